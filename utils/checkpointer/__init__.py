@@ -1,0 +1,5 @@
+"""LangGraph checkpoint saver on plain Redis (no modules), with per-conversation TTL."""
+
+from utils.checkpointer.saver import CheckpointerError, CheckpointerUnavailable, RedisSaver
+
+__all__ = ["CheckpointerError", "CheckpointerUnavailable", "RedisSaver"]

@@ -1,0 +1,534 @@
+"""Everything the Redis saver does that is not I/O.
+
+Each operation is a *plan*: a generator that yields batches of Redis commands and is
+sent back their replies. The sync and async halves of `RedisSaver` only differ in the
+driver that runs a batch (one pipeline, so one round trip), which keeps the two halves
+identical by construction. `list` plans also yield the `CheckpointTuple`s they find.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from collections.abc import Generator, Iterable, Sequence
+from typing import Any, cast
+
+import ormsgpack
+from langchain_core.runnables import RunnableConfig
+from langgraph.checkpoint.base import (
+    WRITES_IDX_MAP,
+    ChannelVersions,
+    Checkpoint,
+    CheckpointMetadata,
+    CheckpointTuple,
+    PendingWrite,
+    get_checkpoint_id,
+    get_serializable_checkpoint_metadata,
+    writes_sort_key,
+)
+from langgraph.checkpoint.serde.base import SerializerProtocol
+
+from utils.checkpointer.keys import (
+    SEP,
+    ThreadKeys,
+    blob_field,
+    check_namespace,
+    checkpoint_member,
+    namespace_range,
+    run_key,
+    run_member,
+    split_checkpoint_member,
+    split_run_member,
+    split_write_field,
+    write_field,
+    writes_range,
+)
+
+Command = tuple[Any, ...]
+Batch = list[Command]
+Plan = Generator[Batch, list[Any], Any]
+ListPlan = Generator[Batch | CheckpointTuple, list[Any] | None, None]
+
+# A channel listed in new_versions but holding no value (an empty channel).
+EMPTY_BLOB = b"empty" + SEP
+# Checkpoints fetched per page while listing.
+LIST_PAGE_SIZE = 50
+
+# Resolves "latest" (when no checkpoint id is given), then fetches the checkpoint
+# record and its pending writes in one round trip. KEYS: checkpoints, timeline,
+# writes, write_index, then the thread's other keys (only touched to refresh TTL).
+READ_CHECKPOINT_LUA = """
+local ns, id, ttl = ARGV[1], ARGV[2], tonumber(ARGV[3])
+if id == '' then
+  local last = redis.call('ZREVRANGEBYLEX', KEYS[2], '(' .. ns .. '\\1', '[' .. ns .. '\\0',
+                          'LIMIT', 0, 1)
+  if #last == 0 then return false end
+  id = string.sub(last[1], #ns + 2)
+end
+local record = redis.call('HGET', KEYS[1], ns .. '\\0' .. id)
+if not record then return false end
+local prefix = ns .. '\\0' .. id
+local names = redis.call('ZRANGEBYLEX', KEYS[4], '[' .. prefix .. '\\0', '(' .. prefix .. '\\1')
+local values = {}
+if #names > 0 then values = redis.call('HMGET', KEYS[3], unpack(names)) end
+if ttl > 0 then
+  for i = 1, #KEYS do redis.call('EXPIRE', KEYS[i], ttl) end
+end
+return {id, record, names, values}
+"""
+
+
+def next_version(current: str | int | float | None) -> str:
+    """Versions are zero-padded counters with a random suffix, so two forks of one
+    thread that reach the same step never share a blob key."""
+    if current is None:
+        counter = 0
+    elif isinstance(current, str):
+        counter = int(current.split(".")[0])
+    else:
+        counter = int(current)
+    return f"{counter + 1:032}.{random.random():016}"
+
+
+def _config(thread_id: str, ns: str, checkpoint_id: str) -> RunnableConfig:
+    return {
+        "configurable": {
+            "thread_id": thread_id,
+            "checkpoint_ns": ns,
+            "checkpoint_id": checkpoint_id,
+        }
+    }
+
+
+def _pairs(mapping: dict[bytes, bytes]) -> list[bytes]:
+    return [item for pair in mapping.items() for item in pair]
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class SaverCore:
+    """Serialisation and command plans shared by both halves of `RedisSaver`."""
+
+    def __init__(
+        self,
+        *,
+        serde: SerializerProtocol,
+        prefix: str,
+        ttl: int | None,
+        refresh_on_read: bool,
+    ) -> None:
+        if ttl is not None and ttl <= 0:
+            raise ValueError("ttl must be a positive number of seconds, or None")
+        self.serde = serde
+        self.prefix = prefix
+        self.ttl = ttl
+        self.refresh_on_read = refresh_on_read
+
+    # -- keys and encoding -------------------------------------------------------
+
+    def keys(self, thread_id: str) -> ThreadKeys:
+        return ThreadKeys.build(self.prefix, str(thread_id))
+
+    def _expire(self, keys: Iterable[str]) -> Batch:
+        if not self.ttl:
+            return []
+        return [("EXPIRE", key, self.ttl) for key in keys]
+
+    def _dump_value(self, value: Any) -> bytes:
+        type_, data = self.serde.dumps_typed(value)
+        return type_.encode() + SEP + data
+
+    def _load_value(self, blob: bytes) -> tuple[bool, Any]:
+        type_, data = blob.split(SEP, 1)
+        if type_ == b"empty":
+            return False, None
+        return True, self.serde.loads_typed((type_.decode(), data))
+
+    def _dump_record(
+        self, checkpoint: Checkpoint, metadata: CheckpointMetadata, parent_id: str | None
+    ) -> bytes:
+        cp_type, cp_data = self.serde.dumps_typed(checkpoint)
+        md_type, md_data = self.serde.dumps_typed(metadata)
+        return ormsgpack.packb([cp_type, cp_data, md_type, md_data, parent_id])
+
+    def _load_record(self, record: bytes) -> tuple[Checkpoint, CheckpointMetadata, str | None]:
+        cp_type, cp_data, md_type, md_data, parent_id = ormsgpack.unpackb(record)
+        checkpoint = self.serde.loads_typed((cp_type, cp_data))
+        metadata = self.serde.loads_typed((md_type, md_data))
+        return checkpoint, metadata, parent_id
+
+    def _blob_fields(self, ns: bytes, checkpoint: Checkpoint) -> list[bytes]:
+        return [blob_field(ns, ch, ver) for ch, ver in checkpoint["channel_versions"].items()]
+
+    def _channel_values(
+        self, checkpoint: Checkpoint, blobs: Sequence[bytes | None]
+    ) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for channel, blob in zip(checkpoint["channel_versions"], blobs, strict=True):
+            if blob is None:
+                continue
+            present, value = self._load_value(blob)
+            if present:
+                values[channel] = value
+        return values
+
+    def _pending_writes(
+        self, names: Sequence[bytes], payloads: Sequence[bytes | None]
+    ) -> list[PendingWrite]:
+        keyed: list[tuple[tuple[str, str, int], PendingWrite]] = []
+        for name, payload in zip(names, payloads, strict=True):
+            if payload is None:
+                continue
+            _, _, task_id, idx = split_write_field(name)
+            task_path, channel, type_, data = ormsgpack.unpackb(payload)
+            value = self.serde.loads_typed((type_, data))
+            keyed.append((writes_sort_key(task_path, task_id, idx), (task_id, channel, value)))
+        keyed.sort(key=lambda item: item[0])
+        return [write for _, write in keyed]
+
+    def _tuple(
+        self,
+        *,
+        thread_id: str,
+        ns: str,
+        checkpoint: Checkpoint,
+        metadata: CheckpointMetadata,
+        parent_id: str | None,
+        blobs: Sequence[bytes | None],
+        write_names: Sequence[bytes],
+        write_payloads: Sequence[bytes | None],
+    ) -> CheckpointTuple:
+        checkpoint["channel_values"] = self._channel_values(checkpoint, blobs)
+        return CheckpointTuple(
+            config=_config(thread_id, ns, checkpoint["id"]),
+            checkpoint=checkpoint,
+            metadata=metadata,
+            parent_config=_config(thread_id, ns, parent_id) if parent_id else None,
+            pending_writes=self._pending_writes(write_names, write_payloads),
+        )
+
+    # -- plans ---------------------------------------------------------------------
+
+    def put(
+        self,
+        config: RunnableConfig,
+        checkpoint: Checkpoint,
+        metadata: CheckpointMetadata,
+        new_versions: ChannelVersions,
+    ) -> Plan:
+        configurable = config["configurable"]
+        thread_id = str(configurable["thread_id"])
+        ns_text = configurable.get("checkpoint_ns", "")
+        ns = check_namespace(ns_text)
+        keys = self.keys(thread_id)
+
+        stored = cast(Checkpoint, dict(checkpoint))
+        values = stored.pop("channel_values", {})  # type: ignore[misc]
+        blob_args: list[bytes] = []
+        for channel, version in new_versions.items():
+            blob = self._dump_value(values[channel]) if channel in values else EMPTY_BLOB
+            blob_args += [blob_field(ns, channel, version), blob]
+
+        metadata = get_serializable_checkpoint_metadata(config, metadata)
+        member = checkpoint_member(ns, checkpoint["id"])
+        record = self._dump_record(stored, metadata, configurable.get("checkpoint_id"))
+
+        # Order matters without a transaction: the timeline entry that makes the
+        # checkpoint visible goes after everything a reader would fetch for it.
+        batch: Batch = []
+        if blob_args:
+            batch.append(("HSET", keys.blobs, *blob_args))
+        batch.append(("HSET", keys.checkpoints, member, record))
+        run_id = metadata.get("run_id")
+        if run_id:
+            runs_index = run_key(self.prefix, str(run_id))
+            batch.append(("HSET", keys.runs, member, str(run_id)))
+            batch.append(("SADD", runs_index, run_member(thread_id, ns, checkpoint["id"])))
+            batch += self._expire([runs_index])
+        batch.append(("ZADD", keys.timeline, 0, member))
+        batch += self._expire(keys.all)
+        yield batch
+        return _config(thread_id, ns_text, checkpoint["id"])
+
+    def put_writes(
+        self,
+        config: RunnableConfig,
+        writes: Sequence[tuple[str, Any]],
+        task_id: str,
+        task_path: str,
+    ) -> Plan:
+        if not writes:
+            return
+        configurable = config["configurable"]
+        keys = self.keys(configurable["thread_id"])
+        ns = check_namespace(configurable.get("checkpoint_ns", ""))
+        checkpoint_id = configurable["checkpoint_id"]
+        # Special writes (errors, interrupts...) replace an earlier one; regular writes
+        # never overwrite, so a retried task cannot change what was recorded.
+        command = "HSET" if all(ch in WRITES_IDX_MAP for ch, _ in writes) else "HSETNX"
+        batch: Batch = []
+        index_args: list[Any] = []
+        for idx, (channel, value) in enumerate(writes):
+            field = write_field(ns, checkpoint_id, task_id, WRITES_IDX_MAP.get(channel, idx))
+            type_, data = self.serde.dumps_typed(value)
+            payload = ormsgpack.packb([task_path, channel, type_, data])
+            batch.append((command, keys.writes, field, payload))
+            index_args += [0, field]
+        batch.append(("ZADD", keys.write_index, *index_args))
+        batch += self._expire(keys.all)
+        yield batch
+
+    def get_tuple(self, config: RunnableConfig) -> Plan:
+        configurable = config["configurable"]
+        thread_id = str(configurable["thread_id"])
+        ns_text = configurable.get("checkpoint_ns", "")
+        ns = check_namespace(ns_text)
+        keys = self.keys(thread_id)
+        ttl = self.ttl if (self.refresh_on_read and self.ttl) else 0
+        script_keys = (keys.checkpoints, keys.timeline, keys.writes, keys.write_index)
+        other_keys = (keys.blobs, keys.runs)
+        [reply] = yield [
+            (
+                "EVAL",
+                READ_CHECKPOINT_LUA,
+                len(script_keys) + len(other_keys),
+                *script_keys,
+                *other_keys,
+                ns,
+                get_checkpoint_id(config) or "",
+                ttl,
+            )
+        ]
+        if not reply:
+            return None
+        checkpoint_id, record, write_names, write_payloads = reply
+        checkpoint, metadata, parent_id = self._load_record(record)
+        fields = self._blob_fields(ns, checkpoint)
+        blobs: list[bytes | None] = []
+        if fields:
+            [blobs] = yield [("HMGET", keys.blobs, *fields)]
+        return self._tuple(
+            thread_id=thread_id,
+            ns=ns_text,
+            checkpoint=checkpoint,
+            metadata=metadata,
+            parent_id=parent_id,
+            blobs=blobs,
+            write_names=write_names,
+            write_payloads=write_payloads,
+        )
+
+    def list_thread(
+        self,
+        thread_id: str,
+        ns_text: str | None,
+        *,
+        filter: dict[str, Any] | None,
+        before_id: str | None,
+        limit: int | None,
+    ) -> ListPlan:
+        """Checkpoints of one thread, newest first; one namespace or all of them."""
+        keys = self.keys(thread_id)
+        refresh = self._expire(keys.all) if self.refresh_on_read else []
+        if ns_text is not None:
+            ns = check_namespace(ns_text)
+            low, high = namespace_range(ns)
+            if before_id:
+                high = b"(" + checkpoint_member(ns, before_id)
+            command: Command = ("ZREVRANGEBYLEX", keys.timeline, high, low)
+            if limit and not filter:
+                command += ("LIMIT", 0, limit)
+            replies = yield [command, *refresh]
+            entries = [split_checkpoint_member(m) for m in replies[0]]
+        else:
+            replies = yield [("ZRANGE", keys.timeline, 0, -1), *refresh]
+            entries = sorted(
+                (split_checkpoint_member(m) for m in replies[0]),
+                key=lambda entry: entry[1],
+                reverse=True,
+            )
+            if before_id:
+                entries = [e for e in entries if e[1] < before_id]
+
+        remaining = limit
+        for page in _chunks(entries, LIST_PAGE_SIZE):
+            members = [checkpoint_member(ns_.encode(), cid) for ns_, cid in page]
+            [records] = yield [("HMGET", keys.checkpoints, *members)]
+            found = []
+            for (entry_ns, _), record in zip(page, records, strict=True):
+                if record is None:  # removed since the timeline was read
+                    continue
+                checkpoint, metadata, parent_id = self._load_record(record)
+                if filter and any(metadata.get(k) != v for k, v in filter.items()):
+                    continue
+                found.append((entry_ns, checkpoint, metadata, parent_id))
+                if remaining is not None and len(found) >= remaining:
+                    break
+            if not found:
+                continue
+            # One round trip for every found checkpoint's blobs and write names ...
+            batch: Batch = []
+            for entry_ns, checkpoint, _, _ in found:
+                ns = entry_ns.encode()
+                fields = self._blob_fields(ns, checkpoint)
+                batch.append(("HMGET", keys.blobs, *fields) if fields else ("ECHO", b""))
+                batch.append(("ZRANGEBYLEX", keys.write_index, *writes_range(ns, checkpoint["id"])))
+            replies = yield batch
+            blobs_per_cp = [r if isinstance(r, list) else [] for r in replies[0::2]]
+            names_per_cp = replies[1::2]
+            # ... and one for the write payloads.
+            payload_batch = [("HMGET", keys.writes, *names) for names in names_per_cp if names]
+            payload_replies = iter((yield payload_batch) if payload_batch else [])
+            for (entry_ns, checkpoint, metadata, parent_id), blobs, names in zip(
+                found, blobs_per_cp, names_per_cp, strict=True
+            ):
+                yield self._tuple(
+                    thread_id=thread_id,
+                    ns=entry_ns,
+                    checkpoint=checkpoint,
+                    metadata=metadata,
+                    parent_id=parent_id,
+                    blobs=blobs,
+                    write_names=names,
+                    write_payloads=next(payload_replies) if names else [],
+                )
+            if remaining is not None:
+                remaining -= len(found)
+                if remaining <= 0:
+                    return
+
+    def delete_thread(self, thread_id: str) -> Plan:
+        keys = self.keys(thread_id)
+        [runs] = yield [("HGETALL", keys.runs)]
+        batch: Batch = [("DEL", *keys.all)]
+        batch += self._unindex_runs(thread_id, runs)
+        yield batch
+
+    def _unindex_runs(self, thread_id: str, runs: dict[bytes, bytes]) -> Batch:
+        """SREM commands removing checkpoints (member -> run id) from the run index."""
+        by_run: dict[bytes, list[bytes]] = defaultdict(list)
+        for member, run_id in runs.items():
+            by_run[run_id].append(thread_id.encode() + SEP + member)
+        return [
+            ("SREM", run_key(self.prefix, run_id.decode()), *members)
+            for run_id, members in by_run.items()
+        ]
+
+    def delete_for_runs(self, run_ids: Sequence[str]) -> Plan:
+        if not run_ids:
+            return
+        run_keys = [run_key(self.prefix, str(run_id)) for run_id in run_ids]
+        member_sets = yield [("SMEMBERS", key) for key in run_keys]
+        targets = sorted({split_run_member(m) for members in member_sets for m in members})
+        if targets:
+            write_names = yield [
+                (
+                    "ZRANGEBYLEX",
+                    self.keys(thread_id).write_index,
+                    *writes_range(ns.encode(), cid),
+                )
+                for thread_id, ns, cid in targets
+            ]
+            by_thread: dict[str, tuple[list[bytes], list[bytes]]] = defaultdict(
+                lambda: ([], [])
+            )
+            for (thread_id, ns, cid), names in zip(targets, write_names, strict=True):
+                members, writes = by_thread[thread_id]
+                members.append(checkpoint_member(ns.encode(), cid))
+                writes += names
+            batch: Batch = []
+            for thread_id, (members, writes) in by_thread.items():
+                keys = self.keys(thread_id)
+                batch += [
+                    ("ZREM", keys.timeline, *members),
+                    ("HDEL", keys.checkpoints, *members),
+                    ("HDEL", keys.runs, *members),
+                ]
+                if writes:
+                    batch += [("HDEL", keys.writes, *writes), ("ZREM", keys.write_index, *writes)]
+            yield batch
+        # One DEL per key: run keys live in different cluster slots.
+        yield [("DEL", key) for key in run_keys]
+
+    def copy_thread(self, source_thread_id: str, target_thread_id: str) -> Plan:
+        source = self.keys(source_thread_id)
+        target = self.keys(target_thread_id)
+        checkpoints, timeline, blobs, writes, write_index, runs = yield [
+            ("HGETALL", source.checkpoints),
+            ("ZRANGE", source.timeline, 0, -1),
+            ("HGETALL", source.blobs),
+            ("HGETALL", source.writes),
+            ("ZRANGE", source.write_index, 0, -1),
+            ("HGETALL", source.runs),
+        ]
+        if not timeline:
+            return
+        batch: Batch = []
+        if blobs:
+            batch.append(("HSET", target.blobs, *_pairs(blobs)))
+        if writes:
+            batch.append(("HSET", target.writes, *_pairs(writes)))
+            batch.append(("ZADD", target.write_index, *[a for m in write_index for a in (0, m)]))
+        batch.append(("HSET", target.checkpoints, *_pairs(checkpoints)))
+        if runs:
+            batch.append(("HSET", target.runs, *_pairs(runs)))
+            for member, run_id in runs.items():
+                index = run_key(self.prefix, run_id.decode())
+                batch.append(("SADD", index, target_thread_id.encode() + SEP + member))
+                batch += self._expire([index])
+        batch.append(("ZADD", target.timeline, *[a for m in timeline for a in (0, m)]))
+        batch += self._expire(target.all)
+        yield batch
+
+    def prune(self, thread_ids: Sequence[str], strategy: str) -> Plan:
+        if strategy not in ("keep_latest", "delete"):
+            raise ValueError(f"unknown prune strategy {strategy!r}: use 'keep_latest' or 'delete'")
+        for thread_id in thread_ids:
+            if strategy == "delete":
+                yield from self.delete_thread(thread_id)
+            else:
+                yield from self._keep_latest(thread_id)
+
+    def _keep_latest(self, thread_id: str) -> Plan:
+        keys = self.keys(thread_id)
+        timeline, runs, write_names, blob_fields = yield [
+            ("ZRANGE", keys.timeline, 0, -1),
+            ("HGETALL", keys.runs),
+            ("ZRANGE", keys.write_index, 0, -1),
+            ("HKEYS", keys.blobs),
+        ]
+        latest: dict[bytes, bytes] = {}
+        for member in timeline:  # lex order: the last member of a namespace is its newest
+            latest[member.rsplit(SEP, 1)[0]] = member
+        kept = set(latest.values())
+        dropped = [m for m in timeline if m not in kept]
+        if not dropped:
+            return
+        [records] = yield [("HMGET", keys.checkpoints, *kept)]
+        referenced: set[bytes] = set()
+        for member, record in zip(kept, records, strict=True):
+            if record is not None:
+                checkpoint, _, _ = self._load_record(record)
+                referenced.update(self._blob_fields(member.rsplit(SEP, 1)[0], checkpoint))
+        dropped_set = set(dropped)
+        stale_writes = [n for n in write_names if n.rsplit(SEP, 2)[0] in dropped_set]
+        stale_blobs = [f for f in blob_fields if f not in referenced]
+        batch: Batch = [
+            ("ZREM", keys.timeline, *dropped),
+            ("HDEL", keys.checkpoints, *dropped),
+        ]
+        if stale_writes:
+            batch += [("HDEL", keys.writes, *stale_writes), ("ZREM", keys.write_index, *stale_writes)]
+        if stale_blobs:
+            batch.append(("HDEL", keys.blobs, *stale_blobs))
+        dropped_runs = {m: r for m, r in runs.items() if m in dropped_set}
+        if dropped_runs:
+            batch.append(("HDEL", keys.runs, *dropped_runs))
+            batch += self._unindex_runs(thread_id, dropped_runs)
+        yield batch
+
+    def next_version(self, current: str | int | float | None) -> str:
+        return next_version(current)

@@ -1,0 +1,400 @@
+"""`RedisSaver`: a LangGraph checkpoint saver on plain Redis, sync and async."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import redis
+import redis.asyncio
+import redis.asyncio.cluster
+import redis.asyncio.retry
+import redis.backoff
+import redis.cluster
+import redis.exceptions
+import redis.retry
+from langchain_core.runnables import RunnableConfig
+from langgraph.checkpoint.base import (
+    BaseCheckpointSaver,
+    ChannelVersions,
+    Checkpoint,
+    CheckpointMetadata,
+    CheckpointTuple,
+    get_checkpoint_id,
+)
+from langgraph.checkpoint.serde.base import SerializerProtocol
+from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
+
+from utils.checkpointer.base import Batch, ListPlan, Plan, SaverCore
+from utils.checkpointer.keys import (
+    DEFAULT_PREFIX,
+    thread_id_from_timeline_key,
+    timeline_pattern,
+)
+
+# Errors that mean "Redis cannot be reached right now"; the pool retries them with
+# backoff and reconnects by itself once Redis is back.
+_CONNECTION_ERRORS = (
+    redis.exceptions.ConnectionError,
+    redis.exceptions.TimeoutError,
+    redis.exceptions.ClusterDownError,
+    redis.exceptions.TryAgainError,
+    OSError,
+)
+
+
+class CheckpointerError(Exception):
+    """A checkpoint could not be read or written."""
+
+
+class CheckpointerUnavailable(CheckpointerError):
+    """Redis could not be reached (or answered too slowly) for a checkpoint operation."""
+
+
+def _translate(exc: Exception) -> CheckpointerError:
+    if isinstance(exc, _CONNECTION_ERRORS):
+        return CheckpointerUnavailable(f"Redis is unreachable: {exc}")
+    if isinstance(exc, redis.exceptions.ResponseError) and str(exc).startswith("OOM"):
+        return CheckpointerError(
+            "Redis is out of memory (maxmemory reached): raise maxmemory or lower the "
+            "conversation TTL"
+        )
+    return CheckpointerError(f"Redis refused a checkpoint command: {exc}")
+
+
+def default_serde() -> JsonPlusSerializer:
+    """JSON + msgpack, never pickle, and msgpack restricted to LangGraph's safe types
+    (graphs add their own state types through `with_allowlist`): Redis content must
+    not be able to run code in the service."""
+    return JsonPlusSerializer(pickle_fallback=False, allowed_msgpack_modules=None)
+
+
+class RedisSaver(BaseCheckpointSaver[str]):
+    """Checkpoint saver storing LangGraph threads in plain Redis (no modules).
+
+    Use `RedisSaver.from_url(url, ttl=...)`. With `ttl` set, every key expires `ttl`
+    seconds after the thread's last write (and after its last read when
+    `refresh_on_read` is on).
+    """
+
+    def __init__(
+        self,
+        sync_client: redis.Redis | redis.cluster.RedisCluster,
+        async_client: redis.asyncio.Redis | redis.asyncio.cluster.RedisCluster,
+        *,
+        ttl: int | None = None,
+        refresh_on_read: bool = False,
+        prefix: str = DEFAULT_PREFIX,
+        serde: SerializerProtocol | None = None,
+    ) -> None:
+        super().__init__(serde=serde or default_serde())
+        self._sync = sync_client
+        self._async = async_client
+        self._cluster = isinstance(sync_client, redis.cluster.RedisCluster)
+        self.core = SaverCore(
+            serde=self.serde, prefix=prefix, ttl=ttl, refresh_on_read=refresh_on_read
+        )
+        # Round trips issued by this saver: the benchmark reads it.
+        self.round_trips = 0
+
+    @classmethod
+    def from_url(
+        cls,
+        url: str,
+        *,
+        ttl: int | None = None,
+        refresh_on_read: bool = False,
+        prefix: str = DEFAULT_PREFIX,
+        cluster: bool = False,
+        socket_timeout: float = 5.0,
+        connect_timeout: float = 2.0,
+        retries: int = 2,
+        serde: SerializerProtocol | None = None,
+    ) -> RedisSaver:
+        """Build the sync and async clients from one URL (redis://, rediss://, unix://).
+
+        A call fails with `CheckpointerUnavailable` after at most `retries` retries with
+        exponential backoff, each bounded by the socket timeouts.
+        """
+        options: dict[str, Any] = {
+            "socket_timeout": socket_timeout,
+            "socket_connect_timeout": connect_timeout,
+            "health_check_interval": 15,
+        }
+        backoff = redis.backoff.ExponentialWithJitterBackoff(cap=1.0, base=0.05)
+        sync_retry = redis.retry.Retry(backoff, retries, supported_errors=_CONNECTION_ERRORS)
+        async_retry = redis.asyncio.retry.Retry(
+            backoff, retries, supported_errors=_CONNECTION_ERRORS
+        )
+        if cluster:
+            sync_client: Any = redis.cluster.RedisCluster.from_url(
+                url, retry=sync_retry, **options
+            )
+            async_client: Any = redis.asyncio.cluster.RedisCluster.from_url(
+                url, retry=async_retry, **options
+            )
+        else:
+            sync_client = redis.Redis.from_url(url, retry=sync_retry, **options)
+            async_client = redis.asyncio.Redis.from_url(url, retry=async_retry, **options)
+        return cls(
+            sync_client,
+            async_client,
+            ttl=ttl,
+            refresh_on_read=refresh_on_read,
+            prefix=prefix,
+            serde=serde,
+        )
+
+    @property
+    def ttl(self) -> int | None:
+        return self.core.ttl
+
+    # -- lifecycle -----------------------------------------------------------------
+
+    def close(self) -> None:
+        self._sync.close()
+
+    async def aclose(self) -> None:
+        await self._async.aclose()
+
+    def __enter__(self) -> RedisSaver:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    async def __aenter__(self) -> RedisSaver:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    def ping(self) -> bool:
+        """True when Redis answers; raises `CheckpointerUnavailable` otherwise."""
+        with _translated():
+            return bool(self._sync.ping())
+
+    # -- drivers: run a plan's batches, one pipeline (one round trip) per batch --------
+
+    def _execute(self, batch: Batch) -> list[Any]:
+        self.round_trips += 1
+        with _translated():
+            if len(batch) == 1:
+                return [self._sync.execute_command(*batch[0])]
+            pipe = self._sync.pipeline(transaction=False)
+            for command in batch:
+                pipe.execute_command(*command)
+            return pipe.execute()
+
+    async def _aexecute(self, batch: Batch) -> list[Any]:
+        self.round_trips += 1
+        try:
+            if len(batch) == 1:
+                return [await self._async.execute_command(*batch[0])]
+            pipe = self._async.pipeline(transaction=False)
+            for command in batch:
+                pipe.execute_command(*command)
+            return await pipe.execute()
+        except (redis.exceptions.RedisError, OSError) as exc:
+            raise _translate(exc) from exc
+
+    def _run(self, plan: Plan) -> Any:
+        try:
+            batch = next(plan)
+            while True:
+                batch = plan.send(self._execute(batch))
+        except StopIteration as done:
+            return done.value
+
+    async def _arun(self, plan: Plan) -> Any:
+        try:
+            batch = next(plan)
+            while True:
+                batch = plan.send(await self._aexecute(batch))
+        except StopIteration as done:
+            return done.value
+
+    def _iterate(self, plan: ListPlan) -> Iterator[CheckpointTuple]:
+        reply: list[Any] | None = None
+        while True:
+            try:
+                item = plan.send(reply)
+            except StopIteration:
+                return
+            if isinstance(item, CheckpointTuple):
+                reply = None
+                yield item
+            else:
+                reply = self._execute(item)
+
+    async def _aiterate(self, plan: ListPlan) -> AsyncIterator[CheckpointTuple]:
+        reply: list[Any] | None = None
+        while True:
+            try:
+                item = plan.send(reply)
+            except StopIteration:
+                return
+            if isinstance(item, CheckpointTuple):
+                reply = None
+                yield item
+            else:
+                reply = await self._aexecute(item)
+
+    # -- list helpers ----------------------------------------------------------------
+
+    def _list_plans(
+        self,
+        thread_ids: list[str],
+        config: RunnableConfig | None,
+        filter: dict[str, Any] | None,
+        before: RunnableConfig | None,
+        limit: int | None,
+    ) -> Iterator[ListPlan]:
+        ns = config["configurable"].get("checkpoint_ns") if config else None
+        before_id = get_checkpoint_id(before) if before else None
+        for thread_id in thread_ids:
+            yield self.core.list_thread(
+                thread_id, ns, filter=filter, before_id=before_id, limit=limit
+            )
+
+    def _thread_ids(self) -> list[str]:
+        # Admin-only: listing without a thread walks the keyspace (never per request).
+        pattern = timeline_pattern(self.core.prefix)
+        with _translated():
+            keys = self._sync.scan_iter(match=pattern, count=1000)
+            return sorted(thread_id_from_timeline_key(self.core.prefix, k.decode()) for k in keys)
+
+    async def _athread_ids(self) -> list[str]:
+        pattern = timeline_pattern(self.core.prefix)
+        try:
+            found = [k async for k in self._async.scan_iter(match=pattern, count=1000)]
+        except (redis.exceptions.RedisError, OSError) as exc:
+            raise _translate(exc) from exc
+        return sorted(thread_id_from_timeline_key(self.core.prefix, k.decode()) for k in found)
+
+    # -- sync API ----------------------------------------------------------------------
+
+    def get_tuple(self, config: RunnableConfig) -> CheckpointTuple | None:
+        return self._run(self.core.get_tuple(config))
+
+    def list(
+        self,
+        config: RunnableConfig | None,
+        *,
+        filter: dict[str, Any] | None = None,
+        before: RunnableConfig | None = None,
+        limit: int | None = None,
+    ) -> Iterator[CheckpointTuple]:
+        if config is not None:
+            thread_ids = [str(config["configurable"]["thread_id"])]
+        else:
+            thread_ids = self._thread_ids()
+        remaining = limit
+        for plan in self._list_plans(thread_ids, config, filter, before, remaining):
+            for item in self._iterate(plan):
+                yield item
+                if remaining is not None:
+                    remaining -= 1
+                    if remaining <= 0:
+                        return
+
+    def put(
+        self,
+        config: RunnableConfig,
+        checkpoint: Checkpoint,
+        metadata: CheckpointMetadata,
+        new_versions: ChannelVersions,
+    ) -> RunnableConfig:
+        return self._run(self.core.put(config, checkpoint, metadata, new_versions))
+
+    def put_writes(
+        self,
+        config: RunnableConfig,
+        writes: Sequence[tuple[str, Any]],
+        task_id: str,
+        task_path: str = "",
+    ) -> None:
+        self._run(self.core.put_writes(config, writes, task_id, task_path))
+
+    def delete_thread(self, thread_id: str) -> None:
+        self._run(self.core.delete_thread(str(thread_id)))
+
+    def delete_for_runs(self, run_ids: Sequence[str]) -> None:
+        self._run(self.core.delete_for_runs(run_ids))
+
+    def copy_thread(self, source_thread_id: str, target_thread_id: str) -> None:
+        self._run(self.core.copy_thread(str(source_thread_id), str(target_thread_id)))
+
+    def prune(self, thread_ids: Sequence[str], *, strategy: str = "keep_latest") -> None:
+        self._run(self.core.prune([str(t) for t in thread_ids], strategy))
+
+    # -- async API ---------------------------------------------------------------------
+
+    async def aget_tuple(self, config: RunnableConfig) -> CheckpointTuple | None:
+        return await self._arun(self.core.get_tuple(config))
+
+    async def alist(
+        self,
+        config: RunnableConfig | None,
+        *,
+        filter: dict[str, Any] | None = None,
+        before: RunnableConfig | None = None,
+        limit: int | None = None,
+    ) -> AsyncIterator[CheckpointTuple]:
+        if config is not None:
+            thread_ids = [str(config["configurable"]["thread_id"])]
+        else:
+            thread_ids = await self._athread_ids()
+        remaining = limit
+        for plan in self._list_plans(thread_ids, config, filter, before, remaining):
+            async for item in self._aiterate(plan):
+                yield item
+                if remaining is not None:
+                    remaining -= 1
+                    if remaining <= 0:
+                        return
+
+    async def aput(
+        self,
+        config: RunnableConfig,
+        checkpoint: Checkpoint,
+        metadata: CheckpointMetadata,
+        new_versions: ChannelVersions,
+    ) -> RunnableConfig:
+        return await self._arun(self.core.put(config, checkpoint, metadata, new_versions))
+
+    async def aput_writes(
+        self,
+        config: RunnableConfig,
+        writes: Sequence[tuple[str, Any]],
+        task_id: str,
+        task_path: str = "",
+    ) -> None:
+        await self._arun(self.core.put_writes(config, writes, task_id, task_path))
+
+    async def adelete_thread(self, thread_id: str) -> None:
+        await self._arun(self.core.delete_thread(str(thread_id)))
+
+    async def adelete_for_runs(self, run_ids: Sequence[str]) -> None:
+        await self._arun(self.core.delete_for_runs(run_ids))
+
+    async def acopy_thread(self, source_thread_id: str, target_thread_id: str) -> None:
+        await self._arun(self.core.copy_thread(str(source_thread_id), str(target_thread_id)))
+
+    async def aprune(self, thread_ids: Sequence[str], *, strategy: str = "keep_latest") -> None:
+        await self._arun(self.core.prune([str(t) for t in thread_ids], strategy))
+
+    def get_next_version(self, current: str | None, channel: None) -> str:
+        return self.core.next_version(current)
+
+
+@contextmanager
+def _translated() -> Iterator[None]:
+    try:
+        yield
+    except (redis.exceptions.RedisError, OSError) as exc:
+        raise _translate(exc) from exc
+
+
+__all__ = ["CheckpointerError", "CheckpointerUnavailable", "RedisSaver"]

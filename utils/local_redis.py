@@ -1,0 +1,117 @@
+"""Start a private redis-server: the service's zero-setup default, and the tests' real Redis.
+
+Loopback only, in a folder of its own, optionally with an append-only file so that
+conversations survive restarts.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import redis
+
+REDIS_SERVER = "redis-server"
+START_TIMEOUT_S = 10.0
+
+
+class RedisServerError(RuntimeError):
+    """redis-server is missing or did not start."""
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class LocalRedis:
+    """A redis-server child process bound to 127.0.0.1."""
+
+    directory: Path
+    port: int
+    appendonly: bool = False
+    extra_args: tuple[str, ...] = ()
+    process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def command(self) -> list[str]:
+        return [
+            REDIS_SERVER,
+            "--port", str(self.port),
+            "--bind", "127.0.0.1",
+            "--protected-mode", "yes",
+            "--dir", str(self.directory),
+            "--save", "",
+            "--appendonly", "yes" if self.appendonly else "no",
+            "--appendfsync", "everysec",
+            "--daemonize", "no",
+            "--loglevel", "warning",
+            *self.extra_args,
+        ]  # fmt: skip
+
+    def start(self) -> LocalRedis:
+        if shutil.which(REDIS_SERVER) is None:
+            raise RedisServerError(
+                "redis-server is not installed: run `make setup` (apt-get install redis-server)"
+            )
+        self.directory.mkdir(parents=True, exist_ok=True)
+        log = open(self.directory / "redis.log", "ab")  # noqa: SIM115 - owned by the child
+        self.process = subprocess.Popen(self.command(), stdout=log, stderr=log)
+        self._wait_ready()
+        return self
+
+    def _wait_ready(self) -> None:
+        client = redis.Redis(port=self.port, socket_connect_timeout=0.5)
+        deadline = time.monotonic() + START_TIMEOUT_S
+        try:
+            while time.monotonic() < deadline:
+                if self.process is not None and self.process.poll() is not None:
+                    raise RedisServerError(
+                        f"redis-server exited with {self.process.returncode}; "
+                        f"see {self.directory / 'redis.log'}"
+                    )
+                try:
+                    if client.ping():
+                        return
+                except redis.exceptions.RedisError:
+                    time.sleep(0.05)
+            raise RedisServerError(f"redis-server did not answer on port {self.port}")
+        finally:
+            client.close()
+
+    def stop(self, *, kill: bool = False) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        if kill:
+            self.process.kill()
+        else:
+            self.process.terminate()
+        self.process.wait(timeout=10)
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
+def start_redis(
+    directory: Path,
+    *,
+    port: int | None = None,
+    appendonly: bool = False,
+    extra_args: tuple[str, ...] = (),
+) -> LocalRedis:
+    return LocalRedis(
+        directory=directory,
+        port=port or free_port(),
+        appendonly=appendonly,
+        extra_args=extra_args,
+    ).start()
