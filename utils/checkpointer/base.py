@@ -369,16 +369,17 @@ class SaverCore:
                     break
             if not found:
                 continue
-            # One round trip for every found checkpoint's blobs and write names ...
-            batch: Batch = []
-            for entry_ns, checkpoint, _, _ in found:
-                ns = entry_ns.encode()
-                fields = self._blob_fields(ns, checkpoint)
-                batch.append(("HMGET", keys.blobs, *fields) if fields else ("ECHO", b""))
-                batch.append(("ZRANGEBYLEX", keys.write_index, *writes_range(ns, checkpoint["id"])))
+            # One round trip for every found checkpoint's write names and blobs ...
+            blob_fields = [self._blob_fields(ns_.encode(), cp) for ns_, cp, _, _ in found]
+            batch: Batch = [
+                ("ZRANGEBYLEX", keys.write_index, *writes_range(ns_.encode(), cp["id"]))
+                for ns_, cp, _, _ in found
+            ]
+            batch += [("HMGET", keys.blobs, *fields) for fields in blob_fields if fields]
             replies = yield batch
-            blobs_per_cp = [r if isinstance(r, list) else [] for r in replies[0::2]]
-            names_per_cp = replies[1::2]
+            names_per_cp = replies[: len(found)]
+            blob_replies = iter(replies[len(found) :])
+            blobs_per_cp = [next(blob_replies) if fields else [] for fields in blob_fields]
             # ... and one for the write payloads.
             payload_batch = [("HMGET", keys.writes, *names) for names in names_per_cp if names]
             payload_replies = iter((yield payload_batch) if payload_batch else [])

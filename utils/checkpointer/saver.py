@@ -55,12 +55,15 @@ class CheckpointerUnavailable(CheckpointerError):
 def _translate(exc: Exception) -> CheckpointerError:
     if isinstance(exc, _CONNECTION_ERRORS):
         return CheckpointerUnavailable(f"Redis is unreachable: {exc}")
-    if isinstance(exc, redis.exceptions.ResponseError) and str(exc).startswith("OOM"):
+    # A pipeline error quotes the failed command, arguments (conversation data) included:
+    # keep only Redis's own words.
+    reason = str(exc).rsplit("caused error: ", 1)[-1]
+    if "maxmemory" in reason or reason.startswith("OOM"):
         return CheckpointerError(
             "Redis is out of memory (maxmemory reached): raise maxmemory or lower the "
             "conversation TTL"
         )
-    return CheckpointerError(f"Redis refused a checkpoint command: {exc}")
+    return CheckpointerError(f"Redis refused a checkpoint command: {reason}")
 
 
 def default_serde() -> JsonPlusSerializer:

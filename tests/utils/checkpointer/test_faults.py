@@ -1,0 +1,63 @@
+"""Redis going away and coming back, with a throwaway server of the test's own."""
+
+from __future__ import annotations
+
+import pytest
+from langchain_core.messages import HumanMessage
+
+from tests.utils.checkpointer.test_graphs import chat_graph, thread
+from utils.checkpointer import CheckpointerError, CheckpointerUnavailable, RedisSaver
+from utils.local_redis import LocalRedis
+
+
+def test_unreachable_redis_raises_our_error_and_recovers(throwaway_redis: LocalRedis) -> None:
+    saver = RedisSaver.from_url(
+        throwaway_redis.url, ttl=600, socket_timeout=1.0, connect_timeout=0.5, retries=1
+    )
+    graph = chat_graph(saver)
+    graph.invoke({"messages": [HumanMessage("before the outage")]}, thread("f"))
+
+    throwaway_redis.stop()
+    with pytest.raises(CheckpointerUnavailable, match="unreachable"):
+        graph.invoke({"messages": [HumanMessage("during the outage")]}, thread("f"))
+    with pytest.raises(CheckpointerUnavailable):
+        saver.get_tuple(thread("f"))
+
+    throwaway_redis.start()  # same port, same append-only file
+    result = graph.invoke({"messages": [HumanMessage("after the outage")]}, thread("f"))
+    saver.close()
+    assert [m.content for m in result["messages"] if isinstance(m, HumanMessage)] == [
+        "before the outage",
+        "after the outage",
+    ]
+
+
+async def test_async_api_raises_our_error_and_recovers(throwaway_redis: LocalRedis) -> None:
+    saver = RedisSaver.from_url(
+        throwaway_redis.url, ttl=600, socket_timeout=1.0, connect_timeout=0.5, retries=1
+    )
+    graph = chat_graph(saver)
+    await graph.ainvoke({"messages": [HumanMessage("one")]}, thread("a"))
+    throwaway_redis.stop()
+    with pytest.raises(CheckpointerUnavailable):
+        await saver.aget_tuple(thread("a"))
+    throwaway_redis.start()
+    state = await graph.aget_state(thread("a"))
+    await saver.aclose()
+    assert len(state.values["messages"]) == 2
+
+
+def test_maxmemory_gives_a_clear_error(throwaway_redis: LocalRedis) -> None:
+    saver = RedisSaver.from_url(throwaway_redis.url, ttl=600)
+    graph = chat_graph(saver)
+    graph.invoke({"messages": [HumanMessage("fits")]}, thread("m"))
+    saver._sync.config_set("maxmemory-policy", "noeviction")
+    saver._sync.config_set("maxmemory", "1")
+    try:
+        with pytest.raises(CheckpointerError, match="out of memory"):
+            graph.invoke({"messages": [HumanMessage("x" * 10_000)]}, thread("m"))
+    finally:
+        saver._sync.config_set("maxmemory", "0")
+    # Nothing already stored was lost.
+    assert len(graph.get_state(thread("m")).values["messages"]) == 2
+    saver.close()
