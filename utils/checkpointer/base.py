@@ -55,8 +55,9 @@ EMPTY_BLOB = b"empty" + SEP
 LIST_PAGE_SIZE = 50
 
 # Resolves "latest" (when no checkpoint id is given), then fetches the checkpoint
-# record and its pending writes in one round trip. KEYS: checkpoints, timeline,
-# writes, write_index, then the thread's other keys (only touched to refresh TTL).
+# record, its channel blobs and its pending writes in one round trip. A record starts
+# with the blob fields it references, length-prefixed: `<n>:` then `<len>:<field>`...
+# KEYS: checkpoints, timeline, blobs, writes, write_index, runs (only for the TTL).
 READ_CHECKPOINT_LUA = """
 local ns, id, ttl = ARGV[1], ARGV[2], tonumber(ARGV[3])
 if id == '' then
@@ -67,14 +68,54 @@ if id == '' then
 end
 local record = redis.call('HGET', KEYS[1], ns .. '\\0' .. id)
 if not record then return false end
+local colon = string.find(record, ':', 1, true)
+local stop = colon + tonumber(string.sub(record, 1, colon - 1))
+local fields, pos = {}, colon + 1
+while pos <= stop do
+  colon = string.find(record, ':', pos, true)
+  local size = tonumber(string.sub(record, pos, colon - 1))
+  fields[#fields + 1] = string.sub(record, colon + 1, colon + size)
+  pos = colon + size + 1
+end
+local blobs = {}
+if #fields > 0 then blobs = redis.call('HMGET', KEYS[3], unpack(fields)) end
 local prefix = ns .. '\\0' .. id
-local names = redis.call('ZRANGEBYLEX', KEYS[4], '[' .. prefix .. '\\0', '(' .. prefix .. '\\1')
-local values = {}
-if #names > 0 then values = redis.call('HMGET', KEYS[3], unpack(names)) end
+local names = redis.call('ZRANGEBYLEX', KEYS[5], '[' .. prefix .. '\\0', '(' .. prefix .. '\\1')
+local writes = {}
+if #names > 0 then writes = redis.call('HMGET', KEYS[4], unpack(names)) end
 if ttl > 0 then
   for i = 1, #KEYS do redis.call('EXPIRE', KEYS[i], ttl) end
 end
-return {id, record, names, values}
+return {id, record, blobs, names, writes}
+"""
+
+# Stores one checkpoint atomically and slides the TTL of all the thread's keys.
+# KEYS: checkpoints, timeline, blobs, writes, write_index, runs.
+# ARGV: ttl, member, record, run_id ('' for none), then blob field/value pairs.
+PUT_CHECKPOINT_LUA = """
+local ttl = tonumber(ARGV[1])
+for i = 5, #ARGV, 2 do redis.call('HSET', KEYS[3], ARGV[i], ARGV[i + 1]) end
+redis.call('HSET', KEYS[1], ARGV[2], ARGV[3])
+if ARGV[4] ~= '' then redis.call('HSET', KEYS[6], ARGV[2], ARGV[4]) end
+redis.call('ZADD', KEYS[2], 0, ARGV[2])
+if ttl > 0 then
+  for i = 1, #KEYS do redis.call('EXPIRE', KEYS[i], ttl) end
+end
+return 1
+"""
+
+# Stores a task's writes atomically (HSET replaces, HSETNX keeps the first) and slides
+# the TTL. KEYS as above; ARGV: ttl, HSET|HSETNX, then field/payload pairs.
+PUT_WRITES_LUA = """
+local ttl = tonumber(ARGV[1])
+for i = 3, #ARGV, 2 do
+  redis.call(ARGV[2], KEYS[4], ARGV[i], ARGV[i + 1])
+  redis.call('ZADD', KEYS[5], 0, ARGV[i])
+end
+if ttl > 0 then
+  for i = 1, #KEYS do redis.call('EXPIRE', KEYS[i], ttl) end
+end
+return 1
 """
 
 
@@ -98,6 +139,10 @@ def _config(thread_id: str, ns: str, checkpoint_id: str) -> RunnableConfig:
             "checkpoint_id": checkpoint_id,
         }
     }
+
+
+def _netstring(data: bytes) -> bytes:
+    return str(len(data)).encode() + b":" + data
 
 
 def _pairs(mapping: dict[bytes, bytes]) -> list[bytes]:
@@ -148,14 +193,23 @@ class SaverCore:
         return True, self.serde.loads_typed((type_.decode(), data))
 
     def _dump_record(
-        self, checkpoint: Checkpoint, metadata: CheckpointMetadata, parent_id: str | None
+        self,
+        checkpoint: Checkpoint,
+        metadata: CheckpointMetadata,
+        parent_id: str | None,
+        blob_fields: Sequence[bytes],
     ) -> bytes:
+        """The record leads with its blob fields so the read script can fetch them."""
         cp_type, cp_data = self.serde.dumps_typed(checkpoint)
         md_type, md_data = self.serde.dumps_typed(metadata)
-        return ormsgpack.packb([cp_type, cp_data, md_type, md_data, parent_id])
+        refs = b"".join(_netstring(field) for field in blob_fields)
+        body = ormsgpack.packb([cp_type, cp_data, md_type, md_data, parent_id])
+        return _netstring(refs) + body
 
     def _load_record(self, record: bytes) -> tuple[Checkpoint, CheckpointMetadata, str | None]:
-        cp_type, cp_data, md_type, md_data, parent_id = ormsgpack.unpackb(record)
+        colon = record.index(b":")
+        body = record[colon + 1 + int(record[:colon]) :]
+        cp_type, cp_data, md_type, md_data, parent_id = ormsgpack.unpackb(body)
         checkpoint = self.serde.loads_typed((cp_type, cp_data))
         metadata = self.serde.loads_typed((md_type, md_data))
         return checkpoint, metadata, parent_id
@@ -234,22 +288,31 @@ class SaverCore:
 
         metadata = get_serializable_checkpoint_metadata(config, metadata)
         member = checkpoint_member(ns, checkpoint["id"])
-        record = self._dump_record(stored, metadata, configurable.get("checkpoint_id"))
+        record = self._dump_record(
+            stored,
+            metadata,
+            configurable.get("checkpoint_id"),
+            self._blob_fields(ns, checkpoint),
+        )
 
-        # Order matters without a transaction: the timeline entry that makes the
-        # checkpoint visible goes after everything a reader would fetch for it.
-        batch: Batch = []
-        if blob_args:
-            batch.append(("HSET", keys.blobs, *blob_args))
-        batch.append(("HSET", keys.checkpoints, member, record))
-        run_id = metadata.get("run_id")
-        if run_id:
-            runs_index = run_key(self.prefix, str(run_id))
-            batch.append(("HSET", keys.runs, member, str(run_id)))
+        run_id = str(metadata.get("run_id") or "")
+        batch: Batch = [
+            (
+                "EVAL",
+                PUT_CHECKPOINT_LUA,
+                len(keys.all),
+                *keys.all,
+                self.ttl or 0,
+                member,
+                record,
+                run_id,
+                *blob_args,
+            )
+        ]
+        if run_id:  # the run index lives in another slot: a second command, same round trip
+            runs_index = run_key(self.prefix, run_id)
             batch.append(("SADD", runs_index, run_member(thread_id, ns, checkpoint["id"])))
             batch += self._expire([runs_index])
-        batch.append(("ZADD", keys.timeline, 0, member))
-        batch += self._expire(keys.all)
         yield batch
         return _config(thread_id, ns_text, checkpoint["id"])
 
@@ -269,17 +332,12 @@ class SaverCore:
         # Special writes (errors, interrupts...) replace an earlier one; regular writes
         # never overwrite, so a retried task cannot change what was recorded.
         command = "HSET" if all(ch in WRITES_IDX_MAP for ch, _ in writes) else "HSETNX"
-        batch: Batch = []
-        index_args: list[Any] = []
+        pairs: list[bytes] = []
         for idx, (channel, value) in enumerate(writes):
             field = write_field(ns, checkpoint_id, task_id, WRITES_IDX_MAP.get(channel, idx))
             type_, data = self.serde.dumps_typed(value)
-            payload = ormsgpack.packb([task_path, channel, type_, data])
-            batch.append((command, keys.writes, field, payload))
-            index_args += [0, field]
-        batch.append(("ZADD", keys.write_index, *index_args))
-        batch += self._expire(keys.all)
-        yield batch
+            pairs += [field, ormsgpack.packb([task_path, channel, type_, data])]
+        yield [("EVAL", PUT_WRITES_LUA, len(keys.all), *keys.all, self.ttl or 0, command, *pairs)]
 
     def get_tuple(self, config: RunnableConfig) -> Plan:
         configurable = config["configurable"]
@@ -288,15 +346,17 @@ class SaverCore:
         ns = check_namespace(ns_text)
         keys = self.keys(thread_id)
         ttl = self.ttl if (self.refresh_on_read and self.ttl) else 0
-        script_keys = (keys.checkpoints, keys.timeline, keys.writes, keys.write_index)
-        other_keys = (keys.blobs, keys.runs)
         [reply] = yield [
             (
                 "EVAL",
                 READ_CHECKPOINT_LUA,
-                len(script_keys) + len(other_keys),
-                *script_keys,
-                *other_keys,
+                6,
+                keys.checkpoints,
+                keys.timeline,
+                keys.blobs,
+                keys.writes,
+                keys.write_index,
+                keys.runs,
                 ns,
                 get_checkpoint_id(config) or "",
                 ttl,
@@ -304,12 +364,8 @@ class SaverCore:
         ]
         if not reply:
             return None
-        checkpoint_id, record, write_names, write_payloads = reply
+        _, record, blobs, write_names, write_payloads = reply
         checkpoint, metadata, parent_id = self._load_record(record)
-        fields = self._blob_fields(ns, checkpoint)
-        blobs: list[bytes | None] = []
-        if fields:
-            [blobs] = yield [("HMGET", keys.blobs, *fields)]
         return self._tuple(
             thread_id=thread_id,
             ns=ns_text,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -183,24 +184,38 @@ class RedisSaver(BaseCheckpointSaver[str]):
     def _execute(self, batch: Batch) -> list[Any]:
         self.round_trips += 1
         with _translated():
-            if len(batch) == 1:
-                return [self._sync.execute_command(*batch[0])]
-            pipe = self._sync.pipeline(transaction=False)
-            for command in batch:
-                pipe.execute_command(*command)
-            return pipe.execute()
+            try:
+                return self._send(_by_sha(batch))
+            except redis.exceptions.NoScriptError:
+                # Not cached on that node yet: EVAL caches it. Every write is
+                # idempotent, so re-sending the batch is safe.
+                return self._send(batch)
+
+    def _send(self, batch: Batch) -> list[Any]:
+        if len(batch) == 1:
+            return [self._sync.execute_command(*batch[0])]
+        pipe = self._sync.pipeline(transaction=False)
+        for command in batch:
+            pipe.execute_command(*command)
+        return pipe.execute()
 
     async def _aexecute(self, batch: Batch) -> list[Any]:
         self.round_trips += 1
         try:
-            if len(batch) == 1:
-                return [await self._async.execute_command(*batch[0])]
-            pipe = self._async.pipeline(transaction=False)
-            for command in batch:
-                pipe.execute_command(*command)
-            return await pipe.execute()
+            try:
+                return await self._asend(_by_sha(batch))
+            except redis.exceptions.NoScriptError:
+                return await self._asend(batch)
         except (redis.exceptions.RedisError, OSError) as exc:
             raise _translate(exc) from exc
+
+    async def _asend(self, batch: Batch) -> list[Any]:
+        if len(batch) == 1:
+            return [await self._async.execute_command(*batch[0])]
+        pipe = self._async.pipeline(transaction=False)
+        for command in batch:
+            pipe.execute_command(*command)
+        return await pipe.execute()
 
     def _run(self, plan: Plan) -> Any:
         try:
@@ -390,6 +405,24 @@ class RedisSaver(BaseCheckpointSaver[str]):
 
     def get_next_version(self, current: str | None, channel: None) -> str:
         return self.core.next_version(current)
+
+
+_SCRIPT_SHAS: dict[str, str] = {}
+
+
+def _by_sha(batch: Batch) -> Batch:
+    """EVAL script ... -> EVALSHA sha1 ...: script bodies travel only when Redis has not
+    cached them yet (NoScriptError)."""
+    return [
+        ("EVALSHA", _sha(command[1]), *command[2:]) if command[0] == "EVAL" else command
+        for command in batch
+    ]
+
+
+def _sha(script: str) -> str:
+    if script not in _SCRIPT_SHAS:
+        _SCRIPT_SHAS[script] = hashlib.sha1(script.encode()).hexdigest()
+    return _SCRIPT_SHAS[script]
 
 
 @contextmanager

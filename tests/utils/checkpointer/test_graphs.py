@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import operator
+import threading
+import time
 from collections.abc import AsyncIterator
 from typing import Annotated, Any, TypedDict
 
@@ -206,17 +208,23 @@ async def test_failed_parallel_task_does_not_rerun_finished_siblings(
     saver: RedisSaver, api: str
 ) -> None:
     calls = {"steady": 0, "flaky": 0}
+    steady_done = threading.Event()
 
     class State(TypedDict):
         done: Annotated[list[str], operator.add]
 
     def steady(state: State) -> dict:
         calls["steady"] += 1
+        steady_done.set()
         return {"done": ["steady"]}
 
     def flaky(state: State) -> dict:
         calls["flaky"] += 1
         if calls["flaky"] == 1:
+            # Fail only once the sibling has finished (a still-running sibling is
+            # cancelled and rightly re-run); the pause lets the loop commit its writes.
+            assert steady_done.wait(timeout=10)
+            time.sleep(0.2)
             raise RuntimeError("flaky failed once")
         return {"done": ["flaky"]}
 

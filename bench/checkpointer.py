@@ -1,0 +1,190 @@
+"""Chat workload through LangGraph with three savers, in one run.
+
+20 conversations x 10 turns of a small `add_messages` graph (no LLM), with our RedisSaver
+on a private redis-server, LangGraph's InMemorySaver and SqliteSaver (a file on disk).
+Prints turns/s and p50/p99 turn latency for the sync and the async API, Redis round
+trips per turn and bytes stored per conversation, each as a ratio to InMemorySaver.
+
+    python -m bench.checkpointer [--conversations 20] [--turns 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+import ormsgpack
+from langchain_core.messages import AIMessage, HumanMessage
+from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.checkpoint.sqlite import SqliteSaver
+from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
+from langgraph.graph import END, START, MessagesState, StateGraph
+
+from utils.checkpointer import RedisSaver
+from utils.local_redis import start_redis
+
+REPLY = "Checkpoints are stored per channel version, so a turn writes what changed. " * 2
+
+
+def build_graph(saver: Any) -> Any:
+    def reply(state: MessagesState) -> dict:
+        return {"messages": [AIMessage(content=REPLY)]}
+
+    builder = StateGraph(MessagesState)
+    builder.add_node("reply", reply)
+    builder.add_edge(START, "reply")
+    builder.add_edge("reply", END)
+    return builder.compile(checkpointer=saver)
+
+
+def question(conv: int, turn: int) -> dict:
+    return {"messages": [HumanMessage(f"conversation {conv}, question {turn}: what changed?")]}
+
+
+def config(conv: int) -> dict:
+    return {"configurable": {"thread_id": f"bench-{conv}"}}
+
+
+def summarise(latencies: list[float], wall: float) -> dict[str, float]:
+    ordered = sorted(latencies)
+    return {
+        "turns_per_s": len(latencies) / wall,
+        "p50_ms": statistics.median(ordered) * 1000,
+        "p99_ms": ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000,
+    }
+
+
+def run_sync(saver: Any, conversations: int, turns: int) -> dict[str, float]:
+    graph = build_graph(saver)
+    latencies = []
+    start = time.perf_counter()
+    for turn in range(turns):
+        for conv in range(conversations):
+            t0 = time.perf_counter()
+            graph.invoke(question(conv, turn), config(conv))
+            latencies.append(time.perf_counter() - t0)
+    return summarise(latencies, time.perf_counter() - start)
+
+
+async def run_async(saver: Any, conversations: int, turns: int) -> dict[str, float]:
+    graph = build_graph(saver)
+    latencies = []
+    start = time.perf_counter()
+    for turn in range(turns):
+        for conv in range(conversations):
+            t0 = time.perf_counter()
+            await graph.ainvoke(question(conv, turn), config(conv))
+            latencies.append(time.perf_counter() - t0)
+    return summarise(latencies, time.perf_counter() - start)
+
+
+def memory_bytes(saver: InMemorySaver) -> int:
+    total = 0
+    for namespaces in saver.storage.values():
+        for checkpoints in namespaces.values():
+            for checkpoint, metadata, _parent in checkpoints.values():
+                total += len(checkpoint[1]) + len(metadata[1])
+    total += sum(len(blob[1]) for blob in saver.blobs.values())
+    total += sum(len(ormsgpack.packb(w[2][1])) for ws in saver.writes.values() for w in ws.values())
+    return total
+
+
+def redis_bytes(saver: RedisSaver, conversations: int) -> int:
+    client = saver._sync
+    return sum(
+        client.memory_usage(key) or 0
+        for conv in range(conversations)
+        for key in saver.core.keys(f"bench-{conv}").all
+        if client.exists(key)
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--conversations", type=int, default=20)
+    parser.add_argument("--turns", type=int, default=10)
+    args = parser.parse_args(argv)
+    n, t = args.conversations, args.turns
+    total_turns = n * t
+    print(f"workload: {n} conversations x {t} turns = {total_turns} turns per saver and API")
+
+    work = Path(tempfile.mkdtemp(prefix="bench-cp-"))
+    server = start_redis(work / "redis")
+    results: dict[tuple[str, str], dict[str, float]] = {}
+    sizes: dict[str, float] = {}
+    round_trips: dict[str, float] = {}
+    try:
+
+        memory = InMemorySaver()
+        results[("InMemorySaver", "sync")] = run_sync(memory, n, t)
+        sizes["InMemorySaver"] = memory_bytes(memory) / n
+        results[("InMemorySaver", "async")] = asyncio.run(run_async(InMemorySaver(), n, t))
+
+        conn = sqlite3.connect(work / "sync.sqlite", check_same_thread=False)
+        results[("SqliteSaver", "sync")] = run_sync(SqliteSaver(conn), n, t)
+        conn.close()
+        sizes["SqliteSaver"] = os.path.getsize(work / "sync.sqlite") / n
+
+        async def sqlite_async() -> dict[str, float]:
+            async with aiosqlite.connect(work / "async.sqlite") as aconn:
+                return await run_async(AsyncSqliteSaver(aconn), n, t)
+
+        results[("SqliteSaver", "async")] = asyncio.run(sqlite_async())
+
+        redis_sync = RedisSaver.from_url(server.url, ttl=86400, prefix="bs")
+        results[("RedisSaver", "sync")] = run_sync(redis_sync, n, t)
+        round_trips["sync"] = redis_sync.round_trips / total_turns
+        sizes["RedisSaver"] = redis_bytes(redis_sync, n) / n
+        redis_sync.close()
+
+        async def redis_async() -> dict[str, float]:
+            saver = RedisSaver.from_url(server.url, ttl=86400, prefix="ba")
+            try:
+                return await run_async(saver, n, t)
+            finally:
+                round_trips["async"] = saver.round_trips / total_turns
+                await saver.aclose()
+                saver.close()
+
+        results[("RedisSaver", "async")] = asyncio.run(redis_async())
+    finally:
+        server.stop()
+
+    print()
+    print(f"{'saver':<14} {'api':<6} {'turns/s':>9} {'x mem':>7} {'p50 ms':>8} {'p99 ms':>8}")
+    for (name, api), row in results.items():
+        base = results[("InMemorySaver", api)]
+        print(
+            f"{name:<14} {api:<6} {row['turns_per_s']:>9.1f} "
+            f"{row['turns_per_s'] / base['turns_per_s']:>7.2f} "
+            f"{row['p50_ms']:>8.2f} {row['p99_ms']:>8.2f}"
+        )
+    print()
+    print("bytes stored per conversation (ratio to InMemorySaver's serialized bytes):")
+    for name, size in sizes.items():
+        print(f"  {name:<14} {size:>10.0f} B  x{size / sizes['InMemorySaver']:.2f}")
+    print(
+        f"Redis round trips per turn: sync {round_trips['sync']:.1f}, "
+        f"async {round_trips['async']:.1f}"
+    )
+    verdicts = []
+    for api in ("sync", "async"):
+        ours = results[("RedisSaver", api)]["turns_per_s"]
+        ratio = ours / results[("InMemorySaver", api)]["turns_per_s"]
+        vs_sqlite = ours / results[("SqliteSaver", api)]["turns_per_s"]
+        verdicts.append(f"{api} {ratio:.2f}x InMemory, {vs_sqlite:.2f}x Sqlite")
+    print("checkpointer: " + "; ".join(verdicts) + " (target >= 0.7x InMemory, > 1x Sqlite)")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
