@@ -1,0 +1,1 @@
+"""The LangGraph agent: condense -> retrieve -> answer, checkpointed in Redis."""

@@ -1,0 +1,32 @@
+"""Turn a follow-up question into a standalone retrieval query.
+
+Offline this is a cheap rule: a short question, or one that leans on the previous turn
+("and how much does it cost?", "what about its TTL?"), is searched together with the
+previous question. With an LLM, the condense prompt rewrites it (see agents/llm.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+FOLLOW_UP_START = re.compile(
+    r"^(and|but|also|so|then|what about|how about|and what|why|how come|same for|what if)\b",
+    re.IGNORECASE,
+)
+REFERRING_WORDS = re.compile(r"\b(it|its|it's|that|this|those|these|they|them|their|there|one)\b", re.I)
+SHORT_QUESTION_WORDS = 5
+
+
+def looks_like_follow_up(question: str) -> bool:
+    words = question.split()
+    return (
+        len(words) <= SHORT_QUESTION_WORDS
+        or bool(FOLLOW_UP_START.match(question.strip()))
+        or bool(REFERRING_WORDS.search(question))
+    )
+
+
+def rule_based_query(question: str, previous_questions: list[str]) -> str:
+    if previous_questions and looks_like_follow_up(question):
+        return f"{previous_questions[-1]} {question}"
+    return question

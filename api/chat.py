@@ -1,0 +1,49 @@
+"""POST /v1/chat: one turn of a conversation."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, g, jsonify, request
+from pydantic import ValidationError
+
+from api.auth import require_api_key
+from api.errors import ApiError
+from api.schemas import ChatRequest, ConversationId
+
+bp = Blueprint("chat", __name__, url_prefix="/v1")
+
+CONVERSATION_HEADER = "X-Conversation-Id"
+
+
+def json_body() -> dict:
+    """The request's JSON object, or a 415/400 that says what was wrong."""
+    if not request.is_json:
+        raise ApiError(415, "send a JSON body with Content-Type: application/json")
+    body = request.get_json(silent=True)
+    if body is None:
+        raise ApiError(400, "the request body is not valid JSON")
+    if not isinstance(body, dict):
+        raise ApiError(422, "the JSON body must be an object")
+    return body
+
+
+def conversation_id_from(value: str | None, *, source: str) -> str:
+    if not value:
+        raise ApiError(400, f"missing {source}")
+    try:
+        return ConversationId(conversation_id=value).conversation_id
+    except ValidationError as exc:
+        raise ApiError(
+            400, f"invalid {source}: use 1-128 characters of A-Z a-z 0-9 . _ : -"
+        ) from exc
+
+
+@bp.post("/chat")
+def chat() -> Response:
+    owner = require_api_key(current_app.config["SETTINGS"].api_keys)
+    conversation_id = conversation_id_from(
+        request.headers.get(CONVERSATION_HEADER), source=f"{CONVERSATION_HEADER} header"
+    )
+    payload = ChatRequest.model_validate(json_body())
+    service = current_app.extensions["chat_service"]()
+    reply = service.chat(owner=owner, conversation_id=conversation_id, message=payload.message)
+    return jsonify({**reply.to_dict(), "request_id": g.request_id})

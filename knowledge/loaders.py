@@ -1,0 +1,172 @@
+"""Turn files of each supported format into text with a title and structure.
+
+Markdown, HTML and DOCX become Markdown-style text (headings as `#` lines) so one
+heading-aware splitter serves all three; PDF keeps its pages.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SUPPORTED_SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
+
+
+class UnsupportedFormatError(ValueError):
+    """The file type is not one the knowledge base can read."""
+
+
+class DocumentParseError(ValueError):
+    """A file of a supported type could not be parsed."""
+
+
+@dataclass
+class LoadedDocument:
+    source: str
+    title: str
+    kind: str
+    text: str = ""
+    # (page number, text) for paginated formats
+    pages: list[tuple[int, str]] = field(default_factory=list)
+
+
+def kind_of(filename: str) -> str:
+    suffix = Path(filename).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        raise UnsupportedFormatError(f"unsupported file type {suffix or '(none)'}: use {supported}")
+    return SUPPORTED_SUFFIXES[suffix]
+
+
+def _title_from_filename(source: str) -> str:
+    stem = Path(source).stem
+    return re.sub(r"[-_]+", " ", stem).strip().capitalize() or source
+
+
+def _first_heading(markdown: str) -> str | None:
+    match = re.search(r"^#{1,2}\s+(.+?)\s*#*\s*$", markdown, re.MULTILINE)
+    return match.group(1).strip() if match else None
+
+
+def load_bytes(data: bytes, source: str, *, title: str | None = None) -> LoadedDocument:
+    """Parse one file's content; `source` names it (a path or a URL) and picks the format."""
+    kind = kind_of(source)
+    try:
+        if kind == "pdf":
+            return _load_pdf(data, source, title)
+        if kind == "docx":
+            text = _docx_to_markdown(data)
+        elif kind == "html":
+            text, html_title = _html_to_markdown(data)
+            title = title or html_title
+        else:
+            text = _decode(data)
+    except (UnsupportedFormatError, DocumentParseError):
+        raise
+    except Exception as exc:  # parsers raise many types; the user needs one message
+        raise DocumentParseError(f"could not parse {kind.upper()}: {exc}") from exc
+    if not text.strip():
+        raise DocumentParseError("the document has no text")
+    heading = _first_heading(text) if kind != "text" else None
+    return LoadedDocument(
+        source=source,
+        title=title or heading or _title_from_filename(source),
+        kind=kind,
+        text=text,
+    )
+
+
+def load_path(path: Path, *, source: str | None = None) -> LoadedDocument:
+    return load_bytes(path.read_bytes(), source or str(path))
+
+
+def _decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text:
+            return text
+    raise DocumentParseError("the file is not UTF-8 text")
+
+
+def _load_pdf(data: bytes, source: str, title: str | None) -> LoadedDocument:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [(n, (page.extract_text() or "").strip()) for n, page in enumerate(reader.pages, 1)]
+        meta_title = (reader.metadata.title if reader.metadata else None) or None
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise DocumentParseError(f"could not parse PDF: {exc}") from exc
+    pages = [(n, text) for n, text in pages if text]
+    if not pages:
+        raise DocumentParseError("the PDF has no extractable text (scanned images need OCR)")
+    return LoadedDocument(
+        source=source,
+        title=title or meta_title or _title_from_filename(source),
+        kind="pdf",
+        pages=pages,
+    )
+
+
+def _html_to_markdown(data: bytes) -> tuple[str, str | None]:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(data, "html.parser")
+    for tag in soup(["script", "style", "nav", "footer", "header", "noscript", "template"]):
+        tag.decompose()
+    title = soup.title.get_text(" ", strip=True) if soup.title else None
+    lines: list[str] = []
+    body = soup.body or soup
+    for element in body.find_all(["h1", "h2", "h3", "h4", "p", "li", "pre", "td", "blockquote"]):
+        if element.find_parent(["li", "td", "blockquote"]) and element.name == "p":
+            continue  # its container already contributed the text
+        text = element.get_text(" ", strip=True)
+        if not text:
+            continue
+        if element.name in ("h1", "h2", "h3", "h4"):
+            lines.append(f"\n{'#' * int(element.name[1])} {text}\n")
+        elif element.name == "li":
+            lines.append(f"- {text}")
+        else:
+            lines.append(text + "\n")
+    return "\n".join(lines).strip(), title or None
+
+
+def _docx_to_markdown(data: bytes) -> str:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    lines: list[str] = []
+    for paragraph in document.paragraphs:
+        text = paragraph.text.strip()
+        if not text:
+            continue
+        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        level = re.match(r"Heading (\d)", style)
+        if style == "Title":
+            lines.append(f"# {text}\n")
+        elif level:
+            lines.append(f"{'#' * min(int(level.group(1)) + 1, 4)} {text}\n")
+        else:
+            lines.append(text + "\n")
+    for table in document.tables:
+        for row in table.rows:
+            cells = [c.text.strip() for c in row.cells if c.text.strip()]
+            if cells:
+                lines.append(" | ".join(cells))
+    return "\n".join(lines)

@@ -1,0 +1,126 @@
+"""The Qdrant collection: one client per process, a dense and a sparse vector per chunk."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from qdrant_client import QdrantClient, models
+
+from config import Settings
+
+DENSE_VECTOR = "dense"
+SPARSE_VECTOR = "sparse"
+SCROLL_PAGE = 1000
+
+
+class KnowledgeBaseError(RuntimeError):
+    """The knowledge base cannot serve the request."""
+
+
+class KnowledgeBaseUnavailable(KnowledgeBaseError):
+    """Qdrant cannot be reached or opened."""
+
+
+def open_client(settings: Settings) -> QdrantClient:
+    """A Qdrant server client with QDRANT_URL, else embedded Qdrant on disk."""
+    if settings.qdrant_url:
+        api_key = settings.qdrant_api_key.get_secret_value() if settings.qdrant_api_key else None
+        return QdrantClient(url=settings.qdrant_url, api_key=api_key, timeout=10)
+    path = settings.qdrant_local_path
+    path.mkdir(parents=True, exist_ok=True)
+    try:
+        return QdrantClient(path=str(path))
+    except RuntimeError as exc:  # local mode's lock: another process has the folder
+        raise KnowledgeBaseUnavailable(
+            f"embedded Qdrant at {path} is in use by another process ({exc}). Stop it, or "
+            "run a Qdrant server and set QDRANT_URL to share the knowledge base."
+        ) from exc
+
+
+def ensure_collection(client: QdrantClient, name: str, dimensions: int) -> bool:
+    """Create the collection if missing; True when it was created."""
+    if client.collection_exists(name):
+        return False
+    client.create_collection(
+        collection_name=name,
+        vectors_config={
+            DENSE_VECTOR: models.VectorParams(size=dimensions, distance=models.Distance.COSINE)
+        },
+        sparse_vectors_config={
+            SPARSE_VECTOR: models.SparseVectorParams(modifier=models.Modifier.IDF)
+        },
+    )
+    for field in ("metadata.source", "metadata.document_id"):
+        client.create_payload_index(name, field, models.PayloadSchemaType.KEYWORD)
+    return True
+
+
+def source_filter(source: str) -> models.Filter:
+    return models.Filter(
+        must=[models.FieldCondition(key="metadata.source", match=models.MatchValue(value=source))]
+    )
+
+
+def document_filter(document_id: str) -> models.Filter:
+    return models.Filter(
+        must=[
+            models.FieldCondition(
+                key="metadata.document_id", match=models.MatchValue(value=document_id)
+            )
+        ]
+    )
+
+
+def point_ids(client: QdrantClient, collection: str, query_filter: models.Filter) -> set[str]:
+    ids: set[str] = set()
+    offset = None
+    while True:
+        points, offset = client.scroll(
+            collection,
+            scroll_filter=query_filter,
+            limit=SCROLL_PAGE,
+            offset=offset,
+            with_payload=False,
+            with_vectors=False,
+        )
+        ids.update(str(p.id) for p in points)
+        if offset is None:
+            return ids
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    document_id: str
+    source: str
+    title: str
+    chunks: int
+
+
+def list_documents(client: QdrantClient, collection: str) -> list[DocumentSummary]:
+    counts: Counter[str] = Counter()
+    info: dict[str, tuple[str, str]] = {}
+    offset = None
+    while True:
+        points, offset = client.scroll(
+            collection,
+            limit=SCROLL_PAGE,
+            offset=offset,
+            with_payload=["metadata.source", "metadata.document_id", "metadata.title"],
+            with_vectors=False,
+        )
+        for point in points:
+            meta = (point.payload or {}).get("metadata", {})
+            doc_id = meta.get("document_id", "")
+            counts[doc_id] += 1
+            info.setdefault(doc_id, (meta.get("source", ""), meta.get("title", "")))
+        if offset is None:
+            break
+    return sorted(
+        (DocumentSummary(doc_id, *info[doc_id], chunks=n) for doc_id, n in counts.items()),
+        key=lambda d: d.source,
+    )
+
+
+def count_points(client: QdrantClient, collection: str) -> int:
+    return client.count(collection, exact=True).count
