@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import config  # noqa: F401, I001 - first: sets thread/offline environment before numpy loads
+
 import logging
 import re
 import threading
@@ -66,6 +68,9 @@ def create_app(
     )
     limiter.limit(settings.rate_limit)(chat.bp)
 
+    from knowledge.cli import kb
+
+    app.cli.add_command(kb)
     app.register_blueprint(health.bp)
     app.register_blueprint(chat.bp)
     return app

@@ -19,7 +19,7 @@ from agents.graph import build_graph
 from agents.retrieval import Retriever
 from config import VERSION, Settings
 from knowledge.embeddings import LocalEmbeddings, load_embeddings
-from knowledge.store import count_points, open_client
+from knowledge.store import count_points, embedded_folder_missing, open_client
 from utils.checkpointer import RedisSaver
 
 log = logging.getLogger(__name__)
@@ -142,8 +142,8 @@ class ChatService:
     def ready(self) -> dict[str, Any]:
         redis_state = self._check(self.saver.ping)
         qdrant_state = self._check(lambda: count_points(self.qdrant, self.settings.collection_name))
-        if self.settings.qdrant_mode == "embedded" and not self.settings.qdrant_local_path.exists():
-            qdrant_state = {"ok": False, "error": "the embedded Qdrant folder is missing"}
+        if missing := embedded_folder_missing(self.qdrant):
+            qdrant_state = {"ok": False, "error": missing}
         return {"redis": redis_state, "qdrant": qdrant_state}
 
     @staticmethod

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from dataclasses import dataclass
 
 from qdrant_client import QdrantClient, models
@@ -51,9 +52,14 @@ def ensure_collection(client: QdrantClient, name: str, dimensions: int) -> bool:
             SPARSE_VECTOR: models.SparseVectorParams(modifier=models.Modifier.IDF)
         },
     )
-    for field in ("metadata.source", "metadata.document_id"):
-        client.create_payload_index(name, field, models.PayloadSchemaType.KEYWORD)
+    if not is_embedded(client):  # embedded Qdrant has no payload indexes
+        for field in ("metadata.source", "metadata.document_id"):
+            client.create_payload_index(name, field, models.PayloadSchemaType.KEYWORD)
     return True
+
+
+def is_embedded(client: QdrantClient) -> bool:
+    return hasattr(client._client, "location")
 
 
 def source_filter(source: str) -> models.Filter:
@@ -120,6 +126,14 @@ def list_documents(client: QdrantClient, collection: str) -> list[DocumentSummar
         (DocumentSummary(doc_id, *info[doc_id], chunks=n) for doc_id, n in counts.items()),
         key=lambda d: d.source,
     )
+
+
+def embedded_folder_missing(client: QdrantClient) -> str | None:
+    """For embedded Qdrant: an error message when its folder has gone from disk."""
+    location = getattr(client._client, "location", None) if is_embedded(client) else None
+    if isinstance(location, str) and location != ":memory:" and not Path(location).exists():
+        return f"the embedded Qdrant folder {location} is missing: restore it or re-index"
+    return None
 
 
 def count_points(client: QdrantClient, collection: str) -> int:

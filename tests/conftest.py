@@ -1,14 +1,24 @@
-"""Shared fixtures: a real, throwaway redis-server for the whole session."""
+"""Shared fixtures: real services only (a throwaway redis-server, Qdrant local mode)."""
 
 from __future__ import annotations
 
+import config  # noqa: F401, I001 - first: sets thread/offline environment before numpy loads
+
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from qdrant_client import QdrantClient
 
+from config import PROJECT_ROOT, Settings
+from knowledge.chunking import Chunker
+from knowledge.embeddings import LocalEmbeddings, load_embeddings
+from knowledge.ingest import Ingestor
+from knowledge.store import ensure_collection
 from utils.local_redis import LocalRedis, start_redis
+
+SAMPLE_KB = PROJECT_ROOT / "knowledge_base"
 
 
 @pytest.fixture(scope="session")
@@ -35,3 +45,52 @@ def throwaway_redis(tmp_path: Path) -> Iterator[LocalRedis]:
     server = start_redis(tmp_path / "redis", appendonly=True)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def embeddings() -> LocalEmbeddings:
+    return load_embeddings(None, 32)
+
+
+def index_sample_kb(path: Path, embeddings: LocalEmbeddings, collection: str) -> None:
+    """Index the bundled knowledge base into an embedded Qdrant folder, then close it."""
+    client = QdrantClient(path=str(path))
+    try:
+        ensure_collection(client, collection, embeddings.dimensions)
+        Ingestor(
+            client=client,
+            collection=collection,
+            embeddings=embeddings,
+            chunker=Chunker(chunk_size=1000, chunk_overlap=150),
+        ).ingest_paths([SAMPLE_KB])
+    finally:
+        client.close()
+
+
+@pytest.fixture(scope="session")
+def kb_client(
+    tmp_path_factory: pytest.TempPathFactory, embeddings: LocalEmbeddings
+) -> Iterator[QdrantClient]:
+    """One embedded Qdrant with the sample knowledge base, shared by the session."""
+    path = tmp_path_factory.mktemp("qdrant")
+    index_sample_kb(path, embeddings, "knowledge_base")
+    client = QdrantClient(path=str(path))
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def make_settings(tmp_path: Path, redis_url: str) -> Callable[..., Settings]:
+    def make(**overrides: object) -> Settings:
+        values: dict[str, object] = {
+            "data_dir": tmp_path,
+            "redis_url": redis_url,
+            "api_keys": "test-key-a,test-key-b",
+            "admin_api_keys": "admin-key",
+            "checkpoint_prefix": f"t{uuid.uuid4().hex[:10]}",
+            "rate_limit": "1000/minute",
+        }
+        values.update(overrides)
+        return Settings(_env_file=None, **values)  # type: ignore[arg-type]
+
+    return make

@@ -1,0 +1,50 @@
+# make run  -> set up everything and start the API (:8000) and the web chat (:8501)
+# make test -> set up everything (plus test tools) and run the whole test suite
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+
+.PHONY: run test setup setup-test system-packages browser lint clean
+
+run: setup
+	$(PY) -m utils.launch
+
+test: setup-test
+	$(PY) -m pytest
+
+setup: system-packages $(VENV)/.installed
+
+setup-test: setup browser $(VENV)/.installed-test
+
+# redis-server is needed by the tests, and by `make run` unless REDIS_URL points elsewhere.
+system-packages:
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  echo "Installing redis-server (Debian package)..."; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq redis-server >/dev/null; }
+	@$(SUDO) systemctl disable --now redis-server >/dev/null 2>&1 || true
+
+# Headless Chromium for the browser test of the web chat.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing chromium (Debian package)..."; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+# torch first, CPU build: anything that pulled it unpinned would fetch gigabytes of CUDA.
+$(VENV)/.installed: requirements.txt requirements-torch.txt
+	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q -r requirements-torch.txt
+	$(PIP) install -q -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
+	$(PIP) install -q -r requirements-test.txt
+	@touch $@
+
+lint: setup-test
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,33 @@
+"""Gunicorn settings, from the service's Settings: `gunicorn -c gunicorn.conf.py wsgi:application`."""
+
+from config import get_settings
+
+_settings = get_settings()
+
+bind = f"{_settings.host}:{_settings.port}"
+# Embedded Qdrant locks its folder: one worker (with threads) unless QDRANT_URL is set.
+workers = _settings.effective_workers
+worker_class = "uvicorn_worker.UvicornWorker"
+timeout = _settings.timeout
+graceful_timeout = _settings.graceful_timeout
+keepalive = 5
+# Each worker opens its own Redis/Qdrant clients after fork.
+preload_app = False
+accesslog = None
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        }
+    },
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "root": {"level": "INFO", "handlers": ["stderr"]},
+    "loggers": {
+        "gunicorn.error": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        "gunicorn.access": {"handlers": [], "level": "WARNING", "propagate": False},
+    },
+}

@@ -1,0 +1,177 @@
+"""POST /v1/chat end to end: real Redis, real Qdrant local mode, the real model."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from tests.api.conftest import KEY_A, KEY_B, ask
+
+
+def test_chat_answers_from_the_knowledge_base_with_citations(client: FlaskClient) -> None:
+    response = ask(client, "How do I start the service?")
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["found"] is True and body["mode"] == "extractive"
+    assert "make run" in body["answer"]
+    assert body["conversation_id"] == "c1"
+    assert body["request_id"] == response.headers["X-Request-Id"]
+    assert body["citations"], body
+    markers = {int(n) for n in re.findall(r"\[(\d+)\]", body["answer"])}
+    assert markers == {c["n"] for c in body["citations"]}
+    first = body["citations"][0]
+    assert set(first) >= {"n", "title", "source", "snippet", "score"}
+    assert first["source"].endswith(".md")
+
+
+def test_unrelated_question_is_not_found(client: FlaskClient) -> None:
+    body = ask(client, "What is the capital of France?").get_json()
+    assert body["found"] is False
+    assert "not found in the knowledge base" in body["answer"].lower()
+    assert body["citations"] == []
+
+
+def test_second_turn_sees_the_first(app: Flask, client: FlaskClient) -> None:
+    ask(client, "How long are conversations kept?", conversation="memory")
+    follow_up = ask(client, "and can I delete one?", conversation="memory").get_json()
+    assert "DELETE /v1/conversations" in follow_up["answer"]
+    service = app.extensions["chat_service"]()
+    history = service.history(owner=_key_id("test-key-a"), conversation_id="memory")
+    assert [m["role"] for m in history] == ["user", "assistant", "user", "assistant"]
+    assert history[2]["content"] == "and can I delete one?"
+
+
+def test_conversations_are_scoped_to_the_api_key(app: Flask, client: FlaskClient) -> None:
+    ask(client, "How do I get an API key?", conversation="shared-id", key=KEY_A)
+    ask(client, "What is hybrid search?", conversation="shared-id", key=KEY_B)
+    service = app.extensions["chat_service"]()
+    mine = service.history(owner=_key_id("test-key-a"), conversation_id="shared-id")
+    theirs = service.history(owner=_key_id("test-key-b"), conversation_id="shared-id")
+    assert len(mine) == 2 and len(theirs) == 2
+    assert mine[0]["content"] != theirs[0]["content"]
+
+
+def test_missing_api_key_is_401(client: FlaskClient) -> None:
+    response = client.post("/v1/chat", json={"message": "hi"}, headers={"X-Conversation-Id": "c"})
+    assert response.status_code == 401
+    assert response.get_json()["error"] == {
+        "code": "unauthorized",
+        "message": "missing X-API-Key header",
+    }
+
+
+def test_wrong_api_key_is_401(client: FlaskClient) -> None:
+    response = ask(client, "hi", key={"X-API-Key": "not-a-key"})
+    assert response.status_code == 401
+    assert response.get_json()["error"]["message"] == "invalid API key"
+
+
+def test_missing_conversation_id_is_400(client: FlaskClient) -> None:
+    response = client.post("/v1/chat", json={"message": "hi"}, headers=KEY_A)
+    assert response.status_code == 400
+    assert "X-Conversation-Id" in response.get_json()["error"]["message"]
+
+
+def test_invalid_conversation_id_is_400(client: FlaskClient) -> None:
+    for bad in ["has space", "a" * 129, "slash/id", "ünïcode"]:
+        response = ask(client, "hi", conversation=bad)
+        assert response.status_code == 400, bad
+        assert response.get_json()["error"]["code"] == "bad_request"
+
+
+def test_body_that_is_not_json_is_415(client: FlaskClient) -> None:
+    response = client.post(
+        "/v1/chat", data="message=hi", headers={**KEY_A, "X-Conversation-Id": "c"},
+        content_type="application/x-www-form-urlencoded",
+    )  # fmt: skip
+    assert response.status_code == 415
+    assert response.get_json()["error"]["code"] == "unsupported_media_type"
+
+
+def test_malformed_json_is_400(client: FlaskClient) -> None:
+    response = client.post(
+        "/v1/chat", data="{not json", headers={**KEY_A, "X-Conversation-Id": "c"},
+        content_type="application/json",
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert "not valid JSON" in response.get_json()["error"]["message"]
+
+
+def test_invalid_message_is_422(client: FlaskClient) -> None:
+    headers = {**KEY_A, "X-Conversation-Id": "c"}
+    for body in [{}, {"message": ""}, {"message": "   "}, {"message": "x" * 5001},
+                 {"message": 42}, {"message": "hi", "extra": 1}, ["a list"]]:  # fmt: skip
+        response = client.post("/v1/chat", json=body, headers=headers)
+        assert response.status_code == 422, body
+        error = response.get_json()["error"]
+        assert error["code"] == "validation_error" and error["message"]
+
+
+def test_too_large_body_is_413(make_app: Callable[..., Flask]) -> None:
+    client = make_app(max_request_bytes=2048).test_client()
+    response = client.post(
+        "/v1/chat",
+        data=json.dumps({"message": "x" * 4000}),
+        headers={**KEY_A, "X-Conversation-Id": "c"},
+        content_type="application/json",
+    )
+    assert response.status_code == 413
+    assert response.get_json()["error"]["code"] == "payload_too_large"
+
+
+def test_unknown_route_is_json_404(client: FlaskClient) -> None:
+    response = client.get("/v1/nope")
+    assert response.status_code == 404
+    assert response.is_json and response.get_json()["error"]["code"] == "not_found"
+
+
+def test_wrong_method_is_json_405(client: FlaskClient) -> None:
+    response = client.get("/v1/chat", headers=KEY_A)
+    assert response.status_code == 405
+    assert response.get_json()["error"]["code"] == "method_not_allowed"
+    assert "POST" in response.headers["Allow"]
+
+
+def test_rate_limit_is_429_with_retry_after(make_app: Callable[..., Flask]) -> None:
+    client = make_app(rate_limit="2/minute").test_client()
+    statuses = [ask(client, "What is hybrid search?").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    limited = ask(client, "What is hybrid search?")
+    assert limited.get_json()["error"]["code"] == "rate_limited"
+    assert int(limited.headers["Retry-After"]) > 0
+    # Another key has its own budget.
+    assert ask(client, "What is hybrid search?", key=KEY_B).status_code == 200
+
+
+def test_request_id_is_taken_from_the_client_or_made(client: FlaskClient) -> None:
+    mine = client.get("/health", headers={"X-Request-Id": "trace-123"})
+    assert mine.headers["X-Request-Id"] == "trace-123"
+    made = client.get("/health", headers={"X-Request-Id": "bad id with spaces"})
+    assert re.fullmatch(r"[0-9a-f]{32}", made.headers["X-Request-Id"])
+
+
+def test_logs_are_json_with_request_id_and_no_secrets(client: FlaskClient, capsys) -> None:  # type: ignore[no-untyped-def]
+    capsys.readouterr()
+    response = client.post(
+        "/v1/chat",
+        json={"message": "What is hybrid search?"},
+        headers={**KEY_A, "X-Conversation-Id": "logs", "X-Request-Id": "req-log-1"},
+    )
+    assert response.status_code == 200
+    err = capsys.readouterr().err
+    lines = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
+    access = [line for line in lines if line.get("message") == "request"]
+    assert access and access[-1]["request_id"] == "req-log-1"
+    assert access[-1]["route"] == "/v1/chat" and access[-1]["status"] == 200
+    assert "duration_ms" in access[-1]
+    assert "test-key-a" not in err
+
+
+def _key_id(key: str) -> str:
+    from config import key_id
+
+    return key_id(key)

@@ -1,0 +1,69 @@
+"""The real production stack: Gunicorn with Uvicorn workers over HTTP, restarted mid-way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from config import key_id
+from knowledge.embeddings import LocalEmbeddings
+from tests.conftest import index_sample_kb
+from tests.server import ServiceProcess, request
+from utils.checkpointer import RedisSaver
+from utils.local_redis import LocalRedis
+
+API_KEY = "server-test-key"
+
+
+def chat(service: ServiceProcess, message: str) -> dict:
+    status, body = request(
+        "POST",
+        f"{service.url}/v1/chat",
+        body={"message": message},
+        headers={"X-API-Key": API_KEY, "X-Conversation-Id": "restart-me"},
+    )
+    assert status == 200, body
+    return body
+
+
+def test_conversation_survives_a_server_restart(
+    tmp_path: Path, throwaway_redis: LocalRedis, embeddings: LocalEmbeddings
+) -> None:
+    qdrant_path = tmp_path / "qdrant"
+    index_sample_kb(qdrant_path, embeddings, "knowledge_base")
+    env = {
+        "REDIS_URL": throwaway_redis.url,
+        "QDRANT_PATH": str(qdrant_path),
+        "DATA_DIR": str(tmp_path),
+        "API_KEYS": API_KEY,
+        "CHECKPOINT_PREFIX": "srv",
+        "WORKERS": "2",  # embedded Qdrant: the config must bring this down to 1
+    }
+    service = ServiceProcess(env=env, log_path=tmp_path / "service.log").start()
+    try:
+        status, health = request("GET", f"{service.url}/health")
+        assert status == 200 and health["qdrant"]["mode"] == "embedded"
+        first = chat(service, "How do I start the service?")
+        assert first["found"] and "make run" in first["answer"]
+        chat(service, "How long are conversations kept?")
+    finally:
+        assert service.stop() == 0  # graceful shutdown on SIGTERM
+
+    service.start()
+    try:
+        third = chat(service, "and can I delete one?")
+        assert third["conversation_id"] == "restart-me"
+    finally:
+        service.stop()
+
+    with RedisSaver.from_url(throwaway_redis.url, prefix="srv") as saver:
+        state = saver.get_tuple(
+            {"configurable": {"thread_id": f"{key_id(API_KEY)}:restart-me"}}
+        )
+    messages = state.checkpoint["channel_values"]["messages"]
+    assert [m.content for m in messages[0::2]] == [
+        "How do I start the service?",
+        "How long are conversations kept?",
+        "and can I delete one?",
+    ]
+    log = (tmp_path / "service.log").read_text()
+    assert "Booting worker" in log and API_KEY not in log

@@ -1,0 +1,15 @@
+"""The ASGI entry point for Gunicorn + Uvicorn workers: `wsgi:application`."""
+
+from __future__ import annotations
+
+from config import get_settings  # first: sets thread/offline environment before numpy loads
+
+from app import create_app  # noqa: I001
+from utils.asgi import body_limit, concurrent_wsgi_to_asgi
+
+settings = get_settings()
+flask_app = create_app(settings)
+application = body_limit(
+    concurrent_wsgi_to_asgi(flask_app, threads=settings.threads),
+    max_bytes=settings.max_request_bytes,
+)
