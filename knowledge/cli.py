@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -30,6 +31,19 @@ def build_ingestor(settings: Settings) -> Ingestor:
     )
 
 
+def index_if_empty(settings: Settings, *, echo: Callable[[str], None] = click.echo) -> None:
+    """Index KNOWLEDGE_BASE_DIR when the collection has no chunks (first start)."""
+    ingestor = build_ingestor(settings)
+    try:
+        if count_points(ingestor.client, settings.collection_name) > 0:
+            return
+        echo(f"Indexing the sample knowledge base in {settings.knowledge_base_dir} ...")
+        report = ingestor.ingest_paths([settings.knowledge_base_dir])
+        echo("  " + report.summary())
+    finally:
+        ingestor.client.close()
+
+
 def _settings() -> Settings:
     return current_app.config["SETTINGS"]
 
@@ -52,6 +66,13 @@ def ingest(paths: tuple[Path, ...]) -> None:
         click.echo(f"failed: {name}: {reason}", err=True)
     click.echo(report.summary())
     ingestor.client.close()
+
+
+@kb.command("init")
+def init() -> None:
+    """Index KNOWLEDGE_BASE_DIR if the collection is empty (safe to run at every start)."""
+    index_if_empty(_settings())
+    click.echo("knowledge base ready")
 
 
 @kb.command("list")

@@ -18,6 +18,7 @@ import time
 import redis
 
 from config import PROJECT_ROOT, Settings, get_settings
+from knowledge.cli import index_if_empty
 from utils.local_redis import LocalRedis
 
 ENV_FILE = PROJECT_ROOT / ".env"
@@ -54,26 +55,11 @@ def ensure_redis(settings: Settings) -> LocalRedis | None:
     return server
 
 
-def ensure_knowledge_base(settings: Settings) -> None:
-    from knowledge.cli import build_ingestor
-    from knowledge.store import count_points
-
-    ingestor = build_ingestor(settings)
-    try:
-        if count_points(ingestor.client, settings.collection_name) > 0:
-            return
-        print(f"Indexing the sample knowledge base in {settings.knowledge_base_dir.name}/ ...")
-        report = ingestor.ingest_paths([settings.knowledge_base_dir])
-        print("  " + report.summary())
-    finally:
-        ingestor.client.close()
-
-
 def main() -> int:
     settings = get_settings()
     key = ensure_api_key(settings)
     redis_server = ensure_redis(settings)
-    ensure_knowledge_base(settings)
+    index_if_empty(settings, echo=print)
 
     env = {
         **os.environ,

