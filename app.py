@@ -16,7 +16,7 @@ from flask import Flask, Response, g, request
 from flask_cors import CORS
 from flask_limiter import Limiter
 
-from api import chat, health
+from api import chat, health, openai_compat
 from api.auth import rate_limit_key
 from api.errors import register_error_handlers
 from config import Settings, get_settings
@@ -67,12 +67,14 @@ def create_app(
         strategy="fixed-window",
     )
     limiter.limit(settings.rate_limit)(chat.bp)
+    limiter.limit(settings.rate_limit)(openai_compat.bp)
 
     from knowledge.cli import kb
 
     app.cli.add_command(kb)
     app.register_blueprint(health.bp)
     app.register_blueprint(chat.bp)
+    app.register_blueprint(openai_compat.bp)
     return app
 
 

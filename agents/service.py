@@ -6,23 +6,36 @@ The web layer calls these plain methods; nothing here knows about HTTP.
 from __future__ import annotations
 
 import logging
+import queue
+import re
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from langchain_core.messages import AIMessage, AnyMessage, HumanMessage
+import redis.exceptions
+from langchain_core.messages import AIMessage, AIMessageChunk, AnyMessage, HumanMessage
 from qdrant_client import QdrantClient
 
 from agents.answer import ExtractiveAnswerer
 from agents.followup import rule_based_query
 from agents.graph import build_graph
+from agents.llm import LLMAnswerer, LLMError, llm_condenser, probe_llm
 from agents.retrieval import Retriever
 from config import VERSION, Settings
 from knowledge.embeddings import LocalEmbeddings, load_embeddings
 from knowledge.store import count_points, embedded_folder_missing, open_client
-from utils.checkpointer import RedisSaver
+from utils.checkpointer import CheckpointerUnavailable, RedisSaver
 
 log = logging.getLogger(__name__)
+
+LLM_PROBE_TTL_S = 60.0
+
+
+class ConversationBusy(RuntimeError):
+    """Another turn of the same conversation is still running."""
 
 
 @dataclass
@@ -91,24 +104,99 @@ class ChatService:
             candidates=settings.retrieval_candidates,
             score_threshold=settings.score_threshold,
         )
-        self.answerer = ExtractiveAnswerer(
+        extractive = ExtractiveAnswerer(
             embeddings,
             threshold=settings.answer_sentence_threshold,
             max_sentences=settings.answer_max_sentences,
         )
+        if settings.llm_enabled:
+            self.answerer: Any = LLMAnswerer(settings, extractive)
+            condenser: Any = llm_condenser(settings)
+        else:
+            self.answerer, condenser = extractive, offline_condenser
         self.graph = build_graph(
             retriever=self.retriever,
             answerer=self.answerer,
-            condenser=offline_condenser,
+            condenser=condenser,
             checkpointer=saver,
         )
+        self._llm_probe: tuple[float, dict[str, Any]] | None = None
 
     # -- conversations -------------------------------------------------------------
 
     def chat(self, *, owner: str, conversation_id: str, message: str) -> ChatReply:
-        config = {"configurable": {"thread_id": thread_id(owner, conversation_id)}}
-        state = self.graph.invoke({"messages": [HumanMessage(content=message)]}, config)
+        tid = thread_id(owner, conversation_id)
+        with self.turn(tid):
+            state = self.graph.invoke(_turn_input(message), _config(tid))
         return reply_from(state["messages"][-1], conversation_id)
+
+    def stream_chat(
+        self, *, owner: str, conversation_id: str, message: str
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Events of one turn: ("token", {"delta"}) ... then ("done", reply).
+
+        The turn runs on its own thread and is checkpointed when it ends, even if the
+        consumer stops reading (a client that disconnects mid-stream).
+        """
+        tid = thread_id(owner, conversation_id)
+        lock = self._acquire(tid)
+        events: queue.Queue[tuple[str, Any] | None] = queue.Queue()
+
+        def run() -> None:
+            try:
+                final: dict[str, Any] = {}
+                for mode, payload in self.graph.stream(
+                    _turn_input(message), _config(tid), stream_mode=["messages", "values"]
+                ):
+                    if mode == "values":
+                        final = payload
+                    elif _is_answer_token(payload):
+                        events.put(("token", {"delta": payload[0].content}))
+                reply = reply_from(final["messages"][-1], conversation_id)
+                events.put(("done", reply.to_dict()))
+            except Exception as exc:  # handed to the consumer, which maps it to an error
+                events.put(("error", exc))
+            finally:
+                _release(lock)
+                events.put(None)
+
+        threading.Thread(target=run, name="chat-turn", daemon=True).start()
+        streamed = False
+        while (item := events.get()) is not None:
+            kind, data = item
+            if kind == "error":
+                raise data
+            if kind == "done" and not streamed:
+                # Offline answers are not generated token by token: send them in pieces.
+                for piece in _pieces(data["answer"]):
+                    yield "token", {"delta": piece}
+            streamed = streamed or kind == "token"
+            yield kind, data
+
+    @contextmanager
+    def turn(self, tid: str) -> Iterator[None]:
+        lock = self._acquire(tid)
+        try:
+            yield
+        finally:
+            _release(lock)
+
+    def _acquire(self, tid: str) -> Any:
+        """One turn at a time per conversation; others wait, then ConversationBusy."""
+        lock = self.saver.lock(
+            tid,
+            timeout=self.settings.turn_lock_seconds,
+            blocking_timeout=self.settings.turn_wait_seconds,
+        )
+        try:
+            acquired = lock.acquire()
+        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
+            raise CheckpointerUnavailable(f"Redis is unreachable: {exc}") from exc
+        if not acquired:
+            raise ConversationBusy(
+                "another turn of this conversation is still running; retry when it ends"
+            )
+        return lock
 
     def history(self, *, owner: str, conversation_id: str) -> list[dict] | None:
         """The conversation's messages with each answer's citations; None if unknown."""
@@ -136,8 +224,21 @@ class ChatService:
             **self._check(lambda: count_points(self.qdrant, self.settings.collection_name)),
         }
         checks["embeddings"] = {"ok": True, "model": self.embeddings.model_path.rsplit("/", 1)[-1]}
-        checks["llm"] = {"mode": "extractive", "ok": True}
+        checks["llm"] = self._llm_health()
         return checks
+
+    def _llm_health(self) -> dict[str, Any]:
+        if not self.settings.llm_enabled:
+            return {"mode": "extractive", "ok": True}
+        now = time.monotonic()
+        if self._llm_probe is None or now - self._llm_probe[0] > LLM_PROBE_TTL_S:
+            state: dict[str, Any] = {"mode": "llm", "model": self.settings.llm_model, "ok": True}
+            try:
+                probe_llm(self.settings)
+            except LLMError as exc:
+                state.update(ok=False, error=str(exc))
+            self._llm_probe = (now, state)
+        return self._llm_probe[1]
 
     def ready(self) -> dict[str, Any]:
         redis_state = self._check(self.saver.ping)
@@ -161,6 +262,37 @@ class ChatService:
     def close(self) -> None:
         self.saver.close()
         self.qdrant.close()
+
+
+def _config(tid: str) -> dict[str, Any]:
+    return {"configurable": {"thread_id": tid}}
+
+
+def _turn_input(message: str) -> dict[str, Any]:
+    return {"messages": [HumanMessage(content=message)]}
+
+
+def _is_answer_token(payload: Any) -> bool:
+    chunk, metadata = payload
+    return (
+        metadata.get("langgraph_node") == "answer"
+        and isinstance(chunk, AIMessageChunk)
+        and isinstance(chunk.content, str)
+        and bool(chunk.content)
+    )
+
+
+def _pieces(answer: str, words: int = 6) -> list[str]:
+    """The answer in groups of a few words, whitespace kept: they join back exactly."""
+    tokens = re.findall(r"\S+\s*", answer)
+    return ["".join(tokens[i : i + words]) for i in range(0, len(tokens), words)] or [answer]
+
+
+def _release(lock: Any) -> None:
+    try:
+        lock.release()
+    except redis.exceptions.RedisError:
+        pass  # expired, or Redis is gone: the lock's TTL frees it either way
 
 
 def message_dict(message: AnyMessage) -> dict[str, Any]:

@@ -24,9 +24,19 @@ def _matching_key(presented: str, keys: Iterable[SecretStr]) -> str | None:
     return match
 
 
+def presented_key() -> str:
+    """X-API-Key, or an OpenAI-style `Authorization: Bearer <key>` (what SDKs send)."""
+    key = request.headers.get(API_KEY_HEADER, "")
+    if not key:
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        if scheme.lower() == "bearer":
+            key = token.strip()
+    return key
+
+
 def require_api_key(keys: Iterable[SecretStr], *, admin: bool = False) -> str:
     """Return the caller's key id, or raise 401 (no or wrong key)."""
-    presented = request.headers.get(API_KEY_HEADER, "")
+    presented = presented_key()
     if not presented:
         raise ApiError(401, f"missing {API_KEY_HEADER} header")
     match = _matching_key(presented, keys)
@@ -38,7 +48,7 @@ def require_api_key(keys: Iterable[SecretStr], *, admin: bool = False) -> str:
 
 def rate_limit_key() -> str:
     """flask-limiter's bucket: the key's id (never the key), else the client address."""
-    presented = request.headers.get(API_KEY_HEADER, "")
+    presented = presented_key()
     if presented:
         return "key:" + key_id(presented)
     return "ip:" + (request.remote_addr or "unknown")

@@ -8,6 +8,7 @@ from pydantic import ValidationError
 from api.auth import require_api_key
 from api.errors import ApiError
 from api.schemas import ChatRequest, ConversationId
+from api.sse import sse_response, wants_event_stream
 
 bp = Blueprint("chat", __name__, url_prefix="/v1")
 
@@ -45,5 +46,37 @@ def chat() -> Response:
     )
     payload = ChatRequest.model_validate(json_body())
     service = current_app.extensions["chat_service"]()
-    reply = service.chat(owner=owner, conversation_id=conversation_id, message=payload.message)
+    turn = {"owner": owner, "conversation_id": conversation_id, "message": payload.message}
+    if wants_event_stream(request.headers.get("Accept", "")):
+        events = service.stream_chat(**turn)
+        return sse_response(_with_request_id(events))
+    reply = service.chat(**turn)
     return jsonify({**reply.to_dict(), "request_id": g.request_id})
+
+
+def _with_request_id(events):  # type: ignore[no-untyped-def]
+    for event, data in events:
+        yield event, ({**data, "request_id": g.request_id} if event == "done" else data)
+
+
+@bp.get("/conversations/<conversation_id>")
+def get_conversation(conversation_id: str) -> Response:
+    owner = require_api_key(current_app.config["SETTINGS"].api_keys)
+    conversation_id = conversation_id_from(conversation_id, source="conversation id")
+    service = current_app.extensions["chat_service"]()
+    messages = service.history(owner=owner, conversation_id=conversation_id)
+    if messages is None:
+        raise ApiError(404, "no such conversation (never started, deleted or expired)")
+    return jsonify(
+        {"conversation_id": conversation_id, "messages": messages, "request_id": g.request_id}
+    )
+
+
+@bp.delete("/conversations/<conversation_id>")
+def delete_conversation(conversation_id: str) -> Response:
+    owner = require_api_key(current_app.config["SETTINGS"].api_keys)
+    conversation_id = conversation_id_from(conversation_id, source="conversation id")
+    service = current_app.extensions["chat_service"]()
+    if not service.delete(owner=owner, conversation_id=conversation_id):
+        raise ApiError(404, "no such conversation (never started, deleted or expired)")
+    return jsonify({"deleted": True, "conversation_id": conversation_id, "request_id": g.request_id})

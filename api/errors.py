@@ -8,6 +8,7 @@ from flask import Flask, Response, g, jsonify
 from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
 
+from agents.service import ConversationBusy
 from knowledge.store import KnowledgeBaseError
 from utils.checkpointer import CheckpointerError, CheckpointerUnavailable
 
@@ -78,6 +79,10 @@ def register_error_handlers(app: Flask) -> None:
         if status == 405 and exc.get_response().headers.get("Allow"):
             response.headers["Allow"] = exc.get_response().headers["Allow"]
         return response
+
+    @app.errorhandler(ConversationBusy)
+    def busy(exc: ConversationBusy) -> Response:
+        return error_response(409, str(exc), "conversation_busy")
 
     @app.errorhandler(CheckpointerUnavailable)
     def redis_down(exc: CheckpointerUnavailable) -> Response:

@@ -53,3 +53,34 @@ class ErrorBody(BaseModel):
 class ErrorResponse(BaseModel):
     error: ErrorBody
     request_id: str
+
+
+class CompletionMessage(BaseModel):
+    role: str = Field(..., pattern=r"^(system|user|assistant|tool|developer)$")
+    content: str | list[dict] | None = None
+
+    def text(self) -> str:
+        if isinstance(self.content, list):  # content parts: keep the text ones
+            return " ".join(str(p.get("text", "")) for p in self.content if p.get("type") == "text")
+        return self.content or ""
+
+
+class ChatCompletionRequest(BaseModel):
+    """The subset of OpenAI's chat completions request the service uses; other fields
+    (temperature, max_tokens...) are accepted and ignored."""
+
+    model_config = ConfigDict(extra="allow")
+
+    model: str = Field(..., min_length=1, max_length=200)
+    messages: list[CompletionMessage] = Field(..., min_length=1)
+    stream: bool = False
+    user: str | None = Field(None, max_length=128)
+
+    def question(self) -> str:
+        last = self.messages[-1]
+        text = last.text().strip()
+        if last.role != "user" or not text:
+            raise ValueError("the last message must be a non-empty user message")
+        if len(text) > MAX_MESSAGE_CHARS:
+            raise ValueError(f"the last message is longer than {MAX_MESSAGE_CHARS} characters")
+        return text

@@ -174,6 +174,15 @@ class RedisSaver(BaseCheckpointSaver[str]):
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
 
+    def lock(self, thread_id: str, *, timeout: float, blocking_timeout: float) -> Any:
+        """A Redis lock in the thread's slot (for one turn at a time per conversation);
+        it expires after `timeout` seconds even if its holder dies."""
+        key = f"{self.core.keys(thread_id).checkpoints.rsplit(':', 1)[0]}:lock"
+        # Not thread-local: a streamed turn is released by the thread that ran it.
+        return self._sync.lock(
+            key, timeout=timeout, blocking_timeout=blocking_timeout, thread_local=False
+        )
+
     def ping(self) -> bool:
         """True when Redis answers; raises `CheckpointerUnavailable` otherwise."""
         with _translated():

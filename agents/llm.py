@@ -1,0 +1,168 @@
+"""Grounded answers and follow-up rewriting with any OpenAI-compatible chat model."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import openai
+from langchain_core.messages import (
+    AIMessage,
+    AnyMessage,
+    HumanMessage,
+    SystemMessage,
+    trim_messages,
+)
+from langchain_core.messages.utils import count_tokens_approximately
+from langchain_openai import ChatOpenAI
+
+from agents.answer import Answer, ExtractiveAnswerer, citation, not_found_answer
+from agents.followup import rule_based_query
+from agents.retrieval import Passage
+from config import Settings
+from prompts import load_prompt
+
+log = logging.getLogger(__name__)
+
+MARKER = re.compile(r"\[(\d+)\]")
+NOT_FOUND_PHRASE = "not found in the knowledge base"
+# What a failing model call can raise: API errors, transport errors, bad payloads.
+LLM_FAILURES = (openai.APIError, httpx.HTTPError, ValueError, KeyError, TypeError)
+
+
+class LLMError(RuntimeError):
+    """The language model endpoint cannot be used (unreachable, key refused, ...)."""
+
+
+def chat_model(settings: Settings, *, streaming: bool = True) -> ChatOpenAI:
+    return ChatOpenAI(
+        base_url=settings.llm_base_url,
+        api_key=settings.llm_api_key or "not-needed",  # type: ignore[arg-type]
+        model=settings.llm_model or "",
+        temperature=settings.llm_temperature,
+        timeout=settings.llm_timeout,
+        max_retries=settings.llm_max_retries,
+        streaming=streaming,
+    )
+
+
+def probe_llm(settings: Settings) -> None:
+    """Raise LLMError unless the endpoint answers with this key (lists its models)."""
+    client = openai.OpenAI(
+        base_url=settings.llm_base_url,
+        api_key=settings.llm_api_key.get_secret_value() if settings.llm_api_key else "not-needed",
+        timeout=min(settings.llm_timeout, 10.0),
+        max_retries=0,
+    )
+    try:
+        client.models.list()
+    except openai.AuthenticationError as exc:
+        raise LLMError("the LLM endpoint refused the key (401): check LLM_API_KEY") from exc
+    except openai.APIConnectionError as exc:
+        raise LLMError(f"the LLM endpoint cannot be reached at {settings.llm_base_url}") from exc
+    except openai.APIStatusError as exc:
+        raise LLMError(f"the LLM endpoint answered {exc.status_code}") from exc
+    finally:
+        client.close()
+
+
+def format_sources(passages: list[Passage]) -> str:
+    blocks = []
+    for n, passage in enumerate(passages, 1):
+        heading = " > ".join(p for p in (passage.title, passage.section) if p)
+        blocks.append(f"[{n}] {heading} ({passage.source})\n{passage.text}")
+    return "\n\n".join(blocks)
+
+
+def ground_citations(text: str, passages: list[Passage]) -> tuple[str, list[dict]]:
+    """Drop markers that point at no source; cite exactly the sources the text uses."""
+    valid = range(1, len(passages) + 1)
+    cleaned = MARKER.sub(lambda m: m.group(0) if int(m.group(1)) in valid else "", text)
+    cleaned = re.sub(r"[ \t]+([.,;:!?])", r"\1", re.sub(r"[ \t]{2,}", " ", cleaned)).strip()
+    used = sorted({int(n) for n in MARKER.findall(cleaned)})
+    return cleaned, [citation(n, passages[n - 1]) for n in used]
+
+
+class LLMAnswerer:
+    """Generates an answer from the numbered sources; falls back to quoting them."""
+
+    mode = "llm"
+
+    def __init__(
+        self,
+        settings: Settings,
+        fallback: ExtractiveAnswerer,
+        *,
+        model: ChatOpenAI | None = None,
+    ) -> None:
+        self.model = model or chat_model(settings)
+        self.fallback = fallback
+        self.token_budget = settings.history_token_budget
+
+    def answer(self, question: str, passages: list[Passage], history: list[AnyMessage]) -> Answer:
+        if not passages:
+            return not_found_answer(self.mode)
+        system = load_prompt("answer_system").format(sources=format_sources(passages))
+        messages = [SystemMessage(system), *self._trimmed(history), HumanMessage(question)]
+        try:
+            reply = self.model.invoke(messages)
+            text = reply.content if isinstance(reply.content, str) else ""
+            if not text.strip():
+                raise ValueError("the model returned an empty answer")
+        except LLM_FAILURES as exc:
+            return self._fall_back(question, passages, exc)
+        text, citations = ground_citations(text, passages)
+        if NOT_FOUND_PHRASE in text.lower() and not citations:
+            return not_found_answer(self.mode)
+        return Answer(text=text, citations=citations, mode=self.mode, found=True)
+
+    def _trimmed(self, history: list[AnyMessage]) -> list[AnyMessage]:
+        plain = [
+            m if isinstance(m, HumanMessage) else AIMessage(content=str(m.content))
+            for m in history
+            if isinstance(m, (HumanMessage, AIMessage))
+        ]
+        return trim_messages(
+            plain,
+            max_tokens=self.token_budget,
+            token_counter=count_tokens_approximately,
+            strategy="last",
+            start_on="human",
+        )
+
+    def _fall_back(self, question: str, passages: list[Passage], exc: Exception) -> Answer:
+        log.warning("LLM call failed, answering extractively: %s", type(exc).__name__)
+        answer = self.fallback.answer(question, passages)
+        answer.warning = (
+            f"The language model failed ({type(exc).__name__}); this answer quotes the "
+            "knowledge base instead."
+        )
+        return answer
+
+
+def llm_condenser(settings: Settings, *, model: ChatOpenAI | None = None) -> Callable[..., str]:
+    """Rewrite follow-ups with the model; the rule-based rewrite if it fails."""
+    condense_model = model or chat_model(settings, streaming=False)
+
+    def condense(question: str, history: list[AnyMessage]) -> str:
+        previous = [str(m.content) for m in history if isinstance(m, HumanMessage)]
+        if not previous:
+            return question
+        lines = [
+            f"{'User' if isinstance(m, HumanMessage) else 'Assistant'}: {m.content}"
+            for m in history[-6:]
+            if isinstance(m, (HumanMessage, AIMessage))
+        ]
+        prompt = load_prompt("condense").format(history="\n".join(lines), question=question)
+        try:
+            reply: Any = condense_model.invoke([HumanMessage(prompt)])
+            rewritten = str(reply.content).strip()
+        except LLM_FAILURES as exc:
+            log.warning("condense call failed, using the rule: %s", type(exc).__name__)
+            return rule_based_query(question, previous)
+        return rewritten or rule_based_query(question, previous)
+
+    return condense

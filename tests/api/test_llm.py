@@ -1,0 +1,255 @@
+"""LLM mode against a local OpenAI-compatible stub server (real HTTP)."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterator
+
+import httpx
+import openai
+import pytest
+from flask import Flask
+
+from config import key_id
+from tests.api.conftest import KEY_A, ask
+from tests.llm_stub import LLMStub
+
+
+@pytest.fixture
+def stub() -> Iterator[LLMStub]:
+    server = LLMStub().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def llm_app(make_app: Callable[..., Flask], stub: LLMStub) -> Callable[..., Flask]:
+    def make(**overrides: object) -> Flask:
+        values = {
+            "llm_base_url": stub.url,
+            "llm_api_key": stub.api_key,
+            "llm_model": "stub-model",
+            "llm_max_retries": 0,
+            "llm_timeout": 2.0,
+            **overrides,
+        }
+        return make_app(**values)
+
+    return make
+
+
+def answer_requests(stub: LLMStub) -> list[dict]:
+    return [r for r in stub.chat_requests() if r["messages"][0]["role"] == "system"]
+
+
+def read_events(response) -> list[tuple[str, dict]]:  # type: ignore[no-untyped-def]
+    events = []
+    for block in response.get_data(as_text=True).split("\n\n"):
+        lines = dict(line.split(": ", 1) for line in block.splitlines() if ": " in line)
+        if "event" in lines:
+            events.append((lines["event"], json.loads(lines["data"])))
+    return events
+
+
+def test_prompt_carries_the_numbered_sources(llm_app: Callable[..., Flask], stub: LLMStub) -> None:
+    body = ask(llm_app().test_client(), "How do I start the service?").get_json()
+    assert body["mode"] == "llm" and body["found"] is True
+    system = answer_requests(stub)[-1]["messages"][0]["content"]
+    assert "[1] " in system and "[2] " in system
+    assert "make run" in system  # the retrieved passage text is in the prompt
+    assert "Cite only the numbers listed below" in system
+
+
+def test_citations_keep_only_used_sources_and_drop_dangling_markers(
+    llm_app: Callable[..., Flask], stub: LLMStub
+) -> None:
+    stub.reply = lambda _: "Run `make run` [2]. It also makes coffee [9]."
+    body = ask(llm_app().test_client(), "How do I start the service?").get_json()
+    assert body["answer"] == "Run `make run` [2]. It also makes coffee."
+    assert [c["n"] for c in body["citations"]] == [2]
+
+
+def test_no_relevant_passage_means_not_found_without_calling_the_model(
+    llm_app: Callable[..., Flask], stub: LLMStub
+) -> None:
+    body = ask(llm_app().test_client(), "What is the capital of France?").get_json()
+    assert body["found"] is False and "not found in the knowledge base" in body["answer"].lower()
+    assert answer_requests(stub) == []
+
+
+def test_follow_up_is_rewritten_before_retrieval(
+    llm_app: Callable[..., Flask], stub: LLMStub
+) -> None:
+    def reply(request: dict) -> str:
+        if request["messages"][0]["role"] == "user":  # the condense prompt
+            return "How long are conversations kept in Redis before they expire?"
+        return "Conversations expire after `CONVERSATION_TTL` seconds [1]."
+
+    stub.reply = reply
+    app = llm_app()
+    client = app.test_client()
+    ask(client, "How do I delete a conversation?", conversation="fu")
+    ask(client, "and how long is it kept otherwise?", conversation="fu")
+    condense = [r for r in stub.chat_requests() if r["messages"][0]["role"] == "user"]
+    assert len(condense) == 1  # the first question had no history to resolve
+    assert "and how long is it kept otherwise?" in condense[0]["messages"][0]["content"]
+    service = app.extensions["chat_service"]()
+    state = service.saver.get_tuple(
+        {"configurable": {"thread_id": f"{key_id('test-key-a')}:fu"}}
+    ).checkpoint["channel_values"]
+    assert state["query"] == "How long are conversations kept in Redis before they expire?"
+    # The answer prompt carried the earlier turn as history.
+    assert any("How do I delete" in m["content"] for m in answer_requests(stub)[-1]["messages"])
+
+
+def test_sse_streams_tokens_then_one_final_event(
+    llm_app: Callable[..., Flask], stub: LLMStub
+) -> None:
+    stub.reply = lambda _: "Run `make run` in the project folder [1]. Then open port 8501 [2]."
+    response = llm_app().test_client().post(
+        "/v1/chat",
+        json={"message": "How do I start the service?"},
+        headers={**KEY_A, "X-Conversation-Id": "sse", "Accept": "text/event-stream"},
+    )
+    assert response.status_code == 200 and response.mimetype == "text/event-stream"
+    events = read_events(response)
+    kinds = [kind for kind, _ in events]
+    assert kinds[-1] == "done" and set(kinds[:-1]) == {"token"} and len(kinds) > 3
+    done = events[-1][1]
+    assert "".join(data["delta"] for kind, data in events[:-1]) == done["answer"]
+    assert [c["n"] for c in done["citations"]] == [1, 2]
+    assert done["conversation_id"] == "sse" and done["request_id"]
+
+
+def test_sse_in_offline_mode_streams_the_quoted_answer(make_app: Callable[..., Flask]) -> None:
+    response = make_app().test_client().post(
+        "/v1/chat",
+        json={"message": "How do I start the service?"},
+        headers={**KEY_A, "X-Conversation-Id": "sse-off", "Accept": "text/event-stream"},
+    )
+    events = read_events(response)
+    done = events[-1][1]
+    assert events[-1][0] == "done" and done["mode"] == "extractive"
+    assert "".join(d["delta"] for k, d in events if k == "token") == done["answer"]
+
+
+def test_sse_errors_before_streaming_are_plain_json(make_app: Callable[..., Flask]) -> None:
+    response = make_app().test_client().post(
+        "/v1/chat", json={"message": ""},
+        headers={**KEY_A, "X-Conversation-Id": "x", "Accept": "text/event-stream"},
+    )  # fmt: skip
+    assert response.status_code == 422 and response.is_json
+
+
+@pytest.mark.parametrize("behaviour", ["timeout", "error500", "malformed"])
+def test_llm_failures_fall_back_to_extractive(
+    llm_app: Callable[..., Flask], stub: LLMStub, behaviour: str
+) -> None:
+    stub.behaviour = behaviour
+    stub.delay_s = 3.0
+    response = ask(llm_app(llm_timeout=1.0).test_client(), "How do I start the service?")
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["mode"] == "extractive" and body["found"] is True
+    assert "make run" in body["answer"] and body["citations"]
+    assert "language model failed" in body["warning"]
+
+
+def test_client_disconnect_mid_stream_leaves_a_complete_turn(
+    llm_app: Callable[..., Flask], stub: LLMStub
+) -> None:
+    stub.reply = lambda _: " ".join(["Run `make run` [1]."] * 40)
+    app = llm_app()
+    response = app.test_client().post(
+        "/v1/chat",
+        json={"message": "How do I start the service?"},
+        headers={**KEY_A, "X-Conversation-Id": "gone", "Accept": "text/event-stream"},
+        buffered=False,
+    )
+    first = next(response.response)
+    assert b"event: token" in first
+    response.close()  # the client goes away after the first token
+
+    service = app.extensions["chat_service"]()
+    deadline = time.monotonic() + 15
+    history = None
+    while time.monotonic() < deadline:
+        history = service.history(owner=key_id("test-key-a"), conversation_id="gone")
+        if history and len(history) == 2:
+            break
+        time.sleep(0.1)
+    assert history is not None and [m["role"] for m in history] == ["user", "assistant"]
+    assert history[1]["content"].startswith("Run `make run` [1].")
+    # The conversation is free for the next turn (its lock was released).
+    assert ask(app.test_client(), "and then?", conversation="gone").status_code == 200
+
+
+def openai_client(app: Flask) -> openai.OpenAI:
+    transport = httpx.WSGITransport(app=app)
+    return openai.OpenAI(
+        api_key="test-key-a",
+        base_url="http://service.local/v1",
+        http_client=httpx.Client(transport=transport),
+        max_retries=0,
+    )
+
+
+def test_openai_sdk_non_streaming(make_app: Callable[..., Flask]) -> None:
+    client = openai_client(make_app())
+    assert [m.id for m in client.models.list().data] == ["grounded-chat"]
+    completion = client.chat.completions.create(
+        model="grounded-chat",
+        messages=[{"role": "user", "content": "How do I start the service?"}],
+        user="sdk-conversation",
+    )
+    assert "make run" in completion.choices[0].message.content
+    extra = completion.model_extra
+    assert extra["conversation_id"] == "sdk-conversation" and extra["citations"]
+
+
+def test_openai_sdk_streaming_keeps_the_conversation(make_app: Callable[..., Flask]) -> None:
+    app = make_app()
+    client = openai_client(app)
+    question = {"role": "user", "content": "How long are conversations kept?"}
+    stream = client.chat.completions.create(
+        model="grounded-chat",
+        messages=[question],
+        stream=True,
+        extra_headers={"X-Conversation-Id": "sdk-stream"},
+    )
+    chunks = list(stream)
+    text = "".join(c.choices[0].delta.content or "" for c in chunks)
+    assert "24 hours" in text or "CONVERSATION_TTL" in text
+    assert chunks[-1].choices[0].finish_reason == "stop"
+    assert chunks[-1].model_extra["citations"]
+    history = app.extensions["chat_service"]().history(
+        owner=key_id("test-key-a"), conversation_id="sdk-stream"
+    )
+    assert history[0]["content"] == question["content"]
+
+
+def test_openai_endpoint_rejects_a_bad_key_and_bad_messages(make_app: Callable[..., Flask]) -> None:
+    client = make_app().test_client()
+    bad_key = client.post(
+        "/v1/chat/completions",
+        json={"model": "m", "messages": [{"role": "user", "content": "hi"}]},
+        headers={"Authorization": "Bearer nope"},
+    )
+    assert bad_key.status_code == 401
+    no_user = client.post(
+        "/v1/chat/completions",
+        json={"model": "m", "messages": [{"role": "assistant", "content": "hi"}]},
+        headers={"Authorization": "Bearer test-key-a"},
+    )
+    assert no_user.status_code == 422 and "last message" in no_user.get_json()["error"]["message"]
+
+
+def test_health_reports_a_refused_llm_key(llm_app: Callable[..., Flask], stub: LLMStub) -> None:
+    healthy = llm_app().test_client().get("/health").get_json()
+    assert healthy["llm"] == {"mode": "llm", "model": "stub-model", "ok": True}
+    refused = llm_app(llm_api_key="sk-wrong").test_client().get("/health")
+    body = refused.get_json()
+    assert body["llm"]["ok"] is False and "refused the key" in body["llm"]["error"]
+    assert body["status"] == "degraded"
+    assert "sk-wrong" not in refused.get_data(as_text=True)

@@ -1,0 +1,134 @@
+"""A local OpenAI-compatible HTTP server standing in for the LLM (the only thing tests fake).
+
+It speaks real HTTP: /v1/models and /v1/chat/completions (JSON or SSE streaming), records
+every request, and can be told to time out, fail with 500, send malformed JSON or refuse
+the key.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+Reply = Callable[[dict[str, Any]], str]
+
+
+def default_reply(request: dict[str, Any]) -> str:
+    return "The service is started with `make run` [1]."
+
+
+@dataclass
+class LLMStub:
+    api_key: str = "sk-test"
+    behaviour: str = "ok"  # ok | timeout | error500 | malformed
+    reply: Reply = default_reply
+    delay_s: float = 5.0
+    requests: list[dict[str, Any]] = field(default_factory=list)
+    server: ThreadingHTTPServer | None = None
+
+    @property
+    def url(self) -> str:
+        assert self.server is not None
+        return f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+
+    def start(self) -> LLMStub:
+        stub = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def _authorised(self) -> bool:
+                if self.headers.get("Authorization") == f"Bearer {stub.api_key}":
+                    return True
+                self._json(401, {"error": {"message": "invalid api key", "type": "auth"}})
+                return False
+
+            def _json(self, status: int, body: Any) -> None:
+                data = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_GET(self) -> None:
+                if self._authorised():
+                    self._json(200, {"object": "list", "data": [{"id": "stub-model", "object": "model"}]})
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length", 0))
+                body = json.loads(self.rfile.read(length) or b"{}")
+                stub.requests.append(body)
+                if not self._authorised():
+                    return
+                if stub.behaviour == "timeout":
+                    time.sleep(stub.delay_s)
+                if stub.behaviour == "error500":
+                    self._json(500, {"error": {"message": "upstream exploded"}})
+                    return
+                if stub.behaviour == "malformed":
+                    data = b'{"choices": [ this is not json'
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                    return
+                text = stub.reply(body)
+                if body.get("stream"):
+                    self._stream(text)
+                else:
+                    self._json(200, completion(text))
+
+            def _stream(self, text: str) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.end_headers()
+                words = text.split(" ")
+                for i, word in enumerate(words):
+                    piece = word + (" " if i < len(words) - 1 else "")
+                    chunk = {
+                        "id": "stub", "object": "chat.completion.chunk", "created": 0,
+                        "model": "stub-model",
+                        "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}],
+                    }  # fmt: skip
+                    self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                    self.wfile.flush()
+                end = {
+                    "id": "stub", "object": "chat.completion.chunk", "created": 0,
+                    "model": "stub-model",
+                    "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}],
+                }  # fmt: skip
+                self.wfile.write(f"data: {json.dumps(end)}\n\ndata: [DONE]\n\n".encode())
+                self.wfile.flush()
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+
+    def chat_requests(self) -> list[dict[str, Any]]:
+        return [r for r in self.requests if "messages" in r]
+
+
+def completion(text: str) -> dict[str, Any]:
+    return {
+        "id": "stub",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "stub-model",
+        "choices": [
+            {"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}
+        ],
+        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+    }
