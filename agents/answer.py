@@ -132,10 +132,14 @@ class ExtractiveAnswerer:
             return not_found_answer(self.mode)
 
         numbers: dict[int, int] = {}
-        parts = []
+        cited = []
         for i in chosen:
             rank, sentence = candidates[i]
-            n = numbers.setdefault(rank, len(numbers) + 1)
-            parts.append(f"{sentence} [{n}]")
+            cited.append((sentence, numbers.setdefault(rank, len(numbers) + 1)))
+        # One marker after a run of sentences from the same source.
+        parts = [
+            sentence if k + 1 < len(cited) and cited[k + 1][1] == n else f"{sentence} [{n}]"
+            for k, (sentence, n) in enumerate(cited)
+        ]
         citations = [citation(n, passages[rank]) for rank, n in numbers.items()]
         return Answer(text=" ".join(parts), citations=citations, mode=self.mode, found=True)

@@ -304,6 +304,8 @@ def message_dict(message: AnyMessage) -> dict[str, Any]:
         "content": str(message.content),
         "citations": list(extra.get("citations", [])),
         "mode": extra.get("mode"),
+        "found": bool(extra.get("found", True)),
+        **({"warning": extra["warning"]} if extra.get("warning") else {}),
     }
 
 

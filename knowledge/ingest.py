@@ -120,7 +120,7 @@ class Ingestor:
     def _load_all(self, paths: Iterable[Path], report: IngestReport) -> Iterable[LoadedDocument]:
         for path in expand_paths(paths):
             try:
-                yield load_path(path)
+                yield load_path(path, source=display_source(path))
             except (UnsupportedFormatError, DocumentParseError, OSError) as exc:
                 report.failures.append((str(path), str(exc)))
 
@@ -146,6 +146,16 @@ class Ingestor:
             for chunk, vector, s in zip(chunks, dense, sparse, strict=True)
         ]
         self.client.upsert(self.collection, points=points, wait=True)
+
+
+def display_source(path: Path) -> str:
+    """A file's source name: relative to the working directory when inside it, so the
+    same documents get the same ids (and citations) wherever the project is checked out."""
+    resolved = path.resolve()
+    try:
+        return str(resolved.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(resolved)
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:

@@ -1,0 +1,73 @@
+"""The web chat in headless Chromium: ask, wait for the cited answer, take a screenshot.
+
+Set SAVE_SCREENSHOT=1 to refresh docs/screenshot.png (shown in the README).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from config import PROJECT_ROOT
+from utils.local_redis import free_port
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture
+def web_chat(live_api: str, tmp_path: Path) -> Iterator[str]:
+    port = free_port()
+    env = {**os.environ, "API_URL": live_api, "UI_API_KEY": "test-key-a"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=PROJECT_ROOT, env=env,
+        stdout=open(tmp_path / "streamlit.log", "wb"), stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.3)
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def test_ask_in_the_browser_and_see_the_cited_answer(web_chat: str, tmp_path: Path) -> None:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        page.goto(f"{web_chat}/?c=browser-test")
+        box = page.locator("[data-testid='stChatInput'] textarea")
+        box.wait_for(timeout=60_000)
+        box.fill("How long are conversations kept?")
+        box.press("Enter")
+        page.get_by_text("Sources").wait_for(timeout=60_000)
+        page.locator("[data-testid='stExpander']").first.click()
+        page.get_by_text("Source:").first.wait_for(timeout=10_000)
+        page.wait_for_timeout(800)  # let the expander finish opening before the screenshot
+        answer = page.locator("[data-testid='stChatMessage']").last.inner_text()
+        shot = tmp_path / "screenshot.png"
+        page.screenshot(path=str(shot), full_page=True)
+        browser.close()
+    assert "24 hours" in answer and "[1]" in answer
+    assert shot.stat().st_size > 10_000
+    if os.environ.get("SAVE_SCREENSHOT"):
+        (PROJECT_ROOT / "docs" / "screenshot.png").write_bytes(shot.read_bytes())

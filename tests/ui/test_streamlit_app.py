@@ -1,0 +1,103 @@
+"""The web chat through streamlit.testing against a real running API."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from config import PROJECT_ROOT, get_settings
+from utils.local_redis import free_port
+
+PAGE = str(PROJECT_ROOT / "streamlit_app.py")
+
+
+@pytest.fixture
+def page(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
+    def open_page(api_url: str, *, key: str = "test-key-a", conversation: str | None = None) -> AppTest:
+        monkeypatch.setenv("API_URL", api_url)
+        monkeypatch.setenv("UI_API_KEY", key)
+        get_settings.cache_clear()
+        at = AppTest.from_file(PAGE, default_timeout=90)
+        if conversation:
+            at.query_params["c"] = conversation
+        return at.run()
+
+    yield open_page
+    get_settings.cache_clear()
+
+
+def texts(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_empty_conversation_shows_name_description_and_examples(
+    live_api: str, page: Callable[..., AppTest]
+) -> None:
+    at = page(live_api)
+    assert at.title[0].value == "Grounded Chat"
+    assert "How do I start the service?" in [b.label for b in at.button]
+    assert at.query_params["c"]  # a conversation id was put in the URL
+    assert not at.chat_message
+
+
+def test_asking_shows_the_answer_and_its_citations(
+    live_api: str, page: Callable[..., AppTest]
+) -> None:
+    at = page(live_api, conversation="ui-1")
+    at.chat_input[0].set_value("How do I start the service?").run()
+    roles = [m.name for m in at.chat_message]
+    assert roles == ["user", "assistant"]
+    assert "make run" in texts(at)
+    labels = [e.label for e in at.expander]
+    assert labels and labels[0].startswith("[1] Quickstart")
+
+
+def test_reload_with_the_conversation_id_shows_the_history(
+    live_api: str, page: Callable[..., AppTest]
+) -> None:
+    first = page(live_api, conversation="ui-reload")
+    first.chat_input[0].set_value("How long are conversations kept?").run()
+    reloaded = page(live_api, conversation="ui-reload")
+    assert [m.name for m in reloaded.chat_message] == ["user", "assistant"]
+    assert "How long are conversations kept?" in texts(reloaded)
+    assert reloaded.expander, "citations of the stored answer are shown again"
+
+
+def test_new_conversation_button_starts_an_empty_one(
+    live_api: str, page: Callable[..., AppTest]
+) -> None:
+    at = page(live_api, conversation="ui-old")
+    at.chat_input[0].set_value("What is hybrid search?").run()
+    next(b for b in at.button if b.label == "New conversation").click().run()
+    assert at.query_params["c"] != "ui-old"
+    assert not at.chat_message
+
+
+def test_not_found_is_explained(live_api: str, page: Callable[..., AppTest]) -> None:
+    at = page(live_api, conversation="ui-nf")
+    at.chat_input[0].set_value("What is the capital of France?").run()
+    assert any("Not found in the knowledge base" in i.value for i in at.info)
+
+
+def test_api_down_is_explained(page: Callable[..., AppTest]) -> None:
+    at = page(f"http://127.0.0.1:{free_port()}", conversation="ui-down")
+    assert any("cannot be reached" in e.value for e in at.error)
+    at.chat_input[0].set_value("hello?").run()
+    assert any("cannot be reached" in e.value for e in at.error)
+
+
+def test_wrong_key_is_explained(live_api: str, page: Callable[..., AppTest]) -> None:
+    at = page(live_api, key="wrong-key", conversation="ui-401")
+    assert any("API key" in e.value and "not accepted" in e.value for e in at.error)
+
+
+def test_rate_limit_is_explained(make_app, page: Callable[..., AppTest]) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.conftest import serve
+
+    with serve(make_app(rate_limit="1/minute")) as url:
+        at = page(url, conversation="ui-429")
+        at.chat_input[0].set_value("What is hybrid search?").run()
+        at.chat_input[0].set_value("And dense search?").run()
+        assert any("Too many questions" in w.value and "seconds" in w.value for w in at.warning)

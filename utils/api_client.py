@@ -1,0 +1,106 @@
+"""A small client of the service's REST API, used by the web chat (and usable by anyone)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+TIMEOUT = httpx.Timeout(120.0, connect=5.0)
+
+
+class ApiClientError(RuntimeError):
+    """A call failed; `kind` says how (unreachable, unauthorized, rate_limited, ...)."""
+
+    def __init__(self, kind: str, message: str, *, retry_after: int | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.retry_after = retry_after
+
+
+@dataclass
+class StreamedTurn:
+    """Filled in as a streamed answer arrives; `final` is the `done` event's payload."""
+
+    final: dict[str, Any] | None = None
+
+
+class ApiClient:
+    def __init__(self, base_url: str, api_key: str, *, transport: httpx.BaseTransport | None = None) -> None:
+        self.http = httpx.Client(
+            base_url=base_url.rstrip("/"),
+            headers={"X-API-Key": api_key},
+            timeout=TIMEOUT,
+            transport=transport,
+        )
+
+    def history(self, conversation_id: str) -> list[dict[str, Any]]:
+        """The conversation's messages; [] for a conversation that does not exist yet."""
+        response = self._send("GET", f"/v1/conversations/{conversation_id}")
+        if response.status_code == 404:
+            return []
+        self._raise_for(response)
+        return response.json()["messages"]
+
+    def stream_chat(self, conversation_id: str, message: str, turn: StreamedTurn) -> Iterator[str]:
+        """Yield answer text as it arrives; the final payload lands in `turn.final`."""
+        headers = {"X-Conversation-Id": conversation_id, "Accept": "text/event-stream"}
+        try:
+            with self.http.stream(
+                "POST", "/v1/chat", json={"message": message}, headers=headers
+            ) as response:
+                if response.status_code != 200:
+                    response.read()
+                    self._raise_for(response)
+                for event, data in _events(response.iter_lines()):
+                    if event == "token":
+                        yield data["delta"]
+                    elif event == "done":
+                        turn.final = data
+                    elif event == "error":
+                        raise ApiClientError("server_error", data["error"]["message"])
+        except httpx.TransportError as exc:
+            raise ApiClientError("unreachable", f"the chat service cannot be reached: {exc}") from exc
+
+    def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        try:
+            return self.http.request(method, path, **kwargs)
+        except httpx.TransportError as exc:
+            raise ApiClientError("unreachable", f"the chat service cannot be reached: {exc}") from exc
+
+    @staticmethod
+    def _raise_for(response: httpx.Response) -> None:
+        if response.status_code < 400:
+            return
+        try:
+            message = response.json()["error"]["message"]
+        except (ValueError, KeyError, TypeError):
+            message = response.text[:200] or response.reason_phrase
+        kinds = {401: "unauthorized", 409: "busy", 429: "rate_limited", 503: "unavailable"}
+        retry_after = response.headers.get("Retry-After")
+        raise ApiClientError(
+            kinds.get(response.status_code, "error"),
+            message,
+            retry_after=int(retry_after) if retry_after and retry_after.isdigit() else None,
+        )
+
+    def close(self) -> None:
+        self.http.close()
+
+
+def _events(lines: Iterator[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+    event, data = "message", ""
+    for line in lines:
+        if not line:
+            if data:
+                yield event, json.loads(data)
+            event, data = "message", ""
+        elif line.startswith("event:"):
+            event = line[6:].strip()
+        elif line.startswith("data:"):
+            data += line[5:].strip()
+    if data:
+        yield event, json.loads(data)
