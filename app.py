@@ -16,7 +16,7 @@ from flask import Flask, Response, g, request
 from flask_cors import CORS
 from flask_limiter import Limiter
 
-from api import chat, health, openai_compat
+from api import chat, documents, health, openai_compat
 from api.auth import rate_limit_key
 from api.errors import register_error_handlers
 from config import Settings, get_settings
@@ -46,7 +46,8 @@ def create_app(
     app = Flask(__name__)
     app.config.update(
         SETTINGS=settings,
-        MAX_CONTENT_LENGTH=settings.max_request_bytes,
+        # Uploads may be larger than other requests; each route checks its own limit.
+        MAX_CONTENT_LENGTH=max(settings.max_request_bytes, settings.max_upload_bytes),
         JSON_SORT_KEYS=False,
     )
     app.json.sort_keys = False  # type: ignore[attr-defined]
@@ -75,6 +76,7 @@ def create_app(
     app.register_blueprint(health.bp)
     app.register_blueprint(chat.bp)
     app.register_blueprint(openai_compat.bp)
+    app.register_blueprint(documents.bp)
     return app
 
 

@@ -12,4 +12,5 @@ flask_app = create_app(settings)
 application = body_limit(
     concurrent_wsgi_to_asgi(flask_app, threads=settings.threads),
     max_bytes=settings.max_request_bytes,
+    upload_bytes=settings.max_upload_bytes,
 )

@@ -25,8 +25,16 @@ from agents.graph import build_graph
 from agents.llm import LLMAnswerer, LLMError, llm_condenser, probe_llm
 from agents.retrieval import Retriever
 from config import VERSION, Settings
+from knowledge.chunking import Chunker
 from knowledge.embeddings import LocalEmbeddings, load_embeddings
-from knowledge.store import count_points, embedded_folder_missing, open_client
+from knowledge.ingest import Ingestor
+from knowledge.jobs import JobRunner, JobStore
+from knowledge.store import (
+    count_points,
+    embedded_folder_missing,
+    ensure_collection,
+    open_client,
+)
 from utils.checkpointer import CheckpointerUnavailable, RedisSaver
 
 log = logging.getLogger(__name__)
@@ -90,6 +98,7 @@ class ChatService:
         saver: RedisSaver,
         qdrant: QdrantClient,
         embeddings: LocalEmbeddings,
+        run_jobs: bool = True,
     ) -> None:
         self.settings = settings
         self.saver = saver
@@ -121,6 +130,16 @@ class ChatService:
             checkpointer=saver,
         )
         self._llm_probe: tuple[float, dict[str, Any]] | None = None
+        self.ingestor = Ingestor(
+            client=qdrant,
+            collection=settings.collection_name,
+            embeddings=embeddings,
+            chunker=Chunker(chunk_size=settings.chunk_size, chunk_overlap=settings.chunk_overlap),
+        )
+        self.jobs = JobStore(saver.client, settings.checkpoint_prefix)
+        self.job_runner = JobRunner(self.jobs, self.ingestor)
+        if run_jobs:
+            self.job_runner.start()
 
     # -- conversations -------------------------------------------------------------
 
@@ -260,6 +279,7 @@ class ChatService:
         return result
 
     def close(self) -> None:
+        self.job_runner.stop()
         self.saver.close()
         self.qdrant.close()
 
@@ -320,4 +340,5 @@ def build_service(settings: Settings) -> ChatService:
     )
     qdrant = open_client(settings)
     embeddings = load_embeddings(settings.embedding_model, settings.embedding_batch_size)
+    ensure_collection(qdrant, settings.collection_name, embeddings.dimensions)
     return ChatService(settings, saver=saver, qdrant=qdrant, embeddings=embeddings)

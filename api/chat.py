@@ -16,7 +16,10 @@ CONVERSATION_HEADER = "X-Conversation-Id"
 
 
 def json_body() -> dict:
-    """The request's JSON object, or a 415/400 that says what was wrong."""
+    """The request's JSON object, or a 413/415/400 that says what was wrong."""
+    limit = current_app.config["SETTINGS"].max_request_bytes
+    if (request.content_length or 0) > limit:
+        raise ApiError(413, f"request body exceeds {limit} bytes")
     if not request.is_json:
         raise ApiError(415, "send a JSON body with Content-Type: application/json")
     body = request.get_json(silent=True)

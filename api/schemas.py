@@ -84,3 +84,13 @@ class ChatCompletionRequest(BaseModel):
         if len(text) > MAX_MESSAGE_CHARS:
             raise ValueError(f"the last message is longer than {MAX_MESSAGE_CHARS} characters")
         return text
+
+
+class DocumentIn(BaseModel):
+    """A document sent as JSON (Markdown or plain text)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(..., min_length=1, max_length=300)
+    text: str = Field(..., min_length=1)
+    source: str | None = Field(None, min_length=1, max_length=500, pattern=r"^[^\x00-\x1f]+$")

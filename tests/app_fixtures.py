@@ -25,6 +25,8 @@ def make_app(
 ) -> Iterator[Callable[..., Flask]]:
     services: list[ChatService] = []
 
+    options: dict[str, object] = {}
+
     def factory(settings: Settings) -> ChatService:
         saver = RedisSaver.from_url(
             settings.redis_url_or_local,
@@ -34,15 +36,32 @@ def make_app(
             connect_timeout=0.5,
             retries=1,
         )
-        service = ChatService(settings, saver=saver, qdrant=kb_client, embeddings=embeddings)
+        service = ChatService(
+            settings,
+            saver=saver,
+            qdrant=options.get("qdrant", kb_client),  # type: ignore[arg-type]
+            embeddings=embeddings,
+            run_jobs=bool(options.get("run_jobs", True)),
+        )
         services.append(service)
         return service
 
-    def make(**overrides: object) -> Flask:
-        return create_app(make_settings(**overrides), service_factory=factory)
+    def make(*, qdrant: QdrantClient | None = None, run_jobs: bool = True, **overrides: object) -> Flask:
+        """An app over the shared knowledge base, or over `qdrant` when given."""
+        settings = make_settings(**overrides)
+
+        def bound_factory(s: Settings) -> ChatService:
+            options.update(run_jobs=run_jobs, **({"qdrant": qdrant} if qdrant else {}))
+            try:
+                return factory(s)
+            finally:
+                options.clear()
+
+        return create_app(settings, service_factory=bound_factory)
 
     yield make
-    for service in services:
+    for service in services:  # the shared Qdrant client stays open for other tests
+        service.job_runner.stop()
         service.saver.close()
 
 

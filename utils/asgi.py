@@ -50,8 +50,11 @@ async def _lifespan(receive: Any, send: Any) -> None:
             return
 
 
-def body_limit(app: Any, *, max_bytes: int) -> Any:
-    """Reject bodies over max_bytes with a JSON 413 before they are buffered.
+def body_limit(
+    app: Any, *, max_bytes: int, upload_bytes: int | None = None, upload_prefix: str = "/v1/documents"
+) -> Any:
+    """Reject bodies over the limit with a JSON 413 before they are buffered (uploads
+    under `upload_prefix` get `upload_bytes`).
 
     asgiref reads the whole body before Flask sees the request, so Flask's own limit
     would only apply after the bytes are in memory (or a temp file).
@@ -61,9 +64,12 @@ def body_limit(app: Any, *, max_bytes: int) -> Any:
         if scope["type"] != "http":
             await app(scope, receive, send)
             return
+        limit = max_bytes
+        if upload_bytes and scope.get("path", "").startswith(upload_prefix):
+            limit = upload_bytes
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > max_bytes:
-            await _too_large(send, max_bytes)
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            await _too_large(send, limit)
             return
         received = 0
 
@@ -71,14 +77,14 @@ def body_limit(app: Any, *, max_bytes: int) -> Any:
             nonlocal received
             message = await receive()
             received += len(message.get("body", b""))
-            if received > max_bytes:
+            if received > limit:
                 raise _BodyTooLarge
             return message
 
         try:
             await app(scope, counting_receive, send)
         except _BodyTooLarge:
-            await _too_large(send, max_bytes)
+            await _too_large(send, limit)
 
     return limited
 

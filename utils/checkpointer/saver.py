@@ -151,6 +151,11 @@ class RedisSaver(BaseCheckpointSaver[str]):
         )
 
     @property
+    def client(self) -> redis.Redis | redis.cluster.RedisCluster:
+        """The sync Redis client (shared with the service's other Redis uses)."""
+        return self._sync
+
+    @property
     def ttl(self) -> int | None:
         return self.core.ttl
 

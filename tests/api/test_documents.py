@@ -1,0 +1,131 @@
+"""The admin document API: uploads become background jobs recorded in Redis."""
+
+from __future__ import annotations
+
+import io
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from qdrant_client import QdrantClient
+
+from knowledge.embeddings import LocalEmbeddings
+from knowledge.store import ensure_collection
+from tests.api.conftest import KEY_A, ask
+from tests.knowledge.files import pdf_bytes
+
+ADMIN = {"X-API-Key": "admin-key"}
+
+
+@pytest.fixture
+def empty_kb(tmp_path: Path, embeddings: LocalEmbeddings) -> Iterator[QdrantClient]:
+    client = QdrantClient(path=str(tmp_path / "docs-qdrant"))
+    ensure_collection(client, "knowledge_base", embeddings.dimensions)
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def docs_app(make_app: Callable[..., Flask], empty_kb: QdrantClient) -> Flask:
+    return make_app(qdrant=empty_kb)
+
+
+def wait_for_job(client: FlaskClient, job_id: str) -> dict:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        job = client.get(f"/v1/documents/jobs/{job_id}", headers=ADMIN).get_json()
+        if job["status"] in ("completed", "failed"):
+            return job
+        time.sleep(0.1)
+    raise AssertionError(f"job {job_id} did not finish: {job}")
+
+
+def upload_json(client: FlaskClient, title: str, text: str, source: str | None = None):  # type: ignore[no-untyped-def]
+    body = {"title": title, "text": text, **({"source": source} if source else {})}
+    return client.post("/v1/documents", json=body, headers=ADMIN)
+
+
+def test_json_upload_is_ingested_in_the_background(docs_app: Flask) -> None:
+    client = docs_app.test_client()
+    response = upload_json(client, "Parking rules", "# Parking rules\n\nVisitors park in bay C "
+                           "behind the library, from 8 am to 6 pm.")  # fmt: skip
+    assert response.status_code == 202
+    accepted = response.get_json()
+    assert accepted["status"] == "pending" and response.headers["Location"].endswith(accepted["job_id"])
+    job = wait_for_job(client, accepted["job_id"])
+    assert job["status"] == "completed" and job["embedded"] >= 1 and job["errors"] == []
+    answer = ask(client, "Where do visitors park?", conversation="parking").get_json()
+    assert answer["found"] and "bay C" in answer["answer"]
+    assert answer["citations"][0]["title"] == "Parking rules"
+
+
+def test_multipart_upload_of_a_pdf(docs_app: Flask) -> None:
+    client = docs_app.test_client()
+    data = {"file": (io.BytesIO(pdf_bytes(["The boiler is serviced every October."])), "boiler.pdf")}
+    response = client.post("/v1/documents", data=data, headers=ADMIN, content_type="multipart/form-data")
+    assert response.status_code == 202
+    job = wait_for_job(client, response.get_json()["job_id"])
+    assert job["status"] == "completed"
+    listed = client.get("/v1/documents", headers=ADMIN).get_json()["documents"]
+    assert [(d["source"], d["chunks"]) for d in listed] == [("boiler.pdf", 1)]
+
+
+def test_reupload_embeds_nothing_and_delete_removes_the_document(docs_app: Flask) -> None:
+    client = docs_app.test_client()
+    text = "# Keys\n\nThe spare keys are in the safe in room 12."
+    first = wait_for_job(client, upload_json(client, "Keys", text, "keys.md").get_json()["job_id"])
+    again = wait_for_job(client, upload_json(client, "Keys", text, "keys.md").get_json()["job_id"])
+    assert first["embedded"] == 1 and again["embedded"] == 0 and again["unchanged"] == 1
+    document_id = again["document_id"]
+    deleted = client.delete(f"/v1/documents/{document_id}", headers=ADMIN)
+    assert deleted.status_code == 200 and deleted.get_json()["chunks"] == 1
+    assert client.get("/v1/documents", headers=ADMIN).get_json()["documents"] == []
+    assert client.delete(f"/v1/documents/{document_id}", headers=ADMIN).status_code == 404
+
+
+def test_a_bad_file_fails_its_job_with_the_reason(docs_app: Flask) -> None:
+    client = docs_app.test_client()
+    data = {"file": (io.BytesIO(b"%PDF-1.4 not really"), "broken.pdf")}
+    response = client.post("/v1/documents", data=data, headers=ADMIN, content_type="multipart/form-data")
+    job = wait_for_job(client, response.get_json()["job_id"])
+    assert job["status"] == "failed" and "broken.pdf" in job["errors"][0]
+
+
+def test_upload_limits_and_types(make_app: Callable[..., Flask], empty_kb: QdrantClient) -> None:
+    client = make_app(qdrant=empty_kb, max_upload_bytes=2048).test_client()
+    too_big = {"file": (io.BytesIO(b"x" * 5000), "big.md")}
+    response = client.post("/v1/documents", data=too_big, headers=ADMIN, content_type="multipart/form-data")
+    assert response.status_code == 413 and response.get_json()["error"]["code"] == "payload_too_large"
+    exe = {"file": (io.BytesIO(b"MZ"), "tool.exe")}
+    response = client.post("/v1/documents", data=exe, headers=ADMIN, content_type="multipart/form-data")
+    assert response.status_code == 415 and ".exe" in response.get_json()["error"]["message"]
+    assert upload_json(client, "", "text").status_code == 422
+    no_file = client.post("/v1/documents", data={"title": "x"}, headers=ADMIN,
+                          content_type="multipart/form-data")  # fmt: skip
+    assert no_file.status_code == 422
+
+
+def test_document_api_needs_an_admin_key(docs_app: Flask) -> None:
+    client = docs_app.test_client()
+    assert client.get("/v1/documents", headers=KEY_A).status_code == 401
+    assert client.get("/v1/documents").status_code == 401
+    assert client.get("/v1/documents/jobs/" + "0" * 32, headers=ADMIN).status_code == 404
+
+
+def test_jobs_survive_a_restart(make_app: Callable[..., Flask], empty_kb: QdrantClient) -> None:
+    # The first process accepts the upload and dies before running it...
+    stopped = make_app(qdrant=empty_kb, run_jobs=False, checkpoint_prefix="restart-jobs")
+    job_id = upload_json(stopped.test_client(), "Fire drill",
+                         "# Fire drill\n\nThe assembly point is the car park by gate 2.").get_json()["job_id"]  # fmt: skip
+    assert stopped.test_client().get(f"/v1/documents/jobs/{job_id}", headers=ADMIN).get_json()["status"] == "pending"
+    # It had got as far as starting the job: the record says "processing".
+    stopped.extensions["chat_service"]().jobs.update(job_id, status="processing")
+    # ...and the next process (same Redis) finds the job and finishes it.
+    restarted = make_app(qdrant=empty_kb, checkpoint_prefix="restart-jobs")
+    client = restarted.test_client()
+    client.get("/health")  # the service (and its job runner) starts with the first request
+    job = wait_for_job(client, job_id)
+    assert job["status"] == "completed" and job["embedded"] == 1

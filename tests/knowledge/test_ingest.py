@@ -1,0 +1,113 @@
+"""Ingestion on real Qdrant local mode with the real model: idempotent, exact, robust."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from qdrant_client import QdrantClient
+
+from knowledge.chunking import Chunker
+from knowledge.embeddings import LocalEmbeddings
+from knowledge.ingest import Ingestor
+from knowledge.store import count_points, ensure_collection, list_documents, point_ids, source_filter
+from tests.knowledge.files import write_samples
+
+COLLECTION = "kb"
+
+
+@pytest.fixture
+def ingestor(tmp_path: Path, embeddings: LocalEmbeddings) -> Iterator[Ingestor]:
+    client = QdrantClient(path=str(tmp_path / "qdrant"))
+    ensure_collection(client, COLLECTION, embeddings.dimensions)
+    yield Ingestor(
+        client=client,
+        collection=COLLECTION,
+        embeddings=embeddings,
+        chunker=Chunker(chunk_size=200, chunk_overlap=20),
+    )
+    client.close()
+
+
+def test_every_format_is_ingested_and_searchable(ingestor: Ingestor, tmp_path: Path) -> None:
+    write_samples(tmp_path / "docs")
+    report = ingestor.ingest_paths([tmp_path / "docs"])
+    assert report.files == 5 and not report.failures
+    assert report.embedded == report.chunks == count_points(ingestor.client, COLLECTION)
+    titles = {d.title for d in list_documents(ingestor.client, COLLECTION)}
+    assert titles == {"Greenhouse manual", "Notes", "Beekeeping guide", "Orchard", "Compost handbook"}
+
+
+def test_reingesting_unchanged_documents_embeds_nothing(ingestor: Ingestor, tmp_path: Path) -> None:
+    write_samples(tmp_path / "docs")
+    first = ingestor.ingest_paths([tmp_path / "docs"])
+    second = ingestor.ingest_paths([tmp_path / "docs"])
+    assert first.embedded > 0
+    assert second.embedded == 0 and second.unchanged == first.chunks and second.deleted == 0
+
+
+def test_changed_document_replaces_exactly_its_chunks(ingestor: Ingestor, tmp_path: Path) -> None:
+    files = write_samples(tmp_path / "docs")
+    ingestor.ingest_paths([tmp_path / "docs"])
+    notes = next(d.source for d in list_documents(ingestor.client, COLLECTION) if d.title == "Notes")
+    untouched = point_ids(ingestor.client, COLLECTION, source_filter(notes))
+    before = count_points(ingestor.client, COLLECTION)
+    markdown = files["markdown"]
+    markdown.write_text(markdown.read_text().replace("eight degrees", "five degrees"))
+    report = ingestor.ingest_paths([markdown])
+    assert report.embedded == 1 and report.deleted == 1 and report.unchanged >= 1
+    assert count_points(ingestor.client, COLLECTION) == before
+    texts = [p.payload["page_content"] for p in ingestor.client.scroll(COLLECTION, limit=100)[0]]
+    assert any("five degrees" in t for t in texts) and not any("eight degrees" in t for t in texts)
+    assert point_ids(ingestor.client, COLLECTION, source_filter(notes)) == untouched
+
+
+def test_removed_document_removes_its_chunks(ingestor: Ingestor, tmp_path: Path) -> None:
+    write_samples(tmp_path / "docs")
+    ingestor.ingest_paths([tmp_path / "docs"])
+    source = next(d.source for d in list_documents(ingestor.client, COLLECTION) if d.source.endswith("notes.txt"))
+    assert ingestor.remove_source(source) >= 1
+    assert all(not d.source.endswith("notes.txt") for d in list_documents(ingestor.client, COLLECTION))
+
+
+def test_bad_files_are_reported_and_do_not_stop_the_rest(ingestor: Ingestor, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write_samples(docs)
+    (docs / "broken.pdf").write_bytes(b"%PDF-1.4 garbage")
+    (docs / "empty.md").write_text("")
+    report = ingestor.ingest_paths([docs, tmp_path / "missing.md"])
+    failed = {Path(name).name: reason for name, reason in report.failures}
+    assert set(failed) == {"broken.pdf", "empty.md", "missing.md"}
+    assert "PDF" in failed["broken.pdf"] and "no text" in failed["empty.md"]
+    assert len(list_documents(ingestor.client, COLLECTION)) == 5
+
+
+def test_interrupted_ingestion_is_completed_by_running_again(
+    ingestor: Ingestor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = tmp_path / "docs"
+    write_samples(docs)
+    (docs / "long.md").write_text("# Long\n\n" + "\n\n".join(
+        f"Paragraph {i} talks about topic number {i} in some detail." for i in range(500)))  # fmt: skip
+    calls = {"n": 0}
+    real_upsert = ingestor._upsert
+
+    def dying_upsert(chunks):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt  # the process is stopped mid-run
+        real_upsert(chunks)
+
+    monkeypatch.setattr(ingestor, "_upsert", dying_upsert)
+    with pytest.raises(KeyboardInterrupt):
+        ingestor.ingest_paths([docs])
+    monkeypatch.setattr(ingestor, "_upsert", real_upsert)
+    partial = count_points(ingestor.client, COLLECTION)
+
+    report = ingestor.ingest_paths([docs])
+    fresh = Ingestor(client=ingestor.client, collection="kb", embeddings=ingestor.embeddings,
+                     chunker=ingestor.chunker)  # fmt: skip
+    assert report.unchanged == partial and report.embedded == report.chunks - partial
+    assert count_points(ingestor.client, COLLECTION) == report.chunks
+    assert fresh.ingest_paths([docs]).embedded == 0
