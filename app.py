@@ -15,11 +15,13 @@ from typing import Any
 from flask import Flask, Response, g, request
 from flask_cors import CORS
 from flask_limiter import Limiter
+from spectree import Response as Responses
 
-from api import chat, documents, health, openai_compat
+from api import chat, documents, health, openai_compat, openapi
 from api.auth import rate_limit_key
 from api.errors import register_error_handlers
 from config import Settings, get_settings
+from utils import metrics
 from utils.logging import configure_logging, request_id_var
 
 log = logging.getLogger("app.access")
@@ -73,10 +75,19 @@ def create_app(
     from knowledge.cli import kb
 
     app.cli.add_command(kb)
+    @app.get("/metrics")
+    @limiter.exempt
+    @openapi.document(resp=Responses(HTTP_200=None), tags=["probes"])
+    def prometheus_metrics() -> Response:
+        """Prometheus metrics (text exposition format), summed over all workers."""
+        body, content_type = metrics.render()
+        return Response(body, content_type=content_type)
+
     app.register_blueprint(health.bp)
     app.register_blueprint(chat.bp)
     app.register_blueprint(openai_compat.bp)
     app.register_blueprint(documents.bp)
+    openapi.register(app)
     return app
 
 
@@ -110,6 +121,13 @@ def _install_request_ids(app: Flask) -> None:
     @app.after_request
     def finish(response: Response) -> Response:
         response.headers[REQUEST_ID_HEADER] = g.get("request_id", "-")
+        route = request.url_rule.rule if request.url_rule else "unmatched"
+        elapsed = time.perf_counter() - g.get("started", time.perf_counter())
+        labels = (route, request.method, str(response.status_code))
+        metrics.REQUESTS.labels(*labels).inc()
+        metrics.REQUEST_SECONDS.labels(*labels).observe(elapsed)
+        if response.status_code == 429:
+            metrics.RATE_LIMITED.inc()
         log.info(
             "request",
             extra={

@@ -81,6 +81,10 @@ class Settings(BaseSettings):
     retrieval_mode: Literal["hybrid", "dense", "sparse"] = "hybrid"
     retrieval_k: int = Field(4, ge=1, le=50)
     retrieval_candidates: int = Field(30, ge=1, le=500)
+    retrieval_rrf_k: int = Field(60, ge=1)
+    hybrid_weights: Annotated[list[float], NoDecode] = Field(
+        default_factory=lambda: [1.0, 1.0], description="RRF weights: dense, sparse"
+    )
     score_threshold: float = Field(0.25, ge=-1, le=1)
     answer_sentence_threshold: float = Field(0.3, ge=-1, le=1)
     answer_max_sentences: int = Field(3, ge=1, le=10)
@@ -102,9 +106,9 @@ class Settings(BaseSettings):
     ui_api_key: SecretStr | None = None
     ui_port: int = Field(8501, ge=1, le=65535)
 
-    _split = field_validator("api_keys", "admin_api_keys", "cors_origins", mode="before")(
-        _split_csv
-    )
+    _split = field_validator(
+        "api_keys", "admin_api_keys", "cors_origins", "hybrid_weights", mode="before"
+    )(_split_csv)
 
     @field_validator("redis_url", "qdrant_url", "llm_base_url", "llm_model", mode="before")
     @classmethod
@@ -117,6 +121,8 @@ class Settings(BaseSettings):
             raise ValueError("CHUNK_OVERLAP must be smaller than CHUNK_SIZE")
         if self.retrieval_candidates < self.retrieval_k:
             raise ValueError("RETRIEVAL_CANDIDATES must be at least RETRIEVAL_K")
+        if len(self.hybrid_weights) != 2 or min(self.hybrid_weights) < 0:
+            raise ValueError("HYBRID_WEIGHTS must be two non-negative numbers: dense,sparse")
         return self
 
     # -- derived -----------------------------------------------------------------

@@ -1,8 +1,31 @@
 """Gunicorn settings, from the service's Settings: `gunicorn -c gunicorn.conf.py wsgi:application`."""
 
+import os
+import shutil
+from pathlib import Path
+
 from config import get_settings
 
 _settings = get_settings()
+
+# prometheus-client multiprocess mode: every worker writes its samples here and /metrics
+# adds them up. Set before any worker imports the app; emptied when the master starts.
+_metrics_dir = Path(
+    os.environ.get("PROMETHEUS_MULTIPROC_DIR") or _settings.data_dir / "prometheus"
+)
+os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(_metrics_dir)
+
+
+def on_starting(server):  # noqa: ANN001, ANN201 - gunicorn hook signature
+    shutil.rmtree(_metrics_dir, ignore_errors=True)
+    _metrics_dir.mkdir(parents=True, exist_ok=True)
+
+
+def child_exit(server, worker):  # noqa: ANN001, ANN201 - gunicorn hook signature
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
+
 
 bind = f"{_settings.host}:{_settings.port}"
 # Embedded Qdrant locks its folder: one worker (with threads) unless QDRANT_URL is set.

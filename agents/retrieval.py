@@ -45,12 +45,16 @@ class Retriever:
         k: int = 4,
         candidates: int = 30,
         score_threshold: float = 0.25,
+        rrf_k: int = RRF_K,
+        weights: tuple[float, float] = (1.0, 1.0),
     ) -> None:
         self.embeddings = embeddings
         self.k = k
         self.candidates = candidates
         self.score_threshold = score_threshold
         self.mode = mode
+        # Prefetch order in langchain-qdrant's hybrid query: dense, then sparse.
+        self.fusion = models.RrfQuery(rrf=models.Rrf(k=rrf_k, weights=list(weights)))
         self.store = QdrantVectorStore(
             client=client,
             collection_name=collection,
@@ -70,7 +74,7 @@ class Retriever:
         found = self.store.similarity_search_with_score(
             query,
             k=self.candidates,
-            hybrid_fusion=models.RrfQuery(rrf=models.Rrf(k=RRF_K)),
+            hybrid_fusion=self.fusion,
         )
         return [
             Passage(
@@ -85,6 +89,8 @@ class Retriever:
         ]
 
     def _anything_relevant(self, query: str) -> bool:
+        if self.score_threshold <= -1:  # the gate is off (benchmarks rank everything)
+            return True
         # The dense cosine of the best match is comparable across queries; fused RRF
         # scores are not, so "not found" is decided here, whatever the mode.
         # The query embedding is cached, so the fused search below reuses it.

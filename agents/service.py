@@ -35,6 +35,7 @@ from knowledge.store import (
     ensure_collection,
     open_client,
 )
+from utils import metrics
 from utils.checkpointer import CheckpointerUnavailable, RedisSaver
 
 log = logging.getLogger(__name__)
@@ -112,6 +113,8 @@ class ChatService:
             k=settings.retrieval_k,
             candidates=settings.retrieval_candidates,
             score_threshold=settings.score_threshold,
+            rrf_k=settings.retrieval_rrf_k,
+            weights=(settings.hybrid_weights[0], settings.hybrid_weights[1]),
         )
         extractive = ExtractiveAnswerer(
             embeddings,
@@ -123,9 +126,10 @@ class ChatService:
             condenser: Any = llm_condenser(settings)
         else:
             self.answerer, condenser = extractive, offline_condenser
+        saver.on_round_trip = metrics.CHECKPOINTER_SECONDS.observe
         self.graph = build_graph(
-            retriever=self.retriever,
-            answerer=self.answerer,
+            retriever=_Timed(self.retriever, "search", "retrieval"),
+            answerer=_Timed(self.answerer, "answer", "llm" if settings.llm_enabled else "answer"),
             condenser=condenser,
             checkpointer=saver,
         )
@@ -282,6 +286,19 @@ class ChatService:
         self.job_runner.stop()
         self.saver.close()
         self.qdrant.close()
+
+
+class _Timed:
+    """Times one method of a collaborator into rag_stage_duration_seconds{stage}."""
+
+    def __init__(self, target: Any, method: str, stage: str) -> None:
+        self._call = getattr(target, method)
+        self._stage = metrics.STAGE_SECONDS.labels(stage)
+        setattr(self, method, self._timed)
+
+    def _timed(self, *args: Any, **kwargs: Any) -> Any:
+        with self._stage.time():
+            return self._call(*args, **kwargs)
 
 
 def _config(tid: str) -> dict[str, Any]:

@@ -7,7 +7,15 @@ from pydantic import ValidationError
 
 from api.auth import require_api_key
 from api.errors import ApiError
-from api.schemas import ChatRequest, ConversationId
+from api.openapi import document, responses
+from api.schemas import (
+    ChatHeaders,
+    ChatRequest,
+    ChatResponse,
+    ConversationId,
+    ConversationResponse,
+    DeletedConversation,
+)
 from api.sse import sse_response, wants_event_stream
 
 bp = Blueprint("chat", __name__, url_prefix="/v1")
@@ -42,6 +50,13 @@ def conversation_id_from(value: str | None, *, source: str) -> str:
 
 
 @bp.post("/chat")
+@document(
+    json=ChatRequest,
+    headers=ChatHeaders,
+    resp=responses({"HTTP_200": ChatResponse}, 400, 401, 409, 413, 415, 422, 429, 503),
+    tags=["chat"],
+    security={"ApiKey": []},
+)
 def chat() -> Response:
     owner = require_api_key(current_app.config["SETTINGS"].api_keys)
     conversation_id = conversation_id_from(
@@ -62,10 +77,23 @@ def _with_request_id(events):  # type: ignore[no-untyped-def]
         yield event, ({**data, "request_id": g.request_id} if event == "done" else data)
 
 
+def _existing_id(conversation_id: str) -> str:
+    """A path id that could never have been created names no conversation: 404."""
+    try:
+        return ConversationId(conversation_id=conversation_id).conversation_id
+    except ValidationError as exc:
+        raise ApiError(404, "no such conversation (never started, deleted or expired)") from exc
+
+
 @bp.get("/conversations/<conversation_id>")
+@document(
+    resp=responses({"HTTP_200": ConversationResponse}, 400, 401, 404, 503),
+    tags=["conversations"],
+    security={"ApiKey": []},
+)
 def get_conversation(conversation_id: str) -> Response:
     owner = require_api_key(current_app.config["SETTINGS"].api_keys)
-    conversation_id = conversation_id_from(conversation_id, source="conversation id")
+    conversation_id = _existing_id(conversation_id)
     service = current_app.extensions["chat_service"]()
     messages = service.history(owner=owner, conversation_id=conversation_id)
     if messages is None:
@@ -76,9 +104,14 @@ def get_conversation(conversation_id: str) -> Response:
 
 
 @bp.delete("/conversations/<conversation_id>")
+@document(
+    resp=responses({"HTTP_200": DeletedConversation}, 400, 401, 404, 503),
+    tags=["conversations"],
+    security={"ApiKey": []},
+)
 def delete_conversation(conversation_id: str) -> Response:
     owner = require_api_key(current_app.config["SETTINGS"].api_keys)
-    conversation_id = conversation_id_from(conversation_id, source="conversation id")
+    conversation_id = _existing_id(conversation_id)
     service = current_app.extensions["chat_service"]()
     if not service.delete(owner=owner, conversation_id=conversation_id):
         raise ApiError(404, "no such conversation (never started, deleted or expired)")

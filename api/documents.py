@@ -10,7 +10,8 @@ from flask import Blueprint, Response, current_app, g, jsonify, request, url_for
 from api.auth import require_api_key
 from api.chat import json_body
 from api.errors import ApiError
-from api.schemas import DocumentIn
+from api.openapi import document, responses
+from api.schemas import DeletedDocument, DocumentIn, DocumentList, JobResponse
 from knowledge.chunking import document_id
 from knowledge.loaders import UnsupportedFormatError, kind_of
 from qdrant_client import models
@@ -61,6 +62,12 @@ def _upload() -> tuple[str, str | None, bytes]:
 
 
 @bp.post("")
+@document(
+    json=DocumentIn,
+    resp=responses({"HTTP_202": JobResponse}, 400, 401, 413, 415, 422, 503),
+    tags=["documents"],
+    security={"ApiKey": []},
+)
 def upload() -> tuple[Response, int, dict[str, str]]:
     _admin()
     source, title, content = _upload()
@@ -73,6 +80,7 @@ def upload() -> tuple[Response, int, dict[str, str]]:
 
 
 @bp.get("/jobs/<job_id>")
+@document(resp=responses({"HTTP_200": JobResponse}, 401, 404, 503), tags=["documents"], security={"ApiKey": []})
 def job(job_id: str) -> Response:
     _admin()
     if not re.fullmatch(r"[0-9a-f]{32}", job_id):
@@ -84,6 +92,7 @@ def job(job_id: str) -> Response:
 
 
 @bp.get("")
+@document(resp=responses({"HTTP_200": DocumentList}, 401, 503), tags=["documents"], security={"ApiKey": []})
 def list_all() -> Response:
     _admin()
     service = _service()
@@ -99,6 +108,7 @@ def list_all() -> Response:
 
 
 @bp.delete("/<doc_id>")
+@document(resp=responses({"HTTP_200": DeletedDocument}, 401, 404, 503), tags=["documents"], security={"ApiKey": []})
 def delete(doc_id: str) -> Response:
     _admin()
     service = _service()

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify
+from spectree import Response as Responses
+
+from api.openapi import document
+from api.schemas import HealthResponse, ReadyResponse
 
 bp = Blueprint("health", __name__)
 
 
 @bp.get("/health")
+@document(resp=Responses(HTTP_200=HealthResponse, HTTP_503=HealthResponse), tags=["probes"])
 def health() -> Response:
     checks = current_app.extensions["chat_service"]().health()
     serving = checks["redis"]["ok"] and checks["qdrant"]["ok"]
@@ -19,6 +24,7 @@ def health() -> Response:
 
 
 @bp.get("/ready")
+@document(resp=Responses(HTTP_200=ReadyResponse, HTTP_503=ReadyResponse), tags=["probes"])
 def ready() -> Response:
     checks = current_app.extensions["chat_service"]().ready()
     is_ready = all(check["ok"] for check in checks.values())

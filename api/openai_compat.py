@@ -19,7 +19,8 @@ from flask import Blueprint, Response, current_app, g, jsonify, request
 from api.auth import require_api_key
 from api.chat import CONVERSATION_HEADER, conversation_id_from, json_body
 from api.errors import ApiError
-from api.schemas import ChatCompletionRequest
+from api.openapi import document, responses
+from api.schemas import ChatCompletionRequest, ChatCompletionResponse, ModelList
 from api.sse import sse_response
 
 bp = Blueprint("openai", __name__, url_prefix="/v1")
@@ -28,6 +29,7 @@ MODEL_ID = "grounded-chat"
 
 
 @bp.get("/models")
+@document(resp=responses({"HTTP_200": ModelList}, 401), tags=["openai"], security={"ApiKey": []})
 def models() -> Response:
     require_api_key(current_app.config["SETTINGS"].api_keys)
     return jsonify(
@@ -39,6 +41,12 @@ def models() -> Response:
 
 
 @bp.post("/chat/completions")
+@document(
+    json=ChatCompletionRequest,
+    resp=responses({"HTTP_200": ChatCompletionResponse}, 400, 401, 409, 413, 415, 422, 429, 503),
+    tags=["openai"],
+    security={"ApiKey": []},
+)
 def chat_completions() -> Response:
     owner = require_api_key(current_app.config["SETTINGS"].api_keys)
     payload = ChatCompletionRequest.model_validate(json_body())

@@ -94,3 +94,120 @@ class DocumentIn(BaseModel):
     title: str = Field(..., min_length=1, max_length=300)
     text: str = Field(..., min_length=1)
     source: str | None = Field(None, min_length=1, max_length=500, pattern=r"^[^\x00-\x1f]+$")
+
+
+# -- response models (documented in /openapi.json) -----------------------------------
+
+
+class ChatHeaders(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    x_conversation_id: str = Field(
+        ..., alias="X-Conversation-Id", pattern=CONVERSATION_ID_PATTERN,
+        description="Names the conversation; reuse it for every turn",
+    )  # fmt: skip
+
+
+class ConversationMessage(BaseModel):
+    role: str
+    content: str
+    citations: list[Citation] | None = None
+    mode: str | None = None
+    found: bool | None = None
+    warning: str | None = None
+
+
+class ConversationResponse(BaseModel):
+    conversation_id: str
+    messages: list[ConversationMessage]
+    request_id: str
+
+
+class DeletedConversation(BaseModel):
+    deleted: bool
+    conversation_id: str
+    request_id: str
+
+
+class ModelInfo(BaseModel):
+    id: str
+    object: str
+    created: int
+    owned_by: str
+
+
+class ModelList(BaseModel):
+    object: str
+    data: list[ModelInfo]
+
+
+class CompletionChoiceMessage(BaseModel):
+    role: str
+    content: str
+
+
+class CompletionChoice(BaseModel):
+    index: int
+    message: CompletionChoiceMessage
+    finish_reason: str
+
+
+class ChatCompletionResponse(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    object: str
+    created: int
+    model: str
+    choices: list[CompletionChoice]
+    citations: list[Citation]
+    conversation_id: str
+
+
+class JobResponse(BaseModel):
+    job_id: str
+    status: str = Field(..., description="pending, processing, completed or failed")
+    source: str
+    title: str | None
+    document_id: str
+    created_at: float
+    updated_at: float
+    chunks: int
+    embedded: int
+    unchanged: int
+    deleted: int
+    errors: list[str]
+
+
+class DocumentInfo(BaseModel):
+    document_id: str
+    source: str
+    title: str
+    chunks: int
+
+
+class DocumentList(BaseModel):
+    documents: list[DocumentInfo]
+
+
+class DeletedDocument(BaseModel):
+    deleted: bool
+    document_id: str
+    chunks: int
+
+
+class HealthResponse(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    status: str = Field(..., description="ok, degraded (LLM failing) or down")
+    version: str
+    redis: dict
+    qdrant: dict
+    embeddings: dict
+    llm: dict
+
+
+class ReadyResponse(BaseModel):
+    ready: bool
+    redis: dict
+    qdrant: dict

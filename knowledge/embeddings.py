@@ -34,7 +34,13 @@ class LocalEmbeddings(Embeddings):
     for answering, and load tests repeat questions.
     """
 
-    def __init__(self, model_path: str | None = None, *, batch_size: int = 32) -> None:
+    def __init__(
+        self,
+        model_path: str | None = None,
+        *,
+        batch_size: int = 32,
+        cache_size: int = QUERY_CACHE_SIZE,
+    ) -> None:
         from sentence_transformers import SentenceTransformer
 
         self.model_path = model_path or default_model_path()
@@ -49,6 +55,7 @@ class LocalEmbeddings(Embeddings):
             self.model.get_sentence_embedding_dimension
         )
         self.dimensions = dimension() or DIMENSIONS
+        self.cache_size = cache_size
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -72,7 +79,7 @@ class LocalEmbeddings(Embeddings):
             with self._lock:
                 for text, vector in zip(missing, vectors, strict=True):
                     self._cache[text] = vector
-                    if len(self._cache) > QUERY_CACHE_SIZE:
+                    if len(self._cache) > self.cache_size:
                         self._cache.popitem(last=False)
         with self._lock:
             found = [self._cache.get(t) for t in texts]

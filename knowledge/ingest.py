@@ -25,9 +25,19 @@ from knowledge.loaders import (
     load_path,
 )
 from knowledge.sparse import BM25SparseEmbeddings
-from knowledge.store import DENSE_VECTOR, SPARSE_VECTOR, point_ids, source_filter
+from knowledge.store import (
+    DENSE_VECTOR,
+    SPARSE_VECTOR,
+    count_points,
+    ids_by_source,
+    point_ids,
+    source_filter,
+)
 
-EMBED_BATCH = 64
+EMBED_BATCH = 256
+# Up to this many points, one scan of the collection finds what each document already
+# has; a filtered scroll per document scans every point in embedded Qdrant (no indexes).
+FULL_SCAN_LIMIT = 200_000
 
 
 @dataclass
@@ -80,11 +90,16 @@ class Ingestor:
     ) -> IngestReport:
         report = report or IngestReport()
         started = time.perf_counter()
+        known = self._known_ids()
         pending: list[Chunk] = []
         finalize: list[tuple[str, set[str]]] = []  # (source, stale ids) after their upsert
         for document in documents:
             chunks = self.chunker.split(document)
-            existing = point_ids(self.client, self.collection, source_filter(document.source))
+            existing = (
+                known.get(document.source, set())
+                if known is not None
+                else point_ids(self.client, self.collection, source_filter(document.source))
+            )
             wanted = {c.point_id: c for c in chunks}
             report.files += 1
             report.chunks += len(wanted)
@@ -109,6 +124,11 @@ class Ingestor:
             progress(report.files, report.embedded)
         report.seconds += time.perf_counter() - started
         return report
+
+    def _known_ids(self) -> dict[str, set[str]] | None:
+        if count_points(self.client, self.collection) > FULL_SCAN_LIMIT:
+            return None
+        return ids_by_source(self.client, self.collection)
 
     def ingest_paths(
         self, paths: Iterable[Path], *, progress: ProgressCallback | None = None

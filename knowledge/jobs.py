@@ -22,6 +22,7 @@ import redis
 
 from knowledge.ingest import IngestReport, Ingestor
 from knowledge.loaders import DocumentParseError, UnsupportedFormatError, load_bytes
+from utils import metrics
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +94,8 @@ class JobStore:
         return record
 
     def update(self, job_id: str, **fields: Any) -> None:
+        if fields.get("status") == "failed":
+            metrics.INGESTION_JOBS.labels("failed").inc()
         if "errors" in fields:
             fields["errors"] = json.dumps(fields["errors"])
         self.client.hset(self.keys.job(job_id), mapping={**fields, "updated_at": time.time()})
@@ -199,6 +202,8 @@ class JobRunner:
             self.store.update(job_id, status="failed", errors=[f"{type(exc).__name__}: {exc}"])
             return
         self.store.update(job_id, status="completed", **_counts(report))
+        metrics.INGESTION_JOBS.labels("completed").inc()
+        metrics.INGESTED_CHUNKS.inc(report.embedded)
 
 
 def _counts(report: IngestReport) -> dict[str, int]:

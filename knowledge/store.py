@@ -95,6 +95,25 @@ def point_ids(client: QdrantClient, collection: str, query_filter: models.Filter
             return ids
 
 
+def ids_by_source(client: QdrantClient, collection: str) -> dict[str, set[str]]:
+    """Every point id grouped by source, in one pass over the collection."""
+    found: dict[str, set[str]] = {}
+    offset = None
+    while True:
+        points, offset = client.scroll(
+            collection,
+            limit=SCROLL_PAGE,
+            offset=offset,
+            with_payload=["metadata.source"],
+            with_vectors=False,
+        )
+        for point in points:
+            source = (point.payload or {}).get("metadata", {}).get("source", "")
+            found.setdefault(source, set()).add(str(point.id))
+        if offset is None:
+            return found
+
+
 @dataclass(frozen=True)
 class DocumentSummary:
     document_id: str

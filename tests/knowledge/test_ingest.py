@@ -89,7 +89,8 @@ def test_interrupted_ingestion_is_completed_by_running_again(
     docs = tmp_path / "docs"
     write_samples(docs)
     (docs / "long.md").write_text("# Long\n\n" + "\n\n".join(
-        f"Paragraph {i} talks about topic number {i} in some detail." for i in range(500)))  # fmt: skip
+        f"Paragraph {i} talks about topic number {i} in some detail." for i in range(120)))  # fmt: skip
+    monkeypatch.setattr("knowledge.ingest.EMBED_BATCH", 16)  # several batches, so it can die midway
     calls = {"n": 0}
     real_upsert = ingestor._upsert
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import AsyncIterator, Iterator, Sequence
+import time
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -99,8 +100,10 @@ class RedisSaver(BaseCheckpointSaver[str]):
         self.core = SaverCore(
             serde=self.serde, prefix=prefix, ttl=ttl, refresh_on_read=refresh_on_read
         )
-        # Round trips issued by this saver: the benchmark reads it.
+        # Round trips issued by this saver (the benchmark reads it), and an optional hook
+        # told each one's duration (the service feeds its metrics with it).
         self.round_trips = 0
+        self.on_round_trip: Callable[[float], None] | None = None
 
     @classmethod
     def from_url(
@@ -197,13 +200,18 @@ class RedisSaver(BaseCheckpointSaver[str]):
 
     def _execute(self, batch: Batch) -> list[Any]:
         self.round_trips += 1
-        with _translated():
-            try:
-                return self._send(_by_sha(batch))
-            except redis.exceptions.NoScriptError:
-                # Not cached on that node yet: EVAL caches it. Every write is
-                # idempotent, so re-sending the batch is safe.
-                return self._send(batch)
+        started = time.perf_counter()
+        try:
+            with _translated():
+                try:
+                    return self._send(_by_sha(batch))
+                except redis.exceptions.NoScriptError:
+                    # Not cached on that node yet: EVAL caches it. Every write is
+                    # idempotent, so re-sending the batch is safe.
+                    return self._send(batch)
+        finally:
+            if self.on_round_trip is not None:
+                self.on_round_trip(time.perf_counter() - started)
 
     def _send(self, batch: Batch) -> list[Any]:
         if len(batch) == 1:

@@ -1,0 +1,167 @@
+"""Retrieval quality and speed on SQuAD dev, through the product's own code.
+
+Indexes the corpus paragraphs with the product's ingestion (Ingestor, embedded Qdrant),
+asks every question through the product's Retriever in each RETRIEVAL_MODE, and compares
+with a plain BM25 baseline (rank-bm25) computed in the same run. Also measures ingestion
+throughput against raw `model.encode` on the same texts, and query latency.
+
+    python -m bench.retrieval --data ../shared/data/squad-dev [--questions N]
+
+The last line reads: retrieval: hybrid R@5=<x> dense R@5=<y> sparse R@5=<z> bm25 R@5=<w>
+"""
+
+from __future__ import annotations
+
+import config  # noqa: F401, I001 - first: sets thread/offline environment before numpy loads
+
+import argparse
+import json
+import random
+import re
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+from qdrant_client import QdrantClient
+from rank_bm25 import BM25Okapi
+
+from agents.retrieval import Retriever
+from knowledge.chunking import Chunker
+from knowledge.embeddings import LocalEmbeddings
+from knowledge.ingest import Ingestor
+from knowledge.loaders import LoadedDocument
+from knowledge.store import ensure_collection
+
+COLLECTION = "squad"
+KS = (1, 5, 10)
+RAW_ENCODE_SAMPLE = 400
+
+
+def load(data: Path) -> tuple[list[dict], list[dict]]:
+    corpus = [json.loads(line) for line in (data / "corpus.jsonl").open()]
+    questions = [json.loads(line) for line in (data / "questions.jsonl").open()]
+    return corpus, questions
+
+
+def as_documents(corpus: list[dict]) -> list[LoadedDocument]:
+    # Each paragraph is a document whose source is its id: retrieved chunks map back.
+    return [
+        LoadedDocument(source=p["id"], title=p["title"].replace("_", " "), kind="text", text=p["text"])
+        for p in corpus
+    ]
+
+
+def metrics(rankings: list[list[str]], gold: list[str]) -> dict[str, float]:
+    result = {f"R@{k}": float(np.mean([g in r[:k] for r, g in zip(rankings, gold)])) for k in KS}
+    result["MRR@10"] = float(
+        np.mean([1 / (r[:10].index(g) + 1) if g in r[:10] else 0.0 for r, g in zip(rankings, gold)])
+    )
+    return result
+
+
+def bm25_rankings(corpus: list[dict], questions: list[dict]) -> list[list[str]]:
+    tokenize = lambda text: re.findall(r"\w+", text.lower())  # noqa: E731 - the baseline's rule
+    bm25 = BM25Okapi([tokenize(p["text"]) for p in corpus], k1=1.5, b=0.75)
+    ids = [p["id"] for p in corpus]
+    rankings = []
+    for q in questions:
+        scores = bm25.get_scores(tokenize(q["question"]))
+        top = np.argsort(-scores, kind="stable")[:10]
+        rankings.append([ids[i] for i in top])
+    return rankings
+
+
+def product_rankings(retriever: Retriever, questions: list[dict]) -> tuple[list[list[str]], list[float]]:
+    rankings, latencies = [], []
+    for q in questions:
+        started = time.perf_counter()
+        passages = retriever.search(q["question"])
+        latencies.append(time.perf_counter() - started)
+        ranking: list[str] = []
+        for passage in passages:  # several chunks of one paragraph count once
+            if passage.source not in ranking:
+                ranking.append(passage.source)
+        rankings.append(ranking)
+    return rankings, latencies
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True, help="folder with corpus.jsonl and questions.jsonl")
+    parser.add_argument("--questions", type=int, default=0, help="sample size (0 = all)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--modes", default="hybrid,dense,sparse")
+    parser.add_argument("--index-dir", type=Path, help="reuse (or keep) the index here")
+    parser.add_argument("--rrf-k", type=int, default=60)
+    parser.add_argument("--weights", default="1.0,1.0", help="hybrid RRF weights: dense,sparse")
+    args = parser.parse_args(argv)
+
+    corpus, questions = load(args.data)
+    if args.questions:
+        questions = random.Random(args.seed).sample(questions, args.questions)
+    gold = [q["doc_id"] for q in questions]
+    print(f"data: {args.data} ({len(corpus)} paragraphs, {len(questions)} questions)")
+
+    embeddings = LocalEmbeddings(cache_size=len(questions) + 10)
+    workdir = args.index_dir or Path(tempfile.mkdtemp(prefix="bench-retrieval-"))
+    client = QdrantClient(path=str(workdir / "qdrant"))
+    ensure_collection(client, COLLECTION, embeddings.dimensions)
+    ingestor = Ingestor(
+        client=client,
+        collection=COLLECTION,
+        embeddings=embeddings,
+        chunker=Chunker(chunk_size=4000, chunk_overlap=200),
+    )
+
+    documents = as_documents(corpus)
+    sample = [d.title + "\n" + d.text for d in documents[:RAW_ENCODE_SAMPLE]]
+    started = time.perf_counter()
+    embeddings.encode(sample)
+    raw_rate = len(sample) / (time.perf_counter() - started)
+    report = ingestor.ingest_documents(documents)
+    ingest_rate = report.embedded / report.seconds
+    print(
+        f"ingestion: {report.embedded} chunks in {report.seconds:.1f} s = {ingest_rate:.1f} chunks/s; "
+        f"raw model.encode {raw_rate:.1f} texts/s on {len(sample)} of the same texts; "
+        f"ratio {ingest_rate / raw_rate:.2f}x (target >= 0.8x)"
+    )
+
+    started = time.perf_counter()
+    embeddings.encode_cached([q["question"] for q in questions])
+    print(f"question embedding: {len(questions) / (time.perf_counter() - started):.0f} questions/s (batched, then cached)")
+
+    results: dict[str, dict[str, float]] = {}
+    started = time.perf_counter()
+    results["bm25"] = metrics(bm25_rankings(corpus, questions), gold)
+    print(f"bm25 baseline (rank-bm25 BM25Okapi k1=1.5 b=0.75, \\w+ tokens): {time.perf_counter() - started:.0f} s")
+    for mode in args.modes.split(","):
+        retriever = Retriever(
+            client=client, collection=COLLECTION, embeddings=embeddings,
+            mode=mode, k=10, candidates=50, score_threshold=-1,
+            rrf_k=args.rrf_k, weights=tuple(float(w) for w in args.weights.split(",")),
+        )  # fmt: skip
+        rankings, latencies = product_rankings(retriever, questions)
+        results[mode] = metrics(rankings, gold)
+        ordered = sorted(latencies)
+        print(
+            f"{mode}: query p50 {statistics.median(ordered) * 1000:.1f} ms, "
+            f"p95 {ordered[int(len(ordered) * 0.95)] * 1000:.1f} ms (query embedding cached)"
+        )
+
+    print(f"hybrid fusion: RRF k={args.rrf_k}, weights dense,sparse={args.weights}")
+    print(f"\n{'method':<8} {'R@1':>7} {'R@5':>7} {'R@10':>7} {'MRR@10':>7}  R@5 vs bm25")
+    for name, row in results.items():
+        ratio = row["R@5"] / results["bm25"]["R@5"]
+        print(f"{name:<8} {row['R@1']:>7.4f} {row['R@5']:>7.4f} {row['R@10']:>7.4f} {row['MRR@10']:>7.4f}  x{ratio:.3f}")
+    client.close()
+    r5 = {name: f"{row['R@5']:.4f}" for name, row in results.items()}
+    print(
+        f"retrieval: hybrid R@5={r5.get('hybrid', 'n/a')} dense R@5={r5.get('dense', 'n/a')} "
+        f"sparse R@5={r5.get('sparse', 'n/a')} bm25 R@5={r5['bm25']}"
+    )
+
+
+if __name__ == "__main__":
+    main()
