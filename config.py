@@ -81,13 +81,13 @@ class Settings(BaseSettings):
     retrieval_mode: Literal["hybrid", "dense", "sparse"] = "hybrid"
     retrieval_k: int = Field(4, ge=1, le=50)
     retrieval_candidates: int = Field(30, ge=1, le=500)
-    retrieval_rrf_k: int = Field(60, ge=1)
+    retrieval_rrf_k: int = Field(1, ge=1)
     hybrid_weights: Annotated[list[float], NoDecode] = Field(
-        default_factory=lambda: [1.0, 1.0], description="RRF weights: dense, sparse"
+        default_factory=lambda: [1.0, 2.0], description="RRF weights: dense, sparse"
     )
     score_threshold: float = Field(0.25, ge=-1, le=1)
     answer_sentence_threshold: float = Field(0.3, ge=-1, le=1)
-    answer_max_sentences: int = Field(3, ge=1, le=10)
+    answer_max_sentences: int = Field(2, ge=1, le=10)
     chunk_size: int = Field(1000, ge=100)
     chunk_overlap: int = Field(150, ge=0)
     max_upload_bytes: int = Field(20_971_520, ge=1024)

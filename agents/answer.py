@@ -142,4 +142,10 @@ class ExtractiveAnswerer:
             for k, (sentence, n) in enumerate(cited)
         ]
         citations = [citation(n, passages[rank]) for rank, n in numbers.items()]
-        return Answer(text=" ".join(parts), citations=citations, mode=self.mode, found=True)
+        return Answer(
+            text=" ".join(parts),
+            citations=citations,
+            mode=self.mode,
+            found=True,
+            extra={"quoted": [sentence for sentence, _ in cited]},
+        )

@@ -16,7 +16,7 @@ MODES = {
     "dense": RetrievalMode.DENSE,
     "sparse": RetrievalMode.SPARSE,
 }
-RRF_K = 60
+RRF_K = 1
 
 
 @dataclass(frozen=True)

@@ -94,8 +94,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--modes", default="hybrid,dense,sparse")
     parser.add_argument("--index-dir", type=Path, help="reuse (or keep) the index here")
-    parser.add_argument("--rrf-k", type=int, default=60)
-    parser.add_argument("--weights", default="1.0,1.0", help="hybrid RRF weights: dense,sparse")
+    parser.add_argument("--rrf-k", type=int, default=1)
+    parser.add_argument("--weights", default="1.0,2.0", help="hybrid RRF weights: dense,sparse")
     args = parser.parse_args(argv)
 
     corpus, questions = load(args.data)

@@ -1,0 +1,140 @@
+"""Answer quality of the offline (extractive) answerer on SQuAD dev, through the product.
+
+A fixed sample of questions goes through the product's Retriever and ExtractiveAnswerer
+over the indexed paragraphs. Reported, with the same figures for a baseline that answers
+with the first sentence of the top passage (same retrieval, same run):
+- share of answers that contain a gold answer string (SQuAD normalisation);
+- answer length in words (mean and median);
+- exact match and token F1 of the best cited sentence against the gold answers.
+
+    python -m bench.answers --data ../shared/data/squad-dev [--questions 1000] [--index-dir DIR]
+"""
+
+from __future__ import annotations
+
+import config  # noqa: F401, I001 - first: sets thread/offline environment before numpy loads
+
+import argparse
+import random
+import re
+import statistics
+import string
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from qdrant_client import QdrantClient
+
+from agents.answer import ExtractiveAnswerer, split_sentences
+from agents.retrieval import Retriever
+from bench.retrieval import COLLECTION, as_documents, load
+from knowledge.chunking import Chunker
+from knowledge.embeddings import LocalEmbeddings
+from knowledge.ingest import Ingestor
+from knowledge.store import ensure_collection
+
+MARKER = re.compile(r"\s*\[\d+\]")
+
+
+def normalize(text: str) -> str:
+    """SQuAD's normalisation: lower case, no punctuation, no articles, single spaces."""
+    text = "".join(ch for ch in text.lower() if ch not in set(string.punctuation))
+    text = re.sub(r"\b(a|an|the)\b", " ", text)
+    return " ".join(text.split())
+
+
+def f1(prediction: str, gold: str) -> float:
+    predicted, expected = normalize(prediction).split(), normalize(gold).split()
+    common = sum((Counter(predicted) & Counter(expected)).values())
+    if common == 0:
+        return 0.0
+    precision, recall = common / len(predicted), common / len(expected)
+    return 2 * precision * recall / (precision + recall)
+
+
+def score(answer: str, sentences: list[str], golds: list[str]) -> dict[str, float]:
+    text = normalize(answer)
+    best_f1 = max((f1(s, g) for s in sentences for g in golds), default=0.0)
+    best_em = max((float(normalize(s) == normalize(g)) for s in sentences for g in golds), default=0.0)
+    return {
+        "contains": float(any(normalize(g) in text for g in golds)),
+        "words": float(len(answer.split())),
+        "em": best_em,
+        "f1": best_f1,
+    }
+
+
+def summarise(rows: list[dict[str, float]]) -> dict[str, float]:
+    return {
+        "contains": statistics.mean(r["contains"] for r in rows),
+        "mean_words": statistics.mean(r["words"] for r in rows),
+        "median_words": statistics.median(r["words"] for r in rows),
+        "em": statistics.mean(r["em"] for r in rows),
+        "f1": statistics.mean(r["f1"] for r in rows),
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--questions", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--index-dir", type=Path, help="reuse (or keep) the index here")
+    parser.add_argument("--max-sentences", type=int, default=None, help="default: the setting")
+    args = parser.parse_args(argv)
+    settings = config.Settings(_env_file=None)  # type: ignore[call-arg]
+
+    corpus, questions = load(args.data)
+    sample = random.Random(args.seed).sample(questions, args.questions)
+    print(f"data: {args.data}: {len(sample)} questions (seed {args.seed}) over {len(corpus)} paragraphs")
+
+    embeddings = LocalEmbeddings()
+    workdir = args.index_dir or Path(tempfile.mkdtemp(prefix="bench-answers-"))
+    client = QdrantClient(path=str(workdir / "qdrant"))
+    ensure_collection(client, COLLECTION, embeddings.dimensions)
+    Ingestor(
+        client=client, collection=COLLECTION, embeddings=embeddings,
+        chunker=Chunker(chunk_size=4000, chunk_overlap=200),
+    ).ingest_documents(as_documents(corpus))  # fmt: skip
+    retriever = Retriever(
+        client=client, collection=COLLECTION, embeddings=embeddings, mode=settings.retrieval_mode,
+        k=settings.retrieval_k, candidates=settings.retrieval_candidates,
+        score_threshold=settings.score_threshold, rrf_k=settings.retrieval_rrf_k,
+        weights=(settings.hybrid_weights[0], settings.hybrid_weights[1]),
+    )  # fmt: skip
+    max_sentences = args.max_sentences or settings.answer_max_sentences
+    answerer = ExtractiveAnswerer(
+        embeddings, threshold=settings.answer_sentence_threshold, max_sentences=max_sentences
+    )
+    print(
+        f"answerer: extractive, up to {max_sentences} sentences, threshold "
+        f"{settings.answer_sentence_threshold}; retrieval {settings.retrieval_mode} k={settings.retrieval_k}"
+    )
+
+    ours, baseline = [], []
+    for q in sample:
+        passages = retriever.search(q["question"])
+        answer = answerer.answer(q["question"], passages)
+        quoted = answer.extra.get("quoted", [])
+        ours.append(score(MARKER.sub("", answer.text) if answer.found else "", quoted, q["answers"]))
+        first = split_sentences(passages[0].text)[:1] if passages else []
+        baseline.append(score(first[0] if first else "", first, q["answers"]))
+
+    client.close()
+    results = {"extractive": summarise(ours), "first sentence": summarise(baseline)}
+    print(f"\n{'answerer':<16} {'contains':>9} {'mean words':>11} {'median':>7} {'EM':>6} {'F1':>6}")
+    for name, row in results.items():
+        print(
+            f"{name:<16} {row['contains']:>9.3f} {row['mean_words']:>11.1f} "
+            f"{row['median_words']:>7.1f} {row['em']:>6.3f} {row['f1']:>6.3f}"
+        )
+    mine, base = results["extractive"], results["first sentence"]
+    print(
+        f"answers: contains gold {mine['contains']:.3f} (x{mine['contains'] / base['contains']:.2f} "
+        f"first-sentence baseline), median {mine['median_words']:.0f} words "
+        f"(target >= 0.75 and < 60 words)"
+    )
+
+
+if __name__ == "__main__":
+    main()
