@@ -66,7 +66,7 @@ class Settings(BaseSettings):
     checkpoint_prefix: str = "rag"
     redis_socket_timeout: float = Field(5.0, gt=0)
     turn_wait_seconds: float = Field(10.0, ge=0)
-    turn_lock_seconds: int = Field(180, ge=1)
+    turn_lock_seconds: int = Field(15, ge=3)
 
     # Knowledge base
     qdrant_url: str | None = None

@@ -36,7 +36,7 @@ from knowledge.store import (
     open_client,
 )
 from utils import metrics
-from utils.checkpointer import CheckpointerUnavailable, RedisSaver
+from utils.checkpointer import RedisSaver, translate_error
 
 log = logging.getLogger(__name__)
 
@@ -150,8 +150,16 @@ class ChatService:
     def chat(self, *, owner: str, conversation_id: str, message: str) -> ChatReply:
         tid = thread_id(owner, conversation_id)
         with self.turn(tid):
+            self._finish_interrupted(tid)
             state = self.graph.invoke(_turn_input(message), _config(tid))
         return reply_from(state["messages"][-1], conversation_id)
+
+    def _finish_interrupted(self, tid: str) -> None:
+        """A turn cut short (its worker died) is completed before the next one starts,
+        so the history never holds a question without its answer."""
+        if self.graph.get_state(_config(tid)).next:
+            log.warning("completing a turn that was interrupted", extra={"thread_id": tid})
+            self.graph.invoke(None, _config(tid))
 
     def stream_chat(
         self, *, owner: str, conversation_id: str, message: str
@@ -167,6 +175,7 @@ class ChatService:
 
         def run() -> None:
             try:
+                self._finish_interrupted(tid)
                 final: dict[str, Any] = {}
                 for mode, payload in self.graph.stream(
                     _turn_input(message), _config(tid), stream_mode=["messages", "values"]
@@ -213,13 +222,13 @@ class ChatService:
         )
         try:
             acquired = lock.acquire()
-        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
-            raise CheckpointerUnavailable(f"Redis is unreachable: {exc}") from exc
+        except redis.exceptions.RedisError as exc:
+            raise translate_error(exc) from exc
         if not acquired:
             raise ConversationBusy(
                 "another turn of this conversation is still running; retry when it ends"
             )
-        return lock
+        return HeldLock(lock, self.settings.turn_lock_seconds)
 
     def history(self, *, owner: str, conversation_id: str) -> list[dict] | None:
         """The conversation's messages with each answer's citations; None if unknown."""
@@ -325,11 +334,34 @@ def _pieces(answer: str, words: int = 6) -> list[str]:
     return ["".join(tokens[i : i + words]) for i in range(0, len(tokens), words)] or [answer]
 
 
-def _release(lock: Any) -> None:
-    try:
-        lock.release()
-    except redis.exceptions.RedisError:
-        pass  # expired, or Redis is gone: the lock's TTL frees it either way
+class HeldLock:
+    """A turn's lock, renewed while the turn runs. Its TTL is short, so the lock of a
+    worker that died mid-turn frees itself within seconds instead of blocking the
+    conversation."""
+
+    def __init__(self, lock: Any, ttl: float) -> None:
+        self.lock = lock
+        self._done = threading.Event()
+        self._ttl = ttl
+        threading.Thread(target=self._renew, name="turn-lock", daemon=True).start()
+
+    def _renew(self) -> None:
+        while not self._done.wait(self._ttl / 3):
+            try:
+                self.lock.reacquire()
+            except (redis.exceptions.RedisError, redis.exceptions.LockError):
+                return  # lost it (Redis gone or the lock expired): nothing left to keep
+
+    def release(self) -> None:
+        self._done.set()
+        try:
+            self.lock.release()
+        except (redis.exceptions.RedisError, redis.exceptions.LockError):
+            pass  # expired, or Redis is gone: the lock's TTL frees it either way
+
+
+def _release(lock: HeldLock) -> None:
+    lock.release()
 
 
 def message_dict(message: AnyMessage) -> dict[str, Any]:

@@ -1,5 +1,10 @@
 """LangGraph checkpoint saver on plain Redis (no modules), with per-conversation TTL."""
 
-from utils.checkpointer.saver import CheckpointerError, CheckpointerUnavailable, RedisSaver
+from utils.checkpointer.saver import (
+    CheckpointerError,
+    CheckpointerUnavailable,
+    RedisSaver,
+    translate_error,
+)
 
-__all__ = ["CheckpointerError", "CheckpointerUnavailable", "RedisSaver"]
+__all__ = ["CheckpointerError", "CheckpointerUnavailable", "RedisSaver", "translate_error"]

@@ -54,7 +54,8 @@ class CheckpointerUnavailable(CheckpointerError):
     """Redis could not be reached (or answered too slowly) for a checkpoint operation."""
 
 
-def _translate(exc: Exception) -> CheckpointerError:
+def translate_error(exc: Exception) -> CheckpointerError:
+    """Our exception for a redis-py error, with a message that never quotes data."""
     if isinstance(exc, _CONNECTION_ERRORS):
         return CheckpointerUnavailable(f"Redis is unreachable: {exc}")
     # A pipeline error quotes the failed command, arguments (conversation data) included:
@@ -229,7 +230,7 @@ class RedisSaver(BaseCheckpointSaver[str]):
             except redis.exceptions.NoScriptError:
                 return await self._asend(batch)
         except (redis.exceptions.RedisError, OSError) as exc:
-            raise _translate(exc) from exc
+            raise translate_error(exc) from exc
 
     async def _asend(self, batch: Batch) -> list[Any]:
         if len(batch) == 1:
@@ -310,7 +311,7 @@ class RedisSaver(BaseCheckpointSaver[str]):
         try:
             found = [k async for k in self._async.scan_iter(match=pattern, count=1000)]
         except (redis.exceptions.RedisError, OSError) as exc:
-            raise _translate(exc) from exc
+            raise translate_error(exc) from exc
         return sorted(thread_id_from_timeline_key(self.core.prefix, k.decode()) for k in found)
 
     # -- sync API ----------------------------------------------------------------------
@@ -452,7 +453,7 @@ def _translated() -> Iterator[None]:
     try:
         yield
     except (redis.exceptions.RedisError, OSError) as exc:
-        raise _translate(exc) from exc
+        raise translate_error(exc) from exc
 
 
-__all__ = ["CheckpointerError", "CheckpointerUnavailable", "RedisSaver"]
+__all__ = ["CheckpointerError", "CheckpointerUnavailable", "RedisSaver", "translate_error"]
