@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-import config  # noqa: F401, I001 - first: sets thread/offline environment before numpy loads
+import config  # noqa: F401 - first: sets thread/offline environment before numpy loads
+
+# isort: split
 
 import logging
 import re
@@ -75,6 +77,7 @@ def create_app(
     from knowledge.cli import kb
 
     app.cli.add_command(kb)
+
     @app.get("/metrics")
     @limiter.exempt
     @openapi.document(resp=Responses(HTTP_200=None), tags=["probes"])
@@ -134,7 +137,9 @@ def _install_request_ids(app: Flask) -> None:
                 "method": request.method,
                 "route": request.url_rule.rule if request.url_rule else request.path,
                 "status": response.status_code,
-                "duration_ms": round((time.perf_counter() - g.get("started", time.perf_counter())) * 1000, 1),
+                "duration_ms": round(
+                    (time.perf_counter() - g.get("started", time.perf_counter())) * 1000, 1
+                ),
                 "key_id": g.get("key_id"),
             },
         )

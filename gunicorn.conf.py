@@ -10,9 +10,7 @@ _settings = get_settings()
 
 # prometheus-client multiprocess mode: every worker writes its samples here and /metrics
 # adds them up. Set before any worker imports the app; emptied when the master starts.
-_metrics_dir = Path(
-    os.environ.get("PROMETHEUS_MULTIPROC_DIR") or _settings.data_dir / "prometheus"
-)
+_metrics_dir = Path(os.environ.get("PROMETHEUS_MULTIPROC_DIR") or _settings.data_dir / "prometheus")
 os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(_metrics_dir)
 
 

@@ -66,7 +66,8 @@ def show_answer_notes(message: dict) -> None:
     if message.get("warning"):
         st.warning(message["warning"])
     if message.get("found") is False or (
-        not message.get("citations") and "not found in the knowledge base" in message["content"].lower()
+        not message.get("citations")
+        and "not found in the knowledge base" in message["content"].lower()
     ):
         st.info("Not found in the knowledge base: try rephrasing, or ask about another topic.")
 

@@ -3,7 +3,9 @@ exit status 0 only when every check passes."""
 
 from __future__ import annotations
 
-import config  # noqa: F401, I001 - first: sets thread/offline environment before numpy loads
+import config  # noqa: F401 - first: sets thread/offline environment before numpy loads
+
+# isort: split
 
 import importlib
 import json
@@ -103,7 +105,9 @@ def check_qdrant(settings: Settings) -> CheckResult:
         client.close()
     if points == 0:
         return CheckResult(False, "the collection is empty", "ingest documents: kb ingest PATH")
-    return CheckResult(True, f"collection {settings.collection_name}: {points} chunks ({settings.qdrant_mode})")
+    return CheckResult(
+        True, f"collection {settings.collection_name}: {points} chunks ({settings.qdrant_mode})"
+    )
 
 
 def _qdrant_through_running_service(settings: Settings) -> CheckResult:

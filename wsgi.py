@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from config import get_settings  # first: sets thread/offline environment before numpy loads
 
-from app import create_app  # noqa: I001
+# isort: split
+from app import create_app
 from utils.asgi import body_limit, concurrent_wsgi_to_asgi
 
 settings = get_settings()

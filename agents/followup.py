@@ -13,7 +13,9 @@ FOLLOW_UP_START = re.compile(
     r"^(and|but|also|so|then|what about|how about|and what|why|how come|same for|what if)\b",
     re.IGNORECASE,
 )
-REFERRING_WORDS = re.compile(r"\b(it|its|it's|that|this|those|these|they|them|their|there|one)\b", re.I)
+REFERRING_WORDS = re.compile(
+    r"\b(it|its|it's|that|this|those|these|they|them|their|there|one)\b", re.I
+)
 SHORT_QUESTION_WORDS = 5
 
 

@@ -286,7 +286,10 @@ class ChatService:
             value = probe()
         except Exception as exc:  # a health probe reports any failure, it never raises
             return {"ok": False, "error": type(exc).__name__ + ": " + str(exc)[:200]}
-        result: dict[str, Any] = {"ok": True, "ms": round((time.perf_counter() - started) * 1000, 1)}
+        result: dict[str, Any] = {
+            "ok": True,
+            "ms": round((time.perf_counter() - started) * 1000, 1),
+        }
         if isinstance(value, int) and not isinstance(value, bool):
             result["points"] = value
         return result

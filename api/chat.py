@@ -115,4 +115,6 @@ def delete_conversation(conversation_id: str) -> Response:
     service = current_app.extensions["chat_service"]()
     if not service.delete(owner=owner, conversation_id=conversation_id):
         raise ApiError(404, "no such conversation (never started, deleted or expired)")
-    return jsonify({"deleted": True, "conversation_id": conversation_id, "request_id": g.request_id})
+    return jsonify(
+        {"deleted": True, "conversation_id": conversation_id, "request_id": g.request_id}
+    )

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from flask import Blueprint, Response, current_app, g, jsonify, request, url_for
+from qdrant_client import models
 
 from api.auth import require_api_key
 from api.chat import json_body
@@ -14,8 +15,6 @@ from api.openapi import document, responses
 from api.schemas import DeletedDocument, DocumentIn, DocumentList, JobResponse
 from knowledge.chunking import document_id
 from knowledge.loaders import UnsupportedFormatError, kind_of
-from qdrant_client import models
-
 from knowledge.store import document_filter, list_documents, point_ids
 
 bp = Blueprint("documents", __name__, url_prefix="/v1/documents")
@@ -80,7 +79,11 @@ def upload() -> tuple[Response, int, dict[str, str]]:
 
 
 @bp.get("/jobs/<job_id>")
-@document(resp=responses({"HTTP_200": JobResponse}, 401, 404, 503), tags=["documents"], security={"ApiKey": []})
+@document(
+    resp=responses({"HTTP_200": JobResponse}, 401, 404, 503),
+    tags=["documents"],
+    security={"ApiKey": []},
+)
 def job(job_id: str) -> Response:
     _admin()
     if not re.fullmatch(r"[0-9a-f]{32}", job_id):
@@ -92,7 +95,11 @@ def job(job_id: str) -> Response:
 
 
 @bp.get("")
-@document(resp=responses({"HTTP_200": DocumentList}, 401, 503), tags=["documents"], security={"ApiKey": []})
+@document(
+    resp=responses({"HTTP_200": DocumentList}, 401, 503),
+    tags=["documents"],
+    security={"ApiKey": []},
+)
 def list_all() -> Response:
     _admin()
     service = _service()
@@ -100,7 +107,12 @@ def list_all() -> Response:
     return jsonify(
         {
             "documents": [
-                {"document_id": d.document_id, "source": d.source, "title": d.title, "chunks": d.chunks}
+                {
+                    "document_id": d.document_id,
+                    "source": d.source,
+                    "title": d.title,
+                    "chunks": d.chunks,
+                }
                 for d in documents
             ]
         }
@@ -108,7 +120,11 @@ def list_all() -> Response:
 
 
 @bp.delete("/<doc_id>")
-@document(resp=responses({"HTTP_200": DeletedDocument}, 401, 404, 503), tags=["documents"], security={"ApiKey": []})
+@document(
+    resp=responses({"HTTP_200": DeletedDocument}, 401, 404, 503),
+    tags=["documents"],
+    security={"ApiKey": []},
+)
 def delete(doc_id: str) -> Response:
     _admin()
     service = _service()

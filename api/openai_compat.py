@@ -109,7 +109,9 @@ def _chunk(completion_id: str, created: int, delta: dict, finish: str | None, **
     }
 
 
-def _chunks(events: Iterator[tuple[str, Any]], completion_id: str, created: int) -> Iterator[tuple[str, Any]]:
+def _chunks(
+    events: Iterator[tuple[str, Any]], completion_id: str, created: int
+) -> Iterator[tuple[str, Any]]:
     first = True
     for event, data in events:
         if event == "token":

@@ -30,7 +30,9 @@ def format_event(event: str, data: Any) -> str:
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-def sse_response(events: Iterable[Event], render: Callable[[str, Any], str] = format_event) -> Response:
+def sse_response(
+    events: Iterable[Event], render: Callable[[str, Any], str] = format_event
+) -> Response:
     iterator = iter(events)
     first = next(iterator, None)  # raises here, before any byte is sent
     request_id = g.get("request_id", "-")

@@ -12,7 +12,9 @@ with the first sentence of the top passage (same retrieval, same run):
 
 from __future__ import annotations
 
-import config  # noqa: F401, I001 - first: sets thread/offline environment before numpy loads
+import config  # noqa: F401 - first: sets thread/offline environment before numpy loads
+
+# isort: split
 
 import argparse
 import random
@@ -55,7 +57,9 @@ def f1(prediction: str, gold: str) -> float:
 def score(answer: str, sentences: list[str], golds: list[str]) -> dict[str, float]:
     text = normalize(answer)
     best_f1 = max((f1(s, g) for s in sentences for g in golds), default=0.0)
-    best_em = max((float(normalize(s) == normalize(g)) for s in sentences for g in golds), default=0.0)
+    best_em = max(
+        (float(normalize(s) == normalize(g)) for s in sentences for g in golds), default=0.0
+    )
     return {
         "contains": float(any(normalize(g) in text for g in golds)),
         "words": float(len(answer.split())),
@@ -86,7 +90,9 @@ def main(argv: list[str] | None = None) -> None:
 
     corpus, questions = load(args.data)
     sample = random.Random(args.seed).sample(questions, args.questions)
-    print(f"data: {args.data}: {len(sample)} questions (seed {args.seed}) over {len(corpus)} paragraphs")
+    print(
+        f"data: {args.data}: {len(sample)} questions (seed {args.seed}) over {len(corpus)} paragraphs"
+    )
 
     embeddings = LocalEmbeddings()
     workdir = args.index_dir or Path(tempfile.mkdtemp(prefix="bench-answers-"))
@@ -116,13 +122,17 @@ def main(argv: list[str] | None = None) -> None:
         passages = retriever.search(q["question"])
         answer = answerer.answer(q["question"], passages)
         quoted = answer.extra.get("quoted", [])
-        ours.append(score(MARKER.sub("", answer.text) if answer.found else "", quoted, q["answers"]))
+        ours.append(
+            score(MARKER.sub("", answer.text) if answer.found else "", quoted, q["answers"])
+        )
         first = split_sentences(passages[0].text)[:1] if passages else []
         baseline.append(score(first[0] if first else "", first, q["answers"]))
 
     client.close()
     results = {"extractive": summarise(ours), "first sentence": summarise(baseline)}
-    print(f"\n{'answerer':<16} {'contains':>9} {'mean words':>11} {'median':>7} {'EM':>6} {'F1':>6}")
+    print(
+        f"\n{'answerer':<16} {'contains':>9} {'mean words':>11} {'median':>7} {'EM':>6} {'F1':>6}"
+    )
     for name, row in results.items():
         print(
             f"{name:<16} {row['contains']:>9.3f} {row['mean_words']:>11.1f} "

@@ -123,7 +123,6 @@ def main(argv: list[str] | None = None) -> None:
     sizes: dict[str, float] = {}
     round_trips: dict[str, float] = {}
     try:
-
         memory = InMemorySaver()
         results[("InMemorySaver", "sync")] = run_sync(memory, n, t)
         sizes["InMemorySaver"] = memory_bytes(memory) / n

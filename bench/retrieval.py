@@ -12,7 +12,9 @@ The last line reads: retrieval: hybrid R@5=<x> dense R@5=<y> sparse R@5=<z> bm25
 
 from __future__ import annotations
 
-import config  # noqa: F401, I001 - first: sets thread/offline environment before numpy loads
+import config  # noqa: F401 - first: sets thread/offline environment before numpy loads
+
+# isort: split
 
 import argparse
 import json
@@ -48,15 +50,25 @@ def load(data: Path) -> tuple[list[dict], list[dict]]:
 def as_documents(corpus: list[dict]) -> list[LoadedDocument]:
     # Each paragraph is a document whose source is its id: retrieved chunks map back.
     return [
-        LoadedDocument(source=p["id"], title=p["title"].replace("_", " "), kind="text", text=p["text"])
+        LoadedDocument(
+            source=p["id"], title=p["title"].replace("_", " "), kind="text", text=p["text"]
+        )
         for p in corpus
     ]
 
 
 def metrics(rankings: list[list[str]], gold: list[str]) -> dict[str, float]:
-    result = {f"R@{k}": float(np.mean([g in r[:k] for r, g in zip(rankings, gold)])) for k in KS}
+    result = {
+        f"R@{k}": float(np.mean([g in r[:k] for r, g in zip(rankings, gold, strict=True)]))
+        for k in KS
+    }
     result["MRR@10"] = float(
-        np.mean([1 / (r[:10].index(g) + 1) if g in r[:10] else 0.0 for r, g in zip(rankings, gold)])
+        np.mean(
+            [
+                1 / (r[:10].index(g) + 1) if g in r[:10] else 0.0
+                for r, g in zip(rankings, gold, strict=True)
+            ]
+        )
     )
     return result
 
@@ -73,7 +85,9 @@ def bm25_rankings(corpus: list[dict], questions: list[dict]) -> list[list[str]]:
     return rankings
 
 
-def product_rankings(retriever: Retriever, questions: list[dict]) -> tuple[list[list[str]], list[float]]:
+def product_rankings(
+    retriever: Retriever, questions: list[dict]
+) -> tuple[list[list[str]], list[float]]:
     rankings, latencies = [], []
     for q in questions:
         started = time.perf_counter()
@@ -89,7 +103,9 @@ def product_rankings(retriever: Retriever, questions: list[dict]) -> tuple[list[
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, required=True, help="folder with corpus.jsonl and questions.jsonl")
+    parser.add_argument(
+        "--data", type=Path, required=True, help="folder with corpus.jsonl and questions.jsonl"
+    )
     parser.add_argument("--questions", type=int, default=0, help="sample size (0 = all)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--modes", default="hybrid,dense,sparse")
@@ -130,12 +146,16 @@ def main(argv: list[str] | None = None) -> None:
 
     started = time.perf_counter()
     embeddings.encode_cached([q["question"] for q in questions])
-    print(f"question embedding: {len(questions) / (time.perf_counter() - started):.0f} questions/s (batched, then cached)")
+    print(
+        f"question embedding: {len(questions) / (time.perf_counter() - started):.0f} questions/s (batched, then cached)"
+    )
 
     results: dict[str, dict[str, float]] = {}
     started = time.perf_counter()
     results["bm25"] = metrics(bm25_rankings(corpus, questions), gold)
-    print(f"bm25 baseline (rank-bm25 BM25Okapi k1=1.5 b=0.75, \\w+ tokens): {time.perf_counter() - started:.0f} s")
+    print(
+        f"bm25 baseline (rank-bm25 BM25Okapi k1=1.5 b=0.75, \\w+ tokens): {time.perf_counter() - started:.0f} s"
+    )
     for mode in args.modes.split(","):
         retriever = Retriever(
             client=client, collection=COLLECTION, embeddings=embeddings,
@@ -154,7 +174,9 @@ def main(argv: list[str] | None = None) -> None:
     print(f"\n{'method':<8} {'R@1':>7} {'R@5':>7} {'R@10':>7} {'MRR@10':>7}  R@5 vs bm25")
     for name, row in results.items():
         ratio = row["R@5"] / results["bm25"]["R@5"]
-        print(f"{name:<8} {row['R@1']:>7.4f} {row['R@5']:>7.4f} {row['R@10']:>7.4f} {row['MRR@10']:>7.4f}  x{ratio:.3f}")
+        print(
+            f"{name:<8} {row['R@1']:>7.4f} {row['R@5']:>7.4f} {row['R@10']:>7.4f} {row['MRR@10']:>7.4f}  x{ratio:.3f}"
+        )
     client.close()
     r5 = {name: f"{row['R@5']:.4f}" for name, row in results.items()}
     print(

@@ -135,7 +135,9 @@ class Ingestor:
     ) -> IngestReport:
         """Ingest files and folders (recursively); bad files are reported, not fatal."""
         report = IngestReport()
-        return self.ingest_documents(self._load_all(paths, report), report=report, progress=progress)
+        return self.ingest_documents(
+            self._load_all(paths, report), report=report, progress=progress
+        )
 
     def _load_all(self, paths: Iterable[Path], report: IngestReport) -> Iterable[LoadedDocument]:
         for path in expand_paths(paths):

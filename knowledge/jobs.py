@@ -20,7 +20,7 @@ from typing import Any
 
 import redis
 
-from knowledge.ingest import IngestReport, Ingestor
+from knowledge.ingest import Ingestor, IngestReport
 from knowledge.loaders import DocumentParseError, UnsupportedFormatError, load_bytes
 from utils import metrics
 

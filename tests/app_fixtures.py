@@ -46,7 +46,9 @@ def make_app(
         services.append(service)
         return service
 
-    def make(*, qdrant: QdrantClient | None = None, run_jobs: bool = True, **overrides: object) -> Flask:
+    def make(
+        *, qdrant: QdrantClient | None = None, run_jobs: bool = True, **overrides: object
+    ) -> Flask:
         """An app over the shared knowledge base, or over `qdrant` when given."""
         settings = make_settings(**overrides)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-import config  # noqa: F401, I001 - first: sets thread/offline environment before numpy loads
+import config  # noqa: F401 - first: sets thread/offline environment before numpy loads
+
+# isort: split
 
 import uuid
 from collections.abc import Callable, Iterator

@@ -59,7 +59,9 @@ class LLMStub:
 
             def do_GET(self) -> None:
                 if self._authorised():
-                    self._json(200, {"object": "list", "data": [{"id": "stub-model", "object": "model"}]})
+                    self._json(
+                        200, {"object": "list", "data": [{"id": "stub-model", "object": "model"}]}
+                    )
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", 0))

@@ -31,7 +31,9 @@ QUESTIONS = [
 
 
 @pytest.fixture
-def stack_env(tmp_path: Path, throwaway_redis: LocalRedis, embeddings: LocalEmbeddings) -> dict[str, str]:
+def stack_env(
+    tmp_path: Path, throwaway_redis: LocalRedis, embeddings: LocalEmbeddings
+) -> dict[str, str]:
     qdrant_path = tmp_path / "qdrant"
     index_sample_kb(qdrant_path, embeddings, "knowledge_base")
     return {
@@ -119,7 +121,9 @@ def assert_no_completed_turn_lost(service: ServiceProcess, load: Load) -> None:
         positions = [asked.index(q) for q in questions]
         assert positions == sorted(positions), (conversation, asked, questions)
         roles = [m["role"] for m in body["messages"]]
-        assert roles == ["user", "assistant"] * (len(roles) // 2), [(m["role"], m["content"][:40]) for m in body["messages"]]
+        assert roles == ["user", "assistant"] * (len(roles) // 2), [
+            (m["role"], m["content"][:40]) for m in body["messages"]
+        ]
 
 
 def worker_pids(master: int) -> list[int]:
@@ -154,9 +158,7 @@ def test_redis_restart_gives_503s_then_recovers_without_losing_turns(
     assert_no_completed_turn_lost(service, load)
 
 
-def test_sigterm_drains_in_flight_requests(
-    stack_env: dict[str, str], tmp_path: Path
-) -> None:
+def test_sigterm_drains_in_flight_requests(stack_env: dict[str, str], tmp_path: Path) -> None:
     stub = LLMStub(behaviour="timeout", delay_s=3.0).start()
     stub.behaviour = "ok"
     slow_reply = stub.reply

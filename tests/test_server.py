@@ -56,9 +56,7 @@ def test_conversation_survives_a_server_restart(
         service.stop()
 
     with RedisSaver.from_url(throwaway_redis.url, prefix="srv") as saver:
-        state = saver.get_tuple(
-            {"configurable": {"thread_id": f"{key_id(API_KEY)}:restart-me"}}
-        )
+        state = saver.get_tuple({"configurable": {"thread_id": f"{key_id(API_KEY)}:restart-me"}})
     messages = state.checkpoint["channel_values"]["messages"]
     assert [m.content for m in messages[0::2]] == [
         "How do I start the service?",

@@ -29,7 +29,9 @@ class StreamedTurn:
 
 
 class ApiClient:
-    def __init__(self, base_url: str, api_key: str, *, transport: httpx.BaseTransport | None = None) -> None:
+    def __init__(
+        self, base_url: str, api_key: str, *, transport: httpx.BaseTransport | None = None
+    ) -> None:
         self.http = httpx.Client(
             base_url=base_url.rstrip("/"),
             headers={"X-API-Key": api_key},
@@ -63,13 +65,17 @@ class ApiClient:
                     elif event == "error":
                         raise ApiClientError("server_error", data["error"]["message"])
         except httpx.TransportError as exc:
-            raise ApiClientError("unreachable", f"the chat service cannot be reached: {exc}") from exc
+            raise ApiClientError(
+                "unreachable", f"the chat service cannot be reached: {exc}"
+            ) from exc
 
     def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         try:
             return self.http.request(method, path, **kwargs)
         except httpx.TransportError as exc:
-            raise ApiClientError("unreachable", f"the chat service cannot be reached: {exc}") from exc
+            raise ApiClientError(
+                "unreachable", f"the chat service cannot be reached: {exc}"
+            ) from exc
 
     @staticmethod
     def _raise_for(response: httpx.Response) -> None:

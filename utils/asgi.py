@@ -51,7 +51,11 @@ async def _lifespan(receive: Any, send: Any) -> None:
 
 
 def body_limit(
-    app: Any, *, max_bytes: int, upload_bytes: int | None = None, upload_prefix: str = "/v1/documents"
+    app: Any,
+    *,
+    max_bytes: int,
+    upload_bytes: int | None = None,
+    upload_prefix: str = "/v1/documents",
 ) -> Any:
     """Reject bodies over the limit with a JSON 413 before they are buffered (uploads
     under `upload_prefix` get `upload_bytes`).

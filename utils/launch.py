@@ -51,7 +51,9 @@ def ensure_redis(settings: Settings) -> LocalRedis | None:
     server = LocalRedis(
         directory=settings.data_dir / "redis", port=settings.local_redis_port, appendonly=True
     ).start()
-    print(f"Started a private redis-server on 127.0.0.1:{server.port} (data in {server.directory}).")
+    print(
+        f"Started a private redis-server on 127.0.0.1:{server.port} (data in {server.directory})."
+    )
     return server
 
 
@@ -92,7 +94,7 @@ def main() -> int:
         f"  curl -s -X POST http://{settings.host}:{settings.port}/v1/chat \\\n"
         f"    -H 'X-API-Key: {key}' -H 'X-Conversation-Id: demo-1' \\\n"
         f"    -H 'Content-Type: application/json' \\\n"
-        f"    -d '{{\"message\": \"How do I start the service?\"}}'\n",
+        f'    -d \'{{"message": "How do I start the service?"}}\'\n',
         flush=True,
     )
 
@@ -117,4 +119,3 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-

@@ -18,7 +18,9 @@ LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 
 FAST_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1)
 
 REQUESTS = Counter(
-    "http_requests_total", "HTTP requests by route, method and status", ["route", "method", "status"]
+    "http_requests_total",
+    "HTTP requests by route, method and status",
+    ["route", "method", "status"],
 )
 REQUEST_SECONDS = Histogram(
     "http_request_duration_seconds", "HTTP request latency", ["route", "method", "status"],

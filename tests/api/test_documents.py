@@ -54,7 +54,9 @@ def test_json_upload_is_ingested_in_the_background(docs_app: Flask) -> None:
                            "behind the library, from 8 am to 6 pm.")  # fmt: skip
     assert response.status_code == 202
     accepted = response.get_json()
-    assert accepted["status"] == "pending" and response.headers["Location"].endswith(accepted["job_id"])
+    assert accepted["status"] == "pending" and response.headers["Location"].endswith(
+        accepted["job_id"]
+    )
     job = wait_for_job(client, accepted["job_id"])
     assert job["status"] == "completed" and job["embedded"] >= 1 and job["errors"] == []
     answer = ask(client, "Where do visitors park?", conversation="parking").get_json()
@@ -64,8 +66,12 @@ def test_json_upload_is_ingested_in_the_background(docs_app: Flask) -> None:
 
 def test_multipart_upload_of_a_pdf(docs_app: Flask) -> None:
     client = docs_app.test_client()
-    data = {"file": (io.BytesIO(pdf_bytes(["The boiler is serviced every October."])), "boiler.pdf")}
-    response = client.post("/v1/documents", data=data, headers=ADMIN, content_type="multipart/form-data")
+    data = {
+        "file": (io.BytesIO(pdf_bytes(["The boiler is serviced every October."])), "boiler.pdf")
+    }
+    response = client.post(
+        "/v1/documents", data=data, headers=ADMIN, content_type="multipart/form-data"
+    )
     assert response.status_code == 202
     job = wait_for_job(client, response.get_json()["job_id"])
     assert job["status"] == "completed"
@@ -89,7 +95,9 @@ def test_reupload_embeds_nothing_and_delete_removes_the_document(docs_app: Flask
 def test_a_bad_file_fails_its_job_with_the_reason(docs_app: Flask) -> None:
     client = docs_app.test_client()
     data = {"file": (io.BytesIO(b"%PDF-1.4 not really"), "broken.pdf")}
-    response = client.post("/v1/documents", data=data, headers=ADMIN, content_type="multipart/form-data")
+    response = client.post(
+        "/v1/documents", data=data, headers=ADMIN, content_type="multipart/form-data"
+    )
     job = wait_for_job(client, response.get_json()["job_id"])
     assert job["status"] == "failed" and "broken.pdf" in job["errors"][0]
 
@@ -97,10 +105,16 @@ def test_a_bad_file_fails_its_job_with_the_reason(docs_app: Flask) -> None:
 def test_upload_limits_and_types(make_app: Callable[..., Flask], empty_kb: QdrantClient) -> None:
     client = make_app(qdrant=empty_kb, max_upload_bytes=2048).test_client()
     too_big = {"file": (io.BytesIO(b"x" * 5000), "big.md")}
-    response = client.post("/v1/documents", data=too_big, headers=ADMIN, content_type="multipart/form-data")
-    assert response.status_code == 413 and response.get_json()["error"]["code"] == "payload_too_large"
+    response = client.post(
+        "/v1/documents", data=too_big, headers=ADMIN, content_type="multipart/form-data"
+    )
+    assert (
+        response.status_code == 413 and response.get_json()["error"]["code"] == "payload_too_large"
+    )
     exe = {"file": (io.BytesIO(b"MZ"), "tool.exe")}
-    response = client.post("/v1/documents", data=exe, headers=ADMIN, content_type="multipart/form-data")
+    response = client.post(
+        "/v1/documents", data=exe, headers=ADMIN, content_type="multipart/form-data"
+    )
     assert response.status_code == 415 and ".exe" in response.get_json()["error"]["message"]
     assert upload_json(client, "", "text").status_code == 422
     no_file = client.post("/v1/documents", data={"title": "x"}, headers=ADMIN,
@@ -120,7 +134,12 @@ def test_jobs_survive_a_restart(make_app: Callable[..., Flask], empty_kb: Qdrant
     stopped = make_app(qdrant=empty_kb, run_jobs=False, checkpoint_prefix="restart-jobs")
     job_id = upload_json(stopped.test_client(), "Fire drill",
                          "# Fire drill\n\nThe assembly point is the car park by gate 2.").get_json()["job_id"]  # fmt: skip
-    assert stopped.test_client().get(f"/v1/documents/jobs/{job_id}", headers=ADMIN).get_json()["status"] == "pending"
+    assert (
+        stopped.test_client()
+        .get(f"/v1/documents/jobs/{job_id}", headers=ADMIN)
+        .get_json()["status"]
+        == "pending"
+    )
     # It had got as far as starting the job: the record says "processing".
     stopped.extensions["chat_service"]().jobs.update(job_id, status="processing")
     # ...and the next process (same Redis) finds the job and finishes it.

@@ -107,10 +107,14 @@ def test_sse_streams_tokens_then_one_final_event(
     llm_app: Callable[..., Flask], stub: LLMStub
 ) -> None:
     stub.reply = lambda _: "Run `make run` in the project folder [1]. Then open port 8501 [2]."
-    response = llm_app().test_client().post(
-        "/v1/chat",
-        json={"message": "How do I start the service?"},
-        headers={**KEY_A, "X-Conversation-Id": "sse", "Accept": "text/event-stream"},
+    response = (
+        llm_app()
+        .test_client()
+        .post(
+            "/v1/chat",
+            json={"message": "How do I start the service?"},
+            headers={**KEY_A, "X-Conversation-Id": "sse", "Accept": "text/event-stream"},
+        )
     )
     assert response.status_code == 200 and response.mimetype == "text/event-stream"
     events = read_events(response)
@@ -123,10 +127,14 @@ def test_sse_streams_tokens_then_one_final_event(
 
 
 def test_sse_in_offline_mode_streams_the_quoted_answer(make_app: Callable[..., Flask]) -> None:
-    response = make_app().test_client().post(
-        "/v1/chat",
-        json={"message": "How do I start the service?"},
-        headers={**KEY_A, "X-Conversation-Id": "sse-off", "Accept": "text/event-stream"},
+    response = (
+        make_app()
+        .test_client()
+        .post(
+            "/v1/chat",
+            json={"message": "How do I start the service?"},
+            headers={**KEY_A, "X-Conversation-Id": "sse-off", "Accept": "text/event-stream"},
+        )
     )
     events = read_events(response)
     done = events[-1][1]

@@ -38,7 +38,9 @@ def test_one_turn_at_a_time_per_conversation(make_app: Callable[..., Flask]) -> 
         results: dict[str, int] = {}
 
         def turn(name: str, conversation: str) -> None:
-            results[name] = ask(app.test_client(), "How do I start the service?", conversation=conversation).status_code
+            results[name] = ask(
+                app.test_client(), "How do I start the service?", conversation=conversation
+            ).status_code
 
         first = threading.Thread(target=turn, args=("first", "same"))
         first.start()

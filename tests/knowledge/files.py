@@ -71,8 +71,12 @@ def write_samples(folder: Path) -> dict[str, Path]:
         b"call the beekeeper on duty at extension 4417.</p><nav>menu</nav></body></html>"
     )
     files["pdf"].write_bytes(
-        pdf_bytes(["Orchard plan: the pear trees are pruned in February.",
-                   "Apples are harvested from the north rows first."])  # fmt: skip
+        pdf_bytes(
+            [
+                "Orchard plan: the pear trees are pruned in February.",
+                "Apples are harvested from the north rows first.",
+            ]
+        )  # fmt: skip
     )
     files["docx"].write_bytes(
         docx_bytes("Compost handbook", {"Turning": "Turn the compost heap every two weeks."})

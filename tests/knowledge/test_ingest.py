@@ -11,7 +11,13 @@ from qdrant_client import QdrantClient
 from knowledge.chunking import Chunker
 from knowledge.embeddings import LocalEmbeddings
 from knowledge.ingest import Ingestor
-from knowledge.store import count_points, ensure_collection, list_documents, point_ids, source_filter
+from knowledge.store import (
+    count_points,
+    ensure_collection,
+    list_documents,
+    point_ids,
+    source_filter,
+)
 from tests.knowledge.files import write_samples
 
 COLLECTION = "kb"
@@ -36,7 +42,13 @@ def test_every_format_is_ingested_and_searchable(ingestor: Ingestor, tmp_path: P
     assert report.files == 5 and not report.failures
     assert report.embedded == report.chunks == count_points(ingestor.client, COLLECTION)
     titles = {d.title for d in list_documents(ingestor.client, COLLECTION)}
-    assert titles == {"Greenhouse manual", "Notes", "Beekeeping guide", "Orchard", "Compost handbook"}
+    assert titles == {
+        "Greenhouse manual",
+        "Notes",
+        "Beekeeping guide",
+        "Orchard",
+        "Compost handbook",
+    }
 
 
 def test_reingesting_unchanged_documents_embeds_nothing(ingestor: Ingestor, tmp_path: Path) -> None:
@@ -50,7 +62,9 @@ def test_reingesting_unchanged_documents_embeds_nothing(ingestor: Ingestor, tmp_
 def test_changed_document_replaces_exactly_its_chunks(ingestor: Ingestor, tmp_path: Path) -> None:
     files = write_samples(tmp_path / "docs")
     ingestor.ingest_paths([tmp_path / "docs"])
-    notes = next(d.source for d in list_documents(ingestor.client, COLLECTION) if d.title == "Notes")
+    notes = next(
+        d.source for d in list_documents(ingestor.client, COLLECTION) if d.title == "Notes"
+    )
     untouched = point_ids(ingestor.client, COLLECTION, source_filter(notes))
     before = count_points(ingestor.client, COLLECTION)
     markdown = files["markdown"]
@@ -66,12 +80,20 @@ def test_changed_document_replaces_exactly_its_chunks(ingestor: Ingestor, tmp_pa
 def test_removed_document_removes_its_chunks(ingestor: Ingestor, tmp_path: Path) -> None:
     write_samples(tmp_path / "docs")
     ingestor.ingest_paths([tmp_path / "docs"])
-    source = next(d.source for d in list_documents(ingestor.client, COLLECTION) if d.source.endswith("notes.txt"))
+    source = next(
+        d.source
+        for d in list_documents(ingestor.client, COLLECTION)
+        if d.source.endswith("notes.txt")
+    )
     assert ingestor.remove_source(source) >= 1
-    assert all(not d.source.endswith("notes.txt") for d in list_documents(ingestor.client, COLLECTION))
+    assert all(
+        not d.source.endswith("notes.txt") for d in list_documents(ingestor.client, COLLECTION)
+    )
 
 
-def test_bad_files_are_reported_and_do_not_stop_the_rest(ingestor: Ingestor, tmp_path: Path) -> None:
+def test_bad_files_are_reported_and_do_not_stop_the_rest(
+    ingestor: Ingestor, tmp_path: Path
+) -> None:
     docs = tmp_path / "docs"
     write_samples(docs)
     (docs / "broken.pdf").write_bytes(b"%PDF-1.4 garbage")

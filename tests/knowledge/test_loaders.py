@@ -73,7 +73,18 @@ def test_bad_files_say_why(name: str, data: bytes, reason: str) -> None:
 def test_chunks_carry_their_payload(samples: dict[str, Path]) -> None:
     chunk = Chunker(chunk_size=500, chunk_overlap=50).split(load_path(samples["markdown"]))[0]
     meta = chunk.payload()["metadata"]
-    assert set(meta) == {"source", "document_id", "title", "section", "page", "chunk_index", "content_hash"}
-    assert chunk.point_id == Chunker(chunk_size=500, chunk_overlap=50).split(
-        load_path(samples["markdown"])
-    )[0].point_id  # ids are derived from source + content, so stable
+    assert set(meta) == {
+        "source",
+        "document_id",
+        "title",
+        "section",
+        "page",
+        "chunk_index",
+        "content_hash",
+    }
+    assert (
+        chunk.point_id
+        == Chunker(chunk_size=500, chunk_overlap=50)
+        .split(load_path(samples["markdown"]))[0]
+        .point_id
+    )  # ids are derived from source + content, so stable

@@ -15,7 +15,9 @@ PAGE = str(PROJECT_ROOT / "streamlit_app.py")
 
 @pytest.fixture
 def page(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
-    def open_page(api_url: str, *, key: str = "test-key-a", conversation: str | None = None) -> AppTest:
+    def open_page(
+        api_url: str, *, key: str = "test-key-a", conversation: str | None = None
+    ) -> AppTest:
         monkeypatch.setenv("API_URL", api_url)
         monkeypatch.setenv("UI_API_KEY", key)
         get_settings.cache_clear()

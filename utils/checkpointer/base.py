@@ -489,9 +489,7 @@ class SaverCore:
                 )
                 for thread_id, ns, cid in targets
             ]
-            by_thread: dict[str, tuple[list[bytes], list[bytes]]] = defaultdict(
-                lambda: ([], [])
-            )
+            by_thread: dict[str, tuple[list[bytes], list[bytes]]] = defaultdict(lambda: ([], []))
             for (thread_id, ns, cid), names in zip(targets, write_names, strict=True):
                 members, writes = by_thread[thread_id]
                 members.append(checkpoint_member(ns.encode(), cid))
@@ -578,7 +576,10 @@ class SaverCore:
             ("HDEL", keys.checkpoints, *dropped),
         ]
         if stale_writes:
-            batch += [("HDEL", keys.writes, *stale_writes), ("ZREM", keys.write_index, *stale_writes)]
+            batch += [
+                ("HDEL", keys.writes, *stale_writes),
+                ("ZREM", keys.write_index, *stale_writes),
+            ]
         if stale_blobs:
             batch.append(("HDEL", keys.blobs, *stale_blobs))
         dropped_runs = {m: r for m, r in runs.items() if m in dropped_set}

@@ -136,9 +136,7 @@ class RedisSaver(BaseCheckpointSaver[str]):
             backoff, retries, supported_errors=_CONNECTION_ERRORS
         )
         if cluster:
-            sync_client: Any = redis.cluster.RedisCluster.from_url(
-                url, retry=sync_retry, **options
-            )
+            sync_client: Any = redis.cluster.RedisCluster.from_url(url, retry=sync_retry, **options)
             async_client: Any = redis.asyncio.cluster.RedisCluster.from_url(
                 url, retry=async_retry, **options
             )

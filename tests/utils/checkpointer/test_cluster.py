@@ -82,8 +82,10 @@ def test_thread_keys_share_one_slot_and_conversations_spread(cluster_url: str) -
             thread_slots = {client.keyslot(k) for k in saver.core.keys(f"conv-{n}").all}
             assert len(thread_slots) == 1
             slots |= thread_slots
-        nodes_used = {client.get_node_from_key(saver.core.keys(f"conv-{n}").checkpoints).name
-                      for n in range(12)}
+        nodes_used = {
+            client.get_node_from_key(saver.core.keys(f"conv-{n}").checkpoints).name
+            for n in range(12)
+        }
         state = graph.get_state(thread("conv-7"))
         client.close()
     assert len(state.values["messages"]) == 4

@@ -107,9 +107,10 @@ async def test_state_history_is_newest_first_and_linked(saver: RedisSaver, api: 
     steps = [s.metadata["step"] for s in history]
     assert steps == sorted(steps, reverse=True)
     assert len(history) == 6  # input, loop(start), reply per turn
-    for newer, older in zip(history, history[1:]):
-        assert newer.parent_config["configurable"]["checkpoint_id"] == (
-            older.config["configurable"]["checkpoint_id"]
+    for newer, older in zip(history, history[1:], strict=False):
+        assert (
+            newer.parent_config["configurable"]["checkpoint_id"]
+            == (older.config["configurable"]["checkpoint_id"])
         )
     assert len(history[0].values["messages"]) == 4
     assert history[-1].values == {"messages": []} or history[-1].values == {}
@@ -137,9 +138,7 @@ async def test_interrupt_then_resume(saver: RedisSaver, api: str) -> None:
 
 
 @API
-async def test_subgraph_interrupt_resumes_inside_its_namespace(
-    saver: RedisSaver, api: str
-) -> None:
+async def test_subgraph_interrupt_resumes_inside_its_namespace(saver: RedisSaver, api: str) -> None:
     class Sub(TypedDict):
         steps: Annotated[list[str], operator.add]
 
@@ -250,5 +249,3 @@ def test_get_next_version_is_increasing_and_fork_unique(saver: RedisSaver) -> No
     assert first < second and first < fork
     assert second != fork  # two forks of one step never share a blob key
     assert int(second.split(".")[0]) == 2
-
-
