@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,40 +79,40 @@ def document_filter(document_id: str) -> models.Filter:
     )
 
 
-def point_ids(client: QdrantClient, collection: str, query_filter: models.Filter) -> set[str]:
-    ids: set[str] = set()
+def scroll_points(
+    client: QdrantClient,
+    collection: str,
+    *,
+    scroll_filter: models.Filter | None = None,
+    payload: bool | list[str] = False,
+) -> Iterator[models.Record]:
+    """Every point (optionally filtered), page by page, without vectors."""
     offset = None
     while True:
         points, offset = client.scroll(
             collection,
-            scroll_filter=query_filter,
+            scroll_filter=scroll_filter,
             limit=SCROLL_PAGE,
             offset=offset,
-            with_payload=False,
+            with_payload=payload,
             with_vectors=False,
         )
-        ids.update(str(p.id) for p in points)
+        yield from points
         if offset is None:
-            return ids
+            return
+
+
+def point_ids(client: QdrantClient, collection: str, query_filter: models.Filter) -> set[str]:
+    return {str(p.id) for p in scroll_points(client, collection, scroll_filter=query_filter)}
 
 
 def ids_by_source(client: QdrantClient, collection: str) -> dict[str, set[str]]:
     """Every point id grouped by source, in one pass over the collection."""
     found: dict[str, set[str]] = {}
-    offset = None
-    while True:
-        points, offset = client.scroll(
-            collection,
-            limit=SCROLL_PAGE,
-            offset=offset,
-            with_payload=["metadata.source"],
-            with_vectors=False,
-        )
-        for point in points:
-            source = (point.payload or {}).get("metadata", {}).get("source", "")
-            found.setdefault(source, set()).add(str(point.id))
-        if offset is None:
-            return found
+    for point in scroll_points(client, collection, payload=["metadata.source"]):
+        source = (point.payload or {}).get("metadata", {}).get("source", "")
+        found.setdefault(source, set()).add(str(point.id))
+    return found
 
 
 @dataclass(frozen=True)
@@ -125,22 +126,12 @@ class DocumentSummary:
 def list_documents(client: QdrantClient, collection: str) -> list[DocumentSummary]:
     counts: Counter[str] = Counter()
     info: dict[str, tuple[str, str]] = {}
-    offset = None
-    while True:
-        points, offset = client.scroll(
-            collection,
-            limit=SCROLL_PAGE,
-            offset=offset,
-            with_payload=["metadata.source", "metadata.document_id", "metadata.title"],
-            with_vectors=False,
-        )
-        for point in points:
-            meta = (point.payload or {}).get("metadata", {})
-            doc_id = meta.get("document_id", "")
-            counts[doc_id] += 1
-            info.setdefault(doc_id, (meta.get("source", ""), meta.get("title", "")))
-        if offset is None:
-            break
+    fields = ["metadata.source", "metadata.document_id", "metadata.title"]
+    for point in scroll_points(client, collection, payload=fields):
+        meta = (point.payload or {}).get("metadata", {})
+        doc_id = meta.get("document_id", "")
+        counts[doc_id] += 1
+        info.setdefault(doc_id, (meta.get("source", ""), meta.get("title", "")))
     return sorted(
         (DocumentSummary(doc_id, *info[doc_id], chunks=n) for doc_id, n in counts.items()),
         key=lambda d: d.source,
