@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import urllib.request
 from pathlib import Path
 
 from config import key_id
@@ -45,6 +46,11 @@ def test_conversation_survives_a_server_restart(
         first = chat(service, "How do I start the service?")
         assert first["found"] and "make run" in first["answer"]
         chat(service, "How long are conversations kept?")
+        # Metrics come from the workers' multiprocess files, summed by /metrics.
+        with urllib.request.urlopen(f"{service.url}/metrics", timeout=10) as response:
+            metrics = response.read().decode()
+        assert 'http_requests_total{method="POST",route="/v1/chat",status="200"} 2.0' in metrics
+        assert any((tmp_path / "prometheus").glob("*.db"))
     finally:
         assert service.stop() == 0  # graceful shutdown on SIGTERM
 
