@@ -165,11 +165,13 @@ def main(argv: list[str] | None = None) -> None:
             rrf_k=args.rrf_k, weights=tuple(float(w) for w in args.weights.split(",")),
         )  # fmt: skip
         rankings, latencies = product_rankings(retriever, questions)
-        results[mode] = metrics(rankings, gold)
+        results[mode] = row = metrics(rankings, gold)
         ordered = sorted(latencies)
         print(
-            f"{mode}: query p50 {statistics.median(ordered) * 1000:.1f} ms, "
-            f"p95 {ordered[int(len(ordered) * 0.95)] * 1000:.1f} ms (query embedding cached)"
+            f"{mode}: R@1 {row['R@1']:.4f} R@5 {row['R@5']:.4f} R@10 {row['R@10']:.4f} "
+            f"MRR@10 {row['MRR@10']:.4f}; query p50 {statistics.median(ordered) * 1000:.1f} ms, "
+            f"p95 {ordered[int(len(ordered) * 0.95)] * 1000:.1f} ms (query embedding cached)",
+            flush=True,
         )
 
     print(f"hybrid fusion: RRF k={args.rrf_k}, weights dense,sparse={args.weights}")
