@@ -255,7 +255,7 @@ class ChatService:
             "mode": self.settings.qdrant_mode,
             **self._check(lambda: count_points(self.qdrant, self.settings.collection_name)),
         }
-        checks["embeddings"] = {"ok": True, "model": self.embeddings.model_path.rsplit("/", 1)[-1]}
+        checks["embeddings"] = {"ok": True, "model": self.embeddings.name}
         checks["llm"] = self._llm_health()
         return checks
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from collections import OrderedDict
 from functools import lru_cache
 
@@ -10,6 +11,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 DIMENSIONS = 384
+DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
 QUERY_CACHE_SIZE = 2048
 
 
@@ -44,6 +46,8 @@ class LocalEmbeddings(Embeddings):
         from sentence_transformers import SentenceTransformer
 
         self.model_path = model_path or default_model_path()
+        # The bundled package's folder is just ".../model": name it by what it holds.
+        self.name = Path(model_path).name if model_path else DEFAULT_MODEL_NAME
         try:
             self.model = SentenceTransformer(self.model_path, device="cpu")
         except Exception as exc:  # any loader failure means the same thing to the user

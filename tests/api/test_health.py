@@ -19,7 +19,7 @@ def test_health_reports_every_part(client: FlaskClient) -> None:
     assert body["redis"]["ok"] is True
     assert body["qdrant"] == {**body["qdrant"], "ok": True, "mode": "embedded"}
     assert body["qdrant"]["points"] > 20
-    assert body["embeddings"]["ok"] is True
+    assert body["embeddings"] == {"ok": True, "model": "all-MiniLM-L6-v2"}
     assert body["llm"]["mode"] == "extractive"
     assert body["version"]
 
