@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 
 import pytest
 from flask import Flask
@@ -25,9 +26,7 @@ def make_app(
 ) -> Iterator[Callable[..., Flask]]:
     services: list[ChatService] = []
 
-    options: dict[str, object] = {}
-
-    def factory(settings: Settings) -> ChatService:
+    def build(settings: Settings, *, qdrant: QdrantClient, run_jobs: bool) -> ChatService:
         saver = RedisSaver.from_url(
             settings.redis_url_or_local,
             ttl=settings.conversation_ttl,
@@ -37,11 +36,7 @@ def make_app(
             retries=1,
         )
         service = ChatService(
-            settings,
-            saver=saver,
-            qdrant=options.get("qdrant", kb_client),  # type: ignore[arg-type]
-            embeddings=embeddings,
-            run_jobs=bool(options.get("run_jobs", True)),
+            settings, saver=saver, qdrant=qdrant, embeddings=embeddings, run_jobs=run_jobs
         )
         services.append(service)
         return service
@@ -50,16 +45,8 @@ def make_app(
         *, qdrant: QdrantClient | None = None, run_jobs: bool = True, **overrides: object
     ) -> Flask:
         """An app over the shared knowledge base, or over `qdrant` when given."""
-        settings = make_settings(**overrides)
-
-        def bound_factory(s: Settings) -> ChatService:
-            options.update(run_jobs=run_jobs, **({"qdrant": qdrant} if qdrant else {}))
-            try:
-                return factory(s)
-            finally:
-                options.clear()
-
-        return create_app(settings, service_factory=bound_factory)
+        factory = partial(build, qdrant=qdrant or kb_client, run_jobs=run_jobs)
+        return create_app(make_settings(**overrides), service_factory=factory)
 
     yield make
     for service in services:  # the shared Qdrant client stays open for other tests
