@@ -156,8 +156,9 @@ class ChatService:
 
     def _finish_interrupted(self, tid: str) -> None:
         """A turn cut short (its worker died) is completed before the next one starts,
-        so the history never holds a question without its answer."""
-        if self.graph.get_state(_config(tid)).next:
+        so the history never holds a question without its answer. Its pending tasks may
+        already have stored their writes (`next` is then empty): resuming applies them."""
+        if self.graph.get_state(_config(tid)).tasks:
             log.warning("completing a turn that was interrupted", extra={"thread_id": tid})
             self.graph.invoke(None, _config(tid))
 

@@ -1,0 +1,89 @@
+"""A turn cut short by a dying worker is completed before the next turn starts.
+
+The crash is placed at each point a real worker can die between two checkpointer calls:
+the saver raises instead of storing the checkpoint, as if the process ended right there.
+Real Redis, real Qdrant local mode, the real model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from langchain_core.messages import AIMessage, HumanMessage
+from qdrant_client import QdrantClient
+
+from agents.service import ChatService
+from config import Settings
+from knowledge.embeddings import LocalEmbeddings
+from utils.checkpointer import RedisSaver
+
+
+class WorkerDied(Exception):
+    pass
+
+
+class DyingSaver(RedisSaver):
+    """Stores nothing from the first checkpoint `dies_before` matches onwards, once."""
+
+    dies_before: Callable[[dict, dict], bool] | None = None
+
+    def put(self, config: Any, checkpoint: Any, metadata: Any, new_versions: Any) -> Any:
+        if self.dies_before is not None and self.dies_before(checkpoint, metadata):
+            self.dies_before = None
+            raise WorkerDied
+        return super().put(config, checkpoint, metadata, new_versions)
+
+
+def answered(checkpoint: dict, metadata: dict) -> bool:
+    """The checkpoint that ends a turn (the answer task's writes are already stored)."""
+    messages = checkpoint["channel_values"].get("messages", [])
+    return metadata["source"] == "loop" and isinstance(messages[-1], AIMessage)
+
+
+def asked(checkpoint: dict, metadata: dict) -> bool:
+    """The first step after the input (the question's writes are already stored)."""
+    messages = checkpoint["channel_values"].get("messages", [])
+    return metadata["source"] == "loop" and isinstance(messages[-1], HumanMessage)
+
+
+@pytest.fixture
+def service(
+    make_settings: Callable[..., Settings], kb_client: QdrantClient, embeddings: LocalEmbeddings
+) -> Iterator[ChatService]:
+    settings = make_settings()
+    saver = DyingSaver.from_url(
+        settings.redis_url_or_local,
+        ttl=settings.conversation_ttl,
+        prefix=settings.checkpoint_prefix,
+    )
+    chat = ChatService(
+        settings, saver=saver, qdrant=kb_client, embeddings=embeddings, run_jobs=False
+    )
+    yield chat
+    chat.saver.close()
+
+
+@pytest.mark.parametrize("dies_before", [answered, asked], ids=["answer-stored", "mid-turn"])
+def test_next_turn_completes_the_interrupted_one_first(
+    service: ChatService, dies_before: Callable[[dict, dict], bool]
+) -> None:
+    service.chat(owner="k", conversation_id="c", message="How do I start the service?")
+    service.saver.dies_before = dies_before  # type: ignore[attr-defined]
+    with pytest.raises(WorkerDied):
+        service.chat(owner="k", conversation_id="c", message="How long are conversations kept?")
+
+    reply = service.chat(owner="k", conversation_id="c", message="What does a 429 error mean?")
+
+    history = service.history(owner="k", conversation_id="c")
+    assert history is not None
+    assert [m["role"] for m in history] == ["user", "assistant"] * 3
+    assert [m["content"] for m in history if m["role"] == "user"] == [
+        "How do I start the service?",
+        "How long are conversations kept?",
+        "What does a 429 error mean?",
+    ]
+    # The interrupted question got its own answer, not the next question's.
+    assert history[3]["content"] != history[5]["content"] == reply.answer
+    assert "conversation" in history[3]["content"].lower()
