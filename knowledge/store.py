@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from qdrant_client import QdrantClient, models
 
@@ -29,15 +32,48 @@ def open_client(settings: Settings) -> QdrantClient:
     if settings.qdrant_url:
         api_key = settings.qdrant_api_key.get_secret_value() if settings.qdrant_api_key else None
         return QdrantClient(url=settings.qdrant_url, api_key=api_key, timeout=10)
-    path = settings.qdrant_local_path
+    return open_embedded(settings.qdrant_local_path)
+
+
+def open_embedded(path: Path) -> QdrantClient:
+    """Embedded Qdrant in a folder, safe to share between threads."""
     path.mkdir(parents=True, exist_ok=True)
     try:
-        return QdrantClient(path=str(path))
+        # Threads share its SQLite file safely: every call goes through one lock (below).
+        client = QdrantClient(path=str(path), force_disable_check_same_thread=True)
     except RuntimeError as exc:  # local mode's lock: another process has the folder
         raise KnowledgeBaseUnavailable(
             f"embedded Qdrant at {path} is in use by another process ({exc}). Stop it, or "
             "run a Qdrant server and set QDRANT_URL to share the knowledge base."
         ) from exc
+    client._client = OneCallAtATime(client._client)
+    return client
+
+
+class OneCallAtATime:
+    """Embedded Qdrant (qdrant-client's local mode) is not thread-safe: a read while an
+    upsert grows its arrays fails or sees half a point, and two writers can corrupt the
+    collection or its SQLite file (qdrant/qdrant-client#1193). The service calls it from
+    request threads and the ingestion thread, so each call takes one lock. A Qdrant
+    server (QDRANT_URL) has no such limit."""
+
+    def __init__(self, local: Any) -> None:
+        self._local = local
+        self._lock = threading.RLock()
+
+    def __getattr__(self, name: str) -> Any:
+        attribute = getattr(self._local, name)
+        if not callable(attribute):
+            return attribute
+        return self._locked(attribute)
+
+    def _locked(self, method: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(method)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            with self._lock:
+                return method(*args, **kwargs)
+
+        return call
 
 
 def ensure_collection(client: QdrantClient, name: str, dimensions: int) -> bool:

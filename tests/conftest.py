@@ -17,7 +17,7 @@ from config import PROJECT_ROOT, Settings
 from knowledge.chunking import Chunker
 from knowledge.embeddings import LocalEmbeddings, load_embeddings
 from knowledge.ingest import Ingestor
-from knowledge.store import ensure_collection
+from knowledge.store import ensure_collection, open_embedded
 from utils.local_redis import LocalRedis, start_redis
 
 SAMPLE_KB = PROJECT_ROOT / "knowledge_base"
@@ -56,7 +56,7 @@ def embeddings() -> LocalEmbeddings:
 
 def index_sample_kb(path: Path, embeddings: LocalEmbeddings, collection: str) -> None:
     """Index the bundled knowledge base into an embedded Qdrant folder, then close it."""
-    client = QdrantClient(path=str(path))
+    client = open_embedded(path)
     try:
         ensure_collection(client, collection, embeddings.dimensions)
         Ingestor(
@@ -76,7 +76,7 @@ def kb_client(
     """One embedded Qdrant with the sample knowledge base, shared by the session."""
     path = tmp_path_factory.mktemp("qdrant")
     index_sample_kb(path, embeddings, "knowledge_base")
-    client = QdrantClient(path=str(path))
+    client = open_embedded(path)
     yield client
     client.close()
 

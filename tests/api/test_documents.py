@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 from qdrant_client import QdrantClient
 
 from knowledge.embeddings import LocalEmbeddings
-from knowledge.store import ensure_collection
+from knowledge.store import ensure_collection, open_embedded
 from tests.api.conftest import KEY_A, ask
 from tests.knowledge.files import pdf_bytes
 
@@ -22,7 +22,7 @@ ADMIN = {"X-API-Key": "admin-key"}
 
 @pytest.fixture
 def empty_kb(tmp_path: Path, embeddings: LocalEmbeddings) -> Iterator[QdrantClient]:
-    client = QdrantClient(path=str(tmp_path / "docs-qdrant"))
+    client = open_embedded(tmp_path / "docs-qdrant")
     ensure_collection(client, "knowledge_base", embeddings.dimensions)
     yield client
     client.close()

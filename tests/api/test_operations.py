@@ -10,10 +10,9 @@ from pathlib import Path
 
 import redis
 from flask import Flask
-from qdrant_client import QdrantClient
 
 from knowledge.embeddings import LocalEmbeddings
-from knowledge.store import ensure_collection
+from knowledge.store import ensure_collection, open_embedded
 from tests.api.conftest import ask
 from tests.llm_stub import LLMStub
 from utils.local_redis import LocalRedis
@@ -99,7 +98,7 @@ def test_missing_qdrant_folder_makes_ready_fail_clearly(
     make_app: Callable[..., Flask], tmp_path: Path, embeddings: LocalEmbeddings
 ) -> None:
     folder = tmp_path / "doomed-qdrant"
-    qdrant = QdrantClient(path=str(folder))
+    qdrant = open_embedded(folder)
     ensure_collection(qdrant, "knowledge_base", embeddings.dimensions)
     client = make_app(qdrant=qdrant).test_client()
     assert client.get("/ready").status_code == 200

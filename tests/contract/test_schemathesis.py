@@ -15,10 +15,10 @@ import pytest
 import schemathesis
 from flask import Flask
 from hypothesis import HealthCheck, given, settings
-from qdrant_client import QdrantClient
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from knowledge.embeddings import LocalEmbeddings
+from knowledge.store import open_embedded
 from tests.app_fixtures import make_app  # noqa: F401 - shared fixture
 from tests.conftest import index_sample_kb
 
@@ -34,7 +34,7 @@ def contract_app(
     # A knowledge base of its own: generated uploads must not leak into other tests.
     path = tmp_path / "contract-qdrant"
     index_sample_kb(path, embeddings, "knowledge_base")
-    client = QdrantClient(path=str(path))
+    client = open_embedded(path)
     return make_app(qdrant=client, api_keys=KEY, admin_api_keys=KEY, rate_limit="100000/minute")
 
 

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from qdrant_client import QdrantClient
 
 from knowledge.chunking import Chunker
 from knowledge.embeddings import LocalEmbeddings
@@ -15,6 +14,7 @@ from knowledge.store import (
     count_points,
     ensure_collection,
     list_documents,
+    open_embedded,
     point_ids,
     source_filter,
 )
@@ -25,7 +25,7 @@ COLLECTION = "kb"
 
 @pytest.fixture
 def ingestor(tmp_path: Path, embeddings: LocalEmbeddings) -> Iterator[Ingestor]:
-    client = QdrantClient(path=str(tmp_path / "qdrant"))
+    client = open_embedded(tmp_path / "qdrant")
     ensure_collection(client, COLLECTION, embeddings.dimensions)
     yield Ingestor(
         client=client,
