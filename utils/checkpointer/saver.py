@@ -29,6 +29,7 @@ from langgraph.checkpoint.serde.base import SerializerProtocol
 from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 
 from utils.checkpointer.base import Batch, ListPlan, Plan, SaverCore
+from utils.checkpointer.connections import AsyncScriptCaller, ScriptCaller
 from utils.checkpointer.keys import (
     DEFAULT_PREFIX,
     thread_id_from_timeline_key,
@@ -98,6 +99,9 @@ class RedisSaver(BaseCheckpointSaver[str]):
         self._sync = sync_client
         self._async = async_client
         self._cluster = isinstance(sync_client, redis.cluster.RedisCluster)
+        # The request path's single script calls skip the client's per-command overhead.
+        self._script = None if self._cluster else ScriptCaller(sync_client)
+        self._ascript = None if self._cluster else AsyncScriptCaller(async_client)
         self.core = SaverCore(
             serde=self.serde, prefix=prefix, ttl=ttl, refresh_on_read=refresh_on_read
         )
@@ -164,9 +168,13 @@ class RedisSaver(BaseCheckpointSaver[str]):
     # -- lifecycle -----------------------------------------------------------------
 
     def close(self) -> None:
+        if self._script is not None:
+            self._script.close()
         self._sync.close()
 
     async def aclose(self) -> None:
+        if self._ascript is not None:
+            await self._ascript.aclose()
         await self._async.aclose()
 
     def __enter__(self) -> RedisSaver:
@@ -213,6 +221,8 @@ class RedisSaver(BaseCheckpointSaver[str]):
                 self.on_round_trip(time.perf_counter() - started)
 
     def _send(self, batch: Batch) -> list[Any]:
+        if len(batch) == 1 and self._script is not None and batch[0][0] in _SCRIPTS:
+            return [self._script(*batch[0])]
         if len(batch) == 1:
             return [self._sync.execute_command(*batch[0])]
         pipe = self._sync.pipeline(transaction=False)
@@ -231,6 +241,8 @@ class RedisSaver(BaseCheckpointSaver[str]):
             raise translate_error(exc) from exc
 
     async def _asend(self, batch: Batch) -> list[Any]:
+        if len(batch) == 1 and self._ascript is not None and batch[0][0] in _SCRIPTS:
+            return [await self._ascript(*batch[0])]
         if len(batch) == 1:
             return [await self._async.execute_command(*batch[0])]
         pipe = self._async.pipeline(transaction=False)
@@ -429,6 +441,8 @@ class RedisSaver(BaseCheckpointSaver[str]):
 
 
 _SCRIPT_SHAS: dict[str, str] = {}
+# Commands whose raw reply is the result (redis-py has no reply callback for them).
+_SCRIPTS = frozenset({"EVAL", "EVALSHA"})
 
 
 def _by_sha(batch: Batch) -> Batch:

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 from langchain_core.messages import HumanMessage
 
@@ -45,6 +51,55 @@ async def test_async_api_raises_our_error_and_recovers(throwaway_redis: LocalRed
     state = await graph.aget_state(thread("a"))
     await saver.aclose()
     assert len(state.values["messages"]) == 2
+
+
+@contextmanager
+def frozen(server: LocalRedis) -> Iterator[None]:
+    """Redis stops answering (SIGSTOP) but keeps its connections open."""
+    assert server.process is not None
+    os.kill(server.process.pid, signal.SIGSTOP)
+    try:
+        yield
+    finally:
+        os.kill(server.process.pid, signal.SIGCONT)
+
+
+def test_hung_redis_times_out_and_no_late_reply_is_misread(throwaway_redis: LocalRedis) -> None:
+    saver = RedisSaver.from_url(
+        throwaway_redis.url, ttl=600, socket_timeout=0.5, connect_timeout=0.5, retries=1
+    )
+    graph = chat_graph(saver)
+    graph.invoke({"messages": [HumanMessage("first")]}, thread("h"))
+    config = saver.get_tuple(thread("h")).config
+    with frozen(throwaway_redis):
+        started = time.monotonic()
+        with pytest.raises(CheckpointerUnavailable):
+            saver.put_writes(config, [("messages", "late")], "task-1", "")
+        assert time.monotonic() - started < 3  # 2 attempts x 0.5 s, plus backoff
+    # The timed-out commands' replies arrive now; none may be taken for this read's.
+    latest = saver.get_tuple(thread("h"))
+    saver.close()
+    assert latest is not None and latest.checkpoint["id"] == config["configurable"]["checkpoint_id"]
+    assert [m.content for m in latest.checkpoint["channel_values"]["messages"]] != []
+
+
+async def test_async_hung_redis_times_out_and_no_late_reply_is_misread(
+    throwaway_redis: LocalRedis,
+) -> None:
+    saver = RedisSaver.from_url(
+        throwaway_redis.url, ttl=600, socket_timeout=0.5, connect_timeout=0.5, retries=1
+    )
+    graph = chat_graph(saver)
+    await graph.ainvoke({"messages": [HumanMessage("first")]}, thread("ah"))
+    config = (await saver.aget_tuple(thread("ah"))).config
+    with frozen(throwaway_redis):
+        started = time.monotonic()
+        with pytest.raises(CheckpointerUnavailable):
+            await saver.aput_writes(config, [("messages", "late")], "task-1", "")
+        assert time.monotonic() - started < 3
+    latest = await saver.aget_tuple(thread("ah"))
+    await saver.aclose()
+    assert latest is not None and latest.checkpoint["id"] == config["configurable"]["checkpoint_id"]
 
 
 def test_maxmemory_gives_a_clear_error(throwaway_redis: LocalRedis) -> None:
