@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from qdrant_client import QdrantClient, models
 
@@ -93,29 +95,31 @@ class Ingestor:
         known = self._known_ids()
         pending: list[Chunk] = []
         finalize: list[tuple[str, set[str]]] = []  # (source, stale ids) after their upsert
-        for document in documents:
-            chunks = self.chunker.split(document)
-            existing = (
-                known.get(document.source, set())
-                if known is not None
-                else point_ids(self.client, self.collection, source_filter(document.source))
-            )
-            wanted = {c.point_id: c for c in chunks}
-            report.files += 1
-            report.chunks += len(wanted)
-            report.unchanged += len(wanted.keys() & existing)
-            pending += [c for pid, c in wanted.items() if pid not in existing]
-            finalize.append((document.source, existing - wanted.keys()))
-            # Embed in full batches across documents: the model is the bottleneck.
-            while len(pending) >= EMBED_BATCH:
-                self._upsert(pending[:EMBED_BATCH])
-                report.embedded += EMBED_BATCH
-                pending = pending[EMBED_BATCH:]
-                if progress:
-                    progress(report.files, report.embedded)
-        if pending:
-            self._upsert(pending)
-            report.embedded += len(pending)
+        with _Writer(self._store) as writer:
+            for document in documents:
+                chunks = self.chunker.split(document)
+                existing = (
+                    known.get(document.source, set())
+                    if known is not None
+                    else point_ids(self.client, self.collection, source_filter(document.source))
+                )
+                wanted = {c.point_id: c for c in chunks}
+                report.files += 1
+                report.chunks += len(wanted)
+                report.unchanged += len(wanted.keys() & existing)
+                pending += [c for pid, c in wanted.items() if pid not in existing]
+                finalize.append((document.source, existing - wanted.keys()))
+                # Embed in full batches across documents: the model is the bottleneck.
+                while len(pending) >= EMBED_BATCH:
+                    batch, pending = pending[:EMBED_BATCH], pending[EMBED_BATCH:]
+                    writer.write(batch, self.embeddings.encode([c.embed_text for c in batch]))
+                    report.embedded += len(batch)
+                    if progress:
+                        progress(report.files, report.embedded)
+            if pending:
+                writer.write(pending, self.embeddings.encode([c.embed_text for c in pending]))
+                report.embedded += len(pending)
+        # Every new chunk is stored (the writer is done) before any stale one goes.
         for _source, stale in finalize:
             if stale:
                 self.client.delete(self.collection, models.PointIdsList(points=list(stale)))
@@ -152,10 +156,8 @@ class Ingestor:
             self.client.delete(self.collection, models.PointIdsList(points=list(stale)))
         return len(stale)
 
-    def _upsert(self, chunks: list[Chunk]) -> None:
-        texts = [c.embed_text for c in chunks]
-        dense = self.embeddings.encode(texts)
-        sparse = self.sparse.embed_documents(texts)
+    def _store(self, chunks: list[Chunk], dense: Any) -> None:
+        sparse = self.sparse.embed_documents([c.embed_text for c in chunks])
         points = [
             models.PointStruct(
                 id=chunk.point_id,
@@ -168,6 +170,34 @@ class Ingestor:
             for chunk, vector, s in zip(chunks, dense, sparse, strict=True)
         ]
         self.client.upsert(self.collection, points=points, wait=True)
+
+
+class _Writer:
+    """Stores one batch on a worker thread while the model embeds the next (the model
+    releases the GIL); at most one batch waits, and a failed write fails the run."""
+
+    def __init__(self, store: Callable[[list[Chunk], Any], None]) -> None:
+        self._store = store
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kb-writer")
+        self._in_flight: Future[None] | None = None
+
+    def write(self, chunks: list[Chunk], dense: Any) -> None:
+        self._wait()
+        self._in_flight = self._pool.submit(self._store, chunks, dense)
+
+    def _wait(self) -> None:
+        if self._in_flight is not None:
+            future, self._in_flight = self._in_flight, None
+            future.result()
+
+    def __enter__(self) -> _Writer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self._wait()
+        finally:
+            self._pool.shutdown(wait=True)
 
 
 def display_source(path: Path) -> str:

@@ -114,18 +114,18 @@ def test_interrupted_ingestion_is_completed_by_running_again(
         f"Paragraph {i} talks about topic number {i} in some detail." for i in range(120)))  # fmt: skip
     monkeypatch.setattr("knowledge.ingest.EMBED_BATCH", 16)  # several batches, so it can die midway
     calls = {"n": 0}
-    real_upsert = ingestor._upsert
+    real_store = ingestor._store
 
-    def dying_upsert(chunks):  # type: ignore[no-untyped-def]
+    def dying_store(chunks, dense):  # type: ignore[no-untyped-def]
         calls["n"] += 1
         if calls["n"] == 2:
             raise KeyboardInterrupt  # the process is stopped mid-run
-        real_upsert(chunks)
+        real_store(chunks, dense)
 
-    monkeypatch.setattr(ingestor, "_upsert", dying_upsert)
+    monkeypatch.setattr(ingestor, "_store", dying_store)
     with pytest.raises(KeyboardInterrupt):
         ingestor.ingest_paths([docs])
-    monkeypatch.setattr(ingestor, "_upsert", real_upsert)
+    monkeypatch.setattr(ingestor, "_store", real_store)
     partial = count_points(ingestor.client, COLLECTION)
 
     report = ingestor.ingest_paths([docs])
