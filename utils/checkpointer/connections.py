@@ -34,7 +34,7 @@ class ScriptCaller:
     def _once(self, args: tuple[Any, ...]) -> Any:
         connection = self._take()
         try:
-            connection.send_command(*args)
+            connection.send_packed_command([hiredis.pack_command(args)])
             return connection.read_response()
         except redis.exceptions.ResponseError:
             raise  # an error reply was read in full: the connection is clean
