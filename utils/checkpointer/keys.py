@@ -19,6 +19,7 @@ timeline is checkpoint order.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 DEFAULT_PREFIX = "lg"
@@ -65,6 +66,7 @@ class ThreadKeys:
     runs: str
 
     @classmethod
+    @functools.lru_cache(maxsize=4096)  # every call of a turn needs the same keys
     def build(cls, prefix: str, thread_id: str) -> ThreadKeys:
         base = f"{prefix}:{{{escape_tag(thread_id)}}}"
         return cls(
