@@ -4,8 +4,10 @@
 on a private redis-server, LangGraph's InMemorySaver and SqliteSaver (a file on disk).
 Prints turns/s and p50/p99 turn latency for the sync and the async API, Redis round
 trips per turn and bytes stored per conversation, each as a ratio to InMemorySaver.
+All savers run twice: with Python's GIL switch interval (5 ms) and with the service's
+(SWITCH_INTERVAL_MS, set by wsgi.py for every worker).
 
-    python -m bench.checkpointer [--conversations 20] [--turns 10]
+    python -m bench.checkpointer [--conversations 20] [--turns 10] [--switch-interval-ms 1]
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 from langgraph.graph import END, START, MessagesState, StateGraph
 
+from config import Settings
 from utils.checkpointer import RedisSaver
 from utils.local_redis import start_redis
 
@@ -108,57 +111,48 @@ def redis_bytes(saver: RedisSaver, conversations: int) -> int:
     )
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--conversations", type=int, default=20)
-    parser.add_argument("--turns", type=int, default=10)
-    args = parser.parse_args(argv)
-    n, t = args.conversations, args.turns
-    total_turns = n * t
-    print(f"workload: {n} conversations x {t} turns = {total_turns} turns per saver and API")
-
-    work = Path(tempfile.mkdtemp(prefix="bench-cp-"))
-    server = start_redis(work / "redis")
+def run_all(server_url: str, work: Path, n: int, t: int, tag: str) -> tuple[dict, dict, dict]:
+    """Every saver, sync then async, in this process; returns results, sizes, round trips."""
     results: dict[tuple[str, str], dict[str, float]] = {}
     sizes: dict[str, float] = {}
     round_trips: dict[str, float] = {}
-    try:
-        memory = InMemorySaver()
-        results[("InMemorySaver", "sync")] = run_sync(memory, n, t)
-        sizes["InMemorySaver"] = memory_bytes(memory) / n
-        results[("InMemorySaver", "async")] = asyncio.run(run_async(InMemorySaver(), n, t))
+    memory = InMemorySaver()
+    results[("InMemorySaver", "sync")] = run_sync(memory, n, t)
+    sizes["InMemorySaver"] = memory_bytes(memory) / n
+    results[("InMemorySaver", "async")] = asyncio.run(run_async(InMemorySaver(), n, t))
 
-        conn = sqlite3.connect(work / "sync.sqlite", check_same_thread=False)
-        results[("SqliteSaver", "sync")] = run_sync(SqliteSaver(conn), n, t)
-        conn.close()
-        sizes["SqliteSaver"] = os.path.getsize(work / "sync.sqlite") / n
+    conn = sqlite3.connect(work / f"sync-{tag}.sqlite", check_same_thread=False)
+    results[("SqliteSaver", "sync")] = run_sync(SqliteSaver(conn), n, t)
+    conn.close()
+    sizes["SqliteSaver"] = os.path.getsize(work / f"sync-{tag}.sqlite") / n
 
-        async def sqlite_async() -> dict[str, float]:
-            async with aiosqlite.connect(work / "async.sqlite") as aconn:
-                return await run_async(AsyncSqliteSaver(aconn), n, t)
+    async def sqlite_async() -> dict[str, float]:
+        async with aiosqlite.connect(work / f"async-{tag}.sqlite") as aconn:
+            return await run_async(AsyncSqliteSaver(aconn), n, t)
 
-        results[("SqliteSaver", "async")] = asyncio.run(sqlite_async())
+    results[("SqliteSaver", "async")] = asyncio.run(sqlite_async())
 
-        redis_sync = RedisSaver.from_url(server.url, ttl=86400, prefix="bs")
-        results[("RedisSaver", "sync")] = run_sync(redis_sync, n, t)
-        round_trips["sync"] = redis_sync.round_trips / total_turns
-        sizes["RedisSaver"] = redis_bytes(redis_sync, n) / n
-        redis_sync.close()
+    redis_sync = RedisSaver.from_url(server_url, ttl=86400, prefix=f"bs{tag}")
+    results[("RedisSaver", "sync")] = run_sync(redis_sync, n, t)
+    round_trips["sync"] = redis_sync.round_trips / (n * t)
+    sizes["RedisSaver"] = redis_bytes(redis_sync, n) / n
+    redis_sync.close()
 
-        async def redis_async() -> dict[str, float]:
-            saver = RedisSaver.from_url(server.url, ttl=86400, prefix="ba")
-            try:
-                return await run_async(saver, n, t)
-            finally:
-                round_trips["async"] = saver.round_trips / total_turns
-                await saver.aclose()
-                saver.close()
+    async def redis_async() -> dict[str, float]:
+        saver = RedisSaver.from_url(server_url, ttl=86400, prefix=f"ba{tag}")
+        try:
+            return await run_async(saver, n, t)
+        finally:
+            round_trips["async"] = saver.round_trips / (n * t)
+            await saver.aclose()
+            saver.close()
 
-        results[("RedisSaver", "async")] = asyncio.run(redis_async())
-    finally:
-        server.stop()
+    results[("RedisSaver", "async")] = asyncio.run(redis_async())
+    return results, sizes, round_trips
 
-    print()
+
+def report(results: dict, label: str) -> str:
+    print(f"\n{label}")
     print(f"{'saver':<14} {'api':<6} {'turns/s':>9} {'x mem':>7} {'p50 ms':>8} {'p99 ms':>8}")
     for (name, api), row in results.items():
         base = results[("InMemorySaver", api)]
@@ -167,6 +161,46 @@ def main(argv: list[str] | None = None) -> None:
             f"{row['turns_per_s'] / base['turns_per_s']:>7.2f} "
             f"{row['p50_ms']:>8.2f} {row['p99_ms']:>8.2f}"
         )
+    verdicts = []
+    for api in ("sync", "async"):
+        ours = results[("RedisSaver", api)]["turns_per_s"]
+        ratio = ours / results[("InMemorySaver", api)]["turns_per_s"]
+        vs_sqlite = ours / results[("SqliteSaver", api)]["turns_per_s"]
+        verdicts.append(f"{api} {ratio:.2f}x InMemory, {vs_sqlite:.2f}x Sqlite")
+    return "; ".join(verdicts)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--conversations", type=int, default=20)
+    parser.add_argument("--turns", type=int, default=10)
+    parser.add_argument(
+        "--switch-interval-ms",
+        type=float,
+        default=Settings.model_fields["switch_interval_ms"].default,
+        help="the service's GIL switch interval (the default is the service's setting)",
+    )
+    args = parser.parse_args(argv)
+    n, t = args.conversations, args.turns
+    print(f"workload: {n} conversations x {t} turns = {n * t} turns per saver and API")
+
+    work = Path(tempfile.mkdtemp(prefix="bench-cp-"))
+    server = start_redis(work / "redis")
+    python_default = sys.getswitchinterval()
+    # Python's default first, then the service's setting: LangGraph's sync API writes
+    # checkpoints from background threads, which wait for the GIL after each socket call.
+    intervals = {"python": python_default, "service": args.switch_interval_ms / 1000}
+    verdicts = {}
+    try:
+        for tag, interval in intervals.items():
+            sys.setswitchinterval(interval)
+            results, sizes, round_trips = run_all(server.url, work, n, t, tag)
+            label = f"GIL switch interval {interval * 1000:g} ms ({tag})"
+            verdicts[label] = report(results, label)
+    finally:
+        sys.setswitchinterval(python_default)
+        server.stop()
+
     print()
     print("bytes stored per conversation (ratio to InMemorySaver's serialized bytes):")
     for name, size in sizes.items():
@@ -175,13 +209,8 @@ def main(argv: list[str] | None = None) -> None:
         f"Redis round trips per turn: sync {round_trips['sync']:.1f}, "
         f"async {round_trips['async']:.1f}"
     )
-    verdicts = []
-    for api in ("sync", "async"):
-        ours = results[("RedisSaver", api)]["turns_per_s"]
-        ratio = ours / results[("InMemorySaver", api)]["turns_per_s"]
-        vs_sqlite = ours / results[("SqliteSaver", api)]["turns_per_s"]
-        verdicts.append(f"{api} {ratio:.2f}x InMemory, {vs_sqlite:.2f}x Sqlite")
-    print("checkpointer: " + "; ".join(verdicts) + " (target >= 0.7x InMemory, > 1x Sqlite)")
+    for label, verdict in verdicts.items():
+        print(f"checkpointer, {label}: {verdict} (target >= 0.7x InMemory, > 1x Sqlite)")
     sys.stdout.flush()
 
 
