@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 import pytest
@@ -100,6 +102,44 @@ async def test_async_hung_redis_times_out_and_no_late_reply_is_misread(
     latest = await saver.aget_tuple(thread("ah"))
     await saver.aclose()
     assert latest is not None and latest.checkpoint["id"] == config["configurable"]["checkpoint_id"]
+
+
+def test_first_calls_after_a_redis_restart_succeed(throwaway_redis: LocalRedis) -> None:
+    """Connections idle across a restart are stale; with no retries allowed, the saver
+    still must not fail the next turn on them."""
+    saver = RedisSaver.from_url(
+        throwaway_redis.url, ttl=600, socket_timeout=1.0, connect_timeout=0.5, retries=0
+    )
+    graph = chat_graph(saver)
+    with ThreadPoolExecutor(max_workers=4) as pool:  # several connections left idle
+        list(pool.map(lambda i: graph.invoke(
+            {"messages": [HumanMessage(f"before {i}")]}, thread(f"r{i}")), range(8)))  # fmt: skip
+    throwaway_redis.stop()
+    throwaway_redis.start()
+    for i in range(3):
+        result = graph.invoke({"messages": [HumanMessage(f"after {i}")]}, thread(f"r{i}"))
+        assert [m.content for m in result["messages"] if isinstance(m, HumanMessage)] == [
+            f"before {i}",
+            f"after {i}",
+        ]
+    saver.close()
+
+
+async def test_async_first_calls_after_a_redis_restart_succeed(
+    throwaway_redis: LocalRedis,
+) -> None:
+    saver = RedisSaver.from_url(
+        throwaway_redis.url, ttl=600, socket_timeout=1.0, connect_timeout=0.5, retries=0
+    )
+    graph = chat_graph(saver)
+    await asyncio.gather(*(graph.ainvoke(
+        {"messages": [HumanMessage(f"before {i}")]}, thread(f"ar{i}")) for i in range(8)))  # fmt: skip
+    throwaway_redis.stop()
+    throwaway_redis.start()
+    for i in range(3):
+        result = await graph.ainvoke({"messages": [HumanMessage(f"after {i}")]}, thread(f"ar{i}"))
+        assert len(result["messages"]) == 4
+    await saver.aclose()
 
 
 def test_maxmemory_gives_a_clear_error(throwaway_redis: LocalRedis) -> None:
