@@ -190,7 +190,7 @@ class ChatService:
             except Exception as exc:  # handed to the consumer, which maps it to an error
                 events.put(("error", exc))
             finally:
-                _release(lock)
+                lock.release()
                 events.put(None)
 
         threading.Thread(target=run, name="chat-turn", daemon=True).start()
@@ -212,7 +212,7 @@ class ChatService:
         try:
             yield
         finally:
-            _release(lock)
+            lock.release()
 
     def _acquire(self, tid: str) -> Any:
         """One turn at a time per conversation; others wait, then ConversationBusy."""
@@ -362,10 +362,6 @@ class HeldLock:
             self.lock.release()
         except (redis.exceptions.RedisError, redis.exceptions.LockError):
             pass  # expired, or Redis is gone: the lock's TTL frees it either way
-
-
-def _release(lock: HeldLock) -> None:
-    lock.release()
 
 
 def message_dict(message: AnyMessage) -> dict[str, Any]:

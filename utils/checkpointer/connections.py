@@ -19,7 +19,10 @@ from typing import Any
 import hiredis
 import redis
 import redis.asyncio
+import redis.asyncio.retry
+import redis.backoff
 import redis.exceptions
+import redis.retry
 
 
 class ScriptCaller:

@@ -18,10 +18,15 @@ from utils.checkpointer import CheckpointerError, CheckpointerUnavailable, Redis
 from utils.local_redis import LocalRedis
 
 
-def test_unreachable_redis_raises_our_error_and_recovers(throwaway_redis: LocalRedis) -> None:
-    saver = RedisSaver.from_url(
-        throwaway_redis.url, ttl=600, socket_timeout=1.0, connect_timeout=0.5, retries=1
+def fault_saver(server: LocalRedis, *, socket_timeout: float = 1.0, retries: int = 1) -> RedisSaver:
+    """A saver that gives up quickly: short timeouts, few retries."""
+    return RedisSaver.from_url(
+        server.url, ttl=600, socket_timeout=socket_timeout, connect_timeout=0.5, retries=retries
     )
+
+
+def test_unreachable_redis_raises_our_error_and_recovers(throwaway_redis: LocalRedis) -> None:
+    saver = fault_saver(throwaway_redis)
     graph = chat_graph(saver)
     graph.invoke({"messages": [HumanMessage("before the outage")]}, thread("f"))
 
@@ -41,9 +46,7 @@ def test_unreachable_redis_raises_our_error_and_recovers(throwaway_redis: LocalR
 
 
 async def test_async_api_raises_our_error_and_recovers(throwaway_redis: LocalRedis) -> None:
-    saver = RedisSaver.from_url(
-        throwaway_redis.url, ttl=600, socket_timeout=1.0, connect_timeout=0.5, retries=1
-    )
+    saver = fault_saver(throwaway_redis)
     graph = chat_graph(saver)
     await graph.ainvoke({"messages": [HumanMessage("one")]}, thread("a"))
     throwaway_redis.stop()
@@ -67,9 +70,7 @@ def frozen(server: LocalRedis) -> Iterator[None]:
 
 
 def test_hung_redis_times_out_and_no_late_reply_is_misread(throwaway_redis: LocalRedis) -> None:
-    saver = RedisSaver.from_url(
-        throwaway_redis.url, ttl=600, socket_timeout=0.5, connect_timeout=0.5, retries=1
-    )
+    saver = fault_saver(throwaway_redis, socket_timeout=0.5)
     graph = chat_graph(saver)
     graph.invoke({"messages": [HumanMessage("first")]}, thread("h"))
     config = saver.get_tuple(thread("h")).config
@@ -88,9 +89,7 @@ def test_hung_redis_times_out_and_no_late_reply_is_misread(throwaway_redis: Loca
 async def test_async_hung_redis_times_out_and_no_late_reply_is_misread(
     throwaway_redis: LocalRedis,
 ) -> None:
-    saver = RedisSaver.from_url(
-        throwaway_redis.url, ttl=600, socket_timeout=0.5, connect_timeout=0.5, retries=1
-    )
+    saver = fault_saver(throwaway_redis, socket_timeout=0.5)
     graph = chat_graph(saver)
     await graph.ainvoke({"messages": [HumanMessage("first")]}, thread("ah"))
     config = (await saver.aget_tuple(thread("ah"))).config
@@ -107,9 +106,7 @@ async def test_async_hung_redis_times_out_and_no_late_reply_is_misread(
 def test_first_calls_after_a_redis_restart_succeed(throwaway_redis: LocalRedis) -> None:
     """Connections idle across a restart are stale; with no retries allowed, the saver
     still must not fail the next turn on them."""
-    saver = RedisSaver.from_url(
-        throwaway_redis.url, ttl=600, socket_timeout=1.0, connect_timeout=0.5, retries=0
-    )
+    saver = fault_saver(throwaway_redis, retries=0)
     graph = chat_graph(saver)
     with ThreadPoolExecutor(max_workers=4) as pool:  # several connections left idle
         list(pool.map(lambda i: graph.invoke(
@@ -128,9 +125,7 @@ def test_first_calls_after_a_redis_restart_succeed(throwaway_redis: LocalRedis) 
 async def test_async_first_calls_after_a_redis_restart_succeed(
     throwaway_redis: LocalRedis,
 ) -> None:
-    saver = RedisSaver.from_url(
-        throwaway_redis.url, ttl=600, socket_timeout=1.0, connect_timeout=0.5, retries=0
-    )
+    saver = fault_saver(throwaway_redis, retries=0)
     graph = chat_graph(saver)
     await asyncio.gather(*(graph.ainvoke(
         {"messages": [HumanMessage(f"before {i}")]}, thread(f"ar{i}")) for i in range(8)))  # fmt: skip
