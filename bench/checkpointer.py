@@ -6,7 +6,8 @@ Prints turns/s and p50/p99 turn latency for the sync and the async API, Redis ro
 trips per turn and bytes stored per conversation, each as a ratio to InMemorySaver.
 All savers run under Python's GIL switch interval (5 ms) and under a shorter one
 (`--switch-interval-ms`, default 1; the service reads SWITCH_INTERVAL_MS), in interleaved
-rounds; the tables give medians.
+rounds. Turns/s and latencies are medians over the rounds; each ratio is the median
+of the per-round ratios (saver against InMemorySaver of the same round), with quartiles.
 
     python -m bench.checkpointer [--conversations 20] [--turns 10] [--switch-interval-ms 1]
 """
@@ -161,22 +162,40 @@ def medians(rounds: list[dict]) -> dict:
     }
 
 
-def report(results: dict, label: str) -> str:
+def paired_ratios(rounds: list[dict], name: str, api: str, base: str) -> list[float]:
+    """`name`'s turns/s over `base`'s, round by round: both ran minutes apart at most,
+    so a slow spell of the machine cancels out of each ratio."""
+    return sorted(r[(name, api)]["turns_per_s"] / r[(base, api)]["turns_per_s"] for r in rounds)
+
+
+def spread(ratios: list[float]) -> tuple[float, float, float]:
+    """(first quartile, median, third quartile)."""
+    if len(ratios) < 2:
+        return ratios[0], ratios[0], ratios[0]
+    low, mid, high = statistics.quantiles(ratios, n=4, method="inclusive")
+    return low, mid, high
+
+
+def report(rounds: list[dict], label: str) -> str:
+    results = medians(rounds)
     print(f"\n{label}")
-    print(f"{'saver':<14} {'api':<6} {'turns/s':>9} {'x mem':>7} {'p50 ms':>8} {'p99 ms':>8}")
+    print(
+        f"{'saver':<14} {'api':<6} {'turns/s':>9} {'x mem':>7} {'x mem IQR':>12} "
+        f"{'p50 ms':>8} {'p99 ms':>8}"
+    )
     for (name, api), row in results.items():
-        base = results[("InMemorySaver", api)]
+        low, mid, high = spread(paired_ratios(rounds, name, api, "InMemorySaver"))
         print(
-            f"{name:<14} {api:<6} {row['turns_per_s']:>9.1f} "
-            f"{row['turns_per_s'] / base['turns_per_s']:>7.2f} "
-            f"{row['p50_ms']:>8.2f} {row['p99_ms']:>8.2f}"
+            f"{name:<14} {api:<6} {row['turns_per_s']:>9.1f} {mid:>7.2f} "
+            f"{f'{low:.2f}-{high:.2f}':>12} {row['p50_ms']:>8.2f} {row['p99_ms']:>8.2f}"
         )
     verdicts = []
     for api in ("sync", "async"):
-        ours = results[("RedisSaver", api)]["turns_per_s"]
-        ratio = ours / results[("InMemorySaver", api)]["turns_per_s"]
-        vs_sqlite = ours / results[("SqliteSaver", api)]["turns_per_s"]
-        verdicts.append(f"{api} {ratio:.2f}x InMemory, {vs_sqlite:.2f}x Sqlite")
+        low, mid, high = spread(paired_ratios(rounds, "RedisSaver", api, "InMemorySaver"))
+        _, vs_sqlite, _ = spread(paired_ratios(rounds, "RedisSaver", api, "SqliteSaver"))
+        verdicts.append(
+            f"{api} {mid:.2f}x InMemory (quartiles {low:.2f}-{high:.2f}), {vs_sqlite:.2f}x Sqlite"
+        )
     return "; ".join(verdicts)
 
 
@@ -185,7 +204,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--conversations", type=int, default=20)
     parser.add_argument("--turns", type=int, default=10)
     parser.add_argument(
-        "--rounds", type=int, default=5, help="repeat every run, report medians (noisy VMs)"
+        "--rounds", type=int, default=9, help="repeat every run, report medians (noisy VMs)"
     )
     parser.add_argument(
         "--switch-interval-ms",
@@ -213,7 +232,7 @@ def main(argv: list[str] | None = None) -> None:
                 rounds[tag].append(results)
         for tag, interval in intervals.items():
             label = f"GIL switch interval {interval * 1000:g} ms ({tag}), median of {args.rounds}"
-            verdicts[label] = report(medians(rounds[tag]), label)
+            verdicts[label] = report(rounds[tag], label)
     finally:
         sys.setswitchinterval(python_default)
         server.stop()
