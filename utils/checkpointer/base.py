@@ -558,16 +558,12 @@ class SaverCore:
         latest: dict[bytes, bytes] = {}
         for member in timeline:  # lex order: the last member of a namespace is its newest
             latest[member.rsplit(SEP, 1)[0]] = member
-        kept = set(latest.values())
+        if len(latest) == len(timeline):
+            return
+        kept, referenced = yield from self._delta_chains(keys, list(latest.values()))
         dropped = [m for m in timeline if m not in kept]
         if not dropped:
             return
-        [records] = yield [("HMGET", keys.checkpoints, *kept)]
-        referenced: set[bytes] = set()
-        for member, record in zip(kept, records, strict=True):
-            if record is not None:
-                checkpoint, _, _ = self._load_record(record)
-                referenced.update(self._blob_fields(member.rsplit(SEP, 1)[0], checkpoint))
         dropped_set = set(dropped)
         stale_writes = [n for n in write_names if n.rsplit(SEP, 2)[0] in dropped_set]
         stale_blobs = [f for f in blob_fields if f not in referenced]
@@ -587,6 +583,58 @@ class SaverCore:
             batch.append(("HDEL", keys.runs, *dropped_runs))
             batch += self._unindex_runs(thread_id, dropped_runs)
         yield batch
+
+    def _delta_chains(
+        self, keys: ThreadKeys, heads: list[bytes]
+    ) -> Generator[Batch, list[Any], tuple[set[bytes], set[bytes]]]:
+        """The checkpoints `keep_latest` must keep, and the blob fields they reference.
+
+        A `DeltaChannel` stores no value at most steps: LangGraph rebuilds it from the
+        writes of the ancestors back to the nearest one holding a value (a snapshot).
+        A head whose metadata counts updates since a snapshot keeps that chain, one
+        generation of ancestors per two round trips; other heads keep only themselves.
+        """
+        kept: set[bytes] = set()
+        referenced: set[bytes] = set()
+        # member -> delta channels still waiting for a value; None marks a head
+        pending: dict[bytes, set[str] | None] = dict.fromkeys(heads)
+        while pending:
+            members = list(pending)
+            [records] = yield [("HMGET", keys.checkpoints, *members)]
+            found = []  # (ns, parent id, channels needed, [(channel, its blob field here)])
+            for member, record in zip(members, records, strict=True):
+                if record is None:  # removed meanwhile
+                    continue
+                checkpoint, metadata, parent_id = self._load_record(record)
+                ns = member.rsplit(SEP, 1)[0]
+                kept.add(member)
+                referenced.update(self._blob_fields(ns, checkpoint))
+                needs = pending[member]
+                if needs is None:  # a head: its delta channels hold no value by definition
+                    counters = metadata.get("counters_since_delta_snapshot") or {}
+                    found.append((ns, parent_id, set(counters), []))
+                    continue
+                versions = checkpoint["channel_versions"]
+                here = [(ch, blob_field(ns, ch, versions[ch])) for ch in needs if ch in versions]
+                found.append((ns, parent_id, needs, here))
+            batch: Batch = [
+                ("HMGET", keys.blobs, *(f for _, f in here)) for *_, here in found if here
+            ]
+            replies = iter((yield batch) if batch else [])
+            pending = {}
+            for ns, parent_id, needs, here in found:
+                blobs = next(replies) if here else []
+                seeded = {
+                    channel
+                    for (channel, _), blob in zip(here, blobs, strict=True)
+                    if blob is not None and blob != EMPTY_BLOB
+                }
+                remaining = needs - seeded
+                if remaining and parent_id:
+                    parent = checkpoint_member(ns, parent_id)
+                    if parent not in kept:
+                        pending[parent] = (pending.get(parent) or set()) | remaining
+        return kept, referenced
 
     def next_version(self, current: str | int | float | None) -> str:
         return next_version(current)
