@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test setup setup-test system-packages browser lint clean
+.PHONY: run test setup setup-test system-packages browser test-tools lint clean
 
 run: setup
 	$(PY) -m utils.launch
@@ -17,7 +17,7 @@ test: setup-test
 
 setup: system-packages $(VENV)/.installed
 
-setup-test: setup browser $(VENV)/.installed-test
+setup-test: setup browser test-tools $(VENV)/.installed-test
 
 # redis-server is needed by the tests, and by `make run` unless REDIS_URL points elsewhere.
 system-packages:
@@ -25,6 +25,12 @@ system-packages:
 	  echo "Installing redis-server (Debian package)..."; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq redis-server >/dev/null; }
 	@$(SUDO) systemctl disable --now redis-server >/dev/null 2>&1 || true
+
+# The openssl command makes the certificates of the checkpointer's TLS test.
+test-tools:
+	@command -v openssl >/dev/null 2>&1 || { \
+	  echo "Installing openssl (Debian package)..."; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq openssl >/dev/null; }
 
 # Headless Chromium for the browser test of the web chat.
 browser:

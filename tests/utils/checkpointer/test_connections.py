@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+from pathlib import Path
 
 import redis
 from langchain_core.messages import HumanMessage
 
 from tests.utils.checkpointer.test_graphs import chat_graph, thread
 from utils.checkpointer import RedisSaver
-from utils.local_redis import LocalRedis
+from utils.local_redis import LocalRedis, free_port, start_redis
 
 
 def connected_clients(server: LocalRedis) -> int:
@@ -51,3 +53,56 @@ async def test_a_cancelled_call_leaves_its_reply_to_nobody(throwaway_redis: Loca
     assert right.checkpoint["channel_values"]["messages"][0].content == "I am right"
     await saver.aclose()
     saver.close()
+
+
+def make_certificates(folder: Path) -> tuple[Path, Path, Path]:
+    """A throwaway CA and a server certificate for 127.0.0.1 (openssl CLI)."""
+    ca_key, ca_cert = folder / "ca.key", folder / "ca.crt"
+    key, request, cert = folder / "server.key", folder / "server.csr", folder / "server.crt"
+    extensions = folder / "ext.cnf"
+    extensions.write_text("subjectAltName=IP:127.0.0.1\n")
+    for command in (
+        f"req -x509 -newkey rsa:2048 -nodes -keyout {ca_key} -out {ca_cert} -days 1 -subj /CN=ca",
+        f"req -newkey rsa:2048 -nodes -keyout {key} -out {request} -subj /CN=127.0.0.1",
+        f"x509 -req -in {request} -CA {ca_cert} -CAkey {ca_key} -CAcreateserial -out {cert} "
+        f"-days 1 -extfile {extensions}",
+    ):
+        subprocess.run(["openssl", *command.split()], check=True, capture_output=True)
+    return ca_cert, cert, key
+
+
+def test_tls_url_works_for_both_apis(tmp_path: Path) -> None:
+    ca_cert, cert, key = make_certificates(tmp_path)
+    tls_port = free_port()
+    server = start_redis(
+        tmp_path / "redis",
+        extra_args=(
+            "--tls-port", str(tls_port), "--tls-cert-file", str(cert),
+            "--tls-key-file", str(key), "--tls-ca-cert-file", str(ca_cert),
+            "--tls-auth-clients", "no",
+        ),
+    )  # fmt: skip
+    try:
+        saver = RedisSaver.from_url(f"rediss://127.0.0.1:{tls_port}/0?ssl_ca_certs={ca_cert}")
+        graph = chat_graph(saver)
+        said = graph.invoke({"messages": [HumanMessage("over TLS")]}, thread("tls"))
+
+        async def concurrently() -> list[dict]:
+            try:
+                return await asyncio.gather(
+                    *(
+                        graph.ainvoke({"messages": [HumanMessage(f"a{i}")]}, thread(f"t{i}"))
+                        for i in range(5)
+                    )
+                )
+            finally:
+                await saver.aclose()
+
+        replies = asyncio.run(concurrently())
+        saver.close()
+    finally:
+        server.stop()
+    assert said["messages"][-1].content == "turn 1: you said over TLS"
+    assert [r["messages"][-1].content for r in replies] == [
+        f"turn 1: you said a{i}" for i in range(5)
+    ]
