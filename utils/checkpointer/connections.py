@@ -84,9 +84,8 @@ class AsyncScriptCaller:
     """Runs commands on one connection shared by every concurrent call (asyncio).
 
     Each command is written at once and replies come back in the order Redis received
-    the commands, so twenty conversations in flight cost one socket and one read per
-    burst of replies, not twenty sockets (docs/benchmarks.md: CPU per turn 8.1 -> 5.5 ms
-    with 20 conversations in flight). redis-py opens and authenticates the socket (TLS,
+    the commands, so twenty conversations in flight cost one socket, not one each
+    (docs/benchmarks.md has the A/B). redis-py opens and authenticates the socket (TLS,
     AUTH, SELECT as the URL says), then `_Link` takes it over. The socket timeout bounds
     each call with one timer; a call that times out closes the connection (Redis hung
     or gone), which fails every call still waiting on it, so no reply is ever read by
@@ -100,7 +99,7 @@ class AsyncScriptCaller:
         self._opening = asyncio.Lock()
 
     async def __call__(self, *args: Any) -> Any:
-        return await self._retry.call_with_retry(lambda: self._once(args), self._drop)
+        return await self._retry.call_with_retry(lambda: self._once(args), self._forget_closed)
 
     async def _once(self, args: tuple[Any, ...]) -> Any:
         link = self._link
@@ -111,7 +110,6 @@ class AsyncScriptCaller:
             if not reused:
                 raise
             # It died while idle (Redis restarted): once more on a fresh connection.
-            await self._drop()
             return await self._round_trip(await self._open(), args)
 
     async def _round_trip(self, link: _Link, args: tuple[Any, ...]) -> Any:
@@ -125,26 +123,33 @@ class AsyncScriptCaller:
             raise
 
     async def _open(self) -> _Link:
-        async with self._opening:  # concurrent first calls share one new connection
+        # One timer covers waiting for another caller's connect and making this one: with
+        # Redis hung, every caller fails within the socket timeout, not one after another.
+        async with asyncio.timeout(self._timeout), self._opening:
             if self._link is None or not self._link.open:
-                options = {**self._pool.connection_kwargs, "socket_timeout": None}
-                connection = self._pool.connection_class(**options)
-                try:  # the handshake reads replies too: a hung Redis must not hold it
-                    async with asyncio.timeout(self._timeout):
-                        await connection.connect()
-                except BaseException:
-                    await connection.disconnect()
-                    raise
-                self._link = _Link.take_over(connection)
+                self._link = await self._connect()
             return self._link
 
-    async def _drop(self, *_error: object) -> None:
-        if self._link is not None:
-            self._link.close()
+    async def _connect(self) -> _Link:
+        options = {**self._pool.connection_kwargs, "socket_timeout": None}
+        connection = self._pool.connection_class(**options)
+        try:
+            await connection.connect()
+        except BaseException:
+            await connection.disconnect()
+            raise
+        return _Link.take_over(connection)
+
+    async def _forget_closed(self, *_error: object) -> None:
+        """Between retries: a failed call's connection is closed already (the failure
+        closed it), and another caller may have opened a fresh one meanwhile: keep that."""
+        if self._link is not None and not self._link.open:
             self._link = None
 
     async def aclose(self) -> None:
-        await self._drop()
+        if self._link is not None:
+            self._link.close()
+            self._link = None
 
 
 class _Link(asyncio.Protocol):

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import subprocess
+import time
 from pathlib import Path
 
 import redis
 from langchain_core.messages import HumanMessage
 
+from tests.utils.checkpointer.test_faults import frozen
 from tests.utils.checkpointer.test_graphs import chat_graph, thread
-from utils.checkpointer import RedisSaver
+from utils.checkpointer import CheckpointerUnavailable, RedisSaver
 from utils.local_redis import LocalRedis, free_port, start_redis
 
 
@@ -106,3 +108,47 @@ def test_tls_url_works_for_both_apis(tmp_path: Path) -> None:
     assert [r["messages"][-1].content for r in replies] == [
         f"turn 1: you said a{i}" for i in range(5)
     ]
+
+
+async def test_concurrent_calls_all_recover_when_redis_restarts(
+    throwaway_redis: LocalRedis,
+) -> None:
+    """Every caller waiting on the shared connection when it dies gets one fresh
+    connection between them, with no retries allowed: none may close the new one."""
+    saver = RedisSaver.from_url(throwaway_redis.url, ttl=600, retries=0)
+    graph = chat_graph(saver)
+    await graph.ainvoke({"messages": [HumanMessage("before")]}, thread("warm"))
+    throwaway_redis.stop()
+    throwaway_redis.start()  # same port, same append-only file
+    results = await asyncio.gather(
+        *(
+            graph.ainvoke({"messages": [HumanMessage(f"after {i}")]}, thread(f"r{i}"))
+            for i in range(12)
+        )
+    )
+    assert [r["messages"][-1].content for r in results] == [
+        f"turn 1: you said after {i}" for i in range(12)
+    ]
+    assert connected_clients(throwaway_redis) == 1
+    await saver.aclose()
+    saver.close()
+
+
+async def test_with_redis_hung_concurrent_callers_fail_together(
+    throwaway_redis: LocalRedis,
+) -> None:
+    """Callers queued behind another's connect share its deadline: five of them fail
+    within about one socket timeout, not five timeouts one after another."""
+    saver = RedisSaver.from_url(throwaway_redis.url, ttl=600, socket_timeout=0.5, retries=0)
+    with frozen(throwaway_redis):
+        started = time.monotonic()
+        outcomes = await asyncio.gather(
+            *(saver.aget_tuple(thread(f"h{i}")) for i in range(5)), return_exceptions=True
+        )
+        elapsed = time.monotonic() - started
+    assert all(isinstance(o, CheckpointerUnavailable) for o in outcomes), outcomes
+    assert elapsed < 1.8
+    # Redis answers again: the same saver works without a restart.
+    assert await saver.aget_tuple(thread("h0")) is None
+    await saver.aclose()
+    saver.close()
