@@ -6,6 +6,7 @@ import asyncio
 import subprocess
 import time
 from pathlib import Path
+from typing import Any
 
 import redis
 from langchain_core.messages import HumanMessage
@@ -21,19 +22,23 @@ def connected_clients(server: LocalRedis) -> int:
         return int(probe.info("clients")["connected_clients"]) - 1  # not the probe
 
 
+async def first_turns(graph: Any, texts: list[str]) -> list[str]:
+    """Start one conversation per text, all at once; the answers, in order."""
+    results = await asyncio.gather(
+        *(
+            graph.ainvoke({"messages": [HumanMessage(text)]}, thread(f"conversation {i}"))
+            for i, text in enumerate(texts)
+        )
+    )
+    return [r["messages"][-1].content for r in results]
+
+
 async def test_concurrent_conversations_share_one_connection(throwaway_redis: LocalRedis) -> None:
     saver = RedisSaver.from_url(throwaway_redis.url, ttl=600)
     graph = chat_graph(saver)
-    results = await asyncio.gather(
-        *(
-            graph.ainvoke({"messages": [HumanMessage(f"hi {i}")]}, thread(f"c{i}"))
-            for i in range(20)
-        )
-    )
+    texts = [f"hi {i}" for i in range(20)]
     # Each conversation got its own answer back, through one socket.
-    assert [r["messages"][-1].content for r in results] == [
-        f"turn 1: you said hi {i}" for i in range(20)
-    ]
+    assert await first_turns(graph, texts) == [f"turn 1: you said {t}" for t in texts]
     assert connected_clients(throwaway_redis) == 1
     await saver.aclose()
     saver.close()
@@ -120,15 +125,8 @@ async def test_concurrent_calls_all_recover_when_redis_restarts(
     await graph.ainvoke({"messages": [HumanMessage("before")]}, thread("warm"))
     throwaway_redis.stop()
     throwaway_redis.start()  # same port, same append-only file
-    results = await asyncio.gather(
-        *(
-            graph.ainvoke({"messages": [HumanMessage(f"after {i}")]}, thread(f"r{i}"))
-            for i in range(12)
-        )
-    )
-    assert [r["messages"][-1].content for r in results] == [
-        f"turn 1: you said after {i}" for i in range(12)
-    ]
+    texts = [f"after {i}" for i in range(12)]
+    assert await first_turns(graph, texts) == [f"turn 1: you said {t}" for t in texts]
     assert connected_clients(throwaway_redis) == 1
     await saver.aclose()
     saver.close()
