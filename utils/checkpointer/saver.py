@@ -95,6 +95,13 @@ class RedisSaver(BaseCheckpointSaver[str]):
         prefix: str = DEFAULT_PREFIX,
         serde: SerializerProtocol | None = None,
     ) -> None:
+        for client in (sync_client, async_client):
+            if client.get_encoder().decode_responses:
+                # Checkpoints are binary: replies decoded to text would break them.
+                raise ValueError(
+                    "RedisSaver needs Redis clients made with decode_responses=False "
+                    "(RedisSaver.from_url makes them)"
+                )
         super().__init__(serde=serde or default_serde())
         self._sync = sync_client
         self._async = async_client

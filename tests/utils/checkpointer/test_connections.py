@@ -8,7 +8,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 import redis
+import redis.asyncio
 from langchain_core.messages import HumanMessage
 
 from tests.utils.checkpointer.test_faults import frozen
@@ -150,3 +152,13 @@ async def test_with_redis_hung_concurrent_callers_fail_together(
     assert await saver.aget_tuple(thread("h0")) is None
     await saver.aclose()
     saver.close()
+
+
+@pytest.mark.parametrize("decoding", ["sync", "async"])
+def test_clients_that_decode_replies_are_refused_clearly(redis_url: str, decoding: str) -> None:
+    """Checkpoints are binary: an app's `decode_responses=True` client would corrupt them."""
+    sync_client = redis.Redis.from_url(redis_url, decode_responses=decoding == "sync")
+    async_client = redis.asyncio.Redis.from_url(redis_url, decode_responses=decoding == "async")
+    with pytest.raises(ValueError, match="decode_responses=False"):
+        RedisSaver(sync_client, async_client)
+    sync_client.close()

@@ -115,3 +115,9 @@ def test_a_turn_stores_only_the_channels_it_changed(
     # per checkpoint: far fewer blobs than checkpoints x channels.
     assert after_two - after_one == after_one
     assert after_two < checkpoints * 3
+
+
+@pytest.mark.parametrize("ttl", [0, -5])
+def test_a_ttl_that_is_not_positive_is_refused(redis_url: str, ttl: int) -> None:
+    with pytest.raises(ValueError, match="ttl must be a positive number of seconds"):
+        RedisSaver.from_url(redis_url, ttl=ttl)
