@@ -183,15 +183,16 @@ def report(rounds: list[dict], label: str) -> str:
         f"{'saver':<14} {'api':<6} {'turns/s':>9} {'x mem':>7} {'x mem IQR':>12} "
         f"{'p50 ms':>8} {'p99 ms':>8}"
     )
+    vs_memory = {key: spread(paired_ratios(rounds, *key, "InMemorySaver")) for key in results}
     for (name, api), row in results.items():
-        low, mid, high = spread(paired_ratios(rounds, name, api, "InMemorySaver"))
+        low, mid, high = vs_memory[(name, api)]
         print(
             f"{name:<14} {api:<6} {row['turns_per_s']:>9.1f} {mid:>7.2f} "
             f"{f'{low:.2f}-{high:.2f}':>12} {row['p50_ms']:>8.2f} {row['p99_ms']:>8.2f}"
         )
     verdicts = []
     for api in ("sync", "async"):
-        low, mid, high = spread(paired_ratios(rounds, "RedisSaver", api, "InMemorySaver"))
+        low, mid, high = vs_memory[("RedisSaver", api)]
         _, vs_sqlite, _ = spread(paired_ratios(rounds, "RedisSaver", api, "SqliteSaver"))
         verdicts.append(
             f"{api} {mid:.2f}x InMemory (quartiles {low:.2f}-{high:.2f}), {vs_sqlite:.2f}x Sqlite"

@@ -96,6 +96,11 @@ class Ingestor:
         pending: list[Chunk] = []
         finalize: list[tuple[str, set[str]]] = []  # (source, stale ids) after their upsert
         with _Writer(self._store) as writer:
+
+            def embed(batch: list[Chunk]) -> None:  # the model embeds while the last batch stores
+                writer.write(batch, self.embeddings.encode([c.embed_text for c in batch]))
+                report.embedded += len(batch)
+
             for document in documents:
                 chunks = self.chunker.split(document)
                 existing = (
@@ -112,13 +117,11 @@ class Ingestor:
                 # Embed in full batches across documents: the model is the bottleneck.
                 while len(pending) >= EMBED_BATCH:
                     batch, pending = pending[:EMBED_BATCH], pending[EMBED_BATCH:]
-                    writer.write(batch, self.embeddings.encode([c.embed_text for c in batch]))
-                    report.embedded += len(batch)
+                    embed(batch)
                     if progress:
                         progress(report.files, report.embedded)
             if pending:
-                writer.write(pending, self.embeddings.encode([c.embed_text for c in pending]))
-                report.embedded += len(pending)
+                embed(pending)
         # Every new chunk is stored (the writer is done) before any stale one goes.
         for _source, stale in finalize:
             if stale:
