@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 .PHONY: run test setup setup-test system-packages browser test-tools lint clean
 
 run: setup
-	$(PY) -m utils.launch
+	$(PY) launch.py
 
 test: setup-test
 	$(PY) -m pytest

@@ -1,4 +1,4 @@
-"""Flask application factory: blueprints, error handlers, limits, request ids, logs."""
+"""Flask application factory: blueprints, error handlers, limits, CORS, request ids, logs."""
 
 from __future__ import annotations
 
@@ -12,16 +12,28 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from typing import Any
 
 from flask import Flask, Response, g, request
 from flask_cors import CORS
 from flask_limiter import Limiter
 from spectree import Response as Responses
 
-from api import chat, documents, health, openai_compat, openapi
-from api.auth import rate_limit_key
+from api import (
+    api_keys,
+    assistants,
+    chat,
+    documents,
+    health,
+    knowledge_bases,
+    openai_compat,
+    openapi,
+    organisations,
+)
+from api.cors import install_assistant_cors
+from api.deps import SERVICES_EXTENSION, authenticate, presented_key, resolve_caller
 from api.errors import register_error_handlers
+from api.health import may_see_details
+from composition import Services, build_services
 from config import Settings, get_settings
 from utils import metrics
 from utils.logging import configure_logging, request_id_var
@@ -30,8 +42,16 @@ log = logging.getLogger("app.access")
 
 REQUEST_ID_HEADER = "X-Request-Id"
 _CLIENT_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+# API responses are data, never pages: nothing may run, frame or sniff them.
+API_SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
+DOCS_PREFIX = "/docs"
 
-ServiceFactory = Callable[[Settings], Any]
+ServicesFactory = Callable[[Settings], Services]
 
 
 def limiter_storage_uri(settings: Settings) -> str:
@@ -42,7 +62,7 @@ def limiter_storage_uri(settings: Settings) -> str:
 
 
 def create_app(
-    settings: Settings | None = None, *, service_factory: ServiceFactory | None = None
+    settings: Settings | None = None, *, services_factory: ServicesFactory | None = None
 ) -> Flask:
     settings = settings or get_settings()
     configure_logging(settings.log_level)
@@ -51,18 +71,81 @@ def create_app(
     app.config.update(
         SETTINGS=settings,
         # Uploads may be larger than other requests; each route checks its own limit.
-        MAX_CONTENT_LENGTH=max(settings.max_request_bytes, settings.max_upload_bytes),
+        MAX_CONTENT_LENGTH=max(settings.max_request_bytes, settings.max_upload_bytes) + 65536,
         JSON_SORT_KEYS=False,
     )
     app.json.sort_keys = False  # type: ignore[attr-defined]
-    _install_service(app, settings, service_factory)
+    _install_services(app, settings, services_factory or build_services)
     _install_request_ids(app)
     register_error_handlers(app)
 
     if settings.cors_origins:
         CORS(app, origins=settings.cors_origins, expose_headers=[REQUEST_ID_HEADER])
+    install_assistant_cors(app, expose=[REQUEST_ID_HEADER])
+    _install_rate_limits(app, settings)
+
+    from cli import register_commands
+
+    register_commands(app)
+
+    @app.get("/metrics")
+    @openapi.document(resp=Responses(HTTP_200=None), tags=["probes"])
+    def prometheus_metrics() -> Response:
+        """Prometheus metrics (text exposition format), summed over all workers. Needs an
+        admin key unless PROBE_DETAILS=public."""
+        if not may_see_details():
+            authenticate("admin")
+        body, content_type = metrics.render()
+        return Response(body, content_type=content_type)
+
+    for blueprint in (
+        health.bp,
+        chat.bp,
+        openai_compat.bp,
+        documents.bp,
+        organisations.bp,
+        knowledge_bases.bp,
+        assistants.bp,
+        api_keys.bp,
+    ):
+        app.register_blueprint(blueprint)
+    openapi.register(app)
+    return app
+
+
+def _install_services(app: Flask, settings: Settings, factory: ServicesFactory) -> None:
+    """The services are built on first use, in the worker process (after fork)."""
+    lock = threading.Lock()
+    holder: list[Services] = []
+
+    def get_services() -> Services:
+        if not holder:
+            with lock:
+                if not holder:
+                    holder.append(factory(settings))
+        return holder[0]
+
+    app.extensions[SERVICES_EXTENSION] = get_services
+
+
+def _install_rate_limits(app: Flask, settings: Settings) -> None:
+    """One budget per key across every chat route (the key's own limit, else RATE_LIMIT);
+    requests without a valid key share a budget per client address."""
+
+    def caller_key() -> str:
+        caller = resolve_caller() if presented_key() else None
+        if caller is not None:
+            return "key:" + caller.key_id
+        return "ip:" + (request.remote_addr or "unknown")
+
+    def chat_limit() -> str:
+        caller = resolve_caller() if presented_key() else None
+        if caller is None:
+            return settings.anonymous_rate_limit
+        return caller.rate_limit or settings.rate_limit
+
     limiter = Limiter(
-        key_func=rate_limit_key,
+        key_func=caller_key,
         app=app,
         storage_uri=limiter_storage_uri(settings),
         storage_options={"socket_timeout": 2, "socket_connect_timeout": 2},
@@ -70,47 +153,16 @@ def create_app(
         # Redis down must not turn into 500s here: the chat itself answers 503.
         swallow_errors=True,
         strategy="fixed-window",
+        default_limits=[settings.anonymous_rate_limit],
+        default_limits_exempt_when=lambda: (
+            resolve_caller() is not None if presented_key() else False
+        ),
     )
-    limiter.limit(settings.rate_limit)(chat.bp)
-    limiter.limit(settings.rate_limit)(openai_compat.bp)
-
-    from knowledge.cli import kb
-
-    app.cli.add_command(kb)
-
-    @app.get("/metrics")
-    @limiter.exempt
-    @openapi.document(resp=Responses(HTTP_200=None), tags=["probes"])
-    def prometheus_metrics() -> Response:
-        """Prometheus metrics (text exposition format), summed over all workers."""
-        body, content_type = metrics.render()
-        return Response(body, content_type=content_type)
-
-    app.register_blueprint(health.bp)
-    app.register_blueprint(chat.bp)
-    app.register_blueprint(openai_compat.bp)
-    app.register_blueprint(documents.bp)
-    openapi.register(app)
-    return app
-
-
-def _install_service(app: Flask, settings: Settings, factory: ServiceFactory | None) -> None:
-    """The chat service is built on first use, in the worker process (after fork)."""
-    if factory is None:
-        from agents.service import build_service
-
-        factory = build_service
-    lock = threading.Lock()
-    holder: dict[str, Any] = {}
-
-    def get_service() -> Any:
-        if "service" not in holder:
-            with lock:
-                if "service" not in holder:
-                    holder["service"] = factory(settings)
-        return holder["service"]
-
-    app.extensions["chat_service"] = get_service
+    chat_budget = limiter.shared_limit(chat_limit, scope="chat")
+    chat_budget(chat.bp)
+    chat_budget(openai_compat.bp)
+    limiter.exempt(health.bp)
+    limiter.request_filter(lambda: request.path == "/metrics")
 
 
 def _install_request_ids(app: Flask) -> None:
@@ -124,6 +176,7 @@ def _install_request_ids(app: Flask) -> None:
     @app.after_request
     def finish(response: Response) -> Response:
         response.headers[REQUEST_ID_HEADER] = g.get("request_id", "-")
+        _security_headers(response)
         route = request.url_rule.rule if request.url_rule else "unmatched"
         elapsed = time.perf_counter() - g.get("started", time.perf_counter())
         labels = (route, request.method, str(response.status_code))
@@ -137,9 +190,7 @@ def _install_request_ids(app: Flask) -> None:
                 "method": request.method,
                 "route": request.url_rule.rule if request.url_rule else request.path,
                 "status": response.status_code,
-                "duration_ms": round(
-                    (time.perf_counter() - g.get("started", time.perf_counter())) * 1000, 1
-                ),
+                "duration_ms": round(elapsed * 1000, 1),
                 "key_id": g.get("key_id"),
             },
         )
@@ -150,3 +201,15 @@ def _install_request_ids(app: Flask) -> None:
         token = g.pop("token", None)
         if token is not None:
             request_id_var.reset(token)
+
+
+def _security_headers(response: Response) -> None:
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    if not request.path.startswith(DOCS_PREFIX):
+        for name, value in API_SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+    if request.path.startswith("/v1/"):
+        # Conversations, keys and documents must not linger in shared caches.
+        response.headers["Cache-Control"] = "no-store"
+    if response.status_code not in (429, 503):
+        response.headers.pop("Retry-After", None)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -20,11 +19,6 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 PROJECT_ROOT = Path(__file__).resolve().parent
 VERSION = "0.1.0"
-
-
-def key_id(api_key: str) -> str:
-    """A stable, non-secret identity for an API key (scopes conversations and limits)."""
-    return hashlib.sha256(api_key.encode()).hexdigest()[:16]
 
 
 def _split_csv(value: object) -> object:
@@ -56,7 +50,12 @@ class Settings(BaseSettings):
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     max_request_bytes: int = Field(1_048_576, ge=1024)
     rate_limit: str = "120/minute"
+    # Requests without a valid key, per client address (probing for keys costs this).
+    anonymous_rate_limit: str = "30/minute"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # Who sees the details of /health, /ready and /metrics (addresses, versions, errors):
+    # "admin" (an admin key) or "public". The bare status is always public.
+    probe_details: Literal["admin", "public"] = "admin"
 
     # Conversation memory
     redis_url: str | None = None
@@ -72,6 +71,14 @@ class Settings(BaseSettings):
     # for the GIL; a shorter interval can shorten turns, but medians on this VM did not
     # settle it either way (docs/benchmarks.md), so the default stays Python's.
     switch_interval_ms: float = Field(5.0, gt=0, le=100)
+
+    # Platform records (organisations, assistants, keys): SQLite under DATA_DIR by default
+    database_url: str | None = None
+    # Fernet keys (comma-separated, newest first) that encrypt provider keys at rest.
+    # Empty: one is generated into DATA_DIR/encryption.key on first use.
+    encryption_keys: Annotated[list[SecretStr], NoDecode] = Field(default_factory=list)
+    # How long a worker trusts a resolved API key; a revoked key is refused after this.
+    key_cache_seconds: float = Field(0.5, ge=0, le=1)
 
     # Knowledge base
     qdrant_url: str | None = None
@@ -112,10 +119,17 @@ class Settings(BaseSettings):
     ui_port: int = Field(8501, ge=1, le=65535)
 
     _split = field_validator(
-        "api_keys", "admin_api_keys", "cors_origins", "hybrid_weights", mode="before"
+        "api_keys",
+        "admin_api_keys",
+        "cors_origins",
+        "hybrid_weights",
+        "encryption_keys",
+        mode="before",
     )(_split_csv)
 
-    @field_validator("redis_url", "qdrant_url", "llm_base_url", "llm_model", mode="before")
+    @field_validator(
+        "redis_url", "qdrant_url", "llm_base_url", "llm_model", "database_url", mode="before"
+    )
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -138,6 +152,11 @@ class Settings(BaseSettings):
         return self.redis_url or f"redis://127.0.0.1:{self.local_redis_port}/0"
 
     @property
+    def database_url_or_local(self) -> str:
+        """DATABASE_URL, or an embedded SQLite file under DATA_DIR."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'platform.db'}"
+
+    @property
     def qdrant_mode(self) -> Literal["server", "embedded"]:
         return "server" if self.qdrant_url else "embedded"
 
@@ -153,10 +172,6 @@ class Settings(BaseSettings):
     @property
     def llm_enabled(self) -> bool:
         return bool(self.llm_base_url and self.llm_model)
-
-    @property
-    def api_key_ids(self) -> dict[str, str]:
-        return {key_id(k.get_secret_value()): k.get_secret_value() for k in self.api_keys}
 
 
 @lru_cache

@@ -34,8 +34,12 @@ class Answer:
     extra: dict = field(default_factory=dict)
 
 
-def not_found_answer(mode: str) -> Answer:
-    return Answer(text=load_prompt("not_found"), citations=[], mode=mode, found=False)
+def default_not_found() -> str:
+    return load_prompt("not_found")
+
+
+def not_found_answer(mode: str, message: str) -> Answer:
+    return Answer(text=message, citations=[], mode=mode, found=False)
 
 
 def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
@@ -97,11 +101,17 @@ class ExtractiveAnswerer:
     mode = "extractive"
 
     def __init__(
-        self, embeddings: LocalEmbeddings, *, threshold: float = 0.3, max_sentences: int = 3
+        self,
+        embeddings: LocalEmbeddings,
+        *,
+        threshold: float,
+        max_sentences: int,
+        not_found_message: str,
     ) -> None:
         self.embeddings = embeddings
         self.threshold = threshold
         self.max_sentences = max_sentences
+        self.not_found_message = not_found_message
 
     def answer(
         self, question: str, passages: list[Passage], history: list[AnyMessage] | None = None
@@ -114,7 +124,7 @@ class ExtractiveAnswerer:
             for sentence in split_sentences(passage.text)
         ]
         if not candidates:
-            return not_found_answer(self.mode)
+            return not_found_answer(self.mode, self.not_found_message)
         # A sentence is judged with its section heading: "Run `make run`." answers
         # "how do I start it?" because it sits under "Start the service".
         contexts = [_in_context(passages[rank], sentence) for rank, sentence in candidates]
@@ -129,7 +139,7 @@ class ExtractiveAnswerer:
         ranked = np.argsort(-scores)
         chosen = [i for i in ranked[: self.max_sentences] if scores[i] >= self.threshold]
         if not chosen:
-            return not_found_answer(self.mode)
+            return not_found_answer(self.mode, self.not_found_message)
 
         numbers: dict[int, int] = {}
         cited = []

@@ -1,21 +1,26 @@
 """The chat graph: condense -> retrieve -> answer, compiled with a checkpointer.
 
-Nodes are plain functions from state to a partial update; the conversation (messages,
-with each answer's citations) is what the checkpointer keeps between turns.
+Nodes are module-level functions from state (and the turn's context) to a partial
+update. The context carries the collaborators of the assistant being asked (where it
+searches, how it answers), so one compiled graph serves every assistant; the
+conversation (messages, with each answer's citations) is what the checkpointer keeps.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated, Any, Protocol, TypedDict
 
 from langchain_core.messages import AIMessage, AnyMessage, HumanMessage
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.message import add_messages
+from langgraph.runtime import Runtime
 
 from agents.answer import Answer
-from agents.retrieval import Passage
+from agents.retrieval import Passage, SearchScope
+from utils import metrics
 
 
 class ChatState(TypedDict, total=False):
@@ -31,10 +36,20 @@ class Answerer(Protocol):
 
 
 class Searcher(Protocol):
-    def search(self, query: str) -> list[Passage]: ...
+    def search(self, query: str, scope: SearchScope) -> list[Passage]: ...
 
 
 Condenser = Callable[[str, list[AnyMessage]], str]
+
+
+@dataclass(frozen=True)
+class TurnContext:
+    """What one turn of one assistant needs, handed to the graph per call."""
+
+    searcher: Searcher
+    scope: SearchScope
+    answerer: Answerer
+    condenser: Condenser
 
 
 def last_question(messages: list[AnyMessage]) -> str:
@@ -56,27 +71,31 @@ def answer_message(answer: Answer) -> AIMessage:
     )
 
 
-def build_graph(
-    *,
-    retriever: Searcher,
-    answerer: Answerer,
-    condenser: Condenser,
-    checkpointer: BaseCheckpointSaver,
-) -> Any:
-    def condense(state: ChatState) -> dict:
-        messages = state["messages"]
-        return {"query": condenser(last_question(messages), messages[:-1])}
+def condense(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
+    messages = state["messages"]
+    return {"query": runtime.context.condenser(last_question(messages), messages[:-1])}
 
-    def retrieve(state: ChatState) -> dict:
-        return {"passages": [p.to_dict() for p in retriever.search(state["query"])]}
 
-    def answer(state: ChatState) -> dict:
-        messages = state["messages"]
-        passages = [Passage(**p) for p in state.get("passages", [])]
-        result = answerer.answer(last_question(messages), passages, messages[:-1])
-        return {"messages": [answer_message(result)]}
+def retrieve(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
+    context = runtime.context
+    with metrics.STAGE_SECONDS.labels("retrieval").time():
+        return {
+            "passages": [
+                p.to_dict() for p in context.searcher.search(state["query"], context.scope)
+            ]
+        }
 
-    builder = StateGraph(ChatState)
+
+def answer(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
+    messages = state["messages"]
+    passages = [Passage(**p) for p in state.get("passages", [])]
+    with metrics.STAGE_SECONDS.labels("answer").time():
+        result = runtime.context.answerer.answer(last_question(messages), passages, messages[:-1])
+    return {"messages": [answer_message(result)]}
+
+
+def build_graph(*, checkpointer: BaseCheckpointSaver) -> Any:
+    builder = StateGraph(ChatState, context_schema=TurnContext)
     builder.add_node("condense", condense)
     builder.add_node("retrieve", retrieve)
     builder.add_node("answer", answer)

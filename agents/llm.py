@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -37,32 +38,62 @@ class LLMError(RuntimeError):
     """The language model endpoint cannot be used (unreachable, key refused, ...)."""
 
 
-def chat_model(settings: Settings, *, streaming: bool = True) -> ChatOpenAI:
+@dataclass(frozen=True)
+class Provider:
+    """An OpenAI-compatible endpoint: the deployment's (LLM_*) or an organisation's."""
+
+    base_url: str
+    model: str
+    api_key: str | None = field(default=None, repr=False)
+    timeout: float = 30.0
+    max_retries: int = 2
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Provider | None:
+        if not (settings.llm_base_url and settings.llm_model):
+            return None
+        return cls(
+            base_url=settings.llm_base_url,
+            model=settings.llm_model,
+            api_key=settings.llm_api_key.get_secret_value() if settings.llm_api_key else None,
+            timeout=settings.llm_timeout,
+            max_retries=settings.llm_max_retries,
+        )
+
+
+def chat_model(
+    provider: Provider,
+    *,
+    temperature: float,
+    max_tokens: int | None = None,
+    streaming: bool = True,
+) -> ChatOpenAI:
     return ChatOpenAI(
-        base_url=settings.llm_base_url,
-        api_key=settings.llm_api_key or "not-needed",  # type: ignore[arg-type]
-        model=settings.llm_model or "",
-        temperature=settings.llm_temperature,
-        timeout=settings.llm_timeout,
-        max_retries=settings.llm_max_retries,
+        base_url=provider.base_url,
+        api_key=provider.api_key or "not-needed",  # type: ignore[arg-type]
+        model=provider.model,
+        temperature=temperature,
+        max_tokens=max_tokens,  # type: ignore[call-arg]
+        timeout=provider.timeout,
+        max_retries=provider.max_retries,
         streaming=streaming,
     )
 
 
-def probe_llm(settings: Settings) -> None:
+def probe_llm(provider: Provider) -> None:
     """Raise LLMError unless the endpoint answers with this key (lists its models)."""
     client = openai.OpenAI(
-        base_url=settings.llm_base_url,
-        api_key=settings.llm_api_key.get_secret_value() if settings.llm_api_key else "not-needed",
-        timeout=min(settings.llm_timeout, 10.0),
+        base_url=provider.base_url,
+        api_key=provider.api_key or "not-needed",
+        timeout=min(provider.timeout, 10.0),
         max_retries=0,
     )
     try:
         client.models.list()
     except openai.AuthenticationError as exc:
-        raise LLMError("the LLM endpoint refused the key (401): check LLM_API_KEY") from exc
+        raise LLMError("the LLM endpoint refused the key (401): check the provider key") from exc
     except openai.APIConnectionError as exc:
-        raise LLMError(f"the LLM endpoint cannot be reached at {settings.llm_base_url}") from exc
+        raise LLMError("the LLM endpoint cannot be reached") from exc
     except openai.APIStatusError as exc:
         raise LLMError(f"the LLM endpoint answered {exc.status_code}") from exc
     finally:
@@ -93,19 +124,25 @@ class LLMAnswerer:
 
     def __init__(
         self,
-        settings: Settings,
+        model: ChatOpenAI,
         fallback: ExtractiveAnswerer,
         *,
-        model: ChatOpenAI | None = None,
+        token_budget: int,
+        system_prompt: str | None,
+        not_found_message: str,
     ) -> None:
-        self.model = model or chat_model(settings)
+        self.model = model
         self.fallback = fallback
-        self.token_budget = settings.history_token_budget
+        self.token_budget = token_budget
+        self.system_prompt = system_prompt
+        self.not_found_message = not_found_message
 
     def answer(self, question: str, passages: list[Passage], history: list[AnyMessage]) -> Answer:
         if not passages:
-            return not_found_answer(self.mode)
+            return not_found_answer(self.mode, self.not_found_message)
         system = load_prompt("answer_system").format(sources=format_sources(passages))
+        if self.system_prompt:  # the assistant's own instructions come first
+            system = f"{self.system_prompt}\n\n{system}"
         messages = [SystemMessage(system), *self._trimmed(history), HumanMessage(question)]
         try:
             reply = self.model.invoke(messages)
@@ -116,7 +153,7 @@ class LLMAnswerer:
             return self._fall_back(question, passages, exc)
         text, citations = ground_citations(text, passages)
         if NOT_FOUND_PHRASE in text.lower() and not citations:
-            return not_found_answer(self.mode)
+            return not_found_answer(self.mode, self.not_found_message)
         return Answer(text=text, citations=citations, mode=self.mode, found=True)
 
     def _trimmed(self, history: list[AnyMessage]) -> list[AnyMessage]:
@@ -143,9 +180,8 @@ class LLMAnswerer:
         return answer
 
 
-def llm_condenser(settings: Settings, *, model: ChatOpenAI | None = None) -> Callable[..., str]:
+def llm_condenser(condense_model: ChatOpenAI) -> Callable[..., str]:
     """Rewrite follow-ups with the model; the rule-based rewrite if it fails."""
-    condense_model = model or chat_model(settings, streaming=False)
 
     def condense(question: str, history: list[AnyMessage]) -> str:
         previous = [str(m.content) for m in history if isinstance(m, HumanMessage)]

@@ -1,136 +1,105 @@
-"""Admin document API: upload (202 + job), job status, list, delete."""
+"""The first version's document API, kept for existing clients: /v1/documents acts on
+the default knowledge base of the caller's organisation (admin scope). New clients use
+/v1/knowledge-bases/{kb_id}/documents."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from flask import Blueprint, Response, current_app, g, jsonify, request, url_for
-from qdrant_client import models
+from flask import Blueprint, Response, g, jsonify, url_for
 
-from api.auth import require_api_key
-from api.chat import json_body
+from api.deps import current_caller, get_services, requires
 from api.errors import ApiError
 from api.openapi import document, responses
-from api.schemas import DeletedDocument, DocumentIn, DocumentList, JobResponse
-from knowledge.chunking import document_id
-from knowledge.loaders import UnsupportedFormatError, kind_of
-from knowledge.store import document_filter, list_documents, point_ids
+from api.platform_schemas import DeletedRecord
+from api.schemas import DocumentList, JobResponse
+from api.uploads import DocumentIn, parse_uploads
+from tenancy import crud
+from tenancy.models import DEFAULT_KB_ID
 
 bp = Blueprint("documents", __name__, url_prefix="/v1/documents")
 
-
-def _admin() -> str:
-    return require_api_key(current_app.config["SETTINGS"].admin_api_keys, admin=True)
-
-
-def _service():  # type: ignore[no-untyped-def]
-    return current_app.extensions["chat_service"]()
-
-
-def _slug(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:80] or "document"
-
-
-def _upload() -> tuple[str, str | None, bytes]:
-    settings = current_app.config["SETTINGS"]
-    if (request.content_length or 0) > settings.max_upload_bytes:
-        raise ApiError(413, f"uploads are limited to {settings.max_upload_bytes} bytes")
-    if request.mimetype == "multipart/form-data":
-        upload = request.files.get("file")
-        if upload is None or not upload.filename:
-            raise ApiError(422, "send the document in a multipart field named 'file'")
-        source = request.form.get("source") or Path(upload.filename).name
-        title = request.form.get("title") or None
-        content = upload.read(settings.max_upload_bytes + 1)
-        if len(content) > settings.max_upload_bytes:
-            raise ApiError(413, f"uploads are limited to {settings.max_upload_bytes} bytes")
-    else:
-        document = DocumentIn.model_validate(json_body())
-        source = document.source or f"api/{_slug(document.title)}.md"
-        if not Path(source).suffix:
-            source += ".md"
-        title, content = document.title, document.text.encode()
-    try:
-        kind_of(source)
-    except UnsupportedFormatError as exc:
-        raise ApiError(415, str(exc)) from exc
-    if not content.strip():
-        raise ApiError(422, "the document is empty")
-    return source, title, content
+SECURITY = {"ApiKey": []}
 
 
 @bp.post("")
 @document(
     json=DocumentIn,
-    resp=responses({"HTTP_202": JobResponse}, 400, 401, 413, 415, 422, 503),
-    tags=["documents"],
-    security={"ApiKey": []},
+    resp=responses({"HTTP_202": JobResponse}, 400, 401, 403, 404, 409, 413, 415, 422, 503),
+    tags=["documents (default knowledge base)"],
+    security=SECURITY,
 )
+@requires("documents:write")
 def upload() -> tuple[Response, int, dict[str, str]]:
-    _admin()
-    source, title, content = _upload()
-    service = _service()
-    job = service.jobs.create(source=source, title=title, content=content)
-    service.job_runner.notify()
+    uploads = parse_uploads()
+    if len(uploads) != 1:
+        raise ApiError(422, "this route takes one file; use /v1/knowledge-bases/{id}/documents")
+    item = uploads[0]
+    job = get_services().documents.upload(
+        org_id=current_caller().org_id,
+        kb_id=DEFAULT_KB_ID,
+        source=item.source,
+        title=item.title,
+        metadata=item.metadata,
+        content=item.content,
+        replace=item.replace,
+    )
     location = url_for("documents.job", job_id=job["job_id"])
-    body = {**job, "document_id": document_id(source), "request_id": g.request_id}
-    return jsonify(body), 202, {"Location": location}
+    return jsonify({**job, "request_id": g.request_id}), 202, {"Location": location}
 
 
 @bp.get("/jobs/<job_id>")
 @document(
-    resp=responses({"HTTP_200": JobResponse}, 401, 404, 503),
-    tags=["documents"],
-    security={"ApiKey": []},
+    resp=responses({"HTTP_200": JobResponse}, 401, 403, 404, 503),
+    tags=["documents (default knowledge base)"],
+    security=SECURITY,
 )
+@requires("documents:read")
 def job(job_id: str) -> Response:
-    _admin()
     if not re.fullmatch(r"[0-9a-f]{32}", job_id):
         raise ApiError(404, "no such job")
-    record = _service().jobs.get(job_id)
+    record = get_services().documents.job(org_id=current_caller().org_id, job_id=job_id)
     if record is None:
         raise ApiError(404, "no such job (or it expired)")
-    return jsonify({**record, "document_id": document_id(record["source"])})
+    return jsonify({**record, "request_id": g.request_id})
 
 
 @bp.get("")
 @document(
-    resp=responses({"HTTP_200": DocumentList}, 401, 503),
-    tags=["documents"],
-    security={"ApiKey": []},
+    resp=responses({"HTTP_200": DocumentList}, 401, 403, 404, 503),
+    tags=["documents (default knowledge base)"],
+    security=SECURITY,
 )
+@requires("documents:read")
 def list_all() -> Response:
-    _admin()
-    service = _service()
-    documents = list_documents(service.qdrant, service.settings.collection_name)
-    return jsonify(
-        {
-            "documents": [
-                {
-                    "document_id": d.document_id,
-                    "source": d.source,
-                    "title": d.title,
-                    "chunks": d.chunks,
-                }
-                for d in documents
-            ]
-        }
-    )
+    org_id = current_caller().org_id
+    with get_services().db.session() as session:
+        crud.get_knowledge_base(session, org_id=org_id, kb_id=DEFAULT_KB_ID)
+        documents = crud.list_documents(session, org_id=org_id, kb_id=DEFAULT_KB_ID)
+        body = [
+            {
+                "document_id": d.id,
+                "source": d.source,
+                "title": d.title or "",
+                "chunks": d.chunks,
+                "status": d.status,
+            }
+            for d in documents
+        ]
+    return jsonify({"documents": body, "request_id": g.request_id})
 
 
 @bp.delete("/<doc_id>")
 @document(
-    resp=responses({"HTTP_200": DeletedDocument}, 401, 404, 503),
-    tags=["documents"],
-    security={"ApiKey": []},
+    resp=responses({"HTTP_200": DeletedRecord}, 401, 403, 404, 503),
+    tags=["documents (default knowledge base)"],
+    security=SECURITY,
 )
+@requires("documents:write")
 def delete(doc_id: str) -> Response:
-    _admin()
-    service = _service()
-    collection = service.settings.collection_name
-    ids = point_ids(service.qdrant, collection, document_filter(doc_id))
-    if not ids:
-        raise ApiError(404, "no such document")
-    service.qdrant.delete(collection, models.PointIdsList(points=list(ids)))
-    return jsonify({"deleted": True, "document_id": doc_id, "chunks": len(ids)})
+    chunks = get_services().documents.delete_document(
+        org_id=current_caller().org_id, kb_id=DEFAULT_KB_ID, doc_id=doc_id
+    )
+    return jsonify(
+        {"deleted": True, "document_id": doc_id, "chunks": chunks, "request_id": g.request_id}
+    )

@@ -8,8 +8,10 @@ from flask import Flask, Response, g, jsonify
 from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
 
-from agents.service import ConversationBusy
+from agents.turn_lock import ConversationBusy
 from knowledge.store import KnowledgeBaseError
+from tenancy.crud import Conflict, NotFound
+from tenancy.db import DatabaseError
 from utils.checkpointer import CheckpointerError, CheckpointerUnavailable
 
 log = logging.getLogger(__name__)
@@ -95,6 +97,21 @@ def register_error_handlers(app: Flask) -> None:
     def redis_error(exc: CheckpointerError) -> Response:
         log.error("conversation store error: %s", exc)
         return error_response(503, str(exc), "store_error")
+
+    @app.errorhandler(NotFound)
+    def not_found(exc: NotFound) -> Response:
+        return error_response(404, str(exc))
+
+    @app.errorhandler(Conflict)
+    def conflict(exc: Conflict) -> Response:
+        return error_response(409, str(exc))
+
+    @app.errorhandler(DatabaseError)
+    def database_error(exc: DatabaseError) -> Response:
+        log.error("platform database error: %s", exc.__cause__ or exc)
+        return error_response(
+            503, "the platform database is unavailable; retry shortly", "database_unavailable"
+        )
 
     @app.errorhandler(KnowledgeBaseError)
     def knowledge_base_error(exc: KnowledgeBaseError) -> Response:

@@ -1,24 +1,40 @@
-"""Probes for load balancers: /health (what runs, what is broken) and /ready."""
+"""Probes for load balancers: /health (what runs, what is broken) and /ready.
+
+Anyone gets the bare status; the details (connection errors, versions, the model)
+only an admin key, unless PROBE_DETAILS=public."""
 
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify
 from spectree import Response as Responses
 
+from api.deps import get_services, presented_key, resolve_caller
 from api.openapi import document
 from api.schemas import HealthResponse, ReadyResponse
 
 bp = Blueprint("health", __name__)
 
 
+def may_see_details() -> bool:
+    if current_app.config["SETTINGS"].probe_details == "public":
+        return True
+    if not presented_key():
+        return False
+    caller = resolve_caller()
+    return caller is not None and caller.has("admin")
+
+
 @bp.get("/health")
 @document(resp=Responses(HTTP_200=HealthResponse, HTTP_503=HealthResponse), tags=["probes"])
 def health() -> Response:
-    checks = current_app.extensions["chat_service"]().health()
-    serving = checks["redis"]["ok"] and checks["qdrant"]["ok"]
+    checks = get_services().probes.health()
+    serving = all(checks[name]["ok"] for name in ("redis", "qdrant", "database"))
     # A failing LLM degrades answers (they fall back to quotes) but does not stop service.
     status = "ok" if serving and checks["llm"]["ok"] else "degraded" if serving else "down"
-    response = jsonify({"status": status, **checks})
+    body = {"status": status, **checks} if may_see_details() else {
+        "status": status, "version": checks["version"]
+    }  # fmt: skip
+    response = jsonify(body)
     response.status_code = 200 if serving else 503
     return response
 
@@ -26,8 +42,8 @@ def health() -> Response:
 @bp.get("/ready")
 @document(resp=Responses(HTTP_200=ReadyResponse, HTTP_503=ReadyResponse), tags=["probes"])
 def ready() -> Response:
-    checks = current_app.extensions["chat_service"]().ready()
+    checks = get_services().probes.ready()
     is_ready = all(check["ok"] for check in checks.values())
-    response = jsonify({"ready": is_ready, **checks})
+    response = jsonify({"ready": is_ready, **checks} if may_see_details() else {"ready": is_ready})
     response.status_code = 200 if is_ready else 503
     return response

@@ -1,9 +1,11 @@
 """OpenAI-compatible endpoints, so OpenAI SDKs and chat front ends can use the service as
 a model: POST /v1/chat/completions (stream and non-stream) and GET /v1/models.
 
-The conversation is remembered server-side: its id comes from X-Conversation-Id or the
-request's `user` field, and only the last user message is taken from `messages`. With
-neither, each request is a new conversation. Citations ride in an extra `citations` field.
+`model` names the assistant (its id or name; `grounded-chat` means the key's only
+assistant). The conversation is remembered server-side: its id comes from
+X-Conversation-Id or the request's `user` field, and only the last user message is taken
+from `messages`. With neither, each request is a new conversation. Citations ride in an
+extra `citations` field.
 """
 
 from __future__ import annotations
@@ -14,14 +16,16 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-from flask import Blueprint, Response, current_app, g, jsonify, request
+from flask import Blueprint, Response, g, jsonify, request
 
-from api.auth import require_api_key
-from api.chat import CONVERSATION_HEADER, conversation_id_from, json_body
+from api.chat import conversation_of
+from api.deps import assistant_for, current_caller, get_services, requires
 from api.errors import ApiError
 from api.openapi import document, responses
+from api.requests import CONVERSATION_HEADER, conversation_id_from, json_body
 from api.schemas import ChatCompletionRequest, ChatCompletionResponse, ModelList
 from api.sse import sse_response
+from tenancy import crud
 
 bp = Blueprint("openai", __name__, url_prefix="/v1")
 
@@ -29,15 +33,27 @@ MODEL_ID = "grounded-chat"
 
 
 @bp.get("/models")
-@document(resp=responses({"HTTP_200": ModelList}, 401), tags=["openai"], security={"ApiKey": []})
+@document(
+    resp=responses({"HTTP_200": ModelList}, 401, 403), tags=["openai"], security={"ApiKey": []}
+)
+@requires("chat")
 def models() -> Response:
-    require_api_key(current_app.config["SETTINGS"].api_keys)
-    return jsonify(
-        {
-            "object": "list",
-            "data": [{"id": MODEL_ID, "object": "model", "created": 0, "owned_by": MODEL_ID}],
-        }
-    )
+    """The assistants this key may use, as models."""
+    caller = current_caller()
+    with get_services().db.session() as session:
+        assistants = crud.list_assistants(session, org_id=caller.org_id)
+        data = [
+            {
+                "id": a.id,
+                "object": "model",
+                "created": int(a.created_at.timestamp()),
+                "owned_by": caller.org_id,
+                "name": a.name,
+            }
+            for a in assistants
+            if caller.may_use(a.id)
+        ]
+    return jsonify({"object": "list", "data": data})
 
 
 @bp.post("/chat/completions")
@@ -47,9 +63,14 @@ def models() -> Response:
     tags=["openai"],
     security={"ApiKey": []},
 )
+@requires("chat")
 def chat_completions() -> Response:
-    owner = require_api_key(current_app.config["SETTINGS"].api_keys)
+    caller = current_caller()
     payload = ChatCompletionRequest.model_validate(json_body())
+    if unsupported := payload.unsupported_fields():
+        raise ApiError(400, f"unsupported fields: {', '.join(unsupported)}")
+    if payload.n != 1:
+        raise ApiError(400, "n must be 1: the service gives one grounded answer per turn")
     try:
         question = payload.question()
     except ValueError as exc:
@@ -60,13 +81,19 @@ def chat_completions() -> Response:
         if raw_id
         else f"oa-{uuid.uuid4().hex}"
     )
-    service = current_app.extensions["chat_service"]()
-    turn = {"owner": owner, "conversation_id": conversation_id, "message": question}
+    profile = assistant_for(caller, None if payload.model == MODEL_ID else payload.model)
+    service = get_services().chat
+    turn = {
+        "conversation": conversation_of(caller, profile, conversation_id),
+        "profile": profile,
+        "message": question,
+    }
     completion_id = f"chatcmpl-{g.request_id}"
     created = int(time.time())
     if payload.stream:
         return sse_response(
-            _chunks(service.stream_chat(**turn), completion_id, created), render=_render_chunk
+            _chunks(service.stream_chat(**turn), completion_id, created, profile.id),
+            render=_render_chunk,
         )
     reply = service.chat(**turn)
     return jsonify(
@@ -74,7 +101,7 @@ def chat_completions() -> Response:
             "id": completion_id,
             "object": "chat.completion",
             "created": created,
-            "model": MODEL_ID,
+            "model": profile.id,
             "choices": [
                 {
                     "index": 0,
@@ -92,25 +119,28 @@ def _extras(reply: dict[str, Any]) -> dict[str, Any]:
     return {
         "citations": reply["citations"],
         "conversation_id": reply["conversation_id"],
+        "assistant_id": reply["assistant_id"],
         "mode": reply["mode"],
         "found": reply["found"],
         **({"warning": reply["warning"]} if reply.get("warning") else {}),
     }
 
 
-def _chunk(completion_id: str, created: int, delta: dict, finish: str | None, **extra: Any) -> dict:
+def _chunk(
+    completion_id: str, created: int, model: str, delta: dict, finish: str | None, **extra: Any
+) -> dict:
     return {
         "id": completion_id,
         "object": "chat.completion.chunk",
         "created": created,
-        "model": MODEL_ID,
+        "model": model,
         "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
         **extra,
     }
 
 
 def _chunks(
-    events: Iterator[tuple[str, Any]], completion_id: str, created: int
+    events: Iterator[tuple[str, Any]], completion_id: str, created: int, model: str
 ) -> Iterator[tuple[str, Any]]:
     first = True
     for event, data in events:
@@ -119,9 +149,9 @@ def _chunks(
             if first:
                 delta["role"] = "assistant"
                 first = False
-            yield "chunk", _chunk(completion_id, created, delta, None)
+            yield "chunk", _chunk(completion_id, created, model, delta, None)
         elif event == "done":
-            yield "chunk", _chunk(completion_id, created, {}, "stop", **_extras(data))
+            yield "chunk", _chunk(completion_id, created, model, {}, "stop", **_extras(data))
             yield "done", "[DONE]"
 
 

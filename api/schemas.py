@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 CONVERSATION_ID_PATTERN = r"^[A-Za-z0-9._:-]{1,128}$"
 MAX_MESSAGE_CHARS = 5000
 
 
+def visible_text(value: str) -> str:
+    """The text without whitespace and invisible characters (format and control
+    characters such as zero-width spaces): empty means nothing a person could read."""
+    return "".join(
+        c for c in value if not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc", "Zs")
+    )
+
+
 class ChatRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     message: str = Field(..., min_length=1, max_length=MAX_MESSAGE_CHARS)
+    assistant_id: str | None = Field(
+        None, max_length=200, description="The assistant (id or name); or X-Assistant-Id"
+    )
 
     @field_validator("message")
     @classmethod
     def not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("message must not be blank")
+        if not visible_text(value):
+            raise ValueError("message must contain visible text")
         return value
 
 
@@ -39,6 +52,7 @@ class ChatResponse(BaseModel):
     answer: str
     citations: list[Citation]
     conversation_id: str
+    assistant_id: str
     request_id: str
     mode: str = Field(..., description="extractive (offline) or llm")
     found: bool = Field(..., description="false when the knowledge base had no answer")
@@ -65,9 +79,16 @@ class CompletionMessage(BaseModel):
         return self.content or ""
 
 
+# Accepted and not used: the assistant's own model settings decide these.
+IGNORED_COMPLETION_FIELDS = frozenset(
+    {"temperature", "top_p", "max_tokens", "max_completion_tokens", "stream_options"}
+)
+
+
 class ChatCompletionRequest(BaseModel):
-    """The subset of OpenAI's chat completions request the service uses; other fields
-    (temperature, max_tokens...) are accepted and ignored."""
+    """The subset of OpenAI's chat completions request the service honours. `model` is
+    the assistant's id or name. Sampling fields (temperature, top_p, max_tokens) are
+    accepted but the assistant's settings apply; any other field is refused (400)."""
 
     model_config = ConfigDict(extra="allow")
 
@@ -75,6 +96,10 @@ class ChatCompletionRequest(BaseModel):
     messages: list[CompletionMessage] = Field(..., min_length=1)
     stream: bool = False
     user: str | None = Field(None, max_length=128)
+    n: int = 1
+
+    def unsupported_fields(self) -> list[str]:
+        return sorted(set(self.model_extra or {}) - IGNORED_COMPLETION_FIELDS)
 
     def question(self) -> str:
         last = self.messages[-1]
@@ -84,16 +109,6 @@ class ChatCompletionRequest(BaseModel):
         if len(text) > MAX_MESSAGE_CHARS:
             raise ValueError(f"the last message is longer than {MAX_MESSAGE_CHARS} characters")
         return text
-
-
-class DocumentIn(BaseModel):
-    """A document sent as JSON (Markdown or plain text)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    title: str = Field(..., min_length=1, max_length=300)
-    text: str = Field(..., min_length=1)
-    source: str | None = Field(None, min_length=1, max_length=500, pattern=r"^[^\x00-\x1f]+$")
 
 
 # -- response models (documented in /openapi.json) -----------------------------------
@@ -119,6 +134,7 @@ class ConversationMessage(BaseModel):
 
 class ConversationResponse(BaseModel):
     conversation_id: str
+    assistant_id: str
     messages: list[ConversationMessage]
     request_id: str
 
@@ -162,10 +178,15 @@ class ChatCompletionResponse(BaseModel):
     choices: list[CompletionChoice]
     citations: list[Citation]
     conversation_id: str
+    assistant_id: str
 
 
 class JobResponse(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
     job_id: str
+    org_id: str
+    kb_id: str
     status: str = Field(..., description="pending, processing, completed or failed")
     source: str
     title: str | None
@@ -184,16 +205,12 @@ class DocumentInfo(BaseModel):
     source: str
     title: str
     chunks: int
+    status: str
 
 
 class DocumentList(BaseModel):
     documents: list[DocumentInfo]
-
-
-class DeletedDocument(BaseModel):
-    deleted: bool
-    document_id: str
-    chunks: int
+    request_id: str
 
 
 class HealthResponse(BaseModel):
@@ -201,13 +218,14 @@ class HealthResponse(BaseModel):
 
     status: str = Field(..., description="ok, degraded (LLM failing) or down")
     version: str
-    redis: dict
-    qdrant: dict
-    embeddings: dict
-    llm: dict
+    redis: dict | None = Field(None, description="Details: with an admin key only")
+    qdrant: dict | None = None
+    database: dict | None = None
+    embeddings: dict | None = None
+    llm: dict | None = None
 
 
 class ReadyResponse(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
     ready: bool
-    redis: dict
-    qdrant: dict

@@ -10,14 +10,18 @@ from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharac
 
 from knowledge.loaders import LoadedDocument
 
-# Point ids are uuid5 in this namespace, from source + chunk content: re-ingesting the
-# same chunk maps to the same point.
+# Point ids are uuid5 in a namespace per knowledge base, from source + chunk content:
+# re-ingesting the same chunk into the same knowledge base maps to the same point.
 POINT_NAMESPACE = uuid.UUID("6f0e8f4e-7d7a-4c53-9a55-0f7c2f6b5e11")
+# The knowledge base that existing deployments' documents move into keeps their ids.
+LEGACY_KB_ID = "kb_default"
 HEADERS = [("#", "h1"), ("##", "h2"), ("###", "h3"), ("####", "h4")]
 
 
 @dataclass(frozen=True)
 class Chunk:
+    org_id: str
+    kb_id: str
     source: str
     title: str
     text: str
@@ -37,15 +41,19 @@ class Chunk:
 
     @property
     def point_id(self) -> str:
-        return str(uuid.uuid5(POINT_NAMESPACE, f"{self.source}\n{self.content_hash}"))
+        return point_id(self.kb_id, self.source, self.content_hash)
 
     def payload(self) -> dict:
-        """langchain-qdrant's payload layout, so its vector store reads our points."""
+        """langchain-qdrant's payload layout, so its vector store reads our points, with
+        the tenant fields every search filters on."""
         return {
+            "org_id": self.org_id,
+            "kb_id": self.kb_id,
             "page_content": self.text,
             "metadata": {
                 "source": self.source,
-                "document_id": document_id(self.source),
+                "document_id": document_id(self.kb_id, self.source),
+                "kb_id": self.kb_id,  # for ranking by the knowledge base's priority
                 "title": self.title,
                 "section": self.section,
                 "page": self.page,
@@ -55,8 +63,15 @@ class Chunk:
         }
 
 
-def document_id(source: str) -> str:
-    return hashlib.sha256(source.encode()).hexdigest()[:16]
+def document_id(kb_id: str, source: str) -> str:
+    """A document's id: the same source in the same knowledge base is the same document."""
+    key = source if kb_id == LEGACY_KB_ID else f"{kb_id}\n{source}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def point_id(kb_id: str, source: str, content_hash: str) -> str:
+    namespace = POINT_NAMESPACE if kb_id == LEGACY_KB_ID else uuid.uuid5(POINT_NAMESPACE, kb_id)
+    return str(uuid.uuid5(namespace, f"{source}\n{content_hash}"))
 
 
 class Chunker:
@@ -68,7 +83,7 @@ class Chunker:
             separators=["\n\n", "\n", ". ", "? ", "! ", "; ", ", ", " ", ""],
         )
 
-    def split(self, document: LoadedDocument) -> list[Chunk]:
+    def split(self, document: LoadedDocument, *, org_id: str, kb_id: str) -> list[Chunk]:
         pieces: list[tuple[str, str | None, int | None]] = []
         if document.kind == "pdf":
             for page, text in document.pages:
@@ -85,6 +100,8 @@ class Chunker:
                 pieces += [(t, label, None) for t in self.splitter.split_text(section.page_content)]
         return [
             Chunk(
+                org_id=org_id,
+                kb_id=kb_id,
                 source=document.source,
                 title=document.title,
                 text=text.strip(),

@@ -31,9 +31,11 @@ from knowledge.store import (
     DENSE_VECTOR,
     SPARSE_VECTOR,
     count_points,
+    delete_points,
     ids_by_source,
     point_ids,
     source_filter,
+    tenant_filter,
 )
 
 EMBED_BATCH = 256
@@ -87,12 +89,15 @@ class Ingestor:
         self,
         documents: Iterable[LoadedDocument],
         *,
+        org_id: str,
+        kb_id: str,
         report: IngestReport | None = None,
         progress: ProgressCallback | None = None,
     ) -> IngestReport:
+        """Ingest into one knowledge base of one organisation."""
         report = report or IngestReport()
         started = time.perf_counter()
-        known = self._known_ids()
+        known = self._known_ids(org_id, kb_id)
         pending: list[Chunk] = []
         finalize: list[tuple[str, set[str]]] = []  # (source, stale ids) after their upsert
         with _Writer(self._store) as writer:
@@ -102,11 +107,13 @@ class Ingestor:
                 report.embedded += len(batch)
 
             for document in documents:
-                chunks = self.chunker.split(document)
+                chunks = self.chunker.split(document, org_id=org_id, kb_id=kb_id)
                 existing = (
                     known.get(document.source, set())
                     if known is not None
-                    else point_ids(self.client, self.collection, source_filter(document.source))
+                    else point_ids(
+                        self.client, self.collection, source_filter(org_id, kb_id, document.source)
+                    )
                 )
                 wanted = {c.point_id: c for c in chunks}
                 report.files += 1
@@ -132,18 +139,28 @@ class Ingestor:
         report.seconds += time.perf_counter() - started
         return report
 
-    def _known_ids(self) -> dict[str, set[str]] | None:
-        if count_points(self.client, self.collection) > FULL_SCAN_LIMIT:
+    def _known_ids(self, org_id: str, kb_id: str) -> dict[str, set[str]] | None:
+        scope = tenant_filter(org_id, kb_id)
+        if count_points(self.client, self.collection, scope) > FULL_SCAN_LIMIT:
             return None
-        return ids_by_source(self.client, self.collection)
+        return ids_by_source(self.client, self.collection, scope)
 
     def ingest_paths(
-        self, paths: Iterable[Path], *, progress: ProgressCallback | None = None
+        self,
+        paths: Iterable[Path],
+        *,
+        org_id: str,
+        kb_id: str,
+        progress: ProgressCallback | None = None,
     ) -> IngestReport:
         """Ingest files and folders (recursively); bad files are reported, not fatal."""
         report = IngestReport()
         return self.ingest_documents(
-            self._load_all(paths, report), report=report, progress=progress
+            self._load_all(paths, report),
+            org_id=org_id,
+            kb_id=kb_id,
+            report=report,
+            progress=progress,
         )
 
     def _load_all(self, paths: Iterable[Path], report: IngestReport) -> Iterable[LoadedDocument]:
@@ -153,11 +170,8 @@ class Ingestor:
             except (UnsupportedFormatError, DocumentParseError, OSError) as exc:
                 report.failures.append((str(path), str(exc)))
 
-    def remove_source(self, source: str) -> int:
-        stale = point_ids(self.client, self.collection, source_filter(source))
-        if stale:
-            self.client.delete(self.collection, models.PointIdsList(points=list(stale)))
-        return len(stale)
+    def remove_source(self, *, org_id: str, kb_id: str, source: str) -> int:
+        return delete_points(self.client, self.collection, source_filter(org_id, kb_id, source))
 
     def _store(self, chunks: list[Chunk], dense: Any) -> None:
         sparse = self.sparse.embed_documents([c.embed_text for c in chunks])

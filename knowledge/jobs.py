@@ -15,6 +15,7 @@ import logging
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,16 +52,32 @@ class JobKeys:
         return f"{self.prefix}:jobs:active"
 
 
+# Jobs recorded before organisations existed belong to the default knowledge base.
+LEGACY_SCOPE = {"org_id": "org_default", "kb_id": "kb_default", "document_id": ""}
+
+
 class JobStore:
     def __init__(self, client: Any, prefix: str) -> None:
         self.client = client
         self.keys = JobKeys(prefix)
 
-    def create(self, *, source: str, title: str | None, content: bytes) -> dict[str, Any]:
+    def create(
+        self,
+        *,
+        org_id: str,
+        kb_id: str,
+        document_id: str,
+        source: str,
+        title: str | None,
+        content: bytes,
+    ) -> dict[str, Any]:
         job_id = uuid.uuid4().hex
         now = time.time()
         record = {
             "job_id": job_id,
+            "org_id": org_id,
+            "kb_id": kb_id,
+            "document_id": document_id,
             "status": "pending",
             "source": source,
             "title": title or "",
@@ -84,7 +101,7 @@ class JobStore:
         raw = self.client.hgetall(self.keys.job(job_id))
         if not raw:
             return None
-        record = {k.decode(): v.decode() for k, v in raw.items()}
+        record = {**LEGACY_SCOPE, **{k.decode(): v.decode() for k, v in raw.items()}}
         for field in ("chunks", "embedded", "unchanged", "deleted"):
             record[field] = int(record[field])
         for field in ("created_at", "updated_at"):
@@ -119,12 +136,21 @@ class JobStore:
         self.client.delete(self.keys.claim(job_id))
 
 
-class JobRunner:
-    """A background thread running this process's share of the active jobs."""
+JobListener = Callable[[dict[str, Any], dict[str, Any]], None]
 
-    def __init__(self, store: JobStore, ingestor: Ingestor) -> None:
+
+class JobRunner:
+    """A background thread running this process's share of the active jobs.
+
+    `on_update(job, fields)` hears every change of a job's status and counts (the
+    platform database keeps each document's status from it)."""
+
+    def __init__(
+        self, store: JobStore, ingestor: Ingestor, *, on_update: JobListener | None = None
+    ) -> None:
         self.store = store
         self.ingestor = ingestor
+        self.on_update = on_update
         self.worker = uuid.uuid4().hex[:8]
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -179,31 +205,42 @@ class JobRunner:
             return
         content = self.store.content(job_id)
         if content is None:
-            self.store.update(
-                job_id, status="failed", errors=["the upload expired before it was processed"]
+            self._update(
+                job, status="failed", errors=["the upload expired before it was processed"]
             )
             return
         resumed = job["status"] == "processing"
-        self.store.update(job_id, status="processing")
+        self._update(job, status="processing")
         if resumed:
             log.info("resuming ingestion job %s after an interruption", job_id)
         try:
             document = load_bytes(content, job["source"], title=job["title"])
         except (UnsupportedFormatError, DocumentParseError) as exc:
-            self.store.update(job_id, status="failed", errors=[f"{job['source']}: {exc}"])
+            self._update(job, status="failed", errors=[f"{job['source']}: {exc}"])
             return
         try:
             with self._ingest_lock:
                 report = self.ingestor.ingest_documents(
-                    [document], progress=lambda *_: self.store.keep_claim(job_id)
+                    [document],
+                    org_id=job["org_id"],
+                    kb_id=job["kb_id"],
+                    progress=lambda *_: self.store.keep_claim(job_id),
                 )
         except Exception as exc:  # a failed job records why; the runner keeps going
             log.exception("ingestion job %s failed", job_id)
-            self.store.update(job_id, status="failed", errors=[f"{type(exc).__name__}: {exc}"])
+            self._update(job, status="failed", errors=[f"{type(exc).__name__}: {exc}"])
             return
-        self.store.update(job_id, status="completed", **_counts(report))
+        self._update(job, status="completed", **_counts(report))
         metrics.INGESTION_JOBS.labels("completed").inc()
         metrics.INGESTED_CHUNKS.inc(report.embedded)
+
+    def _update(self, job: dict[str, Any], **fields: Any) -> None:
+        self.store.update(job["job_id"], **fields)
+        if self.on_update is not None:
+            try:
+                self.on_update(job, fields)
+            except Exception:  # the job's own record is what clients poll; keep going
+                log.exception("recording job %s in the platform database failed", job["job_id"])
 
 
 def _counts(report: IngestReport) -> dict[str, int]:

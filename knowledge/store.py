@@ -14,6 +14,8 @@ from qdrant_client import QdrantClient, models
 
 from config import Settings
 
+TENANT_FIELD = "org_id"
+KB_FIELD = "kb_id"
 DENSE_VECTOR = "dense"
 SPARSE_VECTOR = "sparse"
 SCROLL_PAGE = 1000
@@ -89,30 +91,82 @@ def ensure_collection(client: QdrantClient, name: str, dimensions: int) -> bool:
             SPARSE_VECTOR: models.SparseVectorParams(modifier=models.Modifier.IDF)
         },
     )
-    if not is_embedded(client):  # embedded Qdrant has no payload indexes
-        for field in ("metadata.source", "metadata.document_id"):
-            client.create_payload_index(name, field, models.PayloadSchemaType.KEYWORD)
+    ensure_indexes(client, name)
     return True
+
+
+def ensure_indexes(client: QdrantClient, name: str) -> None:
+    """Payload indexes on a Qdrant server (idempotent): `org_id` as the tenant key, so
+    each organisation's points are stored together, and the fields filters use."""
+    if is_embedded(client):  # embedded Qdrant has no payload indexes
+        return
+    client.create_payload_index(
+        name,
+        TENANT_FIELD,
+        models.KeywordIndexParams(type=models.KeywordIndexType.KEYWORD, is_tenant=True),
+    )
+    for field in (KB_FIELD, "metadata.source", "metadata.document_id"):
+        client.create_payload_index(name, field, models.PayloadSchemaType.KEYWORD)
 
 
 def is_embedded(client: QdrantClient) -> bool:
     return hasattr(client._client, "location")
 
 
-def source_filter(source: str) -> models.Filter:
-    return models.Filter(
-        must=[models.FieldCondition(key="metadata.source", match=models.MatchValue(value=source))]
+def tenant_filter(
+    org_id: str, kb_ids: list[str] | str, *extra: models.FieldCondition
+) -> models.Filter:
+    """The filter on every read and write of organisation data: the organisation and its
+    knowledge bases, built here and nowhere else."""
+    kb_match = (
+        models.MatchValue(value=kb_ids) if isinstance(kb_ids, str) else models.MatchAny(any=kb_ids)
     )
-
-
-def document_filter(document_id: str) -> models.Filter:
     return models.Filter(
         must=[
-            models.FieldCondition(
-                key="metadata.document_id", match=models.MatchValue(value=document_id)
-            )
+            models.FieldCondition(key=TENANT_FIELD, match=models.MatchValue(value=org_id)),
+            models.FieldCondition(key=KB_FIELD, match=kb_match),
+            *extra,
         ]
     )
+
+
+def organisation_filter(org_id: str) -> models.Filter:
+    return models.Filter(
+        must=[models.FieldCondition(key=TENANT_FIELD, match=models.MatchValue(value=org_id))]
+    )
+
+
+def source_filter(org_id: str, kb_id: str, source: str) -> models.Filter:
+    return tenant_filter(org_id, kb_id, _equals("metadata.source", source))
+
+
+def document_filter(org_id: str, kb_id: str, document_id: str) -> models.Filter:
+    return tenant_filter(org_id, kb_id, _equals("metadata.document_id", document_id))
+
+
+def _equals(key: str, value: str) -> models.FieldCondition:
+    return models.FieldCondition(key=key, match=models.MatchValue(value=value))
+
+
+def delete_points(client: QdrantClient, collection: str, query_filter: models.Filter) -> int:
+    """Delete every point the filter matches; how many there were."""
+    ids = point_ids(client, collection, query_filter)
+    if ids:
+        client.delete(collection, models.PointIdsList(points=list(ids)))
+    return len(ids)
+
+
+def adopt_untenanted_points(client: QdrantClient, collection: str, org_id: str, kb_id: str) -> int:
+    """Points written before organisations existed join the given knowledge base."""
+    untenanted = models.Filter(
+        must=[models.IsEmptyCondition(is_empty=models.PayloadField(key=TENANT_FIELD))]
+    )
+    ids = point_ids(client, collection, untenanted)
+    if ids:
+        client.set_payload(
+            collection, {TENANT_FIELD: org_id, KB_FIELD: kb_id}, points=list(ids), wait=True
+        )
+    return len(ids)
 
 
 def scroll_points(
@@ -142,10 +196,15 @@ def point_ids(client: QdrantClient, collection: str, query_filter: models.Filter
     return {str(p.id) for p in scroll_points(client, collection, scroll_filter=query_filter)}
 
 
-def ids_by_source(client: QdrantClient, collection: str) -> dict[str, set[str]]:
-    """Every point id grouped by source, in one pass over the collection."""
+def ids_by_source(
+    client: QdrantClient, collection: str, query_filter: models.Filter
+) -> dict[str, set[str]]:
+    """Every point id (of a knowledge base) grouped by source, in one pass."""
     found: dict[str, set[str]] = {}
-    for point in scroll_points(client, collection, payload=["metadata.source"]):
+    points = scroll_points(
+        client, collection, scroll_filter=query_filter, payload=["metadata.source"]
+    )
+    for point in points:
         source = (point.payload or {}).get("metadata", {}).get("source", "")
         found.setdefault(source, set()).add(str(point.id))
     return found
@@ -159,11 +218,13 @@ class DocumentSummary:
     chunks: int
 
 
-def list_documents(client: QdrantClient, collection: str) -> list[DocumentSummary]:
+def list_documents(
+    client: QdrantClient, collection: str, query_filter: models.Filter | None = None
+) -> list[DocumentSummary]:
     counts: Counter[str] = Counter()
     info: dict[str, tuple[str, str]] = {}
     fields = ["metadata.source", "metadata.document_id", "metadata.title"]
-    for point in scroll_points(client, collection, payload=fields):
+    for point in scroll_points(client, collection, scroll_filter=query_filter, payload=fields):
         meta = (point.payload or {}).get("metadata", {})
         doc_id = meta.get("document_id", "")
         counts[doc_id] += 1
@@ -182,5 +243,7 @@ def embedded_folder_missing(client: QdrantClient) -> str | None:
     return None
 
 
-def count_points(client: QdrantClient, collection: str) -> int:
-    return client.count(collection, exact=True).count
+def count_points(
+    client: QdrantClient, collection: str, query_filter: models.Filter | None = None
+) -> int:
+    return client.count(collection, count_filter=query_filter, exact=True).count

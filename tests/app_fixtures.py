@@ -10,11 +10,13 @@ from flask import Flask
 from flask.testing import FlaskClient
 from qdrant_client import QdrantClient
 
-from agents.service import ChatService
+from agents.service import Conversation
 from app import create_app
+from composition import Services, build_services, open_saver
 from config import Settings
 from knowledge.embeddings import LocalEmbeddings
-from utils.checkpointer import RedisSaver
+from tenancy.keys import legacy_key_id
+from tenancy.models import DEFAULT_ASSISTANT_ID, DEFAULT_ORG_ID
 
 KEY_A = {"X-API-Key": "test-key-a"}
 KEY_B = {"X-API-Key": "test-key-b"}
@@ -24,34 +26,29 @@ KEY_B = {"X-API-Key": "test-key-b"}
 def make_app(
     make_settings: Callable[..., Settings], kb_client: QdrantClient, embeddings: LocalEmbeddings
 ) -> Iterator[Callable[..., Flask]]:
-    services: list[ChatService] = []
+    built: list[Services] = []
 
-    def build(settings: Settings, *, qdrant: QdrantClient, run_jobs: bool) -> ChatService:
-        saver = RedisSaver.from_url(
-            settings.redis_url_or_local,
-            ttl=settings.conversation_ttl,
-            prefix=settings.checkpoint_prefix,
-            socket_timeout=1.0,
-            connect_timeout=0.5,
-            retries=1,
+    def build(settings: Settings, *, qdrant: QdrantClient, run_jobs: bool) -> Services:
+        saver = open_saver(settings, socket_timeout=1.0, connect_timeout=0.5, retries=1)
+        services = build_services(
+            settings, qdrant=qdrant, embeddings=embeddings, saver=saver, run_jobs=run_jobs
         )
-        service = ChatService(
-            settings, saver=saver, qdrant=qdrant, embeddings=embeddings, run_jobs=run_jobs
-        )
-        services.append(service)
-        return service
+        built.append(services)
+        return services
 
     def make(
         *, qdrant: QdrantClient | None = None, run_jobs: bool = True, **overrides: object
     ) -> Flask:
         """An app over the shared knowledge base, or over `qdrant` when given."""
         factory = partial(build, qdrant=qdrant or kb_client, run_jobs=run_jobs)
-        return create_app(make_settings(**overrides), service_factory=factory)
+        return create_app(make_settings(**overrides), services_factory=factory)
 
     yield make
-    for service in services:  # the shared Qdrant client stays open for other tests
-        service.job_runner.stop()
-        service.saver.close()
+    for services in built:  # the shared Qdrant client stays open for other tests
+        services.job_runner.stop()
+        services.saver.close()
+        services.redis.close()
+        services.db.close()
 
 
 @pytest.fixture
@@ -70,3 +67,22 @@ def ask(client: FlaskClient, message: str, *, conversation: str = "c1", key: dic
         json={"message": message},
         headers={**(key or KEY_A), "X-Conversation-Id": conversation},
     )
+
+
+def services_of(app: Flask) -> Services:
+    return app.extensions["services"]()
+
+
+def legacy_conversation(key: str, conversation_id: str) -> Conversation:
+    """The conversation an API_KEYS key has with the default assistant."""
+    return Conversation(
+        org_id=DEFAULT_ORG_ID,
+        assistant_id=DEFAULT_ASSISTANT_ID,
+        owner=legacy_key_id(key),
+        conversation_id=conversation_id,
+        legacy=True,
+    )
+
+
+def history_of(app: Flask, key: str, conversation_id: str) -> list[dict] | None:
+    return services_of(app).chat.history(conversation=legacy_conversation(key, conversation_id))

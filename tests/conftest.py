@@ -18,6 +18,7 @@ from knowledge.chunking import Chunker
 from knowledge.embeddings import LocalEmbeddings, load_embeddings
 from knowledge.ingest import Ingestor
 from knowledge.store import ensure_collection, open_embedded
+from tenancy.models import DEFAULT_KB_ID, DEFAULT_ORG_ID
 from utils.local_redis import LocalRedis, start_redis
 
 SAMPLE_KB = PROJECT_ROOT / "knowledge_base"
@@ -64,7 +65,7 @@ def index_sample_kb(path: Path, embeddings: LocalEmbeddings, collection: str) ->
             collection=collection,
             embeddings=embeddings,
             chunker=Chunker(chunk_size=1000, chunk_overlap=150),
-        ).ingest_paths([SAMPLE_KB])
+        ).ingest_paths([SAMPLE_KB], org_id=DEFAULT_ORG_ID, kb_id=DEFAULT_KB_ID)
     finally:
         client.close()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import urllib.request
 from pathlib import Path
 
-from config import key_id
 from knowledge.embeddings import LocalEmbeddings
+from tenancy.keys import legacy_key_id
 from tests.conftest import index_sample_kb
 from tests.server import ServiceProcess, request
 from utils.checkpointer import RedisSaver
@@ -62,7 +62,9 @@ def test_conversation_survives_a_server_restart(
         service.stop()
 
     with RedisSaver.from_url(throwaway_redis.url, prefix="srv") as saver:
-        state = saver.get_tuple({"configurable": {"thread_id": f"{key_id(API_KEY)}:restart-me"}})
+        state = saver.get_tuple(
+            {"configurable": {"thread_id": f"{legacy_key_id(API_KEY)}:restart-me"}}
+        )
     messages = state.checkpoint["channel_values"]["messages"]
     assert [m.content for m in messages[0::2]] == [
         "How do I start the service?",

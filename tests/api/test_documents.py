@@ -15,6 +15,7 @@ from qdrant_client import QdrantClient
 from knowledge.embeddings import LocalEmbeddings
 from knowledge.store import ensure_collection, open_embedded
 from tests.api.conftest import KEY_A, ask
+from tests.app_fixtures import services_of
 from tests.knowledge.files import pdf_bytes
 
 ADMIN = {"X-API-Key": "admin-key"}
@@ -43,8 +44,14 @@ def wait_for_job(client: FlaskClient, job_id: str) -> dict:
     raise AssertionError(f"job {job_id} did not finish: {job}")
 
 
-def upload_json(client: FlaskClient, title: str, text: str, source: str | None = None):  # type: ignore[no-untyped-def]
-    body = {"title": title, "text": text, **({"source": source} if source else {})}
+def upload_json(client: FlaskClient, title: str, text: str, source: str | None = None,
+                replace: bool = False):  # type: ignore[no-untyped-def]  # fmt: skip
+    body = {
+        "title": title,
+        "text": text,
+        "replace": replace,
+        **({"source": source} if source else {}),
+    }
     return client.post("/v1/documents", json=body, headers=ADMIN)
 
 
@@ -83,7 +90,10 @@ def test_reupload_embeds_nothing_and_delete_removes_the_document(docs_app: Flask
     client = docs_app.test_client()
     text = "# Keys\n\nThe spare keys are in the safe in room 12."
     first = wait_for_job(client, upload_json(client, "Keys", text, "keys.md").get_json()["job_id"])
-    again = wait_for_job(client, upload_json(client, "Keys", text, "keys.md").get_json()["job_id"])
+    assert upload_json(client, "Keys", text, "keys.md").status_code == 409  # a second copy
+    again = wait_for_job(
+        client, upload_json(client, "Keys", text, "keys.md", replace=True).get_json()["job_id"]
+    )
     assert first["embedded"] == 1 and again["embedded"] == 0 and again["unchanged"] == 1
     document_id = again["document_id"]
     deleted = client.delete(f"/v1/documents/{document_id}", headers=ADMIN)
@@ -124,7 +134,7 @@ def test_upload_limits_and_types(make_app: Callable[..., Flask], empty_kb: Qdran
 
 def test_document_api_needs_an_admin_key(docs_app: Flask) -> None:
     client = docs_app.test_client()
-    assert client.get("/v1/documents", headers=KEY_A).status_code == 401
+    assert client.get("/v1/documents", headers=KEY_A).status_code == 403
     assert client.get("/v1/documents").status_code == 401
     assert client.get("/v1/documents/jobs/" + "0" * 32, headers=ADMIN).status_code == 404
 
@@ -141,7 +151,7 @@ def test_jobs_survive_a_restart(make_app: Callable[..., Flask], empty_kb: Qdrant
         == "pending"
     )
     # It had got as far as starting the job: the record says "processing".
-    stopped.extensions["chat_service"]().jobs.update(job_id, status="processing")
+    services_of(stopped).documents.jobs.update(job_id, status="processing")
     # ...and the next process (same Redis) finds the job and finishes it.
     restarted = make_app(qdrant=empty_kb, checkpoint_prefix="restart-jobs")
     client = restarted.test_client()

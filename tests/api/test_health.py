@@ -8,11 +8,15 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from tests.api.conftest import ask
+from tests.app_fixtures import history_of
 from utils.local_redis import LocalRedis
 
 
+ADMIN = {"X-API-Key": "admin-key"}
+
+
 def test_health_reports_every_part(client: FlaskClient) -> None:
-    response = client.get("/health")
+    response = client.get("/health", headers=ADMIN)
     assert response.status_code == 200
     body = response.get_json()
     assert body["status"] == "ok"
@@ -21,7 +25,25 @@ def test_health_reports_every_part(client: FlaskClient) -> None:
     assert body["qdrant"]["points"] > 20
     assert body["embeddings"] == {"ok": True, "model": "all-MiniLM-L6-v2"}
     assert body["llm"]["mode"] == "extractive"
+    assert body["database"] == {**body["database"], "ok": True, "dialect": "sqlite"}
     assert body["version"]
+
+
+def test_probes_without_an_admin_key_say_only_the_status(client: FlaskClient) -> None:
+    for headers in ({}, {"X-API-Key": "test-key-a"}):
+        health = client.get("/health", headers=headers)
+        assert health.status_code == 200 and set(health.get_json()) == {"status", "version"}
+        ready = client.get("/ready", headers=headers)
+        assert ready.status_code == 200 and ready.get_json() == {"ready": True}
+    assert client.get("/metrics").status_code == 401
+    assert client.get("/metrics", headers={"X-API-Key": "test-key-a"}).status_code == 403
+    assert client.get("/metrics", headers=ADMIN).status_code == 200
+
+
+def test_probe_details_can_be_made_public(make_app: Callable[..., Flask]) -> None:
+    client = make_app(probe_details="public").test_client()
+    assert "redis" in client.get("/health").get_json()
+    assert client.get("/metrics").status_code == 200
 
 
 def test_ready_when_redis_and_collection_answer(client: FlaskClient) -> None:
@@ -42,14 +64,11 @@ def test_redis_down_gives_503_then_recovers(
     assert down.get_json()["error"]["code"] == "store_unavailable"
     assert "Redis" in down.get_json()["error"]["message"]
     assert client.get("/ready").status_code == 503
-    health = client.get("/health")
+    health = client.get("/health", headers=ADMIN)
     assert health.status_code == 503 and health.get_json()["redis"]["ok"] is False
 
     throwaway_redis.start()
     assert client.get("/ready").status_code == 200
     assert ask(client, "How long are conversations kept?", conversation="outage").status_code == 200
-    service = client.application.extensions["chat_service"]()
-    from config import key_id
-
-    history = service.history(owner=key_id("test-key-a"), conversation_id="outage")
+    history = history_of(client.application, "test-key-a", "outage")
     assert len(history) == 4  # the turn that failed left nothing half-written

@@ -14,9 +14,11 @@ import pytest
 from langchain_core.messages import AIMessage, HumanMessage
 from qdrant_client import QdrantClient
 
-from agents.service import ChatService
+from composition import Services, build_services
 from config import Settings
 from knowledge.embeddings import LocalEmbeddings
+from tenancy.models import DEFAULT_ASSISTANT_ID, DEFAULT_ORG_ID
+from tests.app_fixtures import legacy_conversation
 from utils.checkpointer import RedisSaver
 
 
@@ -49,34 +51,42 @@ def asked(checkpoint: dict, metadata: dict) -> bool:
 
 
 @pytest.fixture
-def service(
+def services(
     make_settings: Callable[..., Settings], kb_client: QdrantClient, embeddings: LocalEmbeddings
-) -> Iterator[ChatService]:
+) -> Iterator[Services]:
     settings = make_settings()
     saver = DyingSaver.from_url(
         settings.redis_url_or_local,
         ttl=settings.conversation_ttl,
         prefix=settings.checkpoint_prefix,
     )
-    chat = ChatService(
-        settings, saver=saver, qdrant=kb_client, embeddings=embeddings, run_jobs=False
+    built = build_services(
+        settings, qdrant=kb_client, embeddings=embeddings, saver=saver, run_jobs=False
     )
-    yield chat
-    chat.saver.close()
+    yield built
+    built.saver.close()
+    built.db.close()
+
+
+def ask(services: Services, message: str) -> str:
+    profile = services.profiles.get(org_id=DEFAULT_ORG_ID, assistant_id=DEFAULT_ASSISTANT_ID)
+    return services.chat.chat(
+        conversation=legacy_conversation("k", "c"), profile=profile, message=message
+    ).answer
 
 
 @pytest.mark.parametrize("dies_before", [answered, asked], ids=["answer-stored", "mid-turn"])
 def test_next_turn_completes_the_interrupted_one_first(
-    service: ChatService, dies_before: Callable[[dict, dict], bool]
+    services: Services, dies_before: Callable[[dict, dict], bool]
 ) -> None:
-    service.chat(owner="k", conversation_id="c", message="How do I start the service?")
-    service.saver.dies_before = dies_before  # type: ignore[attr-defined]
+    ask(services, "How do I start the service?")
+    services.saver.dies_before = dies_before  # type: ignore[attr-defined]
     with pytest.raises(WorkerDied):
-        service.chat(owner="k", conversation_id="c", message="How long are conversations kept?")
+        ask(services, "How long are conversations kept?")
 
-    reply = service.chat(owner="k", conversation_id="c", message="What does a 429 error mean?")
+    reply = ask(services, "What does a 429 error mean?")
 
-    history = service.history(owner="k", conversation_id="c")
+    history = services.chat.history(conversation=legacy_conversation("k", "c"))
     assert history is not None
     assert [m["role"] for m in history] == ["user", "assistant"] * 3
     assert [m["content"] for m in history if m["role"] == "user"] == [
@@ -85,5 +95,5 @@ def test_next_turn_completes_the_interrupted_one_first(
         "What does a 429 error mean?",
     ]
     # The interrupted question got its own answer, not the next question's.
-    assert history[3]["content"] != history[5]["content"] == reply.answer
+    assert history[3]["content"] != history[5]["content"] == reply
     assert "conversation" in history[3]["content"].lower()

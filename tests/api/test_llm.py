@@ -11,8 +11,9 @@ import openai
 import pytest
 from flask import Flask
 
-from config import key_id
+from tenancy.keys import legacy_key_id
 from tests.api.conftest import KEY_A, ask
+from tests.app_fixtures import history_of, services_of
 from tests.llm_stub import LLMStub
 
 
@@ -94,10 +95,11 @@ def test_follow_up_is_rewritten_before_retrieval(
     condense = [r for r in stub.chat_requests() if r["messages"][0]["role"] == "user"]
     assert len(condense) == 1  # the first question had no history to resolve
     assert "and how long is it kept otherwise?" in condense[0]["messages"][0]["content"]
-    service = app.extensions["chat_service"]()
-    state = service.saver.get_tuple(
-        {"configurable": {"thread_id": f"{key_id('test-key-a')}:fu"}}
-    ).checkpoint["channel_values"]
+    state = (
+        services_of(app)
+        .saver.get_tuple({"configurable": {"thread_id": f"{legacy_key_id('test-key-a')}:fu"}})
+        .checkpoint["channel_values"]
+    )
     assert state["query"] == "How long are conversations kept in Redis before they expire?"
     # The answer prompt carried the earlier turn as history.
     assert any("How do I delete" in m["content"] for m in answer_requests(stub)[-1]["messages"])
@@ -179,11 +181,10 @@ def test_client_disconnect_mid_stream_leaves_a_complete_turn(
     assert b"event: token" in first
     response.close()  # the client goes away after the first token
 
-    service = app.extensions["chat_service"]()
     deadline = time.monotonic() + 15
     history = None
     while time.monotonic() < deadline:
-        history = service.history(owner=key_id("test-key-a"), conversation_id="gone")
+        history = history_of(app, "test-key-a", "gone")
         if history and len(history) == 2:
             break
         time.sleep(0.1)
@@ -205,9 +206,9 @@ def openai_client(app: Flask) -> openai.OpenAI:
 
 def test_openai_sdk_non_streaming(make_app: Callable[..., Flask]) -> None:
     client = openai_client(make_app())
-    assert [m.id for m in client.models.list().data] == ["grounded-chat"]
+    assert [m.id for m in client.models.list().data] == ["asst_default"]
     completion = client.chat.completions.create(
-        model="grounded-chat",
+        model="default",
         messages=[{"role": "user", "content": "How do I start the service?"}],
         user="sdk-conversation",
     )
@@ -231,9 +232,7 @@ def test_openai_sdk_streaming_keeps_the_conversation(make_app: Callable[..., Fla
     assert "24 hours" in text or "CONVERSATION_TTL" in text
     assert chunks[-1].choices[0].finish_reason == "stop"
     assert chunks[-1].model_extra["citations"]
-    history = app.extensions["chat_service"]().history(
-        owner=key_id("test-key-a"), conversation_id="sdk-stream"
-    )
+    history = history_of(app, "test-key-a", "sdk-stream")
     assert history[0]["content"] == question["content"]
 
 
@@ -254,9 +253,10 @@ def test_openai_endpoint_rejects_a_bad_key_and_bad_messages(make_app: Callable[.
 
 
 def test_health_reports_a_refused_llm_key(llm_app: Callable[..., Flask], stub: LLMStub) -> None:
-    healthy = llm_app().test_client().get("/health").get_json()
+    admin = {"X-API-Key": "admin-key"}
+    healthy = llm_app().test_client().get("/health", headers=admin).get_json()
     assert healthy["llm"] == {"mode": "llm", "model": "stub-model", "ok": True}
-    refused = llm_app(llm_api_key="sk-wrong").test_client().get("/health")
+    refused = llm_app(llm_api_key="sk-wrong").test_client().get("/health", headers=admin)
     body = refused.get_json()
     assert body["llm"]["ok"] is False and "refused the key" in body["llm"]["error"]
     assert body["status"] == "degraded"

@@ -14,6 +14,7 @@ from flask import Flask
 from knowledge.embeddings import LocalEmbeddings
 from knowledge.store import ensure_collection, open_embedded
 from tests.api.conftest import ask
+from tests.app_fixtures import history_of
 from tests.llm_stub import LLMStub
 from utils.local_redis import LocalRedis
 
@@ -67,9 +68,7 @@ def test_a_waiting_turn_runs_after_the_first_one(make_app: Callable[..., Flask])
             thread.start()
         for thread in threads:
             thread.join()
-        history = app.extensions["chat_service"]().history(
-            owner=__import__("config").key_id("test-key-a"), conversation_id="queue"
-        )
+        history = history_of(app, "test-key-a", "queue")
     finally:
         stub.stop()
     assert statuses == [200, 200]
@@ -103,7 +102,7 @@ def test_missing_qdrant_folder_makes_ready_fail_clearly(
     client = make_app(qdrant=qdrant).test_client()
     assert client.get("/ready").status_code == 200
     shutil.rmtree(folder)
-    response = client.get("/ready")
+    response = client.get("/ready", headers={"X-API-Key": "admin-key"})
     assert response.status_code == 503
     assert "folder" in response.get_json()["qdrant"]["error"]
     qdrant.close()
@@ -111,7 +110,7 @@ def test_missing_qdrant_folder_makes_ready_fail_clearly(
 
 def test_metrics_count_requests_and_stages(client) -> None:  # type: ignore[no-untyped-def]
     ask(client, "What is hybrid search?", conversation="metrics")
-    text = client.get("/metrics").get_data(as_text=True)
+    text = client.get("/metrics", headers={"X-API-Key": "admin-key"}).get_data(as_text=True)
     assert 'http_requests_total{method="POST",route="/v1/chat",status="200"}' in text
     assert 'rag_stage_duration_seconds_count{stage="retrieval"}' in text
     assert "checkpointer_round_trip_seconds_count" in text

@@ -21,6 +21,8 @@ from knowledge.store import (
 from tests.knowledge.files import write_samples
 
 COLLECTION = "kb"
+ORG, KB = "org_test", "kb_test"
+SCOPE = {"org_id": ORG, "kb_id": KB}
 
 
 @pytest.fixture
@@ -38,7 +40,7 @@ def ingestor(tmp_path: Path, embeddings: LocalEmbeddings) -> Iterator[Ingestor]:
 
 def test_every_format_is_ingested_and_searchable(ingestor: Ingestor, tmp_path: Path) -> None:
     write_samples(tmp_path / "docs")
-    report = ingestor.ingest_paths([tmp_path / "docs"])
+    report = ingestor.ingest_paths([tmp_path / "docs"], **SCOPE)
     assert report.files == 5 and not report.failures
     assert report.embedded == report.chunks == count_points(ingestor.client, COLLECTION)
     titles = {d.title for d in list_documents(ingestor.client, COLLECTION)}
@@ -53,39 +55,39 @@ def test_every_format_is_ingested_and_searchable(ingestor: Ingestor, tmp_path: P
 
 def test_reingesting_unchanged_documents_embeds_nothing(ingestor: Ingestor, tmp_path: Path) -> None:
     write_samples(tmp_path / "docs")
-    first = ingestor.ingest_paths([tmp_path / "docs"])
-    second = ingestor.ingest_paths([tmp_path / "docs"])
+    first = ingestor.ingest_paths([tmp_path / "docs"], **SCOPE)
+    second = ingestor.ingest_paths([tmp_path / "docs"], **SCOPE)
     assert first.embedded > 0
     assert second.embedded == 0 and second.unchanged == first.chunks and second.deleted == 0
 
 
 def test_changed_document_replaces_exactly_its_chunks(ingestor: Ingestor, tmp_path: Path) -> None:
     files = write_samples(tmp_path / "docs")
-    ingestor.ingest_paths([tmp_path / "docs"])
+    ingestor.ingest_paths([tmp_path / "docs"], **SCOPE)
     notes = next(
         d.source for d in list_documents(ingestor.client, COLLECTION) if d.title == "Notes"
     )
-    untouched = point_ids(ingestor.client, COLLECTION, source_filter(notes))
+    untouched = point_ids(ingestor.client, COLLECTION, source_filter(ORG, KB, notes))
     before = count_points(ingestor.client, COLLECTION)
     markdown = files["markdown"]
     markdown.write_text(markdown.read_text().replace("eight degrees", "five degrees"))
-    report = ingestor.ingest_paths([markdown])
+    report = ingestor.ingest_paths([markdown], **SCOPE)
     assert report.embedded == 1 and report.deleted == 1 and report.unchanged >= 1
     assert count_points(ingestor.client, COLLECTION) == before
     texts = [p.payload["page_content"] for p in ingestor.client.scroll(COLLECTION, limit=100)[0]]
     assert any("five degrees" in t for t in texts) and not any("eight degrees" in t for t in texts)
-    assert point_ids(ingestor.client, COLLECTION, source_filter(notes)) == untouched
+    assert point_ids(ingestor.client, COLLECTION, source_filter(ORG, KB, notes)) == untouched
 
 
 def test_removed_document_removes_its_chunks(ingestor: Ingestor, tmp_path: Path) -> None:
     write_samples(tmp_path / "docs")
-    ingestor.ingest_paths([tmp_path / "docs"])
+    ingestor.ingest_paths([tmp_path / "docs"], **SCOPE)
     source = next(
         d.source
         for d in list_documents(ingestor.client, COLLECTION)
         if d.source.endswith("notes.txt")
     )
-    assert ingestor.remove_source(source) >= 1
+    assert ingestor.remove_source(org_id=ORG, kb_id=KB, source=source) >= 1
     assert all(
         not d.source.endswith("notes.txt") for d in list_documents(ingestor.client, COLLECTION)
     )
@@ -98,7 +100,7 @@ def test_bad_files_are_reported_and_do_not_stop_the_rest(
     write_samples(docs)
     (docs / "broken.pdf").write_bytes(b"%PDF-1.4 garbage")
     (docs / "empty.md").write_text("")
-    report = ingestor.ingest_paths([docs, tmp_path / "missing.md"])
+    report = ingestor.ingest_paths([docs, tmp_path / "missing.md"], **SCOPE)
     failed = {Path(name).name: reason for name, reason in report.failures}
     assert set(failed) == {"broken.pdf", "empty.md", "missing.md"}
     assert "PDF" in failed["broken.pdf"] and "no text" in failed["empty.md"]
@@ -124,13 +126,27 @@ def test_interrupted_ingestion_is_completed_by_running_again(
 
     monkeypatch.setattr(ingestor, "_store", dying_store)
     with pytest.raises(KeyboardInterrupt):
-        ingestor.ingest_paths([docs])
+        ingestor.ingest_paths([docs], **SCOPE)
     monkeypatch.setattr(ingestor, "_store", real_store)
     partial = count_points(ingestor.client, COLLECTION)
 
-    report = ingestor.ingest_paths([docs])
+    report = ingestor.ingest_paths([docs], **SCOPE)
     fresh = Ingestor(client=ingestor.client, collection="kb", embeddings=ingestor.embeddings,
                      chunker=ingestor.chunker)  # fmt: skip
     assert report.unchanged == partial and report.embedded == report.chunks - partial
     assert count_points(ingestor.client, COLLECTION) == report.chunks
-    assert fresh.ingest_paths([docs]).embedded == 0
+    assert fresh.ingest_paths([docs], **SCOPE).embedded == 0
+
+
+def test_knowledge_bases_keep_their_own_copy_of_a_document(
+    ingestor: Ingestor, tmp_path: Path
+) -> None:
+    write_samples(tmp_path / "docs")
+    first = ingestor.ingest_paths([tmp_path / "docs"], **SCOPE)
+    other = ingestor.ingest_paths([tmp_path / "docs"], org_id=ORG, kb_id="kb_other")
+    # The same files in another knowledge base are new points there, not "unchanged".
+    assert other.embedded == first.embedded and other.unchanged == 0
+    assert count_points(ingestor.client, COLLECTION) == 2 * first.chunks
+    ingestor.remove_source(org_id=ORG, kb_id="kb_other", source=list_documents(
+        ingestor.client, COLLECTION)[0].source)  # fmt: skip
+    assert ingestor.ingest_paths([tmp_path / "docs"], **SCOPE).embedded == 0

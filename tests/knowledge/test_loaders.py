@@ -10,6 +10,8 @@ from knowledge.chunking import Chunker
 from knowledge.loaders import DocumentParseError, UnsupportedFormatError, load_bytes, load_path
 from tests.knowledge.files import write_samples
 
+SCOPE = {"org_id": "org_test", "kb_id": "kb_test"}
+
 
 @pytest.fixture
 def samples(tmp_path: Path) -> dict[str, Path]:
@@ -18,7 +20,7 @@ def samples(tmp_path: Path) -> dict[str, Path]:
 
 def test_markdown_keeps_title_and_sections(samples: dict[str, Path]) -> None:
     document = load_path(samples["markdown"])
-    chunks = Chunker(chunk_size=200, chunk_overlap=20).split(document)
+    chunks = Chunker(chunk_size=200, chunk_overlap=20).split(document, **SCOPE)
     assert document.title == "Greenhouse manual"
     assert {c.section for c in chunks} == {"Watering", "Heating"}
     assert any("tomato seedlings" in c.text for c in chunks)
@@ -31,7 +33,7 @@ def test_plain_text(samples: dict[str, Path]) -> None:
 
 def test_html_drops_scripts_and_navigation(samples: dict[str, Path]) -> None:
     document = load_path(samples["html"])
-    chunks = Chunker(chunk_size=500, chunk_overlap=50).split(document)
+    chunks = Chunker(chunk_size=500, chunk_overlap=50).split(document, **SCOPE)
     assert document.title == "Beekeeping guide"
     assert "extension 4417" in chunks[0].text and chunks[0].section == "Swarms"
     assert "var x" not in document.text and "menu" not in document.text
@@ -39,14 +41,14 @@ def test_html_drops_scripts_and_navigation(samples: dict[str, Path]) -> None:
 
 def test_pdf_keeps_pages(samples: dict[str, Path]) -> None:
     document = load_path(samples["pdf"])
-    chunks = Chunker(chunk_size=500, chunk_overlap=50).split(document)
+    chunks = Chunker(chunk_size=500, chunk_overlap=50).split(document, **SCOPE)
     assert [c.page for c in chunks] == [1, 2]
     assert "pear trees" in chunks[0].text and "north rows" in chunks[1].text
 
 
 def test_docx_headings_become_sections(samples: dict[str, Path]) -> None:
     document = load_path(samples["docx"])
-    chunks = Chunker(chunk_size=500, chunk_overlap=50).split(document)
+    chunks = Chunker(chunk_size=500, chunk_overlap=50).split(document, **SCOPE)
     assert document.title == "Compost handbook"
     assert chunks[0].section == "Turning" and "two weeks" in chunks[0].text
 
@@ -71,11 +73,16 @@ def test_bad_files_say_why(name: str, data: bytes, reason: str) -> None:
 
 
 def test_chunks_carry_their_payload(samples: dict[str, Path]) -> None:
-    chunk = Chunker(chunk_size=500, chunk_overlap=50).split(load_path(samples["markdown"]))[0]
-    meta = chunk.payload()["metadata"]
+    chunk = Chunker(chunk_size=500, chunk_overlap=50).split(
+        load_path(samples["markdown"]), **SCOPE
+    )[0]
+    payload = chunk.payload()
+    assert (payload["org_id"], payload["kb_id"]) == ("org_test", "kb_test")
+    meta = payload["metadata"]
     assert set(meta) == {
         "source",
         "document_id",
+        "kb_id",
         "title",
         "section",
         "page",
@@ -85,6 +92,6 @@ def test_chunks_carry_their_payload(samples: dict[str, Path]) -> None:
     assert (
         chunk.point_id
         == Chunker(chunk_size=500, chunk_overlap=50)
-        .split(load_path(samples["markdown"]))[0]
+        .split(load_path(samples["markdown"]), **SCOPE)[0]
         .point_id
     )  # ids are derived from source + content, so stable

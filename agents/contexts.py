@@ -1,0 +1,126 @@
+"""Turn contexts: what the graph needs to answer as one assistant, built from its
+profile and the deployment's defaults, and reused while the profile is unchanged."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from langchain_core.messages import AnyMessage, HumanMessage
+
+from agents.answer import ExtractiveAnswerer, default_not_found
+from agents.followup import rule_based_query
+from agents.graph import Condenser, TurnContext
+from agents.llm import LLMAnswerer, Provider, chat_model, llm_condenser
+from agents.retrieval import Retriever, SearchScope
+from knowledge.embeddings import LocalEmbeddings
+from tenancy.profiles import AssistantProfile
+
+CONTEXT_CACHE_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class AnswerDefaults:
+    """The deployment's settings, for whatever an assistant leaves unset."""
+
+    retrieval_mode: str
+    retrieval_k: int
+    score_threshold: float
+    sentence_threshold: float
+    max_sentences: int
+    temperature: float
+    token_budget: int
+    provider: Provider | None
+
+
+def offline_condenser(question: str, history: list[AnyMessage]) -> str:
+    previous = [str(m.content) for m in history if isinstance(m, HumanMessage)]
+    return rule_based_query(question, previous)
+
+
+class TurnContexts:
+    def __init__(
+        self, *, retriever: Retriever, embeddings: LocalEmbeddings, defaults: AnswerDefaults
+    ) -> None:
+        self.retriever = retriever
+        self.embeddings = embeddings
+        self.defaults = defaults
+        self._cache: dict[AssistantProfile, TurnContext] = {}
+        self._lock = threading.Lock()
+
+    def provider_for(self, profile: AssistantProfile) -> Provider | None:
+        """The organisation's provider, else the deployment's, else none (offline)."""
+        base = self.defaults.provider
+        if profile.llm_base_url and profile.llm_model:
+            base = Provider(
+                base_url=profile.llm_base_url,
+                model=profile.llm_model,
+                api_key=profile.llm_api_key,
+                timeout=base.timeout if base else 30.0,
+                max_retries=base.max_retries if base else 2,
+            )
+        if base is not None and profile.model_name:
+            base = Provider(
+                base_url=base.base_url,
+                model=profile.model_name,
+                api_key=base.api_key,
+                timeout=base.timeout,
+                max_retries=base.max_retries,
+            )
+        return base
+
+    def for_profile(self, profile: AssistantProfile) -> TurnContext:
+        context = self._cache.get(profile)
+        if context is None:
+            context = self._build(profile)
+            with self._lock:
+                if len(self._cache) >= CONTEXT_CACHE_LIMIT:
+                    self._cache.clear()
+                self._cache[profile] = context
+        return context
+
+    def _build(self, profile: AssistantProfile) -> TurnContext:
+        d = self.defaults
+        not_found = profile.not_found_message or default_not_found()
+        extractive = ExtractiveAnswerer(
+            self.embeddings,
+            threshold=d.sentence_threshold,
+            max_sentences=d.max_sentences,
+            not_found_message=not_found,
+        )
+        scope = SearchScope(
+            org_id=profile.org_id,
+            priorities=dict(profile.priorities),
+            mode=profile.retrieval_mode or d.retrieval_mode,
+            k=profile.retrieval_k or d.retrieval_k,
+            score_threshold=(
+                profile.score_threshold
+                if profile.score_threshold is not None
+                else d.score_threshold
+            ),
+        )
+        provider = self.provider_for(profile)
+        if provider is None:
+            return TurnContext(
+                searcher=self.retriever,
+                scope=scope,
+                answerer=extractive,
+                condenser=offline_condenser,
+            )
+        temperature = profile.temperature if profile.temperature is not None else d.temperature
+        model = chat_model(provider, temperature=temperature, max_tokens=profile.max_tokens)
+        condenser: Condenser = llm_condenser(
+            chat_model(provider, temperature=temperature, streaming=False)
+        )
+        return TurnContext(
+            searcher=self.retriever,
+            scope=scope,
+            answerer=LLMAnswerer(
+                model,
+                extractive,
+                token_budget=d.token_budget,
+                system_prompt=profile.system_prompt,
+                not_found_message=not_found,
+            ),
+            condenser=condenser,
+        )

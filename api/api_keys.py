@@ -1,0 +1,65 @@
+"""API keys of the caller's organisation: POST|GET /v1/api-keys, DELETE /v1/api-keys/{id}
+(revoke). A key is shown once, when created; only its hash and prefix are stored."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, g, jsonify
+
+from api.deps import current_caller, get_services, requires
+from api.openapi import document, responses
+from api.platform_schemas import ApiKeyCreated, ApiKeyIn, ApiKeyList, ApiKeyOut
+from api.requests import json_body
+from api.serializers import api_key_out
+from tenancy import crud
+
+bp = Blueprint("api_keys", __name__, url_prefix="/v1/api-keys")
+
+SECURITY = {"ApiKey": []}
+
+
+@bp.post("")
+@document(
+    json=ApiKeyIn,
+    resp=responses({"HTTP_201": ApiKeyCreated}, 400, 401, 403, 404, 415, 422),
+    tags=["api keys"],
+    security=SECURITY,
+)
+@requires("admin")
+def create() -> tuple[Response, int]:
+    payload = ApiKeyIn.model_validate(json_body())
+    with get_services().db.session() as session:
+        record, key = crud.create_api_key(
+            session,
+            org_id=current_caller().org_id,
+            name=payload.name,
+            scopes=list(payload.scopes),
+            assistant_ids=payload.assistant_ids,
+            rate_limit=payload.rate_limit,
+            expires_at=payload.expires_at,
+        )
+        body = {**api_key_out(record), "key": key, "request_id": g.request_id}
+    return jsonify(body), 201
+
+
+@bp.get("")
+@document(resp=responses({"HTTP_200": ApiKeyList}, 401, 403), tags=["api keys"], security=SECURITY)
+@requires("admin")
+def list_all() -> Response:
+    with get_services().db.session() as session:
+        keys = crud.list_api_keys(session, org_id=current_caller().org_id)
+        return jsonify({"api_keys": [api_key_out(k) for k in keys]})
+
+
+@bp.delete("/<key_id>")
+@document(
+    resp=responses({"HTTP_200": ApiKeyOut}, 401, 403, 404), tags=["api keys"], security=SECURITY
+)
+@requires("admin")
+def revoke(key_id: str) -> Response:
+    """Revoke a key: every worker refuses it within a second."""
+    services = get_services()
+    with services.db.session() as session:
+        key = crud.revoke_api_key(session, org_id=current_caller().org_id, key_id=key_id)
+        body = api_key_out(key)
+    services.keys.forget()
+    return jsonify(body)

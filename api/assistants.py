@@ -1,0 +1,126 @@
+"""Assistants of the caller's organisation: POST|GET /v1/assistants,
+GET|PATCH|DELETE /v1/assistants/{assistant_id}."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, g, jsonify
+
+from api.deps import current_caller, get_services, requires
+from api.errors import ApiError
+from api.openapi import document, responses
+from api.platform_schemas import (
+    AssistantIn,
+    AssistantList,
+    AssistantOut,
+    AssistantPatch,
+    DeletedRecord,
+)
+from api.requests import json_body
+from api.serializers import assistant_out
+from tenancy import crud
+
+bp = Blueprint("assistants", __name__, url_prefix="/v1/assistants")
+
+SECURITY = {"ApiKey": []}
+# Fields that may be cleared with null (the deployment's default then applies).
+NULLABLE = {
+    "system_prompt", "not_found_message", "model_name", "temperature", "max_tokens",
+    "retrieval_mode", "retrieval_k", "score_threshold",
+}  # fmt: skip
+
+
+def _fields(payload: AssistantIn | AssistantPatch) -> dict[str, Any]:
+    fields = payload.model_dump(exclude_unset=True)
+    if cleared := sorted(k for k, v in fields.items() if v is None and k not in NULLABLE):
+        raise ApiError(422, f"these fields cannot be null: {', '.join(cleared)}")
+    return fields
+
+
+@bp.post("")
+@document(
+    json=AssistantIn,
+    resp=responses({"HTTP_201": AssistantOut}, 400, 401, 403, 404, 409, 415, 422),
+    tags=["assistants"],
+    security=SECURITY,
+)
+@requires("admin")
+def create() -> tuple[Response, int]:
+    fields = _fields(AssistantIn.model_validate(json_body()))
+    links = fields.pop("knowledge_bases", [])
+    with get_services().db.session() as session:
+        assistant = crud.create_assistant(
+            session, org_id=current_caller().org_id, knowledge_bases=links, **fields
+        )
+        return jsonify(assistant_out(assistant)), 201
+
+
+@bp.get("")
+@document(
+    resp=responses({"HTTP_200": AssistantList}, 401, 403), tags=["assistants"], security=SECURITY
+)
+@requires("chat")
+def list_all() -> Response:
+    """The assistants this key may use."""
+    caller = current_caller()
+    with get_services().db.session() as session:
+        assistants = crud.list_assistants(session, org_id=caller.org_id)
+        body = [assistant_out(a) for a in assistants if caller.may_use(a.id)]
+    return jsonify({"assistants": body})
+
+
+@bp.get("/<assistant_id>")
+@document(
+    resp=responses({"HTTP_200": AssistantOut}, 401, 403, 404),
+    tags=["assistants"],
+    security=SECURITY,
+)
+@requires("chat")
+def get(assistant_id: str) -> Response:
+    caller = current_caller()
+    if not caller.may_use(assistant_id):
+        raise ApiError(404, f"no assistant {assistant_id!r} in this organisation")
+    with get_services().db.session() as session:
+        assistant = crud.get_assistant(session, org_id=caller.org_id, assistant_id=assistant_id)
+        return jsonify(assistant_out(assistant))
+
+
+@bp.patch("/<assistant_id>")
+@document(
+    json=AssistantPatch,
+    resp=responses({"HTTP_200": AssistantOut}, 400, 401, 403, 404, 409, 415, 422),
+    tags=["assistants"],
+    security=SECURITY,
+)
+@requires("admin")
+def update(assistant_id: str) -> Response:
+    fields = _fields(AssistantPatch.model_validate(json_body()))
+    links = fields.pop("knowledge_bases", None)
+    services = get_services()
+    with services.db.session() as session:
+        assistant = crud.update_assistant(
+            session,
+            org_id=current_caller().org_id,
+            assistant_id=assistant_id,
+            knowledge_bases=links,
+            **fields,
+        )
+        body = assistant_out(assistant)
+    services.profiles.forget()
+    return jsonify(body)
+
+
+@bp.delete("/<assistant_id>")
+@document(
+    resp=responses({"HTTP_200": DeletedRecord}, 401, 403, 404),
+    tags=["assistants"],
+    security=SECURITY,
+)
+@requires("admin")
+def delete(assistant_id: str) -> Response:
+    services = get_services()
+    with services.db.session() as session:
+        crud.delete_assistant(session, org_id=current_caller().org_id, assistant_id=assistant_id)
+    services.profiles.forget()
+    return jsonify({"deleted": True, "id": assistant_id, "request_id": g.request_id})

@@ -1,0 +1,125 @@
+"""What views need, typed: the process's services, the authenticated caller and the
+assistant a chat request is for. A view reads: authenticate -> parse -> call -> respond.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
+
+from flask import current_app, g, request
+
+from api.errors import ApiError
+from composition import Services
+from tenancy import crud
+from tenancy.keys import Caller
+from tenancy.profiles import AssistantProfile
+
+API_KEY_HEADER = "X-API-Key"
+ASSISTANT_HEADER = "X-Assistant-Id"
+SERVICES_EXTENSION = "services"
+
+View = TypeVar("View", bound=Callable[..., Any])
+
+
+def get_services() -> Services:
+    """The process's services, built on first use (in the worker, after fork)."""
+    return cast(Services, current_app.extensions[SERVICES_EXTENSION]())
+
+
+def presented_key() -> str:
+    """X-API-Key, or an OpenAI-style `Authorization: Bearer <key>` (what SDKs send)."""
+    key = request.headers.get(API_KEY_HEADER, "")
+    if not key:
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        if scheme.lower() == "bearer":
+            key = token.strip()
+    return key
+
+
+def resolve_caller() -> Caller | None:
+    """The caller of this request, resolved once (the rate limiter asks first)."""
+    if "caller" not in g:
+        g.caller = get_services().keys.resolve(presented_key())
+        if g.caller is not None:
+            g.key_id = g.caller.key_id
+    return g.caller
+
+
+def authenticate(scope: str) -> Caller:
+    """The caller, or 401 (no, unknown, revoked or expired key) / 403 (scope missing)."""
+    if not presented_key():
+        raise ApiError(401, f"missing {API_KEY_HEADER} header")
+    caller = resolve_caller()
+    if caller is None:
+        raise ApiError(401, "invalid API key (unknown, revoked or expired)")
+    if not caller.has(scope):
+        raise ApiError(403, f"this key lacks the scope {scope!r}", code="missing_scope")
+    return caller
+
+
+def requires(scope: str) -> Callable[[View], View]:
+    """Authenticate before the view runs; the view reads the caller from `g.caller`."""
+
+    def decorate(view: View) -> View:
+        @functools.wraps(view)
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            authenticate(scope)
+            return view(*args, **kwargs)
+
+        return cast(View, wrapped)
+
+    return decorate
+
+
+def require_platform_admin() -> Caller:
+    caller = authenticate("admin")
+    if not caller.platform_admin:
+        raise ApiError(403, "this needs a platform admin key (ADMIN_API_KEYS)", code="forbidden")
+    return caller
+
+
+def current_caller() -> Caller:
+    caller = g.get("caller")
+    if caller is None:  # a view decorated with @requires never gets here without one
+        raise ApiError(401, "not authenticated")
+    return caller
+
+
+def assistant_for(caller: Caller, requested: str | None) -> AssistantProfile:
+    """The assistant a chat request is for: named by id (or name), else the key's only
+    assistant, else the organisation's only one. Unknown or not allowed: 404 / 403."""
+    services = get_services()
+    if requested:
+        assistant_id = _assistant_id(caller, requested)
+    elif caller.assistant_ids is not None and len(caller.assistant_ids) == 1:
+        assistant_id = caller.assistant_ids[0]
+    else:
+        with services.db.session() as session:
+            assistants = crud.list_assistants(session, org_id=caller.org_id)
+            allowed = [a.id for a in assistants if caller.may_use(a.id)]
+        if len(allowed) != 1:
+            raise ApiError(
+                400,
+                f"name the assistant with the {ASSISTANT_HEADER} header (or assistant_id): "
+                "this key may use several",
+            )
+        assistant_id = allowed[0]
+    if not caller.may_use(assistant_id):
+        raise ApiError(403, f"this key may not use the assistant {assistant_id!r}")
+    g.assistant = services.profiles.get(org_id=caller.org_id, assistant_id=assistant_id)
+    return g.assistant
+
+
+def _assistant_id(caller: Caller, id_or_name: str) -> str:
+    services = get_services()
+    try:  # an id: the cached profile answers without a query
+        return services.profiles.get(org_id=caller.org_id, assistant_id=id_or_name).id
+    except crud.NotFound:
+        pass
+    with services.db.session() as session:
+        found = crud.find_assistant(session, org_id=caller.org_id, id_or_name=id_or_name)
+        if found is None:
+            raise ApiError(404, f"no assistant {id_or_name!r} in this organisation")
+        return found.id

@@ -1,0 +1,224 @@
+"""Knowledge bases and their documents, inside the caller's organisation:
+POST|GET /v1/knowledge-bases, GET|PATCH|DELETE /v1/knowledge-bases/{kb_id},
+POST|GET /v1/knowledge-bases/{kb_id}/documents, GET|DELETE .../documents/{doc_id},
+GET /v1/knowledge-bases/{kb_id}/jobs/{job_id}."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, Response, g, jsonify, url_for
+
+from api.deps import current_caller, get_services, requires
+from api.errors import ApiError
+from api.openapi import document, responses
+from api.platform_schemas import (
+    DeletedRecord,
+    DocumentOut,
+    DocumentOutList,
+    KnowledgeBaseIn,
+    KnowledgeBaseList,
+    KnowledgeBaseOut,
+    KnowledgeBasePatch,
+    UploadResult,
+)
+from api.requests import json_body
+from api.schemas import JobResponse
+from api.serializers import document_out, knowledge_base_out
+from api.uploads import DocumentIn, parse_uploads
+from tenancy import crud
+
+bp = Blueprint("knowledge_bases", __name__, url_prefix="/v1/knowledge-bases")
+
+SECURITY = {"ApiKey": []}
+
+
+@bp.post("")
+@document(
+    json=KnowledgeBaseIn,
+    resp=responses({"HTTP_201": KnowledgeBaseOut}, 400, 401, 403, 409, 415, 422),
+    tags=["knowledge bases"],
+    security=SECURITY,
+)
+@requires("admin")
+def create() -> tuple[Response, int]:
+    payload = KnowledgeBaseIn.model_validate(json_body())
+    with get_services().db.session() as session:
+        kb = crud.create_knowledge_base(
+            session,
+            org_id=current_caller().org_id,
+            name=payload.name,
+            description=payload.description,
+            tags=payload.tags,
+            meta=payload.metadata,
+        )
+        return jsonify(knowledge_base_out(kb, 0)), 201
+
+
+@bp.get("")
+@document(
+    resp=responses({"HTTP_200": KnowledgeBaseList}, 401, 403),
+    tags=["knowledge bases"],
+    security=SECURITY,
+)
+@requires("documents:read")
+def list_all() -> Response:
+    org_id = current_caller().org_id
+    with get_services().db.session() as session:
+        counts = crud.document_counts(session, org_id=org_id)
+        kbs = crud.list_knowledge_bases(session, org_id=org_id)
+        body = [knowledge_base_out(kb, counts.get(kb.id, 0)) for kb in kbs]
+    return jsonify({"knowledge_bases": body})
+
+
+@bp.get("/<kb_id>")
+@document(
+    resp=responses({"HTTP_200": KnowledgeBaseOut}, 401, 403, 404),
+    tags=["knowledge bases"],
+    security=SECURITY,
+)
+@requires("documents:read")
+def get(kb_id: str) -> Response:
+    org_id = current_caller().org_id
+    with get_services().db.session() as session:
+        kb = crud.get_knowledge_base(session, org_id=org_id, kb_id=kb_id)
+        documents = crud.document_counts(session, org_id=org_id).get(kb_id, 0)
+        return jsonify(knowledge_base_out(kb, documents))
+
+
+@bp.patch("/<kb_id>")
+@document(
+    json=KnowledgeBasePatch,
+    resp=responses({"HTTP_200": KnowledgeBaseOut}, 400, 401, 403, 404, 409, 415, 422),
+    tags=["knowledge bases"],
+    security=SECURITY,
+)
+@requires("admin")
+def update(kb_id: str) -> Response:
+    payload = KnowledgeBasePatch.model_validate(json_body())
+    changes = payload.model_dump(exclude_unset=True)
+    if "metadata" in changes:
+        changes["meta"] = changes.pop("metadata")
+    if any(value is None for value in changes.values()):
+        raise ApiError(422, "fields of a knowledge base cannot be null")
+    org_id = current_caller().org_id
+    with get_services().db.session() as session:
+        kb = crud.update_knowledge_base(session, org_id=org_id, kb_id=kb_id, **changes)
+        documents = crud.document_counts(session, org_id=org_id).get(kb_id, 0)
+        return jsonify(knowledge_base_out(kb, documents))
+
+
+@bp.delete("/<kb_id>")
+@document(
+    resp=responses({"HTTP_200": DeletedRecord}, 401, 403, 404, 503),
+    tags=["knowledge bases"],
+    security=SECURITY,
+)
+@requires("admin")
+def delete(kb_id: str) -> Response:
+    """Delete the knowledge base, its documents and their chunks."""
+    services = get_services()
+    points = services.documents.delete_knowledge_base(org_id=current_caller().org_id, kb_id=kb_id)
+    services.profiles.forget()
+    return jsonify({"deleted": True, "id": kb_id, "chunks": points, "request_id": g.request_id})
+
+
+@bp.post("/<kb_id>/documents")
+@document(
+    json=DocumentIn,
+    resp=responses({"HTTP_202": UploadResult}, 400, 401, 403, 404, 409, 413, 415, 422, 503),
+    tags=["documents"],
+    security=SECURITY,
+)
+@requires("documents:write")
+def upload(kb_id: str) -> tuple[Response, int]:
+    """Upload documents (multipart `file`, several at once, or JSON); each becomes an
+    ingestion job. A source that exists is a 409 unless `replace=true`, which uploads a
+    new version of that document (`replaced: true` in the result)."""
+    org_id = current_caller().org_id
+    uploads = parse_uploads()
+    services = get_services()
+    with services.db.session() as session:
+        crud.get_knowledge_base(session, org_id=org_id, kb_id=kb_id)
+    jobs = []
+    for item in uploads:
+        job = services.documents.upload(
+            org_id=org_id,
+            kb_id=kb_id,
+            source=item.source,
+            title=item.title,
+            metadata=item.metadata,
+            content=item.content,
+            replace=item.replace,
+        )
+        jobs.append(
+            {
+                "job_id": job["job_id"],
+                "document_id": job["document_id"],
+                "source": job["source"],
+                "status": job["status"],
+                "replaced": job["replaced"],
+                "version": job["version"],
+                "status_url": url_for("knowledge_bases.job", kb_id=kb_id, job_id=job["job_id"]),
+            }
+        )
+    return jsonify({"jobs": jobs, "request_id": g.request_id}), 202
+
+
+@bp.get("/<kb_id>/documents")
+@document(
+    resp=responses({"HTTP_200": DocumentOutList}, 401, 403, 404),
+    tags=["documents"],
+    security=SECURITY,
+)
+@requires("documents:read")
+def list_documents(kb_id: str) -> Response:
+    org_id = current_caller().org_id
+    with get_services().db.session() as session:
+        crud.get_knowledge_base(session, org_id=org_id, kb_id=kb_id)
+        documents = crud.list_documents(session, org_id=org_id, kb_id=kb_id)
+        return jsonify({"documents": [document_out(d) for d in documents]})
+
+
+@bp.get("/<kb_id>/documents/<doc_id>")
+@document(
+    resp=responses({"HTTP_200": DocumentOut}, 401, 403, 404),
+    tags=["documents"],
+    security=SECURITY,
+)
+@requires("documents:read")
+def get_document(kb_id: str, doc_id: str) -> Response:
+    org_id = current_caller().org_id
+    with get_services().db.session() as session:
+        found = crud.get_document(session, org_id=org_id, kb_id=kb_id, doc_id=doc_id)
+        return jsonify(document_out(found))
+
+
+@bp.delete("/<kb_id>/documents/<doc_id>")
+@document(
+    resp=responses({"HTTP_200": DeletedRecord}, 401, 403, 404, 503),
+    tags=["documents"],
+    security=SECURITY,
+)
+@requires("documents:write")
+def delete_document(kb_id: str, doc_id: str) -> Response:
+    chunks = get_services().documents.delete_document(
+        org_id=current_caller().org_id, kb_id=kb_id, doc_id=doc_id
+    )
+    return jsonify({"deleted": True, "id": doc_id, "chunks": chunks, "request_id": g.request_id})
+
+
+@bp.get("/<kb_id>/jobs/<job_id>")
+@document(
+    resp=responses({"HTTP_200": JobResponse}, 401, 403, 404, 503),
+    tags=["documents"],
+    security=SECURITY,
+)
+@requires("documents:read")
+def job(kb_id: str, job_id: str) -> Response:
+    if not re.fullmatch(r"[0-9a-f]{32}", job_id):
+        raise ApiError(404, "no such job")
+    record = get_services().documents.job(org_id=current_caller().org_id, job_id=job_id)
+    if record is None or record["kb_id"] != kb_id:
+        raise ApiError(404, "no such job (or it expired)")
+    return jsonify({**record, "request_id": g.request_id})

@@ -1,0 +1,142 @@
+"""Organisations. Platform admins (ADMIN_API_KEYS): POST|GET /v1/admin/organisations,
+DELETE /v1/admin/organisations/{id}. An organisation's admins: GET|PATCH /v1/organisation
+(its name and its own LLM provider)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, g, jsonify
+
+from api.deps import current_caller, get_services, require_platform_admin, requires
+from api.openapi import document, responses
+from api.platform_schemas import (
+    DeletedRecord,
+    OrganisationCreated,
+    OrganisationIn,
+    OrganisationList,
+    OrganisationOut,
+    OrganisationPatch,
+)
+from api.requests import json_body
+from api.serializers import api_key_out, organisation_out
+from tenancy import crud
+
+bp = Blueprint("organisations", __name__, url_prefix="/v1")
+
+FIRST_KEY_NAME = "first admin key"
+
+
+@bp.post("/admin/organisations")
+@document(
+    json=OrganisationIn,
+    resp=responses({"HTTP_201": OrganisationCreated}, 400, 401, 403, 409, 415, 422),
+    tags=["platform admin"],
+    security={"ApiKey": []},
+)
+def create_organisation() -> tuple[Response, int]:
+    """Create an organisation; its first admin key is in the response, and only there."""
+    require_platform_admin()
+    payload = OrganisationIn.model_validate(json_body())
+    with get_services().db.session() as session:
+        organisation = crud.create_organisation(session, name=payload.name, slug=payload.slug)
+        record, key = crud.create_api_key(
+            session,
+            org_id=organisation.id,
+            name=FIRST_KEY_NAME,
+            scopes=["admin"],
+            assistant_ids=None,
+            rate_limit=None,
+            expires_at=None,
+        )
+        body = {
+            **organisation_out(organisation),
+            "admin_key": {**api_key_out(record), "key": key},
+            "request_id": g.request_id,
+        }
+    return jsonify(body), 201
+
+
+@bp.get("/admin/organisations")
+@document(
+    resp=responses({"HTTP_200": OrganisationList}, 401, 403),
+    tags=["platform admin"],
+    security={"ApiKey": []},
+)
+def list_organisations() -> Response:
+    require_platform_admin()
+    with get_services().db.session() as session:
+        organisations = [organisation_out(o) for o in crud.list_organisations(session)]
+    return jsonify({"organisations": organisations})
+
+
+@bp.delete("/admin/organisations/<org_id>")
+@document(
+    resp=responses({"HTTP_200": DeletedRecord}, 401, 403, 404, 409, 503),
+    tags=["platform admin"],
+    security={"ApiKey": []},
+)
+def delete_organisation(org_id: str) -> Response:
+    """Delete an organisation with its knowledge bases, points, assistants, keys and
+    conversations."""
+    require_platform_admin()
+    services = get_services()
+    with services.db.session() as session:
+        crud.delete_organisation(session, org_id=org_id)
+        # Keys first (in the same transaction): nothing can use the organisation while
+        # its points and conversations go.
+        points = services.documents.delete_organisation_points(org_id)
+        conversations = services.chat.delete_organisation(org_id)
+    services.keys.forget()
+    return jsonify(
+        {
+            "deleted": True,
+            "id": org_id,
+            "points": points,
+            "conversations": conversations,
+            "request_id": g.request_id,
+        }
+    )
+
+
+@bp.get("/organisation")
+@document(
+    resp=responses({"HTTP_200": OrganisationOut}, 401, 403),
+    tags=["organisation"],
+    security={"ApiKey": []},
+)
+@requires("admin")
+def get_own_organisation() -> Response:
+    with get_services().db.session() as session:
+        organisation = crud.get_organisation(session, org_id=current_caller().org_id)
+        return jsonify(organisation_out(organisation))
+
+
+@bp.patch("/organisation")
+@document(
+    json=OrganisationPatch,
+    resp=responses({"HTTP_200": OrganisationOut}, 400, 401, 403, 415, 422),
+    tags=["organisation"],
+    security={"ApiKey": []},
+)
+@requires("admin")
+def update_own_organisation() -> Response:
+    """Rename the organisation or set its own LLM provider (the key is stored encrypted
+    and never returned; send `"llm": {}` to go back to the deployment's provider)."""
+    payload = OrganisationPatch.model_validate(json_body())
+    services = get_services()
+    org_id = current_caller().org_id
+    with services.db.session() as session:
+        organisation = crud.get_organisation(session, org_id=org_id)
+        if "name" in payload.model_fields_set and payload.name:
+            organisation.name = payload.name
+        if payload.llm is not None:
+            llm = payload.llm
+            crud.set_llm_provider(
+                session,
+                org_id=org_id,
+                base_url=llm.base_url,
+                model=llm.model,
+                encrypted_key=services.box.encrypt(llm.api_key) if llm.api_key else None,
+            )
+        body = organisation_out(organisation)
+    services.profiles.forget()
+    return jsonify(body)

@@ -1,0 +1,271 @@
+"""Request and response models of the platform API (organisations, knowledge bases,
+documents, assistants, API keys): they validate input and document the contract."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from limits import parse_many
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from tenancy.models import SCOPES
+
+NAME = Field(..., min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]+$")
+SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$"
+Scope = Literal[SCOPES]  # type: ignore[valid-type]
+RetrievalMode = Literal["hybrid", "dense", "sparse"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def check_rate_limit(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        parse_many(value)
+    except ValueError as exc:
+        raise ValueError("rate_limit must look like '60/minute' or '1000 per hour'") from exc
+    return value
+
+
+# -- organisations -----------------------------------------------------------------------
+
+
+class OrganisationIn(Strict):
+    name: str = NAME
+    slug: str | None = Field(None, pattern=SLUG_PATTERN)
+
+
+class LlmProviderIn(Strict):
+    base_url: str | None = Field(None, max_length=500, pattern=r"^https?://\S+$")
+    model: str | None = Field(None, min_length=1, max_length=200)
+    api_key: str | None = Field(None, min_length=1, max_length=500)
+
+
+class OrganisationPatch(Strict):
+    name: str | None = NAME
+    llm: LlmProviderIn | None = None
+
+
+class LlmProviderOut(BaseModel):
+    base_url: str | None
+    model: str | None
+    has_api_key: bool
+
+
+class OrganisationOut(BaseModel):
+    id: str
+    name: str
+    slug: str
+    created_at: datetime
+    llm: LlmProviderOut
+
+
+class OrganisationCreated(OrganisationOut):
+    admin_key: dict[str, Any] = Field(..., description="The first admin key; shown only now")
+    request_id: str
+
+
+class OrganisationList(BaseModel):
+    organisations: list[OrganisationOut]
+
+
+# -- knowledge bases ---------------------------------------------------------------------
+
+
+class KnowledgeBaseIn(Strict):
+    name: str = NAME
+    description: str = Field("", max_length=2000)
+    tags: list[str] = Field(default_factory=list, max_length=50)
+    metadata: dict[str, Any] = Field(default_factory=dict)
+
+
+class KnowledgeBasePatch(Strict):
+    name: str | None = NAME
+    description: str | None = Field(None, max_length=2000)
+    tags: list[str] | None = Field(None, max_length=50)
+    metadata: dict[str, Any] | None = None
+
+
+class KnowledgeBaseOut(BaseModel):
+    id: str
+    name: str
+    description: str
+    tags: list[str]
+    metadata: dict[str, Any]
+    documents: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class KnowledgeBaseList(BaseModel):
+    knowledge_bases: list[KnowledgeBaseOut]
+
+
+class DocumentOut(BaseModel):
+    id: str
+    kb_id: str
+    source: str
+    title: str | None
+    metadata: dict[str, Any]
+    status: str = Field(..., description="pending, processing, completed or failed")
+    chunks: int
+    embedded: int
+    unchanged: int
+    error: str | None
+    version: int
+    job_id: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class DocumentOutList(BaseModel):
+    documents: list[DocumentOut]
+
+
+class UploadedJob(BaseModel):
+    job_id: str
+    document_id: str
+    source: str
+    status: str
+    replaced: bool
+    version: int
+
+
+class UploadResult(BaseModel):
+    jobs: list[UploadedJob]
+    request_id: str
+
+
+class DeletedRecord(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    deleted: bool
+    id: str
+    request_id: str
+
+
+# -- assistants --------------------------------------------------------------------------
+
+
+class AssistantKnowledgeBaseIn(Strict):
+    kb_id: str = Field(..., min_length=1, max_length=40)
+    priority: int = Field(0, ge=0, le=10)
+    active: bool = True
+
+
+class AssistantFields(Strict):
+    description: str | None = Field(None, max_length=2000)
+    system_prompt: str | None = Field(None, max_length=20_000)
+    not_found_message: str | None = Field(None, max_length=2000)
+    model_name: str | None = Field(None, max_length=200)
+    temperature: float | None = Field(None, ge=0, le=2)
+    max_tokens: int | None = Field(None, ge=1, le=32_000)
+    retrieval_mode: RetrievalMode | None = None
+    retrieval_k: int | None = Field(None, ge=1, le=50)
+    score_threshold: float | None = Field(None, ge=-1, le=1)
+    knowledge_bases: list[AssistantKnowledgeBaseIn] | None = Field(None, max_length=100)
+    allowed_origins: list[str] | None = Field(None, max_length=50)
+    is_public: bool | None = None
+
+    @field_validator("allowed_origins")
+    @classmethod
+    def origins(cls, value: list[str] | None) -> list[str] | None:
+        for origin in value or []:
+            if origin != "*" and not re.fullmatch(r"https?://[^/\s]+", origin):
+                raise ValueError(f"{origin!r} is not an origin like https://example.com")
+        return value
+
+    @field_validator("knowledge_bases")
+    @classmethod
+    def distinct(cls, value: list[AssistantKnowledgeBaseIn] | None) -> Any:
+        if value is not None and len({link.kb_id for link in value}) != len(value):
+            raise ValueError("each knowledge base may be listed once")
+        return value
+
+
+class AssistantIn(AssistantFields):
+    name: str = NAME
+
+
+class AssistantPatch(AssistantFields):
+    name: str | None = NAME
+
+
+class AssistantKnowledgeBaseOut(BaseModel):
+    kb_id: str
+    priority: int
+    active: bool
+
+
+class AssistantOut(BaseModel):
+    id: str
+    name: str
+    description: str
+    system_prompt: str | None
+    not_found_message: str | None
+    model_name: str | None
+    temperature: float | None
+    max_tokens: int | None
+    retrieval_mode: str | None
+    retrieval_k: int | None
+    score_threshold: float | None
+    knowledge_bases: list[AssistantKnowledgeBaseOut]
+    allowed_origins: list[str]
+    is_public: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+class AssistantList(BaseModel):
+    assistants: list[AssistantOut]
+
+
+# -- API keys ----------------------------------------------------------------------------
+
+
+class ApiKeyIn(Strict):
+    name: str = NAME
+    scopes: list[Scope] = Field(..., min_length=1)
+    assistant_ids: list[str] | None = Field(None, max_length=100)
+    rate_limit: str | None = Field(None, max_length=50)
+    expires_at: datetime | None = None
+
+    _limit = field_validator("rate_limit")(check_rate_limit)
+
+    @field_validator("expires_at")
+    @classmethod
+    def future(cls, value: datetime | None) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        if value <= datetime.now(UTC):
+            raise ValueError("expires_at must be in the future")
+        return value
+
+
+class ApiKeyOut(BaseModel):
+    id: str
+    name: str
+    prefix: str
+    scopes: list[str]
+    assistant_ids: list[str] | None
+    rate_limit: str | None
+    expires_at: datetime | None
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+    created_at: datetime
+
+
+class ApiKeyCreated(ApiKeyOut):
+    key: str = Field(..., description="The key itself: shown only in this response")
+    request_id: str
+
+
+class ApiKeyList(BaseModel):
+    api_keys: list[ApiKeyOut]

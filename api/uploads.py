@@ -1,0 +1,140 @@
+"""Document uploads, validated the same way whether they come as multipart files or as
+JSON: the source and title rules, the size limit, and content that matches its type."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from flask import current_app, request
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from api.errors import ApiError
+from api.requests import json_body
+from knowledge.loaders import UnsupportedFormatError, kind_of
+
+SOURCE_PATTERN = r"^[^\x00-\x1f\x7f]+$"
+TEXT_KINDS = ("markdown", "text", "html")
+MAGIC = {"pdf": (b"%PDF",), "docx": (b"PK\x03\x04",)}
+MAX_FILES = 20
+CONTROL_BYTES = [c for c in range(32) if c not in (9, 10, 12, 13, 27)] + [127]
+
+
+class DocumentFields(BaseModel):
+    """What describes an uploaded document, for either route."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    source: str | None = Field(None, min_length=1, max_length=500, pattern=SOURCE_PATTERN)
+    title: str | None = Field(None, min_length=1, max_length=300, pattern=SOURCE_PATTERN)
+    metadata: dict[str, Any] = Field(default_factory=dict)
+    replace: bool = False
+
+
+class DocumentIn(DocumentFields):
+    """A document sent as JSON (Markdown or plain text)."""
+
+    title: str = Field(..., min_length=1, max_length=300, pattern=SOURCE_PATTERN)
+    text: str = Field(..., min_length=1)
+
+
+@dataclass(frozen=True)
+class Upload:
+    source: str
+    title: str | None
+    metadata: dict[str, Any]
+    content: bytes
+    replace: bool
+
+
+def parse_uploads() -> list[Upload]:
+    """The uploaded documents, or a 413/415/422 naming what is wrong."""
+    limit = current_app.config["SETTINGS"].max_upload_bytes
+    if (request.content_length or 0) > limit + 64 * 1024:  # multipart framing allowed
+        raise ApiError(413, f"uploads are limited to {limit} bytes")
+    if request.mimetype == "multipart/form-data":
+        uploads = _multipart(limit)
+    else:
+        document = DocumentIn.model_validate(json_body())
+        source = document.source or f"api/{_slug(document.title)}.md"
+        if not Path(source).suffix:
+            source += ".md"
+        uploads = [
+            Upload(
+                source, document.title, document.metadata, document.text.encode(), document.replace
+            )
+        ]
+    for upload in uploads:
+        _check_content(upload)
+    return uploads
+
+
+def _multipart(limit: int) -> list[Upload]:
+    files = [
+        f for f in request.files.getlist("file") + request.files.getlist("files") if f.filename
+    ]
+    if not files:
+        raise ApiError(422, "send the document in a multipart field named 'file'")
+    if len(files) > MAX_FILES:
+        raise ApiError(422, f"at most {MAX_FILES} files per upload")
+    form = {k: v for k, v in request.form.items() if v != ""}
+    if "metadata" in form:
+        try:
+            form["metadata"] = json.loads(form["metadata"])
+        except ValueError as exc:
+            raise ApiError(422, "metadata: must be a JSON object") from exc
+    if "replace" in form:
+        form["replace"] = form["replace"].lower() in ("1", "true", "yes", "on")
+    try:
+        fields = DocumentFields.model_validate(form)
+    except ValidationError as exc:
+        raise ApiError(422, _message(exc)) from exc
+    if len(files) > 1 and (fields.source or fields.title):
+        raise ApiError(422, "source and title name one document: send one file with them")
+    uploads = []
+    for upload in files:
+        content = upload.read(limit + 1)
+        if len(content) > limit:
+            raise ApiError(413, f"{upload.filename}: uploads are limited to {limit} bytes")
+        source = fields.source or Path(upload.filename or "").name
+        try:
+            DocumentFields(source=source)
+        except ValidationError as exc:
+            raise ApiError(422, f"{upload.filename!r}: {_message(exc)}") from exc
+        uploads.append(Upload(source, fields.title, fields.metadata, content, fields.replace))
+    return uploads
+
+
+def _check_content(upload: Upload) -> None:
+    try:
+        kind = kind_of(upload.source)
+    except UnsupportedFormatError as exc:
+        raise ApiError(415, str(exc)) from exc
+    if not upload.content.strip():
+        raise ApiError(422, f"{upload.source}: the document is empty")
+    if kind in TEXT_KINDS:
+        if looks_binary(upload.content):
+            raise ApiError(415, f"{upload.source}: binary content in a {kind} file")
+    elif not upload.content.startswith(MAGIC[kind]):
+        raise ApiError(415, f"{upload.source}: the content is not a {kind.upper()} file")
+
+
+def looks_binary(content: bytes) -> bool:
+    """NUL bytes (UTF-16 text has them too), or more than 1% control bytes."""
+    if b"\x00" in content:
+        return True
+    controls = sum(content.count(bytes([c])) for c in CONTROL_BYTES)
+    return controls > len(content) / 100
+
+
+def _slug(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:80] or "document"
+
+
+def _message(exc: ValidationError) -> str:
+    return "; ".join(
+        f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in exc.errors()
+    )

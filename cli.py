@@ -1,0 +1,300 @@
+"""Operator commands: `flask --app app <group> <command>`.
+
+    orgs create NAME | list | rotate-secrets
+    keys create --org ORG --name NAME --scope chat ... | list --org ORG | revoke KEY_ID
+    assistants list --org ORG
+    kb ingest [--kb KB_ID] PATH... | init | list | delete SOURCE... | stats
+    db upgrade
+
+With embedded Qdrant, stop the server before `kb` commands (its folder is locked).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup
+from sqlalchemy import select
+from tqdm import tqdm
+
+from composition import build_ingestor, open_database
+from config import Settings
+from knowledge.embeddings import load_embeddings
+from knowledge.ingest import Ingestor, expand_paths
+from knowledge.store import (
+    count_points,
+    ensure_collection,
+    ensure_indexes,
+    list_documents,
+    open_client,
+    tenant_filter,
+)
+from tenancy import crud
+from tenancy.bootstrap import adopt_existing_points, record_documents
+from tenancy.db import Database
+from tenancy.models import DEFAULT_KB_ID, DEFAULT_ORG_ID, KnowledgeBase, Organisation
+from tenancy.secrets_box import SecretsBox, load_keys
+
+orgs = AppGroup("orgs", help="Organisations.")
+keys = AppGroup("keys", help="API keys of an organisation.")
+assistants = AppGroup("assistants", help="Assistants of an organisation.")
+kb = AppGroup("kb", help="Knowledge bases (stop the server first in embedded mode).")
+db_group = AppGroup("db", help="The platform database.")
+
+
+def register_commands(app: Flask) -> None:
+    for group in (orgs, keys, assistants, kb, db_group):
+        app.cli.add_command(group)
+
+
+def _settings() -> Settings:
+    return current_app.config["SETTINGS"]
+
+
+def _database() -> Database:
+    return open_database(_settings())
+
+
+# -- organisations, keys, assistants ---------------------------------------------------
+
+
+@orgs.command("create")
+@click.argument("name")
+@click.option("--slug", default=None, help="URL-safe short name (default: from the name)")
+def orgs_create(name: str, slug: str | None) -> None:
+    """Create an organisation and print its first admin key (shown only now)."""
+    with _database().session() as session:
+        organisation = crud.create_organisation(session, name=name, slug=slug)
+        record, key = crud.create_api_key(
+            session, org_id=organisation.id, name="first admin key", scopes=["admin"],
+            assistant_ids=None, rate_limit=None, expires_at=None,
+        )  # fmt: skip
+        click.echo(f"organisation {organisation.id} ({organisation.slug})")
+        click.echo(f"admin key {record.id}: {key}")
+        click.echo("The key is shown only now: store it somewhere safe.")
+
+
+@orgs.command("list")
+def orgs_list() -> None:
+    with _database().session() as session:
+        for organisation in crud.list_organisations(session):
+            click.echo(f"{organisation.id}  {organisation.slug:20s}  {organisation.name}")
+
+
+@orgs.command("rotate-secrets")
+def orgs_rotate_secrets() -> None:
+    """Re-encrypt every stored provider key with the first of ENCRYPTION_KEYS."""
+    settings = _settings()
+    box = SecretsBox(
+        load_keys([k.get_secret_value() for k in settings.encryption_keys], settings.data_dir)
+    )
+    count = 0
+    with _database().session() as session:
+        for organisation in session.scalars(select(Organisation)):
+            if organisation.llm_api_key_encrypted:
+                organisation.llm_api_key_encrypted = box.rotate(organisation.llm_api_key_encrypted)
+                count += 1
+    click.echo(f"re-encrypted {count} provider keys")
+
+
+@keys.command("create")
+@click.option("--org", "org_id", default=DEFAULT_ORG_ID, show_default=True)
+@click.option("--name", required=True)
+@click.option(
+    "--scope", "scopes", multiple=True, default=["chat"], show_default=True,
+    type=click.Choice(["chat", "documents:read", "documents:write", "admin"]),
+)  # fmt: skip
+@click.option("--assistant", "assistant_ids", multiple=True, help="Limit to these assistants")
+@click.option("--rate-limit", default=None, help="e.g. 60/minute (default: RATE_LIMIT)")
+def keys_create(
+    org_id: str, name: str, scopes: tuple[str, ...], assistant_ids: tuple[str, ...],
+    rate_limit: str | None,
+) -> None:  # fmt: skip
+    """Issue a key and print it (shown only now)."""
+    with _database().session() as session:
+        record, key = crud.create_api_key(
+            session, org_id=org_id, name=name, scopes=list(scopes),
+            assistant_ids=list(assistant_ids) or None, rate_limit=rate_limit, expires_at=None,
+        )  # fmt: skip
+        click.echo(f"{record.id}  {key}")
+
+
+@keys.command("list")
+@click.option("--org", "org_id", default=DEFAULT_ORG_ID, show_default=True)
+def keys_list(org_id: str) -> None:
+    with _database().session() as session:
+        for key in crud.list_api_keys(session, org_id=org_id):
+            state = "revoked" if key.revoked_at else "active"
+            used = key.last_used_at.isoformat() if key.last_used_at else "never"
+            click.echo(
+                f"{key.id}  {key.prefix}…  {state:7s}  {','.join(key.scopes):30s}  "
+                f"last used {used}  {key.name}"
+            )
+
+
+@keys.command("revoke")
+@click.argument("key_id")
+@click.option("--org", "org_id", default=DEFAULT_ORG_ID, show_default=True)
+def keys_revoke(key_id: str, org_id: str) -> None:
+    with _database().session() as session:
+        crud.revoke_api_key(session, org_id=org_id, key_id=key_id)
+    click.echo(f"revoked {key_id}")
+
+
+@assistants.command("list")
+@click.option("--org", "org_id", default=DEFAULT_ORG_ID, show_default=True)
+def assistants_list(org_id: str) -> None:
+    with _database().session() as session:
+        for assistant in crud.list_assistants(session, org_id=org_id):
+            kbs = ",".join(link.kb_id for link in assistant.knowledge_bases if link.active)
+            click.echo(f"{assistant.id}  {assistant.name:20s}  knowledge bases: {kbs or '-'}")
+
+
+@db_group.command("upgrade")
+def db_upgrade() -> None:
+    """Run the migrations (the server also runs them when it starts)."""
+    _database()
+    click.echo("platform database is up to date")
+
+
+# -- knowledge bases -----------------------------------------------------------------------
+
+
+class Indexer:
+    """Qdrant, the model and the database, opened for one command and closed after."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.db = open_database(settings)
+        self.client = open_client(settings)
+        embeddings = load_embeddings(settings.embedding_model, settings.embedding_batch_size)
+        ensure_collection(self.client, settings.collection_name, embeddings.dimensions)
+        ensure_indexes(self.client, settings.collection_name)
+        adopt_existing_points(self.db, self.client, settings.collection_name)
+        self.ingestor: Ingestor = build_ingestor(
+            settings, qdrant=self.client, embeddings=embeddings
+        )
+
+    def org_of(self, kb_id: str) -> str:
+        with self.db.session() as session:
+            found = session.get(KnowledgeBase, kb_id)
+            if found is None:
+                raise click.ClickException(f"no knowledge base {kb_id!r}")
+            return found.org_id
+
+    def record(self, *, org_id: str, kb_id: str) -> None:
+        record_documents(
+            self.db, self.client, self.settings.collection_name, org_id=org_id, kb_id=kb_id
+        )
+
+    def close(self) -> None:
+        self.client.close()
+        self.db.close()
+
+
+def index_sample_if_empty(settings: Settings, *, echo: Callable[[str], None] = click.echo) -> None:
+    """Index KNOWLEDGE_BASE_DIR into the default knowledge base when it has no chunks."""
+    indexer = Indexer(settings)
+    try:
+        scope = tenant_filter(DEFAULT_ORG_ID, DEFAULT_KB_ID)
+        if count_points(indexer.client, settings.collection_name, scope) > 0:
+            return
+        echo(f"Indexing the sample knowledge base in {settings.knowledge_base_dir} ...")
+        report = indexer.ingestor.ingest_paths(
+            [settings.knowledge_base_dir], org_id=DEFAULT_ORG_ID, kb_id=DEFAULT_KB_ID
+        )
+        indexer.record(org_id=DEFAULT_ORG_ID, kb_id=DEFAULT_KB_ID)
+        echo("  " + report.summary())
+    finally:
+        indexer.close()
+
+
+@kb.command("ingest")
+@click.option("--kb", "kb_id", default=DEFAULT_KB_ID, show_default=True)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def ingest(kb_id: str, paths: tuple[Path, ...]) -> None:
+    """Ingest files and folders (Markdown, text, HTML, PDF, DOCX) into a knowledge base."""
+    indexer = Indexer(_settings())
+    try:
+        org_id = indexer.org_of(kb_id)
+        with tqdm(total=len(expand_paths(paths)), unit="file", dynamic_ncols=True) as bar:
+
+            def progress(files: int, embedded: int) -> None:
+                bar.update(files - bar.n)
+                elapsed = max(bar.format_dict["elapsed"], 1e-9)
+                bar.set_postfix(chunks=embedded, chunks_per_s=f"{embedded / elapsed:.1f}")
+
+            report = indexer.ingestor.ingest_paths(
+                paths, org_id=org_id, kb_id=kb_id, progress=progress
+            )
+        indexer.record(org_id=org_id, kb_id=kb_id)
+        for name, reason in report.failures:
+            click.echo(f"failed: {name}: {reason}", err=True)
+        click.echo(report.summary())
+    finally:
+        indexer.close()
+
+
+@kb.command("init")
+def init() -> None:
+    """Index KNOWLEDGE_BASE_DIR if the default knowledge base is empty (safe at every start)."""
+    index_sample_if_empty(_settings())
+    click.echo("knowledge base ready")
+
+
+@kb.command("list")
+@click.option("--kb", "kb_id", default=DEFAULT_KB_ID, show_default=True)
+def list_command(kb_id: str) -> None:
+    """List a knowledge base's documents with their chunk counts."""
+    indexer = Indexer(_settings())
+    try:
+        scope = tenant_filter(indexer.org_of(kb_id), kb_id)
+        for doc in list_documents(indexer.client, _settings().collection_name, scope):
+            click.echo(f"{doc.document_id}  {doc.chunks:5d} chunks  {doc.source}  ({doc.title})")
+    finally:
+        indexer.close()
+
+
+@kb.command("delete")
+@click.option("--kb", "kb_id", default=DEFAULT_KB_ID, show_default=True)
+@click.argument("sources", nargs=-1, required=True)
+def delete(kb_id: str, sources: tuple[str, ...]) -> None:
+    """Remove documents (by source as ingested) and all their chunks."""
+    indexer = Indexer(_settings())
+    try:
+        org_id = indexer.org_of(kb_id)
+        for source in sources:
+            removed = indexer.ingestor.remove_source(org_id=org_id, kb_id=kb_id, source=source)
+            with indexer.db.session() as session:
+                found = crud.find_document(session, org_id=org_id, kb_id=kb_id, source=source)
+                if found is not None:
+                    session.delete(found)
+            click.echo(f"{source}: {removed} chunks removed")
+    finally:
+        indexer.close()
+
+
+@kb.command("stats")
+def stats() -> None:
+    """Documents and chunks per knowledge base."""
+    indexer = Indexer(_settings())
+    settings = _settings()
+    try:
+        with indexer.db.session() as session:
+            kbs = session.scalars(select(KnowledgeBase).order_by(KnowledgeBase.org_id)).all()
+            for knowledge_base in kbs:
+                scope = tenant_filter(knowledge_base.org_id, knowledge_base.id)
+                chunks = count_points(indexer.client, settings.collection_name, scope)
+                click.echo(
+                    f"{knowledge_base.org_id}/{knowledge_base.id} ({knowledge_base.name}): "
+                    f"{chunks} chunks"
+                )
+        total = count_points(indexer.client, settings.collection_name)
+        click.echo(
+            f"collection {settings.collection_name} ({settings.qdrant_mode}): {total} chunks"
+        )
+    finally:
+        indexer.close()

@@ -1,0 +1,192 @@
+"""The composition root: builds every long-lived collaborator once per process (after
+fork, in a server worker) and hands them in. Nothing else constructs them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import redis
+from qdrant_client import QdrantClient
+
+from agents.contexts import AnswerDefaults, TurnContexts
+from agents.graph import build_graph
+from agents.llm import Provider
+from agents.probes import Probes
+from agents.retrieval import Retriever
+from agents.service import ChatService, ConversationIndex
+from config import Settings
+from knowledge.chunking import Chunker
+from knowledge.embeddings import LocalEmbeddings, load_embeddings
+from knowledge.ingest import Ingestor
+from knowledge.jobs import JobRunner, JobStore
+from knowledge.store import ensure_collection, ensure_indexes, open_client
+from tenancy.bootstrap import adopt_existing_points, ensure_defaults
+from tenancy.db import Database
+from tenancy.documents import DocumentService, record_job_update
+from tenancy.keys import KeyResolver
+from tenancy.profiles import ProfileStore
+from tenancy.secrets_box import SecretsBox, load_keys
+from utils import metrics
+from utils.checkpointer import RedisSaver
+
+
+@dataclass
+class Services:
+    settings: Settings
+    db: Database
+    saver: RedisSaver
+    redis: Any  # redis.Redis or redis.cluster.RedisCluster: jobs, conversation index
+    qdrant: QdrantClient
+    embeddings: LocalEmbeddings
+    box: SecretsBox
+    keys: KeyResolver
+    profiles: ProfileStore
+    chat: ChatService
+    documents: DocumentService
+    ingestor: Ingestor
+    job_runner: JobRunner
+    probes: Probes
+
+    def close(self) -> None:
+        self.job_runner.stop()
+        self.saver.close()
+        self.redis.close()
+        self.qdrant.close()
+        self.db.close()
+
+
+def open_database(settings: Settings) -> Database:
+    """The platform database, migrated to the newest schema, with its default records."""
+    db = Database(settings.database_url_or_local)
+    db.migrate()
+    ensure_defaults(db, app_name=settings.app_name)
+    return db
+
+
+def open_saver(settings: Settings, **overrides: Any) -> RedisSaver:
+    options: dict[str, Any] = {
+        "ttl": settings.conversation_ttl,
+        "prefix": settings.checkpoint_prefix,
+        "cluster": settings.redis_cluster,
+        "socket_timeout": settings.redis_socket_timeout,
+        **overrides,
+    }
+    return RedisSaver.from_url(settings.redis_url_or_local, **options)
+
+
+def open_redis(settings: Settings) -> Any:
+    options = {"socket_timeout": settings.redis_socket_timeout, "socket_connect_timeout": 2}
+    if settings.redis_cluster:
+        return redis.cluster.RedisCluster.from_url(settings.redis_url_or_local, **options)
+    return redis.Redis.from_url(settings.redis_url_or_local, **options)
+
+
+def build_ingestor(
+    settings: Settings, *, qdrant: QdrantClient, embeddings: LocalEmbeddings
+) -> Ingestor:
+    return Ingestor(
+        client=qdrant,
+        collection=settings.collection_name,
+        embeddings=embeddings,
+        chunker=Chunker(chunk_size=settings.chunk_size, chunk_overlap=settings.chunk_overlap),
+    )
+
+
+def build_services(
+    settings: Settings,
+    *,
+    qdrant: QdrantClient | None = None,
+    embeddings: LocalEmbeddings | None = None,
+    saver: RedisSaver | None = None,
+    run_jobs: bool = True,
+) -> Services:
+    """Open every resource the service needs (tests may pass shared ones in)."""
+    db = open_database(settings)
+    saver = saver or open_saver(settings)
+    client = open_redis(settings)
+    qdrant = qdrant or open_client(settings)
+    embeddings = embeddings or load_embeddings(
+        settings.embedding_model, settings.embedding_batch_size
+    )
+    ensure_collection(qdrant, settings.collection_name, embeddings.dimensions)
+    ensure_indexes(qdrant, settings.collection_name)
+    adopt_existing_points(db, qdrant, settings.collection_name)
+
+    box = SecretsBox(
+        load_keys([k.get_secret_value() for k in settings.encryption_keys], settings.data_dir)
+    )
+    provider = Provider.from_settings(settings)
+    retriever = Retriever(
+        client=qdrant,
+        collection=settings.collection_name,
+        embeddings=embeddings,
+        candidates=settings.retrieval_candidates,
+        rrf_k=settings.retrieval_rrf_k,
+        weights=(settings.hybrid_weights[0], settings.hybrid_weights[1]),
+    )
+    contexts = TurnContexts(
+        retriever=retriever,
+        embeddings=embeddings,
+        defaults=AnswerDefaults(
+            retrieval_mode=settings.retrieval_mode,
+            retrieval_k=settings.retrieval_k,
+            score_threshold=settings.score_threshold,
+            sentence_threshold=settings.answer_sentence_threshold,
+            max_sentences=settings.answer_max_sentences,
+            temperature=settings.llm_temperature,
+            token_budget=settings.history_token_budget,
+            provider=provider,
+        ),
+    )
+    saver.on_round_trip = metrics.CHECKPOINTER_SECONDS.observe
+    chat = ChatService(
+        graph=build_graph(checkpointer=saver),
+        saver=saver,
+        contexts=contexts,
+        index=ConversationIndex(client, settings.checkpoint_prefix, settings.conversation_ttl),
+        turn_lock_seconds=settings.turn_lock_seconds,
+        turn_wait_seconds=settings.turn_wait_seconds,
+    )
+    ingestor = build_ingestor(settings, qdrant=qdrant, embeddings=embeddings)
+    jobs = JobStore(client, settings.checkpoint_prefix)
+    runner = JobRunner(
+        jobs, ingestor, on_update=lambda job, fields: record_job_update(db, job, fields)
+    )
+    if run_jobs:
+        runner.start()
+    return Services(
+        settings=settings,
+        db=db,
+        saver=saver,
+        redis=client,
+        qdrant=qdrant,
+        embeddings=embeddings,
+        box=box,
+        keys=KeyResolver(
+            db,
+            settings_keys=[k.get_secret_value() for k in settings.api_keys],
+            admin_keys=[k.get_secret_value() for k in settings.admin_api_keys],
+            cache_seconds=settings.key_cache_seconds,
+        ),
+        profiles=ProfileStore(db, box),
+        chat=chat,
+        documents=DocumentService(
+            db=db,
+            qdrant=qdrant,
+            collection=settings.collection_name,
+            jobs=jobs,
+            runner=runner,
+        ),
+        ingestor=ingestor,
+        job_runner=runner,
+        probes=Probes(
+            saver=saver,
+            qdrant=qdrant,
+            collection=settings.collection_name,
+            qdrant_mode=settings.qdrant_mode,
+            embedding_model=embeddings.name,
+            db=db,
+            provider=provider,
+        ),
+    )

@@ -1,0 +1,354 @@
+"""Queries of platform records as plain keyword-only functions taking a session.
+
+Every function that reads or changes organisation data takes `org_id` and filters on it
+here, in this one layer: an id of another organisation is simply not found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from tenancy.keys import make_key
+from tenancy.models import (
+    DEFAULT_ORG_ID,
+    ApiKey,
+    Assistant,
+    AssistantKnowledgeBase,
+    Document,
+    KnowledgeBase,
+    Organisation,
+    new_id,
+    utcnow,
+)
+
+
+class NotFound(LookupError):
+    """No such record in the caller's organisation."""
+
+    def __init__(self, kind: str, record_id: str) -> None:
+        super().__init__(f"no {kind} {record_id!r} in this organisation")
+        self.kind = kind
+
+
+class Conflict(ValueError):
+    """The change clashes with a record that exists (a name taken, a protected record)."""
+
+
+def slugify(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60] or "org"
+
+
+# -- organisations ---------------------------------------------------------------------
+
+
+def create_organisation(
+    session: Session, *, name: str, slug: str | None = None, org_id: str | None = None
+) -> Organisation:
+    slug = slug or slugify(name)
+    if session.scalar(select(Organisation).where(Organisation.slug == slug)) is not None:
+        raise Conflict(f"an organisation with slug {slug!r} exists")
+    organisation = Organisation(id=org_id or new_id("org"), name=name, slug=slug)
+    session.add(organisation)
+    session.flush()
+    return organisation
+
+
+def list_organisations(session: Session) -> Sequence[Organisation]:
+    return session.scalars(select(Organisation).order_by(Organisation.created_at)).all()
+
+
+def get_organisation(session: Session, *, org_id: str) -> Organisation:
+    organisation = session.get(Organisation, org_id)
+    if organisation is None:
+        raise NotFound("organisation", org_id)
+    return organisation
+
+
+def delete_organisation(session: Session, *, org_id: str) -> Organisation:
+    organisation = get_organisation(session, org_id=org_id)
+    if org_id == DEFAULT_ORG_ID:
+        raise Conflict("the default organisation serves API_KEYS and cannot be deleted")
+    # Children first: SQLite enforces ON DELETE CASCADE only per connection pragma.
+    for model in (ApiKey, Document):
+        session.execute(delete(model).where(model.org_id == org_id))
+    assistants = select(Assistant.id).where(Assistant.org_id == org_id)
+    session.execute(
+        delete(AssistantKnowledgeBase).where(AssistantKnowledgeBase.assistant_id.in_(assistants))
+    )
+    for model in (Assistant, KnowledgeBase):
+        session.execute(delete(model).where(model.org_id == org_id))
+    session.delete(organisation)
+    return organisation
+
+
+def set_llm_provider(
+    session: Session,
+    *,
+    org_id: str,
+    base_url: str | None,
+    model: str | None,
+    encrypted_key: str | None,
+) -> Organisation:
+    organisation = get_organisation(session, org_id=org_id)
+    organisation.llm_base_url = base_url
+    organisation.llm_model = model
+    organisation.llm_api_key_encrypted = encrypted_key
+    return organisation
+
+
+# -- knowledge bases -------------------------------------------------------------------
+
+
+def create_knowledge_base(
+    session: Session, *, org_id: str, kb_id: str | None = None, **fields: Any
+) -> KnowledgeBase:
+    _name_free(session, KnowledgeBase, org_id=org_id, name=fields["name"])
+    kb = KnowledgeBase(id=kb_id or new_id("kb"), org_id=org_id, **fields)
+    session.add(kb)
+    session.flush()
+    return kb
+
+
+def list_knowledge_bases(session: Session, *, org_id: str) -> Sequence[KnowledgeBase]:
+    query = select(KnowledgeBase).where(KnowledgeBase.org_id == org_id)
+    return session.scalars(query.order_by(KnowledgeBase.created_at, KnowledgeBase.id)).all()
+
+
+def get_knowledge_base(session: Session, *, org_id: str, kb_id: str) -> KnowledgeBase:
+    kb = session.get(KnowledgeBase, kb_id)
+    if kb is None or kb.org_id != org_id:
+        raise NotFound("knowledge base", kb_id)
+    return kb
+
+
+def update_knowledge_base(
+    session: Session, *, org_id: str, kb_id: str, **changes: Any
+) -> KnowledgeBase:
+    kb = get_knowledge_base(session, org_id=org_id, kb_id=kb_id)
+    if "name" in changes and changes["name"] != kb.name:
+        _name_free(session, KnowledgeBase, org_id=org_id, name=changes["name"])
+    for field, value in changes.items():
+        setattr(kb, field, value)
+    return kb
+
+
+def delete_knowledge_base(session: Session, *, org_id: str, kb_id: str) -> KnowledgeBase:
+    kb = get_knowledge_base(session, org_id=org_id, kb_id=kb_id)
+    session.execute(delete(Document).where(Document.kb_id == kb_id))
+    session.execute(delete(AssistantKnowledgeBase).where(AssistantKnowledgeBase.kb_id == kb_id))
+    session.delete(kb)
+    return kb
+
+
+def document_counts(session: Session, *, org_id: str) -> dict[str, int]:
+    rows = session.execute(
+        select(Document.kb_id, func.count())
+        .where(Document.org_id == org_id)
+        .group_by(Document.kb_id)
+    )
+    return {kb_id: count for kb_id, count in rows}
+
+
+# -- documents ---------------------------------------------------------------------------
+
+
+def find_document(session: Session, *, org_id: str, kb_id: str, source: str) -> Document | None:
+    return session.scalar(
+        select(Document).where(
+            Document.org_id == org_id, Document.kb_id == kb_id, Document.source == source
+        )
+    )
+
+
+def upsert_document(
+    session: Session,
+    *,
+    org_id: str,
+    kb_id: str,
+    doc_id: str,
+    source: str,
+    title: str | None,
+    metadata: dict[str, Any],
+    job_id: str | None,
+    replace: bool,
+) -> tuple[Document, bool]:
+    """A pending document for an upload: (document, True when it replaces one)."""
+    existing = find_document(session, org_id=org_id, kb_id=kb_id, source=source)
+    if existing is not None and not replace:
+        raise Conflict(
+            f"a document with source {source!r} exists in this knowledge base "
+            f"({existing.id}); send replace=true to upload a new version of it"
+        )
+    if existing is None:
+        document = Document(
+            id=doc_id, org_id=org_id, kb_id=kb_id, source=source, title=title, meta=metadata
+        )
+        session.add(document)
+    else:
+        document = existing
+        document.title, document.meta = title, metadata
+        document.version += 1
+    document.status, document.job_id, document.error = "pending", job_id, None
+    session.flush()
+    return document, existing is not None
+
+
+def list_documents(session: Session, *, org_id: str, kb_id: str) -> Sequence[Document]:
+    query = select(Document).where(Document.org_id == org_id, Document.kb_id == kb_id)
+    return session.scalars(query.order_by(Document.source)).all()
+
+
+def get_document(session: Session, *, org_id: str, kb_id: str, doc_id: str) -> Document:
+    document = session.get(Document, doc_id)
+    if document is None or document.org_id != org_id or document.kb_id != kb_id:
+        raise NotFound("document", doc_id)
+    return document
+
+
+def delete_document(session: Session, *, org_id: str, kb_id: str, doc_id: str) -> Document:
+    document = get_document(session, org_id=org_id, kb_id=kb_id, doc_id=doc_id)
+    session.delete(document)
+    return document
+
+
+def record_document_progress(session: Session, *, doc_id: str, **fields: Any) -> None:
+    """Status and counts from the ingestion job (which knows the document by id)."""
+    document = session.get(Document, doc_id)
+    if document is not None:
+        for field, value in fields.items():
+            setattr(document, field, value)
+
+
+# -- assistants --------------------------------------------------------------------------
+
+
+def create_assistant(
+    session: Session,
+    *,
+    org_id: str,
+    knowledge_bases: Iterable[dict[str, Any]],
+    assistant_id: str | None = None,
+    **fields: Any,
+) -> Assistant:
+    _name_free(session, Assistant, org_id=org_id, name=fields["name"])
+    assistant = Assistant(id=assistant_id or new_id("asst"), org_id=org_id, **fields)
+    assistant.knowledge_bases = _links(session, org_id=org_id, links=knowledge_bases)
+    session.add(assistant)
+    session.flush()
+    return assistant
+
+
+def list_assistants(session: Session, *, org_id: str) -> Sequence[Assistant]:
+    query = select(Assistant).where(Assistant.org_id == org_id)
+    return session.scalars(query.order_by(Assistant.created_at, Assistant.id)).all()
+
+
+def get_assistant(session: Session, *, org_id: str, assistant_id: str) -> Assistant:
+    assistant = session.get(Assistant, assistant_id)
+    if assistant is None or assistant.org_id != org_id:
+        raise NotFound("assistant", assistant_id)
+    return assistant
+
+
+def find_assistant(session: Session, *, org_id: str, id_or_name: str) -> Assistant | None:
+    return session.scalar(
+        select(Assistant).where(
+            Assistant.org_id == org_id,
+            (Assistant.id == id_or_name) | (Assistant.name == id_or_name),
+        )
+    )
+
+
+def update_assistant(
+    session: Session,
+    *,
+    org_id: str,
+    assistant_id: str,
+    knowledge_bases: Iterable[dict[str, Any]] | None = None,
+    **changes: Any,
+) -> Assistant:
+    assistant = get_assistant(session, org_id=org_id, assistant_id=assistant_id)
+    if "name" in changes and changes["name"] != assistant.name:
+        _name_free(session, Assistant, org_id=org_id, name=changes["name"])
+    for field, value in changes.items():
+        setattr(assistant, field, value)
+    if knowledge_bases is not None:
+        assistant.knowledge_bases = _links(session, org_id=org_id, links=knowledge_bases)
+    session.flush()
+    return assistant
+
+
+def delete_assistant(session: Session, *, org_id: str, assistant_id: str) -> Assistant:
+    assistant = get_assistant(session, org_id=org_id, assistant_id=assistant_id)
+    session.delete(assistant)
+    return assistant
+
+
+def _links(
+    session: Session, *, org_id: str, links: Iterable[dict[str, Any]]
+) -> list[AssistantKnowledgeBase]:
+    result = []
+    for link in links:
+        get_knowledge_base(session, org_id=org_id, kb_id=link["kb_id"])
+        result.append(AssistantKnowledgeBase(**link))
+    return result
+
+
+# -- API keys ------------------------------------------------------------------------------
+
+
+def create_api_key(
+    session: Session,
+    *,
+    org_id: str,
+    name: str,
+    scopes: list[str],
+    assistant_ids: list[str] | None,
+    rate_limit: str | None,
+    expires_at: datetime | None,
+) -> tuple[ApiKey, str]:
+    """A new key: (record, the key itself, which is never stored or shown again)."""
+    get_organisation(session, org_id=org_id)
+    for assistant_id in assistant_ids or []:
+        get_assistant(session, org_id=org_id, assistant_id=assistant_id)
+    key, digest, prefix = make_key()
+    record = ApiKey(
+        id=new_id("key"),
+        org_id=org_id,
+        name=name,
+        prefix=prefix,
+        key_hash=digest,
+        scopes=sorted(set(scopes)),
+        assistant_ids=assistant_ids,
+        rate_limit=rate_limit,
+        expires_at=expires_at,
+    )
+    session.add(record)
+    session.flush()
+    return record, key
+
+
+def list_api_keys(session: Session, *, org_id: str) -> Sequence[ApiKey]:
+    query = select(ApiKey).where(ApiKey.org_id == org_id)
+    return session.scalars(query.order_by(ApiKey.created_at, ApiKey.id)).all()
+
+
+def revoke_api_key(session: Session, *, org_id: str, key_id: str) -> ApiKey:
+    key = session.get(ApiKey, key_id)
+    if key is None or key.org_id != org_id:
+        raise NotFound("API key", key_id)
+    if key.revoked_at is None:
+        key.revoked_at = utcnow()
+    return key
+
+
+def _name_free(session: Session, model: Any, *, org_id: str, name: str) -> None:
+    taken = session.scalar(select(model.id).where(model.org_id == org_id, model.name == name))
+    if taken is not None:
+        raise Conflict(f"the name {name!r} is taken in this organisation ({taken})")

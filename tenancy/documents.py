@@ -1,0 +1,109 @@
+"""Documents of a knowledge base: uploads become ingestion jobs, deletions remove the
+document's points and record together. Views and the CLI both call these."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from qdrant_client import QdrantClient
+
+from knowledge.chunking import document_id
+from knowledge.jobs import JobRunner, JobStore
+from knowledge.store import delete_points, document_filter, organisation_filter, tenant_filter
+from tenancy import crud
+from tenancy.db import Database
+from tenancy.models import Document
+
+
+class DocumentService:
+    def __init__(
+        self, *, db: Database, qdrant: QdrantClient, collection: str, jobs: JobStore,
+        runner: JobRunner,
+    ) -> None:  # fmt: skip
+        self.db = db
+        self.qdrant = qdrant
+        self.collection = collection
+        self.jobs = jobs
+        self.runner = runner
+
+    def upload(
+        self,
+        *,
+        org_id: str,
+        kb_id: str,
+        source: str,
+        title: str | None,
+        metadata: dict[str, Any],
+        content: bytes,
+        replace: bool,
+    ) -> dict[str, Any]:
+        """Record the document as pending and queue its ingestion; 202-style result."""
+        doc_id = document_id(kb_id, source)
+        with self.db.session() as session:
+            crud.get_knowledge_base(session, org_id=org_id, kb_id=kb_id)
+            document, replaced = crud.upsert_document(
+                session,
+                org_id=org_id,
+                kb_id=kb_id,
+                doc_id=doc_id,
+                source=source,
+                title=title,
+                metadata=metadata,
+                job_id=None,
+                replace=replace,
+            )
+            job = self.jobs.create(
+                org_id=org_id,
+                kb_id=kb_id,
+                document_id=doc_id,
+                source=source,
+                title=title,
+                content=content,
+            )
+            document.job_id = job["job_id"]
+            version = document.version
+        self.runner.notify()
+        return {**job, "document_id": doc_id, "replaced": replaced, "version": version}
+
+    def job(self, *, org_id: str, job_id: str) -> dict[str, Any] | None:
+        """A job of this organisation (another's is as unknown as a missing one)."""
+        record = self.jobs.get(job_id)
+        if record is None or record["org_id"] != org_id:
+            return None
+        return record
+
+    def delete_document(self, *, org_id: str, kb_id: str, doc_id: str) -> int:
+        with self.db.session() as session:
+            crud.delete_document(session, org_id=org_id, kb_id=kb_id, doc_id=doc_id)
+            return delete_points(
+                self.qdrant, self.collection, document_filter(org_id, kb_id, doc_id)
+            )
+
+    def delete_knowledge_base(self, *, org_id: str, kb_id: str) -> int:
+        with self.db.session() as session:
+            crud.delete_knowledge_base(session, org_id=org_id, kb_id=kb_id)
+            return delete_points(self.qdrant, self.collection, tenant_filter(org_id, kb_id))
+
+    def delete_organisation_points(self, org_id: str) -> int:
+        return delete_points(self.qdrant, self.collection, organisation_filter(org_id))
+
+
+def record_job_update(db: Database, job: dict[str, Any], fields: dict[str, Any]) -> None:
+    """Mirror an ingestion job's progress onto its document row."""
+    if not job.get("document_id"):
+        return
+    changes: dict[str, Any] = {}
+    if "status" in fields:
+        changes["status"] = fields["status"]
+    for name in ("chunks", "embedded", "unchanged"):
+        if name in fields:
+            changes[name] = fields[name]
+    if fields.get("errors"):
+        errors = fields["errors"]
+        changes["error"] = "; ".join(errors) if isinstance(errors, list) else json.dumps(errors)
+    with db.session() as session:
+        document = session.get(Document, job["document_id"])
+        # A newer upload of the same document owns the row now.
+        if document is not None and document.job_id in (None, job["job_id"]):
+            crud.record_document_progress(session, doc_id=document.id, **changes)

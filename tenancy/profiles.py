@@ -1,0 +1,87 @@
+"""An assistant as a turn needs it: its settings, its active knowledge bases and the LLM
+provider it answers with, read once and cached briefly per worker."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+
+from tenancy import crud
+from tenancy.db import Database
+from tenancy.secrets_box import SecretsBox
+
+PROFILE_CACHE_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class AssistantProfile:
+    id: str
+    org_id: str
+    name: str
+    system_prompt: str | None
+    not_found_message: str | None
+    model_name: str | None
+    temperature: float | None
+    max_tokens: int | None
+    retrieval_mode: str | None
+    retrieval_k: int | None
+    score_threshold: float | None
+    priorities: tuple[tuple[str, int], ...]  # active knowledge bases: (id, priority)
+    allowed_origins: tuple[str, ...]
+    is_public: bool
+    # The organisation's own provider, if it has one (the key decrypted, never shown).
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: str | None = field(default=None, repr=False)
+
+
+class ProfileStore:
+    def __init__(self, db: Database, box: SecretsBox) -> None:
+        self.db = db
+        self.box = box
+        self._cache: dict[tuple[str, str], tuple[float, AssistantProfile]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, *, org_id: str, assistant_id: str) -> AssistantProfile:
+        """The assistant's profile; crud.NotFound when the organisation has no such one."""
+        key = (org_id, assistant_id)
+        now = time.monotonic()
+        cached = self._cache.get(key)
+        if cached is not None and now - cached[0] < PROFILE_CACHE_SECONDS:
+            return cached[1]
+        profile = self._load(org_id=org_id, assistant_id=assistant_id)
+        with self._lock:
+            self._cache[key] = (now, profile)
+        return profile
+
+    def forget(self) -> None:
+        with self._lock:
+            self._cache.clear()
+
+    def _load(self, *, org_id: str, assistant_id: str) -> AssistantProfile:
+        with self.db.session() as session:
+            assistant = crud.get_assistant(session, org_id=org_id, assistant_id=assistant_id)
+            organisation = crud.get_organisation(session, org_id=org_id)
+            key = organisation.llm_api_key_encrypted
+            return AssistantProfile(
+                id=assistant.id,
+                org_id=assistant.org_id,
+                name=assistant.name,
+                system_prompt=assistant.system_prompt,
+                not_found_message=assistant.not_found_message,
+                model_name=assistant.model_name,
+                temperature=assistant.temperature,
+                max_tokens=assistant.max_tokens,
+                retrieval_mode=assistant.retrieval_mode,
+                retrieval_k=assistant.retrieval_k,
+                score_threshold=assistant.score_threshold,
+                priorities=tuple(
+                    (link.kb_id, link.priority) for link in assistant.knowledge_bases if link.active
+                ),
+                allowed_origins=tuple(assistant.allowed_origins),
+                is_public=assistant.is_public,
+                llm_base_url=organisation.llm_base_url,
+                llm_model=organisation.llm_model,
+                llm_api_key=self.box.decrypt(key) if key else None,
+            )
