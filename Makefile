@@ -26,11 +26,16 @@ system-packages:
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq redis-server >/dev/null; }
 	@$(SUDO) systemctl disable --now redis-server >/dev/null 2>&1 || true
 
-# The openssl command makes the certificates of the checkpointer's TLS test.
+# The openssl command makes the certificates of the checkpointer's TLS test; the
+# platform tests start a throwaway PostgreSQL cluster (Debian's postgresql package).
 test-tools:
 	@command -v openssl >/dev/null 2>&1 || { \
 	  echo "Installing openssl (Debian package)..."; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq openssl >/dev/null; }
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "Installing postgresql (Debian package)..."; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq postgresql >/dev/null; }
+	@$(SUDO) systemctl disable --now postgresql >/dev/null 2>&1 || true
 
 # Headless Chromium for the browser test of the web chat.
 browser:

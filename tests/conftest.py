@@ -19,6 +19,7 @@ from knowledge.embeddings import LocalEmbeddings, load_embeddings
 from knowledge.ingest import Ingestor
 from knowledge.store import ensure_collection, open_embedded
 from tenancy.models import DEFAULT_KB_ID, DEFAULT_ORG_ID
+from utils.local_postgres import LocalPostgres
 from utils.local_redis import LocalRedis, start_redis
 
 SAMPLE_KB = PROJECT_ROOT / "knowledge_base"
@@ -97,3 +98,25 @@ def make_settings(tmp_path: Path, redis_url: str) -> Callable[..., Settings]:
         return Settings(_env_file=None, **values)  # type: ignore[arg-type]
 
     return make
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[LocalPostgres]:
+    """A throwaway PostgreSQL cluster for the session (Debian's postgresql package)."""
+    server = LocalPostgres().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: LocalPostgres) -> str:
+    """A new empty database on the session's PostgreSQL."""
+    return postgres_server.create_database(f"t{uuid.uuid4().hex[:12]}")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The platform database on each backend: SQLite in a temp folder, then PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'platform.db'}"
+    return request.getfixturevalue("postgres_url")

@@ -13,6 +13,8 @@ from utils.checkpointer import RedisSaver
 from utils.local_redis import LocalRedis
 
 API_KEY = "server-test-key"
+ADMIN_KEY = "server-admin-key"
+ADMIN = {"X-API-Key": ADMIN_KEY}
 
 
 def chat(service: ServiceProcess, message: str) -> dict:
@@ -36,18 +38,20 @@ def test_conversation_survives_a_server_restart(
         "QDRANT_PATH": str(qdrant_path),
         "DATA_DIR": str(tmp_path),
         "API_KEYS": API_KEY,
+        "ADMIN_API_KEYS": ADMIN_KEY,
         "CHECKPOINT_PREFIX": "srv",
         "WORKERS": "2",  # embedded Qdrant: the config must bring this down to 1
     }
     service = ServiceProcess(env=env, log_path=tmp_path / "service.log").start()
     try:
-        status, health = request("GET", f"{service.url}/health")
+        status, health = request("GET", f"{service.url}/health", headers=ADMIN)
         assert status == 200 and health["qdrant"]["mode"] == "embedded"
         first = chat(service, "How do I start the service?")
         assert first["found"] and "make run" in first["answer"]
         chat(service, "How long are conversations kept?")
         # Metrics come from the workers' multiprocess files, summed by /metrics.
-        with urllib.request.urlopen(f"{service.url}/metrics", timeout=10) as response:
+        metrics_request = urllib.request.Request(f"{service.url}/metrics", headers=ADMIN)
+        with urllib.request.urlopen(metrics_request, timeout=10) as response:
             metrics = response.read().decode()
         assert 'http_requests_total{method="POST",route="/v1/chat",status="200"} 2.0' in metrics
         assert any((tmp_path / "prometheus").glob("*.db"))

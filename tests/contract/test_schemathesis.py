@@ -35,7 +35,13 @@ def contract_app(
     path = tmp_path / "contract-qdrant"
     index_sample_kb(path, embeddings, "knowledge_base")
     client = open_embedded(path)
-    return make_app(qdrant=client, api_keys=KEY, admin_api_keys=KEY, rate_limit="100000/minute")
+    return make_app(
+        qdrant=client,
+        api_keys=KEY,
+        admin_api_keys=KEY,
+        rate_limit="100000/minute",
+        anonymous_rate_limit="100000/minute",
+    )
 
 
 def test_no_server_errors_and_responses_match_the_schema(contract_app: Flask) -> None:
