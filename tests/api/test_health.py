@@ -11,7 +11,6 @@ from tests.api.conftest import ask
 from tests.app_fixtures import history_of
 from utils.local_redis import LocalRedis
 
-
 ADMIN = {"X-API-Key": "admin-key"}
 
 
