@@ -138,11 +138,12 @@ def _install_rate_limits(app: Flask, settings: Settings) -> None:
             return "key:" + caller.key_id
         return "ip:" + (request.remote_addr or "unknown")
 
+    def known_caller() -> bool:
+        return presented_key() != "" and resolve_caller() is not None
+
     def chat_limit() -> str:
         caller = resolve_caller() if presented_key() else None
-        if caller is None:
-            return settings.anonymous_rate_limit
-        return caller.rate_limit or settings.rate_limit
+        return (caller.rate_limit if caller else None) or settings.rate_limit
 
     limiter = Limiter(
         key_func=caller_key,
@@ -153,12 +154,13 @@ def _install_rate_limits(app: Flask, settings: Settings) -> None:
         # Redis down must not turn into 500s here: the chat itself answers 503.
         swallow_errors=True,
         strategy="fixed-window",
-        default_limits=[settings.anonymous_rate_limit],
-        default_limits_exempt_when=lambda: (
-            resolve_caller() is not None if presented_key() else False
-        ),
+        # One budget per address over every route for requests without a valid key.
+        application_limits=[settings.anonymous_rate_limit],
+        application_limits_exempt_when=known_caller,
     )
-    chat_budget = limiter.shared_limit(chat_limit, scope="chat")
+    chat_budget = limiter.shared_limit(
+        chat_limit, scope="chat", exempt_when=lambda: not known_caller()
+    )
     chat_budget(chat.bp)
     chat_budget(openai_compat.bp)
     limiter.exempt(health.bp)

@@ -12,7 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tenancy.models import SCOPES
 
-NAME = Field(..., min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]+$")
+NAME_PATTERN = r"^[^\x00-\x1f\x7f]+$"
+NAME = Field(..., min_length=1, max_length=200, pattern=NAME_PATTERN)
+NEW_NAME = Field(None, min_length=1, max_length=200, pattern=NAME_PATTERN)
 SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$"
 Scope = Literal[SCOPES]  # type: ignore[valid-type]
 RetrievalMode = Literal["hybrid", "dense", "sparse"]
@@ -47,7 +49,7 @@ class LlmProviderIn(Strict):
 
 
 class OrganisationPatch(Strict):
-    name: str | None = NAME
+    name: str | None = NEW_NAME
     llm: LlmProviderIn | None = None
 
 
@@ -85,7 +87,7 @@ class KnowledgeBaseIn(Strict):
 
 
 class KnowledgeBasePatch(Strict):
-    name: str | None = NAME
+    name: str | None = NEW_NAME
     description: str | None = Field(None, max_length=2000)
     tags: list[str] | None = Field(None, max_length=50)
     metadata: dict[str, Any] | None = None
@@ -193,7 +195,7 @@ class AssistantIn(AssistantFields):
 
 
 class AssistantPatch(AssistantFields):
-    name: str | None = NAME
+    name: str | None = NEW_NAME
 
 
 class AssistantKnowledgeBaseOut(BaseModel):

@@ -1,0 +1,95 @@
+"""Building organisations, knowledge bases, assistants and keys through the API."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask.testing import FlaskClient
+
+PLATFORM_ADMIN = {"X-API-Key": "admin-key"}
+
+
+def key_header(key: str) -> dict[str, str]:
+    return {"X-API-Key": key}
+
+
+def ok(response: Any, status: int = 200) -> Any:
+    assert response.status_code == status, response.get_data(as_text=True)
+    return response.get_json()
+
+
+@dataclass
+class Org:
+    client: FlaskClient
+    id: str
+    admin_key: str
+    kbs: dict[str, str] = field(default_factory=dict)
+    assistants: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def admin(self) -> dict[str, str]:
+        return key_header(self.admin_key)
+
+    def kb(self, name: str) -> str:
+        body = ok(
+            self.client.post("/v1/knowledge-bases", json={"name": name}, headers=self.admin), 201
+        )
+        self.kbs[name] = body["id"]
+        return body["id"]
+
+    def upload(self, kb: str, title: str, text: str) -> dict[str, Any]:
+        body = {"title": title, "text": text}
+        accepted = ok(
+            self.client.post(
+                f"/v1/knowledge-bases/{self.kbs[kb]}/documents", json=body, headers=self.admin
+            ),
+            202,
+        )
+        return self.wait(kb, accepted["jobs"][0]["document_id"])
+
+    def wait(self, kb: str, doc_id: str) -> dict[str, Any]:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            document = ok(
+                self.client.get(
+                    f"/v1/knowledge-bases/{self.kbs[kb]}/documents/{doc_id}", headers=self.admin
+                )
+            )
+            if document["status"] in ("completed", "failed"):
+                return document
+            time.sleep(0.05)
+        raise AssertionError(f"document {doc_id} was not ingested")
+
+    def assistant(self, name: str, kbs: list[str], **settings: Any) -> str:
+        body = {"name": name, "knowledge_bases": [{"kb_id": self.kbs[k]} for k in kbs], **settings}
+        created = ok(self.client.post("/v1/assistants", json=body, headers=self.admin), 201)
+        self.assistants[name] = created["id"]
+        return created["id"]
+
+    def key(self, *scopes: str, assistants: list[str] | None = None, **fields: Any) -> str:
+        body = {
+            "name": f"key-{len(scopes)}",
+            "scopes": list(scopes),
+            "assistant_ids": [self.assistants[a] for a in assistants] if assistants else None,
+            **fields,
+        }
+        return ok(self.client.post("/v1/api-keys", json=body, headers=self.admin), 201)["key"]
+
+
+def create_org(client: FlaskClient, name: str) -> Org:
+    body = ok(
+        client.post("/v1/admin/organisations", json={"name": name}, headers=PLATFORM_ADMIN), 201
+    )
+    return Org(client=client, id=body["id"], admin_key=body["admin_key"]["key"])
+
+
+def chat(
+    client: FlaskClient, key: str, message: str, *, assistant: str | None = None,
+    conversation: str = "c1",
+) -> Any:  # fmt: skip
+    headers = {**key_header(key), "X-Conversation-Id": conversation}
+    if assistant:
+        headers["X-Assistant-Id"] = assistant
+    return client.post("/v1/chat", json={"message": message}, headers=headers)
