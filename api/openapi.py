@@ -4,9 +4,13 @@ api/schemas.py, the same models the views validate requests with. Served at
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from flask import Blueprint, Flask, Response, jsonify
 from spectree import Response as Responses
 from spectree import SecurityScheme, SecuritySchemeData, SpecTree
+from spectree.metadata import register_validated_function
 
 from api.schemas import ErrorResponse
 from config import VERSION
@@ -32,10 +36,24 @@ def responses(ok: dict[str, type], *errors: int) -> Responses:
     return Responses(**ok, **{f"HTTP_{code}": ErrorResponse for code in errors})
 
 
-def document(**kwargs: object):  # type: ignore[no-untyped-def]
-    """Decorate a view for the contract only: the view validates with the same models
-    itself, so that every error keeps the service's JSON shape."""
-    return spec.validate(skip_validation=True, **kwargs)
+View = TypeVar("View", bound=Callable[..., Any])
+
+
+def document(**kwargs: Any) -> Callable[[View], View]:
+    """Describe a view in the contract, and leave the view as it is at run time.
+
+    The view validates with the same models itself, so every error keeps the service's
+    JSON shape. spectree's own wrapper is not used: even with validation skipped it
+    reads the whole response body, which would buffer a streamed answer."""
+
+    def describe(view: View) -> View:
+        wrapper = spec.validate(skip_validation=True, **kwargs)(view)
+        # spectree finds a view's metadata by the function it wrapped; hand it the view.
+        spec._function_metadata[view] = spec._function_metadata[wrapper]
+        register_validated_function(view)
+        return view
+
+    return describe
 
 
 bp = Blueprint("openapi", __name__)

@@ -28,6 +28,7 @@ class LLMStub:
     behaviour: str = "ok"  # ok | timeout | error500 | malformed
     reply: Reply = default_reply
     delay_s: float = 5.0
+    token_delay_s: float = 0.0  # between streamed words: a model that takes its time
     requests: list[dict[str, Any]] = field(default_factory=list)
     server: ThreadingHTTPServer | None = None
 
@@ -102,6 +103,7 @@ class LLMStub:
                     }  # fmt: skip
                     self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
                     self.wfile.flush()
+                    time.sleep(stub.token_delay_s)
                 end = {
                     "id": "stub", "object": "chat.completion.chunk", "created": 0,
                     "model": "stub-model",
