@@ -18,6 +18,7 @@ class ChatReply:
     mode: str
     found: bool
     warning: str | None = None
+    replayed: bool = False  # the answer of an earlier request with the same Idempotency-Key
 
     def to_dict(self) -> dict[str, Any]:
         body: dict[str, Any] = {
@@ -30,6 +31,8 @@ class ChatReply:
         }
         if self.warning:
             body["warning"] = self.warning
+        if self.replayed:
+            body["replayed"] = True
         return body
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import redis
 import redis.exceptions
-from langchain_core.messages import AIMessageChunk, HumanMessage
+from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage
 
 from agents.contexts import TurnContexts
 from agents.graph import TurnContext
@@ -25,6 +25,9 @@ from tenancy.profiles import AssistantProfile
 from utils.checkpointer import RedisSaver, translate_error
 
 log = logging.getLogger(__name__)
+
+# Kept on the question's message, so a retry finds it with the conversation (same TTL).
+IDEMPOTENCY_FIELD = "idempotency_key"
 
 
 @dataclass(frozen=True)
@@ -89,21 +92,37 @@ class ChatService:
         self.turn_wait_seconds = turn_wait_seconds
 
     def chat(
-        self, *, conversation: Conversation, profile: AssistantProfile, message: str
+        self,
+        *,
+        conversation: Conversation,
+        profile: AssistantProfile,
+        message: str,
+        idempotency_key: str | None = None,
     ) -> ChatReply:
+        """One turn. A retry carrying the same `idempotency_key` gets the first turn's
+        reply (completed first if its worker died) instead of asking again."""
         tid = conversation.thread_id
         context = self.contexts.for_profile(profile)
         lock = self._lock(tid)
         try:
             self._remember(conversation)
-            self._finish_interrupted(tid, context)
-            state = self.graph.invoke(_turn_input(message), _config(tid), context=context)
+            earlier = self._prepare(tid, context, idempotency_key)
+            if earlier is not None:
+                return self._replayed(earlier, conversation)
+            state = self.graph.invoke(
+                _turn_input(message, idempotency_key), _config(tid), context=context
+            )
         finally:
             lock.release()
         return self._reply(state, conversation)
 
     def stream_chat(
-        self, *, conversation: Conversation, profile: AssistantProfile, message: str
+        self,
+        *,
+        conversation: Conversation,
+        profile: AssistantProfile,
+        message: str,
+        idempotency_key: str | None = None,
     ) -> Iterator[tuple[str, dict[str, Any]]]:
         """Events of one turn: ("token", {"delta"}) ... then ("done", reply).
 
@@ -119,10 +138,13 @@ class ChatService:
         def run() -> None:
             try:
                 self._remember(conversation)
-                self._finish_interrupted(tid, context)
+                earlier = self._prepare(tid, context, idempotency_key)
+                if earlier is not None:
+                    events.put(("done", self._replayed(earlier, conversation).to_dict()))
+                    return
                 final: dict[str, Any] = {}
                 for mode, payload in self.graph.stream(
-                    _turn_input(message),
+                    _turn_input(message, idempotency_key),
                     _config(tid),
                     context=context,
                     stream_mode=["messages", "values"],
@@ -177,13 +199,26 @@ class ChatService:
         except redis.exceptions.RedisError as exc:
             raise translate_error(exc) from exc
 
-    def _finish_interrupted(self, tid: str, context: TurnContext) -> None:
-        """A turn cut short (its worker died) is completed before the next one starts,
-        so the history never holds a question without its answer. Its pending tasks may
-        already have stored their writes (`next` is then empty): resuming applies them."""
-        if self.graph.get_state(_config(tid)).tasks:
+    def _prepare(
+        self, tid: str, context: TurnContext, idempotency_key: str | None
+    ) -> AIMessage | None:
+        """Complete a turn cut short (its worker died) before the next one starts, so the
+        history never holds a question without its answer; its pending tasks may already
+        have stored their writes (`next` is then empty): resuming applies them.
+        Then, for a retry, the answer the first request got (None when it is new)."""
+        state = self.graph.get_state(_config(tid))
+        if state.tasks:
             log.warning("completing a turn that was interrupted", extra={"thread_id": tid})
-            self.graph.invoke(None, _config(tid), context=context)
+            state = self.graph.invoke(None, _config(tid), context=context)
+            messages = state["messages"]
+        else:
+            messages = state.values.get("messages", [])
+        return answer_to(messages, idempotency_key) if idempotency_key else None
+
+    def _replayed(self, message: AIMessage, conversation: Conversation) -> ChatReply:
+        reply = self._reply({"messages": [message]}, conversation)
+        reply.replayed = True
+        return reply
 
     @staticmethod
     def _reply(state: dict[str, Any], conversation: Conversation) -> ChatReply:
@@ -214,8 +249,21 @@ def _config(tid: str) -> dict[str, Any]:
     return {"configurable": {"thread_id": tid}}
 
 
-def _turn_input(message: str) -> dict[str, Any]:
-    return {"messages": [HumanMessage(content=message)]}
+def _turn_input(message: str, idempotency_key: str | None = None) -> dict[str, Any]:
+    extra = {IDEMPOTENCY_FIELD: idempotency_key} if idempotency_key else {}
+    return {"messages": [HumanMessage(content=message, additional_kwargs=extra)]}
+
+
+def answer_to(messages: list[Any], idempotency_key: str) -> AIMessage | None:
+    """The answer to the question asked with this idempotency key, if there was one."""
+    for index, message in enumerate(messages):
+        if (
+            isinstance(message, HumanMessage)
+            and message.additional_kwargs.get(IDEMPOTENCY_FIELD) == idempotency_key
+        ):
+            following = messages[index + 1] if index + 1 < len(messages) else None
+            return following if isinstance(following, AIMessage) else None
+    return None
 
 
 def _is_answer_token(payload: Any) -> bool:

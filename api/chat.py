@@ -15,6 +15,7 @@ from api.requests import (
     CONVERSATION_HEADER,
     conversation_id_from,
     existing_conversation_id,
+    idempotency_key,
     json_body,
 )
 from api.schemas import (
@@ -66,6 +67,7 @@ def chat() -> Response:
         "conversation": conversation_of(caller, profile, conversation_id),
         "profile": profile,
         "message": payload.message,
+        "idempotency_key": idempotency_key(),
     }
     service = get_services().chat
     if wants_event_stream(request.headers.get("Accept", "")):

@@ -22,7 +22,7 @@ from api.chat import conversation_of
 from api.deps import assistant_for, current_caller, get_services, requires
 from api.errors import ApiError
 from api.openapi import document, responses
-from api.requests import CONVERSATION_HEADER, conversation_id_from, json_body
+from api.requests import CONVERSATION_HEADER, conversation_id_from, idempotency_key, json_body
 from api.schemas import ChatCompletionRequest, ChatCompletionResponse, ModelList
 from api.sse import sse_response
 from tenancy import crud
@@ -87,6 +87,7 @@ def chat_completions() -> Response:
         "conversation": conversation_of(caller, profile, conversation_id),
         "profile": profile,
         "message": question,
+        "idempotency_key": idempotency_key(),
     }
     completion_id = f"chatcmpl-{g.request_id}"
     created = int(time.time())

@@ -4,6 +4,7 @@ to change."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from flask import current_app, request
@@ -13,6 +14,7 @@ from api.errors import ApiError
 from api.schemas import ConversationId
 
 CONVERSATION_HEADER = "X-Conversation-Id"
+IDEMPOTENCY_HEADER = "Idempotency-Key"
 
 
 def json_body() -> dict[str, Any]:
@@ -51,3 +53,15 @@ def existing_conversation_id(conversation_id: str) -> str:
         return ConversationId(conversation_id=conversation_id).conversation_id
     except ValidationError as exc:
         raise ApiError(404, "no such conversation (never started, deleted or expired)") from exc
+
+
+def idempotency_key() -> str | None:
+    """The Idempotency-Key header: a retry with the same key gets the first reply."""
+    value = request.headers.get(IDEMPOTENCY_HEADER)
+    if value is None:
+        return None
+    if not re.fullmatch(r"[A-Za-z0-9._:-]{1,128}", value):
+        raise ApiError(
+            400, f"invalid {IDEMPOTENCY_HEADER}: use 1-128 characters of A-Z a-z 0-9 . _ : -"
+        )
+    return value

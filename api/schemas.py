@@ -57,6 +57,7 @@ class ChatResponse(BaseModel):
     mode: str = Field(..., description="extractive (offline) or llm")
     found: bool = Field(..., description="false when the knowledge base had no answer")
     warning: str | None = None
+    replayed: bool | None = Field(None, description="true: the answer of an earlier request")
 
 
 class ErrorBody(BaseModel):
@@ -120,6 +121,14 @@ class ChatHeaders(BaseModel):
     x_conversation_id: str = Field(
         ..., alias="X-Conversation-Id", pattern=CONVERSATION_ID_PATTERN,
         description="Names the conversation; reuse it for every turn",
+    )  # fmt: skip
+    x_assistant_id: str | None = Field(
+        None, alias="X-Assistant-Id", max_length=200,
+        description="The assistant (id or name); not needed for a key bound to one",
+    )  # fmt: skip
+    idempotency_key: str | None = Field(
+        None, alias="Idempotency-Key", pattern=CONVERSATION_ID_PATTERN,
+        description="A retry with the same key gets the first request's answer, not a new turn",
     )  # fmt: skip
 
 

@@ -168,3 +168,55 @@ def test_logs_are_json_with_request_id_and_no_secrets(client: FlaskClient, capsy
     assert access[-1]["route"] == "/v1/chat" and access[-1]["status"] == 200
     assert "duration_ms" in access[-1]
     assert "test-key-a" not in err
+
+
+def test_a_retry_with_the_same_idempotency_key_is_answered_once(
+    app: Flask, client: FlaskClient
+) -> None:
+    headers = {**KEY_A, "X-Conversation-Id": "retry", "Idempotency-Key": "req-7"}
+    first = client.post(
+        "/v1/chat", json={"message": "How do I start the service?"}, headers=headers
+    )
+    again = client.post(
+        "/v1/chat", json={"message": "How do I start the service?"}, headers=headers
+    )
+    streamed = client.post("/v1/chat", json={"message": "How do I start the service?"},
+                           headers={**headers, "Accept": "text/event-stream"})  # fmt: skip
+    assert first.status_code == again.status_code == streamed.status_code == 200
+    assert again.get_json()["replayed"] is True and "replayed" not in first.get_json()
+    assert again.get_json()["answer"] == first.get_json()["answer"]
+    assert first.get_json()["answer"] in streamed.get_data(as_text=True)
+    assert len(history_of(app, "test-key-a", "retry")) == 2  # one question, one answer
+    fresh = client.post("/v1/chat", json={"message": "How do I start the service?"},
+                        headers={**headers, "Idempotency-Key": "req-8"})  # fmt: skip
+    assert "replayed" not in fresh.get_json() and len(history_of(app, "test-key-a", "retry")) == 4
+    bad = client.post(
+        "/v1/chat", json={"message": "hi"}, headers={**headers, "Idempotency-Key": "a b"}
+    )
+    assert bad.status_code == 400 and "Idempotency-Key" in bad.get_json()["error"]["message"]
+
+
+def test_deep_nesting_null_and_invisible_messages_are_clear_errors(client: FlaskClient) -> None:
+    headers = {**KEY_A, "X-Conversation-Id": "bad", "Content-Type": "application/json"}
+    admin = {**headers, "X-API-Key": "admin-key"}
+    for path, with_key in (
+        ("/v1/chat", headers),
+        ("/v1/chat/completions", headers),
+        ("/v1/documents", admin),
+    ):
+        deep = client.post(path, data="[" * 1000 + "]" * 1000, headers=with_key)
+        assert deep.status_code == 400 and "nested" in deep.get_json()["error"]["message"]
+    null = client.post("/v1/chat", data="null", headers=headers)
+    assert null.status_code == 422 and "not null" in null.get_json()["error"]["message"]
+    for invisible in ("\u200b\u200b", "\u00a0 \t", "\u2060\ufeff"):
+        response = client.post("/v1/chat", json={"message": invisible}, headers=headers)
+        assert response.status_code == 422, invisible
+
+
+def test_every_response_carries_security_headers(client: FlaskClient) -> None:
+    for response in (ask(client, "hi"), client.get("/health"), client.get("/nope")):
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert "default-src 'none'" in response.headers["Content-Security-Policy"]
+        assert response.headers["X-Frame-Options"] == "DENY"
+    assert ask(client, "hi").headers["Cache-Control"] == "no-store"
+    assert "Retry-After" not in ask(client, "hi").headers

@@ -97,3 +97,27 @@ def test_next_turn_completes_the_interrupted_one_first(
     # The interrupted question got its own answer, not the next question's.
     assert history[3]["content"] != history[5]["content"] == reply
     assert "conversation" in history[3]["content"].lower()
+
+
+def test_a_retry_after_a_dead_worker_gets_the_first_answer_not_a_second_turn(
+    services: Services,
+) -> None:
+    profile = services.profiles.get(org_id=DEFAULT_ORG_ID, assistant_id=DEFAULT_ASSISTANT_ID)
+    conversation = legacy_conversation("k", "c")
+
+    def retry_safe_ask(message: str) -> str:
+        return services.chat.chat(
+            conversation=conversation, profile=profile, message=message, idempotency_key="r-1"
+        ).answer
+
+    services.saver.dies_before = answered  # type: ignore[attr-defined]
+    with pytest.raises(WorkerDied):  # the client sees a 503 or a dropped connection
+        retry_safe_ask("How long are conversations kept?")
+    retried = services.chat.chat(
+        conversation=conversation, profile=profile,
+        message="How long are conversations kept?", idempotency_key="r-1",
+    )  # fmt: skip
+    again = retry_safe_ask("How long are conversations kept?")
+    history = services.chat.history(conversation=conversation)
+    assert history is not None and [m["role"] for m in history] == ["user", "assistant"]
+    assert retried.replayed and retried.answer == again == history[1]["content"]
