@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,15 @@ SUPPORTED_SUFFIXES = {
     ".pdf": "pdf",
     ".docx": "docx",
 }
+
+
+# Limits on the work one file may cause: a small DOCX can expand to gigabytes of XML,
+# and a PDF can hold any number of pages.
+MAX_DOCX_ENTRIES = 2_000
+MAX_DOCX_PART_BYTES = 8 * 1024 * 1024  # one XML part, uncompressed
+MAX_DOCX_TOTAL_BYTES = 64 * 1024 * 1024  # every part, uncompressed
+MAX_COMPRESSION_RATIO = 100  # for parts over 1 MiB; ordinary XML compresses 5-20 times
+MAX_PDF_PAGES = 2_000
 
 
 class UnsupportedFormatError(ValueError):
@@ -108,6 +118,10 @@ def _load_pdf(data: bytes, source: str, title: str | None) -> LoadedDocument:
 
     try:
         reader = PdfReader(io.BytesIO(data))
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise DocumentParseError(
+                f"the PDF has {len(reader.pages)} pages (limit {MAX_PDF_PAGES})"
+            )
         pages = [(n, (page.extract_text() or "").strip()) for n, page in enumerate(reader.pages, 1)]
         meta_title = (reader.metadata.title if reader.metadata else None) or None
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
@@ -147,9 +161,37 @@ def _html_to_markdown(data: bytes) -> tuple[str, str | None]:
     return "\n".join(lines).strip(), title or None
 
 
+def check_docx_size(data: bytes) -> None:
+    """Refuse a DOCX whose parts would expand beyond the limits, before parsing it."""
+    try:
+        entries = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except zipfile.BadZipFile as exc:
+        raise DocumentParseError("could not parse DOCX: not a ZIP archive") from exc
+    if len(entries) > MAX_DOCX_ENTRIES:
+        raise DocumentParseError(f"the DOCX has {len(entries)} parts (limit {MAX_DOCX_ENTRIES})")
+    total = sum(entry.file_size for entry in entries)
+    if total > MAX_DOCX_TOTAL_BYTES:
+        raise DocumentParseError(
+            f"the DOCX expands to {total} bytes (limit {MAX_DOCX_TOTAL_BYTES})"
+        )
+    for entry in entries:
+        if entry.file_size > MAX_DOCX_PART_BYTES:
+            raise DocumentParseError(
+                f"the DOCX part {entry.filename} expands to {entry.file_size} bytes "
+                f"(limit {MAX_DOCX_PART_BYTES})"
+            )
+        ratio = entry.file_size / max(entry.compress_size, 1)
+        if entry.file_size > 1024 * 1024 and ratio > MAX_COMPRESSION_RATIO:
+            raise DocumentParseError(
+                f"the DOCX part {entry.filename} is compressed {ratio:.0f} times "
+                f"(limit {MAX_COMPRESSION_RATIO}): refused as a decompression bomb"
+            )
+
+
 def _docx_to_markdown(data: bytes) -> str:
     import docx
 
+    check_docx_size(data)
     document = docx.Document(io.BytesIO(data))
     lines: list[str] = []
     for paragraph in document.paragraphs:

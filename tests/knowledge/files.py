@@ -82,3 +82,20 @@ def write_samples(folder: Path) -> dict[str, Path]:
         docx_bytes("Compost handbook", {"Turning": "Turn the compost heap every two weeks."})
     )
     return files
+
+
+def docx_bomb(expanded_bytes: int = 12 * 1024 * 1024) -> bytes:
+    """A small DOCX whose document part expands to `expanded_bytes` of XML."""
+    import zipfile
+
+    paragraph = b"<w:p><w:r><w:t>" + b"A" * 1000 + b"</w:t></w:r></w:p>"
+    body = paragraph * (expanded_bytes // len(paragraph))
+    xml = (
+        b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+        b'wordprocessingml/2006/main"><w:body>' + body + b"</w:body></w:document>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", xml)
+    return buffer.getvalue()

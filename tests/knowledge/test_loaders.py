@@ -8,7 +8,7 @@ import pytest
 
 from knowledge.chunking import Chunker
 from knowledge.loaders import DocumentParseError, UnsupportedFormatError, load_bytes, load_path
-from tests.knowledge.files import write_samples
+from tests.knowledge.files import docx_bomb, pdf_bytes, write_samples
 
 SCOPE = {"org_id": "org_test", "kb_id": "kb_test"}
 
@@ -95,3 +95,18 @@ def test_chunks_carry_their_payload(samples: dict[str, Path]) -> None:
         .split(load_path(samples["markdown"]), **SCOPE)[0]
         .point_id
     )  # ids are derived from source + content, so stable
+
+
+def test_a_docx_that_expands_too_far_is_refused_before_parsing() -> None:
+    bomb = docx_bomb()
+    assert len(bomb) < 100_000  # small on the wire ...
+    # ... refused by the size check (which names the part), before the XML parser runs.
+    with pytest.raises(DocumentParseError, match="part word/document.xml expands"):
+        load_bytes(bomb, "bomb.docx")
+
+
+def test_a_pdf_with_too_many_pages_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("knowledge.loaders.MAX_PDF_PAGES", 2)
+    with pytest.raises(DocumentParseError, match="3 pages"):
+        load_bytes(pdf_bytes(["one", "two", "three"]), "long.pdf")
+    assert load_bytes(pdf_bytes(["one", "two"]), "short.pdf").pages
