@@ -8,6 +8,8 @@ thread from a pool sized by the THREADS setting.
 from __future__ import annotations
 
 import json
+import re
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -50,15 +52,16 @@ async def _lifespan(receive: Any, send: Any) -> None:
             return
 
 
-def body_limit(
-    app: Any,
-    *,
-    max_bytes: int,
-    upload_bytes: int | None = None,
-    upload_prefix: str = "/v1/documents",
-) -> Any:
-    """Reject bodies over the limit with a JSON 413 before they are buffered (uploads
-    under `upload_prefix` get `upload_bytes`).
+# Routes that take document uploads (their limit is the upload limit).
+UPLOAD_PATHS = re.compile(r"^/v1/(documents$|knowledge-bases/[^/]+/documents$)")
+# A multipart body holds a file of exactly the upload limit plus its framing.
+MULTIPART_ALLOWANCE = 64 * 1024
+REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+
+
+def body_limit(app: Any, *, max_bytes: int, upload_bytes: int | None = None) -> Any:
+    """Reject bodies over the limit with a JSON 413 before they are buffered (document
+    uploads get `upload_bytes`, plus room for multipart framing).
 
     asgiref reads the whole body before Flask sees the request, so Flask's own limit
     would only apply after the bytes are in memory (or a temp file).
@@ -69,11 +72,14 @@ def body_limit(
             await app(scope, receive, send)
             return
         limit = max_bytes
-        if upload_bytes and scope.get("path", "").startswith(upload_prefix):
-            limit = upload_bytes
-        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if upload_bytes and UPLOAD_PATHS.match(scope.get("path", "")):
+            limit = upload_bytes + MULTIPART_ALLOWANCE
+        headers = dict(scope.get("headers") or [])
+        supplied = headers.get(b"x-request-id", b"").decode("latin-1")
+        request_id = supplied if REQUEST_ID.match(supplied) else uuid.uuid4().hex
+        declared = headers.get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
-            await _too_large(send, limit)
+            await _too_large(send, limit, request_id)
             return
         received = 0
 
@@ -88,7 +94,7 @@ def body_limit(
         try:
             await app(scope, counting_receive, send)
         except _BodyTooLarge:
-            await _too_large(send, limit)
+            await _too_large(send, limit, request_id)
 
     return limited
 
@@ -97,14 +103,14 @@ class _BodyTooLarge(Exception):
     pass
 
 
-async def _too_large(send: Any, max_bytes: int) -> None:
+async def _too_large(send: Any, max_bytes: int, request_id: str) -> None:
     body = json.dumps(
         {
             "error": {
                 "code": "payload_too_large",
                 "message": f"request body exceeds {max_bytes} bytes",
             },
-            "request_id": "-",
+            "request_id": request_id,
         }
     ).encode()
     await send(
@@ -114,6 +120,8 @@ async def _too_large(send: Any, max_bytes: int) -> None:
             "headers": [
                 (b"content-type", b"application/json"),
                 (b"content-length", str(len(body)).encode()),
+                (b"x-request-id", request_id.encode()),
+                (b"x-content-type-options", b"nosniff"),
             ],
         }
     )

@@ -158,3 +158,60 @@ def test_jobs_survive_a_restart(make_app: Callable[..., Flask], empty_kb: Qdrant
     client.get("/health")  # the service (and its job runner) starts with the first request
     job = wait_for_job(client, job_id)
     assert job["status"] == "completed" and job["embedded"] == 1
+
+
+def multipart(client: FlaskClient, files: list[tuple[bytes, str]], **form: str):  # type: ignore[no-untyped-def]
+    data: dict = {"file": [(io.BytesIO(content), name) for content, name in files], **form}
+    return client.post(
+        "/v1/documents", data=data, headers=ADMIN, content_type="multipart/form-data"
+    )
+
+
+def test_multipart_fields_are_validated_like_json(docs_app: Flask) -> None:
+    client = docs_app.test_client()
+    text = b"# Doc\n\nSome words about the garden shed."
+    for form in (
+        {"source": "bad\x01name.md"},
+        {"source": "a" * 10_000 + ".md"},
+        {"title": "t" * 100_000},
+    ):
+        response = multipart(client, [(text, "doc.md")], **form)
+        assert response.status_code == 422, form
+    assert upload_json(client, "t" * 100_000, "text").status_code == 422
+
+
+def test_binary_content_under_a_text_name_is_415(docs_app: Flask) -> None:
+    client = docs_app.test_client()
+    for content in (b"\xff\xfe" + "hello".encode("utf-16-le"), bytes(range(256)) * 8):
+        response = multipart(client, [(content, "notes.md")])
+        assert response.status_code == 415 and "binary" in response.get_json()["error"]["message"]
+    fake_pdf = multipart(client, [(b"just text", "report.pdf")])
+    assert fake_pdf.status_code == 415
+
+
+def test_a_second_document_with_the_same_source_is_409_unless_replaced(docs_app: Flask) -> None:
+    client = docs_app.test_client()
+    first = multipart(client, [(b"# Keys\n\nThe keys are in room 12.", "keys.md")])
+    assert first.status_code == 202 and first.get_json()["replaced"] is False
+    wait_for_job(client, first.get_json()["job_id"])
+    second = multipart(client, [(b"# Keys\n\nThe keys moved to room 14.", "keys.md")])
+    assert second.status_code == 409 and "replace=true" in second.get_json()["error"]["message"]
+    replaced = multipart(
+        client, [(b"# Keys\n\nThe keys moved to room 14.", "keys.md")], replace="true"
+    )
+    body = replaced.get_json()
+    assert replaced.status_code == 202 and body["replaced"] is True and body["version"] == 2
+    job = wait_for_job(client, body["job_id"])
+    assert job["status"] == "completed" and job["document_id"] == first.get_json()["document_id"]
+    listed = client.get("/v1/documents", headers=ADMIN).get_json()
+    assert [d["source"] for d in listed["documents"]] == ["keys.md"] and listed["request_id"]
+
+
+def test_an_upload_of_exactly_the_limit_is_accepted(
+    make_app: Callable[..., Flask], empty_kb: QdrantClient
+) -> None:
+    client = make_app(qdrant=empty_kb, max_upload_bytes=2048).test_client()
+    content = b"# Big\n\n" + b"word " * ((2048 - 7) // 5)
+    content += b"x" * (2048 - len(content))
+    assert multipart(client, [(content, "big.md")]).status_code == 202
+    assert multipart(client, [(content + b"x", "bigger.md")]).status_code == 413
