@@ -59,6 +59,20 @@ def ensure_redis(settings: Settings) -> LocalRedis | None:
     return server
 
 
+def banner(settings: Settings, new_key: str | None) -> str:
+    """Where to go and a first request. A key is shown only when it was just generated
+    (then it is on screen once); configured keys are never printed."""
+    key = new_key or "<one of API_KEYS in .env>"
+    return (
+        f"\nAPI:      http://{settings.host}:{settings.port}  (health: /health)\n"
+        f"Web chat: http://{settings.host}:{settings.ui_port}\n\nTry it:\n\n"
+        f"  curl -s -X POST http://{settings.host}:{settings.port}/v1/chat \\\n"
+        f"    -H 'X-API-Key: {key}' -H 'X-Conversation-Id: demo-1' \\\n"
+        f"    -H 'Content-Type: application/json' \\\n"
+        f'    -d \'{{"message": "How do I start the service?"}}\'\n'
+    )
+
+
 def main() -> int:
     settings = get_settings()
     new_key = ensure_api_key(settings)
@@ -92,16 +106,7 @@ def main() -> int:
         env=env,
         stdout=subprocess.DEVNULL,
     )  # fmt: skip
-    print(
-        f"\nAPI:      http://{settings.host}:{settings.port}  (health: /health)\n"
-        f"Web chat: http://{settings.host}:{settings.ui_port}\n\nTry it:\n\n"
-        f"  curl -s -X POST http://{settings.host}:{settings.port}/v1/chat \\\n"
-        f"    -H 'X-API-Key: {new_key or '<one of API_KEYS in .env>'}' "
-        f"-H 'X-Conversation-Id: demo-1' \\\n"
-        f"    -H 'Content-Type: application/json' \\\n"
-        f'    -d \'{{"message": "How do I start the service?"}}\'\n',
-        flush=True,
-    )
+    print(banner(settings, new_key), flush=True)
 
     def stop(*_: object) -> None:
         for process in (ui, api):
