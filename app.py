@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from flask import Flask, Response, g, request
 from flask_cors import CORS
-from flask_limiter import Limiter
+from flask_limiter import ExemptionScope, Limiter
 from spectree import Response as Responses
 
 from api import (
@@ -28,6 +28,7 @@ from api import (
     openai_compat,
     openapi,
     organisations,
+    public,
 )
 from api.cors import install_assistant_cors
 from api.deps import SERVICES_EXTENSION, authenticate, presented_key, resolve_caller
@@ -107,6 +108,7 @@ def create_app(
         knowledge_bases.bp,
         assistants.bp,
         api_keys.bp,
+        public.bp,
     ):
         app.register_blueprint(blueprint)
     openapi.register(app)
@@ -132,11 +134,12 @@ def _install_rate_limits(app: Flask, settings: Settings) -> None:
     """One budget per key across every chat route (the key's own limit, else RATE_LIMIT);
     requests without a valid key share a budget per client address."""
 
+    def client_address() -> str:
+        return "ip:" + (request.remote_addr or "unknown")
+
     def caller_key() -> str:
         caller = resolve_caller() if presented_key() else None
-        if caller is not None:
-            return "key:" + caller.key_id
-        return "ip:" + (request.remote_addr or "unknown")
+        return "key:" + caller.key_id if caller is not None else client_address()
 
     def known_caller() -> bool:
         return presented_key() != "" and resolve_caller() is not None
@@ -163,6 +166,9 @@ def _install_rate_limits(app: Flask, settings: Settings) -> None:
     )
     chat_budget(chat.bp)
     chat_budget(openai_compat.bp)
+    # Visitors of public assistants: their own budget per address, not the one above.
+    limiter.exempt(public.bp, flags=ExemptionScope.APPLICATION)
+    limiter.limit(settings.public_rate_limit, key_func=client_address)(public.bp)
     limiter.exempt(health.bp)
     limiter.request_filter(lambda: request.path == "/metrics")
 

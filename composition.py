@@ -137,6 +137,7 @@ def build_services(
             temperature=settings.llm_temperature,
             token_budget=settings.history_token_budget,
             provider=provider,
+            max_messages=settings.conversation_max_messages,
         ),
     )
     saver.on_round_trip = metrics.CHECKPOINTER_SECONDS.observe
@@ -147,6 +148,7 @@ def build_services(
         index=ConversationIndex(client, settings.checkpoint_prefix, settings.conversation_ttl),
         turn_lock_seconds=settings.turn_lock_seconds,
         turn_wait_seconds=settings.turn_wait_seconds,
+        prune_checkpoints=settings.prune_checkpoints,
     )
     ingestor = build_ingestor(settings, qdrant=qdrant, embeddings=embeddings)
     jobs = JobStore(client, settings.checkpoint_prefix)

@@ -52,6 +52,8 @@ class Settings(BaseSettings):
     rate_limit: str = "120/minute"
     # Requests without a valid key, per client address (probing for keys costs this).
     anonymous_rate_limit: str = "30/minute"
+    # Chat with public assistants (no key), per client address.
+    public_rate_limit: str = "20/minute"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     # Who sees the details of /health, /ready and /metrics (addresses, versions, errors):
     # "admin" (an admin key) or "public". The bare status is always public.
@@ -63,6 +65,11 @@ class Settings(BaseSettings):
     local_redis_port: int = Field(6390, ge=1, le=65535)
     conversation_ttl: int | None = Field(86400, ge=1)
     checkpoint_prefix: str = "rag"
+    # Messages a conversation keeps (the oldest turns go first); each turn adds two.
+    conversation_max_messages: int = Field(200, ge=2)
+    # Drop a conversation's superseded checkpoints after each turn: storage then grows
+    # with the conversation's text, not with the square of its turns.
+    prune_checkpoints: bool = True
     redis_socket_timeout: float = Field(5.0, gt=0)
     turn_wait_seconds: float = Field(10.0, ge=0)
     turn_lock_seconds: int = Field(15, ge=3)
@@ -115,7 +122,6 @@ class Settings(BaseSettings):
 
     # Web chat
     api_url: str = "http://127.0.0.1:8000"
-    ui_api_key: SecretStr | None = None
     ui_port: int = Field(8501, ge=1, le=65535)
 
     _split = field_validator(

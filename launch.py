@@ -65,7 +65,8 @@ def banner(settings: Settings, new_key: str | None) -> str:
     key = new_key or "<one of API_KEYS in .env>"
     return (
         f"\nAPI:      http://{settings.host}:{settings.port}  (health: /health)\n"
-        f"Web chat: http://{settings.host}:{settings.ui_port}\n\nTry it:\n\n"
+        f"Web chat: http://{settings.host}:{settings.ui_port}  (sign in with the key)\n\n"
+        "Try it:\n\n"
         f"  curl -s -X POST http://{settings.host}:{settings.port}/v1/chat \\\n"
         f"    -H 'X-API-Key: {key}' -H 'X-Conversation-Id: demo-1' \\\n"
         f"    -H 'Content-Type: application/json' \\\n"
@@ -79,13 +80,11 @@ def main() -> int:
     redis_server = ensure_redis(settings)
     index_sample_if_empty(settings, echo=print)
     keys = [k.get_secret_value() for k in settings.api_keys] or [new_key or ""]
-    ui_key = settings.ui_api_key.get_secret_value() if settings.ui_api_key else keys[0]
 
     env = {
         **os.environ,
         "REDIS_URL": settings.redis_url_or_local,
         "API_KEYS": ",".join(keys),
-        "UI_API_KEY": ui_key,
         "API_URL": settings.api_url,
     }
     python = sys.executable

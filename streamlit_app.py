@@ -1,11 +1,15 @@
 """The web chat. UI only: it talks to the REST API like any other client.
 
-The conversation id lives in the page URL (?c=...), so a reload or a shared link reopens
-the same conversation with its history.
+Nobody borrows the server's key: a person signs in with an API key of their own (scope
+chat; kept in this browser session only, never in the URL), or chats as a guest with an
+assistant the operator made public (a random visitor id in the link scopes the guest's
+conversations). The conversation id lives in the page URL (?c=...), and the assistant in
+?a=..., so a reload or a shared link reopens the same conversation.
 """
 
 from __future__ import annotations
 
+import secrets
 import uuid
 
 import streamlit as st
@@ -22,24 +26,21 @@ EXAMPLES = [
 FRIENDLY_ERRORS = {
     "unreachable": "The chat service cannot be reached right now. Is the API running? "
     "Try again in a moment.",
-    "unauthorized": "The API key of this page was not accepted. Set UI_API_KEY to one of "
-    "the service's API_KEYS.",
+    "unauthorized": "That API key was not accepted (unknown, revoked or expired). "
+    "Sign in with a valid key.",
+    "forbidden": "This key may not chat with that assistant.",
+    "not_found": "That assistant does not exist (or is no longer public).",
     "unavailable": "The service is temporarily unavailable (its storage is not answering). "
     "Try again in a moment.",
     "busy": "Your previous question is still being answered. Wait a moment and send again.",
 }
+KEY = "api_key"  # session_state: the signed-in person's key
 
 
 def conversation_id() -> str:
     if "c" not in st.query_params:
         st.query_params["c"] = uuid.uuid4().hex[:16]
     return st.query_params["c"]
-
-
-def client() -> ApiClient:
-    settings = get_settings()
-    key = settings.ui_api_key or (settings.api_keys[0] if settings.api_keys else None)
-    return ApiClient(settings.api_url, key.get_secret_value() if key else "")
 
 
 def show_error(error: ApiClientError) -> None:
@@ -95,18 +96,88 @@ def ask(api: ApiClient, conversation: str, question: str) -> None:
             show_citations(final.get("citations", []))
 
 
+def sign_in_page(base_url: str) -> None:
+    """Sign in with a key, or pick a public assistant to chat with as a guest."""
+    settings = get_settings()
+    st.title(settings.app_name)
+    st.write("Sign in with your API key to ask questions about your organisation's documents.")
+    with st.form("sign-in"):
+        key = st.text_input("API key", type="password", placeholder="gc_live_…")
+        if st.form_submit_button("Sign in") and key.strip():
+            try:
+                assistants = ApiClient(base_url, api_key=key.strip()).assistants()
+            except ApiClientError as error:
+                show_error(error)
+            else:
+                st.session_state[KEY] = key.strip()
+                if assistants and st.query_params.get("a") not in {a["id"] for a in assistants}:
+                    st.query_params["a"] = assistants[0]["id"]
+                st.rerun()
+    try:
+        public = ApiClient(base_url).assistants()
+    except ApiClientError:
+        public = []
+    if public:
+        st.caption("Or chat as a guest with:")
+        for assistant in public:
+            if st.button(
+                assistant["name"], key=f"guest-{assistant['id']}", help=assistant["description"]
+            ):
+                st.query_params["a"] = assistant["id"]
+                st.query_params["v"] = secrets.token_urlsafe(24)
+                st.rerun()
+
+
+def signed_in_client(base_url: str) -> ApiClient | None:
+    """The client of the signed-in person or the guest; None when neither."""
+    if st.session_state.get(KEY):
+        api = ApiClient(base_url, api_key=st.session_state[KEY])
+        try:
+            assistants = api.assistants()
+        except ApiClientError as error:
+            if error.kind == "unauthorized":  # revoked or expired since: sign in again
+                del st.session_state[KEY]
+                return None
+            show_error(error)
+            return api
+        if len(assistants) > 1:
+            names = {a["id"]: a["name"] for a in assistants}
+            current = st.query_params.get("a")
+            ids = list(names)
+            chosen = st.sidebar.selectbox(
+                "Assistant", ids, index=ids.index(current) if current in ids else 0,
+                format_func=names.__getitem__,
+            )  # fmt: skip
+            if chosen != current:
+                st.query_params["a"] = chosen
+        elif assistants:
+            st.query_params["a"] = assistants[0]["id"]
+        return ApiClient(
+            base_url, api_key=st.session_state[KEY], assistant_id=st.query_params.get("a")
+        )
+    if st.query_params.get("v") and st.query_params.get("a"):
+        return ApiClient(base_url, visitor=st.query_params["v"], assistant_id=st.query_params["a"])
+    return None
+
+
 def main() -> None:
     settings = get_settings()
     st.set_page_config(page_title=settings.app_name, page_icon="💬", layout="centered")
+    api = signed_in_client(settings.api_url)
+    if api is None:
+        sign_in_page(settings.api_url)
+        return
     conversation = conversation_id()
-    api = client()
 
     with st.sidebar:
         st.subheader(settings.app_name)
         if st.button("New conversation", use_container_width=True):
             st.query_params["c"] = uuid.uuid4().hex[:16]
             st.rerun()
-        st.caption(f"Conversation `{conversation}` — share this page's link to reopen it.")
+        st.caption(f"Conversation `{conversation}`")
+        if st.session_state.get(KEY) and st.button("Sign out", use_container_width=True):
+            del st.session_state[KEY]
+            st.rerun()
 
     try:
         history = api.history(conversation)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from langchain_core.messages import AnyMessage
@@ -31,7 +31,6 @@ class Answer:
     mode: str
     found: bool
     warning: str | None = None
-    extra: dict = field(default_factory=dict)
 
 
 def default_not_found() -> str:
@@ -157,5 +156,4 @@ class ExtractiveAnswerer:
             citations=citations,
             mode=self.mode,
             found=True,
-            extra={"quoted": [sentence for sentence, _ in cited]},
         )

@@ -31,6 +31,7 @@ class AnswerDefaults:
     temperature: float
     token_budget: int
     provider: Provider | None
+    max_messages: int
 
 
 def offline_condenser(question: str, history: list[AnyMessage]) -> str:
@@ -106,6 +107,7 @@ class TurnContexts:
                 scope=scope,
                 answerer=extractive,
                 condenser=offline_condenser,
+                max_messages=d.max_messages,
             )
         temperature = profile.temperature if profile.temperature is not None else d.temperature
         model = chat_model(provider, temperature=temperature, max_tokens=profile.max_tokens)
@@ -123,4 +125,5 @@ class TurnContexts:
                 not_found_message=not_found,
             ),
             condenser=condenser,
+            max_messages=d.max_messages,
         )

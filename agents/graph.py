@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, Protocol, TypedDict
 
-from langchain_core.messages import AIMessage, AnyMessage, HumanMessage
+from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, RemoveMessage
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.message import add_messages
@@ -50,6 +50,8 @@ class TurnContext:
     scope: SearchScope
     answerer: Answerer
     condenser: Condenser
+    # The most messages a conversation keeps; the oldest turns go first.
+    max_messages: int = 200
 
 
 def last_question(messages: list[AnyMessage]) -> str:
@@ -91,7 +93,19 @@ def answer(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
     passages = [Passage(**p) for p in state.get("passages", [])]
     with metrics.STAGE_SECONDS.labels("answer").time():
         result = runtime.context.answerer.answer(last_question(messages), passages, messages[:-1])
-    return {"messages": [answer_message(result)]}
+    return {"messages": [*oldest_beyond(messages, runtime.context.max_messages - 1),
+                         answer_message(result)]}  # fmt: skip
+
+
+def oldest_beyond(messages: list[AnyMessage], keep: int) -> list[RemoveMessage]:
+    """Removals for the oldest messages beyond `keep`, whole turns at a time (a
+    conversation never starts with an answer)."""
+    excess = len(messages) - keep
+    if excess <= 0:
+        return []
+    while excess < len(messages) and not isinstance(messages[excess], HumanMessage):
+        excess += 1
+    return [RemoveMessage(id=m.id) for m in messages[:excess] if m.id]
 
 
 def build_graph(*, checkpointer: BaseCheckpointSaver) -> Any:

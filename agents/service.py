@@ -83,6 +83,7 @@ class ChatService:
         index: ConversationIndex,
         turn_lock_seconds: int,
         turn_wait_seconds: float,
+        prune_checkpoints: bool,
     ) -> None:
         self.graph = graph
         self.saver = saver
@@ -90,6 +91,7 @@ class ChatService:
         self.index = index
         self.turn_lock_seconds = turn_lock_seconds
         self.turn_wait_seconds = turn_wait_seconds
+        self.prune_checkpoints = prune_checkpoints
 
     def chat(
         self,
@@ -112,6 +114,7 @@ class ChatService:
             state = self.graph.invoke(
                 _turn_input(message, idempotency_key), _config(tid), context=context
             )
+            self._prune(tid)
         finally:
             lock.release()
         return self._reply(state, conversation)
@@ -153,6 +156,7 @@ class ChatService:
                         final = payload
                     elif _is_answer_token(payload):
                         events.put(("token", {"delta": payload[0].content}))
+                self._prune(tid)
                 events.put(("done", self._reply(final, conversation).to_dict()))
             except Exception as exc:  # handed to the consumer, which maps it to an error
                 events.put(("error", exc))
@@ -214,6 +218,11 @@ class ChatService:
         else:
             messages = state.values.get("messages", [])
         return answer_to(messages, idempotency_key) if idempotency_key else None
+
+    def _prune(self, tid: str) -> None:
+        """Keep only the newest checkpoint of a finished turn (and what it refers to)."""
+        if self.prune_checkpoints:
+            self.saver.prune([tid], strategy="keep_latest")
 
     def _replayed(self, message: AIMessage, conversation: Conversation) -> ChatReply:
         reply = self._reply({"messages": [message]}, conversation)

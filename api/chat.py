@@ -71,12 +71,12 @@ def chat() -> Response:
     }
     service = get_services().chat
     if wants_event_stream(request.headers.get("Accept", "")):
-        return sse_response(_with_request_id(service.stream_chat(**turn)))
+        return sse_response(with_request_id(service.stream_chat(**turn)))
     reply = service.chat(**turn)
     return jsonify({**reply.to_dict(), "request_id": g.request_id})
 
 
-def _with_request_id(events: Iterator[tuple[str, Any]]) -> Iterator[tuple[str, Any]]:
+def with_request_id(events: Iterator[tuple[str, Any]]) -> Iterator[tuple[str, Any]]:
     request_id = g.request_id
     for event, data in events:
         yield event, ({**data, "request_id": request_id} if event == "done" else data)

@@ -238,3 +238,13 @@ class ReadyResponse(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     ready: bool
+
+
+class PublicAssistant(BaseModel):
+    id: str
+    name: str
+    description: str
+
+
+class PublicAssistantList(BaseModel):
+    assistants: list[PublicAssistant]

@@ -27,9 +27,9 @@ from pathlib import Path
 
 from qdrant_client import QdrantClient
 
-from agents.answer import ExtractiveAnswerer, split_sentences
-from agents.retrieval import Retriever
-from bench.retrieval import COLLECTION, as_documents, load
+from agents.answer import ExtractiveAnswerer, default_not_found, split_sentences
+from agents.retrieval import Retriever, SearchScope
+from bench.retrieval import BENCH_KB, BENCH_ORG, COLLECTION, as_documents, load
 from knowledge.chunking import Chunker
 from knowledge.embeddings import LocalEmbeddings
 from knowledge.ingest import Ingestor
@@ -101,17 +101,21 @@ def main(argv: list[str] | None = None) -> None:
     Ingestor(
         client=client, collection=COLLECTION, embeddings=embeddings,
         chunker=Chunker(chunk_size=4000, chunk_overlap=200),
-    ).ingest_documents(as_documents(corpus))  # fmt: skip
+    ).ingest_documents(as_documents(corpus), org_id=BENCH_ORG, kb_id=BENCH_KB)  # fmt: skip
     retriever = Retriever(
-        client=client, collection=COLLECTION, embeddings=embeddings, mode=settings.retrieval_mode,
-        k=settings.retrieval_k, candidates=settings.retrieval_candidates,
-        score_threshold=settings.score_threshold, rrf_k=settings.retrieval_rrf_k,
+        client=client, collection=COLLECTION, embeddings=embeddings,
+        candidates=settings.retrieval_candidates, rrf_k=settings.retrieval_rrf_k,
         weights=(settings.hybrid_weights[0], settings.hybrid_weights[1]),
+    )  # fmt: skip
+    scope = SearchScope(
+        org_id=BENCH_ORG, priorities={BENCH_KB: 0}, mode=settings.retrieval_mode,
+        k=settings.retrieval_k, score_threshold=settings.score_threshold,
     )  # fmt: skip
     max_sentences = args.max_sentences or settings.answer_max_sentences
     answerer = ExtractiveAnswerer(
-        embeddings, threshold=settings.answer_sentence_threshold, max_sentences=max_sentences
-    )
+        embeddings, threshold=settings.answer_sentence_threshold, max_sentences=max_sentences,
+        not_found_message=default_not_found(),
+    )  # fmt: skip
     print(
         f"answerer: extractive, up to {max_sentences} sentences, threshold "
         f"{settings.answer_sentence_threshold}; retrieval {settings.retrieval_mode} k={settings.retrieval_k}"
@@ -119,9 +123,9 @@ def main(argv: list[str] | None = None) -> None:
 
     ours, baseline = [], []
     for q in sample:
-        passages = retriever.search(q["question"])
+        passages = retriever.search(q["question"], scope)
         answer = answerer.answer(q["question"], passages)
-        quoted = answer.extra.get("quoted", [])
+        quoted = split_sentences(MARKER.sub("", answer.text)) if answer.found else []
         ours.append(
             score(MARKER.sub("", answer.text) if answer.found else "", quoted, q["answers"])
         )

@@ -22,14 +22,14 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from agents.service import ChatService
+from agents.service import Conversation
+from composition import build_services
 from config import Settings
 from knowledge.embeddings import load_embeddings
-from knowledge.store import open_client
-from tests.conftest import index_sample_kb
-from tests.server import ServiceProcess, request
-from utils.checkpointer import RedisSaver
+from knowledge.sample import index_sample_kb
+from tenancy.models import DEFAULT_ASSISTANT_ID, DEFAULT_ORG_ID
 from utils.local_redis import start_redis
+from utils.service_process import ServiceProcess, request
 
 API_KEY = "load-key"
 QUESTIONS = [
@@ -94,21 +94,26 @@ def main(argv: list[str] | None = None) -> None:
     )  # fmt: skip
     try:
         # In-process: the agent called directly, same turns, same concurrency.
-        saver = RedisSaver.from_url(redis_server.url, ttl=3600, prefix="inproc")
-        service = ChatService(
-            settings,
-            saver=saver,
-            qdrant=open_client(settings),
+        services = build_services(
+            settings.model_copy(update={"checkpoint_prefix": "inproc"}),
             embeddings=embeddings,
             run_jobs=False,
         )
+        profile = services.profiles.get(org_id=DEFAULT_ORG_ID, assistant_id=DEFAULT_ASSISTANT_ID)
 
         def direct(conversation: str, message: str) -> bool:
-            service.chat(owner="bench", conversation_id=conversation, message=message)
+            services.chat.chat(
+                conversation=Conversation(
+                    org_id=DEFAULT_ORG_ID, assistant_id=DEFAULT_ASSISTANT_ID, owner="bench",
+                    conversation_id=conversation,
+                ),
+                profile=profile,
+                message=message,
+            )  # fmt: skip
             return True
 
         inproc_lat, _, inproc_wall = run_turns(direct, n, t)
-        service.close()
+        services.close()
 
         # Over HTTP, through Gunicorn + Uvicorn workers.
         env = {

@@ -13,16 +13,12 @@ from pathlib import Path
 import pytest
 from qdrant_client import QdrantClient
 
-from config import PROJECT_ROOT, Settings
-from knowledge.chunking import Chunker
+from config import Settings
 from knowledge.embeddings import LocalEmbeddings, load_embeddings
-from knowledge.ingest import Ingestor
-from knowledge.store import ensure_collection, open_embedded
-from tenancy.models import DEFAULT_KB_ID, DEFAULT_ORG_ID
+from knowledge.sample import index_sample_kb
+from knowledge.store import open_embedded
 from utils.local_postgres import LocalPostgres
 from utils.local_redis import LocalRedis, start_redis
-
-SAMPLE_KB = PROJECT_ROOT / "knowledge_base"
 
 
 @pytest.fixture(scope="session")
@@ -54,21 +50,6 @@ def throwaway_redis(tmp_path: Path) -> Iterator[LocalRedis]:
 @pytest.fixture(scope="session")
 def embeddings() -> LocalEmbeddings:
     return load_embeddings(None, 32)
-
-
-def index_sample_kb(path: Path, embeddings: LocalEmbeddings, collection: str) -> None:
-    """Index the bundled knowledge base into an embedded Qdrant folder, then close it."""
-    client = open_embedded(path)
-    try:
-        ensure_collection(client, collection, embeddings.dimensions)
-        Ingestor(
-            client=client,
-            collection=collection,
-            embeddings=embeddings,
-            chunker=Chunker(chunk_size=1000, chunk_overlap=150),
-        ).ingest_paths([SAMPLE_KB], org_id=DEFAULT_ORG_ID, kb_id=DEFAULT_KB_ID)
-    finally:
-        client.close()
 
 
 @pytest.fixture(scope="session")

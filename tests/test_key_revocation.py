@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from knowledge.embeddings import LocalEmbeddings
-from tests.conftest import index_sample_kb
-from tests.server import ServiceProcess, request
+from knowledge.sample import index_sample_kb
 from utils.local_postgres import LocalPostgres
 from utils.local_redis import start_redis
+from utils.service_process import ServiceProcess, request
 
 ADMIN = {"X-API-Key": "platform-admin"}
 REVOCATION_BOUND_S = 1.0

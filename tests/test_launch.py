@@ -15,5 +15,7 @@ def test_a_configured_key_is_not_printed(make_settings: Callable[..., Settings])
     assert "configured-secret-key" not in text and "API_KEYS in .env" in text
 
 
-def test_a_generated_key_is_shown_once_in_the_banner(make_settings: Callable[..., Settings]) -> None:
+def test_a_generated_key_is_shown_once_in_the_banner(
+    make_settings: Callable[..., Settings],
+) -> None:
     assert "fresh-key-123" in banner(make_settings(), "fresh-key-123")

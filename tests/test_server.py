@@ -6,11 +6,11 @@ import urllib.request
 from pathlib import Path
 
 from knowledge.embeddings import LocalEmbeddings
+from knowledge.sample import index_sample_kb
 from tenancy.keys import legacy_key_id
-from tests.conftest import index_sample_kb
-from tests.server import ServiceProcess, request
 from utils.checkpointer import RedisSaver
 from utils.local_redis import LocalRedis
+from utils.service_process import ServiceProcess, request
 
 API_KEY = "server-test-key"
 ADMIN_KEY = "server-admin-key"

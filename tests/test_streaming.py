@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from knowledge.embeddings import LocalEmbeddings
-from tests.conftest import index_sample_kb
+from knowledge.sample import index_sample_kb
 from tests.llm_stub import LLMStub
-from tests.server import ServiceProcess
 from utils.local_redis import LocalRedis
+from utils.service_process import ServiceProcess
 
 KEY = "stream-key"
 WORDS = 12

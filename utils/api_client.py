@@ -29,19 +29,37 @@ class StreamedTurn:
 
 
 class ApiClient:
+    """Signed in with an API key, or a visitor of a public assistant (no key: a random
+    visitor id of the browser's scopes its conversations)."""
+
     def __init__(
-        self, base_url: str, api_key: str, *, transport: httpx.BaseTransport | None = None
+        self,
+        base_url: str,
+        *,
+        api_key: str | None = None,
+        visitor: str | None = None,
+        assistant_id: str | None = None,
+        transport: httpx.BaseTransport | None = None,
     ) -> None:
+        headers = {"X-API-Key": api_key} if api_key else {}
+        if visitor:
+            headers["X-Visitor-Id"] = visitor
+        if assistant_id:
+            headers["X-Assistant-Id"] = assistant_id
+        self.prefix = "/v1" if api_key else "/v1/public"
         self.http = httpx.Client(
-            base_url=base_url.rstrip("/"),
-            headers={"X-API-Key": api_key},
-            timeout=TIMEOUT,
-            transport=transport,
+            base_url=base_url.rstrip("/"), headers=headers, timeout=TIMEOUT, transport=transport
         )
+
+    def assistants(self) -> list[dict[str, Any]]:
+        """The assistants this key may use (or, without a key, the public ones)."""
+        response = self._send("GET", f"{self.prefix}/assistants")
+        self._raise_for(response)
+        return response.json()["assistants"]
 
     def history(self, conversation_id: str) -> list[dict[str, Any]]:
         """The conversation's messages; [] for a conversation that does not exist yet."""
-        response = self._send("GET", f"/v1/conversations/{conversation_id}")
+        response = self._send("GET", f"{self.prefix}/conversations/{conversation_id}")
         if response.status_code == 404:
             return []
         self._raise_for(response)
@@ -52,7 +70,7 @@ class ApiClient:
         headers = {"X-Conversation-Id": conversation_id, "Accept": "text/event-stream"}
         try:
             with self.http.stream(
-                "POST", "/v1/chat", json={"message": message}, headers=headers
+                "POST", f"{self.prefix}/chat", json={"message": message}, headers=headers
             ) as response:
                 if response.status_code != 200:
                     response.read()
@@ -85,7 +103,10 @@ class ApiClient:
             message = response.json()["error"]["message"]
         except (ValueError, KeyError, TypeError):
             message = response.text[:200] or response.reason_phrase
-        kinds = {401: "unauthorized", 409: "busy", 429: "rate_limited", 503: "unavailable"}
+        kinds = {
+            401: "unauthorized", 403: "forbidden", 404: "not_found", 409: "busy",
+            429: "rate_limited", 503: "unavailable",
+        }  # fmt: skip
         retry_after = response.headers.get("Retry-After")
         raise ApiClientError(
             kinds.get(response.status_code, "error"),

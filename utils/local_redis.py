@@ -55,6 +55,9 @@ class LocalRedis:
             "--appendfsync", "everysec",
             "--daemonize", "no",
             "--loglevel", "warning",
+            # Never evict silently: at maxmemory a write fails (the API answers 503),
+            # and no conversation, lock or job disappears to make room.
+            "--maxmemory-policy", "noeviction",
             *self.extra_args,
         ]  # fmt: skip
 
@@ -96,10 +99,6 @@ class LocalRedis:
         else:
             self.process.terminate()
         self.process.wait(timeout=10)
-
-    def restart(self) -> None:
-        self.stop()
-        self.start()
 
 
 def start_redis(

@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from knowledge.embeddings import LocalEmbeddings
+from knowledge.sample import index_sample_kb
 from knowledge.store import open_embedded
 from tests.app_fixtures import make_app  # noqa: F401 - shared fixture
-from tests.conftest import index_sample_kb
 
 KEY = "fuzz-key"
 

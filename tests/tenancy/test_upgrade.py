@@ -13,10 +13,10 @@ from langgraph.graph import START, MessagesState, StateGraph
 from qdrant_client import QdrantClient, models
 
 from knowledge.embeddings import LocalEmbeddings
+from knowledge.sample import SAMPLE_KB, index_sample_kb
 from knowledge.store import TENANT_FIELD, count_points, open_embedded, scroll_points
 from tenancy.keys import legacy_key_id
 from tests.app_fixtures import make_app, services_of
-from tests.conftest import SAMPLE_KB, index_sample_kb
 from utils.checkpointer import RedisSaver
 
 OLD_KEY = "test-key-a"

@@ -25,7 +25,7 @@ CHROMIUM = "/usr/bin/chromium"
 @pytest.fixture
 def web_chat(live_api: str, tmp_path: Path) -> Iterator[str]:
     port = free_port()
-    env = {**os.environ, "API_URL": live_api, "UI_API_KEY": "test-key-a"}
+    env = {**os.environ, "API_URL": live_api}
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
          "--server.port", str(port), "--server.address", "127.0.0.1",
@@ -55,6 +55,8 @@ def test_ask_in_the_browser_and_see_the_cited_answer(web_chat: str, tmp_path: Pa
         )
         page = browser.new_page(viewport={"width": 1200, "height": 900})
         page.goto(f"{web_chat}/?c=browser-test")
+        page.get_by_label("API key").fill("test-key-a")
+        page.get_by_role("button", name="Sign in").click()
         box = page.locator("[data-testid='stChatInput'] textarea")
         box.wait_for(timeout=60_000)
         box.fill("How long are conversations kept?")

@@ -16,12 +16,14 @@ PAGE = str(PROJECT_ROOT / "streamlit_app.py")
 @pytest.fixture
 def page(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
     def open_page(
-        api_url: str, *, key: str = "test-key-a", conversation: str | None = None
+        api_url: str, *, key: str | None = "test-key-a", conversation: str | None = None
     ) -> AppTest:
+        """The page, with `key` signed in (as the sign-in form leaves it)."""
         monkeypatch.setenv("API_URL", api_url)
-        monkeypatch.setenv("UI_API_KEY", key)
         get_settings.cache_clear()
         at = AppTest.from_file(PAGE, default_timeout=90)
+        if key:
+            at.session_state["api_key"] = key
         if conversation:
             at.query_params["c"] = conversation
         return at.run()
@@ -91,8 +93,52 @@ def test_api_down_is_explained(page: Callable[..., AppTest]) -> None:
 
 
 def test_wrong_key_is_explained(live_api: str, page: Callable[..., AppTest]) -> None:
-    at = page(live_api, key="wrong-key", conversation="ui-401")
+    at = page(live_api, key=None, conversation="ui-401")
+    at.text_input[0].input("wrong-key")
+    at.button[0].click().run()
     assert any("API key" in e.value and "not accepted" in e.value for e in at.error)
+    assert not at.chat_input
+
+
+def test_the_page_lends_no_key_visitors_sign_in(
+    live_api: str, page: Callable[..., AppTest], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("API_KEYS", "test-key-a")  # the server's keys are not the page's
+    at = page(live_api, key=None, conversation="someone-elses")
+    assert not at.chat_input and not at.chat_message
+    assert at.text_input[0].label == "API key"
+    at.text_input[0].input("test-key-a")
+    at.button[0].click().run()
+    assert at.session_state["api_key"] == "test-key-a" and "api_key" not in at.query_params
+    at.chat_input[0].set_value("How do I start the service?").run()
+    assert "make run" in texts(at)
+
+
+def test_guests_chat_with_a_public_assistant_in_conversations_of_their_own(
+    make_app,
+    page: Callable[..., AppTest],  # type: ignore[no-untyped-def]
+) -> None:
+    from tests.ui.conftest import serve
+
+    app = make_app()
+    admin = {"X-API-Key": "admin-key"}
+    client = app.test_client()
+    assert (
+        client.patch(
+            "/v1/assistants/asst_default", json={"is_public": True}, headers=admin
+        ).status_code
+        == 200
+    )
+    with serve(app) as url:
+        at = page(url, key=None, conversation="guest-1")
+        next(b for b in at.button if b.label == "default").click().run()
+        visitor = at.query_params["v"]
+        at.chat_input[0].set_value("How do I start the service?").run()
+        assert "make run" in texts(at)
+        # Another browser (another visitor id) opening the same conversation id sees nothing.
+        other = page(url, key=None, conversation="guest-1")
+        next(b for b in other.button if b.label == "default").click().run()
+        assert other.query_params["v"] != visitor and not other.chat_message
 
 
 def test_rate_limit_is_explained(make_app, page: Callable[..., AppTest]) -> None:  # type: ignore[no-untyped-def]

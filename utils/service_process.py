@@ -1,4 +1,5 @@
-"""Run the real service (Gunicorn + Uvicorn workers) as a subprocess for tests and benches."""
+"""Run the real service (Gunicorn + Uvicorn workers) as a subprocess: the tests and the
+benchmarks both use it."""
 
 from __future__ import annotations
 

@@ -1,0 +1,118 @@
+"""Public assistants, for visitors without a key: an operator marks an assistant
+`is_public`, and anyone may chat with it. Each visitor brings a random identity of its
+own (X-Visitor-Id, made by the browser) that scopes its conversations; requests are
+limited per client address (PUBLIC_RATE_LIMIT).
+
+    GET  /v1/public/assistants
+    POST /v1/public/chat                       (X-Assistant-Id, X-Visitor-Id, X-Conversation-Id)
+    GET  /v1/public/conversations/{id}         (X-Assistant-Id, X-Visitor-Id)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from flask import Blueprint, Response, g, jsonify, request
+from sqlalchemy import select
+
+from agents.service import Conversation
+from api.chat import NO_CONVERSATION, with_request_id
+from api.deps import ASSISTANT_HEADER, get_services
+from api.errors import ApiError
+from api.openapi import document, responses
+from api.requests import (
+    CONVERSATION_HEADER,
+    conversation_id_from,
+    existing_conversation_id,
+    idempotency_key,
+    json_body,
+)
+from api.schemas import ChatRequest, ChatResponse, ConversationResponse, PublicAssistantList
+from api.sse import sse_response, wants_event_stream
+from tenancy.models import Assistant
+from tenancy.profiles import AssistantProfile
+
+bp = Blueprint("public", __name__, url_prefix="/v1/public")
+
+VISITOR_HEADER = "X-Visitor-Id"
+VISITOR_PATTERN = re.compile(r"^[A-Za-z0-9_-]{22,64}$")
+
+
+def public_assistant() -> AssistantProfile:
+    """The public assistant named by X-Assistant-Id; 404 for any other (private ones too)."""
+    assistant_id = request.headers.get(ASSISTANT_HEADER, "")
+    services = get_services()
+    with services.db.session() as session:
+        found = session.get(Assistant, assistant_id) if assistant_id else None
+        if found is None or not found.is_public:
+            raise ApiError(
+                404, f"no public assistant {assistant_id!r}: name one with {ASSISTANT_HEADER}"
+            )
+        org_id = found.org_id
+    g.assistant = services.profiles.get(org_id=org_id, assistant_id=assistant_id)
+    return g.assistant
+
+
+def visitor_conversation(profile: AssistantProfile, conversation_id: str) -> Conversation:
+    visitor = request.headers.get(VISITOR_HEADER, "")
+    if not VISITOR_PATTERN.match(visitor):
+        raise ApiError(
+            400, f"{VISITOR_HEADER} must be a random id of 22-64 characters A-Z a-z 0-9 _ -"
+        )
+    # Only a digest of the visitor's id is kept, so the id never lands in Redis keys.
+    owner = "visitor:" + hashlib.sha256(visitor.encode()).hexdigest()[:24]
+    return Conversation(
+        org_id=profile.org_id, assistant_id=profile.id, owner=owner, conversation_id=conversation_id
+    )
+
+
+@bp.get("/assistants")
+@document(resp=responses({"HTTP_200": PublicAssistantList}, 429), tags=["public"])
+def list_public() -> Response:
+    with get_services().db.session() as session:
+        rows = session.scalars(select(Assistant).where(Assistant.is_public.is_(True))).all()
+        body = [{"id": a.id, "name": a.name, "description": a.description} for a in rows]
+    return jsonify({"assistants": body})
+
+
+@bp.post("/chat")
+@document(
+    json=ChatRequest,
+    resp=responses({"HTTP_200": ChatResponse}, 400, 404, 409, 413, 415, 422, 429, 503),
+    tags=["public"],
+)
+def chat() -> Response:
+    conversation_id = conversation_id_from(
+        request.headers.get(CONVERSATION_HEADER), source=f"{CONVERSATION_HEADER} header"
+    )
+    payload = ChatRequest.model_validate(json_body())
+    profile = public_assistant()
+    turn = {
+        "conversation": visitor_conversation(profile, conversation_id),
+        "profile": profile,
+        "message": payload.message,
+        "idempotency_key": idempotency_key(),
+    }
+    service = get_services().chat
+    if wants_event_stream(request.headers.get("Accept", "")):
+        return sse_response(with_request_id(service.stream_chat(**turn)))
+    return jsonify({**service.chat(**turn).to_dict(), "request_id": g.request_id})
+
+
+@bp.get("/conversations/<conversation_id>")
+@document(resp=responses({"HTTP_200": ConversationResponse}, 400, 404, 429, 503), tags=["public"])
+def get_conversation(conversation_id: str) -> Response:
+    profile = public_assistant()
+    conversation = visitor_conversation(profile, existing_conversation_id(conversation_id))
+    messages = get_services().chat.history(conversation=conversation)
+    if messages is None:
+        raise ApiError(404, NO_CONVERSATION)
+    return jsonify(
+        {
+            "conversation_id": conversation.conversation_id,
+            "assistant_id": profile.id,
+            "messages": messages,
+            "request_id": g.request_id,
+        }
+    )

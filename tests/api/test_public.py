@@ -1,0 +1,52 @@
+"""Public assistants: visitors without a key, each with conversations of its own,
+limited per client address; private assistants stay out of reach."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flask import Flask
+
+ADMIN = {"X-API-Key": "admin-key"}
+VISITOR_A, VISITOR_B = "a" * 32, "b" * 32
+
+
+def ask(client, visitor: str, message: str = "How do I start the service?", **headers: str):  # type: ignore[no-untyped-def]
+    return client.post(
+        "/v1/public/chat",
+        json={"message": message},
+        headers={"X-Assistant-Id": "asst_default", "X-Visitor-Id": visitor,
+                 "X-Conversation-Id": "guest", **headers},
+    )  # fmt: skip
+
+
+def test_a_private_assistant_is_not_reachable_without_a_key(make_app: Callable[..., Flask]) -> None:
+    client = make_app().test_client()
+    assert client.get("/v1/public/assistants").get_json() == {"assistants": []}
+    assert ask(client, VISITOR_A).status_code == 404
+
+
+def test_visitors_of_a_public_assistant_each_have_their_own_conversations(
+    make_app: Callable[..., Flask],
+) -> None:
+    client = make_app().test_client()
+    client.patch("/v1/assistants/asst_default", json={"is_public": True}, headers=ADMIN)
+    listed = client.get("/v1/public/assistants").get_json()["assistants"]
+    assert [a["id"] for a in listed] == ["asst_default"]
+    answer = ask(client, VISITOR_A)
+    assert answer.status_code == 200 and "make run" in answer.get_json()["answer"]
+    path = "/v1/public/conversations/guest"
+    mine = client.get(path, headers={"X-Assistant-Id": "asst_default", "X-Visitor-Id": VISITOR_A})
+    theirs = client.get(path, headers={"X-Assistant-Id": "asst_default", "X-Visitor-Id": VISITOR_B})
+    assert len(mine.get_json()["messages"]) == 2 and theirs.status_code == 404
+    # A key holder's conversation of the same id is another conversation again.
+    keyed = client.get("/v1/conversations/guest", headers={"X-API-Key": "test-key-a"})
+    assert keyed.status_code == 404
+    assert ask(client, "short").status_code == 400  # a guessable visitor id is refused
+
+
+def test_public_chat_is_limited_per_client_address(make_app: Callable[..., Flask]) -> None:
+    client = make_app(public_rate_limit="3/minute").test_client()
+    client.patch("/v1/assistants/asst_default", json={"is_public": True}, headers=ADMIN)
+    statuses = [ask(client, f"{i}" * 24, "hi").status_code for i in range(4)]
+    assert statuses == [200, 200, 200, 429]  # new visitor ids do not buy more
