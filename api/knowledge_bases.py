@@ -177,7 +177,9 @@ def list_documents(kb_id: str) -> Response:
     with get_services().db.session() as session:
         crud.get_knowledge_base(session, org_id=org_id, kb_id=kb_id)
         documents = crud.list_documents(session, org_id=org_id, kb_id=kb_id)
-        return jsonify({"documents": [document_out(d) for d in documents]})
+        return jsonify(
+            {"documents": [document_out(d) for d in documents], "request_id": g.request_id}
+        )
 
 
 @bp.get("/<kb_id>/documents/<doc_id>")
@@ -191,7 +193,7 @@ def get_document(kb_id: str, doc_id: str) -> Response:
     org_id = current_caller().org_id
     with get_services().db.session() as session:
         found = crud.get_document(session, org_id=org_id, kb_id=kb_id, doc_id=doc_id)
-        return jsonify(document_out(found))
+        return jsonify({**document_out(found), "request_id": g.request_id})
 
 
 @bp.delete("/<kb_id>/documents/<doc_id>")

@@ -123,10 +123,12 @@ class DocumentOut(BaseModel):
     job_id: str | None
     created_at: datetime
     updated_at: datetime
+    request_id: str | None = None
 
 
 class DocumentOutList(BaseModel):
     documents: list[DocumentOut]
+    request_id: str
 
 
 class UploadedJob(BaseModel):

@@ -44,9 +44,13 @@ def knowledge_base_out(kb: KnowledgeBase, documents: int) -> dict[str, Any]:
 
 def document_out(document: Document) -> dict[str, Any]:
     fields = {
-        name: getattr(document, name) for name in DocumentOut.model_fields if name != "metadata"
+        name: getattr(document, name)
+        for name in DocumentOut.model_fields
+        if name not in ("metadata", "request_id")
     }
-    return DocumentOut(**fields, metadata=document.meta).model_dump(mode="json")
+    return DocumentOut(**fields, metadata=document.meta).model_dump(
+        mode="json", exclude={"request_id"}
+    )
 
 
 def assistant_out(assistant: Assistant) -> dict[str, Any]:

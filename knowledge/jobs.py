@@ -230,7 +230,7 @@ class JobRunner:
             log.exception("ingestion job %s failed", job_id)
             self._update(job, status="failed", errors=[f"{type(exc).__name__}: {exc}"])
             return
-        self._update(job, status="completed", **_counts(report))
+        self._update(job, status="completed", title=document.title, **_counts(report))
         metrics.INGESTION_JOBS.labels("completed").inc()
         metrics.INGESTED_CHUNKS.inc(report.embedded)
 

@@ -261,3 +261,49 @@ def test_health_reports_a_refused_llm_key(llm_app: Callable[..., Flask], stub: L
     assert body["llm"]["ok"] is False and "refused the key" in body["llm"]["error"]
     assert body["status"] == "degraded"
     assert "sk-wrong" not in refused.get_data(as_text=True)
+
+
+def test_unsupported_openai_fields_are_refused_not_ignored(make_app: Callable[..., Flask]) -> None:
+    client = make_app().test_client()
+    key = {"Authorization": "Bearer test-key-a"}
+    question = [{"role": "user", "content": "How do I start the service?"}]
+    two = client.post(
+        "/v1/chat/completions", json={"model": "default", "messages": question, "n": 2}, headers=key
+    )
+    assert two.status_code == 400 and "n must be 1" in two.get_json()["error"]["message"]
+    tools = client.post("/v1/chat/completions", headers=key,
+                        json={"model": "default", "messages": question, "tools": [], "logprobs": True})  # fmt: skip
+    assert tools.status_code == 400 and "logprobs, tools" in tools.get_json()["error"]["message"]
+    sampled = client.post("/v1/chat/completions", headers=key,
+                          json={"model": "default", "messages": question, "temperature": 0.2})  # fmt: skip
+    assert sampled.status_code == 200
+    unknown = client.post(
+        "/v1/chat/completions", headers=key, json={"model": "nobody", "messages": question}
+    )
+    assert unknown.status_code == 404
+
+
+def test_an_assistant_answers_with_its_organisations_provider_and_prompt(
+    make_app: Callable[..., Flask], stub: LLMStub
+) -> None:
+    from tests.api.platform_helpers import create_org, key_header, ok
+
+    client = make_app().test_client()  # the deployment itself has no LLM: offline
+    org = create_org(client, "Modelled")
+    ok(client.patch("/v1/organisation", headers=org.admin, json={
+        "llm": {"base_url": stub.url, "model": "org-model", "api_key": stub.api_key}}))  # fmt: skip
+    org.kb("docs")
+    org.upload("docs", "Quickstart", "# Quickstart\n\nRun `make run` to start the service.")
+    bot = org.assistant("bot", ["docs"], system_prompt="Answer like a pirate.", temperature=0.7,
+                        max_tokens=123, not_found_message="Arr, nothing found.")  # fmt: skip
+    key = org.key("chat", assistants=["bot"])
+    body = ok(client.post("/v1/chat", json={"message": "How do I start the service?"},
+                          headers={**key_header(key), "X-Conversation-Id": "p"}))  # fmt: skip
+    assert body["mode"] == "llm" and body["assistant_id"] == bot
+    request = answer_requests(stub)[-1]
+    assert request["model"] == "org-model" and request["temperature"] == 0.7
+    assert request.get("max_completion_tokens", request.get("max_tokens")) == 123
+    assert request["messages"][0]["content"].startswith("Answer like a pirate.")
+    missing = ok(client.post("/v1/chat", json={"message": "What is the capital of Peru?"},
+                             headers={**key_header(key), "X-Conversation-Id": "q"}))  # fmt: skip
+    assert missing["found"] is False and missing["answer"] == "Arr, nothing found."
