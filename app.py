@@ -112,6 +112,8 @@ def create_app(
     ):
         app.register_blueprint(blueprint)
     openapi.register(app)
+    if settings.validate_responses:
+        openapi.install_response_validation(app)
     return app
 
 

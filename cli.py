@@ -22,6 +22,7 @@ from tqdm import tqdm
 
 from composition import build_ingestor, open_database
 from config import Settings
+from knowledge.chunking import document_id
 from knowledge.embeddings import load_embeddings
 from knowledge.ingest import Ingestor, expand_paths
 from knowledge.store import (
@@ -35,6 +36,7 @@ from knowledge.store import (
 from tenancy import crud
 from tenancy.bootstrap import adopt_existing_points, record_documents
 from tenancy.db import Database
+from tenancy.documents import delete_document
 from tenancy.models import DEFAULT_KB_ID, DEFAULT_ORG_ID, KnowledgeBase, Organisation
 from tenancy.secrets_box import SecretsBox, load_keys
 
@@ -267,11 +269,14 @@ def delete(kb_id: str, sources: tuple[str, ...]) -> None:
     try:
         org_id = indexer.org_of(kb_id)
         for source in sources:
-            removed = indexer.ingestor.remove_source(org_id=org_id, kb_id=kb_id, source=source)
-            with indexer.db.session() as session:
-                found = crud.find_document(session, org_id=org_id, kb_id=kb_id, source=source)
-                if found is not None:
-                    session.delete(found)
+            try:
+                removed = delete_document(
+                    indexer.db, indexer.client, indexer.settings.collection_name,
+                    org_id=org_id, kb_id=kb_id, doc_id=document_id(kb_id, source),
+                )  # fmt: skip
+            except crud.NotFound:
+                click.echo(f"{source}: no such document in {kb_id}", err=True)
+                continue
             click.echo(f"{source}: {removed} chunks removed")
     finally:
         indexer.close()

@@ -58,6 +58,8 @@ class Settings(BaseSettings):
     # Who sees the details of /health, /ready and /metrics (addresses, versions, errors):
     # "admin" (an admin key) or "public". The bare status is always public.
     probe_details: Literal["admin", "public"] = "admin"
+    # Check every JSON response against its published model (the tests turn this on).
+    validate_responses: bool = False
 
     # Conversation memory
     redis_url: str | None = None
@@ -73,11 +75,6 @@ class Settings(BaseSettings):
     redis_socket_timeout: float = Field(5.0, gt=0)
     turn_wait_seconds: float = Field(10.0, ge=0)
     turn_lock_seconds: int = Field(15, ge=3)
-    # How long a thread may hold the GIL while others wait (Python's default, 5 ms).
-    # LangGraph writes checkpoints from background threads and each Redis reply waits
-    # for the GIL; a shorter interval can shorten turns, but medians on this VM did not
-    # settle it either way (docs/benchmarks.md), so the default stays Python's.
-    switch_interval_ms: float = Field(5.0, gt=0, le=100)
 
     # Platform records (organisations, assistants, keys): SQLite under DATA_DIR by default
     database_url: str | None = None

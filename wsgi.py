@@ -5,13 +5,10 @@ from __future__ import annotations
 from config import get_settings  # first: sets thread/offline environment before numpy loads
 
 # isort: split
-import sys
-
 from app import create_app
 from utils.asgi import body_limit, concurrent_wsgi_to_asgi
 
 settings = get_settings()
-sys.setswitchinterval(settings.switch_interval_ms / 1000)  # see config.Settings
 flask_app = create_app(settings)
 application = body_limit(
     concurrent_wsgi_to_asgi(flask_app, threads=settings.threads),

@@ -51,7 +51,7 @@ class TurnContext:
     answerer: Answerer
     condenser: Condenser
     # The most messages a conversation keeps; the oldest turns go first.
-    max_messages: int = 200
+    max_messages: int
 
 
 def last_question(messages: list[AnyMessage]) -> str:

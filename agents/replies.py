@@ -3,37 +3,49 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from langchain_core.messages import AIMessage, AnyMessage, HumanMessage
+from pydantic import BaseModel, Field
 
 
-@dataclass
-class ChatReply:
+class Citation(BaseModel):
+    n: int
+    title: str
+    source: str
+    section: str | None = None
+    page: int | None = None
+    snippet: str
+    score: float
+
+
+class ChatReply(BaseModel):
+    """One answer, as every chat route returns it (the API adds `request_id`)."""
+
     answer: str
-    citations: list[dict]
+    citations: list[Citation]
     conversation_id: str
     assistant_id: str
-    mode: str
-    found: bool
+    mode: str = Field(..., description="extractive (offline) or llm")
+    found: bool = Field(..., description="false when the knowledge base had no answer")
     warning: str | None = None
-    replayed: bool = False  # the answer of an earlier request with the same Idempotency-Key
+    replayed: bool | None = Field(
+        None, description="true: the answer of an earlier request with this Idempotency-Key"
+    )
 
     def to_dict(self) -> dict[str, Any]:
-        body: dict[str, Any] = {
-            "answer": self.answer,
-            "citations": self.citations,
-            "conversation_id": self.conversation_id,
-            "assistant_id": self.assistant_id,
-            "mode": self.mode,
-            "found": self.found,
-        }
-        if self.warning:
-            body["warning"] = self.warning
-        if self.replayed:
-            body["replayed"] = True
-        return body
+        return self.model_dump(mode="json", exclude_none=True)
+
+
+class HistoryMessage(BaseModel):
+    """A message of a conversation's history."""
+
+    role: str
+    content: str
+    citations: list[Citation] | None = None
+    mode: str | None = None
+    found: bool | None = None
+    warning: str | None = None
 
 
 def reply_from(message: AIMessage, *, conversation_id: str, assistant_id: str) -> ChatReply:
@@ -51,16 +63,18 @@ def reply_from(message: AIMessage, *, conversation_id: str, assistant_id: str) -
 
 def message_dict(message: AnyMessage) -> dict[str, Any]:
     if isinstance(message, HumanMessage):
-        return {"role": "user", "content": str(message.content)}
+        return HistoryMessage(role="user", content=str(message.content)).model_dump(
+            exclude_none=True
+        )
     extra = message.additional_kwargs
-    return {
-        "role": "assistant",
-        "content": str(message.content),
-        "citations": list(extra.get("citations", [])),
-        "mode": extra.get("mode"),
-        "found": bool(extra.get("found", True)),
-        **({"warning": extra["warning"]} if extra.get("warning") else {}),
-    }
+    return HistoryMessage(
+        role="assistant",
+        content=str(message.content),
+        citations=list(extra.get("citations", [])),
+        mode=extra.get("mode"),
+        found=bool(extra.get("found", True)),
+        warning=extra.get("warning"),
+    ).model_dump(mode="json", exclude_none=True)
 
 
 def pieces(answer: str, words: int = 6) -> list[str]:

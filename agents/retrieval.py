@@ -3,7 +3,7 @@ organisation's knowledge bases (the filter comes from knowledge.store.tenant_fil
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 from langchain_qdrant import QdrantVectorStore, RetrievalMode
 from qdrant_client import QdrantClient, models
@@ -43,10 +43,10 @@ class SearchScope:
     (id -> priority) and its retrieval settings."""
 
     org_id: str
-    priorities: dict[str, int] = field(default_factory=dict)
-    mode: str = "hybrid"
-    k: int = 4
-    score_threshold: float = 0.25
+    priorities: dict[str, int]
+    mode: str
+    k: int
+    score_threshold: float
 
 
 class Retriever:

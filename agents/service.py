@@ -225,9 +225,9 @@ class ChatService:
             self.saver.prune([tid], strategy="keep_latest")
 
     def _replayed(self, message: AIMessage, conversation: Conversation) -> ChatReply:
-        reply = self._reply({"messages": [message]}, conversation)
-        reply.replayed = True
-        return reply
+        return self._reply({"messages": [message]}, conversation).model_copy(
+            update={"replayed": True}
+        )
 
     @staticmethod
     def _reply(state: dict[str, Any], conversation: Conversation) -> ChatReply:

@@ -11,8 +11,7 @@ from flask import Blueprint, Response, g, jsonify, url_for
 from api.deps import current_caller, get_services, requires
 from api.errors import ApiError
 from api.openapi import document, responses
-from api.platform_schemas import DeletedRecord
-from api.schemas import DocumentList, JobResponse
+from api.schemas import DeletedDocument, DocumentList, JobResponse
 from api.uploads import DocumentIn, parse_uploads
 from tenancy import crud
 from tenancy.models import DEFAULT_KB_ID
@@ -91,7 +90,7 @@ def list_all() -> Response:
 
 @bp.delete("/<doc_id>")
 @document(
-    resp=responses({"HTTP_200": DeletedRecord}, 401, 403, 404, 503),
+    resp=responses({"HTTP_200": DeletedDocument}, 401, 403, 404, 503),
     tags=["documents (default knowledge base)"],
     security=SECURITY,
 )

@@ -117,14 +117,8 @@ def chat_completions() -> Response:
 
 
 def _extras(reply: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "citations": reply["citations"],
-        "conversation_id": reply["conversation_id"],
-        "assistant_id": reply["assistant_id"],
-        "mode": reply["mode"],
-        "found": reply["found"],
-        **({"warning": reply["warning"]} if reply.get("warning") else {}),
-    }
+    """The service's own reply fields beside OpenAI's (the answer is the message)."""
+    return {name: value for name, value in reply.items() if name != "answer"}
 
 
 def _chunk(

@@ -4,16 +4,20 @@ api/schemas.py, the same models the views validate requests with. Served at
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from flask import Blueprint, Flask, Response, jsonify
+from flask import Blueprint, Flask, Response, g, jsonify, request
+from pydantic import ValidationError
 from spectree import Response as Responses
 from spectree import SecurityScheme, SecuritySchemeData, SpecTree
 from spectree.metadata import register_validated_function
 
 from api.schemas import ErrorResponse
 from config import VERSION
+
+log = logging.getLogger(__name__)
 
 spec = SpecTree(
     "flask",
@@ -54,6 +58,39 @@ def document(**kwargs: Any) -> Callable[[View], View]:
         return view
 
     return describe
+
+
+def install_response_validation(app: Flask) -> None:
+    """Check every JSON response against the model the contract publishes for its view
+    and status (on in the tests, VALIDATE_RESPONSES): the contract cannot drift from what
+    the service sends. A response that breaks it becomes a 500 that says where."""
+
+    @app.after_request
+    def validate(response: Response) -> Response:
+        view = app.view_functions.get(request.endpoint or "")
+        metadata = spec.get_function_metadata(view) if view is not None else None
+        resp = getattr(metadata, "resp", None)
+        if resp is None or not response.is_json or response.is_streamed:
+            return response
+        model = resp.find_model(response.status_code)
+        if model is None:
+            return response
+        try:
+            model.model_validate_json(response.get_data())
+        except ValidationError as exc:
+            log.error("response breaks the contract: %s %s: %s", request.method, request.path, exc)
+            broken = jsonify(
+                {
+                    "error": {
+                        "code": "contract_violation",
+                        "message": f"{request.endpoint} {response.status_code}: {exc}",
+                    },
+                    "request_id": g.get("request_id", "-"),
+                }
+            )
+            broken.status_code = 500
+            return broken
+        return response
 
 
 bp = Blueprint("openapi", __name__)

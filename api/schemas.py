@@ -6,6 +6,8 @@ import unicodedata
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from agents.replies import ChatReply, Citation, HistoryMessage
+
 CONVERSATION_ID_PATTERN = r"^[A-Za-z0-9._:-]{1,128}$"
 MAX_MESSAGE_CHARS = 5000
 
@@ -38,26 +40,8 @@ class ConversationId(BaseModel):
     conversation_id: str = Field(..., pattern=CONVERSATION_ID_PATTERN)
 
 
-class Citation(BaseModel):
-    n: int
-    title: str
-    source: str
-    section: str | None = None
-    page: int | None = None
-    snippet: str
-    score: float
-
-
-class ChatResponse(BaseModel):
-    answer: str
-    citations: list[Citation]
-    conversation_id: str
-    assistant_id: str
+class ChatResponse(ChatReply):
     request_id: str
-    mode: str = Field(..., description="extractive (offline) or llm")
-    found: bool = Field(..., description="false when the knowledge base had no answer")
-    warning: str | None = None
-    replayed: bool | None = Field(None, description="true: the answer of an earlier request")
 
 
 class ErrorBody(BaseModel):
@@ -132,19 +116,10 @@ class ChatHeaders(BaseModel):
     )  # fmt: skip
 
 
-class ConversationMessage(BaseModel):
-    role: str
-    content: str
-    citations: list[Citation] | None = None
-    mode: str | None = None
-    found: bool | None = None
-    warning: str | None = None
-
-
 class ConversationResponse(BaseModel):
     conversation_id: str
     assistant_id: str
-    messages: list[ConversationMessage]
+    messages: list[HistoryMessage]
     request_id: str
 
 
@@ -219,6 +194,13 @@ class DocumentInfo(BaseModel):
 
 class DocumentList(BaseModel):
     documents: list[DocumentInfo]
+    request_id: str
+
+
+class DeletedDocument(BaseModel):
+    deleted: bool
+    document_id: str
+    chunks: int
     request_id: str
 
 

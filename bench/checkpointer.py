@@ -5,7 +5,7 @@ on a private redis-server, LangGraph's InMemorySaver and SqliteSaver (a file on 
 Prints turns/s and p50/p99 turn latency for the sync and the async API, Redis round
 trips per turn and bytes stored per conversation, each as a ratio to InMemorySaver.
 All savers run under Python's GIL switch interval (5 ms) and under a shorter one
-(`--switch-interval-ms`, default 1; the service reads SWITCH_INTERVAL_MS), in interleaved
+(`--switch-interval-ms`, default 1; a what-if the service does not apply), in interleaved
 rounds. Turns/s and latencies are medians over the rounds; each ratio is the median
 of the per-round ratios (saver against InMemorySaver of the same round), with quartiles.
 

@@ -31,7 +31,6 @@ from knowledge.store import (
     DENSE_VECTOR,
     SPARSE_VECTOR,
     count_points,
-    delete_points,
     ids_by_source,
     point_ids,
     source_filter,
@@ -169,9 +168,6 @@ class Ingestor:
                 yield load_path(path, source=display_source(path))
             except (UnsupportedFormatError, DocumentParseError, OSError) as exc:
                 report.failures.append((str(path), str(exc)))
-
-    def remove_source(self, *, org_id: str, kb_id: str, source: str) -> int:
-        return delete_points(self.client, self.collection, source_filter(org_id, kb_id, source))
 
     def _store(self, chunks: list[Chunk], dense: Any) -> None:
         sparse = self.sparse.embed_documents([c.embed_text for c in chunks])

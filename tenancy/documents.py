@@ -89,6 +89,16 @@ class DocumentService:
         return delete_points(self.qdrant, self.collection, organisation_filter(org_id))
 
 
+def delete_document(
+    db: Database, qdrant: QdrantClient, collection: str, *, org_id: str, kb_id: str, doc_id: str
+) -> int:
+    """Delete a document's chunks and its record (crud.NotFound if there is none); the
+    number of chunks removed. The API and the CLI both delete through here."""
+    with db.session() as session:
+        crud.delete_document(session, org_id=org_id, kb_id=kb_id, doc_id=doc_id)
+        return delete_points(qdrant, collection, document_filter(org_id, kb_id, doc_id))
+
+
 def record_job_update(db: Database, job: dict[str, Any], fields: dict[str, Any]) -> None:
     """Mirror an ingestion job's progress onto its document row."""
     if not job.get("document_id"):

@@ -1,24 +1,24 @@
-"""Shared fixtures: real services only (a throwaway redis-server, Qdrant local mode)."""
+"""Shared fixtures: real services only (a throwaway redis-server and PostgreSQL, Qdrant
+local mode). The application is imported inside the fixtures that need it, so the
+checkpointer's tests (`pytest tests/utils/checkpointer`) load none of it."""
 
 from __future__ import annotations
-
-import config  # noqa: F401 - first: sets thread/offline environment before numpy loads
-
-# isort: split
 
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from qdrant_client import QdrantClient
 
-from config import Settings
-from knowledge.embeddings import LocalEmbeddings, load_embeddings
-from knowledge.sample import index_sample_kb
-from knowledge.store import open_embedded
 from utils.local_postgres import LocalPostgres
 from utils.local_redis import LocalRedis, start_redis
+
+if TYPE_CHECKING:
+    from qdrant_client import QdrantClient
+
+    from config import Settings
+    from knowledge.embeddings import LocalEmbeddings
 
 
 @pytest.fixture(scope="session")
@@ -49,6 +49,9 @@ def throwaway_redis(tmp_path: Path) -> Iterator[LocalRedis]:
 
 @pytest.fixture(scope="session")
 def embeddings() -> LocalEmbeddings:
+    import config  # noqa: F401 - first: sets thread/offline environment before numpy loads
+    from knowledge.embeddings import load_embeddings
+
     return load_embeddings(None, 32)
 
 
@@ -57,6 +60,9 @@ def kb_client(
     tmp_path_factory: pytest.TempPathFactory, embeddings: LocalEmbeddings
 ) -> Iterator[QdrantClient]:
     """One embedded Qdrant with the sample knowledge base, shared by the session."""
+    from knowledge.sample import index_sample_kb
+    from knowledge.store import open_embedded
+
     path = tmp_path_factory.mktemp("qdrant")
     index_sample_kb(path, embeddings, "knowledge_base")
     client = open_embedded(path)
@@ -66,6 +72,8 @@ def kb_client(
 
 @pytest.fixture
 def make_settings(tmp_path: Path, redis_url: str) -> Callable[..., Settings]:
+    from config import Settings
+
     def make(**overrides: object) -> Settings:
         values: dict[str, object] = {
             "data_dir": tmp_path,
@@ -74,6 +82,7 @@ def make_settings(tmp_path: Path, redis_url: str) -> Callable[..., Settings]:
             "admin_api_keys": "admin-key",
             "checkpoint_prefix": f"t{uuid.uuid4().hex[:10]}",
             "rate_limit": "1000/minute",
+            "validate_responses": True,
         }
         values.update(overrides)
         return Settings(_env_file=None, **values)  # type: ignore[arg-type]

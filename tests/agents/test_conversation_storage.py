@@ -37,7 +37,7 @@ def service(saver: RedisSaver, client: redis.Redis, embeddings: LocalEmbeddings,
             prune: bool, max_messages: int) -> ChatService:  # fmt: skip
     context = TurnContext(
         searcher=NothingFound(),
-        scope=SearchScope(org_id="o"),
+        scope=SearchScope(org_id="o", priorities={}, mode="hybrid", k=4, score_threshold=0.25),
         answerer=ExtractiveAnswerer(
             embeddings, threshold=0.3, max_sentences=2, not_found_message="Not found."
         ),  # fmt: skip

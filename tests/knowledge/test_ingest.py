@@ -12,6 +12,7 @@ from knowledge.embeddings import LocalEmbeddings
 from knowledge.ingest import Ingestor
 from knowledge.store import (
     count_points,
+    delete_points,
     ensure_collection,
     list_documents,
     open_embedded,
@@ -87,7 +88,7 @@ def test_removed_document_removes_its_chunks(ingestor: Ingestor, tmp_path: Path)
         for d in list_documents(ingestor.client, COLLECTION)
         if d.source.endswith("notes.txt")
     )
-    assert ingestor.remove_source(org_id=ORG, kb_id=KB, source=source) >= 1
+    assert delete_points(ingestor.client, COLLECTION, source_filter(ORG, KB, source)) >= 1
     assert all(
         not d.source.endswith("notes.txt") for d in list_documents(ingestor.client, COLLECTION)
     )
@@ -147,6 +148,6 @@ def test_knowledge_bases_keep_their_own_copy_of_a_document(
     # The same files in another knowledge base are new points there, not "unchanged".
     assert other.embedded == first.embedded and other.unchanged == 0
     assert count_points(ingestor.client, COLLECTION) == 2 * first.chunks
-    ingestor.remove_source(org_id=ORG, kb_id="kb_other", source=list_documents(
-        ingestor.client, COLLECTION)[0].source)  # fmt: skip
+    source = list_documents(ingestor.client, COLLECTION)[0].source
+    delete_points(ingestor.client, COLLECTION, source_filter(ORG, "kb_other", source))
     assert ingestor.ingest_paths([tmp_path / "docs"], **SCOPE).embedded == 0

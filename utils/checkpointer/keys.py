@@ -64,6 +64,9 @@ class ThreadKeys:
     writes: str
     write_index: str
     runs: str
+    # An application's per-thread lock (one turn at a time); not thread data, so not in
+    # `all`: deleting a thread must not break a lock a turn holds.
+    lock: str
 
     @classmethod
     @functools.lru_cache(maxsize=4096)  # every call of a turn needs the same keys
@@ -77,6 +80,7 @@ class ThreadKeys:
             writes=f"{base}:writes",
             write_index=f"{base}:write_index",
             runs=f"{base}:runs",
+            lock=f"{base}:lock",
         )
 
     @property

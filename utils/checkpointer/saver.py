@@ -28,13 +28,14 @@ from langgraph.checkpoint.base import (
 from langgraph.checkpoint.serde.base import SerializerProtocol
 from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 
-from utils.checkpointer.base import Batch, ListPlan, Plan, SaverCore
 from utils.checkpointer.connections import AsyncScriptCaller, ScriptCaller
 from utils.checkpointer.keys import (
     DEFAULT_PREFIX,
     thread_id_from_timeline_key,
     timeline_pattern,
 )
+from utils.checkpointer.plans import Batch, ListPlan, Plan, SaverCore
+from utils.checkpointer.records import next_version
 
 # Errors that mean "Redis cannot be reached right now"; the pool retries them with
 # backoff and reconnects by itself once Redis is back.
@@ -199,10 +200,12 @@ class RedisSaver(BaseCheckpointSaver[str]):
     def lock(self, thread_id: str, *, timeout: float, blocking_timeout: float) -> Any:
         """A Redis lock in the thread's slot (for one turn at a time per conversation);
         it expires after `timeout` seconds even if its holder dies."""
-        key = f"{self.core.keys(thread_id).checkpoints.rsplit(':', 1)[0]}:lock"
         # Not thread-local: a streamed turn is released by the thread that ran it.
         return self._sync.lock(
-            key, timeout=timeout, blocking_timeout=blocking_timeout, thread_local=False
+            self.core.keys(thread_id).lock,
+            timeout=timeout,
+            blocking_timeout=blocking_timeout,
+            thread_local=False,
         )
 
     def ping(self) -> bool:
@@ -212,20 +215,26 @@ class RedisSaver(BaseCheckpointSaver[str]):
 
     # -- drivers: run a plan's batches, one pipeline (one round trip) per batch --------
 
-    def _execute(self, batch: Batch) -> list[Any]:
+    @contextmanager
+    def _round_trip(self) -> Iterator[None]:
+        """What both drivers do around a batch: count it, time it, translate errors."""
         self.round_trips += 1
         started = time.perf_counter()
         try:
             with _translated():
-                try:
-                    return self._send(_by_sha(batch))
-                except redis.exceptions.NoScriptError:
-                    # Not cached on that node yet: EVAL caches it. Every write is
-                    # idempotent, so re-sending the batch is safe.
-                    return self._send(batch)
+                yield
         finally:
             if self.on_round_trip is not None:
                 self.on_round_trip(time.perf_counter() - started)
+
+    def _execute(self, batch: Batch) -> list[Any]:
+        with self._round_trip():
+            try:
+                return self._send(_by_sha(batch))
+            except redis.exceptions.NoScriptError:
+                # Not cached on that node yet: EVAL caches it. Every write is
+                # idempotent, so re-sending the batch is safe.
+                return self._send(batch)
 
     def _send(self, batch: Batch) -> list[Any]:
         if len(batch) == 1 and self._script is not None and batch[0][0] in _SCRIPTS:
@@ -238,14 +247,11 @@ class RedisSaver(BaseCheckpointSaver[str]):
         return pipe.execute()
 
     async def _aexecute(self, batch: Batch) -> list[Any]:
-        self.round_trips += 1
-        try:
+        with self._round_trip():
             try:
                 return await self._asend(_by_sha(batch))
             except redis.exceptions.NoScriptError:
                 return await self._asend(batch)
-        except (redis.exceptions.RedisError, OSError) as exc:
-            raise translate_error(exc) from exc
 
     async def _asend(self, batch: Batch) -> list[Any]:
         if len(batch) == 1 and self._ascript is not None and batch[0][0] in _SCRIPTS:
@@ -444,7 +450,7 @@ class RedisSaver(BaseCheckpointSaver[str]):
         await self._arun(self.core.prune([str(t) for t in thread_ids], strategy))
 
     def get_next_version(self, current: str | None, channel: None) -> str:
-        return self.core.next_version(current)
+        return next_version(current)
 
 
 _SCRIPT_SHAS: dict[str, str] = {}

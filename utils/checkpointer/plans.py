@@ -1,4 +1,4 @@
-"""Everything the Redis saver does that is not I/O.
+"""The saver's plans: everything it does that is not I/O.
 
 Each operation is a *plan*: a generator that yields batches of Redis commands and is
 sent back their replies. The sync and async halves of `RedisSaver` only differ in the
@@ -8,12 +8,10 @@ identical by construction. `list` plans also yield the `CheckpointTuple`s they f
 
 from __future__ import annotations
 
-import random
 from collections import defaultdict
 from collections.abc import Generator, Iterable, Sequence
 from typing import Any, cast
 
-import ormsgpack
 from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import (
     WRITES_IDX_MAP,
@@ -21,10 +19,8 @@ from langgraph.checkpoint.base import (
     Checkpoint,
     CheckpointMetadata,
     CheckpointTuple,
-    PendingWrite,
     get_checkpoint_id,
     get_serializable_checkpoint_metadata,
-    writes_sort_key,
 )
 from langgraph.checkpoint.serde.base import SerializerProtocol
 
@@ -39,96 +35,19 @@ from utils.checkpointer.keys import (
     run_member,
     split_checkpoint_member,
     split_run_member,
-    split_write_field,
     write_field,
     writes_range,
 )
+from utils.checkpointer.records import EMPTY_BLOB, RecordFormat
+from utils.checkpointer.scripts import PUT_CHECKPOINT_LUA, PUT_WRITES_LUA, READ_CHECKPOINT_LUA
 
 Command = tuple[Any, ...]
 Batch = list[Command]
 Plan = Generator[Batch, list[Any], Any]
 ListPlan = Generator[Batch | CheckpointTuple, list[Any] | None, None]
 
-# A channel listed in new_versions but holding no value (an empty channel).
-EMPTY_BLOB = b"empty" + SEP
 # Checkpoints fetched per page while listing.
 LIST_PAGE_SIZE = 50
-
-# Resolves "latest" (when no checkpoint id is given), then fetches the checkpoint
-# record, its channel blobs and its pending writes in one round trip. A record starts
-# with the blob fields it references, length-prefixed: `<n>:` then `<len>:<field>`...
-# KEYS: checkpoints, timeline, blobs, writes, write_index, runs (only for the TTL).
-READ_CHECKPOINT_LUA = """
-local ns, id, ttl = ARGV[1], ARGV[2], tonumber(ARGV[3])
-if id == '' then
-  local last = redis.call('ZREVRANGEBYLEX', KEYS[2], '(' .. ns .. '\\1', '[' .. ns .. '\\0',
-                          'LIMIT', 0, 1)
-  if #last == 0 then return false end
-  id = string.sub(last[1], #ns + 2)
-end
-local record = redis.call('HGET', KEYS[1], ns .. '\\0' .. id)
-if not record then return false end
-local colon = string.find(record, ':', 1, true)
-local stop = colon + tonumber(string.sub(record, 1, colon - 1))
-local fields, pos = {}, colon + 1
-while pos <= stop do
-  colon = string.find(record, ':', pos, true)
-  local size = tonumber(string.sub(record, pos, colon - 1))
-  fields[#fields + 1] = string.sub(record, colon + 1, colon + size)
-  pos = colon + size + 1
-end
-local blobs = {}
-if #fields > 0 then blobs = redis.call('HMGET', KEYS[3], unpack(fields)) end
-local prefix = ns .. '\\0' .. id
-local names = redis.call('ZRANGEBYLEX', KEYS[5], '[' .. prefix .. '\\0', '(' .. prefix .. '\\1')
-local writes = {}
-if #names > 0 then writes = redis.call('HMGET', KEYS[4], unpack(names)) end
-if ttl > 0 then
-  for i = 1, #KEYS do redis.call('EXPIRE', KEYS[i], ttl) end
-end
-return {id, record, blobs, names, writes}
-"""
-
-# Stores one checkpoint atomically and slides the TTL of all the thread's keys.
-# KEYS: checkpoints, timeline, blobs, writes, write_index, runs.
-# ARGV: ttl, member, record, run_id ('' for none), then blob field/value pairs.
-PUT_CHECKPOINT_LUA = """
-local ttl = tonumber(ARGV[1])
-for i = 5, #ARGV, 2 do redis.call('HSET', KEYS[3], ARGV[i], ARGV[i + 1]) end
-redis.call('HSET', KEYS[1], ARGV[2], ARGV[3])
-if ARGV[4] ~= '' then redis.call('HSET', KEYS[6], ARGV[2], ARGV[4]) end
-redis.call('ZADD', KEYS[2], 0, ARGV[2])
-if ttl > 0 then
-  for i = 1, #KEYS do redis.call('EXPIRE', KEYS[i], ttl) end
-end
-return 1
-"""
-
-# Stores a task's writes atomically (HSET replaces, HSETNX keeps the first) and slides
-# the TTL. KEYS as above; ARGV: ttl, HSET|HSETNX, then field/payload pairs.
-PUT_WRITES_LUA = """
-local ttl = tonumber(ARGV[1])
-for i = 3, #ARGV, 2 do
-  redis.call(ARGV[2], KEYS[4], ARGV[i], ARGV[i + 1])
-  redis.call('ZADD', KEYS[5], 0, ARGV[i])
-end
-if ttl > 0 then
-  for i = 1, #KEYS do redis.call('EXPIRE', KEYS[i], ttl) end
-end
-return 1
-"""
-
-
-def next_version(current: str | int | float | None) -> str:
-    """Versions are zero-padded counters with a random suffix, so two forks of one
-    thread that reach the same step never share a blob key."""
-    if current is None:
-        counter = 0
-    elif isinstance(current, str):
-        counter = int(current.split(".")[0])
-    else:
-        counter = int(current)
-    return f"{counter + 1:032}.{random.random():016}"
 
 
 def _config(thread_id: str, ns: str, checkpoint_id: str) -> RunnableConfig:
@@ -139,10 +58,6 @@ def _config(thread_id: str, ns: str, checkpoint_id: str) -> RunnableConfig:
             "checkpoint_id": checkpoint_id,
         }
     }
-
-
-def _netstring(data: bytes) -> bytes:
-    return str(len(data)).encode() + b":" + data
 
 
 def _pairs(mapping: dict[bytes, bytes]) -> list[bytes]:
@@ -167,7 +82,7 @@ class SaverCore:
     ) -> None:
         if ttl is not None and ttl <= 0:
             raise ValueError("ttl must be a positive number of seconds, or None")
-        self.serde = serde
+        self.records = RecordFormat(serde)
         self.prefix = prefix
         self.ttl = ttl
         self.refresh_on_read = refresh_on_read
@@ -182,66 +97,8 @@ class SaverCore:
             return []
         return [("EXPIRE", key, self.ttl) for key in keys]
 
-    def _dump_value(self, value: Any) -> bytes:
-        type_, data = self.serde.dumps_typed(value)
-        return type_.encode() + SEP + data
-
-    def _load_value(self, blob: bytes) -> tuple[bool, Any]:
-        type_, data = blob.split(SEP, 1)
-        if type_ == b"empty":
-            return False, None
-        return True, self.serde.loads_typed((type_.decode(), data))
-
-    def _dump_record(
-        self,
-        checkpoint: Checkpoint,
-        metadata: CheckpointMetadata,
-        parent_id: str | None,
-        blob_fields: Sequence[bytes],
-    ) -> bytes:
-        """The record leads with its blob fields so the read script can fetch them."""
-        cp_type, cp_data = self.serde.dumps_typed(checkpoint)
-        md_type, md_data = self.serde.dumps_typed(metadata)
-        refs = b"".join(_netstring(field) for field in blob_fields)
-        body = ormsgpack.packb([cp_type, cp_data, md_type, md_data, parent_id])
-        return _netstring(refs) + body
-
-    def _load_record(self, record: bytes) -> tuple[Checkpoint, CheckpointMetadata, str | None]:
-        colon = record.index(b":")
-        body = record[colon + 1 + int(record[:colon]) :]
-        cp_type, cp_data, md_type, md_data, parent_id = ormsgpack.unpackb(body)
-        checkpoint = self.serde.loads_typed((cp_type, cp_data))
-        metadata = self.serde.loads_typed((md_type, md_data))
-        return checkpoint, metadata, parent_id
-
     def _blob_fields(self, ns: bytes, checkpoint: Checkpoint) -> list[bytes]:
         return [blob_field(ns, ch, ver) for ch, ver in checkpoint["channel_versions"].items()]
-
-    def _channel_values(
-        self, checkpoint: Checkpoint, blobs: Sequence[bytes | None]
-    ) -> dict[str, Any]:
-        values: dict[str, Any] = {}
-        for channel, blob in zip(checkpoint["channel_versions"], blobs, strict=True):
-            if blob is None:
-                continue
-            present, value = self._load_value(blob)
-            if present:
-                values[channel] = value
-        return values
-
-    def _pending_writes(
-        self, names: Sequence[bytes], payloads: Sequence[bytes | None]
-    ) -> list[PendingWrite]:
-        keyed: list[tuple[tuple[str, str, int], PendingWrite]] = []
-        for name, payload in zip(names, payloads, strict=True):
-            if payload is None:
-                continue
-            _, _, task_id, idx = split_write_field(name)
-            task_path, channel, type_, data = ormsgpack.unpackb(payload)
-            value = self.serde.loads_typed((type_, data))
-            keyed.append((writes_sort_key(task_path, task_id, idx), (task_id, channel, value)))
-        keyed.sort(key=lambda item: item[0])
-        return [write for _, write in keyed]
 
     def _tuple(
         self,
@@ -255,13 +112,13 @@ class SaverCore:
         write_names: Sequence[bytes],
         write_payloads: Sequence[bytes | None],
     ) -> CheckpointTuple:
-        checkpoint["channel_values"] = self._channel_values(checkpoint, blobs)
+        checkpoint["channel_values"] = self.records.channel_values(checkpoint, blobs)
         return CheckpointTuple(
             config=_config(thread_id, ns, checkpoint["id"]),
             checkpoint=checkpoint,
             metadata=metadata,
             parent_config=_config(thread_id, ns, parent_id) if parent_id else None,
-            pending_writes=self._pending_writes(write_names, write_payloads),
+            pending_writes=self.records.pending_writes(write_names, write_payloads),
         )
 
     # -- plans ---------------------------------------------------------------------
@@ -283,12 +140,12 @@ class SaverCore:
         values = stored.pop("channel_values", {})  # type: ignore[misc]
         blob_args: list[bytes] = []
         for channel, version in new_versions.items():
-            blob = self._dump_value(values[channel]) if channel in values else EMPTY_BLOB
+            blob = self.records.dump_value(values[channel]) if channel in values else EMPTY_BLOB
             blob_args += [blob_field(ns, channel, version), blob]
 
         metadata = get_serializable_checkpoint_metadata(config, metadata)
         member = checkpoint_member(ns, checkpoint["id"])
-        record = self._dump_record(
+        record = self.records.dump_record(
             stored,
             metadata,
             configurable.get("checkpoint_id"),
@@ -335,8 +192,7 @@ class SaverCore:
         pairs: list[bytes] = []
         for idx, (channel, value) in enumerate(writes):
             field = write_field(ns, checkpoint_id, task_id, WRITES_IDX_MAP.get(channel, idx))
-            type_, data = self.serde.dumps_typed(value)
-            pairs += [field, ormsgpack.packb([task_path, channel, type_, data])]
+            pairs += [field, self.records.dump_write(task_path, channel, value)]
         yield [("EVAL", PUT_WRITES_LUA, len(keys.all), *keys.all, self.ttl or 0, command, *pairs)]
 
     def get_tuple(self, config: RunnableConfig) -> Plan:
@@ -365,7 +221,7 @@ class SaverCore:
         if not reply:
             return None
         _, record, blobs, write_names, write_payloads = reply
-        checkpoint, metadata, parent_id = self._load_record(record)
+        checkpoint, metadata, parent_id = self.records.load_record(record)
         return self._tuple(
             thread_id=thread_id,
             ns=ns_text,
@@ -417,7 +273,7 @@ class SaverCore:
             for (entry_ns, _), record in zip(page, records, strict=True):
                 if record is None:  # removed since the timeline was read
                     continue
-                checkpoint, metadata, parent_id = self._load_record(record)
+                checkpoint, metadata, parent_id = self.records.load_record(record)
                 if filter and any(metadata.get(k) != v for k, v in filter.items()):
                     continue
                 found.append((entry_ns, checkpoint, metadata, parent_id))
@@ -605,7 +461,7 @@ class SaverCore:
             for member, record in zip(members, records, strict=True):
                 if record is None:  # removed meanwhile
                     continue
-                checkpoint, metadata, parent_id = self._load_record(record)
+                checkpoint, metadata, parent_id = self.records.load_record(record)
                 ns = member.rsplit(SEP, 1)[0]
                 kept.add(member)
                 referenced.update(self._blob_fields(ns, checkpoint))
@@ -635,6 +491,3 @@ class SaverCore:
                     if parent not in kept:
                         pending[parent] = (pending.get(parent) or set()) | remaining
         return kept, referenced
-
-    def next_version(self, current: str | int | float | None) -> str:
-        return next_version(current)

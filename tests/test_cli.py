@@ -1,0 +1,43 @@
+"""The operators' commands (`flask --app app ...`) on a real SQLite file and Qdrant
+local mode."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from app import create_app
+from config import Settings
+from knowledge.sample import SAMPLE_KB
+
+
+def run(settings: Settings, *args: str) -> str:
+    result = create_app(settings).test_cli_runner().invoke(args=list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_organisations_keys_and_knowledge_bases_from_the_command_line(
+    make_settings: Callable[..., Settings], tmp_path: Path
+) -> None:
+    settings = make_settings()
+    created = run(settings, "orgs", "create", "Acme Ltd")
+    org_id = re.search(r"organisation (org_\w+) \(acme-ltd\)", created).group(1)  # type: ignore[union-attr]
+    assert re.search(r"admin key key_\w+: gc_live_\S+", created)
+    assert "acme-ltd" in run(settings, "orgs", "list")
+    issued = run(settings, "keys", "create", "--org", org_id, "--name", "ci", "--scope", "chat")
+    key_id, key = issued.split()
+    listed = run(settings, "keys", "list", "--org", org_id)
+    assert key_id in listed and key not in listed and "active" in listed
+    run(settings, "keys", "revoke", key_id, "--org", org_id)
+    assert "revoked" in run(settings, "keys", "list", "--org", org_id)
+
+    quickstart = SAMPLE_KB / "quickstart.md"
+    report = run(settings, "kb", "ingest", "--kb", "kb_default", str(quickstart))
+    assert "1 files" in report and "0 failed" in report
+    assert "quickstart.md" in run(settings, "kb", "list")
+    assert "kb_default" in run(settings, "assistants", "list")
+    source = next(line.split()[3] for line in run(settings, "kb", "list").splitlines())
+    assert "chunks removed" in run(settings, "kb", "delete", source)
+    assert run(settings, "kb", "list").strip() == ""
