@@ -4,7 +4,7 @@ profile and the deployment's defaults, and reused while the profile is unchanged
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from langchain_core.messages import AnyMessage, HumanMessage
 
@@ -53,21 +53,11 @@ class TurnContexts:
         """The organisation's provider, else the deployment's, else none (offline)."""
         base = self.defaults.provider
         if profile.llm_base_url and profile.llm_model:
-            base = Provider(
-                base_url=profile.llm_base_url,
-                model=profile.llm_model,
-                api_key=profile.llm_api_key,
-                timeout=base.timeout if base else 30.0,
-                max_retries=base.max_retries if base else 2,
-            )
+            own = {"base_url": profile.llm_base_url, "model": profile.llm_model,
+                   "api_key": profile.llm_api_key}  # fmt: skip
+            base = replace(base, **own) if base else Provider(**own)
         if base is not None and profile.model_name:
-            base = Provider(
-                base_url=base.base_url,
-                model=profile.model_name,
-                api_key=base.api_key,
-                timeout=base.timeout,
-                max_retries=base.max_retries,
-            )
+            base = replace(base, model=profile.model_name)
         return base
 
     def for_profile(self, profile: AssistantProfile) -> TurnContext:

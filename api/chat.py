@@ -63,17 +63,21 @@ def chat() -> Response:
     )
     payload = ChatRequest.model_validate(json_body())
     profile = assistant_for(caller, request.headers.get(ASSISTANT_HEADER) or payload.assistant_id)
+    return run_turn(conversation_of(caller, profile, conversation_id), profile, payload.message)
+
+
+def run_turn(conversation: Conversation, profile: AssistantProfile, message: str) -> Response:
+    """One turn, answered as JSON or, when the client accepts it, as Server-Sent Events."""
     turn = {
-        "conversation": conversation_of(caller, profile, conversation_id),
+        "conversation": conversation,
         "profile": profile,
-        "message": payload.message,
+        "message": message,
         "idempotency_key": idempotency_key(),
     }
     service = get_services().chat
     if wants_event_stream(request.headers.get("Accept", "")):
         return sse_response(with_request_id(service.stream_chat(**turn)))
-    reply = service.chat(**turn)
-    return jsonify({**reply.to_dict(), "request_id": g.request_id})
+    return jsonify({**service.chat(**turn).to_dict(), "request_id": g.request_id})
 
 
 def with_request_id(events: Iterator[tuple[str, Any]]) -> Iterator[tuple[str, Any]]:

@@ -17,7 +17,7 @@ from flask import Blueprint, Response, g, jsonify, request
 from sqlalchemy import select
 
 from agents.service import Conversation
-from api.chat import NO_CONVERSATION, with_request_id
+from api.chat import NO_CONVERSATION, run_turn
 from api.deps import ASSISTANT_HEADER, get_services
 from api.errors import ApiError
 from api.openapi import document, responses
@@ -25,11 +25,9 @@ from api.requests import (
     CONVERSATION_HEADER,
     conversation_id_from,
     existing_conversation_id,
-    idempotency_key,
     json_body,
 )
 from api.schemas import ChatRequest, ChatResponse, ConversationResponse, PublicAssistantList
-from api.sse import sse_response, wants_event_stream
 from tenancy.models import Assistant
 from tenancy.profiles import AssistantProfile
 
@@ -88,16 +86,7 @@ def chat() -> Response:
     )
     payload = ChatRequest.model_validate(json_body())
     profile = public_assistant()
-    turn = {
-        "conversation": visitor_conversation(profile, conversation_id),
-        "profile": profile,
-        "message": payload.message,
-        "idempotency_key": idempotency_key(),
-    }
-    service = get_services().chat
-    if wants_event_stream(request.headers.get("Accept", "")):
-        return sse_response(with_request_id(service.stream_chat(**turn)))
-    return jsonify({**service.chat(**turn).to_dict(), "request_id": g.request_id})
+    return run_turn(visitor_conversation(profile, conversation_id), profile, payload.message)
 
 
 @bp.get("/conversations/<conversation_id>")

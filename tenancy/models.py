@@ -71,30 +71,32 @@ class Organisation(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class KnowledgeBase(Base):
-    __tablename__ = "knowledge_bases"
-    __table_args__ = (UniqueConstraint("org_id", "name"),)
+class OrganisationRecord:
+    """What every record of an organisation has: an id, its organisation, and when it
+    was made and last changed."""
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     org_id: Mapped[str] = mapped_column(
         ForeignKey("organisations.id", ondelete="CASCADE"), index=True
     )
-    name: Mapped[str] = mapped_column(String(200))
-    description: Mapped[str] = mapped_column(Text, default="")
-    tags: Mapped[list[str]] = mapped_column(default=list)
-    meta: Mapped[dict[str, Any]] = mapped_column("metadata", default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
-class Document(Base):
+class KnowledgeBase(OrganisationRecord, Base):
+    __tablename__ = "knowledge_bases"
+    __table_args__ = (UniqueConstraint("org_id", "name"),)
+
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    tags: Mapped[list[str]] = mapped_column(default=list)
+    meta: Mapped[dict[str, Any]] = mapped_column("metadata", default=dict)
+
+
+class Document(OrganisationRecord, Base):
     __tablename__ = "documents"
     __table_args__ = (UniqueConstraint("kb_id", "source"),)
 
-    id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    org_id: Mapped[str] = mapped_column(
-        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
-    )
     kb_id: Mapped[str] = mapped_column(
         ForeignKey("knowledge_bases.id", ondelete="CASCADE"), index=True
     )
@@ -108,18 +110,12 @@ class Document(Base):
     unchanged: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
-class Assistant(Base):
+class Assistant(OrganisationRecord, Base):
     __tablename__ = "assistants"
     __table_args__ = (UniqueConstraint("org_id", "name"),)
 
-    id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    org_id: Mapped[str] = mapped_column(
-        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
-    )
     name: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
     system_prompt: Mapped[str | None] = mapped_column(Text)
@@ -132,8 +128,6 @@ class Assistant(Base):
     score_threshold: Mapped[float | None] = mapped_column(Float)
     allowed_origins: Mapped[list[str]] = mapped_column(default=list)
     is_public: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     knowledge_bases: Mapped[list[AssistantKnowledgeBase]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="AssistantKnowledgeBase.kb_id"
@@ -153,13 +147,9 @@ class AssistantKnowledgeBase(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
-class ApiKey(Base):
+class ApiKey(OrganisationRecord, Base):
     __tablename__ = "api_keys"
 
-    id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    org_id: Mapped[str] = mapped_column(
-        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
-    )
     name: Mapped[str] = mapped_column(String(200))
     prefix: Mapped[str] = mapped_column(String(20))
     # SHA-256 of the whole key (32 random bytes): the key itself is never stored.
@@ -170,4 +160,3 @@ class ApiKey(Base):
     expires_at: Mapped[datetime | None] = mapped_column()
     last_used_at: Mapped[datetime | None] = mapped_column()
     revoked_at: Mapped[datetime | None] = mapped_column()
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -157,3 +157,28 @@ def test_another_organisation_cannot_revoke_a_key(db: Database) -> None:
         with pytest.raises(crud.NotFound):
             crud.revoke_api_key(session, org_id=theirs.id, key_id=record.id)
     assert resolver(db).resolve(key) is not None
+
+
+def test_a_database_of_the_first_schema_upgrades_with_its_keys(database_url: str) -> None:
+    from alembic import command
+
+    from tenancy.db import alembic_config
+
+    database = Database(database_url)
+    with database.engine.connect() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(text(
+            "INSERT INTO organisations (id, name, slug, created_at) VALUES ('org_old', 'Old', 'old', :t)"
+        ), {"t": datetime(2026, 1, 2, tzinfo=UTC)})  # fmt: skip
+        connection.execute(text(
+            "INSERT INTO api_keys (id, org_id, name, prefix, key_hash, scopes, created_at) "
+            "VALUES ('key_old', 'org_old', 'old', 'gc_live_abcd', 'h', :scopes, :t)"
+        ), {"t": datetime(2026, 1, 2, tzinfo=UTC), "scopes": '["chat"]'})  # fmt: skip
+        connection.commit()
+    database.migrate()
+    with database.session() as session:
+        (key,) = crud.list_api_keys(session, org_id="org_old")
+        assert key.updated_at == key.created_at == datetime(2026, 1, 2, tzinfo=UTC)
+    database.close()
