@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from flask import Flask, Response, g, jsonify
 from pydantic import ValidationError
@@ -60,6 +61,35 @@ def _validation_message(exc: ValidationError) -> str:
     return "; ".join(parts)
 
 
+# Our exceptions, as (status, code, message; None: the exception's own message).
+# Those with a fixed message keep internal details out of the response (they are logged).
+DOMAIN_ERRORS: dict[type[Exception], tuple[int, str, str | None]] = {
+    ConversationBusy: (409, "conversation_busy", None),
+    NotFound: (404, "not_found", None),
+    Conflict: (409, "conflict", None),
+    # A subclass of CheckpointerError: Flask uses the handler of the closest class.
+    CheckpointerUnavailable: (
+        503, "store_unavailable", "conversation store (Redis) is unavailable; retry shortly"
+    ),
+    CheckpointerError: (503, "store_error", None),
+    DatabaseError: (
+        503, "database_unavailable", "the platform database is unavailable; retry shortly"
+    ),
+    KnowledgeBaseError: (503, "knowledge_base_unavailable", None),
+}  # fmt: skip
+
+
+def _domain_handler(
+    status: int, code: str, fixed_message: str | None
+) -> Callable[[Exception], Response]:
+    def handle(exc: Exception) -> Response:
+        if status >= 500:
+            log.warning("%s: %s", code, exc.__cause__ or exc)
+        return error_response(status, fixed_message or str(exc), code)
+
+    return handle
+
+
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(ApiError)
     def api_error(exc: ApiError) -> Response:
@@ -82,41 +112,8 @@ def register_error_handlers(app: Flask) -> None:
             response.headers["Allow"] = exc.get_response().headers["Allow"]
         return response
 
-    @app.errorhandler(ConversationBusy)
-    def busy(exc: ConversationBusy) -> Response:
-        return error_response(409, str(exc), "conversation_busy")
-
-    @app.errorhandler(CheckpointerUnavailable)
-    def redis_down(exc: CheckpointerUnavailable) -> Response:
-        log.warning("conversation store unavailable: %s", exc)
-        return error_response(
-            503, "conversation store (Redis) is unavailable; retry shortly", "store_unavailable"
-        )
-
-    @app.errorhandler(CheckpointerError)
-    def redis_error(exc: CheckpointerError) -> Response:
-        log.error("conversation store error: %s", exc)
-        return error_response(503, str(exc), "store_error")
-
-    @app.errorhandler(NotFound)
-    def not_found(exc: NotFound) -> Response:
-        return error_response(404, str(exc))
-
-    @app.errorhandler(Conflict)
-    def conflict(exc: Conflict) -> Response:
-        return error_response(409, str(exc))
-
-    @app.errorhandler(DatabaseError)
-    def database_error(exc: DatabaseError) -> Response:
-        log.error("platform database error: %s", exc.__cause__ or exc)
-        return error_response(
-            503, "the platform database is unavailable; retry shortly", "database_unavailable"
-        )
-
-    @app.errorhandler(KnowledgeBaseError)
-    def knowledge_base_error(exc: KnowledgeBaseError) -> Response:
-        log.error("knowledge base error: %s", exc)
-        return error_response(503, str(exc), "knowledge_base_unavailable")
+    for exception, (status, code, fixed_message) in DOMAIN_ERRORS.items():
+        app.register_error_handler(exception, _domain_handler(status, code, fixed_message))
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception) -> Response:

@@ -116,15 +116,11 @@ def create_knowledge_base(
 
 
 def list_knowledge_bases(session: Session, *, org_id: str) -> Sequence[KnowledgeBase]:
-    query = select(KnowledgeBase).where(KnowledgeBase.org_id == org_id)
-    return session.scalars(query.order_by(KnowledgeBase.created_at, KnowledgeBase.id)).all()
+    return _owned_list(session, KnowledgeBase, org_id=org_id)
 
 
 def get_knowledge_base(session: Session, *, org_id: str, kb_id: str) -> KnowledgeBase:
-    kb = session.get(KnowledgeBase, kb_id)
-    if kb is None or kb.org_id != org_id:
-        raise NotFound("knowledge base", kb_id)
-    return kb
+    return _owned(session, KnowledgeBase, org_id=org_id, record_id=kb_id, kind="knowledge base")
 
 
 def update_knowledge_base(
@@ -245,15 +241,11 @@ def create_assistant(
 
 
 def list_assistants(session: Session, *, org_id: str) -> Sequence[Assistant]:
-    query = select(Assistant).where(Assistant.org_id == org_id)
-    return session.scalars(query.order_by(Assistant.created_at, Assistant.id)).all()
+    return _owned_list(session, Assistant, org_id=org_id)
 
 
 def get_assistant(session: Session, *, org_id: str, assistant_id: str) -> Assistant:
-    assistant = session.get(Assistant, assistant_id)
-    if assistant is None or assistant.org_id != org_id:
-        raise NotFound("assistant", assistant_id)
-    return assistant
+    return _owned(session, Assistant, org_id=org_id, record_id=assistant_id, kind="assistant")
 
 
 def find_assistant(session: Session, *, org_id: str, id_or_name: str) -> Assistant | None:
@@ -335,17 +327,27 @@ def create_api_key(
 
 
 def list_api_keys(session: Session, *, org_id: str) -> Sequence[ApiKey]:
-    query = select(ApiKey).where(ApiKey.org_id == org_id)
-    return session.scalars(query.order_by(ApiKey.created_at, ApiKey.id)).all()
+    return _owned_list(session, ApiKey, org_id=org_id)
 
 
 def revoke_api_key(session: Session, *, org_id: str, key_id: str) -> ApiKey:
-    key = session.get(ApiKey, key_id)
-    if key is None or key.org_id != org_id:
-        raise NotFound("API key", key_id)
+    key = _owned(session, ApiKey, org_id=org_id, record_id=key_id, kind="API key")
     if key.revoked_at is None:
         key.revoked_at = utcnow()
     return key
+
+
+def _owned(session: Session, model: Any, *, org_id: str, record_id: str, kind: str) -> Any:
+    """The organisation's record with this id; another organisation's is not found."""
+    record = session.get(model, record_id)
+    if record is None or record.org_id != org_id:
+        raise NotFound(kind, record_id)
+    return record
+
+
+def _owned_list(session: Session, model: Any, *, org_id: str) -> Sequence[Any]:
+    query = select(model).where(model.org_id == org_id)
+    return session.scalars(query.order_by(model.created_at, model.id)).all()
 
 
 def _name_free(session: Session, model: Any, *, org_id: str, name: str) -> None:

@@ -121,6 +121,19 @@ def test_another_organisations_ids_are_not_found(two_orgs: tuple[Org, Org]) -> N
         json={"name": "thief", "knowledge_bases": [{"kb_id": acme_kb}]},
     )  # fmt: skip
     assert stolen.status_code == 404
+    # Nor its ingestion jobs, by either job route.
+    job_id = ok(
+        client.get(f"/v1/knowledge-bases/{acme_kb}/documents/{doc_id}", headers=acme.admin)
+    )["job_id"]
+    assert (
+        client.get(f"/v1/knowledge-bases/{acme_kb}/jobs/{job_id}", headers=acme.admin).status_code
+        == 200
+    )
+    for path in (
+        f"/v1/knowledge-bases/{beta.kbs['hr']}/jobs/{job_id}",
+        f"/v1/documents/jobs/{job_id}",
+    ):
+        assert client.get(path, headers=beta.admin).status_code == 404, path
     # Acme's records are all still there.
     assert (
         ok(client.get(f"/v1/knowledge-bases/{acme_kb}/documents/{doc_id}", headers=acme.admin))[
