@@ -5,8 +5,6 @@ GET /v1/knowledge-bases/{kb_id}/jobs/{job_id}."""
 
 from __future__ import annotations
 
-import re
-
 from flask import Blueprint, Response, g, jsonify, url_for
 
 from api.deps import current_caller, get_services, requires
@@ -218,9 +216,7 @@ def delete_document(kb_id: str, doc_id: str) -> Response:
 )
 @requires("documents:read")
 def job(kb_id: str, job_id: str) -> Response:
-    if not re.fullmatch(r"[0-9a-f]{32}", job_id):
-        raise ApiError(404, "no such job")
-    record = get_services().documents.job(org_id=current_caller().org_id, job_id=job_id)
-    if record is None or record["kb_id"] != kb_id:
-        raise ApiError(404, "no such job (or it expired)")
+    record = get_services().documents.job(
+        org_id=current_caller().org_id, job_id=job_id, kb_id=kb_id
+    )
     return jsonify({**record, "request_id": g.request_id})

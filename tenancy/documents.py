@@ -4,6 +4,7 @@ document's points and record together. Views and the CLI both call these."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from qdrant_client import QdrantClient
@@ -14,6 +15,8 @@ from knowledge.store import delete_points, document_filter, organisation_filter,
 from tenancy import crud
 from tenancy.db import Database
 from tenancy.models import Document
+
+JOB_ID = re.compile(r"[0-9a-f]{32}")
 
 
 class DocumentService:
@@ -66,11 +69,12 @@ class DocumentService:
         self.runner.notify()
         return {**job, "document_id": doc_id, "replaced": replaced, "version": version}
 
-    def job(self, *, org_id: str, job_id: str) -> dict[str, Any] | None:
-        """A job of this organisation (another's is as unknown as a missing one)."""
-        record = self.jobs.get(job_id)
-        if record is None or record["org_id"] != org_id:
-            return None
+    def job(self, *, org_id: str, job_id: str, kb_id: str | None = None) -> dict[str, Any]:
+        """A job of this organisation (and knowledge base, when given); crud.NotFound
+        for another's, a missing or an expired one alike."""
+        record = self.jobs.get(job_id) if JOB_ID.fullmatch(job_id) else None
+        if record is None or record["org_id"] != org_id or kb_id not in (None, record["kb_id"]):
+            raise crud.NotFound("job (or it expired)", job_id)
         return record
 
     def delete_document(self, *, org_id: str, kb_id: str, doc_id: str) -> int:
