@@ -34,7 +34,12 @@ class ChatReply(BaseModel):
     )
 
     def to_dict(self) -> dict[str, Any]:
-        return self.model_dump(mode="json", exclude_none=True)
+        """As JSON: `warning` and `replayed` only when set; citations keep their nulls."""
+        body = self.model_dump(mode="json")
+        for optional in ("warning", "replayed"):
+            if body[optional] is None:
+                del body[optional]
+        return body
 
 
 class HistoryMessage(BaseModel):
@@ -63,9 +68,7 @@ def reply_from(message: AIMessage, *, conversation_id: str, assistant_id: str) -
 
 def message_dict(message: AnyMessage) -> dict[str, Any]:
     if isinstance(message, HumanMessage):
-        return HistoryMessage(role="user", content=str(message.content)).model_dump(
-            exclude_none=True
-        )
+        return {"role": "user", "content": str(message.content)}
     extra = message.additional_kwargs
     return HistoryMessage(
         role="assistant",
@@ -74,7 +77,7 @@ def message_dict(message: AnyMessage) -> dict[str, Any]:
         mode=extra.get("mode"),
         found=bool(extra.get("found", True)),
         warning=extra.get("warning"),
-    ).model_dump(mode="json", exclude_none=True)
+    ).model_dump(mode="json", exclude={"warning"} if not extra.get("warning") else set())
 
 
 def pieces(answer: str, words: int = 6) -> list[str]:

@@ -220,3 +220,17 @@ def test_every_response_carries_security_headers(client: FlaskClient) -> None:
         assert response.headers["X-Frame-Options"] == "DENY"
     assert ask(client, "hi").headers["Cache-Control"] == "no-store"
     assert "Retry-After" not in ask(client, "hi").headers
+
+
+def test_citations_keep_every_field_even_when_empty(client: FlaskClient) -> None:
+    body = ask(client, "How do I start the service?", conversation="fields").get_json()
+    assert set(body["citations"][0]) == {
+        "n",
+        "title",
+        "source",
+        "section",
+        "page",
+        "snippet",
+        "score",
+    }
+    assert "warning" not in body and "replayed" not in body
