@@ -88,7 +88,8 @@ def with_request_id(events: Iterator[tuple[str, Any]]) -> Iterator[tuple[str, An
 
 def _conversation(conversation_id: str) -> Conversation:
     caller = current_caller()
-    profile = assistant_for(caller, request.headers.get(ASSISTANT_HEADER))
+    requested = request.headers.get(ASSISTANT_HEADER) or request.args.get("assistant_id")
+    profile = assistant_for(caller, requested)
     return conversation_of(caller, profile, existing_conversation_id(conversation_id))
 
 

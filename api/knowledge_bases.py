@@ -160,7 +160,8 @@ def upload(kb_id: str) -> tuple[Response, int]:
                 "status_url": url_for("knowledge_bases.job", kb_id=kb_id, job_id=job["job_id"]),
             }
         )
-    return jsonify({"jobs": jobs, "request_id": g.request_id}), 202
+    body = {"jobs": jobs, "job_ids": [j["job_id"] for j in jobs], "request_id": g.request_id}
+    return jsonify(body), 202
 
 
 @bp.get("/<kb_id>/documents")

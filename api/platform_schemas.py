@@ -132,6 +132,8 @@ class DocumentOutList(BaseModel):
 
 
 class UploadedJob(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
     job_id: str
     document_id: str
     source: str
@@ -142,6 +144,7 @@ class UploadedJob(BaseModel):
 
 class UploadResult(BaseModel):
     jobs: list[UploadedJob]
+    job_ids: list[str]
     request_id: str
 
 

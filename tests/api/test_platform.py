@@ -206,6 +206,9 @@ def test_conversations_are_per_organisation_assistant_and_key(two_orgs: tuple[Or
         "/v1/conversations/x", headers={**key_header(both), "X-Assistant-Id": acme.assistants["hr"]}
     )
     assert hr_view.status_code == 404
+    support = acme.assistants["support"]
+    by_query = client.get(f"/v1/conversations/x?assistant_id={support}", headers=key_header(both))
+    assert by_query.status_code == 200 and by_query.get_json()["assistant_id"] == support
 
 
 def test_scopes_are_enforced_with_the_scope_named(two_orgs: tuple[Org, Org]) -> None:
