@@ -156,7 +156,13 @@ def signed_in_client(base_url: str) -> ApiClient | None:
             base_url, api_key=st.session_state[KEY], assistant_id=st.query_params.get("a")
         )
     if st.query_params.get("v") and st.query_params.get("a"):
-        return ApiClient(base_url, visitor=st.query_params["v"], assistant_id=st.query_params["a"])
+        return ApiClient(
+            base_url,
+            visitor=st.query_params["v"],
+            assistant_id=st.query_params["a"],
+            # The API trusts this only from loopback (Gunicorn's forwarded_allow_ips).
+            forwarded_for=st.context.ip_address,
+        )
     return None
 
 

@@ -39,9 +39,12 @@ class ApiClient:
         api_key: str | None = None,
         visitor: str | None = None,
         assistant_id: str | None = None,
+        forwarded_for: str | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         headers = {"X-API-Key": api_key} if api_key else {}
+        if forwarded_for:  # the person's address, so per-address limits are per person
+            headers["X-Forwarded-For"] = forwarded_for
         if visitor:
             headers["X-Visitor-Id"] = visitor
         if assistant_id:
