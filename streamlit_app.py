@@ -9,6 +9,7 @@ conversations). The conversation id lives in the page URL (?c=...), and the assi
 
 from __future__ import annotations
 
+import re
 import secrets
 import uuid
 
@@ -35,6 +36,7 @@ FRIENDLY_ERRORS = {
     "busy": "Your previous question is still being answered. Wait a moment and send again.",
 }
 KEY = "api_key"  # session_state: the signed-in person's key
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$])")
 
 
 def conversation_id() -> str:
@@ -64,18 +66,23 @@ def show_citations(citations: list[dict]) -> None:
 
 
 def show_answer_notes(message: dict) -> None:
+    """A warning when the model failed; a not-found answer says so itself, once."""
     if message.get("warning"):
         st.warning(message["warning"])
-    if message.get("found") is False or (
-        not message.get("citations")
-        and "not found in the knowledge base" in message["content"].lower()
-    ):
-        st.info("Not found in the knowledge base: try rephrasing, or ask about another topic.")
+
+
+def as_typed(text: str) -> str:
+    """Markdown that shows the text exactly as typed: `# question` stays a question and
+    `2*3*4` keeps its stars."""
+    escaped = MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return escaped.replace("\n", "  \n")  # keep the line breaks
 
 
 def show_message(message: dict) -> None:
     with st.chat_message(message["role"]):
-        st.markdown(message["content"])
+        st.markdown(
+            message["content"] if message["role"] == "assistant" else as_typed(message["content"])
+        )
         if message["role"] == "assistant":
             show_answer_notes(message)
             show_citations(message.get("citations", []))
@@ -128,6 +135,12 @@ def sign_in_page(base_url: str) -> None:
                 st.rerun()
 
 
+def client_address() -> str | None:
+    """The person's address as Streamlit saw it (None when it does not know)."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) else None
+
+
 def signed_in_client(base_url: str) -> ApiClient | None:
     """The client of the signed-in person or the guest; None when neither."""
     if st.session_state.get(KEY):
@@ -161,7 +174,7 @@ def signed_in_client(base_url: str) -> ApiClient | None:
             visitor=st.query_params["v"],
             assistant_id=st.query_params["a"],
             # The API trusts this only from loopback (Gunicorn's forwarded_allow_ips).
-            forwarded_for=st.context.ip_address,
+            forwarded_for=client_address(),
         )
     return None
 

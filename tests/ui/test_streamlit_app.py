@@ -79,10 +79,18 @@ def test_new_conversation_button_starts_an_empty_one(
     assert not at.chat_message
 
 
-def test_not_found_is_explained(live_api: str, page: Callable[..., AppTest]) -> None:
+def test_not_found_is_said_once(live_api: str, page: Callable[..., AppTest]) -> None:
     at = page(live_api, conversation="ui-nf")
     at.chat_input[0].set_value("What is the capital of France?").run()
-    assert any("Not found in the knowledge base" in i.value for i in at.info)
+    shown = texts(at) + "\n".join(i.value for i in at.info)
+    assert shown.lower().count("not found in the knowledge base") == 1
+
+
+def test_a_users_message_is_shown_as_typed(live_api: str, page: Callable[..., AppTest]) -> None:
+    at = page(live_api, conversation="ui-typed")
+    at.chat_input[0].set_value("# is 2*3*4 [24](x)?").run()
+    user = at.chat_message[0].markdown[0].value
+    assert user == r"\# is 2\*3\*4 \[24\]\(x\)?"  # markdown escapes: rendered literally
 
 
 def test_api_down_is_explained(page: Callable[..., AppTest]) -> None:
