@@ -4,7 +4,8 @@
 2. a private redis-server with an append-only file when REDIS_URL is unset;
 3. the platform database migrated, with the default organisation and assistant, and the
    sample knowledge base indexed into it when it is empty;
-4. Gunicorn (Uvicorn workers) on PORT and Streamlit on UI_PORT, until Ctrl-C.
+4. Gunicorn (Uvicorn workers) on PORT and Streamlit on UI_PORT, until Ctrl-C; each of
+   them (and the private Redis) is started again if it stops on its own.
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ import secrets
 import signal
 import subprocess
 import sys
-import time
 
 import redis
 
 from cli import index_sample_if_empty
 from config import PROJECT_ROOT, Settings, get_settings
 from utils.local_redis import LocalRedis
+from utils.supervisor import Child, Supervisor
 
 ENV_FILE = PROJECT_ROOT / ".env"
 
@@ -88,42 +89,46 @@ def main() -> int:
         "API_URL": settings.api_url,
     }
     python = sys.executable
-    api = subprocess.Popen(
-        [python, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:application"],
-        cwd=PROJECT_ROOT,
-        env=env,
-    )
-    ui = subprocess.Popen(
-        [
-            python, "-m", "streamlit", "run", "streamlit_app.py",
-            "--server.port", str(settings.ui_port),
-            "--server.address", settings.host,
-            "--server.headless", "true",
-            "--browser.gatherUsageStats", "false",
-        ],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-    )  # fmt: skip
+
+    def api() -> subprocess.Popen[bytes]:
+        return subprocess.Popen(
+            [python, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:application"],
+            cwd=PROJECT_ROOT,
+            env=env,
+        )
+
+    def web_chat() -> subprocess.Popen[bytes]:
+        return subprocess.Popen(
+            [
+                python, "-m", "streamlit", "run", "streamlit_app.py",
+                "--server.port", str(settings.ui_port),
+                "--server.address", settings.host,
+                "--server.headless", "true",
+                "--browser.gatherUsageStats", "false",
+            ],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+
+    children = [Child("API", api), Child("web chat", web_chat)]
+    if redis_server is not None:  # started above; supervised from now on
+        children.insert(
+            0, Child("redis-server", lambda: redis_server.start().process, redis_server.process)
+        )  # type: ignore[arg-type, return-value]
+    supervisor = Supervisor(children)
+    for child in children[1 if redis_server is not None else 0 :]:
+        child.start()
     print(banner(settings, new_key), flush=True)
-
-    def stop(*_: object) -> None:
-        for process in (ui, api):
-            if process.poll() is None:
-                process.send_signal(signal.SIGTERM)
-
-    signal.signal(signal.SIGINT, stop)
-    signal.signal(signal.SIGTERM, stop)
+    # Ctrl-C or SIGTERM to make run stops everything; a child that stops alone is
+    # started again, and the others carry on.
+    signal.signal(signal.SIGINT, lambda *_: supervisor.request_stop())
+    signal.signal(signal.SIGTERM, lambda *_: supervisor.request_stop())
     try:
-        while api.poll() is None:
-            time.sleep(0.5)
+        supervisor.run()
     finally:
-        stop()
-        for process in (ui, api):
-            process.wait(timeout=60)
-        if redis_server is not None:
-            redis_server.stop()
-    return api.returncode or 0
+        supervisor.stop()
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,53 @@
+"""`make run`'s supervisor with real child processes: one that stops is started again,
+the others are left alone, and stopping the supervisor stops them all."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from utils.supervisor import Child, Supervisor
+
+
+def sleeper() -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+
+
+def crasher() -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-c", "raise SystemExit(3)"])
+
+
+def check_until(supervisor: Supervisor, done, seconds: float = 10) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
+        supervisor.check()
+        time.sleep(0.05)
+
+
+def test_a_stopped_child_is_started_again_and_the_others_carry_on() -> None:
+    said: list[str] = []
+    api, web = Child("API", sleeper), Child("web chat", sleeper)
+    supervisor = Supervisor([api, web], echo=said.append).start()
+    try:
+        api_pid, web_pid = api.process.pid, web.process.pid  # type: ignore[union-attr]
+        os.kill(api_pid, signal.SIGTERM)  # someone stops the API
+        check_until(supervisor, lambda: api.restarts == 1)
+        assert api.process.pid != api_pid and api.process.poll() is None  # type: ignore[union-attr]
+        assert web.process.pid == web_pid and web.process.poll() is None  # type: ignore[union-attr]
+        assert any("API exited with" in line for line in said)
+    finally:
+        supervisor.stop(timeout=10)
+    assert api.process.poll() is not None and web.process.poll() is not None  # type: ignore[union-attr]
+
+
+def test_a_child_that_keeps_crashing_waits_longer_each_time() -> None:
+    child = Child("flaky", crasher)
+    supervisor = Supervisor([child], echo=lambda _: None).start()
+    try:
+        check_until(supervisor, lambda: child.restarts == 2, seconds=15)
+        assert child.restarts == 2 and child.delay >= 4  # 1 s, 2 s, then 4 s
+    finally:
+        supervisor.stop(timeout=10)
