@@ -88,19 +88,23 @@ def show_message(message: dict) -> None:
             show_citations(message.get("citations", []))
 
 
-def ask(api: ApiClient, conversation: str, question: str) -> None:
-    show_message({"role": "user", "content": question})
+def ask(api: ApiClient, conversation: str, question: str) -> list[dict]:
+    """Ask and show the answer as it arrives; the turn's two messages once answered."""
+    asked = {"role": "user", "content": question}
+    show_message(asked)
     with st.chat_message("assistant"):
         turn = StreamedTurn()
         try:
             st.write_stream(api.stream_chat(conversation, question, turn))
         except ApiClientError as error:
             show_error(error)
-            return
-        if turn.final:
-            final = {"role": "assistant", "content": turn.final["answer"], **turn.final}
-            show_answer_notes(final)
-            show_citations(final.get("citations", []))
+            return []
+        if not turn.final:
+            return []
+        final = {"role": "assistant", "content": turn.final["answer"], **turn.final}
+        show_answer_notes(final)
+        show_citations(final.get("citations", []))
+        return [asked, final]
 
 
 def sign_in_page(base_url: str) -> None:
@@ -151,8 +155,7 @@ def signed_in_client(base_url: str) -> ApiClient | None:
             if error.kind == "unauthorized":  # revoked or expired since: sign in again
                 del st.session_state[KEY]
                 return None
-            show_error(error)
-            return api
+            return api  # the API is away: the page says so once, below
         if len(assistants) > 1:
             names = {a["id"]: a["name"] for a in assistants}
             current = st.query_params.get("a")
@@ -198,14 +201,17 @@ def main() -> None:
             del st.session_state[KEY]
             st.rerun()
 
+    # The last history this session saw stays on screen while the API is away.
+    cached = f"history:{conversation}"
+    problem: ApiClientError | None = None
     try:
-        history = api.history(conversation)
+        history = st.session_state[cached] = api.history(conversation)
     except ApiClientError as error:
-        st.title(settings.app_name)
-        show_error(error)
-        history = []
+        problem, history = error, st.session_state.get(cached, [])
 
     question = st.chat_input("Ask a question about the knowledge base")
+    if problem is not None and not question:
+        show_error(problem)  # once; asking again says it in the answer's place
     if not history and not question:
         st.title(settings.app_name)
         st.write(
@@ -219,7 +225,7 @@ def main() -> None:
     for message in history:
         show_message(message)
     if question:
-        ask(api, conversation, question)
+        st.session_state[cached] = history + ask(api, conversation, question)
     api.close()
 
 

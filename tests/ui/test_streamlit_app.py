@@ -93,11 +93,30 @@ def test_a_users_message_is_shown_as_typed(live_api: str, page: Callable[..., Ap
     assert user == r"\# is 2\*3\*4 \[24\]\(x\)?"  # markdown escapes: rendered literally
 
 
-def test_api_down_is_explained(page: Callable[..., AppTest]) -> None:
+def test_api_down_is_explained_once(page: Callable[..., AppTest]) -> None:
     at = page(f"http://127.0.0.1:{free_port()}", conversation="ui-down")
-    assert any("cannot be reached" in e.value for e in at.error)
+    assert [e.value for e in at.error if "cannot be reached" in e.value] != []
+    assert len(at.error) == 1
     at.chat_input[0].set_value("hello?").run()
-    assert any("cannot be reached" in e.value for e in at.error)
+    assert len(at.error) == 1 and "cannot be reached" in at.error[0].value
+
+
+def test_the_conversation_stays_on_screen_while_the_api_is_away(
+    make_app,
+    page: Callable[..., AppTest],  # type: ignore[no-untyped-def]
+) -> None:
+    from tests.ui.conftest import serve
+
+    with serve(make_app()) as url:
+        at = page(url, conversation="ui-away")
+        at.chat_input[0].set_value("How do I start the service?").run()
+    at.run()  # the API has gone
+    assert [m.name for m in at.chat_message] == ["user", "assistant"]
+    assert len(at.error) == 1 and "cannot be reached" in at.error[0].value
+    assert not at.title  # no welcome page over the conversation
+    at.chat_input[0].set_value("and then?").run()
+    assert [m.name for m in at.chat_message] == ["user", "assistant"] * 2
+    assert len(at.error) == 1
 
 
 def test_wrong_key_is_explained(live_api: str, page: Callable[..., AppTest]) -> None:
