@@ -88,7 +88,9 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _in_context(passage: Passage, sentence: str) -> str:
-    return f"{passage.section}: {sentence}" if passage.section else sentence
+    """A sentence with the heading it sits under: its section, else its document's title."""
+    heading = passage.section or passage.title
+    return f"{heading}: {sentence}" if heading else sentence
 
 
 class ExtractiveAnswerer:

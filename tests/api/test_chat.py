@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Callable
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -234,3 +235,19 @@ def test_citations_keep_every_field_even_when_empty(client: FlaskClient) -> None
         "score",
     }
     assert "warning" not in body and "replayed" not in body
+
+
+@pytest.mark.parametrize(
+    ("question", "source"),
+    [
+        ("How do I start the service?", "knowledge_base/quickstart.md"),
+        ("How long are conversations kept?", "knowledge_base/conversations.md"),
+        ("Which language models can I use?", "knowledge_base/llm-providers.md"),
+        ("What does a 429 error mean?", "knowledge_base/errors.md"),
+    ],
+)
+def test_the_web_chats_example_questions_are_answered_from_the_right_page(
+    client: FlaskClient, question: str, source: str
+) -> None:
+    body = ask(client, question, conversation="examples").get_json()
+    assert body["found"] and source in [c["source"] for c in body["citations"]]
