@@ -114,3 +114,67 @@ def start_redis(
         appendonly=appendonly,
         extra_args=extra_args,
     ).start()
+
+
+def _cluster_port() -> int:
+    # The cluster bus listens on port + 10000, which must be free too.
+    while True:
+        port = free_port()
+        if port < 55000:
+            return port
+
+
+@dataclass
+class LocalRedisCluster:
+    """Masters of a throwaway Redis Cluster on loopback (no replicas)."""
+
+    nodes: list[LocalRedis]
+
+    @property
+    def url(self) -> str:
+        return self.nodes[0].url
+
+    def stop(self) -> None:
+        for node in self.nodes:
+            node.stop()
+
+
+def start_redis_cluster(root: Path, *, masters: int = 3) -> LocalRedisCluster:
+    """Start `masters` nodes, join them into a cluster and wait until it serves."""
+    nodes = []
+    for i in range(masters):
+        node = LocalRedis(
+            directory=root / f"node{i}",
+            port=_cluster_port(),
+            extra_args=(
+                "--cluster-enabled", "yes",
+                "--cluster-config-file", str(root / f"node{i}" / "nodes.conf"),
+                "--cluster-node-timeout", "2000",
+            ),
+        )  # fmt: skip
+        nodes.append(node.start())
+    cluster = LocalRedisCluster(nodes)
+    try:
+        subprocess.run(
+            ["redis-cli", "--cluster", "create", *[f"127.0.0.1:{n.port}" for n in nodes],
+             "--cluster-replicas", "0", "--cluster-yes"],
+            check=True, capture_output=True, timeout=60,
+        )  # fmt: skip
+        _wait_for_cluster_ok(nodes[0].port)
+    except BaseException:
+        cluster.stop()
+        raise
+    return cluster
+
+
+def _wait_for_cluster_ok(port: int) -> None:
+    client = redis.Redis(port=port)
+    deadline = time.monotonic() + 30
+    try:
+        while time.monotonic() < deadline:
+            if b"cluster_state:ok" in client.execute_command("CLUSTER", "INFO"):
+                return
+            time.sleep(0.2)
+    finally:
+        client.close()
+    raise RedisServerError("the cluster did not reach cluster_state:ok")

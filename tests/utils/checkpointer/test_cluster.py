@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import subprocess
-import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 
 import pytest
 import redis
@@ -16,57 +13,14 @@ from langgraph.checkpoint.conformance import checkpointer_test, validate
 
 from tests.utils.checkpointer.test_graphs import chat_graph, thread
 from utils.checkpointer import RedisSaver
-from utils.local_redis import LocalRedis, free_port
-
-
-def _cluster_port() -> int:
-    # The cluster bus listens on port + 10000, which must be free too.
-    while True:
-        port = free_port()
-        if port < 55000:
-            return port
+from utils.local_redis import start_redis_cluster
 
 
 @pytest.fixture(scope="module")
 def cluster_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root: Path = tmp_path_factory.mktemp("cluster")
-    nodes = []
-    for i in range(3):
-        node = LocalRedis(
-            directory=root / f"node{i}",
-            port=_cluster_port(),
-            extra_args=(
-                "--cluster-enabled", "yes",
-                "--cluster-config-file", str(root / f"node{i}" / "nodes.conf"),
-                "--cluster-node-timeout", "2000",
-            ),
-        )  # fmt: skip
-        nodes.append(node.start())
-    try:
-        subprocess.run(
-            ["redis-cli", "--cluster", "create"]
-            + [f"127.0.0.1:{n.port}" for n in nodes]
-            + ["--cluster-replicas", "0", "--cluster-yes"],
-            check=True,
-            capture_output=True,
-            timeout=60,
-        )
-        _wait_for_cluster_ok(nodes[0].port)
-        yield f"redis://127.0.0.1:{nodes[0].port}"
-    finally:
-        for node in nodes:
-            node.stop()
-
-
-def _wait_for_cluster_ok(port: int) -> None:
-    client = redis.Redis(port=port)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if b"cluster_state:ok" in client.execute_command("CLUSTER", "INFO"):
-            client.close()
-            return
-        time.sleep(0.2)
-    raise RuntimeError("cluster did not reach cluster_state:ok")
+    cluster = start_redis_cluster(tmp_path_factory.mktemp("cluster"))
+    yield cluster.url
+    cluster.stop()
 
 
 def test_thread_keys_share_one_slot_and_conversations_spread(cluster_url: str) -> None:
