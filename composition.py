@@ -10,11 +10,12 @@ import redis
 from qdrant_client import QdrantClient
 
 from agents.contexts import AnswerDefaults, TurnContexts
+from agents.conversations import ConversationIndex
 from agents.graph import build_graph
 from agents.llm import Provider
 from agents.probes import Probes
 from agents.retrieval import Retriever
-from agents.service import ChatService, ConversationIndex
+from agents.service import ChatService
 from config import Settings
 from knowledge.chunking import Chunker
 from knowledge.embeddings import LocalEmbeddings, load_embeddings

@@ -10,7 +10,6 @@ import logging
 import queue
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import redis
@@ -18,6 +17,7 @@ import redis.exceptions
 from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage
 
 from agents.contexts import TurnContexts
+from agents.conversations import Conversation, ConversationIndex
 from agents.graph import TurnContext
 from agents.replies import ChatReply, message_dict, pieces, reply_from
 from agents.turn_lock import acquire_turn
@@ -28,49 +28,6 @@ log = logging.getLogger(__name__)
 
 # Kept on the question's message, so a retry finds it with the conversation (same TTL).
 IDEMPOTENCY_FIELD = "idempotency_key"
-
-
-@dataclass(frozen=True)
-class Conversation:
-    """A conversation is its organisation's, assistant's and key's: nothing is shared
-    across any of them. Keys from API_KEYS keep the thread ids of earlier versions."""
-
-    org_id: str
-    assistant_id: str
-    owner: str  # the key's id
-    conversation_id: str
-    legacy: bool = False
-
-    @property
-    def thread_id(self) -> str:
-        if self.legacy:
-            return f"{self.owner}:{self.conversation_id}"
-        return f"{self.org_id}/{self.assistant_id}/{self.owner}:{self.conversation_id}"
-
-
-class ConversationIndex:
-    """Which threads each organisation has, so deleting an organisation can delete
-    its conversations (one Redis set per organisation, renewed with each turn)."""
-
-    def __init__(self, client: Any, prefix: str, ttl: int | None) -> None:
-        self.client = client
-        self.prefix = prefix
-        self.ttl = ttl
-
-    def key(self, org_id: str) -> str:
-        return f"{self.prefix}:org:{{{org_id}}}:threads"
-
-    def add(self, org_id: str, thread_id: str) -> None:
-        pipe = self.client.pipeline(transaction=False)
-        pipe.sadd(self.key(org_id), thread_id)
-        if self.ttl:
-            pipe.expire(self.key(org_id), self.ttl)
-        pipe.execute()
-
-    def pop_all(self, org_id: str) -> list[str]:
-        members = self.client.smembers(self.key(org_id))
-        self.client.delete(self.key(org_id))
-        return sorted(m.decode() for m in members)
 
 
 class ChatService:
@@ -107,7 +64,7 @@ class ChatService:
         context = self.contexts.for_profile(profile)
         lock = self._lock(tid)
         try:
-            self._remember(conversation)
+            self._remember(conversation, message)
             earlier = self._prepare(tid, context, idempotency_key)
             if earlier is not None:
                 return self._replayed(earlier, conversation)
@@ -140,7 +97,7 @@ class ChatService:
 
         def run() -> None:
             try:
-                self._remember(conversation)
+                self._remember(conversation, message)
                 earlier = self._prepare(tid, context, idempotency_key)
                 if earlier is not None:
                     events.put(("done", self._replayed(earlier, conversation).to_dict()))
@@ -180,6 +137,10 @@ class ChatService:
         if self.saver.get_tuple(_config(tid)) is None:
             return False
         self.saver.delete_thread(tid)
+        try:
+            self.index.forget(conversation)
+        except redis.exceptions.RedisError as exc:
+            raise translate_error(exc) from exc
         return True
 
     def delete_organisation(self, org_id: str) -> int:
@@ -197,9 +158,17 @@ class ChatService:
             self.saver, tid, ttl=self.turn_lock_seconds, wait_seconds=self.turn_wait_seconds
         )
 
-    def _remember(self, conversation: Conversation) -> None:
+    def _remember(self, conversation: Conversation, message: str) -> None:
         try:
-            self.index.add(conversation.org_id, conversation.thread_id)
+            self.index.add(conversation, title=message)
+        except redis.exceptions.RedisError as exc:
+            raise translate_error(exc) from exc
+
+    def conversations(self, *, owner: Conversation) -> list[dict[str, Any]]:
+        """The owner's conversations (of `owner`'s assistant, key and user), newest first:
+        id, title (the first question) and last activity."""
+        try:
+            return self.index.listing(owner)
         except redis.exceptions.RedisError as exc:
             raise translate_error(exc) from exc
 

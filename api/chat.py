@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Blueprint, Response, g, jsonify, request
 
-from agents.service import Conversation
+from agents.conversations import Conversation
 from api.deps import ASSISTANT_HEADER, assistant_for, current_caller, get_services, requires
 from api.errors import ApiError
 from api.openapi import document, responses
@@ -19,9 +19,11 @@ from api.requests import (
     json_body,
 )
 from api.schemas import (
+    MAX_USER_CHARS,
     ChatHeaders,
     ChatRequest,
     ChatResponse,
+    ConversationList,
     ConversationResponse,
     DeletedConversation,
 )
@@ -35,16 +37,26 @@ NO_CONVERSATION = "no such conversation (never started, deleted or expired)"
 
 
 def conversation_of(
-    caller: Caller, profile: AssistantProfile, conversation_id: str
+    caller: Caller, profile: AssistantProfile, conversation_id: str, user: str | None = None
 ) -> Conversation:
-    """Conversations are scoped by organisation, assistant and key."""
+    """Conversations are scoped by organisation, assistant and key, and by the end user
+    when the caller names one."""
     return Conversation(
         org_id=caller.org_id,
         assistant_id=profile.id,
         owner=caller.legacy_owner or caller.key_id,
         conversation_id=conversation_id,
         legacy=caller.legacy_owner is not None,
+        user=user,
     )
+
+
+def end_user() -> str | None:
+    """`?user=` of a conversation route: an organisation's own id for one of its users."""
+    user = request.args.get("user")
+    if user is not None and not 1 <= len(user) <= MAX_USER_CHARS:
+        raise ApiError(400, f"user must be 1-{MAX_USER_CHARS} characters")
+    return user
 
 
 @bp.post("/chat")
@@ -63,7 +75,8 @@ def chat() -> Response:
     )
     payload = ChatRequest.model_validate(json_body())
     profile = assistant_for(caller, request.headers.get(ASSISTANT_HEADER) or payload.assistant_id)
-    return run_turn(conversation_of(caller, profile, conversation_id), profile, payload.message)
+    conversation = conversation_of(caller, profile, conversation_id, payload.user)
+    return run_turn(conversation, profile, payload.message)
 
 
 def run_turn(conversation: Conversation, profile: AssistantProfile, message: str) -> Response:
@@ -90,7 +103,27 @@ def _conversation(conversation_id: str) -> Conversation:
     caller = current_caller()
     requested = request.headers.get(ASSISTANT_HEADER) or request.args.get("assistant_id")
     profile = assistant_for(caller, requested)
-    return conversation_of(caller, profile, existing_conversation_id(conversation_id))
+    return conversation_of(caller, profile, existing_conversation_id(conversation_id), end_user())
+
+
+@bp.get("/conversations")
+@document(
+    resp=responses({"HTTP_200": ConversationList}, 400, 401, 403, 404, 503),
+    tags=["conversations"],
+    security={"ApiKey": []},
+)
+@requires("chat")
+def list_conversations() -> Response:
+    """The caller's conversations with the assistant (`?user=` for one end user's),
+    newest first: id, title (the first question) and last activity."""
+    caller = current_caller()
+    requested = request.headers.get(ASSISTANT_HEADER) or request.args.get("assistant_id")
+    profile = assistant_for(caller, requested)
+    owner = conversation_of(caller, profile, "", end_user())
+    listed = get_services().chat.conversations(owner=owner)
+    return jsonify(
+        {"conversations": listed, "assistant_id": profile.id, "request_id": g.request_id}
+    )
 
 
 @bp.get("/conversations/<conversation_id>")

@@ -84,7 +84,7 @@ def chat_completions() -> Response:
     profile = assistant_for(caller, None if payload.model == MODEL_ID else payload.model)
     service = get_services().chat
     turn = {
-        "conversation": conversation_of(caller, profile, conversation_id),
+        "conversation": conversation_of(caller, profile, conversation_id, payload.user),
         "profile": profile,
         "message": question,
         "idempotency_key": idempotency_key(),

@@ -16,7 +16,7 @@ import re
 from flask import Blueprint, Response, g, jsonify, request
 from sqlalchemy import select
 
-from agents.service import Conversation
+from agents.conversations import Conversation
 from api.chat import NO_CONVERSATION, run_turn
 from api.deps import ASSISTANT_HEADER, get_services
 from api.errors import ApiError

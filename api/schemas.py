@@ -10,6 +10,7 @@ from agents.replies import ChatReply, Citation, HistoryMessage
 
 CONVERSATION_ID_PATTERN = r"^[A-Za-z0-9._:-]{1,128}$"
 MAX_MESSAGE_CHARS = 5000
+MAX_USER_CHARS = 128
 
 
 def visible_text(value: str) -> str:
@@ -27,6 +28,10 @@ class ChatRequest(BaseModel):
     assistant_id: str | None = Field(
         None, max_length=200, description="The assistant (id or name); or X-Assistant-Id"
     )
+    user: str | None = Field(
+        None, min_length=1, max_length=MAX_USER_CHARS,
+        description="Your own id for the person asking: scopes the conversation to them",
+    )  # fmt: skip
 
     @field_validator("message")
     @classmethod
@@ -80,7 +85,7 @@ class ChatCompletionRequest(BaseModel):
     model: str = Field(..., min_length=1, max_length=200)
     messages: list[CompletionMessage] = Field(..., min_length=1)
     stream: bool = False
-    user: str | None = Field(None, max_length=128)
+    user: str | None = Field(None, min_length=1, max_length=MAX_USER_CHARS)
     n: int = 1
 
     def unsupported_fields(self) -> list[str]:
@@ -230,3 +235,15 @@ class PublicAssistant(BaseModel):
 
 class PublicAssistantList(BaseModel):
     assistants: list[PublicAssistant]
+
+
+class ConversationSummary(BaseModel):
+    conversation_id: str
+    title: str = Field(..., description="The first question")
+    last_activity: float = Field(..., description="Unix time of the last turn")
+
+
+class ConversationList(BaseModel):
+    conversations: list[ConversationSummary]
+    assistant_id: str
+    request_id: str

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from agents.service import Conversation
+from agents.conversations import Conversation
 from composition import build_services
 from config import Settings
 from knowledge.embeddings import load_embeddings

@@ -10,7 +10,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from qdrant_client import QdrantClient
 
-from agents.service import Conversation
+from agents.conversations import Conversation
 from app import create_app
 from composition import Services, build_services, open_saver
 from config import Settings

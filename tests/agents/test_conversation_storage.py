@@ -11,9 +11,10 @@ import redis
 
 from agents.answer import ExtractiveAnswerer
 from agents.contexts import offline_condenser
+from agents.conversations import Conversation, ConversationIndex
 from agents.graph import TurnContext, build_graph
 from agents.retrieval import Passage, SearchScope
-from agents.service import ChatService, Conversation, ConversationIndex
+from agents.service import ChatService
 from knowledge.embeddings import LocalEmbeddings
 from utils.checkpointer import RedisSaver
 

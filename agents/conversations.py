@@ -1,0 +1,97 @@
+"""Who a conversation belongs to, and the Redis indexes that find conversations again:
+an organisation's threads (to delete them with it) and an owner's conversations (to list
+them, newest first, titled by their first question)."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass
+from typing import Any
+
+TITLE_CHARS = 120
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """A conversation is its organisation's, assistant's and key's, and with `user` (an
+    organisation's own end user) that person's: nothing is shared across any of them.
+    Keys from API_KEYS keep the thread ids of earlier versions."""
+
+    org_id: str
+    assistant_id: str
+    owner: str  # the key's id
+    conversation_id: str
+    legacy: bool = False
+    user: str | None = None
+
+    @property
+    def owner_path(self) -> str:
+        """Everything the conversation belongs to except its own id. The user goes in as a
+        digest: an id of any characters can never make two owners' paths collide."""
+        base = self.owner if self.legacy else f"{self.org_id}/{self.assistant_id}/{self.owner}"
+        if self.user is None:
+            return base
+        return f"{base}/u{hashlib.sha256(self.user.encode()).hexdigest()[:24]}"
+
+    @property
+    def thread_id(self) -> str:
+        return f"{self.owner_path}:{self.conversation_id}"
+
+
+class ConversationIndex:
+    def __init__(self, client: Any, prefix: str, ttl: int | None) -> None:
+        self.client = client
+        self.prefix = prefix
+        self.ttl = ttl
+
+    def org_key(self, org_id: str) -> str:
+        return f"{self.prefix}:org:{{{org_id}}}:threads"
+
+    def owner_keys(self, conversation: Conversation) -> tuple[str, str]:
+        """(sorted set of conversation ids by last activity, hash of their titles)."""
+        tag = hashlib.sha256(conversation.owner_path.encode()).hexdigest()[:32]
+        return f"{self.prefix}:convs:{{{tag}}}", f"{self.prefix}:convs:{{{tag}}}:titles"
+
+    def add(self, conversation: Conversation, *, title: str) -> None:
+        """Record a turn: the organisation's thread, and the owner's conversation."""
+        by_time, titles = self.owner_keys(conversation)
+        org_key = self.org_key(conversation.org_id)
+        pipe = self.client.pipeline(transaction=False)
+        pipe.sadd(org_key, conversation.thread_id)
+        pipe.zadd(by_time, {conversation.conversation_id: time.time()})
+        pipe.hsetnx(titles, conversation.conversation_id, " ".join(title.split())[:TITLE_CHARS])
+        if self.ttl:
+            for key in (org_key, by_time, titles):
+                pipe.expire(key, self.ttl)
+        pipe.execute()
+
+    def listing(self, owner: Conversation) -> list[dict[str, Any]]:
+        by_time, titles = self.owner_keys(owner)
+        entries = self.client.zrevrange(by_time, 0, -1, withscores=True)
+        if self.ttl:  # conversations expire one by one; drop those already gone
+            horizon = time.time() - self.ttl
+            entries = [(cid, at) for cid, at in entries if at > horizon]
+        if not entries:
+            return []
+        names = self.client.hmget(titles, [cid for cid, _ in entries])
+        return [
+            {
+                "conversation_id": cid.decode(),
+                "title": name.decode() if name else "",
+                "last_activity": at,
+            }
+            for (cid, at), name in zip(entries, names, strict=True)
+        ]
+
+    def forget(self, conversation: Conversation) -> None:
+        by_time, titles = self.owner_keys(conversation)
+        pipe = self.client.pipeline(transaction=False)
+        pipe.zrem(by_time, conversation.conversation_id)
+        pipe.hdel(titles, conversation.conversation_id)
+        pipe.execute()
+
+    def pop_all(self, org_id: str) -> list[str]:
+        members = self.client.smembers(self.org_key(org_id))
+        self.client.delete(self.org_key(org_id))
+        return sorted(m.decode() for m in members)
