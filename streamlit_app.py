@@ -182,6 +182,37 @@ def signed_in_client(base_url: str) -> ApiClient | None:
     return None
 
 
+def conversation_list(api: ApiClient, current: str) -> None:
+    """This key's conversations, newest first: open one, or delete it."""
+    try:
+        listed = api.conversations()
+    except ApiClientError:
+        return  # the page says once, in its body, what is wrong
+    if not listed:
+        return
+    st.caption("Conversations")
+    for item in listed:
+        cid = item["conversation_id"]
+        title = item["title"] or cid
+        opened, remove = st.columns([5, 1])
+        if opened.button(
+            as_typed(title[:40]),
+            key=f"open-{cid}",
+            disabled=cid == current,
+            use_container_width=True,
+        ):
+            st.query_params["c"] = cid
+            st.rerun()
+        if remove.button(
+            "", icon=":material/delete:", key=f"delete-{cid}", help="Delete this conversation"
+        ):
+            api.delete(cid)
+            st.session_state.pop(f"history:{cid}", None)
+            if cid == current:
+                st.query_params["c"] = uuid.uuid4().hex[:16]
+            st.rerun()
+
+
 def main() -> None:
     settings = get_settings()
     st.set_page_config(page_title=settings.app_name, page_icon="💬", layout="centered")
@@ -196,10 +227,11 @@ def main() -> None:
         if st.button("New conversation", use_container_width=True):
             st.query_params["c"] = uuid.uuid4().hex[:16]
             st.rerun()
-        st.caption(f"Conversation `{conversation}`")
-        if st.session_state.get(KEY) and st.button("Sign out", use_container_width=True):
-            del st.session_state[KEY]
-            st.rerun()
+        if st.session_state.get(KEY):
+            conversation_list(api, conversation)
+            if st.button("Sign out", use_container_width=True):
+                del st.session_state[KEY]
+                st.rerun()
 
     # The last history this session saw stays on screen while the API is away.
     cached = f"history:{conversation}"

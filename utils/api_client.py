@@ -60,6 +60,17 @@ class ApiClient:
         self._raise_for(response)
         return response.json()["assistants"]
 
+    def conversations(self) -> list[dict[str, Any]]:
+        """This key's conversations with the assistant, newest first (id, title)."""
+        response = self._send("GET", f"{self.prefix}/conversations")
+        self._raise_for(response)
+        return response.json()["conversations"]
+
+    def delete(self, conversation_id: str) -> None:
+        response = self._send("DELETE", f"{self.prefix}/conversations/{conversation_id}")
+        if response.status_code != 404:
+            self._raise_for(response)
+
     def history(self, conversation_id: str) -> list[dict[str, Any]]:
         """The conversation's messages; [] for a conversation that does not exist yet."""
         response = self._send("GET", f"{self.prefix}/conversations/{conversation_id}")

@@ -176,3 +176,20 @@ def test_rate_limit_is_explained(make_app, page: Callable[..., AppTest]) -> None
         at.chat_input[0].set_value("What is hybrid search?").run()
         at.chat_input[0].set_value("And dense search?").run()
         assert any("Too many questions" in w.value and "seconds" in w.value for w in at.warning)
+
+
+def test_the_sidebar_lists_conversations_to_switch_and_delete(
+    live_api: str, page: Callable[..., AppTest]
+) -> None:
+    at = page(live_api, conversation="side-1")
+    at.chat_input[0].set_value("How do I start the service?").run()
+    at.query_params["c"] = "side-2"
+    at.run()
+    at.chat_input[0].set_value("What is hybrid search?").run()
+    at.run()
+    titles = [b.label for b in at.sidebar.button if b.key and b.key.startswith("open-")]
+    assert titles[:2] == ["What is hybrid search?", "How do I start the service?"]
+    next(b for b in at.sidebar.button if b.key == "open-side-1").click().run()
+    assert at.query_params["c"] == "side-1" and "make run" in texts(at)
+    next(b for b in at.sidebar.button if b.key == "delete-side-2").click().run()
+    assert all(b.key != "open-side-2" for b in at.sidebar.button)
