@@ -9,6 +9,7 @@ conversations). The conversation id lives in the page URL (?c=...), and the assi
 
 from __future__ import annotations
 
+import itertools
 import re
 import secrets
 import uuid
@@ -95,7 +96,11 @@ def ask(api: ApiClient, conversation: str, question: str) -> list[dict]:
     with st.chat_message("assistant"):
         turn = StreamedTurn()
         try:
-            st.write_stream(api.stream_chat(conversation, question, turn))
+            pieces = api.stream_chat(conversation, question, turn)
+            # Until the first words arrive the bubble says what is happening.
+            with st.spinner("Searching the knowledge base…"):
+                first = next(pieces, "")
+            st.write_stream(itertools.chain([first], pieces))
         except ApiClientError as error:
             show_error(error)
             return []
@@ -256,6 +261,13 @@ def main() -> None:
                 question = example
     for message in history:
         show_message(message)
+    last_question = next((m["content"] for m in reversed(history) if m["role"] == "user"), None)
+    if (
+        last_question
+        and not question
+        and st.button("Regenerate", help="Ask the last question again")
+    ):
+        question = last_question
     if question:
         st.session_state[cached] = history + ask(api, conversation, question)
     api.close()

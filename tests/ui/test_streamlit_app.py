@@ -193,3 +193,17 @@ def test_the_sidebar_lists_conversations_to_switch_and_delete(
     assert at.query_params["c"] == "side-1" and "make run" in texts(at)
     next(b for b in at.sidebar.button if b.key == "delete-side-2").click().run()
     assert all(b.key != "open-side-2" for b in at.sidebar.button)
+
+
+def test_regenerate_asks_the_last_question_again_as_a_new_turn(
+    live_api: str, page: Callable[..., AppTest]
+) -> None:
+    at = page(live_api, conversation="ui-regen")
+    at.chat_input[0].set_value("How long are conversations kept?").run()
+    at.run()
+    next(b for b in at.button if b.label == "Regenerate").click().run()
+    at.run()
+    roles = [m.name for m in at.chat_message]
+    assert roles == ["user", "assistant"] * 2
+    asked = [m.markdown[0].value for m in at.chat_message if m.name == "user"]
+    assert asked[0] == asked[1]
