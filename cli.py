@@ -20,7 +20,7 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 from tqdm import tqdm
 
-from composition import build_ingestor, open_database
+from composition import build_ingestor, migrated_database, open_database
 from config import Settings
 from knowledge.chunking import document_id
 from knowledge.embeddings import load_embeddings
@@ -28,13 +28,12 @@ from knowledge.ingest import Ingestor, expand_paths
 from knowledge.store import (
     count_points,
     ensure_collection,
-    ensure_indexes,
     list_documents,
     open_client,
     tenant_filter,
 )
 from tenancy import crud
-from tenancy.bootstrap import adopt_existing_points, record_documents
+from tenancy.bootstrap import adopt_existing_points, ensure_defaults, record_documents
 from tenancy.db import Database
 from tenancy.documents import delete_document
 from tenancy.models import DEFAULT_KB_ID, DEFAULT_ORG_ID, KnowledgeBase, Organisation
@@ -170,12 +169,12 @@ class Indexer:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.db = open_database(settings)
+        self.db = migrated_database(settings)
         self.client = open_client(settings)
         embeddings = load_embeddings(settings.embedding_model, settings.embedding_batch_size)
         ensure_collection(self.client, settings.collection_name, embeddings.dimensions)
-        ensure_indexes(self.client, settings.collection_name)
-        adopt_existing_points(self.db, self.client, settings.collection_name)
+        if ensure_defaults(self.db, app_name=settings.app_name):
+            adopt_existing_points(self.db, self.client, settings.collection_name)
         self.ingestor: Ingestor = build_ingestor(
             settings, qdrant=self.client, embeddings=embeddings
         )

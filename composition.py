@@ -21,7 +21,7 @@ from knowledge.chunking import Chunker
 from knowledge.embeddings import LocalEmbeddings, load_embeddings
 from knowledge.ingest import Ingestor
 from knowledge.jobs import JobRunner, JobStore
-from knowledge.store import ensure_collection, ensure_indexes, open_client
+from knowledge.store import ensure_collection, open_client
 from tenancy.bootstrap import adopt_existing_points, ensure_defaults
 from tenancy.db import Database
 from tenancy.documents import DocumentService, record_job_update
@@ -57,10 +57,16 @@ class Services:
         self.db.close()
 
 
-def open_database(settings: Settings) -> Database:
-    """The platform database, migrated to the newest schema, with its default records."""
+def migrated_database(settings: Settings) -> Database:
+    """The platform database, migrated to the newest schema."""
     db = Database(settings.database_url_or_local)
     db.migrate()
+    return db
+
+
+def open_database(settings: Settings) -> Database:
+    """The platform database, migrated, with its default records."""
+    db = migrated_database(settings)
     ensure_defaults(db, app_name=settings.app_name)
     return db
 
@@ -103,7 +109,7 @@ def build_services(
     run_jobs: bool = True,
 ) -> Services:
     """Open every resource the service needs (tests may pass shared ones in)."""
-    db = open_database(settings)
+    db = migrated_database(settings)
     saver = saver or open_saver(settings)
     client = open_redis(settings)
     qdrant = qdrant or open_client(settings)
@@ -111,8 +117,10 @@ def build_services(
         settings.embedding_model, settings.embedding_batch_size
     )
     ensure_collection(qdrant, settings.collection_name, embeddings.dimensions)
-    ensure_indexes(qdrant, settings.collection_name)
-    adopt_existing_points(db, qdrant, settings.collection_name)
+    if ensure_defaults(
+        db, app_name=settings.app_name
+    ):  # first start, or the first since an upgrade
+        adopt_existing_points(db, qdrant, settings.collection_name)
 
     box = SecretsBox(
         load_keys([k.get_secret_value() for k in settings.encryption_keys], settings.data_dir)

@@ -79,8 +79,10 @@ class OneCallAtATime:
 
 
 def ensure_collection(client: QdrantClient, name: str, dimensions: int) -> bool:
-    """Create the collection if missing; True when it was created."""
+    """Create the collection if missing, and its payload indexes (an existing collection
+    may predate some); True when it was created."""
     if client.collection_exists(name):
+        ensure_indexes(client, name)
         return False
     client.create_collection(
         collection_name=name,
