@@ -10,7 +10,7 @@ from api.deps import current_caller, get_services, requires
 from api.errors import ApiError
 from api.openapi import document, responses
 from api.schemas import DeletedDocument, DocumentList, JobResponse
-from api.uploads import DocumentIn, parse_uploads
+from api.uploads import DocumentIn, parse_uploads, queue_upload
 from tenancy import crud
 from tenancy.models import DEFAULT_KB_ID
 
@@ -31,16 +31,7 @@ def upload() -> tuple[Response, int, dict[str, str]]:
     uploads = parse_uploads()
     if len(uploads) != 1:
         raise ApiError(422, "this route takes one file; use /v1/knowledge-bases/{id}/documents")
-    item = uploads[0]
-    job = get_services().documents.upload(
-        org_id=current_caller().org_id,
-        kb_id=DEFAULT_KB_ID,
-        source=item.source,
-        title=item.title,
-        metadata=item.metadata,
-        content=item.content,
-        replace=item.replace,
-    )
+    job = queue_upload(uploads[0], org_id=current_caller().org_id, kb_id=DEFAULT_KB_ID)
     location = url_for("documents.job", job_id=job["job_id"])
     return jsonify({**job, "request_id": g.request_id}), 202, {"Location": location}
 

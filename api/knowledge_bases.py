@@ -6,6 +6,7 @@ GET /v1/knowledge-bases/{kb_id}/jobs/{job_id}."""
 from __future__ import annotations
 
 from flask import Blueprint, Response, g, jsonify, url_for
+from sqlalchemy.orm import Session
 
 from api.deps import current_caller, get_services, requires
 from api.errors import ApiError
@@ -23,8 +24,9 @@ from api.platform_schemas import (
 from api.requests import json_body
 from api.schemas import JobResponse
 from api.serializers import document_out, knowledge_base_out
-from api.uploads import DocumentIn, parse_uploads
+from api.uploads import DocumentIn, parse_uploads, queue_upload
 from tenancy import crud
+from tenancy.models import KnowledgeBase
 
 bp = Blueprint("knowledge_bases", __name__, url_prefix="/v1/knowledge-bases")
 
@@ -80,8 +82,7 @@ def get(kb_id: str) -> Response:
     org_id = current_caller().org_id
     with get_services().db.session() as session:
         kb = crud.get_knowledge_base(session, org_id=org_id, kb_id=kb_id)
-        documents = crud.document_counts(session, org_id=org_id).get(kb_id, 0)
-        return jsonify(knowledge_base_out(kb, documents))
+        return _with_count(session, kb)
 
 
 @bp.patch("/<kb_id>")
@@ -102,8 +103,12 @@ def update(kb_id: str) -> Response:
     org_id = current_caller().org_id
     with get_services().db.session() as session:
         kb = crud.update_knowledge_base(session, org_id=org_id, kb_id=kb_id, **changes)
-        documents = crud.document_counts(session, org_id=org_id).get(kb_id, 0)
-        return jsonify(knowledge_base_out(kb, documents))
+        return _with_count(session, kb)
+
+
+def _with_count(session: Session, kb: KnowledgeBase) -> Response:
+    count = crud.document_count(session, org_id=kb.org_id, kb_id=kb.id)
+    return jsonify(knowledge_base_out(kb, count))
 
 
 @bp.delete("/<kb_id>")
@@ -134,21 +139,9 @@ def upload(kb_id: str) -> tuple[Response, int]:
     ingestion job. A source that exists is a 409 unless `replace=true`, which uploads a
     new version of that document (`replaced: true` in the result)."""
     org_id = current_caller().org_id
-    uploads = parse_uploads()
-    services = get_services()
-    with services.db.session() as session:
-        crud.get_knowledge_base(session, org_id=org_id, kb_id=kb_id)
     jobs = []
-    for item in uploads:
-        job = services.documents.upload(
-            org_id=org_id,
-            kb_id=kb_id,
-            source=item.source,
-            title=item.title,
-            metadata=item.metadata,
-            content=item.content,
-            replace=item.replace,
-        )
+    for item in parse_uploads():  # an unknown knowledge base is a 404 at the first file
+        job = queue_upload(item, org_id=org_id, kb_id=kb_id)
         jobs.append(
             {
                 "job_id": job["job_id"],

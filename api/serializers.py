@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from api.platform_schemas import (
     ApiKeyOut,
     AssistantOut,
@@ -30,42 +32,30 @@ def organisation_out(organisation: Organisation) -> dict[str, Any]:
 
 
 def knowledge_base_out(kb: KnowledgeBase, documents: int) -> dict[str, Any]:
-    return KnowledgeBaseOut(
-        id=kb.id,
-        name=kb.name,
-        description=kb.description,
-        tags=kb.tags,
-        metadata=kb.meta,
-        documents=documents,
-        created_at=kb.created_at,
-        updated_at=kb.updated_at,
-    ).model_dump(mode="json")
+    return _out(KnowledgeBaseOut, kb, metadata=kb.meta, documents=documents)
 
 
 def document_out(document: Document) -> dict[str, Any]:
-    fields = {
-        name: getattr(document, name)
-        for name in DocumentOut.model_fields
-        if name not in ("metadata", "request_id")
-    }
-    return DocumentOut(**fields, metadata=document.meta).model_dump(
-        mode="json", exclude={"request_id"}
-    )
+    return _out(DocumentOut, document, metadata=document.meta, exclude={"request_id"})
 
 
 def assistant_out(assistant: Assistant) -> dict[str, Any]:
-    fields = {
-        name: getattr(assistant, name)
-        for name in AssistantOut.model_fields
-        if name != "knowledge_bases"
-    }
     links = [
         {"kb_id": link.kb_id, "priority": link.priority, "active": link.active}
         for link in assistant.knowledge_bases
     ]
-    return AssistantOut(**fields, knowledge_bases=links).model_dump(mode="json")
+    return _out(AssistantOut, assistant, knowledge_bases=links)
 
 
 def api_key_out(key: ApiKey) -> dict[str, Any]:
-    fields = {name: getattr(key, name) for name in ApiKeyOut.model_fields}
-    return ApiKeyOut(**fields).model_dump(mode="json")
+    return _out(ApiKeyOut, key)
+
+
+def _out(
+    model: type[BaseModel], record: Any, *, exclude: set[str] | None = None, **given: Any
+) -> dict[str, Any]:
+    """The response model's fields read off the record, except those `given` (and those
+    excluded, which the caller adds itself)."""
+    skip = set(given) | (exclude or set())
+    fields = {name: getattr(record, name) for name in model.model_fields if name not in skip}
+    return model(**fields, **given).model_dump(mode="json", exclude=exclude)

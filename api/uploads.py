@@ -12,6 +12,7 @@ from typing import Any
 from flask import current_app, request
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from api.deps import get_services
 from api.errors import ApiError
 from api.requests import json_body
 from knowledge.loaders import UnsupportedFormatError, kind_of
@@ -70,6 +71,19 @@ def parse_uploads() -> list[Upload]:
     for upload in uploads:
         _check_content(upload)
     return uploads
+
+
+def queue_upload(item: Upload, *, org_id: str, kb_id: str) -> dict[str, Any]:
+    """Record the document and queue its ingestion (crud.NotFound: no such knowledge base)."""
+    return get_services().documents.upload(
+        org_id=org_id,
+        kb_id=kb_id,
+        source=item.source,
+        title=item.title,
+        metadata=item.metadata,
+        content=item.content,
+        replace=item.replace,
+    )
 
 
 def _multipart(limit: int) -> list[Upload]:

@@ -142,6 +142,11 @@ def delete_knowledge_base(session: Session, *, org_id: str, kb_id: str) -> Knowl
     return kb
 
 
+def document_count(session: Session, *, org_id: str, kb_id: str) -> int:
+    query = select(func.count()).where(Document.org_id == org_id, Document.kb_id == kb_id)
+    return session.scalar(query) or 0
+
+
 def document_counts(session: Session, *, org_id: str) -> dict[str, int]:
     rows = session.execute(
         select(Document.kb_id, func.count())
