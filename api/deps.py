@@ -19,6 +19,7 @@ from tenancy.profiles import AssistantProfile
 API_KEY_HEADER = "X-API-Key"
 ASSISTANT_HEADER = "X-Assistant-Id"
 SERVICES_EXTENSION = "services"
+ASSISTANT_ID_PREFIX = "asst_"  # tenancy.models.new_id("asst"), and the default's id
 
 View = TypeVar("View", bound=Callable[..., Any])
 
@@ -114,10 +115,11 @@ def assistant_for(caller: Caller, requested: str | None) -> AssistantProfile:
 
 def _assistant_id(caller: Caller, id_or_name: str) -> str:
     services = get_services()
-    try:  # an id: the cached profile answers without a query
-        return services.profiles.get(org_id=caller.org_id, assistant_id=id_or_name).id
-    except crud.NotFound:
-        pass
+    if id_or_name.startswith(ASSISTANT_ID_PREFIX):  # an id: the cached profile answers
+        try:
+            return services.profiles.get(org_id=caller.org_id, assistant_id=id_or_name).id
+        except crud.NotFound:
+            pass  # or a name that looks like one
     with services.db.session() as session:
         found = crud.find_assistant(session, org_id=caller.org_id, id_or_name=id_or_name)
         if found is None:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tenancy.keys import make_key
@@ -74,15 +74,8 @@ def delete_organisation(session: Session, *, org_id: str) -> Organisation:
     organisation = get_organisation(session, org_id=org_id)
     if org_id == DEFAULT_ORG_ID:
         raise Conflict("the default organisation serves API_KEYS and cannot be deleted")
-    # Children first: SQLite enforces ON DELETE CASCADE only per connection pragma.
-    for model in (ApiKey, Document):
-        session.execute(delete(model).where(model.org_id == org_id))
-    assistants = select(Assistant.id).where(Assistant.org_id == org_id)
-    session.execute(
-        delete(AssistantKnowledgeBase).where(AssistantKnowledgeBase.assistant_id.in_(assistants))
-    )
-    for model in (Assistant, KnowledgeBase):
-        session.execute(delete(model).where(model.org_id == org_id))
+    # Its records go with it: every foreign key is ON DELETE CASCADE (and SQLite's
+    # foreign keys are switched on for every connection, in tenancy/db.py).
     session.delete(organisation)
     return organisation
 
@@ -136,9 +129,7 @@ def update_knowledge_base(
 
 def delete_knowledge_base(session: Session, *, org_id: str, kb_id: str) -> KnowledgeBase:
     kb = get_knowledge_base(session, org_id=org_id, kb_id=kb_id)
-    session.execute(delete(Document).where(Document.kb_id == kb_id))
-    session.execute(delete(AssistantKnowledgeBase).where(AssistantKnowledgeBase.kb_id == kb_id))
-    session.delete(kb)
+    session.delete(kb)  # its documents and assistant links by ON DELETE CASCADE
     return kb
 
 

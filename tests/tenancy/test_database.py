@@ -182,3 +182,30 @@ def test_a_database_of_the_first_schema_upgrades_with_its_keys(database_url: str
         (key,) = crud.list_api_keys(session, org_id="org_old")
         assert key.updated_at == key.created_at == datetime(2026, 1, 2, tzinfo=UTC)
     database.close()
+
+
+def test_deleting_an_organisation_or_knowledge_base_leaves_no_record_behind(db: Database) -> None:
+    from tenancy.models import ApiKey, Assistant, AssistantKnowledgeBase, Document, KnowledgeBase
+
+    with db.session() as session:
+        doomed = crud.create_organisation(session, name="Doomed")
+        kept = crud.create_organisation(session, name="Kept")
+        for org in (doomed, kept):
+            kb = crud.create_knowledge_base(session, org_id=org.id, name="kb")
+            spare = crud.create_knowledge_base(session, org_id=org.id, name="spare")
+            crud.upsert_document(session, org_id=org.id, kb_id=kb.id, doc_id=f"d-{org.id}", source="a.md",
+                                 title=None, metadata={}, job_id=None, replace=False)  # fmt: skip
+            crud.create_assistant(session, org_id=org.id, name="bot",
+                                  knowledge_bases=[{"kb_id": kb.id}, {"kb_id": spare.id}])  # fmt: skip
+            crud.create_api_key(session, org_id=org.id, name="k", scopes=["chat"], assistant_ids=None,
+                                rate_limit=None, expires_at=None)  # fmt: skip
+    with db.session() as session:
+        crud.delete_organisation(session, org_id=doomed.id)
+        crud.delete_knowledge_base(session, org_id=kept.id, kb_id=crud.list_knowledge_bases(
+            session, org_id=kept.id)[1].id)  # fmt: skip
+    with db.session() as session:
+        for model in (KnowledgeBase, Document, Assistant, ApiKey):
+            owners = {row.org_id for row in session.query(model)}
+            assert doomed.id not in owners and kept.id in owners, model
+        links = session.query(AssistantKnowledgeBase).all()
+        assert len(links) == 1  # only the kept organisation's link to its remaining kb
