@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -15,6 +16,7 @@ from app import create_app
 from composition import Services, build_services, open_saver
 from config import Settings
 from knowledge.embeddings import LocalEmbeddings
+from knowledge.store import ensure_collection, open_embedded
 from tenancy.keys import legacy_key_id
 from tenancy.models import DEFAULT_ASSISTANT_ID, DEFAULT_ORG_ID
 
@@ -49,6 +51,15 @@ def make_app(
         services.saver.close()
         services.redis.close()
         services.db.close()
+
+
+@pytest.fixture
+def empty_qdrant(tmp_path: Path, embeddings: LocalEmbeddings) -> Iterator[QdrantClient]:
+    """Embedded Qdrant with an empty collection, for tests that add their own documents."""
+    client = open_embedded(tmp_path / "empty-qdrant")
+    ensure_collection(client, "knowledge_base", embeddings.dimensions)
+    yield client
+    client.close()
 
 
 @pytest.fixture

@@ -5,14 +5,11 @@ conversations all work with keys spread over the cluster's slots."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from flask import Flask
 from qdrant_client import QdrantClient
 
-from knowledge.embeddings import LocalEmbeddings
-from knowledge.store import ensure_collection, open_embedded
 from tests.api.platform_helpers import PLATFORM_ADMIN, chat, create_org, key_header, ok
 from utils.local_redis import LocalRedisCluster, start_redis_cluster
 
@@ -26,13 +23,9 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalRedisClus
 
 @pytest.fixture
 def cluster_app(
-    make_app: Callable[..., Flask], cluster: LocalRedisCluster, tmp_path: Path,
-    embeddings: LocalEmbeddings,
-) -> Iterator[Flask]:  # fmt: skip
-    qdrant: QdrantClient = open_embedded(tmp_path / "cluster-qdrant")
-    ensure_collection(qdrant, "knowledge_base", embeddings.dimensions)
-    yield make_app(qdrant=qdrant, redis_url=cluster.url, redis_cluster=True)
-    qdrant.close()
+    make_app: Callable[..., Flask], cluster: LocalRedisCluster, empty_qdrant: QdrantClient
+) -> Flask:
+    return make_app(qdrant=empty_qdrant, redis_url=cluster.url, redis_cluster=True)
 
 
 def test_the_platform_on_a_redis_cluster(cluster_app: Flask) -> None:

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import io
 import time
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from qdrant_client import QdrantClient
 
-from knowledge.embeddings import LocalEmbeddings
-from knowledge.store import ensure_collection, open_embedded
 from tests.api.conftest import KEY_A, ask
 from tests.app_fixtures import services_of
 from tests.knowledge.files import pdf_bytes
@@ -22,16 +19,8 @@ ADMIN = {"X-API-Key": "admin-key"}
 
 
 @pytest.fixture
-def empty_kb(tmp_path: Path, embeddings: LocalEmbeddings) -> Iterator[QdrantClient]:
-    client = open_embedded(tmp_path / "docs-qdrant")
-    ensure_collection(client, "knowledge_base", embeddings.dimensions)
-    yield client
-    client.close()
-
-
-@pytest.fixture
-def docs_app(make_app: Callable[..., Flask], empty_kb: QdrantClient) -> Flask:
-    return make_app(qdrant=empty_kb)
+def docs_app(make_app: Callable[..., Flask], empty_qdrant: QdrantClient) -> Flask:
+    return make_app(qdrant=empty_qdrant)
 
 
 def wait_for_job(client: FlaskClient, job_id: str) -> dict:
@@ -112,8 +101,10 @@ def test_a_bad_file_fails_its_job_with_the_reason(docs_app: Flask) -> None:
     assert job["status"] == "failed" and "broken.pdf" in job["errors"][0]
 
 
-def test_upload_limits_and_types(make_app: Callable[..., Flask], empty_kb: QdrantClient) -> None:
-    client = make_app(qdrant=empty_kb, max_upload_bytes=2048).test_client()
+def test_upload_limits_and_types(
+    make_app: Callable[..., Flask], empty_qdrant: QdrantClient
+) -> None:
+    client = make_app(qdrant=empty_qdrant, max_upload_bytes=2048).test_client()
     too_big = {"file": (io.BytesIO(b"x" * 5000), "big.md")}
     response = client.post(
         "/v1/documents", data=too_big, headers=ADMIN, content_type="multipart/form-data"
@@ -139,9 +130,9 @@ def test_document_api_needs_an_admin_key(docs_app: Flask) -> None:
     assert client.get("/v1/documents/jobs/" + "0" * 32, headers=ADMIN).status_code == 404
 
 
-def test_jobs_survive_a_restart(make_app: Callable[..., Flask], empty_kb: QdrantClient) -> None:
+def test_jobs_survive_a_restart(make_app: Callable[..., Flask], empty_qdrant: QdrantClient) -> None:
     # The first process accepts the upload and dies before running it...
-    stopped = make_app(qdrant=empty_kb, run_jobs=False, checkpoint_prefix="restart-jobs")
+    stopped = make_app(qdrant=empty_qdrant, run_jobs=False, checkpoint_prefix="restart-jobs")
     job_id = upload_json(stopped.test_client(), "Fire drill",
                          "# Fire drill\n\nThe assembly point is the car park by gate 2.").get_json()["job_id"]  # fmt: skip
     assert (
@@ -153,7 +144,7 @@ def test_jobs_survive_a_restart(make_app: Callable[..., Flask], empty_kb: Qdrant
     # It had got as far as starting the job: the record says "processing".
     services_of(stopped).documents.jobs.update(job_id, status="processing")
     # ...and the next process (same Redis) finds the job and finishes it.
-    restarted = make_app(qdrant=empty_kb, checkpoint_prefix="restart-jobs")
+    restarted = make_app(qdrant=empty_qdrant, checkpoint_prefix="restart-jobs")
     client = restarted.test_client()
     client.get("/health")  # the service (and its job runner) starts with the first request
     job = wait_for_job(client, job_id)
@@ -208,9 +199,9 @@ def test_a_second_document_with_the_same_source_is_409_unless_replaced(docs_app:
 
 
 def test_an_upload_of_exactly_the_limit_is_accepted(
-    make_app: Callable[..., Flask], empty_kb: QdrantClient
+    make_app: Callable[..., Flask], empty_qdrant: QdrantClient
 ) -> None:
-    client = make_app(qdrant=empty_kb, max_upload_bytes=2048).test_client()
+    client = make_app(qdrant=empty_qdrant, max_upload_bytes=2048).test_client()
     content = b"# Big\n\n" + b"word " * ((2048 - 7) // 5)
     content += b"x" * (2048 - len(content))
     assert multipart(client, [(content, "big.md")]).status_code == 202

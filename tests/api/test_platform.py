@@ -4,7 +4,7 @@ local mode, the real model, SQLite."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,8 +12,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from qdrant_client import QdrantClient
 
-from knowledge.embeddings import LocalEmbeddings
-from knowledge.store import count_points, ensure_collection, open_embedded, organisation_filter
+from knowledge.store import count_points, organisation_filter
 from tests.api.platform_helpers import PLATFORM_ADMIN, Org, chat, create_org, key_header, ok
 from tests.app_fixtures import services_of
 
@@ -21,14 +20,6 @@ HOLIDAYS_A = "# Holidays\n\nEmployees of Acme get 30 days of paid holiday per ye
 ROUTER_A = "# Router\n\nThe Acme router resets when you hold its power button for ten seconds."
 HOLIDAYS_B = "# Leave\n\nStaff at Beta receive 12 days of annual leave per year."
 PRINTER_B = "# Printer\n\nBeta printer jams are cleared by opening tray 2 and pulling the sheet."
-
-
-@pytest.fixture
-def empty_qdrant(tmp_path: Path, embeddings: LocalEmbeddings) -> Iterator[QdrantClient]:
-    client = open_embedded(tmp_path / "platform-qdrant")
-    ensure_collection(client, "knowledge_base", embeddings.dimensions)
-    yield client
-    client.close()
 
 
 @pytest.fixture

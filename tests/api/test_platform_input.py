@@ -3,27 +3,19 @@ route refuses the other side's credentials (another organisation, a lesser key).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from qdrant_client import QdrantClient
 
-from knowledge.embeddings import LocalEmbeddings
-from knowledge.store import ensure_collection, open_embedded
 from tests.api.platform_helpers import PLATFORM_ADMIN, Org, create_org, key_header, ok
 
 
 @pytest.fixture
-def client(
-    make_app: Callable[..., Flask], tmp_path: Path, embeddings: LocalEmbeddings
-) -> Iterator[FlaskClient]:
-    qdrant: QdrantClient = open_embedded(tmp_path / "input-qdrant")
-    ensure_collection(qdrant, "knowledge_base", embeddings.dimensions)
-    yield make_app(qdrant=qdrant).test_client()
-    qdrant.close()
+def client(make_app: Callable[..., Flask], empty_qdrant: QdrantClient) -> FlaskClient:
+    return make_app(qdrant=empty_qdrant).test_client()
 
 
 @pytest.fixture
