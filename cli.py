@@ -68,11 +68,9 @@ def _database() -> Database:
 def orgs_create(name: str, slug: str | None) -> None:
     """Create an organisation and print its first admin key (shown only now)."""
     with _database().session() as session:
-        organisation = crud.create_organisation(session, name=name, slug=slug)
-        record, key = crud.create_api_key(
-            session, org_id=organisation.id, name="first admin key", scopes=["admin"],
-            assistant_ids=None, rate_limit=None, expires_at=None,
-        )  # fmt: skip
+        organisation, record, key = crud.create_organisation_with_admin_key(
+            session, name=name, slug=slug
+        )
         click.echo(f"organisation {organisation.id} ({organisation.slug})")
         click.echo(f"admin key {record.id}: {key}")
         click.echo("The key is shown only now: store it somewhere safe.")

@@ -22,8 +22,6 @@ from tenancy import crud
 
 bp = Blueprint("organisations", __name__, url_prefix="/v1")
 
-FIRST_KEY_NAME = "first admin key"
-
 
 @bp.post("/admin/organisations")
 @document(
@@ -37,15 +35,8 @@ def create_organisation() -> tuple[Response, int]:
     require_platform_admin()
     payload = OrganisationIn.model_validate(json_body())
     with get_services().db.session() as session:
-        organisation = crud.create_organisation(session, name=payload.name, slug=payload.slug)
-        record, key = crud.create_api_key(
-            session,
-            org_id=organisation.id,
-            name=FIRST_KEY_NAME,
-            scopes=["admin"],
-            assistant_ids=None,
-            rate_limit=None,
-            expires_at=None,
+        organisation, record, key = crud.create_organisation_with_admin_key(
+            session, name=payload.name, slug=payload.slug
         )
         body = {
             **organisation_out(organisation),

@@ -27,6 +27,8 @@ from tenancy.models import (
     utcnow,
 )
 
+FIRST_KEY_NAME = "first admin key"
+
 
 class NotFound(LookupError):
     """No such record in the caller's organisation."""
@@ -57,6 +59,19 @@ def create_organisation(
     session.add(organisation)
     session.flush()
     return organisation
+
+
+def create_organisation_with_admin_key(
+    session: Session, *, name: str, slug: str | None
+) -> tuple[Organisation, ApiKey, str]:
+    """A new organisation and its first admin key: (organisation, key record, the key,
+    which is never stored or shown again)."""
+    organisation = create_organisation(session, name=name, slug=slug)
+    record, key = create_api_key(
+        session, org_id=organisation.id, name=FIRST_KEY_NAME, scopes=["admin"],
+        assistant_ids=None, rate_limit=None, expires_at=None,
+    )  # fmt: skip
+    return organisation, record, key
 
 
 def list_organisations(session: Session) -> Sequence[Organisation]:
