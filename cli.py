@@ -171,8 +171,10 @@ class Indexer:
         self.client = open_client(settings)
         embeddings = load_embeddings(settings.embedding_model, settings.embedding_batch_size)
         ensure_collection(self.client, settings.collection_name, embeddings.dimensions)
-        if ensure_defaults(self.db, app_name=settings.app_name):
-            adopt_existing_points(self.db, self.client, settings.collection_name)
+        ensure_defaults(self.db, app_name=settings.app_name)
+        # Every `kb` command (and `make run`'s indexing) adopts chunks left without an
+        # organisation, a repair the servers skip after their first start.
+        adopt_existing_points(self.db, self.client, settings.collection_name)
         self.ingestor: Ingestor = build_ingestor(
             settings, qdrant=self.client, embeddings=embeddings
         )
