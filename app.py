@@ -19,10 +19,13 @@ from flask_limiter import ExemptionScope, Limiter
 from spectree import Response as Responses
 
 from api import (
+    analytics,
     api_keys,
     assistants,
+    audit,
     chat,
     documents,
+    feedback,
     health,
     knowledge_bases,
     openai_compat,
@@ -108,6 +111,9 @@ def create_app(
         knowledge_bases.bp,
         assistants.bp,
         api_keys.bp,
+        feedback.bp,
+        analytics.bp,
+        audit.bp,
         public.bp,
     ):
         app.register_blueprint(blueprint)

@@ -27,7 +27,9 @@ from tenancy.db import Database
 from tenancy.documents import DocumentService, record_job_update
 from tenancy.keys import KeyResolver
 from tenancy.profiles import ProfileStore
+from tenancy.retention import RetentionPurger
 from tenancy.secrets_box import SecretsBox, load_keys
+from tenancy.turns import TurnRecorder
 from utils import metrics
 from utils.checkpointer import RedisSaver
 
@@ -48,8 +50,12 @@ class Services:
     ingestor: Ingestor
     job_runner: JobRunner
     probes: Probes
+    recorder: TurnRecorder
+    retention: RetentionPurger
 
     def close(self) -> None:
+        self.retention.stop()
+        self.recorder.stop()
         self.job_runner.stop()
         self.saver.close()
         self.redis.close()
@@ -150,7 +156,13 @@ def build_services(
         ),
     )
     saver.on_round_trip = metrics.CHECKPOINTER_SECONDS.observe
+    recorder = TurnRecorder(db)
+    retention = RetentionPurger(db, interval_seconds=settings.retention_purge_seconds)
+    if run_jobs:
+        recorder.start()
+        retention.start()
     chat = ChatService(
+        recorder=recorder,
         graph=build_graph(checkpointer=saver),
         saver=saver,
         contexts=contexts,
@@ -200,4 +212,6 @@ def build_services(
             db=db,
             provider=provider,
         ),
+        recorder=recorder,
+        retention=retention,
     )

@@ -83,6 +83,9 @@ class Settings(BaseSettings):
     encryption_keys: Annotated[list[SecretStr], NoDecode] = Field(default_factory=list)
     # How long a worker trusts a resolved API key; a revoked key is refused after this.
     key_cache_seconds: float = Field(0.5, ge=0, le=1)
+    # How often each API process purges turn records, feedback and audit entries older
+    # than their organisation's retention_days.
+    retention_purge_seconds: float = Field(3600, gt=0)
 
     # Knowledge base
     qdrant_url: str | None = None

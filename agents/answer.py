@@ -31,6 +31,7 @@ class Answer:
     mode: str
     found: bool
     warning: str | None = None
+    tokens: int | None = None  # the model's total, in LLM mode
 
 
 def default_not_found() -> str:

@@ -11,9 +11,11 @@ from langchain_core.messages import AnyMessage, HumanMessage
 from agents.answer import ExtractiveAnswerer, default_not_found
 from agents.followup import rule_based_query
 from agents.graph import Condenser, TurnContext
+from agents.guardrails import LLMTopicGuard, TopicGuard
 from agents.llm import LLMAnswerer, Provider, chat_model, llm_condenser
 from agents.retrieval import Retriever, SearchScope
 from knowledge.embeddings import LocalEmbeddings
+from prompts import load_prompt
 from tenancy.profiles import AssistantProfile
 
 CONTEXT_CACHE_LIMIT = 1000
@@ -46,6 +48,7 @@ class TurnContexts:
         self.retriever = retriever
         self.embeddings = embeddings
         self.defaults = defaults
+        self.guard = TopicGuard(embeddings)
         self._cache: dict[AssistantProfile, TurnContext] = {}
         self._lock = threading.Lock()
 
@@ -90,23 +93,29 @@ class TurnContexts:
                 else d.score_threshold
             ),
         )
+        common = {
+            "searcher": self.retriever,
+            "scope": scope,
+            "max_messages": d.max_messages,
+            "rules": profile.guard_rules,
+            "refusal_message": profile.refusal_message or load_prompt("refusal"),
+            "handoff_message": profile.handoff_message or load_prompt("handoff"),
+            "not_found_message": not_found,
+            "citation_required": profile.citation_required,
+            "history_turns": profile.max_conversation_history,
+        }
         provider = self.provider_for(profile)
         if provider is None:
             return TurnContext(
-                searcher=self.retriever,
-                scope=scope,
-                answerer=extractive,
-                condenser=offline_condenser,
-                max_messages=d.max_messages,
+                answerer=extractive, condenser=offline_condenser, guard=self.guard, **common
             )
         temperature = profile.temperature if profile.temperature is not None else d.temperature
         model = chat_model(provider, temperature=temperature, max_tokens=profile.max_tokens)
+        plain = chat_model(provider, temperature=0.0, streaming=False)
         condenser: Condenser = llm_condenser(
             chat_model(provider, temperature=temperature, streaming=False)
         )
         return TurnContext(
-            searcher=self.retriever,
-            scope=scope,
             answerer=LLMAnswerer(
                 model,
                 extractive,
@@ -115,5 +124,7 @@ class TurnContexts:
                 not_found_message=not_found,
             ),
             condenser=condenser,
-            max_messages=d.max_messages,
+            guard=LLMTopicGuard(plain, self.guard),
+            answer_guard=self.guard,
+            **common,
         )

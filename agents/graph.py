@@ -1,4 +1,5 @@
-"""The chat graph: condense -> retrieve -> answer, compiled with a checkpointer.
+"""The chat graph: condense -> guard -> retrieve -> answer (or guard -> decline, for a
+question the assistant refuses or hands to a human), compiled with a checkpointer.
 
 Nodes are module-level functions from state (and the turn's context) to a partial
 update. The context carries the collaborators of the assistant being asked (where it
@@ -8,6 +9,7 @@ conversation (messages, with each answer's citations) is what the checkpointer k
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, Protocol, TypedDict
@@ -19,14 +21,23 @@ from langgraph.graph.message import add_messages
 from langgraph.runtime import Runtime
 
 from agents.answer import Answer
+from agents.guardrails import GuardRules, Verdict
 from agents.retrieval import Passage, SearchScope
 from utils import metrics
+
+
+def turn_stats(old: dict | None, new: dict) -> dict:
+    """Per-turn figures (stage times in ms, tokens): condense runs first in every turn
+    and starts them afresh; later nodes add theirs."""
+    return dict(new) if "condense_ms" in new else {**(old or {}), **new}
 
 
 class ChatState(TypedDict, total=False):
     messages: Annotated[list[AnyMessage], add_messages]
     query: str
     passages: list[dict]
+    verdict: dict
+    stats: Annotated[dict, turn_stats]
 
 
 class Answerer(Protocol):
@@ -37,6 +48,10 @@ class Answerer(Protocol):
 
 class Searcher(Protocol):
     def search(self, query: str, scope: SearchScope) -> list[Passage]: ...
+
+
+class Guard(Protocol):
+    def check(self, question: str, rules: GuardRules) -> Verdict: ...
 
 
 Condenser = Callable[[str, list[AnyMessage]], str]
@@ -52,6 +67,17 @@ class TurnContext:
     condenser: Condenser
     # The most messages a conversation keeps; the oldest turns go first.
     max_messages: int
+    guard: Guard | None = None
+    rules: GuardRules = GuardRules()
+    refusal_message: str = ""
+    handoff_message: str = ""
+    not_found_message: str = ""
+    citation_required: bool = False
+    # Earlier turns the answerer sees (None: as many as its token budget allows).
+    history_turns: int | None = None
+    # In LLM mode the answer is checked against the forbidden topics too (offline: the
+    # check costs no second model call).
+    answer_guard: Guard | None = None
 
 
 def last_question(messages: list[AnyMessage]) -> str:
@@ -61,40 +87,123 @@ def last_question(messages: list[AnyMessage]) -> str:
     return ""
 
 
-def answer_message(answer: Answer) -> AIMessage:
-    return AIMessage(
-        content=answer.text,
-        additional_kwargs={
-            "citations": answer.citations,
-            "mode": answer.mode,
-            "found": answer.found,
-            **({"warning": answer.warning} if answer.warning else {}),
-        },
-    )
+def answer_message(answer: Answer, verdict: Verdict | None = None) -> AIMessage:
+    extra: dict[str, Any] = {
+        "citations": answer.citations,
+        "mode": answer.mode,
+        "found": answer.found,
+    }
+    if answer.warning:
+        extra["warning"] = answer.warning
+    if verdict is not None and verdict.action == "refuse":
+        extra.update(refused=True, topic=verdict.topic)
+    elif verdict is not None and verdict.action == "escalate":
+        extra.update(escalate=True, topic=verdict.topic)
+    return AIMessage(content=answer.text, additional_kwargs=extra)
+
+
+def _ms(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 3)
 
 
 def condense(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
+    started = time.perf_counter()
     messages = state["messages"]
-    return {"query": runtime.context.condenser(last_question(messages), messages[:-1])}
+    query = runtime.context.condenser(last_question(messages), messages[:-1])
+    return {"query": query, "verdict": {}, "passages": [], "stats": {"condense_ms": _ms(started)}}
+
+
+def guard(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
+    """The question against the assistant's guardrails, before anything is searched."""
+    context = runtime.context
+    if context.guard is None or not context.rules.active:
+        return {}
+    started = time.perf_counter()
+    verdict = context.guard.check(last_question(state["messages"]), context.rules)
+    return {"verdict": verdict.to_dict(), "stats": {"guard_ms": _ms(started)}}
+
+
+def after_guard(state: ChatState) -> str:
+    action = state.get("verdict", {}).get("action", "answer")
+    return "decline" if action in ("refuse", "escalate") else "retrieve"
+
+
+def decline(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
+    """A refused or handed-over question, answered like any turn (and stored as one)."""
+    verdict = Verdict(**state["verdict"])
+    return _final(
+        state, runtime.context, _declined(verdict, runtime.context, "extractive"), verdict
+    )
 
 
 def retrieve(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
     context = runtime.context
+    started = time.perf_counter()
     with metrics.STAGE_SECONDS.labels("retrieval").time():
-        return {
-            "passages": [
-                p.to_dict() for p in context.searcher.search(state["query"], context.scope)
-            ]
-        }
+        passages = [p.to_dict() for p in context.searcher.search(state["query"], context.scope)]
+    return {"passages": passages, "stats": {"retrieval_ms": _ms(started)}}
 
 
 def answer(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
+    context = runtime.context
     messages = state["messages"]
+    verdict = Verdict(**state["verdict"]) if state.get("verdict") else None
     passages = [Passage(**p) for p in state.get("passages", [])]
+    mode = getattr(context.answerer, "mode", "extractive")
+    if verdict is not None and verdict.needs_coverage and not passages:
+        # No allowed topic matched and the knowledge base has nothing: out of scope.
+        refused = Verdict("refuse", verdict.topic, verdict.score, by=verdict.by)
+        return _final(state, context, _declined(refused, context, mode), refused)
+    started = time.perf_counter()
     with metrics.STAGE_SECONDS.labels("answer").time():
-        result = runtime.context.answerer.answer(last_question(messages), passages, messages[:-1])
-    return {"messages": [*oldest_beyond(messages, runtime.context.max_messages - 1),
-                         answer_message(result)]}  # fmt: skip
+        result = context.answerer.answer(
+            last_question(messages), passages, _history(messages[:-1], context.history_turns)
+        )
+    stats = {"answer_ms": _ms(started), "tokens": result.tokens}
+    if context.citation_required and result.found and not result.citations:
+        result = Answer(context.not_found_message, [], result.mode, False, result.warning)
+    if context.answer_guard is not None and context.rules.forbidden_topics and result.found:
+        # A model can drift off scope even on an allowed question: check what it said.
+        said = context.answer_guard.check(result.text, _forbidden_only(context.rules))
+        if said.action == "refuse":
+            return _final(state, context, _declined(said, context, mode), said, stats)
+    return _final(state, context, result, None, stats)
+
+
+def _declined(verdict: Verdict, context: TurnContext, mode: str) -> Answer:
+    text = context.handoff_message if verdict.action == "escalate" else context.refusal_message
+    metrics.GUARDRAIL_DECISIONS.labels(verdict.action).inc()
+    return Answer(text=text, citations=[], mode=mode, found=False)
+
+
+def _final(
+    state: ChatState,
+    context: TurnContext,
+    result: Answer,
+    verdict: Verdict | None,
+    stats: dict | None = None,
+) -> dict:
+    messages = state["messages"]
+    return {
+        "messages": [
+            *oldest_beyond(messages, context.max_messages - 1),
+            answer_message(result, verdict),
+        ],
+        "stats": stats or {},
+    }
+
+
+def _history(messages: list[AnyMessage], turns: int | None) -> list[AnyMessage]:
+    if turns is None:
+        return messages
+    if turns <= 0:
+        return []
+    starts = [i for i, m in enumerate(messages) if isinstance(m, HumanMessage)]
+    return messages[starts[-turns] :] if len(starts) >= turns else messages
+
+
+def _forbidden_only(rules: GuardRules) -> GuardRules:
+    return GuardRules(forbidden_topics=rules.forbidden_topics, strictness=rules.strictness)
 
 
 def oldest_beyond(messages: list[AnyMessage], keep: int) -> list[RemoveMessage]:
@@ -111,10 +220,14 @@ def oldest_beyond(messages: list[AnyMessage], keep: int) -> list[RemoveMessage]:
 def build_graph(*, checkpointer: BaseCheckpointSaver) -> Any:
     builder = StateGraph(ChatState, context_schema=TurnContext)
     builder.add_node("condense", condense)
+    builder.add_node("guard", guard)
+    builder.add_node("decline", decline)
     builder.add_node("retrieve", retrieve)
     builder.add_node("answer", answer)
     builder.add_edge(START, "condense")
-    builder.add_edge("condense", "retrieve")
+    builder.add_edge("condense", "guard")
+    builder.add_conditional_edges("guard", after_guard, ["decline", "retrieve"])
+    builder.add_edge("decline", END)
     builder.add_edge("retrieve", "answer")
     builder.add_edge("answer", END)
     return builder.compile(checkpointer=checkpointer)

@@ -77,6 +77,7 @@ def chat_model(
         timeout=provider.timeout,
         max_retries=provider.max_retries,
         streaming=streaming,
+        stream_usage=True,  # token counts for the turn records, streamed or not
     )
 
 
@@ -151,10 +152,14 @@ class LLMAnswerer:
                 raise ValueError("the model returned an empty answer")
         except LLM_FAILURES as exc:
             return self._fall_back(question, passages, exc)
+        usage = getattr(reply, "usage_metadata", None) or {}
+        tokens = usage.get("total_tokens")
         text, citations = ground_citations(text, passages)
         if NOT_FOUND_PHRASE in text.lower() and not citations:
-            return not_found_answer(self.mode, self.not_found_message)
-        return Answer(text=text, citations=citations, mode=self.mode, found=True)
+            answer = not_found_answer(self.mode, self.not_found_message)
+            answer.tokens = tokens
+            return answer
+        return Answer(text=text, citations=citations, mode=self.mode, found=True, tokens=tokens)
 
     def _trimmed(self, history: list[AnyMessage]) -> list[AnyMessage]:
         plain = [

@@ -26,8 +26,12 @@ class ChatReply(BaseModel):
     citations: list[Citation]
     conversation_id: str
     assistant_id: str
+    message_id: str = Field(..., description="this answer's id, for feedback")
     mode: str = Field(..., description="extractive (offline) or llm")
     found: bool = Field(..., description="false when the knowledge base had no answer")
+    refused: bool = Field(False, description="true: the assistant's guardrails declined it")
+    escalate: bool = Field(False, description="true: hand the person to a human")
+    topic: str | None = Field(None, description="the topic or trigger that matched")
     warning: str | None = None
     replayed: bool | None = Field(
         None, description="true: the answer of an earlier request with this Idempotency-Key"
@@ -36,7 +40,7 @@ class ChatReply(BaseModel):
     def to_dict(self) -> dict[str, Any]:
         """As JSON: `warning` and `replayed` only when set; citations keep their nulls."""
         body = self.model_dump(mode="json")
-        for optional in ("warning", "replayed"):
+        for optional in ("warning", "replayed", "topic"):
             if body[optional] is None:
                 del body[optional]
         return body
@@ -47,9 +51,13 @@ class HistoryMessage(BaseModel):
 
     role: str
     content: str
+    message_id: str | None = None
     citations: list[Citation] | None = None
     mode: str | None = None
     found: bool | None = None
+    refused: bool | None = None
+    escalate: bool | None = None
+    topic: str | None = None
     warning: str | None = None
 
 
@@ -60,24 +68,33 @@ def reply_from(message: AIMessage, *, conversation_id: str, assistant_id: str) -
         citations=list(extra.get("citations", [])),
         conversation_id=conversation_id,
         assistant_id=assistant_id,
+        message_id=message.id or "",
         mode=extra.get("mode", "extractive"),
         found=bool(extra.get("found", True)),
+        refused=bool(extra.get("refused", False)),
+        escalate=bool(extra.get("escalate", False)),
+        topic=extra.get("topic"),
         warning=extra.get("warning"),
     )
 
 
 def message_dict(message: AnyMessage) -> dict[str, Any]:
     if isinstance(message, HumanMessage):
-        return {"role": "user", "content": str(message.content)}
+        return {"role": "user", "content": str(message.content), "message_id": message.id}
     extra = message.additional_kwargs
+    unset = {k for k in ("warning", "topic") if not extra.get(k)}
     return HistoryMessage(
         role="assistant",
         content=str(message.content),
+        message_id=message.id,
         citations=list(extra.get("citations", [])),
         mode=extra.get("mode"),
         found=bool(extra.get("found", True)),
+        refused=bool(extra.get("refused", False)),
+        escalate=bool(extra.get("escalate", False)),
+        topic=extra.get("topic"),
         warning=extra.get("warning"),
-    ).model_dump(mode="json", exclude={"warning"} if not extra.get("warning") else set())
+    ).model_dump(mode="json", exclude=unset)
 
 
 def pieces(answer: str, words: int = 6) -> list[str]:

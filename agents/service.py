@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,6 +23,7 @@ from agents.graph import TurnContext
 from agents.replies import ChatReply, message_dict, pieces, reply_from
 from agents.turn_lock import acquire_turn
 from tenancy.profiles import AssistantProfile
+from tenancy.turns import TurnRecorder, conversation_hash
 from utils.checkpointer import RedisSaver, translate_error
 
 log = logging.getLogger(__name__)
@@ -41,7 +43,9 @@ class ChatService:
         turn_lock_seconds: int,
         turn_wait_seconds: float,
         prune_checkpoints: bool,
+        recorder: TurnRecorder | None = None,
     ) -> None:
+        self.recorder = recorder
         self.graph = graph
         self.saver = saver
         self.contexts = contexts
@@ -60,6 +64,7 @@ class ChatService:
     ) -> ChatReply:
         """One turn. A retry carrying the same `idempotency_key` gets the first turn's
         reply (completed first if its worker died) instead of asking again."""
+        started = time.perf_counter()
         tid = conversation.thread_id
         context = self.contexts.for_profile(profile)
         lock = self._lock(tid)
@@ -74,7 +79,9 @@ class ChatService:
             self._prune(tid)
         finally:
             lock.release()
-        return self._reply(state, conversation)
+        reply = self._reply(state, conversation)
+        self._record(conversation, profile, message, state, reply, started)
+        return reply
 
     def stream_chat(
         self,
@@ -90,6 +97,7 @@ class ChatService:
         consumer stops reading (a client that disconnects mid-stream). The lock is taken
         here, before the first event, so a busy conversation is an ordinary 409.
         """
+        started = time.perf_counter()
         tid = conversation.thread_id
         context = self.contexts.for_profile(profile)
         lock = self._lock(tid)
@@ -114,7 +122,9 @@ class ChatService:
                     elif _is_answer_token(payload):
                         events.put(("token", {"delta": payload[0].content}))
                 self._prune(tid)
-                events.put(("done", self._reply(final, conversation).to_dict()))
+                reply = self._reply(final, conversation)
+                events.put(("done", reply.to_dict()))
+                self._record(conversation, profile, message, final, reply, started)
             except Exception as exc:  # handed to the consumer, which maps it to an error
                 events.put(("error", exc))
             finally:
@@ -152,6 +162,37 @@ class ChatService:
         for tid in thread_ids:
             self.saver.delete_thread(tid)
         return len(thread_ids)
+
+    def _record(
+        self,
+        conversation: Conversation,
+        profile: AssistantProfile,
+        message: str,
+        state: dict[str, Any],
+        reply: ChatReply,
+        started: float,
+    ) -> None:
+        """Hand the turn's figures to the recorder (a queue put: the turn does not wait)."""
+        if self.recorder is None:
+            return
+        stats = dict(state.get("stats") or {})
+        tokens = stats.pop("tokens", None)
+        self.recorder.record(
+            org_id=conversation.org_id,
+            assistant_id=conversation.assistant_id,
+            key_id=conversation.owner[:80],
+            conversation_hash=conversation_hash(conversation.thread_id),
+            message_id=reply.message_id,
+            latency_ms=round((time.perf_counter() - started) * 1000, 3),
+            stage_ms=stats,
+            mode=reply.mode,
+            found=reply.found,
+            refused=reply.refused,
+            escalated=reply.escalate,
+            citation_count=len(reply.citations),
+            tokens=tokens,
+            question=message if profile.log_questions else None,
+        )
 
     def _lock(self, tid: str) -> Any:
         return acquire_turn(

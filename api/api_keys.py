@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, g, jsonify
 
+from api.audit_trail import audited
 from api.deps import current_caller, get_services, requires
 from api.openapi import document, responses
 from api.platform_schemas import ApiKeyCreated, ApiKeyIn, ApiKeyList, ApiKeyOut
@@ -37,6 +38,8 @@ def create() -> tuple[Response, int]:
             rate_limit=payload.rate_limit,
             expires_at=payload.expires_at,
         )
+        audited(session, "api_key.created", "api_key", record.id,
+                payload.model_dump(exclude_unset=True))  # fmt: skip
         body = {**api_key_out(record), "key": key, "request_id": g.request_id}
     return jsonify(body), 201
 
@@ -60,6 +63,7 @@ def revoke(key_id: str) -> Response:
     services = get_services()
     with services.db.session() as session:
         key = crud.revoke_api_key(session, org_id=current_caller().org_id, key_id=key_id)
+        audited(session, "api_key.revoked", "api_key", key_id, {"prefix": key.prefix})
         body = api_key_out(key)
     services.keys.forget()
     return jsonify(body)

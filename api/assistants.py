@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Blueprint, Response, g, jsonify
 
+from api.audit_trail import audited
 from api.deps import current_caller, get_services, requires
 from api.errors import ApiError
 from api.openapi import document, responses
@@ -27,7 +28,8 @@ SECURITY = {"ApiKey": []}
 # Fields that may be cleared with null (the deployment's default then applies).
 NULLABLE = {
     "system_prompt", "not_found_message", "model_name", "temperature", "max_tokens",
-    "retrieval_mode", "retrieval_k", "score_threshold",
+    "retrieval_mode", "retrieval_k", "score_threshold", "refusal_message", "handoff_message",
+    "max_conversation_history",
 }  # fmt: skip
 
 
@@ -53,6 +55,8 @@ def create() -> tuple[Response, int]:
         assistant = crud.create_assistant(
             session, org_id=current_caller().org_id, knowledge_bases=links, **fields
         )
+        audited(session, "assistant.created", "assistant", assistant.id,
+                {**fields, "knowledge_bases": links})  # fmt: skip
         return jsonify(assistant_out(assistant)), 201
 
 
@@ -106,6 +110,8 @@ def update(assistant_id: str) -> Response:
             knowledge_bases=links,
             **fields,
         )
+        changes = fields if links is None else {**fields, "knowledge_bases": links}
+        audited(session, "assistant.updated", "assistant", assistant_id, changes)
         body = assistant_out(assistant)
     services.profiles.forget()
     return jsonify(body)
@@ -122,5 +128,6 @@ def delete(assistant_id: str) -> Response:
     services = get_services()
     with services.db.session() as session:
         crud.delete_assistant(session, org_id=current_caller().org_id, assistant_id=assistant_id)
+        audited(session, "assistant.deleted", "assistant", assistant_id)
     services.profiles.forget()
     return jsonify({"deleted": True, "id": assistant_id, "request_id": g.request_id})

@@ -8,6 +8,7 @@ from typing import Any
 from flask import Blueprint, Response, g, jsonify, request
 
 from agents.conversations import Conversation
+from api.audit_trail import audited
 from api.deps import ASSISTANT_HEADER, assistant_for, current_caller, get_services, requires
 from api.errors import ApiError
 from api.openapi import document, responses
@@ -28,8 +29,10 @@ from api.schemas import (
     DeletedConversation,
 )
 from api.sse import sse_response, wants_event_stream
+from tenancy import feedback
 from tenancy.keys import Caller
 from tenancy.profiles import AssistantProfile
+from tenancy.turns import conversation_hash
 
 bp = Blueprint("chat", __name__, url_prefix="/v1")
 
@@ -99,7 +102,9 @@ def with_request_id(events: Iterator[tuple[str, Any]]) -> Iterator[tuple[str, An
         yield event, ({**data, "request_id": request_id} if event == "done" else data)
 
 
-def _conversation(conversation_id: str) -> Conversation:
+def conversation_at(conversation_id: str) -> Conversation:
+    """The caller's conversation named in the path (assistant by header or ?assistant_id=,
+    end user by ?user=)."""
     caller = current_caller()
     requested = request.headers.get(ASSISTANT_HEADER) or request.args.get("assistant_id")
     profile = assistant_for(caller, requested)
@@ -134,7 +139,7 @@ def list_conversations() -> Response:
 )
 @requires("chat")
 def get_conversation(conversation_id: str) -> Response:
-    conversation = _conversation(conversation_id)
+    conversation = conversation_at(conversation_id)
     messages = get_services().chat.history(conversation=conversation)
     if messages is None:
         raise ApiError(404, NO_CONVERSATION)
@@ -157,9 +162,17 @@ def get_conversation(conversation_id: str) -> Response:
 )
 @requires("chat")
 def delete_conversation(conversation_id: str) -> Response:
-    conversation = _conversation(conversation_id)
-    if not get_services().chat.delete(conversation=conversation):
+    """Delete the conversation with its turn records and feedback (a data-protection
+    request leaves nothing of it behind)."""
+    conversation = conversation_at(conversation_id)
+    services = get_services()
+    if not services.chat.delete(conversation=conversation):
         raise ApiError(404, NO_CONVERSATION)
+    hashed = conversation_hash(conversation.thread_id)
+    with services.db.session() as session:
+        feedback.forget_conversation(session, org_id=conversation.org_id, conversation_hash=hashed)
+        audited(session, "conversation.deleted", "conversation", hashed,
+                {"assistant_id": conversation.assistant_id})  # fmt: skip
     return jsonify(
         {
             "deleted": True,

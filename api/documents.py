@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, g, jsonify, url_for
 
+from api.audit_trail import audit_now
 from api.deps import current_caller, get_services, requires
 from api.errors import ApiError
 from api.openapi import document, responses
@@ -84,6 +85,7 @@ def delete(doc_id: str) -> Response:
     chunks = get_services().documents.delete_document(
         org_id=current_caller().org_id, kb_id=DEFAULT_KB_ID, doc_id=doc_id
     )
+    audit_now("document.deleted", "document", doc_id, {"kb_id": DEFAULT_KB_ID, "chunks": chunks})
     return jsonify(
         {"deleted": True, "document_id": doc_id, "chunks": chunks, "request_id": g.request_id}
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, g, jsonify, url_for
 from sqlalchemy.orm import Session
 
+from api.audit_trail import audit_now, audited
 from api.deps import current_caller, get_services, requires
 from api.errors import ApiError
 from api.openapi import document, responses
@@ -52,6 +53,8 @@ def create() -> tuple[Response, int]:
             tags=payload.tags,
             meta=payload.metadata,
         )
+        audited(session, "knowledge_base.created", "knowledge_base", kb.id,
+                payload.model_dump())  # fmt: skip
         return jsonify(knowledge_base_out(kb, 0)), 201
 
 
@@ -103,6 +106,8 @@ def update(kb_id: str) -> Response:
     org_id = current_caller().org_id
     with get_services().db.session() as session:
         kb = crud.update_knowledge_base(session, org_id=org_id, kb_id=kb_id, **changes)
+        audited(session, "knowledge_base.updated", "knowledge_base", kb_id,
+                payload.model_dump(exclude_unset=True))  # fmt: skip
         return _with_count(session, kb)
 
 
@@ -122,6 +127,7 @@ def delete(kb_id: str) -> Response:
     """Delete the knowledge base, its documents and their chunks."""
     services = get_services()
     points = services.documents.delete_knowledge_base(org_id=current_caller().org_id, kb_id=kb_id)
+    audit_now("knowledge_base.deleted", "knowledge_base", kb_id, {"chunks": points})
     services.profiles.forget()
     return jsonify({"deleted": True, "id": kb_id, "chunks": points, "request_id": g.request_id})
 
@@ -199,6 +205,7 @@ def delete_document(kb_id: str, doc_id: str) -> Response:
     chunks = get_services().documents.delete_document(
         org_id=current_caller().org_id, kb_id=kb_id, doc_id=doc_id
     )
+    audit_now("document.deleted", "document", doc_id, {"kb_id": kb_id, "chunks": chunks})
     return jsonify({"deleted": True, "id": doc_id, "chunks": chunks, "request_id": g.request_id})
 
 

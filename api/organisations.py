@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, g, jsonify
 
+from api.audit_trail import audited
 from api.deps import current_caller, get_services, require_platform_admin, requires
 from api.openapi import document, responses
 from api.platform_schemas import (
@@ -38,6 +39,8 @@ def create_organisation() -> tuple[Response, int]:
         organisation, record, key = crud.create_organisation_with_admin_key(
             session, name=payload.name, slug=payload.slug
         )
+        audited(session, "organisation.created", "organisation", organisation.id,
+                {"name": organisation.name, "slug": organisation.slug}, org_id=organisation.id)  # fmt: skip
         body = {
             **organisation_out(organisation),
             "admin_key": {**api_key_out(record), "key": key},
@@ -72,6 +75,7 @@ def delete_organisation(org_id: str) -> Response:
     services = get_services()
     with services.db.session() as session:
         crud.delete_organisation(session, org_id=org_id)
+        audited(session, "organisation.deleted", "organisation", org_id, org_id=org_id)
         # Keys first (in the same transaction): nothing can use the organisation while
         # its points and conversations go.
         points = services.documents.delete_organisation_points(org_id)
@@ -128,6 +132,14 @@ def update_own_organisation() -> Response:
                 model=llm.model,
                 encrypted_key=services.box.encrypt(llm.api_key) if llm.api_key else None,
             )
+        for field in ("retention_days", "log_questions"):
+            if field in payload.model_fields_set:
+                setattr(organisation, field, getattr(payload, field))
+        changes = payload.model_dump(exclude_unset=True)
+        if payload.llm is not None:  # the provider key is never written to the trail
+            changes["llm"] = {**payload.llm.model_dump(exclude_unset=True, exclude={"api_key"}),
+                              "api_key": "(set)" if payload.llm.api_key else None}  # fmt: skip
+        audited(session, "organisation.updated", "organisation", org_id, changes)
         body = organisation_out(organisation)
     services.profiles.forget()
     return jsonify(body)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from limits import parse_many
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from tenancy.models import SCOPES
 
@@ -51,6 +51,10 @@ class LlmProviderIn(Strict):
 class OrganisationPatch(Strict):
     name: str | None = NEW_NAME
     llm: LlmProviderIn | None = None
+    retention_days: int | None = Field(
+        None, ge=1, le=3650, description="keep turn records, feedback and audit entries this long"
+    )
+    log_questions: bool | None = Field(None, description="false: turn records keep no question")
 
 
 class LlmProviderOut(BaseModel):
@@ -65,6 +69,8 @@ class OrganisationOut(BaseModel):
     slug: str
     created_at: datetime
     llm: LlmProviderOut
+    retention_days: int | None = None
+    log_questions: bool = True
 
 
 class OrganisationCreated(OrganisationOut):
@@ -165,6 +171,10 @@ class AssistantKnowledgeBaseIn(Strict):
     active: bool = True
 
 
+Topic = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=200)]
+Strictness = Literal["strict", "moderate", "lenient"]
+
+
 class AssistantFields(Strict):
     description: str | None = Field(None, max_length=2000)
     system_prompt: str | None = Field(None, max_length=20_000)
@@ -178,6 +188,14 @@ class AssistantFields(Strict):
     knowledge_bases: list[AssistantKnowledgeBaseIn] | None = Field(None, max_length=100)
     allowed_origins: list[str] | None = Field(None, max_length=50)
     is_public: bool | None = None
+    allowed_topics: list[Topic] | None = Field(None, max_length=50)
+    forbidden_topics: list[Topic] | None = Field(None, max_length=50)
+    escalation_triggers: list[Topic] | None = Field(None, max_length=50)
+    strictness: Strictness | None = None
+    refusal_message: str | None = Field(None, max_length=2000)
+    handoff_message: str | None = Field(None, max_length=2000)
+    max_conversation_history: int | None = Field(None, ge=0, le=100)
+    citation_required: bool | None = None
 
     @field_validator("allowed_origins")
     @classmethod
@@ -224,6 +242,14 @@ class AssistantOut(BaseModel):
     knowledge_bases: list[AssistantKnowledgeBaseOut]
     allowed_origins: list[str]
     is_public: bool
+    allowed_topics: list[str]
+    forbidden_topics: list[str]
+    escalation_triggers: list[str]
+    strictness: str
+    refusal_message: str | None
+    handoff_message: str | None
+    max_conversation_history: int | None
+    citation_required: bool
     created_at: datetime
     updated_at: datetime
 
@@ -276,3 +302,91 @@ class ApiKeyCreated(ApiKeyOut):
 
 class ApiKeyList(BaseModel):
     api_keys: list[ApiKeyOut]
+
+
+# -- feedback, analytics, audit ----------------------------------------------------------
+
+
+class FeedbackIn(Strict):
+    rating: Literal["up", "down"]
+    comment: str | None = Field(None, max_length=2000)
+
+
+class FeedbackOut(BaseModel):
+    id: str
+    assistant_id: str
+    message_id: str
+    rating: str
+    comment: str | None
+    question: str | None
+    answer: str
+    citations: list[dict[str, Any]]
+    created_at: datetime
+    updated_at: datetime
+
+
+class FeedbackSaved(FeedbackOut):
+    conversation_id: str
+    request_id: str
+
+
+class FeedbackList(BaseModel):
+    feedback: list[FeedbackOut]
+    request_id: str
+
+
+class AnalyticsFigures(BaseModel):
+    turns: int
+    conversations: int
+    not_found_rate: float | None
+    refusal_rate: float | None
+    escalation_rate: float | None
+    feedback_up: int
+    feedback_down: int
+    latency_p50_ms: float | None
+    latency_p95_ms: float | None
+    tokens: int
+
+
+class AnalyticsPoint(AnalyticsFigures):
+    start: datetime
+
+
+class AnalyticsOut(BaseModel):
+    assistant_id: str | None
+    interval: str
+    from_: datetime = Field(..., alias="from")
+    to: datetime
+    totals: AnalyticsFigures
+    series: list[AnalyticsPoint]
+    request_id: str
+
+
+class UnansweredGroup(BaseModel):
+    question: str
+    count: int
+    last_asked: datetime
+    examples: list[str]
+
+
+class UnansweredOut(BaseModel):
+    assistant_id: str | None
+    questions: list[UnansweredGroup]
+    request_id: str
+
+
+class AuditEntryOut(BaseModel):
+    id: int
+    org_id: str
+    actor_key_id: str
+    actor_prefix: str
+    action: str
+    target_type: str
+    target_id: str
+    summary: dict[str, Any]
+    created_at: datetime
+
+
+class AuditList(BaseModel):
+    entries: list[AuditEntryOut]
+    request_id: str

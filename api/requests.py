@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from flask import current_app, request
@@ -64,4 +65,38 @@ def idempotency_key() -> str | None:
         raise ApiError(
             400, f"invalid {IDEMPOTENCY_HEADER}: use 1-128 characters of A-Z a-z 0-9 . _ : -"
         )
+    return value
+
+
+def time_range(*, default_days: int) -> tuple[datetime, datetime]:
+    """`?from=&to=` (ISO dates or date-times, UTC when no zone is given): the last
+    `default_days` days up to now by default; `to` is exclusive, a bare date includes
+    its whole day."""
+    until = _moment("to", end_of_day=True) or datetime.now(UTC)
+    since = _moment("from", end_of_day=False) or until - timedelta(days=default_days)
+    if since >= until:
+        raise ApiError(400, "`from` must be earlier than `to`")
+    return since, until
+
+
+def _moment(name: str, *, end_of_day: bool) -> datetime | None:
+    value = request.args.get(name)
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise ApiError(400, f"`{name}` must be an ISO date or date-time, like 2026-11-23") from exc
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    if end_of_day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        moment += timedelta(days=1)
+    return moment.astimezone(UTC)
+
+
+def choice(name: str, allowed: tuple[str, ...], default: str | None = None) -> str | None:
+    """A query parameter that must be one of `allowed` (400 naming them otherwise)."""
+    value = request.args.get(name, default)
+    if value is not None and value not in allowed:
+        raise ApiError(400, f"`{name}` must be one of: {', '.join(allowed)}")
     return value

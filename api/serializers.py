@@ -10,11 +10,21 @@ from pydantic import BaseModel
 from api.platform_schemas import (
     ApiKeyOut,
     AssistantOut,
+    AuditEntryOut,
     DocumentOut,
+    FeedbackOut,
     KnowledgeBaseOut,
     OrganisationOut,
 )
-from tenancy.models import ApiKey, Assistant, Document, KnowledgeBase, Organisation
+from tenancy.models import (
+    ApiKey,
+    Assistant,
+    AuditEntry,
+    Document,
+    Feedback,
+    KnowledgeBase,
+    Organisation,
+)
 
 
 def organisation_out(organisation: Organisation) -> dict[str, Any]:
@@ -28,6 +38,8 @@ def organisation_out(organisation: Organisation) -> dict[str, Any]:
             "model": organisation.llm_model,
             "has_api_key": organisation.llm_api_key_encrypted is not None,
         },
+        retention_days=organisation.retention_days,
+        log_questions=organisation.log_questions,
     ).model_dump(mode="json")
 
 
@@ -59,3 +71,11 @@ def _out(
     skip = set(given) | (exclude or set())
     fields = {name: getattr(record, name) for name in model.model_fields if name not in skip}
     return model(**fields, **given).model_dump(mode="json", exclude=exclude)
+
+
+def feedback_out(feedback: Feedback) -> dict[str, Any]:
+    return _out(FeedbackOut, feedback)
+
+
+def audit_entry_out(entry: AuditEntry) -> dict[str, Any]:
+    return _out(AuditEntryOut, entry)

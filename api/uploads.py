@@ -12,6 +12,7 @@ from typing import Any
 from flask import current_app, request
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from api.audit_trail import audit_now
 from api.deps import get_services
 from api.errors import ApiError
 from api.requests import json_body
@@ -75,7 +76,7 @@ def parse_uploads() -> list[Upload]:
 
 def queue_upload(item: Upload, *, org_id: str, kb_id: str) -> dict[str, Any]:
     """Record the document and queue its ingestion (crud.NotFound: no such knowledge base)."""
-    return get_services().documents.upload(
+    job = get_services().documents.upload(
         org_id=org_id,
         kb_id=kb_id,
         source=item.source,
@@ -84,6 +85,10 @@ def queue_upload(item: Upload, *, org_id: str, kb_id: str) -> dict[str, Any]:
         content=item.content,
         replace=item.replace,
     )
+    action = "document.replaced" if job["replaced"] else "document.created"
+    audit_now(action, "document", job["document_id"],
+              {"kb_id": kb_id, "source": item.source, "version": job["version"]})  # fmt: skip
+    return job
 
 
 def _multipart(limit: int) -> list[Upload]:

@@ -13,6 +13,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -68,6 +69,10 @@ class Organisation(Base):
     llm_base_url: Mapped[str | None] = mapped_column(String(500))
     llm_model: Mapped[str | None] = mapped_column(String(200))
     llm_api_key_encrypted: Mapped[str | None] = mapped_column(Text)
+    # Days turn records, feedback and audit entries are kept (None: kept until deleted).
+    retention_days: Mapped[int | None] = mapped_column(Integer)
+    # Off: turn records keep no question text.
+    log_questions: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -128,6 +133,16 @@ class Assistant(OrganisationRecord, Base):
     score_threshold: Mapped[float | None] = mapped_column(Float)
     allowed_origins: Mapped[list[str]] = mapped_column(default=list)
     is_public: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Guardrails (agents/guardrails.py): what the assistant talks about, and when it
+    # hands the person to a human.
+    allowed_topics: Mapped[list[str]] = mapped_column(default=list)
+    forbidden_topics: Mapped[list[str]] = mapped_column(default=list)
+    escalation_triggers: Mapped[list[str]] = mapped_column(default=list)
+    strictness: Mapped[str] = mapped_column(String(10), default="moderate")
+    refusal_message: Mapped[str | None] = mapped_column(Text)
+    handoff_message: Mapped[str | None] = mapped_column(Text)
+    max_conversation_history: Mapped[int | None] = mapped_column(Integer)
+    citation_required: Mapped[bool] = mapped_column(Boolean, default=False)
 
     knowledge_bases: Mapped[list[AssistantKnowledgeBase]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="AssistantKnowledgeBase.kb_id"
@@ -160,3 +175,72 @@ class ApiKey(OrganisationRecord, Base):
     expires_at: Mapped[datetime | None] = mapped_column()
     last_used_at: Mapped[datetime | None] = mapped_column()
     revoked_at: Mapped[datetime | None] = mapped_column()
+
+
+class TurnRecord(Base):
+    """One answered turn, for analytics. The conversation id is hashed; the question is
+    kept unless the organisation turns question logging off."""
+
+    __tablename__ = "turn_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    org_id: Mapped[str] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"))
+    assistant_id: Mapped[str] = mapped_column(String(40))
+    key_id: Mapped[str] = mapped_column(String(80))
+    conversation_hash: Mapped[str] = mapped_column(String(64), index=True)
+    message_id: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    latency_ms: Mapped[float] = mapped_column(Float)
+    stage_ms: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    mode: Mapped[str] = mapped_column(String(20))
+    found: Mapped[bool] = mapped_column(Boolean)
+    refused: Mapped[bool] = mapped_column(Boolean, default=False)
+    escalated: Mapped[bool] = mapped_column(Boolean, default=False)
+    citation_count: Mapped[int] = mapped_column(Integer, default=0)
+    tokens: Mapped[int | None] = mapped_column(Integer)
+    question: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_turn_records_scope_time", "org_id", "assistant_id", "created_at"),)
+
+
+class Feedback(Base):
+    """A rating of one answer (one per message, replaceable), with what was asked and
+    answered so that a bad answer can be traced to its documents."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (
+        UniqueConstraint("org_id", "conversation_hash", "message_id"),
+        Index("ix_feedback_scope_time", "org_id", "assistant_id", "created_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    org_id: Mapped[str] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"))
+    assistant_id: Mapped[str] = mapped_column(String(40))
+    key_id: Mapped[str] = mapped_column(String(80))
+    conversation_hash: Mapped[str] = mapped_column(String(64), index=True)
+    message_id: Mapped[str] = mapped_column(String(64))
+    rating: Mapped[str] = mapped_column(String(4))
+    comment: Mapped[str | None] = mapped_column(Text)
+    question: Mapped[str | None] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    citations: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class AuditEntry(Base):
+    """An admin action. Kept after its organisation is deleted (no foreign key), so the
+    platform's own trail shows the deletion too; purged by the organisation's retention."""
+
+    __tablename__ = "audit_entries"
+    __table_args__ = (Index("ix_audit_org_time", "org_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    org_id: Mapped[str] = mapped_column(String(40))
+    actor_key_id: Mapped[str] = mapped_column(String(80))
+    actor_prefix: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(60))
+    target_type: Mapped[str] = mapped_column(String(40))
+    target_id: Mapped[str] = mapped_column(String(200))
+    summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

@@ -7,6 +7,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
+from agents.guardrails import GuardRules
 from tenancy import crud
 from tenancy.db import Database
 from tenancy.secrets_box import SecretsBox
@@ -30,6 +31,12 @@ class AssistantProfile:
     priorities: tuple[tuple[str, int], ...]  # active knowledge bases: (id, priority)
     allowed_origins: tuple[str, ...]
     is_public: bool
+    guard_rules: GuardRules = GuardRules()
+    refusal_message: str | None = None
+    handoff_message: str | None = None
+    max_conversation_history: int | None = None  # turns sent to the model
+    citation_required: bool = False
+    log_questions: bool = True  # the organisation's choice, for turn records
     # The organisation's own provider, if it has one (the key decrypted, never shown).
     llm_base_url: str | None = None
     llm_model: str | None = None
@@ -81,6 +88,17 @@ class ProfileStore:
                 ),
                 allowed_origins=tuple(assistant.allowed_origins),
                 is_public=assistant.is_public,
+                guard_rules=GuardRules(
+                    allowed_topics=tuple(assistant.allowed_topics),
+                    forbidden_topics=tuple(assistant.forbidden_topics),
+                    escalation_triggers=tuple(assistant.escalation_triggers),
+                    strictness=assistant.strictness,
+                ),
+                refusal_message=assistant.refusal_message,
+                handoff_message=assistant.handoff_message,
+                max_conversation_history=assistant.max_conversation_history,
+                citation_required=assistant.citation_required,
+                log_questions=organisation.log_questions,
                 llm_base_url=organisation.llm_base_url,
                 llm_model=organisation.llm_model,
                 llm_api_key=self.box.decrypt(key) if key else None,

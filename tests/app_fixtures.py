@@ -47,6 +47,8 @@ def make_app(
 
     yield make
     for services in built:  # the shared Qdrant client stays open for other tests
+        services.retention.stop()
+        services.recorder.stop()
         services.job_runner.stop()
         services.saver.close()
         services.redis.close()

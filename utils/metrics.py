@@ -48,3 +48,11 @@ def render() -> tuple[bytes, str]:
     from prometheus_client import REGISTRY
 
     return generate_latest(REGISTRY), CONTENT_TYPE_LATEST
+
+
+GUARDRAIL_DECISIONS = Counter(
+    "guardrail_decisions_total", "Turns declined by an assistant's guardrails", ["decision"]
+)
+TURN_RECORDS_DROPPED = Counter(
+    "turn_records_dropped_total", "Turn records not written (database unavailable or queue full)"
+)

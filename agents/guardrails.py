@@ -1,0 +1,249 @@
+"""Guardrails: may this assistant take up a question, and should a human take over?
+
+Offline, a question is compared with the assistant's topic phrases by embedding
+similarity, clause by clause (so "how do I pay, and which shares should I buy?" is
+caught by its second half), with a small bonus when a clause names a word of the topic
+that the allowed topics do not share. With an LLM, one small classification call
+decides instead, and the offline check stands in on any failure.
+
+The thresholds were set on bench/guardrails.py's labelled questions; docs/benchmarks.md
+has the precision and recall they give per strictness.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from knowledge.embeddings import LocalEmbeddings
+from knowledge.sparse import tokenize
+from prompts import load_prompt
+
+log = logging.getLogger(__name__)
+
+Action = Literal["answer", "refuse", "escalate"]
+STRICTNESS = ("strict", "moderate", "lenient")
+OUT_OF_SCOPE = "out of scope"
+
+# A question is compared in these phrasings of each topic; the best one counts.
+TOPIC_FORMS = ("{}", "a question about {}", "Can you help me with {}?")
+CLAUSE_BREAK = re.compile(r"[;,?!]|\b(?:and|also|but|plus|then)\b", re.IGNORECASE)
+# Words that say nothing about a topic on their own.
+GENERIC_WORDS = frozenset(
+    "advice help question questions information about my me get make want need thing "
+    "things talk please know tell".split()
+)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    forbidden: float  # a clause this close to a forbidden topic is refused outright
+    forbidden_floor: float  # above this, refused when closer to it than to any allowed
+    forbidden_margin: float  # ... by at least this much
+    escalate: float  # a clause this close to a trigger is handed to a human
+    escalate_floor: float  # above this, handed over when the trigger is its closest topic
+    allowed: float  # below this (and with nothing found), a question is out of scope
+    refuse_out_of_scope: bool
+    escalate_margin: float = 0.0  # ... and closer to it than to any allowed topic by this
+    keyword_bonus: float = 0.1
+
+
+THRESHOLDS = {
+    "strict": Thresholds(0.27, 0.1, 0.0, 0.55, 0.35, 0.3, True, escalate_margin=0.05),
+    "moderate": Thresholds(0.3, 0.1, 0.05, 0.6, 0.4, 0.2, True, escalate_margin=0.1),
+    "lenient": Thresholds(0.38, 0.15, 0.1, 0.65, 0.45, 0.0, False, escalate_margin=0.15),
+}
+
+
+@dataclass(frozen=True)
+class GuardRules:
+    """An assistant's guardrail settings."""
+
+    allowed_topics: tuple[str, ...] = ()
+    forbidden_topics: tuple[str, ...] = ()
+    escalation_triggers: tuple[str, ...] = ()
+    strictness: str = "moderate"
+
+    @property
+    def active(self) -> bool:
+        return bool(self.allowed_topics or self.forbidden_topics or self.escalation_triggers)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What to do with a question. `needs_coverage`: no allowed topic matched, so the
+    question stands only if the knowledge base has something on it."""
+
+    action: Action
+    topic: str | None = None
+    score: float = 0.0
+    needs_coverage: bool = False
+    by: str = "embeddings"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "action": self.action,
+            "topic": self.topic,
+            "score": round(self.score, 4),
+            "needs_coverage": self.needs_coverage,
+            "by": self.by,
+        }
+
+
+ANSWER = Verdict("answer", by="none")
+
+
+def clauses(text: str) -> list[str]:
+    """The text itself and its clauses of two words or more."""
+    parts = [p.strip() for p in CLAUSE_BREAK.split(text) if p and len(p.split()) >= 2]
+    return [text, *[p for p in parts if p != text]]
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "es", "s", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def keywords(text: str) -> set[str]:
+    return {_stem(t) for t in tokenize(text) if len(t) > 2 and t not in GENERIC_WORDS}
+
+
+class TopicGuard:
+    """The offline check: embedding similarity of each clause to each topic."""
+
+    def __init__(self, embeddings: LocalEmbeddings) -> None:
+        self.embeddings = embeddings
+
+    def check(self, question: str, rules: GuardRules) -> Verdict:
+        if not rules.active or not question.strip():
+            return ANSWER
+        limits = THRESHOLDS.get(rules.strictness, THRESHOLDS["moderate"])
+        units = clauses(question)
+        vectors = self.embeddings.encode_cached(units)
+        allowed_words = set().union(*(keywords(t) for t in rules.allowed_topics))
+        allowed = self._closeness(vectors, units, rules.allowed_topics, set(), 0.0)
+        forbidden = self._closeness(
+            vectors, units, rules.forbidden_topics, allowed_words, limits.keyword_bonus
+        )
+        triggers = self._closeness(
+            vectors, units, rules.escalation_triggers, allowed_words, limits.keyword_bonus
+        )
+        best_allowed = allowed.max(axis=1) if allowed.size else np.zeros(len(units))
+        best_forbidden = forbidden.max(axis=1) if forbidden.size else np.full(len(units), -1.0)
+
+        # Clear matches first (a trigger, then a forbidden topic), then the closer calls.
+        best_trigger = triggers.max(axis=1) if triggers.size else np.full(len(units), -1.0)
+        clear_trigger = best_trigger >= limits.escalate
+        clear_forbidden = best_forbidden >= limits.forbidden
+        # A close call needs allowed topics to be closer than: without any, only clear
+        # matches count.
+        comparable = bool(rules.allowed_topics)
+        near_trigger = (
+            comparable
+            & (best_trigger >= limits.escalate_floor)
+            & (best_trigger >= best_forbidden)
+            & (best_trigger >= best_allowed + limits.escalate_margin)
+        )
+        near_forbidden = (
+            comparable
+            & (best_forbidden >= limits.forbidden_floor)
+            & (best_forbidden >= best_allowed + limits.forbidden_margin)
+        )
+        for hit, action, scores, topics in (
+            (clear_trigger, "escalate", triggers, rules.escalation_triggers),
+            (clear_forbidden, "refuse", forbidden, rules.forbidden_topics),
+            (near_trigger, "escalate", triggers, rules.escalation_triggers),
+            (near_forbidden, "refuse", forbidden, rules.forbidden_topics),
+        ):
+            if scores.size and hit.any():
+                return self._verdict(action, scores, hit, topics)  # type: ignore[arg-type]
+        if rules.allowed_topics and limits.refuse_out_of_scope:
+            score = float(best_allowed.max())
+            if score < limits.allowed:
+                return Verdict("answer", OUT_OF_SCOPE, score, needs_coverage=True)
+        return Verdict("answer", score=float(best_allowed.max()) if allowed.size else 0.0)
+
+    def _closeness(
+        self,
+        vectors: np.ndarray,
+        units: list[str],
+        topics: tuple[str, ...],
+        shared_words: set[str],
+        bonus: float,
+    ) -> np.ndarray:
+        """(clauses x topics): the best similarity over the topic's phrasings, plus the
+        bonus where a clause names one of the topic's own words."""
+        if not topics:
+            return np.zeros((len(units), 0))
+        forms = [form.format(topic) for topic in topics for form in TOPIC_FORMS]
+        topic_vectors = self.embeddings.encode_cached(forms).reshape(
+            len(topics), len(TOPIC_FORMS), -1
+        )
+        scores = np.einsum("ud,tfd->utf", vectors, topic_vectors).max(axis=2)
+        if bonus:
+            unit_words = [keywords(u) for u in units]
+            for j, topic in enumerate(topics):
+                own = keywords(topic) - shared_words
+                for i, words in enumerate(unit_words):
+                    if words & own:
+                        scores[i, j] += bonus
+        return scores
+
+    @staticmethod
+    def _verdict(
+        action: Action, scores: np.ndarray, hit: np.ndarray, topics: tuple[str, ...]
+    ) -> Verdict:
+        masked = np.where(hit[:, None], scores, -np.inf)
+        unit, topic = np.unravel_index(int(np.argmax(masked)), masked.shape)
+        return Verdict(action, topics[topic], float(scores[unit, topic]))
+
+
+class Classification(BaseModel):
+    """What the model is asked to return for one question."""
+
+    decision: Literal["allowed", "forbidden", "out_of_scope", "escalate"]
+    topic: str | None = Field(None, description="the listed topic or trigger that matched")
+
+
+class LLMTopicGuard:
+    """One classification call with structured output; the offline guard on any error."""
+
+    def __init__(self, model: Any, fallback: TopicGuard) -> None:
+        self.classifier = model.with_structured_output(Classification, method="json_schema")
+        self.fallback = fallback
+
+    def check(self, question: str, rules: GuardRules) -> Verdict:
+        if not rules.active or not question.strip():
+            return ANSWER
+        prompt = load_prompt("guardrail").format(
+            allowed=_listed(rules.allowed_topics),
+            forbidden=_listed(rules.forbidden_topics),
+            triggers=_listed(rules.escalation_triggers),
+            strictness=rules.strictness,
+            question=question,
+        )
+        try:
+            result = self.classifier.invoke(prompt)
+            if not isinstance(result, Classification):
+                result = Classification.model_validate(result)
+        except Exception as exc:  # any failure of the call means: decide offline
+            log.warning("guardrail call failed, checking offline: %s", type(exc).__name__)
+            return self.fallback.check(question, rules)
+        if result.decision == "escalate":
+            return Verdict("escalate", result.topic, 1.0, by="llm")
+        if result.decision == "forbidden":
+            return Verdict("refuse", result.topic, 1.0, by="llm")
+        if result.decision == "out_of_scope" and rules.strictness != "lenient":
+            return Verdict("answer", OUT_OF_SCOPE, 0.0, needs_coverage=True, by="llm")
+        return Verdict("answer", by="llm")
+
+
+def _listed(items: tuple[str, ...]) -> str:
+    return "\n".join(f"- {item}" for item in items) or "- (none)"

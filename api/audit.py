@@ -1,0 +1,56 @@
+"""The audit trail: GET /v1/audit (an organisation's admins, their organisation only)
+and GET /v1/admin/audit (platform admins, every organisation or `?org_id=`)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, g, jsonify, request
+
+from api.deps import current_caller, get_services, require_platform_admin, requires
+from api.errors import ApiError
+from api.openapi import document, responses
+from api.platform_schemas import AuditList
+from api.requests import time_range
+from api.serializers import audit_entry_out
+from tenancy import audit
+
+bp = Blueprint("audit", __name__, url_prefix="/v1")
+
+SECURITY = {"ApiKey": []}
+
+
+def _listing(org_id: str | None) -> Response:
+    since, until = time_range(default_days=3650)
+    try:
+        limit = int(request.args.get("limit", 100))
+        before = int(request.args["before"]) if request.args.get("before") else None
+    except ValueError as exc:
+        raise ApiError(400, "`limit` and `before` must be whole numbers") from exc
+    if not 1 <= limit <= 1000:
+        raise ApiError(400, "`limit` must be 1-1000")
+    with get_services().db.session() as session:
+        rows = audit.entries(
+            session, org_id=org_id, action=request.args.get("action") or None,
+            since=since, until=until, limit=limit, before_id=before,
+        )  # fmt: skip
+        entries = [audit_entry_out(row) for row in rows]
+    return jsonify({"entries": entries, "request_id": g.request_id})
+
+
+@bp.get("/audit")
+@document(resp=responses({"HTTP_200": AuditList}, 400, 401, 403), tags=["audit"], security=SECURITY)
+@requires("admin")
+def organisation_trail() -> Response:
+    """The organisation's admin actions, newest first (`?action=&from=&to=&limit=&before=`,
+    `before` an entry id for the next page)."""
+    return _listing(current_caller().org_id)
+
+
+@bp.get("/admin/audit")
+@document(
+    resp=responses({"HTTP_200": AuditList}, 400, 401, 403), tags=["platform admin"],
+    security=SECURITY,
+)  # fmt: skip
+def platform_trail() -> Response:
+    """Every organisation's admin actions (`?org_id=` for one)."""
+    require_platform_admin()
+    return _listing(request.args.get("org_id") or None)
