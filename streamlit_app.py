@@ -13,6 +13,8 @@ import itertools
 import re
 import secrets
 import uuid
+from collections.abc import Callable
+from functools import partial
 
 import streamlit as st
 
@@ -79,7 +81,37 @@ def as_typed(text: str) -> str:
     return escaped.replace("\n", "  \n")  # keep the line breaks
 
 
-def show_message(message: dict) -> None:
+Rate = Callable[[str, str, str | None], object]
+
+
+def feedback_controls(message: dict, rate: Rate | None) -> None:
+    """Thumbs under an answer, and once rated a comment box; each change is sent once."""
+    message_id = message.get("message_id")
+    if not message_id or rate is None:
+        return
+    thumbs, note = st.columns([1, 4])
+    with thumbs:
+        value = st.feedback("thumbs", key=f"fb-{message_id}")
+    comment = None
+    if value is not None:
+        with note:
+            comment = st.text_input(
+                "Comment", key=f"fbc-{message_id}", label_visibility="collapsed",
+                placeholder="What was good or wrong about this answer? (optional)",
+            ) or None  # fmt: skip
+    sent, now = f"fb-sent-{message_id}", (value, comment)
+    if value is None or st.session_state.get(sent) == now:
+        return
+    try:
+        rate(message_id, "up" if value == 1 else "down", comment)
+    except ApiClientError as error:
+        show_error(error)
+        return
+    st.session_state[sent] = now
+    st.toast("Thanks for the feedback")
+
+
+def show_message(message: dict, rate: Rate | None = None) -> None:
     with st.chat_message(message["role"]):
         st.markdown(
             message["content"] if message["role"] == "assistant" else as_typed(message["content"])
@@ -87,6 +119,7 @@ def show_message(message: dict) -> None:
         if message["role"] == "assistant":
             show_answer_notes(message)
             show_citations(message.get("citations", []))
+            feedback_controls(message, rate)
 
 
 def ask(api: ApiClient, conversation: str, question: str) -> list[dict]:
@@ -109,6 +142,7 @@ def ask(api: ApiClient, conversation: str, question: str) -> list[dict]:
         final = {"role": "assistant", "content": turn.final["answer"], **turn.final}
         show_answer_notes(final)
         show_citations(final.get("citations", []))
+        feedback_controls(final, partial(api.feedback, conversation))
         return [asked, final]
 
 
@@ -259,8 +293,9 @@ def main() -> None:
         for example in EXAMPLES:
             if st.button(example, key=f"example-{example}"):
                 question = example
+    rate = partial(api.feedback, conversation)
     for message in history:
-        show_message(message)
+        show_message(message, rate)
     last_question = next((m["content"] for m in reversed(history) if m["role"] == "user"), None)
     if (
         last_question

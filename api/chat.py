@@ -169,6 +169,7 @@ def delete_conversation(conversation_id: str) -> Response:
     if not services.chat.delete(conversation=conversation):
         raise ApiError(404, NO_CONVERSATION)
     hashed = conversation_hash(conversation.thread_id)
+    services.recorder.flush()  # its last turn's record may still be queued
     with services.db.session() as session:
         feedback.forget_conversation(session, org_id=conversation.org_id, conversation_hash=hashed)
         audited(session, "conversation.deleted", "conversation", hashed,

@@ -11,12 +11,13 @@ from typing import Any
 
 from flask import Blueprint, Response, g, jsonify, request
 
+from agents.conversations import Conversation
 from api.audit_trail import audited
 from api.chat import NO_CONVERSATION, conversation_at
 from api.deps import current_caller, get_services, requires
 from api.errors import ApiError
 from api.openapi import document, responses
-from api.platform_schemas import FeedbackIn, FeedbackList, FeedbackSaved
+from api.platform_schemas import ConversationExport, FeedbackIn, FeedbackList, FeedbackSaved
 from api.requests import choice, json_body, time_range
 from api.serializers import feedback_out
 from tenancy import feedback as feedback_store
@@ -46,8 +47,12 @@ CSV_COLUMNS = (
 def rate(conversation_id: str, message_id: str) -> tuple[Response, int]:
     """Rate one answer up or down, with an optional comment; rating it again replaces
     the earlier rating (201 the first time, 200 after)."""
+    return give_feedback(conversation_at(conversation_id), message_id, current_caller().key_id)
+
+
+def give_feedback(conversation: Conversation, message_id: str, key_id: str) -> tuple[Response, int]:
+    """Store the request's rating of one answer of `conversation` (also for guests)."""
     payload = FeedbackIn.model_validate(json_body())
-    conversation = conversation_at(conversation_id)
     services = get_services()
     messages = services.chat.history(conversation=conversation)
     if messages is None:
@@ -58,7 +63,7 @@ def rate(conversation_id: str, message_id: str) -> tuple[Response, int]:
             session,
             org_id=conversation.org_id,
             assistant_id=conversation.assistant_id,
-            key_id=current_caller().key_id,
+            key_id=key_id,
             conversation_hash=conversation_hash(conversation.thread_id),
             message_id=message_id,
             rating=payload.rating,
@@ -131,6 +136,11 @@ def _as_csv(items: list[dict[str, Any]]) -> str:
 
 
 @bp.get("/conversations/<conversation_id>/export")
+@document(
+    resp=responses({"HTTP_200": ConversationExport}, 400, 401, 403, 404, 503),
+    tags=["conversations"],
+    security=SECURITY,
+)
 @requires("chat")
 def export_conversation(conversation_id: str) -> Response:
     """The whole conversation as JSON: every message with its citations, and the

@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 from limits import parse_many
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from agents.replies import HistoryMessage
 from tenancy.models import SCOPES
 
 NAME_PATTERN = r"^[^\x00-\x1f\x7f]+$"
@@ -389,4 +390,16 @@ class AuditEntryOut(BaseModel):
 
 class AuditList(BaseModel):
     entries: list[AuditEntryOut]
+    request_id: str
+
+
+class ExportedMessage(HistoryMessage):
+    feedback: dict[str, Any] | None = None
+
+
+class ConversationExport(BaseModel):
+    conversation_id: str
+    assistant_id: str
+    exported_at: datetime
+    messages: list[ExportedMessage]
     request_id: str

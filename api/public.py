@@ -20,7 +20,9 @@ from agents.conversations import Conversation
 from api.chat import NO_CONVERSATION, run_turn
 from api.deps import ASSISTANT_HEADER, get_services
 from api.errors import ApiError
+from api.feedback import give_feedback
 from api.openapi import document, responses
+from api.platform_schemas import FeedbackIn, FeedbackSaved
 from api.requests import (
     CONVERSATION_HEADER,
     conversation_id_from,
@@ -105,3 +107,18 @@ def get_conversation(conversation_id: str) -> Response:
             "request_id": g.request_id,
         }
     )
+
+
+@bp.post("/conversations/<conversation_id>/messages/<message_id>/feedback")
+@document(
+    json=FeedbackIn,
+    resp=responses(
+        {"HTTP_201": FeedbackSaved, "HTTP_200": FeedbackSaved}, 400, 404, 415, 422, 429, 503
+    ),  # fmt: skip
+    tags=["public"],
+)
+def feedback(conversation_id: str, message_id: str) -> tuple[Response, int]:
+    """A guest rates an answer of their own conversation."""
+    profile = public_assistant()
+    conversation = visitor_conversation(profile, existing_conversation_id(conversation_id))
+    return give_feedback(conversation, message_id, conversation.owner)

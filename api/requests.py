@@ -84,7 +84,8 @@ def _moment(name: str, *, end_of_day: bool) -> datetime | None:
     if not value:
         return None
     try:
-        moment = datetime.fromisoformat(value)
+        # An unencoded "+" of a zone offset arrives as a space.
+        moment = datetime.fromisoformat(value.replace(" ", "+"))
     except ValueError as exc:
         raise ApiError(400, f"`{name}` must be an ISO date or date-time, like 2026-11-23") from exc
     if moment.tzinfo is None:

@@ -101,6 +101,38 @@ class ApiClient:
                 "unreachable", f"the chat service cannot be reached: {exc}"
             ) from exc
 
+    def feedback(
+        self, conversation_id: str, message_id: str, rating: str, comment: str | None = None
+    ) -> dict[str, Any]:
+        """Rate an answer up or down (again: replaces the earlier rating)."""
+        body = {"rating": rating, **({"comment": comment} if comment else {})}
+        path = f"{self.prefix}/conversations/{conversation_id}/messages/{message_id}/feedback"
+        response = self._send("POST", path, json=body)
+        self._raise_for(response)
+        return response.json()
+
+    # -- admin -----------------------------------------------------------------------
+
+    def analytics(self, **params: Any) -> dict[str, Any]:
+        return self._get_json("/v1/analytics", params)
+
+    def unanswered(self, **params: Any) -> list[dict[str, Any]]:
+        return self._get_json("/v1/analytics/unanswered", params)["questions"]
+
+    def feedback_list(self, **params: Any) -> list[dict[str, Any]]:
+        return self._get_json("/v1/feedback", params)["feedback"]
+
+    def feedback_csv(self, **params: Any) -> str:
+        response = self._send("GET", "/v1/feedback", params={**params, "format": "csv"})
+        self._raise_for(response)
+        return response.text
+
+    def _get_json(self, path: str, params: dict[str, Any]) -> Any:
+        clean = {k: v for k, v in params.items() if v is not None}
+        response = self._send("GET", path, params=clean)
+        self._raise_for(response)
+        return response.json()
+
     def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         try:
             return self.http.request(method, path, **kwargs)

@@ -1,0 +1,131 @@
+"""The admin page of the web chat: how each assistant is doing, what people asked that
+found nothing, and the answers they rated down. Needs an admin key of the organisation;
+like the chat page it only calls the REST API."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from config import get_settings
+from utils.api_client import ApiClient, ApiClientError
+
+ADMIN_KEY = "admin_key"  # session_state: the admin's key, this browser session only
+RANGES = {"Last 7 days": 7, "Last 30 days": 30, "Last 90 days": 90}
+
+
+def sign_in(base_url: str) -> None:
+    st.title("Admin")
+    st.write("Sign in with an admin key of your organisation to see its analytics and feedback.")
+    with st.form("admin-sign-in"):
+        key = st.text_input("Admin API key", type="password")
+        if st.form_submit_button("Sign in") and key:
+            try:
+                ApiClient(base_url, api_key=key).analytics(interval="day")
+            except ApiClientError as error:
+                st.error(
+                    "This key is not an admin key of an organisation."
+                    if error.kind in ("forbidden", "unauthorized")
+                    else f"The API did not answer: {error}"
+                )
+                return
+            st.session_state[ADMIN_KEY] = key
+            st.rerun()
+
+
+def percent(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0%}"
+
+
+def figures(totals: dict) -> None:
+    cols = st.columns(4)
+    cols[0].metric("Turns", totals["turns"])
+    cols[1].metric("Conversations", totals["conversations"])
+    cols[2].metric("Not found", percent(totals["not_found_rate"]))
+    cols[3].metric("Refused", percent(totals["refusal_rate"]))
+    cols = st.columns(4)
+    cols[0].metric("Escalated", percent(totals["escalation_rate"]))
+    cols[1].metric("👍 / 👎", f"{totals['feedback_up']} / {totals['feedback_down']}")
+    p50, p95 = totals["latency_p50_ms"], totals["latency_p95_ms"]
+    cols[2].metric("Latency p50", "–" if p50 is None else f"{p50:.0f} ms")
+    cols[3].metric("Latency p95", "–" if p95 is None else f"{p95:.0f} ms")
+
+
+def charts(series: list[dict]) -> None:
+    frame = pd.DataFrame(series)
+    frame["start"] = pd.to_datetime(frame["start"])
+    frame = frame.set_index("start")
+    st.subheader("Activity")
+    st.bar_chart(frame[["turns", "conversations"]], stack=False)
+    st.subheader("Outcomes")
+    rates = frame[["not_found_rate", "refusal_rate", "escalation_rate"]].fillna(0)
+    st.line_chart(rates.rename(columns=lambda c: c.replace("_rate", "").replace("_", " ")))
+    st.subheader("Latency (ms)")
+    st.line_chart(frame[["latency_p50_ms", "latency_p95_ms"]])
+
+
+def main() -> None:
+    settings = get_settings()
+    st.set_page_config(page_title=f"Admin · {settings.app_name}", page_icon="📊", layout="wide")
+    if not st.session_state.get(ADMIN_KEY):
+        sign_in(settings.api_url)
+        return
+    api = ApiClient(settings.api_url, api_key=st.session_state[ADMIN_KEY])
+    with st.sidebar:
+        try:
+            assistants = api.assistants()
+        except ApiClientError as error:
+            st.error(f"The API did not answer: {error}")
+            return
+        names = {"": "All assistants", **{a["id"]: a["name"] for a in assistants}}
+        chosen = st.selectbox("Assistant", list(names), format_func=names.__getitem__) or None
+        days = RANGES[st.selectbox("Period", list(RANGES), index=1)]
+        if st.button("Sign out", use_container_width=True):
+            del st.session_state[ADMIN_KEY]
+            st.rerun()
+
+    st.title(f"{names[chosen or '']}: the last {days} days")
+    from_day = (pd.Timestamp.now(tz="UTC").normalize() - pd.Timedelta(days=days - 1)).date()
+    scope = {"assistant_id": chosen, "from": from_day.isoformat()}
+    try:
+        body = api.analytics(interval="day", **scope)
+        unanswered = api.unanswered(**scope)
+        down = api.feedback_list(rating="down", **scope)
+    except ApiClientError as error:
+        st.error(f"The API did not answer: {error}")
+        return
+    figures(body["totals"])
+    charts(body["series"])
+
+    st.subheader("Questions that found nothing")
+    st.caption("Similar wordings are grouped: the top of this list is what to add next.")
+    if unanswered:
+        st.dataframe(
+            pd.DataFrame(unanswered)[["count", "question", "last_asked", "examples"]],
+            hide_index=True, use_container_width=True,
+        )  # fmt: skip
+    else:
+        st.write("None in this period.")
+
+    st.subheader("Answers rated down")
+    if down:
+        rows = [
+            {
+                "when": item["updated_at"],
+                "question": item["question"],
+                "answer": item["answer"],
+                "comment": item["comment"],
+                "sources": "; ".join(f"{c['title']} ({c['source']})" for c in item["citations"]),
+            }
+            for item in down
+        ]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+        st.download_button(
+            "Download all feedback (CSV)", api.feedback_csv(**scope), "feedback.csv", "text/csv"
+        )
+    else:
+        st.write("None in this period.")
+    api.close()
+
+
+main()

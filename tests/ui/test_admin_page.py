@@ -1,0 +1,72 @@
+"""The admin page (pages/admin.py) through streamlit.testing against a real running API:
+an organisation's figures, its unanswered questions and its thumbs-down answers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import httpx
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from config import PROJECT_ROOT, get_settings
+
+PAGE = str(PROJECT_ROOT / "pages" / "admin.py")
+
+
+@pytest.fixture
+def admin_page(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., AppTest]]:
+    def open_page(api_url: str, key: str | None) -> AppTest:
+        monkeypatch.setenv("API_URL", api_url)
+        get_settings.cache_clear()
+        at = AppTest.from_file(PAGE, default_timeout=90)
+        if key:
+            at.session_state["admin_key"] = key
+        return at.run()
+
+    yield open_page
+    get_settings.cache_clear()
+
+
+def an_organisation_with_activity(api_url: str) -> str:
+    """A new organisation whose assistant was asked twice and rated down once."""
+    http = httpx.Client(base_url=api_url, timeout=60)
+    created = http.post("/v1/admin/organisations", json={"name": "Shop"},
+                        headers={"X-API-Key": "admin-key"}).json()  # fmt: skip
+    admin = {"X-API-Key": created["admin_key"]["key"]}
+    assistant = http.post("/v1/assistants", json={"name": "Helper"}, headers=admin).json()
+    turn = {**admin, "X-Assistant-Id": assistant["id"], "X-Conversation-Id": "c1"}
+    http.post("/v1/chat", json={"message": "Do you ship to Norway?"}, headers=turn)
+    reply = http.post("/v1/chat", json={"message": "Can you deliver to Norway?"}, headers=turn)
+    rated = http.post(
+        f"/v1/conversations/c1/messages/{reply.json()['message_id']}/feedback",
+        json={"rating": "down", "comment": "no answer"},
+        headers={**admin, "X-Assistant-Id": assistant["id"]},
+    )
+    assert rated.status_code == 201, rated.text
+    return created["admin_key"]["key"]
+
+
+def test_the_admin_page_shows_figures_gaps_and_thumbs_down(
+    live_api: str, admin_page: Callable[..., AppTest]
+) -> None:
+    key = an_organisation_with_activity(live_api)
+    at = admin_page(live_api, key)
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Turns"] == "2" and metrics["Not found"] == "100%"
+    assert metrics["👍 / 👎"] == "0 / 1"
+    unanswered, thumbs_down = at.dataframe[0].value, at.dataframe[1].value
+    assert unanswered["count"].tolist() == [2]  # the two wordings are one question
+    assert thumbs_down["comment"].tolist() == ["no answer"]
+
+
+def test_the_admin_page_needs_an_admin_key(
+    live_api: str, admin_page: Callable[..., AppTest]
+) -> None:
+    at = admin_page(live_api, None)
+    assert at.title[0].value == "Admin" and not at.metric
+    at.text_input[0].set_value("test-key-a")  # a chat key of the default organisation
+    at.button[0].click().run()
+    assert "not an admin key" in at.error[0].value
+    assert "admin_key" not in at.session_state
