@@ -4,7 +4,7 @@
     keys create --org ORG --name NAME --scope chat ... | list --org ORG | revoke KEY_ID
     assistants list --org ORG
     kb ingest [--kb KB_ID] PATH... | init | list | delete SOURCE... | stats
-    db upgrade
+    db upgrade | purge
 
 With embedded Qdrant, stop the server before `kb` commands (its folder is locked).
 """
@@ -157,6 +157,16 @@ def db_upgrade() -> None:
     """Run the migrations (the server also runs them when it starts)."""
     _database()
     click.echo("platform database is up to date")
+
+
+@db_group.command("purge")
+def db_purge() -> None:
+    """Delete turn records, feedback and audit entries older than each organisation's
+    retention_days (API processes also do it every RETENTION_PURGE_SECONDS)."""
+    from tenancy.retention import purge_expired
+
+    counts = purge_expired(_database())
+    click.echo(", ".join(f"{name}: {n} purged" for name, n in counts.items()))
 
 
 # -- knowledge bases -----------------------------------------------------------------------

@@ -209,3 +209,18 @@ def test_deleting_an_organisation_or_knowledge_base_leaves_no_record_behind(db: 
             assert doomed.id not in owners and kept.id in owners, model
         links = session.query(AssistantKnowledgeBase).all()
         assert len(links) == 1  # only the kept organisation's link to its remaining kb
+
+
+def test_the_migrations_build_the_schema_the_models_declare(database_url: str) -> None:
+    """A model changed without a migration (or the reverse) shows up here."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from tenancy.models import Base
+
+    database = Database(database_url)
+    database.migrate()
+    with database.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    database.close()
+    assert differences == []

@@ -73,3 +73,28 @@ def test_ask_in_the_browser_and_see_the_cited_answer(web_chat: str, tmp_path: Pa
     assert shot.stat().st_size > 10_000
     if os.environ.get("SAVE_SCREENSHOT"):
         (PROJECT_ROOT / "docs" / "screenshot.png").write_bytes(shot.read_bytes())
+
+
+def test_the_admin_page_in_the_browser(web_chat: str, live_api: str, tmp_path: Path) -> None:
+    from tests.ui.test_admin_page import an_organisation_with_activity
+
+    key = an_organisation_with_activity(live_api)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        page = browser.new_page(viewport={"width": 1300, "height": 1000})
+        page.goto(f"{web_chat}/admin")
+        page.get_by_label("Admin API key").fill(key)
+        page.get_by_role("button", name="Sign in").click()
+        page.get_by_text("Answers rated down").wait_for(timeout=60_000)
+        page.wait_for_timeout(1500)  # charts draw after the text
+        text = page.locator("[data-testid='stMain']").inner_text()
+        shot = tmp_path / "admin.png"
+        page.screenshot(path=str(shot), full_page=True)
+        browser.close()
+    assert "Turns" in text and "Questions that found nothing" in text
+    assert shot.stat().st_size > 10_000
+    if os.environ.get("SAVE_SCREENSHOT"):
+        (PROJECT_ROOT / "docs" / "screenshot-admin.png").write_bytes(shot.read_bytes())

@@ -1,0 +1,58 @@
+"""The offline topic check on its own (the real embedding model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.guardrails import OUT_OF_SCOPE, GuardRules, TopicGuard, clauses
+from knowledge.embeddings import LocalEmbeddings
+
+CLINIC = GuardRules(
+    allowed_topics=("booking, changing or cancelling appointments", "opening hours and parking"),
+    forbidden_topics=("diagnosing symptoms or illnesses", "medication, drugs and dosage"),
+    escalation_triggers=("medical emergency", "talk to a nurse or a doctor"),
+)
+
+
+@pytest.fixture(scope="module")
+def guard(embeddings: LocalEmbeddings) -> TopicGuard:
+    return TopicGuard(embeddings)
+
+
+@pytest.mark.parametrize(
+    ("question", "action", "topic"),
+    [
+        ("Can I move my appointment to Friday?", "answer", None),
+        ("How much ibuprofen can I take in a day?", "refuse", "medication, drugs and dosage"),
+        ("Where do I park, and is this rash an allergy?", "refuse",
+         "diagnosing symptoms or illnesses"),
+        ("I need to speak with a nurse right now", "escalate", "talk to a nurse or a doctor"),
+    ],
+)  # fmt: skip
+def test_questions_are_judged_clause_by_clause(
+    guard: TopicGuard, question: str, action: str, topic: str | None
+) -> None:
+    verdict = guard.check(question, CLINIC)
+    assert (verdict.action, verdict.topic if action != "answer" else None) == (action, topic)
+
+
+def test_an_unrelated_question_needs_the_knowledge_base_to_cover_it(guard: TopicGuard) -> None:
+    verdict = guard.check("Who won the football world cup in 2018?", CLINIC)
+    assert verdict.action == "answer" and verdict.needs_coverage and verdict.topic == OUT_OF_SCOPE
+    lenient = GuardRules(**{**CLINIC.__dict__, "strictness": "lenient"})
+    assert not guard.check("Who won the football world cup in 2018?", lenient).needs_coverage
+
+
+def test_forbidden_topics_alone_refuse_only_clear_matches(guard: TopicGuard) -> None:
+    """Without allowed topics to compare with, a faint likeness is no reason to refuse."""
+    rules = GuardRules(forbidden_topics=("cryptocurrency",))
+    assert guard.check("How do I reset my router?", rules).action == "answer"
+    assert guard.check("You can activate the card in the app.", rules).action == "answer"
+    assert guard.check("Should I put my savings into Bitcoin?", rules).action == "refuse"
+
+
+def test_no_rules_no_check(guard: TopicGuard) -> None:
+    assert guard.check("anything at all", GuardRules()).by == "none"
+    assert clauses("How do I pay, and which shares should I buy?") == [
+        "How do I pay, and which shares should I buy?", "How do I pay", "which shares should I buy",
+    ]  # fmt: skip
