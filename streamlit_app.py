@@ -271,6 +271,8 @@ def main() -> None:
             if st.button("Sign out", use_container_width=True):
                 del st.session_state[KEY]
                 st.rerun()
+        st.page_link("pages/admin.py", label="Admin: analytics and feedback",
+                     icon=":material/monitoring:")  # fmt: skip
 
     # The last history this session saw stays on screen while the API is away.
     cached = f"history:{conversation}"

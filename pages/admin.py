@@ -45,7 +45,7 @@ def figures(totals: dict) -> None:
     cols[3].metric("Refused", percent(totals["refusal_rate"]))
     cols = st.columns(4)
     cols[0].metric("Escalated", percent(totals["escalation_rate"]))
-    cols[1].metric("👍 / 👎", f"{totals['feedback_up']} / {totals['feedback_down']}")
+    cols[1].metric("Rated up / down", f"{totals['feedback_up']} / {totals['feedback_down']}")
     p50, p95 = totals["latency_p50_ms"], totals["latency_p95_ms"]
     cols[2].metric("Latency p50", "–" if p50 is None else f"{p50:.0f} ms")
     cols[3].metric("Latency p95", "–" if p95 is None else f"{p95:.0f} ms")
@@ -72,6 +72,7 @@ def main() -> None:
         return
     api = ApiClient(settings.api_url, api_key=st.session_state[ADMIN_KEY])
     with st.sidebar:
+        st.markdown("[← Back to the chat](/)")
         try:
             assistants = api.assistants()
         except ApiClientError as error:

@@ -207,3 +207,18 @@ def test_regenerate_asks_the_last_question_again_as_a_new_turn(
     assert roles == ["user", "assistant"] * 2
     asked = [m.markdown[0].value for m in at.chat_message if m.name == "user"]
     assert asked[0] == asked[1]
+
+
+def test_thumbs_and_a_comment_under_an_answer_reach_the_feedback_api(
+    live_api: str, page: Callable[..., AppTest]
+) -> None:
+    import httpx
+
+    at = page(live_api, conversation="ui-feedback")
+    at.chat_input[0].set_value("How long are conversations kept?").run()
+    at.feedback[0].set_value(0).run()  # thumbs down
+    at.text_input(key=at.text_input[0].key).set_value("too vague").run()
+    listed = httpx.get(f"{live_api}/v1/feedback", headers={"X-API-Key": "admin-key"}).json()
+    (rated,) = listed["feedback"]
+    assert rated["rating"] == "down" and rated["comment"] == "too vague"
+    assert rated["question"] == "How long are conversations kept?"
