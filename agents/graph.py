@@ -160,7 +160,10 @@ def answer(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
             last_question(messages), passages, _history(messages[:-1], context.history_turns)
         )
     stats = {"answer_ms": _ms(started), "tokens": result.tokens}
-    if context.citation_required and result.found and not result.citations:
+    uncited = result.found and not result.citations
+    # With guardrails, a model's answer that cites none of the sources ignored them.
+    ignored_sources = context.answer_guard is not None and context.rules.active
+    if uncited and (context.citation_required or ignored_sources):
         result = Answer(context.not_found_message, [], result.mode, False, result.warning)
     if context.answer_guard is not None and context.rules.forbidden_topics and result.found:
         # A model can drift off scope even on an allowed question: check what it said.

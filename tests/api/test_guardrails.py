@@ -169,19 +169,37 @@ def test_an_llm_answer_that_drifts_off_scope_is_replaced(llm_bank: Org, stub: LL
     assert reply["refused"] is True and reply["answer"] == BANK["refusal_message"]
 
 
-def test_citation_required_and_history_limit_in_llm_mode(llm_bank: Org, stub: LLMStub) -> None:
+def test_an_llm_answer_that_ignores_the_sources_is_not_given(llm_bank: Org, stub: LLMStub) -> None:
     stub.reply = lambda r: (
         json.dumps({"decision": "allowed", "topic": None}) if is_classification(r)
         else "You can activate it in the app."
     )  # fmt: skip
-    first = ask(llm_bank, "How do I activate my new debit card?")
-    assert first["found"] is True, first
-    url = f"/v1/assistants/{llm_bank.assistants['support']}"
-    ok(llm_bank.client.patch(url, json={"citation_required": True, "max_conversation_history": 1},
-                             headers=llm_bank.admin))  # fmt: skip
-    uncited = ask(llm_bank, "What is the debit card withdrawal limit?")
+    uncited = ask(llm_bank, "How do I activate my new debit card?")
     assert uncited["found"] is False and uncited["citations"] == []
-    ask(llm_bank, "And for credit cards?")
+    assert uncited["answer"].startswith("Not found in the knowledge base")
+
+
+def test_citation_required_and_history_limit(
+    make_app: Callable[..., Flask], empty_qdrant: QdrantClient, stub: LLMStub
+) -> None:
+    """No guardrails here: `citation_required` alone turns an uncited answer away."""
+    app = make_app(
+        qdrant=empty_qdrant, llm_base_url=stub.url, llm_api_key=stub.api_key,
+        llm_model="stub-model", llm_max_retries=0, llm_timeout=2.0,
+    )  # fmt: skip
+    org = create_org(app.test_client(), "Plain")
+    org.kb("cards")
+    assert org.upload("cards", "Cards", CARDS)["status"] == "completed"
+    org.assistant("support", ["cards"])
+    stub.reply = lambda r: "You can activate it in the app."
+    first = ask(org, "How do I activate my new debit card?")
+    assert first["found"] is True, first
+    url = f"/v1/assistants/{org.assistants['support']}"
+    ok(org.client.patch(url, json={"citation_required": True, "max_conversation_history": 1},
+                        headers=org.admin))  # fmt: skip
+    uncited = ask(org, "What is the debit card withdrawal limit?")
+    assert uncited["found"] is False and uncited["citations"] == []
+    ask(org, "And for credit cards?")
     answering = [r for r in stub.chat_requests() if r["messages"][0]["role"] == "system"][-1]
     earlier = [m["role"] for m in answering["messages"][1:-1]]
     assert earlier == ["user", "assistant"]  # one earlier turn of the two
