@@ -19,11 +19,15 @@ setup: system-packages $(VENV)/.installed
 
 setup-test: setup browser test-tools $(VENV)/.installed-test
 
-# redis-server is needed by the tests, and by `make run` unless REDIS_URL points elsewhere.
+# redis-server is needed by the tests, and by `make run` unless REDIS_URL points elsewhere;
+# espeak-ng speaks the answers of voice turns offline.
 system-packages:
 	@command -v redis-server >/dev/null 2>&1 || { \
 	  echo "Installing redis-server (Debian package)..."; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq redis-server >/dev/null; }
+	@command -v espeak-ng >/dev/null 2>&1 || { \
+	  echo "Installing espeak-ng (Debian package)..."; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq espeak-ng >/dev/null; }
 	@$(SUDO) systemctl disable --now redis-server >/dev/null 2>&1 || true
 
 # The openssl command makes the certificates of the checkpointer's TLS test; the

@@ -22,6 +22,7 @@ from api import (
     analytics,
     api_keys,
     assistants,
+    audio,
     audit,
     chat,
     documents,
@@ -75,7 +76,10 @@ def create_app(
     app.config.update(
         SETTINGS=settings,
         # Uploads may be larger than other requests; each route checks its own limit.
-        MAX_CONTENT_LENGTH=max(settings.max_request_bytes, settings.max_upload_bytes) + 65536,
+        MAX_CONTENT_LENGTH=max(
+            settings.max_request_bytes, settings.max_upload_bytes, settings.audio_max_bytes
+        )
+        + 65536,
         JSON_SORT_KEYS=False,
     )
     app.json.sort_keys = False  # type: ignore[attr-defined]
@@ -106,6 +110,7 @@ def create_app(
         health.bp,
         chat.bp,
         openai_compat.bp,
+        audio.bp,
         documents.bp,
         organisations.bp,
         knowledge_bases.bp,
@@ -174,6 +179,7 @@ def _install_rate_limits(app: Flask, settings: Settings) -> None:
     )
     chat_budget(chat.bp)
     chat_budget(openai_compat.bp)
+    chat_budget(audio.bp)
     # Visitors of public assistants: their own budget per address, not the one above.
     limiter.exempt(public.bp, flags=ExemptionScope.APPLICATION)
     limiter.limit(settings.public_rate_limit, key_func=client_address)(public.bp)

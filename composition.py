@@ -32,6 +32,11 @@ from tenancy.secrets_box import SecretsBox, load_keys
 from tenancy.turns import TurnRecorder
 from utils import metrics
 from utils.checkpointer import RedisSaver
+from voice.emotion import EmotionReader
+from voice.service import VoiceService
+from voice.sources import document_stamp, indexed_texts
+from voice.speech_to_text import HostedTranscriber, PocketSphinxTranscriber
+from voice.text_to_speech import EspeakSpeaker, HostedSpeaker
 
 
 @dataclass
@@ -52,6 +57,7 @@ class Services:
     probes: Probes
     recorder: TurnRecorder
     retention: RetentionPurger
+    voice: VoiceService
 
     def close(self) -> None:
         self.retention.stop()
@@ -214,4 +220,36 @@ def build_services(
         ),
         recorder=recorder,
         retention=retention,
+        voice=build_voice(settings, chat=chat, db=db, qdrant=qdrant),
     )
+
+
+def build_voice(
+    settings: Settings, *, chat: ChatService, db: Database, qdrant: QdrantClient
+) -> VoiceService:
+    """Offline speech engines, and the hosted ones the settings name."""
+
+    def secret(value: Any) -> str | None:
+        return value.get_secret_value() if value else None
+
+    return VoiceService(
+        chat=chat,
+        transcriber=PocketSphinxTranscriber(
+            folder=settings.data_dir / "speech",
+            stamp=document_stamp(db),
+            corpus=indexed_texts(qdrant, settings.collection_name),
+        ),
+        speaker=EspeakSpeaker(
+            voice=settings.espeak_voice, words_per_minute=settings.espeak_words_per_minute
+        ),
+        emotions=EmotionReader(),
+        max_seconds=settings.audio_max_seconds,
+        hosted_transcriber=HostedTranscriber(
+            base_url=settings.stt_base_url, model=settings.stt_model,
+            api_key=secret(settings.stt_api_key),
+        ) if settings.stt_base_url else None,
+        hosted_speaker=HostedSpeaker(
+            base_url=settings.tts_base_url, model=settings.tts_model, voice=settings.tts_voice,
+            api_key=secret(settings.tts_api_key),
+        ) if settings.tts_base_url else None,
+    )  # fmt: skip

@@ -120,6 +120,20 @@ class Settings(BaseSettings):
     llm_temperature: float = Field(0.1, ge=0, le=2)
     history_token_budget: int = Field(2000, ge=100)
 
+    # Voice (POST /v1/audio): offline PocketSphinx and eSpeak NG unless these are set;
+    # a hosted engine that fails falls back to the offline one.
+    stt_base_url: str | None = None
+    stt_model: str = "whisper-1"
+    stt_api_key: SecretStr | None = None
+    tts_base_url: str | None = None
+    tts_model: str = "tts-1"
+    tts_voice: str = "alloy"
+    tts_api_key: SecretStr | None = None
+    audio_max_seconds: float = Field(60.0, gt=0, le=600)
+    audio_max_bytes: int = Field(10_485_760, ge=1024)
+    espeak_voice: str = "en-us"
+    espeak_words_per_minute: int = Field(160, ge=80, le=450)
+
     # Web chat
     api_url: str = "http://127.0.0.1:8000"
     ui_port: int = Field(8501, ge=1, le=65535)

@@ -9,6 +9,7 @@ conversations). The conversation id lives in the page URL (?c=...), and the assi
 
 from __future__ import annotations
 
+import base64
 import itertools
 import re
 import secrets
@@ -52,6 +53,8 @@ def show_error(error: ApiClientError) -> None:
     if error.kind == "rate_limited":
         wait = f" Wait {error.retry_after} seconds." if error.retry_after else ""
         st.warning(f"Too many questions in a short time.{wait}")
+    elif error.kind == "invalid":  # the API's message says what to change
+        st.warning(str(error).capitalize())
     else:
         st.error(FRIENDLY_ERRORS.get(error.kind, f"Something went wrong: {error}"))
 
@@ -144,6 +147,33 @@ def ask(api: ApiClient, conversation: str, question: str) -> list[dict]:
         show_citations(final.get("citations", []))
         feedback_controls(final, partial(api.feedback, conversation))
         return [asked, final]
+
+
+def voice_input() -> bytes | None:
+    """A recording from the microphone, once (the widget is renewed after each one)."""
+    round_ = st.session_state.setdefault("voice-round", 0)
+    recorded = st.audio_input("Ask by voice", key=f"voice-{round_}")
+    if recorded is None:
+        return None
+    st.session_state["voice-round"] = round_ + 1
+    return recorded.getvalue()
+
+
+def ask_by_voice(api: ApiClient, conversation: str, wav: bytes) -> list[dict]:
+    """Send the recording; show what was heard as the question and play the answer."""
+    with st.spinner("Listening…"):
+        try:
+            reply = api.ask_by_voice(conversation, wav)
+        except ApiClientError as error:
+            show_error(error)
+            return []
+    asked = {"role": "user", "content": reply["transcript"]}
+    answer = {"role": "assistant", "content": reply["answer"], **reply}
+    show_message(asked)
+    show_message(answer, partial(api.feedback, conversation))
+    if reply.get("audio"):
+        st.audio(base64.b64decode(reply["audio"]), format="audio/wav", autoplay=True)
+    return [asked, answer]
 
 
 def sign_in_page(base_url: str) -> None:
@@ -307,6 +337,8 @@ def main() -> None:
         question = last_question
     if question:
         st.session_state[cached] = history + ask(api, conversation, question)
+    elif spoken := voice_input():
+        st.session_state[cached] = history + ask_by_voice(api, conversation, spoken)
     api.close()
 
 

@@ -116,10 +116,15 @@ class ExtractiveAnswerer:
         self.not_found_message = not_found_message
 
     def answer(
-        self, question: str, passages: list[Passage], history: list[AnyMessage] | None = None
+        self,
+        question: str,
+        passages: list[Passage],
+        history: list[AnyMessage] | None = None,
+        *,
+        emotion: str | None = None,
     ) -> Answer:
-        """`history` is unused: the quoted sources speak for themselves."""
-        del history
+        """`history` and `emotion` are unused: the quoted sources speak for themselves."""
+        del history, emotion
         candidates = [
             (rank, sentence)
             for rank, passage in enumerate(passages)

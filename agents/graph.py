@@ -42,7 +42,12 @@ class ChatState(TypedDict, total=False):
 
 class Answerer(Protocol):
     def answer(
-        self, question: str, passages: list[Passage], history: list[AnyMessage]
+        self,
+        question: str,
+        passages: list[Passage],
+        history: list[AnyMessage],
+        *,
+        emotion: str | None = None,
     ) -> Answer: ...
 
 
@@ -157,7 +162,10 @@ def answer(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
     started = time.perf_counter()
     with metrics.STAGE_SECONDS.labels("answer").time():
         result = context.answerer.answer(
-            last_question(messages), passages, _history(messages[:-1], context.history_turns)
+            last_question(messages),
+            passages,
+            _history(messages[:-1], context.history_turns),
+            emotion=messages[-1].additional_kwargs.get("emotion"),
         )
     stats = {"answer_ms": _ms(started), "tokens": result.tokens}
     uncited = result.found and not result.citations

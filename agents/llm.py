@@ -138,12 +138,21 @@ class LLMAnswerer:
         self.system_prompt = system_prompt
         self.not_found_message = not_found_message
 
-    def answer(self, question: str, passages: list[Passage], history: list[AnyMessage]) -> Answer:
+    def answer(
+        self,
+        question: str,
+        passages: list[Passage],
+        history: list[AnyMessage],
+        *,
+        emotion: str | None = None,
+    ) -> Answer:
         if not passages:
             return not_found_answer(self.mode, self.not_found_message)
         system = load_prompt("answer_system").format(sources=format_sources(passages))
         if self.system_prompt:  # the assistant's own instructions come first
             system = f"{self.system_prompt}\n\n{system}"
+        if emotion == "negative":
+            system = f"{system}\n\n{load_prompt('calm_tone')}"
         messages = [SystemMessage(system), *self._trimmed(history), HumanMessage(question)]
         try:
             reply = self.model.invoke(messages)

@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 
 # Kept on the question's message, so a retry finds it with the conversation (same TTL).
 IDEMPOTENCY_FIELD = "idempotency_key"
+# The emotion read from a spoken question, kept on its message.
+EMOTION_FIELD = "emotion"
 
 
 class ChatService:
@@ -61,9 +63,11 @@ class ChatService:
         profile: AssistantProfile,
         message: str,
         idempotency_key: str | None = None,
+        emotion: str | None = None,
     ) -> ChatReply:
         """One turn. A retry carrying the same `idempotency_key` gets the first turn's
-        reply (completed first if its worker died) instead of asking again."""
+        reply (completed first if its worker died) instead of asking again. `emotion`
+        (of a spoken question) lets a model answer an upset person more calmly."""
         started = time.perf_counter()
         tid = conversation.thread_id
         context = self.contexts.for_profile(profile)
@@ -74,7 +78,7 @@ class ChatService:
             if earlier is not None:
                 return self._replayed(earlier, conversation)
             state = self.graph.invoke(
-                _turn_input(message, idempotency_key), _config(tid), context=context
+                _turn_input(message, idempotency_key, emotion), _config(tid), context=context
             )
             self._prune(tid)
         finally:
@@ -268,8 +272,12 @@ def _config(tid: str) -> dict[str, Any]:
     return {"configurable": {"thread_id": tid}}
 
 
-def _turn_input(message: str, idempotency_key: str | None = None) -> dict[str, Any]:
-    extra = {IDEMPOTENCY_FIELD: idempotency_key} if idempotency_key else {}
+def _turn_input(
+    message: str, idempotency_key: str | None = None, emotion: str | None = None
+) -> dict[str, Any]:
+    extra: dict[str, Any] = {IDEMPOTENCY_FIELD: idempotency_key} if idempotency_key else {}
+    if emotion:
+        extra[EMOTION_FIELD] = emotion
     return {"messages": [HumanMessage(content=message, additional_kwargs=extra)]}
 
 

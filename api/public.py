@@ -17,6 +17,7 @@ from flask import Blueprint, Response, g, jsonify, request
 from sqlalchemy import select
 
 from agents.conversations import Conversation
+from api.audio import recording, voice_turn
 from api.chat import NO_CONVERSATION, run_turn
 from api.deps import ASSISTANT_HEADER, get_services
 from api.errors import ApiError
@@ -29,7 +30,13 @@ from api.requests import (
     existing_conversation_id,
     json_body,
 )
-from api.schemas import ChatRequest, ChatResponse, ConversationResponse, PublicAssistantList
+from api.schemas import (
+    ChatRequest,
+    ChatResponse,
+    ConversationResponse,
+    PublicAssistantList,
+    VoiceResponse,
+)
 from tenancy.models import Assistant
 from tenancy.profiles import AssistantProfile
 
@@ -122,3 +129,16 @@ def feedback(conversation_id: str, message_id: str) -> tuple[Response, int]:
     profile = public_assistant()
     conversation = visitor_conversation(profile, existing_conversation_id(conversation_id))
     return give_feedback(conversation, message_id, conversation.owner)
+
+
+@bp.post("/audio")
+@document(resp=responses({"HTTP_200": VoiceResponse}, 400, 404, 409, 413, 415, 422, 429, 503),
+          tags=["public"])  # fmt: skip
+def audio() -> Response:
+    """A guest asks by voice (as POST /v1/audio)."""
+    conversation_id = conversation_id_from(
+        request.headers.get(CONVERSATION_HEADER), source=f"{CONVERSATION_HEADER} header"
+    )
+    data = recording()
+    profile = public_assistant()
+    return voice_turn(visitor_conversation(profile, conversation_id), profile, data)

@@ -247,3 +247,18 @@ class ConversationList(BaseModel):
     conversations: list[ConversationSummary]
     assistant_id: str
     request_id: str
+
+
+class VoiceEmotion(BaseModel):
+    label: str = Field(..., description="positive, neutral or negative")
+    score: float = Field(..., description="VADER's compound score, -1 to 1")
+
+
+class VoiceResponse(ChatResponse):
+    transcript: str
+    emotion: VoiceEmotion
+    audio: str | None = Field(None, description="the spoken answer, base64 WAV")
+    audio_format: str | None = None
+    timings_ms: dict[str, float] = Field(
+        ..., description="decode, speech_to_text, emotion, rag, text_to_speech, total"
+    )

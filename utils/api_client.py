@@ -111,6 +111,16 @@ class ApiClient:
         self._raise_for(response)
         return response.json()
 
+    def ask_by_voice(self, conversation_id: str, wav: bytes) -> dict[str, Any]:
+        """A spoken question: transcript, answer, citations and the spoken answer."""
+        response = self._send(
+            "POST", f"{self.prefix}/audio",
+            files={"audio": ("question.wav", wav, "audio/wav")},
+            headers={"X-Conversation-Id": conversation_id},
+        )  # fmt: skip
+        self._raise_for(response)
+        return response.json()
+
     # -- admin -----------------------------------------------------------------------
 
     def analytics(self, **params: Any) -> dict[str, Any]:
@@ -151,7 +161,8 @@ class ApiClient:
             message = response.text[:200] or response.reason_phrase
         kinds = {
             401: "unauthorized", 403: "forbidden", 404: "not_found", 409: "busy",
-            429: "rate_limited", 503: "unavailable",
+            413: "invalid", 415: "invalid", 422: "invalid", 429: "rate_limited",
+            503: "unavailable",
         }  # fmt: skip
         retry_after = response.headers.get("Retry-After")
         raise ApiClientError(

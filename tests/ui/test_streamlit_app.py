@@ -222,3 +222,22 @@ def test_thumbs_and_a_comment_under_an_answer_reach_the_feedback_api(
     (rated,) = listed["feedback"]
     assert rated["rating"] == "down" and rated["comment"] == "too vague"
     assert rated["question"] == "How long are conversations kept?"
+
+
+def test_a_recorded_question_is_shown_as_heard_and_answered_aloud(
+    live_api: str, page: Callable[..., AppTest]
+) -> None:
+    import subprocess
+
+    wav = subprocess.run(["espeak-ng", "-v", "en-us", "-s", "140", "--stdout"],
+                         input=b"How long are conversations kept?", capture_output=True,
+                         check=True).stdout  # fmt: skip
+    at = page(live_api, conversation="ui-voice")
+    at.audio_input[0].set_value(("question.wav", wav, "audio/wav")).run()
+    assert not at.exception
+    assert [m.name for m in at.chat_message] == ["user", "assistant"]
+    assert "conversations" in at.chat_message[0].markdown[0].value
+    assert at.get("audio"), "the spoken answer is on the page"
+    # The turn is in the conversation, as text.
+    reloaded = page(live_api, conversation="ui-voice")
+    assert [m.name for m in reloaded.chat_message] == ["user", "assistant"]

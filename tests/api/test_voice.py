@@ -1,0 +1,176 @@
+"""Voice turns: questions spoken by eSpeak NG go through the real app (real Redis, Qdrant
+local mode, the sample knowledge base, PocketSphinx offline); a local OpenAI-compatible
+speech server stands in for hosted engines."""
+
+from __future__ import annotations
+
+import base64
+import io
+import subprocess
+from collections.abc import Callable, Iterator
+from urllib.parse import unquote
+
+import av
+import numpy as np
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from tests.api.conftest import KEY_A
+from tests.speech_stub import SpeechStub
+from voice.audio import decode, wav_bytes, wav_seconds
+from voice.text_to_speech import EspeakSpeaker
+
+HEADERS = dict(KEY_A)
+
+
+def spoken(text: str, *, speed: int = 160, voice: str = "en-us") -> bytes:
+    return subprocess.run(
+        ["espeak-ng", "-v", voice, "-s", str(speed), "--stdout"],
+        input=text.encode(), capture_output=True, check=True,
+    ).stdout  # fmt: skip
+
+
+def transcoded(wav: bytes, container: str, codec: str) -> bytes:
+    """The recording in another format (PyAV's bundled encoders)."""
+    pcm = decode(wav, max_seconds=60)
+    out = io.BytesIO()
+    with av.open(out, mode="w", format=container) as target:
+        rate = 48000 if codec == "libopus" else 16000
+        stream = target.add_stream(codec, rate=rate)
+        stream.layout = "mono"
+        frame = av.AudioFrame.from_ndarray(pcm.reshape(1, -1), format="s16", layout="mono")
+        frame.sample_rate = 16000
+        resampler = av.AudioResampler(format=stream.format.name, layout="mono", rate=rate)
+        for chunk in resampler.resample(frame) + resampler.resample(None):
+            for packet in stream.encode(chunk):
+                target.mux(packet)
+        for packet in stream.encode(None):
+            target.mux(packet)
+    return out.getvalue()
+
+
+def send(client: FlaskClient, audio: bytes, conversation: str = "v1", **headers: str):  # type: ignore[no-untyped-def]
+    return client.post(
+        "/v1/audio",
+        data={"audio": (io.BytesIO(audio), "question.wav")},
+        headers={**HEADERS, "X-Conversation-Id": conversation, **headers},
+        content_type="multipart/form-data",
+    )
+
+
+@pytest.mark.parametrize("speed", [140, 175])
+def test_a_spoken_question_gets_a_cited_spoken_answer(client: FlaskClient, speed: int) -> None:
+    response = send(client, spoken("How long are conversations kept?", speed=speed))
+    assert response.status_code == 200, response.get_json()
+    body = response.get_json()
+    assert "conversations" in body["transcript"].split()
+    assert body["citations"] and body["citations"][0]["source"].endswith("conversations.md")
+    assert body["emotion"]["label"] in ("positive", "neutral", "negative")
+    assert set(body["timings_ms"]) >= {
+        "speech_to_text",
+        "emotion",
+        "rag",
+        "text_to_speech",
+        "total",
+    }
+    # The spoken answer is a WAV as long as eSpeak takes to say the answer.
+    audio = base64.b64decode(body["audio"])
+    assert body["audio_format"] == "wav" and audio.startswith(b"RIFF")
+    expected = wav_seconds(EspeakSpeaker().speak(body["answer"]))
+    assert 1 < expected and abs(wav_seconds(audio) - expected) < 0.1 * expected
+
+
+def test_voice_and_text_turns_mix_in_one_conversation(client: FlaskClient) -> None:
+    assert send(client, spoken("How do I start the service?"), "mixed").status_code == 200
+    typed = client.post("/v1/chat", json={"message": "How long are conversations kept?"},
+                        headers={**HEADERS, "X-Conversation-Id": "mixed"})  # fmt: skip
+    assert typed.status_code == 200
+    history = client.get("/v1/conversations/mixed", headers=HEADERS).get_json()["messages"]
+    assert [m["role"] for m in history] == ["user", "assistant"] * 2
+    assert "start" in history[0]["content"] and "make run" in history[1]["content"]
+
+
+def test_the_spoken_answer_as_the_body(client: FlaskClient) -> None:
+    response = send(client, spoken("How long are conversations kept?"), Accept="audio/wav")
+    assert response.status_code == 200 and response.mimetype == "audio/wav"
+    assert response.data.startswith(b"RIFF") and wav_seconds(response.data) > 1
+    assert "conversations" in unquote(response.headers["X-Transcript"])
+    assert "Redis" in unquote(response.headers["X-Answer"])  # conversations.md's answer
+    assert response.headers["X-Message-Id"]
+
+
+@pytest.mark.parametrize(
+    ("container", "codec"),
+    [("flac", "flac"), ("ogg", "libopus"), ("webm", "libopus"), ("mp3", "libmp3lame")],
+)
+def test_other_formats_are_heard_too(client: FlaskClient, container: str, codec: str) -> None:
+    audio = transcoded(spoken("How long are conversations kept?"), container, codec)
+    response = send(client, audio, f"fmt-{container}")
+    assert response.status_code == 200, response.get_json()
+    assert "conversations" in response.get_json()["transcript"]
+
+
+def test_bad_audio_gets_a_clear_error(client: FlaskClient) -> None:
+    silence = wav_bytes(np.zeros(16000 * 2, dtype=np.int16))
+    cases = [
+        (b"", 422, "empty"),
+        (b"this is not audio at all" * 100, 415, "could not be decoded"),
+        (silence, 422, "no speech heard"),
+        (wav_bytes((np.random.default_rng(1).normal(0, 3000, 16000 * 61)).astype(np.int16)),
+         413, "longer than 60"),
+    ]  # fmt: skip
+    for audio, status, message in cases:
+        response = send(client, audio, "bad")
+        assert response.status_code == status, (status, response.get_json())
+        assert message in response.get_json()["error"]["message"]
+    missing = client.post("/v1/audio", data={}, content_type="multipart/form-data",
+                          headers={**HEADERS, "X-Conversation-Id": "bad"})  # fmt: skip
+    assert missing.status_code == 422
+    assert client.get("/v1/conversations/bad", headers=HEADERS).status_code == 404  # no turn
+    other_key = send(client, spoken("How do I start the service?"), "bad", **{"X-API-Key": "nope"})
+    assert other_key.status_code == 401
+
+
+def test_an_upload_over_the_size_limit_is_refused(make_app: Callable[..., Flask]) -> None:
+    client = make_app(audio_max_bytes=4096).test_client()
+    response = send(client, spoken("How do I start the service?"))
+    assert (
+        response.status_code == 413
+        and "exceeds 4096 bytes" in response.get_json()["error"]["message"]
+    )
+
+
+@pytest.fixture
+def speech() -> Iterator[SpeechStub]:
+    server = SpeechStub().start()
+    yield server
+    server.stop()
+
+
+def test_hosted_speech_engines_are_one_setting_away(
+    make_app: Callable[..., Flask], speech: SpeechStub
+) -> None:
+    client = make_app(stt_base_url=speech.url, tts_base_url=speech.url).test_client()
+    speech.transcript = "This is awful, I am so frustrated. How do I start the service?"
+    body = send(client, spoken("hello there")).get_json()
+    assert body["transcript"] == speech.transcript  # the hosted model heard it
+    assert body["emotion"]["label"] == "negative"
+    assert "make run" in body["answer"] and "warning" not in body
+    assert abs(wav_seconds(base64.b64decode(body["audio"])) - 1.0) < 0.01  # the stub's tone
+    assert [path for path, _ in speech.requests] == ["/v1/audio/transcriptions", "/v1/audio/speech"]
+
+
+def test_a_failing_hosted_engine_falls_back_to_the_offline_one(
+    make_app: Callable[..., Flask], speech: SpeechStub
+) -> None:
+    speech.failing = True
+    client = make_app(stt_base_url=speech.url, tts_base_url=speech.url).test_client()
+    response = send(client, spoken("How long are conversations kept?"))
+    assert response.status_code == 200
+    body = response.get_json()
+    assert "conversations" in body["transcript"]
+    assert body["citations"][0]["source"].endswith("conversations.md")
+    assert "transcribed offline" in body["warning"] and "spoken offline" in body["warning"]
+    expected = wav_seconds(EspeakSpeaker().speak(body["answer"]))
+    assert abs(wav_seconds(base64.b64decode(body["audio"])) - expected) < 0.1 * expected

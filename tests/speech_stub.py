@@ -1,0 +1,69 @@
+"""A local OpenAI-compatible speech server (the only thing voice tests fake): POST
+/v1/audio/transcriptions answers a set text, POST /v1/audio/speech a WAV of a tone;
+`failing=True` makes both answer 500. Every request is recorded."""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import numpy as np
+
+from voice.audio import wav_bytes
+
+
+def tone_wav(seconds: float = 1.0) -> bytes:
+    t = np.arange(int(16000 * seconds)) / 16000
+    return wav_bytes((np.sin(2 * np.pi * 440 * t) * 8000).astype(np.int16))
+
+
+@dataclass
+class SpeechStub:
+    transcript: str = "How do I start the service?"
+    failing: bool = False
+    requests: list[tuple[str, int]] = field(default_factory=list)  # (path, body bytes)
+    server: ThreadingHTTPServer | None = None
+
+    @property
+    def url(self) -> str:
+        assert self.server is not None
+        return f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+
+    def start(self) -> SpeechStub:
+        stub = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                stub.requests.append((self.path, len(body)))
+                if stub.failing:
+                    self._send(500, b'{"error": {"message": "down"}}', "application/json")
+                elif self.path.endswith("/audio/transcriptions"):
+                    text = json.dumps({"text": stub.transcript}).encode()
+                    self._send(200, text, "application/json")
+                elif self.path.endswith("/audio/speech"):
+                    self._send(200, tone_wav(), "audio/wav")
+                else:
+                    self._send(404, b"{}", "application/json")
+
+            def _send(self, status: int, body: bytes, kind: str) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()

@@ -1,0 +1,1 @@
+"""Voice turns: audio in, speech-to-text, emotion, the chat turn, text-to-speech out."""
