@@ -75,11 +75,19 @@ def has_speech(pcm: np.ndarray) -> bool:
     return bool(frames.size) and float(np.sqrt((frames**2).mean(axis=1)).max()) >= SPEECH_RMS
 
 
+# Noise added to what the recogniser hears, relative to the recording's peak.
+NOISE_SHARE = 0.006
+
+
 def dithered(pcm: np.ndarray, seed: int = 0) -> np.ndarray:
-    """Plus or minus 2 LSB of noise: the recogniser's normalisation misbehaves on runs of
-    exact zeros (synthetic speech and trimmed recordings have them)."""
-    noise = np.random.default_rng(seed).integers(-2, 3, size=pcm.shape)
-    return np.clip(pcm.astype(np.int32) + noise, -32768, 32767).astype(np.int16)
+    """The recording with a faint noise floor (0.6% of its peak, about -44 dB). The
+    acoustic model was trained on real recordings, never digitally clean ones: on
+    synthetic speech this floor took the word error rate from 0.42 to 0.28
+    (bench/voice.py), and runs of exact zeros no longer upset its normalisation."""
+    peak = float(np.percentile(np.abs(pcm), 99.9)) if len(pcm) else 0.0
+    sigma = max(2.0, NOISE_SHARE * peak)
+    noise = np.random.default_rng(seed).normal(0.0, sigma, size=pcm.shape)
+    return np.clip(pcm.astype(np.float64) + noise, -32768, 32767).astype(np.int16)
 
 
 def wav_bytes(pcm: np.ndarray, sample_rate: int = SAMPLE_RATE) -> bytes:

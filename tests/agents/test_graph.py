@@ -26,7 +26,14 @@ class RecordingSearcher:
 
 
 class EchoAnswerer:
-    def answer(self, question: str, passages: list[Passage], history: list[AnyMessage]) -> Answer:
+    def answer(
+        self,
+        question: str,
+        passages: list[Passage],
+        history: list[AnyMessage],
+        *,
+        emotion: str | None = None,
+    ) -> Answer:
         return Answer(text=f"{question} / {len(passages)} / {len(history)}", citations=[],
                       mode="test", found=True)  # fmt: skip
 
