@@ -28,6 +28,29 @@ def chat(service: ServiceProcess, message: str) -> dict:
     return body
 
 
+def ask_by_voice(service: ServiceProcess) -> None:
+    """A question spoken by eSpeak NG, over HTTP as multipart, answered in text and speech."""
+    import base64
+    import subprocess
+
+    import httpx
+
+    from voice.audio import wav_seconds
+
+    wav = subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "--stdout"],
+                         input=b"How long are conversations kept?", capture_output=True,
+                         check=True).stdout  # fmt: skip
+    response = httpx.post(
+        f"{service.url}/v1/audio", files={"audio": ("q.wav", wav, "audio/wav")},
+        headers={"X-API-Key": API_KEY, "X-Conversation-Id": "voice-1"}, timeout=60,
+    )  # fmt: skip
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert "conversations" in body["transcript"]
+    assert body["citations"][0]["source"].endswith("conversations.md")
+    assert wav_seconds(base64.b64decode(body["audio"])) > 2
+
+
 def test_conversation_survives_a_server_restart(
     tmp_path: Path, throwaway_redis: LocalRedis, embeddings: LocalEmbeddings
 ) -> None:
@@ -55,6 +78,7 @@ def test_conversation_survives_a_server_restart(
             metrics = response.read().decode()
         assert 'http_requests_total{method="POST",route="/v1/chat",status="200"} 2.0' in metrics
         assert any((tmp_path / "prometheus").glob("*.db"))
+        ask_by_voice(service)
     finally:
         assert service.stop() == 0  # graceful shutdown on SIGTERM
 
