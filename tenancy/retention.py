@@ -6,13 +6,13 @@ Conversations themselves expire in Redis by their TTL."""
 from __future__ import annotations
 
 import logging
-import threading
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
 
 from tenancy.db import Database, DatabaseError
 from tenancy.models import AuditEntry, Feedback, Organisation, TurnRecord, utcnow
+from utils.periodic import Periodic
 
 log = logging.getLogger(__name__)
 
@@ -41,32 +41,18 @@ def purge_expired(db: Database, *, now: datetime | None = None) -> dict[str, int
     return counts
 
 
-class RetentionPurger:
+class RetentionPurger(Periodic):
     """Runs purge_expired every `interval_seconds` on a daemon thread."""
 
     def __init__(self, db: Database, *, interval_seconds: float) -> None:
+        super().__init__("retention", interval_seconds, self.purge)
         self.db = db
-        self.interval_seconds = interval_seconds
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
 
-    def start(self) -> None:
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="retention", daemon=True)
-            self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
-
-    def _run(self) -> None:
-        while not self._stop.wait(self.interval_seconds):
-            try:
-                counts = purge_expired(self.db)
-            except DatabaseError as exc:  # the next round tries again
-                log.warning("retention purge failed: %s", type(exc).__name__)
-                continue
-            if any(counts.values()):
-                log.info("retention purge", extra={"purged": counts})
+    def purge(self) -> None:
+        try:
+            counts = purge_expired(self.db)
+        except DatabaseError as exc:  # the next round tries again
+            log.warning("retention purge failed: %s", type(exc).__name__)
+            return
+        if any(counts.values()):
+            log.info("retention purge", extra={"purged": counts})

@@ -19,6 +19,7 @@ from sqlalchemy import insert
 from tenancy.db import Database, DatabaseError
 from tenancy.models import TurnRecord, utcnow
 from utils import metrics
+from utils.periodic import Periodic
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +38,7 @@ class TurnRecorder:
         self.interval_seconds = interval_seconds
         self._queue: queue.Queue[dict[str, Any]] = queue.Queue(maxsize=QUEUE_LIMIT)
         self._write_lock = threading.Lock()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._writer = Periodic("turn-records", interval_seconds, self.flush)
 
     def record(self, **fields: Any) -> None:
         """Queue a record (never blocks a turn; counted as dropped when the queue is full)."""
@@ -66,20 +66,11 @@ class TurnRecorder:
                     return written
 
     def start(self) -> None:
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="turn-records", daemon=True)
-            self._thread.start()
+        self._writer.start()
 
     def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
+        self._writer.stop()
         self.flush()
-
-    def _run(self) -> None:
-        while not self._stop.wait(self.interval_seconds):
-            self.flush()
 
     def _take(self, limit: int) -> list[dict[str, Any]]:
         batch: list[dict[str, Any]] = []

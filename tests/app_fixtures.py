@@ -19,6 +19,7 @@ from knowledge.embeddings import LocalEmbeddings
 from knowledge.store import ensure_collection, open_embedded
 from tenancy.keys import legacy_key_id
 from tenancy.models import DEFAULT_ASSISTANT_ID, DEFAULT_ORG_ID
+from tests.llm_stub import LLMStub
 
 KEY_A = {"X-API-Key": "test-key-a"}
 KEY_B = {"X-API-Key": "test-key-b"}
@@ -99,3 +100,26 @@ def legacy_conversation(key: str, conversation_id: str) -> Conversation:
 
 def history_of(app: Flask, key: str, conversation_id: str) -> list[dict] | None:
     return services_of(app).chat.history(conversation=legacy_conversation(key, conversation_id))
+
+
+@pytest.fixture
+def stub() -> Iterator[LLMStub]:
+    server = LLMStub().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def llm_app(make_app: Callable[..., Flask], stub: LLMStub) -> Callable[..., Flask]:
+    def make(**overrides: object) -> Flask:
+        values = {
+            "llm_base_url": stub.url,
+            "llm_api_key": stub.api_key,
+            "llm_model": "stub-model",
+            "llm_max_retries": 0,
+            "llm_timeout": 2.0,
+            **overrides,
+        }
+        return make_app(**values)
+
+    return make

@@ -4,7 +4,7 @@ out-of-scope questions refused by strictness, checks in LLM mode with a fallback
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -118,19 +118,8 @@ def test_refusals_are_counted_in_metrics(bank: Org) -> None:
 
 
 @pytest.fixture
-def stub() -> Iterator[LLMStub]:
-    server = LLMStub().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def llm_bank(make_app: Callable[..., Flask], empty_qdrant: QdrantClient, stub: LLMStub) -> Org:
-    app = make_app(
-        qdrant=empty_qdrant, llm_base_url=stub.url, llm_api_key=stub.api_key,
-        llm_model="stub-model", llm_max_retries=0, llm_timeout=2.0,
-    )  # fmt: skip
-    return _bank(app)
+def llm_bank(llm_app: Callable[..., Flask], empty_qdrant: QdrantClient) -> Org:
+    return _bank(llm_app(qdrant=empty_qdrant))
 
 
 def is_classification(request: dict[str, Any]) -> bool:
@@ -180,14 +169,10 @@ def test_an_llm_answer_that_ignores_the_sources_is_not_given(llm_bank: Org, stub
 
 
 def test_citation_required_and_history_limit(
-    make_app: Callable[..., Flask], empty_qdrant: QdrantClient, stub: LLMStub
+    llm_app: Callable[..., Flask], empty_qdrant: QdrantClient, stub: LLMStub
 ) -> None:
     """No guardrails here: `citation_required` alone turns an uncited answer away."""
-    app = make_app(
-        qdrant=empty_qdrant, llm_base_url=stub.url, llm_api_key=stub.api_key,
-        llm_model="stub-model", llm_max_retries=0, llm_timeout=2.0,
-    )  # fmt: skip
-    org = create_org(app.test_client(), "Plain")
+    org = create_org(llm_app(qdrant=empty_qdrant).test_client(), "Plain")
     org.kb("cards")
     assert org.upload("cards", "Cards", CARDS)["status"] == "completed"
     org.assistant("support", ["cards"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import httpx
 import openai
@@ -15,29 +15,6 @@ from tenancy.keys import legacy_key_id
 from tests.api.conftest import KEY_A, ask
 from tests.app_fixtures import history_of, services_of
 from tests.llm_stub import LLMStub
-
-
-@pytest.fixture
-def stub() -> Iterator[LLMStub]:
-    server = LLMStub().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def llm_app(make_app: Callable[..., Flask], stub: LLMStub) -> Callable[..., Flask]:
-    def make(**overrides: object) -> Flask:
-        values = {
-            "llm_base_url": stub.url,
-            "llm_api_key": stub.api_key,
-            "llm_model": "stub-model",
-            "llm_max_retries": 0,
-            "llm_timeout": 2.0,
-            **overrides,
-        }
-        return make_app(**values)
-
-    return make
 
 
 def answer_requests(stub: LLMStub) -> list[dict]:

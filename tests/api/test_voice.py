@@ -17,6 +17,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from tests.api.conftest import KEY_A
+from tests.llm_stub import LLMStub
 from tests.speech_stub import SpeechStub
 from voice.audio import decode, wav_bytes, wav_seconds
 from voice.text_to_speech import EspeakSpeaker
@@ -177,22 +178,13 @@ def test_a_failing_hosted_engine_falls_back_to_the_offline_one(
 
 
 def test_an_upset_speaker_gets_a_calmer_prompt_in_llm_mode(
-    make_app: Callable[..., Flask], speech: SpeechStub
+    llm_app: Callable[..., Flask], stub: LLMStub, speech: SpeechStub
 ) -> None:
-    from tests.llm_stub import LLMStub
-
-    llm = LLMStub().start()
-    try:
-        client = make_app(
-            stt_base_url=speech.url, llm_base_url=llm.url, llm_api_key=llm.api_key,
-            llm_model="stub-model", llm_max_retries=0,
-        ).test_client()  # fmt: skip
-        speech.transcript = "This is ridiculous and I am angry. How do I start the service?"
-        assert send(client, spoken("hello"), "upset").get_json()["emotion"]["label"] == "negative"
-        speech.transcript = "How do I start the service?"
-        assert send(client, spoken("hello"), "calm").get_json()["emotion"]["label"] == "neutral"
-        systems = [r["messages"][0]["content"] for r in llm.chat_requests()
-                   if r["messages"][0]["role"] == "system"]  # fmt: skip
-        assert ["sounds upset" in s for s in systems] == [True, False]
-    finally:
-        llm.stop()
+    client = llm_app(stt_base_url=speech.url).test_client()
+    speech.transcript = "This is ridiculous and I am angry. How do I start the service?"
+    assert send(client, spoken("hello"), "upset").get_json()["emotion"]["label"] == "negative"
+    speech.transcript = "How do I start the service?"
+    assert send(client, spoken("hello"), "calm").get_json()["emotion"]["label"] == "neutral"
+    systems = [r["messages"][0]["content"] for r in stub.chat_requests()
+               if r["messages"][0]["role"] == "system"]  # fmt: skip
+    assert ["sounds upset" in s for s in systems] == [True, False]
