@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from qdrant_client import QdrantClient
 
 from tests.api.conftest import KEY_A
 from tests.llm_stub import LLMStub
@@ -188,3 +189,20 @@ def test_an_upset_speaker_gets_a_calmer_prompt_in_llm_mode(
     systems = [r["messages"][0]["content"] for r in stub.chat_requests()
                if r["messages"][0]["role"] == "system"]  # fmt: skip
     assert ["sounds upset" in s for s in systems] == [True, False]
+
+
+def test_an_assistant_without_documents_still_listens(
+    make_app: Callable[..., Flask], empty_qdrant: QdrantClient
+) -> None:
+    from tests.api.platform_helpers import create_org
+
+    client = make_app(qdrant=empty_qdrant).test_client()
+    org = create_org(client, "Quiet")
+    org.assistant("empty", [])
+    response = client.post(
+        "/v1/audio", data={"audio": (io.BytesIO(spoken("What are your opening hours?")), "q.wav")},
+        headers={**org.admin, "X-Conversation-Id": "v"}, content_type="multipart/form-data",
+    )  # fmt: skip
+    assert response.status_code == 200, response.get_json()
+    body = response.get_json()
+    assert body["transcript"] and body["found"] is False and body["audio"]
