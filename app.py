@@ -32,6 +32,7 @@ from api import (
     openai_compat,
     openapi,
     organisations,
+    prompts,
     public,
 )
 from api.cors import install_assistant_cors
@@ -115,6 +116,7 @@ def create_app(
         organisations.bp,
         knowledge_bases.bp,
         assistants.bp,
+        prompts.bp,
         api_keys.bp,
         feedback.bp,
         analytics.bp,

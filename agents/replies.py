@@ -36,11 +36,21 @@ class ChatReply(BaseModel):
     replayed: bool | None = Field(
         None, description="true: the answer of an earlier request with this Idempotency-Key"
     )
+    additional_data: Any = Field(None, description="a named prompt's structured output")
+    additional_data_error: str | None = Field(
+        None, description="why the structured output could not be made"
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """As JSON: `warning` and `replayed` only when set; citations keep their nulls."""
         body = self.model_dump(mode="json")
-        for optional in ("warning", "replayed", "topic"):
+        for optional in (
+            "warning",
+            "replayed",
+            "topic",
+            "additional_data",
+            "additional_data_error",
+        ):
             if body[optional] is None:
                 del body[optional]
         return body

@@ -11,6 +11,7 @@ import queue
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import redis
@@ -64,13 +65,14 @@ class ChatService:
         message: str,
         idempotency_key: str | None = None,
         emotion: str | None = None,
+        ignore_history: bool = False,
     ) -> ChatReply:
         """One turn. A retry carrying the same `idempotency_key` gets the first turn's
         reply (completed first if its worker died) instead of asking again. `emotion`
         (of a spoken question) lets a model answer an upset person more calmly."""
         started = time.perf_counter()
         tid = conversation.thread_id
-        context = self.contexts.for_profile(profile)
+        context = self._context(profile, ignore_history)
         lock = self._lock(tid)
         try:
             self._remember(conversation, message)
@@ -94,6 +96,7 @@ class ChatService:
         profile: AssistantProfile,
         message: str,
         idempotency_key: str | None = None,
+        ignore_history: bool = False,
     ) -> Iterator[tuple[str, dict[str, Any]]]:
         """Events of one turn: ("token", {"delta"}) ... then ("done", reply).
 
@@ -103,7 +106,7 @@ class ChatService:
         """
         started = time.perf_counter()
         tid = conversation.thread_id
-        context = self.contexts.for_profile(profile)
+        context = self._context(profile, ignore_history)
         lock = self._lock(tid)
         events: queue.Queue[tuple[str, Any] | None] = queue.Queue()
 
@@ -197,6 +200,13 @@ class ChatService:
             tokens=tokens,
             question=message if profile.log_questions else None,
         )
+
+    def _context(self, profile: AssistantProfile, ignore_history: bool) -> TurnContext:
+        context = self.contexts.for_profile(profile)
+        if not ignore_history:
+            return context
+        # The question stands alone: not rewritten with, nor answered from, earlier turns.
+        return replace(context, history_turns=0, condenser=lambda question, history: question)
 
     def _lock(self, tid: str) -> Any:
         return acquire_turn(

@@ -8,6 +8,8 @@ from typing import Any
 from flask import Blueprint, Response, g, jsonify, request
 
 from agents.conversations import Conversation
+from agents.prompt_templates import TemplateError, render
+from agents.structured import structured_data
 from api.audit_trail import audited
 from api.deps import ASSISTANT_HEADER, assistant_for, current_caller, get_services, requires
 from api.errors import ApiError
@@ -29,7 +31,7 @@ from api.schemas import (
     DeletedConversation,
 )
 from api.sse import sse_response, wants_event_stream
-from tenancy import feedback
+from tenancy import feedback, prompts
 from tenancy.keys import Caller
 from tenancy.profiles import AssistantProfile
 from tenancy.turns import conversation_hash
@@ -79,21 +81,59 @@ def chat() -> Response:
     payload = ChatRequest.model_validate(json_body())
     profile = assistant_for(caller, request.headers.get(ASSISTANT_HEADER) or payload.assistant_id)
     conversation = conversation_of(caller, profile, conversation_id, payload.user)
-    return run_turn(conversation, profile, payload.message)
+    if payload.prompt_name is not None:
+        return prompted_turn(conversation, profile, payload)
+    assert payload.message is not None  # the model requires a message or a prompt
+    return run_turn(conversation, profile, payload.message, ignore_history=payload.ignore_history)
 
 
-def run_turn(conversation: Conversation, profile: AssistantProfile, message: str) -> Response:
+def run_turn(
+    conversation: Conversation,
+    profile: AssistantProfile,
+    message: str,
+    *,
+    ignore_history: bool = False,
+) -> Response:
     """One turn, answered as JSON or, when the client accepts it, as Server-Sent Events."""
     turn = {
         "conversation": conversation,
         "profile": profile,
         "message": message,
         "idempotency_key": idempotency_key(),
+        "ignore_history": ignore_history,
     }
     service = get_services().chat
     if wants_event_stream(request.headers.get("Accept", "")):
         return sse_response(with_request_id(service.stream_chat(**turn)))
     return jsonify({**service.chat(**turn).to_dict(), "request_id": g.request_id})
+
+
+def prompted_turn(
+    conversation: Conversation, profile: AssistantProfile, payload: ChatRequest
+) -> Response:
+    """A turn asked with a named prompt: its rendered text is the question; with an
+    output schema, the reply also carries `additional_data` (JSON only, LLM mode only)."""
+    services = get_services()
+    with services.db.session() as session:
+        template = prompts.get(session, org_id=profile.org_id, assistant_id=profile.id,
+                               name=payload.prompt_name or "")  # fmt: skip
+    try:
+        question = render(template.template, template.variables, payload.variables or {})
+    except TemplateError as exc:
+        raise ApiError(422, str(exc)) from exc
+    ignore = payload.ignore_history or not template.use_history
+    if template.output_schema is None:
+        return run_turn(conversation, profile, question, ignore_history=ignore)
+    provider = services.chat.contexts.provider_for(profile)
+    if provider is None:
+        raise ApiError(422, f"prompt {template.name!r} returns structured data (output_schema), "
+                            "which needs a language model: none is set for this assistant")  # fmt: skip
+    reply = services.chat.chat(conversation=conversation, profile=profile, message=question,
+                               idempotency_key=idempotency_key(), ignore_history=ignore)  # fmt: skip
+    data, error = structured_data(provider, question=question, answer=reply.answer,
+                                  schema=template.output_schema)  # fmt: skip
+    update = {"additional_data": data} if error is None else {"additional_data_error": error}
+    return jsonify({**reply.model_copy(update=update).to_dict(), "request_id": g.request_id})
 
 
 def with_request_id(events: Iterator[tuple[str, Any]]) -> Iterator[tuple[str, Any]]:

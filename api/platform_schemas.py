@@ -403,3 +403,44 @@ class ConversationExport(BaseModel):
     exported_at: datetime
     messages: list[ExportedMessage]
     request_id: str
+
+
+# -- prompt templates --------------------------------------------------------------------
+
+PromptName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]{1,100}$")]
+VariableName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")]
+
+
+class PromptIn(Strict):
+    name: PromptName
+    template: str = Field(..., min_length=1, max_length=20_000)
+    variables: dict[VariableName, Literal["string", "number", "integer", "boolean"]] = Field(
+        default_factory=dict, max_length=50
+    )
+    output_schema: dict[str, Any] | None = None
+    use_history: bool = True
+
+
+class PromptPatch(Strict):
+    template: str | None = Field(None, min_length=1, max_length=20_000)
+    variables: dict[VariableName, Literal["string", "number", "integer", "boolean"]] | None = Field(
+        None, max_length=50
+    )
+    output_schema: dict[str, Any] | None = None
+    use_history: bool | None = None
+
+
+class PromptOut(BaseModel):
+    id: str
+    assistant_id: str
+    name: str
+    template: str
+    variables: dict[str, str]
+    output_schema: dict[str, Any] | None
+    use_history: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+class PromptList(BaseModel):
+    prompts: list[PromptOut]

@@ -94,8 +94,11 @@ def chat() -> Response:
         request.headers.get(CONVERSATION_HEADER), source=f"{CONVERSATION_HEADER} header"
     )
     payload = ChatRequest.model_validate(json_body())
+    if payload.message is None:
+        raise ApiError(422, "named prompts need an API key; guests send a message")
     profile = public_assistant()
-    return run_turn(visitor_conversation(profile, conversation_id), profile, payload.message)
+    return run_turn(visitor_conversation(profile, conversation_id), profile, payload.message,
+                    ignore_history=payload.ignore_history)  # fmt: skip
 
 
 @bp.get("/conversations/<conversation_id>")

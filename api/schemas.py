@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from agents.replies import ChatReply, Citation, HistoryMessage
 
@@ -24,7 +25,12 @@ def visible_text(value: str) -> str:
 class ChatRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    message: str = Field(..., min_length=1, max_length=MAX_MESSAGE_CHARS)
+    message: str | None = Field(None, min_length=1, max_length=MAX_MESSAGE_CHARS)
+    prompt_name: str | None = Field(
+        None, max_length=100, description="ask with a named prompt of the assistant"
+    )
+    variables: dict[str, Any] | None = Field(None, description="the named prompt's variables")
+    ignore_history: bool = Field(False, description="answer without the conversation so far")
     assistant_id: str | None = Field(
         None, max_length=200, description="The assistant (id or name); or X-Assistant-Id"
     )
@@ -35,10 +41,18 @@ class ChatRequest(BaseModel):
 
     @field_validator("message")
     @classmethod
-    def not_blank(cls, value: str) -> str:
-        if not visible_text(value):
+    def not_blank(cls, value: str | None) -> str | None:
+        if value is not None and not visible_text(value):
             raise ValueError("message must contain visible text")
         return value
+
+    @model_validator(mode="after")
+    def message_or_prompt(self) -> ChatRequest:
+        if (self.message is None) == (self.prompt_name is None):
+            raise ValueError("send either a message, or a prompt_name with its variables")
+        if self.variables is not None and self.prompt_name is None:
+            raise ValueError("variables go with a prompt_name")
+        return self
 
 
 class ConversationId(BaseModel):

@@ -244,3 +244,20 @@ class AuditEntry(Base):
     target_id: Mapped[str] = mapped_column(String(200))
     summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class PromptTemplate(OrganisationRecord, Base):
+    """A named prompt of an assistant: Jinja2 text (rendered sandboxed) with declared,
+    typed variables, and optionally a JSON Schema its structured output must meet."""
+
+    __tablename__ = "prompt_templates"
+    __table_args__ = (UniqueConstraint("assistant_id", "name"),)
+
+    assistant_id: Mapped[str] = mapped_column(
+        ForeignKey("assistants.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(100))
+    template: Mapped[str] = mapped_column(Text)
+    variables: Mapped[dict[str, Any]] = mapped_column(default=dict)  # name -> type
+    output_schema: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    use_history: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -1,0 +1,106 @@
+"""Named prompt templates of an assistant (admins): POST|GET /v1/assistants/{id}/prompts,
+GET|PATCH|DELETE /v1/assistants/{id}/prompts/{name}. Used by POST /v1/chat with
+`prompt_name` and `variables`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, g, jsonify
+
+from agents.prompt_templates import TemplateError, check_template
+from api.audit_trail import audited
+from api.deps import current_caller, get_services, requires
+from api.errors import ApiError
+from api.openapi import document, responses
+from api.platform_schemas import DeletedRecord, PromptIn, PromptList, PromptOut, PromptPatch
+from api.requests import json_body
+from tenancy import prompts
+from tenancy.models import PromptTemplate
+
+bp = Blueprint("prompts", __name__, url_prefix="/v1/assistants/<assistant_id>/prompts")
+
+SECURITY = {"ApiKey": []}
+
+
+def prompt_out(record: PromptTemplate) -> dict[str, Any]:
+    fields = {name: getattr(record, name) for name in PromptOut.model_fields}
+    return PromptOut(**fields).model_dump(mode="json")
+
+
+def _checked(template: str, variables: dict[str, str], schema: dict[str, Any] | None) -> None:
+    try:
+        check_template(template, variables, schema)
+    except TemplateError as exc:
+        raise ApiError(422, str(exc)) from exc
+
+
+@bp.post("")
+@document(json=PromptIn, resp=responses({"HTTP_201": PromptOut}, 400, 401, 403, 404, 409, 415,
+                                        422), tags=["prompts"], security=SECURITY)  # fmt: skip
+@requires("admin")
+def create(assistant_id: str) -> tuple[Response, int]:
+    payload = PromptIn.model_validate(json_body())
+    _checked(payload.template, payload.variables, payload.output_schema)
+    with get_services().db.session() as session:
+        record = prompts.create(session, org_id=current_caller().org_id,
+                                assistant_id=assistant_id, **payload.model_dump())  # fmt: skip
+        audited(session, "prompt.created", "prompt", f"{assistant_id}/{payload.name}",
+                payload.model_dump())  # fmt: skip
+        return jsonify(prompt_out(record)), 201
+
+
+@bp.get("")
+@document(resp=responses({"HTTP_200": PromptList}, 401, 403, 404), tags=["prompts"],
+          security=SECURITY)  # fmt: skip
+@requires("admin")
+def list_all(assistant_id: str) -> Response:
+    with get_services().db.session() as session:
+        records = prompts.listed(session, org_id=current_caller().org_id, assistant_id=assistant_id)
+        return jsonify({"prompts": [prompt_out(r) for r in records]})
+
+
+@bp.get("/<name>")
+@document(resp=responses({"HTTP_200": PromptOut}, 401, 403, 404), tags=["prompts"],
+          security=SECURITY)  # fmt: skip
+@requires("admin")
+def get(assistant_id: str, name: str) -> Response:
+    with get_services().db.session() as session:
+        record = prompts.get(session, org_id=current_caller().org_id,
+                             assistant_id=assistant_id, name=name)  # fmt: skip
+        return jsonify(prompt_out(record))
+
+
+@bp.patch("/<name>")
+@document(json=PromptPatch, resp=responses({"HTTP_200": PromptOut}, 400, 401, 403, 404, 415,
+                                           422), tags=["prompts"], security=SECURITY)  # fmt: skip
+@requires("admin")
+def update(assistant_id: str, name: str) -> Response:
+    payload = PromptPatch.model_validate(json_body())
+    changes = payload.model_dump(exclude_unset=True)
+    if any(v is None for k, v in changes.items() if k != "output_schema"):
+        raise ApiError(422, "only output_schema may be cleared with null")
+    with get_services().db.session() as session:
+        record = prompts.get(session, org_id=current_caller().org_id,
+                             assistant_id=assistant_id, name=name)  # fmt: skip
+        merged = {k: getattr(record, k) for k in ("template", "variables", "output_schema")}
+        merged.update({k: v for k, v in changes.items() if k in merged})
+        _checked(merged["template"], merged["variables"], merged["output_schema"])
+        for field, value in changes.items():
+            setattr(record, field, value)
+        audited(session, "prompt.updated", "prompt", f"{assistant_id}/{name}", changes)
+        session.flush()
+        return jsonify(prompt_out(record))
+
+
+@bp.delete("/<name>")
+@document(resp=responses({"HTTP_200": DeletedRecord}, 401, 403, 404), tags=["prompts"],
+          security=SECURITY)  # fmt: skip
+@requires("admin")
+def delete(assistant_id: str, name: str) -> Response:
+    with get_services().db.session() as session:
+        record = prompts.get(session, org_id=current_caller().org_id,
+                             assistant_id=assistant_id, name=name)  # fmt: skip
+        session.delete(record)
+        audited(session, "prompt.deleted", "prompt", f"{assistant_id}/{name}")
+    return jsonify({"deleted": True, "id": record.id, "request_id": g.request_id})
