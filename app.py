@@ -78,7 +78,7 @@ def create_app(
         SETTINGS=settings,
         # Uploads may be larger than other requests; each route checks its own limit.
         MAX_CONTENT_LENGTH=max(
-            settings.max_request_bytes, settings.max_upload_bytes, settings.audio_max_bytes
+            settings.chat_request_limit, settings.max_upload_bytes, settings.audio_max_bytes
         )
         + 65536,
         JSON_SORT_KEYS=False,

@@ -110,6 +110,11 @@ class Settings(BaseSettings):
     chunk_size: int = Field(1000, ge=100)
     chunk_overlap: int = Field(150, ge=0)
     max_upload_bytes: int = Field(20_971_520, ge=1024)
+    # Files attached to one question (POST /v1/chat `files`): how many, how large, and
+    # how many PDF pages each.
+    attachment_max_files: int = Field(5, ge=1, le=50)
+    attachment_max_bytes: int = Field(5_242_880, ge=1024)
+    attachment_max_pages: int = Field(50, ge=1)
 
     # LLM (OpenAI-compatible); unset base URL and model = offline extractive answers
     llm_base_url: str | None = None
@@ -170,6 +175,12 @@ class Settings(BaseSettings):
     def redis_url_or_local(self) -> str:
         """REDIS_URL, or the private redis-server that `make run` starts on loopback."""
         return self.redis_url or f"redis://127.0.0.1:{self.local_redis_port}/0"
+
+    @property
+    def chat_request_limit(self) -> int:
+        """The largest /v1/chat body: an ordinary request plus its attachments (base64)."""
+        per_file = self.attachment_max_bytes * 4 // 3 + 1024
+        return self.max_request_bytes + self.attachment_max_files * per_file
 
     @property
     def database_url_or_local(self) -> str:

@@ -62,6 +62,9 @@ class HistoryMessage(BaseModel):
     role: str
     content: str
     message_id: str | None = None
+    attachments: list[dict[str, Any]] | None = Field(
+        None, description="files attached to this question: name and size"
+    )
     citations: list[Citation] | None = None
     mode: str | None = None
     found: bool | None = None
@@ -90,7 +93,10 @@ def reply_from(message: AIMessage, *, conversation_id: str, assistant_id: str) -
 
 def message_dict(message: AnyMessage) -> dict[str, Any]:
     if isinstance(message, HumanMessage):
-        return {"role": "user", "content": str(message.content), "message_id": message.id}
+        user = {"role": "user", "content": str(message.content), "message_id": message.id}
+        if message.additional_kwargs.get("attachments"):
+            user["attachments"] = message.additional_kwargs["attachments"]
+        return user
     extra = message.additional_kwargs
     unset = {k for k in ("warning", "topic") if not extra.get(k)}
     return HistoryMessage(

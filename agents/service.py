@@ -18,6 +18,7 @@ import redis
 import redis.exceptions
 from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage
 
+from agents.attachments import Attachment, AttachmentSearcher
 from agents.contexts import TurnContexts
 from agents.conversations import Conversation, ConversationIndex
 from agents.graph import TurnContext
@@ -66,13 +67,14 @@ class ChatService:
         idempotency_key: str | None = None,
         emotion: str | None = None,
         ignore_history: bool = False,
+        attachments: list[Attachment] | None = None,
     ) -> ChatReply:
         """One turn. A retry carrying the same `idempotency_key` gets the first turn's
         reply (completed first if its worker died) instead of asking again. `emotion`
         (of a spoken question) lets a model answer an upset person more calmly."""
         started = time.perf_counter()
         tid = conversation.thread_id
-        context = self._context(profile, ignore_history)
+        context = self._context(profile, ignore_history, attachments)
         lock = self._lock(tid)
         try:
             self._remember(conversation, message)
@@ -80,7 +82,9 @@ class ChatService:
             if earlier is not None:
                 return self._replayed(earlier, conversation)
             state = self.graph.invoke(
-                _turn_input(message, idempotency_key, emotion), _config(tid), context=context
+                _turn_input(message, idempotency_key, emotion, attachments),
+                _config(tid),
+                context=context,
             )
             self._prune(tid)
         finally:
@@ -97,6 +101,7 @@ class ChatService:
         message: str,
         idempotency_key: str | None = None,
         ignore_history: bool = False,
+        attachments: list[Attachment] | None = None,
     ) -> Iterator[tuple[str, dict[str, Any]]]:
         """Events of one turn: ("token", {"delta"}) ... then ("done", reply).
 
@@ -106,7 +111,7 @@ class ChatService:
         """
         started = time.perf_counter()
         tid = conversation.thread_id
-        context = self._context(profile, ignore_history)
+        context = self._context(profile, ignore_history, attachments)
         lock = self._lock(tid)
         events: queue.Queue[tuple[str, Any] | None] = queue.Queue()
 
@@ -119,7 +124,7 @@ class ChatService:
                     return
                 final: dict[str, Any] = {}
                 for mode, payload in self.graph.stream(
-                    _turn_input(message, idempotency_key),
+                    _turn_input(message, idempotency_key, attachments=attachments),
                     _config(tid),
                     context=context,
                     stream_mode=["messages", "values"],
@@ -201,12 +206,22 @@ class ChatService:
             question=message if profile.log_questions else None,
         )
 
-    def _context(self, profile: AssistantProfile, ignore_history: bool) -> TurnContext:
+    def _context(
+        self,
+        profile: AssistantProfile,
+        ignore_history: bool,
+        attachments: list[Attachment] | None = None,
+    ) -> TurnContext:
         context = self.contexts.for_profile(profile)
-        if not ignore_history:
-            return context
-        # The question stands alone: not rewritten with, nor answered from, earlier turns.
-        return replace(context, history_turns=0, condenser=lambda question, history: question)
+        if attachments:
+            searcher = AttachmentSearcher(context.searcher, attachments, self.contexts.embeddings)
+            context = replace(context, searcher=searcher)
+        if ignore_history:
+            # The question stands alone: not rewritten with, nor answered from, earlier turns.
+            context = replace(
+                context, history_turns=0, condenser=lambda question, history: question
+            )
+        return context
 
     def _lock(self, tid: str) -> Any:
         return acquire_turn(
@@ -283,11 +298,16 @@ def _config(tid: str) -> dict[str, Any]:
 
 
 def _turn_input(
-    message: str, idempotency_key: str | None = None, emotion: str | None = None
+    message: str,
+    idempotency_key: str | None = None,
+    emotion: str | None = None,
+    attachments: list[Attachment] | None = None,
 ) -> dict[str, Any]:
     extra: dict[str, Any] = {IDEMPOTENCY_FIELD: idempotency_key} if idempotency_key else {}
     if emotion:
         extra[EMOTION_FIELD] = emotion
+    if attachments:  # what was attached, never its content
+        extra["attachments"] = [a.summary() for a in attachments]
     return {"messages": [HumanMessage(content=message, additional_kwargs=extra)]}
 
 

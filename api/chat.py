@@ -1,12 +1,15 @@
-"""POST /v1/chat (one turn, JSON or streamed) and GET|DELETE /v1/conversations/{id}."""
+"""POST /v1/chat (one turn, JSON or streamed; files attached as base64 or multipart) and GET|DELETE /v1/conversations/{id}."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 from collections.abc import Iterator
 from typing import Any
 
 from flask import Blueprint, Response, g, jsonify, request
 
+from agents.attachments import Attachment, AttachmentError, read_attachments
 from agents.conversations import Conversation
 from agents.prompt_templates import TemplateError, render
 from agents.structured import structured_data
@@ -78,13 +81,62 @@ def chat() -> Response:
     conversation_id = conversation_id_from(
         request.headers.get(CONVERSATION_HEADER), source=f"{CONVERSATION_HEADER} header"
     )
-    payload = ChatRequest.model_validate(json_body())
+    payload, files = chat_request()
     profile = assistant_for(caller, request.headers.get(ASSISTANT_HEADER) or payload.assistant_id)
     conversation = conversation_of(caller, profile, conversation_id, payload.user)
     if payload.prompt_name is not None:
         return prompted_turn(conversation, profile, payload)
     assert payload.message is not None  # the model requires a message or a prompt
-    return run_turn(conversation, profile, payload.message, ignore_history=payload.ignore_history)
+    return run_turn(conversation, profile, payload.message, ignore_history=payload.ignore_history,
+                    attachments=read_files(files))  # fmt: skip
+
+
+def chat_request() -> tuple[ChatRequest, list[tuple[str, bytes]]]:
+    """The request as JSON (files base64 in `files`) or multipart (`message` and other
+    fields as form fields, files in `files` or `file` parts)."""
+    settings = get_services().settings
+    limit = settings.chat_request_limit
+    if (request.content_length or 0) > limit:
+        raise ApiError(413, f"request body exceeds {limit} bytes")
+    if request.mimetype == "multipart/form-data":
+        form = {k: v for k, v in request.form.items() if v != ""}
+        if "ignore_history" in form:
+            form["ignore_history"] = form["ignore_history"].lower() in ("1", "true", "yes", "on")
+        uploads = request.files.getlist("files") + request.files.getlist("file")
+        files = [(f.filename or "file", f.read(settings.attachment_max_bytes + 1)) for f in uploads]
+        _within_limit(sum(len(data) for _, data in files))
+        return ChatRequest.model_validate(form), files
+    payload = ChatRequest.model_validate(json_body(limit=limit))
+    _within_limit(sum(len(f.content_base64) for f in payload.files or []))
+    files = []
+    for item in payload.files or []:
+        try:
+            files.append((item.name, base64.b64decode(item.content_base64, validate=True)))
+        except (binascii.Error, ValueError) as exc:
+            raise ApiError(422, f"attachment {item.name!r}: content_base64 is not base64") from exc
+    return payload, files
+
+
+def _within_limit(attached_bytes: int) -> None:
+    """Besides its files, a request is held to MAX_REQUEST_BYTES like any other."""
+    limit = get_services().settings.max_request_bytes
+    if (request.content_length or 0) - attached_bytes > limit:
+        raise ApiError(413, f"request body exceeds {limit} bytes (besides attached files)")
+
+
+def read_files(files: list[tuple[str, bytes]]) -> list[Attachment] | None:
+    if not files:
+        return None
+    services = get_services()
+    settings = services.settings
+    try:
+        return read_attachments(
+            files, chunker=services.ingestor.chunker, embeddings=services.embeddings,
+            max_files=settings.attachment_max_files, max_bytes=settings.attachment_max_bytes,
+            max_pages=settings.attachment_max_pages,
+        )  # fmt: skip
+    except AttachmentError as exc:
+        raise ApiError(exc.status, str(exc)) from exc
 
 
 def run_turn(
@@ -93,6 +145,7 @@ def run_turn(
     message: str,
     *,
     ignore_history: bool = False,
+    attachments: list[Attachment] | None = None,
 ) -> Response:
     """One turn, answered as JSON or, when the client accepts it, as Server-Sent Events."""
     turn = {
@@ -101,6 +154,7 @@ def run_turn(
         "message": message,
         "idempotency_key": idempotency_key(),
         "ignore_history": ignore_history,
+        "attachments": attachments,
     }
     service = get_services().chat
     if wants_event_stream(request.headers.get("Accept", "")):

@@ -18,9 +18,9 @@ CONVERSATION_HEADER = "X-Conversation-Id"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 
 
-def json_body() -> dict[str, Any]:
+def json_body(limit: int | None = None) -> dict[str, Any]:
     """The request's JSON object, or a 413/415/400/422 that says what was wrong."""
-    limit = current_app.config["SETTINGS"].max_request_bytes
+    limit = limit or current_app.config["SETTINGS"].max_request_bytes
     if (request.content_length or 0) > limit:
         raise ApiError(413, f"request body exceeds {limit} bytes")
     if not request.is_json:

@@ -22,6 +22,13 @@ def visible_text(value: str) -> str:
     )
 
 
+class AttachmentIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(..., min_length=1, max_length=200, description="with its extension")
+    content_base64: str = Field(..., min_length=1)
+
+
 class ChatRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -31,6 +38,9 @@ class ChatRequest(BaseModel):
     )
     variables: dict[str, Any] | None = Field(None, description="the named prompt's variables")
     ignore_history: bool = Field(False, description="answer without the conversation so far")
+    files: list[AttachmentIn] | None = Field(
+        None, description="files for this question only (md, txt, html, pdf, docx)"
+    )
     assistant_id: str | None = Field(
         None, max_length=200, description="The assistant (id or name); or X-Assistant-Id"
     )

@@ -1,0 +1,85 @@
+"""Files attached to one question: parsed like ingestion, searched for that turn only,
+cited as attachments, never added to the knowledge base."""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections.abc import Callable
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from knowledge.store import count_points
+from tests.api.conftest import KEY_A
+from tests.app_fixtures import services_of
+from tests.knowledge.files import pdf_bytes
+
+FALCON = b"# Project Falcon\n\nThe launch code of Project Falcon is 7731. It changes every May."
+
+
+def as_file(name: str, data: bytes) -> dict[str, str]:
+    return {"name": name, "content_base64": base64.b64encode(data).decode()}
+
+
+def ask(client: FlaskClient, body: dict, conversation: str = "att") -> object:
+    return client.post("/v1/chat", json=body,
+                       headers={**KEY_A, "X-Conversation-Id": conversation})  # fmt: skip
+
+
+def test_an_attached_file_answers_the_question_and_is_cited(app: Flask) -> None:
+    client = app.test_client()
+    services = services_of(app)
+    before = count_points(services.qdrant, services.settings.collection_name)
+    response = ask(client, {"message": "What is the launch code of Project Falcon?",
+                            "files": [as_file("falcon.md", FALCON)]})  # fmt: skip
+    assert response.status_code == 200, response.get_json()
+    body = response.get_json()
+    assert "7731" in body["answer"]
+    assert body["citations"][0]["source"] == "attachment:falcon.md"
+    # Nothing was added to the knowledge base, and the next turn no longer has the file.
+    assert count_points(services.qdrant, services.settings.collection_name) == before
+    again = ask(client, {"message": "What is the launch code of Project Falcon?"}, "att-2")
+    assert "7731" not in again.get_json()["answer"]
+    # The conversation remembers that a file was attached, not what it held.
+    history = client.get("/v1/conversations/att", headers=KEY_A).get_json()["messages"]
+    assert history[0]["attachments"] == [{"name": "falcon.md", "size": len(FALCON)}]
+    assert "7731" not in str(history[0])
+
+
+def test_multipart_and_pdf_attachments(app: Flask) -> None:
+    client = app.test_client()
+    pdf = pdf_bytes(["Invoice 42 for Acme.", "The total of invoice 42 is 990 euros."])
+    response = client.post(
+        "/v1/chat",
+        data={"message": "What is the total of invoice 42?",
+              "files": [(io.BytesIO(pdf), "invoice.pdf")]},
+        headers={**KEY_A, "X-Conversation-Id": "att-pdf"}, content_type="multipart/form-data",
+    )  # fmt: skip
+    assert response.status_code == 200, response.get_json()
+    body = response.get_json()
+    assert "990" in body["answer"]
+    cited = body["citations"][0]
+    assert cited["source"] == "attachment:invoice.pdf" and cited["page"] == 2
+
+
+def test_attachments_that_cannot_be_used_are_named(
+    app: Flask, make_app: Callable[..., Flask]
+) -> None:
+    client = app.test_client()
+    question = "What does it say?"
+    cases = [
+        ([as_file("tool.exe", b"MZ\x90\x00")], 415, "'tool.exe'"),
+        ([as_file("broken.pdf", b"%PDF-1.4 not really")], 422, "'broken.pdf'"),
+        ([as_file("empty.txt", b"   ")], 422, "'empty.txt'"),
+        ([as_file(f"f{i}.md", FALCON) for i in range(6)], 422, "at most 5 files"),
+        ([{"name": "x.md", "content_base64": "not base64!"}], 422, "'x.md'"),
+    ]
+    for files, status, named in cases:
+        response = ask(client, {"message": question, "files": files}, "att-bad")
+        assert response.status_code == status, (named, response.get_json())
+        assert named in response.get_json()["error"]["message"]
+    small = make_app(attachment_max_bytes=1024).test_client()
+    too_big = ask(small, {"message": question, "files": [as_file("big.txt", b"word " * 400)]})
+    assert too_big.status_code == 413 and "'big.txt'" in too_big.get_json()["error"]["message"]
+    assert client.get("/v1/conversations/att-bad", headers=KEY_A).status_code == 404
