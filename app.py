@@ -34,6 +34,7 @@ from api import (
     organisations,
     prompts,
     public,
+    sessions,
 )
 from api.cors import install_assistant_cors
 from api.deps import SERVICES_EXTENSION, authenticate, presented_key, resolve_caller
@@ -121,6 +122,7 @@ def create_app(
         feedback.bp,
         analytics.bp,
         audit.bp,
+        sessions.bp,
         public.bp,
     ):
         app.register_blueprint(blueprint)

@@ -30,6 +30,7 @@ from tenancy.profiles import ProfileStore
 from tenancy.retention import RetentionPurger
 from tenancy.secrets_box import SecretsBox, load_keys
 from tenancy.turns import TurnRecorder
+from tenancy.web_sessions import WebSessions
 from utils import metrics
 from utils.checkpointer import RedisSaver
 from voice.emotion import EmotionReader
@@ -58,6 +59,7 @@ class Services:
     recorder: TurnRecorder
     retention: RetentionPurger
     voice: VoiceService
+    web_sessions: WebSessions
 
     def close(self) -> None:
         self.retention.stop()
@@ -221,6 +223,12 @@ def build_services(
         recorder=recorder,
         retention=retention,
         voice=build_voice(settings, chat=chat, db=db, qdrant=qdrant),
+        web_sessions=WebSessions(
+            client,
+            settings.checkpoint_prefix,
+            link_seconds=settings.sso_link_seconds,
+            session_seconds=settings.sso_session_seconds,
+        ),  # fmt: skip
     )
 
 

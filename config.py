@@ -141,6 +141,11 @@ class Settings(BaseSettings):
 
     # Web chat
     api_url: str = "http://127.0.0.1:8000"
+    # The web chat's public address, for the sign-in links of POST /v1/sessions.
+    web_chat_url: str = "http://127.0.0.1:8501"
+    # How long a sign-in link may wait to be opened, and how long the session it opens lasts.
+    sso_link_seconds: int = Field(300, ge=1, le=3600)
+    sso_session_seconds: int = Field(28_800, ge=60)
     ui_port: int = Field(8501, ge=1, le=65535)
 
     _split = field_validator(

@@ -40,6 +40,7 @@ FRIENDLY_ERRORS = {
     "busy": "Your previous question is still being answered. Wait a moment and send again.",
 }
 KEY = "api_key"  # session_state: the signed-in person's key
+SSO = "sso_session"  # session_state: a web-chat session opened by a sign-in link
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$])")
 
 
@@ -214,8 +215,38 @@ def client_address() -> str | None:
     return address if isinstance(address, str) else None
 
 
+def single_sign_on(base_url: str) -> bool:
+    """Redeem a sign-in link (?sso=...) once; False (after saying why) when it cannot be
+    used. The session token stays in this server-side session, never in the page's URL."""
+    token = st.query_params.get("sso")
+    if not token:
+        return True
+    del st.query_params["sso"]
+    api = ApiClient(base_url)
+    try:
+        st.session_state[SSO] = api.redeem(token)
+    except ApiClientError as error:
+        st.title("This sign-in link cannot be used")
+        if error.kind == "unauthorized":
+            st.write("It has expired or was already used. Go back to the site that sent you "
+                     "here and open the chat again for a new link.")  # fmt: skip
+        else:
+            show_error(error)
+        return False
+    finally:
+        api.close()
+    st.session_state.pop(KEY, None)
+    st.query_params["a"] = st.session_state[SSO]["assistant_id"]
+    st.query_params["c"] = uuid.uuid4().hex[:16]
+    return True
+
+
 def signed_in_client(base_url: str) -> ApiClient | None:
     """The client of the signed-in person or the guest; None when neither."""
+    if st.session_state.get(SSO):
+        session = st.session_state[SSO]
+        return ApiClient(base_url, session_token=session["session_token"],
+                         assistant_id=session["assistant_id"])  # fmt: skip
     if st.session_state.get(KEY):
         api = ApiClient(base_url, api_key=st.session_state[KEY])
         try:
@@ -285,6 +316,8 @@ def conversation_list(api: ApiClient, current: str) -> None:
 def main() -> None:
     settings = get_settings()
     st.set_page_config(page_title=settings.app_name, page_icon="💬", layout="centered")
+    if not single_sign_on(settings.api_url):
+        return
     api = signed_in_client(settings.api_url)
     if api is None:
         sign_in_page(settings.api_url)
@@ -296,10 +329,14 @@ def main() -> None:
         if st.button("New conversation", use_container_width=True):
             st.query_params["c"] = uuid.uuid4().hex[:16]
             st.rerun()
-        if st.session_state.get(KEY):
+        if sso := st.session_state.get(SSO):
+            st.caption(f"Signed in as {sso.get('display_name') or sso['user']} · "
+                       f"{sso['assistant_name']}")  # fmt: skip
+        if st.session_state.get(KEY) or sso:
             conversation_list(api, conversation)
             if st.button("Sign out", use_container_width=True):
-                del st.session_state[KEY]
+                st.session_state.pop(KEY, None)
+                st.session_state.pop(SSO, None)
                 st.rerun()
         st.page_link("pages/admin.py", label="Admin: analytics and feedback",
                      icon=":material/monitoring:")  # fmt: skip

@@ -48,7 +48,8 @@ def conversation_of(
     caller: Caller, profile: AssistantProfile, conversation_id: str, user: str | None = None
 ) -> Conversation:
     """Conversations are scoped by organisation, assistant and key, and by the end user
-    when the caller names one."""
+    when the caller names one (a signed-in web-chat session always names its own)."""
+    user = g.get("session_user") or user
     return Conversation(
         org_id=caller.org_id,
         assistant_id=profile.id,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, TypeVar, cast
 
 from flask import current_app, g, request
@@ -17,6 +18,7 @@ from tenancy.keys import Caller
 from tenancy.profiles import AssistantProfile
 
 API_KEY_HEADER = "X-API-Key"
+SESSION_HEADER = "X-Session-Token"  # a web-chat session opened by a sign-in link
 ASSISTANT_HEADER = "X-Assistant-Id"
 SERVICES_EXTENSION = "services"
 ASSISTANT_ID_PREFIX = "asst_"  # tenancy.models.new_id("asst"), and the default's id
@@ -40,20 +42,42 @@ def presented_key() -> str:
 
 
 def resolve_caller() -> Caller | None:
-    """The caller of this request, resolved once (the rate limiter asks first)."""
+    """The caller of this request, resolved once (the rate limiter asks first): by its
+    key, or by a web-chat session (single sign-on) standing for a key it never holds."""
     if "caller" not in g:
-        g.caller = get_services().keys.resolve(presented_key())
+        session_token = request.headers.get(SESSION_HEADER)
+        g.caller = (
+            _session_caller(session_token)
+            if session_token
+            else get_services().keys.resolve(presented_key())
+        )
         if g.caller is not None:
             g.key_id = g.caller.key_id
     return g.caller
 
 
+def _session_caller(token: str) -> Caller | None:
+    """A session may chat with its one assistant as its one user, nothing more; it ends
+    when it expires or its key is revoked."""
+    services = get_services()
+    grant = services.web_sessions.session(token)
+    if grant is None:
+        return None
+    key = services.keys.resolve_digest(grant["key_digest"])
+    if key is None or key.org_id != grant["org_id"]:
+        return None
+    g.session_user = grant["user"]
+    return replace(key, scopes=frozenset({"chat"}), assistant_ids=(grant["assistant_id"],))
+
+
 def authenticate(scope: str) -> Caller:
     """The caller, or 401 (no, unknown, revoked or expired key) / 403 (scope missing)."""
-    if not presented_key():
+    if not presented_key() and not request.headers.get(SESSION_HEADER):
         raise ApiError(401, f"missing {API_KEY_HEADER} header")
     caller = resolve_caller()
     if caller is None:
+        if request.headers.get(SESSION_HEADER):
+            raise ApiError(401, "this web-chat session has ended: open a new sign-in link")
         raise ApiError(401, "invalid API key (unknown, revoked or expired)")
     if not caller.has(scope):
         raise ApiError(403, f"this key lacks the scope {scope!r}", code="missing_scope")

@@ -444,3 +444,35 @@ class PromptOut(BaseModel):
 
 class PromptList(BaseModel):
     prompts: list[PromptOut]
+
+
+# -- single sign-on into the web chat -------------------------------------------------------
+
+
+class SessionIn(Strict):
+    user: str = Field(..., min_length=1, max_length=128, description="your id for the person")
+    assistant_id: str | None = Field(None, max_length=200, description="id or name")
+    display_name: str | None = Field(None, max_length=100)
+
+
+class SessionLink(BaseModel):
+    token: str
+    url: str = Field(..., description="the web chat, signing the person in when opened")
+    expires_in: int
+    user: str
+    assistant_id: str
+    request_id: str
+
+
+class RedeemIn(Strict):
+    token: str = Field(..., min_length=1, max_length=200)
+
+
+class WebSession(BaseModel):
+    session_token: str
+    expires_in: int
+    user: str
+    display_name: str | None
+    assistant_id: str
+    assistant_name: str
+    request_id: str

@@ -90,7 +90,14 @@ class KeyResolver:
         static = self._static(presented)
         if static is not None:
             return static
-        digest = hash_key(presented)
+        return self.resolve_digest(hash_key(presented))
+
+    def resolve_digest(self, digest: str) -> Caller | None:
+        """The caller of a key known only by its SHA-256 (a web-chat session keeps that,
+        never the key): still None once the key is revoked or expired."""
+        for static in (*self._admin_keys, *self._settings_keys):
+            if hmac.compare_digest(hash_key(static.decode()), digest):
+                return self._static(static.decode())
         now = self._clock()
         cached = self._cache.get(digest)
         if cached is not None and now - cached[0] < self.cache_seconds:

@@ -37,19 +37,22 @@ class ApiClient:
         base_url: str,
         *,
         api_key: str | None = None,
+        session_token: str | None = None,
         visitor: str | None = None,
         assistant_id: str | None = None,
         forwarded_for: str | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         headers = {"X-API-Key": api_key} if api_key else {}
+        if session_token:  # signed in through a sign-in link: the session stands for a key
+            headers["X-Session-Token"] = session_token
         if forwarded_for:  # the person's address, so per-address limits are per person
             headers["X-Forwarded-For"] = forwarded_for
         if visitor:
             headers["X-Visitor-Id"] = visitor
         if assistant_id:
             headers["X-Assistant-Id"] = assistant_id
-        self.prefix = "/v1" if api_key else "/v1/public"
+        self.prefix = "/v1" if api_key or session_token else "/v1/public"
         self.http = httpx.Client(
             base_url=base_url.rstrip("/"), headers=headers, timeout=TIMEOUT, transport=transport
         )
@@ -100,6 +103,12 @@ class ApiClient:
             raise ApiClientError(
                 "unreachable", f"the chat service cannot be reached: {exc}"
             ) from exc
+
+    def redeem(self, token: str) -> dict[str, Any]:
+        """Open a web-chat session with a sign-in link's token (single use)."""
+        response = self._send("POST", "/v1/sessions/redeem", json={"token": token})
+        self._raise_for(response)
+        return response.json()
 
     def feedback(
         self, conversation_id: str, message_id: str, rating: str, comment: str | None = None

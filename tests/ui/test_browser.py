@@ -98,3 +98,37 @@ def test_the_admin_page_in_the_browser(web_chat: str, live_api: str, tmp_path: P
     assert shot.stat().st_size > 10_000
     if os.environ.get("SAVE_SCREENSHOT"):
         (PROJECT_ROOT / "docs" / "screenshot-admin.png").write_bytes(shot.read_bytes())
+
+
+def test_single_sign_on_into_the_web_chat(web_chat: str, live_api: str, tmp_path: Path) -> None:
+    """A portal's link signs Dana in with her own history; the same link a second time
+    is refused with a clear page."""
+    import httpx
+
+    api = httpx.Client(base_url=live_api, headers={"X-API-Key": "test-key-a"}, timeout=60)
+    asked = api.post("/v1/chat", json={"message": "How do I start the service?", "user": "dana"},
+                     headers={"X-Conversation-Id": "dana-1"})  # fmt: skip
+    assert asked.status_code == 200
+    made = api.post("/v1/sessions", json={"user": "dana", "display_name": "Dana"})
+    assert made.status_code == 201, made.text
+    token = made.json()["token"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        page = browser.new_page(viewport={"width": 1200, "height": 800})
+        page.goto(f"{web_chat}/?sso={token}")
+        page.get_by_text("Signed in as Dana").wait_for(timeout=60_000)
+        page.get_by_role("button", name="How do I start the service?").click()
+        page.get_by_text("make run").first.wait_for(timeout=60_000)
+        page.wait_for_timeout(500)
+        shot = tmp_path / "sso.png"
+        page.screenshot(path=str(shot), full_page=True)
+        assert "sso=" not in page.url and "test-key-a" not in page.content()
+        replay = browser.new_page()
+        replay.goto(f"{web_chat}/?sso={token}")
+        replay.get_by_text("This sign-in link cannot be used").wait_for(timeout=60_000)
+        browser.close()
+    if os.environ.get("SAVE_SCREENSHOT"):
+        (PROJECT_ROOT / "docs" / "screenshot-sso.png").write_bytes(shot.read_bytes())
