@@ -106,7 +106,7 @@ def test_single_sign_on_into_the_web_chat(web_chat: str, live_api: str, tmp_path
     import httpx
 
     api = httpx.Client(base_url=live_api, headers={"X-API-Key": "test-key-a"}, timeout=60)
-    asked = api.post("/v1/chat", json={"message": "How do I start the service?", "user": "dana"},
+    asked = api.post("/v1/chat", json={"message": "How do I run the tests?", "user": "dana"},
                      headers={"X-Conversation-Id": "dana-1"})  # fmt: skip
     assert asked.status_code == 200
     made = api.post("/v1/sessions", json={"user": "dana", "display_name": "Dana"})
@@ -120,8 +120,11 @@ def test_single_sign_on_into_the_web_chat(web_chat: str, live_api: str, tmp_path
         page = browser.new_page(viewport={"width": 1200, "height": 800})
         page.goto(f"{web_chat}/?sso={token}")
         page.get_by_text("Signed in as Dana").wait_for(timeout=60_000)
-        page.get_by_role("button", name="How do I start the service?").click()
-        page.get_by_text("make run").first.wait_for(timeout=60_000)
+        sidebar = page.locator("[data-testid='stSidebar']")
+        sidebar.get_by_role("button", name="How do I run the tests?").click()
+        messages = page.locator("[data-testid='stChatMessage']")
+        messages.filter(has_text="How do I run the tests?").wait_for(timeout=60_000)
+        messages.nth(1).wait_for(timeout=60_000)  # and its answer
         page.wait_for_timeout(500)
         shot = tmp_path / "sso.png"
         page.screenshot(path=str(shot), full_page=True)
