@@ -15,7 +15,9 @@ import re
 import secrets
 import uuid
 from collections.abc import Callable
+from datetime import datetime
 from functools import partial
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 
@@ -41,6 +43,7 @@ FRIENDLY_ERRORS = {
 }
 KEY = "api_key"  # session_state: the signed-in person's key
 SSO = "sso_session"  # session_state: a web-chat session opened by a sign-in link
+ATTACHABLE = ["md", "txt", "html", "htm", "pdf", "docx"]
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$])")
 
 
@@ -115,7 +118,33 @@ def feedback_controls(message: dict, rate: Rate | None) -> None:
     st.toast("Thanks for the feedback")
 
 
-def show_message(message: dict, rate: Rate | None = None) -> None:
+def answer_tools(message: dict) -> None:
+    """Under an answer: when it was made (the reader's time zone) and a copy button."""
+    when, copy = st.columns([4, 1])
+    if message.get("answered_at"):
+        moment = datetime.fromisoformat(message["answered_at"])
+        try:
+            moment = moment.astimezone(ZoneInfo(st.context.timezone or "UTC"))
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+        when.caption(moment.strftime("%H:%M · %d %b"))
+    with copy.popover("", icon=":material/content_copy:", help="Copy the answer"):
+        st.code(message["content"], language=None, wrap_lines=True)
+
+
+def edit_and_resend(message: dict) -> str | None:
+    """A question's edit box: the edited text, once "Send again" is pressed."""
+    key = f"edit-{message.get('message_id') or abs(hash(message['content']))}"
+    with st.popover("", icon=":material/edit:", help="Edit and send again"):
+        edited = st.text_area("Your question", value=message["content"], key=key)
+        if st.button("Send again", key=f"{key}-send") and edited.strip():
+            return edited.strip()
+    return None
+
+
+def show_message(message: dict, rate: Rate | None = None) -> str | None:
+    """Show a message; returns a question to send again when its user edited it."""
+    resend = None
     with st.chat_message(message["role"]):
         st.markdown(
             message["content"] if message["role"] == "assistant" else as_typed(message["content"])
@@ -123,17 +152,32 @@ def show_message(message: dict, rate: Rate | None = None) -> None:
         if message["role"] == "assistant":
             show_answer_notes(message)
             show_citations(message.get("citations", []))
+            answer_tools(message)
             feedback_controls(message, rate)
+        else:
+            for attached in message.get("attachments") or []:
+                st.caption(
+                    f":material/attach_file: {attached['name']} ({attached['size']:,} bytes)"
+                )
+            if rate is not None:  # a conversation of one's own (not a turn being answered)
+                resend = edit_and_resend(message)
+    return resend
 
 
-def ask(api: ApiClient, conversation: str, question: str) -> list[dict]:
+def ask(
+    api: ApiClient,
+    conversation: str,
+    question: str,
+    files: list[tuple[str, bytes]] | None = None,
+) -> list[dict]:
     """Ask and show the answer as it arrives; the turn's two messages once answered."""
-    asked = {"role": "user", "content": question}
+    asked = {"role": "user", "content": question,
+             "attachments": [{"name": n, "size": len(d)} for n, d in files or []]}  # fmt: skip
     show_message(asked)
     with st.chat_message("assistant"):
         turn = StreamedTurn()
         try:
-            pieces = api.stream_chat(conversation, question, turn)
+            pieces = api.stream_chat(conversation, question, turn, files)
             # Until the first words arrive the bubble says what is happening.
             with st.spinner("Searching the knowledge base…"):
                 first = next(pieces, "")
@@ -146,6 +190,7 @@ def ask(api: ApiClient, conversation: str, question: str) -> list[dict]:
         final = {"role": "assistant", "content": turn.final["answer"], **turn.final}
         show_answer_notes(final)
         show_citations(final.get("citations", []))
+        answer_tools(final)
         feedback_controls(final, partial(api.feedback, conversation))
         return [asked, final]
 
@@ -349,7 +394,17 @@ def main() -> None:
     except ApiClientError as error:
         problem, history = error, st.session_state.get(cached, [])
 
-    question = st.chat_input("Ask a question about the knowledge base")
+    # Files go with one question (never into the knowledge base); guests ask in text.
+    signed_in = bool(st.session_state.get(KEY) or st.session_state.get(SSO))
+    typed = st.chat_input(
+        "Ask a question about the knowledge base",
+        accept_file="multiple" if signed_in else False,
+        file_type=ATTACHABLE if signed_in else None,
+    )
+    question = typed.text if signed_in and typed is not None else typed
+    files = [(f.name, f.getvalue()) for f in typed.files] if signed_in and typed else []
+    if files and not question:
+        question = "What does the attached file say?"
     if problem is not None and not question:
         show_error(problem)  # once; asking again says it in the answer's place
     if not history and not question:
@@ -364,7 +419,7 @@ def main() -> None:
                 question = example
     rate = partial(api.feedback, conversation)
     for message in history:
-        show_message(message, rate)
+        question = show_message(message, rate) or question
     last_question = next((m["content"] for m in reversed(history) if m["role"] == "user"), None)
     if (
         last_question
@@ -373,7 +428,7 @@ def main() -> None:
     ):
         question = last_question
     if question:
-        st.session_state[cached] = history + ask(api, conversation, question)
+        st.session_state[cached] = history + ask(api, conversation, question, files)
     elif spoken := voice_input():
         st.session_state[cached] = history + ask_by_voice(api, conversation, spoken)
     api.close()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Annotated, Any, Protocol, TypedDict
 
 from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, RemoveMessage
@@ -97,6 +98,7 @@ def answer_message(answer: Answer, verdict: Verdict | None = None) -> AIMessage:
         "citations": answer.citations,
         "mode": answer.mode,
         "found": answer.found,
+        "answered_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     if answer.warning:
         extra["warning"] = answer.warning

@@ -33,6 +33,7 @@ class ChatReply(BaseModel):
     escalate: bool = Field(False, description="true: hand the person to a human")
     topic: str | None = Field(None, description="the topic or trigger that matched")
     warning: str | None = None
+    answered_at: str | None = Field(None, description="when the answer was made (UTC, ISO 8601)")
     replayed: bool | None = Field(
         None, description="true: the answer of an earlier request with this Idempotency-Key"
     )
@@ -72,6 +73,7 @@ class HistoryMessage(BaseModel):
     escalate: bool | None = None
     topic: str | None = None
     warning: str | None = None
+    answered_at: str | None = None
 
 
 def reply_from(message: AIMessage, *, conversation_id: str, assistant_id: str) -> ChatReply:
@@ -88,6 +90,7 @@ def reply_from(message: AIMessage, *, conversation_id: str, assistant_id: str) -
         escalate=bool(extra.get("escalate", False)),
         topic=extra.get("topic"),
         warning=extra.get("warning"),
+        answered_at=extra.get("answered_at"),
     )
 
 
@@ -98,7 +101,7 @@ def message_dict(message: AnyMessage) -> dict[str, Any]:
             user["attachments"] = message.additional_kwargs["attachments"]
         return user
     extra = message.additional_kwargs
-    unset = {k for k in ("warning", "topic") if not extra.get(k)}
+    unset = {k for k in ("warning", "topic", "answered_at") if not extra.get(k)}
     return HistoryMessage(
         role="assistant",
         content=str(message.content),
@@ -110,6 +113,7 @@ def message_dict(message: AnyMessage) -> dict[str, Any]:
         escalate=bool(extra.get("escalate", False)),
         topic=extra.get("topic"),
         warning=extra.get("warning"),
+        answered_at=extra.get("answered_at"),
     ).model_dump(mode="json", exclude=unset)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -82,12 +83,25 @@ class ApiClient:
         self._raise_for(response)
         return response.json()["messages"]
 
-    def stream_chat(self, conversation_id: str, message: str, turn: StreamedTurn) -> Iterator[str]:
-        """Yield answer text as it arrives; the final payload lands in `turn.final`."""
+    def stream_chat(
+        self,
+        conversation_id: str,
+        message: str,
+        turn: StreamedTurn,
+        files: list[tuple[str, bytes]] | None = None,
+    ) -> Iterator[str]:
+        """Yield answer text as it arrives; the final payload lands in `turn.final`.
+        `files` (name, content) are attached to this question only."""
         headers = {"X-Conversation-Id": conversation_id, "Accept": "text/event-stream"}
+        body: dict[str, Any] = {"message": message}
+        if files:
+            body["files"] = [
+                {"name": name, "content_base64": base64.b64encode(data).decode()}
+                for name, data in files
+            ]
         try:
             with self.http.stream(
-                "POST", f"{self.prefix}/chat", json={"message": message}, headers=headers
+                "POST", f"{self.prefix}/chat", json=body, headers=headers
             ) as response:
                 if response.status_code != 200:
                     response.read()

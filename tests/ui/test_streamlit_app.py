@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -241,3 +242,29 @@ def test_a_recorded_question_is_shown_as_heard_and_answered_aloud(
     # The turn is in the conversation, as text.
     reloaded = page(live_api, conversation="ui-voice")
     assert [m.name for m in reloaded.chat_message] == ["user", "assistant"]
+
+
+def test_an_answer_shows_its_time_and_can_be_copied(
+    live_api: str, page: Callable[..., AppTest]
+) -> None:
+    at = page(live_api, conversation="ui-tools")
+    at.chat_input[0].set_value("How do I start the service?").run()
+    reloaded = page(live_api, conversation="ui-tools")
+    assistant = reloaded.chat_message[1]
+    assert re.fullmatch(r"\d\d:\d\d · \d\d \w{3}", assistant.caption[-1].value)
+    assert "make run" in assistant.code[0].value  # the copy box holds the answer's text
+
+
+def test_a_question_can_be_edited_and_sent_again(
+    live_api: str, page: Callable[..., AppTest]
+) -> None:
+    at = page(live_api, conversation="ui-edit")
+    at.chat_input[0].set_value("How do I start the service?").run()
+    at = page(live_api, conversation="ui-edit")
+    at.chat_message[0].text_area[0].set_value("How long are conversations kept?").run()
+    next(b for b in at.chat_message[0].button if b.label == "Send again").click().run()
+    history = page(live_api, conversation="ui-edit")
+    users = [m for m in history.chat_message if m.name == "user"]
+    assert [u.markdown[0].value for u in users] == [
+        "How do I start the service?", "How long are conversations kept?",
+    ]  # fmt: skip
