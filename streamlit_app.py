@@ -63,7 +63,28 @@ def show_error(error: ApiClientError) -> None:
         st.error(FRIENDLY_ERRORS.get(error.kind, f"Something went wrong: {error}"))
 
 
-def show_citations(citations: list[dict]) -> None:
+def cited_sentences(answer: str, n: int) -> list[str]:
+    """The sentences of an answer that cite source `n`: those before its [n] marker and
+    after the previous marker (one marker closes a run of sentences from one source)."""
+    pieces = re.split(r"\s*\[(\d+)\]", answer)  # text, n, text, n, ..., text
+    cited = []
+    for text, marker in zip(pieces[0::2], pieces[1::2], strict=False):
+        if marker == str(n):
+            cited += [x.strip() for x in re.split(r"(?<=[.!?])\s+", text) if x.strip()]
+    return cited
+
+
+def highlighted(snippet: str, sentences: list[str]) -> str:
+    """The passage with the sentences the answer quoted from it marked."""
+    for sentence in sentences:
+        if len(sentence) > 10 and sentence in snippet:
+            snippet = snippet.replace(sentence, f":orange-background[{sentence}]")
+    return snippet
+
+
+def show_citations(citations: list[dict], answer: str = "", reader: Reader | None = None) -> None:
+    """Each source: its passage with the cited sentence marked, where it is (title,
+    section, page), and on request the whole document."""
     if not citations:
         return
     st.caption("Sources")
@@ -71,8 +92,30 @@ def show_citations(citations: list[dict]) -> None:
         where = c.get("section") or (f"page {c['page']}" if c.get("page") else None)
         label = f"[{c['n']}] {c['title']}" + (f" — {where}" if where else "")
         with st.expander(label):
-            st.markdown(f"> {c['snippet']}")
-            st.caption(f"Source: `{c['source']}`")
+            st.markdown(f"> {highlighted(c['snippet'], cited_sentences(answer, c['n']))}")
+            page = f", page {c['page']}" if c.get("page") else ""
+            st.caption(f"Source: `{c['source']}`{page}")
+            readable = reader is not None and not c["source"].startswith("attachment:")
+            if readable and st.toggle("Whole document", key=f"doc-{c['n']}-{hash(answer)}"):
+                show_document(reader, c["source"])  # type: ignore[arg-type]
+
+
+def document_reader(api: ApiClient) -> Reader | None:
+    """Whole documents are for signed-in people (a key or a session), not guests."""
+    return api.document if api.prefix == "/v1" else None
+
+
+def show_document(reader: Reader, source: str) -> None:
+    try:
+        document = reader(source)
+    except ApiClientError as error:
+        show_error(error)
+        return
+    for part in document["parts"]:
+        heading = part["section"] or (f"Page {part['page']}" if part.get("page") else None)
+        if heading:
+            st.markdown(f"**{as_typed(heading)}**")
+        st.text(part["text"].strip())
 
 
 def show_answer_notes(message: dict) -> None:
@@ -89,6 +132,7 @@ def as_typed(text: str) -> str:
 
 
 Rate = Callable[[str, str, str | None], object]
+Reader = Callable[[str], dict]
 
 
 def feedback_controls(message: dict, rate: Rate | None) -> None:
@@ -142,7 +186,9 @@ def edit_and_resend(message: dict) -> str | None:
     return None
 
 
-def show_message(message: dict, rate: Rate | None = None) -> str | None:
+def show_message(
+    message: dict, rate: Rate | None = None, reader: Reader | None = None
+) -> str | None:
     """Show a message; returns a question to send again when its user edited it."""
     resend = None
     with st.chat_message(message["role"]):
@@ -151,7 +197,7 @@ def show_message(message: dict, rate: Rate | None = None) -> str | None:
         )
         if message["role"] == "assistant":
             show_answer_notes(message)
-            show_citations(message.get("citations", []))
+            show_citations(message.get("citations", []), message["content"], reader)
             answer_tools(message)
             feedback_controls(message, rate)
         else:
@@ -189,7 +235,7 @@ def ask(
             return []
         final = {"role": "assistant", "content": turn.final["answer"], **turn.final}
         show_answer_notes(final)
-        show_citations(final.get("citations", []))
+        show_citations(final.get("citations", []), final["content"], document_reader(api))
         answer_tools(final)
         feedback_controls(final, partial(api.feedback, conversation))
         return [asked, final]
@@ -419,7 +465,7 @@ def main() -> None:
                 question = example
     rate = partial(api.feedback, conversation)
     for message in history:
-        question = show_message(message, rate) or question
+        question = show_message(message, rate, document_reader(api)) or question
     last_question = next((m["content"] for m in reversed(history) if m["role"] == "user"), None)
     if (
         last_question

@@ -32,8 +32,10 @@ from api.schemas import (
     ConversationList,
     ConversationResponse,
     DeletedConversation,
+    DocumentView,
 )
 from api.sse import sse_response, wants_event_stream
+from knowledge.document_view import document_text
 from tenancy import feedback, prompts
 from tenancy.keys import Caller
 from tenancy.profiles import AssistantProfile
@@ -276,3 +278,29 @@ def delete_conversation(conversation_id: str) -> Response:
             "request_id": g.request_id,
         }
     )
+
+
+@bp.get("/documents/view")
+@document(
+    resp=responses({"HTTP_200": DocumentView}, 400, 401, 403, 404, 503),
+    tags=["conversations"],
+    security={"ApiKey": []},
+)
+@requires("chat")
+def view_document() -> Response:
+    """The whole text of a document an answer cited (`?source=`), for keys that may chat
+    with the assistant whose knowledge bases hold it: read-only, in order, by section."""
+    source = request.args.get("source", "")
+    if not source:
+        raise ApiError(400, "name the document with ?source= (a citation's source)")
+    caller = current_caller()
+    requested = request.headers.get(ASSISTANT_HEADER) or request.args.get("assistant_id")
+    profile = assistant_for(caller, requested)
+    services = get_services()
+    found = document_text(
+        services.qdrant, services.settings.collection_name, org_id=profile.org_id,
+        kb_ids=[kb for kb, _ in profile.priorities], source=source,
+    )  # fmt: skip
+    if found is None:
+        raise ApiError(404, f"no document {source!r} in this assistant's knowledge bases")
+    return jsonify({**found, "assistant_id": profile.id, "request_id": g.request_id})

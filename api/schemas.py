@@ -286,3 +286,17 @@ class VoiceResponse(ChatResponse):
     timings_ms: dict[str, float] = Field(
         ..., description="decode, speech_to_text, emotion, rag, text_to_speech, total"
     )
+
+
+class DocumentPart(BaseModel):
+    section: str | None
+    page: int | None
+    text: str
+
+
+class DocumentView(BaseModel):
+    title: str
+    source: str
+    parts: list[DocumentPart]
+    assistant_id: str
+    request_id: str

@@ -118,6 +118,10 @@ class ApiClient:
                 "unreachable", f"the chat service cannot be reached: {exc}"
             ) from exc
 
+    def document(self, source: str) -> dict[str, Any]:
+        """The whole text of a cited document (read-only)."""
+        return self._get_json(f"{self.prefix}/documents/view", {"source": source})
+
     def redeem(self, token: str) -> dict[str, Any]:
         """Open a web-chat session with a sign-in link's token (single use)."""
         response = self._send("POST", "/v1/sessions/redeem", json={"token": token})

@@ -83,3 +83,19 @@ def test_attachments_that_cannot_be_used_are_named(
     too_big = ask(small, {"message": question, "files": [as_file("big.txt", b"word " * 400)]})
     assert too_big.status_code == 413 and "'big.txt'" in too_big.get_json()["error"]["message"]
     assert client.get("/v1/conversations/att-bad", headers=KEY_A).status_code == 404
+
+
+def test_a_cited_document_can_be_read_whole(app: Flask) -> None:
+    client = app.test_client()
+    body = ask(client, {"message": "How long are conversations kept?"}, "doc-view").get_json()
+    source = body["citations"][0]["source"]
+    view = client.get(f"/v1/documents/view?source={source}", headers=KEY_A)
+    assert view.status_code == 200, view.get_json()
+    document = view.get_json()
+    text = "".join(part["text"] for part in document["parts"])
+    assert document["title"] == body["citations"][0]["title"]
+    assert body["citations"][0]["snippet"][:60] in " ".join(text.split())
+    assert "How long conversations are kept" in [p["section"] for p in document["parts"]]
+    assert client.get("/v1/documents/view?source=nope.md", headers=KEY_A).status_code == 404
+    assert client.get("/v1/documents/view", headers=KEY_A).status_code == 400
+    assert client.get(f"/v1/documents/view?source={source}").status_code == 401

@@ -268,3 +268,20 @@ def test_a_question_can_be_edited_and_sent_again(
     assert [u.markdown[0].value for u in users] == [
         "How do I start the service?", "How long are conversations kept?",
     ]  # fmt: skip
+
+
+def test_a_source_marks_the_quoted_sentence_and_opens_the_whole_document(
+    live_api: str, page: Callable[..., AppTest]
+) -> None:
+    at = page(live_api, conversation="ui-sources")
+    at.chat_input[0].set_value("How long are conversations kept?").run()
+    at = page(live_api, conversation="ui-sources")
+    source = at.chat_message[1].expander[0]
+    assert ":orange-background[" in source.markdown[0].value  # the quoted sentence
+    source.toggle[0].set_value(True).run()
+    whole = "\\n".join(t.value for t in at.chat_message[1].expander[0].text)
+    assert (
+        "Reading and deleting a conversation"
+        in "\\n".join(m.value for m in at.chat_message[1].expander[0].markdown)
+        and "CONVERSATION_TTL" in whole
+    )
