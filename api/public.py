@@ -96,6 +96,8 @@ def chat() -> Response:
     payload = ChatRequest.model_validate(json_body())
     if payload.message is None:
         raise ApiError(422, "named prompts need an API key; guests send a message")
+    if payload.files:
+        raise ApiError(422, "attachments need an API key; guests send text")
     profile = public_assistant()
     return run_turn(visitor_conversation(profile, conversation_id), profile, payload.message,
                     ignore_history=payload.ignore_history)  # fmt: skip

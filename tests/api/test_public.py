@@ -50,3 +50,31 @@ def test_public_chat_is_limited_per_client_address(make_app: Callable[..., Flask
     client.patch("/v1/assistants/asst_default", json={"is_public": True}, headers=ADMIN)
     statuses = [ask(client, f"{i}" * 24, "hi").status_code for i in range(4)]
     assert statuses == [200, 200, 200, 429]  # new visitor ids do not buy more
+
+
+def test_guests_ask_in_plain_text_and_rate_their_answers(make_app: Callable[..., Flask]) -> None:
+    client = make_app().test_client()
+    client.patch("/v1/assistants/asst_default", json={"is_public": True}, headers=ADMIN)
+    guest = {"X-Assistant-Id": "asst_default", "X-Visitor-Id": VISITOR_A,
+             "X-Conversation-Id": "guest"}  # fmt: skip
+    for extra, message in (
+        ({"files": [{"name": "a.md", "content_base64": "IyBh"}]}, "attachments need an API key"),
+        ({"prompt_name": "x", "message": None}, "named prompts need an API key"),
+    ):
+        body = {"message": "hi", **extra}
+        if body["message"] is None:
+            del body["message"]
+        response = client.post("/v1/public/chat", json=body, headers=guest)
+        assert response.status_code == 422 and message in response.get_json()["error"]["message"]
+    answer = ask(client, VISITOR_A).get_json()
+    rated = client.post(
+        f"/v1/public/conversations/guest/messages/{answer['message_id']}/feedback",
+        json={"rating": "up"}, headers=guest,
+    )  # fmt: skip
+    assert rated.status_code == 201
+    other = {**guest, "X-Visitor-Id": VISITOR_B}
+    stolen = client.post(
+        f"/v1/public/conversations/guest/messages/{answer['message_id']}/feedback",
+        json={"rating": "down"}, headers=other,
+    )  # fmt: skip
+    assert stolen.status_code == 404
