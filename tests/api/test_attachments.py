@@ -7,13 +7,14 @@ import base64
 import io
 from collections.abc import Callable
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
 from knowledge.store import count_points
 from tests.api.conftest import KEY_A
 from tests.app_fixtures import services_of
-from tests.knowledge.files import pdf_bytes
+from tests.knowledge.files import docx_bytes, pdf_bytes
 
 FALCON = b"# Project Falcon\n\nThe launch code of Project Falcon is 7731. It changes every May."
 
@@ -99,3 +100,28 @@ def test_a_cited_document_can_be_read_whole(app: Flask) -> None:
     assert client.get("/v1/documents/view?source=nope.md", headers=KEY_A).status_code == 404
     assert client.get("/v1/documents/view", headers=KEY_A).status_code == 400
     assert client.get(f"/v1/documents/view?source={source}").status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("falcon.md", FALCON),
+        ("falcon.txt", b"The launch code of Project Falcon is 7731. It changes every May."),
+        ("falcon.html", b"<html><head><title>Falcon</title></head><body><h1>Project Falcon</h1>"
+                        b"<p>The launch code of Project Falcon is 7731.</p></body></html>"),
+        ("falcon.pdf", pdf_bytes(["Project Falcon", "The launch code of Project Falcon is 7731."])),
+        ("falcon.docx", docx_bytes("Project Falcon",
+                                   {"Codes": "The launch code of Project Falcon is 7731."})),
+    ],
+)  # fmt: skip
+def test_each_format_is_cited_and_left_out_of_the_knowledge_base(
+    app: Flask, name: str, data: bytes
+) -> None:
+    services = services_of(app)
+    before = count_points(services.qdrant, services.settings.collection_name)
+    response = ask(app.test_client(), {"message": "What is the launch code of Project Falcon?",
+                                       "files": [as_file(name, data)]}, f"fmt-{name}")  # fmt: skip
+    assert response.status_code == 200, response.get_json()
+    body = response.get_json()
+    assert "7731" in body["answer"] and body["citations"][0]["source"] == f"attachment:{name}"
+    assert count_points(services.qdrant, services.settings.collection_name) == before
