@@ -102,7 +102,7 @@ def show_citations(citations: list[dict], answer: str = "", reader: Reader | Non
 
 def document_reader(api: ApiClient) -> Reader | None:
     """Whole documents are for signed-in people (a key or a session), not guests."""
-    return api.document if api.prefix == "/v1" else None
+    return api.document if api.signed_in else None
 
 
 def show_document(reader: Reader, source: str) -> None:
@@ -441,7 +441,7 @@ def main() -> None:
         problem, history = error, st.session_state.get(cached, [])
 
     # Files go with one question (never into the knowledge base); guests ask in text.
-    signed_in = bool(st.session_state.get(KEY) or st.session_state.get(SSO))
+    signed_in = api.signed_in
     typed = st.chat_input(
         "Ask a question about the knowledge base",
         accept_file="multiple" if signed_in else False,

@@ -33,6 +33,10 @@ def turn_stats(old: dict | None, new: dict) -> dict:
     return dict(new) if "condense_ms" in new else {**(old or {}), **new}
 
 
+# The emotion read from a spoken question, kept on its message for the answerer.
+EMOTION_FIELD = "emotion"
+
+
 class ChatState(TypedDict, total=False):
     messages: Annotated[list[AnyMessage], add_messages]
     query: str
@@ -167,7 +171,7 @@ def answer(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
             last_question(messages),
             passages,
             _history(messages[:-1], context.history_turns),
-            emotion=messages[-1].additional_kwargs.get("emotion"),
+            emotion=messages[-1].additional_kwargs.get(EMOTION_FIELD),
         )
     stats = {"answer_ms": _ms(started), "tokens": result.tokens}
     uncited = result.found and not result.citations

@@ -21,7 +21,7 @@ from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage
 from agents.attachments import Attachment, AttachmentSearcher
 from agents.contexts import TurnContexts
 from agents.conversations import Conversation, ConversationIndex
-from agents.graph import TurnContext
+from agents.graph import EMOTION_FIELD, TurnContext
 from agents.replies import ChatReply, message_dict, pieces, reply_from
 from agents.turn_lock import acquire_turn
 from tenancy.profiles import AssistantProfile
@@ -32,8 +32,6 @@ log = logging.getLogger(__name__)
 
 # Kept on the question's message, so a retry finds it with the conversation (same TTL).
 IDEMPOTENCY_FIELD = "idempotency_key"
-# The emotion read from a spoken question, kept on its message.
-EMOTION_FIELD = "emotion"
 
 
 class ChatService:

@@ -21,6 +21,7 @@ from api.requests import (
     CONVERSATION_HEADER,
     conversation_id_from,
     existing_conversation_id,
+    form_flag,
     idempotency_key,
     json_body,
 )
@@ -104,7 +105,7 @@ def chat_request() -> tuple[ChatRequest, list[tuple[str, bytes]]]:
     if request.mimetype == "multipart/form-data":
         form = {k: v for k, v in request.form.items() if v != ""}
         if "ignore_history" in form:
-            form["ignore_history"] = form["ignore_history"].lower() in ("1", "true", "yes", "on")
+            form["ignore_history"] = form_flag(form["ignore_history"])
         uploads = request.files.getlist("files") + request.files.getlist("file")
         files = [(f.filename or "file", f.read(settings.attachment_max_bytes + 1)) for f in uploads]
         _within_limit(sum(len(data) for _, data in files))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Response, g, jsonify
+from sqlalchemy.orm import Session
 
 from agents.prompt_templates import TemplateError, check_template
 from api.audit_trail import audited
@@ -15,6 +16,7 @@ from api.errors import ApiError
 from api.openapi import document, responses
 from api.platform_schemas import DeletedRecord, PromptIn, PromptList, PromptOut, PromptPatch
 from api.requests import json_body
+from api.serializers import prompt_out
 from tenancy import prompts
 from tenancy.models import PromptTemplate
 
@@ -23,9 +25,9 @@ bp = Blueprint("prompts", __name__, url_prefix="/v1/assistants/<assistant_id>/pr
 SECURITY = {"ApiKey": []}
 
 
-def prompt_out(record: PromptTemplate) -> dict[str, Any]:
-    fields = {name: getattr(record, name) for name in PromptOut.model_fields}
-    return PromptOut(**fields).model_dump(mode="json")
+def _prompt(session: Session, assistant_id: str, name: str) -> PromptTemplate:
+    return prompts.get(session, org_id=current_caller().org_id, assistant_id=assistant_id,
+                       name=name)  # fmt: skip
 
 
 def _checked(template: str, variables: dict[str, str], schema: dict[str, Any] | None) -> None:
@@ -66,8 +68,7 @@ def list_all(assistant_id: str) -> Response:
 @requires("admin")
 def get(assistant_id: str, name: str) -> Response:
     with get_services().db.session() as session:
-        record = prompts.get(session, org_id=current_caller().org_id,
-                             assistant_id=assistant_id, name=name)  # fmt: skip
+        record = _prompt(session, assistant_id, name)
         return jsonify(prompt_out(record))
 
 
@@ -81,8 +82,7 @@ def update(assistant_id: str, name: str) -> Response:
     if any(v is None for k, v in changes.items() if k != "output_schema"):
         raise ApiError(422, "only output_schema may be cleared with null")
     with get_services().db.session() as session:
-        record = prompts.get(session, org_id=current_caller().org_id,
-                             assistant_id=assistant_id, name=name)  # fmt: skip
+        record = _prompt(session, assistant_id, name)
         merged = {k: getattr(record, k) for k in ("template", "variables", "output_schema")}
         merged.update({k: v for k, v in changes.items() if k in merged})
         _checked(merged["template"], merged["variables"], merged["output_schema"])
@@ -99,8 +99,7 @@ def update(assistant_id: str, name: str) -> Response:
 @requires("admin")
 def delete(assistant_id: str, name: str) -> Response:
     with get_services().db.session() as session:
-        record = prompts.get(session, org_id=current_caller().org_id,
-                             assistant_id=assistant_id, name=name)  # fmt: skip
+        record = _prompt(session, assistant_id, name)
         session.delete(record)
         audited(session, "prompt.deleted", "prompt", f"{assistant_id}/{name}")
     return jsonify({"deleted": True, "id": record.id, "request_id": g.request_id})

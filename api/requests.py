@@ -37,6 +37,11 @@ def json_body(limit: int | None = None) -> dict[str, Any]:
     return body
 
 
+def form_flag(value: str) -> bool:
+    """A multipart form's yes/no field."""
+    return value.lower() in ("1", "true", "yes", "on")
+
+
 def conversation_id_from(value: str | None, *, source: str) -> str:
     if not value:
         raise ApiError(400, f"missing {source}")

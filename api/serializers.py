@@ -15,6 +15,7 @@ from api.platform_schemas import (
     FeedbackOut,
     KnowledgeBaseOut,
     OrganisationOut,
+    PromptOut,
 )
 from tenancy.models import (
     ApiKey,
@@ -24,6 +25,7 @@ from tenancy.models import (
     Feedback,
     KnowledgeBase,
     Organisation,
+    PromptTemplate,
 )
 
 
@@ -79,3 +81,7 @@ def feedback_out(feedback: Feedback) -> dict[str, Any]:
 
 def audit_entry_out(entry: AuditEntry) -> dict[str, Any]:
     return _out(AuditEntryOut, entry)
+
+
+def prompt_out(prompt: PromptTemplate) -> dict[str, Any]:
+    return _out(PromptOut, prompt)

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from api.audit_trail import audit_now
 from api.deps import get_services
 from api.errors import ApiError
-from api.requests import json_body
+from api.requests import form_flag, json_body
 from knowledge.loaders import UnsupportedFormatError, kind_of
 
 SOURCE_PATTERN = r"^[^\x00-\x1f\x7f]+$"
@@ -106,7 +106,7 @@ def _multipart(limit: int) -> list[Upload]:
         except ValueError as exc:
             raise ApiError(422, "metadata: must be a JSON object") from exc
     if "replace" in form:
-        form["replace"] = form["replace"].lower() in ("1", "true", "yes", "on")
+        form["replace"] = form_flag(form["replace"])
     try:
         fields = DocumentFields.model_validate(form)
     except ValidationError as exc:

@@ -23,7 +23,6 @@ import config  # noqa: F401 - first: sets thread/offline environment before nump
 import argparse
 import re
 import statistics
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -40,16 +39,14 @@ from utils.local_redis import start_redis
 from voice.audio import decode, dithered, wav_seconds
 from voice.language_model import spoken_number
 from voice.speech_to_text import DICTIONARY, MODEL_DIR
+from voice.text_to_speech import EspeakSpeaker
 
 DATA = Path(__file__).resolve().parent / "data" / "voice_questions.txt"
 VOICES = (("en-us", 140), ("en-us", 180), ("en", 160))
 
 
 def speak(text: str, voice: str, speed: int) -> bytes:
-    return subprocess.run(
-        ["espeak-ng", "-v", voice, "-s", str(speed), "--stdout"],
-        input=text.encode(), capture_output=True, check=True,
-    ).stdout  # fmt: skip
+    return EspeakSpeaker(voice=voice, words_per_minute=speed).speak(text)
 
 
 def words(text: str) -> list[str]:

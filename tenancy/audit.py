@@ -60,22 +60,24 @@ def entries(
     session: Session,
     *,
     org_id: str | None,
+    since: datetime,
+    until: datetime,
     action: str | None = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
     limit: int = 100,
     before_id: int | None = None,
 ) -> list[AuditEntry]:
-    """Newest first; `org_id=None` for the whole platform."""
-    query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
+    """Made from `since` to `until` (exclusive), newest first; `org_id=None` for the
+    whole platform."""
+    query = (
+        select(AuditEntry)
+        .where(AuditEntry.created_at >= since, AuditEntry.created_at < until)
+        .order_by(AuditEntry.id.desc())
+        .limit(limit)
+    )
     if org_id is not None:
         query = query.where(AuditEntry.org_id == org_id)
     if action:
         query = query.where(AuditEntry.action == action)
-    if since is not None:
-        query = query.where(AuditEntry.created_at >= since)
-    if until is not None:
-        query = query.where(AuditEntry.created_at < until)
     if before_id is not None:
         query = query.where(AuditEntry.id < before_id)
     return list(session.scalars(query))

@@ -60,16 +60,16 @@ def listed(
     session: Session,
     *,
     org_id: str,
+    since: datetime,
+    until: datetime,
     assistant_id: str | None = None,
     rating: str | None = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
     limit: int = 1000,
 ) -> list[Feedback]:
-    """Newest first."""
+    """Rated from `since` to `until` (exclusive), newest first."""
     query = (
         select(Feedback)
-        .where(Feedback.org_id == org_id)
+        .where(Feedback.org_id == org_id, Feedback.updated_at >= since, Feedback.updated_at < until)
         .order_by(Feedback.updated_at.desc(), Feedback.id)
         .limit(limit)
     )
@@ -77,10 +77,6 @@ def listed(
         query = query.where(Feedback.assistant_id == assistant_id)
     if rating:
         query = query.where(Feedback.rating == rating)
-    if since is not None:
-        query = query.where(Feedback.updated_at >= since)
-    if until is not None:
-        query = query.where(Feedback.updated_at < until)
     return list(session.scalars(query))
 
 

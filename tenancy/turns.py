@@ -35,7 +35,6 @@ def conversation_hash(thread_id: str) -> str:
 class TurnRecorder:
     def __init__(self, db: Database, *, interval_seconds: float = 0.25) -> None:
         self.db = db
-        self.interval_seconds = interval_seconds
         self._queue: queue.Queue[dict[str, Any]] = queue.Queue(maxsize=QUEUE_LIMIT)
         self._write_lock = threading.Lock()
         self._writer = Periodic("turn-records", interval_seconds, self.flush)

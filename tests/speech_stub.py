@@ -13,6 +13,12 @@ from typing import Any
 import numpy as np
 
 from voice.audio import wav_bytes
+from voice.text_to_speech import EspeakSpeaker
+
+
+def spoken(text: str, *, speed: int = 160, voice: str = "en-us") -> bytes:
+    """A question as eSpeak NG says it (WAV), through the service's own engine."""
+    return EspeakSpeaker(voice=voice, words_per_minute=speed).speak(text)
 
 
 def tone_wav(seconds: float = 1.0) -> bytes:

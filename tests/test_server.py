@@ -31,15 +31,13 @@ def chat(service: ServiceProcess, message: str) -> dict:
 def ask_by_voice(service: ServiceProcess) -> None:
     """A question spoken by eSpeak NG, over HTTP as multipart, answered in text and speech."""
     import base64
-    import subprocess
 
     import httpx
 
+    from tests.speech_stub import spoken
     from voice.audio import wav_seconds
 
-    wav = subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "--stdout"],
-                         input=b"How long are conversations kept?", capture_output=True,
-                         check=True).stdout  # fmt: skip
+    wav = spoken("How long are conversations kept?", speed=150)
     response = httpx.post(
         f"{service.url}/v1/audio", files={"audio": ("q.wav", wav, "audio/wav")},
         headers={"X-API-Key": API_KEY, "X-Conversation-Id": "voice-1"}, timeout=60,

@@ -53,7 +53,8 @@ class ApiClient:
             headers["X-Visitor-Id"] = visitor
         if assistant_id:
             headers["X-Assistant-Id"] = assistant_id
-        self.prefix = "/v1" if api_key or session_token else "/v1/public"
+        self.signed_in = bool(api_key or session_token)  # else a guest of public assistants
+        self.prefix = "/v1" if self.signed_in else "/v1/public"
         self.http = httpx.Client(
             base_url=base_url.rstrip("/"), headers=headers, timeout=TIMEOUT, transport=transport
         )

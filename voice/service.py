@@ -9,6 +9,8 @@ import logging
 import time
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from agents.conversations import Conversation
 from agents.replies import ChatReply
 from agents.service import ChatService
@@ -95,18 +97,15 @@ class VoiceService:
         timings["total"] = round((time.perf_counter() - started) * 1000, 1)
         return VoiceReply(transcript, reply, emotion, spoken, timings, warnings)
 
-    def _transcribe(self, pcm: object, profile: AssistantProfile, warnings: list[str]) -> str:
-        scope = {
-            "org_id": profile.org_id,
-            "kb_ids": tuple(sorted(k for k, _ in profile.priorities)),
-        }
+    def _transcribe(self, pcm: np.ndarray, profile: AssistantProfile, warnings: list[str]) -> str:
+        org_id, kb_ids = profile.org_id, tuple(sorted(k for k, _ in profile.priorities))
         if self.hosted_transcriber is not None:
             try:
-                return self.hosted_transcriber.transcribe(pcm, **scope)  # type: ignore[arg-type]
+                return self.hosted_transcriber.transcribe(pcm, org_id=org_id, kb_ids=kb_ids)
             except SpeechError as exc:
                 log.warning("hosted speech-to-text failed, transcribing offline: %s", exc)
                 warnings.append(f"{exc}; transcribed offline instead.")
-        return self.transcriber.transcribe(pcm, **scope)  # type: ignore[arg-type]
+        return self.transcriber.transcribe(pcm, org_id=org_id, kb_ids=kb_ids)
 
     def _speak(self, text: str, warnings: list[str]) -> bytes | None:
         if self.hosted_speaker is not None:

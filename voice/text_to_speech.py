@@ -3,14 +3,15 @@
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 import subprocess
-import wave
 from typing import Protocol
 
+import numpy as np
 import openai
+
+from voice.audio import wav_bytes
 
 
 class SpeechOutputError(RuntimeError):
@@ -85,10 +86,4 @@ def _with_true_length(streamed: bytes) -> bytes:
     header_end = streamed.index(b"data") + 8
     rate = int.from_bytes(streamed[24:28], "little")
     samples = streamed[header_end:]
-    out = io.BytesIO()
-    with wave.open(out, "wb") as writer:
-        writer.setnchannels(1)
-        writer.setsampwidth(2)
-        writer.setframerate(rate)
-        writer.writeframes(samples[: len(samples) // 2 * 2])
-    return out.getvalue()
+    return wav_bytes(np.frombuffer(samples[: len(samples) // 2 * 2], dtype="<i2"), rate)

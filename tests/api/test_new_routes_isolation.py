@@ -6,7 +6,6 @@ leaves what is stored as it was."""
 from __future__ import annotations
 
 import io
-import subprocess
 from collections.abc import Callable
 
 import pytest
@@ -14,6 +13,7 @@ from flask import Flask
 from qdrant_client import QdrantClient
 
 from tests.api.platform_helpers import Org, chat, create_org, key_header, ok
+from tests.speech_stub import spoken
 
 ROUTER = "# Router\n\nThe Acme router resets when you hold its power button for ten seconds."
 PROMPT = {"name": "reset", "template": "How do I reset the {{ device }}?",
@@ -103,11 +103,6 @@ def test_sessions_input_is_checked(orgs: tuple[Org, Org]) -> None:
         response = acme.client.post("/v1/sessions/redeem", json=body)
         assert response.status_code == 422, body
     assert acme.client.post("/v1/sessions/redeem", data="nope").status_code == 415
-
-
-def spoken(text: str) -> bytes:
-    return subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "--stdout"],
-                          input=text.encode(), capture_output=True, check=True).stdout  # fmt: skip
 
 
 def test_a_voice_conversation_is_the_callers_own(orgs: tuple[Org, Org]) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import base64
 import io
-import subprocess
 from collections.abc import Callable, Iterator
 from urllib.parse import unquote
 
@@ -19,18 +18,11 @@ from qdrant_client import QdrantClient
 
 from tests.api.conftest import KEY_A
 from tests.llm_stub import LLMStub
-from tests.speech_stub import SpeechStub
+from tests.speech_stub import SpeechStub, spoken
 from voice.audio import decode, wav_bytes, wav_seconds
 from voice.text_to_speech import EspeakSpeaker
 
 HEADERS = dict(KEY_A)
-
-
-def spoken(text: str, *, speed: int = 160, voice: str = "en-us") -> bytes:
-    return subprocess.run(
-        ["espeak-ng", "-v", voice, "-s", str(speed), "--stdout"],
-        input=text.encode(), capture_output=True, check=True,
-    ).stdout  # fmt: skip
 
 
 def transcoded(wav: bytes, container: str, codec: str) -> bytes:

@@ -14,12 +14,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, Playwright, sync_playwright
 
 from config import PROJECT_ROOT
 from utils.local_redis import free_port
 
 CHROMIUM = "/usr/bin/chromium"
+
+
+def headless_chromium(playwright: Playwright) -> Browser:
+    """Debian's Chromium, headless, with no outside network asked for."""
+    return playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    )
 
 
 @pytest.fixture
@@ -49,10 +57,7 @@ def web_chat(live_api: str, tmp_path: Path) -> Iterator[str]:
 
 def test_ask_in_the_browser_and_see_the_cited_answer(web_chat: str, tmp_path: Path) -> None:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        browser = headless_chromium(playwright)
         page = browser.new_page(viewport={"width": 1200, "height": 900})
         page.goto(f"{web_chat}/?c=browser-test")
         page.get_by_label("API key").fill("test-key-a")
@@ -80,10 +85,7 @@ def test_the_admin_page_in_the_browser(web_chat: str, live_api: str, tmp_path: P
 
     key = an_organisation_with_activity(live_api)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        browser = headless_chromium(playwright)
         page = browser.new_page(viewport={"width": 1300, "height": 1000})
         page.goto(f"{web_chat}/admin")
         page.get_by_label("Admin API key").fill(key)
@@ -113,10 +115,7 @@ def test_single_sign_on_into_the_web_chat(web_chat: str, live_api: str, tmp_path
     assert made.status_code == 201, made.text
     token = made.json()["token"]
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        browser = headless_chromium(playwright)
         page = browser.new_page(viewport={"width": 1200, "height": 800})
         page.goto(f"{web_chat}/?sso={token}")
         page.get_by_text("Signed in as Dana").wait_for(timeout=60_000)

@@ -228,11 +228,9 @@ def test_thumbs_and_a_comment_under_an_answer_reach_the_feedback_api(
 def test_a_recorded_question_is_shown_as_heard_and_answered_aloud(
     live_api: str, page: Callable[..., AppTest]
 ) -> None:
-    import subprocess
+    from tests.speech_stub import spoken
 
-    wav = subprocess.run(["espeak-ng", "-v", "en-us", "-s", "140", "--stdout"],
-                         input=b"How long are conversations kept?", capture_output=True,
-                         check=True).stdout  # fmt: skip
+    wav = spoken("How long are conversations kept?", speed=140)
     at = page(live_api, conversation="ui-voice")
     at.audio_input[0].set_value(("question.wav", wav, "audio/wav")).run()
     assert not at.exception
