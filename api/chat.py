@@ -88,11 +88,12 @@ def chat() -> Response:
     payload, files = chat_request()
     profile = assistant_for(caller, request.headers.get(ASSISTANT_HEADER) or payload.assistant_id)
     conversation = conversation_of(caller, profile, conversation_id, payload.user)
+    attachments = read_files(files)
     if payload.prompt_name is not None:
-        return prompted_turn(conversation, profile, payload)
+        return prompted_turn(conversation, profile, payload, attachments)
     assert payload.message is not None  # the model requires a message or a prompt
     return run_turn(conversation, profile, payload.message, ignore_history=payload.ignore_history,
-                    attachments=read_files(files))  # fmt: skip
+                    attachments=attachments)  # fmt: skip
 
 
 def chat_request() -> tuple[ChatRequest, list[tuple[str, bytes]]]:
@@ -167,7 +168,10 @@ def run_turn(
 
 
 def prompted_turn(
-    conversation: Conversation, profile: AssistantProfile, payload: ChatRequest
+    conversation: Conversation,
+    profile: AssistantProfile,
+    payload: ChatRequest,
+    attachments: list[Attachment] | None = None,
 ) -> Response:
     """A turn asked with a named prompt: its rendered text is the question; with an
     output schema, the reply also carries `additional_data` (JSON only, LLM mode only)."""
@@ -181,13 +185,15 @@ def prompted_turn(
         raise ApiError(422, str(exc)) from exc
     ignore = payload.ignore_history or not template.use_history
     if template.output_schema is None:
-        return run_turn(conversation, profile, question, ignore_history=ignore)
+        return run_turn(conversation, profile, question, ignore_history=ignore,
+                        attachments=attachments)  # fmt: skip
     provider = services.chat.contexts.provider_for(profile)
     if provider is None:
         raise ApiError(422, f"prompt {template.name!r} returns structured data (output_schema), "
                             "which needs a language model: none is set for this assistant")  # fmt: skip
     reply = services.chat.chat(conversation=conversation, profile=profile, message=question,
-                               idempotency_key=idempotency_key(), ignore_history=ignore)  # fmt: skip
+                               idempotency_key=idempotency_key(), ignore_history=ignore,
+                               attachments=attachments)  # fmt: skip
     data, error = structured_data(provider, question=question, answer=reply.answer,
                                   schema=template.output_schema)  # fmt: skip
     update = {"additional_data": data} if error is None else {"additional_data_error": error}

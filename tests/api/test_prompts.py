@@ -157,3 +157,16 @@ def test_history_can_be_left_out(llm_org: Org, stub: LLMStub) -> None:
                  and "JSON Schema" not in r["messages"][0]["content"]]  # fmt: skip
     assert [len(r["messages"]) for r in answering] == [2, 2, 2]  # system + the question only
     assert "How do I reset the router?" not in json.dumps(answering[1]["messages"][1:])
+
+
+def test_a_named_prompt_reads_the_files_attached_to_it(org: Org) -> None:
+    import base64
+
+    summary = {"name": "codes", "template": "What is the launch code of {{ project }}?",
+               "variables": {"project": "string"}}  # fmt: skip
+    ok(org.client.post(prompts_url(org), json=summary, headers=org.admin), 201)
+    text = b"# Falcon\n\nThe launch code of Project Falcon is 7731."
+    reply = ok(ask(org, prompt_name="codes", variables={"project": "Project Falcon"},
+                   files=[{"name": "falcon.md", "content_base64": base64.b64encode(text).decode()}]))  # fmt: skip
+    assert "7731" in reply["answer"]
+    assert reply["citations"][0]["source"] == "attachment:falcon.md"
