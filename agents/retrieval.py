@@ -5,18 +5,13 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from langchain_qdrant import QdrantVectorStore, RetrievalMode
 from qdrant_client import QdrantClient, models
 
 from knowledge.embeddings import LocalEmbeddings
 from knowledge.sparse import BM25SparseEmbeddings
-from knowledge.store import DENSE_VECTOR, SPARSE_VECTOR, tenant_filter
+from knowledge.store import DENSE_VECTOR, SPARSE_VECTOR, indexed_search, tenant_filter
+from knowledge.vector_index import IndexHits
 
-MODES = {
-    "hybrid": RetrievalMode.HYBRID,
-    "dense": RetrievalMode.DENSE,
-    "sparse": RetrievalMode.SPARSE,
-}
 # A passage's score grows by this share per priority step of its knowledge base, so a
 # higher-priority knowledge base wins between passages of about the same relevance.
 PRIORITY_BOOST = 0.05
@@ -50,6 +45,11 @@ class SearchScope:
 
 
 class Retriever:
+    """One search per turn: the fused (or single-mode) ranking and the best dense cosine
+    in scope, which decides "nothing relevant" (fused RRF scores are not comparable
+    across queries, cosines are). Embedded Qdrant answers from its in-process index; a
+    Qdrant server answers both in one batched request."""
+
     def __init__(
         self,
         *,
@@ -60,65 +60,127 @@ class Retriever:
         rrf_k: int,
         weights: tuple[float, float],
     ) -> None:
+        self.client = client
+        self.collection = collection
         self.embeddings = embeddings
         self.candidates = candidates
-        # Prefetch order in langchain-qdrant's hybrid query: dense, then sparse.
+        self.rrf_k = rrf_k
+        self.weights = weights
+        self.sparse = BM25SparseEmbeddings()
+        # Prefetch order in the hybrid query: dense, then sparse.
         self.fusion = models.RrfQuery(rrf=models.Rrf(k=rrf_k, weights=list(weights)))
-        sparse = BM25SparseEmbeddings()
-        self.stores = {
-            mode: QdrantVectorStore(
-                client=client,
-                collection_name=collection,
-                embedding=embeddings,
-                retrieval_mode=retrieval_mode,
-                vector_name=DENSE_VECTOR,
-                sparse_embedding=sparse,
-                sparse_vector_name=SPARSE_VECTOR,
-                validate_collection_config=False,
-            )
-            for mode, retrieval_mode in MODES.items()
-        }
 
     def search(self, query: str, scope: SearchScope) -> list[Passage]:
         """The k best passages, or none when nothing in the knowledge bases is close."""
         if not query.strip() or not scope.priorities:
             return []
-        query_filter = tenant_filter(scope.org_id, sorted(scope.priorities))
-        if not self._anything_relevant(query, query_filter, scope.score_threshold):
-            return []
         # Fuse over a wider pool than k, then keep k: RRF needs depth to help.
-        found = self.stores[scope.mode].similarity_search_with_score(
-            query,
-            k=max(self.candidates, scope.k),
-            filter=query_filter,
-            hybrid_fusion=self.fusion,
-        )
+        hits = self.ranked(query, scope, limit=max(self.candidates, scope.k))
+        gate_open = scope.score_threshold <= -1  # off: benchmarks rank everything
+        if not hits.ids or not (gate_open or (hits.best_dense or -1) >= scope.score_threshold):
+            return []
+        records = {
+            str(r.id): r for r in self.client.retrieve(self.collection, hits.ids, with_payload=True)
+        }
         passages = [
             (
-                float(score)
-                * (1 + PRIORITY_BOOST * scope.priorities.get(doc.metadata.get("kb_id", ""), 0)),
-                Passage(
-                    text=doc.page_content,
-                    title=doc.metadata.get("title") or doc.metadata.get("source", ""),
-                    source=doc.metadata.get("source", ""),
-                    section=doc.metadata.get("section"),
-                    page=doc.metadata.get("page"),
-                    score=round(float(score), 4),
-                ),
+                score * (1 + PRIORITY_BOOST * scope.priorities.get(_kb_of(record), 0)),
+                _passage(record, score),
             )
-            for doc, score in found
+            for point_id, score in zip(hits.ids, hits.scores, strict=True)
+            if (record := records.get(point_id)) is not None
         ]
         if len(set(scope.priorities.values())) > 1:
             passages.sort(key=lambda pair: -pair[0])  # stable: equal scores keep their order
         return [passage for _, passage in passages[: scope.k]]
 
-    def _anything_relevant(self, query: str, query_filter: models.Filter, threshold: float) -> bool:
-        if threshold <= -1:  # the gate is off (benchmarks rank everything)
-            return True
-        # The dense cosine of the best match is comparable across queries; fused RRF
-        # scores are not, so "not found" is decided here, whatever the mode.
-        # The query embedding is cached, so the fused search below reuses it.
-        best = self.stores["dense"].similarity_search_with_score_by_vector(
-            self.embeddings.embed_query(query), k=1, filter=query_filter
+    def ranked(self, query: str, scope: SearchScope, *, limit: int) -> IndexHits:
+        """Point ids best first with their scores, and the best dense cosine in scope."""
+        dense = self.embeddings.embed_query(query) if scope.mode != "sparse" else None
+        sparse = None
+        if scope.mode != "dense":
+            vector = self.sparse.embed_query(query)
+            sparse = models.SparseVector(indices=vector.indices, values=vector.values)
+            if not vector.indices and dense is None:
+                return IndexHits([], [], None)
+        kb_ids = sorted(scope.priorities)
+        hits = indexed_search(
+            self.client,
+            self.collection,
+            org_id=scope.org_id,
+            kb_ids=kb_ids,
+            dense=dense,
+            sparse=sparse,
+            limit=limit,
+            rrf_k=self.rrf_k,
+            weights=self.weights,
         )
-        return bool(best) and best[0][1] >= threshold
+        if hits is None:
+            hits = self._ask_qdrant(tenant_filter(scope.org_id, kb_ids), dense, sparse, limit)
+        if scope.mode == "sparse" and hits.best_dense is None and hits.ids:
+            # Sparse-only assistants gate on the dense cosine of the query all the same.
+            hits = IndexHits(hits.ids, hits.scores, self._best_dense(query, scope))
+        return hits
+
+    def _ask_qdrant(
+        self,
+        query_filter: models.Filter,
+        dense: list[float] | None,
+        sparse: models.SparseVector | None,
+        limit: int,
+    ) -> IndexHits:
+        """The same search as Qdrant queries, for a server: one round trip."""
+        requests = []
+        if dense is not None:  # the best dense match (also the dense ranking's head)
+            requests.append(
+                models.QueryRequest(query=dense, using=DENSE_VECTOR, filter=query_filter, limit=1)
+            )
+        if dense is not None and sparse is not None:
+            requests.append(
+                models.QueryRequest(
+                    prefetch=[
+                        models.Prefetch(
+                            query=dense, using=DENSE_VECTOR, filter=query_filter, limit=limit
+                        ),
+                        models.Prefetch(
+                            query=sparse, using=SPARSE_VECTOR, filter=query_filter, limit=limit
+                        ),
+                    ],
+                    query=self.fusion,
+                    limit=limit,
+                )
+            )
+        else:
+            requests.append(
+                models.QueryRequest(
+                    query=dense if dense is not None else sparse,
+                    using=DENSE_VECTOR if dense is not None else SPARSE_VECTOR,
+                    filter=query_filter,
+                    limit=limit,
+                )
+            )
+        responses = self.client.query_batch_points(self.collection, requests=requests)
+        points = responses[-1].points
+        best = responses[0].points[0].score if dense is not None and responses[0].points else None
+        return IndexHits([str(p.id) for p in points], [float(p.score) for p in points], best)
+
+    def _best_dense(self, query: str, scope: SearchScope) -> float | None:
+        dense_only = SearchScope(scope.org_id, scope.priorities, "dense", 1, scope.score_threshold)
+        return self.ranked(query, dense_only, limit=1).best_dense
+
+
+def _kb_of(record: models.Record) -> str:
+    return ((record.payload or {}).get("metadata") or {}).get("kb_id", "")
+
+
+def _passage(record: models.Record, score: float) -> Passage:
+    payload = record.payload or {}
+    metadata = payload.get("metadata") or {}
+    return Passage(
+        text=payload.get("page_content", ""),
+        title=metadata.get("title") or metadata.get("source", ""),
+        source=metadata.get("source", ""),
+        section=metadata.get("section"),
+        page=metadata.get("page"),
+        score=round(float(score), 4),
+    )

@@ -13,6 +13,7 @@ from typing import Any
 from qdrant_client import QdrantClient, models
 
 from config import Settings
+from knowledge.vector_index import IndexHits, VectorIndex
 
 TENANT_FIELD = "org_id"
 KB_FIELD = "kb_id"
@@ -34,11 +35,16 @@ def open_client(settings: Settings) -> QdrantClient:
     if settings.qdrant_url:
         api_key = settings.qdrant_api_key.get_secret_value() if settings.qdrant_api_key else None
         return QdrantClient(url=settings.qdrant_url, api_key=api_key, timeout=10)
-    return open_embedded(settings.qdrant_local_path)
+    return open_embedded(
+        settings.qdrant_local_path,
+        indexed_collection=settings.collection_name if settings.embedded_index else None,
+    )
 
 
-def open_embedded(path: Path) -> QdrantClient:
-    """Embedded Qdrant in a folder, safe to share between threads."""
+def open_embedded(path: Path, *, indexed_collection: str | None = None) -> QdrantClient:
+    """Embedded Qdrant in a folder, safe to share between threads; with
+    `indexed_collection`, that collection is also searched through an in-process index
+    (knowledge.vector_index) kept in step with every write."""
     path.mkdir(parents=True, exist_ok=True)
     try:
         # Threads share its SQLite file safely: every call goes through one lock (below).
@@ -48,7 +54,7 @@ def open_embedded(path: Path) -> QdrantClient:
             f"embedded Qdrant at {path} is in use by another process ({exc}). Stop it, or "
             "run a Qdrant server and set QDRANT_URL to share the knowledge base."
         ) from exc
-    client._client = OneCallAtATime(client._client)
+    client._client = OneCallAtATime(client._client, indexed_collection=indexed_collection)
     return client
 
 
@@ -57,25 +63,102 @@ class OneCallAtATime:
     upsert grows its arrays fails or sees half a point, and two writers can corrupt the
     collection or its SQLite file (qdrant/qdrant-client#1193). The service calls it from
     request threads and the ingestion thread, so each call takes one lock. A Qdrant
-    server (QDRANT_URL) has no such limit."""
+    server (QDRANT_URL) has no such limit.
 
-    def __init__(self, local: Any) -> None:
+    It also sees every write, so it keeps the in-process index of one collection in
+    step: upserts, deletes by id and tenant payload changes are applied as they happen;
+    any other change to that collection has the index rebuilt on its next search."""
+
+    def __init__(self, local: Any, *, indexed_collection: str | None = None) -> None:
         self._local = local
         self._lock = threading.RLock()
+        self.indexed_collection = indexed_collection
+        self.index = (
+            VectorIndex(
+                dense_name=DENSE_VECTOR,
+                sparse_name=SPARSE_VECTOR,
+                tenant_field=TENANT_FIELD,
+                kb_field=KB_FIELD,
+            )
+            if indexed_collection
+            else None
+        )
+        self._index_current = False
 
     def __getattr__(self, name: str) -> Any:
         attribute = getattr(self._local, name)
         if not callable(attribute):
             return attribute
-        return self._locked(attribute)
+        return self._locked(name, attribute)
 
-    def _locked(self, method: Callable[..., Any]) -> Callable[..., Any]:
+    def _locked(self, name: str, method: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(method)
         def call(*args: Any, **kwargs: Any) -> Any:
             with self._lock:
-                return method(*args, **kwargs)
+                result = method(*args, **kwargs)
+                if name in WRITES and self._index_current:
+                    self._observe(name, args, kwargs)
+                return result
 
         return call
+
+    def _observe(self, name: str, args: tuple, kwargs: dict[str, Any]) -> None:
+        collection = kwargs.get("collection_name", args[0] if args else None)
+        if collection != self.indexed_collection or self.index is None:
+            return
+        points = kwargs.get("points", kwargs.get("points_selector"))
+        if name == "upsert" and isinstance(points, list):
+            self.index.add(points)
+        elif name == "delete" and isinstance(points, models.PointIdsList):
+            self.index.remove(points.points)
+        elif name == "delete" and isinstance(points, list):
+            self.index.remove(points)
+        elif name == "set_payload" and isinstance(points, list) and not kwargs.get("key"):
+            self.index.set_tenant(points, kwargs.get("payload", {}))
+        else:  # filters, batches, collection changes: read it all again when next asked
+            self._index_current = False
+
+    def indexed_search(self, collection: str, **query: Any) -> IndexHits | None:
+        """A search through the in-process index, or None when this collection has none
+        (the caller then asks Qdrant)."""
+        if self.index is None or collection != self.indexed_collection:
+            return None
+        with self._lock:
+            if not self._index_current or self.index.wasteful:
+                self.index.rebuild(self._all_points(collection))
+                self._index_current = True
+            return self.index.search(**query)
+
+    def _all_points(self, collection: str) -> Iterator[Any]:
+        if not self._local.collection_exists(collection):
+            return
+        offset = None
+        while True:
+            points, offset = self._local.scroll(
+                collection,
+                limit=SCROLL_PAGE,
+                offset=offset,
+                with_payload=[TENANT_FIELD, KB_FIELD],
+                with_vectors=[DENSE_VECTOR, SPARSE_VECTOR],
+            )
+            yield from points
+            if offset is None:
+                return
+
+
+# Local-mode methods that change points or collections.
+WRITES = frozenset(
+    "upsert delete set_payload overwrite_payload delete_payload clear_payload update_vectors "
+    "delete_vectors batch_update_points create_collection recreate_collection "
+    "delete_collection update_collection".split()
+)
+
+
+def indexed_search(client: QdrantClient, collection: str, **query: Any) -> IndexHits | None:
+    wrapper = client._client
+    if not isinstance(wrapper, OneCallAtATime):
+        return None
+    return wrapper.indexed_search(collection, **query)
 
 
 def ensure_collection(client: QdrantClient, name: str, dimensions: int) -> bool:

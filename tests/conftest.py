@@ -65,7 +65,7 @@ def kb_client(
 
     path = tmp_path_factory.mktemp("qdrant")
     index_sample_kb(path, embeddings, "knowledge_base")
-    client = open_embedded(path)
+    client = open_embedded(path, indexed_collection="knowledge_base")
     yield client
     client.close()
 
