@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -10,18 +9,15 @@ from langchain_core.messages import AnyMessage
 
 from agents.retrieval import Passage
 from knowledge.embeddings import LocalEmbeddings
+from knowledge.sentences import in_context, split_sentences
 from knowledge.sparse import tokenize
 from prompts import load_prompt
 
 SNIPPET_CHARS = 300
-MIN_SENTENCE_WORDS = 4
 # Sentence score = cosine similarity + LEXICAL_WEIGHT x share of question terms present
 # - RANK_PENALTY x the passage's retrieval rank.
 LEXICAL_WEIGHT = 0.3
 RANK_PENALTY = 0.02
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9`])")
-_BLOCK_START = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|#+\s+|>\s+|```)")
-_MARKUP = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|#+\s+|>\s+)")
 
 
 @dataclass
@@ -61,37 +57,9 @@ def citation(n: int, passage: Passage) -> dict:
     }
 
 
-def _blocks(text: str) -> list[str]:
-    """Paragraphs and list items, with hard line wraps joined back into one line."""
-    blocks: list[str] = []
-    for paragraph in re.split(r"\n\s*\n", text):
-        if paragraph.lstrip().startswith("```"):
-            continue  # code is quoted badly as prose
-        current: list[str] = []
-        for line in paragraph.splitlines():
-            if _BLOCK_START.match(line) and current:
-                blocks.append(" ".join(current))
-                current = []
-            current.append(line.strip())
-        if current:
-            blocks.append(" ".join(current))
-    return blocks
-
-
-def split_sentences(text: str) -> list[str]:
-    sentences = []
-    for block in _blocks(text):
-        for raw in _SENTENCE_END.split(_MARKUP.sub("", block)):
-            sentence = raw.strip()
-            if len(sentence.split()) >= MIN_SENTENCE_WORDS:
-                sentences.append(sentence)
-    return sentences
-
-
-def _in_context(passage: Passage, sentence: str) -> str:
-    """A sentence with the heading it sits under: its section, else its document's title."""
-    heading = passage.section or passage.title
-    return f"{heading}: {sentence}" if heading else sentence
+def heading_of(passage: Passage) -> str | None:
+    """What a passage's sentences are judged under: its section, else its title."""
+    return passage.section or passage.title
 
 
 class ExtractiveAnswerer:
@@ -132,9 +100,9 @@ class ExtractiveAnswerer:
         ]
         if not candidates:
             return not_found_answer(self.mode, self.not_found_message)
-        # A sentence is judged with its section heading: "Run `make run`." answers
-        # "how do I start it?" because it sits under "Start the service".
-        contexts = [_in_context(passages[rank], sentence) for rank, sentence in candidates]
+        # Judged with their headings; the retriever has usually put the vectors of these
+        # very texts (computed at ingestion) in the cache, so nothing is embedded here.
+        contexts = [in_context(heading_of(passages[rank]), s) for rank, s in candidates]
         vectors = self.embeddings.encode_cached([question, *contexts])
         similarity = vectors[1:] @ vectors[0]
         question_terms = set(tokenize(question))

@@ -8,8 +8,16 @@ from dataclasses import asdict, dataclass
 from qdrant_client import QdrantClient, models
 
 from knowledge.embeddings import LocalEmbeddings
+from knowledge.sentences import sentence_contexts
 from knowledge.sparse import BM25SparseEmbeddings
-from knowledge.store import DENSE_VECTOR, SPARSE_VECTOR, indexed_search, tenant_filter
+from knowledge.store import (
+    DENSE_VECTOR,
+    SENTENCES_VECTOR,
+    SPARSE_VECTOR,
+    has_sentence_vectors,
+    indexed_search,
+    tenant_filter,
+)
 from knowledge.vector_index import IndexHits
 
 # A passage's score grows by this share per priority step of its knowledge base, so a
@@ -67,6 +75,7 @@ class Retriever:
         self.rrf_k = rrf_k
         self.weights = weights
         self.sparse = BM25SparseEmbeddings()
+        self.sentence_vectors: bool | None = None  # does the collection keep them? (asked once)
         # Prefetch order in the hybrid query: dense, then sparse.
         self.fusion = models.RrfQuery(rrf=models.Rrf(k=rrf_k, weights=list(weights)))
 
@@ -79,20 +88,40 @@ class Retriever:
         gate_open = scope.score_threshold <= -1  # off: benchmarks rank everything
         if not hits.ids or not (gate_open or (hits.best_dense or -1) >= scope.score_threshold):
             return []
-        records = {
-            str(r.id): r for r in self.client.retrieve(self.collection, hits.ids, with_payload=True)
-        }
+        records = {str(r.id): r for r in self._records(hits.ids)}
         passages = [
             (
                 score * (1 + PRIORITY_BOOST * scope.priorities.get(_kb_of(record), 0)),
                 _passage(record, score),
             )
             for point_id, score in zip(hits.ids, hits.scores, strict=True)
-            if (record := records.get(point_id)) is not None
+            if (record := records.get(str(point_id))) is not None
         ]
         if len(set(scope.priorities.values())) > 1:
             passages.sort(key=lambda pair: -pair[0])  # stable: equal scores keep their order
         return [passage for _, passage in passages[: scope.k]]
+
+    def _records(self, ids: list[int | str]) -> list[models.Record]:
+        """Payloads of the hits, with the sentence vectors stored at ingestion, which go
+        to the embeddings cache for the answerer (they are not part of the state)."""
+        if self.sentence_vectors is None:
+            self.sentence_vectors = has_sentence_vectors(self.client, self.collection)
+        records = self.client.retrieve(
+            self.collection,
+            ids,
+            with_payload=True,
+            with_vectors=[SENTENCES_VECTOR] if self.sentence_vectors else False,
+        )
+        for record in records:
+            stored = (
+                record.vector.get(SENTENCES_VECTOR) if isinstance(record.vector, dict) else None
+            )
+            if stored:
+                passage = _passage(record, 0.0)
+                contexts = sentence_contexts(passage.text, passage.section or passage.title)
+                if len(contexts) == len(stored):  # else the splitter changed: embed anew
+                    self.embeddings.remember(contexts, stored)
+        return records
 
     def ranked(self, query: str, scope: SearchScope, *, limit: int) -> IndexHits:
         """Point ids best first with their scores, and the best dense cosine in scope."""
@@ -162,7 +191,7 @@ class Retriever:
         responses = self.client.query_batch_points(self.collection, requests=requests)
         points = responses[-1].points
         best = responses[0].points[0].score if dense is not None and responses[0].points else None
-        return IndexHits([str(p.id) for p in points], [float(p.score) for p in points], best)
+        return IndexHits([p.id for p in points], [float(p.score) for p in points], best)
 
     def _best_dense(self, query: str, scope: SearchScope) -> float | None:
         dense_only = SearchScope(scope.org_id, scope.priorities, "dense", 1, scope.score_threshold)

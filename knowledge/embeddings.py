@@ -6,13 +6,15 @@ import threading
 from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
 DIMENSIONS = 384
 DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
-QUERY_CACHE_SIZE = 2048
+# Questions and the sentences of the passages in flight (about 25 per turn).
+QUERY_CACHE_SIZE = 8192
 
 
 class EmbeddingModelError(RuntimeError):
@@ -90,6 +92,16 @@ class LocalEmbeddings(Embeddings):
         if any(v is None for v in found):  # evicted meanwhile by another thread
             return self.encode(texts)
         return np.stack(found)
+
+    def remember(self, texts: list[str], vectors: Any) -> None:
+        """Vectors computed elsewhere (sentence vectors stored at ingestion), so that
+        `encode_cached` finds them."""
+        with self._lock:
+            for text, vector in zip(texts, vectors, strict=True):
+                self._cache[text] = np.asarray(vector, dtype=np.float32)
+                self._cache.move_to_end(text)
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.encode(texts).tolist()

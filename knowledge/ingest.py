@@ -26,11 +26,14 @@ from knowledge.loaders import (
     UnsupportedFormatError,
     load_path,
 )
+from knowledge.sentences import sentence_contexts
 from knowledge.sparse import BM25SparseEmbeddings
 from knowledge.store import (
     DENSE_VECTOR,
+    SENTENCES_VECTOR,
     SPARSE_VECTOR,
     count_points,
+    has_sentence_vectors,
     ids_by_source,
     point_ids,
     source_filter,
@@ -83,6 +86,7 @@ class Ingestor:
         self.embeddings = embeddings
         self.chunker = chunker
         self.sparse = sparse or BM25SparseEmbeddings()
+        self.sentence_vectors = has_sentence_vectors(client, collection)
 
     def ingest_documents(
         self,
@@ -102,7 +106,7 @@ class Ingestor:
         with _Writer(self._store) as writer:
 
             def embed(batch: list[Chunk]) -> None:  # the model embeds while the last batch stores
-                writer.write(batch, self.embeddings.encode([c.embed_text for c in batch]))
+                writer.write(batch, self._embed(batch))
                 report.embedded += len(batch)
 
             for document in documents:
@@ -169,19 +173,34 @@ class Ingestor:
             except (UnsupportedFormatError, DocumentParseError, OSError) as exc:
                 report.failures.append((str(path), str(exc)))
 
-    def _store(self, chunks: list[Chunk], dense: Any) -> None:
+    def _embed(self, chunks: list[Chunk]) -> tuple[Any, list[Any] | None]:
+        """Chunk vectors and, where the collection keeps them, each chunk's sentence
+        vectors (one model call for both)."""
+        texts = [c.embed_text for c in chunks]
+        if not self.sentence_vectors:
+            return self.embeddings.encode(texts), None
+        contexts = [sentence_contexts(c.text, c.section or c.title or c.source) for c in chunks]
+        vectors = self.embeddings.encode(texts + [s for group in contexts for s in group])
+        sentences, start = [], len(chunks)
+        for group in contexts:
+            sentences.append(vectors[start : start + len(group)])
+            start += len(group)
+        return vectors[: len(chunks)], sentences
+
+    def _store(self, chunks: list[Chunk], embedded: tuple[Any, list[Any] | None]) -> None:
+        dense, sentences = embedded
         sparse = self.sparse.embed_documents([c.embed_text for c in chunks])
-        points = [
-            models.PointStruct(
-                id=chunk.point_id,
-                vector={
-                    DENSE_VECTOR: vector.tolist(),
-                    SPARSE_VECTOR: models.SparseVector(indices=s.indices, values=s.values),
-                },
-                payload=chunk.payload(),
+        points = []
+        for n, (chunk, vector, s) in enumerate(zip(chunks, dense, sparse, strict=True)):
+            vectors: dict[str, Any] = {
+                DENSE_VECTOR: vector.tolist(),
+                SPARSE_VECTOR: models.SparseVector(indices=s.indices, values=s.values),
+            }
+            if sentences is not None and len(sentences[n]):
+                vectors[SENTENCES_VECTOR] = sentences[n].tolist()
+            points.append(
+                models.PointStruct(id=chunk.point_id, vector=vectors, payload=chunk.payload())
             )
-            for chunk, vector, s in zip(chunks, dense, sparse, strict=True)
-        ]
         self.client.upsert(self.collection, points=points, wait=True)
 
 

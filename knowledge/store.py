@@ -19,6 +19,7 @@ TENANT_FIELD = "org_id"
 KB_FIELD = "kb_id"
 DENSE_VECTOR = "dense"
 SPARSE_VECTOR = "sparse"
+SENTENCES_VECTOR = "sentences"
 SCROLL_PAGE = 1000
 
 
@@ -39,6 +40,13 @@ def open_client(settings: Settings) -> QdrantClient:
         settings.qdrant_local_path,
         indexed_collection=settings.collection_name if settings.embedded_index else None,
     )
+
+
+def open_in_memory(*, indexed_collection: str | None = None) -> QdrantClient:
+    """Embedded Qdrant held in memory only (benchmarks), wrapped like a folder's."""
+    client = QdrantClient(location=":memory:")
+    client._client = OneCallAtATime(client._client, indexed_collection=indexed_collection)
+    return client
 
 
 def open_embedded(path: Path, *, indexed_collection: str | None = None) -> QdrantClient:
@@ -170,7 +178,16 @@ def ensure_collection(client: QdrantClient, name: str, dimensions: int) -> bool:
     client.create_collection(
         collection_name=name,
         vectors_config={
-            DENSE_VECTOR: models.VectorParams(size=dimensions, distance=models.Distance.COSINE)
+            DENSE_VECTOR: models.VectorParams(size=dimensions, distance=models.Distance.COSINE),
+            # The answerer's sentence vectors, read back with the passage, never searched.
+            SENTENCES_VECTOR: models.VectorParams(
+                size=dimensions,
+                distance=models.Distance.COSINE,
+                multivector_config=models.MultiVectorConfig(
+                    comparator=models.MultiVectorComparator.MAX_SIM
+                ),
+                hnsw_config=models.HnswConfigDiff(m=0),
+            ),
         },
         sparse_vectors_config={
             SPARSE_VECTOR: models.SparseVectorParams(modifier=models.Modifier.IDF)
@@ -192,6 +209,15 @@ def ensure_indexes(client: QdrantClient, name: str) -> None:
     )
     for field in (KB_FIELD, "metadata.source", "metadata.document_id"):
         client.create_payload_index(name, field, models.PayloadSchemaType.KEYWORD)
+
+
+def has_sentence_vectors(client: QdrantClient, collection: str) -> bool:
+    """Collections created before sentence vectors existed have none (the answerer then
+    embeds sentences during the turn)."""
+    if not client.collection_exists(collection):
+        return False
+    vectors = client.get_collection(collection).config.params.vectors
+    return isinstance(vectors, dict) and SENTENCES_VECTOR in vectors
 
 
 def is_embedded(client: QdrantClient) -> bool:

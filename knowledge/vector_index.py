@@ -33,7 +33,7 @@ class IndexHits:
     """Point ids best first with their scores, and the best dense cosine in scope (the
     "is anything relevant" gate), None when the scope is empty."""
 
-    ids: list[str]
+    ids: list[int | str]
     scores: list[float]
     best_dense: float | None
 
@@ -86,7 +86,7 @@ class VectorIndex:
         self._reset()
 
     def _reset(self) -> None:
-        self.ids: list[str] = []
+        self.ids: list[int | str] = []
         self.row_of: dict[str, int] = {}
         self.dense: np.ndarray | None = None
         self.alive = np.zeros(INITIAL_ROWS, dtype=bool)
@@ -112,9 +112,8 @@ class VectorIndex:
             term_values: list[np.ndarray] = []
             for offset, point in enumerate(points):
                 row = first + offset
-                point_id = str(point.id)
-                self.ids.append(point_id)
-                self.row_of[point_id] = row
+                self.ids.append(point.id)  # as given: Qdrant tells int and UUID ids apart
+                self.row_of[str(point.id)] = row
                 vectors = point.vector if isinstance(point.vector, dict) else {}
                 self._set_dense(row, vectors.get(self.dense_name))
                 payload = point.payload or {}

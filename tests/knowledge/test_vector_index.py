@@ -185,3 +185,36 @@ def test_an_index_reopened_on_the_folder_reads_it_back(
         assert found and found[0].score > 0
     finally:
         reopened.close()
+
+
+def test_a_turn_embeds_only_the_question(
+    indexed: QdrantClient, embeddings: LocalEmbeddings
+) -> None:
+    """Sentence vectors are stored at ingestion and read back with the passages: the
+    answerer quotes the same sentences as when it embedded them itself."""
+    from agents.answer import ExtractiveAnswerer
+
+    answerer = ExtractiveAnswerer(
+        embeddings, threshold=0.3, max_sentences=2, not_found_message="not found"
+    )
+    fresh = LocalEmbeddings(embeddings.model_path)  # an empty cache: embeds every sentence
+    reference = ExtractiveAnswerer(fresh, threshold=0.3, max_sentences=2, not_found_message="-")
+    r = retriever(indexed, embeddings)
+    encoded: list[str] = []
+    original = embeddings.encode
+
+    def counting(texts: list[str]):
+        encoded.extend(texts)
+        return original(texts)
+
+    embeddings.encode = counting  # type: ignore[method-assign]
+    try:
+        for n, question in enumerate(QUESTIONS[:4]):
+            asked = f"{question} (asked {n} in test_a_turn_embeds_only_the_question)"
+            encoded.clear()
+            passages = r.search(asked, scope())
+            answer = answerer.answer(asked, passages)
+            assert encoded == [asked]
+            assert answer.text == reference.answer(asked, passages).text
+    finally:
+        del embeddings.encode
