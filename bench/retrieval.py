@@ -26,15 +26,15 @@ import time
 from pathlib import Path
 
 import numpy as np
-from qdrant_client import QdrantClient
 from rank_bm25 import BM25Okapi
 
 from agents.retrieval import Retriever, SearchScope
 from knowledge.chunking import Chunker
 from knowledge.embeddings import LocalEmbeddings
+from knowledge.encoders import BACKENDS
 from knowledge.ingest import Ingestor
 from knowledge.loaders import LoadedDocument
-from knowledge.store import ensure_collection
+from knowledge.store import ensure_collection, open_embedded
 
 COLLECTION = "squad"
 # One organisation with one knowledge base: the product always searches inside one.
@@ -118,6 +118,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--modes", default="hybrid,dense,sparse")
     parser.add_argument("--index-dir", type=Path, help="reuse (or keep) the index here")
+    parser.add_argument("--backend", choices=BACKENDS, default="torch", help="encoder build")
     parser.add_argument("--rrf-k", type=int, default=1)
     parser.add_argument("--weights", default="1.0,2.0", help="hybrid RRF weights: dense,sparse")
     args = parser.parse_args(argv)
@@ -128,9 +129,10 @@ def main(argv: list[str] | None = None) -> None:
     gold = [q["doc_id"] for q in questions]
     print(f"data: {args.data} ({len(corpus)} paragraphs, {len(questions)} questions)")
 
-    embeddings = LocalEmbeddings(cache_size=len(questions) + 10)
+    embeddings = LocalEmbeddings(cache_size=len(questions) + 10, backend=args.backend)
+    print(f"encoder: {args.backend}")
     workdir = args.index_dir or Path(tempfile.mkdtemp(prefix="bench-retrieval-"))
-    client = QdrantClient(path=str(workdir / "qdrant"))
+    client = open_embedded(workdir / "qdrant", indexed_collection=COLLECTION)
     ensure_collection(client, COLLECTION, embeddings.dimensions)
     ingestor = Ingestor(
         client=client,

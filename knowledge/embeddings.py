@@ -11,6 +11,8 @@ from typing import Any
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from knowledge.encoders import Backend, build_encoder
+
 DIMENSIONS = 384
 DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
 # Questions and the sentences of the passages in flight (about 25 per turn).
@@ -32,7 +34,8 @@ def default_model_path() -> str:
 
 
 class LocalEmbeddings(Embeddings):
-    """all-MiniLM-L6-v2 (or any sentence-transformers model folder), normalised vectors.
+    """all-MiniLM-L6-v2 (or any sentence-transformers model folder), normalised vectors,
+    computed by one of the encoder builds in knowledge.encoders.
 
     Query embeddings are cached: the same question is embedded for retrieval and again
     for answering, and load tests repeat questions.
@@ -44,23 +47,24 @@ class LocalEmbeddings(Embeddings):
         *,
         batch_size: int = 32,
         cache_size: int = QUERY_CACHE_SIZE,
+        backend: Backend = "torch",
+        cache_dir: Path | None = None,
+        threads: int = 2,
     ) -> None:
-        from sentence_transformers import SentenceTransformer
-
         self.model_path = model_path or default_model_path()
         # The bundled package's folder is just ".../model": name it by what it holds.
         self.name = Path(model_path).name if model_path else DEFAULT_MODEL_NAME
+        self.backend = backend
         try:
-            self.model = SentenceTransformer(self.model_path, device="cpu")
+            self.encoder = build_encoder(
+                self.model_path, backend, cache_dir or default_cache_dir(), threads
+            )
         except Exception as exc:  # any loader failure means the same thing to the user
             raise EmbeddingModelError(
-                f"could not load the embedding model from {self.model_path}: {exc}"
+                f"could not load the embedding model from {self.model_path} ({backend}): {exc}"
             ) from exc
         self.batch_size = batch_size
-        dimension = getattr(self.model, "get_embedding_dimension", None) or (
-            self.model.get_sentence_embedding_dimension
-        )
-        self.dimensions = dimension() or DIMENSIONS
+        self.dimensions = self.encoder.dimensions or DIMENSIONS
         self.cache_size = cache_size
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
@@ -68,13 +72,7 @@ class LocalEmbeddings(Embeddings):
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
-        return self.model.encode(
-            texts,
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
+        return self.encoder.encode(texts, self.batch_size)
 
     def encode_cached(self, texts: list[str]) -> np.ndarray:
         """Like `encode`, reusing vectors of texts seen recently (short texts only)."""
@@ -110,7 +108,17 @@ class LocalEmbeddings(Embeddings):
         return self.encode_cached([text])[0].tolist()
 
 
+def default_cache_dir() -> Path:
+    """Exported encoders: beside the project, shared by every process and test run."""
+    return Path(__file__).resolve().parent.parent / ".models"
+
+
 @lru_cache(maxsize=4)
-def load_embeddings(model_path: str | None, batch_size: int) -> LocalEmbeddings:
+def load_embeddings(
+    model_path: str | None,
+    batch_size: int,
+    backend: Backend = "torch",
+    cache_dir: Path | None = None,
+) -> LocalEmbeddings:
     """One model per process and configuration (it takes a second or two to load)."""
-    return LocalEmbeddings(model_path, batch_size=batch_size)
+    return LocalEmbeddings(model_path, batch_size=batch_size, backend=backend, cache_dir=cache_dir)

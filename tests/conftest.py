@@ -50,9 +50,11 @@ def throwaway_redis(tmp_path: Path) -> Iterator[LocalRedis]:
 @pytest.fixture(scope="session")
 def embeddings() -> LocalEmbeddings:
     import config  # noqa: F401 - first: sets thread/offline environment before numpy loads
+    from config import Settings
     from knowledge.embeddings import load_embeddings
 
-    return load_embeddings(None, 32)
+    # The build the service runs by default (the ONNX export, made once into .models).
+    return load_embeddings(None, 32, Settings.model_fields["embedding_backend"].default)
 
 
 @pytest.fixture(scope="session")

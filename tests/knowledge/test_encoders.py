@@ -1,0 +1,52 @@
+"""The encoder builds: ONNX gives sentence-transformers' vectors, int8 nearly so, and
+the export is made once and reused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from knowledge.embeddings import EmbeddingModelError, LocalEmbeddings, default_cache_dir
+from knowledge.encoders import export_folder, export_onnx
+
+TEXTS = [
+    "How do I start the service?",
+    "Redis keeps every conversation for thirty days unless the TTL setting says otherwise.",
+    "短い文",  # not English: the tokenizer still copes
+    "word " * 600,  # longer than the model's 256 tokens: truncated as sentence-transformers does
+]
+
+
+@pytest.fixture(scope="module")
+def torch_vectors(embeddings: LocalEmbeddings) -> np.ndarray:
+    return LocalEmbeddings(embeddings.model_path, backend="torch").encode(TEXTS)
+
+
+@pytest.mark.parametrize(("backend", "closest"), [("onnx", 0.9999), ("onnx-int8", 0.97)])
+def test_onnx_builds_give_the_models_vectors(
+    torch_vectors: np.ndarray, backend: str, closest: float
+) -> None:
+    vectors = LocalEmbeddings(backend=backend).encode(TEXTS)  # type: ignore[arg-type]
+    assert vectors.shape == torch_vectors.shape
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    assert np.min(np.sum(vectors * torch_vectors, axis=1)) >= closest
+    # One at a time or in a batch (padding differs): the same vector (int8 quantises
+    # activations per batch, so nearly the same).
+    one = LocalEmbeddings(backend=backend).encode(TEXTS[:1])[0]  # type: ignore[arg-type]
+    assert float(one @ vectors[0]) >= closest
+
+
+def test_the_export_is_made_once(embeddings: LocalEmbeddings) -> None:
+    folder = export_folder(default_cache_dir(), embeddings.model_path)
+    assert (folder / "meta.json").exists()  # made by setup or the session's first start
+    made = (folder / "model.onnx").stat().st_mtime
+    assert export_onnx(embeddings.model_path, folder) == folder
+    assert (folder / "model.onnx").stat().st_mtime == made
+
+
+def test_a_model_folder_that_is_not_a_model_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(EmbeddingModelError, match="could not load the embedding model"):
+        LocalEmbeddings(str(tmp_path), backend="onnx", cache_dir=tmp_path / "cache")
+    assert not (tmp_path / "cache").exists() or not any((tmp_path / "cache").glob("*/meta.json"))
