@@ -114,6 +114,22 @@ def build_ingestor(
     )
 
 
+def build_job_runner(
+    settings: Settings,
+    *,
+    client: Any,
+    db: Database,
+    qdrant: QdrantClient,
+    embeddings: LocalEmbeddings,
+) -> JobRunner:
+    """The ingestion job runner: in API processes, or alone in a worker process."""
+    return JobRunner(
+        JobStore(client, settings.checkpoint_prefix),
+        build_ingestor(settings, qdrant=qdrant, embeddings=embeddings),
+        on_update=lambda job, fields: record_job_update(db, job, fields),
+    )
+
+
 def build_services(
     settings: Settings,
     *,
@@ -182,12 +198,9 @@ def build_services(
         turn_wait_seconds=settings.turn_wait_seconds,
         prune_checkpoints=settings.prune_checkpoints,
     )
-    ingestor = build_ingestor(settings, qdrant=qdrant, embeddings=embeddings)
-    jobs = JobStore(client, settings.checkpoint_prefix)
-    runner = JobRunner(
-        jobs, ingestor, on_update=lambda job, fields: record_job_update(db, job, fields)
-    )
-    if run_jobs:
+    runner = build_job_runner(settings, client=client, db=db, qdrant=qdrant, embeddings=embeddings)
+    ingestor, jobs = runner.ingestor, runner.store
+    if run_jobs and settings.ingestion_in_api:
         runner.start()
     return Services(
         settings=settings,

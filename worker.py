@@ -1,0 +1,85 @@
+"""The ingestion worker process: `python worker.py`.
+
+Takes ingestion jobs from Redis (the records the API writes on upload) and runs them,
+so ingestion scales apart from the API (`docker compose up --scale worker=N`, with
+INGESTION_IN_API=false on the API). Needs a Qdrant server (QDRANT_URL): embedded Qdrant
+belongs to the one API process that opened it, which then runs its jobs itself.
+Stops on SIGTERM/SIGINT; a job cut short is resumed by the next worker (ingestion is
+idempotent and its claim expires).
+"""
+
+from __future__ import annotations
+
+import config  # noqa: F401 - first: sets thread/offline environment before numpy loads
+
+# isort: split
+
+import logging
+import signal
+import sys
+import threading
+
+from qdrant_client import QdrantClient
+
+from composition import build_job_runner, migrated_database, open_redis
+from config import Settings, get_settings
+from knowledge.embeddings import LocalEmbeddings, load_embeddings
+from knowledge.store import ensure_collection, open_client
+from utils.logging import configure_logging
+
+log = logging.getLogger("worker")
+
+
+def run_worker(
+    settings: Settings,
+    *,
+    stop: threading.Event,
+    qdrant: QdrantClient | None = None,
+    embeddings: LocalEmbeddings | None = None,
+) -> None:
+    """Run ingestion jobs until `stop` is set (tests pass their Qdrant and model in)."""
+    db = migrated_database(settings)
+    client = open_redis(settings)
+    own_qdrant = qdrant is None
+    qdrant = qdrant or open_client(settings)
+    embeddings = embeddings or load_embeddings(
+        settings.embedding_model,
+        settings.embedding_batch_size,
+        settings.embedding_backend,
+        settings.embedding_cache_dir,
+    )
+    ensure_collection(qdrant, settings.collection_name, embeddings.dimensions)
+    runner = build_job_runner(
+        settings, client=client, db=db, qdrant=qdrant, embeddings=embeddings
+    ).start()
+    log.info("ingestion worker started", extra={"worker": runner.worker})
+    try:
+        stop.wait()
+    finally:
+        runner.stop()
+        client.close()
+        if own_qdrant:
+            qdrant.close()
+        db.close()
+        log.info("ingestion worker stopped", extra={"worker": runner.worker})
+
+
+def main() -> int:
+    settings = get_settings()
+    configure_logging(settings.log_level)
+    if not settings.qdrant_url:
+        print(
+            "worker: a separate ingestion worker needs a Qdrant server (set QDRANT_URL). "
+            "With embedded Qdrant the API process runs ingestion jobs itself.",
+            file=sys.stderr,
+        )
+        return 2
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    run_worker(settings, stop=stop)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
