@@ -21,7 +21,7 @@ from langchain_core.messages.utils import count_tokens_approximately
 from langchain_openai import ChatOpenAI
 
 from agents.answer import Answer, ExtractiveAnswerer, citation, not_found_answer
-from agents.followup import rule_based_query
+from agents.followup import looks_like_follow_up, rule_based_query
 from agents.retrieval import Passage
 from config import Settings
 from prompts import load_prompt
@@ -195,11 +195,13 @@ class LLMAnswerer:
 
 
 def llm_condenser(condense_model: ChatOpenAI) -> Callable[..., str]:
-    """Rewrite follow-ups with the model; the rule-based rewrite if it fails."""
+    """Rewrite follow-ups with the model; the rule-based rewrite if it fails. Only a
+    question the rule takes for a follow-up costs the call: a standalone question (long,
+    no words pointing back) is searched as asked."""
 
     def condense(question: str, history: list[AnyMessage]) -> str:
         previous = [str(m.content) for m in history if isinstance(m, HumanMessage)]
-        if not previous:
+        if not previous or not looks_like_follow_up(question):
             return question
         lines = [
             f"{'User' if isinstance(m, HumanMessage) else 'Assistant'}: {m.content}"

@@ -8,12 +8,13 @@ from dataclasses import asdict, dataclass
 from qdrant_client import QdrantClient, models
 
 from knowledge.embeddings import LocalEmbeddings
-from knowledge.sentences import sentence_contexts
+from knowledge.sentences import SPLIT_VERSION, sentence_contexts
 from knowledge.sparse import BM25SparseEmbeddings
 from knowledge.store import (
     DENSE_VECTOR,
     SENTENCES_VECTOR,
     SPARSE_VECTOR,
+    SPLIT_FIELD,
     has_sentence_vectors,
     indexed_search,
     tenant_filter,
@@ -116,7 +117,7 @@ class Retriever:
             stored = (
                 record.vector.get(SENTENCES_VECTOR) if isinstance(record.vector, dict) else None
             )
-            if stored:
+            if stored and (record.payload or {}).get(SPLIT_FIELD) == SPLIT_VERSION:
                 passage = _passage(record, 0.0)
                 contexts = sentence_contexts(passage.text, passage.section or passage.title)
                 if len(contexts) == len(stored):  # else the splitter changed: embed anew

@@ -26,12 +26,13 @@ from knowledge.loaders import (
     UnsupportedFormatError,
     load_path,
 )
-from knowledge.sentences import sentence_contexts
+from knowledge.sentences import SPLIT_VERSION, sentence_contexts
 from knowledge.sparse import BM25SparseEmbeddings
 from knowledge.store import (
     DENSE_VECTOR,
     SENTENCES_VECTOR,
     SPARSE_VECTOR,
+    SPLIT_FIELD,
     count_points,
     has_sentence_vectors,
     ids_by_source,
@@ -196,11 +197,11 @@ class Ingestor:
                 DENSE_VECTOR: vector.tolist(),
                 SPARSE_VECTOR: models.SparseVector(indices=s.indices, values=s.values),
             }
+            payload = chunk.payload()
             if sentences is not None and len(sentences[n]):
                 vectors[SENTENCES_VECTOR] = sentences[n].tolist()
-            points.append(
-                models.PointStruct(id=chunk.point_id, vector=vectors, payload=chunk.payload())
-            )
+                payload[SPLIT_FIELD] = SPLIT_VERSION
+            points.append(models.PointStruct(id=chunk.point_id, vector=vectors, payload=payload))
         self.client.upsert(self.collection, points=points, wait=True)
 
 

@@ -7,19 +7,35 @@ from __future__ import annotations
 import re
 
 MIN_SENTENCE_WORDS = 4
+# Stored with each chunk's sentence vectors: vectors made by another version of the
+# splitter belong to other sentences, and are not used.
+SPLIT_VERSION = 2
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9`])")
 _BLOCK_START = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|#+\s+|>\s+|```)")
 _MARKUP = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|#+\s+|>\s+)")
+# Lines that are not prose: headings (they give sentences their context instead), table
+# rows and rules.
+_NOT_PROSE = re.compile(r"^\s*(?:#{1,6}\s|\||[-*_=]{3,}\s*$)")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 
 def _blocks(text: str) -> list[str]:
     """Paragraphs and list items, with hard line wraps joined back into one line."""
     blocks: list[str] = []
+    in_code = False  # code is quoted badly as prose
     for paragraph in re.split(r"\n\s*\n", text):
-        if paragraph.lstrip().startswith("```"):
-            continue  # code is quoted badly as prose
         current: list[str] = []
         for line in paragraph.splitlines():
+            if line.lstrip().startswith("```"):
+                in_code = not in_code
+                continue
+            if in_code or _NOT_PROSE.match(line):
+                if current:
+                    blocks.append(" ".join(current))
+                    current = []
+                continue
+            line = _LINK.sub(r"\1", _IMAGE.sub("", line))  # a link reads as its text
             if _BLOCK_START.match(line) and current:
                 blocks.append(" ".join(current))
                 current = []

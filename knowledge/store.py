@@ -20,6 +20,7 @@ KB_FIELD = "kb_id"
 DENSE_VECTOR = "dense"
 SPARSE_VECTOR = "sparse"
 SENTENCES_VECTOR = "sentences"
+SPLIT_FIELD = "sentence_split"  # the splitter version the sentence vectors were made by
 SCROLL_PAGE = 1000
 
 

@@ -17,9 +17,9 @@ from composition import Services, build_services, open_saver
 from config import Settings
 from knowledge.embeddings import LocalEmbeddings
 from knowledge.store import ensure_collection, open_embedded
+from stubs.llm import LLMStub
 from tenancy.keys import legacy_key_id
 from tenancy.models import DEFAULT_ASSISTANT_ID, DEFAULT_ORG_ID
-from tests.llm_stub import LLMStub
 
 KEY_A = {"X-API-Key": "test-key-a"}
 KEY_B = {"X-API-Key": "test-key-b"}

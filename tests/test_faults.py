@@ -15,7 +15,7 @@ import pytest
 
 from knowledge.embeddings import LocalEmbeddings
 from knowledge.sample import index_sample_kb
-from tests.llm_stub import LLMStub
+from stubs.llm import LLMStub
 from utils.local_redis import LocalRedis
 from utils.service_process import ServiceProcess, request
 

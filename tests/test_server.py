@@ -34,7 +34,7 @@ def ask_by_voice(service: ServiceProcess) -> None:
 
     import httpx
 
-    from tests.speech_stub import spoken
+    from stubs.speech import spoken
     from voice.audio import wav_seconds
 
     wav = spoken("How long are conversations kept?", speed=150)

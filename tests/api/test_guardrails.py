@@ -11,8 +11,8 @@ import pytest
 from flask import Flask
 from qdrant_client import QdrantClient
 
+from stubs.llm import LLMStub
 from tests.api.platform_helpers import Org, chat, create_org, ok
-from tests.llm_stub import LLMStub
 
 CARDS = (
     "# Cards\n\nActivate a new debit card in the mobile app under Cards > Activate. "

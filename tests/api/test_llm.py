@@ -11,10 +11,10 @@ import openai
 import pytest
 from flask import Flask
 
+from stubs.llm import LLMStub
 from tenancy.keys import legacy_key_id
 from tests.api.conftest import KEY_A, ask
 from tests.app_fixtures import history_of, services_of
-from tests.llm_stub import LLMStub
 
 
 def answer_requests(stub: LLMStub) -> list[dict]:
@@ -68,9 +68,12 @@ def test_follow_up_is_rewritten_before_retrieval(
     app = llm_app()
     client = app.test_client()
     ask(client, "How do I delete a conversation?", conversation="fu")
+    # Standalone (long, nothing pointing back): searched as asked, no extra model call.
+    ask(client, "Which Redis settings control how conversations are stored?", conversation="fu")
+    assert [r for r in stub.chat_requests() if r["messages"][0]["role"] == "user"] == []
     ask(client, "and how long is it kept otherwise?", conversation="fu")
     condense = [r for r in stub.chat_requests() if r["messages"][0]["role"] == "user"]
-    assert len(condense) == 1  # the first question had no history to resolve
+    assert len(condense) == 1  # only the follow-up needed rewriting
     assert "and how long is it kept otherwise?" in condense[0]["messages"][0]["content"]
     state = (
         services_of(app)

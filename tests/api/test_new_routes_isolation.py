@@ -12,8 +12,8 @@ import pytest
 from flask import Flask
 from qdrant_client import QdrantClient
 
+from stubs.speech import spoken
 from tests.api.platform_helpers import Org, chat, create_org, key_header, ok
-from tests.speech_stub import spoken
 
 ROUTER = "# Router\n\nThe Acme router resets when you hold its power button for ten seconds."
 PROMPT = {"name": "reset", "template": "How do I reset the {{ device }}?",

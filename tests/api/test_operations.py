@@ -13,9 +13,9 @@ from flask import Flask
 
 from knowledge.embeddings import LocalEmbeddings
 from knowledge.store import ensure_collection, open_embedded
+from stubs.llm import LLMStub
 from tests.api.conftest import ask
 from tests.app_fixtures import history_of
-from tests.llm_stub import LLMStub
 from utils.local_redis import LocalRedis
 
 

@@ -11,8 +11,8 @@ import pytest
 from flask import Flask
 from qdrant_client import QdrantClient
 
+from stubs.llm import LLMStub
 from tests.api.platform_helpers import Org, create_org, key_header, ok
-from tests.llm_stub import LLMStub
 
 ROUTER = "# Router\n\nThe Acme router resets when you hold its power button for ten seconds."
 TROUBLE = {

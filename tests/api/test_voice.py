@@ -16,9 +16,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from qdrant_client import QdrantClient
 
+from stubs.llm import LLMStub
+from stubs.speech import SpeechStub, spoken
 from tests.api.conftest import KEY_A
-from tests.llm_stub import LLMStub
-from tests.speech_stub import SpeechStub, spoken
 from voice.audio import decode, wav_bytes, wav_seconds
 from voice.text_to_speech import EspeakSpeaker
 

@@ -228,7 +228,7 @@ def test_thumbs_and_a_comment_under_an_answer_reach_the_feedback_api(
 def test_a_recorded_question_is_shown_as_heard_and_answered_aloud(
     live_api: str, page: Callable[..., AppTest]
 ) -> None:
-    from tests.speech_stub import spoken
+    from stubs.speech import spoken
 
     wav = spoken("How long are conversations kept?", speed=140)
     at = page(live_api, conversation="ui-voice")

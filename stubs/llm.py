@@ -29,6 +29,7 @@ class LLMStub:
     reply: Reply = default_reply
     delay_s: float = 5.0
     token_delay_s: float = 0.0  # between streamed words: a model that takes its time
+    first_token_s: float = 0.0  # before the first byte of any answer: the model's latency
     requests: list[dict[str, Any]] = field(default_factory=list)
     server: ThreadingHTTPServer | None = None
 
@@ -84,6 +85,7 @@ class LLMStub:
                     self.wfile.write(data)
                     return
                 text = stub.reply(body)
+                time.sleep(stub.first_token_s)
                 if body.get("stream"):
                     self._stream(text)
                 else:
