@@ -20,10 +20,9 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 from tqdm import tqdm
 
-from composition import build_ingestor, migrated_database, open_database
+from composition import build_ingestor, migrated_database, open_database, open_embeddings
 from config import Settings
 from knowledge.chunking import document_id
-from knowledge.embeddings import load_embeddings
 from knowledge.ingest import Ingestor, expand_paths
 from knowledge.store import (
     count_points,
@@ -179,12 +178,7 @@ class Indexer:
         self.settings = settings
         self.db = migrated_database(settings)
         self.client = open_client(settings)
-        embeddings = load_embeddings(
-            settings.embedding_model,
-            settings.embedding_batch_size,
-            settings.embedding_backend,
-            settings.embedding_cache_dir,
-        )
+        embeddings = open_embeddings(settings)
         ensure_collection(self.client, settings.collection_name, embeddings.dimensions)
         ensure_defaults(self.db, app_name=settings.app_name)
         # Every `kb` command (and `make run`'s indexing) adopts chunks left without an

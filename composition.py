@@ -97,6 +97,16 @@ def open_saver(settings: Settings, **overrides: Any) -> RedisSaver:
     return RedisSaver.from_url(settings.redis_url_or_local, **options)
 
 
+def open_embeddings(settings: Settings) -> LocalEmbeddings:
+    """The configured model in its configured build, one per process."""
+    return load_embeddings(
+        settings.embedding_model,
+        settings.embedding_batch_size,
+        settings.embedding_backend,
+        settings.embedding_cache_dir,
+    )
+
+
 def open_redis(settings: Settings) -> Any:
     options = {"socket_timeout": settings.redis_socket_timeout, "socket_connect_timeout": 2}
     if settings.redis_cluster:
@@ -144,12 +154,7 @@ def build_services(
     saver = saver or open_saver(settings)
     client = open_redis(settings)
     qdrant = qdrant or open_client(settings)
-    embeddings = embeddings or load_embeddings(
-        settings.embedding_model,
-        settings.embedding_batch_size,
-        settings.embedding_backend,
-        settings.embedding_cache_dir,
-    )
+    embeddings = embeddings or open_embeddings(settings)
     ensure_collection(qdrant, settings.collection_name, embeddings.dimensions)
     # Embedded Qdrant: read the collection into the search index off the start-up path
     # (questions asked meanwhile wait for it, as they would for local mode's own load).

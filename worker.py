@@ -21,9 +21,9 @@ import threading
 
 from qdrant_client import QdrantClient
 
-from composition import build_job_runner, migrated_database, open_redis
+from composition import build_job_runner, migrated_database, open_embeddings, open_redis
 from config import Settings, get_settings
-from knowledge.embeddings import LocalEmbeddings, load_embeddings
+from knowledge.embeddings import LocalEmbeddings
 from knowledge.store import ensure_collection, open_client
 from utils.logging import configure_logging
 
@@ -42,12 +42,7 @@ def run_worker(
     client = open_redis(settings)
     own_qdrant = qdrant is None
     qdrant = qdrant or open_client(settings)
-    embeddings = embeddings or load_embeddings(
-        settings.embedding_model,
-        settings.embedding_batch_size,
-        settings.embedding_backend,
-        settings.embedding_cache_dir,
-    )
+    embeddings = embeddings or open_embeddings(settings)
     ensure_collection(qdrant, settings.collection_name, embeddings.dimensions)
     runner = build_job_runner(
         settings, client=client, db=db, qdrant=qdrant, embeddings=embeddings

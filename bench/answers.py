@@ -25,15 +25,13 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from qdrant_client import QdrantClient
-
 from agents.answer import ExtractiveAnswerer, default_not_found, split_sentences
 from agents.retrieval import Retriever, SearchScope
 from bench.retrieval import BENCH_KB, BENCH_ORG, COLLECTION, as_documents, load
 from knowledge.chunking import Chunker
 from knowledge.embeddings import LocalEmbeddings
 from knowledge.ingest import Ingestor
-from knowledge.store import ensure_collection
+from knowledge.store import ensure_collection, open_embedded
 
 MARKER = re.compile(r"\s*\[\d+\]")
 
@@ -94,9 +92,12 @@ def main(argv: list[str] | None = None) -> None:
         f"data: {args.data}: {len(sample)} questions (seed {args.seed}) over {len(corpus)} paragraphs"
     )
 
-    embeddings = LocalEmbeddings()
+    embeddings = LocalEmbeddings(
+        backend=settings.embedding_backend, cache_dir=settings.embedding_cache_dir
+    )
+    print(f"encoder: {embeddings.backend}")
     workdir = args.index_dir or Path(tempfile.mkdtemp(prefix="bench-answers-"))
-    client = QdrantClient(path=str(workdir / "qdrant"))
+    client = open_embedded(workdir / "qdrant", indexed_collection=COLLECTION)
     ensure_collection(client, COLLECTION, embeddings.dimensions)
     Ingestor(
         client=client, collection=COLLECTION, embeddings=embeddings,

@@ -8,12 +8,13 @@ the key.
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from typing import Any
+
+from stubs.server import LocalServer, QuietHandler
 
 Reply = Callable[[dict[str, Any]], str]
 
@@ -23,7 +24,7 @@ def default_reply(request: dict[str, Any]) -> str:
 
 
 @dataclass
-class LLMStub:
+class LLMStub(LocalServer):
     api_key: str = "sk-test"
     behaviour: str = "ok"  # ok | timeout | error500 | malformed
     reply: Reply = default_reply
@@ -33,18 +34,10 @@ class LLMStub:
     requests: list[dict[str, Any]] = field(default_factory=list)
     server: ThreadingHTTPServer | None = None
 
-    @property
-    def url(self) -> str:
-        assert self.server is not None
-        return f"http://127.0.0.1:{self.server.server_address[1]}/v1"
-
     def start(self) -> LLMStub:
         stub = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: Any) -> None:
-                pass
-
+        class Handler(QuietHandler):
             def _authorised(self) -> bool:
                 if self.headers.get("Authorization") == f"Bearer {stub.api_key}":
                     return True
@@ -114,14 +107,8 @@ class LLMStub:
                 self.wfile.write(f"data: {json.dumps(end)}\n\ndata: [DONE]\n\n".encode())
                 self.wfile.flush()
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.serve(Handler)
         return self
-
-    def stop(self) -> None:
-        if self.server is not None:
-            self.server.shutdown()
-            self.server.server_close()
 
     def chat_requests(self) -> list[dict[str, Any]]:
         return [r for r in self.requests if "messages" in r]

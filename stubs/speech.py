@@ -5,13 +5,12 @@
 from __future__ import annotations
 
 import json
-import threading
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from http.server import ThreadingHTTPServer
 
 import numpy as np
 
+from stubs.server import LocalServer, QuietHandler
 from voice.audio import wav_bytes
 from voice.text_to_speech import EspeakSpeaker
 
@@ -27,24 +26,16 @@ def tone_wav(seconds: float = 1.0) -> bytes:
 
 
 @dataclass
-class SpeechStub:
+class SpeechStub(LocalServer):
     transcript: str = "How do I start the service?"
     failing: bool = False
     requests: list[tuple[str, int]] = field(default_factory=list)  # (path, body bytes)
     server: ThreadingHTTPServer | None = None
 
-    @property
-    def url(self) -> str:
-        assert self.server is not None
-        return f"http://127.0.0.1:{self.server.server_address[1]}/v1"
-
     def start(self) -> SpeechStub:
         stub = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: Any) -> None:
-                pass
-
+        class Handler(QuietHandler):
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 stub.requests.append((self.path, len(body)))
@@ -65,11 +56,5 @@ class SpeechStub:
                 self.end_headers()
                 self.wfile.write(body)
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.serve(Handler)
         return self
-
-    def stop(self) -> None:
-        if self.server is not None:
-            self.server.shutdown()
-            self.server.server_close()
