@@ -76,21 +76,28 @@ class HistoryMessage(BaseModel):
     answered_at: str | None = None
 
 
-def reply_from(message: AIMessage, *, conversation_id: str, assistant_id: str) -> ChatReply:
+def _answer_fields(message: AnyMessage) -> dict[str, Any]:
+    """What an answer's message keeps beside its text, as replies and history show it."""
     extra = message.additional_kwargs
+    return {
+        "citations": list(extra.get("citations", [])),
+        "mode": extra.get("mode", "extractive"),
+        "found": bool(extra.get("found", True)),
+        "refused": bool(extra.get("refused", False)),
+        "escalate": bool(extra.get("escalate", False)),
+        "topic": extra.get("topic"),
+        "warning": extra.get("warning"),
+        "answered_at": extra.get("answered_at"),
+    }
+
+
+def reply_from(message: AIMessage, *, conversation_id: str, assistant_id: str) -> ChatReply:
     return ChatReply(
         answer=str(message.content),
-        citations=list(extra.get("citations", [])),
         conversation_id=conversation_id,
         assistant_id=assistant_id,
         message_id=message.id or "",
-        mode=extra.get("mode", "extractive"),
-        found=bool(extra.get("found", True)),
-        refused=bool(extra.get("refused", False)),
-        escalate=bool(extra.get("escalate", False)),
-        topic=extra.get("topic"),
-        warning=extra.get("warning"),
-        answered_at=extra.get("answered_at"),
+        **_answer_fields(message),
     )
 
 
@@ -100,20 +107,11 @@ def message_dict(message: AnyMessage) -> dict[str, Any]:
         if message.additional_kwargs.get("attachments"):
             user["attachments"] = message.additional_kwargs["attachments"]
         return user
-    extra = message.additional_kwargs
-    unset = {k for k in ("warning", "topic", "answered_at") if not extra.get(k)}
+    fields = _answer_fields(message)
+    fields["mode"] = message.additional_kwargs.get("mode")  # None for very old messages
+    unset = {k for k in ("warning", "topic", "answered_at") if not fields[k]}
     return HistoryMessage(
-        role="assistant",
-        content=str(message.content),
-        message_id=message.id,
-        citations=list(extra.get("citations", [])),
-        mode=extra.get("mode"),
-        found=bool(extra.get("found", True)),
-        refused=bool(extra.get("refused", False)),
-        escalate=bool(extra.get("escalate", False)),
-        topic=extra.get("topic"),
-        warning=extra.get("warning"),
-        answered_at=extra.get("answered_at"),
+        role="assistant", content=str(message.content), message_id=message.id, **fields
     ).model_dump(mode="json", exclude=unset)
 
 

@@ -1,6 +1,6 @@
 """The web chat in headless Chromium: ask, wait for the cited answer, take a screenshot.
 
-Set SAVE_SCREENSHOT=1 to refresh docs/screenshot.png (shown in the README).
+Set SAVE_SCREENSHOT=1 to refresh the pictures in docs/screenshots/ (the README shows them).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from config import PROJECT_ROOT
 from utils.local_redis import free_port
 
 CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
 
 
 def headless_chromium(playwright: Playwright) -> Browser:
@@ -77,7 +78,7 @@ def test_ask_in_the_browser_and_see_the_cited_answer(web_chat: str, tmp_path: Pa
     assert "24 hours" in answer and "[1]" in answer
     assert shot.stat().st_size > 10_000
     if os.environ.get("SAVE_SCREENSHOT"):
-        (PROJECT_ROOT / "docs" / "screenshot.png").write_bytes(shot.read_bytes())
+        (SCREENSHOTS / "chat.png").write_bytes(shot.read_bytes())
 
 
 def test_the_admin_page_in_the_browser(web_chat: str, live_api: str, tmp_path: Path) -> None:
@@ -99,7 +100,7 @@ def test_the_admin_page_in_the_browser(web_chat: str, live_api: str, tmp_path: P
     assert "Turns" in text and "Questions that found nothing" in text
     assert shot.stat().st_size > 10_000
     if os.environ.get("SAVE_SCREENSHOT"):
-        (PROJECT_ROOT / "docs" / "screenshot-admin.png").write_bytes(shot.read_bytes())
+        (SCREENSHOTS / "admin.png").write_bytes(shot.read_bytes())
 
 
 def test_single_sign_on_into_the_web_chat(web_chat: str, live_api: str, tmp_path: Path) -> None:
@@ -133,4 +134,48 @@ def test_single_sign_on_into_the_web_chat(web_chat: str, live_api: str, tmp_path
         replay.get_by_text("This sign-in link cannot be used").wait_for(timeout=60_000)
         browser.close()
     if os.environ.get("SAVE_SCREENSHOT"):
-        (PROJECT_ROOT / "docs" / "screenshot-sso.png").write_bytes(shot.read_bytes())
+        (SCREENSHOTS / "sso.png").write_bytes(shot.read_bytes())
+
+
+def brightness(css_color: str) -> int:
+    """Sum of the red, green and blue of an `rgb(...)` colour."""
+    return sum(int(v) for v in css_color[css_color.index("(") + 1 : -1].split(",")[:3])
+
+
+def test_a_phone_in_dark_mode(web_chat: str, tmp_path: Path) -> None:
+    """390 px wide, the browser asking for dark: the page follows it, the sidebar starts
+    closed, the answer fits the width; the menu offers the theme switch."""
+    with sync_playwright() as playwright:
+        browser = headless_chromium(playwright)
+        page = browser.new_page(
+            viewport={"width": 390, "height": 844}, color_scheme="dark", is_mobile=True
+        )
+        page.goto(f"{web_chat}/?c=phone-test")
+        page.get_by_label("API key").fill("test-key-a")
+        page.get_by_role("button", name="Sign in").click()
+        box = page.locator("[data-testid='stChatInput'] textarea")
+        box.wait_for(timeout=60_000)
+        sidebar = page.locator("[data-testid='stSidebar']").bounding_box()
+        assert sidebar is None or sidebar["x"] + sidebar["width"] <= 1  # closed: off screen
+        box.fill("How do I start the service?")
+        box.press("Enter")
+        page.get_by_text("Sources").wait_for(timeout=60_000)
+        page.wait_for_timeout(800)
+        background = page.evaluate(
+            "getComputedStyle(document.querySelector('[data-testid=\"stApp\"]')).backgroundColor"
+        )
+        widest = page.evaluate("document.documentElement.scrollWidth")
+        shot = tmp_path / "phone.png"
+        page.screenshot(path=str(shot), full_page=True)
+        page.locator("[data-testid='stMainMenu']").click()
+        page.locator("[data-testid='stMainMenuItem-theme-Light']").click()  # the switch
+        page.wait_for_timeout(800)
+        switched = page.evaluate(
+            "getComputedStyle(document.querySelector('[data-testid=\"stApp\"]')).backgroundColor"
+        )
+        browser.close()
+    assert brightness(background) < 150, background  # dark, as the browser asked
+    assert brightness(switched) > 600, switched  # light, as the person chose
+    assert widest <= 390  # nothing wider than the phone
+    if os.environ.get("SAVE_SCREENSHOT"):
+        (SCREENSHOTS / "phone-dark.png").write_bytes(shot.read_bytes())
