@@ -18,6 +18,7 @@ SNIPPET_CHARS = 300
 # - RANK_PENALTY x the passage's retrieval rank.
 LEXICAL_WEIGHT = 0.3
 RANK_PENALTY = 0.02
+FURTHER_SENTENCE_MARGIN = 0.2
 
 
 @dataclass
@@ -112,7 +113,14 @@ class ExtractiveAnswerer:
         ranks = np.array([rank for rank, _ in candidates])
         scores = similarity + LEXICAL_WEIGHT * overlap - RANK_PENALTY * ranks
         ranked = np.argsort(-scores)
-        chosen = [i for i in ranked[: self.max_sentences] if scores[i] >= self.threshold]
+        best = scores[ranked[0]]
+        # A further sentence only when it is nearly as good as the best: a weak second
+        # sentence adds words more often than it adds the answer.
+        chosen = [
+            i
+            for i in ranked[: self.max_sentences]
+            if scores[i] >= self.threshold and scores[i] >= best - FURTHER_SENTENCE_MARGIN
+        ]
         if not chosen:
             return not_found_answer(self.mode, self.not_found_message)
 
