@@ -10,6 +10,7 @@ conversations). The conversation id lives in the page URL (?c=...), and the assi
 from __future__ import annotations
 
 import base64
+import hashlib
 import itertools
 import re
 import secrets
@@ -44,6 +45,7 @@ FRIENDLY_ERRORS = {
 KEY = "api_key"  # session_state: the signed-in person's key
 SSO = "sso_session"  # session_state: a web-chat session opened by a sign-in link
 ATTACHABLE = ["md", "txt", "html", "htm", "pdf", "docx"]
+CITATION_MARKER = re.compile(r"\[(\d+)\]")
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$])")
 
 
@@ -91,6 +93,8 @@ def show_citations(citations: list[dict], answer: str = "", reader: Reader | Non
     for c in citations:
         where = c.get("section") or (f"page {c['page']}" if c.get("page") else None)
         label = f"[{c['n']}] {c['title']}" + (f" — {where}" if where else "")
+        # The target of the answer's [n] links (see linked_markers).
+        st.markdown(f'<span id="{source_anchor(answer, c["n"])}"></span>', unsafe_allow_html=True)
         with st.expander(label):
             st.markdown(f"> {highlighted(c['snippet'], cited_sentences(answer, c['n']))}")
             page = f", page {c['page']}" if c.get("page") else ""
@@ -98,6 +102,21 @@ def show_citations(citations: list[dict], answer: str = "", reader: Reader | Non
             readable = reader is not None and not c["source"].startswith("attachment:")
             if readable and st.toggle("Whole document", key=f"doc-{c['n']}-{hash(answer)}"):
                 show_document(reader, c["source"])  # type: ignore[arg-type]
+
+
+def source_anchor(answer: str, n: int) -> str:
+    """The id of source n of one answer (answers on one page must not share ids)."""
+    return f"source-{hashlib.sha1(answer.encode()).hexdigest()[:10]}-{n}"
+
+
+def linked_markers(answer: str, numbers: set[int]) -> str:
+    """The answer's [n] markers as links to their sources below it."""
+    return CITATION_MARKER.sub(
+        lambda m: (
+            f"[\\[{m[1]}\\]](#{source_anchor(answer, int(m[1]))})" if int(m[1]) in numbers else m[0]
+        ),
+        answer,
+    )
 
 
 def document_reader(api: ApiClient) -> Reader | None:
@@ -192,9 +211,11 @@ def show_message(
     """Show a message; returns a question to send again when its user edited it."""
     resend = None
     with st.chat_message(message["role"]):
-        st.markdown(
-            message["content"] if message["role"] == "assistant" else as_typed(message["content"])
-        )
+        if message["role"] == "assistant":
+            numbers = {c["n"] for c in message.get("citations") or []}
+            st.markdown(linked_markers(message["content"], numbers))
+        else:
+            st.markdown(as_typed(message["content"]))
         if message["role"] == "assistant":
             show_answer_notes(message)
             show_citations(message.get("citations", []), message["content"], reader)
@@ -222,18 +243,22 @@ def ask(
     show_message(asked)
     with st.chat_message("assistant"):
         turn = StreamedTurn()
+        slot = st.empty()
         try:
             pieces = api.stream_chat(conversation, question, turn, files)
-            # Until the first words arrive the bubble says what is happening.
-            with st.spinner("Searching the knowledge base…"):
-                first = next(pieces, "")
-            st.write_stream(itertools.chain([first], pieces))
+            with slot.container():
+                # Until the first words arrive the bubble says what is happening.
+                with st.spinner("Searching the knowledge base…"):
+                    first = next(pieces, "")
+                st.write_stream(itertools.chain([first], pieces))
         except ApiClientError as error:
             show_error(error)
             return []
         if not turn.final:
             return []
         final = {"role": "assistant", "content": turn.final["answer"], **turn.final}
+        numbers = {c["n"] for c in final.get("citations") or []}
+        slot.markdown(linked_markers(final["content"], numbers))  # the same text, now linked
         show_answer_notes(final)
         show_citations(final.get("citations", []), final["content"], document_reader(api))
         answer_tools(final)

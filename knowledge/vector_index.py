@@ -277,6 +277,12 @@ class VectorIndex:
         rows = np.concatenate(hit_rows)
         if not len(rows):
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
+        # One pass over the collection's length beats sorting the hits once a common term
+        # brings most rows in; for few hits, sorting them is cheaper.
+        if len(rows) * 8 > len(scope):
+            totals = np.bincount(rows, weights=np.concatenate(hit_values), minlength=len(scope))
+            unique = np.flatnonzero(totals)
+            return _top(unique, totals[unique].astype(np.float32), limit)
         unique, inverse = np.unique(rows, return_inverse=True)
         scores = np.bincount(inverse, weights=np.concatenate(hit_values), minlength=len(unique))
         return _top(unique, scores.astype(np.float32), limit)

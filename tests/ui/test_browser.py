@@ -74,8 +74,18 @@ def test_ask_in_the_browser_and_see_the_cited_answer(web_chat: str, tmp_path: Pa
         answer = page.locator("[data-testid='stChatMessage']").last.inner_text()
         shot = tmp_path / "screenshot.png"
         page.screenshot(path=str(shot), full_page=True)
+        # The [1] marker links to its source: following it brings the source into view.
+        marker = page.locator("[data-testid='stChatMessage'] a[href^='#source-']").first
+        target = marker.get_attribute("href")
+        marker_text = marker.inner_text()
+        marker.click()
+        page.wait_for_timeout(500)
+        anchor_top = page.evaluate(
+            f"document.getElementById('{target[1:]}').getBoundingClientRect().top"
+        )
         browser.close()
     assert "24 hours" in answer and "[1]" in answer
+    assert marker_text == "[1]" and 0 <= anchor_top < 900
     assert shot.stat().st_size > 10_000
     if os.environ.get("SAVE_SCREENSHOT"):
         (SCREENSHOTS / "chat.png").write_bytes(shot.read_bytes())
