@@ -43,6 +43,7 @@ FRIENDLY_ERRORS = {
     "busy": "Your previous question is still being answered. Wait a moment and send again.",
 }
 KEY = "api_key"  # session_state: the signed-in person's key
+STOPPED = "stopped"  # session_state: the conversation whose answer was stopped on screen
 SSO = "sso_session"  # session_state: a web-chat session opened by a sign-in link
 ATTACHABLE = ["md", "txt", "html", "htm", "pdf", "docx"]
 CITATION_MARKER = re.compile(r"\[(\d+)\]")
@@ -243,7 +244,10 @@ def ask(
     show_message(asked)
     with st.chat_message("assistant"):
         turn = StreamedTurn()
-        slot = st.empty()
+        slot, stop = st.empty(), st.empty()
+        # Pressing it reruns the page, which ends this run and closes the stream.
+        stop.button("Stop", icon=":material/stop_circle:", key=f"stop-{uuid.uuid4().hex}",
+                    on_click=st.session_state.__setitem__, args=(STOPPED, conversation))  # fmt: skip
         try:
             pieces = api.stream_chat(conversation, question, turn, files)
             with slot.container():
@@ -254,6 +258,8 @@ def ask(
         except ApiClientError as error:
             show_error(error)
             return []
+        finally:
+            stop.empty()
         if not turn.final:
             return []
         final = {"role": "assistant", "content": turn.final["answer"], **turn.final}
@@ -491,6 +497,12 @@ def main() -> None:
     rate = partial(api.feedback, conversation)
     for message in history:
         question = show_message(message, rate, document_reader(api)) or question
+    if st.session_state.pop(STOPPED, None) == conversation:
+        st.info(
+            "Stopped. The service still finishes this answer and keeps it in the "
+            "conversation: open the conversation again in a moment to read it.",
+            icon=":material/stop_circle:",
+        )
     last_question = next((m["content"] for m in reversed(history) if m["role"] == "user"), None)
     if (
         last_question

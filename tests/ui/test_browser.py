@@ -10,13 +10,17 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from flask import Flask
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
 from config import PROJECT_ROOT
+from stubs.llm import LLMStub
+from tests.ui.conftest import serve
 from utils.local_redis import free_port
 
 CHROMIUM = "/usr/bin/chromium"
@@ -33,8 +37,15 @@ def headless_chromium(playwright: Playwright) -> Browser:
 
 @pytest.fixture
 def web_chat(live_api: str, tmp_path: Path) -> Iterator[str]:
+    with streamlit_for(live_api, tmp_path) as url:
+        yield url
+
+
+@contextmanager
+def streamlit_for(api_url: str, tmp_path: Path) -> Iterator[str]:
+    """The web chat as `make run` starts it, talking to `api_url`."""
     port = free_port()
-    env = {**os.environ, "API_URL": live_api}
+    env = {**os.environ, "API_URL": api_url}
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
          "--server.port", str(port), "--server.address", "127.0.0.1",
@@ -189,3 +200,38 @@ def test_a_phone_in_dark_mode(web_chat: str, tmp_path: Path) -> None:
     assert widest <= 390  # nothing wider than the phone
     if os.environ.get("SAVE_SCREENSHOT"):
         (SCREENSHOTS / "phone-dark.png").write_bytes(shot.read_bytes())
+
+
+def test_stop_ends_the_answer_on_screen_and_the_service_keeps_it(
+    llm_app: Callable[..., Flask], stub: LLMStub, tmp_path: Path
+) -> None:
+    """A slow model: Stop ends the stream at once; the full answer is still stored and
+    shows when the conversation is opened again."""
+    words = "The service starts with make run in the project folder [1]. " * 6
+    stub.reply = lambda _: words.strip()
+    stub.token_delay_s = 0.25  # about 15 s for the whole answer
+    with serve(llm_app()) as api_url, streamlit_for(api_url, tmp_path) as url:
+        with sync_playwright() as playwright:
+            browser = headless_chromium(playwright)
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            page.goto(f"{url}/?c=stop-test")
+            page.get_by_label("API key").fill("test-key-a")
+            page.get_by_role("button", name="Sign in").click()
+            box = page.locator("[data-testid='stChatInput'] textarea")
+            box.wait_for(timeout=60_000)
+            box.fill("How do I start the service?")
+            box.press("Enter")
+            page.get_by_text("The service starts").wait_for(timeout=60_000)
+            main = page.get_by_test_id("stMainBlockContainer")
+            main.get_by_role("button", name="Stop").click()
+            page.get_by_text("Stopped.").wait_for(timeout=30_000)
+            shown = page.get_by_test_id("stMainBlockContainer").inner_text()
+            time.sleep(16)  # the model finishes; the service stores the whole answer
+            sidebar = page.locator("[data-testid='stSidebar']")
+            sidebar.get_by_role("button", name="New conversation").click()
+            sidebar.get_by_role("button", name="How do I start the service?").click()
+            page.get_by_text("Sources").wait_for(timeout=60_000)
+            reloaded = page.locator("[data-testid='stChatMessage']").last.inner_text()
+            browser.close()
+    assert shown.count("make run in the project folder") < 6  # cut short on screen
+    assert reloaded.count("make run in the project folder") == 6  # kept whole
