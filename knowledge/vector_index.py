@@ -104,7 +104,6 @@ class VectorIndex:
     def add(self, points: Sequence[Any]) -> None:
         """Upserted points (models.PointStruct or Record, with vectors and payload)."""
         with self.lock:
-            self._remove([str(p.id) for p in points if str(p.id) in self.row_of])
             first = len(self.ids)
             self._grow(first + len(points))
             term_rows: list[np.ndarray] = []
@@ -112,6 +111,7 @@ class VectorIndex:
             term_values: list[np.ndarray] = []
             for offset, point in enumerate(points):
                 row = first + offset
+                self._remove([str(point.id)])  # an upsert replaces the point (last one wins)
                 self.ids.append(point.id)  # as given: Qdrant tells int and UUID ids apart
                 self.row_of[str(point.id)] = row
                 vectors = point.vector if isinstance(point.vector, dict) else {}
