@@ -122,6 +122,7 @@ def build_ingestor(
         collection=settings.collection_name,
         embeddings=embeddings,
         chunker=Chunker(chunk_size=settings.chunk_size, chunk_overlap=settings.chunk_overlap),
+        sentence_vectors=settings.sentence_vectors,
     )
 
 

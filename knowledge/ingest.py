@@ -81,13 +81,16 @@ class Ingestor:
         embeddings: LocalEmbeddings,
         chunker: Chunker,
         sparse: BM25SparseEmbeddings | None = None,
+        sentence_vectors: bool = True,
     ) -> None:
         self.client = client
         self.collection = collection
         self.embeddings = embeddings
         self.chunker = chunker
         self.sparse = sparse or BM25SparseEmbeddings()
-        self.sentence_vectors = has_sentence_vectors(client, collection)
+        # The offline answerer's sentence vectors: about as much encoder time again as
+        # the chunks; off for deployments that answer with a model.
+        self.sentence_vectors = sentence_vectors and has_sentence_vectors(client, collection)
 
     def ingest_documents(
         self,

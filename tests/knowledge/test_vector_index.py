@@ -218,3 +218,31 @@ def test_a_turn_embeds_only_the_question(
             assert answer.text == reference.answer(asked, passages).text
     finally:
         del embeddings.encode
+
+
+def test_without_sentence_vectors_answers_embed_their_sentences(
+    tmp_path: Path, embeddings: LocalEmbeddings
+) -> None:
+    """SENTENCE_VECTORS=false: ingestion embeds one text per chunk; answers still quote."""
+    from agents.answer import ExtractiveAnswerer
+
+    client = open_embedded(tmp_path, indexed_collection=COLLECTION)
+    try:
+        ensure_collection(client, COLLECTION, embeddings.dimensions)
+        plain = Ingestor(
+            client=client, collection=COLLECTION, embeddings=embeddings,
+            chunker=Chunker(chunk_size=1000, chunk_overlap=150), sentence_vectors=False,
+        )  # fmt: skip
+        report = plain.ingest_paths([SAMPLE_KB], org_id="org_a", kb_id="kb_a")
+        stored = client.scroll(COLLECTION, limit=5, with_vectors=True)[0]
+        assert report.embedded > 0 and all("sentences" not in p.vector for p in stored)
+        question = "How long are conversations kept? (without sentence vectors)"
+        passages = retriever(client, embeddings).search(
+            question, scope(org_id="org_a", kb_id="kb_a")
+        )
+        answerer = ExtractiveAnswerer(
+            embeddings, threshold=0.3, max_sentences=2, not_found_message="-"
+        )
+        assert answerer.answer(question, passages).found
+    finally:
+        client.close()
