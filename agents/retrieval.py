@@ -89,18 +89,28 @@ class Retriever:
         gate_open = scope.score_threshold <= -1  # off: benchmarks rank everything
         if not hits.ids or not (gate_open or (hits.best_dense or -1) >= scope.score_threshold):
             return []
-        records = {str(r.id): r for r in self._records(hits.ids)}
-        passages = [
-            (
-                score * (1 + PRIORITY_BOOST * scope.priorities.get(_kb_of(record), 0)),
-                _passage(record, score),
+        ranked = list(zip(hits.ids, hits.scores, strict=True))
+        if len(set(scope.priorities.values())) > 1:
+            # Knowledge-base priorities re-rank the whole pool (their kb ids only).
+            kb_of = {
+                str(r.id): _kb_of(r)
+                for r in self.client.retrieve(
+                    self.collection, hits.ids, with_payload=["metadata.kb_id"]
+                )
+            }
+            ranked.sort(  # stable: equal scores keep their order
+                key=lambda hit: (
+                    -hit[1]
+                    * (1 + PRIORITY_BOOST * scope.priorities.get(kb_of.get(str(hit[0]), ""), 0))
+                )
             )
-            for point_id, score in zip(hits.ids, hits.scores, strict=True)
+        top = ranked[: scope.k]
+        records = {str(r.id): r for r in self._records([point_id for point_id, _ in top])}
+        return [
+            _passage(record, score)
+            for point_id, score in top
             if (record := records.get(str(point_id))) is not None
         ]
-        if len(set(scope.priorities.values())) > 1:
-            passages.sort(key=lambda pair: -pair[0])  # stable: equal scores keep their order
-        return [passage for _, passage in passages[: scope.k]]
 
     def _records(self, ids: list[int | str]) -> list[models.Record]:
         """Payloads of the hits, with the sentence vectors stored at ingestion, which go

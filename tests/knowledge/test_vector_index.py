@@ -246,3 +246,19 @@ def test_without_sentence_vectors_answers_embed_their_sentences(
         assert answerer.answer(question, passages).found
     finally:
         client.close()
+
+
+def test_a_higher_priority_knowledge_base_wins_a_tie(
+    indexed: QdrantClient, embeddings: LocalEmbeddings
+) -> None:
+    text = "# Parking\n\nVisitors park in bay C behind the library from 8 am to 6 pm."
+    for kb_id, source in (("kb_hi", "hi.md"), ("kb_lo", "lo.md")):
+        document = LoadedDocument(source=source, title="Parking", kind="markdown", text=text)
+        ingestor(indexed, embeddings).ingest_documents([document], org_id="org_p", kb_id=kb_id)
+    r = retriever(indexed, embeddings)
+    question = "Where do visitors park?"
+    for favoured, source in (("kb_hi", "hi.md"), ("kb_lo", "lo.md")):
+        priorities = {"kb_hi": 0, "kb_lo": 0, favoured: 2}
+        found = r.search(question, SearchScope("org_p", priorities, "dense", 2, 0.25))
+        assert [p.source for p in found][:1] == [source]
+        assert {p.source for p in found} == {"hi.md", "lo.md"}
