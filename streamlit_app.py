@@ -232,6 +232,13 @@ def show_message(
     return resend
 
 
+def remember_turn(conversation: str, messages: list[dict]) -> None:
+    """The answered turn joins the history kept on screen while the API is away, at
+    once: a question sent while this run still draws the answer's tools ends the run."""
+    key = f"history:{conversation}"
+    st.session_state[key] = st.session_state.get(key, []) + messages
+
+
 def ask(
     api: ApiClient,
     conversation: str,
@@ -263,6 +270,7 @@ def ask(
         if not turn.final:
             return []
         final = {"role": "assistant", "content": turn.final["answer"], **turn.final}
+        remember_turn(conversation, [asked, final])
         numbers = {c["n"] for c in final.get("citations") or []}
         slot.markdown(linked_markers(final["content"], numbers))  # the same text, now linked
         show_answer_notes(final)
@@ -292,6 +300,7 @@ def ask_by_voice(api: ApiClient, conversation: str, wav: bytes) -> list[dict]:
             return []
     asked = {"role": "user", "content": reply["transcript"]}
     answer = {"role": "assistant", "content": reply["answer"], **reply}
+    remember_turn(conversation, [asked, answer])
     show_message(asked)
     show_message(answer, partial(api.feedback, conversation))
     if reply.get("audio"):
@@ -511,9 +520,9 @@ def main() -> None:
     ):
         question = last_question
     if question:
-        st.session_state[cached] = history + ask(api, conversation, question, files)
+        ask(api, conversation, question, files)
     elif spoken := voice_input():
-        st.session_state[cached] = history + ask_by_voice(api, conversation, spoken)
+        ask_by_voice(api, conversation, spoken)
     api.close()
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -78,7 +79,7 @@ def test_ask_in_the_browser_and_see_the_cited_answer(web_chat: str, tmp_path: Pa
         box.wait_for(timeout=60_000)
         box.fill("How long are conversations kept?")
         box.press("Enter")
-        page.get_by_text("Sources").wait_for(timeout=60_000)
+        page.get_by_text("Sources", exact=True).wait_for(timeout=60_000)
         page.locator("[data-testid='stExpander']").first.click()
         page.get_by_text("Source:").first.wait_for(timeout=10_000)
         page.wait_for_timeout(800)  # let the expander finish opening before the screenshot
@@ -180,7 +181,7 @@ def test_a_phone_in_dark_mode(web_chat: str, tmp_path: Path) -> None:
         assert sidebar is None or sidebar["x"] + sidebar["width"] <= 1  # closed: off screen
         box.fill("How do I start the service?")
         box.press("Enter")
-        page.get_by_text("Sources").wait_for(timeout=60_000)
+        page.get_by_text("Sources", exact=True).wait_for(timeout=60_000)
         page.wait_for_timeout(800)
         background = page.evaluate(
             "getComputedStyle(document.querySelector('[data-testid=\"stApp\"]')).backgroundColor"
@@ -230,8 +231,59 @@ def test_stop_ends_the_answer_on_screen_and_the_service_keeps_it(
             sidebar = page.locator("[data-testid='stSidebar']")
             sidebar.get_by_role("button", name="New conversation").click()
             sidebar.get_by_role("button", name="How do I start the service?").click()
-            page.get_by_text("Sources").wait_for(timeout=60_000)
+            page.get_by_text("Sources", exact=True).wait_for(timeout=60_000)
             reloaded = page.locator("[data-testid='stChatMessage']").last.inner_text()
             browser.close()
     assert shown.count("make run in the project folder") < 6  # cut short on screen
     assert reloaded.count("make run in the project folder") == 6  # kept whole
+
+
+def test_the_api_going_away_and_coming_back(make_app: Callable[..., Flask], tmp_path: Path) -> None:
+    """The API stops: the page says so once and keeps the conversation; it starts again on
+    the same address: the next question is answered, with no reload."""
+    from werkzeug.serving import make_server
+
+    port = free_port()
+    app = make_app()
+
+    def start():  # type: ignore[no-untyped-def]
+        server = make_server("127.0.0.1", port, app, threaded=True)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        return server
+
+    api = start()
+    with streamlit_for(f"http://127.0.0.1:{port}", tmp_path) as url, sync_playwright() as pw:
+        browser = headless_chromium(pw)
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        page.goto(f"{url}/?c=away-test")
+        page.get_by_label("API key").fill("test-key-a")
+        page.get_by_role("button", name="Sign in").click()
+        box = page.locator("[data-testid='stChatInput'] textarea")
+        box.wait_for(timeout=60_000)
+        box.fill("How do I start the service?")
+        box.press("Enter")
+        page.get_by_text("Sources", exact=True).wait_for(timeout=60_000)
+
+        api.shutdown()  # the API goes away
+        box.fill("How long are conversations kept?")
+        box.press("Enter")
+        page.get_by_text("cannot be reached").first.wait_for(timeout=60_000)
+        page.wait_for_timeout(1000)
+        main = page.get_by_test_id("stMainBlockContainer")
+        away = main.inner_text()
+        errors_shown = page.locator("[data-testid='stAlertContentError']").count()
+        shot = tmp_path / "away.png"
+        page.screenshot(path=str(shot), full_page=True)
+
+        api = start()  # back on the same address
+        box.fill("How long are conversations kept?")
+        box.press("Enter")
+        page.get_by_text("24 hours").first.wait_for(timeout=60_000)
+        back = main.inner_text()
+        browser.close()
+    api.shutdown()
+    assert "How do I start the service?" in away and "make run" in away  # still on screen
+    assert errors_shown == 1
+    assert "cannot be reached" not in back and "make run" in back
+    if os.environ.get("SAVE_SCREENSHOT"):
+        (SCREENSHOTS / "api-away.png").write_bytes(shot.read_bytes())
