@@ -283,3 +283,49 @@ def test_a_source_marks_the_quoted_sentence_and_opens_the_whole_document(
         in "\\n".join(m.value for m in at.chat_message[1].expander[0].markdown)
         and "CONVERSATION_TTL" in whole
     )
+
+
+def test_a_busy_conversation_is_explained(make_app, page: Callable[..., AppTest]) -> None:  # type: ignore[no-untyped-def]
+    """409: another tab's question is still being answered (a slow model holds it)."""
+    import threading
+    import time
+
+    import httpx
+
+    from stubs.llm import LLMStub
+    from tests.api.test_operations import slow_llm_app
+    from tests.ui.conftest import serve
+
+    stub = LLMStub().start()
+    try:
+        with serve(slow_llm_app(make_app, stub, turn_wait_seconds=0.2)) as url:
+            at = page(url, conversation="ui-409")
+            other_tab = threading.Thread(
+                target=httpx.post,
+                args=(f"{url}/v1/chat",),
+                kwargs={"json": {"message": "How do I start the service?"}, "timeout": 30,
+                        "headers": {"X-API-Key": "test-key-a", "X-Conversation-Id": "ui-409"}},
+            )  # fmt: skip
+            other_tab.start()
+            time.sleep(0.5)  # the other tab's turn now holds the conversation
+            at.chat_input[0].set_value("And how do I stop it?").run()
+            other_tab.join()
+    finally:
+        stub.stop()
+    shown = [e.value for e in at.error]
+    assert len(shown) == 1 and "still being answered" in shown[0]
+
+
+def test_storage_down_is_explained(make_app, page: Callable[..., AppTest], throwaway_redis) -> None:  # type: ignore[no-untyped-def]
+    """503: Redis is away; the page says so in words, once, and keeps the conversation."""
+    from tests.ui.conftest import serve
+
+    with serve(make_app(redis_url=throwaway_redis.url)) as url:
+        at = page(url, conversation="ui-503")
+        at.chat_input[0].set_value("How do I start the service?").run()
+        throwaway_redis.stop()
+        at.chat_input[0].set_value("And how do I stop it?").run()
+        throwaway_redis.start()
+    shown = [e.value for e in at.error]
+    assert len(shown) == 1 and "temporarily unavailable" in shown[0], shown
+    assert "How do I start the service" in texts(at)  # the earlier turn is still shown
