@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import os
 import signal
 import subprocess
@@ -78,8 +79,8 @@ class Load:
                     "POST", f"{self.service.url}/v1/chat", body={"message": question},
                     headers={"X-API-Key": API_KEY, "X-Conversation-Id": conversation}, timeout=30,
                 )  # fmt: skip
-            except OSError:
-                status = 0  # connection dropped (the worker died mid-request)
+            except (OSError, http.client.HTTPException):
+                status = 0  # connection dropped (the worker died mid-request or mid-reply)
             with self.lock:
                 self.statuses.append(status)
                 if status == 200:

@@ -279,6 +279,8 @@ def test_the_api_going_away_and_coming_back(make_app: Callable[..., Flask], tmp_
         box.fill("How long are conversations kept?")
         box.press("Enter")
         page.get_by_text("24 hours").first.wait_for(timeout=60_000)
+        # The earlier error stays (faded) until the page's run ends, then goes.
+        page.get_by_text("cannot be reached").wait_for(state="detached", timeout=60_000)
         back = main.inner_text()
         browser.close()
     api.shutdown()
