@@ -110,8 +110,10 @@ def source_anchor(answer: str, n: int) -> str:
     return f"source-{hashlib.sha1(answer.encode()).hexdigest()[:10]}-{n}"
 
 
-def linked_markers(answer: str, numbers: set[int]) -> str:
-    """The answer's [n] markers as links to their sources below it."""
+def linked_markers(message: dict) -> str:
+    """An answer's text with its [n] markers as links to its sources below it."""
+    answer = message["content"]
+    numbers = {c["n"] for c in message.get("citations") or []}
     return CITATION_MARKER.sub(
         lambda m: (
             f"[\\[{m[1]}\\]](#{source_anchor(answer, int(m[1]))})" if int(m[1]) in numbers else m[0]
@@ -213,8 +215,7 @@ def show_message(
     resend = None
     with st.chat_message(message["role"]):
         if message["role"] == "assistant":
-            numbers = {c["n"] for c in message.get("citations") or []}
-            st.markdown(linked_markers(message["content"], numbers))
+            st.markdown(linked_markers(message))
         else:
             st.markdown(as_typed(message["content"]))
         if message["role"] == "assistant":
@@ -271,8 +272,7 @@ def ask(
             return []
         final = {"role": "assistant", "content": turn.final["answer"], **turn.final}
         remember_turn(conversation, [asked, final])
-        numbers = {c["n"] for c in final.get("citations") or []}
-        slot.markdown(linked_markers(final["content"], numbers))  # the same text, now linked
+        slot.markdown(linked_markers(final))  # the same text, now linked
         show_answer_notes(final)
         show_citations(final.get("citations", []), final["content"], document_reader(api))
         answer_tools(final)

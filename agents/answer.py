@@ -58,11 +58,6 @@ def citation(n: int, passage: Passage) -> dict:
     }
 
 
-def heading_of(passage: Passage) -> str | None:
-    """What a passage's sentences are judged under: its section, else its title."""
-    return passage.section or passage.title
-
-
 class ExtractiveAnswerer:
     """Quotes the sentences of the retrieved passages that best match the question.
 
@@ -103,7 +98,7 @@ class ExtractiveAnswerer:
             return not_found_answer(self.mode, self.not_found_message)
         # Judged with their headings; the retriever has usually put the vectors of these
         # very texts (computed at ingestion) in the cache, so nothing is embedded here.
-        contexts = [in_context(heading_of(passages[rank]), s) for rank, s in candidates]
+        contexts = [in_context(passages[rank].heading, s) for rank, s in candidates]
         vectors = self.embeddings.encode_cached([question, *contexts])
         similarity = vectors[1:] @ vectors[0]
         question_terms = set(tokenize(question))

@@ -37,6 +37,11 @@ class Passage:
     page: int | None
     score: float
 
+    @property
+    def heading(self) -> str | None:
+        """What its sentences are judged under: its section, else its title."""
+        return self.section or self.title
+
     def to_dict(self) -> dict:
         return asdict(self)
 
@@ -129,7 +134,7 @@ class Retriever:
             )
             if stored and (record.payload or {}).get(SPLIT_FIELD) == SPLIT_VERSION:
                 passage = _passage(record, 0.0)
-                contexts = sentence_contexts(passage.text, passage.section or passage.title)
+                contexts = sentence_contexts(passage.text, passage.heading)
                 if len(contexts) == len(stored):  # else the splitter changed: embed anew
                     self.embeddings.remember(contexts, stored)
         return records

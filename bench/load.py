@@ -147,10 +147,8 @@ def main(argv: list[str] | None = None) -> None:
     defaults = Settings(_env_file=None)  # type: ignore[call-arg]
     embeddings = load_embeddings(None, 32, defaults.embedding_backend, defaults.embedding_cache_dir)
     reference = load_embeddings(None, 32, "torch")
-    floor_before = {
-        name: single_query_rate(model)
-        for name, model in (("service", embeddings), ("torch", reference))
-    }
+    encoders = {"service": embeddings, "torch": reference}
+    floor_before = {name: single_query_rate(model) for name, model in encoders.items()}
     index_sample_kb(work / "qdrant", embeddings, "knowledge_base")
     settings = Settings(
         _env_file=None, data_dir=work, redis_url=redis_server.url, api_keys=API_KEY,  # type: ignore[call-arg]
@@ -195,10 +193,7 @@ def main(argv: list[str] | None = None) -> None:
             return status == 200
 
         http_lat, errors, http_wall = run_turns(over_http, n, t)
-        floor_after = {
-            name: single_query_rate(model)
-            for name, model in (("service", embeddings), ("torch", reference))
-        }
+        floor_after = {name: single_query_rate(model) for name, model in encoders.items()}
         complete = 0
         for i in range(n):
             status, body = request(

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
-from playwright.sync_api import Browser, Playwright, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, Playwright, sync_playwright
 
 from config import PROJECT_ROOT
 from stubs.llm import LLMStub
@@ -34,6 +34,21 @@ def headless_chromium(playwright: Playwright) -> Browser:
         executable_path=CHROMIUM,
         args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
     )
+
+
+def sign_in(page: Page, url: str, conversation: str) -> Locator:
+    """Open a conversation, sign in with the test key; the chat input, ready."""
+    page.goto(f"{url}/?c={conversation}")
+    page.get_by_label("API key").fill("test-key-a")
+    page.get_by_role("button", name="Sign in").click()
+    box = page.locator("[data-testid='stChatInput'] textarea")
+    box.wait_for(timeout=60_000)
+    return box
+
+
+def send(box: Locator, question: str) -> None:
+    box.fill(question)
+    box.press("Enter")
 
 
 @pytest.fixture
@@ -72,13 +87,8 @@ def test_ask_in_the_browser_and_see_the_cited_answer(web_chat: str, tmp_path: Pa
     with sync_playwright() as playwright:
         browser = headless_chromium(playwright)
         page = browser.new_page(viewport={"width": 1200, "height": 900})
-        page.goto(f"{web_chat}/?c=browser-test")
-        page.get_by_label("API key").fill("test-key-a")
-        page.get_by_role("button", name="Sign in").click()
-        box = page.locator("[data-testid='stChatInput'] textarea")
-        box.wait_for(timeout=60_000)
-        box.fill("How long are conversations kept?")
-        box.press("Enter")
+        box = sign_in(page, web_chat, "browser-test")
+        send(box, "How long are conversations kept?")
         page.get_by_text("Sources", exact=True).wait_for(timeout=60_000)
         page.locator("[data-testid='stExpander']").first.click()
         page.get_by_text("Source:").first.wait_for(timeout=10_000)
@@ -172,15 +182,10 @@ def test_a_phone_in_dark_mode(web_chat: str, tmp_path: Path) -> None:
         page = browser.new_page(
             viewport={"width": 390, "height": 844}, color_scheme="dark", is_mobile=True
         )
-        page.goto(f"{web_chat}/?c=phone-test")
-        page.get_by_label("API key").fill("test-key-a")
-        page.get_by_role("button", name="Sign in").click()
-        box = page.locator("[data-testid='stChatInput'] textarea")
-        box.wait_for(timeout=60_000)
+        box = sign_in(page, web_chat, "phone-test")
         sidebar = page.locator("[data-testid='stSidebar']").bounding_box()
         assert sidebar is None or sidebar["x"] + sidebar["width"] <= 1  # closed: off screen
-        box.fill("How do I start the service?")
-        box.press("Enter")
+        send(box, "How do I start the service?")
         page.get_by_text("Sources", exact=True).wait_for(timeout=60_000)
         page.wait_for_timeout(800)
         background = page.evaluate(
@@ -215,13 +220,8 @@ def test_stop_ends_the_answer_on_screen_and_the_service_keeps_it(
         with sync_playwright() as playwright:
             browser = headless_chromium(playwright)
             page = browser.new_page(viewport={"width": 1200, "height": 900})
-            page.goto(f"{url}/?c=stop-test")
-            page.get_by_label("API key").fill("test-key-a")
-            page.get_by_role("button", name="Sign in").click()
-            box = page.locator("[data-testid='stChatInput'] textarea")
-            box.wait_for(timeout=60_000)
-            box.fill("How do I start the service?")
-            box.press("Enter")
+            box = sign_in(page, url, "stop-test")
+            send(box, "How do I start the service?")
             page.get_by_text("The service starts").wait_for(timeout=60_000)
             main = page.get_by_test_id("stMainBlockContainer")
             main.get_by_role("button", name="Stop").click()
@@ -255,18 +255,12 @@ def test_the_api_going_away_and_coming_back(make_app: Callable[..., Flask], tmp_
     with streamlit_for(f"http://127.0.0.1:{port}", tmp_path) as url, sync_playwright() as pw:
         browser = headless_chromium(pw)
         page = browser.new_page(viewport={"width": 1200, "height": 900})
-        page.goto(f"{url}/?c=away-test")
-        page.get_by_label("API key").fill("test-key-a")
-        page.get_by_role("button", name="Sign in").click()
-        box = page.locator("[data-testid='stChatInput'] textarea")
-        box.wait_for(timeout=60_000)
-        box.fill("How do I start the service?")
-        box.press("Enter")
+        box = sign_in(page, url, "away-test")
+        send(box, "How do I start the service?")
         page.get_by_text("Sources", exact=True).wait_for(timeout=60_000)
 
         api.shutdown()  # the API goes away
-        box.fill("How long are conversations kept?")
-        box.press("Enter")
+        send(box, "How long are conversations kept?")
         page.get_by_text("cannot be reached").first.wait_for(timeout=60_000)
         page.wait_for_timeout(1000)
         main = page.get_by_test_id("stMainBlockContainer")
@@ -276,8 +270,7 @@ def test_the_api_going_away_and_coming_back(make_app: Callable[..., Flask], tmp_
         page.screenshot(path=str(shot), full_page=True)
 
         api = start()  # back on the same address
-        box.fill("How long are conversations kept?")
-        box.press("Enter")
+        send(box, "How long are conversations kept?")
         page.get_by_text("24 hours").first.wait_for(timeout=60_000)
         # The earlier error stays (faded) until the page's run ends, then goes.
         page.get_by_text("cannot be reached").wait_for(state="detached", timeout=60_000)
