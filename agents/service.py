@@ -81,7 +81,7 @@ class ChatService:
                 return self._replayed(earlier, conversation)
             state = self.graph.invoke(
                 _turn_input(message, idempotency_key, emotion, attachments),
-                _config(tid),
+                _config(tid, background_threads=1),
                 context=context,
             )
             self._prune(tid)
@@ -291,8 +291,15 @@ def _drain(
         yield kind, data
 
 
-def _config(tid: str) -> dict[str, Any]:
-    return {"configurable": {"thread_id": tid}}
+def _config(tid: str, *, background_threads: int | None = None) -> dict[str, Any]:
+    """The run's config. `background_threads` caps the thread pool LangGraph makes for each
+    run (its checkpoint writes): one is enough for a turn whose nodes run one after another,
+    and saves starting several threads a turn. Streamed turns keep the default: their
+    message events need the pool's other threads to arrive while the model writes."""
+    config: dict[str, Any] = {"configurable": {"thread_id": tid}}
+    if background_threads is not None:
+        config["max_concurrency"] = background_threads
+    return config
 
 
 def _turn_input(

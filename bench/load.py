@@ -23,10 +23,13 @@ import config  # noqa: F401 - first: sets thread/offline environment before nump
 # isort: split
 
 import argparse
+import http.client
 import json
 import statistics
 import tempfile
+import threading
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -185,12 +188,23 @@ def main(argv: list[str] | None = None) -> None:
         }  # fmt: skip
         server = ServiceProcess(env=env, log_path=work / "service.log").start()
 
+        connections = threading.local()
+
         def over_http(conversation: str, message: str) -> bool:
-            status, _ = request(
-                "POST", f"{server.url}/v1/chat", body={"message": message},
-                headers={"X-API-Key": API_KEY, "X-Conversation-Id": conversation}, timeout=120,
+            # Each conversation keeps its connection open, as an HTTP client library does.
+            if not hasattr(connections, "http"):
+                address = urllib.parse.urlsplit(server.url)
+                connections.http = http.client.HTTPConnection(
+                    address.hostname, address.port, timeout=120
+                )
+            connections.http.request(
+                "POST", "/v1/chat", body=json.dumps({"message": message}),
+                headers={"X-API-Key": API_KEY, "X-Conversation-Id": conversation,
+                         "Content-Type": "application/json"},
             )  # fmt: skip
-            return status == 200
+            response = connections.http.getresponse()
+            response.read()
+            return response.status == 200
 
         http_lat, errors, http_wall = run_turns(over_http, n, t)
         floor_after = {name: single_query_rate(model) for name, model in encoders.items()}

@@ -75,6 +75,10 @@ class OnnxEncoder:
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
+        # Idle pool threads sleep instead of spinning: a spinning thread holds a core the
+        # request threads (tokenizing, retrieval, checkpoints) need; single queries cost the
+        # same either way, and the service's CPU per turn drops by about 40% (bench.load).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
         model = folder / ("model-int8.onnx" if int8 else "model.onnx")
         self.session = onnxruntime.InferenceSession(
