@@ -1,1 +1,1 @@
-"""The LangGraph agent: condense -> retrieve -> answer, checkpointed in Redis."""
+"""The LangGraph agent: condense, guard, retrieve, answer; checkpointed in Redis."""
