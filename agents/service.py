@@ -294,8 +294,8 @@ def _drain(
 def _config(tid: str, *, background_threads: int | None = None) -> dict[str, Any]:
     """The run's config. `background_threads` caps the thread pool LangGraph makes for each
     run (its checkpoint writes): one is enough for a turn whose nodes run one after another,
-    and saves starting several threads a turn. Streamed turns keep the default: their
-    message events need the pool's other threads to arrive while the model writes."""
+    and saves starting several threads a turn. Streamed turns keep the default: with one
+    thread their tokens arrived all at once (tests/test_streaming.py)."""
     config: dict[str, Any] = {"configurable": {"thread_id": tid}}
     if background_threads is not None:
         config["max_concurrency"] = background_threads
