@@ -30,10 +30,12 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import get_args
 
 from agents.guardrails import THRESHOLDS, GuardRules, TopicGuard, Verdict, keywords
 from agents.retrieval import Retriever, SearchScope
-from knowledge.embeddings import load_embeddings
+from knowledge.embeddings import default_cache_dir, load_embeddings
+from knowledge.encoders import Backend
 from knowledge.sample import SAMPLE_KB_ID, SAMPLE_ORG_ID, index_sample_kb
 from knowledge.store import open_embedded
 
@@ -102,9 +104,12 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--show-errors", default="", help="strictness whose misses to list")
+    parser.add_argument(
+        "--backend", choices=get_args(Backend), default="torch", help="the encoder build"
+    )
     args = parser.parse_args(argv)
     assistants, questions = load(args.data)
-    embeddings = load_embeddings(None, 32)
+    embeddings = load_embeddings(None, 32, args.backend, default_cache_dir())
     guard = TopicGuard(embeddings)
 
     with tempfile.TemporaryDirectory() as folder:
