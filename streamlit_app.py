@@ -233,10 +233,15 @@ def show_message(
     return resend
 
 
+def history_key(conversation: str) -> str:
+    """session_state: the conversation's last history seen, shown while the API is away."""
+    return f"history:{conversation}"
+
+
 def remember_turn(conversation: str, messages: list[dict]) -> None:
     """The answered turn joins the history kept on screen while the API is away, at
     once: a question sent while this run still draws the answer's tools ends the run."""
-    key = f"history:{conversation}"
+    key = history_key(conversation)
     st.session_state[key] = st.session_state.get(key, []) + messages
 
 
@@ -473,7 +478,7 @@ def main() -> None:
                      icon=":material/monitoring:")  # fmt: skip
 
     # The last history this session saw stays on screen while the API is away.
-    cached = f"history:{conversation}"
+    cached = history_key(conversation)
     problem: ApiClientError | None = None
     try:
         history = st.session_state[cached] = api.history(conversation)

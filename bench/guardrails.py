@@ -34,7 +34,8 @@ from typing import get_args
 
 from agents.guardrails import THRESHOLDS, GuardRules, TopicGuard, Verdict, keywords
 from agents.retrieval import Retriever, SearchScope
-from knowledge.embeddings import default_cache_dir, load_embeddings
+from config import Settings
+from knowledge.embeddings import load_embeddings
 from knowledge.encoders import Backend
 from knowledge.sample import SAMPLE_KB_ID, SAMPLE_ORG_ID, index_sample_kb
 from knowledge.store import open_embedded
@@ -104,12 +105,14 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--show-errors", default="", help="strictness whose misses to list")
+    defaults = Settings(_env_file=None)  # type: ignore[call-arg]
     parser.add_argument(
-        "--backend", choices=get_args(Backend), default="torch", help="the encoder build"
-    )
+        "--backend", choices=get_args(Backend), default=defaults.embedding_backend,
+        help="the encoder build (default: the service's)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     assistants, questions = load(args.data)
-    embeddings = load_embeddings(None, 32, args.backend, default_cache_dir())
+    embeddings = load_embeddings(None, 32, args.backend, defaults.embedding_cache_dir)
     guard = TopicGuard(embeddings)
 
     with tempfile.TemporaryDirectory() as folder:
