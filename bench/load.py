@@ -60,6 +60,12 @@ QUESTIONS = [
 ]
 
 
+def question(conversation: int, turn: int) -> str:
+    """Worded differently in every conversation and turn, so that no turn finds its
+    question's embedding in the cache (every turn pays for one)."""
+    return f"{QUESTIONS[turn % len(QUESTIONS)]} ({conversation}-{turn})"
+
+
 def run_turns(
     turn: Callable[[str, str], bool], conversations: int, turns: int
 ) -> tuple[list[float], int, float]:
@@ -71,7 +77,7 @@ def run_turns(
         mine, failed = [], 0
         for t in range(turns):
             started = time.perf_counter()
-            ok = turn(f"conv-{index}", f"{QUESTIONS[t % len(QUESTIONS)]} (turn {t})")
+            ok = turn(f"conv-{index}", question(index, t))
             mine.append(time.perf_counter() - started)
             failed += not ok
         return mine, failed
@@ -214,7 +220,7 @@ def main(argv: list[str] | None = None) -> None:
                 "GET", f"{server.url}/v1/conversations/conv-{i}", headers={"X-API-Key": API_KEY}
             )
             asked = [m["content"] for m in body.get("messages", []) if m["role"] == "user"]
-            expected = [f"{QUESTIONS[k % len(QUESTIONS)]} (turn {k})" for k in range(t)]
+            expected = [question(i, k) for k in range(t)]
             roles = [m["role"] for m in body.get("messages", [])]
             complete += status == 200 and asked == expected and roles == ["user", "assistant"] * t
         server.stop()
