@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from knowledge.batching import CoalescingEncoder
 from knowledge.encoders import Backend, build_encoder
 
 DIMENSIONS = 384
@@ -68,6 +69,8 @@ class LocalEmbeddings(Embeddings):
         self.cache_size = cache_size
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
+        # Questions of concurrent requests are encoded in one batch (cheaper per text).
+        self._coalesced = CoalescingEncoder(self.encode, max_texts=batch_size)
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
@@ -79,7 +82,7 @@ class LocalEmbeddings(Embeddings):
         with self._lock:
             missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
         if missing:
-            vectors = self.encode(missing)
+            vectors = self._coalesced.encode(missing)
             with self._lock:
                 for text, vector in zip(missing, vectors, strict=True):
                     self._cache[text] = vector
