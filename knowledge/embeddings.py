@@ -70,7 +70,8 @@ class LocalEmbeddings(Embeddings):
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
         # Questions of concurrent requests are encoded in one batch (cheaper per text).
-        self._coalesced = CoalescingEncoder(self.encode, max_texts=batch_size)
+        # (`encode` looked up per batch: a wrapped or replaced `encode` is what runs.)
+        self._coalesced = CoalescingEncoder(lambda texts: self.encode(texts), max_texts=batch_size)
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
