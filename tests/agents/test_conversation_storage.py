@@ -3,10 +3,8 @@ and its history is capped. Real Redis, the real graph and saver."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-import pytest
 import redis
 
 from agents.answer import ExtractiveAnswerer
@@ -51,12 +49,6 @@ def service(saver: RedisSaver, client: redis.Redis, embeddings: LocalEmbeddings,
         index=ConversationIndex(client, "storage-test-index", None),
         turn_lock_seconds=15, turn_wait_seconds=5, prune_checkpoints=prune,
     )  # fmt: skip
-
-
-@pytest.fixture
-def saver(redis_url: str, key_prefix: str) -> Iterator[RedisSaver]:
-    with RedisSaver.from_url(redis_url, prefix=key_prefix) as built:
-        yield built
 
 
 def stored_bytes(client: redis.Redis, prefix: str) -> int:

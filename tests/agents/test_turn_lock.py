@@ -4,20 +4,11 @@ and frees the conversation when the turn ends. Real Redis."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-
-import pytest
 
 from agents.turn_lock import ConversationBusy, acquire_turn
 from utils.checkpointer import RedisSaver
 
 TTL = 3  # the setting's minimum: renewed every second
-
-
-@pytest.fixture
-def saver(redis_url: str, key_prefix: str) -> Iterator[RedisSaver]:
-    with RedisSaver.from_url(redis_url, prefix=key_prefix) as built:
-        yield built
 
 
 def busy(saver: RedisSaver, conversation: str) -> bool:
