@@ -5,7 +5,8 @@ with a checkpointer.
 Stages are module-level functions from state (and the turn's context) to a partial
 update, unit-tested one by one; the graph runs them two to a step, because every step of
 a turn is a checkpoint written to Redis and a round of LangGraph's loop (two steps
-instead of four: about a third more turns/s in-process, docs/benchmarks.md). The context carries
+instead of four: about a third more turns/s in-process, measured while most of the
+benchmark's turns found their embedding cached; docs/benchmarks.md). The context carries
 the collaborators of the assistant being asked (where it searches, how it answers), so
 one compiled graph serves every assistant; the conversation (messages, with each
 answer's citations) is what the checkpointer keeps.

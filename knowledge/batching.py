@@ -1,9 +1,11 @@
 """Texts that concurrent requests want embedded, encoded together.
 
 A single query costs the encoder about as much as reading the model's weights once:
-here one question took 3.3 ms and eight together 13.3 ms (ONNX fp32, two threads). There is no timer and no thread of its own: the first caller
-encodes what is queued; whoever arrives meanwhile queues and waits, and one of them
-encodes the next batch. A caller alone is encoded at once, as before.
+here one question took 3.3 ms and eight together 13.3 ms (ONNX fp32, two threads).
+
+There is no timer and no thread of its own: the first caller encodes what is queued;
+whoever arrives meanwhile queues and waits, and one of them encodes the next batch. A
+caller alone is encoded at once.
 
 With the fp32 builds a text's vector does not depend on its batch (padding is masked);
 the int8 build quantises activations per batch, so its vectors move slightly (cosine
