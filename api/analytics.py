@@ -5,25 +5,20 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, g, jsonify, request
 
-from api.deps import current_caller, get_services, requires
+from api.deps import current_caller, get_services
 from api.errors import ApiError
-from api.openapi import document, responses
 from api.platform_schemas import AnalyticsOut, UnansweredOut
 from api.requests import choice, time_range
+from api.routing import Routes
 from tenancy import analytics
 
 bp = Blueprint("analytics", __name__, url_prefix="/v1/analytics")
+routes = Routes(bp, tag="analytics")
 
-SECURITY = {"ApiKey": []}
 MAX_POINTS = 2000
 
 
-@bp.get("")
-@document(
-    resp=responses({"HTTP_200": AnalyticsOut}, 400, 401, 403), tags=["analytics"],
-    security=SECURITY,
-)  # fmt: skip
-@requires("admin")
+@routes.get("", scope="admin", ok=AnalyticsOut, errors=(400,))
 def figures() -> Response:
     """Turns, conversations, not-found, refusal and escalation rates, feedback, latency
     p50/p95 and tokens per `interval` (hour, day or week) from `from` to `to` (the last
@@ -54,12 +49,7 @@ def figures() -> Response:
     )
 
 
-@bp.get("/unanswered")
-@document(
-    resp=responses({"HTTP_200": UnansweredOut}, 400, 401, 403), tags=["analytics"],
-    security=SECURITY,
-)  # fmt: skip
-@requires("admin")
+@routes.get("/unanswered", scope="admin", ok=UnansweredOut, errors=(400,))
 def unanswered() -> Response:
     """The most frequent questions that found nothing (similar wordings grouped, with
     examples), from `from` to `to` (the last 30 days by default): what to add next."""

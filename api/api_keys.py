@@ -6,26 +6,18 @@ from __future__ import annotations
 from flask import Blueprint, Response, g, jsonify
 
 from api.audit_trail import audited
-from api.deps import current_caller, get_services, requires
-from api.openapi import document, responses
+from api.deps import current_caller, get_services
 from api.platform_schemas import ApiKeyCreated, ApiKeyIn, ApiKeyList, ApiKeyOut
 from api.requests import json_body
+from api.routing import Routes
 from api.serializers import api_key_out
 from tenancy import crud
 
 bp = Blueprint("api_keys", __name__, url_prefix="/v1/api-keys")
+routes = Routes(bp, tag="api keys")
 
-SECURITY = {"ApiKey": []}
 
-
-@bp.post("")
-@document(
-    json=ApiKeyIn,
-    resp=responses({"HTTP_201": ApiKeyCreated}, 400, 401, 403, 404, 415, 422),
-    tags=["api keys"],
-    security=SECURITY,
-)
-@requires("admin")
+@routes.post("", scope="admin", json=ApiKeyIn, ok={201: ApiKeyCreated}, errors=(400, 404, 415, 422))
 def create() -> tuple[Response, int]:
     payload = ApiKeyIn.model_validate(json_body())
     with get_services().db.session() as session:
@@ -44,20 +36,14 @@ def create() -> tuple[Response, int]:
     return jsonify(body), 201
 
 
-@bp.get("")
-@document(resp=responses({"HTTP_200": ApiKeyList}, 401, 403), tags=["api keys"], security=SECURITY)
-@requires("admin")
+@routes.get("", scope="admin", ok=ApiKeyList)
 def list_all() -> Response:
     with get_services().db.session() as session:
         keys = crud.list_api_keys(session, org_id=current_caller().org_id)
         return jsonify({"api_keys": [api_key_out(k) for k in keys]})
 
 
-@bp.delete("/<key_id>")
-@document(
-    resp=responses({"HTTP_200": ApiKeyOut}, 401, 403, 404), tags=["api keys"], security=SECURITY
-)
-@requires("admin")
+@routes.delete("/<key_id>", scope="admin", ok=ApiKeyOut, errors=(404,))
 def revoke(key_id: str) -> Response:
     """Revoke a key: every worker refuses it within a second."""
     services = get_services()

@@ -8,9 +8,8 @@ from typing import Any
 from flask import Blueprint, Response, g, jsonify
 
 from api.audit_trail import audited
-from api.deps import current_caller, get_services, requires
+from api.deps import current_caller, get_services
 from api.errors import ApiError
-from api.openapi import document, responses
 from api.platform_schemas import (
     AssistantIn,
     AssistantList,
@@ -19,12 +18,13 @@ from api.platform_schemas import (
     DeletedRecord,
 )
 from api.requests import json_body
+from api.routing import Routes
 from api.serializers import assistant_out
 from tenancy import crud
 
 bp = Blueprint("assistants", __name__, url_prefix="/v1/assistants")
+routes = Routes(bp, tag="assistants")
 
-SECURITY = {"ApiKey": []}
 # Fields that may be cleared with null (the deployment's default then applies).
 NULLABLE = {
     "system_prompt", "not_found_message", "model_name", "temperature", "max_tokens",
@@ -40,14 +40,9 @@ def _fields(payload: AssistantIn | AssistantPatch) -> dict[str, Any]:
     return fields
 
 
-@bp.post("")
-@document(
-    json=AssistantIn,
-    resp=responses({"HTTP_201": AssistantOut}, 400, 401, 403, 404, 409, 415, 422),
-    tags=["assistants"],
-    security=SECURITY,
+@routes.post(
+    "", scope="admin", json=AssistantIn, ok={201: AssistantOut}, errors=(400, 404, 409, 415, 422)
 )
-@requires("admin")
 def create() -> tuple[Response, int]:
     fields = _fields(AssistantIn.model_validate(json_body()))
     links = fields.pop("knowledge_bases", [])
@@ -60,11 +55,7 @@ def create() -> tuple[Response, int]:
         return jsonify(assistant_out(assistant)), 201
 
 
-@bp.get("")
-@document(
-    resp=responses({"HTTP_200": AssistantList}, 401, 403), tags=["assistants"], security=SECURITY
-)
-@requires("chat")
+@routes.get("", scope="chat", ok=AssistantList)
 def list_all() -> Response:
     """The assistants this key may use."""
     caller = current_caller()
@@ -74,13 +65,7 @@ def list_all() -> Response:
     return jsonify({"assistants": body})
 
 
-@bp.get("/<assistant_id>")
-@document(
-    resp=responses({"HTTP_200": AssistantOut}, 401, 403, 404),
-    tags=["assistants"],
-    security=SECURITY,
-)
-@requires("chat")
+@routes.get("/<assistant_id>", scope="chat", ok=AssistantOut, errors=(404,))
 def get(assistant_id: str) -> Response:
     caller = current_caller()
     if not caller.may_use(assistant_id):
@@ -90,14 +75,13 @@ def get(assistant_id: str) -> Response:
         return jsonify(assistant_out(assistant))
 
 
-@bp.patch("/<assistant_id>")
-@document(
+@routes.patch(
+    "/<assistant_id>",
+    scope="admin",
     json=AssistantPatch,
-    resp=responses({"HTTP_200": AssistantOut}, 400, 401, 403, 404, 409, 415, 422),
-    tags=["assistants"],
-    security=SECURITY,
+    ok=AssistantOut,
+    errors=(400, 404, 409, 415, 422),
 )
-@requires("admin")
 def update(assistant_id: str) -> Response:
     fields = _fields(AssistantPatch.model_validate(json_body()))
     links = fields.pop("knowledge_bases", None)
@@ -117,13 +101,7 @@ def update(assistant_id: str) -> Response:
     return jsonify(body)
 
 
-@bp.delete("/<assistant_id>")
-@document(
-    resp=responses({"HTTP_200": DeletedRecord}, 401, 403, 404),
-    tags=["assistants"],
-    security=SECURITY,
-)
-@requires("admin")
+@routes.delete("/<assistant_id>", scope="admin", ok=DeletedRecord, errors=(404,))
 def delete(assistant_id: str) -> Response:
     services = get_services()
     with services.db.session() as session:

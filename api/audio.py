@@ -11,15 +11,16 @@ from flask import Blueprint, Response, current_app, g, jsonify, request
 
 from agents.conversations import Conversation
 from api.chat import conversation_of
-from api.deps import ASSISTANT_HEADER, assistant_for, current_caller, get_services, requires
+from api.deps import ASSISTANT_HEADER, assistant_for, current_caller, get_services
 from api.errors import ApiError
-from api.openapi import document, responses
 from api.requests import CONVERSATION_HEADER, conversation_id_from, idempotency_key
+from api.routing import Routes
 from api.schemas import MAX_USER_CHARS, VoiceResponse
 from tenancy.profiles import AssistantProfile
 from voice.audio import AudioError
 
 bp = Blueprint("audio", __name__, url_prefix="/v1")
+routes = Routes(bp, tag="voice")
 
 WAV = "audio/wav"
 
@@ -73,13 +74,9 @@ def voice_turn(conversation: Conversation, profile: AssistantProfile, audio: byt
     return jsonify(body)
 
 
-@bp.post("/audio")
-@document(
-    resp=responses({"HTTP_200": VoiceResponse}, 400, 401, 403, 404, 409, 413, 415, 422, 429, 503),
-    tags=["voice"],
-    security={"ApiKey": []},
+@routes.post(
+    "/audio", scope="chat", ok=VoiceResponse, errors=(400, 404, 409, 413, 415, 422, 429, 503)
 )
-@requires("chat")
 def audio() -> Response:
     """Ask by voice: multipart `audio` (WAV, FLAC, OGG/Opus, WebM or MP3, at most
     AUDIO_MAX_SECONDS long), optional form fields `assistant_id` and `user`. The turn is

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, g, jsonify, request
 
-from api.deps import current_caller, get_services, require_platform_admin, requires
+from api.deps import current_caller, get_services
 from api.errors import ApiError
-from api.openapi import document, responses
 from api.platform_schemas import AuditList
 from api.requests import time_range
+from api.routing import PLATFORM_ADMIN, Routes
 from api.serializers import audit_entry_out
 from tenancy import audit
 
 bp = Blueprint("audit", __name__, url_prefix="/v1")
-
-SECURITY = {"ApiKey": []}
+routes = Routes(bp, tag="audit")
 
 
 def _listing(org_id: str | None) -> Response:
@@ -36,21 +35,14 @@ def _listing(org_id: str | None) -> Response:
     return jsonify({"entries": entries, "request_id": g.request_id})
 
 
-@bp.get("/audit")
-@document(resp=responses({"HTTP_200": AuditList}, 400, 401, 403), tags=["audit"], security=SECURITY)
-@requires("admin")
+@routes.get("/audit", scope="admin", ok=AuditList, errors=(400,))
 def organisation_trail() -> Response:
     """The organisation's admin actions, newest first (`?action=&from=&to=&limit=&before=`,
     `before` an entry id for the next page)."""
     return _listing(current_caller().org_id)
 
 
-@bp.get("/admin/audit")
-@document(
-    resp=responses({"HTTP_200": AuditList}, 400, 401, 403), tags=["platform admin"],
-    security=SECURITY,
-)  # fmt: skip
+@routes.get("/admin/audit", scope=PLATFORM_ADMIN, ok=AuditList, errors=(400,), tag="platform admin")
 def platform_trail() -> Response:
     """Every organisation's admin actions (`?org_id=` for one)."""
-    require_platform_admin()
     return _listing(request.args.get("org_id") or None)

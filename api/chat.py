@@ -14,9 +14,8 @@ from agents.conversations import Conversation
 from agents.prompt_templates import TemplateError, render
 from agents.structured import structured_data
 from api.audit_trail import audited
-from api.deps import ASSISTANT_HEADER, assistant_for, current_caller, get_services, requires
+from api.deps import ASSISTANT_HEADER, assistant_for, current_caller, get_services
 from api.errors import ApiError
-from api.openapi import document, responses
 from api.requests import (
     CONVERSATION_HEADER,
     conversation_id_from,
@@ -25,6 +24,7 @@ from api.requests import (
     idempotency_key,
     json_body,
 )
+from api.routing import Routes
 from api.schemas import (
     MAX_USER_CHARS,
     ChatHeaders,
@@ -43,6 +43,7 @@ from tenancy.profiles import AssistantProfile
 from tenancy.turns import conversation_hash
 
 bp = Blueprint("chat", __name__, url_prefix="/v1")
+routes = Routes(bp, tag="conversations")
 
 NO_CONVERSATION = "no such conversation (never started, deleted or expired)"
 
@@ -71,15 +72,15 @@ def end_user() -> str | None:
     return user
 
 
-@bp.post("/chat")
-@document(
+@routes.post(
+    "/chat",
+    scope="chat",
     json=ChatRequest,
     headers=ChatHeaders,
-    resp=responses({"HTTP_200": ChatResponse}, 400, 401, 403, 404, 409, 413, 415, 422, 429, 503),
-    tags=["chat"],
-    security={"ApiKey": []},
+    ok=ChatResponse,
+    errors=(400, 404, 409, 413, 415, 422, 429, 503),
+    tag="chat",
 )
-@requires("chat")
 def chat() -> Response:
     caller = current_caller()
     conversation_id = conversation_id_from(
@@ -215,13 +216,7 @@ def conversation_at(conversation_id: str) -> Conversation:
     return conversation_of(caller, profile, existing_conversation_id(conversation_id), end_user())
 
 
-@bp.get("/conversations")
-@document(
-    resp=responses({"HTTP_200": ConversationList}, 400, 401, 403, 404, 503),
-    tags=["conversations"],
-    security={"ApiKey": []},
-)
-@requires("chat")
+@routes.get("/conversations", scope="chat", ok=ConversationList, errors=(400, 404, 503))
 def list_conversations() -> Response:
     """The caller's conversations with the assistant (`?user=` for one end user's),
     newest first: id, title (the first question) and last activity."""
@@ -235,13 +230,12 @@ def list_conversations() -> Response:
     )
 
 
-@bp.get("/conversations/<conversation_id>")
-@document(
-    resp=responses({"HTTP_200": ConversationResponse}, 400, 401, 403, 404, 503),
-    tags=["conversations"],
-    security={"ApiKey": []},
+@routes.get(
+    "/conversations/<conversation_id>",
+    scope="chat",
+    ok=ConversationResponse,
+    errors=(400, 404, 503),
 )
-@requires("chat")
 def get_conversation(conversation_id: str) -> Response:
     conversation = conversation_at(conversation_id)
     messages = get_services().chat.history(conversation=conversation)
@@ -258,13 +252,9 @@ def get_conversation(conversation_id: str) -> Response:
     return response
 
 
-@bp.delete("/conversations/<conversation_id>")
-@document(
-    resp=responses({"HTTP_200": DeletedConversation}, 400, 401, 403, 404, 503),
-    tags=["conversations"],
-    security={"ApiKey": []},
+@routes.delete(
+    "/conversations/<conversation_id>", scope="chat", ok=DeletedConversation, errors=(400, 404, 503)
 )
-@requires("chat")
 def delete_conversation(conversation_id: str) -> Response:
     """Delete the conversation with its turn records and feedback (a data-protection
     request leaves nothing of it behind)."""
@@ -287,13 +277,7 @@ def delete_conversation(conversation_id: str) -> Response:
     )
 
 
-@bp.get("/documents/view")
-@document(
-    resp=responses({"HTTP_200": DocumentView}, 400, 401, 403, 404, 503),
-    tags=["conversations"],
-    security={"ApiKey": []},
-)
-@requires("chat")
+@routes.get("/documents/view", scope="chat", ok=DocumentView, errors=(400, 404, 503))
 def view_document() -> Response:
     """The whole text of a document an answer cited (`?source=`), for keys that may chat
     with the assistant whose knowledge bases hold it: read-only, in order, by section."""

@@ -22,6 +22,7 @@ SESSION_HEADER = "X-Session-Token"  # a web-chat session opened by a sign-in lin
 ASSISTANT_HEADER = "X-Assistant-Id"
 SERVICES_EXTENSION = "services"
 ASSISTANT_ID_PREFIX = "asst_"  # tenancy.models.new_id("asst"), and the default's id
+PLATFORM_ADMIN = "platform admin"  # not a scope a key holds: an ADMIN_API_KEYS key
 
 View = TypeVar("View", bound=Callable[..., Any])
 
@@ -85,12 +86,16 @@ def authenticate(scope: str) -> Caller:
 
 
 def requires(scope: str) -> Callable[[View], View]:
-    """Authenticate before the view runs; the view reads the caller from `g.caller`."""
+    """Authenticate before the view runs (`PLATFORM_ADMIN`: a platform admin's key); the
+    view reads the caller from `g.caller`."""
+    check = require_platform_admin if scope == PLATFORM_ADMIN else functools.partial(
+        authenticate, scope
+    )  # fmt: skip
 
     def decorate(view: View) -> View:
         @functools.wraps(view)
         def wrapped(*args: Any, **kwargs: Any) -> Any:
-            authenticate(scope)
+            check()
             return view(*args, **kwargs)
 
         return cast(View, wrapped)

@@ -7,27 +7,21 @@ from __future__ import annotations
 from flask import Blueprint, Response, g, jsonify, url_for
 
 from api.audit_trail import audit_now
-from api.deps import current_caller, get_services, requires
+from api.deps import current_caller, get_services
 from api.errors import ApiError
-from api.openapi import document, responses
+from api.routing import Routes
 from api.schemas import DeletedDocument, DocumentList, JobResponse
-from api.uploads import DocumentIn, parse_uploads, queue_upload
+from api.uploads import UPLOAD_ERRORS, DocumentIn, parse_uploads, queue_upload
 from tenancy import crud
 from tenancy.models import DEFAULT_KB_ID
 
 bp = Blueprint("documents", __name__, url_prefix="/v1/documents")
+routes = Routes(bp, tag="documents (default knowledge base)")
 
-SECURITY = {"ApiKey": []}
 
-
-@bp.post("")
-@document(
-    json=DocumentIn,
-    resp=responses({"HTTP_202": JobResponse}, 400, 401, 403, 404, 409, 413, 415, 422, 503),
-    tags=["documents (default knowledge base)"],
-    security=SECURITY,
+@routes.post(
+    "", scope="documents:write", json=DocumentIn, ok={202: JobResponse}, errors=UPLOAD_ERRORS
 )
-@requires("documents:write")
 def upload() -> tuple[Response, int, dict[str, str]]:
     uploads = parse_uploads()
     if len(uploads) != 1:
@@ -37,25 +31,13 @@ def upload() -> tuple[Response, int, dict[str, str]]:
     return jsonify({**job, "request_id": g.request_id}), 202, {"Location": location}
 
 
-@bp.get("/jobs/<job_id>")
-@document(
-    resp=responses({"HTTP_200": JobResponse}, 401, 403, 404, 503),
-    tags=["documents (default knowledge base)"],
-    security=SECURITY,
-)
-@requires("documents:read")
+@routes.get("/jobs/<job_id>", scope="documents:read", ok=JobResponse, errors=(404, 503))
 def job(job_id: str) -> Response:
     record = get_services().documents.job(org_id=current_caller().org_id, job_id=job_id)
     return jsonify({**record, "request_id": g.request_id})
 
 
-@bp.get("")
-@document(
-    resp=responses({"HTTP_200": DocumentList}, 401, 403, 404, 503),
-    tags=["documents (default knowledge base)"],
-    security=SECURITY,
-)
-@requires("documents:read")
+@routes.get("", scope="documents:read", ok=DocumentList, errors=(404, 503))
 def list_all() -> Response:
     org_id = current_caller().org_id
     with get_services().db.session() as session:
@@ -74,13 +56,7 @@ def list_all() -> Response:
     return jsonify({"documents": body, "request_id": g.request_id})
 
 
-@bp.delete("/<doc_id>")
-@document(
-    resp=responses({"HTTP_200": DeletedDocument}, 401, 403, 404, 503),
-    tags=["documents (default knowledge base)"],
-    security=SECURITY,
-)
-@requires("documents:write")
+@routes.delete("/<doc_id>", scope="documents:write", ok=DeletedDocument, errors=(404, 503))
 def delete(doc_id: str) -> Response:
     chunks = get_services().documents.delete_document(
         org_id=current_caller().org_id, kb_id=DEFAULT_KB_ID, doc_id=doc_id

@@ -14,19 +14,19 @@ from flask import Blueprint, Response, g, jsonify, request
 from agents.conversations import Conversation
 from api.audit_trail import audited
 from api.chat import NO_CONVERSATION, conversation_at
-from api.deps import current_caller, get_services, requires
+from api.deps import current_caller, get_services
 from api.errors import ApiError
-from api.openapi import document, responses
 from api.platform_schemas import ConversationExport, FeedbackIn, FeedbackList, FeedbackSaved
 from api.requests import choice, json_body, time_range
+from api.routing import Routes
 from api.serializers import feedback_out
 from tenancy import feedback as feedback_store
 from tenancy.models import utcnow
 from tenancy.turns import conversation_hash
 
 bp = Blueprint("feedback", __name__, url_prefix="/v1")
+routes = Routes(bp, tag="feedback")
 
-SECURITY = {"ApiKey": []}
 EXPORT_LIMIT = 10_000
 CSV_COLUMNS = (
     "id", "created_at", "updated_at", "assistant_id", "message_id", "rating", "comment",
@@ -34,16 +34,13 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
-@bp.post("/conversations/<conversation_id>/messages/<message_id>/feedback")
-@document(
+@routes.post(
+    "/conversations/<conversation_id>/messages/<message_id>/feedback",
+    scope="chat",
     json=FeedbackIn,
-    resp=responses(
-        {"HTTP_201": FeedbackSaved, "HTTP_200": FeedbackSaved}, 400, 401, 403, 404, 415, 422, 503
-    ),  # fmt: skip
-    tags=["feedback"],
-    security=SECURITY,
+    ok={201: FeedbackSaved, 200: FeedbackSaved},
+    errors=(400, 404, 415, 422, 503),
 )
-@requires("chat")
 def rate(conversation_id: str, message_id: str) -> tuple[Response, int]:
     """Rate one answer up or down, with an optional comment; rating it again replaces
     the earlier rating (201 the first time, 200 after)."""
@@ -90,12 +87,7 @@ def _answer_and_question(messages: list[dict], message_id: str) -> tuple[dict, s
     raise ApiError(404, f"no message {message_id!r} in this conversation")
 
 
-@bp.get("/feedback")
-@document(
-    resp=responses({"HTTP_200": FeedbackList}, 400, 401, 403), tags=["feedback"],
-    security=SECURITY,
-)  # fmt: skip
-@requires("admin")
+@routes.get("/feedback", scope="admin", ok=FeedbackList, errors=(400,))
 def export() -> Response:
     """The organisation's feedback, newest first, each with the question, the answer and
     its citations: `?assistant_id=&rating=up|down&from=&to=`, as JSON or, with
@@ -135,13 +127,13 @@ def _as_csv(items: list[dict[str, Any]]) -> str:
     return out.getvalue()
 
 
-@bp.get("/conversations/<conversation_id>/export")
-@document(
-    resp=responses({"HTTP_200": ConversationExport}, 400, 401, 403, 404, 503),
-    tags=["conversations"],
-    security=SECURITY,
+@routes.get(
+    "/conversations/<conversation_id>/export",
+    scope="chat",
+    ok=ConversationExport,
+    errors=(400, 404, 503),
+    tag="conversations",
 )
-@requires("chat")
 def export_conversation(conversation_id: str) -> Response:
     """The whole conversation as JSON: every message with its citations, and the
     feedback given on each answer."""

@@ -6,13 +6,13 @@ only an admin key, unless PROBE_DETAILS=public."""
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify
-from spectree import Response as Responses
 
 from api.deps import get_services, presented_key, resolve_caller
-from api.openapi import document
+from api.routing import Routes
 from api.schemas import HealthResponse, ReadyResponse
 
 bp = Blueprint("health", __name__)
+routes = Routes(bp, tag="probes")
 
 
 def may_see_details() -> bool:
@@ -24,8 +24,7 @@ def may_see_details() -> bool:
     return caller is not None and caller.has("admin")
 
 
-@bp.get("/health")
-@document(resp=Responses(HTTP_200=HealthResponse, HTTP_503=HealthResponse), tags=["probes"])
+@routes.get("/health", scope=None, ok={200: HealthResponse, 503: HealthResponse})
 def health() -> Response:
     checks = get_services().probes.health()
     serving = all(checks[name]["ok"] for name in ("redis", "qdrant", "database"))
@@ -39,8 +38,7 @@ def health() -> Response:
     return response
 
 
-@bp.get("/ready")
-@document(resp=Responses(HTTP_200=ReadyResponse, HTTP_503=ReadyResponse), tags=["probes"])
+@routes.get("/ready", scope=None, ok={200: ReadyResponse, 503: ReadyResponse})
 def ready() -> Response:
     checks = get_services().probes.ready()
     is_ready = all(check["ok"] for check in checks.values())

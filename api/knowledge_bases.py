@@ -9,9 +9,8 @@ from flask import Blueprint, Response, g, jsonify, url_for
 from sqlalchemy.orm import Session
 
 from api.audit_trail import audit_now, audited
-from api.deps import current_caller, get_services, requires
+from api.deps import current_caller, get_services
 from api.errors import ApiError
-from api.openapi import document, responses
 from api.platform_schemas import (
     DeletedRecord,
     DocumentOut,
@@ -23,25 +22,21 @@ from api.platform_schemas import (
     UploadResult,
 )
 from api.requests import json_body
+from api.routing import Routes
 from api.schemas import JobResponse
 from api.serializers import document_out, knowledge_base_out
-from api.uploads import DocumentIn, parse_uploads, queue_upload
+from api.uploads import UPLOAD_ERRORS, DocumentIn, parse_uploads, queue_upload
 from tenancy import crud
 from tenancy.models import KnowledgeBase
 
 bp = Blueprint("knowledge_bases", __name__, url_prefix="/v1/knowledge-bases")
+routes = Routes(bp, tag="knowledge bases")
+document_routes = Routes(bp, tag="documents")
 
-SECURITY = {"ApiKey": []}
 
-
-@bp.post("")
-@document(
-    json=KnowledgeBaseIn,
-    resp=responses({"HTTP_201": KnowledgeBaseOut}, 400, 401, 403, 409, 415, 422),
-    tags=["knowledge bases"],
-    security=SECURITY,
+@routes.post(
+    "", scope="admin", json=KnowledgeBaseIn, ok={201: KnowledgeBaseOut}, errors=(400, 409, 415, 422)
 )
-@requires("admin")
 def create() -> tuple[Response, int]:
     payload = KnowledgeBaseIn.model_validate(json_body())
     with get_services().db.session() as session:
@@ -58,13 +53,7 @@ def create() -> tuple[Response, int]:
         return jsonify(knowledge_base_out(kb, 0)), 201
 
 
-@bp.get("")
-@document(
-    resp=responses({"HTTP_200": KnowledgeBaseList}, 401, 403),
-    tags=["knowledge bases"],
-    security=SECURITY,
-)
-@requires("documents:read")
+@routes.get("", scope="documents:read", ok=KnowledgeBaseList)
 def list_all() -> Response:
     org_id = current_caller().org_id
     with get_services().db.session() as session:
@@ -74,13 +63,7 @@ def list_all() -> Response:
     return jsonify({"knowledge_bases": body})
 
 
-@bp.get("/<kb_id>")
-@document(
-    resp=responses({"HTTP_200": KnowledgeBaseOut}, 401, 403, 404),
-    tags=["knowledge bases"],
-    security=SECURITY,
-)
-@requires("documents:read")
+@routes.get("/<kb_id>", scope="documents:read", ok=KnowledgeBaseOut, errors=(404,))
 def get(kb_id: str) -> Response:
     org_id = current_caller().org_id
     with get_services().db.session() as session:
@@ -88,14 +71,13 @@ def get(kb_id: str) -> Response:
         return _with_count(session, kb)
 
 
-@bp.patch("/<kb_id>")
-@document(
+@routes.patch(
+    "/<kb_id>",
+    scope="admin",
     json=KnowledgeBasePatch,
-    resp=responses({"HTTP_200": KnowledgeBaseOut}, 400, 401, 403, 404, 409, 415, 422),
-    tags=["knowledge bases"],
-    security=SECURITY,
+    ok=KnowledgeBaseOut,
+    errors=(400, 404, 409, 415, 422),
 )
-@requires("admin")
 def update(kb_id: str) -> Response:
     payload = KnowledgeBasePatch.model_validate(json_body())
     changes = payload.model_dump(exclude_unset=True)
@@ -116,13 +98,7 @@ def _with_count(session: Session, kb: KnowledgeBase) -> Response:
     return jsonify(knowledge_base_out(kb, count))
 
 
-@bp.delete("/<kb_id>")
-@document(
-    resp=responses({"HTTP_200": DeletedRecord}, 401, 403, 404, 503),
-    tags=["knowledge bases"],
-    security=SECURITY,
-)
-@requires("admin")
+@routes.delete("/<kb_id>", scope="admin", ok=DeletedRecord, errors=(404, 503))
 def delete(kb_id: str) -> Response:
     """Delete the knowledge base, its documents and their chunks."""
     services = get_services()
@@ -132,14 +108,13 @@ def delete(kb_id: str) -> Response:
     return jsonify({"deleted": True, "id": kb_id, "chunks": points, "request_id": g.request_id})
 
 
-@bp.post("/<kb_id>/documents")
-@document(
+@document_routes.post(
+    "/<kb_id>/documents",
+    scope="documents:write",
     json=DocumentIn,
-    resp=responses({"HTTP_202": UploadResult}, 400, 401, 403, 404, 409, 413, 415, 422, 503),
-    tags=["documents"],
-    security=SECURITY,
+    ok={202: UploadResult},
+    errors=UPLOAD_ERRORS,
 )
-@requires("documents:write")
 def upload(kb_id: str) -> tuple[Response, int]:
     """Upload documents (multipart `file`, several at once, or JSON); each becomes an
     ingestion job. A source that exists is a 409 unless `replace=true`, which uploads a
@@ -163,13 +138,9 @@ def upload(kb_id: str) -> tuple[Response, int]:
     return jsonify(body), 202
 
 
-@bp.get("/<kb_id>/documents")
-@document(
-    resp=responses({"HTTP_200": DocumentOutList}, 401, 403, 404),
-    tags=["documents"],
-    security=SECURITY,
+@document_routes.get(
+    "/<kb_id>/documents", scope="documents:read", ok=DocumentOutList, errors=(404,)
 )
-@requires("documents:read")
 def list_documents(kb_id: str) -> Response:
     org_id = current_caller().org_id
     with get_services().db.session() as session:
@@ -180,13 +151,9 @@ def list_documents(kb_id: str) -> Response:
         )
 
 
-@bp.get("/<kb_id>/documents/<doc_id>")
-@document(
-    resp=responses({"HTTP_200": DocumentOut}, 401, 403, 404),
-    tags=["documents"],
-    security=SECURITY,
+@document_routes.get(
+    "/<kb_id>/documents/<doc_id>", scope="documents:read", ok=DocumentOut, errors=(404,)
 )
-@requires("documents:read")
 def get_document(kb_id: str, doc_id: str) -> Response:
     org_id = current_caller().org_id
     with get_services().db.session() as session:
@@ -194,13 +161,9 @@ def get_document(kb_id: str, doc_id: str) -> Response:
         return jsonify({**document_out(found), "request_id": g.request_id})
 
 
-@bp.delete("/<kb_id>/documents/<doc_id>")
-@document(
-    resp=responses({"HTTP_200": DeletedRecord}, 401, 403, 404, 503),
-    tags=["documents"],
-    security=SECURITY,
+@document_routes.delete(
+    "/<kb_id>/documents/<doc_id>", scope="documents:write", ok=DeletedRecord, errors=(404, 503)
 )
-@requires("documents:write")
 def delete_document(kb_id: str, doc_id: str) -> Response:
     chunks = get_services().documents.delete_document(
         org_id=current_caller().org_id, kb_id=kb_id, doc_id=doc_id
@@ -209,13 +172,9 @@ def delete_document(kb_id: str, doc_id: str) -> Response:
     return jsonify({"deleted": True, "id": doc_id, "chunks": chunks, "request_id": g.request_id})
 
 
-@bp.get("/<kb_id>/jobs/<job_id>")
-@document(
-    resp=responses({"HTTP_200": JobResponse}, 401, 403, 404, 503),
-    tags=["documents"],
-    security=SECURITY,
+@document_routes.get(
+    "/<kb_id>/jobs/<job_id>", scope="documents:read", ok=JobResponse, errors=(404, 503)
 )
-@requires("documents:read")
 def job(kb_id: str, job_id: str) -> Response:
     record = get_services().documents.job(
         org_id=current_caller().org_id, job_id=job_id, kb_id=kb_id

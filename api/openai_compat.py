@@ -19,24 +19,21 @@ from typing import Any
 from flask import Blueprint, Response, g, jsonify, request
 
 from api.chat import conversation_of
-from api.deps import assistant_for, current_caller, get_services, requires
+from api.deps import assistant_for, current_caller, get_services
 from api.errors import ApiError
-from api.openapi import document, responses
 from api.requests import CONVERSATION_HEADER, conversation_id_from, idempotency_key, json_body
+from api.routing import Routes
 from api.schemas import ChatCompletionRequest, ChatCompletionResponse, ModelList
 from api.sse import sse_response
 from tenancy import crud
 
 bp = Blueprint("openai", __name__, url_prefix="/v1")
+routes = Routes(bp, tag="openai")
 
 MODEL_ID = "grounded-chat"
 
 
-@bp.get("/models")
-@document(
-    resp=responses({"HTTP_200": ModelList}, 401, 403), tags=["openai"], security={"ApiKey": []}
-)
-@requires("chat")
+@routes.get("/models", scope="chat", ok=ModelList)
 def models() -> Response:
     """The assistants this key may use, as models."""
     caller = current_caller()
@@ -56,14 +53,13 @@ def models() -> Response:
     return jsonify({"object": "list", "data": data})
 
 
-@bp.post("/chat/completions")
-@document(
+@routes.post(
+    "/chat/completions",
+    scope="chat",
     json=ChatCompletionRequest,
-    resp=responses({"HTTP_200": ChatCompletionResponse}, 400, 401, 409, 413, 415, 422, 429, 503),
-    tags=["openai"],
-    security={"ApiKey": []},
+    ok=ChatCompletionResponse,
+    errors=(400, 409, 413, 415, 422, 429, 503),
 )
-@requires("chat")
 def chat_completions() -> Response:
     caller = current_caller()
     payload = ChatCompletionRequest.model_validate(json_body())

@@ -7,8 +7,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, g, jsonify
 
 from api.audit_trail import audited
-from api.deps import current_caller, get_services, require_platform_admin, requires
-from api.openapi import document, responses
+from api.deps import current_caller, get_services
 from api.platform_schemas import (
     DeletedRecord,
     OrganisationCreated,
@@ -18,22 +17,24 @@ from api.platform_schemas import (
     OrganisationPatch,
 )
 from api.requests import json_body
+from api.routing import PLATFORM_ADMIN, Routes
 from api.serializers import api_key_out, organisation_out
 from tenancy import crud
 
 bp = Blueprint("organisations", __name__, url_prefix="/v1")
+routes = Routes(bp, tag="platform admin")
+own_routes = Routes(bp, tag="organisation")  # an organisation admin's own
 
 
-@bp.post("/admin/organisations")
-@document(
+@routes.post(
+    "/admin/organisations",
+    scope=PLATFORM_ADMIN,
     json=OrganisationIn,
-    resp=responses({"HTTP_201": OrganisationCreated}, 400, 401, 403, 409, 415, 422),
-    tags=["platform admin"],
-    security={"ApiKey": []},
+    ok={201: OrganisationCreated},
+    errors=(400, 409, 415, 422),
 )
 def create_organisation() -> tuple[Response, int]:
     """Create an organisation; its first admin key is in the response, and only there."""
-    require_platform_admin()
     payload = OrganisationIn.model_validate(json_body())
     with get_services().db.session() as session:
         organisation, record, key = crud.create_organisation_with_admin_key(
@@ -49,29 +50,19 @@ def create_organisation() -> tuple[Response, int]:
     return jsonify(body), 201
 
 
-@bp.get("/admin/organisations")
-@document(
-    resp=responses({"HTTP_200": OrganisationList}, 401, 403),
-    tags=["platform admin"],
-    security={"ApiKey": []},
-)
+@routes.get("/admin/organisations", scope=PLATFORM_ADMIN, ok=OrganisationList)
 def list_organisations() -> Response:
-    require_platform_admin()
     with get_services().db.session() as session:
         organisations = [organisation_out(o) for o in crud.list_organisations(session)]
     return jsonify({"organisations": organisations})
 
 
-@bp.delete("/admin/organisations/<org_id>")
-@document(
-    resp=responses({"HTTP_200": DeletedRecord}, 401, 403, 404, 409, 503),
-    tags=["platform admin"],
-    security={"ApiKey": []},
+@routes.delete(
+    "/admin/organisations/<org_id>", scope=PLATFORM_ADMIN, ok=DeletedRecord, errors=(404, 409, 503)
 )
 def delete_organisation(org_id: str) -> Response:
     """Delete an organisation with its knowledge bases, points, assistants, keys and
     conversations."""
-    require_platform_admin()
     services = get_services()
     with services.db.session() as session:
         crud.delete_organisation(session, org_id=org_id)
@@ -92,27 +83,20 @@ def delete_organisation(org_id: str) -> Response:
     )
 
 
-@bp.get("/organisation")
-@document(
-    resp=responses({"HTTP_200": OrganisationOut}, 401, 403),
-    tags=["organisation"],
-    security={"ApiKey": []},
-)
-@requires("admin")
+@own_routes.get("/organisation", scope="admin", ok=OrganisationOut)
 def get_own_organisation() -> Response:
     with get_services().db.session() as session:
         organisation = crud.get_organisation(session, org_id=current_caller().org_id)
         return jsonify(organisation_out(organisation))
 
 
-@bp.patch("/organisation")
-@document(
+@own_routes.patch(
+    "/organisation",
+    scope="admin",
     json=OrganisationPatch,
-    resp=responses({"HTTP_200": OrganisationOut}, 400, 401, 403, 415, 422),
-    tags=["organisation"],
-    security={"ApiKey": []},
+    ok=OrganisationOut,
+    errors=(400, 415, 422),
 )
-@requires("admin")
 def update_own_organisation() -> Response:
     """Rename the organisation or set its own LLM provider (the key is stored encrypted
     and never returned; send `"llm": {}` to go back to the deployment's provider)."""

@@ -11,18 +11,17 @@ from sqlalchemy.orm import Session
 
 from agents.prompt_templates import TemplateError, check_template
 from api.audit_trail import audited
-from api.deps import current_caller, get_services, requires
+from api.deps import current_caller, get_services
 from api.errors import ApiError
-from api.openapi import document, responses
 from api.platform_schemas import DeletedRecord, PromptIn, PromptList, PromptOut, PromptPatch
 from api.requests import json_body
+from api.routing import Routes
 from api.serializers import prompt_out
 from tenancy import prompts
 from tenancy.models import PromptTemplate
 
 bp = Blueprint("prompts", __name__, url_prefix="/v1/assistants/<assistant_id>/prompts")
-
-SECURITY = {"ApiKey": []}
+routes = Routes(bp, tag="prompts")
 
 
 def _prompt(session: Session, assistant_id: str, name: str) -> PromptTemplate:
@@ -37,10 +36,9 @@ def _checked(template: str, variables: dict[str, str], schema: dict[str, Any] | 
         raise ApiError(422, str(exc)) from exc
 
 
-@bp.post("")
-@document(json=PromptIn, resp=responses({"HTTP_201": PromptOut}, 400, 401, 403, 404, 409, 415,
-                                        422), tags=["prompts"], security=SECURITY)  # fmt: skip
-@requires("admin")
+@routes.post(
+    "", scope="admin", json=PromptIn, ok={201: PromptOut}, errors=(400, 404, 409, 415, 422)
+)
 def create(assistant_id: str) -> tuple[Response, int]:
     payload = PromptIn.model_validate(json_body())
     _checked(payload.template, payload.variables, payload.output_schema)
@@ -52,30 +50,21 @@ def create(assistant_id: str) -> tuple[Response, int]:
         return jsonify(prompt_out(record)), 201
 
 
-@bp.get("")
-@document(resp=responses({"HTTP_200": PromptList}, 401, 403, 404), tags=["prompts"],
-          security=SECURITY)  # fmt: skip
-@requires("admin")
+@routes.get("", scope="admin", ok=PromptList, errors=(404,))
 def list_all(assistant_id: str) -> Response:
     with get_services().db.session() as session:
         records = prompts.listed(session, org_id=current_caller().org_id, assistant_id=assistant_id)
         return jsonify({"prompts": [prompt_out(r) for r in records]})
 
 
-@bp.get("/<name>")
-@document(resp=responses({"HTTP_200": PromptOut}, 401, 403, 404), tags=["prompts"],
-          security=SECURITY)  # fmt: skip
-@requires("admin")
+@routes.get("/<name>", scope="admin", ok=PromptOut, errors=(404,))
 def get(assistant_id: str, name: str) -> Response:
     with get_services().db.session() as session:
         record = _prompt(session, assistant_id, name)
         return jsonify(prompt_out(record))
 
 
-@bp.patch("/<name>")
-@document(json=PromptPatch, resp=responses({"HTTP_200": PromptOut}, 400, 401, 403, 404, 415,
-                                           422), tags=["prompts"], security=SECURITY)  # fmt: skip
-@requires("admin")
+@routes.patch("/<name>", scope="admin", json=PromptPatch, ok=PromptOut, errors=(400, 404, 415, 422))
 def update(assistant_id: str, name: str) -> Response:
     payload = PromptPatch.model_validate(json_body())
     changes = payload.model_dump(exclude_unset=True)
@@ -93,10 +82,7 @@ def update(assistant_id: str, name: str) -> Response:
         return jsonify(prompt_out(record))
 
 
-@bp.delete("/<name>")
-@document(resp=responses({"HTTP_200": DeletedRecord}, 401, 403, 404), tags=["prompts"],
-          security=SECURITY)  # fmt: skip
-@requires("admin")
+@routes.delete("/<name>", scope="admin", ok=DeletedRecord, errors=(404,))
 def delete(assistant_id: str, name: str) -> Response:
     with get_services().db.session() as session:
         record = _prompt(session, assistant_id, name)

@@ -22,7 +22,6 @@ from api.chat import NO_CONVERSATION, run_turn
 from api.deps import ASSISTANT_HEADER, get_services
 from api.errors import ApiError
 from api.feedback import give_feedback
-from api.openapi import document, responses
 from api.platform_schemas import FeedbackIn, FeedbackSaved
 from api.requests import (
     CONVERSATION_HEADER,
@@ -30,6 +29,7 @@ from api.requests import (
     existing_conversation_id,
     json_body,
 )
+from api.routing import Routes
 from api.schemas import (
     ChatRequest,
     ChatResponse,
@@ -41,6 +41,7 @@ from tenancy.models import Assistant
 from tenancy.profiles import AssistantProfile
 
 bp = Blueprint("public", __name__, url_prefix="/v1/public")
+routes = Routes(bp, tag="public")
 
 VISITOR_HEADER = "X-Visitor-Id"
 VISITOR_PATTERN = re.compile(r"^[A-Za-z0-9_-]{22,64}$")
@@ -74,8 +75,7 @@ def visitor_conversation(profile: AssistantProfile, conversation_id: str) -> Con
     )
 
 
-@bp.get("/assistants")
-@document(resp=responses({"HTTP_200": PublicAssistantList}, 429), tags=["public"])
+@routes.get("/assistants", scope=None, ok=PublicAssistantList, errors=(429,))
 def list_public() -> Response:
     with get_services().db.session() as session:
         rows = session.scalars(select(Assistant).where(Assistant.is_public.is_(True))).all()
@@ -83,11 +83,12 @@ def list_public() -> Response:
     return jsonify({"assistants": body})
 
 
-@bp.post("/chat")
-@document(
+@routes.post(
+    "/chat",
+    scope=None,
     json=ChatRequest,
-    resp=responses({"HTTP_200": ChatResponse}, 400, 404, 409, 413, 415, 422, 429, 503),
-    tags=["public"],
+    ok=ChatResponse,
+    errors=(400, 404, 409, 413, 415, 422, 429, 503),
 )
 def chat() -> Response:
     conversation_id = conversation_id_from(
@@ -103,8 +104,12 @@ def chat() -> Response:
                     ignore_history=payload.ignore_history)  # fmt: skip
 
 
-@bp.get("/conversations/<conversation_id>")
-@document(resp=responses({"HTTP_200": ConversationResponse}, 400, 404, 429, 503), tags=["public"])
+@routes.get(
+    "/conversations/<conversation_id>",
+    scope=None,
+    ok=ConversationResponse,
+    errors=(400, 404, 429, 503),
+)
 def get_conversation(conversation_id: str) -> Response:
     profile = public_assistant()
     conversation = visitor_conversation(profile, existing_conversation_id(conversation_id))
@@ -121,13 +126,12 @@ def get_conversation(conversation_id: str) -> Response:
     )
 
 
-@bp.post("/conversations/<conversation_id>/messages/<message_id>/feedback")
-@document(
+@routes.post(
+    "/conversations/<conversation_id>/messages/<message_id>/feedback",
+    scope=None,
     json=FeedbackIn,
-    resp=responses(
-        {"HTTP_201": FeedbackSaved, "HTTP_200": FeedbackSaved}, 400, 404, 415, 422, 429, 503
-    ),  # fmt: skip
-    tags=["public"],
+    ok={201: FeedbackSaved, 200: FeedbackSaved},
+    errors=(400, 404, 415, 422, 429, 503),
 )
 def feedback(conversation_id: str, message_id: str) -> tuple[Response, int]:
     """A guest rates an answer of their own conversation."""
@@ -136,9 +140,9 @@ def feedback(conversation_id: str, message_id: str) -> tuple[Response, int]:
     return give_feedback(conversation, message_id, conversation.owner)
 
 
-@bp.post("/audio")
-@document(resp=responses({"HTTP_200": VoiceResponse}, 400, 404, 409, 413, 415, 422, 429, 503),
-          tags=["public"])  # fmt: skip
+@routes.post(
+    "/audio", scope=None, ok=VoiceResponse, errors=(400, 404, 409, 413, 415, 422, 429, 503)
+)
 def audio() -> Response:
     """A guest asks by voice (as POST /v1/audio)."""
     conversation_id = conversation_id_from(

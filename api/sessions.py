@@ -14,23 +14,22 @@ from api.deps import (
     current_caller,
     get_services,
     presented_key,
-    requires,
 )
 from api.errors import ApiError
-from api.openapi import document, responses
 from api.platform_schemas import RedeemIn, SessionIn, SessionLink, WebSession
 from api.requests import json_body
+from api.routing import Routes
 from tenancy.keys import hash_key
 
 bp = Blueprint("sessions", __name__, url_prefix="/v1/sessions")
+routes = Routes(bp, tag="sessions")
 
 LINK_UNUSABLE = "this sign-in link has expired or was already used: ask for a new one"
 
 
-@bp.post("")
-@document(json=SessionIn, resp=responses({"HTTP_201": SessionLink}, 400, 401, 403, 404, 415, 422,
-                                         429, 503), tags=["sessions"], security={"ApiKey": []})  # fmt: skip
-@requires("chat")
+@routes.post(
+    "", scope="chat", json=SessionIn, ok={201: SessionLink}, errors=(400, 404, 415, 422, 429, 503)
+)
 def create() -> tuple[Response, int]:
     """A sign-in link for one of your users: opening it signs them into the web chat as
     that user of that assistant (their own conversations), without your key."""
@@ -61,9 +60,9 @@ def create() -> tuple[Response, int]:
     return jsonify(body), 201
 
 
-@bp.post("/redeem")
-@document(json=RedeemIn, resp=responses({"HTTP_200": WebSession}, 400, 401, 415, 422, 429, 503),
-          tags=["sessions"])  # fmt: skip
+@routes.post(
+    "/redeem", scope=None, json=RedeemIn, ok=WebSession, errors=(400, 401, 415, 422, 429, 503)
+)
 def redeem() -> Response:
     """Consume a sign-in link's token (once) for a web-chat session token."""
     payload = RedeemIn.model_validate(json_body())

@@ -22,6 +22,10 @@ SOURCE_PATTERN = r"^[^\x00-\x1f\x7f]+$"
 TEXT_KINDS = ("markdown", "text", "html")
 MAGIC = {"pdf": (b"%PDF",), "docx": (b"PK\x03\x04",)}
 MAX_FILES = 20
+# What an upload route may answer besides success: a malformed request (400), an unknown
+# knowledge base (404), a source that exists (409), too large (413), not a document kind
+# it reads (415), invalid fields (422), the job queue unavailable (503).
+UPLOAD_ERRORS = (400, 404, 409, 413, 415, 422, 503)
 CONTROL_BYTES = [c for c in range(32) if c not in (9, 10, 12, 13, 27)] + [127]
 
 
