@@ -44,7 +44,11 @@ def test_one_turn_at_a_time_per_conversation(make_app: Callable[..., Flask]) -> 
 
         first = threading.Thread(target=turn, args=("first", "same"))
         first.start()
-        time.sleep(0.4)  # the first turn now holds the conversation
+        # Once the model has the first turn's question, the turn holds the conversation
+        # (a fixed sleep was not enough while the app built its services on a busy machine).
+        deadline = time.monotonic() + 30
+        while not stub.chat_requests() and time.monotonic() < deadline:
+            time.sleep(0.02)
         other = threading.Thread(target=turn, args=("other", "different"))
         other.start()
         busy = ask(app.test_client(), "and then?", conversation="same")
