@@ -212,7 +212,10 @@ def main(argv: list[str] | None = None) -> None:
             response.read()
             return response.status == 200
 
+        client_cpu = time.process_time()
         http_lat, errors, http_wall = run_turns(over_http, n, t)
+        client_cpu = time.process_time() - client_cpu
+        print(f"load generator CPU per turn: {client_cpu / (n * t) * 1000:.2f} ms")
         floor_after = {name: single_query_rate(model) for name, model in encoders.items()}
         complete = 0
         for i in range(n):
