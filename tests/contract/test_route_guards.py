@@ -1,7 +1,8 @@
 """Every route the published contract marks as needing a key refuses a request without
 one (401, JSON) and publishes its 401 and 403; the platform's own routes refuse an
-organisation's admin key. The routes are read from /openapi.json, so a route added later
-is covered without touching this test."""
+organisation's admin key; and another organisation's admin reaches nothing of an
+organisation on any route. The routes are read from /openapi.json, so a route added
+later is covered without touching this test."""
 
 from __future__ import annotations
 
@@ -61,3 +62,63 @@ def test_platform_routes_refuse_an_organisations_admin_key(client: FlaskClient) 
     # Nothing was created or deleted on its behalf.
     listed = client.get("/v1/admin/organisations", headers={"X-API-Key": "admin-key"})
     assert [o["name"] for o in listed.get_json()["organisations"]] == ["Default", "Acme"]
+
+
+ROUTER = "# Router\n\nThe Acme router resets when you hold its power button for ten seconds."
+
+
+def test_another_organisations_admin_reaches_nothing_of_acme_on_any_route(
+    client: FlaskClient,
+) -> None:
+    """Beta's admin key (every scope) calls every keyed route with Acme's ids in the path:
+    no route answers with Acme's records, and nothing of Acme's is changed or deleted."""
+    acme, beta = create_org(client, "Acme"), create_org(client, "Beta")
+    kb = acme.kb("support")
+    job = client.post(f"/v1/knowledge-bases/{kb}/documents", headers=acme.admin,
+                      json={"title": "Router", "text": ROUTER}).get_json()["jobs"][0]  # fmt: skip
+    document = acme.wait("support", job["document_id"])
+    assert document["status"] == "completed"
+    assistant = acme.assistant("helper", ["support"])
+    prompt = {"name": "reset", "template": "How do I reset the {{ device }}?",
+              "variables": {"device": "string"}}  # fmt: skip
+    url = f"/v1/assistants/{assistant}/prompts"
+    assert client.post(url, json=prompt, headers=acme.admin).status_code == 201
+    key_id = client.get("/v1/api-keys", headers=acme.admin).get_json()["api_keys"][0]["id"]
+    asked = client.post("/v1/chat", json={"message": "How do I reset the router?"},
+                        headers={**acme.admin, "X-Conversation-Id": "c1",
+                                 "X-Assistant-Id": assistant})  # fmt: skip
+    assert asked.status_code == 200 and "power button" in asked.get_json()["answer"]
+    acme_ids = {
+        "org_id": acme.id, "kb_id": kb, "doc_id": document["id"], "assistant_id": assistant,
+        "key_id": key_id, "job_id": job["job_id"], "name": "reset",
+        "conversation_id": "c1", "message_id": asked.get_json()["message_id"],
+    }  # fmt: skip
+    secrets = [v for k, v in acme_ids.items() if k not in ("name", "conversation_id")]
+
+    paths = client.get("/openapi.json").get_json()["paths"]
+    called = 0
+    for path, item in paths.items():
+        for method, operation in item.items():
+            if not operation.get("security") or "platform admin" in operation["tags"]:
+                continue
+            filled = re.sub(r"\{(\w+)\}", lambda m: acme_ids[m.group(1)], path)
+            response = client.open(filled, method=method.upper(), json={}, headers=beta.admin)
+            text = response.get_data(as_text=True)
+            # An error may repeat the id it was asked for; any other of Acme's is a leak.
+            leaked = [s for s in secrets if s in text and s not in filled]
+            assert not leaked, (method, path, text)
+            assert "power button" not in text, (method, path)
+            if filled != path:  # Acme's ids in the path: none of them is Beta's to reach
+                assert response.status_code in (400, 403, 404, 422), (method, path, text)
+            called += 1
+    assert called >= 40
+
+    # Everything of Acme's is still there and unchanged.
+    for kept in (f"/v1/knowledge-bases/{kb}", f"/v1/knowledge-bases/{kb}/documents/"
+                 f"{document['id']}", f"/v1/assistants/{assistant}", f"{url}/reset",
+                 "/v1/conversations/c1"):  # fmt: skip
+        assert client.get(kept, headers=acme.admin).status_code == 200, kept
+    assert [k["id"] for k in client.get("/v1/api-keys", headers=acme.admin).get_json()["api_keys"]
+            ] == [key_id]  # fmt: skip
+    history = client.get("/v1/conversations/c1", headers=acme.admin).get_json()["messages"]
+    assert [m["role"] for m in history] == ["user", "assistant"]
