@@ -5,6 +5,7 @@ that each repeat the blueprint's tag and security."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partialmethod
 from typing import Any
 
 from flask import Blueprint
@@ -23,18 +24,6 @@ class Routes:
     def __init__(self, blueprint: Blueprint, *, tag: str) -> None:
         self.blueprint = blueprint
         self.tag = tag
-
-    def get(self, rule: str, **contract: Any) -> Callable[[View], View]:
-        return self.route("GET", rule, **contract)
-
-    def post(self, rule: str, **contract: Any) -> Callable[[View], View]:
-        return self.route("POST", rule, **contract)
-
-    def patch(self, rule: str, **contract: Any) -> Callable[[View], View]:
-        return self.route("PATCH", rule, **contract)
-
-    def delete(self, rule: str, **contract: Any) -> Callable[[View], View]:
-        return self.route("DELETE", rule, **contract)
 
     def route(
         self,
@@ -64,6 +53,11 @@ class Routes:
             return guarded
 
         return register
+
+    get = partialmethod(route, "GET")
+    post = partialmethod(route, "POST")
+    patch = partialmethod(route, "PATCH")
+    delete = partialmethod(route, "DELETE")
 
 
 __all__ = ["PLATFORM_ADMIN", "Routes"]
