@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from langchain_core.messages import AnyMessage
+from langchain_core.messages import AnyMessage, HumanMessage
 
+from agents.followup import rule_based_query
 from agents.retrieval import Passage
 from knowledge.embeddings import LocalEmbeddings
 from knowledge.sentences import in_context, split_sentences
@@ -87,8 +88,11 @@ class ExtractiveAnswerer:
         *,
         emotion: str | None = None,
     ) -> Answer:
-        """`history` and `emotion` are unused: the quoted sources speak for themselves."""
-        del history, emotion
+        """`emotion` is unused: the quoted sources speak for themselves. Sentences are
+        judged against the question as asked; when none is good enough and the question
+        is a follow-up ("can I change that?"), against the question read with the previous
+        one, the query the retriever searched with."""
+        del emotion
         candidates = [
             (rank, sentence)
             for rank, passage in enumerate(passages)
@@ -99,23 +103,12 @@ class ExtractiveAnswerer:
         # Judged with their headings; the retriever has usually put the vectors of these
         # very texts (computed at ingestion) in the cache, so nothing is embedded here.
         contexts = [in_context(passages[rank].heading, s) for rank, s in candidates]
-        vectors = self.embeddings.encode_cached([question, *contexts])
-        similarity = vectors[1:] @ vectors[0]
-        question_terms = set(tokenize(question))
-        overlap = np.array(
-            [len(question_terms & set(tokenize(c))) / (len(question_terms) or 1) for c in contexts]
-        )
         ranks = np.array([rank for rank, _ in candidates])
-        scores = similarity + LEXICAL_WEIGHT * overlap - RANK_PENALTY * ranks
-        ranked = np.argsort(-scores)
-        best = scores[ranked[0]]
-        # A further sentence only when it is nearly as good as the best: a weak second
-        # sentence adds words more often than it adds the answer.
-        chosen = [
-            i
-            for i in ranked[: self.max_sentences]
-            if scores[i] >= self.threshold and scores[i] >= best - FURTHER_SENTENCE_MARGIN
-        ]
+        previous = [str(m.content) for m in history or [] if isinstance(m, HumanMessage)]
+        chosen: list[int] = []
+        for query in dict.fromkeys([question, rule_based_query(question, previous)]):
+            if chosen := self._best(query, contexts, ranks):
+                break
         if not chosen:
             return not_found_answer(self.mode, self.not_found_message)
 
@@ -136,3 +129,19 @@ class ExtractiveAnswerer:
             mode=self.mode,
             found=True,
         )
+
+    def _best(self, query: str, contexts: list[str], ranks: np.ndarray) -> list[int]:
+        """The indexes of the contexts to quote for `query`, best first (maybe none)."""
+        vectors = self.embeddings.encode_cached([query, *contexts])
+        terms = set(tokenize(query))
+        overlap = np.array([len(terms & set(tokenize(c))) / (len(terms) or 1) for c in contexts])
+        scores = vectors[1:] @ vectors[0] + LEXICAL_WEIGHT * overlap - RANK_PENALTY * ranks
+        ranked = np.argsort(-scores)
+        best = scores[ranked[0]]
+        # A further sentence only when it is nearly as good as the best: a weak second
+        # sentence adds words more often than it adds the answer.
+        return [
+            int(i)
+            for i in ranked[: self.max_sentences]
+            if scores[i] >= self.threshold and scores[i] >= best - FURTHER_SENTENCE_MARGIN
+        ]

@@ -46,6 +46,25 @@ def test_second_turn_sees_the_first(app: Flask, client: FlaskClient) -> None:
     assert history[2]["content"] == "and can I delete one?"
 
 
+@pytest.mark.parametrize(
+    ("first", "follow_up", "expected"),
+    [
+        ("How long is a conversation kept?", "can I change that?", "CONVERSATION_TTL"),
+        ("What is the rate limit?", "what happens when a key goes over it?", "RATE_LIMIT"),
+    ],
+)
+def test_follow_up_leaning_on_the_previous_question_is_answered(
+    client: FlaskClient, first: str, follow_up: str, expected: str
+) -> None:
+    """Offline, "that" and "it" are read with the previous question, both to search and,
+    when the words alone match no sentence well enough, to choose what to quote."""
+    conversation = f"lean-{len(first)}"
+    ask(client, first, conversation=conversation)
+    body = ask(client, follow_up, conversation=conversation).get_json()
+    assert body["found"] is True, body["answer"]
+    assert expected in body["answer"]
+
+
 def test_conversations_are_scoped_to_the_api_key(app: Flask, client: FlaskClient) -> None:
     ask(client, "How do I get an API key?", conversation="shared-id", key=KEY_A)
     ask(client, "What is hybrid search?", conversation="shared-id", key=KEY_B)
