@@ -10,7 +10,7 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -66,10 +66,13 @@ class ChatService:
         emotion: str | None = None,
         ignore_history: bool = False,
         attachments: list[Attachment] | None = None,
+        prior: Sequence[tuple[str, str]] = (),
     ) -> ChatReply:
         """One turn. A retry carrying the same `idempotency_key` gets the first turn's
         reply (completed first if its worker died) instead of asking again. `emotion`
-        (of a spoken question) lets a model answer an upset person more calmly."""
+        (of a spoken question) lets a model answer an upset person more calmly.
+        `prior`: ("user" | "assistant", text) messages a client keeps itself, put
+        before the question in a new conversation, so its follow-ups read as such."""
         started = time.perf_counter()
         tid = conversation.thread_id
         context = self._context(profile, ignore_history, attachments)
@@ -80,7 +83,7 @@ class ChatService:
             if earlier is not None:
                 return self._replayed(earlier, conversation)
             state = self.graph.invoke(
-                _turn_input(message, idempotency_key, emotion, attachments),
+                _turn_input(message, idempotency_key, emotion, attachments, prior),
                 _config(tid, background_threads=1),
                 context=context,
             )
@@ -100,6 +103,7 @@ class ChatService:
         idempotency_key: str | None = None,
         ignore_history: bool = False,
         attachments: list[Attachment] | None = None,
+        prior: Sequence[tuple[str, str]] = (),
     ) -> Iterator[tuple[str, dict[str, Any]]]:
         """Events of one turn: ("token", {"delta"}) ... then ("done", reply).
 
@@ -122,7 +126,7 @@ class ChatService:
                     return
                 final: dict[str, Any] = {}
                 for mode, payload in self.graph.stream(
-                    _turn_input(message, idempotency_key, attachments=attachments),
+                    _turn_input(message, idempotency_key, None, attachments, prior),
                     _config(tid),
                     context=context,
                     stream_mode=["messages", "values"],
@@ -307,13 +311,18 @@ def _turn_input(
     idempotency_key: str | None = None,
     emotion: str | None = None,
     attachments: list[Attachment] | None = None,
+    prior: Sequence[tuple[str, str]] = (),
 ) -> dict[str, Any]:
     extra: dict[str, Any] = {IDEMPOTENCY_FIELD: idempotency_key} if idempotency_key else {}
     if emotion:
         extra[EMOTION_FIELD] = emotion
     if attachments:  # what was attached, never its content
         extra["attachments"] = [a.summary() for a in attachments]
-    return {"messages": [HumanMessage(content=message, additional_kwargs=extra)]}
+    before = [
+        HumanMessage(content=text) if role == "user" else AIMessage(content=text)
+        for role, text in prior
+    ]
+    return {"messages": [*before, HumanMessage(content=message, additional_kwargs=extra)]}
 
 
 def answer_to(messages: list[Any], idempotency_key: str) -> AIMessage | None:

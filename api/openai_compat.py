@@ -2,10 +2,11 @@
 a model: POST /v1/chat/completions (stream and non-stream) and GET /v1/models.
 
 `model` names the assistant (its id or name; `grounded-chat` means the key's only
-assistant). The conversation is remembered server-side: its id comes from
-X-Conversation-Id or the request's `user` field, and only the last user message is taken
-from `messages`. With neither, each request is a new conversation. Citations ride in an
-extra `citations` field.
+assistant). With X-Conversation-Id or the request's `user` field, the conversation is
+remembered server-side and only the last user message is taken from `messages`. With
+neither, each request is a new conversation that starts from the user and assistant
+messages the client sent, as OpenAI clients keep the conversation themselves. Citations
+ride in an extra `citations` field.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ bp = Blueprint("openai", __name__, url_prefix="/v1")
 routes = Routes(bp, tag="openai")
 
 MODEL_ID = "grounded-chat"
+# The service does not count a model's tokens; OpenAI clients expect the field.
+NO_USAGE = {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}
 
 
 @routes.get("/models", scope="chat", ok=ModelList)
@@ -84,12 +87,20 @@ def chat_completions() -> Response:
         "profile": profile,
         "message": question,
         "idempotency_key": idempotency_key(),
+        # Remembered server-side, the conversation has its earlier turns already.
+        "prior": [] if raw_id else payload.prior_messages(),
     }
     completion_id = f"chatcmpl-{g.request_id}"
     created = int(time.time())
     if payload.stream:
         return sse_response(
-            _chunks(service.stream_chat(**turn), completion_id, created, profile.id),
+            _chunks(
+                service.stream_chat(**turn),
+                completion_id,
+                created,
+                profile.id,
+                usage=payload.usage_chunk(),
+            ),
             render=_render_chunk,
         )
     reply = service.chat(**turn)
@@ -106,7 +117,7 @@ def chat_completions() -> Response:
                     "finish_reason": "stop",
                 }
             ],
-            "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
+            "usage": NO_USAGE,
             **_extras(reply.to_dict()),
         }
     )
@@ -131,7 +142,12 @@ def _chunk(
 
 
 def _chunks(
-    events: Iterator[tuple[str, Any]], completion_id: str, created: int, model: str
+    events: Iterator[tuple[str, Any]],
+    completion_id: str,
+    created: int,
+    model: str,
+    *,
+    usage: bool,
 ) -> Iterator[tuple[str, Any]]:
     first = True
     for event, data in events:
@@ -143,6 +159,9 @@ def _chunks(
             yield "chunk", _chunk(completion_id, created, model, delta, None)
         elif event == "done":
             yield "chunk", _chunk(completion_id, created, model, {}, "stop", **_extras(data))
+            if usage:  # as OpenAI sends it: a chunk of no choices after the last one
+                last = _chunk(completion_id, created, model, {}, None, usage=NO_USAGE)
+                yield "chunk", {**last, "choices": []}
             yield "done", "[DONE]"
 
 

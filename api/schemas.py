@@ -95,7 +95,7 @@ class CompletionMessage(BaseModel):
 
 # Accepted and not used: the assistant's own model settings decide these.
 IGNORED_COMPLETION_FIELDS = frozenset(
-    {"temperature", "top_p", "max_tokens", "max_completion_tokens", "stream_options"}
+    {"temperature", "top_p", "max_tokens", "max_completion_tokens"}
 )
 
 
@@ -111,9 +111,24 @@ class ChatCompletionRequest(BaseModel):
     stream: bool = False
     user: str | None = Field(None, min_length=1, max_length=MAX_USER_CHARS)
     n: int = 1
+    stream_options: dict[str, Any] | None = Field(
+        None, description="`include_usage`: a last chunk with `usage` (token counts are 0)"
+    )
+
+    def usage_chunk(self) -> bool:
+        return bool(self.stream and (self.stream_options or {}).get("include_usage"))
 
     def unsupported_fields(self) -> list[str]:
         return sorted(set(self.model_extra or {}) - IGNORED_COMPLETION_FIELDS)
+
+    def prior_messages(self) -> list[tuple[str, str]]:
+        """The user and assistant messages before the question, as a client that keeps
+        the conversation itself sends them (system prompts and tool calls left out)."""
+        return [
+            (m.role, text)
+            for m in self.messages[:-1]
+            if m.role in ("user", "assistant") and (text := m.text().strip())
+        ]
 
     def question(self) -> str:
         last = self.messages[-1]

@@ -216,6 +216,85 @@ def test_openai_sdk_streaming_keeps_the_conversation(make_app: Callable[..., Fla
     assert history[0]["content"] == question["content"]
 
 
+@pytest.mark.parametrize("stream", [False, True])
+def test_openai_client_that_keeps_the_conversation_itself_gets_follow_ups_understood(
+    llm_app: Callable[..., Flask], stub: LLMStub, stream: bool
+) -> None:
+    """Without a conversation id, the messages an OpenAI client sends before the question
+    are the conversation: the follow-up is rewritten with them and the model sees them."""
+
+    def reply(request: dict) -> str:
+        if request["messages"][0]["role"] == "user":  # the condense prompt
+            return "How long are conversations kept in Redis before they expire?"
+        return "Conversations expire after `CONVERSATION_TTL` seconds [1]."
+
+    stub.reply = reply
+    client = openai_client(llm_app())
+    messages = [
+        {"role": "system", "content": "Answer briefly."},
+        {"role": "user", "content": "How do I delete a conversation?"},
+        {"role": "assistant", "content": "Send DELETE /v1/conversations/{id}."},
+        {"role": "user", "content": "and how long is it kept otherwise?"},
+    ]
+    completion = client.chat.completions.create(
+        model="grounded-chat", messages=messages, stream=stream
+    )
+    text = (
+        "".join(c.choices[0].delta.content or "" for c in completion if c.choices)
+        if stream
+        else completion.choices[0].message.content
+    )
+    assert "CONVERSATION_TTL" in text
+    condense = [r for r in stub.chat_requests() if r["messages"][0]["role"] == "user"]
+    assert len(condense) == 1
+    assert "How do I delete a conversation?" in condense[0]["messages"][0]["content"]
+    sent = [m["content"] for m in answer_requests(stub)[-1]["messages"]]
+    assert "Send DELETE /v1/conversations/{id}." in sent
+    assert not any("Answer briefly." in m for m in sent)  # the assistant's prompt applies
+
+
+def test_openai_stream_ends_with_usage_when_asked(make_app: Callable[..., Flask]) -> None:
+    client = openai_client(make_app())
+    ask = {"model": "grounded-chat", "stream": True}
+    messages = [{"role": "user", "content": "How do I start the service?"}]
+    chunks = list(
+        client.chat.completions.create(
+            **ask, messages=messages, stream_options={"include_usage": True}
+        )
+    )
+    assert chunks[-1].choices == [] and chunks[-1].usage.total_tokens == 0
+    assert chunks[-2].choices[0].finish_reason == "stop"
+    assert all(c.usage is None for c in chunks[:-1])
+    plain = list(client.chat.completions.create(**ask, messages=messages))
+    assert plain[-1].choices[0].finish_reason == "stop" and plain[-1].usage is None
+
+
+def test_openai_client_history_is_not_added_to_a_remembered_conversation(
+    make_app: Callable[..., Flask],
+) -> None:
+    app = make_app()
+    client = openai_client(app)
+    first = {"role": "user", "content": "How do I start the service?"}
+    client.chat.completions.create(
+        model="grounded-chat", messages=[first], extra_headers={"X-Conversation-Id": "kept"}
+    )
+    client.chat.completions.create(
+        model="grounded-chat",
+        messages=[
+            first,
+            {"role": "assistant", "content": "made up"},
+            {"role": "user", "content": "and stop it?"},
+        ],
+        extra_headers={"X-Conversation-Id": "kept"},
+    )
+    history = history_of(app, "test-key-a", "kept")
+    assert [m["content"] for m in history if m["role"] == "user"] == [
+        first["content"],
+        "and stop it?",
+    ]
+    assert "made up" not in [m["content"] for m in history]
+
+
 def test_openai_endpoint_rejects_a_bad_key_and_bad_messages(make_app: Callable[..., Flask]) -> None:
     client = make_app().test_client()
     bad_key = client.post(
