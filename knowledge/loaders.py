@@ -6,11 +6,19 @@ heading-aware splitter serves all three; PDF keeps its pages.
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # python-docx is imported when a DOCX arrives
+    from docx.table import Table
+
+# Control characters that text does not hold (tab, newlines and form feed it does).
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 SUPPORTED_SUFFIXES = {
     ".md": "markdown",
@@ -102,14 +110,26 @@ def load_path(path: Path, *, source: str | None = None) -> LoadedDocument:
 
 
 def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "utf-16"):
+    """Text files in the encodings people have: UTF-8 (with or without a BOM), UTF-16
+    (with a BOM, or recognised by the zero bytes of ASCII letters), else Windows-1252,
+    the legacy Western encoding (a superset of Latin-1 for printable text). Decoding
+    UTF-16 blindly would turn Latin-1 into CJK-looking noise and index it silently."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates: tuple[str, ...] = ("utf-16",)
+    elif b"\x00" in data:
+        zeros_at_odd = data[1::2].count(0) > data[0::2].count(0)
+        candidates = ("utf-16-le",) if zeros_at_odd else ("utf-16-be",)
+    else:
+        candidates = ("utf-8-sig", "cp1252", "latin-1")
+    for encoding in candidates:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if "\x00" not in text:
+        # A stray control character (a DOS end-of-file mark) is tolerated, as at upload.
+        if len(_BINARY.findall(text)) <= max(1, len(text) / 100):
             return text
-    raise DocumentParseError("the file is not UTF-8 text")
+    raise DocumentParseError("the file is not text (UTF-8, UTF-16 or Windows-1252)")
 
 
 def _load_pdf(data: bytes, source: str, title: str | None) -> LoadedDocument:
@@ -146,9 +166,18 @@ def _html_to_markdown(data: bytes) -> tuple[str, str | None]:
     title = soup.title.get_text(" ", strip=True) if soup.title else None
     lines: list[str] = []
     body = soup.body or soup
-    for element in body.find_all(["h1", "h2", "h3", "h4", "p", "li", "pre", "td", "blockquote"]):
-        if element.find_parent(["li", "td", "blockquote"]) and element.name == "p":
+    for element in body.find_all(["h1", "h2", "h3", "h4", "p", "li", "pre", "table", "blockquote"]):
+        if element.find_parent("table"):
+            continue  # the table contributed it, row by row
+        if element.find_parent(["li", "blockquote"]) and element.name == "p":
             continue  # its container already contributed the text
+        if element.name == "table":
+            rows = [
+                [cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])]
+                for row in element.find_all("tr")
+            ]
+            lines.extend(f"{line}\n" for line in table_lines(rows))
+            continue
         text = element.get_text(" ", strip=True)
         if not text:
             continue
@@ -190,11 +219,16 @@ def check_docx_size(data: bytes) -> None:
 
 def _docx_to_markdown(data: bytes) -> str:
     import docx
+    from docx.table import Table
 
     check_docx_size(data)
     document = docx.Document(io.BytesIO(data))
     lines: list[str] = []
-    for paragraph in document.paragraphs:
+    for block in document.iter_inner_content():  # paragraphs and tables, in order
+        if isinstance(block, Table):
+            lines.extend(f"{line}\n" for line in table_lines(_docx_rows(block)))
+            continue
+        paragraph = block
         text = paragraph.text.strip()
         if not text:
             continue
@@ -206,9 +240,37 @@ def _docx_to_markdown(data: bytes) -> str:
             lines.append(f"{'#' * min(int(level.group(1)) + 1, 4)} {text}\n")
         else:
             lines.append(text + "\n")
-    for table in document.tables:
-        for row in table.rows:
-            cells = [c.text.strip() for c in row.cells if c.text.strip()]
-            if cells:
-                lines.append(" | ".join(cells))
     return "\n".join(lines)
+
+
+def _docx_rows(table: Table) -> list[list[str]]:
+    rows = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:  # a merged cell comes back once per column it spans
+            if id(cell._tc) not in seen:
+                seen.add(id(cell._tc))
+                cells.append(cell.text.strip())
+        rows.append(cells)
+    return rows
+
+
+def table_lines(rows: list[list[str]]) -> list[str]:
+    """A table as lines that read as sentences: under a header row, each row as
+    "Model: W-100; Warranty: 48 months", so an answer can quote the row it needs;
+    without one (or where a row does not match it), the cells joined with "; "."""
+    rows = [row for row in rows if any(row)]
+    if not rows:
+        return []
+    header, *body = rows
+    if not body or not all(header):
+        return ["; ".join(cell for cell in row if cell) for row in rows]
+    lines = []
+    for row in body:
+        if len(row) == len(header):
+            lines.append(
+                "; ".join(f"{name}: {cell}" for name, cell in zip(header, row, strict=True) if cell)
+            )
+        else:
+            lines.append("; ".join(cell for cell in row if cell))
+    return lines

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import docx
 import pytest
 
 from knowledge.chunking import Chunker
 from knowledge.loaders import DocumentParseError, UnsupportedFormatError, load_bytes, load_path
+from knowledge.sentences import split_sentences
 from tests.knowledge.files import docx_bomb, pdf_bytes, write_samples
 
 SCOPE = {"org_id": "org_test", "kb_id": "kb_test"}
@@ -51,6 +54,54 @@ def test_docx_headings_become_sections(samples: dict[str, Path]) -> None:
     chunks = Chunker(chunk_size=500, chunk_overlap=50).split(document, **SCOPE)
     assert document.title == "Compost handbook"
     assert chunks[0].section == "Turning" and "two weeks" in chunks[0].text
+
+
+@pytest.mark.parametrize(
+    ("written", "encoding"),
+    [
+        ("Le café coûte 2 €, la fête a lieu en août.", "cp1252"),
+        ("Grüße aus München", "latin-1"),
+        ("naïve café", "utf-16"),  # with a BOM
+        ("naïve café", "utf-16-le"),  # without one
+        ("naïve café", "utf-16-be"),
+        ("naïve café ✓", "utf-8-sig"),
+    ],
+)
+def test_text_in_legacy_encodings_reads_as_written(written: str, encoding: str) -> None:
+    """A Latin-1 file used to pass as UTF-16 and be indexed as CJK-looking noise."""
+    assert load_bytes(written.encode(encoding), "notes.txt").text == written
+
+
+def _docx_with_table() -> bytes:
+    document = docx.Document()
+    document.add_heading("Warranty policy", 1)
+    document.add_paragraph("Every widget carries a warranty of 36 months.")
+    table = document.add_table(rows=3, cols=2)
+    for row, cells in zip(
+        table.rows, [("Model", "Warranty"), ("W-100", "48 months"), ("W-200", "")], strict=True
+    ):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    document.add_paragraph("Claims go to the service desk.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_docx_tables_stay_in_place_as_rows_that_read_as_sentences() -> None:
+    text = load_bytes(_docx_with_table(), "policy.docx").text
+    assert "Model: W-100; Warranty: 48 months" in split_sentences(text)
+    assert text.index("36 months") < text.index("W-100") < text.index("service desk")
+    assert "Model: W-200\n" in text  # an empty cell is left out, not "Warranty: "
+
+
+def test_html_tables_keep_each_row_together() -> None:
+    html = b"""<h2>Prices</h2><table><tr><th>Plan</th><th>Price</th></tr>
+    <tr><td>Basic</td><td><p>10 EUR a month</p></td></tr>
+    <tr><td colspan="2">All prices include VAT</td></tr></table>"""
+    text = load_bytes(html, "prices.html").text
+    assert "Plan: Basic; Price: 10 EUR a month" in split_sentences(text)
+    assert "All prices include VAT" in text and text.count("10 EUR") == 1
 
 
 def test_unsupported_type_is_refused() -> None:
