@@ -45,7 +45,7 @@ FRIENDLY_ERRORS = {
 KEY = "api_key"  # session_state: the signed-in person's key
 STOPPED = "stopped"  # session_state: the conversation whose answer was stopped on screen
 SSO = "sso_session"  # session_state: a web-chat session opened by a sign-in link
-ATTACHABLE = ["md", "txt", "html", "htm", "pdf", "docx"]
+ATTACHABLE = ["md", "txt", "html", "htm", "pdf", "docx", "csv", "tsv"]
 CITATION_MARKER = re.compile(r"\[(\d+)\]")
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$])")
 

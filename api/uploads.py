@@ -19,7 +19,7 @@ from api.requests import form_flag, json_body
 from knowledge.loaders import UnsupportedFormatError, kind_of
 
 SOURCE_PATTERN = r"^[^\x00-\x1f\x7f]+$"
-TEXT_KINDS = ("markdown", "text", "html")
+TEXT_KINDS = ("markdown", "text", "html", "csv")
 MAGIC = {"pdf": (b"%PDF",), "docx": (b"PK\x03\x04",)}
 MAX_FILES = 20
 # What an upload route may answer besides success: a malformed request (400), an unknown

@@ -1,12 +1,13 @@
 """Turn files of each supported format into text with a title and structure.
 
 Markdown, HTML and DOCX become Markdown-style text (headings as `#` lines) so one
-heading-aware splitter serves all three; PDF keeps its pages.
+heading-aware splitter serves all three; PDF keeps its pages; CSV becomes a line a row.
 """
 
 from __future__ import annotations
 
 import codecs
+import csv
 import io
 import re
 import zipfile
@@ -29,6 +30,8 @@ SUPPORTED_SUFFIXES = {
     ".htm": "html",
     ".pdf": "pdf",
     ".docx": "docx",
+    ".csv": "csv",
+    ".tsv": "csv",
 }
 
 
@@ -88,6 +91,8 @@ def load_bytes(data: bytes, source: str, *, title: str | None = None) -> LoadedD
         elif kind == "html":
             text, html_title = _html_to_markdown(data)
             title = title or html_title
+        elif kind == "csv":
+            text = _csv_to_text(_decode(data), tabs=source.lower().endswith(".tsv"))
         else:
             text = _decode(data)
     except (UnsupportedFormatError, DocumentParseError):
@@ -241,6 +246,23 @@ def _docx_to_markdown(data: bytes) -> str:
         else:
             lines.append(text + "\n")
     return "\n".join(lines)
+
+
+def _csv_to_text(text: str, *, tabs: bool) -> str:
+    """A spreadsheet export (an FAQ, a price list): one line a row, as a table reads."""
+    delimiter = "\t" if tabs else _csv_delimiter(text)
+    rows = [
+        [cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)
+    ]
+    return "\n\n".join(table_lines(rows))
+
+
+def _csv_delimiter(text: str) -> str:
+    """Comma, or the semicolon that spreadsheets use where the comma is a decimal mark."""
+    try:
+        return csv.Sniffer().sniff(text[:8192], delimiters=",;\t|").delimiter
+    except csv.Error:
+        return ","
 
 
 def _docx_rows(table: Table) -> list[list[str]]:

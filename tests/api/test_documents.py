@@ -75,6 +75,20 @@ def test_multipart_upload_of_a_pdf(docs_app: Flask) -> None:
     assert [(d["source"], d["chunks"]) for d in listed] == [("boiler.pdf", 1)]
 
 
+def test_a_csv_price_list_is_answered_row_by_row(docs_app: Flask) -> None:
+    """A spreadsheet export in Windows-1252 with semicolons, as Excel writes it in
+    Europe: each row is quoted with its column names."""
+    client = docs_app.test_client()
+    sheet = "Product;Price;Stock\nGarden hose 20 m;24,90 €;in stock\nWatering can;9,50 €;sold out\n"
+    response = multipart(client, [(sheet.encode("cp1252"), "prices.csv")])
+    assert response.status_code == 202
+    assert wait_for_job(client, response.get_json()["job_id"])["status"] == "completed"
+    answer = ask(client, "How much is the watering can?", conversation="csv").get_json()
+    assert answer["found"], answer["answer"]
+    assert "Product: Watering can; Price: 9,50 €; Stock: sold out" in answer["answer"]
+    assert answer["citations"][0]["source"] == "prices.csv"
+
+
 def test_reupload_embeds_nothing_and_delete_removes_the_document(docs_app: Flask) -> None:
     client = docs_app.test_client()
     text = "# Keys\n\nThe spare keys are in the safe in room 12."

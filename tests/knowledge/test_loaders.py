@@ -104,6 +104,23 @@ def test_html_tables_keep_each_row_together() -> None:
     assert "All prices include VAT" in text and text.count("10 EUR") == 1
 
 
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("faq.csv", b'question,answer\nIs there parking?,"Yes, free, behind the shop."\n'),
+        ("faq.tsv", b"question\tanswer\nIs there parking?\tYes, free, behind the shop.\n"),
+        (
+            "faq.csv",
+            "question;answer\nIs there parking?;Yes, free, behind the shop.\n".encode("cp1252"),
+        ),
+    ],
+)
+def test_csv_rows_read_with_their_column_names(name: str, data: bytes) -> None:
+    document = load_bytes(data, name)
+    assert document.title == "Faq"
+    assert document.text == "question: Is there parking?; answer: Yes, free, behind the shop."
+
+
 def test_unsupported_type_is_refused() -> None:
     with pytest.raises(UnsupportedFormatError, match="unsupported file type .exe"):
         load_bytes(b"MZ", "setup.exe")
