@@ -13,7 +13,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # python-docx is imported when a DOCX arrives
     from docx.table import Table
@@ -171,18 +171,23 @@ def _html_to_markdown(data: bytes) -> tuple[str, str | None]:
     title = soup.title.get_text(" ", strip=True) if soup.title else None
     lines: list[str] = []
     body = soup.body or soup
-    for element in body.find_all(["h1", "h2", "h3", "h4", "p", "li", "pre", "table", "blockquote"]):
-        if element.find_parent("table"):
+    blocks = ["h1", "h2", "h3", "h4", "p", "li", "pre", "td", "table", "blockquote"]
+    for element in body.find_all(blocks):
+        table = element.find_parent("table")
+        if table is not None and _is_data_table(table):
             continue  # the table contributed it, row by row
+        if element.name == "table":
+            if _is_data_table(element):
+                rows = [
+                    [cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])]
+                    for row in element.find_all("tr")
+                ]
+                lines.extend(f"{line}\n" for line in table_lines(rows))
+            continue
+        if element.name == "td" and element.find(blocks):
+            continue  # a cell of a laid-out page: its blocks speak for themselves
         if element.find_parent(["li", "blockquote"]) and element.name == "p":
             continue  # its container already contributed the text
-        if element.name == "table":
-            rows = [
-                [cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])]
-                for row in element.find_all("tr")
-            ]
-            lines.extend(f"{line}\n" for line in table_lines(rows))
-            continue
         text = element.get_text(" ", strip=True)
         if not text:
             continue
@@ -193,6 +198,12 @@ def _html_to_markdown(data: bytes) -> tuple[str, str | None]:
         else:
             lines.append(text + "\n")
     return "\n".join(lines).strip(), title or None
+
+
+def _is_data_table(table: Any) -> bool:
+    """A table of values, not a page laid out in a table (headings, lists or tables in
+    its cells): those keep their blocks, cell by cell."""
+    return table.find(["h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table"]) is None
 
 
 def check_docx_size(data: bytes) -> None:

@@ -121,6 +121,18 @@ def test_csv_rows_read_with_their_column_names(name: str, data: bytes) -> None:
     assert document.text == "question: Is there parking?; answer: Yes, free, behind the shop."
 
 
+def test_a_page_laid_out_in_a_table_keeps_its_headings_and_paragraphs() -> None:
+    html = b"""<html><body><table><tr>
+    <td><h2>Menu</h2><ul><li>Home page link</li></ul></td>
+    <td><h1>Opening hours</h1><p>The shop is open from nine to five on weekdays.</p></td>
+    </tr></table></body></html>"""
+    document = load_bytes(html, "layout.html")
+    chunks = Chunker(chunk_size=500, chunk_overlap=50).split(document, **SCOPE)
+    hours = [c for c in chunks if "nine to five" in c.text]
+    assert len(hours) == 1 and hours[0].section == "Opening hours"
+    assert document.text.count("nine to five") == 1
+
+
 def test_unsupported_type_is_refused() -> None:
     with pytest.raises(UnsupportedFormatError, match="unsupported file type .exe"):
         load_bytes(b"MZ", "setup.exe")
