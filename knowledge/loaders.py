@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from knowledge.tables import table_lines
+
 if TYPE_CHECKING:  # python-docx is imported when a DOCX arrives
     from docx.table import Table
 
@@ -286,24 +288,3 @@ def _docx_rows(table: Table) -> list[list[str]]:
                 cells.append(cell.text.strip())
         rows.append(cells)
     return rows
-
-
-def table_lines(rows: list[list[str]]) -> list[str]:
-    """A table as lines that read as sentences: under a header row, each row as
-    "Model: W-100; Warranty: 48 months", so an answer can quote the row it needs;
-    without one (or where a row does not match it), the cells joined with "; "."""
-    rows = [row for row in rows if any(row)]
-    if not rows:
-        return []
-    header, *body = rows
-    if not body or not all(header):
-        return ["; ".join(cell for cell in row if cell) for row in rows]
-    lines = []
-    for row in body:
-        if len(row) == len(header):
-            lines.append(
-                "; ".join(f"{name}: {cell}" for name, cell in zip(header, row, strict=True) if cell)
-            )
-        else:
-            lines.append("; ".join(cell for cell in row if cell))
-    return lines

@@ -6,16 +6,21 @@ from __future__ import annotations
 
 import re
 
+from knowledge.tables import markdown_rows, table_lines
+
 MIN_SENTENCE_WORDS = 4
 # Stored with each chunk's sentence vectors: vectors made by another version of the
-# splitter belong to other sentences, and are not used.
+# splitter belong to other sentences, and are not used. Table rows as sentences did not
+# change it: they only add sentences, so a chunk with a table no longer matches its
+# stored count and is embedded anew, and the vectors of every other chunk still hold.
 SPLIT_VERSION = 2
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9`])")
 _BLOCK_START = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|#+\s+|>\s+|```)")
 _MARKUP = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|#+\s+|>\s+)")
-# Lines that are not prose: headings (they give sentences their context instead), table
-# rows and rules.
-_NOT_PROSE = re.compile(r"^\s*(?:#{1,6}\s|\||[-*_=]{3,}\s*$)")
+# Lines that are not prose: headings (they give sentences their context instead) and
+# rules. Table rows are read as "Header: value; ..." sentences instead of as markup.
+_NOT_PROSE = re.compile(r"^\s*(?:#{1,6}\s|[-*_=]{3,}\s*$)")
+_TABLE_ROW = re.compile(r"^\s*\|")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
@@ -26,23 +31,39 @@ def _blocks(text: str) -> list[str]:
     in_code = False  # code is quoted badly as prose
     for paragraph in re.split(r"\n\s*\n", text):
         current: list[str] = []
+        table: list[str] = []
         for line in paragraph.splitlines():
             if line.lstrip().startswith("```"):
                 in_code = not in_code
                 continue
-            if in_code or _NOT_PROSE.match(line):
+            if not in_code and _TABLE_ROW.match(line):
+                table.append(line)
+                continue
+            if table or in_code or _NOT_PROSE.match(line):
                 if current:
                     blocks.append(" ".join(current))
                     current = []
-                continue
-            line = _LINK.sub(r"\1", _IMAGE.sub("", line))  # a link reads as its text
+                blocks.extend(_table_rows(table))
+                table = []
+                if in_code or _NOT_PROSE.match(line):
+                    continue
+            line = _readable(line)
             if _BLOCK_START.match(line) and current:
                 blocks.append(" ".join(current))
                 current = []
             current.append(line.strip())
         if current:
             blocks.append(" ".join(current))
+        blocks.extend(_table_rows(table))
     return blocks
+
+
+def _readable(line: str) -> str:
+    return _LINK.sub(r"\1", _IMAGE.sub("", line))  # a link reads as its text
+
+
+def _table_rows(lines: list[str]) -> list[str]:
+    return [_readable(row) for row in table_lines(markdown_rows(lines))]
 
 
 def split_sentences(text: str) -> list[str]:

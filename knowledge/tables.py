@@ -1,0 +1,38 @@
+"""Tables as text that reads as sentences, for DOCX, HTML, CSV and Markdown alike."""
+
+from __future__ import annotations
+
+import re
+
+_SEPARATOR_CELL = re.compile(r"^:?-{3,}:?$")
+
+
+def table_lines(rows: list[list[str]]) -> list[str]:
+    """A table as lines that read as sentences: under a header row, each row as
+    "Model: W-100; Warranty: 48 months", so an answer can quote the row it needs;
+    without one (or where a row does not match it), the cells joined with "; "."""
+    rows = [row for row in rows if any(row)]
+    if not rows:
+        return []
+    header, *body = rows
+    if not body or not all(header):
+        return ["; ".join(cell for cell in row if cell) for row in rows]
+    lines = []
+    for row in body:
+        if len(row) == len(header):
+            lines.append(
+                "; ".join(f"{name}: {cell}" for name, cell in zip(header, row, strict=True) if cell)
+            )
+        else:
+            lines.append("; ".join(cell for cell in row if cell))
+    return lines
+
+
+def markdown_rows(lines: list[str]) -> list[list[str]]:
+    """The cells of a Markdown table's lines, its `|---|` separator row left out."""
+    rows = []
+    for line in lines:
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if not all(_SEPARATOR_CELL.match(cell) for cell in cells):
+            rows.append(cells)
+    return rows
