@@ -20,9 +20,6 @@ from knowledge.tables import table_lines
 if TYPE_CHECKING:  # python-docx is imported when a DOCX arrives
     from docx.table import Table
 
-# Control characters that text does not hold (tab, newlines and form feed it does).
-_BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-
 SUPPORTED_SUFFIXES = {
     ".md": "markdown",
     ".markdown": "markdown",
@@ -114,6 +111,10 @@ def load_bytes(data: bytes, source: str, *, title: str | None = None) -> LoadedD
 
 def load_path(path: Path, *, source: str | None = None) -> LoadedDocument:
     return load_bytes(path.read_bytes(), source or str(path))
+
+
+# Control characters that text does not hold (tab, newlines and form feed it does).
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def _decode(data: bytes) -> str:
