@@ -160,7 +160,10 @@ def test_rate_limit_is_429_with_retry_after(make_app: Callable[..., Flask]) -> N
     statuses = [ask(client, "What is hybrid search?").status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
     limited = ask(client, "What is hybrid search?")
-    assert limited.get_json()["error"]["code"] == "rate_limited"
+    assert limited.get_json()["error"] == {
+        "code": "rate_limited",
+        "message": "rate limit of 2 per 1 minute reached; retry after Retry-After seconds",
+    }
     assert int(limited.headers["Retry-After"]) > 0
     # Another key has its own budget.
     assert ask(client, "What is hybrid search?", key=KEY_B).status_code == 200
