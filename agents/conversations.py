@@ -24,6 +24,9 @@ class Conversation:
     conversation_id: str
     legacy: bool = False
     user: str | None = None
+    # False for a one-off conversation whose client keeps the history itself (an OpenAI
+    # client without a conversation id): kept and deletable, but not listed to its owner.
+    listed: bool = True
 
     @property
     def owner_path(self) -> str:
@@ -59,16 +62,21 @@ class ConversationIndex:
         org_key = self.org_key(conversation.org_id)
         pipe = self.client.pipeline(transaction=False)
         pipe.sadd(org_key, conversation.thread_id)
-        pipe.zadd(by_time, {conversation.conversation_id: time.time()})
-        pipe.hsetnx(titles, conversation.conversation_id, " ".join(title.split())[:TITLE_CHARS])
+        keys = [org_key]
+        if conversation.listed:
+            pipe.zadd(by_time, {conversation.conversation_id: time.time()})
+            title = " ".join(title.split())[:TITLE_CHARS]
+            pipe.hsetnx(titles, conversation.conversation_id, title)
+            keys += [by_time, titles]
         if self.ttl:
-            for key in (org_key, by_time, titles):
+            for key in keys:
                 pipe.expire(key, self.ttl)
         pipe.execute()
 
-    def listing(self, owner: Conversation) -> list[dict[str, Any]]:
+    def listing(self, owner: Conversation, *, limit: int) -> list[dict[str, Any]]:
+        """The owner's `limit` most recently active conversations, newest first."""
         by_time, titles = self.owner_keys(owner)
-        entries = self.client.zrevrange(by_time, 0, -1, withscores=True)
+        entries = self.client.zrevrange(by_time, 0, limit - 1, withscores=True)
         if self.ttl:  # conversations expire one by one; drop those already gone
             horizon = time.time() - self.ttl
             entries = [(cid, at) for cid, at in entries if at > horizon]

@@ -236,11 +236,11 @@ class ChatService:
         except redis.exceptions.RedisError as exc:
             raise translate_error(exc) from exc
 
-    def conversations(self, *, owner: Conversation) -> list[dict[str, Any]]:
+    def conversations(self, *, owner: Conversation, limit: int) -> list[dict[str, Any]]:
         """The owner's conversations (of `owner`'s assistant, key and user), newest first:
-        id, title (the first question) and last activity."""
+        id, title (the first question) and last activity; the `limit` most recent."""
         try:
-            return self.index.listing(owner)
+            return self.index.listing(owner, limit=limit)
         except redis.exceptions.RedisError as exc:
             raise translate_error(exc) from exc
 

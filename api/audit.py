@@ -8,7 +8,7 @@ from flask import Blueprint, Response, g, jsonify, request
 from api.deps import current_caller, get_services
 from api.errors import ApiError
 from api.platform_schemas import AuditList
-from api.requests import time_range
+from api.requests import page_size, time_range
 from api.routing import PLATFORM_ADMIN, Routes
 from api.serializers import audit_entry_out
 from tenancy import audit
@@ -19,13 +19,11 @@ routes = Routes(bp, tag="audit")
 
 def _listing(org_id: str | None) -> Response:
     since, until = time_range(default_days=3650)
+    limit = page_size()
     try:
-        limit = int(request.args.get("limit", 100))
         before = int(request.args["before"]) if request.args.get("before") else None
     except ValueError as exc:
-        raise ApiError(400, "`limit` and `before` must be whole numbers") from exc
-    if not 1 <= limit <= 1000:
-        raise ApiError(400, "`limit` must be 1-1000")
+        raise ApiError(400, "`before` must be a whole number") from exc
     with get_services().db.session() as session:
         rows = audit.entries(
             session, org_id=org_id, action=request.args.get("action") or None,

@@ -23,6 +23,7 @@ from api.requests import (
     form_flag,
     idempotency_key,
     json_body,
+    page_size,
 )
 from api.routing import Routes
 from api.schemas import (
@@ -219,12 +220,13 @@ def conversation_at(conversation_id: str) -> Conversation:
 @routes.get("/conversations", scope="chat", ok=ConversationList, errors=(400, 404, 503))
 def list_conversations() -> Response:
     """The caller's conversations with the assistant (`?user=` for one end user's),
-    newest first: id, title (the first question) and last activity."""
+    newest first: id, title (the first question) and last activity; the 100 most recent
+    (`?limit=` up to 1000)."""
     caller = current_caller()
     requested = request.headers.get(ASSISTANT_HEADER) or request.args.get("assistant_id")
     profile = assistant_for(caller, requested)
     owner = conversation_of(caller, profile, "", end_user())
-    listed = get_services().chat.conversations(owner=owner)
+    listed = get_services().chat.conversations(owner=owner, limit=page_size())
     return jsonify(
         {"conversations": listed, "assistant_id": profile.id, "request_id": g.request_id}
     )

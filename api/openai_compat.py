@@ -15,6 +15,7 @@ import json
 import time
 import uuid
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from flask import Blueprint, Response, g, jsonify, request
@@ -82,8 +83,10 @@ def chat_completions() -> Response:
     )
     profile = assistant_for(caller, None if payload.model == MODEL_ID else payload.model)
     service = get_services().chat
+    conversation = conversation_of(caller, profile, conversation_id, payload.user)
     turn = {
-        "conversation": conversation_of(caller, profile, conversation_id, payload.user),
+        # One request, one conversation, when the client keeps the history: not listed.
+        "conversation": replace(conversation, listed=bool(raw_id)),
         "profile": profile,
         "message": question,
         "idempotency_key": idempotency_key(),

@@ -100,6 +100,16 @@ def _moment(name: str, *, end_of_day: bool) -> datetime | None:
     return moment.astimezone(UTC)
 
 
+def page_size(default: int = 100, most: int = 1000) -> int:
+    """`?limit=`: how many entries a listing returns, 1 to `most`."""
+    value = request.args.get("limit")
+    if value is None:
+        return default
+    if not value.isdigit() or not 1 <= int(value) <= most:
+        raise ApiError(400, f"`limit` must be a whole number from 1 to {most}")
+    return int(value)
+
+
 def choice(name: str, allowed: tuple[str, ...], default: str | None = None) -> str | None:
     """A query parameter that must be one of `allowed` (400 naming them otherwise)."""
     value = request.args.get(name, default)

@@ -65,6 +65,19 @@ def test_follow_up_leaning_on_the_previous_question_is_answered(
     assert expected in body["answer"]
 
 
+def test_conversation_list_is_newest_first_and_limited(client: FlaskClient) -> None:
+    for name in ("first", "second", "third"):
+        ask(client, "What is hybrid search?", conversation=name)
+    listed = client.get("/v1/conversations?limit=2", headers=KEY_A).get_json()
+    assert [c["conversation_id"] for c in listed["conversations"]] == ["third", "second"]
+    everything = client.get("/v1/conversations", headers=KEY_A).get_json()["conversations"]
+    assert len(everything) == 3
+    for bad in ("0", "1001", "two", "-1"):
+        response = client.get(f"/v1/conversations?limit={bad}", headers=KEY_A)
+        assert response.status_code == 400, bad
+        assert "limit" in response.get_json()["error"]["message"]
+
+
 def test_conversations_are_scoped_to_the_api_key(app: Flask, client: FlaskClient) -> None:
     ask(client, "How do I get an API key?", conversation="shared-id", key=KEY_A)
     ask(client, "What is hybrid search?", conversation="shared-id", key=KEY_B)

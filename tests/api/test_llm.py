@@ -269,6 +269,26 @@ def test_openai_stream_ends_with_usage_when_asked(make_app: Callable[..., Flask]
     assert plain[-1].choices[0].finish_reason == "stop" and plain[-1].usage is None
 
 
+def test_one_off_openai_conversations_are_kept_but_not_listed(
+    make_app: Callable[..., Flask],
+) -> None:
+    """Each request of a client that keeps the history is a conversation of its own: an
+    integration's thousands of them must not bury the people's in the web chat's list."""
+    app = make_app()
+    client = openai_client(app)
+    question = [{"role": "user", "content": "How do I start the service?"}]
+    one_off = client.chat.completions.create(model="grounded-chat", messages=question)
+    client.chat.completions.create(
+        model="grounded-chat", messages=question, extra_headers={"X-Conversation-Id": "named"}
+    )
+    http = app.test_client()
+    listed = http.get("/v1/conversations", headers=KEY_A).get_json()["conversations"]
+    assert [c["conversation_id"] for c in listed] == ["named"]
+    one_off_id = one_off.model_extra["conversation_id"]
+    kept = http.get(f"/v1/conversations/{one_off_id}", headers=KEY_A)
+    assert kept.status_code == 200 and len(kept.get_json()["messages"]) == 2
+
+
 def test_openai_client_history_is_not_added_to_a_remembered_conversation(
     make_app: Callable[..., Flask],
 ) -> None:
