@@ -160,7 +160,7 @@ class LLMAnswerer:
             if not text.strip():
                 raise ValueError("the model returned an empty answer")
         except LLM_FAILURES as exc:
-            return self._fall_back(question, passages, exc)
+            return self._fall_back(question, passages, history, exc)
         usage = getattr(reply, "usage_metadata", None) or {}
         tokens = usage.get("total_tokens")
         text, citations = ground_citations(text, passages)
@@ -184,9 +184,15 @@ class LLMAnswerer:
             start_on="human",
         )
 
-    def _fall_back(self, question: str, passages: list[Passage], exc: Exception) -> Answer:
+    def _fall_back(
+        self,
+        question: str,
+        passages: list[Passage],
+        history: list[AnyMessage],
+        exc: Exception,
+    ) -> Answer:
         log.warning("LLM call failed, answering extractively: %s", type(exc).__name__)
-        answer = self.fallback.answer(question, passages)
+        answer = self.fallback.answer(question, passages, history)
         answer.warning = (
             f"The language model failed ({type(exc).__name__}); this answer quotes the "
             "knowledge base instead."

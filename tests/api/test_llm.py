@@ -146,6 +146,17 @@ def test_llm_failures_fall_back_to_extractive(
     assert "language model failed" in body["warning"]
 
 
+def test_fallback_answer_reads_a_follow_up_with_the_previous_question(
+    llm_app: Callable[..., Flask], stub: LLMStub
+) -> None:
+    stub.behaviour = "error500"
+    client = llm_app().test_client()
+    ask(client, "How long is a conversation kept?", conversation="down")
+    body = ask(client, "can I change that?", conversation="down").get_json()
+    assert "language model failed" in body["warning"]
+    assert body["found"] is True and "CONVERSATION_TTL" in body["answer"]
+
+
 def test_client_disconnect_mid_stream_leaves_a_complete_turn(
     llm_app: Callable[..., Flask], stub: LLMStub
 ) -> None:
