@@ -9,23 +9,27 @@ _SEPARATOR_CELL = re.compile(r"^:?-{3,}:?$")
 
 def table_lines(rows: list[list[str]]) -> list[str]:
     """A table as lines that read as sentences: under a header row, each row as
-    "Model: W-100; Warranty: 48 months", so an answer can quote the row it needs;
+    "Model: W-100; Warranty: 48 months.", so an answer can quote the row it needs;
     without one (or where a row does not match it), the cells joined with "; "."""
     rows = [row for row in rows if any(row)]
     if not rows:
         return []
     header, *body = rows
     if not body or not all(header):
-        return ["; ".join(cell for cell in row if cell) for row in rows]
+        return [_sentence("; ".join(cell for cell in row if cell)) for row in rows]
     lines = []
     for row in body:
         if len(row) == len(header):
-            lines.append(
-                "; ".join(f"{name}: {cell}" for name, cell in zip(header, row, strict=True) if cell)
-            )
+            pairs = (f"{name}: {cell}" for name, cell in zip(header, row, strict=True) if cell)
+            lines.append(_sentence("; ".join(pairs)))
         else:
-            lines.append("; ".join(cell for cell in row if cell))
+            lines.append(_sentence("; ".join(cell for cell in row if cell)))
     return lines
+
+
+def _sentence(line: str) -> str:
+    """Ended like a sentence, so two quoted rows do not run into each other."""
+    return line if line.endswith((".", "!", "?")) else f"{line}."
 
 
 def markdown_rows(lines: list[str]) -> list[list[str]]:

@@ -85,7 +85,7 @@ def test_a_csv_price_list_is_answered_row_by_row(docs_app: Flask) -> None:
     assert wait_for_job(client, response.get_json()["job_id"])["status"] == "completed"
     answer = ask(client, "How much is the watering can?", conversation="csv").get_json()
     assert answer["found"], answer["answer"]
-    assert "Product: Watering can; Price: 9,50 €; Stock: sold out" in answer["answer"]
+    assert "Product: Watering can; Price: 9,50 €; Stock: sold out." in answer["answer"]
     assert answer["citations"][0]["source"] == "prices.csv"
 
 

@@ -90,9 +90,9 @@ def _docx_with_table() -> bytes:
 
 def test_docx_tables_stay_in_place_as_rows_that_read_as_sentences() -> None:
     text = load_bytes(_docx_with_table(), "policy.docx").text
-    assert "Model: W-100; Warranty: 48 months" in split_sentences(text)
+    assert "Model: W-100; Warranty: 48 months." in split_sentences(text)
     assert text.index("36 months") < text.index("W-100") < text.index("service desk")
-    assert "Model: W-200\n" in text  # an empty cell is left out, not "Warranty: "
+    assert "Model: W-200.\n" in text  # an empty cell is left out, not "Warranty: "
 
 
 def test_html_tables_keep_each_row_together() -> None:
@@ -100,7 +100,7 @@ def test_html_tables_keep_each_row_together() -> None:
     <tr><td>Basic</td><td><p>10 EUR a month</p></td></tr>
     <tr><td colspan="2">All prices include VAT</td></tr></table>"""
     text = load_bytes(html, "prices.html").text
-    assert "Plan: Basic; Price: 10 EUR a month" in split_sentences(text)
+    assert "Plan: Basic; Price: 10 EUR a month." in split_sentences(text)
     assert "All prices include VAT" in text and text.count("10 EUR") == 1
 
 

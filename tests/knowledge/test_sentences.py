@@ -31,7 +31,7 @@ def test_headings_links_and_code_are_not_sentences_and_table_rows_read_as_prose(
     assert split_sentences(DOCUMENT) == [
         "Each key has its own limit.",
         "See the errors page for what a 429 means.",
-        "Setting: RATE_LIMIT; Default: 60/minute; Meaning of the setting: Requests per key per minute",
+        "Setting: RATE_LIMIT; Default: 60/minute; Meaning of the setting: Requests per key per minute.",
         "The service answers 429 with a Retry-After header.",
         "Limits are counted in Redis, shared by every worker.",
     ]
@@ -49,7 +49,7 @@ def test_a_table_row_is_quoted_as_the_answer(embeddings: LocalEmbeddings) -> Non
     answerer = ExtractiveAnswerer(embeddings, threshold=0.3, max_sentences=1,
                                   not_found_message="none")  # fmt: skip
     answer = answerer.answer("What is the default of CONVERSATION_TTL?", [passage])
-    assert answer.text == "Setting: CONVERSATION_TTL; Default: 86400 [1]"
+    assert answer.text == "Setting: CONVERSATION_TTL; Default: 86400. [1]"
 
 
 def test_each_sentence_carries_its_heading() -> None:
