@@ -93,16 +93,23 @@ class CompletionMessage(BaseModel):
         return self.content or ""
 
 
-# Accepted and not used: the assistant's own model settings decide these.
+# Accepted and not used: the assistant's own model settings decide these. Chat front ends
+# send several by default (LibreChat the penalties, SDKs `seed`), so refusing them would
+# refuse those clients; what would change the kind of answer (tools, logprobs, JSON mode,
+# n > 1) is refused instead.
 IGNORED_COMPLETION_FIELDS = frozenset(
-    {"temperature", "top_p", "max_tokens", "max_completion_tokens"}
-)
+    {
+        "temperature", "top_p", "max_tokens", "max_completion_tokens", "presence_penalty",
+        "frequency_penalty", "seed", "metadata", "store", "service_tier",
+    }
+)  # fmt: skip
 
 
 class ChatCompletionRequest(BaseModel):
     """The subset of OpenAI's chat completions request the service honours. `model` is
-    the assistant's id or name. Sampling fields (temperature, top_p, max_tokens) are
-    accepted but the assistant's settings apply; any other field is refused (400)."""
+    the assistant's id or name. Sampling fields (temperature, top_p, max_tokens, the
+    penalties, seed) are accepted but the assistant's settings apply; any other field is
+    refused (400)."""
 
     model_config = ConfigDict(extra="allow")
 
