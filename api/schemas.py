@@ -126,7 +126,9 @@ class ChatCompletionRequest(BaseModel):
         return bool(self.stream and (self.stream_options or {}).get("include_usage"))
 
     def unsupported_fields(self) -> list[str]:
-        return sorted(set(self.model_extra or {}) - IGNORED_COMPLETION_FIELDS)
+        """Fields the service would have to honour and cannot (a null one is not set)."""
+        sent = {name for name, value in (self.model_extra or {}).items() if value is not None}
+        return sorted(sent - IGNORED_COMPLETION_FIELDS)
 
     def prior_messages(self) -> list[tuple[str, str]]:
         """The user and assistant messages before the question, as a client that keeps

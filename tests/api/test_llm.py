@@ -366,7 +366,7 @@ def test_unsupported_openai_fields_are_refused_not_ignored(make_app: Callable[..
     assert tools.status_code == 400 and "logprobs, tools" in tools.get_json()["error"]["message"]
     # What chat front ends send by default is accepted (the assistant's settings apply).
     sampling = {"temperature": 0.2, "top_p": 1, "presence_penalty": 0, "frequency_penalty": 0,
-                "seed": 7, "max_tokens": 500}  # fmt: skip
+                "seed": 7, "max_tokens": 500, "stop": None, "tools": None}  # fmt: skip
     sampled = client.post("/v1/chat/completions", headers=key,
                           json={"model": "default", "messages": question, **sampling})  # fmt: skip
     assert sampled.status_code == 200, sampled.get_json()
