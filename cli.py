@@ -25,6 +25,7 @@ from config import Settings
 from knowledge.chunking import document_id
 from knowledge.ingest import Ingestor, expand_paths
 from knowledge.store import (
+    KnowledgeBaseUnavailable,
     count_points,
     ensure_collection,
     list_documents,
@@ -177,7 +178,11 @@ class Indexer:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.db = migrated_database(settings)
-        self.client = open_client(settings)
+        try:
+            self.client = open_client(settings)
+        except KnowledgeBaseUnavailable as exc:  # the server holds embedded Qdrant's folder
+            self.db.close()
+            raise click.ClickException(str(exc)) from exc
         embeddings = open_embeddings(settings)
         ensure_collection(self.client, settings.collection_name, embeddings.dimensions)
         ensure_defaults(self.db, app_name=settings.app_name)

@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from qdrant_client import QdrantClient
+
 from app import create_app
 from config import Settings
 from knowledge.sample import SAMPLE_KB
@@ -41,3 +43,19 @@ def test_organisations_keys_and_knowledge_bases_from_the_command_line(
     source = next(line.split()[3] for line in run(settings, "kb", "list").splitlines())
     assert "chunks removed" in run(settings, "kb", "delete", source)
     assert run(settings, "kb", "list").strip() == ""
+
+
+def test_kb_commands_say_so_when_the_server_holds_embedded_qdrant(
+    make_settings: Callable[..., Settings],
+) -> None:
+    """A running server locks embedded Qdrant's folder: the command explains, in one
+    line and without a traceback, instead of failing with one."""
+    settings = make_settings()
+    holder = QdrantClient(path=str(settings.qdrant_local_path))
+    try:
+        result = create_app(settings).test_cli_runner().invoke(args=["kb", "list"])
+    finally:
+        holder.close()
+    assert result.exit_code == 1
+    assert "in use by another process" in result.output and "QDRANT_URL" in result.output
+    assert "Traceback" not in result.output
