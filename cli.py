@@ -231,7 +231,7 @@ def index_sample_if_empty(settings: Settings, *, echo: Callable[[str], None] = c
 @click.option("--kb", "kb_id", default=DEFAULT_KB_ID, show_default=True)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 def ingest(kb_id: str, paths: tuple[Path, ...]) -> None:
-    """Ingest files and folders (Markdown, text, HTML, PDF, DOCX) into a knowledge base."""
+    """Ingest files and folders (Markdown, text, HTML, PDF, DOCX, CSV) into a knowledge base."""
     indexer = Indexer(_settings())
     try:
         org_id = indexer.org_of(kb_id)
