@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from langchain_core.messages import AnyMessage, HumanMessage
+from langchain_core.messages import AnyMessage
 
-from agents.followup import rule_based_query
+from agents.followup import offline_condenser
 from agents.retrieval import Passage
 from knowledge.embeddings import LocalEmbeddings
 from knowledge.sentences import in_context, split_sentences
@@ -103,11 +103,13 @@ class ExtractiveAnswerer:
         # Judged with their headings; the retriever has usually put the vectors of these
         # very texts (computed at ingestion) in the cache, so nothing is embedded here.
         contexts = [in_context(passages[rank].heading, s) for rank, s in candidates]
+        context_vectors = self.embeddings.encode_cached(contexts)
+        context_terms = [set(tokenize(c)) for c in contexts]
         ranks = np.array([rank for rank, _ in candidates])
-        previous = [str(m.content) for m in history or [] if isinstance(m, HumanMessage)]
         chosen: list[int] = []
-        for query in dict.fromkeys([question, rule_based_query(question, previous)]):
-            if chosen := self._best(query, contexts, ranks):
+        # The query the retriever searched with, when it differs: same rule, same text.
+        for query in dict.fromkeys([question, offline_condenser(question, history or [])]):
+            if chosen := self._best(query, context_vectors, context_terms, ranks):
                 break
         if not chosen:
             return not_found_answer(self.mode, self.not_found_message)
@@ -130,12 +132,18 @@ class ExtractiveAnswerer:
             found=True,
         )
 
-    def _best(self, query: str, contexts: list[str], ranks: np.ndarray) -> list[int]:
+    def _best(
+        self,
+        query: str,
+        context_vectors: np.ndarray,
+        context_terms: list[set[str]],
+        ranks: np.ndarray,
+    ) -> list[int]:
         """The indexes of the contexts to quote for `query`, best first (maybe none)."""
-        vectors = self.embeddings.encode_cached([query, *contexts])
+        query_vector = self.embeddings.encode_cached([query])[0]
         terms = set(tokenize(query))
-        overlap = np.array([len(terms & set(tokenize(c))) / (len(terms) or 1) for c in contexts])
-        scores = vectors[1:] @ vectors[0] + LEXICAL_WEIGHT * overlap - RANK_PENALTY * ranks
+        overlap = np.array([len(terms & c) / (len(terms) or 1) for c in context_terms])
+        scores = context_vectors @ query_vector + LEXICAL_WEIGHT * overlap - RANK_PENALTY * ranks
         ranked = np.argsort(-scores)
         best = scores[ranked[0]]
         # A further sentence only when it is nearly as good as the best: a weak second

@@ -6,10 +6,8 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, replace
 
-from langchain_core.messages import AnyMessage, HumanMessage
-
 from agents.answer import ExtractiveAnswerer, default_not_found
-from agents.followup import rule_based_query
+from agents.followup import offline_condenser
 from agents.graph import Condenser, TurnContext
 from agents.guardrails import LLMTopicGuard, TopicGuard
 from agents.llm import LLMAnswerer, Provider, chat_model, llm_condenser
@@ -34,11 +32,6 @@ class AnswerDefaults:
     token_budget: int
     provider: Provider | None
     max_messages: int
-
-
-def offline_condenser(question: str, history: list[AnyMessage]) -> str:
-    previous = [str(m.content) for m in history if isinstance(m, HumanMessage)]
-    return rule_based_query(question, previous)
 
 
 class TurnContexts:

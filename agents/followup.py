@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from langchain_core.messages import AnyMessage, HumanMessage
+
 FOLLOW_UP_START = re.compile(
     r"^(and|but|also|so|then|what about|how about|and what|why|how come|same for|what if)\b",
     re.IGNORECASE,
@@ -32,3 +34,9 @@ def rule_based_query(question: str, previous_questions: list[str]) -> str:
     if previous_questions and looks_like_follow_up(question):
         return f"{previous_questions[-1]} {question}"
     return question
+
+
+def offline_condenser(question: str, history: list[AnyMessage]) -> str:
+    """The query to search with offline: the rule over the conversation's questions."""
+    previous = [str(m.content) for m in history if isinstance(m, HumanMessage)]
+    return rule_based_query(question, previous)

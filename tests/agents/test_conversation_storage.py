@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import redis
 
 from agents.answer import ExtractiveAnswerer
-from agents.contexts import offline_condenser
 from agents.conversations import Conversation, ConversationIndex
+from agents.followup import offline_condenser
 from agents.graph import TurnContext, build_graph
 from agents.retrieval import Passage, SearchScope
 from agents.service import ChatService
