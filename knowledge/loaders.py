@@ -175,12 +175,19 @@ def _html_to_markdown(data: bytes) -> tuple[str, str | None]:
     lines: list[str] = []
     body = soup.body or soup
     blocks = ["h1", "h2", "h3", "h4", "p", "li", "pre", "td", "table", "blockquote"]
+    data_tables: dict[int, bool] = {}  # judged once a table, not once a cell
+
+    def is_data_table(table: Any) -> bool:
+        if id(table) not in data_tables:
+            data_tables[id(table)] = _is_data_table(table)
+        return data_tables[id(table)]
+
     for element in body.find_all(blocks):
         table = element.find_parent("table")
-        if table is not None and _is_data_table(table):
+        if table is not None and is_data_table(table):
             continue  # the table contributed it, row by row
         if element.name == "table":
-            if _is_data_table(element):
+            if is_data_table(element):
                 rows = [
                     [cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])]
                     for row in element.find_all("tr")
