@@ -83,7 +83,9 @@ class ChatService:
             if earlier is not None:
                 return self._replayed(earlier, conversation)
             state = self.graph.invoke(
-                _turn_input(message, idempotency_key, emotion, attachments, prior),
+                _turn_input(
+                    message, idempotency_key, emotion, attachments=attachments, prior=prior
+                ),
                 _config(tid, background_threads=1),
                 context=context,
             )
@@ -126,7 +128,7 @@ class ChatService:
                     return
                 final: dict[str, Any] = {}
                 for mode, payload in self.graph.stream(
-                    _turn_input(message, idempotency_key, None, attachments, prior),
+                    _turn_input(message, idempotency_key, attachments=attachments, prior=prior),
                     _config(tid),
                     context=context,
                     stream_mode=["messages", "values"],

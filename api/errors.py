@@ -106,11 +106,9 @@ def register_error_handlers(app: Flask) -> None:
             404: "no such endpoint: see /openapi.json for the API",
             405: "method not allowed on this endpoint",
             413: "request body too large",
+            # flask-limiter's description is the limit itself: "2 per 1 minute"
+            429: f"rate limit of {exc.description} reached; retry after Retry-After seconds",
         }
-        if status == 429:  # flask-limiter's description is the limit itself: "2 per 1 minute"
-            messages[429] = (
-                f"rate limit of {exc.description} reached; retry after Retry-After seconds"
-            )
         response = error_response(status, messages.get(status, exc.description or exc.name))
         if status == 405 and exc.get_response().headers.get("Allow"):
             response.headers["Allow"] = exc.get_response().headers["Allow"]
