@@ -13,7 +13,7 @@ from flask import Flask
 
 from stubs.llm import LLMStub
 from tenancy.keys import legacy_key_id
-from tests.api.conftest import KEY_A, ask
+from tests.api.conftest import KEY_A, KEY_B, ask
 from tests.app_fixtures import history_of, services_of
 
 
@@ -298,6 +298,18 @@ def test_one_off_openai_conversations_are_kept_but_not_listed(
     one_off_id = one_off.model_extra["conversation_id"]
     kept = http.get(f"/v1/conversations/{one_off_id}", headers=KEY_A)
     assert kept.status_code == 200 and len(kept.get_json()["messages"]) == 2
+    # Another key gets nothing of it, by id or in its own list.
+    assert http.get(f"/v1/conversations/{one_off_id}", headers=KEY_B).status_code == 404
+    assert http.get("/v1/conversations", headers=KEY_B).get_json()["conversations"] == []
+    # A malformed request is a clear 422 and leaves what is stored as it was.
+    bad = http.post(
+        "/v1/chat/completions",
+        json={"model": "grounded-chat", "messages": question, "stream_options": "yes"},
+        headers={"Authorization": "Bearer test-key-a", "X-Conversation-Id": "named"},
+    )
+    assert bad.status_code == 422 and "stream_options" in bad.get_json()["error"]["message"]
+    named = http.get("/v1/conversations/named", headers=KEY_A).get_json()["messages"]
+    assert len(named) == 2
 
 
 def test_openai_client_history_is_not_added_to_a_remembered_conversation(
