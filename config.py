@@ -41,7 +41,9 @@ class Settings(BaseSettings):
     # HTTP
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
-    workers: int = Field(2, ge=1, description="Forced to 1 with embedded Qdrant")
+    workers: int = Field(
+        2, ge=1, description="API worker processes (embedded Qdrant: shared through a host process)"
+    )
     threads: int = Field(16, ge=1, description="Request threads per worker")
     timeout: int = Field(120, ge=1)
     graceful_timeout: int = Field(30, ge=1)
@@ -111,6 +113,8 @@ class Settings(BaseSettings):
     embedding_backend: Literal["torch", "onnx", "onnx-int8"] = "onnx"
     # Where ONNX exports of the model are kept (made by `make setup` or the first start).
     embedding_cache_dir: Path = PROJECT_ROOT / ".models"
+    # ONNX Runtime threads per process; 0: the machine's cores shared among the workers.
+    embedding_threads: int = Field(0, ge=0, le=64)
     retrieval_mode: Literal["hybrid", "dense", "sparse"] = "hybrid"
     retrieval_k: int = Field(4, ge=1, le=50)
     retrieval_candidates: int = Field(30, ge=1, le=500)
@@ -215,9 +219,12 @@ class Settings(BaseSettings):
         return self.qdrant_path or self.data_dir / "qdrant"
 
     @property
-    def effective_workers(self) -> int:
-        # Embedded Qdrant holds an exclusive lock on its folder: one process, many threads.
-        return self.workers if self.qdrant_mode == "server" else 1
+    def encoder_threads(self) -> int:
+        """EMBEDDING_THREADS, else the cores divided among the API workers (at least one,
+        at most two: a single query gains little from more)."""
+        if self.embedding_threads:
+            return self.embedding_threads
+        return max(1, min(2, (os.cpu_count() or 1) // self.workers))
 
     @property
     def llm_enabled(self) -> bool:

@@ -123,6 +123,10 @@ def load_embeddings(
     batch_size: int,
     backend: Backend = "torch",
     cache_dir: Path | None = None,
+    *,
+    threads: int = 2,
 ) -> LocalEmbeddings:
     """One model per process and configuration (it takes a second or two to load)."""
-    return LocalEmbeddings(model_path, batch_size=batch_size, backend=backend, cache_dir=cache_dir)
+    return LocalEmbeddings(
+        model_path, batch_size=batch_size, backend=backend, cache_dir=cache_dir, threads=threads
+    )

@@ -34,10 +34,15 @@ class KnowledgeBaseUnavailable(KnowledgeBaseError):
 
 
 def open_client(settings: Settings) -> QdrantClient:
-    """A Qdrant server client with QDRANT_URL, else embedded Qdrant on disk."""
+    """A Qdrant server client with QDRANT_URL, else embedded Qdrant on disk: through the
+    host process when this is one of several API workers (knowledge.embedded_host)."""
+    from knowledge.embedded_host import hosted_from_environment
+
     if settings.qdrant_url:
         api_key = settings.qdrant_api_key.get_secret_value() if settings.qdrant_api_key else None
         return QdrantClient(url=settings.qdrant_url, api_key=api_key, timeout=10)
+    if hosted := hosted_from_environment(settings):
+        return hosted
     return open_embedded(
         settings.qdrant_local_path,
         indexed_collection=settings.collection_name if settings.embedded_index else None,
@@ -176,10 +181,10 @@ def warm_index(client: QdrantClient, collection: str) -> float | None:
 
 
 def indexed_search(client: QdrantClient, collection: str, **query: Any) -> IndexHits | None:
-    wrapper = client._client
-    if not isinstance(wrapper, OneCallAtATime):
-        return None
-    return wrapper.indexed_search(collection, **query)
+    # This process's embedded wrapper has one, or the host's (knowledge.embedded_host);
+    # a Qdrant server uses its own indexes.
+    search = getattr(client._client, "indexed_search", None)
+    return None if search is None else search(collection, **query)
 
 
 def ensure_collection(client: QdrantClient, name: str, dimensions: int) -> bool:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import signal
+import time
 import urllib.request
 from pathlib import Path
 
@@ -61,7 +65,7 @@ def test_conversation_survives_a_server_restart(
         "API_KEYS": API_KEY,
         "ADMIN_API_KEYS": ADMIN_KEY,
         "CHECKPOINT_PREFIX": "srv",
-        "WORKERS": "2",  # embedded Qdrant: the config must bring this down to 1
+        "WORKERS": "2",  # embedded Qdrant: through its host process
     }
     service = ServiceProcess(env=env, log_path=tmp_path / "service.log").start()
     try:
@@ -99,3 +103,69 @@ def test_conversation_survives_a_server_restart(
     ]
     log = (tmp_path / "service.log").read_text()
     assert "Booting worker" in log and API_KEY not in log
+
+
+def test_two_workers_share_embedded_qdrant_through_its_host(
+    tmp_path: Path, throwaway_redis: LocalRedis
+) -> None:
+    """The default: two workers on one embedded folder. A document uploaded through one
+    worker is answered by both; a host that dies is restarted, with a clear 503 meanwhile."""
+    env = {
+        "REDIS_URL": throwaway_redis.url, "QDRANT_PATH": str(tmp_path / "qdrant"),
+        "DATA_DIR": str(tmp_path), "API_KEYS": API_KEY, "ADMIN_API_KEYS": ADMIN_KEY,
+        "WORKERS": "2",
+    }  # fmt: skip
+    log_path = tmp_path / "service.log"
+    service = ServiceProcess(env=env, log_path=log_path).start()
+    try:
+        status, job = request(
+            "POST", f"{service.url}/v1/documents", headers=ADMIN,
+            body={"title": "Zorblax", "source": "zorblax.md",
+                  "text": "The Zorblax warranty covers water damage for 48 months."},
+        )  # fmt: skip
+        assert status == 202, job
+        for _ in range(300):
+            _, job = request(
+                "GET", f"{service.url}/v1/documents/jobs/{job['job_id']}", headers=ADMIN
+            )
+            if job["status"] in ("completed", "failed"):
+                break
+            time.sleep(0.1)
+        assert job["status"] == "completed", job
+
+        def ask(conversation: str) -> tuple[int, dict]:
+            return request(
+                "POST", f"{service.url}/v1/chat", body={"message": "How long is the Zorblax warranty?"},
+                headers={"X-API-Key": API_KEY, "X-Conversation-Id": conversation},
+            )  # fmt: skip
+
+        # Each request on a new connection: the kernel spreads them over both workers.
+        for i in range(16):
+            status, body = ask(f"zorblax-{i}")
+            assert status == 200 and "48 months" in body["answer"], body
+            assert body["citations"][0]["source"] == "zorblax.md"
+        lines = [
+            json.loads(line) for line in log_path.read_text().splitlines() if line.startswith("{")
+        ]
+        chat_pids = {line["pid"] for line in lines if line.get("route") == "/v1/chat"}
+        assert len(chat_pids) == 2, "both workers answered"
+        (host_pid,) = {
+            line["pid"] for line in lines if line["message"] == "embedded Qdrant host serving"
+        }
+        assert host_pid not in chat_pids
+
+        os.kill(host_pid, signal.SIGKILL)
+        status, body = ask("while-down")
+        assert status == 503 and body["error"]["code"] == "knowledge_base_unavailable", body
+        deadline = time.monotonic() + 60
+        while (status := ask("after-restart")[0]) != 200 and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert status == 200  # restarted by the master, the document still there
+    finally:
+        assert service.stop() == 0
+    hosts = [
+        json.loads(line) for line in log_path.read_text().splitlines() if "host serving" in line
+    ]
+    assert len(hosts) == 2
+    for line in hosts:  # no host outlives the service
+        assert not Path(f"/proc/{line['pid']}").exists()

@@ -34,8 +34,14 @@ def configure_logging(level: str = "INFO") -> None:
     handler = StderrHandler()
     handler.setFormatter(
         JsonFormatter(
-            "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
-            rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
+            # The process: which of several workers (or the Qdrant host) wrote the line.
+            "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s %(process)d",
+            rename_fields={
+                "asctime": "time",
+                "levelname": "level",
+                "name": "logger",
+                "process": "pid",
+            },
         )
     )
     handler.addFilter(RequestIdFilter())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -19,7 +20,7 @@ def test_every_setting_is_documented_in_env_example() -> None:
 def test_env_example_values_load() -> None:
     settings = Settings(_env_file=PROJECT_ROOT / ".env.example")  # type: ignore[call-arg]
     assert settings.retrieval_mode == "hybrid"
-    assert settings.qdrant_mode == "embedded" and settings.effective_workers == 1
+    assert settings.qdrant_mode == "embedded"
     assert settings.llm_enabled is False
 
 
@@ -29,13 +30,16 @@ def test_comma_separated_keys_and_secrets_stay_secret() -> None:
     assert "sk-secret" not in repr(settings) and "one" not in str(settings.api_keys)
 
 
-def test_server_qdrant_allows_several_workers() -> None:
-    settings = Settings(_env_file=None, qdrant_url="http://qdrant:6333", workers=4)  # type: ignore[call-arg]
-    assert settings.qdrant_mode == "server" and settings.effective_workers == 4
-
-
 def test_invalid_settings_are_refused_with_a_reason() -> None:
     with pytest.raises(ValidationError, match="CHUNK_OVERLAP"):
         Settings(_env_file=None, chunk_size=200, chunk_overlap=300)  # type: ignore[call-arg]
     with pytest.raises(ValidationError):
         Settings(_env_file=None, retrieval_mode="magic")  # type: ignore[call-arg]
+
+
+def test_encoder_threads_share_the_cores_among_the_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    assert Settings(_env_file=None, workers=8).encoder_threads == 1  # type: ignore[call-arg]
+    assert Settings(_env_file=None, workers=4).encoder_threads == 2  # type: ignore[call-arg]
+    assert Settings(_env_file=None, workers=1).encoder_threads == 2  # type: ignore[call-arg]
+    assert Settings(_env_file=None, workers=8, embedding_threads=3).encoder_threads == 3  # type: ignore[call-arg]

@@ -1,0 +1,146 @@
+"""Several worker processes on one embedded Qdrant folder, through the host process."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+from qdrant_client import QdrantClient, models
+
+from config import Settings
+from knowledge.embedded_host import HostProcess, connect
+from knowledge.store import (
+    DENSE_VECTOR,
+    KB_FIELD,
+    SPARSE_VECTOR,
+    TENANT_FIELD,
+    KnowledgeBaseUnavailable,
+    count_points,
+    ensure_collection,
+    indexed_search,
+    open_embedded,
+)
+
+COLLECTION = "kb"
+
+
+def point(n: int, org: str = "org-a") -> models.PointStruct:
+    dense = [0.0] * 8
+    dense[n % 8] = 1.0
+    return models.PointStruct(
+        id=n,
+        vector={
+            DENSE_VECTOR: dense,
+            SPARSE_VECTOR: models.SparseVector(indices=[n], values=[1.0]),
+        },
+        payload={TENANT_FIELD: org, KB_FIELD: "kb-1", "text": f"point {n}"},
+    )
+
+
+def search(client: QdrantClient, n: int, org: str = "org-a") -> list:
+    hits = indexed_search(
+        client, COLLECTION, org_id=org, kb_ids=["kb-1"], dense=point(n).vector[DENSE_VECTOR],
+        sparse=point(n).vector[SPARSE_VECTOR], limit=3, rrf_k=60, weights=(1.0, 1.0),
+    )  # fmt: skip
+    assert hits is not None  # the host's index answered, not Qdrant's scan
+    return hits.ids
+
+
+@pytest.fixture
+def settings(make_settings: Callable[..., Settings]) -> Settings:
+    return make_settings(collection_name=COLLECTION)
+
+
+@pytest.fixture
+def host(settings: Settings) -> Iterator[HostProcess]:
+    host = HostProcess.start(settings)
+    yield host
+    host.stop()
+
+
+def worker(host: HostProcess, settings: Settings) -> QdrantClient:
+    return connect(address=host.address, authkey=host.key, location=settings.qdrant_local_path)
+
+
+def test_a_write_by_one_worker_is_found_by_another_at_once(
+    host: HostProcess, settings: Settings
+) -> None:
+    first, second = worker(host, settings), worker(host, settings)
+    ensure_collection(first, COLLECTION, 8)
+    first.upsert(COLLECTION, [point(1), point(2), point(3, org="org-b")])
+    assert search(second, 2)[0] == 2
+    assert search(second, 3, org="org-b") == [3]  # tenancy holds through the host
+    assert 3 not in search(second, 3)
+    second.delete(COLLECTION, points_selector=models.PointIdsList(points=[2]))
+    assert 2 not in search(first, 2)
+    assert count_points(first, COLLECTION) == 2
+    # A worker closing its client closes its connections, not the shared folder.
+    first.close()
+    assert count_points(second, COLLECTION) == 2
+
+
+def test_local_mode_errors_reach_the_caller_as_they_are(
+    host: HostProcess, settings: Settings
+) -> None:
+    client = worker(host, settings)
+    with pytest.raises(ValueError, match="not found"):
+        client.get_collection("no-such-collection")
+    assert not client.collection_exists("no-such-collection")  # the connection still works
+
+
+def test_a_process_without_the_key_gets_nothing(host: HostProcess, settings: Settings) -> None:
+    own = worker(host, settings)
+    ensure_collection(own, COLLECTION, 8)
+    own.upsert(COLLECTION, [point(1)])
+    stranger = connect(
+        address=host.address, authkey=os.urandom(32), location=settings.qdrant_local_path
+    )
+    with pytest.raises(KnowledgeBaseUnavailable):
+        stranger.scroll(COLLECTION, limit=10)
+    assert count_points(own, COLLECTION) == 1  # the host keeps serving its workers
+    assert oct(host.folder.stat().st_mode & 0o777) == "0o700"
+
+
+def test_a_host_that_dies_is_restarted_with_its_data(host: HostProcess, settings: Settings) -> None:
+    client = worker(host, settings)
+    ensure_collection(client, COLLECTION, 8)
+    client.upsert(COLLECTION, [point(1), point(2)])
+    assert host.process is not None
+    os.kill(host.process.pid, signal.SIGKILL)
+    host.process.wait()
+    with pytest.raises(KnowledgeBaseUnavailable, match="embedded Qdrant host"):
+        client.count(COLLECTION)  # while it is down: a clear error (503 in the API)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            assert search(client, 2)[0] == 2  # restarted, with what was written before
+            break
+        except KnowledgeBaseUnavailable:
+            assert time.monotonic() < deadline, "the host was not restarted"
+            time.sleep(0.2)
+
+
+def test_stopping_the_host_releases_the_folder(settings: Settings) -> None:
+    host = HostProcess.start(settings)
+    client = worker(host, settings)
+    ensure_collection(client, COLLECTION, 8)
+    client.upsert(COLLECTION, [point(5)])
+    host.stop()
+    assert not host.folder.exists()
+    local = open_embedded(settings.qdrant_local_path, indexed_collection=COLLECTION)
+    try:
+        assert search(local, 5) == [5]
+    finally:
+        local.close()
+
+
+def test_a_folder_held_elsewhere_fails_the_start_with_the_reason(settings: Settings) -> None:
+    holder = open_embedded(settings.qdrant_local_path)
+    try:
+        with pytest.raises(KnowledgeBaseUnavailable, match="exited"):
+            HostProcess.start(settings)
+    finally:
+        holder.close()
