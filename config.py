@@ -106,7 +106,7 @@ class Settings(BaseSettings):
     # the question (about twice the encoder time at ingestion). Off when a model answers.
     sentence_vectors: bool = True
     # Whether API processes run ingestion jobs. False when separate `python worker.py`
-    # processes take them (needs a Qdrant server: embedded Qdrant is one process's).
+    # processes take them (needs a Qdrant server: embedded Qdrant is the API's own).
     ingestion_in_api: bool = True
     # Which build of the model embeds (knowledge/encoders.py): sentence-transformers
     # itself, or its ONNX export run by ONNX Runtime, in fp32 or int8.

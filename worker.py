@@ -3,7 +3,7 @@
 Takes ingestion jobs from Redis (the records the API writes on upload) and runs them,
 so ingestion scales apart from the API (`docker compose up --scale worker=N`, with
 INGESTION_IN_API=false on the API). Needs a Qdrant server (QDRANT_URL): embedded Qdrant
-belongs to the one API process that opened it, which then runs its jobs itself.
+belongs to the API's processes (its host and workers), whose workers run jobs themselves.
 Stops on SIGTERM/SIGINT; a job cut short is resumed by the next worker (ingestion is
 idempotent and its claim expires).
 """

@@ -1,8 +1,9 @@
 """Revocation and expiry on a real deployment of two server processes (Gunicorn +
 Uvicorn) sharing PostgreSQL and Redis: every process refuses the key within a second.
 
-Embedded Qdrant allows one process per folder, so each process has its own copy of the
-sample knowledge base; keys, organisations and conversations are shared as in production.
+Each deployment has its own embedded Qdrant folder (a copy of the sample knowledge base;
+its two workers share it through the host); keys, organisations and conversations are
+shared as in production.
 """
 
 from __future__ import annotations
@@ -122,9 +123,11 @@ def test_revoked_and_expired_keys_are_refused_by_every_process_within_a_second(
     status, _ = request("DELETE", f"{first.url}/v1/api-keys/{key['id']}", headers=admin)
     revoked_at = time.monotonic()
     assert status == 200
-    assert chat_status(first, key["key"]) == 401  # the process that revoked: at once
+    # Every worker of both deployments (the one that revoked too: its other worker has
+    # the key cached), within the bound.
     time.sleep(max(0.0, REVOCATION_BOUND_S - (time.monotonic() - revoked_at)))
-    assert chat_status(second, key["key"]) == 401  # the other: within the bound
+    for service in (first, second):
+        assert [chat_status(service, key["key"]) for _ in range(4)] == [401] * 4
 
     time.sleep(max(0.0, (datetime.fromisoformat(expires) - datetime.now(UTC)).total_seconds()))
     time.sleep(REVOCATION_BOUND_S)
