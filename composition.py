@@ -104,7 +104,7 @@ def open_embeddings(settings: Settings) -> LocalEmbeddings:
         settings.embedding_batch_size,
         settings.embedding_backend,
         settings.embedding_cache_dir,
-        threads=settings.encoder_threads,
+        threads=settings.embedding_threads,
     )
 
 

@@ -113,8 +113,8 @@ class Settings(BaseSettings):
     embedding_backend: Literal["torch", "onnx", "onnx-int8"] = "onnx"
     # Where ONNX exports of the model are kept (made by `make setup` or the first start).
     embedding_cache_dir: Path = PROJECT_ROOT / ".models"
-    # ONNX Runtime threads per process; 0: the machine's cores shared among the workers.
-    embedding_threads: int = Field(0, ge=0, le=64)
+    # ONNX Runtime threads per process (per query or batch).
+    embedding_threads: int = Field(2, ge=1, le=64)
     retrieval_mode: Literal["hybrid", "dense", "sparse"] = "hybrid"
     retrieval_k: int = Field(4, ge=1, le=50)
     retrieval_candidates: int = Field(30, ge=1, le=500)
@@ -217,14 +217,6 @@ class Settings(BaseSettings):
     @property
     def qdrant_local_path(self) -> Path:
         return self.qdrant_path or self.data_dir / "qdrant"
-
-    @property
-    def encoder_threads(self) -> int:
-        """EMBEDDING_THREADS, else the cores divided among the API workers (at least one,
-        at most two: a single query gains little from more)."""
-        if self.embedding_threads:
-            return self.embedding_threads
-        return max(1, min(2, (os.cpu_count() or 1) // self.workers))
 
     @property
     def llm_enabled(self) -> bool:

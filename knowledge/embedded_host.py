@@ -20,6 +20,7 @@ import config  # noqa: F401 - first: sets thread/offline environment before nump
 
 import logging
 import os
+import pickle
 import secrets
 import shutil
 import signal
@@ -46,6 +47,7 @@ SOCKET_ENV = "EMBEDDED_QDRANT_SOCKET"
 KEY_ENV = "EMBEDDED_QDRANT_KEY"
 START_TIMEOUT_S = 120
 RESTART_PAUSE_S = 1.0
+PARENT_CHECK_S = 0.5
 
 
 def hosted_from_environment(settings: Settings) -> QdrantClient | None:
@@ -160,8 +162,6 @@ def serve(*, listener: Listener, local: Any, stop: threading.Event) -> None:
 
 def _portable(exc: Exception) -> Exception:
     """The exception itself when it survives pickling, else its type name and message."""
-    import pickle
-
     try:
         pickle.loads(pickle.dumps(exc))
         return exc
@@ -226,6 +226,7 @@ class HostProcess:
     def _watch(self) -> None:
         while not self.stopping:
             assert self.process is not None
+            # (Gunicorn's master reaps any child that exits: the code may then read 0.)
             code = self.process.wait()
             if self.stopping:
                 return
@@ -247,6 +248,13 @@ class HostProcess:
             except subprocess.TimeoutExpired:
                 self.process.kill()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_S)
+    log.warning("embedded Qdrant host: its master is gone; stopping")
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def main() -> int:
@@ -273,6 +281,9 @@ def main() -> int:
 
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, shut)
+    # A master killed outright cannot stop its host: the host stops itself, or it would
+    # keep the folder locked against the next start.
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     log.info("embedded Qdrant host serving", extra={"folder": str(settings.qdrant_local_path)})
     try:
         serve(listener=listener, local=client._client, stop=threading.Event())

@@ -12,6 +12,7 @@ from pathlib import Path
 from knowledge.embeddings import LocalEmbeddings
 from knowledge.sample import index_sample_kb
 from tenancy.keys import legacy_key_id
+from tests.knowledge.test_embedded_host import running
 from utils.checkpointer import RedisSaver
 from utils.local_redis import LocalRedis
 from utils.service_process import ServiceProcess, request
@@ -168,4 +169,4 @@ def test_two_workers_share_embedded_qdrant_through_its_host(
     ]
     assert len(hosts) == 2
     for line in hosts:  # no host outlives the service
-        assert not Path(f"/proc/{line['pid']}").exists()
+        assert not running(line["pid"])

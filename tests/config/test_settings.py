@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
@@ -35,11 +34,3 @@ def test_invalid_settings_are_refused_with_a_reason() -> None:
         Settings(_env_file=None, chunk_size=200, chunk_overlap=300)  # type: ignore[call-arg]
     with pytest.raises(ValidationError):
         Settings(_env_file=None, retrieval_mode="magic")  # type: ignore[call-arg]
-
-
-def test_encoder_threads_share_the_cores_among_the_workers(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(os, "cpu_count", lambda: 8)
-    assert Settings(_env_file=None, workers=8).encoder_threads == 1  # type: ignore[call-arg]
-    assert Settings(_env_file=None, workers=4).encoder_threads == 2  # type: ignore[call-arg]
-    assert Settings(_env_file=None, workers=1).encoder_threads == 2  # type: ignore[call-arg]
-    assert Settings(_env_file=None, workers=8, embedding_threads=3).encoder_threads == 3  # type: ignore[call-arg]

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from qdrant_client import QdrantClient, models
 
-from config import Settings
+from config import PROJECT_ROOT, Settings
 from knowledge.embedded_host import HostProcess, connect
 from knowledge.store import (
     DENSE_VECTOR,
@@ -144,3 +147,42 @@ def test_a_folder_held_elsewhere_fails_the_start_with_the_reason(settings: Setti
             HostProcess.start(settings)
     finally:
         holder.close()
+
+
+def test_a_host_whose_master_is_killed_stops_and_frees_the_folder(settings: Settings) -> None:
+    """A master killed outright (OOM, SIGKILL) cannot stop its host: the host notices and
+    stops itself, so the next start can open the folder."""
+    master = subprocess.Popen(
+        [sys.executable, "-c", MASTER], cwd=PROJECT_ROOT, stdout=subprocess.PIPE,
+        env={**os.environ, "QDRANT_PATH": str(settings.qdrant_local_path),
+             "COLLECTION_NAME": COLLECTION, "REDIS_URL": settings.redis_url_or_local},
+    )  # fmt: skip
+    assert master.stdout is not None
+    host_pid = int(master.stdout.readline())
+    master.kill()
+    master.wait()
+    deadline = time.monotonic() + 30
+    while running(host_pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not running(host_pid), "the host outlived its master"
+    open_embedded(settings.qdrant_local_path).close()  # the folder is free again
+
+
+# A stand-in master: starts a host, reports its pid, waits to be killed.
+MASTER = """
+import time
+from config import get_settings
+from knowledge.embedded_host import HostProcess
+host = HostProcess.start(get_settings())
+print(host.process.pid, flush=True)
+time.sleep(600)
+"""
+
+
+def running(pid: int) -> bool:
+    """Alive, not a zombie waiting for whoever adopted it to reap it."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
