@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import socket
 from pathlib import Path
 
 from config import get_settings
@@ -19,15 +20,34 @@ _qdrant_host = None
 
 def on_starting(server):  # noqa: ANN001, ANN201 - gunicorn hook signature
     global _qdrant_host
+    if reuse_port and _port_taken(_settings.host, _settings.port):
+        # SO_REUSEPORT would let this instance share the port with another unnoticed.
+        server.log.error(f"port {_settings.port} is in use by another process")
+        raise SystemExit(1)
     shutil.rmtree(_metrics_dir, ignore_errors=True)
     _metrics_dir.mkdir(parents=True, exist_ok=True)
     if _settings.qdrant_mode == "embedded" and _settings.workers > 1:
         # Embedded Qdrant's folder belongs to one process: a host opens it before the
         # workers start, and they call it (knowledge/embedded_host.py).
         from knowledge.embedded_host import HostProcess
+        from knowledge.store import KnowledgeBaseUnavailable
 
-        _qdrant_host = HostProcess.start(_settings)
+        try:
+            _qdrant_host = HostProcess.start(_settings)
+        except KnowledgeBaseUnavailable as exc:
+            server.log.error(f"cannot start: {exc}")
+            raise SystemExit(1) from None
         os.environ.update(_qdrant_host.environment())  # inherited by the workers
+
+
+def _port_taken(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # TIME_WAIT is free
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return True
+    return False
 
 
 def post_worker_init(worker):  # noqa: ANN001, ANN201 - gunicorn hook signature

@@ -9,6 +9,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from knowledge.embeddings import LocalEmbeddings
 from knowledge.sample import index_sample_kb
 from tenancy.keys import legacy_key_id
@@ -170,3 +172,36 @@ def test_two_workers_share_embedded_qdrant_through_its_host(
     assert len(hosts) == 2
     for line in hosts:  # no host outlives the service
         assert not running(line["pid"])
+
+
+def test_a_second_instance_on_the_same_port_or_folder_is_refused_with_the_reason(
+    tmp_path: Path, throwaway_redis: LocalRedis
+) -> None:
+    """Workers listen with SO_REUSEPORT, which would let a second instance share the
+    port unnoticed; and embedded Qdrant's folder can have one host."""
+    env = {
+        "REDIS_URL": throwaway_redis.url, "QDRANT_PATH": str(tmp_path / "qdrant"),
+        "DATA_DIR": str(tmp_path / "first"), "API_KEYS": API_KEY, "WORKERS": "2",
+    }  # fmt: skip
+    first = ServiceProcess(env=env, log_path=tmp_path / "first.log").start()
+    try:
+        same_port = ServiceProcess(
+            env={**env, "DATA_DIR": str(tmp_path / "second"), "QDRANT_PATH": str(tmp_path / "q2")},
+            port=first.port, log_path=tmp_path / "second.log",
+        )  # fmt: skip
+        same_port.start()  # "ready" at once: the first instance answers on that port
+        try:
+            assert same_port.process is not None and same_port.process.wait(timeout=60) == 1
+        finally:
+            same_port.stop()
+        assert f"port {first.port} is in use" in (tmp_path / "second.log").read_text()
+
+        same_folder = ServiceProcess(
+            env={**env, "DATA_DIR": str(tmp_path / "third")}, log_path=tmp_path / "third.log"
+        )
+        with pytest.raises(RuntimeError, match="exited with 1"):
+            same_folder.start()
+        assert "is in use by another process" in (tmp_path / "third.log").read_text()
+        assert request("GET", f"{first.url}/ready")[0] == 200  # the first one is unharmed
+    finally:
+        assert first.stop() == 0
