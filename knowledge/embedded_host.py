@@ -18,6 +18,7 @@ import config  # noqa: F401 - first: sets thread/offline environment before nump
 
 # isort: split
 
+import contextlib
 import logging
 import os
 import pickle
@@ -250,10 +251,11 @@ class HostProcess:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _exit_with_parent(parent: int) -> None:
+def _exit_with_parent(parent: int, folder: Path) -> None:
     while os.getppid() == parent:
         time.sleep(PARENT_CHECK_S)
     log.warning("embedded Qdrant host: its master is gone; stopping")
+    shutil.rmtree(folder, ignore_errors=True)  # the socket's folder, the master's to remove
     os.kill(os.getpid(), signal.SIGTERM)
 
 
@@ -283,12 +285,15 @@ def main() -> int:
         signal.signal(signum, shut)
     # A master killed outright cannot stop its host: the host stops itself, or it would
     # keep the folder locked against the next start.
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    threading.Thread(
+        target=_exit_with_parent, args=(os.getppid(), Path(address).parent), daemon=True
+    ).start()
     log.info("embedded Qdrant host serving", extra={"folder": str(settings.qdrant_local_path)})
     try:
         serve(listener=listener, local=client._client, stop=threading.Event())
     finally:
-        listener.close()
+        with contextlib.suppress(OSError):  # its socket file may be gone with its folder
+            listener.close()
         client.close()
     return 0
 

@@ -158,13 +158,15 @@ def test_a_host_whose_master_is_killed_stops_and_frees_the_folder(settings: Sett
              "COLLECTION_NAME": COLLECTION, "REDIS_URL": settings.redis_url_or_local},
     )  # fmt: skip
     assert master.stdout is not None
-    host_pid = int(master.stdout.readline())
+    pid, socket_folder = master.stdout.readline().decode().split()
+    host_pid = int(pid)
     master.kill()
     master.wait()
     deadline = time.monotonic() + 30
     while running(host_pid) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not running(host_pid), "the host outlived its master"
+    assert not Path(socket_folder).exists()  # nothing left behind in /tmp
     open_embedded(settings.qdrant_local_path).close()  # the folder is free again
 
 
@@ -174,7 +176,7 @@ import time
 from config import get_settings
 from knowledge.embedded_host import HostProcess
 host = HostProcess.start(get_settings())
-print(host.process.pid, flush=True)
+print(host.process.pid, host.folder, flush=True)
 time.sleep(600)
 """
 
