@@ -14,6 +14,9 @@ LLM mode (--llm-questions > 0): the service against the local stub model, which 
 token is the time to the stream's first byte minus that latency.
 
     python -m bench.load [--conversations 50] [--turns 10] [--llm-questions 100]
+
+The server runs with the service's settings from the environment: `WORKERS=1 python -m
+bench.load` measures one worker (the default is two, sharing embedded Qdrant's host).
 """
 
 from __future__ import annotations
