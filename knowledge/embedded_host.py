@@ -145,6 +145,8 @@ def serve(*, listener: Listener, local: Any, stop: threading.Event) -> None:
                 except (OSError, EOFError):
                     return
                 try:
+                    if name.startswith("_") or name == "close":  # the host's, not a worker's
+                        raise AttributeError(f"{name} is not served by the host")
                     reply = (False, getattr(local, name)(*args, **kwargs))
                 except Exception as exc:  # the caller gets it raised as if local
                     reply = (True, _portable(exc))

@@ -80,8 +80,14 @@ def test_a_write_by_one_worker_is_found_by_another_at_once(
     second.delete(COLLECTION, points_selector=models.PointIdsList(points=[2]))
     assert 2 not in search(first, 2)
     assert count_points(first, COLLECTION) == 2
-    # A worker closing its client closes its connections, not the shared folder.
+    # A worker closing its client closes its connections, not the shared folder; and the
+    # host never runs a close (nor anything private) sent to it.
     first.close()
+    hosted = second._client
+    with pytest.raises(AttributeError):
+        hosted._call("close", (), {})
+    with pytest.raises(AttributeError):
+        hosted._call("_local", (), {})
     assert count_points(second, COLLECTION) == 2
 
 
