@@ -39,7 +39,8 @@ from typing import Any
 from qdrant_client import QdrantClient
 
 from config import PROJECT_ROOT, Settings
-from knowledge.store import KnowledgeBaseUnavailable, open_embedded, warm_index
+from knowledge.store import KnowledgeBaseUnavailable, open_folder, warm_index
+from utils.supervisor import end_process
 
 log = logging.getLogger(__name__)
 
@@ -133,9 +134,9 @@ class HostedEmbedded:
             self._idle.append(connection)
 
 
-def serve(*, listener: Listener, local: Any, stop: threading.Event) -> None:
-    """Answer calls on `local` (the folder's lock-taking wrapper) until `stop` is set;
-    one thread per connection."""
+def serve(*, listener: Listener, local: Any) -> None:
+    """Answer calls on `local` (the folder's lock-taking wrapper), one thread per
+    connection, until the process is told to stop."""
 
     def answer(connection: Connection) -> None:
         with connection:
@@ -155,7 +156,7 @@ def serve(*, listener: Listener, local: Any, stop: threading.Event) -> None:
                 except (OSError, EOFError):
                     return
 
-    while not stop.is_set():
+    while True:
         try:
             connection = listener.accept()
         except (OSError, EOFError, AuthenticationError):  # a peer without the key
@@ -244,12 +245,8 @@ class HostProcess:
 
     def stop(self) -> None:
         self.stopping = True
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
+        if self.process is not None:
+            end_process(self.process, timeout=30)
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -269,10 +266,7 @@ def main() -> int:
     configure_logging(settings.log_level)
     address, key = os.environ[SOCKET_ENV], bytes.fromhex(os.environ[KEY_ENV])
     try:
-        client = open_embedded(
-            settings.qdrant_local_path,
-            indexed_collection=settings.collection_name if settings.embedded_index else None,
-        )
+        client = open_folder(settings)  # not open_client: this process is the host
     except KnowledgeBaseUnavailable as exc:
         log.error("embedded Qdrant host cannot open its folder", extra={"reason": str(exc)})
         return 1
@@ -292,7 +286,7 @@ def main() -> int:
     ).start()
     log.info("embedded Qdrant host serving", extra={"folder": str(settings.qdrant_local_path)})
     try:
-        serve(listener=listener, local=client._client, stop=threading.Event())
+        serve(listener=listener, local=client._client)
     finally:
         with contextlib.suppress(OSError):  # its socket file may be gone with its folder
             listener.close()

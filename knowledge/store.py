@@ -41,8 +41,11 @@ def open_client(settings: Settings) -> QdrantClient:
     if settings.qdrant_url:
         api_key = settings.qdrant_api_key.get_secret_value() if settings.qdrant_api_key else None
         return QdrantClient(url=settings.qdrant_url, api_key=api_key, timeout=10)
-    if hosted := hosted_from_environment(settings):
-        return hosted
+    return hosted_from_environment(settings) or open_folder(settings)
+
+
+def open_folder(settings: Settings) -> QdrantClient:
+    """The settings' embedded Qdrant folder, opened by this process (with its index)."""
     return open_embedded(
         settings.qdrant_local_path,
         indexed_collection=settings.collection_name if settings.embedded_index else None,

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from utils.local_redis import free_port
+from utils.supervisor import end_process
 
 START_TIMEOUT_S = 30.0
 SERVICE_USER = "postgres"
@@ -94,10 +95,6 @@ class LocalPostgres:
         return f"postgresql://{SERVICE_USER}@127.0.0.1:{self.port}/{name}"
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
+        if self.process is not None:
+            end_process(self.process, timeout=20)
         shutil.rmtree(self.directory, ignore_errors=True)

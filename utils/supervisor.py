@@ -19,6 +19,17 @@ MAX_DELAY_S = 30.0
 HEALTHY_AFTER_S = 30.0
 
 
+def end_process(process: subprocess.Popen[bytes], *, timeout: float) -> None:
+    """SIGTERM, then SIGKILL if it has not exited within `timeout` seconds."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
 @dataclass
 class Child:
     name: str
