@@ -1,12 +1,11 @@
-"""The chat graph: understand (condense, then guard) -> answer (retrieve, then answer), or
-understand -> decline for a question the assistant refuses or hands to a human; compiled
-with a checkpointer.
+"""The chat graph: one node runs the turn: understand (condense, then guard), then respond
+(retrieve, then answer), or decline a question the assistant refuses or hands to a human;
+compiled with a checkpointer.
 
 Stages are module-level functions from state (and the turn's context) to a partial
-update, unit-tested one by one; the graph runs them two to a step, because every step of
-a turn is a checkpoint written to Redis and a round of LangGraph's loop (two steps
-instead of four: about a third more turns/s in-process, measured while most of the
-benchmark's turns found their embedding cached; docs/benchmarks.md). The context carries
+update, unit-tested one by one; the graph runs them all in one step, because every step
+of a turn is a checkpoint written to Redis and a round of LangGraph's loop (four steps
+were cut to two, then to one: each cut measured in docs/benchmarks.md). The context carries
 the collaborators of the assistant being asked (where it searches, how it answers), so
 one compiled graph serves every assistant; the conversation (messages, with each
 answer's citations) is what the checkpointer keeps.
@@ -258,13 +257,20 @@ def _merged(first: dict, second: dict) -> dict:
     return {**first, **second, "stats": {**first.get("stats", {}), **second.get("stats", {})}}
 
 
+def turn(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
+    """Understand, then decline or respond: the whole turn in one step."""
+    update = understand(state, runtime)
+    understood: ChatState = {**state, **update}  # type: ignore[typeddict-item]
+    step = decline if after_guard(understood) == "decline" else respond
+    return _merged(update, step(understood, runtime))
+
+
 def build_graph(*, checkpointer: BaseCheckpointSaver) -> Any:
+    # The node keeps the name "answer": streamed tokens are told apart by it, and a
+    # conversation cut short by an older version (its pending task named "answer") can
+    # still be completed.
     builder = StateGraph(ChatState, context_schema=TurnContext)
-    builder.add_node("understand", understand)
-    builder.add_node("decline", decline)
-    builder.add_node("answer", respond)
-    builder.add_edge(START, "understand")
-    builder.add_conditional_edges("understand", after_guard, ["decline", "answer"])
-    builder.add_edge("decline", END)
+    builder.add_node("answer", turn)
+    builder.add_edge(START, "answer")
     builder.add_edge("answer", END)
     return builder.compile(checkpointer=checkpointer)

@@ -79,16 +79,17 @@ class ChatService:
         lock = self._lock(tid)
         try:
             self._remember(conversation, message)
-            earlier = self._prepare(tid, context, idempotency_key)
-            if earlier is not None:
-                return self._replayed(earlier, conversation)
-            state = self.graph.invoke(
-                _turn_input(
-                    message, idempotency_key, emotion, attachments=attachments, prior=prior
-                ),
-                _config(tid, background_threads=1),
-                context=context,
-            )
+            with self.saver.one_read():  # _prepare's read is the one the graph starts from
+                earlier = self._prepare(tid, context, idempotency_key)
+                if earlier is not None:
+                    return self._replayed(earlier, conversation)
+                state = self.graph.invoke(
+                    _turn_input(
+                        message, idempotency_key, emotion, attachments=attachments, prior=prior
+                    ),
+                    _config(tid, background_threads=1),
+                    context=context,
+                )
             self._prune(tid)
         finally:
             lock.release()
@@ -122,21 +123,22 @@ class ChatService:
         def run() -> None:
             try:
                 self._remember(conversation, message)
-                earlier = self._prepare(tid, context, idempotency_key)
-                if earlier is not None:
-                    events.put(("done", self._replayed(earlier, conversation).to_dict()))
-                    return
-                final: dict[str, Any] = {}
-                for mode, payload in self.graph.stream(
-                    _turn_input(message, idempotency_key, attachments=attachments, prior=prior),
-                    _config(tid),
-                    context=context,
-                    stream_mode=["messages", "values"],
-                ):
-                    if mode == "values":
-                        final = payload
-                    elif _is_answer_token(payload):
-                        events.put(("token", {"delta": payload[0].content}))
+                with self.saver.one_read():
+                    earlier = self._prepare(tid, context, idempotency_key)
+                    if earlier is not None:
+                        events.put(("done", self._replayed(earlier, conversation).to_dict()))
+                        return
+                    final: dict[str, Any] = {}
+                    for mode, payload in self.graph.stream(
+                        _turn_input(message, idempotency_key, attachments=attachments, prior=prior),
+                        _config(tid),
+                        context=context,
+                        stream_mode=["messages", "values"],
+                    ):
+                        if mode == "values":
+                            final = payload
+                        elif _is_answer_token(payload):
+                            events.put(("token", {"delta": payload[0].content}))
                 self._prune(tid)
                 reply = self._reply(final, conversation)
                 events.put(("done", reply.to_dict()))

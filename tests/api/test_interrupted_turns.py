@@ -121,3 +121,20 @@ def test_a_retry_after_a_dead_worker_gets_the_first_answer_not_a_second_turn(
     history = services.chat.history(conversation=conversation)
     assert history is not None and [m["role"] for m in history] == ["user", "assistant"]
     assert retried.replayed and retried.answer == again == history[1]["content"]
+
+
+def test_a_turn_reads_its_conversation_from_redis_once(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check for a turn cut short and LangGraph's start share one read."""
+    ask(services, "How do I start the service?")
+    core = services.saver.core
+    reads: list[Any] = []
+    original = core.get_tuple
+    monkeypatch.setattr(core, "get_tuple", lambda config: reads.append(config) or original(config))
+
+    ask(services, "How long are conversations kept?")
+
+    assert len(reads) == 1
+    history = services.chat.history(conversation=legacy_conversation("k", "c"))
+    assert history is not None and len(history) == 4

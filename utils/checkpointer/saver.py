@@ -6,6 +6,7 @@ import hashlib
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import redis
@@ -23,6 +24,7 @@ from langgraph.checkpoint.base import (
     Checkpoint,
     CheckpointMetadata,
     CheckpointTuple,
+    copy_checkpoint,
     get_checkpoint_id,
 )
 from langgraph.checkpoint.serde.base import SerializerProtocol
@@ -45,6 +47,12 @@ _CONNECTION_ERRORS = (
     redis.exceptions.ClusterDownError,
     redis.exceptions.TryAgainError,
     OSError,
+)
+
+
+# Latest checkpoints read inside `RedisSaver.one_read()`, by (thread id, namespace).
+_READS: ContextVar[dict[tuple[str, str], CheckpointTuple | None] | None] = ContextVar(
+    "checkpoint_reads", default=None
 )
 
 
@@ -208,6 +216,18 @@ class RedisSaver(BaseCheckpointSaver[str]):
             thread_local=False,
         )
 
+    @contextmanager
+    def one_read(self) -> Iterator[None]:
+        """Within the block, a thread's latest checkpoint is fetched once: the next read
+        of it gets what the first one fetched (once), and any write to the thread drops
+        it. A turn reads the conversation to look for a turn cut short, then LangGraph
+        reads it again to start; under the turn's lock nothing changes in between."""
+        token = _READS.set({})
+        try:
+            yield
+        finally:
+            _READS.reset(token)
+
     def ping(self) -> bool:
         """True when Redis answers; raises `CheckpointerUnavailable` otherwise."""
         with _translated():
@@ -340,7 +360,13 @@ class RedisSaver(BaseCheckpointSaver[str]):
     # -- sync API ----------------------------------------------------------------------
 
     def get_tuple(self, config: RunnableConfig) -> CheckpointTuple | None:
-        return self._run(self.core.get_tuple(config))
+        reads, key = _READS.get(), _latest(config)
+        if reads is not None and key is not None and key in reads:
+            return reads.pop(key)
+        found = self._run(self.core.get_tuple(config))
+        if reads is not None and key is not None:
+            reads[key] = _copied(found)
+        return found
 
     def list(
         self,
@@ -370,6 +396,7 @@ class RedisSaver(BaseCheckpointSaver[str]):
         metadata: CheckpointMetadata,
         new_versions: ChannelVersions,
     ) -> RunnableConfig:
+        _forget(config)
         return self._run(self.core.put(config, checkpoint, metadata, new_versions))
 
     def put_writes(
@@ -379,18 +406,23 @@ class RedisSaver(BaseCheckpointSaver[str]):
         task_id: str,
         task_path: str = "",
     ) -> None:
+        _forget(config)
         self._run(self.core.put_writes(config, writes, task_id, task_path))
 
     def delete_thread(self, thread_id: str) -> None:
+        _forget_thread(thread_id)
         self._run(self.core.delete_thread(str(thread_id)))
 
     def delete_for_runs(self, run_ids: Sequence[str]) -> None:
         self._run(self.core.delete_for_runs(run_ids))
 
     def copy_thread(self, source_thread_id: str, target_thread_id: str) -> None:
+        _forget_thread(target_thread_id)
         self._run(self.core.copy_thread(str(source_thread_id), str(target_thread_id)))
 
     def prune(self, thread_ids: Sequence[str], *, strategy: str = "keep_latest") -> None:
+        for thread_id in thread_ids:
+            _forget_thread(thread_id)
         self._run(self.core.prune([str(t) for t in thread_ids], strategy))
 
     # -- async API ---------------------------------------------------------------------
@@ -451,6 +483,38 @@ class RedisSaver(BaseCheckpointSaver[str]):
 
     def get_next_version(self, current: str | None, channel: None) -> str:
         return next_version(current)
+
+
+def _latest(config: RunnableConfig) -> tuple[str, str] | None:
+    """The key of a read of a thread's latest checkpoint (None: a given checkpoint)."""
+    configurable = config.get("configurable", {})
+    if get_checkpoint_id(config) or "thread_id" not in configurable:
+        return None
+    return str(configurable["thread_id"]), str(configurable.get("checkpoint_ns", ""))
+
+
+def _copied(found: CheckpointTuple | None) -> CheckpointTuple | None:
+    """A copy for the second reader: LangGraph's state snapshot applies pending writes to
+    the checkpoint's version maps in place (values are replaced, never changed in place)."""
+    if found is None:
+        return None
+    return found._replace(
+        checkpoint=copy_checkpoint(found.checkpoint),
+        metadata=dict(found.metadata),
+        pending_writes=list(found.pending_writes or []),
+    )
+
+
+def _forget(config: RunnableConfig) -> None:
+    if _READS.get() is not None and "thread_id" in config.get("configurable", {}):
+        _forget_thread(config["configurable"]["thread_id"])
+
+
+def _forget_thread(thread_id: str) -> None:
+    reads = _READS.get()
+    if reads:  # LangGraph writes from its own thread: copy the keys, pop what is left
+        for key in [k for k in list(reads) if k[0] == str(thread_id)]:
+            reads.pop(key, None)
 
 
 _SCRIPT_SHAS: dict[str, str] = {}
