@@ -57,7 +57,9 @@ class TurnRecorder:
                     return written
                 try:
                     with self.db.session() as session:
-                        session.execute(insert(TurnRecord), batch)
+                        # The table, not the class: a plain executemany, without the
+                        # ORM's bulk machinery (this runs beside the turns, on their CPU).
+                        session.execute(insert(TurnRecord.__table__), batch)
                     written += len(batch)
                 except DatabaseError as exc:  # e.g. its organisation was just deleted
                     metrics.TURN_RECORDS_DROPPED.inc(len(batch))
