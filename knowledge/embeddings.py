@@ -100,8 +100,10 @@ class LocalEmbeddings(Embeddings):
         `encode_cached` finds them."""
         with self._lock:
             for text, vector in zip(texts, vectors, strict=True):
-                self._cache[text] = np.asarray(vector, dtype=np.float32)
-                self._cache.move_to_end(text)
+                if text in self._cache:  # the same passages come back turn after turn
+                    self._cache.move_to_end(text)
+                else:
+                    self._cache[text] = np.asarray(vector, dtype=np.float32)
             while len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)
 

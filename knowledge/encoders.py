@@ -18,6 +18,7 @@ import json
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -66,12 +67,11 @@ class OnnxEncoder:
 
     def __init__(self, folder: Path, *, int8: bool, threads: int) -> None:
         import onnxruntime
-        from transformers import AutoTokenizer
 
         meta = json.loads((folder / "meta.json").read_text())
         self.max_length = int(meta["max_seq_length"])
         self.dimensions = int(meta["dimensions"])
-        self.tokenizer = AutoTokenizer.from_pretrained(str(folder / "tokenizer"))
+        self.tokenizer = load_tokenizer(folder / "tokenizer", self.max_length)
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
@@ -92,22 +92,42 @@ class OnnxEncoder:
         vectors = np.empty((len(texts), self.dimensions), dtype=np.float32)
         for start in range(0, len(texts), batch_size):
             picked = order[start : start + batch_size]
-            batch = self.tokenizer(
-                [texts[i] for i in picked],
-                padding=True,
-                truncation=True,
-                max_length=self.max_length,
-                return_tensors="np",
-            )
-            feed = {
-                name: batch[name].astype(np.int64) for name in ONNX_INPUTS if name in self.inputs
-            }
+            batch = self.tokenizer([texts[i] for i in picked])
+            feed = {name: batch[name] for name in ONNX_INPUTS if name in self.inputs}
             hidden = self.session.run(None, feed)[0]
             mask = batch["attention_mask"][..., None].astype(np.float32)
             pooled = (hidden * mask).sum(axis=1) / np.clip(mask.sum(axis=1), 1e-9, None)
             norms = np.linalg.norm(pooled, axis=1, keepdims=True)
             vectors[picked] = pooled / np.clip(norms, 1e-12, None)
         return vectors
+
+
+Tokenize = Callable[[list[str]], dict[str, np.ndarray]]
+
+
+def load_tokenizer(folder: Path, max_length: int) -> Tokenize:
+    """Texts to padded int64 arrays, as the model's tokenizer makes them with padding and
+    truncation, run by the `tokenizers` library directly: transformers' wrapper around it
+    cost four times the tokenizing itself on a question (166 against 41 us)."""
+    from tokenizers import Tokenizer
+
+    config = json.loads((folder / "tokenizer_config.json").read_text())
+    if not (folder / "tokenizer.json").exists() or not config.get("pad_token"):
+        raise EncoderError(f"{folder}: the ONNX build needs a fast tokenizer with a pad token")
+    fast = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    pad_id = fast.token_to_id(config["pad_token"])
+    fast.enable_truncation(max_length=max_length)
+    fast.enable_padding(pad_id=pad_id, pad_token=config["pad_token"])
+
+    def tokenize(texts: list[str]) -> dict[str, np.ndarray]:
+        encodings = fast.encode_batch(texts)
+        return {
+            "input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
+            "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
+            "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64),
+        }
+
+    return tokenize
 
 
 def export_folder(cache_dir: Path, model_path: str) -> Path:

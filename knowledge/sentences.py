@@ -5,6 +5,7 @@ with the heading it sits under. Ingestion embeds these once; turns reuse the vec
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from knowledge.tables import markdown_rows, table_lines
 
@@ -67,13 +68,20 @@ def _table_rows(lines: list[str]) -> list[str]:
 
 
 def split_sentences(text: str) -> list[str]:
+    return list(_split(text))
+
+
+# Every turn splits the passages it found, and the same passages come back turn after
+# turn: the split is kept for the most recent texts.
+@lru_cache(maxsize=4096)
+def _split(text: str) -> tuple[str, ...]:
     sentences = []
     for block in _blocks(text):
         for raw in _SENTENCE_END.split(_MARKUP.sub("", block)):
             sentence = raw.strip()
             if len(sentence.split()) >= MIN_SENTENCE_WORDS:
                 sentences.append(sentence)
-    return sentences
+    return tuple(sentences)
 
 
 def in_context(heading: str | None, sentence: str) -> str:

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from knowledge.embeddings import EmbeddingModelError, LocalEmbeddings, default_cache_dir
-from knowledge.encoders import export_folder, export_onnx
+from knowledge.encoders import export_folder, export_onnx, load_tokenizer
 
 TEXTS = [
     "How do I start the service?",
@@ -50,3 +50,17 @@ def test_a_model_folder_that_is_not_a_model_is_refused(tmp_path: Path) -> None:
     with pytest.raises(EmbeddingModelError, match="could not load the embedding model"):
         LocalEmbeddings(str(tmp_path), backend="onnx", cache_dir=tmp_path / "cache")
     assert not (tmp_path / "cache").exists() or not any((tmp_path / "cache").glob("*/meta.json"))
+
+
+def test_the_onnx_build_tokenizes_as_the_models_tokenizer(embeddings: LocalEmbeddings) -> None:
+    from transformers import AutoTokenizer
+
+    folder = export_folder(default_cache_dir(), embeddings.model_path) / "tokenizer"
+    expected = AutoTokenizer.from_pretrained(str(folder))(
+        TEXTS, padding=True, truncation=True, max_length=256, return_tensors="np"
+    )
+    got = load_tokenizer(folder, 256)(TEXTS)
+    for name in ("input_ids", "attention_mask", "token_type_ids"):
+        assert got[name].dtype == np.int64
+        assert np.array_equal(got[name], expected[name]), name
+    assert got["input_ids"].shape == (len(TEXTS), 256)  # the long text is cut at 256
