@@ -3,7 +3,7 @@ organisation's knowledge bases (the filter comes from knowledge.store.tenant_fil
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from qdrant_client import QdrantClient, models
 
@@ -15,6 +15,7 @@ from knowledge.store import (
     SENTENCES_VECTOR,
     SPARSE_VECTOR,
     SPLIT_FIELD,
+    Fetch,
     has_sentence_vectors,
     indexed_search,
     tenant_filter,
@@ -89,13 +90,17 @@ class Retriever:
         """The k best passages, or none when nothing in the knowledge bases is close."""
         if not query.strip() or not scope.priorities:
             return []
+        # Several priorities re-rank the pool, so which k hits are kept is known only then;
+        # otherwise the k best come back with the search (embedded: one call, not two).
+        reranked = len(set(scope.priorities.values())) > 1
+        fetch = None if reranked else Fetch(scope.k, self._stored_vectors())
         # Fuse over a wider pool than k, then keep k: RRF needs depth to help.
-        hits = self.ranked(query, scope, limit=max(self.candidates, scope.k))
+        hits = self.ranked(query, scope, limit=max(self.candidates, scope.k), fetch=fetch)
         gate_open = scope.score_threshold <= -1  # off: benchmarks rank everything
         if not hits.ids or not (gate_open or (hits.best_dense or -1) >= scope.score_threshold):
             return []
         ranked = list(zip(hits.ids, hits.scores, strict=True))
-        if len(set(scope.priorities.values())) > 1:
+        if reranked:
             # Knowledge-base priorities re-rank the whole pool (their kb ids only).
             kb_of = {
                 str(r.id): _kb_of(r)
@@ -110,24 +115,36 @@ class Retriever:
                 )
             )
         top = ranked[: scope.k]
-        records = {str(r.id): r for r in self._records([point_id for point_id, _ in top])}
+        fetched = (
+            self._remembered(hits.records)
+            if hits.records is not None
+            else self._records([point_id for point_id, _ in top])
+        )
+        records = {str(r.id): r for r in fetched}
         return [
             _passage(record, score)
             for point_id, score in top
             if (record := records.get(str(point_id))) is not None
         ]
 
-    def _records(self, ids: list[int | str]) -> list[models.Record]:
-        """Payloads of the hits, with the sentence vectors stored at ingestion, which go
-        to the embeddings cache for the answerer (they are not part of the state)."""
+    def _stored_vectors(self) -> tuple[str, ...]:
+        """The named vectors read back with the passages: the sentence vectors stored at
+        ingestion, when the collection keeps them (asked once)."""
         if self.sentence_vectors is None:
             self.sentence_vectors = has_sentence_vectors(self.client, self.collection)
+        return (SENTENCES_VECTOR,) if self.sentence_vectors else ()
+
+    def _records(self, ids: list[int | str]) -> list[models.Record]:
+        """Payloads of the hits, with the sentence vectors stored at ingestion."""
+        vectors = self._stored_vectors()
         records = self.client.retrieve(
-            self.collection,
-            ids,
-            with_payload=True,
-            with_vectors=[SENTENCES_VECTOR] if self.sentence_vectors else False,
+            self.collection, ids, with_payload=True, with_vectors=list(vectors) or False
         )
+        return self._remembered(records)
+
+    def _remembered(self, records: list[models.Record]) -> list[models.Record]:
+        """The records, their sentence vectors handed to the embeddings cache for the
+        answerer (they are not part of the state)."""
         for record in records:
             stored = (
                 record.vector.get(SENTENCES_VECTOR) if isinstance(record.vector, dict) else None
@@ -139,8 +156,11 @@ class Retriever:
                     self.embeddings.remember(contexts, stored)
         return records
 
-    def ranked(self, query: str, scope: SearchScope, *, limit: int) -> IndexHits:
-        """Point ids best first with their scores, and the best dense cosine in scope."""
+    def ranked(
+        self, query: str, scope: SearchScope, *, limit: int, fetch: Fetch | None = None
+    ) -> IndexHits:
+        """Point ids best first with their scores, and the best dense cosine in scope (and
+        with `fetch`, from the in-process index, the first hits' records)."""
         dense = self.embeddings.embed_query(query) if scope.mode != "sparse" else None
         sparse = None
         if scope.mode != "dense":
@@ -159,12 +179,13 @@ class Retriever:
             limit=limit,
             rrf_k=self.rrf_k,
             weights=self.weights,
+            fetch=fetch,
         )
         if hits is None:
             hits = self._ask_qdrant(tenant_filter(scope.org_id, kb_ids), dense, sparse, limit)
         if scope.mode == "sparse" and hits.best_dense is None and hits.ids:
             # Sparse-only assistants gate on the dense cosine of the query all the same.
-            hits = IndexHits(hits.ids, hits.scores, self._best_dense(query, scope))
+            hits = replace(hits, best_dense=self._best_dense(query, scope))
         return hits
 
     def _ask_qdrant(

@@ -7,7 +7,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -136,16 +136,28 @@ class OneCallAtATime:
         else:  # filters, batches, collection changes: read it all again when next asked
             self._index_current = False
 
-    def indexed_search(self, collection: str, **query: Any) -> IndexHits | None:
+    def indexed_search(
+        self, collection: str, *, fetch: Fetch | None = None, **query: Any
+    ) -> IndexHits | None:
         """A search through the in-process index, or None when this collection has none
-        (the caller then asks Qdrant)."""
+        (the caller then asks Qdrant). With `fetch`, the records of the first hits come
+        back with them: through the host, one call instead of two."""
         if self.index is None or collection != self.indexed_collection:
             return None
         with self._lock:
             if not self._index_current or self.index.wasteful:
                 self.index.rebuild(self._all_points(collection))
                 self._index_current = True
-            return self.index.search(**query)
+            hits = self.index.search(**query)
+            if fetch is None or not hits.ids:
+                return hits
+            records = self._local.retrieve(
+                collection,
+                hits.ids[: fetch.count],
+                with_payload=True,
+                with_vectors=list(fetch.vectors) or False,
+            )
+            return replace(hits, records=records)
 
     def _all_points(self, collection: str) -> Iterator[Any]:
         if not self._local.collection_exists(collection):
@@ -183,11 +195,22 @@ def warm_index(client: QdrantClient, collection: str) -> float | None:
     return None if found is None else time.perf_counter() - started
 
 
-def indexed_search(client: QdrantClient, collection: str, **query: Any) -> IndexHits | None:
+@dataclass(frozen=True)
+class Fetch:
+    """What an indexed search also returns: the payloads (and these named vectors) of its
+    first `count` hits."""
+
+    count: int
+    vectors: tuple[str, ...] = ()
+
+
+def indexed_search(
+    client: QdrantClient, collection: str, *, fetch: Fetch | None = None, **query: Any
+) -> IndexHits | None:
     # This process's embedded wrapper has one, or the host's (knowledge.embedded_host);
     # a Qdrant server uses its own indexes.
     search = getattr(client._client, "indexed_search", None)
-    return None if search is None else search(collection, **query)
+    return None if search is None else search(collection, fetch=fetch, **query)
 
 
 def ensure_collection(client: QdrantClient, name: str, dimensions: int) -> bool:

@@ -36,6 +36,8 @@ class IndexHits:
     ids: list[int | str]
     scores: list[float]
     best_dense: float | None
+    # The records of the first hits, when the search was asked to fetch them.
+    records: list[models.Record] | None = None
 
 
 class _Postings:

@@ -13,8 +13,11 @@ from pathlib import Path
 import pytest
 from qdrant_client import QdrantClient, models
 
+from agents.retrieval import Retriever, SearchScope
 from config import PROJECT_ROOT, Settings
 from knowledge.embedded_host import HostProcess, connect
+from knowledge.embeddings import LocalEmbeddings
+from knowledge.sample import index_sample_kb
 from knowledge.store import (
     DENSE_VECTOR,
     KB_FIELD,
@@ -26,6 +29,7 @@ from knowledge.store import (
     indexed_search,
     open_embedded,
 )
+from tenancy.models import DEFAULT_KB_ID, DEFAULT_ORG_ID
 
 COLLECTION = "kb"
 
@@ -194,3 +198,38 @@ def running(pid: int) -> bool:
     except FileNotFoundError:
         return False
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def test_a_search_through_the_host_brings_its_passages_in_the_same_call(
+    settings: Settings, embeddings: LocalEmbeddings
+) -> None:
+    index_sample_kb(settings.qdrant_local_path, embeddings, COLLECTION)
+    host = HostProcess.start(settings)
+    try:
+        client = worker(host, settings)
+        retriever = Retriever(
+            client=client, collection=COLLECTION, embeddings=embeddings,
+            candidates=20, rrf_k=60, weights=(1.0, 1.0),
+        )  # fmt: skip
+        scope = SearchScope(
+            org_id=DEFAULT_ORG_ID, priorities={DEFAULT_KB_ID: 0}, mode="hybrid", k=3,
+            score_threshold=0.0,
+        )  # fmt: skip
+        retriever.search("How long are conversations kept?", scope)  # asks for the schema once
+        calls: list[str] = []
+        hosted = client._client
+        send = hosted._call
+        hosted._call = lambda name, args, kwargs: calls.append(name) or send(name, args, kwargs)
+
+        passages = retriever.search("How long are conversations kept?", scope)
+
+        assert calls == ["indexed_search"]
+        assert len(passages) == 3
+        assert "conversation" in passages[0].text.lower()
+        # The passages a search without fetching, then a read of its best hits, gives.
+        hits = retriever.ranked("How long are conversations kept?", scope, limit=20)
+        assert hits.records is None  # fetched only when asked
+        read = client.retrieve(COLLECTION, hits.ids[:3], with_payload=True)
+        assert [p.text for p in passages] == [r.payload["page_content"] for r in read]
+    finally:
+        host.stop()
