@@ -112,12 +112,18 @@ def load_tokenizer(folder: Path, max_length: int) -> Tokenize:
     from tokenizers import Tokenizer
 
     config = json.loads((folder / "tokenizer_config.json").read_text())
-    if not (folder / "tokenizer.json").exists() or not config.get("pad_token"):
+    pad = config.get("pad_token")
+    pad = pad.get("content") if isinstance(pad, dict) else pad  # saved as an AddedToken
+    fast = (
+        Tokenizer.from_file(str(folder / "tokenizer.json"))
+        if (folder / "tokenizer.json").exists()
+        else None
+    )
+    pad_id = fast.token_to_id(pad) if fast is not None and pad else None
+    if fast is None or pad_id is None:
         raise EncoderError(f"{folder}: the ONNX build needs a fast tokenizer with a pad token")
-    fast = Tokenizer.from_file(str(folder / "tokenizer.json"))
-    pad_id = fast.token_to_id(config["pad_token"])
     fast.enable_truncation(max_length=max_length)
-    fast.enable_padding(pad_id=pad_id, pad_token=config["pad_token"])
+    fast.enable_padding(pad_id=pad_id, pad_token=pad)
 
     def tokenize(texts: list[str]) -> dict[str, np.ndarray]:
         encodings = fast.encode_batch(texts)

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from knowledge.embeddings import EmbeddingModelError, LocalEmbeddings, default_cache_dir
-from knowledge.encoders import export_folder, export_onnx, load_tokenizer
+from knowledge.encoders import EncoderError, export_folder, export_onnx, load_tokenizer
 
 TEXTS = [
     "How do I start the service?",
@@ -64,3 +64,14 @@ def test_the_onnx_build_tokenizes_as_the_models_tokenizer(embeddings: LocalEmbed
         assert got[name].dtype == np.int64
         assert np.array_equal(got[name], expected[name]), name
     assert got["input_ids"].shape == (len(TEXTS), 256)  # the long text is cut at 256
+
+
+def test_a_tokenizer_without_its_fast_file_is_refused_with_the_reason(
+    embeddings: LocalEmbeddings, tmp_path: Path
+) -> None:
+    folder = export_folder(default_cache_dir(), embeddings.model_path) / "tokenizer"
+    (tmp_path / "tokenizer_config.json").write_bytes(
+        (folder / "tokenizer_config.json").read_bytes()
+    )
+    with pytest.raises(EncoderError, match="needs a fast tokenizer with a pad token"):
+        load_tokenizer(tmp_path, 256)
