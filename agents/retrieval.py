@@ -136,11 +136,8 @@ class Retriever:
 
     def _records(self, ids: list[int | str]) -> list[models.Record]:
         """Payloads of the hits, with the sentence vectors stored at ingestion."""
-        vectors = self._stored_vectors()
-        records = self.client.retrieve(
-            self.collection, ids, with_payload=True, with_vectors=list(vectors) or False
-        )
-        return self._remembered(records)
+        read = Fetch(len(ids), self._stored_vectors())
+        return self._remembered(read.read(self.client, self.collection, ids))
 
     def _remembered(self, records: list[models.Record]) -> list[models.Record]:
         """The records, their sentence vectors handed to the embeddings cache for the

@@ -151,13 +151,7 @@ class OneCallAtATime:
             hits = self.index.search(**query)
             if fetch is None or not hits.ids:
                 return hits
-            records = self._local.retrieve(
-                collection,
-                hits.ids[: fetch.count],
-                with_payload=True,
-                with_vectors=list(fetch.vectors) or False,
-            )
-            return replace(hits, records=records)
+            return replace(hits, records=fetch.read(self._local, collection, hits.ids))
 
     def _all_points(self, collection: str) -> Iterator[Any]:
         if not self._local.collection_exists(collection):
@@ -202,6 +196,15 @@ class Fetch:
 
     count: int
     vectors: tuple[str, ...] = ()
+
+    def read(self, qdrant: Any, collection: str, ids: list[int | str]) -> list[models.Record]:
+        """The records of the first `count` of `ids` (from a client or local mode)."""
+        return qdrant.retrieve(
+            collection,
+            ids[: self.count],
+            with_payload=True,
+            with_vectors=list(self.vectors) or False,
+        )
 
 
 def indexed_search(

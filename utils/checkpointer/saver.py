@@ -458,6 +458,7 @@ class RedisSaver(BaseCheckpointSaver[str]):
         metadata: CheckpointMetadata,
         new_versions: ChannelVersions,
     ) -> RunnableConfig:
+        _forget(config)
         return await self._arun(self.core.put(config, checkpoint, metadata, new_versions))
 
     async def aput_writes(
@@ -467,18 +468,23 @@ class RedisSaver(BaseCheckpointSaver[str]):
         task_id: str,
         task_path: str = "",
     ) -> None:
+        _forget(config)
         await self._arun(self.core.put_writes(config, writes, task_id, task_path))
 
     async def adelete_thread(self, thread_id: str) -> None:
+        _forget_thread(thread_id)
         await self._arun(self.core.delete_thread(str(thread_id)))
 
     async def adelete_for_runs(self, run_ids: Sequence[str]) -> None:
         await self._arun(self.core.delete_for_runs(run_ids))
 
     async def acopy_thread(self, source_thread_id: str, target_thread_id: str) -> None:
+        _forget_thread(target_thread_id)
         await self._arun(self.core.copy_thread(str(source_thread_id), str(target_thread_id)))
 
     async def aprune(self, thread_ids: Sequence[str], *, strategy: str = "keep_latest") -> None:
+        for thread_id in thread_ids:
+            _forget_thread(thread_id)
         await self._arun(self.core.prune([str(t) for t in thread_ids], strategy))
 
     def get_next_version(self, current: str | None, channel: None) -> str:
@@ -506,8 +512,9 @@ def _copied(found: CheckpointTuple | None) -> CheckpointTuple | None:
 
 
 def _forget(config: RunnableConfig) -> None:
-    if _READS.get() is not None and "thread_id" in config.get("configurable", {}):
-        _forget_thread(config["configurable"]["thread_id"])
+    thread_id = config.get("configurable", {}).get("thread_id")
+    if thread_id is not None:
+        _forget_thread(thread_id)
 
 
 def _forget_thread(thread_id: str) -> None:

@@ -3,6 +3,7 @@ trip however often the turn reads it, and never hands out something stale or cha
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 
 import pytest
@@ -45,6 +46,17 @@ def test_a_write_between_the_reads_is_seen(saver: RedisSaver) -> None:
         second = saver.get_tuple(thread("t"))
     assert second is not None
     assert [w[0] for w in second.pending_writes or []] == ["task-x"]
+
+
+def test_an_async_write_between_the_reads_is_seen_too(saver: RedisSaver) -> None:
+    with saver.one_read():
+        first = saver.get_tuple(thread("t"))
+        assert first is not None
+        late = [("messages", [HumanMessage("late")])]
+        asyncio.run(saver.aput_writes(first.config, late, "task-y"))
+        second = saver.get_tuple(thread("t"))
+    assert second is not None
+    assert [w[0] for w in second.pending_writes or []] == ["task-y"]
 
 
 def test_what_the_first_reader_changes_does_not_reach_the_second(saver: RedisSaver) -> None:
