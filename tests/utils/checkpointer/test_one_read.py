@@ -4,7 +4,8 @@ trip however often the turn reads it, and never hands out something stale or cha
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from langchain_core.messages import HumanMessage
@@ -38,25 +39,25 @@ def test_the_second_read_in_the_block_costs_no_round_trip(saver: RedisSaver) -> 
     assert saver.round_trips == before + 2  # outside the block, every read is one
 
 
-def test_a_write_between_the_reads_is_seen(saver: RedisSaver) -> None:
+def write_sync(saver: RedisSaver, config: Any, writes: list, task: str) -> None:
+    saver.put_writes(config, writes, task)
+
+
+def write_async(saver: RedisSaver, config: Any, writes: list, task: str) -> None:
+    asyncio.run(saver.aput_writes(config, writes, task))
+
+
+@pytest.mark.parametrize("write", [write_sync, write_async], ids=["sync", "async"])
+def test_a_write_between_the_reads_is_seen(
+    saver: RedisSaver, write: Callable[[RedisSaver, Any, list, str], None]
+) -> None:
     with saver.one_read():
         first = saver.get_tuple(thread("t"))
         assert first is not None
-        saver.put_writes(first.config, [("messages", [HumanMessage("late")])], "task-x")
+        write(saver, first.config, [("messages", [HumanMessage("late")])], "task-x")
         second = saver.get_tuple(thread("t"))
     assert second is not None
     assert [w[0] for w in second.pending_writes or []] == ["task-x"]
-
-
-def test_an_async_write_between_the_reads_is_seen_too(saver: RedisSaver) -> None:
-    with saver.one_read():
-        first = saver.get_tuple(thread("t"))
-        assert first is not None
-        late = [("messages", [HumanMessage("late")])]
-        asyncio.run(saver.aput_writes(first.config, late, "task-y"))
-        second = saver.get_tuple(thread("t"))
-    assert second is not None
-    assert [w[0] for w in second.pending_writes or []] == ["task-y"]
 
 
 def test_what_the_first_reader_changes_does_not_reach_the_second(saver: RedisSaver) -> None:
