@@ -37,9 +37,15 @@ from api import (
     sessions,
 )
 from api.cors import install_assistant_cors
-from api.deps import SERVICES_EXTENSION, authenticate, presented_key, resolve_caller
+from api.deps import (
+    SERVICES_EXTENSION,
+    SESSION_HEADER,
+    presented_key,
+    require_platform_admin,
+    resolve_caller,
+)
 from api.errors import register_error_handlers
-from api.health import may_see_details
+from api.health import is_metrics_scraper, may_see_details
 from composition import Services, build_services
 from config import Settings, get_settings
 from utils import metrics
@@ -57,6 +63,13 @@ API_SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
 }
 DOCS_PREFIX = "/docs"
+# Keyed routes spend their key's budget: asking and what goes with a conversation...
+CHAT_BLUEPRINTS = (chat.bp, openai_compat.bp, audio.bp, feedback.bp, sessions.bp)
+# ...and managing the organisation, on a budget of its own.
+MANAGEMENT_BLUEPRINTS = (
+    documents.bp, organisations.bp, knowledge_bases.bp, assistants.bp, prompts.bp,
+    api_keys.bp, analytics.bp, audit.bp,
+)  # fmt: skip
 
 ServicesFactory = Callable[[Settings], Services]
 
@@ -101,10 +114,11 @@ def create_app(
     @app.get("/metrics")
     @openapi.document(resp=Responses(HTTP_200=None), tags=["probes"])
     def prometheus_metrics() -> Response:
-        """Prometheus metrics (text exposition format), summed over all workers. Needs an
-        admin key unless PROBE_DETAILS=public."""
-        if not may_see_details():
-            authenticate("admin")
+        """Prometheus metrics (text exposition format), summed over all workers: the
+        whole deployment's figures, for a platform admin or METRICS_TOKEN (unless
+        PROBE_DETAILS=public)."""
+        if not (may_see_details() or is_metrics_scraper()):
+            require_platform_admin()
         body, content_type = metrics.render()
         return Response(body, content_type=content_type)
 
@@ -148,22 +162,30 @@ def _install_services(app: Flask, settings: Settings, factory: ServicesFactory) 
 
 
 def _install_rate_limits(app: Flask, settings: Settings) -> None:
-    """One budget per key across every chat route (the key's own limit, else RATE_LIMIT);
-    requests without a valid key share a budget per client address."""
+    """One budget per key across every chat route (the key's own limit, else RATE_LIMIT),
+    spent as well by the web-chat sessions the key opened; one per key across the
+    management routes (the key's own limit, else ADMIN_RATE_LIMIT); requests without a
+    valid key share a budget per client address."""
 
     def client_address() -> str:
         return "ip:" + (request.remote_addr or "unknown")
 
+    def presents_credentials() -> bool:
+        return bool(presented_key() or request.headers.get(SESSION_HEADER))
+
     def caller_key() -> str:
-        caller = resolve_caller() if presented_key() else None
+        caller = resolve_caller() if presents_credentials() else None
         return "key:" + caller.key_id if caller is not None else client_address()
 
     def known_caller() -> bool:
-        return presented_key() != "" and resolve_caller() is not None
+        return presents_credentials() and resolve_caller() is not None
 
-    def chat_limit() -> str:
-        caller = resolve_caller() if presented_key() else None
-        return (caller.rate_limit if caller else None) or settings.rate_limit
+    def own_limit(default: str) -> Callable[[], str]:
+        def limit() -> str:
+            caller = resolve_caller() if presents_credentials() else None
+            return (caller.rate_limit if caller else None) or default
+
+        return limit
 
     limiter = Limiter(
         key_func=caller_key,
@@ -179,11 +201,16 @@ def _install_rate_limits(app: Flask, settings: Settings) -> None:
         application_limits_exempt_when=known_caller,
     )
     chat_budget = limiter.shared_limit(
-        chat_limit, scope="chat", exempt_when=lambda: not known_caller()
+        own_limit(settings.rate_limit), scope="chat", exempt_when=lambda: not known_caller()
     )
-    chat_budget(chat.bp)
-    chat_budget(openai_compat.bp)
-    chat_budget(audio.bp)
+    for blueprint in CHAT_BLUEPRINTS:
+        chat_budget(blueprint)
+    admin_budget = limiter.shared_limit(
+        own_limit(settings.admin_rate_limit), scope="admin",
+        exempt_when=lambda: not known_caller(),
+    )  # fmt: skip
+    for blueprint in MANAGEMENT_BLUEPRINTS:
+        admin_budget(blueprint)
     # Visitors of public assistants: their own budget per address, not the one above.
     limiter.exempt(public.bp, flags=ExemptionScope.APPLICATION)
     limiter.limit(settings.public_rate_limit, key_func=client_address)(public.bp)

@@ -56,9 +56,23 @@ class Settings(BaseSettings):
     anonymous_rate_limit: str = "30/minute"
     # Chat with public assistants (no key), per client address.
     public_rate_limit: str = "20/minute"
+    # Management routes (knowledge bases, documents, assistants, keys, analytics, audit),
+    # per key; a key's own limit replaces it, as RATE_LIMIT for chat.
+    admin_rate_limit: str = "600/minute"
+    # Addresses whose X-Forwarded-For is believed (Gunicorn's forwarded_allow_ips): the web
+    # chat on loopback by default; add your reverse proxy's. Others count by their own.
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["127.0.0.1", "::1"]
+    )
+    # Hosts an organisation's LLM endpoint may be on although they resolve to internal
+    # addresses (a model server on your own network); any other internal address is refused.
+    provider_allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # A credential for the metrics scraper alone: `Authorization: Bearer <token>` on /metrics.
+    metrics_token: SecretStr | None = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
-    # Who sees the details of /health, /ready and /metrics (addresses, versions, errors):
-    # "admin" (an admin key) or "public". The bare status is always public.
+    # Who sees the details of /health, /ready and /metrics (addresses, versions, errors,
+    # deployment-wide figures): "admin" (a platform admin) or "public". The bare status
+    # is always public.
     probe_details: Literal["admin", "public"] = "admin"
     # Check every JSON response against its published model (the tests turn this on).
     validate_responses: bool = False
@@ -170,6 +184,8 @@ class Settings(BaseSettings):
         "api_keys",
         "admin_api_keys",
         "cors_origins",
+        "trusted_proxies",
+        "provider_allowed_hosts",
         "hybrid_weights",
         "encryption_keys",
         mode="before",

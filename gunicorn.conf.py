@@ -85,6 +85,8 @@ worker_class = "uvicorn_worker.UvicornWorker"
 timeout = _settings.timeout
 graceful_timeout = _settings.graceful_timeout
 keepalive = 5
+# Whose X-Forwarded-For the workers believe (TRUSTED_PROXIES); any other peer counts as itself.
+forwarded_allow_ips = ",".join(_settings.trusted_proxies)
 # gunicornc's control socket: one per instance, in its data folder (the default is one
 # shared path in the home folder, which a second instance would take over).
 control_socket = str(_settings.data_dir / "gunicorn.ctl")

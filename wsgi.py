@@ -6,12 +6,16 @@ from config import get_settings  # first: sets thread/offline environment before
 
 # isort: split
 from app import create_app
-from utils.asgi import body_limit, concurrent_wsgi_to_asgi
+from utils.asgi import body_limit, concurrent_wsgi_to_asgi, route_limits
 
 settings = get_settings()
 flask_app = create_app(settings)
 application = body_limit(
     concurrent_wsgi_to_asgi(flask_app, threads=settings.threads),
     max_bytes=settings.max_request_bytes,
-    upload_bytes=settings.max_upload_bytes,
+    limits=route_limits(
+        upload_bytes=settings.max_upload_bytes,
+        chat_bytes=settings.chat_request_limit,
+        audio_bytes=settings.audio_max_bytes,
+    ),
 )

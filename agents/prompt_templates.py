@@ -8,6 +8,10 @@ are data: what a variable holds is never rendered as a template itself.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import FrameType
 from typing import Any
 
 import jsonschema
@@ -23,12 +27,71 @@ VARIABLE_TYPES: dict[str, tuple[type, ...]] = {
 }
 SAMPLES = {"string": "text", "number": 1.5, "integer": 1, "boolean": True}
 MAX_RENDERED_CHARS = 8000
-
-ENVIRONMENT = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+# The work one render may do, in lines of template code run: loops are capped one by
+# one by the sandbox (range), but nested loops multiply. A question template needs a
+# few hundred; 20,000 keeps the worst case near a tenth of a second.
+MAX_RENDER_STEPS = 20_000
+TEMPLATE_FILENAME = "<template>"  # the name Jinja compiles from_string templates under
+OVER_BUDGET = (
+    f"the template does too much work (over {MAX_RENDER_STEPS} steps, e.g. nested loops): "
+    "simplify it"
+)
 
 
 class TemplateError(ValueError):
     """A template or its variables cannot be used; the message says what to change."""
+
+
+class _OverBudget(Exception):
+    """Raised inside a render that has run out of steps."""
+
+
+class BoundedSandbox(ImmutableSandboxedEnvironment):
+    """The sandbox, with products and powers that would build huge values refused."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int | float) and abs(right) > 64:
+            raise TemplateError("the template raises a number to too high a power")
+        if operator == "*" and _large_product(left, right):
+            raise TemplateError(f"the template builds a value over {MAX_RENDERED_CHARS} long")
+        return super().call_binop(context, operator, left, right)
+
+
+def _large_product(left: Any, right: Any) -> bool:
+    for sequence, times in ((left, right), (right, left)):
+        if isinstance(sequence, str | list | tuple) and isinstance(times, int):
+            return len(sequence) * times > MAX_RENDERED_CHARS
+    return False
+
+
+ENVIRONMENT = BoundedSandbox(undefined=StrictUndefined, autoescape=False)
+
+
+@contextmanager
+def _step_budget(steps: int) -> Iterator[None]:
+    """Count the lines of template code run in this thread; past `steps`, stop the
+    render. Only frames of compiled templates are traced line by line."""
+    left = steps
+
+    def lines(frame: FrameType, event: str, _arg: Any) -> Callable[..., Any] | None:
+        nonlocal left
+        if event == "line":
+            left -= 1
+            if left < 0:
+                raise _OverBudget
+        return lines
+
+    def calls(frame: FrameType, _event: str, _arg: Any) -> Callable[..., Any] | None:
+        return lines if frame.f_code.co_filename == TEMPLATE_FILENAME else None
+
+    previous = sys.gettrace()
+    sys.settrace(calls)
+    try:
+        yield
+    finally:
+        sys.settrace(previous)
 
 
 def check_template(
@@ -74,7 +137,13 @@ def render(template: str, declared: dict[str, str], values: dict[str, Any]) -> s
     if problems:
         raise TemplateError("; ".join(problems))
     try:
-        text = ENVIRONMENT.from_string(template).render(**values)
+        compiled = ENVIRONMENT.from_string(template)
+        with _step_budget(MAX_RENDER_STEPS):
+            text = compiled.render(**values)
+    except _OverBudget as exc:
+        raise TemplateError(OVER_BUDGET) from exc
+    except TemplateError:
+        raise
     except SecurityError as exc:
         raise TemplateError(
             "the template is refused: it reaches into Python objects, which templates may not"

@@ -15,11 +15,12 @@ from api.platform_schemas import (
     AssistantList,
     AssistantOut,
     AssistantPatch,
+    AssistantView,
     DeletedRecord,
 )
 from api.requests import json_body
 from api.routing import Routes
-from api.serializers import assistant_out
+from api.serializers import assistant_out, assistant_summary
 from tenancy import crud
 
 bp = Blueprint("assistants", __name__, url_prefix="/v1/assistants")
@@ -35,6 +36,10 @@ NULLABLE = {
 
 def _fields(payload: AssistantIn | AssistantPatch) -> dict[str, Any]:
     fields = payload.model_dump(exclude_unset=True)
+    if payload.knowledge_bases is not None:
+        # Each link in full: a field a link leaves out takes its default, so the same
+        # PATCH sent twice sets the same links (exclude_unset would drop those fields).
+        fields["knowledge_bases"] = [link.model_dump() for link in payload.knowledge_bases]
     if cleared := sorted(k for k, v in fields.items() if v is None and k not in NULLABLE):
         raise ApiError(422, f"these fields cannot be null: {', '.join(cleared)}")
     return fields
@@ -57,22 +62,26 @@ def create() -> tuple[Response, int]:
 
 @routes.get("", scope="chat", ok=AssistantList)
 def list_all() -> Response:
-    """The assistants this key may use."""
+    """The assistants this key may use: in full for an admin key, else each one's
+    name and description only."""
     caller = current_caller()
     with get_services().db.session() as session:
         assistants = crud.list_assistants(session, org_id=caller.org_id)
-        body = [assistant_out(a) for a in assistants if caller.may_use(a.id)]
+        shown = assistant_out if caller.has("admin") else assistant_summary
+        body = [shown(a) for a in assistants if caller.may_use(a.id)]
     return jsonify({"assistants": body})
 
 
-@routes.get("/<assistant_id>", scope="chat", ok=AssistantOut, errors=(404,))
+@routes.get("/<assistant_id>", scope="chat", ok=AssistantView, errors=(404,))
 def get(assistant_id: str) -> Response:
+    """The assistant in full for an admin key; its name and description for a chat key."""
     caller = current_caller()
     if not caller.may_use(assistant_id):
         raise ApiError(404, f"no assistant {assistant_id!r} in this organisation")
     with get_services().db.session() as session:
         assistant = crud.get_assistant(session, org_id=caller.org_id, assistant_id=assistant_id)
-        return jsonify(assistant_out(assistant))
+        shown = assistant_out if caller.has("admin") else assistant_summary
+        return jsonify(shown(assistant))
 
 
 @routes.patch(

@@ -6,9 +6,8 @@ from __future__ import annotations
 from flask import Blueprint, Response, g, jsonify, request
 
 from api.deps import current_caller, get_services
-from api.errors import ApiError
 from api.platform_schemas import AuditList
-from api.requests import page_size, time_range
+from api.requests import id_cursor, page_size, time_range
 from api.routing import PLATFORM_ADMIN, Routes
 from api.serializers import audit_entry_out
 from tenancy import audit
@@ -20,10 +19,7 @@ routes = Routes(bp, tag="audit")
 def _listing(org_id: str | None) -> Response:
     since, until = time_range(default_days=3650)
     limit = page_size()
-    try:
-        before = int(request.args["before"]) if request.args.get("before") else None
-    except ValueError as exc:
-        raise ApiError(400, "`before` must be a whole number") from exc
+    before = id_cursor("before")
     with get_services().db.session() as session:
         rows = audit.entries(
             session, org_id=org_id, action=request.args.get("action") or None,

@@ -4,8 +4,6 @@ GET /v1/conversations/{id}/export (the whole conversation with its feedback)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -23,6 +21,7 @@ from api.serializers import feedback_out
 from tenancy import feedback as feedback_store
 from tenancy.models import utcnow
 from tenancy.turns import conversation_hash
+from utils.csv_export import csv_text
 
 bp = Blueprint("feedback", __name__, url_prefix="/v1")
 routes = Routes(bp, tag="feedback")
@@ -118,13 +117,17 @@ def export() -> Response:
 
 
 def _as_csv(items: list[dict[str, Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    for item in items:
-        sources = "; ".join(f"[{c['n']}] {c['title']} ({c['source']})" for c in item["citations"])
-        writer.writerow({**item, "sources": sources, "citations": json.dumps(item["citations"])})
-    return out.getvalue()
+    rows = (
+        {
+            **item,
+            "sources": "; ".join(
+                f"[{c['n']}] {c['title']} ({c['source']})" for c in item["citations"]
+            ),
+            "citations": json.dumps(item["citations"]),
+        }
+        for item in items
+    )
+    return csv_text(CSV_COLUMNS, rows)
 
 
 @routes.get(

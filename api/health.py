@@ -1,9 +1,13 @@
 """Probes for load balancers: /health (what runs, what is broken) and /ready.
 
-Anyone gets the bare status; the details (connection errors, versions, the model)
-only an admin key, unless PROBE_DETAILS=public."""
+Anyone gets the bare status; the details (connection errors, versions, the model, the
+points in the shared collection) are deployment-wide, so only a platform admin sees
+them (an organisation's admin included would learn of other organisations' uploads),
+unless PROBE_DETAILS=public."""
 
 from __future__ import annotations
+
+import hmac
 
 from flask import Blueprint, Response, current_app, jsonify
 
@@ -21,7 +25,15 @@ def may_see_details() -> bool:
     if not presented_key():
         return False
     caller = resolve_caller()
-    return caller is not None and caller.has("admin")
+    return caller is not None and caller.platform_admin
+
+
+def is_metrics_scraper() -> bool:
+    """The request carries METRICS_TOKEN (the scraper's credential, /metrics only)."""
+    token = current_app.config["SETTINGS"].metrics_token
+    return token is not None and hmac.compare_digest(
+        presented_key().encode(), token.get_secret_value().encode()
+    )
 
 
 @routes.get("/health", scope=None, ok={200: HealthResponse, 503: HealthResponse})

@@ -8,6 +8,7 @@ from flask import Blueprint, Response, g, jsonify
 
 from api.audit_trail import audited
 from api.deps import current_caller, get_services
+from api.errors import ApiError
 from api.platform_schemas import (
     DeletedRecord,
     OrganisationCreated,
@@ -20,6 +21,7 @@ from api.requests import json_body
 from api.routing import PLATFORM_ADMIN, Routes
 from api.serializers import api_key_out, organisation_out
 from tenancy import crud
+from utils.outbound import AddressRefused, check_outbound_url
 
 bp = Blueprint("organisations", __name__, url_prefix="/v1")
 routes = Routes(bp, tag="platform admin")
@@ -109,6 +111,8 @@ def update_own_organisation() -> Response:
             organisation.name = payload.name
         if payload.llm is not None:
             llm = payload.llm
+            if llm.base_url:
+                _public_endpoint(llm.base_url, services.settings.provider_allowed_hosts)
             crud.set_llm_provider(
                 session,
                 org_id=org_id,
@@ -127,3 +131,11 @@ def update_own_organisation() -> Response:
         body = organisation_out(organisation)
     services.profiles.forget()
     return jsonify(body)
+
+
+def _public_endpoint(url: str, allowed_hosts: list[str]) -> None:
+    """The server calls an organisation's endpoint: never on the deployment's network."""
+    try:
+        check_outbound_url(url, allowed_hosts=allowed_hosts)
+    except AddressRefused as exc:
+        raise ApiError(422, f"llm.base_url: {exc}", code="validation_error") from exc

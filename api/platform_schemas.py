@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from limits import parse_many
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, field_validator
 
 from agents.replies import HistoryMessage
 from tenancy.models import SCOPES
@@ -255,8 +255,22 @@ class AssistantOut(BaseModel):
     updated_at: datetime
 
 
+class AssistantSummary(BaseModel):
+    """What a key without the admin scope sees of an assistant: never its prompt,
+    guardrails, model or knowledge bases."""
+
+    id: str
+    name: str
+    description: str
+    is_public: bool
+
+
+class AssistantView(RootModel[AssistantOut | AssistantSummary]):
+    """One assistant, as the caller's scope may see it."""
+
+
 class AssistantList(BaseModel):
-    assistants: list[AssistantOut]
+    assistants: list[AssistantOut | AssistantSummary]
 
 
 # -- API keys ----------------------------------------------------------------------------

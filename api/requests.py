@@ -16,6 +16,12 @@ from api.schemas import ConversationId
 
 CONVERSATION_HEADER = "X-Conversation-Id"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
+# A JSON escape of a UTF-16 surrogate: the only way a body can carry a lone one.
+SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+# Dates the service can compute with (bucketing, day ends, default windows) and store.
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(9999, 1, 1, tzinfo=UTC)
+LARGEST_ID = 2**63 - 1
 
 
 def json_body(limit: int | None = None) -> dict[str, Any]:
@@ -34,7 +40,29 @@ def json_body(limit: int | None = None) -> dict[str, Any]:
     if not isinstance(body, dict):
         kind = "null" if body is None else type(body).__name__
         raise ApiError(422, f"the JSON body must be an object, not {kind}")
+    if SURROGATE_ESCAPE.search(request.get_data(cache=True)):
+        _refuse_lone_surrogates(body)
     return body
+
+
+def _refuse_lone_surrogates(value: Any, path: str = "body") -> None:
+    """422 for text that is not valid Unicode (a lone surrogate escaped as \\ud800): it
+    could be neither stored nor sent on. A surrogate pair decodes to one character."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ApiError(
+                422, f"{path}: the text holds a lone surrogate ({value[exc.start]!r}): "
+                "send valid Unicode", code="validation_error",
+            ) from exc  # fmt: skip
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_lone_surrogates(key, path)
+            _refuse_lone_surrogates(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _refuse_lone_surrogates(item, f"{path}[{index}]")
 
 
 def form_flag(value: str) -> bool:
@@ -78,7 +106,7 @@ def time_range(*, default_days: int) -> tuple[datetime, datetime]:
     `default_days` days up to now by default; `to` is exclusive, a bare date includes
     its whole day."""
     until = _moment("to", end_of_day=True) or datetime.now(UTC)
-    since = _moment("from", end_of_day=False) or until - timedelta(days=default_days)
+    since = _moment("from", end_of_day=False) or max(until - timedelta(days=default_days), EARLIEST)
     if since >= until:
         raise ApiError(400, "`from` must be earlier than `to`")
     return since, until
@@ -95,9 +123,25 @@ def _moment(name: str, *, end_of_day: bool) -> datetime | None:
         raise ApiError(400, f"`{name}` must be an ISO date or date-time, like 2026-11-23") from exc
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
+    try:
+        moment = moment.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+01:00 is before the first representable time
+        moment = EARLIEST - timedelta(days=1)
+    if not EARLIEST <= moment < LATEST:
+        raise ApiError(400, f"`{name}` must be between 1970-01-01 and 9998-12-31")
     if end_of_day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         moment += timedelta(days=1)
-    return moment.astimezone(UTC)
+    return moment
+
+
+def id_cursor(name: str) -> int | None:
+    """A paging cursor that is an entry id: a whole number that fits the database."""
+    value = request.args.get(name)
+    if not value:
+        return None
+    if not value.isdigit() or not 0 < int(value) <= LARGEST_ID:
+        raise ApiError(400, f"`{name}` must be a whole number from 1 to {LARGEST_ID}")
+    return int(value)
 
 
 def page_size(default: int = 100, most: int = 1000) -> int:

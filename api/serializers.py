@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from api.platform_schemas import (
     ApiKeyOut,
     AssistantOut,
+    AssistantSummary,
     AuditEntryOut,
     DocumentOut,
     FeedbackOut,
@@ -59,6 +60,10 @@ def assistant_out(assistant: Assistant) -> dict[str, Any]:
         for link in assistant.knowledge_bases
     ]
     return _out(AssistantOut, assistant, knowledge_bases=links)
+
+
+def assistant_summary(assistant: Assistant) -> dict[str, Any]:
+    return _out(AssistantSummary, assistant)
 
 
 def api_key_out(key: ApiKey) -> dict[str, Any]:

@@ -52,16 +52,33 @@ async def _lifespan(receive: Any, send: Any) -> None:
             return
 
 
-# Routes that take document uploads (their limit is the upload limit).
-UPLOAD_PATHS = re.compile(r"^/v1/(documents$|knowledge-bases/[^/]+/documents$)")
+# Routes with limits of their own: document uploads, questions with attached files,
+# recordings. Everything else has the plain request limit.
+UPLOAD_PATHS = re.compile(r"^/v1/(documents|knowledge-bases/[^/]+/documents)$")
+CHAT_PATHS = re.compile(r"^/v1/(public/)?chat$")
+AUDIO_PATHS = re.compile(r"^/v1/(public/)?audio$")
 # A multipart body holds a file of exactly the upload limit plus its framing.
 MULTIPART_ALLOWANCE = 64 * 1024
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 
-def body_limit(app: Any, *, max_bytes: int, upload_bytes: int | None = None) -> Any:
-    """Reject bodies over the limit with a JSON 413 before they are buffered (document
-    uploads get `upload_bytes`, plus room for multipart framing).
+def route_limits(
+    *, upload_bytes: int, chat_bytes: int, audio_bytes: int
+) -> tuple[tuple[re.Pattern[str], int], ...]:
+    """The routes whose bodies may be larger than a plain request, with their limits
+    (multipart framing allowed on top of the file limits)."""
+    return (
+        (UPLOAD_PATHS, upload_bytes + MULTIPART_ALLOWANCE),
+        (CHAT_PATHS, chat_bytes + MULTIPART_ALLOWANCE),
+        (AUDIO_PATHS, audio_bytes + MULTIPART_ALLOWANCE),
+    )
+
+
+def body_limit(
+    app: Any, *, max_bytes: int, limits: tuple[tuple[re.Pattern[str], int], ...] = ()
+) -> Any:
+    """Reject bodies over the limit with a JSON 413 before they are buffered (a route
+    matching one of `limits` gets that limit instead).
 
     asgiref reads the whole body before Flask sees the request, so Flask's own limit
     would only apply after the bytes are in memory (or a temp file).
@@ -71,9 +88,8 @@ def body_limit(app: Any, *, max_bytes: int, upload_bytes: int | None = None) -> 
         if scope["type"] != "http":
             await app(scope, receive, send)
             return
-        limit = max_bytes
-        if upload_bytes and UPLOAD_PATHS.match(scope.get("path", "")):
-            limit = upload_bytes + MULTIPART_ALLOWANCE
+        path = scope.get("path", "")
+        limit = next((most for route, most in limits if route.match(path)), max_bytes)
         headers = dict(scope.get("headers") or [])
         supplied = headers.get(b"x-request-id", b"").decode("latin-1")
         request_id = supplied if REQUEST_ID.match(supplied) else uuid.uuid4().hex

@@ -400,7 +400,8 @@ def test_an_assistant_answers_with_its_organisations_provider_and_prompt(
 ) -> None:
     from tests.api.platform_helpers import create_org, key_header, ok
 
-    client = make_app().test_client()  # the deployment itself has no LLM: offline
+    # The deployment itself has no LLM (offline); the stub is on loopback, allowed here.
+    client = make_app(provider_allowed_hosts=["127.0.0.1"]).test_client()
     org = create_org(client, "Modelled")
     ok(client.patch("/v1/organisation", headers=org.admin, json={
         "llm": {"base_url": stub.url, "model": "org-model", "api_key": stub.api_key}}))  # fmt: skip

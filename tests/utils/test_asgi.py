@@ -6,9 +6,9 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from utils.asgi import MULTIPART_ALLOWANCE, body_limit
+from utils.asgi import MULTIPART_ALLOWANCE, body_limit, route_limits
 
-LIMIT, UPLOAD = 1024, 4096
+LIMIT, UPLOAD, CHAT, AUDIO = 1024, 4096, 8192, 16384
 
 
 async def echo_size(scope: dict, receive, send) -> None:  # type: ignore[no-untyped-def]
@@ -23,7 +23,8 @@ async def echo_size(scope: dict, receive, send) -> None:  # type: ignore[no-unty
 
 @pytest.fixture
 def client() -> httpx.AsyncClient:
-    app = body_limit(echo_size, max_bytes=LIMIT, upload_bytes=UPLOAD)
+    limits = route_limits(upload_bytes=UPLOAD, chat_bytes=CHAT, audio_bytes=AUDIO)
+    app = body_limit(echo_size, max_bytes=LIMIT, limits=limits)
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t")
 
 
@@ -37,7 +38,7 @@ async def test_a_multipart_file_of_exactly_the_upload_limit_is_accepted(
 
 async def test_over_the_limit_is_a_json_413_with_the_request_id(client: httpx.AsyncClient) -> None:
     response = await client.post(
-        "/v1/chat", content=b"x" * (LIMIT + 1), headers={"X-Request-Id": "abc-1"}
+        "/v1/assistants", content=b"x" * (LIMIT + 1), headers={"X-Request-Id": "abc-1"}
     )
     assert response.status_code == 413
     assert response.json()["request_id"] == "abc-1" == response.headers["x-request-id"]
@@ -46,3 +47,23 @@ async def test_over_the_limit_is_a_json_413_with_the_request_id(client: httpx.As
         "/v1/knowledge-bases/kb_1/documents", content=b"x" * (UPLOAD + MULTIPART_ALLOWANCE + 1)
     )
     assert generated.status_code == 413 and len(generated.json()["request_id"]) == 32
+
+
+@pytest.mark.parametrize(
+    ("paths", "allowed"),
+    [
+        (("/v1/chat", "/v1/public/chat"), CHAT),
+        (("/v1/audio", "/v1/public/audio"), AUDIO),
+        (("/v1/chat/completions", "/v1/assistants"), LIMIT),
+    ],
+)
+async def test_each_route_has_its_documented_limit(
+    client: httpx.AsyncClient, paths: tuple[str, ...], allowed: int
+) -> None:
+    extra = 0 if allowed == LIMIT else MULTIPART_ALLOWANCE
+    for path in paths:
+        fits = await client.post(path, content=b"x" * (allowed + extra))
+        assert fits.status_code == 200, path
+        over = await client.post(path, content=b"x" * (allowed + extra + 1))
+        assert over.status_code == 413, path
+        assert str(allowed + extra) in over.json()["error"]["message"]
