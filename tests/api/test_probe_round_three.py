@@ -37,7 +37,7 @@ def acme(platform: Flask) -> Org:
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
 def test_a_formula_in_feedback_is_text_in_the_csv_export(acme: Org, start: str) -> None:
-    formula = f"{start}HYPERLINK(\"https://evil.example\",\"click\")"
+    formula = f'{start}HYPERLINK("https://evil.example","click")'
     reply = ok(chat(acme.client, acme.admin_key, f"{formula} how do I reset the router?"))
     ok(acme.client.post(
         f"/v1/conversations/c1/messages/{reply['message_id']}/feedback",
@@ -79,10 +79,15 @@ def test_a_web_chat_session_spends_its_keys_budget(
                           headers=key_header(limited)), 201)  # fmt: skip
     session = ok(client.post("/v1/sessions/redeem", json={"token": link["token"]}))
     statuses = [
-        client.post("/v1/chat", json={"message": "hello"}, headers={
-            "X-Session-Token": session["session_token"], "X-Conversation-Id": f"s{i}",
-            "X-Forwarded-For": f"203.0.113.{i}",
-        }).status_code  # fmt: skip
+        client.post(
+            "/v1/chat",
+            json={"message": "hello"},
+            headers={
+                "X-Session-Token": session["session_token"],
+                "X-Conversation-Id": f"s{i}",
+                "X-Forwarded-For": f"203.0.113.{i}",
+            },
+        ).status_code  # fmt: skip
         for i in range(5)
     ]
     assert statuses[:2] == [200, 200] and statuses[2:] == [429, 429, 429]
@@ -146,20 +151,24 @@ def test_the_metrics_scraper_has_a_credential_of_its_own(
     assert set(health) == {"status", "version"}  # the token opens /metrics only
 
 
-LONE = '"hello \\ud800"'
+LONE = '"hello \\ud800"'  # the JSON escape: the raw bytes could not hold it
+
+
+def lone(template: str) -> str:
+    return template.replace("TEXT", LONE)
 
 
 @pytest.mark.parametrize(
     ("path", "body"),
     [
-        ("/v1/chat", '{"message": %s}' % LONE),
-        ("/v1/chat/completions", '{"messages": [{"role": "user", "content": %s}]}' % LONE),
+        ("/v1/chat", lone('{"message": TEXT}')),
+        ("/v1/chat/completions", lone('{"messages": [{"role": "user", "content": TEXT}]}')),
         ("/v1/chat/completions",
-         '{"stream": true, "messages": [{"role": "user", "content": %s}]}' % LONE),
+         lone('{"stream": true, "messages": [{"role": "user", "content": TEXT}]}')),
         ("/v1/chat/completions",
-         '{"messages": [{"role": "user", "content": [{"type": "text", "text": %s}]}]}' % LONE),
-        ("/v1/chat/completions", '{"messages": [{"role": "user", "content": %s}, '
-         '{"role": "assistant", "content": "ok"}, {"role": "user", "content": "and?"}]}' % LONE),
+         lone('{"messages": [{"role": "user", "content": [{"type": "text", "text": TEXT}]}]}')),
+        ("/v1/chat/completions", lone('{"messages": [{"role": "user", "content": TEXT}, '
+         '{"role": "assistant", "content": "ok"}, {"role": "user", "content": "and?"}]}')),
     ],
 )  # fmt: skip
 def test_a_lone_surrogate_is_the_same_422_everywhere(client, path: str, body: str) -> None:  # type: ignore[no-untyped-def]
