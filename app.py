@@ -29,6 +29,7 @@ from api import (
     feedback,
     health,
     knowledge_bases,
+    me,
     openai_compat,
     openapi,
     organisations,
@@ -63,8 +64,19 @@ API_SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
 }
 DOCS_PREFIX = "/docs"
+# The docs pages carry their scripts and styles inline (no CDN) and fetch only the
+# contract: nothing else may load, and no other site may frame them.
+DOCS_SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' "
+        "'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+        "worker-src blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    ),
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
 # Keyed routes spend their key's budget: asking and what goes with a conversation...
-CHAT_BLUEPRINTS = (chat.bp, openai_compat.bp, audio.bp, feedback.bp, sessions.bp)
+CHAT_BLUEPRINTS = (chat.bp, openai_compat.bp, audio.bp, feedback.bp, sessions.bp, me.bp)
 # ...and managing the organisation, on a budget of its own.
 MANAGEMENT_BLUEPRINTS = (
     documents.bp, organisations.bp, knowledge_bases.bp, assistants.bp, prompts.bp,
@@ -138,6 +150,7 @@ def create_app(
         audit.bp,
         sessions.bp,
         public.bp,
+        me.bp,
     ):
         app.register_blueprint(blueprint)
     openapi.register(app)
@@ -258,9 +271,11 @@ def _install_request_ids(app: Flask) -> None:
 
 def _security_headers(response: Response) -> None:
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    if not request.path.startswith(DOCS_PREFIX):
-        for name, value in API_SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
+    headers = (
+        DOCS_SECURITY_HEADERS if request.path.startswith(DOCS_PREFIX) else API_SECURITY_HEADERS
+    )
+    for name, value in headers.items():
+        response.headers.setdefault(name, value)
     if request.path.startswith("/v1/"):
         # Conversations, keys and documents must not linger in shared caches.
         response.headers["Cache-Control"] = "no-store"

@@ -179,6 +179,11 @@ class Settings(BaseSettings):
     sso_link_seconds: int = Field(300, ge=1, le=3600)
     sso_session_seconds: int = Field(28_800, ge=60)
     ui_port: int = Field(8501, ge=1, le=65535)
+    # How long a web-chat sign-in lasts in its browser (reloads, new tabs) without a new
+    # sign-in; a key's own expiry or revocation ends it sooner. Sealed with WEB_CHAT_SECRET
+    # (a Fernet key; generated in DATA_DIR when unset).
+    web_signin_seconds: int = Field(604_800, ge=60)
+    web_chat_secret: SecretStr | None = None
 
     _split = field_validator(
         "api_keys",
@@ -192,7 +197,14 @@ class Settings(BaseSettings):
     )(_split_csv)
 
     @field_validator(
-        "redis_url", "qdrant_url", "llm_base_url", "llm_model", "database_url", mode="before"
+        "redis_url",
+        "qdrant_url",
+        "llm_base_url",
+        "llm_model",
+        "database_url",
+        "metrics_token",
+        "web_chat_secret",
+        mode="before",
     )
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:

@@ -1,16 +1,17 @@
 """The web chat. UI only: it talks to the REST API like any other client.
 
 Nobody borrows the server's key: a person signs in with an API key of their own (scope
-chat; kept in this browser session only, never in the URL), or chats as a guest with an
-assistant the operator made public (a random visitor id in the link scopes the guest's
-conversations). The conversation id lives in the page URL (?c=...), and the assistant in
-?a=..., so a reload or a shared link reopens the same conversation.
+chat), or chats as a guest with an assistant the operator made public (a random visitor
+id scopes the guest's conversations). The sign-in is kept in an HttpOnly cookie sealed
+by the web chat's server (webchat/signin.py), never in the URL, so a reload or a new tab
+of the same browser stays signed in until sign-out or expiry. The conversation id lives
+in the page URL (?c=...), and the assistant in ?a=..., so a reload reopens the same
+conversation; a shared link opens it only for whoever may read it.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
 import itertools
 import re
 import secrets
@@ -24,6 +25,18 @@ import streamlit as st
 
 from config import get_settings
 from utils.api_client import ApiClient, ApiClientError, StreamedTurn
+from webchat.page_session import (
+    GUEST,
+    KEY,
+    SCOPES,
+    SIGNED_OUT,
+    SSO,
+    forget_in_browser,
+    keep_sign_in,
+    restore_sign_in,
+    sign_in_as,
+    sign_out,
+)
 
 EXAMPLES = [
     "How do I start the service?",
@@ -42,9 +55,7 @@ FRIENDLY_ERRORS = {
     "Try again in a moment.",
     "busy": "Your previous question is still being answered. Wait a moment and send again.",
 }
-KEY = "api_key"  # session_state: the signed-in person's key
 STOPPED = "stopped"  # session_state: the conversation whose answer was stopped on screen
-SSO = "sso_session"  # session_state: a web-chat session opened by a sign-in link
 ATTACHABLE = ["md", "txt", "html", "htm", "pdf", "docx", "csv", "tsv"]
 CITATION_MARKER = re.compile(r"\[(\d+)\]")
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$])")
@@ -85,9 +96,10 @@ def highlighted(snippet: str, sentences: list[str]) -> str:
     return snippet
 
 
-def show_citations(citations: list[dict], answer: str = "", reader: Reader | None = None) -> None:
-    """Each source: its passage with the cited sentence marked, where it is (title,
-    section, page), and on request the whole document."""
+def show_citations(message: dict, reader: Reader | None = None) -> None:
+    """Each source of an answer: its passage with the cited sentence marked, where it is
+    (title, section, page), and on request the whole document."""
+    citations, answer = message.get("citations") or [], message["content"]
     if not citations:
         return
     st.caption("Sources")
@@ -95,19 +107,26 @@ def show_citations(citations: list[dict], answer: str = "", reader: Reader | Non
         where = c.get("section") or (f"page {c['page']}" if c.get("page") else None)
         label = f"[{c['n']}] {c['title']}" + (f" — {where}" if where else "")
         # The target of the answer's [n] links (see linked_markers).
-        st.markdown(f'<span id="{source_anchor(answer, c["n"])}"></span>', unsafe_allow_html=True)
+        st.markdown(f'<span id="{source_anchor(message, c["n"])}"></span>', unsafe_allow_html=True)
         with st.expander(label):
             st.markdown(f"> {highlighted(c['snippet'], cited_sentences(answer, c['n']))}")
             page = f", page {c['page']}" if c.get("page") else ""
             st.caption(f"Source: `{c['source']}`{page}")
             readable = reader is not None and not c["source"].startswith("attachment:")
-            if readable and st.toggle("Whole document", key=f"doc-{c['n']}-{hash(answer)}"):
+            whole = f"doc-{message_key(message)}-{c['n']}"
+            if readable and st.toggle("Whole document", key=whole):
                 show_document(reader, c["source"])  # type: ignore[arg-type]
 
 
-def source_anchor(answer: str, n: int) -> str:
+def message_key(message: dict) -> str:
+    """What a message's widgets and anchors are named after: its id, never its text (the
+    same answer may appear twice: a question asked again, a regenerated answer)."""
+    return message.get("message_id") or message.setdefault("_key", uuid.uuid4().hex)
+
+
+def source_anchor(message: dict, n: int) -> str:
     """The id of source n of one answer (answers on one page must not share ids)."""
-    return f"source-{hashlib.sha1(answer.encode()).hexdigest()[:10]}-{n}"
+    return f"source-{message_key(message)}-{n}"
 
 
 def linked_markers(message: dict) -> str:
@@ -116,7 +135,9 @@ def linked_markers(message: dict) -> str:
     numbers = {c["n"] for c in message.get("citations") or []}
     return CITATION_MARKER.sub(
         lambda m: (
-            f"[\\[{m[1]}\\]](#{source_anchor(answer, int(m[1]))})" if int(m[1]) in numbers else m[0]
+            f"[\\[{m[1]}\\]](#{source_anchor(message, int(m[1]))})"
+            if int(m[1]) in numbers
+            else m[0]
         ),
         answer,
     )
@@ -220,7 +241,7 @@ def show_message(
             st.markdown(as_typed(message["content"]))
         if message["role"] == "assistant":
             show_answer_notes(message)
-            show_citations(message.get("citations", []), message["content"], reader)
+            show_citations(message, reader)
             answer_tools(message)
             feedback_controls(message, rate)
         else:
@@ -279,7 +300,7 @@ def ask(
         remember_turn(conversation, [asked, final])
         slot.markdown(linked_markers(final))  # the same text, now linked
         show_answer_notes(final)
-        show_citations(final.get("citations", []), final["content"], document_reader(api))
+        show_citations(final, document_reader(api))
         answer_tools(final)
         feedback_controls(final, partial(api.feedback, conversation))
         return [asked, final]
@@ -315,6 +336,8 @@ def ask_by_voice(api: ApiClient, conversation: str, wav: bytes) -> list[dict]:
 
 def sign_in_page(base_url: str) -> None:
     """Sign in with a key, or pick a public assistant to chat with as a guest."""
+    if st.session_state.get(SIGNED_OUT):
+        forget_in_browser()
     settings = get_settings()
     st.title(settings.app_name)
     st.write("Sign in with your API key to ask questions about your organisation's documents.")
@@ -326,7 +349,7 @@ def sign_in_page(base_url: str) -> None:
             except ApiClientError as error:
                 show_error(error)
             else:
-                st.session_state[KEY] = key.strip()
+                sign_in_as({"key": key.strip()})
                 if assistants and st.query_params.get("a") not in {a["id"] for a in assistants}:
                     st.query_params["a"] = assistants[0]["id"]
                 st.rerun()
@@ -341,7 +364,8 @@ def sign_in_page(base_url: str) -> None:
                 assistant["name"], key=f"guest-{assistant['id']}", help=assistant["description"]
             ):
                 st.query_params["a"] = assistant["id"]
-                st.query_params["v"] = secrets.token_urlsafe(24)
+                sign_in_as({"guest": {"visitor": secrets.token_urlsafe(24),
+                                      "assistant_id": assistant["id"]}})  # fmt: skip
                 st.rerun()
 
 
@@ -360,7 +384,7 @@ def single_sign_on(base_url: str) -> bool:
     del st.query_params["sso"]
     api = ApiClient(base_url)
     try:
-        st.session_state[SSO] = api.redeem(token)
+        session = api.redeem(token)
     except ApiClientError as error:
         st.title("This sign-in link cannot be used")
         if error.kind == "unauthorized":
@@ -371,8 +395,8 @@ def single_sign_on(base_url: str) -> bool:
         return False
     finally:
         api.close()
-    st.session_state.pop(KEY, None)
-    st.query_params["a"] = st.session_state[SSO]["assistant_id"]
+    sign_in_as({"sso": session})
+    st.query_params["a"] = session["assistant_id"]
     st.query_params["c"] = uuid.uuid4().hex[:16]
     return True
 
@@ -389,7 +413,7 @@ def signed_in_client(base_url: str) -> ApiClient | None:
             assistants = api.assistants()
         except ApiClientError as error:
             if error.kind == "unauthorized":  # revoked or expired since: sign in again
-                del st.session_state[KEY]
+                sign_out()
                 return None
             return api  # the API is away: the page says so once, below
         if len(assistants) > 1:
@@ -407,15 +431,28 @@ def signed_in_client(base_url: str) -> ApiClient | None:
         return ApiClient(
             base_url, api_key=st.session_state[KEY], assistant_id=st.query_params.get("a")
         )
-    if st.query_params.get("v") and st.query_params.get("a"):
+    if guest := st.session_state.get(GUEST):
+        st.query_params["a"] = guest["assistant_id"]
         return ApiClient(
             base_url,
-            visitor=st.query_params["v"],
-            assistant_id=st.query_params["a"],
-            # The API trusts this only from loopback (Gunicorn's forwarded_allow_ips).
+            visitor=guest["visitor"],
+            assistant_id=guest["assistant_id"],
+            # The API trusts this only from TRUSTED_PROXIES (loopback by default).
             forwarded_for=client_address(),
         )
     return None
+
+
+def may_administer(api: ApiClient) -> bool:
+    """Whether the signed-in key holds the admin scope (asked once per sign-in)."""
+    if not st.session_state.get(KEY):
+        return False  # guests and sign-in link sessions chat only
+    if SCOPES not in st.session_state:
+        try:
+            st.session_state[SCOPES] = api.me()["scopes"]
+        except ApiClientError:
+            return False
+    return "admin" in st.session_state[SCOPES]
 
 
 def conversation_list(api: ApiClient, current: str) -> None:
@@ -454,6 +491,7 @@ def main() -> None:
     st.set_page_config(page_title=settings.app_name, page_icon="💬", layout="centered")
     if not single_sign_on(settings.api_url):
         return
+    restore_sign_in()
     api = signed_in_client(settings.api_url)
     if api is None:
         sign_in_page(settings.api_url)
@@ -470,12 +508,13 @@ def main() -> None:
                        f"{sso['assistant_name']}")  # fmt: skip
         if st.session_state.get(KEY) or sso:
             conversation_list(api, conversation)
-            if st.button("Sign out", use_container_width=True):
-                st.session_state.pop(KEY, None)
-                st.session_state.pop(SSO, None)
-                st.rerun()
-        st.page_link("pages/admin.py", label="Admin: analytics and feedback",
-                     icon=":material/monitoring:")  # fmt: skip
+        if st.button("Sign out", use_container_width=True):
+            sign_out()
+            st.rerun()
+        if may_administer(api):
+            st.page_link("pages/admin.py", label="Admin: analytics and feedback",
+                         icon=":material/monitoring:")  # fmt: skip
+    keep_sign_in()
 
     # The last history this session saw stays on screen while the API is away.
     cached = history_key(conversation)

@@ -10,7 +10,7 @@ from langchain_core.messages import AnyMessage
 from agents.followup import offline_condenser
 from agents.retrieval import Passage
 from knowledge.embeddings import LocalEmbeddings
-from knowledge.sentences import in_context, split_sentences
+from knowledge.sentences import closed, in_context, split_defined
 from knowledge.sparse import tokenize
 from prompts import load_prompt
 
@@ -19,6 +19,10 @@ SNIPPET_CHARS = 300
 # - RANK_PENALTY x the passage's retrieval rank.
 LEXICAL_WEIGHT = 0.3
 RANK_PENALTY = 0.02
+# + DEFINITION_WEIGHT when the sentence is part of the definition of a term the question
+# names: "what is HISTSIZE?" is answered under HISTSIZE, not by HISTFILESIZE's
+# sentence that mentions HISTSIZE in passing.
+DEFINITION_WEIGHT = 0.25
 FURTHER_SENTENCE_MARGIN = 0.2
 
 
@@ -41,7 +45,11 @@ def not_found_answer(mode: str, message: str) -> Answer:
 
 
 def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
+    """The passage's first words, single-spaced; marked with … where it was cut, at
+    either end (a chunk may begin mid-sentence)."""
     text = " ".join(text.split())
+    if text[:1].islower():
+        text = "…" + text
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + "…"
@@ -93,11 +101,14 @@ class ExtractiveAnswerer:
         is a follow-up ("can I change that?"), against the question read with the previous
         one, the query the retriever searched with."""
         del emotion
-        candidates = [
-            (rank, sentence)
-            for rank, passage in enumerate(passages)
-            for sentence in split_sentences(passage.text)
-        ]
+        # Each sentence once, from the best-ranked passage holding it (overlapping chunks
+        # and copies of a document hold the same sentences).
+        found: dict[str, tuple[int, str | None]] = {}
+        for rank, passage in enumerate(passages):
+            for term, sentence in split_defined(passage.text):
+                found.setdefault(sentence, (rank, term))
+        candidates = [(rank, sentence) for sentence, (rank, _) in found.items()]
+        terms = [set(tokenize(term)) if term else set() for _, term in found.values()]
         if not candidates:
             return not_found_answer(self.mode, self.not_found_message)
         # Judged with their headings; the retriever has usually put the vectors of these
@@ -109,7 +120,7 @@ class ExtractiveAnswerer:
         chosen: list[int] = []
         # The query the retriever searched with, when it differs: same rule, same text.
         for query in dict.fromkeys([question, offline_condenser(question, history or [])]):
-            if chosen := self._best(query, context_vectors, context_terms, ranks):
+            if chosen := self._best(query, context_vectors, context_terms, terms, ranks):
                 break
         if not chosen:
             return not_found_answer(self.mode, self.not_found_message)
@@ -118,7 +129,7 @@ class ExtractiveAnswerer:
         cited = []
         for i in chosen:
             rank, sentence = candidates[i]
-            cited.append((sentence, numbers.setdefault(rank, len(numbers) + 1)))
+            cited.append((closed(sentence), numbers.setdefault(rank, len(numbers) + 1)))
         # One marker after a run of sentences from the same source.
         parts = [
             sentence if k + 1 < len(cited) and cited[k + 1][1] == n else f"{sentence} [{n}]"
@@ -137,13 +148,20 @@ class ExtractiveAnswerer:
         query: str,
         context_vectors: np.ndarray,
         context_terms: list[set[str]],
+        defined: list[set[str]],
         ranks: np.ndarray,
     ) -> list[int]:
         """The indexes of the contexts to quote for `query`, best first (maybe none)."""
         query_vector = self.embeddings.encode_cached([query])[0]
         terms = set(tokenize(query))
         overlap = np.array([len(terms & c) / (len(terms) or 1) for c in context_terms])
-        scores = context_vectors @ query_vector + LEXICAL_WEIGHT * overlap - RANK_PENALTY * ranks
+        named = np.array([bool(d) and d <= terms for d in defined], dtype=float)
+        scores = (
+            context_vectors @ query_vector
+            + LEXICAL_WEIGHT * overlap
+            + DEFINITION_WEIGHT * named
+            - RANK_PENALTY * ranks
+        )
         ranked = np.argsort(-scores)
         best = scores[ranked[0]]
         # A further sentence only when it is nearly as good as the best: a weak second

@@ -23,6 +23,7 @@ ASSISTANT_HEADER = "X-Assistant-Id"
 SERVICES_EXTENSION = "services"
 ASSISTANT_ID_PREFIX = "asst_"  # tenancy.models.new_id("asst"), and the default's id
 PLATFORM_ADMIN = "platform admin"  # not a scope a key holds: an ADMIN_API_KEYS key
+ANY_SCOPE = "any scope"  # any valid key or session, whatever its scopes
 
 View = TypeVar("View", bound=Callable[..., Any])
 
@@ -80,7 +81,7 @@ def authenticate(scope: str) -> Caller:
         if request.headers.get(SESSION_HEADER):
             raise ApiError(401, "this web-chat session has ended: open a new sign-in link")
         raise ApiError(401, "invalid API key (unknown, revoked or expired)")
-    if not caller.has(scope):
+    if scope != ANY_SCOPE and not caller.has(scope):
         raise ApiError(403, f"this key lacks the scope {scope!r}", code="missing_scope")
     return caller
 

@@ -31,8 +31,10 @@ def may_see_details() -> bool:
 def is_metrics_scraper() -> bool:
     """The request carries METRICS_TOKEN (the scraper's credential, /metrics only)."""
     token = current_app.config["SETTINGS"].metrics_token
-    return token is not None and hmac.compare_digest(
-        presented_key().encode(), token.get_secret_value().encode()
+    return (
+        token is not None
+        and bool(presented_key())
+        and hmac.compare_digest(presented_key().encode(), token.get_secret_value().encode())
     )
 
 

@@ -35,6 +35,11 @@ routes = Routes(bp, tag="openai")
 MODEL_ID = "grounded-chat"
 # The service does not count a model's tokens; OpenAI clients expect the field.
 NO_USAGE = {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}
+# The citations again, as a header: OpenAI clients drop fields they do not know from the
+# body, but LangChain's ChatOpenAI(include_response_headers=True) keeps every header in
+# response_metadata["headers"]. JSON, ASCII only; snippets go first when it is too long.
+CITATIONS_HEADER = "X-Citations"
+CITATIONS_HEADER_LIMIT = 6000
 
 
 @routes.get("/models", scope="chat", ok=ModelList)
@@ -107,7 +112,7 @@ def chat_completions() -> Response:
             render=_render_chunk,
         )
     reply = service.chat(**turn)
-    return jsonify(
+    response = jsonify(
         {
             "id": completion_id,
             "object": "chat.completion",
@@ -124,6 +129,24 @@ def chat_completions() -> Response:
             **_extras(reply.to_dict()),
         }
     )
+    response.headers[CITATIONS_HEADER] = citations_header(reply.to_dict()["citations"])
+    return response
+
+
+def citations_header(citations: list[dict[str, Any]]) -> str:
+    """The citations as one header value, within CITATIONS_HEADER_LIMIT characters."""
+    value = _compact(citations)
+    if len(value) > CITATIONS_HEADER_LIMIT:
+        citations = [{k: v for k, v in c.items() if k != "snippet"} for c in citations]
+        value = _compact(citations)
+    while len(value) > CITATIONS_HEADER_LIMIT:
+        citations = citations[:-1]
+        value = _compact(citations)
+    return value
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"))
 
 
 def _extras(reply: dict[str, Any]) -> dict[str, Any]:

@@ -13,17 +13,31 @@ from pydantic import ValidationError
 from spectree import Response as Responses
 from spectree import SecurityScheme, SecuritySchemeData, SpecTree
 from spectree.metadata import register_validated_function
+from spectree.page import PAGE_TEMPLATES
 
 from api.schemas import ErrorResponse
 from config import VERSION
 
 log = logging.getLogger(__name__)
 
+_SWAGGER_OPTIONS = "dom_id: '#swagger-ui',"
+if _SWAGGER_OPTIONS not in PAGE_TEMPLATES["swagger"]:  # the offline template changed shape
+    raise RuntimeError("spectree's Swagger page template has changed: update api/openapi.py")
+# Swagger UI sends the whole contract to validator.swagger.io and shows its badge on any
+# host but localhost: the docs page must call nothing outside the service.
+DOCS_PAGES = {
+    **PAGE_TEMPLATES,
+    "swagger": PAGE_TEMPLATES["swagger"].replace(
+        _SWAGGER_OPTIONS, _SWAGGER_OPTIONS + "\n        validatorUrl: null,"
+    ),
+}
+
 spec = SpecTree(
     "flask",
     title="Grounded Chat API",
     version=VERSION,
     path="docs",
+    page_templates=DOCS_PAGES,
     description="Grounded answers with citations from your documents; conversations are "
     "remembered server-side. Every error is JSON: {error: {code, message}, request_id}.",
     security_schemes=[

@@ -482,6 +482,17 @@ class RedeemIn(Strict):
     token: str = Field(..., min_length=1, max_length=200)
 
 
+class CallerOut(BaseModel):
+    key_id: str
+    prefix: str
+    org_id: str
+    scopes: list[str]
+    assistant_ids: list[str] | None
+    platform_admin: bool
+    session_user: str | None
+    request_id: str
+
+
 class WebSession(BaseModel):
     session_token: str
     expires_in: int

@@ -79,7 +79,11 @@ def visitor_conversation(profile: AssistantProfile, conversation_id: str) -> Con
 def list_public() -> Response:
     with get_services().db.session() as session:
         rows = session.scalars(select(Assistant).where(Assistant.is_public.is_(True))).all()
-        body = [{"id": a.id, "name": a.name, "description": a.description} for a in rows]
+        body = [
+            {"id": a.id, "name": a.name, "description": a.description,
+             "allowed_origins": list(a.allowed_origins or [])}
+            for a in rows
+        ]  # fmt: skip
     return jsonify({"assistants": body})
 
 

@@ -14,8 +14,9 @@ from api.deps import PLATFORM_ADMIN, View, requires
 from api.openapi import document, responses
 
 SECURITY = {"ApiKey": []}
-# What any route that takes a key can answer: no or a bad key, or a scope it lacks.
-AUTH_ERRORS = (401, 403)
+# What any route that takes a key can answer: no or a bad key, a scope it lacks, or
+# its budget spent (every keyed route spends the key's).
+AUTH_ERRORS = (401, 403, 429)
 
 
 class Routes:

@@ -279,6 +279,9 @@ class PublicAssistant(BaseModel):
     id: str
     name: str
     description: str
+    allowed_origins: list[str] = Field(
+        ..., description="The sites that may embed it (the web chat lets them frame it)"
+    )
 
 
 class PublicAssistantList(BaseModel):

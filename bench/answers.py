@@ -25,12 +25,13 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from agents.answer import ExtractiveAnswerer, default_not_found, split_sentences
+from agents.answer import ExtractiveAnswerer, default_not_found
 from agents.retrieval import Retriever, SearchScope
 from bench.retrieval import BENCH_KB, BENCH_ORG, COLLECTION, as_documents, load
 from knowledge.chunking import Chunker
 from knowledge.embeddings import LocalEmbeddings
 from knowledge.ingest import Ingestor
+from knowledge.sentences import split_sentences
 from knowledge.store import ensure_collection, open_embedded
 
 MARKER = re.compile(r"\s*\[\d+\]")

@@ -81,15 +81,28 @@ class Chunker:
             chunk_size=chunk_size,
             chunk_overlap=chunk_overlap,
             separators=["\n\n", "\n", ". ", "? ", "! ", "; ", ", ", " ", ""],
+            # A sentence end stays with its sentence: the next chunk starts at a word,
+            # not at ". ", and this one ends with its full stop.
+            keep_separator="end",
+        )
+        # Plain text and PDF pages wrap their prose at a fixed width: a line break is
+        # rarely a sentence's end, so chunks are cut at sentence ends first (kept with
+        # the sentence they end), and no chunk starts or ends mid-sentence when a
+        # sentence end is near.
+        self.prose_splitter = RecursiveCharacterTextSplitter(
+            chunk_size=chunk_size,
+            chunk_overlap=chunk_overlap,
+            separators=["\n\n", ".\n", ". ", "?\n", "? ", "!\n", "! ", "\n", "; ", ", ", " ", ""],
+            keep_separator="end",
         )
 
     def split(self, document: LoadedDocument, *, org_id: str, kb_id: str) -> list[Chunk]:
         pieces: list[tuple[str, str | None, int | None]] = []
         if document.kind == "pdf":
             for page, text in document.pages:
-                pieces += [(t, None, page) for t in self.splitter.split_text(text)]
+                pieces += [(t, None, page) for t in self.prose_splitter.split_text(text)]
         elif document.kind == "text":
-            pieces = [(t, None, None) for t in self.splitter.split_text(document.text)]
+            pieces = [(t, None, None) for t in self.prose_splitter.split_text(document.text)]
         else:
             for section in self.headers.split_text(document.text):
                 names = [section.metadata[k] for _, k in HEADERS if k in section.metadata]

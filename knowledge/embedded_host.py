@@ -212,9 +212,13 @@ class HostProcess:
             "COLLECTION_NAME": self.settings.collection_name,
             "EMBEDDED_INDEX": str(self.settings.embedded_index).lower(),
         }
+        # In a session of its own: Ctrl-C in the terminal reaches the master, which stops
+        # the host itself (on_exit); a host stopped by the same Ctrl-C would look like a
+        # crash to the watcher below.
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "knowledge.embedded_host"], cwd=PROJECT_ROOT, env=env
-        )
+            [sys.executable, "-m", "knowledge.embedded_host"], cwd=PROJECT_ROOT, env=env,
+            start_new_session=True,
+        )  # fmt: skip
         deadline = time.monotonic() + START_TIMEOUT_S
         while not Path(self.address).exists():
             if self.process.poll() is not None:

@@ -94,6 +94,8 @@ def load_bytes(data: bytes, source: str, *, title: str | None = None) -> LoadedD
             text = _csv_to_text(_decode(data), tabs=source.lower().endswith(".tsv"))
         else:
             text = _decode(data)
+            if kind == "text":
+                text = join_hyphenated(text)
     except (UnsupportedFormatError, DocumentParseError):
         raise
     except Exception as exc:  # parsers raise many types; the user needs one message
@@ -111,6 +113,15 @@ def load_bytes(data: bytes, source: str, *, title: str | None = None) -> LoadedD
 
 def load_path(path: Path, *, source: str | None = None) -> LoadedDocument:
     return load_bytes(path.read_bytes(), source or str(path))
+
+
+# A word hyphenated across a line break by a typesetter (manual pages, PDFs): "trun-"
+# then "cated" on the next line. Joined, so no chunk or quote begins mid-word.
+_HYPHENATED = re.compile(r"(\w)[-\u2010\u00ad]\n[ \t]*([a-z])")
+
+
+def join_hyphenated(text: str) -> str:
+    return _HYPHENATED.sub(r"\1\2", text)
 
 
 # Control characters that text does not hold (tab, newlines and form feed it does).
@@ -150,7 +161,10 @@ def _load_pdf(data: bytes, source: str, title: str | None) -> LoadedDocument:
             raise DocumentParseError(
                 f"the PDF has {len(reader.pages)} pages (limit {MAX_PDF_PAGES})"
             )
-        pages = [(n, (page.extract_text() or "").strip()) for n, page in enumerate(reader.pages, 1)]
+        pages = [
+            (n, join_hyphenated(page.extract_text() or "").strip())
+            for n, page in enumerate(reader.pages, 1)
+        ]
         meta_title = (reader.metadata.title if reader.metadata else None) or None
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise DocumentParseError(f"could not parse PDF: {exc}") from exc

@@ -1,6 +1,7 @@
 """The admin page of the web chat: how each assistant is doing, what people asked that
 found nothing, and the answers they rated down. Needs an admin key of the organisation;
-like the chat page it only calls the REST API."""
+like the chat page it only calls the REST API. It shares the chat page's sign-in (and
+the browser's), so moving between the two in one tab keeps a person signed in."""
 
 from __future__ import annotations
 
@@ -9,28 +10,57 @@ import streamlit as st
 
 from config import get_settings
 from utils.api_client import ApiClient, ApiClientError
+from webchat.page_session import (
+    KEY,
+    SCOPES,
+    SIGNED_OUT,
+    forget_in_browser,
+    keep_sign_in,
+    restore_sign_in,
+    sign_in_as,
+    sign_out,
+)
 
-ADMIN_KEY = "admin_key"  # session_state: the admin's key, this browser session only
 RANGES = {"Last 7 days": 7, "Last 30 days": 30, "Last 90 days": 90}
 
 
 def sign_in(base_url: str) -> None:
+    if st.session_state.get(SIGNED_OUT):
+        forget_in_browser()
     st.title("Admin")
+    if st.session_state.get(KEY):
+        st.info("You are signed in with a key that may chat but not administer.")
     st.write("Sign in with an admin key of your organisation to see its analytics and feedback.")
     with st.form("admin-sign-in"):
         key = st.text_input("Admin API key", type="password")
         if st.form_submit_button("Sign in") and key:
             try:
-                ApiClient(base_url, api_key=key).analytics(interval="day")
+                scopes = ApiClient(base_url, api_key=key).me()["scopes"]
             except ApiClientError as error:
-                st.error(
-                    "This key is not an admin key of an organisation."
-                    if error.kind in ("forbidden", "unauthorized")
-                    else f"The API did not answer: {error}"
-                )
+                scopes = [] if error.kind in ("forbidden", "unauthorized") else None
+                if scopes is None:
+                    st.error(f"The API did not answer: {error}")
+                    return
+            if "admin" not in scopes:
+                st.error("This key is not an admin key of an organisation.")
                 return
-            st.session_state[ADMIN_KEY] = key
+            sign_in_as({"key": key})
+            st.session_state[SCOPES] = scopes
             st.rerun()
+
+
+def admin_key(base_url: str) -> str | None:
+    """The signed-in key, when it may administer (its scopes are asked once)."""
+    restore_sign_in()
+    key = st.session_state.get(KEY)
+    if not key:
+        return None
+    if SCOPES not in st.session_state:
+        try:
+            st.session_state[SCOPES] = ApiClient(base_url, api_key=key).me()["scopes"]
+        except ApiClientError:
+            return None
+    return key if "admin" in st.session_state[SCOPES] else None
 
 
 def percent(value: float | None) -> str:
@@ -67,12 +97,14 @@ def charts(series: list[dict]) -> None:
 def main() -> None:
     settings = get_settings()
     st.set_page_config(page_title=f"Admin · {settings.app_name}", page_icon="📊", layout="wide")
-    if not st.session_state.get(ADMIN_KEY):
+    key = admin_key(settings.api_url)
+    if key is None:
         sign_in(settings.api_url)
         return
-    api = ApiClient(settings.api_url, api_key=st.session_state[ADMIN_KEY])
+    keep_sign_in()
+    api = ApiClient(settings.api_url, api_key=key)
     with st.sidebar:
-        st.markdown("[← Back to the chat](/)")
+        st.page_link("streamlit_app.py", label="Back to the chat", icon=":material/chat:")
         try:
             assistants = api.assistants()
         except ApiClientError as error:
@@ -82,7 +114,7 @@ def main() -> None:
         chosen = st.selectbox("Assistant", list(names), format_func=names.__getitem__) or None
         days = RANGES[st.selectbox("Period", list(RANGES), index=1)]
         if st.button("Sign out", use_container_width=True):
-            del st.session_state[ADMIN_KEY]
+            sign_out()
             st.rerun()
 
     st.title(f"{names[chosen or '']}: the last {days} days")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -56,6 +58,14 @@ def ask_by_voice(service: ServiceProcess) -> None:
     assert wav_seconds(base64.b64decode(body["audio"])) > 2
 
 
+def validate_against(service: ServiceProcess, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """`python validate.py` as an operator runs it beside the running service."""
+    return subprocess.run(
+        [sys.executable, "validate.py"], env={**os.environ, **env, "API_URL": service.url},
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+
 def test_conversation_survives_a_server_restart(
     tmp_path: Path, throwaway_redis: LocalRedis, embeddings: LocalEmbeddings
 ) -> None:
@@ -84,6 +94,9 @@ def test_conversation_survives_a_server_restart(
         assert 'http_requests_total{method="POST",route="/v1/chat",status="200"} 2.0' in metrics
         assert any((tmp_path / "prometheus").glob("*.db"))
         ask_by_voice(service)
+        checked = validate_against(service, env)
+        assert checked.returncode == 0, checked.stdout
+        assert "chunks (via the running API)" in checked.stdout
     finally:
         assert service.stop() == 0  # graceful shutdown on SIGTERM
 
@@ -205,3 +218,20 @@ def test_a_second_instance_on_the_same_port_or_folder_is_refused_with_the_reason
         assert request("GET", f"{first.url}/ready")[0] == 200  # the first one is unharmed
     finally:
         assert first.stop() == 0
+
+
+def test_ctrl_c_in_the_terminal_is_a_clean_stop(
+    tmp_path: Path, throwaway_redis: LocalRedis
+) -> None:
+    """Ctrl-C signals the whole process group: the master stops its embedded Qdrant host
+    itself, and nothing is logged as an error or a restart."""
+    env = {
+        "REDIS_URL": throwaway_redis.url, "QDRANT_PATH": str(tmp_path / "qdrant"),
+        "DATA_DIR": str(tmp_path), "API_KEYS": API_KEY, "WORKERS": "2",
+    }  # fmt: skip
+    log_path = tmp_path / "service.log"
+    service = ServiceProcess(env=env, log_path=log_path).start()
+    assert service.stop(signal.SIGINT, group=True) == 0
+    log = log_path.read_text()
+    assert "restarting it" not in log and '"level": "ERROR"' not in log, log
+    assert "Redis unavailable" not in log

@@ -65,6 +65,10 @@ class ApiClient:
         self._raise_for(response)
         return response.json()["assistants"]
 
+    def me(self) -> dict[str, Any]:
+        """What this key (or session) may do: its scopes and assistants."""
+        return self._get_json("/v1/me", {})
+
     def conversations(self) -> list[dict[str, Any]]:
         """This key's conversations with the assistant, newest first (id, title)."""
         response = self._send("GET", f"{self.prefix}/conversations")

@@ -38,6 +38,9 @@ class LocalRedis:
     appendonly: bool = False
     extra_args: tuple[str, ...] = ()
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+    # In a session of its own, Ctrl-C in the terminal does not reach it: whoever started
+    # it stops it, after what uses it (`make run`'s supervisor).
+    own_session: bool = False
 
     @property
     def url(self) -> str:
@@ -68,7 +71,9 @@ class LocalRedis:
             )
         self.directory.mkdir(parents=True, exist_ok=True)
         log = open(self.directory / "redis.log", "ab")  # noqa: SIM115 - owned by the child
-        self.process = subprocess.Popen(self.command(), stdout=log, stderr=log)
+        self.process = subprocess.Popen(
+            self.command(), stdout=log, stderr=log, start_new_session=self.own_session
+        )
         self._wait_ready()
         return self
 

@@ -41,6 +41,7 @@ class ServiceProcess:
             env=env,
             stdout=log,
             stderr=log,
+            start_new_session=True,  # its own group, as in a terminal of its own
         )
         self.wait_ready()
         return self
@@ -59,10 +60,15 @@ class ServiceProcess:
             time.sleep(0.3)
         raise RuntimeError("the service did not become ready")
 
-    def stop(self, sig: int = signal.SIGTERM) -> int:
+    def stop(self, sig: int = signal.SIGTERM, *, group: bool = False) -> int:
+        """Signal the master (or, with `group`, every process of its group, as Ctrl-C
+        in its terminal does) and wait for it to exit."""
         if self.process is None or self.process.poll() is not None:
             return self.process.returncode if self.process else 0
-        self.process.send_signal(sig)
+        if group:
+            os.killpg(self.process.pid, sig)
+        else:
+            self.process.send_signal(sig)
         return self.process.wait(timeout=60)
 
 

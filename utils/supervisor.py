@@ -86,15 +86,10 @@ class Supervisor:
         self._stopping.set()
 
     def stop(self, timeout: float = 60) -> None:
-        """Stop every child (SIGTERM, then SIGKILL after `timeout`)."""
+        """Stop every child, the last started first, each after the one before it has
+        exited (SIGTERM, then SIGKILL after `timeout`): the API stops while the Redis it
+        uses still answers, so a clean stop logs no outage."""
         self._stopping.set()
-        for child in self.children:
-            if child.process is not None and child.process.poll() is None:
-                child.process.terminate()
-        for child in self.children:
-            if child.process is None:
-                continue
-            try:
-                child.process.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                child.process.kill()
+        for child in reversed(self.children):
+            if child.process is not None:
+                end_process(child.process, timeout=timeout)

@@ -420,3 +420,21 @@ def test_an_assistant_answers_with_its_organisations_provider_and_prompt(
     missing = ok(client.post("/v1/chat", json={"message": "What is the capital of Peru?"},
                              headers={**key_header(key), "X-Conversation-Id": "q"}))  # fmt: skip
     assert missing["found"] is False and missing["answer"] == "Arr, nothing found."
+
+
+def test_langchain_chat_openai_reaches_the_citations(make_app: Callable[..., Flask]) -> None:
+    """LangChain's ChatOpenAI keeps no unknown body field: the citations ride in a header,
+    which it hands over in response_metadata when asked to."""
+    from langchain_openai import ChatOpenAI
+
+    transport = httpx.WSGITransport(app=make_app())
+    model = ChatOpenAI(
+        model="grounded-chat", api_key="test-key-a", base_url="http://service.local/v1",
+        http_client=httpx.Client(transport=transport), max_retries=0,
+        include_response_headers=True,
+    )  # fmt: skip
+    message = model.invoke("How do I start the service?")
+    assert "[1]" in message.content
+    citations = json.loads(message.response_metadata["headers"]["x-citations"])
+    assert citations[0]["n"] == 1 and citations[0]["source"].endswith("quickstart.md")
+    assert citations[0]["snippet"]

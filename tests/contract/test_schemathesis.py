@@ -41,6 +41,7 @@ def contract_app(
         admin_api_keys=KEY,
         rate_limit="100000/minute",
         anonymous_rate_limit="100000/minute",
+        admin_rate_limit="100000/minute",
     )
 
 

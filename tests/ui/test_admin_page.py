@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from config import PROJECT_ROOT, get_settings
 
+CHAT = str(PROJECT_ROOT / "streamlit_app.py")
 PAGE = str(PROJECT_ROOT / "pages" / "admin.py")
 
 
@@ -19,10 +20,11 @@ def admin_page(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., AppTes
     def open_page(api_url: str, key: str | None) -> AppTest:
         monkeypatch.setenv("API_URL", api_url)
         get_settings.cache_clear()
-        at = AppTest.from_file(PAGE, default_timeout=90)
+        # Opened from the chat page, as its link does (the page links back to it).
+        at = AppTest.from_file(CHAT, default_timeout=90)
         if key:
-            at.session_state["admin_key"] = key
-        return at.run()
+            at.session_state["api_key"] = key  # as the sign-in form leaves it
+        return at.switch_page(PAGE).run()
 
     yield open_page
     get_settings.cache_clear()
@@ -69,4 +71,4 @@ def test_the_admin_page_needs_an_admin_key(
     at.text_input[0].set_value("test-key-a")  # a chat key of the default organisation
     at.button[0].click().run()
     assert "not an admin key" in at.error[0].value
-    assert "admin_key" not in at.session_state
+    assert "api_key" not in at.session_state

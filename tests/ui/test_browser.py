@@ -63,7 +63,7 @@ def streamlit_for(api_url: str, tmp_path: Path) -> Iterator[str]:
     port = free_port()
     env = {**os.environ, "API_URL": api_url}
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
+        [sys.executable, "-m", "streamlit", "run", "web_chat.py",
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=PROJECT_ROOT, env=env,

@@ -160,13 +160,14 @@ def test_guests_chat_with_a_public_assistant_in_conversations_of_their_own(
     with serve(app) as url:
         at = page(url, key=None, conversation="guest-1")
         next(b for b in at.button if b.label == "default").click().run()
-        visitor = at.query_params["v"]
+        visitor = at.session_state["guest"]["visitor"]
+        assert "v" not in at.query_params  # a shared link carries no visitor id
         at.chat_input[0].set_value("How do I start the service?").run()
         assert "make run" in texts(at)
         # Another browser (another visitor id) opening the same conversation id sees nothing.
         other = page(url, key=None, conversation="guest-1")
         next(b for b in other.button if b.label == "default").click().run()
-        assert other.query_params["v"] != visitor and not other.chat_message
+        assert other.session_state["guest"]["visitor"] != visitor and not other.chat_message
 
 
 def test_rate_limit_is_explained(make_app, page: Callable[..., AppTest]) -> None:  # type: ignore[no-untyped-def]

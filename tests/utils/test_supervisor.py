@@ -51,3 +51,42 @@ def test_a_child_that_keeps_crashing_waits_longer_each_time() -> None:
         assert child.restarts == 2 and child.delay >= 4  # 1 s, 2 s, then 4 s
     finally:
         supervisor.stop(timeout=10)
+
+
+STOP_RECORDER = """
+import signal, sys, time
+def stopped(*_):
+    time.sleep(0.3)  # a service takes a moment to stop
+    with open(sys.argv[1], "a") as out:
+        out.write(f"{sys.argv[2]} {time.time()}\\n")
+    raise SystemExit(0)
+signal.signal(signal.SIGTERM, stopped)
+time.sleep(120)
+"""
+
+
+def test_the_last_started_child_stops_first_and_alone(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The API stops before the Redis it uses is asked to: a clean stop logs no outage."""
+    record = tmp_path / "stops"
+
+    def recorder(name: str):  # type: ignore[no-untyped-def]
+        return lambda: subprocess.Popen([sys.executable, "-c", STOP_RECORDER, str(record), name])
+
+    supervisor = Supervisor([Child("redis", recorder("redis")), Child("API", recorder("API"))])
+    supervisor.start()
+    time.sleep(0.5)  # both have set their handlers
+    supervisor.stop(timeout=10)
+    order = [line.split() for line in record.read_text().splitlines()]
+    assert [name for name, _ in order] == ["API", "redis"]
+    # Redis was asked to stop only after the API had exited (each stop takes 0.3 s).
+    assert float(order[1][1]) - float(order[0][1]) >= 0.25
+
+
+def test_a_private_redis_is_out_of_reach_of_the_terminals_ctrl_c(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from utils.local_redis import LocalRedis, free_port
+
+    server = LocalRedis(directory=tmp_path, port=free_port(), own_session=True).start()
+    try:
+        assert os.getpgid(server.process.pid) != os.getpgid(0)  # type: ignore[union-attr]
+    finally:
+        server.stop()

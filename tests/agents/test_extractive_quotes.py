@@ -1,0 +1,81 @@
+"""The extractive answerer on passages as retrieval hands them over from real documents:
+overlapping chunks, chunks cut mid-sentence, justified text with runs of spaces."""
+
+from __future__ import annotations
+
+import re
+
+from agents.answer import ExtractiveAnswerer, snippet
+from agents.retrieval import Passage
+from knowledge.embeddings import LocalEmbeddings
+from knowledge.loaders import load_bytes
+
+
+def passage(text: str, source: str = "bash.txt", rank: int = 0) -> Passage:
+    return Passage(text=text, title="notes", source=source, section=None, page=None,
+                   score=1.0 - rank / 10)  # fmt: skip
+
+
+def answerer(embeddings: LocalEmbeddings) -> ExtractiveAnswerer:
+    return ExtractiveAnswerer(embeddings, threshold=0.3, max_sentences=2,
+                              not_found_message="Not found.")  # fmt: skip
+
+
+def quoted(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"\s*\[\d+\]\s*", text) if s.strip()]
+
+
+FILE_PARAGRAPH = (
+    "The name of the file in which the note list is saved.  The default value is "
+    "~/.quill_notes.  If unset, the note list is not saved when the shell exits."
+)
+
+
+def test_a_sentence_found_twice_is_quoted_once(embeddings: LocalEmbeddings) -> None:
+    twice = [passage(FILE_PARAGRAPH), passage(FILE_PARAGRAPH, source="copy.txt", rank=1)]
+    answer = answerer(embeddings).answer("What is the default value?", twice)
+    sentences = quoted(answer.text)
+    assert len(sentences) == len(set(sentences)) and answer.found
+    assert [c["n"] for c in answer.citations] == [1]
+
+
+def test_a_chunk_cut_mid_sentence_is_never_glued_to_the_next_quote(
+    embeddings: LocalEmbeddings,
+) -> None:
+    """Chunks indexed by an earlier release may end or begin mid-sentence: the opening
+    fragment is not quoted, a closing one is marked as cut."""
+    cut_end = "When a shell exits, the note list is written.  The note file is also"
+    cut_start = "truncated to this size.  The default value is ~/.quill_notes for the file."
+    answer = answerer(embeddings).answer(
+        "What is the note file, and what is its default value?",
+        [passage(cut_end), passage(cut_start, rank=1)],
+    )
+    for sentence in quoted(answer.text):
+        assert sentence.endswith((".", "…")) and sentence[0].isupper(), answer.text
+    assert "truncated to" not in answer.text and "is also The" not in answer.text
+
+
+def test_prose_wrapped_mid_sentence_is_chunked_at_sentence_ends() -> None:
+    from knowledge.chunking import Chunker
+
+    sentence = "The note file is truncated to this size after writing it when the shell exits."
+    wrapped = "\n".join(["       " + sentence[:40], "       " + sentence[40:]] * 12)
+    document = load_bytes(wrapped.encode(), "quill.txt")
+    chunks = Chunker(chunk_size=300, chunk_overlap=60).split(document, org_id="o", kb_id="k")
+    assert len(chunks) > 2
+    for chunk in chunks:
+        assert chunk.text.startswith("The note") and chunk.text.endswith("exits."), chunk.text
+
+
+def test_runs_of_spaces_and_tabs_become_single_spaces(embeddings: LocalEmbeddings) -> None:
+    justified = "The  default\tvalue   is  ~/.quill_notes  when   nothing else\tis set."
+    answer = answerer(embeddings).answer("What is the default value?", [passage(justified)])
+    assert answer.text == "The default value is ~/.quill_notes when nothing else is set. [1]"
+    assert snippet("  a  chunk\tcut  mid-way.") == "…a chunk cut mid-way."
+
+
+def test_words_hyphenated_across_lines_are_joined() -> None:
+    text = "The note file is trun-\n      cated to this size when the shell ex\u2010\nits.\n"
+    loaded = load_bytes(text.encode(), "quill.txt")
+    assert "truncated to this size" in loaded.text and "exits." in loaded.text
+    assert load_bytes(b"A well-\nKnown name.", "a.txt").text == "A well-\nKnown name."

@@ -1,0 +1,152 @@
+"""The web chat in Chromium as people use it all day (issues 36 and 37): signed in across
+reloads and new tabs (an HttpOnly cookie, nothing in the URL), the open conversation
+reopened, admin and chat in one tab, the Admin link only for admin keys, the same answer
+shown twice without a crash, and no other site framing the page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from flask import Flask
+from playwright.sync_api import Page, sync_playwright
+
+from tests.ui.conftest import serve
+from tests.ui.test_browser import headless_chromium, send, sign_in, streamlit_for
+
+MESSAGES = "[data-testid='stChatMessage']"
+
+
+@pytest.fixture
+def deployment(make_app: Callable[..., Flask], tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """The API (with the default assistant public) and the web chat in front of it."""
+    app = make_app()
+    patched = app.test_client().patch("/v1/assistants/asst_default", headers={"X-API-Key": "admin-key"},
+                                      json={"is_public": True, "allowed_origins": ["https://shop.example"]})  # fmt: skip
+    assert patched.status_code == 200, patched.get_data(as_text=True)
+    with serve(app) as api_url, streamlit_for(api_url, tmp_path) as url:
+        yield api_url, url
+
+
+def wait_answers(page: Page, count: int) -> None:
+    page.locator(f"{MESSAGES} >> text=Sources").nth(count - 1).wait_for(timeout=60_000)
+
+
+def test_a_reload_and_a_new_tab_stay_signed_in_in_the_same_conversation(
+    deployment: tuple[str, str],
+) -> None:
+    _, url = deployment
+    with sync_playwright() as playwright:
+        browser = headless_chromium(playwright)
+        context = browser.new_context()
+        page = context.new_page()
+        box = sign_in(page, url, "reload-1")
+        send(box, "How long are conversations kept?")
+        wait_answers(page, 1)
+        page.wait_for_timeout(500)  # the browser keeps the sign-in
+        cookies = {c["name"]: c for c in context.cookies()}
+        page.reload()
+        page.locator("[data-testid='stChatInput'] textarea").wait_for(timeout=60_000)
+        page.locator(MESSAGES).nth(1).wait_for(timeout=60_000)
+        reloaded = page.inner_text("body")
+        other = context.new_page()
+        other.goto(url)
+        other.locator("[data-testid='stChatInput'] textarea").wait_for(timeout=60_000)
+        signed_in_tab = "Sign out" in other.locator("[data-testid='stSidebar']").inner_text()
+        # Signing out ends it in this browser too: a reload shows the sign-in again.
+        other.get_by_role("button", name="Sign out").click()
+        other.get_by_label("API key").wait_for(timeout=60_000)
+        other.wait_for_timeout(500)
+        page.reload()
+        page.get_by_label("API key").wait_for(timeout=60_000)
+        browser.close()
+    cookie = cookies["gc_signin"]
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Lax"
+    assert "test-key-a" not in cookie["value"] and "test-key-a" not in page.url
+    assert "How long are conversations kept?" in reloaded and "24 hours" in reloaded
+    assert signed_in_tab
+
+
+def test_a_guest_stays_a_guest_across_reloads_with_no_id_in_the_url(
+    deployment: tuple[str, str],
+) -> None:
+    _, url = deployment
+    with sync_playwright() as playwright:
+        browser = headless_chromium(playwright)
+        page = browser.new_page()
+        page.goto(f"{url}/?c=guest-1")
+        page.get_by_role("button", name="default").click()
+        box = page.locator("[data-testid='stChatInput'] textarea")
+        box.wait_for(timeout=60_000)
+        send(box, "How do I start the service?")
+        wait_answers(page, 1)
+        page.wait_for_timeout(500)
+        address = page.url
+        page.reload()
+        page.locator(MESSAGES).nth(1).wait_for(timeout=60_000)
+        sidebar = page.locator("[data-testid='stSidebar']").inner_text()
+        browser.close()
+    assert "v=" not in address and "c=guest-1" in address
+    assert "Admin" not in sidebar  # a guest cannot use it
+
+
+def test_admin_and_chat_in_one_tab_and_the_link_only_for_admins(
+    deployment: tuple[str, str],
+) -> None:
+    api_url, url = deployment
+    created = httpx.post(f"{api_url}/v1/admin/organisations", json={"name": "Shop"},
+                         headers={"X-API-Key": "admin-key"}, timeout=60).json()  # fmt: skip
+    admin_key = created["admin_key"]["key"]
+    with sync_playwright() as playwright:
+        browser = headless_chromium(playwright)
+        chat_only = browser.new_page()
+        sign_in(chat_only, url, "links-1")
+        chat_sidebar = chat_only.locator("[data-testid='stSidebar']").inner_text()
+        page = browser.new_page()
+        page.goto(url)
+        page.get_by_label("API key").fill(admin_key)
+        page.get_by_role("button", name="Sign in").click()
+        page.get_by_role("link", name="Admin: analytics and feedback").click()
+        page.get_by_text("Questions that found nothing").wait_for(timeout=60_000)
+        pages_before = len(browser.contexts[0].pages) if browser.contexts else 0
+        page.get_by_role("link", name="Back to the chat").click()
+        page.locator("[data-testid='stChatInput'] textarea").wait_for(timeout=60_000)
+        back_in_chat = "Sign out" in page.locator("[data-testid='stSidebar']").inner_text()
+        browser.close()
+    assert "Admin" not in chat_sidebar  # test-key-a may chat only
+    assert back_in_chat and pages_before <= 2
+
+
+def test_the_same_answer_twice_and_a_regenerated_one_do_not_crash_the_page(
+    deployment: tuple[str, str],
+) -> None:
+    _, url = deployment
+    with sync_playwright() as playwright:
+        browser = headless_chromium(playwright)
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        box = sign_in(page, url, "thrice-1")
+        for n in range(1, 4):
+            send(box, "How do I start the service?")
+            wait_answers(page, n)
+        page.reload()  # all three answers, drawn again from the stored conversation
+        wait_answers(page, 3)
+        page.get_by_role("button", name="Regenerate").click()
+        wait_answers(page, 4)
+        page.wait_for_timeout(1000)
+        text = page.inner_text("body")
+        exceptions = page.locator("[data-testid='stException']").count()
+        browser.close()
+    assert exceptions == 0 and "DuplicateWidgetID" not in text
+    assert text.count("make run") >= 4
+
+
+def test_no_other_site_frames_the_page_but_those_embedding_a_public_assistant(
+    deployment: tuple[str, str],
+) -> None:
+    _, url = deployment
+    response = httpx.get(url, timeout=30)
+    policy = response.headers["content-security-policy"]
+    assert policy == "frame-ancestors 'self' https://shop.example"
+    assert "x-frame-options" not in response.headers  # it cannot name shop.example
