@@ -58,6 +58,19 @@ FRIENDLY_ERRORS = {
 STOPPED = "stopped"  # session_state: the conversation whose answer was stopped on screen
 ATTACHABLE = ["md", "txt", "html", "htm", "pdf", "docx", "csv", "tsv"]
 CITATION_MARKER = re.compile(r"\[(\d+)\]")
+# A source followed from its [n] marker stops below the page's top bar (60 px) and glows
+# for a moment, so the eye finds it.
+PAGE_STYLE = """<style>
+span[id^="source-"] { display: block; scroll-margin-top: 5rem; }
+[data-testid="stElementContainer"]:has(span[id^="source-"]:target)
+  + [data-testid="stLayoutWrapper"] [data-testid="stExpander"] {
+  animation: source-found 2.5s ease-out;
+}
+@keyframes source-found {
+  0%, 50% { box-shadow: 0 0 0 3px #f59e0b; background-color: rgba(245, 158, 11, 0.15); }
+  100% { box-shadow: none; background-color: transparent; }
+}
+</style>"""
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$])")
 
 
@@ -489,6 +502,7 @@ def conversation_list(api: ApiClient, current: str) -> None:
 def main() -> None:
     settings = get_settings()
     st.set_page_config(page_title=settings.app_name, page_icon="💬", layout="centered")
+    st.html(PAGE_STYLE)
     if not single_sign_on(settings.api_url):
         return
     restore_sign_in()

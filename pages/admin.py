@@ -5,6 +5,10 @@ the browser's), so moving between the two in one tab keeps a person signed in.""
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -64,7 +68,20 @@ def admin_key(base_url: str) -> str | None:
 
 
 def percent(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0%}"
+    """A rate as people read it: 0.4666 -> "46.7 %"."""
+    return "–" if value is None else f"{value * 100:.1f} %"
+
+
+def readable(moment: str | None) -> str:
+    """An ISO time from the API in the reader's time zone: "24 Nov 2026, 17:05"."""
+    if not moment:
+        return "–"
+    when = datetime.fromisoformat(moment)
+    try:
+        when = when.astimezone(ZoneInfo(st.context.timezone or "UTC"))
+    except (ZoneInfoNotFoundError, ValueError):
+        pass
+    return when.strftime("%d %b %Y, %H:%M")
 
 
 def figures(totals: dict) -> None:
@@ -81,17 +98,43 @@ def figures(totals: dict) -> None:
     cols[3].metric("Latency p95", "–" if p95 is None else f"{p95:.0f} ms")
 
 
+def chart(frame: pd.DataFrame, columns: dict[str, str], *, rates: bool = False) -> None:
+    """One chart of the series: still (no zoom or pan on the mouse wheel, which would
+    take the page's scrolling), with the values on hover."""
+    data = frame.reset_index().rename(columns=columns)
+    data = data.melt(
+        "start", value_vars=list(columns.values()), var_name="figure", value_name="value"
+    )
+    axis = alt.Axis(format=".0%") if rates else alt.Axis(format="d")
+    chart = (
+        alt.Chart(data)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("start:T", title=None, axis=alt.Axis(format="%d %b")),
+            y=alt.Y("value:Q", title=None, axis=axis),
+            color=alt.Color("figure:N", title=None),
+            tooltip=[
+                alt.Tooltip("start:T", title="day", format="%d %b %Y"),
+                alt.Tooltip("figure:N", title="figure"),
+                alt.Tooltip("value:Q", title="value", format=".1%" if rates else ",.0f"),
+            ],
+        )
+    )
+    st.altair_chart(chart, use_container_width=True)
+
+
 def charts(series: list[dict]) -> None:
     frame = pd.DataFrame(series)
     frame["start"] = pd.to_datetime(frame["start"])
     frame = frame.set_index("start")
     st.subheader("Activity")
-    st.bar_chart(frame[["turns", "conversations"]], stack=False)
+    chart(frame, {"turns": "turns", "conversations": "conversations"})
     st.subheader("Outcomes")
-    rates = frame[["not_found_rate", "refusal_rate", "escalation_rate"]].fillna(0)
-    st.line_chart(rates.rename(columns=lambda c: c.replace("_rate", "").replace("_", " ")))
+    outcomes = {"not_found_rate": "not found", "refusal_rate": "refused",
+                "escalation_rate": "escalated"}  # fmt: skip
+    chart(frame.fillna({name: 0 for name in outcomes}), outcomes, rates=True)
     st.subheader("Latency (ms)")
-    st.line_chart(frame[["latency_p50_ms", "latency_p95_ms"]])
+    chart(frame, {"latency_p50_ms": "p50", "latency_p95_ms": "p95"})
 
 
 def main() -> None:
@@ -133,10 +176,10 @@ def main() -> None:
     st.subheader("Questions that found nothing")
     st.caption("Similar wordings are grouped: the top of this list is what to add next.")
     if unanswered:
-        st.dataframe(
-            pd.DataFrame(unanswered)[["count", "question", "last_asked", "examples"]],
-            hide_index=True, use_container_width=True,
-        )  # fmt: skip
+        frame = pd.DataFrame(unanswered)[["count", "question", "last_asked", "examples"]]
+        frame["last_asked"] = frame["last_asked"].map(readable)
+        st.dataframe(frame.rename(columns={"last_asked": "last asked"}), hide_index=True,
+                     use_container_width=True)  # fmt: skip
     else:
         st.write("None in this period.")
 
@@ -144,7 +187,7 @@ def main() -> None:
     if down:
         rows = [
             {
-                "when": item["updated_at"],
+                "when": readable(item["updated_at"]),
                 "question": item["question"],
                 "answer": item["answer"],
                 "comment": item["comment"],
@@ -152,7 +195,8 @@ def main() -> None:
             }
             for item in down
         ]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+        # A table, not a grid: long comments and answers wrap instead of running off-screen.
+        st.table(pd.DataFrame(rows).set_index("when"))
         st.download_button(
             "Download all feedback (CSV)", api.feedback_csv(**scope), "feedback.csv", "text/csv"
         )

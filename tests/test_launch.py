@@ -19,3 +19,20 @@ def test_a_generated_key_is_shown_once_in_the_banner(
     make_settings: Callable[..., Settings],
 ) -> None:
     assert "fresh-key-123" in banner(make_settings(), "fresh-key-123")
+
+
+def test_a_first_run_generates_and_prints_a_platform_admin_key(
+    make_settings: Callable[..., Settings], tmp_path, monkeypatch, capsys  # type: ignore[no-untyped-def]
+) -> None:
+    import launch
+
+    monkeypatch.setattr(launch, "ENV_FILE", tmp_path / ".env")
+    key = launch.ensure_admin_key(make_settings(admin_api_keys=""))
+    assert key and f"ADMIN_API_KEYS={key}" in (tmp_path / ".env").read_text()
+    assert key in capsys.readouterr().out
+    assert f"Platform admin key (organisations, /health details): {key}" in banner(
+        make_settings(), "chat-key", key
+    )
+    # Configured: nothing generated, nothing printed.
+    assert launch.ensure_admin_key(make_settings(admin_api_keys="kept-secret")) is None
+    assert "kept-secret" not in banner(make_settings(admin_api_keys="kept-secret"), None)

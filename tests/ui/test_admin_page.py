@@ -56,9 +56,9 @@ def test_the_admin_page_shows_figures_gaps_and_thumbs_down(
     at = admin_page(live_api, key)
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Turns"] == "2" and metrics["Not found"] == "100%"
+    assert metrics["Turns"] == "2" and metrics["Not found"] == "100.0 %"
     assert metrics["Rated up / down"] == "0 / 1"
-    unanswered, thumbs_down = at.dataframe[0].value, at.dataframe[1].value
+    unanswered, thumbs_down = at.dataframe[0].value, at.table[0].value
     assert unanswered["count"].tolist() == [2]  # the two wordings are one question
     assert thumbs_down["comment"].tolist() == ["no answer"]
 

@@ -101,13 +101,20 @@ def test_ask_in_the_browser_and_see_the_cited_answer(web_chat: str, tmp_path: Pa
         target = marker.get_attribute("href")
         marker_text = marker.inner_text()
         marker.click()
-        page.wait_for_timeout(500)
+        page.wait_for_timeout(300)
         anchor_top = page.evaluate(
             f"document.getElementById('{target[1:]}').getBoundingClientRect().top"
         )
+        header_bottom = page.evaluate(
+            "document.querySelector('header').getBoundingClientRect().bottom"
+        )
+        source = page.locator("[data-testid='stExpander']").first
+        glow = source.evaluate("e => getComputedStyle(e).animationName")
         browser.close()
     assert "24 hours" in answer and "[1]" in answer
-    assert marker_text == "[1]" and 0 <= anchor_top < 900
+    # The source stops below the top bar, in view, and glows for a moment.
+    assert marker_text == "[1]" and header_bottom <= anchor_top < 800
+    assert glow == "source-found"
     assert shot.stat().st_size > 10_000
     if os.environ.get("SAVE_SCREENSHOT"):
         (SCREENSHOTS / "chat.png").write_bytes(shot.read_bytes())

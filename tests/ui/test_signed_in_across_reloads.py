@@ -5,6 +5,7 @@ shown twice without a crash, and no other site framing the page."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -150,3 +151,43 @@ def test_no_other_site_frames_the_page_but_those_embedding_a_public_assistant(
     policy = response.headers["content-security-policy"]
     assert policy == "frame-ancestors 'self' https://shop.example"
     assert "x-frame-options" not in response.headers  # it cannot name shop.example
+
+
+def test_the_admin_page_reads_like_a_report(deployment: tuple[str, str], tmp_path: Path) -> None:
+    """Rates in per cent with one decimal, dates in the reader's words, a long comment
+    wrapped in view, and the mouse wheel over a chart scrolls the page (no zoom)."""
+    from tests.ui.test_admin_page import an_organisation_with_activity
+
+    api_url, url = deployment
+    key = an_organisation_with_activity(api_url)
+    with sync_playwright() as playwright:
+        browser = headless_chromium(playwright)
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        page.goto(f"{url}/admin")
+        page.get_by_label("Admin API key").fill(key)
+        page.get_by_role("button", name="Sign in").click()
+        page.get_by_text("Answers rated down").wait_for(timeout=60_000)
+        page.wait_for_timeout(1500)  # charts draw after the text
+        text = page.inner_text("body")
+        chart = page.locator("[data-testid='stVegaLiteChart']").first
+        chart.scroll_into_view_if_needed()
+        before = page.evaluate(
+            "document.querySelector('[data-testid=\"stMain\"]')?.scrollTop ?? window.scrollY"
+        )
+        box = chart.bounding_box()
+        assert box is not None
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.mouse.wheel(0, 400)
+        page.wait_for_timeout(600)
+        after = page.evaluate(
+            "document.querySelector('[data-testid=\"stMain\"]')?.scrollTop ?? window.scrollY"
+        )
+        comment = page.get_by_text("no answer", exact=True).last
+        comment.scroll_into_view_if_needed()
+        cell = comment.bounding_box()
+        page.screenshot(path=str(tmp_path / "admin.png"), full_page=True)
+        browser.close()
+    assert "100.0 %" in text and "100%" not in text
+    assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:", text)  # no raw ISO times
+    assert after > before  # the wheel scrolled the page
+    assert cell is not None and cell["x"] + cell["width"] <= 1200
