@@ -22,7 +22,10 @@ def test_a_generated_key_is_shown_once_in_the_banner(
 
 
 def test_a_first_run_generates_and_prints_a_platform_admin_key(
-    make_settings: Callable[..., Settings], tmp_path, monkeypatch, capsys  # type: ignore[no-untyped-def]
+    make_settings: Callable[..., Settings],
+    tmp_path,
+    monkeypatch,
+    capsys,  # type: ignore[no-untyped-def]
 ) -> None:
     import launch
 
