@@ -192,21 +192,28 @@ Reader = Callable[[str], dict]
 
 
 def feedback_controls(message: dict, rate: Rate | None) -> None:
-    """Thumbs under an answer, and once rated a comment box; each change is sent once."""
+    """Thumbs under an answer, and once rated a comment box; each change is sent once.
+    Feedback given earlier (kept by the API with the conversation) shows as given, and
+    changing it updates that same record."""
     message_id = message.get("message_id")
     if not message_id or rate is None:
         return
+    given = message.get("feedback") or {}
+    stored = {"up": 1, "down": 0}.get(given.get("rating"))
+    sent = f"fb-sent-{message_id}"
+    st.session_state.setdefault(sent, (stored, given.get("comment")))
     thumbs, note = st.columns([1, 4])
     with thumbs:
-        value = st.feedback("thumbs", key=f"fb-{message_id}")
+        value = st.feedback("thumbs", key=f"fb-{message_id}", default=stored)
     comment = None
     if value is not None:
         with note:
             comment = st.text_input(
                 "Comment", key=f"fbc-{message_id}", label_visibility="collapsed",
+                value=given.get("comment") or "",
                 placeholder="What was good or wrong about this answer? (optional)",
             ) or None  # fmt: skip
-    sent, now = f"fb-sent-{message_id}", (value, comment)
+    now = (value, comment)
     if value is None or st.session_state.get(sent) == now:
         return
     try:

@@ -74,6 +74,9 @@ class HistoryMessage(BaseModel):
     topic: str | None = None
     warning: str | None = None
     answered_at: str | None = None
+    feedback: dict[str, Any] | None = Field(
+        None, description="the rating given to this answer: rating, comment, updated_at"
+    )
 
 
 def _answer_fields(message: AnyMessage) -> dict[str, Any]:

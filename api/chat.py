@@ -239,19 +239,41 @@ def list_conversations() -> Response:
     errors=(400, 404, 503),
 )
 def get_conversation(conversation_id: str) -> Response:
+    """The conversation's messages, each answer with its citations and the feedback
+    given on it."""
     conversation = conversation_at(conversation_id)
-    messages = get_services().chat.history(conversation=conversation)
-    if messages is None:
-        raise ApiError(404, NO_CONVERSATION)
-    response = jsonify(
+    return jsonify(
         {
             "conversation_id": conversation.conversation_id,
             "assistant_id": conversation.assistant_id,
-            "messages": messages,
+            "messages": messages_with_feedback(conversation),
             "request_id": g.request_id,
         }
     )
-    return response
+
+
+def messages_with_feedback(conversation: Conversation) -> list[dict[str, Any]]:
+    """The conversation's messages (404 if there is none), each rated answer with its
+    `feedback`: so a page shows the thumbs given earlier as given."""
+    services = get_services()
+    messages = services.chat.history(conversation=conversation)
+    if messages is None:
+        raise ApiError(404, NO_CONVERSATION)
+    with services.db.session() as session:
+        given = feedback.of_conversation(
+            session,
+            org_id=conversation.org_id,
+            conversation_hash=conversation_hash(conversation.thread_id),
+        )
+        for message in messages:
+            record = given.get(message.get("message_id") or "")
+            if record is not None:
+                message["feedback"] = {
+                    "rating": record.rating,
+                    "comment": record.comment,
+                    "updated_at": record.updated_at.isoformat(),
+                }
+    return messages
 
 
 @routes.delete(

@@ -11,7 +11,7 @@ from flask import Blueprint, Response, g, jsonify, request
 
 from agents.conversations import Conversation
 from api.audit_trail import audited
-from api.chat import NO_CONVERSATION, conversation_at
+from api.chat import NO_CONVERSATION, conversation_at, messages_with_feedback
 from api.deps import current_caller, get_services
 from api.errors import ApiError
 from api.platform_schemas import ConversationExport, FeedbackIn, FeedbackList, FeedbackSaved
@@ -141,24 +141,7 @@ def export_conversation(conversation_id: str) -> Response:
     """The whole conversation as JSON: every message with its citations, and the
     feedback given on each answer."""
     conversation = conversation_at(conversation_id)
-    services = get_services()
-    messages = services.chat.history(conversation=conversation)
-    if messages is None:
-        raise ApiError(404, NO_CONVERSATION)
-    with services.db.session() as session:
-        given = feedback_store.of_conversation(
-            session,
-            org_id=conversation.org_id,
-            conversation_hash=conversation_hash(conversation.thread_id),
-        )
-        for message in messages:
-            record = given.get(message.get("message_id") or "")
-            if record is not None:
-                message["feedback"] = {
-                    "rating": record.rating,
-                    "comment": record.comment,
-                    "updated_at": record.updated_at.isoformat(),
-                }
+    messages = messages_with_feedback(conversation)
     return jsonify(
         {
             "conversation_id": conversation.conversation_id,

@@ -407,15 +407,11 @@ class AuditList(BaseModel):
     request_id: str
 
 
-class ExportedMessage(HistoryMessage):
-    feedback: dict[str, Any] | None = None
-
-
 class ConversationExport(BaseModel):
     conversation_id: str
     assistant_id: str
     exported_at: datetime
-    messages: list[ExportedMessage]
+    messages: list[HistoryMessage]
     request_id: str
 
 

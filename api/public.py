@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from agents.conversations import Conversation
 from api.audio import recording, voice_turn
-from api.chat import NO_CONVERSATION, run_turn
+from api.chat import messages_with_feedback, run_turn
 from api.deps import ASSISTANT_HEADER, get_services
 from api.errors import ApiError
 from api.feedback import give_feedback
@@ -117,14 +117,11 @@ def chat() -> Response:
 def get_conversation(conversation_id: str) -> Response:
     profile = public_assistant()
     conversation = visitor_conversation(profile, existing_conversation_id(conversation_id))
-    messages = get_services().chat.history(conversation=conversation)
-    if messages is None:
-        raise ApiError(404, NO_CONVERSATION)
     return jsonify(
         {
             "conversation_id": conversation.conversation_id,
             "assistant_id": profile.id,
-            "messages": messages,
+            "messages": messages_with_feedback(conversation),
             "request_id": g.request_id,
         }
     )

@@ -169,6 +169,7 @@ def test_the_admin_page_reads_like_a_report(deployment: tuple[str, str], tmp_pat
         page.get_by_text("Answers rated down").wait_for(timeout=60_000)
         page.wait_for_timeout(1500)  # charts draw after the text
         text = page.inner_text("body")
+        figures = page.locator("[data-testid='stMetricValue']").all_inner_texts()
         chart = page.locator("[data-testid='stVegaLiteChart']").first
         chart.scroll_into_view_if_needed()
         before = page.evaluate(
@@ -187,7 +188,37 @@ def test_the_admin_page_reads_like_a_report(deployment: tuple[str, str], tmp_pat
         cell = comment.bounding_box()
         page.screenshot(path=str(tmp_path / "admin.png"), full_page=True)
         browser.close()
-    assert "100.0 %" in text and "100%" not in text
+    assert "100.0 %" in figures and "100%" not in figures
     assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:", text)  # no raw ISO times
     assert after > before  # the wheel scrolled the page
     assert cell is not None and cell["x"] + cell["width"] <= 1200
+
+
+def test_thumbs_given_earlier_show_after_a_reload_and_change_the_same_record(
+    deployment: tuple[str, str],
+) -> None:
+    api_url, url = deployment
+    with sync_playwright() as playwright:
+        browser = headless_chromium(playwright)
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        box = sign_in(page, url, "thumbs-1")
+        send(box, "How long are conversations kept?")
+        wait_answers(page, 1)
+        page.get_by_role("radio", name="Thumbs down").click()
+        comment = page.get_by_placeholder("What was good or wrong about this answer? (optional)")
+        comment.fill("too vague")
+        comment.press("Enter")
+        page.get_by_text("Thanks for the feedback").first.wait_for(timeout=30_000)
+        page.reload()
+        down = page.get_by_role("radio", name="Thumbs down")
+        down.wait_for(timeout=60_000)
+        shown = down.get_attribute("aria-checked")
+        kept_comment = page.get_by_placeholder(
+            "What was good or wrong about this answer? (optional)"
+        ).input_value()
+        page.get_by_role("radio", name="Thumbs up").click()
+        page.get_by_text("Thanks for the feedback").first.wait_for(timeout=30_000)
+        browser.close()
+    listed = httpx.get(f"{api_url}/v1/feedback", headers={"X-API-Key": "admin-key"}).json()
+    assert shown == "true" and kept_comment == "too vague"
+    assert [(f["rating"], f["comment"]) for f in listed["feedback"]] == [("up", "too vague")]
