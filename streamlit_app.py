@@ -66,6 +66,8 @@ span[id^="source-"] { display: block; scroll-margin-top: 5rem; }
   + [data-testid="stLayoutWrapper"] [data-testid="stExpander"] {
   animation: source-found 2.5s ease-out;
 }
+/* Whoever moves by keyboard always sees where they are. */
+:focus-visible { outline: 2px solid #2563eb !important; outline-offset: 2px; }
 @keyframes source-found {
   0%, 50% { box-shadow: 0 0 0 3px #f59e0b; background-color: rgba(245, 158, 11, 0.15); }
   100% { box-shadow: none; background-color: transparent; }
@@ -235,14 +237,14 @@ def answer_tools(message: dict) -> None:
         except (ZoneInfoNotFoundError, ValueError):
             pass
         when.caption(moment.strftime("%H:%M · %d %b"))
-    with copy.popover("", icon=":material/content_copy:", help="Copy the answer"):
+    with copy.popover("Copy", icon=":material/content_copy:", help="Copy the answer"):
         st.code(message["content"], language=None, wrap_lines=True)
 
 
 def edit_and_resend(message: dict) -> str | None:
     """A question's edit box: the edited text, once "Send again" is pressed."""
     key = f"edit-{message.get('message_id') or abs(hash(message['content']))}"
-    with st.popover("", icon=":material/edit:", help="Edit and send again"):
+    with st.popover("Edit", icon=":material/edit:", help="Edit and send again"):
         edited = st.text_area("Your question", value=message["content"], key=key)
         if st.button("Send again", key=f"{key}-send") and edited.strip():
             return edited.strip()
@@ -497,7 +499,7 @@ def conversation_list(api: ApiClient, current: str) -> None:
             st.query_params["c"] = cid
             st.rerun()
         if remove.button(
-            "", icon=":material/delete:", key=f"delete-{cid}", help="Delete this conversation"
+            "Delete", icon=":material/delete:", key=f"delete-{cid}", help="Delete this conversation"
         ):
             api.delete(cid)
             st.session_state.pop(f"history:{cid}", None)

@@ -222,3 +222,44 @@ def test_thumbs_given_earlier_show_after_a_reload_and_change_the_same_record(
     listed = httpx.get(f"{api_url}/v1/feedback", headers={"X-API-Key": "admin-key"}).json()
     assert shown == "true" and kept_comment == "too vague"
     assert [(f["rating"], f["comment"]) for f in listed["feedback"]] == [("up", "too vague")]
+
+
+def test_every_control_has_a_spoken_name_and_the_keyboard_reaches_it(
+    deployment: tuple[str, str],
+) -> None:
+    """No control is announced by its icon's name; Tab reaches regenerate, thumbs, copy
+    and the sources, with a visible focus ring; Enter opens a source."""
+    _, url = deployment
+    with sync_playwright() as playwright:
+        browser = headless_chromium(playwright)
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        box = sign_in(page, url, "keys-1")
+        send(box, "How long are conversations kept?")
+        wait_answers(page, 1)
+        page.reload()
+        wait_answers(page, 1)
+        page.wait_for_timeout(800)
+        tree = page.locator("body").aria_snapshot()
+        reached: dict[str, str] = {}
+        page.locator("[data-testid='stChatInput'] textarea").focus()
+        for _ in range(60):
+            page.keyboard.press("Shift+Tab")
+            name, ring = page.evaluate(
+                "() => { const e = document.activeElement; const s = getComputedStyle(e);"
+                " const c = e.cloneNode(true);"  # the text a reader hears: icons are hidden
+                " c.querySelectorAll('[aria-hidden=true],[data-testid=stIconMaterial]')"
+                ".forEach(i => i.remove());"
+                " return [(e.getAttribute('aria-label') || c.textContent || '').trim(),"
+                " s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.boxShadow]; }"
+            )
+            reached.setdefault(name.split("\n")[0], ring)
+            if name.startswith("[1] "):  # the source (the answer's own "[1]" is its link)
+                page.keyboard.press("Enter")
+                page.locator("[data-testid='stExpanderDetails']").first.wait_for(timeout=10_000)
+                break
+        browser.close()
+    assert not re.search(r'button "[a-z_]+ icon"', tree), tree
+    for control in ("Regenerate", "Thumbs up", "Copy"):
+        assert control in reached, sorted(reached)
+        assert reached[control].startswith("solid"), (control, reached[control])
+    assert any(name.startswith("[1] ") for name in reached)
