@@ -38,12 +38,6 @@ from webchat.page_session import (
     sign_out,
 )
 
-EXAMPLES = [
-    "How do I start the service?",
-    "How long are conversations kept?",
-    "Which language models can I use?",
-    "What does a 429 error mean?",
-]
 FRIENDLY_ERRORS = {
     "unreachable": "The chat service cannot be reached right now. Is the API running? "
     "Try again in a moment.",
@@ -477,6 +471,18 @@ def may_administer(api: ApiClient) -> bool:
     return "admin" in st.session_state[SCOPES]
 
 
+def suggested_questions(api: ApiClient, assistant_id: str | None) -> list[str]:
+    """What the assistant offers to ask (its admin's sample questions, else drawn from
+    its documents); none when there is nothing to suggest or the API is away."""
+    try:
+        assistants = api.assistants()
+    except ApiClientError:
+        return []
+    chosen = next((a for a in assistants if a["id"] == assistant_id), None)
+    chosen = chosen or (assistants[0] if len(assistants) == 1 else None)
+    return (chosen or {}).get("suggested_questions") or []
+
+
 def conversation_list(api: ApiClient, current: str) -> None:
     """This key's conversations, newest first: open one, or delete it."""
     try:
@@ -566,10 +572,11 @@ def main() -> None:
             "Ask questions about your organisation's documents. Every answer quotes or cites "
             "its sources, so you can check where it came from."
         )
-        st.caption("Try one of these:")
-        for example in EXAMPLES:
-            if st.button(example, key=f"example-{example}"):
-                question = example
+        if suggestions := suggested_questions(api, st.query_params.get("a")):
+            st.caption("Try one of these:")
+            for example in suggestions:
+                if st.button(example, key=f"example-{example}"):
+                    question = example
     rate = partial(api.feedback, conversation)
     for message in history:
         question = show_message(message, rate, document_reader(api)) or question

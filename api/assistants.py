@@ -57,7 +57,10 @@ def create() -> tuple[Response, int]:
         )
         audited(session, "assistant.created", "assistant", assistant.id,
                 {**fields, "knowledge_bases": links})  # fmt: skip
-        return jsonify(assistant_out(assistant)), 201
+        body = assistant_out(
+            assistant, suggested=crud.suggested_questions(session, assistant=assistant)
+        )
+        return jsonify(body), 201
 
 
 @routes.get("", scope="chat", ok=AssistantList)
@@ -68,7 +71,11 @@ def list_all() -> Response:
     with get_services().db.session() as session:
         assistants = crud.list_assistants(session, org_id=caller.org_id)
         shown = assistant_out if caller.has("admin") else assistant_summary
-        body = [shown(a) for a in assistants if caller.may_use(a.id)]
+        body = [
+            shown(a, suggested=crud.suggested_questions(session, assistant=a))
+            for a in assistants
+            if caller.may_use(a.id)
+        ]
     return jsonify({"assistants": body})
 
 
@@ -81,7 +88,9 @@ def get(assistant_id: str) -> Response:
     with get_services().db.session() as session:
         assistant = crud.get_assistant(session, org_id=caller.org_id, assistant_id=assistant_id)
         shown = assistant_out if caller.has("admin") else assistant_summary
-        return jsonify(shown(assistant))
+        return jsonify(
+            shown(assistant, suggested=crud.suggested_questions(session, assistant=assistant))
+        )
 
 
 @routes.patch(
@@ -105,7 +114,9 @@ def update(assistant_id: str) -> Response:
         )
         changes = fields if links is None else {**fields, "knowledge_bases": links}
         audited(session, "assistant.updated", "assistant", assistant_id, changes)
-        body = assistant_out(assistant)
+        body = assistant_out(
+            assistant, suggested=crud.suggested_questions(session, assistant=assistant)
+        )
     services.profiles.forget()
     return jsonify(body)
 

@@ -173,6 +173,13 @@ class AssistantKnowledgeBaseIn(Strict):
 
 
 Topic = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=200)]
+SampleQuestion = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=3, max_length=200)
+]
+SUGGESTED = Field(
+    ..., description="What the web chat offers to ask: sample_questions, else questions "
+    "drawn from the titles of its documents, else none"
+)  # fmt: skip
 Strictness = Literal["strict", "moderate", "lenient"]
 
 
@@ -197,6 +204,9 @@ class AssistantFields(Strict):
     handoff_message: str | None = Field(None, max_length=2000)
     max_conversation_history: int | None = Field(None, ge=0, le=100)
     citation_required: bool | None = None
+    sample_questions: list[SampleQuestion] | None = Field(
+        None, max_length=8, description="questions the web chat offers to start with"
+    )
 
     @field_validator("allowed_origins")
     @classmethod
@@ -251,6 +261,8 @@ class AssistantOut(BaseModel):
     handoff_message: str | None
     max_conversation_history: int | None
     citation_required: bool
+    sample_questions: list[str]
+    suggested_questions: list[str] = SUGGESTED
     created_at: datetime
     updated_at: datetime
 
@@ -263,6 +275,7 @@ class AssistantSummary(BaseModel):
     name: str
     description: str
     is_public: bool
+    suggested_questions: list[str] = SUGGESTED
 
 
 class AssistantView(RootModel[AssistantOut | AssistantSummary]):

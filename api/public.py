@@ -37,6 +37,7 @@ from api.schemas import (
     PublicAssistantList,
     VoiceResponse,
 )
+from tenancy import crud
 from tenancy.models import Assistant
 from tenancy.profiles import AssistantProfile
 
@@ -81,7 +82,8 @@ def list_public() -> Response:
         rows = session.scalars(select(Assistant).where(Assistant.is_public.is_(True))).all()
         body = [
             {"id": a.id, "name": a.name, "description": a.description,
-             "allowed_origins": list(a.allowed_origins or [])}
+             "allowed_origins": list(a.allowed_origins or []),
+             "suggested_questions": crud.suggested_questions(session, assistant=a)}
             for a in rows
         ]  # fmt: skip
     return jsonify({"assistants": body})

@@ -282,6 +282,7 @@ class PublicAssistant(BaseModel):
     allowed_origins: list[str] = Field(
         ..., description="The sites that may embed it (the web chat lets them frame it)"
     )
+    suggested_questions: list[str] = Field(..., description="What the web chat offers to ask")
 
 
 class PublicAssistantList(BaseModel):

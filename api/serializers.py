@@ -54,16 +54,16 @@ def document_out(document: Document) -> dict[str, Any]:
     return _out(DocumentOut, document, metadata=document.meta, exclude={"request_id"})
 
 
-def assistant_out(assistant: Assistant) -> dict[str, Any]:
+def assistant_out(assistant: Assistant, *, suggested: list[str]) -> dict[str, Any]:
     links = [
         {"kb_id": link.kb_id, "priority": link.priority, "active": link.active}
         for link in assistant.knowledge_bases
     ]
-    return _out(AssistantOut, assistant, knowledge_bases=links)
+    return _out(AssistantOut, assistant, knowledge_bases=links, suggested_questions=suggested)
 
 
-def assistant_summary(assistant: Assistant) -> dict[str, Any]:
-    return _out(AssistantSummary, assistant)
+def assistant_summary(assistant: Assistant, *, suggested: list[str]) -> dict[str, Any]:
+    return _out(AssistantSummary, assistant, suggested_questions=suggested)
 
 
 def api_key_out(key: ApiKey) -> dict[str, Any]:

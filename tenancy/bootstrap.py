@@ -23,6 +23,14 @@ from tenancy.models import (
     Organisation,
 )
 
+# Questions the bundled sample knowledge base answers (the default assistant's samples).
+SAMPLE_KB_QUESTIONS = (
+    "How do I start the service?",
+    "How long are conversations kept?",
+    "Which language models can I use?",
+    "What does a 429 error mean?",
+)
+
 log = logging.getLogger(__name__)
 
 
@@ -48,6 +56,7 @@ def ensure_defaults(db: Database, *, app_name: str) -> bool:
                 name="default",
                 description=f"{app_name}: answers from the default knowledge base.",
                 knowledge_bases=[{"kb_id": DEFAULT_KB_ID, "priority": 0, "active": True}],
+                sample_questions=list(SAMPLE_KB_QUESTIONS),
             )
         return True
     except IntegrityError:  # another process created them first

@@ -251,6 +251,32 @@ def create_assistant(
     return assistant
 
 
+SUGGESTED_FROM_TITLES = 4
+
+
+def suggested_questions(session: Session, *, assistant: Assistant) -> list[str]:
+    """What the web chat offers to ask: the assistant's own sample questions, else one
+    question per title of the documents it answers from (the newest few), else none."""
+    if assistant.sample_questions:
+        return list(assistant.sample_questions)
+    kb_ids = [link.kb_id for link in assistant.knowledge_bases if link.active]
+    if not kb_ids:
+        return []
+    titles = session.scalars(
+        select(Document.title)
+        .where(
+            Document.org_id == assistant.org_id,
+            Document.kb_id.in_(kb_ids),
+            Document.status == "completed",
+            Document.title.is_not(None),
+        )
+        .order_by(Document.created_at.desc())
+        .limit(SUGGESTED_FROM_TITLES * 3)
+    ).all()
+    unique = list(dict.fromkeys(t.strip() for t in titles if t and t.strip()))
+    return [f"What does “{title}” say?" for title in unique[:SUGGESTED_FROM_TITLES]]
+
+
 def list_assistants(session: Session, *, org_id: str) -> Sequence[Assistant]:
     return _owned_list(session, Assistant, org_id=org_id)
 

@@ -143,6 +143,8 @@ class Assistant(OrganisationRecord, Base):
     handoff_message: Mapped[str | None] = mapped_column(Text)
     max_conversation_history: Mapped[int | None] = mapped_column(Integer)
     citation_required: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Questions the web chat offers to start with (else drawn from document titles).
+    sample_questions: Mapped[list[str]] = mapped_column(default=list)
 
     knowledge_bases: Mapped[list[AssistantKnowledgeBase]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="AssistantKnowledgeBase.kb_id"

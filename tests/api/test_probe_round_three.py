@@ -250,7 +250,8 @@ def test_a_chat_key_sees_no_system_prompt(acme: Org) -> None:
     one = ok(acme.client.get(f"/v1/assistants/{acme.assistants['helper']}", headers=key))
     for shown in (listed[0], one):
         assert shown == {"id": acme.assistants["helper"], "name": "helper",
-                         "description": "Router help", "is_public": False}  # fmt: skip
+                         "description": "Router help", "is_public": False,
+                         "suggested_questions": ["What does “Router” say?"]}  # fmt: skip
     assert SECRET_PROMPT not in acme.client.get("/v1/assistants", headers=key).get_data(True)
     full = ok(acme.client.get("/v1/assistants", headers=acme.admin))["assistants"][0]
     assert full["system_prompt"] == SECRET_PROMPT

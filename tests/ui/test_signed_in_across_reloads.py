@@ -263,3 +263,40 @@ def test_every_control_has_a_spoken_name_and_the_keyboard_reaches_it(
         assert control in reached, sorted(reached)
         assert reached[control].startswith("solid"), (control, reached[control])
     assert any(name.startswith("[1] ") for name in reached)
+
+
+def test_sample_questions_are_the_assistants_own(deployment: tuple[str, str]) -> None:
+    """Another organisation's chat offers its own questions, or none, never the sample
+    knowledge base's."""
+    api_url, url = deployment
+    platform = {"X-API-Key": "admin-key"}
+    created = httpx.post(f"{api_url}/v1/admin/organisations", json={"name": "Bakery"},
+                         headers=platform, timeout=60).json()  # fmt: skip
+    admin = {"X-API-Key": created["admin_key"]["key"]}
+    kb = httpx.post(f"{api_url}/v1/knowledge-bases", json={"name": "recipes"}, headers=admin).json()
+    assistant = httpx.post(f"{api_url}/v1/assistants", headers=admin, timeout=60,
+                           json={"name": "baker", "knowledge_bases": [{"kb_id": kb["id"]}]}).json()  # fmt: skip
+    key = httpx.post(f"{api_url}/v1/api-keys", headers=admin, timeout=60,
+                     json={"name": "chat", "scopes": ["chat"]}).json()["key"]  # fmt: skip
+
+    def offered() -> str:
+        with sync_playwright() as playwright:
+            browser = headless_chromium(playwright)
+            page = browser.new_page()
+            page.goto(url)
+            page.get_by_label("API key").fill(key)
+            page.get_by_role("button", name="Sign in").click()
+            page.locator("[data-testid='stChatInput'] textarea").wait_for(timeout=60_000)
+            page.wait_for_timeout(500)
+            text = page.inner_text("body")
+            browser.close()
+        return text
+
+    nothing = offered()
+    questions = ["Which bread has no gluten?", "When do you open on Sunday?"]
+    patched = httpx.patch(f"{api_url}/v1/assistants/{assistant['id']}", headers=admin,
+                          json={"sample_questions": questions}, timeout=60)  # fmt: skip
+    assert patched.status_code == 200, patched.text
+    own = offered()
+    assert "Try one of these" not in nothing and "How do I start the service?" not in nothing
+    assert all(q in own for q in questions) and "How do I start the service?" not in own
