@@ -484,34 +484,59 @@ def suggested_questions(api: ApiClient, assistant_id: str | None) -> list[str]:
 
 
 def conversation_list(api: ApiClient, current: str) -> None:
-    """This key's conversations, newest first: open one, or delete it."""
+    """This key's conversations, newest first: find one by its title or text, open it,
+    or (under its menu) rename, export or delete it."""
+    search = st.text_input(
+        "Search conversations", key="conversation-search", placeholder="Search conversations",
+        label_visibility="collapsed",
+    )  # fmt: skip
     try:
-        listed = api.conversations()
+        listed = api.conversations(search.strip())
     except ApiClientError:
         return  # the page says once, in its body, what is wrong
     if not listed:
+        if search.strip():
+            st.caption("No conversation holds that.")
         return
     st.caption("Conversations")
     for item in listed:
         cid = item["conversation_id"]
         title = item["title"] or cid
-        opened, remove = st.columns([5, 1])
+        opened, menu = st.columns([4, 1])
         if opened.button(
-            as_typed(title[:40]),
-            key=f"open-{cid}",
-            disabled=cid == current,
+            as_typed(title[:40]), key=f"open-{cid}", disabled=cid == current,
             use_container_width=True,
-        ):
+        ):  # fmt: skip
             st.query_params["c"] = cid
             st.rerun()
-        if remove.button(
-            "Delete", icon=":material/delete:", key=f"delete-{cid}", help="Delete this conversation"
-        ):
-            api.delete(cid)
-            st.session_state.pop(f"history:{cid}", None)
-            if cid == current:
-                st.query_params["c"] = uuid.uuid4().hex[:16]
-            st.rerun()
+        with menu.popover("Manage", icon=":material/more_vert:", help="Rename, export or delete"):
+            conversation_menu(api, cid, title, current)
+
+
+def conversation_menu(api: ApiClient, cid: str, title: str, current: str) -> None:
+    """Rename, export (Markdown or JSON, sources included) or delete one conversation."""
+    new_title = st.text_input("Name", value=title, key=f"name-{cid}", max_chars=120)
+    if st.button("Rename", key=f"rename-{cid}") and new_title.strip() and new_title != title:
+        try:
+            api.rename(cid, new_title.strip())
+        except ApiClientError as error:
+            show_error(error)
+            return
+        st.rerun()
+    if st.toggle("Export", key=f"export-{cid}"):
+        try:
+            markdown, data = api.export(cid, "markdown"), api.export(cid, "json")
+        except ApiClientError as error:
+            show_error(error)
+            return
+        st.download_button("Markdown", markdown, f"{cid}.md", "text/markdown", key=f"md-{cid}")
+        st.download_button("JSON", data, f"{cid}.json", "application/json", key=f"json-{cid}")
+    if st.button("Delete", icon=":material/delete:", key=f"delete-{cid}", help="Delete it"):
+        api.delete(cid)
+        st.session_state.pop(f"history:{cid}", None)
+        if cid == current:
+            st.query_params["c"] = uuid.uuid4().hex[:16]
+        st.rerun()
 
 
 def main() -> None:

@@ -92,6 +92,22 @@ class ConversationIndex:
             for (cid, at), name in zip(entries, names, strict=True)
         ]
 
+    def title(self, conversation: Conversation) -> str | None:
+        _, titles = self.owner_keys(conversation)
+        value = self.client.hget(titles, conversation.conversation_id)
+        return value.decode() if value else None
+
+    def rename(self, conversation: Conversation, *, title: str) -> bool:
+        """Give a listed conversation of its owner a title of their own (False when the
+        owner has no such conversation)."""
+        by_time, titles = self.owner_keys(conversation)
+        if self.client.zscore(by_time, conversation.conversation_id) is None:
+            return False
+        self.client.hset(
+            titles, conversation.conversation_id, " ".join(title.split())[:TITLE_CHARS]
+        )
+        return True
+
     def forget(self, conversation: Conversation) -> None:
         by_time, titles = self.owner_keys(conversation)
         pipe = self.client.pipeline(transaction=False)

@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 
 # Kept on the question's message, so a retry finds it with the conversation (same TTL).
 IDEMPOTENCY_FIELD = "idempotency_key"
+# A search reads the titles and messages of this many of the owner's latest conversations.
+SEARCH_SCOPE = 200
 
 
 class ChatService:
@@ -247,6 +249,36 @@ class ChatService:
             return self.index.listing(owner, limit=limit)
         except redis.exceptions.RedisError as exc:
             raise translate_error(exc) from exc
+
+    def title(self, *, conversation: Conversation) -> str | None:
+        try:
+            return self.index.title(conversation)
+        except redis.exceptions.RedisError as exc:
+            raise translate_error(exc) from exc
+
+    def rename(self, *, conversation: Conversation, title: str) -> bool:
+        try:
+            return self.index.rename(conversation, title=title)
+        except redis.exceptions.RedisError as exc:
+            raise translate_error(exc) from exc
+
+    def search(self, *, owner: Conversation, text: str, limit: int) -> list[dict[str, Any]]:
+        """The owner's conversations whose title or any message holds `text` (without
+        regard to case), newest first, among the SEARCH_SCOPE most recent."""
+        wanted = text.casefold()
+        found = []
+        for item in self.conversations(owner=owner, limit=SEARCH_SCOPE):
+            if wanted in item["title"].casefold() or any(
+                wanted in message["content"].casefold()
+                for message in self.history(
+                    conversation=replace(owner, conversation_id=item["conversation_id"])
+                )
+                or []
+            ):
+                found.append(item)
+                if len(found) == limit:
+                    break
+        return found
 
     def _prepare(
         self, tid: str, context: TurnContext, idempotency_key: str | None

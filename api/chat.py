@@ -32,7 +32,9 @@ from api.schemas import (
     ChatRequest,
     ChatResponse,
     ConversationList,
+    ConversationRename,
     ConversationResponse,
+    ConversationSummary,
     DeletedConversation,
     DocumentView,
 )
@@ -42,6 +44,8 @@ from tenancy import feedback, prompts
 from tenancy.keys import Caller
 from tenancy.profiles import AssistantProfile
 from tenancy.turns import conversation_hash
+
+MAX_SEARCH_CHARS = 200
 
 bp = Blueprint("chat", __name__, url_prefix="/v1")
 routes = Routes(bp, tag="conversations")
@@ -220,13 +224,22 @@ def conversation_at(conversation_id: str) -> Conversation:
 @routes.get("/conversations", scope="chat", ok=ConversationList, errors=(400, 404, 503))
 def list_conversations() -> Response:
     """The caller's conversations with the assistant (`?user=` for one end user's),
-    newest first: id, title (the first question) and last activity; the 100 most recent
-    (`?limit=` up to 1000)."""
+    newest first: id, title (the first question, or the name given) and last activity;
+    the 100 most recent (`?limit=` up to 1000). `?q=` keeps those whose title or any
+    message holds the text (among the 200 most recent)."""
     caller = current_caller()
     requested = request.headers.get(ASSISTANT_HEADER) or request.args.get("assistant_id")
     profile = assistant_for(caller, requested)
     owner = conversation_of(caller, profile, "", end_user())
-    listed = get_services().chat.conversations(owner=owner, limit=page_size())
+    service = get_services().chat
+    text = (request.args.get("q") or "").strip()
+    if len(text) > MAX_SEARCH_CHARS:
+        raise ApiError(400, f"`q` must be at most {MAX_SEARCH_CHARS} characters")
+    listed = (
+        service.search(owner=owner, text=text, limit=page_size())
+        if text
+        else service.conversations(owner=owner, limit=page_size())
+    )
     return jsonify(
         {"conversations": listed, "assistant_id": profile.id, "request_id": g.request_id}
     )
@@ -274,6 +287,25 @@ def messages_with_feedback(conversation: Conversation) -> list[dict[str, Any]]:
                     "updated_at": record.updated_at.isoformat(),
                 }
     return messages
+
+
+@routes.patch(
+    "/conversations/<conversation_id>",
+    scope="chat",
+    json=ConversationRename,
+    ok=ConversationSummary,
+    errors=(400, 404, 415, 422, 503),
+)
+def rename_conversation(conversation_id: str) -> Response:
+    """Give the conversation a title of its own (the list shows it instead of the first
+    question)."""
+    conversation = conversation_at(conversation_id)
+    payload = ConversationRename.model_validate(json_body())
+    if not get_services().chat.rename(conversation=conversation, title=payload.title):
+        raise ApiError(404, NO_CONVERSATION)
+    return jsonify(
+        {"conversation_id": conversation.conversation_id, "title": " ".join(payload.title.split())}
+    )
 
 
 @routes.delete(

@@ -10,6 +10,7 @@ from typing import Any
 from flask import Blueprint, Response, g, jsonify, request
 
 from agents.conversations import Conversation
+from agents.transcript import as_markdown
 from api.audit_trail import audited
 from api.chat import NO_CONVERSATION, conversation_at, messages_with_feedback
 from api.deps import current_caller, get_services
@@ -139,9 +140,19 @@ def _as_csv(items: list[dict[str, Any]]) -> str:
 )
 def export_conversation(conversation_id: str) -> Response:
     """The whole conversation as JSON: every message with its citations, and the
-    feedback given on each answer."""
+    feedback given on each answer; `?format=markdown` (or `Accept: text/markdown`): as a
+    Markdown document, each answer with its sources."""
+    wanted = "markdown" if "text/markdown" in request.headers.get("Accept", "") else "json"
+    fmt = choice("format", ("json", "markdown"), wanted)
     conversation = conversation_at(conversation_id)
     messages = messages_with_feedback(conversation)
+    if fmt == "markdown":
+        title = get_services().chat.title(conversation=conversation) or messages[0]["content"]
+        text = as_markdown(title=title, exported_at=utcnow().strftime("%Y-%m-%d %H:%M UTC"),
+                           messages=messages)  # fmt: skip
+        name = f"conversation-{conversation.conversation_id}.md"
+        return Response(text, mimetype="text/markdown",
+                        headers={"Content-Disposition": f"attachment; filename={name}"})  # fmt: skip
     return jsonify(
         {
             "conversation_id": conversation.conversation_id,

@@ -291,8 +291,21 @@ class PublicAssistantList(BaseModel):
 
 class ConversationSummary(BaseModel):
     conversation_id: str
-    title: str = Field(..., description="The first question")
-    last_activity: float = Field(..., description="Unix time of the last turn")
+    title: str = Field(..., description="The first question, or the name it was given")
+    last_activity: float | None = Field(None, description="Unix time of the last turn")
+
+
+class ConversationRename(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(..., min_length=1, max_length=120)
+
+    @field_validator("title")
+    @classmethod
+    def visible(cls, value: str) -> str:
+        if not visible_text(value):
+            raise ValueError("title must contain visible text")
+        return value
 
 
 class ConversationList(BaseModel):

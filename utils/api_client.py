@@ -69,11 +69,27 @@ class ApiClient:
         """What this key (or session) may do: its scopes and assistants."""
         return self._get_json("/v1/me", {})
 
-    def conversations(self) -> list[dict[str, Any]]:
-        """This key's conversations with the assistant, newest first (id, title)."""
-        response = self._send("GET", f"{self.prefix}/conversations")
+    def conversations(self, search: str = "") -> list[dict[str, Any]]:
+        """This key's conversations with the assistant, newest first (id, title); with
+        `search`, those whose title or messages hold it."""
+        params = {"q": search} if search else None
+        response = self._send("GET", f"{self.prefix}/conversations", params=params)
         self._raise_for(response)
         return response.json()["conversations"]
+
+    def rename(self, conversation_id: str, title: str) -> None:
+        response = self._send(
+            "PATCH", f"{self.prefix}/conversations/{conversation_id}", json={"title": title}
+        )
+        self._raise_for(response)
+
+    def export(self, conversation_id: str, fmt: str) -> bytes:
+        """The conversation as a file: `markdown` or `json`, sources included."""
+        response = self._send(
+            "GET", f"{self.prefix}/conversations/{conversation_id}/export", params={"format": fmt}
+        )
+        self._raise_for(response)
+        return response.content
 
     def delete(self, conversation_id: str) -> None:
         response = self._send("DELETE", f"{self.prefix}/conversations/{conversation_id}")

@@ -300,3 +300,56 @@ def test_sample_questions_are_the_assistants_own(deployment: tuple[str, str]) ->
     own = offered()
     assert "Try one of these" not in nothing and "How do I start the service?" not in nothing
     assert all(q in own for q in questions) and "How do I start the service?" not in own
+
+
+def test_conversations_are_found_renamed_exported_and_deleted_from_the_sidebar(
+    deployment: tuple[str, str], tmp_path: Path
+) -> None:
+    _, url = deployment
+    with sync_playwright() as playwright:
+        browser = headless_chromium(playwright)
+        page = browser.new_page(viewport={"width": 1300, "height": 900})
+        box = sign_in(page, url, "side-a")
+        send(box, "How do I start the service?")
+        wait_answers(page, 1)
+        page.goto(f"{url}/?c=side-b")
+        box = page.locator("[data-testid='stChatInput'] textarea")
+        box.wait_for(timeout=60_000)
+        send(box, "How long are conversations kept?")
+        wait_answers(page, 1)
+        sidebar = page.locator("[data-testid='stSidebar']")
+        # Found by a word of an answer.
+        search = sidebar.get_by_placeholder("Search conversations")
+        search.fill("CONVERSATION_TTL")
+        search.press("Enter")
+        page.wait_for_timeout(1500)
+        found = sidebar.inner_text()
+        search.fill("")
+        search.press("Enter")
+        page.wait_for_timeout(1500)
+        menu = page.locator("[data-testid='stPopoverBody']")
+
+        def open_menu() -> None:  # of the oldest conversation (last in the list)
+            if not menu.is_visible():
+                sidebar.get_by_role("button", name="Manage").last.click()
+            menu.wait_for(timeout=10_000)
+
+        # Renamed, then exported as Markdown with its sources.
+        open_menu()
+        menu.get_by_label("Name").fill("Starting up")
+        menu.get_by_role("button", name="Rename").click()
+        sidebar.get_by_role("button", name="Starting up").wait_for(timeout=30_000)
+        page.wait_for_timeout(500)
+        open_menu()
+        menu.get_by_text("Export").click()
+        with page.expect_download() as download:
+            menu.get_by_role("button", name="Markdown").click()
+        markdown = Path(download.value.path()).read_text()
+        open_menu()
+        menu.get_by_role("button", name="Delete").click()
+        page.wait_for_timeout(1500)
+        after = sidebar.inner_text()
+        browser.close()
+    assert "How long are conversations kept?" in found and "How do I start" not in found
+    assert markdown.startswith("# Starting up") and "[1] Quickstart" in markdown
+    assert "Starting up" not in after and "How long are conversations kept?" in after
