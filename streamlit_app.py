@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import itertools
+import json
 import re
 import secrets
 import uuid
@@ -22,9 +23,11 @@ from functools import partial
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
+import streamlit.components.v1 as components
 
 from config import get_settings
 from utils.api_client import ApiClient, ApiClientError, StreamedTurn
+from utils.transcript import answer_as_markdown, answer_as_text
 from webchat.page_session import (
     GUEST,
     KEY,
@@ -50,6 +53,7 @@ FRIENDLY_ERRORS = {
     "busy": "Your previous question is still being answered. Wait a moment and send again.",
 }
 STOPPED = "stopped"  # session_state: the conversation whose answer was stopped on screen
+REWIND = "rewind"  # session_state: an edit or a regeneration to send on this run
 ATTACHABLE = ["md", "txt", "html", "htm", "pdf", "docx", "csv", "tsv"]
 CITATION_MARKER = re.compile(r"\[(\d+)\]")
 # A source followed from its [n] marker stops below the page's top bar (60 px) and glows
@@ -223,7 +227,7 @@ def feedback_controls(message: dict, rate: Rate | None) -> None:
 
 def answer_tools(message: dict) -> None:
     """Under an answer: when it was made (the reader's time zone) and a copy button."""
-    when, copy = st.columns([4, 1])
+    when, copy = st.columns([3, 2])
     if message.get("answered_at"):
         moment = datetime.fromisoformat(message["answered_at"])
         try:
@@ -231,43 +235,121 @@ def answer_tools(message: dict) -> None:
         except (ZoneInfoNotFoundError, ValueError):
             pass
         when.caption(moment.strftime("%H:%M · %d %b"))
-    with copy.popover("Copy", icon=":material/content_copy:", help="Copy the answer"):
-        st.code(message["content"], language=None, wrap_lines=True)
+    with copy:
+        copy_buttons(message)
 
 
-def edit_and_resend(message: dict) -> str | None:
-    """A question's edit box: the edited text, once "Send again" is pressed."""
-    key = f"edit-{message.get('message_id') or abs(hash(message['content']))}"
+COPY_BUTTONS = """<style>
+body { margin: 0; font: 14px "Source Sans Pro", sans-serif; display: flex; gap: 6px; }
+button { font: inherit; padding: 4px 10px; border-radius: 8px; cursor: pointer;
+  border: 1px solid rgba(49, 51, 63, 0.2); background: transparent; color: #31333f; }
+button:hover { border-color: #f59e0b; }
+button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
+@media (prefers-color-scheme: dark) { button { color: #fafafa; border-color: #555; } }
+#said { position: absolute; left: -9999px; }
+</style>
+<button id="text" title="Copy the answer as text, with its sources">Copy</button>
+<button id="markdown" title="Copy the answer as Markdown, with its sources">Markdown</button>
+<span id="said" role="status" aria-live="polite"></span>
+<script>
+const copies = __COPIES__;
+async function put(name, button) {
+  const value = copies[name];
+  try { await navigator.clipboard.writeText(value); }
+  catch (error) {  // no clipboard API in this frame: the older way
+    const area = document.createElement("textarea");
+    area.value = value; document.body.appendChild(area); area.select();
+    document.execCommand("copy"); area.remove();
+  }
+  const label = button.textContent;
+  button.textContent = "Copied"; document.getElementById("said").textContent = "Copied";
+  setTimeout(() => { button.textContent = label; }, 1500);
+}
+for (const name of ["text", "markdown"]) {
+  const button = document.getElementById(name);
+  button.addEventListener("click", () => put(name, button));
+}
+</script>"""
+
+
+def copy_buttons(message: dict) -> None:
+    """One click copies the answer as text with its sources; "Markdown" copies it as
+    written. (The page's script cannot reach the clipboard: a small frame does.)"""
+    copies = {"text": answer_as_text(message), "markdown": answer_as_markdown(message)}
+    # json.dumps may leave "</script>" in an answer as is: escape "<" for the script.
+    payload = json.dumps(copies).replace("<", "\\u003c")
+    components.html(COPY_BUTTONS.replace("__COPIES__", payload), height=36)
+
+
+def edit_in_place(message: dict) -> None:
+    """A question's edit box: "Send again" replaces the question (and what followed it)
+    with the edited one, in this conversation."""
+    key = f"edit-{message_key(message)}"
+
+    def resend() -> None:
+        edited = st.session_state.get(key, "").strip()
+        if edited and message.get("message_id"):
+            st.session_state[REWIND] = {"edit": message["message_id"], "text": edited}
+
     with st.popover("Edit", icon=":material/edit:", help="Edit and send again"):
-        edited = st.text_area("Your question", value=message["content"], key=key)
-        if st.button("Send again", key=f"{key}-send") and edited.strip():
-            return edited.strip()
-    return None
+        st.text_area("Your question", value=message["content"], key=key)
+        st.button("Send again", key=f"{key}-send", on_click=resend)
+
+
+def answer_version(question: dict | None, answer: dict) -> tuple[dict, bool]:
+    """The version of an answer to show (a regenerated one has earlier versions, picked
+    with < and >), and whether it is the current one."""
+    earlier = (question or {}).get("earlier_answers") or []
+    if not earlier:
+        return answer, True
+    versions = [*earlier, answer]
+    key = f"version-{message_key(answer)}"
+    chosen = min(st.session_state.get(key, len(versions) - 1), len(versions) - 1)
+    back, where, forward = st.columns([1, 2, 1], vertical_alignment="center")
+    if back.button("‹", key=f"{key}-back", help="Previous version", disabled=chosen == 0):
+        chosen -= 1
+    if forward.button(
+        "›", key=f"{key}-next", help="Next version", disabled=chosen == len(versions) - 1
+    ):
+        chosen += 1
+    st.session_state[key] = chosen
+    where.caption(f"Version {chosen + 1}/{len(versions)}")
+    return versions[chosen], chosen == len(versions) - 1
 
 
 def show_message(
-    message: dict, rate: Rate | None = None, reader: Reader | None = None
-) -> str | None:
-    """Show a message; returns a question to send again when its user edited it."""
-    resend = None
+    message: dict,
+    rate: Rate | None = None,
+    reader: Reader | None = None,
+    question: dict | None = None,
+) -> None:
+    """Show a message (an answer: the version chosen of it, with its tools)."""
     with st.chat_message(message["role"]):
         if message["role"] == "assistant":
-            st.markdown(linked_markers(message))
+            shown, current = answer_version(question, message) if rate else (message, True)
+            st.markdown(linked_markers(shown))
+            show_answer_notes(shown)
+            show_citations(shown, reader)
+            answer_tools(shown)
+            feedback_controls(shown, rate if current else None)
         else:
             st.markdown(as_typed(message["content"]))
-        if message["role"] == "assistant":
-            show_answer_notes(message)
-            show_citations(message, reader)
-            answer_tools(message)
-            feedback_controls(message, rate)
-        else:
             for attached in message.get("attachments") or []:
                 st.caption(
                     f":material/attach_file: {attached['name']} ({attached['size']:,} bytes)"
                 )
             if rate is not None:  # a conversation of one's own (not a turn being answered)
-                resend = edit_and_resend(message)
-    return resend
+                edit_in_place(message)
+
+
+def before_rewind(history: list[dict], rewind: dict) -> list[dict]:
+    """The history as it stands once the rewind is done: before the edited question, or
+    before the last question (asked again)."""
+    if rewind.get("edit"):
+        ids = [m.get("message_id") for m in history]
+        return history[: ids.index(rewind["edit"])] if rewind["edit"] in ids else history
+    last = max((i for i, m in enumerate(history) if m["role"] == "user"), default=len(history))
+    return history[:last]
 
 
 def history_key(conversation: str) -> str:
@@ -287,8 +369,10 @@ def ask(
     conversation: str,
     question: str,
     files: list[tuple[str, bytes]] | None = None,
+    rewind: dict | None = None,
 ) -> list[dict]:
-    """Ask and show the answer as it arrives; the turn's two messages once answered."""
+    """Ask (or, with `rewind`, ask again in place) and show the answer as it arrives;
+    the turn's two messages once answered."""
     asked = {"role": "user", "content": question,
              "attachments": [{"name": n, "size": len(d)} for n, d in files or []]}  # fmt: skip
     show_message(asked)
@@ -299,7 +383,7 @@ def ask(
         stop.button("Stop", icon=":material/stop_circle:", key=f"stop-{uuid.uuid4().hex}",
                     on_click=st.session_state.__setitem__, args=(STOPPED, conversation))  # fmt: skip
         try:
-            pieces = api.stream_chat(conversation, question, turn, files)
+            pieces = api.stream_chat(conversation, question, turn, files, rewind=rewind)
             with slot.container():
                 # Until the first words arrive the bubble says what is happening.
                 with st.spinner("Searching the knowledge base…"):
@@ -603,8 +687,11 @@ def main() -> None:
                 if st.button(example, key=f"example-{example}"):
                     question = example
     rate = partial(api.feedback, conversation)
-    for message in history:
-        question = show_message(message, rate, document_reader(api)) or question
+    rewind = st.session_state.pop(REWIND, None) if history and not question else None
+    shown = before_rewind(history, rewind) if rewind else history
+    for index, message in enumerate(shown):
+        before = shown[index - 1] if index else None
+        show_message(message, rate, document_reader(api), question=before)
     if st.session_state.pop(STOPPED, None) == conversation:
         st.info(
             "Stopped. The service still finishes this answer and keeps it in the "
@@ -612,13 +699,15 @@ def main() -> None:
             icon=":material/stop_circle:",
         )
     last_question = next((m["content"] for m in reversed(history) if m["role"] == "user"), None)
-    if (
-        last_question
-        and not question
-        and st.button("Regenerate", help="Ask the last question again")
-    ):
-        question = last_question
-    if question:
+    if last_question and not question and not rewind:
+        st.button(
+            "Regenerate", help="Answer the last question again (the earlier answer is kept)",
+            on_click=st.session_state.__setitem__,
+            args=(REWIND, {"regenerate": True, "text": last_question}),
+        )  # fmt: skip
+    if rewind:
+        ask(api, conversation, rewind["text"], rewind=rewind)
+    elif question:
         ask(api, conversation, question, files)
     elif spoken := voice_input():
         ask_by_voice(api, conversation, spoken)

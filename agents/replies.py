@@ -77,6 +77,9 @@ class HistoryMessage(BaseModel):
     feedback: dict[str, Any] | None = Field(
         None, description="the rating given to this answer: rating, comment, updated_at"
     )
+    earlier_answers: list[dict[str, Any]] | None = Field(
+        None, description="a question asked again (regenerate): the answers it had before"
+    )
 
 
 def _answer_fields(message: AnyMessage) -> dict[str, Any]:
@@ -109,6 +112,8 @@ def message_dict(message: AnyMessage) -> dict[str, Any]:
         user = {"role": "user", "content": str(message.content), "message_id": message.id}
         if message.additional_kwargs.get("attachments"):
             user["attachments"] = message.additional_kwargs["attachments"]
+        if message.additional_kwargs.get("earlier_answers"):  # asked again (regenerated)
+            user["earlier_answers"] = message.additional_kwargs["earlier_answers"]
         return user
     fields = _answer_fields(message)
     fields["mode"] = message.additional_kwargs.get("mode")  # None for very old messages

@@ -23,6 +23,7 @@ from agents.contexts import TurnContexts
 from agents.conversations import Conversation, ConversationIndex
 from agents.graph import EMOTION_FIELD, TurnContext
 from agents.replies import ChatReply, message_dict, pieces, reply_from
+from agents.rewind import EARLIER_ANSWERS, Rewind, rewound
 from agents.turn_lock import acquire_turn
 from tenancy.profiles import AssistantProfile
 from tenancy.turns import TurnRecorder, conversation_hash
@@ -69,12 +70,15 @@ class ChatService:
         ignore_history: bool = False,
         attachments: list[Attachment] | None = None,
         prior: Sequence[tuple[str, str]] = (),
+        rewind: Rewind | None = None,
     ) -> ChatReply:
         """One turn. A retry carrying the same `idempotency_key` gets the first turn's
         reply (completed first if its worker died) instead of asking again. `emotion`
         (of a spoken question) lets a model answer an upset person more calmly.
         `prior`: ("user" | "assistant", text) messages a client keeps itself, put
-        before the question in a new conversation, so its follow-ups read as such."""
+        before the question in a new conversation, so its follow-ups read as such.
+        `rewind`: an edited question (it and what followed are replaced by this turn) or
+        a regenerated answer (its earlier versions kept on the question)."""
         started = time.perf_counter()
         tid = conversation.thread_id
         context = self._context(profile, ignore_history, attachments)
@@ -85,9 +89,15 @@ class ChatService:
                 earlier = self._prepare(tid, context, idempotency_key)
                 if earlier is not None:
                     return self._replayed(earlier, conversation)
+                versions = self._rewind(tid, rewind) if rewind else []
                 state = self.graph.invoke(
                     _turn_input(
-                        message, idempotency_key, emotion, attachments=attachments, prior=prior
+                        message,
+                        idempotency_key,
+                        emotion,
+                        attachments=attachments,
+                        prior=prior,
+                        earlier_answers=versions,
                     ),
                     _config(tid, background_threads=1),
                     context=context,
@@ -109,6 +119,7 @@ class ChatService:
         ignore_history: bool = False,
         attachments: list[Attachment] | None = None,
         prior: Sequence[tuple[str, str]] = (),
+        rewind: Rewind | None = None,
     ) -> Iterator[tuple[str, dict[str, Any]]]:
         """Events of one turn: ("token", {"delta"}) ... then ("done", reply).
 
@@ -130,9 +141,16 @@ class ChatService:
                     if earlier is not None:
                         events.put(("done", self._replayed(earlier, conversation).to_dict()))
                         return
+                    versions = self._rewind(tid, rewind) if rewind else []
                     final: dict[str, Any] = {}
                     for mode, payload in self.graph.stream(
-                        _turn_input(message, idempotency_key, attachments=attachments, prior=prior),
+                        _turn_input(
+                            message,
+                            idempotency_key,
+                            attachments=attachments,
+                            prior=prior,
+                            earlier_answers=versions,
+                        ),
                         _config(tid),
                         context=context,
                         stream_mode=["messages", "values"],
@@ -250,6 +268,15 @@ class ChatService:
         except redis.exceptions.RedisError as exc:
             raise translate_error(exc) from exc
 
+    def _rewind(self, tid: str, rewind: Rewind) -> list[dict[str, Any]]:
+        """Drop the question `rewind` names and all after it from the conversation; the
+        earlier answers to keep on the question asked again."""
+        config = _config(tid)
+        messages = self.graph.get_state(config).values.get("messages", [])
+        removals, versions = rewound(messages, rewind)
+        self.graph.update_state(config, {"messages": removals}, as_node="answer")
+        return versions
+
     def title(self, *, conversation: Conversation) -> str | None:
         try:
             return self.index.title(conversation)
@@ -348,8 +375,11 @@ def _turn_input(
     emotion: str | None = None,
     attachments: list[Attachment] | None = None,
     prior: Sequence[tuple[str, str]] = (),
+    earlier_answers: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     extra: dict[str, Any] = {IDEMPOTENCY_FIELD: idempotency_key} if idempotency_key else {}
+    if earlier_answers:
+        extra[EARLIER_ANSWERS] = earlier_answers
     if emotion:
         extra[EMOTION_FIELD] = emotion
     if attachments:  # what was attached, never its content

@@ -12,6 +12,7 @@ from flask import Blueprint, Response, g, jsonify, request
 from agents.attachments import Attachment, AttachmentError, read_attachments
 from agents.conversations import Conversation
 from agents.prompt_templates import TemplateError, render
+from agents.rewind import Rewind
 from agents.structured import structured_data
 from api.audit_trail import audited
 from api.deps import ASSISTANT_HEADER, assistant_for, current_caller, get_services
@@ -97,9 +98,34 @@ def chat() -> Response:
     attachments = read_files(files)
     if payload.prompt_name is not None:
         return prompted_turn(conversation, profile, payload, attachments)
+    if payload.regenerate or payload.edit:
+        return rewound_turn(conversation, profile, payload, attachments)
     assert payload.message is not None  # the model requires a message or a prompt
     return run_turn(conversation, profile, payload.message, ignore_history=payload.ignore_history,
                     attachments=attachments)  # fmt: skip
+
+
+def rewound_turn(
+    conversation: Conversation,
+    profile: AssistantProfile,
+    payload: ChatRequest,
+    attachments: list[Attachment] | None,
+) -> Response:
+    """An edited question (it and what followed are replaced) or the last answer
+    regenerated (the last question asked again, the earlier answers kept)."""
+    messages = get_services().chat.history(conversation=conversation) or []
+    questions = [m for m in messages if m["role"] == "user"]
+    if payload.regenerate:
+        if not questions:
+            raise ApiError(404, "nothing to regenerate: the conversation has no question yet")
+        last = questions[-1]
+        message, rewind = last["content"], Rewind(last["message_id"], keep_answers=True)
+    else:
+        if not any(q["message_id"] == payload.edit for q in questions):
+            raise ApiError(404, f"no question {payload.edit!r} in this conversation")
+        message, rewind = payload.message or "", Rewind(payload.edit or "")
+    return run_turn(conversation, profile, message, ignore_history=payload.ignore_history,
+                    attachments=attachments, rewind=rewind)  # fmt: skip
 
 
 def chat_request() -> tuple[ChatRequest, list[tuple[str, bytes]]]:
@@ -111,8 +137,9 @@ def chat_request() -> tuple[ChatRequest, list[tuple[str, bytes]]]:
         raise ApiError(413, f"request body exceeds {limit} bytes")
     if request.mimetype == "multipart/form-data":
         form = {k: v for k, v in request.form.items() if v != ""}
-        if "ignore_history" in form:
-            form["ignore_history"] = form_flag(form["ignore_history"])
+        for flag in ("ignore_history", "regenerate"):
+            if flag in form:
+                form[flag] = form_flag(form[flag])
         uploads = request.files.getlist("files") + request.files.getlist("file")
         files = [(f.filename or "file", f.read(settings.attachment_max_bytes + 1)) for f in uploads]
         _within_limit(sum(len(data) for _, data in files))
@@ -157,6 +184,7 @@ def run_turn(
     *,
     ignore_history: bool = False,
     attachments: list[Attachment] | None = None,
+    rewind: Rewind | None = None,
 ) -> Response:
     """One turn, answered as JSON or, when the client accepts it, as Server-Sent Events."""
     turn = {
@@ -166,6 +194,7 @@ def run_turn(
         "idempotency_key": idempotency_key(),
         "ignore_history": ignore_history,
         "attachments": attachments,
+        "rewind": rewind,
     }
     service = get_services().chat
     if wants_event_stream(request.headers.get("Accept", "")):

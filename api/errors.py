@@ -9,6 +9,7 @@ from flask import Flask, Response, g, jsonify
 from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
 
+from agents.rewind import RewindError
 from agents.turn_lock import ConversationBusy
 from knowledge.store import KnowledgeBaseError
 from tenancy.crud import Conflict, NotFound
@@ -65,6 +66,7 @@ def _validation_message(exc: ValidationError) -> str:
 # Those with a fixed message keep internal details out of the response (they are logged).
 DOMAIN_ERRORS: dict[type[Exception], tuple[int, str, str | None]] = {
     ConversationBusy: (409, "conversation_busy", None),
+    RewindError: (409, "conflict", None),  # the conversation changed since it was checked
     NotFound: (404, "not_found", None),
     Conflict: (409, "conflict", None),
     # A subclass of CheckpointerError: Flask uses the handler of the closest class.

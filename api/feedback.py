@@ -10,7 +10,6 @@ from typing import Any
 from flask import Blueprint, Response, g, jsonify, request
 
 from agents.conversations import Conversation
-from agents.transcript import as_markdown
 from api.audit_trail import audited
 from api.chat import NO_CONVERSATION, conversation_at, messages_with_feedback
 from api.deps import current_caller, get_services
@@ -23,6 +22,7 @@ from tenancy import feedback as feedback_store
 from tenancy.models import utcnow
 from tenancy.turns import conversation_hash
 from utils.csv_export import csv_text
+from utils.transcript import as_markdown
 
 bp = Blueprint("feedback", __name__, url_prefix="/v1")
 routes = Routes(bp, tag="feedback")

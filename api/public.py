@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from agents.conversations import Conversation
 from api.audio import recording, voice_turn
-from api.chat import messages_with_feedback, run_turn
+from api.chat import messages_with_feedback, rewound_turn, run_turn
 from api.deps import ASSISTANT_HEADER, get_services
 from api.errors import ApiError
 from api.feedback import give_feedback
@@ -101,13 +101,16 @@ def chat() -> Response:
         request.headers.get(CONVERSATION_HEADER), source=f"{CONVERSATION_HEADER} header"
     )
     payload = ChatRequest.model_validate(json_body())
-    if payload.message is None:
+    if payload.prompt_name is not None:
         raise ApiError(422, "named prompts need an API key; guests send a message")
     if payload.files:
         raise ApiError(422, "attachments need an API key; guests send text")
     profile = public_assistant()
-    return run_turn(visitor_conversation(profile, conversation_id), profile, payload.message,
-                    ignore_history=payload.ignore_history)  # fmt: skip
+    conversation = visitor_conversation(profile, conversation_id)
+    if payload.regenerate or payload.edit:
+        return rewound_turn(conversation, profile, payload, None)
+    assert payload.message is not None  # the model requires a message or a prompt
+    return run_turn(conversation, profile, payload.message, ignore_history=payload.ignore_history)
 
 
 @routes.get(

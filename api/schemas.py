@@ -48,6 +48,16 @@ class ChatRequest(BaseModel):
         None, min_length=1, max_length=MAX_USER_CHARS,
         description="Your own id for the person asking: scopes the conversation to them",
     )  # fmt: skip
+    edit: str | None = Field(
+        None, min_length=1, max_length=100,
+        description="The message_id of a question of this conversation to replace with "
+        "`message`: it and everything after it are dropped, and the conversation goes on "
+        "from the edited question",
+    )  # fmt: skip
+    regenerate: bool = Field(
+        False, description="Ask the last question again (no `message`): its answer is "
+        "replaced, and the earlier ones stay on the question as `earlier_answers`",
+    )  # fmt: skip
 
     @field_validator("message")
     @classmethod
@@ -58,6 +68,12 @@ class ChatRequest(BaseModel):
 
     @model_validator(mode="after")
     def message_or_prompt(self) -> ChatRequest:
+        if self.regenerate:
+            if self.message is not None or self.prompt_name is not None or self.edit:
+                raise ValueError("regenerate asks the last question again: send no message")
+            return self
+        if self.edit is not None and self.message is None:
+            raise ValueError("edit replaces a question with `message`: send the new question")
         if (self.message is None) == (self.prompt_name is None):
             raise ValueError("send either a message, or a prompt_name with its variables")
         if self.variables is not None and self.prompt_name is None:

@@ -110,11 +110,18 @@ class ApiClient:
         message: str,
         turn: StreamedTurn,
         files: list[tuple[str, bytes]] | None = None,
+        rewind: dict[str, Any] | None = None,
     ) -> Iterator[str]:
         """Yield answer text as it arrives; the final payload lands in `turn.final`.
-        `files` (name, content) are attached to this question only."""
+        `files` (name, content) are attached to this question only. `rewind`:
+        {"edit": message_id} replaces that question with `message`, {"regenerate": True}
+        asks the last question again."""
         headers = {"X-Conversation-Id": conversation_id, "Accept": "text/event-stream"}
-        body: dict[str, Any] = {"message": message}
+        body: dict[str, Any] = (
+            {"regenerate": True} if rewind and rewind.get("regenerate") else {"message": message}
+        )
+        if rewind and rewind.get("edit"):
+            body["edit"] = rewind["edit"]
         if files:
             body["files"] = [
                 {"name": name, "content_base64": base64.b64encode(data).decode()}

@@ -134,13 +134,13 @@ def test_the_same_answer_twice_and_a_regenerated_one_do_not_crash_the_page(
         page.reload()  # all three answers, drawn again from the stored conversation
         wait_answers(page, 3)
         page.get_by_role("button", name="Regenerate").click()
-        wait_answers(page, 4)
-        page.wait_for_timeout(1000)
+        wait_answers(page, 3)
+        page.wait_for_timeout(1500)
         text = page.inner_text("body")
         exceptions = page.locator("[data-testid='stException']").count()
         browser.close()
     assert exceptions == 0 and "DuplicateWidgetID" not in text
-    assert text.count("make run") >= 4
+    assert text.count("make run") >= 3
 
 
 def test_no_other_site_frames_the_page_but_those_embedding_a_public_assistant(
@@ -353,3 +353,67 @@ def test_conversations_are_found_renamed_exported_and_deleted_from_the_sidebar(
     assert "How long are conversations kept?" in found and "How do I start" not in found
     assert markdown.startswith("# Starting up") and "[1] Quickstart" in markdown
     assert "Starting up" not in after and "How long are conversations kept?" in after
+
+
+def test_one_click_copies_the_answer_as_text_with_its_sources(deployment: tuple[str, str]) -> None:
+    _, url = deployment
+    with sync_playwright() as playwright:
+        browser = headless_chromium(playwright)
+        context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+        page = context.new_page()
+        box = sign_in(page, url, "copy-1")
+        send(box, "How do I start the service?")
+        wait_answers(page, 1)
+        page.reload()  # the answer as the stored conversation shows it
+        wait_answers(page, 1)
+        copy = page.frame_locator("iframe").last.get_by_role("button", name="Copy")
+        copy.click()
+        as_text = page.evaluate("navigator.clipboard.readText()")
+        page.frame_locator("iframe").last.get_by_role("button", name="Markdown").click()
+        as_markdown = page.evaluate("navigator.clipboard.readText()")
+        browser.close()
+    assert as_text.startswith("Run make run in the project folder.")  # no backticks
+    assert "Sources:\n[1] Quickstart" in as_text and "quickstart.md" in as_text
+    assert as_markdown.startswith("Run `make run`") and "Sources:" in as_markdown
+
+
+def test_edit_and_regenerate_replace_in_place_with_earlier_versions_reachable(
+    deployment: tuple[str, str],
+) -> None:
+    api_url, url = deployment
+    with sync_playwright() as playwright:
+        browser = headless_chromium(playwright)
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        box = sign_in(page, url, "inplace-1")
+        send(box, "How do I start the service?")
+        wait_answers(page, 1)
+        send(box, "What does a 429 error mean?")
+        wait_answers(page, 2)
+        page.reload()
+        wait_answers(page, 2)
+        # Edit the first question: it and everything after it are replaced.
+        page.get_by_role("button", name="Edit").first.click()
+        page.get_by_label("Your question").fill("How long are conversations kept?")
+        page.get_by_role("button", name="Send again").click()
+        page.get_by_text("24 hours").first.wait_for(timeout=60_000)
+        wait_answers(page, 1)
+        page.wait_for_timeout(1000)
+        edited = page.locator(MESSAGES).all_inner_texts()
+        # Regenerate: the answer is replaced, the earlier one a click away.
+        page.reload()
+        wait_answers(page, 1)
+        page.get_by_role("button", name="Regenerate").click()
+        page.wait_for_timeout(1000)  # the earlier answer leaves the screen...
+        page.locator("[data-testid='stFeedback']").wait_for(timeout=60_000)  # ...a new one ends
+        page.reload()
+        page.get_by_text("Version 2/2").wait_for(timeout=60_000)
+        page.get_by_role("button", name="‹").click()
+        page.get_by_text("Version 1/2").wait_for(timeout=30_000)
+        after = page.locator(MESSAGES).all_inner_texts()
+        browser.close()
+    stored = httpx.get(f"{api_url}/v1/conversations/inplace-1",
+                       headers={"X-API-Key": "test-key-a"}).json()["messages"]  # fmt: skip
+    assert len(edited) == 2 and "How long are conversations kept?" in edited[0]
+    assert not any("429" in m for m in edited)
+    assert [m["role"] for m in stored] == ["user", "assistant"]
+    assert len(stored[0]["earlier_answers"]) == 1 and len(after) == 2

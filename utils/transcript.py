@@ -1,8 +1,10 @@
-"""A conversation as a Markdown document a person can keep or send on: each question and
-answer in order, and each answer's sources listed under it."""
+"""Conversations and answers as text a person can keep or paste: a conversation as a
+Markdown document (each answer's sources listed under it), an answer as plain text or
+Markdown with its sources."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 
@@ -30,3 +32,23 @@ def source_lines(citations: list[dict[str, Any]]) -> list[str]:
             f"[{c['n']}] {c['title']}" + (f" — {where}" if where else "") + f" ({c['source']})"
         )
     return out
+
+
+MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+MARKDOWN_MARKS = re.compile(r"(\*\*|__|`+|~~)")
+
+
+def answer_as_text(message: dict[str, Any]) -> str:
+    """An answer as plain text to paste anywhere: markdown marks dropped, its [n]
+    markers kept, and its sources listed below."""
+    text = MARKDOWN_MARKS.sub("", MARKDOWN_LINK.sub(r"\1", message["content"]))
+    return _with_sources(text, message)
+
+
+def answer_as_markdown(message: dict[str, Any]) -> str:
+    return _with_sources(message["content"], message)
+
+
+def _with_sources(text: str, message: dict[str, Any]) -> str:
+    sources = source_lines(message.get("citations") or [])
+    return text.strip() + ("\n\nSources:\n" + "\n".join(sources) if sources else "") + "\n"
