@@ -16,6 +16,7 @@ import itertools
 import json
 import re
 import secrets
+import time
 import uuid
 from collections.abc import Callable
 from datetime import datetime
@@ -54,6 +55,7 @@ FRIENDLY_ERRORS = {
 }
 STOPPED = "stopped"  # session_state: the conversation whose answer was stopped on screen
 REWIND = "rewind"  # session_state: an edit or a regeneration to send on this run
+STOP_WAIT_S = 5.0  # how long the page waits for a stopped answer to be kept
 ATTACHABLE = ["md", "txt", "html", "htm", "pdf", "docx", "csv", "tsv"]
 CITATION_MARKER = re.compile(r"\[(\d+)\]")
 # A source followed from its [n] marker stops below the page's top bar (60 px) and glows
@@ -175,9 +177,33 @@ def show_document(reader: Reader, source: str) -> None:
 
 
 def show_answer_notes(message: dict) -> None:
-    """A warning when the model failed; a not-found answer says so itself, once."""
+    """A warning when the model failed, a mark when its reader stopped it; a not-found
+    answer says so itself, once."""
     if message.get("warning"):
         st.warning(message["warning"])
+    if message.get("stopped"):
+        st.caption(":material/stop_circle: Stopped: the answer as far as it was written")
+
+
+def stop_answer(api: ApiClient, conversation: str) -> None:
+    try:
+        api.stop(conversation)
+    except ApiClientError:
+        pass  # the stream is closed all the same; the answer is then kept whole
+    st.session_state[STOPPED] = conversation
+
+
+def after_stop(api: ApiClient, conversation: str, history: list[dict]) -> list[dict]:
+    """The history once the stopped answer is in it (the service keeps it within a
+    moment of the stop)."""
+    deadline = time.monotonic() + STOP_WAIT_S
+    while (not history or history[-1]["role"] != "assistant") and time.monotonic() < deadline:
+        time.sleep(0.2)
+        try:
+            history = api.history(conversation)
+        except ApiClientError:
+            break
+    return history
 
 
 def as_typed(text: str) -> str:
@@ -379,9 +405,11 @@ def ask(
     with st.chat_message("assistant"):
         turn = StreamedTurn()
         slot, stop = st.empty(), st.empty()
-        # Pressing it reruns the page, which ends this run and closes the stream.
+        # Pressing it asks the service to stop the answer where it is (it keeps what was
+        # written), and reruns the page, which ends this run and closes the stream.
         stop.button("Stop", icon=":material/stop_circle:", key=f"stop-{uuid.uuid4().hex}",
-                    on_click=st.session_state.__setitem__, args=(STOPPED, conversation))  # fmt: skip
+                    help="Stop the answer here (what was written is kept)",
+                    on_click=stop_answer, args=(api, conversation))  # fmt: skip
         try:
             pieces = api.stream_chat(conversation, question, turn, files, rewind=rewind)
             with slot.container():
@@ -686,18 +714,14 @@ def main() -> None:
             for example in suggestions:
                 if st.button(example, key=f"example-{example}"):
                     question = example
+    if st.session_state.pop(STOPPED, None) == conversation:
+        history = st.session_state[cached] = after_stop(api, conversation, history)
     rate = partial(api.feedback, conversation)
     rewind = st.session_state.pop(REWIND, None) if history and not question else None
     shown = before_rewind(history, rewind) if rewind else history
     for index, message in enumerate(shown):
         before = shown[index - 1] if index else None
         show_message(message, rate, document_reader(api), question=before)
-    if st.session_state.pop(STOPPED, None) == conversation:
-        st.info(
-            "Stopped. The service still finishes this answer and keeps it in the "
-            "conversation: open the conversation again in a moment to read it.",
-            icon=":material/stop_circle:",
-        )
     last_question = next((m["content"] for m in reversed(history) if m["role"] == "user"), None)
     if last_question and not question and not rewind:
         st.button(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 TITLE_CHARS = 120
+STOP_SECONDS = 60  # a stop not seen by then was for a turn already over
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,20 @@ class ConversationIndex:
             }
             for (cid, at), name in zip(entries, names, strict=True)
         ]
+
+    def stop_key(self, conversation: Conversation) -> str:
+        tag = hashlib.sha256(conversation.thread_id.encode()).hexdigest()[:32]
+        return f"{self.prefix}:stop:{{{tag}}}"
+
+    def request_stop(self, conversation: Conversation) -> None:
+        """Ask the turn being written in this conversation to stop (for a minute)."""
+        self.client.set(self.stop_key(conversation), b"1", ex=STOP_SECONDS)
+
+    def stop_requested(self, conversation: Conversation) -> bool:
+        return bool(self.client.exists(self.stop_key(conversation)))
+
+    def clear_stop(self, conversation: Conversation) -> None:
+        self.client.delete(self.stop_key(conversation))
 
     def title(self, conversation: Conversation) -> str | None:
         _, titles = self.owner_keys(conversation)

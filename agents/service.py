@@ -10,8 +10,10 @@ import logging
 import queue
 import threading
 import time
+import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
 import redis
@@ -24,6 +26,7 @@ from agents.conversations import Conversation, ConversationIndex
 from agents.graph import EMOTION_FIELD, TurnContext
 from agents.replies import ChatReply, message_dict, pieces, reply_from
 from agents.rewind import EARLIER_ANSWERS, Rewind, rewound
+from agents.stops import STOPPED_FIELD, StopOnRequest, TurnStopped
 from agents.turn_lock import acquire_turn
 from tenancy.profiles import AssistantProfile
 from tenancy.turns import TurnRecorder, conversation_hash
@@ -33,6 +36,7 @@ log = logging.getLogger(__name__)
 
 # Kept on the question's message, so a retry finds it with the conversation (same TTL).
 IDEMPOTENCY_FIELD = "idempotency_key"
+STOPPED_EMPTY = "(stopped before the answer began)"
 # A search reads the titles and messages of this many of the owner's latest conversations.
 SEARCH_SCOPE = 200
 
@@ -143,22 +147,29 @@ class ChatService:
                         return
                     versions = self._rewind(tid, rewind) if rewind else []
                     final: dict[str, Any] = {}
-                    for mode, payload in self.graph.stream(
-                        _turn_input(
-                            message,
-                            idempotency_key,
-                            attachments=attachments,
-                            prior=prior,
-                            earlier_answers=versions,
-                        ),
-                        _config(tid),
-                        context=context,
-                        stream_mode=["messages", "values"],
-                    ):
-                        if mode == "values":
-                            final = payload
-                        elif _is_answer_token(payload):
-                            events.put(("token", {"delta": payload[0].content}))
+                    written: list[str] = []
+                    self.index.clear_stop(conversation)  # a stop meant for an earlier turn
+                    stop = StopOnRequest(lambda: self.index.stop_requested(conversation))
+                    try:
+                        for mode, payload in self.graph.stream(
+                            _turn_input(
+                                message,
+                                idempotency_key,
+                                attachments=attachments,
+                                prior=prior,
+                                earlier_answers=versions,
+                            ),
+                            {**_config(tid), "callbacks": [stop]},
+                            context=context,
+                            stream_mode=["messages", "values"],
+                        ):
+                            if mode == "values":
+                                final = payload
+                            elif _is_answer_token(payload):
+                                written.append(payload[0].content)
+                                events.put(("token", {"delta": payload[0].content}))
+                    except TurnStopped:
+                        final = self._keep_stopped(tid, "".join(written), context)
                 self._prune(tid)
                 reply = self._reply(final, conversation)
                 events.put(("done", reply.to_dict()))
@@ -265,6 +276,29 @@ class ChatService:
         id, title (the first question) and last activity; the `limit` most recent."""
         try:
             return self.index.listing(owner, limit=limit)
+        except redis.exceptions.RedisError as exc:
+            raise translate_error(exc) from exc
+
+    def _keep_stopped(self, tid: str, text: str, context: TurnContext) -> dict[str, Any]:
+        """The answer its reader stopped, as far as it was written, in the conversation
+        (marked as stopped); the turn's figures count the tokens that were read."""
+        answer = AIMessage(
+            id=str(uuid.uuid4()),
+            content=text.strip() or STOPPED_EMPTY,
+            additional_kwargs={
+                STOPPED_FIELD: True,
+                "mode": getattr(context.answerer, "mode", "extractive"),
+                "found": bool(text.strip()),
+                "answered_at": datetime.now(UTC).isoformat(),
+            },
+        )
+        self.graph.update_state(_config(tid), {"messages": [answer]}, as_node="answer")
+        return {"messages": [answer], "stats": {"tokens": len(text.split())}}
+
+    def stop(self, *, conversation: Conversation) -> None:
+        """Ask the turn being written in the conversation to stop where it is."""
+        try:
+            self.index.request_stop(conversation)
         except redis.exceptions.RedisError as exc:
             raise translate_error(exc) from exc
 

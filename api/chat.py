@@ -38,6 +38,7 @@ from api.schemas import (
     ConversationSummary,
     DeletedConversation,
     DocumentView,
+    StopAccepted,
 )
 from api.sse import sse_response, wants_event_stream
 from knowledge.document_view import document_text
@@ -335,6 +336,26 @@ def rename_conversation(conversation_id: str) -> Response:
     return jsonify(
         {"conversation_id": conversation.conversation_id, "title": " ".join(payload.title.split())}
     )
+
+
+@routes.post(
+    "/conversations/<conversation_id>/stop",
+    scope="chat",
+    ok={202: StopAccepted},
+    errors=(400, 503),
+)
+def stop_turn(conversation_id: str) -> tuple[Response, int]:
+    """Stop the answer being written in the conversation: the model's stream is closed at
+    its next token (none is spent after), and what was written is kept, marked
+    `stopped`. Nothing happens when no answer is being written."""
+    return stop_answer(conversation_at(conversation_id))
+
+
+def stop_answer(conversation: Conversation) -> tuple[Response, int]:
+    get_services().chat.stop(conversation=conversation)
+    body = {"stopping": True, "conversation_id": conversation.conversation_id,
+            "request_id": g.request_id}  # fmt: skip
+    return jsonify(body), 202
 
 
 @routes.delete(

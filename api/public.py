@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from agents.conversations import Conversation
 from api.audio import recording, voice_turn
-from api.chat import messages_with_feedback, rewound_turn, run_turn
+from api.chat import messages_with_feedback, rewound_turn, run_turn, stop_answer
 from api.deps import ASSISTANT_HEADER, get_services
 from api.errors import ApiError
 from api.feedback import give_feedback
@@ -35,6 +35,7 @@ from api.schemas import (
     ChatResponse,
     ConversationResponse,
     PublicAssistantList,
+    StopAccepted,
     VoiceResponse,
 )
 from tenancy import crud
@@ -130,6 +131,18 @@ def get_conversation(conversation_id: str) -> Response:
             "request_id": g.request_id,
         }
     )
+
+
+@routes.post(
+    "/conversations/<conversation_id>/stop",
+    scope=None,
+    ok={202: StopAccepted},
+    errors=(400, 404, 429, 503),
+)
+def stop_turn(conversation_id: str) -> tuple[Response, int]:
+    """Stop the answer being written in the visitor's conversation (see the keyed route)."""
+    profile = public_assistant()
+    return stop_answer(visitor_conversation(profile, existing_conversation_id(conversation_id)))
 
 
 @routes.post(

@@ -311,6 +311,12 @@ class ConversationSummary(BaseModel):
     last_activity: float | None = Field(None, description="Unix time of the last turn")
 
 
+class StopAccepted(BaseModel):
+    stopping: bool
+    conversation_id: str
+    request_id: str
+
+
 class ConversationRename(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

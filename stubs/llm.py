@@ -32,6 +32,7 @@ class LLMStub(LocalServer):
     token_delay_s: float = 0.0  # between streamed words: a model that takes its time
     first_token_s: float = 0.0  # before the first byte of any answer: the model's latency
     requests: list[dict[str, Any]] = field(default_factory=list)
+    streamed_words: int = 0  # written to clients that were still reading
     server: ThreadingHTTPServer | None = None
 
     def start(self) -> LLMStub:
@@ -96,8 +97,12 @@ class LLMStub(LocalServer):
                         "model": "stub-model",
                         "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}],
                     }  # fmt: skip
-                    self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
-                    self.wfile.flush()
+                    try:
+                        self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                        self.wfile.flush()
+                    except OSError:  # the client closed the stream: generate no more
+                        return
+                    stub.streamed_words += 1
                     time.sleep(stub.token_delay_s)
                 end = {
                     "id": "stub", "object": "chat.completion.chunk", "created": 0,

@@ -77,6 +77,11 @@ class ApiClient:
         self._raise_for(response)
         return response.json()["conversations"]
 
+    def stop(self, conversation_id: str) -> None:
+        """Stop the answer being written in the conversation (what was written stays)."""
+        response = self._send("POST", f"{self.prefix}/conversations/{conversation_id}/stop")
+        self._raise_for(response)
+
     def rename(self, conversation_id: str, title: str) -> None:
         response = self._send(
             "PATCH", f"{self.prefix}/conversations/{conversation_id}", json={"title": title}

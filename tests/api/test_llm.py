@@ -438,3 +438,41 @@ def test_langchain_chat_openai_reaches_the_citations(make_app: Callable[..., Fla
     citations = json.loads(message.response_metadata["headers"]["x-citations"])
     assert citations[0]["n"] == 1 and citations[0]["source"].endswith("quickstart.md")
     assert citations[0]["snippet"]
+
+
+def test_stop_keeps_what_was_written_and_the_model_writes_no_more(
+    llm_app: Callable[..., Flask], stub: LLMStub
+) -> None:
+    """Stop (from any worker, through Redis) closes the model's stream at its next token;
+    the words written so far are the stored answer, marked stopped; the turn's tokens
+    count only those."""
+    stub.reply = lambda _: " ".join(["Run `make run` to start [1]."] * 20)  # 120 words
+    stub.token_delay_s = 0.05
+    app = llm_app(llm_timeout=30.0)
+    client = app.test_client()
+    response = client.post(
+        "/v1/chat", json={"message": "How do I start the service?"},
+        headers={**KEY_A, "X-Conversation-Id": "stopped-1", "Accept": "text/event-stream"},
+        buffered=False,
+    )  # fmt: skip
+    assert b"event: token" in next(response.response)
+    stopped = client.post("/v1/conversations/stopped-1/stop", headers=KEY_A)
+    assert stopped.status_code == 202 and stopped.get_json()["stopping"] is True
+    rest = b"".join(response.response).decode()
+    assert '"stopped": true' in rest and "event: done" in rest
+    written = stub.streamed_words
+    time.sleep(1.0)  # a model still writing would have added about 20 words by now
+    # (One word may be in flight when the stream closes: the socket takes it.)
+    assert stub.streamed_words <= written + 1 and written < 100
+    history = history_of(app, "test-key-a", "stopped-1")
+    assert history is not None and history[1]["stopped"] is True
+    assert history[1]["content"].startswith("Run `make run`")
+    assert len(history[1]["content"].split()) < 100
+    services = services_of(app)
+    services.recorder.flush()
+    totals = client.get("/v1/analytics", headers={"X-API-Key": "admin-key"}).get_json()["totals"]
+    assert 0 < totals["tokens"] < 100
+    # The conversation goes on; a stop for a turn already over stops nothing.
+    assert client.post("/v1/conversations/stopped-1/stop", headers=KEY_A).status_code == 202
+    assert ask(client, "and then?", conversation="stopped-1").status_code == 200
+    assert "stopped" not in history_of(app, "test-key-a", "stopped-1")[3]
