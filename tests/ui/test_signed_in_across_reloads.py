@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from flask import Flask
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Locator, Page, sync_playwright
 
 from tests.ui.conftest import serve
 from tests.ui.test_browser import headless_chromium, send, sign_in, streamlit_for
@@ -35,24 +37,38 @@ def wait_answers(page: Page, count: int) -> None:
     page.locator(f"{MESSAGES} >> text=Sources").nth(count - 1).wait_for(timeout=60_000)
 
 
+@contextmanager
+def signed_in(
+    url: str, conversation: str, *, questions: tuple[str, ...] = (), **context: Any
+) -> Iterator[tuple[Page, Locator]]:
+    """A browser page signed in with the test key on `conversation`, each of `questions`
+    asked and answered; its chat input."""
+    with sync_playwright() as playwright:
+        browser = headless_chromium(playwright)
+        options = {"viewport": {"width": 1200, "height": 900}, **context}
+        page = browser.new_context(**options).new_page()
+        box = sign_in(page, url, conversation)
+        for n, question in enumerate(questions, 1):
+            send(box, question)
+            wait_answers(page, n)
+        try:
+            yield page, box
+        finally:
+            browser.close()
+
+
 def test_a_reload_and_a_new_tab_stay_signed_in_in_the_same_conversation(
     deployment: tuple[str, str],
 ) -> None:
     _, url = deployment
-    with sync_playwright() as playwright:
-        browser = headless_chromium(playwright)
-        context = browser.new_context()
-        page = context.new_page()
-        box = sign_in(page, url, "reload-1")
-        send(box, "How long are conversations kept?")
-        wait_answers(page, 1)
+    with signed_in(url, "reload-1", questions=("How long are conversations kept?",)) as (page, box):
         page.wait_for_timeout(500)  # the browser keeps the sign-in
-        cookies = {c["name"]: c for c in context.cookies()}
+        cookies = {c["name"]: c for c in page.context.cookies()}
         page.reload()
         page.locator("[data-testid='stChatInput'] textarea").wait_for(timeout=60_000)
         page.locator(MESSAGES).nth(1).wait_for(timeout=60_000)
         reloaded = page.inner_text("body")
-        other = context.new_page()
+        other = page.context.new_page()
         other.goto(url)
         other.locator("[data-testid='stChatInput'] textarea").wait_for(timeout=60_000)
         signed_in_tab = "Sign out" in other.locator("[data-testid='stSidebar']").inner_text()
@@ -62,7 +78,6 @@ def test_a_reload_and_a_new_tab_stay_signed_in_in_the_same_conversation(
         other.wait_for_timeout(500)
         page.reload()
         page.get_by_label("API key").wait_for(timeout=60_000)
-        browser.close()
     cookie = cookies["gc_signin"]
     assert cookie["httpOnly"] and cookie["sameSite"] == "Lax"
     assert "test-key-a" not in cookie["value"] and "test-key-a" not in page.url
@@ -124,10 +139,7 @@ def test_the_same_answer_twice_and_a_regenerated_one_do_not_crash_the_page(
     deployment: tuple[str, str],
 ) -> None:
     _, url = deployment
-    with sync_playwright() as playwright:
-        browser = headless_chromium(playwright)
-        page = browser.new_page(viewport={"width": 1200, "height": 900})
-        box = sign_in(page, url, "thrice-1")
+    with signed_in(url, "thrice-1") as (page, box):
         for n in range(1, 4):
             send(box, "How do I start the service?")
             wait_answers(page, n)
@@ -138,7 +150,6 @@ def test_the_same_answer_twice_and_a_regenerated_one_do_not_crash_the_page(
         page.wait_for_timeout(1500)
         text = page.inner_text("body")
         exceptions = page.locator("[data-testid='stException']").count()
-        browser.close()
     assert exceptions == 0 and "DuplicateWidgetID" not in text
     assert text.count("make run") >= 3
 
@@ -198,17 +209,16 @@ def test_thumbs_given_earlier_show_after_a_reload_and_change_the_same_record(
     deployment: tuple[str, str],
 ) -> None:
     api_url, url = deployment
-    with sync_playwright() as playwright:
-        browser = headless_chromium(playwright)
-        page = browser.new_page(viewport={"width": 1200, "height": 900})
-        box = sign_in(page, url, "thumbs-1")
-        send(box, "How long are conversations kept?")
-        wait_answers(page, 1)
+    with signed_in(url, "thumbs-1", questions=("How long are conversations kept?",)) as (page, box):
         page.get_by_role("radio", name="Thumbs down").click()
         comment = page.get_by_placeholder("What was good or wrong about this answer? (optional)")
         comment.fill("too vague")
         comment.press("Enter")
-        page.get_by_text("Thanks for the feedback").first.wait_for(timeout=30_000)
+        for _ in range(50):  # the rating is sent first, then its comment
+            given = httpx.get(f"{api_url}/v1/feedback", headers={"X-API-Key": "admin-key"})
+            if [f["comment"] for f in given.json()["feedback"]] == ["too vague"]:
+                break
+            page.wait_for_timeout(200)
         page.reload()
         down = page.get_by_role("radio", name="Thumbs down")
         down.wait_for(timeout=60_000)
@@ -218,7 +228,6 @@ def test_thumbs_given_earlier_show_after_a_reload_and_change_the_same_record(
         ).input_value()
         page.get_by_role("radio", name="Thumbs up").click()
         page.get_by_text("Thanks for the feedback").first.wait_for(timeout=30_000)
-        browser.close()
     listed = httpx.get(f"{api_url}/v1/feedback", headers={"X-API-Key": "admin-key"}).json()
     assert shown == "true" and kept_comment == "too vague"
     assert [(f["rating"], f["comment"]) for f in listed["feedback"]] == [("up", "too vague")]
@@ -230,12 +239,7 @@ def test_every_control_has_a_spoken_name_and_the_keyboard_reaches_it(
     """No control is announced by its icon's name; Tab reaches regenerate, thumbs, copy
     and the sources, with a visible focus ring; Enter opens a source."""
     _, url = deployment
-    with sync_playwright() as playwright:
-        browser = headless_chromium(playwright)
-        page = browser.new_page(viewport={"width": 1200, "height": 900})
-        box = sign_in(page, url, "keys-1")
-        send(box, "How long are conversations kept?")
-        wait_answers(page, 1)
+    with signed_in(url, "keys-1", questions=("How long are conversations kept?",)) as (page, box):
         page.reload()
         wait_answers(page, 1)
         page.wait_for_timeout(800)
@@ -245,7 +249,10 @@ def test_every_control_has_a_spoken_name_and_the_keyboard_reaches_it(
         for _ in range(60):
             page.keyboard.press("Shift+Tab")
             name, ring = page.evaluate(
-                "() => { const e = document.activeElement; const s = getComputedStyle(e);"
+                "() => { let e = document.activeElement;"
+                " while (e && e.tagName === 'IFRAME' && e.contentDocument)"  # the copy buttons
+                "   e = e.contentDocument.activeElement;"
+                " const s = getComputedStyle(e);"
                 " const c = e.cloneNode(true);"  # the text a reader hears: icons are hidden
                 " c.querySelectorAll('[aria-hidden=true],[data-testid=stIconMaterial]')"
                 ".forEach(i => i.remove());"
@@ -257,7 +264,6 @@ def test_every_control_has_a_spoken_name_and_the_keyboard_reaches_it(
                 page.keyboard.press("Enter")
                 page.locator("[data-testid='stExpanderDetails']").first.wait_for(timeout=10_000)
                 break
-        browser.close()
     assert not re.search(r'button "[a-z_]+ icon"', tree), tree
     for control in ("Regenerate", "Thumbs up", "Copy"):
         assert control in reached, sorted(reached)
@@ -306,12 +312,12 @@ def test_conversations_are_found_renamed_exported_and_deleted_from_the_sidebar(
     deployment: tuple[str, str], tmp_path: Path
 ) -> None:
     _, url = deployment
-    with sync_playwright() as playwright:
-        browser = headless_chromium(playwright)
-        page = browser.new_page(viewport={"width": 1300, "height": 900})
-        box = sign_in(page, url, "side-a")
-        send(box, "How do I start the service?")
-        wait_answers(page, 1)
+    with signed_in(
+        url,
+        "side-a",
+        questions=("How do I start the service?",),
+        viewport={"width": 1300, "height": 900},
+    ) as (page, box):
         page.goto(f"{url}/?c=side-b")
         box = page.locator("[data-testid='stChatInput'] textarea")
         box.wait_for(timeout=60_000)
@@ -349,7 +355,6 @@ def test_conversations_are_found_renamed_exported_and_deleted_from_the_sidebar(
         menu.get_by_role("button", name="Delete").click()
         page.wait_for_timeout(1500)
         after = sidebar.inner_text()
-        browser.close()
     assert "How long are conversations kept?" in found and "How do I start" not in found
     assert markdown.startswith("# Starting up") and "[1] Quickstart" in markdown
     assert "Starting up" not in after and "How long are conversations kept?" in after
@@ -357,13 +362,12 @@ def test_conversations_are_found_renamed_exported_and_deleted_from_the_sidebar(
 
 def test_one_click_copies_the_answer_as_text_with_its_sources(deployment: tuple[str, str]) -> None:
     _, url = deployment
-    with sync_playwright() as playwright:
-        browser = headless_chromium(playwright)
-        context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-        page = context.new_page()
-        box = sign_in(page, url, "copy-1")
-        send(box, "How do I start the service?")
-        wait_answers(page, 1)
+    with signed_in(
+        url,
+        "copy-1",
+        questions=("How do I start the service?",),
+        permissions=["clipboard-read", "clipboard-write"],
+    ) as (page, box):
         page.reload()  # the answer as the stored conversation shows it
         wait_answers(page, 1)
         copy = page.frame_locator("iframe").last.get_by_role("button", name="Copy")
@@ -371,7 +375,6 @@ def test_one_click_copies_the_answer_as_text_with_its_sources(deployment: tuple[
         as_text = page.evaluate("navigator.clipboard.readText()")
         page.frame_locator("iframe").last.get_by_role("button", name="Markdown").click()
         as_markdown = page.evaluate("navigator.clipboard.readText()")
-        browser.close()
     assert as_text.startswith("Run make run in the project folder.")  # no backticks
     assert "Sources:\n[1] Quickstart" in as_text and "quickstart.md" in as_text
     assert as_markdown.startswith("Run `make run`") and "Sources:" in as_markdown
@@ -381,14 +384,9 @@ def test_edit_and_regenerate_replace_in_place_with_earlier_versions_reachable(
     deployment: tuple[str, str],
 ) -> None:
     api_url, url = deployment
-    with sync_playwright() as playwright:
-        browser = headless_chromium(playwright)
-        page = browser.new_page(viewport={"width": 1200, "height": 900})
-        box = sign_in(page, url, "inplace-1")
-        send(box, "How do I start the service?")
-        wait_answers(page, 1)
-        send(box, "What does a 429 error mean?")
-        wait_answers(page, 2)
+    with signed_in(
+        url, "inplace-1", questions=("How do I start the service?", "What does a 429 error mean?")
+    ) as (page, box):
         page.reload()
         wait_answers(page, 2)
         # Edit the first question: it and everything after it are replaced.
@@ -410,7 +408,6 @@ def test_edit_and_regenerate_replace_in_place_with_earlier_versions_reachable(
         page.get_by_role("button", name="‹").click()
         page.get_by_text("Version 1/2").wait_for(timeout=30_000)
         after = page.locator(MESSAGES).all_inner_texts()
-        browser.close()
     stored = httpx.get(f"{api_url}/v1/conversations/inplace-1",
                        headers={"X-API-Key": "test-key-a"}).json()["messages"]  # fmt: skip
     assert len(edited) == 2 and "How long are conversations kept?" in edited[0]

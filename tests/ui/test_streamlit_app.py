@@ -244,15 +244,13 @@ def test_a_recorded_question_is_shown_as_heard_and_answered_aloud(
     assert [m.name for m in reloaded.chat_message] == ["user", "assistant"]
 
 
-def test_an_answer_shows_its_time_and_can_be_copied(
-    live_api: str, page: Callable[..., AppTest]
-) -> None:
+def test_an_answer_shows_when_it_was_made(live_api: str, page: Callable[..., AppTest]) -> None:
     at = page(live_api, conversation="ui-tools")
     at.chat_input[0].set_value("How do I start the service?").run()
     reloaded = page(live_api, conversation="ui-tools")
     assistant = reloaded.chat_message[1]
     assert re.fullmatch(r"\d\d:\d\d · \d\d \w{3}", assistant.caption[-1].value)
-    assert "make run" in assistant.code[0].value  # the copy box holds the answer's text
+    # (Copying is a browser's: tests/ui/test_signed_in_across_reloads.py.)
 
 
 def test_a_question_can_be_edited_and_sent_again(
