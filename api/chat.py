@@ -342,7 +342,7 @@ def rename_conversation(conversation_id: str) -> Response:
     "/conversations/<conversation_id>/stop",
     scope="chat",
     ok={202: StopAccepted},
-    errors=(400, 503),
+    errors=(400, 404, 503),
 )
 def stop_turn(conversation_id: str) -> tuple[Response, int]:
     """Stop the answer being written in the conversation: the model's stream is closed at
