@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from knowledge.store import adopt_untenanted_points, list_documents, tenant_filter
 from tenancy import crud
-from tenancy.db import Database
+from tenancy.db import Database, DatabaseError
 from tenancy.models import (
     DEFAULT_ASSISTANT_ID,
     DEFAULT_KB_ID,
@@ -59,8 +59,12 @@ def ensure_defaults(db: Database, *, app_name: str) -> bool:
                 sample_questions=list(SAMPLE_KB_QUESTIONS),
             )
         return True
-    except IntegrityError:  # another process created them first
+    except crud.Conflict:  # another process created them since the check above
         return False
+    except DatabaseError as exc:  # the session wraps the driver's error
+        if isinstance(exc.__cause__, IntegrityError):  # another process created them first
+            return False
+        raise
 
 
 def adopt_existing_points(db: Database, qdrant: QdrantClient, collection: str) -> int:
