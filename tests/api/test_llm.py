@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import openai
@@ -456,7 +457,10 @@ def test_stop_keeps_what_was_written_and_the_model_writes_no_more(
         buffered=False,
     )  # fmt: skip
     assert b"event: token" in next(response.response)
-    stopped = client.post("/v1/conversations/stopped-1/stop", headers=KEY_A)
+    with ThreadPoolExecutor(1) as other:  # a request of its own, as a server runs it
+        stopped = other.submit(
+            client.post, "/v1/conversations/stopped-1/stop", headers=KEY_A
+        ).result()
     assert stopped.status_code == 202 and stopped.get_json()["stopping"] is True
     rest = b"".join(response.response).decode()
     assert '"stopped": true' in rest and "event: done" in rest
@@ -476,3 +480,25 @@ def test_stop_keeps_what_was_written_and_the_model_writes_no_more(
     assert client.post("/v1/conversations/stopped-1/stop", headers=KEY_A).status_code == 202
     assert ask(client, "and then?", conversation="stopped-1").status_code == 200
     assert "stopped" not in history_of(app, "test-key-a", "stopped-1")[3]
+
+
+def test_another_key_cannot_stop_an_answer(llm_app: Callable[..., Flask], stub: LLMStub) -> None:
+    """The same conversation id under another key names another conversation: its stop
+    reaches nothing of this one."""
+    stub.reply = lambda _: " ".join(["Run `make run` [1]."] * 10)
+    stub.token_delay_s = 0.05
+    client = llm_app(llm_timeout=30.0).test_client()
+    response = client.post(
+        "/v1/chat", json={"message": "How do I start the service?"},
+        headers={**KEY_A, "X-Conversation-Id": "mine", "Accept": "text/event-stream"},
+        buffered=False,
+    )  # fmt: skip
+    assert b"event: token" in next(response.response)
+    # From a thread of its own, as a server runs each request (here the stream's request
+    # context stays pushed in this thread while it is read).
+    with ThreadPoolExecutor(1) as other:
+        stop = other.submit(client.post, "/v1/conversations/mine/stop", headers=KEY_B).result()
+    assert stop.status_code == 202
+    rest = b"".join(response.response).decode()
+    assert "event: done" in rest and '"stopped": true' not in rest
+    assert stub.streamed_words == 40  # every word written
