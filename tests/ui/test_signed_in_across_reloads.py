@@ -370,11 +370,22 @@ def test_one_click_copies_the_answer_as_text_with_its_sources(deployment: tuple[
     ) as (page, box):
         page.reload()  # the answer as the stored conversation shows it
         wait_answers(page, 1)
-        copy = page.frame_locator("iframe").last.get_by_role("button", name="Copy")
-        copy.click()
-        as_text = page.evaluate("navigator.clipboard.readText()")
-        page.frame_locator("iframe").last.get_by_role("button", name="Markdown").click()
-        as_markdown = page.evaluate("navigator.clipboard.readText()")
+        buttons = page.frame_locator("iframe").last
+
+        def copied(name: str) -> str:
+            """Press a copy button; the clipboard once the button says it copied."""
+            button = buttons.get_by_role("button", name=name)
+            button.click()
+            buttons.get_by_role("button", name="Copied").wait_for(timeout=10_000)
+            return page.evaluate(
+                "async () => { for (let i = 0; i < 30; i++) {"
+                " const t = await navigator.clipboard.readText(); if (t) return t;"
+                " await new Promise(r => setTimeout(r, 100)); } return ''; }"
+            )
+
+        as_text = copied("Copy")
+        page.wait_for_timeout(1600)  # the label comes back
+        as_markdown = copied("Markdown")
     assert as_text.startswith("Run make run in the project folder.")  # no backticks
     assert "Sources:\n[1] Quickstart" in as_text and "quickstart.md" in as_text
     assert as_markdown.startswith("Run `make run`") and "Sources:" in as_markdown
