@@ -306,7 +306,9 @@ def test_a_busy_conversation_is_explained(make_app, page: Callable[..., AppTest]
                         "headers": {"X-API-Key": "test-key-a", "X-Conversation-Id": "ui-409"}},
             )  # fmt: skip
             other_tab.start()
-            time.sleep(0.5)  # the other tab's turn now holds the conversation
+            deadline = time.monotonic() + 20
+            while not stub.chat_requests() and time.monotonic() < deadline:
+                time.sleep(0.05)  # until the other tab's turn holds the conversation (at the model)
             at.chat_input[0].set_value("And how do I stop it?").run()
             other_tab.join()
     finally:
