@@ -111,7 +111,7 @@ def chat_completions() -> Response:
             ),
             render=_render_chunk,
         )
-    reply = service.chat(**turn)
+    reply = service.chat(**turn).to_dict()
     response = jsonify(
         {
             "id": completion_id,
@@ -121,15 +121,15 @@ def chat_completions() -> Response:
             "choices": [
                 {
                     "index": 0,
-                    "message": {"role": "assistant", "content": reply.answer},
+                    "message": {"role": "assistant", "content": reply["answer"]},
                     "finish_reason": "stop",
                 }
             ],
             "usage": NO_USAGE,
-            **_extras(reply.to_dict()),
+            **_extras(reply),
         }
     )
-    response.headers[CITATIONS_HEADER] = citations_header(reply.to_dict()["citations"])
+    response.headers[CITATIONS_HEADER] = citations_header(reply["citations"])
     return response
 
 

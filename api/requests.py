@@ -123,12 +123,13 @@ def _moment(name: str, *, end_of_day: bool) -> datetime | None:
         raise ApiError(400, f"`{name}` must be an ISO date or date-time, like 2026-11-23") from exc
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
+    out_of_range = ApiError(400, f"`{name}` must be between 1970-01-01 and 9998-12-31")
     try:
         moment = moment.astimezone(UTC)
-    except OverflowError:  # 0001-01-01T00:00+01:00 is before the first representable time
-        moment = EARLIEST - timedelta(days=1)
+    except OverflowError as exc:  # 0001-01-01T00:00+01:00: before the first representable time
+        raise out_of_range from exc
     if not EARLIEST <= moment < LATEST:
-        raise ApiError(400, f"`{name}` must be between 1970-01-01 and 9998-12-31")
+        raise out_of_range
     if end_of_day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         moment += timedelta(days=1)
     return moment
