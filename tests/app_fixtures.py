@@ -66,6 +66,12 @@ def empty_qdrant(tmp_path: Path, embeddings: LocalEmbeddings) -> Iterator[Qdrant
 
 
 @pytest.fixture
+def platform(make_app: Callable[..., Flask], empty_qdrant: QdrantClient) -> Flask:
+    """An app over an empty knowledge base, for tests that build organisations."""
+    return make_app(qdrant=empty_qdrant)
+
+
+@pytest.fixture
 def app(make_app: Callable[..., Flask]) -> Flask:
     return make_app()
 

@@ -9,9 +9,11 @@ from tests.app_fixtures import (
     empty_qdrant,
     llm_app,
     make_app,
+    platform,
     stub,
 )
 
 __all__ = [
-    "KEY_A", "KEY_B", "app", "ask", "client", "empty_qdrant", "llm_app", "make_app", "stub",
+    "KEY_A", "KEY_B", "app", "ask", "client", "empty_qdrant", "llm_app", "make_app", "platform",
+    "stub",
 ]  # fmt: skip

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 import pytest
 from flask import Flask
-from qdrant_client import QdrantClient
 
 from tenancy.models import utcnow
 from tenancy.retention import purge_expired
@@ -19,11 +17,6 @@ from tests.api.platform_helpers import PLATFORM_ADMIN, Org, chat, create_org, ke
 from tests.app_fixtures import services_of
 
 ROUTER = "# Router\n\nThe Acme router resets when you hold its power button for ten seconds."
-
-
-@pytest.fixture
-def platform(make_app: Callable[..., Flask], empty_qdrant: QdrantClient) -> Flask:
-    return make_app(qdrant=empty_qdrant)
 
 
 @pytest.fixture

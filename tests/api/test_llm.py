@@ -6,11 +6,13 @@ import json
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import httpx
 import openai
 import pytest
 from flask import Flask
+from flask.testing import FlaskClient
 
 from stubs.llm import LLMStub
 from tenancy.keys import legacy_key_id
@@ -441,6 +443,25 @@ def test_langchain_chat_openai_reaches_the_citations(make_app: Callable[..., Fla
     assert citations[0]["snippet"]
 
 
+def streaming_then_stopped(
+    client: FlaskClient, conversation: str, *, stop_key: dict
+) -> tuple[Any, Any]:
+    """An answer streaming for KEY_A (its first token read), and `stop_key`'s stop of
+    `conversation`, sent from a thread of its own as a server runs each request (the
+    stream's request context stays pushed in this thread while it is read)."""
+    response = client.post(
+        "/v1/chat", json={"message": "How do I start the service?"},
+        headers={**KEY_A, "X-Conversation-Id": conversation, "Accept": "text/event-stream"},
+        buffered=False,
+    )  # fmt: skip
+    assert b"event: token" in next(response.response)
+    with ThreadPoolExecutor(1) as other:
+        stop = other.submit(
+            client.post, f"/v1/conversations/{conversation}/stop", headers=stop_key
+        ).result()
+    return response, stop
+
+
 def test_stop_keeps_what_was_written_and_the_model_writes_no_more(
     llm_app: Callable[..., Flask], stub: LLMStub
 ) -> None:
@@ -451,16 +472,7 @@ def test_stop_keeps_what_was_written_and_the_model_writes_no_more(
     stub.token_delay_s = 0.05
     app = llm_app(llm_timeout=30.0)
     client = app.test_client()
-    response = client.post(
-        "/v1/chat", json={"message": "How do I start the service?"},
-        headers={**KEY_A, "X-Conversation-Id": "stopped-1", "Accept": "text/event-stream"},
-        buffered=False,
-    )  # fmt: skip
-    assert b"event: token" in next(response.response)
-    with ThreadPoolExecutor(1) as other:  # a request of its own, as a server runs it
-        stopped = other.submit(
-            client.post, "/v1/conversations/stopped-1/stop", headers=KEY_A
-        ).result()
+    response, stopped = streaming_then_stopped(client, "stopped-1", stop_key=KEY_A)
     assert stopped.status_code == 202 and stopped.get_json()["stopping"] is True
     rest = b"".join(response.response).decode()
     assert '"stopped": true' in rest and "event: done" in rest
@@ -488,16 +500,7 @@ def test_another_key_cannot_stop_an_answer(llm_app: Callable[..., Flask], stub: 
     stub.reply = lambda _: " ".join(["Run `make run` [1]."] * 10)
     stub.token_delay_s = 0.05
     client = llm_app(llm_timeout=30.0).test_client()
-    response = client.post(
-        "/v1/chat", json={"message": "How do I start the service?"},
-        headers={**KEY_A, "X-Conversation-Id": "mine", "Accept": "text/event-stream"},
-        buffered=False,
-    )  # fmt: skip
-    assert b"event: token" in next(response.response)
-    # From a thread of its own, as a server runs each request (here the stream's request
-    # context stays pushed in this thread while it is read).
-    with ThreadPoolExecutor(1) as other:
-        stop = other.submit(client.post, "/v1/conversations/mine/stop", headers=KEY_B).result()
+    response, stop = streaming_then_stopped(client, "mine", stop_key=KEY_B)
     assert stop.status_code == 202
     rest = b"".join(response.response).decode()
     assert "event: done" in rest and '"stopped": true' not in rest

@@ -23,11 +23,6 @@ PRINTER_B = "# Printer\n\nBeta printer jams are cleared by opening tray 2 and pu
 
 
 @pytest.fixture
-def platform(make_app: Callable[..., Flask], empty_qdrant: QdrantClient) -> Flask:
-    return make_app(qdrant=empty_qdrant)
-
-
-@pytest.fixture
 def two_orgs(platform: Flask) -> tuple[Org, Org]:
     """Two organisations, each with an HR and a support assistant over their own KBs."""
     client = platform.test_client()

@@ -22,11 +22,6 @@ SECRET_PROMPT = "Internal: offer the 40% retention discount only when asked twic
 
 
 @pytest.fixture
-def platform(make_app: Callable[..., Flask], empty_qdrant: QdrantClient) -> Flask:
-    return make_app(qdrant=empty_qdrant)
-
-
-@pytest.fixture
 def acme(platform: Flask) -> Org:
     org = create_org(platform.test_client(), "Acme")
     org.kb("support")

@@ -78,3 +78,19 @@ def test_guests_ask_in_plain_text_and_rate_their_answers(make_app: Callable[...,
         json={"rating": "down"}, headers=other,
     )  # fmt: skip
     assert stolen.status_code == 404
+
+
+def test_a_guests_stop_is_for_public_assistants_and_clear_about_bad_input(
+    make_app: Callable[..., Flask],
+) -> None:
+    client = make_app().test_client()
+    guest = {"X-Assistant-Id": "asst_default", "X-Visitor-Id": VISITOR_A}
+    assert client.post("/v1/public/conversations/guest/stop", headers=guest).status_code == 404
+    client.patch("/v1/assistants/asst_default", json={"is_public": True}, headers=ADMIN)
+    stopped = client.post("/v1/public/conversations/guest/stop", headers=guest)
+    assert stopped.status_code == 202 and stopped.get_json()["stopping"] is True
+    bad_id = client.post("/v1/public/conversations/not%20an%20id/stop", headers=guest)
+    assert bad_id.status_code == 404 and bad_id.get_json()["error"]["message"]
+    no_visitor = client.post("/v1/public/conversations/guest/stop",
+                             headers={"X-Assistant-Id": "asst_default"})  # fmt: skip
+    assert no_visitor.status_code in (400, 422) and no_visitor.get_json()["error"]["message"]

@@ -46,6 +46,15 @@ def sign_in(page: Page, url: str, conversation: str) -> Locator:
     return box
 
 
+def open_admin_page(page: Page, url: str, key: str) -> None:
+    """Sign in to the admin page with an admin key; its charts drawn."""
+    page.goto(f"{url}/admin")
+    page.get_by_label("Admin API key").fill(key)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_text("Answers rated down").wait_for(timeout=60_000)
+    page.wait_for_timeout(1500)  # charts draw after the text
+
+
 def send(box: Locator, question: str) -> None:
     box.fill(question)
     box.press("Enter")
@@ -127,11 +136,7 @@ def test_the_admin_page_in_the_browser(web_chat: str, live_api: str, tmp_path: P
     with sync_playwright() as playwright:
         browser = headless_chromium(playwright)
         page = browser.new_page(viewport={"width": 1300, "height": 1000})
-        page.goto(f"{web_chat}/admin")
-        page.get_by_label("Admin API key").fill(key)
-        page.get_by_role("button", name="Sign in").click()
-        page.get_by_text("Answers rated down").wait_for(timeout=60_000)
-        page.wait_for_timeout(1500)  # charts draw after the text
+        open_admin_page(page, web_chat, key)
         text = page.locator("[data-testid='stMain']").inner_text()
         shot = tmp_path / "admin.png"
         page.screenshot(path=str(shot), full_page=True)

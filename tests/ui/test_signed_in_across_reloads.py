@@ -17,7 +17,13 @@ from flask import Flask
 from playwright.sync_api import Locator, Page, sync_playwright
 
 from tests.ui.conftest import serve
-from tests.ui.test_browser import headless_chromium, send, sign_in, streamlit_for
+from tests.ui.test_browser import (
+    headless_chromium,
+    open_admin_page,
+    send,
+    sign_in,
+    streamlit_for,
+)
 
 MESSAGES = "[data-testid='stChatMessage']"
 
@@ -174,11 +180,7 @@ def test_the_admin_page_reads_like_a_report(deployment: tuple[str, str], tmp_pat
     with sync_playwright() as playwright:
         browser = headless_chromium(playwright)
         page = browser.new_page(viewport={"width": 1200, "height": 900})
-        page.goto(f"{url}/admin")
-        page.get_by_label("Admin API key").fill(key)
-        page.get_by_role("button", name="Sign in").click()
-        page.get_by_text("Answers rated down").wait_for(timeout=60_000)
-        page.wait_for_timeout(1500)  # charts draw after the text
+        open_admin_page(page, url, key)
         text = page.inner_text("body")
         figures = page.locator("[data-testid='stMetricValue']").all_inner_texts()
         chart = page.locator("[data-testid='stVegaLiteChart']").first
