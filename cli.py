@@ -3,7 +3,7 @@
     orgs create NAME | list | rotate-secrets
     keys create --org ORG --name NAME --scope chat ... | list --org ORG | revoke KEY_ID
     assistants list --org ORG
-    kb ingest [--kb KB_ID] PATH... | init | list | delete SOURCE... | stats
+    kb ingest [--kb KB_ID] PATH... | init | list | delete SOURCE... | stats | export --to URL
     db upgrade | purge
 
 With embedded Qdrant, stop the server before `kb` commands (its folder is locked).
@@ -26,6 +26,7 @@ from knowledge.chunking import document_id
 from knowledge.ingest import Ingestor, expand_paths
 from knowledge.store import (
     KnowledgeBaseUnavailable,
+    copy_collection,
     count_points,
     ensure_collection,
     list_documents,
@@ -316,3 +317,39 @@ def stats() -> None:
         )
     finally:
         indexer.close()
+
+
+@kb.command("export")
+@click.option("--to", "url", required=True, help="The Qdrant server's URL (QDRANT_URL to be).")
+@click.option("--api-key", envvar="QDRANT_EXPORT_API_KEY", default=None, help="Its API key.")
+@click.option("--batch", default=256, show_default=True, type=click.IntRange(1, 10_000))
+def export(url: str, api_key: str | None, batch: int) -> None:
+    """Copy embedded Qdrant's collection to a Qdrant server (then set QDRANT_URL to it)."""
+    from qdrant_client import QdrantClient
+    from qdrant_client.http.exceptions import ResponseHandlingException, UnexpectedResponse
+
+    settings = _settings()
+    if settings.qdrant_url:
+        raise click.ClickException("QDRANT_URL is set: there is no embedded Qdrant to export")
+    try:
+        source = open_client(settings)
+    except KnowledgeBaseUnavailable as exc:
+        raise click.ClickException(str(exc)) from exc
+    target = QdrantClient(url=url, api_key=api_key, timeout=60)
+    try:
+        total = count_points(source, settings.collection_name)
+        with tqdm(total=total, unit="chunk", dynamic_ncols=True) as bar:
+            held = copy_collection(
+                source, target, settings.collection_name, batch=batch,
+                progress=lambda done: bar.update(done - bar.n),
+            )  # fmt: skip
+    except (ResponseHandlingException, UnexpectedResponse, OSError) as exc:
+        message = f"the Qdrant server at {url} did not take the points: {exc}"
+        raise click.ClickException(message) from exc
+    finally:
+        source.close()
+        target.close()
+    click.echo(
+        f"{total} chunks copied to {url} (collection {settings.collection_name} holds {held}); "
+        f"set QDRANT_URL={url} and restart to use it"
+    )

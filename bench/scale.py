@@ -1,9 +1,10 @@
 """Hybrid retrieval as the knowledge base grows: 1k to 1M chunks, embedded Qdrant.
 
 Measures the product's Retriever.search (ranking, payloads, passages; query embeddings
-precomputed: this is retrieval, not the encoder) through the in-process index, paired
-query by query with the same search asked of Qdrant's local mode itself (the baseline,
-measured up to --baseline-up-to points: it scans every point, about 10 s a query at 1M).
+precomputed: this is retrieval, not the encoder) on embedded Qdrant Edge, after the
+shard is optimised (HNSW built, timed), paired query by query with the same search
+through the hand-made index the previous release used (bench/handmade_index.py, with the
+passages read from Edge), measured up to --baseline-up-to points.
 
 Collections are built from real vectors cheaply: the squad-dev paragraphs and their
 sentences are embedded once (cached under --cache); every further chunk is one of them
@@ -38,16 +39,17 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 from qdrant_client import models
 
-from agents.retrieval import Retriever, SearchScope
+from agents.retrieval import IndexHits, Retriever, SearchScope
+from bench.handmade_index import VectorIndex
 from knowledge.embeddings import LocalEmbeddings
 from knowledge.sparse import BM25SparseEmbeddings, tokenize
 from knowledge.store import (
     DENSE_VECTOR,
+    KB_FIELD,
     SPARSE_VECTOR,
+    TENANT_FIELD,
     ensure_collection,
-    indexed_search,
-    open_in_memory,
-    warm_index,
+    open_embedded,
 )
 
 COLLECTION = "scale"
@@ -157,57 +159,82 @@ def synthetic_points(
         yield batch
 
 
-def one_size(size: int, cache: Path, baseline_up_to: int, queries: int) -> dict:
+class HandmadeRetriever(Retriever):
+    """The previous release's path: ids from the hand-made index, passages from Qdrant."""
+
+    index: VectorIndex
+
+    def ranked(self, query, scope, *, limit, fetch=None):  # noqa: ANN001, ANN201
+        dense = self.embeddings.embed_query(query) if scope.mode != "sparse" else None
+        terms = self.sparse.embed_query(query)
+        sparse = models.SparseVector(indices=terms.indices, values=terms.values)
+        found = self.index.search(
+            org_id=scope.org_id, kb_ids=sorted(scope.priorities), dense=dense,
+            sparse=sparse if scope.mode != "dense" else None,
+            limit=limit, rrf_k=self.rrf_k, weights=self.weights,
+        )  # fmt: skip
+        return IndexHits(found.ids, found.scores, found.best_dense)
+
+
+def one_size(size: int, cache: Path, baseline_up_to: int, queries: int, folder: Path) -> dict:
     loaded = np.load(cache / "vectors.npz")
     vectors = {name: loaded[name] for name in loaded.files}
     texts = json.loads((cache / "texts.json").read_text())
     questions = texts["questions"][:queries]
     resident_before = rss_mb()
-    client = open_in_memory(indexed_collection=COLLECTION)
+    # Optimised here, in the foreground, and timed (the service does it in a child).
+    client = open_embedded(folder, optimize_after=10**12)
     ensure_collection(client, COLLECTION, vectors["paragraphs"].shape[1])
     started = time.perf_counter()
-    # An empty search makes the index current, so every upsert below lands in it.
-    indexed_search(client, COLLECTION, org_id=ORG, kb_ids=[KB], dense=None, sparse=None,
-                   limit=1, rrf_k=1, weights=(1.0, 2.0))  # fmt: skip
     for batch in synthetic_points(size, vectors, texts, np.random.default_rng(size)):
         client.upsert(COLLECTION, batch, wait=True)
     build_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    client._client.shards[COLLECTION].optimize()
+    optimise_seconds = time.perf_counter() - started
     resident = rss_mb() - resident_before
+    baseline = size <= baseline_up_to
+    handmade_mb = 0.0
+    index = VectorIndex(dense_name=DENSE_VECTOR, sparse_name=SPARSE_VECTOR,
+                        tenant_field=TENANT_FIELD, kb_field=KB_FIELD)  # fmt: skip
+    if baseline:
+        before = rss_mb()
+        for batch in synthetic_points(size, vectors, texts, np.random.default_rng(size)):
+            index.add(batch)
+        handmade_mb = rss_mb() - before
 
-    retriever = Retriever(
-        client=client,
-        collection=COLLECTION,
-        embeddings=PrecomputedQueries([q for q, _ in texts["questions"]], vectors["questions"]),  # type: ignore[arg-type]
-        candidates=30,
-        rrf_k=1,
-        weights=(1.0, 2.0),
-    )
+    arguments = dict(
+        client=client, collection=COLLECTION,
+        embeddings=PrecomputedQueries([q for q, _ in texts["questions"]], vectors["questions"]),
+        candidates=30, rrf_k=1, weights=(1.0, 2.0),
+    )  # fmt: skip
+    retrievers = {"edge": Retriever(**arguments), "handmade": HandmadeRetriever(**arguments)}
+    retrievers["handmade"].index = index
     scope = SearchScope(ORG, {KB: 0}, "hybrid", 5, -1)
     real_ids = {pid for pid, _ in texts["paragraphs"][: min(size, len(texts["paragraphs"]))]}
-    wrapper = client._client
-    timings: dict[str, list[float]] = {"index": [], "qdrant": []}
-    hits: dict[str, list[bool]] = {"index": [], "qdrant": []}
-    baseline = size <= baseline_up_to
+    timings: dict[str, list[float]] = {"edge": [], "handmade": []}
+    hits: dict[str, list[bool]] = {"edge": [], "handmade": []}
+    top5: dict[str, list] = {"edge": [], "handmade": []}
     for n, (question, gold) in enumerate(questions):
-        order = ["index", "qdrant"] if n % 2 == 0 else ["qdrant", "index"]
-        for path in order:
-            if path == "qdrant" and (not baseline or n >= max(20, queries // 10)):
-                continue  # the scan is slow: a sample of paired queries is enough
-            wrapper.indexed_collection = COLLECTION if path == "index" else None
+        for path in ["edge", "handmade"] if n % 2 == 0 else ["handmade", "edge"]:
+            if path == "handmade" and not baseline:
+                continue
             started = time.perf_counter()
-            passages = retriever.search(question, scope)
+            passages = retrievers[path].search(question, scope)
             timings[path].append(time.perf_counter() - started)
+            top5[path].append([p.source for p in passages[:5]])
             if gold in real_ids:
                 hits[path].append(gold in [p.source for p in passages[:5]])
-    wrapper.indexed_collection = COLLECTION
-    wrapper._index_current = False  # as after a restart: read the collection back
-    rebuild_seconds = warm_index(client, COLLECTION)
     result = {
         "size": size,
         "build_s": round(build_seconds, 1),
-        "rebuild_s": round(rebuild_seconds or 0.0, 1),
+        "optimise_s": round(optimise_seconds, 1),
         "rss_mb": round(resident),
+        "handmade_rss_mb": round(handmade_mb),
     }
+    if baseline:
+        same = [a == b for a, b in zip(top5["edge"], top5["handmade"], strict=True)]
+        result["same_top5"] = round(float(np.mean(same)), 4)
     for path, values in timings.items():
         if values:
             result[f"{path}_p50_ms"] = round(1000 * statistics.median(values), 2)
@@ -232,19 +259,19 @@ def plot(rows: list[dict], target: Path) -> None:
 
     fig, (latency, memory) = plt.subplots(1, 2, figsize=(11, 4.2))
     sizes = [r["size"] for r in rows]
-    latency.plot(sizes, [r["index_p50_ms"] for r in rows], "o-", label="in-process index p50")
-    latency.plot(sizes, [r["index_p95_ms"] for r in rows], "o--", label="in-process index p95")
-    base = [r for r in rows if "qdrant_p50_ms" in r]
+    latency.plot(sizes, [r["edge_p50_ms"] for r in rows], "o-", label="Qdrant Edge p50")
+    latency.plot(sizes, [r["edge_p95_ms"] for r in rows], "o--", label="Qdrant Edge p95")
+    base = [r for r in rows if "handmade_p50_ms" in r]
     if base:
-        latency.plot([r["size"] for r in base], [r["qdrant_p50_ms"] for r in base], "s-",
-                     label="Qdrant local mode p50")  # fmt: skip
+        latency.plot([r["size"] for r in base], [r["handmade_p50_ms"] for r in base], "s-",
+                     label="hand-made index p50 (previous)")  # fmt: skip
     latency.axhline(30, color="grey", linewidth=0.8, linestyle=":", label="30 ms target")
     latency.set(xscale="log", yscale="log", xlabel="chunks", ylabel="hybrid search, ms",
                 title="Hybrid search latency (embedded)")  # fmt: skip
     latency.legend(fontsize=8)
     memory.plot(sizes, [r["rss_mb"] for r in rows], "o-")
     memory.set(xscale="log", yscale="log", xlabel="chunks", ylabel="resident memory, MB",
-               title="Memory of collection + index")  # fmt: skip
+               title="Memory of the Edge shard")  # fmt: skip
     for axis in (latency, memory):
         axis.grid(True, which="both", linewidth=0.3)
     fig.tight_layout()
@@ -257,13 +284,22 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data/squad-dev"))
     parser.add_argument("--sizes", default="1000,10000,100000,1000000")
     parser.add_argument("--queries", type=int, default=300)
-    parser.add_argument("--baseline-up-to", type=int, default=20_000)
+    parser.add_argument("--baseline-up-to", type=int, default=100_000)
+    parser.add_argument("--folder", type=Path, default=Path(".bench-cache/scale-edge"))
     parser.add_argument("--cache", type=Path, default=Path(".bench-cache/scale"))
     parser.add_argument("--plot", type=Path, default=Path("docs/scale.png"))
     parser.add_argument("--one-size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one_size:
-        print(json.dumps(one_size(args.one_size, args.cache, args.baseline_up_to, args.queries)))
+        import shutil
+
+        folder = args.folder / str(args.one_size)
+        shutil.rmtree(folder, ignore_errors=True)
+        try:
+            print(json.dumps(one_size(args.one_size, args.cache, args.baseline_up_to,
+                                      args.queries, folder)))  # fmt: skip
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
         return
 
     prepare(args.data, args.cache, args.queries)
@@ -271,7 +307,8 @@ def main() -> None:
     for size in [int(s) for s in args.sizes.split(",")]:
         command = [sys.executable, "-m", "bench.scale", "--one-size", str(size),
                    "--cache", str(args.cache), "--queries", str(args.queries),
-                   "--baseline-up-to", str(args.baseline_up_to)]  # fmt: skip
+                   "--baseline-up-to", str(args.baseline_up_to),
+                   "--folder", str(args.folder)]  # fmt: skip
         done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode != 0:
             print(f"{size}: failed ({done.returncode}); stopping here:\n{done.stderr[-2000:]}")
@@ -279,28 +316,32 @@ def main() -> None:
         row = json.loads(done.stdout.strip().splitlines()[-1])
         rows.append(row)
         print(
-            f"{size:>9,} chunks: index p50 {row['index_p50_ms']:.2f} ms p95 "
-            f"{row['index_p95_ms']:.2f} ms R@5 {row.get('index_r5', float('nan')):.4f}"
+            f"scale: {size} chunks hybrid p50 {row['edge_p50_ms']:.2f} ms p95 "
+            f"{row['edge_p95_ms']:.2f} ms rss {row['rss_mb']} MB", flush=True,
+        )  # fmt: skip
+        print(
+            f"  R@5 {row.get('edge_r5', float('nan')):.4f}; build {row['build_s']} s, "
+            f"optimise {row['optimise_s']} s"
             + (
-                f" | Qdrant local p50 {row['qdrant_p50_ms']:.1f} ms p95 {row['qdrant_p95_ms']:.1f}"
-                f" ms R@5 {row.get('qdrant_r5', float('nan')):.4f} ({row['qdrant_queries']} q)"
-                f" ratio {row['qdrant_p50_ms'] / row['index_p50_ms']:.1f}x"
-                if "qdrant_p50_ms" in row
+                f" | hand-made index p50 {row['handmade_p50_ms']:.2f} ms p95 "
+                f"{row['handmade_p95_ms']:.2f} ms R@5 {row.get('handmade_r5', float('nan')):.4f}"
+                f" (+{row['handmade_rss_mb']} MB); ratio hand-made/edge p50 "
+                f"{row['handmade_p50_ms'] / row['edge_p50_ms']:.2f}x; same top-5 "
+                f"{row['same_top5']:.3f}"
+                if "handmade_p50_ms" in row
                 else ""
-            )
-            + f" | build {row['build_s']} s, index rebuilt from the collection in "
-            f"{row['rebuild_s']} s, memory {row['rss_mb']} MB",
+            ),
             flush=True,
         )
     if len(rows) >= 2:
         sizes = [r["size"] for r in rows]
-        print(f"growth exponent of index p50 over {sizes[0]:,}..{sizes[-1]:,}: "
-              f"{exponent(sizes, [r['index_p50_ms'] for r in rows]):.2f}; "
+        print(f"growth exponent of Edge p50 over {sizes[0]:,}..{sizes[-1]:,}: "
+              f"{exponent(sizes, [r['edge_p50_ms'] for r in rows]):.2f}; "
               f"memory: {exponent(sizes, [r['rss_mb'] or 1 for r in rows]):.2f}")  # fmt: skip
-        base = [r for r in rows if "qdrant_p50_ms" in r]
+        base = [r for r in rows if "handmade_p50_ms" in r]
         if len(base) >= 2:
-            print(f"growth exponent of Qdrant local mode p50: "
-                  f"{exponent([r['size'] for r in base], [r['qdrant_p50_ms'] for r in base]):.2f}")  # fmt: skip
+            print(f"growth exponent of the hand-made index p50: "
+                  f"{exponent([r['size'] for r in base], [r['handmade_p50_ms'] for r in base]):.2f}")  # fmt: skip
         plot(rows, args.plot)
         print(f"plot: {args.plot}")
 

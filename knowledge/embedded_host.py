@@ -1,12 +1,11 @@
 """Embedded Qdrant shared by the API workers of one machine.
 
-Embedded Qdrant (qdrant-client's local mode) locks its folder to one process, and one
-Python process serves turns on about one core (the GIL). So with several workers,
-Gunicorn's master starts one host process (`python -m knowledge.embedded_host`) that
-opens the folder, with the in-process search index of knowledge.store, and the workers
-make the same local-mode calls through it over a Unix socket: a call and its result are
-pickled, the call runs in the host under the one lock every embedded call takes. A
-Qdrant server (QDRANT_URL) needs none of this.
+A Qdrant Edge shard belongs to one process (its write-ahead log is locked: a second
+process cannot open it), and one Python process serves turns on about one core (the
+GIL). So with several workers, Gunicorn's master starts one host process
+(`python -m knowledge.embedded_host`) that opens the folder (knowledge.edge), and the
+workers make the same qdrant-client calls through it over a Unix socket: a call and its
+result are pickled. A Qdrant server (QDRANT_URL) needs none of this.
 
 The socket is in a private folder (0700) and every connection proves it holds the key
 the master generated (multiprocessing's HMAC handshake) before anything is unpickled.
@@ -39,7 +38,8 @@ from typing import Any
 from qdrant_client import QdrantClient
 
 from config import PROJECT_ROOT, Settings
-from knowledge.store import KnowledgeBaseUnavailable, open_folder, warm_index
+from knowledge.edge import CLIENT_CALLS
+from knowledge.store import KnowledgeBaseUnavailable, open_folder, with_embedded
 from utils.supervisor import end_process
 
 log = logging.getLogger(__name__)
@@ -62,14 +62,11 @@ def hosted_from_environment(settings: Settings) -> QdrantClient | None:
 
 def connect(*, address: str, authkey: bytes, location: Path) -> QdrantClient:
     """A QdrantClient whose local-mode calls run in the host at `address`."""
-    client = QdrantClient(location=":memory:")  # a facade: its calls go to the host
-    client._client.close()
-    client._client = HostedEmbedded(address=address, authkey=authkey, location=str(location))
-    return client
+    return with_embedded(HostedEmbedded(address=address, authkey=authkey, location=str(location)))
 
 
 class HostedEmbedded:
-    """Stands where qdrant-client keeps its local-mode object: every method call is sent
+    """Stands where qdrant-client keeps its embedded object: every method call is sent
     to the host. Connections are pooled, one per calling thread at a time."""
 
     def __init__(self, *, address: str, authkey: bytes, location: str) -> None:
@@ -135,7 +132,7 @@ class HostedEmbedded:
 
 
 def serve(*, listener: Listener, local: Any) -> None:
-    """Answer calls on `local` (the folder's lock-taking wrapper), one thread per
+    """Answer calls on `local` (the folder's knowledge.edge.EdgeEmbedded), one thread per
     connection, until the process is told to stop."""
 
     def answer(connection: Connection) -> None:
@@ -146,7 +143,7 @@ def serve(*, listener: Listener, local: Any) -> None:
                 except (OSError, EOFError):
                     return
                 try:
-                    if name.startswith("_") or name == "close":  # the host's, not a worker's
+                    if name not in CLIENT_CALLS:  # close and the rest are the host's own
                         raise AttributeError(f"{name} is not served by the host")
                     reply = (False, getattr(local, name)(*args, **kwargs))
                 except Exception as exc:  # the caller gets it raised as if local
@@ -210,7 +207,7 @@ class HostProcess:
             **self.environment(),
             "QDRANT_PATH": str(self.settings.qdrant_local_path),
             "COLLECTION_NAME": self.settings.collection_name,
-            "EMBEDDED_INDEX": str(self.settings.embedded_index).lower(),
+            "EMBEDDED_OPTIMIZE_AFTER": str(self.settings.embedded_optimize_after),
         }
         # In a session of its own: Ctrl-C in the terminal reaches the master, which stops
         # the host itself (on_exit); a host stopped by the same Ctrl-C would look like a
@@ -274,7 +271,6 @@ def main() -> int:
     except KnowledgeBaseUnavailable as exc:
         log.error("embedded Qdrant host cannot open its folder", extra={"reason": str(exc)})
         return 1
-    warm_index(client, settings.collection_name)
     # Bound (and listening) only now: the socket's existence tells the master it is ready.
     listener = Listener(address, family="AF_UNIX", authkey=key)
 

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import functools
-import threading
-import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from qdrant_client import QdrantClient, models
 
 from config import Settings
-from knowledge.vector_index import IndexHits, VectorIndex
+from knowledge.edge import EdgeEmbedded
 
 TENANT_FIELD = "org_id"
 KB_FIELD = "kb_id"
@@ -45,175 +42,32 @@ def open_client(settings: Settings) -> QdrantClient:
 
 
 def open_folder(settings: Settings) -> QdrantClient:
-    """The settings' embedded Qdrant folder, opened by this process (with its index)."""
+    """The settings' embedded Qdrant folder, opened by this process."""
     return open_embedded(
-        settings.qdrant_local_path,
-        indexed_collection=settings.collection_name if settings.embedded_index else None,
+        settings.qdrant_local_path, optimize_after=settings.embedded_optimize_after
     )
 
 
-def open_in_memory(*, indexed_collection: str | None = None) -> QdrantClient:
-    """Embedded Qdrant held in memory only (benchmarks), wrapped like a folder's."""
-    client = QdrantClient(location=":memory:")
-    client._client = OneCallAtATime(client._client, indexed_collection=indexed_collection)
-    return client
-
-
-def open_embedded(path: Path, *, indexed_collection: str | None = None) -> QdrantClient:
-    """Embedded Qdrant in a folder, safe to share between threads; with
-    `indexed_collection`, that collection is also searched through an in-process index
-    (knowledge.vector_index) kept in step with every write."""
+def open_embedded(path: Path, *, optimize_after: int = 20_000) -> QdrantClient:
+    """Embedded Qdrant (Qdrant Edge) in a folder, safe to share between threads; a
+    folder written by an earlier release (qdrant-client's local mode) is moved to Edge."""
     path.mkdir(parents=True, exist_ok=True)
     try:
-        # Threads share its SQLite file safely: every call goes through one lock (below).
-        client = QdrantClient(path=str(path), force_disable_check_same_thread=True)
-    except RuntimeError as exc:  # local mode's lock: another process has the folder
+        embedded = EdgeEmbedded(path, optimize_after=optimize_after)
+    except (OSError, RuntimeError) as exc:  # Edge's lock: another process has the folder
         raise KnowledgeBaseUnavailable(
-            f"embedded Qdrant at {path} is in use by another process ({exc}). Stop it, or "
-            "run a Qdrant server and set QDRANT_URL to share the knowledge base."
+            f"embedded Qdrant at {path} is in use by another process or unreadable ({exc}). "
+            "Stop it, or run a Qdrant server and set QDRANT_URL to share the knowledge base."
         ) from exc
-    client._client = OneCallAtATime(client._client, indexed_collection=indexed_collection)
+    return with_embedded(embedded)
+
+
+def with_embedded(embedded: Any) -> QdrantClient:
+    """A QdrantClient whose calls go to `embedded` (an Edge folder, or the host's)."""
+    client = QdrantClient(location=":memory:")
+    client._client.close()
+    client._client = embedded
     return client
-
-
-class OneCallAtATime:
-    """Embedded Qdrant (qdrant-client's local mode) is not thread-safe: a read while an
-    upsert grows its arrays fails or sees half a point, and two writers can corrupt the
-    collection or its SQLite file (qdrant/qdrant-client#1193). The service calls it from
-    request threads and the ingestion thread, so each call takes one lock. A Qdrant
-    server (QDRANT_URL) has no such limit.
-
-    It also sees every write, so it keeps the in-process index of one collection in
-    step: upserts, deletes by id and tenant payload changes are applied as they happen;
-    any other change to that collection has the index rebuilt on its next search."""
-
-    def __init__(self, local: Any, *, indexed_collection: str | None = None) -> None:
-        self._local = local
-        self._lock = threading.RLock()
-        self.indexed_collection = indexed_collection
-        self.index = (
-            VectorIndex(
-                dense_name=DENSE_VECTOR,
-                sparse_name=SPARSE_VECTOR,
-                tenant_field=TENANT_FIELD,
-                kb_field=KB_FIELD,
-            )
-            if indexed_collection
-            else None
-        )
-        self._index_current = False
-
-    def __getattr__(self, name: str) -> Any:
-        attribute = getattr(self._local, name)
-        if not callable(attribute):
-            return attribute
-        return self._locked(name, attribute)
-
-    def _locked(self, name: str, method: Callable[..., Any]) -> Callable[..., Any]:
-        @functools.wraps(method)
-        def call(*args: Any, **kwargs: Any) -> Any:
-            with self._lock:
-                result = method(*args, **kwargs)
-                if name in WRITES and self._index_current:
-                    self._observe(name, args, kwargs)
-                return result
-
-        return call
-
-    def _observe(self, name: str, args: tuple, kwargs: dict[str, Any]) -> None:
-        collection = kwargs.get("collection_name", args[0] if args else None)
-        if collection != self.indexed_collection or self.index is None:
-            return
-        points = kwargs.get("points", kwargs.get("points_selector"))
-        if name == "upsert" and isinstance(points, list):
-            self.index.add(points)
-        elif name == "delete" and isinstance(points, models.PointIdsList):
-            self.index.remove(points.points)
-        elif name == "delete" and isinstance(points, list):
-            self.index.remove(points)
-        elif name == "set_payload" and isinstance(points, list) and not kwargs.get("key"):
-            self.index.set_tenant(points, kwargs.get("payload", {}))
-        else:  # filters, batches, collection changes: read it all again when next asked
-            self._index_current = False
-
-    def indexed_search(
-        self, collection: str, *, fetch: Fetch | None = None, **query: Any
-    ) -> IndexHits | None:
-        """A search through the in-process index, or None when this collection has none
-        (the caller then asks Qdrant). With `fetch`, the records of the first hits come
-        back with them: through the host, one call instead of two."""
-        if self.index is None or collection != self.indexed_collection:
-            return None
-        with self._lock:
-            if not self._index_current or self.index.wasteful:
-                self.index.rebuild(self._all_points(collection))
-                self._index_current = True
-            hits = self.index.search(**query)
-            if fetch is None or not hits.ids:
-                return hits
-            return replace(hits, records=fetch.read(self._local, collection, hits.ids))
-
-    def _all_points(self, collection: str) -> Iterator[Any]:
-        if not self._local.collection_exists(collection):
-            return
-        offset = None
-        while True:
-            points, offset = self._local.scroll(
-                collection,
-                limit=SCROLL_PAGE,
-                offset=offset,
-                with_payload=[TENANT_FIELD, KB_FIELD],
-                with_vectors=[DENSE_VECTOR, SPARSE_VECTOR],
-            )
-            yield from points
-            if offset is None:
-                return
-
-
-# Local-mode methods that change points or collections.
-WRITES = frozenset(
-    "upsert delete set_payload overwrite_payload delete_payload clear_payload update_vectors "
-    "delete_vectors batch_update_points create_collection recreate_collection "
-    "delete_collection update_collection".split()
-)
-
-
-def warm_index(client: QdrantClient, collection: str) -> float | None:
-    """Build the in-process index now (it reads the whole collection) rather than on the
-    first question; seconds taken, None without an index."""
-    started = time.perf_counter()
-    found = indexed_search(
-        client, collection, org_id="", kb_ids=[], dense=None, sparse=None,
-        limit=1, rrf_k=1, weights=(1.0, 1.0),
-    )  # fmt: skip
-    return None if found is None else time.perf_counter() - started
-
-
-@dataclass(frozen=True)
-class Fetch:
-    """What an indexed search also returns: the payloads (and these named vectors) of its
-    first `count` hits."""
-
-    count: int
-    vectors: tuple[str, ...] = ()
-
-    def read(self, qdrant: Any, collection: str, ids: list[int | str]) -> list[models.Record]:
-        """The records of the first `count` of `ids` (from a client or local mode)."""
-        return qdrant.retrieve(
-            collection,
-            ids[: self.count],
-            with_payload=True,
-            with_vectors=list(self.vectors) or False,
-        )
-
-
-def indexed_search(
-    client: QdrantClient, collection: str, *, fetch: Fetch | None = None, **query: Any
-) -> IndexHits | None:
-    # This process's embedded wrapper has one, or the host's (knowledge.embedded_host);
-    # a Qdrant server uses its own indexes.
-    search = getattr(client._client, "indexed_search", None)
-    return None if search is None else search(collection, fetch=fetch, **query)
 
 
 def ensure_collection(client: QdrantClient, name: str, dimensions: int) -> bool:
@@ -245,10 +99,8 @@ def ensure_collection(client: QdrantClient, name: str, dimensions: int) -> bool:
 
 
 def ensure_indexes(client: QdrantClient, name: str) -> None:
-    """Payload indexes on a Qdrant server (idempotent): `org_id` as the tenant key, so
-    each organisation's points are stored together, and the fields filters use."""
-    if is_embedded(client):  # embedded Qdrant has no payload indexes
-        return
+    """Payload indexes (idempotent): `org_id` as the tenant key, so each organisation's
+    points are stored together, and the fields filters use."""
     client.create_payload_index(
         name,
         TENANT_FIELD,
@@ -405,3 +257,43 @@ def count_points(
     client: QdrantClient, collection: str, query_filter: models.Filter | None = None
 ) -> int:
     return client.count(collection, count_filter=query_filter, exact=True).count
+
+
+def copy_collection(
+    source: QdrantClient,
+    target: QdrantClient,
+    collection: str,
+    *,
+    batch: int = 256,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Every point of `collection` (ids, vectors, payloads) upserted into `target`, made
+    with the same vectors and payload indexes if missing; safe to run again (points are
+    upserted by id). How many points the target then holds."""
+    params = source.get_collection(collection).config.params
+    if not target.collection_exists(collection):
+        target.create_collection(
+            collection_name=collection,
+            vectors_config=params.vectors,
+            sparse_vectors_config=params.sparse_vectors,
+        )
+    ensure_indexes(target, collection)
+    offset, copied = None, 0
+    while True:
+        points, offset = source.scroll(
+            collection, limit=batch, offset=offset, with_payload=True, with_vectors=True
+        )
+        if points:
+            target.upsert(
+                collection,
+                [
+                    models.PointStruct(id=p.id, vector=p.vector or {}, payload=p.payload)
+                    for p in points
+                ],
+                wait=True,
+            )
+            copied += len(points)
+            if progress is not None:
+                progress(copied)
+        if offset is None:
+            return count_points(target, collection)

@@ -59,7 +59,7 @@ def make_app(
 @pytest.fixture
 def empty_qdrant(tmp_path: Path, embeddings: LocalEmbeddings) -> Iterator[QdrantClient]:
     """Embedded Qdrant with an empty collection, for tests that add their own documents."""
-    client = open_embedded(tmp_path / "empty-qdrant", indexed_collection="knowledge_base")
+    client = open_embedded(tmp_path / "empty-qdrant")
     ensure_collection(client, "knowledge_base", embeddings.dimensions)
     yield client
     client.close()

@@ -67,7 +67,7 @@ def kb_client(
 
     path = tmp_path_factory.mktemp("qdrant")
     index_sample_kb(path, embeddings, "knowledge_base")
-    client = open_embedded(path, indexed_collection="knowledge_base")
+    client = open_embedded(path)
     yield client
     client.close()
 

@@ -1,5 +1,5 @@
-"""The operators' commands (`flask --app app ...`) on a real SQLite file and Qdrant
-local mode."""
+"""The operators' commands (`flask --app app ...`) on a real SQLite file and embedded
+Qdrant (Qdrant Edge)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from qdrant_client import QdrantClient
-
 from app import create_app
 from config import Settings
 from knowledge.sample import SAMPLE_KB
+from knowledge.store import open_embedded
+from utils.local_redis import free_port
 
 
 def run(settings: Settings, *args: str) -> str:
@@ -51,7 +51,7 @@ def test_kb_commands_say_so_when_the_server_holds_embedded_qdrant(
     """A running server locks embedded Qdrant's folder: the command explains, in one
     line and without a traceback, instead of failing with one."""
     settings = make_settings()
-    holder = QdrantClient(path=str(settings.qdrant_local_path))
+    holder = open_embedded(settings.qdrant_local_path)
     try:
         result = create_app(settings).test_cli_runner().invoke(args=["kb", "list"])
     finally:
@@ -59,3 +59,17 @@ def test_kb_commands_say_so_when_the_server_holds_embedded_qdrant(
     assert result.exit_code == 1
     assert "in use by another process" in result.output and "QDRANT_URL" in result.output
     assert "Traceback" not in result.output
+
+
+def test_export_to_a_server_that_does_not_answer_is_a_clear_error(
+    make_settings: Callable[..., Settings],
+) -> None:
+    settings = make_settings()
+    unused_port = free_port()
+    run(settings, "kb", "ingest", "--kb", "kb_default", str(SAMPLE_KB / "quickstart.md"))
+    to = f"http://127.0.0.1:{unused_port}"
+    result = create_app(settings).test_cli_runner().invoke(args=["kb", "export", "--to", to])
+    assert result.exit_code == 1
+    assert f"the Qdrant server at {to} did not take the points" in result.output
+    assert "Traceback" not in result.output
+    assert "quickstart.md" in run(settings, "kb", "list")  # nothing lost here

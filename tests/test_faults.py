@@ -108,6 +108,19 @@ class Load:
             time.sleep(0.1)
         raise AssertionError(f"fewer than {turns} turns completed: {self.statuses[-20:]}")
 
+    def wait_for_each(self, more: int, timeout: float = 60) -> None:
+        """Until every conversation has completed `more` turns from now: a turn cut short
+        is completed by its conversation's next one, which must come before the check."""
+        with self.lock:
+            targets = {c: len(done) + more for c, done in self.completed.items()}
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                if all(len(self.completed[c]) >= n for c, n in targets.items()):
+                    return
+            time.sleep(0.1)
+        raise AssertionError(f"a conversation stalled: {self.statuses[-20:]}")
+
 
 def assert_no_completed_turn_lost(service: ServiceProcess, load: Load) -> None:
     for conversation, questions in load.completed.items():
@@ -144,8 +157,7 @@ def test_killed_worker_is_replaced_and_no_completed_turn_is_lost(service: Servic
         assert len(workers) == 2  # the default
         victim = min(workers)
         os.kill(victim, signal.SIGKILL)
-        done_before = sum(len(v) for v in load.completed.values())
-        load.wait_for(done_before + 8, timeout=90)  # the other worker and a new one serve
+        load.wait_for_each(2, timeout=90)  # the other worker and a new one serve
     replaced = worker_pids(service.process.pid)
     assert len(replaced) == 2 and victim not in replaced
     assert_no_completed_turn_lost(service, load)
@@ -159,8 +171,7 @@ def test_redis_restart_gives_503s_then_recovers_without_losing_turns(
         throwaway_redis.stop()  # SIGTERM: Redis flushes its append-only file
         time.sleep(2)
         throwaway_redis.start()
-        done = sum(len(v) for v in load.completed.values())
-        load.wait_for(done + 8, timeout=60)
+        load.wait_for_each(2, timeout=60)
     assert 503 in load.statuses, "requests during the outage should have been refused"
     assert_no_completed_turn_lost(service, load)
 

@@ -26,8 +26,8 @@ from knowledge.store import (
     KnowledgeBaseUnavailable,
     count_points,
     ensure_collection,
-    indexed_search,
     open_embedded,
+    tenant_filter,
 )
 from tenancy.models import DEFAULT_KB_ID, DEFAULT_ORG_ID
 
@@ -48,12 +48,18 @@ def point(n: int, org: str = "org-a") -> models.PointStruct:
 
 
 def search(client: QdrantClient, n: int, org: str = "org-a") -> list:
-    hits = indexed_search(
-        client, COLLECTION, org_id=org, kb_ids=["kb-1"], dense=point(n).vector[DENSE_VECTOR],
-        sparse=point(n).vector[SPARSE_VECTOR], limit=3, rrf_k=60, weights=(1.0, 1.0),
-    )  # fmt: skip
-    assert hits is not None  # the host's index answered, not Qdrant's scan
-    return hits.ids
+    """A hybrid search fused by RRF, inside one organisation, as the retriever asks it."""
+    scope = tenant_filter(org, ["kb-1"])
+    found = client.query_points(
+        COLLECTION,
+        prefetch=[
+            models.Prefetch(query=point(n).vector[name], using=name, filter=scope, limit=3)
+            for name in (DENSE_VECTOR, SPARSE_VECTOR)
+        ],
+        query=models.RrfQuery(rrf=models.Rrf(k=60)),
+        limit=3,
+    )
+    return [p.id for p in found.points]
 
 
 @pytest.fixture
@@ -95,7 +101,7 @@ def test_a_write_by_one_worker_is_found_by_another_at_once(
     assert count_points(second, COLLECTION) == 2
 
 
-def test_local_mode_errors_reach_the_caller_as_they_are(
+def test_embedded_errors_reach_the_caller_as_they_are(
     host: HostProcess, settings: Settings
 ) -> None:
     client = worker(host, settings)
@@ -143,7 +149,7 @@ def test_stopping_the_host_releases_the_folder(settings: Settings) -> None:
     client.upsert(COLLECTION, [point(5)])
     host.stop()
     assert not host.folder.exists()
-    local = open_embedded(settings.qdrant_local_path, indexed_collection=COLLECTION)
+    local = open_embedded(settings.qdrant_local_path)
     try:
         assert search(local, 5) == [5]
     finally:
@@ -223,7 +229,7 @@ def test_a_search_through_the_host_brings_its_passages_in_the_same_call(
 
         passages = retriever.search("How long are conversations kept?", scope)
 
-        assert calls == ["indexed_search"]
+        assert calls == ["query_batch_points"]
         assert len(passages) == 3
         assert "conversation" in passages[0].text.lower()
         # The passages a search without fetching, then a read of its best hits, gives.

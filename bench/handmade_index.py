@@ -1,4 +1,7 @@
-"""An in-process search index over the embedded Qdrant collection.
+"""The hand-made index embedded mode used before Qdrant Edge (knowledge/vector_index.py
+until then), kept only as bench/scale.py's baseline: it is no longer part of the service.
+
+An in-process search index over the embedded Qdrant collection.
 
 Qdrant's local mode scores every point in Python for each query, so a hybrid query grows
 linearly with the collection (about a second at 100k chunks). This index keeps the same
