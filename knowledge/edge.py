@@ -58,6 +58,9 @@ class EdgeEmbedded:
             self.holder.close()
             raise RuntimeError("another process has it open") from None
         self.optimize_after = optimize_after
+        # Writes (and swaps) take `writing` first: a copy being made holds only that one,
+        # so searches go on meanwhile and writes wait for it.
+        self.writing = threading.RLock()
         self.lock = threading.RLock()
         self.shards: dict[str, edge.EdgeShard] = {}
         self.params: dict[str, dict[str, Any]] = {}
@@ -65,6 +68,9 @@ class EdgeEmbedded:
         self.replay: dict[str, list[edge.UpdateOperation]] = {}
         self.unoptimised: dict[str, int] = {}
         self.optimising: set[str] = set()
+        for leftover in self.folder.glob(".*.*"):  # an optimisation or swap cut short
+            if leftover.is_dir():
+                shutil.rmtree(leftover, ignore_errors=True)
         from knowledge.edge_optimize import migrate_local_mode
 
         migrate_local_mode(path, self)
@@ -84,7 +90,7 @@ class EdgeEmbedded:
         sparse_vectors_config: dict[str, models.SparseVectorParams] | None = None,
         **_: Any,
     ) -> bool:
-        with self.lock:
+        with self.writing, self.lock:
             if collection_name in self.shards:
                 raise ValueError(f"collection {collection_name} already exists")
             params = {
@@ -104,7 +110,7 @@ class EdgeEmbedded:
             return True
 
     def delete_collection(self, collection_name: str, **_: Any) -> bool:
-        with self.lock:
+        with self.writing, self.lock:
             shard = self.shards.pop(collection_name, None)
             if shard is None:
                 return False
@@ -224,7 +230,7 @@ class EdgeEmbedded:
         return self.query_batch_points(collection_name, [query])[0]
 
     def close(self, **_: Any) -> None:
-        with self.lock:
+        with self.writing, self.lock:
             for shard in self.shards.values():
                 shard.close()
             self.shards.clear()
@@ -265,7 +271,7 @@ class EdgeEmbedded:
         return self._update(collection, getattr(edge.UpdateOperation, operation)(ids, *arguments))
 
     def _update(self, collection: str, operation: edge.UpdateOperation) -> models.UpdateResult:
-        with self.lock:
+        with self.writing, self.lock:
             self._shard(collection).update(operation)
             if collection in self.replay:
                 self.replay[collection].append(operation)
@@ -285,7 +291,7 @@ class EdgeEmbedded:
 
     def copy_for_optimising(self, collection: str) -> Path:
         """A copy of the live shard as it is now (writes from now on are recorded)."""
-        with self.lock:
+        with self.writing:  # searches go on while the files are copied
             self._shard(collection).flush()
             copy = self.folder / f".{collection}.optimising"
             shutil.rmtree(copy, ignore_errors=True)
@@ -303,7 +309,7 @@ class EdgeEmbedded:
     def swap(self, collection: str, optimised: Path) -> None:
         """Put the optimised copy in the live shard's place, with the writes made meanwhile
         replayed on it first."""
-        with self.lock:
+        with self.writing, self.lock:
             if collection not in self.shards:  # closed or deleted meanwhile
                 self.replay.pop(collection, None)
                 self.optimising.discard(collection)

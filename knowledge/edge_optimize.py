@@ -32,7 +32,12 @@ def optimise_in_background(embedded: EdgeEmbedded, collection: str) -> None:
 
 def _optimise(embedded: EdgeEmbedded, collection: str) -> None:
     started = time.perf_counter()
-    copy = embedded.copy_for_optimising(collection)
+    try:
+        copy = embedded.copy_for_optimising(collection)
+    except (OSError, ValueError) as exc:  # closed meanwhile, or no room for the copy
+        log.error("embedded Qdrant: cannot copy the shard to optimise", extra={"reason": str(exc)})
+        embedded.optimisation_failed(collection, embedded.folder / f".{collection}.optimising")
+        return
     copied = time.perf_counter() - started
     done = subprocess.run(
         [sys.executable, "-m", "knowledge.edge_optimize", str(copy)],

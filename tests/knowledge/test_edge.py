@@ -4,6 +4,7 @@ over with nothing lost, and optimisation while searches go on."""
 
 from __future__ import annotations
 
+import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -156,7 +157,11 @@ def test_writes_filters_and_reopening(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeBaseUnavailable, match="in use"):
         open_embedded(tmp_path)  # one process at a time
     client.close()
+    stale = tmp_path / "edge" / f".{COLLECTION}.optimising"  # left by a crash mid-way
+    stale.mkdir()
+    (stale / "segment").write_bytes(b"half a copy")
     again = open_embedded(tmp_path)
+    assert not stale.exists()
     assert count_points(again, COLLECTION) == 2
     assert again.retrieve(COLLECTION, [1], with_payload=True)[0].payload[TENANT_FIELD] == "org-a"
     with pytest.raises(ValueError, match="does not filter"):
@@ -262,3 +267,34 @@ def test_export_copies_everything_a_server_needs(
         got = ours.search(question, scope())
         assert [p.text for p in got] == [p.text for p in theirs.search(question, scope())]
     target.close()
+
+
+def test_searches_go_on_while_the_shard_is_copied_and_writes_wait(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = open_embedded(tmp_path)
+    ensure_collection(client, COLLECTION, 8)
+    client.upsert(COLLECTION, [point(n) for n in range(50)])
+    embedded = client._client
+    copying = threading.Event()
+    copy_tree = shutil.copytree
+
+    def slow_copy(*args: object, **kwargs: object) -> object:  # a large shard's copy
+        copying.set()
+        time.sleep(1.5)
+        return copy_tree(*args, **kwargs)
+
+    monkeypatch.setattr(shutil, "copytree", slow_copy)
+    copier = threading.Thread(target=embedded.copy_for_optimising, args=(COLLECTION,))
+    copier.start()
+    copying.wait(5)
+    started = time.monotonic()
+    assert nearest(client, 5)  # (points 5, 13, 21... have the same vector)
+    assert copier.is_alive() and time.monotonic() - started < 1.0  # not held up by the copy
+    client.upsert(COLLECTION, [point(99)])  # waits for the copy, then is recorded for it
+    assert not copier.is_alive()
+    assert len(embedded.replay[COLLECTION]) == 1
+    copier.join()
+    embedded.optimisation_failed(COLLECTION, tmp_path / "edge" / f".{COLLECTION}.optimising")
+    assert count_points(client, COLLECTION) == 51
+    client.close()
