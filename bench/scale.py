@@ -288,7 +288,8 @@ def plot(rows: list[dict], target: Path) -> None:
     if base:
         latency.plot([r["size"] for r in base], [r["handmade_p50_ms"] for r in base], "s-",
                      label="hand-made index p50 (previous)")  # fmt: skip
-    latency.axhline(30, color="grey", linewidth=0.8, linestyle=":", label="30 ms target")
+    latency.axhline(3, color="grey", linewidth=0.8, linestyle=":", label="3 ms target (100k)")
+    latency.axhline(10, color="grey", linewidth=0.8, linestyle="--", label="10 ms target (1M)")
     latency.set(xscale="log", yscale="log", xlabel="chunks", ylabel="hybrid search, ms",
                 title="Hybrid search latency (embedded)")  # fmt: skip
     latency.legend(fontsize=8)

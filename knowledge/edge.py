@@ -341,15 +341,23 @@ def _config(params: dict[str, Any]) -> edge.EdgeConfig:
         vector = models.VectorParams(**raw)
         multi = vector.multivector_config
         hnsw = vector.hnsw_config
+        searched = hnsw is None or hnsw.m != 0  # m=0: only read back (sentence vectors)
         vectors[name] = edge.EdgeVectorParams(
             size=vector.size,
             distance=getattr(edge.Distance, vector.distance.value),
             multivector_config=edge.MultiVectorConfig(edge.MultiVectorComparator.MaxSim)
             if multi is not None
             else None,
-            # m=0: never searched, so never indexed (the answerer's sentence vectors).
-            hnsw_config=edge.HnswIndexConfig(m=0, ef_construct=100, full_scan_threshold=10_000)
-            if hnsw is not None and hnsw.m == 0
+            hnsw_config=None
+            if searched
+            else edge.HnswIndexConfig(m=0, ef_construct=100, full_scan_threshold=10_000),
+            # Optimised segments keep the originals on disk (read for rescoring and read
+            # back); searches run on int8 copies in RAM (a quarter of the size).
+            memory=edge.Memory.Cold,
+            quantization_config=edge.ScalarQuantizationConfig(
+                type=edge.ScalarType.Int8, quantile=0.99, memory=edge.Memory.Pinned
+            )
+            if searched
             else None,
         )
     sparse = {
