@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     print(f"encoder: {embeddings.backend}")
     workdir = args.index_dir or Path(tempfile.mkdtemp(prefix="bench-answers-"))
-    client = open_embedded(workdir / "qdrant", indexed_collection=COLLECTION)
+    client = open_embedded(workdir / "qdrant")
     ensure_collection(client, COLLECTION, embeddings.dimensions)
     Ingestor(
         client=client, collection=COLLECTION, embeddings=embeddings,

@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> None:
     embeddings = LocalEmbeddings(cache_size=len(questions) + 10, backend=args.backend)
     print(f"encoder: {args.backend}")
     workdir = args.index_dir or Path(tempfile.mkdtemp(prefix="bench-retrieval-"))
-    client = open_embedded(workdir / "qdrant", indexed_collection=COLLECTION)
+    client = open_embedded(workdir / "qdrant")
     ensure_collection(client, COLLECTION, embeddings.dimensions)
     ingestor = Ingestor(
         client=client,
