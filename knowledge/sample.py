@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from qdrant_client import QdrantClient
+
 from config import PROJECT_ROOT
 from knowledge.chunking import Chunker
 from knowledge.embeddings import LocalEmbeddings
@@ -20,12 +22,17 @@ def index_sample_kb(path: Path, embeddings: LocalEmbeddings, collection: str) ->
     """Index the bundled knowledge base into an embedded Qdrant folder, then close it."""
     client = open_embedded(path)
     try:
-        ensure_collection(client, collection, embeddings.dimensions)
-        Ingestor(
-            client=client,
-            collection=collection,
-            embeddings=embeddings,
-            chunker=Chunker(chunk_size=1000, chunk_overlap=150),
-        ).ingest_paths([SAMPLE_KB], org_id=SAMPLE_ORG_ID, kb_id=SAMPLE_KB_ID)
+        ingest_sample_kb(client, embeddings, collection)
     finally:
         client.close()
+
+
+def ingest_sample_kb(client: QdrantClient, embeddings: LocalEmbeddings, collection: str) -> None:
+    """The bundled knowledge base into `collection` of any Qdrant client."""
+    ensure_collection(client, collection, embeddings.dimensions)
+    Ingestor(
+        client=client,
+        collection=collection,
+        embeddings=embeddings,
+        chunker=Chunker(chunk_size=1000, chunk_overlap=150),
+    ).ingest_paths([SAMPLE_KB], org_id=SAMPLE_ORG_ID, kb_id=SAMPLE_KB_ID)

@@ -14,11 +14,9 @@ import pytest
 from qdrant_client import QdrantClient, models
 
 from agents.retrieval import Retriever, SearchScope
-from knowledge.chunking import Chunker
 from knowledge.edge_optimize import LOCAL_MODE_BACKUP
 from knowledge.embeddings import LocalEmbeddings
-from knowledge.ingest import Ingestor
-from knowledge.sample import SAMPLE_KB, SAMPLE_KB_ID, SAMPLE_ORG_ID
+from knowledge.sample import SAMPLE_KB_ID, SAMPLE_ORG_ID, ingest_sample_kb
 from knowledge.store import (
     DENSE_VECTOR,
     KB_FIELD,
@@ -49,11 +47,7 @@ QUESTIONS = [
 
 
 def ingest_sample(client: QdrantClient, embeddings: LocalEmbeddings) -> None:
-    ensure_collection(client, COLLECTION, embeddings.dimensions)
-    Ingestor(
-        client=client, collection=COLLECTION, embeddings=embeddings,
-        chunker=Chunker(chunk_size=1000, chunk_overlap=150),
-    ).ingest_paths([SAMPLE_KB], org_id=SAMPLE_ORG_ID, kb_id=SAMPLE_KB_ID)  # fmt: skip
+    ingest_sample_kb(client, embeddings, COLLECTION)
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,5 @@
 """A deployment made by the version before organisations upgrades in place, on SQLite and
-on PostgreSQL: its chunks join the default knowledge base with their ids, its documents
+on PostgreSQL: its embedded Qdrant folder (local mode) moves into Qdrant Edge, its chunks join the default knowledge base with their ids, its documents
 get records, and its conversations (under API_KEYS keys) carry on."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from langgraph.graph import START, MessagesState, StateGraph
 from qdrant_client import QdrantClient, models
 
 from knowledge.embeddings import LocalEmbeddings
-from knowledge.sample import SAMPLE_KB, index_sample_kb
+from knowledge.sample import SAMPLE_KB, ingest_sample_kb
 from knowledge.store import TENANT_FIELD, count_points, open_embedded, scroll_points
 from tenancy.keys import legacy_key_id
 from tests.app_fixtures import make_app, services_of
@@ -58,10 +58,13 @@ def test_an_existing_deployment_upgrades_with_everything_intact(
     key_prefix: str,
 ) -> None:
     path = tmp_path / "old-qdrant"
-    index_sample_kb(path, embeddings, "knowledge_base")
-    client = open_embedded(path)
-    chunks = make_legacy_points(client)
-    ids_before = {str(p.id) for p in scroll_points(client, "knowledge_base")}
+    # Embedded Qdrant as the releases before Qdrant Edge kept it: qdrant-client's local mode.
+    old = QdrantClient(path=str(path))
+    ingest_sample_kb(old, embeddings, "knowledge_base")
+    chunks = make_legacy_points(old)
+    ids_before = {str(p.id) for p in scroll_points(old, "knowledge_base")}
+    old.close()
+    client = open_embedded(path)  # moved into Qdrant Edge here
     write_legacy_conversation(redis_url, key_prefix)
 
     app = make_app(qdrant=client, database_url=database_url, checkpoint_prefix=key_prefix)
