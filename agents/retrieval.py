@@ -244,7 +244,10 @@ class Retriever:
         best = responses[0].points[0].score if dense is not None and responses[0].points else None
         records = None
         if fetch is not None:
-            records = [models.Record(id=p.id, payload=p.payload, vector=p.vector) for p in points]
+            records = [  # (from Qdrant itself: not validated again)
+                models.Record.model_construct(id=p.id, payload=p.payload, vector=p.vector)
+                for p in points
+            ]
         return IndexHits([p.id for p in points], [float(p.score) for p in points], best, records)
 
     def _best_dense(self, query: str, scope: SearchScope) -> float | None:

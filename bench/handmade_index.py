@@ -22,25 +22,14 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from qdrant_client import models
 
+from agents.retrieval import IndexHits
+
 INITIAL_ROWS = 1024
-
-
-@dataclass(frozen=True)
-class IndexHits:
-    """Point ids best first with their scores, and the best dense cosine in scope (the
-    "is anything relevant" gate), None when the scope is empty."""
-
-    ids: list[int | str]
-    scores: list[float]
-    best_dense: float | None
-    # The records of the first hits, when the search was asked to fetch them.
-    records: list[models.Record] | None = None
 
 
 class _Postings:
