@@ -48,6 +48,8 @@ log = logging.getLogger(__name__)
 SOCKET_ENV = "EMBEDDED_QDRANT_SOCKET"
 KEY_ENV = "EMBEDDED_QDRANT_KEY"
 START_TIMEOUT_S = 120
+# A folder of a release before Qdrant Edge is moved into Edge by the host's first start.
+MIGRATION_TIMEOUT_S = 3600
 RESTART_PAUSE_S = 1.0
 PARENT_CHECK_S = 0.5
 
@@ -216,7 +218,8 @@ class HostProcess:
             [sys.executable, "-m", "knowledge.embedded_host"], cwd=PROJECT_ROOT, env=env,
             start_new_session=True,
         )  # fmt: skip
-        deadline = time.monotonic() + START_TIMEOUT_S
+        migrating = (self.settings.qdrant_local_path / "meta.json").exists()
+        deadline = time.monotonic() + (MIGRATION_TIMEOUT_S if migrating else START_TIMEOUT_S)
         while not Path(self.address).exists():
             if self.process.poll() is not None:
                 raise KnowledgeBaseUnavailable(
