@@ -239,3 +239,20 @@ def test_a_search_through_the_host_brings_its_passages_in_the_same_call(
         assert [p.text for p in passages] == [r.payload["page_content"] for r in read]
     finally:
         host.stop()
+
+
+def test_a_host_started_on_a_folder_of_the_previous_release_moves_it_and_serves_it(
+    settings: Settings,
+) -> None:
+    old = QdrantClient(path=str(settings.qdrant_local_path))  # local mode, as before Edge
+    ensure_collection(old, COLLECTION, 8)
+    old.upsert(COLLECTION, [point(1), point(2), point(3, org="org-b")])
+    old.close()
+    host = HostProcess.start(settings)
+    try:
+        client = worker(host, settings)
+        assert count_points(client, COLLECTION) == 3
+        assert search(client, 2)[0] == 2 and 3 not in search(client, 3)
+    finally:
+        host.stop()
+    assert not (settings.qdrant_local_path / "meta.json").exists()
