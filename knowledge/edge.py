@@ -282,7 +282,7 @@ class EdgeEmbedded:
         with self.lock:
             self.unoptimised[collection] = self.unoptimised.get(collection, 0) + points
             due = self.unoptimised[collection] >= self.optimize_after
-            if not due or collection in self.replay or collection in self.optimising:
+            if not due or collection in self.optimising:
                 return
             self.optimising.add(collection)
         from knowledge.edge_optimize import optimise_in_background
@@ -293,11 +293,15 @@ class EdgeEmbedded:
         """A copy of the live shard as it is now (writes from now on are recorded)."""
         with self.writing:  # searches go on while the files are copied
             self._shard(collection).flush()
-            copy = self.folder / f".{collection}.optimising"
+            copy = self.optimising_copy(collection)
             shutil.rmtree(copy, ignore_errors=True)
             shutil.copytree(self.folder / collection, copy)
             self.replay[collection] = []
             return copy
+
+    def optimising_copy(self, collection: str) -> Path:
+        """Where a shard's copy is optimised (a dot folder: removed at open if left)."""
+        return self.folder / f".{collection}.optimising"
 
     def optimisation_failed(self, collection: str, copy: Path) -> None:
         with self.lock:

@@ -21,7 +21,6 @@ log = logging.getLogger(__name__)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LOCAL_MODE_BACKUP = "local-mode-backup"
-MIGRATION_PAGE = 1000
 
 
 def optimise_in_background(embedded: EdgeEmbedded, collection: str) -> None:
@@ -36,7 +35,7 @@ def _optimise(embedded: EdgeEmbedded, collection: str) -> None:
         copy = embedded.copy_for_optimising(collection)
     except (OSError, ValueError) as exc:  # closed meanwhile, or no room for the copy
         log.error("embedded Qdrant: cannot copy the shard to optimise", extra={"reason": str(exc)})
-        embedded.optimisation_failed(collection, embedded.folder / f".{collection}.optimising")
+        embedded.optimisation_failed(collection, embedded.optimising_copy(collection))
         return
     copied = time.perf_counter() - started
     done = subprocess.run(
@@ -57,16 +56,22 @@ def _optimise(embedded: EdgeEmbedded, collection: str) -> None:
 
 def migrate_local_mode(path: Path, embedded: EdgeEmbedded) -> None:
     """Every collection local mode kept in `path` becomes an Edge shard with the same
-    points (ids, vectors, payloads); the old files are then moved to
-    `local-mode-backup/`. A migration cut short is done again from the start."""
+    points (ids, vectors, payloads; `kb export`'s copy); the old files are then moved to
+    `local-mode-backup/`. A migration cut short is done again (points upserted by id)."""
     if not (path / "meta.json").exists():
         return
-    from qdrant_client.local.qdrant_local import QdrantLocal
+    from qdrant_client import QdrantClient
 
-    local = QdrantLocal(str(path))
+    from knowledge.store import copy_collection, count_points, with_embedded
+
+    local = QdrantClient(path=str(path))
+    target = with_embedded(embedded)  # (not closed here: the caller's to keep)
     try:
-        for name in sorted(local.collections):
-            _migrate(local, name, embedded)
+        for name in sorted(c.name for c in local.get_collections().collections):
+            moved, expected = copy_collection(local, target, name), count_points(local, name)
+            if moved != expected:
+                raise RuntimeError(f"moving {name} to Qdrant Edge gave {moved} of {expected}")
+            log.info("embedded Qdrant collection moved to Qdrant Edge", extra={"points": moved})
     finally:
         local.close()
     backup = path / LOCAL_MODE_BACKUP
@@ -76,25 +81,6 @@ def migrate_local_mode(path: Path, embedded: EdgeEmbedded) -> None:
             shutil.rmtree(backup / leftover, ignore_errors=True)
             (path / leftover).rename(backup / leftover)
     log.warning("embedded Qdrant moved to Qdrant Edge", extra={"backup": str(backup)})
-
-
-def _migrate(local: object, name: str, embedded: EdgeEmbedded) -> None:
-    params = local.get_collection(name).config.params  # type: ignore[attr-defined]
-    embedded.delete_collection(name)  # a migration cut short
-    embedded.create_collection(name, params.vectors, params.sparse_vectors)
-    offset = None
-    while True:
-        points, offset = local.scroll(  # type: ignore[attr-defined]
-            name, limit=MIGRATION_PAGE, offset=offset, with_payload=True, with_vectors=True
-        )
-        embedded.upsert(name, points)
-        if offset is None:
-            break
-    expected = local.count(name, exact=True).count  # type: ignore[attr-defined]
-    moved = embedded.count(name, exact=True).count
-    if moved != expected:
-        raise RuntimeError(f"moving {name} to Qdrant Edge gave {moved} points of {expected}")
-    log.info("embedded Qdrant collection moved to Qdrant Edge", extra={"points": moved})
 
 
 def main() -> int:

@@ -187,17 +187,32 @@ def scroll_points(
     payload: bool | list[str] = False,
 ) -> Iterator[models.Record]:
     """Every point (optionally filtered), page by page, without vectors."""
+    for page in scroll_pages(client, collection, scroll_filter=scroll_filter, payload=payload):
+        yield from page
+
+
+def scroll_pages(
+    client: QdrantClient,
+    collection: str,
+    *,
+    scroll_filter: models.Filter | None = None,
+    payload: bool | list[str] = False,
+    vectors: bool = False,
+    size: int = SCROLL_PAGE,
+) -> Iterator[list[models.Record]]:
+    """Every point (optionally filtered), a page of `size` at a time."""
     offset = None
     while True:
         points, offset = client.scroll(
             collection,
             scroll_filter=scroll_filter,
-            limit=SCROLL_PAGE,
+            limit=size,
             offset=offset,
             with_payload=payload,
-            with_vectors=False,
+            with_vectors=vectors,
         )
-        yield from points
+        if points:
+            yield points
         if offset is None:
             return
 
@@ -278,22 +293,14 @@ def copy_collection(
             sparse_vectors_config=params.sparse_vectors,
         )
     ensure_indexes(target, collection)
-    offset, copied = None, 0
-    while True:
-        points, offset = source.scroll(
-            collection, limit=batch, offset=offset, with_payload=True, with_vectors=True
+    copied = 0
+    for page in scroll_pages(source, collection, payload=True, vectors=True, size=batch):
+        target.upsert(
+            collection,
+            [models.PointStruct(id=p.id, vector=p.vector or {}, payload=p.payload) for p in page],
+            wait=True,
         )
-        if points:
-            target.upsert(
-                collection,
-                [
-                    models.PointStruct(id=p.id, vector=p.vector or {}, payload=p.payload)
-                    for p in points
-                ],
-                wait=True,
-            )
-            copied += len(points)
-            if progress is not None:
-                progress(copied)
-        if offset is None:
-            return count_points(target, collection)
+        copied += len(page)
+        if progress is not None:
+            progress(copied)
+    return count_points(target, collection)
