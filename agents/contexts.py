@@ -11,9 +11,9 @@ from agents.followup import offline_condenser
 from agents.graph import Condenser, TurnContext
 from agents.guardrails import LLMTopicGuard, TopicGuard
 from agents.llm import LLMAnswerer, Provider, chat_model, llm_condenser
+from agents.phrasebook import Phrasebook
 from agents.retrieval import Retriever, SearchScope
 from knowledge.embeddings import LocalEmbeddings
-from prompts import load_prompt
 from tenancy.profiles import AssistantProfile
 
 CONTEXT_CACHE_LIMIT = 1000
@@ -91,9 +91,14 @@ class TurnContexts:
             "scope": scope,
             "max_messages": d.max_messages,
             "rules": profile.guard_rules,
-            "refusal_message": profile.refusal_message or load_prompt("refusal"),
-            "handoff_message": profile.handoff_message or load_prompt("handoff"),
-            "not_found_message": not_found,
+            "phrases": Phrasebook(
+                own={
+                    "not_found": profile.not_found_message,
+                    "refusal": profile.refusal_message,
+                    "handoff": profile.handoff_message,
+                },
+                localised=profile.messages,
+            ),  # fmt: skip
             "citation_required": profile.citation_required,
             "history_turns": profile.max_conversation_history,
         }

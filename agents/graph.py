@@ -13,9 +13,10 @@ answer's citations) is what the checkpointer keeps.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Annotated, Any, Protocol, TypedDict
 
@@ -27,7 +28,9 @@ from langgraph.runtime import Runtime
 
 from agents.answer import Answer
 from agents.guardrails import GuardRules, Verdict
+from agents.phrasebook import Kind, Phrasebook
 from agents.retrieval import Passage, SearchScope
+from knowledge.languages import detect
 from utils import metrics
 
 
@@ -39,10 +42,15 @@ def turn_stats(old: dict | None, new: dict) -> dict:
 
 # The emotion read from a spoken question, kept on its message for the answerer.
 EMOTION_FIELD = "emotion"
+# The language a question was asked in, when the client says (a voice form's field).
+LANGUAGE_FIELD = "language"
 
 
 class ChatState(TypedDict, total=False):
     messages: Annotated[list[AnyMessage], add_messages]
+    # The language of the conversation's last question (ISO 639-1): what the service says
+    # is in it, and a question too short to tell keeps it.
+    language: str
     query: str
     passages: list[dict]
     verdict: dict
@@ -57,6 +65,7 @@ class Answerer(Protocol):
         history: list[AnyMessage],
         *,
         emotion: str | None = None,
+        language: str | None = None,
     ) -> Answer: ...
 
 
@@ -83,9 +92,8 @@ class TurnContext:
     max_messages: int
     guard: Guard | None = None
     rules: GuardRules = GuardRules()
-    refusal_message: str = ""
-    handoff_message: str = ""
-    not_found_message: str = ""
+    # Not found, refusal and hand-over, in the question's language.
+    phrases: Phrasebook = field(default_factory=Phrasebook)
     citation_required: bool = False
     # Earlier turns the answerer sees (None: as many as its token budget allows).
     history_turns: int | None = None
@@ -101,8 +109,11 @@ def last_question(messages: list[AnyMessage]) -> str:
     return ""
 
 
-def answer_message(answer: Answer, verdict: Verdict | None = None) -> AIMessage:
+def answer_message(
+    answer: Answer, verdict: Verdict | None = None, language: str | None = None
+) -> AIMessage:
     extra: dict[str, Any] = {
+        "language": language,
         "citations": answer.citations,
         "mode": answer.mode,
         "found": answer.found,
@@ -125,7 +136,18 @@ def condense(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
     started = time.perf_counter()
     messages = state["messages"]
     query = runtime.context.condenser(last_question(messages), messages[:-1])
-    return {"query": query, "verdict": {}, "passages": [], "stats": {"condense_ms": _ms(started)}}
+    return {
+        "query": query, "verdict": {}, "passages": [], "language": _language(state),
+        "stats": {"condense_ms": _ms(started)},
+    }  # fmt: skip
+
+
+def _language(state: ChatState) -> str:
+    """The question's language: given with it (a voice form's field), else detected,
+    else (too short to tell) the conversation's so far."""
+    messages = state["messages"]
+    given = messages[-1].additional_kwargs.get(LANGUAGE_FIELD) if messages else None
+    return given or detect(last_question(messages), otherwise=state.get("language"))
 
 
 def guard(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
@@ -147,7 +169,7 @@ def decline(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
     """A refused or handed-over question, answered like any turn (and stored as one)."""
     verdict = Verdict(**state["verdict"])
     return _final(
-        state, runtime.context, _declined(verdict, runtime.context, "extractive"), verdict
+        state, runtime.context, _declined(verdict, runtime.context, "extractive", state), verdict
     )
 
 
@@ -168,7 +190,7 @@ def answer(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
     if verdict is not None and verdict.needs_coverage and not passages:
         # No allowed topic matched and the knowledge base has nothing: out of scope.
         refused = Verdict("refuse", verdict.topic, verdict.score, by=verdict.by)
-        return _final(state, context, _declined(refused, context, mode), refused)
+        return _final(state, context, _declined(refused, context, mode, state), refused)
     started = time.perf_counter()
     with metrics.STAGE_SECONDS.labels("answer").time():
         result = context.answerer.answer(
@@ -176,25 +198,32 @@ def answer(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
             passages,
             _history(messages[:-1], context.history_turns),
             emotion=messages[-1].additional_kwargs.get(EMOTION_FIELD),
+            language=state.get("language"),
         )
     stats = {"answer_ms": _ms(started), "tokens": result.tokens}
+    if not result.found:  # said in the service's own words: in the question's language
+        result = dataclasses.replace(result, text=_said(context, "not_found", state))
     uncited = result.found and not result.citations
     # With guardrails, a model's answer that cites none of the sources ignored them.
     ignored_sources = context.answer_guard is not None and context.rules.active
     if uncited and (context.citation_required or ignored_sources):
-        result = Answer(context.not_found_message, [], result.mode, False, result.warning)
+        result = Answer(_said(context, "not_found", state), [], result.mode, False, result.warning)
     if context.answer_guard is not None and context.rules.forbidden_topics and result.found:
         # A model can drift off scope even on an allowed question: check what it said.
         said = context.answer_guard.check(result.text, _forbidden_only(context.rules))
         if said.action == "refuse":
-            return _final(state, context, _declined(said, context, mode), said, stats)
+            return _final(state, context, _declined(said, context, mode, state), said, stats)
     return _final(state, context, result, None, stats)
 
 
-def _declined(verdict: Verdict, context: TurnContext, mode: str) -> Answer:
-    text = context.handoff_message if verdict.action == "escalate" else context.refusal_message
+def _declined(verdict: Verdict, context: TurnContext, mode: str, state: ChatState) -> Answer:
+    text = _said(context, "handoff" if verdict.action == "escalate" else "refusal", state)
     metrics.GUARDRAIL_DECISIONS.labels(verdict.action).inc()
     return Answer(text=text, citations=[], mode=mode, found=False)
+
+
+def _said(context: TurnContext, kind: Kind, state: ChatState) -> str:
+    return context.phrases.say(kind, state.get("language"))
 
 
 def _final(
@@ -208,7 +237,7 @@ def _final(
     return {
         "messages": [
             *oldest_beyond(messages, context.max_messages - 1),
-            answer_message(result, verdict),
+            answer_message(result, verdict, state.get("language")),
         ],
         "stats": stats or {},
     }

@@ -126,7 +126,7 @@ class TopicGuard:
             return ANSWER
         limits = THRESHOLDS.get(rules.strictness, THRESHOLDS["moderate"])
         units = clauses(question)
-        vectors = self.embeddings.encode_cached(units)
+        vectors = self.embeddings.encode_cached(units, query=True)
         allowed_words = set().union(*(keywords(t) for t in rules.allowed_topics))
         allowed = self._closeness(vectors, units, rules.allowed_topics, set(), 0.0)
         forbidden = self._closeness(
@@ -183,7 +183,7 @@ class TopicGuard:
         if not topics:
             return np.zeros((len(units), 0))
         forms = [form.format(topic) for topic in topics for form in TOPIC_FORMS]
-        topic_vectors = self.embeddings.encode_cached(forms).reshape(
+        topic_vectors = self.embeddings.encode_cached(forms, query=True).reshape(
             len(topics), len(TOPIC_FORMS), -1
         )
         scores = np.einsum("ud,tfd->utf", vectors, topic_vectors).max(axis=2)

@@ -24,6 +24,7 @@ from agents.answer import Answer, ExtractiveAnswerer, citation, not_found_answer
 from agents.followup import looks_like_follow_up, rule_based_query
 from agents.retrieval import Passage
 from config import Settings
+from knowledge.languages import DEFAULT_LANGUAGE, name_of
 from prompts import load_prompt
 
 log = logging.getLogger(__name__)
@@ -145,10 +146,13 @@ class LLMAnswerer:
         history: list[AnyMessage],
         *,
         emotion: str | None = None,
+        language: str | None = None,
     ) -> Answer:
         if not passages:
             return not_found_answer(self.mode, self.not_found_message)
-        system = load_prompt("answer_system").format(sources=format_sources(passages))
+        system = load_prompt("answer_system").format(
+            sources=format_sources(passages), language=name_of(language or DEFAULT_LANGUAGE)
+        )
         if self.system_prompt:  # the assistant's own instructions come first
             system = f"{self.system_prompt}\n\n{system}"
         if emotion == "negative":

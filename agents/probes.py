@@ -10,6 +10,7 @@ from qdrant_client import QdrantClient
 
 from agents.llm import LLMError, Provider, probe_llm
 from config import VERSION
+from knowledge.reembed import IndexVersions
 from knowledge.store import count_points, embedded_folder_missing
 from tenancy.db import Database
 from utils.checkpointer import RedisSaver
@@ -28,7 +29,9 @@ class Probes:
         embedding_model: str,
         db: Database,
         provider: Provider | None,
+        versions: IndexVersions | None = None,
     ) -> None:
+        self.versions = versions
         self.saver = saver
         self.qdrant = qdrant
         self.collection = collection
@@ -44,7 +47,7 @@ class Probes:
             "redis": check(self.saver.ping),
             "qdrant": {"mode": self.qdrant_mode, **check(self._count)},
             "database": {"dialect": self.db.engine.dialect.name, **check(self.db.ping)},
-            "embeddings": {"ok": True, "model": self.embedding_model},
+            "embeddings": {"ok": True, "model": self.embedding_model, **self._reembedding()},
             "llm": self._llm_health(),
         }
 
@@ -57,6 +60,15 @@ class Probes:
             "qdrant": qdrant_state,
             "database": check(self.db.ping),
         }
+
+    def _reembedding(self) -> dict[str, Any]:
+        """While points made by an earlier encoder are re-made: how many are left."""
+        if self.versions is None or self.versions.transition() is None:
+            return {}
+        try:
+            return {"reembedding": {"pending": self.versions.pending()}}
+        except Exception as exc:  # reported, as every probe's failure
+            return {"reembedding": {"error": type(exc).__name__}}
 
     def _count(self) -> int:
         return count_points(self.qdrant, self.collection)

@@ -34,6 +34,10 @@ class ChatReply(BaseModel):
     topic: str | None = Field(None, description="the topic or trigger that matched")
     warning: str | None = None
     answered_at: str | None = Field(None, description="when the answer was made (UTC, ISO 8601)")
+    language: str | None = Field(
+        None, description="the question's language (ISO 639-1), detected or given; "
+        "what the service says in its own words is in it"
+    )  # fmt: skip
     stopped: bool | None = Field(
         None, description="true: its reader stopped it; the text is what was written until then"
     )
@@ -50,6 +54,7 @@ class ChatReply(BaseModel):
         body = self.model_dump(mode="json")
         for optional in (
             "warning",
+            "language",
             "stopped",
             "replayed",
             "topic",
@@ -78,6 +83,7 @@ class HistoryMessage(BaseModel):
     topic: str | None = None
     warning: str | None = None
     answered_at: str | None = None
+    language: str | None = None
     stopped: bool | None = None
     feedback: dict[str, Any] | None = Field(
         None, description="the rating given to this answer: rating, comment, updated_at"
@@ -99,6 +105,7 @@ def _answer_fields(message: AnyMessage) -> dict[str, Any]:
         "topic": extra.get("topic"),
         "warning": extra.get("warning"),
         "answered_at": extra.get("answered_at"),
+        "language": extra.get("language"),
         "stopped": extra.get("stopped") or None,
     }
 
@@ -123,7 +130,7 @@ def message_dict(message: AnyMessage) -> dict[str, Any]:
         return user
     fields = _answer_fields(message)
     fields["mode"] = message.additional_kwargs.get("mode")  # None for very old messages
-    unset = {k for k in ("warning", "topic", "answered_at", "stopped") if not fields[k]}
+    unset = {k for k in ("warning", "topic", "answered_at", "language", "stopped") if not fields[k]}
     return HistoryMessage(
         role="assistant", content=str(message.content), message_id=message.id, **fields
     ).model_dump(mode="json", exclude=unset)

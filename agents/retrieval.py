@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field, replace
 from qdrant_client import QdrantClient, models
 
 from knowledge.embeddings import LocalEmbeddings
+from knowledge.reembed import IndexVersions, encoder_of
 from knowledge.sentences import SPLIT_VERSION, sentence_contexts
 from knowledge.sparse import BM25SparseEmbeddings
 from knowledge.store import (
@@ -92,8 +93,10 @@ class Retriever:
         candidates: int,
         rrf_k: int,
         weights: tuple[float, float],
+        versions: IndexVersions | None = None,
     ) -> None:
         self.client = client
+        self.versions = versions  # which points which encoder made, while that differs
         self.collection = collection
         self.embeddings = embeddings
         self.candidates = candidates
@@ -165,7 +168,13 @@ class Retriever:
             stored = (
                 record.vector.get(SENTENCES_VECTOR) if isinstance(record.vector, dict) else None
             )
-            if stored and (record.payload or {}).get(SPLIT_FIELD) == SPLIT_VERSION:
+            payload = record.payload or {}
+            if (
+                stored
+                and payload.get(SPLIT_FIELD) == SPLIT_VERSION
+                # (made by another encoder: the answerer embeds its sentences anew)
+                and encoder_of(payload, self.embeddings.name) == self.embeddings.name
+            ):
                 passage = _passage(record, 0.0)
                 contexts = sentence_contexts(passage.text, passage.heading)
                 if len(contexts) == len(stored):  # else the splitter changed: embed anew
@@ -177,55 +186,72 @@ class Retriever:
     ) -> IndexHits:
         """Point ids best first with their scores, and the best dense cosine in scope (and
         with `fetch`, the first hits' records)."""
-        dense = self.embeddings.embed_query(query) if scope.mode != "sparse" else None
+        query_filter = tenant_filter(scope.org_id, sorted(scope.priorities))
+        dense: list[tuple[list[float], models.Filter]] = []
+        if scope.mode != "sparse":
+            dense = self._dense_queries(query, query_filter)
         sparse = None
         if scope.mode != "dense":
             vector = self.sparse.embed_query(query)
             sparse = models.SparseVector(indices=vector.indices, values=vector.values)
-            if not vector.indices and dense is None:
+            if not vector.indices and not dense:
                 return IndexHits([], [], None)
-        query_filter = tenant_filter(scope.org_id, sorted(scope.priorities))
         hits = self._ask_qdrant(query_filter, dense, sparse, limit, fetch)
         if scope.mode == "sparse" and hits.best_dense is None and hits.ids:
             # Sparse-only assistants gate on the dense cosine of the query all the same.
             hits = replace(hits, best_dense=self._best_dense(query, scope))
         return hits
 
+    def _dense_queries(
+        self, query: str, query_filter: models.Filter
+    ) -> list[tuple[list[float], models.Filter]]:
+        """The question's dense vector and where it is compared: everywhere, or while
+        old points are being re-made by a new encoder (knowledge.reembed), one vector
+        per encoder, each over the points its encoder made."""
+        transition = self.versions.transition() if self.versions is not None else None
+        if transition is None or transition.previous is None:
+            return [(self.embeddings.embed_query(query), query_filter)]
+        return [
+            (self.embeddings.embed_query(query), _both(query_filter, transition.current)),
+            (transition.previous.embed_query(query), _both(query_filter, transition.stale)),
+        ]
+
     def _ask_qdrant(
         self,
         query_filter: models.Filter,
-        dense: list[float] | None,
+        dense: list[tuple[list[float], models.Filter]],
         sparse: models.SparseVector | None,
         limit: int,
         fetch: Fetch | None = None,
     ) -> IndexHits:
-        """The best dense match, and the ranking (fused when both vectors are given): one
-        round trip, which with `fetch` also brings the first hits' records."""
-        requests = []
-        if dense is not None:  # the best dense match (also the dense ranking's head)
-            requests.append(
-                models.QueryRequest(query=dense, using=DENSE_VECTOR, filter=query_filter, limit=1)
+        """The best dense match, and the ranking (fused when both kinds of vectors are
+        given): one round trip, which with `fetch` also brings the first hits' records."""
+        # The best dense match of each dense query (also the dense ranking's head).
+        requests = [
+            models.QueryRequest(query=vector, using=DENSE_VECTOR, filter=where, limit=1)
+            for vector, where in dense
+        ]
+        prefetch = [
+            models.Prefetch(query=vector, using=DENSE_VECTOR, filter=where, limit=limit)
+            for vector, where in dense
+        ]
+        if sparse is not None:
+            prefetch.append(
+                models.Prefetch(query=sparse, using=SPARSE_VECTOR, filter=query_filter, limit=limit)
             )
-        if dense is not None and sparse is not None:
-            requests.append(
-                models.QueryRequest(
-                    prefetch=[
-                        models.Prefetch(
-                            query=dense, using=DENSE_VECTOR, filter=query_filter, limit=limit
-                        ),
-                        models.Prefetch(
-                            query=sparse, using=SPARSE_VECTOR, filter=query_filter, limit=limit
-                        ),
-                    ],
-                    query=self.fusion,
-                    limit=limit,
-                )
+        if len(prefetch) > 1:
+            weights = [self.weights[0]] * len(dense) + [self.weights[1]] * (sparse is not None)
+            fusion = (
+                self.fusion
+                if len(prefetch) == 2
+                else models.RrfQuery(rrf=models.Rrf(k=self.rrf_k, weights=weights))
             )
+            requests.append(models.QueryRequest(prefetch=prefetch, query=fusion, limit=limit))
         else:
             requests.append(
                 models.QueryRequest(
-                    query=dense if dense is not None else sparse,
-                    using=DENSE_VECTOR if dense is not None else SPARSE_VECTOR,
+                    query=dense[0][0] if dense else sparse,
+                    using=DENSE_VECTOR if dense else SPARSE_VECTOR,
                     filter=query_filter,
                     limit=limit,
                 )
@@ -241,7 +267,8 @@ class Retriever:
             collection_name=self.collection, requests=requests
         )
         points = responses[-1].points
-        best = responses[0].points[0].score if dense is not None and responses[0].points else None
+        heads = [r.points[0].score for r in responses[: len(dense)] if r.points]
+        best = max(heads) if heads else None
         records = None
         if fetch is not None:
             records = [  # (from Qdrant itself: not validated again)
@@ -253,6 +280,10 @@ class Retriever:
     def _best_dense(self, query: str, scope: SearchScope) -> float | None:
         dense_only = SearchScope(scope.org_id, scope.priorities, "dense", 1, scope.score_threshold)
         return self.ranked(query, dense_only, limit=1).best_dense
+
+
+def _both(first: models.Filter, second: models.Filter) -> models.Filter:
+    return models.Filter(must=[first, second])
 
 
 def _kb_of(record: models.Record) -> str:

@@ -23,7 +23,7 @@ from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage
 from agents.attachments import Attachment, AttachmentSearcher
 from agents.contexts import TurnContexts
 from agents.conversations import Conversation, ConversationIndex
-from agents.graph import EMOTION_FIELD, TurnContext
+from agents.graph import EMOTION_FIELD, LANGUAGE_FIELD, TurnContext
 from agents.replies import ChatReply, message_dict, pieces, reply_from
 from agents.rewind import EARLIER_ANSWERS, Rewind, rewound
 from agents.stops import STOPPED_FIELD, StopOnRequest, TurnStopped
@@ -75,10 +75,12 @@ class ChatService:
         attachments: list[Attachment] | None = None,
         prior: Sequence[tuple[str, str]] = (),
         rewind: Rewind | None = None,
+        language: str | None = None,
     ) -> ChatReply:
         """One turn. A retry carrying the same `idempotency_key` gets the first turn's
         reply (completed first if its worker died) instead of asking again. `emotion`
-        (of a spoken question) lets a model answer an upset person more calmly.
+        (of a spoken question) lets a model answer an upset person more calmly;
+        `language` (ISO 639-1), when the client knows it, stands for detection.
         `prior`: ("user" | "assistant", text) messages a client keeps itself, put
         before the question in a new conversation, so its follow-ups read as such.
         `rewind`: an edited question (it and what followed are replaced by this turn) or
@@ -100,6 +102,7 @@ class ChatService:
                         idempotency_key,
                         emotion,
                         attachments=attachments,
+                        language=language,
                         prior=prior,
                         earlier_answers=versions,
                     ),
@@ -124,6 +127,7 @@ class ChatService:
         attachments: list[Attachment] | None = None,
         prior: Sequence[tuple[str, str]] = (),
         rewind: Rewind | None = None,
+        language: str | None = None,
     ) -> Iterator[tuple[str, dict[str, Any]]]:
         """Events of one turn: ("token", {"delta"}) ... then ("done", reply).
 
@@ -157,6 +161,7 @@ class ChatService:
                                 idempotency_key,
                                 attachments=attachments,
                                 prior=prior,
+                                language=language,
                                 earlier_answers=versions,
                             ),
                             {**_config(tid), "callbacks": [stop]},
@@ -241,6 +246,7 @@ class ChatService:
             citation_count=len(reply.citations),
             tokens=tokens,
             question=message if profile.log_questions else None,
+            language=reply.language,
         )
 
     def _context(
@@ -410,8 +416,11 @@ def _turn_input(
     attachments: list[Attachment] | None = None,
     prior: Sequence[tuple[str, str]] = (),
     earlier_answers: list[dict[str, Any]] | None = None,
+    language: str | None = None,
 ) -> dict[str, Any]:
     extra: dict[str, Any] = {IDEMPOTENCY_FIELD: idempotency_key} if idempotency_key else {}
+    if language:
+        extra[LANGUAGE_FIELD] = language
     if earlier_answers:
         extra[EARLIER_ANSWERS] = earlier_answers
     if emotion:

@@ -103,7 +103,7 @@ def chat() -> Response:
         return rewound_turn(conversation, profile, payload, attachments)
     assert payload.message is not None  # the model requires a message or a prompt
     return run_turn(conversation, profile, payload.message, ignore_history=payload.ignore_history,
-                    attachments=attachments)  # fmt: skip
+                    attachments=attachments, language=payload.language)  # fmt: skip
 
 
 def rewound_turn(
@@ -126,7 +126,7 @@ def rewound_turn(
             raise ApiError(404, f"no question {payload.edit!r} in this conversation")
         message, rewind = payload.message or "", Rewind(payload.edit or "")
     return run_turn(conversation, profile, message, ignore_history=payload.ignore_history,
-                    attachments=attachments, rewind=rewind)  # fmt: skip
+                    attachments=attachments, rewind=rewind, language=payload.language)  # fmt: skip
 
 
 def chat_request() -> tuple[ChatRequest, list[tuple[str, bytes]]]:
@@ -186,6 +186,7 @@ def run_turn(
     ignore_history: bool = False,
     attachments: list[Attachment] | None = None,
     rewind: Rewind | None = None,
+    language: str | None = None,
 ) -> Response:
     """One turn, answered as JSON or, when the client accepts it, as Server-Sent Events."""
     turn = {
@@ -196,6 +197,7 @@ def run_turn(
         "ignore_history": ignore_history,
         "attachments": attachments,
         "rewind": rewind,
+        "language": language,
     }
     service = get_services().chat
     if wants_event_stream(request.headers.get("Accept", "")):

@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 from limits import parse_many
 from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, field_validator
 
+from agents.phrasebook import validate_messages
 from agents.replies import HistoryMessage
 from tenancy.models import SCOPES
 
@@ -207,6 +208,16 @@ class AssistantFields(Strict):
     sample_questions: list[SampleQuestion] | None = Field(
         None, max_length=8, description="questions the web chat offers to start with"
     )
+    messages: dict[str, dict[str, str]] | None = Field(
+        None,
+        description='its own messages per language, e.g. {"es": {"not_found": "...", '
+        '"refusal": "...", "handoff": "..."}}; a language left out gets the built-in one',
+    )
+
+    @field_validator("messages", mode="before")
+    @classmethod
+    def localised(cls, value: Any) -> Any:
+        return value if value is None else validate_messages(value)
 
     @field_validator("allowed_origins")
     @classmethod
@@ -262,6 +273,7 @@ class AssistantOut(BaseModel):
     max_conversation_history: int | None
     citation_required: bool
     sample_questions: list[str]
+    messages: dict[str, dict[str, str]]
     suggested_questions: list[str] = SUGGESTED
     created_at: datetime
     updated_at: datetime

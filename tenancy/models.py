@@ -145,6 +145,8 @@ class Assistant(OrganisationRecord, Base):
     citation_required: Mapped[bool] = mapped_column(Boolean, default=False)
     # Questions the web chat offers to start with (else drawn from document titles).
     sample_questions: Mapped[list[str]] = mapped_column(default=list)
+    # Its own messages per language: {"es": {"not_found": ..., "refusal": ..., "handoff": ...}}.
+    messages: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
     knowledge_bases: Mapped[list[AssistantKnowledgeBase]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="AssistantKnowledgeBase.kb_id"
@@ -201,6 +203,7 @@ class TurnRecord(Base):
     citation_count: Mapped[int] = mapped_column(Integer, default=0)
     tokens: Mapped[int | None] = mapped_column(Integer)
     question: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(8))  # the question's (detected or given)
 
     __table_args__ = (Index("ix_turn_records_scope_time", "org_id", "assistant_id", "created_at"),)
 

@@ -41,6 +41,8 @@ class AssistantProfile:
     llm_base_url: str | None = None
     llm_model: str | None = None
     llm_api_key: str | None = field(default=None, repr=False)
+    # Its own messages per language: ((language, kind, text), ...).
+    messages: tuple[tuple[str, str, str], ...] = ()
 
 
 class ProfileStore:
@@ -102,4 +104,9 @@ class ProfileStore:
                 llm_base_url=organisation.llm_base_url,
                 llm_model=organisation.llm_model,
                 llm_api_key=self.box.decrypt(key) if key else None,
+                messages=tuple(
+                    (language, kind, text)
+                    for language, texts in sorted((assistant.messages or {}).items())
+                    for kind, text in sorted(texts.items())
+                ),
             )

@@ -88,7 +88,7 @@ def test_the_real_model_gives_the_same_vectors_when_questions_are_coalesced(
     embeddings: LocalEmbeddings,
 ) -> None:
     questions = [f"How long are conversations kept, case {i}?" for i in range(24)]
-    one_by_one = np.stack([embeddings.encode([q])[0] for q in questions])
+    one_by_one = np.stack([embeddings.encode([q], query=True)[0] for q in questions])
     fresh = LocalEmbeddings(embeddings.model_path, backend=embeddings.backend)
     with ThreadPoolExecutor(max_workers=12) as pool:
         together = np.stack(list(pool.map(fresh.embed_query, questions)))
