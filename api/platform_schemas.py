@@ -392,6 +392,11 @@ class AnalyticsPoint(AnalyticsFigures):
     start: datetime
 
 
+class LanguageFigures(BaseModel):
+    turns: int
+    not_found_rate: float
+
+
 class AnalyticsOut(BaseModel):
     assistant_id: str | None
     interval: str
@@ -399,6 +404,9 @@ class AnalyticsOut(BaseModel):
     to: datetime
     totals: AnalyticsFigures
     series: list[AnalyticsPoint]
+    languages: dict[str, LanguageFigures] = Field(
+        ..., description="turns and not-found rate per question language, most asked first"
+    )
     request_id: str
 
 

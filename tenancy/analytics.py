@@ -102,12 +102,13 @@ def series(
         select(
             TurnRecord.created_at, TurnRecord.conversation_hash, TurnRecord.latency_ms,
             TurnRecord.found, TurnRecord.refused, TurnRecord.escalated, TurnRecord.tokens,
+            TurnRecord.language,
         ),
         TurnRecord, org_id, assistant_id,
     ).where(TurnRecord.created_at >= since, TurnRecord.created_at < until)  # fmt: skip
     rows = session.execute(query).all()
-    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in range(7)]
-    created, conversation, latency, found, refused, escalated, tokens = columns
+    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in range(8)]
+    created, conversation, latency, found, refused, escalated, tokens, languages = columns
     bucket = _bucket_of(list(created), origin, step)
     latency_ms = np.array(latency, dtype=np.float64)
     refused_ = np.array(refused, dtype=bool)
@@ -157,7 +158,21 @@ def series(
         latency_ms, len(index), int(not_found.sum()), int(refused_.sum()),
         int(escalated_.sum()), int(ups.sum()), int((~ups).sum()), int(token_counts.sum()),
     )  # fmt: skip
-    return {"totals": totals, "series": points}
+    return {"totals": totals, "series": points, "languages": _by_language(languages, not_found)}
+
+
+def _by_language(languages: Any, not_found: np.ndarray) -> dict[str, dict[str, Any]]:
+    """Turns and the not-found rate per question language ("unknown": turns recorded
+    before languages were)."""
+    found: dict[str, list[int]] = {}
+    for language, missed in zip(languages, not_found, strict=True):
+        figures = found.setdefault(language or "unknown", [0, 0])
+        figures[0] += 1
+        figures[1] += int(missed)
+    return {
+        language: {"turns": turns, "not_found_rate": round(missed / turns, 4)}
+        for language, (turns, missed) in sorted(found.items(), key=lambda kv: -kv[1][0])
+    }
 
 
 def unanswered(
