@@ -32,7 +32,12 @@ OUT_OF_SCOPE = "out of scope"
 
 # A question is compared in these phrasings of each topic; the best one counts.
 TOPIC_FORMS = ("{}", "a question about {}", "Can you help me with {}?")
-CLAUSE_BREAK = re.compile(r"[;,?!]|\b(?:and|also|but|plus|then)\b", re.IGNORECASE)
+# Clause breaks: punctuation and the conjunctions of English, Spanish and Indonesian.
+CLAUSE_BREAK = re.compile(
+    r"[;,?!¿¡]|\b(?:and|also|but|plus|then|y|pero|también|además|luego|dan|tetapi|tapi|"
+    r"juga|serta|lalu)\b",
+    re.IGNORECASE,
+)
 # Words that say nothing about a topic on their own.
 GENERIC_WORDS = frozenset(
     "advice help question questions information about my me get make want need thing "
@@ -53,11 +58,23 @@ class Thresholds:
     keyword_bonus: float = 0.1
 
 
-THRESHOLDS = {
-    "strict": Thresholds(0.27, 0.1, 0.0, 0.55, 0.35, 0.3, True, escalate_margin=0.05),
-    "moderate": Thresholds(0.3, 0.1, 0.05, 0.6, 0.4, 0.2, True, escalate_margin=0.1),
-    "lenient": Thresholds(0.38, 0.15, 0.1, 0.65, 0.45, 0.0, False, escalate_margin=0.15),
+# Per encoder: all-MiniLM-L6-v2's were set on an earlier English-only set; the default
+# encoder's on the tuning part of bench/data/guardrails_questions.tsv (docs/benchmarks.md
+# has both parts' figures).
+THRESHOLDS_BY_ENCODER = {
+    "all-MiniLM-L6-v2": {
+        "strict": Thresholds(0.27, 0.1, 0.0, 0.55, 0.35, 0.3, True, escalate_margin=0.05),
+        "moderate": Thresholds(0.3, 0.1, 0.05, 0.6, 0.4, 0.2, True, escalate_margin=0.1),
+        "lenient": Thresholds(0.38, 0.15, 0.1, 0.65, 0.45, 0.0, False, escalate_margin=0.15),
+    },
+    # Moderate: `python -m bench.guardrails --tune`; strict and lenient a step either side.
+    "multilingual-e5-small": {
+        "strict": Thresholds(0.5, 0.1, 0.0, 0.55, 0.2, 0.15, True, escalate_margin=0.0),
+        "moderate": Thresholds(0.55, 0.15, 0.03, 0.6, 0.25, 0.1, True, escalate_margin=0.05),
+        "lenient": Thresholds(0.6, 0.2, 0.06, 0.65, 0.3, 0.0, False, escalate_margin=0.1),
+    },
 }
+THRESHOLDS = THRESHOLDS_BY_ENCODER["multilingual-e5-small"]
 
 
 @dataclass(frozen=True)
@@ -118,13 +135,18 @@ def keywords(text: str) -> set[str]:
 class TopicGuard:
     """The offline check: embedding similarity of each clause to each topic."""
 
-    def __init__(self, embeddings: LocalEmbeddings) -> None:
+    def __init__(
+        self, embeddings: LocalEmbeddings, thresholds: dict[str, Thresholds] | None = None
+    ) -> None:
         self.embeddings = embeddings
+        self.thresholds = thresholds or THRESHOLDS_BY_ENCODER.get(
+            embeddings.name, THRESHOLDS_BY_ENCODER["all-MiniLM-L6-v2"]
+        )
 
     def check(self, question: str, rules: GuardRules) -> Verdict:
         if not rules.active or not question.strip():
             return ANSWER
-        limits = THRESHOLDS.get(rules.strictness, THRESHOLDS["moderate"])
+        limits = self.thresholds.get(rules.strictness, self.thresholds["moderate"])
         units = clauses(question)
         vectors = self.embeddings.encode_cached(units, query=True)
         allowed_words = set().union(*(keywords(t) for t in rules.allowed_topics))

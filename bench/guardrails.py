@@ -1,12 +1,17 @@
-"""Guardrail quality: refusals and hand-overs of the offline topic check, per strictness.
+"""Guardrail quality: refusals and hand-overs of the offline topic check, per strictness,
+per language, on the part of the labelled set the thresholds were tuned on and on the
+part held out.
 
 Three example assistants with different scopes (bench/data/guardrails_assistants.json)
-and 315 labelled questions (bench/data/guardrails_questions.tsv): in scope, out of
-scope, forbidden, escalation, and questions mixing an allowed and a forbidden subject.
-The help-desk assistant also has the bundled sample knowledge base, so a question its
+and 70 groups of labelled questions (bench/data/guardrails_questions.tsv), each group the
+same question in English, Spanish and Indonesian: in scope (some sharing words with a
+forbidden topic: "health endpoints", "rate limit policy"), out of scope, forbidden,
+escalation (requests for a person phrased many ways), and questions mixing an allowed
+and a forbidden subject. Even groups are the tuning part, odd groups are held out. The
+help-desk assistant also has the bundled sample knowledge base, so a question its
 documents cover is in scope even when no allowed topic matches.
 
-Printed per strictness:
+Printed per strictness (and language):
 - refusal precision (refused questions that should be refused) and recall;
 - forbidden-topic recall: forbidden and mixed questions not answered (refused, or
   handed to a human), and the share refused as such;
@@ -14,7 +19,10 @@ Printed per strictness:
 - in-scope false refusals (in-scope questions refused or handed over);
 - the baseline, a keyword match of the topic words, in the same run.
 
-    python -m bench.guardrails [--data bench/data]
+    python -m bench.guardrails [--data bench/data] [--model NAME] [--tune]
+
+`--tune` searches the moderate thresholds on the tuning part (how agents/guardrails.py's
+were chosen) and prints the best, with its figures on both parts.
 """
 
 from __future__ import annotations
@@ -25,6 +33,8 @@ import config  # noqa: F401 - first: sets thread/offline environment before nump
 
 import argparse
 import csv
+import dataclasses
+import itertools
 import json
 import tempfile
 import time
@@ -32,7 +42,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import get_args
 
-from agents.guardrails import THRESHOLDS, GuardRules, TopicGuard, Verdict, keywords
+from agents.guardrails import GuardRules, Thresholds, TopicGuard, Verdict, keywords
 from agents.retrieval import Retriever, SearchScope
 from config import Settings
 from knowledge.embeddings import load_embeddings
@@ -105,58 +115,114 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--show-errors", default="", help="strictness whose misses to list")
+    parser.add_argument("--model", default=None, help="EMBEDDING_MODEL (default: the service's)")
+    parser.add_argument("--tune", action="store_true", help="search the moderate thresholds")
     defaults = Settings(_env_file=None)  # type: ignore[call-arg]
     parser.add_argument(
         "--backend", choices=get_args(Backend), default=defaults.embedding_backend,
-        help="the encoder build (default: the service's)",
+        help="the encoder build of a sentence-transformers model (default: the service's)",
     )  # fmt: skip
     args = parser.parse_args(argv)
     assistants, questions = load(args.data)
-    embeddings = load_embeddings(None, 32, args.backend, defaults.embedding_cache_dir)
+    embeddings = load_embeddings(args.model, 32, args.backend, defaults.embedding_cache_dir)
     guard = TopicGuard(embeddings)
 
     with tempfile.TemporaryDirectory() as folder:
         index_sample_kb(Path(folder), embeddings, COLLECTION)
         client = open_embedded(Path(folder))
         retriever = Retriever(
-            client=client,
-            collection=COLLECTION,
-            embeddings=embeddings,
-            candidates=20,
-            rrf_k=1,
-            weights=(1.0, 2.0),
-        )
+            client=client, collection=COLLECTION, embeddings=embeddings, candidates=20,
+            rrf_k=1, weights=(1.0, 2.0),
+        )  # fmt: skip
         scope = SearchScope(
             org_id=SAMPLE_ORG_ID, priorities={SAMPLE_KB_ID: 0}, mode="hybrid", k=4,
-            score_threshold=0.25,
+            score_threshold=embeddings.calibration.score_threshold,
         )  # fmt: skip
-
-        def coverage(question: str, assistant: dict) -> Callable[[], bool]:
-            return lambda: assistant["uses_sample_kb"] and bool(retriever.search(question, scope))
-
-        labels = [q["label"] for q in questions]
-        print(f"{len(questions)} questions over {len(assistants)} assistants")
-        print(
-            "strictness  refusal P/R   forbidden not answered (refused)  escalation P/R"
-            "   in-scope false refusals   ms/question"
-        )
-        for strictness in THRESHOLDS:
-            started = time.perf_counter()
-            outcomes = []
-            for q in questions:
-                assistant = assistants[q["assistant"]]
-                verdict = guard.check(q["question"], rules_of(assistant, strictness))
-                outcomes.append(outcome(verdict, coverage(q["question"], assistant)))
-            elapsed = (time.perf_counter() - started) * 1000 / len(questions)
-            _print_row(strictness, figures(labels, outcomes, strictness), elapsed)
-            if args.show_errors == strictness:
-                _print_misses(questions, outcomes, strictness)
-        baseline = [
-            keyword_baseline(q["question"], rules_of(assistants[q["assistant"]], "moderate"))
+        covered = {
+            q["question"]: assistants[q["assistant"]]["uses_sample_kb"]
+            and bool(retriever.search(q["question"], scope))
             for q in questions
-        ]
-        _print_row("keywords", figures(labels, baseline, "lenient"), 0.0)
+        }
+
+        def outcomes(strictness: str, chosen: list[dict[str, str]]) -> list[str]:
+            return [
+                outcome(
+                    guard.check(q["question"], rules_of(assistants[q["assistant"]], strictness)),
+                    lambda q=q: covered[q["question"]],
+                )
+                for q in chosen
+            ]
+
+        print(f"{embeddings.name}: {len(questions)} questions over {len(assistants)} assistants")
+        if args.tune:
+            tune(guard, questions, outcomes)
+        for part in ("tune", "held-out"):
+            chosen = [q for q in questions if q["split"] == part]
+            print(f"\n{part} ({len(chosen)} questions)")
+            print(
+                "strictness  refusal P/R   forbidden not answered (refused)  escalation P/R"
+                "   in-scope false refusals   ms/question"
+            )
+            for strictness in guard.thresholds:
+                started = time.perf_counter()
+                got = outcomes(strictness, chosen)
+                elapsed = (time.perf_counter() - started) * 1000 / len(chosen)
+                labels = [q["label"] for q in chosen]
+                _print_row(strictness, figures(labels, got, strictness), elapsed)
+                if strictness == "moderate":
+                    for language in ("en", "es", "id"):
+                        mine = [i for i, q in enumerate(chosen) if q["language"] == language]
+                        _print_row(
+                            f"  {language}",
+                            figures(
+                                [labels[i] for i in mine], [got[i] for i in mine], strictness
+                            ),  # fmt: skip
+                            0.0,
+                        )
+                if args.show_errors == strictness:
+                    _print_misses(chosen, got, strictness)
+            baseline = [
+                keyword_baseline(q["question"], rules_of(assistants[q["assistant"]], "moderate"))
+                for q in chosen
+            ]
+            _print_row("keywords", figures([q["label"] for q in chosen], baseline, "lenient"), 0)
         client.close()
+
+
+def tune(
+    guard: TopicGuard,
+    questions: list[dict[str, str]],
+    outcomes: Callable[[str, list[dict[str, str]]], list[str]],
+) -> None:
+    """A grid over the moderate thresholds on the tuning part: the best has the highest
+    min(forbidden recall, escalation recall) with in-scope false refusals <= 0.03."""
+    chosen = [q for q in questions if q["split"] == "tune"]
+    labels = [q["label"] for q in chosen]
+    base = guard.thresholds["moderate"]
+    best: tuple[float, Thresholds] | None = None
+    grid = itertools.product(
+        (0.45, 0.5, 0.55, 0.6), (0.15, 0.2, 0.25, 0.3), (0.0, 0.03, 0.06),
+        (0.5, 0.55, 0.6, 0.65), (0.25, 0.3, 0.35, 0.4), (0.0, 0.05, 0.1), (0.1, 0.15, 0.2),
+    )  # fmt: skip
+    original = guard.thresholds
+    for forbidden, floor, margin, escalate, esc_floor, esc_margin, allowed in grid:
+        candidate = dataclasses.replace(
+            base, forbidden=forbidden, forbidden_floor=floor, forbidden_margin=margin,
+            escalate=escalate, escalate_floor=esc_floor, escalate_margin=esc_margin,
+            allowed=allowed,
+        )  # fmt: skip
+        guard.thresholds = {**original, "moderate": candidate}
+        f = figures(labels, outcomes("moderate", chosen), "moderate")
+        # In-scope refusals above 3% cost three times what they are over it.
+        score = (
+            min(f["forbidden_recall"], f["escalation_recall"])
+            - 3 * max(f["in_scope_false_refusals"] - 0.03, 0)
+            + 0.01 * f["refusal_precision"]
+        )
+        if best is None or score > best[0]:
+            best = (score, candidate)
+    guard.thresholds = {**original, "moderate": best[1]} if best else original
+    print(f"best moderate thresholds on the tuning part: {best}")
 
 
 def _print_row(name: str, f: dict[str, float], ms: float) -> None:
