@@ -39,6 +39,7 @@ from voice.service import VoiceService
 from voice.sources import document_stamp, indexed_texts
 from voice.speech_to_text import HostedTranscriber, PocketSphinxTranscriber
 from voice.text_to_speech import EspeakSpeaker, HostedSpeaker
+from voice.whisper import WhisperTranscriber
 
 
 @dataclass
@@ -310,7 +311,11 @@ def build_voice(
 
     return VoiceService(
         chat=chat,
-        transcriber=PocketSphinxTranscriber(
+        transcriber=WhisperTranscriber(
+            cache_dir=settings.embedding_cache_dir,
+            languages=tuple(settings.voice_languages),
+            threads=settings.embedding_threads,
+        ) if settings.speech_to_text == "whisper" else PocketSphinxTranscriber(
             folder=settings.data_dir / "speech",
             stamp=document_stamp(db),
             corpus=indexed_texts(qdrant, settings.collection_name),

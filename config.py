@@ -172,6 +172,13 @@ class Settings(BaseSettings):
     audio_max_seconds: float = Field(60.0, gt=0, le=600)
     audio_max_bytes: int = Field(10_485_760, ge=1024)
     espeak_voice: str = "en-us"
+    # Offline speech to text: whisper (multilingual, faster-whisper "base") or
+    # pocketsphinx (English only, smaller, listens for the knowledge base's words).
+    speech_to_text: Literal["whisper", "pocketsphinx"] = "whisper"
+    # The languages a recording is recognised as (Whisper), when the client gives none.
+    voice_languages: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["en", "id", "es"]
+    )
     espeak_words_per_minute: int = Field(160, ge=80, le=450)
 
     # Web chat
@@ -196,8 +203,19 @@ class Settings(BaseSettings):
         "provider_allowed_hosts",
         "hybrid_weights",
         "encryption_keys",
+        "voice_languages",
         mode="before",
     )(_split_csv)
+
+    @field_validator("voice_languages")
+    @classmethod
+    def _languages(cls, value: list[str]) -> list[str]:
+        from knowledge.languages import normalise
+
+        codes = [normalise(v) for v in value]
+        if not codes or None in codes:
+            raise ValueError("VOICE_LANGUAGES: language codes like en,id,es")
+        return [c for c in codes if c]
 
     @field_validator(
         "redis_url",
@@ -207,6 +225,9 @@ class Settings(BaseSettings):
         "database_url",
         "metrics_token",
         "web_chat_secret",
+        "embedding_model",
+        "score_threshold",
+        "answer_sentence_threshold",
         mode="before",
     )
     @classmethod

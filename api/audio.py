@@ -16,6 +16,7 @@ from api.errors import ApiError
 from api.requests import CONVERSATION_HEADER, conversation_id_from, idempotency_key
 from api.routing import Routes
 from api.schemas import MAX_USER_CHARS, VoiceResponse
+from knowledge.languages import normalise
 from tenancy.profiles import AssistantProfile
 from voice.audio import AudioError
 
@@ -39,13 +40,24 @@ def recording() -> bytes:
     return data
 
 
+def spoken_language() -> str | None:
+    """The optional `language` form field (es, id, en-GB ...): the language spoken."""
+    given = request.form.get("language") or None
+    if given is None:
+        return None
+    code = normalise(given)
+    if code is None:
+        raise ApiError(422, f"language {given[:20]!r} is not a language code this service knows")
+    return code
+
+
 def voice_turn(conversation: Conversation, profile: AssistantProfile, audio: bytes) -> Response:
     """The turn, as JSON or (Accept: audio/wav) as the spoken answer with the text in
     headers."""
     try:
         result = get_services().voice.turn(
             audio=audio, conversation=conversation, profile=profile,
-            idempotency_key=idempotency_key(),
+            idempotency_key=idempotency_key(), language=spoken_language(),
         )  # fmt: skip
     except AudioError as exc:
         raise ApiError(exc.status, str(exc), code=exc.code) from exc
@@ -58,6 +70,7 @@ def voice_turn(conversation: Conversation, profile: AssistantProfile, audio: byt
             "X-Conversation-Id": conversation.conversation_id,
             "X-Message-Id": reply["message_id"],
             "X-Emotion": result.emotion.label,
+            "X-Language": reply.get("language") or "",
         }
         return Response(result.audio, mimetype=WAV, headers=headers)
     body: dict[str, Any] = {
@@ -79,7 +92,8 @@ def voice_turn(conversation: Conversation, profile: AssistantProfile, audio: byt
 )
 def audio() -> Response:
     """Ask by voice: multipart `audio` (WAV, FLAC, OGG/Opus, WebM or MP3, at most
-    AUDIO_MAX_SECONDS long), optional form fields `assistant_id` and `user`. The turn is
+    AUDIO_MAX_SECONDS long), optional form fields `assistant_id`, `user` and `language`
+    (the one spoken; else it is recognised). The turn is
     stored as text (transcript and answer), so voice and text turns mix."""
     caller = current_caller()
     conversation_id = conversation_id_from(

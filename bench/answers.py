@@ -84,6 +84,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--index-dir", type=Path, help="reuse (or keep) the index here")
     parser.add_argument("--max-sentences", type=int, default=None, help="default: the setting")
+    parser.add_argument("--model", default=None, help="EMBEDDING_MODEL (default: the service's)")
+    parser.add_argument("--score-threshold", type=float, default=None)
+    parser.add_argument("--sentence-threshold", type=float, default=None)
     args = parser.parse_args(argv)
     settings = config.Settings(_env_file=None)  # type: ignore[call-arg]
 
@@ -94,9 +97,15 @@ def main(argv: list[str] | None = None) -> None:
     )
 
     embeddings = LocalEmbeddings(
-        backend=settings.embedding_backend, cache_dir=settings.embedding_cache_dir
+        args.model, backend=settings.embedding_backend, cache_dir=settings.embedding_cache_dir
     )
-    print(f"encoder: {embeddings.backend}")
+    calibration = embeddings.calibration
+    score_threshold = args.score_threshold or settings.score_threshold
+    score_threshold = calibration.score_threshold if score_threshold is None else score_threshold
+    sentence_threshold = args.sentence_threshold or settings.answer_sentence_threshold
+    if sentence_threshold is None:
+        sentence_threshold = calibration.sentence_threshold
+    print(f"encoder: {embeddings.name} ({embeddings.backend})")
     workdir = args.index_dir or Path(tempfile.mkdtemp(prefix="bench-answers-"))
     client = open_embedded(workdir / "qdrant")
     ensure_collection(client, COLLECTION, embeddings.dimensions)
@@ -111,16 +120,17 @@ def main(argv: list[str] | None = None) -> None:
     )  # fmt: skip
     scope = SearchScope(
         org_id=BENCH_ORG, priorities={BENCH_KB: 0}, mode=settings.retrieval_mode,
-        k=settings.retrieval_k, score_threshold=settings.score_threshold,
+        k=settings.retrieval_k, score_threshold=score_threshold,
     )  # fmt: skip
     max_sentences = args.max_sentences or settings.answer_max_sentences
     answerer = ExtractiveAnswerer(
-        embeddings, threshold=settings.answer_sentence_threshold, max_sentences=max_sentences,
+        embeddings, threshold=sentence_threshold, max_sentences=max_sentences,
         not_found_message=default_not_found(),
     )  # fmt: skip
     print(
         f"answerer: extractive, up to {max_sentences} sentences, threshold "
-        f"{settings.answer_sentence_threshold}; retrieval {settings.retrieval_mode} k={settings.retrieval_k}"
+        f"{sentence_threshold}; retrieval {settings.retrieval_mode} k={settings.retrieval_k}, "
+        f"gate {score_threshold}"
     )
 
     ours, baseline = [], []

@@ -17,7 +17,7 @@ from agents.service import ChatService
 from tenancy.profiles import AssistantProfile
 from voice.audio import AudioError, decode, has_speech
 from voice.emotion import Emotion, EmotionReader
-from voice.speech_to_text import SpeechError, Transcriber
+from voice.speech_to_text import Heard, SpeechError, Transcriber
 from voice.text_to_speech import Speaker, SpeechOutputError
 
 log = logging.getLogger(__name__)
@@ -62,8 +62,10 @@ class VoiceService:
         conversation: Conversation,
         profile: AssistantProfile,
         idempotency_key: str | None = None,
+        language: str | None = None,
     ) -> VoiceReply:
-        """AudioError (with its HTTP status) for audio that cannot be used."""
+        """AudioError (with its HTTP status) for audio that cannot be used. `language`:
+        the one spoken, when the client says; else the engine's or the chat's guess."""
         started = clock = time.perf_counter()
         timings: dict[str, float] = {}
         warnings: list[str] = []
@@ -78,7 +80,8 @@ class VoiceService:
         if not has_speech(pcm):
             raise AudioError(422, NO_SPEECH, "no_speech")
         lap("decode")
-        transcript = self._transcribe(pcm, profile, warnings)
+        heard = self._transcribe(pcm, profile, warnings, language)
+        transcript = heard.text
         lap("speech_to_text")
         if not transcript:
             raise AudioError(422, NO_SPEECH, "no_speech")
@@ -90,32 +93,37 @@ class VoiceService:
             message=transcript,
             idempotency_key=idempotency_key,
             emotion=emotion.label,
+            language=heard.language,
         )
         lap("rag")
-        spoken = self._speak(reply.answer, warnings)
+        spoken = self._speak(reply.answer, warnings, reply.language)
         lap("text_to_speech")
         timings["total"] = round((time.perf_counter() - started) * 1000, 1)
         return VoiceReply(transcript, reply, emotion, spoken, timings, warnings)
 
-    def _transcribe(self, pcm: np.ndarray, profile: AssistantProfile, warnings: list[str]) -> str:
+    def _transcribe(
+        self, pcm: np.ndarray, profile: AssistantProfile, warnings: list[str],
+        language: str | None,
+    ) -> Heard:  # fmt: skip
         org_id, kb_ids = profile.org_id, tuple(sorted(k for k, _ in profile.priorities))
+        asked = {"org_id": org_id, "kb_ids": kb_ids, "language": language}
         if self.hosted_transcriber is not None:
             try:
-                return self.hosted_transcriber.transcribe(pcm, org_id=org_id, kb_ids=kb_ids)
+                return self.hosted_transcriber.transcribe(pcm, **asked)
             except SpeechError as exc:
                 log.warning("hosted speech-to-text failed, transcribing offline: %s", exc)
                 warnings.append(f"{exc}; transcribed offline instead.")
-        return self.transcriber.transcribe(pcm, org_id=org_id, kb_ids=kb_ids)
+        return self.transcriber.transcribe(pcm, **asked)
 
-    def _speak(self, text: str, warnings: list[str]) -> bytes | None:
+    def _speak(self, text: str, warnings: list[str], language: str | None) -> bytes | None:
         if self.hosted_speaker is not None:
             try:
-                return self.hosted_speaker.speak(text)
+                return self.hosted_speaker.speak(text, language=language)
             except SpeechOutputError as exc:
                 log.warning("hosted text-to-speech failed, speaking offline: %s", exc)
                 warnings.append(f"{exc}; spoken offline instead.")
         try:
-            return self.speaker.speak(text)
+            return self.speaker.speak(text, language=language)
         except (SpeechOutputError, OSError) as exc:
             warnings.append(f"the answer could not be spoken ({exc}); it is in the text.")
             return None

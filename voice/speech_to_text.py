@@ -1,5 +1,6 @@
-"""Speech to text: PocketSphinx offline, listening with a language model of the
-assistant's own documents; or any OpenAI-compatible `/audio/transcriptions` endpoint."""
+"""Speech to text: offline, Whisper in many languages (voice/whisper.py) or PocketSphinx
+(English, listening with a language model of the assistant's own documents); or any
+OpenAI-compatible `/audio/transcriptions` endpoint."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -27,8 +29,21 @@ class SpeechError(RuntimeError):
     """A hosted speech endpoint failed (the caller falls back to the offline engine)."""
 
 
+@dataclass(frozen=True)
+class Heard:
+    """A transcript, and its language when the engine knows it (else the chat detects it
+    from the text)."""
+
+    text: str
+    language: str | None = None
+
+
 class Transcriber(Protocol):
-    def transcribe(self, pcm: np.ndarray, *, org_id: str, kb_ids: tuple[str, ...]) -> str: ...
+    def transcribe(
+        self, pcm: np.ndarray, *, org_id: str, kb_ids: tuple[str, ...], language: str | None = None
+    ) -> Heard:
+        """What was said; `language`, when the client gave it, is the one listened for."""
+        ...
 
 
 # (org_id, kb_ids) -> a stamp that changes whenever their documents change.
@@ -49,14 +64,17 @@ class PocketSphinxTranscriber:
         self._decoders: OrderedDict[str, tuple[Decoder, threading.Lock]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def transcribe(self, pcm: np.ndarray, *, org_id: str, kb_ids: tuple[str, ...]) -> str:
+    def transcribe(
+        self, pcm: np.ndarray, *, org_id: str, kb_ids: tuple[str, ...], language: str | None = None
+    ) -> Heard:
         decoder, lock = self._decoder(org_id, kb_ids)
         with lock:
             decoder.start_utt()
             decoder.process_raw(dithered(pcm).tobytes(), full_utt=True)
             decoder.end_utt()
             hypothesis = decoder.hyp()
-        return hypothesis.hypstr.strip() if hypothesis is not None else ""
+        # (Its acoustic model is English's: it hears English words whatever was spoken.)
+        return Heard(hypothesis.hypstr.strip() if hypothesis is not None else "", language)
 
     def _decoder(self, org_id: str, kb_ids: tuple[str, ...]) -> tuple[Decoder, threading.Lock]:
         key = hashlib.sha256(
@@ -102,15 +120,18 @@ class HostedTranscriber:
             base_url=base_url, api_key=api_key or "not-needed", timeout=timeout, max_retries=1
         )
 
-    def transcribe(self, pcm: np.ndarray, *, org_id: str, kb_ids: tuple[str, ...]) -> str:
+    def transcribe(
+        self, pcm: np.ndarray, *, org_id: str, kb_ids: tuple[str, ...], language: str | None = None
+    ) -> Heard:
         del org_id, kb_ids  # the hosted model has its own vocabulary
+        given = {"language": language} if language else {}
         try:
             result = self.client.audio.transcriptions.create(
-                model=self.model, file=("speech.wav", wav_bytes(pcm), "audio/wav")
+                model=self.model, file=("speech.wav", wav_bytes(pcm), "audio/wav"), **given
             )
         except openai.OpenAIError as exc:
             raise SpeechError(f"the speech-to-text service failed ({type(exc).__name__})") from exc
         text = getattr(result, "text", None)
         if not isinstance(text, str):
             raise SpeechError("the speech-to-text service sent no text")
-        return text.strip()
+        return Heard(text.strip(), language)

@@ -28,21 +28,33 @@ def speakable(text: str) -> str:
 
 
 class Speaker(Protocol):
-    def speak(self, text: str) -> bytes: ...
+    def speak(self, text: str, *, language: str | None = None) -> bytes: ...
 
 
 class EspeakSpeaker:
+    """eSpeak NG in the answer's language (its voices are named by language code: es,
+    id, ...); English in the configured voice (en-us by default)."""
+
     def __init__(self, *, voice: str = "en-us", words_per_minute: int = 160) -> None:
         self.voice = voice
         self.words_per_minute = words_per_minute
 
-    def speak(self, text: str) -> bytes:
+    def speak(self, text: str, *, language: str | None = None) -> bytes:
+        voice = self.voice if language in (None, "en") else language
+        try:
+            return self._speak(text, voice)
+        except SpeechOutputError:
+            if voice == self.voice:
+                raise
+            return self._speak(text, self.voice)  # a language eSpeak has no voice for
+
+    def _speak(self, text: str, voice: str) -> bytes:
         binary = shutil.which("espeak-ng")
         if binary is None:
             raise SpeechOutputError("espeak-ng is not installed (make setup installs it)")
         # The text goes in on stdin: nothing in it is ever read as an option.
         done = subprocess.run(
-            [binary, "-v", self.voice, "-s", str(self.words_per_minute), "--stdout"],
+            [binary, "-v", voice, "-s", str(self.words_per_minute), "--stdout"],
             input=speakable(text).encode(),
             capture_output=True,
             timeout=60,
@@ -65,7 +77,8 @@ class HostedSpeaker:
             base_url=base_url, api_key=api_key or "not-needed", timeout=timeout, max_retries=1
         )
 
-    def speak(self, text: str) -> bytes:
+    def speak(self, text: str, *, language: str | None = None) -> bytes:
+        del language  # hosted voices speak the language of the text
         try:
             response = self.client.audio.speech.create(
                 model=self.model, voice=self.voice, input=speakable(text), response_format="wav"

@@ -150,7 +150,9 @@ def test_hosted_speech_engines_are_one_setting_away(
     body = send(client, spoken("hello there")).get_json()
     assert body["transcript"] == speech.transcript  # the hosted model heard it
     assert body["emotion"]["label"] == "negative"
-    assert "make run" in body["answer"] and "warning" not in body
+    # Answered from the knowledge base by what the hosted model heard.
+    assert body["found"] and body["citations"] and "warning" not in body
+    assert any(c["source"].endswith("quickstart.md") for c in body["citations"])
     assert abs(wav_seconds(base64.b64decode(body["audio"])) - 1.0) < 0.01  # the stub's tone
     assert [path for path, _ in speech.requests] == ["/v1/audio/transcriptions", "/v1/audio/speech"]
 
@@ -198,3 +200,38 @@ def test_an_assistant_without_documents_still_listens(
     assert response.status_code == 200, response.get_json()
     body = response.get_json()
     assert body["transcript"] and body["found"] is False and body["audio"]
+
+
+def test_spoken_questions_in_spanish_and_indonesian_get_answers_in_their_language(
+    client: FlaskClient,
+) -> None:
+    """Whisper (offline) hears the language; the answer cites the right document and is
+    spoken by eSpeak's voice for that language."""
+    question = spoken("¿Cuánto tiempo se guardan las conversaciones?", voice="es")
+    spanish = send(client, question, "v-es").get_json()
+    assert spanish["language"] == "es", spanish
+    assert "conversaciones" in spanish["transcript"].lower()
+    assert spanish["citations"][0]["source"].endswith("conversations.md")
+    audio = base64.b64decode(spanish["audio"])
+    # Spoken in Spanish: as long as eSpeak's Spanish voice takes to say it.
+    expected = wav_seconds(EspeakSpeaker().speak(spanish["answer"], language="es"))
+    assert abs(wav_seconds(audio) - expected) < 0.1 * expected
+    # Indonesian, with the language given by the client (the `language` form field).
+    response = client.post(
+        "/v1/audio",
+        data={"audio": (io.BytesIO(spoken("Bagaimana cara memulai layanan?", voice="id")),
+                        "q.wav"), "language": "id"},
+        headers={**HEADERS, "X-Conversation-Id": "v-id"},
+        content_type="multipart/form-data",
+    )  # fmt: skip
+    indonesian = response.get_json()
+    assert response.status_code == 200 and indonesian["language"] == "id", indonesian
+    assert indonesian["citations"] and indonesian["found"]
+    # A language code nobody knows is refused before anything is heard.
+    refused = client.post(
+        "/v1/audio",
+        data={"audio": (io.BytesIO(question), "q.wav"), "language": "elvish"},
+        headers={**HEADERS, "X-Conversation-Id": "v-x"},
+        content_type="multipart/form-data",
+    )
+    assert refused.status_code == 422 and "elvish" in refused.get_json()["error"]["message"]
