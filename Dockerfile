@@ -31,7 +31,7 @@ COPY --chown=app:app . .
 USER app
 # The encoder's ONNX export (EMBEDDING_BACKEND=onnx, the default), made from the
 # packaged weights at build time so that no container exports it at start.
-RUN python -m knowledge.encoders /app/.models
+RUN python -m knowledge.encoders /app/.models && python -m voice.whisper /app/.models
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS "http://127.0.0.1:${PORT}/ready" || exit 1

@@ -54,9 +54,11 @@ $(VENV)/.installed: requirements.txt requirements-torch.txt
 	$(PIP) install -q -r requirements.txt
 	@touch $@
 
-# The embedding model's ONNX export (fp32 and int8), made once from the packaged weights.
+# all-MiniLM-L6-v2's ONNX export (fp32 and int8), made once from the packaged weights, and
+# Whisper's model folder joined from its two packages.
 encoders: $(VENV)/.installed
 	@$(PY) -m knowledge.encoders
+	@$(PY) -m voice.whisper
 
 $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
 	$(PIP) install -q -r requirements-test.txt

@@ -29,6 +29,7 @@ import streamlit.components.v1 as components
 from config import get_settings
 from utils.api_client import ApiClient, ApiClientError, StreamedTurn
 from utils.transcript import answer_as_markdown, answer_as_text
+from webchat.labels import label, page_language
 from webchat.page_session import (
     GUEST,
     KEY,
@@ -42,21 +43,15 @@ from webchat.page_session import (
     sign_out,
 )
 
-FRIENDLY_ERRORS = {
-    "unreachable": "The chat service cannot be reached right now. Is the API running? "
-    "Try again in a moment.",
-    "unauthorized": "That API key was not accepted (unknown, revoked or expired). "
-    "Sign in with a valid key.",
-    "forbidden": "This key may not chat with that assistant.",
-    "not_found": "That assistant does not exist (or is no longer public).",
-    "unavailable": "The service is temporarily unavailable (its storage is not answering). "
-    "Try again in a moment.",
-    "busy": "Your previous question is still being answered. Wait a moment and send again.",
-}
+# Errors the page explains in its own words (webchat/labels.py), by the client's kind.
+EXPLAINED_ERRORS = frozenset(
+    ("unreachable", "unauthorized", "forbidden", "not_found", "unavailable", "busy")
+)
 STOPPED = "stopped"  # session_state: the conversation whose answer was stopped on screen
 REWIND = "rewind"  # session_state: an edit or a regeneration to send on this run
 STOP_WAIT_S = 5.0  # how long the page waits for a stopped answer to be kept
 ATTACHABLE = ["md", "txt", "html", "htm", "pdf", "docx", "csv", "tsv"]
+LANGUAGE = "page-language"  # session key: the language the page's labels are in
 CITATION_MARKER = re.compile(r"\[(\d+)\]")
 # A source followed from its [n] marker stops below the page's top bar (60 px) and glows
 # for a moment, so the eye finds it.
@@ -76,6 +71,12 @@ span[id^="source-"] { display: block; scroll-margin-top: 5rem; }
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$])")
 
 
+def t(key: str, **values: object) -> str:
+    """A label in the page's language (the last answer's, else the browser's)."""
+    language = st.session_state.get(LANGUAGE) or page_language([], st.context.locale)
+    return label(key, language, **values)
+
+
 def conversation_id() -> str:
     if "c" not in st.query_params:
         st.query_params["c"] = uuid.uuid4().hex[:16]
@@ -84,12 +85,13 @@ def conversation_id() -> str:
 
 def show_error(error: ApiClientError) -> None:
     if error.kind == "rate_limited":
-        wait = f" Wait {error.retry_after} seconds." if error.retry_after else ""
-        st.warning(f"Too many questions in a short time.{wait}")
+        wait = " " + t("wait", seconds=error.retry_after) if error.retry_after else ""
+        st.warning(t("rate_limited") + wait)
     elif error.kind == "invalid":  # the API's message says what to change
         st.warning(str(error).capitalize())
     else:
-        st.error(FRIENDLY_ERRORS.get(error.kind, f"Something went wrong: {error}"))
+        known = error.kind in EXPLAINED_ERRORS
+        st.error(t(error.kind) if known else t("went_wrong", error=error))
 
 
 def cited_sentences(answer: str, n: int) -> list[str]:
@@ -117,7 +119,7 @@ def show_citations(message: dict, reader: Reader | None = None) -> None:
     citations, answer = message.get("citations") or [], message["content"]
     if not citations:
         return
-    st.caption("Sources")
+    st.caption(t("sources"))
     for c in citations:
         where = c.get("section") or (f"page {c['page']}" if c.get("page") else None)
         label = f"[{c['n']}] {c['title']}" + (f" — {where}" if where else "")
@@ -182,7 +184,7 @@ def show_answer_notes(message: dict) -> None:
     if message.get("warning"):
         st.warning(message["warning"])
     if message.get("stopped"):
-        st.caption(":material/stop_circle: Stopped: the answer as far as it was written")
+        st.caption(f":material/stop_circle: {t('stopped')}")
 
 
 def stop_answer(api: ApiClient, conversation: str) -> None:
@@ -248,7 +250,7 @@ def feedback_controls(message: dict, rate: Rate | None) -> None:
         show_error(error)
         return
     st.session_state[sent] = now
-    st.toast("Thanks for the feedback")
+    st.toast(t("thanks"))
 
 
 def answer_tools(message: dict) -> None:
@@ -319,7 +321,7 @@ def edit_in_place(message: dict) -> None:
 
     with st.popover("Edit", icon=":material/edit:", help="Edit and send again"):
         st.text_area("Your question", value=message["content"], key=key)
-        st.button("Send again", key=f"{key}-send", on_click=resend)
+        st.button(t("send_again"), key=f"{key}-send", on_click=resend)
 
 
 def answer_version(question: dict | None, answer: dict) -> tuple[dict, bool]:
@@ -599,7 +601,8 @@ def conversation_list(api: ApiClient, current: str) -> None:
     """This key's conversations, newest first: find one by its title or text, open it,
     or (under its menu) rename, export or delete it."""
     search = st.text_input(
-        "Search conversations", key="conversation-search", placeholder="Search conversations",
+        t("search_conversations"), key="conversation-search",
+        placeholder=t("search_conversations"),
         label_visibility="collapsed",
     )  # fmt: skip
     try:
@@ -608,9 +611,9 @@ def conversation_list(api: ApiClient, current: str) -> None:
         return  # the page says once, in its body, what is wrong
     if not listed:
         if search.strip():
-            st.caption("No conversation holds that.")
+            st.caption(t("no_match"))
         return
-    st.caption("Conversations")
+    st.caption(t("conversations"))
     for item in listed:
         cid = item["conversation_id"]
         title = item["title"] or cid
@@ -666,7 +669,7 @@ def main() -> None:
 
     with st.sidebar:
         st.subheader(settings.app_name)
-        if st.button("New conversation", use_container_width=True):
+        if st.button(t("new_conversation"), use_container_width=True):
             st.query_params["c"] = uuid.uuid4().hex[:16]
             st.rerun()
         if sso := st.session_state.get(SSO):
@@ -674,7 +677,7 @@ def main() -> None:
                        f"{sso['assistant_name']}")  # fmt: skip
         if st.session_state.get(KEY) or sso:
             conversation_list(api, conversation)
-        if st.button("Sign out", use_container_width=True):
+        if st.button(t("sign_out"), use_container_width=True):
             sign_out()
             st.rerun()
         if may_administer(api):
@@ -693,7 +696,7 @@ def main() -> None:
     # Files go with one question (never into the knowledge base); guests ask in text.
     signed_in = api.signed_in
     typed = st.chat_input(
-        "Ask a question about the knowledge base",
+        t("ask"),
         accept_file="multiple" if signed_in else False,
         file_type=ATTACHABLE if signed_in else None,
     )
@@ -701,16 +704,14 @@ def main() -> None:
     files = [(f.name, f.getvalue()) for f in typed.files] if signed_in and typed else []
     if files and not question:
         question = "What does the attached file say?"
+    st.session_state[LANGUAGE] = page_language(history, st.context.locale)
     if problem is not None and not question:
         show_error(problem)  # once; asking again says it in the answer's place
     if not history and not question:
         st.title(settings.app_name)
-        st.write(
-            "Ask questions about your organisation's documents. Every answer quotes or cites "
-            "its sources, so you can check where it came from."
-        )
+        st.write(t("intro"))
         if suggestions := suggested_questions(api, st.query_params.get("a")):
-            st.caption("Try one of these:")
+            st.caption(t("try"))
             for example in suggestions:
                 if st.button(example, key=f"example-{example}"):
                     question = example
@@ -725,7 +726,7 @@ def main() -> None:
     last_question = next((m["content"] for m in reversed(history) if m["role"] == "user"), None)
     if last_question and not question and not rewind:
         st.button(
-            "Regenerate", help="Answer the last question again (the earlier answer is kept)",
+            t("regenerate"), help=t("regenerate_help"),
             on_click=st.session_state.__setitem__,
             args=(REWIND, {"regenerate": True, "text": last_question}),
         )  # fmt: skip

@@ -77,6 +77,15 @@ def ensure_collection(client: QdrantClient, name: str, dimensions: int) -> bool:
     """Create the collection if missing, and its payload indexes (an existing collection
     may predate some); True when it was created."""
     if client.collection_exists(name):
+        vectors = client.get_collection(name).config.params.vectors
+        size = vectors[DENSE_VECTOR].size if isinstance(vectors, dict) else None
+        if size is not None and size != dimensions:
+            raise KnowledgeBaseError(
+                f"the collection {name!r} holds {size}-dimensional vectors and the configured "
+                f"encoder makes {dimensions}: re-embedding in place needs the same size. Set "
+                "COLLECTION_NAME to a new collection and ingest the documents again, or go "
+                "back to the earlier EMBEDDING_MODEL"
+            )
         ensure_indexes(client, name)
         return False
     client.create_collection(

@@ -92,3 +92,17 @@ class WhisperTranscriber:
                     cpu_threads=self.threads,
                 )  # fmt: skip
             return self._model
+
+
+def main() -> None:
+    """`python -m voice.whisper [cache dir]`: assemble the model folder (setup does)."""
+    import sys
+
+    from knowledge.embeddings import default_cache_dir
+
+    cache_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else default_cache_dir()
+    print(f"Whisper base: {model_folder(cache_dir)}")
+
+
+if __name__ == "__main__":
+    main()

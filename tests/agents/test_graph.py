@@ -33,6 +33,7 @@ class EchoAnswerer:
         history: list[AnyMessage],
         *,
         emotion: str | None = None,
+        language: str | None = None,
     ) -> Answer:
         return Answer(text=f"{question} / {len(passages)} / {len(history)}", citations=[],
                       mode="test", found=True)  # fmt: skip

@@ -22,7 +22,7 @@ def test_health_reports_every_part(client: FlaskClient) -> None:
     assert body["redis"]["ok"] is True
     assert body["qdrant"] == {**body["qdrant"], "ok": True, "mode": "embedded"}
     assert body["qdrant"]["points"] > 20
-    assert body["embeddings"] == {"ok": True, "model": "all-MiniLM-L6-v2"}
+    assert body["embeddings"] == {"ok": True, "model": "multilingual-e5-small"}
     assert body["llm"]["mode"] == "extractive"
     assert body["database"] == {**body["database"], "ok": True, "dialect": "sqlite"}
     assert body["version"]

@@ -18,7 +18,13 @@ from knowledge.embeddings import MINILM_NAME, LocalEmbeddings, load_embeddings
 from knowledge.ingest import Ingestor
 from knowledge.loaders import LoadedDocument
 from knowledge.reembed import IndexVersions, Reembedder
-from knowledge.store import INDEX_FIELD, count_points, ensure_collection, open_embedded
+from knowledge.store import (
+    INDEX_FIELD,
+    KnowledgeBaseError,
+    count_points,
+    ensure_collection,
+    open_embedded,
+)
 
 ORG, KB, COLLECTION = "org_a", "kb_a", "knowledge_base"
 DOCS = {
@@ -132,4 +138,12 @@ def test_only_one_process_remakes_at_a_time(
     assert first._hold_lock() and not second._hold_lock()
     assert first._hold_lock()  # renewed by its holder
     assert first.run_until_done() == 3 and versions.pending() == 0
+    client.close()
+
+
+def test_an_encoder_of_another_size_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    client = open_embedded(tmp_path / "qdrant")
+    ensure_collection(client, COLLECTION, 768)
+    with pytest.raises(KnowledgeBaseError, match="768-dimensional vectors .* makes 384"):
+        ensure_collection(client, COLLECTION, 384)
     client.close()

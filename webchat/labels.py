@@ -1,0 +1,121 @@
+"""The web chat's own words in English, Indonesian and Spanish.
+
+The page speaks the language of the conversation's last answer (the question's language,
+as the API detected it), else the browser's; any other language gets English.
+"""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "ask": "Ask a question about the knowledge base",
+        "intro": "Ask questions about your organisation's documents. Every answer quotes or "
+        "cites its sources, so you can check where it came from.",
+        "try": "Try one of these:",
+        "sources": "Sources",
+        "source": "Source",
+        "page": "page",
+        "stopped": "Stopped: the answer as far as it was written",
+        "regenerate": "Regenerate",
+        "regenerate_help": "Answer the last question again (the earlier answer is kept)",
+        "send_again": "Send again",
+        "thanks": "Thanks for the feedback",
+        "new_conversation": "New conversation",
+        "sign_out": "Sign out",
+        "conversations": "Conversations",
+        "search_conversations": "Search conversations",
+        "no_match": "No conversation holds that.",
+        "rate_limited": "Too many questions in a short time.",
+        "wait": "Wait {seconds} seconds.",
+        "went_wrong": "Something went wrong: {error}",
+        "unreachable": "The chat service cannot be reached right now. Is the API running? "
+        "Try again in a moment.",
+        "unauthorized": "That API key was not accepted (unknown, revoked or expired). "
+        "Sign in with a valid key.",
+        "forbidden": "This key may not chat with that assistant.",
+        "not_found": "That assistant does not exist (or is no longer public).",
+        "unavailable": "The service is temporarily unavailable (its storage is not "
+        "answering). Try again in a moment.",
+        "busy": "Your previous question is still being answered. Wait a moment and send "
+        "again.",
+    },
+    "id": {
+        "ask": "Ajukan pertanyaan tentang basis pengetahuan",
+        "intro": "Ajukan pertanyaan tentang dokumen organisasi Anda. Setiap jawaban mengutip "
+        "atau menyebut sumbernya, sehingga Anda dapat memeriksa asalnya.",
+        "try": "Coba salah satu dari ini:",
+        "sources": "Sumber",
+        "source": "Sumber",
+        "page": "halaman",
+        "stopped": "Dihentikan: jawaban sejauh yang sudah ditulis",
+        "regenerate": "Buat ulang",
+        "regenerate_help": "Jawab lagi pertanyaan terakhir (jawaban sebelumnya disimpan)",
+        "send_again": "Kirim lagi",
+        "thanks": "Terima kasih atas masukannya",
+        "new_conversation": "Percakapan baru",
+        "sign_out": "Keluar",
+        "conversations": "Percakapan",
+        "search_conversations": "Cari percakapan",
+        "no_match": "Tidak ada percakapan yang memuat itu.",
+        "rate_limited": "Terlalu banyak pertanyaan dalam waktu singkat.",
+        "wait": "Tunggu {seconds} detik.",
+        "went_wrong": "Terjadi kesalahan: {error}",
+        "unreachable": "Layanan chat tidak dapat dihubungi saat ini. Apakah API berjalan? "
+        "Coba lagi sebentar lagi.",
+        "unauthorized": "Kunci API itu tidak diterima (tidak dikenal, dicabut atau "
+        "kedaluwarsa). Masuk dengan kunci yang valid.",
+        "forbidden": "Kunci ini tidak boleh mengobrol dengan asisten itu.",
+        "not_found": "Asisten itu tidak ada (atau tidak lagi publik).",
+        "unavailable": "Layanan sementara tidak tersedia (penyimpanannya tidak menjawab). "
+        "Coba lagi sebentar lagi.",
+        "busy": "Pertanyaan Anda sebelumnya masih dijawab. Tunggu sebentar lalu kirim lagi.",
+    },
+    "es": {
+        "ask": "Haga una pregunta sobre la base de conocimiento",
+        "intro": "Pregunte sobre los documentos de su organización. Cada respuesta cita sus "
+        "fuentes, para que pueda comprobar de dónde viene.",
+        "try": "Pruebe una de estas:",
+        "sources": "Fuentes",
+        "source": "Fuente",
+        "page": "página",
+        "stopped": "Detenida: la respuesta hasta donde se escribió",
+        "regenerate": "Regenerar",
+        "regenerate_help": "Responder de nuevo a la última pregunta (se guarda la respuesta "
+        "anterior)",
+        "send_again": "Enviar de nuevo",
+        "thanks": "Gracias por su opinión",
+        "new_conversation": "Nueva conversación",
+        "sign_out": "Cerrar sesión",
+        "conversations": "Conversaciones",
+        "search_conversations": "Buscar conversaciones",
+        "no_match": "Ninguna conversación contiene eso.",
+        "rate_limited": "Demasiadas preguntas en poco tiempo.",
+        "wait": "Espere {seconds} segundos.",
+        "went_wrong": "Algo salió mal: {error}",
+        "unreachable": "No se puede conectar con el servicio de chat ahora mismo. ¿Está en "
+        "marcha la API? Inténtelo de nuevo en un momento.",
+        "unauthorized": "Esa clave de API no fue aceptada (desconocida, revocada o caducada). "
+        "Inicie sesión con una clave válida.",
+        "forbidden": "Esta clave no puede conversar con ese asistente.",
+        "not_found": "Ese asistente no existe (o ya no es público).",
+        "unavailable": "El servicio no está disponible temporalmente (su almacenamiento no "
+        "responde). Inténtelo de nuevo en un momento.",
+        "busy": "Su pregunta anterior todavía se está respondiendo. Espere un momento y "
+        "envíela de nuevo.",
+    },
+}
+
+
+def page_language(history: list[dict], locale: str | None) -> str:
+    """The last answer's language, else the browser's, when the page speaks it."""
+    for message in reversed(history):
+        if message.get("role") == "assistant" and message.get("language") in LABELS:
+            return str(message["language"])
+    browser = (locale or "").split("-")[0].lower()
+    browser = "id" if browser in ("id", "ms", "in") else browser
+    return browser if browser in LABELS else "en"
+
+
+def label(key: str, language: str, **values: object) -> str:
+    text = LABELS.get(language, LABELS["en"]).get(key) or LABELS["en"][key]
+    return text.format(**values) if values else text
