@@ -25,6 +25,10 @@ RANK_PENALTY = 0.02
 # sentence that mentions HISTSIZE in passing.
 DEFINITION_WEIGHT = 0.25
 FURTHER_SENTENCE_MARGIN = 0.2
+# - ASKING_PENALTY when the sentence itself asks (holds a "?"): the multilingual encoder
+# rates a question close to a sentence quoting a like question ("you can ask follow-ups
+# such as "and how long is it kept?""), which tells nothing.
+ASKING_PENALTY = 0.15
 
 
 @dataclass
@@ -120,10 +124,11 @@ class ExtractiveAnswerer:
         context_vectors = self.embeddings.encode_cached(contexts)
         context_terms = [set(tokenize(c)) for c in contexts]
         ranks = np.array([rank for rank, _ in candidates])
+        asking = np.array(["?" in sentence for _, sentence in candidates], dtype=float)
         chosen: list[int] = []
         # The query the retriever searched with, when it differs: same rule, same text.
         for query in dict.fromkeys([question, offline_condenser(question, history or [])]):
-            if chosen := self._best(query, context_vectors, context_terms, terms, ranks):
+            if chosen := self._best(query, context_vectors, context_terms, terms, ranks, asking):
                 break
         if not chosen:
             return not_found_answer(self.mode, self.not_found_message)
@@ -153,6 +158,7 @@ class ExtractiveAnswerer:
         context_terms: list[set[str]],
         defined: list[set[str]],
         ranks: np.ndarray,
+        asking: np.ndarray,
     ) -> list[int]:
         """The indexes of the contexts to quote for `query`, best first (maybe none)."""
         query_vector = self.embeddings.encode_cached([query], query=True)[0]
@@ -164,6 +170,7 @@ class ExtractiveAnswerer:
             + LEXICAL_WEIGHT * overlap
             + DEFINITION_WEIGHT * named
             - RANK_PENALTY * ranks
+            - ASKING_PENALTY * asking
         )
         ranked = np.argsort(-scores)
         best = scores[ranked[0]]
