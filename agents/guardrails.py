@@ -30,8 +30,11 @@ Action = Literal["answer", "refuse", "escalate"]
 STRICTNESS = ("strict", "moderate", "lenient")
 OUT_OF_SCOPE = "out of scope"
 
-# A question is compared in these phrasings of each topic; the best one counts.
+# A question is compared in these phrasings of each topic; the best one counts. (The
+# multilingual encoder finds any question close to a question-shaped phrasing: the topic
+# alone separates better there, measured by bench/guardrails.py.)
 TOPIC_FORMS = ("{}", "a question about {}", "Can you help me with {}?")
+FORMS_BY_ENCODER = {"multilingual-e5-small": ("{}",)}
 # Clause breaks: punctuation and the conjunctions of English, Spanish and Indonesian.
 CLAUSE_BREAK = re.compile(
     r"[;,?!¿¡]|\b(?:and|also|but|plus|then|y|pero|también|además|luego|dan|tetapi|tapi|"
@@ -69,9 +72,9 @@ THRESHOLDS_BY_ENCODER = {
     },
     # Moderate: `python -m bench.guardrails --tune`; strict and lenient a step either side.
     "multilingual-e5-small": {
-        "strict": Thresholds(0.5, 0.1, 0.0, 0.55, 0.2, 0.15, True, escalate_margin=0.0),
-        "moderate": Thresholds(0.55, 0.15, 0.03, 0.6, 0.25, 0.1, True, escalate_margin=0.05),
-        "lenient": Thresholds(0.6, 0.2, 0.06, 0.65, 0.3, 0.0, False, escalate_margin=0.1),
+        "strict": Thresholds(0.4, 0.1, 0.0, 0.5, 0.2, 0.2, True, escalate_margin=0.0),
+        "moderate": Thresholds(0.45, 0.15, 0.0, 0.55, 0.25, 0.15, True, escalate_margin=0.05),
+        "lenient": Thresholds(0.5, 0.2, 0.05, 0.6, 0.3, 0.0, False, escalate_margin=0.1),
     },
 }
 THRESHOLDS = THRESHOLDS_BY_ENCODER["multilingual-e5-small"]
@@ -142,6 +145,7 @@ class TopicGuard:
         self.thresholds = thresholds or THRESHOLDS_BY_ENCODER.get(
             embeddings.name, THRESHOLDS_BY_ENCODER["all-MiniLM-L6-v2"]
         )
+        self.forms = FORMS_BY_ENCODER.get(embeddings.name, TOPIC_FORMS)
 
     def check(self, question: str, rules: GuardRules) -> Verdict:
         if not rules.active or not question.strip():
@@ -204,9 +208,9 @@ class TopicGuard:
         bonus where a clause names one of the topic's own words."""
         if not topics:
             return np.zeros((len(units), 0))
-        forms = [form.format(topic) for topic in topics for form in TOPIC_FORMS]
+        forms = [form.format(topic) for topic in topics for form in self.forms]
         topic_vectors = self.embeddings.encode_cached(forms, query=True).reshape(
-            len(topics), len(TOPIC_FORMS), -1
+            len(topics), len(self.forms), -1
         )
         scores = np.einsum("ud,tfd->utf", vectors, topic_vectors).max(axis=2)
         if bonus:

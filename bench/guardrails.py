@@ -201,8 +201,8 @@ def tune(
     base = guard.thresholds["moderate"]
     best: tuple[float, Thresholds] | None = None
     grid = itertools.product(
-        (0.45, 0.5, 0.55, 0.6), (0.15, 0.2, 0.25, 0.3), (0.0, 0.03, 0.06),
-        (0.5, 0.55, 0.6, 0.65), (0.25, 0.3, 0.35, 0.4), (0.0, 0.05, 0.1), (0.1, 0.15, 0.2),
+        (0.45, 0.5, 0.55), (0.15, 0.2, 0.25), (0.0, 0.03, 0.06, 0.1),
+        (0.5, 0.55, 0.6), (0.25, 0.3, 0.35), (0.0, 0.05, 0.1), (0.15, 0.2, 0.25, 0.3),
     )  # fmt: skip
     original = guard.thresholds
     for forbidden, floor, margin, escalate, esc_floor, esc_margin, allowed in grid:

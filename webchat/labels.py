@@ -36,8 +36,7 @@ LABELS: dict[str, dict[str, str]] = {
         "not_found": "That assistant does not exist (or is no longer public).",
         "unavailable": "The service is temporarily unavailable (its storage is not "
         "answering). Try again in a moment.",
-        "busy": "Your previous question is still being answered. Wait a moment and send "
-        "again.",
+        "busy": "Your previous question is still being answered. Wait a moment and send again.",
     },
     "id": {
         "ask": "Ajukan pertanyaan tentang basis pengetahuan",

@@ -52,7 +52,8 @@ def test_forbidden_topics_alone_refuse_only_clear_matches(guard: TopicGuard) -> 
     rules = GuardRules(forbidden_topics=("cryptocurrency",))
     assert guard.check("How do I reset my router?", rules).action == "answer"
     assert guard.check("You can activate the card in the app.", rules).action == "answer"
-    assert guard.check("Should I put my savings into Bitcoin?", rules).action == "refuse"
+    assert guard.check("Which cryptocurrency should I buy?", rules).action == "refuse"
+    assert guard.check("¿Qué criptomoneda debería comprar?", rules).action == "refuse"
 
 
 def test_no_rules_no_check(guard: TopicGuard) -> None:
