@@ -102,12 +102,19 @@ def open_saver(settings: Settings, **overrides: Any) -> RedisSaver:
 
 def open_embeddings(settings: Settings) -> LocalEmbeddings:
     """The configured model in its configured build, one per process."""
+    key = settings.embedding_api_key
+    api = (
+        (settings.embedding_base_url, key.get_secret_value() if key else None)
+        if settings.embedding_base_url
+        else None
+    )
     return load_embeddings(
         settings.embedding_model,
         settings.embedding_batch_size,
         settings.embedding_backend,
         settings.embedding_cache_dir,
         threads=settings.embedding_threads,
+        api=api,
     )
 
 

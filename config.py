@@ -118,6 +118,10 @@ class Settings(BaseSettings):
         None, description="multilingual-e5-small | all-MiniLM-L6-v2 | a model folder"
     )
     embedding_batch_size: int = Field(32, ge=1)
+    # An OpenAI-compatible embeddings API instead of a local encoder (EMBEDDING_MODEL then
+    # names its model).
+    embedding_base_url: str | None = None
+    embedding_api_key: SecretStr | None = None
     # Ingestion also embeds each chunk's sentences, so offline answers embed nothing but
     # the question (about twice the encoder time at ingestion). Off when a model answers.
     sentence_vectors: bool = True
@@ -226,6 +230,7 @@ class Settings(BaseSettings):
         "metrics_token",
         "web_chat_secret",
         "embedding_model",
+        "embedding_base_url",
         "score_threshold",
         "answer_sentence_threshold",
         mode="before",

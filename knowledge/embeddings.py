@@ -14,7 +14,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from knowledge.batching import CoalescingEncoder
-from knowledge.encoders import E5_NAME, Backend, build_encoder
+from knowledge.encoders import E5_NAME, ApiEncoder, Backend, build_encoder
 
 DIMENSIONS = 384
 MINILM_NAME = "all-MiniLM-L6-v2"
@@ -71,16 +71,25 @@ class LocalEmbeddings(Embeddings):
         backend: Backend = "torch",
         cache_dir: Path | None = None,
         threads: int = 2,
+        api: tuple[str, str | None] | None = None,
     ) -> None:
-        self.model_path = model_path_of(model_path)
+        """`api`: (base URL, key) of an OpenAI-compatible embeddings API, which then
+        embeds with the model named `model_path`."""
+        if api is not None and not model_path:
+            raise EmbeddingModelError("EMBEDDING_BASE_URL needs EMBEDDING_MODEL: the model name")
+        self.model_path = model_path if api is not None else model_path_of(model_path)
         # The bundled package's folder is just ".../model": name it by what it holds.
-        known = model_path in (None, E5_NAME, MINILM_NAME)
+        known = api is not None or model_path in (None, E5_NAME, MINILM_NAME)
         self.name = (model_path or DEFAULT_MODEL_NAME) if known else Path(self.model_path).name
         self.calibration = CALIBRATIONS.get(self.name, CALIBRATIONS[MINILM_NAME])
-        self.backend = backend
+        self.backend = backend if api is None else "api"
         try:
-            self.encoder = build_encoder(
-                self.model_path, backend, cache_dir or default_cache_dir(), threads
+            self.encoder = (
+                ApiEncoder(base_url=api[0], model=self.model_path, api_key=api[1])
+                if api is not None
+                else build_encoder(
+                    self.model_path, backend, cache_dir or default_cache_dir(), threads
+                )
             )
         except Exception as exc:  # any loader failure means the same thing to the user
             raise EmbeddingModelError(
@@ -158,8 +167,10 @@ def load_embeddings(
     cache_dir: Path | None = None,
     *,
     threads: int = 2,
+    api: tuple[str, str | None] | None = None,
 ) -> LocalEmbeddings:
     """One model per process and configuration (it takes a second or two to load)."""
     return LocalEmbeddings(
-        model_path, batch_size=batch_size, backend=backend, cache_dir=cache_dir, threads=threads
-    )
+        model_path, batch_size=batch_size, backend=backend, cache_dir=cache_dir,
+        threads=threads, api=api,
+    )  # fmt: skip

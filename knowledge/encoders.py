@@ -273,6 +273,38 @@ def _remove_tree(path: Path) -> None:
     path.rmdir()
 
 
+class ApiEncoder:
+    """Any OpenAI-compatible `/embeddings` endpoint (EMBEDDING_BASE_URL), the model named
+    by EMBEDDING_MODEL; vectors normalised here. Its size is learnt from one call at
+    start, so a wrong address or key fails the start, not the first upload."""
+
+    def __init__(self, *, base_url: str, model: str, api_key: str | None) -> None:
+        import openai
+
+        self.model = model
+        self.client = openai.OpenAI(
+            base_url=base_url, api_key=api_key or "not-needed", timeout=30, max_retries=2
+        )
+        self.dimensions = int(self._call(["dimensions"]).shape[1])
+
+    def encode(self, texts: list[str], batch_size: int, *, query: bool = False) -> np.ndarray:
+        del query  # hosted models embed questions and passages alike
+        batches = [self._call(texts[i : i + batch_size]) for i in range(0, len(texts), batch_size)]
+        vectors = np.concatenate(batches) if batches else np.zeros((0, self.dimensions))
+        norms = np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
+        return (vectors / norms).astype(np.float32)
+
+    def _call(self, texts: list[str]) -> np.ndarray:
+        import openai
+
+        try:
+            response = self.client.embeddings.create(model=self.model, input=texts)
+        except openai.OpenAIError as exc:
+            raise EncoderError(f"the embeddings API failed ({type(exc).__name__})") from exc
+        ordered = sorted(response.data, key=lambda item: item.index)
+        return np.asarray([item.embedding for item in ordered], dtype=np.float32)
+
+
 def build_encoder(model_path: str, backend: Backend, cache_dir: Path, threads: int) -> Encoder:
     if model_path == E5_NAME:
         return E5Encoder(threads)

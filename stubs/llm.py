@@ -8,7 +8,9 @@ the key.
 from __future__ import annotations
 
 import json
+import re
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import ThreadingHTTPServer
@@ -17,6 +19,24 @@ from typing import Any
 from stubs.server import LocalServer, QuietHandler
 
 Reply = Callable[[dict[str, Any]], str]
+
+
+EMBEDDING_SIZE = 64
+
+
+def embeddings(request: dict[str, Any]) -> dict[str, Any]:
+    """/v1/embeddings: a stand-in model, each text a hashed bag of its words (texts that
+    share words come out close), in OpenAI's response shape."""
+    texts = request.get("input") or []
+    texts = [texts] if isinstance(texts, str) else texts
+    data = []
+    for n, text in enumerate(texts):
+        vector = [0.0] * EMBEDDING_SIZE
+        for word in re.findall(r"\w+", str(text).lower()):
+            vector[zlib.crc32(word.encode()) % EMBEDDING_SIZE] += 1.0
+        data.append({"object": "embedding", "index": n, "embedding": vector})
+    usage = {"prompt_tokens": 0, "total_tokens": 0}
+    return {"object": "list", "data": data, "model": request.get("model"), "usage": usage}
 
 
 def default_reply(request: dict[str, Any]) -> str:
@@ -77,6 +97,9 @@ class LLMStub(LocalServer):
                     self.send_header("Content-Length", str(len(data)))
                     self.end_headers()
                     self.wfile.write(data)
+                    return
+                if self.path.rstrip("/").endswith("/embeddings"):
+                    self._json(200, embeddings(body))
                     return
                 text = stub.reply(body)
                 time.sleep(stub.first_token_s)
