@@ -11,12 +11,17 @@ import re
 
 from langchain_core.messages import AnyMessage, HumanMessage
 
+# English, Spanish and Indonesian.
 FOLLOW_UP_START = re.compile(
-    r"^(and|but|also|so|then|what about|how about|and what|why|how come|same for|what if)\b",
+    r"^[¿¡]?(and|but|also|so|then|what about|how about|and what|why|how come|same for|"
+    r"what if|y|pero|también|entonces|y si|qué tal|por qué|dan|tapi|tetapi|juga|lalu|"
+    r"bagaimana dengan|kenapa|mengapa)\b",
     re.IGNORECASE,
 )
 REFERRING_WORDS = re.compile(
-    r"\b(it|its|it's|that|this|those|these|they|them|their|there|one)\b", re.I
+    r"\b(it|its|it's|that|this|those|these|they|them|their|there|one|eso|esto|ese|esa|"
+    r"ello|lo|la|los|las|itu|ini|tersebut|nya)\b",
+    re.I,
 )
 SHORT_QUESTION_WORDS = 5
 

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field, replace
 from qdrant_client import QdrantClient, models
 
 from knowledge.embeddings import LocalEmbeddings
+from knowledge.languages import guess
 from knowledge.reembed import IndexVersions, encoder_of
 from knowledge.sentences import SPLIT_VERSION, sentence_contexts
 from knowledge.sparse import BM25SparseEmbeddings
@@ -17,9 +18,13 @@ from knowledge.store import (
     SPARSE_VECTOR,
     SPLIT_FIELD,
     has_sentence_vectors,
+    in_language,
     tenant_filter,
 )
 
+# Below this certainty of the question's language, its keywords are matched in every
+# chunk (short questions are often unsure: "API key?").
+KEYWORDS_LANGUAGE_CONFIDENCE = 0.5
 # A passage's score grows by this share per priority step of its knowledge base, so a
 # higher-priority knowledge base wins between passages of about the same relevance.
 PRIORITY_BOOST = 0.05
@@ -186,17 +191,24 @@ class Retriever:
     ) -> IndexHits:
         """Point ids best first with their scores, and the best dense cosine in scope (and
         with `fetch`, the first hits' records)."""
-        query_filter = tenant_filter(scope.org_id, sorted(scope.priorities))
+        query_filter = sparse_filter = tenant_filter(scope.org_id, sorted(scope.priorities))
         dense: list[tuple[list[float], models.Filter]] = []
         if scope.mode != "sparse":
             dense = self._dense_queries(query, query_filter)
         sparse = None
         if scope.mode != "dense":
-            vector = self.sparse.embed_query(query)
+            language, sure = guess(query)
+            vector = self.sparse.embed_query(query, language)
             sparse = models.SparseVector(indices=vector.indices, values=vector.values)
             if not vector.indices and not dense:
                 return IndexHits([], [], None)
-        hits = self._ask_qdrant(query_filter, dense, sparse, limit, fetch)
+            if dense and sure >= KEYWORDS_LANGUAGE_CONFIDENCE:
+                # Keywords are matched in the question's own language only: across
+                # languages they match names and stray words (XQuAD over English
+                # paragraphs, hybrid R@5 for German questions: 0.934 with every chunk,
+                # dense alone 0.978); the dense side finds the other languages.
+                sparse_filter = _both(query_filter, in_language(language))
+        hits = self._ask_qdrant(query_filter, dense, sparse, limit, fetch, sparse_filter)
         if scope.mode == "sparse" and hits.best_dense is None and hits.ids:
             # Sparse-only assistants gate on the dense cosine of the query all the same.
             hits = replace(hits, best_dense=self._best_dense(query, scope))
@@ -223,6 +235,7 @@ class Retriever:
         sparse: models.SparseVector | None,
         limit: int,
         fetch: Fetch | None = None,
+        sparse_filter: models.Filter | None = None,
     ) -> IndexHits:
         """The best dense match, and the ranking (fused when both kinds of vectors are
         given): one round trip, which with `fetch` also brings the first hits' records."""
@@ -236,8 +249,9 @@ class Retriever:
             for vector, where in dense
         ]
         if sparse is not None:
+            keywords_in = sparse_filter or query_filter
             prefetch.append(
-                models.Prefetch(query=sparse, using=SPARSE_VECTOR, filter=query_filter, limit=limit)
+                models.Prefetch(query=sparse, using=SPARSE_VECTOR, filter=keywords_in, limit=limit)
             )
         if len(prefetch) > 1:
             weights = [self.weights[0]] * len(dense) + [self.weights[1]] * (sparse is not None)

@@ -22,6 +22,7 @@ SPLIT_FIELD = "sentence_split"  # the splitter version the sentence vectors were
 # Which encoder and keyword tokens made a point's vectors (knowledge.reembed re-makes the
 # others); points written before it existed have none.
 INDEX_FIELD = "index_version"
+LANGUAGE_FIELD = "metadata.language"  # a chunk's language (ISO 639-1), detected at ingestion
 SCROLL_PAGE = 1000
 
 
@@ -125,7 +126,8 @@ def ensure_indexes(client: QdrantClient, name: str) -> None:
         TENANT_FIELD,
         models.KeywordIndexParams(type=models.KeywordIndexType.KEYWORD, is_tenant=True),
     )
-    for field in (KB_FIELD, "metadata.source", "metadata.document_id", INDEX_FIELD):
+    fields = (KB_FIELD, "metadata.source", "metadata.document_id", LANGUAGE_FIELD, INDEX_FIELD)
+    for field in fields:
         client.create_payload_index(name, field, models.PayloadSchemaType.KEYWORD)
 
 
@@ -155,6 +157,16 @@ def tenant_filter(
             models.FieldCondition(key=TENANT_FIELD, match=models.MatchValue(value=org_id)),
             models.FieldCondition(key=KB_FIELD, match=kb_match),
             *extra,
+        ]
+    )
+
+
+def in_language(language: str) -> models.Filter:
+    """Chunks in `language`, and those of unknown language (from before it was kept)."""
+    return models.Filter(
+        should=[
+            models.FieldCondition(key=LANGUAGE_FIELD, match=models.MatchValue(value=language)),
+            models.IsEmptyCondition(is_empty=models.PayloadField(key=LANGUAGE_FIELD)),
         ]
     )
 
