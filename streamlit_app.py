@@ -121,14 +121,14 @@ def show_citations(message: dict, reader: Reader | None = None) -> None:
         return
     st.caption(t("sources"))
     for c in citations:
-        where = c.get("section") or (f"page {c['page']}" if c.get("page") else None)
+        where = c.get("section") or (f"{t('page')} {c['page']}" if c.get("page") else None)
         label = f"[{c['n']}] {c['title']}" + (f" — {where}" if where else "")
         # The target of the answer's [n] links (see linked_markers).
         st.markdown(f'<span id="{source_anchor(message, c["n"])}"></span>', unsafe_allow_html=True)
         with st.expander(label):
             st.markdown(f"> {highlighted(c['snippet'], cited_sentences(answer, c['n']))}")
-            page = f", page {c['page']}" if c.get("page") else ""
-            st.caption(f"Source: `{c['source']}`{page}")
+            page = f", {t('page')} {c['page']}" if c.get("page") else ""
+            st.caption(f"{t('source')}: `{c['source']}`{page}")
             readable = reader is not None and not c["source"].startswith("attachment:")
             whole = f"doc-{message_key(message)}-{c['n']}"
             if readable and st.toggle("Whole document", key=whole):
@@ -319,7 +319,7 @@ def edit_in_place(message: dict) -> None:
         if edited and message.get("message_id"):
             st.session_state[REWIND] = {"edit": message["message_id"], "text": edited}
 
-    with st.popover("Edit", icon=":material/edit:", help="Edit and send again"):
+    with st.popover(t("edit"), icon=":material/edit:", help=t("edit_help")):
         st.text_area("Your question", value=message["content"], key=key)
         st.button(t("send_again"), key=f"{key}-send", on_click=resend)
 
@@ -416,7 +416,7 @@ def ask(
             pieces = api.stream_chat(conversation, question, turn, files, rewind=rewind)
             with slot.container():
                 # Until the first words arrive the bubble says what is happening.
-                with st.spinner("Searching the knowledge base…"):
+                with st.spinner(t("searching")):
                     first = next(pieces, "")
                 st.write_stream(itertools.chain([first], pieces))
         except ApiClientError as error:
@@ -427,6 +427,8 @@ def ask(
         if not turn.final:
             return []
         final = {"role": "assistant", "content": turn.final["answer"], **turn.final}
+        # The page speaks the new answer's language from here on.
+        st.session_state[LANGUAGE] = page_language([final], st.context.locale)
         remember_turn(conversation, [asked, final])
         slot.markdown(linked_markers(final))  # the same text, now linked
         show_answer_notes(final)
@@ -439,7 +441,7 @@ def ask(
 def voice_input() -> bytes | None:
     """A recording from the microphone, once (the widget is renewed after each one)."""
     round_ = st.session_state.setdefault("voice-round", 0)
-    recorded = st.audio_input("Ask by voice", key=f"voice-{round_}")
+    recorded = st.audio_input(t("ask_by_voice"), key=f"voice-{round_}")
     if recorded is None:
         return None
     st.session_state["voice-round"] = round_ + 1
@@ -666,6 +668,16 @@ def main() -> None:
         sign_in_page(settings.api_url)
         return
     conversation = conversation_id()
+    # The last history this session saw stays on screen while the API is away.
+    cached = history_key(conversation)
+    problem: ApiClientError | None = None
+    try:
+        history = st.session_state[cached] = api.history(conversation)
+    except ApiClientError as error:
+        problem, history = error, st.session_state.get(cached, [])
+
+    # Read first: the sidebar speaks the conversation's language too.
+    st.session_state[LANGUAGE] = page_language(history, st.context.locale)
 
     with st.sidebar:
         st.subheader(settings.app_name)
@@ -685,14 +697,6 @@ def main() -> None:
                          icon=":material/monitoring:")  # fmt: skip
     keep_sign_in()
 
-    # The last history this session saw stays on screen while the API is away.
-    cached = history_key(conversation)
-    problem: ApiClientError | None = None
-    try:
-        history = st.session_state[cached] = api.history(conversation)
-    except ApiClientError as error:
-        problem, history = error, st.session_state.get(cached, [])
-
     # Files go with one question (never into the knowledge base); guests ask in text.
     signed_in = api.signed_in
     typed = st.chat_input(
@@ -704,7 +708,6 @@ def main() -> None:
     files = [(f.name, f.getvalue()) for f in typed.files] if signed_in and typed else []
     if files and not question:
         question = "What does the attached file say?"
-    st.session_state[LANGUAGE] = page_language(history, st.context.locale)
     if problem is not None and not question:
         show_error(problem)  # once; asking again says it in the answer's place
     if not history and not question:

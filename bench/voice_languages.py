@@ -32,6 +32,7 @@ from knowledge.embeddings import load_embeddings
 from knowledge.sample import SAMPLE_ORG_ID, index_sample_kb
 from knowledge.store import open_embedded
 from utils.local_redis import start_redis
+from voice.audio import AudioError
 from voice.text_to_speech import EspeakSpeaker
 
 DATA = Path(__file__).resolve().parent / "data" / "voice_questions.tsv"
@@ -86,8 +87,11 @@ def main(argv: list[str] | None = None) -> None:
                     for way, services, given in (("detected", whisper, None),
                                                  ("given", whisper, language),
                                                  ("sphinx", sphinx, None)):  # fmt: skip
-                        result = services.voice.turn(audio=audio, profile=profile,
-                                                     conversation=turn_of(), language=given)  # fmt: skip
+                        try:
+                            result = services.voice.turn(audio=audio, profile=profile,
+                                                         conversation=turn_of(), language=given)  # fmt: skip
+                        except AudioError:  # nothing heard: a miss
+                            continue
                         same[way] += wanted in {c.source for c in result.reply.citations}
                         if way == "detected":
                             heard += result.reply.language == language

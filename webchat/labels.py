@@ -12,6 +12,7 @@ LABELS: dict[str, dict[str, str]] = {
         "intro": "Ask questions about your organisation's documents. Every answer quotes or "
         "cites its sources, so you can check where it came from.",
         "try": "Try one of these:",
+        "searching": "Searching the knowledge base…",
         "sources": "Sources",
         "source": "Source",
         "page": "page",
@@ -19,6 +20,9 @@ LABELS: dict[str, dict[str, str]] = {
         "regenerate": "Regenerate",
         "regenerate_help": "Answer the last question again (the earlier answer is kept)",
         "send_again": "Send again",
+        "edit": "Edit",
+        "edit_help": "Edit and send again",
+        "ask_by_voice": "Ask by voice",
         "thanks": "Thanks for the feedback",
         "new_conversation": "New conversation",
         "sign_out": "Sign out",
@@ -43,6 +47,7 @@ LABELS: dict[str, dict[str, str]] = {
         "intro": "Ajukan pertanyaan tentang dokumen organisasi Anda. Setiap jawaban mengutip "
         "atau menyebut sumbernya, sehingga Anda dapat memeriksa asalnya.",
         "try": "Coba salah satu dari ini:",
+        "searching": "Mencari di basis pengetahuan…",
         "sources": "Sumber",
         "source": "Sumber",
         "page": "halaman",
@@ -50,6 +55,9 @@ LABELS: dict[str, dict[str, str]] = {
         "regenerate": "Buat ulang",
         "regenerate_help": "Jawab lagi pertanyaan terakhir (jawaban sebelumnya disimpan)",
         "send_again": "Kirim lagi",
+        "edit": "Ubah",
+        "edit_help": "Ubah lalu kirim lagi",
+        "ask_by_voice": "Bertanya dengan suara",
         "thanks": "Terima kasih atas masukannya",
         "new_conversation": "Percakapan baru",
         "sign_out": "Keluar",
@@ -74,6 +82,7 @@ LABELS: dict[str, dict[str, str]] = {
         "intro": "Pregunte sobre los documentos de su organización. Cada respuesta cita sus "
         "fuentes, para que pueda comprobar de dónde viene.",
         "try": "Pruebe una de estas:",
+        "searching": "Buscando en la base de conocimiento…",
         "sources": "Fuentes",
         "source": "Fuente",
         "page": "página",
@@ -82,6 +91,9 @@ LABELS: dict[str, dict[str, str]] = {
         "regenerate_help": "Responder de nuevo a la última pregunta (se guarda la respuesta "
         "anterior)",
         "send_again": "Enviar de nuevo",
+        "edit": "Editar",
+        "edit_help": "Editar y enviar de nuevo",
+        "ask_by_voice": "Preguntar por voz",
         "thanks": "Gracias por su opinión",
         "new_conversation": "Nueva conversación",
         "sign_out": "Cerrar sesión",

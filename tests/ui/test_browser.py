@@ -301,3 +301,20 @@ def test_the_api_going_away_and_coming_back(make_app: Callable[..., Flask], tmp_
     assert "cannot be reached" not in back and "make run" in back
     if os.environ.get("SAVE_SCREENSHOT"):
         (SCREENSHOTS / "api-away.png").write_bytes(shot.read_bytes())
+
+
+def test_a_spanish_question_turns_the_page_spanish(web_chat: str) -> None:
+    """The answer's sources, the sidebar and the input speak the question's language."""
+    with sync_playwright() as playwright:
+        browser = headless_chromium(playwright)
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        box = sign_in(page, web_chat, "browser-es")
+        send(box, "¿Cuánto tiempo se guardan las conversaciones?")
+        page.get_by_text("Fuentes", exact=True).wait_for(timeout=60_000)
+        page.reload()  # drawn again from the stored conversation: still in Spanish
+        page.get_by_text("Fuentes", exact=True).wait_for(timeout=60_000)
+        page.get_by_role("button", name="Nueva conversación").wait_for(timeout=30_000)
+        page.get_by_placeholder("Haga una pregunta sobre la base de conocimiento").wait_for()
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(SCREENSHOTS / "chat-es.png"))
+        browser.close()
