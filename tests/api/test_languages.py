@@ -13,7 +13,9 @@ from flask import Flask
 from qdrant_client import QdrantClient
 
 from agents.phrasebook import built_in
+from stubs.llm import LLMStub
 from tests.api.platform_helpers import Org, create_org, key_header, ok
+from tests.app_fixtures import KEY_A
 
 ADMISSIONS = """# Pendaftaran Mahasiswa Baru
 
@@ -157,3 +159,16 @@ def test_analytics_count_turns_per_language(org: Org) -> None:
     assert (
         ok(org.client.get("/v1/analytics", headers=key_header(other.admin_key)))["languages"] == {}
     )
+
+
+def test_a_model_is_asked_to_answer_in_the_questions_language(
+    llm_app: Callable[..., Flask], stub: LLMStub
+) -> None:
+    client = llm_app().test_client()
+    headers = {**KEY_A, "X-Conversation-Id": "llm-es"}
+    body = ok(client.post("/v1/chat", json={"message": "¿Cómo inicio el servicio?"},
+                          headers=headers))  # fmt: skip
+    assert body["language"] == "es" and body["mode"] == "llm"
+    answering = [r for r in stub.chat_requests() if r["messages"][0]["role"] == "system"]
+    system = answering[-1]["messages"][0]["content"]
+    assert "Write the answer in Spanish" in system
