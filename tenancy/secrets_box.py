@@ -44,8 +44,17 @@ def load_keys(configured: list[str], data_dir: Path) -> list[str]:
         return configured
     path = data_dir / KEY_FILE
     if not path.exists():
+        # Written whole under another name, then linked into place: workers starting
+        # together never read a key file half written, and the first one's key wins.
         data_dir.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        draft = path.with_name(f".{KEY_FILE}.{os.getpid()}")
+        descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(descriptor, "w") as handle:
             handle.write(Fernet.generate_key().decode())
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass  # another process made it first
+        finally:
+            draft.unlink(missing_ok=True)
     return [path.read_text().strip()]
