@@ -135,8 +135,24 @@ def test_bad_messages_are_refused_with_the_reason(
     org: Org, body: dict[str, Any], message: str
 ) -> None:
     assistant = org.assistants["help"]
+    kept = {"es": {"refusal": "No puedo ayudar con eso."}}
+    ok(org.client.patch(f"/v1/assistants/{assistant}", json={"messages": kept},
+                        headers=org.admin))  # fmt: skip
     response = org.client.patch(f"/v1/assistants/{assistant}", json=body, headers=org.admin)
-    assert response.status_code == 422 and message in response.get_data(as_text=True)
+    assert response.status_code == 422 and message in response.get_json()["error"]["message"]
+    # Nothing stored is lost: the assistant keeps the messages it had.
+    shown = ok(org.client.get(f"/v1/assistants/{assistant}", headers=org.admin))
+    assert shown["messages"] == kept
+
+
+def test_another_organisation_cannot_set_or_see_an_assistants_messages(org: Org) -> None:
+    assistant = org.assistants["help"]
+    other = create_org(org.client, "Elsewhere")
+    url = f"/v1/assistants/{assistant}"
+    body = {"messages": {"es": {"not_found": "Hackeado"}}}
+    assert org.client.patch(url, json=body, headers=key_header(other.admin_key)).status_code == 404
+    assert org.client.get(url, headers=key_header(other.admin_key)).status_code == 404
+    assert ok(org.client.get(url, headers=org.admin))["messages"] == {}
 
 
 def test_an_unknown_language_code_is_refused(org: Org) -> None:
