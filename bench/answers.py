@@ -100,11 +100,15 @@ def main(argv: list[str] | None = None) -> None:
         args.model, backend=settings.embedding_backend, cache_dir=settings.embedding_cache_dir
     )
     calibration = embeddings.calibration
-    score_threshold = args.score_threshold or settings.score_threshold
-    score_threshold = calibration.score_threshold if score_threshold is None else score_threshold
-    sentence_threshold = args.sentence_threshold or settings.answer_sentence_threshold
-    if sentence_threshold is None:
-        sentence_threshold = calibration.sentence_threshold
+    # (the first set of: the flag, the setting, the encoder's calibration; 0.0 counts)
+    score_threshold = next(
+        v for v in (args.score_threshold, settings.score_threshold, calibration.score_threshold)
+        if v is not None
+    )  # fmt: skip
+    sentence_threshold = next(
+        v for v in (args.sentence_threshold, settings.answer_sentence_threshold,
+                    calibration.sentence_threshold) if v is not None
+    )  # fmt: skip
     print(f"encoder: {embeddings.name} ({embeddings.backend})")
     workdir = args.index_dir or Path(tempfile.mkdtemp(prefix="bench-answers-"))
     client = open_embedded(workdir / "qdrant")
