@@ -25,6 +25,7 @@ from api import (
     audio,
     audit,
     chat,
+    data_sources,
     documents,
     feedback,
     health,
@@ -104,7 +105,10 @@ def create_app(
         SETTINGS=settings,
         # Uploads may be larger than other requests; each route checks its own limit.
         MAX_CONTENT_LENGTH=max(
-            settings.chat_request_limit, settings.max_upload_bytes, settings.audio_max_bytes
+            settings.chat_request_limit,
+            settings.max_upload_bytes,
+            settings.audio_max_bytes,
+            settings.data_source_max_bytes + 65536,
         )
         + 65536,
         JSON_SORT_KEYS=False,
@@ -143,6 +147,7 @@ def create_app(
         organisations.bp,
         knowledge_bases.bp,
         assistants.bp,
+        data_sources.bp,
         prompts.bp,
         api_keys.bp,
         feedback.bp,

@@ -37,7 +37,7 @@ from tenancy import crud
 from tenancy.bootstrap import adopt_existing_points, ensure_defaults, record_documents
 from tenancy.db import Database
 from tenancy.documents import delete_document
-from tenancy.models import DEFAULT_KB_ID, DEFAULT_ORG_ID, KnowledgeBase, Organisation
+from tenancy.models import DEFAULT_KB_ID, DEFAULT_ORG_ID, DataSource, KnowledgeBase, Organisation
 from tenancy.secrets_box import SecretsBox, load_keys
 
 orgs = AppGroup("orgs", help="Organisations.")
@@ -86,7 +86,8 @@ def orgs_list() -> None:
 
 @orgs.command("rotate-secrets")
 def orgs_rotate_secrets() -> None:
-    """Re-encrypt every stored provider key with the first of ENCRYPTION_KEYS."""
+    """Re-encrypt every stored provider key and database URL with the first of
+    ENCRYPTION_KEYS."""
     settings = _settings()
     box = SecretsBox(
         load_keys([k.get_secret_value() for k in settings.encryption_keys], settings.data_dir)
@@ -97,7 +98,12 @@ def orgs_rotate_secrets() -> None:
             if organisation.llm_api_key_encrypted:
                 organisation.llm_api_key_encrypted = box.rotate(organisation.llm_api_key_encrypted)
                 count += 1
-    click.echo(f"re-encrypted {count} provider keys")
+        sources = 0
+        for source in session.scalars(select(DataSource)):
+            if source.url_encrypted:
+                source.url_encrypted = box.rotate(source.url_encrypted)
+                sources += 1
+    click.echo(f"re-encrypted {count} provider keys and {sources} database URLs")
 
 
 @keys.command("create")

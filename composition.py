@@ -9,7 +9,8 @@ from typing import Any
 import redis
 from qdrant_client import QdrantClient
 
-from agents.contexts import AnswerDefaults, TurnContexts
+from agents.artifacts import ArtifactStore
+from agents.contexts import AnswerDefaults, DataQuerying, TurnContexts
 from agents.conversations import ConversationIndex
 from agents.graph import build_graph
 from agents.llm import Provider
@@ -17,6 +18,8 @@ from agents.probes import Probes
 from agents.retrieval import Retriever
 from agents.service import ChatService
 from config import Settings
+from data_sources.catalog import SourcePlaces
+from data_sources.runner import QueryLimits
 from knowledge.chunking import Chunker
 from knowledge.embeddings import LocalEmbeddings, load_embeddings
 from knowledge.ingest import Ingestor
@@ -63,6 +66,8 @@ class Services:
     retention: RetentionPurger
     voice: VoiceService
     web_sessions: WebSessions
+    places: SourcePlaces
+    artifacts: ArtifactStore
 
     def close(self) -> None:
         self.retention.stop()
@@ -182,6 +187,14 @@ def build_job_runner(
     )
 
 
+def source_places(settings: Settings) -> SourcePlaces:
+    return SourcePlaces(
+        store_dir=settings.data_dir / "data_sources",
+        sqlite_dir=settings.sql_sources_dir_or_default,
+        max_upload_bytes=settings.data_source_max_bytes,
+    )
+
+
 def build_services(
     settings: Settings,
     *,
@@ -206,6 +219,7 @@ def build_services(
         load_keys([k.get_secret_value() for k in settings.encryption_keys], settings.data_dir)
     )
     provider = Provider.from_settings(settings)
+    places = source_places(settings)
     calibration = embeddings.calibration
     versions = index_versions(settings, qdrant=qdrant, embeddings=embeddings)
     retriever = Retriever(
@@ -217,6 +231,7 @@ def build_services(
         rrf_k=settings.retrieval_rrf_k,
         weights=(settings.hybrid_weights[0], settings.hybrid_weights[1]),
     )
+    artifacts = ArtifactStore(client, settings.checkpoint_prefix, settings.conversation_ttl)
     contexts = TurnContexts(
         retriever=retriever,
         embeddings=embeddings,
@@ -232,6 +247,13 @@ def build_services(
             token_budget=settings.history_token_budget,
             provider=provider,
             max_messages=settings.conversation_max_messages,
+        ),
+        querying=DataQuerying(
+            artifacts=artifacts,
+            limits=QueryLimits(
+                timeout_s=settings.sql_timeout_seconds, max_rows=settings.sql_max_rows
+            ),
+            max_retries=settings.max_sql_retries,
         ),
     )
     saver.on_round_trip = metrics.CHECKPOINTER_SECONDS.observe
@@ -249,6 +271,7 @@ def build_services(
         turn_lock_seconds=settings.turn_lock_seconds,
         turn_wait_seconds=settings.turn_wait_seconds,
         prune_checkpoints=settings.prune_checkpoints,
+        artifacts=artifacts,
     )
     runner = build_job_runner(settings, client=client, db=db, qdrant=qdrant, embeddings=embeddings)
     ingestor, jobs = runner.ingestor, runner.store
@@ -270,7 +293,9 @@ def build_services(
             admin_keys=[k.get_secret_value() for k in settings.admin_api_keys],
             cache_seconds=settings.key_cache_seconds,
         ),
-        profiles=ProfileStore(db, box),
+        profiles=ProfileStore(db, box, places),
+        places=places,
+        artifacts=artifacts,
         chat=chat,
         documents=DocumentService(
             db=db,

@@ -164,6 +164,15 @@ class Settings(BaseSettings):
     llm_temperature: float = Field(0.1, ge=0, le=2)
     history_token_budget: int = Field(2000, ge=100)
 
+    # Data sources (databases and spreadsheets queried with SQL through a model's tool
+    # calls). A SQLite data source must be a file under SQL_SOURCES_DIR (default
+    # DATA_DIR/databases); spreadsheets are kept under DATA_DIR/data_sources.
+    sql_sources_dir: Path | None = None
+    max_sql_retries: int = Field(3, ge=0, le=20)
+    sql_timeout_seconds: float = Field(10.0, gt=0, le=600)
+    sql_max_rows: int = Field(100_000, ge=1, le=5_000_000)
+    data_source_max_bytes: int = Field(52_428_800, ge=1024)
+
     # Voice (POST /v1/audio): offline PocketSphinx and eSpeak NG unless these are set;
     # a hosted engine that fails falls back to the offline one.
     stt_base_url: str | None = None
@@ -274,6 +283,10 @@ class Settings(BaseSettings):
     @property
     def qdrant_local_path(self) -> Path:
         return self.qdrant_path or self.data_dir / "qdrant"
+
+    @property
+    def sql_sources_dir_or_default(self) -> Path:
+        return self.sql_sources_dir or self.data_dir / "databases"
 
     @property
     def llm_enabled(self) -> bool:

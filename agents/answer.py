@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from langchain_core.messages import AnyMessage
@@ -50,6 +50,11 @@ class Answer:
     found: bool
     warning: str | None = None
     tokens: int | None = None  # the model's total, in LLM mode
+    # Files a data turn made (their descriptions; the bytes are in the artifact store).
+    artifacts: list[dict] = field(default_factory=list)
+    metrics: dict | None = None  # a data turn's: sql_time_ms, sql_attempts
+    # The text is already the service's own words (not replaced by "not found").
+    own_words: bool = False
 
 
 def default_not_found() -> str:

@@ -7,12 +7,15 @@ import threading
 from dataclasses import dataclass, replace
 
 from agents.answer import ExtractiveAnswerer, default_not_found
+from agents.artifacts import ArtifactStore
+from agents.data_answer import DataAnswerer
 from agents.followup import offline_condenser
 from agents.graph import Condenser, TurnContext
 from agents.guardrails import LLMTopicGuard, TopicGuard
 from agents.llm import LLMAnswerer, Provider, chat_model, llm_condenser
 from agents.phrasebook import Phrasebook
 from agents.retrieval import Retriever, SearchScope
+from data_sources.runner import QueryLimits, QueryRunner
 from knowledge.embeddings import LocalEmbeddings
 from tenancy.profiles import AssistantProfile
 
@@ -34,13 +37,28 @@ class AnswerDefaults:
     max_messages: int
 
 
+@dataclass(frozen=True)
+class DataQuerying:
+    """How data turns query: limits of one query, retries, where results are kept."""
+
+    artifacts: ArtifactStore
+    limits: QueryLimits
+    max_retries: int
+
+
 class TurnContexts:
     def __init__(
-        self, *, retriever: Retriever, embeddings: LocalEmbeddings, defaults: AnswerDefaults
+        self,
+        *,
+        retriever: Retriever,
+        embeddings: LocalEmbeddings,
+        defaults: AnswerDefaults,
+        querying: DataQuerying,
     ) -> None:
         self.retriever = retriever
         self.embeddings = embeddings
         self.defaults = defaults
+        self.querying = querying
         self.guard = TopicGuard(embeddings)
         self._cache: dict[AssistantProfile, TurnContext] = {}
         self._lock = threading.Lock()
@@ -105,8 +123,9 @@ class TurnContexts:
         provider = self.provider_for(profile)
         if provider is None:
             return TurnContext(
-                answerer=extractive, condenser=offline_condenser, guard=self.guard, **common
-            )
+                answerer=extractive, condenser=offline_condenser, guard=self.guard,
+                data_offline=bool(profile.data_sources), **common,
+            )  # fmt: skip
         temperature = profile.temperature if profile.temperature is not None else d.temperature
         model = chat_model(provider, temperature=temperature, max_tokens=profile.max_tokens)
         plain = chat_model(provider, temperature=0.0, streaming=False)
@@ -124,5 +143,29 @@ class TurnContexts:
             condenser=condenser,
             guard=LLMTopicGuard(plain, self.guard),
             answer_guard=self.guard,
+            data=self._data_answerer(profile, provider, extractive, temperature),
             **common,
         )
+
+    def _data_answerer(
+        self,
+        profile: AssistantProfile,
+        provider: Provider,
+        fallback: ExtractiveAnswerer,
+        temperature: float,
+    ) -> DataAnswerer | None:
+        if not profile.data_sources:
+            return None
+        q = self.querying
+        sources = profile.data_sources
+
+        def runner_for(thread_id: str) -> QueryRunner:
+            return QueryRunner(sources, limits=q.limits, artifacts=q.artifacts, thread_id=thread_id)
+
+        return DataAnswerer(
+            model=chat_model(provider, temperature=temperature, max_tokens=profile.max_tokens,
+                             streaming=False),
+            sources=sources, runner_for=runner_for, fallback=fallback,
+            max_retries=q.max_retries, token_budget=self.defaults.token_budget,
+            system_prompt=profile.system_prompt,
+        )  # fmt: skip

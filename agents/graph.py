@@ -22,11 +22,13 @@ from typing import Annotated, Any, Protocol, TypedDict
 
 from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, RemoveMessage
 from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.config import get_config
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.message import add_messages
 from langgraph.runtime import Runtime
 
 from agents.answer import Answer
+from agents.data_answer import DataAnswerer, asks_for_data, phrase
 from agents.guardrails import GuardRules, Verdict
 from agents.phrasebook import Kind, Phrasebook
 from agents.retrieval import Passage, SearchScope
@@ -100,6 +102,10 @@ class TurnContext:
     # In LLM mode the answer is checked against the forbidden topics too (offline: the
     # check costs no second model call).
     answer_guard: Guard | None = None
+    # The assistant's data sources, queried through the model's tool calls; offline
+    # (no model) a question that needs a query is told so instead.
+    data: DataAnswerer | None = None
+    data_offline: bool = False
 
 
 def last_question(messages: list[AnyMessage]) -> str:
@@ -121,6 +127,10 @@ def answer_message(
     }
     if answer.warning:
         extra["warning"] = answer.warning
+    if answer.artifacts:
+        extra["artifacts"] = answer.artifacts
+    if answer.metrics:
+        extra["metrics"] = answer.metrics
     if verdict is not None and verdict.action == "refuse":
         extra.update(refused=True, topic=verdict.topic)
     elif verdict is not None and verdict.action == "escalate":
@@ -187,21 +197,32 @@ def answer(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
     verdict = Verdict(**state["verdict"]) if state.get("verdict") else None
     passages = [Passage(**p) for p in state.get("passages", [])]
     mode = getattr(context.answerer, "mode", "extractive")
-    if verdict is not None and verdict.needs_coverage and not passages:
+    has_data = context.data is not None or context.data_offline
+    if verdict is not None and verdict.needs_coverage and not passages and not has_data:
         # No allowed topic matched and the knowledge base has nothing: out of scope.
         refused = Verdict("refuse", verdict.topic, verdict.score, by=verdict.by)
         return _final(state, context, _declined(refused, context, mode, state), refused)
     started = time.perf_counter()
+    question = last_question(messages)
+    history = _history(messages[:-1], context.history_turns)
     with metrics.STAGE_SECONDS.labels("answer").time():
-        result = context.answerer.answer(
-            last_question(messages),
-            passages,
-            _history(messages[:-1], context.history_turns),
-            emotion=messages[-1].additional_kwargs.get(EMOTION_FIELD),
-            language=state.get("language"),
-        )
+        if context.data is not None:
+            result = context.data.answer(
+                question, passages, history, thread_id=get_config()["configurable"]["thread_id"],
+                language=state.get("language"),
+            )  # fmt: skip
+        elif context.data_offline and asks_for_data(question):
+            result = _needs_model(state.get("language"))
+        else:
+            result = context.answerer.answer(
+                question,
+                passages,
+                history,
+                emotion=messages[-1].additional_kwargs.get(EMOTION_FIELD),
+                language=state.get("language"),
+            )
     stats = {"answer_ms": _ms(started), "tokens": result.tokens}
-    if not result.found:  # said in the service's own words: in the question's language
+    if not result.found and not result.own_words:  # in the question's language
         result = dataclasses.replace(result, text=_said(context, "not_found", state))
     uncited = result.found and not result.citations
     # With guardrails, a model's answer that cites none of the sources ignored them.
@@ -214,6 +235,16 @@ def answer(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
         if said.action == "refuse":
             return _final(state, context, _declined(said, context, mode, state), said, stats)
     return _final(state, context, result, None, stats)
+
+
+def _needs_model(language: str | None) -> Answer:
+    """Offline, a question over data gets no number at all rather than a wrong one."""
+    return Answer(
+        text=phrase("data_needs_model", language), citations=[], mode="extractive",
+        found=False, own_words=True,
+        warning="Questions over data sources need a language model: set LLM_BASE_URL and "
+        "LLM_MODEL (or the organisation's own provider).",
+    )  # fmt: skip
 
 
 def _declined(verdict: Verdict, context: TurnContext, mode: str, state: ChatState) -> Answer:

@@ -175,18 +175,7 @@ class LLMAnswerer:
         return Answer(text=text, citations=citations, mode=self.mode, found=True, tokens=tokens)
 
     def _trimmed(self, history: list[AnyMessage]) -> list[AnyMessage]:
-        plain = [
-            m if isinstance(m, HumanMessage) else AIMessage(content=str(m.content))
-            for m in history
-            if isinstance(m, (HumanMessage, AIMessage))
-        ]
-        return trim_messages(
-            plain,
-            max_tokens=self.token_budget,
-            token_counter=count_tokens_approximately,
-            strategy="last",
-            start_on="human",
-        )
+        return trimmed_history(history, self.token_budget)
 
     def _fall_back(
         self,
@@ -202,6 +191,22 @@ class LLMAnswerer:
             "knowledge base instead."
         )
         return answer
+
+
+def trimmed_history(history: list[AnyMessage], budget: int) -> list[AnyMessage]:
+    """The latest turns that fit in `budget` tokens, as plain questions and answers."""
+    plain = [
+        m if isinstance(m, HumanMessage) else AIMessage(content=str(m.content))
+        for m in history
+        if isinstance(m, (HumanMessage, AIMessage))
+    ]
+    return trim_messages(
+        plain,
+        max_tokens=budget,
+        token_counter=count_tokens_approximately,
+        strategy="last",
+        start_on="human",
+    )
 
 
 def llm_condenser(condense_model: ChatOpenAI) -> Callable[..., str]:

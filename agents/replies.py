@@ -17,6 +17,42 @@ class Citation(BaseModel):
     page: int | None = None
     snippet: str
     score: float
+    kind: str | None = Field(None, description='"data" for a query\'s result')
+    data_source_id: str | None = None
+    query: str | None = Field(None, description="the SQL a data citation's figures come from")
+
+
+DATA_CITATION_FIELDS = ("kind", "data_source_id", "query")
+
+
+class Artifact(BaseModel):
+    """A file a data turn made: a query's table (CSV), its chart (PNG), its SQL."""
+
+    id: str
+    kind: str = Field(..., description="table | chart | sql")
+    name: str
+    media_type: str
+    url: str = Field(..., description="GET it with the conversation's credentials")
+    rows: int | None = Field(None, description="a table's row count (up to SQL_MAX_ROWS)")
+    truncated: bool | None = Field(None, description="true: the result had more rows")
+    columns: list[str] | None = None
+    preview: list[list[Any]] | None = Field(None, description="a table's first rows")
+    data_source_id: str | None = None
+    created_at: str | None = None
+
+
+def artifacts_with_urls(artifacts: list[dict[str, Any]], conversation_id: str) -> list[dict]:
+    return [
+        {**a, "url": f"/v1/conversations/{conversation_id}/artifacts/{a['id']}"} for a in artifacts
+    ]
+
+
+def _plain_citations(citations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Citations as JSON: a document's without the data citation's fields."""
+    return [
+        {k: v for k, v in c.items() if not (k in DATA_CITATION_FIELDS and v is None)}
+        for c in citations
+    ]
 
 
 class ChatReply(BaseModel):
@@ -48,10 +84,22 @@ class ChatReply(BaseModel):
     additional_data_error: str | None = Field(
         None, description="why the structured output could not be made"
     )
+    artifacts: list[Artifact] = Field(
+        default_factory=list, description="files a data turn made: table, chart, SQL"
+    )
+    metrics: dict[str, Any] | None = Field(
+        None, description="a data turn's: sql_time_ms, sql_attempts, total_time_ms"
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """As JSON: `warning` and `replayed` only when set; citations keep their nulls."""
         body = self.model_dump(mode="json")
+        body["citations"] = _plain_citations(body["citations"])
+        body["artifacts"] = [
+            {k: v for k, v in a.items() if v is not None} for a in body["artifacts"]
+        ]
+        if body["metrics"] is None:
+            del body["metrics"]
         for optional in (
             "warning",
             "language",
@@ -91,6 +139,8 @@ class HistoryMessage(BaseModel):
     earlier_answers: list[dict[str, Any]] | None = Field(
         None, description="a question asked again (regenerate): the answers it had before"
     )
+    artifacts: list[Artifact] | None = None
+    metrics: dict[str, Any] | None = None
 
 
 def _answer_fields(message: AnyMessage) -> dict[str, Any]:
@@ -107,20 +157,23 @@ def _answer_fields(message: AnyMessage) -> dict[str, Any]:
         "answered_at": extra.get("answered_at"),
         "language": extra.get("language"),
         "stopped": extra.get("stopped") or None,
+        "metrics": extra.get("metrics"),
     }
 
 
 def reply_from(message: AIMessage, *, conversation_id: str, assistant_id: str) -> ChatReply:
+    artifacts = message.additional_kwargs.get("artifacts") or []
     return ChatReply(
         answer=str(message.content),
         conversation_id=conversation_id,
         assistant_id=assistant_id,
         message_id=message.id or "",
+        artifacts=artifacts_with_urls(artifacts, conversation_id),
         **_answer_fields(message),
     )
 
 
-def message_dict(message: AnyMessage) -> dict[str, Any]:
+def message_dict(message: AnyMessage, conversation_id: str = "") -> dict[str, Any]:
     if isinstance(message, HumanMessage):
         user = {"role": "user", "content": str(message.content), "message_id": message.id}
         if message.additional_kwargs.get("attachments"):
@@ -130,10 +183,25 @@ def message_dict(message: AnyMessage) -> dict[str, Any]:
         return user
     fields = _answer_fields(message)
     fields["mode"] = message.additional_kwargs.get("mode")  # None for very old messages
-    unset = {k for k in ("warning", "topic", "answered_at", "language", "stopped") if not fields[k]}
-    return HistoryMessage(
+    unset = {
+        k
+        for k in ("warning", "topic", "answered_at", "language", "stopped", "metrics")
+        if not fields[k]
+    }
+    artifacts = message.additional_kwargs.get("artifacts")
+    if artifacts:
+        fields["artifacts"] = artifacts_with_urls(artifacts, conversation_id)
+    else:
+        unset.add("artifacts")
+    body = HistoryMessage(
         role="assistant", content=str(message.content), message_id=message.id, **fields
     ).model_dump(mode="json", exclude=unset)
+    body["citations"] = _plain_citations(body["citations"])
+    if "artifacts" in body:
+        body["artifacts"] = [
+            {k: v for k, v in a.items() if v is not None} for a in body["artifacts"]
+        ]
+    return body
 
 
 def pieces(answer: str, words: int = 6) -> list[str]:

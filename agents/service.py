@@ -20,6 +20,7 @@ import redis
 import redis.exceptions
 from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage
 
+from agents.artifacts import ArtifactStore
 from agents.attachments import Attachment, AttachmentSearcher
 from agents.contexts import TurnContexts
 from agents.conversations import Conversation, ConversationIndex
@@ -53,8 +54,10 @@ class ChatService:
         turn_wait_seconds: float,
         prune_checkpoints: bool,
         recorder: TurnRecorder | None = None,
+        artifacts: ArtifactStore | None = None,
     ) -> None:
         self.recorder = recorder
+        self.artifacts = artifacts
         self.graph = graph
         self.saver = saver
         self.contexts = contexts
@@ -112,7 +115,7 @@ class ChatService:
             self._prune(tid)
         finally:
             lock.release()
-        reply = self._reply(state, conversation)
+        reply = _timed(self._reply(state, conversation), started)
         self._record(conversation, profile, message, state, reply, started)
         return reply
 
@@ -176,7 +179,7 @@ class ChatService:
                     except TurnStopped:
                         final = self._keep_stopped(tid, "".join(written), context)
                 self._prune(tid)
-                reply = self._reply(final, conversation)
+                reply = _timed(self._reply(final, conversation), started)
                 events.put(("done", reply.to_dict()))
                 self._record(conversation, profile, message, final, reply, started)
             except Exception as exc:  # handed to the consumer, which maps it to an error
@@ -194,13 +197,17 @@ class ChatService:
         if checkpoint is None:
             return None
         messages = checkpoint.checkpoint["channel_values"].get("messages", [])
-        return [message_dict(m) for m in messages]
+        if self.artifacts is not None:
+            self.artifacts.touch(conversation.thread_id)
+        return [message_dict(m, conversation.conversation_id) for m in messages]
 
     def delete(self, *, conversation: Conversation) -> bool:
         tid = conversation.thread_id
         if self.saver.get_tuple(_config(tid)) is None:
             return False
         self.saver.delete_thread(tid)
+        if self.artifacts is not None:
+            self.artifacts.forget(tid)
         try:
             self.index.forget(conversation)
         except redis.exceptions.RedisError as exc:
@@ -215,6 +222,8 @@ class ChatService:
             raise translate_error(exc) from exc
         for tid in thread_ids:
             self.saver.delete_thread(tid)
+            if self.artifacts is not None:
+                self.artifacts.forget(tid)
         return len(thread_ids)
 
     def _record(
@@ -382,6 +391,14 @@ class ChatService:
         )
 
 
+def _timed(reply: ChatReply, started: float) -> ChatReply:
+    """A data turn's figures with the whole turn's time."""
+    if reply.metrics is None:
+        return reply
+    total = round((time.perf_counter() - started) * 1000, 3)
+    return reply.model_copy(update={"metrics": {**reply.metrics, "total_time_ms": total}})
+
+
 def _drain(
     events: queue.Queue[tuple[str, Any] | None],
 ) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -394,6 +411,9 @@ def _drain(
             # Offline answers are not generated token by token: send them in pieces.
             for piece in pieces(data["answer"]):
                 yield "token", {"delta": piece}
+        if kind == "done" and data.get("artifacts"):
+            # The table, chart and SQL as their own event, before the turn closes.
+            yield "artifacts", {"artifacts": data["artifacts"]}
         streamed = streamed or kind == "token"
         yield kind, data
 

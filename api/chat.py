@@ -12,6 +12,7 @@ from flask import Blueprint, Response, g, jsonify, request
 from agents.attachments import Attachment, AttachmentError, read_attachments
 from agents.conversations import Conversation
 from agents.prompt_templates import TemplateError, render
+from agents.replies import artifacts_with_urls
 from agents.rewind import Rewind
 from agents.structured import structured_data
 from api.audit_trail import audited
@@ -29,6 +30,7 @@ from api.requests import (
 from api.routing import Routes
 from api.schemas import (
     MAX_USER_CHARS,
+    ArtifactList,
     ChatHeaders,
     ChatRequest,
     ChatResponse,
@@ -38,6 +40,7 @@ from api.schemas import (
     ConversationSummary,
     DeletedConversation,
     DocumentView,
+    Download,
     StopAccepted,
 )
 from api.sse import sse_response, wants_event_stream
@@ -382,6 +385,49 @@ def delete_conversation(conversation_id: str) -> Response:
             "conversation_id": conversation.conversation_id,
             "request_id": g.request_id,
         }
+    )
+
+
+@routes.get(
+    "/conversations/<conversation_id>/artifacts",
+    scope="chat",
+    ok=ArtifactList,
+    errors=(400, 404, 503),
+)
+def list_artifacts(conversation_id: str) -> Response:
+    """The files the conversation's data turns made (tables, charts, SQL), oldest first."""
+    conversation = conversation_at(conversation_id)
+    services = get_services()
+    if services.chat.history(conversation=conversation) is None:
+        raise ApiError(404, NO_CONVERSATION)
+    listed = services.artifacts.listing(conversation.thread_id)
+    return jsonify(
+        {
+            "conversation_id": conversation.conversation_id,
+            "artifacts": artifacts_with_urls(listed, conversation.conversation_id),
+            "request_id": g.request_id,
+        }
+    )
+
+
+@routes.get(
+    "/conversations/<conversation_id>/artifacts/<artifact_id>",
+    scope="chat",
+    ok=Download,
+    errors=(400, 404, 503),
+)
+def download_artifact(conversation_id: str, artifact_id: str) -> Response:
+    """One artifact's file (CSV, PNG or SQL), sent in pieces as it is read."""
+    conversation = conversation_at(conversation_id)
+    store = get_services().artifacts
+    artifact = store.get(conversation.thread_id, artifact_id)
+    if artifact is None:
+        raise ApiError(404, f"no artifact {artifact_id!r} in this conversation")
+    name = artifact["name"].replace('"', "")
+    return Response(
+        store.read(conversation.thread_id, artifact_id),
+        mimetype=artifact["media_type"],
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
 
 

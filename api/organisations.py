@@ -20,6 +20,7 @@ from api.platform_schemas import (
 from api.requests import json_body
 from api.routing import PLATFORM_ADMIN, Routes
 from api.serializers import api_key_out, organisation_out
+from data_sources import catalog
 from tenancy import crud
 from utils.outbound import AddressRefused, check_outbound_url
 
@@ -73,6 +74,7 @@ def delete_organisation(org_id: str) -> Response:
         # its points and conversations go.
         points = services.documents.delete_organisation_points(org_id)
         conversations = services.chat.delete_organisation(org_id)
+    catalog.delete_organisation_files(services.places, org_id=org_id)  # its spreadsheets
     services.keys.forget()
     return jsonify(
         {

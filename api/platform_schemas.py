@@ -208,6 +208,9 @@ class AssistantFields(Strict):
     sample_questions: list[SampleQuestion] | None = Field(
         None, max_length=8, description="questions the web chat offers to start with"
     )
+    data_source_ids: list[Annotated[str, StringConstraints(min_length=1, max_length=40)]] | None = (
+        Field(None, max_length=20, description="data sources it may query with SQL")
+    )
     messages: dict[str, dict[str, str]] | None = Field(
         None,
         description='its own messages per language, e.g. {"es": {"not_found": "...", '
@@ -226,6 +229,11 @@ class AssistantFields(Strict):
             if origin != "*" and not re.fullmatch(r"https?://[^/\s]+", origin):
                 raise ValueError(f"{origin!r} is not an origin like https://example.com")
         return value
+
+    @field_validator("data_source_ids")
+    @classmethod
+    def distinct_sources(cls, value: list[str] | None) -> list[str] | None:
+        return value if value is None else list(dict.fromkeys(value))
 
     @field_validator("knowledge_bases")
     @classmethod
@@ -262,6 +270,7 @@ class AssistantOut(BaseModel):
     retrieval_k: int | None
     score_threshold: float | None
     knowledge_bases: list[AssistantKnowledgeBaseOut]
+    data_source_ids: list[str]
     allowed_origins: list[str]
     is_public: bool
     allowed_topics: list[str]
@@ -530,3 +539,52 @@ class WebSession(BaseModel):
     assistant_id: str
     assistant_name: str
     request_id: str
+
+
+# -- data sources ----------------------------------------------------------------------------
+
+
+class DataSourceIn(Strict):
+    """A database the organisation has (JSON); spreadsheets come as multipart instead:
+    `name`, optional `description`, and one or more `files` (CSV, TSV, XLSX)."""
+
+    name: str = NAME
+    kind: Literal["sql"] = "sql"
+    url: str = Field(
+        ..., min_length=1, max_length=2000,
+        description="SQLAlchemy URL: postgresql://user:password@host/db, or "
+        "sqlite:///name.db (a file under SQL_SOURCES_DIR)",
+    )  # fmt: skip
+    description: str = Field("", max_length=2000)
+
+
+class DataSourceColumn(BaseModel):
+    name: str
+    type: str
+
+
+class DataSourceTable(BaseModel):
+    name: str
+    columns: list[DataSourceColumn]
+    rows: int | None
+    sample: list[list[Any]]
+
+
+class DataSourceOut(BaseModel):
+    id: str
+    name: str
+    description: str
+    kind: str = Field(..., description="sql | spreadsheet")
+    engine: str = Field(..., description="sqlite | postgresql | duckdb")
+    url: str | None = Field(None, description="the database URL, its password hidden")
+    files: list[str]
+    tables: list[DataSourceTable]
+    created_at: datetime
+    updated_at: datetime
+    reachable: bool | None = Field(
+        None, description="false: the database could not be read now (tables as last read)"
+    )
+
+
+class DataSourceList(BaseModel):
+    data_sources: list[DataSourceOut]

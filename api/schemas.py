@@ -5,9 +5,9 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator, model_validator
 
-from agents.replies import ChatReply, Citation, HistoryMessage
+from agents.replies import Artifact, ChatReply, Citation, HistoryMessage
 from knowledge.languages import normalise
 
 CONVERSATION_ID_PATTERN = r"^[A-Za-z0-9._:-]{1,128}$"
@@ -378,3 +378,13 @@ class DocumentView(BaseModel):
     parts: list[DocumentPart]
     assistant_id: str
     request_id: str
+
+
+class ArtifactList(BaseModel):
+    conversation_id: str
+    artifacts: list[Artifact]
+    request_id: str | None = None
+
+
+class Download(RootModel[str]):
+    """The file itself, with its media type (text/csv, image/png or application/sql)."""

@@ -18,7 +18,9 @@ from typing import Any
 
 from stubs.server import LocalServer, QuietHandler
 
-Reply = Callable[[dict[str, Any]], str]
+# A reply is the answer's text, or a list of tool calls: [{"name": ..., "arguments": {...}}]
+# (arguments given as a string are sent as written, e.g. to send broken JSON).
+Reply = Callable[[dict[str, Any]], "str | list[dict[str, Any]]"]
 
 
 EMBEDDING_SIZE = 64
@@ -103,10 +105,33 @@ class LLMStub(LocalServer):
                     return
                 text = stub.reply(body)
                 time.sleep(stub.first_token_s)
-                if body.get("stream"):
+                if isinstance(text, list):
+                    self._tool_calls(text, stream=bool(body.get("stream")))
+                elif body.get("stream"):
                     self._stream(text)
                 else:
                     self._json(200, completion(text))
+
+            def _tool_calls(self, calls: list[dict[str, Any]], *, stream: bool) -> None:
+                made = tool_calls(calls)
+                if not stream:
+                    self._json(200, completion(None, made))
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.end_headers()
+                delta = [{**c, "index": i} for i, c in enumerate(made)]
+                chunks = [
+                    {"index": 0, "delta": {"role": "assistant", "tool_calls": delta},
+                     "finish_reason": None},
+                    {"index": 0, "delta": {}, "finish_reason": "tool_calls"},
+                ]  # fmt: skip
+                for choice in chunks:
+                    chunk = {"id": "stub", "object": "chat.completion.chunk", "created": 0,
+                             "model": "stub-model", "choices": [choice]}  # fmt: skip
+                    self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                self.wfile.write(b"data: [DONE]\n\n")
+                self.wfile.flush()
 
             def _stream(self, text: str) -> None:
                 self.send_response(200)
@@ -142,14 +167,33 @@ class LLMStub(LocalServer):
         return [r for r in self.requests if "messages" in r]
 
 
-def completion(text: str) -> dict[str, Any]:
+def tool_calls(calls: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": f"call_{n}",
+            "type": "function",
+            "function": {
+                "name": call["name"],
+                "arguments": call["arguments"]
+                if isinstance(call["arguments"], str)
+                else json.dumps(call["arguments"]),
+            },
+        }
+        for n, call in enumerate(calls)
+    ]
+
+
+def completion(text: str | None, calls: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    message: dict[str, Any] = {"role": "assistant", "content": text}
+    if calls:
+        message["tool_calls"] = calls
     return {
         "id": "stub",
         "object": "chat.completion",
         "created": 0,
         "model": "stub-model",
         "choices": [
-            {"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}
+            {"index": 0, "message": message, "finish_reason": "tool_calls" if calls else "stop"}
         ],
         "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
     }

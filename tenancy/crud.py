@@ -20,6 +20,7 @@ from tenancy.models import (
     ApiKey,
     Assistant,
     AssistantKnowledgeBase,
+    DataSource,
     Document,
     KnowledgeBase,
     Organisation,
@@ -244,6 +245,7 @@ def create_assistant(
     **fields: Any,
 ) -> Assistant:
     _name_free(session, Assistant, org_id=org_id, name=fields["name"])
+    _sources_owned(session, org_id=org_id, source_ids=fields.get("data_source_ids"))
     assistant = Assistant(id=assistant_id or new_id("asst"), org_id=org_id, **fields)
     assistant.knowledge_bases = _links(session, org_id=org_id, links=knowledge_bases)
     session.add(assistant)
@@ -305,6 +307,7 @@ def update_assistant(
     assistant = get_assistant(session, org_id=org_id, assistant_id=assistant_id)
     if "name" in changes and changes["name"] != assistant.name:
         _name_free(session, Assistant, org_id=org_id, name=changes["name"])
+    _sources_owned(session, org_id=org_id, source_ids=changes.get("data_source_ids"))
     for field, value in changes.items():
         setattr(assistant, field, value)
     if knowledge_bases is not None:
@@ -317,6 +320,13 @@ def delete_assistant(session: Session, *, org_id: str, assistant_id: str) -> Ass
     assistant = get_assistant(session, org_id=org_id, assistant_id=assistant_id)
     session.delete(assistant)
     return assistant
+
+
+def _sources_owned(session: Session, *, org_id: str, source_ids: list[str] | None) -> None:
+    for source_id in source_ids or []:
+        record = session.get(DataSource, source_id)
+        if record is None or record.org_id != org_id:
+            raise NotFound("data source", source_id)
 
 
 def _links(
@@ -385,6 +395,11 @@ def _owned(session: Session, model: Any, *, org_id: str, record_id: str, kind: s
 def _owned_list(session: Session, model: Any, *, org_id: str) -> Sequence[Any]:
     query = select(model).where(model.org_id == org_id)
     return session.scalars(query.order_by(model.created_at, model.id)).all()
+
+
+def name_free(session: Session, model: Any, *, org_id: str, name: str) -> None:
+    """Conflict when the organisation has a record of this kind with this name."""
+    _name_free(session, model, org_id=org_id, name=name)
 
 
 def _name_free(session: Session, model: Any, *, org_id: str, name: str) -> None:

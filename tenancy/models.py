@@ -147,10 +147,29 @@ class Assistant(OrganisationRecord, Base):
     sample_questions: Mapped[list[str]] = mapped_column(default=list)
     # Its own messages per language: {"es": {"not_found": ..., "refusal": ..., "handoff": ...}}.
     messages: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # The data sources it may query with SQL (through a model's tool calls).
+    data_source_ids: Mapped[list[str]] = mapped_column(default=list)
 
     knowledge_bases: Mapped[list[AssistantKnowledgeBase]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="AssistantKnowledgeBase.kb_id"
     )
+
+
+class DataSource(OrganisationRecord, Base):
+    """A database (its SQLAlchemy URL, Fernet-encrypted: it may hold a password) or a set
+    of spreadsheets kept as tables in a DuckDB file of the organisation's own folder."""
+
+    __tablename__ = "data_sources"
+    __table_args__ = (UniqueConstraint("org_id", "name"),)
+
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(20))  # sql | spreadsheet
+    engine: Mapped[str] = mapped_column(String(20))  # sqlite | postgresql | duckdb
+    url_encrypted: Mapped[str | None] = mapped_column(Text)
+    # Tables as last read: name, columns with types, row count, a few sample rows.
+    tables: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    files: Mapped[list[str]] = mapped_column(default=list)
 
 
 class AssistantKnowledgeBase(Base):

@@ -8,6 +8,8 @@ import time
 from dataclasses import dataclass, field
 
 from agents.guardrails import GuardRules
+from data_sources import catalog
+from data_sources.catalog import DataSourceRef, SourcePlaces, ref_of
 from tenancy import crud
 from tenancy.db import Database
 from tenancy.secrets_box import SecretsBox
@@ -43,12 +45,15 @@ class AssistantProfile:
     llm_api_key: str | None = field(default=None, repr=False)
     # Its own messages per language: ((language, kind, text), ...).
     messages: tuple[tuple[str, str, str], ...] = ()
+    # The data sources it may query (their URLs decrypted, never shown).
+    data_sources: tuple[DataSourceRef, ...] = ()
 
 
 class ProfileStore:
-    def __init__(self, db: Database, box: SecretsBox) -> None:
+    def __init__(self, db: Database, box: SecretsBox, places: SourcePlaces) -> None:
         self.db = db
         self.box = box
+        self.places = places
         self._cache: dict[tuple[str, str], tuple[float, AssistantProfile]] = {}
         self._lock = threading.Lock()
 
@@ -108,5 +113,10 @@ class ProfileStore:
                     (language, kind, text)
                     for language, texts in sorted((assistant.messages or {}).items())
                     for kind, text in sorted(texts.items())
+                ),
+                data_sources=tuple(
+                    ref_of(record, box=self.box, places=self.places)
+                    for record in catalog.list_sources(session, org_id=org_id)
+                    if record.id in (assistant.data_source_ids or [])
                 ),
             )

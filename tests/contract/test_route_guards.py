@@ -6,6 +6,7 @@ later is covered without touching this test."""
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -88,12 +89,20 @@ def test_another_organisations_admin_reaches_nothing_of_acme_on_any_route(
                         headers={**acme.admin, "X-Conversation-Id": "c1",
                                  "X-Assistant-Id": assistant})  # fmt: skip
     assert asked.status_code == 200 and "power button" in asked.get_json()["answer"]
+    source = client.post(
+        "/v1/data-sources", headers=acme.admin, content_type="multipart/form-data",
+        data={"name": "routers", "files": [(io.BytesIO(b"model,ports\nR1,4\n"), "routers.csv")]},
+    )  # fmt: skip
+    assert source.status_code == 201
     acme_ids = {
         "org_id": acme.id, "kb_id": kb, "doc_id": document["id"], "assistant_id": assistant,
         "key_id": key_id, "job_id": job["job_id"], "name": "reset",
         "conversation_id": "c1", "message_id": asked.get_json()["message_id"],
+        "source_id": source.get_json()["id"], "artifact_id": "art_0123456789abcdef",
     }  # fmt: skip
-    secrets = [v for k, v in acme_ids.items() if k not in ("name", "conversation_id")]
+    secrets = [
+        v for k, v in acme_ids.items() if k not in ("name", "conversation_id", "artifact_id")
+    ]
 
     paths = client.get("/openapi.json").get_json()["paths"]
     called = 0
@@ -116,7 +125,7 @@ def test_another_organisations_admin_reaches_nothing_of_acme_on_any_route(
     # Everything of Acme's is still there and unchanged.
     for kept in (f"/v1/knowledge-bases/{kb}", f"/v1/knowledge-bases/{kb}/documents/"
                  f"{document['id']}", f"/v1/assistants/{assistant}", f"{url}/reset",
-                 "/v1/conversations/c1"):  # fmt: skip
+                 "/v1/conversations/c1", f"/v1/data-sources/{acme_ids['source_id']}"):  # fmt: skip
         assert client.get(kept, headers=acme.admin).status_code == 200, kept
     assert [k["id"] for k in client.get("/v1/api-keys", headers=acme.admin).get_json()["api_keys"]
             ] == [key_id]  # fmt: skip

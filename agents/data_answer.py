@@ -1,0 +1,199 @@
+"""Answers from an organisation's data: the model is given the data sources' schemas
+and a `run_sql` tool (OpenAI-style tool calling); each call is vetted and run read-only
+(data_sources/runner.py) and its result, or the database's error, goes back as a `tool`
+message, until the model answers in words. Retrieved passages are in the same prompt,
+so an answer may cite documents and data together."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from langchain_core.messages import AnyMessage, HumanMessage, SystemMessage, ToolMessage
+from langchain_openai import ChatOpenAI
+
+from agents.answer import Answer, ExtractiveAnswerer
+from agents.llm import LLM_FAILURES, format_sources, ground_citations, trimmed_history
+from agents.phrasebook import built_in
+from agents.retrieval import Passage
+from data_sources.catalog import DataSourceRef
+from data_sources.runner import QueryRunner
+from knowledge.languages import DEFAULT_LANGUAGE, name_of
+from prompts import load_prompt
+
+log = logging.getLogger(__name__)
+
+RUN_SQL = {
+    "type": "function",
+    "function": {
+        "name": "run_sql",
+        "description": "Run one read-only SQL query (SELECT or WITH ... SELECT) on one of "
+        "the data sources and get its columns, first rows and row count.",
+        "parameters": {
+            "type": "object",
+            "properties": {
+                "data_source_id": {"type": "string", "description": "the data source's id"},
+                "query": {"type": "string", "description": "the SQL query"},
+            },
+            "required": ["data_source_id", "query"],
+            "additionalProperties": False,
+        },
+    },
+}
+# Successful queries a turn may make besides its failed ones (a model that keeps
+# querying is stopped).
+MAX_GOOD_QUERIES = 5
+SAMPLE_VALUE_CHARS = 60
+
+
+# Questions that want counting, summing, ranking or listing: offline, such a question is
+# told it needs a model (a number quoted from a document could be a wrong one).
+ASKS_FOR_DATA = re.compile(
+    r"\b(how many|how much|number of|count|total|sum of|average|mean|median|maximum|"
+    r"minimum|highest|lowest|top \d+|list (all|the|every)|which (ones|of the)|per (month|"
+    r"year|week|day|region|country|category)|by (month|year|week|region|country|category)|"
+    r"berapa (banyak|jumlah|total)|jumlah|rata-rata|tertinggi|terendah|daftar semua|"
+    r"cu[aá]nt[oa]s|promedio|suma|total de|m[aá]ximo|m[ií]nimo|por (mes|a[nñ]o|regi[oó]n|"
+    r"pa[ií]s|categor[ií]a))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_data(question: str) -> bool:
+    return ASKS_FOR_DATA.search(question) is not None
+
+
+def phrase(kind: str, language: str | None, **values: str) -> str:
+    texts = built_in().get(language or DEFAULT_LANGUAGE) or built_in()[DEFAULT_LANGUAGE]
+    return texts[kind].format(**values)
+
+
+def describe_sources(sources: tuple[DataSourceRef, ...]) -> str:
+    """The schemas as the model reads them: tables, typed columns, row counts, samples."""
+    blocks = []
+    for ref in sources:
+        lines = [f'Data source "{ref.name}" (id: {ref.id}, SQL dialect: {ref.engine})']
+        for table in ref.tables:
+            columns = ", ".join(f"{c.name} {c.type}" for c in table.columns)
+            lines.append(f"- table {table.name}({columns}): {table.rows} rows")
+            for row in table.sample:
+                shown = ", ".join(str(v)[:SAMPLE_VALUE_CHARS] for v in row)
+                lines.append(f"    e.g. ({shown})")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+@dataclass
+class DataAnswerer:
+    """Answers with the model and its `run_sql` tool; `runner_for` makes the runner of
+    one conversation (the artifacts are kept with it)."""
+
+    model: ChatOpenAI
+    sources: tuple[DataSourceRef, ...]
+    runner_for: Callable[[str], QueryRunner]
+    fallback: ExtractiveAnswerer
+    max_retries: int
+    token_budget: int
+    system_prompt: str | None = None
+    mode: str = "llm"
+
+    def answer(
+        self,
+        question: str,
+        passages: list[Passage],
+        history: list[AnyMessage],
+        *,
+        thread_id: str,
+        language: str | None = None,
+    ) -> Answer:
+        runner = self.runner_for(thread_id)
+        system = load_prompt("data_system").format(
+            schemas=describe_sources(self.sources),
+            sources=format_sources(passages) or "(none)",
+            language=name_of(language or DEFAULT_LANGUAGE),
+        )
+        if self.system_prompt:
+            system = f"{self.system_prompt}\n\n{system}"
+        messages: list[AnyMessage] = [
+            SystemMessage(system), *trimmed_history(history, self.token_budget),
+            HumanMessage(question),
+        ]  # fmt: skip
+        bound = self.model.bind_tools([RUN_SQL], tool_choice="auto")
+        failures, good, attempts, sql_ms, tokens = 0, 0, 0, 0.0, 0
+        citations: list[dict[str, Any]] = []
+        artifacts: list[dict[str, Any]] = []
+        last_error = ""
+        while True:
+            try:
+                reply: Any = bound.invoke(messages)
+            except LLM_FAILURES as exc:
+                return self._failed(question, passages, history, exc, language)
+            tokens += (getattr(reply, "usage_metadata", None) or {}).get("total_tokens", 0)
+            calls = list(reply.tool_calls or [])
+            broken = list(getattr(reply, "invalid_tool_calls", None) or [])
+            if not calls and not broken:
+                break
+            messages.append(reply)
+            for call in broken:
+                failures += 1
+                last_error = "the tool call's arguments are not valid JSON"
+                messages.append(ToolMessage(f"error: {last_error}", tool_call_id=call["id"] or ""))
+            for call in calls:
+                attempts += 1
+                if call["name"] != "run_sql":
+                    outcome_text, ok = f"error: there is no tool {call['name']!r}", False
+                else:
+                    args = call.get("args") or {}
+                    outcome = runner.run(args.get("data_source_id", ""), args.get("query", ""))
+                    sql_ms += outcome.elapsed_ms
+                    outcome_text, ok = outcome.for_model, outcome.ok
+                    if ok:
+                        good += 1
+                        artifacts += outcome.artifacts
+                        if outcome.citation and outcome.citation not in citations:
+                            citations.append(outcome.citation)
+                if not ok:
+                    failures += 1
+                    last_error = outcome_text.removeprefix("error: ")
+                messages.append(ToolMessage(outcome_text, tool_call_id=call["id"] or ""))
+            if failures > self.max_retries or good > MAX_GOOD_QUERIES:
+                log.info("data turn stopped", extra={"failures": failures, "queries": good})
+                text = phrase("data_failed", language, error=last_error or "too many queries")
+                return Answer(
+                    text=text, citations=[], mode=self.mode, found=False, tokens=tokens or None,
+                    artifacts=artifacts, own_words=True,
+                    metrics={"sql_time_ms": round(sql_ms, 3), "sql_attempts": attempts},
+                )  # fmt: skip
+        text = reply.content if isinstance(reply.content, str) else ""
+        text, cited = ground_citations(text, passages)
+        first = len(cited) + 1
+        numbered = [{"n": first + i, **c} for i, c in enumerate(citations)]
+        return Answer(
+            text=text or phrase("data_failed", language, error="the model gave no answer"),
+            citations=cited + numbered, mode=self.mode, found=bool(text.strip()),
+            tokens=tokens or None, artifacts=artifacts, own_words=not text.strip(),
+            metrics={"sql_time_ms": round(sql_ms, 3), "sql_attempts": attempts},
+        )  # fmt: skip
+
+    def _failed(
+        self,
+        question: str,
+        passages: list[Passage],
+        history: list[AnyMessage],
+        exc: Exception,
+        language: str | None,
+    ) -> Answer:
+        log.warning("LLM call failed in a data turn: %s", type(exc).__name__)
+        warning = f"The language model failed ({type(exc).__name__}): no query could be made."
+        if passages:
+            answer = self.fallback.answer(question, passages, history, language=language)
+            answer.warning = warning + " This answer quotes the knowledge base instead."
+            return answer
+        return Answer(
+            text=phrase("data_failed", language, error=f"the language model failed "
+                        f"({type(exc).__name__})"),
+            citations=[], mode=self.mode, found=False, warning=warning, own_words=True,
+        )  # fmt: skip

@@ -1,0 +1,381 @@
+"""Running a vetted query on a data source's engine, read-only, under a time limit and
+a row cap, with the rows handed on in batches (a large result is never held whole).
+
+SQLite databases are opened with `mode=ro`; PostgreSQL sessions are read-only
+(`default_transaction_read_only`) with a `statement_timeout`; spreadsheets live in a
+DuckDB file opened `read_only` with external access off. The time limit is also kept
+from this side (SQLite's progress handler, DuckDB's interrupt).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import duckdb
+import psycopg
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+FETCH_BATCH = 2000
+SAMPLE_ROWS = 3
+
+
+class SourceError(RuntimeError):
+    """The database refused or failed the query (its message is given to the model)."""
+
+
+class SourceUnavailable(SourceError):
+    """The database cannot be opened or reached."""
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    name: str
+    columns: tuple[Column, ...]
+    rows: int | None
+    sample: tuple[tuple[Any, ...], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "columns": [{"name": c.name, "type": c.type} for c in self.columns],
+            "rows": self.rows,
+            "sample": [[_plain(v) for v in row] for row in self.sample],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TableInfo:
+        return cls(
+            name=data["name"],
+            columns=tuple(Column(c["name"], c["type"]) for c in data["columns"]),
+            rows=data.get("rows"),
+            sample=tuple(tuple(row) for row in data.get("sample", [])),
+        )
+
+
+class RowSink(Protocol):
+    def begin(self, columns: list[str]) -> None: ...
+    def add(self, rows: Sequence[Sequence[Any]]) -> None: ...
+
+
+@dataclass
+class RunStats:
+    rows: int = 0
+    truncated: bool = False
+    elapsed_ms: float = 0.0
+    columns: list[str] = field(default_factory=list)
+
+
+class Engine(Protocol):
+    kind: str
+
+    def describe(self) -> list[TableInfo]: ...
+
+    def run(self, sql: str, *, sink: RowSink, timeout_s: float, max_rows: int) -> RunStats: ...
+
+
+def _plain(value: Any) -> Any:
+    """A value as JSON can carry it."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, bytes):
+        return f"<{len(value)} bytes>"
+    return str(value)
+
+
+def _drain(
+    cursor: Any, sink: RowSink, max_rows: int, started: float, columns: list[str]
+) -> RunStats:
+    stats = RunStats(columns=columns)
+    sink.begin(columns)
+    while stats.rows < max_rows:
+        batch = cursor.fetchmany(min(FETCH_BATCH, max_rows - stats.rows))
+        if not batch:
+            break
+        sink.add(batch)
+        stats.rows += len(batch)
+    else:
+        stats.truncated = bool(cursor.fetchmany(1))
+    stats.elapsed_ms = round((time.perf_counter() - started) * 1000, 3)
+    return stats
+
+
+# --- SQLite ------------------------------------------------------------------------------
+
+
+class SqliteEngine:
+    kind = "sqlite"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @contextmanager
+    def _connect(self, timeout_s: float | None = None) -> Iterator[sqlite3.Connection]:
+        if not self.path.is_file():
+            raise SourceUnavailable(f"the database file {self.path.name!r} does not exist")
+        try:
+            conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, timeout=2.0)
+        except sqlite3.Error as exc:
+            raise SourceUnavailable(f"cannot open the database: {exc}") from exc
+        try:
+            conn.execute("PRAGMA query_only = ON")
+            if timeout_s is not None:
+                deadline = time.monotonic() + timeout_s
+                conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+            yield conn
+        finally:
+            conn.close()
+
+    def describe(self) -> list[TableInfo]:
+        tables = []
+        with self._connect(timeout_s=10.0) as conn:
+            names = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+                    "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+                )
+            ]
+            for name in names:
+                quoted = '"' + name.replace('"', '""') + '"'
+                columns = tuple(
+                    Column(row[1], row[2] or "ANY")
+                    for row in conn.execute(f"PRAGMA table_info({quoted})")
+                )
+                count = conn.execute(f"SELECT count(*) FROM {quoted}").fetchone()[0]
+                sample = conn.execute(f"SELECT * FROM {quoted} LIMIT {SAMPLE_ROWS}").fetchall()
+                tables.append(TableInfo(name, columns, count, tuple(map(tuple, sample))))
+        return tables
+
+    def run(self, sql: str, *, sink: RowSink, timeout_s: float, max_rows: int) -> RunStats:
+        started = time.perf_counter()
+        with self._connect(timeout_s) as conn:
+            try:
+                cursor = conn.execute(sql)
+                columns = [d[0] for d in cursor.description or []]
+                return _drain(cursor, sink, max_rows, started, columns)
+            except sqlite3.OperationalError as exc:
+                if "interrupted" in str(exc):
+                    raise SourceError(f"the query took longer than {timeout_s:g} s") from exc
+                raise SourceError(str(exc)) from exc
+            except sqlite3.Error as exc:
+                raise SourceError(str(exc)) from exc
+
+
+# --- PostgreSQL ----------------------------------------------------------------------------
+
+
+class PostgresEngine:
+    kind = "postgresql"
+
+    def __init__(self, url: str) -> None:
+        parsed = make_url(url)
+        self.params = {
+            "host": parsed.host or "localhost",
+            "port": parsed.port or 5432,
+            "user": parsed.username,
+            "password": parsed.password,
+            "dbname": parsed.database,
+        }
+
+    @contextmanager
+    def _connect(self, timeout_s: float) -> Iterator[psycopg.Connection]:
+        options = (
+            "-c default_transaction_read_only=on "
+            f"-c statement_timeout={int(timeout_s * 1000)} -c idle_in_transaction_session_timeout=60000"
+        )
+        try:
+            conn = psycopg.connect(
+                **{k: v for k, v in self.params.items() if v is not None},
+                options=options,
+                connect_timeout=5,
+                autocommit=False,
+            )
+        except psycopg.Error as exc:
+            raise SourceUnavailable(f"cannot connect to the database: {_pg_message(exc)}") from exc
+        try:
+            yield conn
+        finally:
+            try:
+                conn.rollback()  # nothing is ever committed
+            finally:
+                conn.close()
+
+    def describe(self) -> list[TableInfo]:
+        tables = []
+        with self._connect(timeout_s=10.0) as conn:
+            rows = conn.execute(
+                "SELECT table_schema, table_name, column_name, data_type "
+                "FROM information_schema.columns WHERE table_schema NOT IN "
+                "('pg_catalog', 'information_schema') ORDER BY table_schema, table_name, "
+                "ordinal_position"
+            ).fetchall()
+            grouped: dict[tuple[str, str], list[Column]] = {}
+            for schema, table, column, kind in rows:
+                grouped.setdefault((schema, table), []).append(Column(column, kind))
+            for (schema, table), columns in grouped.items():
+                name = table if schema == "public" else f"{schema}.{table}"
+                quoted = f'"{schema}"."{table}"'.replace("\x00", "")
+                try:
+                    count = conn.execute(f"SELECT count(*) FROM {quoted}").fetchone()[0]
+                    sample = conn.execute(f"SELECT * FROM {quoted} LIMIT {SAMPLE_ROWS}").fetchall()
+                except psycopg.Error:
+                    conn.rollback()
+                    count, sample = None, []
+                tables.append(TableInfo(name, tuple(columns), count, tuple(map(tuple, sample))))
+        return tables
+
+    def run(self, sql: str, *, sink: RowSink, timeout_s: float, max_rows: int) -> RunStats:
+        started = time.perf_counter()
+        with self._connect(timeout_s) as conn:
+            try:
+                # A server-side cursor: rows come in batches, never the whole result.
+                with conn.cursor(name="data_question") as cursor:
+                    cursor.execute(sql)
+                    columns = [d.name for d in cursor.description or []]
+                    return _drain(cursor, sink, max_rows, started, columns)
+            except psycopg.errors.QueryCanceled as exc:
+                raise SourceError(f"the query took longer than {timeout_s:g} s") from exc
+            except psycopg.Error as exc:
+                raise SourceError(_pg_message(exc)) from exc
+
+
+def _pg_message(exc: psycopg.Error) -> str:
+    diag = getattr(exc, "diag", None)
+    primary = getattr(diag, "message_primary", None)
+    return primary or str(exc).strip().splitlines()[0]
+
+
+# --- DuckDB (spreadsheets) ------------------------------------------------------------------
+
+DUCKDB_CONFIG = {
+    "enable_external_access": False,  # no files, no network, no extensions
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "threads": 2,
+    "memory_limit": "512MB",
+}
+
+
+class DuckEngine:
+    kind = "duckdb"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @contextmanager
+    def _connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        if not self.path.is_file():
+            raise SourceUnavailable("the spreadsheet store of this data source is missing")
+        try:
+            conn = duckdb.connect(str(self.path), read_only=True, config=dict(DUCKDB_CONFIG))
+        except duckdb.Error as exc:
+            raise SourceUnavailable(f"cannot open the spreadsheet store: {exc}") from exc
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    def describe(self) -> list[TableInfo]:
+        return describe_duckdb(self.path)
+
+    def run(self, sql: str, *, sink: RowSink, timeout_s: float, max_rows: int) -> RunStats:
+        started = time.perf_counter()
+        with self._connect() as conn:
+            timer = threading.Timer(timeout_s, conn.interrupt)
+            timer.start()
+            try:
+                cursor = conn.execute(sql)
+                columns = [d[0] for d in cursor.description or []]
+                return _drain(cursor, sink, max_rows, started, columns)
+            except duckdb.InterruptException as exc:
+                raise SourceError(f"the query took longer than {timeout_s:g} s") from exc
+            except duckdb.Error as exc:
+                if time.perf_counter() - started >= timeout_s:
+                    raise SourceError(f"the query took longer than {timeout_s:g} s") from exc
+                raise SourceError(str(exc).strip().splitlines()[0]) from exc
+            finally:
+                timer.cancel()
+
+
+def describe_duckdb(path: Path) -> list[TableInfo]:
+    tables = []
+    conn = duckdb.connect(str(path), read_only=True, config=dict(DUCKDB_CONFIG))
+    try:
+        names = [
+            r[0]
+            for r in conn.execute("SELECT table_name FROM duckdb_tables() ORDER BY 1").fetchall()
+        ]
+        for name in names:
+            quoted = '"' + name.replace('"', '""') + '"'
+            columns = tuple(
+                Column(r[0], r[1]) for r in conn.execute(f"DESCRIBE {quoted}").fetchall()
+            )
+            count = conn.execute(f"SELECT count(*) FROM {quoted}").fetchone()[0]  # type: ignore[index]
+            sample = conn.execute(f"SELECT * FROM {quoted} LIMIT {SAMPLE_ROWS}").fetchall()
+            tables.append(TableInfo(name, columns, count, tuple(map(tuple, sample))))
+    finally:
+        conn.close()
+    return tables
+
+
+# --- which engine ---------------------------------------------------------------------------
+
+
+class BadSourceUrl(ValueError):
+    """The URL names no database this service can open (the message says why)."""
+
+
+def engine_for_url(url: str, *, sqlite_dir: Path | None) -> Engine:
+    """The engine of an organisation's database URL (SQLAlchemy form). A SQLite file must
+    lie under `sqlite_dir`, the folder the operator allows (None: no SQLite files)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise BadSourceUrl(f"not a database URL: {exc}") from exc
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        return SqliteEngine(sqlite_path(parsed.database or "", sqlite_dir))
+    if backend == "postgresql":
+        if not parsed.database:
+            raise BadSourceUrl("the PostgreSQL URL names no database")
+        return PostgresEngine(url)
+    raise BadSourceUrl(
+        f"databases of kind {backend!r} are not supported: use postgresql:// or sqlite:///"
+    )
+
+
+def sqlite_path(database: str, sqlite_dir: Path | None) -> Path:
+    if sqlite_dir is None:
+        raise BadSourceUrl("SQLite files are not allowed here (the operator sets SQL_SOURCES_DIR)")
+    if not database or database == ":memory:" or database.startswith("file:"):
+        raise BadSourceUrl("a SQLite data source is a file path: sqlite:///name.db")
+    root = sqlite_dir.resolve()
+    path = Path(database)
+    path = (path if path.is_absolute() else root / path).resolve()
+    if root not in path.parents:
+        raise BadSourceUrl(f"SQLite files must lie under the folder {root} (SQL_SOURCES_DIR)")
+    if not path.is_file():
+        raise BadSourceUrl(f"no SQLite file {path.relative_to(root)} under {root}")
+    return path
+
+
+def safe_url(url: str) -> str:
+    """The URL as it may be shown: the password hidden."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(invalid URL)"

@@ -1,0 +1,116 @@
+"""A query's result as its reader gets it: the first rows for the model and the page,
+every row (up to the cap) as CSV written out in pieces, and a chart when the result has
+a shape a chart tells better (a category or a time, and a number)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from data_sources.engines import _plain
+
+PREVIEW_ROWS = 50
+CHART_MAX_ROWS = 60
+CSV_PIECE_BYTES = 256 * 1024
+
+
+class ResultCollector:
+    """A RowSink: keeps the first rows, hands the CSV on in pieces of ~256 KB."""
+
+    def __init__(self, write: Callable[[bytes], None], *, keep: int = CHART_MAX_ROWS) -> None:
+        self.write = write
+        self.keep = keep
+        self.columns: list[str] = []
+        self.first: list[tuple[Any, ...]] = []
+        self.rows = 0
+        self._buffer = io.StringIO()
+        self._csv = csv.writer(self._buffer)
+
+    def begin(self, columns: list[str]) -> None:
+        self.columns = columns
+        self._csv.writerow(columns)
+
+    def add(self, rows: Sequence[Sequence[Any]]) -> None:
+        room = self.keep - len(self.first)
+        if room > 0:
+            self.first.extend(tuple(r) for r in rows[:room])
+        self.rows += len(rows)
+        self._csv.writerows(rows)
+        if self._buffer.tell() >= CSV_PIECE_BYTES:
+            self._flush()
+
+    def finish(self) -> None:
+        self._flush()
+
+    def _flush(self) -> None:
+        data = self._buffer.getvalue()
+        if data:
+            self.write(data.encode("utf-8"))
+        self._buffer.seek(0)
+        self._buffer.truncate()
+
+    def preview(self, limit: int = PREVIEW_ROWS) -> list[list[Any]]:
+        return [[_plain(v) for v in row] for row in self.first[:limit]]
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _temporal(value: Any) -> bool:
+    if isinstance(value, (date, datetime)):
+        return True
+    if isinstance(value, str) and len(value) >= 7:
+        try:
+            date.fromisoformat(value[:10] if len(value) >= 10 else value + "-01")
+        except ValueError:
+            return False
+        return True
+    return False
+
+
+def chart_shape(columns: list[str], rows: list[tuple[Any, ...]]) -> str | None:
+    """ "bar" (a category and a number), "line" (a time and a number), or None."""
+    if len(columns) != 2 or not 2 <= len(rows) <= CHART_MAX_ROWS:
+        return None
+    labels, values = [r[0] for r in rows], [r[1] for r in rows]
+    if not all(_number(v) for v in values):
+        return None
+    if all(_temporal(v) for v in labels):
+        return "line"
+    if all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in labels):
+        return "bar"
+    return None
+
+
+def chart_png(columns: list[str], rows: list[tuple[Any, ...]], *, title: str) -> bytes | None:
+    """The result drawn as a PNG when chart_shape finds a shape, else None."""
+    shape = chart_shape(columns, rows)
+    if shape is None:
+        return None
+    import matplotlib
+
+    matplotlib.use("Agg")  # no screen; before pyplot is imported
+    from matplotlib.figure import Figure
+
+    labels = [str(r[0]) for r in rows]
+    values = [float(r[1]) for r in rows]
+    figure = Figure(figsize=(7, 4), dpi=100)
+    axes = figure.subplots()
+    if shape == "line":
+        axes.plot(labels, values, marker="o")
+    else:
+        axes.bar(labels, values)
+    axes.set_xlabel(columns[0])
+    axes.set_ylabel(columns[1])
+    axes.set_title(title[:80])
+    if len(labels) > 6:
+        axes.tick_params(axis="x", labelrotation=45)
+    figure.tight_layout()
+    out = io.BytesIO()
+    figure.savefig(out, format="png")
+    return out.getvalue()

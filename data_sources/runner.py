@@ -1,0 +1,140 @@
+"""One `run_sql` call of a model, start to finish: find the data source among the
+assistant's own, vet the query, run it read-only, and keep what it returned as the
+conversation's artifacts (CSV, chart, SQL). Whatever goes wrong comes back as an error
+for the model to read, never as an exception."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from agents.artifacts import ArtifactStore, new_artifact_id
+from data_sources.catalog import DataSourceRef, engine_of
+from data_sources.engines import SourceError
+from data_sources.results import CHART_MAX_ROWS, ResultCollector, chart_png
+from data_sources.safety import RefusedQuery, vetted
+
+log = logging.getLogger(__name__)
+
+# Rows of a result the model reads (the user gets all of them as CSV).
+MODEL_ROWS = 50
+TABLE_PREVIEW_ROWS = 20
+
+
+@dataclass(frozen=True)
+class QueryLimits:
+    timeout_s: float
+    max_rows: int
+
+
+@dataclass
+class QueryOutcome:
+    ok: bool
+    for_model: str  # the tool message's content
+    elapsed_ms: float = 0.0
+    citation: dict[str, Any] | None = None
+    artifacts: list[dict[str, Any]] = field(default_factory=list)
+
+
+def table_names(ref: DataSourceRef) -> list[str]:
+    names = [t.name for t in ref.tables]
+    if ref.engine == "postgresql":  # public's tables by their qualified names too
+        names += [f"public.{n}" for n in names if "." not in n]
+    return names
+
+
+class QueryRunner:
+    def __init__(
+        self,
+        sources: tuple[DataSourceRef, ...],
+        *,
+        limits: QueryLimits,
+        artifacts: ArtifactStore,
+        thread_id: str,
+    ) -> None:
+        self.sources = sources
+        self.limits = limits
+        self.artifacts = artifacts
+        self.thread_id = thread_id
+
+    def find(self, named: str) -> DataSourceRef | None:
+        """The assistant's data source by id (or, failing that, by its exact name)."""
+        for ref in self.sources:
+            if ref.id == named:
+                return ref
+        return next((ref for ref in self.sources if ref.name == named), None)
+
+    def run(self, data_source_id: str, query: str) -> QueryOutcome:
+        ref = self.find(str(data_source_id))
+        if ref is None:
+            known = ", ".join(f"{r.id} ({r.name})" for r in self.sources)
+            return QueryOutcome(False, f"error: no data source {data_source_id!r} here; "
+                                       f"the data sources are: {known}")  # fmt: skip
+        try:
+            sql = vetted(str(query), engine=ref.engine, tables=table_names(ref))
+        except RefusedQuery as exc:
+            return QueryOutcome(False, f"error: query refused, not run: {exc}")
+        table_id = new_artifact_id()
+        collector = ResultCollector(self.artifacts.appender(self.thread_id, table_id))
+        try:
+            stats = engine_of(ref).run(
+                sql, sink=collector, timeout_s=self.limits.timeout_s,
+                max_rows=self.limits.max_rows,
+            )  # fmt: skip
+            collector.finish()
+        except SourceError as exc:
+            self.artifacts.discard(self.thread_id, table_id)
+            return QueryOutcome(False, f"error: the database said: {exc}")
+        return QueryOutcome(
+            True,
+            json.dumps(
+                {
+                    "columns": stats.columns, "rows": collector.preview(MODEL_ROWS),
+                    "row_count": stats.rows, "truncated": stats.truncated,
+                },
+                default=str,
+            ),
+            elapsed_ms=stats.elapsed_ms,
+            citation={
+                "title": ref.name, "source": f"data-source:{ref.id}", "section": None,
+                "page": None, "snippet": sql[:300], "score": 1.0, "kind": "data",
+                "data_source_id": ref.id, "query": sql,
+            },
+            artifacts=self._keep(ref, sql, table_id, collector, stats),
+        )  # fmt: skip
+
+    def _keep(
+        self, ref: DataSourceRef, sql: str, table_id: str, collector: ResultCollector, stats: Any
+    ) -> list[dict[str, Any]]:
+        now = datetime.now(UTC).isoformat(timespec="milliseconds")
+        common = {"data_source_id": ref.id, "created_at": now}
+        table = {
+            "id": table_id, "kind": "table", "name": f"{_slug(ref.name)}-result.csv",
+            "media_type": "text/csv", "rows": stats.rows, "truncated": stats.truncated,
+            "columns": stats.columns, "preview": collector.preview(TABLE_PREVIEW_ROWS), **common,
+        }  # fmt: skip
+        sql_id = new_artifact_id()
+        self.artifacts.put(self.thread_id, sql_id, (sql + "\n").encode())
+        kept = [
+            table,
+            {"id": sql_id, "kind": "sql", "name": f"{_slug(ref.name)}-query.sql",
+             "media_type": "application/sql", **common},
+        ]  # fmt: skip
+        if stats.rows <= CHART_MAX_ROWS:
+            png = chart_png(stats.columns, collector.first, title=ref.name)
+            if png is not None:
+                chart_id = new_artifact_id()
+                self.artifacts.put(self.thread_id, chart_id, png)
+                kept.insert(1, {"id": chart_id, "kind": "chart", "name":
+                                f"{_slug(ref.name)}-chart.png", "media_type": "image/png",
+                                **common})  # fmt: skip
+        for artifact in kept:
+            self.artifacts.describe(self.thread_id, artifact)
+        return kept
+
+
+def _slug(name: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-")[:40] or "data"

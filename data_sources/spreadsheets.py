@@ -1,0 +1,128 @@
+"""Spreadsheets made into tables: each CSV/TSV file and each XLSX sheet becomes a table
+of a DuckDB file (types inferred by DuckDB's CSV sniffer, or from the cells), kept in
+the organisation's own folder. The file is written whole under another name and moved
+into place, so a failed upload leaves nothing and a reader never sees half a store.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+SPREADSHEET_TYPES = {".csv": ",", ".tsv": "\t", ".xlsx": None}
+MAX_TABLES = 50
+# An XLSX is a zip: its uncompressed size is checked before it is opened (a zip bomb).
+XLSX_EXPANSION_LIMIT = 20
+
+
+class SpreadsheetError(ValueError):
+    """The files cannot be made into tables (the message names the file and why)."""
+
+
+@dataclass(frozen=True)
+class Upload:
+    filename: str
+    content: bytes
+
+
+def table_name(raw: str, taken: set[str]) -> str:
+    """A plain SQL name from a file or sheet name: lower case, letters, digits and _."""
+    name = re.sub(r"[^0-9a-z_]+", "_", raw.strip().lower()).strip("_") or "table"
+    if name[0].isdigit():
+        name = f"t_{name}"
+    name = name[:60]
+    unique, n = name, 2
+    while unique in taken:
+        unique, n = f"{name}_{n}", n + 1
+    taken.add(unique)
+    return unique
+
+
+def build_store(uploads: list[Upload], target: Path, *, max_bytes: int) -> list[str]:
+    """Write the uploads' tables into a new DuckDB file at `target`; their names."""
+    if not uploads:
+        raise SpreadsheetError("send one or more files (CSV, TSV or XLSX) in `files`")
+    total = sum(len(u.content) for u in uploads)
+    if total > max_bytes:
+        raise SpreadsheetError(f"the files come to {total} bytes, over the {max_bytes} allowed")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=target.parent, suffix=".duckdb.part")
+    os.close(fd)
+    os.unlink(temporary)  # DuckDB makes the file itself
+    taken: set[str] = set()
+    try:
+        conn = duckdb.connect(temporary)
+        try:
+            for upload in uploads:
+                _add(conn, upload, taken, max_bytes)
+            if len(taken) > MAX_TABLES:
+                raise SpreadsheetError(f"at most {MAX_TABLES} tables (sheets and files) at once")
+            conn.execute("CHECKPOINT")
+        finally:
+            conn.close()
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        Path(temporary + ".wal").unlink(missing_ok=True)
+        raise
+    return sorted(taken)
+
+
+def _add(conn: duckdb.DuckDBPyConnection, upload: Upload, taken: set[str], max_bytes: int) -> None:
+    suffix = Path(upload.filename).suffix.lower()
+    if suffix not in SPREADSHEET_TYPES:
+        raise SpreadsheetError(
+            f"{upload.filename!r}: not a spreadsheet (CSV, TSV or XLSX are taken)"
+        )
+    if not upload.content.strip():
+        raise SpreadsheetError(f"{upload.filename!r} is empty")
+    if suffix == ".xlsx":
+        sheets = _sheets(upload, max_bytes)
+        stem = Path(upload.filename).stem
+        for sheet, frame in sheets.items():
+            if frame.empty and len(frame.columns) == 0:
+                continue
+            name = table_name(stem if len(sheets) == 1 else f"{stem}_{sheet}", taken)
+            conn.register("frame", frame)
+            conn.execute(f'CREATE TABLE "{name}" AS SELECT * FROM frame')
+            conn.unregister("frame")
+        return
+    name = table_name(Path(upload.filename).stem, taken)
+    with tempfile.NamedTemporaryFile(suffix=suffix) as file:
+        file.write(upload.content)
+        file.flush()
+        try:
+            conn.execute(
+                f'CREATE TABLE "{name}" AS SELECT * FROM read_csv(?, delim = ?, header = true, '
+                "sample_size = -1)",
+                [file.name, SPREADSHEET_TYPES[suffix]],
+            )
+        except duckdb.Error as exc:
+            reason = str(exc).strip().splitlines()[0][:300]
+            raise SpreadsheetError(f"{upload.filename!r} cannot be read: {reason}") from exc
+
+
+def _sheets(upload: Upload, max_bytes: int) -> dict[str, pd.DataFrame]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(upload.content)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile as exc:
+        raise SpreadsheetError(f"{upload.filename!r} is not an XLSX file") from exc
+    if unpacked > max(max_bytes, len(upload.content)) * XLSX_EXPANSION_LIMIT:
+        raise SpreadsheetError(f"{upload.filename!r} unpacks to {unpacked} bytes: too large")
+    try:
+        sheets = pd.read_excel(io.BytesIO(upload.content), sheet_name=None, engine="openpyxl")
+    except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
+        raise SpreadsheetError(f"{upload.filename!r} cannot be read: {exc}") from exc
+    return {
+        str(sheet): frame.rename(columns=lambda c: str(c).strip() or "column")
+        for sheet, frame in sheets.items()
+    }

@@ -1,0 +1,551 @@
+"""Questions over an organisation's databases and spreadsheets: data sources made and
+kept per organisation, a model's `run_sql` calls (the local OpenAI-compatible stub,
+scripted) run read-only, and what they made (table, chart, SQL) downloadable."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from openpyxl import Workbook
+from qdrant_client import QdrantClient
+
+from stubs.llm import LLMStub
+from tests.api.platform_helpers import Org, create_org, key_header, ok
+
+MACHINES = [
+    ("M-1", "press", "north", 1), ("M-2", "press", "south", 0), ("M-3", "lathe", "north", 1),
+    ("M-4", "lathe", "north", 1), ("M-5", "drill", "east", 0), ("M-6", "press", "east", 1),
+    ("M-7", "drill", "south", 1),
+]  # fmt: skip
+
+
+def make_database(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE machines (code TEXT, kind TEXT, region TEXT, needs_maintenance INT)")
+    conn.executemany("INSERT INTO machines VALUES (?, ?, ?, ?)", MACHINES)
+    conn.execute("CREATE TABLE numbers (n INT)")
+    conn.executemany("INSERT INTO numbers VALUES (?)", [(i,) for i in range(3200)])
+    conn.commit()
+    conn.close()
+    return path
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def tool_results(request: dict[str, Any]) -> list[str]:
+    return [m["content"] for m in request["messages"] if m["role"] == "tool"]
+
+
+class Script:
+    """The stub's replies: each tool round runs the next queries; then the answer is
+    written from the last tool result."""
+
+    def __init__(self, source_id: str, rounds: list[list[str]], answer: str = "") -> None:
+        self.source_id = source_id
+        self.rounds = rounds
+        self.answer = answer
+
+    def __call__(self, request: dict[str, Any]) -> Any:
+        if not request.get("tools"):  # the condenser or a guard: not a data turn
+            return "ok"
+        done = len([m for m in request["messages"] if m["role"] == "assistant"])
+        if done < len(self.rounds):
+            return [
+                {"name": "run_sql", "arguments": {"data_source_id": self.source_id, "query": q}}
+                for q in self.rounds[done]
+            ]
+        results = tool_results(request)
+        last = json.loads(results[-1]) if results and results[-1].startswith("{") else None
+        return self.answer.format(result=last)
+
+
+@pytest.fixture
+def data_app(
+    make_app: Callable[..., Flask], empty_qdrant: QdrantClient, stub: LLMStub
+) -> Callable[..., Flask]:
+    def make(**overrides: object) -> Flask:
+        values = {
+            "llm_base_url": stub.url, "llm_api_key": stub.api_key, "llm_model": "stub-model",
+            "llm_max_retries": 0, "llm_timeout": 5.0, **overrides,
+        }  # fmt: skip
+        return make_app(qdrant=empty_qdrant, **values)
+
+    return make
+
+
+def sqlite_source(org: Org, app: Flask, name: str = "plant") -> tuple[str, Path]:
+    data_dir = app.config["SETTINGS"].data_dir
+    path = make_database(data_dir / "databases" / f"{org.id}-{name}.db")
+    body = ok(
+        org.client.post(
+            "/v1/data-sources",
+            json={"name": name, "url": f"sqlite:///{path.name}"},
+            headers=org.admin,
+        ),
+        201,
+    )
+    return body["id"], path
+
+
+def data_assistant(org: Org, source_ids: list[str], name: str = "analyst") -> str:
+    body = {"name": name, "data_source_ids": source_ids}
+    created = ok(org.client.post("/v1/assistants", json=body, headers=org.admin), 201)
+    org.assistants[name] = created["id"]
+    return created["id"]
+
+
+def ask(client: FlaskClient, key: dict[str, str], assistant: str, message: str,
+        conversation: str = "c1", **headers: str) -> Any:  # fmt: skip
+    return client.post(
+        "/v1/chat",
+        json={"message": message},
+        headers={**key, "X-Assistant-Id": assistant, "X-Conversation-Id": conversation, **headers},
+    )
+
+
+# -- data sources: made, shown, kept apart ----------------------------------------------------
+
+
+def test_a_database_source_shows_its_tables_and_hides_its_password(
+    data_app: Callable[..., Flask],
+) -> None:
+    app = data_app()
+    client = app.test_client()
+    org = create_org(client, "Plant")
+    source_id, _ = sqlite_source(org, app)
+    shown = ok(client.get(f"/v1/data-sources/{source_id}", headers=org.admin))
+    tables = {t["name"]: t for t in shown["tables"]}
+    assert tables["machines"]["rows"] == 7 and tables["numbers"]["rows"] == 3200
+    assert [c["name"] for c in tables["machines"]["columns"]] == [
+        "code", "kind", "region", "needs_maintenance"
+    ]  # fmt: skip
+    assert shown["reachable"] is True and shown["engine"] == "sqlite"
+    listed = ok(client.get("/v1/data-sources", headers=org.admin))["data_sources"]
+    assert [s["id"] for s in listed] == [source_id]
+
+    # A database URL with a password: shown without it, stored encrypted.
+    services = app.extensions["services"]()
+    with services.db.session() as session:
+        from tenancy.models import DataSource
+
+        record = session.get(DataSource, source_id)
+        assert "sqlite" not in (record.url_encrypted or "")  # not in clear
+
+
+def test_sqlite_files_outside_the_allowed_folder_are_refused_and_nothing_is_kept(
+    data_app: Callable[..., Flask], tmp_path: Path
+) -> None:
+    app = data_app()
+    client = app.test_client()
+    org = create_org(client, "Plant")
+    outside = make_database(tmp_path / "elsewhere" / "secret.db")
+    for url, reason in [
+        (f"sqlite:///{outside}", "must lie under"),
+        ("sqlite:///../elsewhere/secret.db", "must lie under"),
+        ("sqlite:///missing.db", "no SQLite file"),
+        ("sqlite://", "file path"),
+        ("mysql://u:p@localhost/db", "not supported"),
+        ("not a url", "not a database URL"),
+        ("postgresql://u:secret@127.0.0.1:1/db", "cannot connect"),
+    ]:
+        response = client.post(
+            "/v1/data-sources", json={"name": "x", "url": url}, headers=org.admin
+        )
+        assert response.status_code == 422, (url, response.get_json())
+        assert reason in response.get_json()["error"]["message"], url
+        assert "secret" not in response.get_data(as_text=True).replace("secret.db", "")
+    assert ok(client.get("/v1/data-sources", headers=org.admin))["data_sources"] == []
+
+
+def test_spreadsheets_become_tables_with_inferred_types(data_app: Callable[..., Flask]) -> None:
+    app = data_app()
+    client = app.test_client()
+    org = create_org(client, "School")
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Fees"
+    sheet.append(["student", "amount"])
+    sheet.append(["Ana", 120.5])
+    sheet.append(["Budi", 80])
+    other = workbook.create_sheet("Rooms")
+    other.append(["room", "seats"])
+    other.append(["A1", 30])
+    xlsx = io.BytesIO()
+    workbook.save(xlsx)
+    students = "name,registered,grade\nAna,2026-01-03,7\nBudi,2026-02-11,8\nCarla,2026-03-01,7\n"
+    created = ok(
+        client.post(
+            "/v1/data-sources",
+            data={
+                "name": "school data",
+                "files": [
+                    (io.BytesIO(students.encode()), "Students 2026.csv"),
+                    (io.BytesIO(xlsx.getvalue()), "finance.xlsx"),
+                ],
+            },
+            headers=org.admin,
+            content_type="multipart/form-data",
+        ),
+        201,
+    )
+    tables = {t["name"]: t for t in created["tables"]}
+    assert set(tables) == {"students_2026", "finance_fees", "finance_rooms"}
+    types = {c["name"]: c["type"] for c in tables["students_2026"]["columns"]}
+    assert types["registered"] == "DATE" and types["grade"] in ("BIGINT", "INTEGER")
+    assert tables["finance_fees"]["rows"] == 2 and created["kind"] == "spreadsheet"
+
+    # A file that is no spreadsheet: 422 naming it, nothing kept.
+    refused = client.post(
+        "/v1/data-sources",
+        data={"name": "bad", "files": [(io.BytesIO(b"PK\x03\x04broken"), "broken.xlsx")]},
+        headers=org.admin,
+        content_type="multipart/form-data",
+    )
+    assert refused.status_code == 422 and "broken.xlsx" in refused.get_json()["error"]["message"]
+    names = [
+        s["name"] for s in ok(client.get("/v1/data-sources", headers=org.admin))["data_sources"]
+    ]
+    assert names == ["school data"]
+
+
+def test_another_organisation_sees_nothing_of_a_data_source(data_app: Callable[..., Flask]) -> None:
+    app = data_app()
+    client = app.test_client()
+    owner, other = create_org(client, "Owner"), create_org(client, "Other")
+    source_id, _ = sqlite_source(owner, app)
+    for method in ("get", "delete"):
+        response = getattr(client, method)(f"/v1/data-sources/{source_id}", headers=other.admin)
+        assert response.status_code == 404
+    assert ok(client.get("/v1/data-sources", headers=other.admin))["data_sources"] == []
+    refused = client.post(
+        "/v1/assistants", json={"name": "thief", "data_source_ids": [source_id]},
+        headers=other.admin,
+    )  # fmt: skip
+    assert refused.status_code == 404
+    # A chat key of the owner may not manage data sources either.
+    chat_key = key_header(owner.key("chat"))
+    assert client.get("/v1/data-sources", headers=chat_key).status_code == 403
+    assert ok(client.get(f"/v1/data-sources/{source_id}", headers=owner.admin))["id"] == source_id
+
+
+def test_deleting_a_data_source_takes_it_off_its_assistants(data_app: Callable[..., Flask]) -> None:
+    app = data_app()
+    client = app.test_client()
+    org = create_org(client, "Plant")
+    source_id, path = sqlite_source(org, app)
+    assistant = data_assistant(org, [source_id])
+    ok(client.delete(f"/v1/data-sources/{source_id}", headers=org.admin))
+    shown = ok(client.get(f"/v1/assistants/{assistant}", headers=org.admin))
+    assert shown["data_source_ids"] == []
+    assert path.exists()  # the organisation's own database is only forgotten
+    assert client.get(f"/v1/data-sources/{source_id}", headers=org.admin).status_code == 404
+
+
+# -- turns that query ---------------------------------------------------------------------------
+
+
+def test_a_count_is_answered_from_a_query_with_its_table_sql_and_citation(
+    data_app: Callable[..., Flask], stub: LLMStub
+) -> None:
+    app = data_app()
+    client = app.test_client()
+    org = create_org(client, "Plant")
+    source_id, path = sqlite_source(org, app)
+    assistant = data_assistant(org, [source_id])
+    query = "SELECT count(*) AS machines FROM machines WHERE needs_maintenance = 1"
+    stub.reply = Script(source_id, [[query]], "{result[rows][0][0]} machines need maintenance.")
+    key = key_header(org.key("chat"))
+    reply = ok(ask(client, key, assistant, "How many machines need preventive maintenance?"))
+    assert reply["answer"] == "5 machines need maintenance."
+    assert reply["found"] is True
+    [cited] = reply["citations"]
+    assert cited["kind"] == "data" and cited["data_source_id"] == source_id
+    assert cited["query"] == query and cited["title"] == "plant"
+    kinds = {a["kind"]: a for a in reply["artifacts"]}
+    assert set(kinds) == {"table", "sql"}  # one number: no chart
+    assert kinds["table"]["rows"] == 1 and kinds["table"]["preview"] == [[5]]
+    assert reply["metrics"]["sql_attempts"] == 1
+    assert reply["metrics"]["total_time_ms"] >= reply["metrics"]["sql_time_ms"] > 0
+
+    # What the model was given: the tool, and the schema with sample rows.
+    data_request = next(r for r in stub.chat_requests() if r.get("tools"))
+    assert data_request["tools"][0]["function"]["name"] == "run_sql"
+    system = data_request["messages"][0]["content"]
+    assert source_id in system and "machines(code TEXT" in system and "M-1" in system
+
+    downloaded = client.get(kinds["table"]["url"], headers=key)
+    assert downloaded.status_code == 200 and downloaded.mimetype == "text/csv"
+    assert list(csv.reader(io.StringIO(downloaded.get_data(as_text=True)))) == [["machines"], ["5"]]
+    sql = client.get(kinds["sql"]["url"], headers=key).get_data(as_text=True)
+    assert sql.strip() == query
+
+    listed = ok(client.get("/v1/conversations/c1/artifacts",
+                           headers={**key, "X-Assistant-Id": assistant}))  # fmt: skip
+    assert {a["id"] for a in listed["artifacts"]} == {a["id"] for a in reply["artifacts"]}
+    history = ok(client.get("/v1/conversations/c1", headers={**key, "X-Assistant-Id": assistant}))
+    assert history["messages"][-1]["artifacts"][0]["url"] == kinds["table"]["url"]
+
+
+def test_a_grouped_result_gets_a_chart_and_is_streamed_as_its_own_event(
+    data_app: Callable[..., Flask], stub: LLMStub
+) -> None:
+    app = data_app()
+    client = app.test_client()
+    org = create_org(client, "Plant")
+    source_id, _ = sqlite_source(org, app)
+    assistant = data_assistant(org, [source_id])
+    query = "SELECT region, count(*) AS machines FROM machines GROUP BY region ORDER BY region"
+    stub.reply = Script(source_id, [[query]], "Machines by region: see the chart.")
+    key = key_header(org.key("chat"))
+    response = ask(client, key, assistant, "Machines by region?", Accept="text/event-stream")
+    events = [
+        (block.split("\n")[0].removeprefix("event: "), block.split("data: ", 1)[1])
+        for block in response.get_data(as_text=True).strip().split("\n\n")
+    ]
+    names = [name for name, _ in events]
+    assert names.index("artifacts") == len(names) - 2 and names[-1] == "done"
+    artifacts = json.loads(events[-2][1])["artifacts"]
+    chart = next(a for a in artifacts if a["kind"] == "chart")
+    png = client.get(chart["url"], headers=key)
+    assert png.mimetype == "image/png" and png.data.startswith(b"\x89PNG")
+    table = next(a for a in artifacts if a["kind"] == "table")
+    assert table["preview"] == [["east", 2], ["north", 3], ["south", 2]]
+
+
+def test_a_failed_query_is_corrected_from_the_database_error(
+    data_app: Callable[..., Flask], stub: LLMStub
+) -> None:
+    app = data_app()
+    client = app.test_client()
+    org = create_org(client, "Plant")
+    source_id, _ = sqlite_source(org, app)
+    assistant = data_assistant(org, [source_id])
+    stub.reply = Script(
+        source_id,
+        [["SELECT count(*) FROM machines WHERE maintenance_due = 1"],
+         ["SELECT count(*) FROM machines WHERE needs_maintenance = 1"]],
+        "{result[rows][0][0]} machines.",
+    )  # fmt: skip
+    reply = ok(ask(client, key_header(org.key("chat")), assistant, "How many need maintenance?"))
+    assert reply["answer"] == "5 machines." and reply["metrics"]["sql_attempts"] == 2
+    second = [r for r in stub.chat_requests() if r.get("tools")][1]
+    [error] = tool_results(second)
+    assert error.startswith("error:") and "no such column: maintenance_due" in error
+
+
+HOSTILE = [
+    "DROP TABLE machines",
+    "DELETE FROM machines",
+    "UPDATE machines SET needs_maintenance = 0",
+    "INSERT INTO machines VALUES ('X', 'x', 'x', 1)",
+    "ATTACH DATABASE '/tmp/evil.db' AS evil",
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA user_version = 7",
+    "SELECT 1; DROP TABLE machines",
+    "SELECT * FROM machines; DELETE FROM machines",
+    "CREATE TABLE stolen AS SELECT * FROM machines",
+    "SELECT * FROM sqlite_master",
+    "SELECT load_extension('/tmp/evil.so')",
+    "SELECT writefile('/tmp/x', 'y')",
+    "WITH RECURSIVE forever(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM forever) "
+    "SELECT count(*) FROM forever",
+    "SELECT count(*) FROM numbers a, numbers b, numbers c",
+]
+
+
+def test_hostile_queries_are_refused_or_stopped_and_the_database_is_unchanged(
+    data_app: Callable[..., Flask], stub: LLMStub
+) -> None:
+    app = data_app(max_sql_retries=len(HOSTILE), sql_timeout_seconds=1.0, sql_max_rows=1000)
+    client = app.test_client()
+    org = create_org(client, "Plant")
+    source_id, path = sqlite_source(org, app)
+    before = digest(path)
+    assistant = data_assistant(org, [source_id])
+    stub.reply = Script(source_id, [[q] for q in HOSTILE] + [[
+        # A 10-million-row cross join read row by row: stopped at the row cap.
+        "SELECT a.n, b.n FROM numbers a, numbers b",
+    ]], "done")  # fmt: skip
+    reply = ok(ask(client, key_header(org.key("chat")), assistant, "Do as the data says."))
+    last = [r for r in stub.chat_requests() if r.get("tools")][-1]
+    results = tool_results(last)
+    assert len(results) == len(HOSTILE) + 1
+    for query, result in zip(HOSTILE, results, strict=False):
+        assert result.startswith("error:"), (query, result)
+    assert "longer than 1 s" in results[HOSTILE.index(HOSTILE[-2])]
+    assert "longer than 1 s" in results[len(HOSTILE) - 1]
+    capped = json.loads(results[-1])
+    assert capped["row_count"] == 1000 and capped["truncated"] is True
+    assert reply["metrics"]["sql_attempts"] == len(HOSTILE) + 1
+    assert digest(path) == before
+    assert not Path("/tmp/evil.db").exists()
+
+
+def test_the_model_cannot_reach_another_organisations_data_source(
+    data_app: Callable[..., Flask], stub: LLMStub
+) -> None:
+    app = data_app(max_sql_retries=2)
+    client = app.test_client()
+    owner, other = create_org(client, "Owner"), create_org(client, "Other")
+    theirs, _ = sqlite_source(owner, app, name="payroll")
+    mine, _ = sqlite_source(other, app, name="plant")
+    assistant = data_assistant(other, [mine])
+    stub.reply = Script(theirs, [["SELECT count(*) FROM machines"]], "no")
+
+    def by_name(request: dict[str, Any]) -> Any:
+        if not request.get("tools"):
+            return "ok"
+        done = len([m for m in request["messages"] if m["role"] == "assistant"])
+        targets = [theirs, "payroll", mine]
+        if done < len(targets):
+            return [
+                {
+                    "name": "run_sql",
+                    "arguments": {
+                        "data_source_id": targets[done],
+                        "query": "SELECT count(*) FROM machines",
+                    },
+                }
+            ]
+        return "Counted {}".format(json.loads(tool_results(request)[-1])["rows"][0][0])
+
+    stub.reply = by_name
+    reply = ok(ask(client, key_header(other.key("chat")), assistant, "How many machines?"))
+    results = tool_results([r for r in stub.chat_requests() if r.get("tools")][-1])
+    assert results[0].startswith("error: no data source") and theirs in results[0]
+    assert results[1].startswith("error: no data source 'payroll'")
+    assert reply["answer"] == "Counted 7"
+    assert [c["data_source_id"] for c in reply["citations"]] == [mine]
+
+
+def test_artifacts_follow_their_conversation(data_app: Callable[..., Flask], stub: LLMStub) -> None:
+    app = data_app()
+    client = app.test_client()
+    org, other = create_org(client, "Plant"), create_org(client, "Other")
+    source_id, _ = sqlite_source(org, app)
+    assistant = data_assistant(org, [source_id])
+    stub.reply = Script(source_id, [["SELECT code FROM machines"]], "Seven machines.")
+    key = key_header(org.key("chat"))
+    reply = ok(ask(client, key, assistant, "Which machines are there?"))
+    url = reply["artifacts"][0]["url"]
+    # Another key of the same organisation has its own conversations; another
+    # organisation's key has none of them.
+    assert (
+        client.get(
+            url, headers={**key_header(org.key("chat")), "X-Assistant-Id": assistant}
+        ).status_code
+        == 404
+    )
+    assert client.get(url, headers={**other.admin, "X-Assistant-Id": assistant}).status_code == 404
+    headers = {**key, "X-Assistant-Id": assistant}
+    assert client.get(url, headers=headers).status_code == 200
+    ok(client.delete("/v1/conversations/c1", headers=headers))
+    assert client.get(url, headers=headers).status_code == 404
+    redis = app.extensions["services"]().redis
+    prefix = app.config["SETTINGS"].checkpoint_prefix
+    assert not list(redis.scan_iter(f"{prefix}:*artifact*"))
+
+
+def test_without_a_model_a_question_over_data_says_what_it_needs(
+    make_app: Callable[..., Flask], empty_qdrant: QdrantClient
+) -> None:
+    app = make_app(qdrant=empty_qdrant)
+    client = app.test_client()
+    org = create_org(client, "Plant")
+    source_id, _ = sqlite_source(org, app)
+    org.kb("manuals")
+    org.upload("manuals", "Warranty", "The warranty of every press is two years from delivery.")
+    body = {"name": "analyst", "data_source_ids": [source_id],
+            "knowledge_bases": [{"kb_id": org.kbs["manuals"]}]}  # fmt: skip
+    assistant = ok(client.post("/v1/assistants", json=body, headers=org.admin), 201)["id"]
+    key = key_header(org.key("chat"))
+    counted = ok(ask(client, key, assistant, "How many machines need maintenance?"))
+    assert counted["found"] is False and "LLM_BASE_URL" in counted["answer"]
+    assert "LLM_MODEL" in counted["warning"] and not any(c.isdigit() for c in counted["answer"])
+    spanish = ok(ask(client, key, assistant, "¿Cuántas máquinas necesitan mantenimiento?",
+                     conversation="c2"))  # fmt: skip
+    assert spanish["answer"].startswith("Para responder")
+    documented = ok(ask(client, key, assistant, "What is the warranty of a press?",
+                        conversation="c3"))  # fmt: skip
+    assert documented["found"] and "two years" in documented["answer"]
+
+
+def test_a_postgresql_database_is_queried_read_only(
+    data_app: Callable[..., Flask], stub: LLMStub, postgres_url: str
+) -> None:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    dsn = make_url(postgres_url).set(drivername="postgresql").render_as_string(False)
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute("CREATE TABLE students (name TEXT, registered DATE)")
+        conn.execute("INSERT INTO students VALUES ('Ana', '2026-01-03'), ('Budi', '2026-02-20'),"
+                     " ('Carla', '2026-03-09')")  # fmt: skip
+    app = data_app()
+    client = app.test_client()
+    org = create_org(client, "School")
+    created = ok(client.post("/v1/data-sources", json={"name": "registry", "url": postgres_url},
+                             headers=org.admin), 201)  # fmt: skip
+    assert created["engine"] == "postgresql" and created["tables"][0]["rows"] == 3
+    assistant = data_assistant(org, [created["id"]])
+    stub.reply = Script(created["id"], [
+        ["SELECT name FROM students WHERE registered > '2026-02-01'; DROP TABLE students"],
+        ["SELECT name FROM students WHERE registered > DATE '2026-02-01' ORDER BY name"],
+    ], "Registered after the deadline: Budi and Carla.")  # fmt: skip
+    reply = ok(ask(client, key_header(org.key("chat")), assistant,
+                   "Which students registered after the deadline?"))  # fmt: skip
+    table = next(a for a in reply["artifacts"] if a["kind"] == "table")
+    assert table["preview"] == [["Budi"], ["Carla"]] and reply["metrics"]["sql_attempts"] == 2
+    with psycopg.connect(dsn) as conn:
+        assert conn.execute("SELECT count(*) FROM students").fetchone() == (3,)
+
+
+def test_the_openai_compatible_endpoint_carries_the_artifacts(
+    data_app: Callable[..., Flask], stub: LLMStub
+) -> None:
+    app = data_app()
+    client = app.test_client()
+    org = create_org(client, "Plant")
+    source_id, _ = sqlite_source(org, app)
+    assistant = data_assistant(org, [source_id])
+    stub.reply = Script(source_id, [["SELECT kind, count(*) FROM machines GROUP BY kind"]],
+                        "Three kinds.")  # fmt: skip
+    body = {"model": assistant, "messages": [{"role": "user", "content": "Machines per kind?"}]}
+    completion = ok(client.post("/v1/chat/completions", json=body,
+                                headers={**key_header(org.key("chat")),
+                                         "X-Conversation-Id": "oa1"}))  # fmt: skip
+    assert completion["choices"][0]["message"]["content"] == "Three kinds."
+    assert {a["kind"] for a in completion["artifacts"]} == {"table", "chart", "sql"}
+    assert completion["citations"][0]["kind"] == "data"
+
+
+def test_deleting_an_organisation_deletes_its_spreadsheets(data_app: Callable[..., Flask]) -> None:
+    app = data_app()
+    client = app.test_client()
+    org = create_org(client, "Gone")
+    ok(
+        client.post(
+            "/v1/data-sources",
+            headers=org.admin,
+            content_type="multipart/form-data",
+            data={"name": "s", "files": [(io.BytesIO(b"a,b\n1,2\n"), "s.csv")]},
+        ),
+        201,
+    )
+    folder = app.config["SETTINGS"].data_dir / "data_sources" / org.id
+    assert list(folder.glob("*.duckdb"))
+    ok(client.delete(f"/v1/admin/organisations/{org.id}", headers={"X-API-Key": "admin-key"}))
+    assert not folder.exists()

@@ -1,0 +1,163 @@
+"""The second wall: even a query the vetting let through (here run directly, vetting
+skipped) cannot write, because each engine's connection is read-only; and time and row
+limits hold on every engine. Real SQLite, PostgreSQL and DuckDB."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+from sqlalchemy.engine import make_url
+
+from data_sources.engines import (
+    DuckEngine,
+    PostgresEngine,
+    SourceError,
+    SqliteEngine,
+    engine_for_url,
+)
+from data_sources.results import ResultCollector
+from data_sources.safety import RefusedQuery, vetted
+from data_sources.spreadsheets import Upload, build_store
+
+
+class Rows:
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+        self.collector = ResultCollector(self.parts.append)
+
+    def csv(self) -> str:
+        self.collector.finish()
+        return b"".join(self.parts).decode()
+
+
+def run(engine: Any, sql: str, *, timeout_s: float = 5.0, max_rows: int = 1000) -> Any:
+    rows = Rows()
+    stats = engine.run(sql, sink=rows.collector, timeout_s=timeout_s, max_rows=max_rows)
+    return stats, rows
+
+
+def test_sqlite_connection_is_read_only_whatever_runs(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "plant.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (n INT)")
+    conn.executemany("INSERT INTO t VALUES (?)", [(i,) for i in range(5000)])
+    conn.commit()
+    conn.close()
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    engine = SqliteEngine(path)
+    for sql in ("DELETE FROM t", "DROP TABLE t", "CREATE TABLE x (a)", "PRAGMA user_version = 3",
+                "INSERT INTO t VALUES (1)"):  # fmt: skip
+        with pytest.raises(SourceError, match="readonly|read-only|query_only"):
+            run(engine, sql)
+    stats, _ = run(engine, "SELECT a.n FROM t a, t b", max_rows=2500)
+    assert stats.rows == 2500 and stats.truncated
+    with pytest.raises(SourceError, match="longer than 0.5 s"):
+        run(engine, "SELECT count(*) FROM t a, t b, t c", timeout_s=0.5)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_postgresql_session_is_read_only_and_times_out(postgres_url: str) -> None:
+    params = make_url(postgres_url)
+    dsn = params.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute("CREATE TABLE sales (region TEXT, amount NUMERIC)")
+        conn.execute("INSERT INTO sales SELECT 'r' || (i % 4), i FROM generate_series(1, 2000) i")
+        # A function of the organisation's that writes: a plain SELECT calls it.
+        conn.execute(
+            "CREATE FUNCTION bump() RETURNS int AS "
+            "'UPDATE sales SET amount = amount + 1; SELECT 1' LANGUAGE sql"
+        )
+    engine = engine_for_url(postgres_url, sqlite_dir=None)
+    assert isinstance(engine, PostgresEngine)
+    [table] = engine.describe()
+    assert table.name == "sales" and table.rows == 2000
+    for sql in ("DELETE FROM sales", "CREATE TABLE x (a int)", "DROP TABLE sales",
+                "SELECT nextval('x')", "SELECT set_config('default_transaction_read_only', 'off', false)"
+                " FROM sales; UPDATE sales SET amount = 0"):  # fmt: skip
+        with pytest.raises(SourceError):
+            run(engine, sql)
+    # A SELECT that writes through a function is refused by the server: the session is
+    # read-only.
+    with pytest.raises(SourceError, match="read-only transaction"):
+        run(engine, "SELECT bump() FROM sales")
+    with pytest.raises(SourceError, match="longer than 0.5 s"):
+        run(engine, "SELECT pg_sleep(3)", timeout_s=0.5)
+    stats, rows = run(engine, "SELECT region, count(*) FROM sales GROUP BY 1 ORDER BY 1")
+    assert stats.rows == 4 and rows.csv().splitlines()[1] == "r0,500"
+    stats, _ = run(engine, "SELECT a.region FROM sales a, sales b", max_rows=3000)
+    assert stats.rows == 3000 and stats.truncated
+    with psycopg.connect(dsn) as conn:
+        assert conn.execute("SELECT count(*), sum(amount) FROM sales").fetchone() == (2000, 2001000)
+
+
+def test_duckdb_store_is_read_only_and_closed_to_files(tmp_path: Path) -> None:
+    target = tmp_path / "store.duckdb"
+    lines = "region,amount\n" + "".join(f"r{i % 3},{i}\n" for i in range(3000))
+    build_store([Upload("sales.csv", lines.encode())], target, max_bytes=10**7)
+    engine = DuckEngine(target)
+    before = hashlib.sha256(target.read_bytes()).hexdigest()
+    for sql in ("DELETE FROM sales", "CREATE TABLE x AS SELECT 1",
+                "SELECT * FROM read_csv('/etc/passwd')", "COPY sales TO '/tmp/leak.csv'",
+                "INSTALL httpfs", "ATTACH '/tmp/other.duckdb'"):  # fmt: skip
+        with pytest.raises(SourceError):
+            run(engine, sql)
+    assert not Path("/tmp/leak.csv").exists()
+    stats, rows = run(engine, "SELECT region, sum(amount) FROM sales GROUP BY 1 ORDER BY 1")
+    assert stats.rows == 3 and rows.csv().splitlines()[1] == "r0,1498500"
+    with pytest.raises(SourceError, match="longer than 0.5 s"):
+        run(engine, "SELECT count(*) FROM sales a, sales b, sales c, sales d", timeout_s=0.5)
+    assert hashlib.sha256(target.read_bytes()).hexdigest() == before
+
+
+def test_a_large_result_is_written_in_pieces() -> None:
+    parts: list[bytes] = []
+    collector = ResultCollector(parts.append)
+    collector.begin(["n", "text"])
+    for start in range(0, 100_000, 2000):
+        collector.add([(i, "x" * 20) for i in range(start, start + 2000)])
+    collector.finish()
+    assert len(parts) > 5 and max(len(p) for p in parts) < 600_000
+    assert collector.rows == 100_000 and len(collector.first) == 60
+    assert b"".join(parts).count(b"\n") == 100_001
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "SELECT * FROM machines WHERE 1=1 UNION SELECT name, 1, 1, 1 FROM sqlite_master",
+        "SELECT (SELECT group_concat(sql) FROM sqlite_schema)",
+        "SELECT * FROM machines, pragma_table_info('machines')",
+        "SELECT * FROM main.machines",
+        'SELECT * FROM "machines"; ',
+    ],
+)
+def test_vetting_reads_only_the_sources_own_tables(sql: str) -> None:
+    if sql.startswith('SELECT * FROM "machines"'):
+        assert vetted(sql, engine="sqlite", tables=["machines"]) == 'SELECT * FROM "machines"'
+        return
+    with pytest.raises(RefusedQuery):
+        vetted(sql, engine="sqlite", tables=["machines"])
+
+
+def test_spreadsheet_limits_refuse_before_reading(tmp_path: Path) -> None:
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from data_sources.spreadsheets import SpreadsheetError
+
+    bomb = io.BytesIO()
+    with ZipFile(bomb, "w", ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * 50_000_000)
+    with pytest.raises(SpreadsheetError, match="unpacks to"):
+        build_store([Upload("bomb.xlsx", bomb.getvalue())], tmp_path / "a.duckdb", max_bytes=10**6)
+    with pytest.raises(SpreadsheetError, match="over the"):
+        build_store([Upload("big.csv", b"a\n" * 600_000)], tmp_path / "b.duckdb", max_bytes=10**6)
+    with pytest.raises(SpreadsheetError, match="not a spreadsheet"):
+        build_store([Upload("notes.txt", b"hello")], tmp_path / "c.duckdb", max_bytes=10**6)
+    assert list(tmp_path.iterdir()) == []
