@@ -23,6 +23,7 @@ from datetime import datetime
 from functools import partial
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
 
@@ -126,6 +127,9 @@ def show_citations(message: dict, reader: Reader | None = None) -> None:
         # The target of the answer's [n] links (see linked_markers).
         st.markdown(f'<span id="{source_anchor(message, c["n"])}"></span>', unsafe_allow_html=True)
         with st.expander(label):
+            if c.get("kind") == "data":  # a query's result: the query is its source
+                st.code(c.get("query") or c["snippet"], language="sql")
+                continue
             st.markdown(f"> {highlighted(c['snippet'], cited_sentences(answer, c['n']))}")
             page = f", {t('page')} {c['page']}" if c.get("page") else ""
             st.caption(f"{t('source')}: `{c['source']}`{page}")
@@ -133,6 +137,42 @@ def show_citations(message: dict, reader: Reader | None = None) -> None:
             whole = f"doc-{message_key(message)}-{c['n']}"
             if readable and st.toggle("Whole document", key=whole):
                 show_document(reader, c["source"])  # type: ignore[arg-type]
+
+
+def show_artifacts(message: dict, api: ApiClient | None) -> None:
+    """What a data turn made: the table (sortable, its first rows), the chart inline,
+    the query on request, and each as a file to download."""
+    artifacts = message.get("artifacts") or []
+    if not artifacts or api is None:
+        return
+    fetch = api.artifact
+    key = message_key(message)
+    for artifact in artifacts:
+        kind = artifact["kind"]
+        if kind == "table":
+            frame = pd.DataFrame(artifact.get("preview") or [], columns=artifact.get("columns"))
+            st.dataframe(frame, hide_index=True, use_container_width=True)
+            shown, rows = len(frame), artifact.get("rows", len(frame))
+            st.caption(t("table_rows", shown=shown, rows=rows) if rows > shown else "")
+        elif kind == "chart":
+            try:
+                st.image(fetch(artifact["url"]), caption=artifact["name"])
+            except ApiClientError as error:
+                show_error(error)
+        elif kind == "sql":
+            with st.expander(t("show_query")):
+                try:
+                    st.code(fetch(artifact["url"]).decode("utf-8", "replace"), language="sql")
+                except ApiClientError as error:
+                    show_error(error)
+    columns = st.columns(max(1, len(artifacts)))
+    for where, (n, artifact) in zip(columns, enumerate(artifacts), strict=False):
+        where.download_button(
+            artifact["name"].rsplit(".", 1)[-1].upper(),
+            data=api.artifact_later(artifact["url"]), file_name=artifact["name"],
+            mime=artifact["media_type"], icon=":material/download:",
+            key=f"download-{key}-{n}", help=t("download", name=artifact["name"]),
+        )  # fmt: skip
 
 
 def message_key(message: dict) -> str:
@@ -350,6 +390,7 @@ def show_message(
     rate: Rate | None = None,
     reader: Reader | None = None,
     question: dict | None = None,
+    api: ApiClient | None = None,
 ) -> None:
     """Show a message (an answer: the version chosen of it, with its tools)."""
     with st.chat_message(message["role"]):
@@ -357,6 +398,7 @@ def show_message(
             shown, current = answer_version(question, message) if rate else (message, True)
             st.markdown(linked_markers(shown))
             show_answer_notes(shown)
+            show_artifacts(shown, api)
             show_citations(shown, reader)
             answer_tools(shown)
             feedback_controls(shown, rate if current else None)
@@ -432,6 +474,7 @@ def ask(
         remember_turn(conversation, [asked, final])
         slot.markdown(linked_markers(final))  # the same text, now linked
         show_answer_notes(final)
+        show_artifacts(final, api)
         show_citations(final, document_reader(api))
         answer_tools(final)
         feedback_controls(final, partial(api.feedback, conversation))
@@ -460,7 +503,7 @@ def ask_by_voice(api: ApiClient, conversation: str, wav: bytes) -> list[dict]:
     answer = {"role": "assistant", "content": reply["answer"], **reply}
     remember_turn(conversation, [asked, answer])
     show_message(asked)
-    show_message(answer, partial(api.feedback, conversation))
+    show_message(answer, partial(api.feedback, conversation), api=api)
     if reply.get("audio"):
         st.audio(base64.b64decode(reply["audio"]), format="audio/wav", autoplay=True)
     return [asked, answer]
@@ -725,7 +768,7 @@ def main() -> None:
     shown = before_rewind(history, rewind) if rewind else history
     for index, message in enumerate(shown):
         before = shown[index - 1] if index else None
-        show_message(message, rate, document_reader(api), question=before)
+        show_message(message, rate, document_reader(api), question=before, api=api)
     last_question = next((m["content"] for m in reversed(history) if m["role"] == "user"), None)
     if last_question and not question and not rewind:
         st.button(

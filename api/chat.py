@@ -396,7 +396,10 @@ def delete_conversation(conversation_id: str) -> Response:
 )
 def list_artifacts(conversation_id: str) -> Response:
     """The files the conversation's data turns made (tables, charts, SQL), oldest first."""
-    conversation = conversation_at(conversation_id)
+    return artifact_listing(conversation_at(conversation_id))
+
+
+def artifact_listing(conversation: Conversation) -> Response:
     services = get_services()
     if services.chat.history(conversation=conversation) is None:
         raise ApiError(404, NO_CONVERSATION)
@@ -418,7 +421,10 @@ def list_artifacts(conversation_id: str) -> Response:
 )
 def download_artifact(conversation_id: str, artifact_id: str) -> Response:
     """One artifact's file (CSV, PNG or SQL), sent in pieces as it is read."""
-    conversation = conversation_at(conversation_id)
+    return artifact_download(conversation_at(conversation_id), artifact_id)
+
+
+def artifact_download(conversation: Conversation, artifact_id: str) -> Response:
     store = get_services().artifacts
     artifact = store.get(conversation.thread_id, artifact_id)
     if artifact is None:

@@ -6,6 +6,7 @@ limited per client address (PUBLIC_RATE_LIMIT).
     GET  /v1/public/assistants
     POST /v1/public/chat                       (X-Assistant-Id, X-Visitor-Id, X-Conversation-Id)
     GET  /v1/public/conversations/{id}         (X-Assistant-Id, X-Visitor-Id)
+    GET  /v1/public/conversations/{id}/artifacts[/{artifact_id}]  (the same headers)
 """
 
 from __future__ import annotations
@@ -18,7 +19,14 @@ from sqlalchemy import select
 
 from agents.conversations import Conversation
 from api.audio import recording, voice_turn
-from api.chat import messages_with_feedback, rewound_turn, run_turn, stop_answer
+from api.chat import (
+    artifact_download,
+    artifact_listing,
+    messages_with_feedback,
+    rewound_turn,
+    run_turn,
+    stop_answer,
+)
 from api.deps import ASSISTANT_HEADER, get_services
 from api.errors import ApiError
 from api.feedback import give_feedback
@@ -31,9 +39,11 @@ from api.requests import (
 )
 from api.routing import Routes
 from api.schemas import (
+    ArtifactList,
     ChatRequest,
     ChatResponse,
     ConversationResponse,
+    Download,
     PublicAssistantList,
     StopAccepted,
     VoiceResponse,
@@ -131,6 +141,32 @@ def get_conversation(conversation_id: str) -> Response:
             "request_id": g.request_id,
         }
     )
+
+
+@routes.get(
+    "/conversations/<conversation_id>/artifacts",
+    scope=None,
+    ok=ArtifactList,
+    errors=(400, 404, 429, 503),
+)
+def list_artifacts(conversation_id: str) -> Response:
+    """The visitor's conversation's files (its `url`s are read here, under /v1/public)."""
+    profile = public_assistant()
+    return artifact_listing(
+        visitor_conversation(profile, existing_conversation_id(conversation_id))
+    )
+
+
+@routes.get(
+    "/conversations/<conversation_id>/artifacts/<artifact_id>",
+    scope=None,
+    ok=Download,
+    errors=(400, 404, 429, 503),
+)
+def download_artifact(conversation_id: str, artifact_id: str) -> Response:
+    profile = public_assistant()
+    conversation = visitor_conversation(profile, existing_conversation_id(conversation_id))
+    return artifact_download(conversation, artifact_id)
 
 
 @routes.post(

@@ -105,6 +105,10 @@ def chart_png(columns: list[str], rows: list[tuple[Any, ...]], *, title: str) ->
         axes.plot(labels, values, marker="o")
     else:
         axes.bar(labels, values)
+    if all(float(v).is_integer() for v in values):  # counts: no half ticks
+        from matplotlib.ticker import MaxNLocator
+
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_xlabel(columns[0])
     axes.set_ylabel(columns[1])
     axes.set_title(title[:80])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -150,6 +150,27 @@ class ApiClient:
             raise ApiClientError(
                 "unreachable", f"the chat service cannot be reached: {exc}"
             ) from exc
+
+    def artifact(self, url: str) -> bytes:
+        """A file a data turn made (its `url` from the reply; a guest's is read under
+        /v1/public, with the visitor's headers)."""
+        response = self._send("GET", self.prefix + url.removeprefix("/v1"))
+        self._raise_for(response)
+        return response.content
+
+    def artifact_later(self, url: str) -> Callable[[], bytes]:
+        """The artifact fetched when called, on a client of its own: a download button
+        calls it after the page's run (and its client) has ended."""
+        base, headers = str(self.http.base_url), dict(self.http.headers)
+        path = self.prefix + url.removeprefix("/v1")
+
+        def fetch() -> bytes:
+            with httpx.Client(base_url=base, headers=headers, timeout=TIMEOUT) as http:
+                response = http.get(path)
+            self._raise_for(response)
+            return response.content
+
+        return fetch
 
     def document(self, source: str) -> dict[str, Any]:
         """The whole text of a cited document (read-only)."""

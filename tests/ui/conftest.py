@@ -10,7 +10,7 @@ import pytest
 from flask import Flask
 from werkzeug.serving import make_server
 
-from tests.app_fixtures import llm_app, make_app, stub  # noqa: F401 - shared fixtures
+from tests.app_fixtures import empty_qdrant, llm_app, make_app, stub  # noqa: F401 - shared fixtures
 from utils.local_redis import free_port
 
 
