@@ -43,7 +43,11 @@ class Artifact(BaseModel):
 
 def artifacts_with_urls(artifacts: list[dict[str, Any]], conversation_id: str) -> list[dict]:
     return [
-        {**a, "url": f"/v1/conversations/{conversation_id}/artifacts/{a['id']}"} for a in artifacts
+        {
+            **{k: v for k, v in a.items() if k != "pending_chart"},  # drawn when first read
+            "url": f"/v1/conversations/{conversation_id}/artifacts/{a['id']}",
+        }
+        for a in artifacts
     ]
 
 

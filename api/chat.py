@@ -44,6 +44,7 @@ from api.schemas import (
     StopAccepted,
 )
 from api.sse import sse_response, wants_event_stream
+from data_sources.results import PENDING_CHART, chart_spec_png
 from knowledge.document_view import document_text
 from tenancy import feedback, prompts
 from tenancy.keys import Caller
@@ -430,6 +431,11 @@ def artifact_download(conversation: Conversation, artifact_id: str) -> Response:
     if artifact is None:
         raise ApiError(404, f"no artifact {artifact_id!r} in this conversation")
     name = artifact["name"].replace('"', "")
+    if artifact.get(PENDING_CHART):  # drawn now, once, and kept drawn
+        spec = b"".join(store.read(conversation.thread_id, artifact_id))
+        store.put(conversation.thread_id, artifact_id, chart_spec_png(spec))
+        artifact.pop(PENDING_CHART)
+        store.describe(conversation.thread_id, artifact)
     return Response(
         store.read(conversation.thread_id, artifact_id),
         mimetype=artifact["media_type"],

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import math
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -16,6 +17,8 @@ from data_sources.engines import _plain
 PREVIEW_ROWS = 50
 CHART_MAX_ROWS = 60
 CSV_PIECE_BYTES = 256 * 1024
+# On a chart artifact not drawn yet: its bytes are the data to draw (chart_spec_png).
+PENDING_CHART = "pending_chart"
 
 
 class ResultCollector:
@@ -85,6 +88,13 @@ def chart_shape(columns: list[str], rows: list[tuple[Any, ...]]) -> str | None:
     if all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in labels):
         return "bar"
     return None
+
+
+def chart_spec_png(spec: bytes) -> bytes:
+    """The PNG of a chart kept as its data (columns, rows, title)."""
+    data = json.loads(spec)
+    rows = [tuple(r) for r in data["rows"]]
+    return chart_png(data["columns"], rows, title=data["title"]) or b""
 
 
 def chart_png(columns: list[str], rows: list[tuple[Any, ...]], *, title: str) -> bytes | None:

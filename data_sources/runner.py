@@ -14,7 +14,7 @@ from typing import Any
 from agents.artifacts import ArtifactStore, new_artifact_id
 from data_sources.catalog import DataSourceRef, engine_of
 from data_sources.engines import SourceError
-from data_sources.results import CHART_MAX_ROWS, ResultCollector, chart_png
+from data_sources.results import CHART_MAX_ROWS, PENDING_CHART, ResultCollector, chart_shape
 from data_sources.safety import RefusedQuery, vetted
 
 log = logging.getLogger(__name__)
@@ -123,14 +123,15 @@ class QueryRunner:
             {"id": sql_id, "kind": "sql", "name": f"{_slug(ref.name)}-query.sql",
              "media_type": "application/sql", **common},
         ]  # fmt: skip
-        if stats.rows <= CHART_MAX_ROWS:
-            png = chart_png(stats.columns, collector.first, title=ref.name)
-            if png is not None:
-                chart_id = new_artifact_id()
-                self.artifacts.put(self.thread_id, chart_id, png)
-                kept.insert(1, {"id": chart_id, "kind": "chart", "name":
-                                f"{_slug(ref.name)}-chart.png", "media_type": "image/png",
-                                **common})  # fmt: skip
+        if stats.rows <= CHART_MAX_ROWS and chart_shape(stats.columns, collector.first):
+            # Drawn when first asked for (drawing costs ~35 ms the answer need not wait).
+            chart_id = new_artifact_id()
+            spec = {"columns": stats.columns, "rows": collector.preview(CHART_MAX_ROWS),
+                    "title": ref.name}  # fmt: skip
+            self.artifacts.put(self.thread_id, chart_id, json.dumps(spec, default=str).encode())
+            kept.insert(1, {"id": chart_id, "kind": "chart", "name":
+                            f"{_slug(ref.name)}-chart.png", "media_type": "image/png",
+                            PENDING_CHART: True, **common})  # fmt: skip
         for artifact in kept:
             self.artifacts.describe(self.thread_id, artifact)
         return kept

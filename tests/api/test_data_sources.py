@@ -549,3 +549,27 @@ def test_deleting_an_organisation_deletes_its_spreadsheets(data_app: Callable[..
     assert list(folder.glob("*.duckdb"))
     ok(client.delete(f"/v1/admin/organisations/{org.id}", headers={"X-API-Key": "admin-key"}))
     assert not folder.exists()
+
+
+def test_a_guest_reads_the_artifacts_of_its_own_conversation_only(
+    data_app: Callable[..., Flask], stub: LLMStub
+) -> None:
+    app = data_app()
+    client = app.test_client()
+    org = create_org(client, "Plant")
+    source_id, _ = sqlite_source(org, app)
+    body = {"name": "public analyst", "data_source_ids": [source_id], "is_public": True}
+    assistant = ok(client.post("/v1/assistants", json=body, headers=org.admin), 201)["id"]
+    stub.reply = Script(source_id, [["SELECT code FROM machines ORDER BY code"]], "Seven.")
+    visitor = {"X-Assistant-Id": assistant, "X-Visitor-Id": "v" * 30}
+    reply = ok(client.post("/v1/public/chat", json={"message": "Which machines?"},
+                           headers={**visitor, "X-Conversation-Id": "g1"}))  # fmt: skip
+    table = next(a for a in reply["artifacts"] if a["kind"] == "table")
+    public_url = "/v1/public" + table["url"].removeprefix("/v1")
+    downloaded = client.get(public_url, headers=visitor)
+    assert downloaded.status_code == 200 and downloaded.get_data(as_text=True).count("M-") == 7
+    listed = ok(client.get("/v1/public/conversations/g1/artifacts", headers=visitor))
+    assert len(listed["artifacts"]) == 2
+    stranger = {**visitor, "X-Visitor-Id": "w" * 30}
+    assert client.get(public_url, headers=stranger).status_code == 404
+    assert client.get(table["url"], headers=org.admin).status_code == 404
