@@ -19,6 +19,7 @@ from utils.checkpointer import translate_error
 from utils.checkpointer.keys import escape_tag
 
 READ_PIECE = 256 * 1024
+KIND_ORDER = {"table": 0, "chart": 1, "sql": 2}
 
 
 def new_artifact_id() -> str:
@@ -75,7 +76,8 @@ class ArtifactStore:
         with _translated():
             found = self.client.hgetall(self._index(thread_id))
         items = [json.loads(v) for v in found.values()]
-        return sorted(items, key=lambda a: (a.get("created_at", ""), a["id"]))
+        # A query's artifacts share a time: listed as a reply lists them.
+        return sorted(items, key=lambda a: (a.get("created_at", ""), KIND_ORDER.get(a["kind"], 9)))
 
     def get(self, thread_id: str, artifact_id: str) -> dict[str, Any] | None:
         with _translated():

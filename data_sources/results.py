@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from data_sources.engines import _plain
+from utils.csv_export import safe_cell
 
 PREVIEW_ROWS = 50
 CHART_MAX_ROWS = 60
@@ -35,14 +36,15 @@ class ResultCollector:
 
     def begin(self, columns: list[str]) -> None:
         self.columns = columns
-        self._csv.writerow(columns)
+        self._csv.writerow([safe_cell(c) for c in columns])
 
     def add(self, rows: Sequence[Sequence[Any]]) -> None:
         room = self.keep - len(self.first)
         if room > 0:
             self.first.extend(tuple(r) for r in rows[:room])
         self.rows += len(rows)
-        self._csv.writerows(rows)
+        # Formula-safe (utils/csv_export.py): the data may be anyone's text.
+        self._csv.writerows([safe_cell(v) for v in row] for row in rows)
         if self._buffer.tell() >= CSV_PIECE_BYTES:
             self._flush()
 

@@ -73,3 +73,29 @@ def test_export_to_a_server_that_does_not_answer_is_a_clear_error(
     assert f"the Qdrant server at {to} did not take the points" in result.output
     assert "Traceback" not in result.output
     assert "quickstart.md" in run(settings, "kb", "list")  # nothing lost here
+
+
+def test_rotate_secrets_re_encrypts_database_urls_with_the_newest_key(
+    make_settings: Callable[..., Settings],
+) -> None:
+    from cryptography.fernet import Fernet
+
+    from tenancy.db import Database
+    from tenancy.models import DataSource
+    from tenancy.secrets_box import SecretsBox
+
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    settings = make_settings(encryption_keys=old)
+    run(settings, "orgs", "list")  # migrates the platform database
+    url = "postgresql://reader:s3cret@db.internal/plant"
+    db = Database(settings.database_url_or_local)
+    with db.session() as session:
+        session.add(DataSource(id="ds_rot", org_id="org_default", name="plant", kind="sql",
+                               engine="postgresql", url_encrypted=SecretsBox([old]).encrypt(url),
+                               tables=[], files=[]))  # fmt: skip
+    rotated = run(make_settings(encryption_keys=f"{new},{old}"), "orgs", "rotate-secrets")
+    assert "1 database URLs" in rotated
+    with db.session() as session:
+        token = session.get(DataSource, "ds_rot").url_encrypted  # type: ignore[union-attr]
+    db.close()
+    assert SecretsBox([new]).decrypt(token) == url and "s3cret" not in token

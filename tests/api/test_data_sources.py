@@ -294,7 +294,7 @@ def test_a_count_is_answered_from_a_query_with_its_table_sql_and_citation(
 
     listed = ok(client.get("/v1/conversations/c1/artifacts",
                            headers={**key, "X-Assistant-Id": assistant}))  # fmt: skip
-    assert {a["id"] for a in listed["artifacts"]} == {a["id"] for a in reply["artifacts"]}
+    assert [a["id"] for a in listed["artifacts"]] == [a["id"] for a in reply["artifacts"]]
     history = ok(client.get("/v1/conversations/c1", headers={**key, "X-Assistant-Id": assistant}))
     assert history["messages"][-1]["artifacts"][0]["url"] == kinds["table"]["url"]
 

@@ -116,6 +116,17 @@ def test_duckdb_store_is_read_only_and_closed_to_files(tmp_path: Path) -> None:
     assert hashlib.sha256(target.read_bytes()).hexdigest() == before
 
 
+def test_a_cell_that_would_run_as_a_formula_is_written_as_text() -> None:
+    parts: list[bytes] = []
+    collector = ResultCollector(parts.append)
+    collector.begin(["name", "note"])
+    collector.add([('=HYPERLINK("http://evil")', "-2+3"), ("plain", 5)])
+    collector.finish()
+    lines = b"".join(parts).decode().splitlines()
+    assert lines[1] == '"\'=HYPERLINK(""http://evil"")",\'-2+3' and lines[2] == "plain,5"
+    assert collector.first[0][0].startswith("=")  # the model and the page see the value
+
+
 def test_a_large_result_is_written_in_pieces() -> None:
     parts: list[bytes] = []
     collector = ResultCollector(parts.append)
