@@ -81,6 +81,9 @@ class SearchScope:
     mode: str
     k: int
     score_threshold: float
+    # The question's own filters on documents' metadata (knowledge/attributes.py):
+    # applied inside the search, with the tenant filter.
+    narrowed: models.Filter | None = None
 
 
 class Retriever:
@@ -191,7 +194,10 @@ class Retriever:
     ) -> IndexHits:
         """Point ids best first with their scores, and the best dense cosine in scope (and
         with `fetch`, the first hits' records)."""
-        query_filter = sparse_filter = tenant_filter(scope.org_id, sorted(scope.priorities))
+        query_filter = tenant_filter(scope.org_id, sorted(scope.priorities))
+        if scope.narrowed is not None:
+            query_filter = _both(query_filter, scope.narrowed)
+        sparse_filter = query_filter
         dense: list[tuple[list[float], models.Filter]] = []
         if scope.mode != "sparse":
             dense = self._dense_queries(query, query_filter)
@@ -292,7 +298,7 @@ class Retriever:
         return IndexHits([p.id for p in points], [float(p.score) for p in points], best, records)
 
     def _best_dense(self, query: str, scope: SearchScope) -> float | None:
-        dense_only = SearchScope(scope.org_id, scope.priorities, "dense", 1, scope.score_threshold)
+        dense_only = replace(scope, mode="dense", k=1)
         return self.ranked(query, dense_only, limit=1).best_dense
 
 

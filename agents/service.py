@@ -19,6 +19,7 @@ from typing import Any
 import redis
 import redis.exceptions
 from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage
+from qdrant_client import models
 
 from agents.artifacts import ArtifactStore
 from agents.attachments import Attachment, AttachmentSearcher
@@ -79,6 +80,7 @@ class ChatService:
         prior: Sequence[tuple[str, str]] = (),
         rewind: Rewind | None = None,
         language: str | None = None,
+        narrowed: models.Filter | None = None,
     ) -> ChatReply:
         """One turn. A retry carrying the same `idempotency_key` gets the first turn's
         reply (completed first if its worker died) instead of asking again. `emotion`
@@ -90,7 +92,7 @@ class ChatService:
         a regenerated answer (its earlier versions kept on the question)."""
         started = time.perf_counter()
         tid = conversation.thread_id
-        context = self._context(profile, ignore_history, attachments)
+        context = self._context(profile, ignore_history, attachments, narrowed)
         lock = self._lock(tid)
         try:
             self._remember(conversation, message)
@@ -131,6 +133,7 @@ class ChatService:
         prior: Sequence[tuple[str, str]] = (),
         rewind: Rewind | None = None,
         language: str | None = None,
+        narrowed: models.Filter | None = None,
     ) -> Iterator[tuple[str, dict[str, Any]]]:
         """Events of one turn: ("token", {"delta"}) ... then ("done", reply).
 
@@ -140,7 +143,7 @@ class ChatService:
         """
         started = time.perf_counter()
         tid = conversation.thread_id
-        context = self._context(profile, ignore_history, attachments)
+        context = self._context(profile, ignore_history, attachments, narrowed)
         lock = self._lock(tid)
         events: queue.Queue[tuple[str, Any] | None] = queue.Queue()
 
@@ -263,8 +266,11 @@ class ChatService:
         profile: AssistantProfile,
         ignore_history: bool,
         attachments: list[Attachment] | None = None,
+        narrowed: models.Filter | None = None,
     ) -> TurnContext:
         context = self.contexts.for_profile(profile)
+        if narrowed is not None:  # the question's metadata filters
+            context = replace(context, scope=replace(context.scope, narrowed=narrowed))
         if attachments:
             searcher = AttachmentSearcher(context.searcher, attachments, self.contexts.embeddings)
             context = replace(context, searcher=searcher)

@@ -45,6 +45,7 @@ from api.schemas import (
 )
 from api.sse import sse_response, wants_event_stream
 from data_sources.results import PENDING_CHART, chart_spec_png
+from knowledge.attributes import search_filter
 from knowledge.document_view import document_text
 from tenancy import feedback, prompts
 from tenancy.keys import Caller
@@ -107,7 +108,8 @@ def chat() -> Response:
         return rewound_turn(conversation, profile, payload, attachments)
     assert payload.message is not None  # the model requires a message or a prompt
     return run_turn(conversation, profile, payload.message, ignore_history=payload.ignore_history,
-                    attachments=attachments, language=payload.language)  # fmt: skip
+                    attachments=attachments, language=payload.language,
+                    filters=payload.filters)  # fmt: skip
 
 
 def rewound_turn(
@@ -130,7 +132,8 @@ def rewound_turn(
             raise ApiError(404, f"no question {payload.edit!r} in this conversation")
         message, rewind = payload.message or "", Rewind(payload.edit or "")
     return run_turn(conversation, profile, message, ignore_history=payload.ignore_history,
-                    attachments=attachments, rewind=rewind, language=payload.language)  # fmt: skip
+                    attachments=attachments, rewind=rewind, language=payload.language,
+                    filters=payload.filters)  # fmt: skip
 
 
 def chat_request() -> tuple[ChatRequest, list[tuple[str, bytes]]]:
@@ -191,8 +194,10 @@ def run_turn(
     attachments: list[Attachment] | None = None,
     rewind: Rewind | None = None,
     language: str | None = None,
+    filters: dict[str, Any] | None = None,
 ) -> Response:
-    """One turn, answered as JSON or, when the client accepts it, as Server-Sent Events."""
+    """One turn, answered as JSON or, when the client accepts it, as Server-Sent Events.
+    `filters`: on documents' metadata (checked already), applied inside the search."""
     turn = {
         "conversation": conversation,
         "profile": profile,
@@ -202,6 +207,7 @@ def run_turn(
         "attachments": attachments,
         "rewind": rewind,
         "language": language,
+        "narrowed": search_filter(filters),
     }
     service = get_services().chat
     if wants_event_stream(request.headers.get("Accept", "")):

@@ -27,6 +27,7 @@ from api.requests import CONVERSATION_HEADER, conversation_id_from, idempotency_
 from api.routing import Routes
 from api.schemas import ChatCompletionRequest, ChatCompletionResponse, ModelList
 from api.sse import sse_response
+from knowledge.attributes import search_filter
 from tenancy import crud
 
 bp = Blueprint("openai", __name__, url_prefix="/v1")
@@ -97,6 +98,8 @@ def chat_completions() -> Response:
         "idempotency_key": idempotency_key(),
         # Remembered server-side, the conversation has its earlier turns already.
         "prior": [] if raw_id else payload.prior_messages(),
+        # The service's own extra field: metadata filters, applied inside the search.
+        "narrowed": search_filter(payload.filters),
     }
     completion_id = f"chatcmpl-{g.request_id}"
     created = int(time.time())

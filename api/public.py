@@ -121,7 +121,8 @@ def chat() -> Response:
     if payload.regenerate or payload.edit:
         return rewound_turn(conversation, profile, payload, None)
     assert payload.message is not None  # the model requires a message or a prompt
-    return run_turn(conversation, profile, payload.message, ignore_history=payload.ignore_history)
+    return run_turn(conversation, profile, payload.message, ignore_history=payload.ignore_history,
+                    filters=payload.filters)  # fmt: skip
 
 
 @routes.get(

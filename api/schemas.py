@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator, model_validator
 
 from agents.replies import Artifact, ChatReply, Citation, HistoryMessage
+from knowledge.attributes import BadAttributes, search_filter
 from knowledge.languages import normalise
 
 CONVERSATION_ID_PATTERN = r"^[A-Za-z0-9._:-]{1,128}$"
@@ -28,6 +29,23 @@ class AttachmentIn(BaseModel):
 
     name: str = Field(..., min_length=1, max_length=200, description="with its extension")
     content_base64: str = Field(..., min_length=1)
+
+
+FILTERS = Field(
+    None,
+    description="Search only documents whose metadata match: "
+    '{"category": "contracts"} (equal), {"category": ["a", "b"]} (any of), '
+    '{"year": {"gte": 2020, "lt": 2025}} or {"signed": {"gte": "2026-01-01"}} (ranges); '
+    "all must hold. Applied inside the search.",
+)
+
+
+def checked_filters(value: dict[str, Any] | None) -> dict[str, Any] | None:
+    try:
+        search_filter(value)
+    except BadAttributes as exc:
+        raise ValueError(str(exc)) from exc
+    return value
 
 
 class ChatRequest(BaseModel):
@@ -63,6 +81,12 @@ class ChatRequest(BaseModel):
         None, max_length=16, description="The question's language (es, id, en-GB ...) when "
         "you know it; else it is detected",
     )  # fmt: skip
+    filters: dict[str, Any] | None = FILTERS
+
+    @field_validator("filters")
+    @classmethod
+    def valid_filters(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
+        return checked_filters(value)
 
     @field_validator("language")
     @classmethod
@@ -152,6 +176,12 @@ class ChatCompletionRequest(BaseModel):
     stream_options: dict[str, Any] | None = Field(
         None, description="`include_usage`: a last chunk with `usage` (token counts are 0)"
     )
+    filters: dict[str, Any] | None = FILTERS
+
+    @field_validator("filters")
+    @classmethod
+    def valid_filters(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
+        return checked_filters(value)
 
     def usage_chunk(self) -> bool:
         return bool(self.stream and (self.stream_options or {}).get("include_usage"))

@@ -3,6 +3,8 @@ JSON: the source and title rules, the size limit, and content that matches its t
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import re
 from dataclasses import dataclass
@@ -10,12 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from flask import current_app, request
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from api.audit_trail import audit_now
 from api.deps import get_services
 from api.errors import ApiError
 from api.requests import form_flag, json_body
+from knowledge.attributes import BadAttributes, validated
 from knowledge.loaders import UnsupportedFormatError, kind_of
 
 SOURCE_PATTERN = r"^[^\x00-\x1f\x7f]+$"
@@ -36,15 +39,40 @@ class DocumentFields(BaseModel):
 
     source: str | None = Field(None, min_length=1, max_length=500, pattern=SOURCE_PATTERN)
     title: str | None = Field(None, min_length=1, max_length=300, pattern=SOURCE_PATTERN)
-    metadata: dict[str, Any] = Field(default_factory=dict)
+    metadata: dict[str, Any] = Field(
+        default_factory=dict,
+        description="the document's own fields, kept on every chunk and usable as chat "
+        'filters: {"category": "contracts", "year": 2024}',
+    )
     replace: bool = False
+
+    @field_validator("metadata", mode="before")
+    @classmethod
+    def attributes(cls, value: Any) -> dict[str, Any]:
+        try:
+            return validated(value)
+        except BadAttributes as exc:
+            raise ValueError(str(exc)) from exc
 
 
 class DocumentIn(DocumentFields):
-    """A document sent as JSON (Markdown or plain text)."""
+    """A document sent as JSON: Markdown or plain text (`title` and `text`), or a file of
+    any kind the service reads (`filename` and `content_base64`)."""
 
-    title: str = Field(..., min_length=1, max_length=300, pattern=SOURCE_PATTERN)
-    text: str = Field(..., min_length=1)
+    title: str | None = Field(None, min_length=1, max_length=300, pattern=SOURCE_PATTERN)
+    text: str | None = Field(None, min_length=1)
+    filename: str | None = Field(None, min_length=1, max_length=500, pattern=SOURCE_PATTERN)
+    content_base64: str | None = Field(None, min_length=1)
+
+    @model_validator(mode="after")
+    def one_document(self) -> DocumentIn:
+        if (self.text is None) == (self.content_base64 is None):
+            raise ValueError("send either `title` and `text`, or `filename` and `content_base64`")
+        if self.text is not None and self.title is None:
+            raise ValueError("title: a text document needs a title")
+        if self.content_base64 is not None and self.filename is None:
+            raise ValueError("filename: content_base64 needs the file's name (its type)")
+        return self
 
 
 @dataclass(frozen=True)
@@ -64,18 +92,29 @@ def parse_uploads() -> list[Upload]:
     if request.mimetype == "multipart/form-data":
         uploads = _multipart(limit)
     else:
-        document = DocumentIn.model_validate(json_body())
-        source = document.source or f"api/{_slug(document.title)}.md"
-        if not Path(source).suffix:
-            source += ".md"
-        uploads = [
-            Upload(
-                source, document.title, document.metadata, document.text.encode(), document.replace
-            )
-        ]
+        # Base64 takes 4 bytes for every 3 of the file.
+        body = json_body(limit=limit * 4 // 3 + 64 * 1024)
+        uploads = [_json_upload(DocumentIn.model_validate(body), limit)]
     for upload in uploads:
         _check_content(upload)
     return uploads
+
+
+def _json_upload(document: DocumentIn, limit: int) -> Upload:
+    if document.content_base64 is not None:
+        try:
+            content = base64.b64decode(document.content_base64, validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise ApiError(422, "content_base64 is not base64") from exc
+        if len(content) > limit:
+            raise ApiError(413, f"uploads are limited to {limit} bytes")
+        source = document.source or Path(document.filename or "").name
+        return Upload(source, document.title, document.metadata, content, document.replace)
+    source = document.source or f"api/{_slug(document.title or '')}.md"
+    if not Path(source).suffix:
+        source += ".md"
+    text = document.text or ""
+    return Upload(source, document.title, document.metadata, text.encode(), document.replace)
 
 
 def queue_upload(item: Upload, *, org_id: str, kb_id: str) -> dict[str, Any]:

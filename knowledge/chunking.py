@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
 
+from knowledge.attributes import ATTRIBUTES_FIELD
 from knowledge.loaders import LoadedDocument
 
 # Point ids are uuid5 in a namespace per knowledge base, from source + chunk content:
@@ -28,6 +30,7 @@ class Chunk:
     chunk_index: int
     section: str | None = None
     page: int | None = None
+    attributes: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def embed_text(self) -> str:
@@ -60,6 +63,7 @@ class Chunk:
                 "chunk_index": self.chunk_index,
                 "content_hash": self.content_hash,
             },
+            ATTRIBUTES_FIELD: dict(self.attributes),
         }
 
 
@@ -121,6 +125,7 @@ class Chunker:
                 chunk_index=index,
                 section=section,
                 page=page,
+                attributes=document.attributes,
             )
             for index, (text, section, page) in enumerate(p for p in pieces if p[0].strip())
         ]

@@ -23,6 +23,7 @@ import logging
 import shutil
 import threading
 from collections.abc import Iterable
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -493,7 +494,21 @@ def _condition(condition: Any) -> Any:
         if isinstance(bounds, models.Range):
             limits = edge.RangeFloat(gte=bounds.gte, gt=bounds.gt, lte=bounds.lte, lt=bounds.lt)
             return edge.FieldCondition(condition.key, range=limits)
+        if isinstance(bounds, models.DatetimeRange):
+            moments = {k: _rfc3339(getattr(bounds, k)) for k in ("gte", "gt", "lte", "lt")}
+            return edge.FieldCondition(condition.key, range=edge.RangeDateTime(**moments))
     raise ValueError(f"embedded Qdrant does not filter by {condition!r}")
+
+
+def _rfc3339(moment: Any) -> str | None:
+    """A bound as Edge reads it (naive times taken as UTC, as Qdrant does)."""
+    if moment is None:
+        return None
+    if isinstance(moment, str):
+        return moment
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.isoformat()
 
 
 def _scoring(query: Any, using: str | None) -> Any:

@@ -17,6 +17,7 @@ from typing import Any
 
 from qdrant_client import QdrantClient, models
 
+from knowledge.attributes import ATTRIBUTES_FIELD
 from knowledge.chunking import Chunk, Chunker
 from knowledge.embeddings import LocalEmbeddings
 from knowledge.languages import guess
@@ -111,6 +112,7 @@ class Ingestor:
         known = self._known_ids(org_id, kb_id)
         pending: list[Chunk] = []
         finalize: list[tuple[str, set[str]]] = []  # (source, stale ids) after their upsert
+        relabel: list[tuple[str, dict[str, Any]]] = []  # (source, attributes)
         with _Writer(self._store) as writer:
 
             def embed(batch: list[Chunk]) -> None:  # the model embeds while the last batch stores
@@ -132,6 +134,8 @@ class Ingestor:
                 report.unchanged += len(wanted.keys() & existing)
                 pending += [c for pid, c in wanted.items() if pid not in existing]
                 finalize.append((document.source, existing - wanted.keys()))
+                if wanted.keys() & existing:  # kept chunks take the document's metadata now
+                    relabel.append((document.source, document.attributes))
                 # Embed in full batches across documents: the model is the bottleneck.
                 while len(pending) >= EMBED_BATCH:
                     batch, pending = pending[:EMBED_BATCH], pending[EMBED_BATCH:]
@@ -145,6 +149,11 @@ class Ingestor:
             if stale:
                 self.client.delete(self.collection, models.PointIdsList(points=list(stale)))
                 report.deleted += len(stale)
+        for source, attributes in relabel:
+            self.client.set_payload(
+                self.collection, payload={ATTRIBUTES_FIELD: attributes}, wait=True,
+                points=models.FilterSelector(filter=source_filter(org_id, kb_id, source)),
+            )  # fmt: skip
         if progress:
             progress(report.files, report.embedded)
         report.seconds += time.perf_counter() - started

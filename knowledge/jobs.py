@@ -70,6 +70,7 @@ class JobStore:
         source: str,
         title: str | None,
         content: bytes,
+        attributes: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         job_id = uuid.uuid4().hex
         now = time.time()
@@ -88,6 +89,7 @@ class JobStore:
             "unchanged": 0,
             "deleted": 0,
             "errors": "[]",
+            "attributes": json.dumps(attributes or {}),
         }
         # The content first: a job is only visible once it can be run.
         self.client.set(self.keys.content(job_id), content, ex=JOB_TTL_S)
@@ -107,6 +109,7 @@ class JobStore:
         for field in ("created_at", "updated_at"):
             record[field] = float(record[field])
         record["errors"] = json.loads(record["errors"])
+        record["attributes"] = json.loads(record.get("attributes") or "{}")
         record["title"] = record["title"] or None
         return record
 
@@ -215,6 +218,7 @@ class JobRunner:
             log.info("resuming ingestion job %s after an interruption", job_id)
         try:
             document = load_bytes(content, job["source"], title=job["title"])
+            document.attributes = job["attributes"]
         except (UnsupportedFormatError, DocumentParseError) as exc:
             self._update(job, status="failed", errors=[f"{job['source']}: {exc}"])
             return

@@ -59,6 +59,8 @@ class LoadedDocument:
     text: str = ""
     # (page number, text) for paginated formats
     pages: list[tuple[int, str]] = field(default_factory=list)
+    # Its own metadata, kept on every chunk (knowledge/attributes.py).
+    attributes: dict[str, Any] = field(default_factory=dict)
 
 
 def kind_of(filename: str) -> str:

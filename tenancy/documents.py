@@ -63,6 +63,7 @@ class DocumentService:
                 source=source,
                 title=title,
                 content=content,
+                attributes=metadata,
             )
             document.job_id = job["job_id"]
             version = document.version

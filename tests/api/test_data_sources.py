@@ -573,3 +573,36 @@ def test_a_guest_reads_the_artifacts_of_its_own_conversation_only(
     stranger = {**visitor, "X-Visitor-Id": "w" * 30}
     assert client.get(public_url, headers=stranger).status_code == 404
     assert client.get(table["url"], headers=org.admin).status_code == 404
+
+
+def test_one_answer_cites_a_document_and_a_query(
+    data_app: Callable[..., Flask], stub: LLMStub
+) -> None:
+    app = data_app()
+    client = app.test_client()
+    org = create_org(client, "Plant")
+    source_id, _ = sqlite_source(org, app)
+    org.kb("manuals")
+    org.upload("manuals", "Maintenance policy",
+               "Presses are serviced every six months by the north workshop.")  # fmt: skip
+    body = {"name": "analyst", "data_source_ids": [source_id],
+            "knowledge_bases": [{"kb_id": org.kbs["manuals"]}]}  # fmt: skip
+    assistant = ok(client.post("/v1/assistants", json=body, headers=org.admin), 201)["id"]
+    stub.reply = Script(
+        source_id,
+        [["SELECT count(*) FROM machines WHERE kind = 'press'"]],
+        "There are {result[rows][0][0]} presses, serviced every six months [1].",
+    )
+    reply = ok(ask(client, key_header(org.key("chat")), assistant,
+                   "How many presses are there and how often are presses serviced?"))  # fmt: skip
+    assert reply["answer"] == "There are 3 presses, serviced every six months [1]."
+    document, data = reply["citations"]
+    assert document["n"] == 1 and document["title"] == "Maintenance policy"
+    assert "kind" not in document  # a document's citation keeps its usual shape
+    assert data["n"] == 2 and data["kind"] == "data" and "kind = 'press'" in data["query"]
+    # The artifacts live as long as the conversation does.
+    redis = app.extensions["services"]().redis
+    prefix = app.config["SETTINGS"].checkpoint_prefix
+    ttl = app.config["SETTINGS"].conversation_ttl
+    keys = list(redis.scan_iter(f"{prefix}:*artifact*"))
+    assert len(keys) == 3 and all(0 < redis.ttl(k) <= ttl for k in keys)
