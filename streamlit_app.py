@@ -51,7 +51,7 @@ EXPLAINED_ERRORS = frozenset(
 STOPPED = "stopped"  # session_state: the conversation whose answer was stopped on screen
 REWIND = "rewind"  # session_state: an edit or a regeneration to send on this run
 STOP_WAIT_S = 5.0  # how long the page waits for a stopped answer to be kept
-ATTACHABLE = ["md", "txt", "html", "htm", "pdf", "docx", "csv", "tsv"]
+ATTACHABLE = ["md", "txt", "html", "htm", "pdf", "docx", "csv", "tsv", "xlsx", "pptx"]
 LANGUAGE = "page-language"  # session key: the language the page's labels are in
 CITATION_MARKER = re.compile(r"\[(\d+)\]")
 # A source followed from its [n] marker stops below the page's top bar (60 px) and glows

@@ -58,7 +58,7 @@ class ChatRequest(BaseModel):
     variables: dict[str, Any] | None = Field(None, description="the named prompt's variables")
     ignore_history: bool = Field(False, description="answer without the conversation so far")
     files: list[AttachmentIn] | None = Field(
-        None, description="files for this question only (md, txt, html, pdf, docx, csv)"
+        None, description="files for this question only (md, txt, html, pdf, docx, csv, xlsx, pptx)"
     )
     assistant_id: str | None = Field(
         None, max_length=200, description="The assistant (id or name); or X-Assistant-Id"

@@ -23,7 +23,10 @@ from knowledge.loaders import UnsupportedFormatError, kind_of
 
 SOURCE_PATTERN = r"^[^\x00-\x1f\x7f]+$"
 TEXT_KINDS = ("markdown", "text", "html", "csv")
-MAGIC = {"pdf": (b"%PDF",), "docx": (b"PK\x03\x04",)}
+MAGIC = {
+    "pdf": (b"%PDF",), "docx": (b"PK\x03\x04",), "xlsx": (b"PK\x03\x04",),
+    "pptx": (b"PK\x03\x04",),
+}  # fmt: skip
 MAX_FILES = 20
 # What an upload route may answer besides success: a malformed request (400), an unknown
 # knowledge base (404), a source that exists (409), too large (413), not a document kind

@@ -102,7 +102,7 @@ class Chunker:
 
     def split(self, document: LoadedDocument, *, org_id: str, kb_id: str) -> list[Chunk]:
         pieces: list[tuple[str, str | None, int | None]] = []
-        if document.kind == "pdf":
+        if document.pages:  # a PDF's pages, a deck's slides
             for page, text in document.pages:
                 pieces += [(t, None, page) for t in self.prose_splitter.split_text(text)]
         elif document.kind == "text":

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from knowledge.office import pptx_pages, xlsx_to_markdown
 from knowledge.tables import table_lines
 
 if TYPE_CHECKING:  # python-docx is imported when a DOCX arrives
@@ -31,6 +32,8 @@ SUPPORTED_SUFFIXES = {
     ".docx": "docx",
     ".csv": "csv",
     ".tsv": "csv",
+    ".xlsx": "xlsx",
+    ".pptx": "pptx",
 }
 
 
@@ -87,7 +90,12 @@ def load_bytes(data: bytes, source: str, *, title: str | None = None) -> LoadedD
     try:
         if kind == "pdf":
             return _load_pdf(data, source, title)
-        if kind == "docx":
+        if kind == "pptx":
+            return _load_slides(data, source, title)
+        if kind == "xlsx":
+            check_zip_size(data, "XLSX")
+            text = xlsx_to_markdown(data)
+        elif kind == "docx":
             text = _docx_to_markdown(data)
         elif kind == "html":
             text, html_title = _html_to_markdown(data)
@@ -181,6 +189,20 @@ def _load_pdf(data: bytes, source: str, title: str | None) -> LoadedDocument:
     )
 
 
+def _load_slides(data: bytes, source: str, title: str | None) -> LoadedDocument:
+    check_zip_size(data, "PPTX")
+    pages = pptx_pages(data)
+    if not pages:
+        raise DocumentParseError("the slides hold no text")
+    first = pages[0][1].strip().splitlines()[0] if pages[0][1].strip() else None
+    return LoadedDocument(
+        source=source,
+        title=title or (first[:200] if first else None) or _title_from_filename(source),
+        kind="pptx",
+        pages=pages,
+    )
+
+
 def _html_to_markdown(data: bytes) -> tuple[str, str | None]:
     from bs4 import BeautifulSoup
 
@@ -233,28 +255,33 @@ def _is_data_table(table: Any) -> bool:
 
 
 def check_docx_size(data: bytes) -> None:
-    """Refuse a DOCX whose parts would expand beyond the limits, before parsing it."""
+    check_zip_size(data, "DOCX")
+
+
+def check_zip_size(data: bytes, kind: str) -> None:
+    """Refuse an Office file (a ZIP of XML parts) whose parts would expand beyond the
+    limits, before parsing it."""
     try:
         entries = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except zipfile.BadZipFile as exc:
-        raise DocumentParseError("could not parse DOCX: not a ZIP archive") from exc
+        raise DocumentParseError(f"could not parse {kind}: not a ZIP archive") from exc
     if len(entries) > MAX_DOCX_ENTRIES:
-        raise DocumentParseError(f"the DOCX has {len(entries)} parts (limit {MAX_DOCX_ENTRIES})")
+        raise DocumentParseError(f"the {kind} has {len(entries)} parts (limit {MAX_DOCX_ENTRIES})")
     total = sum(entry.file_size for entry in entries)
     if total > MAX_DOCX_TOTAL_BYTES:
         raise DocumentParseError(
-            f"the DOCX expands to {total} bytes (limit {MAX_DOCX_TOTAL_BYTES})"
+            f"the {kind} expands to {total} bytes (limit {MAX_DOCX_TOTAL_BYTES})"
         )
     for entry in entries:
         if entry.file_size > MAX_DOCX_PART_BYTES:
             raise DocumentParseError(
-                f"the DOCX part {entry.filename} expands to {entry.file_size} bytes "
+                f"the {kind} part {entry.filename} expands to {entry.file_size} bytes "
                 f"(limit {MAX_DOCX_PART_BYTES})"
             )
         ratio = entry.file_size / max(entry.compress_size, 1)
         if entry.file_size > 1024 * 1024 and ratio > MAX_COMPRESSION_RATIO:
             raise DocumentParseError(
-                f"the DOCX part {entry.filename} is compressed {ratio:.0f} times "
+                f"the {kind} part {entry.filename} is compressed {ratio:.0f} times "
                 f"(limit {MAX_COMPRESSION_RATIO}): refused as a decompression bomb"
             )
 
