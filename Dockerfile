@@ -22,6 +22,7 @@ ENV PATH=/opt/venv/bin:$PATH \
     PORT=8000 \
     DATA_DIR=/data
 RUN apt-get update && apt-get install -y --no-install-recommends curl espeak-ng \
+    tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-ind \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --create-home --uid 10001 app \
  && mkdir -p /data && chown app:app /data

@@ -20,7 +20,8 @@ setup: system-packages $(VENV)/.installed encoders
 setup-test: setup browser test-tools $(VENV)/.installed-test
 
 # redis-server is needed by the tests, and by `make run` unless REDIS_URL points elsewhere;
-# espeak-ng speaks the answers of voice turns offline.
+# espeak-ng speaks the answers of voice turns offline; tesseract-ocr reads images and
+# scanned PDF pages.
 system-packages:
 	@command -v redis-server >/dev/null 2>&1 || { \
 	  echo "Installing redis-server (Debian package)..."; \
@@ -28,6 +29,10 @@ system-packages:
 	@command -v espeak-ng >/dev/null 2>&1 || { \
 	  echo "Installing espeak-ng (Debian package)..."; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq espeak-ng >/dev/null; }
+	@ls /usr/share/tesseract-ocr/*/tessdata/ind.traineddata >/dev/null 2>&1 || { \
+	  echo "Installing tesseract-ocr with English, Spanish and Indonesian (Debian packages)..."; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq tesseract-ocr \
+	    tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-ind >/dev/null; }
 	@$(SUDO) systemctl disable --now redis-server >/dev/null 2>&1 || true
 
 # The openssl command makes the certificates of the checkpointer's TLS test; the
@@ -36,6 +41,9 @@ test-tools:
 	@command -v openssl >/dev/null 2>&1 || { \
 	  echo "Installing openssl (Debian package)..."; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq openssl >/dev/null; }
+	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || { \
+	  echo "Installing fonts-dejavu-core (Debian package: the OCR tests render scans)..."; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq fonts-dejavu-core >/dev/null; }
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
 	  echo "Installing postgresql (Debian package)..."; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq postgresql >/dev/null; }

@@ -24,6 +24,7 @@ from knowledge.chunking import Chunker
 from knowledge.embeddings import LocalEmbeddings, load_embeddings
 from knowledge.ingest import Ingestor
 from knowledge.jobs import JobRunner, JobStore
+from knowledge.ocr import tesseract_for
 from knowledge.reembed import IndexVersions, Reembedder
 from knowledge.store import ensure_collection, open_client
 from tenancy.bootstrap import adopt_existing_points, ensure_defaults
@@ -184,6 +185,8 @@ def build_job_runner(
         JobStore(client, settings.checkpoint_prefix),
         build_ingestor(settings, qdrant=qdrant, embeddings=embeddings),
         on_update=lambda job, fields: record_job_update(db, job, fields),
+        ocr=tesseract_for(tuple(settings.ocr_languages), max_pixels=settings.ocr_max_pixels),
+        max_ocr_pages=settings.ocr_max_pages,
     )
 
 

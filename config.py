@@ -154,6 +154,14 @@ class Settings(BaseSettings):
     attachment_max_files: int = Field(5, ge=1, le=50)
     attachment_max_bytes: int = Field(5_242_880, ge=1024)
     attachment_max_pages: int = Field(50, ge=1)
+    # OCR of images and scanned PDF pages (Tesseract): the languages read (their
+    # Tesseract packs must be installed: eng, spa, ind are), the largest image in pixels
+    # (checked before decoding), and the most scanned pages one PDF may have read.
+    ocr_languages: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["en", "es", "id"]
+    )
+    ocr_max_pixels: int = Field(40_000_000, ge=10_000)
+    ocr_max_pages: int = Field(200, ge=1)
 
     # LLM (OpenAI-compatible); unset base URL and model = offline extractive answers
     llm_base_url: str | None = None
@@ -217,10 +225,11 @@ class Settings(BaseSettings):
         "hybrid_weights",
         "encryption_keys",
         "voice_languages",
+        "ocr_languages",
         mode="before",
     )(_split_csv)
 
-    @field_validator("voice_languages")
+    @field_validator("voice_languages", "ocr_languages")
     @classmethod
     def _languages(cls, value: list[str]) -> list[str]:
         from knowledge.languages import normalise

@@ -129,6 +129,8 @@ class DocumentOut(BaseModel):
     error: str | None
     version: int
     job_id: str | None
+    ocr_pages: int = Field(0, description="pages read by OCR (images, scanned PDF pages)")
+    ocr_confidence: float | None = Field(None, description="OCR's mean confidence, 0..1")
     created_at: datetime
     updated_at: datetime
     request_id: str | None = None

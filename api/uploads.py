@@ -26,6 +26,7 @@ TEXT_KINDS = ("markdown", "text", "html", "csv")
 MAGIC = {
     "pdf": (b"%PDF",), "docx": (b"PK\x03\x04",), "xlsx": (b"PK\x03\x04",),
     "pptx": (b"PK\x03\x04",),
+    "image": (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"RIFF"),
 }  # fmt: skip
 MAX_FILES = 20
 # What an upload route may answer besides success: a malformed request (400), an unknown

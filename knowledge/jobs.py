@@ -23,6 +23,7 @@ import redis
 
 from knowledge.ingest import Ingestor, IngestReport
 from knowledge.loaders import DocumentParseError, UnsupportedFormatError, load_bytes
+from knowledge.ocr import OcrEngine
 from utils import metrics
 
 log = logging.getLogger(__name__)
@@ -110,6 +111,9 @@ class JobStore:
             record[field] = float(record[field])
         record["errors"] = json.loads(record["errors"])
         record["attributes"] = json.loads(record.get("attributes") or "{}")
+        record["ocr_pages"] = int(record.get("ocr_pages") or 0)
+        confidence = record.get("ocr_confidence")
+        record["ocr_confidence"] = float(confidence) if confidence else None
         record["title"] = record["title"] or None
         return record
 
@@ -118,6 +122,7 @@ class JobStore:
             metrics.INGESTION_JOBS.labels("failed").inc()
         if "errors" in fields:
             fields["errors"] = json.dumps(fields["errors"])
+        fields = {k: "" if v is None else v for k, v in fields.items()}
         self.client.hset(self.keys.job(job_id), mapping={**fields, "updated_at": time.time()})
         if fields.get("status") not in (None, *ACTIVE):
             self.client.srem(self.keys.active, job_id)
@@ -149,11 +154,19 @@ class JobRunner:
     platform database keeps each document's status from it)."""
 
     def __init__(
-        self, store: JobStore, ingestor: Ingestor, *, on_update: JobListener | None = None
+        self,
+        store: JobStore,
+        ingestor: Ingestor,
+        *,
+        on_update: JobListener | None = None,
+        ocr: OcrEngine | None = None,
+        max_ocr_pages: int = 200,
     ) -> None:
         self.store = store
         self.ingestor = ingestor
         self.on_update = on_update
+        self.ocr = ocr  # reads images and scanned PDF pages
+        self.max_ocr_pages = max_ocr_pages
         self.worker = uuid.uuid4().hex[:8]
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -217,7 +230,10 @@ class JobRunner:
         if resumed:
             log.info("resuming ingestion job %s after an interruption", job_id)
         try:
-            document = load_bytes(content, job["source"], title=job["title"])
+            document = load_bytes(
+                content, job["source"], title=job["title"], ocr=self.ocr,
+                max_ocr_pages=self.max_ocr_pages,
+            )  # fmt: skip
             document.attributes = job["attributes"]
         except (UnsupportedFormatError, DocumentParseError) as exc:
             self._update(job, status="failed", errors=[f"{job['source']}: {exc}"])
@@ -234,7 +250,10 @@ class JobRunner:
             log.exception("ingestion job %s failed", job_id)
             self._update(job, status="failed", errors=[f"{type(exc).__name__}: {exc}"])
             return
-        self._update(job, status="completed", title=document.title, **_counts(report))
+        self._update(
+            job, status="completed", title=document.title, ocr_pages=document.ocr_pages,
+            ocr_confidence=document.ocr_confidence, **_counts(report),
+        )  # fmt: skip
         metrics.INGESTION_JOBS.labels("completed").inc()
         metrics.INGESTED_CHUNKS.inc(report.embedded)
 

@@ -2,6 +2,8 @@
 
 Markdown, HTML and DOCX become Markdown-style text (headings as `#` lines) so one
 heading-aware splitter serves all three; PDF keeps its pages; CSV becomes a line a row.
+Images, and PDF pages without a usable text layer, are read by OCR when an engine is
+given (knowledge/ocr.py); the document then says how many pages were read so.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from knowledge.ocr import OcrEngine, OcrError, OcrText
 from knowledge.office import pptx_pages, xlsx_to_markdown
 from knowledge.tables import table_lines
 
@@ -34,7 +37,16 @@ SUPPORTED_SUFFIXES = {
     ".tsv": "csv",
     ".xlsx": "xlsx",
     ".pptx": "pptx",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".tif": "image",
+    ".tiff": "image",
+    ".webp": "image",
 }
+# A PDF page with fewer characters than this in its text layer is a scan: OCR reads it.
+MIN_TEXT_LAYER_CHARS = 25
+OCR_DPI = 200
 
 
 # Limits on the work one file may cause: a small DOCX can expand to gigabytes of XML,
@@ -64,6 +76,9 @@ class LoadedDocument:
     pages: list[tuple[int, str]] = field(default_factory=list)
     # Its own metadata, kept on every chunk (knowledge/attributes.py).
     attributes: dict[str, Any] = field(default_factory=dict)
+    # Pages read by OCR, and the engine's mean confidence over them (0..1).
+    ocr_pages: int = 0
+    ocr_confidence: float | None = None
 
 
 def kind_of(filename: str) -> str:
@@ -84,12 +99,22 @@ def _first_heading(markdown: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def load_bytes(data: bytes, source: str, *, title: str | None = None) -> LoadedDocument:
-    """Parse one file's content; `source` names it (a path or a URL) and picks the format."""
+def load_bytes(
+    data: bytes,
+    source: str,
+    *,
+    title: str | None = None,
+    ocr: OcrEngine | None = None,
+    max_ocr_pages: int = 200,
+) -> LoadedDocument:
+    """Parse one file's content; `source` names it (a path or a URL) and picks the format.
+    `ocr` reads images and scanned PDF pages (at most `max_ocr_pages` of a PDF)."""
     kind = kind_of(source)
     try:
+        if kind == "image":
+            return _load_image(data, source, title, ocr)
         if kind == "pdf":
-            return _load_pdf(data, source, title)
+            return _load_pdf(data, source, title, ocr, max_ocr_pages)
         if kind == "pptx":
             return _load_slides(data, source, title)
         if kind == "xlsx":
@@ -108,6 +133,8 @@ def load_bytes(data: bytes, source: str, *, title: str | None = None) -> LoadedD
                 text = join_hyphenated(text)
     except (UnsupportedFormatError, DocumentParseError):
         raise
+    except OcrError as exc:
+        raise DocumentParseError(str(exc)) from exc
     except Exception as exc:  # parsers raise many types; the user needs one message
         raise DocumentParseError(f"could not parse {kind.upper()}: {exc}") from exc
     if not text.strip():
@@ -161,7 +188,10 @@ def _decode(data: bytes) -> str:
     raise DocumentParseError("the file is not text (UTF-8, UTF-16 or Windows-1252)")
 
 
-def _load_pdf(data: bytes, source: str, title: str | None) -> LoadedDocument:
+def _load_pdf(
+    data: bytes, source: str, title: str | None, ocr: OcrEngine | None, max_ocr_pages: int
+) -> LoadedDocument:
+    """Page by page: the text layer where it has text, else (a scanned page) OCR."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -178,15 +208,78 @@ def _load_pdf(data: bytes, source: str, title: str | None) -> LoadedDocument:
         meta_title = (reader.metadata.title if reader.metadata else None) or None
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise DocumentParseError(f"could not parse PDF: {exc}") from exc
+    scanned = [n for n, text in pages if len(text) < MIN_TEXT_LAYER_CHARS]
+    confidences: list[float] = []
+    if scanned and ocr is not None:
+        if len(scanned) > max_ocr_pages:
+            raise DocumentParseError(
+                f"the PDF has {len(scanned)} scanned pages to read (limit {max_ocr_pages}, "
+                "OCR_MAX_PAGES)"
+            )
+        read = _ocr_pdf_pages(data, scanned, ocr)
+        confidences = [r.confidence for r in read.values() if r.text.strip()]
+        pages = [(n, read[n].text.strip() if n in read else text) for n, text in pages]
     pages = [(n, text) for n, text in pages if text]
     if not pages:
-        raise DocumentParseError("the PDF has no extractable text (scanned images need OCR)")
+        hint = "scanned images need OCR: install tesseract-ocr" if ocr is None else "none read"
+        raise DocumentParseError(f"the PDF has no extractable text ({hint})")
     return LoadedDocument(
         source=source,
         title=title or meta_title or _title_from_filename(source),
         kind="pdf",
         pages=pages,
+        ocr_pages=len(confidences),
+        ocr_confidence=_mean(confidences),
     )
+
+
+def _ocr_pdf_pages(data: bytes, numbers: list[int], ocr: OcrEngine) -> dict[int, OcrText]:
+    """The pages rendered at OCR_DPI (their pixel count checked first) and read."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    try:
+        read = {}
+        for number in numbers:
+            page = document[number - 1]
+            width, height = page.get_size()  # points: 1/72 inch
+            scale = OCR_DPI / 72
+            opened_size = int(width * scale) * int(height * scale)
+            max_pixels = getattr(ocr, "max_pixels", 40_000_000)
+            if opened_size > max_pixels:
+                raise DocumentParseError(
+                    f"page {number} would be {opened_size} pixels at {OCR_DPI} dpi "
+                    f"(limit {max_pixels})"
+                )
+            image = page.render(scale=scale, grayscale=True).to_pil()
+            read[number] = ocr.read(image)
+            page.close()
+        return read
+    finally:
+        document.close()
+
+
+def _load_image(
+    data: bytes, source: str, title: str | None, ocr: OcrEngine | None
+) -> LoadedDocument:
+    if ocr is None:
+        raise DocumentParseError("images are read by OCR: install tesseract-ocr")
+    read = ocr.read(data)
+    text = read.text.strip()
+    if not text:
+        raise DocumentParseError("no text was found in the image")
+    return LoadedDocument(
+        source=source,
+        title=title or _title_from_filename(source),
+        kind="image",
+        pages=[(1, text)],
+        ocr_pages=1,
+        ocr_confidence=round(read.confidence, 4),
+    )
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 4) if values else None
 
 
 def _load_slides(data: bytes, source: str, title: str | None) -> LoadedDocument:

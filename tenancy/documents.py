@@ -111,7 +111,7 @@ def record_job_update(db: Database, job: dict[str, Any], fields: dict[str, Any])
     changes: dict[str, Any] = {}
     if "status" in fields:
         changes["status"] = fields["status"]
-    for name in ("chunks", "embedded", "unchanged", "title"):
+    for name in ("chunks", "embedded", "unchanged", "title", "ocr_pages", "ocr_confidence"):
         if name in fields:
             changes[name] = fields[name]
     if fields.get("errors"):

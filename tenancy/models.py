@@ -115,6 +115,9 @@ class Document(OrganisationRecord, Base):
     unchanged: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Pages read by OCR (images, scanned PDF pages) and the engine's mean confidence.
+    ocr_pages: Mapped[int] = mapped_column(Integer, default=0)
+    ocr_confidence: Mapped[float | None] = mapped_column(Float)
 
 
 class Assistant(OrganisationRecord, Base):

@@ -15,6 +15,7 @@ import httpx
 import pytest
 from flask import Flask
 from playwright.sync_api import Locator, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.ui.conftest import serve
 from tests.ui.test_browser import (
@@ -153,7 +154,13 @@ def test_the_same_answer_twice_and_a_regenerated_one_do_not_crash_the_page(
         wait_answers(page, 3)
         page.get_by_role("button", name="Regenerate").click()
         wait_answers(page, 3)
-        page.wait_for_timeout(1500)
+        # The regenerated answer is drawn once it is written (slower on a busy machine).
+        try:
+            page.wait_for_function(
+                "document.body.innerText.split('make run').length - 1 >= 3", timeout=30_000
+            )
+        except PlaywrightTimeout:
+            pass  # the assertion below says what the page shows
         text = page.inner_text("body")
         exceptions = page.locator("[data-testid='stException']").count()
     assert exceptions == 0 and "DuplicateWidgetID" not in text
