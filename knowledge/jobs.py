@@ -72,6 +72,7 @@ class JobStore:
         title: str | None,
         content: bytes,
         attributes: dict[str, Any] | None = None,
+        languages: list[str] | None = None,
     ) -> dict[str, Any]:
         job_id = uuid.uuid4().hex
         now = time.time()
@@ -91,6 +92,7 @@ class JobStore:
             "deleted": 0,
             "errors": "[]",
             "attributes": json.dumps(attributes or {}),
+            "languages": ",".join(languages or []),
         }
         # The content first: a job is only visible once it can be run.
         self.client.set(self.keys.content(job_id), content, ex=JOB_TTL_S)
@@ -111,6 +113,7 @@ class JobStore:
             record[field] = float(record[field])
         record["errors"] = json.loads(record["errors"])
         record["attributes"] = json.loads(record.get("attributes") or "{}")
+        record["languages"] = [c for c in (record.get("languages") or "").split(",") if c]
         record["ocr_pages"] = int(record.get("ocr_pages") or 0)
         confidence = record.get("ocr_confidence")
         record["ocr_confidence"] = float(confidence) if confidence else None
@@ -230,8 +233,11 @@ class JobRunner:
         if resumed:
             log.info("resuming ingestion job %s after an interruption", job_id)
         try:
+            ocr = self.ocr
+            if ocr is not None and job["languages"]:  # the knowledge base's own languages
+                ocr = ocr.for_languages(job["languages"])
             document = load_bytes(
-                content, job["source"], title=job["title"], ocr=self.ocr,
+                content, job["source"], title=job["title"], ocr=ocr,
                 max_ocr_pages=self.max_ocr_pages,
             )  # fmt: skip
             document.attributes = job["attributes"]

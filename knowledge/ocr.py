@@ -10,6 +10,7 @@ decoded (a small PNG can claim gigapixels: a decompression bomb).
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import shutil
@@ -42,6 +43,8 @@ class OcrEngine(Protocol):
     name: str
 
     def read(self, image: bytes | Image.Image) -> OcrText: ...
+
+    def for_languages(self, codes: list[str]) -> OcrEngine: ...
 
 
 def opened(data: bytes | Image.Image, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> Image.Image:
@@ -82,6 +85,14 @@ class TesseractEngine:
         self.languages = languages
         self.max_pixels = max_pixels
 
+    def for_languages(self, codes: list[str]) -> TesseractEngine:
+        """The same engine reading these languages (service codes: en, es, id)."""
+        wanted = dict.fromkeys(TESSERACT_LANGUAGES.get(c, c) for c in codes)
+        packs = tuple(p for p in wanted if p in installed_packs())
+        if len(packs) < len(wanted):
+            log.warning("no Tesseract pack for some of %s: reading with %s", codes, packs)
+        return TesseractEngine(packs or self.languages, max_pixels=self.max_pixels)
+
     def read(self, image: bytes | Image.Image) -> OcrText:
         png = io.BytesIO()
         opened(image, max_pixels=self.max_pixels).save(png, format="PNG")
@@ -92,6 +103,12 @@ class TesseractEngine:
         if done.returncode != 0:
             raise OcrError(f"tesseract failed: {done.stderr.decode(errors='replace')[:200]}")
         return _from_tsv(done.stdout.decode("utf-8", "replace"))
+
+
+@functools.cache
+def installed_packs() -> frozenset[str]:
+    listed = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True)
+    return frozenset(line.strip() for line in listed.stdout.splitlines()[1:] if line.strip())
 
 
 def _from_tsv(tsv: str) -> OcrText:

@@ -44,7 +44,7 @@ class DocumentService:
         """Record the document as pending and queue its ingestion; 202-style result."""
         doc_id = document_id(kb_id, source)
         with self.db.session() as session:
-            crud.get_knowledge_base(session, org_id=org_id, kb_id=kb_id)
+            kb = crud.get_knowledge_base(session, org_id=org_id, kb_id=kb_id)
             document, replaced = crud.upsert_document(
                 session,
                 org_id=org_id,
@@ -64,6 +64,8 @@ class DocumentService:
                 title=title,
                 content=content,
                 attributes=metadata,
+                # Scans are read in the knowledge base's languages, when it names them.
+                languages=ocr_languages(kb.meta),
             )
             document.job_id = job["job_id"]
             version = document.version
@@ -102,6 +104,17 @@ def delete_document(
     with db.session() as session:
         crud.delete_document(session, org_id=org_id, kb_id=kb_id, doc_id=doc_id)
         return delete_points(qdrant, collection, document_filter(org_id, kb_id, doc_id))
+
+
+def ocr_languages(kb_meta: dict[str, Any] | None) -> list[str]:
+    """The languages a knowledge base's `metadata.languages` names (codes this service
+    knows), else none (OCR_LANGUAGES then applies)."""
+    from knowledge.languages import normalise
+
+    named = (kb_meta or {}).get("languages")
+    if not isinstance(named, list):
+        return []
+    return [code for code in (normalise(str(n)) for n in named) if code]
 
 
 def record_job_update(db: Database, job: dict[str, Any], fields: dict[str, Any]) -> None:

@@ -110,3 +110,26 @@ def test_the_pixel_limit_is_the_operators_not_pillows() -> None:
         assert "10000x5000" in str(exc) and "OCR_MAX_PIXELS" in str(exc)
     else:
         raise AssertionError("an image over OCR_MAX_PIXELS was read")
+
+
+def test_scans_are_read_in_the_knowledge_bases_languages(platform: Flask) -> None:
+    client = platform.test_client()
+    org = create_org(client, "Plant")
+    created = ok(
+        client.post(
+            "/v1/knowledge-bases",
+            headers=org.admin,
+            json={"name": "es", "metadata": {"languages": ["es", "xx"]}},
+        ),
+        201,
+    )
+    org.kbs["es"] = created["id"]
+    accepted = ok(client.post(f"/v1/knowledge-bases/{created['id']}/documents",
+                              headers=org.admin, content_type="multipart/form-data",
+                              data={"file": (io.BytesIO(png_bytes(scanned_page(SPANISH[1]))),
+                                             "valvulas.png")}), 202)  # fmt: skip
+    job = accepted["jobs"][0]
+    assert org.wait("es", job["document_id"])["status"] == "completed"
+    stored = platform.extensions["services"]().job_runner.store.get(job["job_id"])
+    assert stored["languages"] == ["es"]
+    assert TesseractEngine(("eng",)).for_languages(["es", "id"]).languages == ("spa", "ind")
