@@ -37,6 +37,7 @@ from api import (
     prompts,
     public,
     sessions,
+    web_sources,
 )
 from api.cors import install_assistant_cors
 from api.deps import (
@@ -146,6 +147,7 @@ def create_app(
         documents.bp,
         organisations.bp,
         knowledge_bases.bp,
+        web_sources.bp,
         assistants.bp,
         data_sources.bp,
         prompts.bp,

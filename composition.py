@@ -21,6 +21,7 @@ from config import Settings
 from data_sources.catalog import SourcePlaces
 from data_sources.runner import QueryLimits
 from knowledge.chunking import Chunker
+from knowledge.crawler import SafeFetcher
 from knowledge.embeddings import LocalEmbeddings, load_embeddings
 from knowledge.ingest import Ingestor
 from knowledge.jobs import JobRunner, JobStore
@@ -36,6 +37,7 @@ from tenancy.retention import RetentionPurger
 from tenancy.secrets_box import SecretsBox, load_keys
 from tenancy.turns import TurnRecorder
 from tenancy.web_sessions import WebSessions
+from tenancy.web_sources import WebCrawls
 from utils import metrics
 from utils.checkpointer import RedisSaver
 from voice.emotion import EmotionReader
@@ -69,12 +71,14 @@ class Services:
     web_sessions: WebSessions
     places: SourcePlaces
     artifacts: ArtifactStore
+    web_crawls: WebCrawls
 
     def close(self) -> None:
         self.retention.stop()
         self.recorder.stop()
         self.job_runner.stop()
         self.reembedder.stop()
+        self.web_crawls.stop()
         self.saver.close()
         self.redis.close()
         self.qdrant.close()
@@ -279,9 +283,17 @@ def build_services(
     runner = build_job_runner(settings, client=client, db=db, qdrant=qdrant, embeddings=embeddings)
     ingestor, jobs = runner.ingestor, runner.store
     reembedder = build_reembedder(settings, client=client, ingestor=ingestor, versions=versions)
+    web_crawls = WebCrawls(
+        db=db, redis=client, prefix=settings.checkpoint_prefix, ingestor=ingestor,
+        qdrant=qdrant, collection=settings.collection_name,
+        fetcher=lambda: SafeFetcher(allowed_hosts=settings.web_sources_allowed_hosts,
+                                    timeout=settings.web_fetch_timeout),
+        delay_s=settings.web_crawl_delay_seconds,
+    )  # fmt: skip
     if run_jobs and settings.ingestion_in_api:
         runner.start()
         reembedder.start()
+        web_crawls.start()
     return Services(
         settings=settings,
         db=db,
@@ -299,6 +311,7 @@ def build_services(
         profiles=ProfileStore(db, box, places),
         places=places,
         artifacts=artifacts,
+        web_crawls=web_crawls,
         chat=chat,
         documents=DocumentService(
             db=db,

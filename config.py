@@ -67,6 +67,12 @@ class Settings(BaseSettings):
     # Hosts an organisation's LLM endpoint may be on although they resolve to internal
     # addresses (a model server on your own network); any other internal address is refused.
     provider_allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # Web sources (sites crawled into knowledge bases) reach public addresses only, unless
+    # the host is listed here; the pause between two requests to a site, per request's
+    # timeout.
+    web_sources_allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    web_crawl_delay_seconds: float = Field(0.5, ge=0, le=60)
+    web_fetch_timeout: float = Field(15.0, gt=0, le=120)
     # A credential for the metrics scraper alone: `Authorization: Bearer <token>` on /metrics.
     metrics_token: SecretStr | None = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
@@ -222,6 +228,7 @@ class Settings(BaseSettings):
         "cors_origins",
         "trusted_proxies",
         "provider_allowed_hosts",
+        "web_sources_allowed_hosts",
         "hybrid_weights",
         "encryption_keys",
         "voice_languages",

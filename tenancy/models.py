@@ -158,6 +158,30 @@ class Assistant(OrganisationRecord, Base):
     )
 
 
+class WebSource(OrganisationRecord, Base):
+    """A web site crawled into a knowledge base, again every `refresh_hours`; `pages`
+    keeps each page's state from the last crawl (url -> etag, last_modified, digest,
+    document id), so unchanged pages are skipped and vanished ones removed."""
+
+    __tablename__ = "web_sources"
+
+    kb_id: Mapped[str] = mapped_column(
+        ForeignKey("knowledge_bases.id", ondelete="CASCADE"), index=True
+    )
+    url: Mapped[str] = mapped_column(String(2000))
+    max_pages: Mapped[int] = mapped_column(Integer, default=200)
+    max_depth: Mapped[int] = mapped_column(Integer, default=3)
+    include: Mapped[list[str]] = mapped_column(default=list)
+    exclude: Mapped[list[str]] = mapped_column(default=list)
+    refresh_hours: Mapped[float | None] = mapped_column(Float)
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    error: Mapped[str | None] = mapped_column(Text)
+    pages: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    stats: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    last_crawled_at: Mapped[datetime | None] = mapped_column()
+    next_crawl_at: Mapped[datetime | None] = mapped_column()
+
+
 class DataSource(OrganisationRecord, Base):
     """A database (its SQLAlchemy URL, Fernet-encrypted: it may hold a password) or a set
     of spreadsheets kept as tables in a DuckDB file of the organisation's own folder."""

@@ -51,6 +51,7 @@ def make_app(
         services.retention.stop()
         services.recorder.stop()
         services.job_runner.stop()
+        services.web_crawls.stop()
         services.saver.close()
         services.redis.close()
         services.db.close()
