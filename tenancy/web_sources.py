@@ -124,8 +124,21 @@ class WebCrawls:
                     self.crawl(source_id)
             except Exception:  # a crawl that fails records why; the loop goes on
                 log.exception("web crawl loop")
-            self._wake.wait(POLL_SECONDS)
+            self._wake.wait(self._until_next())
             self._wake.clear()
+
+    def _until_next(self) -> float:
+        """Seconds until the next scheduled crawl (at most POLL_SECONDS: another process
+        may have scheduled one)."""
+        try:
+            with self.db.session() as session:
+                query = select(WebSource.next_crawl_at).where(WebSource.next_crawl_at.is_not(None))
+                earliest = session.scalars(query.order_by(WebSource.next_crawl_at).limit(1)).first()
+        except Exception:  # the database away: try again later
+            return POLL_SECONDS
+        if earliest is None:
+            return POLL_SECONDS
+        return min(POLL_SECONDS, max(0.05, (earliest - utcnow()).total_seconds()))
 
     def _due(self) -> str | None:
         with self.db.session() as session:

@@ -265,3 +265,24 @@ def test_another_organisation_cannot_see_or_delete_a_source(
                        json={"url": site.base + "/"}).status_code == 403  # fmt: skip
     assert ok(client.get(path, headers=owner.admin))["id"] == created["id"]
     wait_crawled(owner, kb, created["id"])
+
+
+def test_a_source_is_crawled_again_on_its_schedule(
+    web_app: Callable[..., Flask], site: Site
+) -> None:
+    app = web_app(web_sources_allowed_hosts="127.0.0.1")
+    client = app.test_client()
+    org = create_org(client, "Acme")
+    kb = org.kb("site")
+    created = ok(
+        client.post(
+            f"/v1/knowledge-bases/{kb}/sources",
+            headers=org.admin,
+            json={"url": site.base + "/faq", "max_depth": 0, "refresh_hours": 0.0005},
+        ),
+        202,
+    )  # about 2 s
+    first = wait_crawled(org, kb, created["id"])
+    site.pages["/faq"] = ("FAQ", "Seals are replaced every eighteen months.")
+    second = wait_crawled(org, kb, created["id"], after=first["last_crawled_at"])
+    assert second["stats"]["changed"] == 1 and second["last_crawled_at"] > first["last_crawled_at"]
