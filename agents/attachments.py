@@ -12,7 +12,7 @@ import numpy as np
 from agents.retrieval import Passage, SearchScope
 from knowledge.chunking import Chunk, Chunker
 from knowledge.embeddings import LocalEmbeddings
-from knowledge.loaders import DocumentParseError, UnsupportedFormatError, load_bytes
+from knowledge.loaders import DocumentParseError, UnsupportedFormatError, kind_of, load_bytes
 
 PASSAGES_PER_TURN = 3  # the attachments' best chunks, put before the knowledge bases'
 
@@ -52,6 +52,11 @@ def read_attachments(
         if len(data) > max_bytes:
             raise AttachmentError(413, f"attachment {name!r} exceeds {max_bytes} bytes")
         try:
+            if kind_of(name) == "image":  # OCR is for ingestion, off the request path
+                raise UnsupportedFormatError(
+                    "images are not read as attachments: upload them to a knowledge base, "
+                    "where OCR reads them"
+                )
             document = load_bytes(data, name)
         except UnsupportedFormatError as exc:
             raise AttachmentError(415, f"attachment {name!r}: {exc}") from exc

@@ -71,6 +71,7 @@ def test_attachments_that_cannot_be_used_are_named(
     question = "What does it say?"
     cases = [
         ([as_file("tool.exe", b"MZ\x90\x00")], 415, "'tool.exe'"),
+        ([as_file("notice.png", b"\x89PNG\r\n\x1a\n")], 415, "upload them to a knowledge base"),
         ([as_file("broken.pdf", b"%PDF-1.4 not really")], 422, "'broken.pdf'"),
         ([as_file("empty.txt", b"   ")], 422, "'empty.txt'"),
         ([as_file(f"f{i}.md", FALCON) for i in range(6)], 422, "at most 5 files"),
