@@ -112,23 +112,46 @@ def installed_packs() -> frozenset[str]:
 
 
 def _from_tsv(tsv: str) -> OcrText:
-    lines: dict[tuple[int, int, int], list[str]] = {}
+    """Words into lines, lines into paragraphs by the page's geometry: a gap wider than
+    most of a line's height starts a paragraph (Tesseract's own paragraphs often split a
+    wrapped sentence)."""
+    words: dict[tuple[int, int, int], list[str]] = {}
+    boxes: dict[tuple[int, int, int], tuple[int, int]] = {}  # line -> (top, height)
     confidences = []
     for row in tsv.splitlines()[1:]:
         cells = row.split("\t")
-        if len(cells) < 12 or not cells[11].strip():
+        if len(cells) < 12:
             continue
         key = (int(cells[2]), int(cells[3]), int(cells[4]))  # block, paragraph, line
-        lines.setdefault(key, []).append(cells[11])
+        if cells[0] == "4":
+            boxes[key] = (int(cells[7]), int(cells[9]))
+        if cells[0] != "5" or not cells[11].strip():
+            continue
+        words.setdefault(key, []).append(cells[11])
         if float(cells[10]) >= 0:
             confidences.append(float(cells[10]) / 100)
-    text, previous = [], None
-    for key in sorted(lines):
-        if previous is not None and key[:2] != previous[:2]:
-            text.append("")
-        text.append(" ".join(lines[key]))
-        previous = key
-    return OcrText("\n".join(text), sum(confidences) / max(len(confidences), 1))
+    placed = sorted((boxes.get(key, (0, 0)), " ".join(found)) for key, found in words.items())
+    paragraphs: list[list[str]] = []
+    previous_bottom = None
+    for (top, height), line in placed:
+        if previous_bottom is None or top - previous_bottom > 0.8 * max(height, 1):
+            paragraphs.append([])
+        paragraphs[-1].append(line)
+        previous_bottom = top + height
+    text = "\n\n".join(_reflowed(p) for p in paragraphs)
+    return OcrText(text, sum(confidences) / max(len(confidences), 1))
+
+
+def _reflowed(lines: list[str]) -> str:
+    """A paragraph's lines as one line (a sentence wrapped on the page is one sentence
+    for the answerer), words hyphenated at a line's end joined again."""
+    out = ""
+    for line in lines:
+        if out.endswith("-") and line[:1].islower():
+            out = out[:-1] + line
+        else:
+            out = f"{out} {line}" if out else line
+    return out
 
 
 def tesseract_for(languages: tuple[str, ...], *, max_pixels: int) -> TesseractEngine | None:

@@ -133,3 +133,12 @@ def test_scans_are_read_in_the_knowledge_bases_languages(platform: Flask) -> Non
     stored = platform.extensions["services"]().job_runner.store.get(job["job_id"])
     assert stored["languages"] == ["es"]
     assert TesseractEngine(("eng",)).for_languages(["es", "id"]).languages == ("spa", "ind")
+
+
+def test_a_sentence_wrapped_on_the_page_is_read_as_one() -> None:
+    long = ("The spare pumps are kept in the basement of the north building, next to the "
+            "boiler room, and the key is held by the shift supervisor on duty.")  # fmt: skip
+    read = TesseractEngine(("eng",)).read(scanned_page([long, "Second paragraph here."]))
+    first, second = read.text.split("\n\n")
+    assert "\n" not in first and " ".join(first.split()) == long
+    assert second == "Second paragraph here."
