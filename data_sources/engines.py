@@ -344,8 +344,10 @@ def engine_for_url(url: str, *, sqlite_dir: Path | None) -> Engine:
     lie under `sqlite_dir`, the folder the operator allows (None: no SQLite files)."""
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is no number
         raise BadSourceUrl(f"not a database URL: {exc}") from exc
+    if "\x00" in url:
+        raise BadSourceUrl("not a database URL: it holds a NUL character")
     backend = parsed.get_backend_name()
     if backend == "sqlite":
         return SqliteEngine(sqlite_path(parsed.database or "", sqlite_dir))
@@ -364,11 +366,15 @@ def sqlite_path(database: str, sqlite_dir: Path | None) -> Path:
     if not database or database == ":memory:" or database.startswith("file:"):
         raise BadSourceUrl("a SQLite data source is a file path: sqlite:///name.db")
     root = sqlite_dir.resolve()
-    path = Path(database)
-    path = (path if path.is_absolute() else root / path).resolve()
+    try:
+        path = Path(database)
+        path = (path if path.is_absolute() else root / path).resolve()
+        found = path.is_file()
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+        raise BadSourceUrl(f"not a usable SQLite path: {exc}") from exc
     if root not in path.parents:
         raise BadSourceUrl(f"SQLite files must lie under the folder {root} (SQL_SOURCES_DIR)")
-    if not path.is_file():
+    if not found:
         raise BadSourceUrl(f"no SQLite file {path.relative_to(root)} under {root}")
     return path
 
@@ -377,5 +383,5 @@ def safe_url(url: str) -> str:
     """The URL as it may be shown: the password hidden."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return "(invalid URL)"

@@ -29,14 +29,22 @@ MAX_LIST = 50
 RANGE_KEYS = ("gt", "gte", "lt", "lte")
 
 Scalar = str | int | float | bool
+# Whole numbers a search engine stores exactly (and JSON clients read back as written).
+MAX_INTEGER = 2**53
 
 
 class BadAttributes(ValueError):
     """Attributes or filters that cannot be taken (the message says which and why)."""
 
 
+def _number_fits(name: str, value: Any) -> None:
+    if isinstance(value, int | float) and not isinstance(value, bool) and abs(value) > MAX_INTEGER:
+        raise BadAttributes(f"{name!r}: numbers are limited to ±2^53")
+
+
 def _scalar(name: str, value: Any) -> Scalar:
     if isinstance(value, bool | int | float):
+        _number_fits(f"metadata {name}", value)
         return value
     if isinstance(value, str):
         if len(value) > MAX_TEXT:
@@ -84,6 +92,12 @@ def _moment(value: Any) -> datetime | None:
 
 def _condition(name: str, wanted: Any) -> models.FieldCondition:
     key = f"{ATTRIBUTES_FIELD}.{name}"
+    for value in (
+        wanted.values()
+        if isinstance(wanted, dict)
+        else (wanted if isinstance(wanted, list) else [wanted])
+    ):
+        _number_fits(f"filter {name}", value)
     if isinstance(wanted, list):
         if not wanted or len(wanted) > MAX_LIST:
             raise BadAttributes(f"filter {name!r}: a list of 1-{MAX_LIST} values")

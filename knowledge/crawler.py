@@ -89,11 +89,14 @@ class SafeFetcher:
 
     def address_of(self, url: str) -> tuple[str, int]:
         """The address to connect to; AddressRefused for an internal one."""
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+        except ValueError as exc:  # a port that is no number, a bad IPv6 literal
+            raise AddressRefused(f"{url!r} is not a valid URL: {exc}") from exc
         host = (parts.hostname or "").lower()
         if parts.scheme not in ("http", "https") or not host:
             raise AddressRefused(f"{url!r} is not an http(s) URL with a host")
-        port = parts.port or (443 if parts.scheme == "https" else 80)
         try:
             found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         except (socket.gaierror, UnicodeError, ValueError) as exc:

@@ -159,6 +159,8 @@ def test_sqlite_files_outside_the_allowed_folder_are_refused_and_nothing_is_kept
         ("sqlite://", "file path"),
         ("mysql://u:p@localhost/db", "not supported"),
         ("not a url", "not a database URL"),
+        ("postgresql://u:p@localhost:99x/db", "not a database URL"),
+        ("sqlite:///" + "a" * 300 + ".db", "no SQLite file"),
         ("postgresql://u:secret@127.0.0.1:1/db", "cannot connect"),
     ]:
         response = client.post(

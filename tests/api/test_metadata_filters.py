@@ -91,6 +91,8 @@ def test_bad_filters_and_bad_metadata_are_clear_422s(platform: Flask) -> None:
         ({"category": []}, "a list of 1-"),
         ({"category": {"nested": {"x": 1}}}, "a range takes"),
         (["category"], "valid dictionary"),
+        ({"year": 10**30}, "limited to"),
+        ({"year": {"lt": -(10**20)}}, "limited to"),
     ]:
         response = ask(client, key, assistant, QUESTION, filters=filters)
         assert response.status_code == 422, filters
