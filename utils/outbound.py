@@ -19,8 +19,11 @@ class AddressRefused(ValueError):
 def check_outbound_url(url: str, *, allowed_hosts: Collection[str]) -> None:
     """Raise AddressRefused unless every address `url`'s host resolves to is public (or
     the host is in `allowed_hosts`, compared without case)."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+    except ValueError as exc:  # a bad IPv6 literal
+        raise AddressRefused(f"{url!r} is not a valid URL: {exc}") from exc
     if parts.scheme not in ("http", "https") or not host:
         raise AddressRefused(f"{url!r} is not an http(s) URL with a host")
     if host in {h.lower() for h in allowed_hosts}:

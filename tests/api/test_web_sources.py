@@ -210,7 +210,8 @@ def test_internal_addresses_are_refused_without_the_operators_leave(
     port = site.base.rsplit(":", 1)[1]
     for url in (site.base + "/", "http://169.254.169.254/latest/meta-data/",
                 f"http://[::1]:{port}/", f"http://localhost:{port}/", "http://10.0.0.7/",
-                "ftp://example.com/", "http://example.com:99x/", "http://[::1/"):  # fmt: skip
+                "ftp://example.com/", "http://example.com:99x/", "http://[::1/",
+                "http://]\u0080"):  # fmt: skip
         response = client.post(f"/v1/knowledge-bases/{kb}/sources", headers=org.admin,
                                json={"url": url})  # fmt: skip
         assert response.status_code == 422, url
