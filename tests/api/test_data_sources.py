@@ -107,6 +107,14 @@ def data_assistant(org: Org, source_ids: list[str], name: str = "analyst") -> st
     return created["id"]
 
 
+def plant(app: Flask) -> tuple[Flask, Org, str, Path, str]:
+    """An organisation with the plant database as a data source and an assistant that
+    queries it: (app, organisation, source id, database file, assistant id)."""
+    org = create_org(app.test_client(), "Plant")
+    source_id, path = sqlite_source(org, app)
+    return app, org, source_id, path, data_assistant(org, [source_id])
+
+
 def ask(client: FlaskClient, key: dict[str, str], assistant: str, message: str,
         conversation: str = "c1", **headers: str) -> Any:  # fmt: skip
     return client.post(
@@ -244,11 +252,8 @@ def test_another_organisation_sees_nothing_of_a_data_source(data_app: Callable[.
 
 
 def test_deleting_a_data_source_takes_it_off_its_assistants(data_app: Callable[..., Flask]) -> None:
-    app = data_app()
-    client = app.test_client()
-    org = create_org(client, "Plant")
-    source_id, path = sqlite_source(org, app)
-    assistant = data_assistant(org, [source_id])
+    app, org, source_id, path, assistant = plant(data_app())
+    client = org.client
     ok(client.delete(f"/v1/data-sources/{source_id}", headers=org.admin))
     shown = ok(client.get(f"/v1/assistants/{assistant}", headers=org.admin))
     assert shown["data_source_ids"] == []
@@ -262,11 +267,8 @@ def test_deleting_a_data_source_takes_it_off_its_assistants(data_app: Callable[.
 def test_a_count_is_answered_from_a_query_with_its_table_sql_and_citation(
     data_app: Callable[..., Flask], stub: LLMStub
 ) -> None:
-    app = data_app()
-    client = app.test_client()
-    org = create_org(client, "Plant")
-    source_id, path = sqlite_source(org, app)
-    assistant = data_assistant(org, [source_id])
+    app, org, source_id, path, assistant = plant(data_app())
+    client = org.client
     query = "SELECT count(*) AS machines FROM machines WHERE needs_maintenance = 1"
     stub.reply = Script(source_id, [[query]], "{result[rows][0][0]} machines need maintenance.")
     key = key_header(org.key("chat"))
@@ -304,11 +306,8 @@ def test_a_count_is_answered_from_a_query_with_its_table_sql_and_citation(
 def test_a_grouped_result_gets_a_chart_and_is_streamed_as_its_own_event(
     data_app: Callable[..., Flask], stub: LLMStub
 ) -> None:
-    app = data_app()
-    client = app.test_client()
-    org = create_org(client, "Plant")
-    source_id, _ = sqlite_source(org, app)
-    assistant = data_assistant(org, [source_id])
+    app, org, source_id, _, assistant = plant(data_app())
+    client = org.client
     query = "SELECT region, count(*) AS machines FROM machines GROUP BY region ORDER BY region"
     stub.reply = Script(source_id, [[query]], "Machines by region: see the chart.")
     key = key_header(org.key("chat"))
@@ -330,11 +329,8 @@ def test_a_grouped_result_gets_a_chart_and_is_streamed_as_its_own_event(
 def test_a_failed_query_is_corrected_from_the_database_error(
     data_app: Callable[..., Flask], stub: LLMStub
 ) -> None:
-    app = data_app()
-    client = app.test_client()
-    org = create_org(client, "Plant")
-    source_id, _ = sqlite_source(org, app)
-    assistant = data_assistant(org, [source_id])
+    app, org, source_id, _, assistant = plant(data_app())
+    client = org.client
     stub.reply = Script(
         source_id,
         [["SELECT count(*) FROM machines WHERE maintenance_due = 1"],
@@ -518,11 +514,8 @@ def test_a_postgresql_database_is_queried_read_only(
 def test_the_openai_compatible_endpoint_carries_the_artifacts(
     data_app: Callable[..., Flask], stub: LLMStub
 ) -> None:
-    app = data_app()
-    client = app.test_client()
-    org = create_org(client, "Plant")
-    source_id, _ = sqlite_source(org, app)
-    assistant = data_assistant(org, [source_id])
+    app, org, source_id, _, assistant = plant(data_app())
+    client = org.client
     stub.reply = Script(source_id, [["SELECT kind, count(*) FROM machines GROUP BY kind"]],
                         "Three kinds.")  # fmt: skip
     body = {"model": assistant, "messages": [{"role": "user", "content": "Machines per kind?"}]}
