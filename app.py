@@ -51,6 +51,7 @@ from api.errors import register_error_handlers
 from api.health import is_metrics_scraper, may_see_details
 from composition import Services, build_services
 from config import Settings, get_settings
+from ingestion.stats import QueueCollector
 from utils import metrics
 from utils.logging import configure_logging, request_id_var
 
@@ -136,7 +137,14 @@ def create_app(
         PROBE_DETAILS=public)."""
         if not (may_see_details() or is_metrics_scraper()):
             require_platform_admin()
-        body, content_type = metrics.render()
+        try:
+            services = app.extensions[SERVICES_EXTENSION]()
+        except Exception:  # a store away: this process's figures still count
+            log.warning("metrics without the ingestion queue's: services not open")
+            body, content_type = metrics.render()
+        else:
+            queue = QueueCollector(services.queue.stats, services.queue.depth)
+            body, content_type = metrics.render(queue)
         return Response(body, content_type=content_type)
 
     for blueprint in (

@@ -20,11 +20,13 @@ from agents.service import ChatService
 from config import Settings
 from data_sources.catalog import SourcePlaces
 from data_sources.runner import QueryLimits
+from ingestion.queue import Handlers, IngestionQueue
+from ingestion.stats import TaskStats
 from knowledge.chunking import Chunker
 from knowledge.crawler import SafeFetcher
 from knowledge.embeddings import LocalEmbeddings, load_embeddings
 from knowledge.ingest import Ingestor
-from knowledge.jobs import JobRunner, JobStore
+from knowledge.jobs import JobExecutor, JobStore
 from knowledge.ocr import tesseract_for
 from knowledge.reembed import IndexVersions, Reembedder
 from knowledge.store import ensure_collection, open_client
@@ -62,7 +64,8 @@ class Services:
     chat: ChatService
     documents: DocumentService
     ingestor: Ingestor
-    job_runner: JobRunner
+    jobs: JobExecutor
+    queue: IngestionQueue
     reembedder: Reembedder
     probes: Probes
     recorder: TurnRecorder
@@ -76,9 +79,8 @@ class Services:
     def close(self) -> None:
         self.retention.stop()
         self.recorder.stop()
-        self.job_runner.stop()
+        self.queue.stop()
         self.reembedder.stop()
-        self.web_crawls.stop()
         self.saver.close()
         self.redis.close()
         self.qdrant.close()
@@ -176,22 +178,39 @@ def build_ingestor(
     )
 
 
-def build_job_runner(
-    settings: Settings,
-    *,
-    client: Any,
-    db: Database,
-    qdrant: QdrantClient,
-    embeddings: LocalEmbeddings,
-) -> JobRunner:
-    """The ingestion job runner: in API processes, or alone in a worker process."""
-    return JobRunner(
+def build_job_executor(
+    settings: Settings, *, client: Any, db: Database, ingestor: Ingestor
+) -> JobExecutor:
+    """What runs an ingestion job, in whichever process consumes the queue."""
+    return JobExecutor(
         JobStore(client, settings.checkpoint_prefix),
-        build_ingestor(settings, qdrant=qdrant, embeddings=embeddings),
+        ingestor,
         on_update=lambda job, fields: record_job_update(db, job, fields),
         ocr=tesseract_for(tuple(settings.ocr_languages), max_pixels=settings.ocr_max_pixels),
         max_ocr_pages=settings.ocr_max_pages,
+        max_retries=settings.ingestion_max_retries,
+        retry_base_s=settings.ingestion_retry_base_seconds,
     )
+
+
+def build_web_crawls(
+    settings: Settings, *, client: Any, db: Database, qdrant: QdrantClient, ingestor: Ingestor
+) -> WebCrawls:
+    return WebCrawls(
+        db=db, redis=client, prefix=settings.checkpoint_prefix, ingestor=ingestor,
+        qdrant=qdrant, collection=settings.collection_name,
+        fetcher=lambda: SafeFetcher(allowed_hosts=settings.web_sources_allowed_hosts,
+                                    timeout=settings.web_fetch_timeout),
+        delay_s=settings.web_crawl_delay_seconds,
+    )  # fmt: skip
+
+
+def build_queue(settings: Settings, *, client: Any) -> IngestionQueue:
+    return IngestionQueue(settings, stats=TaskStats(client, settings.checkpoint_prefix))
+
+
+def ingestion_handlers(jobs: JobExecutor, web_crawls: WebCrawls) -> Handlers:
+    return Handlers(run_job=jobs.run, crawl=web_crawls.crawl, claim_due_crawls=web_crawls.claim_due)
 
 
 def source_places(settings: Settings) -> SourcePlaces:
@@ -280,20 +299,16 @@ def build_services(
         prune_checkpoints=settings.prune_checkpoints,
         artifacts=artifacts,
     )
-    runner = build_job_runner(settings, client=client, db=db, qdrant=qdrant, embeddings=embeddings)
-    ingestor, jobs = runner.ingestor, runner.store
+    ingestor = build_ingestor(settings, qdrant=qdrant, embeddings=embeddings)
+    jobs = build_job_executor(settings, client=client, db=db, ingestor=ingestor)
     reembedder = build_reembedder(settings, client=client, ingestor=ingestor, versions=versions)
-    web_crawls = WebCrawls(
-        db=db, redis=client, prefix=settings.checkpoint_prefix, ingestor=ingestor,
-        qdrant=qdrant, collection=settings.collection_name,
-        fetcher=lambda: SafeFetcher(allowed_hosts=settings.web_sources_allowed_hosts,
-                                    timeout=settings.web_fetch_timeout),
-        delay_s=settings.web_crawl_delay_seconds,
-    )  # fmt: skip
+    web_crawls = build_web_crawls(settings, client=client, db=db, qdrant=qdrant, ingestor=ingestor)
+    queue = build_queue(settings, client=client)
     if run_jobs and settings.ingestion_in_api:
-        runner.start()
+        # This process is also a worker of the ingestion queue (one machine, no worker.py).
+        queue.handlers = ingestion_handlers(jobs, web_crawls)
+        queue.consume_in_thread()
         reembedder.start()
-        web_crawls.start()
     return Services(
         settings=settings,
         db=db,
@@ -317,11 +332,12 @@ def build_services(
             db=db,
             qdrant=qdrant,
             collection=settings.collection_name,
-            jobs=jobs,
-            runner=runner,
+            jobs=jobs.store,
+            queue=queue,
         ),
         ingestor=ingestor,
-        job_runner=runner,
+        jobs=jobs,
+        queue=queue,
         reembedder=reembedder,
         probes=Probes(
             saver=saver,

@@ -131,9 +131,20 @@ class Settings(BaseSettings):
     # Ingestion also embeds each chunk's sentences, so offline answers embed nothing but
     # the question (about twice the encoder time at ingestion). Off when a model answers.
     sentence_vectors: bool = True
-    # Whether API processes run ingestion jobs. False when separate `python worker.py`
-    # processes take them (needs a Qdrant server: embedded Qdrant is the API's own).
+    # Whether API processes also consume the ingestion queue (a worker thread each). False
+    # when separate `python worker.py` processes do (`make run` starts one).
     ingestion_in_api: bool = True
+    # The ingestion queue's broker (Celery, Redis transport); unset: REDIS_URL's Redis.
+    celery_broker_url: SecretStr | None = None
+    # Seconds before a task taken by a worker that died is handed to another: longer than
+    # the longest ingestion (a job run twice at once is kept off by its claim anyway).
+    ingestion_visibility_timeout: int = Field(900, ge=1)
+    ingestion_concurrency: int = Field(1, ge=1, le=64, description="Tasks at once per worker")
+    # Transient failures (a store away) retried with exponential backoff from the base.
+    ingestion_max_retries: int = Field(5, ge=0, le=50)
+    ingestion_retry_base_seconds: float = Field(2.0, gt=0)
+    # How often the schedule looks for web sources due for a crawl.
+    web_crawl_tick_seconds: float = Field(30.0, gt=0)
     # Which build of the model embeds (knowledge/encoders.py): sentence-transformers
     # itself, or its ONNX export run by ONNX Runtime, in fp32 or int8.
     embedding_backend: Literal["torch", "onnx", "onnx-int8"] = "onnx"
@@ -248,6 +259,7 @@ class Settings(BaseSettings):
 
     @field_validator(
         "redis_url",
+        "celery_broker_url",
         "qdrant_url",
         "llm_base_url",
         "llm_model",

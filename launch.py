@@ -5,7 +5,9 @@
 2. a private redis-server with an append-only file when REDIS_URL is unset;
 3. the platform database migrated, with the default organisation and assistant, and the
    sample knowledge base indexed into it when it is empty;
-4. Gunicorn (Uvicorn workers) on PORT and Streamlit on UI_PORT, until Ctrl-C; each of
+4. with embedded Qdrant, the host process that holds its folder for everyone else;
+5. Gunicorn (Uvicorn workers) on PORT, an ingestion worker (`worker.py`, the Celery
+   worker of uploads and web crawls) and Streamlit on UI_PORT, until Ctrl-C; each of
    them (and the private Redis) is started again if it stops on its own.
 """
 
@@ -21,6 +23,8 @@ import redis
 
 from cli import index_sample_if_empty
 from config import PROJECT_ROOT, Settings, get_settings
+from knowledge.embedded_host import HostProcess
+from knowledge.store import KnowledgeBaseUnavailable
 from utils.local_redis import LocalRedis
 from utils.supervisor import Child, Supervisor
 
@@ -106,12 +110,20 @@ def main() -> int:
     keys = [k.get_secret_value() for k in settings.api_keys] or [new_key or ""]
     admin_keys = [k.get_secret_value() for k in settings.admin_api_keys] or [new_admin_key or ""]
 
+    try:
+        qdrant_host = HostProcess.start(settings) if settings.qdrant_mode == "embedded" else None
+    except KnowledgeBaseUnavailable as exc:
+        print(f"Cannot start: {exc}", file=sys.stderr)
+        return 1
     env = {
         **os.environ,
+        **(qdrant_host.environment() if qdrant_host else {}),
         "REDIS_URL": settings.redis_url_or_local,
         "API_KEYS": ",".join(keys),
         "ADMIN_API_KEYS": ",".join(admin_keys),
         "API_URL": settings.api_url,
+        # Uploads and crawls are the worker's below, unless told otherwise.
+        "INGESTION_IN_API": os.environ.get("INGESTION_IN_API", "false"),
     }
     python = sys.executable
 
@@ -136,7 +148,11 @@ def main() -> int:
             stdout=subprocess.DEVNULL,
         )  # fmt: skip
 
-    children = [Child("API", api), Child("web chat", web_chat)]
+    def ingestion_worker() -> subprocess.Popen[bytes]:
+        return subprocess.Popen([python, "worker.py"], cwd=PROJECT_ROOT, env=env)
+
+    children = [Child("API", api), Child("ingestion worker", ingestion_worker),
+                Child("web chat", web_chat)]  # fmt: skip
     if redis_server is not None:  # started above; supervised from now on
         children.insert(
             0, Child("redis-server", lambda: redis_server.start().process, redis_server.process)
@@ -153,6 +169,8 @@ def main() -> int:
         supervisor.run()
     finally:
         supervisor.stop()
+        if qdrant_host is not None:
+            qdrant_host.stop()
     return 0
 
 

@@ -1,11 +1,15 @@
 """The ingestion worker process: `python worker.py`.
 
-Takes ingestion jobs from Redis (the records the API writes on upload) and runs them,
-so ingestion scales apart from the API (`docker compose up --scale worker=N`, with
-INGESTION_IN_API=false on the API). Needs a Qdrant server (QDRANT_URL): embedded Qdrant
-belongs to the API's processes (its host and workers), whose workers run jobs themselves.
-Stops on SIGTERM/SIGINT; a job cut short is resumed by the next worker (ingestion is
-idempotent and its claim expires).
+A Celery worker of the ingestion queue (ingestion/queue.py): uploads, web crawls, and
+the schedule that sends the crawls that are due. Scales apart from the API
+(`docker compose up --scale worker=N`, INGESTION_IN_API=false on the API).
+
+Qdrant: a server (QDRANT_URL), or on one machine the embedded Qdrant host that `make run`
+starts for the API and the worker alike (it sets EMBEDDED_QDRANT_SOCKET/_KEY): an
+embedded folder belongs to one process.
+
+Stops on SIGTERM/SIGINT after the task in hand (Celery's warm shutdown); a worker killed
+outright leaves its task unacknowledged, and another worker runs it again.
 """
 
 from __future__ import annotations
@@ -15,21 +19,29 @@ import config  # noqa: F401 - first: sets thread/offline environment before nump
 # isort: split
 
 import logging
-import signal
+import os
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from qdrant_client import QdrantClient
 
 from composition import (
-    build_job_runner,
+    build_ingestor,
+    build_job_executor,
+    build_queue,
     build_reembedder,
+    build_web_crawls,
     index_versions,
+    ingestion_handlers,
     migrated_database,
     open_embeddings,
     open_redis,
 )
 from config import Settings, get_settings
+from ingestion.queue import IngestionQueue
+from knowledge.embedded_host import SOCKET_ENV
 from knowledge.embeddings import LocalEmbeddings
 from knowledge.store import ensure_collection, open_client
 from utils.logging import configure_logging
@@ -37,55 +49,70 @@ from utils.logging import configure_logging
 log = logging.getLogger("worker")
 
 
-def run_worker(
+@contextmanager
+def ingestion_worker(
     settings: Settings,
     *,
-    stop: threading.Event,
     qdrant: QdrantClient | None = None,
     embeddings: LocalEmbeddings | None = None,
-) -> None:
-    """Run ingestion jobs until `stop` is set (tests pass their Qdrant and model in)."""
+) -> Iterator[IngestionQueue]:
+    """The queue with this process's handlers and the re-embedder, closed on exit (tests
+    pass their Qdrant and model in)."""
     db = migrated_database(settings)
     client = open_redis(settings)
     own_qdrant = qdrant is None
     qdrant = qdrant or open_client(settings)
     embeddings = embeddings or open_embeddings(settings)
     ensure_collection(qdrant, settings.collection_name, embeddings.dimensions)
-    runner = build_job_runner(
-        settings, client=client, db=db, qdrant=qdrant, embeddings=embeddings
-    ).start()
+    ingestor = build_ingestor(settings, qdrant=qdrant, embeddings=embeddings)
+    jobs = build_job_executor(settings, client=client, db=db, ingestor=ingestor)
+    crawls = build_web_crawls(settings, client=client, db=db, qdrant=qdrant, ingestor=ingestor)
+    queue = build_queue(settings, client=client)
+    queue.handlers = ingestion_handlers(jobs, crawls)
     versions = index_versions(settings, qdrant=qdrant, embeddings=embeddings)
     reembedder = build_reembedder(
-        settings, client=client, ingestor=runner.ingestor, versions=versions
+        settings, client=client, ingestor=ingestor, versions=versions
     ).start()
-    log.info("ingestion worker started", extra={"worker": runner.worker})
     try:
-        stop.wait()
+        yield queue
     finally:
-        runner.stop()
+        queue.stop()
         reembedder.stop()
         client.close()
         if own_qdrant:
             qdrant.close()
         db.close()
-        log.info("ingestion worker stopped", extra={"worker": runner.worker})
+
+
+def run_worker(settings: Settings, *, stop: threading.Event, **shared: object) -> None:
+    """Consume on threads of this process until `stop` is set (tests)."""
+    with ingestion_worker(settings, **shared) as queue:  # type: ignore[arg-type]
+        queue.consume_in_thread()
+        stop.wait()
 
 
 def main() -> int:
     settings = get_settings()
     configure_logging(settings.log_level)
-    if not settings.qdrant_url:
+    if not settings.qdrant_url and not os.environ.get(SOCKET_ENV):
         print(
-            "worker: a separate ingestion worker needs a Qdrant server (set QDRANT_URL). "
-            "With embedded Qdrant the API process runs ingestion jobs itself.",
+            "worker: a separate ingestion worker needs a Qdrant server (set QDRANT_URL), or "
+            "the embedded Qdrant host that `make run` starts (it runs a worker itself). "
+            "With INGESTION_IN_API=true (the default) the API runs ingestion on its own.",
             file=sys.stderr,
         )
         return 2
-    stop = threading.Event()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: stop.set())
-    run_worker(settings, stop=stop)
-    return 0
+    with ingestion_worker(settings) as queue:
+        queue.make_default()
+        queue.start_schedule()
+        worker = queue.app.Worker(
+            **queue.worker_options(concurrency=settings.ingestion_concurrency, kind="worker"),
+            loglevel=settings.log_level,
+        )
+        log.info("ingestion worker started", extra={"queue": queue.name})
+        worker.start()  # until SIGTERM/SIGINT: warm shutdown
+        log.info("ingestion worker stopped")
+        return worker.exitcode or 0
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from werkzeug.exceptions import HTTPException
 
 from agents.rewind import RewindError
 from agents.turn_lock import ConversationBusy
+from ingestion.queue import QueueUnavailable
 from knowledge.store import KnowledgeBaseError
 from tenancy.crud import Conflict, NotFound
 from tenancy.db import DatabaseError
@@ -78,6 +79,7 @@ DOMAIN_ERRORS: dict[type[Exception], tuple[int, str, str | None]] = {
         503, "database_unavailable", "the platform database is unavailable; retry shortly"
     ),
     KnowledgeBaseError: (503, "knowledge_base_unavailable", None),
+    QueueUnavailable: (503, "queue_unavailable", None),
 }  # fmt: skip
 
 

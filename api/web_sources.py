@@ -91,7 +91,7 @@ def create(kb_id: str) -> tuple[Response, int]:
         audited(session, "web_source.created", "web_source", record.id,
                 payload.model_dump())  # fmt: skip
         body = web_sources.source_out(record)
-    services.web_crawls.notify()
+    services.queue.enqueue_crawl(body["id"])
     return jsonify(body), 202
 
 
@@ -125,9 +125,9 @@ def crawl_again(kb_id: str, source_id: str) -> tuple[Response, int]:
         record = web_sources.get_source(
             session, org_id=current_caller().org_id, kb_id=kb_id, source_id=source_id
         )
-        record.next_crawl_at = utcnow()
+        record.next_crawl_at = utcnow() + web_sources.LOCK_DELAY
         body = web_sources.source_out(record)
-    services.web_crawls.notify()
+    services.queue.enqueue_crawl(source_id)
     return jsonify(body), 202
 
 

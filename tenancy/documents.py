@@ -9,8 +9,9 @@ from typing import Any
 
 from qdrant_client import QdrantClient
 
+from ingestion.queue import IngestionQueue, QueueUnavailable
 from knowledge.chunking import document_id
-from knowledge.jobs import JobRunner, JobStore
+from knowledge.jobs import JobStore
 from knowledge.store import delete_points, document_filter, organisation_filter, tenant_filter
 from tenancy import crud
 from tenancy.db import Database
@@ -22,13 +23,13 @@ JOB_ID = re.compile(r"[0-9a-f]{32}")
 class DocumentService:
     def __init__(
         self, *, db: Database, qdrant: QdrantClient, collection: str, jobs: JobStore,
-        runner: JobRunner,
+        queue: IngestionQueue,
     ) -> None:  # fmt: skip
         self.db = db
         self.qdrant = qdrant
         self.collection = collection
         self.jobs = jobs
-        self.runner = runner
+        self.queue = queue
 
     def upload(
         self,
@@ -69,7 +70,13 @@ class DocumentService:
             )
             document.job_id = job["job_id"]
             version = document.version
-        self.runner.notify()
+        try:
+            self.queue.enqueue_document(job["job_id"])
+        except QueueUnavailable:
+            failed = {"status": "failed", "errors": ["the ingestion queue was unavailable"]}
+            self.jobs.update(job["job_id"], **failed)
+            record_job_update(self.db, job, failed)
+            raise
         return {**job, "document_id": doc_id, "replaced": replaced, "version": version}
 
     def job(self, *, org_id: str, job_id: str, kb_id: str | None = None) -> dict[str, Any]:

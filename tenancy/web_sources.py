@@ -1,8 +1,7 @@
 """Web sources of a knowledge base: made, listed, deleted, and crawled.
 
-A crawl runs on a background thread of an API process (one deployment-wide per source,
-through a Redis lock), when a source is made, when asked again, and every
-`refresh_hours`. Each page becomes a document of the knowledge base whose source is the
+A crawl is a task of the ingestion queue (one at a time per source, through a Redis
+lock), sent when a source is made, when asked again, and every `refresh_hours`. Each page becomes a document of the knowledge base whose source is the
 page's URL (what its citations show): a page the server reports unchanged (ETag,
 Last-Modified) or whose main text has the same digest is skipped, a changed one is
 re-indexed, a page no longer found is removed with its chunks.
@@ -18,7 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from qdrant_client import QdrantClient
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from knowledge.chunking import document_id
 from knowledge.crawler import Crawler, CrawlError, CrawlRules, SafeFetcher
@@ -32,14 +31,16 @@ from utils.outbound import AddressRefused
 
 log = logging.getLogger(__name__)
 
-POLL_SECONDS = 30.0
 LOCK_SECONDS = 3600
+LOCK_DELAY = timedelta(seconds=LOCK_SECONDS)
 
 
 def create_source(session: Any, *, org_id: str, kb_id: str, **fields: Any) -> WebSource:
     crud.get_knowledge_base(session, org_id=org_id, kb_id=kb_id)
+    # Its first crawl is a task sent now; the schedule takes over if that task is lost.
     record = WebSource(id=new_id("src"), org_id=org_id, kb_id=kb_id, status="pending",
-                       pages={}, stats={}, next_crawl_at=utcnow(), **fields)  # fmt: skip
+                       pages={}, stats={}, next_crawl_at=utcnow() + LOCK_DELAY,
+                       **fields)  # fmt: skip
     session.add(record)
     session.flush()
     return record
@@ -76,7 +77,8 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 class WebCrawls:
-    """Crawls due sources one at a time; `notify()` wakes it for a new or re-asked one."""
+    """Crawls a source when the ingestion queue says so (tenancy/../ingestion/queue.py):
+    when it is made, asked again, or due by its schedule (`claim_due`)."""
 
     def __init__(
         self,
@@ -99,53 +101,29 @@ class WebCrawls:
         self.fetcher = fetcher
         self.delay_s = delay_s
         self.token = secrets.token_hex(8)
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         self.ingest_lock = threading.Lock()
 
-    def start(self) -> WebCrawls:
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._loop, name="web-crawls", daemon=True)
-            self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._wake.set()
-
-    def notify(self) -> None:
-        self._wake.set()
-
-    def _loop(self) -> None:
-        while not self._stop.is_set():
-            try:
-                while (source_id := self._due()) is not None and not self._stop.is_set():
-                    self.crawl(source_id)
-            except Exception:  # a crawl that fails records why; the loop goes on
-                log.exception("web crawl loop")
-            self._wake.wait(self._until_next())
-            self._wake.clear()
-
-    def _until_next(self) -> float:
-        """Seconds until the next scheduled crawl (at most POLL_SECONDS: another process
-        may have scheduled one)."""
-        try:
-            with self.db.session() as session:
-                query = select(WebSource.next_crawl_at).where(WebSource.next_crawl_at.is_not(None))
-                earliest = session.scalars(query.order_by(WebSource.next_crawl_at).limit(1)).first()
-        except Exception:  # the database away: try again later
-            return POLL_SECONDS
-        if earliest is None:
-            return POLL_SECONDS
-        return min(POLL_SECONDS, max(0.05, (earliest - utcnow()).total_seconds()))
-
-    def _due(self) -> str | None:
+    def claim_due(self) -> list[str]:
+        """The sources due for a crawl, each handed to one caller only: its next crawl is
+        moved past the lock's life (the crawl sets the real one; a lost task is tried
+        again then), by a conditional update that one caller wins."""
         with self.db.session() as session:
             query = select(WebSource.id).where(
                 WebSource.next_crawl_at.is_not(None), WebSource.next_crawl_at <= utcnow()
             )
-            return session.scalars(query.order_by(WebSource.next_crawl_at).limit(1)).first()
+            due = list(session.scalars(query.order_by(WebSource.next_crawl_at).limit(100)))
+        claimed = []
+        for source_id in due:
+            with self.db.session() as session:
+                now = utcnow()
+                won = session.execute(
+                    update(WebSource)
+                    .where(WebSource.id == source_id, WebSource.next_crawl_at <= now)
+                    .values(next_crawl_at=now + timedelta(seconds=LOCK_SECONDS))
+                ).rowcount
+            if won:
+                claimed.append(source_id)
+        return claimed
 
     def crawl(self, source_id: str) -> None:
         """Crawl one source now (skipped when another process holds its lock)."""

@@ -50,8 +50,8 @@ def make_app(
     for services in built:  # the shared Qdrant client stays open for other tests
         services.retention.stop()
         services.recorder.stop()
-        services.job_runner.stop()
-        services.web_crawls.stop()
+        services.queue.stop()
+        services.reembedder.stop()
         services.saver.close()
         services.redis.close()
         services.db.close()

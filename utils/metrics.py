@@ -13,6 +13,7 @@ from prometheus_client import (
     generate_latest,
     multiprocess,
 )
+from prometheus_client.registry import Collector
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)
 FAST_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1)
@@ -35,19 +36,20 @@ CHECKPOINTER_SECONDS = Histogram(
     buckets=FAST_BUCKETS,
 )  # fmt: skip
 RATE_LIMITED = Counter("rate_limit_rejections_total", "Requests refused by the rate limit")
-INGESTION_JOBS = Counter("ingestion_jobs_total", "Ingestion jobs finished, by outcome", ["status"])
-INGESTED_CHUNKS = Counter("ingestion_chunks_total", "Chunks embedded by ingestion jobs")
 
 
-def render() -> tuple[bytes, str]:
-    """The exposition text for /metrics, summed over workers in multiprocess mode."""
+def render(*shared: Collector) -> tuple[bytes, str]:
+    """The exposition text for /metrics: this process's figures (summed over workers in
+    multiprocess mode), then `shared` ones read from elsewhere (the ingestion queue's)."""
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         registry = CollectorRegistry()
         multiprocess.MultiProcessCollector(registry)
-        return generate_latest(registry), CONTENT_TYPE_LATEST
-    from prometheus_client import REGISTRY
-
-    return generate_latest(REGISTRY), CONTENT_TYPE_LATEST
+    else:
+        from prometheus_client import REGISTRY as registry
+    extra = CollectorRegistry()
+    for collector in shared:
+        extra.register(collector)
+    return generate_latest(registry) + generate_latest(extra), CONTENT_TYPE_LATEST
 
 
 GUARDRAIL_DECISIONS = Counter(

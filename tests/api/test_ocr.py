@@ -130,7 +130,7 @@ def test_scans_are_read_in_the_knowledge_bases_languages(platform: Flask) -> Non
                                              "valvulas.png")}), 202)  # fmt: skip
     job = accepted["jobs"][0]
     assert org.wait("es", job["document_id"])["status"] == "completed"
-    stored = platform.extensions["services"]().job_runner.store.get(job["job_id"])
+    stored = platform.extensions["services"]().jobs.store.get(job["job_id"])
     assert stored["languages"] == ["es"]
     assert TesseractEngine(("eng",)).for_languages(["es", "id"]).languages == ("spa", "ind")
 

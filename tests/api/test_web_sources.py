@@ -117,7 +117,8 @@ def site() -> Iterator[Site]:
 @pytest.fixture
 def web_app(make_app: Callable[..., Flask], empty_qdrant: QdrantClient) -> Callable[..., Flask]:
     def make(**overrides: object) -> Flask:
-        values = {"web_crawl_delay_seconds": 0.0, **overrides}
+        # The schedule looks for due sources every half second (30 s by default).
+        values = {"web_crawl_delay_seconds": 0.0, "web_crawl_tick_seconds": 0.5, **overrides}
         return make_app(qdrant=empty_qdrant, **values)
 
     return make

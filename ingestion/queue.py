@@ -1,0 +1,221 @@
+"""The ingestion task queue: Celery, with Redis as its broker.
+
+An upload becomes a `ingestion.document` task, a web source an `ingestion.crawl` task, and
+a schedule (Celery beat, in every worker: the database hands each due source to one of
+them) sends the crawls that are due. Workers are `python worker.py` processes, or a
+consumer thread inside each API process while INGESTION_IN_API is on.
+
+A task is acknowledged only once it has run (late acknowledgement): the message of a
+worker killed mid-task stays unacknowledged, and the broker hands it to another worker
+after INGESTION_VISIBILITY_TIMEOUT seconds. The work itself is idempotent, and a claim in
+Redis keeps two workers off one job (knowledge/jobs.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from amqp.exceptions import ChannelError
+from celery import Celery
+from celery.beat import EmbeddedService
+from kombu.exceptions import OperationalError
+
+from config import Settings
+from ingestion.stats import TaskStats
+from knowledge.jobs import JobOutcome
+
+log = logging.getLogger(__name__)
+
+DOCUMENT_TASK = "ingestion.document"
+CRAWL_TASK = "ingestion.crawl"
+DUE_CRAWLS_TASK = "ingestion.due_crawls"
+STOP_TIMEOUT_S = 30.0
+
+
+class QueueUnavailable(Exception):
+    """The broker cannot take a task now."""
+
+
+@dataclass
+class Handlers:
+    """What the tasks do; the process that consumes them provides it."""
+
+    run_job: Callable[[str], JobOutcome]
+    crawl: Callable[[str], None]
+    claim_due_crawls: Callable[[], list[str]]
+
+
+def broker_url(settings: Settings) -> str:
+    """CELERY_BROKER_URL, else the service's Redis. Celery's Redis transport does not speak
+    Redis Cluster: with REDIS_CLUSTER the broker is a plain Redis named on its own."""
+    if settings.celery_broker_url:
+        return settings.celery_broker_url.get_secret_value()
+    if settings.redis_cluster:
+        raise ValueError(
+            "REDIS_CLUSTER is on: set CELERY_BROKER_URL to a plain Redis for the ingestion "
+            "queue (Celery's Redis transport does not support Redis Cluster)"
+        )
+    return settings.redis_url_or_local
+
+
+class IngestionQueue:
+    def __init__(self, settings: Settings, *, stats: TaskStats) -> None:
+        self.settings = settings
+        self.stats = stats
+        self.name = f"{settings.checkpoint_prefix}.ingestion"
+        self.handlers: Handlers | None = None
+        self._consumer: Any = None
+        self._consumer_thread: threading.Thread | None = None
+        self._beat: EmbeddedService | None = None
+        app = Celery(f"grounded-{settings.checkpoint_prefix}", set_as_current=False)
+        app.conf.update(
+            broker_url=broker_url(settings),
+            broker_connection_retry_on_startup=True,
+            broker_transport_options={
+                "visibility_timeout": settings.ingestion_visibility_timeout,
+                # Every key of the queue under the deployment's prefix, as the rest.
+                "global_keyprefix": f"{settings.checkpoint_prefix}:celery:",
+            },
+            # An upload answers 503 quickly when the broker is away, instead of hanging.
+            task_publish_retry_policy={"max_retries": 2, "interval_start": 0.2,
+                                       "interval_step": 0.5},
+            task_default_queue=self.name,
+            task_acks_late=True,
+            task_reject_on_worker_lost=True,
+            task_ignore_result=True,
+            task_serializer="json",
+            accept_content=["json"],
+            worker_prefetch_multiplier=1,
+            worker_hijack_root_logger=False,
+            worker_redirect_stdouts=False,
+            beat_schedule={
+                "due-web-crawls": {
+                    "task": DUE_CRAWLS_TASK,
+                    "schedule": settings.web_crawl_tick_seconds,
+                }
+            },
+        )  # fmt: skip
+        self.app = app
+        self._register_tasks()
+
+    # -- sending -------------------------------------------------------------------
+
+    def enqueue_document(self, job_id: str) -> None:
+        self._send(DOCUMENT_TASK, job_id)
+
+    def enqueue_crawl(self, source_id: str) -> None:
+        self._send(CRAWL_TASK, source_id)
+
+    def _send(self, task: str, argument: str) -> None:
+        try:
+            self.app.send_task(task, args=[argument], queue=self.name)
+        except OperationalError as exc:
+            raise QueueUnavailable(
+                "the ingestion queue (its Redis broker) is unavailable; retry shortly"
+            ) from exc
+
+    def depth(self) -> tuple[int, int]:
+        """(tasks waiting, tasks taken but not yet acknowledged)."""
+        with self.app.connection_for_read() as connection:
+            channel = connection.default_channel
+            try:
+                waiting = channel.queue_declare(self.name, passive=True).message_count
+            except ChannelError:  # no task was ever sent
+                waiting = 0
+            return waiting, int(channel.client.hlen(channel.unacked_key))
+
+    # -- consuming -----------------------------------------------------------------
+
+    def _register_tasks(self) -> None:
+        app = self.app
+
+        @app.task(name=DOCUMENT_TASK, bind=True, max_retries=None, shared=False)
+        def document(task: Any, job_id: str) -> None:
+            started = time.monotonic()
+            outcome = self._handlers().run_job(job_id)
+            self.stats.record("document", outcome.status, time.monotonic() - started,
+                              chunks=outcome.embedded)  # fmt: skip
+            if outcome.retry_in is not None:  # Redis was away, or another worker holds it
+                raise task.retry(countdown=outcome.retry_in, max_retries=None)
+
+        @app.task(name=CRAWL_TASK, shared=False)
+        def crawl(source_id: str) -> None:
+            started = time.monotonic()
+            try:
+                self._handlers().crawl(source_id)
+            except Exception:
+                self.stats.record("crawl", "failed", time.monotonic() - started)
+                raise
+            self.stats.record("crawl", "completed", time.monotonic() - started)
+
+        @app.task(name=DUE_CRAWLS_TASK, shared=False)
+        def due_crawls() -> None:
+            for source_id in self._handlers().claim_due_crawls():
+                self.enqueue_crawl(source_id)
+
+    def _handlers(self) -> Handlers:
+        if self.handlers is None:
+            raise RuntimeError("this process consumes ingestion tasks without handlers")
+        return self.handlers
+
+    def worker_options(self, *, concurrency: int, kind: str) -> dict[str, Any]:
+        """A worker process's options. Its pool's threads find the tasks through Celery's
+        default app, so the process's one queue becomes that (`make_default`)."""
+        return {
+            "pool": "threads" if concurrency > 1 else "solo",
+            "concurrency": concurrency,
+            "queues": [self.name],
+            "hostname": f"{kind}-{uuid.uuid4().hex[:6]}@{socket.gethostname()}",
+            "without_mingle": True,
+            "without_gossip": True,
+            "optimization": "fair",
+        }
+
+    def make_default(self) -> None:
+        self.app.set_default()
+        self.app.set_current()
+
+    def consume_in_thread(self) -> None:
+        """Run a worker on a thread of this process (INGESTION_IN_API), one task at a time,
+        with the schedule. Tasks run on that thread itself (the solo pool): there Celery
+        finds this queue's tasks, whatever other queues the process has (tests)."""
+        if self._consumer_thread is not None:
+            return
+        self.app.finalize()
+        self._consumer = self.app.WorkController(
+            **self.worker_options(concurrency=1, kind="api"),
+            without_heartbeat=True, loglevel=logging.WARNING,
+        )  # fmt: skip
+
+        def consume() -> None:
+            self.app.set_current()  # for this thread only
+            self._consumer.start()
+
+        self._consumer_thread = threading.Thread(
+            target=consume, name="ingestion-consumer", daemon=True
+        )
+        self._consumer_thread.start()
+        self.start_schedule()
+
+    def start_schedule(self) -> None:
+        """Celery beat on a thread; kept in memory (each process's own: see claim_due)."""
+        self._beat = EmbeddedService(self.app, thread=True, scheduler_cls="celery.beat:Scheduler")
+        self._beat.start()
+
+    def stop(self) -> None:
+        if self._beat is not None:
+            self._beat.stop()
+            self._beat = None
+        if self._consumer is not None:
+            self._consumer.stop(in_sighandler=False)
+            assert self._consumer_thread is not None
+            self._consumer_thread.join(STOP_TIMEOUT_S)
+            self._consumer = self._consumer_thread = None
+        self.app.close()
