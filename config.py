@@ -284,6 +284,11 @@ class Settings(BaseSettings):
             raise ValueError("RETRIEVAL_CANDIDATES must be at least RETRIEVAL_K")
         if len(self.hybrid_weights) != 2 or min(self.hybrid_weights) < 0:
             raise ValueError("HYBRID_WEIGHTS must be two non-negative numbers: dense,sparse")
+        if self.redis_cluster and not self.celery_broker_url:
+            raise ValueError(
+                "REDIS_CLUSTER needs CELERY_BROKER_URL: a plain Redis for the ingestion queue "
+                "(Celery's Redis transport does not speak Redis Cluster)"
+            )
         return self
 
     # -- derived -----------------------------------------------------------------

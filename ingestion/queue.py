@@ -54,14 +54,10 @@ class Handlers:
 
 def broker_url(settings: Settings) -> str:
     """CELERY_BROKER_URL, else the service's Redis. Celery's Redis transport does not speak
-    Redis Cluster: with REDIS_CLUSTER the broker is a plain Redis named on its own."""
+    Redis Cluster: with REDIS_CLUSTER the broker is a plain Redis named on its own (the
+    settings require it)."""
     if settings.celery_broker_url:
         return settings.celery_broker_url.get_secret_value()
-    if settings.redis_cluster:
-        raise ValueError(
-            "REDIS_CLUSTER is on: set CELERY_BROKER_URL to a plain Redis for the ingestion "
-            "queue (Celery's Redis transport does not support Redis Cluster)"
-        )
     return settings.redis_url_or_local
 
 

@@ -23,9 +23,14 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalRedisClus
 
 @pytest.fixture
 def cluster_app(
-    make_app: Callable[..., Flask], cluster: LocalRedisCluster, empty_qdrant: QdrantClient
+    make_app: Callable[..., Flask],
+    cluster: LocalRedisCluster,
+    empty_qdrant: QdrantClient,
+    redis_url: str,
 ) -> Flask:
-    return make_app(qdrant=empty_qdrant, redis_url=cluster.url, redis_cluster=True)
+    # The ingestion queue's broker is a plain Redis: Celery does not speak Redis Cluster.
+    return make_app(qdrant=empty_qdrant, redis_url=cluster.url, redis_cluster=True,
+                    celery_broker_url=redis_url)  # fmt: skip
 
 
 def test_the_platform_on_a_redis_cluster(cluster_app: Flask) -> None:
