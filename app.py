@@ -24,6 +24,7 @@ from api import (
     assistants,
     audio,
     audit,
+    auth,
     chat,
     data_sources,
     documents,
@@ -37,7 +38,9 @@ from api import (
     prompts,
     public,
     sessions,
+    users,
     web_sources,
+    webhooks,
 )
 from api.cors import install_assistant_cors
 from api.deps import (
@@ -83,7 +86,7 @@ CHAT_BLUEPRINTS = (chat.bp, openai_compat.bp, audio.bp, feedback.bp, sessions.bp
 # ...and managing the organisation, on a budget of its own.
 MANAGEMENT_BLUEPRINTS = (
     documents.bp, organisations.bp, knowledge_bases.bp, assistants.bp, prompts.bp,
-    api_keys.bp, analytics.bp, audit.bp,
+    api_keys.bp, analytics.bp, audit.bp, users.bp, webhooks.bp,
 )  # fmt: skip
 
 ServicesFactory = Callable[[Settings], Services]
@@ -166,6 +169,9 @@ def create_app(
         sessions.bp,
         public.bp,
         me.bp,
+        auth.bp,
+        users.bp,
+        webhooks.bp,
     ):
         app.register_blueprint(blueprint)
     openapi.register(app)

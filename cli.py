@@ -45,10 +45,11 @@ keys = AppGroup("keys", help="API keys of an organisation.")
 assistants = AppGroup("assistants", help="Assistants of an organisation.")
 kb = AppGroup("kb", help="Knowledge bases (stop the server first in embedded mode).")
 db_group = AppGroup("db", help="The platform database.")
+users = AppGroup("users", help="People who sign in.")
 
 
 def register_commands(app: Flask) -> None:
-    for group in (orgs, keys, assistants, kb, db_group):
+    for group in (orgs, keys, assistants, kb, db_group, users):
         app.cli.add_command(group)
 
 
@@ -75,6 +76,33 @@ def orgs_create(name: str, slug: str | None) -> None:
         click.echo(f"organisation {organisation.id} ({organisation.slug})")
         click.echo(f"admin key {record.id}: {key}")
         click.echo("The key is shown only now: store it somewhere safe.")
+
+
+@users.command("create-admin")
+@click.option("--email", required=True, help="their email, to sign in with")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
+              help="asked for when not given")  # fmt: skip
+@click.option("--name", default="", help="their name")
+def users_create_admin(email: str, password: str, name: str) -> None:
+    """Create a platform administrator (owner of the default organisation), or make an
+    existing user one."""
+    from people import accounts
+    from people.passwords import WeakPassword
+
+    with _database().session() as session:
+        user = accounts.find_user(session, email)
+        try:
+            if user is None:
+                user = accounts.create_user(session, email=email, password=password, name=name,
+                                            platform_admin=True)  # fmt: skip
+            else:
+                accounts.set_password(session, user=user, password=password)
+                user.platform_admin = True
+        except WeakPassword as exc:
+            raise click.ClickException(str(exc)) from exc
+        if accounts.membership(session, user_id=user.id, org_id=DEFAULT_ORG_ID) is None:
+            accounts.add_member(session, user_id=user.id, org_id=DEFAULT_ORG_ID, role="owner")
+        click.echo(f"platform administrator {user.id} ({user.email})")
 
 
 @orgs.command("list")

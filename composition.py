@@ -30,6 +30,11 @@ from knowledge.jobs import JobExecutor, JobStore
 from knowledge.ocr import tesseract_for
 from knowledge.reembed import IndexVersions, Reembedder
 from knowledge.store import ensure_collection, open_client
+from notifications.mail import Mailer
+from notifications.notifier import Notifier
+from notifications.webhooks import Deliverer
+from people.login_limits import LoginLimits
+from people.tokens import Tokens
 from tenancy.bootstrap import adopt_existing_points, ensure_defaults
 from tenancy.db import Database
 from tenancy.documents import DocumentService, record_job_update
@@ -66,6 +71,9 @@ class Services:
     ingestor: Ingestor
     jobs: JobExecutor
     queue: IngestionQueue
+    notifier: Notifier
+    tokens: Tokens
+    login_limits: LoginLimits
     reembedder: Reembedder
     probes: Probes
     recorder: TurnRecorder
@@ -179,13 +187,23 @@ def build_ingestor(
 
 
 def build_job_executor(
-    settings: Settings, *, client: Any, db: Database, ingestor: Ingestor
+    settings: Settings, *, client: Any, db: Database, ingestor: Ingestor, notifier: Notifier
 ) -> JobExecutor:
     """What runs an ingestion job, in whichever process consumes the queue."""
+
+    def on_update(job: dict[str, Any], fields: dict[str, Any]) -> None:
+        record_job_update(db, job, fields)
+        if fields.get("status") in ("completed", "failed"):
+            notifier.emit(job["org_id"], f"document.{fields['status']}", {
+                "document_id": job["document_id"], "kb_id": job["kb_id"],
+                "source": job["source"], "job_id": job["job_id"],
+                "errors": fields.get("errors") or [],
+            })  # fmt: skip
+
     return JobExecutor(
         JobStore(client, settings.checkpoint_prefix),
         ingestor,
-        on_update=lambda job, fields: record_job_update(db, job, fields),
+        on_update=on_update,
         ocr=tesseract_for(tuple(settings.ocr_languages), max_pixels=settings.ocr_max_pixels),
         max_ocr_pages=settings.ocr_max_pages,
         max_retries=settings.ingestion_max_retries,
@@ -194,9 +212,11 @@ def build_job_executor(
 
 
 def build_web_crawls(
-    settings: Settings, *, client: Any, db: Database, qdrant: QdrantClient, ingestor: Ingestor
-) -> WebCrawls:
+    settings: Settings, *, client: Any, db: Database, qdrant: QdrantClient, ingestor: Ingestor,
+    notifier: Notifier,
+) -> WebCrawls:  # fmt: skip
     return WebCrawls(
+        on_failed=lambda org_id, data: notifier.emit(org_id, "source.failed", data),
         db=db, redis=client, prefix=settings.checkpoint_prefix, ingestor=ingestor,
         qdrant=qdrant, collection=settings.collection_name,
         fetcher=lambda: SafeFetcher(allowed_hosts=settings.web_sources_allowed_hosts,
@@ -209,8 +229,32 @@ def build_queue(settings: Settings, *, client: Any) -> IngestionQueue:
     return IngestionQueue(settings, stats=TaskStats(client, settings.checkpoint_prefix))
 
 
-def ingestion_handlers(jobs: JobExecutor, web_crawls: WebCrawls) -> Handlers:
-    return Handlers(run_job=jobs.run, crawl=web_crawls.crawl, claim_due_crawls=web_crawls.claim_due)
+def open_box(settings: Settings) -> SecretsBox:
+    """Fernet for secrets at rest (provider keys, database URLs, webhook secrets)."""
+    return SecretsBox(
+        load_keys([k.get_secret_value() for k in settings.encryption_keys], settings.data_dir)
+    )
+
+
+def queue_handlers(
+    settings: Settings, *, db: Database, box: SecretsBox, jobs: JobExecutor,
+    web_crawls: WebCrawls,
+) -> Handlers:  # fmt: skip
+    """What this process does with the queue's tasks when it consumes them."""
+    deliverer = Deliverer(
+        db=db, box=box,
+        fetcher=lambda: SafeFetcher(allowed_hosts=settings.webhook_allowed_hosts,
+                                    timeout=settings.web_fetch_timeout,
+                                    allow_setting="WEBHOOK_ALLOWED_HOSTS"),
+        max_attempts=settings.webhook_max_attempts,
+        retry_base_s=settings.webhook_retry_base_seconds,
+    )  # fmt: skip
+    mailer = Mailer(settings)
+    return Handlers(
+        run_job=jobs.run, crawl=web_crawls.crawl, claim_due_crawls=web_crawls.claim_due,
+        deliver_webhook=lambda delivery_id: deliverer.deliver(delivery_id).retry_in,
+        send_mail=lambda message: mailer.send(**message),
+    )  # fmt: skip
 
 
 def source_places(settings: Settings) -> SourcePlaces:
@@ -241,9 +285,9 @@ def build_services(
     ):  # first start, or the first since an upgrade
         adopt_existing_points(db, qdrant, settings.collection_name)
 
-    box = SecretsBox(
-        load_keys([k.get_secret_value() for k in settings.encryption_keys], settings.data_dir)
-    )
+    box = open_box(settings)
+    queue = build_queue(settings, client=client)
+    notifier = Notifier(db=db, queue=queue, settings=settings)
     provider = Provider.from_settings(settings)
     places = source_places(settings)
     calibration = embeddings.calibration
@@ -298,15 +342,16 @@ def build_services(
         turn_wait_seconds=settings.turn_wait_seconds,
         prune_checkpoints=settings.prune_checkpoints,
         artifacts=artifacts,
+        on_escalated=notifier.escalated,
     )
     ingestor = build_ingestor(settings, qdrant=qdrant, embeddings=embeddings)
-    jobs = build_job_executor(settings, client=client, db=db, ingestor=ingestor)
+    jobs = build_job_executor(settings, client=client, db=db, ingestor=ingestor, notifier=notifier)
     reembedder = build_reembedder(settings, client=client, ingestor=ingestor, versions=versions)
-    web_crawls = build_web_crawls(settings, client=client, db=db, qdrant=qdrant, ingestor=ingestor)
-    queue = build_queue(settings, client=client)
+    web_crawls = build_web_crawls(settings, client=client, db=db, qdrant=qdrant, ingestor=ingestor,
+                                  notifier=notifier)  # fmt: skip
     if run_jobs and settings.ingestion_in_api:
-        # This process is also a worker of the ingestion queue (one machine, no worker.py).
-        queue.handlers = ingestion_handlers(jobs, web_crawls)
+        # This process is also a worker of the task queue (one machine, no worker.py).
+        queue.handlers = queue_handlers(settings, db=db, box=box, jobs=jobs, web_crawls=web_crawls)
         queue.consume_in_thread()
         reembedder.start()
     return Services(
@@ -338,6 +383,19 @@ def build_services(
         ingestor=ingestor,
         jobs=jobs,
         queue=queue,
+        notifier=notifier,
+        tokens=Tokens(
+            secret=box.derived_key("access tokens"),
+            access_seconds=settings.access_token_seconds,
+            refresh_days=settings.refresh_token_days,
+        ),
+        login_limits=LoginLimits(
+            client,
+            settings.checkpoint_prefix,
+            per_address=settings.login_max_per_address,
+            per_account=settings.login_max_failures_per_account,
+            window_s=settings.login_window_seconds,
+        ),
         reembedder=reembedder,
         probes=Probes(
             saver=saver,

@@ -73,6 +73,33 @@ class Settings(BaseSettings):
     web_sources_allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
     web_crawl_delay_seconds: float = Field(0.5, ge=0, le=60)
     web_fetch_timeout: float = Field(15.0, gt=0, le=120)
+    # People who sign in: access tokens' life, refresh tokens' life, one-time links'.
+    access_token_seconds: int = Field(900, ge=30, le=86400)
+    refresh_token_days: float = Field(30.0, gt=0)
+    invitation_days: float = Field(7.0, gt=0)
+    password_reset_hours: float = Field(2.0, gt=0)
+    # Sign-in attempts per client address, failed ones per account, in this window.
+    login_max_per_address: int = Field(30, ge=1)
+    login_max_failures_per_account: int = Field(10, ge=1)
+    login_window_seconds: int = Field(900, ge=1)
+    # The first platform administrator, made at the first start (`make run` prints a
+    # one-time link to set the password).
+    first_admin_email: str = "admin@localhost"
+    # Where links in mail and invitations point: the web chat.
+    public_url: str | None = None
+    # Outgoing mail (escalations, invitations, password resets); unset: no mail is sent.
+    smtp_host: str | None = None
+    smtp_port: int = Field(25, ge=1, le=65535)
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_from: str = "grounded@localhost"
+    smtp_starttls: bool = False
+    smtp_timeout: float = Field(10.0, gt=0)
+    # Webhook deliveries: attempts before a delivery is marked failed, first retry delay.
+    webhook_max_attempts: int = Field(6, ge=1, le=20)
+    webhook_retry_base_seconds: float = Field(5.0, gt=0)
+    # Hosts a webhook may reach although they resolve to private addresses (tests).
+    webhook_allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
     # A credential for the metrics scraper alone: `Authorization: Bearer <token>` on /metrics.
     metrics_token: SecretStr | None = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
@@ -240,6 +267,7 @@ class Settings(BaseSettings):
         "trusted_proxies",
         "provider_allowed_hosts",
         "web_sources_allowed_hosts",
+        "webhook_allowed_hosts",
         "hybrid_weights",
         "encryption_keys",
         "voice_languages",
@@ -260,6 +288,9 @@ class Settings(BaseSettings):
     @field_validator(
         "redis_url",
         "celery_broker_url",
+        "public_url",
+        "smtp_host",
+        "smtp_username",
         "qdrant_url",
         "llm_base_url",
         "llm_model",
@@ -292,6 +323,11 @@ class Settings(BaseSettings):
         return self
 
     # -- derived -----------------------------------------------------------------
+
+    @property
+    def public_url_or_local(self) -> str:
+        """Where people open the service (links in mail): PUBLIC_URL, else the web chat."""
+        return (self.public_url or f"http://{self.host}:{self.ui_port}").rstrip("/")
 
     @property
     def redis_url_or_local(self) -> str:

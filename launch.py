@@ -80,6 +80,31 @@ def ensure_redis(settings: Settings) -> LocalRedis | None:
     return server
 
 
+def ensure_first_admin(settings: Settings) -> str | None:
+    """At the first start, the platform administrator (FIRST_ADMIN_EMAIL) and a one-time
+    link to set their password; None once one exists (nothing is printed again)."""
+    from composition import open_database
+    from people.accounts import ensure_first_admin as first_admin
+
+    db = open_database(settings)
+    try:
+        with db.session() as session:
+            token = first_admin(session, email=settings.first_admin_email)
+    finally:
+        db.close()
+    if token is None:
+        return None
+    print(
+        f"Created the platform administrator {settings.first_admin_email}. Set its password "
+        "with this one-time link (7 days):\n\n"
+        f"  curl -s -X POST http://{settings.host}:{settings.port}/v1/auth/reset-password \\\n"
+        f"    -H 'Content-Type: application/json' \\\n"
+        f'    -d \'{{"token": "{token}", "password": "<at least 10 characters>"}}\'\n\n'
+        "then sign in: POST /v1/auth/login with the email and password.\n"
+    )
+    return token
+
+
 def banner(settings: Settings, new_key: str | None, new_admin_key: str | None = None) -> str:
     """Where to go and a first request. A key is shown only when it was just generated
     (then it is on screen once); configured keys are never printed."""
@@ -107,6 +132,7 @@ def main() -> int:
     new_admin_key = ensure_admin_key(settings)
     redis_server = ensure_redis(settings)
     index_sample_if_empty(settings, echo=print)
+    ensure_first_admin(settings)
     keys = [k.get_secret_value() for k in settings.api_keys] or [new_key or ""]
     admin_keys = [k.get_secret_value() for k in settings.admin_api_keys] or [new_admin_key or ""]
 

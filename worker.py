@@ -1,7 +1,7 @@
 """The ingestion worker process: `python worker.py`.
 
-A Celery worker of the ingestion queue (ingestion/queue.py): uploads, web crawls, and
-the schedule that sends the crawls that are due. Scales apart from the API
+A Celery worker of the task queue (ingestion/queue.py): uploads, web crawls, the
+schedule that sends the crawls that are due, webhook deliveries and mail. Scales apart from the API
 (`docker compose up --scale worker=N`, INGESTION_IN_API=false on the API).
 
 Qdrant: a server (QDRANT_URL), or on one machine the embedded Qdrant host that `make run`
@@ -34,16 +34,18 @@ from composition import (
     build_reembedder,
     build_web_crawls,
     index_versions,
-    ingestion_handlers,
     migrated_database,
+    open_box,
     open_embeddings,
     open_redis,
+    queue_handlers,
 )
 from config import Settings, get_settings
 from ingestion.queue import IngestionQueue
 from knowledge.embedded_host import SOCKET_ENV
 from knowledge.embeddings import LocalEmbeddings
 from knowledge.store import ensure_collection, open_client
+from notifications.notifier import Notifier
 from utils.logging import configure_logging
 
 log = logging.getLogger("worker")
@@ -65,10 +67,13 @@ def ingestion_worker(
     embeddings = embeddings or open_embeddings(settings)
     ensure_collection(qdrant, settings.collection_name, embeddings.dimensions)
     ingestor = build_ingestor(settings, qdrant=qdrant, embeddings=embeddings)
-    jobs = build_job_executor(settings, client=client, db=db, ingestor=ingestor)
-    crawls = build_web_crawls(settings, client=client, db=db, qdrant=qdrant, ingestor=ingestor)
     queue = build_queue(settings, client=client)
-    queue.handlers = ingestion_handlers(jobs, crawls)
+    notifier = Notifier(db=db, queue=queue, settings=settings)
+    jobs = build_job_executor(settings, client=client, db=db, ingestor=ingestor, notifier=notifier)
+    crawls = build_web_crawls(settings, client=client, db=db, qdrant=qdrant, ingestor=ingestor,
+                              notifier=notifier)  # fmt: skip
+    box = open_box(settings)
+    queue.handlers = queue_handlers(settings, db=db, box=box, jobs=jobs, web_crawls=crawls)
     versions = index_versions(settings, qdrant=qdrant, embeddings=embeddings)
     reembedder = build_reembedder(
         settings, client=client, ingestor=ingestor, versions=versions

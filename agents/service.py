@@ -11,7 +11,7 @@ import queue
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -56,8 +56,10 @@ class ChatService:
         prune_checkpoints: bool,
         recorder: TurnRecorder | None = None,
         artifacts: ArtifactStore | None = None,
+        on_escalated: Callable[..., None] | None = None,
     ) -> None:
         self.recorder = recorder
+        self.on_escalated = on_escalated  # a turn handed over to a person
         self.artifacts = artifacts
         self.graph = graph
         self.saver = saver
@@ -239,6 +241,13 @@ class ChatService:
         started: float,
     ) -> None:
         """Hand the turn's figures to the recorder (a queue put: the turn does not wait)."""
+        if reply.escalate and self.on_escalated is not None:
+            # Off the turn's path: the webhooks and the mail are queued by a thread.
+            threading.Thread(target=self.on_escalated, daemon=True, kwargs={
+                "org_id": conversation.org_id, "assistant_id": conversation.assistant_id,
+                "conversation_id": conversation.conversation_id, "question": message,
+                "reason": f"escalation trigger: {reply.topic}" if reply.topic else "escalation",
+            }).start()  # fmt: skip
         if self.recorder is None:
             return
         stats = dict(state.get("stats") or {})

@@ -18,7 +18,7 @@ routes = Routes(bp, tag="analytics")
 MAX_POINTS = 2000
 
 
-@routes.get("", scope="admin", ok=AnalyticsOut, errors=(400,))
+@routes.get("", scope="insights:read", ok=AnalyticsOut, errors=(400,))
 def figures() -> Response:
     """Turns, conversations, not-found, refusal and escalation rates, feedback, latency
     p50/p95 and tokens per `interval` (hour, day or week) from `from` to `to` (the last
@@ -49,7 +49,7 @@ def figures() -> Response:
     )
 
 
-@routes.get("/unanswered", scope="admin", ok=UnansweredOut, errors=(400,))
+@routes.get("/unanswered", scope="insights:read", ok=UnansweredOut, errors=(400,))
 def unanswered() -> Response:
     """The most frequent questions that found nothing (similar wordings grouped, with
     examples), from `from` to `to` (the last 30 days by default): what to add next."""

@@ -46,7 +46,11 @@ def _fields(payload: AssistantIn | AssistantPatch) -> dict[str, Any]:
 
 
 @routes.post(
-    "", scope="admin", json=AssistantIn, ok={201: AssistantOut}, errors=(400, 404, 409, 415, 422)
+    "",
+    scope="content:write",
+    json=AssistantIn,
+    ok={201: AssistantOut},
+    errors=(400, 404, 409, 415, 422),
 )
 def create() -> tuple[Response, int]:
     fields = _fields(AssistantIn.model_validate(json_body()))
@@ -95,7 +99,7 @@ def get(assistant_id: str) -> Response:
 
 @routes.patch(
     "/<assistant_id>",
-    scope="admin",
+    scope="content:write",
     json=AssistantPatch,
     ok=AssistantOut,
     errors=(400, 404, 409, 415, 422),
@@ -121,7 +125,7 @@ def update(assistant_id: str) -> Response:
     return jsonify(body)
 
 
-@routes.delete("/<assistant_id>", scope="admin", ok=DeletedRecord, errors=(404,))
+@routes.delete("/<assistant_id>", scope="content:write", ok=DeletedRecord, errors=(404,))
 def delete(assistant_id: str) -> Response:
     services = get_services()
     with services.db.session() as session:

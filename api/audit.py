@@ -29,7 +29,7 @@ def _listing(org_id: str | None) -> Response:
     return jsonify({"entries": entries, "request_id": g.request_id})
 
 
-@routes.get("/audit", scope="admin", ok=AuditList, errors=(400,))
+@routes.get("/audit", scope="insights:read", ok=AuditList, errors=(400,))
 def organisation_trail() -> Response:
     """The organisation's admin actions, newest first (`?action=&from=&to=&limit=&before=`,
     `before` an entry id for the next page)."""

@@ -21,6 +21,8 @@ def audited(
 ) -> None:
     """Add the entry to `session`, so it commits (or not) with the change itself."""
     caller = current_caller()
+    if caller.impersonator:  # both identities: who did it, and as whom
+        changes = {**(changes or {}), "impersonated_by": caller.impersonator}
     audit.record(
         session,
         org_id=org_id or caller.org_id,

@@ -48,11 +48,13 @@ def resolve_caller() -> Caller | None:
     key, or by a web-chat session (single sign-on) standing for a key it never holds."""
     if "caller" not in g:
         session_token = request.headers.get(SESSION_HEADER)
-        g.caller = (
-            _session_caller(session_token)
-            if session_token
-            else get_services().keys.resolve(presented_key())
-        )
+        key = presented_key()
+        if session_token:
+            g.caller = _session_caller(session_token)
+        elif is_access_token(key):
+            g.caller = _person_caller(key)
+        else:
+            g.caller = get_services().keys.resolve(key)
         if g.caller is not None:
             g.key_id = g.caller.key_id
     return g.caller
@@ -72,6 +74,24 @@ def _session_caller(token: str) -> Caller | None:
     return replace(key, scopes=frozenset({"chat"}), assistant_ids=(grant["assistant_id"],))
 
 
+def is_access_token(credential: str) -> bool:
+    """A signed-in person's token (a JWT: three dot-separated parts) rather than a key."""
+    return credential.startswith("eyJ") and credential.count(".") == 2
+
+
+def _person_caller(token: str) -> Caller | None:
+    """The person of a valid access token, with their role in its organisation as it is
+    now (a role changed or a member removed takes effect at once, not at expiry)."""
+    from people.callers import person_caller
+
+    services = get_services()
+    claims = services.tokens.read(token)
+    if claims is None:
+        return None
+    with services.db.session() as session:
+        return person_caller(session, claims)
+
+
 def authenticate(scope: str) -> Caller:
     """The caller, or 401 (no, unknown, revoked or expired key) / 403 (scope missing)."""
     if not presented_key() and not request.headers.get(SESSION_HEADER):
@@ -80,9 +100,12 @@ def authenticate(scope: str) -> Caller:
     if caller is None:
         if request.headers.get(SESSION_HEADER):
             raise ApiError(401, "this web-chat session has ended: open a new sign-in link")
+        if is_access_token(presented_key()):
+            raise ApiError(401, "invalid or expired access token: refresh it or sign in again")
         raise ApiError(401, "invalid API key (unknown, revoked or expired)")
     if scope != ANY_SCOPE and not caller.has(scope):
-        raise ApiError(403, f"this key lacks the scope {scope!r}", code="missing_scope")
+        holder = f"the role {caller.role!r}" if caller.role else "this key"
+        raise ApiError(403, f"{holder} lacks the scope {scope!r}", code="missing_scope")
     return caller
 
 
@@ -105,10 +128,17 @@ def requires(scope: str) -> Callable[[View], View]:
 
 
 def require_platform_admin() -> Caller:
-    caller = authenticate("admin")
+    caller = authenticate(ANY_SCOPE)
     if not caller.platform_admin:
-        raise ApiError(403, "this needs a platform admin key (ADMIN_API_KEYS)", code="forbidden")
+        raise ApiError(403, "this needs a platform admin (a key of ADMIN_API_KEYS or a "
+                       "platform administrator signed in)", code="forbidden")  # fmt: skip
     return caller
+
+
+def refuse_when_impersonated(what: str) -> None:
+    """Support staff acting as a person may not change that person's secrets."""
+    if current_caller().impersonator:
+        raise ApiError(403, f"not while impersonating: {what}", code="impersonated")
 
 
 def current_caller() -> Caller:

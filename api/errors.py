@@ -13,6 +13,9 @@ from agents.rewind import RewindError
 from agents.turn_lock import ConversationBusy
 from ingestion.queue import QueueUnavailable
 from knowledge.store import KnowledgeBaseError
+from people.accounts import InvalidLink, NotAllowed
+from people.login_limits import TooManyAttempts
+from people.passwords import WeakPassword
 from tenancy.crud import Conflict, NotFound
 from tenancy.db import DatabaseError
 from utils.checkpointer import CheckpointerError, CheckpointerUnavailable
@@ -80,6 +83,9 @@ DOMAIN_ERRORS: dict[type[Exception], tuple[int, str, str | None]] = {
     ),
     KnowledgeBaseError: (503, "knowledge_base_unavailable", None),
     QueueUnavailable: (503, "queue_unavailable", None),
+    InvalidLink: (400, "invalid_link", None),
+    NotAllowed: (403, "forbidden", None),
+    WeakPassword: (422, "weak_password", None),
 }  # fmt: skip
 
 
@@ -120,6 +126,12 @@ def register_error_handlers(app: Flask) -> None:
 
     for exception, (status, code, fixed_message) in DOMAIN_ERRORS.items():
         app.register_error_handler(exception, _domain_handler(status, code, fixed_message))
+
+    @app.errorhandler(TooManyAttempts)
+    def too_many_attempts(exc: TooManyAttempts) -> Response:
+        response = error_response(429, str(exc), "too_many_attempts")
+        response.headers["Retry-After"] = str(exc.retry_after)
+        return response
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception) -> Response:

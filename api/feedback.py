@@ -74,6 +74,12 @@ def give_feedback(conversation: Conversation, message_id: str, key_id: str) -> t
             "conversation_id": conversation.conversation_id,
             "request_id": g.request_id,
         }
+    if payload.rating == "down":
+        services.notifier.emit(conversation.org_id, "feedback.negative", {
+            "conversation_id": conversation.conversation_id, "message_id": message_id,
+            "assistant_id": conversation.assistant_id, "comment": payload.comment,
+            "question": question,
+        })  # fmt: skip
     return jsonify(body), 201 if created else 200
 
 
@@ -87,7 +93,7 @@ def _answer_and_question(messages: list[dict], message_id: str) -> tuple[dict, s
     raise ApiError(404, f"no message {message_id!r} in this conversation")
 
 
-@routes.get("/feedback", scope="admin", ok=FeedbackList, errors=(400,))
+@routes.get("/feedback", scope="insights:read", ok=FeedbackList, errors=(400,))
 def export() -> Response:
     """The organisation's feedback, newest first, each with the question, the answer and
     its citations: `?assistant_id=&rating=up|down&from=&to=`, as JSON or, with

@@ -35,7 +35,11 @@ document_routes = Routes(bp, tag="documents")
 
 
 @routes.post(
-    "", scope="admin", json=KnowledgeBaseIn, ok={201: KnowledgeBaseOut}, errors=(400, 409, 415, 422)
+    "",
+    scope="content:write",
+    json=KnowledgeBaseIn,
+    ok={201: KnowledgeBaseOut},
+    errors=(400, 409, 415, 422),
 )
 def create() -> tuple[Response, int]:
     payload = KnowledgeBaseIn.model_validate(json_body())
@@ -73,7 +77,7 @@ def get(kb_id: str) -> Response:
 
 @routes.patch(
     "/<kb_id>",
-    scope="admin",
+    scope="content:write",
     json=KnowledgeBasePatch,
     ok=KnowledgeBaseOut,
     errors=(400, 404, 409, 415, 422),
@@ -98,7 +102,7 @@ def _with_count(session: Session, kb: KnowledgeBase) -> Response:
     return jsonify(knowledge_base_out(kb, count))
 
 
-@routes.delete("/<kb_id>", scope="admin", ok=DeletedRecord, errors=(404, 503))
+@routes.delete("/<kb_id>", scope="content:write", ok=DeletedRecord, errors=(404, 503))
 def delete(kb_id: str) -> Response:
     """Delete the knowledge base, its documents and their chunks."""
     services = get_services()

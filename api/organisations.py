@@ -122,7 +122,7 @@ def update_own_organisation() -> Response:
                 model=llm.model,
                 encrypted_key=services.box.encrypt(llm.api_key) if llm.api_key else None,
             )
-        for field in ("retention_days", "log_questions"):
+        for field in ("retention_days", "log_questions", "escalation_email"):
             if field in payload.model_fields_set:
                 setattr(organisation, field, getattr(payload, field))
         changes = payload.model_dump(exclude_unset=True)

@@ -57,6 +57,10 @@ class OrganisationPatch(Strict):
         None, ge=1, le=3650, description="keep turn records, feedback and audit entries this long"
     )
     log_questions: bool | None = Field(None, description="false: turn records keep no question")
+    escalation_email: str | None = Field(
+        None, pattern=r"^[^@\s]{1,200}@[^@\s]{1,118}$", max_length=320,
+        description="mailed when a conversation is handed over to a person (null: nobody)",
+    )  # fmt: skip
 
 
 class LlmProviderOut(BaseModel):
@@ -73,6 +77,7 @@ class OrganisationOut(BaseModel):
     llm: LlmProviderOut
     retention_days: int | None = None
     log_questions: bool = True
+    escalation_email: str | None = None
 
 
 class OrganisationCreated(OrganisationOut):

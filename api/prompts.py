@@ -37,7 +37,7 @@ def _checked(template: str, variables: dict[str, str], schema: dict[str, Any] | 
 
 
 @routes.post(
-    "", scope="admin", json=PromptIn, ok={201: PromptOut}, errors=(400, 404, 409, 415, 422)
+    "", scope="content:write", json=PromptIn, ok={201: PromptOut}, errors=(400, 404, 409, 415, 422)
 )
 def create(assistant_id: str) -> tuple[Response, int]:
     payload = PromptIn.model_validate(json_body())
@@ -50,21 +50,23 @@ def create(assistant_id: str) -> tuple[Response, int]:
         return jsonify(prompt_out(record)), 201
 
 
-@routes.get("", scope="admin", ok=PromptList, errors=(404,))
+@routes.get("", scope="content:write", ok=PromptList, errors=(404,))
 def list_all(assistant_id: str) -> Response:
     with get_services().db.session() as session:
         records = prompts.listed(session, org_id=current_caller().org_id, assistant_id=assistant_id)
         return jsonify({"prompts": [prompt_out(r) for r in records]})
 
 
-@routes.get("/<name>", scope="admin", ok=PromptOut, errors=(404,))
+@routes.get("/<name>", scope="content:write", ok=PromptOut, errors=(404,))
 def get(assistant_id: str, name: str) -> Response:
     with get_services().db.session() as session:
         record = _prompt(session, assistant_id, name)
         return jsonify(prompt_out(record))
 
 
-@routes.patch("/<name>", scope="admin", json=PromptPatch, ok=PromptOut, errors=(400, 404, 415, 422))
+@routes.patch(
+    "/<name>", scope="content:write", json=PromptPatch, ok=PromptOut, errors=(400, 404, 415, 422)
+)
 def update(assistant_id: str, name: str) -> Response:
     payload = PromptPatch.model_validate(json_body())
     changes = payload.model_dump(exclude_unset=True)
@@ -82,7 +84,7 @@ def update(assistant_id: str, name: str) -> Response:
         return jsonify(prompt_out(record))
 
 
-@routes.delete("/<name>", scope="admin", ok=DeletedRecord, errors=(404,))
+@routes.delete("/<name>", scope="content:write", ok=DeletedRecord, errors=(404,))
 def delete(assistant_id: str, name: str) -> Response:
     with get_services().db.session() as session:
         record = _prompt(session, assistant_id, name)

@@ -43,6 +43,7 @@ def organisation_out(organisation: Organisation) -> dict[str, Any]:
         },
         retention_days=organisation.retention_days,
         log_questions=organisation.log_questions,
+        escalation_email=organisation.escalation_email,
     ).model_dump(mode="json")
 
 

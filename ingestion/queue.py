@@ -1,8 +1,9 @@
-"""The ingestion task queue: Celery, with Redis as its broker.
+"""The task queue: Celery, with Redis as its broker.
 
 An upload becomes a `ingestion.document` task, a web source an `ingestion.crawl` task, and
 a schedule (Celery beat, in every worker: the database hands each due source to one of
-them) sends the crawls that are due. Workers are `python worker.py` processes, or a
+them) sends the crawls that are due. Notifications ride the same queue: a webhook
+delivery is a `notifications.webhook` task, a mail a `notifications.mail` task. Workers are `python worker.py` processes, or a
 consumer thread inside each API process while INGESTION_IN_API is on.
 
 A task is acknowledged only once it has run (late acknowledgement): the message of a
@@ -14,6 +15,7 @@ Redis keeps two workers off one job (knowledge/jobs.py).
 from __future__ import annotations
 
 import logging
+import smtplib
 import socket
 import threading
 import time
@@ -36,6 +38,9 @@ log = logging.getLogger(__name__)
 DOCUMENT_TASK = "ingestion.document"
 CRAWL_TASK = "ingestion.crawl"
 DUE_CRAWLS_TASK = "ingestion.due_crawls"
+WEBHOOK_TASK = "notifications.webhook"
+MAIL_TASK = "notifications.mail"
+MAIL_RETRIES = 5
 STOP_TIMEOUT_S = 30.0
 
 
@@ -50,6 +55,9 @@ class Handlers:
     run_job: Callable[[str], JobOutcome]
     crawl: Callable[[str], None]
     claim_due_crawls: Callable[[], list[str]]
+    # A webhook delivery's attempt: seconds until the next one, or None when done.
+    deliver_webhook: Callable[[str], float | None]
+    send_mail: Callable[[dict[str, str]], None]
 
 
 def broker_url(settings: Settings) -> str:
@@ -109,7 +117,13 @@ class IngestionQueue:
     def enqueue_crawl(self, source_id: str) -> None:
         self._send(CRAWL_TASK, source_id)
 
-    def _send(self, task: str, argument: str) -> None:
+    def enqueue_webhook(self, delivery_id: str) -> None:
+        self._send(WEBHOOK_TASK, delivery_id)
+
+    def enqueue_mail(self, *, to: str, subject: str, text: str) -> None:
+        self._send(MAIL_TASK, {"to": to, "subject": subject, "text": text})
+
+    def _send(self, task: str, argument: str | dict[str, str]) -> None:
         try:
             self.app.send_task(task, args=[argument], queue=self.name)
         except OperationalError as exc:
@@ -155,6 +169,26 @@ class IngestionQueue:
         def due_crawls() -> None:
             for source_id in self._handlers().claim_due_crawls():
                 self.enqueue_crawl(source_id)
+
+        @app.task(name=WEBHOOK_TASK, bind=True, max_retries=None, shared=False)
+        def webhook(task: Any, delivery_id: str) -> None:
+            started = time.monotonic()
+            retry_in = self._handlers().deliver_webhook(delivery_id)
+            outcome = "completed" if retry_in is None else "retry"
+            self.stats.record("webhook", outcome, time.monotonic() - started)
+            if retry_in is not None:  # the delivery log counts the attempts
+                raise task.retry(countdown=retry_in, max_retries=None)
+
+        @app.task(name=MAIL_TASK, bind=True, max_retries=MAIL_RETRIES, shared=False)
+        def mail(task: Any, message: dict[str, str]) -> None:
+            started = time.monotonic()
+            try:
+                self._handlers().send_mail(message)
+            except (smtplib.SMTPException, OSError) as exc:
+                self.stats.record("mail", "retry", time.monotonic() - started)
+                log.warning("mail not sent (%s); trying again", type(exc).__name__)
+                raise task.retry(exc=exc, countdown=5 * 2**task.request.retries) from exc
+            self.stats.record("mail", "completed", time.monotonic() - started)
 
     def _handlers(self) -> Handlers:
         if self.handlers is None:

@@ -79,8 +79,10 @@ class SafeFetcher:
         allowed_hosts: Collection[str] = (),
         timeout: float = 15.0,
         max_bytes: int = MAX_PAGE_BYTES,
+        allow_setting: str = "WEB_SOURCES_ALLOWED_HOSTS",
     ) -> None:
         self.allowed = {h.lower() for h in allowed_hosts}
+        self.allow_setting = allow_setting
         self.max_bytes = max_bytes
         self.client = httpx.Client(timeout=timeout, follow_redirects=False, verify=True)
 
@@ -107,7 +109,7 @@ class SafeFetcher:
                 if not is_public(address):
                     raise AddressRefused(
                         f"the host {host!r} resolves to {address}, an internal address "
-                        "(WEB_SOURCES_ALLOWED_HOSTS lets the operator allow it)"
+                        f"({self.allow_setting} lets the operator allow it)"
                     )
         return addresses[0], port
 
@@ -126,7 +128,14 @@ class SafeFetcher:
             )  # fmt: skip
         raise AddressRefused(f"more than {MAX_REDIRECTS} redirects from {url}")
 
-    def _one(self, url: str, headers: dict[str, str]) -> httpx.Response:
+    def post(self, url: str, *, content: bytes, headers: dict[str, str]) -> httpx.Response:
+        """One POST to a checked address; a redirect is not followed (it is an answer)."""
+        return self._one(url, headers, method="POST", content=content)
+
+    def _one(
+        self, url: str, headers: dict[str, str], *, method: str = "GET",
+        content: bytes | None = None,
+    ) -> httpx.Response:  # fmt: skip
         address, port = self.address_of(url)
         parts = urlsplit(url)
         literal = f"[{address}]" if ":" in address else address
@@ -134,7 +143,7 @@ class SafeFetcher:
         host_header = parts.netloc.rsplit("@", 1)[-1]
         extensions = {"sni_hostname": parts.hostname} if parts.scheme == "https" else {}
         request = self.client.build_request(
-            "GET", pinned, extensions=extensions,
+            method, pinned, extensions=extensions, content=content,
             headers={"Host": host_header, "User-Agent": USER_AGENT, **headers},
         )  # fmt: skip
         response = self.client.send(request, stream=True)

@@ -13,7 +13,18 @@ from sqlalchemy.orm import Session
 from tenancy.models import AuditEntry
 
 # Fields whose values never enter a summary: only that they changed.
-SECRET_FIELDS = frozenset({"llm_api_key", "key", "api_key", "password", "token"})
+SECRET_FIELDS = frozenset(
+    {
+        "llm_api_key",
+        "key",
+        "api_key",
+        "password",
+        "token",
+        "secret",
+        "refresh_token",
+        "access_token",
+    }
+)
 MAX_VALUE_CHARS = 200
 
 

@@ -41,6 +41,11 @@ class Caller:
     platform_admin: bool = False
     # Keys from API_KEYS keep their conversations under the ids earlier versions used.
     legacy_owner: str | None = None
+    # A person signed in (an access token) rather than a key: who, with which role, and
+    # the platform administrator acting as them, if one is.
+    user_id: str | None = None
+    role: str | None = None
+    impersonator: str | None = None
 
     def has(self, scope: str) -> bool:
         return "admin" in self.scopes or scope in self.scopes

@@ -27,7 +27,9 @@ DEFAULT_KB_ID = "kb_default"
 DEFAULT_ASSISTANT_ID = "asst_default"
 
 DOCUMENT_STATUSES = ("pending", "processing", "completed", "failed")
-SCOPES = ("chat", "documents:read", "documents:write", "admin")
+# content:write: knowledge bases, assistants and prompts; insights:read: analytics,
+# feedback and the audit trail. admin: everything of the organisation.
+SCOPES = ("chat", "documents:read", "documents:write", "content:write", "insights:read", "admin")
 
 
 def new_id(kind: str) -> str:
@@ -73,6 +75,8 @@ class Organisation(Base):
     retention_days: Mapped[int | None] = mapped_column(Integer)
     # Off: turn records keep no question text.
     log_questions: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Where a conversation handed over to a person is mailed (SMTP_* settings).
+    escalation_email: Mapped[str | None] = mapped_column(String(320))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -312,3 +316,106 @@ class PromptTemplate(OrganisationRecord, Base):
     variables: Mapped[dict[str, Any]] = mapped_column(default=dict)  # name -> type
     output_schema: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     use_history: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+ROLES = ("owner", "admin", "editor", "viewer", "member")
+
+
+class User(Base):
+    """A person who signs in. The password is kept only as an argon2id hash (None: the
+    person signs in through single sign-on or has not set one yet)."""
+
+    __tablename__ = "users"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)  # lower-case
+    name: Mapped[str] = mapped_column(String(200), default="")
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    platform_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column()
+
+
+class Membership(Base):
+    """A user's role in one organisation."""
+
+    __tablename__ = "memberships"
+    __table_args__ = (UniqueConstraint("user_id", "org_id"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    org_id: Mapped[str] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class OneTimeToken(Base):
+    """An invitation, a password reset or a first sign-in link: only the SHA-256 of the
+    token is kept; it works once, before it expires."""
+
+    __tablename__ = "one_time_tokens"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # invitation | reset
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    org_id: Mapped[str | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    email: Mapped[str] = mapped_column(String(320))
+    role: Mapped[str | None] = mapped_column(String(20))
+    created_by: Mapped[str] = mapped_column(String(80), default="")
+    expires_at: Mapped[datetime] = mapped_column()
+    used_at: Mapped[datetime | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RefreshToken(Base):
+    """One refresh token of a sign-in. Each use replaces it by a new one of the same
+    family; a replaced or revoked token used again revokes the whole family."""
+
+    __tablename__ = "refresh_tokens"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    family_id: Mapped[str] = mapped_column(String(40), index=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    org_id: Mapped[str] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"))
+    token_hash: Mapped[str] = mapped_column(String(64))
+    expires_at: Mapped[datetime] = mapped_column()
+    replaced_at: Mapped[datetime | None] = mapped_column()
+    revoked_at: Mapped[datetime | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Webhook(OrganisationRecord, Base):
+    """An HTTPS endpoint of an organisation told of chosen events, each body signed with
+    the webhook's secret (Fernet-encrypted here: the receiver needs it in clear)."""
+
+    __tablename__ = "webhooks"
+
+    url: Mapped[str] = mapped_column(String(2000))
+    events: Mapped[list[str]] = mapped_column(default=list)
+    secret_encrypted: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class WebhookDelivery(Base):
+    """One event sent to one webhook, with how its attempts went."""
+
+    __tablename__ = "webhook_deliveries"
+    __table_args__ = (Index("ix_deliveries_hook_time", "webhook_id", "created_at"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    webhook_id: Mapped[str] = mapped_column(ForeignKey("webhooks.id", ondelete="CASCADE"))
+    org_id: Mapped[str] = mapped_column(String(40), index=True)
+    event: Mapped[str] = mapped_column(String(60))
+    event_id: Mapped[str] = mapped_column(String(40))
+    body: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="pending")  # delivered | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    response_status: Mapped[int | None] = mapped_column(Integer)
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    delivered_at: Mapped[datetime | None] = mapped_column()

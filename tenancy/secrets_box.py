@@ -7,6 +7,8 @@ ENCRYPTION_KEYS lists Fernet keys newest first: the first encrypts, any of them 
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 from pathlib import Path
 
@@ -20,6 +22,12 @@ class SecretsBox:
         if not keys:
             raise ValueError("at least one Fernet key is needed")
         self._fernet = MultiFernet([Fernet(k.encode()) for k in keys])
+        self._newest = keys[0].encode()
+
+    def derived_key(self, purpose: str) -> bytes:
+        """A key for another use (signing access tokens), derived from the newest key:
+        every process that shares ENCRYPTION_KEYS (or DATA_DIR's key) has the same one."""
+        return hmac.new(self._newest, purpose.encode(), hashlib.sha256).digest()
 
     def encrypt(self, secret: str) -> str:
         return self._fernet.encrypt(secret.encode()).decode()

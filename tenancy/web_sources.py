@@ -91,7 +91,9 @@ class WebCrawls:
         collection: str,
         fetcher: Callable[[], SafeFetcher],
         delay_s: float,
+        on_failed: Callable[[str, dict[str, Any]], None] | None = None,
     ) -> None:
+        self.on_failed = on_failed  # (org_id, what failed): the source.failed event
         self.db = db
         self.redis = redis
         self.prefix = prefix
@@ -182,6 +184,7 @@ class WebCrawls:
                 return
             record.status = "failed" if error else "completed"
             record.error = error
+            url = record.url
             record.stats = stats
             if error is None:
                 record.pages = pages
@@ -189,6 +192,9 @@ class WebCrawls:
             record.next_crawl_at = (
                 utcnow() + timedelta(hours=record.refresh_hours) if record.refresh_hours else None
             )
+        if error and self.on_failed is not None:
+            self.on_failed(org_id, {"source_id": source_id, "kb_id": kb_id, "url": url,
+                                    "error": error})  # fmt: skip
 
     def _progress(self, source_id: str, stats: dict[str, int]) -> None:
         with self.db.session() as session:

@@ -1,0 +1,287 @@
+"""Signing in: POST /v1/auth/login|refresh|logout, accepting an invitation, resetting a
+password, changing one's own; a platform administrator acting as a person
+(POST /v1/admin/impersonate)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, jsonify, request
+from pydantic import Field
+
+from api.audit_trail import audited
+from api.deps import (
+    ANY_SCOPE,
+    PLATFORM_ADMIN,
+    current_caller,
+    get_services,
+    refuse_when_impersonated,
+)
+from api.errors import ApiError
+from api.platform_schemas import Strict
+from api.requests import json_body
+from api.routing import Routes
+from people import accounts
+from people.tokens import TokenRefused
+from tenancy import audit
+from tenancy.models import Organisation, User
+
+bp = Blueprint("auth", __name__, url_prefix="/v1")
+routes = Routes(bp, tag="people")
+
+EMAIL = r"^[^@\s]{1,200}@[^@\s]{1,118}$"
+
+
+class LoginIn(Strict):
+    email: str = Field(..., pattern=EMAIL, max_length=320)
+    password: str = Field(..., min_length=1, max_length=256)
+    org_id: str | None = Field(None, max_length=40, description="default: the first")
+
+
+class TokenPair(Strict):
+    access_token: str
+    refresh_token: str
+    token_type: str
+    expires_in: int
+    org_id: str | None = None
+    role: str | None = None
+    request_id: str | None = None
+
+
+class RefreshIn(Strict):
+    refresh_token: str = Field(..., min_length=1, max_length=200)
+
+
+class AcceptIn(Strict):
+    token: str = Field(..., min_length=1, max_length=200)
+    password: str = Field(..., min_length=1, max_length=256)
+    name: str | None = Field(None, max_length=200)
+
+
+class ResetRequestIn(Strict):
+    email: str = Field(..., pattern=EMAIL, max_length=320)
+
+
+class ResetIn(Strict):
+    token: str = Field(..., min_length=1, max_length=200)
+    password: str = Field(..., min_length=1, max_length=256)
+
+
+class PasswordIn(Strict):
+    current_password: str = Field(..., min_length=1, max_length=256)
+    new_password: str = Field(..., min_length=1, max_length=256)
+
+
+class ImpersonateIn(Strict):
+    user_id: str = Field(..., min_length=1, max_length=40)
+    org_id: str = Field(..., min_length=1, max_length=40)
+
+
+class UserOut(Strict):
+    id: str
+    email: str
+    name: str
+    platform_admin: bool
+    role: str | None = None
+    org_id: str | None = None
+    created_at: str | None = None
+    last_login_at: str | None = None
+    impersonated_by: str | None = None
+    request_id: str | None = None
+
+
+class Accepted(Strict):
+    accepted: bool
+    request_id: str | None = None
+
+
+class ImpersonationOut(Strict):
+    access_token: str
+    token_type: str
+    expires_in: int
+    impersonated: UserOut
+    request_id: str | None = None
+
+
+@routes.post("/auth/login", scope=None, json=LoginIn, ok=TokenPair,
+             errors=(400, 401, 413, 415, 422, 429))  # fmt: skip
+def login() -> Response:
+    """Email and password for a short-lived access token (`Authorization: Bearer`) and a
+    refresh token; in the organisation asked for, else the person's first."""
+    payload = LoginIn.model_validate(json_body())
+    services = get_services()
+    services.login_limits.attempt(address=request.remote_addr or "unknown", email=payload.email)
+    with services.db.session() as session:
+        user = accounts.sign_in(session, email=payload.email, password=payload.password)
+        if user is None:
+            services.login_limits.failed(email=payload.email)
+            raise ApiError(401, "wrong email or password", code="bad_credentials")
+        services.login_limits.succeeded(email=payload.email)
+        org_id, role = _organisation_for(session, user, payload.org_id)
+        pair = services.tokens.pair(session, user=user, org_id=org_id, role=role)
+        audit.record(session, org_id=org_id, actor_key_id=f"user:{user.id}",
+                     actor_prefix=f"user:{user.email}", action="user.signed_in",
+                     target_type="user", target_id=user.id)  # fmt: skip
+    return jsonify({**pair, "org_id": org_id, "role": role})
+
+
+def _organisation_for(session, user: User, wanted: str | None) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    memberships = accounts.memberships_of(session, user.id)
+    for member in memberships:
+        if wanted in (None, member.org_id):
+            return member.org_id, member.role
+    if user.platform_admin and wanted and session.get(Organisation, wanted) is not None:
+        return wanted, "admin"
+    if user.platform_admin and not wanted:
+        from tenancy.models import DEFAULT_ORG_ID
+
+        return DEFAULT_ORG_ID, "admin"
+    raise ApiError(403, "this account is not a member of that organisation", code="forbidden")
+
+
+@routes.post("/auth/refresh", scope=None, json=RefreshIn, ok=TokenPair,
+             errors=(400, 401, 413, 415, 422))  # fmt: skip
+def refresh() -> Response:
+    """A new access token and a new refresh token; the one sent no longer works (sent
+    again, it revokes every token of its sign-in)."""
+    payload = RefreshIn.model_validate(json_body())
+    services = get_services()
+    with services.db.session() as session:
+        try:
+            used = services.tokens.use_refresh(session, payload.refresh_token)
+        except TokenRefused as exc:
+            raise ApiError(401, str(exc), code="token_refused") from exc
+        user = session.get(User, used.user_id)
+        member = accounts.membership(session, user_id=used.user_id, org_id=used.org_id)
+        role = member.role if member else ("admin" if user and user.platform_admin else None)
+        if user is None or role is None:
+            services.tokens.revoke_family(session, used.family_id)
+            session.commit()
+            raise ApiError(401, "this account no longer belongs to the organisation",
+                           code="token_refused")  # fmt: skip
+        pair = services.tokens.pair(session, user=user, org_id=used.org_id, role=role,
+                                    family=used.family_id)  # fmt: skip
+    return jsonify({**pair, "org_id": used.org_id, "role": role})
+
+
+@routes.post("/auth/logout", scope=None, json=RefreshIn, ok=Accepted,
+             errors=(400, 401, 413, 415, 422))  # fmt: skip
+def logout() -> Response:
+    """Revoke the refresh token and every token of its sign-in (access tokens expire by
+    themselves within ACCESS_TOKEN_SECONDS)."""
+    payload = RefreshIn.model_validate(json_body())
+    services = get_services()
+    with services.db.session() as session:
+        try:
+            services.tokens.revoke(session, payload.refresh_token)
+        except TokenRefused as exc:
+            raise ApiError(401, str(exc), code="token_refused") from exc
+    return jsonify({"accepted": True})
+
+
+@routes.post("/auth/accept-invitation", scope=None, json=AcceptIn, ok={201: UserOut},
+             errors=(400, 403, 409, 413, 415, 422))  # fmt: skip
+def accept_invitation() -> tuple[Response, int]:
+    payload = AcceptIn.model_validate(json_body())
+    with get_services().db.session() as session:
+        user, member = accounts.accept_invitation(
+            session, token=payload.token, password=payload.password, name=payload.name
+        )
+        audit.record(session, org_id=member.org_id, actor_key_id=f"user:{user.id}",
+                     actor_prefix=f"user:{user.email}", action="invitation.accepted",
+                     target_type="user", target_id=user.id, changes={"role": member.role})  # fmt: skip
+        body = accounts.user_out(user, member)
+    return jsonify(body), 201
+
+
+@routes.post("/auth/password-reset", scope=None, json=ResetRequestIn, ok={202: Accepted},
+             errors=(400, 413, 415, 422))  # fmt: skip
+def request_reset() -> tuple[Response, int]:
+    """Mail a one-time link to set a new password. Answers the same whether or not the
+    email has an account."""
+    payload = ResetRequestIn.model_validate(json_body())
+    services = get_services()
+    settings = services.settings
+    with services.db.session() as session:
+        found = accounts.request_reset(session, email=payload.email,
+                                       hours=settings.password_reset_hours)  # fmt: skip
+    if found is not None:
+        user, token = found
+        link = f"{settings.public_url_or_local}/?reset={token}"
+        services.notifier.mail(
+            to=user.email, subject="Set a new password",
+            text=f"Someone asked to set a new password for {user.email}.\n\nOpen this link "
+                 f"within {settings.password_reset_hours:g} hours to do so:\n\n{link}\n\n"
+                 "If it was not you, ignore this message.",
+        )  # fmt: skip
+    return jsonify({"accepted": True}), 202
+
+
+@routes.post("/auth/reset-password", scope=None, json=ResetIn, ok=UserOut,
+             errors=(400, 413, 415, 422))  # fmt: skip
+def reset_password() -> Response:
+    payload = ResetIn.model_validate(json_body())
+    services = get_services()
+    with services.db.session() as session:
+        user = accounts.reset_password(session, token=payload.token, password=payload.password)
+        services.tokens.revoke_user(session, user.id)  # every sign-in starts again
+        return jsonify(accounts.user_out(user))
+
+
+@routes.post("/auth/password", scope=ANY_SCOPE, json=PasswordIn, ok=UserOut,
+             errors=(400, 413, 415, 422))  # fmt: skip
+def change_password() -> Response:
+    """The signed-in person's own password (never while impersonated)."""
+    caller = current_caller()
+    if caller.user_id is None:
+        raise ApiError(403, "sign in as a person to change a password", code="forbidden")
+    refuse_when_impersonated("changing a password")
+    payload = PasswordIn.model_validate(json_body())
+    services = get_services()
+    with services.db.session() as session:
+        user = session.get(User, caller.user_id)
+        assert user is not None
+        if not accounts.passwords.verify(user.password_hash, payload.current_password):
+            raise ApiError(403, "the current password is wrong", code="forbidden")
+        accounts.set_password(session, user=user, password=payload.new_password)
+        audited(session, "user.password_changed", "user", user.id)
+        return jsonify(accounts.user_out(user))
+
+
+@routes.get("/auth/me", scope=ANY_SCOPE, ok=UserOut, errors=(404,))
+def whoami() -> Response:
+    caller = current_caller()
+    if caller.user_id is None:
+        raise ApiError(404, "this caller is a key, not a person", code="not_found")
+    with get_services().db.session() as session:
+        user = session.get(User, caller.user_id)
+        assert user is not None
+        member = accounts.membership(session, user_id=user.id, org_id=caller.org_id)
+        body = accounts.user_out(user, member)
+    return jsonify({**body, "role": caller.role, "org_id": caller.org_id,
+                    "impersonated_by": caller.impersonator})  # fmt: skip
+
+
+@routes.post("/admin/impersonate", scope=PLATFORM_ADMIN, json=ImpersonateIn,
+             ok={201: ImpersonationOut}, errors=(400, 404, 413, 415, 422),
+             tag="platform admin")  # fmt: skip
+def impersonate() -> tuple[Response, int]:
+    """An access token acting as a member of an organisation, for support: marked as
+    impersonated (no refresh token; it cannot change passwords or keys), and every
+    action audited with both identities."""
+    caller = current_caller()
+    if caller.impersonator:
+        raise ApiError(403, "not while impersonating: impersonating", code="impersonated")
+    payload = ImpersonateIn.model_validate(json_body())
+    services = get_services()
+    with services.db.session() as session:
+        user, member = accounts.member_of(session, org_id=payload.org_id, user_id=payload.user_id)
+        token = services.tokens.access_token(user=user, org_id=member.org_id, role=member.role,
+                                             impersonator=caller.key_id)  # fmt: skip
+        audited(session, "user.impersonated", "user", user.id,
+                {"impersonator": caller.key_id, "role": member.role},
+                org_id=member.org_id)  # fmt: skip
+        body = {
+            "access_token": token, "token_type": "bearer",
+            "expires_in": services.tokens.access_seconds,
+            "impersonated": {**accounts.user_out(user, member)},
+        }  # fmt: skip
+    return jsonify(body), 201

@@ -1,0 +1,1 @@
+"""People who sign in: accounts, roles in organisations, tokens, one-time links."""

@@ -1,0 +1,36 @@
+"""A signed-in person as the caller of a request."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from people.accounts import membership
+from people.roles import ROLE_SCOPES
+from people.tokens import AccessClaims
+from tenancy.keys import Caller
+from tenancy.models import Organisation, User
+
+
+def person_caller(session: Session, claims: AccessClaims) -> Caller | None:
+    user = session.get(User, claims.user_id)
+    if user is None or session.get(Organisation, claims.org_id) is None:
+        return None
+    member = membership(session, user_id=user.id, org_id=claims.org_id)
+    if member is not None:
+        role = member.role
+    elif user.platform_admin and claims.impersonator is None:
+        role = "admin"  # a platform administrator in an organisation they support
+    else:
+        return None  # removed from the organisation since the token was made
+    return Caller(
+        org_id=claims.org_id,
+        key_id=f"user:{user.id}",
+        prefix=f"user:{user.email}"[:20],
+        scopes=ROLE_SCOPES[role],
+        assistant_ids=None,
+        rate_limit=None,
+        platform_admin=claims.platform_admin and user.platform_admin,
+        user_id=user.id,
+        role=role,
+        impersonator=claims.impersonator,
+    )
