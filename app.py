@@ -38,6 +38,7 @@ from api import (
     prompts,
     public,
     sessions,
+    sso,
     users,
     web_sources,
     webhooks,
@@ -86,7 +87,7 @@ CHAT_BLUEPRINTS = (chat.bp, openai_compat.bp, audio.bp, feedback.bp, sessions.bp
 # ...and managing the organisation, on a budget of its own.
 MANAGEMENT_BLUEPRINTS = (
     documents.bp, organisations.bp, knowledge_bases.bp, assistants.bp, prompts.bp,
-    api_keys.bp, analytics.bp, audit.bp, users.bp, webhooks.bp,
+    api_keys.bp, analytics.bp, audit.bp, users.bp, webhooks.bp, sso.bp,
 )  # fmt: skip
 
 ServicesFactory = Callable[[Settings], Services]
@@ -170,6 +171,7 @@ def create_app(
         public.bp,
         me.bp,
         auth.bp,
+        sso.bp,
         users.bp,
         webhooks.bp,
     ):

@@ -34,6 +34,7 @@ from notifications.mail import Mailer
 from notifications.notifier import Notifier
 from notifications.webhooks import Deliverer
 from people.login_limits import LoginLimits
+from people.sso import SsoFlows
 from people.tokens import Tokens
 from tenancy.bootstrap import adopt_existing_points, ensure_defaults
 from tenancy.db import Database
@@ -74,6 +75,7 @@ class Services:
     notifier: Notifier
     tokens: Tokens
     login_limits: LoginLimits
+    sso: SsoFlows
     reembedder: Reembedder
     probes: Probes
     recorder: TurnRecorder
@@ -389,6 +391,11 @@ def build_services(
             access_seconds=settings.access_token_seconds,
             refresh_days=settings.refresh_token_days,
         ),
+        sso=SsoFlows(
+            redis=client,
+            prefix=settings.checkpoint_prefix,
+            allowed_hosts=settings.sso_allowed_hosts,
+        ),  # fmt: skip
         login_limits=LoginLimits(
             client,
             settings.checkpoint_prefix,

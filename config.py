@@ -100,6 +100,8 @@ class Settings(BaseSettings):
     webhook_retry_base_seconds: float = Field(5.0, gt=0)
     # Hosts a webhook may reach although they resolve to private addresses (tests).
     webhook_allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # Hosts of OpenID providers allowed although private (a provider on the local network).
+    sso_allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
     # A credential for the metrics scraper alone: `Authorization: Bearer <token>` on /metrics.
     metrics_token: SecretStr | None = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
@@ -268,6 +270,7 @@ class Settings(BaseSettings):
         "provider_allowed_hosts",
         "web_sources_allowed_hosts",
         "webhook_allowed_hosts",
+        "sso_allowed_hosts",
         "hybrid_weights",
         "encryption_keys",
         "voice_languages",

@@ -12,6 +12,7 @@ conversation; a shared link opens it only for whoever may read it.
 from __future__ import annotations
 
 import base64
+import contextlib
 import itertools
 import json
 import re
@@ -21,6 +22,7 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
+from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
@@ -34,6 +36,7 @@ from webchat.labels import label, page_language
 from webchat.page_session import (
     GUEST,
     KEY,
+    PERSON,
     SCOPES,
     SIGNED_OUT,
     SSO,
@@ -43,6 +46,7 @@ from webchat.page_session import (
     sign_in_as,
     sign_out,
 )
+from webchat.people import person_from, renewed_person
 
 # Errors the page explains in its own words (webchat/labels.py), by the client's kind.
 EXPLAINED_ERRORS = frozenset(
@@ -510,7 +514,8 @@ def ask_by_voice(api: ApiClient, conversation: str, wav: bytes) -> list[dict]:
 
 
 def sign_in_page(base_url: str) -> None:
-    """Sign in with a key, or pick a public assistant to chat with as a guest."""
+    """Sign in with a key, an account (email and password, or the organisation's single
+    sign-on), or pick a public assistant to chat with as a guest."""
     if st.session_state.get(SIGNED_OUT):
         forget_in_browser()
     settings = get_settings()
@@ -528,6 +533,29 @@ def sign_in_page(base_url: str) -> None:
                 if assistants and st.query_params.get("a") not in {a["id"] for a in assistants}:
                     st.query_params["a"] = assistants[0]["id"]
                 st.rerun()
+    st.caption("Or with your account:")
+    with st.form("person-sign-in"):
+        email = st.text_input("Email", placeholder="you@example.org")
+        password = st.text_input("Password", type="password")
+        if st.form_submit_button("Log in") and email.strip() and password:
+            api = ApiClient(base_url, forwarded_for=client_address())
+            try:
+                pair = api.auth("login", {"email": email.strip(), "password": password})
+            except ApiClientError as error:
+                st.error(error.message if error.kind in ("unauthorized", "rate_limited",
+                                                         "forbidden") else str(error))  # fmt: skip
+            else:
+                sign_in_as({"person": person_from(pair, email.strip().lower())})
+                st.rerun()
+            finally:
+                api.close()
+    with st.expander("Single sign-on"):
+        organisation = st.text_input("Organisation", placeholder="its short name, e.g. acme",
+                                     key="sso-organisation")  # fmt: skip
+        if organisation.strip():
+            start = (f"{base_url.rstrip('/')}/v1/auth/sso/{quote(organisation.strip())}/start"
+                     f"?return_to={quote(settings.public_url_or_local + '/')}")  # fmt: skip
+            st.link_button("Continue with your organisation's sign-in", start)
     try:
         public = ApiClient(base_url).assistants()
     except ApiClientError:
@@ -576,8 +604,52 @@ def single_sign_on(base_url: str) -> bool:
     return True
 
 
+def links_from_mail(base_url: str) -> bool:
+    """An invitation (?invitation=) or a password reset (?reset=) from a mail: set the
+    password, then sign in. True while the page shows that form."""
+    for param, action in (("invitation", "accept-invitation"), ("reset", "reset-password")):
+        token = st.query_params.get(param)
+        if not token:
+            continue
+        st.title("Join" if param == "invitation" else "Set a new password")
+        with st.form("set-password"):
+            name = st.text_input("Your name") if param == "invitation" else None
+            password = st.text_input("Password (at least 10 characters)", type="password")
+            if st.form_submit_button("Continue") and password:
+                api = ApiClient(base_url, forwarded_for=client_address())
+                body = {"token": token, "password": password, **({"name": name} if name else {})}
+                try:
+                    user = api.auth(action, body)
+                    pair = api.auth("login", {"email": user["email"], "password": password})
+                except ApiClientError as error:
+                    st.error(error.message)
+                else:
+                    del st.query_params[param]
+                    sign_in_as({"person": person_from(pair, user["email"])})
+                    st.rerun()
+                finally:
+                    api.close()
+        return True
+    code = st.query_params.get("sso_code")
+    if code:  # back from the organisation's single sign-on
+        del st.query_params["sso_code"]
+        api = ApiClient(base_url)
+        try:
+            pair = api.auth("sso/exchange", {"code": code})
+        except ApiClientError as error:
+            st.error(f"Single sign-on did not complete: {error.message}")
+            return True
+        finally:
+            api.close()
+        sign_in_as({"person": person_from(pair)})
+        st.rerun()
+    return False
+
+
 def signed_in_client(base_url: str) -> ApiClient | None:
     """The client of the signed-in person or the guest; None when neither."""
+    if st.session_state.get(PERSON) and not renewed_person(base_url):
+        return None
     if st.session_state.get(SSO):
         session = st.session_state[SSO]
         return ApiClient(base_url, session_token=session["session_token"],
@@ -616,6 +688,24 @@ def signed_in_client(base_url: str) -> ApiClient | None:
             forwarded_for=client_address(),
         )
     return None
+
+
+def is_access_token(credential: str) -> bool:
+    return credential.startswith("eyJ") and credential.count(".") == 2
+
+
+def show_person(api: ApiClient) -> None:
+    """Who is signed in, with which role; loudly when a platform admin acts as them."""
+    if "whoami" not in st.session_state:
+        try:
+            st.session_state["whoami"] = api.whoami()
+        except ApiClientError:
+            return
+    me = st.session_state["whoami"]
+    st.caption(f"Signed in as {me['name'] or me['email']} · {me.get('role')}")
+    if me.get("impersonated_by"):
+        st.warning(f"Impersonating {me['email']} (by {me['impersonated_by']}): "
+                   "every action is audited with both identities.")  # fmt: skip
 
 
 def may_administer(api: ApiClient) -> bool:
@@ -703,7 +793,7 @@ def main() -> None:
     settings = get_settings()
     st.set_page_config(page_title=settings.app_name, page_icon="💬", layout="centered")
     st.html(PAGE_STYLE)
-    if not single_sign_on(settings.api_url):
+    if not single_sign_on(settings.api_url) or links_from_mail(settings.api_url):
         return
     restore_sign_in()
     api = signed_in_client(settings.api_url)
@@ -730,9 +820,14 @@ def main() -> None:
         if sso := st.session_state.get(SSO):
             st.caption(f"Signed in as {sso.get('display_name') or sso['user']} · "
                        f"{sso['assistant_name']}")  # fmt: skip
+        if st.session_state.get(PERSON) or is_access_token(st.session_state.get(KEY, "")):
+            show_person(api)
         if st.session_state.get(KEY) or sso:
             conversation_list(api, conversation)
         if st.button(t("sign_out"), use_container_width=True):
+            if person := st.session_state.get(PERSON):  # the sign-in ends on the server too
+                with contextlib.suppress(ApiClientError):
+                    ApiClient(settings.api_url).auth("logout", {"refresh_token": person["refresh"]})
             sign_out()
             st.rerun()
         if may_administer(api):

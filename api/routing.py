@@ -58,6 +58,7 @@ class Routes:
     get = partialmethod(route, "GET")
     post = partialmethod(route, "POST")
     patch = partialmethod(route, "PATCH")
+    put = partialmethod(route, "PUT")
     delete = partialmethod(route, "DELETE")
 
 

@@ -239,7 +239,12 @@ class IngestionQueue:
         self._beat = EmbeddedService(self.app, thread=True, scheduler_cls="celery.beat:Scheduler")
         self._beat.start()
 
-    def stop(self) -> None:
+    def stop(self, *, wait: bool = True) -> None:
+        """Stop consuming after the task in hand; `wait=False` returns at once (the
+        consumer notices within its broker poll, about a second)."""
+        if not wait:
+            threading.Thread(target=self.stop, name="queue-stop", daemon=True).start()
+            return
         if self._beat is not None:
             self._beat.stop()
             self._beat = None

@@ -16,6 +16,7 @@ from config import get_settings
 from utils.api_client import ApiClient, ApiClientError
 from webchat.page_session import (
     KEY,
+    PERSON,
     SCOPES,
     SIGNED_OUT,
     forget_in_browser,
@@ -24,6 +25,7 @@ from webchat.page_session import (
     sign_in_as,
     sign_out,
 )
+from webchat.people import renewed_person
 
 RANGES = {"Last 7 days": 7, "Last 30 days": 30, "Last 90 days": 90}
 
@@ -54,8 +56,11 @@ def sign_in(base_url: str) -> None:
 
 
 def admin_key(base_url: str) -> str | None:
-    """The signed-in key, when it may administer (its scopes are asked once)."""
+    """The signed-in key (or person), when it may see analytics (its scopes are asked
+    once): an admin key, a viewer's role and up."""
     restore_sign_in()
+    if st.session_state.get(PERSON) and not renewed_person(base_url):
+        return None
     key = st.session_state.get(KEY)
     if not key:
         return None
@@ -64,7 +69,7 @@ def admin_key(base_url: str) -> str | None:
             st.session_state[SCOPES] = ApiClient(base_url, api_key=key).me()["scopes"]
         except ApiClientError:
             return None
-    return key if "admin" in st.session_state[SCOPES] else None
+    return key if {"admin", "insights:read"} & set(st.session_state[SCOPES]) else None
 
 
 def percent(value: float | None) -> str:
@@ -202,7 +207,40 @@ def main() -> None:
         )
     else:
         st.write("None in this period.")
+    if "admin" in st.session_state.get(SCOPES, []):
+        people(api)
     api.close()
+
+
+def people(api: ApiClient) -> None:
+    """Owners and admins: who belongs to the organisation, and inviting someone."""
+    st.subheader("People")
+    try:
+        users = api.users()
+    except ApiClientError as error:
+        st.error(f"The API did not answer: {error}")
+        return
+    if users:
+        frame = pd.DataFrame(users)[["email", "name", "role", "last_login_at"]]
+        frame["last_login_at"] = frame["last_login_at"].map(readable)
+        st.dataframe(frame.rename(columns={"last_login_at": "last sign-in"}), hide_index=True,
+                     use_container_width=True)  # fmt: skip
+    else:
+        st.write("Nobody signs in yet: invite someone.")
+    with st.form("invite"):
+        email = st.text_input("Invite (email)")
+        role = st.selectbox("Role", ["member", "viewer", "editor", "admin", "owner"])
+        if st.form_submit_button("Invite") and email.strip():
+            try:
+                made = api.invite(email.strip(), role)
+            except ApiClientError as error:
+                st.error(error.message)
+            else:
+                st.success(
+                    f"Invited {made['email']} as {made['role']}. The link (also mailed "
+                    f"when mail is set up), valid until {readable(made['expires_at'])}:"
+                )
+                st.code(made["url"], language=None)
 
 
 main()

@@ -419,3 +419,19 @@ class WebhookDelivery(Base):
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     delivered_at: Mapped[datetime | None] = mapped_column()
+
+
+class SsoConfig(OrganisationRecord, Base):
+    """An organisation's OpenID Connect provider: people of its email domains sign in
+    there and arrive with `default_role`. The client secret is Fernet-encrypted; the
+    provider's endpoints are kept from its discovery document."""
+
+    __tablename__ = "sso_configs"
+    __table_args__ = (UniqueConstraint("org_id"),)
+
+    issuer: Mapped[str] = mapped_column(String(500))
+    client_id: Mapped[str] = mapped_column(String(300))
+    client_secret_encrypted: Mapped[str | None] = mapped_column(Text)
+    allowed_domains: Mapped[list[str]] = mapped_column(default=list)
+    default_role: Mapped[str] = mapped_column(String(20), default="member")
+    endpoints: Mapped[dict[str, Any]] = mapped_column(default=dict)

@@ -50,7 +50,7 @@ def make_app(
     for services in built:  # the shared Qdrant client stays open for other tests
         services.retention.stop()
         services.recorder.stop()
-        services.queue.stop()
+        services.queue.stop(wait=False)  # its consumer ends within a broker poll
         services.reembedder.stop()
         services.saver.close()
         services.redis.close()

@@ -176,6 +176,26 @@ class ApiClient:
         """The whole text of a cited document (read-only)."""
         return self._get_json(f"{self.prefix}/documents/view", {"source": source})
 
+    def auth(self, action: str, body: dict[str, str]) -> dict[str, Any]:
+        """POST /v1/auth/<action>: login, refresh, logout, sso/exchange (no key needed)."""
+        response = self._send("POST", f"/v1/auth/{action}", json=body)
+        self._raise_for(response)
+        return response.json()
+
+    def users(self) -> list[dict[str, Any]]:
+        """The people of the organisation, with their roles (owners and admins)."""
+        return self._get_json("/v1/users", {})["users"]
+
+    def invite(self, email: str, role: str) -> dict[str, Any]:
+        """Invite a person to the organisation (owners and admins)."""
+        response = self._send("POST", "/v1/invitations", json={"email": email, "role": role})
+        self._raise_for(response)
+        return response.json()
+
+    def whoami(self) -> dict[str, Any]:
+        """The signed-in person (404 for a key)."""
+        return self._get_json("/v1/auth/me", {})
+
     def redeem(self, token: str) -> dict[str, Any]:
         """Open a web-chat session with a sign-in link's token (single use)."""
         response = self._send("POST", "/v1/sessions/redeem", json={"token": token})

@@ -15,6 +15,7 @@ from webchat.signin import COOKIE, SIGNIN_PATH, SIGNOUT_PATH, SignInSeal, seal_f
 KEY = "api_key"  # session_state: the signed-in person's key
 SSO = "sso_session"  # session_state: a web-chat session opened by a sign-in link
 GUEST = "guest"  # session_state: a guest's visitor id and assistant
+PERSON = "person"  # session_state: a person signed in (tokens: webchat/people.py)
 SCOPES = "scopes"  # session_state: what the signed-in key may do (from /v1/me)
 TO_REMEMBER = "to_remember"  # session_state: a sign-in the browser has yet to keep
 SIGNED_OUT = "signed_out"  # session_state: signed out here; the old cookie is not reused
@@ -26,11 +27,17 @@ def signin_seal() -> SignInSeal:
 
 
 def sign_in_as(signin: dict) -> None:
-    """Sign this session in ({"key"}, {"sso"} or {"guest"}), and have the browser keep
-    the sign-in for its reloads and other tabs (the cookie is set by the server)."""
-    for name in (KEY, SSO, GUEST, SCOPES, SIGNED_OUT):
+    """Sign this session in ({"key"}, {"sso"}, {"guest"} or {"person"}), and have the
+    browser keep the sign-in for its reloads and other tabs (the cookie is set by the
+    server). A person's cookie keeps the refresh token only."""
+    for name in (KEY, SSO, GUEST, SCOPES, SIGNED_OUT, PERSON, "whoami"):
         st.session_state.pop(name, None)
-    if "key" in signin:
+    if "person" in signin:
+        person = signin["person"]
+        st.session_state[PERSON] = person
+        st.session_state[KEY] = person["access"]
+        signin = {"person": {"refresh": person["refresh"], "email": person.get("email")}}
+    elif "key" in signin:
         st.session_state[KEY] = signin["key"]
     elif "sso" in signin:
         st.session_state[SSO] = signin["sso"]
@@ -42,11 +49,13 @@ def sign_in_as(signin: dict) -> None:
 def restore_sign_in() -> None:
     """A sign-in this browser keeps (its cookie), unless this session signed out."""
     if st.session_state.get(SIGNED_OUT) or any(
-        st.session_state.get(name) for name in (KEY, SSO, GUEST)
+        st.session_state.get(name) for name in (KEY, SSO, GUEST, PERSON)
     ):
         return
     kept = signin_seal().open(st.context.cookies.get(COOKIE), "signin")
-    if kept and "key" in kept:
+    if kept and "person" in kept:
+        st.session_state[PERSON] = kept["person"]  # no access token yet: renewed at once
+    elif kept and "key" in kept:
         st.session_state[KEY] = kept["key"]
     elif kept and "sso" in kept:
         st.session_state[SSO] = kept["sso"]
@@ -77,6 +86,15 @@ def keep_sign_in() -> None:
 
 def sign_out() -> None:
     """Forget the sign-in here; the sign-in page then has the browser forget it too."""
-    for name in (KEY, SSO, GUEST, SCOPES, TO_REMEMBER):
+    for name in (KEY, SSO, GUEST, SCOPES, TO_REMEMBER, PERSON, "whoami"):
         st.session_state.pop(name, None)
     st.session_state[SIGNED_OUT] = True
+
+
+def keep_person(person: dict) -> None:
+    """A person's renewed tokens: used from now on, and the new refresh token kept by
+    the browser (the old one no longer works)."""
+    st.session_state[PERSON] = person
+    st.session_state[KEY] = person["access"]
+    signin = {"person": {"refresh": person["refresh"], "email": person.get("email")}}
+    st.session_state[TO_REMEMBER] = signin_seal().seal(signin, "grant")

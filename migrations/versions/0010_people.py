@@ -1,5 +1,5 @@
-"""People: users, their roles in organisations, one-time links, refresh tokens, webhooks
-and their deliveries, and each organisation's escalation address.
+"""People: users, their roles in organisations, one-time links, refresh tokens, single
+sign-on providers, webhooks and their deliveries, each organisation's escalation address.
 
 Revision ID: 0010
 Revises: 0009
@@ -116,12 +116,26 @@ def upgrade() -> None:
         _when("delivered_at"),
     )
     op.create_index("ix_deliveries_hook_time", "webhook_deliveries", ["webhook_id", "created_at"])
+    op.create_table(
+        "sso_configs",
+        sa.Column("id", sa.String(40), primary_key=True),
+        _org(),
+        sa.Column("issuer", sa.String(500), nullable=False),
+        sa.Column("client_id", sa.String(300), nullable=False),
+        sa.Column("client_secret_encrypted", sa.Text(), nullable=True),
+        sa.Column("allowed_domains", sa.JSON(), nullable=False),
+        sa.Column("default_role", sa.String(20), nullable=False),
+        sa.Column("endpoints", sa.JSON(), nullable=False),
+        _when("created_at", nullable=False),
+        _when("updated_at", nullable=False),
+        sa.UniqueConstraint("org_id"),
+    )
 
 
 def downgrade() -> None:
     op.drop_index("ix_deliveries_hook_time", "webhook_deliveries")
-    for table in ("webhook_deliveries", "webhooks", "refresh_tokens", "one_time_tokens",
-                  "memberships", "users"):  # fmt: skip
+    for table in ("sso_configs", "webhook_deliveries", "webhooks", "refresh_tokens",
+                  "one_time_tokens", "memberships", "users"):  # fmt: skip
         op.drop_table(table)
     with op.batch_alter_table("organisations") as batch:
         batch.drop_column("escalation_email")
