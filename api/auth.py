@@ -134,6 +134,8 @@ def _organisation_for(session, user: User, wanted: str | None) -> tuple[str, str
         from tenancy.models import DEFAULT_ORG_ID
 
         return DEFAULT_ORG_ID, "admin"
+    if not memberships and not wanted:
+        raise ApiError(403, "this account belongs to no organisation", code="forbidden")
     raise ApiError(403, "this account is not a member of that organisation", code="forbidden")
 
 

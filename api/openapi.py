@@ -44,7 +44,12 @@ spec = SpecTree(
         SecurityScheme(
             name="ApiKey",
             data=SecuritySchemeData(type="apiKey", name="X-API-Key", field_in="header"),
-        )
+        ),
+        # A signed-in person's access token (POST /v1/auth/login).
+        SecurityScheme(
+            name="Bearer",
+            data=SecuritySchemeData(type="http", scheme="bearer", bearer_format="JWT"),
+        ),
     ],
 )
 

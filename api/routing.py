@@ -13,7 +13,7 @@ from flask import Blueprint
 from api.deps import PLATFORM_ADMIN, View, requires
 from api.openapi import document, responses
 
-SECURITY = {"ApiKey": []}
+SECURITY = [{"ApiKey": []}, {"Bearer": []}]  # either
 # What any route that takes a key can answer: no or a bad key, a scope it lacks, or
 # its budget spent (every keyed route spends the key's).
 AUTH_ERRORS = (401, 403, 429)

@@ -26,6 +26,7 @@ from app import create_app
 from composition import build_services
 from config import Settings
 from people import accounts, passwords
+from tenancy.models import DEFAULT_ORG_ID
 from utils.local_redis import LocalRedis, free_port
 
 PASSWORD = "correct horse battery"
@@ -64,7 +65,8 @@ def main() -> None:
         services = app.extensions["services"]()
         with services.db.session() as session:
             for n in range(args.rounds):
-                accounts.create_user(session, email=f"u{n}@bench.test", password=PASSWORD)
+                user = accounts.create_user(session, email=f"u{n}@bench.test", password=PASSWORD)
+                accounts.add_member(session, user_id=user.id, org_id=DEFAULT_ORG_ID, role="member")
         client = app.test_client()
         started = time.perf_counter()
         for n in range(args.rounds):

@@ -219,7 +219,12 @@ class IngestionQueue:
         if self._consumer_thread is not None:
             return
         self.app.finalize()
-        self._consumer = self.app.WorkController(
+        # Without Celery's event loop (kombu's Hub is one per process, a module global:
+        # two consumers of one process would share it): the blocking loop, which still
+        # gives back the messages of dead workers (kombu restores them while idle).
+        blocking = type("BlockingWorkController", (self.app.WorkController,),
+                        {"should_use_eventloop": lambda _: False})  # fmt: skip
+        self._consumer = blocking(
             **self.worker_options(concurrency=1, kind="api"),
             without_heartbeat=True, loglevel=logging.WARNING,
         )  # fmt: skip

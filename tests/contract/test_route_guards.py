@@ -26,7 +26,8 @@ def client(
     empty_qdrant: QdrantClient,  # noqa: F811
 ) -> FlaskClient:
     # Requests without a valid key share one budget per address: lift it, this test makes many.
-    return make_app(qdrant=empty_qdrant, anonymous_rate_limit="100000/minute").test_client()
+    return make_app(qdrant=empty_qdrant, anonymous_rate_limit="100000/minute",
+                    webhook_allowed_hosts="127.0.0.1").test_client()  # fmt: skip
 
 
 def keyed_routes(client: FlaskClient) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -94,11 +95,18 @@ def test_another_organisations_admin_reaches_nothing_of_acme_on_any_route(
         data={"name": "routers", "files": [(io.BytesIO(b"model,ports\nR1,4\n"), "routers.csv")]},
     )  # fmt: skip
     assert source.status_code == 201
+    invited = client.post("/v1/invitations", headers=acme.admin,
+                          json={"email": "ann@acme.test", "role": "editor"}).get_json()  # fmt: skip
+    user = client.post("/v1/auth/accept-invitation", json={
+        "token": invited["token"], "password": "anns long password"}).get_json()  # fmt: skip
+    hook = client.post("/v1/webhooks", headers=acme.admin, json={
+        "url": "http://127.0.0.1:9/hook", "events": ["feedback.negative"]}).get_json()  # fmt: skip
     acme_ids = {
         "org_id": acme.id, "kb_id": kb, "doc_id": document["id"], "assistant_id": assistant,
         "key_id": key_id, "job_id": job["job_id"], "name": "reset",
         "conversation_id": "c1", "message_id": asked.get_json()["message_id"],
         "source_id": source.get_json()["id"], "artifact_id": "art_0123456789abcdef",
+        "user_id": user["id"], "webhook_id": hook["id"],
     }  # fmt: skip
     secrets = [
         v for k, v in acme_ids.items() if k not in ("name", "conversation_id", "artifact_id")
@@ -131,3 +139,6 @@ def test_another_organisations_admin_reaches_nothing_of_acme_on_any_route(
             ] == [key_id]  # fmt: skip
     history = client.get("/v1/conversations/c1", headers=acme.admin).get_json()["messages"]
     assert [m["role"] for m in history] == ["user", "assistant"]
+    people = client.get("/v1/users", headers=acme.admin).get_json()["users"]
+    assert [(u["email"], u["role"]) for u in people] == [("ann@acme.test", "editor")]
+    assert client.get(f"/v1/webhooks/{hook['id']}", headers=acme.admin).status_code == 200
