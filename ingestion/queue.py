@@ -27,6 +27,7 @@ from typing import Any
 from amqp.exceptions import ChannelError
 from celery import Celery
 from celery.beat import EmbeddedService
+from celery.utils.timer2 import Timer
 from kombu.exceptions import OperationalError
 
 from config import Settings
@@ -224,9 +225,19 @@ class IngestionQueue:
         # gives back the messages of dead workers (kombu restores them while idle).
         blocking = type("BlockingWorkController", (self.app.WorkController,),
                         {"should_use_eventloop": lambda _: False})  # fmt: skip
+        app = self.app
+
+        class AppTimer(Timer):
+            """Runs tasks whose time has come (retries with a delay) on its own thread:
+            there too Celery must find this queue's tasks."""
+
+            def run(self) -> None:
+                app.set_current()
+                super().run()
+
         self._consumer = blocking(
             **self.worker_options(concurrency=1, kind="api"),
-            without_heartbeat=True, loglevel=logging.WARNING,
+            without_heartbeat=True, loglevel=logging.WARNING, timer_cls=AppTimer,
         )  # fmt: skip
 
         def consume() -> None:

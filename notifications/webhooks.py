@@ -56,6 +56,8 @@ def check_url(url: str, *, allowed_hosts: list[str]) -> None:
         if urlsplit(url).scheme != "https" and host not in fetcher.allowed:
             raise AddressRefused("a webhook URL must be https://")
         fetcher.address_of(url)
+    except AddressRefused:
+        raise
     except ValueError as exc:
         raise AddressRefused(f"{url!r} is not a valid URL: {exc}") from exc
     finally:

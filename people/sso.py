@@ -65,8 +65,14 @@ def discover(issuer: str, *, allowed_hosts: list[str], timeout: float = 10) -> d
 
 
 def _check(url: str, allowed_hosts: list[str]) -> None:
-    host = (urlsplit(url).hostname or "").lower()
-    if urlsplit(url).scheme != "https" and host not in {h.lower() for h in allowed_hosts}:
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+    except ValueError as exc:  # a bad IPv6 literal, a port that is no number
+        raise SsoError(f"{url!r} is not a valid URL: {exc}") from exc
+    if not host:
+        raise SsoError(f"{url!r} is not a URL with a host")
+    if parts.scheme != "https" and host not in {h.lower() for h in allowed_hosts}:
         raise SsoError(f"{url!r}: the provider must be reached over https")
     try:
         check_outbound_url(url, allowed_hosts=allowed_hosts)
