@@ -99,3 +99,27 @@ def test_rotate_secrets_re_encrypts_database_urls_with_the_newest_key(
         token = session.get(DataSource, "ds_rot").url_encrypted  # type: ignore[union-attr]
     db.close()
     assert SecretsBox([new]).decrypt(token) == url and "s3cret" not in token
+
+
+def test_a_platform_administrator_from_the_command_line(
+    make_settings: Callable[..., Settings], tmp_path: Path
+) -> None:
+    """`users create-admin` makes a person who signs in as a platform administrator."""
+    settings = make_settings(anonymous_rate_limit="1000/minute")
+    made = run(settings, "users", "create-admin", "--email", "Ops@Example.org",
+               "--password", "an operator's phrase", "--name", "Ops")  # fmt: skip
+    assert re.search(r"platform administrator usr_\w+ \(ops@example.org\)", made)
+    weak = (
+        create_app(settings)
+        .test_cli_runner()
+        .invoke(args=["users", "create-admin", "--email", "x@example.org", "--password", "short"])
+    )
+    assert weak.exit_code != 0 and "at least 10 characters" in weak.output
+    client = create_app(settings).test_client()
+    pair = client.post(
+        "/v1/auth/login", json={"email": "ops@example.org", "password": "an operator's phrase"}
+    ).get_json()
+    assert pair["role"] == "owner"
+    bearer = {"Authorization": f"Bearer {pair['access_token']}"}
+    # A platform administrator: the platform's own routes answer.
+    assert client.get("/v1/admin/organisations", headers=bearer).status_code == 200

@@ -39,3 +39,26 @@ def test_a_first_run_generates_and_prints_a_platform_admin_key(
     # Configured: nothing generated, nothing printed.
     assert launch.ensure_admin_key(make_settings(admin_api_keys="kept-secret")) is None
     assert "kept-secret" not in banner(make_settings(admin_api_keys="kept-secret"), None)
+
+
+def test_the_first_start_makes_a_platform_administrator_with_a_link_once(
+    make_settings: Callable[..., Settings],
+    capsys,  # type: ignore[no-untyped-def]
+) -> None:
+    from app import create_app
+    from launch import ensure_first_admin
+
+    settings = make_settings(public_url="https://chat.example.org",
+                             anonymous_rate_limit="1000/minute")  # fmt: skip
+    token = ensure_first_admin(settings)
+    printed = capsys.readouterr().out
+    assert token and f"https://chat.example.org/?reset={token}" in printed
+    assert ensure_first_admin(settings) is None and capsys.readouterr().out == ""
+    client = create_app(settings).test_client()
+    body = {"token": token, "password": "first admin phrase"}
+    assert client.post("/v1/auth/reset-password", json=body).status_code == 200
+    assert client.post("/v1/auth/reset-password", json=body).status_code == 400  # once
+    pair = client.post(
+        "/v1/auth/login", json={"email": "admin@localhost", "password": "first admin phrase"}
+    ).get_json()
+    assert pair["role"] == "owner" and pair["org_id"] == "org_default"

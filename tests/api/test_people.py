@@ -330,3 +330,26 @@ def test_bad_input_is_a_clear_error(people_app: Flask) -> None:
     assert (
         client.get("/v1/assistants", headers=bearer("eyJhbGciOi.eyJzdWIi.bad")).status_code == 401
     )
+
+
+def test_an_expired_invitation_is_refused(people_app: Flask) -> None:
+    from datetime import timedelta
+
+    from tenancy.models import OneTimeToken, utcnow
+
+    client = people_app.test_client()
+    acme = create_org(client, "Acme")
+    invitation = ok(client.post("/v1/invitations", headers=acme.admin,
+                                json={"email": "late@acme.test", "role": "member"}), 201)  # fmt: skip
+    services = services_of(people_app)
+    with services.db.session() as session:
+        session.get(OneTimeToken, invitation["id"]).expires_at = utcnow() - timedelta(seconds=1)
+    refused = client.post("/v1/auth/accept-invitation",
+                          json={"token": invitation["token"], "password": PASSWORD})  # fmt: skip
+    assert refused.status_code == 400 and refused.get_json()["error"]["code"] == "invalid_link"
+    listed = ok(client.get("/v1/invitations", headers=acme.admin))["invitations"]
+    assert listed[0]["expired"] is True and listed[0]["accepted"] is False
+    assert ok(client.get("/v1/users", headers=acme.admin))["users"] == []
+    # Another organisation's admin does not see it.
+    beta = create_org(client, "Beta")
+    assert ok(client.get("/v1/invitations", headers=beta.admin))["invitations"] == []
