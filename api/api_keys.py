@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, g, jsonify
 
 from api.audit_trail import audited
-from api.deps import current_caller, get_services
+from api.deps import current_caller, get_services, refuse_when_impersonated
 from api.platform_schemas import ApiKeyCreated, ApiKeyIn, ApiKeyList, ApiKeyOut
 from api.requests import json_body
 from api.routing import Routes
@@ -19,6 +19,7 @@ routes = Routes(bp, tag="api keys")
 
 @routes.post("", scope="admin", json=ApiKeyIn, ok={201: ApiKeyCreated}, errors=(400, 404, 415, 422))
 def create() -> tuple[Response, int]:
+    refuse_when_impersonated("making API keys")
     payload = ApiKeyIn.model_validate(json_body())
     with get_services().db.session() as session:
         record, key = crud.create_api_key(
@@ -46,6 +47,7 @@ def list_all() -> Response:
 @routes.delete("/<key_id>", scope="admin", ok=ApiKeyOut, errors=(404,))
 def revoke(key_id: str) -> Response:
     """Revoke a key: every worker refuses it within a second."""
+    refuse_when_impersonated("revoking API keys")
     services = get_services()
     with services.db.session() as session:
         key = crud.revoke_api_key(session, org_id=current_caller().org_id, key_id=key_id)

@@ -7,7 +7,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from pydantic import Field, field_validator
 
 from api.audit_trail import audited
-from api.deps import current_caller, get_services
+from api.deps import current_caller, get_services, refuse_when_impersonated
 from api.errors import ApiError
 from api.platform_schemas import Strict
 from api.requests import json_body
@@ -76,6 +76,7 @@ class Deleted(Strict):
 def create() -> tuple[Response, int]:
     """An HTTPS endpoint told of the chosen events; each body is signed with the secret
     returned here (once): `X-Webhook-Signature: t=<unix>,v1=<hex HMAC-SHA256("<t>.<body>")>`."""
+    refuse_when_impersonated("making webhooks (their secrets)")
     payload = WebhookIn.model_validate(json_body())
     settings = current_app.config["SETTINGS"]
     try:

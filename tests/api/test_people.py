@@ -279,6 +279,14 @@ def test_impersonation_is_marked_audited_and_cannot_touch_secrets(people_app: Fl
     ):
         refused = client.post(path, json=body, headers=headers)
         assert refused.status_code == 403 and refused.get_json()["error"]["code"] == "impersonated"
+    # An admin's keys neither: promoted to admin, the impersonation still may not.
+    ok(client.patch(f"/v1/users/{ed['id']}", json={"role": "admin"}, headers=acme.admin))
+    for path, body in (
+        ("/v1/api-keys", {"name": "support", "scopes": ["chat"]}),
+        ("/v1/webhooks", {"url": "https://example.org/h", "events": ["feedback.negative"]}),
+    ):
+        refused = client.post(path, json=body, headers=headers)
+        assert refused.status_code == 403 and refused.get_json()["error"]["code"] == "impersonated"
     trail = ok(client.get("/v1/audit?action=knowledge_base.created", headers=acme.admin))["entries"]
     made = [e for e in trail if e["summary"].get("name") == "support-fix"]
     assert made and made[0]["actor_key_id"] == f"user:{ed['id']}"

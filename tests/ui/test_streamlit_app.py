@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 import pytest
+from flask import Flask
 from streamlit.testing.v1 import AppTest
 
 from config import PROJECT_ROOT, get_settings
@@ -330,3 +331,29 @@ def test_storage_down_is_explained(make_app, page: Callable[..., AppTest], throw
     shown = [e.value for e in at.error]
     assert len(shown) == 1 and "temporarily unavailable" in shown[0], shown
     assert "How do I start the service" in texts(at)  # the earlier turn is still shown
+
+
+def test_an_impersonation_is_shown_while_it_lasts(
+    make_app: Callable[..., Flask], page: Callable[..., AppTest]
+) -> None:
+    """A platform admin acting as a person (their impersonation token in the key field)
+    sees whom they act as, and that it is an impersonation."""
+    from tests.ui.conftest import serve
+
+    app = make_app(anonymous_rate_limit="1000/minute")
+    client = app.test_client()
+    admin = {"X-API-Key": "admin-key"}
+    invitation = client.post("/v1/invitations", headers=admin,
+                             json={"email": "ivy@example.org", "role": "member"}).get_json()  # fmt: skip
+    user = client.post(
+        "/v1/auth/accept-invitation",
+        json={"token": invitation["token"], "password": "ivys long password", "name": "Ivy"},
+    ).get_json()
+    acting = client.post("/v1/admin/impersonate", headers=admin,
+                         json={"user_id": user["id"], "org_id": "org_default"}).get_json()  # fmt: skip
+    with serve(app) as url:
+        at = page(url, key=acting["access_token"])
+        sidebar = "\n".join(c.value for c in at.sidebar.caption)
+        assert "Signed in as Ivy · member" in sidebar
+        warnings = "\n".join(w.value for w in at.sidebar.warning)
+        assert "Impersonating ivy@example.org" in warnings
