@@ -27,6 +27,7 @@ from typing import Any
 from amqp.exceptions import ChannelError
 from celery import Celery
 from celery.beat import EmbeddedService
+from celery.bootsteps import CLOSE
 from celery.utils.timer2 import Timer
 from kombu.exceptions import OperationalError
 
@@ -79,6 +80,7 @@ class IngestionQueue:
         self._consumer: Any = None
         self._consumer_thread: threading.Thread | None = None
         self._beat: EmbeddedService | None = None
+        self._leaving = threading.Event()
         app = Celery(f"grounded-{settings.checkpoint_prefix}", set_as_current=False)
         app.conf.update(
             broker_url=broker_url(settings),
@@ -240,9 +242,16 @@ class IngestionQueue:
             without_heartbeat=True, loglevel=logging.WARNING, timer_cls=AppTimer,
         )  # fmt: skip
 
+        consumer = self._consumer
+
         def consume() -> None:
             self.app.set_current()  # for this thread only
-            self._consumer.start()
+            try:
+                consumer.start()
+            finally:
+                if self._leaving.is_set():  # asked to stop without waiting: done here,
+                    consumer.stop(in_sighandler=False)  # on the loop's own thread
+                    self.app.close()
 
         self._consumer_thread = threading.Thread(
             target=consume, name="ingestion-consumer", daemon=True
@@ -256,17 +265,25 @@ class IngestionQueue:
         self._beat.start()
 
     def stop(self, *, wait: bool = True) -> None:
-        """Stop consuming after the task in hand; `wait=False` returns at once (the
-        consumer notices within its broker poll, about a second)."""
-        if not wait:
-            threading.Thread(target=self.stop, name="queue-stop", daemon=True).start()
-            return
+        """Stop consuming after the task in hand. The loop is asked to end (it notices
+        within its broker poll, 2 s) and closes everything on its own thread: closing its
+        connection from here, under its feet, made it crash. `wait=False` returns at once."""
         if self._beat is not None:
             self._beat.stop()
             self._beat = None
-        if self._consumer is not None:
-            self._consumer.stop(in_sighandler=False)
-            assert self._consumer_thread is not None
-            self._consumer_thread.join(STOP_TIMEOUT_S)
-            self._consumer = self._consumer_thread = None
-        self.app.close()
+        if self._consumer is None:
+            self.app.close()
+            return
+        consumer, thread = self._consumer, self._consumer_thread
+        self._consumer = self._consumer_thread = None
+        self._leaving.set()
+        deadline = time.monotonic() + STOP_TIMEOUT_S
+        while getattr(consumer, "consumer", None) is None or consumer.consumer.blueprint is None:
+            if time.monotonic() > deadline or not (thread and thread.is_alive()):
+                break  # it never got going
+            time.sleep(0.05)
+        running = getattr(consumer, "consumer", None)
+        if running is not None and running.blueprint is not None:
+            running.blueprint.state = CLOSE
+        if wait and thread is not None:
+            thread.join(STOP_TIMEOUT_S)
