@@ -361,3 +361,31 @@ def test_an_expired_invitation_is_refused(people_app: Flask) -> None:
     # Another organisation's admin does not see it.
     beta = create_org(client, "Beta")
     assert ok(client.get("/v1/invitations", headers=beta.admin))["invitations"] == []
+
+
+def test_bad_changes_to_people_and_the_escalation_address_keep_what_is_stored(
+    people_app: Flask,
+) -> None:
+    client = people_app.test_client()
+    acme = create_org(client, "Acme")
+    join(client, acme, "kim@acme.test", "viewer")
+    kim = ok(client.get("/v1/users", headers=acme.admin))["users"][0]
+    for body in ({"role": "emperor"}, {"role": None}, {}, {"role": "editor", "x": 1}):
+        response = client.patch(f"/v1/users/{kim['id']}", json=body, headers=acme.admin)
+        assert response.status_code == 422, body
+        assert response.get_json()["error"]["message"]
+    assert ok(client.get("/v1/users", headers=acme.admin))["users"][0]["role"] == "viewer"
+    ok(client.patch("/v1/organisation", headers=acme.admin,
+                    json={"escalation_email": "desk@acme.test"}))  # fmt: skip
+    for address in ("not an address", "a@b@c", "x" * 400 + "@acme.test"):
+        response = client.patch("/v1/organisation", headers=acme.admin,
+                                json={"escalation_email": address})  # fmt: skip
+        assert response.status_code == 422, address
+    kept = ok(client.patch("/v1/organisation", headers=acme.admin, json={}))
+    assert kept["escalation_email"] == "desk@acme.test"
+    # Another organisation's admin changes its own organisation only.
+    beta = create_org(client, "Beta")
+    ok(client.patch("/v1/organisation", headers=beta.admin,
+                    json={"escalation_email": "beta@beta.test"}))  # fmt: skip
+    assert ok(client.patch("/v1/organisation", headers=acme.admin, json={}))[
+        "escalation_email"] == "desk@acme.test"  # fmt: skip
