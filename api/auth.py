@@ -21,7 +21,6 @@ from api.requests import json_body
 from api.routing import Routes
 from people import accounts
 from people.tokens import TokenRefused
-from tenancy import audit
 from tenancy.models import Organisation, User
 
 bp = Blueprint("auth", __name__, url_prefix="/v1")
@@ -117,9 +116,7 @@ def login() -> Response:
         services.login_limits.succeeded(email=payload.email)
         org_id, role = _organisation_for(session, user, payload.org_id)
         pair = services.tokens.pair(session, user=user, org_id=org_id, role=role)
-        audit.record(session, org_id=org_id, actor_key_id=f"user:{user.id}",
-                     actor_prefix=f"user:{user.email}", action="user.signed_in",
-                     target_type="user", target_id=user.id)  # fmt: skip
+        accounts.record_own_action(session, user, org_id=org_id, action="user.signed_in")
     return jsonify({**pair, "org_id": org_id, "role": role})
 
 
@@ -152,8 +149,7 @@ def refresh() -> Response:
         except TokenRefused as exc:
             raise ApiError(401, str(exc), code="token_refused") from exc
         user = session.get(User, used.user_id)
-        member = accounts.membership(session, user_id=used.user_id, org_id=used.org_id)
-        role = member.role if member else ("admin" if user and user.platform_admin else None)
+        role = accounts.role_in(session, user, used.org_id) if user else None
         if user is None or role is None:
             services.tokens.revoke_family(session, used.family_id)
             session.commit()
@@ -187,9 +183,8 @@ def accept_invitation() -> tuple[Response, int]:
         user, member = accounts.accept_invitation(
             session, token=payload.token, password=payload.password, name=payload.name
         )
-        audit.record(session, org_id=member.org_id, actor_key_id=f"user:{user.id}",
-                     actor_prefix=f"user:{user.email}", action="invitation.accepted",
-                     target_type="user", target_id=user.id, changes={"role": member.role})  # fmt: skip
+        accounts.record_own_action(session, user, org_id=member.org_id,
+                                   action="invitation.accepted", changes={"role": member.role})  # fmt: skip
         body = accounts.user_out(user, member)
     return jsonify(body), 201
 

@@ -19,7 +19,6 @@ from api.requests import json_body
 from api.routing import Routes
 from people import accounts
 from people.sso import Provider, SsoError, discover
-from tenancy import audit
 from tenancy.crud import NotFound
 from tenancy.models import Organisation, SsoConfig, new_id
 
@@ -186,10 +185,13 @@ def callback() -> Response:
         if member is None:
             member = accounts.add_member(session, user_id=user.id, org_id=flow["org_id"], role=role)
         pair = services.tokens.pair(session, user=user, org_id=member.org_id, role=member.role)
-        audit.record(session, org_id=member.org_id, actor_key_id=f"user:{user.id}",
-                     actor_prefix=f"user:{user.email}", action="user.signed_in_sso",
-                     target_type="user", target_id=user.id,
-                     changes={"issuer": provider.issuer})  # fmt: skip
+        accounts.record_own_action(
+            session,
+            user,
+            org_id=member.org_id,
+            action="user.signed_in_sso",
+            changes={"issuer": provider.issuer},
+        )
     body = {**pair, "org_id": member.org_id, "role": member.role}
     if flow.get("return_to"):
         code = services.sso.hand_over(body)  # one use, a minute: never the tokens in a URL

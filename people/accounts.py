@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from people import passwords
 from people.roles import may_grant
+from tenancy import audit
 from tenancy.crud import Conflict, NotFound
 from tenancy.models import (
     DEFAULT_ORG_ID,
@@ -67,6 +68,30 @@ def create_user(
     session.add(user)
     session.flush()
     return user
+
+
+def actor_id(user: User) -> str:
+    """How a person appears as the actor of audit entries and the owner of conversations."""
+    return f"user:{user.id}"
+
+
+def record_own_action(session: Session, user: User, *, org_id: str, action: str,
+                      changes: dict[str, Any] | None = None) -> None:  # fmt: skip
+    """An audit entry for what a person did themselves before any request of theirs was
+    authenticated (signing in, accepting an invitation)."""
+    audit.record(session, org_id=org_id, actor_key_id=actor_id(user),
+                 actor_prefix=f"user:{user.email}", action=action, target_type="user",
+                 target_id=user.id, changes=changes)  # fmt: skip
+
+
+def role_in(session: Session, user: User, org_id: str, *, platform_admin_acts: bool = True
+            ) -> str | None:  # fmt: skip
+    """The person's role in the organisation: their membership's, else `admin` for a
+    platform administrator supporting it (unless `platform_admin_acts` is off), else None."""
+    member = membership(session, user_id=user.id, org_id=org_id)
+    if member is not None:
+        return member.role
+    return "admin" if user.platform_admin and platform_admin_acts else None
 
 
 def sign_in(session: Session, *, email: str, password: str) -> User | None:

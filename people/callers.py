@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from people.accounts import membership
+from people.accounts import actor_id, role_in
 from people.roles import ROLE_SCOPES
 from people.tokens import AccessClaims
 from tenancy.keys import Caller
@@ -15,16 +15,13 @@ def person_caller(session: Session, claims: AccessClaims) -> Caller | None:
     user = session.get(User, claims.user_id)
     if user is None or session.get(Organisation, claims.org_id) is None:
         return None
-    member = membership(session, user_id=user.id, org_id=claims.org_id)
-    if member is not None:
-        role = member.role
-    elif user.platform_admin and claims.impersonator is None:
-        role = "admin"  # a platform administrator in an organisation they support
-    else:
+    # An impersonation acts with the person's own membership only.
+    role = role_in(session, user, claims.org_id, platform_admin_acts=claims.impersonator is None)
+    if role is None:
         return None  # removed from the organisation since the token was made
     return Caller(
         org_id=claims.org_id,
-        key_id=f"user:{user.id}",
+        key_id=actor_id(user),
         prefix=f"user:{user.email}"[:20],
         scopes=ROLE_SCOPES[role],
         assistant_ids=None,
