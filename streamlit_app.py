@@ -52,9 +52,13 @@ from webchat.people import person_from, renewed_person
 EXPLAINED_ERRORS = frozenset(
     ("unreachable", "unauthorized", "forbidden", "not_found", "unavailable", "busy")
 )
-STOPPED = "stopped"  # session_state: the conversation whose answer was stopped on screen
+# session_state: an answer this session was showing as it arrived: {"conversation",
+# "questions"} (how many questions the conversation has once it is in)
+ANSWERING = "answering"
 REWIND = "rewind"  # session_state: an edit or a regeneration to send on this run
-STOP_WAIT_S = 5.0  # how long the page waits for a stopped answer to be kept
+# How long a page waits for an answer it stopped showing (stopped, or its run cut short
+# by a click or a new question) to be kept by the service, which finishes it regardless.
+ANSWER_WAIT_S = 60.0
 ATTACHABLE = ["md", "txt", "html", "htm", "pdf", "docx", "csv", "tsv", "xlsx", "pptx"]
 LANGUAGE = "page-language"  # session key: the language the page's labels are in
 CITATION_MARKER = re.compile(r"\[(\d+)\]")
@@ -236,19 +240,31 @@ def stop_answer(api: ApiClient, conversation: str) -> None:
         api.stop(conversation)
     except ApiClientError:
         pass  # the stream is closed all the same; the answer is then kept whole
-    st.session_state[STOPPED] = conversation
 
 
-def after_stop(api: ApiClient, conversation: str, history: list[dict]) -> list[dict]:
-    """The history once the stopped answer is in it (the service keeps it within a
-    moment of the stop)."""
-    deadline = time.monotonic() + STOP_WAIT_S
-    while (not history or history[-1]["role"] != "assistant") and time.monotonic() < deadline:
-        time.sleep(0.2)
+def answer_kept(history: list[dict], questions: int) -> bool:
+    """Whether the history holds the answer to its `questions`-th question (a regenerated
+    one too: its question is taken out while it is asked again)."""
+    asked = sum(m["role"] == "user" for m in history)
+    return asked >= questions and bool(history) and history[-1]["role"] == "assistant"
+
+
+def after_interrupted(
+    api: ApiClient, conversation: str, history: list[dict], questions: int
+) -> list[dict]:
+    """The history once the answer this page stopped showing is kept (a run cut short
+    mid-answer by a click, or a stop, would otherwise show the conversation without it
+    until the next click). The service finishes the turn whatever the page does."""
+    deadline = time.monotonic() + ANSWER_WAIT_S
+    waiting = st.empty()
+    while not answer_kept(history, questions) and time.monotonic() < deadline:
+        waiting.caption(t("still_answering"))  # a page call: a click here ends the wait
+        time.sleep(0.3)
         try:
             history = api.history(conversation)
         except ApiClientError:
             break
+    waiting.empty()
     return history
 
 
@@ -444,9 +460,12 @@ def ask(
     question: str,
     files: list[tuple[str, bytes]] | None = None,
     rewind: dict | None = None,
+    *,
+    questions: int,
 ) -> list[dict]:
     """Ask (or, with `rewind`, ask again in place) and show the answer as it arrives;
-    the turn's two messages once answered."""
+    the turn's two messages once answered. `questions`: how many the conversation has
+    with this one."""
     asked = {"role": "user", "content": question,
              "attachments": [{"name": n, "size": len(d)} for n, d in files or []]}  # fmt: skip
     show_message(asked)
@@ -458,6 +477,8 @@ def ask(
         stop.button("Stop", icon=":material/stop_circle:", key=f"stop-{uuid.uuid4().hex}",
                     help="Stop the answer here (what was written is kept)",
                     on_click=stop_answer, args=(api, conversation))  # fmt: skip
+        # Until the answer is in, a rerun (this run cut short) waits for it: see main.
+        st.session_state[ANSWERING] = {"conversation": conversation, "questions": questions}
         try:
             pieces = api.stream_chat(conversation, question, turn, files, rewind=rewind)
             with slot.container():
@@ -466,10 +487,12 @@ def ask(
                     first = next(pieces, "")
                 st.write_stream(itertools.chain([first], pieces))
         except ApiClientError as error:
+            st.session_state.pop(ANSWERING, None)
             show_error(error)
             return []
         finally:
             stop.empty()
+        st.session_state.pop(ANSWERING, None)
         if not turn.final:
             return []
         final = {"role": "assistant", "content": turn.final["answer"], **turn.final}
@@ -856,27 +879,35 @@ def main() -> None:
             for example in suggestions:
                 if st.button(example, key=f"example-{example}"):
                     question = example
-    if st.session_state.pop(STOPPED, None) == conversation:
-        history = st.session_state[cached] = after_stop(api, conversation, history)
+    interrupted = st.session_state.pop(ANSWERING, None)
+    if interrupted and interrupted["conversation"] == conversation:
+        history = after_interrupted(api, conversation, history, interrupted["questions"])
+        st.session_state[cached] = history
     rate = partial(api.feedback, conversation)
     rewind = st.session_state.pop(REWIND, None) if history and not question else None
     shown = before_rewind(history, rewind) if rewind else history
     for index, message in enumerate(shown):
         before = shown[index - 1] if index else None
         show_message(message, rate, document_reader(api), question=before, api=api)
-    last_question = next((m["content"] for m in reversed(history) if m["role"] == "user"), None)
-    if last_question and not question and not rewind:
-        st.button(
-            t("regenerate"), help=t("regenerate_help"),
-            on_click=st.session_state.__setitem__,
-            args=(REWIND, {"regenerate": True, "text": last_question}),
-        )  # fmt: skip
+    questions = sum(m["role"] == "user" for m in shown) + 1
+    answered: list[dict] = []
     if rewind:
-        ask(api, conversation, rewind["text"], rewind=rewind)
+        answered = ask(api, conversation, rewind["text"], rewind=rewind, questions=questions)
     elif question:
-        ask(api, conversation, question, files)
-    elif spoken := voice_input():
-        ask_by_voice(api, conversation, spoken)
+        answered = ask(api, conversation, question, files, questions=questions)
+    # Under the answer just given too: it can be asked again, or the next asked by voice.
+    if answered or not (rewind or question):
+        last_question = next(
+            (m["content"] for m in reversed([*shown, *answered]) if m["role"] == "user"), None
+        )
+        if last_question:
+            st.button(
+                t("regenerate"), help=t("regenerate_help"),
+                on_click=st.session_state.__setitem__,
+                args=(REWIND, {"regenerate": True, "text": last_question}),
+            )  # fmt: skip
+        if (spoken := voice_input()) and not answered:
+            ask_by_voice(api, conversation, spoken)
     api.close()
 
 

@@ -22,6 +22,14 @@ from tenancy.keys import legacy_key_id
 from tenancy.models import DEFAULT_ASSISTANT_ID, DEFAULT_ORG_ID
 
 KEY_A = {"X-API-Key": "test-key-a"}
+
+
+def no_jobs(settings: Settings) -> Services:
+    """An app's services without the threads that run jobs (the task consumer among them),
+    for an app the test does not stop."""
+    return build_services(settings, run_jobs=False)
+
+
 KEY_B = {"X-API-Key": "test-key-b"}
 
 

@@ -11,6 +11,7 @@ from app import create_app
 from config import Settings
 from knowledge.sample import SAMPLE_KB
 from knowledge.store import open_embedded
+from tests.app_fixtures import no_jobs
 from utils.local_redis import free_port
 
 
@@ -115,7 +116,8 @@ def test_a_platform_administrator_from_the_command_line(
         .invoke(args=["users", "create-admin", "--email", "x@example.org", "--password", "short"])
     )
     assert weak.exit_code != 0 and "at least 10 characters" in weak.output
-    client = create_app(settings).test_client()
+    # No task consumer: it would outlive the test.
+    client = create_app(settings, services_factory=no_jobs).test_client()
     pair = client.post(
         "/v1/auth/login", json={"email": "ops@example.org", "password": "an operator's phrase"}
     ).get_json()

@@ -47,6 +47,7 @@ def test_the_first_start_makes_a_platform_administrator_with_a_link_once(
 ) -> None:
     from app import create_app
     from launch import ensure_first_admin
+    from tests.app_fixtures import no_jobs
 
     settings = make_settings(public_url="https://chat.example.org",
                              anonymous_rate_limit="1000/minute")  # fmt: skip
@@ -54,7 +55,8 @@ def test_the_first_start_makes_a_platform_administrator_with_a_link_once(
     printed = capsys.readouterr().out
     assert token and f"https://chat.example.org/?reset={token}" in printed
     assert ensure_first_admin(settings) is None and capsys.readouterr().out == ""
-    client = create_app(settings).test_client()
+    # No task consumer: it would outlive the test.
+    client = create_app(settings, services_factory=no_jobs).test_client()
     body = {"token": token, "password": "first admin phrase"}
     assert client.post("/v1/auth/reset-password", json=body).status_code == 200
     assert client.post("/v1/auth/reset-password", json=body).status_code == 400  # once

@@ -20,6 +20,7 @@ LABELS: dict[str, dict[str, str]] = {
         "source": "Source",
         "page": "page",
         "stopped": "Stopped: the answer as far as it was written",
+        "still_answering": "Still answering: the answer shows here once it is written",
         "regenerate": "Regenerate",
         "regenerate_help": "Answer the last question again (the earlier answer is kept)",
         "send_again": "Send again",
@@ -58,6 +59,7 @@ LABELS: dict[str, dict[str, str]] = {
         "source": "Sumber",
         "page": "halaman",
         "stopped": "Dihentikan: jawaban sejauh yang sudah ditulis",
+        "still_answering": "Masih menjawab: jawabannya muncul di sini setelah selesai ditulis",
         "regenerate": "Buat ulang",
         "regenerate_help": "Jawab lagi pertanyaan terakhir (jawaban sebelumnya disimpan)",
         "send_again": "Kirim lagi",
@@ -96,6 +98,7 @@ LABELS: dict[str, dict[str, str]] = {
         "source": "Fuente",
         "page": "página",
         "stopped": "Detenida: la respuesta hasta donde se escribió",
+        "still_answering": "Todavía respondiendo: la respuesta aparece aquí cuando esté escrita",
         "regenerate": "Regenerar",
         "regenerate_help": "Responder de nuevo a la última pregunta (se guarda la respuesta "
         "anterior)",

@@ -16,14 +16,14 @@ from flask import Flask
 from flask.testing import FlaskClient
 from qdrant_client import QdrantClient
 
-from composition import build_ingestor
+from composition import build_ingestor, build_queue
 from config import PROJECT_ROOT, Settings
 from knowledge.embedded_host import HostProcess, connect
 from knowledge.embeddings import LocalEmbeddings
 from knowledge.jobs import JobExecutor, JobStore
 from knowledge.store import count_points, document_filter, ensure_collection
 from tests.api.conftest import ask
-from utils.local_redis import free_port
+from utils.local_redis import free_port, start_redis
 
 ADMIN = {"X-API-Key": "admin-key"}
 
@@ -210,3 +210,35 @@ def test_queue_figures_in_metrics(
     assert float(lines["ingestion_chunks_total"]) >= 2
     # Not for a chat key.
     assert client.get("/metrics", headers={"X-API-Key": "test-key-a"}).status_code == 403
+
+
+@pytest.mark.parametrize("when", ["as it starts", "while it reconnects"])
+def test_an_in_process_consumer_asked_to_stop_ends(
+    make_settings: Callable[..., Settings], tmp_path: Path, when: str
+) -> None:
+    """Its loop marks itself running as it starts and on every reconnection: asked to
+    stop at such a moment, it still ends (a consumer left behind would keep polling and
+    reconnecting for the life of the process)."""
+    import redis
+
+    server = start_redis(tmp_path / "redis")  # its own: it is restarted below
+    try:
+        settings = make_settings(redis_url=server.url)
+        queue = build_queue(settings, client=redis.Redis.from_url(server.url))
+        queue.consume_in_thread()
+        thread = queue._consumer_thread
+        assert thread is not None
+        if when == "while it reconnects":
+            deadline = time.monotonic() + 30
+            while not queue.app.control.ping(timeout=1.0) and time.monotonic() < deadline:
+                pass  # until the consumer answers: connected and consuming
+            server.stop()
+            time.sleep(0.5)  # it has lost its broker and tries again every few seconds
+            queue.stop(wait=False)
+            server.start()
+        else:
+            queue.stop(wait=False)
+        thread.join(20)
+        assert not thread.is_alive()
+    finally:
+        server.stop()

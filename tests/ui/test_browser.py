@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import httpx
 import pytest
 from flask import Flask
 from playwright.sync_api import Browser, Locator, Page, Playwright, sync_playwright
@@ -255,6 +256,39 @@ def test_stop_keeps_what_was_written_marked_stopped_and_the_model_stops(
         "make run in the project folder"
     )  # and stored so
     assert stub.streamed_words <= written + 1 < 60
+
+
+def test_a_click_while_an_answer_is_written_shows_the_whole_answer_once_it_is(
+    llm_app: Callable[..., Flask], stub: LLMStub, tmp_path: Path
+) -> None:
+    """Rating the first answer while the second is written cuts that page run short: the
+    next run waits for the answer (the service finishes it) and shows it whole, with
+    Regenerate under it, without a reload; the rating is kept."""
+    reply = {"text": "Conversations are kept for 24 hours [1]."}
+    stub.reply = lambda _: reply["text"]
+    stub.token_delay_s = 0.1
+    words = "The service starts with make run in the project folder [1]. " * 6
+    with serve(llm_app(llm_timeout=30.0)) as api_url, streamlit_for(api_url, tmp_path) as url:
+        with sync_playwright() as playwright:
+            browser = headless_chromium(playwright)
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            box = sign_in(page, url, "interrupted-1")
+            send(box, "How long are conversations kept?")
+            page.get_by_role("radio", name="Thumbs up").first.wait_for(timeout=60_000)
+            reply["text"] = words.strip()  # about 6 s of writing
+            send(box, "How do I start the service?")
+            page.get_by_text("in the project folder").first.wait_for(timeout=60_000)
+            page.get_by_role("radio", name="Thumbs up").first.click()
+            page.wait_for_function(
+                "document.body.innerText.split('in the project folder').length - 1 >= 6",
+                timeout=60_000,
+            )
+            page.get_by_role("button", name="Regenerate").wait_for(timeout=30_000)
+            shown = page.locator("[data-testid='stChatMessage']").last.inner_text()
+            browser.close()
+        given = httpx.get(f"{api_url}/v1/feedback", headers={"X-API-Key": "admin-key"})
+    assert shown.count("in the project folder") == 6 and "Stopped" not in shown
+    assert [f["rating"] for f in given.json()["feedback"]] == ["up"]
 
 
 def test_the_api_going_away_and_coming_back(make_app: Callable[..., Flask], tmp_path: Path) -> None:

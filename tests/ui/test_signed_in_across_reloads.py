@@ -6,6 +6,7 @@ shown twice without a crash, and no other site framing the page."""
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,7 +16,6 @@ import httpx
 import pytest
 from flask import Flask
 from playwright.sync_api import Locator, Page, sync_playwright
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.ui.conftest import serve
 from tests.ui.test_browser import (
@@ -145,7 +145,7 @@ def test_admin_and_chat_in_one_tab_and_the_link_only_for_admins(
 def test_the_same_answer_twice_and_a_regenerated_one_do_not_crash_the_page(
     deployment: tuple[str, str],
 ) -> None:
-    _, url = deployment
+    api_url, url = deployment
     with signed_in(url, "thrice-1") as (page, box):
         for n in range(1, 4):
             send(box, "How do I start the service?")
@@ -153,18 +153,35 @@ def test_the_same_answer_twice_and_a_regenerated_one_do_not_crash_the_page(
         page.reload()  # all three answers, drawn again from the stored conversation
         wait_answers(page, 3)
         page.get_by_role("button", name="Regenerate").click()
-        wait_answers(page, 3)
-        # The regenerated answer is drawn once it is written (slower on a busy machine).
-        try:
-            page.wait_for_function(
-                "document.body.innerText.split('make run').length - 1 >= 3", timeout=30_000
-            )
-        except PlaywrightTimeout:
-            pass  # the assertion below says what the page shows
+        kept = regenerated(api_url, "thrice-1")
+        # Once written, the new answer is on the page with Regenerate under it again.
+        page.wait_for_function(
+            "document.body.innerText.split('make run').length - 1 >= 3"
+            " && !document.body.innerText.includes('Still answering')", timeout=60_000,
+        )  # fmt: skip
+        page.get_by_role("button", name="Regenerate").wait_for(timeout=60_000)
         text = page.inner_text("body")
+        page.reload()  # and stored: the earlier version is kept beside it
+        page.get_by_text("Version 2/2").wait_for(timeout=60_000)
+        reloaded = page.inner_text("body")
         exceptions = page.locator("[data-testid='stException']").count()
-    assert exceptions == 0 and "DuplicateWidgetID" not in text
-    assert text.count("make run") >= 3
+    assert exceptions == 0 and "DuplicateWidgetID" not in text + reloaded
+    assert text.count("make run") >= 3 and reloaded.count("make run") >= 3
+    assert kept["content"] and "make run" in kept["earlier_answers"][0]["content"]
+
+
+def regenerated(api_url: str, conversation: str) -> dict:
+    """The conversation's last question once the service has answered it again (with
+    its earlier answer kept on it)."""
+    for _ in range(300):
+        response = httpx.get(f"{api_url}/v1/conversations/{conversation}",
+                             headers={"X-API-Key": "test-key-a"}, timeout=30)  # fmt: skip
+        messages = response.json()["messages"]
+        last_question = next(m for m in reversed(messages) if m["role"] == "user")
+        if last_question.get("earlier_answers") and messages[-1]["role"] == "assistant":
+            return {**last_question, "content": messages[-1]["content"]}
+        time.sleep(0.2)
+    raise AssertionError(f"not regenerated: {messages}")
 
 
 def test_no_other_site_frames_the_page_but_those_embedding_a_public_assistant(
