@@ -13,7 +13,6 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import logging
-import socket
 import time
 import xml.etree.ElementTree as ElementTree
 from collections import deque
@@ -25,7 +24,7 @@ from urllib.robotparser import RobotFileParser
 
 import httpx
 
-from utils.outbound import AddressRefused, is_public
+from utils.outbound import AddressRefused, public_addresses
 
 log = logging.getLogger(__name__)
 
@@ -91,26 +90,9 @@ class SafeFetcher:
 
     def address_of(self, url: str) -> tuple[str, int]:
         """The address to connect to; AddressRefused for an internal one."""
-        try:
-            parts = urlsplit(url)
-            port = parts.port or (443 if parts.scheme == "https" else 80)
-        except ValueError as exc:  # a port that is no number, a bad IPv6 literal
-            raise AddressRefused(f"{url!r} is not a valid URL: {exc}") from exc
-        host = (parts.hostname or "").lower()
-        if parts.scheme not in ("http", "https") or not host:
-            raise AddressRefused(f"{url!r} is not an http(s) URL with a host")
-        try:
-            found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except (socket.gaierror, UnicodeError, ValueError) as exc:
-            raise AddressRefused(f"the host {host!r} cannot be resolved") from exc
-        addresses = [str(a[4][0]) for a in found]
-        if host not in self.allowed:
-            for address in addresses:
-                if not is_public(address):
-                    raise AddressRefused(
-                        f"the host {host!r} resolves to {address}, an internal address "
-                        f"({self.allow_setting} lets the operator allow it)"
-                    )
+        addresses, port = public_addresses(
+            url, allowed_hosts=self.allowed, allow_setting=self.allow_setting
+        )
         return addresses[0], port
 
     def get(self, url: str, *, headers: dict[str, str] | None = None) -> Fetched:

@@ -17,7 +17,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 from sqlalchemy import select
@@ -28,7 +27,7 @@ from tenancy.crud import NotFound
 from tenancy.db import Database
 from tenancy.models import Webhook, WebhookDelivery, new_id, utcnow
 from tenancy.secrets_box import SecretsBox
-from utils.outbound import AddressRefused
+from utils.outbound import AddressRefused, check_outbound_url
 
 log = logging.getLogger(__name__)
 
@@ -50,18 +49,8 @@ def signature(secret: str, timestamp: int, body: bytes) -> str:
 
 def check_url(url: str, *, allowed_hosts: list[str]) -> None:
     """HTTPS to a public address (an allowed host may use http: a local receiver)."""
-    fetcher = SafeFetcher(allowed_hosts=allowed_hosts, allow_setting="WEBHOOK_ALLOWED_HOSTS")
-    try:
-        host = (urlsplit(url).hostname or "").lower()
-        if urlsplit(url).scheme != "https" and host not in fetcher.allowed:
-            raise AddressRefused("a webhook URL must be https://")
-        fetcher.address_of(url)
-    except AddressRefused:
-        raise
-    except ValueError as exc:
-        raise AddressRefused(f"{url!r} is not a valid URL: {exc}") from exc
-    finally:
-        fetcher.close()
+    check_outbound_url(url, allowed_hosts=allowed_hosts, require_https=True,
+                       allow_setting="WEBHOOK_ALLOWED_HOSTS")  # fmt: skip
 
 
 def create(session: Session, box: SecretsBox, *, org_id: str, url: str,

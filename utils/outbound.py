@@ -16,29 +16,53 @@ class AddressRefused(ValueError):
     """The URL leads somewhere the server may not call; the message says why."""
 
 
-def check_outbound_url(url: str, *, allowed_hosts: Collection[str]) -> None:
+def check_outbound_url(
+    url: str,
+    *,
+    allowed_hosts: Collection[str],
+    require_https: bool = False,
+    allow_setting: str | None = None,
+) -> None:
     """Raise AddressRefused unless every address `url`'s host resolves to is public (or
     the host is in `allowed_hosts`, compared without case)."""
+    public_addresses(url, allowed_hosts=allowed_hosts, require_https=require_https,
+                     allow_setting=allow_setting)  # fmt: skip
+
+
+def public_addresses(
+    url: str,
+    *,
+    allowed_hosts: Collection[str],
+    require_https: bool = False,
+    allow_setting: str | None = None,
+) -> tuple[list[str], int]:
+    """The addresses `url`'s host resolves to and the port, once every address is found
+    public (any, for an allowed host). `require_https`: plain http only to an allowed host
+    (a local receiver in tests). `allow_setting` names the setting in the refusal."""
     try:
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
-    except ValueError as exc:  # a bad IPv6 literal
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError as exc:  # a bad IPv6 literal, a port that is no number
         raise AddressRefused(f"{url!r} is not a valid URL: {exc}") from exc
     if parts.scheme not in ("http", "https") or not host:
         raise AddressRefused(f"{url!r} is not an http(s) URL with a host")
-    if host in {h.lower() for h in allowed_hosts}:
-        return
+    allowed = host in {h.lower() for h in allowed_hosts}
+    if require_https and parts.scheme != "https" and not allowed:
+        raise AddressRefused(f"{url!r} must be an https:// URL")
     try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
         resolved = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, ValueError) as exc:
         raise AddressRefused(f"the host {host!r} cannot be resolved") from exc
-    for *_, address in resolved:
-        if not is_public(str(address[0])):
+    addresses = [str(address[0]) for *_, address in resolved]
+    for address in [] if allowed else addresses:
+        if not is_public(address):
+            who = f"{allow_setting} lets the operator allow it" if allow_setting else (
+                "the operator must allow the host to call it")  # fmt: skip
             raise AddressRefused(
-                f"the host {host!r} resolves to {address[0]}, an internal address: the "
-                "operator must allow the host to call it"
+                f"the host {host!r} resolves to {address}, an internal address ({who})"
             )
+    return addresses, port
 
 
 def is_public(address: str) -> bool:
