@@ -49,13 +49,19 @@ def inbox() -> Iterator[tuple[Inbox, int]]:
     controller.stop()
 
 
-@pytest.fixture
+@pytest.fixture(params=["sqlite", "postgresql"])
 def people_app(
-    make_app: Callable[..., Flask], empty_qdrant: QdrantClient, inbox: tuple[Inbox, int]
+    request: pytest.FixtureRequest,
+    make_app: Callable[..., Flask],
+    empty_qdrant: QdrantClient,
+    inbox: tuple[Inbox, int],
 ) -> Flask:
+    """The platform with mail, on each database it runs on (PostgreSQL: a new database on
+    the session's real server)."""
+    database = {"database_url": request.getfixturevalue("postgres_url")}
     return make_app(qdrant=empty_qdrant, smtp_host="127.0.0.1", smtp_port=inbox[1],
-                    public_url="https://chat.example.org",
-                    anonymous_rate_limit="1000/minute")  # fmt: skip
+                    public_url="https://chat.example.org", anonymous_rate_limit="1000/minute",
+                    **(database if request.param == "postgresql" else {}))  # fmt: skip
 
 
 def bearer(token: str) -> dict[str, str]:
