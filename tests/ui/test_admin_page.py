@@ -72,3 +72,32 @@ def test_the_admin_page_needs_an_admin_key(
     at.button[0].click().run()
     assert "not an admin key" in at.error[0].value
     assert "api_key" not in at.session_state
+
+
+def test_admins_see_people_and_invite_someone_whom_an_editor_cannot(
+    live_api: str, admin_page: Callable[..., AppTest]
+) -> None:
+    key = an_organisation_with_activity(live_api)
+    at = admin_page(live_api, key)
+    subheaders = [s.value for s in at.subheader]
+    nobody = [m.value for m in at.markdown if "Nobody signs in yet" in m.value]
+    next(t for t in at.text_input if t.label == "Invite (email)").set_value("ana@shop.example")
+    next(s for s in at.selectbox if s.label == "Role").set_value("editor")
+    next(b for b in at.button if b.label == "Invite").click().run()
+    assert not at.exception and "People" in subheaders and nobody
+    assert "Invited ana@shop.example as editor" in at.success[0].value
+    link = at.code[0].value
+    token = link.split("invitation=", 1)[1]
+    http = httpx.Client(base_url=live_api, timeout=60)
+    accepted = http.post("/v1/auth/accept-invitation",
+                         json={"token": token, "password": "a long editor phrase"})  # fmt: skip
+    assert accepted.status_code == 201, accepted.text
+    pair = http.post("/v1/auth/login",
+                     json={"email": "ana@shop.example", "password": "a long editor phrase"})  # fmt: skip
+    # The editor sees the figures, not the people; the admin now sees her listed.
+    as_editor = admin_page(live_api, pair.json()["access_token"])
+    again = admin_page(live_api, key)
+    assert not as_editor.exception and as_editor.metric
+    assert "People" not in [s.value for s in as_editor.subheader]
+    people = again.dataframe[-1].value
+    assert people[["email", "role"]].values.tolist() == [["ana@shop.example", "editor"]]
