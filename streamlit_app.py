@@ -543,10 +543,10 @@ def sign_in_page(base_url: str) -> None:
         forget_in_browser()
     settings = get_settings()
     st.title(settings.app_name)
-    st.write("Sign in with your API key to ask questions about your organisation's documents.")
+    st.write(t("signin_intro"))
     with st.form("sign-in"):
-        key = st.text_input("API key", type="password", placeholder="gc_live_…")
-        if st.form_submit_button("Sign in") and key.strip():
+        key = st.text_input(t("api_key"), type="password", placeholder="gc_live_…")
+        if st.form_submit_button(t("sign_in")) and key.strip():
             try:
                 assistants = ApiClient(base_url, api_key=key.strip()).assistants()
             except ApiClientError as error:
@@ -556,11 +556,11 @@ def sign_in_page(base_url: str) -> None:
                 if assistants and st.query_params.get("a") not in {a["id"] for a in assistants}:
                     st.query_params["a"] = assistants[0]["id"]
                 st.rerun()
-    st.caption("Or with your account:")
+    st.caption(t("or_account"))
     with st.form("person-sign-in"):
-        email = st.text_input("Email", placeholder="you@example.org")
-        password = st.text_input("Password", type="password")
-        if st.form_submit_button("Log in") and email.strip() and password:
+        email = st.text_input(t("email"), placeholder="you@example.org")
+        password = st.text_input(t("password"), type="password")
+        if st.form_submit_button(t("log_in")) and email.strip() and password:
             api = ApiClient(base_url, forwarded_for=client_address())
             try:
                 pair = api.auth("login", {"email": email.strip(), "password": password})
@@ -572,19 +572,19 @@ def sign_in_page(base_url: str) -> None:
                 st.rerun()
             finally:
                 api.close()
-    with st.expander("Single sign-on"):
-        organisation = st.text_input("Organisation", placeholder="its short name, e.g. acme",
+    with st.expander(t("sso")):
+        organisation = st.text_input(t("organisation"), placeholder=t("organisation_hint"),
                                      key="sso-organisation")  # fmt: skip
         if organisation.strip():
             start = (f"{base_url.rstrip('/')}/v1/auth/sso/{quote(organisation.strip())}/start"
                      f"?return_to={quote(settings.public_url_or_local + '/')}")  # fmt: skip
-            st.link_button("Continue with your organisation's sign-in", start)
+            st.link_button(t("sso_continue"), start)
     try:
         public = ApiClient(base_url).assistants()
     except ApiClientError:
         public = []
     if public:
-        st.caption("Or chat as a guest with:")
+        st.caption(t("or_guest"))
         for assistant in public:
             if st.button(
                 assistant["name"], key=f"guest-{assistant['id']}", help=assistant["description"]
@@ -612,10 +612,9 @@ def single_sign_on(base_url: str) -> bool:
     try:
         session = api.redeem(token)
     except ApiClientError as error:
-        st.title("This sign-in link cannot be used")
+        st.title(t("link_unusable"))
         if error.kind == "unauthorized":
-            st.write("It has expired or was already used. Go back to the site that sent you "
-                     "here and open the chat again for a new link.")  # fmt: skip
+            st.write(t("link_expired"))
         else:
             show_error(error)
         return False
@@ -634,11 +633,11 @@ def links_from_mail(base_url: str) -> bool:
         token = st.query_params.get(param)
         if not token:
             continue
-        st.title("Join" if param == "invitation" else "Set a new password")
+        st.title(t("join") if param == "invitation" else t("new_password"))
         with st.form("set-password"):
-            name = st.text_input("Your name") if param == "invitation" else None
-            password = st.text_input("Password (at least 10 characters)", type="password")
-            if st.form_submit_button("Continue") and password:
+            name = st.text_input(t("your_name")) if param == "invitation" else None
+            password = st.text_input(t("password_rule"), type="password")
+            if st.form_submit_button(t("continue")) and password:
                 api = ApiClient(base_url, forwarded_for=client_address())
                 body = {"token": token, "password": password, **({"name": name} if name else {})}
                 try:
@@ -660,7 +659,7 @@ def links_from_mail(base_url: str) -> bool:
         try:
             pair = api.auth("sso/exchange", {"code": code})
         except ApiClientError as error:
-            st.error(f"Single sign-on did not complete: {error.message}")
+            st.error(t("sso_failed", error=error.message))
             return True
         finally:
             api.close()
@@ -725,10 +724,9 @@ def show_person(api: ApiClient) -> None:
         except ApiClientError:
             return
     me = st.session_state["whoami"]
-    st.caption(f"Signed in as {me['name'] or me['email']} · {me.get('role')}")
+    st.caption(t("signed_in_as", who=me["name"] or me["email"], role=me.get("role")))
     if me.get("impersonated_by"):
-        st.warning(f"Impersonating {me['email']} (by {me['impersonated_by']}): "
-                   "every action is audited with both identities.")  # fmt: skip
+        st.warning(t("impersonating", email=me["email"], by=me["impersonated_by"]))
 
 
 def may_administer(api: ApiClient) -> bool:
@@ -841,8 +839,8 @@ def main() -> None:
             st.query_params["c"] = uuid.uuid4().hex[:16]
             st.rerun()
         if sso := st.session_state.get(SSO):
-            st.caption(f"Signed in as {sso.get('display_name') or sso['user']} · "
-                       f"{sso['assistant_name']}")  # fmt: skip
+            who = sso.get("display_name") or sso["user"]
+            st.caption(t("signed_in_as", who=who, role=sso["assistant_name"]))
         if st.session_state.get(PERSON) or is_access_token(st.session_state.get(KEY, "")):
             show_person(api)
         if st.session_state.get(KEY) or sso:

@@ -45,6 +45,31 @@ LABELS: dict[str, dict[str, str]] = {
         "unavailable": "The service is temporarily unavailable (its storage is not "
         "answering). Try again in a moment.",
         "busy": "Your previous question is still being answered. Wait a moment and send again.",
+        "signin_intro": "Sign in with your API key to ask questions about your "
+        "organisation's documents.",
+        "api_key": "API key",
+        "sign_in": "Sign in",
+        "or_account": "Or with your account:",
+        "email": "Email",
+        "password": "Password",
+        "log_in": "Log in",
+        "sso": "Single sign-on",
+        "organisation": "Organisation",
+        "organisation_hint": "its short name, e.g. acme",
+        "sso_continue": "Continue with your organisation's sign-in",
+        "or_guest": "Or chat as a guest with:",
+        "join": "Join",
+        "new_password": "Set a new password",
+        "your_name": "Your name",
+        "password_rule": "Password (at least 10 characters)",
+        "continue": "Continue",
+        "sso_failed": "Single sign-on did not complete: {error}",
+        "link_unusable": "This sign-in link cannot be used",
+        "link_expired": "It has expired or was already used. Go back to the site that sent "
+        "you here and open the chat again for a new link.",
+        "signed_in_as": "Signed in as {who} · {role}",
+        "impersonating": "Impersonating {email} (by {by}): every action is audited with both "
+        "identities.",
     },
     "id": {
         "ask": "Ajukan pertanyaan tentang basis pengetahuan",
@@ -84,6 +109,31 @@ LABELS: dict[str, dict[str, str]] = {
         "unavailable": "Layanan sementara tidak tersedia (penyimpanannya tidak menjawab). "
         "Coba lagi sebentar lagi.",
         "busy": "Pertanyaan Anda sebelumnya masih dijawab. Tunggu sebentar lalu kirim lagi.",
+        "signin_intro": "Masuk dengan kunci API Anda untuk bertanya tentang dokumen "
+        "organisasi Anda.",
+        "api_key": "Kunci API",
+        "sign_in": "Masuk",
+        "or_account": "Atau dengan akun Anda:",
+        "email": "Email",
+        "password": "Kata sandi",
+        "log_in": "Masuk ke akun",
+        "sso": "Masuk tunggal (SSO)",
+        "organisation": "Organisasi",
+        "organisation_hint": "nama singkatnya, mis. acme",
+        "sso_continue": "Lanjutkan dengan login organisasi Anda",
+        "or_guest": "Atau mengobrol sebagai tamu dengan:",
+        "join": "Bergabung",
+        "new_password": "Buat kata sandi baru",
+        "your_name": "Nama Anda",
+        "password_rule": "Kata sandi (minimal 10 karakter)",
+        "continue": "Lanjutkan",
+        "sso_failed": "Masuk tunggal tidak selesai: {error}",
+        "link_unusable": "Tautan masuk ini tidak dapat digunakan",
+        "link_expired": "Tautan sudah kedaluwarsa atau sudah dipakai. Kembali ke situs yang "
+        "mengirim Anda ke sini dan buka obrolan lagi untuk tautan baru.",
+        "signed_in_as": "Masuk sebagai {who} · {role}",
+        "impersonating": "Bertindak sebagai {email} (oleh {by}): setiap tindakan diaudit "
+        "dengan kedua identitas.",
     },
     "es": {
         "ask": "Haga una pregunta sobre la base de conocimiento",
@@ -125,6 +175,31 @@ LABELS: dict[str, dict[str, str]] = {
         "responde). Inténtelo de nuevo en un momento.",
         "busy": "Su pregunta anterior todavía se está respondiendo. Espere un momento y "
         "envíela de nuevo.",
+        "signin_intro": "Inicie sesión con su clave de API para preguntar sobre los "
+        "documentos de su organización.",
+        "api_key": "Clave de API",
+        "sign_in": "Iniciar sesión",
+        "or_account": "O con su cuenta:",
+        "email": "Correo electrónico",
+        "password": "Contraseña",
+        "log_in": "Entrar",
+        "sso": "Inicio de sesión único",
+        "organisation": "Organización",
+        "organisation_hint": "su nombre corto, p. ej. acme",
+        "sso_continue": "Continuar con el inicio de sesión de su organización",
+        "or_guest": "O converse como invitado con:",
+        "join": "Unirse",
+        "new_password": "Elija una contraseña nueva",
+        "your_name": "Su nombre",
+        "password_rule": "Contraseña (al menos 10 caracteres)",
+        "continue": "Continuar",
+        "sso_failed": "El inicio de sesión único no se completó: {error}",
+        "link_unusable": "Este enlace de inicio de sesión no se puede usar",
+        "link_expired": "Ha caducado o ya se usó. Vuelva al sitio que le trajo aquí y abra "
+        "el chat de nuevo para obtener un enlace nuevo.",
+        "signed_in_as": "Sesión iniciada como {who} · {role}",
+        "impersonating": "Actuando como {email} (por {by}): cada acción se audita con ambas "
+        "identidades.",
     },
 }
 

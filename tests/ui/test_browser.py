@@ -353,3 +353,34 @@ def test_a_spanish_question_turns_the_page_spanish(web_chat: str) -> None:
             page.wait_for_timeout(500)
             page.screenshot(path=str(SCREENSHOTS / "chat-es.png"))
         browser.close()
+
+
+def test_the_sign_in_and_set_password_pages_speak_the_browsers_language(web_chat: str) -> None:
+    """Before any answer the page follows the browser: a Spanish browser signs in with
+    Spanish labels and lands in a Spanish chat; an Indonesian one opening an invitation
+    link sets its password in Indonesian."""
+    with sync_playwright() as playwright:
+        browser = headless_chromium(playwright)
+        spanish = browser.new_context(locale="es-ES").new_page()
+        spanish.goto(f"{web_chat}/?c=signin-es")
+        spanish.get_by_text("O con su cuenta:").wait_for(timeout=60_000)
+        spanish.get_by_label("Correo electrónico").wait_for(timeout=60_000)
+        spanish_labels = [
+            spanish.get_by_label(name, exact=True).count()
+            for name in ("Correo electrónico", "Contraseña", "API key", "Password")
+        ]
+        spanish.get_by_label("Clave de API").fill("test-key-a")
+        spanish.get_by_role("button", name="Iniciar sesión").click()
+        spanish.get_by_placeholder("Haga una pregunta sobre la base de conocimiento").wait_for(
+            timeout=60_000
+        )
+        indonesian = browser.new_context(locale="id-ID").new_page()
+        indonesian.goto(f"{web_chat}/?invitation=not-a-real-token")
+        indonesian.get_by_label("Kata sandi (minimal 10 karakter)").fill("a long enough phrase")
+        form = indonesian.inner_text("body")
+        name_field = indonesian.get_by_label("Nama Anda", exact=True).count()
+        indonesian.get_by_role("button", name="Lanjutkan").click()
+        indonesian.locator("[data-testid='stAlertContentError']").wait_for(timeout=60_000)
+        browser.close()
+    assert spanish_labels == [1, 1, 0, 0]
+    assert "Bergabung" in form and name_field == 1
