@@ -14,6 +14,7 @@ from api.deps import (
     current_caller,
     get_services,
     refuse_when_impersonated,
+    resolve_caller,
 )
 from api.errors import ApiError
 from api.platform_schemas import Strict
@@ -160,18 +161,30 @@ def refresh() -> Response:
     return jsonify({**pair, "org_id": used.org_id, "role": role})
 
 
-@routes.post("/auth/logout", scope=None, json=RefreshIn, ok=Accepted,
+class LogoutIn(Strict):
+    refresh_token: str | None = Field(None, min_length=1, max_length=200)
+
+
+@routes.post("/auth/logout", scope=None, json=LogoutIn, ok=Accepted,
              errors=(400, 401, 413, 415, 422))  # fmt: skip
 def logout() -> Response:
-    """Revoke the refresh token and every token of its sign-in (access tokens expire by
-    themselves within ACCESS_TOKEN_SECONDS)."""
-    payload = RefreshIn.model_validate(json_body())
+    """End a sign-in: every token of it, the access tokens too (each request checks that
+    its sign-in holds). Named by its refresh token, else by the access token presented."""
+    presented = request.content_length or request.is_json
+    payload = LogoutIn.model_validate(json_body()) if presented else LogoutIn()
     services = get_services()
     with services.db.session() as session:
-        try:
-            services.tokens.revoke(session, payload.refresh_token)
-        except TokenRefused as exc:
-            raise ApiError(401, str(exc), code="token_refused") from exc
+        if payload.refresh_token is not None:
+            try:
+                services.tokens.revoke(session, payload.refresh_token)
+            except TokenRefused as exc:
+                raise ApiError(401, str(exc), code="token_refused") from exc
+            return jsonify({"accepted": True})
+        caller = resolve_caller()
+        if caller is None or caller.sign_in is None:
+            raise ApiError(401, "send the refresh_token, or sign out with the access token "
+                           "of a sign-in (Authorization: Bearer)", code="token_refused")  # fmt: skip
+        services.tokens.revoke_family(session, caller.sign_in)
     return jsonify({"accepted": True})
 
 

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from people.accounts import actor_id, role_in
 from people.roles import ROLE_SCOPES
-from people.tokens import AccessClaims
+from people.tokens import AccessClaims, sign_in_holds
 from tenancy.keys import Caller
 from tenancy.models import Organisation, User
 
@@ -15,6 +15,8 @@ def person_caller(session: Session, claims: AccessClaims) -> Caller | None:
     user = session.get(User, claims.user_id)
     if user is None or session.get(Organisation, claims.org_id) is None:
         return None
+    if claims.sign_in is not None and not sign_in_holds(session, claims.sign_in):
+        return None  # signed out, or every sign-in ended (a reset, a reused token)
     # An impersonation acts with the person's own membership only.
     role = role_in(session, user, claims.org_id, platform_admin_acts=claims.impersonator is None)
     if role is None:
@@ -30,4 +32,5 @@ def person_caller(session: Session, claims: AccessClaims) -> Caller | None:
         user_id=user.id,
         role=role,
         impersonator=claims.impersonator,
+        sign_in=claims.sign_in,
     )

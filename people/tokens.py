@@ -35,6 +35,7 @@ class AccessClaims:
     platform_admin: bool
     impersonator: str | None  # the platform admin acting as this user
     token_id: str
+    sign_in: str | None = None  # the refresh family it was issued with (none: impersonation)
 
 
 class Tokens:
@@ -46,7 +47,13 @@ class Tokens:
     # -- access ------------------------------------------------------------------------
 
     def access_token(
-        self, *, user: User, org_id: str, role: str, impersonator: str | None = None
+        self,
+        *,
+        user: User,
+        org_id: str,
+        role: str,
+        impersonator: str | None = None,
+        sign_in: str | None = None,
     ) -> str:
         now = utcnow()
         claims: dict[str, Any] = {
@@ -57,6 +64,8 @@ class Tokens:
         }  # fmt: skip
         if impersonator:
             claims["imp"] = impersonator
+        if sign_in:  # so that signing out (or a reset) ends it at once, not at expiry
+            claims["sid"] = sign_in
         return jwt.encode(claims, self._secret, algorithm=ALGORITHM)
 
     def read(self, token: str) -> AccessClaims | None:
@@ -73,7 +82,7 @@ class Tokens:
         return AccessClaims(
             user_id=claims["sub"], org_id=claims["org"], role=claims["role"],
             platform_admin=bool(claims.get("pa")), impersonator=claims.get("imp"),
-            token_id=claims["jti"],
+            token_id=claims["jti"], sign_in=claims.get("sid"),
         )  # fmt: skip
 
     # -- refresh -----------------------------------------------------------------------
@@ -90,7 +99,9 @@ class Tokens:
         session.add(record)
         session.flush()
         return {
-            "access_token": self.access_token(user=user, org_id=org_id, role=role),
+            "access_token": self.access_token(
+                user=user, org_id=org_id, role=role, sign_in=record.family_id
+            ),
             "refresh_token": f"{record.id}.{secret}",
             "token_type": "bearer",
             "expires_in": self.access_seconds,
@@ -140,3 +151,14 @@ class Tokens:
         if record is None or not secrets.compare_digest(record.token_hash, token_digest(secret)):
             raise TokenRefused("unknown refresh token")
         return record
+
+
+def sign_in_holds(session: Session, family_id: str) -> bool:
+    """Whether a sign-in still holds: a token of its family neither revoked nor expired
+    (signing out, a reused refresh token or a password reset revokes them all)."""
+    alive = select(RefreshToken.id).where(
+        RefreshToken.family_id == family_id,
+        RefreshToken.revoked_at.is_(None),
+        RefreshToken.expires_at > utcnow(),
+    )
+    return session.scalars(alive.limit(1)).first() is not None

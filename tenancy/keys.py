@@ -46,6 +46,7 @@ class Caller:
     user_id: str | None = None
     role: str | None = None
     impersonator: str | None = None
+    sign_in: str | None = None  # the person's sign-in (its refresh family), for signing out
 
     def has(self, scope: str) -> bool:
         return "admin" in self.scopes or scope in self.scopes

@@ -233,11 +233,23 @@ def test_tokens_expire_rotate_and_a_reused_refresh_token_revokes_its_family(
     assert reused.status_code == 401 and "already used" in reused.get_json()["error"]["message"]
     after = client.post("/v1/auth/refresh", json={"refresh_token": second["refresh_token"]})
     assert after.status_code == 401
-    # A new sign-in works, and logging out ends it.
-    third = login(client, "rita@acme.test")
+    # Its access token too, at once (not when it expires).
+    assert client.get("/v1/assistants", headers=bearer(second["access_token"])).status_code == 401
+    # A new sign-in works, and logging out ends it, access token included.
+    third, other = login(client, "rita@acme.test"), login(client, "rita@acme.test")
     ok(client.post("/v1/auth/logout", json={"refresh_token": third["refresh_token"]}))
     assert client.post("/v1/auth/refresh",
                        json={"refresh_token": third["refresh_token"]}).status_code == 401  # fmt: skip
+    assert client.get("/v1/assistants", headers=bearer(third["access_token"])).status_code == 401
+    # Signing out with the access token alone (no body) ends that sign-in only.
+    ok(client.post("/v1/auth/logout", headers=bearer(other["access_token"])))
+    assert client.get("/v1/assistants", headers=bearer(other["access_token"])).status_code == 401
+    assert client.post("/v1/auth/refresh",
+                       json={"refresh_token": other["refresh_token"]}).status_code == 401  # fmt: skip
+    fourth = login(client, "rita@acme.test")
+    assert client.get("/v1/assistants", headers=bearer(fourth["access_token"])).status_code == 200
+    nobody = client.post("/v1/auth/logout")
+    assert nobody.status_code == 401 and "refresh_token" in nobody.get_json()["error"]["message"]
 
 
 def test_sign_in_attempts_are_limited_per_account_and_per_address(
