@@ -28,6 +28,7 @@ from webchat.page_session import (
 from webchat.people import renewed_person
 
 RANGES = {"Last 7 days": 7, "Last 30 days": 30, "Last 90 days": 90}
+ROLES = ["member", "viewer", "editor", "admin", "owner"]  # the API's roles, least first
 
 
 def sign_in(base_url: str) -> None:
@@ -225,11 +226,12 @@ def people(api: ApiClient) -> None:
         frame["last_login_at"] = frame["last_login_at"].map(readable)
         st.dataframe(frame.rename(columns={"last_login_at": "last sign-in"}), hide_index=True,
                      use_container_width=True)  # fmt: skip
+        manage_person(api, users)
     else:
         st.write("Nobody signs in yet: invite someone.")
     with st.form("invite"):
         email = st.text_input("Invite (email)")
-        role = st.selectbox("Role", ["member", "viewer", "editor", "admin", "owner"])
+        role = st.selectbox("Role", ROLES)
         if st.form_submit_button("Invite") and email.strip():
             try:
                 made = api.invite(email.strip(), role)
@@ -241,6 +243,30 @@ def people(api: ApiClient) -> None:
                     f"when mail is set up), valid until {readable(made['expires_at'])}:"
                 )
                 st.code(made["url"], language=None)
+
+
+def manage_person(api: ApiClient, users: list[dict]) -> None:
+    """Change someone's role, or remove them (their sign-ins here end at once). The API
+    decides what the signed-in role may do (only an owner makes owners; the last owner
+    stays) and the page says its answer."""
+    emails = {u["email"]: u["id"] for u in users}
+    with st.form("manage-person"):
+        email = st.selectbox("Person", list(emails))
+        role = st.selectbox("New role", ROLES, index=None, placeholder="keep the role")
+        remove = st.checkbox("Remove from the organisation")
+        if not st.form_submit_button("Apply") or email is None:
+            return
+        try:
+            if remove:
+                api.remove_user(emails[email])
+            elif role:
+                api.set_role(emails[email], role)
+            else:
+                return
+        except ApiClientError as error:
+            st.error(error.message)
+            return
+    st.rerun()  # the list above, as it now is
 
 
 main()

@@ -192,6 +192,18 @@ class ApiClient:
         self._raise_for(response)
         return response.json()
 
+    def set_role(self, user_id: str, role: str) -> dict[str, Any]:
+        """Change a person's role in the organisation (owners and admins)."""
+        response = self._send("PATCH", f"/v1/users/{user_id}", json={"role": role})
+        self._raise_for(response)
+        return response.json()
+
+    def remove_user(self, user_id: str) -> dict[str, Any]:
+        """Remove a person from the organisation; their sign-ins there end."""
+        response = self._send("DELETE", f"/v1/users/{user_id}")
+        self._raise_for(response)
+        return response.json()
+
     def whoami(self) -> dict[str, Any]:
         """The signed-in person (404 for a key)."""
         return self._get_json("/v1/auth/me", {})

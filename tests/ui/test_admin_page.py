@@ -100,4 +100,19 @@ def test_admins_see_people_and_invite_someone_whom_an_editor_cannot(
     assert not as_editor.exception and as_editor.metric
     assert "People" not in [s.value for s in as_editor.subheader]
     people = again.dataframe[-1].value
+    # The admin makes her a viewer, then removes her: her sign-in ends at once.
+    next(s for s in again.selectbox if s.label == "New role").set_value("viewer")
+    next(b for b in again.button if b.label == "Apply").click().run()
+    as_viewer = again.dataframe[-1].value
+    next(c for c in again.checkbox if c.label == "Remove from the organisation").check()
+    next(b for b in again.button if b.label == "Apply").click().run()
+    removed = [m.value for m in again.markdown if "Nobody signs in yet" in m.value]
+    token = bearer_of(pair.json()["access_token"])
     assert people[["email", "role"]].values.tolist() == [["ana@shop.example", "editor"]]
+    assert as_viewer[["email", "role"]].values.tolist() == [["ana@shop.example", "viewer"]]
+    assert removed and not again.exception
+    assert http.get("/v1/auth/me", headers=token).status_code == 401
+
+
+def bearer_of(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
