@@ -59,7 +59,8 @@ def main() -> None:
     redis = LocalRedis(directory=folder / "redis", port=free_port()).start()
     try:
         settings = Settings(_env_file=None, data_dir=folder, redis_url=redis.url,
-                            anonymous_rate_limit="100000/minute",
+                            anonymous_rate_limit="100000/minute", api_keys="bench-key",
+                            rate_limit="100000/minute",
                             login_max_per_address=30, login_max_failures_per_account=10)  # fmt: skip
         app = create_app(settings, services_factory=lambda s: build_services(s, run_jobs=False))
         services = app.extensions["services"]()
@@ -83,6 +84,19 @@ def main() -> None:
         ]  # fmt: skip
         print(f"100 attempts from one address within the window: {statuses.count(401)} checked "
               f"(401), {statuses.count(429)} refused before any hash (429)")  # fmt: skip
+        # A signed-in request: the person, membership and sign-in read on each one,
+        # against an API key (cached after its first use), interleaved.
+        pair = client.post("/v1/auth/login", json={"email": "u0@bench.test", "password": PASSWORD},
+                           environ_base={"REMOTE_ADDR": "10.8.8.8"}).get_json()  # fmt: skip
+        as_person = {"Authorization": f"Bearer {pair['access_token']}"}
+        as_key = {"X-API-Key": "bench-key"}
+        for round_ in (1, 2):
+            person_s = timed(lambda: client.get("/v1/me", headers=as_person), args.rounds * 10)
+            key_s = timed(lambda: client.get("/v1/me", headers=as_key), args.rounds * 10)
+            print(
+                f"round {round_}: GET /v1/me with an access token {person_s * 1000:.2f} ms, "
+                f"with an API key {key_s * 1000:.2f} ms (x{person_s / key_s:.2f})"
+            )
         services.close()
     finally:
         redis.stop()
