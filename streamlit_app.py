@@ -254,17 +254,28 @@ def after_interrupted(
 ) -> list[dict]:
     """The history once the answer this page stopped showing is kept (a run cut short
     mid-answer by a click, or a stop, would otherwise show the conversation without it
-    until the next click). The service finishes the turn whatever the page does."""
+    until the next click). The service finishes the turn whatever the page does; until
+    then the page shows the conversation so far (text only: its controls come after)
+    and, where the answer goes, that it is still being written."""
+    if answer_kept(history, questions):
+        return history
     deadline = time.monotonic() + ANSWER_WAIT_S
-    waiting = st.empty()
-    while not answer_kept(history, questions) and time.monotonic() < deadline:
-        waiting.caption(t("still_answering"))  # a page call: a click here ends the wait
-        time.sleep(0.3)
-        try:
-            history = api.history(conversation)
-        except ApiClientError:
-            break
-    waiting.empty()
+    board = st.empty()
+    with board.container():
+        for message in history:
+            with st.chat_message(message["role"]):
+                st.markdown(message["content"] if message["role"] == "assistant"
+                            else as_typed(message["content"]))  # fmt: skip
+        with st.chat_message("assistant"), st.spinner(t("still_answering")):
+            tick = st.empty()
+            while not answer_kept(history, questions) and time.monotonic() < deadline:
+                tick.empty()  # a page call: a click here ends the wait
+                time.sleep(0.3)
+                try:
+                    history = api.history(conversation)
+                except ApiClientError:
+                    break
+    board.empty()
     return history
 
 
