@@ -26,6 +26,14 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class Deleted(Strict):
+    """A record deleted by id."""
+
+    id: str
+    deleted: bool
+    request_id: str | None = None
+
+
 def check_rate_limit(value: str | None) -> str | None:
     if value is None:
         return None

@@ -1,5 +1,6 @@
 """People of the caller's organisation: GET /v1/users, PATCH|DELETE /v1/users/{id},
-POST|GET /v1/invitations. For owners and admins (an admin key acts as an admin)."""
+POST|GET /v1/invitations, DELETE /v1/invitations/{id}. For owners and admins (an admin
+key acts as an admin)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from sqlalchemy import select
 from api.audit_trail import audited
 from api.auth import EMAIL, UserOut
 from api.deps import current_caller, get_services
-from api.platform_schemas import Strict
+from api.platform_schemas import Deleted, Strict
 from api.requests import json_body
 from api.routing import Routes
 from people import accounts
@@ -120,6 +121,19 @@ def list_invitations() -> Response:
         )
         records = session.scalars(query.order_by(OneTimeToken.created_at.desc()).limit(200))
         return jsonify({"invitations": [_invitation_out(r) for r in records]})
+
+
+@routes.delete("/invitations/<invitation_id>", scope="admin", ok=Deleted,
+                errors=(404, 409))  # fmt: skip
+def cancel_invitation(invitation_id: str) -> Response:
+    """Cancel a pending invitation: its link stops working at once."""
+    with get_services().db.session() as session:
+        record = accounts.cancel_invitation(
+            session, org_id=current_caller().org_id, invitation_id=invitation_id
+        )
+        audited(session, "invitation.cancelled", "invitation", invitation_id,
+                {"email": record.email})  # fmt: skip
+    return jsonify({"deleted": True, "id": invitation_id})
 
 
 def _invitation_out(record: OneTimeToken) -> dict:  # type: ignore[type-arg]

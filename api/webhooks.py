@@ -9,7 +9,7 @@ from pydantic import Field, field_validator
 from api.audit_trail import audited
 from api.deps import current_caller, get_services, refuse_when_impersonated
 from api.errors import ApiError
-from api.platform_schemas import Strict
+from api.platform_schemas import Deleted, Strict
 from api.requests import json_body
 from api.routing import Routes
 from notifications import webhooks
@@ -62,12 +62,6 @@ class DeliveryOut(Strict):
 
 class DeliveryList(Strict):
     deliveries: list[DeliveryOut]
-    request_id: str | None = None
-
-
-class Deleted(Strict):
-    id: str
-    deleted: bool
     request_id: str | None = None
 
 

@@ -243,6 +243,35 @@ def people(api: ApiClient) -> None:
                     f"when mail is set up), valid until {readable(made['expires_at'])}:"
                 )
                 st.code(made["url"], language=None)
+    pending_invitations(api)
+
+
+def pending_invitations(api: ApiClient) -> None:
+    """Invitations not yet accepted nor expired, and cancelling one (a link sent to the
+    wrong address stops working)."""
+    try:
+        pending = [i for i in api.invitations() if not i["accepted"] and not i["expired"]]
+    except ApiClientError as error:
+        st.error(f"The API did not answer: {error}")
+        return
+    if not pending:
+        return
+    st.caption("Invitations not accepted yet")
+    frame = pd.DataFrame(pending)[["email", "role", "expires_at"]]
+    frame["expires_at"] = frame["expires_at"].map(readable)
+    st.dataframe(frame.rename(columns={"expires_at": "valid until"}), hide_index=True,
+                 use_container_width=True)  # fmt: skip
+    ids = {i["email"]: i["id"] for i in pending}
+    with st.form("cancel-invitation"):
+        email = st.selectbox("Invitation", list(ids))
+        if not st.form_submit_button("Cancel the invitation") or email is None:
+            return
+        try:
+            api.cancel_invitation(ids[email])
+        except ApiClientError as error:
+            st.error(error.message)
+            return
+    st.rerun()
 
 
 def manage_person(api: ApiClient, users: list[dict]) -> None:

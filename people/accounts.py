@@ -223,6 +223,18 @@ def _redeem(session: Session, token: str, kind: str) -> OneTimeToken:
     return record
 
 
+def cancel_invitation(session: Session, *, org_id: str, invitation_id: str) -> OneTimeToken:
+    """An invitation of the organisation's, deleted: its link no longer works (one already
+    accepted is a membership now: remove the person instead)."""
+    record = session.get(OneTimeToken, invitation_id)
+    if record is None or record.kind != "invitation" or record.org_id != org_id:
+        raise NotFound("invitation", invitation_id)
+    if record.used_at is not None:
+        raise Conflict("this invitation was accepted: remove the person instead")
+    session.delete(record)
+    return record
+
+
 def accept_invitation(
     session: Session, *, token: str, password: str, name: str | None
 ) -> tuple[User, Membership]:

@@ -192,6 +192,14 @@ class ApiClient:
         self._raise_for(response)
         return response.json()
 
+    def invitations(self) -> list[dict[str, Any]]:
+        """The organisation's invitations, newest first (owners and admins)."""
+        return self._get_json("/v1/invitations", {})["invitations"]
+
+    def cancel_invitation(self, invitation_id: str) -> None:
+        """Cancel a pending invitation: its link stops working."""
+        self._raise_for(self._send("DELETE", f"/v1/invitations/{invitation_id}"))
+
     def set_role(self, user_id: str, role: str) -> dict[str, Any]:
         """Change a person's role in the organisation (owners and admins)."""
         response = self._send("PATCH", f"/v1/users/{user_id}", json={"role": role})

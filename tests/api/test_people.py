@@ -381,6 +381,34 @@ def test_an_expired_invitation_is_refused(people_app: Flask) -> None:
     assert ok(client.get("/v1/invitations", headers=beta.admin))["invitations"] == []
 
 
+def test_a_cancelled_invitation_link_stops_working(people_app: Flask) -> None:
+    client = people_app.test_client()
+    acme, beta = create_org(client, "Acme"), create_org(client, "Beta")
+    invitation = ok(client.post("/v1/invitations", headers=acme.admin,
+                                json={"email": "wrong@acme.test", "role": "editor"}), 201)  # fmt: skip
+    path = f"/v1/invitations/{invitation['id']}"
+    member = join(client, acme, "mo@acme.test", "member")
+    # Another organisation's admin and a member of this one cancel nothing.
+    assert client.delete(path, headers=beta.admin).status_code == 404
+    assert client.delete(path, headers=bearer(member["access_token"])).status_code == 403
+    assert ok(client.delete(path, headers=acme.admin)) | {"request_id": None} == {
+        "deleted": True, "id": invitation["id"], "request_id": None,
+    }  # fmt: skip
+    refused = client.post("/v1/auth/accept-invitation",
+                          json={"token": invitation["token"], "password": PASSWORD})  # fmt: skip
+    assert refused.status_code == 400 and refused.get_json()["error"]["code"] == "invalid_link"
+    listed = ok(client.get("/v1/invitations", headers=acme.admin))["invitations"]
+    assert [i["email"] for i in listed] == ["mo@acme.test"]  # the accepted one stays
+    assert client.delete(path, headers=acme.admin).status_code == 404
+    accepted = client.delete(f"/v1/invitations/{listed[0]['id']}", headers=acme.admin)
+    assert (
+        accepted.status_code == 409
+        and "remove the person" in accepted.get_json()["error"]["message"]
+    )
+    trail = ok(client.get("/v1/audit", headers=acme.admin, query_string={"limit": 50}))
+    assert "invitation.cancelled" in [e["action"] for e in trail["entries"]]
+
+
 def test_bad_changes_to_people_and_the_escalation_address_keep_what_is_stored(
     people_app: Flask,
 ) -> None:

@@ -99,6 +99,8 @@ def test_another_organisations_admin_reaches_nothing_of_acme_on_any_route(
                           json={"email": "ann@acme.test", "role": "editor"}).get_json()  # fmt: skip
     user = client.post("/v1/auth/accept-invitation", json={
         "token": invited["token"], "password": "anns long password"}).get_json()  # fmt: skip
+    pending = client.post("/v1/invitations", headers=acme.admin,
+                          json={"email": "pat@acme.test", "role": "member"}).get_json()  # fmt: skip
     hook = client.post("/v1/webhooks", headers=acme.admin, json={
         "url": "http://127.0.0.1:9/hook", "events": ["feedback.negative"]}).get_json()  # fmt: skip
     acme_ids = {
@@ -106,7 +108,7 @@ def test_another_organisations_admin_reaches_nothing_of_acme_on_any_route(
         "key_id": key_id, "job_id": job["job_id"], "name": "reset",
         "conversation_id": "c1", "message_id": asked.get_json()["message_id"],
         "source_id": source.get_json()["id"], "artifact_id": "art_0123456789abcdef",
-        "user_id": user["id"], "webhook_id": hook["id"],
+        "user_id": user["id"], "webhook_id": hook["id"], "invitation_id": pending["id"],
     }  # fmt: skip
     secrets = [
         v for k, v in acme_ids.items() if k not in ("name", "conversation_id", "artifact_id")
@@ -142,3 +144,5 @@ def test_another_organisations_admin_reaches_nothing_of_acme_on_any_route(
     people = client.get("/v1/users", headers=acme.admin).get_json()["users"]
     assert [(u["email"], u["role"]) for u in people] == [("ann@acme.test", "editor")]
     assert client.get(f"/v1/webhooks/{hook['id']}", headers=acme.admin).status_code == 200
+    invitations = client.get("/v1/invitations", headers=acme.admin).get_json()["invitations"]
+    assert pending["id"] in [i["id"] for i in invitations if not i["accepted"]]

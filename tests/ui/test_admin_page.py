@@ -88,7 +88,19 @@ def test_admins_see_people_and_invite_someone_whom_an_editor_cannot(
     assert "Invited ana@shop.example as editor" in at.success[0].value
     link = at.code[0].value
     token = link.split("invitation=", 1)[1]
+    # A second invitation, to the wrong address: listed as pending, then cancelled.
+    next(t for t in at.text_input if t.label == "Invite (email)").set_value("anna@shop.example")
+    next(b for b in at.button if b.label == "Invite").click().run()
+    wrong = at.code[0].value.split("invitation=", 1)[1]
+    listed = frame_with(at, "valid until")["email"].tolist()
+    next(s for s in at.selectbox if s.label == "Invitation").set_value("anna@shop.example")
+    next(b for b in at.button if b.label == "Cancel the invitation").click().run()
+    assert sorted(listed) == ["ana@shop.example", "anna@shop.example"]
+    assert frame_with(at, "valid until")["email"].tolist() == ["ana@shop.example"]
     http = httpx.Client(base_url=live_api, timeout=60)
+    refused = http.post("/v1/auth/accept-invitation",
+                        json={"token": wrong, "password": "a long editor phrase"})  # fmt: skip
+    assert refused.status_code == 400
     accepted = http.post("/v1/auth/accept-invitation",
                          json={"token": token, "password": "a long editor phrase"})  # fmt: skip
     assert accepted.status_code == 201, accepted.text
@@ -99,11 +111,11 @@ def test_admins_see_people_and_invite_someone_whom_an_editor_cannot(
     again = admin_page(live_api, key)
     assert not as_editor.exception and as_editor.metric
     assert "People" not in [s.value for s in as_editor.subheader]
-    people = again.dataframe[-1].value
+    people = frame_with(again, "last sign-in")
     # The admin makes her a viewer, then removes her: her sign-in ends at once.
     next(s for s in again.selectbox if s.label == "New role").set_value("viewer")
     next(b for b in again.button if b.label == "Apply").click().run()
-    as_viewer = again.dataframe[-1].value
+    as_viewer = frame_with(again, "last sign-in")
     next(c for c in again.checkbox if c.label == "Remove from the organisation").check()
     next(b for b in again.button if b.label == "Apply").click().run()
     removed = [m.value for m in again.markdown if "Nobody signs in yet" in m.value]
@@ -116,3 +128,9 @@ def test_admins_see_people_and_invite_someone_whom_an_editor_cannot(
 
 def bearer_of(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+def frame_with(at: AppTest, column: str):  # type: ignore[no-untyped-def]
+    """The one table on the page with that column."""
+    (frame,) = [d.value for d in at.dataframe if column in d.value.columns]
+    return frame
