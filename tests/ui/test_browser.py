@@ -291,6 +291,35 @@ def test_a_click_while_an_answer_is_written_shows_the_whole_answer_once_it_is(
     assert [f["rating"] for f in given.json()["feedback"]] == ["up"]
 
 
+def test_a_question_sent_while_an_answer_is_written_waits_for_it_then_is_answered(
+    llm_app: Callable[..., Flask], stub: LLMStub, tmp_path: Path
+) -> None:
+    """Someone types the next question before the answer is written: the page shows the
+    first answer whole once it is in, then asks and shows the second; no turn is lost and
+    no 'still being answered' error is shown."""
+    first = "The service starts with make run in the project folder [1]. " * 6
+    answers = [first.strip(), "Conversations are kept for 24 hours [1]."]
+    stub.reply = lambda body: answers.pop(0) if body.get("stream") else "the service"
+    stub.token_delay_s = 0.1
+    with serve(llm_app(llm_timeout=30.0)) as api_url, streamlit_for(api_url, tmp_path) as url:
+        with sync_playwright() as playwright:
+            browser = headless_chromium(playwright)
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            box = sign_in(page, url, "impatient-1")
+            send(box, "How do I start the service?")
+            page.get_by_text("in the project folder").first.wait_for(timeout=60_000)
+            send(box, "How long are conversations kept?")
+            page.get_by_text("kept for 24 hours").first.wait_for(timeout=90_000)
+            page.get_by_role("button", name="Regenerate").wait_for(timeout=30_000)
+            shown = page.locator("[data-testid='stChatMessage']").all_inner_texts()
+            browser.close()
+        stored = httpx.get(f"{api_url}/v1/conversations/impatient-1",
+                           headers={"X-API-Key": "test-key-a"}).json()["messages"]  # fmt: skip
+    assert len(shown) == 4 and shown[1].count("in the project folder") == 6
+    assert "24 hours" in shown[3] and "still being answered" not in " ".join(shown)
+    assert [m["role"] for m in stored] == ["user", "assistant", "user", "assistant"]
+
+
 def test_the_api_going_away_and_coming_back(make_app: Callable[..., Flask], tmp_path: Path) -> None:
     """The API stops: the page says so once and keeps the conversation; it starts again on
     the same address: the next question is answered, with no reload."""
