@@ -29,6 +29,8 @@ from webchat.people import renewed_person
 
 RANGES = {"Last 7 days": 7, "Last 30 days": 30, "Last 90 days": 90}
 ROLES = ["member", "viewer", "editor", "admin", "owner"]  # the API's roles, least first
+WEBHOOK_EVENTS = ["conversation.escalated", "feedback.negative", "document.failed",
+                  "document.completed", "source.failed"]  # fmt: skip
 
 
 def sign_in(base_url: str) -> None:
@@ -210,6 +212,7 @@ def main() -> None:
         st.write("None in this period.")
     if "admin" in st.session_state.get(SCOPES, []):
         people(api)
+        webhooks(api)
     api.close()
 
 
@@ -272,6 +275,56 @@ def pending_invitations(api: ApiClient) -> None:
             st.error(error.message)
             return
     st.rerun()
+
+
+def webhooks(api: ApiClient) -> None:
+    """Owners and admins: where the organisation's events are sent, how the last
+    deliveries went, adding a webhook (its secret shown once) and deleting one."""
+    st.subheader("Webhooks")
+    try:
+        hooks = api.webhooks()
+    except ApiClientError as error:
+        st.error(f"The API did not answer: {error}")
+        return
+    for hook in hooks:
+        with st.expander(f"{hook['url']} · {', '.join(hook['events'])}"):
+            try:
+                sent = api.deliveries(hook["id"])
+            except ApiClientError as error:
+                st.error(error.message)
+                continue
+            if not sent:
+                st.write("Nothing sent yet.")
+                continue
+            frame = pd.DataFrame(sent)[["created_at", "event", "status", "attempts",
+                                        "response_status", "error"]]  # fmt: skip
+            frame["created_at"] = frame["created_at"].map(readable)
+            st.dataframe(frame.rename(columns={"created_at": "when", "response_status":
+                                               "answer"}), hide_index=True,
+                         use_container_width=True)  # fmt: skip
+    with st.form("add-webhook"):
+        url = st.text_input("Webhook URL (https)")
+        events = st.multiselect("Events", WEBHOOK_EVENTS)
+        if st.form_submit_button("Add the webhook") and url.strip() and events:
+            try:
+                made = api.add_webhook(url.strip(), events)
+            except ApiClientError as error:
+                st.error(error.message)
+            else:
+                st.success("Added. Its signing secret, shown this once (the receiver checks "
+                           "X-Webhook-Signature with it):")  # fmt: skip
+                st.code(made["secret"], language=None)
+    if hooks:
+        urls = {h["url"]: h["id"] for h in hooks}
+        with st.form("delete-webhook"):
+            url = st.selectbox("Webhook", list(urls))
+            if st.form_submit_button("Delete the webhook") and url is not None:
+                try:
+                    api.delete_webhook(urls[url])
+                except ApiClientError as error:
+                    st.error(error.message)
+                else:
+                    st.rerun()
 
 
 def manage_person(api: ApiClient, users: list[dict]) -> None:

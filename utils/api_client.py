@@ -19,6 +19,7 @@ class ApiClientError(RuntimeError):
     def __init__(self, kind: str, message: str, *, retry_after: int | None = None) -> None:
         super().__init__(message)
         self.kind = kind
+        self.message = message  # the API's own words, to show as they are
         self.retry_after = retry_after
 
 
@@ -191,6 +192,24 @@ class ApiClient:
         response = self._send("POST", "/v1/invitations", json={"email": email, "role": role})
         self._raise_for(response)
         return response.json()
+
+    def webhooks(self) -> list[dict[str, Any]]:
+        """The organisation's webhooks (owners and admins)."""
+        return self._get_json("/v1/webhooks", {})["webhooks"]
+
+    def add_webhook(self, url: str, events: list[str]) -> dict[str, Any]:
+        """A new webhook; its signing secret is in the answer, once."""
+        response = self._send("POST", "/v1/webhooks", json={"url": url, "events": events})
+        self._raise_for(response)
+        return response.json()
+
+    def delete_webhook(self, webhook_id: str) -> None:
+        self._raise_for(self._send("DELETE", f"/v1/webhooks/{webhook_id}"))
+
+    def deliveries(self, webhook_id: str, limit: int = 20) -> list[dict[str, Any]]:
+        """A webhook's latest deliveries, newest first."""
+        path = f"/v1/webhooks/{webhook_id}/deliveries"
+        return self._get_json(path, {"limit": limit})["deliveries"]
 
     def invitations(self) -> list[dict[str, Any]]:
         """The organisation's invitations, newest first (owners and admins)."""

@@ -7,9 +7,11 @@ from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
+from flask import Flask
 from streamlit.testing.v1 import AppTest
 
 from config import PROJECT_ROOT, get_settings
+from tests.ui.conftest import serve
 
 CHAT = str(PROJECT_ROOT / "streamlit_app.py")
 PAGE = str(PROJECT_ROOT / "pages" / "admin.py")
@@ -30,10 +32,10 @@ def admin_page(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., AppTes
     get_settings.cache_clear()
 
 
-def an_organisation_with_activity(api_url: str) -> str:
+def an_organisation_with_activity(api_url: str, name: str = "Shop") -> str:
     """A new organisation whose assistant was asked twice and rated down once."""
     http = httpx.Client(base_url=api_url, timeout=60)
-    created = http.post("/v1/admin/organisations", json={"name": "Shop"},
+    created = http.post("/v1/admin/organisations", json={"name": name},
                         headers={"X-API-Key": "admin-key"}).json()  # fmt: skip
     admin = {"X-API-Key": created["admin_key"]["key"]}
     assistant = http.post("/v1/assistants", json={"name": "Helper"}, headers=admin).json()
@@ -134,3 +136,52 @@ def frame_with(at: AppTest, column: str):  # type: ignore[no-untyped-def]
     """The one table on the page with that column."""
     (frame,) = [d.value for d in at.dataframe if column in d.value.columns]
     return frame
+
+
+def test_admins_add_a_webhook_see_its_deliveries_and_delete_it(
+    make_app: Callable[..., Flask], admin_page: Callable[..., AppTest]
+) -> None:
+    from tests.api.test_webhooks import Receiver
+
+    receiver = Receiver()
+    app = make_app(webhook_allowed_hosts="127.0.0.1", webhook_retry_base_seconds=0.2)
+    with serve(app) as api_url:
+        key = an_organisation_with_activity(api_url)
+        other = an_organisation_with_activity(api_url, "Bazaar")
+        at = admin_page(api_url, key)
+        next(t for t in at.text_input if t.label == "Webhook URL (https)").set_value(
+            "https://169.254.169.254/latest"
+        )
+        next(m for m in at.multiselect if m.label == "Events").set_value(["feedback.negative"])
+        next(b for b in at.button if b.label == "Add the webhook").click().run()
+        refused = at.error[0].value
+        next(t for t in at.text_input if t.label == "Webhook URL (https)").set_value(receiver.url)
+        next(b for b in at.button if b.label == "Add the webhook").click().run()
+        receiver.secret = at.code[-1].value
+        assert "shown this once" in at.success[-1].value and receiver.secret.startswith("whsec_")
+        rate_down_an_answer(api_url, key)
+        received = receiver.wait(1)
+        at = admin_page(api_url, key)
+        sent = frame_with(at, "attempts")
+        elsewhere = admin_page(api_url, other)  # another organisation's admin sees none
+        next(b for b in at.button if b.label == "Delete the webhook").click().run()
+    receiver.server.shutdown()
+    assert "internal address" in refused
+    assert [r["event"] for r in received] == ["feedback.negative"]
+    assert receiver.bad_signatures == 0
+    assert sent[["event", "status", "attempts"]].values.tolist() == [
+        ["feedback.negative", "delivered", 1]
+    ]
+    assert not [e for e in elsewhere.expander if receiver.url in e.label]
+    assert not at.exception and not [e for e in at.expander if receiver.url in e.label]
+
+
+def rate_down_an_answer(api_url: str, admin_key: str) -> None:
+    http = httpx.Client(base_url=api_url, timeout=60)
+    admin = {"X-API-Key": admin_key}
+    assistant = http.get("/v1/assistants", headers=admin).json()["assistants"][0]["id"]
+    turn = {**admin, "X-Assistant-Id": assistant, "X-Conversation-Id": "c2"}
+    reply = http.post("/v1/chat", json={"message": "Do you sell gift cards?"}, headers=turn)
+    rated = http.post(f"/v1/conversations/c2/messages/{reply.json()['message_id']}/feedback",
+                      json={"rating": "down"}, headers={**admin, "X-Assistant-Id": assistant})  # fmt: skip
+    assert rated.status_code == 201, rated.text

@@ -52,6 +52,7 @@ def test_an_invited_person_signs_in_and_stays_signed_in(
             page.get_by_label("Password", exact=True).fill("wrong password!")
             page.get_by_role("button", name="Log in").click()
             page.get_by_text("wrong email or password").wait_for(timeout=30_000)
+            crashed = page.locator("[data-testid='stException']").count()
             page.get_by_label("Password", exact=True).fill("eddies pass phrase")
             page.get_by_role("button", name="Log in").click()
             page.get_by_text("Signed in as Eddie · editor").wait_for(timeout=60_000)
@@ -68,5 +69,6 @@ def test_an_invited_person_signs_in_and_stays_signed_in(
                 RefreshToken.revoked_at.is_(None))
         )  # fmt: skip
     assert open_families == 1
+    assert crashed == 0  # the wrong password is said, not a traceback
     if os.environ.get("SAVE_SCREENSHOT"):
         (SCREENSHOTS / "person.png").write_bytes(shot.read_bytes())
