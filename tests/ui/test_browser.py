@@ -410,6 +410,9 @@ def test_the_sign_in_and_set_password_pages_speak_the_browsers_language(web_chat
         name_field = indonesian.get_by_label("Nama Anda", exact=True).count()
         indonesian.get_by_role("button", name="Lanjutkan").click()
         indonesian.locator("[data-testid='stAlertContentError']").wait_for(timeout=60_000)
+        refused = indonesian.locator("[data-testid='stAlertContentError']").inner_text()
+        crashed = indonesian.locator("[data-testid='stException']").count()
         browser.close()
     assert spanish_labels == [1, 1, 0, 0]
     assert "Bergabung" in form and name_field == 1
+    assert crashed == 0 and "link" in refused  # the API's reason, not a traceback
