@@ -357,3 +357,51 @@ def test_an_impersonation_is_shown_while_it_lasts(
         assert "Signed in as Ivy · member" in sidebar
         warnings = "\n".join(w.value for w in at.sidebar.warning)
         assert "Impersonating ivy@example.org" in warnings
+
+
+def test_back_from_single_sign_on_the_page_signs_in_once(
+    make_app: Callable[..., Flask], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The provider sends the person back with a one-time code: the page exchanges it
+    and is signed in as them; the same code again says why it cannot sign in, without a
+    traceback."""
+    from urllib.parse import urlsplit
+
+    import httpx
+
+    from tests.api.platform_helpers import create_org
+    from tests.api.test_sso import configure
+    from tests.oidc_provider import OidcProvider
+    from tests.ui.conftest import serve
+
+    provider = OidcProvider()
+    app = make_app(sso_allowed_hosts="127.0.0.1", anonymous_rate_limit="1000/minute",
+                   public_url="https://chat.example.org")  # fmt: skip
+    acme = create_org(app.test_client(), "Acme")
+    slug = configure(acme, provider)["sign_in_url"].rsplit("/", 2)[-2]
+    try:
+        with serve(app) as url:
+            start = httpx.get(f"{url}/v1/auth/sso/{slug}/start",
+                              params={"return_to": "https://chat.example.org/"})  # fmt: skip
+            at_provider = httpx.get(start.headers["Location"])
+            back = urlsplit(at_provider.headers["Location"])
+            to_chat = httpx.get(f"{url}{back.path}?{back.query}")
+            code = to_chat.headers["Location"].split("?sso_code=", 1)[1]
+
+            monkeypatch.setenv("API_URL", url)
+            get_settings.cache_clear()
+
+            def back_with(code: str) -> AppTest:
+                at = AppTest.from_file(PAGE, default_timeout=90)
+                at.query_params["sso_code"] = code
+                return at.run()
+
+            signed_in = back_with(code)
+            again = back_with(code)
+    finally:
+        provider.stop()
+        get_settings.cache_clear()
+    sidebar = "\n".join(c.value for c in signed_in.sidebar.caption)
+    assert "Signed in as Sam · editor" in sidebar and not signed_in.exception
+    assert "sso_code" not in signed_in.query_params  # the code leaves the address
+    assert not again.exception and "Single sign-on did not complete" in again.error[0].value
