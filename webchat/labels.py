@@ -215,5 +215,10 @@ def page_language(history: list[dict], locale: str | None) -> str:
 
 
 def label(key: str, language: str, **values: object) -> str:
-    text = LABELS.get(language, LABELS["en"]).get(key) or LABELS["en"][key]
+    return label_in(LABELS, key, language, **values)
+
+
+def label_in(table: dict[str, dict[str, str]], key: str, language: str, **values: object) -> str:
+    """A page's label in `language` (English when it has none), its {fields} filled."""
+    text = table.get(language, table["en"]).get(key) or table["en"][key]
     return text.format(**values) if values else text

@@ -416,3 +416,24 @@ def test_the_sign_in_and_set_password_pages_speak_the_browsers_language(web_chat
     assert spanish_labels == [1, 1, 0, 0]
     assert "Bergabung" in form and name_field == 1
     assert crashed == 0 and "link" in refused  # the API's reason, not a traceback
+
+
+def test_the_admin_page_speaks_the_browsers_language(live_api: str, web_chat: str) -> None:
+    """A Spanish browser signs in to the admin page and reads its figures, tables and
+    people in Spanish."""
+    created = httpx.post(f"{live_api}/v1/admin/organisations", json={"name": "Tienda"},
+                         headers={"X-API-Key": "admin-key"}, timeout=60).json()  # fmt: skip
+    with sync_playwright() as playwright:
+        browser = headless_chromium(playwright)
+        page = browser.new_context(locale="es-ES").new_page()
+        page.goto(f"{web_chat}/admin")
+        page.get_by_label("Clave de API de administración").fill(created["admin_key"]["key"])
+        page.get_by_role("button", name="Iniciar sesión").click()
+        page.get_by_text("Preguntas que no encontraron nada").wait_for(timeout=60_000)
+        page.get_by_text("Personas", exact=True).wait_for(timeout=60_000)
+        text = page.inner_text("body")
+        crashed = page.locator("[data-testid='stException']").count()
+        browser.close()
+    assert crashed == 0
+    assert "Todos los asistentes: los últimos 30 días" in text and "Turnos" in text
+    assert "Questions that found nothing" not in text and "People" not in text

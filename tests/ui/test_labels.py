@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
+from webchat.admin_labels import ADMIN_LABELS
 from webchat.labels import LABELS, label, page_language
 
 
 def test_every_language_has_every_label() -> None:
-    for language, labels in LABELS.items():
-        assert labels.keys() == LABELS["en"].keys(), language
-        assert all(text.strip() for text in labels.values()), language
+    for table in (LABELS, ADMIN_LABELS):  # the chat's and the admin page's
+        assert table.keys() == {"en", "id", "es"}
+        for language, labels in table.items():
+            assert labels.keys() == table["en"].keys(), language
+            assert all(text.strip() for text in labels.values()), language
+            fields = {k: sorted(re.findall(r"{\w+}", v)) for k, v in labels.items()}
+            assert fields == {k: sorted(re.findall(r"{\w+}", v)) for k, v in table["en"].items()}
 
 
 def test_the_page_speaks_the_last_answers_language_else_the_browsers() -> None:
