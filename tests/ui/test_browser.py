@@ -221,6 +221,22 @@ def test_a_phone_in_dark_mode(web_chat: str, tmp_path: Path) -> None:
         (SCREENSHOTS / "phone-dark.png").write_bytes(shot.read_bytes())
 
 
+@contextmanager
+def chat_with_the_model(
+    app: Flask, tmp_path: Path, conversation: str
+) -> Iterator[tuple[str, Page, Locator]]:
+    """`app` served (its model the test's stub), the web chat in front of it, and a
+    browser page signed in on `conversation`: the API's address, the page, its input."""
+    with serve(app) as api_url, streamlit_for(api_url, tmp_path) as url:
+        with sync_playwright() as playwright:
+            browser = headless_chromium(playwright)
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            try:
+                yield api_url, page, sign_in(page, url, conversation)
+            finally:
+                browser.close()
+
+
 def test_stop_keeps_what_was_written_marked_stopped_and_the_model_stops(
     llm_app: Callable[..., Flask], stub: LLMStub, tmp_path: Path
 ) -> None:
@@ -229,28 +245,19 @@ def test_stop_keeps_what_was_written_marked_stopped_and_the_model_stops(
     words = "The service starts with make run in the project folder [1]. " * 6
     stub.reply = lambda _: words.strip()
     stub.token_delay_s = 0.25  # about 15 s for the whole answer
-    with serve(llm_app(llm_timeout=30.0)) as api_url, streamlit_for(api_url, tmp_path) as url:
-        with sync_playwright() as playwright:
-            browser = headless_chromium(playwright)
-            page = browser.new_page(viewport={"width": 1200, "height": 900})
-            box = sign_in(page, url, "stop-test")
-            send(box, "How do I start the service?")
-            page.get_by_text("in the project folder").first.wait_for(timeout=60_000)
-            main = page.get_by_test_id("stMainBlockContainer")
-            main.get_by_role("button", name="Stop").click()
-            page.get_by_text("Stopped: the answer as far as it was written").wait_for(
-                timeout=30_000
-            )
-            page.wait_for_timeout(500)
-            shown = page.locator("[data-testid='stChatMessage']").last.inner_text()
-            written = stub.streamed_words
-            time.sleep(2)  # a model still writing would add 8 words
-            page.reload()
-            page.get_by_text("Stopped: the answer as far as it was written").wait_for(
-                timeout=60_000
-            )
-            reloaded = page.locator("[data-testid='stChatMessage']").last.inner_text()
-            browser.close()
+    with chat_with_the_model(llm_app(llm_timeout=30.0), tmp_path, "stop-test") as (_, page, box):
+        send(box, "How do I start the service?")
+        page.get_by_text("in the project folder").first.wait_for(timeout=60_000)
+        main = page.get_by_test_id("stMainBlockContainer")
+        main.get_by_role("button", name="Stop").click()
+        page.get_by_text("Stopped: the answer as far as it was written").wait_for(timeout=30_000)
+        page.wait_for_timeout(500)
+        shown = page.locator("[data-testid='stChatMessage']").last.inner_text()
+        written = stub.streamed_words
+        time.sleep(2)  # a model still writing would add 8 words
+        page.reload()
+        page.get_by_text("Stopped: the answer as far as it was written").wait_for(timeout=60_000)
+        reloaded = page.locator("[data-testid='stChatMessage']").last.inner_text()
     assert 0 < shown.count("make run in the project folder") < 6  # kept as far as written
     assert reloaded.count("make run in the project folder") == shown.count(
         "make run in the project folder"
@@ -268,24 +275,20 @@ def test_a_click_while_an_answer_is_written_shows_the_whole_answer_once_it_is(
     stub.reply = lambda _: reply["text"]
     stub.token_delay_s = 0.1
     words = "The service starts with make run in the project folder [1]. " * 6
-    with serve(llm_app(llm_timeout=30.0)) as api_url, streamlit_for(api_url, tmp_path) as url:
-        with sync_playwright() as playwright:
-            browser = headless_chromium(playwright)
-            page = browser.new_page(viewport={"width": 1200, "height": 900})
-            box = sign_in(page, url, "interrupted-1")
-            send(box, "How long are conversations kept?")
-            page.get_by_role("radio", name="Thumbs up").first.wait_for(timeout=60_000)
-            reply["text"] = words.strip()  # about 6 s of writing
-            send(box, "How do I start the service?")
-            page.get_by_text("in the project folder").first.wait_for(timeout=60_000)
-            page.get_by_role("radio", name="Thumbs up").first.click()
-            page.wait_for_function(
-                "document.body.innerText.split('in the project folder').length - 1 >= 6",
-                timeout=60_000,
-            )
-            page.get_by_role("button", name="Regenerate").wait_for(timeout=30_000)
-            shown = page.locator("[data-testid='stChatMessage']").last.inner_text()
-            browser.close()
+    app = llm_app(llm_timeout=30.0)
+    with chat_with_the_model(app, tmp_path, "interrupted-1") as (api_url, page, box):
+        send(box, "How long are conversations kept?")
+        page.get_by_role("radio", name="Thumbs up").first.wait_for(timeout=60_000)
+        reply["text"] = words.strip()  # about 6 s of writing
+        send(box, "How do I start the service?")
+        page.get_by_text("in the project folder").first.wait_for(timeout=60_000)
+        page.get_by_role("radio", name="Thumbs up").first.click()
+        page.wait_for_function(
+            "document.body.innerText.split('in the project folder').length - 1 >= 6",
+            timeout=60_000,
+        )
+        page.get_by_role("button", name="Regenerate").wait_for(timeout=30_000)
+        shown = page.locator("[data-testid='stChatMessage']").last.inner_text()
         given = httpx.get(f"{api_url}/v1/feedback", headers={"X-API-Key": "admin-key"})
     assert shown.count("in the project folder") == 6 and "Stopped" not in shown
     assert [f["rating"] for f in given.json()["feedback"]] == ["up"]
@@ -301,18 +304,14 @@ def test_a_question_sent_while_an_answer_is_written_waits_for_it_then_is_answere
     answers = [first.strip(), "Conversations are kept for 24 hours [1]."]
     stub.reply = lambda body: answers.pop(0) if body.get("stream") else "the service"
     stub.token_delay_s = 0.1
-    with serve(llm_app(llm_timeout=30.0)) as api_url, streamlit_for(api_url, tmp_path) as url:
-        with sync_playwright() as playwright:
-            browser = headless_chromium(playwright)
-            page = browser.new_page(viewport={"width": 1200, "height": 900})
-            box = sign_in(page, url, "impatient-1")
-            send(box, "How do I start the service?")
-            page.get_by_text("in the project folder").first.wait_for(timeout=60_000)
-            send(box, "How long are conversations kept?")
-            page.get_by_text("kept for 24 hours").first.wait_for(timeout=90_000)
-            page.get_by_role("button", name="Regenerate").wait_for(timeout=30_000)
-            shown = page.locator("[data-testid='stChatMessage']").all_inner_texts()
-            browser.close()
+    app = llm_app(llm_timeout=30.0)
+    with chat_with_the_model(app, tmp_path, "impatient-1") as (api_url, page, box):
+        send(box, "How do I start the service?")
+        page.get_by_text("in the project folder").first.wait_for(timeout=60_000)
+        send(box, "How long are conversations kept?")
+        page.get_by_text("kept for 24 hours").first.wait_for(timeout=90_000)
+        page.get_by_role("button", name="Regenerate").wait_for(timeout=30_000)
+        shown = page.locator("[data-testid='stChatMessage']").all_inner_texts()
         stored = httpx.get(f"{api_url}/v1/conversations/impatient-1",
                            headers={"X-API-Key": "test-key-a"}).json()["messages"]  # fmt: skip
     assert len(shown) == 4 and shown[1].count("in the project folder") == 6
