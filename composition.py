@@ -245,7 +245,7 @@ def queue_handlers(
     """What this process does with the queue's tasks when it consumes them."""
     deliverer = Deliverer(
         db=db, box=box,
-        fetcher=lambda: SafeFetcher(allowed_hosts=settings.webhook_allowed_hosts,
+        fetcher=lambda: SafeFetcher(allowed_hosts=settings.webhook_hosts,
                                     timeout=settings.web_fetch_timeout,
                                     allow_setting="WEBHOOK_ALLOWED_HOSTS"),
         max_attempts=settings.webhook_max_attempts,

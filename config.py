@@ -74,7 +74,7 @@ class Settings(BaseSettings):
     web_crawl_delay_seconds: float = Field(0.5, ge=0, le=60)
     web_fetch_timeout: float = Field(15.0, gt=0, le=120)
     # People who sign in: access tokens' life, refresh tokens' life, one-time links'.
-    access_token_seconds: int = Field(900, ge=30, le=86400)
+    access_token_seconds: int = Field(900, ge=1, le=86400)
     refresh_token_days: float = Field(30.0, gt=0)
     invitation_days: float = Field(7.0, gt=0)
     password_reset_hours: float = Field(2.0, gt=0)
@@ -98,7 +98,8 @@ class Settings(BaseSettings):
     # Webhook deliveries: attempts before a delivery is marked failed, first retry delay.
     webhook_max_attempts: int = Field(6, ge=1, le=20)
     webhook_retry_base_seconds: float = Field(5.0, gt=0)
-    # Hosts a webhook may reach although they resolve to private addresses (tests).
+    # Hosts a webhook may reach although they resolve to private addresses (a receiver on
+    # your own network); unset, the web sources' list (one outbound rule for both).
     webhook_allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
     # Hosts of OpenID providers allowed although private (a provider on the local network).
     sso_allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
@@ -331,6 +332,11 @@ class Settings(BaseSettings):
     def public_url_or_local(self) -> str:
         """Where people open the service (links in mail): PUBLIC_URL, else the web chat."""
         return (self.public_url or f"http://{self.host}:{self.ui_port}").rstrip("/")
+
+    @property
+    def webhook_hosts(self) -> list[str]:
+        """WEBHOOK_ALLOWED_HOSTS, or WEB_SOURCES_ALLOWED_HOSTS when that is unset."""
+        return self.webhook_allowed_hosts or self.web_sources_allowed_hosts
 
     @property
     def redis_url_or_local(self) -> str:

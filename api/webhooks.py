@@ -74,7 +74,7 @@ def create() -> tuple[Response, int]:
     payload = WebhookIn.model_validate(json_body())
     settings = current_app.config["SETTINGS"]
     try:
-        webhooks.check_url(payload.url, allowed_hosts=settings.webhook_allowed_hosts)
+        webhooks.check_url(payload.url, allowed_hosts=settings.webhook_hosts)
     except AddressRefused as exc:
         raise ApiError(422, str(exc)) from exc
     services = get_services()

@@ -49,7 +49,8 @@ def public_addresses(
         raise AddressRefused(f"{url!r} is not an http(s) URL with a host")
     allowed = host in {h.lower() for h in allowed_hosts}
     if require_https and parts.scheme != "https" and not allowed:
-        raise AddressRefused(f"{url!r} must be an https:// URL")
+        listed = f" (plain http only to a host listed in {allow_setting})" if allow_setting else ""
+        raise AddressRefused(f"{url!r} must be an https:// URL{listed}")
     try:
         resolved = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, ValueError) as exc:

@@ -203,6 +203,26 @@ def test_the_last_owner_stays(people_app: Flask) -> None:
     )
 
 
+def test_an_access_token_ends_when_its_configured_life_does(
+    make_app: Callable[..., Flask], empty_qdrant: QdrantClient
+) -> None:
+    # ACCESS_TOKEN_SECONDS as an operator (or a test) sets it, down to one second.
+    client = make_app(qdrant=empty_qdrant, access_token_seconds=1).test_client()
+    acme = create_org(client, "Acme")
+    pair = join(client, acme, "rita@acme.test", "member")
+    assert pair["expires_in"] == 1
+    time.sleep(2.2)
+    response = client.get("/v1/assistants", headers=bearer(pair["access_token"]))
+    assert response.status_code == 401 and "expired" in response.get_json()["error"]["message"]
+    # The refresh token outlives it: a new pair (its use is tested below).
+    assert (
+        ok(client.post("/v1/auth/refresh", json={"refresh_token": pair["refresh_token"]}))[
+            "access_token"
+        ]
+        != pair["access_token"]
+    )
+
+
 def test_tokens_expire_rotate_and_a_reused_refresh_token_revokes_its_family(
     people_app: Flask,
 ) -> None:

@@ -151,6 +151,29 @@ def test_a_webhook_may_not_reach_the_deployments_network(
     assert ok(client.get("/v1/webhooks", headers=acme.admin))["webhooks"] == []
 
 
+def test_hosts_allowed_for_web_sources_are_allowed_for_webhooks_unless_they_have_their_own(
+    make_app: Callable[..., Flask], empty_qdrant: QdrantClient, receiver: Receiver
+) -> None:
+    # One outbound rule: an operator who let the crawler reach a host on the local network
+    # may send webhooks there too, unless WEBHOOK_ALLOWED_HOSTS says otherwise.
+    client = make_app(qdrant=empty_qdrant, web_sources_allowed_hosts="127.0.0.1").test_client()
+    acme = create_org(client, "Acme")
+    made = hook(acme, receiver.url, ["document.completed"])
+    receiver.secret = made["secret"]
+    acme.kb("docs")
+    acme.upload("docs", "Parking", "Visitors park in bay C.")
+    assert receiver.wait(1)[0]["event"] == "document.completed"
+    assert receiver.bad_signatures == 0
+
+    own_list = make_app(qdrant=empty_qdrant, web_sources_allowed_hosts="127.0.0.1",
+                        webhook_allowed_hosts="hooks.internal").test_client()  # fmt: skip
+    beta = create_org(own_list, "Beta")
+    refused = own_list.post("/v1/webhooks", headers=beta.admin,
+                            json={"url": receiver.url, "events": ["document.completed"]})  # fmt: skip
+    assert refused.status_code == 422
+    assert "WEBHOOK_ALLOWED_HOSTS" in refused.get_json()["error"]["message"]
+
+
 def test_an_escalated_turn_mails_once_and_calls_the_webhook(
     hooks_app: Flask,
     receiver: Receiver,
