@@ -11,6 +11,7 @@ Filter shapes, per attribute:
     ["contracts", "policies"]        any of
     {"gte": 2020, "lt": 2025}        a range of numbers
     {"gte": "2026-01-01"}            a range of dates or times (ISO 8601)
+Operators may also be written {"$eq": ...}, {"$in": [...]} (or "any"), {"$gte": ...}.
 """
 
 from __future__ import annotations
@@ -105,6 +106,14 @@ def _condition(name: str, wanted: Any) -> models.FieldCondition:
             raise BadAttributes(f"filter {name!r}: any-of lists hold text or whole numbers")
         return models.FieldCondition(key=key, match=models.MatchAny(any=wanted))
     if isinstance(wanted, dict):
+        # Operators as other query languages spell them too: "$gte", "$in", "$eq".
+        wanted = {str(k).removeprefix("$"): v for k, v in wanted.items()}
+        if len(wanted) == 1 and ("eq" in wanted or "in" in wanted or "any" in wanted):
+            ((operator, value),) = wanted.items()
+            if (operator == "eq") == isinstance(value, list):
+                raise BadAttributes(f"filter {name!r}: {operator!r} takes "
+                                    f"{'one value' if operator == 'eq' else 'a list'}")  # fmt: skip
+            return _condition(name, value)
         bounds = {k: v for k, v in wanted.items() if k in RANGE_KEYS}
         if not bounds or len(bounds) != len(wanted):
             raise BadAttributes(
@@ -120,6 +129,8 @@ def _condition(name: str, wanted: Any) -> models.FieldCondition:
         )
     if isinstance(wanted, bool | int | str):
         return models.FieldCondition(key=key, match=models.MatchValue(value=wanted))
+    if isinstance(wanted, float):  # equal to a number with a fraction: a range of one point
+        return models.FieldCondition(key=key, range=models.Range(gte=wanted, lte=wanted))
     raise BadAttributes(
         f'filter {name!r}: a value, a list of values, or a range {{"gte": ..., "lt": ...}}'
     )

@@ -53,7 +53,7 @@ def setup(client: FlaskClient) -> tuple[Org, str, dict]:
         {"category": "contracts", "year": 2021, "signed": "2026-01-10", "tags": ["legal"]},
     )
     upload(org, "docs", "Returns policy", POLICY,
-           {"category": "policies", "year": 2024, "signed": "2026-03-01"})  # fmt: skip
+           {"category": "policies", "year": 2024, "signed": "2026-03-01", "rating": 4.5})  # fmt: skip
     assistant = org.assistant("helper", ["docs"])
     return org, assistant, key_header(org.key("chat"))
 
@@ -72,6 +72,11 @@ def test_filters_exclude_the_best_match_inside_the_search(platform: Flask) -> No
         {"year": {"gte": 2023}},
         {"signed": {"gt": "2026-02-01"}},
         {"signed": {"gte": "2026-02-01T00:00:00Z", "lt": "2026-12-31"}},
+        {"rating": 4.5},
+        # Operators as other query languages write them.
+        {"category": {"$eq": "policies"}},
+        {"category": {"$in": ["policies", "manuals"]}},
+        {"year": {"$gte": 2023, "$lte": 2030}},
     ):
         reply = ok(ask(client, key, assistant, QUESTION, filters=filters))
         assert reply["found"] and titles(reply) == {"Returns policy"}, filters
@@ -93,6 +98,8 @@ def test_bad_filters_and_bad_metadata_are_clear_422s(platform: Flask) -> None:
         (["category"], "valid dictionary"),
         ({"year": 10**30}, "limited to"),
         ({"year": {"lt": -(10**20)}}, "limited to"),
+        ({"category": {"$eq": ["a", "b"]}}, "takes one value"),
+        ({"category": {"$in": "a"}}, "takes a list"),
     ]:
         response = ask(client, key, assistant, QUESTION, filters=filters)
         assert response.status_code == 422, filters
