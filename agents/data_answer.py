@@ -147,7 +147,9 @@ class DataAnswerer:
                     outcome_text, ok = f"error: there is no tool {call['name']!r}", False
                 else:
                     args = call.get("args") or {}
-                    outcome = runner.run(args.get("data_source_id", ""), args.get("query", ""))
+                    outcome = runner.run(
+                        args.get("data_source_id") or "", args.get("query") or args.get("sql") or ""
+                    )
                     sql_ms += outcome.elapsed_ms
                     outcome_text, ok = outcome.for_model, outcome.ok
                     if ok:

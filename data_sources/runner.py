@@ -61,11 +61,15 @@ class QueryRunner:
         self.thread_id = thread_id
 
     def find(self, named: str) -> DataSourceRef | None:
-        """The assistant's data source by id (or, failing that, by its exact name)."""
+        """The assistant's data source by id, failing that by its name (any case); with
+        one data source only, a call that names none means it."""
+        if not named.strip() and len(self.sources) == 1:
+            return self.sources[0]
         for ref in self.sources:
             if ref.id == named:
                 return ref
-        return next((ref for ref in self.sources if ref.name == named), None)
+        folded = named.strip().casefold()
+        return next((ref for ref in self.sources if ref.name.casefold() == folded), None)
 
     def run(self, data_source_id: str, query: str) -> QueryOutcome:
         ref = self.find(str(data_source_id))

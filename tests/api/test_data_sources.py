@@ -429,6 +429,29 @@ def test_the_model_cannot_reach_another_organisations_data_source(
     assert [c["data_source_id"] for c in reply["citations"]] == [mine]
 
 
+def test_the_model_may_name_a_source_by_name_in_any_case_or_leave_out_the_only_one(
+    data_app: Callable[..., Flask], stub: LLMStub
+) -> None:
+    app, org, source_id, _, assistant = plant(data_app())
+    calls = [{"data_source_id": "PLANT", "query": "SELECT count(*) FROM machines"},
+             {"sql": "SELECT count(*) FROM machines WHERE needs_maintenance = 1"}]  # fmt: skip
+
+    def loose(request: dict[str, Any]) -> Any:
+        if not request.get("tools"):
+            return "ok"
+        done = len([m for m in request["messages"] if m["role"] == "assistant"])
+        if done < len(calls):
+            return [{"name": "run_sql", "arguments": calls[done]}]
+        counts = [json.loads(r)["rows"][0][0] for r in tool_results(request)]
+        return f"{counts[0]} machines, {counts[1]} due."
+
+    stub.reply = loose
+    reply = ok(ask(org.client, key_header(org.key("chat")), assistant, "How many machines?"))
+    assert reply["answer"] == "7 machines, 5 due."
+    assert reply["metrics"]["sql_attempts"] == 2
+    assert {c["data_source_id"] for c in reply["citations"]} == {source_id}
+
+
 def test_artifacts_follow_their_conversation(data_app: Callable[..., Flask], stub: LLMStub) -> None:
     app = data_app()
     client = app.test_client()
