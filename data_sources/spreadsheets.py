@@ -10,6 +10,7 @@ import io
 import os
 import re
 import tempfile
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-SPREADSHEET_TYPES = {".csv": ",", ".tsv": "\t", ".xlsx": None}
+# The column separator of each type; a CSV's is sniffed (";" where "," is the decimal mark).
+SPREADSHEET_TYPES = {".csv": None, ".tsv": "\t", ".xlsx": None}
+NUMERIC = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "FLOAT", "DOUBLE", "DECIMAL")
 MAX_TABLES = 50
 # An XLSX is a zip: its uncompressed size is checked before it is opened (a zip bomb).
 XLSX_EXPANSION_LIMIT = 20
@@ -35,7 +38,8 @@ class Upload:
 
 def table_name(raw: str, taken: set[str]) -> str:
     """A plain SQL name from a file or sheet name: lower case, letters, digits and _."""
-    name = re.sub(r"[^0-9a-z_]+", "_", raw.strip().lower()).strip("_") or "table"
+    plain = unicodedata.normalize("NFKD", raw.strip().lower()).encode("ascii", "ignore").decode()
+    name = re.sub(r"[^0-9a-z_]+", "_", plain).strip("_") or "table"
     if name[0].isdigit():
         name = f"t_{name}"
     name = name[:60]
@@ -100,14 +104,40 @@ def _add(conn: duckdb.DuckDBPyConnection, upload: Upload, taken: set[str], max_b
         file.write(upload.content)
         file.flush()
         try:
+            options = _csv_options(conn, file.name, SPREADSHEET_TYPES[suffix])
+            given = "".join(f", {option} = ?" for option in options)
             conn.execute(
-                f'CREATE TABLE "{name}" AS SELECT * FROM read_csv(?, delim = ?, header = true, '
-                "sample_size = -1)",
-                [file.name, SPREADSHEET_TYPES[suffix]],
+                f'CREATE TABLE "{name}" AS SELECT * FROM read_csv(?, header = true, '
+                f"sample_size = -1{given})",
+                [file.name, *options.values()],
             )
         except duckdb.Error as exc:
             reason = str(exc).strip().splitlines()[0][:300]
             raise SpreadsheetError(f"{upload.filename!r} cannot be read: {reason}") from exc
+
+
+def _csv_options(conn: duckdb.DuckDBPyConnection, path: str, delim: str | None) -> dict[str, str]:
+    """read_csv's options for a file: its separator, and for a ";"-separated one (as
+    spreadsheets write CSV where the decimal mark is a comma: Spanish, Indonesian) the
+    decimal mark that reads more columns as numbers."""
+    if delim is not None:
+        return {"delim": delim}
+    [(sniffed,)] = conn.execute(
+        "SELECT Delimiter FROM sniff_csv(?, sample_size = -1)", [path]
+    ).fetchall()
+    if sniffed != ";":
+        return {}
+
+    def numbers(options: dict[str, str]) -> int:
+        given = "".join(f", {option} = ?" for option in options)
+        described = conn.execute(
+            f"DESCRIBE SELECT * FROM read_csv(?, header = true, sample_size = -1{given})",
+            [path, *options.values()],
+        ).fetchall()
+        return sum(1 for row in described if str(row[1]).startswith(NUMERIC))
+
+    comma = {"delim": ";", "decimal_separator": ","}
+    return comma if numbers(comma) > numbers({"delim": ";"}) else {"delim": ";"}
 
 
 def _sheets(upload: Upload, max_bytes: int) -> dict[str, pd.DataFrame]:

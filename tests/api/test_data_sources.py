@@ -204,6 +204,15 @@ def test_spreadsheets_become_tables_with_inferred_types(data_app: Callable[..., 
                 "files": [
                     (io.BytesIO(students.encode()), "Students 2026.csv"),
                     (io.BytesIO(xlsx.getvalue()), "finance.xlsx"),
+                    # As Spanish and Indonesian spreadsheets write CSV: ";" and decimal commas.
+                    (
+                        io.BytesIO(
+                            "región;importe;fecha\nnorte;1,5;02/01/2026\nsur;2,25;"
+                            "03/02/2026\n".encode()
+                        ),
+                        "Ventas año.csv",
+                    ),
+                    (io.BytesIO(b"wilayah;jumlah\nutara;1.5\nselatan;2\n"), "penjualan.csv"),
                 ],
             },
             headers=org.admin,
@@ -212,7 +221,11 @@ def test_spreadsheets_become_tables_with_inferred_types(data_app: Callable[..., 
         201,
     )
     tables = {t["name"]: t for t in created["tables"]}
-    assert set(tables) == {"students_2026", "finance_fees", "finance_rooms"}
+    assert set(tables) == {"students_2026", "finance_fees", "finance_rooms", "ventas_ano",
+                           "penjualan"}  # fmt: skip
+    ventas = {c["name"]: c["type"] for c in tables["ventas_ano"]["columns"]}
+    assert ventas == {"región": "VARCHAR", "importe": "DOUBLE", "fecha": "DATE"}
+    assert {c["name"]: c["type"] for c in tables["penjualan"]["columns"]}["jumlah"] == "DOUBLE"
     types = {c["name"]: c["type"] for c in tables["students_2026"]["columns"]}
     assert types["registered"] == "DATE" and types["grade"] in ("BIGINT", "INTEGER")
     assert tables["finance_fees"]["rows"] == 2 and created["kind"] == "spreadsheet"
