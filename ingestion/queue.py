@@ -28,7 +28,9 @@ from amqp.exceptions import ChannelError
 from celery import Celery
 from celery.beat import EmbeddedService
 from celery.bootsteps import CLOSE
+from celery.exceptions import WorkerShutdown
 from celery.utils.timer2 import Timer
+from celery.worker.consumer import Consumer
 from kombu.exceptions import OperationalError
 
 from config import Settings
@@ -237,9 +239,32 @@ class IngestionQueue:
                 app.set_current()
                 super().run()
 
+        leaving = self._leaving
+
+        class LeavingConsumer(Consumer):
+            """Leaves its wait for the broker when asked to stop. Celery's own wait looks
+            only at the process's shutdown flag, so a consumer whose broker is down (a
+            Redis restarting, the tests' throwaway servers) would keep trying for hours."""
+
+            def ensure_connected(self, conn: Any) -> Any:
+                def waiting(exc: Exception, interval: float) -> None:
+                    log.warning("ingestion consumer cannot reach the broker (%s); trying "
+                                "again in %.0f s", exc, interval)  # fmt: skip
+
+                def stop_if_leaving() -> None:
+                    if leaving.is_set():
+                        raise WorkerShutdown(0)
+
+                stop_if_leaving()
+                return conn.ensure_connection(
+                    waiting, self.app.conf.broker_connection_max_retries,
+                    callback=stop_if_leaving,
+                )  # fmt: skip
+
         self._consumer = blocking(
             **self.worker_options(concurrency=1, kind="api"),
             without_heartbeat=True, loglevel=logging.WARNING, timer_cls=AppTimer,
+            consumer_cls=LeavingConsumer,
         )  # fmt: skip
 
         consumer = self._consumer
@@ -252,10 +277,11 @@ class IngestionQueue:
                 if self._leaving.is_set():  # asked to stop: done here, on its own thread
                     try:
                         consumer.stop(in_sighandler=False)
-                    except RuntimeError as exc:
+                    except Exception as exc:  # noqa: BLE001 - closing: logged, nothing to undo
                         # kombu's Redis channels share one dict of fanout queues per
                         # process: another consumer starting here (tests) may change it
-                        # while this one's channel walks it to close.
+                        # while this one's channel walks it to close; or the broker has
+                        # gone and the connection fails to close cleanly.
                         log.warning("ingestion consumer closed with: %s", exc)
                     finally:
                         self.app.close()

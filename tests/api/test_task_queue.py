@@ -212,13 +212,15 @@ def test_queue_figures_in_metrics(
     assert client.get("/metrics", headers={"X-API-Key": "test-key-a"}).status_code == 403
 
 
-@pytest.mark.parametrize("when", ["as it starts", "while it reconnects"])
+@pytest.mark.parametrize(
+    "when", ["as it starts", "while it reconnects", "while its broker is down"]
+)
 def test_an_in_process_consumer_asked_to_stop_ends(
     make_settings: Callable[..., Settings], tmp_path: Path, when: str
 ) -> None:
     """Its loop marks itself running as it starts and on every reconnection: asked to
     stop at such a moment, it still ends (a consumer left behind would keep polling and
-    reconnecting for the life of the process)."""
+    reconnecting for the life of the process, and a forked child could inherit its locks)."""
     import redis
 
     server = start_redis(tmp_path / "redis")  # its own: it is restarted below
@@ -236,6 +238,13 @@ def test_an_in_process_consumer_asked_to_stop_ends(
             time.sleep(0.5)  # it has lost its broker and tries again every few seconds
             queue.stop(wait=False)
             server.start()
+        elif when == "while its broker is down":
+            deadline = time.monotonic() + 30
+            while not queue.app.control.ping(timeout=1.0) and time.monotonic() < deadline:
+                pass
+            server.stop()
+            time.sleep(4)  # well into its wait for the broker (tried again every 2-30 s)
+            queue.stop(wait=False)  # the broker stays down: it must leave its wait
         else:
             queue.stop(wait=False)
         thread.join(20)
