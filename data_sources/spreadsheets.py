@@ -104,16 +104,20 @@ def _add(conn: duckdb.DuckDBPyConnection, upload: Upload, taken: set[str], max_b
         file.write(upload.content)
         file.flush()
         try:
-            options = _csv_options(conn, file.name, SPREADSHEET_TYPES[suffix])
-            given = "".join(f", {option} = ?" for option in options)
-            conn.execute(
-                f'CREATE TABLE "{name}" AS SELECT * FROM read_csv(?, header = true, '
-                f"sample_size = -1{given})",
-                [file.name, *options.values()],
+            reader, parameters = _read_csv(
+                file.name, _csv_options(conn, file.name, SPREADSHEET_TYPES[suffix])
             )
+            conn.execute(f'CREATE TABLE "{name}" AS SELECT * FROM {reader}', parameters)
         except duckdb.Error as exc:
             reason = str(exc).strip().splitlines()[0][:300]
             raise SpreadsheetError(f"{upload.filename!r} cannot be read: {reason}") from exc
+
+
+def _read_csv(path: str, options: dict[str, str]) -> tuple[str, list[str]]:
+    """DuckDB's read_csv of a file with these options (types from every row), and its
+    parameters."""
+    given = "".join(f", {option} = ?" for option in options)
+    return f"read_csv(?, header = true, sample_size = -1{given})", [path, *options.values()]
 
 
 def _csv_options(conn: duckdb.DuckDBPyConnection, path: str, delim: str | None) -> dict[str, str]:
@@ -129,11 +133,8 @@ def _csv_options(conn: duckdb.DuckDBPyConnection, path: str, delim: str | None) 
         return {}
 
     def numbers(options: dict[str, str]) -> int:
-        given = "".join(f", {option} = ?" for option in options)
-        described = conn.execute(
-            f"DESCRIBE SELECT * FROM read_csv(?, header = true, sample_size = -1{given})",
-            [path, *options.values()],
-        ).fetchall()
+        reader, parameters = _read_csv(path, options)
+        described = conn.execute(f"DESCRIBE SELECT * FROM {reader}", parameters).fetchall()
         return sum(1 for row in described if str(row[1]).startswith(NUMERIC))
 
     comma = {"delim": ";", "decimal_separator": ","}
