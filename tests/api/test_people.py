@@ -272,6 +272,34 @@ def test_tokens_expire_rotate_and_a_reused_refresh_token_revokes_its_family(
     assert nobody.status_code == 401 and "refresh_token" in nobody.get_json()["error"]["message"]
 
 
+def test_signing_out_ends_only_the_callers_own_sign_in_and_bad_requests_end_nothing(
+    people_app: Flask,
+) -> None:
+    client = people_app.test_client()
+    acme, beta = create_org(client, "Acme"), create_org(client, "Beta")
+    rita = join(client, acme, "rita@acme.test", "member")
+    bea = join(client, beta, "bea@beta.test", "member")
+    for body, status in [
+        ({"refresh_token": ""}, 422),
+        ({"refresh_token": 5}, 422),
+        ({"refresh_token": rita["refresh_token"], "everything": True}, 422),
+        ({"refresh_token": "rt_" + "x" * 40}, 401),
+    ]:
+        response = client.post("/v1/auth/logout", json=body)
+        assert response.status_code == status, body
+        assert response.get_json()["error"]["message"], body
+    not_json = client.post("/v1/auth/logout", data="refresh_token=x",
+                           content_type="text/plain")  # fmt: skip
+    assert not_json.status_code in (400, 415) and not_json.get_json()["error"]["message"]
+    # A key has no sign-in to end; another organisation's person ends only her own.
+    assert client.post("/v1/auth/logout", headers=acme.admin).status_code == 401
+    ok(client.post("/v1/auth/logout", headers=bearer(bea["access_token"])))
+    assert client.get("/v1/assistants", headers=bearer(bea["access_token"])).status_code == 401
+    # Rita's sign-in went through all of it untouched.
+    assert client.get("/v1/assistants", headers=bearer(rita["access_token"])).status_code == 200
+    assert ok(client.post("/v1/auth/refresh", json={"refresh_token": rita["refresh_token"]}))
+
+
 def test_sign_in_attempts_are_limited_per_account_and_per_address(
     make_app: Callable[..., Flask], empty_qdrant: QdrantClient
 ) -> None:
