@@ -17,6 +17,17 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+class TaskArgumentsFilter(logging.Filter):
+    """Celery's task lines carry the task's arguments (`data.args`); a mail task's are the
+    message itself, invitation and reset links included: they are never written."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        data = getattr(record, "data", None)
+        if isinstance(data, dict) and ("args" in data or "kwargs" in data):
+            record.data = {**data, "args": "(hidden)", "kwargs": "(hidden)"}
+        return True
+
+
 class StderrHandler(logging.StreamHandler):
     """Writes to whatever sys.stderr is at the time (it may be redirected after start)."""
 
@@ -45,6 +56,7 @@ def configure_logging(level: str = "INFO") -> None:
         )
     )
     handler.addFilter(RequestIdFilter())
+    handler.addFilter(TaskArgumentsFilter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
