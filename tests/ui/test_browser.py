@@ -53,7 +53,21 @@ def open_admin_page(page: Page, url: str, key: str) -> None:
     page.get_by_label("Admin API key").fill(key)
     page.get_by_role("button", name="Sign in").click()
     page.get_by_text("Answers rated down").wait_for(timeout=60_000)
-    page.wait_for_timeout(1500)  # charts draw after the text
+    wait_idle(page)
+    page.wait_for_timeout(1000)  # charts draw after the text
+
+
+def wait_idle(page: Page, timeout: float = 60.0) -> None:
+    """Until the page's script has finished its run and no other has started half a
+    second later (Streamlit marks its root element): the page then shows all it will,
+    and a click is not lost to a redraw."""
+    idle = page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")
+    deadline = time.monotonic() + timeout
+    while True:
+        idle.wait_for(timeout=max(deadline - time.monotonic(), 1) * 1000)
+        page.wait_for_timeout(500)
+        if idle.count() or time.monotonic() > deadline:
+            return
 
 
 def send(box: Locator, question: str) -> None:
@@ -100,6 +114,7 @@ def test_ask_in_the_browser_and_see_the_cited_answer(web_chat: str, tmp_path: Pa
         box = sign_in(page, web_chat, "browser-test")
         send(box, "How long are conversations kept?")
         page.get_by_text("Sources", exact=True).wait_for(timeout=60_000)
+        wait_idle(page)
         page.locator("[data-testid='stExpander']").first.click()
         page.get_by_text("Source:").first.wait_for(timeout=10_000)
         page.wait_for_timeout(800)  # let the expander finish opening before the screenshot
@@ -166,6 +181,7 @@ def test_single_sign_on_into_the_web_chat(web_chat: str, live_api: str, tmp_path
         page.goto(f"{web_chat}/?sso={token}")
         page.get_by_text("Signed in as Dana").wait_for(timeout=60_000)
         sidebar = page.locator("[data-testid='stSidebar']")
+        wait_idle(page)
         sidebar.get_by_role("button", name="How do I run the tests?").click()
         messages = page.locator("[data-testid='stChatMessage']")
         messages.filter(has_text="How do I run the tests?").wait_for(timeout=60_000)
@@ -311,6 +327,7 @@ def test_a_question_sent_while_an_answer_is_written_waits_for_it_then_is_answere
         send(box, "How long are conversations kept?")
         page.get_by_text("kept for 24 hours").first.wait_for(timeout=90_000)
         page.get_by_role("button", name="Regenerate").wait_for(timeout=30_000)
+        wait_idle(page)
         shown = page.locator("[data-testid='stChatMessage']").all_inner_texts()
         stored = httpx.get(f"{api_url}/v1/conversations/impatient-1",
                            headers={"X-API-Key": "test-key-a"}).json()["messages"]  # fmt: skip
@@ -430,6 +447,7 @@ def test_the_admin_page_speaks_the_browsers_language(live_api: str, web_chat: st
         page.get_by_role("button", name="Iniciar sesión").click()
         page.get_by_text("Preguntas que no encontraron nada").wait_for(timeout=60_000)
         page.get_by_text("Personas", exact=True).wait_for(timeout=60_000)
+        wait_idle(page)
         text = page.inner_text("body")
         crashed = page.locator("[data-testid='stException']").count()
         browser.close()

@@ -25,6 +25,7 @@ from tests.ui.test_browser import (
     send,
     sign_in,
     streamlit_for,
+    wait_idle,
 )
 
 MESSAGES = "[data-testid='stChatMessage']"
@@ -75,6 +76,7 @@ def test_a_reload_and_a_new_tab_stay_signed_in_in_the_same_conversation(
         page.reload()
         page.locator("[data-testid='stChatInput'] textarea").wait_for(timeout=60_000)
         page.locator(MESSAGES).nth(1).wait_for(timeout=60_000)
+        wait_idle(page)
         reloaded = page.inner_text("body")
         other = page.context.new_page()
         other.goto(url)
@@ -153,6 +155,7 @@ def test_the_same_answer_twice_and_a_regenerated_one_do_not_crash_the_page(
             wait_answers(page, n)
         page.reload()  # all three answers, drawn again from the stored conversation
         wait_answers(page, 3)
+        wait_idle(page)
         page.get_by_role("button", name="Regenerate").click()
         kept = regenerated(api_url, "thrice-1")
         # Once written, the new answer is on the page with Regenerate under it again.
@@ -161,9 +164,11 @@ def test_the_same_answer_twice_and_a_regenerated_one_do_not_crash_the_page(
             " && !document.body.innerText.includes('Still answering')", timeout=60_000,
         )  # fmt: skip
         page.get_by_role("button", name="Regenerate").wait_for(timeout=60_000)
+        wait_idle(page)
         text = page.inner_text("body")
         page.reload()  # and stored: the earlier version is kept beside it
         page.get_by_text("Version 2/2").wait_for(timeout=60_000)
+        wait_idle(page)
         reloaded = page.inner_text("body")
         exceptions = page.locator("[data-testid='stException']").count()
     assert exceptions == 0 and "DuplicateWidgetID" not in text + reloaded
@@ -237,6 +242,7 @@ def test_thumbs_given_earlier_show_after_a_reload_and_change_the_same_record(
 ) -> None:
     api_url, url = deployment
     with signed_in(url, "thumbs-1", questions=("How long are conversations kept?",)) as (page, box):
+        wait_idle(page)
         page.get_by_role("radio", name="Thumbs down").click()
         comment = page.get_by_placeholder("What was good or wrong about this answer? (optional)")
         comment.fill("too vague")
@@ -249,6 +255,7 @@ def test_thumbs_given_earlier_show_after_a_reload_and_change_the_same_record(
         page.reload()
         down = page.get_by_role("radio", name="Thumbs down")
         down.wait_for(timeout=60_000)
+        wait_idle(page)
         shown = down.get_attribute("aria-checked")
         kept_comment = page.get_by_placeholder(
             "What was good or wrong about this answer? (optional)"
@@ -320,7 +327,7 @@ def test_sample_questions_are_the_assistants_own(deployment: tuple[str, str]) ->
             page.get_by_label("API key").fill(key)
             page.get_by_role("button", name="Sign in").click()
             page.locator("[data-testid='stChatInput'] textarea").wait_for(timeout=60_000)
-            page.wait_for_timeout(500)
+            wait_idle(page)
             text = page.inner_text("body")
             browser.close()
         return text
@@ -356,17 +363,18 @@ def test_conversations_are_found_renamed_exported_and_deleted_from_the_sidebar(
         search.fill("CONVERSATION_TTL")
         search.press("Enter")
         page.wait_for_timeout(1500)
+        wait_idle(page)
         found = sidebar.inner_text()
         search.fill("")
         search.press("Enter")
         sidebar.get_by_text("How do I start the service?").wait_for(timeout=30_000)
-        page.wait_for_timeout(1500)
         menu = page.locator("[data-testid='stPopoverBody']")
 
         def open_menu() -> None:  # of the oldest conversation (last in the list)
             # A click that lands while the page is drawn again (a busy machine) opens
             # nothing: clicked again, as a person would.
             for _ in range(4):
+                wait_idle(page)
                 if not menu.is_visible():
                     sidebar.get_by_role("button", name="Manage").last.click()
                 try:
@@ -390,6 +398,7 @@ def test_conversations_are_found_renamed_exported_and_deleted_from_the_sidebar(
         open_menu()
         menu.get_by_role("button", name="Delete").click()
         page.wait_for_timeout(1500)
+        wait_idle(page)
         after = sidebar.inner_text()
     assert "How long are conversations kept?" in found and "How do I start" not in found
     assert markdown.startswith("# Starting up") and "[1] Quickstart" in markdown
@@ -437,6 +446,7 @@ def test_edit_and_regenerate_replace_in_place_with_earlier_versions_reachable(
         page.reload()
         wait_answers(page, 2)
         # Edit the first question: it and everything after it are replaced.
+        wait_idle(page)
         page.get_by_role("button", name="Edit").first.click()
         edit_box = page.get_by_label("Your question")
         edit_box.fill("How long are conversations kept?")
@@ -445,16 +455,18 @@ def test_edit_and_regenerate_replace_in_place_with_earlier_versions_reachable(
         page.keyboard.press("Enter")
         page.get_by_text("24 hours").first.wait_for(timeout=60_000)
         wait_answers(page, 1)
-        page.wait_for_timeout(1000)
+        wait_idle(page)
         edited = page.locator(MESSAGES).all_inner_texts()
         # Regenerate: the answer is replaced, the earlier one a click away.
         page.reload()
         wait_answers(page, 1)
+        wait_idle(page)
         page.get_by_role("button", name="Regenerate").click()
         page.wait_for_timeout(1000)  # the earlier answer leaves the screen...
         page.locator("[data-testid='stFeedback']").wait_for(timeout=60_000)  # ...a new one ends
         page.reload()
         page.get_by_text("Version 2/2").wait_for(timeout=60_000)
+        wait_idle(page)
         page.get_by_role("button", name="‹").click()
         page.get_by_text("Version 1/2").wait_for(timeout=30_000)
         after = page.locator(MESSAGES).all_inner_texts()
