@@ -110,7 +110,7 @@ def _condition(name: str, wanted: Any) -> models.FieldCondition:
         wanted = {str(k).removeprefix("$"): v for k, v in wanted.items()}
         if len(wanted) == 1 and ("eq" in wanted or "in" in wanted or "any" in wanted):
             ((operator, value),) = wanted.items()
-            if (operator == "eq") == isinstance(value, list):
+            if (operator == "eq") == isinstance(value, list) or isinstance(value, dict):
                 raise BadAttributes(f"filter {name!r}: {operator!r} takes "
                                     f"{'one value' if operator == 'eq' else 'a list'}")  # fmt: skip
             return _condition(name, value)
