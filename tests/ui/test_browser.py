@@ -116,7 +116,7 @@ def test_ask_in_the_browser_and_see_the_cited_answer(web_chat: str, tmp_path: Pa
         page.get_by_text("Sources", exact=True).wait_for(timeout=60_000)
         wait_idle(page)
         page.locator("[data-testid='stExpander']").first.click()
-        page.get_by_text("Source:").first.wait_for(timeout=10_000)
+        page.get_by_text("Source:").first.wait_for(timeout=30_000)
         page.wait_for_timeout(800)  # let the expander finish opening before the screenshot
         answer = page.locator("[data-testid='stChatMessage']").last.inner_text()
         shot = tmp_path / "screenshot.png"

@@ -51,7 +51,7 @@ def test_a_question_over_data_shows_table_chart_query_and_downloads(
             answer.locator("img").first.wait_for(timeout=30_000)
             answer.get_by_text("Show the query").click()
             answer.get_by_test_id("stCode").first.get_by_text("GROUP BY region").wait_for(
-                timeout=10_000
+                timeout=30_000
             )
             downloads = answer.get_by_test_id("stDownloadButton").count()
             with page.expect_download() as waiting:

@@ -296,7 +296,7 @@ def test_every_control_has_a_spoken_name_and_the_keyboard_reaches_it(
             reached.setdefault(name.split("\n")[0], ring)
             if name.startswith("[1] "):  # the source (the answer's own "[1]" is its link)
                 page.keyboard.press("Enter")
-                page.locator("[data-testid='stExpanderDetails']").first.wait_for(timeout=10_000)
+                page.locator("[data-testid='stExpanderDetails']").first.wait_for(timeout=30_000)
                 break
     assert not re.search(r'button "[a-z_]+ icon"', tree), tree
     for control in ("Regenerate", "Thumbs up", "Copy"):
@@ -378,11 +378,11 @@ def test_conversations_are_found_renamed_exported_and_deleted_from_the_sidebar(
                 if not menu.is_visible():
                     sidebar.get_by_role("button", name="Manage").last.click()
                 try:
-                    menu.wait_for(timeout=8_000)
+                    menu.wait_for(timeout=15_000)
                     return
                 except PlaywrightTimeout:
                     continue
-            menu.wait_for(timeout=8_000)
+            menu.wait_for(timeout=15_000)
 
         # Renamed, then exported as Markdown with its sources.
         open_menu()
@@ -421,7 +421,7 @@ def test_one_click_copies_the_answer_as_text_with_its_sources(deployment: tuple[
             """Press a copy button; the clipboard once the button says it copied."""
             button = buttons.get_by_role("button", name=name)
             button.click()
-            buttons.get_by_role("button", name="Copied").wait_for(timeout=10_000)
+            buttons.get_by_role("button", name="Copied").wait_for(timeout=30_000)
             return page.evaluate(
                 "async () => { for (let i = 0; i < 30; i++) {"
                 " const t = await navigator.clipboard.readText(); if (t) return t;"
