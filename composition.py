@@ -8,6 +8,7 @@ from typing import Any
 
 import redis
 from qdrant_client import QdrantClient
+from sqlalchemy.engine import make_url
 
 from agents.artifacts import ArtifactStore
 from agents.contexts import AnswerDefaults, DataQuerying, TurnContexts
@@ -20,6 +21,7 @@ from agents.service import ChatService
 from config import Settings
 from data_sources.catalog import SourcePlaces
 from data_sources.runner import QueryLimits
+from data_sources.servers import ServerRule
 from ingestion.queue import Handlers, IngestionQueue
 from ingestion.stats import TaskStats
 from knowledge.chunking import Chunker
@@ -264,7 +266,18 @@ def source_places(settings: Settings) -> SourcePlaces:
         store_dir=settings.data_dir / "data_sources",
         sqlite_dir=settings.sql_sources_dir_or_default,
         max_upload_bytes=settings.data_source_max_bytes,
+        servers=database_servers(settings),
     )
+
+
+def database_servers(settings: Settings) -> ServerRule:
+    """The database servers data sources may reach: never the platform's own."""
+    own: list[tuple[str, int]] = []
+    url = make_url(settings.database_url_or_local)
+    if url.get_backend_name() == "postgresql":
+        own.append((url.host or url.query.get("host") or "localhost", url.port or 5432))  # type: ignore[arg-type]
+    return ServerRule(allowed_hosts=tuple(settings.data_sources_allowed_hosts),
+                      own_servers=tuple(own))  # fmt: skip
 
 
 def build_services(
@@ -323,8 +336,11 @@ def build_services(
         querying=DataQuerying(
             artifacts=artifacts,
             limits=QueryLimits(
-                timeout_s=settings.sql_timeout_seconds, max_rows=settings.sql_max_rows
-            ),
+                timeout_s=settings.sql_timeout_seconds,
+                max_rows=settings.sql_max_rows,
+                servers=database_servers(settings),
+                max_bytes=settings.sql_max_result_bytes,
+            ),  # fmt: skip
             max_retries=settings.max_sql_retries,
         ),
     )

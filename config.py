@@ -223,9 +223,15 @@ class Settings(BaseSettings):
     # calls). A SQLite data source must be a file under SQL_SOURCES_DIR (default
     # DATA_DIR/databases); spreadsheets are kept under DATA_DIR/data_sources.
     sql_sources_dir: Path | None = None
+    # Database servers of data sources reach public addresses only, unless the host is
+    # listed here (`host` for all its ports, `host:port` for one); the platform's own
+    # database server (DATABASE_URL) is refused whatever is listed.
+    data_sources_allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
     max_sql_retries: int = Field(3, ge=0, le=20)
     sql_timeout_seconds: float = Field(10.0, gt=0, le=600)
     sql_max_rows: int = Field(100_000, ge=1, le=5_000_000)
+    # A query result's CSV stops at this many bytes (cells are cut at 10,000 characters).
+    sql_max_result_bytes: int = Field(10_485_760, ge=10_000, le=1_073_741_824)
     data_source_max_bytes: int = Field(52_428_800, ge=1024)
 
     # Voice (POST /v1/audio): offline PocketSphinx and eSpeak NG unless these are set;
@@ -272,6 +278,7 @@ class Settings(BaseSettings):
         "web_sources_allowed_hosts",
         "webhook_allowed_hosts",
         "sso_allowed_hosts",
+        "data_sources_allowed_hosts",
         "hybrid_weights",
         "encryption_keys",
         "voice_languages",

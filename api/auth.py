@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, request
 from pydantic import Field
+from sqlalchemy import select
 
 from api.audit_trail import audited
 from api.deps import (
@@ -22,7 +23,7 @@ from api.requests import json_body
 from api.routing import Routes
 from people import accounts
 from people.tokens import TokenRefused
-from tenancy.models import Organisation, User
+from tenancy.models import Organisation, RefreshToken, User
 
 bp = Blueprint("auth", __name__, url_prefix="/v1")
 routes = Routes(bp, tag="people")
@@ -97,6 +98,7 @@ class ImpersonationOut(Strict):
     access_token: str
     token_type: str
     expires_in: int
+    impersonation_id: str
     impersonated: UserOut
     request_id: str | None = None
 
@@ -252,6 +254,8 @@ def change_password() -> Response:
         if not accounts.passwords.verify(user.password_hash, payload.current_password):
             raise ApiError(403, "the current password is wrong", code="forbidden")
         accounts.set_password(session, user=user, password=payload.new_password)
+        # Whoever knew the old password is signed out everywhere but here.
+        services.tokens.revoke_user(session, user.id, keep_family=caller.sign_in)
         audited(session, "user.password_changed", "user", user.id)
         return jsonify(accounts.user_out(user))
 
@@ -284,14 +288,40 @@ def impersonate() -> tuple[Response, int]:
     services = get_services()
     with services.db.session() as session:
         user, member = accounts.member_of(session, org_id=payload.org_id, user_id=payload.user_id)
-        token = services.tokens.access_token(user=user, org_id=member.org_id, role=member.role,
-                                             impersonator=caller.key_id)  # fmt: skip
+        token, impersonation_id = services.tokens.impersonation(
+            session, user=user, org_id=member.org_id, role=member.role,
+            impersonator=caller.key_id,
+        )  # fmt: skip
         audited(session, "user.impersonated", "user", user.id,
-                {"impersonator": caller.key_id, "role": member.role},
-                org_id=member.org_id)  # fmt: skip
+                {"impersonator": caller.key_id, "role": member.role,
+                 "impersonation_id": impersonation_id}, org_id=member.org_id)  # fmt: skip
         body = {
             "access_token": token, "token_type": "bearer",
             "expires_in": services.tokens.access_seconds,
+            "impersonation_id": impersonation_id,
             "impersonated": {**accounts.user_out(user, member)},
         }  # fmt: skip
     return jsonify(body), 201
+
+
+class Ended(Strict):
+    ended: bool
+    id: str
+    request_id: str | None = None
+
+
+@routes.delete("/admin/impersonations/<impersonation_id>", scope=PLATFORM_ADMIN,
+               ok=Ended, errors=(404,), tag="platform admin")  # fmt: skip
+def end_impersonation(impersonation_id: str) -> Response:
+    """End an impersonation before it expires: its token is refused from now on."""
+    services = get_services()
+    with services.db.session() as session:
+        record = session.scalars(select(RefreshToken).where(
+            RefreshToken.family_id == impersonation_id,
+            RefreshToken.family_id.startswith("imp_"))).first()  # fmt: skip
+        if record is None:
+            raise ApiError(404, f"no impersonation {impersonation_id!r}", code="not_found")
+        services.tokens.revoke_family(session, impersonation_id)
+        audited(session, "user.impersonation_ended", "user", record.user_id,
+                {"impersonation_id": impersonation_id}, org_id=record.org_id)  # fmt: skip
+    return jsonify({"ended": True, "id": impersonation_id})

@@ -4,6 +4,7 @@ redirect to GET /v1/auth/sso/callback, POST /v1/auth/sso/exchange for the web ch
 
 from __future__ import annotations
 
+import secrets
 from urllib.parse import quote
 
 from flask import Blueprint, Response, jsonify, redirect, request
@@ -12,13 +13,14 @@ from sqlalchemy import or_, select
 
 from api.audit_trail import audited
 from api.auth import TokenPair
-from api.deps import current_caller, get_services
+from api.deps import ANY_SCOPE, current_caller, get_services, refuse_when_impersonated
 from api.errors import ApiError
 from api.platform_schemas import Strict
 from api.requests import json_body
 from api.routing import Routes
 from people import accounts
-from people.sso import Provider, SsoError, discover
+from people.sso import FLOW_SECONDS, Provider, SsoError, discover
+from people.sso_accounts import SsoRefused, account_for
 from tenancy.crud import NotFound
 from tenancy.models import Organisation, SsoConfig, new_id
 
@@ -127,11 +129,17 @@ def remove() -> Response:
     return jsonify({"deleted": True})
 
 
+BROWSER_COOKIE = "sso_browser"
+COOKIE_PATH = "/v1/auth/sso"
+
+
 @routes.get("/auth/sso/<organisation>/start", scope=None, ok={302: Deleted},
             errors=(400, 404))  # fmt: skip
 def start(organisation: str) -> Response:
     """Go to the organisation's provider to sign in (`return_to`: a page of the web chat
-    to come back to with a one-time code, else the callback answers the tokens)."""
+    to come back to with a one-time code, else the callback answers the tokens; `link`: a
+    code from POST /v1/auth/sso/link, to link the provider to a signed-in account). The
+    browser gets a cookie: the sign-in finishes only in the browser that started it."""
     services = get_services()
     return_to = request.args.get("return_to")
     if return_to and not return_to.startswith(services.settings.public_url_or_local + "/"):
@@ -144,10 +152,50 @@ def start(organisation: str) -> Response:
             raise ApiError(404, f"no single sign-on for {organisation!r}", code="not_found")
         provider = _provider(record)
         org_id = org.id
+    link_user_id = None
+    if request.args.get("link"):
+        try:
+            offer = services.sso.take_link(request.args["link"])
+        except SsoError as exc:
+            raise ApiError(400, str(exc), code="sso_failed") from exc
+        if offer["org_id"] != org_id:
+            raise ApiError(400, "this link is for another organisation's single sign-on")
+        link_user_id = offer["user_id"]
+    browser = request.cookies.get(BROWSER_COOKIE) or secrets.token_urlsafe(24)
     redirect_uri = services.settings.api_url.rstrip("/") + "/v1/auth/sso/callback"
     url = services.sso.start(provider, org_id=org_id, redirect_uri=redirect_uri,
-                             return_to=return_to)  # fmt: skip
-    return redirect(url, code=302)
+                             return_to=return_to, browser=browser,
+                             link_user_id=link_user_id)  # fmt: skip
+    response = redirect(url, code=302)
+    response.set_cookie(BROWSER_COOKIE, browser, max_age=FLOW_SECONDS, path=COOKIE_PATH,
+                        httponly=True, secure=request.is_secure, samesite="Lax")  # fmt: skip
+    return response
+
+
+class LinkOut(Strict):
+    url: str
+    expires_in: int
+    request_id: str | None = None
+
+
+@routes.post("/auth/sso/link", scope=ANY_SCOPE, ok=LinkOut, errors=(403, 404))
+def link() -> Response:
+    """For the signed-in person: an address to open in their browser that links the
+    organisation's provider to their account (the provider must sign in the account's
+    own email); from then on that provider signs them in."""
+    caller = current_caller()
+    if caller.user_id is None:
+        raise ApiError(403, "sign in as a person to link single sign-on", code="forbidden")
+    refuse_when_impersonated("linking single sign-on")
+    services = get_services()
+    with services.db.session() as session:
+        if _config(session, caller.org_id) is None:
+            raise NotFound("single sign-on configuration", caller.org_id)
+        slug = session.get(Organisation, caller.org_id).slug  # type: ignore[union-attr]
+    code = services.sso.offer_link(user_id=caller.user_id, org_id=caller.org_id)
+    api_url = services.settings.api_url.rstrip("/")
+    return jsonify({"url": f"{api_url}/v1/auth/sso/{slug}/start?link={quote(code)}",
+                    "expires_in": FLOW_SECONDS})  # fmt: skip
 
 
 def _provider(record: SsoConfig) -> Provider:
@@ -165,7 +213,8 @@ def callback() -> Response:
     if request.args.get("error"):
         raise ApiError(400, f"the provider did not sign you in: {request.args['error']}")
     try:
-        flow = services.sso.take_flow(request.args.get("state", ""))
+        flow = services.sso.take_flow(request.args.get("state", ""),
+                                      browser=request.cookies.get(BROWSER_COOKIE))  # fmt: skip
         with services.db.session() as session:
             record = _config(session, flow["org_id"])
             if record is None:
@@ -178,18 +227,19 @@ def callback() -> Response:
         raise ApiError(403, f"{identity.email} is not of this organisation's email domains",
                        code="forbidden")  # fmt: skip
     with services.db.session() as session:
-        user = accounts.find_user(session, identity.email) or accounts.create_user(
-            session, email=identity.email, password=None, name=identity.name
-        )
-        member = accounts.membership(session, user_id=user.id, org_id=flow["org_id"])
-        if member is None:
-            member = accounts.add_member(session, user_id=user.id, org_id=flow["org_id"], role=role)
+        try:
+            user, member = account_for(
+                session, org_id=flow["org_id"], issuer=provider.issuer, identity=identity,
+                default_role=role, link_user_id=flow.get("link_user_id"),
+            )  # fmt: skip
+        except SsoRefused as exc:
+            raise ApiError(403, str(exc), code="forbidden") from exc
         pair = services.tokens.pair(session, user=user, org_id=member.org_id, role=member.role)
         accounts.record_own_action(
             session,
             user,
             org_id=member.org_id,
-            action="user.signed_in_sso",
+            action="user.linked_sso" if flow.get("link_user_id") else "user.signed_in_sso",
             changes={"issuer": provider.issuer},
         )
     body = {**pair, "org_id": member.org_id, "role": member.role}

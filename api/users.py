@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from api.audit_trail import audited
 from api.auth import EMAIL, UserOut
-from api.deps import current_caller, get_services
+from api.deps import current_caller, get_services, refuse_when_impersonated
 from api.platform_schemas import Deleted, Strict
 from api.requests import json_body
 from api.routing import Routes
@@ -66,6 +66,8 @@ def change_role(user_id: str) -> Response:
     """A member's role. Only an owner gives or takes `owner`; the last owner keeps it."""
     payload = RoleIn.model_validate(json_body())
     caller = current_caller()
+    if payload.role == "owner":
+        refuse_when_impersonated("making an owner")  # lasting access beyond support's
     with get_services().db.session() as session:
         user, member = accounts.change_role(session, org_id=caller.org_id, user_id=user_id,
                                             role=payload.role, granter=caller.role)  # fmt: skip
@@ -94,6 +96,8 @@ def invite() -> tuple[Response, int]:
     token and link are in the answer, once, to hand over otherwise)."""
     payload = InvitationIn.model_validate(json_body())
     caller = current_caller()
+    if payload.role == "owner":
+        refuse_when_impersonated("inviting an owner")  # lasting access beyond support's
     services = get_services()
     settings = services.settings
     with services.db.session() as session:

@@ -29,6 +29,7 @@ from data_sources.engines import (
     engine_for_url,
     safe_url,
 )
+from data_sources.servers import ServerRule
 from data_sources.spreadsheets import Upload, build_store
 from tenancy import crud
 from tenancy.models import Assistant, DataSource, new_id
@@ -40,8 +41,12 @@ class SourcePlaces:
     """Where data sources live on this deployment."""
 
     store_dir: Path  # spreadsheets' DuckDB files
-    sqlite_dir: Path | None  # the one folder SQLite data sources may name
+    sqlite_dir: Path | None  # SQLite data sources: each organisation's folder inside it
     max_upload_bytes: int
+    servers: ServerRule = field(default_factory=ServerRule)  # database servers reached
+
+    def sqlite_dir_of(self, org_id: str) -> Path | None:
+        return self.sqlite_dir / org_id if self.sqlite_dir is not None else None
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,7 @@ def create_database_source(
     refused, SourceUnavailable when it cannot be opened)."""
     crud.get_organisation(session, org_id=org_id)
     crud.name_free(session, DataSource, org_id=org_id, name=name)
-    engine = engine_for_url(url, sqlite_dir=places.sqlite_dir)
+    engine = engine_for_url(url, sqlite_dir=places.sqlite_dir_of(org_id), servers=places.servers)
     if isinstance(engine, SqliteEngine):  # kept as the file it resolved to
         url = f"sqlite:///{engine.path}"
     tables = engine.describe()
@@ -139,7 +144,7 @@ def refresh_tables(
     """Read the tables again (a database changes); False when it cannot be reached (the
     tables last read are kept)."""
     try:
-        tables = engine_of(ref_of(record, box=box, places=places)).describe()
+        tables = engine_of(ref_of(record, box=box, places=places), places.servers).describe()
     except SourceUnavailable:
         return False
     record.tables = [t.to_dict() for t in tables]
@@ -179,13 +184,13 @@ def ref_of(record: DataSource, *, box: SecretsBox, places: SourcePlaces) -> Data
     )  # fmt: skip
 
 
-def engine_of(ref: DataSourceRef) -> Engine:
+def engine_of(ref: DataSourceRef, servers: ServerRule) -> Engine:
     if ref.engine == "duckdb":
         return DuckEngine(Path(ref.locator))
     if ref.engine == "sqlite":
         # The folder was checked when the source was made (the URL holds the resolved path).
         return SqliteEngine(Path(make_url(ref.locator).database or ""))
-    return PostgresEngine(ref.locator)
+    return PostgresEngine(ref.locator, servers=servers)  # checked again at each connection
 
 
 def source_out(record: DataSource, *, box: SecretsBox) -> dict[str, Any]:

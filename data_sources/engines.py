@@ -9,6 +9,7 @@ from this side (SQLite's progress handler, DuckDB's interrupt).
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 import time
@@ -23,7 +24,17 @@ import psycopg
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from data_sources.servers import ServerRefused, ServerRule
+
+log = logging.getLogger(__name__)
+
 FETCH_BATCH = 2000
+FIRST_BATCH = 20
+FETCH_BYTES = 4 * 1024 * 1024  # what one fetch may bring at most, as the first rows suggest
+SQLITE_MAX_VALUE_BYTES = 1_000_000
+NEUTRAL_CONNECT_ERROR = (
+    "cannot connect to the database: check its host, port, database name and credentials"
+)
 SAMPLE_ROWS = 3
 
 
@@ -67,8 +78,10 @@ class TableInfo:
 
 
 class RowSink(Protocol):
+    full: bool  # no more rows wanted (a cap on bytes reached)
+
     def begin(self, columns: list[str]) -> None: ...
-    def add(self, rows: Sequence[Sequence[Any]]) -> None: ...
+    def add(self, rows: Sequence[Sequence[Any]]) -> int: ...  # how many it took
 
 
 @dataclass
@@ -96,17 +109,25 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+def _row_bytes(row: Sequence[Any]) -> int:
+    return sum(len(v) if isinstance(v, (str, bytes)) else 8 for v in row) + 1
+
+
 def _drain(
     cursor: Any, sink: RowSink, max_rows: int, started: float, columns: list[str]
 ) -> RunStats:
     stats = RunStats(columns=columns)
     sink.begin(columns)
+    size = FIRST_BATCH  # rows of large values come fewer at a time
     while stats.rows < max_rows:
-        batch = cursor.fetchmany(min(FETCH_BATCH, max_rows - stats.rows))
+        if sink.full:
+            stats.truncated = True
+            break
+        batch = cursor.fetchmany(min(size, max_rows - stats.rows))
         if not batch:
             break
-        sink.add(batch)
-        stats.rows += len(batch)
+        stats.rows += sink.add(batch)
+        size = max(1, min(FETCH_BATCH, FETCH_BYTES // _row_bytes(batch[0])))
     else:
         stats.truncated = bool(cursor.fetchmany(1))
     stats.elapsed_ms = round((time.perf_counter() - started) * 1000, 3)
@@ -132,6 +153,8 @@ class SqliteEngine:
             raise SourceUnavailable(f"cannot open the database: {exc}") from exc
         try:
             conn.execute("PRAGMA query_only = ON")
+            # No value the query makes may be larger than this (printf, zeroblob...).
+            conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, SQLITE_MAX_VALUE_BYTES)
             if timeout_s is not None:
                 deadline = time.monotonic() + timeout_s
                 conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
@@ -181,8 +204,9 @@ class SqliteEngine:
 class PostgresEngine:
     kind = "postgresql"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, servers: ServerRule) -> None:
         parsed = make_url(url)
+        self.servers = servers
         self.params = {
             "host": parsed.host or "localhost",
             "port": parsed.port or 5432,
@@ -191,6 +215,10 @@ class PostgresEngine:
             "dbname": parsed.database,
         }
 
+    def check_server(self) -> str:
+        """The address to connect to (ServerRefused for one a data source may not reach)."""
+        return self.servers.address(str(self.params["host"]), int(self.params["port"]))
+
     @contextmanager
     def _connect(self, timeout_s: float) -> Iterator[psycopg.Connection]:
         options = (
@@ -198,14 +226,19 @@ class PostgresEngine:
             f"-c statement_timeout={int(timeout_s * 1000)} -c idle_in_transaction_session_timeout=60000"
         )
         try:
+            address = self.check_server()
+        except ServerRefused as exc:
+            raise SourceUnavailable(str(exc)) from exc
+        try:
             conn = psycopg.connect(
                 **{k: v for k, v in self.params.items() if v is not None},
-                options=options,
-                connect_timeout=5,
-                autocommit=False,
-            )
+                hostaddr=address, options=options, connect_timeout=5, autocommit=False,
+            )  # fmt: skip
         except psycopg.Error as exc:
-            raise SourceUnavailable(f"cannot connect to the database: {_pg_message(exc)}") from exc
+            # One message whatever failed: refused, timed out, TLS, authentication, no such
+            # database. Anything more would make the service a port scanner.
+            log.info("data source connection failed: %s", _pg_message(exc))
+            raise SourceUnavailable(NEUTRAL_CONNECT_ERROR) from exc
         try:
             yield conn
         finally:
@@ -339,7 +372,7 @@ class BadSourceUrl(ValueError):
     """The URL names no database this service can open (the message says why)."""
 
 
-def engine_for_url(url: str, *, sqlite_dir: Path | None) -> Engine:
+def engine_for_url(url: str, *, sqlite_dir: Path | None, servers: ServerRule) -> Engine:
     """The engine of an organisation's database URL (SQLAlchemy form). A SQLite file must
     lie under `sqlite_dir`, the folder the operator allows (None: no SQLite files)."""
     try:
@@ -354,13 +387,22 @@ def engine_for_url(url: str, *, sqlite_dir: Path | None) -> Engine:
     if backend == "postgresql":
         if not parsed.database:
             raise BadSourceUrl("the PostgreSQL URL names no database")
-        return PostgresEngine(url)
+        if set(parsed.query) & {"host", "hostaddr", "service", "passfile", "sslkey", "options"}:
+            raise BadSourceUrl("the PostgreSQL URL may not set host, service, files or options")
+        engine = PostgresEngine(url, servers=servers)
+        try:
+            engine.check_server()
+        except ServerRefused as exc:
+            raise BadSourceUrl(str(exc)) from exc
+        return engine
     raise BadSourceUrl(
         f"databases of kind {backend!r} are not supported: use postgresql:// or sqlite:///"
     )
 
 
 def sqlite_path(database: str, sqlite_dir: Path | None) -> Path:
+    """The file `database` names inside `sqlite_dir` (the organisation's own folder).
+    Messages name the file as given, never where the folder is."""
     if sqlite_dir is None:
         raise BadSourceUrl("SQLite files are not allowed here (the operator sets SQL_SOURCES_DIR)")
     if not database or database == ":memory:" or database.startswith("file:"):
@@ -371,11 +413,15 @@ def sqlite_path(database: str, sqlite_dir: Path | None) -> Path:
         path = (path if path.is_absolute() else root / path).resolve()
         found = path.is_file()
     except (OSError, ValueError) as exc:  # a name too long, a NUL byte
-        raise BadSourceUrl(f"not a usable SQLite path: {exc}") from exc
+        raise BadSourceUrl("not a usable SQLite file name") from exc
+    given = database if len(database) <= 80 else database[:77] + "..."
     if root not in path.parents:
-        raise BadSourceUrl(f"SQLite files must lie under the folder {root} (SQL_SOURCES_DIR)")
+        raise BadSourceUrl(
+            f"{given!r}: SQLite files must lie in the organisation's own folder "
+            "(SQL_SOURCES_DIR/<organisation id>); name them relative to it, as sqlite:///name.db"
+        )
     if not found:
-        raise BadSourceUrl(f"no SQLite file {path.relative_to(root)} under {root}")
+        raise BadSourceUrl(f"no SQLite file {given!r} in the organisation's folder")
     return path
 
 

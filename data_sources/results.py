@@ -18,35 +18,67 @@ from utils.csv_export import safe_cell
 PREVIEW_ROWS = 50
 CHART_MAX_ROWS = 60
 CSV_PIECE_BYTES = 256 * 1024
+# A database can make a value of any size (printf('%.*c', 20000000, 'x')): a cell is cut
+# to this many characters in the CSV, shorter where the model and the page read it, and
+# the CSV as a whole stops at SQL_MAX_RESULT_BYTES (each cut said as such).
+CELL_MAX_CHARS = 10_000
+SHOWN_CELL_CHARS = 500
+CUT_MARK = "…[cut]"
 # On a chart artifact not drawn yet: its bytes are the data to draw (chart_spec_png).
 PENDING_CHART = "pending_chart"
 
 
-class ResultCollector:
-    """A RowSink: keeps the first rows, hands the CSV on in pieces of ~256 KB."""
+def cut(value: Any, limit: int) -> tuple[Any, bool]:
+    """A text or bytes value cut to `limit` characters (and whether it was)."""
+    if isinstance(value, (str, bytes)) and len(value) > limit:
+        return value[:limit] + (CUT_MARK if isinstance(value, str) else b""), True
+    return value, False
 
-    def __init__(self, write: Callable[[bytes], None], *, keep: int = CHART_MAX_ROWS) -> None:
+
+class ResultCollector:
+    """A RowSink: keeps the first rows, hands the CSV on in pieces of ~256 KB, and is
+    `full` once the CSV reaches `max_bytes` (the engine then stops fetching)."""
+
+    def __init__(self, write: Callable[[bytes], None], *, keep: int = CHART_MAX_ROWS,
+                 max_bytes: int = 10 * 1024 * 1024) -> None:  # fmt: skip
         self.write = write
         self.keep = keep
+        self.max_bytes = max_bytes
         self.columns: list[str] = []
         self.first: list[tuple[Any, ...]] = []
         self.rows = 0
+        self.written = 0
+        self.cells_cut = False
         self._buffer = io.StringIO()
         self._csv = csv.writer(self._buffer)
+
+    @property
+    def full(self) -> bool:
+        return self.written + self._buffer.tell() >= self.max_bytes
 
     def begin(self, columns: list[str]) -> None:
         self.columns = columns
         self._csv.writerow([safe_cell(c) for c in columns])
 
-    def add(self, rows: Sequence[Sequence[Any]]) -> None:
-        room = self.keep - len(self.first)
-        if room > 0:
-            self.first.extend(tuple(r) for r in rows[:room])
-        self.rows += len(rows)
-        # Formula-safe (utils/csv_export.py): the data may be anyone's text.
-        self._csv.writerows([safe_cell(v) for v in row] for row in rows)
-        if self._buffer.tell() >= CSV_PIECE_BYTES:
-            self._flush()
+    def add(self, rows: Sequence[Sequence[Any]]) -> int:
+        taken = 0
+        for row in rows:
+            if self.full:
+                break
+            taken += 1
+            cells = []
+            for value in row:
+                value, was_cut = cut(value, CELL_MAX_CHARS)
+                self.cells_cut |= was_cut
+                cells.append(value)
+            if len(self.first) < self.keep:
+                self.first.append(tuple(cells))
+            self.rows += 1
+            # Formula-safe (utils/csv_export.py): the data may be anyone's text.
+            self._csv.writerow([safe_cell(v) for v in cells])
+            if self._buffer.tell() >= CSV_PIECE_BYTES:
+                self._flush()
+        return taken
 
     def finish(self) -> None:
         self._flush()
@@ -54,12 +86,17 @@ class ResultCollector:
     def _flush(self) -> None:
         data = self._buffer.getvalue()
         if data:
-            self.write(data.encode("utf-8"))
+            encoded = data.encode("utf-8")
+            self.written += len(encoded)
+            self.write(encoded)
         self._buffer.seek(0)
         self._buffer.truncate()
 
-    def preview(self, limit: int = PREVIEW_ROWS) -> list[list[Any]]:
-        return [[_plain(v) for v in row] for row in self.first[:limit]]
+    def preview(
+        self, limit: int = PREVIEW_ROWS, cell_chars: int = SHOWN_CELL_CHARS
+    ) -> list[list[Any]]:
+        """The first rows as JSON carries them, each cell at most `cell_chars` long."""
+        return [[cut(_plain(v), cell_chars)[0] for v in row] for row in self.first[:limit]]
 
 
 def _number(value: Any) -> bool:

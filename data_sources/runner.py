@@ -14,13 +14,21 @@ from typing import Any
 from agents.artifacts import ArtifactStore, new_artifact_id
 from data_sources.catalog import DataSourceRef, engine_of
 from data_sources.engines import SourceError
-from data_sources.results import CHART_MAX_ROWS, PENDING_CHART, ResultCollector, chart_shape
+from data_sources.results import (
+    CHART_MAX_ROWS,
+    CUT_MARK,
+    PENDING_CHART,
+    ResultCollector,
+    chart_shape,
+)
 from data_sources.safety import RefusedQuery, vetted
+from data_sources.servers import ServerRule
 
 log = logging.getLogger(__name__)
 
 # Rows of a result the model reads (the user gets all of them as CSV).
 MODEL_ROWS = 50
+MODEL_MAX_BYTES = 16_000
 TABLE_PREVIEW_ROWS = 20
 
 
@@ -28,6 +36,8 @@ TABLE_PREVIEW_ROWS = 20
 class QueryLimits:
     timeout_s: float
     max_rows: int
+    servers: ServerRule = field(default_factory=ServerRule)  # database servers reached
+    max_bytes: int = 10 * 1024 * 1024  # of a result's CSV (SQL_MAX_RESULT_BYTES)
 
 
 @dataclass
@@ -37,6 +47,22 @@ class QueryOutcome:
     elapsed_ms: float = 0.0
     citation: dict[str, Any] | None = None
     artifacts: list[dict[str, Any]] = field(default_factory=list)
+
+
+def for_model(stats: Any, collector: ResultCollector) -> str:
+    """The result as the model reads it: at most MODEL_ROWS rows, short cells, and at most
+    MODEL_MAX_BYTES in all (fewer rows then); every cut is said."""
+    rows = collector.preview(MODEL_ROWS)
+    body: dict[str, Any] = {"columns": stats.columns, "rows": rows, "row_count": stats.rows,
+                            "truncated": stats.truncated}  # fmt: skip
+    if collector.cells_cut or any(str(c).endswith(CUT_MARK) for r in rows for c in r):
+        body["note"] = f"long values are cut, ending in {CUT_MARK}"
+    text = json.dumps(body, default=str)
+    while len(text.encode()) > MODEL_MAX_BYTES and body["rows"]:
+        body["rows"] = body["rows"][: len(body["rows"]) // 2]
+        body["rows_shown"] = len(body["rows"])
+        text = json.dumps(body, default=str)
+    return text
 
 
 def table_names(ref: DataSourceRef) -> list[str]:
@@ -82,9 +108,10 @@ class QueryRunner:
         except RefusedQuery as exc:
             return QueryOutcome(False, f"error: query refused, not run: {exc}")
         table_id = new_artifact_id()
-        collector = ResultCollector(self.artifacts.appender(self.thread_id, table_id))
+        collector = ResultCollector(self.artifacts.appender(self.thread_id, table_id),
+                                    max_bytes=self.limits.max_bytes)  # fmt: skip
         try:
-            stats = engine_of(ref).run(
+            stats = engine_of(ref, self.limits.servers).run(
                 sql, sink=collector, timeout_s=self.limits.timeout_s,
                 max_rows=self.limits.max_rows,
             )  # fmt: skip
@@ -94,13 +121,7 @@ class QueryRunner:
             return QueryOutcome(False, f"error: the database said: {exc}")
         return QueryOutcome(
             True,
-            json.dumps(
-                {
-                    "columns": stats.columns, "rows": collector.preview(MODEL_ROWS),
-                    "row_count": stats.rows, "truncated": stats.truncated,
-                },
-                default=str,
-            ),
+            for_model(stats, collector),
             elapsed_ms=stats.elapsed_ms,
             citation={
                 "title": ref.name, "source": f"data-source:{ref.id}", "section": None,

@@ -9,6 +9,8 @@ public address only (SSO_ALLOWED_HOSTS lets the operator allow a local one).
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import secrets
 from dataclasses import dataclass
@@ -25,6 +27,10 @@ from utils.outbound import AddressRefused, check_outbound_url
 FLOW_SECONDS = 600
 EXCHANGE_SECONDS = 60
 SCOPE = "openid email profile"
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
 
 
 class SsoError(ValueError):
@@ -97,12 +103,14 @@ class SsoFlows:
         return f"{self.prefix}:sso:{kind}:{{{value}}}"
 
     def start(self, provider: Provider, *, org_id: str, redirect_uri: str,
-              return_to: str | None) -> str:  # fmt: skip
-        """The provider's authorization URL for a new sign-in."""
+              return_to: str | None, browser: str, link_user_id: str | None = None) -> str:  # fmt: skip
+        """The provider's authorization URL for a new sign-in. `browser`: the secret of
+        the starting browser's cookie; only that browser may finish (no login CSRF)."""
         state, nonce = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
         verifier = secrets.token_urlsafe(48)
         flow = {"org_id": org_id, "verifier": verifier, "nonce": nonce,
-                "redirect_uri": redirect_uri, "return_to": return_to}  # fmt: skip
+                "redirect_uri": redirect_uri, "return_to": return_to,
+                "browser": _digest(browser), "link_user_id": link_user_id}  # fmt: skip
         self.redis.set(self._key("flow", state), json.dumps(flow), ex=FLOW_SECONDS)
         client = OAuth2Client(provider.client_id, scope=SCOPE, redirect_uri=redirect_uri,
                               code_challenge_method="S256")  # fmt: skip
@@ -112,10 +120,29 @@ class SsoFlows:
         )  # fmt: skip
         return url
 
-    def take_flow(self, state: str) -> dict[str, Any]:
+    def take_flow(self, state: str, *, browser: str | None) -> dict[str, Any]:
+        """The sign-in in flight under `state`, used up, if this is the browser that
+        started it."""
         raw = self.redis.getdel(self._key("flow", state)) if state else None
         if raw is None:
             raise SsoError("this sign-in expired or was already used: start again")
+        flow = json.loads(raw)
+        if not browser or not hmac.compare_digest(flow.get("browser", ""), _digest(browser)):
+            raise SsoError("this sign-in was started in another browser: start again from this one")
+        return flow
+
+    def offer_link(self, *, user_id: str, org_id: str) -> str:
+        """A one-time code (10 min) for the signed-in person's browser to start linking
+        the organisation's provider to their account."""
+        code = secrets.token_urlsafe(24)
+        self.redis.set(self._key("link", code), json.dumps({"user_id": user_id, "org_id": org_id}),
+                       ex=FLOW_SECONDS)  # fmt: skip
+        return code
+
+    def take_link(self, code: str) -> dict[str, str]:
+        raw = self.redis.getdel(self._key("link", code)) if code else None
+        if raw is None:
+            raise SsoError("this link expired or was already used: ask for a new one")
         return json.loads(raw)
 
     def finish(self, provider: Provider, flow: dict[str, Any], *, code: str) -> Identity:

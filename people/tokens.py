@@ -107,6 +107,22 @@ class Tokens:
             "expires_in": self.access_seconds,
         }
 
+    def impersonation(
+        self, session: Session, *, user: User, org_id: str, role: str, impersonator: str
+    ) -> tuple[str, str]:
+        """An access token acting as `user` and the id of its sign-in, which the
+        administrator can end before it expires (a family with no usable refresh token)."""
+        record = RefreshToken(
+            id=new_id("rt"), family_id=new_id("imp"), user_id=user.id, org_id=org_id,
+            token_hash=token_digest(secrets.token_urlsafe(32)),  # never handed out
+            expires_at=utcnow() + timedelta(seconds=self.access_seconds),
+        )  # fmt: skip
+        session.add(record)
+        session.flush()
+        token = self.access_token(user=user, org_id=org_id, role=role,
+                                  impersonator=impersonator, sign_in=record.family_id)  # fmt: skip
+        return token, record.family_id
+
     def use_refresh(self, session: Session, token: str) -> RefreshToken:
         """The refresh token, now replaced (the caller issues the next pair in its
         family). A token used before revokes its family; TokenRefused in every bad case."""
@@ -135,12 +151,16 @@ class Tokens:
             .values(revoked_at=utcnow())
         )
 
-    def revoke_user(self, session: Session, user_id: str, org_id: str | None = None) -> None:
+    def revoke_user(self, session: Session, user_id: str, org_id: str | None = None, *,
+                    keep_family: str | None = None) -> None:  # fmt: skip
+        """End the person's sign-ins (in one organisation; all but `keep_family`)."""
         query = update(RefreshToken).where(
             RefreshToken.user_id == user_id, RefreshToken.revoked_at.is_(None)
         )
         if org_id is not None:
             query = query.where(RefreshToken.org_id == org_id)
+        if keep_family is not None:
+            query = query.where(RefreshToken.family_id != keep_family)
         session.execute(query.values(revoked_at=utcnow()))
 
     def _find(self, session: Session, token: str) -> RefreshToken:

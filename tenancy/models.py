@@ -351,6 +351,24 @@ class Membership(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class SsoIdentity(Base):
+    """A person's account at one organisation's identity provider (issuer + subject),
+    linked when that provider first signed the account in or when its owner linked it:
+    an organisation's provider signs in only the accounts linked to it."""
+
+    __tablename__ = "sso_identities"
+    __table_args__ = (UniqueConstraint("org_id", "issuer", "subject"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    org_id: Mapped[str] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    issuer: Mapped[str] = mapped_column(String(500))
+    subject: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class OneTimeToken(Base):
     """An invitation, a password reset or a first sign-in link: only the SHA-256 of the
     token is kept; it works once, before it expires."""

@@ -47,10 +47,33 @@ def public_addresses(
         raise AddressRefused(f"{url!r} is not a valid URL: {exc}") from exc
     if parts.scheme not in ("http", "https") or not host:
         raise AddressRefused(f"{url!r} is not an http(s) URL with a host")
-    allowed = host in {h.lower() for h in allowed_hosts}
+    allowed = host_allowed(host, port, allowed_hosts)
     if require_https and parts.scheme != "https" and not allowed:
         listed = f" (plain http only to a host listed in {allow_setting})" if allow_setting else ""
         raise AddressRefused(f"{url!r} must be an https:// URL{listed}")
+    return checked_addresses(host, port, allowed=allowed, allow_setting=allow_setting), port
+
+
+def host_allowed(host: str, port: int, allowed_hosts: Collection[str]) -> bool:
+    """Whether the operator listed the host: `name` for all its ports, `name:port` (or
+    `[v6]:port`) for that port only; names without case."""
+    host = host.lower().strip("[]")
+    for entry in allowed_hosts:
+        entry = entry.strip().lower()
+        name, port_given = entry, None
+        if entry.startswith("["):  # [::1] or [::1]:8080
+            name, _, rest = entry[1:].partition("]")
+            port_given = rest[1:] if rest.startswith(":") else None
+        elif entry.count(":") == 1:  # name:port (a bare IPv6 address has several)
+            name, port_given = entry.split(":")
+        if name == host and (port_given is None or port_given == str(port)):
+            return True
+    return False
+
+
+def checked_addresses(host: str, port: int, *, allowed: bool,
+                      allow_setting: str | None = None) -> list[str]:  # fmt: skip
+    """The addresses `host` resolves to, each public unless the host is `allowed`."""
     try:
         resolved = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, ValueError) as exc:
@@ -63,7 +86,7 @@ def public_addresses(
             raise AddressRefused(
                 f"the host {host!r} resolves to {address}, an internal address ({who})"
             )
-    return addresses, port
+    return addresses
 
 
 def is_public(address: str) -> bool:

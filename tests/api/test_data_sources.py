@@ -79,7 +79,9 @@ def data_app(
     def make(**overrides: object) -> Flask:
         values = {
             "llm_base_url": stub.url, "llm_api_key": stub.api_key, "llm_model": "stub-model",
-            "llm_max_retries": 0, "llm_timeout": 5.0, **overrides,
+            "llm_max_retries": 0, "llm_timeout": 5.0,
+            "data_sources_allowed_hosts": ["127.0.0.1"],  # the session's PostgreSQL
+            **overrides,
         }  # fmt: skip
         return make_app(qdrant=empty_qdrant, **values)
 
@@ -88,7 +90,7 @@ def data_app(
 
 def sqlite_source(org: Org, app: Flask, name: str = "plant") -> tuple[str, Path]:
     data_dir = app.config["SETTINGS"].data_dir
-    path = make_database(data_dir / "databases" / f"{org.id}-{name}.db")
+    path = make_database(data_dir / "databases" / org.id / f"{name}.db")  # its own folder
     body = ok(
         org.client.post(
             "/v1/data-sources",
@@ -161,8 +163,8 @@ def test_sqlite_files_outside_the_allowed_folder_are_refused_and_nothing_is_kept
     org = create_org(client, "Plant")
     outside = make_database(tmp_path / "elsewhere" / "secret.db")
     for url, reason in [
-        (f"sqlite:///{outside}", "must lie under"),
-        ("sqlite:///../elsewhere/secret.db", "must lie under"),
+        (f"sqlite:///{outside}", "organisation's own folder"),
+        ("sqlite:///../elsewhere/secret.db", "organisation's own folder"),
         ("sqlite:///missing.db", "no SQLite file"),
         ("sqlite://", "file path"),
         ("mysql://u:p@localhost/db", "not supported"),
@@ -178,6 +180,142 @@ def test_sqlite_files_outside_the_allowed_folder_are_refused_and_nothing_is_kept
         assert reason in response.get_json()["error"]["message"], url
         assert "secret" not in response.get_data(as_text=True).replace("secret.db", "")
     assert ok(client.get("/v1/data-sources", headers=org.admin))["data_sources"] == []
+
+
+def test_an_organisations_sqlite_files_are_its_own_and_paths_stay_hidden(
+    data_app: Callable[..., Flask],
+) -> None:
+    app = data_app()
+    client = app.test_client()
+    acme, beta = create_org(client, "Acme"), create_org(client, "Beta")
+    sqlite_source(acme, app, "plant")  # databases/<acme>/plant.db
+    folder = str(app.config["SETTINGS"].data_dir)
+    for url in ("sqlite:///plant.db", f"sqlite:///../{acme.id}/plant.db",
+                f"sqlite:///{app.config['SETTINGS'].data_dir}/databases/{acme.id}/plant.db"):  # fmt: skip
+        refused = client.post("/v1/data-sources", json={"name": "stolen", "url": url},
+                              headers=beta.admin)  # fmt: skip
+        assert refused.status_code == 422, url
+        message = refused.get_json()["error"]["message"]
+        assert f"databases/{beta.id}" not in message  # where its own folder is
+        assert url.startswith("sqlite:////") or folder not in message, message
+    assert ok(client.get("/v1/data-sources", headers=beta.admin))["data_sources"] == []
+
+
+def test_a_database_source_reaches_no_internal_server_and_never_the_platforms_own(
+    make_app: Callable[..., Flask], empty_qdrant: QdrantClient, postgres_url: str
+) -> None:
+    """Only public servers unless the operator allows a host (with or without its port);
+    the platform's own database server never; connection failures all read the same."""
+    from sqlalchemy.engine import make_url
+
+    port = make_url(postgres_url).port
+    database = make_url(postgres_url).database
+    closed = make_app(qdrant=empty_qdrant).test_client()
+    org = create_org(closed, "Plant")
+    for host in ("127.0.0.1", "localhost", "2130706433", "[::1]", "10.0.0.7", "169.254.169.254"):
+        url = f"postgresql://grounded@{host}:{port}/{database}"
+        refused = closed.post("/v1/data-sources", json={"name": "db", "url": url},
+                              headers=org.admin)  # fmt: skip
+        assert refused.status_code == 422, host
+        assert "DATA_SOURCES_ALLOWED_HOSTS" in refused.get_json()["error"]["message"], host
+    # Allowed with its port only: another port of the same host is still refused.
+    other = make_app(qdrant=empty_qdrant,
+                     data_sources_allowed_hosts=[f"127.0.0.1:{port}"]).test_client()  # fmt: skip
+    org = create_org(other, "Plant port")
+    assert ok(other.post("/v1/data-sources", json={"name": "db", "url": postgres_url},
+                         headers=org.admin), 201)["tables"] == []  # fmt: skip
+    assert other.post("/v1/data-sources", json={"name": "db2", "url": postgres_url.replace(
+        f":{port}/", ":1/")}, headers=org.admin).status_code == 422  # fmt: skip
+    # One neutral message whether the port is closed or the database or user is unknown.
+    allowed = make_app(qdrant=empty_qdrant, data_sources_allowed_hosts=["127.0.0.1"]).test_client()
+    org = create_org(allowed, "Plant neutral")
+    messages = set()
+    for url in (f"postgresql://grounded@127.0.0.1:1/{database}",
+                f"postgresql://grounded@127.0.0.1:{port}/nothing_here",
+                f"postgresql://nobody@127.0.0.1:{port}/{database}"):  # fmt: skip
+        refused = allowed.post("/v1/data-sources", json={"name": "db", "url": url},
+                               headers=org.admin)  # fmt: skip
+        assert refused.status_code == 422, url
+        messages.add(refused.get_json()["error"]["message"])
+    assert len(messages) == 1 and "cannot connect" in messages.pop()
+    # The platform on this very server: its server is refused although its host is allowed.
+    platform = make_app(qdrant=empty_qdrant, database_url=postgres_url,
+                        data_sources_allowed_hosts=["127.0.0.1", "localhost"]).test_client()  # fmt: skip
+    org = create_org(platform, "Plant own")
+    for url in (postgres_url, postgres_url.replace("127.0.0.1", "localhost"),
+                postgres_url.rsplit("/", 1)[0] + "/postgres"):  # fmt: skip
+        refused = platform.post("/v1/data-sources", json={"name": "db", "url": url},
+                                headers=org.admin)  # fmt: skip
+        assert refused.status_code == 422, url
+        assert "own database server" in refused.get_json()["error"]["message"]
+    assert ok(platform.get("/v1/data-sources", headers=org.admin))["data_sources"] == []
+
+
+def test_postgresql_functions_that_run_sql_text_or_read_files_are_refused(
+    data_app: Callable[..., Flask], stub: LLMStub, postgres_url: str
+) -> None:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    dsn = make_url(postgres_url).set(drivername="postgresql").render_as_string(False)
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute("CREATE TABLE machines (code TEXT)")
+        conn.execute("INSERT INTO machines VALUES ('P-1'), ('P-2')")
+    app = data_app(max_sql_retries=10)
+    client = app.test_client()
+    org = create_org(client, "Plant")
+    source = ok(client.post("/v1/data-sources", json={"name": "plant", "url": postgres_url},
+                            headers=org.admin), 201)["id"]  # fmt: skip
+    assistant = data_assistant(org, [source])
+    hostile = [
+        "SELECT query_to_xml('select rolname, rolpassword from pg_authid', true, true, '') FROM machines",
+        "SELECT query_to_xml('select pg_read_file(''/etc/passwd'')', true, true, '') FROM machines",
+        "SELECT table_to_xml('pg_authid', true, true, '') FROM machines",
+        "SELECT database_to_xml(true, true, '') FROM machines",
+        "SELECT ts_stat('select rolname::tsvector from pg_authid') FROM machines",
+        "SELECT current_setting('data_directory') FROM machines",
+    ]
+    stub.reply = Script(source, [[q] for q in hostile] + [["SELECT count(*) FROM machines"]],
+                        "Two machines.")  # fmt: skip
+    reply = ok(ask(client, key_header(org.key("chat")), assistant, "How many machines?"))
+    results = tool_results(stub.requests[-1])  # every tool result of the turn
+    refusals = [r for r in results if "not allowed" in r]
+    assert len(refusals) == len(hostile), results
+    assert reply["metrics"]["sql_attempts"] == len(hostile) + 1
+    text = json.dumps(reply) + "".join(results)
+    assert "rolpassword" not in text.replace(hostile[0], "") and "root:" not in text
+
+
+def test_a_huge_value_is_cut_and_a_result_is_bounded_in_bytes(
+    data_app: Callable[..., Flask], stub: LLMStub
+) -> None:
+    app, org, source_id, _, assistant = plant(data_app(sql_max_result_bytes=200_000))
+    client = org.client
+    key = key_header(org.key("chat"))
+    # SQLite makes no value over 1 MB: the database says so to the model.
+    stub.reply = Script(source_id, [["SELECT printf('%.*c', 20000000, 'x') FROM machines LIMIT 5"]],
+                        "No.")  # fmt: skip
+    reply = client.post("/v1/chat", json={"message": "big?"},
+                        headers={**key, "X-Assistant-Id": assistant, "X-Conversation-Id": "b1"})  # fmt: skip
+    assert reply.status_code == 200 and len(reply.get_data()) < 100_000
+    [result] = [r for req in stub.requests for r in tool_results(req)]
+    assert len(result) < 2_000  # SQLite makes NULL (or an error) instead of the value
+    # Values under that limit but long, many rows: cells cut, the CSV stops at the cap,
+    # the model reads a bounded message that says what was cut.
+    stub.requests.clear()
+    stub.reply = Script(source_id, [[
+        "SELECT a.code, printf('%.*c', 200000, 'y') AS blob FROM machines a, numbers b"
+    ]], "Long.")  # fmt: skip
+    reply = client.post("/v1/chat", json={"message": "long?"},
+                        headers={**key, "X-Assistant-Id": assistant, "X-Conversation-Id": "b2"})  # fmt: skip
+    assert reply.status_code == 200 and len(reply.get_data()) < 100_000
+    body = reply.get_json()
+    table = next(a for a in body["artifacts"] if a["kind"] == "table")
+    assert table["truncated"] is True and all(len(c) <= 510 for r in table["preview"] for c in r)
+    for_model = [r for req in stub.requests for r in tool_results(req)][-1]
+    assert len(for_model.encode()) <= 16_000 and "cut" in for_model
+    csv_body = client.get(f"/v1/conversations/b2/artifacts/{table['id']}", headers=key)
+    assert csv_body.status_code == 200 and 200_000 <= len(csv_body.get_data()) <= 260_000
 
 
 def test_spreadsheets_become_tables_with_inferred_types(data_app: Callable[..., Flask]) -> None:

@@ -492,3 +492,53 @@ def test_bad_changes_to_people_and_the_escalation_address_keep_what_is_stored(
                     json={"escalation_email": "beta@beta.test"}))  # fmt: skip
     assert ok(client.patch("/v1/organisation", headers=acme.admin, json={}))[
         "escalation_email"] == "desk@acme.test"  # fmt: skip
+
+
+def test_changing_ones_password_ends_ones_other_sign_ins(people_app: Flask) -> None:
+    client = people_app.test_client()
+    acme = create_org(client, "Acme")
+    here = join(client, acme, "rita@acme.test", "member")
+    elsewhere = login(client, "rita@acme.test")  # the sign-in of whoever knew the password
+    ok(client.post("/v1/auth/password", headers=bearer(here["access_token"]),
+                   json={"current_password": PASSWORD, "new_password": "another one 42"}))  # fmt: skip
+    assert (
+        client.get("/v1/assistants", headers=bearer(elsewhere["access_token"])).status_code == 401
+    )
+    stale = client.post("/v1/auth/refresh", json={"refresh_token": elsewhere["refresh_token"]})
+    assert stale.status_code == 401
+    # The sign-in that changed it goes on.
+    assert client.get("/v1/assistants", headers=bearer(here["access_token"])).status_code == 200
+    assert ok(client.post("/v1/auth/refresh", json={"refresh_token": here["refresh_token"]}))
+
+
+def test_an_impersonation_makes_no_owner_and_the_administrator_ends_it(people_app: Flask) -> None:
+    client = people_app.test_client()
+    acme, beta = create_org(client, "Acme"), create_org(client, "Beta")
+    join(client, acme, "olive@acme.test", "owner")
+    olive = next(u for u in ok(client.get("/v1/users", headers=acme.admin))["users"])
+    acting = ok(client.post("/v1/admin/impersonate", headers=PLATFORM_ADMIN,
+                            json={"user_id": olive["id"], "org_id": acme.id}), 201)  # fmt: skip
+    headers = bearer(acting["access_token"])
+    refused = client.post("/v1/invitations", headers=headers,
+                          json={"email": "new@acme.test", "role": "owner"})  # fmt: skip
+    assert refused.status_code == 403 and refused.get_json()["error"]["code"] == "impersonated"
+    join(client, acme, "ed@acme.test", "editor")
+    ed = next(u for u in ok(client.get("/v1/users", headers=acme.admin))["users"]
+              if u["email"] == "ed@acme.test")  # fmt: skip
+    promote = client.patch(f"/v1/users/{ed['id']}", json={"role": "owner"}, headers=headers)
+    assert promote.status_code == 403
+    assert ok(client.post("/v1/invitations", headers=headers,
+                          json={"email": "vi@acme.test", "role": "viewer"}), 201)  # fmt: skip
+    # Ended early: not by an organisation's admin, and an unknown id is a 404.
+    ended = f"/v1/admin/impersonations/{acting['impersonation_id']}"
+    assert client.delete(ended, headers=beta.admin).status_code == 403
+    assert client.delete(ended, headers=acme.admin).status_code == 403
+    assert client.get("/v1/assistants", headers=headers).status_code == 200
+    assert (
+        client.delete("/v1/admin/impersonations/imp_nothing", headers=PLATFORM_ADMIN).status_code
+        == 404
+    )
+    assert ok(client.delete(ended, headers=PLATFORM_ADMIN))["ended"] is True
+    assert client.get("/v1/assistants", headers=headers).status_code == 401
+    trail = ok(client.get("/v1/audit?action=user.impersonation_ended", headers=acme.admin))
+    assert trail["entries"] and trail["entries"][0]["target_id"] == olive["id"]

@@ -14,6 +14,7 @@ from joserfc.jwk import RSAKey
 from qdrant_client import QdrantClient
 
 from tests.api.platform_helpers import Org, create_org, ok
+from tests.app_fixtures import services_of
 from tests.oidc_provider import OidcProvider
 
 
@@ -135,3 +136,96 @@ def test_sso_settings_are_the_organisations_own(
         "issuer": provider.issuer, "client_id": "x", "allowed_domains": ["beta.test"],
         "default_role": "owner"})  # fmt: skip
     assert bad_role.status_code == 422
+
+
+def _platform_admin(app: Flask, email: str) -> None:
+    from people import accounts
+
+    with services_of(app).db.session() as session:
+        accounts.create_user(session, email=email, password="correct horse battery",
+                             name="Root", platform_admin=True)  # fmt: skip
+
+
+def test_an_organisations_provider_never_signs_in_the_platform_administrator_or_others(
+    sso_app: Flask, provider: OidcProvider
+) -> None:
+    """The organisation's admin controls its provider: asserting someone else's email
+    must not open their account (the platform administrator's above all)."""
+    from tests.api.test_people import bearer, join, login
+
+    client = sso_app.test_client()
+    _platform_admin(sso_app, "root@platform.test")
+    acme, beta = create_org(client, "Acme"), create_org(client, "Beta")
+    join(client, beta, "bea@beta.test", "owner")
+    slug = configure(acme, provider, allowed_domains=["acme.test", "platform.test",
+                                                       "beta.test"])["sign_in_url"].rsplit("/", 2)[-2]  # fmt: skip
+    for email, sub in (("root@platform.test", "attacker-1"), ("bea@beta.test", "attacker-2")):
+        provider.person = {"sub": sub, "email": email, "email_verified": True, "name": "X"}
+        refused = sign_in(client, slug)
+        assert refused.status_code == 403, (email, refused.get_data(as_text=True))
+        assert "access_token" not in refused.get_data(as_text=True)
+    # Bea is still only Beta's, and Acme has nobody.
+    assert ok(client.get("/v1/users", headers=acme.admin))["users"] == []
+    bea = login(client, "bea@beta.test")
+    assert bea["org_id"] == beta.id
+    assert (
+        client.get("/v1/admin/organisations", headers=bearer(bea["access_token"])).status_code
+        == 403
+    )
+    # Nobody was linked: the same subjects still get nothing.
+    provider.person = {"sub": "attacker-2", "email": "bea@beta.test", "email_verified": True}
+    assert sign_in(client, slug).status_code == 403
+
+
+def test_the_provider_signs_in_its_own_invited_people_and_accounts_their_owners_link(
+    sso_app: Flask, provider: OidcProvider
+) -> None:
+    from tests.api.test_people import bearer, join, login
+
+    client = sso_app.test_client()
+    acme, beta = create_org(client, "Acme"), create_org(client, "Beta")
+    slug = configure(acme, provider)["sign_in_url"].rsplit("/", 2)[-2]
+    # Invited into Acme only (not accepted yet): the provider signs her in with the role
+    # of the invitation, not the default one.
+    ok(client.post("/v1/invitations", headers=acme.admin,
+                   json={"email": "ina@acme.test", "role": "viewer"}), 201)  # fmt: skip
+    provider.person = {"sub": "ina", "email": "ina@acme.test", "email_verified": True}
+    assert ok(sign_in(client, slug))["role"] == "viewer"
+    # Max is in Acme and in Beta: his email alone is not enough...
+    join(client, beta, "max@acme.test", "editor")
+    join(client, acme, "max@acme.test", "member")
+    max_acme = login(client, "max@acme.test", org_id=acme.id)
+    provider.person = {"sub": "max", "email": "max@acme.test", "email_verified": True}
+    refused = sign_in(client, slug)
+    assert refused.status_code == 403 and "link" in refused.get_json()["error"]["message"]
+    # ...until he links the provider himself, signed in; a link for another email fails.
+    offer = ok(client.post("/v1/auth/sso/link", headers=bearer(max_acme["access_token"])))
+    provider.person = {"sub": "someone", "email": "ina@acme.test", "email_verified": True}
+    assert sign_in(client, slug, "?link=" + offer["url"].split("link=")[1]).status_code == 403
+    offer = ok(client.post("/v1/auth/sso/link", headers=bearer(max_acme["access_token"])))
+    provider.person = {"sub": "max", "email": "max@acme.test", "email_verified": True}
+    linked = ok(sign_in(client, slug, "?link=" + offer["url"].split("link=")[1]))
+    assert linked["org_id"] == acme.id and linked["role"] == "member"
+    assert ok(sign_in(client, slug))["role"] == "member"  # now by the link
+    # A key is no person; another organisation without SSO has nothing to link.
+    assert client.post("/v1/auth/sso/link", headers=acme.admin).status_code == 403
+    max_beta = ok(client.post("/v1/auth/login", json={
+        "email": "max@acme.test", "password": "correct horse battery", "org_id": beta.id}))  # fmt: skip
+    assert client.post("/v1/auth/sso/link",
+                       headers=bearer(max_beta["access_token"])).status_code == 404  # fmt: skip
+
+
+def test_the_sign_in_finishes_only_in_the_browser_that_started_it(
+    sso_app: Flask, provider: OidcProvider
+) -> None:
+    """Login CSRF: an attacker's half-done sign-in sent to someone else's browser."""
+    attacker, victim = sso_app.test_client(), sso_app.test_client()
+    acme = create_org(attacker, "Acme")
+    slug = configure(acme, provider)["sign_in_url"].rsplit("/", 2)[-2]
+    started = attacker.get(f"/v1/auth/sso/{slug}/start")
+    assert "HttpOnly" in started.headers["Set-Cookie"]
+    back = urlsplit(httpx.get(started.headers["Location"]).headers["Location"])
+    elsewhere = victim.get(f"{back.path}?{back.query}")
+    assert elsewhere.status_code == 400
+    assert "another browser" in elsewhere.get_json()["error"]["message"]
+    assert ok(attacker.get("/v1/users", headers=acme.admin))["users"] == []

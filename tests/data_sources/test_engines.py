@@ -22,6 +22,7 @@ from data_sources.engines import (
 )
 from data_sources.results import ResultCollector
 from data_sources.safety import RefusedQuery, vetted
+from data_sources.servers import ServerRule
 from data_sources.spreadsheets import Upload, build_store
 
 
@@ -74,7 +75,9 @@ def test_postgresql_session_is_read_only_and_times_out(postgres_url: str) -> Non
             "CREATE FUNCTION bump() RETURNS int AS "
             "'UPDATE sales SET amount = amount + 1; SELECT 1' LANGUAGE sql"
         )
-    engine = engine_for_url(postgres_url, sqlite_dir=None)
+    engine = engine_for_url(
+        postgres_url, sqlite_dir=None, servers=ServerRule(allowed_hosts=("127.0.0.1",))
+    )
     assert isinstance(engine, PostgresEngine)
     [table] = engine.describe()
     assert table.name == "sales" and table.rows == 2000

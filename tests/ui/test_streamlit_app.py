@@ -380,12 +380,12 @@ def test_back_from_single_sign_on_the_page_signs_in_once(
     acme = create_org(app.test_client(), "Acme")
     slug = configure(acme, provider)["sign_in_url"].rsplit("/", 2)[-2]
     try:
-        with serve(app) as url:
-            start = httpx.get(f"{url}/v1/auth/sso/{slug}/start",
-                              params={"return_to": "https://chat.example.org/"})  # fmt: skip
+        with serve(app) as url, httpx.Client() as browser:  # keeps the API's cookie
+            start = browser.get(f"{url}/v1/auth/sso/{slug}/start",
+                                params={"return_to": "https://chat.example.org/"})  # fmt: skip
             at_provider = httpx.get(start.headers["Location"])
             back = urlsplit(at_provider.headers["Location"])
-            to_chat = httpx.get(f"{url}{back.path}?{back.query}")
+            to_chat = browser.get(f"{url}{back.path}?{back.query}")
             code = to_chat.headers["Location"].split("?sso_code=", 1)[1]
 
             monkeypatch.setenv("API_URL", url)
