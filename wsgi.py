@@ -17,5 +17,6 @@ application = body_limit(
         upload_bytes=settings.max_upload_bytes,
         chat_bytes=settings.chat_request_limit,
         audio_bytes=settings.audio_max_bytes,
+        data_source_bytes=settings.data_source_max_bytes,
     ),
 )

@@ -18,12 +18,18 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from knowledge.office import TooManyCells, sheet_rows
+
 # The column separator of each type; a CSV's is sniffed (";" where "," is the decimal mark).
 SPREADSHEET_TYPES = {".csv": None, ".tsv": "\t", ".xlsx": None}
 NUMERIC = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "FLOAT", "DOUBLE", "DECIMAL")
 MAX_TABLES = 50
-# An XLSX is a zip: its uncompressed size is checked before it is opened (a zip bomb).
+MAX_COLUMNS = 1_000  # of a table: a CSV's header is counted before DuckDB reads it
+# An XLSX is a zip: its uncompressed size is checked before it is opened (a zip bomb),
+# and only the cells it really has are read, up to a bound (not its claimed dimension).
+XLSX_MAX_UNPACKED = 64 * 1024 * 1024
 XLSX_EXPANSION_LIMIT = 20
+XLSX_MAX_CELLS = 1_000_000
 
 
 class SpreadsheetError(ValueError):
@@ -99,6 +105,11 @@ def _add(conn: duckdb.DuckDBPyConnection, upload: Upload, taken: set[str], max_b
             conn.execute(f'CREATE TABLE "{name}" AS SELECT * FROM frame')
             conn.unregister("frame")
         return
+    columns = _header_columns(upload.content)
+    if columns > MAX_COLUMNS:
+        raise SpreadsheetError(
+            f"{upload.filename!r} has about {columns} columns: at most {MAX_COLUMNS} are taken"
+        )
     name = table_name(Path(upload.filename).stem, taken)
     with tempfile.NamedTemporaryFile(suffix=suffix) as file:
         file.write(upload.content)
@@ -141,19 +152,59 @@ def _csv_options(conn: duckdb.DuckDBPyConnection, path: str, delim: str | None) 
     return comma if numbers(comma) > numbers({"delim": ";"}) else {"delim": ";"}
 
 
+def _header_columns(content: bytes) -> int:
+    """About how many columns a CSV's first line names (the most any separator makes)."""
+    first = content[: 4 * 1024 * 1024].split(b"\n", 1)[0]
+    return 1 + max(first.count(separator) for separator in (b",", b";", b"\t", b"|"))
+
+
 def _sheets(upload: Upload, max_bytes: int) -> dict[str, pd.DataFrame]:
+    """Each sheet as a frame: its first row the column names, types from the cells."""
+    from openpyxl import load_workbook
+
     try:
         with zipfile.ZipFile(io.BytesIO(upload.content)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except zipfile.BadZipFile as exc:
         raise SpreadsheetError(f"{upload.filename!r} is not an XLSX file") from exc
-    if unpacked > max(max_bytes, len(upload.content)) * XLSX_EXPANSION_LIMIT:
-        raise SpreadsheetError(f"{upload.filename!r} unpacks to {unpacked} bytes: too large")
+    limit = min(XLSX_MAX_UNPACKED, max(max_bytes, len(upload.content)) * XLSX_EXPANSION_LIMIT)
+    if unpacked > limit:
+        raise SpreadsheetError(f"{upload.filename!r} unpacks to {unpacked} bytes: at most "
+                               f"{limit} are read")  # fmt: skip
+    cells = [0]
+    frames = {}
     try:
-        sheets = pd.read_excel(io.BytesIO(upload.content), sheet_name=None, engine="openpyxl")
+        workbook = load_workbook(io.BytesIO(upload.content), read_only=True, data_only=True)
+        try:
+            for sheet in workbook.worksheets:
+                rows = list(sheet_rows(sheet, cells=cells, max_rows=10_000_000,
+                                       max_columns=MAX_COLUMNS + 1, max_cells=XLSX_MAX_CELLS))  # fmt: skip
+                frames[str(sheet.title)] = _frame(upload.filename, rows)
+        finally:
+            workbook.close()
+    except TooManyCells as exc:
+        raise SpreadsheetError(f"{upload.filename!r}: {exc} (at most {XLSX_MAX_CELLS})") from exc
+    except SpreadsheetError:
+        raise
     except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
         raise SpreadsheetError(f"{upload.filename!r} cannot be read: {exc}") from exc
-    return {
-        str(sheet): frame.rename(columns=lambda c: str(c).strip() or "column")
-        for sheet, frame in sheets.items()
-    }
+    return frames
+
+
+def _frame(filename: str, rows: list[tuple[object, ...]]) -> pd.DataFrame:
+    rows = [r for r in rows if any(v is not None for v in r)]  # blank rows are no records
+    width = max((len(r) for r in rows), default=0)
+    while width and all(len(r) < width or r[width - 1] is None for r in rows):
+        width -= 1  # empty columns a sheet's formatting leaves on the right
+    if width > MAX_COLUMNS:
+        raise SpreadsheetError(f"{filename!r} has {width} columns: at most {MAX_COLUMNS} are taken")
+    padded = [tuple(r[:width]) + (None,) * (width - len(r[:width])) for r in rows]
+    if not padded:
+        return pd.DataFrame()
+    header, *body = padded
+    names: list[str] = []
+    for n, cell in enumerate(header):
+        name = (str(cell).strip() if cell is not None else "") or f"column_{n + 1}"
+        names.append(name if name not in names else f"{name}_{n + 1}")
+    frame = pd.DataFrame(list(body), columns=names, dtype=object)
+    return frame.infer_objects().convert_dtypes(convert_string=False)

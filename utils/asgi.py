@@ -57,13 +57,14 @@ async def _lifespan(receive: Any, send: Any) -> None:
 UPLOAD_PATHS = re.compile(r"^/v1/(documents|knowledge-bases/[^/]+/documents)$")
 CHAT_PATHS = re.compile(r"^/v1/(public/)?chat$")
 AUDIO_PATHS = re.compile(r"^/v1/(public/)?audio$")
+DATA_SOURCE_PATHS = re.compile(r"^/v1/data-sources$")
 # A multipart body holds a file of exactly the upload limit plus its framing.
 MULTIPART_ALLOWANCE = 64 * 1024
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 
 def route_limits(
-    *, upload_bytes: int, chat_bytes: int, audio_bytes: int
+    *, upload_bytes: int, chat_bytes: int, audio_bytes: int, data_source_bytes: int
 ) -> tuple[tuple[re.Pattern[str], int], ...]:
     """The routes whose bodies may be larger than a plain request, with their limits
     (multipart framing allowed on top of the file limits)."""
@@ -71,6 +72,7 @@ def route_limits(
         (UPLOAD_PATHS, upload_bytes + MULTIPART_ALLOWANCE),
         (CHAT_PATHS, chat_bytes + MULTIPART_ALLOWANCE),
         (AUDIO_PATHS, audio_bytes + MULTIPART_ALLOWANCE),
+        (DATA_SOURCE_PATHS, data_source_bytes + MULTIPART_ALLOWANCE),
     )
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from utils.asgi import MULTIPART_ALLOWANCE, body_limit, route_limits
 
-LIMIT, UPLOAD, CHAT, AUDIO = 1024, 4096, 8192, 16384
+LIMIT, UPLOAD, CHAT, AUDIO, DATA = 1024, 4096, 8192, 16384, 32768
 
 
 async def echo_size(scope: dict, receive, send) -> None:  # type: ignore[no-untyped-def]
@@ -23,7 +23,8 @@ async def echo_size(scope: dict, receive, send) -> None:  # type: ignore[no-unty
 
 @pytest.fixture
 def client() -> httpx.AsyncClient:
-    limits = route_limits(upload_bytes=UPLOAD, chat_bytes=CHAT, audio_bytes=AUDIO)
+    limits = route_limits(upload_bytes=UPLOAD, chat_bytes=CHAT, audio_bytes=AUDIO,
+                          data_source_bytes=DATA)  # fmt: skip
     app = body_limit(echo_size, max_bytes=LIMIT, limits=limits)
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t")
 
@@ -54,6 +55,7 @@ async def test_over_the_limit_is_a_json_413_with_the_request_id(client: httpx.As
     [
         (("/v1/chat", "/v1/public/chat"), CHAT),
         (("/v1/audio", "/v1/public/audio"), AUDIO),
+        (("/v1/data-sources",), DATA),  # spreadsheets: DATA_SOURCE_MAX_BYTES, not 1 MB
         (("/v1/chat/completions", "/v1/assistants"), LIMIT),
     ],
 )
