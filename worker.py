@@ -110,6 +110,7 @@ def main() -> int:
     with ingestion_worker(settings) as queue:
         queue.make_default()
         queue.start_schedule()
+        queue.start_outbound_lane()  # crawls and webhooks: slow servers hold no upload
         worker = queue.app.Worker(
             **queue.worker_options(concurrency=settings.ingestion_concurrency, kind="worker"),
             loglevel=settings.log_level,

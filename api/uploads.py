@@ -150,6 +150,8 @@ def _multipart(limit: int) -> list[Upload]:
     if "metadata" in form:
         try:
             form["metadata"] = json.loads(form["metadata"])
+        except RecursionError as exc:  # json.loads recurses once per level
+            raise ApiError(422, "metadata: nested too deeply (fields hold plain values)") from exc
         except ValueError as exc:
             raise ApiError(422, "metadata: must be a JSON object") from exc
     if "replace" in form:

@@ -46,6 +46,10 @@ WEBHOOK_TASK = "notifications.webhook"
 MAIL_TASK = "notifications.mail"
 MAIL_RETRIES = 5
 STOP_TIMEOUT_S = 30.0
+# Tasks that wait on other organisations' servers (a site to crawl, a webhook receiver)
+# run in a lane of their own, so a slow server never holds anyone's uploads or mail.
+OUTBOUND_TASKS = frozenset({CRAWL_TASK, WEBHOOK_TASK})
+OUTBOUND_LANE = "outbound"
 
 
 class QueueUnavailable(Exception):
@@ -74,10 +78,14 @@ def broker_url(settings: Settings) -> str:
 
 
 class IngestionQueue:
-    def __init__(self, settings: Settings, *, stats: TaskStats) -> None:
+    def __init__(self, settings: Settings, *, stats: TaskStats, lane: str | None = None) -> None:
         self.settings = settings
         self.stats = stats
-        self.name = f"{settings.checkpoint_prefix}.ingestion"
+        base = f"{settings.checkpoint_prefix}.ingestion"
+        self.name = f"{base}.{lane}" if lane else base
+        self.main_name, self.outbound_name = base, f"{base}.{OUTBOUND_LANE}"
+        self.lane = lane
+        self._outbound: IngestionQueue | None = None  # its consumer, beside this one
         self.handlers: Handlers | None = None
         self._consumer: Any = None
         self._consumer_thread: threading.Thread | None = None
@@ -129,21 +137,24 @@ class IngestionQueue:
         self._send(MAIL_TASK, {"to": to, "subject": subject, "text": text})
 
     def _send(self, task: str, argument: str | dict[str, str]) -> None:
+        queue = self.outbound_name if task in OUTBOUND_TASKS else self.main_name
         try:
-            self.app.send_task(task, args=[argument], queue=self.name)
+            self.app.send_task(task, args=[argument], queue=queue)
         except OperationalError as exc:
             raise QueueUnavailable(
                 "the ingestion queue (its Redis broker) is unavailable; retry shortly"
             ) from exc
 
     def depth(self) -> tuple[int, int]:
-        """(tasks waiting, tasks taken but not yet acknowledged)."""
+        """(tasks waiting in both lanes, tasks taken but not yet acknowledged)."""
         with self.app.connection_for_read() as connection:
             channel = connection.default_channel
-            try:
-                waiting = channel.queue_declare(self.name, passive=True).message_count
-            except ChannelError:  # no task was ever sent
-                waiting = 0
+            waiting = 0
+            for name in (self.main_name, self.outbound_name):
+                try:
+                    waiting += channel.queue_declare(name, passive=True).message_count
+                except ChannelError:  # no task was ever sent
+                    pass
             return waiting, int(channel.client.hlen(channel.unacked_key))
 
     # -- consuming -----------------------------------------------------------------
@@ -217,10 +228,19 @@ class IngestionQueue:
         self.app.set_default()
         self.app.set_current()
 
-    def consume_in_thread(self) -> None:
+    def start_outbound_lane(self) -> None:
+        """Consume the outbound lane (crawls, webhook deliveries) on a thread of its own,
+        with the same handlers."""
+        if self._outbound is None and not self.lane:
+            self._outbound = IngestionQueue(self.settings, stats=self.stats, lane=OUTBOUND_LANE)
+            self._outbound.handlers = self.handlers
+            self._outbound.consume_in_thread(schedule=False)
+
+    def consume_in_thread(self, *, schedule: bool = True) -> None:
         """Run a worker on a thread of this process (INGESTION_IN_API), one task at a time,
-        with the schedule. Tasks run on that thread itself (the solo pool): there Celery
-        finds this queue's tasks, whatever other queues the process has (tests)."""
+        with the schedule, and the outbound lane beside it. Tasks run on that thread itself
+        (the solo pool): there Celery finds this queue's tasks, whatever other queues the
+        process has (tests)."""
         if self._consumer_thread is not None:
             return
         self.app.finalize()
@@ -290,7 +310,9 @@ class IngestionQueue:
             target=consume, name="ingestion-consumer", daemon=True
         )
         self._consumer_thread.start()
-        self.start_schedule()
+        if schedule:
+            self.start_schedule()
+        self.start_outbound_lane()
 
     def start_schedule(self) -> None:
         """Celery beat on a thread; kept in memory (each process's own: see claim_due)."""
@@ -301,6 +323,9 @@ class IngestionQueue:
         """Stop consuming after the task in hand. The loop is asked to end (it notices
         within its broker poll, 2 s) and closes everything on its own thread: closing its
         connection from here, under its feet, made it crash. `wait=False` returns at once."""
+        if self._outbound is not None:
+            self._outbound.stop(wait=wait)
+            self._outbound = None
         if self._beat is not None:
             self._beat.stop()
             self._beat = None

@@ -16,6 +16,7 @@ Operators may also be written {"$eq": ...}, {"$in": [...]} (or "any"), {"$gte": 
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime
 from typing import Any
@@ -39,6 +40,8 @@ class BadAttributes(ValueError):
 
 
 def _number_fits(name: str, value: Any) -> None:
+    if isinstance(value, float) and not math.isfinite(value):  # Python's JSON reads NaN
+        raise BadAttributes(f"{name!r}: numbers must be finite (not NaN or Infinity)")
     if isinstance(value, int | float) and not isinstance(value, bool) and abs(value) > MAX_INTEGER:
         raise BadAttributes(f"{name!r}: numbers are limited to ±2^53")
 

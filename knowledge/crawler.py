@@ -13,12 +13,15 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import logging
+import socket
+import threading
 import time
 import xml.etree.ElementTree as ElementTree
 from collections import deque
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
@@ -30,6 +33,10 @@ log = logging.getLogger(__name__)
 
 USER_AGENT = "GroundedChatCrawler/1.0 (+knowledge base indexing)"
 MAX_REDIRECTS = 5
+# A crawl makes at most this many requests per page it may keep (and a few for robots.txt
+# and sitemaps): a site of 404s or of pages that are only links ends the crawl early.
+REQUESTS_PER_PAGE = 5
+SETUP_REQUESTS = 6
 MAX_PAGE_BYTES = 5 * 1024 * 1024
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -83,7 +90,11 @@ class SafeFetcher:
         self.allowed = {h.lower() for h in allowed_hosts}
         self.allow_setting = allow_setting
         self.max_bytes = max_bytes
-        self.client = httpx.Client(timeout=timeout, follow_redirects=False, verify=True)
+        self.timeout = timeout
+        self.requests = 0  # made so far (a crawl's budget counts them)
+        # No kept-alive connections: each request's own socket is what its deadline ends.
+        self.client = httpx.Client(timeout=timeout, follow_redirects=False, verify=True,
+                                   limits=httpx.Limits(max_keepalive_connections=0))  # fmt: skip
 
     def close(self) -> None:
         self.client.close()
@@ -124,21 +135,66 @@ class SafeFetcher:
         pinned = urlunsplit((parts.scheme, f"{literal}:{port}", parts.path or "/", parts.query, ""))
         host_header = parts.netloc.rsplit("@", 1)[-1]
         extensions = {"sni_hostname": parts.hostname} if parts.scheme == "https" else {}
+        deadline = _Deadline(self.timeout)
         request = self.client.build_request(
-            method, pinned, extensions=extensions, content=content,
+            method, pinned, content=content,
+            extensions={**extensions, "trace": deadline.trace},
             headers={"Host": host_header, "User-Agent": USER_AGENT, **headers},
         )  # fmt: skip
-        response = self.client.send(request, stream=True)
+        self.requests += 1
         try:
-            body = b""
-            for piece in response.iter_bytes():
-                body += piece
-                if len(body) > self.max_bytes:
-                    break
-            response._content = body[: self.max_bytes]
+            response = self.client.send(request, stream=True)
+            try:
+                body = b""
+                for piece in response.iter_bytes():
+                    body += piece
+                    if len(body) > self.max_bytes:
+                        break
+                response._content = body[: self.max_bytes]
+            finally:
+                response.close()
+        except httpx.HTTPError as exc:
+            if deadline.passed:
+                raise httpx.ReadTimeout(
+                    f"{url} took longer than {self.timeout:g} s in all (WEB_FETCH_TIMEOUT)"
+                ) from exc
+            raise
         finally:
-            response.close()
+            deadline.cancel()
+        if deadline.passed:  # the socket was shut as the last bytes came
+            raise httpx.ReadTimeout(f"{url} took longer than {self.timeout:g} s in all")
         return response
+
+
+class _Deadline:
+    """The whole of one request (connecting, headers, body) within `seconds`: a timeout
+    per read alone lets a server that sends a byte now and then hold the request for as
+    long as it likes. At the deadline the request's socket is shut, which ends any read."""
+
+    def __init__(self, seconds: float) -> None:
+        self.passed = False
+        self._socket: socket.socket | None = None
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def trace(self, event: str, info: dict[str, Any]) -> None:
+        if event.endswith("connect_tcp.complete"):
+            stream = info.get("return_value")
+            self._socket = stream.get_extra_info("socket") if stream is not None else None
+            if self.passed:
+                self._expire()
+
+    def _expire(self) -> None:
+        self.passed = True
+        if self._socket is not None:
+            try:
+                self._socket.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass  # already closed
+
+    def cancel(self) -> None:
+        self._timer.cancel()
 
 
 class _Links(HTMLParser):
@@ -202,6 +258,7 @@ class Crawler:
         the last crawl (a page the server says has not changed is yielded unchanged)."""
         start = urldefrag(rules.start_url)[0]
         host = urlsplit(start).netloc.lower()
+        budget = self.fetcher.requests + SETUP_REQUESTS + rules.max_pages * REQUESTS_PER_PAGE
         robots = self._robots(start)
         queue: deque[tuple[str, int]] = deque([(start, 0)])
         for url in self._sitemap(start, robots):
@@ -209,6 +266,9 @@ class Crawler:
         seen: set[str] = set()
         yielded = 0
         while queue and yielded < rules.max_pages:
+            if self.fetcher.requests >= budget:
+                log.info("crawl: %s made its %d requests; stopping", start, budget)
+                return
             url, depth = queue.popleft()
             if url in seen or urlsplit(url).netloc.lower() != host:
                 continue
@@ -283,7 +343,7 @@ class Crawler:
         parts = urlsplit(start)
         maps = robots.site_maps() or [f"{parts.scheme}://{parts.netloc}/sitemap.xml"]
         found: list[str] = []
-        for sitemap in maps[:5]:
+        for sitemap in maps[: SETUP_REQUESTS - 1]:
             try:
                 fetched = self.fetcher.get(sitemap)
             except (httpx.HTTPError, AddressRefused):

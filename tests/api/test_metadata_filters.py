@@ -102,6 +102,8 @@ def test_bad_filters_and_bad_metadata_are_clear_422s(platform: Flask) -> None:
         ({"category": {"$in": "a"}}, "takes a list"),
         ({"year": {"$eq": {"gte": 2020}}}, "takes one value"),  # not read as a range
         ({"category": {"in": {"a": 1}}}, "takes a list"),
+        ({"year": float("nan")}, "finite"),  # Python's JSON reads NaN: a 200 before
+        ({"year": {"gte": float("-inf")}}, "finite"),
     ]:
         response = ask(client, key, assistant, QUESTION, filters=filters)
         assert response.status_code == 422, filters
@@ -119,6 +121,17 @@ def test_bad_filters_and_bad_metadata_are_clear_422s(platform: Flask) -> None:
             json={"title": "x", "text": "hello", "metadata": metadata},
         )
         assert response.status_code == 422 and reason in response.get_json()["error"]["message"]
+    # Multipart: metadata nested 5,000 deep (a 500 before) and NaN (accepted, then the job
+    # failed in Qdrant).
+    for raw, reason in [("[" * 5000 + "]" * 5000, "nested too deeply"),
+                        ('{"year": NaN}', "finite"), ('{"year": Infinity}', "finite")]:  # fmt: skip
+        response = client.post(
+            f"/v1/knowledge-bases/{kb}/documents", headers=org.admin,
+            data={"file": (io.BytesIO(b"hello"), "x.txt"), "metadata": raw},
+            content_type="multipart/form-data",
+        )  # fmt: skip
+        assert response.status_code == 422, (raw[:20], response.get_data(as_text=True))
+        assert reason in response.get_json()["error"]["message"]
     listed = ok(client.get(f"/v1/knowledge-bases/{kb}/documents", headers=org.admin))
     assert len(listed["documents"]) == 2
 

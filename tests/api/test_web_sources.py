@@ -288,3 +288,59 @@ def test_a_source_is_crawled_again_on_its_schedule(
     site.pages["/faq"] = ("FAQ", "Seals are replaced every eighteen months.")
     second = wait_crawled(org, kb, created["id"], after=first["last_crawled_at"])
     assert second["stats"]["changed"] == 1 and second["last_crawled_at"] > first["last_crawled_at"]
+
+
+def test_one_organisations_slow_site_holds_no_one_elses_upload(
+    web_app: Callable[..., Flask],
+) -> None:
+    """Acme's site sends its start page a byte at a time; Beta's upload is read meanwhile
+    (before, every task shared one queue run one at a time: it waited for the crawl)."""
+    dripping = threading.Event()
+
+    class Drip(BaseHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802
+            if self.path != "/":
+                self.send_response(404)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            dripping.set()
+            try:
+                for _ in range(200):
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except OSError:
+                pass  # the fetch's deadline ended it
+            finally:
+                dripping.clear()
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Drip)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        app = web_app(web_sources_allowed_hosts="127.0.0.1", web_fetch_timeout=25)
+        client = app.test_client()
+        acme, beta = create_org(client, "Acme"), create_org(client, "Beta")
+        kb = acme.kb("site")
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        source = ok(client.post(f"/v1/knowledge-bases/{kb}/sources", headers=acme.admin,
+                                json={"kind": "web", "url": url, "max_pages": 5}), 202)  # fmt: skip
+        assert dripping.wait(60), "the crawl never reached the slow page"
+        beta.kb("docs")
+        document = beta.upload("docs", "Hours", "The office opens at nine every weekday.")
+        assert document["status"] == "completed"
+        crawl = ok(client.get(f"/v1/knowledge-bases/{kb}/sources/{source['id']}",
+                              headers=acme.admin))  # fmt: skip
+        assert crawl["status"] == "crawling", "the upload waited for another's crawl"
+        # The crawl itself ends at its fetch's deadline, not when the site stops.
+        assert wait_crawled(acme, kb, source["id"])["status"] == "failed"
+    finally:
+        server.shutdown()
+        server.server_close()
