@@ -1,11 +1,18 @@
-"""Files attached to one question: read by the ingestion loaders, chunked and embedded
-for that turn only, searched beside the assistant's knowledge bases and cited as
-`attachment:<name>`. Nothing of them is written to a knowledge base; the conversation
-keeps only their names and sizes."""
+"""Files attached to one question: read by the ingestion loaders, chunked, searched beside
+the assistant's knowledge bases and cited as `attachment:<name>`. Nothing of them is
+written to a knowledge base; the conversation keeps only their names and sizes.
+
+A 2 MB text is some 2,000 chunks, and embedding them all took this machine's encoder
+over ten minutes. So a search first ranks the chunks by the question's words and
+embeds only the best few (each chunk's vector is kept for the next search of the turn);
+the bound on one turn's work is EMBEDDED_PER_SEARCH chunks, whatever is attached."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -15,6 +22,8 @@ from knowledge.embeddings import LocalEmbeddings
 from knowledge.loaders import DocumentParseError, UnsupportedFormatError, kind_of, load_bytes
 
 PASSAGES_PER_TURN = 3  # the attachments' best chunks, put before the knowledge bases'
+EMBEDDED_PER_SEARCH = 16  # chunks embedded for one search, the best by the question's words
+WORD = re.compile(r"\w{2,}")
 
 
 class AttachmentError(ValueError):
@@ -28,22 +37,46 @@ class Attachment:
     name: str
     size: int
     chunks: tuple[Chunk, ...]
-    vectors: np.ndarray
+    # Each chunk's vector once a search has embedded it (by the chunk's position).
+    vectors: dict[int, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
 
     def summary(self) -> dict[str, object]:
         return {"name": self.name, "size": self.size}
+
+
+def _words(text: str) -> list[str]:
+    return WORD.findall(text.casefold())
+
+
+def keyword_ranked(
+    chunks: list[tuple[Attachment, int]], query: str, keep: int
+) -> list[tuple[Attachment, int]]:
+    """The `keep` chunks whose words best match the question's (BM25-like: rare words
+    count more), in document order where no word matches."""
+    wanted = set(_words(query))
+    counts = [Counter(_words(a.chunks[i].text)) for a, i in chunks]
+    seen_in = Counter(word for c in counts for word in wanted & c.keys())
+    total = len(chunks)
+
+    def score(n: int) -> float:
+        return sum(
+            math.log(1 + total / seen_in[w]) * counts[n][w] / (counts[n][w] + 1.2)
+            for w in wanted if counts[n][w]
+        )  # fmt: skip
+
+    order = sorted(range(total), key=lambda n: (-score(n), n))
+    return [chunks[n] for n in order[:keep]]
 
 
 def read_attachments(
     files: list[tuple[str, bytes]],
     *,
     chunker: Chunker,
-    embeddings: LocalEmbeddings,
     max_files: int,
     max_bytes: int,
     max_pages: int,
 ) -> list[Attachment]:
-    """The files, parsed and embedded; AttachmentError naming the file that cannot be
+    """The files, parsed and chunked; AttachmentError naming the file that cannot be
     used (413 too large, 415 an unsupported type, 422 unreadable or too many)."""
     if len(files) > max_files:
         raise AttachmentError(422, f"at most {max_files} files may be attached to a question")
@@ -69,8 +102,7 @@ def read_attachments(
         chunks = tuple(chunker.split(document, org_id="", kb_id=""))
         if not chunks:
             raise AttachmentError(422, f"attachment {name!r} has no text")
-        vectors = embeddings.encode([chunk.embed_text for chunk in chunks])
-        attachments.append(Attachment(name, len(data), chunks, vectors))
+        attachments.append(Attachment(name, len(data), chunks))
     return attachments
 
 
@@ -86,11 +118,14 @@ class AttachmentSearcher:
     def search(self, query: str, scope: SearchScope) -> list[Passage]:
         found: list[Passage] = self.base.search(query, scope)  # type: ignore[attr-defined]
         query_vector = np.asarray(self.embeddings.embed_query(query))
-        scored = [
-            (float(vector @ query_vector), attachment, chunk)
-            for attachment in self.attachments
-            for chunk, vector in zip(attachment.chunks, attachment.vectors, strict=True)
-        ]
+        every = [(a, i) for a in self.attachments for i in range(len(a.chunks))]
+        best = keyword_ranked(every, query, EMBEDDED_PER_SEARCH)
+        missing = [(a, i) for a, i in best if i not in a.vectors]
+        if missing:
+            vectors = self.embeddings.encode([a.chunks[i].embed_text for a, i in missing])
+            for (attachment, i), vector in zip(missing, vectors, strict=True):
+                attachment.vectors[i] = np.asarray(vector)
+        scored = [(float(a.vectors[i] @ query_vector), a, a.chunks[i]) for a, i in best]
         scored.sort(key=lambda item: -item[0])
         own = [
             Passage(

@@ -177,7 +177,7 @@ def read_files(files: list[tuple[str, bytes]]) -> list[Attachment] | None:
     settings = services.settings
     try:
         return read_attachments(
-            files, chunker=services.ingestor.chunker, embeddings=services.embeddings,
+            files, chunker=services.ingestor.chunker,
             max_files=settings.attachment_max_files, max_bytes=settings.attachment_max_bytes,
             max_pages=settings.attachment_max_pages,
         )  # fmt: skip

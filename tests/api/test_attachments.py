@@ -11,6 +11,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from knowledge.embeddings import LocalEmbeddings
 from knowledge.store import count_points
 from tests.api.conftest import KEY_A
 from tests.app_fixtures import services_of
@@ -126,3 +127,63 @@ def test_each_format_is_cited_and_left_out_of_the_knowledge_base(
     body = response.get_json()
     assert "7731" in body["answer"] and body["citations"][0]["source"] == f"attachment:{name}"
     assert count_points(services.qdrant, services.settings.collection_name) == before
+
+
+def filler(size: int, seed: int = 7) -> str:
+    """Paragraphs of plant notes that say nothing in particular, `size` characters."""
+    import random
+
+    words = ("pump valve seal maintenance inspect pressure motor bearing lubricate filter "
+             "replace monthly weekly operator safety manual chapter torque gasket").split()  # fmt: skip
+    rng = random.Random(seed)
+    paragraphs: list[str] = []
+    while sum(len(p) + 2 for p in paragraphs) < size:
+        paragraphs.append(" ".join(rng.choice(words) for _ in range(60)).capitalize() + ".")
+    return "\n\n".join(paragraphs)
+
+
+def test_the_documented_largest_text_attachment_is_answered_from_its_right_passage(
+    app: Flask,
+) -> None:
+    """2 MB of text is some 2,000 chunks; before, each was embedded for the turn (over
+    ten minutes on this machine's encoder: one chat key could hold a worker at will).
+    Now the chunks are ranked by the question's words and only a few are embedded."""
+    from agents.attachments import EMBEDDED_PER_SEARCH
+
+    text = filler(1_000_000) + ("\n\nThe cooling tower of hall seven is drained every "
+                                "second Tuesday by the night shift.\n\n") + filler(1_000_000, 8)  # fmt: skip
+    data = text.encode()[: services_of(app).settings.attachment_max_bytes]
+    assert len(data) > 2_000_000
+    response = ask(client := app.test_client(), {
+        "message": "When is the cooling tower of hall seven drained?",
+        "files": [as_file("plant-notes.txt", data)]}, "big-att")  # fmt: skip
+    assert response.status_code == 200, response.get_json()
+    body = response.get_json()
+    assert "second Tuesday" in body["answer"], body["answer"]
+    assert body["citations"][0]["source"] == "attachment:plant-notes.txt"
+    assert client.get("/v1/conversations/big-att", headers=KEY_A).status_code == 200
+    assert EMBEDDED_PER_SEARCH <= 32  # the bound the docs give
+
+
+def test_a_search_embeds_only_the_chunks_the_question_points_to(
+    embeddings: LocalEmbeddings,
+) -> None:
+    from agents.attachments import EMBEDDED_PER_SEARCH, AttachmentSearcher, read_attachments
+    from knowledge.chunking import Chunker
+
+    text = filler(300_000) + "\n\nSpare seals are kept in cabinet B4.\n\n" + filler(300_000, 9)
+    [attached] = read_attachments([("notes.txt", text.encode())],
+                                  chunker=Chunker(chunk_size=900, chunk_overlap=100),
+                                  max_files=5, max_bytes=10**7, max_pages=50)  # fmt: skip
+    assert len(attached.chunks) > 300
+
+    class NoKnowledge:  # the assistant's own knowledge bases hold nothing here
+        def search(self, query: str, scope: object) -> list:
+            return []
+
+    searcher = AttachmentSearcher(NoKnowledge(), [attached], embeddings)
+    [best, *_] = searcher.search("Where are the spare seals kept?", scope=None)  # type: ignore[arg-type]
+    assert "cabinet B4" in best.text
+    assert len(attached.vectors) <= EMBEDDED_PER_SEARCH
+    searcher.search("Which cabinet holds the spare seals?", scope=None)  # type: ignore[arg-type]
+    assert len(attached.vectors) <= 2 * EMBEDDED_PER_SEARCH  # the first search's are kept
