@@ -162,10 +162,10 @@ def check_queue(settings: Settings) -> CheckResult:
 def check_llm(settings: Settings) -> CheckResult:
     if not settings.llm_enabled:
         return CheckResult(True, "no LLM configured: offline extractive answers")
-    from agents.llm import LLMError, probe_llm
+    from agents.llm import LLMError, Provider, probe_llm
 
     try:
-        probe_llm(settings)
+        probe_llm(Provider.from_settings(settings))  # type: ignore[arg-type]
     except LLMError as exc:
         return CheckResult(False, str(exc), "check LLM_BASE_URL, LLM_API_KEY and LLM_MODEL")
     return CheckResult(True, f"{settings.llm_model} at {settings.llm_base_url} answers")

@@ -1,0 +1,48 @@
+"""`python validate.py` with a language model configured, as an operator runs it: the
+model that answers is named, one that cannot be reached is a FAIL with a hint, and
+neither is a traceback (it crashed on `settings.base_url` once a model was set)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from stubs.llm import LLMStub
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def stub() -> Iterator[LLMStub]:
+    server = LLMStub().start()
+    yield server
+    server.stop()
+
+
+def validate(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "validate.py"], cwd=ROOT, env={**os.environ, **env},
+                          capture_output=True, text=True, timeout=240)  # fmt: skip
+
+
+def llm_line(output: str) -> str:
+    return next(line for line in output.splitlines() if line[6:].startswith("llm "))
+
+
+def test_validate_names_the_model_that_answers_and_fails_clearly_on_one_that_does_not(
+    stub: LLMStub, redis_url: str, tmp_path: Path
+) -> None:
+    base = {"REDIS_URL": redis_url, "DATA_DIR": str(tmp_path), "LLM_MODEL": "stub-model",
+            "LLM_API_KEY": stub.api_key, "API_URL": "http://127.0.0.1:1"}  # fmt: skip
+    answering = validate({**base, "LLM_BASE_URL": stub.url})
+    assert "Traceback" not in answering.stderr + answering.stdout, answering.stderr[-2000:]
+    assert llm_line(answering.stdout).startswith("ok") and "stub-model" in answering.stdout
+    away = validate({**base, "LLM_BASE_URL": "http://127.0.0.1:1/v1"})
+    assert "Traceback" not in away.stderr + away.stdout, away.stderr[-2000:]
+    line = llm_line(away.stdout)
+    assert line.startswith("FAIL") and "cannot be reached" in line and away.returncode == 1
+    assert "LLM_BASE_URL" in away.stdout  # the hint names what to check
