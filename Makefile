@@ -12,8 +12,12 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 run: setup
 	$(PY) launch.py
 
+# Three test processes on two cores: most tests wait on servers, browsers and sockets.
+# Each has its own Redis, PostgreSQL, Qdrant folder and ports (pytest-xdist); idle ones
+# take the next test from a busy one (worksteal). TEST_WORKERS=0 runs them in one.
+TEST_WORKERS ?= 3
 test: setup-test
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 setup: system-packages $(VENV)/.installed encoders
 

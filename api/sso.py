@@ -208,7 +208,9 @@ def _provider(record: SsoConfig) -> Provider:
 @routes.get("/auth/sso/callback", scope=None, ok=TokenPair, errors=(400, 403))
 def callback() -> Response:
     """Where the provider sends the person back: the code is exchanged, the ID token
-    checked, the person found or made (a member with the default role) and signed in."""
+    checked, and the account the provider may sign in (people/sso_accounts.py: one
+    linked to it, one of this organisation alone, or a new one; never a platform
+    administrator) signed in, a member of this organisation only."""
     services = get_services()
     if request.args.get("error"):
         raise ApiError(400, f"the provider did not sign you in: {request.args['error']}")

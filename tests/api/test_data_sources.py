@@ -88,6 +88,18 @@ def data_app(
     return make
 
 
+def run_on(postgres_url: str, *statements: str) -> str:
+    """Run statements on the test's PostgreSQL database as its owner; its psycopg DSN."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    dsn = make_url(postgres_url).set(drivername="postgresql").render_as_string(False)
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        for statement in statements:
+            conn.execute(statement)  # type: ignore[arg-type]
+    return dsn
+
+
 def sqlite_source(org: Org, app: Flask, name: str = "plant") -> tuple[str, Path]:
     data_dir = app.config["SETTINGS"].data_dir
     path = make_database(data_dir / "databases" / org.id / f"{name}.db")  # its own folder
@@ -254,13 +266,8 @@ def test_a_database_source_reaches_no_internal_server_and_never_the_platforms_ow
 def test_postgresql_functions_that_run_sql_text_or_read_files_are_refused(
     data_app: Callable[..., Flask], stub: LLMStub, postgres_url: str
 ) -> None:
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    dsn = make_url(postgres_url).set(drivername="postgresql").render_as_string(False)
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute("CREATE TABLE machines (code TEXT)")
-        conn.execute("INSERT INTO machines VALUES ('P-1'), ('P-2')")
+    run_on(postgres_url, "CREATE TABLE machines (code TEXT)",
+           "INSERT INTO machines VALUES ('P-1'), ('P-2')")  # fmt: skip
     app = data_app(max_sql_retries=10)
     client = app.test_client()
     org = create_org(client, "Plant")
@@ -660,13 +667,10 @@ def test_a_postgresql_database_is_queried_read_only(
     data_app: Callable[..., Flask], stub: LLMStub, postgres_url: str
 ) -> None:
     import psycopg
-    from sqlalchemy.engine import make_url
 
-    dsn = make_url(postgres_url).set(drivername="postgresql").render_as_string(False)
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute("CREATE TABLE students (name TEXT, registered DATE)")
-        conn.execute("INSERT INTO students VALUES ('Ana', '2026-01-03'), ('Budi', '2026-02-20'),"
-                     " ('Carla', '2026-03-09')")  # fmt: skip
+    dsn = run_on(postgres_url, "CREATE TABLE students (name TEXT, registered DATE)",
+                 "INSERT INTO students VALUES ('Ana', '2026-01-03'), ('Budi', '2026-02-20'),"
+                 " ('Carla', '2026-03-09')")  # fmt: skip
     app = data_app()
     client = app.test_client()
     org = create_org(client, "School")

@@ -28,7 +28,9 @@ def test_a_question_over_data_shows_table_chart_query_and_downloads(
 ) -> None:
     app = llm_app(qdrant=empty_qdrant, llm_timeout=10.0)
     services = app.extensions["services"]()
-    database = make_database(app.config["SETTINGS"].data_dir / "databases" / "plant.db")
+    database = make_database(
+        app.config["SETTINGS"].data_dir / "databases" / DEFAULT_ORG_ID / "plant.db"
+    )
     with services.db.session() as session:
         source = catalog.create_database_source(
             session, box=services.box, places=services.places, org_id=DEFAULT_ORG_ID,
