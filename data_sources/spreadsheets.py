@@ -207,4 +207,4 @@ def _frame(filename: str, rows: list[tuple[object, ...]]) -> pd.DataFrame:
         name = (str(cell).strip() if cell is not None else "") or f"column_{n + 1}"
         names.append(name if name not in names else f"{name}_{n + 1}")
     frame = pd.DataFrame(list(body), columns=names, dtype=object)
-    return frame.infer_objects().convert_dtypes(convert_string=False)
+    return frame.infer_objects().convert_dtypes()  # whole numbers with blanks stay whole

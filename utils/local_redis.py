@@ -6,6 +6,7 @@ conversations survive restarts.
 
 from __future__ import annotations
 
+import random
 import shutil
 import socket
 import subprocess
@@ -121,12 +122,25 @@ def start_redis(
     ).start()
 
 
+def _bindable(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 def _cluster_port() -> int:
-    # The cluster bus listens on port + 10000, which must be free too.
-    while True:
-        port = free_port()
-        if port < 55000:
+    """A port whose cluster bus (port + 10000) is free too. Both lie below the kernel's
+    ephemeral range (32768 up), so no outgoing connection of another process (parallel
+    test workers) can take the bus port between this check and the node's start."""
+    rng = random.SystemRandom()
+    for _ in range(200):
+        port = rng.randrange(20_000, 22_700)
+        if _bindable(port) and _bindable(port + 10_000):
             return port
+    raise RedisServerError("no free pair of ports for a cluster node")
 
 
 @dataclass
@@ -148,16 +162,24 @@ def start_redis_cluster(root: Path, *, masters: int = 3) -> LocalRedisCluster:
     """Start `masters` nodes, join them into a cluster and wait until it serves."""
     nodes = []
     for i in range(masters):
-        node = LocalRedis(
-            directory=root / f"node{i}",
-            port=_cluster_port(),
-            extra_args=(
-                "--cluster-enabled", "yes",
-                "--cluster-config-file", str(root / f"node{i}" / "nodes.conf"),
-                "--cluster-node-timeout", "2000",
-            ),
-        )  # fmt: skip
-        nodes.append(node.start())
+        for attempt in range(3):  # another process may take the ports first
+            node = LocalRedis(
+                directory=root / f"node{i}",
+                port=_cluster_port(),
+                extra_args=(
+                    "--cluster-enabled", "yes",
+                    "--cluster-config-file", str(root / f"node{i}" / "nodes.conf"),
+                    "--cluster-node-timeout", "2000",
+                ),
+            )  # fmt: skip
+            try:
+                nodes.append(node.start())
+                break
+            except RedisServerError:
+                if attempt == 2:
+                    for started in nodes:
+                        started.stop()
+                    raise
     cluster = LocalRedisCluster(nodes)
     try:
         subprocess.run(
