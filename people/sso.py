@@ -9,7 +9,6 @@ public address only (SSO_ALLOWED_HOSTS lets the operator allow a local one).
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import json
 import secrets
@@ -22,15 +21,12 @@ from joserfc import jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
 
+from people.accounts import token_digest
 from utils.outbound import AddressRefused, check_outbound_url
 
 FLOW_SECONDS = 600
 EXCHANGE_SECONDS = 60
 SCOPE = "openid email profile"
-
-
-def _digest(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
 
 
 class SsoError(ValueError):
@@ -110,7 +106,7 @@ class SsoFlows:
         verifier = secrets.token_urlsafe(48)
         flow = {"org_id": org_id, "verifier": verifier, "nonce": nonce,
                 "redirect_uri": redirect_uri, "return_to": return_to,
-                "browser": _digest(browser), "link_user_id": link_user_id}  # fmt: skip
+                "browser": token_digest(browser), "link_user_id": link_user_id}  # fmt: skip
         self.redis.set(self._key("flow", state), json.dumps(flow), ex=FLOW_SECONDS)
         client = OAuth2Client(provider.client_id, scope=SCOPE, redirect_uri=redirect_uri,
                               code_challenge_method="S256")  # fmt: skip
@@ -127,7 +123,7 @@ class SsoFlows:
         if raw is None:
             raise SsoError("this sign-in expired or was already used: start again")
         flow = json.loads(raw)
-        if not browser or not hmac.compare_digest(flow.get("browser", ""), _digest(browser)):
+        if not browser or not hmac.compare_digest(flow.get("browser", ""), token_digest(browser)):
             raise SsoError("this sign-in was started in another browser: start again from this one")
         return flow
 
