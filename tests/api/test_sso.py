@@ -207,6 +207,16 @@ def test_the_provider_signs_in_its_own_invited_people_and_accounts_their_owners_
     linked = ok(sign_in(client, slug, "?link=" + offer["url"].split("link=")[1]))
     assert linked["org_id"] == acme.id and linked["role"] == "member"
     assert ok(sign_in(client, slug))["role"] == "member"  # now by the link
+    # A link code is used once, and only at its own organisation's start.
+    assert client.get(f"/v1/auth/sso/{slug}/start?link=made-up").status_code == 400
+    beta_slug = configure(beta, provider)["sign_in_url"].rsplit("/", 2)[-2]
+    offer = ok(client.post("/v1/auth/sso/link", headers=bearer(max_acme["access_token"])))
+    elsewhere = client.get(f"/v1/auth/sso/{beta_slug}/start?link=" + offer["url"].split("link=")[1])
+    assert (
+        elsewhere.status_code == 400
+        and "another organisation" in elsewhere.get_json()["error"]["message"]
+    )
+    ok(client.delete("/v1/sso", headers=beta.admin))
     # A key is no person; another organisation without SSO has nothing to link.
     assert client.post("/v1/auth/sso/link", headers=acme.admin).status_code == 403
     max_beta = ok(client.post("/v1/auth/login", json={
