@@ -60,6 +60,7 @@ class FrameGuard:
         self.embedders = embedders
         self._origins: list[str] = []
         self._fetched_at = -ANCESTORS_REFRESH_S
+        self._refreshing: anyio.Lock | None = None  # made on the server's event loop
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -77,12 +78,20 @@ class FrameGuard:
         await self.app(scope, receive, with_headers)
 
     async def _allowed(self) -> list[str]:
-        if time.monotonic() - self._fetched_at >= ANCESTORS_REFRESH_S:
-            self._fetched_at = time.monotonic()
-            try:
-                self._origins = await anyio.to_thread.run_sync(self.embedders)
-            except ApiClientError:
-                pass  # the API is away: keep what was allowed
+        if time.monotonic() - self._fetched_at < ANCESTORS_REFRESH_S:
+            return self._origins
+        if self._refreshing is None:
+            self._refreshing = anyio.Lock()
+        # Requests that arrive while the list is fetched wait for it: answering them
+        # from the old (at start, empty) list would refuse an allowed site its frame.
+        async with self._refreshing:
+            if time.monotonic() - self._fetched_at >= ANCESTORS_REFRESH_S:
+                try:
+                    self._origins = await anyio.to_thread.run_sync(self.embedders)
+                    self._fetched_at = time.monotonic()
+                except ApiClientError:
+                    # The API is away: keep what was allowed, ask again in a few seconds.
+                    self._fetched_at = time.monotonic() - ANCESTORS_REFRESH_S + 5
         return self._origins
 
 
