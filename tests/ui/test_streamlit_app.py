@@ -297,8 +297,17 @@ def test_a_busy_conversation_is_explained(make_app, page: Callable[..., AppTest]
     from tests.ui.conftest import serve
 
     stub = LLMStub().start()
+    page_answered = threading.Event()
     try:
-        with serve(slow_llm_app(make_app, stub, turn_wait_seconds=0.2)) as url:
+        app = slow_llm_app(make_app, stub, turn_wait_seconds=0.2)
+        reply = stub.reply
+
+        def held(body: dict) -> str:  # the other tab's turn lasts until the page has its answer
+            page_answered.wait(timeout=60)
+            return reply(body)
+
+        stub.reply = held
+        with serve(app) as url:
             at = page(url, conversation="ui-409")
             other_tab = threading.Thread(
                 target=httpx.post,
@@ -311,8 +320,10 @@ def test_a_busy_conversation_is_explained(make_app, page: Callable[..., AppTest]
             while not stub.chat_requests() and time.monotonic() < deadline:
                 time.sleep(0.05)  # until the other tab's turn holds the conversation (at the model)
             at.chat_input[0].set_value("And how do I stop it?").run()
+            page_answered.set()
             other_tab.join()
     finally:
+        page_answered.set()
         stub.stop()
     shown = [e.value for e in at.error]
     assert len(shown) == 1 and "still being answered" in shown[0]
