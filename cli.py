@@ -22,15 +22,15 @@ from tqdm import tqdm
 
 from composition import build_ingestor, migrated_database, open_database, open_embeddings
 from config import Settings
-from knowledge.chunking import document_id
-from knowledge.ingest import Ingestor, expand_paths
-from knowledge.store import (
+from ingestion.ingest import Ingestor, expand_paths
+from knowledge.documents.chunking import document_id
+from knowledge.vectors.clients import open_client
+from knowledge.vectors.store import (
     KnowledgeBaseUnavailable,
     copy_collection,
     count_points,
     ensure_collection,
     list_documents,
-    open_client,
     tenant_filter,
 )
 from tenancy import crud

@@ -10,7 +10,6 @@ import redis
 from qdrant_client import QdrantClient
 from sqlalchemy.engine import make_url
 
-from agents.artifacts import ArtifactStore
 from agents.contexts import AnswerDefaults, DataQuerying, TurnContexts
 from agents.conversations import ConversationIndex
 from agents.graph import build_graph
@@ -19,19 +18,22 @@ from agents.probes import Probes
 from agents.retrieval import Retriever
 from agents.service import ChatService
 from config import Settings
-from data_sources.catalog import SourcePlaces
+from data_sources.artifacts import ArtifactStore
+from data_sources.catalog import SourcePlaces, sources_loader
 from data_sources.runner import QueryLimits
 from data_sources.servers import ServerRule
+from ingestion.ingest import Ingestor
+from ingestion.jobs import JobExecutor, JobStore
 from ingestion.queue import Handlers, IngestionQueue
+from ingestion.reembed import Reembedder
 from ingestion.stats import TaskStats
-from knowledge.chunking import Chunker
-from knowledge.crawler import SafeFetcher
-from knowledge.embeddings import LocalEmbeddings, load_embeddings
-from knowledge.ingest import Ingestor
-from knowledge.jobs import JobExecutor, JobStore
-from knowledge.ocr import tesseract_for
-from knowledge.reembed import IndexVersions, Reembedder
-from knowledge.store import ensure_collection, open_client
+from knowledge.documents.chunking import Chunker
+from knowledge.documents.crawler import SafeFetcher
+from knowledge.documents.ocr import tesseract_for
+from knowledge.encoders.embeddings import LocalEmbeddings, load_embeddings
+from knowledge.vectors.clients import open_client
+from knowledge.vectors.generations import IndexVersions
+from knowledge.vectors.store import ensure_collection
 from notifications.mail import Mailer
 from notifications.notifier import Notifier
 from notifications.webhooks import Deliverer
@@ -386,7 +388,7 @@ def build_services(
             admin_keys=[k.get_secret_value() for k in settings.admin_api_keys],
             cache_seconds=settings.key_cache_seconds,
         ),
-        profiles=ProfileStore(db, box, places),
+        profiles=ProfileStore(db, box, data_sources=sources_loader(box=box, places=places)),
         places=places,
         artifacts=artifacts,
         web_crawls=web_crawls,

@@ -175,7 +175,7 @@ class Settings(BaseSettings):
     ingestion_retry_base_seconds: float = Field(2.0, gt=0)
     # How often the schedule looks for web sources due for a crawl.
     web_crawl_tick_seconds: float = Field(30.0, gt=0)
-    # Which build of the model embeds (knowledge/encoders.py): sentence-transformers
+    # Which build of the model embeds (knowledge/encoders/engines.py): sentence-transformers
     # itself, or its ONNX export run by ONNX Runtime, in fp32 or int8.
     embedding_backend: Literal["torch", "onnx", "onnx-int8"] = "onnx"
     # Where ONNX exports of the model are kept (made by `make setup` or the first start).
@@ -189,7 +189,7 @@ class Settings(BaseSettings):
     hybrid_weights: Annotated[list[float], NoDecode] = Field(
         default_factory=lambda: [1.0, 2.0], description="RRF weights: dense, sparse"
     )
-    # Unset: the encoder's own calibration (knowledge.embeddings.CALIBRATIONS).
+    # Unset: the encoder's own calibration (knowledge.encoders.embeddings.CALIBRATIONS).
     score_threshold: float | None = Field(None, ge=-1, le=1)
     answer_sentence_threshold: float | None = Field(None, ge=-1, le=1)
     answer_max_sentences: int = Field(2, ge=1, le=10)
@@ -289,7 +289,7 @@ class Settings(BaseSettings):
     @field_validator("voice_languages", "ocr_languages")
     @classmethod
     def _languages(cls, value: list[str]) -> list[str]:
-        from knowledge.languages import normalise
+        from knowledge.encoders.languages import normalise
 
         codes = [normalise(v) for v in value]
         if not codes or None in codes:

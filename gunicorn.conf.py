@@ -26,7 +26,7 @@ def on_starting(server):  # noqa: ANN001, ANN201 - gunicorn hook signature
         raise SystemExit(1)
     shutil.rmtree(_metrics_dir, ignore_errors=True)
     _metrics_dir.mkdir(parents=True, exist_ok=True)
-    from knowledge.embedded_host import SOCKET_ENV
+    from knowledge.vectors.embedded_host import SOCKET_ENV
 
     if (
         _settings.qdrant_mode == "embedded"
@@ -34,9 +34,9 @@ def on_starting(server):  # noqa: ANN001, ANN201 - gunicorn hook signature
         and not os.environ.get(SOCKET_ENV)  # launch.py's host, shared with its worker
     ):
         # Embedded Qdrant's folder belongs to one process: a host opens it before the
-        # workers start, and they call it (knowledge/embedded_host.py).
-        from knowledge.embedded_host import HostProcess
-        from knowledge.store import KnowledgeBaseUnavailable
+        # workers start, and they call it (knowledge/vectors/embedded_host.py).
+        from knowledge.vectors.embedded_host import HostProcess
+        from knowledge.vectors.store import KnowledgeBaseUnavailable
 
         try:
             _qdrant_host = HostProcess.start(_settings)

@@ -23,8 +23,8 @@ import redis
 
 from cli import index_sample_if_empty
 from config import PROJECT_ROOT, Settings, get_settings
-from knowledge.embedded_host import HostProcess
-from knowledge.store import KnowledgeBaseUnavailable
+from knowledge.vectors.embedded_host import HostProcess
+from knowledge.vectors.store import KnowledgeBaseUnavailable
 from utils.local_redis import LocalRedis
 from utils.supervisor import Child, Supervisor
 

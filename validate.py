@@ -53,7 +53,8 @@ def check_packages(_: Settings) -> CheckResult:
 
 
 def check_model(settings: Settings) -> CheckResult:
-    from knowledge.embeddings import EmbeddingModelError, load_embeddings
+    from knowledge.encoders.embeddings import load_embeddings
+    from knowledge.encoders.models import EmbeddingModelError
 
     started = time.perf_counter()
     try:
@@ -88,7 +89,8 @@ def check_redis(settings: Settings) -> CheckResult:
 
 
 def check_qdrant(settings: Settings) -> CheckResult:
-    from knowledge.store import KnowledgeBaseUnavailable, count_points, open_client
+    from knowledge.vectors.clients import open_client
+    from knowledge.vectors.store import KnowledgeBaseUnavailable, count_points
 
     try:
         client = open_client(settings)

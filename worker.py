@@ -42,9 +42,10 @@ from composition import (
 )
 from config import Settings, get_settings
 from ingestion.queue import IngestionQueue
-from knowledge.embedded_host import SOCKET_ENV
-from knowledge.embeddings import LocalEmbeddings
-from knowledge.store import ensure_collection, open_client
+from knowledge.encoders.embeddings import LocalEmbeddings
+from knowledge.vectors.clients import open_client
+from knowledge.vectors.embedded_host import SOCKET_ENV
+from knowledge.vectors.store import ensure_collection
 from notifications.notifier import Notifier
 from utils.logging import configure_logging
 

@@ -11,10 +11,10 @@ from langchain_core.messages import AnyMessage
 from agents.followup import offline_condenser
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
-from knowledge.embeddings import LocalEmbeddings
-from knowledge.languages import DEFAULT_LANGUAGE
-from knowledge.sentences import closed, in_context, split_defined
-from knowledge.sparse import tokenize
+from knowledge.documents.sentences import closed, in_context, split_defined
+from knowledge.encoders.embeddings import LocalEmbeddings
+from knowledge.encoders.languages import DEFAULT_LANGUAGE
+from knowledge.encoders.sparse import tokenize
 
 SNIPPET_CHARS = 300
 # Sentence score = cosine similarity + LEXICAL_WEIGHT x share of question terms present

@@ -17,9 +17,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from agents.retrieval import Passage, SearchScope
-from knowledge.chunking import Chunk, Chunker
-from knowledge.embeddings import LocalEmbeddings
-from knowledge.loaders import DocumentParseError, UnsupportedFormatError, kind_of, load_bytes
+from knowledge.documents.chunking import Chunk, Chunker
+from knowledge.documents.loaders import (
+    DocumentParseError,
+    UnsupportedFormatError,
+    kind_of,
+    load_bytes,
+)
+from knowledge.encoders.embeddings import LocalEmbeddings
 
 PASSAGES_PER_TURN = 3  # the attachments' best chunks, put before the knowledge bases'
 EMBEDDED_PER_SEARCH = 16  # chunks embedded for one search, the best by the question's words

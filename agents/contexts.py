@@ -7,7 +7,6 @@ import threading
 from dataclasses import dataclass, replace
 
 from agents.answer import ExtractiveAnswerer, default_not_found
-from agents.artifacts import ArtifactStore
 from agents.data_answer import DataAnswerer
 from agents.followup import offline_condenser
 from agents.graph import Condenser, TurnContext
@@ -15,8 +14,9 @@ from agents.guardrails import LLMTopicGuard, TopicGuard
 from agents.llm import LLMAnswerer, Provider, chat_model, llm_condenser
 from agents.phrasebook import Phrasebook
 from agents.retrieval import Retriever, SearchScope
+from data_sources.artifacts import ArtifactStore
 from data_sources.runner import QueryLimits, QueryRunner
-from knowledge.embeddings import LocalEmbeddings
+from knowledge.encoders.embeddings import LocalEmbeddings
 from tenancy.profiles import AssistantProfile
 
 CONTEXT_CACHE_LIMIT = 1000

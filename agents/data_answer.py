@@ -21,7 +21,7 @@ from agents.phrasebook import built_in
 from agents.retrieval import Passage
 from data_sources.catalog import DataSourceRef
 from data_sources.runner import QueryRunner
-from knowledge.languages import DEFAULT_LANGUAGE, name_of
+from knowledge.encoders.languages import DEFAULT_LANGUAGE, name_of
 from prompts import load_prompt
 
 log = logging.getLogger(__name__)

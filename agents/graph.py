@@ -29,10 +29,11 @@ from langgraph.runtime import Runtime
 
 from agents.answer import Answer
 from agents.data_answer import DataAnswerer, asks_for_data, phrase
-from agents.guardrails import GuardRules, Verdict
+from agents.guardrails import Verdict
 from agents.phrasebook import Kind, Phrasebook
 from agents.retrieval import Passage, SearchScope
-from knowledge.languages import detect
+from knowledge.encoders.languages import detect
+from tenancy.profiles import GuardRules
 from utils import metrics
 
 

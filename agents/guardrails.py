@@ -20,9 +20,10 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel, Field
 
-from knowledge.embeddings import LocalEmbeddings
-from knowledge.sparse import tokenize
+from knowledge.encoders.embeddings import LocalEmbeddings
+from knowledge.encoders.sparse import tokenize
 from prompts import load_prompt
+from tenancy.profiles import GuardRules
 
 log = logging.getLogger(__name__)
 
@@ -78,20 +79,6 @@ THRESHOLDS_BY_ENCODER = {
     },
 }
 THRESHOLDS = THRESHOLDS_BY_ENCODER["multilingual-e5-small"]
-
-
-@dataclass(frozen=True)
-class GuardRules:
-    """An assistant's guardrail settings."""
-
-    allowed_topics: tuple[str, ...] = ()
-    forbidden_topics: tuple[str, ...] = ()
-    escalation_triggers: tuple[str, ...] = ()
-    strictness: str = "moderate"
-
-    @property
-    def active(self) -> bool:
-        return bool(self.allowed_topics or self.forbidden_topics or self.escalation_triggers)
 
 
 @dataclass(frozen=True)

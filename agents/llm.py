@@ -24,7 +24,7 @@ from agents.answer import Answer, ExtractiveAnswerer, citation, not_found_answer
 from agents.followup import looks_like_follow_up, rule_based_query
 from agents.retrieval import Passage
 from config import Settings
-from knowledge.languages import DEFAULT_LANGUAGE, name_of
+from knowledge.encoders.languages import DEFAULT_LANGUAGE, name_of
 from prompts import load_prompt
 
 log = logging.getLogger(__name__)

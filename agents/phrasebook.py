@@ -14,7 +14,7 @@ from functools import cache
 from types import MappingProxyType
 from typing import Literal
 
-from knowledge.languages import DEFAULT_LANGUAGE, detect
+from knowledge.encoders.languages import DEFAULT_LANGUAGE, detect
 from prompts import PROMPTS_DIR
 
 Kind = Literal["not_found", "refusal", "handoff"]
@@ -56,7 +56,7 @@ class Phrasebook:
 def validate_messages(value: object) -> dict[str, dict[str, str]]:
     """An assistant's `messages` as the API takes them: {"es": {"not_found": "..."}};
     ValueError naming what is wrong."""
-    from knowledge.languages import normalise
+    from knowledge.encoders.languages import normalise
 
     if not isinstance(value, dict):
         raise ValueError('messages must be an object like {"es": {"not_found": "..."}}')

@@ -10,8 +10,8 @@ from qdrant_client import QdrantClient
 
 from agents.llm import LLMError, Provider, probe_llm
 from config import VERSION
-from knowledge.reembed import IndexVersions
-from knowledge.store import count_points, embedded_folder_missing
+from knowledge.vectors.generations import IndexVersions
+from knowledge.vectors.store import count_points, embedded_folder_missing
 from tenancy.db import Database
 from utils.checkpointer import RedisSaver
 

@@ -1,5 +1,5 @@
 """Retrieval from the Qdrant knowledge base through langchain-qdrant, always inside one
-organisation's knowledge bases (the filter comes from knowledge.store.tenant_filter)."""
+organisation's knowledge bases (the filter comes from knowledge.vectors.store.tenant_filter)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from dataclasses import asdict, dataclass, field, replace
 
 from qdrant_client import QdrantClient, models
 
-from knowledge.embeddings import LocalEmbeddings
-from knowledge.languages import guess
-from knowledge.reembed import IndexVersions, encoder_of
-from knowledge.sentences import SPLIT_VERSION, sentence_contexts
-from knowledge.sparse import BM25SparseEmbeddings
-from knowledge.store import (
+from knowledge.documents.sentences import SPLIT_VERSION, sentence_contexts
+from knowledge.encoders.embeddings import LocalEmbeddings
+from knowledge.encoders.languages import guess
+from knowledge.encoders.sparse import BM25SparseEmbeddings
+from knowledge.vectors.generations import IndexVersions, encoder_of
+from knowledge.vectors.store import (
     DENSE_VECTOR,
     SENTENCES_VECTOR,
     SPARSE_VECTOR,
@@ -81,7 +81,7 @@ class SearchScope:
     mode: str
     k: int
     score_threshold: float
-    # The question's own filters on documents' metadata (knowledge/attributes.py):
+    # The question's own filters on documents' metadata (knowledge/documents/attributes.py):
     # applied inside the search, with the tenant filter.
     narrowed: models.Filter | None = None
 
@@ -224,7 +224,7 @@ class Retriever:
         self, query: str, query_filter: models.Filter
     ) -> list[tuple[list[float], models.Filter]]:
         """The question's dense vector and where it is compared: everywhere, or while
-        old points are being re-made by a new encoder (knowledge.reembed), one vector
+        old points are being re-made by a new encoder (ingestion.reembed), one vector
         per encoder, each over the points its encoder made."""
         transition = self.versions.transition() if self.versions is not None else None
         if transition is None or transition.previous is None:

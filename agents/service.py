@@ -21,7 +21,6 @@ import redis.exceptions
 from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage
 from qdrant_client import models
 
-from agents.artifacts import ArtifactStore
 from agents.attachments import Attachment, AttachmentSearcher
 from agents.contexts import TurnContexts
 from agents.conversations import Conversation, ConversationIndex
@@ -30,6 +29,7 @@ from agents.replies import ChatReply, message_dict, pieces, reply_from
 from agents.rewind import EARLIER_ANSWERS, Rewind, rewound
 from agents.stops import STOPPED_FIELD, StopOnRequest, TurnStopped
 from agents.turn_lock import acquire_turn
+from data_sources.artifacts import ArtifactStore
 from tenancy.profiles import AssistantProfile
 from tenancy.turns import TurnRecorder, conversation_hash
 from utils.checkpointer import RedisSaver, translate_error

@@ -16,7 +16,7 @@ from api.errors import ApiError
 from api.requests import CONVERSATION_HEADER, conversation_id_from, idempotency_key
 from api.routing import Routes
 from api.schemas import MAX_USER_CHARS, VoiceResponse
-from knowledge.languages import normalise
+from knowledge.encoders.languages import normalise
 from tenancy.profiles import AssistantProfile
 from voice.audio import AudioError
 

@@ -45,8 +45,8 @@ from api.schemas import (
 )
 from api.sse import sse_response, wants_event_stream
 from data_sources.results import PENDING_CHART, chart_spec_png
-from knowledge.attributes import search_filter
-from knowledge.document_view import document_text
+from knowledge.documents.attributes import search_filter
+from knowledge.vectors.document_view import document_text
 from tenancy import feedback, prompts
 from tenancy.keys import Caller
 from tenancy.profiles import AssistantProfile

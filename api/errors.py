@@ -12,7 +12,7 @@ from werkzeug.exceptions import HTTPException
 from agents.rewind import RewindError
 from agents.turn_lock import ConversationBusy
 from ingestion.queue import QueueUnavailable
-from knowledge.store import KnowledgeBaseError
+from knowledge.vectors.store import KnowledgeBaseError
 from people.accounts import InvalidLink, NotAllowed
 from people.login_limits import TooManyAttempts
 from people.passwords import WeakPassword

@@ -27,7 +27,7 @@ from api.requests import CONVERSATION_HEADER, conversation_id_from, idempotency_
 from api.routing import Routes
 from api.schemas import ChatCompletionRequest, ChatCompletionResponse, ModelList
 from api.sse import sse_response
-from knowledge.attributes import search_filter
+from knowledge.documents.attributes import search_filter
 from tenancy import crud
 
 bp = Blueprint("openai", __name__, url_prefix="/v1")

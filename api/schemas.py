@@ -8,8 +8,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator, model_validator
 
 from agents.replies import Artifact, ChatReply, Citation, HistoryMessage
-from knowledge.attributes import BadAttributes, search_filter
-from knowledge.languages import normalise
+from knowledge.documents.attributes import BadAttributes, search_filter
+from knowledge.encoders.languages import normalise
 
 CONVERSATION_ID_PATTERN = r"^[A-Za-z0-9._:-]{1,128}$"
 MAX_MESSAGE_CHARS = 5000

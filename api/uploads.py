@@ -18,8 +18,8 @@ from api.audit_trail import audit_now
 from api.deps import get_services
 from api.errors import ApiError
 from api.requests import form_flag, json_body
-from knowledge.attributes import BadAttributes, validated
-from knowledge.loaders import UnsupportedFormatError, kind_of
+from knowledge.documents.attributes import BadAttributes, validated
+from knowledge.documents.loaders import UnsupportedFormatError, kind_of
 
 SOURCE_PATTERN = r"^[^\x00-\x1f\x7f]+$"
 TEXT_KINDS = ("markdown", "text", "html", "csv")

@@ -12,7 +12,7 @@ from api.errors import ApiError
 from api.platform_schemas import Strict
 from api.requests import json_body
 from api.routing import Routes
-from knowledge.crawler import SafeFetcher
+from knowledge.documents.crawler import SafeFetcher
 from tenancy import web_sources
 from tenancy.models import utcnow
 from utils.outbound import AddressRefused

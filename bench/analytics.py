@@ -30,9 +30,9 @@ from sqlalchemy import insert
 
 from composition import build_services
 from config import Settings
-from knowledge.embeddings import load_embeddings
-from knowledge.sample import index_sample_kb
-from knowledge.store import open_embedded
+from ingestion.sample import index_sample_kb
+from knowledge.encoders.embeddings import load_embeddings
+from knowledge.vectors.embedded import open_embedded
 from tenancy import analytics, crud
 from tenancy.db import Database
 from tenancy.models import Feedback, TurnRecord, utcnow

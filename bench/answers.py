@@ -28,11 +28,12 @@ from pathlib import Path
 from agents.answer import ExtractiveAnswerer, default_not_found
 from agents.retrieval import Retriever, SearchScope
 from bench.retrieval import BENCH_KB, BENCH_ORG, COLLECTION, as_documents, load
-from knowledge.chunking import Chunker
-from knowledge.embeddings import LocalEmbeddings
-from knowledge.ingest import Ingestor
-from knowledge.sentences import split_sentences
-from knowledge.store import ensure_collection, open_embedded
+from ingestion.ingest import Ingestor
+from knowledge.documents.chunking import Chunker
+from knowledge.documents.sentences import split_sentences
+from knowledge.encoders.embeddings import LocalEmbeddings
+from knowledge.vectors.embedded import open_embedded
+from knowledge.vectors.store import ensure_collection
 
 MARKER = re.compile(r"\s*\[\d+\]")
 

@@ -20,8 +20,8 @@ import time
 
 from agents.attachments import EMBEDDED_PER_SEARCH, AttachmentSearcher, read_attachments
 from config import Settings
-from knowledge.chunking import Chunker
-from knowledge.embeddings import load_embeddings
+from knowledge.documents.chunking import Chunker
+from knowledge.encoders.embeddings import load_embeddings
 
 WORDS = ("pump valve seal maintenance inspect pressure motor bearing lubricate filter "
          "replace monthly weekly operator safety manual chapter torque gasket").split()  # fmt: skip

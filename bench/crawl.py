@@ -1,5 +1,5 @@
 """Crawl rate on a local site: N generated pages (linked in a chain and from a sitemap)
-served by a threaded HTTP server on loopback, crawled by knowledge.crawler (pinned
+served by a threaded HTTP server on loopback, crawled by knowledge.documents.crawler (pinned
 addresses, robots.txt, trafilatura's main-text extraction), with no pause between
 requests. Baseline in the same run: the same pages fetched with plain httpx, nothing
 extracted. Then a second crawl with the first one's ETags (every page answers 304).
@@ -22,7 +22,7 @@ from typing import Any
 
 import httpx
 
-from knowledge.crawler import Crawler, CrawlRules, SafeFetcher
+from knowledge.documents.crawler import Crawler, CrawlRules, SafeFetcher
 
 WORDS = "pumps seals valves filters inspection warranty service crew harbour spare".split()
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import redis
 
-from agents.artifacts import ArtifactStore
+from data_sources.artifacts import ArtifactStore
 from data_sources.catalog import DataSourceRef
 from data_sources.engines import describe_duckdb
 from data_sources.runner import QueryLimits, QueryRunner

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
-from knowledge.embeddings import LocalEmbeddings
-from knowledge.encoders import BACKENDS
+from knowledge.encoders.embeddings import LocalEmbeddings
+from knowledge.encoders.engines import BACKENDS
 
 
 def rate(work, count: int) -> float:

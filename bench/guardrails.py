@@ -42,13 +42,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import get_args
 
-from agents.guardrails import GuardRules, Thresholds, TopicGuard, Verdict, keywords
+from agents.guardrails import Thresholds, TopicGuard, Verdict, keywords
 from agents.retrieval import Retriever, SearchScope
 from config import Settings
-from knowledge.embeddings import load_embeddings
-from knowledge.encoders import Backend
-from knowledge.sample import SAMPLE_KB_ID, SAMPLE_ORG_ID, index_sample_kb
-from knowledge.store import open_embedded
+from ingestion.sample import SAMPLE_KB_ID, SAMPLE_ORG_ID, index_sample_kb
+from knowledge.encoders.embeddings import load_embeddings
+from knowledge.encoders.engines import Backend
+from knowledge.vectors.embedded import open_embedded
+from tenancy.profiles import GuardRules
 
 DATA = Path(__file__).resolve().parent / "data"
 COLLECTION = "guardrails_bench"

@@ -12,7 +12,7 @@ cosine for dense, dot product x collection-wide IDF for sparse (Qdrant's formula
 Qdrant's weighted RRF for fusion; only ids and scores come from here, payloads still
 come from Qdrant.
 
-It is kept in step by the embedded client wrapper (knowledge.store), which reports every
+It is kept in step by the embedded client wrapper (knowledge.vectors.store), which reports every
 write; it is built from the collection itself on first use. A Qdrant server keeps using
 its own indexes.
 """

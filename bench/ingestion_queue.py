@@ -29,10 +29,11 @@ import redis
 
 from composition import build_ingestor, build_queue
 from config import PROJECT_ROOT, Settings
-from knowledge.embedded_host import HostProcess, connect
-from knowledge.embeddings import load_embeddings
-from knowledge.jobs import JobExecutor, JobStore
-from knowledge.store import ensure_collection, open_embedded
+from ingestion.jobs import JobExecutor, JobStore
+from knowledge.encoders.embeddings import load_embeddings
+from knowledge.vectors.embedded import open_embedded
+from knowledge.vectors.embedded_host import HostProcess, connect
+from knowledge.vectors.store import ensure_collection
 from utils.local_redis import LocalRedis, free_port
 
 READY_TIMEOUT_S = 180

@@ -41,8 +41,8 @@ from pathlib import Path
 from agents.conversations import Conversation
 from composition import build_services
 from config import Settings
-from knowledge.embeddings import LocalEmbeddings, load_embeddings
-from knowledge.sample import index_sample_kb
+from ingestion.sample import index_sample_kb
+from knowledge.encoders.embeddings import LocalEmbeddings, load_embeddings
 from stubs.llm import LLMStub
 from tenancy.models import DEFAULT_ASSISTANT_ID, DEFAULT_ORG_ID
 from utils.local_redis import start_redis

@@ -26,11 +26,12 @@ import time
 from pathlib import Path
 
 from agents.retrieval import Retriever, SearchScope
-from knowledge.chunking import Chunker
-from knowledge.embeddings import LocalEmbeddings, load_embeddings
-from knowledge.ingest import Ingestor
-from knowledge.loaders import LoadedDocument
-from knowledge.store import ensure_collection, open_embedded
+from ingestion.ingest import Ingestor
+from knowledge.documents.chunking import Chunker
+from knowledge.documents.loaders import LoadedDocument
+from knowledge.encoders.embeddings import LocalEmbeddings, load_embeddings
+from knowledge.vectors.embedded import open_embedded
+from knowledge.vectors.store import ensure_collection
 
 ORG, KB = "org_bench", "kb_bench"
 ASKED = ("en", "es", "de", "vi", "zh", "ar", "hi", "ru", "tr", "el", "ro", "th")

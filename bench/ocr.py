@@ -27,7 +27,7 @@ from typing import Any
 from PIL import Image
 
 from bench.scans import png_bytes, scanned_page
-from knowledge.ocr import DEFAULT_MAX_PIXELS, OcrText, TesseractEngine, opened
+from knowledge.documents.ocr import DEFAULT_MAX_PIXELS, OcrText, TesseractEngine, opened
 
 INDONESIAN = [
     "Pompa air di gedung utara diperiksa setiap sembilan puluh hari oleh tim pemeliharaan. "

@@ -25,17 +25,17 @@ from agents.retrieval import Retriever, SearchScope
 from bench.handmade_index import VectorIndex
 from bench.load import QUESTIONS
 from bench.scale import HandmadeRetriever
-from knowledge.chunking import Chunker
-from knowledge.embeddings import LocalEmbeddings
-from knowledge.ingest import Ingestor
-from knowledge.sample import SAMPLE_KB_ID, SAMPLE_ORG_ID
-from knowledge.store import (
+from ingestion.ingest import Ingestor
+from ingestion.sample import SAMPLE_KB_ID, SAMPLE_ORG_ID
+from knowledge.documents.chunking import Chunker
+from knowledge.encoders.embeddings import LocalEmbeddings
+from knowledge.vectors.embedded import open_embedded
+from knowledge.vectors.store import (
     DENSE_VECTOR,
     KB_FIELD,
     SPARSE_VECTOR,
     TENANT_FIELD,
     ensure_collection,
-    open_embedded,
 )
 
 COLLECTION = "parity"

@@ -29,8 +29,9 @@ from app import create_app
 from bench.retrieval import as_documents, load
 from composition import build_ingestor, build_services
 from config import Settings
-from knowledge.embeddings import LocalEmbeddings, load_embeddings
-from knowledge.store import ensure_collection, open_embedded
+from knowledge.encoders.embeddings import LocalEmbeddings, load_embeddings
+from knowledge.vectors.embedded import open_embedded
+from knowledge.vectors.store import ensure_collection
 from tenancy import crud
 from tenancy.db import Database
 from tenancy.keys import KeyResolver

@@ -29,12 +29,13 @@ import numpy as np
 from rank_bm25 import BM25Okapi
 
 from agents.retrieval import Retriever, SearchScope
-from knowledge.chunking import Chunker
-from knowledge.embeddings import LocalEmbeddings
-from knowledge.encoders import BACKENDS
-from knowledge.ingest import Ingestor
-from knowledge.loaders import LoadedDocument
-from knowledge.store import ensure_collection, open_embedded
+from ingestion.ingest import Ingestor
+from knowledge.documents.chunking import Chunker
+from knowledge.documents.loaders import LoadedDocument
+from knowledge.encoders.embeddings import LocalEmbeddings
+from knowledge.encoders.engines import BACKENDS
+from knowledge.vectors.embedded import open_embedded
+from knowledge.vectors.store import ensure_collection
 
 COLLECTION = "squad"
 # One organisation with one knowledge base: the product always searches inside one.

@@ -42,15 +42,15 @@ from qdrant_client import models
 
 from agents.retrieval import IndexHits, Retriever, SearchScope
 from bench.handmade_index import VectorIndex
-from knowledge.embeddings import LocalEmbeddings
-from knowledge.sparse import BM25SparseEmbeddings, tokenize
-from knowledge.store import (
+from knowledge.encoders.embeddings import LocalEmbeddings
+from knowledge.encoders.sparse import BM25SparseEmbeddings, tokenize
+from knowledge.vectors.embedded import open_embedded
+from knowledge.vectors.store import (
     DENSE_VECTOR,
     KB_FIELD,
     SPARSE_VECTOR,
     TENANT_FIELD,
     ensure_collection,
-    open_embedded,
 )
 
 COLLECTION = "scale"

@@ -28,9 +28,9 @@ from pathlib import Path
 from agents.conversations import Conversation
 from composition import build_services
 from config import Settings
-from knowledge.embeddings import load_embeddings
-from knowledge.sample import SAMPLE_ORG_ID, index_sample_kb
-from knowledge.store import open_embedded
+from ingestion.sample import SAMPLE_ORG_ID, index_sample_kb
+from knowledge.encoders.embeddings import load_embeddings
+from knowledge.vectors.embedded import open_embedded
 from utils.local_redis import start_redis
 from voice.audio import AudioError
 from voice.text_to_speech import EspeakSpeaker

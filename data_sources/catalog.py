@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -182,6 +183,21 @@ def ref_of(record: DataSource, *, box: SecretsBox, places: SourcePlaces) -> Data
         id=record.id, name=record.name, engine=record.engine, locator=locator,
         tables_json=json.dumps(record.tables, sort_keys=True, default=str),
     )  # fmt: skip
+
+
+def sources_loader(
+    *, box: SecretsBox, places: SourcePlaces
+) -> Callable[[Session, str, Sequence[str]], tuple[DataSourceRef, ...]]:
+    """What tenancy.profiles.ProfileStore reads an assistant's data sources with."""
+
+    def load(session: Session, org_id: str, ids: Sequence[str]) -> tuple[DataSourceRef, ...]:
+        return tuple(
+            ref_of(record, box=box, places=places)
+            for record in list_sources(session, org_id=org_id)
+            if record.id in ids
+        )
+
+    return load
 
 
 def engine_of(ref: DataSourceRef, servers: ServerRule) -> Engine:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from agents.artifacts import ArtifactStore, new_artifact_id
+from data_sources.artifacts import ArtifactStore, new_artifact_id
 from data_sources.catalog import DataSourceRef, engine_of
 from data_sources.engines import SourceError
 from data_sources.results import (

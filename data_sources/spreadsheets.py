@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from knowledge.office import TooManyCells, sheet_rows
+from knowledge.documents.office import TooManyCells, sheet_rows
 
 # The column separator of each type; a CSV's is sniffed (";" where "," is the decimal mark).
 SPREADSHEET_TYPES = {".csv": None, ".tsv": "\t", ".xlsx": None}

@@ -9,7 +9,7 @@ consumer thread inside each API process while INGESTION_IN_API is on.
 A task is acknowledged only once it has run (late acknowledgement): the message of a
 worker killed mid-task stays unacknowledged, and the broker hands it to another worker
 after INGESTION_VISIBILITY_TIMEOUT seconds. The work itself is idempotent, and a claim in
-Redis keeps two workers off one job (knowledge/jobs.py).
+Redis keeps two workers off one job (ingestion/jobs.py).
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ from celery.worker.consumer import Consumer
 from kombu.exceptions import OperationalError
 
 from config import Settings
+from ingestion.jobs import JobOutcome
 from ingestion.stats import TaskStats
-from knowledge.jobs import JobOutcome
 
 log = logging.getLogger(__name__)
 

@@ -22,7 +22,7 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from knowledge.crawler import SafeFetcher
+from knowledge.documents.crawler import SafeFetcher
 from tenancy.crud import NotFound
 from tenancy.db import Database
 from tenancy.models import Webhook, WebhookDelivery, new_id, utcnow

@@ -12,7 +12,7 @@ import logging
 from qdrant_client import QdrantClient
 from sqlalchemy.exc import IntegrityError
 
-from knowledge.store import adopt_untenanted_points, list_documents, tenant_filter
+from knowledge.vectors.store import adopt_untenanted_points, list_documents, tenant_filter
 from tenancy import crud
 from tenancy.db import Database, DatabaseError
 from tenancy.models import (

@@ -9,10 +9,15 @@ from typing import Any
 
 from qdrant_client import QdrantClient
 
+from ingestion.jobs import JobStore
 from ingestion.queue import IngestionQueue, QueueUnavailable
-from knowledge.chunking import document_id
-from knowledge.jobs import JobStore
-from knowledge.store import delete_points, document_filter, organisation_filter, tenant_filter
+from knowledge.documents.chunking import document_id
+from knowledge.vectors.store import (
+    delete_points,
+    document_filter,
+    organisation_filter,
+    tenant_filter,
+)
 from tenancy import crud
 from tenancy.db import Database
 from tenancy.models import Document
@@ -116,7 +121,7 @@ def delete_document(
 def ocr_languages(kb_meta: dict[str, Any] | None) -> list[str]:
     """The languages a knowledge base's `metadata.languages` names (codes this service
     knows), else none (OCR_LANGUAGES then applies)."""
-    from knowledge.languages import normalise
+    from knowledge.encoders.languages import normalise
 
     named = (kb_meta or {}).get("languages")
     if not isinstance(named, list):

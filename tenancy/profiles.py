@@ -5,16 +5,35 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from agents.guardrails import GuardRules
-from data_sources import catalog
-from data_sources.catalog import DataSourceRef, SourcePlaces, ref_of
+from sqlalchemy.orm import Session
+
 from tenancy import crud
 from tenancy.db import Database
 from tenancy.secrets_box import SecretsBox
 
 PROFILE_CACHE_SECONDS = 1.0
+# The data sources (of the organisation, by id) an assistant may query, read in the open
+# session: data_sources.catalog.sources_loader, given by the composition root (this
+# layer does not import the data layer above it).
+SourceLoader = Callable[[Session, str, Sequence[str]], tuple[Any, ...]]
+
+
+@dataclass(frozen=True)
+class GuardRules:
+    """An assistant's guardrail settings."""
+
+    allowed_topics: tuple[str, ...] = ()
+    forbidden_topics: tuple[str, ...] = ()
+    escalation_triggers: tuple[str, ...] = ()
+    strictness: str = "moderate"
+
+    @property
+    def active(self) -> bool:
+        return bool(self.allowed_topics or self.forbidden_topics or self.escalation_triggers)
 
 
 @dataclass(frozen=True)
@@ -45,15 +64,18 @@ class AssistantProfile:
     llm_api_key: str | None = field(default=None, repr=False)
     # Its own messages per language: ((language, kind, text), ...).
     messages: tuple[tuple[str, str, str], ...] = ()
-    # The data sources it may query (their URLs decrypted, never shown).
-    data_sources: tuple[DataSourceRef, ...] = ()
+    # The data sources it may query (data_sources.catalog.DataSourceRef: their URLs
+    # decrypted, never shown).
+    data_sources: tuple[Any, ...] = ()
 
 
 class ProfileStore:
-    def __init__(self, db: Database, box: SecretsBox, places: SourcePlaces) -> None:
+    def __init__(
+        self, db: Database, box: SecretsBox, *, data_sources: SourceLoader | None = None
+    ) -> None:
         self.db = db
         self.box = box
-        self.places = places
+        self.data_sources = data_sources
         self._cache: dict[tuple[str, str], tuple[float, AssistantProfile]] = {}
         self._lock = threading.Lock()
 
@@ -114,9 +136,9 @@ class ProfileStore:
                     for language, texts in sorted((assistant.messages or {}).items())
                     for kind, text in sorted(texts.items())
                 ),
-                data_sources=tuple(
-                    ref_of(record, box=self.box, places=self.places)
-                    for record in catalog.list_sources(session, org_id=org_id)
-                    if record.id in (assistant.data_source_ids or [])
+                data_sources=(
+                    self.data_sources(session, org_id, assistant.data_source_ids)
+                    if self.data_sources and assistant.data_source_ids
+                    else ()
                 ),
             )

@@ -19,11 +19,11 @@ from typing import Any
 from qdrant_client import QdrantClient
 from sqlalchemy import select, update
 
-from knowledge.chunking import document_id
-from knowledge.crawler import Crawler, CrawlError, CrawlRules, SafeFetcher
-from knowledge.ingest import Ingestor
-from knowledge.loaders import LoadedDocument
-from knowledge.store import delete_points, document_filter
+from ingestion.ingest import Ingestor
+from knowledge.documents.chunking import document_id
+from knowledge.documents.crawler import Crawler, CrawlError, CrawlRules, SafeFetcher
+from knowledge.documents.loaders import LoadedDocument
+from knowledge.vectors.store import delete_points, document_filter
 from tenancy import crud
 from tenancy.db import Database
 from tenancy.models import Document, WebSource, new_id, utcnow

@@ -15,8 +15,9 @@ from agents.conversations import Conversation
 from app import create_app
 from composition import Services, build_services, open_saver
 from config import Settings
-from knowledge.embeddings import LocalEmbeddings
-from knowledge.store import ensure_collection, open_embedded
+from knowledge.encoders.embeddings import LocalEmbeddings
+from knowledge.vectors.embedded import open_embedded
+from knowledge.vectors.store import ensure_collection
 from stubs.llm import LLMStub
 from tenancy.keys import legacy_key_id
 from tenancy.models import DEFAULT_ASSISTANT_ID, DEFAULT_ORG_ID

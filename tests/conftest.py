@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from qdrant_client import QdrantClient
 
     from config import Settings
-    from knowledge.embeddings import LocalEmbeddings
+    from knowledge.encoders.embeddings import LocalEmbeddings
 
 
 @pytest.fixture(scope="session")
@@ -51,7 +51,7 @@ def throwaway_redis(tmp_path: Path) -> Iterator[LocalRedis]:
 def embeddings() -> LocalEmbeddings:
     import config  # noqa: F401 - first: sets thread/offline environment before numpy loads
     from config import Settings
-    from knowledge.embeddings import load_embeddings
+    from knowledge.encoders.embeddings import load_embeddings
 
     # The build the service runs by default (the ONNX export, made once into .models).
     return load_embeddings(None, 32, Settings.model_fields["embedding_backend"].default)
@@ -62,8 +62,8 @@ def kb_client(
     tmp_path_factory: pytest.TempPathFactory, embeddings: LocalEmbeddings
 ) -> Iterator[QdrantClient]:
     """One embedded Qdrant with the sample knowledge base, shared by the session."""
-    from knowledge.sample import index_sample_kb
-    from knowledge.store import open_embedded
+    from ingestion.sample import index_sample_kb
+    from knowledge.vectors.embedded import open_embedded
 
     path = tmp_path_factory.mktemp("qdrant")
     index_sample_kb(path, embeddings, "knowledge_base")

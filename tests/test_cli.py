@@ -9,8 +9,8 @@ from pathlib import Path
 
 from app import create_app
 from config import Settings
-from knowledge.sample import SAMPLE_KB
-from knowledge.store import open_embedded
+from ingestion.sample import SAMPLE_KB
+from knowledge.vectors.embedded import open_embedded
 from tests.app_fixtures import no_jobs
 from utils.local_redis import free_port
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.embeddings import LocalEmbeddings
-from knowledge.sample import index_sample_kb
+from ingestion.sample import index_sample_kb
+from knowledge.encoders.embeddings import LocalEmbeddings
 from stubs.llm import LLMStub
 from utils.local_redis import LocalRedis
 from utils.service_process import ServiceProcess, request

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.embeddings import LocalEmbeddings
-from knowledge.sample import index_sample_kb
+from ingestion.sample import index_sample_kb
+from knowledge.encoders.embeddings import LocalEmbeddings
 from utils.local_postgres import LocalPostgres
 from utils.local_redis import start_redis
 from utils.service_process import ServiceProcess, request

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.embeddings import LocalEmbeddings
-from knowledge.sample import index_sample_kb
+from ingestion.sample import index_sample_kb
+from knowledge.encoders.embeddings import LocalEmbeddings
 from tenancy.keys import legacy_key_id
-from tests.knowledge.test_embedded_host import running
+from tests.knowledge.vectors.test_embedded_host import running
 from utils.checkpointer import RedisSaver
 from utils.local_redis import LocalRedis
 from utils.service_process import ServiceProcess, request

@@ -6,7 +6,7 @@ from __future__ import annotations
 from qdrant_client import QdrantClient
 from sqlalchemy import func, select
 
-from knowledge.store import scroll_points, tenant_filter
+from knowledge.vectors.store import scroll_points, tenant_filter
 from tenancy.db import Database
 from tenancy.models import Document
 from voice.speech_to_text import Corpus, Stamp

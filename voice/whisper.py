@@ -98,7 +98,7 @@ def main() -> None:
     """`python -m voice.whisper [cache dir]`: assemble the model folder (setup does)."""
     import sys
 
-    from knowledge.embeddings import default_cache_dir
+    from knowledge.encoders.models import default_cache_dir
 
     cache_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else default_cache_dir()
     print(f"Whisper base: {model_folder(cache_dir)}")

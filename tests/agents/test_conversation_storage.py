@@ -13,7 +13,7 @@ from agents.followup import offline_condenser
 from agents.graph import TurnContext, build_graph
 from agents.retrieval import Passage, SearchScope
 from agents.service import ChatService
-from knowledge.embeddings import LocalEmbeddings
+from knowledge.encoders.embeddings import LocalEmbeddings
 from utils.checkpointer import RedisSaver
 
 MESSAGE_CHARS = 5_000

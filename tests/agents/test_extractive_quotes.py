@@ -7,8 +7,8 @@ import re
 
 from agents.answer import ExtractiveAnswerer, snippet
 from agents.retrieval import Passage
-from knowledge.embeddings import LocalEmbeddings
-from knowledge.loaders import load_bytes
+from knowledge.documents.loaders import load_bytes
+from knowledge.encoders.embeddings import LocalEmbeddings
 
 
 def passage(text: str, source: str = "bash.txt", rank: int = 0) -> Passage:
@@ -56,7 +56,7 @@ def test_a_chunk_cut_mid_sentence_is_never_glued_to_the_next_quote(
 
 
 def test_prose_wrapped_mid_sentence_is_chunked_at_sentence_ends() -> None:
-    from knowledge.chunking import Chunker
+    from knowledge.documents.chunking import Chunker
 
     sentence = "The note file is truncated to this size after writing it when the shell exits."
     wrapped = "\n".join(["       " + sentence[:40], "       " + sentence[40:]] * 12)

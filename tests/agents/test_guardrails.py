@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from agents.guardrails import OUT_OF_SCOPE, GuardRules, TopicGuard, clauses
-from knowledge.embeddings import LocalEmbeddings
+from agents.guardrails import OUT_OF_SCOPE, TopicGuard, clauses
+from knowledge.encoders.embeddings import LocalEmbeddings
+from tenancy.profiles import GuardRules
 
 CLINIC = GuardRules(
     allowed_topics=("booking, changing or cancelling appointments", "opening hours and parking"),

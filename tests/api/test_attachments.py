@@ -11,8 +11,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from knowledge.embeddings import LocalEmbeddings
-from knowledge.store import count_points
+from knowledge.encoders.embeddings import LocalEmbeddings
+from knowledge.vectors.store import count_points
 from tests.api.conftest import KEY_A
 from tests.app_fixtures import services_of
 from tests.knowledge.files import docx_bytes, pdf_bytes
@@ -169,7 +169,7 @@ def test_a_search_embeds_only_the_chunks_the_question_points_to(
     embeddings: LocalEmbeddings,
 ) -> None:
     from agents.attachments import EMBEDDED_PER_SEARCH, AttachmentSearcher, read_attachments
-    from knowledge.chunking import Chunker
+    from knowledge.documents.chunking import Chunker
 
     text = filler(300_000) + "\n\nSpare seals are kept in cabinet B4.\n\n" + filler(300_000, 9)
     [attached] = read_attachments([("notes.txt", text.encode())],

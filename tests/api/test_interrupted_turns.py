@@ -16,7 +16,7 @@ from qdrant_client import QdrantClient
 
 from composition import Services, build_services
 from config import Settings
-from knowledge.embeddings import LocalEmbeddings
+from knowledge.encoders.embeddings import LocalEmbeddings
 from tenancy.models import DEFAULT_ASSISTANT_ID, DEFAULT_ORG_ID
 from tests.app_fixtures import legacy_conversation
 from utils.checkpointer import RedisSaver

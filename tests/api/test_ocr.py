@@ -11,8 +11,8 @@ from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
 from bench.scans import pdf_of_images, png_bytes, scanned_page
-from knowledge.loaders import DocumentParseError, load_bytes
-from knowledge.ocr import TesseractEngine
+from knowledge.documents.loaders import DocumentParseError, load_bytes
+from knowledge.documents.ocr import TesseractEngine
 from tests.api.platform_helpers import Org, create_org, key_header, ok
 from tests.knowledge.files import pdf_bytes
 

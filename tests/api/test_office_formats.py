@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from pptx import Presentation
 from pptx.util import Inches
 
-from knowledge.loaders import DocumentParseError, load_bytes
+from knowledge.documents.loaders import DocumentParseError, load_bytes
 from tests.api.platform_helpers import create_org, key_header, ok
 
 

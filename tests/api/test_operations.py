@@ -11,8 +11,9 @@ from pathlib import Path
 import redis
 from flask import Flask
 
-from knowledge.embeddings import LocalEmbeddings
-from knowledge.store import ensure_collection, open_embedded
+from knowledge.encoders.embeddings import LocalEmbeddings
+from knowledge.vectors.embedded import open_embedded
+from knowledge.vectors.store import ensure_collection
 from stubs.llm import LLMStub
 from tests.api.conftest import ask
 from tests.app_fixtures import history_of

@@ -12,7 +12,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from qdrant_client import QdrantClient
 
-from knowledge.store import count_points, organisation_filter
+from knowledge.vectors.store import count_points, organisation_filter
 from tests.api.platform_helpers import PLATFORM_ADMIN, Org, chat, create_org, key_header, ok
 from tests.app_fixtures import services_of
 

@@ -18,10 +18,10 @@ from qdrant_client import QdrantClient
 
 from composition import build_ingestor, build_queue
 from config import PROJECT_ROOT, Settings
-from knowledge.embedded_host import HostProcess, connect
-from knowledge.embeddings import LocalEmbeddings
-from knowledge.jobs import JobExecutor, JobStore
-from knowledge.store import count_points, document_filter, ensure_collection
+from ingestion.jobs import JobExecutor, JobStore
+from knowledge.encoders.embeddings import LocalEmbeddings
+from knowledge.vectors.embedded_host import HostProcess, connect
+from knowledge.vectors.store import count_points, document_filter, ensure_collection
 from tests.api.conftest import ask
 from utils.local_redis import free_port, start_redis
 

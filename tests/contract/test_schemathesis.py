@@ -17,9 +17,9 @@ from flask import Flask
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from knowledge.embeddings import LocalEmbeddings
-from knowledge.sample import index_sample_kb
-from knowledge.store import open_embedded
+from ingestion.sample import index_sample_kb
+from knowledge.encoders.embeddings import LocalEmbeddings
+from knowledge.vectors.embedded import open_embedded
 from tests.app_fixtures import make_app  # noqa: F401 - shared fixture
 
 KEY = "fuzz-key"

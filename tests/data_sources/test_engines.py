@@ -206,7 +206,7 @@ READ_BOTH_WAYS = """
 import resource, sys
 from pathlib import Path
 from data_sources.spreadsheets import Upload, build_store
-from knowledge.office import xlsx_to_markdown
+from knowledge.documents.office import xlsx_to_markdown
 data = Path(sys.argv[1]).read_bytes()
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 text = xlsx_to_markdown(data)

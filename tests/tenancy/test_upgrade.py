@@ -12,9 +12,10 @@ from langchain_core.messages import AIMessage, HumanMessage
 from langgraph.graph import START, MessagesState, StateGraph
 from qdrant_client import QdrantClient, models
 
-from knowledge.embeddings import LocalEmbeddings
-from knowledge.sample import SAMPLE_KB, ingest_sample_kb
-from knowledge.store import TENANT_FIELD, count_points, open_embedded, scroll_points
+from ingestion.sample import SAMPLE_KB, ingest_sample_kb
+from knowledge.encoders.embeddings import LocalEmbeddings
+from knowledge.vectors.embedded import open_embedded
+from knowledge.vectors.store import TENANT_FIELD, count_points, scroll_points
 from tenancy.keys import legacy_key_id
 from tests.app_fixtures import make_app, services_of
 from utils.checkpointer import RedisSaver

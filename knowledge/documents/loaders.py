@@ -1,0 +1,434 @@
+"""Turn files of each supported format into text with a title and structure.
+
+Markdown, HTML and DOCX become Markdown-style text (headings as `#` lines) so one
+heading-aware splitter serves all three; PDF keeps its pages; CSV becomes a line a row.
+Images, and PDF pages without a usable text layer, are read by OCR when an engine is
+given (knowledge/documents/ocr.py); the document then says how many pages were read so.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from knowledge.documents.ocr import OcrEngine, OcrError, OcrText
+from knowledge.documents.office import pptx_pages, xlsx_to_markdown
+from knowledge.documents.tables import table_lines
+
+if TYPE_CHECKING:  # python-docx is imported when a DOCX arrives
+    from docx.table import Table
+
+SUPPORTED_SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".xlsx": "xlsx",
+    ".pptx": "pptx",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".tif": "image",
+    ".tiff": "image",
+    ".webp": "image",
+}
+# A PDF page with fewer characters than this in its text layer is a scan: OCR reads it.
+MIN_TEXT_LAYER_CHARS = 25
+OCR_DPI = 200
+
+
+# Limits on the work one file may cause: a small DOCX can expand to gigabytes of XML,
+# and a PDF can hold any number of pages.
+MAX_DOCX_ENTRIES = 2_000
+MAX_DOCX_PART_BYTES = 8 * 1024 * 1024  # one XML part, uncompressed
+MAX_DOCX_TOTAL_BYTES = 64 * 1024 * 1024  # every part, uncompressed
+MAX_COMPRESSION_RATIO = 100  # for parts over 1 MiB; ordinary XML compresses 5-20 times
+MAX_PDF_PAGES = 2_000
+
+
+class UnsupportedFormatError(ValueError):
+    """The file type is not one the knowledge base can read."""
+
+
+class DocumentParseError(ValueError):
+    """A file of a supported type could not be parsed."""
+
+
+@dataclass
+class LoadedDocument:
+    source: str
+    title: str
+    kind: str
+    text: str = ""
+    # (page number, text) for paginated formats
+    pages: list[tuple[int, str]] = field(default_factory=list)
+    # Its own metadata, kept on every chunk (knowledge/documents/attributes.py).
+    attributes: dict[str, Any] = field(default_factory=dict)
+    # Pages read by OCR, and the engine's mean confidence over them (0..1).
+    ocr_pages: int = 0
+    ocr_confidence: float | None = None
+
+
+def kind_of(filename: str) -> str:
+    suffix = Path(filename).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        raise UnsupportedFormatError(f"unsupported file type {suffix or '(none)'}: use {supported}")
+    return SUPPORTED_SUFFIXES[suffix]
+
+
+def _title_from_filename(source: str) -> str:
+    stem = Path(source).stem
+    return re.sub(r"[-_]+", " ", stem).strip().capitalize() or source
+
+
+def _first_heading(markdown: str) -> str | None:
+    match = re.search(r"^#{1,2}\s+(.+?)\s*#*\s*$", markdown, re.MULTILINE)
+    return match.group(1).strip() if match else None
+
+
+def load_bytes(
+    data: bytes,
+    source: str,
+    *,
+    title: str | None = None,
+    ocr: OcrEngine | None = None,
+    max_ocr_pages: int = 200,
+) -> LoadedDocument:
+    """Parse one file's content; `source` names it (a path or a URL) and picks the format.
+    `ocr` reads images and scanned PDF pages (at most `max_ocr_pages` of a PDF)."""
+    kind = kind_of(source)
+    try:
+        if kind == "image":
+            return _load_image(data, source, title, ocr)
+        if kind == "pdf":
+            return _load_pdf(data, source, title, ocr, max_ocr_pages)
+        if kind == "pptx":
+            return _load_slides(data, source, title)
+        if kind == "xlsx":
+            check_zip_size(data, "XLSX")
+            text = xlsx_to_markdown(data)
+        elif kind == "docx":
+            text = _docx_to_markdown(data)
+        elif kind == "html":
+            text, html_title = _html_to_markdown(data)
+            title = title or html_title
+        elif kind == "csv":
+            text = _csv_to_text(_decode(data), tabs=source.lower().endswith(".tsv"))
+        else:
+            text = _decode(data)
+            if kind == "text":
+                text = join_hyphenated(text)
+    except (UnsupportedFormatError, DocumentParseError):
+        raise
+    except OcrError as exc:
+        raise DocumentParseError(str(exc)) from exc
+    except Exception as exc:  # parsers raise many types; the user needs one message
+        raise DocumentParseError(f"could not parse {kind.upper()}: {exc}") from exc
+    if not text.strip():
+        raise DocumentParseError("the document has no text")
+    heading = _first_heading(text) if kind != "text" else None
+    return LoadedDocument(
+        source=source,
+        title=title or heading or _title_from_filename(source),
+        kind=kind,
+        text=text,
+    )
+
+
+def load_path(path: Path, *, source: str | None = None) -> LoadedDocument:
+    return load_bytes(path.read_bytes(), source or str(path))
+
+
+# A word hyphenated across a line break by a typesetter (manual pages, PDFs): "trun-"
+# then "cated" on the next line. Joined, so no chunk or quote begins mid-word.
+_HYPHENATED = re.compile(r"(\w)[-\u2010\u00ad]\n[ \t]*([a-z])")
+
+
+def join_hyphenated(text: str) -> str:
+    return _HYPHENATED.sub(r"\1\2", text)
+
+
+# Control characters that text does not hold (tab, newlines and form feed it does).
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _decode(data: bytes) -> str:
+    """Text files in the encodings people have: UTF-8 (with or without a BOM), UTF-16
+    (with a BOM, or recognised by the zero bytes of ASCII letters), else Windows-1252,
+    the legacy Western encoding (a superset of Latin-1 for printable text). Decoding
+    UTF-16 blindly would turn Latin-1 into CJK-looking noise and index it silently."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates: tuple[str, ...] = ("utf-16",)
+    elif b"\x00" in data:
+        zeros_at_odd = data[1::2].count(0) > data[0::2].count(0)
+        candidates = ("utf-16-le",) if zeros_at_odd else ("utf-16-be",)
+    else:
+        candidates = ("utf-8-sig", "cp1252", "latin-1")
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        # A stray control character (a DOS end-of-file mark) is tolerated, as at upload.
+        if len(_BINARY.findall(text)) <= max(1, len(text) / 100):
+            return text
+    raise DocumentParseError("the file is not text (UTF-8, UTF-16 or Windows-1252)")
+
+
+def _load_pdf(
+    data: bytes, source: str, title: str | None, ocr: OcrEngine | None, max_ocr_pages: int
+) -> LoadedDocument:
+    """Page by page: the text layer where it has text, else (a scanned page) OCR."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise DocumentParseError(
+                f"the PDF has {len(reader.pages)} pages (limit {MAX_PDF_PAGES})"
+            )
+        pages = [
+            (n, join_hyphenated(page.extract_text() or "").strip())
+            for n, page in enumerate(reader.pages, 1)
+        ]
+        meta_title = (reader.metadata.title if reader.metadata else None) or None
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise DocumentParseError(f"could not parse PDF: {exc}") from exc
+    scanned = [n for n, text in pages if len(text) < MIN_TEXT_LAYER_CHARS]
+    confidences: list[float] = []
+    if scanned and ocr is not None:
+        if len(scanned) > max_ocr_pages:
+            raise DocumentParseError(
+                f"the PDF has {len(scanned)} scanned pages to read (limit {max_ocr_pages}, "
+                "OCR_MAX_PAGES)"
+            )
+        read = _ocr_pdf_pages(data, scanned, ocr)
+        confidences = [r.confidence for r in read.values() if r.text.strip()]
+        pages = [(n, read[n].text.strip() if n in read else text) for n, text in pages]
+    pages = [(n, text) for n, text in pages if text]
+    if not pages:
+        hint = "scanned images need OCR: install tesseract-ocr" if ocr is None else "none read"
+        raise DocumentParseError(f"the PDF has no extractable text ({hint})")
+    return LoadedDocument(
+        source=source,
+        title=title or meta_title or _title_from_filename(source),
+        kind="pdf",
+        pages=pages,
+        ocr_pages=len(confidences),
+        ocr_confidence=_mean(confidences),
+    )
+
+
+def _ocr_pdf_pages(data: bytes, numbers: list[int], ocr: OcrEngine) -> dict[int, OcrText]:
+    """The pages rendered at OCR_DPI (their pixel count checked first) and read."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    try:
+        read = {}
+        for number in numbers:
+            page = document[number - 1]
+            width, height = page.get_size()  # points: 1/72 inch
+            scale = OCR_DPI / 72
+            opened_size = int(width * scale) * int(height * scale)
+            max_pixels = getattr(ocr, "max_pixels", 40_000_000)
+            if opened_size > max_pixels:
+                raise DocumentParseError(
+                    f"page {number} would be {opened_size} pixels at {OCR_DPI} dpi "
+                    f"(limit {max_pixels})"
+                )
+            image = page.render(scale=scale, grayscale=True).to_pil()
+            read[number] = ocr.read(image)
+            page.close()
+        return read
+    finally:
+        document.close()
+
+
+def _load_image(
+    data: bytes, source: str, title: str | None, ocr: OcrEngine | None
+) -> LoadedDocument:
+    if ocr is None:
+        raise DocumentParseError("images are read by OCR: install tesseract-ocr")
+    read = ocr.read(data)
+    text = read.text.strip()
+    if not text:
+        raise DocumentParseError("no text was found in the image")
+    return LoadedDocument(
+        source=source,
+        title=title or _title_from_filename(source),
+        kind="image",
+        pages=[(1, text)],
+        ocr_pages=1,
+        ocr_confidence=round(read.confidence, 4),
+    )
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 4) if values else None
+
+
+def _load_slides(data: bytes, source: str, title: str | None) -> LoadedDocument:
+    check_zip_size(data, "PPTX")
+    pages = pptx_pages(data)
+    if not pages:
+        raise DocumentParseError("the slides hold no text")
+    first = pages[0][1].strip().splitlines()[0] if pages[0][1].strip() else None
+    return LoadedDocument(
+        source=source,
+        title=title or (first[:200] if first else None) or _title_from_filename(source),
+        kind="pptx",
+        pages=pages,
+    )
+
+
+def _html_to_markdown(data: bytes) -> tuple[str, str | None]:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(data, "html.parser")
+    for tag in soup(["script", "style", "nav", "footer", "header", "noscript", "template"]):
+        tag.decompose()
+    title = soup.title.get_text(" ", strip=True) if soup.title else None
+    lines: list[str] = []
+    body = soup.body or soup
+    blocks = ["h1", "h2", "h3", "h4", "p", "li", "pre", "td", "table", "blockquote"]
+    data_tables: dict[int, bool] = {}  # judged once a table, not once a cell
+
+    def is_data_table(table: Any) -> bool:
+        if id(table) not in data_tables:
+            data_tables[id(table)] = _is_data_table(table)
+        return data_tables[id(table)]
+
+    for element in body.find_all(blocks):
+        table = element.find_parent("table")
+        if table is not None and is_data_table(table):
+            continue  # the table contributed it, row by row
+        if element.name == "table":
+            if is_data_table(element):
+                rows = [
+                    [cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])]
+                    for row in element.find_all("tr")
+                ]
+                lines.extend(f"{line}\n" for line in table_lines(rows))
+            continue
+        if element.name == "td" and element.find(blocks):
+            continue  # a cell of a laid-out page: its blocks speak for themselves
+        if element.find_parent(["li", "blockquote"]) and element.name == "p":
+            continue  # its container already contributed the text
+        text = element.get_text(" ", strip=True)
+        if not text:
+            continue
+        if element.name in ("h1", "h2", "h3", "h4"):
+            lines.append(f"\n{'#' * int(element.name[1])} {text}\n")
+        elif element.name == "li":
+            lines.append(f"- {text}")
+        else:
+            lines.append(text + "\n")
+    return "\n".join(lines).strip(), title or None
+
+
+def _is_data_table(table: Any) -> bool:
+    """A table of values, not a page laid out in a table (headings, lists or tables in
+    its cells): those keep their blocks, cell by cell."""
+    return table.find(["h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table"]) is None
+
+
+def check_docx_size(data: bytes) -> None:
+    check_zip_size(data, "DOCX")
+
+
+def check_zip_size(data: bytes, kind: str) -> None:
+    """Refuse an Office file (a ZIP of XML parts) whose parts would expand beyond the
+    limits, before parsing it."""
+    try:
+        entries = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except zipfile.BadZipFile as exc:
+        raise DocumentParseError(f"could not parse {kind}: not a ZIP archive") from exc
+    if len(entries) > MAX_DOCX_ENTRIES:
+        raise DocumentParseError(f"the {kind} has {len(entries)} parts (limit {MAX_DOCX_ENTRIES})")
+    total = sum(entry.file_size for entry in entries)
+    if total > MAX_DOCX_TOTAL_BYTES:
+        raise DocumentParseError(
+            f"the {kind} expands to {total} bytes (limit {MAX_DOCX_TOTAL_BYTES})"
+        )
+    for entry in entries:
+        if entry.file_size > MAX_DOCX_PART_BYTES:
+            raise DocumentParseError(
+                f"the {kind} part {entry.filename} expands to {entry.file_size} bytes "
+                f"(limit {MAX_DOCX_PART_BYTES})"
+            )
+        ratio = entry.file_size / max(entry.compress_size, 1)
+        if entry.file_size > 1024 * 1024 and ratio > MAX_COMPRESSION_RATIO:
+            raise DocumentParseError(
+                f"the {kind} part {entry.filename} is compressed {ratio:.0f} times "
+                f"(limit {MAX_COMPRESSION_RATIO}): refused as a decompression bomb"
+            )
+
+
+def _docx_to_markdown(data: bytes) -> str:
+    import docx
+    from docx.table import Table
+
+    check_docx_size(data)
+    document = docx.Document(io.BytesIO(data))
+    lines: list[str] = []
+    for block in document.iter_inner_content():  # paragraphs and tables, in order
+        if isinstance(block, Table):
+            lines.extend(f"{line}\n" for line in table_lines(_docx_rows(block)))
+            continue
+        paragraph = block
+        text = paragraph.text.strip()
+        if not text:
+            continue
+        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        level = re.match(r"Heading (\d)", style)
+        if style == "Title":
+            lines.append(f"# {text}\n")
+        elif level:
+            lines.append(f"{'#' * min(int(level.group(1)) + 1, 4)} {text}\n")
+        else:
+            lines.append(text + "\n")
+    return "\n".join(lines)
+
+
+def _csv_to_text(text: str, *, tabs: bool) -> str:
+    """A spreadsheet export (an FAQ, a price list): one line a row, as a table reads."""
+    delimiter = "\t" if tabs else _csv_delimiter(text)
+    rows = [
+        [cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)
+    ]
+    return "\n\n".join(table_lines(rows))
+
+
+def _csv_delimiter(text: str) -> str:
+    """Comma, or the semicolon that spreadsheets use where the comma is a decimal mark."""
+    try:
+        return csv.Sniffer().sniff(text[:8192], delimiters=",;\t|").delimiter
+    except csv.Error:
+        return ","
+
+
+def _docx_rows(table: Table) -> list[list[str]]:
+    rows = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:  # a merged cell comes back once per column it spans
+            if id(cell._tc) not in seen:
+                seen.add(id(cell._tc))
+                cells.append(cell.text.strip())
+        rows.append(cells)
+    return rows

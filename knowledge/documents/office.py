@@ -1,0 +1,110 @@
+"""Spreadsheets and slide decks as text to index: an XLSX's sheets as tables read row by
+row under their headers (as CSV is), a PPTX's slides as pages (a citation names the
+slide). Read with openpyxl and python-pptx; the archive's size is checked first
+(loaders.check_zip_size), as for DOCX."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import Any
+
+from knowledge.documents.tables import table_lines
+
+MAX_SHEET_ROWS = 100_000  # per sheet; a workbook beyond it is indexed in part
+MAX_SHEET_COLUMNS = 1_000
+MAX_WORKBOOK_CELLS = 2_000_000  # in all sheets: read no further
+
+
+class TooManyCells(ValueError):
+    """A workbook with more cells than are read."""
+
+
+def sheet_rows(
+    sheet: Any, *, cells: list[int], max_rows: int = MAX_SHEET_ROWS,
+    max_columns: int = MAX_SHEET_COLUMNS, max_cells: int = MAX_WORKBOOK_CELLS,
+) -> Iterator[tuple[Any, ...]]:  # fmt: skip
+    """The rows a read-only sheet really has. Its `<dimension>` is the file's own claim
+    (a 2 KB file may claim a billion cells): openpyxl would pad every row to it, so it is
+    ignored. Rows are cut to `max_columns`; `cells` (one counter for the workbook) stops
+    the reading with TooManyCells past `max_cells`."""
+    sheet.reset_dimensions()
+    for n, row in enumerate(sheet.iter_rows(values_only=True)):
+        if n >= max_rows:
+            return
+        row = row[:max_columns]
+        cells[0] += len(row)
+        if cells[0] > max_cells:
+            raise TooManyCells(f"the workbook has more than {max_cells} cells")
+        yield row
+
+
+def xlsx_to_markdown(data: bytes) -> str:
+    """Each sheet under its name, its rows as "Header: value; ..." lines (formulas read as
+    their last computed values); a workbook beyond MAX_WORKBOOK_CELLS is read in part."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    cells = [0]
+    try:
+        blocks = []
+        for sheet in workbook.worksheets:
+            rows: list[list[str]] = []
+            try:
+                for row in sheet_rows(sheet, cells=cells):
+                    if any(v is not None for v in row):  # blank rows say nothing
+                        rows.append([_cell(v) for v in row])
+            except TooManyCells:
+                pass  # what was read is indexed
+            lines = table_lines(_trimmed(rows))
+            if lines:
+                blocks.append(f"## {sheet.title}\n\n" + "\n\n".join(lines))
+    finally:
+        workbook.close()
+    return "\n\n".join(blocks)
+
+
+def pptx_pages(data: bytes) -> list[tuple[int, str]]:
+    """(slide number, its text): titles, text boxes, tables (row by row) and the
+    speaker's notes, in the slide's order."""
+    from pptx import Presentation
+
+    deck = Presentation(io.BytesIO(data))
+    pages = []
+    for number, slide in enumerate(deck.slides, 1):
+        parts: list[str] = []
+        for shape in slide.shapes:
+            parts += _shape_text(shape)
+        if slide.has_notes_slide and slide.notes_slide.notes_text_frame is not None:
+            notes = slide.notes_slide.notes_text_frame.text.strip()
+            if notes:
+                parts.append(notes)
+        text = "\n\n".join(p for p in parts if p.strip())
+        if text.strip():
+            pages.append((number, text))
+    return pages
+
+
+def _shape_text(shape: Any) -> list[str]:
+    if getattr(shape, "has_table", False) and shape.has_table:
+        rows = [[cell.text.strip() for cell in row.cells] for row in shape.table.rows]
+        return ["\n".join(table_lines(rows))]
+    if shape.shape_type is not None and hasattr(shape, "shapes"):  # a group
+        return [t for inner in shape.shapes for t in _shape_text(inner)]
+    if getattr(shape, "has_text_frame", False) and shape.has_text_frame:
+        return ["\n".join(p.text.strip() for p in shape.text_frame.paragraphs if p.text.strip())]
+    return []
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _trimmed(rows: list[list[str]]) -> list[list[str]]:
+    """Rows without the empty columns a sheet's formatting leaves on the right."""
+    width = max((max((i + 1 for i, c in enumerate(r) if c), default=0) for r in rows), default=0)
+    return [(r + [""] * (width - len(r)))[:width] for r in rows]

@@ -1,0 +1,151 @@
+"""Sentences of a chunk as the extractive answerer judges them: split at sentence ends
+within paragraphs and list items (markup, code and very short fragments left out), each
+with the heading it sits under. Ingestion embeds these once; turns reuse the vectors."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from knowledge.documents.tables import markdown_rows, table_lines
+
+MIN_SENTENCE_WORDS = 4
+# Stored with each chunk's sentence vectors: vectors made by another version of the
+# splitter belong to other sentences, and are not used. Table rows as sentences did not
+# change it: they only add sentences, so a chunk with a table no longer matches its
+# stored count and is embedded anew, and the vectors of every other chunk still hold.
+# Version 3: single spaces, manual-page terms before their definitions, and no
+# fragments where a chunk was cut mid-sentence.
+SPLIT_VERSION = 3
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9`])")
+_BLOCK_START = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|#+\s+|>\s+|```)")
+_MARKUP = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|#+\s+|>\s+)")
+# Lines that are not prose: headings (they give sentences their context instead) and
+# rules. Table rows are read as "Header: value; ..." sentences instead of as markup.
+_NOT_PROSE = re.compile(r"^\s*(?:#{1,6}\s|[-*_=]{3,}\s*$)")
+_TABLE_ROW = re.compile(r"^\s*\|")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+# A term on a line of its own with its definition indented below it, as manual pages
+# and Debian's docs lay out options and variables ("HISTSIZE", "-v, --verbose").
+_TERM = re.compile(r"^[\w$@%+/=.,<>\[\]-]+(?: [\w$@%+/=.,<>\[\]-]+){0,3}$")
+_TERMINAL = tuple(".!?:;)\"'`\u2026\u201d")
+# A sentence's end, maybe followed by quotes or brackets and reference marks ("[12]",
+# "[citation needed]", ":33" page references): a sentence that does not end so was cut.
+_SENTENCE_CLOSE = re.compile(
+    r"[.!?:;\u2026][\"'`)\]\u201d\u2019]*(?:\s*(?:\[[^\]]{1,40}\]|:\d+(?:[-\u2013]\d+)?))*\s*$"
+)
+
+
+def _blocks(text: str) -> list[tuple[str | None, str]]:
+    """Paragraphs and list items, with hard line wraps joined back into one line, each
+    with the term it defines, if it is a definition (a term line, then indented lines)."""
+    blocks: list[tuple[str | None, str]] = []
+    in_code = False  # code is quoted badly as prose
+    for paragraph in re.split(r"\n\s*\n", text):
+        current: list[str] = []
+        term: str | None = None
+        term_indent = 0
+        table: list[str] = []
+        lines = paragraph.splitlines()
+        for index, line in enumerate(lines):
+            if line.lstrip().startswith("```"):
+                in_code = not in_code
+                continue
+            if not in_code and _TABLE_ROW.match(line):
+                table.append(line)
+                continue
+            if table or in_code or _NOT_PROSE.match(line):
+                current = _flushed(blocks, term, current)
+                blocks.extend((None, row) for row in _table_rows(table))
+                table = []
+                if in_code or _NOT_PROSE.match(line):
+                    continue
+            indent = len(line) - len(line.lstrip())
+            if term is not None and line.strip() and indent <= term_indent:
+                current = _flushed(blocks, term, current)
+                term = None
+            if _defines(lines, index):
+                current = _flushed(blocks, term, current)
+                term, term_indent = line.strip(), indent
+                current = [f"{term}:"]
+                continue
+            line = _readable(line)
+            if _BLOCK_START.match(line) and current and current != [f"{term}:"]:
+                current = _flushed(blocks, term, current)
+            current.append(line.strip())
+        _flushed(blocks, term, current)
+        blocks.extend((None, row) for row in _table_rows(table))
+    return blocks
+
+
+def _flushed(blocks: list[tuple[str | None, str]], term: str | None, lines: list[str]) -> list:
+    """Add the lines gathered as one block (if any); the new, empty gathering."""
+    if lines:
+        blocks.append((term, " ".join(lines)))
+    return []
+
+
+def _defines(lines: list[str], index: int) -> bool:
+    """Whether line `index` is a term whose definition follows, indented deeper."""
+    line = lines[index]
+    if index + 1 >= len(lines) or not _TERM.match(line.strip()) or len(line.strip()) > 40:
+        return False
+    if _BLOCK_START.match(line):  # a list item wrapped onto an indented line
+        return False
+    if line.rstrip().endswith(_TERMINAL):
+        return False
+    following = lines[index + 1]
+    indent = len(line) - len(line.lstrip())
+    return bool(following.strip()) and len(following) - len(following.lstrip()) > indent
+
+
+def _readable(line: str) -> str:
+    return _LINK.sub(r"\1", _IMAGE.sub("", line))  # a link reads as its text
+
+
+def _table_rows(lines: list[str]) -> list[str]:
+    return [_readable(row) for row in table_lines(markdown_rows(lines))]
+
+
+def split_sentences(text: str) -> list[str]:
+    return [sentence for _, sentence in _split(text)]
+
+
+def split_defined(text: str) -> list[tuple[str | None, str]]:
+    """The sentences, each with the term whose definition it is part of (else None)."""
+    return list(_split(text))
+
+
+# Every turn splits the passages it found, and the same passages come back turn after
+# turn: the split is kept for the most recent texts.
+@lru_cache(maxsize=4096)
+def _split(text: str) -> tuple[tuple[str | None, str], ...]:
+    blocks = _blocks(text)
+    sentences: list[tuple[str | None, str]] = []
+    for number, (term, block) in enumerate(blocks):
+        pieces = [" ".join(raw.split()) for raw in _SENTENCE_END.split(_MARKUP.sub("", block))]
+        pieces = [piece for piece in pieces if piece]
+        # A chunk cut mid-sentence begins with a fragment ("truncated to this size.").
+        # (The chunker cuts at sentence ends; a text that ends unclosed is left as it is,
+        # as real paragraphs do: the answer marks it, see `closed`.)
+        if number == 0 and pieces and pieces[0][0].islower():
+            pieces = pieces[1:]
+        sentences += [(term, p) for p in pieces if len(p.split()) >= MIN_SENTENCE_WORDS]
+    return tuple(sentences)
+
+
+def closed(sentence: str) -> str:
+    """The sentence as quoted beside others: one that does not end like a sentence
+    (a chunk cut mid-way) ends with an ellipsis, so it never runs into the next."""
+    return sentence if _SENTENCE_CLOSE.search(sentence) else sentence.rstrip(" ,;") + "…"
+
+
+def in_context(heading: str | None, sentence: str) -> str:
+    """A sentence with the heading it sits under (its section, else its document's title):
+    "Run `make run`." answers "how do I start it?" because it sits under "Start"."""
+    return f"{heading}: {sentence}" if heading else sentence
+
+
+def sentence_contexts(text: str, heading: str | None) -> list[str]:
+    return [in_context(heading, sentence) for sentence in split_sentences(text)]

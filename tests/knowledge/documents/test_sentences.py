@@ -1,0 +1,61 @@
+"""What the extractive answerer may quote: prose sentences, never markdown scaffolding."""
+
+from __future__ import annotations
+
+from agents.answer import ExtractiveAnswerer
+from agents.retrieval import Passage
+from knowledge.documents.sentences import sentence_contexts, split_sentences
+from knowledge.encoders.embeddings import LocalEmbeddings
+
+DOCUMENT = """# Rate limits for every API key
+
+Each key has its own limit. See [the errors page](errors.md) for what a 429 means.
+
+| Setting | Default | Meaning of the setting |
+|---|---|---|
+| RATE_LIMIT | 60/minute | Requests per key per minute |
+
+## What happens when the limit is reached
+![diagram](limits.png) The service answers 429 with a Retry-After header.
+
+- Limits are counted in Redis, shared by every worker.
+---
+```
+curl -H "X-API-Key: k" http://localhost:8000/v1/chat and more words here
+```
+"""
+
+
+def test_headings_links_and_code_are_not_sentences_and_table_rows_read_as_prose() -> None:
+    """A table row is quoted with its column names, never as `| a | b |` markup."""
+    assert split_sentences(DOCUMENT) == [
+        "Each key has its own limit.",
+        "See the errors page for what a 429 means.",
+        "Setting: RATE_LIMIT; Default: 60/minute; Meaning of the setting: Requests per key per minute.",
+        "The service answers 429 with a Retry-After header.",
+        "Limits are counted in Redis, shared by every worker.",
+    ]
+
+
+def test_a_table_row_is_quoted_as_the_answer(embeddings: LocalEmbeddings) -> None:
+    """The splitter only adds row sentences, so the vectors of the prose sentences
+    stored at ingestion stay aligned (chunks with tables are embedded anew)."""
+    text = (
+        "Limits protect the service from runaway clients.\n\n"
+        "| Setting | Default |\n|---|---|\n| RATE_LIMIT | 120/minute |\n| CONVERSATION_TTL | 86400 |"
+    )
+    passage = Passage(text=text, title="Limits", source="limits.md", section="Limits",
+                      page=None, score=1.0)  # fmt: skip
+    answerer = ExtractiveAnswerer(embeddings, threshold=0.3, max_sentences=1,
+                                  not_found_message="none")  # fmt: skip
+    answer = answerer.answer("What is the default of CONVERSATION_TTL?", [passage])
+    assert answer.text == "Setting: CONVERSATION_TTL; Default: 86400. [1]"
+
+
+def test_each_sentence_carries_its_heading() -> None:
+    assert sentence_contexts(
+        "Keys are hashed with SHA-256. They never reach the logs.", "Security"
+    ) == [
+        "Security: Keys are hashed with SHA-256.",
+        "Security: They never reach the logs.",
+    ]
