@@ -47,6 +47,7 @@ def stack_env(
         "REDIS_SOCKET_TIMEOUT": "1.0",
         "TIMEOUT": "30",
         "TURN_LOCK_SECONDS": "3",
+        "WORKERS": "1",  # what each test is about needs one, and it starts sooner
     }
 
 
@@ -149,18 +150,25 @@ def worker_pids(master: int) -> set[int]:
     }
 
 
-def test_killed_worker_is_replaced_and_no_completed_turn_is_lost(service: ServiceProcess) -> None:
-    assert service.process is not None
-    with Load(service, conversations=4) as load:
-        load.wait_for(8)
-        workers = worker_pids(service.process.pid)
-        assert len(workers) == 2  # the default
-        victim = min(workers)
-        os.kill(victim, signal.SIGKILL)
-        load.wait_for_each(2, timeout=90)  # the other worker and a new one serve
-    replaced = worker_pids(service.process.pid)
-    assert len(replaced) == 2 and victim not in replaced
-    assert_no_completed_turn_lost(service, load)
+def test_killed_worker_is_replaced_and_no_completed_turn_is_lost(
+    stack_env: dict[str, str], tmp_path: Path
+) -> None:
+    env = {**stack_env, "WORKERS": "2"}  # the default
+    service = ServiceProcess(env=env, log_path=tmp_path / "service.log").start()
+    try:
+        assert service.process is not None
+        with Load(service, conversations=4) as load:
+            load.wait_for(8)
+            workers = worker_pids(service.process.pid)
+            assert len(workers) == 2
+            victim = min(workers)
+            os.kill(victim, signal.SIGKILL)
+            load.wait_for_each(2, timeout=90)  # the other worker and a new one serve
+        replaced = worker_pids(service.process.pid)
+        assert len(replaced) == 2 and victim not in replaced
+        assert_no_completed_turn_lost(service, load)
+    finally:
+        service.stop()
 
 
 def test_redis_restart_gives_503s_then_recovers_without_losing_turns(

@@ -1,13 +1,13 @@
 """Revocation and expiry on a real deployment of two server processes (Gunicorn +
 Uvicorn) sharing PostgreSQL and Redis: every process refuses the key within a second.
 
-Each deployment has its own embedded Qdrant folder (a copy of the sample knowledge base;
-its two workers share it through the host); keys, organisations and conversations are
-shared as in production.
+Each deployment has its own embedded Qdrant folder (a copy of the sample knowledge base);
+keys, organisations and conversations are shared as in production.
 """
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -25,17 +25,17 @@ ADMIN = {"X-API-Key": "platform-admin"}
 REVOCATION_BOUND_S = 1.0
 
 
-def start(
-    tmp_path: Path, name: str, env: dict[str, str], embeddings: LocalEmbeddings
-) -> ServiceProcess:
+def start(tmp_path: Path, name: str, env: dict[str, str]) -> ServiceProcess:
+    """One deployment (one worker: the processes that must agree are the deployments'),
+    started without waiting for it, on its own copy of the sample knowledge base."""
     qdrant = tmp_path / f"qdrant-{name}"
-    index_sample_kb(qdrant, embeddings, "knowledge_base")
+    shutil.copytree(tmp_path / "qdrant-sample", qdrant)
     data = tmp_path / name
     data.mkdir()
     return ServiceProcess(
-        env={**env, "QDRANT_PATH": str(qdrant), "DATA_DIR": str(data)},
+        env={**env, "QDRANT_PATH": str(qdrant), "DATA_DIR": str(data), "WORKERS": "1"},
         log_path=tmp_path / f"{name}.log",
-    ).start()
+    ).start(wait=False)
 
 
 def chat_status(service: ServiceProcess, key: str) -> int:
@@ -61,8 +61,10 @@ def processes(
         "ENCRYPTION_KEYS": "jrC5cbFxkQpO8tpcuUZ3pkbdEv9cd3Df4f7WmQ8BgE0=",
         "CHECKPOINT_PREFIX": "rev",
     }
-    first = start(tmp_path, "first", env, embeddings)
-    second = start(tmp_path, "second", env, embeddings)
+    index_sample_kb(tmp_path / "qdrant-sample", embeddings, "knowledge_base")
+    first, second = start(tmp_path, "first", env), start(tmp_path, "second", env)
+    first.wait_ready()
+    second.wait_ready()
     yield first, second
     first.stop()
     second.stop()

@@ -78,7 +78,7 @@ def test_conversation_survives_a_server_restart(
         "API_KEYS": API_KEY,
         "ADMIN_API_KEYS": ADMIN_KEY,
         "CHECKPOINT_PREFIX": "srv",
-        "WORKERS": "2",  # embedded Qdrant: through its host process
+        "WORKERS": "1",  # two workers and their host: the next test
     }
     service = ServiceProcess(env=env, log_path=tmp_path / "service.log").start()
     try:
@@ -87,12 +87,6 @@ def test_conversation_survives_a_server_restart(
         first = chat(service, "How do I start the service?")
         assert first["found"] and "make run" in first["answer"]
         chat(service, "How long are conversations kept?")
-        # Metrics come from the workers' multiprocess files, summed by /metrics.
-        metrics_request = urllib.request.Request(f"{service.url}/metrics", headers=ADMIN)
-        with urllib.request.urlopen(metrics_request, timeout=10) as response:
-            metrics = response.read().decode()
-        assert 'http_requests_total{method="POST",route="/v1/chat",status="200"} 2.0' in metrics
-        assert any((tmp_path / "prometheus").glob("*.db"))
         ask_by_voice(service)
         checked = validate_against(service, env)
         assert checked.returncode == 0, checked.stdout
@@ -165,6 +159,12 @@ def test_two_workers_share_embedded_qdrant_through_its_host(
         ]
         chat_pids = {line["pid"] for line in lines if line.get("route") == "/v1/chat"}
         assert len(chat_pids) == 2, "both workers answered"
+        # Metrics come from the workers' multiprocess files, summed by /metrics.
+        metrics_request = urllib.request.Request(f"{service.url}/metrics", headers=ADMIN)
+        with urllib.request.urlopen(metrics_request, timeout=10) as response:
+            metrics = response.read().decode()
+        assert 'http_requests_total{method="POST",route="/v1/chat",status="200"} 16.0' in metrics
+        assert any((tmp_path / "prometheus").glob("*.db"))
         (host_pid,) = {
             line["pid"] for line in lines if line["message"] == "embedded Qdrant host serving"
         }

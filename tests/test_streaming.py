@@ -7,14 +7,13 @@ import http.client
 import json
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from ingestion.sample import index_sample_kb
 from knowledge.encoders.embeddings import LocalEmbeddings
 from stubs.llm import LLMStub
-from utils.local_redis import LocalRedis
+from utils.local_redis import start_redis
 from utils.service_process import ServiceProcess
 
 KEY = "stream-key"
@@ -22,7 +21,7 @@ WORDS = 12
 TOKEN_DELAY_S = 0.5  # the stub model takes 6 s for the whole answer
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def slow_model() -> Iterator[LLMStub]:
     stub = LLMStub(
         reply=lambda _: " ".join(["Run `make run` [1]."] + ["more"] * (WORDS - 3)),
@@ -32,23 +31,28 @@ def slow_model() -> Iterator[LLMStub]:
     stub.stop()
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def service(
-    tmp_path: Path, throwaway_redis: LocalRedis, embeddings: LocalEmbeddings, slow_model: LLMStub
+    tmp_path_factory: pytest.TempPathFactory, embeddings: LocalEmbeddings, slow_model: LLMStub
 ) -> Iterator[ServiceProcess]:
+    """One served instance (one worker: streaming is per connection) for both tests."""
+    tmp_path = tmp_path_factory.mktemp("streaming")
+    redis_server = start_redis(tmp_path / "redis")
     index_sample_kb(tmp_path / "qdrant", embeddings, "knowledge_base")
     env = {
-        "REDIS_URL": throwaway_redis.url,
+        "REDIS_URL": redis_server.url,
         "QDRANT_PATH": str(tmp_path / "qdrant"),
         "DATA_DIR": str(tmp_path),
         "API_KEYS": KEY,
         "LLM_BASE_URL": slow_model.url,
         "LLM_API_KEY": slow_model.api_key,
         "LLM_MODEL": "stub-model",
+        "WORKERS": "1",
     }
     running = ServiceProcess(env=env, log_path=tmp_path / "service.log").start()
     yield running
     running.stop()
+    redis_server.stop()
 
 
 def timed_events(

@@ -32,7 +32,9 @@ class ServiceProcess:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> ServiceProcess:
+    def start(self, *, wait: bool = True) -> ServiceProcess:
+        """Start the service; with `wait`, return once it is ready (else call wait_ready:
+        several services start side by side)."""
         env = {**os.environ, **self.env, "HOST": "127.0.0.1", "PORT": str(self.port)}
         log = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
         self.process = subprocess.Popen(
@@ -43,7 +45,8 @@ class ServiceProcess:
             stderr=log,
             start_new_session=True,  # its own group, as in a terminal of its own
         )
-        self.wait_ready()
+        if wait:
+            self.wait_ready()
         return self
 
     def wait_ready(self) -> None:

@@ -93,7 +93,7 @@ def test_a_job_whose_worker_is_killed_is_finished_by_another(
     second = None
     try:
         accepted = client.post("/v1/documents", headers=ADMIN, json={
-            "title": "Turbine manual", "text": long_manual(150), "source": "turbine.md",
+            "title": "Turbine manual", "text": long_manual(80), "source": "turbine.md",
         }).get_json()  # fmt: skip
         job = wait_status(client, accepted["job_id"], {"processing", "completed", "failed"})
         assert job["status"] == "processing", job  # the first worker has it
