@@ -4,6 +4,7 @@ checkpointer's tests (`pytest tests/utils/checkpointer`) load none of it."""
 
 from __future__ import annotations
 
+import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -58,16 +59,34 @@ def embeddings() -> LocalEmbeddings:
 
 
 @pytest.fixture(scope="session")
+def sample_folder(tmp_path_factory: pytest.TempPathFactory, embeddings: LocalEmbeddings) -> Path:
+    """The sample knowledge base in an embedded Qdrant folder (collection "knowledge_base"),
+    indexed once per test process and closed: tests take copies (`copy_sample`), which is
+    a fraction of embedding it again."""
+    from ingestion.sample import index_sample_kb
+
+    path = tmp_path_factory.mktemp("sample-qdrant")
+    index_sample_kb(path, embeddings, "knowledge_base")
+    return path
+
+
+@pytest.fixture(scope="session")
+def copy_sample(sample_folder: Path) -> Callable[[Path], Path]:
+    def copy(destination: Path) -> Path:
+        shutil.copytree(sample_folder, destination)
+        return destination
+
+    return copy
+
+
+@pytest.fixture(scope="session")
 def kb_client(
-    tmp_path_factory: pytest.TempPathFactory, embeddings: LocalEmbeddings
+    tmp_path_factory: pytest.TempPathFactory, copy_sample: Callable[[Path], Path]
 ) -> Iterator[QdrantClient]:
     """One embedded Qdrant with the sample knowledge base, shared by the session."""
-    from ingestion.sample import index_sample_kb
     from knowledge.vectors.embedded import open_embedded
 
-    path = tmp_path_factory.mktemp("qdrant")
-    index_sample_kb(path, embeddings, "knowledge_base")
-    client = open_embedded(path)
+    client = open_embedded(copy_sample(tmp_path_factory.mktemp("qdrant") / "sample"))
     yield client
     client.close()
 

@@ -8,14 +8,12 @@ import signal
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from ingestion.sample import index_sample_kb
-from knowledge.encoders.embeddings import LocalEmbeddings
 from stubs.llm import LLMStub
 from utils.local_redis import LocalRedis
 from utils.service_process import ServiceProcess, request
@@ -33,10 +31,9 @@ QUESTIONS = [
 
 @pytest.fixture
 def stack_env(
-    tmp_path: Path, throwaway_redis: LocalRedis, embeddings: LocalEmbeddings
+    tmp_path: Path, throwaway_redis: LocalRedis, copy_sample: Callable[[Path], Path]
 ) -> dict[str, str]:
-    qdrant_path = tmp_path / "qdrant"
-    index_sample_kb(qdrant_path, embeddings, "knowledge_base")
+    qdrant_path = copy_sample(tmp_path / "qdrant")
     return {
         "REDIS_URL": throwaway_redis.url,
         "QDRANT_PATH": str(qdrant_path),

@@ -7,16 +7,13 @@ keys, organisations and conversations are shared as in production.
 
 from __future__ import annotations
 
-import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from ingestion.sample import index_sample_kb
-from knowledge.encoders.embeddings import LocalEmbeddings
 from utils.local_postgres import LocalPostgres
 from utils.local_redis import start_redis
 from utils.service_process import ServiceProcess, request
@@ -25,11 +22,12 @@ ADMIN = {"X-API-Key": "platform-admin"}
 REVOCATION_BOUND_S = 1.0
 
 
-def start(tmp_path: Path, name: str, env: dict[str, str]) -> ServiceProcess:
+def start(
+    tmp_path: Path, name: str, env: dict[str, str], copy_sample: Callable[[Path], Path]
+) -> ServiceProcess:
     """One deployment (one worker: the processes that must agree are the deployments'),
     started without waiting for it, on its own copy of the sample knowledge base."""
-    qdrant = tmp_path / f"qdrant-{name}"
-    shutil.copytree(tmp_path / "qdrant-sample", qdrant)
+    qdrant = copy_sample(tmp_path / f"qdrant-{name}")
     data = tmp_path / name
     data.mkdir()
     return ServiceProcess(
@@ -50,7 +48,7 @@ def chat_status(service: ServiceProcess, key: str) -> int:
 def processes(
     tmp_path_factory: pytest.TempPathFactory,
     postgres_server: LocalPostgres,
-    embeddings: LocalEmbeddings,
+    copy_sample: Callable[[Path], Path],
 ) -> Iterator[tuple[ServiceProcess, ServiceProcess]]:
     tmp_path = tmp_path_factory.mktemp("two-processes")
     redis_server = start_redis(tmp_path / "redis")
@@ -61,8 +59,8 @@ def processes(
         "ENCRYPTION_KEYS": "jrC5cbFxkQpO8tpcuUZ3pkbdEv9cd3Df4f7WmQ8BgE0=",
         "CHECKPOINT_PREFIX": "rev",
     }
-    index_sample_kb(tmp_path / "qdrant-sample", embeddings, "knowledge_base")
-    first, second = start(tmp_path, "first", env), start(tmp_path, "second", env)
+    first = start(tmp_path, "first", env, copy_sample)
+    second = start(tmp_path, "second", env, copy_sample)
     first.wait_ready()
     second.wait_ready()
     yield first, second

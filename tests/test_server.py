@@ -9,12 +9,11 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from ingestion.sample import index_sample_kb
-from knowledge.encoders.embeddings import LocalEmbeddings
 from tenancy.keys import legacy_key_id
 from tests.knowledge.vectors.test_embedded_host import running
 from utils.checkpointer import RedisSaver
@@ -67,10 +66,9 @@ def validate_against(service: ServiceProcess, env: dict[str, str]) -> subprocess
 
 
 def test_conversation_survives_a_server_restart(
-    tmp_path: Path, throwaway_redis: LocalRedis, embeddings: LocalEmbeddings
+    tmp_path: Path, throwaway_redis: LocalRedis, copy_sample: Callable[[Path], Path]
 ) -> None:
-    qdrant_path = tmp_path / "qdrant"
-    index_sample_kb(qdrant_path, embeddings, "knowledge_base")
+    qdrant_path = copy_sample(tmp_path / "qdrant")
     env = {
         "REDIS_URL": throwaway_redis.url,
         "QDRANT_PATH": str(qdrant_path),

@@ -6,12 +6,11 @@ from __future__ import annotations
 import http.client
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
-from ingestion.sample import index_sample_kb
-from knowledge.encoders.embeddings import LocalEmbeddings
 from stubs.llm import LLMStub
 from utils.local_redis import start_redis
 from utils.service_process import ServiceProcess
@@ -33,12 +32,14 @@ def slow_model() -> Iterator[LLMStub]:
 
 @pytest.fixture(scope="module")
 def service(
-    tmp_path_factory: pytest.TempPathFactory, embeddings: LocalEmbeddings, slow_model: LLMStub
+    tmp_path_factory: pytest.TempPathFactory,
+    copy_sample: Callable[[Path], Path],
+    slow_model: LLMStub,
 ) -> Iterator[ServiceProcess]:
     """One served instance (one worker: streaming is per connection) for both tests."""
     tmp_path = tmp_path_factory.mktemp("streaming")
     redis_server = start_redis(tmp_path / "redis")
-    index_sample_kb(tmp_path / "qdrant", embeddings, "knowledge_base")
+    copy_sample(tmp_path / "qdrant")
     env = {
         "REDIS_URL": redis_server.url,
         "QDRANT_PATH": str(tmp_path / "qdrant"),

@@ -17,8 +17,6 @@ from flask import Flask
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from ingestion.sample import index_sample_kb
-from knowledge.encoders.embeddings import LocalEmbeddings
 from knowledge.vectors.embedded import open_embedded
 from tests.app_fixtures import make_app  # noqa: F401 - shared fixture
 
@@ -29,12 +27,10 @@ KEY = "fuzz-key"
 def contract_app(
     make_app: Callable[..., Flask],  # noqa: F811
     tmp_path: Path,
-    embeddings: LocalEmbeddings,
+    copy_sample: Callable[[Path], Path],
 ) -> Flask:
     # A knowledge base of its own: generated uploads must not leak into other tests.
-    path = tmp_path / "contract-qdrant"
-    index_sample_kb(path, embeddings, "knowledge_base")
-    client = open_embedded(path)
+    client = open_embedded(copy_sample(tmp_path / "contract-qdrant"))
     return make_app(
         qdrant=client,
         api_keys=KEY,

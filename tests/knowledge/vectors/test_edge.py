@@ -274,8 +274,9 @@ def test_searches_go_on_while_the_shard_is_copied_and_writes_wait(
     copy_tree = shutil.copytree
 
     def slow_copy(*args: object, **kwargs: object) -> object:  # a large shard's copy
-        copying.set()
-        time.sleep(1.5)
+        if not copying.is_set():  # (copytree calls itself for each folder: slow once)
+            copying.set()
+            time.sleep(1.5)
         return copy_tree(*args, **kwargs)
 
     monkeypatch.setattr(shutil, "copytree", slow_copy)
