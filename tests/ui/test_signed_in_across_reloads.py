@@ -276,7 +276,14 @@ def test_every_control_has_a_spoken_name_and_the_keyboard_reaches_it(
     with signed_in(url, "keys-1", questions=("How long are conversations kept?",)) as (page, box):
         page.reload()
         wait_answers(page, 1)
-        page.wait_for_timeout(800)
+        # Drawn in full before the walk: the answer's tools (the copy buttons in their
+        # frame) come after its text, later still on a busy machine.
+        wait_idle(page)
+        page.get_by_role("button", name="Regenerate").wait_for(timeout=60_000)
+        deadline = time.monotonic() + 60
+        while not any(f.locator("button#text").count() for f in page.frames[1:]):
+            assert time.monotonic() < deadline, "the copy buttons were never drawn"
+            page.wait_for_timeout(200)
         tree = page.locator("body").aria_snapshot()
         reached: dict[str, str] = {}
         page.locator("[data-testid='stChatInput'] textarea").focus()
