@@ -42,6 +42,7 @@ from api import (
     users,
     web_sources,
     webhooks,
+    widget,
 )
 from api.cors import install_assistant_cors
 from api.deps import (
@@ -169,6 +170,7 @@ def create_app(
         audit.bp,
         sessions.bp,
         public.bp,
+        widget.bp,
         me.bp,
         auth.bp,
         sso.bp,

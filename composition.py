@@ -45,6 +45,7 @@ from tenancy.db import Database
 from tenancy.documents import DocumentService, record_job_update
 from tenancy.keys import KeyResolver
 from tenancy.profiles import ProfileStore
+from tenancy.public_quotas import PublicQuotas
 from tenancy.retention import RetentionPurger
 from tenancy.secrets_box import SecretsBox, load_keys
 from tenancy.turns import TurnRecorder
@@ -52,6 +53,7 @@ from tenancy.web_sessions import WebSessions
 from tenancy.web_sources import WebCrawls
 from utils import metrics
 from utils.checkpointer import RedisSaver
+from utils.web_chat_secret import guest_key, web_chat_secret
 from voice.emotion import EmotionReader
 from voice.service import VoiceService
 from voice.sources import document_stamp, indexed_texts
@@ -89,6 +91,8 @@ class Services:
     places: SourcePlaces
     artifacts: ArtifactStore
     web_crawls: WebCrawls
+    public_quotas: PublicQuotas
+    web_chat_guest_key: str  # what the web chat's server sends for its guests' calls
 
     def close(self) -> None:
         self.retention.stop()
@@ -422,6 +426,8 @@ def build_services(
             window_s=settings.login_window_seconds,
         ),
         reembedder=reembedder,
+        public_quotas=PublicQuotas(client, settings.checkpoint_prefix),
+        web_chat_guest_key=guest_key(web_chat_secret(settings)),
         probes=Probes(
             saver=saver,
             qdrant=qdrant,

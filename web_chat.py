@@ -8,6 +8,7 @@ import streamlit as st
 from starlette.middleware import Middleware
 
 from config import get_settings
+from utils.web_chat_secret import guest_key, web_chat_secret
 from webchat.server import FrameGuard, public_embedders, signin_routes
 from webchat.signin import seal_for
 
@@ -15,5 +16,10 @@ settings = get_settings()
 app = st.App(
     "streamlit_app.py",
     routes=signin_routes(seal_for(settings)),
-    middleware=[Middleware(FrameGuard, embedders=public_embedders(settings.api_url))],
+    middleware=[
+        Middleware(
+            FrameGuard,
+            embedders=public_embedders(settings.api_url, guest_key(web_chat_secret(settings))),
+        )
+    ],
 )

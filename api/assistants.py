@@ -30,7 +30,7 @@ routes = Routes(bp, tag="assistants")
 NULLABLE = {
     "system_prompt", "not_found_message", "model_name", "temperature", "max_tokens",
     "retrieval_mode", "retrieval_k", "score_threshold", "refusal_message", "handoff_message",
-    "max_conversation_history",
+    "max_conversation_history", "visitor_daily_quota", "address_daily_quota", "daily_quota",
 }  # fmt: skip
 
 

@@ -20,7 +20,7 @@ from tenancy.models import Assistant
 ORIGINS_CACHE_SECONDS = 5.0
 ALLOW_HEADERS = (
     "Content-Type, Authorization, X-API-Key, X-Conversation-Id, X-Assistant-Id, "
-    "Idempotency-Key, X-Request-Id"
+    "X-Visitor-Id, Idempotency-Key, X-Request-Id"
 )
 
 
@@ -57,8 +57,12 @@ def install_assistant_cors(app: Flask, *, expose: list[str]) -> None:
                 response.headers["Vary"] = "Origin"
             return response
         assistant = g.get("assistant")
-        if assistant is not None and (
-            origin in assistant.allowed_origins or "*" in assistant.allowed_origins
+        # A public route that found no assistant (an unknown id: a widget's bad attribute)
+        # is read like a preflight, so the widget can say what is wrong.
+        unresolved = assistant is None and request.path.startswith("/v1/public/")
+        if (unresolved and (origin in origins.get() or "*" in origins.get())) or (
+            assistant is not None
+            and (origin in assistant.allowed_origins or "*" in assistant.allowed_origins)
         ):
             response.headers["Access-Control-Allow-Origin"] = origin
             response.headers["Access-Control-Expose-Headers"] = ", ".join(expose)

@@ -41,11 +41,14 @@ CODES = {
 class ApiError(Exception):
     """An error the client can act on; the message says what to change."""
 
-    def __init__(self, status: int, message: str, *, code: str | None = None) -> None:
+    def __init__(
+        self, status: int, message: str, *, code: str | None = None, retry_after: int | None = None
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.code = code or CODES.get(status, "error")
+        self.retry_after = retry_after  # seconds, sent as Retry-After
 
 
 def error_response(status: int, message: str, code: str | None = None) -> Response:
@@ -103,7 +106,10 @@ def _domain_handler(
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(ApiError)
     def api_error(exc: ApiError) -> Response:
-        return error_response(exc.status, exc.message, exc.code)
+        response = error_response(exc.status, exc.message, exc.code)
+        if exc.retry_after is not None:
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
 
     @app.errorhandler(ValidationError)
     def validation_error(exc: ValidationError) -> Response:

@@ -231,6 +231,19 @@ class AssistantFields(Strict):
         description='its own messages per language, e.g. {"es": {"not_found": "...", '
         '"refusal": "...", "handoff": "..."}}; a language left out gets the built-in one',
     )
+    visitor_daily_quota: int | None = Field(
+        None, ge=1, le=1_000_000, description="public turns a day per visitor (null: no limit)"
+    )
+    address_daily_quota: int | None = Field(
+        None, ge=1, le=1_000_000, description="public turns a day per client address"
+    )
+    daily_quota: int | None = Field(
+        None, ge=1, le=10_000_000, description="public turns a day in all"
+    )
+    allow_requests_without_origin: bool | None = Field(
+        None, description="answer public requests that name no site (no Origin header)"
+    )
+    show_citations: bool | None = Field(None, description="visitors see the sources")
 
     @field_validator("messages", mode="before")
     @classmethod
@@ -298,6 +311,11 @@ class AssistantOut(BaseModel):
     citation_required: bool
     sample_questions: list[str]
     messages: dict[str, dict[str, str]]
+    visitor_daily_quota: int | None
+    address_daily_quota: int | None
+    daily_quota: int | None
+    allow_requests_without_origin: bool
+    show_citations: bool
     suggested_questions: list[str] = SUGGESTED
     created_at: datetime
     updated_at: datetime

@@ -1,9 +1,18 @@
 """Public assistants, for visitors without a key: an operator marks an assistant
-`is_public`, and anyone may chat with it. Each visitor brings a random identity of its
-own (X-Visitor-Id, made by the browser) that scopes its conversations; requests are
-limited per client address (PUBLIC_RATE_LIMIT).
+`is_public` and lists the sites that may use it (`allowed_origins`). Each visitor brings
+a random identity of its own (X-Visitor-Id, made by the browser) that scopes its
+conversations.
 
-    GET  /v1/public/assistants
+Every request must come from a page of an allowed site (its Origin, matched exactly:
+scheme, host and port) unless the assistant answers requests without an Origin
+(`allow_requests_without_origin`); the web chat's own server is the one caller exempt,
+by a key made from the web chat's secret (utils/web_chat_secret.py). A copied assistant
+id replayed with a forged Origin is still bound by the assistant's daily quotas: per
+visitor, per client address and in all (tenancy/public_quotas.py), on top of the
+per-address rate limit (PUBLIC_RATE_LIMIT).
+
+    GET  /v1/public/assistants                 (the web chat's own server only)
+    GET  /v1/public/assistants/{id}            (a widget's assistant: name, questions)
     POST /v1/public/chat                       (X-Assistant-Id, X-Visitor-Id, X-Conversation-Id)
     GET  /v1/public/conversations/{id}         (X-Assistant-Id, X-Visitor-Id)
     GET  /v1/public/conversations/{id}/artifacts[/{artifact_id}]  (the same headers)
@@ -12,6 +21,7 @@ limited per client address (PUBLIC_RATE_LIMIT).
 from __future__ import annotations
 
 import hashlib
+import hmac
 import re
 
 from flask import Blueprint, Response, g, jsonify, request
@@ -47,10 +57,12 @@ from api.schemas import (
     PublicAssistantList,
     StopAccepted,
     VoiceResponse,
+    WidgetAssistant,
 )
 from tenancy import crud
 from tenancy.models import Assistant
 from tenancy.profiles import AssistantProfile
+from utils.web_chat_secret import GUEST_KEY_HEADER
 
 bp = Blueprint("public", __name__, url_prefix="/v1/public")
 routes = Routes(bp, tag="public")
@@ -59,9 +71,70 @@ VISITOR_HEADER = "X-Visitor-Id"
 VISITOR_PATTERN = re.compile(r"^[A-Za-z0-9_-]{22,64}$")
 
 
+def from_web_chat() -> bool:
+    """The request comes from the web chat's own server (its guest key)."""
+    given = request.headers.get(GUEST_KEY_HEADER)
+    return bool(given) and hmac.compare_digest(get_services().web_chat_guest_key, given or "")
+
+
+def normalised_origin(origin: str) -> str:
+    """An origin as browsers send it: scheme and host in lower case, no default port."""
+    scheme, _, rest = origin.strip().rstrip("/").partition("://")
+    scheme, rest = scheme.lower(), rest.lower()
+    for default in (":443",) if scheme == "https" else (":80",) if scheme == "http" else ():
+        rest = rest.removesuffix(default)
+    return f"{scheme}://{rest}"
+
+
+def site_allowed(profile: AssistantProfile) -> None:
+    """403 unless the request comes from a page of a site the assistant allows."""
+    if from_web_chat():
+        return
+    origin = request.headers.get("Origin")
+    if origin is None:
+        if profile.allow_requests_without_origin:
+            return
+        raise ApiError(
+            403,
+            "this public assistant answers the pages of the sites it allows (allowed_origins), "
+            "and this request names no site (no Origin header): call /v1/chat with an API "
+            "key, or set allow_requests_without_origin on the assistant",
+            code="origin_required",
+        )
+    allowed = {normalised_origin(o) for o in profile.allowed_origins}
+    if "*" not in profile.allowed_origins and normalised_origin(origin) not in allowed:
+        raise ApiError(
+            403,
+            f"the site {origin[:200]} is not among this assistant's allowed_origins: an admin "
+            "of its organisation adds it (PATCH /v1/assistants/{id})",
+            code="origin_not_allowed",
+        )
+
+
+def spend_quota(profile: AssistantProfile, visitor: str) -> None:
+    """429 when the visitor, its address or the assistant used up today's turns."""
+    spent = get_services().public_quotas.spend(
+        assistant_id=profile.id, visitor=visitor, address=request.remote_addr or "unknown",
+        limits=(profile.visitor_daily_quota, profile.address_daily_quota, profile.daily_quota),
+    )  # fmt: skip
+    if spent is not None:
+        who = {"visitor": "each visitor", "address": "each address", "assistant": "all visitors"}
+        raise ApiError(
+            429,
+            f"this assistant's daily limit for {who[spent.kind]} is reached ({spent.limit} "
+            "turns a day); it starts again at midnight UTC",
+            code="quota_exceeded",
+            retry_after=spent.retry_after,
+        )
+
+
 def public_assistant() -> AssistantProfile:
-    """The public assistant named by X-Assistant-Id; 404 for any other (private ones too)."""
-    assistant_id = request.headers.get(ASSISTANT_HEADER, "")
+    """The public assistant named by X-Assistant-Id, for a request from a site it allows;
+    404 for any other (private ones too), 403 from a site it does not allow."""
+    return allowed_assistant(request.headers.get(ASSISTANT_HEADER, ""))
+
+
+def allowed_assistant(assistant_id: str) -> AssistantProfile:
     services = get_services()
     with services.db.session() as session:
         found = session.get(Assistant, assistant_id) if assistant_id else None
@@ -71,6 +144,7 @@ def public_assistant() -> AssistantProfile:
             )
         org_id = found.org_id
     g.assistant = services.profiles.get(org_id=org_id, assistant_id=assistant_id)
+    site_allowed(g.assistant)
     return g.assistant
 
 
@@ -87,8 +161,17 @@ def visitor_conversation(profile: AssistantProfile, conversation_id: str) -> Con
     )
 
 
-@routes.get("/assistants", scope=None, ok=PublicAssistantList, errors=(429,))
+@routes.get("/assistants", scope=None, ok=PublicAssistantList, errors=(403, 429))
 def list_public() -> Response:
+    """Every public assistant of the deployment, for the web chat's guest sign-in: its own
+    server only (a site's widget asks for its own assistant below)."""
+    if not from_web_chat():
+        raise ApiError(
+            403,
+            "the list of public assistants is for the deployment's web chat; a widget asks "
+            "for its own assistant: GET /v1/public/assistants/{id}",
+            code="web_chat_only",
+        )
     with get_services().db.session() as session:
         rows = session.scalars(select(Assistant).where(Assistant.is_public.is_(True))).all()
         body = [
@@ -100,12 +183,23 @@ def list_public() -> Response:
     return jsonify({"assistants": body})
 
 
+@routes.get("/assistants/<assistant_id>", scope=None, ok=WidgetAssistant, errors=(403, 404, 429))
+def widget_assistant(assistant_id: str) -> Response:
+    """What a site's widget shows of its assistant, for a page of a site it allows."""
+    profile = allowed_assistant(assistant_id)
+    with get_services().db.session() as session:
+        record = crud.get_assistant(session, org_id=profile.org_id, assistant_id=profile.id)
+        questions = crud.suggested_questions(session, assistant=record)
+    return jsonify({"id": profile.id, "name": profile.name, "description": record.description,
+                    "suggested_questions": questions, "show_citations": profile.show_citations})  # fmt: skip
+
+
 @routes.post(
     "/chat",
     scope=None,
     json=ChatRequest,
     ok=ChatResponse,
-    errors=(400, 404, 409, 413, 415, 422, 429, 503),
+    errors=(400, 403, 404, 409, 413, 415, 422, 429, 503),
 )
 def chat() -> Response:
     conversation_id = conversation_id_from(
@@ -118,6 +212,7 @@ def chat() -> Response:
         raise ApiError(422, "attachments need an API key; guests send text")
     profile = public_assistant()
     conversation = visitor_conversation(profile, conversation_id)
+    spend_quota(profile, conversation.owner)
     if payload.regenerate or payload.edit:
         return rewound_turn(conversation, profile, payload, None)
     assert payload.message is not None  # the model requires a message or a prompt
@@ -129,7 +224,7 @@ def chat() -> Response:
     "/conversations/<conversation_id>",
     scope=None,
     ok=ConversationResponse,
-    errors=(400, 404, 429, 503),
+    errors=(400, 403, 404, 429, 503),
 )
 def get_conversation(conversation_id: str) -> Response:
     profile = public_assistant()
@@ -148,7 +243,7 @@ def get_conversation(conversation_id: str) -> Response:
     "/conversations/<conversation_id>/artifacts",
     scope=None,
     ok=ArtifactList,
-    errors=(400, 404, 429, 503),
+    errors=(400, 403, 404, 429, 503),
 )
 def list_artifacts(conversation_id: str) -> Response:
     """The visitor's conversation's files (its `url`s are read here, under /v1/public)."""
@@ -162,7 +257,7 @@ def list_artifacts(conversation_id: str) -> Response:
     "/conversations/<conversation_id>/artifacts/<artifact_id>",
     scope=None,
     ok=Download,
-    errors=(400, 404, 429, 503),
+    errors=(400, 403, 404, 429, 503),
 )
 def download_artifact(conversation_id: str, artifact_id: str) -> Response:
     profile = public_assistant()
@@ -174,7 +269,7 @@ def download_artifact(conversation_id: str, artifact_id: str) -> Response:
     "/conversations/<conversation_id>/stop",
     scope=None,
     ok={202: StopAccepted},
-    errors=(400, 404, 429, 503),
+    errors=(400, 403, 404, 429, 503),
 )
 def stop_turn(conversation_id: str) -> tuple[Response, int]:
     """Stop the answer being written in the visitor's conversation (see the keyed route)."""
@@ -187,7 +282,7 @@ def stop_turn(conversation_id: str) -> tuple[Response, int]:
     scope=None,
     json=FeedbackIn,
     ok={201: FeedbackSaved, 200: FeedbackSaved},
-    errors=(400, 404, 415, 422, 429, 503),
+    errors=(400, 403, 404, 415, 422, 429, 503),
 )
 def feedback(conversation_id: str, message_id: str) -> tuple[Response, int]:
     """A guest rates an answer of their own conversation."""
@@ -197,7 +292,7 @@ def feedback(conversation_id: str, message_id: str) -> tuple[Response, int]:
 
 
 @routes.post(
-    "/audio", scope=None, ok=VoiceResponse, errors=(400, 404, 409, 413, 415, 422, 429, 503)
+    "/audio", scope=None, ok=VoiceResponse, errors=(400, 403, 404, 409, 413, 415, 422, 429, 503)
 )
 def audio() -> Response:
     """A guest asks by voice (as POST /v1/audio)."""
@@ -206,4 +301,6 @@ def audio() -> Response:
     )
     data = recording()
     profile = public_assistant()
-    return voice_turn(visitor_conversation(profile, conversation_id), profile, data)
+    conversation = visitor_conversation(profile, conversation_id)
+    spend_quota(profile, conversation.owner)
+    return voice_turn(conversation, profile, data)

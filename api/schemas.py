@@ -350,6 +350,17 @@ class PublicAssistantList(BaseModel):
     assistants: list[PublicAssistant]
 
 
+class WidgetAssistant(BaseModel):
+    """What a site's widget shows of the public assistant it embeds (never its prompt,
+    its organisation or its settings)."""
+
+    id: str
+    name: str
+    description: str
+    suggested_questions: list[str]
+    show_citations: bool = Field(..., description="false: the widget shows no sources")
+
+
 class ConversationSummary(BaseModel):
     conversation_id: str
     title: str = Field(..., description="The first question, or the name it was given")

@@ -156,6 +156,14 @@ class Assistant(OrganisationRecord, Base):
     messages: Mapped[dict[str, Any]] = mapped_column(default=dict)
     # The data sources it may query with SQL (through a model's tool calls).
     data_source_ids: Mapped[list[str]] = mapped_column(default=list)
+    # A public assistant on other sites (the widget, /v1/public/*): turns a day per visitor,
+    # per client address and in all (None: no limit), whether a request that names no
+    # site (no Origin: curl, a server) is answered, and whether visitors see the sources.
+    visitor_daily_quota: Mapped[int | None] = mapped_column(Integer, default=50)
+    address_daily_quota: Mapped[int | None] = mapped_column(Integer, default=200)
+    daily_quota: Mapped[int | None] = mapped_column(Integer, default=2000)
+    allow_requests_without_origin: Mapped[bool] = mapped_column(Boolean, default=False)
+    show_citations: Mapped[bool] = mapped_column(Boolean, default=True)
 
     knowledge_bases: Mapped[list[AssistantKnowledgeBase]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="AssistantKnowledgeBase.kb_id"

@@ -67,6 +67,12 @@ class AssistantProfile:
     # The data sources it may query (data_sources.catalog.DataSourceRef: their URLs
     # decrypted, never shown).
     data_sources: tuple[Any, ...] = ()
+    # As a public assistant on other sites (api/public.py).
+    visitor_daily_quota: int | None = None
+    address_daily_quota: int | None = None
+    daily_quota: int | None = None
+    allow_requests_without_origin: bool = False
+    show_citations: bool = True
 
 
 class ProfileStore:
@@ -141,4 +147,9 @@ class ProfileStore:
                     if self.data_sources and assistant.data_source_ids
                     else ()
                 ),
+                visitor_daily_quota=assistant.visitor_daily_quota,
+                address_daily_quota=assistant.address_daily_quota,
+                daily_quota=assistant.daily_quota,
+                allow_requests_without_origin=assistant.allow_requests_without_origin,
+                show_citations=assistant.show_citations,
             )

@@ -4,6 +4,7 @@ checkpointer's tests (`pytest tests/utils/checkpointer`) load none of it."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import uuid
 from collections.abc import Callable, Iterator
@@ -14,6 +15,10 @@ import pytest
 
 from utils.local_postgres import LocalPostgres
 from utils.local_redis import LocalRedis, start_redis
+
+# One web chat secret for the run: the API apps the tests make and the web chats they
+# start (in this process or as processes) share it, as `make run`'s do through DATA_DIR.
+os.environ.setdefault("WEB_CHAT_SECRET", "Zm9yLXRlc3RzLW9ubHktMzItYnl0ZXMtb2YtYS1rZXk=")
 
 if TYPE_CHECKING:
     from qdrant_client import QdrantClient

@@ -10,6 +10,8 @@ from typing import Any
 
 import httpx
 
+from utils.web_chat_secret import GUEST_KEY_HEADER
+
 TIMEOUT = httpx.Timeout(120.0, connect=5.0)
 
 
@@ -43,9 +45,12 @@ class ApiClient:
         visitor: str | None = None,
         assistant_id: str | None = None,
         forwarded_for: str | None = None,
+        guest_key: str | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         headers = {"X-API-Key": api_key} if api_key else {}
+        if guest_key:  # the web chat's server, for its guests (utils/web_chat_secret.py)
+            headers[GUEST_KEY_HEADER] = guest_key
         if session_token:  # signed in through a sign-in link: the session stands for a key
             headers["X-Session-Token"] = session_token
         if forwarded_for:  # the person's address, so per-address limits are per person

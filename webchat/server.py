@@ -109,11 +109,12 @@ def frame_headers(origins: list[str]) -> list[tuple[bytes, bytes]]:
     return headers
 
 
-def public_embedders(api_url: str) -> Callable[[], list[str]]:
-    """The origins allowed to embed the deployment's public assistants, from the API."""
+def public_embedders(api_url: str, key: str) -> Callable[[], list[str]]:
+    """The origins allowed to embed the deployment's public assistants, from the API (the
+    list is the web chat's own: `key`, its guest key, says so)."""
 
     def fetch() -> list[str]:
-        api = ApiClient(api_url)
+        api = ApiClient(api_url, guest_key=key)
         try:
             return [o for a in api.assistants() for o in a.get("allowed_origins") or []]
         finally:

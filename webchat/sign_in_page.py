@@ -13,6 +13,7 @@ import streamlit as st
 
 from config import get_settings
 from utils.api_client import ApiClient, ApiClientError
+from utils.web_chat_secret import guest_key, web_chat_secret
 from webchat.page_session import (
     GUEST,
     KEY,
@@ -71,7 +72,7 @@ def sign_in_page(base_url: str) -> None:
                      f"?return_to={quote(settings.public_url_or_local + '/')}")  # fmt: skip
             st.link_button(t("sso_continue"), start)
     try:
-        public = ApiClient(base_url).assistants()
+        public = ApiClient(base_url, guest_key=web_chat_guest_key()).assistants()
     except ApiClientError:
         public = []
     if public:
@@ -159,6 +160,12 @@ def links_from_mail(base_url: str) -> bool:
     return False
 
 
+@st.cache_resource
+def web_chat_guest_key() -> str:
+    """The key that lets this server call /v1/public for its guests (no browser Origin)."""
+    return guest_key(web_chat_secret(get_settings()))
+
+
 def signed_in_client(base_url: str) -> ApiClient | None:
     """The client of the signed-in person or the guest; None when neither."""
     if st.session_state.get(PERSON) and not renewed_person(base_url):
@@ -199,6 +206,7 @@ def signed_in_client(base_url: str) -> ApiClient | None:
             assistant_id=guest["assistant_id"],
             # The API trusts this only from TRUSTED_PROXIES (loopback by default).
             forwarded_for=client_address(),
+            guest_key=web_chat_guest_key(),
         )
     return None
 

@@ -9,11 +9,11 @@ which the browser posts to `SIGNIN_PATH`, and the server answers with the cookie
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from cryptography.fernet import Fernet, InvalidToken
+
+from utils.web_chat_secret import web_chat_secret
 
 if TYPE_CHECKING:
     from config import Settings
@@ -22,7 +22,6 @@ COOKIE = "gc_signin"
 SIGNIN_PATH = "/_signin"
 SIGNOUT_PATH = "/_signout"
 GRANT_SECONDS = 120  # the page posts its grant at once
-SECRET_FILE = "web_chat_secret"
 Purpose = Literal["grant", "signin"]
 
 
@@ -51,26 +50,6 @@ class SignInSeal:
         return body
 
 
-def signin_secret(configured: str | None, data_dir: Path) -> bytes:
-    """WEB_CHAT_SECRET, else one kept in DATA_DIR (made on first use, mode 0600), so a
-    restart keeps people signed in."""
-    if configured:
-        return configured.encode()
-    path = data_dir / SECRET_FILE
-    if not path.exists():
-        data_dir.mkdir(parents=True, exist_ok=True)
-        try:
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:  # another process made it first
-            return path.read_bytes().strip()
-        with os.fdopen(descriptor, "w") as handle:
-            handle.write(Fernet.generate_key().decode())
-    return path.read_bytes().strip()
-
-
 def seal_for(settings: Settings) -> SignInSeal:
     """The deployment's seal (the page and the server build the same one)."""
-    configured = settings.web_chat_secret.get_secret_value() if settings.web_chat_secret else None
-    return SignInSeal(
-        signin_secret(configured, settings.data_dir), signin_seconds=settings.web_signin_seconds
-    )
+    return SignInSeal(web_chat_secret(settings), signin_seconds=settings.web_signin_seconds)

@@ -131,9 +131,10 @@ def test_a_voice_conversation_is_the_callers_own(orgs: tuple[Org, Org]) -> None:
 
 def test_guests_voice_input_is_checked(make_app: Callable[..., Flask]) -> None:
     client = make_app().test_client()
-    client.patch("/v1/assistants/asst_default", json={"is_public": True},
-                 headers={"X-API-Key": "admin-key"})  # fmt: skip
-    guest = {"X-Assistant-Id": "asst_default", "X-Visitor-Id": "g" * 32, "X-Conversation-Id": "v"}
+    client.patch("/v1/assistants/asst_default", headers={"X-API-Key": "admin-key"},
+                 json={"is_public": True, "allowed_origins": ["https://shop.example"]})  # fmt: skip
+    guest = {"X-Assistant-Id": "asst_default", "X-Visitor-Id": "g" * 32, "X-Conversation-Id": "v",
+             "Origin": "https://shop.example"}  # fmt: skip
     empty = client.post("/v1/public/audio", data={"audio": (io.BytesIO(b""), "q.wav")},
                         headers=guest, content_type="multipart/form-data")  # fmt: skip
     assert empty.status_code == 422 and "empty" in error_of(empty)
