@@ -87,6 +87,9 @@ class Settings(BaseSettings):
     first_admin_email: str = "admin@localhost"
     # Where links in mail and invitations point: the web chat.
     public_url: str | None = None
+    # The API's address as other sites reach it (the widget's script tag on their pages);
+    # unset: API_URL.
+    api_public_url: str | None = None
     # Outgoing mail (escalations, invitations, password resets); unset: no mail is sent.
     smtp_host: str | None = None
     smtp_port: int = Field(25, ge=1, le=65535)
@@ -300,6 +303,7 @@ class Settings(BaseSettings):
         "redis_url",
         "celery_broker_url",
         "public_url",
+        "api_public_url",
         "smtp_host",
         "smtp_username",
         "qdrant_url",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 TITLE_CHARS = 120
@@ -28,6 +28,9 @@ class Conversation:
     # False for a one-off conversation whose client keeps the history itself (an OpenAI
     # client without a conversation id): kept and deletable, but not listed to its owner.
     listed: bool = True
+    # The way this request came in (api/channels.py), for the turn's record; not part of
+    # what the conversation is.
+    channel: str = field(default="api", compare=False)
 
     @property
     def owner_path(self) -> str:

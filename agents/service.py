@@ -268,6 +268,7 @@ class ChatService:
             tokens=tokens,
             question=message if profile.log_questions else None,
             language=reply.language,
+            channel=conversation.channel,
         )
 
     def _context(

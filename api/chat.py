@@ -16,6 +16,7 @@ from agents.replies import artifacts_with_urls
 from agents.rewind import Rewind
 from agents.structured import structured_data
 from api.audit_trail import audited
+from api.channels import channel_of_request
 from api.deps import ASSISTANT_HEADER, assistant_for, current_caller, get_services
 from api.errors import ApiError
 from api.requests import (
@@ -73,6 +74,7 @@ def conversation_of(
         conversation_id=conversation_id,
         legacy=caller.legacy_owner is not None,
         user=user,
+        channel=channel_of_request(),
     )
 
 

@@ -449,6 +449,9 @@ class AnalyticsOut(BaseModel):
     languages: dict[str, LanguageFigures] = Field(
         ..., description="turns and not-found rate per question language, most asked first"
     )
+    channels: dict[str, int] = Field(
+        ..., description="turns per way in (api, web_chat, widget, voice, openai), most first"
+    )
     request_id: str
 
 

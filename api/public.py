@@ -21,7 +21,6 @@ per-address rate limit (PUBLIC_RATE_LIMIT).
 from __future__ import annotations
 
 import hashlib
-import hmac
 import re
 
 from flask import Blueprint, Response, g, jsonify, request
@@ -29,6 +28,7 @@ from sqlalchemy import select
 
 from agents.conversations import Conversation
 from api.audio import recording, voice_turn
+from api.channels import channel_of_request, from_web_chat
 from api.chat import (
     artifact_download,
     artifact_listing,
@@ -62,19 +62,12 @@ from api.schemas import (
 from tenancy import crud
 from tenancy.models import Assistant
 from tenancy.profiles import AssistantProfile
-from utils.web_chat_secret import GUEST_KEY_HEADER
 
 bp = Blueprint("public", __name__, url_prefix="/v1/public")
 routes = Routes(bp, tag="public")
 
 VISITOR_HEADER = "X-Visitor-Id"
 VISITOR_PATTERN = re.compile(r"^[A-Za-z0-9_-]{22,64}$")
-
-
-def from_web_chat() -> bool:
-    """The request comes from the web chat's own server (its guest key)."""
-    given = request.headers.get(GUEST_KEY_HEADER)
-    return bool(given) and hmac.compare_digest(get_services().web_chat_guest_key, given or "")
 
 
 def normalised_origin(origin: str) -> str:
@@ -157,8 +150,9 @@ def visitor_conversation(profile: AssistantProfile, conversation_id: str) -> Con
     # Only a digest of the visitor's id is kept, so the id never lands in Redis keys.
     owner = "visitor:" + hashlib.sha256(visitor.encode()).hexdigest()[:24]
     return Conversation(
-        org_id=profile.org_id, assistant_id=profile.id, owner=owner, conversation_id=conversation_id
-    )
+        org_id=profile.org_id, assistant_id=profile.id, owner=owner,
+        conversation_id=conversation_id, channel=channel_of_request(),
+    )  # fmt: skip
 
 
 @routes.get("/assistants", scope=None, ok=PublicAssistantList, errors=(403, 429))

@@ -8,6 +8,7 @@ same way on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -102,13 +103,13 @@ def series(
         select(
             TurnRecord.created_at, TurnRecord.conversation_hash, TurnRecord.latency_ms,
             TurnRecord.found, TurnRecord.refused, TurnRecord.escalated, TurnRecord.tokens,
-            TurnRecord.language,
+            TurnRecord.language, TurnRecord.channel,
         ),
         TurnRecord, org_id, assistant_id,
     ).where(TurnRecord.created_at >= since, TurnRecord.created_at < until)  # fmt: skip
     rows = session.execute(query).all()
-    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in range(8)]
-    created, conversation, latency, found, refused, escalated, tokens, languages = columns
+    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in range(9)]
+    created, conversation, latency, found, refused, escalated, tokens, languages, channels = columns
     bucket = _bucket_of(list(created), origin, step)
     latency_ms = np.array(latency, dtype=np.float64)
     refused_ = np.array(refused, dtype=bool)
@@ -158,7 +159,9 @@ def series(
         latency_ms, len(index), int(not_found.sum()), int(refused_.sum()),
         int(escalated_.sum()), int(ups.sum()), int((~ups).sum()), int(token_counts.sum()),
     )  # fmt: skip
-    return {"totals": totals, "series": points, "languages": _by_language(languages, not_found)}
+    by_channel = Counter(channel or "unknown" for channel in channels)
+    return {"totals": totals, "series": points, "languages": _by_language(languages, not_found),
+            "channels": dict(by_channel.most_common())}  # fmt: skip
 
 
 def _by_language(languages: Any, not_found: np.ndarray) -> dict[str, dict[str, Any]]:

@@ -262,6 +262,8 @@ class TurnRecord(Base):
     tokens: Mapped[int | None] = mapped_column(Integer)
     question: Mapped[str | None] = mapped_column(Text)
     language: Mapped[str | None] = mapped_column(String(8))  # the question's (detected or given)
+    # How it came in (api/channels.py): api, web_chat, widget, voice, openai.
+    channel: Mapped[str | None] = mapped_column(String(20))
 
     __table_args__ = (Index("ix_turn_records_scope_time", "org_id", "assistant_id", "created_at"),)
 

@@ -47,6 +47,18 @@ ADMIN_LABELS: dict[str, dict[str, str]] = {
         "comment": "comment",
         "sources": "sources",
         "download_feedback": "Download all feedback (CSV)",
+        "on_your_site": "Put it on your site",
+        "on_your_site_help": "Paste this tag into the pages of an allowed site: a chat button "
+        "appears in a bottom corner. Only public assistants can be put on a site.",
+        "no_public_assistant": "No assistant is public yet: make one public (is_public) and "
+        "list the sites that may use it (allowed_origins).",
+        "allowed_sites": "Sites allowed: {sites}",
+        "no_sites": "none yet (add them to allowed_origins)",
+        "quotas": "Turns a day: {visitor} per visitor, {address} per address, {total} in all",
+        "no_limit": "no limit",
+        "preview": "Preview",
+        "preview_help": "The preview runs on this page's own site ({origin}); it answers only "
+        "if that site is among the allowed ones.",
         "people": "People",
         "nobody": "Nobody signs in yet: invite someone.",
         "email": "email",
@@ -126,6 +138,19 @@ ADMIN_LABELS: dict[str, dict[str, str]] = {
         "comment": "komentar",
         "sources": "sumber",
         "download_feedback": "Unduh semua umpan balik (CSV)",
+        "on_your_site": "Pasang di situs Anda",
+        "on_your_site_help": "Tempelkan tag ini di halaman situs yang diizinkan: tombol obrolan "
+        "muncul di sudut bawah. Hanya asisten publik yang dapat dipasang di situs.",
+        "no_public_assistant": "Belum ada asisten publik: jadikan satu publik (is_public) dan "
+        "daftarkan situs yang boleh memakainya (allowed_origins).",
+        "allowed_sites": "Situs yang diizinkan: {sites}",
+        "no_sites": "belum ada (tambahkan ke allowed_origins)",
+        "quotas": "Giliran per hari: {visitor} per pengunjung, {address} per alamat, {total} "
+        "seluruhnya",
+        "no_limit": "tanpa batas",
+        "preview": "Pratinjau",
+        "preview_help": "Pratinjau berjalan di situs halaman ini ({origin}); ia hanya menjawab "
+        "jika situs itu termasuk yang diizinkan.",
         "people": "Orang",
         "nobody": "Belum ada yang masuk: undang seseorang.",
         "email": "email",
@@ -206,6 +231,20 @@ ADMIN_LABELS: dict[str, dict[str, str]] = {
         "comment": "comentario",
         "sources": "fuentes",
         "download_feedback": "Descargar todas las opiniones (CSV)",
+        "on_your_site": "Póngalo en su sitio",
+        "on_your_site_help": "Pegue esta etiqueta en las páginas de un sitio permitido: aparece "
+        "un botón de chat en una esquina inferior. Solo los asistentes públicos pueden ponerse "
+        "en un sitio.",
+        "no_public_assistant": "Aún no hay asistentes públicos: haga uno público (is_public) y "
+        "liste los sitios que pueden usarlo (allowed_origins).",
+        "allowed_sites": "Sitios permitidos: {sites}",
+        "no_sites": "ninguno aún (añádalos a allowed_origins)",
+        "quotas": "Turnos al día: {visitor} por visitante, {address} por dirección, {total} en "
+        "total",
+        "no_limit": "sin límite",
+        "preview": "Vista previa",
+        "preview_help": "La vista previa se ejecuta en el sitio de esta página ({origin}); solo "
+        "responde si ese sitio está entre los permitidos.",
         "people": "Personas",
         "nobody": "Nadie inicia sesión todavía: invite a alguien.",
         "email": "correo",

@@ -162,7 +162,8 @@ def links_from_mail(base_url: str) -> bool:
 
 @st.cache_resource
 def web_chat_guest_key() -> str:
-    """The key that lets this server call /v1/public for its guests (no browser Origin)."""
+    """The key that lets this server call /v1/public for its guests (no browser Origin),
+    and marks its turns as the web chat's in analytics."""
     return guest_key(web_chat_secret(get_settings()))
 
 
@@ -173,7 +174,7 @@ def signed_in_client(base_url: str) -> ApiClient | None:
     if st.session_state.get(SSO):
         session = st.session_state[SSO]
         return ApiClient(base_url, session_token=session["session_token"],
-                         assistant_id=session["assistant_id"])  # fmt: skip
+                         assistant_id=session["assistant_id"], guest_key=web_chat_guest_key())  # fmt: skip
     if st.session_state.get(KEY):
         api = ApiClient(base_url, api_key=st.session_state[KEY])
         try:
@@ -196,8 +197,9 @@ def signed_in_client(base_url: str) -> ApiClient | None:
         elif assistants:
             st.query_params["a"] = assistants[0]["id"]
         return ApiClient(
-            base_url, api_key=st.session_state[KEY], assistant_id=st.query_params.get("a")
-        )
+            base_url, api_key=st.session_state[KEY], assistant_id=st.query_params.get("a"),
+            guest_key=web_chat_guest_key(),  # its turns count as the web chat's
+        )  # fmt: skip
     if guest := st.session_state.get(GUEST):
         st.query_params["a"] = guest["assistant_id"]
         return ApiClient(

@@ -68,6 +68,13 @@
     }
   };
 
+  // Drawn, not emoji: a visitor's system may have no emoji font.
+  var ICONS = {
+    chat: "M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z",
+    up: "M2 21h4V9H2v12zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.4-1.1L13.2 1 6.6 7.6C6.2 8 6 8.5 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7v-2z",
+    down: "M22 3h-4v12h4V3zM2 14a2 2 0 0 0 2 2h6.3l-1 4.6v.3c0 .4.2.8.4 1.1l1.1 1L17.4 16.4c.4-.4.6-.9.6-1.4V5a2 2 0 0 0-2-2H7c-.8 0-1.5.5-1.8 1.2l-3 7.1c-.1.2-.2.5-.2.7v2z"
+  };
+
   var data = script.dataset;
   var api = new URL(script.src, document.baseURI).origin;
   var assistant = (data.assistant || "").trim();
@@ -145,7 +152,7 @@
   style.textContent = [
     ":host{all:initial}",
     "*{box-sizing:border-box;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}",
-    ".launcher{position:fixed;bottom:20px;" + side + ":20px;z-index:2147483000;width:56px;height:56px;border-radius:50%;border:none;background:" + colour + ";color:#fff;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);font-size:26px;line-height:56px}",
+    ".launcher{position:fixed;bottom:20px;" + side + ":20px;z-index:2147483000;width:56px;height:56px;border-radius:50%;border:none;background:" + colour + ";color:#fff;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);display:flex;align-items:center;justify-content:center}",
     ".launcher:focus-visible,button:focus-visible,textarea:focus-visible,a:focus-visible{outline:3px solid #111;outline-offset:2px}",
     ".panel{position:fixed;bottom:88px;" + side + ":20px;z-index:2147483001;width:min(380px,calc(100vw - 24px));height:min(560px,calc(100vh - 110px));background:#fff;color:#111;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.3);display:flex;flex-direction:column;overflow:hidden}",
     ".panel[hidden]{display:none}",
@@ -158,7 +165,10 @@
     ".bot{align-self:flex-start;background:#f1f3f4}",
     ".note{align-self:center;color:#444;font-size:13px;text-align:center}",
     ".problem{align-self:stretch;background:#fdecea;color:#611a15;border-radius:8px;padding:8px 10px;font-size:13px}",
-    ".sources{margin:6px 0 0;padding-left:20px;font-size:12.5px;color:#333}",
+    ".sources{margin:6px 0 0;padding-left:20px;font-size:12.5px;color:#333;white-space:normal}",
+    "code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12.5px;background:#e3e6e8;border-radius:4px;padding:0 3px}",
+    ".launcher svg{vertical-align:middle}",
+    ".rate button{display:inline-flex;align-items:center;color:#333}",
     ".sources a{color:#0b57d0}",
     ".rate{display:flex;gap:6px;margin-top:6px}",
     ".rate button{border:1px solid #bbb;background:#fff;border-radius:6px;cursor:pointer;padding:2px 8px;font-size:14px}",
@@ -172,7 +182,7 @@
   ].join("\n");
   root.appendChild(style);
 
-  var launcher = element("button", { "class": "launcher", type: "button", "aria-label": words.open, "aria-expanded": "false" }, "💬");
+  var launcher = element("button", { "class": "launcher", type: "button", "aria-label": words.open, "aria-expanded": "false" }, icon(ICONS.chat, 28));
   var panel = element("div", { "class": "panel", role: "dialog", "aria-modal": "true", "aria-labelledby": "gw-title", hidden: "" });
   var title = element("h2", { id: "gw-title" }, data.title || words.title);
   var freshButton = element("button", { type: "button" }, words.fresh);
@@ -189,6 +199,32 @@
   panel.appendChild(form);
   root.appendChild(launcher);
   root.appendChild(panel);
+
+  function icon(path, size) {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("width", String(size));
+    svg.setAttribute("height", String(size));
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var shape = document.createElementNS(ns, "path");
+    shape.setAttribute("d", path);
+    shape.setAttribute("fill", "currentColor");
+    svg.appendChild(shape);
+    return svg;
+  }
+
+  // The answer's own light formatting (`code`, **bold**), built as nodes: nothing the
+  // service sends is ever read as HTML.
+  function formatted(node, text) {
+    node.textContent = "";
+    String(text).split(/(`[^`\n]+`|\*\*[^*\n]+\*\*)/).forEach(function (part) {
+      if (/^`[^`]+`$/.test(part)) node.appendChild(element("code", {}, part.slice(1, -1)));
+      else if (/^\*\*[^*]+\*\*$/.test(part)) node.appendChild(element("strong", {}, part.slice(2, -2)));
+      else if (part) node.appendChild(document.createTextNode(part));
+    });
+  }
 
   function element(tag, attributes, children) {
     var node = document.createElement(tag);
@@ -212,7 +248,7 @@
   function isLink(source) { return /^https?:\/\//i.test(source || ""); }
 
   function showAnswer(bubble, reply) {
-    bubble.textContent = reply.answer || bubble.textContent;
+    formatted(bubble, reply.answer || bubble.textContent);
     var citations = (state.config && state.config.show_citations === false) ? [] : (reply.citations || []);
     if (citations.length) {
       var heading = element("div", { "class": "visually-hidden" }, words.sources);
@@ -235,8 +271,8 @@
   }
 
   function ratingButtons(messageId, given) {
-    var up = element("button", { type: "button", "aria-label": words.helpful, "aria-pressed": String(!!given && given.rating === "up") }, "👍");
-    var down = element("button", { type: "button", "aria-label": words.unhelpful, "aria-pressed": String(!!given && given.rating === "down") }, "👎");
+    var up = element("button", { type: "button", "aria-label": words.helpful, title: words.helpful, "aria-pressed": String(!!given && given.rating === "up") }, icon(ICONS.up, 16));
+    var down = element("button", { type: "button", "aria-label": words.unhelpful, title: words.unhelpful, "aria-pressed": String(!!given && given.rating === "down") }, icon(ICONS.down, 16));
     function rate(rating) {
       fetch(api + "/v1/public/conversations/" + encodeURIComponent(state.conversation) + "/messages/" + encodeURIComponent(messageId) + "/feedback", {
         method: "POST", headers: headers({ "Content-Type": "application/json" }), body: JSON.stringify({ rating: rating })
@@ -320,7 +356,7 @@
     var box = element("div", { "class": "suggested", role: "group", "aria-label": words.tryThese });
     questions.slice(0, 4).forEach(function (q) {
       var button = element("button", { type: "button" }, q);
-      button.addEventListener("click", function () { box.remove(); ask(q); });
+      button.addEventListener("click", function () { ask(q); });
       box.appendChild(button);
     });
     log.appendChild(box);
@@ -329,6 +365,8 @@
   function ask(question) {
     question = question.trim();
     if (!question || state.busy) return;
+    var offered = log.querySelector(".suggested");
+    if (offered) offered.remove();
     note(question, "msg user");
     var bubble = note(words.thinking, "msg bot");
     bubble.setAttribute("aria-busy", "true");

@@ -1,5 +1,6 @@
 """Public assistants on other sites: daily quotas per visitor, per address and in all,
-whether requests without an Origin are answered, whether visitors see the sources.
+whether requests without an Origin are answered, whether visitors see the sources; and
+the channel each turn came in by.
 
 Revision ID: 0012
 Revises: 0011
@@ -33,9 +34,13 @@ def upgrade() -> None:
     with op.batch_alter_table("assistants") as batch:
         for column in columns():
             batch.add_column(column)
+    with op.batch_alter_table("turn_records") as batch:
+        batch.add_column(sa.Column("channel", sa.String(20), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("turn_records") as batch:
+        batch.drop_column("channel")
     with op.batch_alter_table("assistants") as batch:
         for column in reversed(columns()):
             batch.drop_column(column.name)

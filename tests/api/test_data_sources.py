@@ -732,10 +732,12 @@ def test_a_guest_reads_the_artifacts_of_its_own_conversation_only(
     client = app.test_client()
     org = create_org(client, "Plant")
     source_id, _ = sqlite_source(org, app)
-    body = {"name": "public analyst", "data_source_ids": [source_id], "is_public": True}
+    body = {"name": "public analyst", "data_source_ids": [source_id], "is_public": True,
+            "allowed_origins": ["https://plant.example"]}  # fmt: skip
     assistant = ok(client.post("/v1/assistants", json=body, headers=org.admin), 201)["id"]
     stub.reply = Script(source_id, [["SELECT code FROM machines ORDER BY code"]], "Seven.")
-    visitor = {"X-Assistant-Id": assistant, "X-Visitor-Id": "v" * 30}
+    visitor = {"X-Assistant-Id": assistant, "X-Visitor-Id": "v" * 30,
+               "Origin": "https://plant.example"}  # fmt: skip
     reply = ok(client.post("/v1/public/chat", json={"message": "Which machines?"},
                            headers={**visitor, "X-Conversation-Id": "g1"}))  # fmt: skip
     table = next(a for a in reply["artifacts"] if a["kind"] == "table")

@@ -4,9 +4,11 @@ limit; private assistants stay out of reach."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -24,6 +26,14 @@ def ask(client, visitor: str, message: str = "How do I start the service?", **he
         headers={"X-Assistant-Id": "asst_default", "X-Visitor-Id": visitor,
                  "X-Conversation-Id": "guest", "Origin": SITE, **headers},
     )  # fmt: skip
+
+
+@pytest.fixture
+def make_app(make_app: Callable[..., Flask]) -> Callable[..., Flask]:  # noqa: F811
+    """The shared app fixture with a generous per-address limit (this module's tests send
+    many public turns from one address within a minute, and the limit's counters live
+    in the shared Redis); the limit's own test sets its own."""
+    return functools.partial(make_app, public_rate_limit="10000/minute")
 
 
 def make_public(client: FlaskClient, **fields: Any) -> None:
@@ -222,3 +232,26 @@ def test_a_widget_reads_only_its_own_assistants_public_face(make_app: Callable[.
     script = client.get("/widget.js")
     assert script.status_code == 200 and script.mimetype == "text/javascript"
     assert b"X-Visitor-Id" in script.data and b"localStorage" in script.data
+
+
+def test_analytics_count_turns_by_the_way_they_came_in(make_app: Callable[..., Flask]) -> None:
+    app = make_app()
+    client = app.test_client()
+    make_public(client)
+    web_chat = {"X-Web-Chat-Key": services_of(app).web_chat_guest_key}
+    for n in range(2):
+        assert ask(client, VISITOR_A, "hi", **{"X-Conversation-Id": f"w{n}"}).status_code == 200
+    keyed = {"X-API-Key": "test-key-a"}
+    assert client.post("/v1/chat", json={"message": "hi"},
+                       headers={**keyed, "X-Conversation-Id": "k"}).status_code == 200  # fmt: skip
+    assert client.post("/v1/chat", json={"message": "hi"},
+                       headers={**keyed, **web_chat, "X-Conversation-Id": "wc"}).status_code == 200  # fmt: skip
+    completion = client.post("/v1/chat/completions", headers=keyed,
+                             json={"model": "default", "messages": [{"role": "user", "content": "hi"}]})  # fmt: skip
+    assert completion.status_code == 200
+    figures = client.get("/v1/analytics", headers=ADMIN).get_json()
+    assert figures["channels"] == {"widget": 2, "api": 1, "web_chat": 1, "openai": 1}
+    # Another organisation's admin sees none of them.
+    other = client.post("/v1/admin/organisations", json={"name": "Other"}, headers=ADMIN).get_json()
+    theirs = client.get("/v1/analytics", headers={"X-API-Key": other["admin_key"]["key"]})
+    assert theirs.get_json()["channels"] == {}

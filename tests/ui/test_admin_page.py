@@ -185,3 +185,27 @@ def rate_down_an_answer(api_url: str, admin_key: str) -> None:
     rated = http.post(f"/v1/conversations/c2/messages/{reply.json()['message_id']}/feedback",
                       json={"rating": "down"}, headers={**admin, "X-Assistant-Id": assistant})  # fmt: skip
     assert rated.status_code == 201, rated.text
+
+
+def test_the_admin_page_gives_the_tag_for_each_public_assistant(
+    live_api: str, admin_page: Callable[..., AppTest]
+) -> None:
+    key = an_organisation_with_activity(live_api, name="Widget shop")
+    admin = {"X-API-Key": key}
+    at = admin_page(live_api, key)
+    assert not at.exception
+    assert any("No assistant is public yet" in m.value for m in at.markdown)
+    helper = httpx.get(f"{live_api}/v1/assistants", headers=admin).json()["assistants"][0]
+    changed = httpx.patch(f"{live_api}/v1/assistants/{helper['id']}", headers=admin,
+                          json={"is_public": True, "allowed_origins": ["https://shop.example"],
+                                "visitor_daily_quota": 5, "daily_quota": None})  # fmt: skip
+    assert changed.status_code == 200
+    at = admin_page(live_api, key)
+    assert not at.exception
+    tags = [c.value for c in at.code]
+    assert tags == [
+        f'<script src="{live_api}/widget.js" data-assistant="{helper["id"]}" async></script>'
+    ]
+    shown = "\n".join(m.value for m in at.markdown)
+    assert "Sites allowed: https://shop.example" in shown
+    assert "5 per visitor, 200 per address, no limit in all" in shown
