@@ -18,6 +18,10 @@ import secrets
 import signal
 import subprocess
 import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Callable
 
 import redis
 
@@ -128,6 +132,30 @@ def banner(settings: Settings, new_key: str | None, new_admin_key: str | None = 
     )
 
 
+def when_ready(
+    url: str, announce: Callable[[], None], *, timeout_s: float = 300.0, every_s: float = 0.5
+) -> threading.Thread:
+    """Call `announce` once `url` (the API's /ready) answers 200, so "Try it" is printed
+    when a request would be answered at once; after `timeout_s`, announce anyway (the
+    API's own log above says what holds it up)."""
+
+    def wait() -> None:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(url, timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except (OSError, ValueError):  # not listening yet, or 503 while it starts
+                pass
+            time.sleep(every_s)
+        announce()
+
+    thread = threading.Thread(target=wait, name="announce-when-ready", daemon=True)
+    thread.start()
+    return thread
+
+
 def main() -> int:
     settings = get_settings()
     new_key = ensure_api_key(settings)
@@ -188,7 +216,10 @@ def main() -> int:
     supervisor = Supervisor(children)
     for child in children[1 if redis_server is not None else 0 :]:
         child.start()
-    print(banner(settings, new_key, new_admin_key), flush=True)
+    print("Starting the API, the ingestion worker and the web chat "
+          "(the API loads its models first)...", flush=True)  # fmt: skip
+    when_ready(f"http://{settings.host}:{settings.port}/ready",
+               lambda: print(banner(settings, new_key, new_admin_key), flush=True))  # fmt: skip
     # Ctrl-C or SIGTERM to make run stops everything; a child that stops alone is
     # started again, and the others carry on.
     signal.signal(signal.SIGINT, lambda *_: supervisor.request_stop())

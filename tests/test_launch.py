@@ -64,3 +64,41 @@ def test_the_first_start_makes_a_platform_administrator_with_a_link_once(
         "/v1/auth/login", json={"email": "admin@localhost", "password": "first admin phrase"}
     ).get_json()
     assert pair["role"] == "owner" and pair["org_id"] == "org_default"
+
+
+def test_try_it_is_printed_once_the_api_says_it_is_ready() -> None:
+    """`make run` printed "Try it" half a minute before the API answered; now the banner
+    waits for /ready (503 while the workers load, then 200)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from launch import when_ready
+
+    state = {"ready": False, "asked": 0}
+
+    class Ready(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the handler's name
+            state["asked"] += 1
+            self.send_response(200 if state["ready"] else 503)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Ready)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    announced = threading.Event()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/ready"
+        waiting = when_ready(url, announced.set, every_s=0.05)
+        while state["asked"] < 3:
+            waiting.join(0.05)
+        assert not announced.is_set()  # asked three times, not ready: nothing printed yet
+        state["ready"] = True
+        assert announced.wait(5)
+    finally:
+        server.shutdown()
+    # And an API that never gets ready is announced anyway after the timeout.
+    late = threading.Event()
+    when_ready("http://127.0.0.1:1/ready", late.set, timeout_s=0.3, every_s=0.05).join(5)
+    assert late.is_set()
