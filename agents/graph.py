@@ -223,6 +223,9 @@ def answer(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
                 language=state.get("language"),
             )
     stats = {"answer_ms": _ms(started), "tokens": result.tokens}
+    if context.data_offline and not result.found and not result.own_words:
+        # The documents do not answer it; the data sources might, with a model.
+        result = _needs_model(state.get("language"))
     if not result.found and not result.own_words:  # in the question's language
         result = dataclasses.replace(result, text=_said(context, "not_found", state))
     uncited = result.found and not result.citations

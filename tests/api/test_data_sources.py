@@ -20,7 +20,7 @@ from openpyxl import Workbook
 from qdrant_client import QdrantClient
 
 from stubs.llm import LLMStub
-from tests.api.platform_helpers import Org, create_org, key_header, ok
+from tests.api.platform_helpers import Org, chat, create_org, key_header, ok
 
 MACHINES = [
     ("M-1", "press", "north", 1), ("M-2", "press", "south", 0), ("M-3", "lathe", "north", 1),
@@ -782,3 +782,28 @@ def test_one_answer_cites_a_document_and_a_query(
     ttl = app.config["SETTINGS"].conversation_ttl
     keys = list(redis.scan_iter(f"{prefix}:*artifact*"))
     assert len(keys) == 3 and all(0 < redis.ttl(k) <= ttl for k in keys)
+
+
+def test_offline_a_question_the_documents_do_not_answer_says_a_model_is_needed(
+    data_app: Callable[..., Flask],
+) -> None:
+    """Without a model, an assistant with data sources cannot query them: a question its
+    documents do not answer says so in the question's language, naming the settings,
+    instead of "not found, add documents"."""
+    app = data_app(llm_base_url=None, llm_api_key=None, llm_model=None)
+    client = app.test_client()
+    org = create_org(client, "Planta")
+    source_id, _ = sqlite_source(org, app)
+    body = {"name": "analista", "data_source_ids": [source_id]}
+    assistant = ok(client.post("/v1/assistants", json=body, headers=org.admin), 201)["id"]
+    for question, words in (
+        ("¿Qué máquinas de la Nave 2 tienen órdenes abiertas?", "requi"),
+        ("Mesin mana yang punya perintah kerja terbuka?", "memerlukan model"),
+        ("Which machines have open work orders?", "needs a language model"),
+    ):
+        asked = chat(
+            client, org.admin_key, question, assistant=assistant, conversation=f"c{len(question)}"
+        )
+        reply = ok(asked)
+        assert not reply["found"] and words in reply["answer"], (question, reply["answer"])
+        assert "LLM_BASE_URL" in reply["warning"]
