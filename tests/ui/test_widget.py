@@ -166,3 +166,61 @@ def test_other_sites_languages_and_bad_attributes(sites: tuple[str, Site, Site])
         page.get_by_role("dialog").get_by_text("asst_nope was not found").wait_for(timeout=30_000)
         browser.close()
     assert errors == []
+
+
+def test_an_answer_is_stopped_and_a_service_that_went_away_is_said(
+    make_app: Callable[..., Flask], tmp_path: Path
+) -> None:
+    """A slow model's answer is stopped by the visitor (the service keeps what was written,
+    marked stopped); then the API goes away and the next question is told so."""
+    from stubs.llm import LLMStub
+
+    stub = LLMStub(reply=lambda _: " ".join(["Run `make run` [1]."] + ["more"] * 60),
+                   token_delay_s=0.25).start()  # fmt: skip
+    app = make_app(llm_base_url=stub.url, llm_api_key=stub.api_key, llm_model="stub-model")
+    folder = tmp_path / "site"
+    folder.mkdir()
+    api = serve(app)
+    api_url = api.__enter__()
+    (folder / "index.html").write_text(page_with(api_url, assistant="asst_default"))
+    shop = Site(folder)
+    try:
+        httpx.patch(f"{api_url}/v1/assistants/asst_default", headers=ADMIN, timeout=30,
+                    json={"is_public": True, "allowed_origins": [shop.origin]})  # fmt: skip
+        with sync_playwright() as playwright:
+            browser = headless_chromium(playwright)
+            page = browser.new_context(locale="en-GB").new_page()
+            open_panel(page, f"{shop.origin}/index.html")
+            dialog = page.get_by_role("dialog")
+            ask(page, "How do I start the service?")
+            dialog.get_by_text("more more").first.wait_for(timeout=60_000)  # streaming
+            dialog.get_by_role("button", name="Stop").click()
+            dialog.get_by_text("(stopped)").wait_for(timeout=30_000)
+            dialog.get_by_role("button", name="Send").wait_for(timeout=30_000)
+            visitor = page.evaluate("() => localStorage.getItem('grounded-widget:visitor')")
+            conversation = page.evaluate(
+                "() => Object.keys(localStorage).filter(k => k.endsWith(':conversation'))"
+                ".map(k => localStorage.getItem(k))[0]"
+            )
+            guest = {"Origin": shop.origin, "X-Assistant-Id": "asst_default",
+                     "X-Visitor-Id": visitor}  # fmt: skip
+            kept: dict = {}
+            for _ in range(100):  # the service finishes the stopped turn, then keeps it
+                kept = httpx.get(f"{api_url}/v1/public/conversations/{conversation}",
+                                 headers=guest, timeout=30).json()  # fmt: skip
+                if kept.get("messages", [{}])[-1].get("role") == "assistant":
+                    break
+                page.wait_for_timeout(200)
+            api.__exit__(None, None, None)  # the API goes away; the page stays open
+            api = None
+            ask(page, "And how do I stop it?")
+            dialog.get_by_text("cannot be reached").wait_for(timeout=30_000)
+            browser.close()
+    finally:
+        if api is not None:
+            api.__exit__(None, None, None)
+        shop.stop()
+        stub.stop()
+    answer = kept["messages"][-1]
+    assert answer["role"] == "assistant" and answer.get("stopped") is True, answer
+    assert 0 < answer["content"].count("more") < 60  # what was written until the stop
