@@ -1,1 +1,3 @@
-"""The HTTP layer: thin Flask blueprints over the plain functions of `agents/`."""
+"""The HTTP layer: thin Flask blueprints (parse, call one function, respond) over the
+plain functions of the layers below. May import every layer; only `composition.py`,
+`app.py` and the entry points import it."""

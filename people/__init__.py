@@ -1,1 +1,2 @@
-"""People who sign in: accounts, roles in organisations, tokens, one-time links."""
+"""People who sign in: accounts, roles in organisations, tokens, one-time links, single
+sign-on. May import `tenancy`, `config` and `utils`."""

@@ -18,12 +18,14 @@ ALLOWED = {
     "knowledge.vectors": {"config", "utils", "knowledge.encoders"},
     "ingestion": {"config", "utils", "knowledge"},
     "webchat": {"config", "utils"},
+    "utils": {"config"},
 }
 # the platform layer never reaches up into the agent, the data sources or the API, nor
 # the data sources into the agent that calls them
 FORBIDDEN = {
     "tenancy": {"agents", "data_sources", "api", "voice", "webchat", "composition"},
     "data_sources": {"agents", "api", "voice", "webchat", "composition"},
+    "agents": {"api", "voice", "webchat", "composition"},
 }
 
 
