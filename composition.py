@@ -53,7 +53,7 @@ from tenancy.web_sessions import WebSessions
 from tenancy.web_sources import WebCrawls
 from utils import metrics
 from utils.checkpointer import RedisSaver
-from utils.web_chat_secret import guest_key, web_chat_secret
+from utils.web_chat_secret import guest_key
 from voice.emotion import EmotionReader
 from voice.service import VoiceService
 from voice.sources import document_stamp, indexed_texts
@@ -427,7 +427,7 @@ def build_services(
         ),
         reembedder=reembedder,
         public_quotas=PublicQuotas(client, settings.checkpoint_prefix),
-        web_chat_guest_key=guest_key(web_chat_secret(settings)),
+        web_chat_guest_key=guest_key(settings),
         probes=Probes(
             saver=saver,
             qdrant=qdrant,

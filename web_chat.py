@@ -8,7 +8,7 @@ import streamlit as st
 from starlette.middleware import Middleware
 
 from config import get_settings
-from utils.web_chat_secret import guest_key, web_chat_secret
+from utils.web_chat_secret import guest_key
 from webchat.server import FrameGuard, public_embedders, signin_routes
 from webchat.signin import seal_for
 
@@ -19,7 +19,7 @@ app = st.App(
     middleware=[
         Middleware(
             FrameGuard,
-            embedders=public_embedders(settings.api_url, guest_key(web_chat_secret(settings))),
+            embedders=public_embedders(settings.api_url, guest_key(settings)),
         )
     ],
 )

@@ -39,11 +39,7 @@ def _read(path: Path) -> bytes:
     return path.read_bytes().strip()
 
 
-def guest_key(secret: bytes) -> str:
-    """What the web chat's server sends in GUEST_KEY_HEADER (derived: the secret itself
-    never travels)."""
-    return hmac.new(secret, b"web-chat guest calls", hashlib.sha256).hexdigest()
-
-
-def is_guest_key(secret: bytes, given: str | None) -> bool:
-    return bool(given) and hmac.compare_digest(guest_key(secret), given or "")
+def guest_key(settings: Settings) -> str:
+    """What the web chat's server sends in GUEST_KEY_HEADER, and what the API expects
+    there (derived: the secret itself never travels)."""
+    return hmac.new(web_chat_secret(settings), b"web-chat guest calls", hashlib.sha256).hexdigest()

@@ -13,7 +13,7 @@ import streamlit as st
 
 from config import get_settings
 from utils.api_client import ApiClient, ApiClientError
-from utils.web_chat_secret import guest_key, web_chat_secret
+from utils.web_chat_secret import guest_key
 from webchat.page_session import (
     GUEST,
     KEY,
@@ -164,7 +164,7 @@ def links_from_mail(base_url: str) -> bool:
 def web_chat_guest_key() -> str:
     """The key that lets this server call /v1/public for its guests (no browser Origin),
     and marks its turns as the web chat's in analytics."""
-    return guest_key(web_chat_secret(get_settings()))
+    return guest_key(get_settings())
 
 
 def signed_in_client(base_url: str) -> ApiClient | None:
