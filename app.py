@@ -37,6 +37,7 @@ from api import (
     organisations,
     prompts,
     public,
+    search,
     sessions,
     sso,
     users,
@@ -84,7 +85,9 @@ DOCS_SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
 }
 # Keyed routes spend their key's budget: asking and what goes with a conversation...
-CHAT_BLUEPRINTS = (chat.bp, openai_compat.bp, audio.bp, feedback.bp, sessions.bp, me.bp)
+CHAT_BLUEPRINTS = (
+    chat.bp, openai_compat.bp, audio.bp, feedback.bp, sessions.bp, me.bp, search.bp,
+)  # fmt: skip
 # ...and managing the organisation, on a budget of its own.
 MANAGEMENT_BLUEPRINTS = (
     documents.bp, organisations.bp, knowledge_bases.bp, assistants.bp, prompts.bp,
@@ -155,6 +158,7 @@ def create_app(
     for blueprint in (
         health.bp,
         chat.bp,
+        search.bp,
         openai_compat.bp,
         audio.bp,
         documents.bp,

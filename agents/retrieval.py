@@ -31,6 +31,16 @@ PRIORITY_BOOST = 0.05
 
 
 @dataclass(frozen=True)
+class PassageRef:
+    """Where a passage is kept: its point, its document and knowledge base (for a search's
+    results; not part of a citation)."""
+
+    point_id: str
+    document_id: str | None
+    kb_id: str | None
+
+
+@dataclass(frozen=True)
 class Passage:
     """A retrieved chunk, as the answerer and the API see it."""
 
@@ -40,6 +50,7 @@ class Passage:
     section: str | None
     page: int | None
     score: float
+    ref: PassageRef | None = field(default=None, compare=False, repr=False)
 
     @property
     def heading(self) -> str | None:
@@ -47,7 +58,8 @@ class Passage:
         return self.section or self.title
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """What a citation and the conversation's state keep (not `ref`)."""
+        return {name: value for name, value in asdict(self).items() if name != "ref"}
 
 
 @dataclass(frozen=True)
@@ -320,4 +332,5 @@ def _passage(record: models.Record, score: float) -> Passage:
         section=metadata.get("section"),
         page=metadata.get("page"),
         score=round(float(score), 4),
+        ref=PassageRef(str(record.id), metadata.get("document_id"), metadata.get("kb_id")),
     )

@@ -51,10 +51,8 @@ def resolve_caller() -> Caller | None:
         key = presented_key()
         if session_token:
             g.caller = _session_caller(session_token)
-        elif is_access_token(key):
-            g.caller = _person_caller(key)
         else:
-            g.caller = get_services().keys.resolve(key)
+            g.caller = caller_of_credential(get_services(), key)
         if g.caller is not None:
             g.key_id = g.caller.key_id
     return g.caller
@@ -79,13 +77,18 @@ def is_access_token(credential: str) -> bool:
     return credential.startswith("eyJ") and credential.count(".") == 2
 
 
-def _person_caller(token: str) -> Caller | None:
-    """The person of a valid access token, with their role in its organisation as it is
-    now (a role changed or a member removed takes effect at once, not at expiry)."""
+def caller_of_credential(services: Services, credential: str) -> Caller | None:
+    """The caller an API key or a person's access token stands for, checked now (revoked,
+    expired, signed out: None). A person's role is read as it is now (a role changed or a
+    member removed takes effect at once, not at expiry). The REST views and `/mcp` both
+    ask here."""
+    if not credential:
+        return None
+    if not is_access_token(credential):
+        return services.keys.resolve(credential)
     from people.callers import person_caller
 
-    services = get_services()
-    claims = services.tokens.read(token)
+    claims = services.tokens.read(credential)
     if claims is None:
         return None
     with services.db.session() as session:
