@@ -31,6 +31,7 @@ from api import (
     feedback,
     health,
     knowledge_bases,
+    mcp_servers,
     me,
     openai_compat,
     openapi,
@@ -91,7 +92,7 @@ CHAT_BLUEPRINTS = (
 # ...and managing the organisation, on a budget of its own.
 MANAGEMENT_BLUEPRINTS = (
     documents.bp, organisations.bp, knowledge_bases.bp, assistants.bp, prompts.bp,
-    api_keys.bp, analytics.bp, audit.bp, users.bp, webhooks.bp, sso.bp,
+    api_keys.bp, analytics.bp, audit.bp, users.bp, webhooks.bp, sso.bp, mcp_servers.bp,
 )  # fmt: skip
 
 ServicesFactory = Callable[[Settings], Services]
@@ -167,6 +168,7 @@ def create_app(
         web_sources.bp,
         assistants.bp,
         data_sources.bp,
+        mcp_servers.bp,
         prompts.bp,
         api_keys.bp,
         feedback.bp,

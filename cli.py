@@ -37,7 +37,14 @@ from tenancy import crud
 from tenancy.bootstrap import adopt_existing_points, ensure_defaults, record_documents
 from tenancy.db import Database
 from tenancy.documents import delete_document
-from tenancy.models import DEFAULT_KB_ID, DEFAULT_ORG_ID, DataSource, KnowledgeBase, Organisation
+from tenancy.models import (
+    DEFAULT_KB_ID,
+    DEFAULT_ORG_ID,
+    DataSource,
+    KnowledgeBase,
+    McpServer,
+    Organisation,
+)
 from tenancy.secrets_box import SecretsBox, load_keys
 
 orgs = AppGroup("orgs", help="Organisations.")
@@ -114,8 +121,8 @@ def orgs_list() -> None:
 
 @orgs.command("rotate-secrets")
 def orgs_rotate_secrets() -> None:
-    """Re-encrypt every stored provider key and database URL with the first of
-    ENCRYPTION_KEYS."""
+    """Re-encrypt every stored provider key, database URL and MCP server secret with the
+    first of ENCRYPTION_KEYS."""
     settings = _settings()
     box = SecretsBox(
         load_keys([k.get_secret_value() for k in settings.encryption_keys], settings.data_dir)
@@ -131,7 +138,15 @@ def orgs_rotate_secrets() -> None:
             if source.url_encrypted:
                 source.url_encrypted = box.rotate(source.url_encrypted)
                 sources += 1
-    click.echo(f"re-encrypted {count} provider keys and {sources} database URLs")
+        servers = 0
+        for server in session.scalars(select(McpServer)):
+            if server.secret_encrypted:
+                server.secret_encrypted = box.rotate(server.secret_encrypted)
+                servers += 1
+    click.echo(
+        f"re-encrypted {count} provider keys, {sources} database URLs and {servers} MCP "
+        "server secrets"
+    )
 
 
 @keys.command("create")

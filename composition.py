@@ -10,7 +10,7 @@ import redis
 from qdrant_client import QdrantClient
 from sqlalchemy.engine import make_url
 
-from agents.contexts import AnswerDefaults, DataQuerying, TurnContexts
+from agents.contexts import AnswerDefaults, DataQuerying, ToolCalling, TurnContexts
 from agents.conversations import ConversationIndex
 from agents.graph import build_graph
 from agents.llm import Provider
@@ -34,6 +34,8 @@ from knowledge.encoders.embeddings import LocalEmbeddings, load_embeddings
 from knowledge.vectors.clients import open_client
 from knowledge.vectors.generations import IndexVersions
 from knowledge.vectors.store import ensure_collection
+from mcp_tools.catalog import tools_loader
+from mcp_tools.connection import Reach
 from notifications.mail import Mailer
 from notifications.notifier import Notifier
 from notifications.webhooks import Deliverer
@@ -349,6 +351,11 @@ def build_services(
             ),  # fmt: skip
             max_retries=settings.max_sql_retries,
         ),
+        tool_calling=ToolCalling(
+            reach=Reach(tuple(settings.mcp_allowed_hosts), settings.mcp_tool_timeout_seconds),
+            max_result_chars=settings.mcp_max_result_chars,
+            max_calls=settings.mcp_max_tool_calls,
+        ),
     )
     saver.on_round_trip = metrics.CHECKPOINTER_SECONDS.observe
     recorder = TurnRecorder(db)
@@ -392,7 +399,10 @@ def build_services(
             admin_keys=[k.get_secret_value() for k in settings.admin_api_keys],
             cache_seconds=settings.key_cache_seconds,
         ),
-        profiles=ProfileStore(db, box, data_sources=sources_loader(box=box, places=places)),
+        profiles=ProfileStore(
+            db, box, data_sources=sources_loader(box=box, places=places),
+            mcp_tools=tools_loader(box=box),
+        ),
         places=places,
         artifacts=artifacts,
         web_crawls=web_crawls,

@@ -237,6 +237,16 @@ class Settings(BaseSettings):
     sql_max_result_bytes: int = Field(10_485_760, ge=10_000, le=1_073_741_824)
     data_source_max_bytes: int = Field(52_428_800, ge=1024)
 
+    # MCP servers an organisation registers (POST /v1/mcp-servers) for its assistants'
+    # tools: public addresses only, unless the host is listed here (`host` or `host:port`).
+    mcp_allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # One tool call's deadline (connecting, the call, the answer), and the most of its
+    # result sent to the model.
+    mcp_tool_timeout_seconds: float = Field(15.0, gt=0, le=300)
+    mcp_max_result_chars: int = Field(16_000, ge=500, le=1_000_000)
+    # Tool calls a turn may make (a model that keeps calling is stopped there).
+    mcp_max_tool_calls: int = Field(4, ge=1, le=20)
+
     # Voice (POST /v1/audio): offline PocketSphinx and eSpeak NG unless these are set;
     # a hosted engine that fails falls back to the offline one.
     stt_base_url: str | None = None
@@ -282,6 +292,7 @@ class Settings(BaseSettings):
         "webhook_allowed_hosts",
         "sso_allowed_hosts",
         "data_sources_allowed_hosts",
+        "mcp_allowed_hosts",
         "hybrid_weights",
         "encryption_keys",
         "voice_languages",

@@ -17,6 +17,8 @@ from agents.retrieval import Retriever, SearchScope
 from data_sources.artifacts import ArtifactStore
 from data_sources.runner import QueryLimits, QueryRunner
 from knowledge.encoders.embeddings import LocalEmbeddings
+from mcp_tools.connection import Reach
+from mcp_tools.toolbox import Toolbox
 from tenancy.profiles import AssistantProfile
 
 CONTEXT_CACHE_LIMIT = 1000
@@ -46,6 +48,16 @@ class DataQuerying:
     max_retries: int
 
 
+@dataclass(frozen=True)
+class ToolCalling:
+    """How turns call an assistant's MCP tools: where they may connect and how long, how
+    much of a result the model reads, how many calls a turn may make."""
+
+    reach: Reach = Reach()
+    max_result_chars: int = 16_000
+    max_calls: int = 4
+
+
 class TurnContexts:
     def __init__(
         self,
@@ -54,11 +66,13 @@ class TurnContexts:
         embeddings: LocalEmbeddings,
         defaults: AnswerDefaults,
         querying: DataQuerying,
+        tool_calling: ToolCalling | None = None,
     ) -> None:
         self.retriever = retriever
         self.embeddings = embeddings
         self.defaults = defaults
         self.querying = querying
+        self.tool_calling = tool_calling or ToolCalling()
         self.guard = TopicGuard(embeddings)
         self._cache: dict[AssistantProfile, TurnContext] = {}
         self._lock = threading.Lock()
@@ -154,10 +168,15 @@ class TurnContexts:
         fallback: ExtractiveAnswerer,
         temperature: float,
     ) -> DataAnswerer | None:
-        if not profile.data_sources:
+        if not profile.data_sources and not profile.mcp_tools:
             return None
-        q = self.querying
+        q, t = self.querying, self.tool_calling
         sources = profile.data_sources
+        toolbox = (
+            Toolbox(profile.mcp_tools, t.reach, max_result_chars=t.max_result_chars)
+            if profile.mcp_tools
+            else None
+        )
 
         def runner_for(thread_id: str) -> QueryRunner:
             return QueryRunner(sources, limits=q.limits, artifacts=q.artifacts, thread_id=thread_id)
@@ -167,5 +186,5 @@ class TurnContexts:
                              streaming=False),
             sources=sources, runner_for=runner_for, fallback=fallback,
             max_retries=q.max_retries, token_budget=self.defaults.token_budget,
-            system_prompt=profile.system_prompt,
+            system_prompt=profile.system_prompt, toolbox=toolbox, max_tool_calls=t.max_calls,
         )  # fmt: skip

@@ -22,6 +22,7 @@ from agents.retrieval import Passage
 from data_sources.catalog import DataSourceRef
 from data_sources.runner import QueryRunner
 from knowledge.encoders.languages import DEFAULT_LANGUAGE, name_of
+from mcp_tools.toolbox import Toolbox
 from prompts import load_prompt
 
 log = logging.getLogger(__name__)
@@ -99,6 +100,9 @@ class DataAnswerer:
     token_budget: int
     system_prompt: str | None = None
     mode: str = "llm"
+    # The assistant's MCP tools, beside run_sql, and how many calls of them a turn may make.
+    toolbox: Toolbox | None = None
+    max_tool_calls: int = 4
 
     def answer(
         self,
@@ -110,19 +114,24 @@ class DataAnswerer:
         language: str | None = None,
     ) -> Answer:
         runner = self.runner_for(thread_id)
-        system = load_prompt("data_system").format(
+        offered = self.toolbox.offered() if self.toolbox else {}
+        system = load_prompt("data_system" if self.sources else "tools_system").format(
             schemas=describe_sources(self.sources),
             sources=format_sources(passages) or "(none)",
             language=name_of(language or DEFAULT_LANGUAGE),
         )
+        if offered and self.sources:
+            system = f"{system}\n\n{load_prompt('tools_note')}"
         if self.system_prompt:
             system = f"{self.system_prompt}\n\n{system}"
         messages: list[AnyMessage] = [
             SystemMessage(system), *trimmed_history(history, self.token_budget),
             HumanMessage(question),
         ]  # fmt: skip
-        bound = self.model.bind_tools([RUN_SQL], tool_choice="auto")
+        sql_tools = [RUN_SQL] if self.sources else []
+        bound = self._bound([*sql_tools, *(spec for _ref, spec in offered.values())])
         failures, good, attempts, sql_ms, tokens = 0, 0, 0, 0.0, 0
+        tool_calls, tool_ms = 0, 0.0
         citations: list[dict[str, Any]] = []
         artifacts: list[dict[str, Any]] = []
         last_error = ""
@@ -142,8 +151,17 @@ class DataAnswerer:
                 last_error = "the tool call's arguments are not valid JSON"
                 messages.append(ToolMessage(f"error: {last_error}", tool_call_id=call["id"] or ""))
             for call in calls:
+                if call["name"] in offered:
+                    tool_calls += 1
+                    ref = offered[call["name"]][0]
+                    tool = self.toolbox.call(ref, call.get("args") or {})  # type: ignore[union-attr]
+                    tool_ms += tool.elapsed_ms
+                    if tool.citation and tool.citation not in citations:
+                        citations.append(tool.citation)
+                    messages.append(ToolMessage(tool.for_model, tool_call_id=call["id"] or ""))
+                    continue
                 attempts += 1
-                if call["name"] != "run_sql":
+                if call["name"] != "run_sql" or not self.sources:
                     outcome_text, ok = f"error: there is no tool {call['name']!r}", False
                 else:
                     args = call.get("args") or {}
@@ -161,13 +179,18 @@ class DataAnswerer:
                     failures += 1
                     last_error = outcome_text.removeprefix("error: ")
                 messages.append(ToolMessage(outcome_text, tool_call_id=call["id"] or ""))
+            if offered and tool_calls >= self.max_tool_calls:
+                # The turn's tool calls are spent: the model answers with what it has.
+                log.info("MCP tool calls spent", extra={"tool_calls": tool_calls})
+                offered = {}
+                bound = self._bound(sql_tools)
             if failures > self.max_retries or good > MAX_GOOD_QUERIES:
                 log.info("data turn stopped", extra={"failures": failures, "queries": good})
                 text = phrase("data_failed", language, error=last_error or "too many queries")
                 return Answer(
                     text=text, citations=[], mode=self.mode, found=False, tokens=tokens or None,
                     artifacts=artifacts, own_words=True,
-                    metrics={"sql_time_ms": round(sql_ms, 3), "sql_attempts": attempts},
+                    metrics=self._metrics(sql_ms, attempts, tool_ms, tool_calls),
                 )  # fmt: skip
         text = reply.content if isinstance(reply.content, str) else ""
         text, cited = ground_citations(text, passages)
@@ -177,8 +200,18 @@ class DataAnswerer:
             text=text or phrase("data_failed", language, error="the model gave no answer"),
             citations=cited + numbered, mode=self.mode, found=bool(text.strip()),
             tokens=tokens or None, artifacts=artifacts, own_words=not text.strip(),
-            metrics={"sql_time_ms": round(sql_ms, 3), "sql_attempts": attempts},
+            metrics=self._metrics(sql_ms, attempts, tool_ms, tool_calls),
         )  # fmt: skip
+
+    def _bound(self, tools: list[dict[str, Any]]) -> Any:
+        return self.model.bind_tools(tools, tool_choice="auto") if tools else self.model
+
+    @staticmethod
+    def _metrics(sql_ms: float, attempts: int, tool_ms: float, tool_calls: int) -> dict:
+        figures: dict[str, Any] = {"sql_time_ms": round(sql_ms, 3), "sql_attempts": attempts}
+        if tool_calls:
+            figures |= {"tool_time_ms": round(tool_ms, 3), "tool_calls": tool_calls}
+        return figures
 
     def _failed(
         self,

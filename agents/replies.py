@@ -17,7 +17,10 @@ class Citation(BaseModel):
     page: int | None = None
     snippet: str
     score: float
-    kind: str | None = Field(None, description='"data" for a query\'s result')
+    kind: str | None = Field(
+        None, description='"data" for a query\'s result, "tool" for an MCP tool\'s (source '
+        '"tool:<server>/<tool>")',
+    )  # fmt: skip
     data_source_id: str | None = None
     query: str | None = Field(None, description="the SQL a data citation's figures come from")
 

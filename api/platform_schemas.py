@@ -199,6 +199,11 @@ SUGGESTED = Field(
 Strictness = Literal["strict", "moderate", "lenient"]
 
 
+class McpToolIn(Strict):
+    server_id: str = Field(..., min_length=1, max_length=40)
+    tool: str = Field(..., min_length=1, max_length=200)
+
+
 class AssistantFields(Strict):
     description: str | None = Field(None, max_length=2000)
     system_prompt: str | None = Field(None, max_length=20_000)
@@ -244,6 +249,18 @@ class AssistantFields(Strict):
         None, description="answer public requests that name no site (no Origin header)"
     )
     show_citations: bool | None = Field(None, description="visitors see the sources")
+    mcp_tools: list[McpToolIn] | None = Field(
+        None, max_length=50,
+        description="tools of the organisation's MCP servers it may call (with a model); "
+        "none unless listed",
+    )  # fmt: skip
+
+    @field_validator("mcp_tools")
+    @classmethod
+    def distinct_tools(cls, value: list[McpToolIn] | None) -> list[McpToolIn] | None:
+        if value is None:
+            return None
+        return list({(t.server_id, t.tool): t for t in value}.values())
 
     @field_validator("messages", mode="before")
     @classmethod
@@ -316,6 +333,7 @@ class AssistantOut(BaseModel):
     daily_quota: int | None
     allow_requests_without_origin: bool
     show_citations: bool
+    mcp_tools: list[McpToolIn]
     suggested_questions: list[str] = SUGGESTED
     created_at: datetime
     updated_at: datetime

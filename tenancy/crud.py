@@ -23,6 +23,7 @@ from tenancy.models import (
     DataSource,
     Document,
     KnowledgeBase,
+    McpServer,
     Organisation,
     new_id,
     utcnow,
@@ -246,6 +247,7 @@ def create_assistant(
 ) -> Assistant:
     _name_free(session, Assistant, org_id=org_id, name=fields["name"])
     _sources_owned(session, org_id=org_id, source_ids=fields.get("data_source_ids"))
+    _tool_servers_owned(session, org_id=org_id, tools=fields.get("mcp_tools"))
     assistant = Assistant(id=assistant_id or new_id("asst"), org_id=org_id, **fields)
     assistant.knowledge_bases = _links(session, org_id=org_id, links=knowledge_bases)
     session.add(assistant)
@@ -308,6 +310,7 @@ def update_assistant(
     if "name" in changes and changes["name"] != assistant.name:
         _name_free(session, Assistant, org_id=org_id, name=changes["name"])
     _sources_owned(session, org_id=org_id, source_ids=changes.get("data_source_ids"))
+    _tool_servers_owned(session, org_id=org_id, tools=changes.get("mcp_tools"))
     for field, value in changes.items():
         setattr(assistant, field, value)
     if knowledge_bases is not None:
@@ -327,6 +330,15 @@ def _sources_owned(session: Session, *, org_id: str, source_ids: list[str] | Non
         record = session.get(DataSource, source_id)
         if record is None or record.org_id != org_id:
             raise NotFound("data source", source_id)
+
+
+def _tool_servers_owned(
+    session: Session, *, org_id: str, tools: list[dict[str, Any]] | None
+) -> None:
+    for entry in tools or []:
+        record = session.get(McpServer, entry["server_id"])
+        if record is None or record.org_id != org_id:
+            raise NotFound("MCP server", entry["server_id"])
 
 
 def _links(

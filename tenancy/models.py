@@ -164,6 +164,9 @@ class Assistant(OrganisationRecord, Base):
     daily_quota: Mapped[int | None] = mapped_column(Integer, default=2000)
     allow_requests_without_origin: Mapped[bool] = mapped_column(Boolean, default=False)
     show_citations: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Tools of the organisation's MCP servers it may call (through a model):
+    # [{"server_id": ..., "tool": ...}]; none unless listed.
+    mcp_tools: Mapped[list[Any]] = mapped_column(JSON, default=list)
 
     knowledge_bases: Mapped[list[AssistantKnowledgeBase]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="AssistantKnowledgeBase.kb_id"
@@ -209,6 +212,23 @@ class DataSource(OrganisationRecord, Base):
     # Tables as last read: name, columns with types, row count, a few sample rows.
     tables: Mapped[list[Any]] = mapped_column(JSON, default=list)
     files: Mapped[list[str]] = mapped_column(default=list)
+
+
+class McpServer(OrganisationRecord, Base):
+    """An organisation's MCP server (streamable HTTP) whose tools its assistants may call.
+    A bearer token or an OAuth client secret is Fernet-encrypted: it is sent, never shown."""
+
+    __tablename__ = "mcp_servers"
+    __table_args__ = (UniqueConstraint("org_id", "name"),)
+
+    name: Mapped[str] = mapped_column(String(100))
+    url: Mapped[str] = mapped_column(String(2000))
+    auth_type: Mapped[str] = mapped_column(String(30), default="none")  # none|bearer|oauth...
+    secret_encrypted: Mapped[str | None] = mapped_column(Text)
+    # OAuth client credentials: where the token is asked for, as whom, for what.
+    token_url: Mapped[str | None] = mapped_column(String(2000))
+    client_id: Mapped[str | None] = mapped_column(String(300))
+    scope: Mapped[str | None] = mapped_column(String(500))
 
 
 class AssistantKnowledgeBase(Base):

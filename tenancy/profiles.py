@@ -20,6 +20,8 @@ PROFILE_CACHE_SECONDS = 1.0
 # session: data_sources.catalog.sources_loader, given by the composition root (this
 # layer does not import the data layer above it).
 SourceLoader = Callable[[Session, str, Sequence[str]], tuple[Any, ...]]
+# The same for the MCP tools it may call: mcp_tools.catalog.tools_loader.
+ToolsLoader = Callable[[Session, str, Sequence[Any]], tuple[Any, ...]]
 
 
 @dataclass(frozen=True)
@@ -73,15 +75,23 @@ class AssistantProfile:
     daily_quota: int | None = None
     allow_requests_without_origin: bool = False
     show_citations: bool = True
+    # The MCP tools it may call (mcp_tools.catalog.ToolRef: secrets decrypted, never shown).
+    mcp_tools: tuple[Any, ...] = ()
 
 
 class ProfileStore:
     def __init__(
-        self, db: Database, box: SecretsBox, *, data_sources: SourceLoader | None = None
+        self,
+        db: Database,
+        box: SecretsBox,
+        *,
+        data_sources: SourceLoader | None = None,
+        mcp_tools: ToolsLoader | None = None,
     ) -> None:
         self.db = db
         self.box = box
         self.data_sources = data_sources
+        self.mcp_tools = mcp_tools
         self._cache: dict[tuple[str, str], tuple[float, AssistantProfile]] = {}
         self._lock = threading.Lock()
 
@@ -152,4 +162,9 @@ class ProfileStore:
                 daily_quota=assistant.daily_quota,
                 allow_requests_without_origin=assistant.allow_requests_without_origin,
                 show_citations=assistant.show_citations,
+                mcp_tools=(
+                    self.mcp_tools(session, org_id, assistant.mcp_tools)
+                    if self.mcp_tools and assistant.mcp_tools
+                    else ()
+                ),
             )

@@ -64,7 +64,9 @@ def show_citations(message: dict, reader: Reader | None = None) -> None:
             st.markdown(f"> {highlighted(c['snippet'], cited_sentences(answer, c['n']))}")
             page = f", {t('page')} {c['page']}" if c.get("page") else ""
             st.caption(f"{t('source')}: `{c['source']}`{page}")
-            readable = reader is not None and not c["source"].startswith("attachment:")
+            # An attached file or a tool's result has no document to open.
+            kept = not c["source"].startswith(("attachment:", "tool:"))
+            readable = reader is not None and kept
             whole = f"doc-{message_key(message)}-{c['n']}"
             if readable and st.toggle("Whole document", key=whole):
                 show_document(reader, c["source"])  # type: ignore[arg-type]

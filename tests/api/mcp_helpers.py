@@ -21,11 +21,13 @@ from utils.local_redis import free_port
 
 
 @contextmanager
-def served(asgi_app: Any) -> Iterator[str]:
+def served(asgi_app: Any, *, lifespan: str = "off") -> Iterator[str]:
     """`asgi_app` on a free loopback port until the block ends; yields its base URL."""
     port = free_port()
     server = uvicorn.Server(
-        uvicorn.Config(asgi_app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+        uvicorn.Config(
+            asgi_app, host="127.0.0.1", port=port, log_level="warning", lifespan=lifespan
+        )
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
