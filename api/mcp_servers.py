@@ -47,8 +47,8 @@ class ClientCredentials(Strict):
 class McpServerIn(Strict):
     name: str = Field(..., pattern=SERVER_NAME, description="letters, digits, space . _ -")
     url: str = Field(..., max_length=2000, pattern=HTTP_URL, description="its /mcp endpoint")
-    auth: Annotated[NoAuth | BearerAuth | ClientCredentials, Field(discriminator="type")] = (
-        NoAuth(type="none")
+    auth: Annotated[NoAuth | BearerAuth | ClientCredentials, Field(discriminator="type")] = NoAuth(
+        type="none"
     )
 
 

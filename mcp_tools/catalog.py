@@ -93,7 +93,9 @@ def access_of(record: McpServer, *, secret: str | None) -> ServerAccess:
     )  # fmt: skip
 
 
-def tools_loader(*, box: SecretsBox) -> Callable[[Session, str, Sequence[Any]], tuple[ToolRef, ...]]:
+def tools_loader(
+    *, box: SecretsBox
+) -> Callable[[Session, str, Sequence[Any]], tuple[ToolRef, ...]]:
     """What tenancy.profiles.ProfileStore reads an assistant's allowed tools with."""
 
     def load(session: Session, org_id: str, allowed: Sequence[Any]) -> tuple[ToolRef, ...]:

@@ -115,9 +115,7 @@ def _run(access: ServerAccess, reach: Reach, work: Callable[[Client], Awaitable[
     except ToolServerError:
         raise
     except Exception as exc:  # the SDK's and httpx2's many ways of failing
-        raise ToolServerError(
-            f"the MCP server {access.name!r} failed: {_reason(exc)}"
-        ) from exc
+        raise ToolServerError(f"the MCP server {access.name!r} failed: {_reason(exc)}") from exc
 
 
 def _reason(exc: BaseException) -> str:

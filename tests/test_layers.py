@@ -19,6 +19,7 @@ ALLOWED = {
     "ingestion": {"config", "utils", "knowledge"},
     "webchat": {"config", "utils"},
     "utils": {"config"},
+    "mcp_tools": {"config", "utils", "tenancy"},
 }
 # the platform layer never reaches up into the agent, the data sources or the API, nor
 # the data sources into the agent that calls them

@@ -75,9 +75,12 @@ def build_server(gateway: Gateway, *, name: str, version: str) -> Server[Any]:
         return types.ListToolsResult(
             tools=[
                 types.Tool(
-                    name=tool, description=description, input_schema=model.model_json_schema(),
-                    annotations=types.ToolAnnotations(read_only_hint=tool != "ask",
-                                                      open_world_hint=False),
+                    name=tool,
+                    description=description,
+                    input_schema=model.model_json_schema(),
+                    annotations=types.ToolAnnotations(
+                        read_only_hint=tool != "ask", open_world_hint=False
+                    ),
                 )  # fmt: skip
                 for tool, (model, description) in TOOLS.items()
             ]
@@ -266,4 +269,3 @@ def readable(exc: ValidationError) -> str:
     return "; ".join(
         f"{'.'.join(str(p) for p in e['loc']) or 'arguments'}: {e['msg']}" for e in exc.errors()
     )
-

@@ -9,11 +9,14 @@ from collections.abc import Iterator
 from contextlib import asynccontextmanager, contextmanager
 from typing import Any
 
+import anyio
 import httpx2
 import uvicorn
 from flask import Flask
 from mcp import Client
 from mcp.client.streamable_http import streamable_http_client
+from mcp.server.mcpserver import MCPServer
+from mcp.server.mcpserver.exceptions import ToolError
 
 from api.mcp.endpoint import with_mcp
 from utils.asgi import concurrent_wsgi_to_asgi
@@ -60,3 +63,48 @@ async def mcp_client(url: str, credential: str | None) -> Any:
 
 def text_of(result: Any) -> str:
     return "\n".join(block.text for block in result.content if getattr(block, "text", None))
+
+
+TOKEN = "s3cret-token-of-the-ticket-server"
+TICKET = "Ticket T-17: pump P3 leaks at the inlet; assigned to Rosa, due Friday."
+
+
+class TicketServer:
+    """A ticketing system's MCP server: one good tool, one slow, one failing; it wants a
+    bearer token and counts the tool calls it served."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+        mcp = MCPServer("tickets")
+
+        @mcp.tool()
+        def lookup_ticket(ticket_id: str) -> str:
+            """A maintenance ticket by its id."""
+            self.calls.append("lookup_ticket")
+            return TICKET if ticket_id == "T-17" else f"no ticket {ticket_id}"
+
+        @mcp.tool()
+        async def shift_schedule(day: str) -> str:
+            """Who is on shift on a day (a slow service)."""
+            self.calls.append("shift_schedule")
+            await anyio.sleep(30)
+            return "Rosa and Jon"
+
+        @mcp.tool()
+        def spare_parts(part: str) -> str:
+            """Spare parts in stock (its database is down)."""
+            self.calls.append("spare_parts")
+            raise ToolError("the inventory database is down")
+
+        inner = mcp.streamable_http_app(stateless_http=True, json_response=True)
+
+        async def app(scope: dict, receive: Any, send: Any) -> None:
+            if scope["type"] == "http":
+                headers = dict(scope.get("headers") or [])
+                if headers.get(b"authorization") != f"Bearer {TOKEN}".encode():
+                    await send({"type": "http.response.start", "status": 401, "headers": []})
+                    await send({"type": "http.response.body", "body": b""})
+                    return
+            await inner(scope, receive, send)
+
+        self.app = app

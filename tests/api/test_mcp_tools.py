@@ -8,60 +8,13 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import anyio
 import pytest
 from flask import Flask
-from mcp.server.mcpserver import MCPServer
-from mcp.server.mcpserver.exceptions import ToolError
 from qdrant_client import QdrantClient
 
 from stubs.llm import LLMStub
-from tests.api.mcp_helpers import served
+from tests.api.mcp_helpers import TICKET, TOKEN, TicketServer, served
 from tests.api.platform_helpers import Org, chat, create_org, ok
-
-TOKEN = "s3cret-token-of-the-ticket-server"
-TICKET = "Ticket T-17: pump P3 leaks at the inlet; assigned to Rosa, due Friday."
-
-
-class TicketServer:
-    """A ticketing system's MCP server: one good tool, one slow, one failing; it wants a
-    bearer token and counts the tool calls it served."""
-
-    def __init__(self) -> None:
-        self.calls: list[str] = []
-        mcp = MCPServer("tickets")
-
-        @mcp.tool()
-        def lookup_ticket(ticket_id: str) -> str:
-            """A maintenance ticket by its id."""
-            self.calls.append("lookup_ticket")
-            return TICKET if ticket_id == "T-17" else f"no ticket {ticket_id}"
-
-        @mcp.tool()
-        async def shift_schedule(day: str) -> str:
-            """Who is on shift on a day (a slow service)."""
-            self.calls.append("shift_schedule")
-            await anyio.sleep(30)
-            return "Rosa and Jon"
-
-        @mcp.tool()
-        def spare_parts(part: str) -> str:
-            """Spare parts in stock (its database is down)."""
-            self.calls.append("spare_parts")
-            raise ToolError("the inventory database is down")
-
-        inner = mcp.streamable_http_app(stateless_http=True, json_response=True)
-
-        async def app(scope: dict, receive: Any, send: Any) -> None:
-            if scope["type"] == "http":
-                headers = dict(scope.get("headers") or [])
-                if headers.get(b"authorization") != f"Bearer {TOKEN}".encode():
-                    await send({"type": "http.response.start", "status": 401, "headers": []})
-                    await send({"type": "http.response.body", "body": b""})
-                    return
-            await inner(scope, receive, send)
-
-        self.app = app
 
 
 @pytest.fixture
@@ -143,7 +96,9 @@ def test_the_assistant_calls_its_allowed_tool_and_cites_it(
 
     created = ok(register(org, url), 201)
     assert sorted(t["name"] for t in created["tools"]) == [
-        "lookup_ticket", "shift_schedule", "spare_parts"
+        "lookup_ticket",
+        "shift_schedule",
+        "spare_parts",
     ]
     assert TOKEN not in json.dumps(created) and created["auth"] == {"type": "bearer"}
     listed = ok(org.client.get("/v1/mcp-servers", headers=org.admin))
@@ -236,8 +191,9 @@ def test_another_organisation_cannot_see_use_or_remove_our_servers(
     # A key that may only chat, even of our organisation, manages no server.
     chat_key = ours.key("chat")
     assert ours.client.get("/v1/mcp-servers", headers={"X-API-Key": chat_key}).status_code == 403
-    assert ok(ours.client.get("/v1/mcp-servers", headers=ours.admin))["mcp_servers"][0]["id"] == (
-        created["id"]
+    assert (
+        ok(ours.client.get("/v1/mcp-servers", headers=ours.admin))["mcp_servers"][0]["id"]
+        == (created["id"])
     )
 
 

@@ -16,6 +16,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from qdrant_client import QdrantClient
 
+from tests.api.mcp_helpers import TOKEN, TicketServer, served
 from tests.api.platform_helpers import create_org
 from tests.app_fixtures import empty_qdrant, make_app  # noqa: F401 - shared fixtures
 
@@ -27,7 +28,8 @@ def client(
 ) -> FlaskClient:
     # Requests without a valid key share one budget per address: lift it, this test makes many.
     return make_app(qdrant=empty_qdrant, anonymous_rate_limit="100000/minute",
-                    webhook_allowed_hosts="127.0.0.1").test_client()  # fmt: skip
+                    webhook_allowed_hosts="127.0.0.1",
+                    mcp_allowed_hosts="127.0.0.1").test_client()  # fmt: skip
 
 
 def keyed_routes(client: FlaskClient) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -103,12 +105,17 @@ def test_another_organisations_admin_reaches_nothing_of_acme_on_any_route(
                           json={"email": "pat@acme.test", "role": "member"}).get_json()  # fmt: skip
     hook = client.post("/v1/webhooks", headers=acme.admin, json={
         "url": "http://127.0.0.1:9/hook", "events": ["feedback.negative"]}).get_json()  # fmt: skip
+    with served(TicketServer().app, lifespan="on") as tickets:
+        server = client.post("/v1/mcp-servers", headers=acme.admin, json={
+            "name": "tickets", "url": f"{tickets}/mcp",
+            "auth": {"type": "bearer", "token": TOKEN}}).get_json()  # fmt: skip
     acme_ids = {
         "org_id": acme.id, "kb_id": kb, "doc_id": document["id"], "assistant_id": assistant,
         "key_id": key_id, "job_id": job["job_id"], "name": "reset",
         "conversation_id": "c1", "message_id": asked.get_json()["message_id"],
         "source_id": source.get_json()["id"], "artifact_id": "art_0123456789abcdef",
         "user_id": user["id"], "webhook_id": hook["id"], "invitation_id": pending["id"],
+        "server_id": server["id"],
     }  # fmt: skip
     secrets = [
         v for k, v in acme_ids.items() if k not in ("name", "conversation_id", "artifact_id")
@@ -144,5 +151,6 @@ def test_another_organisations_admin_reaches_nothing_of_acme_on_any_route(
     people = client.get("/v1/users", headers=acme.admin).get_json()["users"]
     assert [(u["email"], u["role"]) for u in people] == [("ann@acme.test", "editor")]
     assert client.get(f"/v1/webhooks/{hook['id']}", headers=acme.admin).status_code == 200
+    assert client.get(f"/v1/mcp-servers/{server['id']}", headers=acme.admin).status_code == 200
     invitations = client.get("/v1/invitations", headers=acme.admin).get_json()["invitations"]
     assert pending["id"] in [i["id"] for i in invitations if not i["accepted"]]
