@@ -203,3 +203,32 @@ def test_tool_calls_spend_the_keys_budget(platform: Flask) -> None:
         first, second, third = run(three_searches)
     assert not first.is_error and not second.is_error
     assert third.is_error and "429" in text_of(third)
+
+
+def test_a_signed_in_persons_token_is_accepted_until_they_sign_out(platform: Flask) -> None:
+    client = platform.test_client()
+    org = create_org(client, "Acme")
+    org.kb("docs")
+    org.assistant("Helper", ["docs"])
+    invitation = ok(client.post("/v1/invitations", headers=org.admin,
+                                json={"email": "mia@acme.test", "role": "member"}), 201)  # fmt: skip
+    ok(client.post("/v1/auth/accept-invitation", json={
+        "token": invitation["token"], "password": "mias long password"}), 201)  # fmt: skip
+    tokens = ok(client.post("/v1/auth/login", json={
+        "email": "mia@acme.test", "password": "mias long password"}))  # fmt: skip
+    with served_with_mcp(platform) as url:
+
+        async def signed_out_mid_session() -> tuple[Any, BaseException | None]:
+            async with mcp_client(url, tokens["access_token"]) as mcp:
+                before = await mcp.call_tool("list_assistants", {})
+                ok(client.post("/v1/auth/logout", headers={
+                    "Authorization": f"Bearer {tokens['access_token']}"}))  # fmt: skip
+                try:
+                    await mcp.call_tool("list_assistants", {})
+                except MCPError as exc:
+                    return before, exc
+                return before, None
+
+        before, after = run(signed_out_mid_session)
+    assert [a["name"] for a in before.structured_content["assistants"]] == ["Helper"]
+    assert after is not None, "a signed-out person's token was still served"
