@@ -400,7 +400,9 @@ def build_services(
             cache_seconds=settings.key_cache_seconds,
         ),
         profiles=ProfileStore(
-            db, box, data_sources=sources_loader(box=box, places=places),
+            db,
+            box,
+            data_sources=sources_loader(box=box, places=places),
             mcp_tools=tools_loader(box=box),
         ),
         places=places,

@@ -21,8 +21,11 @@ def upgrade() -> None:
         "mcp_servers",
         sa.Column("id", sa.String(40), primary_key=True),
         sa.Column(
-            "org_id", sa.String(40), sa.ForeignKey("organisations.id", ondelete="CASCADE"),
-            index=True, nullable=False,
+            "org_id",
+            sa.String(40),
+            sa.ForeignKey("organisations.id", ondelete="CASCADE"),
+            index=True,
+            nullable=False,
         ),  # fmt: skip
         sa.Column("name", sa.String(100), nullable=False),
         sa.Column("url", sa.String(2000), nullable=False),

@@ -33,9 +33,9 @@ def test_search_finds_passages_where_the_key_may_look_and_nowhere_else(platform:
     # A knowledge base needs documents:read, and only one's own organisation's.
     by_kb = {"query": "plant manager salary", "knowledge_base_id": ours.kbs["private"]}
     assert client.post("/v1/search", json=by_kb, headers=chat_key).status_code == 403
-    assert "90,000" in ok(client.post("/v1/search", json=by_kb, headers=reader))["passages"][0][
-        "text"
-    ]
+    assert (
+        "90,000" in ok(client.post("/v1/search", json=by_kb, headers=reader))["passages"][0]["text"]
+    )
     their_kb = {"query": "anything", "knowledge_base_id": theirs.kbs["notes"]}
     assert client.post("/v1/search", json=their_kb, headers=reader).status_code == 404
     as_them = {"query": "Falcon", "assistant_id": ours.assistants["Plant"]}
