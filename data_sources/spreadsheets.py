@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from data_sources.local_numbers import Convention, column_numbers
 from knowledge.documents.office import TooManyCells, sheet_rows
 
 # The column separator of each type; a CSV's is sniffed (";" where "," is the decimal mark).
@@ -104,6 +105,7 @@ def _add(conn: duckdb.DuckDBPyConnection, upload: Upload, taken: set[str], max_b
             conn.register("frame", frame)
             conn.execute(f'CREATE TABLE "{name}" AS SELECT * FROM frame')
             conn.unregister("frame")
+            _numbers_as_written(conn, name, hint=None)
         return
     columns = _header_columns(upload.content)
     if columns > MAX_COLUMNS:
@@ -115,13 +117,46 @@ def _add(conn: duckdb.DuckDBPyConnection, upload: Upload, taken: set[str], max_b
         file.write(upload.content)
         file.flush()
         try:
-            reader, parameters = _read_csv(
-                file.name, _csv_options(conn, file.name, SPREADSHEET_TYPES[suffix])
-            )
+            options = _csv_options(conn, file.name, SPREADSHEET_TYPES[suffix])
+            reader, parameters = _read_csv(file.name, options)
             conn.execute(f'CREATE TABLE "{name}" AS SELECT * FROM {reader}', parameters)
+            # A ";"-separated file is written where the decimal mark is a comma.
+            _numbers_as_written(conn, name, hint="comma" if options.get("delim") == ";" else None)
         except duckdb.Error as exc:
             reason = str(exc).strip().splitlines()[0][:300]
             raise SpreadsheetError(f"{upload.filename!r} cannot be read: {reason}") from exc
+
+
+def _numbers_as_written(
+    conn: duckdb.DuckDBPyConnection, table: str, *, hint: Convention | None
+) -> None:
+    """Text columns whose every value is a number as people write them ("1.250,5",
+    "Rp 1.250.000", "12,5 %") become number columns, in place and in the same order."""
+    columns = conn.execute(f'DESCRIBE "{table}"').fetchall()
+    converted: dict[str, list[float | int | None]] = {}
+    for column, kind, *_rest in columns:
+        if str(kind) != "VARCHAR":
+            continue
+        values = [row[0] for row in conn.execute(f'SELECT "{column}" FROM "{table}"').fetchall()]
+        numbers = column_numbers(values, hint=hint)
+        if numbers is not None:
+            converted[column] = numbers
+    if not converted:
+        return
+    frame = pd.DataFrame({f"n{i}": pd.array(v, dtype="Int64" if all(
+        n is None or isinstance(n, int) for n in v) else "Float64")
+        for i, v in enumerate(converted.values())})  # fmt: skip
+    names = {column: f"n{i}" for i, column in enumerate(converted)}
+    select = ", ".join(
+        f'numbers."{names[c]}" AS "{c}"' if c in names else f'"{table}"."{c}"'
+        for c, *_rest in columns
+    )
+    conn.register("numbers", frame)
+    conn.execute(
+        f'CREATE OR REPLACE TABLE "{table}" AS SELECT {select} FROM "{table}" '
+        "POSITIONAL JOIN numbers"
+    )
+    conn.unregister("numbers")
 
 
 def _read_csv(path: str, options: dict[str, str]) -> tuple[str, list[str]]:
