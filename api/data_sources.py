@@ -1,6 +1,6 @@
 """Data sources of the caller's organisation (admin scope): POST|GET /v1/data-sources,
 GET|DELETE /v1/data-sources/{id}. A database comes as JSON with its URL; spreadsheets
-as multipart `files` (each file or sheet a table)."""
+as multipart `files` (each file or sheet a table), or one SQLite database file."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from api.platform_schemas import DataSourceIn, DataSourceList, DataSourceOut, De
 from api.requests import json_body
 from api.routing import Routes
 from data_sources import catalog
-from data_sources.engines import BadSourceUrl, SourceUnavailable, safe_url
+from data_sources.engines import BadSourceUrl, SourceUnavailable
 from data_sources.spreadsheets import SpreadsheetError, Upload
 
 bp = Blueprint("data_sources", __name__, url_prefix="/v1/data-sources")
@@ -46,13 +46,14 @@ def create() -> tuple[Response, int]:
                     session, box=services.box, places=services.places, org_id=org_id,
                     name=payload.name, description=payload.description, url=payload.url,
                 )  # fmt: skip
-        except (BadSourceUrl, SpreadsheetError, SourceUnavailable) as exc:
+        except (BadSourceUrl, SpreadsheetError, SourceUnavailable, catalog.BadDatabaseFile) as exc:
             raise ApiError(422, str(exc)) from exc
-        url = safe_url(services.box.decrypt(record.url_encrypted)) if record.url_encrypted else None
+        shown = catalog.source_out(record, box=services.box)
+        url = shown["url"]
         audited(session, "data_source.created", "data_source", record.id,
                 {"name": record.name, "kind": record.kind, "url": url,
                  "files": record.files})  # fmt: skip
-        return jsonify(catalog.source_out(record, box=services.box)), 201
+        return jsonify(shown), 201
 
 
 def _spreadsheets(session: object, org_id: str) -> object:
@@ -71,6 +72,16 @@ def _spreadsheets(session: object, org_id: str) -> object:
     if len(files) > MAX_FILES:
         raise ApiError(422, f"at most {MAX_FILES} files at once")
     uploads = [Upload(f.filename or "file", f.read(limit + 1)) for f in files]
+    databases = [u for u in uploads if u.filename.lower().endswith(catalog.SQLITE_SUFFIXES)]
+    if databases:
+        if len(uploads) > 1:
+            raise ApiError(422, "send a SQLite database alone: one file, no spreadsheets")
+        if len(databases[0].content) > limit:
+            raise ApiError(413, f"the file exceeds {limit} bytes (DATA_SOURCE_MAX_BYTES)")
+        return catalog.create_uploaded_sqlite_source(
+            session, box=services.box, places=services.places, org_id=org_id,  # type: ignore[arg-type]
+            name=fields.name, description=fields.description, upload=databases[0],
+        )  # fmt: skip
     return catalog.create_spreadsheet_source(
         session, places=services.places, org_id=org_id, name=fields.name,  # type: ignore[arg-type]
         description=fields.description, uploads=uploads,
@@ -108,10 +119,10 @@ def delete(source_id: str) -> Response:
     database is only forgotten) and take it off every assistant."""
     services = get_services()
     with services.db.session() as session:
-        spreadsheets = catalog.delete_source(
+        kept_file = catalog.delete_source(
             session, places=services.places, org_id=current_caller().org_id, source_id=source_id
         )
         audited(session, "data_source.deleted", "data_source", source_id)
-    spreadsheets.unlink(missing_ok=True)
+    kept_file.unlink(missing_ok=True)
     services.profiles.forget()
     return jsonify({"deleted": True, "id": source_id, "request_id": g.request_id})

@@ -127,6 +127,65 @@ def create_spreadsheet_source(
     return record
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+
+
+class BadDatabaseFile(ValueError):
+    """An uploaded file is not a SQLite database that can be read (the message says why)."""
+
+
+def create_uploaded_sqlite_source(
+    session: Session,
+    *,
+    box: SecretsBox,
+    places: SourcePlaces,
+    org_id: str,
+    name: str,
+    description: str,
+    upload: Upload,
+) -> DataSource:
+    """A SQLite database file an admin uploaded, kept in the organisation's own folder
+    under a name of its own (nothing there is replaced) and opened read-only like any
+    SQLite source. A file that is not one, or cannot be read, is refused and not kept."""
+    crud.get_organisation(session, org_id=org_id)
+    crud.name_free(session, DataSource, org_id=org_id, name=name)
+    if not upload.content.startswith(SQLITE_HEADER):
+        raise BadDatabaseFile(f"{upload.filename!r} is not a SQLite database")
+    folder = places.sqlite_dir_of(org_id)
+    if folder is None:
+        raise BadDatabaseFile("this deployment keeps no SQLite files (SQL_SOURCES_DIR)")
+    folder.mkdir(parents=True, exist_ok=True)
+    source_id = new_id("ds")
+    path = folder / f"{source_id}.db"
+    content = bytearray(upload.content)
+    if len(content) >= 20 and content[18:20] == b"\x02\x02":
+        # A WAL-mode file is read as a rollback-journal one: read-only opening needs no
+        # -wal/-shm beside it (nothing of a WAL came with the upload anyway).
+        content[18:20] = b"\x01\x01"
+    partial = path.with_suffix(".part")
+    partial.write_bytes(bytes(content))
+    partial.replace(path)
+    try:
+        tables = SqliteEngine(path).describe()
+        if not tables:
+            raise BadDatabaseFile(f"{upload.filename!r} has no tables")
+        record = DataSource(
+            id=source_id, org_id=org_id, name=name, description=description, kind="sql",
+            engine="sqlite", url_encrypted=box.encrypt(f"sqlite:///{path}"),
+            tables=[t.to_dict() for t in tables], files=[upload.filename],
+        )  # fmt: skip
+        session.add(record)
+        session.flush()
+    except SourceUnavailable as exc:
+        path.unlink(missing_ok=True)
+        raise BadDatabaseFile(f"{upload.filename!r} cannot be read as a database: {exc}") from exc
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return record
+
+
 def list_sources(session: Session, *, org_id: str) -> list[DataSource]:
     query = select(DataSource).where(DataSource.org_id == org_id)
     return list(session.scalars(query.order_by(DataSource.created_at, DataSource.id)))
@@ -153,14 +212,17 @@ def refresh_tables(
 
 
 def delete_source(session: Session, *, places: SourcePlaces, org_id: str, source_id: str) -> Path:
-    """Delete the data source and its place on assistants; the spreadsheet file to remove
-    once that is committed."""
+    """Delete the data source and its place on assistants; the file to remove once that
+    is committed (a spreadsheets' store, or a SQLite file that was uploaded)."""
     record = get_source(session, org_id=org_id, source_id=source_id)
+    uploaded = record.engine == "sqlite" and bool(record.files) and places.sqlite_dir_of(org_id)
     for assistant in session.scalars(select(Assistant).where(Assistant.org_id == org_id)):
         if source_id in (assistant.data_source_ids or []):
             assistant.data_source_ids = [i for i in assistant.data_source_ids if i != source_id]
     session.delete(record)
     session.flush()
+    if uploaded:
+        return uploaded / f"{source_id}.db"
     return store_path(places, org_id=org_id, source_id=source_id)
 
 
@@ -210,8 +272,11 @@ def engine_of(ref: DataSourceRef, servers: ServerRule) -> Engine:
 
 
 def source_out(record: DataSource, *, box: SecretsBox) -> dict[str, Any]:
-    """As the API shows it: the URL without its password."""
+    """As the API shows it: the URL without its password; a SQLite file by its name in
+    the organisation's folder (where the server keeps it is not the caller's to know)."""
     url = safe_url(box.decrypt(record.url_encrypted)) if record.url_encrypted else None
+    if url and record.engine == "sqlite":
+        url = f"sqlite:///{Path(make_url(url).database or '').name}"
     return {
         "id": record.id, "name": record.name, "description": record.description,
         "kind": record.kind, "engine": record.engine, "url": url, "files": record.files,

@@ -163,6 +163,12 @@ class SqliteEngine:
             conn.close()
 
     def describe(self) -> list[TableInfo]:
+        try:
+            return self._describe()
+        except sqlite3.Error as exc:  # not a database, damaged, or too slow to list
+            raise SourceUnavailable(f"cannot read the database: {exc}") from exc
+
+    def _describe(self) -> list[TableInfo]:
         tables = []
         with self._connect(timeout_s=10.0) as conn:
             names = [

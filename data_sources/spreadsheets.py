@@ -91,7 +91,8 @@ def _add(conn: duckdb.DuckDBPyConnection, upload: Upload, taken: set[str], max_b
     suffix = Path(upload.filename).suffix.lower()
     if suffix not in SPREADSHEET_TYPES:
         raise SpreadsheetError(
-            f"{upload.filename!r}: not a spreadsheet (CSV, TSV or XLSX are taken)"
+            f"{upload.filename!r}: not a spreadsheet (CSV, TSV or XLSX are taken) nor a SQLite "
+            "database (.db, .sqlite, .sqlite3)"
         )
     if not upload.content.strip():
         raise SpreadsheetError(f"{upload.filename!r} is empty")

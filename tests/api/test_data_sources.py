@@ -807,3 +807,51 @@ def test_offline_a_question_the_documents_do_not_answer_says_a_model_is_needed(
         reply = ok(asked)
         assert not reply["found"] and words in reply["answer"], (question, reply["answer"])
         assert "LLM_BASE_URL" in reply["warning"]
+
+
+def test_an_admin_uploads_a_sqlite_database_file_as_a_data_source(
+    data_app: Callable[..., Flask], stub: LLMStub, tmp_path: Path
+) -> None:
+    app = data_app(data_source_max_bytes=200_000)
+    org = create_org(app.test_client(), "Plant")
+    client = org.client
+    database = make_database(tmp_path / "upload" / "plant.db").read_bytes()
+
+    def upload(*files: tuple[bytes, str], name: str = "plant") -> Any:
+        return client.post(
+            "/v1/data-sources", headers=org.admin, content_type="multipart/form-data",
+            data={"name": name, "files": [(io.BytesIO(c), n) for c, n in files]},
+        )  # fmt: skip
+
+    folder = app.config["SETTINGS"].data_dir / "databases" / org.id
+    # Not a database, a database beside a spreadsheet, one over the limit: refused, nothing kept.
+    for files, status in (
+        ([(b"name,qty\nbolt,4\n", "plant.db")], 422),
+        ([(b"SQLite format 3\x00" + b"\x00" * 200, "broken.sqlite")], 422),
+        ([(database, "plant.db"), (b"a,b\n1,2\n", "extra.csv")], 422),
+        ([(database + b"\x00" * 200_000, "big.db")], 413),
+    ):
+        refused = upload(*files)
+        assert refused.status_code == status, refused.get_data(as_text=True)
+        assert refused.get_json()["error"]["message"]
+    assert not folder.exists() or list(folder.iterdir()) == []
+    assert ok(client.get("/v1/data-sources", headers=org.admin))["data_sources"] == []
+
+    created = ok(upload((database, "plant.db")), 201)
+    assert {t["name"] for t in created["tables"]} == {"machines", "numbers"}
+    assert created["files"] == ["plant.db"] and created["engine"] == "sqlite"
+    kept = folder / f"{created['id']}.db"
+    assert kept.read_bytes() == database  # in the organisation's own folder, as sent
+    assert "url" not in created or str(folder.parent.parent) not in str(created.get("url"))
+
+    assistant = data_assistant(org, [created["id"]])
+    query = "SELECT count(*) FROM machines WHERE needs_maintenance = 1"
+    stub.reply = Script(created["id"], [[query]], "{result[rows][0][0]} machines need it.")
+    reply = ok(ask(client, key_header(org.key("chat")), assistant, "How many need maintenance?"))
+    assert reply["answer"] == "5 machines need it."
+    assert kept.read_bytes() == database  # read-only: the turn changed nothing
+
+    other = create_org(client, "Other")
+    assert client.get(f"/v1/data-sources/{created['id']}", headers=other.admin).status_code == 404
+    ok(client.delete(f"/v1/data-sources/{created['id']}", headers=org.admin))
+    assert not kept.exists()
