@@ -22,6 +22,7 @@ from webchat.page_session import (
     SIGNED_OUT,
     forget_in_browser,
     keep_sign_in,
+    opens_admin_page,
     restore_sign_in,
     sign_in_as,
     sign_out,
@@ -70,7 +71,7 @@ def admin_key(base_url: str) -> str | None:
             st.session_state[SCOPES] = ApiClient(base_url, api_key=key).me()["scopes"]
         except ApiClientError:
             return None
-    return key if {"admin", "insights:read"} & set(st.session_state[SCOPES]) else None
+    return key if opens_admin_page(st.session_state[SCOPES]) else None
 
 
 def figures(totals: dict) -> None:

@@ -21,6 +21,15 @@ TO_REMEMBER = "to_remember"  # session_state: a sign-in the browser has yet to k
 SIGNED_OUT = "signed_out"  # session_state: signed out here; the old cookie is not reused
 
 
+# The admin page opens for these scopes (an admin key; a viewer, editor, admin or owner
+# signed in); the chat page's sidebar links to it on the same rule.
+ADMIN_PAGE_SCOPES = frozenset({"admin", "insights:read"})
+
+
+def opens_admin_page(scopes: list[str]) -> bool:
+    return bool(ADMIN_PAGE_SCOPES & set(scopes))
+
+
 @st.cache_resource
 def signin_seal() -> SignInSeal:
     return seal_for(get_settings())

@@ -16,14 +16,16 @@ from webchat.page_session import (
     PERSON,
     SCOPES,
     SSO,
+    opens_admin_page,
     sign_out,
 )
 from webchat.page_text import as_typed, show_error, t
 from webchat.sign_in_page import is_access_token, show_person
 
 
-def may_administer(api: ApiClient) -> bool:
-    """Whether the signed-in key holds the admin scope (asked once per sign-in)."""
+def may_open_admin_page(api: ApiClient) -> bool:
+    """Whether the admin page would open for the signed-in key or person (asked once per
+    sign-in): the same rule as the page's own (`opens_admin_page`)."""
     if not st.session_state.get(KEY):
         return False  # guests and sign-in link sessions chat only
     if SCOPES not in st.session_state:
@@ -31,7 +33,7 @@ def may_administer(api: ApiClient) -> bool:
             st.session_state[SCOPES] = api.me()["scopes"]
         except ApiClientError:
             return False
-    return "admin" in st.session_state[SCOPES]
+    return opens_admin_page(st.session_state[SCOPES])
 
 
 def suggested_questions(api: ApiClient, assistant_id: str | None) -> list[str]:
@@ -125,6 +127,6 @@ def show_sidebar(api: ApiClient, conversation: str) -> None:
                     ApiClient(settings.api_url).auth("logout", {"refresh_token": person["refresh"]})
             sign_out()
             st.rerun()
-        if may_administer(api):
+        if may_open_admin_page(api):
             st.page_link("pages/admin.py", label="Admin: analytics and feedback",
                          icon=":material/monitoring:")  # fmt: skip

@@ -209,3 +209,30 @@ def test_the_admin_page_gives_the_tag_for_each_public_assistant(
     shown = "\n".join(m.value for m in at.markdown)
     assert "Sites allowed: https://shop.example" in shown
     assert "5 per visitor, 200 per address, no limit in all" in shown
+
+
+def test_the_chats_link_to_the_admin_page_is_shown_exactly_to_whom_it_opens_for(
+    live_api: str, admin_page: Callable[..., AppTest], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    http = httpx.Client(base_url=live_api, timeout=60)
+    created = http.post("/v1/admin/organisations", json={"name": "Links"},
+                        headers={"X-API-Key": "admin-key"}).json()  # fmt: skip
+    admin = {"X-API-Key": created["admin_key"]["key"]}
+    http.post("/v1/assistants", json={"name": "Helper"}, headers=admin)
+
+    def key(*scopes: str) -> str:
+        made = http.post("/v1/api-keys", json={"name": "-".join(scopes), "scopes": list(scopes)},
+                         headers=admin)  # fmt: skip
+        return made.json()["key"]
+
+    monkeypatch.setenv("API_URL", live_api)
+    for credential, linked in ((key("chat"), False), (key("chat", "insights:read"), True),
+                               (created["admin_key"]["key"], True)):  # fmt: skip
+        get_settings.cache_clear()
+        chat = AppTest.from_file(CHAT, default_timeout=90)
+        chat.session_state["api_key"] = credential
+        chat.run()
+        links = [e.proto.label for e in chat.sidebar.get("page_link")]
+        assert ("Admin: analytics and feedback" in links) is linked, (credential[:8], links)
+        opened = admin_page(live_api, credential)
+        assert bool(opened.metric) is linked  # the page opens for the same ones
