@@ -112,6 +112,24 @@ def users_create_admin(email: str, password: str, name: str) -> None:
         click.echo(f"platform administrator {user.id} ({user.email})")
 
 
+@users.command("reset-link")
+@click.option("--email", required=True, help="the account's email")
+def users_reset_link(email: str) -> None:
+    """Print a one-time link that sets a new password for the account (for a deployment
+    that sends no mail, or a person who cannot receive it). Give it to that person only."""
+    from people import accounts
+
+    settings = _settings()
+    with _database().session() as session:
+        found = accounts.request_reset(session, email=email, hours=settings.password_reset_hours)
+    if found is None:
+        raise click.ClickException(f"no account for {email}")
+    user, token = found
+    click.echo(f"{settings.public_url_or_local}/?reset={token}")
+    click.echo(f"The link sets a new password for {user.email}; it works once, within "
+               f"{settings.password_reset_hours:g} hours.", err=True)  # fmt: skip
+
+
 @orgs.command("list")
 def orgs_list() -> None:
     with _database().session() as session:

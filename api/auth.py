@@ -4,7 +4,9 @@ password, changing one's own; a platform administrator acting as a person
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify, request
+import logging
+
+from flask import Blueprint, Response, g, jsonify, request
 from pydantic import Field
 from sqlalchemy import select
 
@@ -25,6 +27,7 @@ from people import accounts
 from people.tokens import TokenRefused
 from tenancy.models import Organisation, RefreshToken, User
 
+log = logging.getLogger(__name__)
 bp = Blueprint("auth", __name__, url_prefix="/v1")
 routes = Routes(bp, tag="people")
 
@@ -92,6 +95,14 @@ class UserOut(Strict):
 class Accepted(Strict):
     accepted: bool
     request_id: str | None = None
+
+
+class ResetAccepted(Accepted):
+    mail_configured: bool = Field(
+        ..., description="false: this service sends no mail, so no link was sent (an "
+        "operator makes one with `flask --app app users reset-link`)",
+    )  # fmt: skip
+    valid_hours: float
 
 
 class ImpersonationOut(Strict):
@@ -204,14 +215,21 @@ def accept_invitation() -> tuple[Response, int]:
     return jsonify(body), 201
 
 
-@routes.post("/auth/password-reset", scope=None, json=ResetRequestIn, ok={202: Accepted},
+@routes.post("/auth/password-reset", scope=None, json=ResetRequestIn, ok={202: ResetAccepted},
              errors=(400, 413, 415, 422))  # fmt: skip
 def request_reset() -> tuple[Response, int]:
     """Mail a one-time link to set a new password. Answers the same whether or not the
-    email has an account."""
+    email has an account; says whether this service sends mail at all."""
     payload = ResetRequestIn.model_validate(json_body())
     services = get_services()
     settings = services.settings
+    if not settings.smtp_host:  # nothing to send it with: say so, make no link
+        log.warning("a password reset was asked for, but mail is not set up (SMTP_HOST): "
+                    "nothing was sent; an operator makes a link with `flask --app app users "
+                    "reset-link --email <address>`")  # fmt: skip
+        return jsonify({"accepted": False, "mail_configured": False,
+                        "valid_hours": settings.password_reset_hours,
+                        "request_id": g.request_id}), 202  # fmt: skip
     with services.db.session() as session:
         found = accounts.request_reset(session, email=payload.email,
                                        hours=settings.password_reset_hours)  # fmt: skip
@@ -224,7 +242,9 @@ def request_reset() -> tuple[Response, int]:
                  f"within {settings.password_reset_hours:g} hours to do so:\n\n{link}\n\n"
                  "If it was not you, ignore this message.",
         )  # fmt: skip
-    return jsonify({"accepted": True}), 202
+    return jsonify({"accepted": True, "mail_configured": True,
+                    "valid_hours": settings.password_reset_hours,
+                    "request_id": g.request_id}), 202  # fmt: skip
 
 
 @routes.post("/auth/reset-password", scope=None, json=ResetIn, ok=UserOut,

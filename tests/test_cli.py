@@ -125,3 +125,37 @@ def test_a_platform_administrator_from_the_command_line(
     bearer = {"Authorization": f"Bearer {pair['access_token']}"}
     # A platform administrator: the platform's own routes answer.
     assert client.get("/v1/admin/organisations", headers=bearer).status_code == 200
+
+
+def test_without_mail_a_forgotten_password_is_told_so_and_an_operator_prints_a_link(
+    make_settings: Callable[..., Settings],
+) -> None:
+    settings = make_settings(anonymous_rate_limit="1000/minute", smtp_host=None,
+                             public_url="https://chat.example.org")  # fmt: skip
+    run(settings, "users", "create-admin", "--email", "ops@example.org",
+        "--password", "an operator's phrase")  # fmt: skip
+    client = create_app(settings, services_factory=no_jobs).test_client()
+    asked = client.post("/v1/auth/password-reset", json={"email": "ops@example.org"})
+    assert asked.status_code == 202
+    assert asked.get_json()["mail_configured"] is False  # the person is told none is coming
+    # The same answer for an address with no account: nothing is revealed.
+    unknown = client.post("/v1/auth/password-reset", json={"email": "nobody@example.org"})
+    assert {k: v for k, v in unknown.get_json().items() if k != "request_id"} == {
+        k: v for k, v in asked.get_json().items() if k != "request_id"
+    }
+
+    printed = run(settings, "users", "reset-link", "--email", "OPS@example.org")
+    link = printed.strip().splitlines()[0]
+    token = re.fullmatch(r"https://chat\.example\.org/\?reset=([\w-]+)", link).group(1)  # type: ignore[union-attr]
+    reset = client.post("/v1/auth/reset-password",
+                        json={"token": token, "password": "a brand new phrase"})  # fmt: skip
+    assert reset.status_code == 200, reset.get_data(as_text=True)
+    login = client.post("/v1/auth/login",
+                        json={"email": "ops@example.org", "password": "a brand new phrase"})  # fmt: skip
+    assert login.status_code == 200
+    missing = (
+        create_app(settings)
+        .test_cli_runner()
+        .invoke(args=["users", "reset-link", "--email", "nobody@example.org"])
+    )
+    assert missing.exit_code != 0 and "no account for nobody@example.org" in missing.output

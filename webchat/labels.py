@@ -53,6 +53,13 @@ LABELS: dict[str, dict[str, str]] = {
         "email": "Email",
         "password": "Password",
         "log_in": "Log in",
+        "forgot": "Forgot your password?",
+        "send_reset": "Send me a link",
+        "reset_sent": "If {email} has an account here, a link to set a new password is on "
+        "its way (it works for {hours:g} hours).",
+        "reset_no_mail": "This service cannot send mail, so no link was sent. Ask the person "
+        "who runs it for a link to set a new password: they make one with `flask --app app "
+        "users reset-link --email {email}`.",
         "sso": "Single sign-on",
         "organisation": "Organisation",
         "organisation_hint": "its short name, e.g. acme",
@@ -117,6 +124,13 @@ LABELS: dict[str, dict[str, str]] = {
         "email": "Email",
         "password": "Kata sandi",
         "log_in": "Masuk ke akun",
+        "forgot": "Lupa kata sandi?",
+        "send_reset": "Kirimkan tautan",
+        "reset_sent": "Jika {email} memiliki akun di sini, tautan untuk membuat kata sandi "
+        "baru sedang dikirim (berlaku {hours:g} jam).",
+        "reset_no_mail": "Layanan ini tidak dapat mengirim email, jadi tidak ada tautan yang "
+        "dikirim. Mintalah tautan untuk membuat kata sandi baru kepada pengelola layanan: "
+        "mereka membuatnya dengan `flask --app app users reset-link --email {email}`.",
         "sso": "Masuk tunggal (SSO)",
         "organisation": "Organisasi",
         "organisation_hint": "nama singkatnya, mis. acme",
@@ -183,6 +197,13 @@ LABELS: dict[str, dict[str, str]] = {
         "email": "Correo electrónico",
         "password": "Contraseña",
         "log_in": "Entrar",
+        "forgot": "¿Olvidó su contraseña?",
+        "send_reset": "Enviarme un enlace",
+        "reset_sent": "Si {email} tiene una cuenta aquí, le llegará un enlace para elegir "
+        "una contraseña nueva (válido durante {hours:g} horas).",
+        "reset_no_mail": "Este servicio no puede enviar correo, así que no se envió ningún "
+        "enlace. Pida un enlace para elegir una contraseña nueva a quien administra el "
+        "servicio: lo crea con `flask --app app users reset-link --email {email}`.",
         "sso": "Inicio de sesión único",
         "organisation": "Organización",
         "organisation_hint": "su nombre corto, p. ej. acme",

@@ -64,6 +64,8 @@ def sign_in_page(base_url: str) -> None:
                 st.rerun()
             finally:
                 api.close()
+    with st.expander(t("forgot")):
+        forgotten_password(base_url)
     with st.expander(t("sso")):
         organisation = st.text_input(t("organisation"), placeholder=t("organisation_hint"),
                                      key="sso-organisation")  # fmt: skip
@@ -85,6 +87,25 @@ def sign_in_page(base_url: str) -> None:
                 sign_in_as({"guest": {"visitor": secrets.token_urlsafe(24),
                                       "assistant_id": assistant["id"]}})  # fmt: skip
                 st.rerun()
+
+
+def forgotten_password(base_url: str) -> None:
+    """Ask for a link to set a new password, and say plainly when none can be mailed."""
+    with st.form("forgot-password"):
+        email = st.text_input(t("email"), placeholder="you@example.org", key="reset-email")
+        if st.form_submit_button(t("send_reset")) and email.strip():
+            api = ApiClient(base_url, forwarded_for=client_address())
+            try:
+                answer = api.auth("password-reset", {"email": email.strip()})
+            except ApiClientError as error:
+                show_error(error)
+            else:
+                if answer.get("mail_configured"):
+                    st.success(t("reset_sent", email=email.strip(), hours=answer["valid_hours"]))
+                else:
+                    st.warning(t("reset_no_mail", email=email.strip()))
+            finally:
+                api.close()
 
 
 def client_address() -> str | None:

@@ -68,7 +68,8 @@ def test_an_indonesian_export_and_a_workbook_of_text_amounts(tmp_path: Path) -> 
     assert kinds["biaya"] == "BIGINT" and kinds["jam"] == "DOUBLE"
     assert kinds["telepon"] == "VARCHAR"  # a phone number is not a number
     assert conn.execute("SELECT SUM(biaya), SUM(jam) FROM mesin").fetchone() == (
-        2_230_000, 1150.75 + 2400
+        2_230_000,
+        1150.75 + 2400,
     )
     assert types(conn, "gudang")["harga"] == "BIGINT"
     assert conn.execute("SELECT SUM(harga) FROM gudang").fetchone() == (1_262_500,)

@@ -416,3 +416,16 @@ def test_back_from_single_sign_on_the_page_signs_in_once(
     assert "Signed in as Sam · editor" in sidebar and not signed_in.exception
     assert "sso_code" not in signed_in.query_params  # the code leaves the address
     assert not again.exception and "Single sign-on did not complete" in again.error[0].value
+
+
+def test_a_forgotten_password_is_told_plainly_that_no_mail_can_be_sent(
+    live_api: str, page: Callable[..., AppTest]
+) -> None:
+    at = page(live_api, key=None)
+    at.text_input(key="reset-email").input("mia@example.org")
+    next(b for b in at.button if b.label == "Send me a link").click().run()
+    [warning] = at.warning
+    assert "cannot send mail" in warning.value and "reset-link --email mia@example.org" in (
+        warning.value
+    )
+    assert not at.error and not at.chat_input
