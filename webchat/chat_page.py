@@ -91,7 +91,7 @@ def main() -> None:
     # Read first: the sidebar speaks the conversation's language too.
     st.session_state[LANGUAGE] = page_language(history, st.context.locale)
 
-    show_sidebar(api, conversation)
+    list_conversations = show_sidebar(api, conversation)
     keep_sign_in()
 
     # Files go with one question (never into the knowledge base); guests ask in text.
@@ -144,4 +144,5 @@ def main() -> None:
             )  # fmt: skip
         if (spoken := voice_input()) and not answered:
             ask_by_voice(api, conversation, spoken)
+    list_conversations()
     api.close()

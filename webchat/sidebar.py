@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import contextlib
 import uuid
+from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
@@ -69,9 +71,9 @@ def conversation_list(api: ApiClient, current: str) -> None:
         cid = item["conversation_id"]
         title = item["title"] or cid
         opened, menu = st.columns([4, 1])
-        if opened.button(
+        if opened.button(  # the open conversation: marked, and not opened again
             as_typed(title[:40]), key=f"open-{cid}", disabled=cid == current,
-            use_container_width=True,
+            type="primary" if cid == current else "secondary", use_container_width=True,
         ):  # fmt: skip
             st.query_params["c"] = cid
             st.rerun()
@@ -105,10 +107,13 @@ def conversation_menu(api: ApiClient, cid: str, title: str, current: str) -> Non
         st.rerun()
 
 
-def show_sidebar(api: ApiClient, conversation: str) -> None:
+def show_sidebar(api: ApiClient, conversation: str) -> Callable[[], None]:
     """A new conversation, who is signed in, the conversations, sign-out and the admin
-    page's link."""
+    page's link. The conversations are listed by the function returned, which the page
+    calls once its turn is done: a conversation started by this run's question is then
+    in the list."""
     settings = get_settings()
+    conversations: Any = None
     with st.sidebar:
         st.subheader(settings.app_name)
         if st.button(t("new_conversation"), use_container_width=True):
@@ -120,7 +125,7 @@ def show_sidebar(api: ApiClient, conversation: str) -> None:
         if st.session_state.get(PERSON) or is_access_token(st.session_state.get(KEY, "")):
             show_person(api)
         if st.session_state.get(KEY) or sso:
-            conversation_list(api, conversation)
+            conversations = st.container()
         if st.button(t("sign_out"), use_container_width=True):
             if person := st.session_state.get(PERSON):  # the sign-in ends on the server too
                 with contextlib.suppress(ApiClientError):
@@ -130,3 +135,10 @@ def show_sidebar(api: ApiClient, conversation: str) -> None:
         if may_open_admin_page(api):
             st.page_link("pages/admin.py", label="Admin: analytics and feedback",
                          icon=":material/monitoring:")  # fmt: skip
+
+    def list_conversations() -> None:
+        if conversations is not None:
+            with conversations:
+                conversation_list(api, conversation)
+
+    return list_conversations

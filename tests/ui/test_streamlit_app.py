@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Callable
 
 import pytest
@@ -429,3 +430,21 @@ def test_a_forgotten_password_is_told_plainly_that_no_mail_can_be_sent(
         warning.value
     )
     assert not at.error and not at.chat_input
+
+
+def test_a_conversation_just_started_is_listed_and_marked_at_once(
+    live_api: str, page: Callable[..., AppTest]
+) -> None:
+    earlier, conversation = f"earlier-{uuid.uuid4().hex[:8]}", f"fresh-{uuid.uuid4().hex[:8]}"
+    at = page(live_api, conversation=earlier)
+    at.chat_input[0].set_value("How do I start the service?").run()
+    at.query_params["c"] = conversation
+    at.run()
+    assert all(b.key != f"open-{conversation}" for b in at.sidebar.button)
+    at.chat_input[0].set_value("How long are conversations kept?").run()
+    # The same run that answered lists it, marked as the open one, with no further click.
+    [listed] = [b for b in at.sidebar.button if b.key == f"open-{conversation}"]
+    assert listed.label.startswith("How long are conversations kept")
+    assert listed.disabled and listed.proto.type == "primary"
+    others = [b for b in at.sidebar.button if (b.key or "").startswith("open-") and b != listed]
+    assert others and all(b.proto.type == "secondary" for b in others)
