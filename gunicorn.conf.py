@@ -70,6 +70,12 @@ def post_worker_init(worker):  # noqa: ANN001, ANN201 - gunicorn hook signature
         worker.log.exception("services not opened at start; retried on the first request")
 
 
+def when_ready(server):  # noqa: ANN001, ANN201 - gunicorn hook signature
+    if reuse_port:  # the master holds no socket then: say where the workers listen
+        server.log.info(f"Listening at: http://{bind} ({workers} workers, each on its own "
+                        "SO_REUSEPORT socket)")  # fmt: skip
+
+
 def on_exit(server):  # noqa: ANN001, ANN201 - gunicorn hook signature
     if _qdrant_host is not None:
         _qdrant_host.stop()
@@ -109,7 +115,11 @@ logconfig_dict = {
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         }
     },
-    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json"}},
+    # Two lines that say nothing is wrong are left out (utils/gunicorn_logs.py says why).
+    "filters": {"understood": {"()": "utils.gunicorn_logs.UnderstoodNoise"}},
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["understood"]}
+    },  # fmt: skip
     "root": {"level": "INFO", "handlers": ["stderr"]},
     "loggers": {
         "gunicorn.error": {"handlers": ["stderr"], "level": "INFO", "propagate": False},

@@ -22,9 +22,11 @@ import logging
 import os
 import sys
 import threading
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from celery.exceptions import SecurityWarning
 from qdrant_client import QdrantClient
 
 from composition import (
@@ -115,6 +117,13 @@ def main() -> int:
         worker = queue.app.Worker(
             **queue.worker_options(concurrency=settings.ingestion_concurrency, kind="worker"),
             loglevel=settings.log_level,
+        )
+        # Celery warns whenever a worker runs as root, and refuses only when it accepts
+        # pickle. This queue accepts JSON alone (ingestion/queue.py) and the container runs
+        # as the user `app`; on a machine where everything runs as root the warning tells
+        # the operator nothing they can act on.
+        warnings.filterwarnings(
+            "ignore", category=SecurityWarning, message=r"(?s).*superuser privileges"
         )
         log.info("ingestion worker started", extra={"queue": queue.name})
         worker.start()  # until SIGTERM/SIGINT: warm shutdown

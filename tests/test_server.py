@@ -183,6 +183,10 @@ def test_two_workers_share_embedded_qdrant_through_its_host(
     assert len(hosts) == 2
     for line in hosts:  # no host outlives the service
         assert not running(line["pid"])
+    # What an operator reads: where it listens, and no socket "error" at a clean stop.
+    log = log_path.read_text()
+    assert f"Listening at: http://127.0.0.1:{service.port} (2 workers" in log
+    assert "Listening at:  (" not in log and "Error while closing socket" not in log
 
 
 def test_a_second_instance_on_the_same_port_or_folder_is_refused_with_the_reason(

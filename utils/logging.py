@@ -8,6 +8,8 @@ import sys
 
 from pythonjsonlogger.json import JsonFormatter
 
+from utils.gunicorn_logs import UnderstoodNoise
+
 request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
 
 
@@ -64,6 +66,9 @@ def configure_logging(level: str = "INFO") -> None:
         logger = logging.getLogger(name)
         logger.handlers[:] = []
         logger.propagate = True
+    gunicorn = logging.getLogger("gunicorn.error")
+    if not any(isinstance(f, UnderstoodNoise) for f in gunicorn.filters):
+        gunicorn.addFilter(UnderstoodNoise())  # in each worker too (utils/gunicorn_logs.py)
     # Access lines are ours (with request ids); silence the servers' duplicates.
     for name in ("gunicorn.access", "uvicorn.access", "httpx", "httpcore"):
         logging.getLogger(name).setLevel(logging.WARNING)

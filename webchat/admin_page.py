@@ -110,7 +110,7 @@ def chart(frame: pd.DataFrame, columns: dict[str, str], *, rates: bool = False) 
             ],
         )
     )
-    st.altair_chart(chart, use_container_width=True)
+    st.altair_chart(chart, width="stretch")
 
 
 def charts(series: list[dict]) -> None:
@@ -149,7 +149,7 @@ def main() -> None:
         chosen = st.selectbox(t("assistant"), list(names), format_func=names.__getitem__) or None
         days = st.selectbox(t("period"), PERIODS, index=1,
                             format_func=lambda n: t("last_days", days=n))  # fmt: skip
-        if st.button(t("sign_out"), use_container_width=True):
+        if st.button(t("sign_out"), width="stretch"):
             sign_out()
             st.rerun()
 
@@ -172,7 +172,7 @@ def main() -> None:
         frame = pd.DataFrame(unanswered)[["count", "question", "last_asked", "examples"]]
         frame["last_asked"] = frame["last_asked"].map(readable)
         st.dataframe(frame.rename(columns=headed("count", "question", "last_asked", "examples")),
-                     hide_index=True, use_container_width=True)  # fmt: skip
+                     hide_index=True, width="stretch")  # fmt: skip
     else:
         st.write(t("none_period"))
 

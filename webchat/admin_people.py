@@ -30,7 +30,7 @@ def people(api: ApiClient) -> None:
         frame["last_login_at"] = frame["last_login_at"].map(readable)
         columns = {**headed("email", "name", "role"), "last_login_at": t("last_sign_in")}
         st.dataframe(frame.rename(columns=columns), hide_index=True,
-                     use_container_width=True)  # fmt: skip
+                     width="stretch")  # fmt: skip
         manage_person(api, users)
     else:
         st.write(t("nobody"))
@@ -64,7 +64,7 @@ def pending_invitations(api: ApiClient) -> None:
     frame["expires_at"] = frame["expires_at"].map(readable)
     columns = {**headed("email", "role"), "expires_at": t("valid_until")}
     st.dataframe(frame.rename(columns=columns), hide_index=True,
-                 use_container_width=True)  # fmt: skip
+                 width="stretch")  # fmt: skip
     ids = {i["email"]: i["id"] for i in pending}
     with st.form("cancel-invitation"):
         email = st.selectbox(t("invitation"), list(ids))
@@ -103,7 +103,7 @@ def webhooks(api: ApiClient) -> None:
             columns = {**headed("event", "status", "attempts", "error"),
                        "created_at": t("when"), "response_status": t("receiver_answer")}  # fmt: skip
             st.dataframe(frame.rename(columns=columns), hide_index=True,
-                         use_container_width=True)  # fmt: skip
+                         width="stretch")  # fmt: skip
     with st.form("add-webhook"):
         url = st.text_input(t("webhook_url"))
         events = st.multiselect(t("events"), WEBHOOK_EVENTS)

@@ -84,7 +84,7 @@ def show_artifacts(message: dict, api: ApiClient | None) -> None:
         kind = artifact["kind"]
         if kind == "table":
             frame = pd.DataFrame(artifact.get("preview") or [], columns=artifact.get("columns"))
-            st.dataframe(frame, hide_index=True, use_container_width=True)
+            st.dataframe(frame, hide_index=True, width="stretch")
             shown, rows = len(frame), artifact.get("rows", len(frame))
             st.caption(t("table_rows", shown=shown, rows=rows) if rows > shown else "")
         elif kind == "chart":

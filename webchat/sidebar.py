@@ -73,7 +73,7 @@ def conversation_list(api: ApiClient, current: str) -> None:
         opened, menu = st.columns([4, 1])
         if opened.button(  # the open conversation: marked, and not opened again
             as_typed(title[:40]), key=f"open-{cid}", disabled=cid == current,
-            type="primary" if cid == current else "secondary", use_container_width=True,
+            type="primary" if cid == current else "secondary", width="stretch",
         ):  # fmt: skip
             st.query_params["c"] = cid
             st.rerun()
@@ -116,7 +116,7 @@ def show_sidebar(api: ApiClient, conversation: str) -> Callable[[], None]:
     conversations: Any = None
     with st.sidebar:
         st.subheader(settings.app_name)
-        if st.button(t("new_conversation"), use_container_width=True):
+        if st.button(t("new_conversation"), width="stretch"):
             st.query_params["c"] = uuid.uuid4().hex[:16]
             st.rerun()
         if sso := st.session_state.get(SSO):
@@ -126,7 +126,7 @@ def show_sidebar(api: ApiClient, conversation: str) -> Callable[[], None]:
             show_person(api)
         if st.session_state.get(KEY) or sso:
             conversations = st.container()
-        if st.button(t("sign_out"), use_container_width=True):
+        if st.button(t("sign_out"), width="stretch"):
             if person := st.session_state.get(PERSON):  # the sign-in ends on the server too
                 with contextlib.suppress(ApiClientError):
                     ApiClient(settings.api_url).auth("logout", {"refresh_token": person["refresh"]})
