@@ -17,7 +17,7 @@ from langchain_openai import ChatOpenAI
 
 from agents.answer import Answer, ExtractiveAnswerer
 from agents.llm import LLM_FAILURES, format_sources, ground_citations, trimmed_history
-from agents.phrasebook import built_in
+from agents.phrasebook import said
 from agents.retrieval import Passage
 from data_sources.catalog import DataSourceRef
 from data_sources.runner import QueryRunner
@@ -67,9 +67,7 @@ def asks_for_data(question: str) -> bool:
     return ASKS_FOR_DATA.search(question) is not None
 
 
-def phrase(kind: str, language: str | None, **values: str) -> str:
-    texts = built_in().get(language or DEFAULT_LANGUAGE) or built_in()[DEFAULT_LANGUAGE]
-    return texts[kind].format(**values)
+phrase = said  # the service's sentences in the question's language (agents/phrasebook.py)
 
 
 def describe_sources(sources: tuple[DataSourceRef, ...]) -> str:
@@ -186,7 +184,8 @@ class DataAnswerer:
                 bound = self._bound(sql_tools)
             if failures > self.max_retries or good > MAX_GOOD_QUERIES:
                 log.info("data turn stopped", extra={"failures": failures, "queries": good})
-                text = phrase("data_failed", language, error=last_error or "too many queries")
+                reason = last_error or phrase("too_many_queries", language)
+                text = phrase("data_failed", language, error=reason)
                 return Answer(
                     text=text, citations=[], mode=self.mode, found=False, tokens=tokens or None,
                     artifacts=artifacts, own_words=True,
@@ -197,7 +196,7 @@ class DataAnswerer:
         first = len(cited) + 1
         numbered = [{"n": first + i, **c} for i, c in enumerate(citations)]
         return Answer(
-            text=text or phrase("data_failed", language, error="the model gave no answer"),
+            text=text or phrase("data_failed", language, error=phrase("model_no_answer", language)),
             citations=cited + numbered, mode=self.mode, found=bool(text.strip()),
             tokens=tokens or None, artifacts=artifacts, own_words=not text.strip(),
             metrics=self._metrics(sql_ms, attempts, tool_ms, tool_calls),
@@ -221,14 +220,14 @@ class DataAnswerer:
         exc: Exception,
         language: str | None,
     ) -> Answer:
+        # The failure's kind is for the operator (the log); the person reads what it means.
         log.warning("LLM call failed in a data turn: %s", type(exc).__name__)
-        warning = f"The language model failed ({type(exc).__name__}): no query could be made."
         if passages:
             answer = self.fallback.answer(question, passages, history, language=language)
-            answer.warning = warning + " This answer quotes the knowledge base instead."
+            answer.warning = phrase("model_failed", language)
             return answer
         return Answer(
-            text=phrase("data_failed", language, error=f"the language model failed "
-                        f"({type(exc).__name__})"),
-            citations=[], mode=self.mode, found=False, warning=warning, own_words=True,
+            text=phrase("data_failed", language, error=phrase("model_failed_reason", language)),
+            citations=[], mode=self.mode, found=False, own_words=True,
+            warning=phrase("model_failed_no_query", language),
         )  # fmt: skip

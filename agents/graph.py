@@ -246,8 +246,7 @@ def _needs_model(language: str | None) -> Answer:
     return Answer(
         text=phrase("data_needs_model", language), citations=[], mode="extractive",
         found=False, own_words=True,
-        warning="Questions over data sources need a language model: set LLM_BASE_URL and "
-        "LLM_MODEL (or the organisation's own provider).",
+        warning=phrase("needs_model_warning", language),
     )  # fmt: skip
 
 

@@ -22,6 +22,7 @@ from langchain_openai import ChatOpenAI
 
 from agents.answer import Answer, ExtractiveAnswerer, citation, not_found_answer
 from agents.followup import looks_like_follow_up, rule_based_query
+from agents.phrasebook import said
 from agents.retrieval import Passage
 from config import Settings
 from knowledge.encoders.languages import DEFAULT_LANGUAGE, name_of
@@ -164,7 +165,7 @@ class LLMAnswerer:
             if not text.strip():
                 raise ValueError("the model returned an empty answer")
         except LLM_FAILURES as exc:
-            return self._fall_back(question, passages, history, exc)
+            return self._fall_back(question, passages, history, exc, language)
         usage = getattr(reply, "usage_metadata", None) or {}
         tokens = usage.get("total_tokens")
         text, citations = ground_citations(text, passages)
@@ -183,13 +184,12 @@ class LLMAnswerer:
         passages: list[Passage],
         history: list[AnyMessage],
         exc: Exception,
+        language: str | None,
     ) -> Answer:
+        # The failure's kind is for the operator (the log); the person reads what it means.
         log.warning("LLM call failed, answering extractively: %s", type(exc).__name__)
-        answer = self.fallback.answer(question, passages, history)
-        answer.warning = (
-            f"The language model failed ({type(exc).__name__}); this answer quotes the "
-            "knowledge base instead."
-        )
+        answer = self.fallback.answer(question, passages, history, language=language)
+        answer.warning = said("model_failed", language)
         return answer
 
 

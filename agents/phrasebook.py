@@ -29,6 +29,12 @@ def built_in() -> MappingProxyType[str, dict[str, str]]:
     return MappingProxyType(json.loads(path.read_text(encoding="utf-8")))
 
 
+def said(kind: str, language: str | None, **values: str) -> str:
+    """One of the service's own sentences in `language` (English when it has none)."""
+    texts = built_in().get(language or DEFAULT_LANGUAGE) or built_in()[DEFAULT_LANGUAGE]
+    return texts[kind].format(**values)
+
+
 def built_in_languages() -> list[str]:
     return sorted(built_in())
 

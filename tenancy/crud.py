@@ -278,7 +278,22 @@ def suggested_questions(session: Session, *, assistant: Assistant) -> list[str]:
         .limit(SUGGESTED_FROM_TITLES * 3)
     ).all()
     unique = list(dict.fromkeys(t.strip() for t in titles if t and t.strip()))
-    return [f"What does “{title}” say?" for title in unique[:SUGGESTED_FROM_TITLES]]
+    ask = TITLE_QUESTIONS.get(titles_language(unique), TITLE_QUESTIONS["en"])
+    return [ask.format(title=title) for title in unique[:SUGGESTED_FROM_TITLES]]
+
+
+# A question about a document, in the language its titles are written in.
+TITLE_QUESTIONS = {"en": "What does “{title}” say?", "es": "¿Qué dice «{title}»?",
+                   "id": "Apa isi “{title}”?"}  # fmt: skip
+
+
+def titles_language(titles: list[str]) -> str:
+    """The language the titles are written in, read from all of them together (one short
+    title is too little to tell); English when unsure."""
+    from knowledge.encoders.languages import guess
+
+    language, confidence = guess(" · ".join(titles))
+    return language if confidence >= 0.6 else "en"
 
 
 def list_assistants(session: Session, *, org_id: str) -> Sequence[Assistant]:

@@ -88,6 +88,7 @@ ADMIN_LABELS: dict[str, dict[str, str]] = {
         "error": "error",
         "webhook_url": "Webhook URL (https)",
         "events": "Events",
+        "choose_events": "Choose the events",
         "add_webhook": "Add the webhook",
         "webhook_added": "Added. Its signing secret, shown this once (the receiver checks "
         "X-Webhook-Signature with it):",
@@ -180,6 +181,7 @@ ADMIN_LABELS: dict[str, dict[str, str]] = {
         "error": "galat",
         "webhook_url": "URL webhook (https)",
         "events": "Peristiwa",
+        "choose_events": "Pilih peristiwa",
         "add_webhook": "Tambahkan webhook",
         "webhook_added": "Ditambahkan. Rahasia penandatanganannya, ditampilkan sekali ini "
         "(penerima memeriksa X-Webhook-Signature dengannya):",
@@ -274,6 +276,7 @@ ADMIN_LABELS: dict[str, dict[str, str]] = {
         "error": "error",
         "webhook_url": "URL del webhook (https)",
         "events": "Eventos",
+        "choose_events": "Elija los eventos",
         "add_webhook": "Añadir el webhook",
         "webhook_added": "Añadido. Su secreto de firma, mostrado solo esta vez (el receptor "
         "comprueba X-Webhook-Signature con él):",

@@ -106,7 +106,7 @@ def webhooks(api: ApiClient) -> None:
                          width="stretch")  # fmt: skip
     with st.form("add-webhook"):
         url = st.text_input(t("webhook_url"))
-        events = st.multiselect(t("events"), WEBHOOK_EVENTS)
+        events = st.multiselect(t("events"), WEBHOOK_EVENTS, placeholder=t("choose_events"))
         if st.form_submit_button(t("add_webhook")) and url.strip() and events:
             try:
                 made = api.add_webhook(url.strip(), events)

@@ -5,6 +5,7 @@ copy and edit controls, and earlier versions of a regenerated answer.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import uuid
@@ -68,7 +69,7 @@ def show_citations(message: dict, reader: Reader | None = None) -> None:
             kept = not c["source"].startswith(("attachment:", "tool:"))
             readable = reader is not None and kept
             whole = f"doc-{message_key(message)}-{c['n']}"
-            if readable and st.toggle("Whole document", key=whole):
+            if readable and st.toggle(t("whole_document"), key=whole):
                 show_document(reader, c["source"])  # type: ignore[arg-type]
 
 
@@ -186,7 +187,7 @@ def feedback_controls(message: dict, rate: Rate | None) -> None:
             comment = st.text_input(
                 "Comment", key=f"fbc-{message_id}", label_visibility="collapsed",
                 value=given.get("comment") or "",
-                placeholder="What was good or wrong about this answer? (optional)",
+                placeholder=t("feedback_placeholder"),
             ) or None  # fmt: skip
     now = (value, comment)
     if value is None or st.session_state.get(sent) == now:
@@ -223,8 +224,8 @@ button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 @media (prefers-color-scheme: dark) { button { color: #fafafa; border-color: #555; } }
 #said { position: absolute; left: -9999px; }
 </style>
-<button id="text" title="Copy the answer as text, with its sources">Copy</button>
-<button id="markdown" title="Copy the answer as Markdown, with its sources">Markdown</button>
+<button id="text" title="__COPY_TITLE__">__COPY__</button>
+<button id="markdown" title="__MARKDOWN_TITLE__">Markdown</button>
 <span id="said" role="status" aria-live="polite"></span>
 <script>
 const copies = __COPIES__;
@@ -237,7 +238,7 @@ async function put(name, button) {
     document.execCommand("copy"); area.remove();
   }
   const label = button.textContent;
-  button.textContent = "Copied"; document.getElementById("said").textContent = "Copied";
+  button.textContent = __COPIED__; document.getElementById("said").textContent = __COPIED__;
   setTimeout(() => { button.textContent = label; }, 1500);
 }
 for (const name of ["text", "markdown"]) {
@@ -253,7 +254,13 @@ def copy_buttons(message: dict) -> None:
     copies = {"text": answer_as_text(message), "markdown": answer_as_markdown(message)}
     # json.dumps may leave "</script>" in an answer as is: escape "<" for the script.
     payload = json.dumps(copies).replace("<", "\\u003c")
-    components.html(COPY_BUTTONS.replace("__COPIES__", payload), height=36)
+    words = {"__COPY_TITLE__": html.escape(t("copy_title")), "__COPY__": html.escape(t("copy")),
+             "__MARKDOWN_TITLE__": html.escape(t("markdown_title")),
+             "__COPIED__": json.dumps(t("copied")).replace("<", "\\u003c")}  # fmt: skip
+    page = COPY_BUTTONS.replace("__COPIES__", payload)
+    for placeholder, word in words.items():
+        page = page.replace(placeholder, word)
+    components.html(page, height=36)
 
 
 def edit_in_place(message: dict) -> None:
@@ -267,7 +274,7 @@ def edit_in_place(message: dict) -> None:
             st.session_state[REWIND] = {"edit": message["message_id"], "text": edited}
 
     with st.popover(t("edit"), icon=":material/edit:", help=t("edit_help")):
-        st.text_area("Your question", value=message["content"], key=key)
+        st.text_area(t("your_question"), value=message["content"], key=key)
         st.button(t("send_again"), key=f"{key}-send", on_click=resend)
 
 
@@ -281,14 +288,14 @@ def answer_version(question: dict | None, answer: dict) -> tuple[dict, bool]:
     key = f"version-{message_key(answer)}"
     chosen = min(st.session_state.get(key, len(versions) - 1), len(versions) - 1)
     back, where, forward = st.columns([1, 2, 1], vertical_alignment="center")
-    if back.button("‹", key=f"{key}-back", help="Previous version", disabled=chosen == 0):
+    if back.button("‹", key=f"{key}-back", help=t("previous_version"), disabled=chosen == 0):
         chosen -= 1
     if forward.button(
-        "›", key=f"{key}-next", help="Next version", disabled=chosen == len(versions) - 1
+        "›", key=f"{key}-next", help=t("next_version"), disabled=chosen == len(versions) - 1
     ):
         chosen += 1
     st.session_state[key] = chosen
-    where.caption(f"Version {chosen + 1}/{len(versions)}")
+    where.caption(t("version", n=chosen + 1, total=len(versions)))
     return versions[chosen], chosen == len(versions) - 1
 
 

@@ -123,8 +123,8 @@ def ask(
         slot, stop = st.empty(), st.empty()
         # Pressing it asks the service to stop the answer where it is (it keeps what was
         # written), and reruns the page, which ends this run and closes the stream.
-        stop.button("Stop", icon=":material/stop_circle:", key=f"stop-{uuid.uuid4().hex}",
-                    help="Stop the answer here (what was written is kept)",
+        stop.button(t("stop"), icon=":material/stop_circle:", key=f"stop-{uuid.uuid4().hex}",
+                    help=t("stop_help"),
                     on_click=stop_answer, args=(api, conversation))  # fmt: skip
         # Until the answer is in, a rerun (this run cut short) waits for it: see main.
         st.session_state[ANSWERING] = {"conversation": conversation, "questions": questions}
@@ -169,7 +169,7 @@ def voice_input() -> bytes | None:
 
 def ask_by_voice(api: ApiClient, conversation: str, wav: bytes) -> list[dict]:
     """Send the recording; show what was heard as the question and play the answer."""
-    with st.spinner("Listening…"):
+    with st.spinner(t("listening")):
         try:
             reply = api.ask_by_voice(conversation, wav)
         except ApiClientError as error:

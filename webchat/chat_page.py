@@ -104,7 +104,7 @@ def main() -> None:
     question = typed.text if signed_in and typed is not None else typed
     files = [(f.name, f.getvalue()) for f in typed.files] if signed_in and typed else []
     if files and not question:
-        question = "What does the attached file say?"
+        question = t("attached_question")
     if problem is not None and not question:
         show_error(problem)  # once; asking again says it in the answer's place
     if not history and not question:

@@ -77,21 +77,21 @@ def conversation_list(api: ApiClient, current: str) -> None:
         ):  # fmt: skip
             st.query_params["c"] = cid
             st.rerun()
-        with menu.popover("Manage", icon=":material/more_vert:", help="Rename, export or delete"):
+        with menu.popover(t("manage"), icon=":material/more_vert:", help=t("manage_help")):
             conversation_menu(api, cid, title, current)
 
 
 def conversation_menu(api: ApiClient, cid: str, title: str, current: str) -> None:
     """Rename, export (Markdown or JSON, sources included) or delete one conversation."""
-    new_title = st.text_input("Name", value=title, key=f"name-{cid}", max_chars=120)
-    if st.button("Rename", key=f"rename-{cid}") and new_title.strip() and new_title != title:
+    new_title = st.text_input(t("name"), value=title, key=f"name-{cid}", max_chars=120)
+    if st.button(t("rename"), key=f"rename-{cid}") and new_title.strip() and new_title != title:
         try:
             api.rename(cid, new_title.strip())
         except ApiClientError as error:
             show_error(error)
             return
         st.rerun()
-    if st.toggle("Export", key=f"export-{cid}"):
+    if st.toggle(t("export"), key=f"export-{cid}"):
         try:
             markdown, data = api.export(cid, "markdown"), api.export(cid, "json")
         except ApiClientError as error:
@@ -99,7 +99,7 @@ def conversation_menu(api: ApiClient, cid: str, title: str, current: str) -> Non
             return
         st.download_button("Markdown", markdown, f"{cid}.md", "text/markdown", key=f"md-{cid}")
         st.download_button("JSON", data, f"{cid}.json", "application/json", key=f"json-{cid}")
-    if st.button("Delete", icon=":material/delete:", key=f"delete-{cid}", help="Delete it"):
+    if st.button(t("delete"), icon=":material/delete:", key=f"delete-{cid}", help=t("delete_help")):
         api.delete(cid)
         st.session_state.pop(f"history:{cid}", None)
         if cid == current:
@@ -133,7 +133,7 @@ def show_sidebar(api: ApiClient, conversation: str) -> Callable[[], None]:
             sign_out()
             st.rerun()
         if may_open_admin_page(api):
-            st.page_link("pages/admin.py", label="Admin: analytics and feedback",
+            st.page_link("pages/admin.py", label=t("admin_link"),
                          icon=":material/monitoring:")  # fmt: skip
 
     def list_conversations() -> None:

@@ -146,7 +146,7 @@ def test_llm_failures_fall_back_to_extractive(
     body = response.get_json()
     assert body["mode"] == "extractive" and body["found"] is True
     assert "make run" in body["answer"] and body["citations"]
-    assert "language model failed" in body["warning"]
+    assert "language model did not answer" in body["warning"]
 
 
 def test_fallback_answer_reads_a_follow_up_with_the_previous_question(
@@ -156,7 +156,7 @@ def test_fallback_answer_reads_a_follow_up_with_the_previous_question(
     client = llm_app().test_client()
     ask(client, "How long is a conversation kept?", conversation="down")
     body = ask(client, "can I change that?", conversation="down").get_json()
-    assert "language model failed" in body["warning"]
+    assert "language model did not answer" in body["warning"]
     assert body["found"] is True and "CONVERSATION_TTL" in body["answer"]
 
 
@@ -505,3 +505,15 @@ def test_another_key_cannot_stop_an_answer(llm_app: Callable[..., Flask], stub: 
     rest = b"".join(response.response).decode()
     assert "event: done" in rest and '"stopped": true' not in rest
     assert stub.streamed_words == 40  # every word written
+
+
+def test_a_failed_model_is_explained_in_the_questions_language_without_its_error_class(
+    llm_app: Callable[..., Flask], stub: LLMStub
+) -> None:
+    stub.behaviour = "error500"
+    client = llm_app().test_client()
+    for question, words in (("¿Cómo inicio el servicio?", "El modelo de lenguaje no respondió"),
+                            ("Bagaimana cara memulai layanan?", "Model bahasa tidak menjawab")):  # fmt: skip
+        body = ask(client, question, conversation=f"c{len(question)}").get_json()
+        assert body["warning"].startswith(words), body["warning"]
+        assert "Error" not in body["warning"] and "OpenAI" not in body["warning"]

@@ -59,3 +59,24 @@ def test_another_organisation_sees_none_of_it(acme: Org) -> None:
     assert acme.client.get(url, headers=other.admin).status_code == 404
     listed = ok(acme.client.get("/v1/assistants", headers=other.admin))["assistants"]
     assert all("Router" not in str(a) for a in listed)
+
+
+@pytest.mark.parametrize(
+    ("titles", "asked"),
+    [
+        (["Biaya Pendidikan Semester Ganjil", "Jadwal Penerimaan Mahasiswa Baru"],
+         "Apa isi “Biaya Pendidikan Semester Ganjil”?"),
+        (["Manual de mantenimiento de la prensa", "Órdenes de trabajo abiertas del taller"],
+         "¿Qué dice «Manual de mantenimiento de la prensa»?"),
+    ],
+)  # fmt: skip
+def test_questions_drawn_from_titles_are_asked_in_the_titles_language(
+    make_app: Callable[..., Flask], empty_qdrant: QdrantClient, titles: list[str], asked: str
+) -> None:
+    org = create_org(make_app(qdrant=empty_qdrant).test_client(), "Kampus")
+    org.kb("docs")
+    for title in titles:
+        assert org.upload("docs", title, f"# {title}\n\n{title}.")["status"] == "completed"
+    org.assistant("helper", ["docs"])
+    drawn = summary(org, "helper", org.key("chat"))["suggested_questions"]
+    assert asked in drawn and len(drawn) == 2
