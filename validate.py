@@ -35,6 +35,7 @@ class CheckResult:
     ok: bool
     detail: str
     hint: str = ""
+    warn: bool = False  # works, but something is missing: said, not counted as a failure
 
 
 Check = Callable[[Settings], CheckResult]
@@ -173,6 +174,22 @@ def check_llm(settings: Settings) -> CheckResult:
     return CheckResult(True, f"{settings.llm_model} at {settings.llm_base_url} answers")
 
 
+def check_tool_calls(settings: Settings) -> CheckResult:
+    if not settings.llm_enabled:
+        return CheckResult(True, "no LLM: data sources and MCP tools are not queried")
+    from agents.llm import Provider, probe_tools
+
+    why_not = probe_tools(Provider.from_settings(settings))  # type: ignore[arg-type]
+    if why_not is None:
+        return CheckResult(True, f"{settings.llm_model} calls tools (data sources, MCP tools)")
+    return CheckResult(
+        True, f"{why_not}: questions over data sources and MCP tools will get no query",
+        "serve a model with tool calling: llama.cpp `llama-server --jinja`, vLLM "
+        "`--enable-auto-tool-choice --tool-call-parser ...`, Ollama a model tagged `tools` "
+        "(docs/local-models.md)", warn=True,
+    )  # fmt: skip
+
+
 CHECKS: list[tuple[str, Check]] = [
     ("packages", check_packages),
     ("embedding model", check_model),
@@ -180,6 +197,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("qdrant", check_qdrant),
     ("ingestion queue", check_queue),
     ("llm", check_llm),
+    ("tool calling", check_tool_calls),
 ]
 
 
@@ -195,9 +213,11 @@ def main() -> int:
     failures = 0
     for name, check in CHECKS:
         result = check(settings)
-        print(f"{'ok  ' if result.ok else 'FAIL'}  {name:<15} {result.detail}")
+        status = "FAIL" if not result.ok else "warn" if result.warn else "ok  "
+        print(f"{status}  {name:<15} {result.detail}")
         if not result.ok:
             failures += 1
+        if result.hint and (result.warn or not result.ok):
             print(f"      hint: {result.hint}")
     print("all checks passed" if not failures else f"{failures} check(s) failed")
     return 0 if failures == 0 else 1

@@ -192,6 +192,9 @@ class DataAnswerer:
                     metrics=self._metrics(sql_ms, attempts, tool_ms, tool_calls),
                 )  # fmt: skip
         text = reply.content if isinstance(reply.content, str) else ""
+        # A model that cannot call tools (llama.cpp without --jinja, a model without tool
+        # support) answers a question over data in words: the reader is told.
+        unqueried = bool(self.sources) and attempts == 0 and asks_for_data(question)
         text, cited = ground_citations(text, passages)
         first = len(cited) + 1
         numbered = [{"n": first + i, **c} for i, c in enumerate(citations)]
@@ -200,6 +203,7 @@ class DataAnswerer:
             citations=cited + numbered, mode=self.mode, found=bool(text.strip()),
             tokens=tokens or None, artifacts=artifacts, own_words=not text.strip(),
             metrics=self._metrics(sql_ms, attempts, tool_ms, tool_calls),
+            warning=phrase("no_query_made", language) if unqueried and text.strip() else None,
         )  # fmt: skip
 
     def _bound(self, tools: list[dict[str, Any]]) -> Any:

@@ -103,6 +103,40 @@ def probe_llm(provider: Provider) -> None:
         client.close()
 
 
+PROBE_TOOL = {
+    "type": "function",
+    "function": {"name": "current_time", "description": "The current time, as HH:MM",
+                 "parameters": {"type": "object", "properties": {}}},
+}  # fmt: skip
+
+
+def probe_tools(provider: Provider) -> str | None:
+    """None when the model calls a tool it is offered (questions over data sources and MCP
+    tools need that); else why not, in words an operator can act on."""
+    client = openai.OpenAI(
+        base_url=provider.base_url, api_key=provider.api_key or "not-needed",
+        timeout=min(provider.timeout, 30.0), max_retries=0,
+    )  # fmt: skip
+    messages: Any = [
+        {"role": "system", "content": "Answer by calling the tool you are given."},
+        {"role": "user", "content": "What time is it? Call the current_time tool."},
+    ]
+    try:
+        reply = client.chat.completions.create(
+            model=provider.model, messages=messages, tools=[PROBE_TOOL],  # type: ignore[list-item]
+            tool_choice="auto", max_tokens=64, temperature=0,
+        )  # fmt: skip
+    except openai.APIStatusError as exc:
+        return f"the endpoint refused a request with tools ({exc.status_code})"
+    except openai.APIError:
+        return "the endpoint did not answer a request with tools"
+    finally:
+        client.close()
+    if reply.choices and reply.choices[0].message.tool_calls:
+        return None
+    return "the model answered in words instead of calling the tool it was offered"
+
+
 def format_sources(passages: list[Passage]) -> str:
     blocks = []
     for n, passage in enumerate(passages, 1):

@@ -46,3 +46,33 @@ def test_validate_names_the_model_that_answers_and_fails_clearly_on_one_that_doe
     line = llm_line(away.stdout)
     assert line.startswith("FAIL") and "cannot be reached" in line and away.returncode == 1
     assert "LLM_BASE_URL" in away.stdout  # the hint names what to check
+
+
+def tool_line(output: str) -> str:
+    return next(line for line in output.splitlines() if line[6:].startswith("tool calling"))
+
+
+def test_validate_says_whether_the_model_calls_tools(
+    stub: LLMStub, redis_url: str, tmp_path: Path
+) -> None:
+    """A local server that answers in words when offered a tool (llama.cpp without --jinja,
+    a model without tool support) is named with what it means and how to fix it; one that
+    calls the tool passes."""
+    env = {"REDIS_URL": redis_url, "DATA_DIR": str(tmp_path), "LLM_MODEL": "local-model",
+           "LLM_API_KEY": stub.api_key, "API_URL": "http://127.0.0.1:1",
+           "LLM_BASE_URL": stub.url}  # fmt: skip
+    words_only = validate(env)
+    line = tool_line(words_only.stdout)
+    assert line.startswith("warn") and "answered in words" in line, words_only.stdout
+    assert "--jinja" in words_only.stdout and "--enable-auto-tool-choice" in words_only.stdout
+    assert "Traceback" not in words_only.stderr + words_only.stdout
+    offered = [r.get("tools") for r in stub.requests if r.get("tools")]
+    assert offered and offered[0][0]["function"]["name"] == "current_time"
+
+    stub.reply = lambda request: (
+        [{"name": "current_time", "arguments": {}}] if request.get("tools") else "ok"
+    )
+    calling = validate(env)
+    assert tool_line(calling.stdout).startswith("ok") and "local-model calls tools" in (
+        calling.stdout
+    )

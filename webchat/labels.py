@@ -76,6 +76,7 @@ LABELS: dict[str, dict[str, str]] = {
         "listening": "Listening…",
         "attached_question": "What does the attached file say?",
         "forgot": "Forgot your password?",
+        "reset_address": "The address you sign in with",
         "send_reset": "Send me a link",
         "reset_sent": "If {email} has an account here, a link to set a new password is on "
         "its way (it works for {hours:g} hours).",
@@ -169,6 +170,7 @@ LABELS: dict[str, dict[str, str]] = {
         "listening": "Mendengarkan…",
         "attached_question": "Apa isi berkas yang dilampirkan?",
         "forgot": "Lupa kata sandi?",
+        "reset_address": "Alamat yang Anda pakai untuk masuk",
         "send_reset": "Kirimkan tautan",
         "reset_sent": "Jika {email} memiliki akun di sini, tautan untuk membuat kata sandi "
         "baru sedang dikirim (berlaku {hours:g} jam).",
@@ -264,6 +266,7 @@ LABELS: dict[str, dict[str, str]] = {
         "listening": "Escuchando…",
         "attached_question": "¿Qué dice el archivo adjunto?",
         "forgot": "¿Olvidó su contraseña?",
+        "reset_address": "La dirección con la que entra",
         "send_reset": "Enviarme un enlace",
         "reset_sent": "Si {email} tiene una cuenta aquí, le llegará un enlace para elegir "
         "una contraseña nueva (válido durante {hours:g} horas).",

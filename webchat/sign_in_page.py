@@ -92,7 +92,7 @@ def sign_in_page(base_url: str) -> None:
 def forgotten_password(base_url: str) -> None:
     """Ask for a link to set a new password, and say plainly when none can be mailed."""
     with st.form("forgot-password"):
-        email = st.text_input(t("email"), placeholder="you@example.org", key="reset-email")
+        email = st.text_input(t("reset_address"), placeholder="you@example.org", key="reset-email")
         if st.form_submit_button(t("send_reset")) and email.strip():
             api = ApiClient(base_url, forwarded_for=client_address())
             try:

@@ -855,3 +855,18 @@ def test_an_admin_uploads_a_sqlite_database_file_as_a_data_source(
     assert client.get(f"/v1/data-sources/{created['id']}", headers=other.admin).status_code == 404
     ok(client.delete(f"/v1/data-sources/{created['id']}", headers=org.admin))
     assert not kept.exists()
+
+
+def test_a_model_that_answers_a_data_question_without_a_query_is_flagged(
+    data_app: Callable[..., Flask], stub: LLMStub
+) -> None:
+    """A local model that cannot call tools answers in words: the reader is told its
+    figures were not checked against the data, in the question's language."""
+    app, org, _source_id, _path, assistant = plant(data_app())
+    stub.reply = lambda request: "There are 12 machines."  # never a tool call
+    key = key_header(org.key("chat"))
+    english = ok(ask(org.client, key, assistant, "How many machines are there?"))
+    assert english["answer"] == "There are 12 machines."
+    assert "without querying the data sources" in english["warning"]
+    spanish = ok(ask(org.client, key, assistant, "¿Cuántas máquinas hay en total?", "c2"))
+    assert spanish["warning"].startswith("El modelo respondió sin consultar")
