@@ -37,7 +37,17 @@ EMAIL = r"^[^@\s]{1,200}@[^@\s]{1,118}$"
 class LoginIn(Strict):
     email: str = Field(..., pattern=EMAIL, max_length=320)
     password: str = Field(..., min_length=1, max_length=256)
-    org_id: str | None = Field(None, max_length=40, description="default: the first")
+    org_id: str | None = Field(
+        None, max_length=100, description="the organisation, by id or short name (slug); "
+        "default: the person's first",
+    )  # fmt: skip
+
+
+class MembershipOut(Strict):
+    id: str
+    name: str
+    slug: str
+    role: str
 
 
 class TokenPair(Strict):
@@ -47,6 +57,30 @@ class TokenPair(Strict):
     expires_in: int
     org_id: str | None = None
     role: str | None = None
+    organisations: list[MembershipOut] | None = Field(
+        None, description="every organisation the person belongs to (switch with "
+        "POST /v1/auth/switch)",
+    )  # fmt: skip
+    request_id: str | None = None
+
+
+class SwitchIn(Strict):
+    org_id: str = Field(..., min_length=1, max_length=100, description="id or short name")
+
+
+class LinkIn(Strict):
+    token: str = Field(..., min_length=1, max_length=200)
+
+
+class LinkOut(Strict):
+    kind: str = Field(..., description="invitation or reset")
+    email: str = Field(..., description="the account the link is for")
+    organisation: str | None = None
+    role: str | None = None
+    existing_account: bool | None = Field(
+        None, description="an invitation to an email that has an account: accept with that "
+        "account's password (the name stays the account's)",
+    )  # fmt: skip
     request_id: str | None = None
 
 
@@ -131,10 +165,58 @@ def login() -> Response:
         org_id, role = _organisation_for(session, user, payload.org_id)
         pair = services.tokens.pair(session, user=user, org_id=org_id, role=role)
         accounts.record_own_action(session, user, org_id=org_id, action="user.signed_in")
-    return jsonify({**pair, "org_id": org_id, "role": role})
+        listed = _organisations_of(session, user)
+    return jsonify({**pair, "org_id": org_id, "role": role, "organisations": listed})
+
+
+@routes.post("/auth/switch", scope=ANY_SCOPE, json=SwitchIn, ok=TokenPair,
+             errors=(400, 413, 415, 422))  # fmt: skip
+def switch_organisation() -> Response:
+    """A signed-in person moves to another organisation they belong to (by id or short
+    name): a new token pair there, and the sign-in it came from ends."""
+    caller = current_caller()
+    if caller.user_id is None:
+        raise ApiError(403, "sign in as a person to switch organisations", code="forbidden")
+    refuse_when_impersonated("switching organisations")
+    payload = SwitchIn.model_validate(json_body())
+    services = get_services()
+    with services.db.session() as session:
+        user = session.get(User, caller.user_id)
+        assert user is not None  # the caller was resolved from it just now
+        org_id, role = _organisation_for(session, user, payload.org_id)
+        pair = services.tokens.pair(session, user=user, org_id=org_id, role=role)
+        if caller.sign_in:
+            services.tokens.revoke_family(session, caller.sign_in)
+        accounts.record_own_action(session, user, org_id=org_id, action="user.signed_in")
+        listed = _organisations_of(session, user)
+    return jsonify({**pair, "org_id": org_id, "role": role, "organisations": listed})
+
+
+@routes.post("/auth/link", scope=None, json=LinkIn, ok=LinkOut, errors=(400, 413, 415, 422))
+def link_info() -> Response:
+    """What an invitation or reset link is for, without using it: the email it was sent
+    to, and for an invitation the organisation, role and whether that email already has
+    an account. A used, expired or unknown link is a 400."""
+    payload = LinkIn.model_validate(json_body())
+    with get_services().db.session() as session:
+        info = accounts.link_info(session, token=payload.token)
+    return jsonify({**info, "request_id": g.request_id})
+
+
+def _organisations_of(session, user: User) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+    listed = []
+    for member in accounts.memberships_of(session, user.id):
+        organisation = session.get(Organisation, member.org_id)
+        if organisation is not None:
+            listed.append({"id": organisation.id, "name": organisation.name,
+                           "slug": organisation.slug, "role": member.role})  # fmt: skip
+    return listed
 
 
 def _organisation_for(session, user: User, wanted: str | None) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    if wanted and session.get(Organisation, wanted) is None:  # a short name (slug)?
+        by_slug = session.scalars(select(Organisation).where(Organisation.slug == wanted)).first()
+        wanted = by_slug.id if by_slug is not None else wanted
     memberships = accounts.memberships_of(session, user.id)
     for member in memberships:
         if wanted in (None, member.org_id):
@@ -171,7 +253,8 @@ def refresh() -> Response:
                            code="token_refused")  # fmt: skip
         pair = services.tokens.pair(session, user=user, org_id=used.org_id, role=role,
                                     family=used.family_id)  # fmt: skip
-    return jsonify({**pair, "org_id": used.org_id, "role": role})
+        listed = _organisations_of(session, user)
+    return jsonify({**pair, "org_id": used.org_id, "role": role, "organisations": listed})
 
 
 class LogoutIn(Strict):

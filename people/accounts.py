@@ -223,6 +223,27 @@ def _redeem(session: Session, token: str, kind: str) -> OneTimeToken:
     return record
 
 
+def link_info(session: Session, *, token: str) -> dict[str, Any]:
+    """What a one-time link is for, without using it: whose account (the email it was
+    sent to), and for an invitation the organisation, the role and whether that email has
+    an account already (then its password joins, and the name stays the account's).
+    InvalidLink when it cannot be used."""
+    record = session.scalars(
+        select(OneTimeToken).where(OneTimeToken.token_hash == token_digest(token))
+    ).first()
+    if record is None or record.used_at is not None or record.expires_at <= utcnow():
+        raise InvalidLink()
+    info: dict[str, Any] = {"kind": record.kind, "email": record.email}
+    if record.kind == "invitation" and record.org_id:
+        organisation = session.get(Organisation, record.org_id)
+        info |= {
+            "organisation": organisation.name if organisation else None,
+            "role": record.role,
+            "existing_account": find_user(session, record.email) is not None,
+        }
+    return info
+
+
 def cancel_invitation(session: Session, *, org_id: str, invitation_id: str) -> OneTimeToken:
     """An invitation of the organisation's, deleted: its link no longer works (one already
     accepted is a membership now: remove the person instead)."""

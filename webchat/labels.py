@@ -76,6 +76,10 @@ LABELS: dict[str, dict[str, str]] = {
         "listening": "Listening…",
         "attached_question": "What does the attached file say?",
         "forgot": "Forgot your password?",
+        "join_as": "Join {organisation} as {role}.",
+        "link_for": "This link is for {email}.",
+        "existing_account": "{email} already has an account here: enter its current password, and the organisation is added to it (your name stays as it is).",
+        "current_password": "Your current password",
         "reset_address": "The address you sign in with",
         "send_reset": "Send me a link",
         "reset_sent": "If {email} has an account here, a link to set a new password is on "
@@ -170,6 +174,10 @@ LABELS: dict[str, dict[str, str]] = {
         "listening": "Mendengarkan…",
         "attached_question": "Apa isi berkas yang dilampirkan?",
         "forgot": "Lupa kata sandi?",
+        "join_as": "Bergabung dengan {organisation} sebagai {role}.",
+        "link_for": "Tautan ini untuk {email}.",
+        "existing_account": "{email} sudah memiliki akun di sini: masukkan kata sandinya saat ini, dan organisasi ini ditambahkan ke akun tersebut (nama Anda tetap).",
+        "current_password": "Kata sandi Anda saat ini",
         "reset_address": "Alamat yang Anda pakai untuk masuk",
         "send_reset": "Kirimkan tautan",
         "reset_sent": "Jika {email} memiliki akun di sini, tautan untuk membuat kata sandi "
@@ -266,6 +274,10 @@ LABELS: dict[str, dict[str, str]] = {
         "listening": "Escuchando…",
         "attached_question": "¿Qué dice el archivo adjunto?",
         "forgot": "¿Olvidó su contraseña?",
+        "join_as": "Unirse a {organisation} como {role}.",
+        "link_for": "Este enlace es para {email}.",
+        "existing_account": "{email} ya tiene una cuenta aquí: escriba su contraseña actual y la organización se añadirá a esa cuenta (su nombre no cambia).",
+        "current_password": "Su contraseña actual",
         "reset_address": "La dirección con la que entra",
         "send_reset": "Enviarme un enlace",
         "reset_sent": "Si {email} tiene una cuenta aquí, le llegará un enlace para elegir "

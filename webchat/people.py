@@ -31,7 +31,8 @@ def person_from(pair: dict[str, Any], email: str | None = None) -> dict[str, Any
     return {
         "access": pair["access_token"], "refresh": pair["refresh_token"],
         "expires_at": time.time() + pair["expires_in"], "email": email,
-        "role": pair.get("role"),
+        "role": pair.get("role"), "org_id": pair.get("org_id"),
+        "organisations": pair.get("organisations") or [],
     }  # fmt: skip
 
 

@@ -108,6 +108,43 @@ def forgotten_password(base_url: str) -> None:
                 api.close()
 
 
+def what_link_is_for(base_url: str, token: str) -> dict:
+    """The email, organisation and role a link is for, and whether its email has an
+    account (nothing when the API cannot say: the form then works as before)."""
+    api = ApiClient(base_url)
+    try:
+        return api.auth("link", {"token": token})
+    except ApiClientError:
+        return {}
+    finally:
+        api.close()
+
+
+def organisation_switch(api: ApiClient) -> None:
+    """For a person in several organisations: which one the chat is in, and a switch to
+    another (the browser then keeps that one's sign-in, across reloads)."""
+    person = st.session_state.get(PERSON) or {}
+    organisations = person.get("organisations") or []
+    if len(organisations) < 2:
+        return
+    ids = [o["id"] for o in organisations]
+    names = {o["id"]: f"{o['name']} · {o['role']}" for o in organisations}
+    current = person.get("org_id") if person.get("org_id") in ids else ids[0]
+    chosen = st.selectbox(t("organisation"), ids, index=ids.index(current),
+                          format_func=names.__getitem__, key="organisation-switch")  # fmt: skip
+    if chosen == current:
+        return
+    try:
+        pair = api.auth("switch", {"org_id": chosen})
+    except ApiClientError as error:
+        show_error(error)
+        return
+    sign_in_as({"person": person_from(pair, person.get("email"))})
+    for name in ("a", "c"):  # another organisation's assistants and conversations
+        st.query_params.pop(name, None)
+    st.rerun()
+
+
 def client_address() -> str | None:
     """The person's address as Streamlit saw it (None when it does not know)."""
     address = st.context.ip_address
@@ -147,15 +184,27 @@ def links_from_mail(base_url: str) -> bool:
         if not token:
             continue
         st.title(t("join") if param == "invitation" else t("new_password"))
+        info = what_link_is_for(base_url, token)
+        existing = bool(info.get("existing_account"))
+        if info.get("organisation"):
+            st.write(t("join_as", organisation=info["organisation"], role=info.get("role")))
+        if info.get("email"):
+            st.caption(t("link_for", email=info["email"]))
+        if existing:  # joining adds the organisation to the account: its own password
+            st.info(t("existing_account", email=info["email"]))
         with st.form("set-password"):
-            name = st.text_input(t("your_name")) if param == "invitation" else None
-            password = st.text_input(t("password_rule"), type="password")
+            name = st.text_input(t("your_name")) if param == "invitation" and not existing else None
+            label = t("current_password") if existing else t("password_rule")
+            password = st.text_input(label, type="password")
             if st.form_submit_button(t("continue")) and password:
                 api = ApiClient(base_url, forwarded_for=client_address())
                 body = {"token": token, "password": password, **({"name": name} if name else {})}
                 try:
                     user = api.auth(action, body)
-                    pair = api.auth("login", {"email": user["email"], "password": password})
+                    # In the organisation just joined (a person may belong to several).
+                    where = {"org_id": user["org_id"]} if user.get("org_id") else {}
+                    pair = api.auth("login", {"email": user["email"], "password": password,
+                                              **where})  # fmt: skip
                 except ApiClientError as error:
                     st.error(error.message)
                 else:
@@ -247,5 +296,6 @@ def show_person(api: ApiClient) -> None:
             return
     me = st.session_state["whoami"]
     st.caption(t("signed_in_as", who=me["name"] or me["email"], role=me.get("role")))
+    organisation_switch(api)
     if me.get("impersonated_by"):
         st.warning(t("impersonating", email=me["email"], by=me["impersonated_by"]))

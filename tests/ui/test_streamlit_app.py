@@ -448,3 +448,43 @@ def test_a_conversation_just_started_is_listed_and_marked_at_once(
     assert listed.disabled and listed.proto.type == "primary"
     others = [b for b in at.sidebar.button if (b.key or "").startswith("open-") and b != listed]
     assert others and all(b.proto.type == "secondary" for b in others)
+
+
+def test_a_person_in_two_organisations_joins_the_second_and_switches_in_the_sidebar(
+    make_app: Callable[..., Flask], page: Callable[..., AppTest]
+) -> None:
+    from tests.api.platform_helpers import create_org
+    from tests.ui.conftest import serve
+
+    app = make_app(anonymous_rate_limit="1000/minute")
+    client = app.test_client()
+    itb, plant = create_org(client, "ITB"), create_org(client, "Planta")
+    for org in (itb, plant):
+        client.post("/v1/assistants", json={"name": f"{org.id} helper"}, headers=org.admin)
+    first = client.post("/v1/invitations", headers=itb.admin,
+                        json={"email": "rina@example.org", "role": "owner"}).get_json()  # fmt: skip
+    client.post("/v1/auth/accept-invitation", json={
+        "token": first["token"], "password": "rinas long password", "name": "Rina"})  # fmt: skip
+    second = client.post("/v1/invitations", headers=plant.admin,
+                         json={"email": "rina@example.org", "role": "viewer"}).get_json()  # fmt: skip
+    with serve(app) as url:
+        # The second invitation's page says whose it is and asks for the account's password.
+        at = page(url, key=None)
+        at.query_params["invitation"] = second["token"]
+        at.run()
+        said = "\n".join(i.value for i in at.info)
+        assert "rina@example.org already has an account" in said
+        assert [ti.label for ti in at.text_input] == ["Your current password"]  # no name
+        at.text_input[0].input("rinas long password")
+        at.button[0].click().run()
+        assert not at.exception and not at.error
+        # Signed in (in the organisation just joined), with both to choose from.
+        [switch] = at.sidebar.selectbox
+        assert switch.label == "Organisation"
+        assert sorted(switch.options) == ["ITB · owner", "Planta · viewer"]
+        assert switch.value == plant.id
+        switch.select(itb.id).run()
+        assert not at.exception
+        captions = "\n".join(c.value for c in at.sidebar.caption)
+        assert "Signed in as Rina · owner" in captions
+        assert at.session_state["person"]["org_id"] == itb.id
