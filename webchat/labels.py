@@ -45,11 +45,11 @@ LABELS: dict[str, dict[str, str]] = {
         "unavailable": "The service is temporarily unavailable (its storage is not "
         "answering). Try again in a moment.",
         "busy": "Your previous question is still being answered. Wait a moment and send again.",
-        "signin_intro": "Sign in with your API key to ask questions about your "
+        "signin_intro": "Sign in with your account to ask questions about your "
         "organisation's documents.",
         "api_key": "API key",
         "sign_in": "Sign in",
-        "or_account": "Or with your account:",
+        "or_key": "Or with an API key:",
         "email": "Email",
         "password": "Password",
         "log_in": "Log in",
@@ -143,11 +143,10 @@ LABELS: dict[str, dict[str, str]] = {
         "unavailable": "Layanan sementara tidak tersedia (penyimpanannya tidak menjawab). "
         "Coba lagi sebentar lagi.",
         "busy": "Pertanyaan Anda sebelumnya masih dijawab. Tunggu sebentar lalu kirim lagi.",
-        "signin_intro": "Masuk dengan kunci API Anda untuk bertanya tentang dokumen "
-        "organisasi Anda.",
+        "signin_intro": "Masuk dengan akun Anda untuk bertanya tentang dokumen organisasi Anda.",
         "api_key": "Kunci API",
         "sign_in": "Masuk",
-        "or_account": "Atau dengan akun Anda:",
+        "or_key": "Atau dengan kunci API:",
         "email": "Email",
         "password": "Kata sandi",
         "log_in": "Masuk ke akun",
@@ -243,11 +242,11 @@ LABELS: dict[str, dict[str, str]] = {
         "responde). Inténtelo de nuevo en un momento.",
         "busy": "Su pregunta anterior todavía se está respondiendo. Espere un momento y "
         "envíela de nuevo.",
-        "signin_intro": "Inicie sesión con su clave de API para preguntar sobre los "
+        "signin_intro": "Inicie sesión con su cuenta para preguntar sobre los "
         "documentos de su organización.",
         "api_key": "Clave de API",
         "sign_in": "Iniciar sesión",
-        "or_account": "O con su cuenta:",
+        "or_key": "O con una clave de API:",
         "email": "Correo electrónico",
         "password": "Contraseña",
         "log_in": "Entrar",

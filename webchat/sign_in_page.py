@@ -36,19 +36,6 @@ def sign_in_page(base_url: str) -> None:
     settings = get_settings()
     st.title(settings.app_name)
     st.write(t("signin_intro"))
-    with st.form("sign-in"):
-        key = st.text_input(t("api_key"), type="password", placeholder="gc_live_…")
-        if st.form_submit_button(t("sign_in")) and key.strip():
-            try:
-                assistants = ApiClient(base_url, api_key=key.strip()).assistants()
-            except ApiClientError as error:
-                show_error(error)
-            else:
-                sign_in_as({"key": key.strip()})
-                if assistants and st.query_params.get("a") not in {a["id"] for a in assistants}:
-                    st.query_params["a"] = assistants[0]["id"]
-                st.rerun()
-    st.caption(t("or_account"))
     with st.form("person-sign-in"):
         email = st.text_input(t("email"), placeholder="you@example.org")
         password = st.text_input(t("password"), type="password")
@@ -73,6 +60,19 @@ def sign_in_page(base_url: str) -> None:
             start = (f"{base_url.rstrip('/')}/v1/auth/sso/{quote(organisation.strip())}/start"
                      f"?return_to={quote(settings.public_url_or_local + '/')}")  # fmt: skip
             st.link_button(t("sso_continue"), start)
+    st.caption(t("or_key"))  # people sign in with accounts; keys are for operators
+    with st.form("sign-in"):
+        key = st.text_input(t("api_key"), type="password", placeholder="gc_live_…", key="api-key")
+        if st.form_submit_button(t("sign_in")) and key.strip():
+            try:
+                assistants = ApiClient(base_url, api_key=key.strip()).assistants()
+            except ApiClientError as error:
+                show_error(error)
+            else:
+                sign_in_as({"key": key.strip()})
+                if assistants and st.query_params.get("a") not in {a["id"] for a in assistants}:
+                    st.query_params["a"] = assistants[0]["id"]
+                st.rerun()
     try:
         public = ApiClient(base_url, guest_key=web_chat_guest_key()).assistants()
     except ApiClientError:

@@ -99,6 +99,27 @@ def _first_heading(markdown: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
+def heading_of_scan(text: str) -> str | None:
+    """A scanned page's heading as OCR read it: the first text line, when it reads like
+    one (capitals, or short and not a sentence running on), so a scan is titled by what it
+    says ("KEPUTUSAN REKTOR ...") rather than by its file name."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for n, line in enumerate(lines[:8]):
+        letters = [c for c in line if c.isalpha()]
+        words = re.findall(r"[^\W\d_]{2,}", line)
+        if not (6 <= len(line) <= 120 and len(words) >= 2):
+            continue
+        if len(letters) < 0.6 * len(line.replace(" ", "")):
+            continue  # a line of numbers, codes or OCR noise
+        capitals = sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+        following = lines[n + 1] if n + 1 < len(lines) else ""
+        runs_on = line.endswith(",") or following[:1].islower()  # a wrapped sentence
+        if capitals or (len(line) <= 60 and not runs_on):
+            return line.rstrip(" .:;,")
+        return None  # the first text line is a sentence: no heading
+    return None
+
+
 def load_bytes(
     data: bytes,
     source: str,
@@ -223,9 +244,11 @@ def _load_pdf(
     if not pages:
         hint = "scanned images need OCR: install tesseract-ocr" if ocr is None else "none read"
         raise DocumentParseError(f"the PDF has no extractable text ({hint})")
+    first_scanned = next((t for n, t in pages if n in scanned), None) if confidences else None
+    heading = heading_of_scan(first_scanned) if first_scanned and pages[0][0] in scanned else None
     return LoadedDocument(
         source=source,
-        title=title or meta_title or _title_from_filename(source),
+        title=title or meta_title or heading or _title_from_filename(source),
         kind="pdf",
         pages=pages,
         ocr_pages=len(confidences),
@@ -270,7 +293,7 @@ def _load_image(
         raise DocumentParseError("no text was found in the image")
     return LoadedDocument(
         source=source,
-        title=title or _title_from_filename(source),
+        title=title or heading_of_scan(text) or _title_from_filename(source),
         kind="image",
         pages=[(1, text)],
         ocr_pages=1,

@@ -142,3 +142,22 @@ def test_a_sentence_wrapped_on_the_page_is_read_as_one() -> None:
     first, second = read.text.split("\n\n")
     assert "\n" not in first and " ".join(first.split()) == long
     assert second == "Second paragraph here."
+
+
+def test_a_scan_is_titled_by_the_heading_ocr_read_not_its_file_name() -> None:
+    engine = TesseractEngine(languages=("ind", "eng"))
+    decree = [
+        "KEPUTUSAN REKTOR INSTITUT TEKNOLOGI",
+        "Mahasiswa baru wajib mengikuti orientasi kampus pada minggu pertama bulan Agustus.",
+    ]
+    photo = load_bytes(png_bytes(scanned_page(decree, seed=3)), "scan_0042.png", ocr=engine)
+    assert photo.title == "KEPUTUSAN REKTOR INSTITUT TEKNOLOGI"
+    scanned = load_bytes(pdf_of_images([scanned_page(decree, seed=4)]), "IMG_7781.pdf",
+                         ocr=engine)  # fmt: skip
+    assert scanned.title == "KEPUTUSAN REKTOR INSTITUT TEKNOLOGI"
+    # A title given at upload still wins; a scan with no heading keeps its file name.
+    given = load_bytes(png_bytes(scanned_page(decree, seed=3)), "scan.png", ocr=engine,
+                       title="SK Orientasi")  # fmt: skip
+    assert given.title == "SK Orientasi"
+    notice = load_bytes(png_bytes(scanned_page(NOTICE, seed=1)), "notice_scan.png", ocr=engine)
+    assert notice.title == "Notice scan"  # its first line is a sentence, not a heading

@@ -408,7 +408,7 @@ def test_the_sign_in_and_set_password_pages_speak_the_browsers_language(web_chat
         browser = headless_chromium(playwright)
         spanish = browser.new_context(locale="es-ES").new_page()
         spanish.goto(f"{web_chat}/?c=signin-es")
-        spanish.get_by_text("O con su cuenta:").wait_for(timeout=60_000)
+        spanish.get_by_text("O con una clave de API:").wait_for(timeout=60_000)
         spanish.get_by_label("Correo electrónico").wait_for(timeout=60_000)
         spanish_labels = [
             spanish.get_by_label(name, exact=True).count()

@@ -124,8 +124,8 @@ def test_the_conversation_stays_on_screen_while_the_api_is_away(
 
 def test_wrong_key_is_explained(live_api: str, page: Callable[..., AppTest]) -> None:
     at = page(live_api, key=None, conversation="ui-401")
-    at.text_input[0].input("wrong-key")
-    at.button[0].click().run()
+    at.text_input(key="api-key").input("wrong-key")
+    next(b for b in at.button if b.label == "Sign in").click().run()
     assert any("API key" in e.value and "not accepted" in e.value for e in at.error)
     assert not at.chat_input
 
@@ -136,9 +136,10 @@ def test_the_page_lends_no_key_visitors_sign_in(
     monkeypatch.setenv("API_KEYS", "test-key-a")  # the server's keys are not the page's
     at = page(live_api, key=None, conversation="someone-elses")
     assert not at.chat_input and not at.chat_message
-    assert at.text_input[0].label == "API key"
-    at.text_input[0].input("test-key-a")
-    at.button[0].click().run()
+    assert at.text_input(key="api-key").label == "API key"
+    assert at.text_input[0].label == "Email"  # people sign in with accounts, first
+    at.text_input(key="api-key").input("test-key-a")
+    next(b for b in at.button if b.label == "Sign in").click().run()
     assert at.session_state["api_key"] == "test-key-a" and "api_key" not in at.query_params
     at.chat_input[0].set_value("How do I start the service?").run()
     assert "make run" in texts(at)
