@@ -65,10 +65,16 @@ def not_found_answer(mode: str, message: str) -> Answer:
     return Answer(text=message, citations=[], mode=mode, found=False)
 
 
-def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
+def snippet(text: str, limit: int = SNIPPET_CHARS, *, around: str | None = None) -> str:
     """The passage's first words, single-spaced; marked with … where it was cut, at
-    either end (a chunk may begin mid-sentence)."""
+    either end (a chunk may begin mid-sentence). With `around` (a sentence the answer
+    quotes) the window holds that sentence whole where it fits, so the source panel shows
+    what was quoted."""
     text = " ".join(text.split())
+    quoted = " ".join((around or "").split()).rstrip("…")
+    at = text.find(quoted) if quoted else -1
+    if at > 0 and at + len(quoted) > limit:  # past the first words: start at the quote
+        text = "…" + text[at:]
     if text[:1].islower():
         text = "…" + text
     if len(text) <= limit:
@@ -76,14 +82,14 @@ def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
     return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def citation(n: int, passage: Passage) -> dict:
+def citation(n: int, passage: Passage, *, quoted: str | None = None) -> dict:
     return {
         "n": n,
         "title": passage.title,
         "source": passage.source,
         "section": passage.section,
         "page": passage.page,
-        "snippet": snippet(passage.text),
+        "snippet": snippet(passage.text, around=quoted),
         "score": passage.score,
     }
 
@@ -163,7 +169,14 @@ class ExtractiveAnswerer:
             sentence if k + 1 < len(cited) and cited[k + 1][1] == n else f"{sentence} [{n}]"
             for k, (sentence, n) in enumerate(cited)
         ]
-        citations = [citation(n, passages[rank]) for rank, n in numbers.items()]
+        first_quoted = {}  # each source's first sentence in the answer, for its snippet
+        for i in chosen:
+            rank, sentence = candidates[i]
+            first_quoted.setdefault(rank, sentence)
+        citations = [
+            citation(n, passages[rank], quoted=first_quoted.get(rank))
+            for rank, n in numbers.items()
+        ]
         return Answer(
             text=" ".join(parts),
             citations=citations,

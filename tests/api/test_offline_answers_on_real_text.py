@@ -12,7 +12,7 @@ import pytest
 from flask import Flask
 from qdrant_client import QdrantClient
 
-from tests.api.platform_helpers import Org, chat, create_org, ok
+from tests.api.platform_helpers import Org, chat, create_org, key_header, ok
 
 # A manual page of an invented note-taking shell, as `man quill | col -b` prints it.
 MANUAL = """QUILL(1)                    General Commands Manual                    QUILL(1)
@@ -132,3 +132,26 @@ def test_a_paragraph_found_twice_is_quoted_once(org: Org) -> None:
     sentences = quoted_sentences(reply["answer"])
     assert len(sentences) == len(set(sentences)), reply["answer"]
     assert len(reply["citations"]) == len({c["n"] for c in reply["citations"]})
+
+
+def test_the_source_panels_snippet_holds_the_sentence_the_answer_quotes(
+    platform: Flask,
+) -> None:
+    org = create_org(platform.test_client(), "Plant")
+    org.kb("manuals")
+    opening = (
+        "This manual describes the hydraulic press line in hall two, its guards, its "
+        "controls and the people who look after it. Read the whole manual before you "
+        "operate the press, and keep it beside the machine. The line was installed in "
+        "2019 and extended with a second press in 2022. "
+    )
+    org.upload("manuals", "Press manual",
+               opening + "The hydraulic oil of the press is changed every 2,000 operating hours.")  # fmt: skip
+    assistant = org.assistant("helper", ["manuals"])
+    reply = ok(org.client.post(
+        "/v1/chat", json={"message": "How often is the hydraulic oil changed?"},
+        headers={**key_header(org.key("chat")), "X-Assistant-Id": assistant,
+                 "X-Conversation-Id": "oil"},
+    ))  # fmt: skip
+    assert "2,000 operating hours" in reply["answer"]
+    assert "changed every 2,000 operating hours" in reply["citations"][0]["snippet"]
