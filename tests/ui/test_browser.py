@@ -434,6 +434,30 @@ def test_the_sign_in_and_set_password_pages_speak_the_browsers_language(web_chat
     assert crashed == 0 and "link" in refused  # the API's reason, not a traceback
 
 
+def test_a_spanish_conversation_has_every_button_in_spanish(web_chat: str) -> None:
+    """After a Spanish answer, what a person reads around it is Spanish: the copy buttons,
+    the conversation's menu, the source's toggle (they were English)."""
+    with sync_playwright() as playwright:
+        browser = headless_chromium(playwright)
+        page = browser.new_context(locale="es-ES").new_page()
+        page.goto(f"{web_chat}/?c=botones-es")
+        page.get_by_label("Clave de API").fill("test-key-a")
+        page.get_by_role("button", name="Iniciar sesión").click()
+        ask = page.get_by_placeholder("Haga una pregunta sobre la base de conocimiento")
+        ask.fill("¿Cómo inicio el servicio?")
+        ask.press("Enter")
+        page.get_by_text("make run").first.wait_for(timeout=90_000)
+        copy = page.frame_locator("iframe").last.get_by_role("button", name="Copiar")
+        copy.wait_for(timeout=30_000)
+        page.get_by_role("button", name="Gestionar").first.wait_for(timeout=30_000)
+        page.locator("summary").filter(has_text="[1]").first.click()
+        page.get_by_text("Documento completo").first.wait_for(timeout=30_000)
+        body = page.inner_text("body")
+        browser.close()
+    for english in ("Manage", "Whole document", "Copy"):
+        assert english not in body, english
+
+
 def test_the_admin_page_speaks_the_browsers_language(live_api: str, web_chat: str) -> None:
     """A Spanish browser signs in to the admin page and reads its figures, tables and
     people in Spanish."""
