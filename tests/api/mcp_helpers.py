@@ -3,6 +3,8 @@ official MCP SDK's client against it."""
 
 from __future__ import annotations
 
+import base64
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -66,6 +68,8 @@ def text_of(result: Any) -> str:
 
 
 TOKEN = "s3cret-token-of-the-ticket-server"
+CLIENT_ID, CLIENT_SECRET = "chat-service", "client-s3cret"
+OAUTH_TOKEN = "issued-by-the-token-endpoint"
 TICKET = "Ticket T-17: pump P3 leaks at the inlet; assigned to Rosa, due Friday."
 
 
@@ -101,10 +105,35 @@ class TicketServer:
         async def app(scope: dict, receive: Any, send: Any) -> None:
             if scope["type"] == "http":
                 headers = dict(scope.get("headers") or [])
-                if headers.get(b"authorization") != f"Bearer {TOKEN}".encode():
-                    await send({"type": "http.response.start", "status": 401, "headers": []})
-                    await send({"type": "http.response.body", "body": b""})
+                if scope["path"] == "/token":  # its OAuth client-credentials endpoint
+                    await self.token_endpoint(headers, receive, send)
+                    return
+                given = headers.get(b"authorization", b"").decode()
+                if given not in (f"Bearer {TOKEN}", f"Bearer {OAUTH_TOKEN}"):
+                    await respond(send, 401, b"")
                     return
             await inner(scope, receive, send)
 
         self.app = app
+        self.token_requests: list[str] = []
+
+    async def token_endpoint(self, headers: dict, receive: Any, send: Any) -> None:
+        body = b""
+        while True:
+            message = await receive()
+            body += message.get("body", b"")
+            if not message.get("more_body"):
+                break
+        self.token_requests.append(body.decode())
+        expected = "Basic " + base64.b64encode(f"{CLIENT_ID}:{CLIENT_SECRET}".encode()).decode()
+        if headers.get(b"authorization", b"").decode() != expected:
+            await respond(send, 401, b'{"error": "invalid_client"}')
+            return
+        issued = {"access_token": OAUTH_TOKEN, "token_type": "bearer", "expires_in": 3600}
+        await respond(send, 200, json.dumps(issued).encode())
+
+
+async def respond(send: Any, status: int, body: bytes) -> None:
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json")]})  # fmt: skip
+    await send({"type": "http.response.body", "body": body})

@@ -13,7 +13,14 @@ from flask import Flask
 from qdrant_client import QdrantClient
 
 from stubs.llm import LLMStub
-from tests.api.mcp_helpers import TICKET, TOKEN, TicketServer, served
+from tests.api.mcp_helpers import (
+    CLIENT_ID,
+    CLIENT_SECRET,
+    TICKET,
+    TOKEN,
+    TicketServer,
+    served,
+)
 from tests.api.platform_helpers import Org, chat, create_org, ok
 
 
@@ -208,3 +215,33 @@ def test_without_a_model_the_tools_are_not_used(
     assert listed["model_configured"] is False
     answer = ok(chat(org.client, org.admin_key, "How often is pump P3 serviced?"))
     assert "500 hours" in answer["answer"] and server.calls == []
+
+
+def test_a_server_behind_oauth_client_credentials_gets_a_token_first(
+    tools_app: Callable[..., Flask], stub: LLMStub, tickets: tuple[TicketServer, str]
+) -> None:
+    server, url = tickets
+    org = plant(tools_app())
+    token_url = url.removesuffix("/mcp") + "/token"
+
+    def register_oauth(secret: str) -> Any:
+        auth = {"type": "oauth_client_credentials", "token_url": token_url,
+                "client_id": CLIENT_ID, "client_secret": secret, "scope": "tickets:read"}  # fmt: skip
+        return org.client.post("/v1/mcp-servers", headers=org.admin,
+                               json={"name": "tickets", "url": url, "auth": auth})  # fmt: skip
+
+    refused = register_oauth("wrong")
+    assert refused.status_code == 422 and "401" in refused.get_json()["error"]["message"]
+    created = ok(register_oauth(CLIENT_SECRET), 201)
+    assert created["auth"] == {"type": "oauth_client_credentials", "token_url": token_url,
+                               "client_id": CLIENT_ID, "scope": "tickets:read"}  # fmt: skip
+    assert "lookup_ticket" in [t["name"] for t in created["tools"]]
+    assert "grant_type=client_credentials" in server.token_requests[-1]
+    assert "scope=tickets%3Aread" in server.token_requests[-1]
+    ok(allow(org, "Maintenance", created["id"], "lookup_ticket"))
+    stub.reply = CallsThenAnswers("lookup_ticket")
+    answer = ok(chat(org.client, org.admin_key, "Who is on ticket T-17?"))
+    assert [c["source"] for c in answer["citations"] if c.get("kind") == "tool"] == [
+        "tool:tickets/lookup_ticket"
+    ]
+    assert CLIENT_SECRET not in json.dumps(ok(org.client.get("/v1/mcp-servers", headers=org.admin)))
