@@ -158,6 +158,12 @@ class ExtractiveAnswerer:
         chosen = max(tried, key=lambda found: found[1])[0]
         if not chosen:
             return not_found_answer(self.mode, self.not_found_message)
+        # One passage's sentences in the document's order (an address, then what follows
+        # it), passages in the order of their best sentence.
+        first_seen: dict[int, int] = {}
+        for position, i in enumerate(chosen):
+            first_seen.setdefault(candidates[i][0], position)
+        chosen = sorted(chosen, key=lambda i: (first_seen[candidates[i][0]], i))
 
         numbers: dict[int, int] = {}
         cited = []

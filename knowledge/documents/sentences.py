@@ -15,9 +15,25 @@ MIN_SENTENCE_WORDS = 4
 # change it: they only add sentences, so a chunk with a table no longer matches its
 # stored count and is embedded anew, and the vectors of every other chunk still hold.
 # Version 3: single spaces, manual-page terms before their definitions, and no
-# fragments where a chunk was cut mid-sentence.
+# fragments where a chunk was cut mid-sentence. Abbreviations joined (Jl., Dr., Sra.,
+# p. ej.) kept the version: a text without them splits as before, and a chunk whose
+# sentences they joined no longer matches its stored count and is embedded anew.
 SPLIT_VERSION = 3
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9`])")
+# Words written with a full stop that does not end the sentence, in the languages the
+# service speaks (lower case, without the last stop): titles, addresses, references.
+# A single letter with a stop is an initial ("J. R. Smith", "H. Ahmad") and does not end
+# one either.
+ABBREVIATIONS = frozenset(
+    # English ("etc." and "Ltd." often end a sentence: not here)
+    "mr mrs ms dr prof sr jr st no nos vol fig figs e.g i.e vs approx dept ave rd ref pp ch "
+    "sec"
+    # Spanish
+    " sra srta dra av avda núm n.º pág págs lic ing ud uds cía p.ej ej aprox tel dpto"
+    # Indonesian
+    " jl jln let jen purn hj ir drs kec kab kel rt rw hal kol mayjen brigjen".split()
+)
+_LAST_WORD = re.compile(r"([^\s(\[\"']+)\.$")
 _BLOCK_START = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|#+\s+|>\s+|```)")
 _MARKUP = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|#+\s+|>\s+)")
 # Lines that are not prose: headings (they give sentences their context instead) and
@@ -125,7 +141,7 @@ def _split(text: str) -> tuple[tuple[str | None, str], ...]:
     sentences: list[tuple[str | None, str]] = []
     for number, (term, block) in enumerate(blocks):
         pieces = [" ".join(raw.split()) for raw in _SENTENCE_END.split(_MARKUP.sub("", block))]
-        pieces = [piece for piece in pieces if piece]
+        pieces = _abbreviations_joined([piece for piece in pieces if piece])
         # A chunk cut mid-sentence begins with a fragment ("truncated to this size.").
         # (The chunker cuts at sentence ends; a text that ends unclosed is left as it is,
         # as real paragraphs do: the answer marks it, see `closed`.)
@@ -133,6 +149,20 @@ def _split(text: str) -> tuple[tuple[str | None, str], ...]:
             pieces = pieces[1:]
         sentences += [(term, p) for p in pieces if len(p.split()) >= MIN_SENTENCE_WORDS]
     return tuple(sentences)
+
+
+def _abbreviations_joined(pieces: list[str]) -> list[str]:
+    """Pieces split after an abbreviation or an initial joined again: "Jl. Let. Jen.
+    Purn. Dr. (HC) Mashudi No. 1" is one address, in one sentence."""
+    joined: list[str] = []
+    for piece in pieces:
+        last = _LAST_WORD.search(joined[-1]) if joined else None
+        word = last.group(1).lower() if last else ""
+        if last and (word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
+            joined[-1] = f"{joined[-1]} {piece}"
+        else:
+            joined.append(piece)
+    return joined
 
 
 def closed(sentence: str) -> str:

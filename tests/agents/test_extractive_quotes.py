@@ -79,3 +79,23 @@ def test_words_hyphenated_across_lines_are_joined() -> None:
     loaded = load_bytes(text.encode(), "quill.txt")
     assert "truncated to this size" in loaded.text and "exits." in loaded.text
     assert load_bytes(b"A well-\nKnown name.", "a.txt").text == "A well-\nKnown name."
+
+
+def test_an_address_is_quoted_whole_and_sentences_keep_the_documents_order(
+    embeddings: LocalEmbeddings,
+) -> None:
+    campus = passage(
+        "Kampus Jatinangor terletak di Jl. Let. Jen. Purn. Dr. (HC) Mashudi No. 1, "
+        "Jatinangor, Sumedang. Kampus Jatinangor dapat dicapai dengan bus kampus dari "
+        "Bandung setiap pagi.",
+        source="kampus.md",
+    )
+    answer = answerer(embeddings).answer("Di mana letak Kampus Jatinangor?", [campus])
+    sentences = quoted(answer.text)
+    assert sentences[0] == (
+        "Kampus Jatinangor terletak di Jl. Let. Jen. Purn. Dr. (HC) Mashudi No. 1, "
+        "Jatinangor, Sumedang."
+    )
+    if len(sentences) > 1:  # a second sentence of the same passage comes after it
+        assert sentences[1].startswith("Kampus Jatinangor dapat dicapai")
+    assert "Mashudi No. 1" in answer.citations[0]["snippet"]

@@ -59,3 +59,32 @@ def test_each_sentence_carries_its_heading() -> None:
         "Security: Keys are hashed with SHA-256.",
         "Security: They never reach the logs.",
     ]
+
+
+def test_abbreviations_and_initials_do_not_end_a_sentence() -> None:
+    from knowledge.documents.sentences import split_sentences
+
+    assert split_sentences(
+        "Kampus Jatinangor terletak di Jl. Let. Jen. Purn. Dr. (HC) Mashudi No. 1, "
+        "Jatinangor, Sumedang. Kampus ini dibuka pada tahun 2011 untuk mahasiswa baru."
+    ) == [
+        "Kampus Jatinangor terletak di Jl. Let. Jen. Purn. Dr. (HC) Mashudi No. 1, "
+        "Jatinangor, Sumedang.",
+        "Kampus ini dibuka pada tahun 2011 untuk mahasiswa baru.",
+    ]
+    assert split_sentences(
+        "La oficina está en la Av. de la Constitución núm. 5, p. ej. junto al Sr. García. "
+        "Abre a las nueve de la mañana."
+    ) == [
+        "La oficina está en la Av. de la Constitución núm. 5, p. ej. junto al Sr. García.",
+        "Abre a las nueve de la mañana.",
+    ]
+    assert split_sentences("Mr. Smith met J. R. Tolkien in Oxford. He left the next day.") == [
+        "Mr. Smith met J. R. Tolkien in Oxford.",
+        "He left the next day.",
+    ]
+    # Sentences that merely end in a word like one still end there.
+    assert split_sentences("Pumps, valves, seals and so on, etc. The next check is in May.") == [
+        "Pumps, valves, seals and so on, etc.",
+        "The next check is in May.",
+    ]
