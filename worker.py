@@ -114,16 +114,16 @@ def main() -> int:
         queue.make_default()
         queue.start_schedule()
         queue.start_outbound_lane()  # crawls and webhooks: slow servers hold no upload
+        # Celery warns, as the worker is made, whenever it runs as root, and refuses only
+        # when it accepts pickle. This queue accepts JSON alone (ingestion/queue.py) and the
+        # container runs as the user `app`; on a machine where everything runs as root the
+        # warning tells the operator nothing they can act on.
+        warnings.filterwarnings(
+            "ignore", category=SecurityWarning, message=r"(?s).*superuser privileges"
+        )
         worker = queue.app.Worker(
             **queue.worker_options(concurrency=settings.ingestion_concurrency, kind="worker"),
             loglevel=settings.log_level,
-        )
-        # Celery warns whenever a worker runs as root, and refuses only when it accepts
-        # pickle. This queue accepts JSON alone (ingestion/queue.py) and the container runs
-        # as the user `app`; on a machine where everything runs as root the warning tells
-        # the operator nothing they can act on.
-        warnings.filterwarnings(
-            "ignore", category=SecurityWarning, message=r"(?s).*superuser privileges"
         )
         log.info("ingestion worker started", extra={"queue": queue.name})
         worker.start()  # until SIGTERM/SIGINT: warm shutdown
