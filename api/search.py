@@ -1,6 +1,6 @@
 """POST /v1/search: the passages a question finds, without an answer. For an assistant
-(a chat key that may use it: its active knowledge bases, its retrieval settings) or for
-one knowledge base (a key that may read documents). The MCP server's `search` tool is
+(a key with `chat` that may use it: its active knowledge bases, its retrieval settings)
+or for one knowledge base (a key with `documents:read`). The MCP server's `search` tool is
 this route."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from flask import Blueprint, Response, g, jsonify
 from pydantic import BaseModel, ConfigDict, Field
 
 from agents.retrieval import Passage, SearchScope
-from api.deps import assistant_for, current_caller, get_services
+from api.deps import ANY_SCOPE, assistant_for, current_caller, get_services
 from api.errors import ApiError
 from api.requests import json_body
 from api.routing import Routes
@@ -57,9 +57,10 @@ class SearchResponse(BaseModel):
     request_id: str
 
 
-@routes.post(
-    "/search", scope="chat", json=SearchRequest, ok=SearchResponse, errors=(400, 404, 415, 422)
-)
+@routes.post(  # the scope depends on where it searches: checked in the view
+    "/search", scope=ANY_SCOPE, json=SearchRequest, ok=SearchResponse,
+    errors=(400, 404, 415, 422),
+)  # fmt: skip
 def search() -> Response:
     """The best passages for `query`, best first (none when nothing is close enough)."""
     payload = SearchRequest.model_validate(json_body())
@@ -80,6 +81,9 @@ def search() -> Response:
         )  # fmt: skip
         searcher, assistant_id = contexts.retriever, None
     else:
+        if not caller.has("chat"):
+            raise ApiError(403, "searching an assistant's knowledge needs the scope 'chat'",
+                           code="missing_scope")  # fmt: skip
         profile = assistant_for(caller, payload.assistant_id)
         context = contexts.for_profile(profile)
         scope = dataclasses.replace(context.scope, k=payload.limit)

@@ -17,21 +17,15 @@ import argparse
 import http.client
 import json
 import statistics
-import tempfile
 import time
 import uuid
-from pathlib import Path
 
 import anyio
 import httpx2
 from mcp import Client
 from mcp.client.streamable_http import streamable_http_client
 
-from config import Settings
-from ingestion.sample import index_sample_kb
-from knowledge.encoders.embeddings import load_embeddings
-from utils.local_redis import start_redis
-from utils.service_process import ServiceProcess
+from bench.sample_service import sample_service
 
 KEY, ADMIN = "bench-key", "bench-admin"
 QUESTIONS = ("How do I start the service?", "How long are conversations kept?",
@@ -81,20 +75,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=20)
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="bench-mcp-"))
-    default = Settings.model_fields["embedding_backend"].default
-    index_sample_kb(folder / "qdrant", load_embeddings(None, 32, default), "knowledge_base")
-    redis = start_redis(folder / "redis")
-    service = ServiceProcess(env={
-        "REDIS_URL": redis.url, "QDRANT_PATH": str(folder / "qdrant"), "DATA_DIR": str(folder),
-        "API_KEYS": KEY, "ADMIN_API_KEYS": ADMIN, "WORKERS": "1",
-        "RATE_LIMIT": "100000/minute", "ADMIN_RATE_LIMIT": "100000/minute",
-    }, log_path=folder / "service.log").start()  # fmt: skip
-    try:
+    with sample_service("bench-mcp-", API_KEYS=KEY, ADMIN_API_KEYS=ADMIN,
+                        RATE_LIMIT="100000/minute", ADMIN_RATE_LIMIT="100000/minute") as service:  # fmt: skip
         rest, over_mcp = anyio.run(measure, service.url, args.rounds)
-    finally:
-        service.stop()
-        redis.stop()
     for name, samples in (("POST /v1/chat", rest), ("MCP tools/call ask", over_mcp)):
         ordered = sorted(samples)
         print(f"{name}: median {statistics.median(samples) * 1000:.1f} ms, "

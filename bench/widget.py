@@ -21,15 +21,11 @@ import gzip
 import http.client
 import json
 import statistics
-import tempfile
 import time
 import uuid
-from pathlib import Path
 
-from config import PROJECT_ROOT, Settings
-from ingestion.sample import index_sample_kb
-from knowledge.encoders.embeddings import load_embeddings
-from utils.local_redis import start_redis
+from bench.sample_service import sample_service
+from config import PROJECT_ROOT
 from utils.service_process import ServiceProcess, request
 
 KEY, ADMIN = "bench-key", "bench-admin"
@@ -63,47 +59,38 @@ def main() -> None:
     print(f"widget.js: {len(script) / 1024:.1f} KiB, {len(gzip.compress(script)) / 1024:.1f} KiB "
           "gzip-compressed")  # fmt: skip
 
-    folder = Path(tempfile.mkdtemp(prefix="bench-widget-"))
-    default = Settings.model_fields["embedding_backend"].default
-    index_sample_kb(folder / "qdrant", load_embeddings(None, 32, default), "knowledge_base")
-    redis = start_redis(folder / "redis")
-    service = ServiceProcess(env={
-        "REDIS_URL": redis.url, "QDRANT_PATH": str(folder / "qdrant"), "DATA_DIR": str(folder),
-        "API_KEYS": KEY, "ADMIN_API_KEYS": ADMIN, "WORKERS": "1",
-        "RATE_LIMIT": "100000/minute", "PUBLIC_RATE_LIMIT": "100000/minute",
-    }, log_path=folder / "service.log").start()  # fmt: skip
-    try:
-        status, _ = request("PATCH", f"{service.url}/v1/assistants/asst_default",
-                            headers={"X-API-Key": ADMIN},
-                            body={"is_public": True, "allowed_origins": [SITE],
-                                  "visitor_daily_quota": None, "address_daily_quota": None,
-                                  "daily_quota": None})  # fmt: skip
-        assert status == 200
-        visitor = uuid.uuid4().hex
-        for question in QUESTIONS:  # warm: the encoder's first calls, the caches
-            first_token_s(service.port, "/v1/chat",
-                          {"X-API-Key": KEY, "X-Conversation-Id": uuid.uuid4().hex}, question)  # fmt: skip
-        chat, widget = [], []
-        for n in range(args.rounds):  # interleaved: the machine drifts
-            question = QUESTIONS[n % len(QUESTIONS)]
-            chat.append(first_token_s(service.port, "/v1/chat",
-                                      {"X-API-Key": KEY, "X-Conversation-Id": uuid.uuid4().hex},
-                                      question))  # fmt: skip
-            widget.append(first_token_s(service.port, "/v1/public/chat",
-                                        {"Origin": SITE, "X-Assistant-Id": "asst_default",
-                                         "X-Visitor-Id": visitor,
-                                         "X-Conversation-Id": uuid.uuid4().hex}, question))  # fmt: skip
-        for name, samples in (("POST /v1/chat (API key)", chat),
-                              ("POST /v1/public/chat (widget)", widget)):  # fmt: skip
-            ordered = sorted(samples)
-            print(f"{name}: first token median {statistics.median(samples) * 1000:.0f} ms, "
-                  f"p90 {ordered[int(len(ordered) * 0.9) - 1] * 1000:.0f} ms")  # fmt: skip
-        print(
-            f"widget / chat (medians): x{statistics.median(widget) / statistics.median(chat):.2f}"
-        )
-    finally:
-        service.stop()
-        redis.stop()
+    with sample_service("bench-widget-", API_KEYS=KEY, ADMIN_API_KEYS=ADMIN,
+                        RATE_LIMIT="100000/minute", PUBLIC_RATE_LIMIT="100000/minute") as service:  # fmt: skip
+        measure(service, rounds=args.rounds)
+
+
+def measure(service: ServiceProcess, *, rounds: int) -> None:
+    status, _ = request("PATCH", f"{service.url}/v1/assistants/asst_default",
+                        headers={"X-API-Key": ADMIN},
+                        body={"is_public": True, "allowed_origins": [SITE],
+                              "visitor_daily_quota": None, "address_daily_quota": None,
+                              "daily_quota": None})  # fmt: skip
+    assert status == 200
+    visitor = uuid.uuid4().hex
+    for question in QUESTIONS:  # warm: the encoder's first calls, the caches
+        first_token_s(service.port, "/v1/chat",
+                      {"X-API-Key": KEY, "X-Conversation-Id": uuid.uuid4().hex}, question)  # fmt: skip
+    chat, widget = [], []
+    for n in range(rounds):  # interleaved: the machine drifts
+        question = QUESTIONS[n % len(QUESTIONS)]
+        chat.append(first_token_s(service.port, "/v1/chat",
+                                  {"X-API-Key": KEY, "X-Conversation-Id": uuid.uuid4().hex},
+                                  question))  # fmt: skip
+        widget.append(first_token_s(service.port, "/v1/public/chat",
+                                    {"Origin": SITE, "X-Assistant-Id": "asst_default",
+                                     "X-Visitor-Id": visitor,
+                                     "X-Conversation-Id": uuid.uuid4().hex}, question))  # fmt: skip
+    for name, samples in (("POST /v1/chat (API key)", chat),
+                          ("POST /v1/public/chat (widget)", widget)):  # fmt: skip
+        ordered = sorted(samples)
+        print(f"{name}: first token median {statistics.median(samples) * 1000:.0f} ms, "
+              f"p90 {ordered[int(len(ordered) * 0.9) - 1] * 1000:.0f} ms")  # fmt: skip
+    print(f"widget / chat (medians): x{statistics.median(widget) / statistics.median(chat):.2f}")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,11 @@ def test_search_finds_passages_where_the_key_may_look_and_nowhere_else(platform:
     assert (
         "90,000" in ok(client.post("/v1/search", json=by_kb, headers=reader))["passages"][0]["text"]
     )
+    # A key that may only read documents searches a knowledge base, not an assistant.
+    read_only = key_header(ours.key("documents:read"))
+    assert ok(client.post("/v1/search", json=by_kb, headers=read_only))["passages"]
+    as_reader = client.post("/v1/search", json={"query": "Falcon"}, headers=read_only)
+    assert as_reader.status_code == 403
     their_kb = {"query": "anything", "knowledge_base_id": theirs.kbs["notes"]}
     assert client.post("/v1/search", json=their_kb, headers=reader).status_code == 404
     as_them = {"query": "Falcon", "assistant_id": ours.assistants["Plant"]}
