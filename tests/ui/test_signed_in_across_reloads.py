@@ -470,7 +470,10 @@ def test_edit_and_regenerate_replace_in_place_with_earlier_versions_reachable(
         wait_idle(page)
         page.get_by_role("button", name="Regenerate").click()
         page.wait_for_timeout(1000)  # the earlier answer leaves the screen...
-        page.locator("[data-testid='stFeedback']").wait_for(timeout=60_000)  # ...a new one ends
+        # ...and the run that writes the new one ends (under load the old one's widgets
+        # can stay drawn beside the new ones until then).
+        wait_idle(page, timeout=90.0)
+        page.locator("[data-testid='stFeedback']").last.wait_for(timeout=60_000)
         page.reload()
         page.get_by_text("Version 2/2").wait_for(timeout=60_000)
         wait_idle(page)
