@@ -10,7 +10,6 @@ import logging
 import re
 import threading
 import time
-import uuid
 from collections.abc import Callable
 
 from flask import Flask, Response, g, request
@@ -60,12 +59,12 @@ from composition import Services, build_services
 from config import Settings, get_settings
 from ingestion.stats import QueueCollector
 from utils import metrics
+from utils.asgi import request_id_of
 from utils.logging import configure_logging, request_id_var
 
 log = logging.getLogger("app.access")
 
 REQUEST_ID_HEADER = "X-Request-Id"
-_CLIENT_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 # API responses are data, never pages: nothing may run, frame or sniff them.
 API_SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -265,8 +264,7 @@ def _install_rate_limits(app: Flask, settings: Settings) -> None:
 def _install_request_ids(app: Flask) -> None:
     @app.before_request
     def start() -> None:
-        supplied = request.headers.get(REQUEST_ID_HEADER, "")
-        g.request_id = supplied if _CLIENT_REQUEST_ID.match(supplied) else uuid.uuid4().hex
+        g.request_id = request_id_of(request.headers.get(REQUEST_ID_HEADER, ""))
         g.token = request_id_var.set(g.request_id)
         g.started = time.perf_counter()
 

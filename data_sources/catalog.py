@@ -81,20 +81,19 @@ def create_database_source(
 ) -> DataSource:
     """A database the organisation has; its tables are read now (BadSourceUrl for a URL
     refused, SourceUnavailable when it cannot be opened)."""
-    crud.get_organisation(session, org_id=org_id)
-    crud.name_free(session, DataSource, org_id=org_id, name=name)
+    _name_is_free(session, org_id=org_id, name=name)
     engine = engine_for_url(url, sqlite_dir=places.sqlite_dir_of(org_id), servers=places.servers)
     if isinstance(engine, SqliteEngine):  # kept as the file it resolved to
         url = f"sqlite:///{engine.path}"
     tables = engine.describe()
-    record = DataSource(
-        id=new_id("ds"), org_id=org_id, name=name, description=description, kind="sql",
-        engine=engine.kind, url_encrypted=box.encrypt(url),
-        tables=[t.to_dict() for t in tables], files=[],
+    return _added(
+        session,
+        DataSource(
+            id=new_id("ds"), org_id=org_id, name=name, description=description, kind="sql",
+            engine=engine.kind, url_encrypted=box.encrypt(url),
+            tables=[t.to_dict() for t in tables], files=[],
+        ),
     )  # fmt: skip
-    session.add(record)
-    session.flush()
-    return record
 
 
 def create_spreadsheet_source(
@@ -107,24 +106,23 @@ def create_spreadsheet_source(
     uploads: list[Upload],
 ) -> DataSource:
     """Spreadsheets made into tables (SpreadsheetError naming a file that cannot be)."""
-    crud.get_organisation(session, org_id=org_id)
-    crud.name_free(session, DataSource, org_id=org_id, name=name)
+    _name_is_free(session, org_id=org_id, name=name)
     source_id = new_id("ds")
     path = store_path(places, org_id=org_id, source_id=source_id)
     build_store(uploads, path, max_bytes=places.max_upload_bytes)
     try:
-        record = DataSource(
-            id=source_id, org_id=org_id, name=name, description=description,
-            kind="spreadsheet", engine="duckdb", url_encrypted=None,
-            tables=[t.to_dict() for t in describe_duckdb(path)],
-            files=[u.filename for u in uploads],
+        return _added(
+            session,
+            DataSource(
+                id=source_id, org_id=org_id, name=name, description=description,
+                kind="spreadsheet", engine="duckdb", url_encrypted=None,
+                tables=[t.to_dict() for t in describe_duckdb(path)],
+                files=[u.filename for u in uploads],
+            ),
         )  # fmt: skip
-        session.add(record)
-        session.flush()
     except BaseException:
         path.unlink(missing_ok=True)
         raise
-    return record
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -148,8 +146,7 @@ def create_uploaded_sqlite_source(
     """A SQLite database file an admin uploaded, kept in the organisation's own folder
     under a name of its own (nothing there is replaced) and opened read-only like any
     SQLite source. A file that is not one, or cannot be read, is refused and not kept."""
-    crud.get_organisation(session, org_id=org_id)
-    crud.name_free(session, DataSource, org_id=org_id, name=name)
+    _name_is_free(session, org_id=org_id, name=name)
     if not upload.content.startswith(SQLITE_HEADER):
         raise BadDatabaseFile(f"{upload.filename!r} is not a SQLite database")
     folder = places.sqlite_dir_of(org_id)
@@ -170,19 +167,31 @@ def create_uploaded_sqlite_source(
         tables = SqliteEngine(path).describe()
         if not tables:
             raise BadDatabaseFile(f"{upload.filename!r} has no tables")
-        record = DataSource(
-            id=source_id, org_id=org_id, name=name, description=description, kind="sql",
-            engine="sqlite", url_encrypted=box.encrypt(f"sqlite:///{path}"),
-            tables=[t.to_dict() for t in tables], files=[upload.filename],
+        return _added(
+            session,
+            DataSource(
+                id=source_id, org_id=org_id, name=name, description=description, kind="sql",
+                engine="sqlite", url_encrypted=box.encrypt(f"sqlite:///{path}"),
+                tables=[t.to_dict() for t in tables], files=[upload.filename],
+            ),
         )  # fmt: skip
-        session.add(record)
-        session.flush()
     except SourceUnavailable as exc:
         path.unlink(missing_ok=True)
         raise BadDatabaseFile(f"{upload.filename!r} cannot be read as a database: {exc}") from exc
     except BaseException:
         path.unlink(missing_ok=True)
         raise
+
+
+def _name_is_free(session: Session, *, org_id: str, name: str) -> None:
+    """The organisation exists and has no data source of that name (crud's errors)."""
+    crud.get_organisation(session, org_id=org_id)
+    crud.name_free(session, DataSource, org_id=org_id, name=name)
+
+
+def _added(session: Session, record: DataSource) -> DataSource:
+    session.add(record)
+    session.flush()
     return record
 
 

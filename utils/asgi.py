@@ -93,8 +93,7 @@ def body_limit(
         path = scope.get("path", "")
         limit = next((most for route, most in limits if route.match(path)), max_bytes)
         headers = dict(scope.get("headers") or [])
-        supplied = headers.get(b"x-request-id", b"").decode("latin-1")
-        request_id = supplied if REQUEST_ID.match(supplied) else uuid.uuid4().hex
+        request_id = request_id_of(headers.get(b"x-request-id", b"").decode("latin-1"))
         declared = headers.get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             await _too_large(send, limit, request_id)
@@ -122,24 +121,39 @@ class _BodyTooLarge(Exception):
 
 
 async def _too_large(send: Any, max_bytes: int, request_id: str) -> None:
+    message = f"request body exceeds {max_bytes} bytes"
+    await json_error(send, 413, "payload_too_large", message, request_id=request_id)
+
+
+def request_id_of(supplied: str) -> str:
+    """The client's X-Request-Id when it is a plain token, else a new one."""
+    return supplied if REQUEST_ID.match(supplied) else uuid.uuid4().hex
+
+
+async def json_error(
+    send: Any,
+    status: int,
+    code: str,
+    message: str,
+    *,
+    request_id: str,
+    headers: tuple[tuple[bytes, bytes], ...] = (),
+) -> None:
+    """An error response written straight to ASGI (before Flask runs), shaped as the
+    API's own errors: {"error": {"code", "message"}, "request_id"}."""
     body = json.dumps(
-        {
-            "error": {
-                "code": "payload_too_large",
-                "message": f"request body exceeds {max_bytes} bytes",
-            },
-            "request_id": request_id,
-        }
+        {"error": {"code": code, "message": message}, "request_id": request_id}
     ).encode()
     await send(
         {
             "type": "http.response.start",
-            "status": 413,
+            "status": status,
             "headers": [
                 (b"content-type", b"application/json"),
                 (b"content-length", str(len(body)).encode()),
                 (b"x-request-id", request_id.encode()),
                 (b"x-content-type-options", b"nosniff"),
+                *headers,
             ],
         }
     )

@@ -6,11 +6,8 @@ process can take any request."""
 
 from __future__ import annotations
 
-import json
 import logging
-import re
 import time
-import uuid
 from typing import Any
 
 import anyio.to_thread
@@ -19,14 +16,14 @@ from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
 from mcp.server.transport_security import TransportSecuritySettings
 
 from api.deps import SERVICES_EXTENSION, caller_of_credential
-from api.mcp.gateway import Caller, Gateway
+from api.mcp.gateway import Gateway, McpCaller
 from api.mcp.server import CALLER_STATE, build_server
+from utils.asgi import json_error, request_id_of
 from utils.logging import request_id_var
 
 log = logging.getLogger("app.mcp")
 
 MCP_PATH = "/mcp"
-REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 Scope = dict[str, Any]
 
 
@@ -40,8 +37,7 @@ def with_mcp(inner: Any, *, flask_app: Flask, version: str = "1") -> Any:
             await inner(scope, receive, send)
             return
         headers = dict(scope.get("headers") or [])
-        supplied = headers.get(b"x-request-id", b"").decode("latin-1")
-        request_id = supplied if REQUEST_ID.match(supplied) else uuid.uuid4().hex
+        request_id = request_id_of(headers.get(b"x-request-id", b"").decode("latin-1"))
         token = request_id_var.set(request_id)
         started = time.perf_counter()
         status: list[int] = [0]
@@ -49,8 +45,10 @@ def with_mcp(inner: Any, *, flask_app: Flask, version: str = "1") -> Any:
         async def tagged_send(message: dict) -> None:
             if message["type"] == "http.response.start":
                 status[0] = message["status"]
-                message = {**message, "headers": [*message.get("headers", []),
-                                                  (b"x-request-id", request_id.encode())]}  # fmt: skip
+                sent = message.get("headers", [])
+                if not any(name == b"x-request-id" for name, _ in sent):
+                    sent = [*sent, (b"x-request-id", request_id.encode())]
+                message = {**message, "headers": sent}
             await send(message)
 
         try:
@@ -65,7 +63,7 @@ def with_mcp(inner: Any, *, flask_app: Flask, version: str = "1") -> Any:
                 await unauthorized(tagged_send, why if credential else MISSING, request_id)
                 return
             client = scope.get("client") or ("unknown", 0)
-            scope.setdefault("state", {})[CALLER_STATE] = Caller(
+            scope.setdefault("state", {})[CALLER_STATE] = McpCaller(
                 credential=credential, remote_addr=client[0], request_id=request_id,
                 org_id=caller.org_id, key_id=caller.key_id, prefix=caller.prefix,
             )  # fmt: skip
@@ -99,18 +97,5 @@ def presented(headers: dict[bytes, bytes]) -> str:
 
 
 async def unauthorized(send: Any, message: str, request_id: str) -> None:
-    body = json.dumps(
-        {"error": {"code": "unauthorized", "message": message}, "request_id": request_id}
-    ).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 401,
-            "headers": [
-                (b"content-type", b"application/json"),
-                (b"content-length", str(len(body)).encode()),
-                (b"www-authenticate", b'Bearer realm="mcp"'),
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
+    challenge = ((b"www-authenticate", b'Bearer realm="mcp"'),)
+    await json_error(send, 401, "unauthorized", message, request_id=request_id, headers=challenge)

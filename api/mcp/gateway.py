@@ -39,7 +39,7 @@ class ApiAnswer:
 
 
 @dataclass(frozen=True)
-class Caller:
+class McpCaller:
     """Who the MCP request came from: the credential, passed on as presented, and the
     organisation and key it stood for when the request came in (for the audit)."""
 
@@ -57,7 +57,7 @@ class Gateway:
 
     async def call(
         self,
-        caller: Caller,
+        caller: McpCaller,
         method: str,
         path: str,
         *,
@@ -75,7 +75,7 @@ class Gateway:
         builder.close()
         return await anyio.to_thread.run_sync(self._run, environ)
 
-    async def audit(self, caller: Caller, tool: str, status: int) -> None:
+    async def audit(self, caller: McpCaller, tool: str, status: int) -> None:
         """The tool call in the organisation's audit log: who, which tool, how it ended
         (not the arguments: a question is the organisation's to log or not)."""
 

@@ -13,9 +13,9 @@ from mcp.server.lowlevel import Server
 from mcp.shared.exceptions import MCPError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from api.mcp.gateway import ApiAnswer, Caller, Gateway
+from api.mcp.gateway import ApiAnswer, Gateway, McpCaller
 
-CALLER_STATE = "mcp_caller"  # where endpoint.py leaves the request's Caller
+CALLER_STATE = "mcp_caller"  # where endpoint.py leaves the request's McpCaller
 RESOURCE_PREFIX = "rag://assistants/"
 RESOURCE_NOT_FOUND = -32002  # the MCP specification's code
 
@@ -114,7 +114,7 @@ def build_server(gateway: Gateway, *, name: str, version: str) -> Server[Any]:
 
 
 async def run_tool(
-    gateway: Gateway, caller: Caller, name: str, arguments: dict[str, Any]
+    gateway: Gateway, caller: McpCaller, name: str, arguments: dict[str, Any]
 ) -> types.CallToolResult:
     known = TOOLS.get(name)
     if known is None:
@@ -130,11 +130,11 @@ async def run_tool(
     return await list_assistants(gateway, caller)
 
 
-def caller_of(ctx: Any) -> Caller:
+def caller_of(ctx: Any) -> McpCaller:
     return ctx.request.scope["state"][CALLER_STATE]
 
 
-async def list_assistants(gateway: Gateway, caller: Caller) -> types.CallToolResult:
+async def list_assistants(gateway: Gateway, caller: McpCaller) -> types.CallToolResult:
     answer = await gateway.call(caller, "GET", "/v1/assistants")
     if not answer.ok:
         return api_error(answer)
@@ -147,7 +147,7 @@ async def list_assistants(gateway: Gateway, caller: Caller) -> types.CallToolRes
     return result("\n".join(lines) or "This key may use no assistant.", {"assistants": shown})
 
 
-async def search(gateway: Gateway, caller: Caller, args: SearchArgs) -> types.CallToolResult:
+async def search(gateway: Gateway, caller: McpCaller, args: SearchArgs) -> types.CallToolResult:
     answer = await gateway.call(
         caller, "POST", "/v1/search", json_body=args.model_dump(exclude_none=True)
     )
@@ -163,7 +163,7 @@ async def search(gateway: Gateway, caller: Caller, args: SearchArgs) -> types.Ca
     return result(text, {k: answer.body.get(k) for k in ("passages", "assistant_id")})
 
 
-async def ask(gateway: Gateway, caller: Caller, args: AskArgs) -> types.CallToolResult:
+async def ask(gateway: Gateway, caller: McpCaller, args: AskArgs) -> types.CallToolResult:
     body: dict[str, Any] = {"message": args.question}
     if args.assistant_id:
         body["assistant_id"] = args.assistant_id
@@ -184,7 +184,7 @@ async def ask(gateway: Gateway, caller: Caller, args: AskArgs) -> types.CallTool
     return result(text, {**{k: reply.get(k) for k in kept}, "citations": citations})
 
 
-async def documents(gateway: Gateway, caller: Caller) -> list[types.Resource]:
+async def documents(gateway: Gateway, caller: McpCaller) -> list[types.Resource]:
     assistants = await gateway.call(caller, "GET", "/v1/assistants")
     if assistants.status == 403:  # a key that may not chat reads no assistant's documents
         return []
@@ -206,7 +206,7 @@ async def documents(gateway: Gateway, caller: Caller) -> list[types.Resource]:
     return found
 
 
-async def read_document(gateway: Gateway, caller: Caller, uri: str) -> types.ReadResourceResult:
+async def read_document(gateway: Gateway, caller: McpCaller, uri: str) -> types.ReadResourceResult:
     assistant_id, _, doc_id = uri.removeprefix(RESOURCE_PREFIX).partition("/documents/")
     if not uri.startswith(RESOURCE_PREFIX) or not assistant_id or not doc_id:
         raise ResourceError(f"unknown resource {uri!r}: rag://assistants/<id>/documents/<id>")

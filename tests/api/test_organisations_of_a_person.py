@@ -71,3 +71,14 @@ def test_a_person_in_two_organisations_picks_and_switches(platform: Flask) -> No
     assert refused.status_code == 403
     with_key = client.post("/v1/auth/switch", json={"org_id": itb.id}, headers=itb.admin)
     assert with_key.status_code == 403
+    # A malformed body is a clear 4xx and moves nobody: the current sign-in still works.
+    for body, status in (({}, 422), ({"org_id": 7}, 422), ("not json", 415)):
+        sent = (
+            client.post("/v1/auth/switch", json=body, headers=bearer(switched["access_token"]))
+            if isinstance(body, dict)
+            else client.post("/v1/auth/switch", data=body,
+                             headers=bearer(switched["access_token"]))  # fmt: skip
+        )
+        assert sent.status_code == status, (body, sent.get_json())
+        assert sent.get_json()["error"]["message"]
+    assert ok(client.get("/v1/me", headers=bearer(switched["access_token"])))["org_id"] == plant.id
