@@ -2,7 +2,8 @@
 
 20 conversations x 10 turns of a small `add_messages` graph (no LLM), with our RedisSaver
 on a private redis-server, LangGraph's InMemorySaver and SqliteSaver (a file on disk).
-Prints turns/s and p50/p99 turn latency for the sync and the async API, Redis round
+Prints turns/s and p50/p99 turn latency for the sync API (LangGraph's default thread pool,
+and `sync-1`: one background thread per run, as the service invokes) and the async API, Redis round
 trips per turn and bytes stored per conversation, each as a ratio to InMemorySaver.
 All savers run under Python's GIL switch interval (5 ms) and under a shorter one
 (`--switch-interval-ms`, default 1; a what-if the service does not apply), in interleaved
@@ -67,14 +68,21 @@ def summarise(latencies: list[float], wall: float) -> dict[str, float]:
     }
 
 
-def run_sync(saver: Any, conversations: int, turns: int) -> dict[str, float]:
+def run_sync(
+    saver: Any, conversations: int, turns: int, *, threads: int | None = None
+) -> dict[str, float]:
+    """`threads`: LangGraph's background threads per run (`max_concurrency`); the service
+    invokes with 1 (agents/service.py), LangGraph's default is unbounded."""
     graph = build_graph(saver)
     latencies = []
     start = time.perf_counter()
     for turn in range(turns):
         for conv in range(conversations):
             t0 = time.perf_counter()
-            graph.invoke(question(conv, turn), config(conv))
+            run_config = (
+                config(conv) if threads is None else {**config(conv), "max_concurrency": threads}
+            )
+            graph.invoke(question(conv, turn), run_config)
             latencies.append(time.perf_counter() - t0)
     return summarise(latencies, time.perf_counter() - start)
 
@@ -120,11 +128,15 @@ def run_all(server_url: str, work: Path, n: int, t: int, tag: str) -> tuple[dict
     memory = InMemorySaver()
     results[("InMemorySaver", "sync")] = run_sync(memory, n, t)
     sizes["InMemorySaver"] = memory_bytes(memory) / n
+    results[("InMemorySaver", "sync-1")] = run_sync(InMemorySaver(), n, t, threads=1)
     results[("InMemorySaver", "async")] = asyncio.run(run_async(InMemorySaver(), n, t))
 
     conn = sqlite3.connect(work / f"sync-{tag}.sqlite", check_same_thread=False)
     results[("SqliteSaver", "sync")] = run_sync(SqliteSaver(conn), n, t)
     conn.close()
+    one = sqlite3.connect(work / f"sync1-{tag}.sqlite", check_same_thread=False)
+    results[("SqliteSaver", "sync-1")] = run_sync(SqliteSaver(one), n, t, threads=1)
+    one.close()
     sizes["SqliteSaver"] = os.path.getsize(work / f"sync-{tag}.sqlite") / n
 
     async def sqlite_async() -> dict[str, float]:
@@ -138,6 +150,9 @@ def run_all(server_url: str, work: Path, n: int, t: int, tag: str) -> tuple[dict
     round_trips["sync"] = redis_sync.round_trips / (n * t)
     sizes["RedisSaver"] = redis_bytes(redis_sync, n) / n
     redis_sync.close()
+    redis_one = RedisSaver.from_url(server_url, ttl=86400, prefix=f"b1{tag}")
+    results[("RedisSaver", "sync-1")] = run_sync(redis_one, n, t, threads=1)
+    redis_one.close()
 
     async def redis_async() -> dict[str, float]:
         saver = RedisSaver.from_url(server_url, ttl=86400, prefix=f"ba{tag}")
@@ -191,7 +206,7 @@ def report(rounds: list[dict], label: str) -> str:
             f"{f'{low:.2f}-{high:.2f}':>12} {row['p50_ms']:>8.2f} {row['p99_ms']:>8.2f}"
         )
     verdicts = []
-    for api in ("sync", "async"):
+    for api in ("sync", "sync-1", "async"):
         low, mid, high = vs_memory[("RedisSaver", api)]
         _, vs_sqlite, _ = spread(paired_ratios(rounds, "RedisSaver", api, "SqliteSaver"))
         verdicts.append(

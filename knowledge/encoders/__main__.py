@@ -15,8 +15,8 @@ def main() -> None:
     cache_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else default_cache_dir()
     model_path = model_path_of(MINILM_NAME)
     print(f"ONNX encoder: {export_onnx(model_path, export_folder(cache_dir, model_path))}")
-    e5 = export_int8(read_packaged_model(package_file()), package_file(), cache_dir)
-    print(f"ONNX encoder: {e5}")
+    e5 = read_packaged_model(package_file())
+    print(f"ONNX encoder: {export_int8(e5, package_file(), cache_dir)}")
 
 
 main()

@@ -211,7 +211,12 @@ def test_spoken_questions_in_spanish_and_indonesian_get_answers_in_their_languag
     spanish = send(client, question, "v-es").get_json()
     assert spanish["language"] == "es", spanish
     assert "conversaciones" in spanish["transcript"].lower()
-    assert spanish["citations"][0]["source"].endswith("conversations.md")
+    # Two sample documents say how long conversations are kept: either may come first.
+    assert "24 hours" in spanish["answer"], spanish["answer"]
+    assert spanish["citations"][0]["source"].rsplit("/", 1)[-1] in {
+        "conversations.md",
+        "overview.md",
+    }
     audio = base64.b64decode(spanish["audio"])
     # Spoken in Spanish: as long as eSpeak's Spanish voice takes to say it.
     expected = wav_seconds(EspeakSpeaker().speak(spanish["answer"], language="es"))
