@@ -1,0 +1,223 @@
+"""Does the service answer only what the documents answer? Held out, from public data.
+
+From SQuAD dev (English, 48 articles) and XQuAD (the same 240 paragraphs of 48 of those
+articles in many languages, each language over its own paragraphs), three kinds of
+question go through the product's Retriever and ExtractiveAnswerer:
+
+- answerable: the question's gold paragraph is in the collection (it should be found);
+- off-topic: the question's whole article is left out of the search (it should not);
+- near-topic: only the gold paragraph is left out; the article's other paragraphs stay.
+
+Articles are split in two halves by title (sorted, alternating): `fit` is for tuning,
+`report` is what targets are judged on. A figure tuned and measured on the same half
+does not count, so tuning code reads `--half fit` and docs quote `--half report`.
+
+    python -m bench.answerable --squad ../shared/data/squad-dev --xquad ../shared/data/xquad
+        [--languages en,es,de,vi,zh,ar,hi,ru,tr] [--per-kind 150] [--half report]
+
+Last lines: `answerable <set> <lang> answered=<share> off_declined=<share>
+near_declined=<share>` per collection, then the macro figures.
+"""
+
+from __future__ import annotations
+
+import config  # noqa: F401 - first: sets thread/offline environment before numpy loads
+
+# isort: split
+
+import argparse
+import json
+import random
+import tempfile
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from qdrant_client import models
+
+from agents.answer import ExtractiveAnswerer, default_not_found
+from agents.retrieval import Retriever, SearchScope
+from ingestion.ingest import Ingestor
+from knowledge.documents.chunking import Chunker
+from knowledge.documents.loaders import LoadedDocument
+from knowledge.encoders.embeddings import LocalEmbeddings
+from knowledge.vectors.embedded import open_embedded
+from knowledge.vectors.store import ensure_collection
+
+ORG, KB = "org_bench", "kb_bench"
+LANGUAGES = ("en", "es", "de", "vi", "zh", "ar", "hi", "ru", "tr")
+KINDS = ("answerable", "off_topic", "near_topic")
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    paragraph: str  # the gold paragraph's id
+    article: str
+
+
+@dataclass(frozen=True)
+class DataSet:
+    name: str  # squad-en, xquad-es, ...
+    paragraphs: dict[str, tuple[str, str]]  # id -> (article title, text)
+    questions: list[Question]
+
+    def article_paragraphs(self, article: str) -> list[str]:
+        return [pid for pid, (title, _) in self.paragraphs.items() if title == article]
+
+
+def load_squad(folder: Path) -> DataSet:
+    paragraphs = {}
+    for line in (folder / "corpus.jsonl").open():
+        p = json.loads(line)
+        paragraphs[p["id"]] = (p["title"], p["text"])
+    questions = [
+        Question(q["question"], q["doc_id"], paragraphs[q["doc_id"]][0])
+        for q in map(json.loads, (folder / "questions.jsonl").open())
+    ]
+    return DataSet("squad-en", paragraphs, questions)
+
+
+def load_xquad(folder: Path, language: str) -> DataSet:
+    squad = json.loads((folder / f"xquad.{language}.json").read_text())
+    paragraphs, questions = {}, []
+    for article in squad["data"]:
+        title = article["title"]
+        for n, paragraph in enumerate(article["paragraphs"]):
+            pid = f"{title}#{n}"
+            paragraphs[pid] = (title, paragraph["context"])
+            questions += [Question(q["question"], pid, title) for q in paragraph["qas"]]
+    return DataSet(f"xquad-{language}", paragraphs, questions)
+
+
+def halves(titles: set[str]) -> dict[str, str]:
+    """Each article's half: sorted titles alternate between `fit` and `report`."""
+    return {title: ("fit", "report")[i % 2] for i, title in enumerate(sorted(titles))}
+
+
+def excluded(data: DataSet, question: Question, kind: str) -> list[str]:
+    if kind == "off_topic":
+        return data.article_paragraphs(question.article)
+    if kind == "near_topic":
+        return [question.paragraph]
+    return []
+
+
+def without(sources: list[str]) -> models.Filter | None:
+    if not sources:
+        return None
+    condition = models.FieldCondition(key="metadata.source", match=models.MatchAny(any=sources))
+    return models.Filter(must_not=[condition])
+
+
+def ingest(client, name: str, embeddings: LocalEmbeddings, data: DataSet) -> float:  # type: ignore[no-untyped-def]
+    ensure_collection(client, name, embeddings.dimensions)
+    documents = [
+        LoadedDocument(source=pid, title=title.replace("_", " "), kind="text", text=text)
+        for pid, (title, text) in data.paragraphs.items()
+    ]
+    started = time.perf_counter()
+    Ingestor(
+        client=client, collection=name, embeddings=embeddings,
+        chunker=Chunker(chunk_size=4000, chunk_overlap=200),
+    ).ingest_documents(documents, org_id=ORG, kb_id=KB)  # fmt: skip
+    return len(documents) / (time.perf_counter() - started)
+
+
+def decide(
+    retriever: Retriever,
+    answerer: ExtractiveAnswerer,
+    scope: SearchScope,
+    question: str,
+    leave_out: list[str],
+) -> bool:
+    """What the service would say: found (True) or its not-found message (False)."""
+    passages = retriever.search(question, replace(scope, narrowed=without(leave_out)))
+    return bool(passages) and answerer.answer(question, passages).found
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--squad", type=Path, help="squad-dev folder (English)")
+    parser.add_argument("--xquad", type=Path, help="folder of xquad.<lang>.json")
+    parser.add_argument("--languages", default=",".join(LANGUAGES))
+    parser.add_argument("--per-kind", type=int, default=150, help="questions per kind and set")
+    parser.add_argument("--half", choices=("fit", "report"), default="report")
+    parser.add_argument("--seed", type=int, default=5)
+    args = parser.parse_args(argv)
+    settings = config.Settings(_env_file=None)  # type: ignore[call-arg]
+    embeddings = LocalEmbeddings(
+        None, backend=settings.embedding_backend, cache_dir=settings.embedding_cache_dir
+    )
+    calibration = embeddings.calibration
+    score_threshold = (
+        settings.score_threshold
+        if settings.score_threshold is not None
+        else calibration.score_threshold
+    )
+    sentence_threshold = (
+        settings.answer_sentence_threshold
+        if settings.answer_sentence_threshold is not None
+        else calibration.sentence_threshold
+    )
+    sets = [load_squad(args.squad)] if args.squad else []
+    if args.xquad:
+        sets += [load_xquad(args.xquad, lang) for lang in args.languages.split(",")]
+    if not sets:
+        parser.error("give --squad, --xquad or both")
+    half_of = halves({q.article for data in sets for q in data.questions})
+    print(f"half: {args.half} ({sum(h == args.half for h in half_of.values())} of "
+          f"{len(half_of)} articles); {args.per_kind} questions per kind and set; encoder "
+          f"{embeddings.name} ({embeddings.backend}); gate {score_threshold}, sentence "
+          f"threshold {sentence_threshold}")  # fmt: skip
+    answerer = ExtractiveAnswerer(
+        embeddings, threshold=sentence_threshold,
+        max_sentences=settings.answer_max_sentences, not_found_message=default_not_found(),
+    )  # fmt: skip
+    lines = []
+    totals = {kind: [] for kind in KINDS}
+    with tempfile.TemporaryDirectory(prefix="bench-answerable-") as folder:
+        client = open_embedded(Path(folder))
+        for data in sets:
+            name = data.name.replace("-", "_")
+            rate = ingest(client, name, embeddings, data)
+            retriever = Retriever(
+                client=client, collection=name, embeddings=embeddings,
+                candidates=settings.retrieval_candidates, rrf_k=settings.retrieval_rrf_k,
+                weights=(settings.hybrid_weights[0], settings.hybrid_weights[1]),
+            )  # fmt: skip
+            scope = SearchScope(
+                org_id=ORG, priorities={KB: 0}, mode=settings.retrieval_mode,
+                k=settings.retrieval_k, score_threshold=score_threshold,
+            )  # fmt: skip
+            pool = [q for q in data.questions if half_of[q.article] == args.half]
+            rng = random.Random(f"{args.seed}-{data.name}")
+            shares = {}
+            for kind in KINDS:
+                sample = rng.sample(pool, min(args.per_kind, len(pool)))
+                found = [
+                    decide(retriever, answerer, scope, q.text, excluded(data, q, kind))
+                    for q in sample
+                ]
+                # answerable: share found; the other kinds: share declined
+                share = (
+                    sum(found) / len(found) if kind == "answerable" else 1 - sum(found) / len(found)
+                )
+                shares[kind] = share
+                totals[kind].append(share)
+            line = (
+                f"answerable {data.name} answered={shares['answerable']:.3f} "
+                f"off_declined={shares['off_topic']:.3f} near_declined={shares['near_topic']:.3f}"
+            )
+            print(f"{line} (ingested {rate:.1f} paragraphs/s)", flush=True)
+            lines.append(line)
+        client.close()
+    print("\n".join(lines))
+    print(
+        "answerable macro "
+        + " ".join(f"{kind}={sum(v) / len(v):.3f}" for kind, v in totals.items())
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""bench.answerable runs end to end on a small XQuAD-shaped folder written here: it
+builds the three kinds of question, keeps the two halves of the articles apart, and
+prints a line per set that a reader of docs/benchmarks.md can trust."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from bench import answerable as bench
+
+ARTICLES = {
+    "Lighthouses": [
+        (
+            "The Aldermoor lighthouse was lit for the first time in 1871 by keeper Tobias Wren.",
+            "Who first lit the Aldermoor lighthouse?",
+        ),
+        (
+            "Its lamp burns colza oil and can be seen from thirty kilometres at sea.",
+            "What oil does the Aldermoor lamp burn?",
+        ),
+    ],
+    "Volcanoes": [
+        (
+            "Mount Keldar erupted in 1902 and buried the village of Sarn under ash.",
+            "Which village did Mount Keldar bury?",
+        ),
+        (
+            "The crater lake of Keldar is acidic and bright green.",
+            "What colour is Keldar's crater lake?",
+        ),
+    ],
+    "Bakeries": [
+        (
+            "The Brennet bakery bakes rye loaves in a wood-fired oven every morning at four.",
+            "When does the Brennet bakery bake its rye loaves?",
+        ),
+        (
+            "Its sourdough starter has been kept alive since 1950.",
+            "Since when has the Brennet starter been kept alive?",
+        ),
+    ],
+    "Railways": [
+        (
+            "The Harrow Valley railway opened in 1889 with a single steam locomotive.",
+            "When did the Harrow Valley railway open?",
+        ),
+        (
+            "Its viaduct crosses the river Lune on fourteen stone arches.",
+            "How many arches does the Harrow Valley viaduct have?",
+        ),
+    ],
+}
+
+
+def xquad_folder(folder: Path) -> Path:
+    data = [
+        {"title": title, "paragraphs": [
+            {"context": text, "qas": [{"id": f"{title}{n}", "question": asked,
+                                       "answers": [{"text": text[:5], "answer_start": 0}]}]}
+            for n, (text, asked) in enumerate(paragraphs)
+        ]}
+        for title, paragraphs in ARTICLES.items()
+    ]  # fmt: skip
+    (folder / "xquad.en.json").write_text(json.dumps({"data": data}))
+    return folder
+
+
+def test_the_halves_never_share_an_article() -> None:
+    half = bench.halves(set(ARTICLES))
+    assert sorted(half.values()) == ["fit", "fit", "report", "report"]
+
+
+def test_the_benchmark_reports_each_kind_on_the_held_out_half(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = xquad_folder(tmp_path)
+    data = bench.load_xquad(folder, "en")
+    question = data.questions[0]
+    # Off-topic leaves the whole article out, near-topic only the gold paragraph.
+    assert sorted(bench.excluded(data, question, "off_topic")) == [
+        f"{question.article}#0", f"{question.article}#1"]  # fmt: skip
+    assert bench.excluded(data, question, "near_topic") == [question.paragraph]
+    assert bench.excluded(data, question, "answerable") == []
+
+    bench.main(["--xquad", str(folder), "--languages", "en", "--per-kind", "4"])
+    out = capsys.readouterr().out
+    assert "half: report (2 of 4 articles)" in out
+    line = re.search(
+        r"^answerable xquad-en answered=(\S+) off_declined=(\S+) near_declined=(\S+)$",
+        out, re.MULTILINE,
+    )  # fmt: skip
+    assert line, out
+    answered, off_declined, near_declined = map(float, line.groups())
+    # The questions repeat their paragraph's words: the service answers them. (Whether it
+    # declines the other kinds is what the benchmark measures, not what this test asks:
+    # today one of the four off-topic questions here is answered from an unrelated
+    # article, the weakness issue 45 describes.)
+    assert answered == 1.0
+    assert all(share in (0.0, 0.25, 0.5, 0.75, 1.0) for share in (off_declined, near_declined))
