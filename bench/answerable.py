@@ -37,6 +37,7 @@ from qdrant_client import models
 
 from agents.answer import ExtractiveAnswerer, default_not_found
 from agents.retrieval import Retriever, SearchScope
+from bench.retrieval import configured_search
 from ingestion.ingest import Ingestor
 from knowledge.documents.chunking import Chunker
 from knowledge.documents.loaders import LoadedDocument
@@ -181,14 +182,9 @@ def main(argv: list[str] | None = None) -> None:
         for data in sets:
             name = data.name.replace("-", "_")
             rate = ingest(client, name, embeddings, data)
-            retriever = Retriever(
-                client=client, collection=name, embeddings=embeddings,
-                candidates=settings.retrieval_candidates, rrf_k=settings.retrieval_rrf_k,
-                weights=(settings.hybrid_weights[0], settings.hybrid_weights[1]),
-            )  # fmt: skip
-            scope = SearchScope(
-                org_id=ORG, priorities={KB: 0}, mode=settings.retrieval_mode,
-                k=settings.retrieval_k, score_threshold=score_threshold,
+            retriever, scope = configured_search(
+                client, name, embeddings, settings,
+                org_id=ORG, kb_id=KB, score_threshold=score_threshold,
             )  # fmt: skip
             pool = [q for q in data.questions if half_of[q.article] == args.half]
             rng = random.Random(f"{args.seed}-{data.name}")

@@ -26,8 +26,14 @@ from collections import Counter
 from pathlib import Path
 
 from agents.answer import ExtractiveAnswerer, default_not_found
-from agents.retrieval import Retriever, SearchScope
-from bench.retrieval import BENCH_KB, BENCH_ORG, COLLECTION, as_documents, load
+from bench.retrieval import (
+    BENCH_KB,
+    BENCH_ORG,
+    COLLECTION,
+    as_documents,
+    configured_search,
+    load,
+)
 from ingestion.ingest import Ingestor
 from knowledge.documents.chunking import Chunker
 from knowledge.documents.sentences import split_sentences
@@ -118,14 +124,9 @@ def main(argv: list[str] | None = None) -> None:
         client=client, collection=COLLECTION, embeddings=embeddings,
         chunker=Chunker(chunk_size=4000, chunk_overlap=200),
     ).ingest_documents(as_documents(corpus), org_id=BENCH_ORG, kb_id=BENCH_KB)  # fmt: skip
-    retriever = Retriever(
-        client=client, collection=COLLECTION, embeddings=embeddings,
-        candidates=settings.retrieval_candidates, rrf_k=settings.retrieval_rrf_k,
-        weights=(settings.hybrid_weights[0], settings.hybrid_weights[1]),
-    )  # fmt: skip
-    scope = SearchScope(
-        org_id=BENCH_ORG, priorities={BENCH_KB: 0}, mode=settings.retrieval_mode,
-        k=settings.retrieval_k, score_threshold=score_threshold,
+    retriever, scope = configured_search(
+        client, COLLECTION, embeddings, settings,
+        org_id=BENCH_ORG, kb_id=BENCH_KB, score_threshold=score_threshold,
     )  # fmt: skip
     max_sentences = args.max_sentences or settings.answer_max_sentences
     answerer = ExtractiveAnswerer(

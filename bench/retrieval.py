@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from qdrant_client import QdrantClient
 from rank_bm25 import BM25Okapi
 
 from agents.retrieval import Retriever, SearchScope
@@ -48,6 +49,29 @@ def load(data: Path) -> tuple[list[dict], list[dict]]:
     corpus = [json.loads(line) for line in (data / "corpus.jsonl").open()]
     questions = [json.loads(line) for line in (data / "questions.jsonl").open()]
     return corpus, questions
+
+
+def configured_search(
+    client: QdrantClient,
+    collection: str,
+    embeddings: LocalEmbeddings,
+    settings: config.Settings,
+    *,
+    org_id: str,
+    kb_id: str,
+    score_threshold: float,
+) -> tuple[Retriever, SearchScope]:
+    """The Retriever and one knowledge base's scope as the service's settings make them."""
+    retriever = Retriever(
+        client=client, collection=collection, embeddings=embeddings,
+        candidates=settings.retrieval_candidates, rrf_k=settings.retrieval_rrf_k,
+        weights=(settings.hybrid_weights[0], settings.hybrid_weights[1]),
+    )  # fmt: skip
+    scope = SearchScope(
+        org_id=org_id, priorities={kb_id: 0}, mode=settings.retrieval_mode,
+        k=settings.retrieval_k, score_threshold=score_threshold,
+    )  # fmt: skip
+    return retriever, scope
 
 
 def as_documents(corpus: list[dict]) -> list[LoadedDocument]:
