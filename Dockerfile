@@ -30,8 +30,9 @@ COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
 COPY --chown=app:app . .
 USER app
-# The encoder's ONNX export (EMBEDDING_BACKEND=onnx, the default), made from the
-# packaged weights at build time so that no container exports it at start.
+# The encoders' ONNX builds (multilingual-e5-small's int8 copy, which EMBEDDING_BACKEND=auto
+# runs, and all-MiniLM-L6-v2's export), made from the packaged weights at build time so
+# that no container makes them at start.
 RUN python -m knowledge.encoders /app/.models && python -m voice.whisper /app/.models
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
