@@ -10,6 +10,7 @@ import redis
 from qdrant_client import QdrantClient
 from sqlalchemy.engine import make_url
 
+from agents.answerability import shipped
 from agents.contexts import AnswerDefaults, DataQuerying, ToolCalling, TurnContexts
 from agents.conversations import ConversationIndex
 from agents.graph import build_graph
@@ -336,6 +337,7 @@ def build_services(
                 settings.answer_sentence_threshold, calibration.sentence_threshold
             ),
             max_sentences=settings.answer_max_sentences,
+            answerability=shipped() if settings.answerability_check else None,
             temperature=settings.llm_temperature,
             token_budget=settings.history_token_budget,
             provider=provider,

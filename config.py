@@ -197,6 +197,9 @@ class Settings(BaseSettings):
     score_threshold: float | None = Field(None, ge=-1, le=1)
     answer_sentence_threshold: float | None = Field(None, ge=-1, le=1)
     answer_max_sentences: int = Field(2, ge=1, le=10)
+    # Offline answers pass the fitted answerability decision (agents/answerability.py)
+    # before they quote and cite; off, any sentence above the threshold is quoted.
+    answerability_check: bool = True
     chunk_size: int = Field(1000, ge=100)
     chunk_overlap: int = Field(150, ge=0)
     max_upload_bytes: int = Field(20_971_520, ge=1024)

@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 import numpy as np
 from langchain_core.messages import AnyMessage
 
+from agents.answerability import Answerability, evidence
 from agents.followup import offline_condenser
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
 from knowledge.documents.sentences import closed, in_context, split_defined
 from knowledge.encoders.embeddings import LocalEmbeddings
-from knowledge.encoders.languages import DEFAULT_LANGUAGE
+from knowledge.encoders.languages import DEFAULT_LANGUAGE, guess
 from knowledge.encoders.sparse import tokenize
 
 SNIPPET_CHARS = 300
@@ -55,6 +56,9 @@ class Answer:
     metrics: dict | None = None  # a data turn's: sql_time_ms, sql_attempts
     # The text is already the service's own words (not replaced by "not found").
     own_words: bool = False
+    # What the answerability decision saw, and its probability (offline answers; for
+    # benchmarks and the fitting script, not part of the reply).
+    evidence: dict | None = field(default=None, compare=False, repr=False)
 
 
 def default_not_found() -> str:
@@ -109,11 +113,15 @@ class ExtractiveAnswerer:
         threshold: float,
         max_sentences: int,
         not_found_message: str,
+        answerability: Answerability | None = None,
     ) -> None:
+        """`answerability`: the decision every quote must pass (None: any sentence
+        above `threshold` is quoted, as benchmarks of ranking alone want)."""
         self.embeddings = embeddings
         self.threshold = threshold
         self.max_sentences = max_sentences
         self.not_found_message = not_found_message
+        self.answerability = answerability
 
     def answer(
         self,
@@ -151,13 +159,29 @@ class ExtractiveAnswerer:
         # The question as asked and, for a follow-up, as the retriever searched with it
         # (read with the previous question): whichever finds the better sentence.
         features = (ranks, asking, numbers)
-        tried = [
-            self._best(query, context_vectors, context_terms, terms, *features)
-            for query in dict.fromkeys([question, offline_condenser(question, history or [])])
-        ]
-        chosen = max(tried, key=lambda found: found[1])[0]
-        if not chosen:
-            return not_found_answer(self.mode, self.not_found_message)
+        texts = [f"{p.title}\n{p.section or ''}\n{p.text}" for p in passages]
+        same_language = _same_language(question, passages[0].text)
+        tried = []
+        for query in dict.fromkeys([question, offline_condenser(question, history or [])]):
+            chosen, best, cosines = self._best(
+                query, context_vectors, context_terms, terms, *features
+            )
+            seen = evidence(
+                query, cosines, ranks, contexts, texts, same_language=same_language,
+                best_dense=passages[0].best_dense, background=passages[0].background,
+            )  # fmt: skip
+            gate = self.answerability
+            passes = gate is None or gate.answers(seen)
+            probability = gate.probability(seen) if gate else 1.0
+            tried.append((chosen, best, passes, {**seen.values(), "probability": probability}))
+        # The question as asked or as searched, whichever finds the better sentence among
+        # those the decision lets through.
+        passing = [t for t in tried if t[0] and t[2]]
+        if not passing:
+            declined = not_found_answer(self.mode, self.not_found_message)
+            declined.evidence = max(tried, key=lambda t: t[1])[3]
+            return declined
+        chosen, _, _, seen = max(passing, key=lambda t: t[1])
         # One passage's sentences in the document's order (an address, then what follows
         # it), passages in the order of their best sentence.
         first_seen: dict[int, int] = {}
@@ -188,6 +212,7 @@ class ExtractiveAnswerer:
             citations=citations,
             mode=self.mode,
             found=True,
+            evidence=seen,
         )
 
     def _best(
@@ -199,15 +224,16 @@ class ExtractiveAnswerer:
         ranks: np.ndarray,
         asking: np.ndarray,
         numbers: np.ndarray,
-    ) -> tuple[list[int], float]:
-        """The indexes of the contexts to quote for `query`, best first (maybe none), and
-        the best score."""
+    ) -> tuple[list[int], float, np.ndarray]:
+        """The indexes of the contexts to quote for `query`, best first (maybe none), the
+        best score, and the query's cosine to every context."""
         query_vector = self.embeddings.encode_cached([query], query=True)[0]
         terms = set(tokenize(query))
         overlap = np.array([len(terms & c) / (len(terms) or 1) for c in context_terms])
         named = np.array([bool(d) and d <= terms for d in defined], dtype=float)
+        cosines = context_vectors @ query_vector
         scores = (
-            context_vectors @ query_vector
+            cosines
             + LEXICAL_WEIGHT * overlap
             + DEFINITION_WEIGHT * named
             - RANK_PENALTY * ranks
@@ -222,4 +248,10 @@ class ExtractiveAnswerer:
             int(i)
             for i in ranked[: self.max_sentences]
             if scores[i] >= self.threshold and scores[i] >= best - FURTHER_SENTENCE_MARGIN
-        ], float(best)
+        ], float(best), cosines
+
+
+def _same_language(question: str, passage: str) -> bool:
+    """Can the question's words be looked for in the passage? Unsure counts as yes."""
+    asked, sure = guess(question)
+    return sure < 0.5 or asked == guess(passage)[0]

@@ -7,6 +7,7 @@ import threading
 from dataclasses import dataclass, replace
 
 from agents.answer import ExtractiveAnswerer, default_not_found
+from agents.answerability import Answerability
 from agents.data_answer import DataAnswerer
 from agents.followup import offline_condenser
 from agents.graph import Condenser, TurnContext
@@ -33,6 +34,7 @@ class AnswerDefaults:
     score_threshold: float
     sentence_threshold: float
     max_sentences: int
+    answerability: Answerability | None
     temperature: float
     token_budget: int
     provider: Provider | None
@@ -106,6 +108,7 @@ class TurnContexts:
             threshold=d.sentence_threshold,
             max_sentences=d.max_sentences,
             not_found_message=not_found,
+            answerability=d.answerability,
         )
         scope = SearchScope(
             org_id=profile.org_id,

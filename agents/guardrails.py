@@ -43,6 +43,16 @@ CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 # Words that say nothing about a topic on their own.
+# A topic's example questions count more than its name: where the closest example is
+# closer than the name, the topic's score is this mix of the two. Only an example at
+# least EXAMPLE_FLOOR close counts: two questions in one language are never far apart in
+# this encoder, so a faint likeness to an example says less than one to a name.
+EXAMPLE_WEIGHT = 0.75
+EXAMPLE_FLOOR = 0.6
+# A forbidden topic and a trigger both matched: the closer one wins, and one within this
+# of the other is a tie, which goes to refusal (a question on a forbidden subject phrased
+# as a request for a person is still on that subject).
+TIE = 0.02
 GENERIC_WORDS = frozenset(
     "advice help question questions information about my me get make want need thing "
     "things talk please know tell".split()
@@ -141,12 +151,12 @@ class TopicGuard:
         units = clauses(question)
         vectors = self.embeddings.encode_cached(units, query=True)
         allowed_words = set().union(*(keywords(t) for t in rules.allowed_topics))
-        allowed = self._closeness(vectors, units, rules.allowed_topics, set(), 0.0)
+        allowed = self._closeness(vectors, units, rules.allowed_topics, set(), 0.0, rules)
         forbidden = self._closeness(
-            vectors, units, rules.forbidden_topics, allowed_words, limits.keyword_bonus
+            vectors, units, rules.forbidden_topics, allowed_words, limits.keyword_bonus, rules
         )
         triggers = self._closeness(
-            vectors, units, rules.escalation_triggers, allowed_words, limits.keyword_bonus
+            vectors, units, rules.escalation_triggers, allowed_words, limits.keyword_bonus, rules
         )
         best_allowed = allowed.max(axis=1) if allowed.size else np.zeros(len(units))
         best_forbidden = forbidden.max(axis=1) if forbidden.size else np.full(len(units), -1.0)
@@ -169,14 +179,19 @@ class TopicGuard:
             & (best_forbidden >= limits.forbidden_floor)
             & (best_forbidden >= best_allowed + limits.forbidden_margin)
         )
-        for hit, action, scores, topics in (
-            (clear_trigger, "escalate", triggers, rules.escalation_triggers),
-            (clear_forbidden, "refuse", forbidden, rules.forbidden_topics),
-            (near_trigger, "escalate", triggers, rules.escalation_triggers),
-            (near_forbidden, "refuse", forbidden, rules.forbidden_topics),
+        # Clear matches first, then the closer calls; within each, the closer topic wins.
+        for trigger_hit, forbidden_hit in (
+            (clear_trigger, clear_forbidden),
+            (clear_trigger | near_trigger, clear_forbidden | near_forbidden),
         ):
-            if scores.size and hit.any():
-                return self._verdict(action, scores, hit, topics)  # type: ignore[arg-type]
+            trigger = float(best_trigger[trigger_hit].max()) if trigger_hit.any() else None
+            refused = float(best_forbidden[forbidden_hit].max()) if forbidden_hit.any() else None
+            if refused is not None and (trigger is None or refused + TIE >= trigger):
+                return self._verdict("refuse", forbidden, forbidden_hit, rules.forbidden_topics)
+            if trigger is not None:
+                return self._verdict(
+                    "escalate", triggers, trigger_hit, rules.escalation_triggers
+                )
         if rules.allowed_topics and limits.refuse_out_of_scope:
             score = float(best_allowed.max())
             if score < limits.allowed:
@@ -190,9 +205,11 @@ class TopicGuard:
         topics: tuple[str, ...],
         shared_words: set[str],
         bonus: float,
+        rules: GuardRules,
     ) -> np.ndarray:
-        """(clauses x topics): the best similarity over the topic's phrasings, plus the
-        bonus where a clause names one of the topic's own words."""
+        """(clauses x topics): the best similarity over the topic's phrasings, raised
+        towards its closest example question where that is closer, plus the bonus where a
+        clause names one of the topic's own words."""
         if not topics:
             return np.zeros((len(units), 0))
         forms = [form.format(topic) for topic in topics for form in self.forms]
@@ -200,6 +217,13 @@ class TopicGuard:
             len(topics), len(self.forms), -1
         )
         scores = np.einsum("ud,tfd->utf", vectors, topic_vectors).max(axis=2)
+        for j, topic in enumerate(topics):
+            if examples := rules.examples_of(topic):
+                closest = (vectors @ self.embeddings.encode_cached(list(examples), query=True).T)
+                example = closest.max(axis=1)
+                mixed = EXAMPLE_WEIGHT * example + (1 - EXAMPLE_WEIGHT) * scores[:, j]
+                raised = np.maximum(scores[:, j], mixed)
+                scores[:, j] = np.where(example >= EXAMPLE_FLOOR, raised, scores[:, j])
         if bonus:
             unit_words = [keywords(u) for u in units]
             for j, topic in enumerate(topics):
@@ -236,9 +260,9 @@ class LLMTopicGuard:
         if not rules.active or not question.strip():
             return ANSWER
         prompt = load_prompt("guardrail").format(
-            allowed=_listed(rules.allowed_topics),
-            forbidden=_listed(rules.forbidden_topics),
-            triggers=_listed(rules.escalation_triggers),
+            allowed=_listed(rules.allowed_topics, rules),
+            forbidden=_listed(rules.forbidden_topics, rules),
+            triggers=_listed(rules.escalation_triggers, rules),
             strictness=rules.strictness,
             question=question,
         )
@@ -258,5 +282,10 @@ class LLMTopicGuard:
         return Verdict("answer", by="llm")
 
 
-def _listed(items: tuple[str, ...]) -> str:
-    return "\n".join(f"- {item}" for item in items) or "- (none)"
+def _listed(items: tuple[str, ...], rules: GuardRules) -> str:
+    """One line per topic, with its example questions if it has any."""
+    lines = []
+    for item in items:
+        examples = "; ".join(f'"{q}"' for q in rules.examples_of(item))
+        lines.append(f"- {item} (for example: {examples})" if examples else f"- {item}")
+    return "\n".join(lines) or "- (none)"

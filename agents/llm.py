@@ -32,6 +32,21 @@ log = logging.getLogger(__name__)
 
 MARKER = re.compile(r"\[(\d+)\]")
 NOT_FOUND_PHRASE = "not found in the knowledge base"
+# The model's own "these sources do not answer it", structured: a tool it calls instead
+# of answering. A model that cannot call tools says NOT_FOUND_PHRASE instead.
+NO_ANSWER_TOOL = "sources_do_not_answer"
+NO_ANSWER = {
+    "type": "function",
+    "function": {
+        "name": NO_ANSWER_TOOL,
+        "description": "Call this instead of answering when the numbered sources do not "
+        "contain the answer to the question (a related topic is not an answer).",
+        "parameters": {
+            "type": "object",
+            "properties": {"missing": {"type": "string", "description": "What the sources lack"}},
+        },
+    },
+}
 # What a failing model call can raise: API errors, transport errors, bad payloads.
 LLM_FAILURES = (openai.APIError, httpx.HTTPError, ValueError, KeyError, TypeError)
 
@@ -173,6 +188,9 @@ class LLMAnswerer:
         self.token_budget = token_budget
         self.system_prompt = system_prompt
         self.not_found_message = not_found_message
+        self.with_tool = model.bind_tools([NO_ANSWER], tool_choice="auto")
+        # Set when the endpoint refused a request offering the tool: asked plainly since.
+        self.tools_refused = False
 
     def answer(
         self,
@@ -194,20 +212,32 @@ class LLMAnswerer:
             system = f"{system}\n\n{load_prompt('calm_tone')}"
         messages = [SystemMessage(system), *self._trimmed(history), HumanMessage(question)]
         try:
-            reply = self.model.invoke(messages)
+            reply = self._ask(messages)
+            declined = any(c["name"] == NO_ANSWER_TOOL for c in reply.tool_calls)
             text = reply.content if isinstance(reply.content, str) else ""
-            if not text.strip():
+            if not text.strip() and not declined:
                 raise ValueError("the model returned an empty answer")
         except LLM_FAILURES as exc:
             return self._fall_back(question, passages, history, exc, language)
         usage = getattr(reply, "usage_metadata", None) or {}
         tokens = usage.get("total_tokens")
         text, citations = ground_citations(text, passages)
-        if NOT_FOUND_PHRASE in text.lower() and not citations:
+        if declined or (NOT_FOUND_PHRASE in text.lower() and not citations):
             answer = not_found_answer(self.mode, self.not_found_message)
             answer.tokens = tokens
             return answer
         return Answer(text=text, citations=citations, mode=self.mode, found=True, tokens=tokens)
+
+    def _ask(self, messages: list[AnyMessage]) -> AIMessage:
+        """The model's reply, offered the not-answerable tool unless its endpoint refuses
+        tools (then asked without, and told to say the not-found phrase instead)."""
+        if not self.tools_refused:
+            try:
+                return self.with_tool.invoke(messages)  # type: ignore[return-value]
+            except openai.BadRequestError:
+                log.warning("the LLM endpoint refused a request offering a tool: asking without")
+                self.tools_refused = True
+        return self.model.invoke(messages)  # type: ignore[return-value]
 
     def _trimmed(self, history: list[AnyMessage]) -> list[AnyMessage]:
         return trimmed_history(history, self.token_budget)

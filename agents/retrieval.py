@@ -28,6 +28,11 @@ KEYWORDS_LANGUAGE_CONFIDENCE = 0.5
 # A passage's score grows by this share per priority step of its knowledge base, so a
 # higher-priority knowledge base wins between passages of about the same relevance.
 PRIORITY_BOOST = 0.05
+# The question's background: its mean dense cosine to the scope's hits ranked after the
+# first BACKGROUND_FROM, up to BACKGROUND_DEPTH. How close the passages it is not about
+# come, in its language and this encoder's geometry (agents/answerability.py).
+BACKGROUND_FROM = 4
+BACKGROUND_DEPTH = 16
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,10 @@ class Passage:
     page: int | None
     score: float
     ref: PassageRef | None = field(default=None, compare=False, repr=False)
+    # The search's best dense cosine and the question's background (see BACKGROUND_FROM),
+    # the same on every passage of one search; None where it was not measured.
+    best_dense: float | None = field(default=None, compare=False)
+    background: float | None = field(default=None, compare=False)
 
     @property
     def heading(self) -> str | None:
@@ -72,6 +81,7 @@ class IndexHits:
     best_dense: float | None
     # The records of the first hits, when the search was asked to fetch them.
     records: list[models.Record] | None = None
+    background: float | None = None
 
 
 @dataclass(frozen=True)
@@ -163,7 +173,7 @@ class Retriever:
         )
         records = {str(r.id): r for r in fetched}
         return [
-            _passage(record, score)
+            replace(_passage(record, score), best_dense=hits.best_dense, background=hits.background)
             for point_id, score in top
             if (record := records.get(str(point_id))) is not None
         ]
@@ -257,9 +267,12 @@ class Retriever:
     ) -> IndexHits:
         """The best dense match, and the ranking (fused when both kinds of vectors are
         given): one round trip, which with `fetch` also brings the first hits' records."""
-        # The best dense match of each dense query (also the dense ranking's head).
+        # The dense ranking's head for each dense query: its best match, and the
+        # question's background.
         requests = [
-            models.QueryRequest(query=vector, using=DENSE_VECTOR, filter=where, limit=1)
+            models.QueryRequest(
+                query=vector, using=DENSE_VECTOR, filter=where, limit=BACKGROUND_DEPTH
+            )
             for vector, where in dense
         ]
         prefetch = [
@@ -299,15 +312,19 @@ class Retriever:
             collection_name=self.collection, requests=requests
         )
         points = responses[-1].points
-        heads = [r.points[0].score for r in responses[: len(dense)] if r.points]
-        best = max(heads) if heads else None
+        heads = [r.points for r in responses[: len(dense)] if r.points]
+        best = max(points[0].score for points in heads) if heads else None
+        behind = [p.score for points in heads for p in points[BACKGROUND_FROM:]]
+        background = sum(behind) / len(behind) if behind else None
         records = None
         if fetch is not None:
             records = [  # (from Qdrant itself: not validated again)
                 models.Record.model_construct(id=p.id, payload=p.payload, vector=p.vector)
                 for p in points
             ]
-        return IndexHits([p.id for p in points], [float(p.score) for p in points], best, records)
+        return IndexHits(
+            [p.id for p in points], [float(p.score) for p in points], best, records, background
+        )
 
     def _best_dense(self, query: str, scope: SearchScope) -> float | None:
         dense_only = replace(scope, mode="dense", k=1)

@@ -1,5 +1,6 @@
 """Assistants of the caller's organisation: POST|GET /v1/assistants,
-GET|PATCH|DELETE /v1/assistants/{assistant_id}."""
+GET|PATCH|DELETE /v1/assistants/{assistant_id}, and their guardrail topics' example
+questions: GET|PUT /v1/assistants/{assistant_id}/topic-examples."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from api.platform_schemas import (
     AssistantPatch,
     AssistantView,
     DeletedRecord,
+    TopicExamplesIn,
+    TopicExamplesOut,
 )
 from api.requests import json_body
 from api.routing import Routes
@@ -133,3 +136,51 @@ def delete(assistant_id: str) -> Response:
         audited(session, "assistant.deleted", "assistant", assistant_id)
     services.profiles.forget()
     return jsonify({"deleted": True, "id": assistant_id, "request_id": g.request_id})
+
+
+@routes.get(
+    "/<assistant_id>/topic-examples", scope="content:write", ok=TopicExamplesOut, errors=(404,)
+)
+def topic_examples(assistant_id: str) -> Response:
+    with get_services().db.session() as session:
+        assistant = crud.get_assistant(
+            session, org_id=current_caller().org_id, assistant_id=assistant_id
+        )
+        return jsonify(_examples_out(assistant))
+
+
+@routes.put(
+    "/<assistant_id>/topic-examples",
+    scope="content:write",
+    json=TopicExamplesIn,
+    ok=TopicExamplesOut,
+    errors=(400, 404, 415, 422),
+)
+def set_topic_examples(assistant_id: str) -> Response:
+    """Replace the example questions of the assistant's guardrail topics: they count
+    more than a topic's name when a question is checked."""
+    given = TopicExamplesIn.model_validate(json_body()).examples
+    services = get_services()
+    with services.db.session() as session:
+        try:
+            assistant = crud.set_topic_examples(
+                session, org_id=current_caller().org_id, assistant_id=assistant_id,
+                examples=given,
+            )  # fmt: skip
+        except ValueError as exc:
+            raise ApiError(422, str(exc)) from exc
+        audited(session, "assistant.topic_examples", "assistant", assistant_id,
+                {"topics": sorted(given)})  # fmt: skip
+        body = _examples_out(assistant)
+    services.profiles.forget()
+    return jsonify(body)
+
+
+def _examples_out(assistant: Any) -> dict[str, Any]:
+    examples = dict(assistant.topic_examples or {})
+    topics = set(crud.topics_of(assistant))
+    return {
+        "assistant_id": assistant.id,
+        "examples": examples,
+        "unused": sorted(set(examples) - topics),
+    }

@@ -192,6 +192,31 @@ Topic = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, ma
 SampleQuestion = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=3, max_length=200)
 ]
+ExampleQuestion = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=2, max_length=300)
+]
+
+
+class TopicExamplesIn(Strict):
+    """Every example question of an assistant's topics (what it had is replaced)."""
+
+    examples: dict[
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=200)],
+        Annotated[list[ExampleQuestion], Field(min_length=1, max_length=10)],
+    ] = Field(
+        ..., max_length=150,
+        description="topic (one of its allowed, forbidden or escalation topics) -> 1 to 10 "
+        "questions people ask on it; a topic left out has none",
+    )  # fmt: skip
+
+
+class TopicExamplesOut(BaseModel):
+    assistant_id: str
+    examples: dict[str, list[str]]
+    # Topics with examples that the assistant no longer has (kept, not used).
+    unused: list[str]
+
+
 SUGGESTED = Field(
     ..., description="What the web chat offers to ask: sample_questions, else questions "
     "drawn from the titles of its documents, else none"

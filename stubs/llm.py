@@ -48,7 +48,8 @@ def default_reply(request: dict[str, Any]) -> str:
 @dataclass
 class LLMStub(LocalServer):
     api_key: str = "sk-test"
-    behaviour: str = "ok"  # ok | timeout | error500 | malformed
+    # ok | timeout | error500 | malformed | no_tools (a 400 for any request offering tools)
+    behaviour: str = "ok"
     reply: Reply = default_reply
     delay_s: float = 5.0
     token_delay_s: float = 0.0  # between streamed words: a model that takes its time
@@ -89,6 +90,9 @@ class LLMStub(LocalServer):
                     return
                 if stub.behaviour == "timeout":
                     time.sleep(stub.delay_s)
+                if stub.behaviour == "no_tools" and body.get("tools"):
+                    self._json(400, {"error": {"message": "tools are not supported"}})
+                    return
                 if stub.behaviour == "error500":
                     self._json(500, {"error": {"message": "upstream exploded"}})
                     return

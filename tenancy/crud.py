@@ -433,3 +433,23 @@ def _name_free(session: Session, model: Any, *, org_id: str, name: str) -> None:
     taken = session.scalar(select(model.id).where(model.org_id == org_id, model.name == name))
     if taken is not None:
         raise Conflict(f"the name {name!r} is taken in this organisation ({taken})")
+
+
+def set_topic_examples(
+    session: Session, *, org_id: str, assistant_id: str, examples: dict[str, list[str]]
+) -> Assistant:
+    """Replace the assistant's example questions; every topic named must be one of its
+    own (else ValueError, and nothing changes)."""
+    assistant = get_assistant(session, org_id=org_id, assistant_id=assistant_id)
+    unknown = sorted(set(examples) - set(topics_of(assistant)))
+    if unknown:
+        raise ValueError(f"not topics of this assistant: {', '.join(map(repr, unknown))}")
+    assistant.topic_examples = {topic: list(questions) for topic, questions in examples.items()}
+    session.flush()
+    return assistant
+
+
+def topics_of(assistant: Assistant) -> list[str]:
+    return [
+        *assistant.allowed_topics, *assistant.forbidden_topics, *assistant.escalation_triggers
+    ]

@@ -146,6 +146,9 @@ class Assistant(OrganisationRecord, Base):
     forbidden_topics: Mapped[list[str]] = mapped_column(default=list)
     escalation_triggers: Mapped[list[str]] = mapped_column(default=list)
     strictness: Mapped[str] = mapped_column(String(10), default="moderate")
+    # A few example questions per topic ({topic: [question, ...]}): weighed above the
+    # topic's name by the offline check (PUT /v1/assistants/{id}/topic-examples).
+    topic_examples: Mapped[dict[str, Any]] = mapped_column(default=dict)
     refusal_message: Mapped[str | None] = mapped_column(Text)
     handoff_message: Mapped[str | None] = mapped_column(Text)
     max_conversation_history: Mapped[int | None] = mapped_column(Integer)

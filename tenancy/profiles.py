@@ -32,6 +32,11 @@ class GuardRules:
     forbidden_topics: tuple[str, ...] = ()
     escalation_triggers: tuple[str, ...] = ()
     strictness: str = "moderate"
+    # Example questions of some topics: ((topic, (question, ...)), ...).
+    examples: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def examples_of(self, topic: str) -> tuple[str, ...]:
+        return next((questions for named, questions in self.examples if named == topic), ())
 
     @property
     def active(self) -> bool:
@@ -138,6 +143,10 @@ class ProfileStore:
                     forbidden_topics=tuple(assistant.forbidden_topics),
                     escalation_triggers=tuple(assistant.escalation_triggers),
                     strictness=assistant.strictness,
+                    examples=tuple(
+                        (topic, tuple(questions))
+                        for topic, questions in sorted((assistant.topic_examples or {}).items())
+                    ),
                 ),
                 refusal_message=assistant.refusal_message,
                 handoff_message=assistant.handoff_message,

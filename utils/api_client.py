@@ -268,6 +268,17 @@ class ApiClient:
 
     # -- admin -----------------------------------------------------------------------
 
+    def topic_examples(self, assistant_id: str) -> dict[str, Any]:
+        return self._get_json(f"/v1/assistants/{assistant_id}/topic-examples", {})
+
+    def set_topic_examples(
+        self, assistant_id: str, examples: dict[str, list[str]]
+    ) -> dict[str, Any]:
+        path = f"/v1/assistants/{assistant_id}/topic-examples"
+        response = self._send("PUT", path, json={"examples": examples})
+        self._raise_for(response)
+        return response.json()
+
     def analytics(self, **params: Any) -> dict[str, Any]:
         return self._get_json("/v1/analytics", params)
 

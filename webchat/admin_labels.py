@@ -47,6 +47,17 @@ ADMIN_LABELS: dict[str, dict[str, str]] = {
         "comment": "comment",
         "sources": "sources",
         "download_feedback": "Download all feedback (CSV)",
+        "topic_examples": "Guardrail examples",
+        "topic_examples_help": "A few questions people ask on each topic, one per line. A "
+        "question close to an example is judged by it more than by the topic's name.",
+        "no_topics": "No assistant has guardrail topics.",
+        "topic_allowed": "Allowed",
+        "topic_forbidden": "Forbidden",
+        "topic_trigger": "Hand over",
+        "one_question_a_line": "One question a line",
+        "save_examples": "Save examples",
+        "examples_saved": "Examples saved.",
+        "examples_refused": "The examples were not saved: {error}",
         "on_your_site": "Put it on your site",
         "on_your_site_help": "Paste this tag into the pages of an allowed site: a chat button "
         "appears in a bottom corner. Only public assistants can be put on a site.",
@@ -139,6 +150,17 @@ ADMIN_LABELS: dict[str, dict[str, str]] = {
         "comment": "komentar",
         "sources": "sumber",
         "download_feedback": "Unduh semua umpan balik (CSV)",
+        "topic_examples": "Contoh pagar pembatas",
+        "topic_examples_help": "Beberapa pertanyaan yang diajukan orang tentang setiap topik, "
+        "satu per baris. Pertanyaan yang mirip contoh dinilai lebih dari nama topiknya.",
+        "no_topics": "Tidak ada asisten yang punya topik pagar pembatas.",
+        "topic_allowed": "Diizinkan",
+        "topic_forbidden": "Dilarang",
+        "topic_trigger": "Serahkan",
+        "one_question_a_line": "Satu pertanyaan per baris",
+        "save_examples": "Simpan contoh",
+        "examples_saved": "Contoh disimpan.",
+        "examples_refused": "Contoh tidak disimpan: {error}",
         "on_your_site": "Pasang di situs Anda",
         "on_your_site_help": "Tempelkan tag ini di halaman situs yang diizinkan: tombol obrolan "
         "muncul di sudut bawah. Hanya asisten publik yang dapat dipasang di situs.",
@@ -233,6 +255,17 @@ ADMIN_LABELS: dict[str, dict[str, str]] = {
         "comment": "comentario",
         "sources": "fuentes",
         "download_feedback": "Descargar todas las opiniones (CSV)",
+        "topic_examples": "Ejemplos de las reglas",
+        "topic_examples_help": "Algunas preguntas que la gente hace sobre cada tema, una por "
+        "línea. Una pregunta parecida a un ejemplo se juzga por él más que por el nombre del tema.",
+        "no_topics": "Ningún asistente tiene temas en sus reglas.",
+        "topic_allowed": "Permitido",
+        "topic_forbidden": "Prohibido",
+        "topic_trigger": "Derivar",
+        "one_question_a_line": "Una pregunta por línea",
+        "save_examples": "Guardar ejemplos",
+        "examples_saved": "Ejemplos guardados.",
+        "examples_refused": "Los ejemplos no se guardaron: {error}",
         "on_your_site": "Póngalo en su sitio",
         "on_your_site_help": "Pegue esta etiqueta en las páginas de un sitio permitido: aparece "
         "un botón de chat en una esquina inferior. Solo los asistentes públicos pueden ponerse "

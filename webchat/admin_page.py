@@ -14,6 +14,7 @@ from config import get_settings
 from utils.api_client import ApiClient, ApiClientError
 from webchat.admin_people import people, webhooks
 from webchat.admin_text import headed, percent, readable, t
+from webchat.admin_topics import topic_examples
 from webchat.admin_widget import on_your_site
 from webchat.page_session import (
     KEY,
@@ -197,6 +198,8 @@ def main() -> None:
     else:
         st.write(t("none_period"))
     on_your_site(assistants)
+    if {"admin", "content:write"} & set(st.session_state.get(SCOPES, [])):
+        topic_examples(api, assistants)
     if "admin" in st.session_state.get(SCOPES, []):
         people(api)
         webhooks(api)

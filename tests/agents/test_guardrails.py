@@ -62,3 +62,56 @@ def test_no_rules_no_check(guard: TopicGuard) -> None:
     assert clauses("How do I pay, and which shares should I buy?") == [
         "How do I pay, and which shares should I buy?", "How do I pay", "which shares should I buy",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can a doctor tell me what dose of antibiotics I should take?",
+        "I want to talk to a doctor about which medication dosage to take",
+        "¿Puede un médico decirme qué dosis de antibióticos debo tomar?",
+        "Bisakah dokter memberi tahu dosis antibiotik yang harus saya minum?",
+    ],
+)
+def test_a_forbidden_question_close_to_a_trigger_is_refused_not_handed_over(
+    guard: TopicGuard, question: str
+) -> None:
+    """Asking for a person about a forbidden subject is still the forbidden subject: the
+    closer topic wins, and a tie goes to refusal (before, the trigger was checked first
+    and these were handed over)."""
+    verdict = guard.check(question, CLINIC)
+    assert (verdict.action, verdict.topic) == ("refuse", "medication, drugs and dosage")
+
+
+def test_a_plain_request_for_a_person_is_still_handed_over(guard: TopicGuard) -> None:
+    for question in ("I need to speak with a nurse right now",
+                     "¿Puedo hablar con una enfermera, por favor?"):  # fmt: skip
+        assert guard.check(question, CLINIC).action == "escalate", question
+
+
+SHOP = GuardRules(
+    allowed_topics=("orders, delivery and returns", "payment methods"),
+    forbidden_topics=("legal advice",),
+    escalation_triggers=("talk to a human agent",),
+)
+LEGAL_EXAMPLES = (
+    ("legal advice", (
+        "Can I sue the courier for a damaged parcel?",
+        "Is it legal to resell what I bought here?",
+        "Bisakah saya menuntut kurir?",
+    )),
+)  # fmt: skip
+
+
+def test_a_topics_example_questions_catch_what_its_name_misses(guard: TopicGuard) -> None:
+    with_examples = GuardRules(**{**SHOP.__dict__, "examples": LEGAL_EXAMPLES})
+    for question in ("Could I take the delivery company to court over my broken TV?",
+                     "Apakah saya bisa menggugat kurir ke pengadilan?"):  # fmt: skip
+        assert guard.check(question, with_examples).action == "refuse", question
+    # Only a close likeness to an example counts: in-scope questions stay answered.
+    for question in ("Can I pay for my order with a credit card?", "How do I return a broken TV?",
+                     "¿Cuándo llega mi pedido?", "Bagaimana cara mengembalikan barang rusak?"):  # fmt: skip
+        assert guard.check(question, with_examples).action == "answer", question
+    # The name alone let the first through.
+    assert guard.check("Could I take the delivery company to court over my broken TV?",
+                       SHOP).action == "answer"  # fmt: skip

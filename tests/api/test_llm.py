@@ -517,3 +517,43 @@ def test_a_failed_model_is_explained_in_the_questions_language_without_its_error
         body = ask(client, question, conversation=f"c{len(question)}").get_json()
         assert body["warning"].startswith(words), body["warning"]
         assert "Error" not in body["warning"] and "OpenAI" not in body["warning"]
+
+
+def test_a_model_that_calls_the_not_answerable_tool_gets_the_not_found_message(
+    llm_app: Callable[..., Flask], stub: LLMStub
+) -> None:
+    """The model decides answerability with a tool call; the service honours it in the
+    question's language, with no citation, streamed or not."""
+    def reply(request: dict) -> Any:
+        if request["messages"][0]["role"] != "system":
+            return "How do I start the service?"
+        return [{"name": "sources_do_not_answer", "arguments": {"missing": "the price"}}]
+
+    stub.reply = reply
+    client = llm_app().test_client()
+    body = ask(client, "¿Cuánto cuesta iniciar el servicio?", conversation="na").get_json()
+    assert body["found"] is False and body["citations"] == [], body
+    assert body["answer"].startswith("No se encontró en la base de conocimiento"), body["answer"]
+    offered = answer_requests(stub)[-1]["tools"]
+    assert [t["function"]["name"] for t in offered] == ["sources_do_not_answer"]
+    streamed = client.post(
+        "/v1/chat", json={"message": "How much does it cost to start the service?"},
+        headers={**KEY_A, "X-Conversation-Id": "na-stream", "Accept": "text/event-stream"},
+    )  # fmt: skip
+    done = dict(read_events(streamed))["done"]
+    assert done["found"] is False and done["citations"] == []
+    assert done["answer"].startswith("Not found in the knowledge base")
+
+
+def test_an_endpoint_that_refuses_tools_is_asked_without_them(
+    llm_app: Callable[..., Flask], stub: LLMStub
+) -> None:
+    stub.behaviour = "no_tools"
+    client = llm_app().test_client()
+    for n in range(2):
+        body = ask(client, "How do I start the service?", conversation=f"nt{n}").get_json()
+        assert body["found"] is True and body["mode"] == "llm", body
+        assert "warning" not in body
+    # One refused request, then plain requests only.
+    offered = [bool(r.get("tools")) for r in answer_requests(stub)]
+    assert offered == [True, False, False], offered

@@ -236,3 +236,27 @@ def test_the_chats_link_to_the_admin_page_is_shown_exactly_to_whom_it_opens_for(
         assert ("Admin: analytics and feedback" in links) is linked, (credential[:8], links)
         opened = admin_page(live_api, credential)
         assert bool(opened.metric) is linked  # the page opens for the same ones
+
+
+def test_an_admin_writes_example_questions_for_a_guardrail_topic(
+    live_api: str, admin_page: Callable[..., AppTest]
+) -> None:
+    key = an_organisation_with_activity(live_api, name="Guarded shop")
+    http = httpx.Client(base_url=live_api, timeout=60, headers={"X-API-Key": key})
+    guarded = http.post("/v1/assistants", json={
+        "name": "Guarded", "allowed_topics": ["orders and delivery"],
+        "forbidden_topics": ["legal advice"]}).json()  # fmt: skip
+    at = admin_page(live_api, key)
+    area = next(a for a in at.text_area if a.label == "Forbidden: legal advice")
+    area.set_value("Can I sue the courier?\n\nIs it legal to resell what I bought here?")
+    next(b for b in at.button if b.label == "Save examples").click().run()
+    assert not at.exception and at.success[0].value == "Examples saved."
+    kept = http.get(f"/v1/assistants/{guarded['id']}/topic-examples").json()["examples"]
+    assert kept == {"legal advice": ["Can I sue the courier?",
+                                     "Is it legal to resell what I bought here?"]}  # fmt: skip
+    # Too short a question: the API's reason is shown and what was kept stays.
+    area = next(a for a in at.text_area if a.label == "Allowed: orders and delivery")
+    area.set_value("?")
+    next(b for b in at.button if b.label == "Save examples").click().run()
+    assert "were not saved" in at.error[0].value
+    assert http.get(f"/v1/assistants/{guarded['id']}/topic-examples").json()["examples"] == kept

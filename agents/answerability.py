@@ -1,0 +1,178 @@
+"""Does what was retrieved answer the question? Not "is it similar".
+
+A multilingual encoder puts unrelated texts of one language close together, and a
+question that shares a topic or a word with a passage is not answered by it. So the
+decision weighs, for the question as asked:
+
+- how close the best sentence is, and how far it stands out from the other sentences
+  retrieved with it (the question's own background, so no one absolute level decides:
+  each language and each question sits at its own);
+- how much of the question's key terms the best passage holds (stemmed words; runs of
+  Chinese or Japanese characters as character pairs), and of its names and numbers.
+
+A logistic combiner of these, fitted on the `fit` half of public QA articles by
+`python -m bench.fit_answerability` and shipped as `answerability.json`, turns them into
+a probability; a question whose passages fall below the file's threshold gets the
+not-found message. Across languages (the question in one, the passage in another) words
+cannot be matched, so a second set of weights sees only the cosines.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from knowledge.encoders.languages import guess, stemmer
+from knowledge.encoders.sparse import STOPWORDS
+
+MODEL_FILE = Path(__file__).with_name("answerability.json")
+# A word with its combining marks: Devanagari, Bengali, Thai... write vowels as marks,
+# which `\w` alone leaves out (it would cut "भारत" into "भ" and "रत").
+_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0900-\u0dff\u0e31-\u0e4e])+")
+# Scripts written without spaces between words: their terms are character pairs.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]+")
+# A name or a number as the question writes it: a capitalised word after its first
+# word, or anything with a digit.
+_NAME = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-ZÀ-ÖØ-Þ][\w'-]+|\b\w*\d[\w.,:/-]*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the decision sees of one question against its retrieved passages."""
+
+    best: float  # the best sentence's cosine to the question
+    gap: float  # ... above the mean cosine of every sentence retrieved with it
+    lead: float  # ... above the best sentence of the other passages
+    relative: float  # ... above the question's background in the scope
+    dense_relative: float  # the best passage's cosine above that background
+    coverage: float  # share of the question's key terms in the passage that covers most
+    sentence_coverage: float  # ... in the best sentence, with its heading
+    missing: float  # how many of its key terms no retrieved passage holds (at most 4)
+    names: float  # share of its names and numbers there (1.0 when it has none)
+    same_language: bool  # key terms can be matched (else only the cosines count)
+
+    def values(self) -> dict[str, float]:
+        return {k: float(v) for k, v in asdict(self).items()}
+
+
+def key_terms(text: str) -> set[str]:
+    """Stemmed words without stopwords; unspaced scripts as overlapping character pairs."""
+    terms: set[str] = set()
+    words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+    stem = stemmer(guess(text)[0])
+    for word in stem.stemWords(words) if stem is not None else words:
+        runs = _UNSPACED.findall(word)
+        if not runs:
+            if len(word) > 1 or word.isdigit():  # a lone letter is a cut-off stem
+                terms.add(word)
+            continue
+        for run in runs:
+            terms.update(run[i : i + 2] for i in range(max(1, len(run) - 1)))
+    return terms
+
+
+def names_in(question: str) -> set[str]:
+    return {m.group(0).strip(".,:/-").lower() for m in _NAME.finditer(question.strip())} - {""}
+
+
+def evidence(
+    question: str,
+    sentence_scores: np.ndarray,
+    sentence_passages: np.ndarray,
+    sentences: list[str],
+    passages: list[str],
+    *,
+    best_dense: float | None = None,
+    background: float | None = None,
+    same_language: bool = True,
+) -> Evidence:
+    """`sentence_scores`: the question's cosine to each sentence retrieved (with its
+    heading), `sentence_passages` the passage each is from; `passages`: the retrieved
+    texts (with their titles and sections); `best_dense` and `background` as the search
+    measured them (retrieval.BACKGROUND_FROM), None when it did not."""
+    top = int(sentence_scores.argmax())
+    best = float(sentence_scores[top])
+    gap = best - float(sentence_scores.mean())
+    others = sentence_scores[sentence_passages != sentence_passages[top]]
+    lead = best - float(others.max()) if len(others) else gap
+    floor = background if background is not None else float(sentence_scores.mean())
+    dense = best_dense if best_dense is not None else best
+    wanted = key_terms(question)
+    names = names_in(question)
+    coverage, named = 0.0, 1.0 if not names else 0.0
+    anywhere: set[str] = set()
+    for text in passages:
+        held = _terms_of(text)
+        anywhere |= wanted & held
+        coverage = max(coverage, len(wanted & held) / len(wanted) if wanted else 0.0)
+        if names:
+            lowered = text.lower()
+            named = max(named, sum(name in lowered for name in names) / len(names))
+    in_sentence = len(wanted & _terms_of(sentences[top])) / len(wanted) if wanted else 0.0
+    missing = min(len(wanted - anywhere), 4)
+    return Evidence(
+        best, gap, lead, best - floor, dense - floor, coverage, in_sentence, missing, named,
+        same_language,
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=4096)  # the same passages come back turn after turn
+def _terms_of(text: str) -> frozenset[str]:
+    return frozenset(key_terms(text))
+
+
+@dataclass(frozen=True)
+class Weights:
+    names: tuple[str, ...]
+    coefficients: tuple[float, ...]
+    intercept: float
+    threshold: float  # probabilities at or above it are answered
+
+    def probability(self, values: dict[str, float]) -> float:
+        z = self.intercept + sum(c * values[n] for n, c in zip(self.names, self.coefficients))
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+@dataclass(frozen=True)
+class Answerability:
+    """The fitted decision, one set of weights for each kind of evidence."""
+
+    lexical: Weights  # question and passages in one language
+    dense: Weights  # across languages: the cosines only
+
+    @classmethod
+    def load(cls, path: Path = MODEL_FILE) -> Answerability:
+        data = json.loads(path.read_text())
+        return cls(
+            lexical=Weights(**_tupled(data["lexical"])),
+            dense=Weights(**_tupled(data["dense"])),
+        )
+
+    def weights(self, found: Evidence) -> Weights:
+        return self.lexical if found.same_language else self.dense
+
+    def probability(self, found: Evidence) -> float:
+        return self.weights(found).probability(found.values())
+
+    def answers(self, found: Evidence) -> bool:
+        return self.probability(found) >= self.weights(found).threshold
+
+
+def _tupled(weights: dict) -> dict:
+    return {
+        "names": tuple(weights["names"]),
+        "coefficients": tuple(float(c) for c in weights["coefficients"]),
+        "intercept": float(weights["intercept"]),
+        "threshold": float(weights["threshold"]),
+    }
+
+
+@lru_cache(maxsize=1)
+def shipped() -> Answerability:
+    return Answerability.load()

@@ -1,0 +1,204 @@
+"""Fit the answerability decision (agents/answerability.py) on the `fit` half of the
+articles of SQuAD dev and XQuAD, and write the weights the service ships.
+
+Every question of bench.answerable's three kinds (answerable, off-topic, near-topic) is
+retrieved and quoted with the decision off; what the decision would see (its evidence)
+is kept with the label "answerable or not". English XQuAD questions are also asked of
+the other languages' collections (the same paragraphs), for the weights used across
+languages. Two logistic regressions follow (plain Newton steps, numpy), and a threshold
+for each: the highest that still answers `--keep` of the answerable questions.
+
+    python -m bench.fit_answerability --squad ../shared/data/squad-dev \\
+        --xquad ../shared/data/xquad [--per-kind 150] [--keep 0.955] \\
+        [--out agents/answerability.json] [--dump features.jsonl]
+
+Only the `fit` half is read: bench.answerable --half report is what the docs quote.
+"""
+
+from __future__ import annotations
+
+import config  # noqa: F401 - first: sets thread/offline environment before numpy loads
+
+# isort: split
+
+import argparse
+import json
+import random
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from agents.answer import ExtractiveAnswerer, default_not_found
+from agents.answerability import MODEL_FILE
+from bench.answerable import (
+    KINDS,
+    KB,
+    ORG,
+    LANGUAGES,
+    DataSet,
+    Question,
+    excluded,
+    halves,
+    ingest,
+    load_squad,
+    load_xquad,
+    without,
+)
+from bench.retrieval import configured_search
+from knowledge.encoders.embeddings import LocalEmbeddings
+from knowledge.vectors.embedded import open_embedded
+
+LEXICAL = (
+    "best", "gap", "lead", "relative", "dense_relative", "coverage", "sentence_coverage",
+    "missing", "names",
+)  # fmt: skip
+DENSE = ("best", "gap", "lead", "relative", "dense_relative")
+L2 = 1e-2  # on standardised features: keeps the weights sane where classes barely overlap
+
+
+def logistic(x: np.ndarray, y: np.ndarray, steps: int = 50) -> tuple[np.ndarray, float]:
+    """Weights and intercept on the raw features; classes weighted to count equally."""
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
+    z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
+    weight = np.where(y == 1, 0.5 / max(y.mean(), 1e-9), 0.5 / max(1 - y.mean(), 1e-9))
+    w = np.zeros(z.shape[1])
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-(z @ w)))
+        gradient = z.T @ (weight * (p - y)) + L2 * np.r_[w[:-1], 0]
+        hessian = (z * (weight * p * (1 - p))[:, None]).T @ z + L2 * np.eye(len(w))
+        w -= np.linalg.solve(hessian, gradient)
+    coefficients = w[:-1] / scale
+    return coefficients, float(w[-1] - coefficients @ mean)
+
+
+def threshold_keeping(probabilities: np.ndarray, keep: float) -> float:
+    """The highest threshold under which a share `keep` of these still pass."""
+    ordered = np.sort(probabilities)
+    return float(ordered[int(np.floor((1 - keep) * len(ordered)))])
+
+
+def auc(scores: np.ndarray, y: np.ndarray) -> float:
+    ranks = scores.argsort().argsort() + 1
+    positives = y.sum()
+    negatives = len(y) - positives
+    return float((ranks[y == 1].sum() - positives * (positives + 1) / 2) / (positives * negatives))
+
+
+def rows_of(
+    client, name: str, embeddings: LocalEmbeddings, settings, data: DataSet,  # type: ignore[no-untyped-def]
+    asked: dict[str, list[Question]], per_kind: int, seed: str,
+) -> list[dict]:  # fmt: skip
+    """Evidence rows of `asked` (questions by who asks them) against `data`'s collection."""
+    retriever, scope = configured_search(
+        client, name, embeddings, settings, org_id=ORG, kb_id=KB, score_threshold=0.25
+    )
+    answerer = ExtractiveAnswerer(
+        embeddings, threshold=0.3, max_sentences=settings.answer_max_sentences,
+        not_found_message=default_not_found(),
+    )  # fmt: skip
+    rows = []
+    for who, pool in asked.items():
+        rng = random.Random(f"{seed}-{data.name}-{who}")
+        for kind in KINDS:
+            for q in rng.sample(pool, min(per_kind, len(pool))):
+                narrowed = without(excluded(data, q, kind))
+                passages = retriever.search(q.text, replace(scope, narrowed=narrowed))
+                if not passages:
+                    continue  # declined by retrieval's gate already
+                seen = answerer.answer(q.text, passages).evidence
+                if seen is not None:
+                    rows.append({**seen, "set": data.name, "asked": who, "kind": kind})
+    return rows
+
+
+def fitted(rows: list[dict], names: tuple[str, ...], keep: float) -> dict:
+    x = np.array([[r[n] for n in names] for r in rows])
+    y = np.array([r["kind"] == "answerable" for r in rows], dtype=float)
+    coefficients, intercept = logistic(x, y)
+    p = 1 / (1 + np.exp(-(x @ coefficients + intercept)))
+    threshold = threshold_keeping(p[y == 1], keep)
+    for name, column in zip(names, x.T):
+        print(f"  feature {name}: AUC {auc(column, y):.3f}")
+    print(f"  combined: AUC {auc(p, y):.3f}, threshold {threshold:.3f}")
+    return {
+        "names": list(names),
+        "coefficients": [round(float(c), 6) for c in coefficients],
+        "intercept": round(intercept, 6),
+        "threshold": round(threshold, 6),
+    }
+
+
+def report(rows: list[dict], model: dict, label: str) -> None:
+    names = model["names"]
+    for data_set in sorted({r["set"] for r in rows}):
+        mine = [r for r in rows if r["set"] == data_set]
+        shares = []
+        for kind in KINDS:
+            of = [r for r in mine if r["kind"] == kind]
+            z = [model["intercept"] + sum(c * r[n] for c, n in zip(model["coefficients"], names))
+                 for r in of]  # fmt: skip
+            passed = sum(1 / (1 + np.exp(-v)) >= model["threshold"] for v in z) / max(len(of), 1)
+            shares.append(f"{kind}={passed:.2f}")
+        print(f"  fit half {label} {data_set} passed: {' '.join(shares)}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--squad", type=Path, required=True)
+    parser.add_argument("--xquad", type=Path, required=True)
+    parser.add_argument("--languages", default=",".join(LANGUAGES))
+    parser.add_argument("--per-kind", type=int, default=150)
+    parser.add_argument("--keep", type=float, default=0.955, help="answerable share kept")
+    parser.add_argument("--out", type=Path, default=MODEL_FILE)
+    parser.add_argument("--dump", type=Path, help="also write the evidence rows here")
+    parser.add_argument("--rows", type=Path, help="fit these dumped rows instead of running")
+    parser.add_argument("--seed", type=int, default=11)
+    args = parser.parse_args(argv)
+    if args.rows:
+        rows = [json.loads(line) for line in args.rows.open()]
+    else:
+        rows = collect(args)
+    if args.dump:
+        args.dump.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    same = [r for r in rows if r["same_language"]]
+    print(f"{len(rows)} rows ({len(same)} in one language)")
+    print("lexical (one language):")
+    lexical = fitted(same, LEXICAL, args.keep)
+    report(same, lexical, "lexical")
+    print("dense (cosines only, every row):")
+    dense = fitted(rows, DENSE, args.keep)
+    report([r for r in rows if not r["same_language"]], dense, "dense")
+    args.out.write_text(json.dumps({"lexical": lexical, "dense": dense}, indent=2) + "\n")
+    print(f"wrote {args.out}")
+
+
+def collect(args: argparse.Namespace) -> list[dict]:
+    settings = config.Settings(_env_file=None)  # type: ignore[call-arg]
+    embeddings = LocalEmbeddings(
+        None, backend=settings.embedding_backend, cache_dir=settings.embedding_cache_dir
+    )
+    languages = args.languages.split(",")
+    sets = [load_squad(args.squad)] + [load_xquad(args.xquad, lang) for lang in languages]
+    half_of = halves({q.article for data in sets for q in data.questions})
+    english = next((d for d in sets if d.name == "xquad-en"), None)
+    rows: list[dict] = []
+    with tempfile.TemporaryDirectory(prefix="fit-answerability-") as folder:
+        client = open_embedded(Path(folder))
+        for data in sets:
+            name = data.name.replace("-", "_")
+            ingest(client, name, embeddings, data)
+            fit = [q for q in data.questions if half_of[q.article] == "fit"]
+            asked = {"own": fit}
+            if english is not None and data is not english and data.name.startswith("xquad"):
+                asked["en"] = [q for q in english.questions if half_of[q.article] == "fit"]
+            mine = rows_of(client, name, embeddings, settings, data, asked, args.per_kind, str(args.seed))
+            rows += mine
+            print(f"{data.name}: {len(mine)} rows", flush=True)
+        client.close()
+    return rows
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+"""Answer only what the documents answer (issue 45), offline, in Indonesian, Spanish and
+English: documents written here, a question each one answers (found, quoted, cited),
+and questions they do not answer, off the topic or on it, which get the assistant's
+not-found message in the question's own language, no citation, and count as unanswered
+in analytics."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flask import Flask
+
+from agents.phrasebook import built_in
+from tests.api.platform_helpers import Org, chat, create_org, ok
+
+ADMISSIONS = """# Penerimaan Mahasiswa Baru
+
+Universitas Nusantara Raya menerima mahasiswa baru melalui tiga jalur: jalur prestasi,
+jalur tes tertulis, dan jalur kemitraan daerah. Pendaftaran jalur tes tertulis dibuka
+pada 3 Februari dan ditutup pada 14 Maret.
+
+Biaya pendaftaran jalur tes tertulis adalah Rp 350.000 dan dibayar melalui bank mitra.
+Uang kuliah tunggal ditetapkan berdasarkan penghasilan orang tua, dari Rp 500.000
+sampai Rp 12.000.000 per semester.
+
+Kampus Jatinangor terletak di Jl. Let. Jen. Purn. Dr. (HC) Mashudi No. 1, Jatinangor,
+Sumedang. Kampus ini dapat dicapai dengan bus kampus dari stasiun Bandung setiap 30 menit.
+"""
+
+MAINTENANCE = """# Mantenimiento de la bomba B-12
+
+La bomba centrífuga B-12 abastece de agua a la nave de pintura. El aceite del rodamiento
+de la bomba B-12 se cambia cada 2.000 horas de funcionamiento, con aceite ISO VG 68.
+
+Antes de cualquier intervención, el técnico bloquea el interruptor principal y coloca su
+candado personal. La revisión de los sellos mecánicos se hace cada seis meses y queda
+anotada en el registro de mantenimiento de la planta.
+"""
+
+LEAVE = """# Leave policy
+
+Every employee is entitled to 25 days of paid annual leave per calendar year. Annual
+leave is requested through the staff portal at least two weeks in advance, and up to
+five unused days may be carried over to the next year.
+
+An employee who is ill reports it to their manager before nine in the morning on the
+first day of absence. A doctor's certificate is needed from the fourth day of sick leave.
+"""
+
+ANSWERED = [
+    ("Berapa biaya pendaftaran jalur tes tertulis?", "350.000"),
+    ("¿Cada cuántas horas se cambia el aceite de la bomba B-12?", "2.000 horas"),
+    ("How many days of paid annual leave does an employee get?", "25 days"),
+]
+
+NOT_ANSWERED = [
+    # off the topic of every document
+    ("id", "Siapa presiden pertama Indonesia?"),
+    ("es", "¿Quién ganó el mundial de fútbol de 2010?"),
+    ("en", "What is the boiling point of ethanol?"),
+    # on a document's topic, which does not answer it
+    ("id", "Apakah ada asrama untuk mahasiswa baru?"),
+    ("es", "¿Cuál es el precio de compra de la bomba B-12?"),
+    ("en", "Does the company offer a gym membership to employees?"),
+]
+
+
+def organisation(platform: Flask) -> Org:
+    org = create_org(platform.test_client(), "Answerability")
+    org.kb("documents")
+    for title, text in (
+        ("Penerimaan", ADMISSIONS), ("Bomba B-12", MAINTENANCE), ("Leave", LEAVE)
+    ):  # fmt: skip
+        assert org.upload("documents", title, text)["status"] == "completed"
+    org.assistant("desk", ["documents"])
+    return org
+
+
+def test_only_what_the_documents_answer_is_answered_in_three_languages(platform: Flask) -> None:
+    org = organisation(platform)
+    for n, (question, expected) in enumerate(ANSWERED):
+        reply = ok(chat(org.client, org.admin_key, question, conversation=f"a{n}"))
+        assert reply["found"] is True, (question, reply)
+        assert expected in reply["answer"] and reply["citations"], (question, reply)
+    for n, (language, question) in enumerate(NOT_ANSWERED):
+        reply = ok(chat(org.client, org.admin_key, question, conversation=f"n{n}"))
+        assert reply["found"] is False, (question, reply)
+        assert reply["citations"] == [], question
+        assert reply["answer"] == built_in()[language]["not_found"], (question, reply["answer"])
+
+    unanswered = ok(org.client.get("/v1/analytics/unanswered", headers=org.admin))["questions"]
+    asked = " ".join(g["question"] for g in unanswered).lower()
+    assert "asrama" in asked and "bomba b-12" in asked, unanswered
+    assert "biaya pendaftaran" not in asked and "annual leave" not in asked
+
+
+def test_the_assistants_own_not_found_message_is_given_in_the_questions_language(
+    platform: Flask,
+) -> None:
+    org = organisation(platform)
+    own = {"es": {"not_found": "Eso no consta en nuestros manuales."}}
+    assistant = org.assistant("own words", ["documents"], messages=own)
+    question = "¿Cuál es el precio de compra de la bomba B-12?"
+    reply = ok(chat(org.client, org.admin_key, question, assistant=assistant, conversation="o"))
+    assert reply["answer"] == "Eso no consta en nuestros manuales." and reply["citations"] == []
