@@ -35,6 +35,9 @@ MODEL_FILE = Path(__file__).with_name("answerability.json")
 # A word with its combining marks: Devanagari, Bengali, Thai... write vowels as marks,
 # which `\w` alone leaves out (it would cut "भारत" into "भ" and "रत").
 _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0900-\u0dff\u0e31-\u0e4e])+")
+# Words this long name things ("asrama", "precio", "dormitory"); shorter ones are more
+# often verbs and function words no stopword list holds ("get", "many", "ada").
+LONG_WORD = 5
 # Scripts written without spaces between words: their terms are character pairs.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]+")
 # A name or a number as the question writes it: a capitalised word after its first
@@ -54,6 +57,7 @@ class Evidence:
     coverage: float  # share of the question's key terms in the passage that covers most
     sentence_coverage: float  # ... in the best sentence, with its heading
     missing: float  # how many of its key terms no retrieved passage holds (at most 4)
+    absent: float  # ... of its long words (five letters or more: the things it names)
     names: float  # share of its names and numbers there (1.0 when it has none)
     same_language: bool  # key terms can be matched (else only the cosines count)
 
@@ -61,11 +65,11 @@ class Evidence:
         return {k: float(v) for k, v in asdict(self).items()}
 
 
-def key_terms(text: str) -> set[str]:
+def key_terms(text: str, language: str | None = None) -> set[str]:
     """Stemmed words without stopwords; unspaced scripts as overlapping character pairs."""
     terms: set[str] = set()
     words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
-    stem = stemmer(guess(text)[0])
+    stem = stemmer(language or guess(text)[0])
     for word in stem.stemWords(words) if stem is not None else words:
         runs = _UNSPACED.findall(word)
         if not runs:
@@ -103,22 +107,27 @@ def evidence(
     lead = best - float(others.max()) if len(others) else gap
     floor = background if background is not None else float(sentence_scores.mean())
     dense = best_dense if best_dense is not None else best
-    wanted = key_terms(question)
+    language = guess(question)[0]
+    wanted = key_terms(question, language)
+    long_words = key_terms(
+        " ".join(w for w in _WORD.findall(question) if len(w) >= LONG_WORD), language
+    )
     names = names_in(question)
     coverage, named = 0.0, 1.0 if not names else 0.0
     anywhere: set[str] = set()
     for text in passages:
         held = _terms_of(text)
-        anywhere |= wanted & held
+        anywhere |= (wanted | long_words) & held
         coverage = max(coverage, len(wanted & held) / len(wanted) if wanted else 0.0)
         if names:
             lowered = text.lower()
             named = max(named, sum(name in lowered for name in names) / len(names))
     in_sentence = len(wanted & _terms_of(sentences[top])) / len(wanted) if wanted else 0.0
     missing = min(len(wanted - anywhere), 4)
+    absent = min(len(long_words - anywhere), 3)
     return Evidence(
-        best, gap, lead, best - floor, dense - floor, coverage, in_sentence, missing, named,
-        same_language,
+        best, gap, lead, best - floor, dense - floor, coverage, in_sentence, missing, absent,
+        named, same_language,
     )  # fmt: skip
 
 

@@ -14,6 +14,12 @@ does not count, so tuning code reads `--half fit` and docs quote `--half report`
 
     python -m bench.answerable --squad ../shared/data/squad-dev --xquad ../shared/data/xquad
         [--languages en,es,de,vi,zh,ar,hi,ru,tr] [--per-kind 150] [--half report]
+        [--no-check] [--across]
+
+The answerer runs with the service's answerability decision (agents/answerability.py),
+unless `--no-check` (the quoting answerer alone, as before the decision). `--across`
+also asks XQuAD's English questions of each other language's collection (the question
+in one language, the passages in another).
 
 Last lines: `answerable <set> <lang> answered=<share> off_declined=<share>
 near_declined=<share>` per collection, then the macro figures.
@@ -36,6 +42,7 @@ from pathlib import Path
 from qdrant_client import models
 
 from agents.answer import ExtractiveAnswerer, default_not_found
+from agents.answerability import shipped
 from agents.retrieval import Retriever, SearchScope
 from bench.retrieval import configured_search
 from ingestion.ingest import Ingestor
@@ -96,6 +103,11 @@ def halves(titles: set[str]) -> dict[str, str]:
     return {title: ("fit", "report")[i % 2] for i, title in enumerate(sorted(titles))}
 
 
+def replace_questions(data: DataSet, asker: DataSet) -> DataSet:
+    """`data`'s paragraphs with `asker`'s questions (XQuAD: the same paragraph ids)."""
+    return DataSet(data.name, data.paragraphs, asker.questions)
+
+
 def excluded(data: DataSet, question: Question, kind: str) -> list[str]:
     if kind == "off_topic":
         return data.article_paragraphs(question.article)
@@ -145,6 +157,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--per-kind", type=int, default=150, help="questions per kind and set")
     parser.add_argument("--half", choices=("fit", "report"), default="report")
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--no-check", action="store_true", help="without the decision")
+    parser.add_argument("--across", action="store_true", help="English questions, too")
     args = parser.parse_args(argv)
     settings = config.Settings(_env_file=None)  # type: ignore[call-arg]
     embeddings = LocalEmbeddings(
@@ -170,11 +184,14 @@ def main(argv: list[str] | None = None) -> None:
     print(f"half: {args.half} ({sum(h == args.half for h in half_of.values())} of "
           f"{len(half_of)} articles); {args.per_kind} questions per kind and set; encoder "
           f"{embeddings.name} ({embeddings.backend}); gate {score_threshold}, sentence "
-          f"threshold {sentence_threshold}")  # fmt: skip
+          f"threshold {sentence_threshold}; answerability "
+          f"{'off' if args.no_check else 'on'}")  # fmt: skip
     answerer = ExtractiveAnswerer(
         embeddings, threshold=sentence_threshold,
         max_sentences=settings.answer_max_sentences, not_found_message=default_not_found(),
+        answerability=None if args.no_check else shipped(),
     )  # fmt: skip
+    english = next((d for d in sets if d.name == "xquad-en"), None)
     lines = []
     totals = {kind: [] for kind in KINDS}
     with tempfile.TemporaryDirectory(prefix="bench-answerable-") as folder:
@@ -186,27 +203,32 @@ def main(argv: list[str] | None = None) -> None:
                 client, name, embeddings, settings,
                 org_id=ORG, kb_id=KB, score_threshold=score_threshold,
             )  # fmt: skip
-            pool = [q for q in data.questions if half_of[q.article] == args.half]
-            rng = random.Random(f"{args.seed}-{data.name}")
-            shares = {}
-            for kind in KINDS:
-                sample = rng.sample(pool, min(args.per_kind, len(pool)))
-                found = [
-                    decide(retriever, answerer, scope, q.text, excluded(data, q, kind))
-                    for q in sample
-                ]
-                # answerable: share found; the other kinds: share declined
-                share = (
-                    sum(found) / len(found) if kind == "answerable" else 1 - sum(found) / len(found)
+            asked = {data.name: data}
+            if args.across and english is not None and data.name.startswith("xquad") \
+                    and data is not english:  # fmt: skip
+                asked[f"en->{data.name}"] = replace_questions(data, english)
+            for label, questions in asked.items():
+                pool = [q for q in questions.questions if half_of[q.article] == args.half]
+                rng = random.Random(f"{args.seed}-{label}")
+                shares = {}
+                for kind in KINDS:
+                    sample = rng.sample(pool, min(args.per_kind, len(pool)))
+                    found = [
+                        decide(retriever, answerer, scope, q.text, excluded(data, q, kind))
+                        for q in sample
+                    ]
+                    # answerable: share found; the other kinds: share declined
+                    share = sum(found) / len(found)
+                    shares[kind] = share if kind == "answerable" else 1 - share
+                    if label == data.name:  # the macro figures: own-language questions
+                        totals[kind].append(shares[kind])
+                line = (
+                    f"answerable {label} answered={shares['answerable']:.3f} "
+                    f"off_declined={shares['off_topic']:.3f} "
+                    f"near_declined={shares['near_topic']:.3f}"
                 )
-                shares[kind] = share
-                totals[kind].append(share)
-            line = (
-                f"answerable {data.name} answered={shares['answerable']:.3f} "
-                f"off_declined={shares['off_topic']:.3f} near_declined={shares['near_topic']:.3f}"
-            )
-            print(f"{line} (ingested {rate:.1f} paragraphs/s)", flush=True)
-            lines.append(line)
+                print(f"{line} (ingested {rate:.1f} paragraphs/s)", flush=True)
+                lines.append(line)
         client.close()
     print("\n".join(lines))
     print(

@@ -7,6 +7,10 @@ with the first sentence of the top passage (same retrieval, same run):
 - answer length in words (mean and median);
 - exact match and token F1 of the best cited sentence against the gold answers.
 
+The extractive answerer runs as the service does, with its answerability decision
+(docs/answers.md), and without it in the same run: a question the decision declines
+counts as an answer without the gold string.
+
     python -m bench.answers --data ../shared/data/squad-dev [--questions 1000] [--index-dir DIR]
 """
 
@@ -26,6 +30,7 @@ from collections import Counter
 from pathlib import Path
 
 from agents.answer import ExtractiveAnswerer, default_not_found
+from agents.answerability import shipped
 from bench.retrieval import (
     BENCH_KB,
     BENCH_ORG,
@@ -131,6 +136,10 @@ def main(argv: list[str] | None = None) -> None:
     max_sentences = args.max_sentences or settings.answer_max_sentences
     answerer = ExtractiveAnswerer(
         embeddings, threshold=sentence_threshold, max_sentences=max_sentences,
+        not_found_message=default_not_found(), answerability=shipped(),
+    )  # fmt: skip
+    unchecked = ExtractiveAnswerer(
+        embeddings, threshold=sentence_threshold, max_sentences=max_sentences,
         not_found_message=default_not_found(),
     )  # fmt: skip
     print(
@@ -139,19 +148,21 @@ def main(argv: list[str] | None = None) -> None:
         f"gate {score_threshold}"
     )
 
-    ours, baseline = [], []
+    ours, alone, baseline = [], [], []
     for q in sample:
         passages = retriever.search(q["question"], scope)
-        answer = answerer.answer(q["question"], passages)
-        quoted = split_sentences(MARKER.sub("", answer.text)) if answer.found else []
-        ours.append(
-            score(MARKER.sub("", answer.text) if answer.found else "", quoted, q["answers"])
-        )
+        for made, scores in ((answerer, ours), (unchecked, alone)):
+            answer = made.answer(q["question"], passages)
+            quoted = split_sentences(MARKER.sub("", answer.text)) if answer.found else []
+            scores.append(
+                score(MARKER.sub("", answer.text) if answer.found else "", quoted, q["answers"])
+            )
         first = split_sentences(passages[0].text)[:1] if passages else []
         baseline.append(score(first[0] if first else "", first, q["answers"]))
 
     client.close()
-    results = {"extractive": summarise(ours), "first sentence": summarise(baseline)}
+    results = {"extractive": summarise(ours), "no decision": summarise(alone),
+               "first sentence": summarise(baseline)}  # fmt: skip
     print(
         f"\n{'answerer':<16} {'contains':>9} {'mean words':>11} {'median':>7} {'EM':>6} {'F1':>6}"
     )

@@ -52,7 +52,7 @@ from knowledge.vectors.embedded import open_embedded
 
 LEXICAL = (
     "best", "gap", "lead", "relative", "dense_relative", "coverage", "sentence_coverage",
-    "missing", "names",
+    "missing", "absent", "names",
 )  # fmt: skip
 DENSE = ("best", "gap", "lead", "relative", "dense_relative")
 L2 = 1e-2  # on standardised features: keeps the weights sane where classes barely overlap
