@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 from langchain_core.messages import AnyMessage
 
-from agents.answerability import Answerability, evidence
+from agents.answerability import Answerability, Evidence, evidence
 from agents.followup import offline_condenser
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
@@ -41,6 +42,14 @@ ASKS_QUANTITY = re.compile(
     re.IGNORECASE,
 )
 HAS_NUMBER = re.compile(r"\d")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
+def asked_part(question: str) -> str:
+    """The sentence of a longer message that asks ("This is awful. How do I start it?"
+    -> "How do I start it?"): what the passages must answer, without what surrounds it."""
+    asking = [s for s in _SENTENCE_BREAK.split(question.strip()) if "?" in s]
+    return asking[-1] if asking else question
 
 
 @dataclass
@@ -96,6 +105,16 @@ def citation(n: int, passage: Passage, *, quoted: str | None = None) -> dict:
         "snippet": snippet(passage.text, around=quoted),
         "score": passage.score,
     }
+
+
+class Judged(NamedTuple):
+    """One reading of the question: the sentences it would quote, what the answerability
+    decision saw (with its probability), the best score, and whether it passed."""
+
+    chosen: list[int]
+    evidence: dict
+    best: float
+    passes: bool
 
 
 class ExtractiveAnswerer:
@@ -156,13 +175,15 @@ class ExtractiveAnswerer:
         ranks = np.array([rank for rank, _ in candidates])
         asking = np.array(["?" in sentence for _, sentence in candidates], dtype=float)
         numbers = np.array([bool(HAS_NUMBER.search(s)) for _, s in candidates], dtype=float)
-        # The question as asked and, for a follow-up, as the retriever searched with it
-        # (read with the previous question): whichever finds the better sentence.
+        # The question as asked, its asking sentence alone and, for a follow-up, as the
+        # retriever searched with it (read with the previous question): whichever finds
+        # the better sentence.
         features = (ranks, asking, numbers)
         texts = [f"{p.title}\n{p.section or ''}\n{p.text}" for p in passages]
         same_language = _same_language(question, passages[0].text)
         tried = []
-        for query in dict.fromkeys([question, offline_condenser(question, history or [])]):
+        readings = [question, asked_part(question), offline_condenser(question, history or [])]
+        for query in dict.fromkeys(readings):
             chosen, best, cosines = self._best(
                 query, context_vectors, context_terms, terms, *features
             )
@@ -170,18 +191,15 @@ class ExtractiveAnswerer:
                 query, cosines, ranks, contexts, texts, same_language=same_language,
                 best_dense=passages[0].best_dense, background=passages[0].background,
             )  # fmt: skip
-            gate = self.answerability
-            passes = gate is None or gate.answers(seen)
-            probability = gate.probability(seen) if gate else 1.0
-            tried.append((chosen, best, passes, {**seen.values(), "probability": probability}))
+            tried.append(self._judged(chosen, best, seen))
         # The question as asked or as searched, whichever finds the better sentence among
         # those the decision lets through.
-        passing = [t for t in tried if t[0] and t[2]]
+        passing = [t for t in tried if t.chosen and t.passes]
         if not passing:
             declined = not_found_answer(self.mode, self.not_found_message)
-            declined.evidence = max(tried, key=lambda t: t[1])[3]
+            declined.evidence = max(tried, key=lambda t: t.best).evidence
             return declined
-        chosen, _, _, seen = max(passing, key=lambda t: t[1])
+        chosen, seen = max(passing, key=lambda t: t.best)[:2]
         # One passage's sentences in the document's order (an address, then what follows
         # it), passages in the order of their best sentence.
         first_seen: dict[int, int] = {}
@@ -215,6 +233,14 @@ class ExtractiveAnswerer:
             evidence=seen,
         )
 
+    def _judged(self, chosen: list[int], best: float, seen: Evidence) -> Judged:
+        gate = self.answerability
+        probability = gate.probability(seen) if gate else 1.0
+        return Judged(
+            chosen, {**seen.values(), "probability": probability}, best,
+            gate is None or gate.answers(seen),
+        )  # fmt: skip
+
     def _best(
         self,
         query: str,
@@ -244,11 +270,15 @@ class ExtractiveAnswerer:
         best = scores[ranked[0]]
         # A further sentence only when it is nearly as good as the best: a weak second
         # sentence adds words more often than it adds the answer.
-        return [
-            int(i)
-            for i in ranked[: self.max_sentences]
-            if scores[i] >= self.threshold and scores[i] >= best - FURTHER_SENTENCE_MARGIN
-        ], float(best), cosines
+        return (
+            [
+                int(i)
+                for i in ranked[: self.max_sentences]
+                if scores[i] >= self.threshold and scores[i] >= best - FURTHER_SENTENCE_MARGIN
+            ],
+            float(best),
+            cosines,
+        )
 
 
 def _same_language(question: str, passage: str) -> bool:

@@ -144,7 +144,8 @@ class Weights:
     threshold: float  # probabilities at or above it are answered
 
     def probability(self, values: dict[str, float]) -> float:
-        z = self.intercept + sum(c * values[n] for n, c in zip(self.names, self.coefficients))
+        pairs = zip(self.names, self.coefficients, strict=True)
+        z = self.intercept + sum(c * values[name] for name, c in pairs)
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 

@@ -189,9 +189,7 @@ class TopicGuard:
             if refused is not None and (trigger is None or refused + TIE >= trigger):
                 return self._verdict("refuse", forbidden, forbidden_hit, rules.forbidden_topics)
             if trigger is not None:
-                return self._verdict(
-                    "escalate", triggers, trigger_hit, rules.escalation_triggers
-                )
+                return self._verdict("escalate", triggers, trigger_hit, rules.escalation_triggers)
         if rules.allowed_topics and limits.refuse_out_of_scope:
             score = float(best_allowed.max())
             if score < limits.allowed:
@@ -219,7 +217,7 @@ class TopicGuard:
         scores = np.einsum("ud,tfd->utf", vectors, topic_vectors).max(axis=2)
         for j, topic in enumerate(topics):
             if examples := rules.examples_of(topic):
-                closest = (vectors @ self.embeddings.encode_cached(list(examples), query=True).T)
+                closest = vectors @ self.embeddings.encode_cached(list(examples), query=True).T
                 example = closest.max(axis=1)
                 mixed = EXAMPLE_WEIGHT * example + (1 - EXAMPLE_WEIGHT) * scores[:, j]
                 raised = np.maximum(scores[:, j], mixed)

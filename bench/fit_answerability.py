@@ -33,10 +33,10 @@ import numpy as np
 from agents.answer import ExtractiveAnswerer, default_not_found
 from agents.answerability import MODEL_FILE
 from bench.answerable import (
-    KINDS,
     KB,
-    ORG,
+    KINDS,
     LANGUAGES,
+    ORG,
     DataSet,
     Question,
     excluded,
@@ -119,7 +119,7 @@ def fitted(rows: list[dict], names: tuple[str, ...], keep: float) -> dict:
     coefficients, intercept = logistic(x, y)
     p = 1 / (1 + np.exp(-(x @ coefficients + intercept)))
     threshold = threshold_keeping(p[y == 1], keep)
-    for name, column in zip(names, x.T):
+    for name, column in zip(names, x.T, strict=True):
         print(f"  feature {name}: AUC {auc(column, y):.3f}")
     print(f"  combined: AUC {auc(p, y):.3f}, threshold {threshold:.3f}")
     return {
@@ -137,7 +137,7 @@ def report(rows: list[dict], model: dict, label: str) -> None:
         shares = []
         for kind in KINDS:
             of = [r for r in mine if r["kind"] == kind]
-            z = [model["intercept"] + sum(c * r[n] for c, n in zip(model["coefficients"], names))
+            z = [model["intercept"] + sum(c * r[n] for c, n in zip(model["coefficients"], names, strict=True))
                  for r in of]  # fmt: skip
             passed = sum(1 / (1 + np.exp(-v)) >= model["threshold"] for v in z) / max(len(of), 1)
             shares.append(f"{kind}={passed:.2f}")
@@ -193,7 +193,9 @@ def collect(args: argparse.Namespace) -> list[dict]:
             asked = {"own": fit}
             if english is not None and data is not english and data.name.startswith("xquad"):
                 asked["en"] = [q for q in english.questions if half_of[q.article] == "fit"]
-            mine = rows_of(client, name, embeddings, settings, data, asked, args.per_kind, str(args.seed))
+            mine = rows_of(
+                client, name, embeddings, settings, data, asked, args.per_kind, str(args.seed)
+            )
             rows += mine
             print(f"{data.name}: {len(mine)} rows", flush=True)
         client.close()

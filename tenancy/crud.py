@@ -450,6 +450,4 @@ def set_topic_examples(
 
 
 def topics_of(assistant: Assistant) -> list[str]:
-    return [
-        *assistant.allowed_topics, *assistant.forbidden_topics, *assistant.escalation_triggers
-    ]
+    return [*assistant.allowed_topics, *assistant.forbidden_topics, *assistant.escalation_triggers]

@@ -6,8 +6,6 @@ in analytics."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from flask import Flask
 

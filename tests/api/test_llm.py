@@ -524,6 +524,7 @@ def test_a_model_that_calls_the_not_answerable_tool_gets_the_not_found_message(
 ) -> None:
     """The model decides answerability with a tool call; the service honours it in the
     question's language, with no citation, streamed or not."""
+
     def reply(request: dict) -> Any:
         if request["messages"][0]["role"] != "system":
             return "How do I start the service?"

@@ -76,8 +76,9 @@ def test_a_person_in_two_organisations_picks_and_switches(platform: Flask) -> No
         sent = (
             client.post("/v1/auth/switch", json=body, headers=bearer(switched["access_token"]))
             if isinstance(body, dict)
-            else client.post("/v1/auth/switch", data=body,
-                             headers=bearer(switched["access_token"]))  # fmt: skip
+            else client.post(
+                "/v1/auth/switch", data=body, headers=bearer(switched["access_token"])
+            )  # fmt: skip
         )
         assert sent.status_code == status, (body, sent.get_json())
         assert sent.get_json()["error"]["message"]
