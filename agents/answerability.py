@@ -65,20 +65,34 @@ class Evidence:
         return {k: float(v) for k, v in asdict(self).items()}
 
 
-def key_terms(text: str, language: str | None = None) -> set[str]:
-    """Stemmed words without stopwords; unspaced scripts as overlapping character pairs."""
+def key_terms(text: str, language: str | None = None, *, min_length: int = 0) -> set[str]:
+    """Stemmed words without stopwords (of at least `min_length` letters); unspaced
+    scripts as overlapping character pairs."""
     terms: set[str] = set()
-    words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
-    stem = stemmer(language or guess(text)[0])
-    for word in stem.stemWords(words) if stem is not None else words:
-        runs = _UNSPACED.findall(word)
+    language = language or language_of(text)
+    for word in _WORD.findall(text.lower()):
+        if word in STOPWORDS or len(word) < min_length:
+            continue
+        stem = _stem(word, language)
+        runs = _UNSPACED.findall(stem)
         if not runs:
-            if len(word) > 1 or word.isdigit():  # a lone letter is a cut-off stem
-                terms.add(word)
+            if len(stem) > 1 or stem.isdigit():  # a lone letter is a cut-off stem
+                terms.add(stem)
             continue
         for run in runs:
             terms.update(run[i : i + 2] for i in range(max(1, len(run) - 1)))
     return terms
+
+
+@lru_cache(maxsize=65536)  # Snowball in pure Python is the slow part of a turn's check
+def _stem(word: str, language: str) -> str:
+    stem = stemmer(language)
+    return stem.stemWord(word) if stem is not None else word
+
+
+@lru_cache(maxsize=4096)  # passages come back turn after turn
+def language_of(text: str) -> str:
+    return guess(text)[0]
 
 
 def names_in(question: str) -> set[str]:
@@ -109,9 +123,7 @@ def evidence(
     dense = best_dense if best_dense is not None else best
     language = guess(question)[0]
     wanted = key_terms(question, language)
-    long_words = key_terms(
-        " ".join(w for w in _WORD.findall(question) if len(w) >= LONG_WORD), language
-    )
+    long_words = key_terms(question, language, min_length=LONG_WORD)
     names = names_in(question)
     coverage, named = 0.0, 1.0 if not names else 0.0
     anywhere: set[str] = set()
