@@ -234,11 +234,14 @@ class ExtractiveAnswerer:
         )
 
     def _judged(self, chosen: list[int], best: float, seen: Evidence) -> Judged:
-        gate = self.answerability
-        probability = gate.probability(seen) if gate else 1.0
+        values = seen.values()
+        if self.answerability is None:
+            return Judged(chosen, {**values, "probability": 1.0}, best, True)
+        weights = self.answerability.weights(seen)
+        probability = weights.probability(values)  # once: its threshold decides
         return Judged(
-            chosen, {**seen.values(), "probability": probability}, best,
-            gate is None or gate.answers(seen),
+            chosen, {**values, "probability": probability}, best,
+            probability >= weights.threshold,
         )  # fmt: skip
 
     def _best(
