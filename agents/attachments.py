@@ -120,6 +120,11 @@ class AttachmentSearcher:
         self.attachments = attachments
         self.embeddings = embeddings
 
+    def closeness(self, texts: list[str], scope: SearchScope) -> list[float]:
+        """The knowledge bases' closeness (guardrails weigh topics against it)."""
+        closeness = getattr(self.base, "closeness", None)
+        return closeness(texts, scope) if closeness else [-1.0] * len(texts)
+
     def search(self, query: str, scope: SearchScope) -> list[Passage]:
         found: list[Passage] = self.base.search(query, scope)  # type: ignore[attr-defined]
         query_vector = np.asarray(self.embeddings.embed_query(query))

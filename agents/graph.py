@@ -14,6 +14,7 @@ answer's citations) is what the checkpointer keeps.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from langgraph.runtime import Runtime
 
 from agents.answer import Answer
 from agents.data_answer import DataAnswerer, asks_for_data, phrase
-from agents.guardrails import Verdict
+from agents.guardrails import Content, Verdict
 from agents.phrasebook import Kind, Phrasebook
 from agents.retrieval import Passage, SearchScope
 from knowledge.encoders.languages import detect
@@ -77,7 +78,9 @@ class Searcher(Protocol):
 
 
 class Guard(Protocol):
-    def check(self, question: str, rules: GuardRules) -> Verdict: ...
+    def check(
+        self, question: str, rules: GuardRules, *, content: Content | None = None
+    ) -> Verdict: ...
 
 
 Condenser = Callable[[str, list[AnyMessage]], str]
@@ -167,7 +170,10 @@ def guard(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
     if context.guard is None or not context.rules.active:
         return {}
     started = time.perf_counter()
-    verdict = context.guard.check(last_question(state["messages"]), context.rules)
+    # Topics are weighed against what the assistant's knowledge bases are about.
+    closeness = getattr(context.searcher, "closeness", None)
+    content = functools.partial(closeness, scope=context.scope) if closeness else None
+    verdict = context.guard.check(last_question(state["messages"]), context.rules, content=content)
     return {"verdict": verdict.to_dict(), "stats": {"guard_ms": _ms(started)}}
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -70,6 +71,7 @@ class Thresholds:
     refuse_out_of_scope: bool
     escalate_margin: float = 0.0  # ... and closer to it than to any allowed topic by this
     keyword_bonus: float = 0.1
+    content_offset: float = 0.1  # the knowledge bases' best cosine counts as this less
 
 
 # Per encoder: all-MiniLM-L6-v2's were set on an earlier English-only set; the default
@@ -113,6 +115,20 @@ class Verdict:
 
 
 ANSWER = Verdict("answer", by="none")
+# The best dense cosine of each text to the assistant's knowledge bases (-1.0: nothing).
+Content = Callable[[list[str]], list[float]]
+
+
+@dataclass(frozen=True)
+class Closeness:
+    """(clauses x topics) closeness to each kind of topic, and each clause's closeness to
+    the knowledge bases' content (None: not asked, or no knowledge base)."""
+
+    units: list[str]
+    allowed: np.ndarray
+    forbidden: np.ndarray
+    triggers: np.ndarray
+    in_scope: np.ndarray | None
 
 
 def clauses(text: str) -> list[str]:
@@ -144,9 +160,14 @@ class TopicGuard:
         )
         self.forms = FORMS_BY_ENCODER.get(embeddings.name, TOPIC_FORMS)
 
-    def check(self, question: str, rules: GuardRules) -> Verdict:
+    def check(self, question: str, rules: GuardRules, *, content: Content | None = None) -> Verdict:
         if not rules.active or not question.strip():
             return ANSWER
+        return self.decide(self.measure(question, rules, content=content), rules)
+
+    def measure(self, question: str, rules: GuardRules, *, content: Content | None) -> Closeness:
+        """How close each clause of the question is to each topic, and to the knowledge
+        bases' content (asked only where a forbidden topic or a trigger could match)."""
         limits = self.thresholds.get(rules.strictness, self.thresholds["moderate"])
         units = clauses(question)
         vectors = self.embeddings.encode_cached(units, query=True)
@@ -158,6 +179,15 @@ class TopicGuard:
         triggers = self._closeness(
             vectors, units, rules.escalation_triggers, allowed_words, limits.keyword_bonus, rules
         )
+        in_scope = None
+        if content is not None and (forbidden.size or triggers.size):
+            in_scope = np.asarray(content(units), dtype=float)
+        return Closeness(units, allowed, forbidden, triggers, in_scope)
+
+    def decide(self, closeness: Closeness, rules: GuardRules) -> Verdict:
+        limits = self.thresholds.get(rules.strictness, self.thresholds["moderate"])
+        units, allowed = closeness.units, closeness.allowed
+        forbidden, triggers = closeness.forbidden, closeness.triggers
         best_allowed = allowed.max(axis=1) if allowed.size else np.zeros(len(units))
         best_forbidden = forbidden.max(axis=1) if forbidden.size else np.full(len(units), -1.0)
 
@@ -165,19 +195,29 @@ class TopicGuard:
         best_trigger = triggers.max(axis=1) if triggers.size else np.full(len(units), -1.0)
         clear_trigger = best_trigger >= limits.escalate
         clear_forbidden = best_forbidden >= limits.forbidden
-        # A close call needs allowed topics to be closer than: without any, only clear
+        # A close call needs something in scope to be closer than: the allowed topics
+        # and the knowledge bases' content (a passage's cosine to a question runs higher
+        # than a topic name's, by about `content_offset`). Without either, only clear
         # matches count.
-        comparable = bool(rules.allowed_topics)
+        in_scope = best_allowed
+        content = closeness.in_scope
+        has_content = content is not None and bool((content > -1.0).any())
+        if has_content:
+            in_scope = np.maximum(best_allowed, content - limits.content_offset)
+        comparable = bool(rules.allowed_topics) or has_content
+        if has_content:  # even a clear match must be closer than the content
+            clear_trigger &= best_trigger >= in_scope
+            clear_forbidden &= best_forbidden >= in_scope
         near_trigger = (
             comparable
             & (best_trigger >= limits.escalate_floor)
             & (best_trigger >= best_forbidden)
-            & (best_trigger >= best_allowed + limits.escalate_margin)
+            & (best_trigger >= in_scope + limits.escalate_margin)
         )
         near_forbidden = (
             comparable
             & (best_forbidden >= limits.forbidden_floor)
-            & (best_forbidden >= best_allowed + limits.forbidden_margin)
+            & (best_forbidden >= in_scope + limits.forbidden_margin)
         )
         # Clear matches first, then the closer calls; within each, the closer topic wins.
         for trigger_hit, forbidden_hit in (
@@ -254,7 +294,7 @@ class LLMTopicGuard:
         self.classifier = model.with_structured_output(Classification, method="json_schema")
         self.fallback = fallback
 
-    def check(self, question: str, rules: GuardRules) -> Verdict:
+    def check(self, question: str, rules: GuardRules, *, content: Content | None = None) -> Verdict:
         if not rules.active or not question.strip():
             return ANSWER
         prompt = load_prompt("guardrail").format(
@@ -270,7 +310,7 @@ class LLMTopicGuard:
                 result = Classification.model_validate(result)
         except Exception as exc:  # any failure of the call means: decide offline
             log.warning("guardrail call failed, checking offline: %s", type(exc).__name__)
-            return self.fallback.check(question, rules)
+            return self.fallback.check(question, rules, content=content)
         if result.decision == "escalate":
             return Verdict("escalate", result.topic, 1.0, by="llm")
         if result.decision == "forbidden":

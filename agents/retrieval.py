@@ -178,6 +178,30 @@ class Retriever:
             if (record := records.get(str(point_id))) is not None
         ]
 
+    def closeness(self, texts: list[str], scope: SearchScope) -> list[float]:
+        """Each text's best dense cosine to the passages in scope (-1.0 with none): how
+        close it is to what the assistant's knowledge bases are about. One round trip."""
+        best = [-1.0] * len(texts)
+        if not texts or not scope.priorities:
+            return best
+        query_filter = tenant_filter(scope.org_id, sorted(scope.priorities))
+        asked = [
+            (index, vector, where)
+            for index, text in enumerate(texts)
+            for vector, where in self._dense_queries(text, query_filter)
+        ]
+        responses = self.client._client.query_batch_points(
+            collection_name=self.collection,
+            requests=[
+                models.QueryRequest(query=vector, using=DENSE_VECTOR, filter=where, limit=1)
+                for _, vector, where in asked
+            ],
+        )
+        for (index, _, _), response in zip(asked, responses, strict=True):
+            if response.points:
+                best[index] = max(best[index], float(response.points[0].score))
+        return best
+
     def _stored_vectors(self) -> tuple[str, ...]:
         """The named vectors read back with the passages: the sentence vectors stored at
         ingestion, when the collection keeps them (asked once)."""

@@ -7,9 +7,12 @@ and 70 groups of labelled questions (bench/data/guardrails_questions.tsv), each 
 same question in English, Spanish and Indonesian: in scope (some sharing words with a
 forbidden topic: "health endpoints", "rate limit policy"), out of scope, forbidden,
 escalation (requests for a person phrased many ways), and questions mixing an allowed
-and a forbidden subject. Even groups are the tuning part, odd groups are held out. The
-help-desk assistant also has the bundled sample knowledge base, so a question its
-documents cover is in scope even when no allowed topic matches.
+and a forbidden subject. Even groups are the tuning part, odd groups are held out. Each
+assistant has a knowledge base: the help desk the bundled sample one, the clinic and the
+bank a few pages in English (bench/data/guardrails_kb/), some of them near a forbidden
+topic or a trigger, as real ones are ("we cannot interpret results", "lost or stolen
+cards"). A question its documents cover is in scope even when no allowed topic matches,
+and a topic's near match must be closer than the knowledge base's content.
 
 Printed per strictness (and language):
 - refusal precision (refused questions that should be refused) and recall;
@@ -34,6 +37,7 @@ import config  # noqa: F401 - first: sets thread/offline environment before nump
 import argparse
 import csv
 import dataclasses
+import functools
 import itertools
 import json
 import tempfile
@@ -42,13 +46,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import get_args
 
+from qdrant_client import QdrantClient
+
 from agents.guardrails import Thresholds, TopicGuard, Verdict, keywords
 from agents.retrieval import Retriever, SearchScope
 from config import Settings
-from ingestion.sample import SAMPLE_KB_ID, SAMPLE_ORG_ID, index_sample_kb
-from knowledge.encoders.embeddings import load_embeddings
+from ingestion.ingest import Ingestor
+from ingestion.sample import SAMPLE_KB_ID, SAMPLE_ORG_ID, ingest_sample_kb
+from knowledge.documents.chunking import Chunker
+from knowledge.encoders.embeddings import LocalEmbeddings, load_embeddings
 from knowledge.encoders.engines import Backend
 from knowledge.vectors.embedded import open_embedded
+from knowledge.vectors.store import ensure_collection
 from tenancy.profiles import GuardRules
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -70,6 +79,28 @@ def rules_of(assistant: dict, strictness: str) -> GuardRules:
         escalation_triggers=tuple(assistant["escalation_triggers"]),
         strictness=strictness,
     )
+
+
+def index_knowledge_bases(
+    client: QdrantClient, embeddings: LocalEmbeddings, assistants: dict[str, dict], data: Path
+) -> dict[str, str]:
+    """Each assistant's knowledge base into COLLECTION: assistant -> kb id."""
+    ensure_collection(client, COLLECTION, embeddings.dimensions)
+    ingestor = Ingestor(
+        client=client, collection=COLLECTION, embeddings=embeddings,
+        chunker=Chunker(chunk_size=1000, chunk_overlap=150),
+    )  # fmt: skip
+    kb_of = {}
+    for name, assistant in assistants.items():
+        if assistant["knowledge_base"] == "sample":
+            ingest_sample_kb(client, embeddings, COLLECTION)
+            kb_of[name] = SAMPLE_KB_ID
+        else:
+            kb_of[name] = f"kb-{name}"
+            ingestor.ingest_paths(
+                [data / assistant["knowledge_base"]], org_id=SAMPLE_ORG_ID, kb_id=kb_of[name]
+            )
+    return kb_of
 
 
 def outcome(verdict: Verdict, covered: Callable[[], bool]) -> str:
@@ -118,6 +149,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--show-errors", default="", help="strictness whose misses to list")
     parser.add_argument("--model", default=None, help="EMBEDDING_MODEL (default: the service's)")
     parser.add_argument("--tune", action="store_true", help="search the moderate thresholds")
+    parser.add_argument(
+        "--no-content", action="store_true",
+        help="topics compared with allowed topics only, not with the knowledge bases' content",
+    )  # fmt: skip
     defaults = Settings(_env_file=None)  # type: ignore[call-arg]
     parser.add_argument(
         "--backend", choices=get_args(Backend), default=defaults.embedding_backend,
@@ -129,27 +164,52 @@ def main(argv: list[str] | None = None) -> None:
     guard = TopicGuard(embeddings)
 
     with tempfile.TemporaryDirectory() as folder:
-        index_sample_kb(Path(folder), embeddings, COLLECTION)
         client = open_embedded(Path(folder))
+        kb_of = index_knowledge_bases(client, embeddings, assistants, args.data)
         retriever = Retriever(
             client=client, collection=COLLECTION, embeddings=embeddings, candidates=20,
             rrf_k=1, weights=(1.0, 2.0),
         )  # fmt: skip
-        scope = SearchScope(
-            org_id=SAMPLE_ORG_ID, priorities={SAMPLE_KB_ID: 0}, mode="hybrid", k=4,
-            score_threshold=embeddings.calibration.score_threshold,
-        )  # fmt: skip
+        scopes = {
+            name: SearchScope(
+                org_id=SAMPLE_ORG_ID,
+                priorities={kb: 0},
+                mode="hybrid",
+                k=4,
+                score_threshold=embeddings.calibration.score_threshold,
+            )  # fmt: skip
+            for name, kb in kb_of.items()
+        }
         covered = {
-            q["question"]: assistants[q["assistant"]]["uses_sample_kb"]
-            and bool(retriever.search(q["question"], scope))
+            (q["assistant"], q["question"]): bool(
+                retriever.search(q["question"], scopes[q["assistant"]])
+            )
             for q in questions
         }
+        # Each question's closeness, measured once per strictness (of the thresholds only
+        # the keyword bonus is part of the measure), so that tuning only decides.
+        started = time.perf_counter()
+        measured = {
+            (q["assistant"], q["question"], strictness): guard.measure(
+                q["question"],
+                rules_of(assistants[q["assistant"]], strictness),
+                content=None
+                if args.no_content
+                else functools.partial(retriever.closeness, scope=scopes[q["assistant"]]),
+            )
+            for q in questions
+            for strictness in guard.thresholds
+        }
+        measure_ms = (time.perf_counter() - started) * 1000 / len(measured)
 
         def outcomes(strictness: str, chosen: list[dict[str, str]]) -> list[str]:
             return [
                 outcome(
-                    guard.check(q["question"], rules_of(assistants[q["assistant"]], strictness)),
-                    lambda q=q: covered[q["question"]],
+                    guard.decide(
+                        measured[q["assistant"], q["question"], strictness],
+                        rules_of(assistants[q["assistant"]], strictness),
+                    ),
+                    lambda q=q: covered[q["assistant"], q["question"]],
                 )
                 for q in chosen
             ]
@@ -167,7 +227,7 @@ def main(argv: list[str] | None = None) -> None:
             for strictness in guard.thresholds:
                 started = time.perf_counter()
                 got = outcomes(strictness, chosen)
-                elapsed = (time.perf_counter() - started) * 1000 / len(chosen)
+                elapsed = measure_ms + (time.perf_counter() - started) * 1000 / len(chosen)
                 labels = [q["label"] for q in chosen]
                 _print_row(strictness, figures(labels, got, strictness), elapsed)
                 if strictness == "moderate":
@@ -204,13 +264,14 @@ def tune(
     grid = itertools.product(
         (0.45, 0.5, 0.55), (0.15, 0.2, 0.25), (0.0, 0.03, 0.06, 0.1),
         (0.5, 0.55, 0.6), (0.25, 0.3, 0.35), (0.0, 0.05, 0.1), (0.15, 0.2, 0.25, 0.3),
+        (0.0, 0.05, 0.1, 0.15),
     )  # fmt: skip
     original = guard.thresholds
-    for forbidden, floor, margin, escalate, esc_floor, esc_margin, allowed in grid:
+    for forbidden, floor, margin, escalate, esc_floor, esc_margin, allowed, offset in grid:
         candidate = dataclasses.replace(
             base, forbidden=forbidden, forbidden_floor=floor, forbidden_margin=margin,
             escalate=escalate, escalate_floor=esc_floor, escalate_margin=esc_margin,
-            allowed=allowed,
+            allowed=allowed, content_offset=offset,
         )  # fmt: skip
         guard.thresholds = {**original, "moderate": candidate}
         f = figures(labels, outcomes("moderate", chosen), "moderate")

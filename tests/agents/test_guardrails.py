@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 import pytest
 
 from agents.guardrails import OUT_OF_SCOPE, TopicGuard, clauses
+from agents.retrieval import Retriever, SearchScope
+from ingestion.ingest import Ingestor
+from knowledge.documents.chunking import Chunker
 from knowledge.encoders.embeddings import LocalEmbeddings
+from knowledge.vectors.embedded import open_embedded
+from knowledge.vectors.store import ensure_collection
 from tenancy.profiles import GuardRules
 
 CLINIC = GuardRules(
@@ -115,3 +123,58 @@ def test_a_topics_example_questions_catch_what_its_name_misses(guard: TopicGuard
     # The name alone let the first through.
     assert guard.check("Could I take the delivery company to court over my broken TV?",
                        SHOP).action == "answer"  # fmt: skip
+
+
+BANK = GuardRules(
+    allowed_topics=("debit and credit cards", "bank accounts and balances"),
+    forbidden_topics=("cryptocurrency", "investment advice and stock picks"),
+    escalation_triggers=("lost or stolen card", "fraud or transactions I did not make"),
+)
+BANK_PAGES = {
+    "cards.md": "# Card payments\n\n## When a payment is declined\nA card payment is declined "
+    "when the account has too little money, when the daily spending limit has been reached, "
+    "or when the card is frozen in the app. Unfreeze the card or raise the limit under "
+    "Cards > Limits.\n",
+    "protection.md": "# How we protect your money\n\nEvery card payment is checked by our "
+    "fraud monitoring, day and night. Online payments are confirmed in the app with your "
+    "fingerprint or face.\n",
+}
+
+
+def test_topics_are_weighed_against_the_knowledge_bases_content(
+    guard: TopicGuard, embeddings: LocalEmbeddings, tmp_path: Path
+) -> None:
+    """A question near a trigger that the assistant's own documents answer is answered;
+    one about the trigger itself is still handed over, and a forbidden one refused."""
+    for name, text in BANK_PAGES.items():
+        (tmp_path / "docs").mkdir(exist_ok=True)
+        (tmp_path / "docs" / name).write_text(text)
+    client = open_embedded(tmp_path / "qdrant")
+    ensure_collection(client, "kb", embeddings.dimensions)
+    Ingestor(
+        client=client, collection="kb", embeddings=embeddings,
+        chunker=Chunker(chunk_size=1000, chunk_overlap=150),
+    ).ingest_paths([tmp_path / "docs"], org_id="org", kb_id="cards")  # fmt: skip
+    retriever = Retriever(
+        client=client, collection="kb", embeddings=embeddings, candidates=20, rrf_k=1,
+        weights=(1.0, 2.0),
+    )  # fmt: skip
+    scope = SearchScope(org_id="org", priorities={"cards": 0}, mode="hybrid", k=4,
+                        score_threshold=0.25)  # fmt: skip
+    content = functools.partial(retriever.closeness, scope=scope)
+    try:
+        question = "How do I unfreeze my card?"
+        assert guard.check(question, BANK).action == "escalate"  # the topics alone
+        assert guard.check(question, BANK, content=content).action == "answer"
+        for question in ("My card was stolen this morning!", "Kartu saya dicuri tadi pagi",
+                         "Alguien usó mi tarjeta sin permiso"):  # fmt: skip
+            assert guard.check(question, BANK, content=content).action == "escalate", question
+        verdict = guard.check("Which stocks should I buy?", BANK, content=content)
+        assert (verdict.action, verdict.topic) == ("refuse", "investment advice and stock picks")
+        # Another organisation's documents are not this assistant's content.
+        elsewhere = SearchScope(org_id="other", priorities={"cards": 0}, mode="hybrid", k=4,
+                                score_threshold=0.25)  # fmt: skip
+        assert retriever.closeness([question], elsewhere) == [-1.0]
+        assert retriever.closeness(["How do I unfreeze my card?"], scope)[0] > 0.4
+    finally:
+        client.close()

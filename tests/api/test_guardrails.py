@@ -117,6 +117,25 @@ def test_refusals_are_counted_in_metrics(bank: Org) -> None:
     assert refused() == before + 1
 
 
+FROZEN = (
+    "# Card payments\n\n## When a payment is declined\nA card payment is declined when the "
+    "account has too little money, when the daily spending limit has been reached, or when "
+    "the card is frozen in the app. Unfreeze the card or raise the limit under Cards > Limits."
+)
+
+
+def test_a_question_its_documents_answer_is_not_handed_over(bank: Org) -> None:
+    """Topics are weighed against the assistant's knowledge bases: near the "lost or
+    stolen card" trigger, but answered by a page of its own, so answered and cited."""
+    question = "How do I unfreeze my card?"
+    assert ask(bank, question)["escalate"] is True  # its documents do not say yet
+    assert bank.upload("cards", "Card payments", FROZEN)["status"] == "completed"
+    reply = ask(bank, question, conversation="c2")
+    assert reply["escalate"] is False and reply["found"] is True
+    assert "Unfreeze" in reply["answer"] and reply["citations"][0]["title"] == "Card payments"
+    assert ask(bank, "My card was stolen this morning!", conversation="c2")["escalate"] is True
+
+
 # -- LLM mode ----------------------------------------------------------------------------
 
 
