@@ -10,7 +10,7 @@ Malay); everything this service says in Indonesian reads right to a Malay speake
 from __future__ import annotations
 
 import threading
-from functools import cache
+from functools import cache, lru_cache
 
 DEFAULT_LANGUAGE = "en"
 # Languages a question may be detected as (ISO 639-1).
@@ -50,6 +50,7 @@ def _identifier():  # type: ignore[no-untyped-def]
     return identifier
 
 
+@lru_cache(maxsize=4096)  # a turn asks it of its question 3-4 times (graph, search, answer)
 def guess(text: str) -> tuple[str, float]:
     """The likeliest language of `text` and its probability."""
     with _lock:  # the identifier is not documented as thread-safe; a call is ~0.1 ms
