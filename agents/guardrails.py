@@ -195,16 +195,17 @@ class TopicGuard:
         best_trigger = triggers.max(axis=1) if triggers.size else np.full(len(units), -1.0)
         clear_trigger = best_trigger >= limits.escalate
         clear_forbidden = best_forbidden >= limits.forbidden
-        # A close call needs something in scope to be closer than: the allowed topics
-        # and the knowledge bases' content (a passage's cosine to a question runs higher
-        # than a topic name's, by about `content_offset`). Without either, only clear
-        # matches count.
+        # A close call must be closer than what is in scope: the allowed topics and the
+        # knowledge bases' content (a passage's cosine to a question runs higher than a
+        # topic name's, by about `content_offset`). Without allowed topics, only clear
+        # matches count: a question far from everything (the content too) is no closer
+        # call, and is left to the knowledge bases to answer or not.
         in_scope = best_allowed
         content = closeness.in_scope
         has_content = content is not None and bool((content > -1.0).any())
         if has_content:
             in_scope = np.maximum(best_allowed, content - limits.content_offset)
-        comparable = bool(rules.allowed_topics) or has_content
+        comparable = bool(rules.allowed_topics)
         if has_content:  # even a clear match must be closer than the content
             clear_trigger &= best_trigger >= in_scope
             clear_forbidden &= best_forbidden >= in_scope

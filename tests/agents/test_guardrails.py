@@ -171,6 +171,15 @@ def test_topics_are_weighed_against_the_knowledge_bases_content(
             assert guard.check(question, BANK, content=content).action == "escalate", question
         verdict = guard.check("Which stocks should I buy?", BANK, content=content)
         assert (verdict.action, verdict.topic) == ("refuse", "investment advice and stock picks")
+        # Without allowed topics, a question far from the content and the topics alike
+        # is not a closer call: it is left to the documents (found or not).
+        forbidden_only = GuardRules(forbidden_topics=BANK.forbidden_topics)
+        for question in ("Who won the football world cup in 2018?", "What is the capital of Peru?"):
+            assert guard.check(question, forbidden_only, content=content).action == "answer"
+        assert (
+            guard.check("Which stocks should I buy?", forbidden_only, content=content).action
+            == "refuse"
+        )
         # Another organisation's documents are not this assistant's content.
         elsewhere = SearchScope(org_id="other", priorities={"cards": 0}, mode="hybrid", k=4,
                                 score_threshold=0.25)  # fmt: skip
