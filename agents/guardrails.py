@@ -3,8 +3,10 @@
 Offline, a question is compared with the assistant's topic phrases by embedding
 similarity, clause by clause (so "how do I pay, and which shares should I buy?" is
 caught by its second half), with a small bonus when a clause names a word of the topic
-that the allowed topics do not share. With an LLM, one small classification call
-decides instead, and the offline check stands in on any failure.
+that the allowed topics do not share, and against the assistant's own knowledge bases:
+a topic matches only where the question is closer to it than to their content. With an
+LLM, one small classification call decides instead, and the offline check stands in on
+any failure.
 
 The thresholds were set on bench/guardrails.py's labelled questions; docs/benchmarks.md
 has the precision and recall they give per strictness.
@@ -181,7 +183,10 @@ class TopicGuard:
         )
         in_scope = None
         if content is not None and (forbidden.size or triggers.size):
-            in_scope = np.asarray(content(units), dtype=float)
+            try:
+                in_scope = np.asarray(content(units), dtype=float)
+            except Exception as exc:  # the store unreachable: the topics alone decide
+                log.warning("guardrails: knowledge bases unreachable (%s)", type(exc).__name__)
         return Closeness(units, allowed, forbidden, triggers, in_scope)
 
     def decide(self, closeness: Closeness, rules: GuardRules) -> Verdict:

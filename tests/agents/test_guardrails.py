@@ -187,3 +187,26 @@ def test_topics_are_weighed_against_the_knowledge_bases_content(
         assert retriever.closeness(["How do I unfreeze my card?"], scope)[0] > 0.4
     finally:
         client.close()
+
+
+def test_an_unreachable_knowledge_base_leaves_the_topics_to_decide(
+    guard: TopicGuard, embeddings: LocalEmbeddings, tmp_path: Path
+) -> None:
+    """The store gone (embedded Qdrant closed under the retriever): refusals and
+    hand-overs are still decided, by the topics alone."""
+    client = open_embedded(tmp_path / "qdrant")
+    ensure_collection(client, "kb", embeddings.dimensions)
+    retriever = Retriever(
+        client=client, collection="kb", embeddings=embeddings, candidates=20, rrf_k=1,
+        weights=(1.0, 2.0),
+    )  # fmt: skip
+    scope = SearchScope(org_id="org", priorities={"cards": 0}, mode="hybrid", k=4,
+                        score_threshold=0.25)  # fmt: skip
+    client.close()
+    content = functools.partial(retriever.closeness, scope=scope)
+    with pytest.raises(Exception):  # noqa: B017 - whatever the store raises
+        content(["Which stocks should I buy?"])
+    verdict = guard.check("Which stocks should I buy?", BANK, content=content)
+    assert (verdict.action, verdict.topic) == ("refuse", "investment advice and stock picks")
+    verdict = guard.check("My card was stolen this morning!", BANK, content=content)
+    assert verdict.action == "escalate"
