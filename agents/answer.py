@@ -9,7 +9,7 @@ from typing import NamedTuple
 import numpy as np
 from langchain_core.messages import AnyMessage
 
-from agents.answerability import Answerability, Evidence, evidence, language_of
+from agents.answerability import Answerability, Evidence, evidence
 from agents.followup import offline_condenser
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
@@ -287,4 +287,4 @@ class ExtractiveAnswerer:
 def _same_language(question: str, passage: str) -> bool:
     """Can the question's words be looked for in the passage? Unsure counts as yes."""
     asked, sure = guess(question)
-    return sure < 0.5 or asked == language_of(passage)
+    return sure < 0.5 or asked == guess(passage)[0]

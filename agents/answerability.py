@@ -69,7 +69,7 @@ def key_terms(text: str, language: str | None = None, *, min_length: int = 0) ->
     """Stemmed words without stopwords (of at least `min_length` letters); unspaced
     scripts as overlapping character pairs."""
     terms: set[str] = set()
-    language = language or language_of(text)
+    language = language or guess(text)[0]
     for word in _WORD.findall(text.lower()):
         if word in STOPWORDS or len(word) < min_length:
             continue
@@ -84,15 +84,10 @@ def key_terms(text: str, language: str | None = None, *, min_length: int = 0) ->
     return terms
 
 
-@lru_cache(maxsize=65536)  # Snowball in pure Python is the slow part of a turn's check
+@lru_cache(maxsize=65536)  # the same words come back turn after turn (passages, questions)
 def _stem(word: str, language: str) -> str:
     stem = stemmer(language)
     return stem.stemWord(word) if stem is not None else word
-
-
-@lru_cache(maxsize=4096)  # passages come back turn after turn
-def language_of(text: str) -> str:
-    return guess(text)[0]
 
 
 def names_in(question: str) -> set[str]:
