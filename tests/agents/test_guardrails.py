@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from pathlib import Path
 
 import pytest
+from qdrant_client import QdrantClient
 
 from agents.guardrails import OUT_OF_SCOPE, TopicGuard, clauses
 from agents.retrieval import Retriever, SearchScope
@@ -141,26 +143,36 @@ BANK_PAGES = {
 }
 
 
-def test_topics_are_weighed_against_the_knowledge_bases_content(
-    guard: TopicGuard, embeddings: LocalEmbeddings, tmp_path: Path
-) -> None:
-    """A question near a trigger that the assistant's own documents answer is answered;
-    one about the trigger itself is still handed over, and a forbidden one refused."""
-    for name, text in BANK_PAGES.items():
-        (tmp_path / "docs").mkdir(exist_ok=True)
-        (tmp_path / "docs" / name).write_text(text)
-    client = open_embedded(tmp_path / "qdrant")
+def bank_store(
+    embeddings: LocalEmbeddings, folder: Path, pages: dict[str, str]
+) -> tuple[QdrantClient, Retriever, SearchScope]:
+    """Embedded Qdrant in `folder` with the pages as the organisation's "cards" knowledge
+    base, a retriever over it, and the assistant's scope."""
+    client = open_embedded(folder / "qdrant")
     ensure_collection(client, "kb", embeddings.dimensions)
-    Ingestor(
-        client=client, collection="kb", embeddings=embeddings,
-        chunker=Chunker(chunk_size=1000, chunk_overlap=150),
-    ).ingest_paths([tmp_path / "docs"], org_id="org", kb_id="cards")  # fmt: skip
+    if pages:
+        (folder / "docs").mkdir()
+        for name, text in pages.items():
+            (folder / "docs" / name).write_text(text)
+        Ingestor(
+            client=client, collection="kb", embeddings=embeddings,
+            chunker=Chunker(chunk_size=1000, chunk_overlap=150),
+        ).ingest_paths([folder / "docs"], org_id="org", kb_id="cards")  # fmt: skip
     retriever = Retriever(
         client=client, collection="kb", embeddings=embeddings, candidates=20, rrf_k=1,
         weights=(1.0, 2.0),
     )  # fmt: skip
     scope = SearchScope(org_id="org", priorities={"cards": 0}, mode="hybrid", k=4,
                         score_threshold=0.25)  # fmt: skip
+    return client, retriever, scope
+
+
+def test_topics_are_weighed_against_the_knowledge_bases_content(
+    guard: TopicGuard, embeddings: LocalEmbeddings, tmp_path: Path
+) -> None:
+    """A question near a trigger that the assistant's own documents answer is answered;
+    one about the trigger itself is still handed over, and a forbidden one refused."""
+    client, retriever, scope = bank_store(embeddings, tmp_path, BANK_PAGES)
     content = functools.partial(retriever.closeness, scope=scope)
     try:
         question = "How do I unfreeze my card?"
@@ -181,8 +193,7 @@ def test_topics_are_weighed_against_the_knowledge_bases_content(
             == "refuse"
         )
         # Another organisation's documents are not this assistant's content.
-        elsewhere = SearchScope(org_id="other", priorities={"cards": 0}, mode="hybrid", k=4,
-                                score_threshold=0.25)  # fmt: skip
+        elsewhere = dataclasses.replace(scope, org_id="other")
         assert retriever.closeness([question], elsewhere) == [-1.0]
         assert retriever.closeness(["How do I unfreeze my card?"], scope)[0] > 0.4
     finally:
@@ -194,14 +205,7 @@ def test_an_unreachable_knowledge_base_leaves_the_topics_to_decide(
 ) -> None:
     """The store gone (embedded Qdrant closed under the retriever): refusals and
     hand-overs are still decided, by the topics alone."""
-    client = open_embedded(tmp_path / "qdrant")
-    ensure_collection(client, "kb", embeddings.dimensions)
-    retriever = Retriever(
-        client=client, collection="kb", embeddings=embeddings, candidates=20, rrf_k=1,
-        weights=(1.0, 2.0),
-    )  # fmt: skip
-    scope = SearchScope(org_id="org", priorities={"cards": 0}, mode="hybrid", k=4,
-                        score_threshold=0.25)  # fmt: skip
+    client, retriever, scope = bank_store(embeddings, tmp_path, {})
     client.close()
     content = functools.partial(retriever.closeness, scope=scope)
     with pytest.raises(Exception):  # noqa: B017 - whatever the store raises
