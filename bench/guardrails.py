@@ -7,7 +7,10 @@ and 70 groups of labelled questions (bench/data/guardrails_questions.tsv), each 
 same question in English, Spanish and Indonesian: in scope (some sharing words with a
 forbidden topic: "health endpoints", "rate limit policy"), out of scope, forbidden,
 escalation (requests for a person phrased many ways), and questions mixing an allowed
-and a forbidden subject. Even groups are the tuning part, odd groups are held out. Each
+and a forbidden subject. Of groups 1-70, even groups are the tuning part, odd groups are
+held out. Groups 71-130 (`fresh`) were written on 2026-11-26, after every threshold here
+was chosen and after the held-out part's misses had been read: the only part no
+decision has seen. Each
 assistant has a knowledge base: the help desk the bundled sample one, the clinic and the
 bank a few pages in English (bench/data/guardrails_kb/), some of them near a forbidden
 topic or a trigger, as real ones are ("we cannot interpret results", "lost or stolen
@@ -217,7 +220,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{embeddings.name}: {len(questions)} questions over {len(assistants)} assistants")
         if args.tune:
             tune(guard, questions, outcomes)
-        for part in ("tune", "held-out"):
+        for part in ("tune", "held-out", "fresh"):
             chosen = [q for q in questions if q["split"] == part]
             print(f"\n{part} ({len(chosen)} questions)")
             print(
