@@ -214,3 +214,35 @@ def test_an_unreachable_knowledge_base_leaves_the_topics_to_decide(
     assert (verdict.action, verdict.topic) == ("refuse", "investment advice and stock picks")
     verdict = guard.check("My card was stolen this morning!", BANK, content=content)
     assert verdict.action == "escalate"
+
+
+CLINIC_DESK = GuardRules(
+    allowed_topics=("booking, changing or cancelling appointments", "opening hours and parking"),
+    forbidden_topics=("diagnosing symptoms or illnesses",),
+    escalation_triggers=("talk to a nurse, a doctor or a person at the clinic",),
+)
+PARKING_PAGE = {
+    "hours-and-parking.md": "# Opening hours and parking\n\nThe clinic is open 8:00-19:00 "
+    "on weekdays and 9:00-13:00 on Saturdays. Patients park free for two hours in the "
+    "car park behind the clinic; the entrance is on Mill Lane.\n"
+}
+
+
+def test_naming_a_triggers_word_is_not_asking_for_a_person(
+    guard: TopicGuard, embeddings: LocalEmbeddings, tmp_path: Path
+) -> None:
+    """"clinic" is a word of the trigger, and a question about the clinic's car park,
+    which its page answers, is not a request for someone at the clinic."""
+    client, retriever, scope = bank_store(embeddings, tmp_path, PARKING_PAGE)
+    content = functools.partial(retriever.closeness, scope=scope)
+    try:
+        for question in ("Is there parking near the clinic?",
+                         "¿Hay aparcamiento cerca de la clínica?"):  # fmt: skip
+            verdict = guard.check(question, CLINIC_DESK, content=content)
+            assert verdict.action == "answer", (question, verdict)
+        for question in ("Put me through to a person at the clinic, please",
+                         "Quiero hablar con una enfermera"):  # fmt: skip
+            verdict = guard.check(question, CLINIC_DESK, content=content)
+            assert verdict.action == "escalate", (question, verdict)
+    finally:
+        client.close()
