@@ -231,7 +231,7 @@ PARKING_PAGE = {
 def test_naming_a_triggers_word_is_not_asking_for_a_person(
     guard: TopicGuard, embeddings: LocalEmbeddings, tmp_path: Path
 ) -> None:
-    """ "clinic" is a word of the trigger, and a question about the clinic's car park,
+    """The trigger names the clinic, and a question about the clinic's car park,
     which its page answers, is not a request for someone at the clinic."""
     client, retriever, scope = bank_store(embeddings, tmp_path, PARKING_PAGE)
     content = functools.partial(retriever.closeness, scope=scope)
