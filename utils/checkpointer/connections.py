@@ -1,7 +1,8 @@
 """Script calls without the client's per-command bookkeeping.
 
-Every checkpoint operation on a request path is one EVALSHA. Through `execute_command`
-each one also pays for the pool's lock, a readiness poll of the socket and redis-py's
+Every checkpoint operation on a request path is one round trip: an EVALSHA, or a write's
+HSETs and EVALSHA in MULTI/EXEC, sent in one write. Through redis-py's client or pipeline
+each also pays for the pool's lock, a readiness poll of the socket and redis-py's
 observability hooks: on a local Redis that is more than the round trip itself (measured in
 docs/checkpointer.md). The sync caller keeps its own stack of idle redis-py connections
 (threads never share one) and hands each back clean: a connection that failed
@@ -9,7 +10,7 @@ mid-command is disconnected first, so no reply is ever read by the wrong caller.
 caller multiplexes every concurrent call on one connection. Either way, a connection found
 closed after sitting idle (Redis restarted, or dropped idle clients) means the rest are
 stale too: they are dropped and the call is sent once more on a fresh connection (every
-script is idempotent), before the client's own retry policy applies. Cluster clients keep
+write is idempotent), before the client's own retry policy applies. Cluster clients keep
 the client's path.
 """
 
@@ -28,9 +29,31 @@ import redis.exceptions
 import redis.retry
 from redis._parsers.base import BaseParser
 
+Commands = list[tuple[Any, ...]]
+
+
+def _first_error(replies: list[Any]) -> list[Any]:
+    """The replies, or the first error reply among them raised (once all were read)."""
+    for reply in replies:
+        if isinstance(reply, BaseException):
+            raise reply
+    return replies
+
+
+def _wrapped(commands: Commands, atomic: bool) -> Commands:
+    """In MULTI ... EXEC when `atomic`: Redis runs all of them or, should the write be cut
+    off before EXEC arrives (or a command be refused as it is queued), none."""
+    return [("MULTI",), *commands, ("EXEC",)] if atomic else commands
+
+
+def _unwrapped(replies: list[Any], atomic: bool) -> list[Any]:
+    """The commands' own replies (a refusal when queued was raised already)."""
+    return _first_error(list(replies[-1])) if atomic else replies
+
 
 class ScriptCaller:
-    """Runs one command on a connection of `client`'s pool (sync)."""
+    """Runs commands on a connection of `client`'s pool (sync): one, or several sent in
+    one write, their replies read in order (one round trip)."""
 
     def __init__(self, client: redis.Redis) -> None:
         self._pool = client.connection_pool
@@ -38,32 +61,42 @@ class ScriptCaller:
         self._idle: list[Any] = []
 
     def __call__(self, *args: Any) -> Any:
-        return self._retry.call_with_retry(lambda: self._once(args), self._drop_idle)
+        return self.many([args])[0]
 
-    def _once(self, args: tuple[Any, ...]) -> Any:
+    def many(self, commands: Commands, *, atomic: bool = False) -> list[Any]:
+        """Their replies, in order; `atomic`: all of them run, or none."""
+        sent = _wrapped(commands, atomic)
+        replies = self._retry.call_with_retry(lambda: self._once(sent), self._drop_idle)
+        return _unwrapped(replies, atomic)
+
+    def _once(self, commands: Commands) -> list[Any]:
         reused = bool(self._idle)
         connection = self._take()
         try:
             try:
-                return self._round_trip(connection, args)
+                return self._round_trip(connection, commands)
             except redis.exceptions.ConnectionError:
                 if not reused:
                     raise
                 self._drop_idle()
-                return self._round_trip(connection, args)  # reconnects
+                return self._round_trip(connection, commands)  # reconnects
         finally:
             self._idle.append(connection)
 
     @staticmethod
-    def _round_trip(connection: Any, args: tuple[Any, ...]) -> Any:
+    def _round_trip(connection: Any, commands: Commands) -> list[Any]:
+        replies: list[Any] = []
         try:
-            connection.send_packed_command([hiredis.pack_command(args)])
-            return connection.read_response()
-        except redis.exceptions.ResponseError:
-            raise  # an error reply was read in full: the connection is clean
+            connection.send_packed_command([hiredis.pack_command(c) for c in commands])
+            for _ in commands:
+                try:
+                    replies.append(connection.read_response())
+                except redis.exceptions.ResponseError as error:
+                    replies.append(error)  # read in full: the next reply follows cleanly
         except BaseException:
             connection.disconnect()  # reconnects on its next command
             raise
+        return _first_error(replies)
 
     def _take(self) -> Any:
         try:
@@ -99,28 +132,40 @@ class AsyncScriptCaller:
         self._opening = asyncio.Lock()
 
     async def __call__(self, *args: Any) -> Any:
-        return await self._retry.call_with_retry(lambda: self._once(args), self._forget_closed)
+        return (await self.many([args]))[0]
 
-    async def _once(self, args: tuple[Any, ...]) -> Any:
+    async def many(self, commands: Commands, *, atomic: bool = False) -> list[Any]:
+        """Several commands in one write; their replies, in order; `atomic`: all of
+        them run, or none."""
+        sent = _wrapped(commands, atomic)
+        replies = await self._retry.call_with_retry(lambda: self._once(sent), self._forget_closed)
+        return _unwrapped(replies, atomic)
+
+    async def _once(self, commands: Commands) -> list[Any]:
         link = self._link
         reused = link is not None and link.open
         try:
-            return await self._round_trip(link if reused else await self._open(), args)
+            return await self._round_trip(link if reused else await self._open(), commands)
         except redis.exceptions.ConnectionError:
             if not reused:
                 raise
             # It died while idle (Redis restarted): once more on a fresh connection.
-            return await self._round_trip(await self._open(), args)
+            return await self._round_trip(await self._open(), commands)
 
-    async def _round_trip(self, link: _Link, args: tuple[Any, ...]) -> Any:
+    async def _round_trip(self, link: _Link, commands: Commands) -> list[Any]:
         # hiredis packs in C; redis.asyncio packs argument by argument in Python.
-        reply = link.send(hiredis.pack_command(args))
+        replies = link.send([hiredis.pack_command(c) for c in commands])
         try:
             async with asyncio.timeout(self._timeout):  # TimeoutError: an OSError, retried
-                return await reply
+                # Error replies come back as values, to be raised once all are in.
+                return _first_error([await reply for reply in replies])
         except TimeoutError:
             link.close()
             raise
+        finally:
+            for reply in replies:  # a lost connection failed them all: one error is enough
+                if reply.done() and not reply.cancelled():
+                    reply.exception()
 
     async def _open(self) -> _Link:
         # One timer covers waiting for another caller's connect and making this one: with
@@ -177,13 +222,15 @@ class _Link(asyncio.Protocol):
         connection._reader = connection._writer = None
         return cls(streams)
 
-    def send(self, packed: bytes) -> asyncio.Future[Any]:
+    def send(self, packed: list[bytes]) -> list[asyncio.Future[Any]]:
+        """Commands in one write; a future for each reply (an error reply its value)."""
         if not self.open:
             raise redis.exceptions.ConnectionError("Connection closed.")
-        reply = asyncio.get_running_loop().create_future()
-        self._waiting.append(reply)
-        self._transport.write(packed)
-        return reply
+        loop = asyncio.get_running_loop()
+        replies = [loop.create_future() for _ in packed]
+        self._waiting.extend(replies)
+        self._transport.write(b"".join(packed))
+        return replies
 
     def data_received(self, data: bytes) -> None:
         self._parser.feed(data)
@@ -192,11 +239,7 @@ class _Link(asyncio.Protocol):
             if reply is False:  # the rest of it has not arrived yet
                 return
             waiter = self._waiting.popleft()
-            if waiter.done():  # its caller was cancelled
-                continue
-            if isinstance(reply, Exception):
-                waiter.set_exception(reply)
-            else:
+            if not waiter.done():  # done: its caller was cancelled
                 waiter.set_result(reply)
 
     def connection_lost(self, exc: Exception | None) -> None:

@@ -153,19 +153,13 @@ class SaverCore:
         )
 
         run_id = str(metadata.get("run_id") or "")
-        batch: Batch = [
-            (
-                "EVAL",
-                PUT_CHECKPOINT_LUA,
-                len(keys.all),
-                *keys.all,
-                self.ttl or 0,
-                member,
-                record,
-                run_id,
-                *blob_args,
-            )
-        ]
+        # The blobs first, outside the script (scripts.py says why): the record that
+        # names them is stored after them.
+        batch: Batch = [("HSET", keys.blobs, *blob_args)] if blob_args else []
+        batch.append(
+            ("EVAL", PUT_CHECKPOINT_LUA, len(keys.all), *keys.all, self.ttl or 0, member, record,
+             run_id, *blob_args[::2])
+        )  # fmt: skip
         if run_id:  # the run index lives in another slot: a second command, same round trip
             runs_index = run_key(self.prefix, run_id)
             batch.append(("SADD", runs_index, run_member(thread_id, ns, checkpoint["id"])))
@@ -188,12 +182,17 @@ class SaverCore:
         checkpoint_id = configurable["checkpoint_id"]
         # Special writes (errors, interrupts...) replace an earlier one; regular writes
         # never overwrite, so a retried task cannot change what was recorded.
-        command = "HSET" if all(ch in WRITES_IDX_MAP for ch, _ in writes) else "HSETNX"
-        pairs: list[bytes] = []
+        replace = all(ch in WRITES_IDX_MAP for ch, _ in writes)
+        fields: list[bytes] = []
+        batch: Batch = []
         for idx, (channel, value) in enumerate(writes):
             field = write_field(ns, checkpoint_id, task_id, WRITES_IDX_MAP.get(channel, idx))
-            pairs += [field, self.records.dump_write(task_path, channel, value)]
-        yield [("EVAL", PUT_WRITES_LUA, len(keys.all), *keys.all, self.ttl or 0, command, *pairs)]
+            fields.append(field)
+            payload = self.records.dump_write(task_path, channel, value)
+            batch.append(("HSET" if replace else "HSETNX", keys.writes, field, payload))
+        # The payloads first, then the index that makes them visible (scripts.py).
+        batch.append(("EVAL", PUT_WRITES_LUA, len(keys.all), *keys.all, self.ttl or 0, *fields))
+        yield batch
 
     def get_tuple(self, config: RunnableConfig) -> Plan:
         configurable = config["configurable"]

@@ -257,8 +257,8 @@ class RedisSaver(BaseCheckpointSaver[str]):
                 return self._send(batch)
 
     def _send(self, batch: Batch) -> list[Any]:
-        if len(batch) == 1 and self._script is not None and batch[0][0] in _SCRIPTS:
-            return [self._script(*batch[0])]
+        if self._script is not None and all(command[0] in _RAW for command in batch):
+            return self._script.many(batch, atomic=len(batch) > 1)
         if len(batch) == 1:
             return [self._sync.execute_command(*batch[0])]
         pipe = self._sync.pipeline(transaction=False)
@@ -274,8 +274,8 @@ class RedisSaver(BaseCheckpointSaver[str]):
                 return await self._asend(batch)
 
     async def _asend(self, batch: Batch) -> list[Any]:
-        if len(batch) == 1 and self._ascript is not None and batch[0][0] in _SCRIPTS:
-            return [await self._ascript(*batch[0])]
+        if self._ascript is not None and all(command[0] in _RAW for command in batch):
+            return await self._ascript.many(batch, atomic=len(batch) > 1)
         if len(batch) == 1:
             return [await self._async.execute_command(*batch[0])]
         pipe = self._async.pipeline(transaction=False)
@@ -525,8 +525,9 @@ def _forget_thread(thread_id: str) -> None:
 
 
 _SCRIPT_SHAS: dict[str, str] = {}
-# Commands whose raw reply is the result (redis-py has no reply callback for them).
-_SCRIPTS = frozenset({"EVAL", "EVALSHA"})
+# The request path's commands, whose raw replies are what the plans want (redis-py's reply
+# callbacks would change nothing): a batch of only these skips the client's pipeline.
+_RAW = frozenset({"EVAL", "EVALSHA", "HSET", "HSETNX", "SADD", "EXPIRE"})
 
 
 def _by_sha(batch: Batch) -> Batch:

@@ -11,9 +11,11 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 import pytest
-from langchain_core.messages import HumanMessage
+import redis
+from langchain_core.messages import AIMessage, HumanMessage
+from langgraph.checkpoint.base import empty_checkpoint
 
-from tests.utils.checkpointer.test_graphs import chat_graph, thread
+from tests.utils.checkpointer.test_graphs import API, Caller, chat_graph, thread
 from utils.checkpointer import CheckpointerError, CheckpointerUnavailable, RedisSaver
 from utils.local_redis import LocalRedis
 
@@ -150,4 +152,62 @@ def test_maxmemory_gives_a_clear_error(throwaway_redis: LocalRedis) -> None:
         saver._sync.config_set("maxmemory", "0")
     # Nothing already stored was lost.
     assert len(graph.get_state(thread("m")).values["messages"]) == 2
+    saver.close()
+
+
+@API
+async def test_a_refused_write_leaves_the_conversation_whole(
+    throwaway_redis: LocalRedis, api: str
+) -> None:
+    """Out of memory mid-conversation: the turn fails with a clear error, and once memory
+    is back the next turn follows the last whole one, on the same connection."""
+    saver = RedisSaver.from_url(throwaway_redis.url, ttl=600)
+    graph = Caller(chat_graph(saver), api)
+    await graph.invoke({"messages": [HumanMessage("fits")]}, thread("m"))
+    raw = redis.Redis.from_url(throwaway_redis.url)
+    raw.config_set("maxmemory-policy", "noeviction")
+    raw.config_set("maxmemory", "1")
+    try:
+        with pytest.raises(CheckpointerError, match="out of memory"):
+            await graph.invoke({"messages": [HumanMessage("x" * 10_000)]}, thread("m"))
+    finally:
+        raw.config_set("maxmemory", "0")
+    result = await graph.invoke({"messages": [HumanMessage("again")]}, thread("m"))
+    assert [m.content for m in result["messages"]] == [
+        "fits", "turn 1: you said fits", "again", "turn 2: you said again",
+    ]  # fmt: skip
+    raw.close()
+    await saver.aclose()
+    saver.close()
+
+
+def test_a_checkpoint_is_never_stored_without_its_values(throwaway_redis: LocalRedis) -> None:
+    """A write sends its values with plain HSETs, then the script that makes them part of
+    the thread. Should the values not arrive (their HSET refused), the script stores
+    nothing: no record naming missing blobs, no index naming missing writes."""
+    saver = RedisSaver.from_url(throwaway_redis.url, ttl=600)
+    raw = redis.Redis.from_url(throwaway_redis.url)
+
+    def without_values(batch: list[tuple]) -> tuple:
+        (script,) = [command for command in batch if command[0] == "EVAL"]
+        return script
+
+    checkpoint = empty_checkpoint()
+    checkpoint["channel_values"] = {"messages": [HumanMessage("hello")]}
+    checkpoint["channel_versions"] = {"messages": saver.get_next_version(None, None)}
+    config = {"configurable": {"thread_id": "fresh", "checkpoint_ns": ""}}
+    put = next(saver.core.put(config, checkpoint, {}, checkpoint["channel_versions"]))
+    with pytest.raises(redis.exceptions.ResponseError, match="not stored"):
+        raw.execute_command(*without_values(put))
+    assert saver.get_tuple(thread("fresh")) is None
+
+    stored = saver.put(config, checkpoint, {}, checkpoint["channel_versions"])
+    writes = [("messages", [AIMessage("hi")])]
+    put_writes = next(saver.core.put_writes(stored, writes, "task-1", ""))
+    with pytest.raises(redis.exceptions.ResponseError, match="not stored"):
+        raw.execute_command(*without_values(put_writes))
+    assert saver.get_tuple(stored).pending_writes == []
+    saver.put_writes(stored, writes, "task-1")  # the whole write goes through
+    assert [w[1:] for w in saver.get_tuple(stored).pending_writes] == writes
+    raw.close()
     saver.close()
