@@ -10,13 +10,15 @@ All savers run under Python's GIL switch interval (5 ms) and under a shorter one
 rounds. Turns/s and latencies are medians over the rounds; each ratio is the median
 of the per-round ratios (saver against InMemorySaver of the same round), with quartiles.
 
-    python -m bench.checkpointer [--conversations 20] [--turns 10] [--switch-interval-ms 1]
+    python -m bench.checkpointer [--conversations 20] [--turns 10] [--reply-chars 152]
+        [--switch-interval-ms 1]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import os
 import sqlite3
 import statistics
@@ -40,9 +42,9 @@ from utils.local_redis import start_redis
 REPLY = "Checkpoints are stored per channel version, so a turn writes what changed. " * 2
 
 
-def build_graph(saver: Any) -> Any:
+def build_graph(saver: Any, answer: str = REPLY) -> Any:
     def reply(state: MessagesState) -> dict:
-        return {"messages": [AIMessage(content=REPLY)]}
+        return {"messages": [AIMessage(content=answer)]}
 
     builder = StateGraph(MessagesState)
     builder.add_node("reply", reply)
@@ -69,11 +71,11 @@ def summarise(latencies: list[float], wall: float) -> dict[str, float]:
 
 
 def run_sync(
-    saver: Any, conversations: int, turns: int, *, threads: int | None = None
+    saver: Any, conversations: int, turns: int, *, threads: int | None = None, answer: str = REPLY
 ) -> dict[str, float]:
     """`threads`: LangGraph's background threads per run (`max_concurrency`); the service
     invokes with 1 (agents/service.py), LangGraph's default is unbounded."""
-    graph = build_graph(saver)
+    graph = build_graph(saver, answer)
     latencies = []
     start = time.perf_counter()
     for turn in range(turns):
@@ -87,8 +89,10 @@ def run_sync(
     return summarise(latencies, time.perf_counter() - start)
 
 
-async def run_async(saver: Any, conversations: int, turns: int) -> dict[str, float]:
-    graph = build_graph(saver)
+async def run_async(
+    saver: Any, conversations: int, turns: int, *, answer: str = REPLY
+) -> dict[str, float]:
+    graph = build_graph(saver, answer)
     latencies = []
     start = time.perf_counter()
     for turn in range(turns):
@@ -120,44 +124,48 @@ def redis_bytes(saver: RedisSaver, conversations: int) -> int:
     )
 
 
-def run_all(server_url: str, work: Path, n: int, t: int, tag: str) -> tuple[dict, dict, dict]:
+def run_all(
+    server_url: str, work: Path, n: int, t: int, tag: str, answer: str = REPLY
+) -> tuple[dict, dict, dict]:
     """Every saver, sync then async, in this process; returns results, sizes, round trips."""
+    sync = functools.partial(run_sync, answer=answer)
+    aio = functools.partial(run_async, answer=answer)
     results: dict[tuple[str, str], dict[str, float]] = {}
     sizes: dict[str, float] = {}
     round_trips: dict[str, float] = {}
     memory = InMemorySaver()
-    results[("InMemorySaver", "sync")] = run_sync(memory, n, t)
+    results[("InMemorySaver", "sync")] = sync(memory, n, t)
     sizes["InMemorySaver"] = memory_bytes(memory) / n
-    results[("InMemorySaver", "sync-1")] = run_sync(InMemorySaver(), n, t, threads=1)
-    results[("InMemorySaver", "async")] = asyncio.run(run_async(InMemorySaver(), n, t))
+    results[("InMemorySaver", "sync-1")] = sync(InMemorySaver(), n, t, threads=1)
+    results[("InMemorySaver", "async")] = asyncio.run(aio(InMemorySaver(), n, t))
 
     conn = sqlite3.connect(work / f"sync-{tag}.sqlite", check_same_thread=False)
-    results[("SqliteSaver", "sync")] = run_sync(SqliteSaver(conn), n, t)
+    results[("SqliteSaver", "sync")] = sync(SqliteSaver(conn), n, t)
     conn.close()
     one = sqlite3.connect(work / f"sync1-{tag}.sqlite", check_same_thread=False)
-    results[("SqliteSaver", "sync-1")] = run_sync(SqliteSaver(one), n, t, threads=1)
+    results[("SqliteSaver", "sync-1")] = sync(SqliteSaver(one), n, t, threads=1)
     one.close()
     sizes["SqliteSaver"] = os.path.getsize(work / f"sync-{tag}.sqlite") / n
 
     async def sqlite_async() -> dict[str, float]:
         async with aiosqlite.connect(work / f"async-{tag}.sqlite") as aconn:
-            return await run_async(AsyncSqliteSaver(aconn), n, t)
+            return await aio(AsyncSqliteSaver(aconn), n, t)
 
     results[("SqliteSaver", "async")] = asyncio.run(sqlite_async())
 
     redis_sync = RedisSaver.from_url(server_url, ttl=86400, prefix=f"bs{tag}")
-    results[("RedisSaver", "sync")] = run_sync(redis_sync, n, t)
+    results[("RedisSaver", "sync")] = sync(redis_sync, n, t)
     round_trips["sync"] = redis_sync.round_trips / (n * t)
     sizes["RedisSaver"] = redis_bytes(redis_sync, n) / n
     redis_sync.close()
     redis_one = RedisSaver.from_url(server_url, ttl=86400, prefix=f"b1{tag}")
-    results[("RedisSaver", "sync-1")] = run_sync(redis_one, n, t, threads=1)
+    results[("RedisSaver", "sync-1")] = sync(redis_one, n, t, threads=1)
     redis_one.close()
 
     async def redis_async() -> dict[str, float]:
         saver = RedisSaver.from_url(server_url, ttl=86400, prefix=f"ba{tag}")
         try:
-            return await run_async(saver, n, t)
+            return await aio(saver, n, t)
         finally:
             round_trips["async"] = saver.round_trips / (n * t)
             await saver.aclose()
@@ -220,6 +228,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--conversations", type=int, default=20)
     parser.add_argument("--turns", type=int, default=10)
     parser.add_argument(
+        "--reply-chars", type=int, default=len(REPLY),
+        help="length of each answer (offline answers with citations run 500-2,000)",
+    )  # fmt: skip
+    parser.add_argument(
         "--rounds", type=int, default=9, help="repeat every run, report medians (noisy VMs)"
     )
     parser.add_argument(
@@ -230,7 +242,11 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
     n, t = args.conversations, args.turns
-    print(f"workload: {n} conversations x {t} turns = {n * t} turns per saver and API")
+    answer = (REPLY * (args.reply_chars // len(REPLY) + 1))[: args.reply_chars]
+    print(
+        f"workload: {n} conversations x {t} turns = {n * t} turns per saver and API, "
+        f"answers of {len(answer)} characters"
+    )
 
     work = Path(tempfile.mkdtemp(prefix="bench-cp-"))
     server = start_redis(work / "redis")
@@ -244,7 +260,9 @@ def main(argv: list[str] | None = None) -> None:
         for round_ in range(args.rounds):  # interleaved, so a slow spell hits both settings
             for tag, interval in intervals.items():
                 sys.setswitchinterval(interval)
-                results, sizes, round_trips = run_all(server.url, work, n, t, f"{tag}{round_}")
+                results, sizes, round_trips = run_all(
+                    server.url, work, n, t, f"{tag}{round_}", answer
+                )
                 rounds[tag].append(results)
         for tag, interval in intervals.items():
             label = f"GIL switch interval {interval * 1000:g} ms ({tag}), median of {args.rounds}"
