@@ -60,9 +60,6 @@ class ScriptCaller:
         self._retry = client.get_retry() or redis.retry.Retry(redis.backoff.NoBackoff(), 0)
         self._idle: list[Any] = []
 
-    def __call__(self, *args: Any) -> Any:
-        return self.many([args])[0]
-
     def many(self, commands: Commands, *, atomic: bool = False) -> list[Any]:
         """Their replies, in order; `atomic`: all of them run, or none."""
         sent = _wrapped(commands, atomic)
@@ -130,9 +127,6 @@ class AsyncScriptCaller:
         self._timeout = self._pool.connection_kwargs.get("socket_timeout")
         self._link: _Link | None = None
         self._opening = asyncio.Lock()
-
-    async def __call__(self, *args: Any) -> Any:
-        return (await self.many([args]))[0]
 
     async def many(self, commands: Commands, *, atomic: bool = False) -> list[Any]:
         """Several commands in one write; their replies, in order; `atomic`: all of
