@@ -5,9 +5,8 @@ similarity, clause by clause (so "how do I pay, and which shares should I buy?" 
 caught by its second half), and against the assistant's own knowledge bases: a topic
 matches only where the question is closer to it than to their content. (The English
 encoder also adds a small bonus when a clause names a word of the topic that the allowed
-topics do not share.) With an
-LLM, one small classification call decides instead, and the offline check stands in on
-any failure.
+topics do not share.) With an LLM, one small classification call decides instead, and
+the offline check stands in on any failure.
 
 The thresholds were set on bench/guardrails.py's labelled questions; docs/benchmarks.md
 has the precision and recall they give per strictness.
@@ -91,9 +90,15 @@ THRESHOLDS_BY_ENCODER = {
     # false hand-overs ("parking near the clinic" under "a person at the clinic"), with or
     # without content, on groups 1-70 of the bench (docs/benchmarks.md).
     "multilingual-e5-small": {
-        "strict": Thresholds(0.4, 0.1, 0.0, 0.5, 0.2, 0.2, True, 0.0, keyword_bonus=0.0),
-        "moderate": Thresholds(0.45, 0.15, 0.0, 0.55, 0.25, 0.15, True, 0.05, keyword_bonus=0.0),
-        "lenient": Thresholds(0.5, 0.2, 0.05, 0.6, 0.3, 0.0, False, 0.1, keyword_bonus=0.0),
+        "strict": Thresholds(
+            0.4, 0.1, 0.0, 0.5, 0.2, 0.2, True, escalate_margin=0.0, keyword_bonus=0.0
+        ),
+        "moderate": Thresholds(
+            0.45, 0.15, 0.0, 0.55, 0.25, 0.15, True, escalate_margin=0.05, keyword_bonus=0.0
+        ),
+        "lenient": Thresholds(
+            0.5, 0.2, 0.05, 0.6, 0.3, 0.0, False, escalate_margin=0.1, keyword_bonus=0.0
+        ),
     },
 }
 THRESHOLDS = THRESHOLDS_BY_ENCODER["multilingual-e5-small"]

@@ -143,11 +143,11 @@ BANK_PAGES = {
 }
 
 
-def bank_store(
+def knowledge_store(
     embeddings: LocalEmbeddings, folder: Path, pages: dict[str, str]
 ) -> tuple[QdrantClient, Retriever, SearchScope]:
-    """Embedded Qdrant in `folder` with the pages as the organisation's "cards" knowledge
-    base, a retriever over it, and the assistant's scope."""
+    """Embedded Qdrant in `folder` with the pages as one knowledge base of the
+    organisation, a retriever over it, and the assistant's scope."""
     client = open_embedded(folder / "qdrant")
     ensure_collection(client, "kb", embeddings.dimensions)
     if pages:
@@ -172,7 +172,7 @@ def test_topics_are_weighed_against_the_knowledge_bases_content(
 ) -> None:
     """A question near a trigger that the assistant's own documents answer is answered;
     one about the trigger itself is still handed over, and a forbidden one refused."""
-    client, retriever, scope = bank_store(embeddings, tmp_path, BANK_PAGES)
+    client, retriever, scope = knowledge_store(embeddings, tmp_path, BANK_PAGES)
     content = functools.partial(retriever.closeness, scope=scope)
     try:
         question = "How do I unfreeze my card?"
@@ -205,7 +205,7 @@ def test_an_unreachable_knowledge_base_leaves_the_topics_to_decide(
 ) -> None:
     """The store gone (embedded Qdrant closed under the retriever): refusals and
     hand-overs are still decided, by the topics alone."""
-    client, retriever, scope = bank_store(embeddings, tmp_path, {})
+    client, retriever, scope = knowledge_store(embeddings, tmp_path, {})
     client.close()
     content = functools.partial(retriever.closeness, scope=scope)
     with pytest.raises(Exception):  # noqa: B017 - whatever the store raises
@@ -233,7 +233,7 @@ def test_naming_a_triggers_word_is_not_asking_for_a_person(
 ) -> None:
     """The trigger names the clinic, and a question about the clinic's car park,
     which its page answers, is not a request for someone at the clinic."""
-    client, retriever, scope = bank_store(embeddings, tmp_path, PARKING_PAGE)
+    client, retriever, scope = knowledge_store(embeddings, tmp_path, PARKING_PAGE)
     content = functools.partial(retriever.closeness, scope=scope)
     try:
         for question in ("Is there parking near the clinic?",
