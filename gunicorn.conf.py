@@ -43,6 +43,9 @@ def on_starting(server):  # noqa: ANN001, ANN201 - gunicorn hook signature
         except KnowledgeBaseUnavailable as exc:
             server.log.error(f"cannot start: {exc}")
             raise SystemExit(1) from None
+        except KeyboardInterrupt:  # Ctrl-C before gunicorn's own handlers are in place
+            server.log.info("stopped while starting")
+            raise SystemExit(0) from None
         os.environ.update(_qdrant_host.environment())  # inherited by the workers
 
 

@@ -226,14 +226,35 @@ def test_ctrl_c_in_the_terminal_is_a_clean_stop(
     tmp_path: Path, throwaway_redis: LocalRedis
 ) -> None:
     """Ctrl-C signals the whole process group: the master stops its embedded Qdrant host
-    itself, and nothing is logged as an error or a restart."""
+    itself, and nothing is logged as an error or a restart. Pressed while the master is
+    still starting that host, it stops as cleanly and leaves the folder free."""
     env = {
         "REDIS_URL": throwaway_redis.url, "QDRANT_PATH": str(tmp_path / "qdrant"),
         "DATA_DIR": str(tmp_path), "API_KEYS": API_KEY, "WORKERS": "2",
     }  # fmt: skip
+    early_log = tmp_path / "early.log"
+    early = ServiceProcess(env=env, log_path=early_log).start(wait=False)
+    assert early.process is not None
+    host = _first_child(early.process.pid)  # the Qdrant host, still opening its folder
+    assert "host serving" not in early_log.read_text()
+    assert early.stop(signal.SIGINT, group=True) == 0
+    log = early_log.read_text()
+    assert "stopped while starting" in log and "Traceback" not in log, log
+    assert not running(host)
+
     log_path = tmp_path / "service.log"
-    service = ServiceProcess(env=env, log_path=log_path).start()
+    service = ServiceProcess(env=env, log_path=log_path).start()  # the folder is free
     assert service.stop(signal.SIGINT, group=True) == 0
     log = log_path.read_text()
     assert "restarting it" not in log and '"level": "ERROR"' not in log, log
     assert "Redis unavailable" not in log
+
+
+def _first_child(pid: int) -> int:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        if children:
+            return int(children[0])
+        time.sleep(0.01)
+    raise AssertionError("no child process started")

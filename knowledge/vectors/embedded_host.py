@@ -194,7 +194,9 @@ class HostProcess:
         host = cls(settings=settings, folder=folder, key=secrets.token_bytes(32))
         try:
             host._launch()
-        except KnowledgeBaseUnavailable:
+        except BaseException:  # it failed, or Ctrl-C came meanwhile: leave nothing running
+            if host.process is not None and host.process.poll() is None:
+                end_process(host.process, timeout=30)
             shutil.rmtree(folder, ignore_errors=True)
             raise
         threading.Thread(target=host._watch, name="qdrant-host-watch", daemon=True).start()

@@ -43,19 +43,37 @@ def with_embedded(embedded: Any) -> QdrantClient:
 
 def ensure_collection(client: QdrantClient, name: str, dimensions: int) -> bool:
     """Create the collection if missing, and its payload indexes (an existing collection
-    may predate some); True when it was created."""
+    may predate some); True when it was created here."""
     if client.collection_exists(name):
-        vectors = client.get_collection(name).config.params.vectors
-        size = vectors[DENSE_VECTOR].size if isinstance(vectors, dict) else None
-        if size is not None and size != dimensions:
-            raise KnowledgeBaseError(
-                f"the collection {name!r} holds {size}-dimensional vectors and the configured "
-                f"encoder makes {dimensions}: re-embedding in place needs the same size. Set "
-                "COLLECTION_NAME to a new collection and ingest the documents again, or go "
-                "back to the earlier EMBEDDING_MODEL"
-            )
-        ensure_indexes(client, name)
+        _check_existing(client, name, dimensions)
         return False
+    try:
+        _create_collection(client, name, dimensions)
+    except Exception:
+        # Workers starting together on a fresh store all find it missing; the ones that
+        # lose the race find it there now (local mode raises ValueError, a server 409).
+        if not client.collection_exists(name):
+            raise
+        _check_existing(client, name, dimensions)
+        return False
+    ensure_indexes(client, name)
+    return True
+
+
+def _check_existing(client: QdrantClient, name: str, dimensions: int) -> None:
+    vectors = client.get_collection(name).config.params.vectors
+    size = vectors[DENSE_VECTOR].size if isinstance(vectors, dict) else None
+    if size is not None and size != dimensions:
+        raise KnowledgeBaseError(
+            f"the collection {name!r} holds {size}-dimensional vectors and the configured "
+            f"encoder makes {dimensions}: re-embedding in place needs the same size. Set "
+            "COLLECTION_NAME to a new collection and ingest the documents again, or go "
+            "back to the earlier EMBEDDING_MODEL"
+        )
+    ensure_indexes(client, name)
+
+
+def _create_collection(client: QdrantClient, name: str, dimensions: int) -> None:
     client.create_collection(
         collection_name=name,
         vectors_config={
@@ -74,8 +92,6 @@ def ensure_collection(client: QdrantClient, name: str, dimensions: int) -> bool:
             SPARSE_VECTOR: models.SparseVectorParams(modifier=models.Modifier.IDF)
         },
     )
-    ensure_indexes(client, name)
-    return True
 
 
 def index_version(encoder: str) -> str:

@@ -24,6 +24,7 @@ from knowledge.vectors.store import (
     KB_FIELD,
     SPARSE_VECTOR,
     TENANT_FIELD,
+    KnowledgeBaseError,
     KnowledgeBaseUnavailable,
     count_points,
     ensure_collection,
@@ -99,6 +100,36 @@ def test_a_write_by_one_worker_is_found_by_another_at_once(
     with pytest.raises(AttributeError):
         hosted._call("_local", (), {})
     assert count_points(second, COLLECTION) == 2
+
+
+def test_workers_starting_together_on_a_fresh_folder_all_open_the_collection(
+    host: HostProcess, settings: Settings
+) -> None:
+    """Two workers both find the collection missing; the second to create it finds it
+    made by the first and opens it, instead of failing its start."""
+    first, second = worker(host, settings), worker(host, settings)
+
+    class Interleaved:
+        """The first worker's client, the second worker creating the collection between
+        its first look and its create."""
+
+        looked = False
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(first, name)
+
+        def collection_exists(self, name: str) -> bool:
+            found = first.collection_exists(name)
+            if not self.looked:
+                self.looked = True
+                assert ensure_collection(second, name, 8) is True
+            return found
+
+    assert ensure_collection(Interleaved(), COLLECTION, 8) is False  # type: ignore[arg-type]
+    first.upsert(COLLECTION, [point(1)])
+    assert search(second, 1) == [1]
+    with pytest.raises(KnowledgeBaseError, match="8-dimensional"):
+        ensure_collection(first, COLLECTION, 16)  # a mismatch is still refused
 
 
 def test_embedded_errors_reach_the_caller_as_they_are(
