@@ -236,12 +236,14 @@ class ExtractiveAnswerer:
     def _judged(self, chosen: list[int], best: float, seen: Evidence) -> Judged:
         values = seen.values()
         if self.answerability is None:
-            return Judged(chosen, {**values, "probability": 1.0}, best, True)
+            return Judged(
+                chosen, {**values, "probability": 1.0, "language": seen.language}, best, True
+            )
         weights = self.answerability.weights(seen)
         probability = weights.probability(values)  # once: its threshold decides
         return Judged(
-            chosen, {**values, "probability": probability}, best,
-            probability >= weights.threshold,
+            chosen, {**values, "probability": probability, "language": seen.language}, best,
+            probability >= weights.threshold_for(seen.language),
         )  # fmt: skip
 
     def _best(

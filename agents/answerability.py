@@ -60,9 +60,10 @@ class Evidence:
     absent: float  # ... of its long words (five letters or more: the things it names)
     names: float  # share of its names and numbers there (1.0 when it has none)
     same_language: bool  # key terms can be matched (else only the cosines count)
+    language: str = ""  # the question's, as guessed: its threshold may be its own
 
     def values(self) -> dict[str, float]:
-        return {k: float(v) for k, v in asdict(self).items()}
+        return {k: float(v) for k, v in asdict(self).items() if k != "language"}
 
 
 def key_terms(text: str, language: str | None = None, *, min_length: int = 0) -> set[str]:
@@ -134,7 +135,7 @@ def evidence(
     absent = min(len(long_words - anywhere), 3)
     return Evidence(
         best, gap, lead, best - floor, dense - floor, coverage, in_sentence, missing, absent,
-        named, same_language,
+        named, same_language, language,
     )  # fmt: skip
 
 
@@ -149,6 +150,13 @@ class Weights:
     coefficients: tuple[float, ...]
     intercept: float
     threshold: float  # probabilities at or above it are answered
+    # A language's own threshold, where the fit half had enough of its questions: the
+    # same probability means more in one language than in another (the cosines of one
+    # language's texts sit at their own level).
+    by_language: tuple[tuple[str, float], ...] = ()
+
+    def threshold_for(self, language: str) -> float:
+        return dict(self.by_language).get(language, self.threshold)
 
     def probability(self, values: dict[str, float]) -> float:
         pairs = zip(self.names, self.coefficients, strict=True)
@@ -178,7 +186,7 @@ class Answerability:
         return self.weights(found).probability(found.values())
 
     def answers(self, found: Evidence) -> bool:
-        return self.probability(found) >= self.weights(found).threshold
+        return self.probability(found) >= self.weights(found).threshold_for(found.language)
 
 
 def _tupled(weights: dict) -> dict:
@@ -187,6 +195,9 @@ def _tupled(weights: dict) -> dict:
         "coefficients": tuple(float(c) for c in weights["coefficients"]),
         "intercept": float(weights["intercept"]),
         "threshold": float(weights["threshold"]),
+        "by_language": tuple(
+            (language, float(t)) for language, t in weights.get("by_language", {}).items()
+        ),
     }
 
 

@@ -42,7 +42,7 @@ from pathlib import Path
 from qdrant_client import models
 
 from agents.answer import ExtractiveAnswerer, default_not_found
-from agents.answerability import shipped
+from agents.answerability import MODEL_FILE, Answerability
 from agents.retrieval import Retriever, SearchScope
 from bench.retrieval import configured_search
 from ingestion.ingest import Ingestor
@@ -159,6 +159,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--no-check", action="store_true", help="without the decision")
     parser.add_argument("--across", action="store_true", help="English questions, too")
+    parser.add_argument("--model", type=Path, help="another weights file (default: shipped)")
     args = parser.parse_args(argv)
     settings = config.Settings(_env_file=None)  # type: ignore[call-arg]
     embeddings = LocalEmbeddings(
@@ -189,7 +190,7 @@ def main(argv: list[str] | None = None) -> None:
     answerer = ExtractiveAnswerer(
         embeddings, threshold=sentence_threshold,
         max_sentences=settings.answer_max_sentences, not_found_message=default_not_found(),
-        answerability=None if args.no_check else shipped(),
+        answerability=None if args.no_check else Answerability.load(args.model or MODEL_FILE),
     )  # fmt: skip
     english = next((d for d in sets if d.name == "xquad-en"), None)
     lines = []

@@ -5,11 +5,12 @@ first question."""
 from __future__ import annotations
 
 import dataclasses
+import math
 
 import numpy as np
 
-from agents.answerability import Answerability, Evidence, shipped
-from bench.fit_answerability import auc, logistic, threshold_keeping
+from agents.answerability import Answerability, Evidence, Weights, _tupled, shipped
+from bench.fit_answerability import auc, fitted, logistic, threshold_keeping
 
 
 def test_the_logistic_fit_finds_the_feature_that_separates() -> None:
@@ -35,3 +36,27 @@ def test_the_shipped_weights_read_the_evidence_the_service_computes() -> None:
     assert model.answers(close) and not model.answers(far)
     across = dataclasses.replace(far, same_language=False)
     assert isinstance(model, Answerability) and not model.answers(across)
+
+
+def test_a_language_whose_questions_score_higher_gets_a_stricter_threshold() -> None:
+    """Answerable questions of one language sit higher on the same evidence than another's:
+    under one shared threshold its off-topic questions near the shared edge would be
+    answered. It gets the stricter threshold that keeps the same share of its own; the
+    language that scores lower keeps the shared one (a looser one would answer its
+    off-topic questions too), and so does a language the fit never saw."""
+    rng = np.random.default_rng(5)
+    rows = []
+    for language, shift in (("en", 0.0), ("zh", -0.15)):
+        for kind, level in (("answerable", 0.6), ("off-topic", 0.2)):
+            for value in rng.normal(level + shift, 0.08, 400):
+                rows.append({"best": value, "kind": kind, "language": language})
+    model = fitted(rows, ("best",), 0.95, language_rows=300)
+    assert set(model["by_language"]) == {"en"} and model["by_language"]["en"] > model["threshold"]
+    weights = Weights(**_tupled(model))
+    decision = Answerability(lexical=weights, dense=weights)
+    threshold, (slope,), intercept = model["threshold"], model["coefficients"], model["intercept"]
+    edge = (math.log(threshold / (1 - threshold)) - intercept) / slope  # the shared cut in "best"
+    at = Evidence(edge + 0.02, 0, 0, 0, 0, 0, 0, 0, 0, 1.0, True, language="zh")
+    assert decision.answers(at)  # just above the shared threshold
+    assert decision.answers(dataclasses.replace(at, language="id"))
+    assert not decision.answers(dataclasses.replace(at, language="en"))
