@@ -42,6 +42,10 @@ ASKS_QUANTITY = re.compile(
     re.IGNORECASE,
 )
 HAS_NUMBER = re.compile(r"\d")
+# A question and a sentence in different languages score about this much lower for the
+# same meaning (and share no words for the lexical term): the sentence threshold drops
+# by it across languages. Chosen on the fit half of bench.answerable (docs/benchmarks.md).
+ACROSS_LANGUAGES_DROP = 0.1
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -181,11 +185,12 @@ class ExtractiveAnswerer:
         features = (ranks, asking, numbers)
         texts = [f"{p.title}\n{p.section or ''}\n{p.text}" for p in passages]
         same_language = _same_language(question, passages[0].text)
+        threshold = self.threshold - (0.0 if same_language else ACROSS_LANGUAGES_DROP)
         tried = []
         readings = [question, asked_part(question), offline_condenser(question, history or [])]
         for query in dict.fromkeys(readings):
             chosen, best, cosines = self._best(
-                query, context_vectors, context_terms, terms, *features
+                query, context_vectors, context_terms, terms, *features, threshold=threshold
             )
             seen = evidence(
                 query, cosines, ranks, contexts, texts, same_language=same_language,
@@ -255,6 +260,8 @@ class ExtractiveAnswerer:
         ranks: np.ndarray,
         asking: np.ndarray,
         numbers: np.ndarray,
+        *,
+        threshold: float,
     ) -> tuple[list[int], float, np.ndarray]:
         """The indexes of the contexts to quote for `query`, best first (maybe none), the
         best score, and the query's cosine to every context."""
@@ -279,7 +286,7 @@ class ExtractiveAnswerer:
             [
                 int(i)
                 for i in ranked[: self.max_sentences]
-                if scores[i] >= self.threshold and scores[i] >= best - FURTHER_SENTENCE_MARGIN
+                if scores[i] >= threshold and scores[i] >= best - FURTHER_SENTENCE_MARGIN
             ],
             float(best),
             cosines,
