@@ -150,9 +150,9 @@ class Weights:
     coefficients: tuple[float, ...]
     intercept: float
     threshold: float  # probabilities at or above it are answered
-    # A language's own threshold, where the fit half had enough of its questions: the
-    # same probability means more in one language than in another (the cosines of one
-    # language's texts sit at their own level).
+    # A stricter threshold of its own for a language whose answerable questions sit
+    # higher on the fit half (the cosines of one language's texts sit at their own
+    # level); the others, and languages the fit never saw, keep `threshold`.
     by_language: tuple[tuple[str, float], ...] = ()
 
     def threshold_for(self, language: str) -> float:
