@@ -240,14 +240,13 @@ class ExtractiveAnswerer:
 
     def _judged(self, chosen: list[int], best: float, seen: Evidence) -> Judged:
         values = seen.values()
+        shown = {**values, "language": seen.language}
         if self.answerability is None:
-            return Judged(
-                chosen, {**values, "probability": 1.0, "language": seen.language}, best, True
-            )
+            return Judged(chosen, {**shown, "probability": 1.0}, best, True)
         weights = self.answerability.weights(seen)
         probability = weights.probability(values)  # once: its threshold decides
         return Judged(
-            chosen, {**values, "probability": probability, "language": seen.language}, best,
+            chosen, {**shown, "probability": probability}, best,
             probability >= weights.threshold_for(seen.language),
         )  # fmt: skip
 

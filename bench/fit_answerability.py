@@ -135,8 +135,10 @@ def fitted(
         languages = np.array([language_of(r) for r in rows])
         for language in sorted(set(languages)):
             answerable = p[(languages == language) & (y == 1)]
-            own = threshold_keeping(answerable, keep) if len(answerable) else 0.0
-            if len(answerable) >= language_rows and own > threshold:
+            if len(answerable) < language_rows:
+                continue
+            own = threshold_keeping(answerable, keep)
+            if own > threshold:
                 by_language[str(language)] = round(own, 6)
         print(f"  stricter by language: {by_language}")
     return {
