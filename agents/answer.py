@@ -44,7 +44,7 @@ ASKS_QUANTITY = re.compile(
 HAS_NUMBER = re.compile(r"\d")
 # A question and a sentence in different languages score about this much lower for the
 # same meaning (and share no words for the lexical term): the sentence threshold drops
-# by it across languages. Chosen on the fit half of bench.answerable (docs/benchmarks.md).
+# by it where they differ. Chosen on the fit half of bench.answerable (docs/benchmarks.md).
 ACROSS_LANGUAGES_DROP = 0.1
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 
@@ -184,16 +184,19 @@ class ExtractiveAnswerer:
         # the better sentence.
         features = (ranks, asking, numbers)
         texts = [f"{p.title}\n{p.section or ''}\n{p.text}" for p in passages]
-        same_language = _same_language(question, passages[0].text)
-        threshold = self.threshold - (0.0 if same_language else ACROSS_LANGUAGES_DROP)
+        # A knowledge base may hold documents in several languages: each passage is read
+        # in its own (a Spanish question answered by an English policy ranked second).
+        passage_same = [_same_language(question, p.text) for p in passages]
+        same = np.array([passage_same[rank] for rank, _ in candidates])
         tried = []
         readings = [question, asked_part(question), offline_condenser(question, history or [])]
         for query in dict.fromkeys(readings):
             chosen, best, cosines = self._best(
-                query, context_vectors, context_terms, terms, *features, threshold=threshold
+                query, context_vectors, context_terms, terms, *features, same=same
             )
             seen = evidence(
-                query, cosines, ranks, contexts, texts, same_language=same_language,
+                query, cosines, ranks, contexts, texts,
+                same_language=bool(same[int(cosines.argmax())]),
                 best_dense=passages[0].best_dense, background=passages[0].background,
             )  # fmt: skip
             tried.append(self._judged(chosen, best, seen))
@@ -260,10 +263,11 @@ class ExtractiveAnswerer:
         asking: np.ndarray,
         numbers: np.ndarray,
         *,
-        threshold: float,
+        same: np.ndarray,
     ) -> tuple[list[int], float, np.ndarray]:
         """The indexes of the contexts to quote for `query`, best first (maybe none), the
-        best score, and the query's cosine to every context."""
+        best score, and the query's cosine to every context. `same`: whether each context
+        is in the question's language."""
         query_vector = self.embeddings.encode_cached([query], query=True)[0]
         terms = set(tokenize(query))
         overlap = np.array([len(terms & c) / (len(terms) or 1) for c in context_terms])
@@ -279,13 +283,18 @@ class ExtractiveAnswerer:
         )
         ranked = np.argsort(-scores)
         best = scores[ranked[0]]
-        # A further sentence only when it is nearly as good as the best: a weak second
-        # sentence adds words more often than it adds the answer.
+        # A further sentence only when it is nearly as good as the best (a weak second
+        # sentence adds words more often than it adds the answer), and read the same way:
+        # a sentence in the question's language scores higher than one across languages
+        # for less ("cada" in a pump manual beside an English leave policy).
+        thresholds = self.threshold - ACROSS_LANGUAGES_DROP * ~same
         return (
             [
                 int(i)
                 for i in ranked[: self.max_sentences]
-                if scores[i] >= threshold and scores[i] >= best - FURTHER_SENTENCE_MARGIN
+                if scores[i] >= thresholds[i]
+                and scores[i] >= best - FURTHER_SENTENCE_MARGIN
+                and same[i] == same[ranked[0]]
             ],
             float(best),
             cosines,

@@ -42,7 +42,9 @@ LONG_WORD = 5
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]+")
 # A name or a number as the question writes it: a capitalised word after its first
 # word, or anything with a digit.
-_NAME = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-ZÀ-ÖØ-Þ][\w'-]+|\b\w*\d[\w.,:/-]*", re.UNICODE)
+_NAME = re.compile(r"(?<!^)\b[A-ZÀ-ÖØ-Þ][\w'-]+|\b\w*\d[\w.,:/-]*", re.UNICODE)
+_SENTENCE = re.compile(r"(?<=[.?!])\s+")
+_OPENING = re.compile(r"^[\W_]+")
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,13 @@ def _stem(word: str, language: str) -> str:
 
 
 def names_in(question: str) -> set[str]:
-    return {m.group(0).strip(".,:/-").lower() for m in _NAME.finditer(question.strip())} - {""}
+    """Its names and numbers, sentence by sentence: a sentence's first word is
+    capitalised anyway, after any opening mark ("¿Cuántos", "«Dónde")."""
+    found = set()
+    for sentence in _SENTENCE.split(question.strip()):
+        opened = _OPENING.sub("", sentence)
+        found |= {m.group(0).strip(".,:/-").lower() for m in _NAME.finditer(opened)}
+    return found - {""}
 
 
 def evidence(

@@ -14,12 +14,13 @@ does not count, so tuning code reads `--half fit` and docs quote `--half report`
 
     python -m bench.answerable --squad ../shared/data/squad-dev --xquad ../shared/data/xquad
         [--languages en,es,de,vi,zh,ar,hi,ru,tr] [--per-kind 150] [--half report]
-        [--no-check] [--across]
+        [--no-check] [--across] [--mixed]
 
 The answerer runs with the service's answerability decision (agents/answerability.py),
 unless `--no-check` (the quoting answerer alone, as before the decision). `--across`
 also asks XQuAD's English questions of each other language's collection (the question
-in one language, the passages in another).
+in one language, the passages in another). `--mixed` also asks each other language's
+questions of a collection that holds half its articles in English (`mixed`).
 
 Last lines: `answerable <set> <lang> answered=<share> off_declined=<share>
 near_declined=<share>` per collection, then the macro figures.
@@ -103,6 +104,19 @@ def halves(titles: set[str]) -> dict[str, str]:
     return {title: ("fit", "report")[i % 2] for i, title in enumerate(sorted(titles))}
 
 
+def mixed(data: DataSet, english: DataSet) -> DataSet:
+    """A knowledge base in two languages: every other pair of `data`'s articles (by
+    sorted title, so both halves hold both) in English, the rest as `data` has them;
+    `data`'s questions, so some are answered by a document in another language."""
+    titles = sorted({title for title, _ in data.paragraphs.values()})
+    in_english = {title for i, title in enumerate(titles) if (i // 2) % 2}
+    paragraphs = {
+        pid: english.paragraphs[pid] if title in in_english else (title, text)
+        for pid, (title, text) in data.paragraphs.items()
+    }
+    return DataSet(data.name.replace("xquad", "mixed"), paragraphs, data.questions)
+
+
 def replace_questions(data: DataSet, asker: DataSet) -> DataSet:
     """`data`'s paragraphs with `asker`'s questions (XQuAD: the same paragraph ids)."""
     return DataSet(data.name, data.paragraphs, asker.questions)
@@ -159,6 +173,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--no-check", action="store_true", help="without the decision")
     parser.add_argument("--across", action="store_true", help="English questions, too")
+    parser.add_argument("--mixed", action="store_true", help="two-language collections, too")
     parser.add_argument("--model", type=Path, help="another weights file (default: shipped)")
     args = parser.parse_args(argv)
     settings = config.Settings(_env_file=None)  # type: ignore[call-arg]
@@ -193,6 +208,8 @@ def main(argv: list[str] | None = None) -> None:
         answerability=None if args.no_check else Answerability.load(args.model or MODEL_FILE),
     )  # fmt: skip
     english = next((d for d in sets if d.name == "xquad-en"), None)
+    if args.mixed and english is not None:
+        sets += [mixed(d, english) for d in sets if d.name.startswith("xquad") and d is not english]
     lines = []
     totals = {kind: [] for kind in KINDS}
     with tempfile.TemporaryDirectory(prefix="bench-answerable-") as folder:
@@ -221,7 +238,8 @@ def main(argv: list[str] | None = None) -> None:
                     # answerable: share found; the other kinds: share declined
                     share = sum(found) / len(found)
                     shares[kind] = share if kind == "answerable" else 1 - share
-                    if label == data.name:  # the macro figures: own-language questions
+                    # the macro figures: own-language questions, one language a collection
+                    if label == data.name and not label.startswith("mixed"):
                         totals[kind].append(shares[kind])
                 line = (
                     f"answerable {label} answered={shares['answerable']:.3f} "

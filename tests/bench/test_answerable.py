@@ -101,3 +101,27 @@ def test_the_benchmark_reports_each_kind_on_the_held_out_half(
     # article, the weakness issue 45 describes.)
     assert answered == 1.0
     assert all(share in (0.0, 0.25, 0.5, 0.75, 1.0) for share in (off_declined, near_declined))
+
+
+def test_a_mixed_collection_holds_half_the_articles_in_english_in_each_half(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = xquad_folder(tmp_path)
+    english = bench.load_xquad(folder, "en")
+    own = bench.DataSet(
+        "xquad-es",
+        {pid: (title, f"(es) {text}") for pid, (title, text) in english.paragraphs.items()},
+        english.questions,
+    )
+    mixed = bench.mixed(own, english)
+    assert mixed.name == "mixed-es" and mixed.questions == own.questions
+    in_english = {title for title, text in mixed.paragraphs.values() if not text.startswith("(es)")}
+    half = bench.halves(set(ARTICLES))
+    # Both halves hold an article of each language: the report half measures both.
+    assert sorted(half[title] for title in in_english) == ["fit", "report"]
+    assert len({title for title, _ in mixed.paragraphs.values()} - in_english) == 2
+
+    (folder / "xquad.es.json").write_text((folder / "xquad.en.json").read_text())
+    bench.main(["--xquad", str(folder), "--languages", "en,es", "--per-kind", "2", "--mixed"])
+    out = capsys.readouterr().out
+    assert re.search(r"^answerable mixed-es answered=\S+ off_declined=\S+", out, re.MULTILINE)
