@@ -9,7 +9,7 @@ from typing import NamedTuple
 import numpy as np
 from langchain_core.messages import AnyMessage
 
-from agents.answerability import Answerability, Evidence, evidence
+from agents.answerability import SENTENCE_BREAK, Answerability, Evidence, evidence
 from agents.followup import offline_condenser
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
@@ -46,13 +46,12 @@ HAS_NUMBER = re.compile(r"\d")
 # same meaning (and share no words for the lexical term): the sentence threshold drops
 # by it where they differ. Chosen on the fit half of bench.answerable (docs/benchmarks.md).
 ACROSS_LANGUAGES_DROP = 0.1
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 
 
 def asked_part(question: str) -> str:
     """The sentence of a longer message that asks ("This is awful. How do I start it?"
     -> "How do I start it?"): what the passages must answer, without what surrounds it."""
-    asking = [s for s in _SENTENCE_BREAK.split(question.strip()) if "?" in s]
+    asking = [s for s in SENTENCE_BREAK.split(question.strip()) if "?" in s]
     return asking[-1] if asking else question
 
 

@@ -43,7 +43,8 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u
 # A name or a number as the question writes it: a capitalised word after its first
 # word, or anything with a digit.
 _NAME = re.compile(r"(?<!^)\b[A-ZÀ-ÖØ-Þ][\w'-]+|\b\w*\d[\w.,:/-]*", re.UNICODE)
-_SENTENCE = re.compile(r"(?<=[.?!])\s+")
+# Between the sentences of a message (a question is short: no abbreviations to mind).
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 _OPENING = re.compile(r"^[\W_]+")
 
 
@@ -97,7 +98,7 @@ def names_in(question: str) -> set[str]:
     """Its names and numbers, sentence by sentence: a sentence's first word is
     capitalised anyway, after any opening mark ("¿Cuántos", "«Dónde")."""
     found = set()
-    for sentence in _SENTENCE.split(question.strip()):
+    for sentence in SENTENCE_BREAK.split(question.strip()):
         opened = _OPENING.sub("", sentence)
         found |= {m.group(0).strip(".,:/-").lower() for m in _NAME.finditer(opened)}
     return found - {""}
