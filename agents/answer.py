@@ -193,10 +193,15 @@ class ExtractiveAnswerer:
             chosen, best, cosines = self._best(
                 query, context_vectors, context_terms, terms, *features, same=same
             )
+            top = int(cosines.argmax())
+            # Measured against the search's level in the top sentence's language, and
+            # against the sentences read the same way.
+            measured = passages[int(ranks[top])]
+            comparable = same == same[top]
             seen = evidence(
-                query, cosines, ranks, contexts, texts,
-                same_language=bool(same[int(cosines.argmax())]),
-                best_dense=passages[0].best_dense, background=passages[0].background,
+                query, cosines, ranks, contexts, texts, same_language=bool(same[top]),
+                best_dense=measured.best_dense, background=measured.background,
+                comparable=comparable, mixed=not comparable.all(),
             )  # fmt: skip
             tried.append(self._judged(chosen, best, seen))
         # The question as asked or as searched, whichever finds the better sentence among
@@ -249,7 +254,7 @@ class ExtractiveAnswerer:
         probability = weights.probability(values)  # once: its threshold decides
         return Judged(
             chosen, {**shown, "probability": probability}, best,
-            probability >= weights.threshold_for(seen.language),
+            probability >= self.answerability.threshold(seen),
         )  # fmt: skip
 
     def _best(

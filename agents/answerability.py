@@ -64,9 +64,12 @@ class Evidence:
     names: float  # share of its names and numbers there (1.0 when it has none)
     same_language: bool  # key terms can be matched (else only the cosines count)
     language: str = ""  # the question's, as guessed: its threshold may be its own
+    # passages in the question's language were retrieved beside passages in another (each
+    # read against its own language's level): each weights' mixed threshold decides
+    mixed: bool = False
 
     def values(self) -> dict[str, float]:
-        return {k: float(v) for k, v in asdict(self).items() if k != "language"}
+        return {k: float(v) for k, v in asdict(self).items() if k not in ("language", "mixed")}
 
 
 def key_terms(text: str, language: str | None = None, *, min_length: int = 0) -> set[str]:
@@ -114,15 +117,21 @@ def evidence(
     best_dense: float | None = None,
     background: float | None = None,
     same_language: bool = True,
+    comparable: np.ndarray | None = None,
+    mixed: bool = False,
 ) -> Evidence:
     """`sentence_scores`: the question's cosine to each sentence retrieved (with its
     heading), `sentence_passages` the passage each is from; `passages`: the retrieved
     texts (with their titles and sections); `best_dense` and `background` as the search
-    measured them (retrieval.BACKGROUND_FROM), None when it did not."""
+    measured them (retrieval.BACKGROUND_FROM), None when it did not. `comparable`: the
+    sentences read the same way as the best one (in its language or not), which alone
+    its gap and lead are measured against (default: all)."""
     top = int(sentence_scores.argmax())
     best = float(sentence_scores[top])
-    gap = best - float(sentence_scores.mean())
-    others = sentence_scores[sentence_passages != sentence_passages[top]]
+    if comparable is None:
+        comparable = np.ones(len(sentence_scores), dtype=bool)
+    gap = best - float(sentence_scores[comparable].mean())
+    others = sentence_scores[(sentence_passages != sentence_passages[top]) & comparable]
     lead = best - float(others.max()) if len(others) else gap
     floor = background if background is not None else float(sentence_scores.mean())
     dense = best_dense if best_dense is not None else best
@@ -144,7 +153,7 @@ def evidence(
     absent = min(len(long_words - anywhere), 3)
     return Evidence(
         best, gap, lead, best - floor, dense - floor, coverage, in_sentence, missing, absent,
-        named, same_language, language,
+        named, same_language, language, mixed,
     )  # fmt: skip
 
 
@@ -163,8 +172,13 @@ class Weights:
     # higher on the fit half (the cosines of one language's texts sit at their own
     # level); the others, and languages the fit never saw, keep `threshold`.
     by_language: tuple[tuple[str, float], ...] = ()
+    # With passages of several languages retrieved (`Evidence.mixed`): chosen on the fit
+    # half of bench.answerable's two-language collections (bench/mixed_threshold.py).
+    mixed_threshold: float | None = None
 
-    def threshold_for(self, language: str) -> float:
+    def threshold_for(self, language: str, *, mixed: bool = False) -> float:
+        if mixed and self.mixed_threshold is not None:
+            return self.mixed_threshold
         return dict(self.by_language).get(language, self.threshold)
 
     def probability(self, values: dict[str, float]) -> float:
@@ -195,7 +209,10 @@ class Answerability:
         return self.weights(found).probability(found.values())
 
     def answers(self, found: Evidence) -> bool:
-        return self.probability(found) >= self.weights(found).threshold_for(found.language)
+        return self.probability(found) >= self.threshold(found)
+
+    def threshold(self, found: Evidence) -> float:
+        return self.weights(found).threshold_for(found.language, mixed=found.mixed)
 
 
 def _tupled(weights: dict) -> dict:
@@ -207,6 +224,7 @@ def _tupled(weights: dict) -> dict:
         "by_language": tuple(
             (language, float(t)) for language, t in weights.get("by_language", {}).items()
         ),
+        "mixed_threshold": weights.get("mixed_threshold"),
     }
 
 

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from qdrant_client import QdrantClient, models
 
+from agents.fusion import DenseHit, LanguageOffsets, Level, fuse, language_fair, levels
 from knowledge.documents.sentences import SPLIT_VERSION, sentence_contexts
 from knowledge.encoders.embeddings import LocalEmbeddings
 from knowledge.encoders.languages import guess
@@ -14,11 +15,13 @@ from knowledge.encoders.sparse import BM25SparseEmbeddings
 from knowledge.vectors.generations import IndexVersions, encoder_of
 from knowledge.vectors.store import (
     DENSE_VECTOR,
+    LANGUAGE_FIELD,
     SENTENCES_VECTOR,
     SPARSE_VECTOR,
     SPLIT_FIELD,
     has_sentence_vectors,
     in_language,
+    not_in_language,
     tenant_filter,
 )
 
@@ -82,6 +85,9 @@ class IndexHits:
     # The records of the first hits, when the search was asked to fetch them.
     records: list[models.Record] | None = None
     background: float | None = None
+    # In a scope of several languages, each other language's best dense cosine and
+    # background (the question's background shifted as agents/fusion.py finds).
+    other_languages: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -133,6 +139,8 @@ class Retriever:
         self.rrf_k = rrf_k
         self.weights = weights
         self.sparse = BM25SparseEmbeddings()
+        # How far this encoder puts other languages' passages (None: not measured for it).
+        self.offsets = LanguageOffsets.load(embeddings.name)
         self.sentence_vectors: bool | None = None  # does the collection keep them? (asked once)
         # Prefetch order in the hybrid query: dense, then sparse.
         self.fusion = models.RrfQuery(rrf=models.Rrf(k=rrf_k, weights=list(weights)))
@@ -172,11 +180,18 @@ class Retriever:
             else self._records([point_id for point_id, _ in top])
         )
         records = {str(r.id): r for r in fetched}
-        return [
-            replace(_passage(record, score), best_dense=hits.best_dense, background=hits.background)
-            for point_id, score in top
-            if (record := records.get(str(point_id))) is not None
-        ]
+        passages = []
+        for point_id, score in top:
+            if (record := records.get(str(point_id))) is None:
+                continue
+            # A passage in another language is judged against its own language's level.
+            best, background = hits.other_languages.get(
+                _language(record) or "", (hits.best_dense, hits.background)
+            )
+            passages.append(
+                replace(_passage(record, score), best_dense=best, background=background)
+            )
+        return passages
 
     def closeness(self, texts: list[str], scope: SearchScope) -> list[float]:
         """Each text's best dense cosine to the passages in scope (-1.0 with none): how
@@ -244,6 +259,7 @@ class Retriever:
         if scope.narrowed is not None:
             query_filter = _both(query_filter, scope.narrowed)
         sparse_filter = query_filter
+        keywords_language = None
         dense: list[tuple[list[float], models.Filter]] = []
         if scope.mode != "sparse":
             dense = self._dense_queries(query, query_filter)
@@ -260,7 +276,10 @@ class Retriever:
                 # paragraphs, hybrid R@5 for German questions: 0.934 with every chunk,
                 # dense alone 0.978); the dense side finds the other languages.
                 sparse_filter = _both(query_filter, in_language(language))
-        hits = self._ask_qdrant(query_filter, dense, sparse, limit, fetch, sparse_filter)
+                keywords_language = language
+        hits = self._ask_qdrant(
+            query_filter, dense, sparse, limit, fetch, sparse_filter, keywords_language
+        )
         if scope.mode == "sparse" and hits.best_dense is None and hits.ids:
             # Sparse-only assistants gate on the dense cosine of the query all the same.
             hits = replace(hits, best_dense=self._best_dense(query, scope))
@@ -288,17 +307,36 @@ class Retriever:
         limit: int,
         fetch: Fetch | None = None,
         sparse_filter: models.Filter | None = None,
+        keywords_language: str | None = None,
     ) -> IndexHits:
         """The best dense match, and the ranking (fused when both kinds of vectors are
-        given): one round trip, which with `fetch` also brings the first hits' records."""
+        given): one round trip, which with `fetch` also brings the first hits' records.
+        When keywords are matched in `keywords_language` only and the scope holds passages
+        in other languages, the ranking is fused here instead (agents/fusion.py)."""
+        across = keywords_language is not None and sparse is not None and len(dense) == 1
         # The dense ranking's head for each dense query: its best match, and the
-        # question's background.
+        # question's background (across languages: the dense pool, with each hit's
+        # language, and the pool of the passages in other languages).
         requests = [
             models.QueryRequest(
-                query=vector, using=DENSE_VECTOR, filter=where, limit=BACKGROUND_DEPTH
+                query=vector,
+                using=DENSE_VECTOR,
+                filter=where,
+                limit=max(BACKGROUND_DEPTH, limit) if across else BACKGROUND_DEPTH,
+                with_payload=[LANGUAGE_FIELD] if across else None,
             )
             for vector, where in dense
         ]
+        if across:
+            requests.append(
+                models.QueryRequest(
+                    query=dense[0][0],
+                    using=DENSE_VECTOR,
+                    filter=_both(query_filter, not_in_language(keywords_language)),
+                    limit=limit,
+                    with_payload=[LANGUAGE_FIELD],
+                )
+            )
         prefetch = [
             models.Prefetch(query=vector, using=DENSE_VECTOR, filter=where, limit=limit)
             for vector, where in dense
@@ -335,11 +373,29 @@ class Retriever:
         responses = self.client._client.query_batch_points(
             collection_name=self.collection, requests=requests
         )
-        points = responses[-1].points
-        heads = [r.points for r in responses[: len(dense)] if r.points]
+        heads = [r.points[:BACKGROUND_DEPTH] for r in responses[: len(dense)] if r.points]
         best = max(points[0].score for points in heads) if heads else None
         behind = [p.score for points in heads for p in points[BACKGROUND_FROM:]]
         background = sum(behind) / len(behind) if behind else None
+        if across and sparse and keywords_language and responses[1].points:
+            # passages in other languages are in scope
+            pool = [_dense_hit(p) for p in responses[0].points[:limit] + responses[1].points]
+            ranking, found = self._fused_across(
+                pool, sparse, sparse_filter, keywords_language, limit
+            )
+            ids = [point_id for point_id, _ in ranking]
+            scores = [score for _, score in ranking]
+            others = {
+                language: (
+                    level.best,
+                    level.background if level.background is not None else background,
+                )
+                for language, level in found.items()
+                if language != keywords_language
+            }
+            fetched = self._fetched(ids, fetch)
+            return IndexHits(ids, scores, best, fetched, background, others)
+        points = responses[-1].points
         records = None
         if fetch is not None:
             records = [  # (from Qdrant itself: not validated again)
@@ -350,6 +406,53 @@ class Retriever:
             [p.id for p in points], [float(p.score) for p in points], best, records, background
         )
 
+    def _fused_across(
+        self,
+        pool: list[DenseHit],
+        sparse: models.SparseVector,
+        sparse_filter: models.Filter | None,
+        language: str,
+        limit: int,
+    ) -> tuple[list[tuple[int | str, float]], dict[str, Level]]:
+        """The ranking of a scope in several languages: the keyword ranking asked of
+        Qdrant, fused here with the dense pool read language by language; and how much
+        lower each language's background sits than the question's."""
+        keywords = self.client._client.query_batch_points(
+            collection_name=self.collection,
+            requests=[
+                models.QueryRequest(
+                    query=sparse, using=SPARSE_VECTOR, filter=sparse_filter, limit=limit
+                )
+            ],
+        )[0].points
+        found = levels(
+            pool,
+            question_language=language,
+            start=BACKGROUND_FROM,
+            depth=BACKGROUND_DEPTH,
+            offsets=self.offsets,
+        )
+        fair = language_fair(pool, question_language=language, found=found)
+        return fuse(
+            fair[:limit],
+            [p.id for p in keywords],
+            question_language=language,
+            weights=self.weights,
+            k=self.rrf_k,
+            limit=limit,
+        ), found
+
+    def _fetched(self, ids: list[int | str], fetch: Fetch | None) -> list[models.Record] | None:
+        """The first hits' records, when the search was asked to fetch them."""
+        if fetch is None or not ids:
+            return None
+        return self.client.retrieve(
+            self.collection,
+            ids[: fetch.count],
+            with_payload=True,
+            with_vectors=list(fetch.vectors) or False,
+        )
+
     def _best_dense(self, query: str, scope: SearchScope) -> float | None:
         dense_only = replace(scope, mode="dense", k=1)
         return self.ranked(query, dense_only, limit=1).best_dense
@@ -357,6 +460,15 @@ class Retriever:
 
 def _both(first: models.Filter, second: models.Filter) -> models.Filter:
     return models.Filter(must=[first, second])
+
+
+def _language(point: models.ScoredPoint | models.Record) -> str | None:
+    """A point's language as detected at ingestion (None when it was not kept)."""
+    return ((point.payload or {}).get("metadata") or {}).get("language") or None
+
+
+def _dense_hit(point: models.ScoredPoint) -> DenseHit:
+    return DenseHit(point.id, float(point.score), _language(point))
 
 
 def _kb_of(record: models.Record) -> str:

@@ -13,6 +13,9 @@ DEFAULT_MODEL_NAME = E5_NAME
 DIMENSIONS = 384
 # The fixed mean vectors that centre an encoder's output (one JSON file per model).
 CENTRES = Path(__file__).resolve().parent / "centres"
+# How close each encoder puts a question in one language to unrelated passages in another
+# (bench/language_offsets.py; read by agents/fusion.py).
+LANGUAGE_OFFSETS = Path(__file__).resolve().parent / "language_offsets"
 
 
 class EmbeddingModelError(RuntimeError):

@@ -154,6 +154,11 @@ def in_language(language: str) -> models.Filter:
     )
 
 
+def not_in_language(language: str) -> models.Filter:
+    """Chunks known to be in another language than `language`."""
+    return models.Filter(must_not=[in_language(language)])
+
+
 def organisation_filter(org_id: str) -> models.Filter:
     return models.Filter(
         must=[models.FieldCondition(key=TENANT_FIELD, match=models.MatchValue(value=org_id))]

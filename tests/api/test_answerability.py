@@ -153,3 +153,39 @@ def test_a_document_in_another_language_behind_one_in_the_questions(platform: Fl
         reply = ok(chat(org.client, org.admin_key, question, conversation=f"b{n}"))
         assert reply["found"] is True and expected in reply["answer"], (question, reply)
         assert [c["title"] for c in reply["citations"]] == ["Leave"], (question, reply)
+
+
+# Spanish pages of the same knowledge base on other staff matters, sharing the leave
+# question's everyday words (cada, empleado, días, año): more of them than the passages a
+# turn reads. Keywords are matched in Spanish only, and a Spanish question sits closer to
+# any Spanish page than to the English policy, so these filled every place.
+SHARING_WORDS = {
+    "Cafetería": "La cafetería abre todos los días laborables de ocho a cuatro. Cada "
+    "empleado tiene un descuento del veinte por ciento en el menú del día.",
+    "Aparcamiento": "Cada empleado puede pedir una plaza de aparcamiento una vez al año. "
+    "Las plazas se asignan por orden de llegada y se renuevan cada año en enero.",
+    "Formación": "Cada empleado dispone de cuarenta horas de formación al año. Los cursos "
+    "se piden a Personas con quince días de antelación.",
+    "Uniformes": "Cada empleado de planta recibe dos uniformes al año y un par de botas de "
+    "seguridad cada dos años.",
+    "Teletrabajo": "Los empleados pueden trabajar desde casa dos días por semana, con el "
+    "acuerdo de su responsable, y cada año se revisa el acuerdo.",
+}
+
+
+def test_a_document_in_another_language_behind_many_in_the_questions(platform: Flask) -> None:
+    """Retrieval reads each language's passages against their own language's level and
+    counts their meaning where keywords cannot reach them: the English policy is among
+    the passages a Spanish question finds, and the Spanish pages still answer theirs."""
+    org = create_org(platform.test_client(), "Mixed")
+    org.kb("documents")
+    for title, text in (("Leave", LEAVE), *SHARING_WORDS.items()):
+        assert org.upload("documents", title, text)["status"] == "completed"
+    org.assistant("desk", ["documents"])
+    question = ACROSS_BEHIND_OWN_LANGUAGE[0][0]
+    body = {"query": question, "limit": 4}
+    found = ok(org.client.post("/v1/search", json=body, headers=org.admin))["passages"]
+    assert "Leave" in [p["title"] for p in found], [p["title"] for p in found]
+    reply = ok(chat(org.client, org.admin_key, "¿Cuándo se renuevan las plazas de aparcamiento?"))
+    assert reply["found"] is True and "enero" in reply["answer"], reply
+    assert [c["title"] for c in reply["citations"]] == ["Aparcamiento"], reply

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from qdrant_client import QdrantClient, models
 
+from agents.fusion import DenseHit, fuse, language_fair
 from agents.retrieval import Retriever, SearchScope
 from ingestion.sample import SAMPLE_KB_ID, SAMPLE_ORG_ID, ingest_sample_kb
 from knowledge.encoders.embeddings import LocalEmbeddings
@@ -293,3 +294,37 @@ def test_searches_go_on_while_the_shard_is_copied_and_writes_wait(
     embedded.optimisation_failed(COLLECTION, tmp_path / "edge" / f".{COLLECTION}.optimising")
     assert count_points(client, COLLECTION) == 51
     client.close()
+
+
+def test_the_services_own_fusion_ranks_one_language_as_qdrant_does(
+    pair: tuple[QdrantClient, QdrantClient], embeddings: LocalEmbeddings
+) -> None:
+    """agents/fusion.py, which ranks knowledge bases in several languages, gives Qdrant's
+    RRF ranking and scores where there is one language (its rank convention checked
+    against the engine's)."""
+    edge, _ = pair
+    r = retriever(edge, embeddings)
+    where = tenant_filter(SAMPLE_ORG_ID, [SAMPLE_KB_ID])
+    for question in QUESTIONS[:5]:
+        want = r.ranked(question, scope(), limit=30)
+        sparse = r.sparse.embed_query(question, "en")
+        dense, keywords = edge.query_batch_points(
+            COLLECTION,
+            [
+                models.QueryRequest(
+                    query=embeddings.embed_query(question), using=DENSE_VECTOR, filter=where,
+                    limit=30, with_payload=["metadata.language"],
+                ),
+                models.QueryRequest(
+                    query=models.SparseVector(indices=sparse.indices, values=sparse.values),
+                    using=SPARSE_VECTOR, filter=where, limit=30,
+                ),
+            ],
+        )  # fmt: skip
+        hits = [DenseHit(p.id, p.score, p.payload["metadata"]["language"]) for p in dense.points]
+        assert {h.language for h in hits} == {"en"}
+        ranked = language_fair(hits, question_language="en", found={})
+        got = fuse(ranked, [p.id for p in keywords.points], question_language="en",
+                   weights=(1.0, 2.0), k=1, limit=30)  # fmt: skip
+        assert [score for _, score in got] == pytest.approx(want.scores, abs=1e-4)
+        assert [point_id for point_id, _ in got][:3] == want.ids[:3]

@@ -1,0 +1,152 @@
+"""The answerability thresholds where passages of several languages were retrieved: chosen
+on the fit half of bench.answerable's two-language collections (each XQuAD language with
+half its articles in English, asked in that language).
+
+Every reading of every question (answerable, off-topic, near-topic) is decided once with
+no mixed thresholds, and its probability kept; then each pair of candidate thresholds
+replaces the `dense` weights' threshold (the best sentence in another language than the
+question's) and the `lexical` weights' (in the question's language; or none: each
+language's as fitted) for the readings with passages in the question's language and in
+another retrieved. The pair kept has the highest mean of answered + off-topic declined +
+near-topic declined over the languages. Only the fit half is read.
+
+    python -m bench.mixed_threshold --xquad ../shared/data/xquad [--languages es,zh,tr,de]
+        [--per-kind 100] [--write]
+
+`--write` stores them as the weights' `mixed_threshold` in agents/answerability.json.
+"""
+
+from __future__ import annotations
+
+import config  # noqa: F401 - first: sets thread/offline environment before numpy loads
+
+# isort: split
+
+import argparse
+import json
+import random
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from agents.answer import ExtractiveAnswerer, Judged, default_not_found
+from agents.answerability import MODEL_FILE, Answerability, Evidence
+from bench.answerable import KB, KINDS, ORG, excluded, halves, ingest, load_xquad, mixed, without
+from bench.retrieval import configured_search
+from knowledge.encoders.embeddings import LocalEmbeddings
+from knowledge.vectors.embedded import open_embedded
+
+# (sentences chosen, passed without mixed thresholds, which weights a mixed threshold
+# would decide it by ("dense", "lexical" or "" for none), probability)
+Reading = tuple[bool, bool, str, float]
+
+
+class Recording(ExtractiveAnswerer):
+    """The answerer, keeping each reading's decision."""
+
+    readings: list[Reading]
+
+    def _judged(self, chosen: list[int], best: float, seen: Evidence) -> Judged:
+        judged = super()._judged(chosen, best, seen)
+        weights = ("lexical" if seen.same_language else "dense") if seen.mixed else ""
+        probability = judged.evidence["probability"]
+        self.readings.append((bool(chosen), judged.passes, weights, probability))
+        return judged
+
+
+Pair = tuple[float, float | None]  # dense, lexical (None: as fitted)
+
+
+def found_with(readings: list[Reading], pair: Pair) -> bool:
+    def passes(weights: str, passed: bool, probability: float) -> bool:
+        threshold = {"dense": pair[0], "lexical": pair[1]}.get(weights)
+        return passed if threshold is None else probability >= threshold
+
+    return any(chosen and passes(w, passed, p) for chosen, passed, w, p in readings)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--xquad", type=Path, required=True)
+    parser.add_argument("--languages", default="es,zh,tr,de")
+    parser.add_argument("--per-kind", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args(argv)
+    settings = config.Settings(_env_file=None)  # type: ignore[call-arg]
+    embeddings = LocalEmbeddings(
+        None, backend=settings.embedding_backend, cache_dir=settings.embedding_cache_dir
+    )
+    calibration = embeddings.calibration
+    shipped = Answerability.load()
+    answerer = Recording(
+        embeddings, threshold=calibration.sentence_threshold,
+        max_sentences=settings.answer_max_sentences, not_found_message=default_not_found(),
+        answerability=replace(
+            shipped,
+            dense=replace(shipped.dense, mixed_threshold=None),
+            lexical=replace(shipped.lexical, mixed_threshold=None),
+        ),
+    )  # fmt: skip
+    english = load_xquad(args.xquad, "en")
+    rows: dict[str, dict[str, list[list[Reading]]]] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-mixed-") as folder:
+        client = open_embedded(Path(folder))
+        for language in args.languages.split(","):
+            data = mixed(load_xquad(args.xquad, language), english)
+            half_of = halves({q.article for q in data.questions})
+            name = data.name.replace("-", "_")
+            ingest(client, name, embeddings, data)
+            retriever, scope = configured_search(
+                client, name, embeddings, settings,
+                org_id=ORG, kb_id=KB, score_threshold=calibration.score_threshold,
+            )  # fmt: skip
+            pool = [q for q in data.questions if half_of[q.article] == "fit"]
+            rows[language] = {}
+            for kind in KINDS:
+                rng = random.Random(f"{args.seed}-{language}-{kind}")
+                rows[language][kind] = []
+                for question in rng.sample(pool, min(args.per_kind, len(pool))):
+                    answerer.readings = []
+                    narrowed = without(excluded(data, question, kind))
+                    passages = retriever.search(question.text, replace(scope, narrowed=narrowed))
+                    if passages:
+                        answerer.answer(question.text, passages)
+                    rows[language][kind].append(list(answerer.readings))
+            print(f"{data.name}: {len(pool)} fit-half questions", flush=True)
+        client.close()
+
+    def rates(pair: Pair) -> tuple[float, float, float]:
+        shares = []
+        for kind in KINDS:
+            per_language = []
+            for by_kind in rows.values():
+                found = [found_with(readings, pair) for readings in by_kind[kind]]
+                share = sum(found) / len(found)
+                per_language.append(share if kind == "answerable" else 1 - share)
+            shares.append(sum(per_language) / len(per_language))
+        return shares[0], shares[1], shares[2]
+
+    grid = [round(0.05 * i, 2) for i in range(2, 20)]
+    pairs: list[Pair] = [(d, lex) for d in grid for lex in [None, *grid]]
+    for dense in grid:
+        answered, off, near = rates((dense, None))
+        print(f"dense {dense:.2f}, lexical as fitted: answered {answered:.3f} off-topic "
+              f"declined {off:.3f} near-topic declined {near:.3f}")  # fmt: skip
+    chosen = max(pairs, key=lambda pair: (round(sum(rates(pair)), 6), -pair[0]))
+    answered, off, near = rates(chosen)
+    print(f"chosen: dense {chosen[0]:.2f}, lexical {chosen[1]} (fitted: dense "
+          f"{shipped.dense.threshold:.3f}, lexical {shipped.lexical.threshold:.3f} and "
+          f"per language): answered {answered:.3f} off-topic declined {off:.3f} "
+          f"near-topic declined {near:.3f}")  # fmt: skip
+    if args.write:
+        saved = json.loads(MODEL_FILE.read_text())
+        saved["dense"]["mixed_threshold"] = chosen[0]
+        if chosen[1] is not None:
+            saved["lexical"]["mixed_threshold"] = chosen[1]
+        MODEL_FILE.write_text(json.dumps(saved, indent=2) + "\n")
+        print(f"written: {MODEL_FILE}")
+
+
+if __name__ == "__main__":
+    main()
