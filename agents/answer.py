@@ -187,11 +187,12 @@ class ExtractiveAnswerer:
         # in its own (a Spanish question answered by an English policy ranked second).
         passage_same = [_same_language(question, p.text) for p in passages]
         same = np.array([passage_same[rank] for rank, _ in candidates])
+        lift = _lifts(passages, passage_same)[ranks]
         tried = []
         readings = [question, asked_part(question), offline_condenser(question, history or [])]
         for query in dict.fromkeys(readings):
             chosen, best, cosines = self._best(
-                query, context_vectors, context_terms, terms, *features, same=same
+                query, context_vectors, context_terms, terms, *features, same=same, lift=lift
             )
             top = int(cosines.argmax())
             # Measured against the search's level in the top sentence's language, and
@@ -268,15 +269,23 @@ class ExtractiveAnswerer:
         numbers: np.ndarray,
         *,
         same: np.ndarray,
+        lift: np.ndarray | None = None,
     ) -> tuple[list[int], float, np.ndarray]:
         """The indexes of the contexts to quote for `query`, best first (maybe none), the
-        best score, and the query's cosine to every context. `same`: whether each context
-        is in the question's language."""
+        best score, and the query's cosine to every context read the way the answer is
+        (the others at -2). `same`: whether each context is in the question's language;
+        `lift`: how much lower its language sits for the question (`_lifts`)."""
         query_vector = self.embeddings.encode_cached([query], query=True)[0]
         terms = set(tokenize(query))
         overlap = np.array([len(terms & c) / (len(terms) or 1) for c in context_terms])
         named = np.array([bool(d) and d <= terms for d in defined], dtype=float)
         cosines = context_vectors @ query_vector
+        read = np.ones(len(cosines), dtype=bool)
+        if lift is not None and same.any() and not same.all():
+            # Which language answers is decided by meaning alone, each sentence lifted to
+            # the question's language's level: the word overlap below favours sentences
+            # in the question's language, and only those.
+            read = same == same[int((cosines + lift).argmax())]
         scores = (
             cosines
             + LEXICAL_WEIGHT * overlap
@@ -285,6 +294,7 @@ class ExtractiveAnswerer:
             - ASKING_PENALTY * asking
             + NUMBER_WEIGHT * numbers * bool(ASKS_QUANTITY.search(query))
         )
+        scores = np.where(read, scores, -np.inf)
         ranked = np.argsort(-scores)
         best = scores[ranked[0]]
         # A further sentence only when it is nearly as good as the best (a weak second
@@ -301,8 +311,20 @@ class ExtractiveAnswerer:
                 and same[i] == same[ranked[0]]
             ],
             float(best),
-            cosines,
+            np.where(read, cosines, -2.0),
         )
+
+
+def _lifts(passages: list[Passage], same: list[bool]) -> np.ndarray:
+    """How much lower each passage's language sits for the question than the question's
+    own (the search's backgrounds: agents/fusion.py); 0 where either is unknown."""
+    own = next((p.background for p, s in zip(passages, same, strict=True) if s), None)
+    return np.array(
+        [
+            own - p.background if not s and own is not None and p.background is not None else 0.0
+            for p, s in zip(passages, same, strict=True)
+        ]
+    )
 
 
 def _same_language(question: str, passage: str) -> bool:

@@ -133,7 +133,7 @@ def evidence(
     gap = best - float(sentence_scores[comparable].mean())
     others = sentence_scores[(sentence_passages != sentence_passages[top]) & comparable]
     lead = best - float(others.max()) if len(others) else gap
-    floor = background if background is not None else float(sentence_scores.mean())
+    floor = background if background is not None else float(sentence_scores[comparable].mean())
     dense = best_dense if best_dense is not None else best
     language = guess(question)[0]
     wanted = key_terms(question, language)

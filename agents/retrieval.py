@@ -386,10 +386,7 @@ class Retriever:
             ids = [point_id for point_id, _ in ranking]
             scores = [score for _, score in ranking]
             others = {
-                language: (
-                    level.best,
-                    level.background if level.background is not None else background,
-                )
+                language: (level.best, _level_background(level, background))
                 for language, level in found.items()
                 if language != keywords_language
             }
@@ -460,6 +457,13 @@ class Retriever:
 
 def _both(first: models.Filter, second: models.Filter) -> models.Filter:
     return models.Filter(must=[first, second])
+
+
+def _level_background(level: Level, background: float | None) -> float | None:
+    """A language's background: measured, else the search's shifted by the table."""
+    if level.background is not None or background is None:
+        return level.background
+    return background + level.shift
 
 
 def _language(point: models.ScoredPoint | models.Record) -> str | None:

@@ -175,8 +175,9 @@ SHARING_WORDS = {
 
 def test_a_document_in_another_language_behind_many_in_the_questions(platform: Flask) -> None:
     """Retrieval reads each language's passages against their own language's level and
-    counts their meaning where keywords cannot reach them: the English policy is among
-    the passages a Spanish question finds, and the Spanish pages still answer theirs."""
+    counts their meaning where keywords cannot reach them, and the answerer chooses the
+    language of its answer by meaning alone: the English policy is found and quoted for
+    a Spanish question, and the Spanish pages still answer theirs."""
     org = create_org(platform.test_client(), "Mixed")
     org.kb("documents")
     for title, text in (("Leave", LEAVE), *SHARING_WORDS.items()):
@@ -186,6 +187,10 @@ def test_a_document_in_another_language_behind_many_in_the_questions(platform: F
     body = {"query": question, "limit": 4}
     found = ok(org.client.post("/v1/search", json=body, headers=org.admin))["passages"]
     assert "Leave" in [p["title"] for p in found], [p["title"] for p in found]
+    # and the answer is the policy's, not a Spanish page's sentence sharing more words
+    reply = ok(chat(org.client, org.admin_key, question, conversation="leave"))
+    assert reply["found"] is True and "25 days" in reply["answer"], reply
+    assert [c["title"] for c in reply["citations"]] == ["Leave"], reply
     reply = ok(chat(org.client, org.admin_key, "¿Cuándo se renuevan las plazas de aparcamiento?"))
     assert reply["found"] is True and "enero" in reply["answer"], reply
     assert [c["title"] for c in reply["citations"]] == ["Aparcamiento"], reply
