@@ -81,9 +81,10 @@ def backgrounds(
     hits: list[DenseHit], *, question_language: str, start: int, depth: int
 ) -> dict[str | None, float]:
     """Each language's background: the mean cosine of its hits ranked start..depth among
-    that language's own (passages of no kept language count as the question's)."""
+    that language's own (passages of no kept language count as the question's; a hit
+    found by two requests counts once)."""
     cosines: dict[str | None, list[float]] = {}
-    for hit in sorted(hits, key=lambda h: -h.cosine):
+    for hit in sorted(_unique(hits), key=lambda h: -h.cosine):
         cosines.setdefault(hit.language or question_language, []).append(hit.cosine)
     return {
         language: sum(behind) / len(behind)
@@ -141,8 +142,7 @@ def language_fair(
         level = found.get(hit.language or question_language)
         return level.shift if level is not None else 0.0
 
-    unique = {hit.point_id: hit for hit in hits}.values()
-    return sorted(unique, key=lambda hit: -(hit.cosine - shift(hit)))  # stable on ties
+    return sorted(_unique(hits), key=lambda hit: -(hit.cosine - shift(hit)))  # stable on ties
 
 
 def fuse(
@@ -166,3 +166,8 @@ def fuse(
     for rank, point_id in enumerate(keywords):
         fused[point_id] = fused.get(point_id, 0.0) + keywords_weight / (k + rank)
     return sorted(fused.items(), key=lambda hit: -hit[1])[:limit]
+
+
+def _unique(hits: list[DenseHit]) -> list[DenseHit]:
+    """Each point once (the whole scope's dense pool and the other languages' overlap)."""
+    return list({hit.point_id: hit for hit in hits}.values())

@@ -315,15 +315,15 @@ class Retriever:
         in other languages, the ranking is fused here instead (agents/fusion.py)."""
         across = keywords_language is not None and sparse is not None and len(dense) == 1
         # The dense ranking's head for each dense query: its best match, and the
-        # question's background (across languages: the dense pool, with each hit's
-        # language, and the pool of the passages in other languages).
+        # question's background (across languages: the dense pool, and the pool of the
+        # passages in other languages with their languages; a hit of the first that is
+        # not in the second is in the question's language, so no payload is read for it).
         requests = [
             models.QueryRequest(
                 query=vector,
                 using=DENSE_VECTOR,
                 filter=where,
                 limit=max(BACKGROUND_DEPTH, limit) if across else BACKGROUND_DEPTH,
-                with_payload=[LANGUAGE_FIELD] if across else None,
             )
             for vector, where in dense
         ]
@@ -379,19 +379,23 @@ class Retriever:
         background = sum(behind) / len(behind) if behind else None
         if across and sparse and keywords_language and responses[1].points:
             # passages in other languages are in scope
-            pool = [_dense_hit(p) for p in responses[0].points[:limit] + responses[1].points]
+            others = {p.id: _dense_hit(p) for p in responses[1].points}
+            pool = [
+                others.get(p.id, DenseHit(p.id, float(p.score), None))
+                for p in responses[0].points[:limit]
+            ] + list(others.values())
             ranking, found = self._fused_across(
                 pool, sparse, sparse_filter, keywords_language, limit
             )
             ids = [point_id for point_id, _ in ranking]
             scores = [score for _, score in ranking]
-            others = {
+            placed = {
                 language: (level.best, _level_background(level, background))
                 for language, level in found.items()
                 if language != keywords_language
             }
             fetched = self._fetched(ids, fetch)
-            return IndexHits(ids, scores, best, fetched, background, others)
+            return IndexHits(ids, scores, best, fetched, background, placed)
         points = responses[-1].points
         records = None
         if fetch is not None:

@@ -54,6 +54,15 @@ def test_a_passage_standing_out_of_its_languages_background_ranks_first() -> Non
     assert fused[1][1] == pytest.approx(2.0) and fused[0][1] == pytest.approx(2.2)
 
 
+def test_a_hit_found_by_both_requests_counts_once() -> None:
+    # The scope's dense pool and the other languages' pool overlap: English questions over
+    # an English-free knowledge base find the same passages twice.
+    twice = levels(ENGLISH + ENGLISH, question_language="de", start=BACKGROUND_FROM,
+                   depth=BACKGROUND_DEPTH)  # fmt: skip
+    once = levels(ENGLISH, question_language="de", start=BACKGROUND_FROM, depth=BACKGROUND_DEPTH)
+    assert twice == once and once["en"].background == pytest.approx(0.175)
+
+
 def test_too_few_passages_of_a_language_take_the_encoders_table() -> None:
     one_english = [DenseHit("leave", 0.46, "en")]
     assert "leave" not in fair(SPANISH + one_english)[:4]  # no background: cosines as they are
