@@ -269,7 +269,7 @@ class ExtractiveAnswerer:
         numbers: np.ndarray,
         *,
         same: np.ndarray,
-        lift: np.ndarray | None = None,
+        lift: np.ndarray,
     ) -> tuple[list[int], float, np.ndarray]:
         """The indexes of the contexts to quote for `query`, best first (maybe none), the
         best score, and the query's cosine to every context read the way the answer is
@@ -281,7 +281,7 @@ class ExtractiveAnswerer:
         named = np.array([bool(d) and d <= terms for d in defined], dtype=float)
         cosines = context_vectors @ query_vector
         read = np.ones(len(cosines), dtype=bool)
-        if lift is not None and same.any() and not same.all():
+        if same.any() and not same.all():
             # Which language answers is decided by meaning alone, each sentence lifted to
             # the question's language's level: the word overlap below favours sentences
             # in the question's language, and only those.
@@ -298,17 +298,15 @@ class ExtractiveAnswerer:
         ranked = np.argsort(-scores)
         best = scores[ranked[0]]
         # A further sentence only when it is nearly as good as the best (a weak second
-        # sentence adds words more often than it adds the answer), and read the same way:
-        # a sentence in the question's language scores higher than one across languages
-        # for less ("cada" in a pump manual beside an English leave policy).
+        # sentence adds words more often than it adds the answer); those read the other
+        # way are out already (-inf): a sentence in the question's language scores higher
+        # than one across languages for less ("cada" in a pump manual beside a policy).
         thresholds = self.threshold - ACROSS_LANGUAGES_DROP * ~same
         return (
             [
                 int(i)
                 for i in ranked[: self.max_sentences]
-                if scores[i] >= thresholds[i]
-                and scores[i] >= best - FURTHER_SENTENCE_MARGIN
-                and same[i] == same[ranked[0]]
+                if scores[i] >= thresholds[i] and scores[i] >= best - FURTHER_SENTENCE_MARGIN
             ],
             float(best),
             np.where(read, cosines, -2.0),

@@ -126,7 +126,8 @@ def levels(
             result[language] = Level(top, own, 0.0)
         elif language in measured:
             background = measured[language]
-            result[language] = Level(top, background, background - own if own else table)
+            shift = background - own if own is not None else table
+            result[language] = Level(top, background, shift)
         else:
             result[language] = Level(top, own + table if own is not None else None, table)
     return result
@@ -156,7 +157,7 @@ def fuse(
 ) -> list[tuple[int | str, float]]:
     """Weighted RRF over the dense ranking and the keyword ranking, counted from 0 as
     Qdrant counts; a hit in another language than the question's, which the keywords
-    cannot reach, has its dense rank stand in for its keyword rank."""
+    cannot reach, gets STAND_IN_SHARE of the keyword weight at its dense rank."""
     dense_weight, keywords_weight = weights
     fused: dict[int | str, float] = {}
     for rank, hit in enumerate(dense):

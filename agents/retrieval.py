@@ -394,15 +394,12 @@ class Retriever:
                 for language, level in found.items()
                 if language != keywords_language
             }
-            fetched = self._fetched(ids, fetch)
+            fetched = self._fetched(ids, fetch, responses[-1].points)
             return IndexHits(ids, scores, best, fetched, background, placed)
         points = responses[-1].points
         records = None
         if fetch is not None:
-            records = [  # (from Qdrant itself: not validated again)
-                models.Record.model_construct(id=p.id, payload=p.payload, vector=p.vector)
-                for p in points
-            ]
+            records = [_record(p) for p in points]
         return IndexHits(
             [p.id for p in points], [float(p.score) for p in points], best, records, background
         )
@@ -443,16 +440,25 @@ class Retriever:
             limit=limit,
         ), found
 
-    def _fetched(self, ids: list[int | str], fetch: Fetch | None) -> list[models.Record] | None:
-        """The first hits' records, when the search was asked to fetch them."""
+    def _fetched(
+        self, ids: list[int | str], fetch: Fetch | None, brought: list[models.ScoredPoint]
+    ) -> list[models.Record] | None:
+        """The first hits' records, when the search was asked to fetch them: those Qdrant's
+        own fusion `brought` already, and the others read."""
         if fetch is None or not ids:
             return None
-        return self.client.retrieve(
-            self.collection,
-            ids[: fetch.count],
-            with_payload=True,
-            with_vectors=list(fetch.vectors) or False,
-        )
+        have = {str(p.id): _record(p) for p in brought}
+        wanted = ids[: fetch.count]
+        missing = [point_id for point_id in wanted if str(point_id) not in have]
+        if missing:
+            read = self.client.retrieve(
+                self.collection,
+                missing,
+                with_payload=True,
+                with_vectors=list(fetch.vectors) or False,
+            )
+            have.update({str(r.id): r for r in read})
+        return [have[str(i)] for i in wanted if str(i) in have]
 
     def _best_dense(self, query: str, scope: SearchScope) -> float | None:
         dense_only = replace(scope, mode="dense", k=1)
@@ -461,6 +467,11 @@ class Retriever:
 
 def _both(first: models.Filter, second: models.Filter) -> models.Filter:
     return models.Filter(must=[first, second])
+
+
+def _record(point: models.ScoredPoint) -> models.Record:
+    """A hit as a record (from Qdrant itself: not validated again)."""
+    return models.Record.model_construct(id=point.id, payload=point.payload, vector=point.vector)
 
 
 def _level_background(level: Level, background: float | None) -> float | None:
