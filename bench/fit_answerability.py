@@ -205,7 +205,10 @@ def main(argv: list[str] | None = None) -> None:
     dense = fitted(rows, DENSE, args.keep)
     report([r for r in rows if not r["same_language"]], dense, "dense")
     args.out.write_text(json.dumps({"lexical": lexical, "dense": dense}, indent=2) + "\n")
-    print(f"wrote {args.out}")
+    # The mixed thresholds are probabilities of the weights just replaced: kept, they
+    # would mean something else. Chosen again on the fit half by their own script.
+    print(f"wrote {args.out}, without mixed thresholds: next, "
+          "`python -m bench.mixed_threshold --xquad ... --write`")  # fmt: skip
 
 
 def collect(args: argparse.Namespace) -> list[dict]:

@@ -116,11 +116,11 @@ def main(argv: list[str] | None = None) -> None:
             print(f"{data.name}: {len(pool)} fit-half questions", flush=True)
         client.close()
 
-    def rates(pair: Pair) -> tuple[float, float, float]:
+    def rates(pair: Pair, languages: list[str] | None = None) -> tuple[float, float, float]:
         shares = []
         for kind in KINDS:
             per_language = []
-            for by_kind in rows.values():
+            for by_kind in (rows[language] for language in languages or list(rows)):
                 found = [found_with(readings, pair) for readings in by_kind[kind]]
                 share = sum(found) / len(found)
                 per_language.append(share if kind == "answerable" else 1 - share)
@@ -139,6 +139,10 @@ def main(argv: list[str] | None = None) -> None:
           f"{shipped.dense.threshold:.3f}, lexical {shipped.lexical.threshold:.3f} and "
           f"per language): answered {answered:.3f} off-topic declined {off:.3f} "
           f"near-topic declined {near:.3f}")  # fmt: skip
+    for language in rows:
+        answered, off, near = rates(chosen, [language])
+        print(f"  {language}: answered {answered:.3f} off-topic declined {off:.3f} "
+              f"near-topic declined {near:.3f}")  # fmt: skip
     if args.write:
         saved = json.loads(MODEL_FILE.read_text())
         saved["dense"]["mixed_threshold"] = chosen[0]

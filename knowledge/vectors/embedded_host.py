@@ -29,6 +29,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing import AuthenticationError
 from multiprocessing.connection import Client, Connection, Listener
@@ -217,10 +218,11 @@ class HostProcess:
         # In a session of its own: Ctrl-C in the terminal reaches the master, which stops
         # the host itself (on_exit); a host stopped by the same Ctrl-C would look like a
         # crash to the watcher below.
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "knowledge.vectors.embedded_host"], cwd=PROJECT_ROOT, env=env,
-            start_new_session=True,
-        )  # fmt: skip
+        with _ctrl_c_after_the_handle():
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "knowledge.vectors.embedded_host"], cwd=PROJECT_ROOT,
+                env=env, start_new_session=True,
+            )  # fmt: skip
         migrating = (self.settings.qdrant_local_path / "meta.json").exists()
         deadline = time.monotonic() + (MIGRATION_TIMEOUT_S if migrating else START_TIMEOUT_S)
         while not Path(self.address).exists():
@@ -255,6 +257,23 @@ class HostProcess:
         if self.process is not None:
             end_process(self.process, timeout=30)
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _ctrl_c_after_the_handle() -> Iterator[None]:
+    """Hold Ctrl-C until the Popen handle is assigned. Popen forks, then waits for the exec:
+    a KeyboardInterrupt raised in that wait leaves a running host that nothing can stop."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signals reach only the main thread (a restart runs in the watcher)
+        return
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: held.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if held:
+        signal.raise_signal(signal.SIGINT)  # now, to the handler that was in place
 
 
 def _exit_with_parent(parent: int, folder: Path) -> None:
