@@ -109,12 +109,15 @@ def levels(
     start: int,
     depth: int,
     offsets: LanguageOffsets | None = None,
+    fallback: float | None = None,
 ) -> dict[str, Level]:
     """Each language's level among the hits: its background measured where it has
-    enough hits, else the question's language's shifted by the encoder's `offsets`; its
-    shift measured where both are, else from `offsets`, else 0."""
+    enough hits, else the question's language's (or the search's `fallback`) shifted by
+    the encoder's `offsets`; its shift measured where both are, else from `offsets`,
+    else 0."""
     measured = backgrounds(hits, question_language=question_language, start=start, depth=depth)
     own = measured.get(question_language)
+    reference = own if own is not None else fallback
     best: dict[str, float] = {}
     for hit in hits:
         language = hit.language or question_language
@@ -129,7 +132,9 @@ def levels(
             shift = background - own if own is not None else table
             result[language] = Level(top, background, shift)
         else:
-            result[language] = Level(top, own + table if own is not None else None, table)
+            result[language] = Level(
+                top, reference + table if reference is not None else None, table
+            )
     return result
 
 

@@ -65,20 +65,14 @@ def found_with(readings: list[Reading], pair: Pair) -> bool:
     return any(chosen and passes(w, passed, p) for chosen, passed, w, p in readings)
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--xquad", type=Path, required=True)
-    parser.add_argument("--languages", default="es,zh,tr,de")
-    parser.add_argument("--per-kind", type=int, default=100)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--write", action="store_true")
-    args = parser.parse_args(argv)
+def _readings(args: argparse.Namespace, shipped: Answerability) -> dict[str, dict[str, list]]:
+    """Each language's questions by kind, each question's readings decided without
+    mixed thresholds."""
     settings = config.Settings(_env_file=None)  # type: ignore[call-arg]
     embeddings = LocalEmbeddings(
         None, backend=settings.embedding_backend, cache_dir=settings.embedding_cache_dir
     )
     calibration = embeddings.calibration
-    shipped = Answerability.load()
     answerer = Recording(
         embeddings, threshold=calibration.sentence_threshold,
         max_sentences=settings.answer_max_sentences, not_found_message=default_not_found(),
@@ -115,6 +109,26 @@ def main(argv: list[str] | None = None) -> None:
                     rows[language][kind].append(list(answerer.readings))
             print(f"{data.name}: {len(pool)} fit-half questions", flush=True)
         client.close()
+    return rows
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--xquad", type=Path, required=True)
+    parser.add_argument("--languages", default="es,zh,tr,de")
+    parser.add_argument("--per-kind", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--dump", type=Path, help="also write every question's readings here")
+    parser.add_argument("--rows", type=Path, help="choose from these dumped readings")
+    args = parser.parse_args(argv)
+    shipped = Answerability.load()
+    if args.rows:
+        rows = json.loads(args.rows.read_text())
+    else:
+        rows = _readings(args, shipped)
+    if args.dump:
+        args.dump.write_text(json.dumps(rows))
 
     def rates(pair: Pair, languages: list[str] | None = None) -> tuple[float, float, float]:
         shares = []

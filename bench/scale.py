@@ -29,7 +29,6 @@ import argparse
 import json
 import multiprocessing
 import random
-import re
 import statistics
 import subprocess
 import sys
@@ -40,6 +39,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 from qdrant_client import models
 
+from agents.answerability import SENTENCE_BREAK
 from agents.retrieval import IndexHits, Retriever, SearchScope
 from bench.handmade_index import VectorIndex
 from knowledge.encoders.embeddings import LocalEmbeddings
@@ -57,7 +57,6 @@ COLLECTION = "scale"
 ORG, KB = "org_bench", "kb_bench"
 BATCH = 2048
 NOISE = 0.022  # per dimension on unit 384-d vectors: cosine about 0.9 to the source
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 def prepare(data: Path, cache: Path, queries: int) -> Path:
@@ -69,7 +68,7 @@ def prepare(data: Path, cache: Path, queries: int) -> Path:
     corpus = [json.loads(line) for line in (data / "corpus.jsonl").open()]
     questions = [json.loads(line) for line in (data / "questions.jsonl").open()]
     random.Random(7).shuffle(questions)
-    sentences = [s for p in corpus for s in _SENTENCE.split(p["text"]) if len(s.split()) >= 6]
+    sentences = [s for p in corpus for s in SENTENCE_BREAK.split(p["text"]) if len(s.split()) >= 6]
     model = LocalEmbeddings()
     started = time.perf_counter()
     vectors = {
