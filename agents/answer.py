@@ -203,6 +203,7 @@ class ExtractiveAnswerer:
                 query, cosines, ranks, contexts, texts, same_language=bool(same[top]),
                 best_dense=measured.best_dense, background=measured.background,
                 comparable=comparable, mixed=not comparable.all(),
+                mixed_scope=measured.mixed_scope,
             )  # fmt: skip
             tried.append(self._judged(chosen, best, seen))
         # The question as asked or as searched, whichever finds the better sentence among

@@ -67,9 +67,13 @@ class Evidence:
     # passages in the question's language were retrieved beside passages in another (each
     # read against its own language's level): each weights' mixed threshold decides
     mixed: bool = False
+    # the scope holds passages in the question's language and in others, but those read
+    # are of one kind: each weights' mixed-scope threshold decides
+    mixed_scope: bool = False
 
     def values(self) -> dict[str, float]:
-        return {k: float(v) for k, v in asdict(self).items() if k not in ("language", "mixed")}
+        flags = ("language", "mixed", "mixed_scope")
+        return {k: float(v) for k, v in asdict(self).items() if k not in flags}
 
 
 def key_terms(text: str, language: str | None = None, *, min_length: int = 0) -> set[str]:
@@ -119,6 +123,7 @@ def evidence(
     same_language: bool = True,
     comparable: np.ndarray | None = None,
     mixed: bool = False,
+    mixed_scope: bool = False,
 ) -> Evidence:
     """`sentence_scores`: the question's cosine to each sentence retrieved (with its
     heading), `sentence_passages` the passage each is from; `passages`: the retrieved
@@ -153,7 +158,7 @@ def evidence(
     absent = min(len(long_words - anywhere), 3)
     return Evidence(
         best, gap, lead, best - floor, dense - floor, coverage, in_sentence, missing, absent,
-        named, same_language, language, mixed,
+        named, same_language, language, mixed, mixed_scope and not mixed,
     )  # fmt: skip
 
 
@@ -175,10 +180,18 @@ class Weights:
     # With passages of several languages retrieved (`Evidence.mixed`): chosen on the fit
     # half of bench.answerable's two-language collections (bench/mixed_threshold.py).
     mixed_threshold: float | None = None
+    # In such a scope with passages of one kind read (`Evidence.mixed_scope`): a question
+    # whose passages are all in another language, though its own is in scope, is more
+    # often one the knowledge base does not answer (the same script chooses it).
+    mixed_scope_threshold: float | None = None
 
-    def threshold_for(self, language: str, *, mixed: bool = False) -> float:
+    def threshold_for(
+        self, language: str, *, mixed: bool = False, mixed_scope: bool = False
+    ) -> float:
         if mixed and self.mixed_threshold is not None:
             return self.mixed_threshold
+        if mixed_scope and self.mixed_scope_threshold is not None:
+            return self.mixed_scope_threshold
         return dict(self.by_language).get(language, self.threshold)
 
     def probability(self, values: dict[str, float]) -> float:
@@ -212,7 +225,9 @@ class Answerability:
         return self.probability(found) >= self.threshold(found)
 
     def threshold(self, found: Evidence) -> float:
-        return self.weights(found).threshold_for(found.language, mixed=found.mixed)
+        return self.weights(found).threshold_for(
+            found.language, mixed=found.mixed, mixed_scope=found.mixed_scope
+        )
 
 
 def _tupled(weights: dict) -> dict:
@@ -225,6 +240,7 @@ def _tupled(weights: dict) -> dict:
             (language, float(t)) for language, t in weights.get("by_language", {}).items()
         ),
         "mixed_threshold": weights.get("mixed_threshold"),
+        "mixed_scope_threshold": weights.get("mixed_scope_threshold"),
     }
 
 

@@ -63,6 +63,8 @@ class Passage:
     # the same on every passage of one search; None where it was not measured.
     best_dense: float | None = field(default=None, compare=False)
     background: float | None = field(default=None, compare=False)
+    # The scope holds passages in the question's language and in others (IndexHits).
+    mixed_scope: bool = field(default=False, compare=False)
 
     @property
     def heading(self) -> str | None:
@@ -88,6 +90,8 @@ class IndexHits:
     # In a scope of several languages, each other language's best dense cosine and
     # background (the question's background shifted as agents/fusion.py finds).
     other_languages: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
+    # ... when the question's own language is among the hits too
+    mixed_scope: bool = False
 
 
 @dataclass(frozen=True)
@@ -189,7 +193,12 @@ class Retriever:
                 _language(record) or "", (hits.best_dense, hits.background)
             )
             passages.append(
-                replace(_passage(record, score), best_dense=best, background=background)
+                replace(
+                    _passage(record, score),
+                    best_dense=best,
+                    background=background,
+                    mixed_scope=hits.mixed_scope,
+                )
             )
         return passages
 
@@ -385,17 +394,19 @@ class Retriever:
                 for p in responses[0].points[:limit]
             ] + list(others.values())
             ranking, found = self._fused_across(
-                pool, sparse, sparse_filter, keywords_language, limit
+                pool, sparse, sparse_filter, keywords_language, limit, background
             )
             ids = [point_id for point_id, _ in ranking]
             scores = [score for _, score in ranking]
             placed = {
-                language: (level.best, _level_background(level, background))
+                language: (level.best, level.background)
                 for language, level in found.items()
                 if language != keywords_language
             }
             fetched = self._fetched(ids, fetch, responses[-1].points)
-            return IndexHits(ids, scores, best, fetched, background, placed)
+            return IndexHits(
+                ids, scores, best, fetched, background, placed, keywords_language in found
+            )
         points = responses[-1].points
         records = None
         if fetch is not None:
@@ -411,6 +422,7 @@ class Retriever:
         sparse_filter: models.Filter | None,
         language: str,
         limit: int,
+        background: float | None,
     ) -> tuple[list[tuple[int | str, float]], dict[str, Level]]:
         """The ranking of a scope in several languages: the keyword ranking asked of
         Qdrant, fused here with the dense pool read language by language; and how much
@@ -429,6 +441,7 @@ class Retriever:
             start=BACKGROUND_FROM,
             depth=BACKGROUND_DEPTH,
             offsets=self.offsets,
+            fallback=background,
         )
         fair = language_fair(pool, question_language=language, found=found)
         return fuse(
@@ -472,13 +485,6 @@ def _both(first: models.Filter, second: models.Filter) -> models.Filter:
 def _record(point: models.ScoredPoint) -> models.Record:
     """A hit as a record (from Qdrant itself: not validated again)."""
     return models.Record.model_construct(id=point.id, payload=point.payload, vector=point.vector)
-
-
-def _level_background(level: Level, background: float | None) -> float | None:
-    """A language's background: measured, else the search's shifted by the table."""
-    if level.background is not None or background is None:
-        return level.background
-    return background + level.shift
 
 
 def _language(point: models.ScoredPoint | models.Record) -> str | None:

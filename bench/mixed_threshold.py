@@ -1,19 +1,28 @@
-"""The answerability thresholds where passages of several languages were retrieved: chosen
-on the fit half of bench.answerable's two-language collections (each XQuAD language with
-half its articles in English, asked in that language).
+"""The answerability thresholds of knowledge bases in several languages: chosen on the fit
+half of bench.answerable's two-language collections (each XQuAD language with half its
+articles in English, asked in that language).
 
 Every reading of every question (answerable, off-topic, near-topic) is decided once with
-no mixed thresholds, and its probability kept; then each pair of candidate thresholds
-replaces the `dense` weights' threshold (the best sentence in another language than the
-question's) and the `lexical` weights' (in the question's language; or none: each
-language's as fitted) for the readings with passages in the question's language and in
-another retrieved. The pair kept has the highest mean of answered + off-topic declined +
-near-topic declined over the languages. Only the fit half is read.
+no mixed thresholds, and its probability kept. Two pairs of thresholds are chosen, each a
+`dense` weights' threshold (the best sentence in another language than the question's)
+and a `lexical` one (in the question's language; or none: each language's as fitted):
+
+1. `mixed_threshold`, for the readings with passages in the question's language and in
+   another retrieved;
+2. then, with that pair in place, `mixed_scope_threshold`, for the readings of a scope
+   that holds both whose retrieved passages are all of one kind: dense only. Passages
+   all in the question's language are read as in a one-language knowledge base, whose
+   thresholds keep 95.5% of the answerable questions (bench.fit_answerability); a
+   stricter one here would answer a question or not depending on whether an unrelated
+   document in another language sits in the knowledge base.
+
+Each pair kept has the highest mean of answered + off-topic declined + near-topic
+declined over the languages. Only the fit half is read.
 
     python -m bench.mixed_threshold --xquad ../shared/data/xquad [--languages es,zh,tr,de]
-        [--per-kind 100] [--write]
+        [--per-kind 100] [--write] [--dump readings.json | --rows readings.json]
 
-`--write` stores them as the weights' `mixed_threshold` in agents/answerability.json.
+`--write` stores both in agents/answerability.json.
 """
 
 from __future__ import annotations
@@ -36,9 +45,11 @@ from bench.retrieval import configured_search
 from knowledge.encoders.embeddings import LocalEmbeddings
 from knowledge.vectors.embedded import open_embedded
 
-# (sentences chosen, passed without mixed thresholds, which weights a mixed threshold
-# would decide it by ("dense", "lexical" or "" for none), probability)
+# (sentences chosen, passed without mixed thresholds, which threshold would decide it
+# ("dense", "lexical", "dense-scope", "lexical-scope" or "" for none), probability)
 Reading = tuple[bool, bool, str, float]
+# (the weights' field, the readings' suffix, whether a lexical threshold is chosen too)
+STAGES = (("mixed_threshold", "", True), ("mixed_scope_threshold", "-scope", False))
 
 
 class Recording(ExtractiveAnswerer):
@@ -48,18 +59,21 @@ class Recording(ExtractiveAnswerer):
 
     def _judged(self, chosen: list[int], best: float, seen: Evidence) -> Judged:
         judged = super()._judged(chosen, best, seen)
-        weights = ("lexical" if seen.same_language else "dense") if seen.mixed else ""
+        weights = "lexical" if seen.same_language else "dense"
+        weights += "" if seen.mixed else "-scope" if seen.mixed_scope else "?"
+        weights = "" if weights.endswith("?") else weights
         probability = judged.evidence["probability"]
         self.readings.append((bool(chosen), judged.passes, weights, probability))
         return judged
 
 
 Pair = tuple[float, float | None]  # dense, lexical (None: as fitted)
+Thresholds = dict[str, float | None]  # by the kinds of reading above
 
 
-def found_with(readings: list[Reading], pair: Pair) -> bool:
+def found_with(readings: list[Reading], thresholds: Thresholds) -> bool:
     def passes(weights: str, passed: bool, probability: float) -> bool:
-        threshold = {"dense": pair[0], "lexical": pair[1]}.get(weights)
+        threshold = thresholds.get(weights)
         return passed if threshold is None else probability >= threshold
 
     return any(chosen and passes(w, passed, p) for chosen, passed, w, p in readings)
@@ -78,8 +92,8 @@ def _readings(args: argparse.Namespace, shipped: Answerability) -> dict[str, dic
         max_sentences=settings.answer_max_sentences, not_found_message=default_not_found(),
         answerability=replace(
             shipped,
-            dense=replace(shipped.dense, mixed_threshold=None),
-            lexical=replace(shipped.lexical, mixed_threshold=None),
+            dense=replace(shipped.dense, mixed_threshold=None, mixed_scope_threshold=None),
+            lexical=replace(shipped.lexical, mixed_threshold=None, mixed_scope_threshold=None),
         ),
     )  # fmt: skip
     english = load_xquad(args.xquad, "en")
@@ -130,38 +144,51 @@ def main(argv: list[str] | None = None) -> None:
     if args.dump:
         args.dump.write_text(json.dumps(rows))
 
-    def rates(pair: Pair, languages: list[str] | None = None) -> tuple[float, float, float]:
+    def rates(
+        thresholds: Thresholds, languages: list[str] | None = None
+    ) -> tuple[float, float, float]:
         shares = []
         for kind in KINDS:
             per_language = []
             for by_kind in (rows[language] for language in languages or list(rows)):
-                found = [found_with(readings, pair) for readings in by_kind[kind]]
+                found = [found_with(readings, thresholds) for readings in by_kind[kind]]
                 share = sum(found) / len(found)
                 per_language.append(share if kind == "answerable" else 1 - share)
             shares.append(sum(per_language) / len(per_language))
         return shares[0], shares[1], shares[2]
 
+    def shown(shares: tuple[float, float, float]) -> str:
+        return (f"answered {shares[0]:.3f} off-topic declined {shares[1]:.3f} "
+                f"near-topic declined {shares[2]:.3f}")  # fmt: skip
+
     grid = [round(0.05 * i, 2) for i in range(2, 20)]
-    pairs: list[Pair] = [(d, lex) for d in grid for lex in [None, *grid]]
-    for dense in grid:
-        answered, off, near = rates((dense, None))
-        print(f"dense {dense:.2f}, lexical as fitted: answered {answered:.3f} off-topic "
-              f"declined {off:.3f} near-topic declined {near:.3f}")  # fmt: skip
-    chosen = max(pairs, key=lambda pair: (round(sum(rates(pair)), 6), -pair[0]))
-    answered, off, near = rates(chosen)
-    print(f"chosen: dense {chosen[0]:.2f}, lexical {chosen[1]} (fitted: dense "
-          f"{shipped.dense.threshold:.3f}, lexical {shipped.lexical.threshold:.3f} and "
-          f"per language): answered {answered:.3f} off-topic declined {off:.3f} "
-          f"near-topic declined {near:.3f}")  # fmt: skip
+    thresholds: Thresholds = {}
+    chosen: dict[str, Pair] = {}
+    print(f"as fitted (dense {shipped.dense.threshold:.3f}, lexical "
+          f"{shipped.lexical.threshold:.3f} and per language): {shown(rates({}))}")  # fmt: skip
+    for name, suffix, lexical in STAGES:
+        pairs: list[Pair] = [(d, lex) for d in grid for lex in [None, *(grid if lexical else [])]]
+
+        def with_pair(
+            pair: Pair, suffix: str = suffix, base: Thresholds = thresholds
+        ) -> Thresholds:
+            return {**base, f"dense{suffix}": pair[0], f"lexical{suffix}": pair[1]}
+
+        for dense in grid:
+            print(f"{name}: dense {dense:.2f}, lexical as fitted: "
+                  f"{shown(rates(with_pair((dense, None))))}")  # fmt: skip
+        pair = max(pairs, key=lambda p: (round(sum(rates(with_pair(p))), 6), -p[0]))
+        chosen[name], thresholds = pair, with_pair(pair)
+        print(f"chosen {name}: dense {pair[0]:.2f}, lexical {pair[1]}: {shown(rates(thresholds))}")
     for language in rows:
-        answered, off, near = rates(chosen, [language])
-        print(f"  {language}: answered {answered:.3f} off-topic declined {off:.3f} "
-              f"near-topic declined {near:.3f}")  # fmt: skip
+        print(f"  {language}: {shown(rates(thresholds, [language]))}")
     if args.write:
         saved = json.loads(MODEL_FILE.read_text())
-        saved["dense"]["mixed_threshold"] = chosen[0]
-        if chosen[1] is not None:
-            saved["lexical"]["mixed_threshold"] = chosen[1]
+        for name, (dense, lexical) in chosen.items():
+            saved["dense"][name] = dense
+            saved["lexical"].pop(name, None)
+            if lexical is not None:
+                saved["lexical"][name] = lexical
         MODEL_FILE.write_text(json.dumps(saved, indent=2) + "\n")
         print(f"written: {MODEL_FILE}")
 
