@@ -254,9 +254,10 @@ class ExtractiveAnswerer:
             return Judged(chosen, {**shown, "probability": 1.0}, best, True)
         weights = self.answerability.weights(seen)
         probability = weights.probability(values)  # once: its threshold decides
+        threshold = self.answerability.threshold(seen)
         return Judged(
-            chosen, {**shown, "probability": probability}, best,
-            probability >= self.answerability.threshold(seen),
+            chosen, {**shown, "probability": probability, "threshold": threshold}, best,
+            probability >= threshold,
         )  # fmt: skip
 
     def _best(

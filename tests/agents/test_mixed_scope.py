@@ -1,0 +1,117 @@
+"""A knowledge base holding the question's language and others, whose passages read for a
+question are all in another language: the decision takes the stricter mixed-scope
+threshold there, and only there (a knowledge base wholly in another language keeps the
+threshold fitted across languages)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from qdrant_client import QdrantClient
+
+from agents.answer import ExtractiveAnswerer
+from agents.answerability import Answerability
+from agents.retrieval import Passage, Retriever, SearchScope
+from config import Settings
+from ingestion.ingest import Ingestor
+from knowledge.documents.chunking import Chunker
+from knowledge.documents.loaders import LoadedDocument
+from knowledge.encoders.embeddings import LocalEmbeddings
+from knowledge.vectors.embedded import open_embedded
+from knowledge.vectors.store import ensure_collection
+from tests.api.test_answerability import LEAVE, MAINTENANCE, SHARING_WORDS
+
+ORG, KB = "org-mixed", "kb-mixed"
+TRAVEL = (
+    "Business travel is booked through the travel desk. Hotel costs are reimbursed up to "
+    "150 euros a night in Europe. Receipts are submitted within thirty days of the trip."
+)
+ENGLISH = {"Leave": LEAVE, "Travel": TRAVEL}
+# Enough Spanish passages to measure the Spanish background (eight): fewer, and a scope
+# is not taken for mixed (a few passages detected in a language do not make one).
+SPANISH = {
+    "Bomba": MAINTENANCE,
+    **SHARING_WORDS,
+    "Biblioteca": "La biblioteca de la planta presta libros técnicos durante dos semanas.",
+    "Correo": "El correo interno se reparte dos veces al día, a las diez y a las tres.",
+}
+QUESTION = "¿Cuánto se reembolsa por una noche de hotel en Europa?"
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[QdrantClient]:
+    opened = open_embedded(tmp_path / "qdrant")
+    yield opened
+    opened.close()
+
+
+def search(
+    client: QdrantClient, embeddings: LocalEmbeddings, name: str, documents: dict[str, str]
+) -> list[Passage]:
+    ensure_collection(client, name, embeddings.dimensions)
+    loaded = [LoadedDocument(source=t, title=t, kind="text", text=x) for t, x in documents.items()]
+    Ingestor(
+        client=client,
+        collection=name,
+        embeddings=embeddings,
+        chunker=Chunker(chunk_size=4000, chunk_overlap=200),
+    ).ingest_documents(loaded, org_id=ORG, kb_id=KB)
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    retriever = Retriever(
+        client=client, collection=name, embeddings=embeddings,
+        candidates=settings.retrieval_candidates, rrf_k=settings.retrieval_rrf_k,
+        weights=settings.hybrid_weights,
+    )  # fmt: skip
+    return retriever.search(QUESTION, SearchScope(ORG, {KB: 0}, "hybrid", 4, 0.0))
+
+
+def threshold(embeddings: LocalEmbeddings, passages: list[Passage]) -> float:
+    """The threshold the decision held the answer's reading to."""
+    answer = ExtractiveAnswerer(
+        embeddings, threshold=0.3, max_sentences=2, not_found_message="-",
+        answerability=Answerability.load(),
+    ).answer(QUESTION, passages)  # fmt: skip
+    assert answer.found and "150 euros" in answer.text, answer.text  # answered either way
+    assert answer.evidence is not None and answer.evidence["same_language"] == 0.0
+    return answer.evidence["threshold"]
+
+
+def test_passages_all_in_another_language_of_a_scope_holding_both_are_held_higher(
+    client: QdrantClient, embeddings: LocalEmbeddings
+) -> None:
+    model = Answerability.load()
+    assert model.dense.mixed_scope_threshold is not None
+    assert model.dense.mixed_scope_threshold > model.dense.threshold
+
+    both = search(client, embeddings, "both", {**ENGLISH, **SPANISH})
+    assert both and all(p.mixed_scope for p in both)
+    # the same search as if only the English passages had come back
+    english_only = [p for p in both if p.title in ENGLISH]
+    assert threshold(embeddings, english_only) == model.dense.mixed_scope_threshold
+
+    # a knowledge base wholly in English asked in Spanish: the threshold across languages
+    alone = search(client, embeddings, "english", ENGLISH)
+    assert alone and not any(p.mixed_scope for p in alone)
+    assert threshold(embeddings, alone) == model.dense.threshold
+    # passages of both kinds read: the mixed threshold, as before
+    assert {p.title for p in both} - set(ENGLISH), [p.title for p in both]
+    assert threshold(embeddings, both) == model.dense.mixed_threshold
+
+
+def test_a_scope_in_the_questions_language_alone_is_not_mixed(
+    client: QdrantClient, embeddings: LocalEmbeddings
+) -> None:
+    spanish = search(client, embeddings, "spanish", {**SPANISH, "Viajes": (
+        "Los hoteles se reembolsan hasta 150 euros por noche en Europa."
+    )})  # fmt: skip
+    assert spanish and not any(p.mixed_scope for p in spanish)
+
+
+def test_a_few_passages_in_the_questions_language_do_not_make_a_scope_mixed(
+    client: QdrantClient, embeddings: LocalEmbeddings
+) -> None:
+    few = {"Bomba": MAINTENANCE, "Aparcamiento": SHARING_WORDS["Aparcamiento"]}
+    passages = search(client, embeddings, "few", {**ENGLISH, **few})
+    assert passages and not any(p.mixed_scope for p in passages)
