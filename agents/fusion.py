@@ -100,6 +100,7 @@ class Level:
     best: float  # its best hit's cosine
     background: float | None  # measured among its hits, or the question's shifted by table
     shift: float  # how much lower than the question's language's (0 for that one)
+    measured: bool = False  # its background measured among its own hits (enough of them)
 
 
 def levels(
@@ -126,11 +127,11 @@ def levels(
     for language, top in best.items():
         table = offsets.shift(question_language, language) if offsets is not None else 0.0
         if language == question_language:
-            result[language] = Level(top, own, 0.0)
+            result[language] = Level(top, own, 0.0, own is not None)
         elif language in measured:
             background = measured[language]
             shift = background - own if own is not None else table
-            result[language] = Level(top, background, shift)
+            result[language] = Level(top, background, shift, True)
         else:
             result[language] = Level(
                 top, reference + table if reference is not None else None, table

@@ -90,8 +90,8 @@ class IndexHits:
     # In a scope of several languages, each other language's best dense cosine and
     # background (the question's background shifted as agents/fusion.py finds).
     other_languages: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
-    # ... when the question's own language is too: enough of its hits to measure its
-    # background (agents/fusion.py's MIN_BEHIND)
+    # ... and the question's own language too: enough hits in both to measure their
+    # backgrounds (agents/fusion.py's MIN_BEHIND)
     mixed_scope: bool = False
 
 
@@ -405,11 +405,11 @@ class Retriever:
                 if language != keywords_language
             }
             fetched = self._fetched(ids, fetch, responses[-1].points)
-            # Mixed when the question's language has passages enough to measure its
-            # background: a few passages detected in it (a name-heavy paragraph in an
-            # English knowledge base) do not make one.
-            own = found.get(keywords_language)
-            mixed_scope = own is not None and own.background is not None
+            # Mixed when the question's language and another have passages enough to
+            # measure their backgrounds: a few passages detected in a language (a
+            # name-heavy paragraph in an English knowledge base) do not make one.
+            measured = {language for language, level in found.items() if level.measured}
+            mixed_scope = keywords_language in measured and len(measured) > 1
             return IndexHits(ids, scores, best, fetched, background, placed, mixed_scope)
         points = responses[-1].points
         records = None

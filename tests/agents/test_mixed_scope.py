@@ -28,8 +28,17 @@ TRAVEL = (
     "Business travel is booked through the travel desk. Hotel costs are reimbursed up to "
     "150 euros a night in Europe. Receipts are submitted within thirty days of the trip."
 )
-ENGLISH = {"Leave": LEAVE, "Travel": TRAVEL}
-# Enough Spanish passages to measure the Spanish background (eight): fewer, and a scope
+ENGLISH = {
+    "Leave": LEAVE,
+    "Travel": TRAVEL,
+    "Laptops": "Every employee receives a laptop on their first day, replaced every four years.",
+    "Badges": "Visitors wear a badge at all times and are met at reception by their host.",
+    "Canteen": "The canteen serves lunch from noon to two, with a vegetarian dish every day.",
+    "Training": "Each employee may spend five days a year on training of their choice.",
+    "Payroll": "Salaries are paid on the last working day of each month by bank transfer.",
+    "Security": "Passwords are changed every ninety days and are never shared with anyone.",
+}
+# Enough passages in each language to measure its background (eight): fewer, and a scope
 # is not taken for mixed (a few passages detected in a language do not make one).
 SPANISH = {
     "Bomba": MAINTENANCE,
@@ -109,9 +118,14 @@ def test_a_scope_in_the_questions_language_alone_is_not_mixed(
     assert spanish and not any(p.mixed_scope for p in spanish)
 
 
-def test_a_few_passages_in_the_questions_language_do_not_make_a_scope_mixed(
+def test_a_few_passages_of_a_language_do_not_make_a_scope_mixed(
     client: QdrantClient, embeddings: LocalEmbeddings
 ) -> None:
+    """A Spanish knowledge base with two English documents (or two passages detected
+    as English) is read as one in Spanish."""
+    few = {"Leave": LEAVE, "Travel": TRAVEL}
+    passages = search(client, embeddings, "few", {**SPANISH, **few})
+    assert passages and not any(p.mixed_scope for p in passages)
     few = {"Bomba": MAINTENANCE, "Aparcamiento": SHARING_WORDS["Aparcamiento"]}
-    passages = search(client, embeddings, "few", {**ENGLISH, **few})
+    passages = search(client, embeddings, "few-es", {**ENGLISH, **few})
     assert passages and not any(p.mixed_scope for p in passages)
