@@ -57,7 +57,11 @@ def client(tmp_path: Path) -> Iterator[QdrantClient]:
 
 
 def search(
-    client: QdrantClient, embeddings: LocalEmbeddings, name: str, documents: dict[str, str]
+    client: QdrantClient,
+    embeddings: LocalEmbeddings,
+    name: str,
+    documents: dict[str, str],
+    question: str = QUESTION,
 ) -> list[Passage]:
     ensure_collection(client, name, embeddings.dimensions)
     loaded = [LoadedDocument(source=t, title=t, kind="text", text=x) for t, x in documents.items()]
@@ -73,7 +77,7 @@ def search(
         candidates=settings.retrieval_candidates, rrf_k=settings.retrieval_rrf_k,
         weights=settings.hybrid_weights,
     )  # fmt: skip
-    return retriever.search(QUESTION, SearchScope(ORG, {KB: 0}, "hybrid", 4, 0.0))
+    return retriever.search(question, SearchScope(ORG, {KB: 0}, "hybrid", 4, 0.0))
 
 
 def threshold(embeddings: LocalEmbeddings, passages: list[Passage]) -> float:
@@ -129,3 +133,4 @@ def test_a_few_passages_of_a_language_do_not_make_a_scope_mixed(
     few = {"Bomba": MAINTENANCE, "Aparcamiento": SHARING_WORDS["Aparcamiento"]}
     passages = search(client, embeddings, "few-es", {**ENGLISH, **few})
     assert passages and not any(p.mixed_scope for p in passages)
+
