@@ -133,4 +133,3 @@ def test_a_few_passages_of_a_language_do_not_make_a_scope_mixed(
     few = {"Bomba": MAINTENANCE, "Aparcamiento": SHARING_WORDS["Aparcamiento"]}
     passages = search(client, embeddings, "few-es", {**ENGLISH, **few})
     assert passages and not any(p.mixed_scope for p in passages)
-
