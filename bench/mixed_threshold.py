@@ -59,9 +59,8 @@ class Recording(ExtractiveAnswerer):
 
     def _judged(self, chosen: list[int], best: float, seen: Evidence) -> Judged:
         judged = super()._judged(chosen, best, seen)
-        weights = "lexical" if seen.same_language else "dense"
-        weights += "" if seen.mixed else "-scope" if seen.mixed_scope else "?"
-        weights = "" if weights.endswith("?") else weights
+        kind = "lexical" if seen.same_language else "dense"
+        weights = kind if seen.mixed else f"{kind}-scope" if seen.mixed_scope else ""
         probability = judged.evidence["probability"]
         self.readings.append((bool(chosen), judged.passes, weights, probability))
         return judged
