@@ -8,7 +8,11 @@ decision weighs, for the question as asked:
   retrieved with it (the question's own background, so no one absolute level decides:
   each language and each question sits at its own);
 - how much of the question's key terms the best passage holds (stemmed words; runs of
-  Chinese or Japanese characters as character pairs), and of its names and numbers.
+  Chinese or Japanese characters as character pairs), and of its names and numbers;
+- whether the best sentence is about what the question names and no passage holds: if
+  the question comes closer to it with such a word left out ("how many days of maternity
+  leave?" without "maternity" is the annual leave sentence's question), the sentence
+  answers the rest of the question, not this.
 
 A logistic combiner of these, fitted on the `fit` half of public QA articles by
 `python -m bench.fit_answerability` and shipped as `answerability.json`, turns them into
@@ -63,6 +67,9 @@ class Evidence:
     absent: float  # ... of its long words (five letters or more: the things it names)
     names: float  # share of its names and numbers there (1.0 when it has none)
     same_language: bool  # key terms can be matched (else only the cosines count)
+    # how much closer the best sentence is to the question with one of its long words
+    # that no passage holds left out (`absent_words`; 0 when none is, or it is farther)
+    unsupported: float = 0.0
     language: str = ""  # the question's, as guessed: its threshold may be its own
     # passages in the question's language were retrieved beside passages in another (each
     # read against its own language's level): each weights' mixed threshold decides
@@ -111,6 +118,29 @@ def names_in(question: str) -> set[str]:
     return found - {""}
 
 
+def absent_words(question: str, passages: list[str], *, limit: int = 3) -> list[str]:
+    """The question's long words, as written, that no passage holds (by stem), in their
+    order: what it names that the passages may not be about. Unspaced scripts have no
+    words to leave out."""
+    language = guess(question)[0]
+    held = frozenset().union(*(_terms_of(text) for text in passages))
+    found: list[str] = []
+    for word in _WORD.findall(question):
+        lowered = word.lower()
+        if lowered in STOPWORDS or len(lowered) < LONG_WORD or _UNSPACED.search(lowered):
+            continue
+        if _stem(lowered, language) not in held and word not in found:
+            found.append(word)
+    return found[:limit]
+
+
+def left_out(question: str, word: str) -> str:
+    """The question without one word (its first occurrence), spaces mended."""
+    shorter = re.sub(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", "", question, count=1)
+    mended = re.sub(r"\s+([?.,!;:»])", r"\1", " ".join(shorter.split()))
+    return re.sub(r"([¿¡«])\s+", r"\1", mended)
+
+
 def evidence(
     question: str,
     sentence_scores: np.ndarray,
@@ -130,7 +160,8 @@ def evidence(
     texts (with their titles and sections); `best_dense` and `background` as the search
     measured them (retrieval.BACKGROUND_FROM), None when it did not. `comparable`: the
     sentences read the same way as the best one (in its language or not), which alone
-    its gap and lead are measured against (default: all)."""
+    its gap and lead are measured against (default: all). `unsupported` is the
+    answerer's to measure (it holds the encoder)."""
     top = int(sentence_scores.argmax())
     best = float(sentence_scores[top])
     if comparable is None:
@@ -158,7 +189,7 @@ def evidence(
     absent = min(len(long_words - anywhere), 3)
     return Evidence(
         best, gap, lead, best - floor, dense - floor, coverage, in_sentence, missing, absent,
-        named, same_language, language, mixed, mixed_scope and not mixed,
+        named, same_language, 0.0, language, mixed, mixed_scope and not mixed,
     )  # fmt: skip
 
 

@@ -14,13 +14,17 @@ does not count, so tuning code reads `--half fit` and docs quote `--half report`
 
     python -m bench.answerable --squad ../shared/data/squad-dev --xquad ../shared/data/xquad
         [--languages en,es,de,vi,zh,ar,hi,ru,tr] [--per-kind 150] [--half report]
-        [--no-check] [--across] [--mixed]
+        [--no-check] [--across] [--mixed] [--small 3]
 
 The answerer runs with the service's answerability decision (agents/answerability.py),
 unless `--no-check` (the quoting answerer alone, as before the decision). `--across`
 also asks XQuAD's English questions of each other language's collection (the question
 in one language, the passages in another). `--mixed` also asks each other language's
-questions of a collection that holds half its articles in English (`mixed`).
+questions of a collection that holds half its articles in English (`mixed`). `--small K`
+also asks each XQuAD language's questions of a knowledge base of a few documents, as an
+organisation's first one often is: the question's article (five paragraphs, less the
+gold one for near-topic questions, none of it for off-topic ones) and K other articles
+of the same half, drawn for each question (`small-<set>`; a search filter, no copy).
 
 Last lines: `answerable <set> <lang> answered=<share> off_declined=<share>
 near_declined=<share>` per collection, then the macro figures.
@@ -130,6 +134,19 @@ def excluded(data: DataSet, question: Question, kind: str) -> list[str]:
     return []
 
 
+def small_scope(data: DataSet, question: Question, kind: str, others: list[str]) -> models.Filter:
+    """A few documents: `others` (articles) and the question's own article, less what
+    `kind` leaves out of it."""
+    left_out = set(excluded(data, question, kind))
+    sources = [
+        pid
+        for pid, (title, _) in data.paragraphs.items()
+        if (title in others or title == question.article) and pid not in left_out
+    ]
+    condition = models.FieldCondition(key="metadata.source", match=models.MatchAny(any=sources))
+    return models.Filter(must=[condition])
+
+
 def without(sources: list[str]) -> models.Filter | None:
     if not sources:
         return None
@@ -156,10 +173,10 @@ def decide(
     answerer: ExtractiveAnswerer,
     scope: SearchScope,
     question: str,
-    leave_out: list[str],
+    narrowed: models.Filter | None,
 ) -> bool:
     """What the service would say: found (True) or its not-found message (False)."""
-    passages = retriever.search(question, replace(scope, narrowed=without(leave_out)))
+    passages = retriever.search(question, replace(scope, narrowed=narrowed))
     return bool(passages) and answerer.answer(question, passages).found
 
 
@@ -175,6 +192,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--across", action="store_true", help="English questions, too")
     parser.add_argument("--mixed", action="store_true", help="two-language collections, too")
     parser.add_argument("--model", type=Path, help="another weights file (default: shipped)")
+    parser.add_argument("--small", type=int, default=0, help="knowledge bases of K+1 articles")
     args = parser.parse_args(argv)
     settings = config.Settings(_env_file=None)  # type: ignore[call-arg]
     embeddings = LocalEmbeddings(
@@ -211,7 +229,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.mixed and english is not None:
         sets += [mixed(d, english) for d in sets if d.name.startswith("xquad") and d is not english]
     lines = []
-    totals = {kind: [] for kind in KINDS}
+    totals: dict[str, list[float]] = {kind: [] for kind in KINDS}
+    small: dict[str, list[float]] = {kind: [] for kind in KINDS}
     with tempfile.TemporaryDirectory(prefix="bench-answerable-") as folder:
         client = open_embedded(Path(folder))
         for data in sets:
@@ -222,6 +241,8 @@ def main(argv: list[str] | None = None) -> None:
                 org_id=ORG, kb_id=KB, score_threshold=score_threshold,
             )  # fmt: skip
             asked = {data.name: data}
+            if args.small and data.name.startswith("xquad"):
+                asked[f"small-{data.name}"] = data
             if args.across and english is not None and data.name.startswith("xquad") \
                     and data is not english:  # fmt: skip
                 asked[f"en->{data.name}"] = replace_questions(data, english)
@@ -229,18 +250,25 @@ def main(argv: list[str] | None = None) -> None:
                 pool = [q for q in questions.questions if half_of[q.article] == args.half]
                 rng = random.Random(f"{args.seed}-{label}")
                 shares = {}
+                articles = sorted({q.article for q in pool})
                 for kind in KINDS:
                     sample = rng.sample(pool, min(args.per_kind, len(pool)))
-                    found = [
-                        decide(retriever, answerer, scope, q.text, excluded(data, q, kind))
-                        for q in sample
-                    ]
+                    found = []
+                    for q in sample:
+                        if label.startswith("small-"):
+                            others = rng.sample([a for a in articles if a != q.article], args.small)
+                            narrowed = small_scope(data, q, kind, others)
+                        else:
+                            narrowed = without(excluded(data, q, kind))
+                        found.append(decide(retriever, answerer, scope, q.text, narrowed))
                     # answerable: share found; the other kinds: share declined
                     share = sum(found) / len(found)
                     shares[kind] = share if kind == "answerable" else 1 - share
                     # the macro figures: own-language questions, one language a collection
                     if label == data.name and not label.startswith("mixed"):
                         totals[kind].append(shares[kind])
+                    elif label.startswith("small-"):
+                        small[kind].append(shares[kind])
                 line = (
                     f"answerable {label} answered={shares['answerable']:.3f} "
                     f"off_declined={shares['off_topic']:.3f} "
@@ -254,6 +282,10 @@ def main(argv: list[str] | None = None) -> None:
         "answerable macro "
         + " ".join(f"{kind}={sum(v) / len(v):.3f}" for kind, v in totals.items())
     )
+    if args.small:
+        print("answerable small mean " + " ".join(
+            f"{kind}={sum(v) / len(v):.3f}" for kind, v in small.items() if v
+        ))  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -17,6 +17,11 @@ passed under the shared threshold, 52% under its own).
         --xquad ../shared/data/xquad [--per-kind 150] [--keep 0.955] \\
         [--language-rows 150] [--out agents/answerability.json] [--dump features.jsonl]
 
+With `--add FEATURE` (and `--rows`, or a run): only that feature's weight is fitted, the
+one-language weights of `--base` (default: the shipped file) held as they are, and it is
+added to them; thresholds and the other weights stay. A feature added this way moves no
+question it does not speak for, where a whole refit moves every threshold by its noise.
+
 Only the `fit` half is read: bench.answerable --half report is what the docs quote.
 """
 
@@ -28,6 +33,7 @@ import config  # noqa: F401 - first: sets thread/offline environment before nump
 
 import argparse
 import json
+import math
 import random
 import tempfile
 from dataclasses import replace
@@ -57,7 +63,7 @@ from knowledge.vectors.embedded import open_embedded
 
 LEXICAL = (
     "best", "gap", "lead", "relative", "dense_relative", "coverage", "sentence_coverage",
-    "missing", "absent", "names",
+    "missing", "absent", "names", "unsupported",
 )  # fmt: skip
 DENSE = ("best", "gap", "lead", "relative", "dense_relative")
 L2 = 1e-2  # on standardised features: keeps the weights sane where classes barely overlap
@@ -76,6 +82,62 @@ def logistic(x: np.ndarray, y: np.ndarray, steps: int = 50) -> tuple[np.ndarray,
         w -= np.linalg.solve(hessian, gradient)
     coefficients = w[:-1] / scale
     return coefficients, float(w[-1] - coefficients @ mean)
+
+
+def added(rows: list[dict], weights: dict, name: str) -> dict:
+    """`weights` with `name` added: its coefficient fitted by logistic regression with
+    the others' sum held as an offset (classes weighted to count equally, as `logistic`).
+    Then every threshold (the shared one, each language's) moves by one shift of the
+    log-odds, chosen so that these rows' answerable questions are answered as often as
+    before: the feature is to decline others, not more of them. One shift, not one per
+    threshold: a language's own share on these rows moves with the rows drawn."""
+    z = np.array([_logit(weights, r) for r in rows])
+    x = np.array([r[name] for r in rows])
+    y = np.array([r["kind"] == "answerable" for r in rows], dtype=float)
+    weight = np.where(y == 1, 0.5 / max(y.mean(), 1e-9), 0.5 / max(1 - y.mean(), 1e-9))
+    penalty = L2 * (x.std() + 1e-9) ** 2  # the same L2 on the standardised feature
+    w = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-(z + w * x)))
+        gradient = float(np.sum(weight * (p - y) * x)) + penalty * w
+        hessian = float(np.sum(weight * p * (1 - p) * x * x)) + penalty
+        w -= gradient / hessian
+    print(f"  feature {name}: AUC {auc(x, y):.3f}, weight {w:.3f} "
+          f"(non-zero in {np.mean(x != 0):.0%} of rows)")  # fmt: skip
+    own = dict(weights.get("by_language", {}))
+    limits = np.array([_log_odds(own.get(language_of(r), weights["threshold"])) for r in rows])
+    answerable = y == 1
+    kept = np.mean(z[answerable] >= limits[answerable])
+    low, high = -5.0, 0.0  # the shift lowers the thresholds: the feature only subtracts
+    for _ in range(60):
+        middle = (low + high) / 2
+        if np.mean((z + w * x)[answerable] >= limits[answerable] + middle) >= kept:
+            low = middle
+        else:
+            high = middle
+
+    def shifted(threshold: float) -> float:
+        return round(1 / (1 + math.exp(-(_log_odds(threshold) + low))), 6)
+
+    by_language = {language: shifted(t) for language, t in own.items()}
+    print(f"  thresholds shifted by {low:+.3f} in log-odds: {weights['threshold']} -> "
+          f"{shifted(weights['threshold'])}, by language {by_language}")  # fmt: skip
+    return {
+        **weights,
+        "names": [*weights["names"], name],
+        "coefficients": [*weights["coefficients"], round(w, 6)],
+        "threshold": shifted(weights["threshold"]),
+        **({"by_language": by_language} if by_language else {}),
+    }
+
+
+def _log_odds(p: float) -> float:
+    return math.log(p / (1 - p))
+
+
+def _logit(weights: dict, row: dict) -> float:
+    pairs = zip(weights["coefficients"], weights["names"], strict=True)
+    return weights["intercept"] + sum(c * row[n] for c, n in pairs)
 
 
 def threshold_keeping(probabilities: np.ndarray, keep: float) -> float:
@@ -159,14 +221,12 @@ def language_of(row: dict) -> str:
 
 
 def report(rows: list[dict], model: dict, label: str) -> None:
-    names = model["names"]
     for data_set in sorted({r["set"] for r in rows}):
         mine = [r for r in rows if r["set"] == data_set]
         shares = []
         for kind in KINDS:
             of = [r for r in mine if r["kind"] == kind]
-            z = [model["intercept"] + sum(c * r[n] for c, n in zip(model["coefficients"], names, strict=True))
-                 for r in of]  # fmt: skip
+            z = [_logit(model, r) for r in of]
             limits = [model.get("by_language", {}).get(language_of(r), model["threshold"])
                       for r in of]  # fmt: skip
             passed = sum(1 / (1 + np.exp(-v)) >= t for v, t in zip(z, limits, strict=True))
@@ -189,6 +249,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--dump", type=Path, help="also write the evidence rows here")
     parser.add_argument("--rows", type=Path, help="fit these dumped rows instead of running")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--add", choices=LEXICAL, help="fit this feature alone, add it")
+    parser.add_argument("--base", type=Path, default=MODEL_FILE, help="the weights --add extends")
     args = parser.parse_args(argv)
     if args.rows:
         rows = [json.loads(line) for line in args.rows.open()]
@@ -198,6 +260,16 @@ def main(argv: list[str] | None = None) -> None:
         args.dump.write_text("".join(json.dumps(r) + "\n" for r in rows))
     same = [r for r in rows if r["same_language"]]
     print(f"{len(rows)} rows ({len(same)} in one language)")
+    if args.add:
+        base = json.loads(args.base.read_text())
+        if args.add in base["lexical"]["names"]:
+            raise SystemExit(f"{args.base} already weighs {args.add}")
+        report(same, base["lexical"], "lexical (before)")
+        base["lexical"] = added(same, base["lexical"], args.add)
+        report(same, base["lexical"], f"lexical +{args.add}")
+        args.out.write_text(json.dumps(base, indent=2) + "\n")
+        print(f"wrote {args.out}")
+        return
     print("lexical (one language):")
     lexical = fitted(same, LEXICAL, args.keep, language_rows=args.language_rows)
     report(same, lexical, "lexical")

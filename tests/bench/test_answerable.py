@@ -125,3 +125,26 @@ def test_a_mixed_collection_holds_half_the_articles_in_english_in_each_half(
     bench.main(["--xquad", str(folder), "--languages", "en,es", "--per-kind", "2", "--mixed"])
     out = capsys.readouterr().out
     assert re.search(r"^answerable mixed-es answered=\S+ off_declined=\S+", out, re.MULTILINE)
+
+
+def test_a_small_knowledge_base_is_the_questions_article_and_a_few_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = xquad_folder(tmp_path)
+    data = bench.load_xquad(folder, "en")
+    question = data.questions[0]  # Lighthouses #0
+    other = "Bakeries"
+
+    def sources(kind: str) -> list[str]:
+        (condition,) = bench.small_scope(data, question, kind, [other]).must
+        return sorted(condition.match.any)
+
+    assert sources("answerable") == ["Bakeries#0", "Bakeries#1", "Lighthouses#0", "Lighthouses#1"]
+    assert sources("near_topic") == ["Bakeries#0", "Bakeries#1", "Lighthouses#1"]
+    assert sources("off_topic") == ["Bakeries#0", "Bakeries#1"]
+
+    bench.main(["--xquad", str(folder), "--languages", "en", "--per-kind", "2", "--small", "1"])
+    out = capsys.readouterr().out
+    line = re.search(r"^answerable small-xquad-en answered=(\S+) off_declined", out, re.MULTILINE)
+    assert line and float(line.group(1)) == 1.0, out
+    assert re.search(r"^answerable small mean answerable=1.000 off_topic=", out, re.MULTILINE)

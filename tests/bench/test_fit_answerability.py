@@ -10,7 +10,7 @@ import math
 import numpy as np
 
 from agents.answerability import Answerability, Evidence, Weights, _tupled, shipped
-from bench.fit_answerability import auc, fitted, logistic, threshold_keeping
+from bench.fit_answerability import added, auc, fitted, logistic, threshold_keeping
 
 
 def test_the_logistic_fit_finds_the_feature_that_separates() -> None:
@@ -36,6 +36,10 @@ def test_the_shipped_weights_read_the_evidence_the_service_computes() -> None:
     assert model.answers(close) and not model.answers(far)
     across = dataclasses.replace(far, same_language=False)
     assert isinstance(model, Answerability) and not model.answers(across)
+    # The answerer measures `unsupported` only for readings that pass without it: right
+    # while it can only count against answering.
+    weighed = dict(zip(model.lexical.names, model.lexical.coefficients, strict=True))
+    assert weighed.get("unsupported", 0.0) <= 0 and "unsupported" not in model.dense.names
 
 
 def test_a_language_whose_questions_score_higher_gets_a_stricter_threshold() -> None:
@@ -60,3 +64,32 @@ def test_a_language_whose_questions_score_higher_gets_a_stricter_threshold() -> 
     assert decision.answers(at)  # just above the shared threshold
     assert decision.answers(dataclasses.replace(at, language="id"))
     assert not decision.answers(dataclasses.replace(at, language="en"))
+
+
+def test_a_feature_added_alone_keeps_every_other_weight_and_the_answered_share() -> None:
+    """Rows the shipped weights pass though they are not answerable, told apart by a new
+    feature: `--add` gives it a negative weight, keeps every other weight, and moves the
+    threshold only as far as answers the same share of the answerable rows as before;
+    the rows the feature speaks for are declined."""
+    rng = np.random.default_rng(9)
+    rows = []
+    for kind, level, unsupported in (
+        ("answerable", 0.6, 0.0), ("near_topic", 0.6, 0.08), ("off_topic", 0.2, 0.0)
+    ):  # fmt: skip
+        for value in rng.normal(level, 0.1, 300):
+            rows.append({"best": value, "kind": kind, "unsupported": unsupported, "language": "en"})
+    base = fitted(rows, ("best",), 0.95)
+    model = added(rows, base, "unsupported")
+    assert model["names"] == ["best", "unsupported"] and model["coefficients"][1] < -10
+    assert (model["coefficients"][0], model["intercept"]) == (
+        base["coefficients"][0], base["intercept"]
+    )  # fmt: skip
+    before, after = Weights(**_tupled(base)), Weights(**_tupled(model))
+    assert after.probability({"best": 0.6, "unsupported": 0.0}) == before.probability({"best": 0.6})
+
+    def passed(weights: Weights, kind: str) -> float:
+        of = [r for r in rows if r["kind"] == kind]
+        return np.mean([weights.probability(r) >= weights.threshold for r in of])
+
+    assert passed(after, "answerable") == passed(before, "answerable")
+    assert passed(after, "near_topic") < 0.1 < passed(before, "near_topic")
