@@ -73,7 +73,7 @@ def logistic(x: np.ndarray, y: np.ndarray, steps: int = 50) -> tuple[np.ndarray,
     """Weights and intercept on the raw features; classes weighted to count equally."""
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
     z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
-    weight = np.where(y == 1, 0.5 / max(y.mean(), 1e-9), 0.5 / max(1 - y.mean(), 1e-9))
+    weight = _balanced(y)
     w = np.zeros(z.shape[1])
     for _ in range(steps):
         p = 1 / (1 + np.exp(-(z @ w)))
@@ -82,6 +82,11 @@ def logistic(x: np.ndarray, y: np.ndarray, steps: int = 50) -> tuple[np.ndarray,
         w -= np.linalg.solve(hessian, gradient)
     coefficients = w[:-1] / scale
     return coefficients, float(w[-1] - coefficients @ mean)
+
+
+def _balanced(y: np.ndarray) -> np.ndarray:
+    """Each row's weight so that both classes count equally."""
+    return np.where(y == 1, 0.5 / max(y.mean(), 1e-9), 0.5 / max(1 - y.mean(), 1e-9))
 
 
 def added(rows: list[dict], weights: dict, name: str) -> dict:
@@ -94,7 +99,7 @@ def added(rows: list[dict], weights: dict, name: str) -> dict:
     z = np.array([_logit(weights, r) for r in rows])
     x = np.array([r[name] for r in rows])
     y = np.array([r["kind"] == "answerable" for r in rows], dtype=float)
-    weight = np.where(y == 1, 0.5 / max(y.mean(), 1e-9), 0.5 / max(1 - y.mean(), 1e-9))
+    weight = _balanced(y)
     penalty = L2 * (x.std() + 1e-9) ** 2  # the same L2 on the standardised feature
     w = 0.0
     for _ in range(50):
