@@ -84,7 +84,9 @@ class ScriptCaller:
     def _round_trip(connection: Any, commands: Commands) -> list[Any]:
         replies: list[Any] = []
         try:
-            connection.send_packed_command([hiredis.pack_command(c) for c in commands])
+            # One buffer, one send: redis-py sends a list's items one `sendall` each, and
+            # every send gives up the GIL, which a background writer then waits to get back.
+            connection.send_packed_command([b"".join(hiredis.pack_command(c) for c in commands)])
             for _ in commands:
                 try:
                     replies.append(connection.read_response())
