@@ -50,6 +50,10 @@ ANSWERED = [
     ("Berapa biaya pendaftaran jalur tes tertulis?", "350.000"),
     ("¿Cada cuántas horas se cambia el aceite de la bomba B-12?", "2.000 horas"),
     ("How many days of paid annual leave does an employee get?", "25 days"),
+    # written after the decision was shipped (docs/answers.md, "a fresh probe")
+    ("Di mana letak kampus Jatinangor?", "Mashudi No. 1"),
+    ("¿Qué aceite lleva el rodamiento de la bomba B-12?", "ISO VG 68"),
+    ("When do I need a doctor's certificate?", "fourth day"),
 ]
 
 NOT_ANSWERED = [
@@ -57,11 +61,16 @@ NOT_ANSWERED = [
     ("id", "Siapa presiden pertama Indonesia?"),
     ("es", "¿Quién ganó el mundial de fútbol de 2010?"),
     ("en", "What is the boiling point of ethanol?"),
+    ("en", "What is the dress code?"),
+    # one word shared with a passage (the "mañana"), and nothing else
+    ("es", "¿Qué tiempo hará mañana?"),
     # near a document's topic, which does not answer it
     ("en", "Does the company offer a gym membership to employees?"),
     ("en", "Can employees work from home on Fridays?"),
     ("id", "Apakah ada asrama untuk mahasiswa baru?"),
     ("es", "¿Cuál es el precio de compra de la bomba B-12?"),
+    ("es", "¿Cuánto pesa la bomba B-12?"),
+    ("id", "Kapan wisuda diadakan?"),
     # a kind of leave the policy does not cover: without "maternity" or "bereavement"
     # the question is the annual leave sentence's, so that sentence does not answer it
     ("en", "How many days of maternity leave does an employee get?"),
