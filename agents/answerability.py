@@ -77,9 +77,13 @@ class Evidence:
     # the scope holds passages in the question's language and in others, but those read
     # are of one kind: each weights' mixed-scope threshold decides
     mixed_scope: bool = False
+    # the scope holds fewer passages than the search's background depth (and enough to
+    # measure a background): a knowledge base of a few documents, where one-language
+    # readings have weights of their own
+    few_passages: bool = False
 
     def values(self) -> dict[str, float]:
-        flags = ("language", "mixed", "mixed_scope")
+        flags = ("language", "mixed", "mixed_scope", "few_passages")
         return {k: float(v) for k, v in asdict(self).items() if k not in flags}
 
 
@@ -154,6 +158,7 @@ def evidence(
     comparable: np.ndarray | None = None,
     mixed: bool = False,
     mixed_scope: bool = False,
+    few_passages: bool = False,
 ) -> Evidence:
     """`sentence_scores`: the question's cosine to each sentence retrieved (with its
     heading), `sentence_passages` the passage each is from; `passages`: the retrieved
@@ -189,7 +194,7 @@ def evidence(
     absent = min(len(long_words - anywhere), 3)
     return Evidence(
         best, gap, lead, best - floor, dense - floor, coverage, in_sentence, missing, absent,
-        named, same_language, 0.0, language, mixed, mixed_scope and not mixed,
+        named, same_language, 0.0, language, mixed, mixed_scope and not mixed, few_passages,
     )  # fmt: skip
 
 
@@ -237,17 +242,29 @@ class Answerability:
 
     lexical: Weights  # question and passages in one language
     dense: Weights  # across languages: the cosines only
+    # One-language readings (and passages of the question's language alone read) in a
+    # scope of few passages, fitted on such scopes (each XQuAD question over its article
+    # and one other): there the passage on the question's subject leads the others
+    # whatever is asked of it, so the lead and the background tell less, and the best
+    # sentence's own cosine more. Readings of mixed passages keep the mixed threshold.
+    few_passages: Weights | None = None
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> Answerability:
         data = json.loads(path.read_text())
+        few = data.get("few_passages")
         return cls(
             lexical=Weights(**_tupled(data["lexical"])),
             dense=Weights(**_tupled(data["dense"])),
+            few_passages=Weights(**_tupled(few)) if few else None,
         )
 
     def weights(self, found: Evidence) -> Weights:
-        return self.lexical if found.same_language else self.dense
+        if not found.same_language:
+            return self.dense
+        if found.few_passages and not found.mixed and self.few_passages is not None:
+            return self.few_passages
+        return self.lexical
 
     def probability(self, found: Evidence) -> float:
         return self.weights(found).probability(found.values())

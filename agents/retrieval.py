@@ -65,6 +65,8 @@ class Passage:
     background: float | None = field(default=None, compare=False)
     # The scope holds passages in the question's language and in others (IndexHits).
     mixed_scope: bool = field(default=False, compare=False)
+    # The scope holds more than BACKGROUND_FROM passages and fewer than BACKGROUND_DEPTH.
+    few_passages: bool = field(default=False, compare=False)
 
     @property
     def heading(self) -> str | None:
@@ -93,6 +95,10 @@ class IndexHits:
     # ... and the question's own language too: enough hits in both to measure their
     # backgrounds (agents/fusion.py's MIN_BEHIND)
     mixed_scope: bool = False
+    # Fewer passages in scope than BACKGROUND_DEPTH, but enough for a background: a
+    # knowledge base of a few documents, where the one on a question's subject stands out
+    # whatever is asked of it.
+    few_passages: bool = False
 
 
 @dataclass(frozen=True)
@@ -199,6 +205,7 @@ class Retriever:
                     best_dense=best,
                     background=background,
                     mixed_scope=hits.mixed_scope,
+                    few_passages=hits.few_passages,
                 )
             )
         return passages
@@ -384,6 +391,9 @@ class Retriever:
             collection_name=self.collection, requests=requests
         )
         heads = [r.points[:BACKGROUND_DEPTH] for r in responses[: len(dense)] if r.points]
+        # Every dense head asked for BACKGROUND_DEPTH points at least, unfiltered by score:
+        # fewer came back, so the scope holds fewer (and enough to measure a background).
+        few = BACKGROUND_FROM < sum(len(points) for points in heads) < BACKGROUND_DEPTH
         best = max(points[0].score for points in heads) if heads else None
         behind = [p.score for points in heads for p in points[BACKGROUND_FROM:]]
         background = sum(behind) / len(behind) if behind else None
@@ -410,14 +420,15 @@ class Retriever:
             # name-heavy paragraph in an English knowledge base) do not make one.
             measured = {language for language, level in found.items() if level.measured}
             mixed_scope = keywords_language in measured and len(measured) > 1
-            return IndexHits(ids, scores, best, fetched, background, placed, mixed_scope)
+            return IndexHits(ids, scores, best, fetched, background, placed, mixed_scope, few)
         points = responses[-1].points
         records = None
         if fetch is not None:
             records = [_record(p) for p in points]
         return IndexHits(
-            [p.id for p in points], [float(p.score) for p in points], best, records, background
-        )
+            [p.id for p in points], [float(p.score) for p in points], best, records, background,
+            few_passages=few,
+        )  # fmt: skip
 
     def _fused_across(
         self,

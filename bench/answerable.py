@@ -14,7 +14,7 @@ does not count, so tuning code reads `--half fit` and docs quote `--half report`
 
     python -m bench.answerable --squad ../shared/data/squad-dev --xquad ../shared/data/xquad
         [--languages en,es,de,vi,zh,ar,hi,ru,tr] [--per-kind 150] [--half report]
-        [--no-check] [--across] [--mixed] [--small 3]
+        [--no-check] [--across] [--mixed] [--small 3] [--one-each 7]
 
 The answerer runs with the service's answerability decision (agents/answerability.py),
 unless `--no-check` (the quoting answerer alone, as before the decision). `--across`
@@ -25,6 +25,10 @@ also asks each XQuAD language's questions of a knowledge base of a few documents
 organisation's first one often is: the question's article (five paragraphs, less the
 gold one for near-topic questions, none of it for off-topic ones) and K other articles
 of the same half, drawn for each question (`small-<set>`; a search filter, no copy).
+`--one-each K`: a knowledge base of K+1 pages on as many subjects, as documents written
+for a test or a first week often are: one paragraph of each of K other articles, and of
+the question's own the gold paragraph, another one (near-topic) or none (off-topic)
+(`each-<set>`).
 
 Last lines: `answerable <set> <lang> answered=<share> off_declined=<share>
 near_declined=<share>` per collection, then the macro figures.
@@ -147,6 +151,22 @@ def small_scope(data: DataSet, question: Question, kind: str, others: list[str])
     return models.Filter(must=[condition])
 
 
+def one_each_scope(
+    data: DataSet, question: Question, kind: str, others: list[str], rng: random.Random
+) -> models.Filter:
+    """One page per subject, as an organisation's short documents often are: a paragraph
+    of each of `others` (articles), and of the question's own article the gold paragraph
+    (answerable), another of its paragraphs (near-topic) or none (off-topic)."""
+    sources = [rng.choice(data.article_paragraphs(article)) for article in others]
+    if kind == "answerable":
+        sources.append(question.paragraph)
+    elif kind == "near_topic":
+        own = data.article_paragraphs(question.article)
+        sources.append(rng.choice([pid for pid in own if pid != question.paragraph]))
+    condition = models.FieldCondition(key="metadata.source", match=models.MatchAny(any=sources))
+    return models.Filter(must=[condition])
+
+
 def without(sources: list[str]) -> models.Filter | None:
     if not sources:
         return None
@@ -193,6 +213,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--mixed", action="store_true", help="two-language collections, too")
     parser.add_argument("--model", type=Path, help="another weights file (default: shipped)")
     parser.add_argument("--small", type=int, default=0, help="knowledge bases of K+1 articles")
+    parser.add_argument(
+        "--one-each", type=int, default=0, help="knowledge bases of K+1 pages, one per article"
+    )
     args = parser.parse_args(argv)
     settings = config.Settings(_env_file=None)  # type: ignore[call-arg]
     embeddings = LocalEmbeddings(
@@ -231,6 +254,7 @@ def main(argv: list[str] | None = None) -> None:
     lines = []
     totals: dict[str, list[float]] = {kind: [] for kind in KINDS}
     small: dict[str, list[float]] = {kind: [] for kind in KINDS}
+    each: dict[str, list[float]] = {kind: [] for kind in KINDS}
     with tempfile.TemporaryDirectory(prefix="bench-answerable-") as folder:
         client = open_embedded(Path(folder))
         for data in sets:
@@ -243,6 +267,8 @@ def main(argv: list[str] | None = None) -> None:
             asked = {data.name: data}
             if args.small and data.name.startswith("xquad"):
                 asked[f"small-{data.name}"] = data
+            if args.one_each and data.name.startswith("xquad"):
+                asked[f"each-{data.name}"] = data
             if args.across and english is not None and data.name.startswith("xquad") \
                     and data is not english:  # fmt: skip
                 asked[f"en->{data.name}"] = replace_questions(data, english)
@@ -258,6 +284,11 @@ def main(argv: list[str] | None = None) -> None:
                         if label.startswith("small-"):
                             others = rng.sample([a for a in articles if a != q.article], args.small)
                             narrowed = small_scope(data, q, kind, others)
+                        elif label.startswith("each-"):
+                            others = rng.sample(
+                                [a for a in articles if a != q.article], args.one_each
+                            )
+                            narrowed = one_each_scope(data, q, kind, others, rng)
                         else:
                             narrowed = without(excluded(data, q, kind))
                         found.append(decide(retriever, answerer, scope, q.text, narrowed))
@@ -269,6 +300,8 @@ def main(argv: list[str] | None = None) -> None:
                         totals[kind].append(shares[kind])
                     elif label.startswith("small-"):
                         small[kind].append(shares[kind])
+                    elif label.startswith("each-"):
+                        each[kind].append(shares[kind])
                 line = (
                     f"answerable {label} answered={shares['answerable']:.3f} "
                     f"off_declined={shares['off_topic']:.3f} "
@@ -285,6 +318,10 @@ def main(argv: list[str] | None = None) -> None:
     if args.small:
         print("answerable small mean " + " ".join(
             f"{kind}={sum(v) / len(v):.3f}" for kind, v in small.items() if v
+        ))  # fmt: skip
+    if args.one_each:
+        print("answerable one-each mean " + " ".join(
+            f"{kind}={sum(v) / len(v):.3f}" for kind, v in each.items() if v
         ))  # fmt: skip
 
 

@@ -22,6 +22,12 @@ one-language weights of `--base` (default: the shipped file) held as they are, a
 added to them; thresholds and the other weights stay. A feature added this way moves no
 question it does not speak for, where a whole refit moves every threshold by its noise.
 
+With `--small K`: the rows are of knowledge bases of few documents instead (each XQuAD
+question over its own article and K others of the fit half, bench.answerable's
+`--small`), and the weights fitted on those of them whose scope holds fewer passages
+than the search's background depth are added to `--base` as `few_passages`, the weights
+the service uses for such scopes; the others stay.
+
 Only the `fit` half is read: bench.answerable --half report is what the docs quote.
 """
 
@@ -55,6 +61,8 @@ from bench.answerable import (
     ingest,
     load_squad,
     load_xquad,
+    one_each_scope,
+    small_scope,
     without,
 )
 from bench.retrieval import configured_search
@@ -160,9 +168,12 @@ def auc(scores: np.ndarray, y: np.ndarray) -> float:
 
 def rows_of(
     client, name: str, embeddings: LocalEmbeddings, settings, data: DataSet,  # type: ignore[no-untyped-def]
-    asked: dict[str, list[Question]], per_kind: int, seed: str,
+    asked: dict[str, list[Question]], per_kind: int, seed: str, *, small: int = 0,
+    one_each: int = 0,
 ) -> list[dict]:  # fmt: skip
-    """Evidence rows of `asked` (questions by who asks them) against `data`'s collection."""
+    """Evidence rows of `asked` (questions by who asks them) against `data`'s collection;
+    `small`: each question against its own article and `small` others of the same half
+    only (bench.answerable --small), its rows marked `small`."""
     retriever, scope = configured_search(
         client, name, embeddings, settings, org_id=ORG, kb_id=KB, score_threshold=0.25
     )
@@ -173,15 +184,25 @@ def rows_of(
     rows = []
     for who, pool in asked.items():
         rng = random.Random(f"{seed}-{data.name}-{who}")
+        articles = sorted({q.article for q in pool})
         for kind in KINDS:
             for q in rng.sample(pool, min(per_kind, len(pool))):
-                narrowed = without(excluded(data, q, kind))
+                if small:
+                    others = rng.sample([a for a in articles if a != q.article], small)
+                    narrowed = small_scope(data, q, kind, others)
+                elif one_each:
+                    others = rng.sample([a for a in articles if a != q.article], one_each)
+                    narrowed = one_each_scope(data, q, kind, others, rng)
+                else:
+                    narrowed = without(excluded(data, q, kind))
                 passages = retriever.search(q.text, replace(scope, narrowed=narrowed))
                 if not passages:
                     continue  # declined by retrieval's gate already
                 seen = answerer.answer(q.text, passages).evidence
                 if seen is not None:
                     rows.append({**seen, "set": data.name, "asked": who, "kind": kind})
+                    if small or one_each:
+                        rows[-1].update(small=small or one_each, article=q.article)
     return rows
 
 
@@ -254,6 +275,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--dump", type=Path, help="also write the evidence rows here")
     parser.add_argument("--rows", type=Path, help="fit these dumped rows instead of running")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument(
+        "--small",
+        type=int,
+        default=0,
+        help="record rows of knowledge bases of K+1 articles instead (XQuAD, own language)",
+    )
+    parser.add_argument(
+        "--one-each",
+        type=int,
+        default=0,
+        help="record rows of knowledge bases of K+1 pages, one paragraph per article",
+    )
     parser.add_argument("--add", choices=LEXICAL, help="fit this feature alone, add it")
     parser.add_argument("--base", type=Path, default=MODEL_FILE, help="the weights --add extends")
     args = parser.parse_args(argv)
@@ -265,6 +298,9 @@ def main(argv: list[str] | None = None) -> None:
         args.dump.write_text("".join(json.dumps(r) + "\n" for r in rows))
     same = [r for r in rows if r["same_language"]]
     print(f"{len(rows)} rows ({len(same)} in one language)")
+    if args.small or args.one_each or (rows and all(r.get("small") for r in rows)):
+        write_few_passages(same, args)
+        return
     if args.add:
         base = json.loads(args.base.read_text())
         if args.add in base["lexical"]["names"]:
@@ -281,11 +317,31 @@ def main(argv: list[str] | None = None) -> None:
     print("dense (cosines only, every row):")
     dense = fitted(rows, DENSE, args.keep)
     report([r for r in rows if not r["same_language"]], dense, "dense")
-    args.out.write_text(json.dumps({"lexical": lexical, "dense": dense}, indent=2) + "\n")
+    # Weights of their own, fitted on rows of their own: a refit of these leaves them.
+    few = json.loads(args.base.read_text()).get("few_passages") if args.base.exists() else None
+    fitted_weights = {"lexical": lexical, "dense": dense}
+    args.out.write_text(
+        json.dumps({**fitted_weights, **({"few_passages": few} if few else {})}, indent=2) + "\n"
+    )
     # The mixed thresholds are probabilities of the weights just replaced: kept, they
     # would mean something else. Chosen again on the fit half by their own script.
     print(f"wrote {args.out}, without mixed thresholds: next, "
           "`python -m bench.mixed_threshold --xquad ... --write`")  # fmt: skip
+
+
+def write_few_passages(rows: list[dict], args: argparse.Namespace) -> None:
+    """The weights of one-language readings in a scope of few passages, fitted on the
+    rows of such scopes alone (--small), added to `--base` with their own threshold (one,
+    `--keep` of these answerable questions); the other weights stay."""
+    few = [r for r in rows if r.get("few_passages")]
+    print(f"{len(few)} of them in a scope of fewer passages than the background's depth")
+    base = json.loads(args.base.read_text())
+    report(few, base["lexical"], "lexical (as shipped)")
+    print("few passages:")
+    base["few_passages"] = fitted(few, LEXICAL, args.keep)
+    report(few, base["few_passages"], "few passages")
+    args.out.write_text(json.dumps(base, indent=2) + "\n")
+    print(f"wrote {args.out}")
 
 
 def collect(args: argparse.Namespace) -> list[dict]:
@@ -301,14 +357,30 @@ def collect(args: argparse.Namespace) -> list[dict]:
     with tempfile.TemporaryDirectory(prefix="fit-answerability-") as folder:
         client = open_embedded(Path(folder))
         for data in sets:
+            if (args.small or args.one_each) and not data.name.startswith("xquad"):
+                continue  # small knowledge bases are drawn from XQuAD's articles
             name = data.name.replace("-", "_")
             ingest(client, name, embeddings, data)
             fit = [q for q in data.questions if half_of[q.article] == "fit"]
             asked = {"own": fit}
-            if english is not None and data is not english and data.name.startswith("xquad"):
+            if (
+                not (args.small or args.one_each)
+                and english is not None
+                and data is not english
+                and data.name.startswith("xquad")
+            ):
                 asked["en"] = [q for q in english.questions if half_of[q.article] == "fit"]
             mine = rows_of(
-                client, name, embeddings, settings, data, asked, args.per_kind, str(args.seed)
+                client,
+                name,
+                embeddings,
+                settings,
+                data,
+                asked,
+                args.per_kind,
+                str(args.seed),
+                small=args.small,
+                one_each=args.one_each,
             )
             rows += mine
             print(f"{data.name}: {len(mine)} rows", flush=True)

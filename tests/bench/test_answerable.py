@@ -5,6 +5,7 @@ prints a line per set that a reader of docs/benchmarks.md can trust."""
 from __future__ import annotations
 
 import json
+import random
 import re
 from pathlib import Path
 
@@ -148,3 +149,28 @@ def test_a_small_knowledge_base_is_the_questions_article_and_a_few_others(
     line = re.search(r"^answerable small-xquad-en answered=(\S+) off_declined", out, re.MULTILINE)
     assert line and float(line.group(1)) == 1.0, out
     assert re.search(r"^answerable small mean answerable=1.000 off_topic=", out, re.MULTILINE)
+
+
+def test_one_page_per_subject_holds_one_paragraph_of_each_article(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = xquad_folder(tmp_path)
+    data = bench.load_xquad(folder, "en")
+    question = data.questions[0]  # Lighthouses #0
+    others = ["Bakeries", "Railways"]
+
+    def sources(kind: str) -> list[str]:
+        rng = random.Random(1)
+        (condition,) = bench.one_each_scope(data, question, kind, others, rng).must
+        return sorted(condition.match.any)
+
+    for kind, own in (("answerable", ["Lighthouses#0"]), ("near_topic", ["Lighthouses#1"]),
+                      ("off_topic", [])):  # fmt: skip
+        found = sources(kind)
+        assert [s for s in found if s.startswith("Lighthouses")] == own, (kind, found)
+        assert sorted(s.split("#")[0] for s in found if s not in own) == others, (kind, found)
+
+    bench.main(["--xquad", str(folder), "--languages", "en", "--per-kind", "2", "--one-each", "1"])
+    out = capsys.readouterr().out
+    assert re.search(r"^answerable each-xquad-en answered=\S+ off_declined", out, re.MULTILINE)
+    assert re.search(r"^answerable one-each mean answerable=", out, re.MULTILINE), out

@@ -5,12 +5,14 @@ first question."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import math
+from pathlib import Path
 
 import numpy as np
 
 from agents.answerability import Answerability, Evidence, Weights, _tupled, shipped
-from bench.fit_answerability import added, auc, fitted, logistic, threshold_keeping
+from bench.fit_answerability import added, auc, fitted, logistic, main, threshold_keeping
 
 
 def test_the_logistic_fit_finds_the_feature_that_separates() -> None:
@@ -28,7 +30,8 @@ def test_the_logistic_fit_finds_the_feature_that_separates() -> None:
 def test_the_shipped_weights_read_the_evidence_the_service_computes() -> None:
     model = shipped()
     fields = {f.name for f in dataclasses.fields(Evidence)}
-    for weights in (model.lexical, model.dense):
+    assert model.few_passages is not None
+    for weights in (model.lexical, model.dense, model.few_passages):
         assert set(weights.names) <= fields and len(weights.names) == len(weights.coefficients)
         assert 0 < weights.threshold < 1
     close = Evidence(0.8, 0.4, 0.3, 0.4, 0.4, 1.0, 1.0, 0, 0, 1.0, True)
@@ -38,8 +41,13 @@ def test_the_shipped_weights_read_the_evidence_the_service_computes() -> None:
     assert isinstance(model, Answerability) and not model.answers(across)
     # The answerer measures `unsupported` only for readings that pass without it: right
     # while it can only count against answering.
-    weighed = dict(zip(model.lexical.names, model.lexical.coefficients, strict=True))
-    assert weighed.get("unsupported", 0.0) <= 0 and "unsupported" not in model.dense.names
+    for weights in (model.lexical, model.few_passages):
+        weighed = dict(zip(weights.names, weights.coefficients, strict=True))
+        assert weighed.get("unsupported", 0.0) <= 0
+    assert "unsupported" not in model.dense.names
+    few = dataclasses.replace(close, few_passages=True)
+    assert model.weights(few) is model.few_passages and model.answers(few)
+    assert model.weights(dataclasses.replace(few, same_language=False)) is model.dense
 
 
 def test_a_language_whose_questions_score_higher_gets_a_stricter_threshold() -> None:
@@ -93,3 +101,60 @@ def test_a_feature_added_alone_keeps_every_other_weight_and_the_answered_share()
 
     assert passed(after, "answerable") == passed(before, "answerable")
     assert passed(after, "near_topic") < 0.1 < passed(before, "near_topic")
+
+
+def test_rows_of_few_passages_add_their_own_weights_and_a_refit_keeps_them(
+    tmp_path: Path,
+) -> None:
+    """--small rows: weights of their own, fitted on them alone, beside the others (kept
+    as they were); a later whole refit of the other weights leaves them."""
+    base = {"lexical": fitted_one(3), "dense": fitted_one(4)}
+    (tmp_path / "base.json").write_text(json.dumps(base))
+    rng = np.random.default_rng(9)
+    rows = []
+    for kind, level in (("answerable", 0.6), ("near_topic", 0.4), ("off_topic", 0.2)):
+        for value in rng.normal(level, 0.08, 300):
+            row = {name: 0.0 for name in ("best", *EVIDENCE_NAMES)}
+            row.update(best=value, kind=kind, set="xquad-en", asked="own", language="en")
+            rows.append({**row, "same_language": True, "small": 1, "few_passages": True})
+    (tmp_path / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    paths = [
+        "--squad",
+        str(tmp_path),
+        "--xquad",
+        str(tmp_path),
+        "--base",
+        str(tmp_path / "base.json"),
+    ]
+    main([*paths, "--rows", str(tmp_path / "rows.jsonl"), "--out", str(tmp_path / "few.json")])
+    written = json.loads((tmp_path / "few.json").read_text())
+    assert written["lexical"] == base["lexical"] and written["dense"] == base["dense"]
+    few = Weights(**_tupled(written["few_passages"]))
+    answerable = np.array([r["best"] for r in rows if r["kind"] == "answerable"])
+    passed = [few.probability({**dict.fromkeys(few.names, 0.0), "best": b}) >= few.threshold
+              for b in answerable]  # fmt: skip
+    assert abs(np.mean(passed) - 0.955) < 0.01  # the --keep share of these answerable ones
+
+    # a whole refit on ordinary rows, written over the same file: few_passages stays
+    ordinary = [{**r, "small": 0, "few_passages": False} for r in rows]
+    (tmp_path / "ordinary.jsonl").write_text("".join(json.dumps(r) + "\n" for r in ordinary))
+    main(["--squad", str(tmp_path), "--xquad", str(tmp_path), "--base", str(tmp_path / "few.json"),
+          "--rows", str(tmp_path / "ordinary.jsonl"), "--out", str(tmp_path / "refit.json")])  # fmt: skip
+    refit = json.loads((tmp_path / "refit.json").read_text())
+    assert refit["few_passages"] == written["few_passages"]
+    assert refit["lexical"] != base["lexical"]
+
+
+EVIDENCE_NAMES = (
+    "gap", "lead", "relative", "dense_relative", "coverage", "sentence_coverage", "missing",
+    "absent", "names", "unsupported",
+)  # fmt: skip
+
+
+def fitted_one(seed: int) -> dict:
+    """A one-feature weights file entry, as bench.fit_answerability writes one."""
+    rng = np.random.default_rng(seed)
+    rows = [{"best": v, "kind": kind, "language": "en"}
+            for kind, level in (("answerable", 0.6), ("off_topic", 0.3))
+            for v in rng.normal(level, 0.1, 100)]  # fmt: skip
+    return fitted(rows, ("best",), 0.95)

@@ -1,0 +1,89 @@
+"""A knowledge base of a few documents: the search says its scope holds fewer passages
+than the question's background is measured over, and the decision reads a one-language
+question there with the weights fitted on such scopes (bench.fit_answerability --small);
+a larger knowledge base keeps the weights fitted on whole collections."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from qdrant_client import QdrantClient
+
+from agents.answer import ExtractiveAnswerer
+from agents.answerability import Answerability
+from agents.retrieval import BACKGROUND_DEPTH, BACKGROUND_FROM, Passage
+from knowledge.encoders.embeddings import LocalEmbeddings
+from knowledge.vectors.embedded import open_embedded
+from tests.agents.test_mixed_scope import ENGLISH, SPANISH, search
+from tests.api.test_answerability import LEAVE
+
+QUESTION = "How many days of paid annual leave does an employee get?"
+# Sixteen more one-line English pages: with ENGLISH's eight, more passages than the depth.
+MORE = {
+    f"Notice {n}": f"Notice {n}: the {room} on floor {n} is closed for cleaning on {day}."
+    for n, (room, day) in enumerate(
+        [(room, day) for room in ("kitchen", "archive", "gym", "library")
+         for day in ("Monday", "Tuesday", "Wednesday", "Thursday")]
+    )
+}  # fmt: skip
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[QdrantClient]:
+    opened = open_embedded(tmp_path / "qdrant")
+    yield opened
+    opened.close()
+
+
+def reading(embeddings: LocalEmbeddings, passages: list[Passage]) -> dict:
+    answer = ExtractiveAnswerer(
+        embeddings, threshold=0.3, max_sentences=2, not_found_message="-",
+        answerability=Answerability.load(),
+    ).answer(QUESTION, passages)  # fmt: skip
+    assert answer.found and "25 days" in answer.text, answer.text  # answered either way
+    assert answer.evidence is not None and answer.evidence["same_language"] == 1.0
+    return answer.evidence
+
+
+def test_a_knowledge_base_of_a_few_documents_is_read_with_its_own_weights(
+    client: QdrantClient, embeddings: LocalEmbeddings
+) -> None:
+    model = Answerability.load()
+    assert model.few_passages is not None
+    assert BACKGROUND_FROM < len(ENGLISH) < BACKGROUND_DEPTH
+    passages = search(client, embeddings, "eight", ENGLISH, QUESTION)
+    assert passages and all(p.few_passages for p in passages)
+    seen = reading(embeddings, passages)
+    assert seen["few_passages"] is True
+    assert seen["threshold"] == model.few_passages.threshold
+    assert seen["probability"] == pytest.approx(
+        model.few_passages.probability({k: seen[k] for k in model.few_passages.names})
+    )
+
+
+@pytest.mark.parametrize("size", ["larger", "too few for a background"])
+def test_other_knowledge_bases_keep_the_weights_of_whole_collections(
+    client: QdrantClient, embeddings: LocalEmbeddings, size: str
+) -> None:
+    model = Answerability.load()
+    documents = {**ENGLISH, **MORE} if size == "larger" else {"Leave": LEAVE}
+    passages = search(client, embeddings, "other", documents, QUESTION)
+    assert passages and not any(p.few_passages for p in passages)
+    seen = reading(embeddings, passages)
+    assert seen["few_passages"] is False
+    assert seen["threshold"] == model.lexical.threshold_for("en")
+
+
+def test_passages_of_several_languages_read_together_keep_the_mixed_threshold(
+    client: QdrantClient, embeddings: LocalEmbeddings
+) -> None:
+    """Few passages, but the question's reading holds a passage in another language
+    beside its own: the mixed threshold, as in any scope."""
+    model = Answerability.load()
+    english = search(client, embeddings, "english", ENGLISH, QUESTION)
+    spanish = search(client, embeddings, "spanish", SPANISH, QUESTION)
+    assert english and spanish and all(p.few_passages for p in english + spanish)
+    seen = reading(embeddings, [*english, spanish[0]])
+    assert seen["threshold"] == model.lexical.mixed_threshold
