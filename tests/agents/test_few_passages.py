@@ -87,3 +87,30 @@ def test_passages_of_several_languages_read_together_keep_the_mixed_threshold(
     assert english and spanish and all(p.few_passages for p in english + spanish)
     seen = reading(embeddings, [*english, spanish[0]])
     assert seen["threshold"] == model.lexical.mixed_threshold
+
+
+ANSWERED_HERE = {
+    "Can unused annual leave be carried over?": "five unused days",
+    "How much are hotel costs reimbursed in Europe?": "150 euros",
+    "When is lunch served in the canteen?": "noon to two",
+    "How often are passwords changed?": "ninety days",
+    "Who meets visitors at reception?": "their host",
+}
+
+
+def test_in_eight_one_page_policies_what_a_page_answers_is_answered_and_what_none_does_is_not(
+    client: QdrantClient, embeddings: LocalEmbeddings
+) -> None:
+    answerer = ExtractiveAnswerer(
+        embeddings, threshold=0.3, max_sentences=2, not_found_message="-",
+        answerability=Answerability.load(),
+    )  # fmt: skip
+    for question, expected in ANSWERED_HERE.items():
+        passages = search(client, embeddings, "policies", ENGLISH, question)
+        assert all(p.few_passages for p in passages)  # ingested again: replaced, not added
+        answer = answerer.answer(question, passages)
+        assert answer.found and expected in answer.text and answer.citations, question
+    # a kind of leave none of them grants (the weights of whole collections answered it)
+    question = "How many days of paternity leave are there?"
+    answer = answerer.answer(question, search(client, embeddings, "policies", ENGLISH, question))
+    assert not answer.found and answer.text == "-" and not answer.citations
