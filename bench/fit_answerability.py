@@ -335,6 +335,14 @@ def write_few_passages(rows: list[dict], args: argparse.Namespace) -> None:
     `--keep` of these answerable questions); the other weights stay."""
     few = [r for r in rows if r.get("few_passages")]
     print(f"{len(few)} of them in a scope of fewer passages than the background's depth")
+    if not any(r["kind"] == "answerable" for r in few) or all(
+        r["kind"] == "answerable" for r in few
+    ):
+        # e.g. --one-each 3: four passages or fewer, where no background is measured
+        raise SystemExit(
+            "no rows of both kinds in a scope of 5 to 15 passages (the service's few "
+            "passages): nothing to fit; choose a larger --small or --one-each"
+        )
     base = json.loads(args.base.read_text())
     report(few, base["lexical"], "lexical (as shipped)")
     print("few passages:")

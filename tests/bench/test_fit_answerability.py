@@ -10,6 +10,7 @@ import math
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from agents.answerability import Answerability, Evidence, Weights, _tupled, shipped
 from bench.fit_answerability import added, auc, fitted, logistic, main, threshold_keeping
@@ -158,3 +159,26 @@ def fitted_one(seed: int) -> dict:
             for kind, level in (("answerable", 0.6), ("off_topic", 0.3))
             for v in rng.normal(level, 0.1, 100)]  # fmt: skip
     return fitted(rows, ("best",), 0.95)
+
+
+def test_rows_without_a_scope_of_few_passages_fit_nothing_and_say_why(tmp_path: Path) -> None:
+    """--one-each 3 makes scopes of four passages or fewer: none is one the service reads
+    with `few_passages`, so nothing is fitted and no file is written."""
+    rows = [
+        {"best": b, "kind": kind, "set": "xquad-en", "asked": "own", "language": "en",
+         "same_language": True, "small": 3, "few_passages": False}
+        for kind, b in (("answerable", 0.6), ("near_topic", 0.3))
+    ]  # fmt: skip
+    (tmp_path / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "out.json"
+    args = [
+        "--squad",
+        str(tmp_path),
+        "--xquad",
+        str(tmp_path),
+        "--rows",
+        str(tmp_path / "rows.jsonl"),
+    ]
+    with pytest.raises(SystemExit, match="nothing to fit"):
+        main([*args, "--out", str(out)])
+    assert not out.exists()
