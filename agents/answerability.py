@@ -242,11 +242,12 @@ class Answerability:
 
     lexical: Weights  # question and passages in one language
     dense: Weights  # across languages: the cosines only
-    # One-language readings (and passages of the question's language alone read) in a
-    # scope of few passages, fitted on such scopes (each XQuAD question over its article
-    # and one other): there the passage on the question's subject leads the others
-    # whatever is asked of it, so the lead and the background tell less, and the best
-    # sentence's own cosine more. Readings of mixed passages keep the mixed threshold.
+    # One-language readings in a scope of 5 to 15 passages, fitted on such scopes (each
+    # XQuAD question over one paragraph of each of seven other articles and one of its
+    # own: bench.fit_answerability --one-each 7): there the page on the question's
+    # subject leads the others whatever is asked of it, so the lead tells less and the
+    # best sentence's own cosine more. Readings of mixed passages keep `lexical` and its
+    # mixed threshold.
     few_passages: Weights | None = None
 
     @classmethod
