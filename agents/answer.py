@@ -217,6 +217,7 @@ class ExtractiveAnswerer:
                 best_dense=measured.best_dense, background=measured.background,
                 comparable=comparable, mixed=not comparable.all(),
                 mixed_scope=measured.mixed_scope, few_passages=measured.few_passages,
+                tiny_scope=measured.tiny_scope,
             )  # fmt: skip
             # Across languages every word is "absent": nothing to tell. It only ever
             # counts against answering, so a reading declined without it is not measured.
@@ -280,7 +281,10 @@ class ExtractiveAnswerer:
 
     def _judged(self, chosen: list[int], best: float, seen: Evidence) -> Judged:
         values = seen.values()
-        shown = {**values, "language": seen.language, "few_passages": seen.few_passages}
+        shown = {
+            **values, "language": seen.language,
+            "few_passages": seen.few_passages, "tiny_scope": seen.tiny_scope,
+        }  # fmt: skip
         if self.answerability is None:
             return Judged(chosen, {**shown, "probability": 1.0}, best, True)
         weights = self.answerability.weights(seen)

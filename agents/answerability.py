@@ -81,9 +81,11 @@ class Evidence:
     # measure a background): a knowledge base of a few documents, where one-language
     # readings have weights of their own
     few_passages: bool = False
+    # ... or four passages or fewer (no background): weights of their own again
+    tiny_scope: bool = False
 
     def values(self) -> dict[str, float]:
-        flags = ("language", "mixed", "mixed_scope", "few_passages")
+        flags = ("language", "mixed", "mixed_scope", "few_passages", "tiny_scope")
         return {k: float(v) for k, v in asdict(self).items() if k not in flags}
 
 
@@ -159,6 +161,7 @@ def evidence(
     mixed: bool = False,
     mixed_scope: bool = False,
     few_passages: bool = False,
+    tiny_scope: bool = False,
 ) -> Evidence:
     """`sentence_scores`: the question's cosine to each sentence retrieved (with its
     heading), `sentence_passages` the passage each is from; `passages`: the retrieved
@@ -195,6 +198,7 @@ def evidence(
     return Evidence(
         best, gap, lead, best - floor, dense - floor, coverage, in_sentence, missing, absent,
         named, same_language, 0.0, language, mixed, mixed_scope and not mixed, few_passages,
+        tiny_scope,
     )  # fmt: skip
 
 
@@ -249,22 +253,32 @@ class Answerability:
     # best sentence's own cosine more. Readings of mixed passages keep `lexical` and its
     # mixed threshold.
     few_passages: Weights | None = None
+    # ... in a scope of one to four passages, fitted on such scopes (one page per subject,
+    # --one-each 3) with questions of a page's own subject that ask what it does not hold
+    # (an answerable question with one of its words the page holds swapped for one it
+    # does not): the case the other weights answer most.
+    tiny_scope: Weights | None = None
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> Answerability:
         data = json.loads(path.read_text())
-        few = data.get("few_passages")
+        few, tiny = data.get("few_passages"), data.get("tiny_scope")
         return cls(
             lexical=Weights(**_tupled(data["lexical"])),
             dense=Weights(**_tupled(data["dense"])),
             few_passages=Weights(**_tupled(few)) if few else None,
+            tiny_scope=Weights(**_tupled(tiny)) if tiny else None,
         )
 
     def weights(self, found: Evidence) -> Weights:
         if not found.same_language:
             return self.dense
-        if found.few_passages and not found.mixed and self.few_passages is not None:
+        if found.mixed:
+            return self.lexical
+        if found.few_passages and self.few_passages is not None:
             return self.few_passages
+        if found.tiny_scope and self.tiny_scope is not None:
+            return self.tiny_scope
         return self.lexical
 
     def probability(self, found: Evidence) -> float:

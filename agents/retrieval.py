@@ -65,8 +65,10 @@ class Passage:
     background: float | None = field(default=None, compare=False)
     # The scope holds passages in the question's language and in others (IndexHits).
     mixed_scope: bool = field(default=False, compare=False)
-    # The scope holds more than BACKGROUND_FROM passages and fewer than BACKGROUND_DEPTH.
+    # The scope holds more than BACKGROUND_FROM passages and fewer than BACKGROUND_DEPTH;
+    # or BACKGROUND_FROM at most (IndexHits).
     few_passages: bool = field(default=False, compare=False)
+    tiny_scope: bool = field(default=False, compare=False)
 
     @property
     def heading(self) -> str | None:
@@ -99,6 +101,9 @@ class IndexHits:
     # knowledge base of a few documents, where the one on a question's subject stands out
     # whatever is asked of it.
     few_passages: bool = False
+    # BACKGROUND_FROM passages or fewer in scope: a knowledge base of one to four pages,
+    # too few to measure a background.
+    tiny_scope: bool = False
 
 
 @dataclass(frozen=True)
@@ -206,6 +211,7 @@ class Retriever:
                     background=background,
                     mixed_scope=hits.mixed_scope,
                     few_passages=hits.few_passages,
+                    tiny_scope=hits.tiny_scope,
                 )
             )
         return passages
@@ -393,7 +399,9 @@ class Retriever:
         heads = [r.points[:BACKGROUND_DEPTH] for r in responses[: len(dense)] if r.points]
         # Every dense head asked for BACKGROUND_DEPTH points at least, unfiltered by score:
         # fewer came back, so the scope holds fewer (and enough to measure a background).
-        few = BACKGROUND_FROM < sum(len(points) for points in heads) < BACKGROUND_DEPTH
+        in_scope = sum(len(points) for points in heads)
+        few = BACKGROUND_FROM < in_scope < BACKGROUND_DEPTH
+        tiny = 0 < in_scope <= BACKGROUND_FROM
         best = max(points[0].score for points in heads) if heads else None
         behind = [p.score for points in heads for p in points[BACKGROUND_FROM:]]
         background = sum(behind) / len(behind) if behind else None
@@ -420,14 +428,14 @@ class Retriever:
             # name-heavy paragraph in an English knowledge base) do not make one.
             measured = {language for language, level in found.items() if level.measured}
             mixed_scope = keywords_language in measured and len(measured) > 1
-            return IndexHits(ids, scores, best, fetched, background, placed, mixed_scope, few)
+            return IndexHits(ids, scores, best, fetched, background, placed, mixed_scope, few, tiny)
         points = responses[-1].points
         records = None
         if fetch is not None:
             records = [_record(p) for p in points]
         return IndexHits(
             [p.id for p in points], [float(p.score) for p in points], best, records, background,
-            few_passages=few,
+            few_passages=few, tiny_scope=tiny,
         )  # fmt: skip
 
     def _fused_across(

@@ -28,7 +28,10 @@ of the same half, drawn for each question (`small-<set>`; a search filter, no co
 `--one-each K`: a knowledge base of K+1 pages on as many subjects, as documents written
 for a test or a first week often are: one paragraph of each of K other articles, and of
 the question's own the gold paragraph, another one (near-topic) or none (off-topic)
-(`each-<set>`).
+(`each-<set>`). `--swaps`, with either: each answerable question is also asked of its
+scope with one of its words that the gold paragraph holds swapped for one of another
+article's question that it does not (`swapped_declined`: what people ask of a page's
+subject that it does not say).
 
 Last lines: `answerable <set> <lang> answered=<share> off_declined=<share>
 near_declined=<share>` per collection, then the macro figures.
@@ -51,7 +54,7 @@ from pathlib import Path
 from qdrant_client import models
 
 from agents.answer import ExtractiveAnswerer, default_not_found
-from agents.answerability import MODEL_FILE, Answerability
+from agents.answerability import LONG_WORD, MODEL_FILE, Answerability, key_terms
 from agents.retrieval import Retriever, SearchScope
 from bench.retrieval import configured_search
 from ingestion.ingest import Ingestor
@@ -167,6 +170,37 @@ def one_each_scope(
     return models.Filter(must=[condition])
 
 
+PUNCTUATION = ".,;:!?¿¡\"'()«»“”؟。？"
+
+
+def swapped(
+    question: Question, data: DataSet, donors: list[Question], rng: random.Random
+) -> str | None:
+    """The question with one of its long words that its gold paragraph holds swapped for
+    a long word of a donor question (another article's) that the paragraph does not hold:
+    a question on the page's subject asking what the page does not say, as near-topic
+    questions written by people do ("How many days of maternity leave ...?" of a policy
+    granting annual leave). None when it has no such word (Chinese: no words to swap)."""
+    language = data.name.split("-")[1]
+    held = key_terms(data.paragraphs[question.paragraph][1], language)
+
+    def long_words(text: str, *, is_held: bool) -> list[str]:
+        found = []
+        for word in dict.fromkeys(w.strip(PUNCTUATION) for w in text.split()):
+            stems = key_terms(word, language) if len(word) >= LONG_WORD else set()
+            if stems and (stems <= held if is_held else not stems & held):
+                found.append(word)
+        return found
+
+    mine = long_words(question.text, is_held=True)
+    donor = rng.choice(donors)
+    theirs = long_words(donor.text, is_held=False)
+    if not mine or not theirs:
+        return None
+    word, other = rng.choice(mine), rng.choice(theirs)
+    return question.text.replace(word, other if word[:1].isupper() else other.lower(), 1)
+
+
 def without(sources: list[str]) -> models.Filter | None:
     if not sources:
         return None
@@ -216,6 +250,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--one-each", type=int, default=0, help="knowledge bases of K+1 pages, one per article"
     )
+    parser.add_argument(
+        "--swaps", action="store_true",
+        help="with --small/--one-each: each answerable question also with a word swapped",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     settings = config.Settings(_env_file=None)  # type: ignore[call-arg]
     embeddings = LocalEmbeddings(
@@ -255,6 +293,7 @@ def main(argv: list[str] | None = None) -> None:
     totals: dict[str, list[float]] = {kind: [] for kind in KINDS}
     small: dict[str, list[float]] = {kind: [] for kind in KINDS}
     each: dict[str, list[float]] = {kind: [] for kind in KINDS}
+    swaps: list[float] = []
     with tempfile.TemporaryDirectory(prefix="bench-answerable-") as folder:
         client = open_embedded(Path(folder))
         for data in sets:
@@ -277,6 +316,9 @@ def main(argv: list[str] | None = None) -> None:
                 rng = random.Random(f"{args.seed}-{label}")
                 shares = {}
                 articles = sorted({q.article for q in pool})
+                # its own generator: the other kinds draw the same questions with or without
+                swap_rng, swap_found = random.Random(f"{args.seed}-{label}-swaps"), []
+                swapping = args.swaps and label.startswith(("each-", "small-"))
                 for kind in KINDS:
                     sample = rng.sample(pool, min(args.per_kind, len(pool)))
                     found = []
@@ -292,6 +334,12 @@ def main(argv: list[str] | None = None) -> None:
                         else:
                             narrowed = without(excluded(data, q, kind))
                         found.append(decide(retriever, answerer, scope, q.text, narrowed))
+                        if swapping and kind == "answerable":
+                            donors = [o for o in pool if o.article != q.article]
+                            if text := swapped(q, data, donors, swap_rng):
+                                swap_found.append(
+                                    decide(retriever, answerer, scope, text, narrowed)
+                                )
                     # answerable: share found; the other kinds: share declined
                     share = sum(found) / len(found)
                     shares[kind] = share if kind == "answerable" else 1 - share
@@ -307,6 +355,10 @@ def main(argv: list[str] | None = None) -> None:
                     f"off_declined={shares['off_topic']:.3f} "
                     f"near_declined={shares['near_topic']:.3f}"
                 )
+                if swap_found:  # questions on a page's subject that it does not answer
+                    declined = 1 - sum(swap_found) / len(swap_found)
+                    line += f" swapped_declined={declined:.3f}"
+                    swaps.append(declined)
                 print(f"{line} (ingested {rate:.1f} paragraphs/s)", flush=True)
                 lines.append(line)
         client.close()
@@ -319,6 +371,8 @@ def main(argv: list[str] | None = None) -> None:
         print("answerable small mean " + " ".join(
             f"{kind}={sum(v) / len(v):.3f}" for kind, v in small.items() if v
         ))  # fmt: skip
+    if swaps:
+        print(f"answerable swapped mean declined={sum(swaps) / len(swaps):.3f}")
     if args.one_each:
         print("answerable one-each mean " + " ".join(
             f"{kind}={sum(v) / len(v):.3f}" for kind, v in each.items() if v

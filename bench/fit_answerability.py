@@ -63,6 +63,7 @@ from bench.answerable import (
     load_xquad,
     one_each_scope,
     small_scope,
+    swapped,
     without,
 )
 from bench.retrieval import configured_search
@@ -169,11 +170,13 @@ def auc(scores: np.ndarray, y: np.ndarray) -> float:
 def rows_of(
     client, name: str, embeddings: LocalEmbeddings, settings, data: DataSet,  # type: ignore[no-untyped-def]
     asked: dict[str, list[Question]], per_kind: int, seed: str, *, small: int = 0,
-    one_each: int = 0,
+    one_each: int = 0, swaps: bool = False,
 ) -> list[dict]:  # fmt: skip
     """Evidence rows of `asked` (questions by who asks them) against `data`'s collection;
     `small`: each question against its own article and `small` others of the same half
-    only (bench.answerable --small), its rows marked `small`."""
+    only (bench.answerable --small), its rows marked `small`; `one_each` likewise with one
+    paragraph per article (--one-each); `swaps`: each answerable question also asked
+    with one of its words swapped (bench.answerable.swapped), kind `swapped`."""
     retriever, scope = configured_search(
         client, name, embeddings, settings, org_id=ORG, kb_id=KB, score_threshold=0.25
     )
@@ -203,6 +206,16 @@ def rows_of(
                     rows.append({**seen, "set": data.name, "asked": who, "kind": kind})
                     if small or one_each:
                         rows[-1].update(small=small or one_each, article=q.article)
+                if swaps and kind == "answerable":
+                    # the same scope, the gold paragraph in it, asked what it does not say
+                    donors = [o for o in pool if o.article != q.article]
+                    text = swapped(q, data, donors, rng)
+                    found = (
+                        retriever.search(text, replace(scope, narrowed=narrowed)) if text else []
+                    )
+                    if text and found and (seen := answerer.answer(text, found).evidence):
+                        rows.append({**seen, "set": data.name, "asked": who, "kind": "swapped",
+                                     "small": small or one_each, "article": q.article})  # fmt: skip
     return rows
 
 
@@ -250,7 +263,7 @@ def report(rows: list[dict], model: dict, label: str) -> None:
     for data_set in sorted({r["set"] for r in rows}):
         mine = [r for r in rows if r["set"] == data_set]
         shares = []
-        for kind in KINDS:
+        for kind in (*KINDS, "swapped") if any(r["kind"] == "swapped" for r in mine) else KINDS:
             of = [r for r in mine if r["kind"] == kind]
             z = [_logit(model, r) for r in of]
             limits = [model.get("by_language", {}).get(language_of(r), model["threshold"])
@@ -287,6 +300,11 @@ def main(argv: list[str] | None = None) -> None:
         default=0,
         help="record rows of knowledge bases of K+1 pages, one paragraph per article",
     )
+    parser.add_argument(
+        "--swaps",
+        action="store_true",
+        help="with --small/--one-each: also each answerable question with a word swapped",
+    )
     parser.add_argument("--add", choices=LEXICAL, help="fit this feature alone, add it")
     parser.add_argument("--base", type=Path, default=MODEL_FILE, help="the weights --add extends")
     args = parser.parse_args(argv)
@@ -318,36 +336,47 @@ def main(argv: list[str] | None = None) -> None:
     dense = fitted(rows, DENSE, args.keep)
     report([r for r in rows if not r["same_language"]], dense, "dense")
     # Weights of their own, fitted on rows of their own: a refit of these leaves them.
-    few = json.loads(args.base.read_text()).get("few_passages") if args.base.exists() else None
-    fitted_weights = {"lexical": lexical, "dense": dense}
-    args.out.write_text(
-        json.dumps({**fitted_weights, **({"few_passages": few} if few else {})}, indent=2) + "\n"
-    )
+    before = json.loads(args.base.read_text()) if args.base.exists() else {}
+    kept = {section: before[section] for _, section, _ in SCOPES if section in before}
+    fitted_weights = {"lexical": lexical, "dense": dense, **kept}
+    args.out.write_text(json.dumps(fitted_weights, indent=2) + "\n")
     # The mixed thresholds are probabilities of the weights just replaced: kept, they
     # would mean something else. Chosen again on the fit half by their own script.
     print(f"wrote {args.out}, without mixed thresholds: next, "
           "`python -m bench.mixed_threshold --xquad ... --write`")  # fmt: skip
 
 
+# The scopes with weights of their own: (row flag, section of the weights file, what it is)
+SCOPES = (
+    ("few_passages", "few_passages", "5 to 15 passages"),
+    ("tiny_scope", "tiny_scope", "1 to 4 passages"),
+)
+
+
 def write_few_passages(rows: list[dict], args: argparse.Namespace) -> None:
-    """The weights of one-language readings in a scope of few passages, fitted on the
-    rows of such scopes alone (--small), added to `--base` with their own threshold (one,
-    `--keep` of these answerable questions); the other weights stay."""
-    few = [r for r in rows if r.get("few_passages")]
-    print(f"{len(few)} of them in a scope of fewer passages than the background's depth")
-    if not any(r["kind"] == "answerable" for r in few) or all(
-        r["kind"] == "answerable" for r in few
-    ):
-        # e.g. --one-each 3: four passages or fewer, where no background is measured
-        raise SystemExit(
-            "no rows of both kinds in a scope of 5 to 15 passages (the service's few "
-            "passages): nothing to fit; choose a larger --small or --one-each"
-        )
+    """The weights of one-language readings in a scope of few passages (5 to 15; 1 to 4),
+    each fitted on the rows of such scopes alone (--small, --one-each), added to `--base`
+    with their own threshold (one, `--keep` of these answerable questions; `swapped`
+    questions count as not answerable); the other weights stay. Scopes without rows of
+    both kinds are left as they are."""
     base = json.loads(args.base.read_text())
-    report(few, base["lexical"], "lexical (as shipped)")
-    print("few passages:")
-    base["few_passages"] = fitted(few, LEXICAL, args.keep)
-    report(few, base["few_passages"], "few passages")
+    fitted_any = False
+    for flag, section, what in SCOPES:
+        mine = [r for r in rows if r.get(flag) and not r.get("mixed")]
+        kinds = {r["kind"] == "answerable" for r in mine}
+        print(f"{len(mine)} of them in a scope of {what}")
+        if kinds != {True, False}:
+            continue
+        report(mine, base["lexical"], "lexical (as shipped)")
+        print(f"{what}:")
+        base[section] = fitted(mine, LEXICAL, args.keep)
+        report(mine, base[section], what)
+        fitted_any = True
+    if not fitted_any:
+        raise SystemExit(
+            "no rows of both kinds in a scope of few passages (1 to 15): nothing to fit; "
+            "record them with --small or --one-each"
+        )
     args.out.write_text(json.dumps(base, indent=2) + "\n")
     print(f"wrote {args.out}")
 
@@ -389,6 +418,7 @@ def collect(args: argparse.Namespace) -> list[dict]:
                 str(args.seed),
                 small=args.small,
                 one_each=args.one_each,
+                swaps=args.swaps,
             )
             rows += mine
             print(f"{data.name}: {len(mine)} rows", flush=True)

@@ -63,17 +63,27 @@ def test_a_knowledge_base_of_a_few_documents_is_read_with_its_own_weights(
     )
 
 
-@pytest.mark.parametrize("size", ["larger", "too few for a background"])
-def test_other_knowledge_bases_keep_the_weights_of_whole_collections(
-    client: QdrantClient, embeddings: LocalEmbeddings, size: str
+def test_a_larger_knowledge_base_keeps_the_weights_of_whole_collections(
+    client: QdrantClient, embeddings: LocalEmbeddings
 ) -> None:
     model = Answerability.load()
-    documents = {**ENGLISH, **MORE} if size == "larger" else {"Leave": LEAVE}
-    passages = search(client, embeddings, "other", documents, QUESTION)
-    assert passages and not any(p.few_passages for p in passages)
+    passages = search(client, embeddings, "other", {**ENGLISH, **MORE}, QUESTION)
+    assert passages and not any(p.few_passages or p.tiny_scope for p in passages)
     seen = reading(embeddings, passages)
-    assert seen["few_passages"] is False
+    assert seen["few_passages"] is False and seen["tiny_scope"] is False
     assert seen["threshold"] == model.lexical.threshold_for("en")
+
+
+def test_one_to_four_pages_are_read_with_weights_of_their_own(
+    client: QdrantClient, embeddings: LocalEmbeddings
+) -> None:
+    model = Answerability.load()
+    assert model.tiny_scope is not None
+    passages = search(client, embeddings, "one", {"Leave": LEAVE}, QUESTION)
+    assert passages and all(p.tiny_scope and not p.few_passages for p in passages)
+    seen = reading(embeddings, passages)
+    assert seen["tiny_scope"] is True
+    assert seen["threshold"] == model.tiny_scope.threshold
 
 
 def test_passages_of_several_languages_read_together_keep_the_mixed_threshold(

@@ -174,3 +174,23 @@ def test_one_page_per_subject_holds_one_paragraph_of_each_article(
     out = capsys.readouterr().out
     assert re.search(r"^answerable each-xquad-en answered=\S+ off_declined", out, re.MULTILINE)
     assert re.search(r"^answerable one-each mean answerable=", out, re.MULTILINE), out
+
+
+def test_a_swapped_question_asks_the_page_what_it_does_not_hold(tmp_path: Path) -> None:
+    data = bench.load_xquad(xquad_folder(tmp_path), "en")
+    question = data.questions[0]  # "Who first lit the Aldermoor lighthouse?"
+    donors = [q for q in data.questions if q.article != question.article]
+    gold = data.paragraphs[question.paragraph][1].lower()
+    seen = set()
+    for seed in range(20):
+        text = bench.swapped(question, data, donors, random.Random(seed))
+        assert text is not None and text != question.text
+        gone = set(question.text.lower().split()) - set(text.lower().split())
+        came = set(text.lower().rstrip("?").split()) - set(
+            question.text.lower().rstrip("?").split()
+        )
+        # one word the paragraph holds out, one it does not hold in
+        assert len(gone) == 1 and len(came) == 1, text
+        assert gone.pop().strip("?") in gold and came.pop() not in gold, text
+        seen.add(text)
+    assert len(seen) > 1  # different words for different draws

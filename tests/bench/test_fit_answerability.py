@@ -31,8 +31,8 @@ def test_the_logistic_fit_finds_the_feature_that_separates() -> None:
 def test_the_shipped_weights_read_the_evidence_the_service_computes() -> None:
     model = shipped()
     fields = {f.name for f in dataclasses.fields(Evidence)}
-    assert model.few_passages is not None
-    for weights in (model.lexical, model.dense, model.few_passages):
+    assert model.few_passages is not None and model.tiny_scope is not None
+    for weights in (model.lexical, model.dense, model.few_passages, model.tiny_scope):
         assert set(weights.names) <= fields and len(weights.names) == len(weights.coefficients)
         assert 0 < weights.threshold < 1
     close = Evidence(0.8, 0.4, 0.3, 0.4, 0.4, 1.0, 1.0, 0, 0, 1.0, True)
@@ -42,13 +42,16 @@ def test_the_shipped_weights_read_the_evidence_the_service_computes() -> None:
     assert isinstance(model, Answerability) and not model.answers(across)
     # The answerer measures `unsupported` only for readings that pass without it: right
     # while it can only count against answering.
-    for weights in (model.lexical, model.few_passages):
+    for weights in (model.lexical, model.few_passages, model.tiny_scope):
         weighed = dict(zip(weights.names, weights.coefficients, strict=True))
         assert weighed.get("unsupported", 0.0) <= 0
     assert "unsupported" not in model.dense.names
     few = dataclasses.replace(close, few_passages=True)
     assert model.weights(few) is model.few_passages and model.answers(few)
     assert model.weights(dataclasses.replace(few, same_language=False)) is model.dense
+    tiny = dataclasses.replace(close, tiny_scope=True)
+    assert model.weights(tiny) is model.tiny_scope
+    assert model.weights(dataclasses.replace(tiny, mixed=True)) is model.lexical
 
 
 def test_a_language_whose_questions_score_higher_gets_a_stricter_threshold() -> None:
@@ -118,6 +121,12 @@ def test_rows_of_few_passages_add_their_own_weights_and_a_refit_keeps_them(
             row = {name: 0.0 for name in ("best", *EVIDENCE_NAMES)}
             row.update(best=value, kind=kind, set="xquad-en", asked="own", language="en")
             rows.append({**row, "same_language": True, "small": 1, "few_passages": True})
+    # rows of one-to-four-page scopes, with questions swapped: weights of their own too
+    for kind, level in (("answerable", 0.7), ("swapped", 0.5), ("off_topic", 0.2)):
+        for value in rng.normal(level, 0.08, 300):
+            row = {name: 0.0 for name in ("best", *EVIDENCE_NAMES)}
+            row.update(best=value, kind=kind, set="xquad-en", asked="own", language="en")
+            rows.append({**row, "same_language": True, "small": 3, "tiny_scope": True})
     (tmp_path / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
     paths = [
         "--squad",
@@ -131,18 +140,23 @@ def test_rows_of_few_passages_add_their_own_weights_and_a_refit_keeps_them(
     written = json.loads((tmp_path / "few.json").read_text())
     assert written["lexical"] == base["lexical"] and written["dense"] == base["dense"]
     few = Weights(**_tupled(written["few_passages"]))
-    answerable = np.array([r["best"] for r in rows if r["kind"] == "answerable"])
+    tiny = Weights(**_tupled(written["tiny_scope"]))
+    assert tiny.threshold != few.threshold  # each fitted on its own rows
+    answerable = np.array(
+        [r["best"] for r in rows if r["kind"] == "answerable" and r.get("few_passages")]
+    )
     passed = [few.probability({**dict.fromkeys(few.names, 0.0), "best": b}) >= few.threshold
               for b in answerable]  # fmt: skip
     assert abs(np.mean(passed) - 0.955) < 0.01  # the --keep share of these answerable ones
 
     # a whole refit on ordinary rows, written over the same file: few_passages stays
-    ordinary = [{**r, "small": 0, "few_passages": False} for r in rows]
+    ordinary = [{**r, "small": 0, "few_passages": False, "tiny_scope": False} for r in rows]
     (tmp_path / "ordinary.jsonl").write_text("".join(json.dumps(r) + "\n" for r in ordinary))
     main(["--squad", str(tmp_path), "--xquad", str(tmp_path), "--base", str(tmp_path / "few.json"),
           "--rows", str(tmp_path / "ordinary.jsonl"), "--out", str(tmp_path / "refit.json")])  # fmt: skip
     refit = json.loads((tmp_path / "refit.json").read_text())
     assert refit["few_passages"] == written["few_passages"]
+    assert refit["tiny_scope"] == written["tiny_scope"]
     assert refit["lexical"] != base["lexical"]
 
 
