@@ -150,8 +150,7 @@ def small_scope(data: DataSet, question: Question, kind: str, others: list[str])
         for pid, (title, _) in data.paragraphs.items()
         if (title in others or title == question.article) and pid not in left_out
     ]
-    condition = models.FieldCondition(key="metadata.source", match=models.MatchAny(any=sources))
-    return models.Filter(must=[condition])
+    return _only(sources)
 
 
 def one_each_scope(
@@ -166,6 +165,30 @@ def one_each_scope(
     elif kind == "near_topic":
         own = data.article_paragraphs(question.article)
         sources.append(rng.choice([pid for pid in own if pid != question.paragraph]))
+    return _only(sources)
+
+
+def scope_for(
+    data: DataSet,
+    question: Question,
+    kind: str,
+    articles: list[str],
+    rng: random.Random,
+    *,
+    small: int = 0,
+    one_each: int = 0,
+) -> models.Filter | None:
+    """Where `question` of `kind` is asked: the whole collection less what `kind` leaves
+    out, or (`small`, `one_each`) a knowledge base drawn with `rng` from `articles`."""
+    if not (small or one_each):
+        return without(excluded(data, question, kind))
+    others = rng.sample([a for a in articles if a != question.article], small or one_each)
+    if small:
+        return small_scope(data, question, kind, others)
+    return one_each_scope(data, question, kind, others, rng)
+
+
+def _only(sources: list[str]) -> models.Filter:
     condition = models.FieldCondition(key="metadata.source", match=models.MatchAny(any=sources))
     return models.Filter(must=[condition])
 
@@ -323,16 +346,11 @@ def main(argv: list[str] | None = None) -> None:
                     sample = rng.sample(pool, min(args.per_kind, len(pool)))
                     found = []
                     for q in sample:
-                        if label.startswith("small-"):
-                            others = rng.sample([a for a in articles if a != q.article], args.small)
-                            narrowed = small_scope(data, q, kind, others)
-                        elif label.startswith("each-"):
-                            others = rng.sample(
-                                [a for a in articles if a != q.article], args.one_each
-                            )
-                            narrowed = one_each_scope(data, q, kind, others, rng)
-                        else:
-                            narrowed = without(excluded(data, q, kind))
+                        narrowed = scope_for(
+                            data, q, kind, articles, rng,
+                            small=args.small if label.startswith("small-") else 0,
+                            one_each=args.one_each if label.startswith("each-") else 0,
+                        )  # fmt: skip
                         found.append(decide(retriever, answerer, scope, q.text, narrowed))
                         if swapping and kind == "answerable":
                             donors = [o for o in pool if o.article != q.article]

@@ -56,15 +56,12 @@ from bench.answerable import (
     ORG,
     DataSet,
     Question,
-    excluded,
     halves,
     ingest,
     load_squad,
     load_xquad,
-    one_each_scope,
-    small_scope,
+    scope_for,
     swapped,
-    without,
 )
 from bench.retrieval import configured_search
 from knowledge.encoders.embeddings import LocalEmbeddings
@@ -190,14 +187,7 @@ def rows_of(
         articles = sorted({q.article for q in pool})
         for kind in KINDS:
             for q in rng.sample(pool, min(per_kind, len(pool))):
-                if small:
-                    others = rng.sample([a for a in articles if a != q.article], small)
-                    narrowed = small_scope(data, q, kind, others)
-                elif one_each:
-                    others = rng.sample([a for a in articles if a != q.article], one_each)
-                    narrowed = one_each_scope(data, q, kind, others, rng)
-                else:
-                    narrowed = without(excluded(data, q, kind))
+                narrowed = scope_for(data, q, kind, articles, rng, small=small, one_each=one_each)
                 passages = retriever.search(q.text, replace(scope, narrowed=narrowed))
                 if not passages:
                     continue  # declined by retrieval's gate already
