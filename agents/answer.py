@@ -282,7 +282,7 @@ class ExtractiveAnswerer:
     def _judged(self, chosen: list[int], best: float, seen: Evidence) -> Judged:
         values = seen.values()
         shown = {
-            **values, "language": seen.language,
+            **values, "language": seen.language, "mixed": seen.mixed,
             "few_passages": seen.few_passages, "tiny_scope": seen.tiny_scope,
         }  # fmt: skip
         if self.answerability is None:

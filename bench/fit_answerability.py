@@ -307,7 +307,7 @@ def main(argv: list[str] | None = None) -> None:
     same = [r for r in rows if r["same_language"]]
     print(f"{len(rows)} rows ({len(same)} in one language)")
     if args.small or args.one_each or (rows and all(r.get("small") for r in rows)):
-        write_few_passages(same, args)
+        write_small_scopes(same, args)
         return
     if args.add:
         base = json.loads(args.base.read_text())
@@ -327,7 +327,7 @@ def main(argv: list[str] | None = None) -> None:
     report([r for r in rows if not r["same_language"]], dense, "dense")
     # Weights of their own, fitted on rows of their own: a refit of these leaves them.
     before = json.loads(args.base.read_text()) if args.base.exists() else {}
-    kept = {section: before[section] for _, section, _ in SCOPES if section in before}
+    kept = {section: before[section] for section, _ in SCOPES if section in before}
     fitted_weights = {"lexical": lexical, "dense": dense, **kept}
     args.out.write_text(json.dumps(fitted_weights, indent=2) + "\n")
     # The mixed thresholds are probabilities of the weights just replaced: kept, they
@@ -336,14 +336,12 @@ def main(argv: list[str] | None = None) -> None:
           "`python -m bench.mixed_threshold --xquad ... --write`")  # fmt: skip
 
 
-# The scopes with weights of their own: (row flag, section of the weights file, what it is)
-SCOPES = (
-    ("few_passages", "few_passages", "5 to 15 passages"),
-    ("tiny_scope", "tiny_scope", "1 to 4 passages"),
-)
+# The scopes with weights of their own: the evidence's flag, which is also the section of
+# the weights file, and what it is.
+SCOPES = (("few_passages", "5 to 15 passages"), ("tiny_scope", "1 to 4 passages"))
 
 
-def write_few_passages(rows: list[dict], args: argparse.Namespace) -> None:
+def write_small_scopes(rows: list[dict], args: argparse.Namespace) -> None:
     """The weights of one-language readings in a scope of few passages (5 to 15; 1 to 4),
     each fitted on the rows of such scopes alone (--small, --one-each), added to `--base`
     with their own threshold (one, `--keep` of these answerable questions; `swapped`
@@ -351,8 +349,8 @@ def write_few_passages(rows: list[dict], args: argparse.Namespace) -> None:
     both kinds are left as they are."""
     base = json.loads(args.base.read_text())
     fitted_any = False
-    for flag, section, what in SCOPES:
-        mine = [r for r in rows if r.get(flag) and not r.get("mixed")]
+    for section, what in SCOPES:
+        mine = [r for r in rows if r.get(section) and not r.get("mixed")]
         kinds = {r["kind"] == "answerable" for r in mine}
         print(f"{len(mine)} of them in a scope of {what}")
         if kinds != {True, False}:
