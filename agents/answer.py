@@ -290,10 +290,13 @@ class ExtractiveAnswerer:
         weights = self.answerability.weights(seen)
         probability = weights.probability(values)  # once: its threshold decides
         threshold = self.answerability.threshold(seen)
-        return Judged(
-            chosen, {**shown, "probability": probability, "threshold": threshold}, best,
-            probability >= threshold,
-        )  # fmt: skip
+        judged = {**shown, "probability": probability, "threshold": threshold}
+        passes = probability >= threshold
+        if second := self.answerability.second(seen):
+            also, limit = second[0].probability(values), second[1]
+            judged.update(second_probability=also, second_threshold=limit)
+            passes = passes and also >= limit
+        return Judged(chosen, judged, best, passes)
 
     def _best(
         self,

@@ -256,7 +256,10 @@ class Answerability:
     # ... in a scope of one to four passages, fitted on such scopes (one page per subject,
     # --one-each 3) with questions of a page's own subject that ask what it does not hold
     # (an answerable question with one of its words the page holds swapped for one it
-    # does not): the case the other weights answer most.
+    # does not): the case the other weights answer most. A reading of passages in several
+    # languages there (a first knowledge base of a page or two in each language) is
+    # decided by `lexical` at its mixed threshold, and must also pass these weights at
+    # their mixed threshold (`second`), chosen on such scopes (--one-each 3 --mixed).
     tiny_scope: Weights | None = None
 
     @classmethod
@@ -281,11 +284,27 @@ class Answerability:
             return self.tiny_scope
         return self.lexical
 
+    def second(self, found: Evidence) -> tuple[Weights, float] | None:
+        """Weights a reading must pass too, and their threshold: a reading of passages
+        in several languages in a scope of one to four is held to `lexical` at its mixed
+        threshold and to the tiny scope's weights at theirs. Either alone answers what
+        the other declines: `lexical` questions asking a page what it does not hold, the
+        tiny scope's weights a pump's price of its manual."""
+        tiny = self.tiny_scope
+        if tiny is None or tiny.mixed_threshold is None:
+            return None
+        if found.same_language and found.mixed and found.tiny_scope:
+            return tiny, tiny.mixed_threshold
+        return None
+
     def probability(self, found: Evidence) -> float:
         return self.weights(found).probability(found.values())
 
     def answers(self, found: Evidence) -> bool:
-        return self.probability(found) >= self.threshold(found)
+        second = self.second(found)
+        return self.probability(found) >= self.threshold(found) and (
+            second is None or second[0].probability(found.values()) >= second[1]
+        )
 
     def threshold(self, found: Evidence) -> float:
         return self.weights(found).threshold_for(

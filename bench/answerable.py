@@ -14,7 +14,7 @@ does not count, so tuning code reads `--half fit` and docs quote `--half report`
 
     python -m bench.answerable --squad ../shared/data/squad-dev --xquad ../shared/data/xquad
         [--languages en,es,de,vi,zh,ar,hi,ru,tr] [--per-kind 150] [--half report]
-        [--no-check] [--across] [--mixed] [--small 3] [--one-each 7]
+        [--no-check] [--across] [--mixed] [--small 3] [--one-each 7] [--swaps] [--no-whole]
 
 The answerer runs with the service's answerability decision (agents/answerability.py),
 unless `--no-check` (the quoting answerer alone, as before the decision). `--across`
@@ -28,7 +28,9 @@ of the same half, drawn for each question (`small-<set>`; a search filter, no co
 `--one-each K`: a knowledge base of K+1 pages on as many subjects, as documents written
 for a test or a first week often are: one paragraph of each of K other articles, and of
 the question's own the gold paragraph, another one (near-topic) or none (off-topic)
-(`each-<set>`). `--swaps`, with either: each answerable question is also asked of its
+(`each-<set>`; with `--mixed`, also over the two-language collections: `each-mixed-<lang>`,
+about half the other pages in English). `--no-whole`: only those knowledge bases, not the
+whole collections. `--swaps`, with either: each answerable question is also asked of its
 scope with one of its words that the gold paragraph holds swapped for one of another
 article's question that it does not (`swapped_declined`: what people ask of a page's
 subject that it does not say).
@@ -277,6 +279,10 @@ def main(argv: list[str] | None = None) -> None:
         "--swaps", action="store_true",
         help="with --small/--one-each: each answerable question also with a word swapped",
     )  # fmt: skip
+    parser.add_argument(
+        "--no-whole", action="store_true",
+        help="with --small/--one-each: only those knowledge bases, not the whole collections",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     settings = config.Settings(_env_file=None)  # type: ignore[call-arg]
     embeddings = LocalEmbeddings(
@@ -316,7 +322,8 @@ def main(argv: list[str] | None = None) -> None:
     totals: dict[str, list[float]] = {kind: [] for kind in KINDS}
     small: dict[str, list[float]] = {kind: [] for kind in KINDS}
     each: dict[str, list[float]] = {kind: [] for kind in KINDS}
-    swaps: list[float] = []
+    each_mixed: dict[str, list[float]] = {kind: [] for kind in KINDS}
+    swaps: dict[bool, list[float]] = {False: [], True: []}  # by whether the pages are mixed
     with tempfile.TemporaryDirectory(prefix="bench-answerable-") as folder:
         client = open_embedded(Path(folder))
         for data in sets:
@@ -326,10 +333,11 @@ def main(argv: list[str] | None = None) -> None:
                 client, name, embeddings, settings,
                 org_id=ORG, kb_id=KB, score_threshold=score_threshold,
             )  # fmt: skip
-            asked = {data.name: data}
+            whole = not (args.no_whole and (args.small or args.one_each))
+            asked = {data.name: data} if whole else {}
             if args.small and data.name.startswith("xquad"):
                 asked[f"small-{data.name}"] = data
-            if args.one_each and data.name.startswith("xquad"):
+            if args.one_each and data.name.startswith(("xquad", "mixed")):
                 asked[f"each-{data.name}"] = data
             if args.across and english is not None and data.name.startswith("xquad") \
                     and data is not english:  # fmt: skip
@@ -366,6 +374,8 @@ def main(argv: list[str] | None = None) -> None:
                         totals[kind].append(shares[kind])
                     elif label.startswith("small-"):
                         small[kind].append(shares[kind])
+                    elif label.startswith("each-mixed"):
+                        each_mixed[kind].append(shares[kind])
                     elif label.startswith("each-"):
                         each[kind].append(shares[kind])
                 line = (
@@ -376,25 +386,29 @@ def main(argv: list[str] | None = None) -> None:
                 if swap_found:  # questions on a page's subject that it does not answer
                     declined = 1 - sum(swap_found) / len(swap_found)
                     line += f" swapped_declined={declined:.3f}"
-                    swaps.append(declined)
+                    swaps[label.startswith("each-mixed")].append(declined)
                 print(f"{line} (ingested {rate:.1f} paragraphs/s)", flush=True)
                 lines.append(line)
         client.close()
     print("\n".join(lines))
-    print(
-        "answerable macro "
-        + " ".join(f"{kind}={sum(v) / len(v):.3f}" for kind, v in totals.items())
-    )
+    if any(totals.values()):
+        print(
+            "answerable macro "
+            + " ".join(f"{kind}={sum(v) / len(v):.3f}" for kind, v in totals.items())
+        )
     if args.small:
         print("answerable small mean " + " ".join(
             f"{kind}={sum(v) / len(v):.3f}" for kind, v in small.items() if v
         ))  # fmt: skip
-    if swaps:
-        print(f"answerable swapped mean declined={sum(swaps) / len(swaps):.3f}")
-    if args.one_each:
-        print("answerable one-each mean " + " ".join(
-            f"{kind}={sum(v) / len(v):.3f}" for kind, v in each.items() if v
-        ))  # fmt: skip
+    for pages_mixed, declines in swaps.items():
+        if declines:
+            print(f"answerable swapped{' mixed' if pages_mixed else ''} mean "
+                  f"declined={sum(declines) / len(declines):.3f}")  # fmt: skip
+    for title, means in (("one-each", each), ("one-each mixed", each_mixed)):
+        if any(means.values()):
+            print(f"answerable {title} mean " + " ".join(
+                f"{kind}={sum(v) / len(v):.3f}" for kind, v in means.items() if v
+            ))  # fmt: skip
 
 
 if __name__ == "__main__":

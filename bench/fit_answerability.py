@@ -28,6 +28,11 @@ question over its own article and K others of the fit half, bench.answerable's
 than the search's background depth are added to `--base` as `few_passages`, the weights
 the service uses for such scopes; the others stay.
 
+With `--mixed` besides (`--one-each K --mixed`): the rows are of such knowledge bases
+drawn from two-language collections (bench.answerable's `mixed`: every other pair of
+articles in English), and only the small scopes' mixed thresholds are chosen: the
+threshold their weights hold a reading of passages in two languages to.
+
 Only the `fit` half is read: bench.answerable --half report is what the docs quote.
 """
 
@@ -60,6 +65,7 @@ from bench.answerable import (
     ingest,
     load_squad,
     load_xquad,
+    mixed,
     scope_for,
     swapped,
 )
@@ -295,6 +301,12 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="with --small/--one-each: also each answerable question with a word swapped",
     )
+    parser.add_argument(
+        "--mixed",
+        action="store_true",
+        help="with --small/--one-each: over two-language collections; chooses the mixed "
+        "thresholds of the small scopes' weights",
+    )
     parser.add_argument("--add", choices=LEXICAL, help="fit this feature alone, add it")
     parser.add_argument("--base", type=Path, default=MODEL_FILE, help="the weights --add extends")
     args = parser.parse_args(argv)
@@ -307,7 +319,10 @@ def main(argv: list[str] | None = None) -> None:
     same = [r for r in rows if r["same_language"]]
     print(f"{len(rows)} rows ({len(same)} in one language)")
     if args.small or args.one_each or (rows and all(r.get("small") for r in rows)):
-        write_small_scopes(same, args)
+        if args.mixed or all(r["set"].startswith("mixed") for r in rows):
+            write_small_mixed_thresholds(same, args)
+        else:
+            write_small_scopes(same, args)
         return
     if args.add:
         base = json.loads(args.base.read_text())
@@ -369,6 +384,51 @@ def write_small_scopes(rows: list[dict], args: argparse.Namespace) -> None:
     print(f"wrote {args.out}")
 
 
+def write_small_mixed_thresholds(rows: list[dict], args: argparse.Namespace) -> None:
+    """The mixed threshold of the tiny scope's weights in `--base`, from rows of such
+    scopes over two-language collections (--mixed): readings of passages in the
+    question's language and in another, which the lexical weights decide at their mixed
+    threshold and these must pass too (`Answerability.second`). The highest that still
+    answers `--keep` of the answerable questions the lexical weights answer, never below
+    the weights' own threshold; the weights stay as they are."""
+    base = json.loads(args.base.read_text())
+    section = "tiny_scope"
+    what = dict(SCOPES)[section]
+    mine = [r for r in rows if r.get(section) and r.get("mixed")]
+    lexical = base["lexical"]
+    limit = lexical.get("mixed_threshold", lexical["threshold"])
+    answered = [r for r in mine if r["kind"] == "answerable" and _probability(lexical, r) >= limit]
+    print(f"{len(mine)} mixed readings in a scope of {what}")
+    if section not in base or not answered or len(answered) == len(mine):
+        raise SystemExit(
+            "no mixed readings of both kinds in a scope of one to four passages, or no weights "
+            "of such scopes to hold them to: record them with --one-each 3 --mixed"
+        )
+    weights = base[section]
+    probabilities = np.array([_probability(weights, r) for r in answered])
+    threshold = max(threshold_keeping(probabilities, args.keep), weights["threshold"])
+    weights["mixed_threshold"] = round(threshold, 6)
+
+    def shares(both: bool) -> str:
+        def passes(row: dict) -> bool:
+            alone = _probability(lexical, row) >= limit
+            return alone and (not both or _probability(weights, row) >= threshold)
+
+        return " ".join(
+            f"{kind}={np.mean([passes(r) for r in mine if r['kind'] == kind] or [0.0]):.2f}"
+            for kind in (*KINDS, "swapped")
+        )
+
+    print(f"  fit half lexical at {limit} passed: {shares(False)}")
+    print(f"  fit half and {section} at {threshold:.3f}: {shares(True)}")
+    args.out.write_text(json.dumps(base, indent=2) + "\n")
+    print(f"wrote {args.out}")
+
+
+def _probability(weights: dict, row: dict) -> float:
+    return 1 / (1 + math.exp(-_logit(weights, row)))
+
+
 def collect(args: argparse.Namespace) -> list[dict]:
     settings = config.Settings(_env_file=None)  # type: ignore[call-arg]
     embeddings = LocalEmbeddings(
@@ -378,11 +438,15 @@ def collect(args: argparse.Namespace) -> list[dict]:
     sets = [load_squad(args.squad)] + [load_xquad(args.xquad, lang) for lang in languages]
     half_of = halves({q.article for data in sets for q in data.questions})
     english = next((d for d in sets if d.name == "xquad-en"), None)
+    if args.mixed:  # each other language's articles, every other pair of them in English
+        if english is None:
+            raise SystemExit("--mixed needs en among --languages")
+        sets = [mixed(d, english) for d in sets if d.name.startswith("xquad") and d is not english]
     rows: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="fit-answerability-") as folder:
         client = open_embedded(Path(folder))
         for data in sets:
-            if (args.small or args.one_each) and not data.name.startswith("xquad"):
+            if (args.small or args.one_each) and not data.name.startswith(("xquad", "mixed")):
                 continue  # small knowledge bases are drawn from XQuAD's articles
             name = data.name.replace("-", "_")
             ingest(client, name, embeddings, data)

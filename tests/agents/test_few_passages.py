@@ -17,7 +17,7 @@ from agents.retrieval import BACKGROUND_DEPTH, BACKGROUND_FROM, Passage
 from knowledge.encoders.embeddings import LocalEmbeddings
 from knowledge.vectors.embedded import open_embedded
 from tests.agents.test_mixed_scope import ENGLISH, SPANISH, search
-from tests.api.test_answerability import LEAVE
+from tests.api.test_answerability import ADMISSIONS, LEAVE, MAINTENANCE
 
 QUESTION = "How many days of paid annual leave does an employee get?"
 # Sixteen more one-line English pages: with ENGLISH's eight, more passages than the depth.
@@ -124,3 +124,26 @@ def test_in_eight_one_page_policies_what_a_page_answers_is_answered_and_what_non
     question = "How many days of paternity leave are there?"
     answer = answerer.answer(question, search(client, embeddings, "policies", ENGLISH, question))
     assert not answer.found and answer.text == "-" and not answer.citations
+
+
+def test_one_page_in_each_of_three_languages_is_held_to_both_weights(
+    client: QdrantClient, embeddings: LocalEmbeddings
+) -> None:
+    """A first knowledge base of a page in each of three languages: a question's reading
+    holds its own language's page beside the others, so it is mixed; the lexical weights
+    decide it at their mixed threshold, and the weights of one to four pages must pass it
+    too, at the threshold chosen for such readings (bench.fit_answerability --one-each 3
+    --mixed)."""
+    model = Answerability.load()
+    assert model.tiny_scope is not None and model.tiny_scope.mixed_threshold is not None
+    documents = {"Penerimaan": ADMISSIONS, "Bomba B-12": MAINTENANCE, "Leave": LEAVE}
+    passages = search(client, embeddings, "three", documents, QUESTION)
+    assert passages and all(p.tiny_scope for p in passages)
+    seen = reading(embeddings, passages)
+    assert seen["mixed"] is True and seen["tiny_scope"] is True
+    assert seen["threshold"] == model.lexical.mixed_threshold
+    assert seen["second_threshold"] == model.tiny_scope.mixed_threshold
+    assert seen["second_probability"] == pytest.approx(
+        model.tiny_scope.probability({k: seen[k] for k in model.tiny_scope.names})
+    )
+    assert seen["second_probability"] >= seen["second_threshold"]  # answered: both pass

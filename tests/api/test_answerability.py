@@ -75,13 +75,16 @@ NOT_ANSWERED = [
     # the question is the annual leave sentence's, so that sentence does not answer it
     ("en", "How many days of maternity leave does an employee get?"),
     ("en", "Is there paid bereavement leave?"),
+    # the page on its subject, asked what it does not hold: declined since both the
+    # lexical and the small scope's weights decide such a reading (docs/answers.md)
+    ("id", "Siapa rektor Universitas Nusantara Raya?"),
+    ("id", "Apakah ada kantin di kampus Jatinangor?"),
 ]
 # Near-topic questions whose every sign the offline decision reads looks answerable: the
 # passage on their subject is close, most of their words are in it, and the documents
 # around it are unrelated (docs/answers.md, "What it does not do"). A reader model, not
 # a bi-encoder's cosines and word overlap, would tell these apart.
 STILL_ANSWERED = [
-    ("id", "Siapa rektor Universitas Nusantara Raya?"),  # the name is there, "rektor" not
     ("id", "Apakah ada beasiswa untuk mahasiswa baru?"),
     ("en", "Is there parking at the Jatinangor campus?"),  # across languages: cosines only
     # "mañana" moves the question no more than leaving out a word the manual holds would

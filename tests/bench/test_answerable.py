@@ -176,6 +176,22 @@ def test_one_page_per_subject_holds_one_paragraph_of_each_article(
     assert re.search(r"^answerable one-each mean answerable=", out, re.MULTILINE), out
 
 
+def test_one_page_per_subject_of_two_language_collections_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--one-each with --mixed also asks of pages drawn from the two-language collections
+    (their means apart); --no-whole asks nothing of the whole collections."""
+    folder = xquad_folder(tmp_path)
+    (folder / "xquad.es.json").write_text((folder / "xquad.en.json").read_text())
+    bench.main(["--xquad", str(folder), "--languages", "en,es", "--per-kind", "2",
+                "--one-each", "1", "--mixed", "--no-whole"])  # fmt: skip
+    out = capsys.readouterr().out
+    asked = re.findall(r"^answerable (\S+) answered=\S+ off_declined=\S+", out, re.MULTILINE)
+    assert sorted(set(asked)) == ["each-mixed-es", "each-xquad-en", "each-xquad-es"], out
+    assert re.search(r"^answerable one-each mixed mean answerable=", out, re.MULTILINE), out
+    assert "answerable macro" not in out  # no whole collection was asked
+
+
 def test_a_swapped_question_asks_the_page_what_it_does_not_hold(tmp_path: Path) -> None:
     data = bench.load_xquad(xquad_folder(tmp_path), "en")
     question = data.questions[0]  # "Who first lit the Aldermoor lighthouse?"

@@ -51,7 +51,22 @@ def test_the_shipped_weights_read_the_evidence_the_service_computes() -> None:
     assert model.weights(dataclasses.replace(few, same_language=False)) is model.dense
     tiny = dataclasses.replace(close, tiny_scope=True)
     assert model.weights(tiny) is model.tiny_scope
-    assert model.weights(dataclasses.replace(tiny, mixed=True)) is model.lexical
+    # a mixed reading there: `lexical` at its mixed threshold, and the tiny scope's
+    # weights at theirs too; a larger scope's mixed reading has no second weights
+    mixed = dataclasses.replace(tiny, mixed=True)
+    assert model.weights(mixed) is model.lexical
+    assert model.second(mixed) == (model.tiny_scope, model.tiny_scope.mixed_threshold)
+    assert model.second(tiny) is None and model.second(dataclasses.replace(few, mixed=True)) is None
+    assert model.answers(mixed)
+    # a reading the lexical weights pass at their mixed threshold, the tiny scope's not:
+    # "Apakah ada kantin di kampus Jatinangor?" of a page each in three languages, the
+    # Indonesian one on admissions (leaving out "kantin" brings the question 0.056 closer)
+    passing = Evidence(0.637, 0.331, 0.331, 0.331, 0.149, 0.667, 0.667, 1, 1, 1.0, True,
+                       unsupported=0.056, language="id", mixed=True, tiny_scope=True)  # fmt: skip
+    lexical_p = model.lexical.probability(passing.values())
+    tiny_p = model.tiny_scope.probability(passing.values())
+    assert lexical_p >= model.lexical.mixed_threshold and tiny_p < model.tiny_scope.mixed_threshold
+    assert not model.answers(passing)
 
 
 def test_a_language_whose_questions_score_higher_gets_a_stricter_threshold() -> None:
@@ -196,3 +211,50 @@ def test_rows_without_a_scope_of_few_passages_fit_nothing_and_say_why(tmp_path: 
     with pytest.raises(SystemExit, match="nothing to fit"):
         main([*args, "--out", str(out)])
     assert not out.exists()
+
+
+def test_mixed_readings_of_a_small_scope_get_a_threshold_of_its_weights(tmp_path: Path) -> None:
+    """--one-each K --mixed rows: the tiny scope's weights stay and get a mixed threshold
+    that answers --keep of the mixed readings' answerable questions the lexical weights
+    answer at their mixed threshold, never below their own threshold; the lexical
+    weights and their mixed threshold stay."""
+    tiny, lexical = fitted_one(5), fitted_one(3)
+    # held to the probability of the answerable rows' middle: about half of them pass
+    middle = Weights(**_tupled(lexical)).probability({"best": 0.75})
+    base = {"lexical": {**lexical, "mixed_threshold": middle}, "dense": fitted_one(4),
+            "tiny_scope": tiny}  # fmt: skip
+    (tmp_path / "base.json").write_text(json.dumps(base))
+    rng = np.random.default_rng(11)
+    rows = []
+    for kind, level in (("answerable", 0.75), ("swapped", 0.55), ("off_topic", 0.3)):
+        for value in rng.normal(level, 0.06, 300):
+            rows.append({"best": value, "kind": kind, "set": "mixed-es", "asked": "own",
+                         "language": "es", "same_language": True, "small": 3,
+                         "tiny_scope": True, "mixed": True})  # fmt: skip
+    # one-language readings of the same scopes do not choose it
+    rows += [{**r, "best": 0.0, "mixed": False} for r in rows[:100]]
+    (tmp_path / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "out.json"
+    main(["--squad", str(tmp_path), "--xquad", str(tmp_path), "--base", str(tmp_path / "base.json"),
+          "--rows", str(tmp_path / "rows.jsonl"), "--out", str(out)])  # fmt: skip
+    written = json.loads(out.read_text())
+    assert written["lexical"] == base["lexical"] and written["dense"] == base["dense"]
+    chosen = written["tiny_scope"].pop("mixed_threshold")
+    assert written["tiny_scope"] == tiny  # its weights and own threshold as they were
+    assert chosen > tiny["threshold"]
+    weights, held = Weights(**_tupled(tiny)), Weights(**_tupled(lexical))
+    answerable = [r["best"] for r in rows if r["kind"] == "answerable" and r["mixed"]]
+    answered = [b for b in answerable if held.probability({"best": b}) >= middle]
+    assert 0.3 < len(answered) / len(answerable) < 0.7
+    passed = np.mean([weights.probability({"best": b}) >= chosen for b in answered])
+    assert abs(passed - 0.955) < 0.01
+    swapped = [r["best"] for r in rows if r["kind"] == "swapped"]
+    assert np.mean([weights.probability({"best": b}) >= chosen for b in swapped]) < 0.5
+
+    # without a tiny scope's weights to hold them to, nothing is chosen or written
+    (tmp_path / "bare.json").write_text(json.dumps({k: base[k] for k in ("lexical", "dense")}))
+    with pytest.raises(SystemExit, match="no mixed readings"):
+        main(["--squad", str(tmp_path), "--xquad", str(tmp_path), "--base",
+              str(tmp_path / "bare.json"), "--rows", str(tmp_path / "rows.jsonl"),
+              "--out", str(tmp_path / "none.json")])  # fmt: skip
+    assert not (tmp_path / "none.json").exists()
