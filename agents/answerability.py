@@ -84,6 +84,11 @@ class Evidence:
     # ... or four passages or fewer (no background): weights of their own again
     tiny_scope: bool = False
 
+    @property
+    def small_scope(self) -> str | None:
+        """Which kind of small scope it was read in (its flag's name), if any."""
+        return "few_passages" if self.few_passages else "tiny_scope" if self.tiny_scope else None
+
     def values(self) -> dict[str, float]:
         flags = ("language", "mixed", "mixed_scope", "few_passages", "tiny_scope")
         return {k: float(v) for k, v in asdict(self).items() if k not in flags}
@@ -224,14 +229,28 @@ class Weights:
     # whose passages are all in another language, though its own is in scope, is more
     # often one the knowledge base does not answer (the same script chooses it).
     mixed_scope_threshold: float | None = None
+    # In a scope of few passages (`Evidence.few_passages`, `.tiny_scope`), the passages
+    # read of one kind: a question in another language than every page of a small
+    # knowledge base (English policies asked in Spanish) has only them to be near, and
+    # the threshold fitted on whole collections answered nearly every such question that
+    # passed the retrieval gate. One for each kind of small scope, chosen on the fit
+    # half's one-page-per-subject scopes (bench.fit_answerability --across).
+    small_scope_thresholds: tuple[tuple[str, float], ...] = ()
 
     def threshold_for(
-        self, language: str, *, mixed: bool = False, mixed_scope: bool = False
+        self,
+        language: str,
+        *,
+        mixed: bool = False,
+        mixed_scope: bool = False,
+        small_scope: str | None = None,
     ) -> float:
         if mixed and self.mixed_threshold is not None:
             return self.mixed_threshold
         if mixed_scope and self.mixed_scope_threshold is not None:
             return self.mixed_scope_threshold
+        if small_scope and small_scope in dict(self.small_scope_thresholds):
+            return dict(self.small_scope_thresholds)[small_scope]
         return dict(self.by_language).get(language, self.threshold)
 
     def probability(self, values: dict[str, float]) -> float:
@@ -308,7 +327,10 @@ class Answerability:
 
     def threshold(self, found: Evidence) -> float:
         return self.weights(found).threshold_for(
-            found.language, mixed=found.mixed, mixed_scope=found.mixed_scope
+            found.language,
+            mixed=found.mixed,
+            mixed_scope=found.mixed_scope,
+            small_scope=found.small_scope,
         )
 
 
@@ -323,6 +345,9 @@ def _tupled(weights: dict) -> dict:
         ),
         "mixed_threshold": weights.get("mixed_threshold"),
         "mixed_scope_threshold": weights.get("mixed_scope_threshold"),
+        "small_scope_thresholds": tuple(
+            (scope, float(t)) for scope, t in weights.get("small_scope_thresholds", {}).items()
+        ),
     }
 
 

@@ -29,8 +29,10 @@ of the same half, drawn for each question (`small-<set>`; a search filter, no co
 for a test or a first week often are: one paragraph of each of K other articles, and of
 the question's own the gold paragraph, another one (near-topic) or none (off-topic)
 (`each-<set>`; with `--mixed`, also over the two-language collections: `each-mixed-<lang>`,
-about half the other pages in English). `--no-whole`: only those knowledge bases, not the
-whole collections. `--swaps`, with either: each answerable question is also asked of its
+about half the other pages in English). With `--across` besides:
+each other language's questions of one-page-per-subject knowledge bases of English
+paragraphs (`each-<lang>->en`). `--no-whole`: only those knowledge bases, not the whole
+collections. `--swaps`, with either: each answerable question is also asked of its
 scope with one of its words that the gold paragraph holds swapped for one of another
 article's question that it does not (`swapped_declined`: what people ask of a page's
 subject that it does not say).
@@ -323,6 +325,7 @@ def main(argv: list[str] | None = None) -> None:
     small: dict[str, list[float]] = {kind: [] for kind in KINDS}
     each: dict[str, list[float]] = {kind: [] for kind in KINDS}
     each_mixed: dict[str, list[float]] = {kind: [] for kind in KINDS}
+    each_across: dict[str, list[float]] = {kind: [] for kind in KINDS}
     swaps: dict[bool, list[float]] = {False: [], True: []}  # by whether the pages are mixed
     with tempfile.TemporaryDirectory(prefix="bench-answerable-") as folder:
         client = open_embedded(Path(folder))
@@ -339,9 +342,15 @@ def main(argv: list[str] | None = None) -> None:
                 asked[f"small-{data.name}"] = data
             if args.one_each and data.name.startswith(("xquad", "mixed")):
                 asked[f"each-{data.name}"] = data
-            if args.across and english is not None and data.name.startswith("xquad") \
+            if whole and args.across and english is not None and data.name.startswith("xquad") \
                     and data is not english:  # fmt: skip
                 asked[f"en->{data.name}"] = replace_questions(data, english)
+            if args.across and args.one_each and data is english:
+                for other in sets:  # each other language's questions of English pages
+                    if other.name.startswith("xquad") and other is not english:
+                        asked[f"each-{other.name.split('-')[1]}->en"] = replace_questions(
+                            english, other
+                        )
             for label, questions in asked.items():
                 pool = [q for q in questions.questions if half_of[q.article] == args.half]
                 rng = random.Random(f"{args.seed}-{label}")
@@ -349,7 +358,9 @@ def main(argv: list[str] | None = None) -> None:
                 articles = sorted({q.article for q in pool})
                 # its own generator: the other kinds draw the same questions with or without
                 swap_rng, swap_found = random.Random(f"{args.seed}-{label}-swaps"), []
-                swapping = args.swaps and label.startswith(("each-", "small-"))
+                swapping = (
+                    args.swaps and label.startswith(("each-", "small-")) and "->" not in label
+                )
                 for kind in KINDS:
                     sample = rng.sample(pool, min(args.per_kind, len(pool)))
                     found = []
@@ -374,6 +385,8 @@ def main(argv: list[str] | None = None) -> None:
                         totals[kind].append(shares[kind])
                     elif label.startswith("small-"):
                         small[kind].append(shares[kind])
+                    elif label.startswith("each-") and "->" in label:
+                        each_across[kind].append(shares[kind])
                     elif label.startswith("each-mixed"):
                         each_mixed[kind].append(shares[kind])
                     elif label.startswith("each-"):
@@ -404,7 +417,9 @@ def main(argv: list[str] | None = None) -> None:
         if declines:
             print(f"answerable swapped{' mixed' if pages_mixed else ''} mean "
                   f"declined={sum(declines) / len(declines):.3f}")  # fmt: skip
-    for title, means in (("one-each", each), ("one-each mixed", each_mixed)):
+    for title, means in (
+        ("one-each", each), ("one-each mixed", each_mixed), ("one-each across", each_across)
+    ):  # fmt: skip
         if any(means.values()):
             print(f"answerable {title} mean " + " ".join(
                 f"{kind}={sum(v) / len(v):.3f}" for kind, v in means.items() if v

@@ -30,8 +30,12 @@ the service uses for such scopes; the others stay.
 
 With `--mixed` besides (`--one-each K --mixed`): the rows are of such knowledge bases
 drawn from two-language collections (bench.answerable's `mixed`: every other pair of
-articles in English), and only the small scopes' mixed thresholds are chosen: the
-threshold their weights hold a reading of passages in two languages to.
+articles in English), and only the tiny scope's mixed threshold is chosen: the one its
+weights hold a reading of passages in two languages to, beside the lexical weights.
+With `--across` instead: each other XQuAD language's questions of such knowledge bases
+of English pages, and only the `dense` weights' small-scope thresholds are chosen:
+those a reading of pages all in another language than the question's is held to in a
+scope of 5 to 15 passages and in one of 1 to 4.
 
 Only the `fit` half is read: bench.answerable --half report is what the docs quote.
 """
@@ -307,6 +311,11 @@ def main(argv: list[str] | None = None) -> None:
         help="with --small/--one-each: over two-language collections; chooses the mixed "
         "thresholds of the small scopes' weights",
     )
+    parser.add_argument(
+        "--across",
+        action="store_true",
+        help="with --small/--one-each: each other language's questions of English pages",
+    )
     parser.add_argument("--add", choices=LEXICAL, help="fit this feature alone, add it")
     parser.add_argument("--base", type=Path, default=MODEL_FILE, help="the weights --add extends")
     args = parser.parse_args(argv)
@@ -318,6 +327,9 @@ def main(argv: list[str] | None = None) -> None:
         args.dump.write_text("".join(json.dumps(r) + "\n" for r in rows))
     same = [r for r in rows if r["same_language"]]
     print(f"{len(rows)} rows ({len(same)} in one language)")
+    if args.across and (args.small or args.one_each):
+        write_small_across_thresholds(rows, args)
+        return
     if args.small or args.one_each or (rows and all(r.get("small") for r in rows)):
         if args.mixed or all(r["set"].startswith("mixed") for r in rows):
             write_small_mixed_thresholds(same, args)
@@ -425,6 +437,41 @@ def write_small_mixed_thresholds(rows: list[dict], args: argparse.Namespace) -> 
     print(f"wrote {args.out}")
 
 
+def write_small_across_thresholds(rows: list[dict], args: argparse.Namespace) -> None:
+    """The `dense` weights' thresholds for small scopes in `--base`, from rows of
+    knowledge bases of few pages asked in another language (--across): readings of
+    passages all in another language than the question's, in a scope of 5 to 15
+    passages and in one of 1 to 4. For each, the highest that still answers `--keep` of
+    its answerable questions, never below the weights' own threshold; the weights stay
+    as they are."""
+    base = json.loads(args.base.read_text())
+    dense = base["dense"]
+    chosen = dict(dense.get("small_scope_thresholds", {}))
+    for section, what in SCOPES:
+        mine = [r for r in rows if not r["same_language"] and not r.get("mixed") and r.get(section)]
+        answerable = [r for r in mine if r["kind"] == "answerable"]
+        print(f"{len(mine)} readings across languages in a scope of {what}")
+        if not answerable or len(answerable) == len(mine):
+            continue
+        probabilities = np.array([_probability(dense, r) for r in answerable])
+        threshold = max(threshold_keeping(probabilities, args.keep), dense["threshold"])
+        chosen[section] = round(threshold, 6)
+        for label, limit in (("as shipped", dense["threshold"]), (section, threshold)):
+            shares = " ".join(
+                f"{kind}={np.mean([_probability(dense, r) >= limit for r in mine if r['kind'] == kind] or [0.0]):.2f}"
+                for kind in KINDS
+            )  # fmt: skip
+            print(f"  fit half dense at the {label} threshold {limit:.3f} passed: {shares}")
+    if not chosen:
+        raise SystemExit(
+            "no readings across languages of both kinds in a scope of few passages: "
+            "record them with --one-each K --across"
+        )
+    dense["small_scope_thresholds"] = chosen
+    args.out.write_text(json.dumps(base, indent=2) + "\n")
+    print(f"wrote {args.out}")
+
+
 def _probability(weights: dict, row: dict) -> float:
     return 1 / (1 + math.exp(-_logit(weights, row)))
 
@@ -448,10 +495,21 @@ def collect(args: argparse.Namespace) -> list[dict]:
         for data in sets:
             if (args.small or args.one_each) and not data.name.startswith(("xquad", "mixed")):
                 continue  # small knowledge bases are drawn from XQuAD's articles
+            across = args.across and (args.small or args.one_each)
+            if across and data is not english:
+                continue  # each other language's questions, of the English pages
             name = data.name.replace("-", "_")
             ingest(client, name, embeddings, data)
             fit = [q for q in data.questions if half_of[q.article] == "fit"]
             asked = {"own": fit}
+            if across:
+                asked = {
+                    other.name.split("-")[1]: [
+                        q for q in other.questions if half_of[q.article] == "fit"
+                    ]
+                    for other in sets
+                    if other.name.startswith("xquad") and other is not english
+                }
             if (
                 not (args.small or args.one_each)
                 and english is not None

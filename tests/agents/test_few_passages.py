@@ -147,3 +147,39 @@ def test_one_page_in_each_of_three_languages_is_held_to_both_weights(
         model.tiny_scope.probability({k: seen[k] for k in model.tiny_scope.names})
     )
     assert seen["second_probability"] >= seen["second_threshold"]  # answered: both pass
+
+
+ASKED_IN_SPANISH = {
+    "¿Cuánto se reembolsa por una noche de hotel en Europa?": "150 euros",
+    "¿Cada cuánto se cambian las contraseñas?": "ninety days",
+    "¿A qué hora se sirve la comida en la cantina?": "noon to two",
+}
+NOT_ANSWERED_IN_SPANISH = [
+    "¿Se pueden llevar perros a la oficina?",
+    "¿Qué tiempo hará mañana?",
+    "¿Hay gimnasio en la empresa?",
+]
+
+
+def test_eight_english_pages_asked_in_spanish_answer_what_they_hold_and_only_that(
+    client: QdrantClient, embeddings: LocalEmbeddings
+) -> None:
+    """A question in another language than every page of a small knowledge base is read
+    across languages, at the threshold chosen for such scopes (bench.fit_answerability
+    --one-each 7 --across --keep 0.99): the threshold of whole collections answered the
+    off-topic ones below with the nearest policy."""
+    model = Answerability.load()
+    limit = dict(model.dense.small_scope_thresholds)["few_passages"]
+    answerer = ExtractiveAnswerer(
+        embeddings, threshold=0.3, max_sentences=2, not_found_message="-", answerability=model
+    )
+    for question, expected in ASKED_IN_SPANISH.items():
+        passages = search(client, embeddings, "policies", ENGLISH, question)
+        assert passages and all(p.few_passages for p in passages)
+        answer = answerer.answer(question, passages)
+        assert answer.found and expected in answer.text and answer.citations, question
+        assert answer.evidence is not None and answer.evidence["threshold"] == limit
+    for question in NOT_ANSWERED_IN_SPANISH:
+        passages = search(client, embeddings, "policies", ENGLISH, question)
+        answer = answerer.answer(question, passages) if passages else None
+        assert answer is None or (not answer.found and not answer.citations), (question, answer)

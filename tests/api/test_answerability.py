@@ -231,3 +231,41 @@ def test_the_policy_among_many_pages_sharing_the_questions_words(platform: Flask
     org.assistant("desk", ["documents"])
     reply = ok(chat(org.client, org.admin_key, ACROSS_BEHIND_OWN_LANGUAGE[0][0]))
     assert [c["title"] for c in reply["citations"]] == ["Leave"], reply
+
+
+# A knowledge base of eight short English policies, asked in Spanish and Indonesian.
+ASKED_ACROSS = [
+    ("¿Cuánto se reembolsa por una noche de hotel en Europa?", "150 euros", "Travel"),
+    ("¿A qué hora se sirve la comida en la cantina?", "noon to two", "Canteen"),
+    ("Setiap berapa tahun laptop diganti?", "four years", "Laptops"),
+]
+NOT_ANSWERED_ACROSS = [
+    ("es", "¿Se pueden llevar perros a la oficina?"),
+    ("es", "¿Hay gimnasio en la empresa?"),
+    ("id", "Apakah karyawan mendapat bonus tahunan?"),
+    ("id", "Berapa harga tiket kereta ke Bandung?"),
+]
+
+
+def test_english_policies_asked_in_other_languages_answer_only_what_they_hold(
+    platform: Flask,
+) -> None:
+    """Every page in English, every question in another language: the decision reads
+    them across languages at the threshold chosen for a knowledge base of few pages
+    (docs/answers.md). The one of whole collections answered the questions below the
+    policies do not answer with the nearest policy (the dog with the laptop page)."""
+    from tests.agents.test_mixed_scope import ENGLISH
+
+    org = create_org(platform.test_client(), "Policies")
+    org.kb("documents")
+    for title, text in ENGLISH.items():
+        assert org.upload("documents", title, text)["status"] == "completed"
+    org.assistant("desk", ["documents"])
+    for n, (question, expected, title) in enumerate(ASKED_ACROSS):
+        reply = ok(chat(org.client, org.admin_key, question, conversation=f"e{n}"))
+        assert reply["found"] is True and expected in reply["answer"], (question, reply)
+        assert title in [c["title"] for c in reply["citations"]], (question, reply)
+    for n, (language, question) in enumerate(NOT_ANSWERED_ACROSS):
+        reply = ok(chat(org.client, org.admin_key, question, conversation=f"u{n}"))
+        assert reply["found"] is False and reply["citations"] == [], (question, reply)
+        assert reply["answer"] == built_in()[language]["not_found"], (question, reply["answer"])

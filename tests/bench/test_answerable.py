@@ -210,3 +210,18 @@ def test_a_swapped_question_asks_the_page_what_it_does_not_hold(tmp_path: Path) 
         assert gone.pop().strip("?") in gold and came.pop() not in gold, text
         seen.add(text)
     assert len(seen) > 1  # different words for different draws
+
+
+def test_english_pages_asked_in_each_other_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--one-each with --across: each other language's questions of one-page-per-subject
+    knowledge bases of English paragraphs, their mean apart."""
+    folder = xquad_folder(tmp_path)
+    (folder / "xquad.es.json").write_text((folder / "xquad.en.json").read_text())
+    bench.main(["--xquad", str(folder), "--languages", "en,es", "--per-kind", "2",
+                "--one-each", "1", "--across", "--no-whole"])  # fmt: skip
+    out = capsys.readouterr().out
+    asked = re.findall(r"^answerable (\S+) answered=\S+ off_declined=\S+", out, re.MULTILINE)
+    assert sorted(set(asked)) == ["each-es->en", "each-xquad-en", "each-xquad-es"], out
+    assert re.search(r"^answerable one-each across mean answerable=", out, re.MULTILINE), out

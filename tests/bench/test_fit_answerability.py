@@ -46,6 +46,15 @@ def test_the_shipped_weights_read_the_evidence_the_service_computes() -> None:
         weighed = dict(zip(weights.names, weights.coefficients, strict=True))
         assert weighed.get("unsupported", 0.0) <= 0
     assert "unsupported" not in model.dense.names
+    # a question in another language than every page of a small knowledge base
+    small = dict(model.dense.small_scope_thresholds)
+    assert set(small) == {"few_passages", "tiny_scope"}
+    for flag, limit in small.items():
+        read = dataclasses.replace(across, **{flag: True})
+        assert model.weights(read) is model.dense and model.threshold(read) == limit
+        assert limit > model.dense.threshold
+    mixed_read = dataclasses.replace(across, tiny_scope=True, mixed=True)
+    assert model.threshold(mixed_read) == model.dense.mixed_threshold
     few = dataclasses.replace(close, few_passages=True)
     assert model.weights(few) is model.few_passages and model.answers(few)
     assert model.weights(dataclasses.replace(few, same_language=False)) is model.dense
@@ -258,3 +267,37 @@ def test_mixed_readings_of_a_small_scope_get_a_threshold_of_its_weights(tmp_path
               str(tmp_path / "bare.json"), "--rows", str(tmp_path / "rows.jsonl"),
               "--out", str(tmp_path / "none.json")])  # fmt: skip
     assert not (tmp_path / "none.json").exists()
+
+
+def test_questions_in_another_language_of_few_pages_get_thresholds_of_their_own(
+    tmp_path: Path,
+) -> None:
+    """--one-each K --across rows: the dense weights stay and get a threshold for each
+    kind of small scope, keeping --keep of its answerable readings across languages."""
+    base = {"lexical": fitted_one(3), "dense": fitted_one(4)}
+    (tmp_path / "base.json").write_text(json.dumps(base))
+    rng = np.random.default_rng(13)
+    rows = []
+    for flag, level in (("few_passages", 0.75), ("tiny_scope", 0.65)):
+        for kind, shift in (("answerable", 0.0), ("near_topic", -0.15), ("off_topic", -0.3)):
+            for value in rng.normal(level + shift, 0.06, 200):
+                rows.append({"best": value, "kind": kind, "set": "xquad-en", "asked": "es",
+                             "language": "es", "same_language": False, "small": 7,
+                             flag: True})  # fmt: skip
+    (tmp_path / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "out.json"
+    main(["--squad", str(tmp_path), "--xquad", str(tmp_path), "--base", str(tmp_path / "base.json"),
+          "--rows", str(tmp_path / "rows.jsonl"), "--one-each", "7", "--across",
+          "--out", str(out)])  # fmt: skip
+    written = json.loads(out.read_text())
+    chosen = written["dense"].pop("small_scope_thresholds")
+    assert written == base  # nothing else moved
+    assert set(chosen) == {"few_passages", "tiny_scope"}
+    assert chosen["few_passages"] > chosen["tiny_scope"] > base["dense"]["threshold"]
+    dense = Weights(**_tupled({**base["dense"], "small_scope_thresholds": chosen}))
+    for flag, limit in chosen.items():
+        answerable = [r["best"] for r in rows if r.get(flag) and r["kind"] == "answerable"]
+        passed = np.mean([dense.probability({"best": b}) >= limit for b in answerable])
+        assert abs(passed - 0.955) < 0.01
+        assert dense.threshold_for("es", small_scope=flag) == limit
+    assert dense.threshold_for("es") == base["dense"]["threshold"]
