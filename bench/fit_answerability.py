@@ -357,10 +357,12 @@ def main(argv: list[str] | None = None) -> None:
     kept = {section: before[section] for section, _ in SCOPES if section in before}
     fitted_weights = {"lexical": lexical, "dense": dense, **kept}
     args.out.write_text(json.dumps(fitted_weights, indent=2) + "\n")
-    # The mixed thresholds are probabilities of the weights just replaced: kept, they
-    # would mean something else. Chosen again on the fit half by their own script.
-    print(f"wrote {args.out}, without mixed thresholds: next, "
-          "`python -m bench.mixed_threshold --xquad ... --write`")  # fmt: skip
+    # The mixed and small-scope thresholds are probabilities of the weights just
+    # replaced: kept, they would mean something else. Chosen again on the fit half.
+    print(f"wrote {args.out}, without the lexical and dense weights' mixed and small-scope "
+          "thresholds: next, `python -m bench.mixed_threshold --xquad ... --write`, then "
+          "`--one-each 3 --swaps --mixed` and `--one-each 7 --across --keep 0.99` (with "
+          "`--one-each 3 --across` rows) of this script")  # fmt: skip
 
 
 # The scopes with weights of their own: the evidence's flag, which is also the section of
