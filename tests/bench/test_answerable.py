@@ -176,19 +176,27 @@ def test_one_page_per_subject_holds_one_paragraph_of_each_article(
     assert re.search(r"^answerable one-each mean answerable=", out, re.MULTILINE), out
 
 
-def test_one_page_per_subject_of_two_language_collections_alone(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("option", "label", "mean"),
+    [
+        ("--mixed", "each-mixed-es", "one-each mixed"),
+        ("--across", "each-es->en", "one-each across"),
+    ],
+)
+def test_one_page_per_subject_in_two_languages_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, label: str, mean: str
 ) -> None:
-    """--one-each with --mixed also asks of pages drawn from the two-language collections
-    (their means apart); --no-whole asks nothing of the whole collections."""
+    """--one-each with --mixed also asks of pages drawn from the two-language collections;
+    with --across, each other language's questions of English pages; each with its mean
+    apart. --no-whole asks nothing of the whole collections."""
     folder = xquad_folder(tmp_path)
     (folder / "xquad.es.json").write_text((folder / "xquad.en.json").read_text())
     bench.main(["--xquad", str(folder), "--languages", "en,es", "--per-kind", "2",
-                "--one-each", "1", "--mixed", "--no-whole"])  # fmt: skip
+                "--one-each", "1", option, "--no-whole"])  # fmt: skip
     out = capsys.readouterr().out
     asked = re.findall(r"^answerable (\S+) answered=\S+ off_declined=\S+", out, re.MULTILINE)
-    assert sorted(set(asked)) == ["each-mixed-es", "each-xquad-en", "each-xquad-es"], out
-    assert re.search(r"^answerable one-each mixed mean answerable=", out, re.MULTILINE), out
+    assert sorted(set(asked)) == sorted([label, "each-xquad-en", "each-xquad-es"]), out
+    assert re.search(rf"^answerable {mean} mean answerable=", out, re.MULTILINE), out
     assert "answerable macro" not in out  # no whole collection was asked
 
 
@@ -210,18 +218,3 @@ def test_a_swapped_question_asks_the_page_what_it_does_not_hold(tmp_path: Path) 
         assert gone.pop().strip("?") in gold and came.pop() not in gold, text
         seen.add(text)
     assert len(seen) > 1  # different words for different draws
-
-
-def test_english_pages_asked_in_each_other_language(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """--one-each with --across: each other language's questions of one-page-per-subject
-    knowledge bases of English paragraphs, their mean apart."""
-    folder = xquad_folder(tmp_path)
-    (folder / "xquad.es.json").write_text((folder / "xquad.en.json").read_text())
-    bench.main(["--xquad", str(folder), "--languages", "en,es", "--per-kind", "2",
-                "--one-each", "1", "--across", "--no-whole"])  # fmt: skip
-    out = capsys.readouterr().out
-    asked = re.findall(r"^answerable (\S+) answered=\S+ off_declined=\S+", out, re.MULTILINE)
-    assert sorted(set(asked)) == ["each-es->en", "each-xquad-en", "each-xquad-es"], out
-    assert re.search(r"^answerable one-each across mean answerable=", out, re.MULTILINE), out
