@@ -105,9 +105,10 @@ def test_passages_all_in_another_language_of_a_scope_holding_both_are_held_highe
     assert threshold(embeddings, english_only) == model.dense.mixed_scope_threshold
 
     # a knowledge base wholly in English asked in Spanish: the threshold across languages
+    # for a scope of its size (eight pages; docs/answers.md)
     alone = search(client, embeddings, "english", ENGLISH)
-    assert alone and not any(p.mixed_scope for p in alone)
-    assert threshold(embeddings, alone) == model.dense.threshold
+    assert alone and not any(p.mixed_scope for p in alone) and all(p.few_passages for p in alone)
+    assert threshold(embeddings, alone) == dict(model.dense.small_scope_thresholds)["few_passages"]
     # passages of both kinds read: the mixed threshold, as before
     assert {p.title for p in both} - set(ENGLISH), [p.title for p in both]
     assert threshold(embeddings, both) == model.dense.mixed_threshold

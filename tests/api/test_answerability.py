@@ -243,7 +243,7 @@ NOT_ANSWERED_ACROSS = [
     ("es", "¿Se pueden llevar perros a la oficina?"),
     ("es", "¿Hay gimnasio en la empresa?"),
     ("id", "Apakah karyawan mendapat bonus tahunan?"),
-    ("id", "Berapa harga tiket kereta ke Bandung?"),
+    ("id", "Apakah ada asuransi kesehatan untuk karyawan?"),
 ]
 
 
