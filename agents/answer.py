@@ -287,16 +287,14 @@ class ExtractiveAnswerer:
         }  # fmt: skip
         if self.answerability is None:
             return Judged(chosen, {**shown, "probability": 1.0}, best, True)
-        weights = self.answerability.weights(seen)
-        probability = weights.probability(values)  # once: its threshold decides
-        threshold = self.answerability.threshold(seen)
-        judged = {**shown, "probability": probability, "threshold": threshold}
-        passes = probability >= threshold
-        if second := self.answerability.second(seen):
-            also, limit = second[0].probability(values), second[1]
-            judged.update(second_probability=also, second_threshold=limit)
-            passes = passes and also >= limit
-        return Judged(chosen, judged, best, passes)
+        decision = self.answerability.decide(seen)
+        shown.update(probability=decision.probability, threshold=decision.threshold)
+        if decision.second_probability is not None:
+            shown.update(
+                second_probability=decision.second_probability,
+                second_threshold=decision.second_threshold,
+            )
+        return Judged(chosen, shown, best, decision.passes)
 
     def _best(
         self,

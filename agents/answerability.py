@@ -29,6 +29,7 @@ import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -259,6 +260,15 @@ class Weights:
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
+class Decision(NamedTuple):
+    probability: float
+    threshold: float
+    passes: bool
+    # the second weights' (`Answerability.second`), when a reading has them
+    second_probability: float | None = None
+    second_threshold: float | None = None
+
+
 @dataclass(frozen=True)
 class Answerability:
     """The fitted decision, one set of weights for each kind of evidence."""
@@ -319,11 +329,20 @@ class Answerability:
     def probability(self, found: Evidence) -> float:
         return self.weights(found).probability(found.values())
 
-    def answers(self, found: Evidence) -> bool:
+    def decide(self, found: Evidence) -> Decision:
+        """Its probability against its threshold, and the second weights' if any."""
+        values = found.values()
+        probability = self.weights(found).probability(values)
+        threshold = self.threshold(found)
+        passes = probability >= threshold
         second = self.second(found)
-        return self.probability(found) >= self.threshold(found) and (
-            second is None or second[0].probability(found.values()) >= second[1]
-        )
+        if second is None:
+            return Decision(probability, threshold, passes)
+        also = second[0].probability(values)
+        return Decision(probability, threshold, passes and also >= second[1], also, second[1])
+
+    def answers(self, found: Evidence) -> bool:
+        return self.decide(found).passes
 
     def threshold(self, found: Evidence) -> float:
         return self.weights(found).threshold_for(
