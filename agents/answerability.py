@@ -250,8 +250,9 @@ class Weights:
             return self.mixed_threshold
         if mixed_scope and self.mixed_scope_threshold is not None:
             return self.mixed_scope_threshold
-        if small_scope and small_scope in dict(self.small_scope_thresholds):
-            return dict(self.small_scope_thresholds)[small_scope]
+        small = dict(self.small_scope_thresholds).get(small_scope) if small_scope else None
+        if small is not None:
+            return small
         return dict(self.by_language).get(language, self.threshold)
 
     def probability(self, values: dict[str, float]) -> float:

@@ -235,6 +235,26 @@ def without(sources: list[str]) -> models.Filter | None:
     return models.Filter(must_not=[condition])
 
 
+# The means printed last, each over the collections `mean_of` puts in it.
+MEANS = (
+    "macro", "small mean", "one-each mean", "one-each mixed mean", "one-each across mean"
+)  # fmt: skip
+
+
+def mean_of(label: str, collection: str) -> str | None:
+    """Which of MEANS a collection's figures count in: the macro figures are each
+    language's own questions of its own whole collection; None for the others."""
+    if label == collection and not label.startswith("mixed"):
+        return "macro"
+    if label.startswith("small-"):
+        return "small mean"
+    if label.startswith("each-"):
+        return "one-each across mean" if "->" in label else (
+            "one-each mixed mean" if label.startswith("each-mixed") else "one-each mean"
+        )  # fmt: skip
+    return None
+
+
 def ingest(client, name: str, embeddings: LocalEmbeddings, data: DataSet) -> float:  # type: ignore[no-untyped-def]
     ensure_collection(client, name, embeddings.dimensions)
     documents = [
@@ -321,11 +341,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.mixed and english is not None:
         sets += [mixed(d, english) for d in sets if d.name.startswith("xquad") and d is not english]
     lines = []
-    totals: dict[str, list[float]] = {kind: [] for kind in KINDS}
-    small: dict[str, list[float]] = {kind: [] for kind in KINDS}
-    each: dict[str, list[float]] = {kind: [] for kind in KINDS}
-    each_mixed: dict[str, list[float]] = {kind: [] for kind in KINDS}
-    each_across: dict[str, list[float]] = {kind: [] for kind in KINDS}
+    means: dict[str, dict[str, list[float]]] = {g: {kind: [] for kind in KINDS} for g in MEANS}
     swaps: dict[bool, list[float]] = {False: [], True: []}  # by whether the pages are mixed
     with tempfile.TemporaryDirectory(prefix="bench-answerable-") as folder:
         client = open_embedded(Path(folder))
@@ -380,17 +396,8 @@ def main(argv: list[str] | None = None) -> None:
                     # answerable: share found; the other kinds: share declined
                     share = sum(found) / len(found)
                     shares[kind] = share if kind == "answerable" else 1 - share
-                    # the macro figures: own-language questions, one language a collection
-                    if label == data.name and not label.startswith("mixed"):
-                        totals[kind].append(shares[kind])
-                    elif label.startswith("small-"):
-                        small[kind].append(shares[kind])
-                    elif label.startswith("each-") and "->" in label:
-                        each_across[kind].append(shares[kind])
-                    elif label.startswith("each-mixed"):
-                        each_mixed[kind].append(shares[kind])
-                    elif label.startswith("each-"):
-                        each[kind].append(shares[kind])
+                    if group := mean_of(label, data.name):
+                        means[group][kind].append(shares[kind])
                 line = (
                     f"answerable {label} answered={shares['answerable']:.3f} "
                     f"off_declined={shares['off_topic']:.3f} "
@@ -404,25 +411,14 @@ def main(argv: list[str] | None = None) -> None:
                 lines.append(line)
         client.close()
     print("\n".join(lines))
-    if any(totals.values()):
-        print(
-            "answerable macro "
-            + " ".join(f"{kind}={sum(v) / len(v):.3f}" for kind, v in totals.items())
-        )
-    if args.small:
-        print("answerable small mean " + " ".join(
-            f"{kind}={sum(v) / len(v):.3f}" for kind, v in small.items() if v
-        ))  # fmt: skip
     for pages_mixed, declines in swaps.items():
         if declines:
             print(f"answerable swapped{' mixed' if pages_mixed else ''} mean "
                   f"declined={sum(declines) / len(declines):.3f}")  # fmt: skip
-    for title, means in (
-        ("one-each", each), ("one-each mixed", each_mixed), ("one-each across", each_across)
-    ):  # fmt: skip
-        if any(means.values()):
-            print(f"answerable {title} mean " + " ".join(
-                f"{kind}={sum(v) / len(v):.3f}" for kind, v in means.items() if v
+    for group, shares_of in means.items():
+        if any(shares_of.values()):
+            print(f"answerable {group} " + " ".join(
+                f"{kind}={sum(v) / len(v):.3f}" for kind, v in shares_of.items() if v
             ))  # fmt: skip
 
 

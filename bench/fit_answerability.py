@@ -265,10 +265,9 @@ def report(rows: list[dict], model: dict, label: str) -> None:
         shares = []
         for kind in (*KINDS, "swapped") if any(r["kind"] == "swapped" for r in mine) else KINDS:
             of = [r for r in mine if r["kind"] == kind]
-            z = [_logit(model, r) for r in of]
             limits = [model.get("by_language", {}).get(language_of(r), model["threshold"])
                       for r in of]  # fmt: skip
-            passed = sum(1 / (1 + np.exp(-v)) >= t for v, t in zip(z, limits, strict=True))
+            passed = sum(_probability(model, r) >= t for r, t in zip(of, limits, strict=True))
             shares.append(f"{kind}={passed / max(len(of), 1):.2f}")
         print(f"  fit half {label} {data_set} passed: {' '.join(shares)}")
 
@@ -475,7 +474,8 @@ def write_small_across_thresholds(rows: list[dict], args: argparse.Namespace) ->
 
 
 def _probability(weights: dict, row: dict) -> float:
-    return 1 / (1 + math.exp(-_logit(weights, row)))
+    """As `Weights.probability` computes it, from a weights file's entry."""
+    return 1 / (1 + math.exp(-max(-50.0, min(50.0, _logit(weights, row)))))
 
 
 def collect(args: argparse.Namespace) -> list[dict]:
