@@ -55,6 +55,8 @@ def test_a_question_over_data_shows_table_chart_query_and_downloads(
             answer.get_by_test_id("stCode").first.get_by_text("GROUP BY region").wait_for(
                 timeout=30_000
             )
+            # count() does not wait: the three buttons render after the code block
+            answer.get_by_test_id("stDownloadButton").nth(2).wait_for(timeout=30_000)
             downloads = answer.get_by_test_id("stDownloadButton").count()
             with page.expect_download() as waiting:
                 answer.get_by_role("button", name="CSV", exact=True).click()
