@@ -11,7 +11,7 @@ rounds. Turns/s and latencies are medians over the rounds; each ratio is the med
 of the per-round ratios (saver against InMemorySaver of the same round), with quartiles.
 
     python -m bench.checkpointer [--conversations 20] [--turns 10] [--reply-chars 152]
-        [--switch-interval-ms 1]
+        [--switch-interval-ms 1] [--durability async|exit]
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 from langgraph.graph import END, START, MessagesState, StateGraph
+from langgraph.types import Durability
 
 from utils.checkpointer import RedisSaver
 from utils.local_redis import start_redis
@@ -71,10 +72,18 @@ def summarise(latencies: list[float], wall: float) -> dict[str, float]:
 
 
 def run_sync(
-    saver: Any, conversations: int, turns: int, *, threads: int | None = None, answer: str = REPLY
+    saver: Any,
+    conversations: int,
+    turns: int,
+    *,
+    threads: int | None = None,
+    answer: str = REPLY,
+    durability: Durability = "async",
 ) -> dict[str, float]:
     """`threads`: LangGraph's background threads per run (`max_concurrency`); the service
-    invokes with 1 (agents/service.py), LangGraph's default is unbounded."""
+    invokes with 1 (agents/service.py), LangGraph's default is unbounded. `durability`:
+    when a run's checkpoints are written (LangGraph's default "async": every step's, in
+    the background; the service's "exit": the turn's, once, when it ends)."""
     graph = build_graph(saver, answer)
     latencies = []
     start = time.perf_counter()
@@ -84,13 +93,18 @@ def run_sync(
             run_config = (
                 config(conv) if threads is None else {**config(conv), "max_concurrency": threads}
             )
-            graph.invoke(question(conv, turn), run_config)
+            graph.invoke(question(conv, turn), run_config, durability=durability)
             latencies.append(time.perf_counter() - t0)
     return summarise(latencies, time.perf_counter() - start)
 
 
 async def run_async(
-    saver: Any, conversations: int, turns: int, *, answer: str = REPLY
+    saver: Any,
+    conversations: int,
+    turns: int,
+    *,
+    answer: str = REPLY,
+    durability: Durability = "async",
 ) -> dict[str, float]:
     graph = build_graph(saver, answer)
     latencies = []
@@ -98,7 +112,7 @@ async def run_async(
     for turn in range(turns):
         for conv in range(conversations):
             t0 = time.perf_counter()
-            await graph.ainvoke(question(conv, turn), config(conv))
+            await graph.ainvoke(question(conv, turn), config(conv), durability=durability)
             latencies.append(time.perf_counter() - t0)
     return summarise(latencies, time.perf_counter() - start)
 
@@ -125,11 +139,17 @@ def redis_bytes(saver: RedisSaver, conversations: int) -> int:
 
 
 def run_all(
-    server_url: str, work: Path, n: int, t: int, tag: str, answer: str = REPLY
+    server_url: str,
+    work: Path,
+    n: int,
+    t: int,
+    tag: str,
+    answer: str = REPLY,
+    durability: Durability = "async",
 ) -> tuple[dict, dict, dict]:
     """Every saver, sync then async, in this process; returns results, sizes, round trips."""
-    sync = functools.partial(run_sync, answer=answer)
-    aio = functools.partial(run_async, answer=answer)
+    sync = functools.partial(run_sync, answer=answer, durability=durability)
+    aio = functools.partial(run_async, answer=answer, durability=durability)
     results: dict[tuple[str, str], dict[str, float]] = {}
     sizes: dict[str, float] = {}
     round_trips: dict[str, float] = {}
@@ -240,12 +260,17 @@ def main(argv: list[str] | None = None) -> None:
         default=1.0,
         help="the GIL switch interval to compare with Python's 5 ms",
     )
+    parser.add_argument(
+        "--durability", choices=("async", "exit"), default="async",
+        help="when checkpoints are written: every step (LangGraph's default) or once a turn, "
+        "when it ends (the service's)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     n, t = args.conversations, args.turns
     answer = (REPLY * (args.reply_chars // len(REPLY) + 1))[: args.reply_chars]
     print(
         f"workload: {n} conversations x {t} turns = {n * t} turns per saver and API, "
-        f"answers of {len(answer)} characters"
+        f"answers of {len(answer)} characters, durability {args.durability}"
     )
 
     work = Path(tempfile.mkdtemp(prefix="bench-cp-"))
@@ -261,7 +286,7 @@ def main(argv: list[str] | None = None) -> None:
             for tag, interval in intervals.items():
                 sys.setswitchinterval(interval)
                 results, sizes, round_trips = run_all(
-                    server.url, work, n, t, f"{tag}{round_}", answer
+                    server.url, work, n, t, f"{tag}{round_}", answer, args.durability
                 )
                 rounds[tag].append(results)
         for tag, interval in intervals.items():

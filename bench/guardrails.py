@@ -25,7 +25,11 @@ Printed per strictness (and language):
 - in-scope false refusals (in-scope questions refused or handed over);
 - the baseline, a keyword match of the topic words, in the same run.
 
-    python -m bench.guardrails [--data bench/data] [--model NAME] [--tune]
+    python -m bench.guardrails [--data bench/data] [--model NAME] [--tune] [--examples]
+
+`--examples`: each topic carries the example questions an administrator would add
+(bench/data/guardrails_examples.json: one each in English, Spanish and Indonesian,
+written from the topics' names before the questions were read that day).
 
 `--tune` searches the moderate thresholds on the tuning part (how agents/guardrails.py's
 were chosen) and prints the best, with its figures on both parts.
@@ -75,12 +79,21 @@ def load(data: Path) -> tuple[dict[str, dict], list[dict[str, str]]]:
     return assistants, questions
 
 
-def rules_of(assistant: dict, strictness: str) -> GuardRules:
+def load_examples(data: Path) -> dict[str, dict[str, list[str]]]:
+    """Each assistant's example questions per topic (guardrails_examples.json)."""
+    raw = json.loads((data / "guardrails_examples.json").read_text())
+    return {name: topics for name, topics in raw.items() if not name.startswith("_")}
+
+
+def rules_of(
+    assistant: dict, strictness: str, examples: dict[str, list[str]] | None = None
+) -> GuardRules:
     return GuardRules(
         allowed_topics=tuple(assistant["allowed_topics"]),
         forbidden_topics=tuple(assistant["forbidden_topics"]),
         escalation_triggers=tuple(assistant["escalation_triggers"]),
         strictness=strictness,
+        examples=tuple((topic, tuple(qs)) for topic, qs in (examples or {}).items()),
     )
 
 
@@ -161,8 +174,24 @@ def main(argv: list[str] | None = None) -> None:
         "--backend", choices=get_args(Backend), default=defaults.embedding_backend,
         help="the encoder build of a sentence-transformers model (default: the service's)",
     )  # fmt: skip
+    parser.add_argument(
+        "--examples", action="store_true",
+        help="each topic with its example questions (guardrails_examples.json), as an "
+        "administrator adds them",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     assistants, questions = load(args.data)
+    examples = load_examples(args.data) if args.examples else {}
+    if args.examples:  # every example names one of its assistant's topics
+        for name, topics in examples.items():
+            known = {*assistants[name]["allowed_topics"], *assistants[name]["forbidden_topics"],
+                     *assistants[name]["escalation_triggers"]}  # fmt: skip
+            if unknown := set(topics) - known:
+                raise SystemExit(f"{name}: examples of unknown topics {sorted(unknown)}")
+
+    def rules(q: dict[str, str], strictness: str) -> GuardRules:
+        return rules_of(assistants[q["assistant"]], strictness, examples.get(q["assistant"]))
+
     embeddings = load_embeddings(args.model, 32, args.backend, defaults.embedding_cache_dir)
     guard = TopicGuard(embeddings)
 
@@ -195,7 +224,7 @@ def main(argv: list[str] | None = None) -> None:
         measured = {
             (q["assistant"], q["question"], strictness): guard.measure(
                 q["question"],
-                rules_of(assistants[q["assistant"]], strictness),
+                rules(q, strictness),
                 content=None
                 if args.no_content
                 else functools.partial(retriever.closeness, scope=scopes[q["assistant"]]),
@@ -209,15 +238,21 @@ def main(argv: list[str] | None = None) -> None:
             return [
                 outcome(
                     guard.decide(
-                        measured[q["assistant"], q["question"], strictness],
-                        rules_of(assistants[q["assistant"]], strictness),
+                        measured[q["assistant"], q["question"], strictness], rules(q, strictness)
                     ),
                     lambda q=q: covered[q["assistant"], q["question"]],
                 )
                 for q in chosen
             ]
 
-        print(f"{embeddings.name}: {len(questions)} questions over {len(assistants)} assistants")
+        print(
+            f"{embeddings.name}: {len(questions)} questions over {len(assistants)} assistants"
+            + (
+                f", {sum(len(t) for t in examples.values())} topics with examples"
+                if examples
+                else ""
+            )
+        )
         if args.tune:
             tune(guard, questions, outcomes)
         for part in ("tune", "held-out", "fresh"):
