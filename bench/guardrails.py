@@ -79,10 +79,21 @@ def load(data: Path) -> tuple[dict[str, dict], list[dict[str, str]]]:
     return assistants, questions
 
 
-def load_examples(data: Path) -> dict[str, dict[str, list[str]]]:
-    """Each assistant's example questions per topic (guardrails_examples.json)."""
+def load_examples(data: Path, assistants: dict[str, dict]) -> dict[str, dict[str, list[str]]]:
+    """Each assistant's example questions per topic (guardrails_examples.json); a topic
+    its assistant does not have is an error, not an example that silently counts for
+    nothing."""
     raw = json.loads((data / "guardrails_examples.json").read_text())
-    return {name: topics for name, topics in raw.items() if not name.startswith("_")}
+    examples = {name: topics for name, topics in raw.items() if not name.startswith("_")}
+    for name, topics in examples.items():
+        assistant = assistants[name]
+        known = {
+            *assistant["allowed_topics"], *assistant["forbidden_topics"],
+            *assistant["escalation_triggers"],
+        }  # fmt: skip
+        if unknown := sorted(set(topics) - known):
+            raise ValueError(f"{name}: examples of topics it does not have: {unknown}")
+    return examples
 
 
 def rules_of(
@@ -181,13 +192,10 @@ def main(argv: list[str] | None = None) -> None:
     )  # fmt: skip
     args = parser.parse_args(argv)
     assistants, questions = load(args.data)
-    examples = load_examples(args.data) if args.examples else {}
-    if args.examples:  # every example names one of its assistant's topics
-        for name, topics in examples.items():
-            known = {*assistants[name]["allowed_topics"], *assistants[name]["forbidden_topics"],
-                     *assistants[name]["escalation_triggers"]}  # fmt: skip
-            if unknown := set(topics) - known:
-                raise SystemExit(f"{name}: examples of unknown topics {sorted(unknown)}")
+    try:
+        examples = load_examples(args.data, assistants) if args.examples else {}
+    except ValueError as exc:
+        raise SystemExit(str(exc)) from exc
 
     def rules(q: dict[str, str], strictness: str) -> GuardRules:
         return rules_of(assistants[q["assistant"]], strictness, examples.get(q["assistant"]))
