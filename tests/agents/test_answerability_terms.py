@@ -4,7 +4,7 @@ opens it, must not be taken for one."""
 
 from __future__ import annotations
 
-from agents.answerability import absent_words, left_out, names_in
+from agents.answerability import absent_words, key_terms, left_out, names_in
 
 
 def test_a_questions_opening_word_is_not_a_name_after_an_opening_mark() -> None:
@@ -35,3 +35,35 @@ def test_the_long_words_no_passage_holds_are_what_is_left_out_to_test_the_senten
     assert (
         absent_words("这台泵的价格是多少?", ["泵每两千小时换油。"]) == []
     )  # no words to leave out
+
+
+# A question and a passage on different subjects that share only function words.
+UNRELATED = {
+    "de": ("Wann wird die Brücke über den Fluss gebaut?",
+           "Die Kantine wird über den Hof erreicht und ist für alle offen."),
+    "ru": ("Когда был построен этот мост через реку?",
+           "Столовая была открыта для всех, вход через этот двор."),
+    "tr": ("Bu köprü ne zaman ve kim tarafından yapıldı?",
+           "Yemekhane her gün açıktır ve bu kapıdan girilir."),
+    "ar": ("متى تم بناء هذا الجسر على النهر؟", "تم افتتاح المقصف على الطابق الأول في هذا العام."),
+    "hi": ("इस नदी पर पुल कब बनाया गया था?", "कैंटीन हर दिन खुली रहती है और इस पर सभी आ सकते हैं।"),
+}  # fmt: skip
+
+
+def test_function_words_of_more_languages_are_not_what_a_question_asks_about() -> None:
+    """In German, Russian, Turkish, Arabic and Hindi a question about a bridge shares no
+    key term with a passage about a canteen ("die", "über", "через", "ve", "هذا", "पर"
+    are the language's function words), and keeps the words that name its subject."""
+    subjects = {"de": "fluss", "ru": "мост", "tr": "köprü", "ar": "جسر", "hi": "पुल"}
+    for language, (question, passage) in UNRELATED.items():
+        asked = key_terms(question, language)
+        assert not asked & key_terms(passage, language), language
+        assert subjects[language] in asked, (language, asked)
+
+
+def test_a_function_word_is_not_the_long_word_a_question_leaves_out() -> None:
+    """ "Welche" (which) is in no passage, and says nothing of what is asked: the words
+    the question is measured without are the ones that name its subject."""
+    passages = ["Die Kantine ist jeden Tag von zwölf bis vierzehn Uhr geöffnet."]
+    left = absent_words("Welche Brücke wurde zwischen diesen Städten gebaut?", passages)
+    assert left[0] == "Brücke" and "Welche" not in left, left
