@@ -347,9 +347,6 @@ class Answerability:
             return tiny, tiny.mixed_threshold
         return None
 
-    def probability(self, found: Evidence) -> float:
-        return self.weights(found).probability(found.values())
-
     def decide(self, found: Evidence) -> Decision:
         """Its probability against its threshold, and the second weights' if any."""
         values = found.values()

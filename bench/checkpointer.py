@@ -82,8 +82,9 @@ def run_sync(
 ) -> dict[str, float]:
     """`threads`: LangGraph's background threads per run (`max_concurrency`); the service
     invokes with 1 (agents/service.py), LangGraph's default is unbounded. `durability`:
-    when a run's checkpoints are written (LangGraph's default "async": every step's, in
-    the background; the service's "exit": the turn's, once, when it ends)."""
+    when a run's checkpoints are written: every step's, in the background ("async",
+    LangGraph's default and the service's), or once, when the run ends ("exit", a what-if:
+    a turn whose worker dies would then leave nothing to complete)."""
     graph = build_graph(saver, answer)
     latencies = []
     start = time.perf_counter()
@@ -262,8 +263,8 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument(
         "--durability", choices=("async", "exit"), default="async",
-        help="when checkpoints are written: every step (LangGraph's default) or once a turn, "
-        "when it ends (the service's)",
+        help="when checkpoints are written: every step (LangGraph's default, as the service "
+        "runs) or once a turn, when it ends (a what-if)",
     )  # fmt: skip
     args = parser.parse_args(argv)
     n, t = args.conversations, args.turns
