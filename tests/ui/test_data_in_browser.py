@@ -62,10 +62,12 @@ def test_a_question_over_data_shows_table_chart_query_and_downloads(
                 answer.get_by_role("button", name="CSV", exact=True).click()
             saved = tmp_path / "download.csv"
             waiting.value.save_as(saved)
-            page.wait_for_timeout(800)
+            # the chart is decoded (not a fixed pause): then the screenshot shows it
+            chart = answer.locator("img").first.element_handle(timeout=30_000)
+            page.wait_for_function("e => e.complete && e.naturalHeight > 0", arg=chart)
             shot = tmp_path / "data.png"
             page.screenshot(path=str(shot), full_page=True)
-            image_height = answer.locator("img").first.evaluate("e => e.naturalHeight")
+            image_height = chart.evaluate("e => e.naturalHeight")
             page.reload()
             again = page.locator("[data-testid='stChatMessage']").last
             again.get_by_test_id("stDataFrame").wait_for(timeout=60_000)
