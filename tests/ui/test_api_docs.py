@@ -73,7 +73,9 @@ def test_the_swagger_page_on_a_public_host_name_calls_no_validator(live_api: str
         page.route("**/*", local_only)
         response = page.goto(f"http://docs.example:{port}/docs/swagger/")
         page.get_by_text("/v1/knowledge-bases").first.wait_for(timeout=30_000)
-        page.wait_for_timeout(1000)  # the badge loads after the contract
+        # The badge would load after the contract: until no request has been open for
+        # half a second.
+        page.wait_for_load_state("networkidle", timeout=30_000)
         csp = response.headers.get("content-security-policy", "") if response else ""
         badges = page.locator("img[src*='validator']").count()
         browser.close()

@@ -54,7 +54,37 @@ def open_admin_page(page: Page, url: str, key: str) -> None:
     page.get_by_role("button", name="Sign in").click()
     page.get_by_text("Answers rated down").wait_for(timeout=60_000)
     wait_idle(page)
-    page.wait_for_timeout(1000)  # charts draw after the text
+    # The charts draw after the text: each has its picture before the page is read.
+    page.wait_for_function(
+        """() => {
+            const charts = [...document.querySelectorAll("[data-testid='stVegaLiteChart']")];
+            return charts.length > 0 && charts.every(
+                c => c.querySelector("canvas, svg")?.getBoundingClientRect().height > 0);
+        }""",
+        timeout=30_000,
+    )
+    settled(page)
+
+
+def settled(page: Page) -> None:
+    """Until the page's finite animations and transitions (an expander opening, a scroll
+    to an anchor) have ended and two frames have been drawn since: what a screenshot or
+    a reading of positions then sees is where things stay."""
+    page.evaluate(
+        """async () => {
+            const finite = document.getAnimations().filter(
+                a => a.effect?.getComputedTiming().iterations !== Infinity);
+            await Promise.all(finite.map(a => a.finished.catch(() => null)));
+            let last = null;
+            for (let still = 0; still < 2; ) {
+                await new Promise(r => requestAnimationFrame(r));
+                const at = [...document.querySelectorAll("*")].filter(
+                    e => e.scrollTop).map(e => e.scrollTop).join() + "/" + window.scrollY;
+                still = at === last ? still + 1 : 0;
+                last = at;
+            }
+        }"""
+    )
 
 
 def wait_idle(page: Page, timeout: float = 60.0) -> None:
@@ -117,7 +147,7 @@ def test_ask_in_the_browser_and_see_the_cited_answer(web_chat: str, tmp_path: Pa
         wait_idle(page)
         page.locator("[data-testid='stExpander']").first.click()
         page.get_by_text("Source:").first.wait_for(timeout=30_000)
-        page.wait_for_timeout(800)  # let the expander finish opening before the screenshot
+        settled(page)  # the expander has finished opening before the screenshot
         answer = page.locator("[data-testid='stChatMessage']").last.inner_text()
         shot = tmp_path / "screenshot.png"
         page.screenshot(path=str(shot), full_page=True)
@@ -126,7 +156,7 @@ def test_ask_in_the_browser_and_see_the_cited_answer(web_chat: str, tmp_path: Pa
         target = marker.get_attribute("href")
         marker_text = marker.inner_text()
         marker.click()
-        page.wait_for_timeout(300)
+        settled(page)  # the scroll to the source has stopped
         anchor_top = page.evaluate(
             f"document.getElementById('{target[1:]}').getBoundingClientRect().top"
         )
@@ -186,7 +216,8 @@ def test_single_sign_on_into_the_web_chat(web_chat: str, live_api: str, tmp_path
         messages = page.locator("[data-testid='stChatMessage']")
         messages.filter(has_text="How do I run the tests?").wait_for(timeout=60_000)
         messages.nth(1).wait_for(timeout=60_000)  # and its answer
-        page.wait_for_timeout(500)
+        wait_idle(page)
+        settled(page)
         shot = tmp_path / "sso.png"
         page.screenshot(path=str(shot), full_page=True)
         assert "sso=" not in page.url and "test-key-a" not in page.content()
@@ -203,6 +234,11 @@ def brightness(css_color: str) -> int:
     return sum(int(v) for v in css_color[css_color.index("(") + 1 : -1].split(",")[:3])
 
 
+APP_BACKGROUND = (
+    "getComputedStyle(document.querySelector('[data-testid=\"stApp\"]')).backgroundColor"
+)
+
+
 def test_a_phone_in_dark_mode(web_chat: str, tmp_path: Path) -> None:
     """390 px wide, the browser asking for dark: the page follows it, the sidebar starts
     closed, the answer fits the width; the menu offers the theme switch."""
@@ -216,19 +252,18 @@ def test_a_phone_in_dark_mode(web_chat: str, tmp_path: Path) -> None:
         assert sidebar is None or sidebar["x"] + sidebar["width"] <= 1  # closed: off screen
         send(box, "How do I start the service?")
         page.get_by_text("Sources", exact=True).wait_for(timeout=60_000)
-        page.wait_for_timeout(800)
-        background = page.evaluate(
-            "getComputedStyle(document.querySelector('[data-testid=\"stApp\"]')).backgroundColor"
-        )
+        wait_idle(page)
+        settled(page)
+        background = page.evaluate(APP_BACKGROUND)
         widest = page.evaluate("document.documentElement.scrollWidth")
         shot = tmp_path / "phone.png"
         page.screenshot(path=str(shot), full_page=True)
         page.locator("[data-testid='stMainMenu']").click()
         page.locator("[data-testid='stMainMenuItem-theme-Light']").click()  # the switch
-        page.wait_for_timeout(800)
-        switched = page.evaluate(
-            "getComputedStyle(document.querySelector('[data-testid=\"stApp\"]')).backgroundColor"
-        )
+        # Until the page is drawn in another colour (or 30 s), then the colour is checked.
+        page.wait_for_function(f"{APP_BACKGROUND} !== {background!r}", timeout=30_000)
+        settled(page)
+        switched = page.evaluate(APP_BACKGROUND)
         browser.close()
     assert brightness(background) < 150, background  # dark, as the browser asked
     assert brightness(switched) > 600, switched  # light, as the person chose
@@ -267,7 +302,7 @@ def test_stop_keeps_what_was_written_marked_stopped_and_the_model_stops(
         main = page.get_by_test_id("stMainBlockContainer")
         main.get_by_role("button", name="Stop").click()
         page.get_by_text("Stopped: the answer as far as it was written").wait_for(timeout=30_000)
-        page.wait_for_timeout(500)
+        wait_idle(page)
         shown = page.locator("[data-testid='stChatMessage']").last.inner_text()
         written = stub.streamed_words
         time.sleep(2)  # a model still writing would add 8 words
@@ -360,7 +395,7 @@ def test_the_api_going_away_and_coming_back(make_app: Callable[..., Flask], tmp_
         api.shutdown()  # the API goes away
         send(box, "How long are conversations kept?")
         page.get_by_text("cannot be reached").first.wait_for(timeout=60_000)
-        page.wait_for_timeout(1000)
+        wait_idle(page)  # the page's run has ended: a second error would be shown by now
         main = page.get_by_test_id("stMainBlockContainer")
         away = main.inner_text()
         errors_shown = page.locator("[data-testid='stAlertContentError']").count()
@@ -395,7 +430,8 @@ def test_a_spanish_question_turns_the_page_spanish(web_chat: str) -> None:
         page.get_by_role("button", name="Nueva conversación").wait_for(timeout=30_000)
         page.get_by_placeholder("Haga una pregunta sobre la base de conocimiento").wait_for()
         if os.environ.get("SAVE_SCREENSHOT"):  # as the other screenshots: only when asked
-            page.wait_for_timeout(500)
+            wait_idle(page)
+            settled(page)
             page.screenshot(path=str(SCREENSHOTS / "chat-es.png"))
         browser.close()
 
