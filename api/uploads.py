@@ -19,7 +19,12 @@ from api.deps import get_services
 from api.errors import ApiError
 from api.requests import form_flag, json_body
 from knowledge.documents.attributes import BadAttributes, validated
-from knowledge.documents.loaders import UnsupportedFormatError, kind_of
+from knowledge.documents.loaders import (
+    DocumentParseError,
+    UnsupportedFormatError,
+    decode_text,
+    kind_of,
+)
 
 SOURCE_PATTERN = r"^[^\x00-\x1f\x7f]+$"
 TEXT_KINDS = ("markdown", "text", "html", "csv")
@@ -33,7 +38,6 @@ MAX_FILES = 20
 # knowledge base (404), a source that exists (409), too large (413), not a document kind
 # it reads (415), invalid fields (422), the job queue unavailable (503).
 UPLOAD_ERRORS = (400, 404, 409, 413, 415, 422, 503)
-CONTROL_BYTES = [c for c in range(32) if c not in (9, 10, 12, 13, 27)] + [127]
 
 
 class DocumentFields(BaseModel):
@@ -184,18 +188,16 @@ def _check_content(upload: Upload) -> None:
     if not upload.content.strip():
         raise ApiError(422, f"{upload.source}: the document is empty")
     if kind in TEXT_KINDS:
-        if looks_binary(upload.content):
-            raise ApiError(415, f"{upload.source}: binary content in a {kind} file")
+        try:  # as the loader will read it: UTF-16 from Windows Notepad is text too
+            text = decode_text(upload.content)
+        except DocumentParseError as exc:
+            raise ApiError(
+                415, f"{upload.source}: binary content in a {kind} file ({exc})"
+            ) from exc
+        if not text.strip():  # a byte-order mark alone
+            raise ApiError(422, f"{upload.source}: the document is empty")
     elif not upload.content.startswith(MAGIC[kind]):
         raise ApiError(415, f"{upload.source}: the content is not a {kind.upper()} file")
-
-
-def looks_binary(content: bytes) -> bool:
-    """NUL bytes (UTF-16 text has them too), or more than 1% control bytes."""
-    if b"\x00" in content:
-        return True
-    controls = sum(content.count(bytes([c])) for c in CONTROL_BYTES)
-    return controls > len(content) / 100
 
 
 def _slug(title: str) -> str:

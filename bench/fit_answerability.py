@@ -22,6 +22,11 @@ one-language weights of `--base` (default: the shipped file) held as they are, a
 added to them; thresholds and the other weights stay. A feature added this way moves no
 question it does not speak for, where a whole refit moves every threshold by its noise.
 
+With `--own-thresholds`: only the lexical weights' stricter thresholds of the languages
+the rows hold are chosen again (as a whole fit chooses them); the weights, the shared
+threshold and the other languages' thresholds stay. For languages whose evidence
+changed while the weights did not (a new stopword list).
+
 With `--small K`: the rows are of knowledge bases of few documents instead (each XQuAD
 question over its own article and K others of the fit half, bench.answerable's
 `--small`), and the weights fitted on those of them whose scope holds fewer passages
@@ -51,6 +56,7 @@ import json
 import math
 import random
 import tempfile
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -233,14 +239,7 @@ def fitted(
     print(f"  combined: AUC {auc(p, y):.3f}, threshold {threshold:.3f}")
     by_language = {}
     if language_rows:
-        languages = np.array([language_of(r) for r in rows])
-        for language in sorted(set(languages)):
-            answerable = p[(languages == language) & (y == 1)]
-            if len(answerable) < language_rows:
-                continue
-            own = threshold_keeping(answerable, keep)
-            if own > threshold:
-                by_language[str(language)] = round(own, 6)
+        by_language = stricter_by_language(rows, p, threshold, keep, language_rows=language_rows)
         print(f"  stricter by language: {by_language}")
     return {
         "names": list(names),
@@ -249,6 +248,52 @@ def fitted(
         "threshold": round(threshold, 6),
         **({"by_language": by_language} if by_language else {}),
     }
+
+
+def stricter_by_language(
+    rows: list[dict], p: np.ndarray, threshold: float, keep: float, *, language_rows: int
+) -> dict[str, float]:
+    """Each language's own threshold where it is stricter than the shared `threshold`: the
+    highest that still answers `keep` of its answerable rows (`p`: their probabilities),
+    for languages with at least `language_rows` of them."""
+    languages = np.array([language_of(r) for r in rows])
+    answerable = np.array([r["kind"] == "answerable" for r in rows])
+    by_language = {}
+    for language in sorted(set(languages)):
+        mine = p[(languages == language) & answerable]
+        if len(mine) < language_rows:
+            continue
+        own = threshold_keeping(mine, keep)
+        if own > threshold:
+            by_language[str(language)] = round(own, 6)
+    return by_language
+
+
+def own_thresholds(rows: list[dict], args: argparse.Namespace) -> None:
+    """The lexical weights' stricter thresholds of `--own-thresholds`' languages chosen
+    again on these rows (a language with fewer than `--language-rows` answerable rows is
+    an error); the weights, the shared threshold and the other languages' thresholds of
+    `--base` stay. For when the evidence of some languages changed (their key terms) and
+    the weights did not: a whole refit would move every language's threshold by its
+    noise."""
+    base = json.loads(args.base.read_text())
+    lexical = base["lexical"]
+    languages = set(args.own_thresholds.split(","))
+    rows = [r for r in rows if language_of(r) in languages]
+    counted = Counter(language_of(r) for r in rows if r["kind"] == "answerable")
+    if short := sorted(lang for lang in languages if counted[lang] < args.language_rows):
+        raise SystemExit(f"fewer than {args.language_rows} answerable rows in {short}")
+    report(rows, lexical, "lexical (before)")
+    p = np.array([_probability(lexical, r) for r in rows])
+    chosen = stricter_by_language(
+        rows, p, lexical["threshold"], args.keep, language_rows=args.language_rows
+    )
+    kept = {lang: t for lang, t in lexical.get("by_language", {}).items() if lang not in languages}
+    lexical["by_language"] = dict(sorted({**kept, **chosen}.items()))
+    print(f"  chosen again for {sorted(languages)}: {chosen} (the others kept: {kept})")
+    report(rows, lexical, "lexical (after)")
+    args.out.write_text(json.dumps(base, indent=2) + "\n")
+    print(f"wrote {args.out}")
 
 
 def language_of(row: dict) -> str:
@@ -317,6 +362,11 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--add", choices=LEXICAL, help="fit this feature alone, add it")
     parser.add_argument("--base", type=Path, default=MODEL_FILE, help="the weights --add extends")
+    parser.add_argument(
+        "--own-thresholds",
+        metavar="LANGUAGES",
+        help="only choose again these languages' stricter thresholds (comma-separated)",
+    )
     args = parser.parse_args(argv)
     if args.rows:
         rows = [json.loads(line) for line in args.rows.open()]
@@ -334,6 +384,9 @@ def main(argv: list[str] | None = None) -> None:
             write_small_mixed_thresholds(same, args)
         else:
             write_small_scopes(same, args)
+        return
+    if args.own_thresholds:
+        own_thresholds(same, args)
         return
     if args.add:
         base = json.loads(args.base.read_text())

@@ -147,9 +147,9 @@ def load_bytes(
             text, html_title = _html_to_markdown(data)
             title = title or html_title
         elif kind == "csv":
-            text = _csv_to_text(_decode(data), tabs=source.lower().endswith(".tsv"))
+            text = _csv_to_text(decode_text(data), tabs=source.lower().endswith(".tsv"))
         else:
-            text = _decode(data)
+            text = decode_text(data)
             if kind == "text":
                 text = join_hyphenated(text)
     except (UnsupportedFormatError, DocumentParseError):
@@ -186,16 +186,20 @@ def join_hyphenated(text: str) -> str:
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def _decode(data: bytes) -> str:
+def decode_text(data: bytes) -> str:
     """Text files in the encodings people have: UTF-8 (with or without a BOM), UTF-16
-    (with a BOM, or recognised by the zero bytes of ASCII letters), else Windows-1252,
-    the legacy Western encoding (a superset of Latin-1 for printable text). Decoding
-    UTF-16 blindly would turn Latin-1 into CJK-looking noise and index it silently."""
+    (with a BOM, as Windows writes "Unicode" text, or recognised by the zero bytes of
+    ASCII letters on one side only), else Windows-1252, the legacy Western encoding (a
+    superset of Latin-1 for printable text). Decoding UTF-16 blindly would turn Latin-1
+    into CJK-looking noise and index it silently; zero bytes on both sides are a binary
+    file's (DocumentParseError)."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates: tuple[str, ...] = ("utf-16",)
     elif b"\x00" in data:
-        zeros_at_odd = data[1::2].count(0) > data[0::2].count(0)
-        candidates = ("utf-16-le",) if zeros_at_odd else ("utf-16-be",)
+        even, odd = data[0::2].count(0), data[1::2].count(0)
+        if min(even, odd) * 10 > max(even, odd):
+            raise DocumentParseError("the file is not text (UTF-8, UTF-16 or Windows-1252)")
+        candidates = ("utf-16-le",) if odd > even else ("utf-16-be",)
     else:
         candidates = ("utf-8-sig", "cp1252", "latin-1")
     for encoding in candidates:

@@ -187,11 +187,26 @@ def test_multipart_fields_are_validated_like_json(docs_app: Flask) -> None:
 
 def test_binary_content_under_a_text_name_is_415(docs_app: Flask) -> None:
     client = docs_app.test_client()
-    for content in (b"\xff\xfe" + "hello".encode("utf-16-le"), bytes(range(256)) * 8):
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06" * 20
+    for content in (bytes(range(256)) * 8, png):
         response = multipart(client, [(content, "notes.md")])
         assert response.status_code == 415 and "binary" in response.get_json()["error"]["message"]
     fake_pdf = multipart(client, [(b"just text", "report.pdf")])
     assert fake_pdf.status_code == 415
+    bom_only = multipart(client, [(b"\xff\xfe", "empty.txt")])
+    assert bom_only.status_code == 422 and "empty" in bom_only.get_json()["error"]["message"]
+    assert client.get("/v1/documents", headers=ADMIN).get_json()["documents"] == []
+
+
+def test_a_windows_unicode_text_file_is_read_as_written(docs_app: Flask) -> None:
+    """Notepad's "Unicode" is UTF-16 with a byte-order mark: its NUL bytes are text."""
+    client = docs_app.test_client()
+    written = "Wi-Fi for guests: the password is Espiga2026, the router is in the back office.\r\n"
+    response = multipart(client, [(written.encode("utf-16"), "wifi.txt")])
+    assert response.status_code == 202, response.get_json()
+    assert wait_for_job(client, response.get_json()["job_id"])["status"] == "completed"
+    answer = ask(client, "What is the guest Wi-Fi password?", conversation="wifi").get_json()
+    assert answer["found"] and "Espiga2026" in answer["answer"], answer
 
 
 def test_a_second_document_with_the_same_source_is_409_unless_replaced(docs_app: Flask) -> None:

@@ -301,3 +301,41 @@ def test_questions_in_another_language_of_few_pages_get_thresholds_of_their_own(
         assert abs(passed - 0.955) < 0.01
         assert dense.threshold_for("es", small_scope=flag) == limit
     assert dense.threshold_for("es") == base["dense"]["threshold"]
+
+
+def test_own_thresholds_chooses_the_named_languages_again_and_keeps_the_rest(
+    tmp_path: Path,
+) -> None:
+    """A new stopword list raised German's answerable questions and left the weights:
+    `--own-thresholds de` gives German the stricter threshold that answers --keep of its
+    own again; the weights, the shared threshold and English's own threshold stay, and a
+    language without enough answerable rows is refused with a message, writing nothing."""
+    lexical = {**fitted_one(3), "by_language": {"en": 0.7, "de": 0.6}}
+    base = {"lexical": lexical, "dense": fitted_one(4)}
+    (tmp_path / "base.json").write_text(json.dumps(base))
+    rng = np.random.default_rng(13)
+    rows = []
+    for language, level in (("de", 0.75), ("en", 0.5)):
+        for kind, at in (("answerable", level), ("off_topic", 0.3)):
+            for value in rng.normal(at, 0.05, 300):
+                rows.append({"best": value, "kind": kind, "set": f"xquad-{language}",
+                             "asked": "own", "language": language, "same_language": True})  # fmt: skip
+    (tmp_path / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    args = ["--squad", str(tmp_path), "--xquad", str(tmp_path), "--base",
+            str(tmp_path / "base.json"), "--rows", str(tmp_path / "rows.jsonl")]  # fmt: skip
+    out = tmp_path / "out.json"
+    main([*args, "--own-thresholds", "de", "--out", str(out)])
+    written = json.loads(out.read_text())
+    german = written["lexical"]["by_language"].pop("de")
+    assert written["lexical"]["by_language"] == {"en": 0.7}
+    assert {k: v for k, v in written["lexical"].items() if k != "by_language"} == {
+        k: v for k, v in lexical.items() if k != "by_language"
+    }
+    assert written["dense"] == base["dense"]
+    weights = Weights(**_tupled(lexical))
+    answerable = [r["best"] for r in rows if r["kind"] == "answerable" and r["language"] == "de"]
+    passed = np.mean([weights.probability({"best": b}) >= german for b in answerable])
+    assert german > 0.6 and abs(passed - 0.955) < 0.01
+    with pytest.raises(SystemExit, match=r"fewer than 150 answerable rows in \['tr'\]"):
+        main([*args, "--own-thresholds", "de,tr", "--out", str(tmp_path / "not.json")])
+    assert not (tmp_path / "not.json").exists()

@@ -77,6 +77,15 @@ def test_text_in_legacy_encodings_reads_as_written(written: str, encoding: str) 
     assert load_bytes(written.encode(encoding), "notes.txt").text == written
 
 
+def test_zero_bytes_on_both_sides_are_a_binary_file_not_utf16() -> None:
+    """Without a byte-order mark, UTF-16 is told by the zero bytes of its ASCII letters,
+    all on one side; a picture renamed .txt has them on both, and is refused, not
+    indexed as noise."""
+    picture = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00" * 30
+    with pytest.raises(DocumentParseError, match="not text"):
+        load_bytes(picture, "notes.txt")
+
+
 def _docx_with_table() -> bytes:
     document = docx.Document()
     document.add_heading("Warranty policy", 1)
