@@ -201,7 +201,10 @@ def _check_content(upload: Upload) -> None:
 
 
 def _slug(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:80] or "document"
+    """The title as a source name: letters and digits of every script ("Столовая", "停车场"
+    are names too: reduced to ASCII, every such title became "document" and the second
+    was refused as a copy of the first)."""
+    return re.sub(r"[\W_]+", "-", title.lower()).strip("-")[:80] or "document"
 
 
 def _message(exc: ValidationError) -> str:

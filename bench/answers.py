@@ -12,6 +12,10 @@ The extractive answerer runs as the service does, with its answerability decisio
 counts as an answer without the gold string.
 
     python -m bench.answers --data ../shared/data/squad-dev [--questions 1000] [--index-dir DIR]
+
+With `--xquad LANG`, `--data` is the XQuAD folder and the questions and paragraphs are
+those of xquad.LANG.json (one language's collection, its own questions); answers of
+scripts without spaces count two characters as a word.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import config  # noqa: F401 - first: sets thread/offline environment before nump
 # isort: split
 
 import argparse
+import json
 import random
 import re
 import statistics
@@ -41,7 +46,7 @@ from bench.retrieval import (
 )
 from ingestion.ingest import Ingestor
 from knowledge.documents.chunking import Chunker
-from knowledge.documents.sentences import split_sentences
+from knowledge.documents.sentences import split_sentences, word_count
 from knowledge.encoders.embeddings import LocalEmbeddings
 from knowledge.vectors.embedded import open_embedded
 from knowledge.vectors.store import ensure_collection
@@ -65,6 +70,22 @@ def f1(prediction: str, gold: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
+def load_xquad(folder: Path, language: str) -> tuple[list[dict], list[dict]]:
+    """One XQuAD language as `load` gives SQuAD dev: paragraphs and questions."""
+    data = json.loads((folder / f"xquad.{language}.json").read_text())
+    corpus, questions = [], []
+    for article in data["data"]:
+        for n, paragraph in enumerate(article["paragraphs"]):
+            pid = f"{article['title']}#{n}"
+            corpus.append({"id": pid, "title": article["title"], "text": paragraph["context"]})
+            questions += [
+                {"id": q["id"], "question": q["question"], "doc_id": pid,
+                 "answers": [a["text"] for a in q["answers"]]}
+                for q in paragraph["qas"]
+            ]  # fmt: skip
+    return corpus, questions
+
+
 def score(answer: str, sentences: list[str], golds: list[str]) -> dict[str, float]:
     text = normalize(answer)
     best_f1 = max((f1(s, g) for s in sentences for g in golds), default=0.0)
@@ -73,7 +94,7 @@ def score(answer: str, sentences: list[str], golds: list[str]) -> dict[str, floa
     )
     return {
         "contains": float(any(normalize(g) in text for g in golds)),
-        "words": float(len(answer.split())),
+        "words": float(word_count(answer)),
         "em": best_em,
         "f1": best_f1,
     }
@@ -99,11 +120,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--model", default=None, help="EMBEDDING_MODEL (default: the service's)")
     parser.add_argument("--score-threshold", type=float, default=None)
     parser.add_argument("--sentence-threshold", type=float, default=None)
+    parser.add_argument("--xquad", metavar="LANG", help="--data is XQuAD's folder: this language")
     args = parser.parse_args(argv)
     settings = config.Settings(_env_file=None)  # type: ignore[call-arg]
 
-    corpus, questions = load(args.data)
-    sample = random.Random(args.seed).sample(questions, args.questions)
+    corpus, questions = load_xquad(args.data, args.xquad) if args.xquad else load(args.data)
+    sample = random.Random(args.seed).sample(questions, min(args.questions, len(questions)))
     print(
         f"data: {args.data}: {len(sample)} questions (seed {args.seed}) over {len(corpus)} paragraphs"
     )

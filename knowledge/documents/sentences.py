@@ -18,8 +18,22 @@ MIN_SENTENCE_WORDS = 4
 # fragments where a chunk was cut mid-sentence. Abbreviations joined (Jl., Dr., Sra.,
 # p. ej.) kept the version: a text without them splits as before, and a chunk whose
 # sentences they joined no longer matches its stored count and is embedded anew.
-SPLIT_VERSION = 3
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9`])")
+# Version 4: sentences of every script end where they end (Cyrillic, Greek, Arabic,
+# Devanagari, Chinese; a capital with an accent, "¿" and "¡"), not only before an ASCII
+# capital: a Russian or Hindi paragraph was one sentence, a Chinese one often none.
+SPLIT_VERSION = 4
+# A full stop, question or exclamation mark, then space and the start of a sentence: an
+# opening mark maybe, then a capital, a digit or a letter of a script without case.
+# Before a small letter it is an abbreviation's stop ("e.g. the", "p. ej. la").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[\u00bf\u00a1\u00ab\u201c\u201e\u2018`]*[^\W_])")
+# Marks that end a sentence with or without a space after them: the Chinese and Japanese
+# full stop, question and exclamation marks, the Devanagari danda, the Arabic question
+# mark and the Urdu full stop (closing quotes and brackets stay with their sentence).
+_ENDS = r"\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4"
+_CLOSING = r"\"'\u201d\u2019\u300d\u300f\uff09)"
+_SCRIPT_END = re.compile(rf"(?:(?<=[{_ENDS}])(?![{_CLOSING}])|(?<=[{_ENDS}][{_CLOSING}]))\s*")
+# Scripts written without spaces between words: two characters count as about a word.
+_UNSPACED_WORDS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 # Words written with a full stop that does not end the sentence, in the languages the
 # service speaks (lower case, without the last stop): titles, addresses, references.
 # A single letter with a stop is an initial ("J. R. Smith", "H. Ahmad") and does not end
@@ -49,7 +63,8 @@ _TERMINAL = tuple(".!?:;)\"'`\u2026\u201d")
 # A sentence's end, maybe followed by quotes or brackets and reference marks ("[12]",
 # "[citation needed]", ":33" page references): a sentence that does not end so was cut.
 _SENTENCE_CLOSE = re.compile(
-    r"[.!?:;\u2026][\"'`)\]\u201d\u2019]*(?:\s*(?:\[[^\]]{1,40}\]|:\d+(?:[-\u2013]\d+)?))*\s*$"
+    r"[.!?:;\u2026\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4]"
+    r"[\"'`)\]\u201d\u2019\u300d\u300f\uff09]*(?:\s*(?:\[[^\]]{1,40}\]|:\d+(?:[-\u2013]\d+)?))*\s*$"
 )
 
 
@@ -140,15 +155,38 @@ def _split(text: str) -> tuple[tuple[str | None, str], ...]:
     blocks = _blocks(text)
     sentences: list[tuple[str | None, str]] = []
     for number, (term, block) in enumerate(blocks):
-        pieces = [" ".join(raw.split()) for raw in _SENTENCE_END.split(_MARKUP.sub("", block))]
+        pieces = [" ".join(raw.split()) for raw in _sentence_ends(_MARKUP.sub("", block))]
         pieces = _abbreviations_joined([piece for piece in pieces if piece])
         # A chunk cut mid-sentence begins with a fragment ("truncated to this size.").
         # (The chunker cuts at sentence ends; a text that ends unclosed is left as it is,
         # as real paragraphs do: the answer marks it, see `closed`.)
         if number == 0 and pieces and pieces[0][0].islower():
             pieces = pieces[1:]
-        sentences += [(term, p) for p in pieces if len(p.split()) >= MIN_SENTENCE_WORDS]
+        sentences += [(term, p) for p in pieces if word_count(p) >= MIN_SENTENCE_WORDS]
     return tuple(sentences)
+
+
+def _sentence_ends(block: str) -> list[str]:
+    """The block cut at its sentence ends (abbreviations are joined back afterwards)."""
+    pieces: list[str] = []
+    for part in _SENTENCE_END.split(block):
+        if pieces and not _starts_a_sentence(part):  # a stop before a small letter
+            pieces[-1] = f"{pieces[-1]} {part}"
+        else:
+            pieces.append(part)
+    return [sentence for piece in pieces for sentence in _SCRIPT_END.split(piece) if sentence]
+
+
+def _starts_a_sentence(text: str) -> bool:
+    """Its first letter or digit is not a small letter: a capital of any script, a
+    digit, or a letter of a script without case (Arabic, Devanagari, Chinese)."""
+    first = next((ch for ch in text if ch.isalnum()), "")
+    return not first.islower()
+
+
+def word_count(sentence: str) -> int:
+    """Words, two characters of a script without spaces (Chinese, Japanese) counting as one."""
+    return len(sentence.split()) + len(_UNSPACED_WORDS.findall(sentence)) // 2
 
 
 def _abbreviations_joined(pieces: list[str]) -> list[str]:

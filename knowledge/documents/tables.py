@@ -28,7 +28,11 @@ def table_lines(rows: list[list[str]]) -> list[str]:
 
 
 def _sentence(line: str) -> str:
-    """Ended like a sentence, so two quoted rows do not run into each other."""
+    """Begun and ended like a sentence, so two quoted rows do not run into each other:
+    a row under a lowercase header ("proveedor,producto") would otherwise open with a
+    small letter, which reads as the tail of a sentence cut off before it (the answerer
+    leaves such a fragment out) and does not start a new one after a full stop."""
+    line = line[:1].upper() + line[1:]
     return line if line.endswith((".", "!", "?")) else f"{line}."
 
 

@@ -9,6 +9,7 @@ Malay); everything this service says in Indonesian reads right to a Malay speake
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import cache, lru_cache
 
@@ -39,6 +40,7 @@ NAMES = {
 }  # fmt: skip
 
 _lock = threading.Lock()
+_SPANISH_MARKS = re.compile("[\u00bf\u00a1]")
 
 
 @cache
@@ -60,6 +62,10 @@ def guess(text: str) -> tuple[str, float]:
         code = SAME_AS.get(language, language)
         totals[code] = totals.get(code, 0.0) + float(probability)
     best = max(totals, key=totals.__getitem__)
+    if totals[best] < MIN_CONFIDENCE and _SPANISH_MARKS.search(text):
+        # Of the languages detected only Spanish opens a question or an exclamation
+        # with an inverted mark: "¿Aceptan tarjeta?" is Spanish, however few its words.
+        return "es", max(totals.get("es", 0.0), MIN_CONFIDENCE)
     return best, totals[best]
 
 

@@ -130,9 +130,12 @@ def test_html_tables_keep_each_row_together() -> None:
     ],
 )
 def test_csv_rows_read_with_their_column_names(name: str, data: bytes) -> None:
+    """Under a lowercase header too, each row begins as a sentence does, so the answerer
+    can quote it (it leaves out what reads as the tail of a cut sentence)."""
     document = load_bytes(data, name)
     assert document.title == "Faq"
-    assert document.text == "question: Is there parking?; answer: Yes, free, behind the shop."
+    row = "Question: Is there parking?; answer: Yes, free, behind the shop."
+    assert document.text == row and split_sentences(document.text) == [row]
 
 
 def test_a_page_laid_out_in_a_table_keeps_its_headings_and_paragraphs() -> None:

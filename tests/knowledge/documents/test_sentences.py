@@ -88,3 +88,37 @@ def test_abbreviations_and_initials_do_not_end_a_sentence() -> None:
         "Pumps, valves, seals and so on, etc.",
         "The next check is in May.",
     ]
+
+
+def test_sentences_end_where_they_end_in_every_script() -> None:
+    """A capital of any script (with an accent, Cyrillic, Greek), a letter of a script
+    without case, "¿" and "¡" begin a sentence; the Chinese full stop, the danda and the
+    Arabic question mark end one, with or without a space after them."""
+    from knowledge.documents.sentences import split_sentences
+
+    cases = [
+        ["Москва — столица России и её крупнейший город.", "Город основан в 1147 году."],
+        ["القاهرة هي عاصمة مصر وأكبر مدنها.", "يبلغ عدد سكانها أكثر من عشرين مليون نسمة."],
+        ["दिल्ली भारत की राजधानी है।", "इसकी जनसंख्या दो करोड़ से अधिक है।"],
+        ["北京是中国的首都。", "它有三千多年的历史。"],
+        ["Ο Παρθενώνας είναι ναός της Αθηνάς.", "Χτίστηκε τον 5ο αιώνα π.Χ. στην Αθήνα."],
+        ["İstanbul Türkiye'nin en kalabalık şehridir.", "Şehir iki kıtaya yayılır ve büyür."],
+        [
+            "La planta cierra a las cinco.",
+            "¿Abre la planta los domingos?",
+            "Él decide cada semana.",
+        ],
+        ["Die Brücke wurde 1890 gebaut.", "Über sie fahren täglich zehntausend Autos."],
+    ]
+    for sentences in cases:
+        for joiner in (" ", "") if sentences[0][-1] in "。।" else (" ",):
+            assert split_sentences(joiner.join(sentences)) == sentences
+    # A closing quote after the Chinese full stop stays with its sentence.
+    assert split_sentences("他说：“我们明天早上出发。”然后他就走了回家。") == [
+        "他说：“我们明天早上出发。”",
+        "然后他就走了回家。",
+    ]
+    # A stop before a small letter is still an abbreviation's, in any script.
+    assert split_sentences("Используйте, напр. страницу администратора для этого.") == [
+        "Используйте, напр. страницу администратора для этого."
+    ]

@@ -327,4 +327,8 @@ def test_the_services_own_fusion_ranks_one_language_as_qdrant_does(
         got = fuse(ranked, [p.id for p in keywords.points], question_language="en",
                    weights=(1.0, 2.0), k=1, limit=30)  # fmt: skip
         assert [score for _, score in got] == pytest.approx(want.scores, abs=1e-4)
-        assert [point_id for point_id, _ in got][:3] == want.ids[:3]
+        # The same points at the top; points of equal score may come in either order.
+        third = want.scores[2] - 1e-4
+        assert {i for i, s in got if s >= third} == {
+            i for i, s in zip(want.ids, want.scores, strict=False) if s >= third
+        }
