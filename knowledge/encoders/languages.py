@@ -62,10 +62,6 @@ def guess(text: str) -> tuple[str, float]:
         code = SAME_AS.get(language, language)
         totals[code] = totals.get(code, 0.0) + float(probability)
     best = max(totals, key=totals.__getitem__)
-    if totals[best] < MIN_CONFIDENCE and _SPANISH_MARKS.search(text):
-        # Of the languages detected only Spanish opens a question or an exclamation
-        # with an inverted mark: "¿Aceptan tarjeta?" is Spanish, however few its words.
-        return "es", max(totals.get("es", 0.0), MIN_CONFIDENCE)
     return best, totals[best]
 
 
@@ -76,6 +72,12 @@ def detect(text: str, *, otherwise: str | None = None) -> str:
     if sum(ch.isalpha() for ch in text) < 3:
         return fallback
     language, probability = guess(text)
+    if probability < MIN_CONFIDENCE and _SPANISH_MARKS.search(text):
+        # Of the languages detected only Spanish opens a question or an exclamation with
+        # an inverted mark: "¿Aceptan tarjeta?" is asked in Spanish, however few its
+        # words. (Only the reply's language: `guess` stays unsure, and an unsure guess
+        # reads every passage as in the question's language, by its words.)
+        return "es"
     return language if probability >= MIN_CONFIDENCE else fallback
 
 

@@ -48,6 +48,11 @@ def org(platform: Flask) -> Org:
     org.kb("documents")
     for title, text, *_ in PAGES.values():
         assert org.upload("documents", title, text)["status"] == "completed"
+    for title, text in (
+        ("Pendaftaran", "Pasien baru wajib membawa KTP dan kartu BPJS saat mendaftar di loket."),
+        ("Wi-Fi", "The Wi-Fi password for guests is Espiga2026. The router is in the back office."),
+    ):
+        assert org.upload("documents", title, text)["status"] == "completed"
     supplies = "proveedor,producto,día de entrega\nHarinas Ñandú,harina,martes\n"
     supplies += "Lácteos Peña,mantequilla,jueves\n"
     sent = org.client.post(
@@ -88,7 +93,9 @@ def test_a_row_under_a_lowercase_header_is_quoted(org: Org) -> None:
 
 def test_a_short_spanish_question_gets_the_spanish_not_found_message(org: Org) -> None:
     """ "¿Aceptan tarjeta?" is too short for the detector alone (it leaned to English); the
-    inverted question mark is Spanish."""
+    inverted question mark is Spanish. Read as surely Spanish, though, the Indonesian
+    page's "kartu" (card) passed across languages: only the reply's language follows
+    the mark."""
     reply = ok(chat(org.client, org.admin_key, "¿Aceptan tarjeta?", conversation="card"))
     assert reply["found"] is False and reply["language"] == "es"
     assert reply["answer"] == built_in()["es"]["not_found"]
