@@ -18,7 +18,14 @@ from tenancy import crud
 from tenancy.models import DEFAULT_ASSISTANT_ID, DEFAULT_ORG_ID
 from tests.api.test_data_sources import Script, make_database
 from tests.ui.conftest import serve
-from tests.ui.test_browser import SCREENSHOTS, headless_chromium, send, sign_in, streamlit_for
+from tests.ui.test_browser import (
+    SCREENSHOTS,
+    headless_chromium,
+    send,
+    sign_in,
+    streamlit_for,
+    wait_idle,
+)
 
 QUERY = "SELECT region, count(*) AS machines FROM machines GROUP BY region ORDER BY region"
 
@@ -51,6 +58,7 @@ def test_a_question_over_data_shows_table_chart_query_and_downloads(
             answer = page.locator("[data-testid='stChatMessage']").last
             answer.get_by_test_id("stDataFrame").wait_for(timeout=30_000)
             answer.locator("img").first.wait_for(timeout=30_000)
+            wait_idle(page)  # the page's run has ended: the click is not lost to a redraw
             answer.get_by_text("Show the query").click()
             answer.get_by_test_id("stCode").first.get_by_text("GROUP BY region").wait_for(
                 timeout=30_000
