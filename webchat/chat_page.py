@@ -89,7 +89,7 @@ def main() -> None:
         problem, history = error, st.session_state.get(cached, [])
 
     # Read first: the sidebar speaks the conversation's language too.
-    st.session_state[LANGUAGE] = page_language(history, st.context.locale)
+    language = st.session_state[LANGUAGE] = page_language(history, st.context.locale)
 
     list_conversations = show_sidebar(api, conversation)
     keep_sign_in()
@@ -131,6 +131,11 @@ def main() -> None:
         answered = ask(api, conversation, rewind["text"], rewind=rewind, questions=questions)
     elif question:
         answered = ask(api, conversation, question, files, questions=questions)
+    if answered and st.session_state[LANGUAGE] != language:
+        # The answer came in another language: the sidebar and the input above were
+        # drawn in the page's old one. Drawn again, from the stored history, in the new.
+        api.close()
+        st.rerun()
     # Under the answer just given too: it can be asked again, or the next asked by voice.
     if answered or not (rewind or question):
         last_question = next(

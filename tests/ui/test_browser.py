@@ -425,6 +425,9 @@ def test_a_spanish_question_turns_the_page_spanish(web_chat: str) -> None:
         box = sign_in(page, web_chat, "browser-es")
         send(box, "¿Cuánto tiempo se guardan las conversaciones?")
         page.get_by_text("Fuentes", exact=True).wait_for(timeout=60_000)
+        # without a reload, the sidebar and the input turn Spanish with the answer
+        page.get_by_role("button", name="Nueva conversación").wait_for(timeout=30_000)
+        page.get_by_placeholder("Haga una pregunta sobre la base de conocimiento").wait_for()
         page.reload()  # drawn again from the stored conversation: still in Spanish
         page.get_by_text("Fuentes", exact=True).wait_for(timeout=60_000)
         page.get_by_role("button", name="Nueva conversación").wait_for(timeout=30_000)
