@@ -132,9 +132,11 @@ def streamlit_for(api_url: str, tmp_path: Path) -> Iterator[str]:
                     break
         except OSError:
             time.sleep(0.3)
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
+    try:
+        yield url
+    finally:  # a failing test too: a Streamlit left running holds a port and a core
+        process.terminate()
+        process.wait(timeout=20)
 
 
 def test_ask_in_the_browser_and_see_the_cited_answer(web_chat: str, tmp_path: Path) -> None:
