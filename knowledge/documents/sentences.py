@@ -63,8 +63,8 @@ _TERMINAL = tuple(".!?:;)\"'`\u2026\u201d")
 # A sentence's end, maybe followed by quotes or brackets and reference marks ("[12]",
 # "[citation needed]", ":33" page references): a sentence that does not end so was cut.
 _SENTENCE_CLOSE = re.compile(
-    r"[.!?:;\u2026\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4]"
-    r"[\"'`)\]\u201d\u2019\u300d\u300f\uff09]*(?:\s*(?:\[[^\]]{1,40}\]|:\d+(?:[-\u2013]\d+)?))*\s*$"
+    rf"[.!?:;\u2026{_ENDS}][`\]{_CLOSING}]*"
+    r"(?:\s*(?:\[[^\]]{1,40}\]|:\d+(?:[-\u2013]\d+)?))*\s*$"
 )
 
 
