@@ -14,7 +14,9 @@ from agents.answerability import (
     Answerability,
     Evidence,
     absent_words,
+    codes_in,
     evidence,
+    holds_code,
     left_out,
 )
 from agents.followup import offline_condenser
@@ -34,6 +36,10 @@ RANK_PENALTY = 0.02
 # names: "what is HISTSIZE?" is answered under HISTSIZE, not by HISTFILESIZE's
 # sentence that mentions HISTSIZE in passing.
 DEFINITION_WEIGHT = 0.25
+# + CODE_WEIGHT when the sentence (with its heading) holds every code the question names
+# ("nivel B2", "bomba B-12"): a table's rows differ by little else, and the encoder puts
+# the C1 row as close to "B2" as the B2 row.
+CODE_WEIGHT = 0.25
 FURTHER_SENTENCE_MARGIN = 0.2
 # Leaving a word out moves a question's vector whatever the word: left out of questions
 # whose passage holds it, a word brought the question closer to the best sentence by up
@@ -205,8 +211,9 @@ class ExtractiveAnswerer:
         readings = [question, asked_part(question), offline_condenser(question, history or [])]
         for query in dict.fromkeys(readings):
             chosen, best, cosines = self._best(
-                query, context_vectors, context_terms, terms, *features, same=same, lift=lift
-            )
+                query, context_vectors, context_terms, terms, *features,
+                contexts=contexts, same=same, lift=lift,
+            )  # fmt: skip
             top = int(cosines.argmax())
             # Measured against the search's level in the top sentence's language, and
             # against the sentences read the same way.
@@ -284,6 +291,7 @@ class ExtractiveAnswerer:
         shown = {
             **values, "language": seen.language, "mixed": seen.mixed,
             "few_passages": seen.few_passages, "tiny_scope": seen.tiny_scope,
+            "absent_codes": seen.absent_codes,
         }  # fmt: skip
         if self.answerability is None:
             return Judged(chosen, {**shown, "probability": 1.0}, best, True)
@@ -306,6 +314,7 @@ class ExtractiveAnswerer:
         asking: np.ndarray,
         numbers: np.ndarray,
         *,
+        contexts: list[str],
         same: np.ndarray,
         lift: np.ndarray,
     ) -> tuple[list[int], float, np.ndarray]:
@@ -317,6 +326,11 @@ class ExtractiveAnswerer:
         terms = set(tokenize(query))
         overlap = np.array([len(terms & c) / (len(terms) or 1) for c in context_terms])
         named = np.array([bool(d) and d <= terms for d in defined], dtype=float)
+        codes = codes_in(query)
+        coded = np.array(
+            [bool(codes) and all(holds_code(c, code) for code in codes) for c in contexts],
+            dtype=float,
+        )
         cosines = context_vectors @ query_vector
         read = np.ones(len(cosines), dtype=bool)
         if same.any() and not same.all():
@@ -328,6 +342,7 @@ class ExtractiveAnswerer:
             cosines
             + LEXICAL_WEIGHT * overlap
             + DEFINITION_WEIGHT * named
+            + CODE_WEIGHT * coded
             - RANK_PENALTY * ranks
             - ASKING_PENALTY * asking
             + NUMBER_WEIGHT * numbers * bool(ASKS_QUANTITY.search(query))

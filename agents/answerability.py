@@ -58,6 +58,14 @@ _NAME = re.compile(r"(?<!^)\b[A-ZÀ-ÖØ-Þ][\w'-]+|\b\w*\d[\w.,:/-]*", re.UNICO
 LISTED_STOPWORDS = ("de", "ar", "hi", "ru", "tr")
 # Between the sentences of a message (a question is short: no abbreviations to mind).
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+# A code as a question writes it: a capital, maybe more letters, then digits ("A2",
+# "B-12", "E42", "COVID-19"). Unlike a word, a code has no paraphrase: a passage that
+# lacks the one asked about speaks of another (the A1 and B2 prices for "A2", pump B-12
+# for B-13). Not in small letters: "km2" is a unit a passage writes "km²", "ke-2" an
+# Indonesian ordinal.
+_CODE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,5}-?\d+[A-Za-z0-9]*(?![\w-])")
+# "B-12", "B 12", "B‑12" and "B12" are one code.
+_CODE_JOIN = re.compile(r"(?<=[^\W\d_])[\s\u2010-\u2015-]?(?=\d)")
 _OPENING = re.compile(r"^[\W_]+")
 
 
@@ -92,6 +100,8 @@ class Evidence:
     few_passages: bool = False
     # ... or four passages or fewer (no background): weights of their own again
     tiny_scope: bool = False
+    # codes the question names that no passage holds (`codes_in`): not a weight, a veto
+    absent_codes: int = 0
 
     @property
     def small_scope(self) -> str | None:
@@ -99,7 +109,7 @@ class Evidence:
         return "few_passages" if self.few_passages else "tiny_scope" if self.tiny_scope else None
 
     def values(self) -> dict[str, float]:
-        flags = ("language", "mixed", "mixed_scope", "few_passages", "tiny_scope")
+        flags = ("language", "mixed", "mixed_scope", "few_passages", "tiny_scope", "absent_codes")
         return {k: float(v) for k, v in asdict(self).items() if k not in flags}
 
 
@@ -173,6 +183,16 @@ def left_out(question: str, word: str) -> str:
     return re.sub(r"([¿¡«])\s+", r"\1", mended)
 
 
+def codes_in(question: str) -> set[str]:
+    """The codes the question names, written one way (lower case, no hyphen)."""
+    return {_CODE_JOIN.sub("", code).lower() for code in _CODE.findall(question)}
+
+
+def holds_code(text: str, code: str) -> bool:
+    written = _CODE_JOIN.sub("", text.lower())
+    return re.search(rf"(?<![^\W_]){re.escape(code)}(?![^\W_])", written) is not None
+
+
 def evidence(
     question: str,
     sentence_scores: np.ndarray,
@@ -221,10 +241,12 @@ def evidence(
     in_sentence = len(wanted & _terms_of(sentences[top])) / len(wanted) if wanted else 0.0
     missing = min(len(wanted - anywhere), 4)
     absent = min(len(long_words - anywhere), 3)
+    codes = codes_in(question)
+    absent_codes = sum(not any(holds_code(text, code) for text in passages) for code in codes)
     return Evidence(
         best, gap, lead, best - floor, dense - floor, coverage, in_sentence, missing, absent,
         named, same_language, 0.0, language, mixed, mixed_scope and not mixed, few_passages,
-        tiny_scope,
+        tiny_scope, absent_codes,
     )  # fmt: skip
 
 
@@ -348,11 +370,12 @@ class Answerability:
         return None
 
     def decide(self, found: Evidence) -> Decision:
-        """Its probability against its threshold, and the second weights' if any."""
+        """Its probability against its threshold, and the second weights' if any. A
+        code the question names that no passage holds declines it whatever they say."""
         values = found.values()
         probability = self.weights(found).probability(values)
         threshold = self.threshold(found)
-        passes = probability >= threshold
+        passes = probability >= threshold and not found.absent_codes
         second = self.second(found)
         if second is None:
             return Decision(probability, threshold, passes)

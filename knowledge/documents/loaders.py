@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from knowledge.documents.ocr import OcrEngine, OcrError, OcrText
 from knowledge.documents.office import pptx_pages, xlsx_to_markdown
+from knowledge.documents.reflow import paragraphs
 from knowledge.documents.tables import table_lines
 
 if TYPE_CHECKING:  # python-docx is imported when a DOCX arrives
@@ -227,7 +228,7 @@ def _load_pdf(
                 f"the PDF has {len(reader.pages)} pages (limit {MAX_PDF_PAGES})"
             )
         pages = [
-            (n, join_hyphenated(page.extract_text() or "").strip())
+            (n, paragraphs(join_hyphenated(page.extract_text() or "")))
             for n, page in enumerate(reader.pages, 1)
         ]
         meta_title = (reader.metadata.title if reader.metadata else None) or None

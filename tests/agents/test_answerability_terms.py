@@ -4,7 +4,7 @@ opens it, must not be taken for one."""
 
 from __future__ import annotations
 
-from agents.answerability import absent_words, key_terms, left_out, names_in
+from agents.answerability import absent_words, codes_in, holds_code, key_terms, left_out, names_in
 
 
 def test_a_questions_opening_word_is_not_a_name_after_an_opening_mark() -> None:
@@ -67,3 +67,15 @@ def test_a_function_word_is_not_the_long_word_a_question_leaves_out() -> None:
     passages = ["Die Kantine ist jeden Tag von zwölf bis vierzehn Uhr geöffnet."]
     left = absent_words("Welche Brücke wurde zwischen diesen Städten gebaut?", passages)
     assert left[0] == "Brücke" and "Welche" not in left, left
+
+
+def test_codes_are_found_however_they_are_written() -> None:
+    """A code has no paraphrase: "B-12", "B 12" and "B12" are one, and "A2" is not "A20".
+    Ordinals and plain numbers are not codes."""
+    assert codes_in("¿Cuánto cuesta el nivel A2?") == {"a2"}
+    assert codes_in("What does error E-42 mean on the COVID-19 form?") == {"e42", "covid19"}
+    assert codes_in("Berapa biaya tahun ke-2? Super Bowl 50, 3D, 2nd, 7 km2") == set()
+    assert holds_code("La bomba B 12 abastece de agua.", "b12")
+    assert holds_code("La bomba B\u201112 abastece de agua.", "b12")
+    assert not holds_code("Nivel: A20; Precio mensual: 90 euros.", "a2")
+    assert not holds_code("Nivel: A1. Nivel: B2.", "a2")

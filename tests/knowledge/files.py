@@ -9,20 +9,24 @@ import docx
 
 
 def pdf_bytes(pages: list[str]) -> bytes:
-    """A minimal valid PDF with one line of Helvetica text per page."""
+    """A minimal valid PDF of Helvetica text, a page for each string, a line for each of
+    its lines (Windows-1252 characters)."""
     objects: list[bytes] = []
     kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(len(pages)))
     font_ref = 3 + 2 * len(pages)
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
     for i, text in enumerate(pages):
-        content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+        shown = " T* ".join(f"({_pdf_string(line)}) Tj" for line in text.split("\n"))
+        content = f"BT /F1 12 Tf 14 TL 72 720 Td {shown} ET".encode("cp1252")
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {4 + 2 * i} 0 R "
             f"/Resources << /Font << /F1 {font_ref} 0 R >> >> >>".encode()
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    objects.append(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    )
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -37,6 +41,10 @@ def pdf_bytes(pages: list[str]) -> bytes:
         f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     )
     return out.getvalue()
+
+
+def _pdf_string(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
 def docx_bytes(title: str, sections: dict[str, str]) -> bytes:

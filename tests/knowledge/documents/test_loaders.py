@@ -207,3 +207,39 @@ def test_a_pdf_with_too_many_pages_is_refused(monkeypatch: pytest.MonkeyPatch) -
     with pytest.raises(DocumentParseError, match="3 pages"):
         load_bytes(pdf_bytes(["one", "two", "three"]), "long.pdf")
     assert load_bytes(pdf_bytes(["one", "two"]), "short.pdf").pages
+
+
+# A page as a word processor prints it: a title, prose wrapped at the page's width, a
+# heading, a table's rows and an address broken after a comma.
+GUIDE_PAGE = """Academia Lingua: student guide 2027
+The office is on the second floor of the main building and is open from Monday to
+Friday, nine to two. The academic director is Mr. Thomas Erquicia.
+Enrolment
+Enrolment in the yearly course costs 120 euros and is paid once. Students who enrol
+before 30 June get a discount of ten per cent. Classes begin on 15 September.
+Prices by level
+Level Hours a week Monthly price
+A1 4 85 euros
+B2 6 110 euros
+Post is sent to Academia Lingua, Avenida de la Constitucion 14,
+28012 Madrid, Spain."""
+
+
+def test_a_pdf_page_is_read_as_paragraphs_not_one_run_of_lines() -> None:
+    """pypdf gives a page as lines: a heading or a table row ran into the paragraph after
+    it and was quoted with it. Wrapped lines are joined, lines that end their text are
+    paragraphs of their own."""
+    [(_, text)] = load_bytes(pdf_bytes([GUIDE_PAGE]), "guide.pdf").pages
+    sentences = split_sentences(text)
+    assert "Enrolment in the yearly course costs 120 euros and is paid once." in sentences
+    assert (
+        "The office is on the second floor of the main building and is open from Monday to "
+        "Friday, nine to two." in sentences
+    )
+    assert "B2 6 110 euros" in sentences
+    assert (
+        "Post is sent to Academia Lingua, Avenida de la Constitucion 14, 28012 Madrid, Spain."
+        in sentences
+    )
+    assert not [s for s in sentences if "Enrolment" in s and "director" in s]
+    assert not [s for s in sentences if "Prices by level" in s or "euros Post" in s]
