@@ -4,6 +4,7 @@ local mode, the real model, SQLite."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from qdrant_client import QdrantClient
 from knowledge.vectors.store import count_points, organisation_filter
 from tests.api.platform_helpers import PLATFORM_ADMIN, Org, chat, create_org, key_header, ok
 from tests.app_fixtures import services_of
+from tests.knowledge.files import pdf_bytes
 
 HOLIDAYS_A = "# Holidays\n\nEmployees of Acme get 30 days of paid holiday per year."
 ROUTER_A = "# Router\n\nThe Acme router resets when you hold its power button for ten seconds."
@@ -120,6 +122,19 @@ def test_another_organisations_ids_are_not_found(two_orgs: tuple[Org, Org]) -> N
         f"/v1/documents/jobs/{job_id}",
     ):
         assert client.get(path, headers=beta.admin).status_code == 404, path
+    # Nor upload files into Acme's knowledge base: a Windows "Unicode" text, a PDF.
+    before = ok(client.get(f"/v1/knowledge-bases/{acme_kb}/documents", headers=acme.admin))
+    for data, name in (
+        ("Beta wrote this.\r\n".encode("utf-16"), "notes.txt"),
+        (pdf_bytes(["Beta wrote this page."]), "beta.pdf"),
+    ):
+        sent = client.post(
+            f"/v1/knowledge-bases/{acme_kb}/documents", headers=beta.admin,
+            data={"file": (io.BytesIO(data), name)}, content_type="multipart/form-data",
+        )  # fmt: skip
+        assert sent.status_code == 404 and "job" not in sent.get_data(as_text=True), name
+    after = ok(client.get(f"/v1/knowledge-bases/{acme_kb}/documents", headers=acme.admin))
+    assert after["documents"] == before["documents"]
     # Acme's records are all still there.
     assert (
         ok(client.get(f"/v1/knowledge-bases/{acme_kb}/documents/{doc_id}", headers=acme.admin))[
