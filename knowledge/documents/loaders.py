@@ -95,6 +95,24 @@ def _title_from_filename(source: str) -> str:
     return re.sub(r"[-_]+", " ", stem).strip().capitalize() or source
 
 
+# What a converter writes as a PDF's title when the author gave none: the file it was
+# made from ("Microsoft Word - Reglamento_v3.docx", "guia.html" from a browser's print).
+_EXPORTED_FROM = re.compile(r"^microsoft (?:word|powerpoint|excel) - ", re.IGNORECASE)
+_FILE_NAME = re.compile(
+    r"^[^\s/\\]+\.[a-z0-9]{2,5}$|^[^/\\]+\.(?:docx?|pptx?|xlsx?|html?|odt|rtf|txt|pdf)$",
+    re.IGNORECASE,
+)
+
+
+def _meta_title(title: str | None) -> str | None:
+    """A PDF's own title, unless it only names the file it was converted from (then the
+    uploaded file's name titles it, as for a PDF without one)."""
+    title = (title or "").strip()
+    if not title or _EXPORTED_FROM.match(title) or _FILE_NAME.match(title):
+        return None
+    return title
+
+
 def _first_heading(markdown: str) -> str | None:
     match = re.search(r"^#{1,2}\s+(.+?)\s*#*\s*$", markdown, re.MULTILINE)
     return match.group(1).strip() if match else None
@@ -231,7 +249,7 @@ def _load_pdf(
             (n, paragraphs(join_hyphenated(page.extract_text() or "")))
             for n, page in enumerate(reader.pages, 1)
         ]
-        meta_title = (reader.metadata.title if reader.metadata else None) or None
+        meta_title = _meta_title(reader.metadata.title if reader.metadata else None)
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise DocumentParseError(f"could not parse PDF: {exc}") from exc
     scanned = [n for n, text in pages if len(text) < MIN_TEXT_LAYER_CHARS]

@@ -8,9 +8,9 @@ from pathlib import Path
 import docx
 
 
-def pdf_bytes(pages: list[str]) -> bytes:
+def pdf_bytes(pages: list[str], *, title: str | None = None) -> bytes:
     """A minimal valid PDF of Helvetica text, a page for each string, a line for each of
-    its lines (Windows-1252 characters)."""
+    its lines (Windows-1252 characters), with `title` in its document information."""
     objects: list[bytes] = []
     kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(len(pages)))
     font_ref = 3 + 2 * len(pages)
@@ -27,6 +27,10 @@ def pdf_bytes(pages: list[str]) -> bytes:
     objects.append(
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
     )
+    info = ""
+    if title is not None:
+        objects.append(f"<< /Title ({_pdf_string(title)}) >>".encode("cp1252"))
+        info = f" /Info {len(objects)} 0 R"
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -38,7 +42,7 @@ def pdf_bytes(pages: list[str]) -> bytes:
     for offset in offsets:
         out.write(f"{offset:010d} 00000 n \n".encode())
     out.write(
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{info} >>\nstartxref\n{xref}\n%%EOF\n".encode()
     )
     return out.getvalue()
 

@@ -243,3 +243,20 @@ def test_a_pdf_page_is_read_as_paragraphs_not_one_run_of_lines() -> None:
     )
     assert not [s for s in sentences if "Enrolment" in s and "director" in s]
     assert not [s for s in sentences if "Prices by level" in s or "euros Post" in s]
+
+
+@pytest.mark.parametrize(
+    ("own", "expected"),
+    [
+        ("Guía del alumno 2027", "Guía del alumno 2027"),
+        ("Microsoft Word - Reglamento_v3.docx", "Reglamento interno"),
+        ("guia.html", "Reglamento interno"),  # a browser's print of a page without a title
+        (None, "Reglamento interno"),
+    ],
+)
+def test_a_pdf_is_titled_by_its_own_title_unless_that_only_names_a_file(
+    own: str | None, expected: str
+) -> None:
+    page = "The office opens at nine on weekdays and closes at two in the afternoon."
+    loaded = load_bytes(pdf_bytes([page], title=own), "reglamento_interno.pdf")
+    assert loaded.title == expected
