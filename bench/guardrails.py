@@ -31,6 +31,11 @@ Printed per strictness (and language):
 (bench/data/guardrails_examples.json: one each in English, Spanish and Indonesian,
 written from the topics' names before the questions were read that day).
 
+`--no-allowed`: the assistants without their allowed topics, as an administrator who
+lists only what to refuse and when to hand over configures one. Out-of-scope questions
+are then not expected to be refused (nothing says what is in scope but the knowledge
+base), and the refusal figures count only forbidden and mixed questions.
+
 `--tune` searches the moderate thresholds on the tuning part (how agents/guardrails.py's
 were chosen) and prints the best, with its figures on both parts.
 """
@@ -148,8 +153,10 @@ def keyword_baseline(question: str, rules: GuardRules) -> str:
     return "answer"
 
 
-def figures(labels: list[str], outcomes: list[str], strictness: str) -> dict[str, float]:
-    out_refused = strictness != "lenient"
+def figures(
+    labels: list[str], outcomes: list[str], strictness: str, *, out_refused: bool = True
+) -> dict[str, float]:
+    out_refused = out_refused and strictness != "lenient"
     should_refuse = [
         label in EXPECTED_REFUSAL or (out_refused and label == "out") for label in labels
     ]
@@ -186,6 +193,10 @@ def main(argv: list[str] | None = None) -> None:
         help="the encoder build of a sentence-transformers model (default: the service's)",
     )  # fmt: skip
     parser.add_argument(
+        "--no-allowed", action="store_true",
+        help="the assistants without allowed topics: forbidden topics and triggers only",
+    )  # fmt: skip
+    parser.add_argument(
         "--examples", action="store_true",
         help="each topic with its example questions (guardrails_examples.json), as an "
         "administrator adds them",
@@ -196,6 +207,9 @@ def main(argv: list[str] | None = None) -> None:
         examples = load_examples(args.data, assistants) if args.examples else {}
     except ValueError as exc:
         raise SystemExit(str(exc)) from exc
+    if args.no_allowed:  # (an allowed topic's examples then count for nothing)
+        assistants = {name: {**a, "allowed_topics": []} for name, a in assistants.items()}
+    out_refused = not args.no_allowed
 
     def rules(q: dict[str, str], strictness: str) -> GuardRules:
         return rules_of(assistants[q["assistant"]], strictness, examples.get(q["assistant"]))
@@ -262,7 +276,7 @@ def main(argv: list[str] | None = None) -> None:
             )
         )
         if args.tune:
-            tune(guard, questions, outcomes)
+            tune(guard, questions, outcomes, out_refused=out_refused)
         for part in ("tune", "held-out", "fresh"):
             chosen = [q for q in questions if q["split"] == part]
             print(f"\n{part} ({len(chosen)} questions)")
@@ -275,14 +289,19 @@ def main(argv: list[str] | None = None) -> None:
                 got = outcomes(strictness, chosen)
                 elapsed = measure_ms + (time.perf_counter() - started) * 1000 / len(chosen)
                 labels = [q["label"] for q in chosen]
-                _print_row(strictness, figures(labels, got, strictness), elapsed)
+                _print_row(
+                    strictness, figures(labels, got, strictness, out_refused=out_refused), elapsed
+                )
                 if strictness == "moderate":
                     for language in ("en", "es", "id"):
                         mine = [i for i, q in enumerate(chosen) if q["language"] == language]
                         _print_row(
                             f"  {language}",
                             figures(
-                                [labels[i] for i in mine], [got[i] for i in mine], strictness
+                                [labels[i] for i in mine],
+                                [got[i] for i in mine],
+                                strictness,
+                                out_refused=out_refused,
                             ),  # fmt: skip
                             0.0,
                         )
@@ -300,9 +319,12 @@ def tune(
     guard: TopicGuard,
     questions: list[dict[str, str]],
     outcomes: Callable[[str, list[dict[str, str]]], list[str]],
+    *,
+    out_refused: bool = True,
 ) -> None:
     """A grid over the moderate thresholds on the tuning part: the best has the highest
-    min(forbidden recall, escalation recall) with in-scope false refusals <= 0.03."""
+    min(forbidden recall, escalation recall) with in-scope false refusals <= 0.03
+    (out-of-scope questions counted as refusals to make only with `out_refused`)."""
     chosen = [q for q in questions if q["split"] == "tune"]
     labels = [q["label"] for q in chosen]
     base = guard.thresholds["moderate"]
@@ -320,7 +342,7 @@ def tune(
             allowed=allowed, content_offset=offset,
         )  # fmt: skip
         guard.thresholds = {**original, "moderate": candidate}
-        f = figures(labels, outcomes("moderate", chosen), "moderate")
+        f = figures(labels, outcomes("moderate", chosen), "moderate", out_refused=out_refused)
         # In-scope refusals above 3% cost three times what they are over it.
         score = (
             min(f["forbidden_recall"], f["escalation_recall"])

@@ -22,6 +22,9 @@ def topic_examples(api: ApiClient, assistants: list[dict]) -> None:
         return
     for assistant in guarded:
         with st.expander(assistant["name"], expanded=len(guarded) == 1):
+            # Without allowed topics only clear matches count (docs/insights.md).
+            if not assistant.get("allowed_topics"):
+                st.info(t("no_allowed_topics"))
             _form(api, assistant)
 
 

@@ -260,3 +260,17 @@ def test_an_admin_writes_example_questions_for_a_guardrail_topic(
     next(b for b in at.button if b.label == "Save examples").click().run()
     assert "were not saved" in at.error[0].value
     assert http.get(f"/v1/assistants/{guarded['id']}/topic-examples").json()["examples"] == kept
+    assert not [i for i in at.info if "no allowed topics" in i.value]
+
+
+def test_an_assistant_with_only_forbidden_topics_is_told_what_that_catches(
+    live_api: str, admin_page: Callable[..., AppTest]
+) -> None:
+    """Without allowed topics only clear matches are refused or handed over
+    (bench.guardrails --no-allowed): the page says so beside that assistant's examples."""
+    key = an_organisation_with_activity(live_api, name="Unlisted shop")
+    http = httpx.Client(base_url=live_api, timeout=60, headers={"X-API-Key": key})
+    http.post("/v1/assistants", json={"name": "Only forbidden", "forbidden_topics": ["politics"]})
+    at = admin_page(live_api, key)
+    hints = [i.value for i in at.info if "no allowed topics" in i.value]
+    assert len(hints) == 1 and "List the topics it talks about" in hints[0]
