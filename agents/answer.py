@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -23,6 +24,7 @@ from agents.followup import offline_condenser
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
 from knowledge.documents.sentences import closed, in_context, split_defined
+from knowledge.documents.tables import row_cells
 from knowledge.encoders.embeddings import LocalEmbeddings
 from knowledge.encoders.languages import DEFAULT_LANGUAGE, guess
 from knowledge.encoders.sparse import tokenize
@@ -37,8 +39,10 @@ RANK_PENALTY = 0.02
 # sentence that mentions HISTSIZE in passing.
 DEFINITION_WEIGHT = 0.25
 # + CODE_WEIGHT when the sentence (with its heading) holds every code the question names
-# ("nivel B2", "bomba B-12"): a table's rows differ by little else, and the encoder puts
-# the C1 row as close to "B2" as the B2 row.
+# ("nivel B2", "bomba B-12"), or is a table row with a cell the question writes out
+# ("martes", "Lácteos Peña"): rows differ by little else, and the encoder put the C1 row
+# as close to "B2" as the B2 row, and Marta's rows closer to "martes" than Tuesday's
+# (Spanish stems them alike, "mart").
 CODE_WEIGHT = 0.25
 FURTHER_SENTENCE_MARGIN = 0.2
 # Leaving a word out moves a question's vector whatever the word: left out of questions
@@ -187,6 +191,7 @@ class ExtractiveAnswerer:
                 found.setdefault(sentence, (rank, term))
         candidates = [(rank, sentence) for sentence, (rank, _) in found.items()]
         terms = [set(tokenize(term)) if term else set() for _, term in found.values()]
+        cells = [_cells(sentence) for _, sentence in candidates]
         if not candidates:
             return not_found_answer(self.mode, self.not_found_message)
         # Judged with their headings; the retriever has usually put the vectors of these
@@ -212,7 +217,7 @@ class ExtractiveAnswerer:
         for query in dict.fromkeys(readings):
             chosen, best, cosines = self._best(
                 query, context_vectors, context_terms, terms, *features,
-                contexts=contexts, same=same, lift=lift,
+                contexts=contexts, cells=cells, same=same, lift=lift,
             )  # fmt: skip
             top = int(cosines.argmax())
             # Measured against the search's level in the top sentence's language, and
@@ -315,6 +320,7 @@ class ExtractiveAnswerer:
         numbers: np.ndarray,
         *,
         contexts: list[str],
+        cells: list[tuple[str, ...]],
         same: np.ndarray,
         lift: np.ndarray,
     ) -> tuple[list[int], float, np.ndarray]:
@@ -327,8 +333,13 @@ class ExtractiveAnswerer:
         overlap = np.array([len(terms & c) / (len(terms) or 1) for c in context_terms])
         named = np.array([bool(d) and d <= terms for d in defined], dtype=float)
         codes = codes_in(query)
+        asked = query.casefold()
         coded = np.array(
-            [bool(codes) and all(holds_code(c, code) for code in codes) for c in contexts],
+            [
+                (bool(codes) and all(holds_code(c, code) for code in codes))
+                or any(_written_in(cell, asked) for cell in row)
+                for c, row in zip(contexts, cells, strict=True)
+            ],
             dtype=float,
         )
         cosines = context_vectors @ query_vector
@@ -354,16 +365,35 @@ class ExtractiveAnswerer:
         # sentence adds words more often than it adds the answer); those read the other
         # way are out already (-inf): a sentence in the question's language scores higher
         # than one across languages for less ("cada" in a pump manual beside a policy).
+        # Where the best holds what the question names exactly (a code, a cell), so must
+        # the others: the next row is another level's, another day's.
         thresholds = self.threshold - ACROSS_LANGUAGES_DROP * ~same
+        named_exactly = coded[ranked[0]] > 0
         return (
             [
                 int(i)
                 for i in ranked[: self.max_sentences]
-                if scores[i] >= thresholds[i] and scores[i] >= best - FURTHER_SENTENCE_MARGIN
+                if scores[i] >= thresholds[i]
+                and scores[i] >= best - FURTHER_SENTENCE_MARGIN
+                and (coded[i] > 0 or not named_exactly)
             ],
             float(best),
             np.where(read, cosines, -2.0),
         )
+
+
+@lru_cache(maxsize=16384)
+def _cells(sentence: str) -> tuple[str, ...]:
+    """A table row's cells that name something (letters, four words at most), folded."""
+    return tuple(
+        cell.casefold()
+        for cell in row_cells(sentence)
+        if any(ch.isalpha() for ch in cell) and len(cell.split()) <= 4
+    )
+
+
+def _written_in(cell: str, asked: str) -> bool:
+    return re.search(rf"(?<![^\W_]){re.escape(cell)}(?![^\W_])", asked) is not None
 
 
 def _lifts(passages: list[Passage], same: list[bool]) -> np.ndarray:

@@ -36,6 +36,17 @@ def _sentence(line: str) -> str:
     return line if line.endswith((".", "!", "?")) else f"{line}."
 
 
+# A row as `table_lines` writes it under a header: "Name: value; Name: value."
+_ROW = re.compile(r"^[^:;]{1,60}: [^;]+(?:; [^:;]{1,60}: [^;]+)+\.$")
+
+
+def row_cells(sentence: str) -> list[str]:
+    """The values of a row written as "Name: value; Name: value." (none for prose)."""
+    if not _ROW.match(sentence):
+        return []
+    return [pair.split(": ", 1)[1].strip() for pair in sentence[:-1].split("; ")]
+
+
 def markdown_rows(lines: list[str]) -> list[list[str]]:
     """The cells of a Markdown table's lines, its `|---|` separator row left out."""
     rows = []

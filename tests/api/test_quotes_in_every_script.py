@@ -99,3 +99,32 @@ def test_a_short_spanish_question_gets_the_spanish_not_found_message(org: Org) -
     reply = ok(chat(org.client, org.admin_key, "¿Aceptan tarjeta?", conversation="card"))
     assert reply["found"] is False and reply["language"] == "es"
     assert reply["answer"] == built_in()["es"]["not_found"]
+
+
+def test_the_row_of_the_day_asked_about_is_quoted(platform: Flask) -> None:
+    """A bakery's shifts as a spreadsheet: Spanish stems "martes" (Tuesday) and "Marta"
+    alike, and the encoder put Marta's rows closer to "martes" than Tuesday's row; a row
+    with a cell the question writes out is the one it asks about."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Turnos"
+    for row in (("Día", "Panadero", "Turno"), ("Lunes", "Marta", "Mañana"),
+                ("Martes", "Iñaki", "Mañana"), ("Miércoles", "Marta", "Tarde")):  # fmt: skip
+        sheet.append(row)
+    data = _bytes(b"")
+    book.save(data)
+    org = create_org(platform.test_client(), "Bakery")
+    org.kb("shifts")
+    sent = org.client.post(
+        f"/v1/knowledge-bases/{org.kbs['shifts']}/documents",
+        data={"file": (_bytes(data.getvalue()), "turnos.xlsx")},
+        headers=org.admin,
+        content_type="multipart/form-data",
+    )
+    assert org.wait("shifts", ok(sent, 202)["jobs"][0]["document_id"])["status"] == "completed"
+    org.assistant("bakery", ["shifts"])
+    reply = ok(chat(org.client, org.admin_key, "¿Quién hace el turno del martes?"))
+    assert reply["found"] is True and "Iñaki" in reply["answer"], reply
+    assert "Marta" not in reply["answer"], reply["answer"]
