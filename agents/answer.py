@@ -23,7 +23,7 @@ from agents.answerability import (
 from agents.followup import offline_condenser
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
-from knowledge.documents.sentences import closed, in_context, split_defined
+from knowledge.documents.sentences import ended, in_context, split_defined
 from knowledge.documents.tables import row_cells
 from knowledge.encoders.embeddings import LocalEmbeddings
 from knowledge.encoders.languages import DEFAULT_LANGUAGE, guess
@@ -256,7 +256,8 @@ class ExtractiveAnswerer:
         cited = []
         for i in chosen:
             rank, sentence = candidates[i]
-            cited.append((closed(sentence), numbers.setdefault(rank, len(numbers) + 1)))
+            quoted = ended(sentence, passages[rank].text)
+            cited.append((quoted, numbers.setdefault(rank, len(numbers) + 1)))
         # One marker after a run of sentences from the same source.
         parts = [
             sentence if k + 1 < len(cited) and cited[k + 1][1] == n else f"{sentence} [{n}]"

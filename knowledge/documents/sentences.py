@@ -209,6 +209,19 @@ def closed(sentence: str) -> str:
     return sentence if _SENTENCE_CLOSE.search(sentence) else sentence.rstrip(" ,;") + "…"
 
 
+def ended(sentence: str, text: str) -> str:
+    """The sentence as quoted from `text`: where it is text's last words and does not end
+    like a sentence, the chunk may have been cut in it (`closed`); anywhere else it is a
+    whole block that has no end mark of its own (a list item, a PDF's table line) and
+    gets a full stop, so it does not run into the next."""
+    if _SENTENCE_CLOSE.search(sentence):
+        return sentence
+    tail = text.split()[-1:] if text.strip() else []
+    if tail and sentence.split()[-1] == tail[0]:
+        return closed(sentence)
+    return sentence.rstrip(" ,;:") + "."
+
+
 def in_context(heading: str | None, sentence: str) -> str:
     """A sentence with the heading it sits under (its section, else its document's title):
     "Run `make run`." answers "how do I start it?" because it sits under "Start"."""

@@ -99,3 +99,21 @@ def test_an_address_is_quoted_whole_and_sentences_keep_the_documents_order(
     if len(sentences) > 1:  # a second sentence of the same passage comes after it
         assert sentences[1].startswith("Kampus Jatinangor dapat dicapai")
     assert "Mashudi No. 1" in answer.citations[0]["snippet"]
+
+
+def test_a_whole_line_without_a_full_stop_is_not_marked_as_cut(
+    embeddings: LocalEmbeddings,
+) -> None:
+    """A PDF's table line or a list item has no end mark of its own; only a chunk's last
+    words can have been cut. The line gets a full stop, not the ellipsis of a cut."""
+    text = (
+        "Laboratories and their heads\n\n"
+        "Room B-206 Computer Networks lab headed by Dr. Sari Lestari\n\n"
+        "Room D-110 Fluid Mechanics lab headed by Prof. Bambang Suryono\n\n"
+        "Every laboratory opens at eight in the morning and closes at four, and the"
+    )
+    answer = answerer(embeddings).answer("Who heads the lab in room B-206?", [passage(text)])
+    assert answer.found, answer.text
+    assert quoted(answer.text)[0] == "Room B-206 Computer Networks lab headed by Dr. Sari Lestari."
+    cut = answerer(embeddings).answer("When does every laboratory close?", [passage(text)])
+    assert quoted(cut.text)[-1].endswith("and the…"), cut.text
