@@ -27,7 +27,7 @@ from knowledge.documents.sentences import ended, in_context, split_defined
 from knowledge.documents.tables import row_cells
 from knowledge.encoders.embeddings import LocalEmbeddings
 from knowledge.encoders.languages import DEFAULT_LANGUAGE, guess
-from knowledge.encoders.sparse import tokenize
+from knowledge.encoders.sparse import STOPWORDS, tokenize
 
 SNIPPET_CHARS = 300
 # Sentence score = cosine similarity + LEXICAL_WEIGHT x share of question terms present
@@ -383,14 +383,22 @@ class ExtractiveAnswerer:
         )
 
 
+# Cells that name nothing: a yes/no column's answers match a question's "no" or "ya".
+_ANSWERS = frozenset("yes sí tidak true false none ninguno".split())
+
+
 @lru_cache(maxsize=16384)
 def _cells(sentence: str) -> tuple[str, ...]:
-    """A table row's cells that name something (letters, four words at most), folded."""
-    return tuple(
-        cell.casefold()
-        for cell in row_cells(sentence)
-        if any(ch.isalpha() for ch in cell) and len(cell.split()) <= 4
-    )
+    """A table row's cells that name something (four words at most, one of them of three
+    letters or more that is not a stopword or a yes/no), folded."""
+    named = []
+    for cell in row_cells(sentence):
+        words = re.findall(r"[^\W\d_]+", cell.casefold())
+        if len(cell.split()) <= 4 and any(
+            len(w) >= 3 and w not in STOPWORDS and w not in _ANSWERS for w in words
+        ):
+            named.append(cell.casefold())
+    return tuple(named)
 
 
 def _written_in(cell: str, asked: str) -> bool:
