@@ -99,8 +99,7 @@ def _title_from_filename(source: str) -> str:
 # made from ("Microsoft Word - Reglamento_v3.docx", "guia.html" from a browser's print).
 _EXPORTED_FROM = re.compile(r"^microsoft (?:word|powerpoint|excel) - ", re.IGNORECASE)
 _FILE_NAME = re.compile(
-    r"^[^\s/\\]+\.[a-z0-9]{2,5}$|^[^/\\]+\.(?:docx?|pptx?|xlsx?|html?|odt|rtf|txt|pdf)$",
-    re.IGNORECASE,
+    r"^[^/\\]+\.(?:docx?|dotx?|pptx?|xlsx?|html?|od[tsp]|rtf|txt|md|tex|pdf)$", re.IGNORECASE
 )
 
 
