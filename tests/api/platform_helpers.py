@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,6 +45,19 @@ class Org:
         accepted = ok(
             self.client.post(
                 f"/v1/knowledge-bases/{self.kbs[kb]}/documents", json=body, headers=self.admin
+            ),
+            202,
+        )
+        return self.wait(kb, accepted["jobs"][0]["document_id"])
+
+    def upload_file(self, kb: str, name: str, data: bytes) -> dict[str, Any]:
+        """A file posted as a form upload, as a browser sends it; its document once read."""
+        accepted = ok(
+            self.client.post(
+                f"/v1/knowledge-bases/{self.kbs[kb]}/documents",
+                data={"file": (io.BytesIO(data), name)},
+                headers=self.admin,
+                content_type="multipart/form-data",
             ),
             202,
         )

@@ -6,8 +6,6 @@ rows of the others."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from flask import Flask
 
@@ -42,14 +40,7 @@ def org(platform: Flask) -> Org:
     org = create_org(platform.test_client(), "Academia")
     org.kb("guide")
     for name, data in (("guia.pdf", pdf_bytes([GUIDE])), ("guia.html", PAGE.encode())):
-        sent = org.client.post(
-            f"/v1/knowledge-bases/{org.kbs['guide']}/documents",
-            data={"file": (io.BytesIO(data), name)},
-            headers=org.admin,
-            content_type="multipart/form-data",
-        )
-        document = ok(sent, 202)["jobs"][0]["document_id"]
-        assert org.wait("guide", document)["status"] == "completed"
+        assert org.upload_file("guide", name, data)["status"] == "completed"
     org.assistant("office", ["guide"])
     return org
 

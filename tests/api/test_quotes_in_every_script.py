@@ -6,6 +6,8 @@ not-found message. Documents written here, uploaded as files through the API."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from flask import Flask
 
@@ -55,21 +57,10 @@ def org(platform: Flask) -> Org:
         assert org.upload("documents", title, text)["status"] == "completed"
     supplies = "proveedor,producto,día de entrega\nHarinas Ñandú,harina,martes\n"
     supplies += "Lácteos Peña,mantequilla,jueves\n"
-    sent = org.client.post(
-        f"/v1/knowledge-bases/{org.kbs['documents']}/documents",
-        data={"file": (_bytes(supplies.encode("cp1252")), "proveedores.csv")},
-        headers=org.admin,
-        content_type="multipart/form-data",
-    )
-    assert org.wait("documents", ok(sent, 202)["jobs"][0]["document_id"])["status"] == "completed"
+    sent = org.upload_file("documents", "proveedores.csv", supplies.encode("cp1252"))
+    assert sent["status"] == "completed"
     org.assistant("desk", ["documents"])
     return org
-
-
-def _bytes(data: bytes):  # type: ignore[no-untyped-def]
-    import io
-
-    return io.BytesIO(data)
 
 
 @pytest.mark.parametrize("language", sorted(PAGES))
@@ -113,17 +104,11 @@ def test_the_row_of_the_day_asked_about_is_quoted(platform: Flask) -> None:
     for row in (("Día", "Panadero", "Turno"), ("Lunes", "Marta", "Mañana"),
                 ("Martes", "Iñaki", "Mañana"), ("Miércoles", "Marta", "Tarde")):  # fmt: skip
         sheet.append(row)
-    data = _bytes(b"")
+    data = io.BytesIO()
     book.save(data)
     org = create_org(platform.test_client(), "Bakery")
     org.kb("shifts")
-    sent = org.client.post(
-        f"/v1/knowledge-bases/{org.kbs['shifts']}/documents",
-        data={"file": (_bytes(data.getvalue()), "turnos.xlsx")},
-        headers=org.admin,
-        content_type="multipart/form-data",
-    )
-    assert org.wait("shifts", ok(sent, 202)["jobs"][0]["document_id"])["status"] == "completed"
+    assert org.upload_file("shifts", "turnos.xlsx", data.getvalue())["status"] == "completed"
     org.assistant("bakery", ["shifts"])
     reply = ok(chat(org.client, org.admin_key, "¿Quién hace el turno del martes?"))
     assert reply["found"] is True and "Iñaki" in reply["answer"], reply
