@@ -19,6 +19,7 @@ from agents.answerability import (
     evidence,
     holds_code,
     left_out,
+    written_in,
 )
 from agents.followup import offline_condenser
 from agents.phrasebook import built_in
@@ -191,9 +192,9 @@ class ExtractiveAnswerer:
                 found.setdefault(sentence, (rank, term))
         candidates = [(rank, sentence) for sentence, (rank, _) in found.items()]
         terms = [set(tokenize(term)) if term else set() for _, term in found.values()]
-        cells = [_cells(sentence) for _, sentence in candidates]
         if not candidates:
             return not_found_answer(self.mode, self.not_found_message)
+        cells = [_cells(sentence) for _, sentence in candidates]
         # Judged with their headings; the retriever has usually put the vectors of these
         # very texts (computed at ingestion) in the cache, so nothing is embedded here.
         contexts = [in_context(passages[rank].heading, s) for rank, s in candidates]
@@ -338,7 +339,7 @@ class ExtractiveAnswerer:
         coded = np.array(
             [
                 (bool(codes) and all(holds_code(c, code) for code in codes))
-                or any(_written_in(cell, asked) for cell in row)
+                or any(written_in(cell, asked) for cell in row)
                 for c, row in zip(contexts, cells, strict=True)
             ],
             dtype=float,
@@ -399,10 +400,6 @@ def _cells(sentence: str) -> tuple[str, ...]:
         ):
             named.append(cell.casefold())
     return tuple(named)
-
-
-def _written_in(cell: str, asked: str) -> bool:
-    return re.search(rf"(?<![^\W_]){re.escape(cell)}(?![^\W_])", asked) is not None
 
 
 def _lifts(passages: list[Passage], same: list[bool]) -> np.ndarray:

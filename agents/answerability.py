@@ -176,9 +176,19 @@ def absent_words(question: str, passages: list[str], *, limit: int = 3) -> list[
     return found[:limit]
 
 
+def _whole(words: str) -> str:
+    """A pattern of `words` not inside a longer word."""
+    return rf"(?<![^\W_]){re.escape(words)}(?![^\W_])"
+
+
+def written_in(words: str, text: str) -> bool:
+    """Whether `text` holds `words` as words (not inside longer ones)."""
+    return re.search(_whole(words), text) is not None
+
+
 def left_out(question: str, word: str) -> str:
     """The question without one word (its first occurrence), spaces mended."""
-    shorter = re.sub(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", "", question, count=1)
+    shorter = re.sub(_whole(word), "", question, count=1)
     mended = re.sub(r"\s+([?.,!;:»])", r"\1", " ".join(shorter.split()))
     return re.sub(r"([¿¡«])\s+", r"\1", mended)
 
@@ -189,8 +199,7 @@ def codes_in(question: str) -> set[str]:
 
 
 def holds_code(text: str, code: str) -> bool:
-    written = _CODE_JOIN.sub("", text.lower())
-    return re.search(rf"(?<![^\W_]){re.escape(code)}(?![^\W_])", written) is not None
+    return written_in(code, _CODE_JOIN.sub("", text.lower()))
 
 
 def evidence(

@@ -159,7 +159,7 @@ def _split(text: str) -> tuple[tuple[str | None, str], ...]:
         pieces = _abbreviations_joined([piece for piece in pieces if piece])
         # A chunk cut mid-sentence begins with a fragment ("truncated to this size.").
         # (The chunker cuts at sentence ends; a text that ends unclosed is left as it is,
-        # as real paragraphs do: the answer marks it, see `closed`.)
+        # as real paragraphs do: the answer marks it, see `ended`.)
         if number == 0 and pieces and pieces[0][0].islower():
             pieces = pieces[1:]
         sentences += [(term, p) for p in pieces if word_count(p) >= MIN_SENTENCE_WORDS]
@@ -203,22 +203,16 @@ def _abbreviations_joined(pieces: list[str]) -> list[str]:
     return joined
 
 
-def closed(sentence: str) -> str:
-    """The sentence as quoted beside others: one that does not end like a sentence
-    (a chunk cut mid-way) ends with an ellipsis, so it never runs into the next."""
-    return sentence if _SENTENCE_CLOSE.search(sentence) else sentence.rstrip(" ,;") + "…"
-
-
 def ended(sentence: str, text: str) -> str:
-    """The sentence as quoted from `text`: where it is text's last words and does not end
-    like a sentence, the chunk may have been cut in it (`closed`); anywhere else it is a
-    whole block that has no end mark of its own (a list item, a PDF's table line) and
-    gets a full stop, so it does not run into the next."""
+    """The sentence as quoted from `text`, beside others, so it never runs into the next:
+    one that does not end like a sentence ends with an ellipsis where it is text's last
+    words (the chunk may have been cut in it), and with a full stop anywhere else (a whole
+    block without an end mark of its own: a list item, a PDF's table line)."""
     if _SENTENCE_CLOSE.search(sentence):
         return sentence
-    tail = text.split()[-1:] if text.strip() else []
+    tail = text.split()[-1:]
     if tail and sentence.split()[-1] == tail[0]:
-        return closed(sentence)
+        return sentence.rstrip(" ,;") + "…"
     return sentence.rstrip(" ,;:") + "."
 
 
