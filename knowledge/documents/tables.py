@@ -36,8 +36,9 @@ def _sentence(line: str) -> str:
     return line if line.endswith((".", "!", "?")) else f"{line}."
 
 
-# A row as `table_lines` writes it under a header: "Name: value; Name: value."
-_ROW = re.compile(r"^[^:;]{1,60}: [^;]+(?:; [^:;]{1,60}: [^;]+)+\.$")
+# A row as `table_lines` writes it under a header: "Name: value; Name: value." A name
+# holds no bracket: "The Normans (Norman: Nourmands; French: Normands) were..." is prose.
+_ROW = re.compile(r"^[^:;()]{1,60}: [^;]+(?:; [^:;()]{1,60}: [^;]+)+\.$")
 
 
 def row_cells(sentence: str) -> list[str]:

@@ -122,3 +122,17 @@ def test_sentences_end_where_they_end_in_every_script() -> None:
     assert split_sentences("Используйте, напр. страницу администратора для этого.") == [
         "Используйте, напр. страницу администратора для этого."
     ]
+
+
+def test_a_table_row_is_read_back_as_its_cells_and_prose_is_not() -> None:
+    """The answerer matches a question's words against a row's cells: only rows as tables
+    are written count, not prose that lists names after colons in brackets."""
+    from knowledge.documents.tables import row_cells, table_lines
+
+    [row] = table_lines([["Día", "Panadero", "Turno"], ["Martes", "Iñaki", "Mañana"]])
+    assert row_cells(row) == ["Martes", "Iñaki", "Mañana"]
+    prose = (
+        "The Normans (Norman: Nourmands; French: Normands; Latin: Normanni) were the people "
+        "who gave their name to Normandy."
+    )
+    assert row_cells(prose) == []
