@@ -11,6 +11,7 @@ from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharac
 
 from knowledge.documents.attributes import ATTRIBUTES_FIELD
 from knowledge.documents.loaders import LoadedDocument
+from knowledge.documents.plain_headings import marked
 
 # Point ids are uuid5 in a namespace per knowledge base, from source + chunk content:
 # re-ingesting the same chunk into the same knowledge base maps to the same point.
@@ -108,13 +109,17 @@ class Chunker:
         elif document.kind == "text":
             pieces = [(t, None, None) for t in self.prose_splitter.split_text(document.text)]
         else:
-            for section in self.headers.split_text(document.text):
+            for section in self.headers.split_text(marked(document.text)):
                 names = [section.metadata[k] for _, k in HEADERS if k in section.metadata]
                 # The document title is already the chunk's title: keep the rest.
                 if names and names[0] == document.title:
                     names = names[1:]
                 label = " > ".join(names) or None
-                pieces += [(t, label, None) for t in self.splitter.split_text(section.page_content)]
+                # The header splitter joins a section's paragraphs with a Markdown line
+                # break ("  \n"): the blank line the document had between them is put back,
+                # or the sentence splitter reads the paragraphs as one.
+                content = section.page_content.replace("  \n", "\n\n")
+                pieces += [(t, label, None) for t in self.splitter.split_text(content)]
         return [
             Chunk(
                 org_id=org_id,

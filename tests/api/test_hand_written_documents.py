@@ -1,0 +1,62 @@
+"""Documents typed by hand and sent as text through the API, as an organisation's first
+ones often are: headings on lines of their own, no Markdown. The heading named the
+section; it was quoted as the first words of the answer ("Horario El gimnasio abre...")."""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask
+
+from tests.api.platform_helpers import Org, chat, create_org, ok
+
+GUIDE = """Gimnasio Olímpico Norte: guía del socio
+
+Horario
+El gimnasio abre de lunes a viernes de 6:30 a 22:30 y los sábados de 9:00 a 14:00.
+Los domingos permanece cerrado.
+
+Cuotas
+La cuota mensual cuesta 39 euros y la trimestral 105 euros. Los estudiantes menores de
+25 años pagan 29 euros al mes presentando su carné.
+"""
+
+TERMS = """Harbourside Coworking membership terms
+
+Plans
+A Flex membership costs 180 pounds a month and gives access to any free desk on weekdays.
+
+Cancellation
+Memberships renew every month. To cancel, give notice by email at least 30 days before the
+next renewal date.
+"""
+
+
+@pytest.fixture
+def org(platform: Flask) -> Org:
+    org = create_org(platform.test_client(), "Hand-written")
+    org.kb("documents")
+    assert org.upload("documents", "Gimnasio Olímpico Norte: guía del socio", GUIDE)["status"] == (
+        "completed"
+    )
+    assert org.upload("documents", "Membership terms", TERMS)["status"] == "completed"
+    org.assistant("desk", ["documents"])
+    return org
+
+
+@pytest.mark.parametrize(
+    ("question", "opening", "section"),
+    [
+        ("¿A qué hora abre el gimnasio los sábados?", "El gimnasio abre de lunes", "Horario"),
+        ("¿Cuánto cuesta la cuota mensual?", "La cuota mensual cuesta 39 euros", "Cuotas"),
+        ("How do I cancel my membership?", "Memberships renew every month.", "Cancellation"),
+    ],
+)
+def test_the_answer_quotes_the_sentence_and_cites_the_heading_as_its_section(
+    org: Org, question: str, opening: str, section: str
+) -> None:
+    reply = ok(chat(org.client, org.admin_key, question, conversation=section))
+    assert reply["found"] is True, reply
+    assert reply["answer"].startswith(opening), reply["answer"]
+    assert f"{section} " not in reply["answer"], reply["answer"]
+    assert reply["citations"][0]["section"] == section, reply["citations"]
+    assert reply["citations"][0]["snippet"].startswith(opening.split()[0]), reply["citations"]

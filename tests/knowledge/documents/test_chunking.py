@@ -1,0 +1,79 @@
+"""Chunks of text written by hand, as a first knowledge base's documents often are: plain
+lines as headings, paragraphs apart, no Markdown."""
+
+from __future__ import annotations
+
+from knowledge.documents.chunking import Chunker
+from knowledge.documents.loaders import load_bytes
+from knowledge.documents.sentences import split_sentences
+
+GUIDE = """Gimnasio Olímpico Norte: guía del socio
+
+Horario
+El gimnasio abre de lunes a viernes de 6:30 a 22:30 y los sábados de 9:00 a 14:00.
+Los domingos permanece cerrado.
+
+Cuotas
+La cuota mensual cuesta 39 euros y la trimestral 105 euros.
+
+Clases dirigidas
+Las clases de spinning y pilates están incluidas en la cuota.
+"""
+
+
+def chunks(text: str, title: str = "Guía", source: str = "api/guia.md") -> list:
+    document = load_bytes(text.encode(), source, title=title)
+    return Chunker(chunk_size=1000, chunk_overlap=150).split(document, org_id="o", kb_id="k")
+
+
+def sentences_by_section(text: str, title: str = "Guía") -> dict:
+    found: dict = {}
+    for chunk in chunks(text, title):
+        found.setdefault(chunk.section, []).extend(split_sentences(chunk.text))
+    return found
+
+
+def test_a_plain_line_above_a_paragraph_is_its_section_not_its_first_words() -> None:
+    found = sentences_by_section(GUIDE, title="Gimnasio Olímpico Norte: guía del socio")
+    assert found["Horario"][0].startswith("El gimnasio abre de lunes"), found
+    assert found["Cuotas"] == ["La cuota mensual cuesta 39 euros y la trimestral 105 euros."]
+    assert "Clases dirigidas" in found
+    every = [s for section in found.values() for s in section]
+    # the title line heads the document: it is not a sentence of it
+    assert not any(s.startswith(("Gimnasio Olímpico", "Horario", "Cuotas")) for s in every)
+
+
+def test_paragraphs_of_one_section_stay_apart() -> None:
+    """The header splitter joins a section's paragraphs with a line break: a paragraph
+    without a full stop ran into the next one's first sentence."""
+    text = (
+        "# Contact\n\nOffice of Student Affairs, Building C room 12\n\n"
+        "Students can visit the office on weekdays from 9 am to 4 pm.\n"
+    )
+    found = sentences_by_section(text)
+    assert "Students can visit the office on weekdays from 9 am to 4 pm." in found["Contact"]
+    assert not any("room 12 Students" in s for s in found["Contact"]), found
+
+
+def test_lines_of_figures_labels_and_list_items_are_not_headings() -> None:
+    text = (
+        "Jam buka perpustakaan pada hari kerja\n"
+        "Senin sampai Jumat 08.00-19.00 dan Sabtu 09.00-13.00.\n\n"
+        "Senin 08.00-16.00\nSelasa sampai Kamis 08.00-16.00 kecuali libur\n\n"
+        "Catatan:\nPeminjaman dapat diperpanjang satu kali melalui aplikasi perpustakaan.\n\n"
+        "- Kartu anggota\n- Buku yang dipinjam dan bukti peminjaman\n\n"
+        "```\nPerintah contoh\nbuka aplikasi lalu pilih menu peminjaman buku\n```\n"
+    )
+    everything = [c.text for c in chunks(text)]
+    sections = {c.section for c in chunks(text)}
+    # the first line heads its paragraph; the others are content and stay in the text
+    assert "Jam buka perpustakaan pada hari kerja" in sections
+    joined = " ".join(everything)
+    for kept in ("Senin 08.00-16.00", "Catatan:", "Kartu anggota", "Perintah contoh"):
+        assert kept in joined, (kept, everything)
+    assert sections <= {"Jam buka perpustakaan pada hari kerja"}
+
+
+def test_a_bold_line_heads_its_section_by_its_words() -> None:
+    text = "**Horario**\n\nEl gimnasio abre de lunes a viernes de 6:30 a 22:30.\n"
+    assert [c.section for c in chunks(text)] == ["Horario"]
