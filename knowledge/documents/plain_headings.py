@@ -9,6 +9,11 @@ import re
 
 # Words at most: a heading names a part; a longer unpunctuated line is a wrapped sentence.
 MAX_WORDS = 8
+# ... and for a question on a line of its own above its answer, as questions and answers
+# pages are written ("How do I book an appointment?"): quoted as a sentence, the question
+# itself was the answer the encoder found closest to a question like it.
+MAX_QUESTION_WORDS = 20
+_ASKS = ("?", "\uff1f", "\u061f")
 # Written as its own level, below the ones a document marks itself: a plain heading is
 # a part of whatever the document's own headings open.
 MARK = "####"
@@ -27,7 +32,8 @@ def marked(text: str) -> str:
     a paragraph (the first, or after a blank line), of at most MAX_WORDS words, starting
     with a capital, without a digit (a line of figures, "Senin 08.00-16.00", is content)
     and without a closing mark, followed (maybe after a blank line) by a longer line or
-    by another such heading (a title above a section's name)."""
+    by another such heading (a title above a section's name); or a question of at most
+    MAX_QUESTION_WORDS words followed by a line that does not ask (its answer)."""
     lines = text.split("\n")
     code = _in_code(lines)
     heading = [False] * len(lines)
@@ -37,7 +43,10 @@ def marked(text: str) -> str:
         if not line.strip():
             continue
         opens = index == 0 or not lines[index - 1].strip()
-        if not code[index] and opens and _could_head(line):
+        if not code[index] and opens and _asks(line):
+            answered = not _MARKED.match(following) and not _asks(following)
+            heading[index] = bool(following) and answered
+        elif not code[index] and opens and _could_head(line):
             longer = len(following.split()) > len(line.split()) and not _MARKED.match(following)
             heading[index] = bool(following) and (follows_heading or longer)
         following, follows_heading = line, heading[index]
@@ -58,6 +67,15 @@ def _in_code(lines: list[str]) -> list[bool]:
         flags.append(inside or fence)
         inside = inside != fence
     return flags
+
+
+def _asks(line: str) -> bool:
+    """A question on a line of its own, starting with a capital (maybe after "¿")."""
+    words = line.split()
+    if not words or len(words) > MAX_QUESTION_WORDS or _MARKED.match(line):
+        return False
+    first = next((ch for ch in line if ch.isalpha()), "")
+    return line.rstrip().endswith(_ASKS) and bool(first) and not first.islower()
 
 
 def _could_head(line: str) -> bool:

@@ -30,6 +30,15 @@ Memberships renew every month. To cancel, give notice by email at least 30 days 
 next renewal date.
 """
 
+FAQ = """Riverside Dental - Frequently asked questions
+
+How do I book an appointment?
+You can book online through our website or call the front desk on 020 7946 0321.
+
+What are your opening hours?
+Monday to Thursday 8 am to 6 pm, Friday 8 am to 4 pm. We are closed at weekends.
+"""
+
 
 @pytest.fixture
 def org(platform: Flask) -> Org:
@@ -39,6 +48,7 @@ def org(platform: Flask) -> Org:
         "completed"
     )
     assert org.upload("documents", "Membership terms", TERMS)["status"] == "completed"
+    assert org.upload("documents", "Dental FAQ", FAQ)["status"] == "completed"
     org.assistant("desk", ["documents"])
     return org
 
@@ -60,3 +70,20 @@ def test_the_answer_quotes_the_sentence_and_cites_the_heading_as_its_section(
     assert f"{section} " not in reply["answer"], reply["answer"]
     assert reply["citations"][0]["section"] == section, reply["citations"]
     assert reply["citations"][0]["snippet"].startswith(opening.split()[0]), reply["citations"]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("How can I book an appointment?", "You can book online through our website"),
+        ("Are you open on Saturdays?", "We are closed at weekends."),
+    ],
+)
+def test_a_question_and_answer_page_is_answered_by_the_answer_not_its_question(
+    org: Org, question: str, answer: str
+) -> None:
+    """A question on a line of its own heads its answer: quoted as a sentence, "How do I
+    book an appointment?" was the reply to "How can I book an appointment?"."""
+    reply = ok(chat(org.client, org.admin_key, question, conversation=f"faq-{len(question)}"))
+    assert reply["found"] is True and answer in reply["answer"], reply
+    assert "?" not in reply["answer"], reply["answer"]

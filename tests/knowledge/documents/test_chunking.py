@@ -77,3 +77,17 @@ def test_lines_of_figures_labels_and_list_items_are_not_headings() -> None:
 def test_a_bold_line_heads_its_section_by_its_words() -> None:
     text = "**Horario**\n\nEl gimnasio abre de lunes a viernes de 6:30 a 22:30.\n"
     assert [c.section for c in chunks(text)] == ["Horario"]
+
+
+def test_a_question_on_its_own_line_heads_its_answer() -> None:
+    text = (
+        "Frequently asked questions\n\nHow do I book an appointment?\n"
+        "You can book online or call the front desk.\n\n"
+        "Do you deliver?\nCan I pay by card?\n\nLost your card? Call us at once, day or night.\n"
+    )
+    found = sentences_by_section(text)
+    assert (
+        found["How do I book an appointment?"][0] == "You can book online or call the front desk."
+    )
+    # a question followed by another, and one in a line of prose, head nothing
+    assert "Do you deliver?" not in found and "Lost your card?" not in found
