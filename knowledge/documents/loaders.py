@@ -348,9 +348,16 @@ def _html_to_markdown(data: bytes) -> tuple[str, str | None]:
     for tag in soup(["script", "style", "nav", "footer", "header", "noscript", "template"]):
         tag.decompose()
     title = soup.title.get_text(" ", strip=True) if soup.title else None
+    for br in soup.find_all("br"):  # a line break stays one ("<b>Horario</b><br>De lunes...")
+        br.replace_with(_LINE_BREAK)
     lines: list[str] = []
     body = soup.body or soup
-    blocks = ["h1", "h2", "h3", "h4", "p", "li", "pre", "td", "table", "blockquote"]
+    headings = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    blocks = [*headings, "p", "li", "pre", "td", "table", "blockquote", "dt", "dd",
+              "figcaption", "address", "caption", "summary"]  # fmt: skip
+    # Containers whose text is in no block of its own ("<div>Las citas se cobran.</div>"):
+    # read when they hold no block, else their blocks speak for them.
+    containers = ["div", "section", "article", "main", "aside", "center"]
     data_tables: dict[int, bool] = {}  # judged once a table, not once a cell
 
     def is_data_table(table: Any) -> bool:
@@ -358,32 +365,49 @@ def _html_to_markdown(data: bytes) -> tuple[str, str | None]:
             data_tables[id(table)] = _is_data_table(table)
         return data_tables[id(table)]
 
-    for element in body.find_all(blocks):
+    for element in body.find_all(blocks + containers):
+        if element.name in containers and (
+            element.find(blocks + containers) or element.find_parent(blocks)
+        ):
+            continue
         table = element.find_parent("table")
         if table is not None and is_data_table(table):
             continue  # the table contributed it, row by row
         if element.name == "table":
             if is_data_table(element):
                 rows = [
-                    [cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])]
+                    [_cell_text(cell) for cell in row.find_all(["th", "td"])]
                     for row in element.find_all("tr")
                 ]
                 lines.extend(f"{line}\n" for line in table_lines(rows))
             continue
         if element.name == "td" and element.find(blocks):
             continue  # a cell of a laid-out page: its blocks speak for themselves
-        if element.find_parent(["li", "blockquote"]) and element.name == "p":
+        if element.find_parent(["li", "blockquote", "dd"]) and element.name == "p":
             continue  # its container already contributed the text
-        text = element.get_text(" ", strip=True)
+        text = _BROKEN_LINE.sub("\n", element.get_text(" ", strip=True))
+        # "se <b>cobran</b>." reads "se cobran ." from get_text: the mark goes back
+        text = _SPACED_MARK.sub(r"\1", text).strip()
         if not text:
             continue
-        if element.name in ("h1", "h2", "h3", "h4"):
-            lines.append(f"\n{'#' * int(element.name[1])} {text}\n")
+        if element.name in headings:
+            level = min(int(element.name[1]), 4)  # the chunker splits at four levels
+            lines.append(f"\n{'#' * level} {' '.join(text.split())}\n")
         elif element.name == "li":
             lines.append(f"- {text}")
         else:
             lines.append(text + "\n")
     return "\n".join(lines).strip(), title or None
+
+
+_LINE_BREAK = "\ue000"  # a <br>, kept through get_text (which strips real newlines)
+_BROKEN_LINE = re.compile(r"\s*\ue000\s*")
+# A space get_text put between an inline tag's words and the mark after it.
+_SPACED_MARK = re.compile(r"[ \t]+([.,;:!?)\]])(?=\s|$)")
+
+
+def _cell_text(cell: Any) -> str:
+    return " ".join(cell.get_text(" ", strip=True).replace(_LINE_BREAK, " ").split())
 
 
 def _is_data_table(table: Any) -> bool:

@@ -118,6 +118,30 @@ def test_html_tables_keep_each_row_together() -> None:
     assert "All prices include VAT" in text and text.count("10 EUR") == 1
 
 
+def test_html_text_outside_paragraphs_is_read_once_and_line_breaks_stay() -> None:
+    """Text in a <div> with no paragraph in it, a definition list and an <h5> were left
+    out; a <br> joined "Horario de atención" to the hours under it."""
+    html = """<html><body><main><h1>Preguntas</h1>
+    <p><b>Horario de atención</b><br>De lunes a viernes de 9:00 a 14:00.</p>
+    <dl><dt>¿Aceptan tarjeta?</dt><dd><p>Sí, aceptamos tarjeta y efectivo.</p></dd></dl>
+    <div class="note">Las citas canceladas con menos de 24 horas se <b>cobran</b>.</div>
+    <h5>Aviso legal</h5><div><div>Clínica Dental Levante S.L.</div></div>
+    <table><tr><th>Día</th><th>Horario</th></tr><tr><td>Lunes</td><td>9:00<br>14:00</td></tr></table>
+    </main></body></html>""".encode()
+    document = load_bytes(html, "faq.html")
+    for text in (
+        "Sí, aceptamos tarjeta y efectivo.", "¿Aceptan tarjeta?",
+        "Las citas canceladas con menos de 24 horas se cobran.", "Clínica Dental Levante S.L.",
+        "Día: Lunes; Horario: 9:00 14:00.",
+    ):  # fmt: skip
+        assert document.text.count(text) == 1, (text, document.text)
+    chunks = Chunker(chunk_size=1000, chunk_overlap=100).split(document, **SCOPE)
+    sections = {c.section: split_sentences(c.text) for c in chunks}
+    assert sections["Horario de atención"] == ["De lunes a viernes de 9:00 a 14:00."], sections
+    assert sections["¿Aceptan tarjeta?"][0] == "Sí, aceptamos tarjeta y efectivo.", sections
+    assert "Aviso legal" in sections
+
+
 @pytest.mark.parametrize(
     ("name", "data"),
     [
