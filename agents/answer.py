@@ -24,7 +24,7 @@ from agents.answerability import (
 from agents.followup import offline_condenser
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
-from knowledge.documents.sentences import ended, in_context, split_defined
+from knowledge.documents.sentences import ended, in_context, readable, split_defined
 from knowledge.documents.tables import row_cells
 from knowledge.encoders.embeddings import LocalEmbeddings
 from knowledge.encoders.languages import DEFAULT_LANGUAGE, guess
@@ -110,7 +110,7 @@ def snippet(text: str, limit: int = SNIPPET_CHARS, *, around: str | None = None)
     either end (a chunk may begin mid-sentence). With `around` (a sentence the answer
     quotes) the window holds that sentence whole where it fits, so the source panel shows
     what was quoted."""
-    text = " ".join(text.split())
+    text = " ".join(readable(text).split())  # as the sentences read: no Markdown marks
     quoted = " ".join((around or "").split()).rstrip("…")
     at = text.find(quoted) if quoted else -1
     if at > 0 and at + len(quoted) > limit:  # past the first words: start at the quote

@@ -21,6 +21,10 @@ MIN_SENTENCE_WORDS = 4
 # Version 4: sentences of every script end where they end (Cyrillic, Greek, Arabic,
 # Devanagari, Chinese; a capital with an accent, "¿" and "¡"), not only before an ASCII
 # capital: a Russian or Hindi paragraph was one sentence, a Chinese one often none.
+# Markdown emphasis read as its words ("**Modelo:** HP" as "Modelo: HP") and a line
+# opened by a bold label made its own entry kept version 4: a text without them splits
+# as before; a chunk with bold labels no longer matches its stored count (embedded anew),
+# and one with emphasis only keeps vectors of its sentences with the marks (as close).
 SPLIT_VERSION = 4
 # A full stop, question or exclamation mark, then space and the start of a sentence: an
 # opening mark maybe, then a capital, a digit or a letter of a script without case.
@@ -55,6 +59,12 @@ _MARKUP = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|#+\s+|>\s+)")
 _NOT_PROSE = re.compile(r"^\s*(?:#{1,6}\s|[-*_=]{3,}\s*$)")
 _TABLE_ROW = re.compile(r"^\s*\|")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+# Bold and italics as Markdown writes them, not inside a word (snake_case, 2*3*4).
+_STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
+# A line opened by a bold label ("**Modelo:** HP LaserJet", "**Precio**: 20 euros") is
+# an entry of its own, as a list item is, not the rest of the line above.
+_BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,40}(?::(?:\*\*|__)|(?:\*\*|__):)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 # A term on a line of its own with its definition indented below it, as manual pages
 # and Debian's docs lay out options and variables ("HISTSIZE", "-v, --verbose").
@@ -101,8 +111,9 @@ def _blocks(text: str) -> list[tuple[str | None, str]]:
                 term, term_indent = line.strip(), indent
                 current = [f"{term}:"]
                 continue
-            line = _readable(line)
-            if _BLOCK_START.match(line) and current and current != [f"{term}:"]:
+            starts = _BLOCK_START.match(line) or _BOLD_LABEL.match(line)
+            line = readable(line)
+            if starts and current and current != [f"{term}:"]:
                 current = _flushed(blocks, term, current)
             current.append(line.strip())
         _flushed(blocks, term, current)
@@ -131,12 +142,14 @@ def _defines(lines: list[str], index: int) -> bool:
     return bool(following.strip()) and len(following) - len(following.lstrip()) > indent
 
 
-def _readable(line: str) -> str:
-    return _LINK.sub(r"\1", _IMAGE.sub("", line))  # a link reads as its text
+def readable(line: str) -> str:
+    """A link reads as its text, emphasis as its words ("**Modelo:** HP" as "Modelo: HP")."""
+    line = _LINK.sub(r"\1", _IMAGE.sub("", line))
+    return _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", line))
 
 
 def _table_rows(lines: list[str]) -> list[str]:
-    return [_readable(row) for row in table_lines(markdown_rows(lines))]
+    return [readable(row) for row in table_lines(markdown_rows(lines))]
 
 
 def split_sentences(text: str) -> list[str]:
@@ -207,13 +220,25 @@ def ended(sentence: str, text: str) -> str:
     """The sentence as quoted from `text`, beside others, so it never runs into the next:
     one that does not end like a sentence ends with an ellipsis where it is text's last
     words (the chunk may have been cut in it), and with a full stop anywhere else (a whole
-    block without an end mark of its own: a list item, a PDF's table line)."""
+    block without an end mark of its own: a list item, a PDF's table line) or where it is
+    text's whole last line, a short one ("Tóner: en el armario B", an address's last
+    line): a chunk is cut inside a sentence too long to fit, not after a line's end."""
     if _SENTENCE_CLOSE.search(sentence):
         return sentence
     tail = text.split()[-1:]
-    if tail and sentence.split()[-1] == tail[0]:
+    if tail and sentence.split()[-1] == tail[0] and not _whole_last_line(sentence, text):
         return sentence.rstrip(" ,;") + "…"
     return sentence.rstrip(" ,;:") + "."
+
+
+# Words at most in a last line read as whole (a wrapped line of prose is longer).
+WHOLE_LINE_WORDS = 12
+
+
+def _whole_last_line(sentence: str, text: str) -> bool:
+    last = text.rstrip().rsplit("\n", 1)[-1]
+    line = " ".join(readable(_MARKUP.sub("", last)).split())
+    return line == sentence and len(line.split()) <= WHOLE_LINE_WORDS
 
 
 def in_context(heading: str | None, sentence: str) -> str:

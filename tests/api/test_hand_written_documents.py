@@ -39,6 +39,13 @@ What are your opening hours?
 Monday to Thursday 8 am to 6 pm, Friday 8 am to 4 pm. We are closed at weekends.
 """
 
+SPEC = """# Impresora de la segunda planta
+
+**Modelo:** HP LaserJet M404
+**Ubicación:** segunda planta, junto a la sala de reuniones
+**Tóner de repuesto:** en el armario B del almacén
+"""
+
 
 @pytest.fixture
 def org(platform: Flask) -> Org:
@@ -49,6 +56,7 @@ def org(platform: Flask) -> Org:
     )
     assert org.upload("documents", "Membership terms", TERMS)["status"] == "completed"
     assert org.upload("documents", "Dental FAQ", FAQ)["status"] == "completed"
+    assert org.upload("documents", "Impresora", SPEC)["status"] == "completed"
     org.assistant("desk", ["documents"])
     return org
 
@@ -87,3 +95,17 @@ def test_a_question_and_answer_page_is_answered_by_the_answer_not_its_question(
     reply = ok(chat(org.client, org.admin_key, question, conversation=f"faq-{len(question)}"))
     assert reply["found"] is True and answer in reply["answer"], reply
     assert "?" not in reply["answer"], reply["answer"]
+
+
+def test_a_bold_label_is_quoted_as_its_words_and_its_snippet_shows_them(org: Org) -> None:
+    """Markdown's marks were quoted ("**Modelo:** HP LaserJet M404 **Ubicación:** ..."), one
+    "sentence" of every line, and the snippet did not hold the quote."""
+    reply = ok(
+        chat(org.client, org.admin_key, "¿Dónde está el tóner de repuesto?", conversation="t")
+    )
+    assert reply["found"] is True, reply
+    assert reply["answer"].startswith("Tóner de repuesto: en el armario B"), reply["answer"]
+    assert "*" not in reply["answer"] and "Modelo" not in reply["answer"], reply["answer"]
+    assert "…" not in reply["answer"], reply["answer"]
+    snippet = reply["citations"][0]["snippet"]
+    assert "Tóner de repuesto: en el armario B del almacén" in snippet, snippet

@@ -136,3 +136,20 @@ def test_a_table_row_is_read_back_as_its_cells_and_prose_is_not() -> None:
         "who gave their name to Normandy."
     )
     assert row_cells(prose) == []
+
+
+def test_markdown_emphasis_is_read_as_its_words_and_bold_labels_open_entries() -> None:
+    """Quoted with its marks, a spec sheet read "**Modelo:** HP LaserJet M404
+    **Ubicación:** segunda planta..." as one sentence."""
+    text = (
+        "**Modelo:** HP LaserJet M404\n"
+        "**Ubicación:** segunda planta, junto a la sala de reuniones\n"
+        "__Precio__: 20 euros por mes y usuario.\n\n"
+        "Names like my_var_name and sums like 2*3*4 keep their marks; *this* loses them."
+    )
+    assert split_sentences(text) == [
+        "Modelo: HP LaserJet M404",
+        "Ubicación: segunda planta, junto a la sala de reuniones",
+        "Precio: 20 euros por mes y usuario.",
+        "Names like my_var_name and sums like 2*3*4 keep their marks; this loses them.",
+    ]
