@@ -12,6 +12,7 @@ from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharac
 from knowledge.documents.attributes import ATTRIBUTES_FIELD
 from knowledge.documents.loaders import LoadedDocument
 from knowledge.documents.plain_headings import marked
+from knowledge.documents.plain_headings import sections as plain_sections
 
 # Point ids are uuid5 in a namespace per knowledge base, from source + chunk content:
 # re-ingesting the same chunk into the same knowledge base maps to the same point.
@@ -106,8 +107,10 @@ class Chunker:
         if document.pages:  # a PDF's pages, a deck's slides
             for page, text in document.pages:
                 pieces += [(t, None, page) for t in self.prose_splitter.split_text(text)]
-        elif document.kind == "text":
-            pieces = [(t, None, None) for t in self.prose_splitter.split_text(document.text)]
+        elif document.kind == "text":  # wrapped prose: cut at sentence ends, under headings
+            for heading, body in plain_sections(document.text):
+                label = heading if heading != document.title else None
+                pieces += [(t, label, None) for t in self.prose_splitter.split_text(body)]
         else:
             for section in self.headers.split_text(marked(document.text)):
                 names = [section.metadata[k] for _, k in HEADERS if k in section.metadata]

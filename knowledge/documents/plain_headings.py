@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import re
 
+from knowledge.encoders.sparse import STOPWORDS
+
 # Words at most: a heading names a part; a longer unpunctuated line is a wrapped sentence.
 MAX_WORDS = 8
+# ... and at most this share of the next line's characters.
+SHORTER = 0.8
 # ... and for a question on a line of its own above its answer, as questions and answers
 # pages are written ("How do I book an appointment?"): quoted as a sentence, the question
 # itself was the answer the encoder found closest to a question like it.
@@ -31,10 +35,33 @@ def marked(text: str) -> str:
     """`text` with each plain heading line marked as a Markdown heading: a line that opens
     a paragraph (the first, or after a blank line), of at most MAX_WORDS words, starting
     with a capital, without a digit (a line of figures, "Senin 08.00-16.00", is content)
-    and without a closing mark, followed (maybe after a blank line) by a longer line or
-    by another such heading (a title above a section's name); or a question of at most
+    and without a closing mark, followed (maybe after a blank line) by a longer line that
+    begins a sentence (`_headed`) or by another such heading (a title above a section's
+    name); or a question of at most
     MAX_QUESTION_WORDS words followed by a line that does not ask (its answer)."""
     lines = text.split("\n")
+    return "\n".join(
+        f"{MARK} {_unemphasised(line.strip())}" if marks else line
+        for line, marks in zip(lines, _headings(lines), strict=True)
+    )
+
+
+def sections(text: str) -> list[tuple[str | None, str]]:
+    """Plain text cut at its plain headings (as `marked` finds them): each part's heading
+    (None before the first) and its lines as written, indentation kept (a manual's
+    definitions are told by it)."""
+    lines = text.split("\n")
+    parts: list[tuple[str | None, list[str]]] = [(None, [])]
+    for line, heads in zip(lines, _headings(lines), strict=True):
+        if heads:
+            parts.append((_unemphasised(line.strip()), []))
+        else:
+            parts[-1][1].append(line)
+    return [(heading, "\n".join(body)) for heading, body in parts if heading or body]
+
+
+def _headings(lines: list[str]) -> list[bool]:
+    """Which of `lines` are plain headings."""
     code = _in_code(lines)
     heading = [False] * len(lines)
     following, follows_heading = "", False  # the next non-blank line, read bottom up
@@ -47,13 +74,25 @@ def marked(text: str) -> str:
             answered = not _MARKED.match(following) and not _asks(following)
             heading[index] = bool(following) and answered
         elif not code[index] and opens and _could_head(line):
-            longer = len(following.split()) > len(line.split()) and not _MARKED.match(following)
-            heading[index] = bool(following) and (follows_heading or longer)
+            heading[index] = bool(following) and (follows_heading or _headed(line, following))
         following, follows_heading = line, heading[index]
-    return "\n".join(
-        f"{MARK} {_unemphasised(line.strip())}" if marks else line
-        for line, marks in zip(lines, heading, strict=True)
-    )
+    return heading
+
+
+def _headed(line: str, following: str) -> bool:
+    """Whether `following` reads as the text under `line`: longer, in words and clearly in
+    characters, and a new sentence. A paragraph wrapped at a fixed width has lines of
+    about one length, and its second line often goes on in small letters."""
+    if _MARKED.match(following) or len(following.split()) <= len(line.split()):
+        return False
+    if _indent(following) > _indent(line):  # a term and its definition (a manual page)
+        return False
+    first = next((ch for ch in following if ch.isalnum()), "")
+    return len(line.strip()) <= SHORTER * len(following.strip()) and not first.islower()
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _unemphasised(line: str) -> str:
@@ -81,6 +120,8 @@ def _asks(line: str) -> bool:
 def _could_head(line: str) -> bool:
     words = line.split()
     if not words or len(words) > MAX_WORDS or _MARKED.match(line):
+        return False
+    if words[-1].lower() in STOPWORDS:  # "Kampus Jatinangor terletak di" goes on below
         return False
     if any(ch.isdigit() for ch in line) or line.rstrip().endswith(_ENDS_LIKE_PROSE):
         return False

@@ -91,3 +91,34 @@ def test_a_question_on_its_own_line_heads_its_answer() -> None:
     )
     # a question followed by another, and one in a line of prose, head nothing
     assert "Do you deliver?" not in found and "Lost your card?" not in found
+
+
+def test_prose_wrapped_after_a_few_words_is_not_a_heading() -> None:
+    text = (
+        "Kampus Jatinangor terletak di\nJl. Let. Jen. Purn. Dr. (HC) Mashudi No. 1, Jatinangor.\n\n"
+        "The quick brown fox jumps over\nthe lazy dog and runs far away into the woods.\n"
+    )
+    assert {c.section for c in chunks(text)} == {None}
+    sentences = [s for c in chunks(text) for s in split_sentences(c.text)]
+    assert (
+        "Kampus Jatinangor terletak di Jl. Let. Jen. Purn. Dr. (HC) Mashudi No. 1, Jatinangor."
+        in (sentences)
+    )
+
+
+def test_a_plain_text_file_is_cut_at_its_headings_too() -> None:
+    text = (
+        "Opening hours\nThe shop opens at nine and closes at six on weekdays.\n\n"
+        "Can I pay by card?\nYes, by card or cash at the till.\n\n"
+        "HISTSIZE\n       The number of commands to remember in the command history.\n"
+    )
+    found = {
+        c.section: split_sentences(c.text) for c in chunks(text, title="Shop", source="notes.txt")
+    }
+    assert found["Opening hours"] == ["The shop opens at nine and closes at six on weekdays."]
+    assert found["Can I pay by card?"][0] == "Yes, by card or cash at the till."
+    # an indented definition under its term is still read as one (manual pages)
+    assert (
+        "HISTSIZE: The number of commands to remember in the command history."
+        in (found["Can I pay by card?"])
+    )
