@@ -106,7 +106,9 @@ class Chunker:
         pieces: list[tuple[str, str | None, int | None]] = []
         if document.pages:  # a PDF's pages, a deck's slides
             for page, text in document.pages:
-                pieces += [(t, None, page) for t in self.prose_splitter.split_text(text)]
+                for heading, body in plain_sections(text):
+                    label = heading if heading != document.title else None
+                    pieces += [(t, label, page) for t in self.prose_splitter.split_text(body)]
         elif document.kind == "text":  # wrapped prose: cut at sentence ends, under headings
             for heading, body in plain_sections(document.text):
                 label = heading if heading != document.title else None

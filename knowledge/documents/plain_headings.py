@@ -70,7 +70,9 @@ def _headings(lines: list[str]) -> list[bool]:
         if not line.strip():
             continue
         opens = index == 0 or not lines[index - 1].strip()
-        if not code[index] and opens and _asks(line):
+        # a question may follow a sentence's end without a blank line (a PDF page's lines)
+        after_end = opens or lines[index - 1].rstrip().endswith((".", "!", "?"))
+        if not code[index] and after_end and _asks(line):
             answered = not _MARKED.match(following) and not _asks(following)
             heading[index] = bool(following) and answered
         elif not code[index] and opens and _could_head(line):

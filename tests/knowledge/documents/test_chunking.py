@@ -6,6 +6,7 @@ from __future__ import annotations
 from knowledge.documents.chunking import Chunker
 from knowledge.documents.loaders import load_bytes
 from knowledge.documents.sentences import split_sentences
+from tests.knowledge.files import pdf_bytes
 
 GUIDE = """Gimnasio Olímpico Norte: guía del socio
 
@@ -122,3 +123,20 @@ def test_a_plain_text_file_is_cut_at_its_headings_too() -> None:
         "HISTSIZE: The number of commands to remember in the command history."
         in (found["Can I pay by card?"])
     )
+
+
+def test_a_printed_questions_and_answers_page_is_cut_at_its_questions() -> None:
+    """A PDF's text layer is lines: the second question follows its previous answer's
+    last line with no blank line between them."""
+    page = (
+        "Riverside Dental questions and answers\nHow do I book an appointment?\n"
+        "You can book online through our website or call the front desk on 020 7946 0321.\n"
+        "What are your opening hours?\n"
+        "Monday to Thursday 8 am to 6 pm, Friday 8 am to 4 pm. We are closed at weekends."
+    )
+    document = load_bytes(pdf_bytes([page]), "faq.pdf")
+    parts = Chunker(chunk_size=1000, chunk_overlap=150).split(document, org_id="o", kb_id="k")
+    found = {c.section: split_sentences(c.text) for c in parts}
+    assert found["What are your opening hours?"][-1] == "We are closed at weekends.", found
+    assert not any("?" in s for sentences in found.values() for s in sentences), found
+    assert {c.page for c in parts} == {1}
