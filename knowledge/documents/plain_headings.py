@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import re
 
-from knowledge.encoders.sparse import STOPWORDS
-
 # Words at most: a heading names a part; a longer unpunctuated line is a wrapped sentence.
 MAX_WORDS = 8
 # ... and at most this share of the next line's characters.
@@ -26,6 +24,13 @@ MARK = "####"
 _MARKED = re.compile(r"^\s*(?:#|[-*+]\s|\d+[.)]\s|>|\||```|~~~|[-*_=]{3,}\s*$)")
 # A line that ends like a sentence, a clause or a label ("Salam,", "Jam buka:") heads nothing.
 _ENDS_LIKE_PROSE = tuple(".,;:!?…)]\"'»”")
+# Words a line that goes on in the next one ends with (articles, prepositions and
+# conjunctions of the languages the service speaks); a heading ends with what it names.
+_GOES_ON = frozenset(
+    "a an the of to in on at by for from with and or but into as than that which who "
+    "el la los las un una de del al en con por para y o que sin sobre entre "
+    "di ke dari dan yang atau untuk dengan pada oleh dalam bagi".split()
+)
 # A line set in bold or italics as a whole ("**Horario**", a converted Word heading):
 # the section is its words.
 _EMPHASIS = re.compile(r"^([*_]{1,2})(.+)\1$")
@@ -123,7 +128,7 @@ def _could_head(line: str) -> bool:
     words = line.split()
     if not words or len(words) > MAX_WORDS or _MARKED.match(line):
         return False
-    if words[-1].lower() in STOPWORDS:  # "Kampus Jatinangor terletak di" goes on below
+    if words[-1].lower() in _GOES_ON:  # "Kampus Jatinangor terletak di" goes on below
         return False
     if any(ch.isdigit() for ch in line) or line.rstrip().endswith(_ENDS_LIKE_PROSE):
         return False
