@@ -116,12 +116,14 @@ def _in_code(lines: list[str]) -> list[bool]:
 
 
 def _asks(line: str) -> bool:
-    """A question on a line of its own, starting with a capital (maybe after "¿")."""
+    """A question on a line of its own, starting with a capital (maybe after "¿"), maybe
+    set in bold as a whole (a converted page's "**How do I book…?**")."""
     words = line.split()
     if not words or len(words) > MAX_QUESTION_WORDS or _MARKED.match(line):
         return False
-    first = next((ch for ch in line if ch.isalpha()), "")
-    return line.rstrip().endswith(_ASKS) and bool(first) and not first.islower()
+    plain = _unemphasised(line.strip())
+    first = next((ch for ch in plain if ch.isalpha()), "")
+    return plain.endswith(_ASKS) and bool(first) and not first.islower()
 
 
 def _could_head(line: str) -> bool:

@@ -78,6 +78,9 @@ def test_lines_of_figures_labels_and_list_items_are_not_headings() -> None:
 def test_a_bold_line_heads_its_section_by_its_words() -> None:
     text = "**Horario**\n\nEl gimnasio abre de lunes a viernes de 6:30 a 22:30.\n"
     assert [c.section for c in chunks(text)] == ["Horario"]
+    asked = "**¿Puedo cambiar la fecha de mi cita una vez reservada por la web?**"
+    text = f"{asked}\n\nSí, hasta 24 horas antes, desde el enlace del correo.\n"
+    assert [c.section for c in chunks(text)] == [asked.strip("*")]
 
 
 def test_a_question_on_its_own_line_heads_its_answer() -> None:
