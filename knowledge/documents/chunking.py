@@ -102,17 +102,24 @@ class Chunker:
             keep_separator="end",
         )
 
+    def _prose(
+        self, text: str, title: str, page: int | None
+    ) -> list[tuple[str, str | None, int | None]]:
+        """Wrapped prose (a text file, a PDF page) cut at sentence ends, under its plain
+        headings (a heading that repeats the document's title is no section)."""
+        pieces: list[tuple[str, str | None, int | None]] = []
+        for heading, body in plain_sections(text):
+            label = heading if heading != title else None
+            pieces += [(t, label, page) for t in self.prose_splitter.split_text(body)]
+        return pieces
+
     def split(self, document: LoadedDocument, *, org_id: str, kb_id: str) -> list[Chunk]:
         pieces: list[tuple[str, str | None, int | None]] = []
         if document.pages:  # a PDF's pages, a deck's slides
             for page, text in document.pages:
-                for heading, body in plain_sections(text):
-                    label = heading if heading != document.title else None
-                    pieces += [(t, label, page) for t in self.prose_splitter.split_text(body)]
-        elif document.kind == "text":  # wrapped prose: cut at sentence ends, under headings
-            for heading, body in plain_sections(document.text):
-                label = heading if heading != document.title else None
-                pieces += [(t, label, None) for t in self.prose_splitter.split_text(body)]
+                pieces += self._prose(text, document.title, page)
+        elif document.kind == "text":
+            pieces = self._prose(document.text, document.title, None)
         else:
             for section in self.headers.split_text(marked(document.text)):
                 names = [section.metadata[k] for _, k in HEADERS if k in section.metadata]

@@ -358,6 +358,7 @@ def _html_to_markdown(data: bytes) -> tuple[str, str | None]:
     # Containers whose text is in no block of its own ("<div>Las citas se cobran.</div>"):
     # read when they hold no block, else their blocks speak for them.
     containers = ["div", "section", "article", "main", "aside", "center"]
+    read = blocks + containers
     data_tables: dict[int, bool] = {}  # judged once a table, not once a cell
 
     def is_data_table(table: Any) -> bool:
@@ -365,10 +366,8 @@ def _html_to_markdown(data: bytes) -> tuple[str, str | None]:
             data_tables[id(table)] = _is_data_table(table)
         return data_tables[id(table)]
 
-    for element in body.find_all(blocks + containers):
-        if element.name in containers and (
-            element.find(blocks + containers) or element.find_parent(blocks)
-        ):
+    for element in body.find_all(read):
+        if element.name in containers and (element.find(read) or element.find_parent(blocks)):
             continue
         table = element.find_parent("table")
         if table is not None and is_data_table(table):

@@ -42,8 +42,8 @@ def marked(text: str) -> str:
     with a capital, without a digit (a line of figures, "Senin 08.00-16.00", is content)
     and without a closing mark, followed (maybe after a blank line) by a longer line that
     begins a sentence (`_headed`) or by another such heading (a title above a section's
-    name); or a question of at most
-    MAX_QUESTION_WORDS words followed by a line that does not ask (its answer)."""
+    name); or a question of at most MAX_QUESTION_WORDS words followed by a line that does
+    not ask (its answer)."""
     lines = text.split("\n")
     return "\n".join(
         f"{MARK} {_unemphasised(line.strip())}" if marks else line
