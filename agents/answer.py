@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -19,12 +20,19 @@ from agents.answerability import (
     evidence,
     holds_code,
     left_out,
+    names_in,
     written_in,
 )
 from agents.followup import offline_condenser
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
-from knowledge.documents.sentences import ended, in_context, readable, split_defined
+from knowledge.documents.sentences import (
+    ended,
+    in_context,
+    listed_after,
+    readable,
+    split_defined,
+)
 from knowledge.documents.tables import row_cells
 from knowledge.encoders.embeddings import LocalEmbeddings
 from knowledge.encoders.languages import DEFAULT_LANGUAGE, guess
@@ -237,7 +245,14 @@ class ExtractiveAnswerer:
             if same[top] and (self.answerability is None or self.answerability.answers(seen)):
                 unsupported = self._unsupported(query, context_vectors[top], cosines[top], texts)
                 seen = replace(seen, unsupported=unsupported)
-            tried.append(self._judged(chosen, best, seen))
+            judged = self._judged(chosen, best, seen)
+            if judged.passes and self.answerability is not None:
+                others = _rows_of_others(query, [candidates[i][1] for i in chosen], texts)
+                if others:
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "rows_of_others": others}
+                    )
+            tried.append(judged)
         # The question as asked or as searched, whichever finds the better sentence among
         # those the decision lets through.
         passing = [t for t in tried if t.chosen and t.passes]
@@ -255,9 +270,17 @@ class ExtractiveAnswerer:
 
         numbers: dict[int, int] = {}
         cited = []
-        for i in chosen:
+        listed: dict[int, list[str]] = {}  # the list items quoted from each passage
+        for i in chosen:  # a passage's sentences in its order: an introduction first
             rank, sentence = candidates[i]
-            quoted = ended(sentence, passages[rank].text)
+            if any(sentence in item for item in listed.get(rank, ())):
+                continue  # quoted already, in the list it is an item of
+            # A sentence that introduces a list ("follow these steps:") is quoted with it.
+            items = listed_after(sentence, passages[rank].text)
+            listed.setdefault(rank, []).extend(items)
+            quoted = (
+                "\n".join([sentence, *items]) if items else ended(sentence, passages[rank].text)
+            )
             cited.append((quoted, numbers.setdefault(rank, len(numbers) + 1)))
         # One marker after a run of sentences from the same source.
         parts = [
@@ -273,7 +296,7 @@ class ExtractiveAnswerer:
             for rank, n in numbers.items()
         ]
         return Answer(
-            text=" ".join(parts),
+            text=_joined(parts),
             citations=citations,
             mode=self.mode,
             found=True,
@@ -382,6 +405,32 @@ class ExtractiveAnswerer:
             float(best),
             np.where(read, cosines, -2.0),
         )
+
+
+def _rows_of_others(question: str, quoted: list[str], passages: list[str]) -> list[str]:
+    """The names (and numbers) the question asks about that no passage holds, when
+    everything it would quote is table rows that name none of what it asks: the
+    allowance in Paris of a table of London's and Berlin's, a price list without the
+    product asked about. The rows are other things' values, not an answer. Empty when
+    the quote is prose, a row of long cells (a questions-and-answers sheet's: "Which
+    payment methods…?" answers "Can I pay with PayPal?" by what it lists) or a row the
+    question names."""
+    if not all(_cells(sentence) for sentence in quoted):
+        return []
+    asked = question.casefold()
+    cells = [cell for sentence in quoted for cell in row_cells(sentence) if cell]
+    if any(written_in(cell.casefold(), asked) for cell in cells):
+        return []
+    held = [text.lower() for text in passages]
+    return sorted(name for name in names_in(question) if not any(name in t for t in held))
+
+
+def _joined(parts: list[str]) -> str:
+    """The quoted parts, a list on lines of its own: what follows it starts a paragraph."""
+    text = parts[0]
+    for before, part in itertools.pairwise(parts):
+        text += ("\n\n" if "\n" in before or "\n" in part else " ") + part
+    return text
 
 
 # Cells that name nothing: a yes/no column's answers match a question's "no" or "ya".

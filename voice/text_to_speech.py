@@ -20,11 +20,16 @@ class SpeechOutputError(RuntimeError):
 
 MARKERS = re.compile(r"\s*\[\d+\]")
 MARKUP = re.compile(r"[`*_#>|]+")
+BULLET = re.compile(r"^\s*[-*+\u2022]\s+")
+PAUSED = tuple(".!?:;,\u3002\uff1f\uff01\u0964\u061f")
 
 
 def speakable(text: str) -> str:
-    """The answer as it should sound: no citation markers or markdown symbols."""
-    return " ".join(MARKUP.sub(" ", MARKERS.sub("", text)).split())
+    """The answer as it should sound: no citation markers or markdown symbols; a list's
+    items without their bullets ("minus Paper"), each ending in a pause."""
+    lines = [BULLET.sub("", line).strip() for line in MARKERS.sub("", text).splitlines()]
+    spoken = " ".join(line if line.endswith(PAUSED) else f"{line}." for line in lines if line)
+    return " ".join(MARKUP.sub(" ", spoken).split())
 
 
 class Speaker(Protocol):

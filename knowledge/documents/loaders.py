@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from knowledge.documents.ocr import OcrEngine, OcrError, OcrText
-from knowledge.documents.office import pptx_pages, xlsx_to_markdown
+from knowledge.documents.office import ListMarkers, pptx_pages, xlsx_to_markdown
 from knowledge.documents.reflow import paragraphs
 from knowledge.documents.tables import table_lines
 
@@ -393,10 +393,22 @@ def _html_to_markdown(data: bytes) -> tuple[str, str | None]:
             level = min(int(element.name[1]), 4)  # the chunker splits at four levels
             lines.append(f"\n{'#' * level} {' '.join(text.split())}\n")
         elif element.name == "li":
-            lines.append(f"- {text}")
+            lines.append(f"{_item_marker(element)} {text}")
         else:
             lines.append(text + "\n")
-    return "\n".join(lines).strip(), title or None
+    return "\n".join(_list_ends(lines)).strip(), title or None
+
+
+def _item_marker(item: Any) -> str:
+    """ "N." for an item of an ordered list (its place there, from its start), else "-"."""
+    parent = item.parent
+    if parent is None or parent.name != "ol":
+        return "-"
+    try:
+        start = int(parent.get("start", 1))
+    except ValueError:
+        start = 1
+    return f"{start + len(item.find_previous_siblings('li'))}."
 
 
 _LINE_BREAK = "\ue000"  # a <br>, kept through get_text (which strips real newlines)
@@ -453,6 +465,7 @@ def _docx_to_markdown(data: bytes) -> str:
 
     check_docx_size(data)
     document = docx.Document(io.BytesIO(data))
+    markers = ListMarkers(document)
     lines: list[str] = []
     for block in document.iter_inner_content():  # paragraphs and tables, in order
         if isinstance(block, Table):
@@ -468,9 +481,26 @@ def _docx_to_markdown(data: bytes) -> str:
             lines.append(f"# {text}\n")
         elif level:
             lines.append(f"{'#' * min(int(level.group(1)) + 1, 4)} {text}\n")
+        elif marker := markers.marker(paragraph):
+            lines.append(f"{marker} {' '.join(text.split())}")
         else:
             lines.append(text + "\n")
-    return "\n".join(lines)
+    return "\n".join(_list_ends(lines))
+
+
+def _list_ends(lines: list[str]) -> list[str]:
+    """The lines with a blank one after each list's last item (`_ITEM` lines, the others
+    end with a line break of their own): a line right after an item is, to Markdown,
+    the item's wrapped line."""
+    spaced: list[str] = []
+    for line in lines:
+        if spaced and _ITEM.match(spaced[-1]) and not _ITEM.match(line):
+            spaced.append("")
+        spaced.append(line)
+    return spaced
+
+
+_ITEM = re.compile(r"(?:-|\d+\.) (?!.*\n$)")
 
 
 def _csv_to_text(text: str, *, tabs: bool) -> str:

@@ -108,3 +108,64 @@ def _trimmed(rows: list[list[str]]) -> list[list[str]]:
     """Rows without the empty columns a sheet's formatting leaves on the right."""
     width = max((max((i + 1 for i, c in enumerate(r) if c), default=0) for r in rows), default=0)
     return [(r + [""] * (width - len(r)))[:width] for r in rows]
+
+
+class ListMarkers:
+    """The marker a DOCX paragraph of a list shows ("1.", "-"), which python-docx's text
+    leaves out: Word numbers a list by its numbering definitions (numbering.xml), given
+    to the paragraph directly or by its style ("List Number", "List Bullet")."""
+
+    def __init__(self, document: Any) -> None:
+        self._formats: dict[tuple[str, str], str] = {}
+        self._counts: dict[tuple[str, str], int] = {}
+        try:
+            numbering = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):  # a document without lists
+            return
+        abstract = {
+            a.get(_W + "abstractNumId"): {
+                lvl.get(_W + "ilvl"): _value(lvl, "numFmt") for lvl in a.findall(_W_LVL)
+            }
+            for a in numbering.findall(_W_ABSTRACT)
+        }
+        for num in numbering.findall(_W_NUM):
+            levels = abstract.get(_value(num, "abstractNumId"), {})
+            for level, kind in levels.items():
+                self._formats[(num.get(_W + "numId"), level)] = kind or "decimal"
+
+    def marker(self, paragraph: Any) -> str | None:
+        """The paragraph's marker: "-" for a bullet, "N." for its number in its list;
+        None when it is not an item of a list."""
+        found = _numbering(paragraph._p.pPr) or _numbering(
+            paragraph.style.element.pPr if paragraph.style is not None else None
+        )
+        if found is None:
+            return None
+        num_id, level = found
+        if num_id == "0":  # numbering taken off
+            return None
+        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        kind = self._formats.get((num_id, level), "decimal" if "Number" in style else "bullet")
+        if kind in ("bullet", "none"):
+            return "-"
+        for key in [k for k in self._counts if k[0] == num_id and k[1] > level]:
+            del self._counts[key]  # a deeper list starts again under the next item
+        count = self._counts[(num_id, level)] = self._counts.get((num_id, level), 0) + 1
+        return f"{count}."
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W_LVL, _W_ABSTRACT, _W_NUM = f"{_W}lvl", f"{_W}abstractNum", f"{_W}num"
+
+
+def _value(element: Any, child: str) -> str | None:
+    found = element.find(_W + child)
+    return found.get(_W + "val") if found is not None else None
+
+
+def _numbering(properties: Any) -> tuple[str, str] | None:
+    """(numId, level) of a paragraph's or a style's numbering, if it has one."""
+    numbered = properties.find(_W + "numPr") if properties is not None else None
+    if numbered is None:
+        return None
+    return _value(numbered, "numId") or "0", _value(numbered, "ilvl") or "0"

@@ -54,6 +54,9 @@ ABBREVIATIONS = frozenset(
 _LAST_WORD = re.compile(r"([^\s(\[\"']+)\.$")
 _BLOCK_START = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|#+\s+|>\s+|```)")
 _MARKUP = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|#+\s+|>\s+)")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|(\d+)[.)])\s+")
+# Items quoted at most under a sentence that introduces them ("follow these steps:").
+MAX_LISTED = 12
 # Lines that are not prose: headings (they give sentences their context instead) and
 # rules. Table rows are read as "Header: value; ..." sentences instead of as markup.
 _NOT_PROSE = re.compile(r"^\s*(?:#{1,6}\s|[-*_=]{3,}\s*$)")
@@ -168,8 +171,7 @@ def _split(text: str) -> tuple[tuple[str | None, str], ...]:
     blocks = _blocks(text)
     sentences: list[tuple[str | None, str]] = []
     for number, (term, block) in enumerate(blocks):
-        pieces = [" ".join(raw.split()) for raw in _sentence_ends(_MARKUP.sub("", block))]
-        pieces = _abbreviations_joined([piece for piece in pieces if piece])
+        pieces = _pieces(block)
         # A chunk cut mid-sentence begins with a fragment ("truncated to this size.").
         # (The chunker cuts at sentence ends; a text that ends unclosed is left as it is,
         # as real paragraphs do: the answer marks it, see `ended`.)
@@ -177,6 +179,46 @@ def _split(text: str) -> tuple[tuple[str | None, str], ...]:
             pieces = pieces[1:]
         sentences += [(term, p) for p in pieces if word_count(p) >= MIN_SENTENCE_WORDS]
     return tuple(sentences)
+
+
+def _pieces(block: str) -> list[str]:
+    """A block's sentences, however short, single-spaced, without its list marker."""
+    pieces = [" ".join(raw.split()) for raw in _sentence_ends(_MARKUP.sub("", block))]
+    return _abbreviations_joined([piece for piece in pieces if piece])
+
+
+def listed_after(sentence: str, text: str) -> list[str]:
+    """The list items that `sentence` introduces in `text` ("To claim an expense, follow
+    these steps:" and the steps under it), each as written with its marker ("1. Keep the
+    receipt", "- Passport"), however short; none when it does not end a block with a
+    colon before list items. A procedure's steps do not each repeat what the question
+    asks, so the sentences chosen by meaning would quote a step or two of it."""
+    if not sentence.endswith(":"):
+        return []
+    blocks = [block for _, block in _blocks(text)]
+    for index, block in enumerate(blocks):
+        if _LIST_ITEM.match(block) or not _pieces(block)[-1:] == [sentence]:
+            continue
+        items: list[str] = []
+        for following in blocks[index + 1 : index + 1 + MAX_LISTED]:
+            marker = _LIST_ITEM.match(following)
+            # The list ends where items stop, or another list starts right after it
+            # (bullets after numbers, or numbers from 1 again).
+            if marker is None or (items and not _goes_on(items[-1], marker.group(1))):
+                break
+            number = marker.group(1)
+            written = " ".join(following[marker.end() :].split())
+            items.append(f"{number}. {written}" if number else f"- {written}")
+        if items:
+            return items
+    return []
+
+
+def _goes_on(item: str, number: str | None) -> bool:
+    """Whether an item numbered `number` (None: a bullet) follows `item` in one list."""
+    if number is None:
+        return item.startswith("- ")
+    return item.startswith(f"{int(number) - 1}. ")
 
 
 def _sentence_ends(block: str) -> list[str]:

@@ -15,7 +15,7 @@ from knowledge.documents.loaders import (
     load_bytes,
     load_path,
 )
-from knowledge.documents.sentences import split_sentences
+from knowledge.documents.sentences import listed_after, split_sentences
 from tests.knowledge.files import docx_bomb, pdf_bytes, write_samples
 
 SCOPE = {"org_id": "org_test", "kb_id": "kb_test"}
@@ -107,6 +107,55 @@ def test_docx_tables_stay_in_place_as_rows_that_read_as_sentences() -> None:
     assert "Model: W-100; Warranty: 48 months." in split_sentences(text)
     assert text.index("36 months") < text.index("W-100") < text.index("service desk")
     assert "Model: W-200.\n" in text  # an empty cell is left out, not "Warranty: "
+
+
+def _docx_with_lists() -> bytes:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.add_paragraph("To claim an expense, follow these steps:")
+    for step in ("Keep the original receipt.", "Upload a photo of it.", "Wait for approval."):
+        document.add_paragraph(step, style="List Number")
+    document.add_paragraph("Receipts accepted:")
+    for kind in ("Paper", "PDF"):
+        document.add_paragraph(kind, style="List Bullet")
+    # Word's own way: "List Paragraph", the numbering given to the paragraph itself.
+    word_item = document.add_paragraph("Ask your manager first.", style="List Paragraph")
+    numbering = OxmlElement("w:numPr")
+    for name, value in (("w:ilvl", "0"), ("w:numId", "6")):  # a decimal list of the template
+        child = OxmlElement(name)
+        child.set(qn("w:val"), value)
+        numbering.append(child)
+    word_item._p.get_or_add_pPr().append(numbering)
+    document.add_paragraph("Payment follows with the next salary.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_docx_lists_keep_their_numbers_and_bullets_and_end_before_the_next_paragraph() -> None:
+    """python-docx's text leaves a list's numbers out: the steps read as three paragraphs,
+    and a paragraph right after a list read, to Markdown, as its last item's wrapped line."""
+    text = load_bytes(_docx_with_lists(), "claims.docx").text
+    assert (
+        "follow these steps:\n\n1. Keep the original receipt.\n2. Upload a photo of it.\n"
+        "3. Wait for approval.\n\nReceipts accepted:\n\n- Paper\n- PDF\n"
+        "1. Ask your manager first.\n\nPayment follows"
+    ) in text, text
+    assert listed_after("Receipts accepted:", text) == ["- Paper", "- PDF"]  # two lists
+
+
+def test_html_ordered_lists_are_numbered_and_end_before_the_next_paragraph() -> None:
+    html = b"""<p>To claim an expense, follow these steps:</p>
+    <ol start="2"><li>Keep the <b>original</b> receipt.</li><li>Upload a photo of it.</li></ol>
+    <p>Payment follows with the next salary.</p><ul><li>Paper</li></ul>"""
+    text = load_bytes(html, "claims.html").text
+    assert text == (
+        "To claim an expense, follow these steps:\n\n2. Keep the original receipt.\n"
+        "3. Upload a photo of it.\n\nPayment follows with the next salary.\n\n- Paper"
+    ), text
+    assert "Upload a photo of it." in split_sentences(text)
 
 
 def test_html_tables_keep_each_row_together() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from agents.answer import ExtractiveAnswerer
 from agents.retrieval import Passage
-from knowledge.documents.sentences import sentence_contexts, split_sentences
+from knowledge.documents.sentences import listed_after, sentence_contexts, split_sentences
 from knowledge.encoders.embeddings import LocalEmbeddings
 
 DOCUMENT = """# Rate limits for every API key
@@ -153,3 +153,18 @@ def test_markdown_emphasis_is_read_as_its_words_and_bold_labels_open_entries() -
         "Precio: 20 euros por mes y usuario.",
         "Names like my_var_name and sums like 2*3*4 keep their marks; this loses them.",
     ]
+
+
+def test_a_sentence_that_introduces_a_list_is_given_its_items_however_short() -> None:
+    text = (
+        "## Visits\n\nBefore your first visit, bring these papers:\n\n1. Passport\n"
+        "2. Two photos, taken this year\n\nThe desk is open on weekdays. "
+        "Documents go to:\n\n- the front desk\n- or the post box\n\nLast line here."
+    )
+    intro = "Before your first visit, bring these papers:"
+    assert intro in split_sentences(text)
+    assert listed_after(intro, text) == ["1. Passport", "2. Two photos, taken this year"]
+    # the introducing sentence ends a block that holds another sentence before it
+    assert listed_after("Documents go to:", text) == ["- the front desk", "- or the post box"]
+    assert listed_after("The desk is open on weekdays.", text) == []
+    assert listed_after("Nothing like this in the text:", text) == []
