@@ -25,6 +25,10 @@ MIN_SENTENCE_WORDS = 4
 # opened by a bold label made its own entry kept version 4: a text without them splits
 # as before; a chunk with bold labels no longer matches its stored count (embedded anew),
 # and one with emphasis only keeps vectors of its sentences with the marks (as close).
+# Bullets other than Markdown's ("•", "–", "▪") opening items kept it too: such a list
+# was one sentence with its introduction, so its chunk now has more sentences than it
+# stored, and is embedded anew (unless its items are all under four words: then the
+# introduction alone is left, with the vector of the sentence it was part of).
 SPLIT_VERSION = 4
 # A full stop, question or exclamation mark, then space and the start of a sentence: an
 # opening mark maybe, then a capital, a digit or a letter of a script without case.
@@ -52,9 +56,15 @@ ABBREVIATIONS = frozenset(
     " jl jln let jen purn hj ir drs kec kab kel rt rw hal kol mayjen brigjen".split()
 )
 _LAST_WORD = re.compile(r"([^\s(\[\"']+)\.$")
-_BLOCK_START = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|#+\s+|>\s+|```)")
-_MARKUP = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|#+\s+|>\s+)")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|(\d+)[.)])\s+")
+# Bullets as word processors, PDFs and pasted text write them, beside Markdown's: a
+# line of "• Keep the receipt." ran into the line above and the next, one "sentence".
+_BULLET = "[-*+\u2022\u2023\u2043\u2013\u2014\u2219\u00b7\u25aa\u25ab\u25a0\u25a1\u25cf\u25cb\u25e6\u25ba\u27a2\u2713\u2714]"
+_BLOCK_START = re.compile(rf"^\s*(?:{_BULLET}\s+|\d+[.)]\s+|#+\s+|>\s+|```)")
+_MARKUP = re.compile(rf"^\s*(?:{_BULLET}\s+|\d+[.)]\s+|#+\s+|>\s+)")
+_LIST_ITEM = re.compile(rf"^\s*(?:{_BULLET}|(\d+)[.)])\s+")
+# An item's line shorter than this, or ended, is not wrapped: a line under it that
+# begins with a capital and no indent begins a paragraph ("Payment follows...").
+WRAPPED_LINE_CHARS = 60
 # Items quoted at most under a sentence that introduces them ("follow these steps:").
 MAX_LISTED = 12
 # Lines that are not prose: headings (they give sentences their context instead) and
@@ -114,7 +124,11 @@ def _blocks(text: str) -> list[tuple[str | None, str]]:
                 term, term_indent = line.strip(), indent
                 current = [f"{term}:"]
                 continue
-            starts = _BLOCK_START.match(line) or _BOLD_LABEL.match(line)
+            starts = (
+                _BLOCK_START.match(line)
+                or _BOLD_LABEL.match(line)
+                or (current and _after_item(current, line, indent))
+            )
             line = readable(line)
             if starts and current and current != [f"{term}:"]:
                 current = _flushed(blocks, term, current)
@@ -122,6 +136,15 @@ def _blocks(text: str) -> list[tuple[str | None, str]]:
         _flushed(blocks, term, current)
         blocks.extend((None, row) for row in _table_rows(table))
     return blocks
+
+
+def _after_item(current: list[str], line: str, indent: int) -> bool:
+    """Whether `line` begins a paragraph after the list item gathered in `current`, not
+    the item's wrapped line."""
+    first = next((ch for ch in line if ch.isalnum()), "")
+    if not _LIST_ITEM.match(current[0]) or indent or not first.isupper():
+        return False
+    return current[-1].endswith(_TERMINAL) or len(current[-1]) < WRAPPED_LINE_CHARS
 
 
 def _flushed(blocks: list[tuple[str | None, str]], term: str | None, lines: list[str]) -> list:

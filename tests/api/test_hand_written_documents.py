@@ -46,6 +46,16 @@ SPEC = """# Impresora de la segunda planta
 **Tóner de repuesto:** en el armario B del almacén
 """
 
+CHECKLIST = """Perpustakaan Kota: anggota baru
+
+Kartu anggota
+Untuk membuat kartu anggota, bawa dokumen berikut ke loket:
+• KTP asli
+• Pas foto ukuran 3x4 sebanyak dua lembar
+• Formulir pendaftaran yang sudah diisi
+Kartu selesai dalam tiga hari kerja.
+"""
+
 
 @pytest.fixture
 def org(platform: Flask) -> Org:
@@ -57,6 +67,7 @@ def org(platform: Flask) -> Org:
     assert org.upload("documents", "Membership terms", TERMS)["status"] == "completed"
     assert org.upload("documents", "Dental FAQ", FAQ)["status"] == "completed"
     assert org.upload("documents", "Impresora", SPEC)["status"] == "completed"
+    assert org.upload("documents", "Perpustakaan", CHECKLIST)["status"] == "completed"
     org.assistant("desk", ["documents"])
     return org
 
@@ -109,3 +120,17 @@ def test_a_bold_label_is_quoted_as_its_words_and_its_snippet_shows_them(org: Org
     assert "…" not in reply["answer"], reply["answer"]
     snippet = reply["citations"][0]["snippet"]
     assert "Tóner de repuesto: en el armario B del almacén" in snippet, snippet
+
+
+def test_a_checklist_typed_with_bullets_is_quoted_under_its_introduction(org: Org) -> None:
+    """Lines opened by "•" ran into the line above and the next: the checklist, its
+    introduction and the sentence after it were one "sentence"."""
+    question = "Dokumen apa saja yang harus dibawa untuk membuat kartu anggota?"
+    reply = ok(chat(org.client, org.admin_key, question, conversation="kartu"))
+    assert reply["found"] is True, reply
+    assert reply["answer"].startswith(
+        "Untuk membuat kartu anggota, bawa dokumen berikut ke loket:\n- KTP asli\n"
+        "- Pas foto ukuran 3x4 sebanyak dua lembar\n- Formulir pendaftaran yang sudah diisi"
+    ), reply["answer"]
+    assert "•" not in reply["answer"], reply["answer"]
+    assert reply["citations"][0]["section"] == "Kartu anggota", reply["citations"]

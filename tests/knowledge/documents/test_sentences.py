@@ -168,3 +168,22 @@ def test_a_sentence_that_introduces_a_list_is_given_its_items_however_short() ->
     assert listed_after("Documents go to:", text) == ["- the front desk", "- or the post box"]
     assert listed_after("The desk is open on weekdays.", text) == []
     assert listed_after("Nothing like this in the text:", text) == []
+
+
+def test_bullets_as_typed_or_printed_open_items_and_a_short_items_next_line_a_paragraph() -> None:
+    text = (
+        "To claim an expense, follow these steps:\n"
+        "• Keep the original receipt of every payment you made, even small ones\n"
+        "– Upload a photo of the receipt in the expenses app within\n"
+        "30 days of the trip.\n"
+        "▪ Wait for your manager to approve it\n"
+        "Payment follows with the next salary."
+    )
+    assert split_sentences(text) == [
+        "To claim an expense, follow these steps:",
+        "Keep the original receipt of every payment you made, even small ones",
+        "Upload a photo of the receipt in the expenses app within 30 days of the trip.",
+        "Wait for your manager to approve it",
+        "Payment follows with the next salary.",
+    ]
+    assert len(listed_after("To claim an expense, follow these steps:", text)) == 3
