@@ -206,6 +206,9 @@ class ExtractiveAnswerer:
         # Judged with their headings; the retriever has usually put the vectors of these
         # very texts (computed at ingestion) in the cache, so nothing is embedded here.
         contexts = [in_context(passages[rank].heading, s) for rank, s in candidates]
+        # The question a sentence sits under, on a questions-and-answers page: it answers
+        # that one, so it is quoted beside the best only under the same question.
+        under = [_question_heading(passages[rank].section) for rank, _ in candidates]
         context_vectors = self.embeddings.encode_cached(contexts)
         context_terms = [set(tokenize(c)) for c in contexts]
         ranks = np.array([rank for rank, _ in candidates])
@@ -226,7 +229,7 @@ class ExtractiveAnswerer:
         for query in dict.fromkeys(readings):
             chosen, best, cosines = self._best(
                 query, context_vectors, context_terms, terms, *features,
-                contexts=contexts, cells=cells, same=same, lift=lift,
+                contexts=contexts, cells=cells, same=same, lift=lift, under=under,
             )  # fmt: skip
             top = int(cosines.argmax())
             # Measured against the search's level in the top sentence's language, and
@@ -348,11 +351,13 @@ class ExtractiveAnswerer:
         cells: list[tuple[str, ...]],
         same: np.ndarray,
         lift: np.ndarray,
+        under: list[str | None],
     ) -> tuple[list[int], float, np.ndarray]:
         """The indexes of the contexts to quote for `query`, best first (maybe none), the
         best score, and the query's cosine to every context read the way the answer is
         (the others at -2). `same`: whether each context is in the question's language;
-        `lift`: how much lower its language sits for the question (`_lifts`)."""
+        `lift`: how much lower its language sits for the question (`_lifts`); `under`:
+        the question heading each sits under, if any."""
         query_vector = self.embeddings.encode_cached([query], query=True)[0]
         terms = set(tokenize(query))
         overlap = np.array([len(terms & c) / (len(terms) or 1) for c in context_terms])
@@ -401,10 +406,15 @@ class ExtractiveAnswerer:
                 if scores[i] >= thresholds[i]
                 and scores[i] >= best - FURTHER_SENTENCE_MARGIN
                 and (coded[i] > 0 or not named_exactly)
+                and (under[i] is None or under[i] == under[ranked[0]])
             ],
             float(best),
             np.where(read, cosines, -2.0),
         )
+
+
+def _question_heading(section: str | None) -> str | None:
+    return section if section and section.rstrip().endswith(("?", "\uff1f", "\u061f")) else None
 
 
 def _rows_of_others(question: str, quoted: list[str], passages: list[str]) -> list[str]:

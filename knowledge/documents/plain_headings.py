@@ -34,6 +34,15 @@ _GOES_ON = frozenset(
 # A line set in bold or italics as a whole ("**Horario**", a converted Word heading):
 # the section is its words.
 _EMPHASIS = re.compile(r"^([*_]{1,2})(.+)\1$")
+# The labels of a questions-and-answers page written as "Q: ...?" and "A: ..." (Spanish
+# P/R, Indonesian T/J; maybe numbered, maybe bold): not words of the question or the answer.
+_LABEL_END = r"\s*\d*\s*(?:\*\*)?\s*[:.)]\s*(?:\*\*)?\s*"
+_QUESTION_LABEL = re.compile(
+    rf"^(?:\*\*)?(?:Q|P|T|Question|Pregunta|Pertanyaan|Tanya){_LABEL_END}(?=\S)", re.IGNORECASE
+)
+_ANSWER_LABEL = re.compile(
+    rf"^(?:\*\*)?(?:A|R|J|Answer|Respuesta|Jawab|Jawaban){_LABEL_END}(?=\S)", re.IGNORECASE
+)
 
 
 def marked(text: str) -> str:
@@ -44,25 +53,40 @@ def marked(text: str) -> str:
     begins a sentence (`_headed`) or by another such heading (a title above a section's
     name); or a question of at most MAX_QUESTION_WORDS words followed by a line that does
     not ask (its answer)."""
-    lines = text.split("\n")
-    return "\n".join(
-        f"{MARK} {_unemphasised(line.strip())}" if marks else line
-        for line, marks in zip(lines, _headings(lines), strict=True)
-    )
+    return "\n".join(f"{MARK} {line}" if heads else line for heads, line in _read(text))
 
 
 def sections(text: str) -> list[tuple[str | None, str]]:
     """Plain text cut at its plain headings (as `marked` finds them): each part's heading
     (None before the first) and its lines as written, indentation kept (a manual's
     definitions are told by it)."""
-    lines = text.split("\n")
     parts: list[tuple[str | None, list[str]]] = [(None, [])]
-    for line, heads in zip(lines, _headings(lines), strict=True):
+    for heads, line in _read(text):
         if heads:
-            parts.append((_unemphasised(line.strip()), []))
+            parts.append((line, []))
         else:
             parts[-1][1].append(line)
     return [(heading, "\n".join(body)) for heading, body in parts if heading or body]
+
+
+def _read(text: str) -> list[tuple[bool, str]]:
+    """Each line of `text`: whether it is a plain heading, and the line, a heading as its
+    words (no emphasis, no "Q:" label) and the first line under a labelled question
+    without its "A:" label."""
+    lines = text.split("\n")
+    read: list[tuple[bool, str]] = []
+    answer_label = False  # the next non-blank line may open with "A:"
+    for line, heads in zip(lines, _headings(lines), strict=True):
+        if heads:
+            words = _unemphasised(line.strip())
+            answer_label = _asks(line) and bool(_QUESTION_LABEL.match(words))
+            read.append((True, _QUESTION_LABEL.sub("", words) if answer_label else words))
+        elif line.strip() and answer_label:
+            read.append((False, _ANSWER_LABEL.sub("", line.strip(), count=1)))
+            answer_label = False
+        else:
+            read.append((False, line))
+    return read
 
 
 def _headings(lines: list[str]) -> list[bool]:

@@ -56,6 +56,18 @@ Untuk membuat kartu anggota, bawa dokumen berikut ke loket:
 Kartu selesai dalam tiga hari kerja.
 """
 
+PHARMACY = """Greenfield Pharmacy FAQ
+
+Q: Do you deliver prescriptions?
+A: Yes. We deliver within 5 km of the shop on weekdays, free of charge for patients over 65.
+
+Q: Can I get a flu vaccine without an appointment?
+A: Walk-in flu vaccines are available on Tuesday and Thursday mornings from 9 to 12.
+
+Q: How do I transfer my prescription from another pharmacy?
+A: Bring the bottle or the prescription number to the counter, and we call the other pharmacy.
+"""
+
 
 @pytest.fixture
 def org(platform: Flask) -> Org:
@@ -68,6 +80,7 @@ def org(platform: Flask) -> Org:
     assert org.upload("documents", "Dental FAQ", FAQ)["status"] == "completed"
     assert org.upload("documents", "Impresora", SPEC)["status"] == "completed"
     assert org.upload("documents", "Perpustakaan", CHECKLIST)["status"] == "completed"
+    assert org.upload("documents", "Pharmacy FAQ", PHARMACY)["status"] == "completed"
     org.assistant("desk", ["documents"])
     return org
 
@@ -134,3 +147,14 @@ def test_a_checklist_typed_with_bullets_is_quoted_under_its_introduction(org: Or
     ), reply["answer"]
     assert "•" not in reply["answer"], reply["answer"]
     assert reply["citations"][0]["section"] == "Kartu anggota", reply["citations"]
+
+
+def test_a_labelled_answer_is_quoted_without_its_label_and_alone(org: Org) -> None:
+    """ "Q:" and "A:" were quoted as words, and the answer to "Do you deliver?" went on
+    with the answer to another question of the page ("Bring the bottle...")."""
+    question = "Do you deliver medicines to my home?"
+    reply = ok(chat(org.client, org.admin_key, question, conversation="pharmacy"))
+    assert reply["found"] is True, reply
+    assert reply["answer"].startswith("We deliver within 5 km of the shop"), reply["answer"]
+    assert "A:" not in reply["answer"] and "bottle" not in reply["answer"], reply["answer"]
+    assert reply["citations"][0]["section"] == "Do you deliver prescriptions?", reply

@@ -143,3 +143,24 @@ def test_a_printed_questions_and_answers_page_is_cut_at_its_questions() -> None:
     assert found["What are your opening hours?"][-1] == "We are closed at weekends.", found
     assert not any("?" in s for sentences in found.values() for s in sentences), found
     assert {c.page for c in parts} == {1}
+
+
+def test_the_labels_of_questions_and_answers_are_not_their_words() -> None:
+    """ "Q: Do you deliver?" was the section and "A: Yes..." the quote, labels and all."""
+    text = (
+        "Greenfield Pharmacy FAQ\n\nQ: Do you deliver prescriptions?\n"
+        "A: Yes, we deliver within 5 km of the shop on weekdays.\n\n"
+        "**P1:** ¿Hace falta reservar la pista?\n"
+        "**R1:** Sí, las pistas se reservan en la web.\n\n"
+        "T. Berapa lama pengembalian dana diproses?\nJ. Dalam 7 sampai 14 hari kerja.\n\n"
+        "A: 55 EUR is the allowance in Berlin, as a line of its own.\n"
+    )
+    found = sentences_by_section(text)
+    assert found["Do you deliver prescriptions?"] == [
+        "Yes, we deliver within 5 km of the shop on weekdays."
+    ], found
+    assert found["¿Hace falta reservar la pista?"] == ["Sí, las pistas se reservan en la web."]
+    assert found["Berapa lama pengembalian dana diproses?"] == [
+        "Dalam 7 sampai 14 hari kerja.",
+        "A: 55 EUR is the allowance in Berlin, as a line of its own.",  # not under a question
+    ]
