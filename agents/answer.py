@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -27,9 +28,10 @@ from agents.followup import offline_condenser
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
 from knowledge.documents.sentences import (
+    TextList,
     ended,
     in_context,
-    listed_after,
+    list_of,
     readable,
     split_defined,
 )
@@ -273,17 +275,18 @@ class ExtractiveAnswerer:
 
         numbers: dict[int, int] = {}
         cited = []
-        listed: dict[int, list[str]] = {}  # the list items quoted from each passage
+        lists = _quoted_lists([candidates[i] for i in chosen], passages)
+        quoted_lists: set[tuple[int, int]] = set()
         for i in chosen:  # a passage's sentences in its order: an introduction first
             rank, sentence = candidates[i]
-            if any(sentence in item for item in listed.get(rank, ())):
-                continue  # quoted already, in the list it is an item of
-            # A sentence that introduces a list ("follow these steps:") is quoted with it.
-            items = listed_after(sentence, passages[rank].text)
-            listed.setdefault(rank, []).extend(items)
-            quoted = (
-                "\n".join([sentence, *items]) if items else ended(sentence, passages[rank].text)
-            )
+            whole = lists.get((rank, sentence))
+            if whole is not None and (rank, whole.start) in quoted_lists:
+                continue  # quoted already, in its list
+            if whole is not None:
+                quoted_lists.add((rank, whole.start))
+                quoted = whole.quoted()
+            else:
+                quoted = ended(sentence, passages[rank].text)
             cited.append((quoted, numbers.setdefault(rank, len(numbers) + 1)))
         # One marker after a run of sentences from the same source.
         parts = [
@@ -411,6 +414,24 @@ class ExtractiveAnswerer:
             float(best),
             np.where(read, cosines, -2.0),
         )
+
+
+def _quoted_lists(
+    chosen: list[tuple[int, str]], passages: list[Passage]
+) -> dict[tuple[int, str], TextList]:
+    """The chosen sentences quoted as the whole list they belong to, by (passage,
+    sentence): a list's introduction ("follow these steps:"), a list of short items read
+    as one sentence ("Towel; Padlock."), and an item chosen beside another of its list
+    (two steps of four: the steps answer together), unless its items are labelled values
+    (a price list's "Tooth extraction: from 95 pounds" answers alone)."""
+    found = {(rank, s): list_of(s, passages[rank].text) for rank, s in chosen}
+    together = Counter((rank, tl.start) for (rank, _), tl in found.items() if tl is not None)
+    return {
+        (rank, s): tl
+        for (rank, s), tl in found.items()
+        if tl is not None
+        and (s in (tl.intro, tl.joined) or (together[(rank, tl.start)] > 1 and not tl.labelled))
+    }
 
 
 def _question_heading(section: str | None) -> str | None:

@@ -8,13 +8,14 @@ from dataclasses import asdict, dataclass, field, replace
 from qdrant_client import QdrantClient, models
 
 from agents.fusion import DenseHit, LanguageOffsets, Level, fuse, language_fair, levels
-from knowledge.documents.sentences import SPLIT_VERSION, sentence_contexts
+from knowledge.documents.sentences import SPLIT_VERSION, digest, sentence_contexts
 from knowledge.encoders.embeddings import LocalEmbeddings
 from knowledge.encoders.languages import guess
 from knowledge.encoders.sparse import BM25SparseEmbeddings
 from knowledge.vectors.generations import IndexVersions, encoder_of
 from knowledge.vectors.store import (
     DENSE_VECTOR,
+    DIGEST_FIELD,
     LANGUAGE_FIELD,
     SENTENCES_VECTOR,
     SPARSE_VECTOR,
@@ -269,7 +270,10 @@ class Retriever:
             ):
                 passage = _passage(record, 0.0)
                 contexts = sentence_contexts(passage.text, passage.heading)
-                if len(contexts) == len(stored):  # else the splitter changed: embed anew
+                # else the splitter changed: embed anew (points stored before the digest
+                # are told by their count of sentences)
+                made = payload.get(DIGEST_FIELD)
+                if (digest(contexts) == made) if made else len(contexts) == len(stored):
                     self.embeddings.remember(contexts, stored)
         return records
 

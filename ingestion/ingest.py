@@ -26,12 +26,13 @@ from knowledge.documents.loaders import (
     UnsupportedFormatError,
     load_path,
 )
-from knowledge.documents.sentences import SPLIT_VERSION, sentence_contexts
+from knowledge.documents.sentences import SPLIT_VERSION, digest, sentence_contexts
 from knowledge.encoders.embeddings import LocalEmbeddings
 from knowledge.encoders.languages import guess
 from knowledge.encoders.sparse import BM25SparseEmbeddings
 from knowledge.vectors.store import (
     DENSE_VECTOR,
+    DIGEST_FIELD,
     INDEX_FIELD,
     SENTENCES_VECTOR,
     SPARSE_VECTOR,
@@ -196,7 +197,7 @@ class Ingestor:
         texts = [c.embed_text for c in chunks]
         if not self.sentence_vectors:
             return self.embeddings.encode(texts), None
-        contexts = [sentence_contexts(c.text, c.section or c.title or c.source) for c in chunks]
+        contexts = [_contexts(c) for c in chunks]
         vectors = self.embeddings.encode(texts + [s for group in contexts for s in group])
         sentences, start = [], len(chunks)
         for group in contexts:
@@ -227,8 +228,14 @@ class Ingestor:
             if sentences is not None and len(sentences[n]):
                 vectors[SENTENCES_VECTOR] = sentences[n].tolist()
                 payload[SPLIT_FIELD] = SPLIT_VERSION
+                payload[DIGEST_FIELD] = digest(_contexts(chunk))
             points.append(models.PointStruct(id=chunk.point_id, vector=vectors, payload=payload))
         return points
+
+
+def _contexts(chunk: Chunk) -> list[str]:
+    """The chunk's sentences as its sentence vectors embed them (the turn reads them so)."""
+    return sentence_contexts(chunk.text, chunk.section or chunk.title or chunk.source)
 
 
 class _Writer:

@@ -92,8 +92,28 @@ def _shape_text(shape: Any) -> list[str]:
     if shape.shape_type is not None and hasattr(shape, "shapes"):  # a group
         return [t for inner in shape.shapes for t in _shape_text(inner)]
     if getattr(shape, "has_text_frame", False) and shape.has_text_frame:
-        return ["\n".join(p.text.strip() for p in shape.text_frame.paragraphs if p.text.strip())]
+        lines = [p.text.strip() for p in shape.text_frame.paragraphs if p.text.strip()]
+        if len(lines) > 1 and _bulleted(shape):
+            lines = [f"- {line}" for line in lines]
+        return ["\n".join(lines)]
     return []
+
+
+def _bulleted(shape: Any) -> bool:
+    """Whether a shape's paragraphs are bullets: a content placeholder's are unless it says
+    otherwise (python-pptx gives no text for the bullet), a text box's only if it says so."""
+    marks = {
+        child.tag.rsplit("}", 1)[-1]
+        for paragraph in shape.text_frame.paragraphs
+        if paragraph._p.pPr is not None
+        for child in paragraph._p.pPr
+    }
+    if marks & {"buChar", "buAutoNum"}:
+        return True
+    if "buNone" in marks or not shape.is_placeholder:
+        return False
+    kind = str(shape.placeholder_format.type)
+    return not any(name in kind for name in ("TITLE", "SUBTITLE", "DATE", "FOOTER", "SLIDE_NUMBER"))
 
 
 def _cell(value: Any) -> str:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from knowledge.documents.sentences import LIST_ITEM
+
 # Words at most: a heading names a part; a longer unpunctuated line is a wrapped sentence.
 MAX_WORDS = 8
 # ... and at most this share of the next line's characters.
@@ -105,7 +107,10 @@ def _headings(lines: list[str]) -> list[bool]:
             answered = not _MARKED.match(following) and not _asks(following)
             heading[index] = bool(following) and answered
         elif not code[index] and opens and _could_head(line):
-            heading[index] = bool(following) and (follows_heading or _headed(line, following))
+            # above a list too: a slide's title over its bullets, "What to bring" over
+            # what to bring
+            heads = follows_heading or _headed(line, following) or LIST_ITEM.match(following)
+            heading[index] = bool(following) and bool(heads)
         following, follows_heading = line, heading[index]
     return heading
 

@@ -4,7 +4,9 @@ with the heading it sits under. Ingestion embeds these once; turns reuse the vec
 
 from __future__ import annotations
 
+import hashlib
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from knowledge.documents.tables import markdown_rows, table_lines
@@ -28,7 +30,9 @@ MIN_SENTENCE_WORDS = 4
 # Bullets other than Markdown's ("•", "–", "▪") opening items kept it too: such a list
 # was one sentence with its introduction, so its chunk now has more sentences than it
 # stored, and is embedded anew (unless its items are all under four words: then the
-# introduction alone is left, with the vector of the sentence it was part of).
+# introduction alone is left, with the vector of the sentence it was part of). A list
+# of short items read as one sentence kept it as well. Points stored since then carry a
+# digest of their sentences (`digest`), which the retriever checks instead of the count.
 SPLIT_VERSION = 4
 # A full stop, question or exclamation mark, then space and the start of a sentence: an
 # opening mark maybe, then a capital, a digit or a letter of a script without case.
@@ -61,7 +65,7 @@ _LAST_WORD = re.compile(r"([^\s(\[\"']+)\.$")
 _BULLET = "[-*+\u2022\u2023\u2043\u2013\u2014\u2219\u00b7\u25aa\u25ab\u25a0\u25a1\u25cf\u25cb\u25e6\u25ba\u27a2\u2713\u2714]"
 _BLOCK_START = re.compile(rf"^\s*(?:{_BULLET}\s+|\d+[.)]\s+|#+\s+|>\s+|```)")
 _MARKUP = re.compile(rf"^\s*(?:{_BULLET}\s+|\d+[.)]\s+|#+\s+|>\s+)")
-_LIST_ITEM = re.compile(rf"^\s*(?:{_BULLET}|(\d+)[.)])\s+")
+LIST_ITEM = re.compile(rf"^\s*(?:{_BULLET}|(\d+)[.)])\s+")
 # An item's line shorter than this, or ended, is not wrapped: a line under it that
 # begins with a capital and no indent begins a paragraph ("Payment follows...").
 WRAPPED_LINE_CHARS = 60
@@ -113,6 +117,8 @@ def _blocks(text: str) -> list[tuple[str | None, str]]:
                 current = _flushed(blocks, term, current)
                 blocks.extend((None, row) for row in _table_rows(table))
                 table = []
+                if _NOT_PROSE.match(line) and not in_code:
+                    blocks.append((None, ""))  # a heading or a rule ends a list above it
                 if in_code or _NOT_PROSE.match(line):
                     continue
             indent = len(line) - len(line.lstrip())
@@ -142,7 +148,7 @@ def _after_item(current: list[str], line: str, indent: int) -> bool:
     """Whether `line` begins a paragraph after the list item gathered in `current`, not
     the item's wrapped line."""
     first = next((ch for ch in line if ch.isalnum()), "")
-    if not _LIST_ITEM.match(current[0]) or indent or not first.isupper():
+    if not LIST_ITEM.match(current[0]) or indent or not first.isupper():
         return False
     return current[-1].endswith(_TERMINAL) or len(current[-1]) < WRAPPED_LINE_CHARS
 
@@ -192,13 +198,22 @@ def split_defined(text: str) -> list[tuple[str | None, str]]:
 @lru_cache(maxsize=4096)
 def _split(text: str) -> tuple[tuple[str | None, str], ...]:
     blocks = _blocks(text)
+    joined = {found.start: found for found in lists_in(text) if found.joined}
     sentences: list[tuple[str | None, str]] = []
+    skip_to = 0
+    first = next((number for number, (_, block) in enumerate(blocks) if block), 0)
     for number, (term, block) in enumerate(blocks):
+        if number < skip_to:
+            continue
+        if number in joined:  # a list of short items is one sentence
+            sentences.append((term, joined[number].joined or ""))
+            skip_to = number + len(joined[number].items)
+            continue
         pieces = _pieces(block)
         # A chunk cut mid-sentence begins with a fragment ("truncated to this size.").
         # (The chunker cuts at sentence ends; a text that ends unclosed is left as it is,
         # as real paragraphs do: the answer marks it, see `ended`.)
-        if number == 0 and pieces and pieces[0][0].islower():
+        if number == first and pieces and pieces[0][0].islower():
             pieces = pieces[1:]
         sentences += [(term, p) for p in pieces if word_count(p) >= MIN_SENTENCE_WORDS]
     return tuple(sentences)
@@ -210,31 +225,88 @@ def _pieces(block: str) -> list[str]:
     return _abbreviations_joined([piece for piece in pieces if piece])
 
 
+# Words at most in each item of a list read as one sentence (a list with an item too
+# short to be a sentence: "- Towel", "- DNI"): longer items are sentences of their own.
+SHORT_ITEM_WORDS = 12
+
+
+@dataclass(frozen=True)
+class TextList:
+    """A list in a text: its items as written with their markers ("1. Keep the receipt",
+    "- Towel"; bullets written "-"), the sentence introducing it if one does ("...follow
+    these steps:"), the sentences its items split into, and, for a list with an item too
+    short to be a sentence, the one sentence its items make ("Towel; Padlock.")."""
+
+    start: int  # its first item's block
+    items: tuple[str, ...]
+    intro: str | None
+    pieces: frozenset[str]
+    joined: str | None
+    labelled: bool  # its items are labelled values ("Check-up: 45 pounds"), looked up alone
+
+    def quoted(self) -> str:
+        return "\n".join([self.intro, *self.items] if self.intro else self.items)
+
+
+@lru_cache(maxsize=4096)
+def lists_in(text: str) -> tuple[TextList, ...]:
+    """The lists of `text` of at most MAX_LISTED items (a longer one is quoted by its
+    sentences). A list ends where items stop, or where another starts right after it
+    (bullets after numbers, or numbers from 1 again)."""
+    blocks = [block for _, block in _blocks(text)]
+    runs: list[list[int]] = []
+    written: list[str] = []  # each block's item as written, with its marker ("" if none)
+    for index, block in enumerate(blocks):
+        marker = LIST_ITEM.match(block)
+        if marker is None:
+            written.append("")
+            continue
+        number, words = marker.group(1), " ".join(block[marker.end() :].split())
+        written.append(f"{number}. {words}" if number else f"- {words}")
+        previous = written[index - 1] if index else ""
+        if runs and runs[-1][-1] == index - 1 and _goes_on(previous, number):
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    found = []
+    for run in runs:
+        if len(run) > MAX_LISTED:
+            continue
+        before = _pieces(blocks[run[0] - 1])[-1:] if run[0] and not written[run[0] - 1] else []
+        intro = before[0] if before and before[0].endswith(":") else None
+        pieces = [_pieces(blocks[i]) for i in run]
+        # Items that name things ("- Towel"), not labelled values ("- Check-up: 45
+        # pounds": each answers alone, as a table's row does).
+        short = len(run) > 1 and all(
+            len(p) == 1 and word_count(p[0]) <= SHORT_ITEM_WORDS and ": " not in p[0]
+            for p in pieces
+        )
+        joined = None
+        if short and any(word_count(p[0]) < MIN_SENTENCE_WORDS for p in pieces):
+            joined = "; ".join(p[0].rstrip(".;,") for p in pieces) + "."
+        items = tuple(written[i] for i in run)
+        flat = frozenset(piece for each in pieces for piece in each)
+        labelled = any(": " in piece for piece in flat)
+        found.append(TextList(run[0], items, intro, flat, joined, labelled))
+    return tuple(found)
+
+
+def list_of(sentence: str, text: str) -> TextList | None:
+    """The list of `text` that `sentence` introduces, is an item of, or is the items of."""
+    for found in lists_in(text):
+        if sentence in (found.intro, found.joined) or sentence in found.pieces:
+            return found
+    return None
+
+
 def listed_after(sentence: str, text: str) -> list[str]:
     """The list items that `sentence` introduces in `text` ("To claim an expense, follow
     these steps:" and the steps under it), each as written with its marker ("1. Keep the
-    receipt", "- Passport"), however short; none when it does not end a block with a
-    colon before list items. A procedure's steps do not each repeat what the question
-    asks, so the sentences chosen by meaning would quote a step or two of it."""
-    if not sentence.endswith(":"):
-        return []
-    blocks = [block for _, block in _blocks(text)]
-    for index, block in enumerate(blocks):
-        if _LIST_ITEM.match(block) or not _pieces(block)[-1:] == [sentence]:
-            continue
-        items: list[str] = []
-        for following in blocks[index + 1 : index + 1 + MAX_LISTED]:
-            marker = _LIST_ITEM.match(following)
-            # The list ends where items stop, or another list starts right after it
-            # (bullets after numbers, or numbers from 1 again).
-            if marker is None or (items and not _goes_on(items[-1], marker.group(1))):
-                break
-            number = marker.group(1)
-            written = " ".join(following[marker.end() :].split())
-            items.append(f"{number}. {written}" if number else f"- {written}")
-        if items:
-            return items
-    return []
+    receipt", "- Passport"), however short; none when it introduces no list. A
+    procedure's steps do not each repeat what the question asks, so the sentences chosen
+    by meaning would quote a step or two of it."""
+    found = list_of(sentence, text)
+    return list(found.items) if found and found.intro == sentence else []
 
 
 def _goes_on(item: str, number: str | None) -> bool:
@@ -314,3 +386,8 @@ def in_context(heading: str | None, sentence: str) -> str:
 
 def sentence_contexts(text: str, heading: str | None) -> list[str]:
     return [in_context(heading, sentence) for sentence in split_sentences(text)]
+
+
+def digest(contexts: list[str]) -> str:
+    """A short fingerprint of a chunk's sentences as embedded (`sentence_contexts`)."""
+    return hashlib.blake2b("\n".join(contexts).encode(), digest_size=8).hexdigest()

@@ -18,6 +18,9 @@ DENSE_VECTOR = "dense"
 SPARSE_VECTOR = "sparse"
 SENTENCES_VECTOR = "sentences"
 SPLIT_FIELD = "sentence_split"  # the splitter version the sentence vectors were made by
+# ... and a digest of the very sentences (with their headings) they were made of: a
+# change of the splitter that keeps a chunk's count of sentences is told by it.
+DIGEST_FIELD = "sentence_digest"
 # Which encoder and keyword tokens made a point's vectors (ingestion.reembed re-makes the
 # others); points written before it existed have none.
 INDEX_FIELD = "index_version"

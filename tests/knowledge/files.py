@@ -51,6 +51,23 @@ def _pdf_string(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
+def pptx_bytes(slides: list[tuple[str, list[str]]]) -> bytes:
+    """A deck of title-and-content slides: each slide's title and its bullets."""
+    from pptx import Presentation
+
+    deck = Presentation()
+    for title, bullets in slides:
+        slide = deck.slides.add_slide(deck.slide_layouts[1])
+        slide.shapes.title.text = title
+        body = slide.placeholders[1].text_frame
+        body.text = bullets[0]
+        for bullet in bullets[1:]:
+            body.add_paragraph().text = bullet
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
+
+
 def docx_bytes(title: str, sections: dict[str, str]) -> bytes:
     document = docx.Document()
     document.add_heading(title, level=0)

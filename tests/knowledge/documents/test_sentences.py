@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from agents.answer import ExtractiveAnswerer
 from agents.retrieval import Passage
-from knowledge.documents.sentences import listed_after, sentence_contexts, split_sentences
+from knowledge.documents.sentences import (
+    list_of,
+    listed_after,
+    sentence_contexts,
+    split_sentences,
+)
 from knowledge.encoders.embeddings import LocalEmbeddings
 
 DOCUMENT = """# Rate limits for every API key
@@ -187,3 +192,20 @@ def test_bullets_as_typed_or_printed_open_items_and_a_short_items_next_line_a_pa
         "Payment follows with the next salary.",
     ]
     assert len(listed_after("To claim an expense, follow these steps:", text)) == 3
+
+
+def test_a_list_of_short_items_is_one_sentence_and_a_price_list_stays_a_row_each() -> None:
+    """ "- Towel" was no sentence at all (under four words): what to bring was not there to
+    quote. A price list's labelled items answer alone, as a table's rows do."""
+    text = (
+        "## What to bring\n\n- Swimsuit and cap\n- Towel\n- Padlock for the locker\n\n"
+        "## Prices\n\n- Tooth extraction: from 95 pounds\n- Check-up: 45 pounds\n"
+    )
+    sentences = split_sentences(text)
+    assert "Swimsuit and cap; Towel; Padlock for the locker." in sentences
+    assert "Tooth extraction: from 95 pounds" in sentences and len(sentences) == 2
+    listed = list_of("Swimsuit and cap; Towel; Padlock for the locker.", text)
+    assert listed is not None
+    assert listed.quoted() == "- Swimsuit and cap\n- Towel\n- Padlock for the locker"
+    prices = list_of("Tooth extraction: from 95 pounds", text)
+    assert prices is not None and prices.labelled and prices.joined is None
