@@ -5,9 +5,6 @@ a larger knowledge base keeps the weights fitted on whole collections."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from qdrant_client import QdrantClient
 
@@ -15,7 +12,6 @@ from agents.answer import ExtractiveAnswerer
 from agents.answerability import Answerability
 from agents.retrieval import BACKGROUND_DEPTH, BACKGROUND_FROM, Passage
 from knowledge.encoders.embeddings import LocalEmbeddings
-from knowledge.vectors.embedded import open_embedded
 from tests.agents.test_mixed_scope import ENGLISH, SPANISH, search
 from tests.api.test_answerability import ADMISSIONS, LEAVE, MAINTENANCE
 
@@ -28,13 +24,6 @@ MORE = {
          for day in ("Monday", "Tuesday", "Wednesday", "Thursday")]
     )
 }  # fmt: skip
-
-
-@pytest.fixture
-def client(tmp_path: Path) -> Iterator[QdrantClient]:
-    opened = open_embedded(tmp_path / "qdrant")
-    yield opened
-    opened.close()
 
 
 def reading(embeddings: LocalEmbeddings, passages: list[Passage]) -> dict:

@@ -5,10 +5,6 @@ threshold fitted across languages)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from qdrant_client import QdrantClient
 
 from agents.answer import ExtractiveAnswerer
@@ -19,7 +15,6 @@ from ingestion.ingest import Ingestor
 from knowledge.documents.chunking import Chunker
 from knowledge.documents.loaders import LoadedDocument
 from knowledge.encoders.embeddings import LocalEmbeddings
-from knowledge.vectors.embedded import open_embedded
 from knowledge.vectors.store import ensure_collection
 from tests.api.test_answerability import LEAVE, MAINTENANCE, SHARING_WORDS
 
@@ -49,13 +44,6 @@ SPANISH = {
 QUESTION = "¿Cuánto se reembolsa por una noche de hotel en Europa?"
 
 
-@pytest.fixture
-def client(tmp_path: Path) -> Iterator[QdrantClient]:
-    opened = open_embedded(tmp_path / "qdrant")
-    yield opened
-    opened.close()
-
-
 def search(
     client: QdrantClient,
     embeddings: LocalEmbeddings,
@@ -71,13 +59,21 @@ def search(
         embeddings=embeddings,
         chunker=Chunker(chunk_size=4000, chunk_overlap=200),
     ).ingest_documents(loaded, org_id=ORG, kb_id=KB)
+    return retriever(client, embeddings, name).search(question, scope(ORG, KB))
+
+
+def retriever(client: QdrantClient, embeddings: LocalEmbeddings, name: str) -> Retriever:
+    """The service's hybrid retriever over collection `name`, as configured by default."""
     settings = Settings(_env_file=None)  # type: ignore[call-arg]
-    retriever = Retriever(
+    return Retriever(
         client=client, collection=name, embeddings=embeddings,
         candidates=settings.retrieval_candidates, rrf_k=settings.retrieval_rrf_k,
         weights=settings.hybrid_weights,
     )  # fmt: skip
-    return retriever.search(question, SearchScope(ORG, {KB: 0}, "hybrid", 4, 0.0))
+
+
+def scope(org: str, kb: str) -> SearchScope:
+    return SearchScope(org, {kb: 0}, "hybrid", 4, 0.0)
 
 
 def threshold(embeddings: LocalEmbeddings, passages: list[Passage]) -> float:

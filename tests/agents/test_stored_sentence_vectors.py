@@ -5,34 +5,21 @@ was one) put one sentence's vector on another: a digest of the sentences tells t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from qdrant_client import QdrantClient, models
 
 from agents.answer import ExtractiveAnswerer
-from agents.retrieval import Retriever, SearchScope
-from config import Settings
 from ingestion.ingest import Ingestor
 from knowledge.documents.chunking import Chunker
 from knowledge.documents.loaders import LoadedDocument
 from knowledge.encoders.embeddings import LocalEmbeddings
-from knowledge.vectors.embedded import open_embedded
 from knowledge.vectors.store import DIGEST_FIELD, SENTENCES_VECTOR, ensure_collection
+from tests.agents.test_mixed_scope import retriever, scope
 
 ORG, KB = "org-digest", "kb-digest"
 TEXT = (
     "The gym opens at six in the morning on weekdays. Towels are rented at the front desk "
     "for two euros. Lockers are closed with a padlock you bring yourself."
 )
-
-
-@pytest.fixture
-def client(tmp_path: Path) -> Iterator[QdrantClient]:
-    opened = open_embedded(tmp_path / "qdrant")
-    yield opened
-    opened.close()
 
 
 def answer_after_tampering(
@@ -57,14 +44,8 @@ def answer_after_tampering(
     )
     if stale:
         client.set_payload(name, {DIGEST_FIELD: "made-by-another-split"}, points=[point.id])
-    settings = Settings(_env_file=None)  # type: ignore[call-arg]
-    retriever = Retriever(
-        client=client, collection=name, embeddings=embeddings,
-        candidates=settings.retrieval_candidates, rrf_k=settings.retrieval_rrf_k,
-        weights=settings.hybrid_weights,
-    )  # fmt: skip
     question = "How much does it cost to rent a towel?"
-    passages = retriever.search(question, SearchScope(ORG, {KB: 0}, "hybrid", 4, 0.0))
+    passages = retriever(client, embeddings, name).search(question, scope(ORG, KB))
     answerer = ExtractiveAnswerer(embeddings, threshold=0.3, max_sentences=1, not_found_message="-")
     return answerer.answer(question, passages).text
 
