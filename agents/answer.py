@@ -280,7 +280,8 @@ class ExtractiveAnswerer:
         for i in chosen:  # a passage's sentences in its order: an introduction first
             rank, sentence = candidates[i]
             whole = lists.get((rank, sentence))
-            if whole is not None and (rank, whole.start) in quoted_lists:
+            member = whole or list_of(sentence, passages[rank].text)
+            if member is not None and (rank, member.start) in quoted_lists:
                 continue  # quoted already, in its list
             if whole is not None:
                 quoted_lists.add((rank, whole.start))

@@ -62,7 +62,10 @@ ABBREVIATIONS = frozenset(
 _LAST_WORD = re.compile(r"([^\s(\[\"']+)\.$")
 # Bullets as word processors, PDFs and pasted text write them, beside Markdown's: a
 # line of "• Keep the receipt." ran into the line above and the next, one "sentence".
-_BULLET = "[-*+\u2022\u2023\u2043\u2013\u2014\u2219\u00b7\u25aa\u25ab\u25a0\u25a1\u25cf\u25cb\u25e6\u25ba\u27a2\u2713\u2714]"
+_BULLET = (
+    "[-*+\u2022\u2023\u2043\u2013\u2014\u2219\u00b7"  # Markdown's, •, ‣, ⁃, –, —, ∙, ·
+    "\u25aa\u25ab\u25a0\u25a1\u25cf\u25cb\u25e6\u25ba\u27a2\u2713\u2714]"  # ▪ ▫ ■ □ ● ○ ◦ ► ➢ ✓ ✔
+)
 _BLOCK_START = re.compile(rf"^\s*(?:{_BULLET}\s+|\d+[.)]\s+|#+\s+|>\s+|```)")
 _MARKUP = re.compile(rf"^\s*(?:{_BULLET}\s+|\d+[.)]\s+|#+\s+|>\s+)")
 LIST_ITEM = re.compile(rf"^\s*(?:{_BULLET}|(\d+)[.)])\s+")
@@ -245,6 +248,7 @@ class TextList:
     labelled: bool  # its items are labelled values ("Check-up: 45 pounds"), looked up alone
 
     def quoted(self) -> str:
+        """The list as an answer quotes it: its introduction, then an item a line."""
         return "\n".join([self.intro, *self.items] if self.intro else self.items)
 
 
@@ -297,16 +301,6 @@ def list_of(sentence: str, text: str) -> TextList | None:
         if sentence in (found.intro, found.joined) or sentence in found.pieces:
             return found
     return None
-
-
-def listed_after(sentence: str, text: str) -> list[str]:
-    """The list items that `sentence` introduces in `text` ("To claim an expense, follow
-    these steps:" and the steps under it), each as written with its marker ("1. Keep the
-    receipt", "- Passport"), however short; none when it introduces no list. A
-    procedure's steps do not each repeat what the question asks, so the sentences chosen
-    by meaning would quote a step or two of it."""
-    found = list_of(sentence, text)
-    return list(found.items) if found and found.intro == sentence else []
 
 
 def _goes_on(item: str, number: str | None) -> bool:

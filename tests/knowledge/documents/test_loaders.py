@@ -15,7 +15,7 @@ from knowledge.documents.loaders import (
     load_bytes,
     load_path,
 )
-from knowledge.documents.sentences import listed_after, split_sentences
+from knowledge.documents.sentences import list_of, split_sentences
 from tests.knowledge.files import docx_bomb, pdf_bytes, write_samples
 
 SCOPE = {"org_id": "org_test", "kb_id": "kb_test"}
@@ -143,7 +143,8 @@ def test_docx_lists_keep_their_numbers_and_bullets_and_end_before_the_next_parag
         "3. Wait for approval.\n\nReceipts accepted:\n\n- Paper\n- PDF\n"
         "1. Ask your manager first.\n\nPayment follows"
     ) in text, text
-    assert listed_after("Receipts accepted:", text) == ["- Paper", "- PDF"]  # two lists
+    receipts = list_of("Receipts accepted:", text)  # two lists, one after the other
+    assert receipts is not None and receipts.items == ("- Paper", "- PDF")
 
 
 def test_html_ordered_lists_are_numbered_and_end_before_the_next_paragraph() -> None:

@@ -6,7 +6,6 @@ from agents.answer import ExtractiveAnswerer
 from agents.retrieval import Passage
 from knowledge.documents.sentences import (
     list_of,
-    listed_after,
     sentence_contexts,
     split_sentences,
 )
@@ -168,11 +167,11 @@ def test_a_sentence_that_introduces_a_list_is_given_its_items_however_short() ->
     )
     intro = "Before your first visit, bring these papers:"
     assert intro in split_sentences(text)
-    assert listed_after(intro, text) == ["1. Passport", "2. Two photos, taken this year"]
+    assert introduced(intro, text) == ["1. Passport", "2. Two photos, taken this year"]
     # the introducing sentence ends a block that holds another sentence before it
-    assert listed_after("Documents go to:", text) == ["- the front desk", "- or the post box"]
-    assert listed_after("The desk is open on weekdays.", text) == []
-    assert listed_after("Nothing like this in the text:", text) == []
+    assert introduced("Documents go to:", text) == ["- the front desk", "- or the post box"]
+    assert introduced("The desk is open on weekdays.", text) == []
+    assert introduced("Nothing like this in the text:", text) == []
 
 
 def test_bullets_as_typed_or_printed_open_items_and_a_short_items_next_line_a_paragraph() -> None:
@@ -191,7 +190,7 @@ def test_bullets_as_typed_or_printed_open_items_and_a_short_items_next_line_a_pa
         "Wait for your manager to approve it",
         "Payment follows with the next salary.",
     ]
-    assert len(listed_after("To claim an expense, follow these steps:", text)) == 3
+    assert len(introduced("To claim an expense, follow these steps:", text)) == 3
 
 
 def test_a_list_of_short_items_is_one_sentence_and_a_price_list_stays_a_row_each() -> None:
@@ -209,3 +208,24 @@ def test_a_list_of_short_items_is_one_sentence_and_a_price_list_stays_a_row_each
     assert listed.quoted() == "- Swimsuit and cap\n- Towel\n- Padlock for the locker"
     prices = list_of("Tooth extraction: from 95 pounds", text)
     assert prices is not None and prices.labelled and prices.joined is None
+
+
+def introduced(sentence: str, text: str) -> list[str]:
+    """The items of the list `sentence` introduces in `text` (none if it introduces none)."""
+    found = list_of(sentence, text)
+    return list(found.items) if found and found.intro == sentence else []
+
+
+def test_an_item_of_a_list_quoted_whole_is_not_quoted_again(embeddings: LocalEmbeddings) -> None:
+    text = (
+        "Treatment prices, per visit:\n\n- Tooth extraction: from 95 pounds per tooth\n"
+        "- Check-up with the dentist: 45 pounds\n\nPrices include VAT at the current rate."
+    )
+    answerer = ExtractiveAnswerer(embeddings, threshold=0.0, max_sentences=3, not_found_message="-")
+    passage = Passage(
+        text=text, title="Prices", source="prices.md", section=None, page=None, score=1.0
+    )
+    question = "What does a tooth extraction cost, and what are the prices per visit?"
+    answer = answerer.answer(question, [passage]).text
+    assert answer.count("Tooth extraction") == 1, answer
+    assert answer.startswith("Treatment prices, per visit:\n- Tooth extraction"), answer
