@@ -31,7 +31,8 @@ MIN_SENTENCE_WORDS = 4
 # was one sentence with its introduction, so its chunk now has more sentences than it
 # stored, and is embedded anew (unless its items are all under four words: then the
 # introduction alone is left, with the vector of the sentence it was part of). A list
-# of short items read as one sentence kept it as well. Points stored since then carry a
+# of short items read as one sentence kept it as well, and so did plain labels opening
+# entries and labelled values of two or three words. Points stored since then carry a
 # digest of their sentences (`digest`), which the retriever checks instead of the count.
 SPLIT_VERSION = 4
 # A full stop, question or exclamation mark, then space and the start of a sentence: an
@@ -85,6 +86,14 @@ _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])
 # A line opened by a bold label ("**Modelo:** HP LaserJet", "**Precio**: 20 euros") is
 # an entry of its own, as a list item is, not the rest of the line above.
 _BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,40}(?::(?:\*\*|__)|(?:\*\*|__):)")
+# ... and so is one opened by a plain label, as a contact card or a spec sheet typed by
+# hand writes them ("Teléfono: 912 345 678", "Spare toner: cabinet B"): a label of at
+# most four words, the first beginning with a capital letter.
+_PLAIN_LABEL = re.compile(r"^\s*[^\W\d_a-z][^\s:]*(?: [^\s:]+){0,3}: \S")
+# A labelled value is a sentence from two words ("Correo: info@ejemplo.es", "Check-up: 45
+# pounds"): it says what it is, which a fragment of that length does not.
+LABELLED_MIN_WORDS = 2
+_LABELLED = re.compile(r"^[^\W\d_][^\s:]*(?: [^\s:]+){0,3}: \S")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 # A term on a line of its own with its definition indented below it, as manual pages
 # and Debian's docs lay out options and variables ("HISTSIZE", "-v, --verbose").
@@ -136,6 +145,7 @@ def _blocks(text: str) -> list[tuple[str | None, str]]:
             starts = (
                 _BLOCK_START.match(line)
                 or _BOLD_LABEL.match(line)
+                or _PLAIN_LABEL.match(line)
                 or (current and _after_item(current, line, indent))
             )
             line = readable(line)
@@ -218,8 +228,15 @@ def _split(text: str) -> tuple[tuple[str | None, str], ...]:
         # as real paragraphs do: the answer marks it, see `ended`.)
         if number == first and pieces and pieces[0][0].islower():
             pieces = pieces[1:]
-        sentences += [(term, p) for p in pieces if word_count(p) >= MIN_SENTENCE_WORDS]
+        sentences += [(term, p) for p in pieces if _long_enough(p)]
     return tuple(sentences)
+
+
+def _long_enough(sentence: str) -> bool:
+    words = word_count(sentence)
+    return words >= MIN_SENTENCE_WORDS or (
+        words >= LABELLED_MIN_WORDS and _LABELLED.match(sentence) is not None
+    )
 
 
 def _pieces(block: str) -> list[str]:

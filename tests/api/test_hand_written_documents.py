@@ -68,6 +68,14 @@ Q: How do I transfer my prescription from another pharmacy?
 A: Bring the bottle or the prescription number to the counter, and we call the other pharmacy.
 """
 
+CARD = """Academia Sol: datos de contacto
+
+Secretaría
+Horario: de lunes a viernes de 9:00 a 14:00
+Teléfono: 912 345 678
+Correo: info@academiasol.es
+"""
+
 
 @pytest.fixture
 def org(platform: Flask) -> Org:
@@ -81,6 +89,7 @@ def org(platform: Flask) -> Org:
     assert org.upload("documents", "Impresora", SPEC)["status"] == "completed"
     assert org.upload("documents", "Perpustakaan", CHECKLIST)["status"] == "completed"
     assert org.upload("documents", "Pharmacy FAQ", PHARMACY)["status"] == "completed"
+    assert org.upload("documents", "Academia Sol", CARD)["status"] == "completed"
     org.assistant("desk", ["documents"])
     return org
 
@@ -158,3 +167,21 @@ def test_a_labelled_answer_is_quoted_without_its_label_and_alone(org: Org) -> No
     assert reply["answer"].startswith("We deliver within 5 km of the shop"), reply["answer"]
     assert "A:" not in reply["answer"] and "bottle" not in reply["answer"], reply["answer"]
     assert reply["citations"][0]["section"] == "Do you deliver prescriptions?", reply
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("¿Cuál es el correo de la academia?", "Correo: info@academiasol.es."),
+        ("¿Cuál es el teléfono de la academia Sol?", "Teléfono: 912 345 678."),
+    ],
+)
+def test_a_contact_card_typed_by_hand_is_quoted_line_by_line(
+    org: Org, question: str, answer: str
+) -> None:
+    """Lines opened by a plain label ran together, one "sentence" of the whole card, and
+    a labelled value of two words ("Correo: info@...") was too short to be a sentence."""
+    reply = ok(chat(org.client, org.admin_key, question, conversation=f"card-{len(question)}"))
+    assert reply["found"] is True, reply
+    assert reply["answer"].startswith(answer), reply["answer"]
+    assert "Horario" not in reply["answer"], reply["answer"]

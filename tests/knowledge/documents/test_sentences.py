@@ -202,7 +202,8 @@ def test_a_list_of_short_items_is_one_sentence_and_a_price_list_stays_a_row_each
     )
     sentences = split_sentences(text)
     assert "Swimsuit and cap; Towel; Padlock for the locker." in sentences
-    assert "Tooth extraction: from 95 pounds" in sentences and len(sentences) == 2
+    # a labelled value of three words is a sentence too ("Check-up: 45 pounds")
+    assert sentences[1:] == ["Tooth extraction: from 95 pounds", "Check-up: 45 pounds"]
     listed = list_of("Swimsuit and cap; Towel; Padlock for the locker.", text)
     assert listed is not None
     assert listed.quoted() == "- Swimsuit and cap\n- Towel\n- Padlock for the locker"
@@ -229,3 +230,19 @@ def test_an_item_of_a_list_quoted_whole_is_not_quoted_again(embeddings: LocalEmb
     answer = answerer.answer(question, [passage]).text
     assert answer.count("Tooth extraction") == 1, answer
     assert answer.startswith("Treatment prices, per visit:\n- Tooth extraction"), answer
+
+
+def test_lines_opened_by_a_plain_label_are_entries_and_a_labelled_value_is_a_sentence() -> None:
+    card = "Horario: de lunes a viernes de 9:00 a 14:00\nTeléfono: 912 345 678\nCorreo: info@sol.es"
+    assert split_sentences(card) == [
+        "Horario: de lunes a viernes de 9:00 a 14:00",
+        "Teléfono: 912 345 678",
+        "Correo: info@sol.es",
+    ]
+    # a wrapped sentence whose next line holds a colon further on is still one sentence
+    prose = "The meeting was long and we spoke\nabout many things: the budget and the plan."
+    assert split_sentences(prose) == [
+        "The meeting was long and we spoke about many things: the budget and the plan."
+    ]
+    assert split_sentences("Short one: two.") == ["Short one: two."]
+    assert split_sentences("Not labelled here.") == []  # under four words, no label
