@@ -288,7 +288,8 @@ def test_searches_go_on_while_the_shard_is_copied_and_writes_wait(
     assert nearest(client, 5)  # (points 5, 13, 21... have the same vector)
     assert copier.is_alive() and time.monotonic() - started < 1.0  # not held up by the copy
     client.upsert(COLLECTION, [point(99)])  # waits for the copy, then is recorded for it
-    assert not copier.is_alive()
+    # Recorded for replay: written after the copy was made (the copier's thread may not
+    # have ended yet: it returns after letting writes go, and a loaded machine shows it).
     assert len(embedded.replay[COLLECTION]) == 1
     copier.join()
     embedded.optimisation_failed(COLLECTION, tmp_path / "edge" / f".{COLLECTION}.optimising")
