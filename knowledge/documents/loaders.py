@@ -418,7 +418,9 @@ _SPACED_MARK = re.compile(r"[ \t]+([.,;:!?)\]])(?=\s|$)")
 
 
 def _cell_text(cell: Any) -> str:
-    return " ".join(cell.get_text(" ", strip=True).replace(_LINE_BREAK, " ").split())
+    """A table cell's text on one line, a mark after an inline tag kept in its place."""
+    text = " ".join(cell.get_text(" ", strip=True).replace(_LINE_BREAK, " ").split())
+    return _SPACED_MARK.sub(r"\1", text)
 
 
 def _is_data_table(table: Any) -> bool:
