@@ -70,6 +70,11 @@ _BULLET = (
 _BLOCK_START = re.compile(rf"^\s*(?:{_BULLET}\s+|\d+[.)]\s+|#+\s+|>\s+|```)")
 _MARKUP = re.compile(rf"^\s*(?:{_BULLET}\s+|\d+[.)]\s+|#+\s+|>\s+)")
 LIST_ITEM = re.compile(rf"^\s*(?:{_BULLET}|(\d+)[.)])\s+")
+# A procedure's step written with its word ("Step 2: Open...", "Paso 2:", "Langkah 2."):
+# an item of a numbered list, quoted as written.
+_STEP = re.compile(
+    r"^\s*(?:step|paso|langkah|passo|[ée]tape|schritt)\s+(\d+)\s*[:.)\u2013-]\s", re.IGNORECASE
+)
 # An item's line shorter than this, or ended, is not wrapped: a line under it that
 # begins with a capital and no indent begins a paragraph ("Payment follows...").
 WRAPPED_LINE_CHARS = 60
@@ -276,16 +281,13 @@ def lists_in(text: str) -> tuple[TextList, ...]:
     (bullets after numbers, or numbers from 1 again)."""
     blocks = [block for _, block in _blocks(text)]
     runs: list[list[int]] = []
-    written: list[str] = []  # each block's item as written, with its marker ("" if none)
-    for index, block in enumerate(blocks):
-        marker = LIST_ITEM.match(block)
-        if marker is None:
-            written.append("")
+    items = [_item(block) for block in blocks]
+    written = [item[2] if item else "" for item in items]  # with its marker ("" if none)
+    for index, item in enumerate(items):
+        if item is None:
             continue
-        number, words = marker.group(1), " ".join(block[marker.end() :].split())
-        written.append(f"{number}. {words}" if number else f"- {words}")
-        previous = written[index - 1] if index else ""
-        if runs and runs[-1][-1] == index - 1 and _goes_on(previous, number):
+        previous = items[index - 1] if index else None
+        if runs and runs[-1][-1] == index - 1 and _goes_on(previous, item):
             runs[-1].append(index)
         else:
             runs.append([index])
@@ -305,10 +307,10 @@ def lists_in(text: str) -> tuple[TextList, ...]:
         joined = None
         if short and any(word_count(p[0]) < MIN_SENTENCE_WORDS for p in pieces):
             joined = "; ".join(p[0].rstrip(".;,") for p in pieces) + "."
-        items = tuple(written[i] for i in run)
+        listed = tuple(written[i] for i in run)
         flat = frozenset(piece for each in pieces for piece in each)
-        labelled = any(": " in piece for piece in flat)
-        found.append(TextList(run[0], items, intro, flat, joined, labelled))
+        labelled = any(": " in piece and not _STEP.match(piece) for piece in flat)
+        found.append(TextList(run[0], listed, intro, flat, joined, labelled))
     return tuple(found)
 
 
@@ -320,11 +322,25 @@ def list_of(sentence: str, text: str) -> TextList | None:
     return None
 
 
-def _goes_on(item: str, number: str | None) -> bool:
-    """Whether an item numbered `number` (None: a bullet) follows `item` in one list."""
-    if number is None:
-        return item.startswith("- ")
-    return item.startswith(f"{int(number) - 1}. ")
+def _item(block: str) -> tuple[str, int, str] | None:
+    """A list item's kind ("-", "." or "step"), number (0 for a bullet) and text as
+    quoted: a bullet written "-", a number "N.", a step as written ("Step 2: Open...")."""
+    step = _STEP.match(block)
+    if step is not None:
+        return "step", int(step.group(1)), " ".join(block.split())
+    marker = LIST_ITEM.match(block)
+    if marker is None:
+        return None
+    number, words = marker.group(1), " ".join(block[marker.end() :].split())
+    return (".", int(number), f"{number}. {words}") if number else ("-", 0, f"- {words}")
+
+
+def _goes_on(previous: tuple[str, int, str] | None, item: tuple[str, int, str]) -> bool:
+    """Whether `item` follows `previous` in one list: bullets after a bullet, numbers
+    (or steps) after the one before."""
+    if previous is None or previous[0] != item[0]:
+        return False
+    return item[0] == "-" or item[1] == previous[1] + 1
 
 
 def _sentence_ends(block: str) -> list[str]:

@@ -29,6 +29,13 @@ The pool is open from 6:00 to 21:00 on weekdays and from 8:00 to 18:00 at weeken
 4. Show the booking code at reception.
 """
 
+GARAGE = """Cómo pedir cita en el taller
+
+Paso 1: Llame al 912 000 111 o escriba a citas@tallerlopez.es.
+Paso 2: Indique la matrícula y el problema del coche.
+Paso 3: Le confirmamos el día y la hora por SMS.
+"""
+
 SLIDES = [
     ("Bienvenida a Ferretería Lobo", ["Esta presentación resume tu primera semana."]),
     ("Qué necesitas traer", ["DNI", "Número de la Seguridad Social", "Cuenta bancaria"]),
@@ -40,6 +47,7 @@ def org(platform: Flask) -> Org:
     org = create_org(platform.test_client(), "Lists")
     org.kb("documents")
     assert org.upload("documents", "Swimming club", CLUB)["status"] == "completed"
+    assert org.upload("documents", "Taller López", GARAGE)["status"] == "completed"
     deck = pptx_bytes(SLIDES)
     assert org.upload_file("documents", "bienvenida.pptx", deck)["status"] == "completed"
     org.assistant("desk", ["documents"])
@@ -59,6 +67,13 @@ def org(platform: Flask) -> Org:
             "1. Sign in to the club app.\n2. Choose Lanes and pick a day.\n"
             "3. Select a free slot and confirm.\n4. Show the booking code at reception. [1]",
             "How to book a lane",
+        ),
+        (
+            "¿Cómo pido cita en el taller?",
+            "Paso 1: Llame al 912 000 111 o escriba a citas@tallerlopez.es.\n"
+            "Paso 2: Indique la matrícula y el problema del coche.\n"
+            "Paso 3: Le confirmamos el día y la hora por SMS. [1]",
+            "",
         ),
         (
             "¿Qué documentos tengo que traer?",

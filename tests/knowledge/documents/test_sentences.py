@@ -246,3 +246,19 @@ def test_lines_opened_by_a_plain_label_are_entries_and_a_labelled_value_is_a_sen
     ]
     assert split_sentences("Short one: two.") == ["Short one: two."]
     assert split_sentences("Not labelled here.") == []  # under four words, no label
+
+
+def test_steps_written_with_their_word_are_a_numbered_list() -> None:
+    text = (
+        "Step 1: Connect to the guest wifi network.\nStep 2: Open the print page and sign in."
+        "\nStep 3: Collect the pages at any printer.\n\nPaso 1: Llame al taller por teléfono."
+    )
+    steps = list_of("Step 2: Open the print page and sign in.", text)
+    assert steps is not None and not steps.labelled  # steps answer together, not alone
+    assert steps.items == (
+        "Step 1: Connect to the guest wifi network.",
+        "Step 2: Open the print page and sign in.",
+        "Step 3: Collect the pages at any printer.",
+    )
+    other = list_of("Paso 1: Llame al taller por teléfono.", text)  # numbered from 1 again
+    assert other is not None and other.start != steps.start
