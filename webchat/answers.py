@@ -34,8 +34,14 @@ def cited_sentences(answer: str, n: int) -> list[str]:
     cited = []
     for text, marker in zip(pieces[0::2], pieces[1::2], strict=False):
         if marker == str(n):
-            cited += [x.strip() for x in re.split(r"(?<=[.!?])\s+", text) if x.strip()]
+            # a quoted list: an item a line, its marker not part of the passage's words
+            for line in text.split("\n"):
+                line = _LIST_MARKER.sub("", line.strip())
+                cited += [x.strip() for x in re.split(r"(?<=[.!?])\s+", line) if x.strip()]
     return cited
+
+
+_LIST_MARKER = re.compile(r"^(?:-|\d+\.)\s+")
 
 
 def highlighted(snippet: str, sentences: list[str]) -> str:
