@@ -275,17 +275,17 @@ class ExtractiveAnswerer:
 
         numbers: dict[int, int] = {}
         cited = []
-        lists = _quoted_lists([candidates[i] for i in chosen], passages)
+        lists = {(r, s): list_of(s, passages[r].text) for r, s in (candidates[i] for i in chosen)}
+        whole = _quoted_whole(lists)
         quoted_lists: set[tuple[int, int]] = set()
         for i in chosen:  # a passage's sentences in its order: an introduction first
             rank, sentence = candidates[i]
-            whole = lists.get((rank, sentence))
-            member = whole or list_of(sentence, passages[rank].text)
+            member = lists[(rank, sentence)]
             if member is not None and (rank, member.start) in quoted_lists:
                 continue  # quoted already, in its list
-            if whole is not None:
-                quoted_lists.add((rank, whole.start))
-                quoted = whole.quoted()
+            if member is not None and (rank, sentence) in whole:
+                quoted_lists.add((rank, member.start))
+                quoted = member.quoted()
             else:
                 quoted = ended(sentence, passages[rank].text)
             cited.append((quoted, numbers.setdefault(rank, len(numbers) + 1)))
@@ -417,19 +417,18 @@ class ExtractiveAnswerer:
         )
 
 
-def _quoted_lists(
-    chosen: list[tuple[int, str]], passages: list[Passage]
-) -> dict[tuple[int, str], TextList]:
-    """The chosen sentences quoted as the whole list they belong to, by (passage,
-    sentence): a list's introduction ("follow these steps:"), a list of short items read
-    as one sentence ("Towel; Padlock."), and an item chosen beside another of its list
+def _quoted_whole(
+    lists: dict[tuple[int, str], TextList | None],
+) -> set[tuple[int, str]]:
+    """Which chosen sentences (by passage and sentence, with the list each belongs to,
+    if any) are quoted as their whole list: a list's introduction ("follow these
+    steps:"), a list of short items read as one sentence ("Towel; Padlock."), an item chosen beside another of its list
     (two steps of four: the steps answer together), unless its items are labelled values
     (a price list's "Tooth extraction: from 95 pounds" answers alone)."""
-    found = {(rank, s): list_of(s, passages[rank].text) for rank, s in chosen}
-    together = Counter((rank, tl.start) for (rank, _), tl in found.items() if tl is not None)
+    together = Counter((rank, tl.start) for (rank, _), tl in lists.items() if tl is not None)
     return {
-        (rank, s): tl
-        for (rank, s), tl in found.items()
+        (rank, s)
+        for (rank, s), tl in lists.items()
         if tl is not None
         and (s in (tl.intro, tl.joined) or (together[(rank, tl.start)] > 1 and not tl.labelled))
     }

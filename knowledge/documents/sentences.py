@@ -216,7 +216,9 @@ def split_defined(text: str) -> list[tuple[str | None, str]]:
 @lru_cache(maxsize=4096)
 def _split(text: str) -> tuple[tuple[str | None, str], ...]:
     blocks = _blocks(text)
-    joined = {found.start: found for found in lists_in(text) if found.joined}
+    joined = {
+        found.start: found for found in _lists([block for _, block in blocks]) if found.joined
+    }
     sentences: list[tuple[str | None, str]] = []
     skip_to = 0
     first = next((number for number, (_, block) in enumerate(blocks) if block), 0)
@@ -279,7 +281,11 @@ def lists_in(text: str) -> tuple[TextList, ...]:
     """The lists of `text` of at most MAX_LISTED items (a longer one is quoted by its
     sentences). A list ends where items stop, or where another starts right after it
     (bullets after numbers, or numbers from 1 again)."""
-    blocks = [block for _, block in _blocks(text)]
+    return _lists([block for _, block in _blocks(text)])
+
+
+def _lists(blocks: list[str]) -> tuple[TextList, ...]:
+    """The lists of a text's blocks (`lists_in`)."""
     runs: list[list[int]] = []
     items = [_item(block) for block in blocks]
     written = [item[2] if item else "" for item in items]  # with its marker ("" if none)
