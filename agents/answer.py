@@ -22,6 +22,7 @@ from agents.answerability import (
     holds_code,
     left_out,
     names_in,
+    proper_names,
     written_in,
 )
 from agents.followup import offline_condenser
@@ -144,6 +145,13 @@ def citation(n: int, passage: Passage, *, quoted: str | None = None) -> dict:
     }
 
 
+def _without(question: str, words: str | tuple[str, ...]) -> str:
+    """The question with a word, or each word of a name, left out."""
+    for word in (words,) if isinstance(words, str) else words:
+        question = left_out(question, word)
+    return question
+
+
 class Judged(NamedTuple):
     """One reading of the question: the sentences it would quote, what the answerability
     decision saw (with its probability), the best score, and whether it passed."""
@@ -243,8 +251,11 @@ class ExtractiveAnswerer:
                 best_dense=measured.best_dense, background=measured.background,
                 comparable=comparable, mixed=not comparable.all(),
                 mixed_scope=measured.mixed_scope, few_passages=measured.few_passages,
-                tiny_scope=measured.tiny_scope,
+                tiny_scope=measured.tiny_scope, unheld=tuple(measured.unheld_names),
             )  # fmt: skip
+            if seen.unheld_names and same[top]:
+                unanswered = self._unanswered_names(query, measured, context_vectors[top])
+                seen = replace(seen, unheld_names=unanswered)
             # Across languages every word is "absent": nothing to tell. It only ever
             # counts against answering, so a reading declined without it is not measured.
             if same[top] and (self.answerability is None or self.answerability.answers(seen)):
@@ -317,18 +328,45 @@ class ExtractiveAnswerer:
         words no passage holds left out, beyond `LEFT_OUT_NOISE` (0 when none is): then
         that word is what the sentence does not answer. One batch of at most three short
         texts."""
-        words = absent_words(query, passages)
+        gains = self._left_out_gains(query, absent_words(query, passages), sentence, cosine)
+        return max([0.0, *(gain - LEFT_OUT_NOISE for gain in gains)])
+
+    def _unanswered_names(self, query: str, measured: Passage, sentence: np.ndarray) -> int:
+        """How many of the names no passage in scope holds (the search looked) the best
+        sentence does not answer: without the name, the question comes closer to it (a
+        plain cosine; the answerer's scores carry bonuses). A page that never writes
+        "Indian" may still be about "which famous Indian...": then the question goes away
+        from its sentence without the word."""
+        unheld = [
+            name
+            for name in proper_names(query)
+            if all(word in measured.unheld_names for word in name)
+        ]
+        asked = self.embeddings.encode_cached([query], query=True)[0]
+        gains = self._left_out_gains(query, unheld, sentence, float(asked @ sentence))
+        return sum(gain > 0 for gain in gains)
+
+    def _left_out_gains(
+        self,
+        query: str,
+        words: list[str] | list[tuple[str, ...]],
+        sentence: np.ndarray,
+        cosine: float,
+    ) -> list[float]:
+        """For each word (or name of several), how much closer the sentence comes to the
+        question without it than `cosine` (negative when farther): one batch of short
+        texts."""
         if not words:
-            return 0.0
-        shorter = self.embeddings.encode_cached([left_out(query, w) for w in words], query=True)
-        return max(0.0, float((shorter @ sentence).max()) - cosine - LEFT_OUT_NOISE)
+            return []
+        shorter = self.embeddings.encode_cached([_without(query, w) for w in words], query=True)
+        return [float(c) - cosine for c in shorter @ sentence]
 
     def _judged(self, chosen: list[int], best: float, seen: Evidence) -> Judged:
         values = seen.values()
         shown = {
             **values, "language": seen.language, "mixed": seen.mixed,
             "few_passages": seen.few_passages, "tiny_scope": seen.tiny_scope,
-            "absent_codes": seen.absent_codes,
+            "absent_codes": seen.absent_codes, "unheld_names": seen.unheld_names,
         }  # fmt: skip
         if self.answerability is None:
             return Judged(chosen, {**shown, "probability": 1.0}, best, True)

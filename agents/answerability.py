@@ -67,6 +67,12 @@ _CODE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,5}-?\d+[A-Za-z0-9]*(?![\w-])")
 # "B-12", "B 12", "B‑12" and "B12" are one code.
 _CODE_JOIN = re.compile(r"(?<=[^\W\d_])[\s\u2010-\u2015-]?(?=\d)")
 _OPENING = re.compile(r"^[\W_]+")
+# A word as `proper_names` reads it: letters first, then its apostrophes and hyphens
+# ("PayPal's", "Ankara'da", "Disney-ABC").
+_NAMED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# Languages that capitalise every noun: a capital there does not make a name.
+_CAPITALISED_NOUNS = frozenset({"de", "lb"})
+PROPER_NAME_MIN = 3  # letters; "Dr", "Mr" and initials are not what the question is about
 
 
 @dataclass(frozen=True)
@@ -102,6 +108,11 @@ class Evidence:
     tiny_scope: bool = False
     # codes the question names that no passage holds (`codes_in`): not a weight, a veto
     absent_codes: int = 0
+    # names it uses (`proper_names`) that no passage in scope holds, retrieved or not,
+    # and without which the question comes closer to the best sentence (the answerer
+    # measures that): in one language, a veto too ("Can customers pay with PayPal?" of
+    # a help centre that names cards and transfers)
+    unheld_names: int = 0
 
     @property
     def small_scope(self) -> str | None:
@@ -109,8 +120,14 @@ class Evidence:
         return "few_passages" if self.few_passages else "tiny_scope" if self.tiny_scope else None
 
     def values(self) -> dict[str, float]:
-        flags = ("language", "mixed", "mixed_scope", "few_passages", "tiny_scope", "absent_codes")
-        return {k: float(v) for k, v in asdict(self).items() if k not in flags}
+        return {k: float(v) for k, v in asdict(self).items() if k not in _FLAGS}
+
+
+# What the evidence says besides the combiner's inputs.
+_FLAGS = frozenset(
+    ("language", "mixed", "mixed_scope", "few_passages", "tiny_scope")
+    + ("absent_codes", "unheld_names")
+)
 
 
 def key_terms(text: str, language: str | None = None, *, min_length: int = 0) -> set[str]:
@@ -159,6 +176,42 @@ def names_in(question: str) -> set[str]:
     return found - {""}
 
 
+def proper_names(question: str, language: str | None = None) -> list[tuple[str, ...]]:
+    """The names the question uses: runs of words it capitalises inside a sentence,
+    without digits ("PayPal", "program Magister", "Peyton Manning", "Варшавы"), each a
+    tuple of its words lower-cased, in order. A possessive or a Turkish case ending after
+    an apostrophe is left out ("Ankara'da" is "ankara"), and a hyphenated word gives its
+    capitalised parts. Acronyms are not names here ("IPK" for "indeks prestasi
+    kumulatif"). None in a sentence written in capitals or title case, nor in a language
+    that capitalises every noun."""
+    language = language or guess(question)[0]
+    if language in _CAPITALISED_NOUNS:
+        return []
+    stopwords = stopwords_of(language)
+    found: list[tuple[str, ...]] = []
+    for sentence in SENTENCE_BREAK.split(question.strip()):
+        words = list(_NAMED_WORD.finditer(_OPENING.sub("", sentence)))[1:]
+        capitalised = [w for w in words if w.group(0)[0].isupper()]
+        if len(capitalised) * 2 > len(words) >= 2:
+            continue  # "How Do I Cancel My Plan?": capitals of style, not names
+        runs: list[list[str]] = []
+        after = -1  # where the last capitalised word ended
+        for match in capitalised:
+            word = match.group(0)
+            if any(c.isdigit() for c in word) or word.isupper():
+                after = -1  # a code (`codes_in`), a number, or an acronym a text may spell out
+                continue
+            if after < 0 or sentence[after : match.start()].strip():
+                runs.append([])
+            after = match.end()
+            for part in re.split(r"['’]", word)[0].split("-"):
+                lowered = part.lower()
+                if len(part) >= PROPER_NAME_MIN and part[0].isupper() and lowered not in stopwords:
+                    runs[-1].append(lowered)
+        found += [name for run in runs if (name := tuple(dict.fromkeys(run))) and name not in found]
+    return found
+
+
 def absent_words(question: str, passages: list[str], *, limit: int = 3) -> list[str]:
     """The question's long words, as written, that no passage holds (by stem), in their
     order: what it names that the passages may not be about. Unspaced scripts have no
@@ -187,8 +240,9 @@ def written_in(words: str, text: str) -> bool:
 
 
 def left_out(question: str, word: str) -> str:
-    """The question without one word (its first occurrence), spaces mended."""
-    shorter = re.sub(_whole(word), "", question, count=1)
+    """The question without one word (its first occurrence, in any case), spaces
+    mended."""
+    shorter = re.sub(_whole(word), "", question, count=1, flags=re.IGNORECASE)
     mended = re.sub(r"\s+([?.,!;:»])", r"\1", " ".join(shorter.split()))
     return re.sub(r"([¿¡«])\s+", r"\1", mended)
 
@@ -217,14 +271,16 @@ def evidence(
     mixed_scope: bool = False,
     few_passages: bool = False,
     tiny_scope: bool = False,
+    unheld: tuple[str, ...] = (),
 ) -> Evidence:
     """`sentence_scores`: the question's cosine to each sentence retrieved (with its
     heading), `sentence_passages` the passage each is from; `passages`: the retrieved
     texts (with their titles and sections); `best_dense` and `background` as the search
     measured them (retrieval.BACKGROUND_FROM), None when it did not. `comparable`: the
     sentences read the same way as the best one (in its language or not), which alone
-    its gap and lead are measured against (default: all). `unsupported` is the
-    answerer's to measure (it holds the encoder)."""
+    its gap and lead are measured against (default: all). `unheld`: the names the
+    search found nowhere in scope. `unsupported` is the answerer's to measure (it holds
+    the encoder)."""
     top = int(sentence_scores.argmax())
     best = float(sentence_scores[top])
     if comparable is None:
@@ -252,10 +308,11 @@ def evidence(
     absent = min(len(long_words - anywhere), 3)
     codes = codes_in(question)
     absent_codes = sum(not any(holds_code(text, code) for text in passages) for code in codes)
+    unheld_names = sum(all(w in unheld for w in name) for name in proper_names(question, language))
     return Evidence(
         best, gap, lead, best - floor, dense - floor, coverage, in_sentence, missing, absent,
         named, same_language, 0.0, language, mixed, mixed_scope and not mixed, few_passages,
-        tiny_scope, absent_codes,
+        tiny_scope, absent_codes, unheld_names,
     )  # fmt: skip
 
 
@@ -380,11 +437,14 @@ class Answerability:
 
     def decide(self, found: Evidence) -> Decision:
         """Its probability against its threshold, and the second weights' if any. A
-        code the question names that no passage holds declines it whatever they say."""
+        code the question names that no passage holds declines it whatever they say; so
+        does a name no passage in scope holds, when question and passage share a language
+        (across languages a name may be written another way)."""
         values = found.values()
         probability = self.weights(found).probability(values)
         threshold = self.threshold(found)
-        passes = probability >= threshold and not found.absent_codes
+        vetoed = found.absent_codes or (found.unheld_names and found.same_language)
+        passes = probability >= threshold and not vetoed
         second = self.second(found)
         if second is None:
             return Decision(probability, threshold, passes)

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from qdrant_client import QdrantClient, models
 
+from agents.answerability import proper_names
 from agents.fusion import DenseHit, LanguageOffsets, Level, fuse, language_fair, levels
 from knowledge.documents.sentences import SPLIT_VERSION, digest, sentence_contexts
 from knowledge.encoders.embeddings import LocalEmbeddings
@@ -70,6 +71,9 @@ class Passage:
     # or BACKGROUND_FROM at most (IndexHits).
     few_passages: bool = field(default=False, compare=False)
     tiny_scope: bool = field(default=False, compare=False)
+    # The words of names the question searched with that no passage in scope holds
+    # (IndexHits).
+    unheld_names: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def heading(self) -> str | None:
@@ -105,6 +109,10 @@ class IndexHits:
     # BACKGROUND_FROM passages or fewer in scope: a knowledge base of one to four pages,
     # too few to measure a background.
     tiny_scope: bool = False
+    # The words of the query's names (agents/answerability.proper_names) that no
+    # passage in scope holds, as written or stemmed: what the knowledge bases never
+    # mention.
+    unheld: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -213,6 +221,7 @@ class Retriever:
                     mixed_scope=hits.mixed_scope,
                     few_passages=hits.few_passages,
                     tiny_scope=hits.tiny_scope,
+                    unheld_names=hits.unheld,
                 )
             )
         return passages
@@ -291,8 +300,15 @@ class Retriever:
         if scope.mode != "sparse":
             dense = self._dense_queries(query, query_filter)
         sparse = None
+        language, sure = guess(query)
+        # Each name the question uses, looked for in the whole scope in the same round
+        # trip: one the knowledge bases never mention is not something they answer.
+        named = dict.fromkeys(word for name in proper_names(query, language) for word in name)
+        probes = {
+            word: models.SparseVector(**vars(self.sparse.embed_word(word, language)))
+            for word in named
+        }
         if scope.mode != "dense":
-            language, sure = guess(query)
             vector = self.sparse.embed_query(query, language)
             sparse = models.SparseVector(indices=vector.indices, values=vector.values)
             if not vector.indices and not dense:
@@ -305,7 +321,7 @@ class Retriever:
                 sparse_filter = _both(query_filter, in_language(language))
                 keywords_language = language
         hits = self._ask_qdrant(
-            query_filter, dense, sparse, limit, fetch, sparse_filter, keywords_language
+            query_filter, dense, sparse, limit, fetch, sparse_filter, keywords_language, probes
         )
         if scope.mode == "sparse" and hits.best_dense is None and hits.ids:
             # Sparse-only assistants gate on the dense cosine of the query all the same.
@@ -335,6 +351,7 @@ class Retriever:
         fetch: Fetch | None = None,
         sparse_filter: models.Filter | None = None,
         keywords_language: str | None = None,
+        probes: dict[str, models.SparseVector] | None = None,
     ) -> IndexHits:
         """The best dense match, and the ranking (fused when both kinds of vectors are
         given): one round trip, which with `fetch` also brings the first hits' records.
@@ -397,9 +414,20 @@ class Retriever:
         # Straight to qdrant-client's transport (remote or embedded): its public method
         # first deep-copies every request to resolve inference objects this service never
         # sends, about 0.45 ms of a 1.4 ms search (profiled, bench/scale.py at 1k).
+        # Each probe (a word of a name, and its vector) asks for one point of the scope
+        # holding the word, ahead of the rest.
+        probes = probes or {}
+        requests[:0] = [
+            models.QueryRequest(query=word, using=SPARSE_VECTOR, filter=query_filter, limit=1)
+            for word in probes.values()
+        ]
         responses = self.client._client.query_batch_points(
             collection_name=self.collection, requests=requests
         )
+        unheld = tuple(
+            word for word, found in zip(probes, responses, strict=False) if not found.points
+        )
+        responses = responses[len(probes) :]
         heads = [r.points[:BACKGROUND_DEPTH] for r in responses[: len(dense)] if r.points]
         # Every dense head asked for BACKGROUND_DEPTH points at least, unfiltered by score:
         # fewer came back, so the scope holds fewer (and enough to measure a background).
@@ -432,14 +460,16 @@ class Retriever:
             # name-heavy paragraph in an English knowledge base) do not make one.
             measured = {language for language, level in found.items() if level.measured}
             mixed_scope = keywords_language in measured and len(measured) > 1
-            return IndexHits(ids, scores, best, fetched, background, placed, mixed_scope, few, tiny)
+            return IndexHits(
+                ids, scores, best, fetched, background, placed, mixed_scope, few, tiny, unheld
+            )
         points = responses[-1].points
         records = None
         if fetch is not None:
             records = [_record(p) for p in points]
         return IndexHits(
             [p.id for p in points], [float(p.score) for p in points], best, records, background,
-            few_passages=few, tiny_scope=tiny,
+            few_passages=few, tiny_scope=tiny, unheld=unheld,
         )  # fmt: skip
 
     def _fused_across(

@@ -78,6 +78,12 @@ class BM25SparseEmbeddings(SparseEmbeddings):
             weights[term_index(term)] = 1.0
         return _vector(weights)
 
+    def embed_word(self, word: str, language: str | None) -> SparseVector:
+        """One word as written and as stemmed: any chunk that holds it matches."""
+        return _vector(
+            {term_index(term): 1.0 for term in {word.lower(), *tokenize(word, language)}}
+        )
+
     def _document(self, text: str, language: str | None) -> SparseVector:
         tokens = tokenize(text, language)
         if not tokens:

@@ -4,7 +4,15 @@ opens it, must not be taken for one."""
 
 from __future__ import annotations
 
-from agents.answerability import absent_words, codes_in, holds_code, key_terms, left_out, names_in
+from agents.answerability import (
+    absent_words,
+    codes_in,
+    holds_code,
+    key_terms,
+    left_out,
+    names_in,
+    proper_names,
+)
 
 
 def test_a_questions_opening_word_is_not_a_name_after_an_opening_mark() -> None:
@@ -79,3 +87,25 @@ def test_codes_are_found_however_they_are_written() -> None:
     assert holds_code("La bomba B\u201112 abastece de agua.", "b12")
     assert not holds_code("Nivel: A20; Precio mensual: 90 euros.", "a2")
     assert not holds_code("Nivel: A1. Nivel: B2.", "a2")
+
+
+def test_the_names_a_question_uses_are_its_capitalised_words_inside_a_sentence() -> None:
+    """What the search looks for in the whole scope (`proper_names`): runs of capitalised
+    words, not the opening word, not capitals of style (title case, shouting), not
+    acronyms a text may spell out, not codes; possessives and Turkish endings after an
+    apostrophe left out."""
+    assert proper_names("Can customers pay with PayPal?") == [("paypal",)]
+    assert proper_names("Berapa uang kuliah program Magister?") == [("magister",)]
+    assert proper_names("What was Robert Watson's role in Geneva?") == [
+        ("robert", "watson"),
+        ("geneva",),
+    ]
+    assert proper_names("Kaç üniversite Ankara'da var?", "tr") == [("ankara",)]
+    assert proper_names("Каким было население Варшавы?") == [("варшавы",)]
+    assert proper_names("Is Disney-ABC open?") == [("disney", "abc")]
+    assert proper_names("How Do I Cancel My Plan?") == []
+    assert proper_names("WHERE IS THE LIBRARY?") == []
+    assert proper_names("Berapa IPK minimal?") == []
+    assert proper_names("¿Cuánto cuesta el compresor CT-45?") == []
+    # German capitalises every noun
+    assert proper_names("Wie oft wird das Öl der Pumpe gewechselt?", "de") == []

@@ -1,0 +1,87 @@
+"""A question about something the knowledge bases never name is not answered by the
+passage nearest it (issue 45): "Can customers pay with PayPal?" of a help centre that
+names cards and transfers got the card sentence, cited. The name is looked for in every
+passage the assistant may read, not only those retrieved, and only there: another
+organisation's documents do not count."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from agents.phrasebook import built_in
+from tests.api.platform_helpers import Org, chat, create_org, ok
+
+HELP_CENTRE = """# Getting started with Tallybook
+
+Tallybook is an invoicing app for small businesses. You create an invoice from the
+Invoices tab by pressing New invoice and choosing a customer.
+
+## Payments
+
+Customers pay an invoice by card or by bank transfer through the link in the email.
+Card payments reach your bank account within two working days.
+
+## Your data
+
+Your data is kept in data centres in Frankfurt, Germany, and backed up every night.
+"""
+FEES = """# Biaya kuliah Politeknik Bahari
+
+Uang kuliah per semester untuk program Diploma III adalah Rp 4.500.000, dan untuk program
+Sarjana Terapan Rp 5.750.000.
+
+Beasiswa prestasi diberikan kepada mahasiswa dengan indeks prestasi kumulatif paling
+rendah 3,50.
+"""
+SHOP = """# Tienda online de Ferretería Ruiz
+
+Los pedidos se pagan con tarjeta o por transferencia bancaria. Los envíos a la península
+tardan dos días laborables y cuestan 4,95 euros.
+"""
+# What another organisation's documents say: not the caller's to be answered from.
+ELSEWHERE = """# Payments at Northwind
+
+Customers of Northwind pay by PayPal, Bizum or card.
+"""
+
+ANSWERED = [
+    ("How do customers pay an invoice?", "by card or by bank transfer"),
+    ("Is my data kept in Germany?", "Frankfurt"),
+    ("Berapa uang kuliah program Sarjana Terapan?", "5.750.000"),
+    # an acronym the page spells out is not a name it lacks
+    ("Berapa IPK minimal untuk beasiswa prestasi?", "3,50"),
+    ("¿Cuánto tardan los envíos a la península?", "dos días"),
+]
+NOWHERE = [
+    ("en", "Can customers pay with PayPal?"),
+    ("en", "Can I import my invoices from QuickBooks?"),
+    ("id", "Berapa uang kuliah program Magister?"),
+    ("es", "¿Hacen envíos a Canarias?"),
+]
+
+
+def organisation(platform: Flask, name: str, documents: dict[str, str]) -> Org:
+    org = create_org(platform.test_client(), name)
+    org.kb("documents")
+    for title, text in documents.items():
+        assert org.upload("documents", title, text)["status"] == "completed"
+    org.assistant("desk", ["documents"])
+    return org
+
+
+def test_a_question_about_what_no_document_names_gets_the_not_found_message(
+    platform: Flask,
+) -> None:
+    other = organisation(platform, "Northwind", {"Payments": ELSEWHERE})
+    org = organisation(platform, "Tallybook", {"Help": HELP_CENTRE, "Biaya": FEES, "Tienda": SHOP})
+    for n, (question, expected) in enumerate(ANSWERED):
+        reply = ok(chat(org.client, org.admin_key, question, conversation=f"a{n}"))
+        assert reply["found"] is True and expected in reply["answer"], (question, reply)
+        assert reply["citations"], question
+    for n, (language, question) in enumerate(NOWHERE):
+        reply = ok(chat(org.client, org.admin_key, question, conversation=f"n{n}"))
+        assert reply["found"] is False and reply["citations"] == [], (question, reply)
+        assert reply["answer"] == built_in()[language]["not_found"], (question, reply)
+    # The other organisation's documents name PayPal: its own assistant answers it.
+    reply = ok(chat(other.client, other.admin_key, "Can customers pay with PayPal?"))
+    assert reply["found"] is True and "PayPal" in reply["answer"], reply
