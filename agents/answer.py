@@ -17,11 +17,13 @@ from agents.answerability import (
     Answerability,
     Evidence,
     absent_words,
+    asks_price,
     codes_in,
     evidence,
     holds_code,
     left_out,
     names_in,
+    priced,
     proper_names,
     written_in,
 )
@@ -263,10 +265,17 @@ class ExtractiveAnswerer:
                 seen = replace(seen, unsupported=unsupported)
             judged = self._judged(chosen, best, seen)
             if judged.passes and self.answerability is not None:
-                others = _rows_of_others(query, [candidates[i][1] for i in chosen], texts)
+                quoted = [candidates[i][1] for i in chosen]
+                others = _rows_of_others(query, quoted, texts)
                 if others:
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "rows_of_others": others}
+                    )
+                elif asks_price(query) and not priced(query, quoted):
+                    # "¿Cuánto cuesta el compresor?" of a manual that gives no price: its
+                    # description is not an answer, whatever the words it shares.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "unpriced": True}
                     )
             tried.append(judged)
         # The question as asked or as searched, whichever finds the better sentence among

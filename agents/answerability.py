@@ -212,6 +212,58 @@ def proper_names(question: str, language: str | None = None) -> list[tuple[str, 
     return found
 
 
+# A question asking what something costs, in the languages served first and a few near
+# them: "how much does it cost", "¿cuánto cuesta?", "berapa harga/biaya", "precio", "fee".
+# Not the words that also mean something else: "charge" (electric, in charge), "Preis"
+# (a prize), "tarif" (Turkish: to describe).
+_ASKS_PRICE = re.compile(
+    r"(?<![^\W_])(?:cost|costs|price|prices|priced|fee|fees|cuesta|cuestan|cuestas|costo|"
+    r"costos|coste|costes|precio|precios|tarifa|tarifas|harga|biaya|ongkos|kostet|prix|"
+    r"coûte|coûtent|preço|preços|custa|custam)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+# What states a price: an amount with its currency (sign, code or word), or that it is
+# free or included.
+_STATES_PRICE = re.compile(
+    r"[$€£¥₹₽₺]|(?<![^\W_])(?:usd|eur|gbp|idr|mxn|ars|cop|clp|rp|dollars?|dólar(?:es)?|"
+    r"euros?|pounds?|pence|cents?|céntimos?|centavos?|pesos?|rupiah|rupees?|yen|francs?|"
+    r"reais|real|soles|free|gratis|gratuit[oa]s?|gratuite?s?|kostenlos|included|"
+    r"incluid[oa]s?|termasuk|no cost|sin coste|sin costo|cuma-cuma)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+# ... and asks for the amount: "how much", "cuánto", "berapa", or "what is the price".
+_ASKS_AMOUNT = re.compile(
+    r"how much|cu[aá]nt[oa]s?\b|berapa|quant[oa]s?\b|combien|wie viel|"
+    r"\b(?:what|which|cu[aá]l|qu[eé]|apa)\b.{0,20}\b(?:price|cost|fee|precio|costo|coste|"
+    r"tarifa|harga|biaya|prix|preço)",
+    re.IGNORECASE,
+)
+
+
+def asks_price(question: str) -> bool:
+    """Whether the question asks what something costs (not why a price rose)."""
+    return _ASKS_PRICE.search(question) is not None and _ASKS_AMOUNT.search(question) is not None
+
+
+def priced(question: str, quoted: list[str]) -> bool:
+    """Whether a quoted sentence states a price of what the question asks about: an
+    amount with its currency, or free, beside one of the question's key terms ("Parking
+    is free" for "How much does parking cost?"; not the oil's price for "¿Cuánto cuesta
+    el compresor?"). The sentence alone: under the compressor's heading, every sentence
+    of its manual would name it."""
+    language = guess(question)[0]
+    asked = " ".join(_ASKS_PRICE.findall(question))
+    wanted = key_terms(question, language) - key_terms(asked, language)
+    return any(
+        _STATES_PRICE.search(text) is not None
+        and (not wanted or bool(wanted & key_terms(text, language)))
+        for text in quoted
+    )
+
+
 def absent_words(question: str, passages: list[str], *, limit: int = 3) -> list[str]:
     """The question's long words, as written, that no passage holds (by stem), in their
     order: what it names that the passages may not be about. Unspaced scripts have no

@@ -1,0 +1,57 @@
+"""A question asking what something costs, of documents that describe it but give no
+price, gets the not-found message (issue 45: "a question about a documented machine's
+price, which no document gives, was answered with its maintenance interval"). A page
+that states the price, or that it is free, still answers."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from agents.phrasebook import built_in
+from tests.api.platform_helpers import chat, create_org, ok
+
+COMPRESSOR = """# Compresor de tornillo CT-45
+
+El compresor CT-45 suministra aire comprimido a las líneas de montaje 1 y 2. Trabaja a
+una presión nominal de 7,5 bar. El aceite sintético LUB-S46 se cambia cada 8.000 horas;
+el bidón de 20 litros cuesta 96 euros en el almacén central.
+"""
+VISITORS = """# Visiting the plant
+
+Visitors sign in at the gatehouse and are given a safety vest. Parking is free for
+visitors in the car park beside the gatehouse. A guided tour of the assembly lines takes
+place every Friday at ten and lasts ninety minutes.
+"""
+ORIENTATION = """# Orientasi taruna baru
+
+Biaya pendaftaran sebesar Rp 250.000 dibayarkan melalui virtual account. Seragam taruna
+dibagikan pada minggu pertama orientasi di gedung asrama B.
+"""
+
+ANSWERED = [
+    ("¿Cuánto cuesta el bidón de aceite LUB-S46?", "96 euros"),
+    ("How much does parking cost for visitors?", "free"),
+    ("Berapa biaya pendaftaran?", "250.000"),
+]
+NOT_GIVEN = [
+    ("es", "¿Cuánto cuesta el compresor CT-45?"),
+    ("en", "How much does the guided tour cost?"),
+    ("id", "Berapa harga seragam taruna?"),
+]
+
+
+def test_a_price_no_document_gives_is_not_answered_with_what_they_do_say(
+    platform: Flask,
+) -> None:
+    org = create_org(platform.test_client(), "Prices")
+    org.kb("documents")
+    for title, text in (("CT-45", COMPRESSOR), ("Visits", VISITORS), ("Orientasi", ORIENTATION)):
+        assert org.upload("documents", title, text)["status"] == "completed"
+    org.assistant("desk", ["documents"])
+    for n, (question, expected) in enumerate(ANSWERED):
+        reply = ok(chat(org.client, org.admin_key, question, conversation=f"a{n}"))
+        assert reply["found"] is True and expected in reply["answer"], (question, reply)
+    for n, (language, question) in enumerate(NOT_GIVEN):
+        reply = ok(chat(org.client, org.admin_key, question, conversation=f"n{n}"))
+        assert reply["found"] is False and reply["citations"] == [], (question, reply)
+        assert reply["answer"] == built_in()[language]["not_found"], (question, reply)
