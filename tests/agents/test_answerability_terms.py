@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from agents.answerability import (
     absent_words,
+    asks_price,
     codes_in,
     holds_code,
     key_terms,
     left_out,
     names_in,
+    priced,
     proper_names,
 )
 
@@ -109,3 +111,18 @@ def test_the_names_a_question_uses_are_its_capitalised_words_inside_a_sentence()
     assert proper_names("¿Cuánto cuesta el compresor CT-45?") == []
     # German capitalises every noun
     assert proper_names("Wie oft wird das Öl der Pumpe gewechselt?", "de") == []
+
+
+def test_a_question_asking_a_price_wants_a_sentence_pricing_what_it_names() -> None:
+    assert asks_price("¿Cuánto cuesta el compresor CT-45?")
+    assert asks_price("Berapa biaya pendaftaran?")
+    assert asks_price("What is the price of the Business plan?")
+    assert not asks_price("Why are newly discovered oils sold at a higher price?")
+    assert not asks_price("Who was in charge of the army?")
+    assert not asks_price("How many prizes were awarded?")
+    oil = "El bidón de 20 litros de aceite cuesta 96 euros."
+    assert not priced("¿Cuánto cuesta el compresor CT-45?", [oil])
+    assert priced("¿Cuánto cuesta el bidón de aceite?", [oil])
+    assert priced("How much does parking cost?", ["Parking is free for visitors."])
+    assert priced("Berapa biaya pendaftaran?", ["Biaya pendaftaran sebesar Rp 250.000."])
+    assert not priced("How much does the tour cost?", ["The tour lasts ninety minutes."])
