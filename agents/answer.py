@@ -180,14 +180,19 @@ class ExtractiveAnswerer:
         max_sentences: int,
         not_found_message: str,
         answerability: Answerability | None = None,
+        own_names: frozenset[str] = frozenset(),
     ) -> None:
         """`answerability`: the decision every quote must pass (None: any sentence
-        above `threshold` is quoted, as benchmarks of ranking alone want)."""
+        above `threshold` is quoted, as benchmarks of ranking alone want). `own_names`:
+        the words of the assistant's and its organisation's names, lower-cased, which a
+        question may use though no document does ("Can Brightdesk customers pay by
+        card?"): never a word the passages lack."""
         self.embeddings = embeddings
         self.threshold = threshold
         self.max_sentences = max_sentences
         self.not_found_message = not_found_message
         self.answerability = answerability
+        self.own_names = own_names
 
     def answer(
         self,
@@ -337,7 +342,8 @@ class ExtractiveAnswerer:
         words no passage holds left out, beyond `LEFT_OUT_NOISE` (0 when none is): then
         that word is what the sentence does not answer. One batch of at most three short
         texts."""
-        gains = self._left_out_gains(query, absent_words(query, passages), sentence, cosine)
+        words = [w for w in absent_words(query, passages) if w.lower() not in self.own_names]
+        gains = self._left_out_gains(query, words, sentence, cosine)
         return max([0.0, *(gain - LEFT_OUT_NOISE for gain in gains)])
 
     def _unanswered_names(self, query: str, measured: Passage, sentence: np.ndarray) -> int:
@@ -350,6 +356,7 @@ class ExtractiveAnswerer:
             name
             for name in proper_names(query)
             if all(word in measured.unheld_names for word in name)
+            and not self.own_names.intersection(name)
         ]
         asked = self.embeddings.encode_cached([query], query=True)[0]
         gains = self._left_out_gains(query, unheld, sentence, float(asked @ sentence))

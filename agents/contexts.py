@@ -3,6 +3,7 @@ profile and the deployment's defaults, and reused while the profile is unchanged
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, replace
 
@@ -109,6 +110,10 @@ class TurnContexts:
             max_sentences=d.max_sentences,
             not_found_message=not_found,
             answerability=d.answerability,
+            # People name the service they ask though its pages need not.
+            own_names=frozenset(
+                word.lower() for word in re.findall(r"[^\W\d_]+", " ".join(profile.own_names))
+            ),
         )
         scope = SearchScope(
             org_id=profile.org_id,

@@ -65,6 +65,9 @@ class AssistantProfile:
     max_conversation_history: int | None = None  # turns sent to the model
     citation_required: bool = False
     log_questions: bool = True  # the organisation's choice, for turn records
+    # What the organisation, the assistant and its knowledge bases are called: names a
+    # question may use though no document repeats them ("Brightdesk").
+    own_names: tuple[str, ...] = ()
     # The organisation's own provider, if it has one (the key decrypted, never shown).
     llm_base_url: str | None = None
     llm_model: str | None = None
@@ -153,6 +156,15 @@ class ProfileStore:
                 max_conversation_history=assistant.max_conversation_history,
                 citation_required=assistant.citation_required,
                 log_questions=organisation.log_questions,
+                own_names=(
+                    organisation.name,
+                    assistant.name,
+                    *(
+                        kb.name
+                        for kb in crud.list_knowledge_bases(session, org_id=org_id)
+                        if any(link.kb_id == kb.id for link in assistant.knowledge_bases)
+                    ),
+                ),
                 llm_base_url=organisation.llm_base_url,
                 llm_model=organisation.llm_model,
                 llm_api_key=self.box.decrypt(key) if key else None,

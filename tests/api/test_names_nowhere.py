@@ -85,3 +85,32 @@ def test_a_question_about_what_no_document_names_gets_the_not_found_message(
     # The other organisation's documents name PayPal: its own assistant answers it.
     reply = ok(chat(other.client, other.admin_key, "Can customers pay with PayPal?"))
     assert reply["found"] is True and "PayPal" in reply["answer"], reply
+
+
+PAYMENTS = """# Paying an invoice
+
+Customers pay an invoice by card or by bank transfer through the link in the email.
+Card payments reach your bank account within two working days.
+"""
+
+
+def test_the_organisations_and_assistants_own_names_are_not_names_it_lacks(
+    platform: Flask,
+) -> None:
+    """People name the service they are asking ("Brightdesk") though its pages need not:
+    the organisation's, the assistant's and its knowledge bases' names count as held."""
+    org = create_org(platform.test_client(), "Brightdesk")
+    org.kb("Invoicely help centre")
+    assert org.upload("Invoicely help centre", "Payments", PAYMENTS)["status"] == "completed"
+    assistant = org.assistant("Ledger helper", ["Invoicely help centre"])
+    for n, question in enumerate(
+        [
+            "Can Brightdesk customers pay by card?",
+            "Can Ledger customers pay by card?",
+            "Can Invoicely customers pay by card?",
+        ]
+    ):
+        reply = ok(
+            chat(org.client, org.admin_key, question, assistant=assistant, conversation=f"o{n}")
+        )
+        assert reply["found"] is True and "by card" in reply["answer"], (question, reply)
