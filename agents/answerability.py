@@ -223,6 +223,13 @@ _ASKS_PRICE = re.compile(
     r"(?![^\W_])",
     re.IGNORECASE,
 )
+# ... and that asks for the amount: "how much", "cuánto", "berapa", or "what is the price".
+_ASKS_AMOUNT = re.compile(
+    r"how much|cu[aá]nt[oa]s?\b|berapa|quant[oa]s?\b|combien|wie viel|"
+    r"\b(?:what|which|cu[aá]l|qu[eé]|apa)\b.{0,20}\b(?:price|cost|fee|precio|costo|coste|"
+    r"tarifa|harga|biaya|prix|preço)",
+    re.IGNORECASE,
+)
 # What states a price: an amount with its currency (sign, code or word), or that it is
 # free or included.
 _STATES_PRICE = re.compile(
@@ -230,15 +237,6 @@ _STATES_PRICE = re.compile(
     r"euros?|pounds?|pence|cents?|céntimos?|centavos?|pesos?|rupiah|rupees?|yen|francs?|"
     r"reais|real|soles|free|gratis|gratuit[oa]s?|gratuite?s?|kostenlos|included|"
     r"incluid[oa]s?|termasuk|no cost|sin coste|sin costo|cuma-cuma)(?![^\W_])",
-    re.IGNORECASE,
-)
-
-
-# ... and asks for the amount: "how much", "cuánto", "berapa", or "what is the price".
-_ASKS_AMOUNT = re.compile(
-    r"how much|cu[aá]nt[oa]s?\b|berapa|quant[oa]s?\b|combien|wie viel|"
-    r"\b(?:what|which|cu[aá]l|qu[eé]|apa)\b.{0,20}\b(?:price|cost|fee|precio|costo|coste|"
-    r"tarifa|harga|biaya|prix|preço)",
     re.IGNORECASE,
 )
 
