@@ -247,14 +247,15 @@ def asks_price(question: str) -> bool:
 
 
 def priced(question: str, quoted: list[str]) -> bool:
-    """Whether a quoted sentence states a price of what the question asks about: an
-    amount with its currency, or free, beside one of the question's key terms ("Parking
-    is free" for "How much does parking cost?"; not the oil's price for "¿Cuánto cuesta
-    el compresor?"). The sentence alone: under the compressor's heading, every sentence
-    of its manual would name it."""
+    """Whether a quoted sentence states a price (an amount with its currency, or free)
+    beside one of the question's key terms: "Parking is free" for "How much does parking
+    cost?"; not the check-up's price for "How much does a root canal cost?", nor the
+    oil's quoted beside the compressor's description for "¿Cuánto cuesta el compresor?".
+    Sentences alone: under the compressor's heading, every sentence of its manual would
+    name it. A question naming nothing but the price ("¿Y cuánto cuesta?") takes any."""
     language = guess(question)[0]
-    asked = " ".join(_ASKS_PRICE.findall(question))
-    wanted = key_terms(question, language) - key_terms(asked, language)
+    asking = _ASKS_PRICE.findall(question) + _ASKS_AMOUNT.findall(question)
+    wanted = key_terms(question, language) - key_terms(" ".join(asking), language)
     return any(
         _STATES_PRICE.search(text) is not None
         and (not wanted or bool(wanted & key_terms(text, language)))

@@ -121,8 +121,12 @@ def test_a_question_asking_a_price_wants_a_sentence_pricing_what_it_names() -> N
     assert not asks_price("Who was in charge of the army?")
     assert not asks_price("How many prizes were awarded?")
     oil = "El bidón de 20 litros de aceite cuesta 96 euros."
-    assert not priced("¿Cuánto cuesta el compresor CT-45?", [oil])
-    assert priced("¿Cuánto cuesta el bidón de aceite?", [oil])
+    described = "El compresor CT-45 suministra aire comprimido a la línea 1."
+    assert not priced("¿Cuánto cuesta el compresor CT-45?", [described, oil])
+    assert priced("¿Cuánto cuesta el bidón de aceite?", [described, oil])
+    # a price of something the question does not name is not its price
+    assert not priced("How much does a root canal cost?", ["A check-up costs 45 pounds."])
+    assert priced("¿Y cuánto cuesta?", [oil])
     assert priced("How much does parking cost?", ["Parking is free for visitors."])
     assert priced("Berapa biaya pendaftaran?", ["Biaya pendaftaran sebesar Rp 250.000."])
     assert not priced("How much does the tour cost?", ["The tour lasts ninety minutes."])
