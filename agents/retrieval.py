@@ -425,7 +425,9 @@ class Retriever:
             collection_name=self.collection, requests=requests
         )
         unheld = tuple(
-            word for word, found in zip(probes, responses, strict=False) if not found.points
+            word
+            for word, found in zip(probes, responses[: len(probes)], strict=True)
+            if not found.points
         )
         responses = responses[len(probes) :]
         heads = [r.points[:BACKGROUND_DEPTH] for r in responses[: len(dense)] if r.points]
