@@ -189,10 +189,11 @@ def proper_names(question: str, language: str | None = None) -> list[tuple[str, 
         return []
     stopwords = stopwords_of(language)
     found: list[tuple[str, ...]] = []
-    for sentence in SENTENCE_BREAK.split(question.strip()):
-        words = list(_NAMED_WORD.finditer(_OPENING.sub("", sentence)))[1:]
+    for asked in SENTENCE_BREAK.split(question.strip()):
+        sentence = _OPENING.sub("", asked)
+        words = list(_NAMED_WORD.finditer(sentence))[1:]
         capitalised = [w for w in words if w.group(0)[0].isupper()]
-        if len(capitalised) * 2 > len(words) >= 2:
+        if len(capitalised) >= 3 and len(capitalised) * 2 > len(words):
             continue  # "How Do I Cancel My Plan?": capitals of style, not names
         runs: list[list[str]] = []
         after = -1  # where the last capitalised word ended

@@ -103,6 +103,9 @@ def test_the_names_a_question_uses_are_its_capitalised_words_inside_a_sentence()
         ("geneva",),
     ]
     assert proper_names("Kaç üniversite Ankara'da var?", "tr") == [("ankara",)]
+    # after an opening mark, and a name that is most of a short question
+    assert proper_names("¿Cuánto cuesta el programa Magister Sains?") == [("magister", "sains")]
+    assert proper_names("«Dónde vive Peyton Manning?") == [("peyton", "manning")]
     assert proper_names("Каким было население Варшавы?") == [("варшавы",)]
     assert proper_names("Is Disney-ABC open?") == [("disney", "abc")]
     assert proper_names("How Do I Cancel My Plan?") == []
