@@ -147,9 +147,9 @@ def citation(n: int, passage: Passage, *, quoted: str | None = None) -> dict:
     }
 
 
-def _without(question: str, words: str | tuple[str, ...]) -> str:
-    """The question with a word, or each word of a name, left out."""
-    for word in (words,) if isinstance(words, str) else words:
+def _without(question: str, words: tuple[str, ...]) -> str:
+    """The question with each of `words` (a word, or a name's) left out."""
+    for word in words:
         question = left_out(question, word)
     return question
 
@@ -258,10 +258,12 @@ class ExtractiveAnswerer:
                 best_dense=measured.best_dense, background=measured.background,
                 comparable=comparable, mixed=not comparable.all(),
                 mixed_scope=measured.mixed_scope, few_passages=measured.few_passages,
-                tiny_scope=measured.tiny_scope, unheld=tuple(measured.unheld_names),
+                tiny_scope=measured.tiny_scope,
             )  # fmt: skip
-            if seen.unheld_names and same[top]:
-                unanswered = self._unanswered_names(query, measured, context_vectors[top])
+            if measured.unheld_names and same[top]:
+                unanswered = self._unanswered_names(
+                    query, measured, context_vectors[top], cosines[top]
+                )
                 seen = replace(seen, unheld_names=unanswered)
             # Across languages every word is "absent": nothing to tell. It only ever
             # counts against answering, so a reading declined without it is not measured.
@@ -342,36 +344,37 @@ class ExtractiveAnswerer:
         words no passage holds left out, beyond `LEFT_OUT_NOISE` (0 when none is): then
         that word is what the sentence does not answer. One batch of at most three short
         texts."""
-        words = [w for w in absent_words(query, passages) if w.lower() not in self.own_names]
+        words = [(w,) for w in absent_words(query, passages) if w.lower() not in self.own_names]
         gains = self._left_out_gains(query, words, sentence, cosine)
         return max([0.0, *(gain - LEFT_OUT_NOISE for gain in gains)])
 
-    def _unanswered_names(self, query: str, measured: Passage, sentence: np.ndarray) -> int:
-        """How many of the names no passage in scope holds (the search looked) the best
-        sentence does not answer: without the name, the question comes closer to it (a
-        plain cosine; the answerer's scores carry bonuses). A page that never writes
-        "Indian" may still be about "which famous Indian...": then the question goes away
-        from its sentence without the word."""
+    def _unanswered_names(
+        self, query: str, measured: Passage, sentence: np.ndarray, cosine: float
+    ) -> int:
+        """How many of the names no passage in scope holds (the search looked, each of
+        their words) the best sentence does not answer: without the name, the question
+        comes closer to it than its `cosine`. A page that never writes "Indian" may still
+        be about "which famous Indian...": then the question goes away from its sentence
+        without the word."""
         unheld = [
             name
             for name in proper_names(query)
             if all(word in measured.unheld_names for word in name)
             and not self.own_names.intersection(name)
         ]
-        asked = self.embeddings.encode_cached([query], query=True)[0]
-        gains = self._left_out_gains(query, unheld, sentence, float(asked @ sentence))
+        gains = self._left_out_gains(query, unheld, sentence, cosine)
         return sum(gain > 0 for gain in gains)
 
     def _left_out_gains(
         self,
         query: str,
-        words: list[str] | list[tuple[str, ...]],
+        words: list[tuple[str, ...]],
         sentence: np.ndarray,
         cosine: float,
     ) -> list[float]:
-        """For each word (or name of several), how much closer the sentence comes to the
-        question without it than `cosine` (negative when farther): one batch of short
-        texts."""
+        """For each word (or name of several words), how much closer the sentence comes
+        to the question without it than `cosine` (negative when farther): one batch of
+        short texts."""
         if not words:
             return []
         shorter = self.embeddings.encode_cached([_without(query, w) for w in words], query=True)

@@ -323,16 +323,14 @@ def evidence(
     mixed_scope: bool = False,
     few_passages: bool = False,
     tiny_scope: bool = False,
-    unheld: tuple[str, ...] = (),
 ) -> Evidence:
     """`sentence_scores`: the question's cosine to each sentence retrieved (with its
     heading), `sentence_passages` the passage each is from; `passages`: the retrieved
     texts (with their titles and sections); `best_dense` and `background` as the search
     measured them (retrieval.BACKGROUND_FROM), None when it did not. `comparable`: the
     sentences read the same way as the best one (in its language or not), which alone
-    its gap and lead are measured against (default: all). `unheld`: the names the
-    search found nowhere in scope. `unsupported` is the answerer's to measure (it holds
-    the encoder)."""
+    its gap and lead are measured against (default: all). `unsupported` and
+    `unheld_names` are the answerer's to measure (it holds the encoder)."""
     top = int(sentence_scores.argmax())
     best = float(sentence_scores[top])
     if comparable is None:
@@ -360,11 +358,10 @@ def evidence(
     absent = min(len(long_words - anywhere), 3)
     codes = codes_in(question)
     absent_codes = sum(not any(holds_code(text, code) for text in passages) for code in codes)
-    unheld_names = sum(all(w in unheld for w in name) for name in proper_names(question, language))
     return Evidence(
         best, gap, lead, best - floor, dense - floor, coverage, in_sentence, missing, absent,
         named, same_language, 0.0, language, mixed, mixed_scope and not mixed, few_passages,
-        tiny_scope, absent_codes, unheld_names,
+        tiny_scope, absent_codes,
     )  # fmt: skip
 
 

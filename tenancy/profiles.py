@@ -124,6 +124,7 @@ class ProfileStore:
             assistant = crud.get_assistant(session, org_id=org_id, assistant_id=assistant_id)
             organisation = crud.get_organisation(session, org_id=org_id)
             key = organisation.llm_api_key_encrypted
+            linked = {link.kb_id for link in assistant.knowledge_bases}
             return AssistantProfile(
                 id=assistant.id,
                 org_id=assistant.org_id,
@@ -162,7 +163,7 @@ class ProfileStore:
                     *(
                         kb.name
                         for kb in crud.list_knowledge_bases(session, org_id=org_id)
-                        if any(link.kb_id == kb.id for link in assistant.knowledge_bases)
+                        if kb.id in linked
                     ),
                 ),
                 llm_base_url=organisation.llm_base_url,
