@@ -378,7 +378,7 @@ class ExtractiveAnswerer:
         if not words:
             return []
         shorter = self.embeddings.encode_cached([_without(query, w) for w in words], query=True)
-        return [float(c) - cosine for c in shorter @ sentence]
+        return [float(c) - float(cosine) for c in shorter @ sentence]
 
     def _judged(self, chosen: list[int], best: float, seen: Evidence) -> Judged:
         values = seen.values()

@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -418,6 +418,71 @@ class Weights:
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
+@dataclass(frozen=True)
+class Tree:
+    """One regression tree as parallel columns: the feature a node splits on (-1 at a
+    leaf), its split (at or below it goes left), its two children, a leaf's value."""
+
+    feature: tuple[int, ...]
+    split: tuple[float, ...]
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    value: tuple[float, ...]
+
+    def leaf_value(self, x: list[float]) -> float:
+        node = 0
+        while self.feature[node] >= 0:
+            below = x[self.feature[node]] <= self.split[node]
+            node = self.left[node] if below else self.right[node]
+        return self.value[node]
+
+
+@dataclass(frozen=True)
+class Trees:
+    """Logistic weights and a gradient-boosted sum of small trees over the same evidence,
+    their log-odds averaged (bench.fit_answerability --boosted). The trees see where the
+    features' effects are not additive (character-pair coverage in Chinese means less
+    than word coverage; a close best sentence with a word left out that moves it means
+    more); the weights keep what is additive. In scopes of one to four passages of the
+    fit half, out of fold, the blend declined more near-topic questions than either at
+    the same answerable share, and as many questions with a word swapped as the weights
+    alone (docs/benchmarks.md)."""
+
+    names: tuple[str, ...]
+    coefficients: tuple[float, ...]
+    intercept: float
+    base: float  # the trees' starting log-odds
+    trees: tuple[Tree, ...]
+    threshold: float
+
+    @classmethod
+    def of(cls, data: dict) -> Trees:
+        return cls(
+            names=tuple(data["names"]),
+            coefficients=tuple(float(c) for c in data["coefficients"]),
+            intercept=float(data["intercept"]),
+            base=float(data["base"]),
+            trees=tuple(
+                Tree(**{column.name: tuple(tree[column.name]) for column in fields(Tree)})
+                for tree in data["trees"]
+            ),
+            threshold=float(data["threshold"]),
+        )
+
+    def threshold_for(self, language: str, **scope: bool | str | None) -> float:
+        """One threshold: it decides one-language readings of one kind of scope only."""
+        return self.threshold
+
+    def logit(self, values: dict[str, float]) -> float:
+        x = [values[name] for name in self.names]
+        weighed = self.intercept + sum(c * v for c, v in zip(self.coefficients, x, strict=True))
+        grown = self.base + sum(tree.leaf_value(x) for tree in self.trees)
+        return (weighed + grown) / 2
+
+    def probability(self, values: dict[str, float]) -> float:
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, self.logit(values)))))
+
+
 class Decision(NamedTuple):
     probability: float
     threshold: float
@@ -448,25 +513,33 @@ class Answerability:
     # decided by `lexical` at its mixed threshold, and must also pass these weights at
     # their mixed threshold (`second`), chosen on such scopes (--one-each 3 --mixed).
     tiny_scope: Weights | None = None
+    # A one-language reading of one kind there is decided by boosted trees fitted on the
+    # same rows instead (--one-each 3 --swaps --boosted); `tiny_scope` stays the second
+    # check of mixed readings, whose threshold was chosen for its probabilities.
+    tiny_scope_trees: Trees | None = None
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> Answerability:
         data = json.loads(path.read_text())
         few, tiny = data.get("few_passages"), data.get("tiny_scope")
+        trees = data.get("tiny_scope_trees")
         return cls(
             lexical=Weights(**_tupled(data["lexical"])),
             dense=Weights(**_tupled(data["dense"])),
             few_passages=Weights(**_tupled(few)) if few else None,
             tiny_scope=Weights(**_tupled(tiny)) if tiny else None,
+            tiny_scope_trees=Trees.of(trees) if trees else None,
         )
 
-    def weights(self, found: Evidence) -> Weights:
+    def weights(self, found: Evidence) -> Weights | Trees:
         if not found.same_language:
             return self.dense
         if found.mixed:
             return self.lexical
         if found.few_passages and self.few_passages is not None:
             return self.few_passages
+        if found.tiny_scope and self.tiny_scope_trees is not None:
+            return self.tiny_scope_trees
         if found.tiny_scope and self.tiny_scope is not None:
             return self.tiny_scope
         return self.lexical
@@ -510,6 +583,20 @@ class Answerability:
             mixed_scope=found.mixed_scope,
             small_scope=found.small_scope,
         )
+
+
+def weights_text(weights: dict) -> str:
+    """A weights file's text: indented, each tree of `tiny_scope_trees` on a line of its
+    own (two hundred of them, indented node by node, would be 15,000 lines)."""
+    trees = weights.get("tiny_scope_trees", {}).get("trees")
+    if not trees:
+        return json.dumps(weights, indent=2) + "\n"
+    marks = [f"tree {i}" for i in range(len(trees))]
+    shown = {**weights, "tiny_scope_trees": {**weights["tiny_scope_trees"], "trees": marks}}
+    text = json.dumps(shown, indent=2)
+    for mark, tree in zip(marks, trees, strict=True):
+        text = text.replace(json.dumps(mark), json.dumps(tree, separators=(",", ":")), 1)
+    return text + "\n"
 
 
 def _tupled(weights: dict) -> dict:

@@ -41,6 +41,11 @@ With `--across` instead: each other XQuAD language's questions of such knowledge
 of English pages, and only the `dense` weights' small-scope thresholds are chosen:
 those a reading of pages all in another language than the question's is held to in a
 scope of 5 to 15 passages and in one of 1 to 4.
+With `--boosted` instead (`--one-each 3 --swaps --boosted`): logistic weights and
+boosted trees fitted on the one-language rows of scopes of 1 to 4 passages, their
+log-odds averaged, with the threshold keeping `--keep` of the answerable out of fold;
+written as `tiny_scope_trees`, which decides such readings. Needs scikit-learn (it
+comes with sentence-transformers); the service reads the written trees with no library.
 
 Only the `fit` half is read: bench.answerable --half report is what the docs quote.
 """
@@ -63,7 +68,7 @@ from pathlib import Path
 import numpy as np
 
 from agents.answer import ExtractiveAnswerer, default_not_found
-from agents.answerability import MODEL_FILE
+from agents.answerability import MODEL_FILE, Trees, weights_text
 from bench.answerable import (
     KB,
     KINDS,
@@ -292,7 +297,7 @@ def own_thresholds(rows: list[dict], args: argparse.Namespace) -> None:
     lexical["by_language"] = dict(sorted({**kept, **chosen}.items()))
     print(f"  chosen again for {sorted(languages)}: {chosen} (the others kept: {kept})")
     report(rows, lexical, "lexical (after)")
-    args.out.write_text(json.dumps(base, indent=2) + "\n")
+    args.out.write_text(weights_text(base))
     print(f"wrote {args.out}")
 
 
@@ -356,6 +361,12 @@ def main(argv: list[str] | None = None) -> None:
         "thresholds of the small scopes' weights",
     )
     parser.add_argument(
+        "--boosted",
+        action="store_true",
+        help="with --one-each 3 --swaps (or their --rows): fit boosted trees for the tiny "
+        "scope's one-language readings instead (needs scikit-learn)",
+    )
+    parser.add_argument(
         "--across",
         action="store_true",
         help="with --small/--one-each: each other language's questions of English pages",
@@ -382,6 +393,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.small or args.one_each or (rows and all(r.get("small") for r in rows)):
         if args.mixed or all(r["set"].startswith("mixed") for r in rows):
             write_small_mixed_thresholds(same, args)
+        elif args.boosted:
+            write_tiny_scope_trees(same, args)
         else:
             write_small_scopes(same, args)
         return
@@ -395,7 +408,7 @@ def main(argv: list[str] | None = None) -> None:
         report(same, base["lexical"], "lexical (before)")
         base["lexical"] = added(same, base["lexical"], args.add)
         report(same, base["lexical"], f"lexical +{args.add}")
-        args.out.write_text(json.dumps(base, indent=2) + "\n")
+        args.out.write_text(weights_text(base))
         print(f"wrote {args.out}")
         return
     print("lexical (one language):")
@@ -406,9 +419,10 @@ def main(argv: list[str] | None = None) -> None:
     report([r for r in rows if not r["same_language"]], dense, "dense")
     # Weights of their own, fitted on rows of their own: a refit of these leaves them.
     before = json.loads(args.base.read_text()) if args.base.exists() else {}
-    kept = {section: before[section] for section, _ in SCOPES if section in before}
+    own = (*dict(SCOPES), "tiny_scope_trees")
+    kept = {section: before[section] for section in own if section in before}
     fitted_weights = {"lexical": lexical, "dense": dense, **kept}
-    args.out.write_text(json.dumps(fitted_weights, indent=2) + "\n")
+    args.out.write_text(weights_text(fitted_weights))
     # The mixed and small-scope thresholds are probabilities of the weights just
     # replaced: kept, they would mean something else. Chosen again on the fit half.
     print(f"wrote {args.out}, without the lexical and dense weights' mixed and small-scope "
@@ -446,8 +460,96 @@ def write_small_scopes(rows: list[dict], args: argparse.Namespace) -> None:
             "no rows of both kinds in a scope of few passages (1 to 15): nothing to fit; "
             "record them with --small or --one-each"
         )
-    args.out.write_text(json.dumps(base, indent=2) + "\n")
+    args.out.write_text(weights_text(base))
     print(f"wrote {args.out}")
+
+
+# Boosted trees for the tiny scope: chosen by out-of-fold figures on the fit half's rows
+# (articles kept apart) against depth 2 and 300 trees, larger leaves, L2, a flag for
+# unspaced scripts, and trees alone (docs/benchmarks.md).
+TREES = {"max_depth": 3, "max_iter": 200, "learning_rate": 0.05}
+FOLDS = 5
+
+
+def write_tiny_scope_trees(rows: list[dict], args: argparse.Namespace) -> None:
+    """Logistic weights and boosted trees (scikit-learn's histogram gradient boosting,
+    written out as plain trees), their log-odds averaged, for one-language readings of
+    one kind in a scope of one to four passages: added to `--base` as
+    `tiny_scope_trees`. Its threshold keeps `--keep` of the answerable questions
+    answered as judged out of fold (each article's rows by a blend fitted without them):
+    trees rate the rows they were fitted on too surely for a threshold chosen on those
+    rows to hold elsewhere. The other weights stay."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.model_selection import GroupKFold, cross_val_predict
+
+    base = json.loads(args.base.read_text())
+    mine = [r for r in rows if r.get("tiny_scope") and not r.get("mixed")]
+    if {r["kind"] == "answerable" for r in mine} != {True, False}:
+        raise SystemExit("no one-language rows of both kinds in a scope of one to four "
+                         "passages: record them with --one-each 3 --swaps")  # fmt: skip
+    x = np.array([[r[n] for n in LEXICAL] for r in mine])
+    y = np.array([r["kind"] == "answerable" for r in mine])
+    articles = np.array([r["article"] for r in mine])
+
+    def model() -> HistGradientBoostingClassifier:
+        return HistGradientBoostingClassifier(**TREES, random_state=args.seed)
+
+    folds = GroupKFold(FOLDS)
+    out_of_fold = cross_val_predict(
+        model(), x, y, cv=folds, groups=articles, method="predict_proba"
+    )[:, 1]
+    logistic_out = np.zeros(len(y))
+    for fit_rows, held in folds.split(x, y, articles):
+        coefficients, intercept = logistic(x[fit_rows], y[fit_rows].astype(float))
+        logistic_out[held] = 1 / (1 + np.exp(-(x[held] @ coefficients + intercept)))
+    blend_out = 1 / (1 + np.exp(-(_log_odds_of(logistic_out) + _log_odds_of(out_of_fold)) / 2))
+    threshold = threshold_keeping(blend_out[y], args.keep)
+    trees = model().fit(x, y)
+    coefficients, intercept = logistic(x, y.astype(float))
+    written = {
+        "names": list(LEXICAL),
+        "coefficients": [float(c) for c in coefficients],
+        "intercept": float(intercept),
+        "base": float(np.ravel(trees._baseline_prediction)[0]),
+        "trees": [_tree(predictors[0].nodes) for predictors in trees._predictors],
+        "threshold": round(threshold, 6),
+        "fitted": {**TREES, "rows": len(mine)},
+    }
+    # The written trees, as the service reads them, must say what scikit-learn's say.
+    read = Trees.of(written)
+    z = np.array([read.logit({n: r[n] for n in LEXICAL}) for r in mine])
+    expected = (x @ coefficients + intercept + trees.decision_function(x)) / 2
+    if not np.allclose(z, expected, atol=1e-6):
+        raise SystemExit("the written trees differ from the fitted ones")
+    kinds = np.array([r["kind"] for r in mine])
+    print(f"{len(mine)} one-language rows in a scope of 1 to 4 passages; out of fold "
+          f"({FOLDS} folds of articles), share passed where {args.keep} of the answerable "
+          "pass:")  # fmt: skip
+    for label, p in (("logistic", logistic_out), ("trees", out_of_fold), ("both", blend_out)):
+        limit = threshold_keeping(p[y], args.keep)
+        print(f"  {label} " + " ".join(
+            f"{k}={np.mean(p[kinds == k] >= limit):.3f}" for k in sorted(set(kinds))
+        ))  # fmt: skip
+    base["tiny_scope_trees"] = written
+    args.out.write_text(weights_text(base))
+    print(f"wrote {args.out}")
+
+
+def _log_odds_of(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-12, 1 - 1e-12)
+    return np.log(p / (1 - p))
+
+
+def _tree(nodes: np.ndarray) -> dict:
+    """A scikit-learn tree's nodes as the columns `agents.answerability.Tree` reads."""
+    leaf = nodes["is_leaf"].astype(bool)
+    return {
+        "feature": [-1 if is_leaf else int(f) for f, is_leaf in zip(nodes["feature_idx"], leaf, strict=True)],
+        "split": [float(s) for s in nodes["num_threshold"]],
+        "left": [int(n) for n in nodes["left"]],
+        "right": [int(n) for n in nodes["right"]],
+        "value": [round(float(v), 9) for v in nodes["value"]],
+    }  # fmt: skip
 
 
 def write_small_mixed_thresholds(rows: list[dict], args: argparse.Namespace) -> None:
@@ -487,7 +589,7 @@ def write_small_mixed_thresholds(rows: list[dict], args: argparse.Namespace) -> 
 
     print(f"  fit half lexical at {limit} passed: {shares(False)}")
     print(f"  fit half and {section} at {threshold:.3f}: {shares(True)}")
-    args.out.write_text(json.dumps(base, indent=2) + "\n")
+    args.out.write_text(weights_text(base))
     print(f"wrote {args.out}")
 
 
@@ -522,7 +624,7 @@ def write_small_across_thresholds(rows: list[dict], args: argparse.Namespace) ->
             "record them with --one-each K --across"
         )
     dense["small_scope_thresholds"] = chosen
-    args.out.write_text(json.dumps(base, indent=2) + "\n")
+    args.out.write_text(weights_text(base))
     print(f"wrote {args.out}")
 
 

@@ -39,7 +39,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from agents.answer import ExtractiveAnswerer, Judged, default_not_found
-from agents.answerability import MODEL_FILE, Answerability, Evidence
+from agents.answerability import MODEL_FILE, Answerability, Evidence, weights_text
 from bench.answerable import KB, KINDS, ORG, excluded, halves, ingest, load_xquad, mixed, without
 from bench.retrieval import configured_search
 from knowledge.encoders.embeddings import LocalEmbeddings
@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> None:
             saved["lexical"].pop(name, None)
             if lexical is not None:
                 saved["lexical"][name] = lexical
-        MODEL_FILE.write_text(json.dumps(saved, indent=2) + "\n")
+        MODEL_FILE.write_text(weights_text(saved))
         print(f"written: {MODEL_FILE}")
 
 

@@ -67,12 +67,15 @@ def test_one_to_four_pages_are_read_with_weights_of_their_own(
     client: QdrantClient, embeddings: LocalEmbeddings
 ) -> None:
     model = Answerability.load()
-    assert model.tiny_scope is not None
+    assert model.tiny_scope_trees is not None
     passages = search(client, embeddings, "one", {"Leave": LEAVE}, QUESTION)
     assert passages and all(p.tiny_scope and not p.few_passages for p in passages)
     seen = reading(embeddings, passages)
     assert seen["tiny_scope"] is True
-    assert seen["threshold"] == model.tiny_scope.threshold
+    assert seen["threshold"] == model.tiny_scope_trees.threshold
+    assert seen["probability"] == pytest.approx(
+        model.tiny_scope_trees.probability({k: seen[k] for k in model.tiny_scope_trees.names})
+    )
 
 
 def test_passages_of_several_languages_read_together_keep_the_mixed_threshold(

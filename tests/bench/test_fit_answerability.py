@@ -12,8 +12,18 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from agents.answerability import Answerability, Evidence, Weights, _tupled, shipped
-from bench.fit_answerability import added, auc, fitted, logistic, main, threshold_keeping
+from agents.answerability import Answerability, Evidence, Trees, Weights, _tupled, shipped
+from bench.fit_answerability import (
+    LEXICAL as LEXICAL_NAMES,
+)
+from bench.fit_answerability import (
+    added,
+    auc,
+    fitted,
+    logistic,
+    main,
+    threshold_keeping,
+)
 
 
 def test_the_logistic_fit_finds_the_feature_that_separates() -> None:
@@ -59,7 +69,9 @@ def test_the_shipped_weights_read_the_evidence_the_service_computes() -> None:
     assert model.weights(few) is model.few_passages and model.answers(few)
     assert model.weights(dataclasses.replace(few, same_language=False)) is model.dense
     tiny = dataclasses.replace(close, tiny_scope=True)
-    assert model.weights(tiny) is model.tiny_scope
+    assert model.weights(tiny) is model.tiny_scope_trees and model.answers(tiny)
+    assert model.tiny_scope_trees is not None and set(model.tiny_scope_trees.names) <= fields
+    assert not model.answers(dataclasses.replace(far, tiny_scope=True))
     # a mixed reading there: `lexical` at its mixed threshold, and the tiny scope's
     # weights at theirs too; a larger scope's mixed reading has no second weights
     mixed = dataclasses.replace(tiny, mixed=True)
@@ -197,6 +209,63 @@ def fitted_one(seed: int) -> dict:
             for kind, level in (("answerable", 0.6), ("off_topic", 0.3))
             for v in rng.normal(level, 0.1, 100)]  # fmt: skip
     return fitted(rows, ("best",), 0.95)
+
+
+def test_boosted_trees_for_the_tiny_scope_learn_what_weights_cannot_and_a_refit_keeps_them(
+    tmp_path: Path,
+) -> None:
+    """--boosted on rows of one-to-four-page scopes: where a feature counts one way in
+    one language and not in another (coverage of character pairs), the blend of weights
+    and trees tells the kinds apart better than weights alone at the same answerable
+    share; its threshold keeps --keep of the answerable out of fold; the other weights
+    stay, the service reads it back, and a later whole refit keeps it."""
+    base = {"lexical": fitted_one(3), "dense": fitted_one(4)}
+    (tmp_path / "base.json").write_text(json.dumps(base))
+    rng = np.random.default_rng(17)
+    rows = []
+    for n in range(1600):
+        language = ("en", "zh")[n % 2]
+        answerable = n % 4 < 2
+        # English: coverage tells; Chinese: high coverage either way, the cosine tells
+        coverage = rng.normal(0.8 if answerable else 0.4, 0.15) if language == "en" else (
+            rng.normal(0.8, 0.15)
+        )  # fmt: skip
+        best = rng.normal(0.65 if answerable or language == "en" else 0.5, 0.06)
+        row = {name: 0.0 for name in ("best", *EVIDENCE_NAMES)}
+        row.update(best=best, coverage=coverage, language=language, set=f"xquad-{language}",
+                   asked="own", kind="answerable" if answerable else "near_topic",
+                   same_language=True, small=3, tiny_scope=True, article=f"a{n % 40}")  # fmt: skip
+        rows.append(row)
+    (tmp_path / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    args = ["--squad", str(tmp_path), "--xquad", str(tmp_path), "--base",
+            str(tmp_path / "base.json"), "--rows", str(tmp_path / "rows.jsonl")]  # fmt: skip
+    main([*args, "--boosted", "--out", str(tmp_path / "trees.json")])
+    written = json.loads((tmp_path / "trees.json").read_text())
+    assert written["lexical"] == base["lexical"] and written["dense"] == base["dense"]
+    trees = Trees.of(written["tiny_scope_trees"])
+    assert len(trees.trees) > 10
+    p = np.array([trees.probability(r) for r in rows])
+    answerable = np.array([r["kind"] == "answerable" for r in rows])
+    assert 0.93 < np.mean(p[answerable] >= trees.threshold) < 1.0  # in sample: at least --keep
+    weights = Weights(**_tupled(fitted([r for r in rows], LEXICAL_NAMES, 0.955)))
+    plain = np.array([weights.probability(r) for r in rows])
+    chinese = np.array([r["language"] == "zh" for r in rows])
+    declined_by = {
+        "weights": 1 - np.mean(plain[chinese & ~answerable] >= weights.threshold),
+        "blend": 1 - np.mean(p[chinese & ~answerable] >= trees.threshold),
+    }
+    assert declined_by["blend"] > declined_by["weights"] + 0.05, declined_by
+    decision = Answerability.load(tmp_path / "trees.json")
+    assert decision.tiny_scope_trees == trees
+    # a whole refit on ordinary rows over that file: the trees stay
+    ordinary = [{**r, "small": 0, "tiny_scope": False} for r in rows]
+    (tmp_path / "ordinary.jsonl").write_text("".join(json.dumps(r) + "\n" for r in ordinary))
+    main(["--squad", str(tmp_path), "--xquad", str(tmp_path), "--base", str(tmp_path / "trees.json"),
+          "--rows", str(tmp_path / "ordinary.jsonl"), "--out", str(tmp_path / "refit.json")])  # fmt: skip
+    assert (
+        json.loads((tmp_path / "refit.json").read_text())["tiny_scope_trees"]
+        == written["tiny_scope_trees"]
+    )
 
 
 def test_rows_without_a_scope_of_few_passages_fit_nothing_and_say_why(tmp_path: Path) -> None:
