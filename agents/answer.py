@@ -83,6 +83,14 @@ HAS_NUMBER = re.compile(r"\d")
 # same meaning (and share no words for the lexical term): the sentence threshold drops
 # by it where they differ. Chosen on the fit half of bench.answerable (docs/benchmarks.md).
 ACROSS_LANGUAGES_DROP = 0.1
+# Which language answers, in a knowledge base of several, is decided by each sentence's
+# cosine lifted to the question's language's level; a sentence across languages must
+# come out more than this above one in the question's language. The lift comes from
+# backgrounds measured over the scope's hits, which in a language of a page or two are
+# that page's own subject, and int8 passage vectors move a cosine by up to about 0.01
+# with their batch: a Spanish question about a gym's monthly fee, which the gym's Spanish
+# guide answers, was read in an English membership page that came out 0.002 above it.
+SAME_LANGUAGE_MARGIN = 0.02
 
 
 def asked_part(question: str) -> str:
@@ -439,7 +447,8 @@ class ExtractiveAnswerer:
             # Which language answers is decided by meaning alone, each sentence lifted to
             # the question's language's level: the word overlap below favours sentences
             # in the question's language, and only those.
-            read = same == same[int((cosines + lift).argmax())]
+            across = SAME_LANGUAGE_MARGIN * ~same
+            read = same == same[int((cosines + lift - across).argmax())]
         scores = (
             cosines
             + LEXICAL_WEIGHT * overlap
