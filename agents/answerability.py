@@ -14,7 +14,8 @@ decision weighs, for the question as asked:
   leave?" without "maternity" is the annual leave sentence's question), the sentence
   answers the rest of the question, not this.
 
-A logistic combiner of these, fitted on the `fit` half of public QA articles by
+A logistic combiner of these (in a scope of one to four passages, with boosted trees
+beside it), fitted on the `fit` half of public QA articles by
 `python -m bench.fit_answerability` and shipped as `answerability.json`, turns them into
 a probability; a question whose passages fall below the file's threshold gets the
 not-found message. Across languages (the question in one, the passage in another) words
@@ -440,13 +441,12 @@ class Tree:
 @dataclass(frozen=True)
 class Trees:
     """Logistic weights and a gradient-boosted sum of small trees over the same evidence,
-    their log-odds averaged (bench.fit_answerability --boosted). The trees see where the
-    features' effects are not additive (character-pair coverage in Chinese means less
-    than word coverage; a close best sentence with a word left out that moves it means
-    more); the weights keep what is additive. In scopes of one to four passages of the
-    fit half, out of fold, the blend declined more near-topic questions than either at
-    the same answerable share, and as many questions with a word swapped as the weights
-    alone (docs/benchmarks.md)."""
+    their log-odds averaged (bench.fit_answerability --boosted): the trees take what a
+    weighted sum cannot (what they gained was mostly in Chinese, whose character pairs
+    are covered whatever a question asks), the weights what is additive. In scopes of one
+    to four passages of the fit half, out of fold, the blend declined as many near-topic
+    questions as the trees alone at the same answerable share, more than the weights,
+    and as many questions with a word swapped as the weights (docs/benchmarks.md)."""
 
     names: tuple[str, ...]
     coefficients: tuple[float, ...]
@@ -513,9 +513,10 @@ class Answerability:
     # decided by `lexical` at its mixed threshold, and must also pass these weights at
     # their mixed threshold (`second`), chosen on such scopes (--one-each 3 --mixed).
     tiny_scope: Weights | None = None
-    # A one-language reading of one kind there is decided by boosted trees fitted on the
-    # same rows instead (--one-each 3 --swaps --boosted); `tiny_scope` stays the second
-    # check of mixed readings, whose threshold was chosen for its probabilities.
+    # A one-language reading of one kind there is decided by weights and boosted trees
+    # fitted together on the same kind of rows instead (--one-each 3 --swaps --boosted);
+    # `tiny_scope` stays the second check of mixed readings, whose threshold was chosen
+    # for its probabilities.
     tiny_scope_trees: Trees | None = None
 
     @classmethod

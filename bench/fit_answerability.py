@@ -506,6 +506,8 @@ def write_tiny_scope_trees(rows: list[dict], args: argparse.Namespace) -> None:
     threshold = threshold_keeping(blend_out[y], args.keep)
     trees = model().fit(x, y)
     coefficients, intercept = logistic(x, y.astype(float))
+    # scikit-learn keeps a fitted model's trees in private attributes (it has no export);
+    # the check below stops a version that changed them from writing wrong trees.
     written = {
         "names": list(LEXICAL),
         "coefficients": [float(c) for c in coefficients],
