@@ -415,8 +415,12 @@ class Weights:
 
     def probability(self, values: dict[str, float]) -> float:
         pairs = zip(self.names, self.coefficients, strict=True)
-        z = self.intercept + sum(c * values[name] for name, c in pairs)
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        return sigmoid(self.intercept + sum(c * values[name] for name, c in pairs))
+
+
+def sigmoid(z: float) -> float:
+    """Log-odds as a probability (bounded: a far-out evidence value cannot overflow)."""
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
 @dataclass(frozen=True)
@@ -480,7 +484,7 @@ class Trees:
         return (weighed + grown) / 2
 
     def probability(self, values: dict[str, float]) -> float:
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, self.logit(values)))))
+        return sigmoid(self.logit(values))
 
 
 class Decision(NamedTuple):

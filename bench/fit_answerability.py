@@ -58,7 +58,6 @@ import config  # noqa: F401 - first: sets thread/offline environment before nump
 
 import argparse
 import json
-import math
 import random
 import tempfile
 from collections import Counter
@@ -68,7 +67,7 @@ from pathlib import Path
 import numpy as np
 
 from agents.answer import ExtractiveAnswerer, default_not_found
-from agents.answerability import MODEL_FILE, Trees, weights_text
+from agents.answerability import MODEL_FILE, Trees, sigmoid, weights_text
 from bench.answerable import (
     KB,
     KINDS,
@@ -149,7 +148,7 @@ def added(rows: list[dict], weights: dict, name: str) -> dict:
             high = middle
 
     def shifted(threshold: float) -> float:
-        return round(1 / (1 + math.exp(-(_log_odds(threshold) + low))), 6)
+        return round(sigmoid(float(_log_odds(threshold)) + low), 6)
 
     by_language = {language: shifted(t) for language, t in own.items()}
     print(f"  thresholds shifted by {low:+.3f} in log-odds: {weights['threshold']} -> "
@@ -163,8 +162,10 @@ def added(rows: list[dict], weights: dict, name: str) -> dict:
     }
 
 
-def _log_odds(p: float) -> float:
-    return math.log(p / (1 - p))
+def _log_odds(p: float | np.ndarray) -> float | np.ndarray:
+    """A probability (or an array of them) as log-odds; 0 and 1 held just inside."""
+    p = np.clip(p, 1e-12, 1 - 1e-12)
+    return np.log(p / (1 - p))
 
 
 def _logit(weights: dict, row: dict) -> float:
@@ -502,7 +503,7 @@ def write_tiny_scope_trees(rows: list[dict], args: argparse.Namespace) -> None:
     for fit_rows, held in folds.split(x, y, articles):
         coefficients, intercept = logistic(x[fit_rows], y[fit_rows].astype(float))
         logistic_out[held] = 1 / (1 + np.exp(-(x[held] @ coefficients + intercept)))
-    blend_out = 1 / (1 + np.exp(-(_log_odds_of(logistic_out) + _log_odds_of(out_of_fold)) / 2))
+    blend_out = 1 / (1 + np.exp(-(_log_odds(logistic_out) + _log_odds(out_of_fold)) / 2))
     threshold = threshold_keeping(blend_out[y], args.keep)
     trees = model().fit(x, y)
     coefficients, intercept = logistic(x, y.astype(float))
@@ -535,11 +536,6 @@ def write_tiny_scope_trees(rows: list[dict], args: argparse.Namespace) -> None:
     base["tiny_scope_trees"] = written
     args.out.write_text(weights_text(base))
     print(f"wrote {args.out}")
-
-
-def _log_odds_of(p: np.ndarray) -> np.ndarray:
-    p = np.clip(p, 1e-12, 1 - 1e-12)
-    return np.log(p / (1 - p))
 
 
 def _tree(nodes: np.ndarray) -> dict:
@@ -632,7 +628,7 @@ def write_small_across_thresholds(rows: list[dict], args: argparse.Namespace) ->
 
 def _probability(weights: dict, row: dict) -> float:
     """As `Weights.probability` computes it, from a weights file's entry."""
-    return 1 / (1 + math.exp(-max(-50.0, min(50.0, _logit(weights, row)))))
+    return sigmoid(_logit(weights, row))
 
 
 def collect(args: argparse.Namespace) -> list[dict]:
