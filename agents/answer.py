@@ -17,6 +17,7 @@ from agents.answerability import (
     Answerability,
     Evidence,
     absent_words,
+    asked_things,
     asks_price,
     codes_in,
     evidence,
@@ -268,11 +269,11 @@ class ExtractiveAnswerer:
                 mixed_scope=measured.mixed_scope, few_passages=measured.few_passages,
                 tiny_scope=measured.tiny_scope,
             )  # fmt: skip
-            if measured.unheld_names and same[top]:
-                unanswered = self._unanswered_names(
+            if measured.unheld_words and same[top]:
+                names, things = self._unanswered(
                     query, measured, context_vectors[top], cosines[top]
                 )
-                seen = replace(seen, unheld_names=unanswered)
+                seen = replace(seen, unheld_names=names, unheld_things=things)
             # Across languages every word is "absent": nothing to tell. It only ever
             # counts against answering, so a reading declined without it is not measured.
             if same[top] and (self.answerability is None or self.answerability.answers(seen)):
@@ -356,22 +357,27 @@ class ExtractiveAnswerer:
         gains = self._left_out_gains(query, words, sentence, cosine)
         return max([0.0, *(gain - LEFT_OUT_NOISE for gain in gains)])
 
-    def _unanswered_names(
+    def _unanswered(
         self, query: str, measured: Passage, sentence: np.ndarray, cosine: float
-    ) -> int:
-        """How many of the names no passage in scope holds (the search looked, each of
-        their words) the best sentence does not answer: without the name, the question
-        comes closer to it than its `cosine`. A page that never writes "Indian" may still
-        be about "which famous Indian...": then the question goes away from its sentence
-        without the word."""
-        unheld = [
+    ) -> tuple[int, int]:
+        """How many of the names, and of the things asked for, that no passage in scope
+        holds (the search looked, each of their words) the best sentence does not answer:
+        without the name, the question comes closer to it than its `cosine`; without the
+        thing, closer beyond `LEFT_OUT_NOISE`. A page that never writes "Indian" may
+        still be about "which famous Indian...": then the question goes away from its
+        sentence without the word. One batch of short texts."""
+        unheld = measured.unheld_words
+        names = [
             name
             for name in proper_names(query)
-            if all(word in measured.unheld_names for word in name)
-            and not self.own_names.intersection(name)
+            if all(word in unheld for word in name) and not self.own_names.intersection(name)
         ]
-        gains = self._left_out_gains(query, unheld, sentence, cosine)
-        return sum(gain > 0 for gain in gains)
+        things = [
+            (word,) for word in asked_things(query) if word in unheld and word not in self.own_names
+        ]
+        gains = self._left_out_gains(query, names + things, sentence, cosine)
+        named, asked = gains[: len(names)], gains[len(names) :]
+        return sum(g > 0 for g in named), sum(g > LEFT_OUT_NOISE for g in asked)
 
     def _left_out_gains(
         self,
@@ -394,6 +400,7 @@ class ExtractiveAnswerer:
             **values, "language": seen.language, "mixed": seen.mixed,
             "few_passages": seen.few_passages, "tiny_scope": seen.tiny_scope,
             "absent_codes": seen.absent_codes, "unheld_names": seen.unheld_names,
+            "unheld_things": seen.unheld_things,
         }  # fmt: skip
         if self.answerability is None:
             return Judged(chosen, {**shown, "probability": 1.0}, best, True)

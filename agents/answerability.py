@@ -74,6 +74,21 @@ _NAMED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Languages that capitalise every noun: a capital there does not make a name.
 _CAPITALISED_NOUNS = frozenset({"de", "lb"})
 PROPER_NAME_MIN = 3  # letters; "Dr", "Mr" and initials are not what the question is about
+# A question asking whether something is there, offered or to be had, as the languages
+# served first ask it (English, Spanish, Indonesian), and the article after it: what it
+# asks about follows ("Is there a [mobile app]?", "¿Hay [pistas] de pádel?", "Apakah
+# klinik punya [layanan rawat inap]?"). Not "¿Hay que...?" nor "¿Tiene que...?" (must).
+_ASKS_EXISTENCE = re.compile(
+    r"(?:is there|are there|do (?:you|they|we) (?:have|offer|provide|sell)|"
+    r"does (?:the |this |your )?[\w-]+(?: [\w-]+)? (?:have|offer|provide)|"
+    r"can (?:i|we) (?:get|hire|rent|borrow|buy)|"
+    r"hay(?! que)|existen?|tienen?(?! que)|ofrecen?|disponen? de|cuentan? con|"
+    r"(?:se puede|se pueden|puedo|podemos) (?:alquilar|comprar|pedir|reservar)|"
+    r"(?:apakah )?ada(?:kah)?|apakah (?:[\w-]+ ){1,2}(?:punya|memiliki|menyediakan|melayani|menjual)|"
+    r"(?:apakah bisa|bisakah|bolehkah) (?:meminjam|menyewa|membeli|memesan))\s+"
+    r"(?:(?:a|an|any|some|un|una|unos|unas|algún|alguna|algunos|algunas|el|la|los|las)\s+)?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -114,6 +129,11 @@ class Evidence:
     # measures that): in one language, a veto too ("Can customers pay with PayPal?" of
     # a help centre that names cards and transfers)
     unheld_names: int = 0
+    # what a question asking whether something is there names (`asked_things`) that no
+    # passage in scope holds, and without which the question comes closer to the best
+    # sentence beyond the noise ("Apakah ada kantin?" of a library's opening hours): a
+    # veto in one language too
+    unheld_things: int = 0
 
     @property
     def small_scope(self) -> str | None:
@@ -127,7 +147,7 @@ class Evidence:
 # What the evidence says besides the combiner's inputs.
 _FLAGS = frozenset(
     ("language", "mixed", "mixed_scope", "few_passages", "tiny_scope")
-    + ("absent_codes", "unheld_names")
+    + ("absent_codes", "unheld_names", "unheld_things")
 )
 
 
@@ -212,6 +232,29 @@ def proper_names(question: str, language: str | None = None) -> list[tuple[str, 
                     runs[-1].append(lowered)
         found += [name for run in runs if (name := tuple(dict.fromkeys(run))) and name not in found]
     return found
+
+
+def asked_things(question: str, language: str | None = None) -> list[str]:
+    """What a question asking whether something is there or offered asks about: the
+    words after its asking ones, up to the first function word or mark, lower-cased
+    ("student", "discount" of "Is there a student discount on memberships?"). None for
+    other questions, whose words may be paraphrased in the answer ("bayar" for a page
+    that writes "biaya"); a thing is not, when the page never names it."""
+    language = language or guess(question)[0]
+    stopwords = stopwords_of(language)
+    things: list[str] = []
+    for asked in SENTENCE_BREAK.split(question.strip()):
+        sentence = _OPENING.sub("", asked)
+        opening = _ASKS_EXISTENCE.match(sentence)
+        if opening is None:
+            continue
+        rest = re.split(r"[^\w\s'’-]", sentence[opening.end() :])[0]
+        for word in _WORD.findall(rest.lower()):
+            if word in stopwords:
+                break
+            if not any(c.isdigit() for c in word) and word not in things:
+                things.append(word)
+    return things
 
 
 # A question asking what something costs, in the languages served first and a few near
@@ -565,12 +608,13 @@ class Answerability:
     def decide(self, found: Evidence) -> Decision:
         """Its probability against its threshold, and the second weights' if any. A
         code the question names that no passage holds declines it whatever they say; so
-        does a name no passage in scope holds, when question and passage share a language
-        (across languages a name may be written another way)."""
+        does a name no passage in scope holds, or a thing asked for, when question and
+        passage share a language (across languages they may be written another way)."""
         values = found.values()
         probability = self.weights(found).probability(values)
         threshold = self.threshold(found)
-        vetoed = found.absent_codes or (found.unheld_names and found.same_language)
+        unheld = found.unheld_names or found.unheld_things
+        vetoed = found.absent_codes or (unheld and found.same_language)
         passes = probability >= threshold and not vetoed
         second = self.second(found)
         if second is None:

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from qdrant_client import QdrantClient, models
 
-from agents.answerability import proper_names
+from agents.answerability import asked_things, proper_names
 from agents.fusion import DenseHit, LanguageOffsets, Level, fuse, language_fair, levels
 from knowledge.documents.sentences import SPLIT_VERSION, digest, sentence_contexts
 from knowledge.encoders.embeddings import LocalEmbeddings
@@ -71,9 +71,9 @@ class Passage:
     # or BACKGROUND_FROM at most (IndexHits).
     few_passages: bool = field(default=False, compare=False)
     tiny_scope: bool = field(default=False, compare=False)
-    # The words of names the question searched with that no passage in scope holds
-    # (IndexHits).
-    unheld_names: tuple[str, ...] = field(default=(), compare=False)
+    # The words of names, and of things asked for, the question searched with that no
+    # passage in scope holds (IndexHits).
+    unheld_words: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def heading(self) -> str | None:
@@ -109,9 +109,9 @@ class IndexHits:
     # BACKGROUND_FROM passages or fewer in scope: a knowledge base of one to four pages,
     # too few to measure a background.
     tiny_scope: bool = False
-    # The words of the query's names (agents/answerability.proper_names) that no
-    # passage in scope holds, as written or stemmed: what the knowledge bases never
-    # mention.
+    # The words of the query's names (agents/answerability.proper_names), and of the
+    # things it asks whether there are (asked_things), that no passage in scope holds,
+    # as written or stemmed: what the knowledge bases never mention.
     unheld: tuple[str, ...] = ()
 
 
@@ -221,7 +221,7 @@ class Retriever:
                     mixed_scope=hits.mixed_scope,
                     few_passages=hits.few_passages,
                     tiny_scope=hits.tiny_scope,
-                    unheld_names=hits.unheld,
+                    unheld_words=hits.unheld,
                 )
             )
         return passages
@@ -301,12 +301,13 @@ class Retriever:
             dense = self._dense_queries(query, query_filter)
         sparse = None
         language, sure = guess(query)
-        # Each name the question uses, looked for in the whole scope in the same round
-        # trip: one the knowledge bases never mention is not something they answer.
-        named = dict.fromkeys(word for name in proper_names(query, language) for word in name)
+        # Each name the question uses, and each thing it asks whether there is, looked for
+        # in the whole scope in the same round trip: one the knowledge bases never
+        # mention is not something they answer.
+        named = [word for name in proper_names(query, language) for word in name]
         probes = {
             word: models.SparseVector(**vars(self.sparse.embed_word(word, language)))
-            for word in named
+            for word in dict.fromkeys(named + asked_things(query, language))
         }
         if scope.mode != "dense":
             vector = self.sparse.embed_query(query, language)

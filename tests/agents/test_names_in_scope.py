@@ -1,6 +1,7 @@
-"""The search looks for each name a question uses in the whole scope, in the same round
-trip (`Passage.unheld_names`): a name in a document the search did not bring is held,
-one in another organisation's documents is not."""
+"""The search looks for each name a question uses, and each thing it asks whether there
+is, in the whole scope, in the same round trip (`Passage.unheld_words`): a word in a
+document the search did not bring is held, one in another organisation's documents is
+not."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ OURS = {
     "the email. Card payments reach your bank account within two working days.",
     "Exporting": "Invoices can be exported as PDF one by one, or all together as a CSV "
     "file from Reports, Export.",
+    "Phones": "The app for phones shows your invoices and their payments.",
     "Accountants": "Our partner accountants meet clients in Leeds every Thursday; several "
     "of them also keep books in Xero for their own firms.",
 }
@@ -52,11 +54,16 @@ def test_names_are_looked_for_in_the_callers_whole_scope_only(
 
     paypal = searched(client, embeddings, "Can customers pay with PayPal?")
     assert paypal and paypal[0].title == "Payments"
-    assert paypal[0].unheld_names == ("paypal",)  # another organisation's page names it
+    assert paypal[0].unheld_words == ("paypal",)  # another organisation's page names it
 
     xero = searched(client, embeddings, "Can I export my invoices to Xero?")
     assert [p.title for p in xero] == ["Exporting"]  # the page naming Xero was not brought
-    assert xero[0].unheld_names == ()
+    assert xero[0].unheld_words == ()
 
     both = searched(client, embeddings, "Do Leeds accountants use QuickBooks or Sage?")
-    assert set(both[0].unheld_names) == {"quickbooks", "sage"}
+    assert set(both[0].unheld_words) == {"quickbooks", "sage"}
+
+    # What a question asks whether there is, word by word: "mobile" is nowhere, "app" is
+    # in a page the search did not bring.
+    app = searched(client, embeddings, "Is there a mobile app for card payments?")
+    assert app[0].unheld_words == ("mobile",)

@@ -99,6 +99,18 @@ def create_org(client: FlaskClient, name: str) -> Org:
     return Org(client=client, id=body["id"], admin_key=body["admin_key"]["key"])
 
 
+def assistant_per_kb(org: Org, pages: dict[str, dict[str, str]]) -> dict[str, str]:
+    """A knowledge base of each name's pages (title -> text), and an assistant over it of
+    the same name: the assistants' ids by name."""
+    made = {}
+    for kb, documents in pages.items():
+        org.kb(kb)
+        for title, text in documents.items():
+            assert org.upload(kb, title, text)["status"] == "completed"
+        made[kb] = org.assistant(kb, [kb])
+    return made
+
+
 def chat(
     client: FlaskClient, key: str, message: str, *, assistant: str | None = None,
     conversation: str = "c1",

@@ -10,7 +10,7 @@ import pytest
 from flask import Flask
 
 from agents.phrasebook import built_in
-from tests.api.platform_helpers import chat, create_org, ok
+from tests.api.platform_helpers import assistant_per_kb, chat, create_org, ok
 
 CLINIC = """# Klinik Pratama Sehat Sentosa
 
@@ -74,13 +74,7 @@ NOT_SAID = [
 @pytest.fixture
 def assistants(platform: Flask) -> tuple:
     org = create_org(platform.test_client(), "Sentosa y Norte")
-    made = {}
-    for kb, pages in PAGES.items():
-        org.kb(kb)
-        for title, text in pages.items():
-            assert org.upload(kb, title, text)["status"] == "completed"
-        made[kb] = org.assistant(kb, [kb])
-    return org, made
+    return org, assistant_per_kb(org, PAGES)
 
 
 def test_a_page_or_two_answers_what_they_say_and_not_what_they_do_not(assistants: tuple) -> None:

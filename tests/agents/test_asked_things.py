@@ -1,0 +1,48 @@
+"""What a question asking whether something is there asks about (`asked_things`): the
+words the not-found veto looks for in the knowledge bases, in the languages served
+first. Other questions name nothing to look for: their words may be paraphrased."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.answerability import asked_things
+
+
+@pytest.mark.parametrize(
+    ("question", "things"),
+    [
+        ("Is there a student discount on memberships?", ["student", "discount"]),
+        ("Are there any lockers?", ["lockers"]),
+        ("Do you offer teeth whitening?", ["teeth", "whitening"]),
+        ("Does the gym have a sauna?", ["sauna"]),
+        ("Can I rent a towel?", ["towel"]),
+        ("¿Hay pistas de pádel?", ["pistas"]),
+        ("¿Tiene el polideportivo gimnasio con máquinas?", ["polideportivo", "gimnasio"]),
+        ("¿Se puede alquilar una toalla en la piscina?", ["toalla"]),
+        ("Apakah ada kantin di perpustakaan?", ["kantin"]),
+        ("Apakah klinik punya layanan rawat inap?", ["layanan", "rawat", "inap"]),
+        ("Bisakah meminjam DVD film?", ["dvd", "film"]),
+        # the asking sentence after another
+        ("Saya mahasiswa baru. Apakah ada asrama untuk mahasiswa baru?", ["asrama"]),
+        # a number is not a thing (numbers have their own check)
+        ("Is there a 24 hour helpline?", ["hour", "helpline"]),
+    ],
+)
+def test_the_thing_asked_for(question: str, things: list[str]) -> None:
+    assert asked_things(question) == things
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "¿Hay que llevar gorro de baño?",  # must, not is there
+        "¿Tiene que venir el titular?",
+        "Ada berapa buku yang boleh dipinjam?",  # how many
+        "How much does a locker cost?",
+        "When is the pool open?",
+        "Berapa denda kalau buku hilang?",
+    ],
+)
+def test_other_questions_ask_for_nothing_to_look_for(question: str) -> None:
+    assert asked_things(question) == []

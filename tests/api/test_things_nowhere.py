@@ -1,0 +1,136 @@
+"""A question asking whether there is something the knowledge base never names is not
+answered by the passage nearest it (issue 45): "Apakah ada kantin di perpustakaan?" of a
+library's pages got their opening hours, cited. What it asks for ("kantin") is looked for
+in every passage the assistant may read; when none holds it and the question comes closer
+to the best sentence without it, the reply is the not-found message. Things the pages do
+name, or say in the question's words, are still answered; another organisation's pages
+do not count."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from agents.phrasebook import built_in
+from tests.api.platform_helpers import assistant_per_kb, chat, create_org, ok
+from tests.api.test_a_page_or_two import CLINIC, VACCINES
+
+LIBRARY = """# Perpustakaan Umum Kota Malang
+
+Perpustakaan Umum Kota Malang berada di Jl. Besar Ijen No. 30A, Malang.
+
+## Jam Layanan
+
+Perpustakaan buka Senin sampai Jumat pukul 08.00 sampai 20.00 dan Sabtu pukul 09.00 sampai 15.00.
+Pada hari Minggu dan hari libur nasional perpustakaan tutup.
+
+## Keanggotaan
+
+Pendaftaran anggota tidak dipungut biaya. Calon anggota cukup membawa KTP atau kartu pelajar.
+Kartu anggota berlaku selama tiga tahun dan dapat diperpanjang di meja layanan.
+
+## Peminjaman
+
+Setiap anggota boleh meminjam paling banyak tiga buku selama 14 hari.
+Keterlambatan pengembalian dikenakan denda Rp 1.000 per buku per hari.
+"""
+CHILDREN = """# Ruang Baca Anak
+
+Ruang baca anak di lantai dua terbuka untuk anak usia 3 sampai 12 tahun.
+Anak di bawah 7 tahun harus didampingi orang tua. Setiap Sabtu pukul 10.00 ada kegiatan mendongeng.
+"""
+SPORTS_CENTRE = """# Polideportivo Municipal La Vaguada
+
+## Piscina cubierta
+
+La piscina cubierta abre de lunes a viernes de 7:00 a 22:00 y los sábados de 9:00 a 14:00.
+Es obligatorio el uso de gorro de baño y chanclas. Los menores de 14 años deben ir acompañados de un adulto.
+
+## Abonos
+
+El abono mensual para empadronados cuesta 32 euros y para no empadronados 45 euros.
+La entrada puntual a la piscina cuesta 4,50 euros. Los mayores de 65 años tienen un 50 % de descuento.
+
+## Inscripciones
+
+Las inscripciones se hacen en la oficina del polideportivo o en la sede electrónica del ayuntamiento.
+Para darse de baja hay que avisar antes del día 25 del mes anterior.
+"""
+SWIMMING = """# Cursos de natación
+
+Los cursos de natación para niños de 4 a 12 años se imparten los martes y jueves por la tarde.
+Cada grupo tiene un máximo de ocho alumnos por monitor. El curso trimestral cuesta 60 euros.
+"""
+LEAVE = """# Leave Policy
+
+This policy applies to all employees of Harbor & Pine Ltd.
+
+## Annual leave
+
+Full-time employees receive 25 days of paid annual leave per calendar year, plus public holidays.
+Up to five unused days may be carried over to the next year; they must be taken by 31 March.
+Leave requests are submitted in the HR portal at least two weeks in advance.
+
+## Sick leave
+
+Employees who are ill must inform their line manager before 9:30 on the first day of absence.
+A doctor's note is required for absences longer than three consecutive working days.
+Sick pay is paid at full salary for up to 20 working days per year.
+"""
+REMOTE = """# Working from home
+
+Employees may work from home up to two days a week with their manager's agreement.
+The company provides a laptop and a monitor; office chairs are not provided.
+Home internet costs are not reimbursed.
+"""
+# Another organisation's page names a canteen: not the caller's to be answered from.
+ELSEWHERE = """# Kantin Kantor
+
+Kantin di lantai satu buka setiap hari kerja pukul 07.00 sampai 15.00.
+"""
+KNOWLEDGE = {
+    "perpustakaan": {"Perpustakaan": LIBRARY, "Ruang anak": CHILDREN},
+    "klinik": {"Klinik": CLINIC, "Imunisasi": VACCINES},
+    "polideportivo": {"Polideportivo": SPORTS_CENTRE, "Cursos": SWIMMING},
+    "policies": {"Leave": LEAVE, "Remote": REMOTE},
+}
+# (knowledge base, question, what the answer says)
+THERE = [
+    ("perpustakaan", "Apakah ada denda keterlambatan?", "Rp 1.000"),
+    ("perpustakaan", "Apakah ada kegiatan untuk anak-anak?", "mendongeng"),
+    ("klinik", "Apakah ada dokter gigi?", "Dokter gigi"),
+    ("polideportivo", "¿Hay descuento para mayores?", "50 %"),
+    ("polideportivo", "¿Tiene la piscina horario los sábados?", "sábados"),
+    ("policies", "Is there sick pay?", "full salary"),
+    ("policies", "Do you provide a monitor for working from home?", "monitor"),
+]
+NOT_THERE = [
+    ("perpustakaan", "id", "Apakah ada kantin di perpustakaan?"),
+    ("klinik", "id", "Apakah klinik punya layanan rawat inap?"),
+    ("polideportivo", "es", "¿Tiene el polideportivo gimnasio con máquinas?"),
+]
+
+
+def test_a_question_whether_there_is_what_no_page_names_gets_the_not_found_message(
+    platform: Flask,
+) -> None:
+    other = create_org(platform.test_client(), "Graha Niaga")
+    other.kb("kantor")
+    assert other.upload("kantor", "Kantin", ELSEWHERE)["status"] == "completed"
+    org = create_org(platform.test_client(), "Layanan Warga")
+    helpers = assistant_per_kb(org, KNOWLEDGE)
+    for n, (kb, question, expected) in enumerate(THERE):
+        reply = ok(
+            chat(org.client, org.admin_key, question, assistant=helpers[kb], conversation=f"a{n}")
+        )
+        assert reply["found"] is True and expected in reply["answer"], (question, reply)
+        assert reply["citations"], question
+    for n, (kb, language, question) in enumerate(NOT_THERE):
+        reply = ok(
+            chat(org.client, org.admin_key, question, assistant=helpers[kb], conversation=f"n{n}")
+        )
+        assert reply["found"] is False and reply["citations"] == [], (question, reply)
+        assert reply["answer"] == built_in()[language]["not_found"], (question, reply)
+    # The other organisation's page names its canteen: its own assistant answers.
+    other.assistant("kantor desk", ["kantor"])
+    reply = ok(chat(other.client, other.admin_key, "Apakah ada kantin di kantor?"))
+    assert reply["found"] is True and "07.00" in reply["answer"], reply
