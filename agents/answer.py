@@ -26,6 +26,7 @@ from agents.answerability import (
     names_in,
     priced,
     proper_names,
+    refers_back,
     written_in,
 )
 from agents.followup import offline_condenser
@@ -163,6 +164,13 @@ def _without(question: str, words: tuple[str, ...]) -> str:
     return question
 
 
+def _sentence_before(candidates: list[tuple[int, str]], i: int) -> str | None:
+    """The sentence before candidate `i` in its passage (None for a passage's first)."""
+    if i and candidates[i - 1][0] == candidates[i][0]:
+        return candidates[i - 1][1]
+    return None
+
+
 class Judged(NamedTuple):
     """One reading of the question: the sentences it would quote, what the answerability
     decision saw (with its probability), the best score, and whether it passed."""
@@ -282,12 +290,14 @@ class ExtractiveAnswerer:
             judged = self._judged(chosen, best, seen)
             if judged.passes and self.answerability is not None:
                 quoted = [candidates[i][1] for i in chosen]
+                # each one's predecessor in its passage, which it may refer back to
+                before = [_sentence_before(candidates, i) for i in chosen]
                 others = _rows_of_others(query, quoted, texts)
                 if others:
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "rows_of_others": others}
                     )
-                elif asks_price(query) and not priced(query, quoted):
+                elif asks_price(query) and not priced(query, quoted, before=before):
                     # "¿Cuánto cuesta el compresor?" of a manual that gives no price: its
                     # description is not an answer, whatever the words it shares.
                     judged = judged._replace(
@@ -302,6 +312,14 @@ class ExtractiveAnswerer:
             declined.evidence = max(tried, key=lambda t: t.best).evidence
             return declined
         chosen, seen = max(passing, key=lambda t: t.best)[:2]
+        # A sentence that names what it speaks of only in the one before ("Implantarlo
+        # cuesta 40 euros.") is quoted after that one.
+        chosen = chosen + [
+            i - 1
+            for i in chosen
+            if _sentence_before(candidates, i) and i - 1 not in chosen
+            and refers_back(candidates[i][1])
+        ]  # fmt: skip
         # One passage's sentences in the document's order (an address, then what follows
         # it), passages in the order of their best sentence.
         first_seen: dict[int, int] = {}

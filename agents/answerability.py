@@ -286,26 +286,54 @@ _STATES_PRICE = re.compile(
 )
 
 
+# A sentence that names what it prices only in the sentence before it: a pronoun
+# ("It costs...", "They cost..."), a Spanish verb with its subject left out or an object
+# pronoun on its infinitive ("Cuesta 40 euros", "Implantarlo cuesta 40 euros"), an
+# Indonesian "-nya" ("Biayanya Rp 50.000").
+_REFERS_BACK = re.compile(
+    r"^\W*(?:it|they|this|these|each|both|esto|eso|ello|cuesta|cuestan|vale|valen)\b|"
+    r"(?<![^\W_])[^\W\d_]{2,}(?:ar|er|ir)(?:lo|la|los|las|le|les)(?![^\W_])|"
+    r"(?<![^\W_])(?:biaya|harga|tarif|ongkos)nya(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
 def asks_price(question: str) -> bool:
     """Whether the question asks what something costs (not why a price rose)."""
     return _ASKS_PRICE.search(question) is not None and _ASKS_AMOUNT.search(question) is not None
 
 
-def priced(question: str, quoted: list[str]) -> bool:
+def priced(question: str, quoted: list[str], *, before: list[str | None] | None = None) -> bool:
     """Whether a quoted sentence states a price (an amount with its currency, or free)
     beside one of the question's key terms: "Parking is free" for "How much does parking
     cost?"; not the check-up's price for "How much does a root canal cost?", nor the
     oil's quoted beside the compressor's description for "¿Cuánto cuesta el compresor?".
     Sentences alone: under the compressor's heading, every sentence of its manual would
-    name it. A question naming nothing but the price ("¿Y cuánto cuesta?") takes any."""
+    name it. A question naming nothing but the price ("¿Y cuánto cuesta?") takes any.
+    `before`: each quoted sentence's predecessor in its passage (None for a first); a
+    sentence referring back to it ("...deben llevar microchip. Implantarlo cuesta 40
+    euros.") is read with it."""
     language = guess(question)[0]
     asking = _ASKS_PRICE.findall(question) + _ASKS_AMOUNT.findall(question)
     wanted = key_terms(question, language) - key_terms(" ".join(asking), language)
+    prior = before or [None] * len(quoted)
     return any(
         _STATES_PRICE.search(text) is not None
-        and (not wanted or bool(wanted & key_terms(text, language)))
-        for text in quoted
+        and (not wanted or bool(wanted & key_terms(_read_with(text, previous), language)))
+        for text, previous in zip(quoted, prior, strict=True)
     )
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether the sentence names what it speaks of only in the one before it."""
+    return _REFERS_BACK.search(sentence) is not None
+
+
+def _read_with(text: str, previous: str | None) -> str:
+    """The sentence, after the one it refers back to if it does."""
+    if previous and refers_back(text):
+        return f"{previous} {text}"
+    return text
 
 
 def absent_words(question: str, passages: list[str], *, limit: int = 3) -> list[str]:

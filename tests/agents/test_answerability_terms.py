@@ -133,3 +133,20 @@ def test_a_question_asking_a_price_wants_a_sentence_pricing_what_it_names() -> N
     assert priced("How much does parking cost?", ["Parking is free for visitors."])
     assert priced("Berapa biaya pendaftaran?", ["Biaya pendaftaran sebesar Rp 250.000."])
     assert not priced("How much does the tour cost?", ["The tour lasts ninety minutes."])
+
+
+def test_a_price_sentence_referring_back_is_read_with_the_one_before() -> None:
+    chip = "Todos los perros y gatos deben llevar microchip."
+    fitted = "Implantarlo cuesta 40 euros."
+    assert priced("¿Cuánto cuesta el microchip?", [fitted], before=[chip])
+    assert not priced("¿Cuánto cuesta el microchip?", [fitted], before=[None])
+    flex = "The Flex membership gives unlimited classes."
+    assert priced(
+        "How much is the Flex membership?", ["It costs 180 pounds a month."], before=[flex]
+    )
+    kelas = "Kelas menjahit diadakan setiap Sabtu."
+    assert priced("Berapa biaya kelas menjahit?", ["Biayanya Rp 150.000."], before=[kelas])
+    # a sentence naming what it prices is read alone: the oil's price is not the compressor's
+    described = "El compresor CT-45 suministra aire comprimido a la línea 1."
+    oil = "El bidón de 20 litros de aceite cuesta 96 euros."
+    assert not priced("¿Cuánto cuesta el compresor CT-45?", [oil], before=[described])

@@ -55,3 +55,23 @@ def test_a_price_no_document_gives_is_not_answered_with_what_they_do_say(
         reply = ok(chat(org.client, org.admin_key, question, conversation=f"n{n}"))
         assert reply["found"] is False and reply["citations"] == [], (question, reply)
         assert reply["answer"] == built_in()[language]["not_found"], (question, reply)
+
+
+VET = """# Microchip y pasaporte
+
+Todos los perros y gatos deben llevar microchip. Implantarlo cuesta 40 euros.
+El pasaporte europeo para viajar con la mascota se expide en el mismo día.
+"""
+
+
+def test_a_price_given_after_what_it_prices_is_answered_with_both(platform: Flask) -> None:
+    """The microchip is named only in the sentence before "Implantarlo cuesta 40 euros": the
+    answer quotes both, in the page's order."""
+    org = create_org(platform.test_client(), "Veterinaria")
+    org.kb("documents")
+    assert org.upload("documents", "Microchip", VET)["status"] == "completed"
+    org.assistant("desk", ["documents"])
+    reply = ok(chat(org.client, org.admin_key, "¿Cuánto cuesta el microchip?"))
+    assert reply["found"] is True and reply["citations"], reply
+    answer = reply["answer"]
+    assert "deben llevar microchip. Implantarlo cuesta 40 euros." in answer, reply
