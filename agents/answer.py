@@ -17,6 +17,7 @@ from agents.answerability import (
     Answerability,
     Evidence,
     absent_words,
+    adds_nothing_held,
     asked_things,
     asks_price,
     codes_in,
@@ -29,7 +30,7 @@ from agents.answerability import (
     refers_back,
     written_in,
 )
-from agents.followup import offline_condenser
+from agents.followup import REFERRING_WORDS, offline_condenser
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
 from knowledge.documents.sentences import (
@@ -296,6 +297,19 @@ class ExtractiveAnswerer:
                 if others:
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "rows_of_others": others}
+                    )
+                elif (
+                    query not in readings[:2]
+                    and same[top]
+                    and not REFERRING_WORDS.search(question)
+                    and adds_nothing_held(question, texts, own=self.own_names)
+                ):
+                    # A follow-up that names something new ("Dan fotokopi?", "Apakah ada
+                    # kantin?") none of whose words any passage holds: the previous
+                    # question's answer is not its answer. One that refers back ("can I
+                    # change that?") asks about the same thing, in words of its own.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "follow_up_unheld": True}
                     )
                 elif asks_price(query) and not priced(query, quoted, before=before):
                     # "¿Cuánto cuesta el compresor?" of a manual that gives no price: its

@@ -353,6 +353,22 @@ def absent_words(question: str, passages: list[str], *, limit: int = 3) -> list[
     return found[:limit]
 
 
+def adds_nothing_held(question: str, passages: list[str], *, own: frozenset[str]) -> bool:
+    """Whether every long word of the question (five letters or more, without the words
+    of `own` names) is missing from every passage: then a follow-up read with the
+    previous question ("Apakah ada kantin?" after the opening hours, "Dan fotokopi?")
+    would be answered with what answered that one. False for a question with no such
+    word ("And how much does it cost?")."""
+    language = guess(question)[0]
+    words = {
+        word
+        for word in _WORD.findall(question.lower())
+        if len(word) >= LONG_WORD and word not in own and word not in stopwords_of(language)
+    }
+    held = frozenset().union(*(_terms_of(text) for text in passages))
+    return bool(words) and not any(_stem(word, language) in held for word in words)
+
+
 def _whole(words: str) -> str:
     """A pattern of `words` not inside a longer word."""
     return rf"(?<![^\W_]){re.escape(words)}(?![^\W_])"

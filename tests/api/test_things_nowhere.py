@@ -134,3 +134,41 @@ def test_a_question_whether_there_is_what_no_page_names_gets_the_not_found_messa
     other.assistant("kantor desk", ["kantor"])
     reply = ok(chat(other.client, other.admin_key, "Apakah ada kantin di kantor?"))
     assert reply["found"] is True and "07.00" in reply["answer"], reply
+
+
+BREAKFAST = """# Breakfast
+
+Breakfast is served in the café from 7:30 to 10 am and costs 6 pounds.
+Vegan options are available every day.
+"""
+# (knowledge base, the conversation's questions, what the last answer says or None)
+FOLLOW_UPS = [
+    ("perpustakaan", ["Berapa buku yang boleh dipinjam?", "Berapa lama?"], "14 hari"),
+    ("perpustakaan", ["Jam berapa perpustakaan buka hari Sabtu?", "Kalau hari Minggu?"], "Minggu"),
+    ("perpustakaan", ["Jam berapa perpustakaan buka hari Sabtu?", "Apakah ada kantin?"], None),
+    ("perpustakaan", ["Berapa denda keterlambatan?", "Dan fotokopi?"], None),
+    ("breakfast", ["How much is breakfast?", "Are there vegan options?"], "Vegan options"),
+    ("breakfast", ["How much is breakfast?", "And dinner?"], None),
+]
+
+
+def test_a_follow_up_about_what_no_page_names_is_not_answered_with_the_last_answer(
+    platform: Flask,
+) -> None:
+    """A short follow-up is searched and read with the previous question ("Jam berapa
+    perpustakaan buka hari Sabtu? Apakah ada kantin?"), which the opening hours answer:
+    when none of its own words is in any passage, that reading does not answer it."""
+    org = create_org(platform.test_client(), "Layanan Warga")
+    pages = {"perpustakaan": KNOWLEDGE["perpustakaan"], "breakfast": {"Breakfast": BREAKFAST}}
+    helpers = assistant_per_kb(org, pages)
+    for n, (kb, questions, expected) in enumerate(FOLLOW_UPS):
+        for question in questions:
+            reply = ok(
+                chat(
+                    org.client, org.admin_key, question, assistant=helpers[kb], conversation=f"f{n}"
+                )
+            )
+        if expected is None:
+            assert reply["found"] is False and reply["citations"] == [], (questions, reply)
+        else:
+            assert reply["found"] is True and expected in reply["answer"], (questions, reply)
