@@ -25,12 +25,14 @@ from agents.answerability import (
     holds_code,
     left_out,
     names_in,
+    own_long_terms,
     priced,
     proper_names,
     refers_back,
+    terms_of,
     written_in,
 )
-from agents.followup import REFERRING_WORDS, offline_condenser
+from agents.followup import offline_condenser, points_back
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
 from knowledge.documents.sentences import (
@@ -301,7 +303,7 @@ class ExtractiveAnswerer:
                 elif (
                     query not in readings[:2]
                     and same[top]
-                    and not REFERRING_WORDS.search(question)
+                    and not points_back(question)
                     and adds_nothing_held(question, texts, own=self.own_names)
                 ):
                     # A follow-up that names something new ("Dan fotokopi?", "Apakah ada
@@ -325,7 +327,16 @@ class ExtractiveAnswerer:
             declined = not_found_answer(self.mode, self.not_found_message)
             declined.evidence = max(tried, key=lambda t: t.best).evidence
             return declined
-        chosen, seen = max(passing, key=lambda t: t.best)[:2]
+        # A reading quoting a sentence that holds a long word of the question as asked
+        # comes first: "What about towels?" after "Is bed linen included?" is answered
+        # with the towels sentence its own reading found, not the linen one that the
+        # reading with the previous question finds closer.
+        asked = own_long_terms(question, own=self.own_names)
+
+        def quotes_asked(judged: Judged) -> bool:
+            return any(asked & terms_of(candidates[i][1]) for i in judged.chosen)
+
+        chosen, seen = max(passing, key=lambda t: (quotes_asked(t), t.best))[:2]
         # A sentence that names what it speaks of only in the one before ("Implantarlo
         # cuesta 40 euros.") is quoted after that one.
         chosen = chosen + [

@@ -342,7 +342,7 @@ def absent_words(question: str, passages: list[str], *, limit: int = 3) -> list[
     words to leave out."""
     language = guess(question)[0]
     stopwords = stopwords_of(language)
-    held = frozenset().union(*(_terms_of(text) for text in passages))
+    held = frozenset().union(*(terms_of(text) for text in passages))
     found: list[str] = []
     for word in _WORD.findall(question):
         lowered = word.lower()
@@ -353,20 +353,26 @@ def absent_words(question: str, passages: list[str], *, limit: int = 3) -> list[
     return found[:limit]
 
 
-def adds_nothing_held(question: str, passages: list[str], *, own: frozenset[str]) -> bool:
-    """Whether every long word of the question (five letters or more, without the words
-    of `own` names) is missing from every passage: then a follow-up read with the
-    previous question ("Apakah ada kantin?" after the opening hours, "Dan fotokopi?")
-    would be answered with what answered that one. False for a question with no such
-    word ("And how much does it cost?")."""
+def own_long_terms(question: str, *, own: frozenset[str]) -> set[str]:
+    """The question's long words (five letters or more), stemmed, without stopwords and
+    the words of `own` names: what a follow-up adds of its own ("towels" of "What
+    about towels?"; nothing of "And how much does it cost?")."""
     language = guess(question)[0]
-    words = {
-        word
+    return {
+        _stem(word, language)
         for word in _WORD.findall(question.lower())
         if len(word) >= LONG_WORD and word not in own and word not in stopwords_of(language)
     }
-    held = frozenset().union(*(_terms_of(text) for text in passages))
-    return bool(words) and not any(_stem(word, language) in held for word in words)
+
+
+def adds_nothing_held(question: str, passages: list[str], *, own: frozenset[str]) -> bool:
+    """Whether the question has long words of its own (`own_long_terms`) and every one
+    is missing from every passage: then a follow-up read with the previous question
+    ("Apakah ada kantin?" after the opening hours, "Dan fotokopi?") would be answered
+    with what answered that one."""
+    words = own_long_terms(question, own=own)
+    held = frozenset().union(*(terms_of(text) for text in passages))
+    return bool(words) and not (words & held)
 
 
 def _whole(words: str) -> str:
@@ -435,13 +441,13 @@ def evidence(
     coverage, named = 0.0, 1.0 if not names else 0.0
     anywhere: set[str] = set()
     for text in passages:
-        held = _terms_of(text)
+        held = terms_of(text)
         anywhere |= (wanted | long_words) & held
         coverage = max(coverage, len(wanted & held) / len(wanted) if wanted else 0.0)
         if names:
             lowered = text.lower()
             named = max(named, sum(name in lowered for name in names) / len(names))
-    in_sentence = len(wanted & _terms_of(sentences[top])) / len(wanted) if wanted else 0.0
+    in_sentence = len(wanted & terms_of(sentences[top])) / len(wanted) if wanted else 0.0
     missing = min(len(wanted - anywhere), 4)
     absent = min(len(long_words - anywhere), 3)
     codes = codes_in(question)
@@ -454,7 +460,7 @@ def evidence(
 
 
 @lru_cache(maxsize=4096)  # the same passages come back turn after turn
-def _terms_of(text: str) -> frozenset[str]:
+def terms_of(text: str) -> frozenset[str]:
     return frozenset(key_terms(text))
 
 

@@ -24,6 +24,15 @@ REFERRING_WORDS = re.compile(
     re.I,
 )
 SHORT_QUESTION_WORDS = 5
+# Spanish "la", "los", "las" are articles far more often than pronouns ("¿Y los
+# domingos?" names something new).
+_ARTICLES = frozenset({"la", "los", "las"})
+
+
+def points_back(question: str) -> bool:
+    """Whether the question points at something said before ("can I change that?",
+    "¿cuánto cuesta eso?", "berapa harganya?")."""
+    return any(m.group(0).lower() not in _ARTICLES for m in REFERRING_WORDS.finditer(question))
 
 
 def looks_like_follow_up(question: str) -> bool:

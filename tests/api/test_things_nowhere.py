@@ -141,6 +141,11 @@ BREAKFAST = """# Breakfast
 Breakfast is served in the café from 7:30 to 10 am and costs 6 pounds.
 Vegan options are available every day.
 """
+ROOMS = """# Rooms
+
+Bed linen is included. Towels can be rented for 2 pounds.
+Quiet hours are from 11 pm to 7 am.
+"""
 # (knowledge base, the conversation's questions, what the last answer says or None)
 FOLLOW_UPS = [
     ("perpustakaan", ["Berapa buku yang boleh dipinjam?", "Berapa lama?"], "14 hari"),
@@ -149,6 +154,9 @@ FOLLOW_UPS = [
     ("perpustakaan", ["Berapa denda keterlambatan?", "Dan fotokopi?"], None),
     ("breakfast", ["How much is breakfast?", "Are there vegan options?"], "Vegan options"),
     ("breakfast", ["How much is breakfast?", "And dinner?"], None),
+    # its own reading's sentence, not the one the previous question's words bring
+    ("breakfast", ["Is bed linen included?", "What about towels?"], "Towels can be rented"),
+    ("polideportivo", ["¿A qué hora abre la piscina los sábados?", "¿Y los domingos?"], None),
 ]
 
 
@@ -157,9 +165,14 @@ def test_a_follow_up_about_what_no_page_names_is_not_answered_with_the_last_answ
 ) -> None:
     """A short follow-up is searched and read with the previous question ("Jam berapa
     perpustakaan buka hari Sabtu? Apakah ada kantin?"), which the opening hours answer:
-    when none of its own words is in any passage, that reading does not answer it."""
+    when none of its own words is in any passage, that reading does not answer it; when
+    its own reading quotes a sentence holding them, that one is the answer."""
     org = create_org(platform.test_client(), "Layanan Warga")
-    pages = {"perpustakaan": KNOWLEDGE["perpustakaan"], "breakfast": {"Breakfast": BREAKFAST}}
+    pages = {
+        "perpustakaan": KNOWLEDGE["perpustakaan"],
+        "polideportivo": KNOWLEDGE["polideportivo"],
+        "breakfast": {"Breakfast": BREAKFAST, "Rooms": ROOMS},
+    }
     helpers = assistant_per_kb(org, pages)
     for n, (kb, questions, expected) in enumerate(FOLLOW_UPS):
         for question in questions:
