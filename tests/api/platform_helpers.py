@@ -9,6 +9,8 @@ from typing import Any
 
 from flask.testing import FlaskClient
 
+from agents.phrasebook import built_in
+
 PLATFORM_ADMIN = {"X-API-Key": "admin-key"}
 
 
@@ -119,3 +121,27 @@ def chat(
     if assistant:
         headers["X-Assistant-Id"] = assistant
     return client.post("/v1/chat", json={"message": message}, headers=headers)
+
+
+def assert_answered(
+    org: Org, question: str, expected: str, *, assistant: str | None = None,
+    conversation: str = "c1",
+) -> None:  # fmt: skip
+    """The reply is found, says `expected` and cites its source."""
+    reply = ok(
+        chat(org.client, org.admin_key, question, assistant=assistant, conversation=conversation)
+    )
+    assert reply["found"] is True and expected in reply["answer"], (question, reply)
+    assert reply["citations"], question
+
+
+def assert_not_found(
+    org: Org, question: str, language: str, *, assistant: str | None = None,
+    conversation: str = "c1",
+) -> None:  # fmt: skip
+    """The reply is the built-in not-found message in `language`, with no citation."""
+    reply = ok(
+        chat(org.client, org.admin_key, question, assistant=assistant, conversation=conversation)
+    )
+    assert reply["found"] is False and reply["citations"] == [], (question, reply)
+    assert reply["answer"] == built_in()[language]["not_found"], (question, reply)

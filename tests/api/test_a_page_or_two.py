@@ -9,8 +9,12 @@ from __future__ import annotations
 import pytest
 from flask import Flask
 
-from agents.phrasebook import built_in
-from tests.api.platform_helpers import assistant_per_kb, chat, create_org, ok
+from tests.api.platform_helpers import (
+    assert_answered,
+    assert_not_found,
+    assistant_per_kb,
+    create_org,
+)
 
 CLINIC = """# Klinik Pratama Sehat Sentosa
 
@@ -80,14 +84,6 @@ def assistants(platform: Flask) -> tuple:
 def test_a_page_or_two_answers_what_they_say_and_not_what_they_do_not(assistants: tuple) -> None:
     org, made = assistants
     for n, (kb, question, expected) in enumerate(ANSWERED):
-        reply = ok(
-            chat(org.client, org.admin_key, question, assistant=made[kb], conversation=f"a{n}")
-        )
-        assert reply["found"] is True and expected in reply["answer"], (question, reply)
-        assert reply["citations"], question
+        assert_answered(org, question, expected, assistant=made[kb], conversation=f"a{n}")
     for n, (kb, language, question) in enumerate(NOT_SAID):
-        reply = ok(
-            chat(org.client, org.admin_key, question, assistant=made[kb], conversation=f"n{n}")
-        )
-        assert reply["found"] is False and reply["citations"] == [], (question, reply)
-        assert reply["answer"] == built_in()[language]["not_found"], (question, reply)
+        assert_not_found(org, question, language, assistant=made[kb], conversation=f"n{n}")

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from agents.phrasebook import built_in
-from tests.api.platform_helpers import Org, chat, create_org, ok
+from tests.api.platform_helpers import Org, assert_answered, assert_not_found, chat, create_org, ok
 
 HELP_CENTRE = """# Getting started with Tallybook
 
@@ -75,13 +74,9 @@ def test_a_question_about_what_no_document_names_gets_the_not_found_message(
     other = organisation(platform, "Northwind", {"Payments": ELSEWHERE})
     org = organisation(platform, "Tallybook", {"Help": HELP_CENTRE, "Biaya": FEES, "Tienda": SHOP})
     for n, (question, expected) in enumerate(ANSWERED):
-        reply = ok(chat(org.client, org.admin_key, question, conversation=f"a{n}"))
-        assert reply["found"] is True and expected in reply["answer"], (question, reply)
-        assert reply["citations"], question
+        assert_answered(org, question, expected, conversation=f"a{n}")
     for n, (language, question) in enumerate(NOWHERE):
-        reply = ok(chat(org.client, org.admin_key, question, conversation=f"n{n}"))
-        assert reply["found"] is False and reply["citations"] == [], (question, reply)
-        assert reply["answer"] == built_in()[language]["not_found"], (question, reply)
+        assert_not_found(org, question, language, conversation=f"n{n}")
     # The other organisation's documents name PayPal: its own assistant answers it.
     reply = ok(chat(other.client, other.admin_key, "Can customers pay with PayPal?"))
     assert reply["found"] is True and "PayPal" in reply["answer"], reply

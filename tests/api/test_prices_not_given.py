@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from agents.phrasebook import built_in
-from tests.api.platform_helpers import chat, create_org, ok
+from tests.api.platform_helpers import assert_answered, assert_not_found, chat, create_org, ok
 
 COMPRESSOR = """# Compresor de tornillo CT-45
 
@@ -49,12 +48,9 @@ def test_a_price_no_document_gives_is_not_answered_with_what_they_do_say(
         assert org.upload("documents", title, text)["status"] == "completed"
     org.assistant("desk", ["documents"])
     for n, (question, expected) in enumerate(ANSWERED):
-        reply = ok(chat(org.client, org.admin_key, question, conversation=f"a{n}"))
-        assert reply["found"] is True and expected in reply["answer"], (question, reply)
+        assert_answered(org, question, expected, conversation=f"a{n}")
     for n, (language, question) in enumerate(NOT_GIVEN):
-        reply = ok(chat(org.client, org.admin_key, question, conversation=f"n{n}"))
-        assert reply["found"] is False and reply["citations"] == [], (question, reply)
-        assert reply["answer"] == built_in()[language]["not_found"], (question, reply)
+        assert_not_found(org, question, language, conversation=f"n{n}")
 
 
 VET = """# Microchip y pasaporte

@@ -10,8 +10,14 @@ from __future__ import annotations
 
 from flask import Flask
 
-from agents.phrasebook import built_in
-from tests.api.platform_helpers import assistant_per_kb, chat, create_org, ok
+from tests.api.platform_helpers import (
+    assert_answered,
+    assert_not_found,
+    assistant_per_kb,
+    chat,
+    create_org,
+    ok,
+)
 from tests.api.test_a_page_or_two import CLINIC, VACCINES
 
 LIBRARY = """# Perpustakaan Umum Kota Malang
@@ -119,17 +125,9 @@ def test_a_question_whether_there_is_what_no_page_names_gets_the_not_found_messa
     org = create_org(platform.test_client(), "Layanan Warga")
     helpers = assistant_per_kb(org, KNOWLEDGE)
     for n, (kb, question, expected) in enumerate(THERE):
-        reply = ok(
-            chat(org.client, org.admin_key, question, assistant=helpers[kb], conversation=f"a{n}")
-        )
-        assert reply["found"] is True and expected in reply["answer"], (question, reply)
-        assert reply["citations"], question
+        assert_answered(org, question, expected, assistant=helpers[kb], conversation=f"a{n}")
     for n, (kb, language, question) in enumerate(NOT_THERE):
-        reply = ok(
-            chat(org.client, org.admin_key, question, assistant=helpers[kb], conversation=f"n{n}")
-        )
-        assert reply["found"] is False and reply["citations"] == [], (question, reply)
-        assert reply["answer"] == built_in()[language]["not_found"], (question, reply)
+        assert_not_found(org, question, language, assistant=helpers[kb], conversation=f"n{n}")
     # The other organisation's page names its canteen: its own assistant answers.
     other.assistant("kantor desk", ["kantor"])
     reply = ok(chat(other.client, other.admin_key, "Apakah ada kantin di kantor?"))
