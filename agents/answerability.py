@@ -354,15 +354,12 @@ def absent_words(question: str, passages: list[str], *, limit: int = 3) -> list[
 
 
 def own_long_terms(question: str, *, own: frozenset[str]) -> set[str]:
-    """The question's long words (five letters or more), stemmed, without stopwords and
-    the words of `own` names: what a follow-up adds of its own ("towels" of "What
-    about towels?"; nothing of "And how much does it cost?")."""
-    language = guess(question)[0]
-    return {
-        _stem(word, language)
-        for word in _WORD.findall(question.lower())
-        if len(word) >= LONG_WORD and word not in own and word not in stopwords_of(language)
-    }
+    """The question's key terms of long words (`key_terms`, five letters or more)
+    without the words of `own` names: what a follow-up adds of its own ("towels" of
+    "What about towels?"; nothing of "And how much does it cost?"). Terms as a
+    passage's are (`terms_of`): a Chinese run as its character pairs."""
+    kept = " ".join(word for word in _WORD.findall(question.lower()) if word not in own)
+    return key_terms(kept, guess(question)[0], min_length=LONG_WORD)
 
 
 def adds_nothing_held(question: str, passages: list[str], *, own: frozenset[str]) -> bool:

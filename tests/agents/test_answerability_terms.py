@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from agents.answerability import (
     absent_words,
+    adds_nothing_held,
     asks_price,
     codes_in,
     holds_code,
@@ -150,3 +151,18 @@ def test_a_price_sentence_referring_back_is_read_with_the_one_before() -> None:
     described = "El compresor CT-45 suministra aire comprimido a la línea 1."
     oil = "El bidón de 20 litros de aceite cuesta 96 euros."
     assert not priced("¿Cuánto cuesta el compresor CT-45?", [oil], before=[described])
+
+
+def test_a_follow_up_adds_nothing_held_when_no_page_holds_its_own_words() -> None:
+    hours = ["Perpustakaan buka Senin sampai Jumat pukul 08.00 sampai 20.00."]
+    assert adds_nothing_held("Apakah ada kantin?", hours, own=frozenset())
+    assert not adds_nothing_held("Kalau hari Jumat?", hours, own=frozenset())
+    assert not adds_nothing_held("Berapa lama?", hours, own=frozenset())  # no long word
+    # the organisation's own name is not a word the pages must hold
+    assert adds_nothing_held("Dan Sentosa?", hours, own=frozenset())
+    assert not adds_nothing_held("Dan Sentosa?", hours, own=frozenset({"sentosa"}))
+    # Chinese is read as a passage is, in character pairs: a question whose words the
+    # page holds adds something held
+    library = ["图书馆周末上午九点开放。"]
+    assert not adds_nothing_held("图书馆周末开放吗？", library, own=frozenset())
+    assert adds_nothing_held("有没有自助餐厅和咖啡？", library, own=frozenset())
