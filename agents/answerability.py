@@ -74,6 +74,26 @@ _NAMED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Languages that capitalise every noun: a capital there does not make a name.
 _CAPITALISED_NOUNS = frozenset({"de", "lb"})
 PROPER_NAME_MIN = 3  # letters; "Dr", "Mr" and initials are not what the question is about
+# Days and months, which English, Indonesian, Turkish and others write with a capital:
+# a page may cover "Saturday" as "weekends", "every day" or "setiap hari", and hours
+# that leave a day out still answer whether it is open. They are not names it lacks.
+_CALENDAR_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays
+    thursdays fridays saturdays sundays weekday weekdays january february march
+    april may june july august september october november december mon tue tues wed thu
+    thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
+    senin selasa rabu kamis jumat jum'at sabtu minggu ahad januari februari maret mei juni
+    juli agustus oktober desember
+    lunes martes miércoles jueves viernes sábado domingo sábados domingos enero febrero
+    marzo abril mayo
+    junio julio agosto septiembre setiembre octubre noviembre diciembre
+    segunda terça quarta quinta sexta janeiro fevereiro março maio junho julho setembro
+    outubro novembro dezembro
+    lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai
+    juin juillet août septembre octobre novembre décembre
+    pazartesi salı çarşamba perşembe cuma cumartesi pazar ocak şubat nisan mayıs haziran
+    temmuz ağustos eylül ekim kasım aralık""".split()
+)
 # A question asking whether something is there, offered or to be had, as the languages
 # served first ask it (English, Spanish, Indonesian), and the article after it: what it
 # asks about follows ("Is there a [mobile app]?", "¿Hay [pistas] de pádel?", "Apakah
@@ -203,8 +223,8 @@ def proper_names(question: str, language: str | None = None) -> list[tuple[str, 
     tuple of its words lower-cased, in order. A possessive or a Turkish case ending after
     an apostrophe is left out ("Ankara'da" is "ankara"), and a hyphenated word gives its
     capitalised parts. Acronyms are not names here ("IPK" for "indeks prestasi
-    kumulatif"). None in a sentence written in capitals or title case, nor in a language
-    that capitalises every noun."""
+    kumulatif"), nor days and months. None in a sentence written in capitals or title
+    case, nor in a language that capitalises every noun."""
     language = language or guess(question)[0]
     if language in _CAPITALISED_NOUNS:
         return []
@@ -228,7 +248,12 @@ def proper_names(question: str, language: str | None = None) -> list[tuple[str, 
             after = match.end()
             for part in re.split(r"['’]", word)[0].split("-"):
                 lowered = part.lower()
-                if len(part) >= PROPER_NAME_MIN and part[0].isupper() and lowered not in stopwords:
+                if (
+                    len(part) >= PROPER_NAME_MIN
+                    and part[0].isupper()
+                    and lowered not in stopwords
+                    and lowered not in _CALENDAR_WORDS
+                ):
                     runs[-1].append(lowered)
         found += [name for run in runs if (name := tuple(dict.fromkeys(run))) and name not in found]
     return found

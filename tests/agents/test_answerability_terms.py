@@ -115,6 +115,9 @@ def test_the_names_a_question_uses_are_its_capitalised_words_inside_a_sentence()
     assert proper_names("¿Cuánto cuesta el compresor CT-45?") == []
     # German capitalises every noun
     assert proper_names("Wie oft wird das Öl der Pumpe gewechselt?", "de") == []
+    # days and months, beside a name or alone
+    assert proper_names("Is the Paris office open on Saturdays in August?") == [("paris",)]
+    assert proper_names("Apakah toko buka hari Minggu?") == []
 
 
 def test_a_question_asking_a_price_wants_a_sentence_pricing_what_it_names() -> None:

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from flask import Flask
 
-from tests.api.platform_helpers import Org, assert_answered, assert_not_found, chat, create_org, ok
+from tests.api.platform_helpers import (
+    Org,
+    assert_answered,
+    assert_not_found,
+    assistant_per_kb,
+    chat,
+    create_org,
+    ok,
+)
 
 HELP_CENTRE = """# Getting started with Tallybook
 
@@ -109,3 +117,32 @@ def test_the_organisations_and_assistants_own_names_are_not_names_it_lacks(
             chat(org.client, org.admin_key, question, assistant=assistant, conversation=f"o{n}")
         )
         assert reply["found"] is True and "by card" in reply["answer"], (question, reply)
+
+
+GYM = """# Northside Climbing Gym
+
+Northside Climbing Gym is open Monday to Friday from 7 am to 10 pm, and weekends from
+9 am to 8 pm. A day pass costs 18 dollars for adults.
+"""
+BOOKSHOP = """# Toko Buku Sinar
+
+Toko Buku Sinar buka setiap hari pukul 09.00 sampai 21.00 WIB, kecuali hari raya Idul
+Fitri. Kartu member Sinar gratis.
+"""
+
+
+def test_days_and_months_are_not_names_a_page_lacks(platform: Flask) -> None:
+    """English and Indonesian write days with a capital, and a page covers "Saturday" as
+    "weekends" or "setiap hari": both were declined as names no page holds."""
+    org = create_org(platform.test_client(), "Opening hours")
+    made = assistant_per_kb(org, {"gym": {"Gym": GYM}, "toko": {"Toko": BOOKSHOP}})
+    assert_answered(
+        org, "When does the gym open on Saturday?", "weekends", assistant=made["gym"],
+        conversation="d1",
+    )  # fmt: skip
+    assert_answered(
+        org, "Apakah toko buka hari Minggu?", "setiap hari", assistant=made["toko"],
+        conversation="d2",
+    )  # fmt: skip
+    # A name the page lacks is still one, beside a day.
+    assert_not_found(org, "Can I pay with PayPal on Saturday?", "en", assistant=made["gym"])
