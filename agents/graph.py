@@ -31,9 +31,11 @@ from langgraph.runtime import Runtime
 from agents.answer import Answer
 from agents.data_answer import DataAnswerer, asks_for_data, phrase
 from agents.guardrails import Content, Verdict
-from agents.phrasebook import Kind, Phrasebook
+from agents.phrasebook import Kind, Phrasebook, said
 from agents.retrieval import Passage, SearchScope
+from agents.small_talk import SmallTalk, small_talk
 from knowledge.encoders.languages import detect
+from tenancy.models import SMALL_TALK
 from tenancy.profiles import GuardRules
 from utils import metrics
 
@@ -326,8 +328,28 @@ def _merged(first: dict, second: dict) -> dict:
     return {**first, **second, "stats": {**first.get("stats", {}), **second.get("stats", {})}}
 
 
+def reply_in_kind(state: ChatState, context: TurnContext, talk: SmallTalk, started: float) -> dict:
+    """A greeting, a thanks or a goodbye answered in kind: nothing searched, nothing cited,
+    and not a question the documents failed to answer (`mode` "small_talk")."""
+    reply = Answer(
+        text=said(talk.said, talk.language), citations=[], mode=SMALL_TALK, found=False,
+        own_words=True,
+    )  # fmt: skip
+    # Reading the message was this turn's understanding: its figures start afresh.
+    stats = {"condense_ms": _ms(started)}
+    final = _final({**state, "language": talk.language}, context, reply, None, stats)
+    question = last_question(state["messages"])
+    return {**final, "query": question, "verdict": {}, "passages": [], "language": talk.language}
+
+
 def turn(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
-    """Understand, then decline or respond: the whole turn in one step."""
+    """Understand, then decline or respond: the whole turn in one step. A message that
+    only greets or thanks is answered in kind first (a file attached asks about it)."""
+    started, messages = time.perf_counter(), state["messages"]
+    if not messages[-1].additional_kwargs.get("attachments"):
+        talk = small_talk(last_question(messages), state.get("language"))
+        if talk is not None:
+            return reply_in_kind(state, runtime.context, talk, started)
     update = understand(state, runtime)
     understood: ChatState = {**state, **update}  # type: ignore[typeddict-item]
     step = decline if after_guard(understood) == "decline" else respond

@@ -70,7 +70,10 @@ class ChatReply(BaseModel):
     conversation_id: str
     assistant_id: str
     message_id: str = Field(..., description="this answer's id, for feedback")
-    mode: str = Field(..., description="extractive (offline) or llm")
+    mode: str = Field(
+        ..., description="extractive (offline) or llm; small_talk: a greeting or a thanks "
+        "answered in kind, nothing searched"
+    )  # fmt: skip
     found: bool = Field(..., description="false when the knowledge base had no answer")
     refused: bool = Field(False, description="true: the assistant's guardrails declined it")
     escalate: bool = Field(False, description="true: hand the person to a human")

@@ -16,7 +16,7 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tenancy.models import Feedback, TurnRecord
+from tenancy.models import SMALL_TALK, Feedback, TurnRecord
 
 INTERVALS = {"hour": timedelta(hours=1), "day": timedelta(days=1), "week": timedelta(weeks=1)}
 SIMILAR_QUESTIONS = 0.8  # cosine above which two unanswered questions are one group
@@ -103,18 +103,31 @@ def series(
         select(
             TurnRecord.created_at, TurnRecord.conversation_hash, TurnRecord.latency_ms,
             TurnRecord.found, TurnRecord.refused, TurnRecord.escalated, TurnRecord.tokens,
-            TurnRecord.language, TurnRecord.channel,
+            TurnRecord.language, TurnRecord.channel, TurnRecord.mode,
         ),
         TurnRecord, org_id, assistant_id,
     ).where(TurnRecord.created_at >= since, TurnRecord.created_at < until)  # fmt: skip
     rows = session.execute(query).all()
-    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in range(9)]
-    created, conversation, latency, found, refused, escalated, tokens, languages, channels = columns
+    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in range(10)]
+    (
+        created,
+        conversation,
+        latency,
+        found,
+        refused,
+        escalated,
+        tokens,
+        languages,
+        channels,
+        modes,
+    ) = columns
+    greeted = np.array([mode == SMALL_TALK for mode in modes], dtype=bool)
     bucket = _bucket_of(list(created), origin, step)
     latency_ms = np.array(latency, dtype=np.float64)
     refused_ = np.array(refused, dtype=bool)
     escalated_ = np.array(escalated, dtype=bool)
-    not_found = ~np.array(found, dtype=bool) & ~refused_ & ~escalated_
+    # A greeting or a thanks found nothing and asked for nothing either.
+    not_found = ~np.array(found, dtype=bool) & ~refused_ & ~escalated_ & ~greeted
     token_counts = np.array([t or 0 for t in tokens], dtype=np.int64)
     index: dict[str, int] = {}
     codes = np.fromiter(
@@ -201,6 +214,7 @@ def unanswered(
             TurnRecord.refused.is_(False),
             TurnRecord.escalated.is_(False),
             TurnRecord.question.is_not(None),
+            TurnRecord.mode != SMALL_TALK,
         )
         .order_by(TurnRecord.created_at.desc())
         .limit(UNANSWERED_SCAN)

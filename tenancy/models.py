@@ -262,6 +262,11 @@ class ApiKey(OrganisationRecord, Base):
     revoked_at: Mapped[datetime | None] = mapped_column()
 
 
+# The `mode` of a turn that only greeted, thanked or said goodbye (agents/small_talk.py):
+# found nothing, and asked nothing the documents should answer.
+SMALL_TALK = "small_talk"
+
+
 class TurnRecord(Base):
     """One answered turn, for analytics. The conversation id is hashed; the question is
     kept unless the organisation turns question logging off."""

@@ -1,0 +1,58 @@
+"""A greeting, a thanks or "can you help me?" is not a question the documents failed to
+answer: it got the not-found message ("Not found in the knowledge base...") and showed
+up in the gaps report. It is answered in kind, in its language, with nothing cited, and
+left out of the not-found figures."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from agents.phrasebook import built_in
+from tests.api.platform_helpers import Org, chat, create_org, ok
+
+ROUTER = "# Router\n\nThe Acme router resets when you hold its power button for ten seconds."
+
+
+def ask(org: Org, message: str, conversation: str = "c1") -> dict:
+    return ok(chat(org.client, org.admin_key, message, conversation=conversation))
+
+
+def test_greetings_and_thanks_are_answered_in_kind_and_are_not_gaps(platform: Flask) -> None:
+    org = create_org(platform.test_client(), "Acme")
+    org.kb("support")
+    assert org.upload("support", "Router", ROUTER)["status"] == "completed"
+    org.assistant("helper", ["support"])
+
+    for message, language, said, conversation in [
+        ("Hello!", "en", "greeting", "c1"),
+        ("Halo kak", "id", "greeting", "c2"),
+        ("¡Muchas gracias!", "es", "thanks", "c3"),
+        ("Can you help me?", "en", "help", "c4"),
+        ("Sampai jumpa", "id", "farewell", "c5"),
+    ]:
+        reply = ask(org, message, conversation)
+        assert reply["answer"] == built_in()[language][said], (message, reply)
+        assert reply["mode"] == "small_talk" and reply["found"] is False, reply
+        assert reply["citations"] == [] and reply["language"] == language, reply
+
+    # In a conversation: the question before it is answered, the thanks after it in kind,
+    # and both are kept in its history.
+    answered = ask(org, "How do I reset the router?", "c6")
+    assert answered["found"] is True and answered["citations"], answered
+    assert ask(org, "thanks", "c6")["mode"] == "small_talk"
+    history = ok(org.client.get("/v1/conversations/c6", headers=org.admin))["messages"]
+    assert [m["role"] for m in history] == ["user", "assistant", "user", "assistant"]
+    assert (
+        history[3]["mode"] == "small_talk" and history[3]["content"] == built_in()["en"]["thanks"]
+    )
+
+    # A greeting with a question in it is a question.
+    greeted = ask(org, "Hi, how do I reset the router?", "c7")
+    assert greeted["found"] is True and "ten seconds" in greeted["answer"], greeted
+    ask(org, "What is the capital of Peru?", "c8")
+
+    # Nine turns: one found nothing (Peru); the gaps report holds only that question.
+    totals = ok(org.client.get("/v1/analytics", headers=org.admin))["totals"]
+    assert totals["turns"] == 9 and totals["not_found_rate"] == round(1 / 9, 4), totals
+    gaps = ok(org.client.get("/v1/analytics/unanswered", headers=org.admin))["questions"]
+    assert [g["question"] for g in gaps] == ["What is the capital of Peru?"], gaps
