@@ -31,7 +31,7 @@ from langgraph.runtime import Runtime
 from agents.answer import Answer
 from agents.data_answer import DataAnswerer, asks_for_data, phrase
 from agents.guardrails import Content, Verdict
-from agents.phrasebook import Kind, Phrasebook, said
+from agents.phrasebook import Kind, Phrasebook
 from agents.retrieval import Passage, SearchScope
 from agents.small_talk import SmallTalk, small_talk
 from knowledge.encoders.languages import detect
@@ -332,8 +332,8 @@ def reply_in_kind(state: ChatState, context: TurnContext, talk: SmallTalk, start
     """A greeting, a thanks or a goodbye answered in kind: nothing searched, nothing cited,
     and not a question the documents failed to answer (`mode` "small_talk")."""
     reply = Answer(
-        text=said(talk.said, talk.language), citations=[], mode=SMALL_TALK, found=False,
-        own_words=True,
+        text=context.phrases.say(talk.said, talk.language), citations=[], mode=SMALL_TALK,
+        found=False, own_words=True,
     )  # fmt: skip
     # Reading the message was this turn's understanding: its figures start afresh.
     stats = {"condense_ms": _ms(started)}

@@ -17,8 +17,12 @@ from typing import Literal
 from knowledge.encoders.languages import DEFAULT_LANGUAGE, detect
 from prompts import PROMPTS_DIR
 
-Kind = Literal["not_found", "refusal", "handoff"]
-KINDS: tuple[Kind, ...] = ("not_found", "refusal", "handoff")
+Kind = Literal["not_found", "refusal", "handoff", "greeting", "help", "thanks", "farewell"]
+# The last four answer small talk (agents/small_talk.py), in the assistant's voice if it
+# has its own for the language.
+KINDS: tuple[Kind, ...] = (
+    "not_found", "refusal", "handoff", "greeting", "help", "thanks", "farewell",
+)  # fmt: skip
 # An assistant's messages: ((language, kind, text), ...) as profiles keep them (hashable).
 LocalisedMessages = tuple[tuple[str, str, str], ...]
 

@@ -259,7 +259,8 @@ class AssistantFields(Strict):
     messages: dict[str, dict[str, str]] | None = Field(
         None,
         description='its own messages per language, e.g. {"es": {"not_found": "...", '
-        '"refusal": "...", "handoff": "..."}}; a language left out gets the built-in one',
+        '"refusal": "...", "handoff": "..."}}, and its replies to small talk ("greeting", '
+        '"help", "thanks", "farewell"); a language or kind left out gets the built-in one',
     )
     visitor_daily_quota: int | None = Field(
         None, ge=1, le=1_000_000, description="public turns a day per visitor (null: no limit)"

@@ -126,7 +126,7 @@ def test_an_assistant_says_its_own_words_per_language(org: Org) -> None:
     ("body", "message"),
     [
         ({"messages": {"xx": {"not_found": "?"}}}, "not a language code"),
-        ({"messages": {"es": {"greeting": "Hola"}}}, "not one of not_found"),
+        ({"messages": {"es": {"welcome": "Hola"}}}, "not one of not_found"),
         ({"messages": {"es": {"refusal": ""}}}, "1 to 2000 characters"),
         ({"messages": ["es"]}, "messages must be an object"),
     ],

@@ -56,3 +56,27 @@ def test_greetings_and_thanks_are_answered_in_kind_and_are_not_gaps(platform: Fl
     assert totals["turns"] == 9 and totals["not_found_rate"] == round(1 / 9, 4), totals
     gaps = ok(org.client.get("/v1/analytics/unanswered", headers=org.admin))["questions"]
     assert [g["question"] for g in gaps] == ["What is the capital of Peru?"], gaps
+
+
+def test_an_assistant_greets_in_its_own_words_where_it_has_them(platform: Flask) -> None:
+    org = create_org(platform.test_client(), "Ferreteria")
+    org.kb("support")
+    assert org.upload("support", "Router", ROUTER)["status"] == "completed"
+    assistant = org.assistant("helper", ["support"])
+    own = "¡Hola! Soy Lola, de la Ferretería Ruiz. ¿En qué le ayudo?"
+    ok(org.client.patch(
+        f"/v1/assistants/{assistant}", json={"messages": {"es": {"greeting": own}}},
+        headers=org.admin,
+    ))  # fmt: skip
+    assert ask(org, "Hola", "g1")["answer"] == own
+    # Other languages and kinds keep the built-in ones.
+    assert ask(org, "Hello", "g2")["answer"] == built_in()["en"]["greeting"]
+    assert ask(org, "Gracias", "g3")["answer"] == built_in()["es"]["thanks"]
+    # A kind the service does not know is refused, and nothing is changed.
+    bad = org.client.patch(
+        f"/v1/assistants/{assistant}",
+        json={"messages": {"es": {"welcome": "Hola"}}},
+        headers=org.admin,
+    )
+    assert bad.status_code == 422 and "welcome" in bad.get_json()["error"]["message"]
+    assert ask(org, "Hola", "g4")["answer"] == own
