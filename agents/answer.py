@@ -13,12 +13,14 @@ import numpy as np
 from langchain_core.messages import AnyMessage
 
 from agents.answerability import (
+    HOURS_WORDS,
     SENTENCE_BREAK,
     Answerability,
     Evidence,
     absent_words,
     adds_nothing_held,
     asked_things,
+    asks_hours,
     asks_price,
     codes_in,
     evidence,
@@ -29,6 +31,7 @@ from agents.answerability import (
     priced,
     proper_names,
     refers_back,
+    states_hours,
     terms_of,
     written_in,
 )
@@ -291,6 +294,20 @@ class ExtractiveAnswerer:
                 unsupported = self._unsupported(query, context_vectors[top], cosines[top], texts)
                 seen = replace(seen, unsupported=unsupported)
             judged = self._judged(chosen, best, seen)
+            quoted = [candidates[i][1] for i in chosen]
+            if (
+                not judged.passes
+                and self.answerability is not None
+                and same[top]
+                and gives_hours(query, quoted, seen, texts)
+            ):
+                # "¿Cuál es el horario?" of "El taller abre de 8:00 a 18:00": the page
+                # gives the hours in words the question does not share.
+                # Only the sentences giving them are quoted.
+                chosen = [i for i in chosen if states_hours(candidates[i][1])]
+                judged = judged._replace(
+                    chosen=chosen, passes=True, evidence={**judged.evidence, "hours": True}
+                )
             if judged.passes and self.answerability is not None:
                 quoted = [candidates[i][1] for i in chosen]
                 # each one's predecessor in its passage, which it may refer back to
@@ -531,6 +548,15 @@ class ExtractiveAnswerer:
             float(best),
             np.where(read, cosines, -2.0),
         )
+
+
+def gives_hours(query: str, quoted: list[str], seen: Evidence, texts: list[str]) -> bool:
+    """Whether the question asks when a place is open, names nothing else the passages
+    lack, and a quoted sentence gives opening hours."""
+    if not asks_hours(query) or seen.unheld_names or seen.unheld_things or seen.absent_codes:
+        return False
+    lacking = [w for w in absent_words(query, texts) if w.lower() not in HOURS_WORDS]
+    return not lacking and any(states_hours(sentence) for sentence in quoted)
 
 
 def _quoted_whole(

@@ -323,6 +323,50 @@ _REFERS_BACK = re.compile(
 )
 
 
+# A question asking when a place is open, as people ask it ("What are your opening
+# hours?", "¿Cuál es el horario?", "Jam berapa buka?"), and the words that only say so:
+# a page giving the hours answers it whatever words it uses ("abre de 8:00 a 18:00").
+_ASKS_HOURS = re.compile(
+    r"(?<![^\W_])(?:(?:opening|business|office|working) (?:hours|times)|your hours|"
+    r"hours of (?:operation|business)|horarios?|"
+    r"a qu[eé] hora|jam (?:buka|operasional|kerja|layanan|berapa)|buka jam)(?![^\W_])|"
+    r"(?<![^\W_])(?:what time|when (?:do|does|is|are)|cu[aá]ndo|kapan)(?![^\W_]).*"
+    r"(?<![^\W_])(?:open|opens|"
+    r"close|closes|closed|abre|abren|cierra|cierran|abierto|abierta|buka|tutup)(?![^\W_])",
+    re.IGNORECASE,
+)
+HOURS_WORDS = frozenset(
+    "opening hours times business office working open opens close closes closed horario "
+    "horarios hora abre abren cierra cierran abierto abierta tienen tiene jam buka tutup "
+    "operasional kerja layanan".split()
+)
+# What gives hours: a range of times of day ("7 am to 10 pm", "8:00 a 18:00", "09.00
+# sampai 21.00", "9-17 h"; a time marked by its minutes or its am, pm or h, so that "de
+# 2 a 3 días" is not one), or all day ("24 hours", "24 horas", "24 jam").
+_TIME = r"\d{1,2}(?:[:.]\d{2})?(?:\s*(?:a\.?m\.?|p\.?m\.?|h|hrs|wib|wita|wit)(?![^\W_]))?"
+_STATES_HOURS = re.compile(
+    rf"(?<![\d.:]){_TIME}\s*(?:-|–|—|to|until|till|a|al|hasta|sampai|hingga|s/d|s\.d\.)\s*"
+    rf"{_TIME}(?![\d.:]\d)|(?<!\d)24\s*(?:hours|horas|jam|h)\b|24/7",
+    re.IGNORECASE,
+)
+
+
+_TIME_MARK = re.compile(r"[:.]\d{2}|\d\s*(?:[ap]\.?m\.?|h|hrs|wib|wita|wit)\b", re.IGNORECASE)
+
+
+def asks_hours(question: str) -> bool:
+    """Whether the question asks when a place is open."""
+    return _ASKS_HOURS.search(question) is not None
+
+
+def states_hours(sentence: str) -> bool:
+    """Whether the sentence gives opening hours (a range of times, or all day)."""
+    return any(
+        match.group(0).startswith("24") or _TIME_MARK.search(match.group(0))
+        for match in _STATES_HOURS.finditer(sentence)
+    )
+
+
 def asks_price(question: str) -> bool:
     """Whether the question asks what something costs (not why a price rose)."""
     return _ASKS_PRICE.search(question) is not None and _ASKS_AMOUNT.search(question) is not None

@@ -7,6 +7,7 @@ from __future__ import annotations
 from agents.answerability import (
     absent_words,
     adds_nothing_held,
+    asks_hours,
     asks_price,
     codes_in,
     holds_code,
@@ -15,6 +16,7 @@ from agents.answerability import (
     names_in,
     priced,
     proper_names,
+    states_hours,
 )
 
 
@@ -169,3 +171,26 @@ def test_a_follow_up_adds_nothing_held_when_no_page_holds_its_own_words() -> Non
     library = ["图书馆周末上午九点开放。"]
     assert not adds_nothing_held("图书馆周末开放吗？", library, own=frozenset())
     assert adds_nothing_held("有没有自助餐厅和咖啡？", library, own=frozenset())
+
+
+def test_questions_asking_when_a_place_is_open_and_sentences_giving_the_hours() -> None:
+    for question in [
+        "What are your hours?", "When do you close?", "What are your opening times?",
+        "¿Cuál es el horario?", "¿Cuándo abren?", "¿A qué hora cierra?",
+        "Jam operasional toko?", "Kapan perpustakaan buka?",
+    ]:  # fmt: skip
+        assert asks_hours(question), question
+    for question in [
+        "When did Levi's Stadium open?", "How many hours of sick leave do I get?",
+        "Kapan pesanan dikirim?",
+    ]:  # fmt: skip
+        assert not asks_hours(question), question
+    for sentence in [
+        "El taller abre de lunes a viernes de 8:00 a 18:00.",
+        "Open Monday to Friday from 7 am to 10 pm.", "We open 8am-6pm.",
+        "Buka setiap hari pukul 09.00 sampai 21.00 WIB.", "Reception is open 24 hours.",
+    ]:  # fmt: skip
+        assert states_hours(sentence), sentence
+    # ranges of days, years and durations are not hours
+    for sentence in ["Llega en 2 a 3 días.", "It ran from 1990 to 1995.", "It takes 2 to 3 hours."]:
+        assert not states_hours(sentence), sentence

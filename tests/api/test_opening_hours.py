@@ -1,0 +1,71 @@
+"""The most asked question of all, in its shortest forms: "¿Cuál es el horario?", "What
+are your hours?", "Jam operasional toko?" were declined of pages giving the hours in
+other words ("El taller abre de lunes a viernes de 8:00 a 18:00"): the question shares
+no word with the sentence. A page giving opening hours answers a question asking when
+the place is open that names nothing else the pages lack; quoted alone."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from tests.api.platform_helpers import (
+    assert_answered,
+    assert_not_found,
+    assistant_per_kb,
+    create_org,
+)
+
+GARAGE = """# Taller Mecánico Hermanos Ruiz
+
+El taller abre de lunes a viernes de 8:00 a 18:00 y los sábados de 9:00 a 13:00.
+Estamos en la Calle Mayor 45, Zaragoza.
+
+## Citas
+
+Las citas se piden por teléfono o en el propio taller. Si llega más de 15 minutos tarde,
+la cita puede pasar al final del día.
+"""
+GYM = """# Northside Climbing Gym
+
+Northside Climbing Gym is open Monday to Friday from 7 am to 10 pm, and weekends from
+9 am to 8 pm. A day pass costs 18 dollars for adults.
+"""
+BOOKSHOP = """# Toko Buku Sinar
+
+Toko Buku Sinar buka setiap hari pukul 09.00 sampai 21.00 WIB, kecuali hari raya Idul
+Fitri. Pesanan online dikirim dengan JNE atau SiCepat.
+"""
+
+ANSWERED = [
+    ("taller", "¿Cuál es el horario?", "de 8:00 a 18:00"),
+    ("taller", "¿Qué horario tienen?", "de 8:00 a 18:00"),
+    ("taller", "¿Cuándo abren?", "de 8:00 a 18:00"),
+    ("gym", "What are your hours?", "7 am to 10 pm"),
+    ("gym", "When do you close?", "7 am to 10 pm"),
+    ("toko", "Jam operasional toko?", "09.00 sampai 21.00"),
+]
+NOT_FOUND = [
+    ("taller", "es", "¿A qué hora cierra la cafetería?"),
+    ("gym", "en", "When does the sauna close?"),
+    ("toko", "id", "Jam berapa apotek buka?"),
+]
+
+
+def test_a_question_asking_the_hours_is_answered_by_the_page_giving_them(
+    platform: Flask,
+) -> None:
+    org = create_org(platform.test_client(), "Opening hours")
+    made = assistant_per_kb(
+        org, {"taller": {"Taller": GARAGE}, "gym": {"Gym": GYM}, "toko": {"Toko": BOOKSHOP}}
+    )
+    for n, (kb, question, hours) in enumerate(ANSWERED):
+        assert_answered(org, question, hours, assistant=made[kb], conversation=f"a{n}")
+    # Only the sentence giving the hours is quoted, not the one about being late.
+    reply = org.client.post(
+        "/v1/chat", json={"message": "¿Cuál es el horario?"},
+        headers={"X-API-Key": org.admin_key, "X-Conversation-Id": "q",
+                 "X-Assistant-Id": made["taller"]},
+    ).get_json()  # fmt: skip
+    assert "tarde" not in reply["answer"], reply
+    for n, (kb, language, question) in enumerate(NOT_FOUND):
+        assert_not_found(org, question, language, assistant=made[kb], conversation=f"n{n}")
