@@ -13,6 +13,7 @@ import numpy as np
 from langchain_core.messages import AnyMessage
 
 from agents.answerability import (
+    ADDRESS_WORDS,
     HOURS_WORDS,
     SENTENCE_BREAK,
     Answerability,
@@ -20,6 +21,7 @@ from agents.answerability import (
     absent_words,
     adds_nothing_held,
     asked_things,
+    asks_address,
     asks_hours,
     asks_price,
     codes_in,
@@ -31,6 +33,7 @@ from agents.answerability import (
     priced,
     proper_names,
     refers_back,
+    states_address,
     states_hours,
     terms_of,
     written_in,
@@ -294,19 +297,19 @@ class ExtractiveAnswerer:
                 unsupported = self._unsupported(query, context_vectors[top], cosines[top], texts)
                 seen = replace(seen, unsupported=unsupported)
             judged = self._judged(chosen, best, seen)
-            quoted = [candidates[i][1] for i in chosen]
-            if (
-                not judged.passes
-                and self.answerability is not None
-                and same[top]
-                and gives_hours(query, quoted, seen, texts)
-            ):
-                # "¿Cuál es el horario?" of "El taller abre de 8:00 a 18:00": the page
-                # gives the hours in words the question does not share.
-                # Only the sentences giving them are quoted.
-                chosen = [i for i in chosen if states_hours(candidates[i][1])]
+            giving = (
+                fact_giving(query, chosen, candidates, cosines, same, seen, texts)
+                if self.answerability is not None and same[top]
+                else []
+            )
+            if giving:
+                # "¿Cuál es el horario?" of "El taller abre de 8:00 a 18:00", "¿Dónde
+                # están?" of "Estamos en la Calle Mayor 45": the page gives the fact in
+                # words the question does not share. Only the sentences giving it are
+                # quoted (not the hours for "¿Dónde queda el taller?").
+                chosen = giving
                 judged = judged._replace(
-                    chosen=chosen, passes=True, evidence={**judged.evidence, "hours": True}
+                    chosen=chosen, passes=True, evidence={**judged.evidence, "fact": True}
                 )
             if judged.passes and self.answerability is not None:
                 quoted = [candidates[i][1] for i in chosen]
@@ -550,13 +553,40 @@ class ExtractiveAnswerer:
         )
 
 
-def gives_hours(query: str, quoted: list[str], seen: Evidence, texts: list[str]) -> bool:
-    """Whether the question asks when a place is open, names nothing else the passages
-    lack, and a quoted sentence gives opening hours."""
-    if not asks_hours(query) or seen.unheld_names or seen.unheld_things or seen.absent_codes:
-        return False
-    lacking = [w for w in absent_words(query, texts) if w.lower() not in HOURS_WORDS]
-    return not lacking and any(states_hours(sentence) for sentence in quoted)
+# Facts people ask in a few words of their own, and pages give in theirs: when a place
+# is open, where it is. Each: whether a question asks it, whether a sentence gives it,
+# and the words that only ask it.
+FACTS = (
+    (asks_hours, states_hours, HOURS_WORDS),
+    (asks_address, states_address, ADDRESS_WORDS),
+)
+
+
+def fact_giving(
+    query: str,
+    chosen: list[int],
+    candidates: list[tuple[int, str]],
+    cosines: np.ndarray,
+    same: np.ndarray,
+    seen: Evidence,
+    texts: list[str],
+) -> list[int]:
+    """For a question asking when a place is open or where it is, naming nothing else the
+    passages lack: the chosen sentences giving that, else the closest sentence in its
+    language that does; none when no sentence gives it."""
+    if seen.unheld_names or seen.unheld_things or seen.absent_codes:
+        return []
+    for asks, states, words in FACTS:
+        if not asks(query):
+            continue
+        if any(w.lower() not in words for w in absent_words(query, texts)):
+            return []
+        giving = [i for i in chosen if states(candidates[i][1])]
+        if giving:
+            return giving
+        anywhere = [i for i, (_, s) in enumerate(candidates) if same[i] and states(s)]
+        return [max(anywhere, key=lambda i: cosines[i])] if anywhere else []
+    return []
 
 
 def _quoted_whole(

@@ -329,8 +329,9 @@ _REFERS_BACK = re.compile(
 _ASKS_HOURS = re.compile(
     r"(?<![^\W_])(?:(?:opening|business|office|working) (?:hours|times)|your hours|"
     r"hours of (?:operation|business)|horarios?|"
-    r"a qu[eé] hora|jam (?:buka|operasional|kerja|layanan|berapa)|buka jam)(?![^\W_])|"
-    r"(?<![^\W_])(?:what time|when (?:do|does|is|are)|cu[aá]ndo|kapan)(?![^\W_]).*"
+    r"jam (?:buka|operasional|kerja|layanan)|buka jam)(?![^\W_])|"
+    r"(?<![^\W_])(?:what time|when (?:do|does|is|are)|a qu[eé] hora|cu[aá]ndo|kapan|"
+    r"jam berapa)(?![^\W_]).*"
     r"(?<![^\W_])(?:open|opens|"
     r"close|closes|closed|abre|abren|cierra|cierran|abierto|abierta|buka|tutup)(?![^\W_])",
     re.IGNORECASE,
@@ -365,6 +366,45 @@ def states_hours(sentence: str) -> bool:
         match.group(0).startswith("24") or _TIME_MARK.search(match.group(0))
         for match in _STATES_HOURS.finditer(sentence)
     )
+
+
+# A question asking where a place is ("Where are you?", "¿Cuál es la dirección?",
+# "Alamatnya di mana?"), the words that only say so, and a sentence giving a street
+# address: a street word and a number ("Calle Mayor 45", "Jl. Merdeka No. 12", "12 High
+# Street").
+_ASKS_ADDRESS = re.compile(
+    r"(?<![^\W_])(?:(?:your|the|its|what|what's|whats) address|address of|where are you|"
+    r"where is (?:the|your) (?:office|shop|store)|your location|"
+    r"(?:cu[aá]l es (?:la|su)|su|vuestra|tu) (?:direcci[oó]n|ubicaci[oó]n)|"
+    r"d[oó]nde (?:est[aá]n|quedan?|se encuentran|se ubican?)|alamat\w*|lokasi\w*|"
+    r"(?:ada|berada|terletak) di ?mana)(?![^\W_])",
+    re.IGNORECASE,
+)
+ADDRESS_WORDS = frozenset(
+    "address located location where dirección direccion ubicación ubicacion dónde donde "
+    "están estan está esta queda quedan encuentra encuentran alamat alamatnya lokasi "
+    "lokasinya dimana mana".split()
+)
+_STREET = (
+    r"calle|c/|avenida|avda\.?|av\.|paseo|plaza|carrera|camino|ronda|jalan|jl\.?|jln\.?|"
+    r"gang|gg\.|street|st\.|road|rd\.|avenue|ave\.|lane|boulevard|blvd\.?|drive|way|square"
+)
+# The street's name is capitalised: "take the road for 5 km" gives no address.
+_STATES_ADDRESS = re.compile(
+    rf"(?<![^\W_])(?i:{_STREET})(?![^\W_.])\s*(?:(?:de|del|la|las|los|el)\s+)*"
+    rf"[A-ZÁÉÍÓÚÑ][^\n\d]{{0,40}}?\d+|\d+[A-Za-z]?,?\s+(?:[A-Z][\w'-]*\s+){{1,3}}(?i:street|st\.|road|rd\.|avenue|ave\.|lane|"
+    rf"way|drive|boulevard|square)(?![^\W_])"
+)
+
+
+def asks_address(question: str) -> bool:
+    """Whether the question asks where a place is."""
+    return _ASKS_ADDRESS.search(question) is not None
+
+
+def states_address(sentence: str) -> bool:
+    """Whether the sentence gives a street address."""
+    return _STATES_ADDRESS.search(sentence) is not None
 
 
 def asks_price(question: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from agents.answerability import (
     absent_words,
     adds_nothing_held,
+    asks_address,
     asks_hours,
     asks_price,
     codes_in,
@@ -16,6 +17,7 @@ from agents.answerability import (
     names_in,
     priced,
     proper_names,
+    states_address,
     states_hours,
 )
 
@@ -182,7 +184,8 @@ def test_questions_asking_when_a_place_is_open_and_sentences_giving_the_hours() 
         assert asks_hours(question), question
     for question in [
         "When did Levi's Stadium open?", "How many hours of sick leave do I get?",
-        "Kapan pesanan dikirim?",
+        "Kapan pesanan dikirim?", "¿A qué hora tengo que llegar el primer día?",
+        "Jam berapa istirahat makan siang?",
     ]:  # fmt: skip
         assert not asks_hours(question), question
     for sentence in [
@@ -194,3 +197,22 @@ def test_questions_asking_when_a_place_is_open_and_sentences_giving_the_hours() 
     # ranges of days, years and durations are not hours
     for sentence in ["Llega en 2 a 3 días.", "It ran from 1990 to 1995.", "It takes 2 to 3 hours."]:
         assert not states_hours(sentence), sentence
+
+
+def test_questions_asking_where_a_place_is_and_sentences_giving_an_address() -> None:
+    for question in [
+        "Where are you located?", "What is your address?", "¿Dónde están?",
+        "¿Dónde queda el taller?", "¿Cuál es la dirección?", "Alamatnya di mana?",
+        "Toko ada di mana?",
+    ]:  # fmt: skip
+        assert asks_address(question), question
+    # where a thing is, or where to do something, is not where the place is
+    for question in ["¿Dónde está el formulario?", "Di mana saya bisa membayar?"]:
+        assert not asks_address(question), question
+    for sentence in [
+        "Estamos en la Calle Mayor 45, Zaragoza.", "Alamat toko: Jl. Merdeka No. 12, Bandung.",
+        "Visit us at 221B Baker Street.", "Av. de la Constitución 12, Sevilla.",
+    ]:  # fmt: skip
+        assert states_address(sentence), sentence
+    for sentence in ["The way to reset takes 2 steps.", "Take the road for 5 km."]:
+        assert not states_address(sentence), sentence

@@ -1,8 +1,10 @@
-"""The most asked question of all, in its shortest forms: "¿Cuál es el horario?", "What
-are your hours?", "Jam operasional toko?" were declined of pages giving the hours in
-other words ("El taller abre de lunes a viernes de 8:00 a 18:00"): the question shares
-no word with the sentence. A page giving opening hours answers a question asking when
-the place is open that names nothing else the pages lack; quoted alone."""
+"""The most asked questions of all, in their shortest forms: "¿Cuál es el horario?",
+"What are your hours?", "Jam operasional toko?", "¿Dónde están?" were declined of pages
+giving the hours or the address in other words ("El taller abre de lunes a viernes de
+8:00 a 18:00", "Estamos en la Calle Mayor 45"), and "¿Dónde queda el taller?" was
+answered with the hours. A page giving opening hours or a street address answers a
+question asking when the place is open or where it is, naming nothing else the pages
+lack; that sentence is quoted alone."""
 
 from __future__ import annotations
 
@@ -12,7 +14,9 @@ from tests.api.platform_helpers import (
     assert_answered,
     assert_not_found,
     assistant_per_kb,
+    chat,
     create_org,
+    ok,
 )
 
 GARAGE = """# Taller Mecánico Hermanos Ruiz
@@ -34,6 +38,8 @@ BOOKSHOP = """# Toko Buku Sinar
 
 Toko Buku Sinar buka setiap hari pukul 09.00 sampai 21.00 WIB, kecuali hari raya Idul
 Fitri. Pesanan online dikirim dengan JNE atau SiCepat.
+
+Alamat toko: Jl. Merdeka No. 12, Bandung.
 """
 
 ANSWERED = [
@@ -43,15 +49,19 @@ ANSWERED = [
     ("gym", "What are your hours?", "7 am to 10 pm"),
     ("gym", "When do you close?", "7 am to 10 pm"),
     ("toko", "Jam operasional toko?", "09.00 sampai 21.00"),
+    ("taller", "¿Dónde están?", "Calle Mayor 45"),
+    ("taller", "¿Cuál es la dirección?", "Calle Mayor 45"),
+    ("toko", "Alamatnya di mana?", "Jl. Merdeka No. 12"),
 ]
 NOT_FOUND = [
     ("taller", "es", "¿A qué hora cierra la cafetería?"),
     ("gym", "en", "When does the sauna close?"),
     ("toko", "id", "Jam berapa apotek buka?"),
+    ("taller", "es", "¿Dónde está la cafetería?"),
 ]
 
 
-def test_a_question_asking_the_hours_is_answered_by_the_page_giving_them(
+def test_a_question_asking_the_hours_or_the_address_is_answered_by_the_page_giving_them(
     platform: Flask,
 ) -> None:
     org = create_org(platform.test_client(), "Opening hours")
@@ -60,12 +70,15 @@ def test_a_question_asking_the_hours_is_answered_by_the_page_giving_them(
     )
     for n, (kb, question, hours) in enumerate(ANSWERED):
         assert_answered(org, question, hours, assistant=made[kb], conversation=f"a{n}")
-    # Only the sentence giving the hours is quoted, not the one about being late.
-    reply = org.client.post(
-        "/v1/chat", json={"message": "¿Cuál es el horario?"},
-        headers={"X-API-Key": org.admin_key, "X-Conversation-Id": "q",
-                 "X-Assistant-Id": made["taller"]},
-    ).get_json()  # fmt: skip
-    assert "tarde" not in reply["answer"], reply
+    # Only the sentence giving the fact is quoted: not the one about being late, nor the
+    # hours for where the garage is.
+    alone = [("¿Cuál es el horario?", "tarde"), ("¿Dónde queda el taller?", "8:00")]
+    for n, (question, other) in enumerate(alone):
+        reply = ok(
+            chat(
+                org.client, org.admin_key, question, assistant=made["taller"], conversation=f"q{n}"
+            )
+        )
+        assert reply["found"] is True and other not in reply["answer"], reply
     for n, (kb, language, question) in enumerate(NOT_FOUND):
         assert_not_found(org, question, language, assistant=made[kb], conversation=f"n{n}")
