@@ -14,6 +14,7 @@ from langchain_core.messages import AnyMessage
 
 from agents.answerability import (
     ADDRESS_WORDS,
+    CONTACT_WORDS,
     HOURS_WORDS,
     SENTENCE_BREAK,
     Answerability,
@@ -22,7 +23,10 @@ from agents.answerability import (
     adds_nothing_held,
     asked_things,
     asks_address,
+    asks_contact,
+    asks_email,
     asks_hours,
+    asks_phone,
     asks_price,
     codes_in,
     evidence,
@@ -34,7 +38,10 @@ from agents.answerability import (
     proper_names,
     refers_back,
     states_address,
+    states_contact,
+    states_email,
     states_hours,
+    states_phone,
     terms_of,
     written_in,
 )
@@ -554,11 +561,15 @@ class ExtractiveAnswerer:
 
 
 # Facts people ask in a few words of their own, and pages give in theirs: when a place
-# is open, where it is. Each: whether a question asks it, whether a sentence gives it,
-# and the words that only ask it.
+# is open, where it is, how to reach it (a telephone, an email, either). Each: whether a
+# question asks it, whether a sentence gives it, and the words that only ask it; the
+# first a question asks is the one looked for.
 FACTS = (
     (asks_hours, states_hours, HOURS_WORDS),
     (asks_address, states_address, ADDRESS_WORDS),
+    (asks_phone, states_phone, CONTACT_WORDS),
+    (asks_email, states_email, CONTACT_WORDS),
+    (asks_contact, states_contact, CONTACT_WORDS),
 )
 
 

@@ -407,6 +407,73 @@ def states_address(sentence: str) -> bool:
     return _STATES_ADDRESS.search(sentence) is not None
 
 
+# A question asking how to reach a place or its people ("How can I contact you?", "¿Cuál
+# es su teléfono?", "Nomor WA-nya berapa?"): by telephone, by email, or either; the words
+# that only say so; and a sentence giving a telephone number or an email address.
+_ASKS_PHONE = re.compile(
+    r"(?<![^\W_])(?:(?:tele)?phone number|(?:your|the|a) (?:tele)?phone|call you|number to "
+    r"call|(?:su|el|qu[eé]|un|al) tel[eé]fono|llamarl[oe]s|a qu[eé] n[uú]mero|nomor "
+    r"(?:telepon|telp|hp|wa|whatsapp)|(?:wa|whatsapp)-?nya)(?![^\W_])",
+    re.IGNORECASE,
+)
+_ASKS_EMAIL = re.compile(
+    r"(?<![^\W_])(?:e-?mail|correo electr[oó]nico|(?:su|tu|vuestro) correo|surel)(?![^\W_])",
+    re.IGNORECASE,
+)
+_ASKS_CONTACT = re.compile(
+    r"(?<![^\W_])(?:contact (?:you|us|them|the|support|details|information|number)|"
+    r"(?:to|i) contact|reach you|contactar\w*|contacto|kontak\w*|hubungi|menghubungi)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+CONTACT_WORDS = frozenset(
+    "phone telephone number email mail contact reach call teléfono telefono número numero "
+    "contactar contactarlos contactarles contacto correo electrónico electronico llamar "
+    "llamarlos telepon telp nomor whatsapp kontak kontaknya hubungi menghubungi surel".split()
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_NUMBER = re.compile(r"(?<![\w/])\+?\(?\d[\d\s().-]{6,}\d(?![\w/])")
+# Words beside a number that make it a telephone's (a date or a count is not one).
+_PHONE_WORDS = re.compile(
+    r"(?<![^\W_])(?:tel|tel[eé]fono|phone|telephone|call|ring|fax|whatsapp|wa|hotline|"
+    r"ll[aá]m\w*|l[ií]nea|m[oó]vil|telepon|telp|hp|hubungi|sms|mobile)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def asks_phone(question: str) -> bool:
+    """Whether the question asks for a telephone number."""
+    return _ASKS_PHONE.search(question) is not None
+
+
+def asks_email(question: str) -> bool:
+    """Whether the question asks for an email address."""
+    return _ASKS_EMAIL.search(question) is not None
+
+
+def asks_contact(question: str) -> bool:
+    """Whether the question asks how to reach the place or its people, either way."""
+    return _ASKS_CONTACT.search(question) is not None
+
+
+def states_phone(sentence: str) -> bool:
+    """Whether the sentence gives a telephone number: seven digits or more, beside a word
+    such as "call", "teléfono", "WhatsApp"."""
+    return _PHONE_WORDS.search(sentence) is not None and any(
+        sum(c.isdigit() for c in match.group(0)) >= 7 for match in _NUMBER.finditer(sentence)
+    )
+
+
+def states_email(sentence: str) -> bool:
+    """Whether the sentence gives an email address."""
+    return _EMAIL.search(sentence) is not None
+
+
+def states_contact(sentence: str) -> bool:
+    """Whether the sentence gives a telephone number or an email address."""
+    return states_phone(sentence) or states_email(sentence)
+
+
 def asks_price(question: str) -> bool:
     """Whether the question asks what something costs (not why a price rose)."""
     return _ASKS_PRICE.search(question) is not None and _ASKS_AMOUNT.search(question) is not None

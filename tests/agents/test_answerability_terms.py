@@ -8,7 +8,10 @@ from agents.answerability import (
     absent_words,
     adds_nothing_held,
     asks_address,
+    asks_contact,
+    asks_email,
     asks_hours,
+    asks_phone,
     asks_price,
     codes_in,
     holds_code,
@@ -18,7 +21,9 @@ from agents.answerability import (
     priced,
     proper_names,
     states_address,
+    states_email,
     states_hours,
+    states_phone,
 )
 
 
@@ -216,3 +221,23 @@ def test_questions_asking_where_a_place_is_and_sentences_giving_an_address() -> 
         assert states_address(sentence), sentence
     for sentence in ["The way to reset takes 2 steps.", "Take the road for 5 km."]:
         assert not states_address(sentence), sentence
+
+
+def test_questions_asking_how_to_reach_a_place_and_sentences_giving_a_number_or_email() -> None:
+    assert asks_phone("What is your phone number?") and asks_phone("Nomor WA-nya berapa?")
+    assert asks_email("What is your email?") and asks_email("¿Tienen correo electrónico?")
+    assert asks_contact("How can I contact you?") and asks_contact("¿Cómo los contacto?")
+    assert asks_contact("Bagaimana cara menghubungi toko?")
+    # a contact between objects, a name one is called by, the post
+    for question in [
+        "What makes friction depend on the contact between two surfaces?",
+        "¿Cómo se llamaría la nueva entidad?", "¿Cuándo llega el correo?",
+        "I lost my phone, how do I log in?", "Perdí mi teléfono",
+    ]:  # fmt: skip
+        assert not (asks_phone(question) or asks_email(question) or asks_contact(question))
+    assert states_phone("Llámenos al 976 123 456.")
+    assert states_phone("Hubungi kami di WhatsApp 0812-3456-7890.")
+    assert states_email("Questions go to hello@northside-gym.com.")
+    # a date, or a count, is not a telephone number
+    assert not states_phone("The release of 2024-11-25 was called 1 234 567.")
+    assert not states_phone("Its population was 1 234 567 in 2020.")

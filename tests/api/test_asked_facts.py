@@ -1,10 +1,11 @@
 """The most asked questions of all, in their shortest forms: "¿Cuál es el horario?",
-"What are your hours?", "Jam operasional toko?", "¿Dónde están?" were declined of pages
-giving the hours or the address in other words ("El taller abre de lunes a viernes de
-8:00 a 18:00", "Estamos en la Calle Mayor 45"), and "¿Dónde queda el taller?" was
-answered with the hours. A page giving opening hours or a street address answers a
-question asking when the place is open or where it is, naming nothing else the pages
-lack; that sentence is quoted alone."""
+"What are your hours?", "Jam operasional toko?", "¿Dónde están?", "What is your email?"
+were declined of pages giving the hours, the address or the email in other words ("El
+taller abre de lunes a viernes de 8:00 a 18:00", "Estamos en la Calle Mayor 45"), and
+"¿Dónde queda el taller?" was answered with the hours. A page giving opening hours, a
+street address, a telephone number or an email address answers a question asking when
+the place is open, where it is or how to reach it, naming nothing else the pages lack;
+that sentence is quoted alone."""
 
 from __future__ import annotations
 
@@ -26,20 +27,25 @@ Estamos en la Calle Mayor 45, Zaragoza.
 
 ## Citas
 
-Las citas se piden por teléfono o en el propio taller. Si llega más de 15 minutos tarde,
+Las citas se piden por teléfono al 976 123 456 o en el propio taller. Si llega más de 15 minutos tarde,
 la cita puede pasar al final del día.
 """
 GYM = """# Northside Climbing Gym
 
 Northside Climbing Gym is open Monday to Friday from 7 am to 10 pm, and weekends from
 9 am to 8 pm. A day pass costs 18 dollars for adults.
+
+## Contact
+
+Questions about memberships go to hello@northside-gym.com.
 """
 BOOKSHOP = """# Toko Buku Sinar
 
 Toko Buku Sinar buka setiap hari pukul 09.00 sampai 21.00 WIB, kecuali hari raya Idul
 Fitri. Pesanan online dikirim dengan JNE atau SiCepat.
 
-Alamat toko: Jl. Merdeka No. 12, Bandung.
+Alamat toko: Jl. Merdeka No. 12, Bandung. Layanan pelanggan dapat dihubungi melalui
+WhatsApp 0812-3456-7890.
 """
 
 ANSWERED = [
@@ -52,16 +58,22 @@ ANSWERED = [
     ("taller", "¿Dónde están?", "Calle Mayor 45"),
     ("taller", "¿Cuál es la dirección?", "Calle Mayor 45"),
     ("toko", "Alamatnya di mana?", "Jl. Merdeka No. 12"),
+    ("gym", "What is your email?", "hello@northside-gym.com"),
+    ("gym", "How can I contact you?", "hello@northside-gym.com"),
+    ("taller", "¿Cómo los contacto?", "976 123 456"),
+    ("toko", "Nomor WA-nya berapa?", "0812-3456-7890"),
 ]
 NOT_FOUND = [
     ("taller", "es", "¿A qué hora cierra la cafetería?"),
     ("gym", "en", "When does the sauna close?"),
     ("toko", "id", "Jam berapa apotek buka?"),
     ("taller", "es", "¿Dónde está la cafetería?"),
+    # a telephone is asked, and the page gives only an email
+    ("gym", "en", "What is your phone number?"),
 ]
 
 
-def test_a_question_asking_the_hours_or_the_address_is_answered_by_the_page_giving_them(
+def test_hours_address_and_contact_are_answered_by_the_page_giving_them(
     platform: Flask,
 ) -> None:
     org = create_org(platform.test_client(), "Opening hours")
