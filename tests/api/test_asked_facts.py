@@ -76,12 +76,12 @@ NOT_FOUND = [
 def test_hours_address_and_contact_are_answered_by_the_page_giving_them(
     platform: Flask,
 ) -> None:
-    org = create_org(platform.test_client(), "Opening hours")
+    org = create_org(platform.test_client(), "Asked facts")
     made = assistant_per_kb(
         org, {"taller": {"Taller": GARAGE}, "gym": {"Gym": GYM}, "toko": {"Toko": BOOKSHOP}}
     )
-    for n, (kb, question, hours) in enumerate(ANSWERED):
-        assert_answered(org, question, hours, assistant=made[kb], conversation=f"a{n}")
+    for n, (kb, question, expected) in enumerate(ANSWERED):
+        assert_answered(org, question, expected, assistant=made[kb], conversation=f"a{n}")
     # Only the sentence giving the fact is quoted: not the one about being late, nor the
     # hours for where the garage is.
     alone = [("¿Cuál es el horario?", "tarde"), ("¿Dónde queda el taller?", "8:00")]
