@@ -13,20 +13,12 @@ import numpy as np
 from langchain_core.messages import AnyMessage
 
 from agents.answerability import (
-    ADDRESS_WORDS,
-    CONTACT_WORDS,
-    HOURS_WORDS,
     SENTENCE_BREAK,
     Answerability,
     Evidence,
     absent_words,
     adds_nothing_held,
     asked_things,
-    asks_address,
-    asks_contact,
-    asks_email,
-    asks_hours,
-    asks_phone,
     asks_price,
     codes_in,
     evidence,
@@ -37,14 +29,10 @@ from agents.answerability import (
     priced,
     proper_names,
     refers_back,
-    states_address,
-    states_contact,
-    states_email,
-    states_hours,
-    states_phone,
     terms_of,
     written_in,
 )
+from agents.asked_facts import asked_fact
 from agents.followup import offline_condenser, points_back
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
@@ -560,19 +548,6 @@ class ExtractiveAnswerer:
         )
 
 
-# Facts people ask in a few words of their own, and pages give in theirs: when a place
-# is open, where it is, how to reach it (a telephone, an email, either). Each: whether a
-# question asks it, whether a sentence gives it, and the words that only ask it; the
-# first a question asks is the one looked for.
-FACTS = (
-    (asks_hours, states_hours, HOURS_WORDS),
-    (asks_address, states_address, ADDRESS_WORDS),
-    (asks_phone, states_phone, CONTACT_WORDS),
-    (asks_email, states_email, CONTACT_WORDS),
-    (asks_contact, states_contact, CONTACT_WORDS),
-)
-
-
 def fact_giving(
     query: str,
     chosen: list[int],
@@ -582,22 +557,19 @@ def fact_giving(
     seen: Evidence,
     texts: list[str],
 ) -> list[int]:
-    """For a question asking when a place is open or where it is, naming nothing else the
-    passages lack: the chosen sentences giving that, else the closest sentence in its
-    language that does; none when no sentence gives it."""
-    if seen.unheld_names or seen.unheld_things or seen.absent_codes:
+    """For a question asking one of the `asked_facts` (opening hours, an address, how to
+    reach them), naming nothing else the passages lack: the chosen sentences giving it,
+    else the closest sentence in its language that does; none when no sentence does."""
+    fact = asked_fact(query)
+    if fact is None or seen.unheld_names or seen.unheld_things or seen.absent_codes:
         return []
-    for asks, states, words in FACTS:
-        if not asks(query):
-            continue
-        if any(w.lower() not in words for w in absent_words(query, texts)):
-            return []
-        giving = [i for i in chosen if states(candidates[i][1])]
-        if giving:
-            return giving
-        anywhere = [i for i, (_, s) in enumerate(candidates) if same[i] and states(s)]
-        return [max(anywhere, key=lambda i: cosines[i])] if anywhere else []
-    return []
+    if any(w.lower() not in fact.words for w in absent_words(query, texts)):
+        return []
+    giving = [i for i in chosen if fact.states(candidates[i][1])]
+    if giving:
+        return giving
+    anywhere = [i for i, (_, s) in enumerate(candidates) if same[i] and fact.states(s)]
+    return [max(anywhere, key=lambda i: cosines[i])] if anywhere else []
 
 
 def _quoted_whole(

@@ -1,0 +1,191 @@
+"""Facts people ask in a few words of their own and pages give in theirs: when a place
+is open, where it is, how to reach it. "¿Cuál es el horario?" shares no word with "El
+taller abre de lunes a viernes de 8:00 a 18:00", and a decision weighing shared words
+and closeness declines it; a sentence giving opening hours answers it all the same.
+
+Each fact: whether a question asks it (narrow patterns in English, Spanish and
+Indonesian: "Where is Kenya located?" is not asking a shop's address), whether a
+sentence gives it (a range of clock times, a street address, a telephone number, an
+email address), and the words that only ask it (not things the pages must hold).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# A question asking when a place is open, as people ask it ("What are your opening
+# hours?", "¿Cuál es el horario?", "Jam berapa buka?"), and the words that only say so:
+# a page giving the hours answers it whatever words it uses ("abre de 8:00 a 18:00").
+_ASKS_HOURS = re.compile(
+    r"(?<![^\W_])(?:(?:opening|business|office|working) (?:hours|times)|your hours|"
+    r"hours of (?:operation|business)|horarios?|"
+    r"jam (?:buka|operasional|kerja|layanan)|buka jam)(?![^\W_])|"
+    r"(?<![^\W_])(?:what time|when (?:do|does|is|are)|a qu[eé] hora|cu[aá]ndo|kapan|"
+    r"jam berapa)(?![^\W_]).*"
+    r"(?<![^\W_])(?:open|opens|"
+    r"close|closes|closed|abre|abren|cierra|cierran|abierto|abierta|buka|tutup)(?![^\W_])",
+    re.IGNORECASE,
+)
+HOURS_WORDS = frozenset(
+    "opening hours times business office working open opens close closes closed horario "
+    "horarios hora abre abren cierra cierran abierto abierta tienen tiene jam buka tutup "
+    "operasional kerja layanan".split()
+)
+# What gives hours: a range of times of day ("7 am to 10 pm", "8:00 a 18:00", "09.00
+# sampai 21.00", "9-17 h"; a time marked by its minutes or its am, pm or h, so that "de
+# 2 a 3 días" is not one), or all day ("24 hours", "24 horas", "24 jam").
+_TIME = r"\d{1,2}(?:[:.]\d{2})?(?:\s*(?:a\.?m\.?|p\.?m\.?|h|hrs|wib|wita|wit)(?![^\W_]))?"
+_STATES_HOURS = re.compile(
+    rf"(?<![\d.:]){_TIME}\s*(?:-|–|—|to|until|till|a|al|hasta|sampai|hingga|s/d|s\.d\.)\s*"
+    rf"{_TIME}(?![\d.:]\d)|(?<!\d)24\s*(?:hours|horas|jam|h)\b|24/7",
+    re.IGNORECASE,
+)
+
+
+_TIME_MARK = re.compile(r"[:.]\d{2}|\d\s*(?:[ap]\.?m\.?|h|hrs|wib|wita|wit)\b", re.IGNORECASE)
+
+
+def asks_hours(question: str) -> bool:
+    """Whether the question asks when a place is open."""
+    return _ASKS_HOURS.search(question) is not None
+
+
+def states_hours(sentence: str) -> bool:
+    """Whether the sentence gives opening hours (a range of times, or all day)."""
+    return any(
+        match.group(0).startswith("24") or _TIME_MARK.search(match.group(0))
+        for match in _STATES_HOURS.finditer(sentence)
+    )
+
+
+# A question asking where a place is ("Where are you?", "¿Cuál es la dirección?",
+# "Alamatnya di mana?"), the words that only say so, and a sentence giving a street
+# address: a street word and a number ("Calle Mayor 45", "Jl. Merdeka No. 12", "12 High
+# Street").
+_ASKS_ADDRESS = re.compile(
+    r"(?<![^\W_])(?:(?:your|the|its|what|what's|whats) address|address of|where are you|"
+    r"where is (?:the|your) (?:office|shop|store)|your location|"
+    r"(?:cu[aá]l es (?:la|su)|su|vuestra|tu) (?:direcci[oó]n|ubicaci[oó]n)|"
+    r"d[oó]nde (?:est[aá]n|quedan?|se encuentran|se ubican?)|alamat\w*|lokasi\w*|"
+    r"(?:ada|berada|terletak) di ?mana)(?![^\W_])",
+    re.IGNORECASE,
+)
+ADDRESS_WORDS = frozenset(
+    "address located location where dirección direccion ubicación ubicacion dónde donde "
+    "están estan está esta queda quedan encuentra encuentran alamat alamatnya lokasi "
+    "lokasinya dimana mana".split()
+)
+_STREET = (
+    r"calle|c/|avenida|avda\.?|av\.|paseo|plaza|carrera|camino|ronda|jalan|jl\.?|jln\.?|"
+    r"gang|gg\.|street|st\.|road|rd\.|avenue|ave\.|lane|boulevard|blvd\.?|drive|way|square"
+)
+# The street's name is capitalised: "take the road for 5 km" gives no address.
+_STATES_ADDRESS = re.compile(
+    rf"(?<![^\W_])(?i:{_STREET})(?![^\W_.])\s*(?:(?:de|del|la|las|los|el)\s+)*"
+    rf"[A-ZÁÉÍÓÚÑ][^\n\d]{{0,40}}?\d+|\d+[A-Za-z]?,?\s+(?:[A-Z][\w'-]*\s+){{1,3}}(?i:street|st\.|road|rd\.|avenue|ave\.|lane|"
+    rf"way|drive|boulevard|square)(?![^\W_])"
+)
+
+
+def asks_address(question: str) -> bool:
+    """Whether the question asks where a place is."""
+    return _ASKS_ADDRESS.search(question) is not None
+
+
+def states_address(sentence: str) -> bool:
+    """Whether the sentence gives a street address."""
+    return _STATES_ADDRESS.search(sentence) is not None
+
+
+# A question asking how to reach a place or its people ("How can I contact you?", "¿Cuál
+# es su teléfono?", "Nomor WA-nya berapa?"): by telephone, by email, or either; the words
+# that only say so; and a sentence giving a telephone number or an email address.
+_ASKS_PHONE = re.compile(
+    r"(?<![^\W_])(?:(?:tele)?phone number|(?:your|the|a) (?:tele)?phone|call you|number to "
+    r"call|(?:su|el|qu[eé]|un|al) tel[eé]fono|llamarl[oe]s|a qu[eé] n[uú]mero|nomor "
+    r"(?:telepon|telp|hp|wa|whatsapp)|(?:wa|whatsapp)-?nya)(?![^\W_])",
+    re.IGNORECASE,
+)
+_ASKS_EMAIL = re.compile(
+    r"(?<![^\W_])(?:e-?mail|correo electr[oó]nico|(?:su|tu|vuestro) correo|surel)(?![^\W_])",
+    re.IGNORECASE,
+)
+_ASKS_CONTACT = re.compile(
+    r"(?<![^\W_])(?:contact (?:you|us|them|the|support|details|information|number)|"
+    r"(?:to|i) contact|reach you|contactar\w*|contacto|kontak\w*|hubungi|menghubungi)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+CONTACT_WORDS = frozenset(
+    "phone telephone number email mail contact reach call teléfono telefono número numero "
+    "contactar contactarlos contactarles contacto correo electrónico electronico llamar "
+    "llamarlos telepon telp nomor whatsapp kontak kontaknya hubungi menghubungi surel".split()
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_NUMBER = re.compile(r"(?<![\w/])\+?\(?\d[\d\s().-]{6,}\d(?![\w/])")
+# Words beside a number that make it a telephone's (a date or a count is not one).
+_PHONE_WORDS = re.compile(
+    r"(?<![^\W_])(?:tel|tel[eé]fono|phone|telephone|call|ring|fax|whatsapp|wa|hotline|"
+    r"ll[aá]m\w*|l[ií]nea|m[oó]vil|telepon|telp|hp|hubungi|sms|mobile)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def asks_phone(question: str) -> bool:
+    """Whether the question asks for a telephone number."""
+    return _ASKS_PHONE.search(question) is not None
+
+
+def asks_email(question: str) -> bool:
+    """Whether the question asks for an email address."""
+    return _ASKS_EMAIL.search(question) is not None
+
+
+def asks_contact(question: str) -> bool:
+    """Whether the question asks how to reach the place or its people, either way."""
+    return _ASKS_CONTACT.search(question) is not None
+
+
+def states_phone(sentence: str) -> bool:
+    """Whether the sentence gives a telephone number: seven digits or more, beside a word
+    such as "call", "teléfono", "WhatsApp"."""
+    return _PHONE_WORDS.search(sentence) is not None and any(
+        sum(c.isdigit() for c in match.group(0)) >= 7 for match in _NUMBER.finditer(sentence)
+    )
+
+
+def states_email(sentence: str) -> bool:
+    """Whether the sentence gives an email address."""
+    return _EMAIL.search(sentence) is not None
+
+
+def states_contact(sentence: str) -> bool:
+    """Whether the sentence gives a telephone number or an email address."""
+    return states_phone(sentence) or states_email(sentence)
+
+
+@dataclass(frozen=True)
+class Fact:
+    name: str
+    asks: Callable[[str], bool]
+    states: Callable[[str], bool]
+    # The question's words that only ask for it: a page need not hold them.
+    words: frozenset[str]
+
+
+# The first a question asks is the one looked for: a telephone asked is answered only by
+# a telephone, "how can I contact you?" by either.
+FACTS = (
+    Fact("hours", asks_hours, states_hours, HOURS_WORDS),
+    Fact("address", asks_address, states_address, ADDRESS_WORDS),
+    Fact("phone", asks_phone, states_phone, CONTACT_WORDS),
+    Fact("email", asks_email, states_email, CONTACT_WORDS),
+    Fact("contact", asks_contact, states_contact, CONTACT_WORDS),
+)
+
+
+def asked_fact(question: str) -> Fact | None:
+    """The fact the question asks for, if it asks one of them."""
+    return next((fact for fact in FACTS if fact.asks(question)), None)
