@@ -35,15 +35,21 @@ HOURS_WORDS = frozenset(
 )
 # What gives hours: a range of times of day ("7 am to 10 pm", "8:00 a 18:00", "09.00
 # sampai 21.00", "9-17 h"; a time marked by its minutes or its am, pm or h, so that "de
-# 2 a 3 días" is not one), or all day ("24 hours", "24 horas", "24 jam").
+# 2 a 3 días" is not one), or being open all day.
 _TIME = r"\d{1,2}(?:[:.]\d{2})?(?:\s*(?:a\.?m\.?|p\.?m\.?|h|hrs|wib|wita|wit)(?![^\W_]))?"
-_STATES_HOURS = re.compile(
-    rf"(?<![\d.:]){_TIME}\s*(?:-|–|—|to|until|till|a|al|hasta|sampai|hingga|s/d|s\.d\.)\s*"
-    rf"{_TIME}(?![\d.:]\d)|(?<!\d)24\s*(?:hours|horas|jam|h)\b|24/7",
+# Open all day: "24/7", "24 hours a day", "open 24 hours", "buka 24 jam"; not "cancel up
+# to 24 hours before".
+_OPEN_ALL_DAY = re.compile(
+    r"24/7|(?<!\d)24\s*(?:hours|horas|jam|h) (?:a day|al d[ií]a|sehari|per day)|"
+    r"(?<![^\W_])(?:open|opens|abierto|abierta|abre|abren|buka)(?![^\W_])\D{0,20}?(?<!\d)"
+    r"24\s*(?:hours|horas|jam|h)(?![^\W_])",
     re.IGNORECASE,
 )
-
-
+_TIME_RANGE = re.compile(
+    rf"(?<![\d.:]){_TIME}\s*(?:-|–|—|to|until|till|a|al|hasta|sampai|hingga|s/d|s\.d\.)\s*"
+    rf"{_TIME}(?![\d.:]\d)",
+    re.IGNORECASE,
+)
 _TIME_MARK = re.compile(r"[:.]\d{2}|\d\s*(?:[ap]\.?m\.?|h|hrs|wib|wita|wit)\b", re.IGNORECASE)
 
 
@@ -54,9 +60,8 @@ def asks_hours(question: str) -> bool:
 
 def states_hours(sentence: str) -> bool:
     """Whether the sentence gives opening hours (a range of times, or all day)."""
-    return any(
-        match.group(0).startswith("24") or _TIME_MARK.search(match.group(0))
-        for match in _STATES_HOURS.finditer(sentence)
+    return _OPEN_ALL_DAY.search(sentence) is not None or any(
+        _TIME_MARK.search(match.group(0)) for match in _TIME_RANGE.finditer(sentence)
     )
 
 

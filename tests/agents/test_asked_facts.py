@@ -36,7 +36,10 @@ def test_questions_asking_when_a_place_is_open_and_sentences_giving_the_hours() 
     ]:  # fmt: skip
         assert states_hours(sentence), sentence
     # ranges of days, years and durations are not hours
-    for sentence in ["Llega en 2 a 3 días.", "It ran from 1990 to 1995.", "It takes 2 to 3 hours."]:
+    for sentence in [
+        "Llega en 2 a 3 días.", "It ran from 1990 to 1995.", "It takes 2 to 3 hours.",
+        "Appointments can be cancelled free of charge up to 24 hours before.",
+    ]:  # fmt: skip
         assert not states_hours(sentence), sentence
 
 
