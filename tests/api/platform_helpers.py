@@ -123,14 +123,21 @@ def chat(
     return client.post("/v1/chat", json={"message": message}, headers=headers)
 
 
+def reply_to(
+    org: Org, question: str, *, assistant: str | None = None, conversation: str = "c1"
+) -> dict[str, Any]:
+    """The reply to `question`, asked with the organisation's admin key."""
+    return ok(
+        chat(org.client, org.admin_key, question, assistant=assistant, conversation=conversation)
+    )
+
+
 def assert_answered(
     org: Org, question: str, expected: str, *, assistant: str | None = None,
     conversation: str = "c1",
 ) -> None:  # fmt: skip
     """The reply is found, says `expected` and cites its source."""
-    reply = ok(
-        chat(org.client, org.admin_key, question, assistant=assistant, conversation=conversation)
-    )
+    reply = reply_to(org, question, assistant=assistant, conversation=conversation)
     assert reply["found"] is True and expected in reply["answer"], (question, reply)
     assert reply["citations"], question
 
@@ -140,8 +147,30 @@ def assert_not_found(
     conversation: str = "c1",
 ) -> None:  # fmt: skip
     """The reply is the built-in not-found message in `language`, with no citation."""
-    reply = ok(
-        chat(org.client, org.admin_key, question, assistant=assistant, conversation=conversation)
-    )
+    reply = reply_to(org, question, assistant=assistant, conversation=conversation)
     assert reply["found"] is False and reply["citations"] == [], (question, reply)
     assert reply["answer"] == built_in()[language]["not_found"], (question, reply)
+
+
+def assert_answers(
+    org: Org,
+    answered: list[tuple[str, ...]],
+    declined: list[tuple[str, ...]],
+    *,
+    assistants: dict[str, str] | None = None,
+) -> None:
+    """Each of `answered` (question, what the answer says) is answered, and each of
+    `declined` (language, question) gets the not-found message, each in a conversation of
+    its own. With `assistants`, each row starts with the name of the assistant asked."""
+    for n, row in enumerate(answered):
+        assistant, (question, expected) = _asked_of(row, assistants)
+        assert_answered(org, question, expected, assistant=assistant, conversation=f"a{n}")
+    for n, row in enumerate(declined):
+        assistant, (language, question) = _asked_of(row, assistants)
+        assert_not_found(org, question, language, assistant=assistant, conversation=f"n{n}")
+
+
+def _asked_of(
+    row: tuple[str, ...], assistants: dict[str, str] | None
+) -> tuple[str | None, tuple[str, ...]]:
+    return (assistants[row[0]], row[1:]) if assistants is not None else (None, row)

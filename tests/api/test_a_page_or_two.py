@@ -10,8 +10,7 @@ import pytest
 from flask import Flask
 
 from tests.api.platform_helpers import (
-    assert_answered,
-    assert_not_found,
+    assert_answers,
     assistant_per_kb,
     create_org,
 )
@@ -83,7 +82,4 @@ def assistants(platform: Flask) -> tuple:
 
 def test_a_page_or_two_answers_what_they_say_and_not_what_they_do_not(assistants: tuple) -> None:
     org, made = assistants
-    for n, (kb, question, expected) in enumerate(ANSWERED):
-        assert_answered(org, question, expected, assistant=made[kb], conversation=f"a{n}")
-    for n, (kb, language, question) in enumerate(NOT_SAID):
-        assert_not_found(org, question, language, assistant=made[kb], conversation=f"n{n}")
+    assert_answers(org, ANSWERED, NOT_SAID, assistants=made)

@@ -12,12 +12,10 @@ from __future__ import annotations
 from flask import Flask
 
 from tests.api.platform_helpers import (
-    assert_answered,
-    assert_not_found,
+    assert_answers,
     assistant_per_kb,
-    chat,
     create_org,
-    ok,
+    reply_to,
 )
 
 GARAGE = """# Taller Mecánico Hermanos Ruiz
@@ -81,8 +79,7 @@ def test_hours_address_and_contact_are_answered_by_the_page_giving_them(
     made = assistant_per_kb(
         org, {"taller": {"Taller": GARAGE}, "gym": {"Gym": GYM}, "toko": {"Toko": BOOKSHOP}}
     )
-    for n, (kb, question, expected) in enumerate(ANSWERED):
-        assert_answered(org, question, expected, assistant=made[kb], conversation=f"a{n}")
+    assert_answers(org, ANSWERED, NOT_FOUND, assistants=made)
     # Only the sentence giving the fact is quoted: not the one about being late, nor the
     # hours for where the garage is, nor "24 hours before" among the opening hours.
     alone = [
@@ -91,9 +88,5 @@ def test_hours_address_and_contact_are_answered_by_the_page_giving_them(
         ("What are your opening hours?", "cancelled", "gym"),
     ]
     for n, (question, other, kb) in enumerate(alone):
-        reply = ok(
-            chat(org.client, org.admin_key, question, assistant=made[kb], conversation=f"q{n}")
-        )
+        reply = reply_to(org, question, assistant=made[kb], conversation=f"q{n}")
         assert reply["found"] is True and other not in reply["answer"], reply
-    for n, (kb, language, question) in enumerate(NOT_FOUND):
-        assert_not_found(org, question, language, assistant=made[kb], conversation=f"n{n}")

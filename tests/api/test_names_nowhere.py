@@ -11,6 +11,7 @@ from flask import Flask
 from tests.api.platform_helpers import (
     Org,
     assert_answered,
+    assert_answers,
     assert_not_found,
     assistant_per_kb,
     chat,
@@ -81,10 +82,7 @@ def test_a_question_about_what_no_document_names_gets_the_not_found_message(
 ) -> None:
     other = organisation(platform, "Northwind", {"Payments": ELSEWHERE})
     org = organisation(platform, "Tallybook", {"Help": HELP_CENTRE, "Biaya": FEES, "Tienda": SHOP})
-    for n, (question, expected) in enumerate(ANSWERED):
-        assert_answered(org, question, expected, conversation=f"a{n}")
-    for n, (language, question) in enumerate(NOWHERE):
-        assert_not_found(org, question, language, conversation=f"n{n}")
+    assert_answers(org, ANSWERED, NOWHERE)
     # The other organisation's documents name PayPal: its own assistant answers it.
     reply = ok(chat(other.client, other.admin_key, "Can customers pay with PayPal?"))
     assert reply["found"] is True and "PayPal" in reply["answer"], reply

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from tests.api.platform_helpers import assert_answered, assert_not_found, chat, create_org, ok
+from tests.api.platform_helpers import assert_answers, chat, create_org, ok
 
 COMPRESSOR = """# Compresor de tornillo CT-45
 
@@ -47,10 +47,7 @@ def test_a_price_no_document_gives_is_not_answered_with_what_they_do_say(
     for title, text in (("CT-45", COMPRESSOR), ("Visits", VISITORS), ("Orientasi", ORIENTATION)):
         assert org.upload("documents", title, text)["status"] == "completed"
     org.assistant("desk", ["documents"])
-    for n, (question, expected) in enumerate(ANSWERED):
-        assert_answered(org, question, expected, conversation=f"a{n}")
-    for n, (language, question) in enumerate(NOT_GIVEN):
-        assert_not_found(org, question, language, conversation=f"n{n}")
+    assert_answers(org, ANSWERED, NOT_GIVEN)
 
 
 VET = """# Microchip y pasaporte

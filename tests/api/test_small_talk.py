@@ -8,13 +8,9 @@ from __future__ import annotations
 from flask import Flask
 
 from agents.phrasebook import built_in
-from tests.api.platform_helpers import Org, chat, create_org, ok
+from tests.api.platform_helpers import create_org, ok, reply_to
 
 ROUTER = "# Router\n\nThe Acme router resets when you hold its power button for ten seconds."
-
-
-def ask(org: Org, message: str, conversation: str = "c1") -> dict:
-    return ok(chat(org.client, org.admin_key, message, conversation=conversation))
 
 
 def test_greetings_and_thanks_are_answered_in_kind_and_are_not_gaps(platform: Flask) -> None:
@@ -30,16 +26,16 @@ def test_greetings_and_thanks_are_answered_in_kind_and_are_not_gaps(platform: Fl
         ("Can you help me?", "en", "help", "c4"),
         ("Sampai jumpa", "id", "farewell", "c5"),
     ]:
-        reply = ask(org, message, conversation)
+        reply = reply_to(org, message, conversation=conversation)
         assert reply["answer"] == built_in()[language][said], (message, reply)
         assert reply["mode"] == "small_talk" and reply["found"] is False, reply
         assert reply["citations"] == [] and reply["language"] == language, reply
 
     # In a conversation: the question before it is answered, the thanks after it in kind,
     # and both are kept in its history.
-    answered = ask(org, "How do I reset the router?", "c6")
+    answered = reply_to(org, "How do I reset the router?", conversation="c6")
     assert answered["found"] is True and answered["citations"], answered
-    assert ask(org, "thanks", "c6")["mode"] == "small_talk"
+    assert reply_to(org, "thanks", conversation="c6")["mode"] == "small_talk"
     history = ok(org.client.get("/v1/conversations/c6", headers=org.admin))["messages"]
     assert [m["role"] for m in history] == ["user", "assistant", "user", "assistant"]
     assert (
@@ -47,9 +43,9 @@ def test_greetings_and_thanks_are_answered_in_kind_and_are_not_gaps(platform: Fl
     )
 
     # A greeting with a question in it is a question.
-    greeted = ask(org, "Hi, how do I reset the router?", "c7")
+    greeted = reply_to(org, "Hi, how do I reset the router?", conversation="c7")
     assert greeted["found"] is True and "ten seconds" in greeted["answer"], greeted
-    ask(org, "What is the capital of Peru?", "c8")
+    reply_to(org, "What is the capital of Peru?", conversation="c8")
 
     # Nine turns: one found nothing (Peru); the gaps report holds only that question.
     totals = ok(org.client.get("/v1/analytics", headers=org.admin))["totals"]
@@ -68,10 +64,10 @@ def test_an_assistant_greets_in_its_own_words_where_it_has_them(platform: Flask)
         f"/v1/assistants/{assistant}", json={"messages": {"es": {"greeting": own}}},
         headers=org.admin,
     ))  # fmt: skip
-    assert ask(org, "Hola", "g1")["answer"] == own
+    assert reply_to(org, "Hola", conversation="g1")["answer"] == own
     # Other languages and kinds keep the built-in ones.
-    assert ask(org, "Hello", "g2")["answer"] == built_in()["en"]["greeting"]
-    assert ask(org, "Gracias", "g3")["answer"] == built_in()["es"]["thanks"]
+    assert reply_to(org, "Hello", conversation="g2")["answer"] == built_in()["en"]["greeting"]
+    assert reply_to(org, "Gracias", conversation="g3")["answer"] == built_in()["es"]["thanks"]
     # A kind the service does not know is refused, and nothing is changed.
     bad = org.client.patch(
         f"/v1/assistants/{assistant}",
@@ -79,4 +75,4 @@ def test_an_assistant_greets_in_its_own_words_where_it_has_them(platform: Flask)
         headers=org.admin,
     )
     assert bad.status_code == 422 and "welcome" in bad.get_json()["error"]["message"]
-    assert ask(org, "Hola", "g4")["answer"] == own
+    assert reply_to(org, "Hola", conversation="g4")["answer"] == own

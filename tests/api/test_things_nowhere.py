@@ -11,8 +11,7 @@ from __future__ import annotations
 from flask import Flask
 
 from tests.api.platform_helpers import (
-    assert_answered,
-    assert_not_found,
+    assert_answers,
     assistant_per_kb,
     chat,
     create_org,
@@ -124,10 +123,7 @@ def test_a_question_whether_there_is_what_no_page_names_gets_the_not_found_messa
     assert other.upload("kantor", "Kantin", ELSEWHERE)["status"] == "completed"
     org = create_org(platform.test_client(), "Layanan Warga")
     helpers = assistant_per_kb(org, KNOWLEDGE)
-    for n, (kb, question, expected) in enumerate(THERE):
-        assert_answered(org, question, expected, assistant=helpers[kb], conversation=f"a{n}")
-    for n, (kb, language, question) in enumerate(NOT_THERE):
-        assert_not_found(org, question, language, assistant=helpers[kb], conversation=f"n{n}")
+    assert_answers(org, THERE, NOT_THERE, assistants=helpers)
     # The other organisation's page names its canteen: its own assistant answers.
     other.assistant("kantor desk", ["kantor"])
     reply = ok(chat(other.client, other.admin_key, "Apakah ada kantin di kantor?"))
