@@ -173,12 +173,17 @@ def _normalised(message: str) -> str:
     return " ".join(words)
 
 
-_BY_PHRASE: dict[str, tuple[Said, tuple[str, ...]]] = {}
-for _said, _languages in _PHRASES.items():
-    for _language, _phrases in _languages.items():
-        for _phrase in _phrases:
-            known = _BY_PHRASE.get(_phrase, (_said, ()))
-            _BY_PHRASE[_phrase] = (_said, (*known[1], _language))
+def _by_phrase() -> dict[str, tuple[Said, tuple[str, ...]]]:
+    """Each phrase: what it says, and the languages it is said in, in `_PHRASES`' order."""
+    index: dict[str, tuple[Said, tuple[str, ...]]] = {}
+    for said, languages in _PHRASES.items():
+        for language, phrases in languages.items():
+            for phrase in phrases:
+                index[phrase] = (said, (*index.get(phrase, (said, ()))[1], language))
+    return index
+
+
+_BY_PHRASE = _by_phrase()
 
 
 def small_talk(message: str, conversation_language: str | None = None) -> SmallTalk | None:
