@@ -76,3 +76,11 @@ def test_an_assistant_greets_in_its_own_words_where_it_has_them(platform: Flask)
     )
     assert bad.status_code == 422 and "welcome" in bad.get_json()["error"]["message"]
     assert reply_to(org, "Hola", conversation="g4")["answer"] == own
+    # Another organisation's admin cannot see or change it.
+    other = create_org(platform.test_client(), "Otra")
+    foreign = other.client.patch(
+        f"/v1/assistants/{assistant}", json={"messages": {"es": {"greeting": "Adiós"}}},
+        headers=other.admin,
+    )  # fmt: skip
+    assert foreign.status_code == 404
+    assert reply_to(org, "Hola", conversation="g5")["answer"] == own
