@@ -24,6 +24,7 @@ cannot be matched, so a second set of weights sees only the cosines.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -262,24 +263,61 @@ def proper_names(question: str, language: str | None = None) -> list[tuple[str, 
 def asked_things(question: str, language: str | None = None) -> list[str]:
     """What a question asking whether something is there or offered asks about: the
     words after its asking ones, up to the first function word or mark, lower-cased
-    ("student", "discount" of "Is there a student discount on memberships?"). None for
-    other questions, whose words may be paraphrased in the answer ("bayar" for a page
-    that writes "biaya"); a thing is not, when the page never names it."""
+    ("student", "discount" of "Is there a student discount on memberships?"); of one
+    asking a price, every word but the function words and the asking ones ("yearly",
+    "membership" of "How much does a yearly membership cost?"). None for other
+    questions, whose words may be paraphrased in the answer ("bayar" for a page that
+    writes "biaya"); a thing is not, when the page never names it, and a price is of
+    what the question names."""
     language = language or guess(question)[0]
     stopwords = stopwords_of(language)
     things: list[str] = []
     for asked in SENTENCE_BREAK.split(question.strip()):
         sentence = _OPENING.sub("", asked)
         opening = _ASKS_EXISTENCE.match(sentence)
-        if opening is None:
+        if opening is not None:
+            rest = re.split(r"[^\w\s'’-]", sentence[opening.end() :])[0]
+            words = list(
+                itertools.takewhile(lambda w: w not in stopwords, _WORD.findall(rest.lower()))
+            )
+        elif asks_price(sentence):
+            words = [w for w in _WORD.findall(_priced_part(sentence).lower()) if w not in stopwords]
+        else:
             continue
-        rest = re.split(r"[^\w\s'’-]", sentence[opening.end() :])[0]
-        for word in _WORD.findall(rest.lower()):
-            if word in stopwords:
-                break
+        for word in words:
             if not any(c.isdigit() for c in word) and word not in things:
                 things.append(word)
     return things
+
+
+# What a price question prices: "how much does [a yearly membership] cost", "the price of
+# [oil]", "¿cuánto cuesta [una semana de alquiler]?", "berapa harga [kamar keluarga]?".
+# Not what surrounds it ("how much did it cost to [build the stadium]", "the [highest]
+# price of"), which the page may say in other words.
+_PRICED_SUBJECT = re.compile(
+    r"how much (?:does|do|did|will|would|is|are|was|were) (?P<thing>[^?!.,;:]+?) cost",
+    re.IGNORECASE,
+)
+_ENGLISH_PRICE = re.compile(r"(?:costs?|prices?|priced|fees?)", re.IGNORECASE)
+# The action priced, not the thing: "cuesta [alquilar] una bici", "does [renting] a bike
+# cost": a page says "rent" or "hire" as it likes.
+_PRICED_ACTION = re.compile(r"^\s*[^\W\d_]+ing(?![^\W_])", re.IGNORECASE)
+_INFINITIVE = re.compile(r"^\s*[^\W\d_]+(?:ar|er|ir|ír|re)(?![^\W_])", re.IGNORECASE)
+_PRICE_VERBS = {"cuesta", "cuestan", "cuestas", "custa", "custam", "coûte", "coûtent", "kostet"}
+
+
+def _priced_part(sentence: str) -> str:
+    if found := _PRICED_SUBJECT.search(sentence):
+        return _PRICED_ACTION.sub(" ", found["thing"])
+    asked = _ASKS_PRICE.search(sentence)
+    if asked is None:
+        return ""
+    after = re.split(r"[?!.,;:¿¡]", sentence[asked.end() :])[0]
+    if _ENGLISH_PRICE.fullmatch(asked.group()) and not re.match(r"\s+(?:of|for)\s", after):
+        return ""  # "cost to build...": the verb's own words
+    if asked.group().lower() in _PRICE_VERBS:
+        return _INFINITIVE.sub(" ", after)
+    return after
 
 
 # A question asking what something costs, in the languages served first and a few near
@@ -303,7 +341,9 @@ _ASKS_AMOUNT = re.compile(
 # What states a price: an amount with its currency (sign, code or word), or that it is
 # free or included.
 _STATES_PRICE = re.compile(
-    r"[$€£¥₹₽₺]|(?<![^\W_])(?:usd|eur|gbp|idr|mxn|ars|cop|clp|rp|dollars?|dólar(?:es)?|"
+    r"[$€£¥₹₽₺]|(?<![\w.,])\d+(?:[.,]\d+)? ?p(?![\w.])|"  # 50p: pence
+    r"(?<![^\W_])(?:usd|eur|gbp|idr|mxn|ars|cop|clp|rp)\.? ?\d|"  # Rp200.000, USD 30
+    r"(?<![^\W_])(?:usd|eur|gbp|idr|mxn|ars|cop|clp|rp|dollars?|dólar(?:es)?|"
     r"euros?|pounds?|pence|cents?|céntimos?|centavos?|pesos?|rupiah|rupees?|yen|francs?|"
     r"reais|real|soles|free|gratis|gratuit[oa]s?|gratuite?s?|kostenlos|included|"
     r"incluid[oa]s?|termasuk|no cost|sin coste|sin costo|cuma-cuma)(?![^\W_])",

@@ -137,6 +137,10 @@ def test_a_question_asking_a_price_wants_a_sentence_pricing_what_it_names() -> N
     assert priced("How much does parking cost?", ["Parking is free for visitors."])
     assert priced("Berapa biaya pendaftaran?", ["Biaya pendaftaran sebesar Rp 250.000."])
     assert not priced("How much does the tour cost?", ["The tour lasts ninety minutes."])
+    # pence, and rupiah written against the amount
+    assert priced("How much does colour printing cost?", ["Colour printing costs 50p a page."])
+    assert priced("Berapa biaya antar-jemput?", ["Antar-jemput dengan biaya Rp200.000."])
+    assert not priced("How much does the tour cost?", ["The tour starts at 3 p.m. daily."])
 
 
 def test_a_price_sentence_referring_back_is_read_with_the_one_before() -> None:

@@ -1,6 +1,7 @@
-"""What a question asking whether something is there asks about (`asked_things`): the
-words the not-found veto looks for in the knowledge bases, in the languages served
-first. Other questions name nothing to look for: their words may be paraphrased."""
+"""What a question asking whether something is there, or what something costs, asks
+about (`asked_things`): the words the not-found veto looks for in the knowledge bases,
+in the languages served first. Other questions name nothing to look for: their words
+may be paraphrased."""
 
 from __future__ import annotations
 
@@ -27,6 +28,18 @@ from agents.answerability import asked_things
         ("Saya mahasiswa baru. Apakah ada asrama untuk mahasiswa baru?", ["asrama"]),
         # a number is not a thing (numbers have their own check)
         ("Is there a 24 hour helpline?", ["hour", "helpline"]),
+        # a price: of what the question names, not of what surrounds it
+        ("How much does a yearly membership cost?", ["yearly", "membership"]),
+        ("How much does a locker cost?", ["locker"]),
+        ("What is the fee for a replacement card?", ["replacement", "card"]),
+        ("In 1979, what was the highest price of oil?", ["oil"]),
+        ("How much did it cost to build the stadium?", []),
+        ("How much does renting a bike cost?", ["bike"]),  # not the action
+        ("¿Cuánto cuesta alquilar una bici por un día?", ["bici", "día"]),
+        ("How much does water cost?", ["water"]),
+        ("¿Cuánto cuesta una semana de alquiler?", ["semana", "alquiler"]),
+        ("Berapa harga kamar keluarga?", ["kamar", "keluarga"]),
+        ("Berapa biaya parkir untuk bus?", ["parkir", "bus"]),
     ],
 )
 def test_the_thing_asked_for(question: str, things: list[str]) -> None:
@@ -39,7 +52,7 @@ def test_the_thing_asked_for(question: str, things: list[str]) -> None:
         "¿Hay que llevar gorro de baño?",  # must, not is there
         "¿Tiene que venir el titular?",
         "Ada berapa buku yang boleh dipinjam?",  # how many
-        "How much does a locker cost?",
+        "How many lockers are there?",
         "When is the pool open?",
         "Berapa denda kalau buku hilang?",
     ],

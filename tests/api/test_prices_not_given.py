@@ -5,6 +5,7 @@ that states the price, or that it is free, still answers."""
 
 from __future__ import annotations
 
+import pytest
 from flask import Flask
 
 from tests.api.platform_helpers import assert_answers, chat, create_org, ok
@@ -68,3 +69,55 @@ def test_a_price_given_after_what_it_prices_is_answered_with_both(platform: Flas
     assert reply["found"] is True and reply["citations"], reply
     answer = reply["answer"]
     assert "deben llevar microchip. Implantarlo cuesta 40 euros." in answer, reply
+
+
+LIBRARY = """# Printing and rooms
+
+Black and white printing costs 10p per page and colour printing 50p per page.
+The Oak Room can be booked by community groups. Booking costs £15 per hour for businesses.
+"""
+HOTEL = """# Kamar dan layanan
+
+Kamar Deluxe berharga Rp650.000 per malam, sudah termasuk sarapan untuk dua orang.
+Antar-jemput bandara tersedia dengan biaya Rp200.000 sekali jalan.
+"""
+BIKES = """# Precios
+
+Una bicicleta urbana cuesta 12 euros al día y 5 euros por hora.
+"""
+# Each page in an organisation of its own, as each question set was written.
+PRICE_PAGES = [
+    (
+        LIBRARY,
+        [("How much does colour printing cost?", "50p")],
+        [("en", "How much does a yearly membership cost?")],
+    ),
+    (
+        HOTEL,
+        [
+            ("Berapa biaya antar-jemput bandara?", "Rp200.000"),
+            ("Berapa harga kamar Deluxe?", "Rp650.000"),
+        ],
+        [("id", "Berapa harga kamar keluarga?")],
+    ),
+    (
+        BIKES,
+        # "bici" and "alquilar": the page writes neither, and still prices it
+        [("¿Cuánto cuesta alquilar una bici por un día?", "12 euros")],
+        [("es", "¿Cuánto cuesta una semana de alquiler?")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("page", "answered", "not_given"), PRICE_PAGES)
+def test_prices_as_pages_write_them_and_the_price_of_what_no_page_names(
+    platform: Flask, page: str, answered: list[tuple[str, str]], not_given: list[tuple[str, str]]
+) -> None:
+    """ "50p" and "Rp200.000" are prices (both were declined as unpriced); a price of a
+    kind of thing no page names ("kamar keluarga", "una semana") is not the price of the
+    kind the page does (both were answered with it)."""
+    org = create_org(platform.test_client(), "Prices as written")
+    org.kb("documents")
+    assert org.upload("documents", "Prices", page)["status"] == "completed"
+    org.assistant("desk", ["documents"])
+    assert_answers(org, answered, not_given)
