@@ -102,12 +102,15 @@ _CALENDAR_WORDS = frozenset(
 _ASKS_EXISTENCE = re.compile(
     r"(?:is there|are there|do (?:you|they|we) (?:have|offer|provide|sell)|"
     r"does (?:the |this |your )?[\w-]+(?: [\w-]+)? (?:have|offer|provide)|"
-    r"can (?:i|we) (?:get|hire|rent|borrow|buy)|"
+    r"can (?:i|we) (?:get|hire|rent|borrow|buy|bring)|"
     r"hay(?! que)|existen?|tienen?(?! que)|ofrecen?|disponen? de|cuentan? con|"
-    r"(?:se puede|se pueden|puedo|podemos) (?:alquilar|comprar|pedir|reservar)|"
+    r"(?:se puede|se pueden|puedo|podemos) (?:alquilar|comprar|pedir|reservar|traer|llevar|"
+    r"entrar con)|se permiten?|(?:está|están) permitid[oa]s?|"
     r"(?:apakah )?ada(?:kah)?|apakah (?:[\w-]+ ){1,2}(?:punya|memiliki|menyediakan|melayani|menjual)|"
-    r"(?:apakah bisa|bisakah|bolehkah) (?:meminjam|menyewa|membeli|memesan))\s+"
-    r"(?:(?:a|an|any|some|un|una|unos|unas|algún|alguna|algunos|algunas|el|la|los|las)\s+)?",
+    r"(?:apakah bisa|bisakah|bolehkah) (?:meminjam|menyewa|membeli|memesan)|"
+    r"(?:apakah )?(?:boleh|bolehkah) (?:saya )?(?:membawa|bawa))\s+"
+    r"(?:(?:a|an|any|some|my|our|un|una|unos|unas|algún|alguna|algunos|algunas|el|la|los|las|"
+    r"mi|mis|nuestro|nuestra|nuestros|nuestras)\s+)?",
     re.IGNORECASE,
 )
 
@@ -280,6 +283,8 @@ def asked_things(question: str, language: str | None = None) -> list[str]:
             words = list(
                 itertools.takewhile(lambda w: w not in stopwords, _WORD.findall(rest.lower()))
             )
+        elif allowed := _ASKS_ALLOWED.match(sentence):
+            words = [w for w in _WORD.findall(allowed["thing"].lower()) if w not in stopwords]
         elif asks_price(sentence):
             words = [w for w in _WORD.findall(_priced_part(sentence).lower()) if w not in stopwords]
         else:
@@ -288,6 +293,15 @@ def asked_things(question: str, language: str | None = None) -> list[str]:
             if not any(c.isdigit() for c in word) and word not in things:
                 things.append(word)
     return things
+
+
+# ... or whether something is allowed, named before the asking word ("Are [dogs]
+# allowed?", "Apakah [kucing] diperbolehkan?").
+_ASKS_ALLOWED = re.compile(
+    r"(?:(?:are|is) (?:the |a |an |any |my |our )?|apakah )(?P<thing>[\w'’ -]+?) "
+    r"(?:allowed|permitted|boleh dibawa|diperbolehkan|diizinkan|dibolehkan)(?![^\W_])",
+    re.IGNORECASE,
+)
 
 
 # What a price question prices: "how much does [a yearly membership] cost", "the price of

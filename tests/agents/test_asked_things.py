@@ -28,6 +28,13 @@ from agents.answerability import asked_things
         ("Saya mahasiswa baru. Apakah ada asrama untuk mahasiswa baru?", ["asrama"]),
         # a number is not a thing (numbers have their own check)
         ("Is there a 24 hour helpline?", ["hour", "helpline"]),
+        # whether something may be brought or is allowed
+        ("Can I bring my dog into the library?", ["dog"]),
+        ("Are dogs allowed in the library?", ["dogs"]),
+        ("¿Se puede llevar perro a la piscina?", ["perro"]),
+        ("¿Están permitidos los perros?", ["perros"]),
+        ("Apakah boleh membawa kucing?", ["kucing"]),
+        ("Apakah kucing diperbolehkan?", ["kucing"]),
         # a price: of what the question names, not of what surrounds it
         ("How much does a yearly membership cost?", ["yearly", "membership"]),
         ("How much does a locker cost?", ["locker"]),

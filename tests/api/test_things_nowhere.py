@@ -8,6 +8,7 @@ do not count."""
 
 from __future__ import annotations
 
+import pytest
 from flask import Flask
 
 from tests.api.platform_helpers import (
@@ -179,3 +180,71 @@ def test_a_follow_up_about_what_no_page_names_is_not_answered_with_the_last_answ
             assert reply["found"] is False and reply["citations"] == [], (questions, reply)
         else:
             assert reply["found"] is True and expected in reply["answer"], (questions, reply)
+
+
+HOUSE_RULES = {
+    "en": """# House rules
+
+Pets are not allowed inside the hotel, except guide dogs.
+Children under 12 must be accompanied by an adult at the pool.
+Members may bring one guest per visit for 5 pounds.
+Breakfast is served from 7 to 10 am.
+""",
+    "id": """# Aturan hotel
+
+Hewan peliharaan tidak diperbolehkan di dalam hotel.
+Anak di bawah 12 tahun harus didampingi orang dewasa di kolam renang.
+Tamu boleh membawa makanan dari luar ke kamar.
+""",
+    "es": """Normas de la comunidad de vecinos - Calle Olivo 14
+
+Piscina
+La piscina comunitaria abre del 15 de junio al 15 de septiembre, de 11:00 a 21:00. Cada vivienda puede invitar a dos personas como máximo. No se permite comer dentro del recinto.
+
+Basuras
+Los contenedores están en el sótano. El cartón se deja plegado en el contenedor azul. Los muebles viejos se recogen el primer lunes de cada mes, avisando antes al conserje.
+
+Obras
+Las obras en las viviendas solo pueden hacerse de lunes a viernes de 9:00 a 14:00 y de 16:00 a 19:00. Hay que comunicarlas al administrador con una semana de antelación.
+
+Contacto
+Administrador: Fincas Levante, teléfono 963 555 210.
+Conserje: Antonio, de 8:00 a 15:00 en la portería.
+""",
+}
+# What a question asking whether something may be brought or is allowed asks about is
+# looked for too: the pages' own words or a paraphrase of them still answer.
+MAY_I = {
+    "en": (
+        [
+            ("Are cats allowed?", "Pets are not allowed"),
+            ("Can I bring my kids to the pool?", "Children under 12"),
+            ("Can I bring a friend?", "one guest per visit"),
+        ],
+        [("en", "Are bicycles allowed in the rooms?")],
+    ),
+    "id": (
+        [
+            ("Bolehkah saya membawa anjing?", "Hewan peliharaan"),
+            ("Apakah boleh membawa makanan?", "membawa makanan"),
+        ],
+        [("id", "Apakah boleh membawa sepeda?")],
+    ),
+    "es": (
+        [("¿Se permite comer en la piscina?", "No se permite comer")],
+        [("es", "¿Se puede llevar perro a la piscina?")],
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(MAY_I))
+def test_a_thing_asked_to_be_allowed_that_no_page_names(platform: Flask, language: str) -> None:
+    """Asked of a neighbours' community rules that never mention dogs, "¿Se puede llevar
+    perro a la piscina?" was answered with the pool's rules; the English and Indonesian
+    pages' paraphrases ("cats" for pets) are still answered."""
+    org = create_org(platform.test_client(), f"Rules {language}")
+    org.kb("documents")
+    assert org.upload("documents", "Rules", HOUSE_RULES[language])["status"] == "completed"
+    org.assistant("desk", ["documents"])
+    answered, not_given = MAY_I[language]
+    assert_answers(org, answered, not_given)
