@@ -100,13 +100,15 @@ _CALENDAR_WORDS = frozenset(
 # asks about follows ("Is there a [mobile app]?", "¿Hay [pistas] de pádel?", "Apakah
 # klinik punya [layanan rawat inap]?"). Not "¿Hay que...?" nor "¿Tiene que...?" (must).
 _ASKS_EXISTENCE = re.compile(
-    r"(?:is there|are there|do (?:you|they|we) (?:have|offer|provide|sell)|"
+    r"(?:is there|are there|do (?:you|they|we) (?:have|offer|provide|sell|rent|hire out|accept)|"
     r"does (?:the |this |your )?[\w-]+(?: [\w-]+)? (?:have|offer|provide)|"
     r"can (?:i|we) (?:get|hire|rent|borrow|buy|bring)|"
-    r"hay(?! que)|existen?|tienen?(?! que)|ofrecen?|disponen? de|cuentan? con|"
+    r"hay(?! que)|existen?|tienen?(?! que)|ofrecen?|disponen? de|cuentan? con|alquilan|"
+    r"venden|aceptan|admiten|"
     r"(?:se puede|se pueden|puedo|podemos) (?:alquilar|comprar|pedir|reservar|traer|llevar|"
     r"entrar con)|se permiten?|(?:está|están) permitid[oa]s?|"
-    r"(?:apakah )?ada(?:kah)?|apakah (?:[\w-]+ ){1,2}(?:punya|memiliki|menyediakan|melayani|menjual)|"
+    r"(?:apakah )?ada(?:kah)?|apakah (?:[\w-]+ ){1,2}(?:punya|memiliki|menyediakan|melayani|menjual|"
+    r"menyewakan|menerima)|"
     r"(?:apakah bisa|bisakah|bolehkah) (?:meminjam|menyewa|membeli|memesan)|"
     r"(?:apakah )?(?:boleh|bolehkah) (?:saya )?(?:membawa|bawa))\s+"
     r"(?:(?:a|an|any|some|my|our|un|una|unos|unas|algún|alguna|algunos|algunas|el|la|los|las|"

@@ -28,6 +28,11 @@ from agents.answerability import asked_things
         ("Saya mahasiswa baru. Apakah ada asrama untuk mahasiswa baru?", ["asrama"]),
         # a number is not a thing (numbers have their own check)
         ("Is there a 24 hour helpline?", ["hour", "helpline"]),
+        ("Do you rent kayaks?", ["kayaks"]),
+        ("Do you accept credit cards?", ["credit", "cards"]),
+        ("¿Alquilan bicicletas tándem?", ["bicicletas", "tándem"]),
+        ("¿Aceptan tarjeta?", ["tarjeta"]),
+        ("Apakah toko menyewakan mobil?", ["mobil"]),
         # whether something may be brought or is allowed
         ("Can I bring my dog into the library?", ["dog"]),
         ("Are dogs allowed in the library?", ["dogs"]),
