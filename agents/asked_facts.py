@@ -1,12 +1,12 @@
 """Facts people ask in a few words of their own and pages give in theirs: when a place
-is open, where it is, how to reach it. "¿Cuál es el horario?" shares no word with "El
+is open, where it is, how to reach it, how to pay. "¿Cuál es el horario?" shares no word with "El
 taller abre de lunes a viernes de 8:00 a 18:00", and a decision weighing shared words
 and closeness declines it; a sentence giving opening hours answers it all the same.
 
 Each fact: whether a question asks it (narrow patterns in English, Spanish and
 Indonesian: "Where is Kenya located?" is not asking a shop's address), whether a
 sentence gives it (a range of clock times, a street address, a telephone number, an
-email address), and the words that only ask it (not things the pages must hold).
+email address, a means of payment), and the words that only ask it (not things the pages must hold).
 """
 
 from __future__ import annotations
@@ -171,6 +171,51 @@ def states_contact(sentence: str) -> bool:
     return states_phone(sentence) or states_email(sentence)
 
 
+# A question asking how one can pay ("Do you accept credit cards?", "¿Aceptan tarjeta?",
+# "Bisa bayar pakai kartu?"), the words that only say so, and a sentence naming a means
+# of payment beside a word of paying ("We take cash, Visa and Mastercard", "Se puede
+# pagar en efectivo o con tarjeta", "Pembayaran bisa tunai atau QRIS").
+_MEANS = (
+    r"cards?|credit cards?|debit cards?|cash|visa|mastercard|maestro|amex|american express|"
+    r"apple pay|google pay|bank transfer|tarjetas?|efectivo|transferencia|bizum|kartu|"
+    r"tunai|transfer|qris|gopay|ovo|paypal|contactless"
+)
+_ASKS_PAYMENT = re.compile(
+    r"(?<![^\W_])(?:(?:how|where) (?:can|do|should) (?:i|we) pay|payment (?:methods?|options?)|"
+    r"ways to pay|pay (?:by|with|in) (?:card|credit|debit|cash)|"
+    r"(?:accept|take) (?:credit |debit )?(?:cards?|cash|payments?)|"
+    r"(?:formas?|m[eé]todos?|medios?) de pago|(?:c[oó]mo|con qu[eé]|d[oó]nde) (?:se )?"
+    r"(?:puedo |podemos |puede )?pagar|pagar con (?:tarjeta|efectivo)|"
+    r"(?:aceptan|admiten|cogen) (?:tarjetas?|efectivo|pagos?)|"
+    r"(?:metode|cara) (?:pembayaran|bayar|membayar)|bayar (?:pakai|dengan|via|lewat) "
+    r"(?:kartu|tunai|transfer|qris)|menerima (?:kartu|pembayaran))(?![^\W_])",
+    re.IGNORECASE,
+)
+PAYMENT_WORDS = frozenset(
+    "pay payment payments method methods options ways accept take card cards credit debit "
+    "cash forma formas método metodo métodos metodos medio medios pago pagos pagar aceptan "
+    "admiten cogen tarjeta tarjetas crédito credito débito debito efectivo metode cara "
+    "pembayaran bayar membayar pakai via lewat kartu kredit tunai transfer menerima".split()
+)
+_STATES_PAYMENT = re.compile(rf"(?<![^\W_])(?:{_MEANS})(?![^\W_])", re.IGNORECASE)
+_PAYING = re.compile(
+    r"(?<![^\W_])(?:pay|paid|paying|payment|payments|accept|accepts|accepted|take|takes|"
+    r"pagar|pago|pagos|paga|pagan|aceptamos|acepta|aceptan|admitimos|admite|bayar|"
+    r"pembayaran|dibayar|membayar|menerima|diterima)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def asks_payment(question: str) -> bool:
+    """Whether the question asks how one can pay."""
+    return _ASKS_PAYMENT.search(question) is not None
+
+
+def states_payment(sentence: str) -> bool:
+    """Whether the sentence names a means of payment beside a word of paying."""
+    return _STATES_PAYMENT.search(sentence) is not None and _PAYING.search(sentence) is not None
+
+
 @dataclass(frozen=True)
 class Fact:
     name: str
@@ -188,6 +233,7 @@ FACTS = (
     Fact("phone", asks_phone, states_phone, CONTACT_WORDS),
     Fact("email", asks_email, states_email, CONTACT_WORDS),
     Fact("contact", asks_contact, states_contact, CONTACT_WORDS),
+    Fact("payment", asks_payment, states_payment, PAYMENT_WORDS),
 )
 
 

@@ -1,17 +1,20 @@
-"""Which questions ask when a place is open, where it is or how to reach it, and which
-sentences give that (agents/asked_facts.py)."""
+"""Which questions ask when a place is open, where it is, how to reach it or how to pay,
+and which sentences give that (agents/asked_facts.py)."""
 
 from __future__ import annotations
 
 from agents.asked_facts import (
+    asked_fact,
     asks_address,
     asks_contact,
     asks_email,
     asks_hours,
+    asks_payment,
     asks_phone,
     states_address,
     states_email,
     states_hours,
+    states_payment,
     states_phone,
 )
 
@@ -80,3 +83,25 @@ def test_questions_asking_how_to_reach_a_place_and_sentences_giving_a_number_or_
     # a date, or a count, is not a telephone number
     assert not states_phone("The release of 2024-11-25 was called 1 234 567.")
     assert not states_phone("Its population was 1 234 567 in 2020.")
+
+
+def test_questions_asking_how_to_pay_and_sentences_naming_a_means_of_payment() -> None:
+    for question in [
+        "Do you accept credit cards?", "Can I pay by card?", "What payment methods do you accept?",
+        "¿Aceptan tarjeta?", "¿Cómo puedo pagar?", "¿Cuáles son las formas de pago?",
+        "Apakah toko menerima kartu kredit?", "Bisa bayar pakai kartu?", "Metode pembayaran apa saja?",
+    ]:  # fmt: skip
+        assert asks_payment(question), question
+    # a price, a means no word here names (its name is looked for instead), someone else's cash
+    for question in [
+        "How much do I pay?", "Can I pay with PayPal?", "Who takes the cash to the bank?",
+        "¿Cuánto hay que pagar?",
+    ]:  # fmt: skip
+        assert not asks_payment(question), question
+    assert states_payment("We take cash, Visa and Mastercard.")
+    assert states_payment("Se puede pagar en efectivo o con tarjeta.")
+    assert states_payment("Pembayaran bisa tunai atau QRIS.")
+    # paying with nothing named, or a card that is not a payment
+    assert not states_payment("Payment is due when you collect the boat.")
+    assert not states_payment("We sell gift cards and posters.")
+    assert asked_fact("¿Aceptan tarjeta?").name == "payment"

@@ -3,9 +3,10 @@
 were declined of pages giving the hours, the address or the email in other words ("El
 taller abre de lunes a viernes de 8:00 a 18:00", "Estamos en la Calle Mayor 45"), and
 "¿Dónde queda el taller?" was answered with the hours. A page giving opening hours, a
-street address, a telephone number or an email address answers a question asking when
-the place is open, where it is or how to reach it, naming nothing else the pages lack;
-that sentence is quoted alone."""
+street address, a telephone number, an email address or a means of payment answers a
+question asking when the place is open, where it is, how to reach it or how to pay
+("Do you accept credit cards?" of "we take cash, Visa and Mastercard"), naming nothing
+else the pages lack; that sentence is quoted alone."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ Estamos en la Calle Mayor 45, Zaragoza.
 ## Citas
 
 Las citas se piden por teléfono al 976 123 456 o en el propio taller. Si llega más de 15 minutos tarde,
-la cita puede pasar al final del día.
+la cita puede pasar al final del día. Se puede pagar en efectivo, con Visa o con Mastercard.
 """
 GYM = """# Northside Climbing Gym
 
@@ -36,7 +37,8 @@ charge up to 24 hours before they start.
 
 ## Contact
 
-Questions about memberships go to hello@northside-gym.com.
+Questions about memberships go to hello@northside-gym.com. At the front desk we take
+cash, Visa and Mastercard.
 """
 BOOKSHOP = """# Toko Buku Sinar
 
@@ -44,7 +46,7 @@ Toko Buku Sinar buka setiap hari pukul 09.00 sampai 21.00 WIB, kecuali hari raya
 Fitri. Pesanan online dikirim dengan JNE atau SiCepat.
 
 Alamat toko: Jl. Merdeka No. 12, Bandung. Layanan pelanggan dapat dihubungi melalui
-WhatsApp 0812-3456-7890.
+WhatsApp 0812-3456-7890. Pembayaran di kasir bisa tunai, Visa, atau Mastercard.
 """
 
 ANSWERED = [
@@ -61,6 +63,10 @@ ANSWERED = [
     ("gym", "How can I contact you?", "hello@northside-gym.com"),
     ("taller", "¿Cómo los contacto?", "976 123 456"),
     ("toko", "Nomor WA-nya berapa?", "0812-3456-7890"),
+    # how to pay: the pages name the cards, not "credit cards" nor "tarjeta"
+    ("gym", "Do you accept credit cards?", "Visa and Mastercard"),
+    ("taller", "¿Aceptan tarjeta?", "con Visa o con Mastercard"),
+    ("toko", "Apakah toko menerima kartu kredit?", "Visa, atau Mastercard"),
 ]
 NOT_FOUND = [
     ("taller", "es", "¿A qué hora cierra la cafetería?"),
@@ -69,6 +75,9 @@ NOT_FOUND = [
     ("taller", "es", "¿Dónde está la cafetería?"),
     # a telephone is asked, and the page gives only an email
     ("gym", "en", "What is your phone number?"),
+    # a means of payment no page names
+    ("gym", "en", "Can I pay with PayPal?"),
+    ("toko", "id", "Bisa bayar pakai GoPay?"),
 ]
 
 
