@@ -319,10 +319,15 @@ _ENGLISH_PRICE = re.compile(r"(?:costs?|prices?|priced|fees?)", re.IGNORECASE)
 # cost": a page says "rent" or "hire" as it likes.
 _PRICED_ACTION = re.compile(r"^\s*[^\W\d_]+ing(?![^\W_])", re.IGNORECASE)
 _INFINITIVE = re.compile(r"^\s*[^\W\d_]+(?:ar|er|ir|ír|re)(?![^\W_])", re.IGNORECASE)
-_PRICE_VERBS = {"cuesta", "cuestan", "cuestas", "custa", "custam", "coûte", "coûtent", "kostet"}
+_PRICE_VERBS = {
+    "cuesta", "cuestan", "cuestas", "vale", "valen", "custa", "custam", "coûte", "coûtent",
+    "kostet",
+}  # fmt: skip
 
 
 def _priced_part(sentence: str) -> str:
+    if found := _HOW_MUCH_IS.search(sentence):
+        return sentence[found.end() :]
     if found := _PRICED_SUBJECT.search(sentence):
         return _PRICED_ACTION.sub(" ", found["thing"])
     asked = _ASKS_PRICE.search(sentence)
@@ -342,7 +347,7 @@ def _priced_part(sentence: str) -> str:
 # (a prize), "tarif" (Turkish: to describe).
 _ASKS_PRICE = re.compile(
     r"(?<![^\W_])(?:cost|costs|price|prices|priced|fee|fees|cuesta|cuestan|cuestas|costo|"
-    r"costos|coste|costes|precio|precios|tarifa|tarifas|harga|biaya|ongkos|kostet|prix|"
+    r"costos|coste|costes|precio|precios|tarifa|tarifas|vale|valen|harga|biaya|ongkos|kostet|prix|"
     r"coûte|coûtent|preço|preços|custa|custam)"
     r"(?![^\W_])",
     re.IGNORECASE,
@@ -379,8 +384,16 @@ _REFERS_BACK = re.compile(
 )
 
 
+# "How much is a day pass?": a short question of this form asks a price; a longer one
+# may ask a quantity ("How much is the sieve method of gas production used?").
+_HOW_MUCH_IS = re.compile(r"^\W*(?:and |so )?how much (?:is|are) (?:a|an|the|one|your)\b", re.I)
+HOW_MUCH_IS_WORDS = 8
+
+
 def asks_price(question: str) -> bool:
     """Whether the question asks what something costs (not why a price rose)."""
+    if _HOW_MUCH_IS.search(question) and len(question.split()) <= HOW_MUCH_IS_WORDS:
+        return True
     return _ASKS_PRICE.search(question) is not None and _ASKS_AMOUNT.search(question) is not None
 
 

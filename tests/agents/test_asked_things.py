@@ -43,6 +43,8 @@ from agents.answerability import asked_things
         # a price: of what the question names, not of what surrounds it
         ("How much does a yearly membership cost?", ["yearly", "membership"]),
         ("How much does a locker cost?", ["locker"]),
+        ("How much is a yearly membership?", ["yearly", "membership"]),
+        ("¿Cuánto vale la entrada?", ["entrada"]),
         ("What is the fee for a replacement card?", ["replacement", "card"]),
         ("In 1979, what was the highest price of oil?", ["oil"]),
         ("How much did it cost to build the stadium?", []),

@@ -85,6 +85,22 @@ BIKES = """# Precios
 
 Una bicicleta urbana cuesta 12 euros al día y 5 euros por hora.
 """
+YOGA = """# Lotus Yoga Studio
+
+## Classes
+We run vinyasa, hatha and yin yoga classes every day. Beginners are welcome in all hatha classes.
+Classes last 60 minutes. Please arrive 10 minutes early to set up.
+
+## Prices
+A single class costs 14 pounds. A pack of ten classes costs 120 pounds and is valid for three months.
+Unlimited monthly membership is 85 pounds.
+
+## Good to know
+Mats and blocks are provided free of charge. Showers and lockers are available in the changing rooms.
+You can cancel a booking up to 12 hours before the class without losing your credit.
+We accept card and contactless payments only.
+The studio is at 22 Mill Lane, Oxford.
+"""
 # Each page in an organisation of its own, as each question set was written.
 PRICE_PAGES = [
     (
@@ -105,6 +121,12 @@ PRICE_PAGES = [
         # "bici" and "alquilar": the page writes neither, and still prices it
         [("¿Cuánto cuesta alquilar una bici por un día?", "12 euros")],
         [("es", "¿Cuánto cuesta una semana de alquiler?")],
+    ),
+    (
+        YOGA,
+        # "how much is", short, asks a price too
+        [("How much is one class?", "14 pounds"), ("How much is the monthly membership?", "85")],
+        [("en", "How much is a yearly membership?")],
     ),
 ]
 
