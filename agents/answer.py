@@ -71,6 +71,8 @@ FURTHER_SENTENCE_MARGIN = 0.2
 # within it tells nothing about an absent word ("happens" in "what happens when a key
 # goes over it?"), so `unsupported` counts what exceeds it.
 LEFT_OUT_NOISE = 0.023
+# Twice that, for what a price question prices (`_unanswered`).
+PRICE_THING_MARGIN = 2 * LEFT_OUT_NOISE
 # - ASKING_PENALTY when the sentence itself asks (holds a "?"): the multilingual encoder
 # rates a question close to a sentence quoting a like question ("you can ask follow-ups
 # such as "and how long is it kept?""), which tells nothing.
@@ -435,7 +437,11 @@ class ExtractiveAnswerer:
         ]
         gains = self._left_out_gains(query, names + things, sentence, cosine)
         named, asked = gains[: len(names)], gains[len(names) :]
-        return sum(g > 0 for g in named), sum(g > LEFT_OUT_NOISE for g in asked)
+        # What a price is asked of is often the page's own item in the asker's words ("un
+        # niño" for "corte infantil": 0.027), as often as a kind the page lacks ("yearly"
+        # of a monthly price: 0.031): only a clear gain declines it.
+        margin = PRICE_THING_MARGIN if asks_price(query) else LEFT_OUT_NOISE
+        return sum(g > 0 for g in named), sum(g > margin for g in asked)
 
     def _left_out_gains(
         self,

@@ -101,6 +101,19 @@ You can cancel a booking up to 12 hours before the class without losing your cre
 We accept card and contactless payments only.
 The studio is at 22 Mill Lane, Oxford.
 """
+PELUQUERIA = """# Peluquería Marta
+
+## Horario
+Abrimos de martes a sábado de 10:00 a 20:00. Los domingos y lunes cerramos.
+
+## Servicios y precios
+Corte de pelo de mujer: 25 euros. Corte de caballero: 14 euros. Corte infantil (hasta 10 años): 10 euros.
+Tinte completo desde 40 euros y mechas desde 55 euros. Peinado para bodas: consultar en el salón.
+
+## Citas
+Las citas se reservan por teléfono en el 954 321 765 o por WhatsApp. Si no puedes venir, avísanos con 24 horas de antelación.
+Usamos productos sin amoniaco para los tintes.
+"""
 # Each page in an organisation of its own, as each question set was written.
 PRICE_PAGES = [
     (
@@ -126,7 +139,13 @@ PRICE_PAGES = [
         YOGA,
         # "how much is", short, asks a price too
         [("How much is one class?", "14 pounds"), ("How much is the monthly membership?", "85")],
-        [("en", "How much is a yearly membership?")],
+        [("en", "How much is a private class?")],
+    ),
+    (
+        PELUQUERIA,
+        # "un niño" for "corte infantil": said in other words, not another kind of cut
+        [("¿Cuánto cuesta cortar el pelo a un niño?", "10 euros")],
+        [("es", "¿Cuánto cuesta un alisado de keratina?")],
     ),
 ]
 
