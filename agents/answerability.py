@@ -266,14 +266,14 @@ def proper_names(question: str, language: str | None = None) -> list[tuple[str, 
 
 
 def asked_things(question: str, language: str | None = None) -> list[str]:
-    """What a question asking whether something is there or offered asks about: the
-    words after its asking ones, up to the first function word or mark, lower-cased
-    ("student", "discount" of "Is there a student discount on memberships?"); of one
-    asking a price, every word but the function words and the asking ones ("yearly",
-    "membership" of "How much does a yearly membership cost?"). None for other
-    questions, whose words may be paraphrased in the answer ("bayar" for a page that
-    writes "biaya"); a thing is not, when the page never names it, and a price is of
-    what the question names."""
+    """What a question asking whether something is there, offered or may be brought asks
+    about: the words after its asking ones, up to the first function word or mark,
+    lower-cased ("student", "discount" of "Is there a student discount on memberships?";
+    "dog" of "Can I bring my dog...?", "dogs" of "Are dogs allowed?"); of one asking a
+    price, the words of what it prices but the function words ("yearly", "membership" of
+    "How much does a yearly membership cost?"). None for other questions, whose words
+    may be paraphrased in the answer ("bayar" for a page that writes "biaya"); a thing is
+    not, when the page never names it, and a price is of what the question names."""
     language = language or guess(question)[0]
     stopwords = stopwords_of(language)
     things: list[str] = []
@@ -319,15 +319,14 @@ _ENGLISH_PRICE = re.compile(r"(?:costs?|prices?|priced|fees?)", re.IGNORECASE)
 # cost": a page says "rent" or "hire" as it likes.
 _PRICED_ACTION = re.compile(r"^\s*[^\W\d_]+ing(?![^\W_])", re.IGNORECASE)
 _INFINITIVE = re.compile(r"^\s*[^\W\d_]+(?:ar|er|ir|ír|re)(?![^\W_])", re.IGNORECASE)
-_PRICE_VERBS = {
-    "cuesta", "cuestan", "cuestas", "vale", "valen", "custa", "custam", "coûte", "coûtent",
-    "kostet",
-}  # fmt: skip
+_PRICE_VERBS = {"cuesta", "cuestan", "cuestas", "custa", "custam", "coûte", "coûtent", "kostet"}
 
 
 def _priced_part(sentence: str) -> str:
     if found := _HOW_MUCH_IS.search(sentence):
         return sentence[found.end() :]
+    if found := _WHAT_IT_IS_WORTH.search(sentence):
+        return _INFINITIVE.sub(" ", re.split(r"[?!.,;:¿¡]", sentence[found.end() :])[0])
     if found := _PRICED_SUBJECT.search(sentence):
         return _PRICED_ACTION.sub(" ", found["thing"])
     asked = _ASKS_PRICE.search(sentence)
@@ -347,7 +346,7 @@ def _priced_part(sentence: str) -> str:
 # (a prize), "tarif" (Turkish: to describe).
 _ASKS_PRICE = re.compile(
     r"(?<![^\W_])(?:cost|costs|price|prices|priced|fee|fees|cuesta|cuestan|cuestas|costo|"
-    r"costos|coste|costes|precio|precios|tarifa|tarifas|vale|valen|harga|biaya|ongkos|kostet|prix|"
+    r"costos|coste|costes|precio|precios|tarifa|tarifas|harga|biaya|ongkos|kostet|prix|"
     r"coûte|coûtent|preço|preços|custa|custam)"
     r"(?![^\W_])",
     re.IGNORECASE,
@@ -388,11 +387,15 @@ _REFERS_BACK = re.compile(
 # may ask a quantity ("How much is the sieve method of gas production used?").
 _HOW_MUCH_IS = re.compile(r"^\W*(?:and |so )?how much (?:is|are) (?:a|an|the|one|your)\b", re.I)
 HOW_MUCH_IS_WORDS = 8
+# "¿Cuánto vale la entrada?"; "vale" alone is "OK" ("Vale, ¿cuántas plazas quedan?").
+_WHAT_IT_IS_WORTH = re.compile(r"(?<![^\W_])cu[aá]nto valen?(?![^\W_])", re.IGNORECASE)
 
 
 def asks_price(question: str) -> bool:
     """Whether the question asks what something costs (not why a price rose)."""
     if _HOW_MUCH_IS.search(question) and len(question.split()) <= HOW_MUCH_IS_WORDS:
+        return True
+    if _WHAT_IT_IS_WORTH.search(question):
         return True
     return _ASKS_PRICE.search(question) is not None and _ASKS_AMOUNT.search(question) is not None
 

@@ -1,12 +1,14 @@
 """Facts people ask in a few words of their own and pages give in theirs: when a place
-is open, where it is, how to reach it, how to pay. "¿Cuál es el horario?" shares no word with "El
-taller abre de lunes a viernes de 8:00 a 18:00", and a decision weighing shared words
-and closeness declines it; a sentence giving opening hours answers it all the same.
+is open, where it is, how to reach it, how to pay. "¿Cuál es el horario?" shares no
+word with "El taller abre de lunes a viernes de 8:00 a 18:00", and a decision weighing
+shared words and closeness declines it; a sentence giving opening hours answers it all
+the same.
 
 Each fact: whether a question asks it (narrow patterns in English, Spanish and
 Indonesian: "Where is Kenya located?" is not asking a shop's address), whether a
 sentence gives it (a range of clock times, a street address, a telephone number, an
-email address, a means of payment), and the words that only ask it (not things the pages must hold).
+email address, a means of payment), and the words that only ask it (not things the
+pages must hold).
 """
 
 from __future__ import annotations

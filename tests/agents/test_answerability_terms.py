@@ -130,6 +130,8 @@ def test_a_question_asking_a_price_wants_a_sentence_pricing_what_it_names() -> N
     assert asks_price("How much is a day pass?") and asks_price("¿Cuánto vale la entrada?")
     # a longer "how much is" asks a quantity
     assert not asks_price("How much is the sieve method of gas production used?")
+    # "vale" alone is "OK"
+    assert not asks_price("Vale, ¿cuántas plazas quedan?")
     oil = "El bidón de 20 litros de aceite cuesta 96 euros."
     described = "El compresor CT-45 suministra aire comprimido a la línea 1."
     assert not priced("¿Cuánto cuesta el compresor CT-45?", [described, oil])
