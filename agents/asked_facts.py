@@ -1,5 +1,5 @@
 """Facts people ask in a few words of their own and pages give in theirs: when a place
-is open, where it is, how to reach it, how to pay. "¿Cuál es el horario?" shares no
+is open, where it is, how to reach it, how to pay, how much notice to give. "¿Cuál es el horario?" shares no
 word with "El taller abre de lunes a viernes de 8:00 a 18:00", and a decision weighing
 shared words and closeness declines it; a sentence giving opening hours answers it all
 the same.
@@ -7,7 +7,7 @@ the same.
 Each fact: whether a question asks it (narrow patterns in English, Spanish and
 Indonesian: "Where is Kenya located?" is not asking a shop's address), whether a
 sentence gives it (a range of clock times, a street address, a telephone number, an
-email address, a means of payment), and the words that only ask it (not things the
+email address, a means of payment, a notice), and the words that only ask it (not things the
 pages must hold).
 """
 
@@ -218,6 +218,50 @@ def states_payment(sentence: str) -> bool:
     return _STATES_PAYMENT.search(sentence) is not None and _PAYING.search(sentence) is not None
 
 
+# A question asking how to cancel or how much notice it takes ("Can I cancel my
+# booking?", "¿Con cuánta antelación tengo que cancelar?", "Sampai kapan pembatalan
+# gratis?"), the words that only say so, and a sentence giving a notice: a word of
+# cancelling or of notice beside a length of time ("avísanos con 24 horas de antelación").
+_ASKS_CANCEL = re.compile(
+    r"(?<![^\W_])(?:(?:can|could|how (?:do|can)) (?:i|we) cancel|cancell?ation policy|"
+    r"cancel (?:my|a|the|our) (?:booking|appointment|reservation|class|lesson|order|visit)|"
+    r"how (?:far|long) in advance|how much notice|(?:puedo|podemos|se puede) (?:cancelar|anular)|"
+    r"c[oó]mo (?:cancelo|cancelar|anulo|anular)|con cu[aá]nta antelaci[oó]n|"
+    r"pol[ií]tica de cancelaci[oó]n|cancelar (?:la|mi|una) (?:cita|reserva|clase)|"
+    r"(?:bisa|boleh|bagaimana(?: cara)?) (?:membatalkan|batalkan|batal)|pembatalan)(?![^\W_])",
+    re.IGNORECASE,
+)
+CANCEL_WORDS = frozenset(
+    "cancel cancelled canceled cancelling cancellation policy booking appointment "
+    "reservation class lesson order visit notice advance far cancelar cancelo anular anulo "
+    "cancelación cancelacion antelación antelacion política politica cita reserva clase "
+    "cuánta cuanta membatalkan batalkan batal pembatalan bagaimana cara "
+    # leaned on to ask it: "¿Con cuánta antelación tengo que cancelar?"
+    "need must have tengo tienes tiene debo hay harus perlu".split()
+)
+_NOTICE = re.compile(
+    r"(?<![^\W_])(?:cancel\w*|notice|in advance|cancelar|cancelaci[oó]n|anular|"
+    r"antelaci[oó]n|avis\w*|pembatalan|dibatalkan|batal\w*|membatalkan)(?![^\W_])",
+    re.IGNORECASE,
+)
+_LENGTH_OF_TIME = re.compile(
+    r"(?<![^\W_])(?:\d+|one|two|three|four|five|six|seven|ten|a|an|una?|dos|tres|cuatro|cinco|"
+    r"siete|diez|satu|dua|tiga|empat|lima|tujuh)\s*(?:hours?|days?|weeks?|horas?|"
+    r"d[ií]as?|semanas?|jam|hari|minggu)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def asks_notice(question: str) -> bool:
+    """Whether the question asks how to cancel, or how much notice something takes."""
+    return _ASKS_CANCEL.search(question) is not None
+
+
+def states_notice(sentence: str) -> bool:
+    """Whether the sentence gives a notice: cancelling or notice, and a length of time."""
+    return _NOTICE.search(sentence) is not None and _LENGTH_OF_TIME.search(sentence) is not None
+
+
 @dataclass(frozen=True)
 class Fact:
     name: str
@@ -236,6 +280,7 @@ FACTS = (
     Fact("email", asks_email, states_email, CONTACT_WORDS),
     Fact("contact", asks_contact, states_contact, CONTACT_WORDS),
     Fact("payment", asks_payment, states_payment, PAYMENT_WORDS),
+    Fact("notice", asks_notice, states_notice, CANCEL_WORDS),
 )
 
 

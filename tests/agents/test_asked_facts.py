@@ -1,5 +1,5 @@
-"""Which questions ask when a place is open, where it is, how to reach it or how to pay,
-and which sentences give that (agents/asked_facts.py)."""
+"""Which questions ask when a place is open, where it is, how to reach it, how to pay or
+how much notice to give, and which sentences give that (agents/asked_facts.py)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ from agents.asked_facts import (
     asks_contact,
     asks_email,
     asks_hours,
+    asks_notice,
     asks_payment,
     asks_phone,
     states_address,
     states_email,
     states_hours,
+    states_notice,
     states_payment,
     states_phone,
 )
@@ -105,3 +107,22 @@ def test_questions_asking_how_to_pay_and_sentences_naming_a_means_of_payment() -
     assert not states_payment("Payment is due when you collect the boat.")
     assert not states_payment("We sell gift cards and posters.")
     assert asked_fact("¿Aceptan tarjeta?").name == "payment"
+
+
+def test_questions_asking_how_much_notice_and_sentences_giving_one() -> None:
+    for question in [
+        "Can I cancel my booking?", "How far in advance do I need to cancel?",
+        "¿Con cuánta antelación tengo que cancelar?", "¿Puedo cancelar la cita?",
+        "Sampai kapan pembatalan gratis?", "Bagaimana cara membatalkan pesanan?",
+    ]:  # fmt: skip
+        assert asks_notice(question), question
+    # a cancelled show, a tour's length
+    for question in ["Why was the show cancelled?", "How long does the tour last?"]:
+        assert not asks_notice(question), question
+    assert states_notice("Si no puedes venir, avísanos con 24 horas de antelación.")
+    assert states_notice("You can cancel a booking up to 12 hours before the class.")
+    assert states_notice("Pembatalan gratis sampai 48 jam sebelum tanggal kedatangan.")
+    # cancelled, but no notice; a length of time, but nothing given notice of
+    assert not states_notice("The show was cancelled in 1989.")
+    assert not states_notice("Classes last 60 minutes and run for ten weeks.")
+    assert asked_fact("¿Con cuánta antelación tengo que cancelar?").name == "notice"

@@ -28,6 +28,7 @@ Estamos en la Calle Mayor 45, Zaragoza.
 
 Las citas se piden por teléfono al 976 123 456 o en el propio taller. Si llega más de 15 minutos tarde,
 la cita puede pasar al final del día. Se puede pagar en efectivo, con Visa o con Mastercard.
+Si no puedes venir, avísanos con 24 horas de antelación.
 """
 GYM = """# Northside Climbing Gym
 
@@ -67,6 +68,8 @@ ANSWERED = [
     ("gym", "Do you accept credit cards?", "Visa and Mastercard"),
     ("taller", "¿Aceptan tarjeta?", "con Visa o con Mastercard"),
     ("toko", "Apakah toko menerima kartu kredit?", "Visa, atau Mastercard"),
+    # how much notice: the page says "avísanos", not "cancelar"
+    ("taller", "¿Con cuánta antelación tengo que cancelar?", "24 horas de antelación"),
 ]
 NOT_FOUND = [
     ("taller", "es", "¿A qué hora cierra la cafetería?"),
