@@ -127,7 +127,9 @@ def test_first_calls_after_a_redis_restart_succeed(throwaway_redis: LocalRedis) 
 async def test_async_first_calls_after_a_redis_restart_succeed(
     throwaway_redis: LocalRedis,
 ) -> None:
-    saver = fault_saver(throwaway_redis, retries=0)
+    # A closed connection is found at once, not by a timeout: the timeout is only roomy
+    # enough for eight turns at the same time on a busy CI machine (1 s was not, once).
+    saver = fault_saver(throwaway_redis, socket_timeout=5.0, retries=0)
     graph = chat_graph(saver)
     await asyncio.gather(*(graph.ainvoke(
         {"messages": [HumanMessage(f"before {i}")]}, thread(f"ar{i}")) for i in range(8)))  # fmt: skip
