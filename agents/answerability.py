@@ -325,17 +325,16 @@ _PRICE_VERBS = {"cuesta", "cuestan", "cuestas", "custa", "custam", "coûte", "co
 def _priced_part(sentence: str) -> str:
     if found := _HOW_MUCH_IS.search(sentence):
         return sentence[found.end() :]
-    if found := _WHAT_IT_IS_WORTH.search(sentence):
-        return _INFINITIVE.sub(" ", re.split(r"[?!.,;:¿¡]", sentence[found.end() :])[0])
-    if found := _PRICED_SUBJECT.search(sentence):
+    worth = _WHAT_IT_IS_WORTH.search(sentence)
+    if worth is None and (found := _PRICED_SUBJECT.search(sentence)):
         return _PRICED_ACTION.sub(" ", found["thing"])
-    asked = _ASKS_PRICE.search(sentence)
+    asked = worth or _ASKS_PRICE.search(sentence)
     if asked is None:
         return ""
-    after = re.split(r"[?!.,;:¿¡]", sentence[asked.end() :])[0]
+    after = re.split(r"[?!.,;:¿¡]", sentence[asked.end() :])[0]  # up to the clause's end
     if _ENGLISH_PRICE.fullmatch(asked.group()) and not re.match(r"\s+(?:of|for)\s", after):
         return ""  # "cost to build...": the verb's own words
-    if asked.group().lower() in _PRICE_VERBS:
+    if asked is worth or asked.group().lower() in _PRICE_VERBS:
         return _INFINITIVE.sub(" ", after)
     return after
 

@@ -1,14 +1,14 @@
 """Facts people ask in a few words of their own and pages give in theirs: when a place
-is open, where it is, how to reach it, how to pay, how much notice to give. "¿Cuál es el horario?" shares no
-word with "El taller abre de lunes a viernes de 8:00 a 18:00", and a decision weighing
-shared words and closeness declines it; a sentence giving opening hours answers it all
-the same.
+is open, where it is, how to reach it, how to pay, how much notice to give. "¿Cuál es el
+horario?" shares no word with "El taller abre de lunes a viernes de 8:00 a 18:00", and a
+decision weighing shared words and closeness declines it; a sentence giving opening
+hours answers it all the same.
 
 Each fact: whether a question asks it (narrow patterns in English, Spanish and
 Indonesian: "Where is Kenya located?" is not asking a shop's address), whether a
 sentence gives it (a range of clock times, a street address, a telephone number, an
-email address, a means of payment, a notice), and the words that only ask it (not things the
-pages must hold).
+email address, a means of payment, a notice), and the words that only ask it (not
+things the pages must hold).
 """
 
 from __future__ import annotations
@@ -222,7 +222,7 @@ def states_payment(sentence: str) -> bool:
 # booking?", "¿Con cuánta antelación tengo que cancelar?", "Sampai kapan pembatalan
 # gratis?"), the words that only say so, and a sentence giving a notice: a word of
 # cancelling or of notice beside a length of time ("avísanos con 24 horas de antelación").
-_ASKS_CANCEL = re.compile(
+_ASKS_NOTICE = re.compile(
     r"(?<![^\W_])(?:(?:can|could|how (?:do|can)) (?:i|we) cancel|cancell?ation policy|"
     r"cancel (?:my|a|the|our) (?:booking|appointment|reservation|class|lesson|order|visit)|"
     r"how (?:far|long) in advance|how much notice|(?:puedo|podemos|se puede) (?:cancelar|anular)|"
@@ -231,7 +231,7 @@ _ASKS_CANCEL = re.compile(
     r"(?:bisa|boleh|bagaimana(?: cara)?) (?:membatalkan|batalkan|batal)|pembatalan)(?![^\W_])",
     re.IGNORECASE,
 )
-CANCEL_WORDS = frozenset(
+NOTICE_WORDS = frozenset(
     "cancel cancelled canceled cancelling cancellation policy booking appointment "
     "reservation class lesson order visit notice advance far cancelar cancelo anular anulo "
     "cancelación cancelacion antelación antelacion política politica cita reserva clase "
@@ -254,7 +254,7 @@ _LENGTH_OF_TIME = re.compile(
 
 def asks_notice(question: str) -> bool:
     """Whether the question asks how to cancel, or how much notice something takes."""
-    return _ASKS_CANCEL.search(question) is not None
+    return _ASKS_NOTICE.search(question) is not None
 
 
 def states_notice(sentence: str) -> bool:
@@ -280,7 +280,7 @@ FACTS = (
     Fact("email", asks_email, states_email, CONTACT_WORDS),
     Fact("contact", asks_contact, states_contact, CONTACT_WORDS),
     Fact("payment", asks_payment, states_payment, PAYMENT_WORDS),
-    Fact("notice", asks_notice, states_notice, CANCEL_WORDS),
+    Fact("notice", asks_notice, states_notice, NOTICE_WORDS),
 )
 
 

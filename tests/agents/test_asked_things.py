@@ -1,5 +1,5 @@
-"""What a question asking whether something is there, or what something costs, asks
-about (`asked_things`): the words the not-found veto looks for in the knowledge bases,
+"""What a question asking whether something is there, may be brought or is allowed, or
+what something costs, asks about (`asked_things`): the words the not-found veto looks for in the knowledge bases,
 in the languages served first. Other questions name nothing to look for: their words
 may be paraphrased."""
 

@@ -3,10 +3,10 @@
 were declined of pages giving the hours, the address or the email in other words ("El
 taller abre de lunes a viernes de 8:00 a 18:00", "Estamos en la Calle Mayor 45"), and
 "¿Dónde queda el taller?" was answered with the hours. A page giving opening hours, a
-street address, a telephone number, an email address or a means of payment answers a
-question asking when the place is open, where it is, how to reach it or how to pay
-("Do you accept credit cards?" of "we take cash, Visa and Mastercard"), naming nothing
-else the pages lack; that sentence is quoted alone."""
+street address, a telephone number, an email address, a means of payment or a notice
+answers a question asking when the place is open, where it is, how to reach it, how to
+pay or how much notice to give ("Do you accept credit cards?" of "we take cash, Visa and
+Mastercard"), naming nothing else the pages lack; that sentence is quoted alone."""
 
 from __future__ import annotations
 
