@@ -33,6 +33,7 @@ from agents.answerability import (
     written_in,
 )
 from agents.asked_facts import asked_fact
+from agents.asked_person import asks_person, names_someone
 from agents.followup import offline_condenser, points_back
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
@@ -335,6 +336,12 @@ class ExtractiveAnswerer:
                     # description is not an answer, whatever the words it shares.
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "unpriced": True}
+                    )
+                elif asks_person(query) and not any(names_someone(s, query) for s in quoted):
+                    # "¿Quién es el dueño del taller?" of its opening hours: a quote
+                    # naming no one does not say who.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "no_one_named": True}
                     )
             tried.append(judged)
         # The question as asked or as searched, whichever finds the better sentence among

@@ -78,7 +78,7 @@ PROPER_NAME_MIN = 3  # letters; "Dr", "Mr" and initials are not what the questio
 # Days and months, which English, Indonesian, Turkish and others write with a capital:
 # a page may cover "Saturday" as "weekends", "every day" or "setiap hari", and hours
 # that leave a day out still answer whether it is open. They are not names it lacks.
-_CALENDAR_WORDS = frozenset(
+CALENDAR_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays
     thursdays fridays saturdays sundays weekday weekdays january february march
     april may june july august september october november december mon tue tues wed thu
@@ -258,7 +258,7 @@ def proper_names(question: str, language: str | None = None) -> list[tuple[str, 
                     len(part) >= PROPER_NAME_MIN
                     and part[0].isupper()
                     and lowered not in stopwords
-                    and lowered not in _CALENDAR_WORDS
+                    and lowered not in CALENDAR_WORDS
                 ):
                     runs[-1].append(lowered)
         found += [name for run in runs if (name := tuple(dict.fromkeys(run))) and name not in found]
@@ -358,14 +358,17 @@ _ASKS_AMOUNT = re.compile(
     re.IGNORECASE,
 )
 # What states a price: an amount with its currency (sign, code or word), or that it is
-# free or included.
+# free or included, in a word or as pages say it ("no charge", "tidak dipungut biaya",
+# "sin cargo"; not "biaya" alone, which also asks).
 _STATES_PRICE = re.compile(
     r"[$€£¥₹₽₺]|(?<![\w.,])\d+(?:[.,]\d+)? ?p(?![\w.])|"  # 50p: pence
     r"(?<![^\W_])(?:usd|eur|gbp|idr|mxn|ars|cop|clp|rp)\.? ?\d|"  # Rp200.000, USD 30
     r"(?<![^\W_])(?:usd|eur|gbp|idr|mxn|ars|cop|clp|rp|dollars?|dólar(?:es)?|"
     r"euros?|pounds?|pence|cents?|céntimos?|centavos?|pesos?|rupiah|rupees?|yen|francs?|"
     r"reais|real|soles|free|gratis|gratuit[oa]s?|gratuite?s?|kostenlos|included|"
-    r"incluid[oa]s?|termasuk|no cost|sin coste|sin costo|cuma-cuma)(?![^\W_])",
+    r"incluid[oa]s?|termasuk|no cost|sin coste|sin costo|cuma-cuma|no charge|"
+    r"free of charge|complimentary|sin cargo|tanpa biaya|bebas biaya|gratuitamente|"
+    r"tidak (?:dipungut|dikenakan|dikenai) biaya|tidak berbayar)(?![^\W_])",
     re.IGNORECASE,
 )
 

@@ -106,6 +106,16 @@ def states_address(sentence: str) -> bool:
     return _STATES_ADDRESS.search(sentence) is not None
 
 
+# A town after an address: "Jl. Melati No. 12[, Bandung]".
+_TOWN_AFTER = re.compile(r"\x00(?:\s*,\s*[A-ZÀ-ÖØ-Þ][\w'’-]*)*")
+
+
+def without_addresses(sentence: str) -> str:
+    """The sentence with its street addresses, and the town after each, left out: the
+    capitalised words of "Jl. Melati No. 12, Bandung" name no one."""
+    return _TOWN_AFTER.sub(" ", _STATES_ADDRESS.sub("\x00", sentence))
+
+
 # A question asking how to reach a place or its people ("How can I contact you?", "¿Cuál
 # es su teléfono?", "Nomor WA-nya berapa?"): by telephone, by email, or either; the words
 # that only say so; and a sentence giving a telephone number or an email address.

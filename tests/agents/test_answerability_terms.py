@@ -146,6 +146,11 @@ def test_a_question_asking_a_price_wants_a_sentence_pricing_what_it_names() -> N
     assert priced("How much does colour printing cost?", ["Colour printing costs 50p a page."])
     assert priced("Berapa biaya antar-jemput?", ["Antar-jemput dengan biaya Rp200.000."])
     assert not priced("How much does the tour cost?", ["The tour starts at 3 p.m. daily."])
+    # free, as pages write it in words
+    free = "Semua layanan surat di kelurahan tidak dipungut biaya."
+    assert priced("Berapa biaya surat domisili?", [free])
+    assert priced("How much is parking?", ["Parking is at no charge for guests."])
+    assert not priced("Berapa biaya surat domisili?", ["Surat domisili selesai dalam sehari."])
 
 
 def test_a_price_sentence_referring_back_is_read_with_the_one_before() -> None:

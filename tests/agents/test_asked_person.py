@@ -1,0 +1,61 @@
+"""Which questions ask who holds a role, and which sentences name someone for them."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.asked_person import asks_person, names_someone
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is the head dentist?",
+        "Who's your manager?",
+        "What is the name of the owner?",
+        "Who owns the gym?",
+        "¿Quién es el dueño del taller?",
+        "¿Cómo se llama el presidente?",
+        "¿Quién dirige la academia?",
+        "Siapa nama lurah Sukamaju?",
+        "Siapa pemilik toko?",
+        "Siapa yang mengelola kantin?",
+    ],
+)
+def test_asks_who_holds_a_role(question: str) -> None:
+    assert asks_person(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a kind of people, or a role, answers these
+        "¿Quién puede conducir las carretillas?",
+        "Who do I tell when I'm sick?",
+        "Siapa saja yang boleh mendaftar?",
+        # a thing's name, not a person's
+        "What is the name of the first Doctor Who serial?",
+        # long: "government-owned" may answer it
+        "Who owns the rail lines in Victoria?",
+    ],
+)
+def test_does_not_ask_who_holds_a_role(question: str) -> None:
+    assert not asks_person(question)
+
+
+def test_a_sentence_names_someone_the_question_does_not() -> None:
+    assert names_someone("Dr. Priya Shah is our principal dentist.", "Who is the head dentist?")
+    assert names_someone("Maria Lopez owns the gym.", "Who owns the gym?")
+    assert names_someone(
+        "Kepala seksi pelayanan adalah Bapak Dedi Kurniawan.", "Siapa kepala seksi pelayanan?"
+    )
+    # the place asked about, its address and town, days and acronyms name no one
+    asked = "Siapa nama lurah Sukamaju?"
+    assert not names_someone("Kantor Kelurahan Sukamaju melayani warga RW 01 sampai RW 12.", asked)
+    assert not names_someone("Kantor kelurahan berada di Jl. Melati No. 12, Bandung.", asked)
+    assert not names_someone("Kelurahan buka Senin sampai Jumat pukul 08.00 WIB.", asked)
+    assert not names_someone("Northside Climbing Gym is open daily.", "Who owns the gym?")
+    # someone, but of another role, in a sentence sharing nothing with the question
+    assert not names_someone(
+        "La encargada de recepción es Marta Gil.", "¿Quién es el dueño del taller?"
+    )
