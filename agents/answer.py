@@ -33,6 +33,7 @@ from agents.answerability import (
     written_in,
 )
 from agents.asked_facts import asked_fact
+from agents.asked_kinds import unlisted_kind
 from agents.asked_person import asks_person, names_someone
 from agents.followup import offline_condenser, points_back
 from agents.phrasebook import built_in
@@ -336,6 +337,12 @@ class ExtractiveAnswerer:
                     # description is not an answer, whatever the words it shares.
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "unpriced": True}
+                    )
+                elif kind := unlisted_kind(query, quoted, texts):
+                    # "How long is adoption leave?" of a policy on annual, maternity and
+                    # paternity leave: another kind's sentence does not answer it.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "unlisted_kind": kind}
                     )
                 elif asks_person(query) and not any(names_someone(s, query) for s in quoted):
                     # "¿Quién es el dueño del taller?" of its opening hours: a quote

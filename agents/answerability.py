@@ -213,6 +213,16 @@ def _stem(word: str, language: str) -> str:
     return stem.stemWord(word) if stem is not None else word
 
 
+def stem_of(word: str, language: str) -> str:
+    """The word's stem by its language's stemmer (itself where there is none)."""
+    return _stem(word, language)
+
+
+def words_of(text: str) -> list[str]:
+    """The text's words as written, with their combining marks."""
+    return _WORD.findall(text)
+
+
 def names_in(question: str) -> set[str]:
     """Its names and numbers, sentence by sentence: a sentence's first word is
     capitalised anyway, after any opening mark ("¿Cuántos", "«Dónde")."""

@@ -1,0 +1,106 @@
+"""A kind the pages list others of: "How long is adoption leave?" of a policy on annual,
+maternity and paternity leave; "¿Hay cursos de italiano?" of a school's courses of
+English, French and German. The question shares all but one word with the sentence on
+another kind ("26 weeks of maternity leave"), and the encoder puts the two kinds close
+together (both are leave), so the decision answered it with the kind the pages cover.
+
+Read in English ("[adoption] leave": the word before the noun) and Spanish ("cursos de
+[italiano]"): when the word naming the kind is in none of the retrieved passages, the
+noun is in the quote, and the passages name at least `LISTED_KINDS` other kinds of that
+noun, the pages list kinds, and the one asked is not among them. One or two other kinds
+are not a list: "second driver" of a page on the "additional driver" and the "young
+driver" is the page's own kind in other words. Indonesian puts its verbs where its
+modifiers go ("cuti melahirkan", "anggota bayar"), and no tagger tells them apart here,
+so it is not read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.answerability import (
+    CALENDAR_WORDS,
+    LONG_WORD,
+    key_terms,
+    stem_of,
+    stopwords_of,
+    words_of,
+)
+from knowledge.encoders.languages import guess
+
+LISTED_KINDS = 3
+_OF = frozenset({"de", "del"})
+# What comes before a verb, not a kind: "Do you [provide] laptops", "to [offer] repairs".
+_BEFORE_VERBS = frozenset("i you we they he she it to".split())
+# English endings of a verb's forms and of superlatives, not of a kind.
+_NOT_KINDS = ("ed", "ing", "est")
+# Sentences and blank lines part words that are not a pair; a line break alone does not
+# (a page wrapped at "el permiso de / mudanza").
+_SENTENCES = re.compile(r"(?<=[.!?:;])\s+|\n\s*\n")
+# Counts are not kinds: "un permiso de quince días".
+_NUMBERS = frozenset(
+    "one two three four five six seven eight nine ten twelve fifteen twenty thirty uno una "
+    "dos tres cuatro cinco seis siete ocho nueve diez doce quince veinte treinta".split()
+)
+
+
+def unlisted_kind(question: str, quoted: list[str], passages: list[str]) -> str | None:
+    """The kind the question asks ("adoption leave") when the passages name at least
+    `LISTED_KINDS` others of its noun and never it, and the quote speaks of the noun;
+    else None."""
+    language = guess(question)[0]
+    if language not in ("en", "es"):
+        return None
+    stopwords = stopwords_of(language)
+    held = frozenset().union(*(key_terms(text, language) for text in passages))
+    in_quote = key_terms(" ".join(quoted), language)
+    for kind, noun in _pairs([w.lower() for w in words_of(question)], language, stopwords):
+        if (
+            len(kind) < LONG_WORD
+            or stem_of(kind, language) in held
+            or stem_of(noun, language) not in in_quote
+        ):
+            continue
+        listed = set().union(*(_kinds_of(stem_of(noun, language), t, language) for t in passages))
+        if len(listed - {stem_of(kind, language)}) >= LISTED_KINDS:
+            return f"{kind} {noun}" if language == "en" else f"{noun} de {kind}"
+    return None
+
+
+def _pairs(words: list[str], language: str, stopwords: frozenset[str]) -> list[tuple[str, str]]:
+    """(kind, noun) as the language writes them, "adoption leave" (the noun last before a
+    function word or the end: not "civil [disobedience]"), "cursos de italiano"; not a
+    verb's form or a superlative ("practiced civil", "biggest population"), a count, a
+    day or a function word."""
+    if language == "en":
+        pairs = [
+            (words[i], words[i + 1])
+            for i in range(len(words) - 1)
+            if (i == 0 or words[i - 1] not in _BEFORE_VERBS)
+            and (i + 2 == len(words) or words[i + 2] in stopwords)
+            and not words[i].endswith(_NOT_KINDS)
+        ]
+    else:
+        pairs = [(words[i + 2], words[i]) for i in range(len(words) - 2) if words[i + 1] in _OF]
+    return [
+        (kind, noun)
+        for kind, noun in pairs
+        if kind.isalpha()
+        and len(kind) >= 3
+        and len(noun) >= 3
+        and kind not in stopwords
+        and noun not in stopwords
+        and kind not in CALENDAR_WORDS
+        and kind not in _NUMBERS
+    ]
+
+
+def _kinds_of(noun: str, text: str, language: str) -> set[str]:
+    """The stems of the words naming a kind of `noun` in a passage."""
+    stopwords = stopwords_of(language)
+    return {
+        stem_of(kind, language)
+        for sentence in _SENTENCES.split(text)
+        for kind, other in _pairs([w.lower() for w in words_of(sentence)], language, stopwords)
+        if stem_of(other, language) == noun
+    }

@@ -1,0 +1,42 @@
+"""A kind the pages list others of, read in English and Spanish."""
+
+from __future__ import annotations
+
+from agents.asked_kinds import unlisted_kind
+
+LEAVE = [
+    "Full-time employees get 25 days of annual leave a year.",
+    "Birth mothers get 26 weeks of maternity leave. Partners get four weeks of paternity leave.",
+]
+MATERNITY = ["Birth mothers get 26 weeks of maternity leave."]
+
+
+def test_a_kind_the_pages_list_others_of_and_never_name() -> None:
+    assert unlisted_kind("How long is adoption leave?", MATERNITY, LEAVE) == "adoption leave"
+    assert unlisted_kind("Can I take unpaid leave?", MATERNITY, LEAVE) == "unpaid leave"
+    permisos = ["El permiso de matrimonio es de quince días. El permiso de mudanza es de un "
+                "día. El permiso de duelo es de tres días."]  # fmt: skip
+    asked = "¿Cuántos días es el permiso de lactancia?"
+    assert unlisted_kind(asked, permisos, permisos) == "permiso de lactancia"
+
+
+def test_not_a_kind_the_pages_list() -> None:
+    # a kind they name
+    assert unlisted_kind("How long is paternity leave?", MATERNITY, LEAVE) is None
+    # two other kinds are not a list: "second" may be their "additional" driver
+    drivers = ["An additional driver costs 7 pounds a day. Young driver fee: 12 pounds."]
+    assert unlisted_kind("Can I add a second driver?", drivers, drivers) is None
+    # a verb's form, a superlative, a word before the noun that goes on
+    listed = [
+        "Nonviolent civil disobedience, mass civil disobedience and violent civil unrest.",
+        "The largest population, the urban population and the rural population grew.",
+    ]
+    assert unlisted_kind("Who practiced civil disobedience?", listed, listed) is None
+    assert unlisted_kind("Which city has the biggest population?", listed, listed) is None
+    # "Do you [provide] laptops": a verb after its subject
+    laptops = ["Broken laptops are swapped. Company laptops and personal laptops differ."]
+    assert unlisted_kind("Do you provide laptops?", laptops, laptops) is None
+    # the quote speaks of another thing
+    assert unlisted_kind("How long is adoption leave?", ["Pay day is the 25th."], LEAVE) is None
+    # Indonesian is not read
+    assert unlisted_kind("Berapa lama cuti adopsi?", ["Cuti tahunan 12 hari."], LEAVE) is None
