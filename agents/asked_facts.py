@@ -34,6 +34,12 @@ HOURS_WORDS = frozenset(
     "opening hours times business office working open opens close closes closed horario "
     "horarios hora abre abren cierra cierran abierto abierta tienen tiene jam buka tutup "
     "operasional kerja layanan".split()
+) | frozenset(  # the days asked about: hours that leave one out still answer
+    "monday mondays tuesday tuesdays wednesday wednesdays thursday thursdays friday fridays "
+    "saturday saturdays sunday sundays weekend weekends bank public holiday holidays lunes "
+    "martes miércoles miercoles jueves viernes sábado sábados sabado sabados domingo domingos "
+    "festivo festivos fines semana senin selasa rabu kamis jumat sabtu minggu akhir pekan "
+    "hari libur abierto abiertos abierta abiertas cerrado cerrados".split()
 )
 # What gives hours: a range of times of day ("7 am to 10 pm", "8:00 a 18:00", "09.00
 # sampai 21.00", "9-17 h"; a time marked by its minutes or its am, pm or h, so that "de
@@ -55,9 +61,25 @@ _TIME_RANGE = re.compile(
 _TIME_MARK = re.compile(r"[:.]\d{2}|\d\s*(?:[ap]\.?m\.?|h|hrs|wib|wita|wit)\b", re.IGNORECASE)
 
 
+# ... or whether it is open on a day ("Are you open on Sundays?", "¿Abren los domingos?",
+# "Apakah puskesmas buka hari Minggu?"): the hours, which name the days, answer it.
+_DAYS = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|bank holiday|"
+    r"public holiday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|festivo|"
+    r"fin(?:es)? de semana|senin|selasa|rabu|kamis|jumat|sabtu|minggu|akhir pekan|hari libur"
+)
+_ASKS_OPEN_ON = re.compile(
+    rf"(?<![^\W_])(?:(?:are|is)(?![^\W_]).{{0,30}}(?<![^\W_])(?:open|closed)|"
+    rf"abren|abre|abr[ií]s|cierran|cierra|est[aá]n? (?:abiert|cerrad)[oa]s?|buka|tutup)"
+    rf"(?![^\W_]).{{0,20}}(?<![^\W_])(?:{_DAYS})s?(?![^\W_])|"
+    rf"(?<![^\W_])(?:hari )?(?:{_DAYS})(?![^\W_]).{{0,10}}(?<![^\W_])(?:buka|tutup)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
 def asks_hours(question: str) -> bool:
-    """Whether the question asks when a place is open."""
-    return _ASKS_HOURS.search(question) is not None
+    """Whether the question asks when a place is open, or whether it is on a day."""
+    return _ASKS_HOURS.search(question) is not None or _ASKS_OPEN_ON.search(question) is not None
 
 
 def states_hours(sentence: str) -> bool:

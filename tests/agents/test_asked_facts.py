@@ -26,12 +26,16 @@ def test_questions_asking_when_a_place_is_open_and_sentences_giving_the_hours() 
         "What are your hours?", "When do you close?", "What are your opening times?",
         "¿Cuál es el horario?", "¿Cuándo abren?", "¿A qué hora cierra?",
         "Jam operasional toko?", "Kapan perpustakaan buka?",
+        # whether it is open on a day
+        "Are you open on Sundays?", "Is the library closed on bank holidays?",
+        "¿Abren los domingos?", "¿Está abierto el museo los lunes?",
+        "Apakah puskesmas buka hari Minggu?", "Apakah hari Sabtu buka?",
     ]:  # fmt: skip
         assert asks_hours(question), question
     for question in [
         "When did Levi's Stadium open?", "How many hours of sick leave do I get?",
         "Kapan pesanan dikirim?", "¿A qué hora tengo que llegar el primer día?",
-        "Jam berapa istirahat makan siang?",
+        "Jam berapa istirahat makan siang?", "Is the museum free on Sundays?",
     ]:  # fmt: skip
         assert not asks_hours(question), question
     for sentence in [

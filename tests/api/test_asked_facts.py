@@ -68,6 +68,9 @@ ANSWERED = [
     ("gym", "Do you accept credit cards?", "Visa and Mastercard"),
     ("taller", "¿Aceptan tarjeta?", "con Visa o con Mastercard"),
     ("toko", "Apakah toko menerima kartu kredit?", "Visa, atau Mastercard"),
+    # whether it is open on a day the hours leave out
+    ("taller", "¿Abren los domingos?", "de 8:00 a 18:00"),
+    ("gym", "Are you open on Sundays?", "7 am to 10 pm"),
     # how much notice: the page says "avísanos", not "cancelar"
     ("taller", "¿Con cuánta antelación tengo que cancelar?", "24 horas de antelación"),
 ]
