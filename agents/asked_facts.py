@@ -27,13 +27,14 @@ _ASKS_HOURS = re.compile(
     r"(?<![^\W_])(?:what time|when (?:do|does|is|are)|a qu[eé] hora|cu[aá]ndo|kapan|"
     r"jam berapa)(?![^\W_]).*"
     r"(?<![^\W_])(?:open|opens|"
-    r"close|closes|closed|abre|abren|cierra|cierran|abierto|abierta|buka|tutup)(?![^\W_])",
+    r"close|closes|closed|abre|abren|abr[ií]s|cierra|cierran|cerr[aá]is|abierto|abierta|buka|"
+    r"tutup)(?![^\W_])",
     re.IGNORECASE,
 )
 HOURS_WORDS = frozenset(
     "opening hours times business office working open opens close closes closed horario "
     "horarios hora abre abren cierra cierran abierto abierta tienen tiene jam buka tutup "
-    "operasional kerja layanan".split()
+    "operasional kerja layanan abrís abris cerráis cerrais tenéis teneis".split()
 ) | frozenset(  # the days asked about: hours that leave one out still answer
     "monday mondays tuesday tuesdays wednesday wednesdays thursday thursdays friday fridays "
     "saturday saturdays sunday sundays weekend weekends bank public holiday holidays lunes "
@@ -97,13 +98,13 @@ _ASKS_ADDRESS = re.compile(
     r"(?<![^\W_])(?:(?:your|the|its|what|what's|whats) address|address of|where are you|"
     r"where is (?:the|your) (?:office|shop|store)|your location|"
     r"(?:cu[aá]l es (?:la|su)|su|vuestra|tu) (?:direcci[oó]n|ubicaci[oó]n)|"
-    r"d[oó]nde (?:est[aá]n|quedan?|se encuentran|se ubican?)|alamat\w*|lokasi\w*|"
+    r"d[oó]nde (?:est[aá]n|est[aá]is|quedan?|se encuentran|se ubican?)|alamat\w*|lokasi\w*|"
     r"(?:ada|berada|terletak) di ?mana)(?![^\W_])",
     re.IGNORECASE,
 )
 ADDRESS_WORDS = frozenset(
     "address located location where dirección direccion ubicación ubicacion dónde donde "
-    "están estan está esta queda quedan encuentra encuentran alamat alamatnya lokasi "
+    "están estan está esta estáis estais queda quedan encuentra encuentran alamat alamatnya lokasi "
     "lokasinya dimana mana".split()
 )
 _STREET = (
@@ -220,7 +221,7 @@ _ASKS_PAYMENT = re.compile(
     r"(?:accept|take) (?:credit |debit )?(?:cards?|cash|payments?)|"
     r"(?:formas?|m[eé]todos?|medios?) de pago|(?:c[oó]mo|con qu[eé]|d[oó]nde) (?:se )?"
     r"(?:puedo |podemos |puede )?pagar|pagar con (?:tarjeta|efectivo)|"
-    r"(?:aceptan|admiten|cogen) (?:tarjetas?|efectivo|pagos?)|"
+    r"(?:aceptan|admiten|cogen|acept[aá]is|admit[ií]s|cog[eé]is) (?:tarjetas?|efectivo|pagos?)|"
     r"(?:metode|cara) (?:pembayaran|bayar|membayar)|bayar (?:pakai|dengan|via|lewat) "
     r"(?:kartu|tunai|transfer|qris)|menerima (?:kartu|pembayaran))(?![^\W_])",
     re.IGNORECASE,
@@ -228,7 +229,7 @@ _ASKS_PAYMENT = re.compile(
 PAYMENT_WORDS = frozenset(
     "pay payment payments method methods options ways accept take card cards credit debit "
     "cash forma formas método metodo métodos metodos medio medios pago pagos pagar aceptan "
-    "admiten cogen tarjeta tarjetas crédito credito débito debito efectivo metode cara "
+    "admiten cogen aceptáis aceptais admitís admitis cogéis tarjeta tarjetas crédito credito débito debito efectivo metode cara "
     "pembayaran bayar membayar pakai via lewat kartu kredit tunai transfer menerima".split()
 )
 _STATES_PAYMENT = re.compile(rf"(?<![^\W_])(?:{_MEANS})(?![^\W_])", re.IGNORECASE)

@@ -31,6 +31,9 @@ from agents.answerability import asked_things
         ("Do you rent kayaks?", ["kayaks"]),
         ("Do you accept credit cards?", ["credit", "cards"]),
         ("¿Alquilan bicicletas tándem?", ["bicicletas", "tándem"]),
+        # Spain's "vosotros"
+        ("¿Tenéis clases online?", ["clases", "online"]),
+        ("¿Alquiláis bicis eléctricas?", ["bicis", "eléctricas"]),
         ("¿Aceptan tarjeta?", ["tarjeta"]),
         ("Apakah toko menyewakan mobil?", ["mobil"]),
         # whether something may be brought or is allowed

@@ -68,6 +68,10 @@ ANSWERED = [
     ("gym", "Do you accept credit cards?", "Visa and Mastercard"),
     ("taller", "¿Aceptan tarjeta?", "con Visa o con Mastercard"),
     ("toko", "Apakah toko menerima kartu kredit?", "Visa, atau Mastercard"),
+    # asked as Spain asks a shop it knows ("vosotros")
+    ("taller", "¿A qué hora abrís?", "de 8:00 a 18:00"),
+    ("taller", "¿Aceptáis tarjeta?", "con Visa o con Mastercard"),
+    ("taller", "¿Dónde estáis?", "Calle Mayor 45"),
     # whether it is open on a day the hours leave out
     ("taller", "¿Abren los domingos?", "de 8:00 a 18:00"),
     ("gym", "Are you open on Sundays?", "7 am to 10 pm"),
