@@ -32,7 +32,7 @@ from agents.answerability import (
     terms_of,
     written_in,
 )
-from agents.asked_facts import asked_fact
+from agents.asked_facts import asked_fact, days_asked, names_day
 from agents.asked_kinds import unlisted_kind
 from agents.asked_person import asks_person, names_someone
 from agents.followup import offline_condenser, points_back
@@ -585,9 +585,13 @@ def fact_giving(
         return []
     if any(w.lower() not in fact.words for w in absent_words(query, texts)):
         return []
+    # Asked whether it is open on a day: a chosen sentence naming the day answers it too
+    # ("Los domingos y lunes cerramos" for "¿Abren los lunes?").
+    days = days_asked(query) if fact.name == "hours" else frozenset()
+    naming = [i for i in chosen if days and names_day(candidates[i][1], days)]
     giving = [i for i in chosen if fact.states(candidates[i][1])]
-    if giving:
-        return giving
+    if giving or naming:
+        return sorted({*giving, *naming})
     anywhere = [i for i, (_, s) in enumerate(candidates) if same[i] and fact.states(s)]
     return [max(anywhere, key=lambda i: cosines[i])] if anywhere else []
 

@@ -78,9 +78,30 @@ _ASKS_OPEN_ON = re.compile(
 )
 
 
+_DAY = re.compile(rf"(?<![^\W_])(?:{_DAYS})s?(?![^\W_])", re.IGNORECASE)
+
+
 def asks_hours(question: str) -> bool:
     """Whether the question asks when a place is open, or whether it is on a day."""
     return _ASKS_HOURS.search(question) is not None or _ASKS_OPEN_ON.search(question) is not None
+
+
+def days_asked(question: str) -> frozenset[str]:
+    """The days a question asks whether the place is open on ("sábado" of "¿Abrís los
+    sábados?"), folded and without a plural's "s"; none for other questions."""
+    if _ASKS_OPEN_ON.search(question) is None:
+        return frozenset()
+    return frozenset(_day(m.group()) for m in _DAY.finditer(question))
+
+
+def names_day(sentence: str, days: frozenset[str]) -> bool:
+    """Whether the sentence names one of `days` ("Las clases se dan también los sábados")."""
+    return any(_day(m.group()) in days for m in _DAY.finditer(sentence))
+
+
+def _day(word: str) -> str:
+    folded = word.lower().replace("á", "a").replace("é", "e")
+    return folded[:-1] if folded.endswith("s") and not folded.endswith("ss") else folded
 
 
 def states_hours(sentence: str) -> bool:

@@ -12,6 +12,8 @@ from agents.asked_facts import (
     asks_notice,
     asks_payment,
     asks_phone,
+    days_asked,
+    names_day,
     states_address,
     states_email,
     states_hours,
@@ -19,6 +21,14 @@ from agents.asked_facts import (
     states_payment,
     states_phone,
 )
+
+
+def test_the_days_a_question_asks_the_place_is_open_on() -> None:
+    assert days_asked("¿Abrís los sábados?") == {"sabado"}
+    assert days_asked("Are you open on Sundays?") == {"sunday"}
+    assert days_asked("What are your hours?") == frozenset()
+    assert names_day("Las clases se dan también los sábados.", days_asked("¿Abren el sábado?"))
+    assert not names_day("Abrimos de martes a viernes.", days_asked("¿Abren el sábado?"))
 
 
 def test_questions_asking_when_a_place_is_open_and_sentences_giving_the_hours() -> None:

@@ -49,6 +49,11 @@ Fitri. Pesanan online dikirim dengan JNE atau SiCepat.
 Alamat toko: Jl. Merdeka No. 12, Bandung. Layanan pelanggan dapat dihubungi melalui
 WhatsApp 0812-3456-7890. Pembayaran di kasir bisa tunai, Visa, atau Mastercard.
 """
+SALON = """# Peluquería Marta
+
+Abrimos de martes a sábado de 10:00 a 20:00. Los domingos y lunes cerramos.
+Las citas se piden por teléfono.
+"""
 
 ANSWERED = [
     ("taller", "¿Cuál es el horario?", "de 8:00 a 18:00"),
@@ -75,6 +80,8 @@ ANSWERED = [
     # whether it is open on a day the hours leave out
     ("taller", "¿Abren los domingos?", "de 8:00 a 18:00"),
     ("gym", "Are you open on Sundays?", "7 am to 10 pm"),
+    # ... and a sentence naming the day answers it best
+    ("salon", "¿Abren los lunes?", "Los domingos y lunes cerramos"),
     # how much notice: the page says "avísanos", not "cancelar"
     ("taller", "¿Con cuánta antelación tengo que cancelar?", "24 horas de antelación"),
 ]
@@ -96,8 +103,12 @@ def test_hours_address_and_contact_are_answered_by_the_page_giving_them(
 ) -> None:
     org = create_org(platform.test_client(), "Asked facts")
     made = assistant_per_kb(
-        org, {"taller": {"Taller": GARAGE}, "gym": {"Gym": GYM}, "toko": {"Toko": BOOKSHOP}}
-    )
+        org,
+        {
+            "taller": {"Taller": GARAGE}, "gym": {"Gym": GYM}, "toko": {"Toko": BOOKSHOP},
+            "salon": {"Salon": SALON},
+        },
+    )  # fmt: skip
     assert_answers(org, ANSWERED, NOT_FOUND, assistants=made)
     # Only the sentence giving the fact is quoted: not the one about being late, nor the
     # hours for where the garage is, nor "24 hours before" among the opening hours.
