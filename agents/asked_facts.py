@@ -86,21 +86,36 @@ def asks_hours(question: str) -> bool:
     return _ASKS_HOURS.search(question) is not None or _ASKS_OPEN_ON.search(question) is not None
 
 
+# A weekend is its two days, in a question and in a sentence ("We are closed at weekends"
+# answers "Are you open on Saturdays?").
+_WEEKEND = frozenset({"weekend", "fin de semana", "fines de semana", "akhir pekan"})
+_WEEKEND_DAYS = frozenset({"saturday", "sunday", "sabado", "domingo", "sabtu", "minggu"})
+
+
 def days_asked(question: str) -> frozenset[str]:
-    """The days a question asks whether the place is open on ("sábado" of "¿Abrís los
-    sábados?"), folded and without a plural's "s"; none for other questions."""
+    """The days a question asks whether the place is open on ("sabado" of "¿Abrís los
+    sábados?"), folded and without a plural's "s", a weekend as "weekend"; none for
+    other questions."""
     if _ASKS_OPEN_ON.search(question) is None:
         return frozenset()
     return frozenset(_day(m.group()) for m in _DAY.finditer(question))
 
 
 def names_day(sentence: str, days: frozenset[str]) -> bool:
-    """Whether the sentence names one of `days` ("Las clases se dan también los sábados")."""
-    return any(_day(m.group()) in days for m in _DAY.finditer(sentence))
+    """Whether the sentence names one of `days` ("Las clases se dan también los sábados"),
+    a weekend counting as its days and its days as a weekend."""
+    named = {_day(m.group()) for m in _DAY.finditer(sentence)}
+    return bool(_with_weekend(named) & _with_weekend(days))
+
+
+def _with_weekend(days: set[str] | frozenset[str]) -> set[str]:
+    return {*days, *_WEEKEND_DAYS} if "weekend" in days else set(days)
 
 
 def _day(word: str) -> str:
     folded = word.lower().replace("á", "a").replace("é", "e")
+    if folded in _WEEKEND:
+        return "weekend"
     return folded[:-1] if folded.endswith("s") and not folded.endswith("ss") else folded
 
 

@@ -29,6 +29,12 @@ def test_the_days_a_question_asks_the_place_is_open_on() -> None:
     assert days_asked("What are your hours?") == frozenset()
     assert names_day("Las clases se dan también los sábados.", days_asked("¿Abren el sábado?"))
     assert not names_day("Abrimos de martes a viernes.", days_asked("¿Abren el sábado?"))
+    # a weekend is its two days
+    assert names_day("We are closed at weekends.", days_asked("Are you open on Saturdays?"))
+    assert names_day("Sabtu tutup.", days_asked("Apakah buka akhir pekan?"))
+    assert not names_day("Monday to Friday 8 am to 6 pm.", days_asked("Are you open at weekends?"))
+    # not the other day of it
+    assert not names_day("Los domingos cerramos.", days_asked("¿Abren los sábados?"))
 
 
 def test_questions_asking_when_a_place_is_open_and_sentences_giving_the_hours() -> None:
