@@ -76,8 +76,6 @@ _ASKS_OPEN_ON = re.compile(
     rf"(?<![^\W_])(?:hari )?(?:{_DAYS})(?![^\W_]).{{0,10}}(?<![^\W_])(?:buka|tutup)(?![^\W_])",
     re.IGNORECASE,
 )
-
-
 _DAY = re.compile(rf"(?<![^\W_])(?:{_DAYS})s?(?![^\W_])", re.IGNORECASE)
 
 
@@ -140,8 +138,8 @@ _ASKS_ADDRESS = re.compile(
 )
 ADDRESS_WORDS = frozenset(
     "address located location where dirección direccion ubicación ubicacion dónde donde "
-    "están estan está esta estáis estais queda quedan encuentra encuentran alamat alamatnya lokasi "
-    "lokasinya dimana mana".split()
+    "están estan está esta estáis estais queda quedan encuentra encuentran alamat "
+    "alamatnya lokasi lokasinya dimana mana".split()
 )
 _STREET = (
     r"calle|c/|avenida|avda\.?|av\.|paseo|plaza|carrera|camino|ronda|jalan|jl\.?|jln\.?|"
@@ -265,8 +263,9 @@ _ASKS_PAYMENT = re.compile(
 PAYMENT_WORDS = frozenset(
     "pay payment payments method methods options ways accept take card cards credit debit "
     "cash forma formas método metodo métodos metodos medio medios pago pagos pagar aceptan "
-    "admiten cogen aceptáis aceptais admitís admitis cogéis tarjeta tarjetas crédito credito débito debito efectivo metode cara "
-    "pembayaran bayar membayar pakai via lewat kartu kredit tunai transfer menerima".split()
+    "admiten cogen aceptáis aceptais admitís admitis cogéis tarjeta tarjetas crédito "
+    "credito débito debito efectivo metode cara pembayaran bayar membayar pakai via lewat "
+    "kartu kredit tunai transfer menerima".split()
 )
 _STATES_PAYMENT = re.compile(rf"(?<![^\W_])(?:{_MEANS})(?![^\W_])", re.IGNORECASE)
 _PAYING = re.compile(

@@ -5,10 +5,10 @@ name no one: the opening hours, the address. Quoting them answers nothing; a sen
 naming a person (or what holds the role: a firm, a family) may.
 
 So a question asking who holds a role, in narrow patterns of English, Spanish and
-Indonesian, is answered only by a quote sharing a word with it (the role, the place) and
-naming someone the question does not: a name after a title ("Dr. Priya Shah", "Ibu Sri Wahyuni", "Sra. Gil"), or capitalised
-words that are not the sentence's first word alone, not the question's own names, not
-days, months or acronyms, and not an address.
+Indonesian, is answered only by a quote sharing a word with it (the role, the place)
+and naming someone the question does not: a name after a title ("Dr. Priya Shah", "Ibu
+Sri Wahyuni", "Sra. Gil"), or capitalised words that are not the sentence's first word
+alone, not the question's own names, not days, months or acronyms, and not an address.
 """
 
 from __future__ import annotations
@@ -31,9 +31,10 @@ _ROLES = (
 )
 _ARTICLE = r"(?:the|your|our|their|el|la|los|las|su|sus|vuestro|vuestra)"
 # "Who is the [head] dentist?", "¿Quién es la entrenadora...?", "¿Cómo se llama el
-# presidente?" (the role last, or before "of": not "the first Doctor Who serial"); "Who owns the gym?" short ("Who owns the rail lines in Victoria?" may be
-# answered "government-owned"); "Siapa (nama) pemilik toko?". Not "Who can drive the
-# forklifts?" nor "Who do I tell when I'm sick?": a kind of people, a role, answers.
+# presidente?" (the role last, or before "of": not "the first Doctor Who serial"); "Who
+# owns the gym?", short ("Who owns the rail lines in Victoria?" may be answered
+# "government-owned"); "Siapa (nama) pemilik toko?". Not "Who can drive the forklifts?"
+# nor "Who do I tell when I'm sick?": a kind of people, a role, answers.
 _ASKS_PERSON = re.compile(
     r"^\W*(?:(?:and|so|y|dan) )?(?:"
     r"(?:who(?:'s| is| are)|what(?:'s| is| are) the names? of|qui[eé]n(?:es)? (?:es|son)|"
