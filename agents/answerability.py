@@ -189,7 +189,7 @@ def key_terms(text: str, language: str | None = None, *, min_length: int = 0) ->
     for word in _WORD.findall(text.lower()):
         if word in stopwords or len(word) < min_length:
             continue
-        stem = _stem(word, language)
+        stem = stem_of(word, language)
         runs = _UNSPACED.findall(stem)
         if not runs:
             if len(stem) > 1 or stem.isdigit():  # a lone letter is a cut-off stem
@@ -211,14 +211,10 @@ def stopwords_of(language: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)  # the same words come back turn after turn (passages, questions)
-def _stem(word: str, language: str) -> str:
-    stem = stemmer(language)
-    return stem.stemWord(word) if stem is not None else word
-
-
 def stem_of(word: str, language: str) -> str:
     """The word's stem by its language's stemmer (itself where there is none)."""
-    return _stem(word, language)
+    stem = stemmer(language)
+    return stem.stemWord(word) if stem is not None else word
 
 
 def words_of(text: str) -> list[str]:
@@ -460,7 +456,7 @@ def absent_words(question: str, passages: list[str], *, limit: int = 3) -> list[
         lowered = word.lower()
         if lowered in stopwords or len(lowered) < LONG_WORD or _UNSPACED.search(lowered):
             continue
-        if _stem(lowered, language) not in held and word not in found:
+        if stem_of(lowered, language) not in held and word not in found:
             found.append(word)
     return found[:limit]
 

@@ -17,6 +17,7 @@ so it is not read.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from agents.answerability import (
     CALENDAR_WORDS,
@@ -52,17 +53,17 @@ def unlisted_kind(question: str, quoted: list[str], passages: list[str]) -> str 
     if language not in ("en", "es"):
         return None
     stopwords = stopwords_of(language)
+    asked = _pairs([w.lower() for w in words_of(question)], language, stopwords)
+    if not asked:  # most questions name no kind: the passages need not be read
+        return None
     held = frozenset().union(*(key_terms(text, language) for text in passages))
     in_quote = key_terms(" ".join(quoted), language)
-    for kind, noun in _pairs([w.lower() for w in words_of(question)], language, stopwords):
-        if (
-            len(kind) < LONG_WORD
-            or stem_of(kind, language) in held
-            or stem_of(noun, language) not in in_quote
-        ):
+    listed = _kinds_by_noun(passages, language, stopwords)
+    for kind, noun in asked:
+        kind_stem, noun_stem = stem_of(kind, language), stem_of(noun, language)
+        if len(kind) < LONG_WORD or kind_stem in held or noun_stem not in in_quote:
             continue
-        listed = set().union(*(_kinds_of(stem_of(noun, language), t, language) for t in passages))
-        if len(listed - {stem_of(kind, language)}) >= LISTED_KINDS:
+        if len(listed.get(noun_stem, set()) - {kind_stem}) >= LISTED_KINDS:
             return f"{kind} {noun}" if language == "en" else f"{noun} de {kind}"
     return None
 
@@ -95,12 +96,13 @@ def _pairs(words: list[str], language: str, stopwords: frozenset[str]) -> list[t
     ]
 
 
-def _kinds_of(noun: str, text: str, language: str) -> set[str]:
-    """The stems of the words naming a kind of `noun` in a passage."""
-    stopwords = stopwords_of(language)
-    return {
-        stem_of(kind, language)
-        for sentence in _SENTENCES.split(text)
-        for kind, other in _pairs([w.lower() for w in words_of(sentence)], language, stopwords)
-        if stem_of(other, language) == noun
-    }
+def _kinds_by_noun(
+    passages: list[str], language: str, stopwords: frozenset[str]
+) -> dict[str, set[str]]:
+    """For each noun's stem, the stems of the words naming a kind of it in the passages."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for text in passages:
+        for sentence in _SENTENCES.split(text):
+            for kind, noun in _pairs([w.lower() for w in words_of(sentence)], language, stopwords):
+                kinds[stem_of(noun, language)].add(stem_of(kind, language))
+    return kinds
