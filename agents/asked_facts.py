@@ -130,9 +130,11 @@ def states_hours(sentence: str) -> bool:
 # Street").
 _ASKS_ADDRESS = re.compile(
     r"(?<![^\W_])(?:(?:your|the|its|what|what's|whats) address|address of|where are you|"
-    r"where is (?:the|your) (?:office|shop|store)|your location|"
+    r"where is (?:the|your) (?:office|shop|store|school|clinic|workshop|garage)|your location|"
     r"(?:cu[aá]l es (?:la|su)|su|vuestra|tu) (?:direcci[oó]n|ubicaci[oó]n)|"
     r"d[oó]nde (?:est[aá]n|est[aá]is|quedan?|se encuentran|se ubican?)|alamat\w*|lokasi\w*|"
+    r"d[oó]nde est[aá] (?:la|el|su|vuestra|vuestro) (?:oficina|tienda|escuela|academia|"
+    r"taller|local|sede|cl[ií]nica|consulta|despacho)|"
     r"(?:ada|berada|terletak) di ?mana)(?![^\W_])",
     re.IGNORECASE,
 )
@@ -161,6 +163,42 @@ def asks_address(question: str) -> bool:
 def states_address(sentence: str) -> bool:
     """Whether the sentence gives a street address."""
     return _STATES_ADDRESS.search(sentence) is not None
+
+
+# ... and one asking for the address itself, in that word ("What is your address?",
+# "¿Cuál es la dirección?", "Di mana alamat Taman Ceria?"; not "Can I change my delivery
+# address?" nor an email address), which a sentence without one does not answer: "Daftar
+# di kantor Taman Ceria" says where to go once there. A number of the place, a postcode
+# or a building ("Gedung Graha Lt. 3") counts as one, beside a street.
+_ASKS_THE_ADDRESS = re.compile(
+    r"(?<![^\W_])(?:(?:your|the|its|what|what's|whats) address|address of|"
+    r"(?:cu[aá]l es (?:la|su)|vuestra) direcci[oó]n|(?:di ?mana|apa) alamat\w*|"
+    r"alamat\w* (?:di ?mana|apa)|alamatnya)(?![^\W_])",
+    re.IGNORECASE,
+)
+_OTHER_ADDRESSES = re.compile(
+    r"(?<![^\W_])(?:e-?mail|correo|mail|web|website|url|ip|surel|wallet)(?![^\W_])",
+    re.IGNORECASE,
+)
+_PLACE_NUMBER = re.compile(
+    r"(?<![^\W_])(?:no|n[º°o]|nomor)\.?\s*\d+|(?<![\d.,])\d{5}(?!\d|[.,]\d)|"
+    r"\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|"  # a British postcode
+    r"(?<![^\W_])(?i:gedung|ruko|komplek|kompleks|blok|lantai|edificio|planta|pol[ií]gono|"
+    r"building|floor|suite|unit)(?![^\W_]).{0,40}?\d"
+)
+
+
+def asks_the_address(question: str) -> bool:
+    """Whether the question asks for the place's address, in that word."""
+    return (
+        _ASKS_THE_ADDRESS.search(question) is not None and _OTHER_ADDRESSES.search(question) is None
+    )
+
+
+def gives_address(sentence: str) -> bool:
+    """Whether the sentence gives an address: a street's, a number of the place, a
+    postcode or a building's floor."""
+    return states_address(sentence) or _PLACE_NUMBER.search(sentence) is not None
 
 
 # A town after an address: "Jl. Melati No. 12[, Bandung]".

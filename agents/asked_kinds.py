@@ -99,10 +99,76 @@ def _pairs(words: list[str], language: str, stopwords: frozenset[str]) -> list[t
 def _kinds_by_noun(
     passages: list[str], language: str, stopwords: frozenset[str]
 ) -> dict[str, set[str]]:
-    """For each noun's stem, the stems of the words naming a kind of it in the passages."""
+    """For each noun's stem, the stems of the words naming a kind of it in the passages,
+    each member of a list of them counted ("clases de piano, guitarra, violín y canto")."""
     kinds: dict[str, set[str]] = defaultdict(set)
     for text in passages:
         for sentence in _SENTENCES.split(text):
-            for kind, noun in _pairs([w.lower() for w in words_of(sentence)], language, stopwords):
+            words = [w.lower() for w in words_of(sentence)]
+            listed = _listed(_TOKEN.findall(sentence.lower()), language, stopwords)
+            for kind, noun in _pairs(words, language, stopwords) + listed:
                 kinds[stem_of(noun, language)].add(stem_of(kind, language))
     return kinds
+
+
+# Words and the commas between them: where a list of kinds is written.
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|,")
+_AND = {"en": frozenset({"and", "or"}), "es": frozenset({"y", "e", "o", "u"})}
+
+
+def _listed(tokens: list[str], language: str, stopwords: frozenset[str]) -> list[tuple[str, str]]:
+    """(kind, noun) for the members of each list of kinds: "annual, maternity and
+    paternity leave" (the noun after the last one, before a function word or the end),
+    "cursos de inglés, francés y alemán". A member of several words is not read."""
+    joins = _AND[language]
+    found = []
+    if language == "es":
+        for i in range(len(tokens) - 2):
+            if tokens[i + 1] in _OF and tokens[i] not in stopwords and tokens[i] != ",":
+                members = _members(tokens, i + 2, joins)
+                found += [(kind, tokens[i]) for kind in members]
+        return found
+    for i in range(1, len(tokens)):
+        noun, after = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            noun == ","
+            or noun in stopwords
+            or not (after is None or after == "," or after in stopwords)
+        ):
+            continue
+        members = _members_before(tokens, i - 1, joins)
+        found += [(kind, noun) for kind in members]
+    return found
+
+
+def _members(tokens: list[str], start: int, joins: frozenset[str]) -> list[str]:
+    """The single-word members of a list from `start` ("piano , guitarra , violín y
+    canto"); none unless a join ends it."""
+    members, i = [tokens[start]], start + 1
+    while i + 1 < len(tokens):
+        if tokens[i] == "," and tokens[i + 1] in joins:  # the serial comma
+            i += 1
+        mark, word = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else ","
+        if (mark != "," and mark not in joins) or word == "," or word in joins:
+            break
+        members.append(word)
+        if mark in joins:
+            return members
+        i += 2
+    return []
+
+
+def _members_before(tokens: list[str], end: int, joins: frozenset[str]) -> list[str]:
+    """The single-word members of a list ending at `end` ("annual , maternity and
+    paternity"), read backwards; none unless a join stands before the last."""
+    if end < 2 or tokens[end] in joins or tokens[end] == "," or tokens[end - 1] not in joins:
+        return []
+    members, i = [tokens[end]], end - 2
+    if tokens[i] == ",":  # the serial comma: "annual, maternity, and paternity"
+        i -= 1
+    while i >= 0 and tokens[i] != "," and tokens[i] not in joins:
+        members.append(tokens[i])
+        if i < 2 or tokens[i - 1] != ",":
+            break
+        i -= 2
+    return members if len(members) >= 2 else []

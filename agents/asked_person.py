@@ -27,7 +27,8 @@ _ROLES = (
     r"doctors|dentist|vet|landlord|dueño|dueña|dueños|propietario|propietaria|jefe|jefa|"
     r"encargado|encargada|gerente|directora|fundador|fundadora|profesor|profesora|"
     r"profesores|médico|médica|presidente|presidenta|entrenador|entrenadora|monitor|"
-    r"monitora|responsable"
+    r"monitora|responsable|caretaker|janitor|concierge|receptionist|conserje|portero|"
+    r"portera|recepcionista"
 )
 _ARTICLE = r"(?:the|your|our|their|el|la|los|las|su|sus|vuestro|vuestra)"
 # "Who is the [head] dentist?", "¿Quién es la entrenadora...?", "¿Cómo se llama el
@@ -44,7 +45,7 @@ _ASKS_PERSON = re.compile(
     r"qui[eé]n (?:dirige|lleva|fund[oó]|regenta|gestiona) (?:el |la |este |esta )?[\w-]+\W*$|"
     r"siapa (?:nama |yang menjadi )?(?:pemilik|pendiri|kepala|pimpinan|pemimpin|ketua|"
     r"direktur|manajer|manager|lurah|camat|guru|dokter|pengajar|instruktur|pelatih|"
-    r"penanggung jawab)|"
+    r"penanggung jawab|penjaga|resepsionis)|"
     r"siapa yang (?:memiliki|mengelola|memimpin|mendirikan)"
     r")",
     re.IGNORECASE,
@@ -62,15 +63,20 @@ _CAPITALISED = re.compile(
 )
 
 
+_PARTICLES = frozenset("de del la van von bin binti da di dos y".split())
+
+
 def asks_person(question: str) -> bool:
     """Whether the question asks who holds a role at the place."""
     return _ASKS_PERSON.search(question) is not None
 
 
-def names_someone(sentence: str, question: str) -> bool:
+def names_someone(sentence: str, question: str, *, own: frozenset[str] = frozenset()) -> bool:
     """Whether the sentence names a person or body the question does not name itself,
     and shares a word with the question: "La encargada de recepción es Marta Gil" does
-    not say who owns the garage."""
+    not say who owns the garage. `own`: the words of the organisation's and assistant's
+    names, lower-cased: "La Escuela de Música Allegro ofrece clases de piano" names the
+    school, not its piano teacher."""
     language = guess(question)[0]
     asked = key_terms(question, language)
     if not key_terms(sentence, language) & asked:
@@ -87,5 +93,7 @@ def names_someone(sentence: str, question: str) -> bool:
             continue  # "Toko Buku Sinar" of "Siapa pemilik toko?": the place asked about
         if all(w.lower() in CALENDAR_WORDS or w.isupper() for w in words):
             continue  # "Senin", "WIB", "RW"
+        if all(w.lower() in own or w.lower() in _PARTICLES for w in words):
+            continue  # the organisation itself
         return True
     return False

@@ -15,6 +15,7 @@ from agents.answerability import (
     names_in,
     priced,
     proper_names,
+    terms_of,
 )
 
 
@@ -183,3 +184,11 @@ def test_a_follow_up_adds_nothing_held_when_no_page_holds_its_own_words() -> Non
     library = ["图书馆周末上午九点开放。"]
     assert not adds_nothing_held("图书馆周末开放吗？", library, own=frozenset())
     assert adds_nothing_held("有没有自助餐厅和咖啡？", library, own=frozenset())
+
+
+def test_a_hyphenated_word_of_a_passage_is_also_a_word_of_its_own() -> None:
+    """ "wifi" and "email" are the words of "Wi-Fi" and "e-mail", as askers write them."""
+    page = terms_of("Setiap ruang bermain ber-AC dan tersedia Wi-Fi untuk orang tua.")
+    assert key_terms("Apakah ada wifi?") <= page
+    assert {"wi", "fi"} <= page  # and still its parts, as the question may write them
+    assert key_terms("What is your email?", "en") <= terms_of("Write to us by e-mail.")

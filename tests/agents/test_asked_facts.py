@@ -12,7 +12,9 @@ from agents.asked_facts import (
     asks_notice,
     asks_payment,
     asks_phone,
+    asks_the_address,
     days_asked,
+    gives_address,
     names_day,
     states_address,
     states_email,
@@ -72,7 +74,7 @@ def test_questions_asking_where_a_place_is_and_sentences_giving_an_address() -> 
     for question in [
         "Where are you located?", "What is your address?", "¿Dónde están?",
         "¿Dónde queda el taller?", "¿Cuál es la dirección?", "Alamatnya di mana?",
-        "Toko ada di mana?",
+        "Toko ada di mana?", "¿Dónde está la escuela?", "Where is the clinic?",
     ]:  # fmt: skip
         assert asks_address(question), question
     # where a thing is, or where to do something, is not where the place is
@@ -146,3 +148,30 @@ def test_questions_asking_how_much_notice_and_sentences_giving_one() -> None:
     assert not states_notice("The show was cancelled in 1989.")
     assert not states_notice("Classes last 60 minutes and run for ten weeks.")
     assert asked_fact("¿Con cuánta antelación tengo que cancelar?").name == "notice"
+
+
+def test_questions_asking_for_the_address_in_that_word() -> None:
+    for question in [
+        "What is your address?", "Di mana alamat Taman Ceria?", "¿Cuál es la dirección?",
+        "Alamatnya di mana?", "What is the address of the clinic?",
+    ]:  # fmt: skip
+        assert asks_the_address(question), question
+    # another address, or what to do with one
+    for question in [
+        "What is your email address?", "Can I change my delivery address?",
+        "Bagaimana cara mengubah alamat pengiriman?", "¿Dónde están?",
+    ]:  # fmt: skip
+        assert not asks_the_address(question), question
+    for sentence in [
+        "Estamos en la C/ Mayor, 23, 1.º izda., 50001 Zaragoza.",
+        "Kantor kami di Gedung Sarinah Lt. 5, Jakarta.",
+        "The office is in Cambridge, MA 02139.",
+        "Spokes & Co. is at 14 Mill Lane, Bristol BS3 4QT.",
+    ]:
+        assert gives_address(sentence), sentence
+    for sentence in [
+        "Pendaftaran dilakukan di kantor Taman Ceria dengan membawa akta kelahiran.",
+        "Taman Ceria menerima anak usia 1 sampai 5 tahun.",
+        "Harga Rp 350.000 per semester.",
+    ]:
+        assert not gives_address(sentence), sentence

@@ -40,3 +40,16 @@ def test_not_a_kind_the_pages_list() -> None:
     assert unlisted_kind("How long is adoption leave?", ["Pay day is the 25th."], LEAVE) is None
     # Indonesian is not read
     assert unlisted_kind("Berapa lama cuti adopsi?", ["Cuti tahunan 12 hari."], LEAVE) is None
+
+
+def test_each_member_of_a_list_of_kinds_counts() -> None:
+    """ "clases de piano, guitarra, violín y canto" names four kinds of class, and
+    "annual, maternity and paternity leave" three kinds of leave."""
+    school = ["La escuela ofrece clases de piano, guitarra, violín y canto para niños."]
+    assert unlisted_kind("¿Dan clases de batería?", school, school) == "clases de batería"
+    assert unlisted_kind("¿Dan clases de guitarra?", school, school) is None
+    policy = ["Staff get annual, maternity, and paternity leave."]
+    assert unlisted_kind("Is there adoption leave?", policy, policy) == "adoption leave"
+    # two members are not a list of three
+    two = ["La escuela ofrece clases de piano y violín."]
+    assert unlisted_kind("¿Dan clases de batería?", two, two) is None
