@@ -5,9 +5,10 @@ few short pages in one language (English, Spanish or Indonesian), and questions 
 before any code ran on them: `answered` (question, a string the answer must hold),
 `near` (on the organisation's subject, which its pages do not answer) and `off` (on no
 page's subject). Every organisation gets its own knowledge base and assistant through
-the API of the served stack (Gunicorn + Uvicorn, a private redis-server, embedded Qdrant
-and SQLite in a temporary folder, offline answers), and each question is asked in a
-conversation of its own with the organisation's key.
+the API of the served stack (`bench.sample_service`: Gunicorn + Uvicorn, a private
+redis-server, embedded Qdrant and SQLite in a temporary folder, offline answers; the
+sample knowledge base is the default organisation's, no other's), and each question is
+asked in a conversation of its own with the organisation's key.
 
 Printed per language and set: answerable questions answered (found), of those the ones
 whose answer holds the expected string, near-topic and off-topic questions given the
@@ -25,34 +26,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from utils.local_redis import start_redis
+from bench.sample_service import sample_service
 from utils.service_process import ServiceProcess, request
 
 DATA = Path(__file__).parent / "data" / "asked_by_hand"
 ADMIN_KEY = "bench-admin"
-
-
-@contextmanager
-def served() -> Iterator[ServiceProcess]:
-    folder = Path(tempfile.mkdtemp(prefix="asked-by-hand-"))
-    redis = start_redis(folder / "redis")
-    service = ServiceProcess(env={
-        "REDIS_URL": redis.url, "QDRANT_PATH": str(folder / "qdrant"), "DATA_DIR": str(folder),
-        "WORKERS": "1", "ADMIN_API_KEYS": ADMIN_KEY, "API_KEYS": "",
-    }, log_path=folder / "service.log").start()  # fmt: skip
-    try:
-        yield service
-    finally:
-        service.stop()
-        redis.stop()
 
 
 def call(
@@ -112,7 +96,7 @@ def questions(organisation: dict[str, Any]) -> Iterator[tuple[str, str, str | No
 
 def ask_all(sets: list[str]) -> list[dict[str, Any]]:
     rows = []
-    with served() as service:
+    with sample_service("asked-by-hand-", ADMIN_API_KEYS=ADMIN_KEY, API_KEYS="") as service:
         for name in sets:
             for organisation in json.loads((DATA / f"{name}.json").read_text()):
                 key = set_up(service, organisation)
