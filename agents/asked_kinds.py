@@ -7,7 +7,8 @@ together (both are leave), so the decision answered it with the kind the pages c
 Read in English ("[adoption] leave": the word before the noun) and Spanish ("cursos de
 [italiano]"): when the word naming the kind is in none of the retrieved passages, the
 noun is in the quote, and the passages name at least `LISTED_KINDS` other kinds of that
-noun, the pages list kinds, and the one asked is not among them. One or two other kinds
+noun (each member of a list counted: "clases de piano, guitarra, violín y canto"), the
+pages list kinds, and the one asked is not among them. One or two other kinds
 are not a list: "second driver" of a page on the "additional driver" and the "young
 driver" is the page's own kind in other words. Indonesian puts its verbs where its
 modifiers go ("cuti melahirkan", "anggota bayar"), and no tagger tells them apart here,
