@@ -20,7 +20,6 @@ from agents.answerability import (
     adds_nothing_held,
     asked_things,
     asks_price,
-    asks_whether_there_is,
     codes_in,
     evidence,
     holds_code,
@@ -288,7 +287,7 @@ class ExtractiveAnswerer:
             )  # fmt: skip
             if measured.unheld_words and same[top]:
                 names, things = self._unanswered(
-                    query, measured, context_vectors[top], cosines[top], texts
+                    query, measured, context_vectors[top], cosines[top]
                 )
                 seen = replace(seen, unheld_names=names, unheld_things=things)
             # Across languages every word is "absent": nothing to tell. It only ever
@@ -441,38 +440,30 @@ class ExtractiveAnswerer:
         return max([0.0, *(gain - LEFT_OUT_NOISE for gain in gains)])
 
     def _unanswered(
-        self, query: str, measured: Passage, sentence: np.ndarray, cosine: float, texts: list[str]
+        self, query: str, measured: Passage, sentence: np.ndarray, cosine: float
     ) -> tuple[int, int]:
         """How many of the names, and of the things asked for, that no passage in scope
         holds (the search looked, each of their words) the best sentence does not answer:
         without the name, the question comes closer to it than its `cosine`; without the
         thing, closer beyond `LEFT_OUT_NOISE`. A page that never writes "Indian" may
         still be about "which famous Indian...": then the question goes away from its
-        sentence without the word. A question asking only whether there is something,
-        every one of whose things no passage holds ("Is there a warranty on repairs?",
-        "Apakah ada diskon untuk anak kedua?"), is not answered by what is there, however
-        close. One batch of short texts."""
+        sentence without the word. One batch of short texts."""
         unheld = measured.unheld_words
         names = [
             name
             for name in proper_names(query)
             if all(word in unheld for word in name) and not self.own_names.intersection(name)
         ]
-        asked_for = asked_things(query)
-        things = [(word,) for word in asked_for if word in unheld and word not in self.own_names]
+        things = [
+            (word,) for word in asked_things(query) if word in unheld and word not in self.own_names
+        ]
         gains = self._left_out_gains(query, names + things, sentence, cosine)
         named, asked = gains[: len(names)], gains[len(names) :]
         # What a price is asked of is often the page's own item in the asker's words ("un
         # niño" for "corte infantil": 0.027), as often as a kind the page lacks ("yearly"
         # of a monthly price: 0.031): only a clear gain declines it.
         margin = PRICE_THING_MARGIN if asks_price(query) else LEFT_OUT_NOISE
-        unanswered = sum(g > margin for g in asked)
-        if things and len(things) == len(asked_for) and asks_whether_there_is(query):
-            # "wifi" of a page writing "Wi-Fi" is held, in other letters
-            written = re.sub(r"[\W_]+", "", " ".join(texts).casefold())
-            if not any(word in written for (word,) in things):
-                unanswered = len(things)
-        return sum(g > 0 for g in named), unanswered
+        return sum(g > 0 for g in named), sum(g > margin for g in asked)
 
     def _left_out_gains(
         self,

@@ -274,23 +274,6 @@ def proper_names(question: str, language: str | None = None) -> list[tuple[str, 
     return found
 
 
-# Asking only whether something is there or offered, not whether one may do something:
-# "Is there a warranty?", "¿Hay clases online?", "Apakah ada diskon?".
-_THERE_IS = re.compile(
-    r"(?:is there|are there|do (?:you|they|we) (?:have|offer|provide|sell)|"
-    r"hay(?! que)|existen?|tienen?(?! que)|ten[eé]is(?! que)|tienes(?! que)|ofrecen?|"
-    r"ofrec[eé]is|disponen? de|cuentan? con|(?:apakah )?ada(?:kah)?)\s",
-    re.IGNORECASE,
-)
-
-
-def asks_whether_there_is(question: str) -> bool:
-    """Whether a sentence of the question opens by asking whether something is there."""
-    return any(
-        _THERE_IS.match(_OPENING.sub("", asked)) for asked in SENTENCE_BREAK.split(question.strip())
-    )
-
-
 def asked_things(question: str, language: str | None = None) -> list[str]:
     """What a question asking whether something is there, offered or may be brought asks
     about: the words after its asking ones, up to the first function word or mark,

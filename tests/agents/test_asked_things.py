@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.answerability import asked_things, asks_whether_there_is
+from agents.answerability import asked_things
 
 
 @pytest.mark.parametrize(
@@ -76,19 +76,3 @@ def test_the_thing_asked_for(question: str, things: list[str]) -> None:
 )
 def test_other_questions_ask_for_nothing_to_look_for(question: str) -> None:
     assert asked_things(question) == []
-
-
-def test_questions_asking_only_whether_something_is_there() -> None:
-    """Such a question, every one of whose things no page names, is declined however
-    close the nearest sentence comes; one asking whether one may do something is not."""
-    for question in [
-        "Is there a warranty on repairs?", "Do you offer bike fitting?", "¿Hay clases online?",
-        "¿Tienen aula para ensayar?", "Apakah ada diskon untuk anak kedua?",
-        "Thanks. Are there lockers?",
-    ]:  # fmt: skip
-        assert asks_whether_there_is(question), question
-    for question in [
-        "Can I bring my dog?", "¿Hay que pagar la matrícula?", "¿Se puede alquilar una toalla?",
-        "How much is a locker?", "Apakah boleh membawa kucing?",
-    ]:  # fmt: skip
-        assert not asks_whether_there_is(question), question

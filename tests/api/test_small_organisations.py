@@ -5,9 +5,9 @@ shares the pages' words, gets the not-found message:
 
 - a kind of class the school's list of classes leaves out ("clases de batería");
 - who holds a role, where the only capitalised words name the organisation itself;
-- the address, of pages that say only "at our office";
-- whether there is something no page names ("Is there a warranty...?"), however close
-  the nearest sentence comes; "wifi" of a page writing "Wi-Fi" is named.
+- the address, of pages that say only "at our office".
+
+"Apakah ada wifi?" of a page writing "Wi-Fi" is answered: its hyphenated word is one.
 """
 
 from __future__ import annotations
@@ -67,11 +67,9 @@ NOT_FOUND = {
         ("es", "¿Dan clases de guitarra?"),  # four kinds listed, not this one
         ("es", "¿Cuánto cuesta una clase de prueba?"),
         ("es", "¿Quién es el profesor de piano?"),  # the academy is no teacher
-        ("es", "¿Tienen aula para ensayar por horas?"),
     ],
     "Elm Court": [
         ("en", "Who is the caretaker?"),
-        ("en", "Is there a lift in block B?"),
     ],
     "Rumah Bermain Pelangi": [
         ("id", "Di mana alamat Rumah Bermain Pelangi?"),
