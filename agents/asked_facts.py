@@ -41,6 +41,9 @@ HOURS_WORDS = frozenset(
     "martes miércoles miercoles jueves viernes sábado sábados sabado sabados domingo domingos "
     "festivo festivos fines semana senin selasa rabu kamis jumat sabtu minggu akhir pekan "
     "hari libur abierto abiertos abierta abiertas cerrado cerrados".split()
+) | frozenset(  # ... and the parts of a day: "¿Abren por la tarde?"
+    "morning mornings afternoon afternoons evening evenings mañana mañanas manana tarde "
+    "tardes noche noches pagi siang sore malam".split()
 )
 # What gives hours: a range of times of day ("7 am to 10 pm", "8:00 a 18:00", "09.00
 # sampai 21.00", "9-17 h"; a time marked by its minutes or its am, pm or h, so that "de
@@ -67,7 +70,9 @@ _TIME_MARK = re.compile(r"[:.]\d{2}|\d\s*(?:[ap]\.?m\.?|h|hrs|wib|wita|wit)\b", 
 _DAYS = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|bank holiday|"
     r"public holiday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|festivo|"
-    r"fin(?:es)? de semana|senin|selasa|rabu|kamis|jumat|sabtu|minggu|akhir pekan|hari libur"
+    r"fin(?:es)? de semana|senin|selasa|rabu|kamis|jumat|sabtu|minggu|akhir pekan|hari libur|"
+    # parts of a day, which the hours answer as they answer a day
+    r"morning|afternoon|evening|ma[ñn]ana|tarde|noche|pagi|siang|sore|malam"
 )
 _ASKS_OPEN_ON = re.compile(
     rf"(?<![^\W_])(?:(?:are|is)(?![^\W_]).{{0,30}}(?<![^\W_])(?:open|closed)|"

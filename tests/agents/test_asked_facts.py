@@ -175,3 +175,19 @@ def test_questions_asking_for_the_address_in_that_word() -> None:
         "Harga Rp 350.000 per semester.",
     ]:
         assert not gives_address(sentence), sentence
+
+
+def test_a_part_of_the_day_is_asked_as_a_day_is() -> None:
+    for question, parts in [
+        ("¿Abren por la tarde?", {"tarde"}),
+        ("¿Abren los sábados por la mañana?", {"sabado", "mañana"}),
+        ("Is the pool open in the evening?", {"evening"}),
+        ("Apakah buka malam hari?", {"malam"}),
+    ]:
+        assert asks_hours(question) and days_asked(question) == parts, question
+    # tomorrow's weather, a price per night, evening classes open to beginners
+    for question in [
+        "¿Qué tiempo hará mañana?", "Berapa harga kamar per malam?",
+        "Are the evening classes open to beginners?",
+    ]:  # fmt: skip
+        assert not asks_hours(question), question

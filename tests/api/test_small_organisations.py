@@ -7,6 +7,9 @@ shares the pages' words, gets the not-found message:
 - who holds a role, where the only capitalised words name the organisation itself;
 - the address, of pages that say only "at our office".
 
+Whether the place is open in the morning or the evening is asked as a day is: the hours
+answer it ("¿Abren por la mañana?" of afternoon hours).
+
 "Apakah ada wifi?" of a page writing "Wi-Fi" is answered: its hyphenated word is one.
 """
 
@@ -50,6 +53,7 @@ ANSWERED = {
         ("¿Dónde está la academia?", "C/ San Vicente, 12"),
         ("¿Cuánto cuesta una clase individual?", "30 €"),
         ("¿Cuándo ensayan los coros?", "miércoles"),
+        ("¿Abren por la mañana?", "16:00 a 21:00"),  # a part of the day, asked as a day
     ],
     "Elm Court": [
         ("What number do I call to report a fault?", "0113 496 0021"),
@@ -60,6 +64,7 @@ ANSWERED = {
         ("Berapa biaya bulanan?", "Rp2.000.000"),
         ("Apakah ada wifi?", "Wi-Fi"),
         ("Berapa uang pangkal?", "Rp750.000"),
+        ("Apakah buka sampai sore?", "06.30 sampai 17.00"),
     ],
 }
 NOT_FOUND = {
