@@ -40,8 +40,8 @@ HOURS_WORDS = frozenset(
     "saturday saturdays sunday sundays weekend weekends bank public holiday holidays lunes "
     "martes miércoles miercoles jueves viernes sábado sábados sabado sabados domingo domingos "
     "festivo festivos fines semana senin selasa rabu kamis jumat sabtu minggu akhir pekan "
-    "hari libur abierto abiertos abierta abiertas cerrado cerrados".split()
-) | frozenset(  # ... and the parts of a day: "¿Abren por la tarde?"
+    "hari libur abierto abiertos abierta abiertas cerrado cerrados "
+    # ... and the parts of a day, asked as a day is: "¿Abren por la tarde?"
     "morning mornings afternoon afternoons evening evenings mañana mañanas manana tarde "
     "tardes noche noches pagi siang sore malam".split()
 )
