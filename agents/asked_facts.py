@@ -132,9 +132,10 @@ def states_hours(sentence: str) -> bool:
 # A question asking where a place is ("Where are you?", "¿Cuál es la dirección?",
 # "Alamatnya di mana?"), the words that only say so, and a sentence giving a street
 # address: a street word and a number ("Calle Mayor 45", "Jl. Merdeka No. 12", "12 High
-# Street").
+# Street"). The address asked in that word ("What is your address?") is one of them.
+_THE_ADDRESS = r"(?:your|the|its|what|what's|whats) address|address of"
 _ASKS_ADDRESS = re.compile(
-    r"(?<![^\W_])(?:(?:your|the|its|what|what's|whats) address|address of|where are you|"
+    rf"(?<![^\W_])(?:{_THE_ADDRESS}|where are you|"
     r"where is (?:the|your) (?:office|shop|store|school|clinic|workshop|garage)|your location|"
     r"(?:cu[aá]l es (?:la|su)|su|vuestra|tu) (?:direcci[oó]n|ubicaci[oó]n)|"
     r"d[oó]nde (?:est[aá]n|est[aá]is|quedan?|se encuentran|se ubican?)|alamat\w*|lokasi\w*|"
@@ -176,7 +177,7 @@ def states_address(sentence: str) -> bool:
 # di kantor Taman Ceria" says where to go once there. A number of the place, a postcode
 # or a building ("Gedung Graha Lt. 3") counts as one, beside a street.
 _ASKS_THE_ADDRESS = re.compile(
-    r"(?<![^\W_])(?:(?:your|the|its|what|what's|whats) address|address of|"
+    rf"(?<![^\W_])(?:{_THE_ADDRESS}|"
     r"(?:cu[aá]l es (?:la|su)|vuestra) direcci[oó]n|(?:di ?mana|apa) alamat\w*|"
     r"alamat\w* (?:di ?mana|apa)|alamatnya)(?![^\W_])",
     re.IGNORECASE,

@@ -56,14 +56,13 @@ _TITLED = re.compile(
     r"don|doña|dña|ir|hj?)\.?\s+[A-ZÀ-ÖØ-Þ]",
     re.IGNORECASE,
 )
-# Capitalised words in a row, with the particles names carry ("Laura de la Fuente").
+# The particles names carry ("Laura de la Fuente"), and capitalised words in a row with
+# them.
+_PARTICLES = ("de", "del", "la", "van", "von", "bin", "binti", "da", "di", "dos", "y")
 _CAPITALISED = re.compile(
     r"(?<![\w.])[A-ZÀ-ÖØ-Þ][\w'’-]*"
-    r"(?:\s+(?:(?:de|del|la|van|von|bin|binti|da|di|dos|y)\s+)?[A-ZÀ-ÖØ-Þ][\w'’-]*)*"
+    rf"(?:\s+(?:(?:{'|'.join(_PARTICLES)})\s+)?[A-ZÀ-ÖØ-Þ][\w'’-]*)*"
 )
-
-
-_PARTICLES = frozenset("de del la van von bin binti da di dos y".split())
 
 
 def asks_person(question: str) -> bool:
