@@ -23,6 +23,7 @@ from agents.answerability import (
     codes_in,
     evidence,
     holds_code,
+    key_terms,
     left_out,
     names_in,
     own_long_terms,
@@ -30,11 +31,22 @@ from agents.answerability import (
     proper_names,
     refers_back,
     terms_of,
+    words_of,
     written_in,
 )
-from agents.asked_facts import asked_fact, asks_the_address, days_asked, gives_address, names_day
+from agents.asked_facts import (
+    asked_fact,
+    asks_the_address,
+    days_asked,
+    gives_address,
+    means_asked,
+    names_day,
+    names_means,
+    states_payment,
+)
 from agents.asked_kinds import unlisted_kind
 from agents.asked_person import asks_person, names_someone
+from agents.asked_prices import price_of_another
 from agents.followup import offline_condenser, points_back
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
@@ -177,6 +189,14 @@ def _sentence_before(candidates: list[tuple[int, str]], i: int) -> str | None:
     if i and candidates[i - 1][0] == candidates[i][0]:
         return candidates[i - 1][1]
     return None
+
+
+def _up_to(candidates: list[tuple[int, str]], i: int, texts: list[str]) -> str:
+    """Candidate `i`'s passage (`texts`, by rank) up to and with it: what it is read
+    after."""
+    rank, sentence = candidates[i]
+    end = texts[rank].find(sentence)
+    return texts[rank][: end + len(sentence)] if end >= 0 else sentence
 
 
 class Judged(NamedTuple):
@@ -338,6 +358,17 @@ class ExtractiveAnswerer:
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "unpriced": True}
                     )
+                elif asks_price(query) and (
+                    other := price_of_another(
+                        query, quoted, before, [_up_to(candidates, i, texts) for i in chosen], texts
+                    )
+                ):
+                    # "Berapa harga sewa per minggu?" of the price per day; "Berapa biaya
+                    # servis besar?" of the routine service's, where the page names the
+                    # major one without a price: another thing's price.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "price_of_another": other}
+                    )
                 elif kind := unlisted_kind(query, quoted, texts):
                     # "How long is adoption leave?" of a policy on annual, maternity and
                     # paternity leave: another kind's sentence does not answer it.
@@ -357,6 +388,17 @@ class ExtractiveAnswerer:
                     # Taman Ceria": where to go, not the address asked.
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "no_address": True}
+                    )
+                elif (
+                    (means := means_asked(query))
+                    and not any(names_means(text, means) for text in texts)
+                    and not any(states_payment(s) for s in quoted)
+                ):
+                    # "¿Se puede pagar con tarjeta?" of pages naming no card and no
+                    # means of paying ("las cuotas se cobran por domiciliación"). Pages
+                    # listing other means answer it: "we take cash only".
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "means_unheld": sorted(means)}
                     )
             tried.append(judged)
         # The question as asked or as searched, whichever finds the better sentence among
@@ -598,9 +640,19 @@ def fact_giving(
     days = days_asked(query) if fact.name == "hours" else frozenset()
     naming = [i for i in chosen if days and names_day(candidates[i][1], days)]
     giving = [i for i in chosen if fact.states(candidates[i][1])]
+    anywhere = [i for i, (_, s) in enumerate(candidates) if same[i] and fact.states(s)]
+    # What else the question names: a sentence giving the fact of the place it names
+    # comes before closer ones of another ("What time does the learner pool close?" of
+    # "The learner pool closes at 4 pm", not the main pool's hours).
+    named = key_terms(" ".join(w for w in words_of(query) if w.lower() not in fact.words))
+
+    def naming_more(i: int) -> int:
+        return len(named & terms_of(candidates[i][1]))
+
+    if anywhere and max(map(naming_more, anywhere)) > max(map(naming_more, giving), default=0):
+        return [max(anywhere, key=lambda i: (naming_more(i), cosines[i]))]
     if giving or naming:
         return sorted({*giving, *naming})
-    anywhere = [i for i, (_, s) in enumerate(candidates) if same[i] and fact.states(s)]
     return [max(anywhere, key=lambda i: cosines[i])] if anywhere else []
 
 

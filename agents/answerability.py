@@ -217,6 +217,11 @@ def stem_of(word: str, language: str) -> str:
     return stem.stemWord(word) if stem is not None else word
 
 
+def unspaced(word: str) -> bool:
+    """Whether the word is of a script written without spaces (a run, not a word)."""
+    return _UNSPACED.search(word) is not None
+
+
 def words_of(text: str) -> list[str]:
     """The text's words as written, with their combining marks."""
     return _WORD.findall(text)
@@ -297,7 +302,7 @@ def asked_things(question: str, language: str | None = None) -> list[str]:
         elif allowed := _ASKS_ALLOWED.match(sentence):
             words = [w for w in _WORD.findall(allowed["thing"].lower()) if w not in stopwords]
         elif asks_price(sentence):
-            words = [w for w in _WORD.findall(_priced_part(sentence).lower()) if w not in stopwords]
+            words = [w for w in _WORD.findall(priced_part(sentence).lower()) if w not in stopwords]
         else:
             continue
         for word in words:
@@ -328,10 +333,26 @@ _ENGLISH_PRICE = re.compile(r"(?:costs?|prices?|priced|fees?)", re.IGNORECASE)
 # cost": a page says "rent" or "hire" as it likes.
 _PRICED_ACTION = re.compile(r"^\s*[^\W\d_]+ing(?![^\W_])", re.IGNORECASE)
 _INFINITIVE = re.compile(r"^\s*[^\W\d_]+(?:ar|er|ir|ír|re)(?![^\W_])", re.IGNORECASE)
-_PRICE_VERBS = {"cuesta", "cuestan", "cuestas", "custa", "custam", "coûte", "coûtent", "kostet"}
+_PRICE_VERBS = {
+    "cuesta",
+    "cuestan",
+    "cuestas",
+    "cobra",
+    "cobran",
+    "cobráis",
+    "cobrais",
+    "cobras",
+    "cobrar",
+    "custa",
+    "custam",
+    "coûte",
+    "coûtent",
+    "kostet",
+}
 
 
-def _priced_part(sentence: str) -> str:
+def priced_part(sentence: str) -> str:
+    """The words of what a price question prices ("a yearly membership")."""
     if found := _HOW_MUCH_IS.search(sentence):
         return sentence[found.end() :]
     worth = _WHAT_IT_IS_WORTH.search(sentence)
@@ -355,7 +376,9 @@ def _priced_part(sentence: str) -> str:
 _ASKS_PRICE = re.compile(
     r"(?<![^\W_])(?:cost|costs|price|prices|priced|fee|fees|cuesta|cuestan|cuestas|costo|"
     r"costos|coste|costes|precio|precios|tarifa|tarifas|harga|biaya|ongkos|kostet|prix|"
-    r"coûte|coûtent|preço|preços|custa|custam)"
+    r"coûte|coûtent|preço|preços|custa|custam|"
+    # what a place charges, in Spanish: "¿Cuánto cobráis por hacer la renta?"
+    r"cobra|cobran|cobr[aá]is|cobras|cobrar)"
     r"(?![^\W_])",
     re.IGNORECASE,
 )
@@ -411,6 +434,11 @@ def asks_price(question: str) -> bool:
     return _ASKS_PRICE.search(question) is not None and _ASKS_AMOUNT.search(question) is not None
 
 
+def states_price(sentence: str) -> bool:
+    """Whether the sentence states a price: an amount with its currency, or free."""
+    return _STATES_PRICE.search(sentence) is not None
+
+
 def priced(question: str, quoted: list[str], *, before: list[str | None] | None = None) -> bool:
     """Whether a quoted sentence states a price (an amount with its currency, or free)
     beside one of the question's key terms: "Parking is free" for "How much does parking
@@ -427,7 +455,7 @@ def priced(question: str, quoted: list[str], *, before: list[str | None] | None 
     prior = before or [None] * len(quoted)
     return any(
         _STATES_PRICE.search(text) is not None
-        and (not wanted or bool(wanted & key_terms(_read_with(text, previous), language)))
+        and (not wanted or bool(wanted & key_terms(read_with(text, previous), language)))
         for text, previous in zip(quoted, prior, strict=True)
     )
 
@@ -437,7 +465,7 @@ def refers_back(sentence: str) -> bool:
     return _REFERS_BACK.search(sentence) is not None
 
 
-def _read_with(text: str, previous: str | None) -> str:
+def read_with(text: str, previous: str | None) -> str:
     """The sentence, after the one it refers back to if it does."""
     if previous and refers_back(text):
         return f"{previous} {text}"

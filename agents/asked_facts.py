@@ -122,10 +122,24 @@ def _day(word: str) -> str:
     return folded[:-1] if folded.endswith("s") and not folded.endswith("ss") else folded
 
 
+# ... or the one time it opens or closes: "The learner pool closes at 4 pm", "cierra a
+# las 20:00", "tutup pukul 17.00" (a time marked as one, so that "closes at 4" of a count
+# is not).
+_OPENS_OR_CLOSES_AT = re.compile(
+    r"(?<![^\W_])(?:opens?|closes?|shuts?|abre|abren|abrimos|cierra|cierran|cerramos|buka|"
+    r"dibuka|tutup|ditutup)(?![^\W_])[^\d.!?]{0,15}?(?<![\d.:])"
+    rf"(?P<time>{_TIME})(?![\d.:]\d)",
+    re.IGNORECASE,
+)
+
+
 def states_hours(sentence: str) -> bool:
-    """Whether the sentence gives opening hours (a range of times, or all day)."""
-    return _OPEN_ALL_DAY.search(sentence) is not None or any(
-        _TIME_MARK.search(match.group(0)) for match in _TIME_RANGE.finditer(sentence)
+    """Whether the sentence gives opening hours (a range of times, or all day), or when
+    the place opens or closes."""
+    return (
+        _OPEN_ALL_DAY.search(sentence) is not None
+        or any(_TIME_MARK.search(match.group(0)) for match in _TIME_RANGE.finditer(sentence))
+        or any(_TIME_MARK.search(m["time"]) for m in _OPENS_OR_CLOSES_AT.finditer(sentence))
     )
 
 
@@ -320,6 +334,34 @@ _PAYING = re.compile(
 )
 
 
+# The means a question asks about by kind ("Can I pay by card?", "¿Aceptan efectivo?",
+# "Bisa bayar pakai kartu kredit?"), each with the words that name it on a page.
+_MEANS_OF_KIND = {
+    "card": "card cards credit debit visa mastercard maestro amex contactless tarjeta "
+    "tarjetas crédito credito débito debito datáfono datafono kartu kredit",
+    "cash": "cash coins efectivo metálico metalico monedas tunai koin",
+    "transfer": "transfer transfers transferencia transferencias bizum",
+}
+_KIND_OF = {word: kind for kind, words in _MEANS_OF_KIND.items() for word in words.split()}
+_MEANS_WORD = re.compile(
+    rf"(?<![^\W_])(?:{'|'.join(sorted(_KIND_OF, key=len, reverse=True))})(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def means_asked(question: str) -> frozenset[str]:
+    """The kinds of means of payment a question asking how to pay names ("card" of
+    "¿Se puede pagar con tarjeta?"); none for other questions."""
+    if not asks_payment(question):
+        return frozenset()
+    return frozenset(_KIND_OF[m.group().lower()] for m in _MEANS_WORD.finditer(question))
+
+
+def names_means(text: str, kinds: frozenset[str]) -> bool:
+    """Whether the text names a means of one of `kinds` ("Visa" a card)."""
+    return any(_KIND_OF[m.group().lower()] in kinds for m in _MEANS_WORD.finditer(text))
+
+
 def asks_payment(question: str) -> bool:
     """Whether the question asks how one can pay."""
     return _ASKS_PAYMENT.search(question) is not None
@@ -374,6 +416,66 @@ def states_notice(sentence: str) -> bool:
     return _NOTICE.search(sentence) is not None and _LENGTH_OF_TIME.search(sentence) is not None
 
 
+# A question asking from what age (or up to what age) one may come ("What age can
+# children start?", "¿A partir de qué edad se puede empezar?", "Umur berapa anak bisa
+# dititipkan?"), the words that only say so, and a sentence giving an age: "aged 5 to
+# 12", "from eight weeks of age", "niños de 5 a 12 años", "anak usia 1 sampai 5 tahun",
+# "Children under 8", "menores de 12 años" (not "fever over 38 degrees").
+# Asked as a condition, not of someone's past: "How old was Tesla when he died?" and
+# "¿Qué edad tenía...?" ask no such thing.
+_ASKS_AGE = re.compile(
+    r"(?<![^\W_])(?:(?:what|which) age (?:can|do|does|must|should|will|are|is)|"
+    r"from what age|at what age can|how old (?:do|does|must|should|can|will)|age limit|"
+    r"minimum age|age range|(?:a partir de|desde) qu[eé] edad|para qu[eé] edad(?:es)?|"
+    r"qu[eé] edad (?:hay que|tienen que|tiene que|debe|deben|se necesita)|edad m[ií]nima|"
+    r"l[ií]mite de edad|"
+    r"(?:umur|usia) berapa|berapa (?:umur|usia)|batas (?:umur|usia)|(?:umur|usia) minimal)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+AGE_WORDS = frozenset(
+    "age ages old how what which limit minimum range years year months weeks edad edades "
+    "partir desde qué que mínima minima límite limite años meses umur usia berapa batas "
+    "minimal tahun bulan "
+    # ... and what one may do from that age: "¿A partir de qué edad se puede empezar?"
+    "start begin join enrol enroll empezar comenzar apuntarse inscribirse entrar mulai "
+    "masuk ikut daftar can could must need needs have has puede pueden puedo podemos "
+    "tiene tienen tengo hay debe deben bisa boleh harus perlu".split()
+)
+_AGE_UNIT = r"(?:years?|months?|weeks?|años|meses|semanas|tahun|bulan|minggu)"
+_NOT_AN_AGE = (
+    r"(?!\s*(?:[°%]|[.,]\d|degrees?|grados?|derajat|kg|kilos?|km|cm|m\b|metres?|meters?|"
+    r"minutes?|minutos?|menit|hours?|horas?|jam|people|personas|orang|€|£|\$|rp))"
+)
+# A number in figures or, up to eighteen, in words ("from eight weeks of age").
+_N = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|sixteen|"
+    r"eighteen|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|diecis[eé]is|"
+    r"dieciocho|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)"
+)
+_STATES_AGE = re.compile(
+    rf"(?<![^\W_])(?:aged?|ages|edad(?:es)?(?: de)?|usia|umur)\s+(?:from\s+|de\s+)?\d|"
+    rf"(?<![^\W_]){_N}[\s-]*(?:(?:-|–|to|a|al|sampai|hingga|y)\s*{_N}[\s-]*)?{_AGE_UNIT}"
+    r"(?:\s+(?:old|of age|de edad)|-olds?)|"
+    rf"(?:de|desde los|a partir de los)\s+{_N}\s*(?:(?:a|al|y)\s*{_N}\s*)?años|"
+    rf"(?:anak|bayi|balita|siswa)\s+\d+\s*(?:-|sampai|hingga)?\s*\d*\s*(?:tahun|bulan)|"
+    rf"(?<![^\W_])(?:under|over|below|above|menores de|mayores de|di bawah|di atas)\s+\d+"
+    rf"(?:\s*{_AGE_UNIT})?{_NOT_AN_AGE}(?![\d\w])",
+    re.IGNORECASE,
+)
+
+
+def asks_age(question: str) -> bool:
+    """Whether the question asks from or up to what age one may come."""
+    return _ASKS_AGE.search(question) is not None
+
+
+def states_age(sentence: str) -> bool:
+    """Whether the sentence gives an age (a number of years, months or weeks of age, or
+    under or over one)."""
+    return _STATES_AGE.search(sentence) is not None
+
+
 @dataclass(frozen=True)
 class Fact:
     name: str
@@ -393,6 +495,7 @@ FACTS = (
     Fact("contact", asks_contact, states_contact, CONTACT_WORDS),
     Fact("payment", asks_payment, states_payment, PAYMENT_WORDS),
     Fact("notice", asks_notice, states_notice, NOTICE_WORDS),
+    Fact("age", asks_age, states_age, AGE_WORDS),
 )
 
 

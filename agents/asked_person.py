@@ -65,6 +65,17 @@ _CAPITALISED = re.compile(
 )
 
 
+# Languages and their peoples, which pages capitalise in English and Indonesian ("kelas
+# bahasa Inggris, Jepang dan Mandarin", "English and Japanese classes"): no one's name.
+LANGUAGE_NAMES = frozenset(
+    "english spanish french german italian portuguese dutch russian polish greek turkish "
+    "arabic hebrew hindi chinese mandarin cantonese japanese korean thai vietnamese "
+    "indonesian malay latin swedish norwegian danish finnish inggris jepang arab korea "
+    "jerman prancis perancis belanda indonesia melayu cina tionghoa spanyol italia rusia "
+    "portugis jawa sunda bahasa".split()
+)
+
+
 def asks_person(question: str) -> bool:
     """Whether the question asks who holds a role at the place."""
     return _ASKS_PERSON.search(question) is not None
@@ -94,5 +105,7 @@ def names_someone(sentence: str, question: str, *, own: frozenset[str] = frozens
             continue  # "Senin", "WIB", "RW"
         if all(w.lower() in own or w.lower() in _PARTICLES for w in words):
             continue  # the organisation itself
+        if all(w.lower().strip(",;") in LANGUAGE_NAMES for w in words):
+            continue  # "Inggris, Jepang dan Mandarin": languages taught
         return True
     return False

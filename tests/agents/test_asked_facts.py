@@ -6,6 +6,7 @@ from __future__ import annotations
 from agents.asked_facts import (
     asked_fact,
     asks_address,
+    asks_age,
     asks_contact,
     asks_email,
     asks_hours,
@@ -15,8 +16,11 @@ from agents.asked_facts import (
     asks_the_address,
     days_asked,
     gives_address,
+    means_asked,
     names_day,
+    names_means,
     states_address,
+    states_age,
     states_email,
     states_hours,
     states_notice,
@@ -191,3 +195,56 @@ def test_a_part_of_the_day_is_asked_as_a_day_is() -> None:
         "Are the evening classes open to beginners?",
     ]:  # fmt: skip
         assert not asks_hours(question), question
+
+
+def test_the_one_time_a_place_opens_or_closes_gives_its_hours() -> None:
+    assert states_hours("The learner pool closes at 4 pm on weekdays.")
+    assert states_hours("El local cierra a las 20:00.")
+    assert states_hours("Toko tutup pukul 17.00 WIB.")
+    assert states_hours("We open at 9:30 every day.")
+    # a number that is no time of day, or no opening or closing
+    assert not states_hours("The office closes at 4.")
+    assert not states_hours("Registration closes in 3 days.")
+    assert not states_hours("The bus leaves at 4 pm.")
+
+
+def test_the_means_of_payment_a_question_asks_about() -> None:
+    assert means_asked("¿Se puede pagar con tarjeta?") == {"card"}
+    assert means_asked("Bisa bayar pakai kartu kredit?") == {"card"}
+    assert means_asked("Do you accept cash?") == {"cash"}
+    # no means named, or no asking how to pay
+    assert means_asked("How can I pay?") == frozenset()
+    assert means_asked("How much is a gift card?") == frozenset()
+    # a page names a card by its brand; a direct debit is none of them
+    assert names_means("We take Visa and Mastercard.", frozenset({"card"}))
+    assert not names_means("Las cuotas se cobran por domiciliación bancaria.", frozenset({"card"}))
+    assert not names_means("Uang muka 50% dibayar saat pesan.", frozenset({"cash"}))
+
+
+def test_questions_asking_from_what_age_and_sentences_giving_an_age() -> None:
+    for asked in (
+        "What age can children start?",
+        "How old does a puppy have to be for its first jab?",
+        "¿A partir de qué edad se puede empezar?",
+        "Umur berapa anak bisa dititipkan?",
+    ):
+        assert asks_age(asked), asked
+        assert asked_fact(asked).name == "age"
+    # someone's age in the past is no condition to come
+    assert not asks_age("How old was Tesla when he died?")
+    assert not asks_age("¿Qué edad tenía Chopin?")
+    for giving in (
+        "Swimming lessons for children aged 5 to 12 run on Saturdays.",
+        "Puppies need two vaccinations from eight weeks of age.",
+        "Clases para niños a partir de seis años y adultos.",
+        "Taman Ceria menerima anak usia 1 sampai 5 tahun.",
+        "Children under 8 must be accompanied by an adult.",
+        "Camps for 5-year-olds.",
+    ):
+        assert states_age(giving), giving
+    for other in (
+        "Anak yang demam di atas 38 derajat tidak boleh dititipkan.",
+        "Groups of over 10 people get a discount.",
+        "We have been open for 10 years.",
+    ):
+        assert not states_age(other), other

@@ -73,3 +73,14 @@ def test_the_organisations_own_name_is_no_one() -> None:
     assert not names_someone(offer, asked, own=own)
     teacher = "En la Academia Musical Do Re Mi el profesor de piano es Andrés Soler."
     assert names_someone(teacher, asked, own=own)
+
+
+def test_languages_a_page_lists_are_no_one() -> None:
+    """ "Siapa guru bahasa Jepang?" of a course's list of languages: capitalised words,
+    no teacher."""
+    asked = "Siapa guru bahasa Jepang?"
+    offer = "Kursus ini membuka kelas bahasa Inggris, Jepang dan Mandarin untuk umum."
+    assert not names_someone(offer, asked)
+    assert not names_someone("We teach English, Japanese and Mandarin.", "Who teaches Japanese?")
+    assert names_someone("Guru bahasa Jepang adalah Ibu Rina.", asked)
+    assert names_someone("Guru bahasa Jepang kami, Rina Sato, lulusan Osaka.", asked)

@@ -11,6 +11,13 @@ Whether the place is open in the morning or the evening is asked as a day is: th
 answer it ("¿Abren por la mañana?" of afternoon hours).
 
 "Apakah ada wifi?" of a page writing "Wi-Fi" is answered: its hyphenated word is one.
+
+A sports centre in English and a scooter hire in Indonesian: a price is not answered
+by another period's ("per month" of a price per hour) nor by another thing's where the
+pages name the thing asked without a price (yoga classes, a monthly pass); the one time
+a place closes answers when it closes, and a language course's languages are no teacher.
+Paying by card, of pages that name no card and no way of paying, is not answered. From
+what age one may come is answered by the sentence giving an age, in words of its own.
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ SCHOOL = {
     "cuesta 30 €. Los coros infantiles ensayan los miércoles de 18:00 a 19:00.",
     "Dónde estamos": "Estamos en la C/ San Vicente, 12, 2.º dcha., 46002 Valencia. La "
     "secretaría atiende de lunes a viernes de 16:00 a 21:00.",
-    "Pagos": "La inscripción cuesta 35 € y se abona una sola vez. Las mensualidades se "
+    "Pagos": "La inscripción cuesta 35 € y se paga una sola vez. Las mensualidades se "
     "cobran por domiciliación entre el día 1 y el 5.",
 }
 FLATS = {
@@ -54,6 +61,7 @@ ANSWERED = {
         ("¿Cuánto cuesta una clase individual?", "30 €"),
         ("¿Cuándo ensayan los coros?", "miércoles"),
         ("¿Abren por la mañana?", "16:00 a 21:00"),  # a part of the day, asked as a day
+        ("¿A partir de qué edad se puede empezar?", "siete años"),  # an age asked
     ],
     "Elm Court": [
         ("What number do I call to report a fault?", "0113 496 0021"),
@@ -72,6 +80,7 @@ NOT_FOUND = {
         ("es", "¿Dan clases de guitarra?"),  # four kinds listed, not this one
         ("es", "¿Cuánto cuesta una clase de prueba?"),
         ("es", "¿Quién es el profesor de piano?"),  # the academy is no teacher
+        ("es", "¿Se puede pagar con tarjeta?"),  # a direct debit only, no means named
     ],
     "Elm Court": [
         ("en", "Who is the caretaker?"),
@@ -81,10 +90,51 @@ NOT_FOUND = {
         ("id", "Apakah ada diskon untuk anak kedua?"),
     ],
 }
+SPORTS = {
+    "Prices": "A squash court costs £9 per hour; a monthly membership is £40. A gym day "
+    "pass is £7 and includes the sauna. Yoga mats are £12 in the shop.",
+    "Classes": "Yoga classes run on Tuesday and Thursday evenings in studio 2. Spin "
+    "classes need your own water bottle. Junior squash coaching is open to children aged "
+    "8 to 15.",
+    "Opening times": "Lakeside Sports Centre is open every day from 7 am to 10 pm. The "
+    "sauna closes at 8 pm.",
+}
+SCOOTERS = {
+    "Tarif": "Sewa motor matic Rp75.000 per hari, helm dua buah sudah termasuk. Motor "
+    "bulanan tersedia untuk pelanggan tetap dengan perjanjian tertulis.",
+    "Kursus": "Kami juga membuka kursus bahasa Inggris, Jepang dan Korea untuk pemandu "
+    "wisata setiap Sabtu pagi.",
+    "Syarat": "Penyewa wajib menunjukkan KTP dan SIM C yang masih berlaku.",
+}
+ANSWERED |= {
+    "Lakeside Sports Centre": [
+        ("What time does the sauna close?", "8 pm"),
+        ("How much is a squash court?", "£9"),
+        ("How much is a day pass?", "£7"),
+        ("What age can kids join?", "aged 8 to 15"),
+    ],
+    "Motor Berkah": [
+        ("Berapa harga sewa motor per hari?", "Rp75.000"),
+        ("Apakah helm sudah termasuk?", "helm"),
+    ],
+}
+NOT_FOUND |= {
+    "Lakeside Sports Centre": [
+        ("en", "How much is a squash court per week?"),  # by the hour and the month
+        ("en", "How much is a yoga class?"),  # classes named, no price of theirs
+    ],
+    "Motor Berkah": [
+        ("id", "Berapa harga sewa motor per minggu?"),  # priced by the day
+        ("id", "Berapa harga motor bulanan?"),  # named, with no price
+        ("id", "Siapa guru bahasa Jepang?"),  # languages are no one
+    ],
+}
 PAGES = {
     "Academia Musical Do Re Mi": SCHOOL,
     "Elm Court": FLATS,
     "Rumah Bermain Pelangi": DAYCARE,
+    "Lakeside Sports Centre": SPORTS,
+    "Motor Berkah": SCOOTERS,
 }
 
 
@@ -111,4 +161,14 @@ def test_a_block_of_flats_in_english(platform: Flask) -> None:
 
 def test_a_daycare_in_indonesian(platform: Flask) -> None:
     name = "Rumah Bermain Pelangi"
+    assert_answers(organisation(platform, name), ANSWERED[name], NOT_FOUND[name])
+
+
+def test_a_sports_centre_in_english(platform: Flask) -> None:
+    name = "Lakeside Sports Centre"
+    assert_answers(organisation(platform, name), ANSWERED[name], NOT_FOUND[name])
+
+
+def test_a_scooter_hire_in_indonesian(platform: Flask) -> None:
+    name = "Motor Berkah"
     assert_answers(organisation(platform, name), ANSWERED[name], NOT_FOUND[name])

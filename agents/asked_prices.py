@@ -1,0 +1,166 @@
+"""A price asked of one thing, quoted of another. `answerability.priced` lets a quoted
+price through when the sentence shares a word with what the question prices; two ways
+it still answers with another thing's price:
+
+- **Another period.** "Berapa harga sewa per minggu?" of "Sewa mobil Rp400.000 per
+  hari"; "How much is a day in the Long Stay car park?" of "£65 per week". A question
+  asking a price by the hour, day, night, week, month or year is not answered by prices
+  that name only other periods. A price naming no period may be the one asked
+  ("Kamar Rp300.000"): it still answers.
+- **Another thing of the same name.** "Berapa biaya servis besar?" of "Biaya servis
+  rutin Rp75.000", when the page names "servis besar" elsewhere without a price; "How
+  much is a swimming lesson?" of "An adult swim costs £5.20" when the lessons' page gives
+  none. Two words the question prices side by side, which a page also writes side by
+  side, name one thing; a price quoted without both of them (in its sentence or before
+  it in its passage: "Swimming lessons. They cost £6 each.") is of something else.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from agents.answerability import (
+    SENTENCE_BREAK,
+    priced_part,
+    read_with,
+    states_price,
+    stem_of,
+    stopwords_of,
+    unspaced,
+    words_of,
+)
+from knowledge.encoders.languages import guess
+
+# Each period's words in English, Spanish and Indonesian, and the forms that are a
+# period alone ("monthly", "semanal", "sebulan").
+_PERIODS = {
+    "hour": "hour hours hourly hora horas jam",
+    "day": "day days daily día dia días dias diario diaria hari harian sehari",
+    "night": "night nights nightly noche noches malam semalam",
+    "week": "week weeks weekly semana semanas semanal minggu mingguan seminggu",
+    "month": "month months monthly mes meses mensual bulan bulanan sebulan",
+    "year": "year years yearly annual annually año años anual tahun tahunan setahun",
+}
+_PERIOD_OF = {word: period for period, words in _PERIODS.items() for word in words.split()}
+_ALONE = (
+    "hourly daily nightly weekly monthly yearly annual annually diario diaria semanal "
+    "mensual anual harian mingguan bulanan tahunan sehari semalam seminggu sebulan setahun"
+)
+_PERIOD_WORD = "|".join(sorted(_PERIOD_OF, key=len, reverse=True))
+# A question's period is asked as one: "per week", "a day", "al mes", "a la semana",
+# "por noche", "/hour", "tiap bulan", "monthly"; not "5 years" (an age) nor "the day".
+_ASKED_PERIOD = re.compile(
+    rf"(?<![^\W_])(?:(?:per|a|an|each|every|one|por|al|a la|cada|un|una|tiap|setiap)\s+|/\s*)"
+    rf"(?P<period>{_PERIOD_WORD})(?![^\W_])|"
+    rf"(?<![^\W_])(?P<alone>{'|'.join(_ALONE.split())})(?![^\W_])",
+    re.IGNORECASE,
+)
+# "hari Minggu" is Sunday, not a week.
+_NAMED_DAY = re.compile(
+    r"(?<![^\W_])hari\s+(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu|libur)(?![^\W_])",
+    re.IGNORECASE,
+)
+# An amount with its currency: "free" has no period to be of ("A free shuttle runs 24
+# hours a day" prices no day).
+_AMOUNT = re.compile(
+    r"[$€£¥₹₽₺]\s?\d|\d\s?[$€£¥₹₽₺]|(?<![\w.,])\d+(?:[.,]\d+)? ?p(?![\w.])|"
+    r"(?<![^\W_])(?:usd|eur|gbp|idr|rp)\.? ?\d|"
+    r"\d[\d.,]* ?(?:dollars?|d[oó]lar(?:es)?|euros?|pounds?|pence|rupiah|pesos?)(?![^\W_])",
+    re.IGNORECASE,
+)
+_ANY_PERIOD = re.compile(rf"(?<![^\W_])(?:{_PERIOD_WORD})(?![^\W_])", re.IGNORECASE)
+
+
+def asked_periods(question: str) -> frozenset[str]:
+    """The periods a price question asks by ("week" of "Berapa harga sewa per minggu?")."""
+    text = _NAMED_DAY.sub(" ", question)
+    return frozenset(
+        _PERIOD_OF[(m["period"] or m["alone"]).lower()] for m in _ASKED_PERIOD.finditer(text)
+    )
+
+
+def named_periods(sentence: str) -> frozenset[str]:
+    """The periods a sentence names in any form ("Day passes are £20": "day")."""
+    text = _NAMED_DAY.sub(" ", sentence)
+    return frozenset(_PERIOD_OF[m.group().lower()] for m in _ANY_PERIOD.finditer(text))
+
+
+def other_period(question: str, priced: list[str]) -> bool:
+    """Whether the question asks a price by a period (`asked_periods`) that none of the
+    `priced` sentences names, while one of them names another."""
+    asked = asked_periods(question)
+    if not asked:
+        return False
+    named = [named_periods(sentence) for sentence in priced]
+    return not any(asked & periods for periods in named) and any(named)
+
+
+def _content_stems(text: str, language: str) -> list[str]:
+    stopwords = stopwords_of(language)
+    return [
+        stem_of(word, language)
+        for word in (w.lower() for w in words_of(text))
+        if word not in stopwords and not unspaced(word)
+    ]
+
+
+def named_together(question: str, passages: list[str]) -> list[tuple[str, str]]:
+    """The pairs of words the question prices side by side (stems, function words left
+    out) that a sentence of the passages also holds side by side: ("servi", "besar") of
+    "Berapa biaya servis besar?" where the page writes "Servis besar (turun mesin)"."""
+    language = guess(question)[0]
+    pairs = set(
+        itertools.pairwise(
+            stem
+            for part in SENTENCE_BREAK.split(question.strip())
+            for stem in _content_stems(priced_part(part), language)
+        )
+    )
+    pairs = {pair for pair in pairs if pair[0] != pair[1]}
+    if not pairs:
+        return []
+    held: set[tuple[str, str]] = set()
+    for text in passages:
+        for sentence in SENTENCE_BREAK.split(text):
+            held |= pairs & set(itertools.pairwise(_content_stems(sentence, language)))
+    return sorted(held)
+
+
+def priced_apart(question: str, leads: list[str], passages: list[str]) -> list[tuple[str, str]]:
+    """The pairs `named_together` that none of the quoted prices holds both words of, in
+    its `leads` (each priced sentence with its passage before it): the price is of
+    another thing. Empty when one of them holds every pair."""
+    language = guess(question)[0]
+    pairs = named_together(question, passages)
+    if not pairs:
+        return []
+    holding = [set(_content_stems(lead, language)) for lead in leads]
+    apart = [pair for pair in pairs if not any(set(pair) <= stems for stems in holding)]
+    return apart
+
+
+def price_of_another(
+    question: str,
+    quoted: list[str],
+    before: list[str | None],
+    leads: list[str],
+    passages: list[str],
+) -> str:
+    """What the quoted prices are of instead of what the question asks, or "" when one
+    of them may be its price: the period asked that they do not name ("week"), or the
+    words the question prices together that none of them holds ("servis besar").
+    `before`: each quoted sentence's predecessor in its passage (None for a first);
+    `leads`: each quoted sentence with its passage before it; `passages`: all retrieved."""
+    priced = [
+        (read_with(sentence, previous), lead)
+        for sentence, previous, lead in zip(quoted, before, leads, strict=True)
+        if states_price(read_with(sentence, previous))
+    ]
+    if not priced:
+        return ""
+    amounts = [sentence for sentence, _ in priced if _AMOUNT.search(sentence)]
+    if other_period(question, amounts):
+        return " ".join(sorted(asked_periods(question)))
+    apart = priced_apart(question, [lead for _, lead in priced], passages)
+    return ", ".join(" ".join(pair) for pair in apart)

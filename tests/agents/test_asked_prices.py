@@ -1,0 +1,86 @@
+"""A price quoted of another period or another thing than the one asked
+(agents/asked_prices.py)."""
+
+from __future__ import annotations
+
+from agents.asked_prices import (
+    asked_periods,
+    named_periods,
+    named_together,
+    other_period,
+    price_of_another,
+    priced_apart,
+)
+
+
+def test_the_period_a_price_is_asked_by() -> None:
+    assert asked_periods("Berapa harga sewa per minggu?") == {"week"}
+    assert asked_periods("How much is a day in the Long Stay car park?") == {"day"}
+    assert asked_periods("¿Cuánto cuesta la habitación por noche?") == {"night"}
+    assert asked_periods("¿Cuánto se paga al mes?") == {"month"}
+    assert asked_periods("How much is the monthly pass?") == {"month"}
+    assert asked_periods("Berapa harga kamar sebulan?") == {"month"}
+    # an age, a named day, a period not asked by are none
+    assert asked_periods("How much is it for children aged 5 years?") == frozenset()
+    assert asked_periods("Berapa harga tiket hari Minggu?") == frozenset()
+    assert asked_periods("How much is the day pass?") == frozenset()
+    # a sentence names its periods in any form
+    assert named_periods("Day passes are £20.") == {"day"}
+    assert named_periods("Rp400.000 per hari (12 jam)") == {"day", "hour"}
+
+
+def test_a_price_of_another_period_does_not_answer() -> None:
+    week = "Berapa harga sewa per minggu?"
+    assert other_period(week, ["Sewa mobil Rp400.000 per hari (12 jam) tanpa sopir."])
+    assert not other_period(week, ["Sewa mobil Rp2.400.000 per minggu."])
+    # a price naming no period may be the one asked
+    assert not other_period(week, ["Sewa mobil Rp400.000."])
+    assert not other_period("Berapa harga sewa?", ["Sewa mobil Rp400.000 per hari."])
+    # one of the prices in the asked period is enough
+    assert not other_period(
+        "How much does a bike cost a week?", ["We hire bikes for £20 a day or £80 a week."]
+    )
+
+
+BENGKEL = [
+    "Layanan\n\nBengkel Maju Jaya melayani servis rutin sepeda motor. Biaya servis rutin "
+    "Rp75.000. Servis besar (turun mesin) dikerjakan dengan janji terlebih dahulu."
+]
+
+
+def test_words_priced_together_that_a_page_writes_together() -> None:
+    assert named_together("Berapa biaya servis besar?", BENGKEL) == [("servis", "besar")]
+    # words a page never writes side by side name no thing of its own
+    assert named_together("Berapa biaya servis mobil?", BENGKEL) == []
+    assert named_together("How much is a new chain?", ["Chain cleaning and new cables."]) == []
+
+
+def test_a_price_of_another_thing_of_the_same_name_does_not_answer() -> None:
+    asked = "Berapa biaya servis besar?"
+    routine = "Layanan\n\nBengkel Maju Jaya melayani servis rutin. Biaya servis rutin Rp75.000."
+    assert priced_apart(asked, [routine], BENGKEL) == [("servis", "besar")]
+    assert priced_apart("Berapa biaya servis rutin?", [routine], BENGKEL) == []
+    # both words before the price in its passage: the price is of what it follows
+    lessons = ["Swimming lessons\n\nSwimming lessons run on Saturdays. Lessons cost £6 each."]
+    assert priced_apart("How much is a swimming lesson?", lessons, lessons) == []
+    swims = ["Prices\n\nAn adult swim costs £5.20."]
+    # no page writes the two words together: nothing to tell
+    assert priced_apart("How much is a swimming lesson?", swims, swims) == []
+    assert priced_apart(
+        "How much is a swimming lesson?", swims, [*swims, "Swimming lessons run on Saturdays."]
+    ) == [("swim", "lesson")]
+
+
+def test_what_the_quoted_prices_are_of_instead() -> None:
+    day = "Sewa mobil Rp400.000 per hari."
+    assert price_of_another("Berapa harga sewa per minggu?", [day], [None], [day], [day]) == "week"
+    assert price_of_another("Berapa harga sewa per hari?", [day], [None], [day], [day]) == ""
+    # "free" prices no period: the car park's prices are still by the hour and week
+    park = "The Long Stay car park costs £65 per week; the Short Stay £8 per hour."
+    shuttle = "A free shuttle bus runs from the car park every 10 minutes, 24 hours a day."
+    quoted = [park, shuttle]
+    asked = "How much is a day in the Long Stay car park?"
+    assert price_of_another(asked, quoted, [None, None], quoted, quoted) == "day"
+    # quoted sentences stating no price are not read
+    words = "Sewa mobil tersedia setiap minggu."
+    assert price_of_another("Berapa harga sewa per hari?", [words], [None], [words], [words]) == ""
