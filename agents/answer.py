@@ -42,6 +42,7 @@ from agents.asked_facts import (
     means_asked,
     names_day,
     names_means,
+    names_season,
     states_payment,
 )
 from agents.asked_kinds import unlisted_kind
@@ -649,8 +650,22 @@ def fact_giving(
     def naming_more(i: int) -> int:
         return len(named & terms_of(candidates[i][1]))
 
-    if anywhere and max(map(naming_more, anywhere)) > max(map(naming_more, giving), default=0):
+    most = max(map(naming_more, anywhere), default=0)
+    if most == 0 and any(map(naming_more, chosen)):
+        # "When does the box office open?" of "...the box office, which opens one hour
+        # before each performance": no time of its own, and the bar's "opens at 6.45 pm"
+        # is another place's. The decision judges the sentence naming it.
+        return []
+    if anywhere and most > max(map(naming_more, giving), default=0):
         return [max(anywhere, key=lambda i: (naming_more(i), cosines[i]))]
+    seasonal = any(names_season(candidates[i][1]) for i in giving)
+    if fact.name == "hours" and seasonal and not names_season(query):
+        # "¿A qué hora abren?" of August's hours: the year's come with them, from the
+        # same page first (where an exception follows the rule it makes one to).
+        usual = [i for i in anywhere if i not in giving and not names_season(candidates[i][1])]
+        pages = {candidates[i][0] for i in giving if names_season(candidates[i][1])}
+        same_page = [i for i in usual if candidates[i][0] in pages]
+        giving += [max(same_page or usual, key=lambda i: cosines[i])] if usual else []
     if giving or naming:
         return sorted({*giving, *naming})
     return [max(anywhere, key=lambda i: cosines[i])] if anywhere else []

@@ -133,6 +133,23 @@ _OPENS_OR_CLOSES_AT = re.compile(
 )
 
 
+# A time of year that hours may be given for apart: "En agosto abrimos solo por las
+# mañanas" is not the hours of the rest of the year.
+_SEASON = re.compile(
+    r"(?<![^\W_])(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|summer|winter|spring|autumn|christmas|easter|enero|febrero|marzo|"
+    r"abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
+    r"verano|invierno|primavera|oto[ñn]o|navidad|navidades|semana santa|januari|februari|"
+    r"maret|april|mei|juni|juli|agustus|oktober|desember|ramadan|lebaran)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def names_season(text: str) -> bool:
+    """Whether the text names a month or a season ("En agosto...", "in summer")."""
+    return _SEASON.search(text) is not None
+
+
 def states_hours(sentence: str) -> bool:
     """Whether the sentence gives opening hours (a range of times, or all day), or when
     the place opens or closes."""

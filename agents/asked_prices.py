@@ -13,6 +13,10 @@ it still answers with another thing's price:
   none. Two words the question prices side by side, which a page also writes side by
   side, name one thing; a price quoted without both of them (in its sentence or before
   it in its passage: "Swimming lessons. They cost £6 each.") is of something else.
+- **A thing no page names.** "¿Cuánto cuesta planchar un pantalón?" of "Planchamos
+  camisas a 1,80 € y edredones a 15 €", "Berapa harga sewa mobil?" of a scooter hire:
+  a word naming what is priced (`priced_words`) is in no passage, by stem or inside a
+  longer word ("room" of "bedroom").
 """
 
 from __future__ import annotations
@@ -148,8 +152,9 @@ def price_of_another(
     passages: list[str],
 ) -> str:
     """What the quoted prices are of instead of what the question asks, or "" when one
-    of them may be its price: the period asked that they do not name ("week"), or the
-    words the question prices together that none of them holds ("servis besar").
+    of them may be its price: the word naming what it prices when no passage holds it
+    ("pantalón"), the period asked that they do not name ("week"), or the words the
+    question prices together that none of them holds ("servis besar").
     `before`: each quoted sentence's predecessor in its passage (None for a first);
     `leads`: each quoted sentence with its passage before it; `passages`: all retrieved."""
     priced = [
@@ -159,8 +164,71 @@ def price_of_another(
     ]
     if not priced:
         return ""
+    if unheld := unheld_priced(question, passages):
+        return unheld
     amounts = [sentence for sentence, _ in priced if _AMOUNT.search(sentence)]
     if other_period(question, amounts):
         return " ".join(sorted(asked_periods(question)))
     apart = priced_apart(question, [lead for _, lead in priced], passages)
     return ", ".join(" ".join(pair) for pair in apart)
+
+
+# The words that name a priced thing. In Spanish the first ("la [cámara] trasera"),
+# after an infinitive ("planchar [una camisa]"), and in English the last before a
+# preposition ("a [bag] of compost", "a large [room]"): its other words may be the
+# page's in words of its own ("una lavadora grande" of "las de 18 kg"). In Indonesian,
+# whose words a page writes as the asker does, each of them up to a word joining a
+# purpose or a condition ("[kamar deluxe]", "[paket ayam bakar]", "[kamar] untuk dua
+# orang", "biaya kalau pakai [sopir]").
+_PREPOSITIONS = frozenset("of for in at with to on from per by".split())
+_INDONESIAN_JOINS = frozenset(
+    "untuk bagi buat kalau jika bila apabila per ke dari di selama".split()
+)
+_NOT_A_THING = frozenset("pakai memakai dengan mau ingin".split())
+_SPANISH_INFINITIVE = re.compile(r"[^\W\d_]{3,}(?:ar|er|ir)", re.IGNORECASE)
+
+
+def priced_words(question: str) -> list[str]:
+    """The words naming what a price question prices, lower-cased ("pantalón" of
+    "¿Cuánto cuesta planchar un pantalón?", "paket", "ayam", "bakar" of "Berapa harga
+    paket ayam bakar?"); none for other languages than English, Spanish and Indonesian,
+    or a question naming nothing but the price."""
+    language = guess(question)[0]
+    if language not in ("en", "es", "id"):
+        return []
+    stopwords = stopwords_of(language)
+    for part in SENTENCE_BREAK.split(question.strip()):
+        words = [w.lower() for w in words_of(priced_part(part))]
+        if language == "en":  # "the price of [a bag] of compost"
+            words = words[1:] if words[:1] in (["of"], ["for"]) else words
+            words = list(itertools.takewhile(lambda w: w not in _PREPOSITIONS, words))[::-1]
+        elif language == "id":
+            words = list(itertools.takewhile(lambda w: w not in _INDONESIAN_JOINS, words))
+        named = [
+            word
+            for word in words
+            if word not in stopwords
+            and word not in _NOT_A_THING
+            and len(word) >= 3
+            and not any(c.isdigit() for c in word)
+            and not (language == "es" and _SPANISH_INFINITIVE.fullmatch(word))
+        ]
+        if named:
+            return named if language == "id" else named[:1]
+    return []
+
+
+def unheld_priced(question: str, passages: list[str]) -> str:
+    """The first of the words naming what the question prices that no passage holds (by
+    stem, or inside a longer word of theirs: "room" of "bedroom"); "" when they all
+    are. "¿Cuánto cuesta planchar un pantalón?" of a price list of shirts and duvets."""
+    language = guess(question)[0]
+    held = {w.lower() for text in passages for w in words_of(text)}
+    stems = {stem_of(word, language) for word in held}
+    for word in priced_words(question):
+        if stem_of(word, language) in stems:
+            continue
+        if len(word) >= 4 and any(word in other for other in held):
+            continue
+        return word
+    return ""

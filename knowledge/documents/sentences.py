@@ -239,10 +239,17 @@ def _split(text: str) -> tuple[tuple[str | None, str], ...]:
     return tuple(sentences)
 
 
+# ... and a short sentence stating a value: "Biaya pendaftaran Rp150.000." was dropped
+# as a fragment, so "Berapa biaya pendaftaran?" was answered with the monthly fees.
+VALUE_MIN_WORDS = 3
+
+
 def _long_enough(sentence: str) -> bool:
     words = word_count(sentence)
-    return words >= MIN_SENTENCE_WORDS or (
-        words >= LABELLED_MIN_WORDS and _LABELLED.match(sentence) is not None
+    return (
+        words >= MIN_SENTENCE_WORDS
+        or (words >= LABELLED_MIN_WORDS and _LABELLED.match(sentence) is not None)
+        or (words >= VALUE_MIN_WORDS and any(c.isdigit() for c in sentence))
     )
 
 

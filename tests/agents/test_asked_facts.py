@@ -19,6 +19,7 @@ from agents.asked_facts import (
     means_asked,
     names_day,
     names_means,
+    names_season,
     states_address,
     states_age,
     states_email,
@@ -248,3 +249,9 @@ def test_questions_asking_from_what_age_and_sentences_giving_an_age() -> None:
         "We have been open for 10 years.",
     ):
         assert not states_age(other), other
+
+
+def test_hours_of_a_time_of_year() -> None:
+    assert names_season("En agosto abrimos solo por las mañanas de 8:00 a 13:00.")
+    assert names_season("In summer the pool opens at 7 am.")
+    assert not names_season("Abrimos de martes a domingo de 7:30 a 14:30.")

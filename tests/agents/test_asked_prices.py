@@ -10,6 +10,8 @@ from agents.asked_prices import (
     other_period,
     price_of_another,
     priced_apart,
+    priced_words,
+    unheld_priced,
 )
 
 
@@ -84,3 +86,34 @@ def test_what_the_quoted_prices_are_of_instead() -> None:
     # quoted sentences stating no price are not read
     words = "Sewa mobil tersedia setiap minggu."
     assert price_of_another("Berapa harga sewa per hari?", [words], [None], [words], [words]) == ""
+
+
+def test_the_words_naming_what_is_priced() -> None:
+    assert priced_words("¿Cuánto cuesta planchar un pantalón?") == ["pantalón"]
+    assert priced_words("¿Cuánto cuesta una lavadora grande?") == ["lavadora"]
+    assert priced_words("How much is a bag of compost?") == ["bag"]
+    assert priced_words("What is the price of a family room?") == ["room"]
+    # Indonesian: each word naming the thing, up to a purpose or a condition
+    assert priced_words("Berapa harga paket ayam bakar?") == ["paket", "ayam", "bakar"]
+    assert priced_words("Berapa harga kamar untuk dua orang?") == ["kamar"]
+    assert priced_words("Berapa biaya kalau pakai sopir?") == []
+    # nothing named but the price
+    assert priced_words("¿Y cuánto cuesta?") == []
+    assert priced_words("How much is it per week?") == []
+
+
+def test_a_price_of_a_thing_no_page_names_does_not_answer() -> None:
+    pages = ["Planchamos camisas a 1,80 € la pieza y edredones a 15 €."]
+    assert unheld_priced("¿Cuánto cuesta planchar un pantalón?", pages) == "pantalón"
+    assert unheld_priced("¿Cuánto cuesta planchar una camisa?", pages) == ""
+    # its other words may be the page's in words of its own
+    washers = ["Las lavadoras de 9 kg cuestan 4 € y las de 18 kg, 7 €."]
+    assert unheld_priced("¿Cuánto cuesta una lavadora grande?", washers) == ""
+    # inside a longer word of a page
+    assert unheld_priced("How much is a room?", ["A double bedroom costs £65 a night."]) == ""
+    scooters = ["Sewa motor matic Rp75.000 per hari."]
+    assert unheld_priced("Berapa harga sewa mobil?", scooters) == "mobil"
+    assert unheld_priced("Berapa harga sewa motor matic?", scooters) == ""
+    quoted = pages[0]
+    asked = "¿Cuánto cuesta planchar un pantalón?"
+    assert price_of_another(asked, [quoted], [None], [quoted], pages) == "pantalón"

@@ -18,6 +18,10 @@ pages name the thing asked without a price (yoga classes, a monthly pass); the o
 a place closes answers when it closes, and a language course's languages are no teacher.
 Paying by card, of pages that name no card and no way of paying, is not answered. From
 what age one may come is answered by the sentence giving an age, in words of its own.
+A price of a thing no page names is not answered by the prices of others; the hours of
+one month come with the year's when the question names no month; a place the question
+names that no sentence gives a time of is not answered with another place's time. A
+sentence of three words stating a value ("Uang jaminan Rp500.000.") is one.
 """
 
 from __future__ import annotations
@@ -31,7 +35,8 @@ SCHOOL = {
     "saxofón para alumnos desde los siete años. Cada clase individual dura 50 minutos y "
     "cuesta 30 €. Los coros infantiles ensayan los miércoles de 18:00 a 19:00.",
     "Dónde estamos": "Estamos en la C/ San Vicente, 12, 2.º dcha., 46002 Valencia. La "
-    "secretaría atiende de lunes a viernes de 16:00 a 21:00.",
+    "secretaría atiende de lunes a viernes de 16:00 a 21:00. En julio abrimos solo por "
+    "las mañanas, de 9:00 a 13:00.",
     "Pagos": "La inscripción cuesta 35 € y se paga una sola vez. Las mensualidades se "
     "cobran por domiciliación entre el día 1 y el 5.",
 }
@@ -62,6 +67,7 @@ ANSWERED = {
         ("¿Cuándo ensayan los coros?", "miércoles"),
         ("¿Abren por la mañana?", "16:00 a 21:00"),  # a part of the day, asked as a day
         ("¿A partir de qué edad se puede empezar?", "siete años"),  # an age asked
+        ("¿A qué hora abren?", "16:00 a 21:00"),  # not July's hours alone
     ],
     "Elm Court": [
         ("What number do I call to report a fault?", "0113 496 0021"),
@@ -97,14 +103,16 @@ SPORTS = {
     "classes need your own water bottle. Junior squash coaching is open to children aged "
     "8 to 15.",
     "Opening times": "Lakeside Sports Centre is open every day from 7 am to 10 pm. The "
-    "sauna closes at 8 pm.",
+    "sauna closes at 8 pm. The café opens at 9 am. The crèche in the main hall opens half "
+    "an hour after the centre.",
 }
 SCOOTERS = {
     "Tarif": "Sewa motor matic Rp75.000 per hari, helm dua buah sudah termasuk. Motor "
     "bulanan tersedia untuk pelanggan tetap dengan perjanjian tertulis.",
     "Kursus": "Kami juga membuka kursus bahasa Inggris, Jepang dan Korea untuk pemandu "
     "wisata setiap Sabtu pagi.",
-    "Syarat": "Penyewa wajib menunjukkan KTP dan SIM C yang masih berlaku.",
+    "Syarat": "Penyewa wajib menunjukkan KTP dan SIM C yang masih berlaku. Uang jaminan "
+    "Rp500.000.",
 }
 ANSWERED |= {
     "Lakeside Sports Centre": [
@@ -112,10 +120,12 @@ ANSWERED |= {
         ("How much is a squash court?", "£9"),
         ("How much is a day pass?", "£7"),
         ("What age can kids join?", "aged 8 to 15"),
+        ("When does the crèche open?", "half an hour after"),  # not the café's time
     ],
     "Motor Berkah": [
         ("Berapa harga sewa motor per hari?", "Rp75.000"),
         ("Apakah helm sudah termasuk?", "helm"),
+        ("Berapa uang jaminan?", "Rp500.000"),  # a sentence of three words
     ],
 }
 NOT_FOUND |= {
@@ -126,6 +136,7 @@ NOT_FOUND |= {
     "Motor Berkah": [
         ("id", "Berapa harga sewa motor per minggu?"),  # priced by the day
         ("id", "Berapa harga motor bulanan?"),  # named, with no price
+        ("id", "Berapa harga sewa mobil?"),  # scooters priced, no car anywhere
         ("id", "Siapa guru bahasa Jepang?"),  # languages are no one
     ],
 }

@@ -262,3 +262,17 @@ def test_steps_written_with_their_word_are_a_numbered_list() -> None:
     )
     other = list_of("Paso 1: Llame al taller por teléfono.", text)  # numbered from 1 again
     assert other is not None and other.start != steps.start
+
+
+def test_a_short_sentence_stating_a_value_is_one() -> None:
+    """ "Biaya pendaftaran Rp150.000." was dropped as a fragment: "Berapa biaya
+    pendaftaran?" was answered with the sentence after it, the monthly fees."""
+    text = "Biaya pendaftaran Rp150.000. Biaya bulanan SD Rp350.000 dan SMP Rp450.000."
+    assert split_sentences(text) == [
+        "Biaya pendaftaran Rp150.000.",
+        "Biaya bulanan SD Rp350.000 dan SMP Rp450.000.",
+    ]
+    assert split_sentences("Check-in from 14:00. Breakfast is at 8.")[0] == "Check-in from 14:00."
+    # two words, or three without a value, are still fragments
+    assert split_sentences("Tumpeng Rp750.000.") == []
+    assert split_sentences("Read more here.") == []
