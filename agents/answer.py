@@ -650,8 +650,10 @@ def fact_giving(
     def naming_more(i: int) -> int:
         return len(named & terms_of(candidates[i][1]))
 
+    if fact.name != "hours":
+        named = set()  # a place's own time: an address or a notice names no place
     most = max(map(naming_more, anywhere), default=0)
-    if most == 0 and any(map(naming_more, chosen)):
+    if named and most == 0 and any(map(naming_more, chosen)):
         # "When does the box office open?" of "...the box office, which opens one hour
         # before each performance": no time of its own, and the bar's "opens at 6.45 pm"
         # is another place's. The decision judges the sentence naming it.

@@ -209,6 +209,7 @@ def priced_words(question: str) -> list[str]:
             for word in words
             if word not in stopwords
             and word not in _NOT_A_THING
+            and word not in _PERIOD_OF  # "al mes": a period, which other_period reads
             and len(word) >= 3
             and not any(c.isdigit() for c in word)
             and not (language == "es" and _SPANISH_INFINITIVE.fullmatch(word))

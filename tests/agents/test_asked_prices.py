@@ -96,6 +96,8 @@ def test_the_words_naming_what_is_priced() -> None:
     # Indonesian: each word naming the thing, up to a purpose or a condition
     assert priced_words("Berapa harga paket ayam bakar?") == ["paket", "ayam", "bakar"]
     assert priced_words("Berapa harga kamar untuk dua orang?") == ["kamar"]
+    # a period is no thing priced: "al mes" of a table's "Precio mensual"
+    assert priced_words("¿Cuánto cuesta al mes el nivel B2?") == ["nivel"]
     assert priced_words("Berapa biaya kalau pakai sopir?") == []
     # nothing named but the price
     assert priced_words("¿Y cuánto cuesta?") == []
