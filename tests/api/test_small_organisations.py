@@ -111,8 +111,7 @@ SCOOTERS = {
     "bulanan tersedia untuk pelanggan tetap dengan perjanjian tertulis.",
     "Kursus": "Kami juga membuka kursus bahasa Inggris, Jepang dan Korea untuk pemandu "
     "wisata setiap Sabtu pagi.",
-    "Syarat": "Penyewa wajib menunjukkan KTP dan SIM C yang masih berlaku. Uang jaminan "
-    "Rp500.000.",
+    "Syarat": "Penyewa wajib menunjukkan KTP dan SIM C yang masih berlaku. Uang jaminan Rp500.000.",
 }
 ANSWERED |= {
     "Lakeside Sports Centre": [
