@@ -642,35 +642,54 @@ def fact_giving(
     naming = [i for i in chosen if days and names_day(candidates[i][1], days)]
     giving = [i for i in chosen if fact.states(candidates[i][1])]
     anywhere = [i for i, (_, s) in enumerate(candidates) if same[i] and fact.states(s)]
-    # What else the question names: a sentence giving the fact of the place it names
-    # comes before closer ones of another ("What time does the learner pool close?" of
-    # "The learner pool closes at 4 pm", not the main pool's hours).
-    named = key_terms(" ".join(w for w in words_of(query) if w.lower() not in fact.words))
+    if fact.name == "hours":
+        hours = _hours_of_the_place(
+            query, fact.words, chosen, giving + naming, anywhere, candidates, cosines
+        )
+        if hours is not None:
+            return hours
+    if giving or naming:
+        return sorted({*giving, *naming})
+    return [max(anywhere, key=lambda i: cosines[i])] if anywhere else []
 
-    def naming_more(i: int) -> int:
+
+def _hours_of_the_place(
+    query: str,
+    asking: frozenset[str],
+    chosen: list[int],
+    giving: list[int],
+    anywhere: list[int],
+    candidates: list[tuple[int, str]],
+    cosines: np.ndarray,
+) -> list[int] | None:
+    """Which sentences give the hours of what an hours question names, when the chosen
+    ones giving hours or naming the day asked (`giving`) are not all of it; None when
+    they are. `asking`: the words that only ask for hours; `anywhere`: every sentence
+    giving hours."""
+    named = key_terms(" ".join(w for w in words_of(query) if w.lower() not in asking))
+
+    def naming(i: int) -> int:
         return len(named & terms_of(candidates[i][1]))
 
-    if fact.name != "hours":
-        named = set()  # a place's own time: an address or a notice names no place
-    most = max(map(naming_more, anywhere), default=0)
-    if named and most == 0 and any(map(naming_more, chosen)):
+    most = max(map(naming, anywhere), default=0)
+    if named and most == 0 and any(map(naming, chosen)):
         # "When does the box office open?" of "...the box office, which opens one hour
         # before each performance": no time of its own, and the bar's "opens at 6.45 pm"
         # is another place's. The decision judges the sentence naming it.
         return []
-    if anywhere and most > max(map(naming_more, giving), default=0):
-        return [max(anywhere, key=lambda i: (naming_more(i), cosines[i]))]
-    seasonal = any(names_season(candidates[i][1]) for i in giving)
-    if fact.name == "hours" and seasonal and not names_season(query):
+    if most > max(map(naming, giving), default=0):
+        # "What time does the learner pool close?": "The learner pool closes at 4 pm",
+        # not the closer main pool's hours.
+        return [max(anywhere, key=lambda i: (naming(i), cosines[i]))]
+    if any(names_season(candidates[i][1]) for i in giving) and not names_season(query):
         # "¿A qué hora abren?" of August's hours: the year's come with them, from the
         # same page first (where an exception follows the rule it makes one to).
         usual = [i for i in anywhere if i not in giving and not names_season(candidates[i][1])]
         pages = {candidates[i][0] for i in giving if names_season(candidates[i][1])}
         same_page = [i for i in usual if candidates[i][0] in pages]
-        giving += [max(same_page or usual, key=lambda i: cosines[i])] if usual else []
-    if giving or naming:
-        return sorted({*giving, *naming})
-    return [max(anywhere, key=lambda i: cosines[i])] if anywhere else []
+        if usual:
+            return sorted({*giving, max(same_page or usual, key=lambda i: cosines[i])})
+    return None
 
 
 def _quoted_whole(
