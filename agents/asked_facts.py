@@ -415,9 +415,15 @@ _NOTICE = re.compile(
     r"antelaci[oó]n|avis\w*|pembatalan|dibatalkan|batal\w*|membatalkan)(?![^\W_])",
     re.IGNORECASE,
 )
+# A number in figures or, up to eighteen, in words ("ten days' notice", "eight weeks of
+# age").
+_N = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|sixteen|"
+    r"eighteen|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|diecis[eé]is|"
+    r"dieciocho|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)"
+)
 _LENGTH_OF_TIME = re.compile(
-    r"(?<![^\W_])(?:\d+|one|two|three|four|five|six|seven|ten|a|an|una?|dos|tres|cuatro|cinco|"
-    r"siete|diez|satu|dua|tiga|empat|lima|tujuh)\s*(?:hours?|days?|weeks?|horas?|"
+    rf"(?<![^\W_])(?:{_N}|a|an|una?)\s*(?:hours?|days?|weeks?|horas?|"
     r"d[ií]as?|semanas?|jam|hari|minggu)(?![^\W_])",
     re.IGNORECASE,
 )
@@ -463,12 +469,6 @@ _AGE_UNIT = r"(?:years?|months?|weeks?|años|meses|semanas|tahun|bulan|minggu)"
 _NOT_AN_AGE = (
     r"(?!\s*(?:[°%]|[.,]\d|degrees?|grados?|derajat|kg|kilos?|km|cm|m\b|metres?|meters?|"
     r"minutes?|minutos?|menit|hours?|horas?|jam|people|personas|orang|€|£|\$|rp))"
-)
-# A number in figures or, up to eighteen, in words ("from eight weeks of age").
-_N = (
-    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|sixteen|"
-    r"eighteen|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|diecis[eé]is|"
-    r"dieciocho|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)"
 )
 _STATES_AGE = re.compile(
     rf"(?<![^\W_])(?:aged?|ages|edad(?:es)?(?: de)?|usia|umur)\s+(?:from\s+|de\s+)?\d|"
