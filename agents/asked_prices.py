@@ -157,11 +157,8 @@ def price_of_another(
     question prices together that none of them holds ("servis besar").
     `before`: each quoted sentence's predecessor in its passage (None for a first);
     `leads`: each quoted sentence with its passage before it; `passages`: all retrieved."""
-    priced = [
-        (read_with(sentence, previous), lead)
-        for sentence, previous, lead in zip(quoted, before, leads, strict=True)
-        if states_price(read_with(sentence, previous))
-    ]
+    read = [read_with(s, previous) for s, previous in zip(quoted, before, strict=True)]
+    priced = [(text, lead) for text, lead in zip(read, leads, strict=True) if states_price(text)]
     if not priced:
         return ""
     if unheld := unheld_priced(question, passages):
