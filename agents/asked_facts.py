@@ -134,9 +134,10 @@ _OPENS_OR_CLOSES_AT = re.compile(
 
 
 # A time of year that hours may be given for apart: "En agosto abrimos solo por las
-# mañanas" is not the hours of the rest of the year.
+# mañanas" is not the hours of the rest of the year. "May" and "March" only as months,
+# capitalised: "Hours may vary" names none.
 _SEASON = re.compile(
-    r"(?<![^\W_])(?:january|february|march|april|may|june|july|august|september|october|"
+    r"(?<![^\W_])(?:(?-i:May|March)|january|february|april|june|july|august|september|october|"
     r"november|december|summer|winter|spring|autumn|christmas|easter|enero|febrero|marzo|"
     r"abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
     r"verano|invierno|primavera|oto[ñn]o|navidad|navidades|semana santa|januari|februari|"

@@ -255,3 +255,6 @@ def test_hours_of_a_time_of_year() -> None:
     assert names_season("En agosto abrimos solo por las mañanas de 8:00 a 13:00.")
     assert names_season("In summer the pool opens at 7 am.")
     assert not names_season("Abrimos de martes a domingo de 7:30 a 14:30.")
+    assert names_season("In May the office closes at 3 pm.")
+    # a verb, not a month
+    assert not names_season("Hours may vary; we march on.")
