@@ -12,12 +12,15 @@ than the question's.
   outweigh meaning, so a passage they cannot reach has its meaning rank count for part
   of its keyword rank too.
 
-With one language (or passages whose language was not kept) the ranking is Qdrant's own."""
+With one language (or passages whose language was not kept) the ranking is Qdrant's RRF,
+except that passages of equal score share their places (`rrf`)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 from statistics import median
 
@@ -152,27 +155,58 @@ def language_fair(
     return sorted(_unique(hits), key=lambda hit: -(hit.cosine - shift(hit)))  # stable on ties
 
 
+# One ranking for `rrf`, best first: each hit's point, what it was ranked by, its weight.
+Ranked = Sequence[tuple[int | str, Hashable, float]]
+
+
+def rrf(rankings: Sequence[Ranked], *, k: int, limit: int) -> list[tuple[int | str, float]]:
+    """Weighted RRF as Qdrant weighs it: a hit at rank p (from 0) with weight w adds
+    1 / ((p + 1) / w + k - 1), w / (k + p) at k = 1, and nothing at w = 0.
+    Hits a ranking scored alike share its places (each adds the mean of their values):
+    an engine orders them as its storage happens to lie, and Qdrant Edge's differs from
+    one shard of the same documents to the next, so which of them came first changed
+    the passages an answer was read from. Equal sums go by point id."""
+    fused: dict[int | str, float] = {}
+    for ranking in rankings:
+        rank = 0
+        for _, tied in groupby(ranking, key=lambda hit: hit[1]):
+            alike = list(tied)
+            places = range(rank, rank + len(alike))
+            for point_id, _, weight in alike:
+                share = sum(_adds(p, weight, k) for p in places) / len(alike)
+                fused[point_id] = fused.get(point_id, 0.0) + share
+            rank += len(alike)
+    return sorted(fused.items(), key=lambda hit: (-hit[1], str(hit[0])))[:limit]
+
+
+def _adds(rank: int, weight: float, k: int) -> float:
+    return 0.0 if weight <= 0 else 1 / ((rank + 1) / weight + k - 1)
+
+
 def fuse(
     dense: list[DenseHit],
-    keywords: list[int | str],
+    keywords: Sequence[tuple[int | str, float]],
     *,
     question_language: str,
     weights: tuple[float, float],
     k: int,
     limit: int,
 ) -> list[tuple[int | str, float]]:
-    """Weighted RRF over the dense ranking and the keyword ranking, counted from 0 as
-    Qdrant counts; a hit in another language than the question's, which the keywords
+    """Weighted RRF (`rrf`) over the dense ranking and the keyword ranking (points and
+    their scores); a hit in another language than the question's, which the keywords
     cannot reach, gets STAND_IN_SHARE of the keyword weight at its dense rank."""
     dense_weight, keywords_weight = weights
-    fused: dict[int | str, float] = {}
-    for rank, hit in enumerate(dense):
-        unreachable = hit.language not in (None, question_language)
-        weight = dense_weight + keywords_weight * STAND_IN_SHARE * unreachable
-        fused[hit.point_id] = fused.get(hit.point_id, 0.0) + weight / (k + rank)
-    for rank, point_id in enumerate(keywords):
-        fused[point_id] = fused.get(point_id, 0.0) + keywords_weight / (k + rank)
-    return sorted(fused.items(), key=lambda hit: -hit[1])[:limit]
+    meaning = [
+        (
+            hit.point_id,
+            (hit.language or question_language, hit.cosine),  # a language shifts alike
+            dense_weight
+            + keywords_weight * STAND_IN_SHARE * (hit.language not in (None, question_language)),
+        )
+        for hit in dense
+    ]
+    matched = [(point_id, score, keywords_weight) for point_id, score in keywords]
+    return rrf([meaning, matched], k=k, limit=limit)
 
 
 def _unique(hits: list[DenseHit]) -> list[DenseHit]:

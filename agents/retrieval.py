@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field, replace
 from qdrant_client import QdrantClient, models
 
 from agents.answerability import asked_things, proper_names
-from agents.fusion import DenseHit, LanguageOffsets, Level, fuse, language_fair, levels
+from agents.fusion import DenseHit, LanguageOffsets, Level, fuse, language_fair, levels, rrf
 from knowledge.documents.sentences import SPLIT_VERSION, digest, sentence_contexts
 from knowledge.encoders.embeddings import LocalEmbeddings
 from knowledge.encoders.languages import guess
@@ -167,8 +167,6 @@ class Retriever:
         # How far this encoder puts other languages' passages (None: not measured for it).
         self.offsets = LanguageOffsets.load(embeddings.name)
         self.sentence_vectors: bool | None = None  # does the collection keep them? (asked once)
-        # Prefetch order in the hybrid query: dense, then sparse.
-        self.fusion = models.RrfQuery(rrf=models.Rrf(k=rrf_k, weights=list(weights)))
 
     def search(self, query: str, scope: SearchScope) -> list[Passage]:
         """The k best passages, or none when nothing in the knowledge bases is close."""
@@ -354,11 +352,13 @@ class Retriever:
         keywords_language: str | None = None,
         probes: dict[str, models.SparseVector] | None = None,
     ) -> IndexHits:
-        """The best dense match, and the ranking (fused when both kinds of vectors are
-        given): one round trip, which with `fetch` also brings the first hits' records.
-        When keywords are matched in `keywords_language` only and the scope holds passages
-        in other languages, the ranking is fused here instead (agents/fusion.py)."""
+        """The best dense match, and the ranking: one round trip, which with `fetch` also
+        brings the first hits' records. Both kinds of vectors are fused here
+        (agents/fusion.py): Qdrant's own RRF orders hits of equal score by chance, and when
+        keywords are matched in `keywords_language` only and the scope holds passages in
+        other languages, each language is read against its own."""
         across = keywords_language is not None and sparse is not None and len(dense) == 1
+        hybrid = sparse is not None and bool(dense)
         # The dense ranking's head for each dense query: its best match, and the
         # question's background (across languages: the dense pool, and the pool of the
         # passages in other languages with their languages; a hit of the first that is
@@ -368,7 +368,7 @@ class Retriever:
                 query=vector,
                 using=DENSE_VECTOR,
                 filter=where,
-                limit=max(BACKGROUND_DEPTH, limit) if across else BACKGROUND_DEPTH,
+                limit=max(BACKGROUND_DEPTH, limit) if hybrid else BACKGROUND_DEPTH,
             )
             for vector, where in dense
         ]
@@ -382,23 +382,36 @@ class Retriever:
                     with_payload=[LANGUAGE_FIELD],
                 )
             )
-        prefetch = [
-            models.Prefetch(query=vector, using=DENSE_VECTOR, filter=where, limit=limit)
-            for vector, where in dense
-        ]
-        if sparse is not None:
+        if hybrid:
             keywords_in = sparse_filter or query_filter
-            prefetch.append(
-                models.Prefetch(query=sparse, using=SPARSE_VECTOR, filter=keywords_in, limit=limit)
+            requests.append(
+                models.QueryRequest(
+                    query=sparse, using=SPARSE_VECTOR, filter=keywords_in, limit=limit
+                )
             )
-        if len(prefetch) > 1:
-            weights = [self.weights[0]] * len(dense) + [self.weights[1]] * (sparse is not None)
-            fusion = (
-                self.fusion
-                if len(prefetch) == 2
-                else models.RrfQuery(rrf=models.Rrf(k=self.rrf_k, weights=weights))
-            )
-            requests.append(models.QueryRequest(prefetch=prefetch, query=fusion, limit=limit))
+            if fetch is not None:
+                # Qdrant's own fusion brings the records of its first hits in the same
+                # round trip; the order is decided here, and a hit among ours it did not
+                # bring (hits scored alike, which it orders its own way) is read after.
+                prefetch = [
+                    models.Prefetch(query=vector, using=DENSE_VECTOR, filter=where, limit=limit)
+                    for vector, where in dense
+                ]
+                prefetch.append(
+                    models.Prefetch(
+                        query=sparse, using=SPARSE_VECTOR, filter=keywords_in, limit=limit
+                    )
+                )
+                weights = [self.weights[0]] * len(dense) + [self.weights[1]]
+                requests.append(
+                    models.QueryRequest(
+                        prefetch=prefetch,
+                        query=models.RrfQuery(rrf=models.Rrf(k=self.rrf_k, weights=weights)),
+                        limit=min(limit, fetch.count),
+                        with_payload=True,
+                        with_vector=list(fetch.vectors) or False,
+                    )
+                )
         else:
             requests.append(
                 models.QueryRequest(
@@ -408,10 +421,10 @@ class Retriever:
                     limit=limit,
                 )
             )
-        if fetch is not None:  # only the hits kept: the pool's depth is in the prefetches
-            requests[-1].limit = min(limit, fetch.count)
-            requests[-1].with_payload = True
-            requests[-1].with_vector = list(fetch.vectors) or False
+            if fetch is not None:  # only the hits kept
+                requests[-1].limit = min(limit, fetch.count)
+                requests[-1].with_payload = True
+                requests[-1].with_vector = list(fetch.vectors) or False
         # Straight to qdrant-client's transport (remote or embedded): its public method
         # first deep-copies every request to resolve inference objects this service never
         # sends, about 0.45 ms of a 1.4 ms search (profiled, bench/scale.py at 1k).
@@ -440,7 +453,13 @@ class Retriever:
         best = max(points[0].score for points in heads) if heads else None
         behind = [p.score for points in heads for p in points[BACKGROUND_FROM:]]
         background = sum(behind) / len(behind) if behind else None
-        if across and sparse and keywords_language and responses[1].points:
+        keywords: list[tuple[int | str, float]] = []
+        brought: list[models.ScoredPoint] = []
+        if hybrid:  # after the dense heads (and the other languages' pool): the keywords
+            matched = responses[len(dense) + across]
+            keywords = [(p.id, float(p.score)) for p in matched.points]
+            brought = responses[-1].points if fetch is not None else []
+        if across and keywords_language and responses[1].points:
             # passages in other languages are in scope
             others = {p.id: _dense_hit(p) for p in responses[1].points}
             pool = [
@@ -448,7 +467,7 @@ class Retriever:
                 for p in responses[0].points[:limit]
             ] + list(others.values())
             ranking, found = self._fused_across(
-                pool, sparse, sparse_filter, keywords_language, limit, background
+                pool, keywords, keywords_language, limit, background
             )
             ids = [point_id for point_id, _ in ranking]
             scores = [score for _, score in ranking]
@@ -457,7 +476,7 @@ class Retriever:
                 for language, level in found.items()
                 if language != keywords_language
             }
-            fetched = self._fetched(ids, fetch, responses[-1].points)
+            fetched = self._fetched(ids, fetch, brought)
             # Mixed when the question's language and another have passages enough to
             # measure their backgrounds: a few passages detected in a language (a
             # name-heavy paragraph in an English knowledge base) do not make one.
@@ -466,7 +485,20 @@ class Retriever:
             return IndexHits(
                 ids, scores, best, fetched, background, placed, mixed_scope, few, tiny, unheld
             )
-        points = responses[-1].points
+        if hybrid:
+            meanings = [
+                [(p.id, float(p.score), self.weights[0]) for p in response.points[:limit]]
+                for response in responses[: len(dense)]
+            ]
+            keyed = [(point_id, score, self.weights[1]) for point_id, score in keywords]
+            ranking = rrf([*meanings, keyed], k=self.rrf_k, limit=limit)
+            ids = [point_id for point_id, _ in ranking]
+            return IndexHits(
+                ids, [score for _, score in ranking], best, self._fetched(ids, fetch, brought),
+                background, few_passages=few, tiny_scope=tiny, unheld=unheld,
+            )  # fmt: skip
+        # one ranking: equal scores by point id, as the fused ones
+        points = sorted(responses[-1].points, key=lambda p: (-p.score, str(p.id)))
         records = None
         if fetch is not None:
             records = [_record(p) for p in points]
@@ -478,23 +510,14 @@ class Retriever:
     def _fused_across(
         self,
         pool: list[DenseHit],
-        sparse: models.SparseVector,
-        sparse_filter: models.Filter | None,
+        keywords: list[tuple[int | str, float]],
         language: str,
         limit: int,
         background: float | None,
     ) -> tuple[list[tuple[int | str, float]], dict[str, Level]]:
-        """The ranking of a scope in several languages: the keyword ranking asked of
-        Qdrant, fused here with the dense pool read language by language; and how much
-        lower each language's background sits than the question's."""
-        keywords = self.client._client.query_batch_points(
-            collection_name=self.collection,
-            requests=[
-                models.QueryRequest(
-                    query=sparse, using=SPARSE_VECTOR, filter=sparse_filter, limit=limit
-                )
-            ],
-        )[0].points
+        """The ranking of a scope in several languages: the keyword ranking fused with the
+        dense pool read language by language; and how much lower each language's
+        background sits than the question's."""
         found = levels(
             pool,
             question_language=language,
@@ -506,7 +529,7 @@ class Retriever:
         fair = language_fair(pool, question_language=language, found=found)
         return fuse(
             fair[:limit],
-            [p.id for p in keywords],
+            keywords,
             question_language=language,
             weights=self.weights,
             k=self.rrf_k,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.fusion import DenseHit, LanguageOffsets, fuse, language_fair, levels
+from agents.fusion import DenseHit, LanguageOffsets, fuse, language_fair, levels, rrf
 from agents.retrieval import BACKGROUND_DEPTH, BACKGROUND_FROM
 from knowledge.encoders.models import E5_NAME
 
@@ -35,10 +35,41 @@ ENGLISH = hits("en", [0.45, 0.25, 0.22, 0.21, 0.20, 0.19, 0.18, 0.17, 0.16, 0.15
 def test_one_language_keeps_the_cosines_order_and_qdrants_fusion() -> None:
     assert fair(list(reversed(SPANISH))) == [f"es{n}" for n in range(10)]
     # weighted RRF counted from rank 0: 1/(1+0) + 2/(1+1), 1/(1+1) + 2/(1+0), ...
-    fused = fuse(SPANISH[:3], ["es1", "es0"], question_language="es", weights=(1.0, 2.0),
+    fused = fuse(SPANISH[:3], [("es1", 4.0), ("es0", 3.0)], question_language="es", weights=(1.0, 2.0),
                  k=1, limit=3)  # fmt: skip
     assert fused == [("es1", pytest.approx(2.5)), ("es0", pytest.approx(2.0)),
                      ("es2", pytest.approx(1 / 3))]  # fmt: skip
+
+
+def test_passages_a_ranking_scores_alike_share_their_places_whatever_order_they_come_in() -> None:
+    """Qdrant Edge returns keyword hits of equal score in an order that differs from one
+    shard of the same documents to the next; the fused ranking must not."""
+    meaning = [("a", 0.9, 1.0), ("b", 0.8, 1.0), ("c", 0.7, 1.0), ("d", 0.6, 1.0)]
+    tied = [("a", 3.0, 2.0), ("c", 0.5, 2.0), ("d", 0.5, 2.0), ("b", 0.5, 2.0)]
+    orders = [
+        rrf([meaning, [tied[0], *others]], k=1, limit=4)
+        for others in ([tied[1], tied[2], tied[3]], [tied[3], tied[2], tied[1]],
+                       [tied[2], tied[3], tied[1]])
+    ]  # fmt: skip
+    assert orders[0] == orders[1] == orders[2]
+    # b, c and d share keyword places 1 to 3: 2/2, 2/3, 2/4 -> 13/18 each, and their
+    # meaning ranks decide between them
+    fused = dict(orders[0])
+    assert fused["b"] == pytest.approx(1 / 2 + 13 / 18)
+    assert fused["d"] == pytest.approx(1 / 4 + 13 / 18)
+    assert [point_id for point_id, _ in orders[0]] == ["a", "b", "c", "d"]
+    # nothing is lost or made: the same sum as places taken one by one
+    one_by_one = rrf([meaning, [(p, n, w) for n, (p, _, w) in enumerate(tied)]], k=1, limit=4)
+    assert sum(dict(one_by_one).values()) == pytest.approx(sum(fused.values()))
+
+
+def test_equal_sums_come_by_point_id_and_a_weight_of_zero_adds_nothing() -> None:
+    assert rrf([[("y", 1.0, 1.0)], [("x", 1.0, 1.0)]], k=1, limit=2) == [("x", 1.0), ("y", 1.0)]
+    assert rrf([[("y", 1.0, 0.0)], [("x", 1.0, 1.0)]], k=1, limit=2) == [("x", 1.0), ("y", 0.0)]
+    # Qdrant's weighting at k = 60: 1 / ((p + 1) / w + k - 1)
+    assert rrf([[("x", 1.0, 2.0), ("y", 0.5, 2.0)]], k=60, limit=2) == [
+        ("x", pytest.approx(1 / 59.5)), ("y", pytest.approx(1 / 60))
+    ]  # fmt: skip
 
 
 def test_a_passage_standing_out_of_its_languages_background_ranks_first() -> None:
@@ -48,7 +79,7 @@ def test_a_passage_standing_out_of_its_languages_background_ranks_first() -> Non
     # and the keywords, which cannot reach it, count part of its meaning rank in their
     # place: it comes after the keywords' first only (2.0 against 2.2), not after every
     # Spanish passage they match
-    fused = fuse(ranked(SPANISH + ENGLISH), ["es3", "es0"], question_language="es", weights=(1.0, 2.0), k=1,
+    fused = fuse(ranked(SPANISH + ENGLISH), [("es3", 4.0), ("es0", 3.0)], question_language="es", weights=(1.0, 2.0), k=1,
                  limit=4)  # fmt: skip
     assert [point_id for point_id, _ in fused[:2]] == ["es3", "en0"]
     assert fused[1][1] == pytest.approx(2.0) and fused[0][1] == pytest.approx(2.2)
