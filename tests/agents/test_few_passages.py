@@ -8,11 +8,10 @@ from __future__ import annotations
 import pytest
 from qdrant_client import QdrantClient
 
-from agents.answer import ExtractiveAnswerer
 from agents.answerability import Answerability
 from agents.retrieval import BACKGROUND_DEPTH, BACKGROUND_FROM, Passage
 from knowledge.encoders.embeddings import LocalEmbeddings
-from tests.agents.test_mixed_scope import ENGLISH, SPANISH, search
+from tests.agents.test_mixed_scope import ENGLISH, SPANISH, answerer, search
 from tests.api.test_answerability import ADMISSIONS, LEAVE, MAINTENANCE
 
 QUESTION = "How many days of paid annual leave does an employee get?"
@@ -27,10 +26,7 @@ MORE = {
 
 
 def reading(embeddings: LocalEmbeddings, passages: list[Passage]) -> dict:
-    answer = ExtractiveAnswerer(
-        embeddings, threshold=0.3, max_sentences=2, not_found_message="-",
-        answerability=Answerability.load(),
-    ).answer(QUESTION, passages)  # fmt: skip
+    answer = answerer(embeddings).answer(QUESTION, passages)
     assert answer.found and "25 days" in answer.text, answer.text  # answered either way
     assert answer.evidence is not None and answer.evidence["same_language"] == 1.0
     return answer.evidence
@@ -103,18 +99,15 @@ ANSWERED_HERE = {
 def test_in_eight_one_page_policies_what_a_page_answers_is_answered_and_what_none_does_is_not(
     client: QdrantClient, embeddings: LocalEmbeddings
 ) -> None:
-    answerer = ExtractiveAnswerer(
-        embeddings, threshold=0.3, max_sentences=2, not_found_message="-",
-        answerability=Answerability.load(),
-    )  # fmt: skip
+    reader = answerer(embeddings)
     for question, expected in ANSWERED_HERE.items():
         passages = search(client, embeddings, "policies", ENGLISH, question)
         assert all(p.few_passages for p in passages)  # ingested again: replaced, not added
-        answer = answerer.answer(question, passages)
+        answer = reader.answer(question, passages)
         assert answer.found and expected in answer.text and answer.citations, question
     # a kind of leave none of them grants (the weights of whole collections answered it)
     question = "How many days of paternity leave are there?"
-    answer = answerer.answer(question, search(client, embeddings, "policies", ENGLISH, question))
+    answer = reader.answer(question, search(client, embeddings, "policies", ENGLISH, question))
     assert not answer.found and answer.text == "-" and not answer.citations
 
 
@@ -164,16 +157,14 @@ def test_eight_english_pages_asked_in_spanish_answer_what_they_hold_and_only_tha
     off-topic ones below with the nearest policy."""
     model = Answerability.load()
     limit = dict(model.dense.small_scope_thresholds)["few_passages"]
-    answerer = ExtractiveAnswerer(
-        embeddings, threshold=0.3, max_sentences=2, not_found_message="-", answerability=model
-    )
+    reader = answerer(embeddings, model)
     for question, expected in ASKED_IN_SPANISH.items():
         passages = search(client, embeddings, "policies", ENGLISH, question)
         assert passages and all(p.few_passages for p in passages)
-        answer = answerer.answer(question, passages)
+        answer = reader.answer(question, passages)
         assert answer.found and expected in answer.text and answer.citations, question
         assert answer.evidence is not None and answer.evidence["threshold"] == limit
     for question in NOT_ANSWERED_IN_SPANISH:
         passages = search(client, embeddings, "policies", ENGLISH, question)
-        answer = answerer.answer(question, passages) if passages else None
+        answer = reader.answer(question, passages) if passages else None
         assert answer is None or (not answer.found and not answer.citations), (question, answer)

@@ -76,12 +76,17 @@ def scope(org: str, kb: str) -> SearchScope:
     return SearchScope(org, {kb: 0}, "hybrid", 4, 0.0)
 
 
+def answerer(embeddings: LocalEmbeddings, model: Answerability | None = None) -> ExtractiveAnswerer:
+    """The offline answerer with the fitted decision; "-" when it declines."""
+    return ExtractiveAnswerer(
+        embeddings, threshold=0.3, max_sentences=2, not_found_message="-",
+        answerability=model or Answerability.load(),
+    )  # fmt: skip
+
+
 def threshold(embeddings: LocalEmbeddings, passages: list[Passage]) -> float:
     """The threshold the decision held the answer's reading to."""
-    answer = ExtractiveAnswerer(
-        embeddings, threshold=0.3, max_sentences=2, not_found_message="-",
-        answerability=Answerability.load(),
-    ).answer(QUESTION, passages)  # fmt: skip
+    answer = answerer(embeddings).answer(QUESTION, passages)
     assert answer.found and "150 euros" in answer.text, answer.text  # answered either way
     assert answer.evidence is not None and answer.evidence["same_language"] == 0.0
     return answer.evidence["threshold"]

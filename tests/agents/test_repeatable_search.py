@@ -7,11 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from agents.answer import ExtractiveAnswerer
-from agents.answerability import Answerability
 from knowledge.encoders.embeddings import LocalEmbeddings
 from knowledge.vectors.embedded import open_embedded
-from tests.agents.test_mixed_scope import ENGLISH, search
+from tests.agents.test_mixed_scope import ENGLISH, answerer, search
 
 # "days" and "are" score three one-line policies alike.
 QUESTION = "How many days of paternity leave are there?"
@@ -20,10 +18,7 @@ QUESTION = "How many days of paternity leave are there?"
 def test_one_question_over_the_same_pages_in_five_stores_reads_the_same_passages(
     tmp_path: Path, embeddings: LocalEmbeddings
 ) -> None:
-    answerer = ExtractiveAnswerer(
-        embeddings, threshold=0.3, max_sentences=2, not_found_message="-",
-        answerability=Answerability.load(),
-    )  # fmt: skip
+    reader = answerer(embeddings)
     read = set()
     for n in range(5):
         client = open_embedded(tmp_path / f"store-{n}")
@@ -31,7 +26,7 @@ def test_one_question_over_the_same_pages_in_five_stores_reads_the_same_passages
             passages = search(client, embeddings, "policies", ENGLISH, QUESTION)
         finally:
             client.close()
-        answer = answerer.answer(QUESTION, passages)
+        answer = reader.answer(QUESTION, passages)
         read.add((tuple((p.title, round(p.score, 6)) for p in passages), answer.found))
     assert len(read) == 1, read
     [(passages, found)] = read
