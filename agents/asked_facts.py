@@ -165,14 +165,24 @@ def states_hours(sentence: str) -> bool:
 # "Alamatnya di mana?"), the words that only say so, and a sentence giving a street
 # address: a street word and a number ("Calle Mayor 45", "Jl. Merdeka No. 12", "12 High
 # Street"). The address asked in that word ("What is your address?") is one of them.
+# The kinds of place an organisation is, asked as "where is the studio?": the page that
+# gives its address need not name its kind.
+_PLACES = (
+    "office shop store school clinic workshop garage studio gym salon library surgery "
+    "restaurant hotel hostel warehouse".split()
+)
+_LUGARES = (
+    "oficina tienda escuela academia taller local sede clínica clinica consulta despacho "
+    "estudio gimnasio autoescuela peluquería peluqueria salón salon restaurante hotel "
+    "hostal almacén almacen".split()
+)
 _THE_ADDRESS = r"(?:your|the|its|what|what's|whats) address|address of"
 _ASKS_ADDRESS = re.compile(
     rf"(?<![^\W_])(?:{_THE_ADDRESS}|where are you|"
-    r"where is (?:the|your) (?:office|shop|store|school|clinic|workshop|garage)|your location|"
+    rf"where is (?:the|your) (?:{'|'.join(_PLACES)})|your location|"
     r"(?:cu[aá]l es (?:la|su)|su|vuestra|tu) (?:direcci[oó]n|ubicaci[oó]n)|"
     r"d[oó]nde (?:est[aá]n|est[aá]is|quedan?|se encuentran|se ubican?)|alamat\w*|lokasi\w*|"
-    r"d[oó]nde est[aá] (?:la|el|su|vuestra|vuestro) (?:oficina|tienda|escuela|academia|"
-    r"taller|local|sede|cl[ií]nica|consulta|despacho)|"
+    rf"d[oó]nde est[aá] (?:la|el|su|vuestra|vuestro) (?:{'|'.join(_LUGARES)})|"
     r"(?:ada|berada|terletak) di ?mana)(?![^\W_])",
     re.IGNORECASE,
 )
@@ -180,6 +190,8 @@ ADDRESS_WORDS = frozenset(
     "address located location where dirección direccion ubicación ubicacion dónde donde "
     "están estan está esta estáis estais queda quedan encuentra encuentran alamat "
     "alamatnya lokasi lokasinya dimana mana".split()
+    + _PLACES
+    + _LUGARES
 )
 _STREET = (
     r"calle|c/|avenida|avda\.?|av\.|paseo|plaza|carrera|camino|ronda|jalan|jl\.?|jln\.?|"

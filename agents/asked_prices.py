@@ -181,7 +181,8 @@ _PREPOSITIONS = frozenset("of for in at with to on from per by".split())
 _INDONESIAN_JOINS = frozenset(
     "untuk bagi buat kalau jika bila apabila per ke dari di selama".split()
 )
-_NOT_A_THING = frozenset("pakai memakai dengan mau ingin".split())
+# ... not the verb that joins the price to it ("¿Qué precio [tiene] una clase?")
+_NOT_A_THING = frozenset("pakai memakai dengan mau ingin tiene tienen tendría tendrían".split())
 _SPANISH_INFINITIVE = re.compile(r"[^\W\d_]{3,}(?:ar|er|ir)", re.IGNORECASE)
 
 

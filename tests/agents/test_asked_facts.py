@@ -80,10 +80,13 @@ def test_questions_asking_where_a_place_is_and_sentences_giving_an_address() -> 
         "Where are you located?", "What is your address?", "¿Dónde están?",
         "¿Dónde queda el taller?", "¿Cuál es la dirección?", "Alamatnya di mana?",
         "Toko ada di mana?", "¿Dónde está la escuela?", "Where is the clinic?",
+        "¿Dónde está el estudio?", "Where is the gym?", "¿Dónde está la clinica?",
     ]:  # fmt: skip
         assert asks_address(question), question
     # where a thing is, or where to do something, is not where the place is
-    for question in ["¿Dónde está el formulario?", "Di mana saya bisa membayar?"]:
+    for question in [
+        "¿Dónde está el formulario?", "Di mana saya bisa membayar?", "¿Dónde está el baño?",
+    ]:  # fmt: skip
         assert not asks_address(question), question
     for sentence in [
         "Estamos en la Calle Mayor 45, Zaragoza.", "Alamat toko: Jl. Merdeka No. 12, Bandung.",

@@ -91,6 +91,9 @@ def test_what_the_quoted_prices_are_of_instead() -> None:
 def test_the_words_naming_what_is_priced() -> None:
     assert priced_words("¿Cuánto cuesta planchar un pantalón?") == ["pantalón"]
     assert priced_words("¿Cuánto cuesta una lavadora grande?") == ["lavadora"]
+    # the verb joining the price to the thing is not the thing
+    assert priced_words("¿Qué precio tiene una clase práctica?") == ["clase"]
+    assert priced_words("¿Qué precio tienen las clases de piano?") == ["clases"]
     assert priced_words("How much is a bag of compost?") == ["bag"]
     assert priced_words("What is the price of a family room?") == ["room"]
     # Indonesian: each word naming the thing, up to a purpose or a condition

@@ -68,6 +68,8 @@ ANSWERED = {
         ("¿Abren por la mañana?", "16:00 a 21:00"),  # a part of the day, asked as a day
         ("¿A partir de qué edad se puede empezar?", "siete años"),  # an age asked
         ("¿A qué hora abren?", "16:00 a 21:00"),  # not July's hours alone
+        ("¿Qué precio tiene la inscripción?", "35 €"),  # "tiene" is not what is priced
+        ("¿Dónde está el local?", "C/ San Vicente, 12"),  # no page calls it "local"
     ],
     "Elm Court": [
         ("What number do I call to report a fault?", "0113 496 0021"),
