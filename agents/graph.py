@@ -34,7 +34,7 @@ from agents.guardrails import Content, Verdict
 from agents.phrasebook import Kind, Phrasebook
 from agents.retrieval import Passage, SearchScope
 from agents.small_talk import SmallTalk, small_talk
-from knowledge.encoders.languages import detect
+from knowledge.encoders.languages import DEFAULT_LANGUAGE, told
 from tenancy.models import SMALL_TALK
 from tenancy.profiles import GuardRules
 from utils import metrics
@@ -57,6 +57,9 @@ class ChatState(TypedDict, total=False):
     # The language of the conversation's last question (ISO 639-1): what the service says
     # is in it, and a question too short to tell keeps it.
     language: str
+    # The conversation's first question did not tell its language (too short: "Wifi?",
+    # "Bisa servis laptop?"): the passages found for it tell instead.
+    language_untold: bool
     query: str
     passages: list[dict]
     verdict: dict
@@ -152,18 +155,21 @@ def condense(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
     started = time.perf_counter()
     messages = state["messages"]
     query = runtime.context.condenser(last_question(messages), messages[:-1])
+    language, so_far = _language(state), state.get("language")
     return {
-        "query": query, "verdict": {}, "passages": [], "language": _language(state),
+        "query": query, "verdict": {}, "passages": [],
+        "language": language or so_far or DEFAULT_LANGUAGE,
+        "language_untold": language is None and not so_far,
         "stats": {"condense_ms": _ms(started)},
     }  # fmt: skip
 
 
-def _language(state: ChatState) -> str:
-    """The question's language: given with it (a voice form's field), else detected,
-    else (too short to tell) the conversation's so far."""
+def _language(state: ChatState) -> str | None:
+    """The question's language: given with it (a voice form's field), else detected;
+    None when it is too short to tell (the conversation's so far then holds)."""
     messages = state["messages"]
     given = messages[-1].additional_kwargs.get(LANGUAGE_FIELD) if messages else None
-    return given or detect(last_question(messages), otherwise=state.get("language"))
+    return given or told(last_question(messages))
 
 
 def guard(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
@@ -197,7 +203,12 @@ def retrieve(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
     started = time.perf_counter()
     with metrics.STAGE_SECONDS.labels("retrieval").time():
         passages = [p.to_dict() for p in context.searcher.search(state["query"], context.scope)]
-    return {"passages": passages, "stats": {"retrieval_ms": _ms(started)}}
+    update: dict[str, Any] = {"passages": passages, "stats": {"retrieval_ms": _ms(started)}}
+    if state.get("language_untold") and passages:
+        # A first question too short to tell is answered (or not) in the language of
+        # the documents that came closest: an Indonesian car wash's "Wifi?" in Indonesian.
+        update["language"] = told(" ".join(p["text"] for p in passages)) or state["language"]
+    return update
 
 
 def answer(state: ChatState, runtime: Runtime[TurnContext]) -> dict:

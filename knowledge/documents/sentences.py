@@ -242,6 +242,11 @@ def _split(text: str) -> tuple[tuple[str | None, str], ...]:
 # ... and a short sentence stating a value: "Biaya pendaftaran Rp150.000." was dropped
 # as a fragment, so "Berapa biaya pendaftaran?" was answered with the monthly fees.
 VALUE_MIN_WORDS = 3
+# ... and so is one of three words written as a whole sentence, from its capital to a
+# full stop after a word: "Pemeriksaan kerusakan gratis." (checking the fault is free),
+# "Parking is free." A fragment has no such ends: a heading, a label, the tail of a cut
+# chunk, a name cut at an initial or an abbreviation ("Daly et al.", "assistant J.W.").
+_STATEMENT_END = re.compile(r"[^\W\d_]{3,}[.!\u3002\uff01]$")
 
 
 def _long_enough(sentence: str) -> bool:
@@ -250,6 +255,11 @@ def _long_enough(sentence: str) -> bool:
         words >= MIN_SENTENCE_WORDS
         or (words >= LABELLED_MIN_WORDS and _LABELLED.match(sentence) is not None)
         or (words >= VALUE_MIN_WORDS and any(c.isdigit() for c in sentence))
+        or (
+            words >= VALUE_MIN_WORDS
+            and _STATEMENT_END.search(sentence) is not None
+            and _starts_a_sentence(sentence)
+        )
     )
 
 

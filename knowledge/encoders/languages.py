@@ -68,17 +68,23 @@ def guess(text: str) -> tuple[str, float]:
 def detect(text: str, *, otherwise: str | None = None) -> str:
     """The language of a question; `otherwise` (the conversation's so far, else the
     default) when the text is too short or mixed to tell ("ok", "API key?")."""
-    fallback = otherwise or DEFAULT_LANGUAGE
+    return told(text) or otherwise or DEFAULT_LANGUAGE
+
+
+def told(text: str) -> str | None:
+    """The language a text is in, or None when it is too short or mixed to tell."""
     if sum(ch.isalpha() for ch in text) < 3:
-        return fallback
+        return None
     language, probability = guess(text)
-    if probability < MIN_CONFIDENCE and _SPANISH_MARKS.search(text):
+    opens_spanish = text.lstrip().startswith(("\u00bf", "\u00a1"))
+    if opens_spanish or (probability < MIN_CONFIDENCE and _SPANISH_MARKS.search(text)):
         # Of the languages detected only Spanish opens a question or an exclamation with
         # an inverted mark: "¿Aceptan tarjeta?" is asked in Spanish, however few its
-        # words. (Only the reply's language: `guess` stays unsure, and an unsure guess
-        # reads every passage as in the question's language, by its words.)
+        # words, and so is "¿Tenéis croissants de chocolate?", which the detector took
+        # for French. (Only the reply's language: `guess` stays unsure or wrong, and an
+        # unsure guess reads every passage as in the question's language, by its words.)
         return "es"
-    return language if probability >= MIN_CONFIDENCE else fallback
+    return language if probability >= MIN_CONFIDENCE else None
 
 
 def normalise(code: str | None) -> str | None:

@@ -73,6 +73,17 @@ def test_function_words_of_more_languages_are_not_what_a_question_asks_about() -
         assert subjects[language] in asked, (language, asked)
 
 
+def test_the_askers_own_words_are_not_what_a_question_asks_about() -> None:
+    """A page says "your" and "must" where the asker says "my" and "need": "Can I bring
+    my dog?" of "Dogs are welcome in the garden" covered one of its terms in three, and
+    was declined. What the question names stays a term; "US" stays a name."""
+    assert key_terms("Can I bring my dog?", "en") == {"bring", "dog"}
+    assert key_terms("Do I need my own shoes?", "en") == {"shoe"}
+    assert key_terms("¿Puedo añadir una nota a nuestro ramo?", "es") == {"añad", "not", "ram"}
+    assert key_terms("Kalau aku mau sewa tenda?", "id") == {"sewa", "tenda"}
+    assert "us" in key_terms("Which US state was it built in?", "en")
+
+
 def test_a_function_word_is_not_the_long_word_a_question_leaves_out() -> None:
     """ "Welche" (which) is in no passage, and says nothing of what is asked: the words
     the question is measured without are the ones that name its subject."""

@@ -109,6 +109,13 @@ def test_a_question_too_short_to_tell_keeps_the_conversations_language(org: Org)
     assert given["language"] == "es"
 
 
+def test_a_question_opened_by_an_inverted_mark_is_answered_in_spanish(org: Org) -> None:
+    """The detector took "¿Tenéis croissants de chocolate?" for French, surely: only
+    Spanish opens a question with "¿"."""
+    reply = ask(org, "¿Tenéis croissants de chocolate?", "es-4")
+    assert reply["language"] == "es" and reply["answer"] == built_in()["es"]["not_found"]
+
+
 def test_an_assistant_says_its_own_words_per_language(org: Org) -> None:
     own = {"es": {"not_found": "No lo sé; pregunte en recepción."}}
     assistant = org.assistants["help"]

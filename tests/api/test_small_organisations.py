@@ -22,13 +22,18 @@ A price of a thing no page names is not answered by the prices of others; the ho
 one month come with the year's when the question names no month; a place the question
 names that no sentence gives a time of is not answered with another place's time. A
 sentence of three words stating a value ("Uang jaminan Rp500.000.") is one.
+
+A café in English and a laptop repair shop in Indonesian: the asker's own words ("my",
+"need") are not what a question asks about; three words from a capital to a full stop
+are a sentence ("Pengecekan kerusakan gratis."); a first question too short for its
+language to be told ("Bisa servis printer?") is answered in the language of the pages.
 """
 
 from __future__ import annotations
 
 from flask import Flask
 
-from tests.api.platform_helpers import Org, assert_answers, create_org
+from tests.api.platform_helpers import Org, assert_answers, create_org, reply_to
 
 SCHOOL = {
     "Cursos": "La Academia Musical Do Re Mi ofrece clases de piano, flauta, violonchelo y "
@@ -141,12 +146,44 @@ NOT_FOUND |= {
         ("id", "Siapa guru bahasa Jepang?"),  # languages are no one
     ],
 }
+CAFE = {
+    "Opening and seating": "Kettle & Crumb is open Tuesday to Sunday from 8 am to 4 pm and "
+    "closed on Mondays. We have 30 seats inside and a small garden with six tables in "
+    "summer. Dogs are welcome in the garden but not inside.",
+    "Menu and allergies": "Breakfast is served until 11.30 am. Our scones and cakes are "
+    "baked every morning in our own kitchen. We always have a gluten-free brownie and a "
+    "vegan soup of the day.",
+    "Bookings and events": "We only take bookings for groups of eight or more, by phone on "
+    "01632 960 442. The café can be hired for private parties on Monday evenings for £150.",
+}
+LAPTOPS = {
+    "Layanan": "Kami memperbaiki laptop semua merek: ganti layar, ganti keyboard, upgrade "
+    "SSD dan pembersihan kipas. Upgrade SSD selesai dalam dua jam.",
+    "Biaya": "Pengecekan kerusakan gratis. Ganti keyboard mulai Rp250.000. Garansi servis 30 hari.",
+    "Toko": "Toko buka Senin sampai Sabtu pukul 09.00 sampai 20.00 di Jl. Sudirman No. 5.",
+}
+ANSWERED |= {
+    "Kettle & Crumb": [
+        ("Can I bring my dog?", "Dogs are welcome in the garden"),  # "my" is the asker's
+        ("Until what time can I get breakfast?", "11.30 am"),
+    ],
+    "Servis Laptop Prima": [
+        ("Cek kerusakan bayar tidak?", "Pengecekan kerusakan gratis."),  # three words
+        ("Berapa lama upgrade SSD?", "dua jam"),
+    ],
+}
+NOT_FOUND |= {
+    "Kettle & Crumb": [("en", "Do you serve alcohol?")],
+    "Servis Laptop Prima": [("id", "Bisa servis printer?")],  # too short to tell: the pages'
+}
 PAGES = {
     "Academia Musical Do Re Mi": SCHOOL,
     "Elm Court": FLATS,
     "Rumah Bermain Pelangi": DAYCARE,
     "Lakeside Sports Centre": SPORTS,
     "Motor Berkah": SCOOTERS,
+    "Kettle & Crumb": CAFE,
+    "Servis Laptop Prima": LAPTOPS,
 }
 
 
@@ -184,3 +221,18 @@ def test_a_sports_centre_in_english(platform: Flask) -> None:
 def test_a_scooter_hire_in_indonesian(platform: Flask) -> None:
     name = "Motor Berkah"
     assert_answers(organisation(platform, name), ANSWERED[name], NOT_FOUND[name])
+
+
+def test_a_cafe_in_english(platform: Flask) -> None:
+    name = "Kettle & Crumb"
+    assert_answers(organisation(platform, name), ANSWERED[name], NOT_FOUND[name])
+
+
+def test_a_laptop_repair_shop_in_indonesian(platform: Flask) -> None:
+    name = "Servis Laptop Prima"
+    org = organisation(platform, name)
+    assert_answers(org, ANSWERED[name], NOT_FOUND[name])
+    # The turn and the conversation take the pages' language: a follow-up too short
+    # to tell keeps it.
+    assert reply_to(org, "Bisa servis printer?", conversation="short")["language"] == "id"
+    assert reply_to(org, "Wifi?", conversation="short")["language"] == "id"

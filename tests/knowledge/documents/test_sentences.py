@@ -245,7 +245,7 @@ def test_lines_opened_by_a_plain_label_are_entries_and_a_labelled_value_is_a_sen
         "The meeting was long and we spoke about many things: the budget and the plan."
     ]
     assert split_sentences("Short one: two.") == ["Short one: two."]
-    assert split_sentences("Not labelled here.") == []  # under four words, no label
+    assert split_sentences("not labelled here") == []  # under four words, no label, no ends
 
 
 def test_steps_written_with_their_word_are_a_numbered_list() -> None:
@@ -273,6 +273,21 @@ def test_a_short_sentence_stating_a_value_is_one() -> None:
         "Biaya bulanan SD Rp350.000 dan SMP Rp450.000.",
     ]
     assert split_sentences("Check-in from 14:00. Breakfast is at 8.")[0] == "Check-in from 14:00."
-    # two words, or three without a value, are still fragments
+    # two words are still a fragment
     assert split_sentences("Tumpeng Rp750.000.") == []
-    assert split_sentences("Read more here.") == []
+
+
+def test_three_words_from_a_capital_to_a_full_stop_are_a_sentence() -> None:
+    """ "Pemeriksaan kerusakan gratis." (checking the fault is free) was dropped as a
+    fragment, so "Cek kerusakan bayar tidak?" was answered with the warranty sentence."""
+    text = "Pemeriksaan kerusakan gratis. Ganti keyboard mulai Rp250.000."
+    assert split_sentences(text) == [
+        "Pemeriksaan kerusakan gratis.",
+        "Ganti keyboard mulai Rp250.000.",
+    ]
+    assert split_sentences("Corkage is free!") == ["Corkage is free!"]
+    # three words that do not end as a sentence does are not one: a heading, a name cut
+    # at an initial or an abbreviation, a chunk's tail
+    assert split_sentences("Harga dan garansi") == []
+    assert split_sentences("Daly et al.") == []
+    assert split_sentences("Scott's assistant J.W.") == []
