@@ -488,9 +488,9 @@ class ExtractiveAnswerer:
         """How many of the names, and of the things asked for, that no passage in scope
         holds (the search looked, each of their words) the best sentence does not answer:
         without the name, the question does not go farther from it than the noise
-        (`LEFT_OUT_NOISE`); without the thing, it comes closer beyond the noise. A page that never writes "Indian" may
-        still be about "which famous Indian...": then the question goes away from its
-        sentence without the word. One batch of short texts."""
+        (`LEFT_OUT_NOISE`); without the thing, it comes closer beyond the noise. A page
+        that never writes "Indian" may still be about "which famous Indian...": then the
+        question goes away from its sentence without the word. One batch of short texts."""
         unheld = measured.unheld_words
         names = [
             name
