@@ -114,6 +114,13 @@ CALENDAR_WORDS = frozenset(
 # klinik punya [layanan rawat inap]?"). Not "¿Hay que...?" nor "¿Tiene que...?" (must).
 _ASKS_EXISTENCE = re.compile(
     r"(?:is there|are there|do (?:you|they|we) (?:have|offer|provide|sell|rent|hire out|accept)|"
+    # ... or whether a service is done: "Do you [groom] cats?", "¿[Cuidáis] gatos?",
+    # "Bisa [servis] laptop?" (what is done to the thing named after the verb). Not a
+    # verb of knowing or wanting, of opening hours, of paying or of being able.
+    r"do (?:you|they|we) (?!(?:know|think|mean|need|want|like|mind|remember|recommend|"
+    r"open|close|start|finish|charge|cost|have to)\b)[a-z]+|"
+    r"(?!(?:pod|sab|quer|deb|abr|cerr|pag|cobr)[^\W\d_]*\b)[^\W\d_]+(?:áis|éis|ís)(?! que)|"
+    r"(?:apakah )?bisa(?:kah)? (?!(?:bayar|untuk|di|ke|dari|dengan|pada|ada)\b)[\w-]+|"
     r"does (?:the |this |your )?[\w-]+(?: [\w-]+)? (?:have|offer|provide)|"
     r"can (?:i|we) (?:get|hire|rent|borrow|buy|bring)|"
     r"hay(?! que)|existen?|tienen?(?! que)|ofrecen?|disponen? de|cuentan? con|alquilan|"

@@ -57,6 +57,13 @@ from agents.answerability import asked_things
         ("¿Cuánto cuesta una semana de alquiler?", ["semana", "alquiler"]),
         ("Berapa harga kamar keluarga?", ["kamar", "keluarga"]),
         ("Berapa biaya parkir untuk bus?", ["parkir", "bus"]),
+        # whether a service is done: what it is done to
+        ("Do you groom cats?", ["cats"]),
+        ("Do you bake birthday cakes?", ["birthday", "cakes"]),
+        ("¿Cuidáis gatos?", ["gatos"]),
+        ("¿Hacéis peluquería canina?", ["peluquería", "canina"]),
+        ("Bisa servis laptop?", ["laptop"]),
+        ("Apakah bisa jahit gaun pengantin?", ["gaun", "pengantin"]),
     ],
 )
 def test_the_thing_asked_for(question: str, things: list[str]) -> None:
@@ -72,6 +79,13 @@ def test_the_thing_asked_for(question: str, things: list[str]) -> None:
         "How many lockers are there?",
         "When is the pool open?",
         "Berapa denda kalau buku hilang?",
+        # knowing, needing, opening hours, paying, being able: not a service done
+        "Do you know the way to the station?",
+        "Do you open on Sundays?",
+        "¿Abrís los domingos?",
+        "¿Podéis ir a buscar al perro a casa?",
+        "Bisa bayar pakai QRIS?",
+        "Bisa untuk acara sunatan?",
     ],
 )
 def test_other_questions_ask_for_nothing_to_look_for(question: str) -> None:

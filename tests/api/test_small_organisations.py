@@ -27,6 +27,7 @@ A café in English and a laptop repair shop in Indonesian: the asker's own words
 "need") are not what a question asks about; three words from a capital to a full stop
 are a sentence ("Pengecekan kerusakan gratis."); a first question too short for its
 language to be told ("Bisa servis printer?") is answered in the language of the pages.
+Whether a service is done ("Do you bake birthday cakes?") asks for what it is done to.
 """
 
 from __future__ import annotations
@@ -173,7 +174,10 @@ ANSWERED |= {
     ],
 }
 NOT_FOUND |= {
-    "Kettle & Crumb": [("en", "Do you serve alcohol?")],
+    "Kettle & Crumb": [
+        ("en", "Do you serve alcohol?"),
+        ("en", "Do you bake birthday cakes?"),  # cakes, but no birthday cakes
+    ],
     "Servis Laptop Prima": [("id", "Bisa servis printer?")],  # too short to tell: the pages'
 }
 PAGES = {
