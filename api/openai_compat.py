@@ -68,7 +68,7 @@ def models() -> Response:
     scope="chat",
     json=ChatCompletionRequest,
     ok=ChatCompletionResponse,
-    errors=(400, 409, 413, 415, 422, 429, 503),
+    errors=(400, 404, 409, 413, 415, 422, 429, 503),  # 404: a model naming no assistant
 )
 def chat_completions() -> Response:
     caller = current_caller()

@@ -277,6 +277,23 @@ def test_per_key_rate_limit_spans_every_chat_route(
     assert "Retry-After" not in chat(client, other, "hello", conversation="c2").headers
 
 
+def test_a_model_naming_no_assistant_is_a_documented_404(
+    make_app: Callable[..., Flask], empty_qdrant: QdrantClient
+) -> None:
+    """The contract test's fuzzer asked for the model "admin": the reply was a 404 the
+    schema did not list."""
+    client = make_app(qdrant=empty_qdrant).test_client()
+    org = create_org(client, "Models")
+    org.kb("docs")
+    org.assistant("bot", ["docs"])
+    response = client.post("/v1/chat/completions", headers=org.admin,
+                           json={"model": "admin", "messages": [{"role": "user", "content": "hi"}]})  # fmt: skip
+    assert response.status_code == 404
+    assert "admin" in response.get_json()["error"]["message"]
+    documented = client.get("/openapi.json").get_json()["paths"]["/v1/chat/completions"]
+    assert "404" in documented["post"]["responses"]
+
+
 def test_requests_without_a_valid_key_are_limited_per_address(
     make_app: Callable[..., Flask], empty_qdrant: QdrantClient
 ) -> None:
