@@ -12,6 +12,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from qdrant_client import QdrantClient
+from werkzeug.test import TestResponse
 
 from knowledge.vectors.store import count_points, organisation_filter
 from tests.api.platform_helpers import PLATFORM_ADMIN, Org, chat, create_org, key_header, ok
@@ -281,15 +282,32 @@ def test_a_model_naming_no_assistant_is_a_documented_404(
     make_app: Callable[..., Flask], empty_qdrant: QdrantClient
 ) -> None:
     """The contract test's fuzzer asked for the model "admin": the reply was a 404 the
-    schema did not list."""
+    schema did not list. Another organisation's key naming this one's assistant, by name
+    or id, gets the same 404 and no answer; a bad body is a JSON 422 and changes nothing."""
     client = make_app(qdrant=empty_qdrant).test_client()
     org = create_org(client, "Models")
     org.kb("docs")
-    org.assistant("bot", ["docs"])
-    response = client.post("/v1/chat/completions", headers=org.admin,
-                           json={"model": "admin", "messages": [{"role": "user", "content": "hi"}]})  # fmt: skip
+    bot = org.assistant("bot", ["docs"])
+    other = create_org(client, "Elsewhere")
+    other.kb("docs")
+    other.assistant("desk", ["docs"])
+
+    def complete(headers: dict[str, str], model: str | None) -> TestResponse:
+        return client.post("/v1/chat/completions", headers=headers,
+                           json={"model": model, "messages": [{"role": "user", "content": "hi"}]})  # fmt: skip
+
+    response = complete(org.admin, "admin")
     assert response.status_code == 404
     assert "admin" in response.get_json()["error"]["message"]
+    for model in ("bot", bot):
+        crossed = complete(other.admin, model)
+        assert crossed.status_code == 404 and "choices" not in crossed.get_json(), (
+            crossed.get_json()
+        )
+    bad = complete(org.admin, None)
+    assert bad.status_code == 422 and bad.get_json()["error"]["message"]
+    assert client.get("/v1/conversations", headers=org.admin).get_json()["conversations"] == []
+    assert complete(org.admin, "bot").status_code == 200  # the assistant still answers
     documented = client.get("/openapi.json").get_json()["paths"]["/v1/chat/completions"]
     assert "404" in documented["post"]["responses"]
 
