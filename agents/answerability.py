@@ -225,11 +225,11 @@ def stopwords_of(language: str) -> frozenset[str]:
     """The words that carry no topic in `language`: the hand-written ones, the asker's
     own, and for the LISTED_STOPWORDS languages the package's single words (no numbers:
     they answer)."""
+    own = STOPWORDS | ASKERS_WORDS
     if language not in LISTED_STOPWORDS:
-        return STOPWORDS | ASKERS_WORDS
+        return own
     listed = get_stop_words(language)
-    words = {w for w in listed if " " not in w and not any(c.isdigit() for c in w)}
-    return STOPWORDS | ASKERS_WORDS | words
+    return own | {w for w in listed if " " not in w and not any(c.isdigit() for c in w)}
 
 
 @lru_cache(maxsize=65536)  # the same words come back turn after turn (passages, questions)

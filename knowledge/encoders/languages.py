@@ -75,15 +75,16 @@ def told(text: str) -> str | None:
     """The language a text is in, or None when it is too short or mixed to tell."""
     if sum(ch.isalpha() for ch in text) < 3:
         return None
-    language, probability = guess(text)
-    opens_spanish = text.lstrip().startswith(("\u00bf", "\u00a1"))
-    if opens_spanish or (probability < MIN_CONFIDENCE and _SPANISH_MARKS.search(text)):
-        # Of the languages detected only Spanish opens a question or an exclamation with
-        # an inverted mark: "¿Aceptan tarjeta?" is asked in Spanish, however few its
-        # words, and so is "¿Tenéis croissants de chocolate?", which the detector took
-        # for French. (Only the reply's language: `guess` stays unsure or wrong, and an
-        # unsure guess reads every passage as in the question's language, by its words.)
+    # Of the languages detected only Spanish opens a question or an exclamation with an
+    # inverted mark: "¿Aceptan tarjeta?" is asked in Spanish, however few its words, and
+    # so is "¿Tenéis croissants de chocolate?", which the detector took for French. (Only
+    # the reply's language: `guess` stays unsure or wrong, and an unsure guess reads
+    # every passage as in the question's language, by its words.)
+    if text.lstrip().startswith(("\u00bf", "\u00a1")):
         return "es"
+    language, probability = guess(text)
+    if probability < MIN_CONFIDENCE and _SPANISH_MARKS.search(text):
+        return "es"  # a mark inside a text the detector is unsure of
     return language if probability >= MIN_CONFIDENCE else None
 
 
