@@ -140,6 +140,19 @@ _ASKS_EXISTENCE = re.compile(
 )
 
 
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
+
+
+# Words asking for a limit of what follows ("Is there a [minimum] age?"): pages state a
+# limit in numbers ("aged 16 and over", "paling sedikit 3 kilo"), so they are not things
+# a page must name.
+LIMIT_WORDS = frozenset(
+    "minimum maximum min max limit limits mínimo mínima máximo máxima límite minimal "
+    "maksimal maksimum minimum batas".split()
+)
+
+
 @dataclass(frozen=True)
 class Evidence:
     """What the decision sees of one question against its retrieved passages."""
@@ -328,7 +341,7 @@ def asked_things(question: str, language: str | None = None) -> list[str]:
         else:
             continue
         for word in words:
-            if not any(c.isdigit() for c in word) and word not in things:
+            if word not in LIMIT_WORDS and word not in things and not _has_digit(word):
                 things.append(word)
     return things
 

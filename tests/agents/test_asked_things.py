@@ -64,6 +64,10 @@ from agents.answerability import asked_things
         ("¿Hacéis peluquería canina?", ["peluquería", "canina"]),
         ("Bisa servis laptop?", ["laptop"]),
         ("Apakah bisa jahit gaun pengantin?", ["gaun", "pengantin"]),
+        # a limit is asked of the thing, and pages give it in numbers ("aged 16 and over")
+        ("Is there a minimum age?", ["age"]),
+        ("Is there a maximum group size?", ["group", "size"]),
+        ("Apakah ada batas usia?", ["usia"]),
     ],
 )
 def test_the_thing_asked_for(question: str, things: list[str]) -> None:

@@ -28,6 +28,12 @@ A café in English and a laptop repair shop in Indonesian: the asker's own words
 are a sentence ("Pengecekan kerusakan gratis."); a first question too short for its
 language to be told ("Bisa servis printer?") is answered in the language of the pages.
 Whether a service is done ("Do you bake birthday cakes?") asks for what it is done to.
+
+A window cleaner in English, a holiday house in Spanish and a cake shop in Indonesian:
+a thing asked for that no page names is not answered by the sentence nearest it unless
+it draws the question towards that sentence ("Do you clean solar panels?" of windows,
+"¿Hay wifi?" of the house's rooms, "kue tanpa gula" of cakes "tanpa pengawet"); a limit
+asked for ("Is there a minimum age?") is answered by the sentence giving it in numbers.
 """
 
 from __future__ import annotations
@@ -180,6 +186,37 @@ NOT_FOUND |= {
     ],
     "Servis Laptop Prima": [("id", "Bisa servis printer?")],  # too short to tell: the pages'
 }
+WINDOWS = {
+    "Our work": "Brightpane cleans windows, frames and front doors on homes of up to "
+    "three floors, with a water-fed pole from the ground. Conservatory roofs are cleaned "
+    "on request for £35.",
+    "Visits": "We call every four weeks. Nobody needs to be at home, as long as the side "
+    "gate is left open. Our trainee cleaners must be aged 17 or over.",
+}
+HOUSE = {
+    "La casa": "Casa Los Almendros tiene cuatro dormitorios, un salón con chimenea, "
+    "cocina equipada y piscina de verano. Admite hasta ocho personas.",
+    "Reservas": "El fin de semana cuesta 300 euros. Se reserva con una señal del 25 %.",
+}
+CAKES = {
+    "Kue": "Toko Kue Mawar membuat kue ulang tahun, bolu pandan dan brownies kukus. "
+    "Semua kue kami halal dan tanpa pengawet.",
+    "Pesanan": "Kue ulang tahun dipesan paling lambat dua hari sebelumnya. Toko buka "
+    "setiap hari pukul 08.00 sampai 20.00.",
+}
+ANSWERED |= {
+    "Brightpane": [
+        ("Can you clean the conservatory roof?", "Conservatory roofs"),
+        ("Is there a minimum age for your cleaners?", "17 or over"),  # a limit, in numbers
+    ],
+    "Casa Los Almendros": [("¿Tiene piscina?", "piscina de verano")],
+    "Toko Kue Mawar": [("Kuenya pakai pengawet?", "tanpa pengawet")],
+}
+NOT_FOUND |= {
+    "Brightpane": [("en", "Do you clean solar panels?")],  # windows, no panels
+    "Casa Los Almendros": [("es", "¿Hay wifi en la casa?")],  # rooms, no wifi
+    "Toko Kue Mawar": [("id", "Bisa pesan kue tanpa gula?")],  # no preservatives, no sugar
+}
 PAGES = {
     "Academia Musical Do Re Mi": SCHOOL,
     "Elm Court": FLATS,
@@ -188,6 +225,9 @@ PAGES = {
     "Motor Berkah": SCOOTERS,
     "Kettle & Crumb": CAFE,
     "Servis Laptop Prima": LAPTOPS,
+    "Brightpane": WINDOWS,
+    "Casa Los Almendros": HOUSE,
+    "Toko Kue Mawar": CAKES,
 }
 
 
@@ -240,3 +280,18 @@ def test_a_laptop_repair_shop_in_indonesian(platform: Flask) -> None:
     # to tell keeps it.
     assert reply_to(org, "Bisa servis printer?", conversation="short")["language"] == "id"
     assert reply_to(org, "Wifi?", conversation="short")["language"] == "id"
+
+
+def test_a_window_cleaner_in_english(platform: Flask) -> None:
+    name = "Brightpane"
+    assert_answers(organisation(platform, name), ANSWERED[name], NOT_FOUND[name])
+
+
+def test_a_holiday_house_in_spanish(platform: Flask) -> None:
+    name = "Casa Los Almendros"
+    assert_answers(organisation(platform, name), ANSWERED[name], NOT_FOUND[name])
+
+
+def test_a_cake_shop_in_indonesian(platform: Flask) -> None:
+    name = "Toko Kue Mawar"
+    assert_answers(organisation(platform, name), ANSWERED[name], NOT_FOUND[name])
