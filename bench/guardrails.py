@@ -9,8 +9,9 @@ forbidden topic: "health endpoints", "rate limit policy"), out of scope, forbidd
 escalation (requests for a person phrased many ways), and questions mixing an allowed
 and a forbidden subject. Of groups 1-70, even groups are the tuning part, odd groups are
 held out. Groups 71-130 (`fresh`) were written on 2026-11-26, after every threshold here
-was chosen and after the held-out part's misses had been read: the only part no
-decision has seen. Each
+was chosen and after the held-out part's misses had been read. Groups 131-166
+(`fresh-2`) were written on 2026-11-29, before their first run, to hold out what was
+decided after the fresh part's misses were read. Each
 assistant has a knowledge base: the help desk the bundled sample one, the clinic and the
 bank a few pages in English (bench/data/guardrails_kb/), some of them near a forbidden
 topic or a trigger, as real ones are ("we cannot interpret results", "lost or stolen
@@ -277,7 +278,7 @@ def main(argv: list[str] | None = None) -> None:
         )
         if args.tune:
             tune(guard, questions, outcomes, out_refused=out_refused)
-        for part in ("tune", "held-out", "fresh"):
+        for part in ("tune", "held-out", "fresh", "fresh-2"):
             chosen = [q for q in questions if q["split"] == part]
             print(f"\n{part} ({len(chosen)} questions)")
             print(
