@@ -21,6 +21,7 @@ from agents.answerability import (
     asked_things,
     asks_price,
     codes_in,
+    destinations,
     evidence,
     holds_code,
     key_terms,
@@ -30,6 +31,7 @@ from agents.answerability import (
     priced,
     proper_names,
     refers_back,
+    speaks_of_elsewhere,
     terms_of,
     words_of,
     written_in,
@@ -314,7 +316,7 @@ class ExtractiveAnswerer:
             )  # fmt: skip
             if measured.unheld_words and same[top]:
                 names, things = self._unanswered(
-                    query, measured, context_vectors[top], cosines[top]
+                    query, measured, context_vectors[top], cosines[top], candidates[top][1]
                 )
                 seen = replace(seen, unheld_names=names, unheld_things=things)
             # Across languages every word is "absent": nothing to tell. It only ever
@@ -489,15 +491,20 @@ class ExtractiveAnswerer:
         return max([0.0, *(gain - LEFT_OUT_NOISE for gain in gains)])
 
     def _unanswered(
-        self, query: str, measured: Passage, sentence: np.ndarray, cosine: float
+        self, query: str, measured: Passage, sentence: np.ndarray, cosine: float, text: str
     ) -> tuple[int, int]:
         """How many of the names, and of the things asked for, that no passage in scope
         holds (the search looked, each of their words) the best sentence does not answer:
         without the name, the question does not go farther from it than the noise
         (`LEFT_OUT_NOISE`); without the thing, it comes any closer (`THING_MARGIN`). A page
         that never writes "Indian" may still be about "which famous Indian...": then the
-        question goes away from its sentence without the word. One batch of short texts."""
+        question goes away from its sentence without the word. A place the question asks
+        to go to is answered by a sentence on going anywhere beyond the page's own area
+        ("ke Bogor" of "tidak kami kirim ke luar kota"). One batch of short texts."""
         unheld = measured.unheld_words
+        if speaks_of_elsewhere(text):
+            going = destinations(query)
+            unheld = tuple(word for word in unheld if word not in going)
         names = [
             name
             for name in proper_names(query)

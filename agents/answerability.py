@@ -314,6 +314,35 @@ def proper_names(question: str, language: str | None = None) -> list[tuple[str, 
     return found
 
 
+# Where a question asks to go: the capitalised words after "to", "ke", "a"... ("Bisa
+# kirim ke Bogor?", "Do you deliver to New York?").
+_DESTINATION = re.compile(
+    r"(?<![^\W_])(?:to|into|ke|sampai|hingga|a|hasta)\s+((?:[A-ZÀ-ÖØ-Þ][\w'’-]*\s*)+)"
+)
+# A sentence on going beyond the page's own area, or anywhere: it answers for a place it
+# cannot name ("Di luar Kota Malang dikenakan ongkos kirim Rp50.000").
+_ELSEWHERE = re.compile(
+    r"(?<![^\W_])(?:out of (?:town|the area)|outside (?:the |our |this |that )?"
+    r"(?:area|city|town|county|region|radius)|anywhere|worldwide|nationwide|elsewhere|"
+    r"further afield|other (?:cities|towns|countries|regions)|"
+    r"fuera de (?:la |nuestra |esa |esta )?(?:ciudad|provincia|zona|isla|área|región)|"
+    r"otras (?:ciudades|provincias|zonas)|toda españa|todo el país|"
+    r"cualquier (?:lugar|parte|destino|ciudad)|resto de españa|"
+    r"luar (?:kota|daerah|wilayah|area|pulau|provinsi|jangkauan)|seluruh indonesia|"
+    r"kota lain|antarkota|antar kota|ke mana saja|ke mana pun)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def destinations(question: str) -> set[str]:
+    """The words, lower-cased, of the places the question asks to go to."""
+    return {w.lower() for m in _DESTINATION.finditer(question) for w in m.group(1).split()}
+
+
+def speaks_of_elsewhere(sentence: str) -> bool:
+    return _ELSEWHERE.search(sentence) is not None
+
+
 def asked_things(question: str, language: str | None = None) -> list[str]:
     """What a question asking whether something is there, offered or may be brought asks
     about: the words after its asking ones, up to the first function word or mark,
@@ -606,6 +635,10 @@ def evidence(
     wanted = key_terms(question, language)
     long_words = key_terms(question, language, min_length=LONG_WORD)
     names = names_in(question)
+    if speaks_of_elsewhere(sentences[top]) and (going := destinations(question)):
+        # The place asked to go to is what the sentence's "anywhere" stands for.
+        held_there = key_terms(" ".join(going), language)
+        wanted, long_words, names = wanted - held_there, long_words - held_there, names - going
     coverage, named = 0.0, 1.0 if not names else 0.0
     anywhere: set[str] = set()
     for text in passages:

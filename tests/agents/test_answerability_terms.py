@@ -9,12 +9,14 @@ from agents.answerability import (
     adds_nothing_held,
     asks_price,
     codes_in,
+    destinations,
     holds_code,
     key_terms,
     left_out,
     names_in,
     priced,
     proper_names,
+    speaks_of_elsewhere,
     terms_of,
 )
 
@@ -203,3 +205,17 @@ def test_a_hyphenated_word_of_a_passage_is_also_a_word_of_its_own() -> None:
     assert key_terms("Apakah ada wifi?") <= page
     assert {"wi", "fi"} <= page  # and still its parts, as the question may write them
     assert key_terms("What is your email?", "en") <= terms_of("Write to us by e-mail.")
+
+
+def test_a_place_asked_to_go_to_and_a_sentence_on_going_anywhere() -> None:
+    assert destinations("Bisa kirim tart ke Bogor?") == {"bogor"}
+    assert destinations("Do you deliver to New York?") == {"new", "york"}
+    assert destinations("¿Enviáis a Las Palmas?") == {"las", "palmas"}
+    # a name that is not where the asker wants to go
+    assert destinations("Do you sell Nike trainers?") == set()
+    assert destinations("Is there parking in Bath?") == set()
+    assert speaks_of_elsewhere("Di luar Kota Malang dikenakan ongkos kirim Rp50.000.")
+    assert speaks_of_elsewhere("Orders going anywhere else in the UK cost £6.")
+    assert speaks_of_elsewhere("Enviamos a toda España en 48 horas.")
+    assert not speaks_of_elsewhere("We deliver free within five miles of the shop.")
+    assert not speaks_of_elsewhere("Kami melayani wilayah Bandung dan Cimahi.")

@@ -192,6 +192,8 @@ WINDOWS = {
     "on request for £35.",
     "Visits": "We call every four weeks. Nobody needs to be at home, as long as the side "
     "gate is left open. Our trainee cleaners must be aged 17 or over.",
+    "Where we work": "We clean homes within ten miles of Bath. We travel anywhere else in "
+    "Somerset for a £10 call-out fee.",
 }
 HOUSE = {
     "La casa": "Casa Los Almendros tiene cuatro dormitorios, un salón con chimenea, "
@@ -202,15 +204,19 @@ CAKES = {
     "Kue": "Toko Kue Mawar membuat kue ulang tahun, bolu pandan dan brownies kukus. "
     "Semua kue kami halal dan tanpa pengawet.",
     "Pesanan": "Kue ulang tahun dipesan paling lambat dua hari sebelumnya. Toko buka "
-    "setiap hari pukul 08.00 sampai 20.00.",
+    "setiap hari pukul 08.00 sampai 20.00. Kue tart tidak kami kirim ke luar kota.",
 }
 ANSWERED |= {
     "Brightpane": [
         ("Can you clean the conservatory roof?", "Conservatory roofs"),
         ("Is there a minimum age for your cleaners?", "17 or over"),  # a limit, in numbers
+        ("Do you travel to Frome?", "anywhere else in Somerset"),  # a place no page names
     ],
     "Casa Los Almendros": [("¿Tiene piscina?", "piscina de verano")],
-    "Toko Kue Mawar": [("Kuenya pakai pengawet?", "tanpa pengawet")],
+    "Toko Kue Mawar": [
+        ("Kuenya pakai pengawet?", "tanpa pengawet"),
+        ("Bisa kirim tart ke Depok?", "luar kota"),  # a place the page cannot name
+    ],
 }
 NOT_FOUND |= {
     "Brightpane": [("en", "Do you clean solar panels?")],  # windows, no panels
