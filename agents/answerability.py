@@ -151,6 +151,10 @@ LIMIT_WORDS = frozenset(
     "minimum maximum min max limit limits mínimo mínima máximo máxima límite minimal "
     "maksimal maksimum minimum batas".split()
 )
+# Whom a service is done for, between the verb and the thing ("Do you give [us]
+# aprons?"): not a thing either. (Not stopwords: "US" is a country in SQuAD.)
+RECEIVERS = frozenset("us him her them te mereka".split())
+NOT_THINGS = LIMIT_WORDS | RECEIVERS
 
 
 @dataclass(frozen=True)
@@ -370,7 +374,7 @@ def asked_things(question: str, language: str | None = None) -> list[str]:
         else:
             continue
         for word in words:
-            if word not in LIMIT_WORDS and word not in things and not _has_digit(word):
+            if word not in NOT_THINGS and word not in things and not _has_digit(word):
                 things.append(word)
     return things
 

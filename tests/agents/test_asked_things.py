@@ -68,6 +68,8 @@ from agents.answerability import asked_things
         ("Is there a minimum age?", ["age"]),
         ("Is there a maximum group size?", ["group", "size"]),
         ("Apakah ada batas usia?", ["usia"]),
+        # whom it is done for is not what is done
+        ("Do you give us aprons?", ["aprons"]),
     ],
 )
 def test_the_thing_asked_for(question: str, things: list[str]) -> None:
