@@ -149,7 +149,7 @@ def _has_digit(word: str) -> bool:
 # a page must name.
 LIMIT_WORDS = frozenset(
     "minimum maximum min max limit limits mínimo mínima máximo máxima límite minimal "
-    "maksimal maksimum minimum batas".split()
+    "maksimal maksimum batas".split()
 )
 # Whom a service is done for, between the verb and the thing ("Do you give [us]
 # aprons?"): not a thing either. (Not stopwords: "US" is a country in SQuAD.)

@@ -33,7 +33,9 @@ A window cleaner in English, a holiday house in Spanish and a cake shop in Indon
 a thing asked for that no page names is not answered by the sentence nearest it unless
 it draws the question towards that sentence ("Do you clean solar panels?" of windows,
 "¿Hay wifi?" of the house's rooms, "kue tanpa gula" of cakes "tanpa pengawet"); a limit
-asked for ("Is there a minimum age?") is answered by the sentence giving it in numbers.
+asked for ("Is there a minimum age?") is answered by the sentence giving it in numbers;
+a place asked to go to that no page names ("Bisa kirim tart ke Depok?") is answered by
+the sentence on going beyond the page's area ("tidak kami kirim ke luar kota").
 """
 
 from __future__ import annotations
