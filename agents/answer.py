@@ -307,8 +307,13 @@ class ExtractiveAnswerer:
             # against the sentences read the same way.
             measured = passages[int(ranks[top])]
             comparable = same == same[top]
+            # A place the question asks to go to, which a sentence on going anywhere
+            # beyond the page's own area answers for ("ke Bogor" of "tidak kami kirim ke
+            # luar kota"): held, for the evidence and for the vetoes alike.
+            places = destinations(query) if speaks_of_elsewhere(candidates[top][1]) else set()
             seen = evidence(
-                query, cosines, ranks, contexts, texts, same_language=bool(same[top]),
+                query, cosines, ranks, contexts, texts, places=places,
+                same_language=bool(same[top]),
                 best_dense=measured.best_dense, background=measured.background,
                 comparable=comparable, mixed=not comparable.all(),
                 mixed_scope=measured.mixed_scope, few_passages=measured.few_passages,
@@ -316,7 +321,7 @@ class ExtractiveAnswerer:
             )  # fmt: skip
             if measured.unheld_words and same[top]:
                 names, things = self._unanswered(
-                    query, measured, context_vectors[top], cosines[top], candidates[top][1]
+                    query, measured, context_vectors[top], cosines[top], places
                 )
                 seen = replace(seen, unheld_names=names, unheld_things=things)
             # Across languages every word is "absent": nothing to tell. It only ever
@@ -491,20 +496,21 @@ class ExtractiveAnswerer:
         return max([0.0, *(gain - LEFT_OUT_NOISE for gain in gains)])
 
     def _unanswered(
-        self, query: str, measured: Passage, sentence: np.ndarray, cosine: float, text: str
+        self,
+        query: str,
+        measured: Passage,
+        sentence: np.ndarray,
+        cosine: float,
+        places: set[str],
     ) -> tuple[int, int]:
         """How many of the names, and of the things asked for, that no passage in scope
         holds (the search looked, each of their words) the best sentence does not answer:
         without the name, the question does not go farther from it than the noise
         (`LEFT_OUT_NOISE`); without the thing, it comes any closer (`THING_MARGIN`). A page
         that never writes "Indian" may still be about "which famous Indian...": then the
-        question goes away from its sentence without the word. A place the question asks
-        to go to is answered by a sentence on going anywhere beyond the page's own area
-        ("ke Bogor" of "tidak kami kirim ke luar kota"). One batch of short texts."""
-        unheld = measured.unheld_words
-        if speaks_of_elsewhere(text):
-            going = destinations(query)
-            unheld = tuple(word for word in unheld if word not in going)
+        question goes away from its sentence without the word. The words of `places` the
+        sentence answers for are held. One batch of short texts."""
+        unheld = tuple(word for word in measured.unheld_words if word not in places)
         names = [
             name
             for name in proper_names(query)

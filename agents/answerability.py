@@ -246,7 +246,7 @@ def stopwords_of(language: str) -> frozenset[str]:
     if language not in LISTED_STOPWORDS:
         return own
     listed = get_stop_words(language)
-    return own | {w for w in listed if " " not in w and not any(c.isdigit() for c in w)}
+    return own | {w for w in listed if " " not in w and not _has_digit(w)}
 
 
 @lru_cache(maxsize=65536)  # the same words come back turn after turn (passages, questions)
@@ -299,7 +299,7 @@ def proper_names(question: str, language: str | None = None) -> list[tuple[str, 
         after = -1  # where the last capitalised word ended
         for match in capitalised:
             word = match.group(0)
-            if any(c.isdigit() for c in word) or word.isupper():
+            if _has_digit(word) or word.isupper():
                 after = -1  # a code (`codes_in`), a number, or an acronym a text may spell out
                 continue
             if after < 0 or sentence[after : match.start()].strip():
@@ -610,6 +610,7 @@ def evidence(
     sentences: list[str],
     passages: list[str],
     *,
+    places: set[str] | None = None,
     best_dense: float | None = None,
     background: float | None = None,
     same_language: bool = True,
@@ -624,8 +625,10 @@ def evidence(
     texts (with their titles and sections); `best_dense` and `background` as the search
     measured them (retrieval.BACKGROUND_FROM), None when it did not. `comparable`: the
     sentences read the same way as the best one (in its language or not), which alone
-    its gap and lead are measured against (default: all). `unsupported` and
-    `unheld_names` are the answerer's to measure (it holds the encoder)."""
+    its gap and lead are measured against (default: all). `places`: the words of the
+    places the question asks to go to that the best sentence answers for (it speaks of
+    going anywhere beyond the page's own area), held. `unsupported` and `unheld_names`
+    are the answerer's to measure (it holds the encoder)."""
     top = int(sentence_scores.argmax())
     best = float(sentence_scores[top])
     if comparable is None:
@@ -639,10 +642,9 @@ def evidence(
     wanted = key_terms(question, language)
     long_words = key_terms(question, language, min_length=LONG_WORD)
     names = names_in(question)
-    if speaks_of_elsewhere(sentences[top]) and (going := destinations(question)):
-        # The place asked to go to is what the sentence's "anywhere" stands for.
-        held_there = key_terms(" ".join(going), language)
-        wanted, long_words, names = wanted - held_there, long_words - held_there, names - going
+    if places:
+        held_there = key_terms(" ".join(places), language)
+        wanted, long_words, names = wanted - held_there, long_words - held_there, names - places
     coverage, named = 0.0, 1.0 if not names else 0.0
     anywhere: set[str] = set()
     for text in passages:

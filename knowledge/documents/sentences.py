@@ -254,11 +254,12 @@ def _long_enough(sentence: str) -> bool:
     return (
         words >= MIN_SENTENCE_WORDS
         or (words >= LABELLED_MIN_WORDS and _LABELLED.match(sentence) is not None)
-        or (words >= VALUE_MIN_WORDS and any(c.isdigit() for c in sentence))
         or (
             words >= VALUE_MIN_WORDS
-            and _STATEMENT_END.search(sentence) is not None
-            and _starts_a_sentence(sentence)
+            and (
+                any(c.isdigit() for c in sentence)
+                or (_STATEMENT_END.search(sentence) is not None and _starts_a_sentence(sentence))
+            )
         )
     )
 
