@@ -11,7 +11,9 @@ and a forbidden subject. Of groups 1-70, even groups are the tuning part, odd gr
 held out. Groups 71-130 (`fresh`) were written on 2026-11-26, after every threshold here
 was chosen and after the held-out part's misses had been read. Groups 131-166
 (`fresh-2`) were written on 2026-11-29, before their first run, to hold out what was
-decided after the fresh part's misses were read. Each
+decided after the fresh part's misses were read. Groups 167-202 (`fresh-3`) were
+written on the same day, before their first run and before fresh-2's misses were read,
+to hold out what is decided from those. Each
 assistant has a knowledge base: the help desk the bundled sample one, the clinic and the
 bank a few pages in English (bench/data/guardrails_kb/), some of them near a forbidden
 topic or a trigger, as real ones are ("we cannot interpret results", "lost or stolen
@@ -278,7 +280,7 @@ def main(argv: list[str] | None = None) -> None:
         )
         if args.tune:
             tune(guard, questions, outcomes, out_refused=out_refused)
-        for part in ("tune", "held-out", "fresh", "fresh-2"):
+        for part in ("tune", "held-out", "fresh", "fresh-2", "fresh-3"):
             chosen = [q for q in questions if q["split"] == part]
             print(f"\n{part} ({len(chosen)} questions)")
             print(
