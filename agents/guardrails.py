@@ -14,10 +14,13 @@ has the precision and recall they give per strictness.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
@@ -52,6 +55,17 @@ CLAUSE_BREAK = re.compile(
 # this encoder, so a faint likeness to an example says less than one to a name.
 EXAMPLE_WEIGHT = 0.75
 EXAMPLE_FLOOR = 0.6
+# What most assistants hand to a person (a request for one, an emergency, a complaint),
+# each with example questions in English, Spanish and Indonesian. People ask for these
+# far from any trigger's name ("Tolong sambungkan saya ke operator" of "talk to a human
+# agent"), in ways an administrator rarely lists: a trigger whose name (or a part of it)
+# is INTENT_MATCH close to one of an entry's names borrows its examples.
+INTENTS_FILE = Path(__file__).with_name("guardrail_intents.json")
+INTENT_MATCH = 0.65
+# A borrowed example counts from this likeness, higher than an administrator's own: the
+# closest of thirty is close to more questions than the closest of three. Measured for
+# the default encoder only (docs/benchmarks.md); other encoders borrow nothing.
+INTENT_FLOOR_BY_ENCODER = {"multilingual-e5-small": 0.7}
 # A forbidden topic and a trigger both matched: the closer one wins, and one within this
 # of the other is a tie, which goes to refusal (a question on a forbidden subject phrased
 # as a request for a person is still on that subject).
@@ -170,6 +184,8 @@ class TopicGuard:
             embeddings.name, THRESHOLDS_BY_ENCODER["all-MiniLM-L6-v2"]
         )
         self.forms = FORMS_BY_ENCODER.get(embeddings.name, TOPIC_FORMS)
+        self.intent_floor = INTENT_FLOOR_BY_ENCODER.get(embeddings.name)
+        self._borrowed: dict[str, tuple[str, np.ndarray] | None] = {}
 
     def check(self, question: str, rules: GuardRules, *, content: Content | None = None) -> Verdict:
         if not rules.active or not question.strip():
@@ -188,8 +204,9 @@ class TopicGuard:
             vectors, units, rules.forbidden_topics, allowed_words, limits.keyword_bonus, rules
         )
         triggers = self._closeness(
-            vectors, units, rules.escalation_triggers, allowed_words, limits.keyword_bonus, rules
-        )
+            vectors, units, rules.escalation_triggers, allowed_words, limits.keyword_bonus, rules,
+            borrow=True,
+        )  # fmt: skip
         in_scope = None
         if content is not None and (forbidden.size or triggers.size):
             try:
@@ -259,10 +276,13 @@ class TopicGuard:
         shared_words: set[str],
         bonus: float,
         rules: GuardRules,
+        *,
+        borrow: bool = False,
     ) -> np.ndarray:
         """(clauses x topics): the best similarity over the topic's phrasings, raised
-        towards its closest example question where that is closer, plus the bonus where a
-        clause names one of the topic's own words."""
+        towards its closest example question where that is closer (with `borrow`, the
+        examples of the intent the topic names too), plus the bonus where a clause names
+        one of the topic's own words."""
         if not topics:
             return np.zeros((len(units), 0))
         forms = [form.format(topic) for topic in topics for form in self.forms]
@@ -272,11 +292,11 @@ class TopicGuard:
         scores = np.einsum("ud,tfd->utf", vectors, topic_vectors).max(axis=2)
         for j, topic in enumerate(topics):
             if examples := rules.examples_of(topic):
-                closest = vectors @ self.embeddings.encode_cached(list(examples), query=True).T
-                example = closest.max(axis=1)
-                mixed = EXAMPLE_WEIGHT * example + (1 - EXAMPLE_WEIGHT) * scores[:, j]
-                raised = np.maximum(scores[:, j], mixed)
-                scores[:, j] = np.where(example >= EXAMPLE_FLOOR, raised, scores[:, j])
+                own = self.embeddings.encode_cached(list(examples), query=True)
+                scores[:, j] = _raised(scores[:, j], vectors @ own.T, EXAMPLE_FLOOR)
+            if borrow and (borrowed := self.intent_of(topic)) is not None:
+                assert self.intent_floor is not None  # no intent is found without one
+                scores[:, j] = _raised(scores[:, j], vectors @ borrowed[1].T, self.intent_floor)
         if bonus:
             unit_words = [keywords(u) for u in units]
             for j, topic in enumerate(topics):
@@ -286,6 +306,35 @@ class TopicGuard:
                         scores[i, j] += bonus
         return scores
 
+    def intent_of(self, trigger: str) -> tuple[str, np.ndarray] | None:
+        """The built-in intent a trigger names, with its example questions' vectors."""
+        if self.intent_floor is None:
+            return None
+        if trigger not in self._borrowed:
+            if len(self._borrowed) > 4096:  # topics of many assistants: start again
+                self._borrowed.clear()
+            parts = self.embeddings.encode_cached(clauses(trigger), query=True)
+            found, best = None, INTENT_MATCH
+            for name, (names, examples) in self._intents.items():
+                closeness = float((parts @ names.T).max())
+                if closeness >= best:
+                    found, best = (name, examples), closeness
+            self._borrowed[trigger] = found
+        return self._borrowed[trigger]
+
+    @cached_property
+    def _intents(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """Each intent's names and example questions, embedded once."""
+        bank = json.loads(INTENTS_FILE.read_text(encoding="utf-8"))
+        return {
+            name: (
+                self.embeddings.encode(entry["names"], query=True),
+                self.embeddings.encode(entry["examples"], query=True),
+            )
+            for name, entry in bank.items()
+            if not name.startswith("_")
+        }
+
     @staticmethod
     def _verdict(
         action: Action, scores: np.ndarray, hit: np.ndarray, topics: tuple[str, ...]
@@ -293,6 +342,13 @@ class TopicGuard:
         masked = np.where(hit[:, None], scores, -np.inf)
         unit, topic = np.unravel_index(int(np.argmax(masked)), masked.shape)
         return Verdict(action, topics[topic], float(scores[unit, topic]))
+
+
+def _raised(scores: np.ndarray, closest: np.ndarray, floor: float) -> np.ndarray:
+    """A topic's scores raised towards its closest example where that is `floor` close."""
+    example = closest.max(axis=1)
+    mixed = EXAMPLE_WEIGHT * example + (1 - EXAMPLE_WEIGHT) * scores
+    return np.where(example >= floor, np.maximum(scores, mixed), scores)
 
 
 class Classification(BaseModel):

@@ -282,6 +282,8 @@ def main(argv: list[str] | None = None) -> None:
             tune(guard, questions, outcomes, out_refused=out_refused)
         for part in ("tune", "held-out", "fresh", "fresh-2", "fresh-3"):
             chosen = [q for q in questions if q["split"] == part]
+            if not chosen:  # a --data copy without this part
+                continue
             print(f"\n{part} ({len(chosen)} questions)")
             print(
                 "strictness  refusal P/R   forbidden not answered (refused)  escalation P/R"

@@ -246,3 +246,63 @@ def test_naming_a_triggers_word_is_not_asking_for_a_person(
             assert verdict.action == "escalate", (question, verdict)
     finally:
         client.close()
+
+
+CLINIC_PAGES = {
+    "visits.md": "# Visiting the clinic\n\n## Appointments\nBook, move or cancel an appointment "
+    "online or at reception, up to two hours before it. A nurse calls you back within a day "
+    "if you leave a message.\n\n## Opening hours\nWe are open Monday to Friday from 8:00 to "
+    "19:00 and on Saturday mornings. The car park behind the building is free for patients.\n",
+    "bills.md": "# Bills\n\nPay your bill at reception or online. Most insurers pay us "
+    "directly; bring your insurance card to your first visit.\n",
+}
+CLINIC_WITH_BILLS = dataclasses.replace(
+    CLINIC, allowed_topics=(*CLINIC.allowed_topics, "bills and insurance")
+)
+
+
+def test_requests_for_a_person_and_emergencies_are_known_in_any_phrasing(
+    guard: TopicGuard, embeddings: LocalEmbeddings, tmp_path: Path
+) -> None:
+    """Triggers that name a request for a person or an emergency borrow the built-in
+    example questions of that intent, so a hand-over is not missed for being asked far
+    from the trigger's name; the clinic's own questions stay answered."""
+    client, retriever, scope = knowledge_store(embeddings, tmp_path, CLINIC_PAGES)
+    content = functools.partial(retriever.closeness, scope=scope)
+    unborrowed = TopicGuard(embeddings)
+    unborrowed.intent_floor = None  # as before: the triggers' names alone
+    try:
+        for question, trigger in (
+            ("Kakek saya tidak bereaksi dan bibirnya membiru", "medical emergency"),
+            ("Hubungkan saya dengan bagian pelayanan", "talk to a nurse or a doctor"),
+            ("Prefiero que me atienda alguien en persona", "talk to a nurse or a doctor"),
+        ):
+            verdict = guard.check(question, CLINIC_WITH_BILLS, content=content)
+            assert (verdict.action, verdict.topic) == ("escalate", trigger), question
+            assert unborrowed.check(question, CLINIC_WITH_BILLS, content=content).action == (
+                "answer"
+            ), question
+        for question in ("Can I cancel my appointment for Monday?", "¿Abrís los sábados?",
+                         "Apakah parkirnya gratis?", "¿Mi seguro paga la visita?",
+                         "Saya mau ganti jadwal janji temu"):  # fmt: skip
+            verdict = guard.check(question, CLINIC_WITH_BILLS, content=content)
+            assert verdict.action == "answer", question
+    finally:
+        client.close()
+
+
+def test_a_trigger_borrows_only_the_intent_it_names(guard: TopicGuard) -> None:
+    named = {trigger: guard.intent_of(trigger) for trigger in (
+        "talk to a nurse, a doctor or a person at the clinic", "hablar con un empleado",
+        "keadaan darurat", "formal complaint", "lost or stolen card",
+        "fraud or transactions I did not make", "medical advice",
+    )}  # fmt: skip
+    assert {t: i[0] if i else None for t, i in named.items()} == {
+        "talk to a nurse, a doctor or a person at the clinic": "person",
+        "hablar con un empleado": "person",
+        "keadaan darurat": "emergency",
+        "formal complaint": "complaint",
+        "lost or stolen card": None,
+        "fraud or transactions I did not make": None,
+        "medical advice": None,
+    }
