@@ -196,6 +196,12 @@ class ChatService:
         threading.Thread(target=run, name="chat-turn", daemon=True).start()
         return _drain(events)
 
+    def built_in_intents(self, triggers: list[str]) -> dict[str, str]:
+        """The triggers that borrow built-in example questions offline, and whose
+        (person, emergency or complaint: agents/guardrail_intents.json)."""
+        found = {trigger: self.contexts.guard.intent_of(trigger) for trigger in triggers}
+        return {trigger: intent[0] for trigger, intent in found.items() if intent}
+
     def history(self, *, conversation: Conversation) -> list[dict] | None:
         """The conversation's messages with each answer's citations; None if unknown."""
         checkpoint = self.saver.get_tuple(_config(conversation.thread_id))

@@ -4,6 +4,7 @@ questions: GET|PUT /v1/assistants/{assistant_id}/topic-examples."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, Response, g, jsonify
@@ -146,7 +147,7 @@ def topic_examples(assistant_id: str) -> Response:
         assistant = crud.get_assistant(
             session, org_id=current_caller().org_id, assistant_id=assistant_id
         )
-        return jsonify(_examples_out(assistant))
+        return jsonify(_examples_out(assistant, get_services().chat.built_in_intents))
 
 
 @routes.put(
@@ -171,16 +172,19 @@ def set_topic_examples(assistant_id: str) -> Response:
             raise ApiError(422, str(exc)) from exc
         audited(session, "assistant.topic_examples", "assistant", assistant_id,
                 {"topics": sorted(given)})  # fmt: skip
-        body = _examples_out(assistant)
+        body = _examples_out(assistant, services.chat.built_in_intents)
     services.profiles.forget()
     return jsonify(body)
 
 
-def _examples_out(assistant: Any) -> dict[str, Any]:
+def _examples_out(
+    assistant: Any, built_in_intents: Callable[[list[str]], dict[str, str]]
+) -> dict[str, Any]:
     examples = dict(assistant.topic_examples or {})
     topics = set(crud.topics_of(assistant))
     return {
         "assistant_id": assistant.id,
         "examples": examples,
         "unused": sorted(set(examples) - topics),
+        "built_in": built_in_intents(list(assistant.escalation_triggers or [])),
     }

@@ -215,6 +215,9 @@ class TopicExamplesOut(BaseModel):
     examples: dict[str, list[str]]
     # Topics with examples that the assistant no longer has (kept, not used).
     unused: list[str]
+    # Escalation triggers that also use the service's own example questions offline:
+    # trigger -> person | emergency | complaint.
+    built_in: dict[str, str]
 
 
 SUGGESTED = Field(

@@ -30,10 +30,11 @@ def topic_examples(api: ApiClient, assistants: list[dict]) -> None:
 
 def _form(api: ApiClient, assistant: dict) -> None:
     try:
-        kept = api.topic_examples(assistant["id"])["examples"]
+        shown = api.topic_examples(assistant["id"])
     except ApiClientError as error:
         st.error(t("api_silent", error=error))
         return
+    kept, built_in = shown["examples"], shown.get("built_in", {})
     with st.form(f"examples-{assistant['id']}"):
         written: dict[str, str] = {}
         for field, kind in KINDS:
@@ -43,6 +44,8 @@ def _form(api: ApiClient, assistant: dict) -> None:
                     key=f"examples-{assistant['id']}-{field}-{topic}",
                     placeholder=t("one_question_a_line"), height=100,
                 )  # fmt: skip
+                if field == "escalation_triggers" and topic in built_in:
+                    st.caption(t("built_in_examples", intent=t(f"intent_{built_in[topic]}")))
         if st.form_submit_button(t("save_examples")):
             examples = {
                 topic: lines for topic, text in written.items()

@@ -42,6 +42,28 @@ def test_examples_are_kept_shown_and_make_the_check_refuse(platform: Flask) -> N
     assert ok(org.client.get(url, headers=org.admin))["unused"] == ["legal advice"]
 
 
+def test_triggers_that_borrow_built_in_examples_are_shown(platform: Flask) -> None:
+    """A trigger naming a request for a person (in any of the three languages) is shown as
+    using the service's own examples, and a request phrased far from its name is handed
+    over; a trigger of the organisation's own kind borrows nothing."""
+    org = create_org(platform.test_client(), "Outfitters")
+    org.kb("help")
+    org.upload("help", "Returns", "A broken TV is returned through the returns page within "
+               "30 days. Delivery companies collect returned parcels from your door.")  # fmt: skip
+    triggers = ["hablar con una persona", "a parcel delivered to the wrong address"]
+    assistant = org.assistant("shop", ["help"], **{**GUARDED, "escalation_triggers": triggers})
+    shown = ok(org.client.get(f"/v1/assistants/{assistant}/topic-examples", headers=org.admin))
+    assert shown["built_in"] == {"hablar con una persona": "person"}
+    for n, question in enumerate(("Hubungkan saya dengan bagian pelayanan",
+                                  "I'd like someone from your team to ring me back")):  # fmt: skip
+        reply = ok(chat(org.client, org.admin_key, question, assistant=assistant,
+                        conversation=f"p{n}"))  # fmt: skip
+        assert reply["escalate"] is True and reply["citations"] == [], (question, reply)
+    in_scope = ok(chat(org.client, org.admin_key, "How do I return a broken TV?",
+                       assistant=assistant, conversation="r"))  # fmt: skip
+    assert in_scope["escalate"] is False and in_scope["found"] is True
+
+
 def test_bad_examples_are_a_422_and_change_nothing(platform: Flask) -> None:
     org = create_org(platform.test_client(), "Careful")
     assistant = org.assistant("guarded", [], **GUARDED)

@@ -245,8 +245,14 @@ def test_an_admin_writes_example_questions_for_a_guardrail_topic(
     http = httpx.Client(base_url=live_api, timeout=60, headers={"X-API-Key": key})
     guarded = http.post("/v1/assistants", json={
         "name": "Guarded", "allowed_topics": ["orders and delivery"],
-        "forbidden_topics": ["legal advice"]}).json()  # fmt: skip
+        "forbidden_topics": ["legal advice"],
+        "escalation_triggers": ["talk to a person", "damaged parcels"]}).json()  # fmt: skip
     at = admin_page(live_api, key)
+    # The trigger the service knows is said to be recognised without examples; the
+    # organisation's own is not.
+    built_in = [c.value for c in at.caption if "without examples" in c.value]
+    assert built_in == ["Also recognised without examples: requests for a person, asked in "
+                        "English, Spanish or Indonesian."]  # fmt: skip
     area = next(a for a in at.text_area if a.label == "Forbidden: legal advice")
     area.set_value("Can I sue the courier?\n\nIs it legal to resell what I bought here?")
     next(b for b in at.button if b.label == "Save examples").click().run()
