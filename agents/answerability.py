@@ -170,7 +170,7 @@ class Evidence:
     sentence_coverage: float  # ... in the best sentence, with its heading
     missing: float  # how many of its key terms no retrieved passage holds (at most 4)
     absent: float  # ... of its long words (five letters or more: the things it names)
-    names: float  # share of its names and numbers there (1.0 when it has none)
+    names: float  # share of its names and numbers in the best sentence's passage (1.0: none)
     same_language: bool  # key terms can be matched (else only the cosines count)
     # how much closer the best sentence is to the question with one of its long words
     # that no passage holds left out (`absent_words`; 0 when none is, or it is farther)
@@ -651,9 +651,11 @@ def evidence(
         held = terms_of(text)
         anywhere |= (wanted | long_words) & held
         coverage = max(coverage, len(wanted & held) / len(wanted) if wanted else 0.0)
-        if names:
-            lowered = text.lower()
-            named = max(named, sum(name in lowered for name in names) / len(names))
+    if names:
+        # In the passage the answer quotes from: a name another result holds does not make
+        # this one about it ("the 1967 referendum" answered by one of 2005).
+        lowered = passages[int(sentence_passages[top])].lower()
+        named = sum(name in lowered for name in names) / len(names)
     in_sentence = len(wanted & terms_of(sentences[top])) / len(wanted) if wanted else 0.0
     missing = min(len(wanted - anywhere), 4)
     absent = min(len(long_words - anywhere), 3)

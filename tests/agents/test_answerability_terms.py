@@ -4,12 +4,15 @@ opens it, must not be taken for one."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from agents.answerability import (
     absent_words,
     adds_nothing_held,
     asks_price,
     codes_in,
     destinations,
+    evidence,
     holds_code,
     key_terms,
     left_out,
@@ -219,3 +222,23 @@ def test_a_place_asked_to_go_to_and_a_sentence_on_going_anywhere() -> None:
     assert speaks_of_elsewhere("Enviamos a toda España en 48 horas.")
     assert not speaks_of_elsewhere("We deliver free within five miles of the shop.")
     assert not speaks_of_elsewhere("Kami melayani wilayah Bandung dan Cimahi.")
+
+
+def test_the_names_of_a_question_are_looked_for_in_the_passage_it_is_answered_from() -> None:
+    """A year another result holds does not make the quoted sentence about it: the 1967
+    referendum is not answered by the 2005 one because the library opened in 1967."""
+    passages = [
+        "Votes\n\nIn 2005 the town voted in a referendum to keep the old market hall.",
+        "Library\n\nThe library opened in 1967 on Church Street.",
+    ]
+    sentences = ["In 2005 the town voted in a referendum to keep the old market hall.",
+                 "The library opened in 1967 on Church Street."]  # fmt: skip
+    owners = np.array([0, 1])
+
+    def names_share(question: str, scores: list[float]) -> float:
+        return evidence(question, np.array(scores), owners, sentences, passages).names
+
+    assert names_share("What was the result of the 1967 referendum?", [0.5, 0.3]) == 0.0
+    assert names_share("What was the result of the 2005 referendum?", [0.5, 0.3]) == 1.0
+    assert names_share("What opened in 1967?", [0.3, 0.6]) == 1.0
+    assert names_share("What did the town vote on?", [0.5, 0.3]) == 1.0  # no names: 1.0
