@@ -166,7 +166,7 @@ class Evidence:
     lead: float  # ... above the best sentence of the other passages
     relative: float  # ... above the question's background in the scope
     dense_relative: float  # the best passage's cosine above that background
-    coverage: float  # share of the question's key terms in the passage that covers most
+    coverage: float  # share of the question's key terms in the best sentence's passage
     sentence_coverage: float  # ... in the best sentence, with its heading
     missing: float  # how many of its key terms no retrieved passage holds (at most 4)
     absent: float  # ... of its long words (five letters or more: the things it names)
@@ -645,17 +645,15 @@ def evidence(
     if places:
         held_there = key_terms(" ".join(places), language)
         wanted, long_words, names = wanted - held_there, long_words - held_there, names - places
-    coverage, named = 0.0, 1.0 if not names else 0.0
     anywhere: set[str] = set()
     for text in passages:
-        held = terms_of(text)
-        anywhere |= (wanted | long_words) & held
-        coverage = max(coverage, len(wanted & held) / len(wanted) if wanted else 0.0)
-    if names:
-        # In the passage the answer quotes from: a name another result holds does not make
-        # this one about it ("the 1967 referendum" answered by one of 2005).
-        lowered = passages[int(sentence_passages[top])].lower()
-        named = sum(name in lowered for name in names) / len(names)
+        anywhere |= (wanted | long_words) & terms_of(text)
+    # Coverage and names are those of the passage the answer quotes from: terms and names
+    # other results hold do not make it about them ("the 1967 referendum" answered with one
+    # of 2005 because another result named 1967).
+    quoted = passages[int(sentence_passages[top])]
+    coverage = len(wanted & terms_of(quoted)) / len(wanted) if wanted else 0.0
+    named = sum(name in quoted.lower() for name in names) / len(names) if names else 1.0
     in_sentence = len(wanted & terms_of(sentences[top])) / len(wanted) if wanted else 0.0
     missing = min(len(wanted - anywhere), 4)
     absent = min(len(long_words - anywhere), 3)

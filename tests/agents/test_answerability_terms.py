@@ -226,7 +226,8 @@ def test_a_place_asked_to_go_to_and_a_sentence_on_going_anywhere() -> None:
 
 def test_the_names_of_a_question_are_looked_for_in_the_passage_it_is_answered_from() -> None:
     """A year another result holds does not make the quoted sentence about it: the 1967
-    referendum is not answered by the 2005 one because the library opened in 1967."""
+    referendum is not answered by the 2005 one because the library opened in 1967. Its
+    terms likewise: "library" is not covered by the referendum's passage."""
     passages = [
         "Votes\n\nIn 2005 the town voted in a referendum to keep the old market hall.",
         "Library\n\nThe library opened in 1967 on Church Street.",
@@ -238,7 +239,12 @@ def test_the_names_of_a_question_are_looked_for_in_the_passage_it_is_answered_fr
     def names_share(question: str, scores: list[float]) -> float:
         return evidence(question, np.array(scores), owners, sentences, passages).names
 
+    def covered(question: str, scores: list[float]) -> float:
+        return evidence(question, np.array(scores), owners, sentences, passages).coverage
+
     assert names_share("What was the result of the 1967 referendum?", [0.5, 0.3]) == 0.0
     assert names_share("What was the result of the 2005 referendum?", [0.5, 0.3]) == 1.0
     assert names_share("What opened in 1967?", [0.3, 0.6]) == 1.0
     assert names_share("What did the town vote on?", [0.5, 0.3]) == 1.0  # no names: 1.0
+    assert covered("Did the town vote on the library?", [0.5, 0.3]) == 2 / 3  # town, vote
+    assert covered("Did the town vote on the library?", [0.3, 0.5]) == 1 / 3  # library
