@@ -294,9 +294,9 @@ class TopicGuard:
             if examples := rules.examples_of(topic):
                 own = self.embeddings.encode_cached(list(examples), query=True)
                 scores[:, j] = _raised(scores[:, j], vectors @ own.T, EXAMPLE_FLOOR)
-            if borrow and (borrowed := self.intent_of(topic)) is not None:
-                assert self.intent_floor is not None  # no intent is found without one
-                scores[:, j] = _raised(scores[:, j], vectors @ borrowed[1].T, self.intent_floor)
+            floor = self.intent_floor
+            if borrow and floor is not None and (borrowed := self.intent_of(topic)) is not None:
+                scores[:, j] = _raised(scores[:, j], vectors @ borrowed[1].T, floor)
         if bonus:
             unit_words = [keywords(u) for u in units]
             for j, topic in enumerate(topics):
@@ -310,17 +310,18 @@ class TopicGuard:
         """The built-in intent a trigger names, with its example questions' vectors."""
         if self.intent_floor is None:
             return None
-        if trigger not in self._borrowed:
-            if len(self._borrowed) > 4096:  # topics of many assistants: start again
-                self._borrowed.clear()
-            parts = self.embeddings.encode_cached(clauses(trigger), query=True)
-            found, best = None, INTENT_MATCH
-            for name, (names, examples) in self._intents.items():
-                closeness = float((parts @ names.T).max())
-                if closeness >= best:
-                    found, best = (name, examples), closeness
-            self._borrowed[trigger] = found
-        return self._borrowed[trigger]
+        if trigger in (known := self._borrowed):  # (read once: another turn may clear it)
+            return known[trigger]
+        parts = self.embeddings.encode_cached(clauses(trigger), query=True)
+        found, best = None, INTENT_MATCH
+        for name, (names, examples) in self._intents.items():
+            closeness = float((parts @ names.T).max())
+            if closeness >= best:
+                found, best = (name, examples), closeness
+        if len(self._borrowed) > 4096:  # topics of many assistants: start again
+            self._borrowed = {}
+        self._borrowed[trigger] = found
+        return found
 
     @cached_property
     def _intents(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
