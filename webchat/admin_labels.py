@@ -52,7 +52,8 @@ ADMIN_LABELS: dict[str, dict[str, str]] = {
         "question close to an example is judged by it more than by the topic's name.",
         "no_topics": "No assistant has guardrail topics.",
         "no_allowed_topics": "This assistant has no allowed topics, so only questions that "
-        "clearly name a forbidden topic or a hand-over are caught (about two in five). List the "
+        "clearly name a forbidden topic or a hand-over are caught (in our tests, one to two in "
+        "five forbidden questions and about half the requests for a person). List the "
         "topics it talks about in its settings, and close calls are caught too.",
         "topic_allowed": "Allowed",
         "topic_forbidden": "Forbidden",
@@ -162,8 +163,9 @@ ADMIN_LABELS: dict[str, dict[str, str]] = {
         "satu per baris. Pertanyaan yang mirip contoh dinilai lebih dari nama topiknya.",
         "no_topics": "Tidak ada asisten yang punya topik pagar pembatas.",
         "no_allowed_topics": "Asisten ini tidak punya topik yang diizinkan, jadi hanya "
-        "pertanyaan yang jelas menyebut topik terlarang atau penyerahan yang tertangkap (sekitar "
-        "dua dari lima). Tulis topik yang dibahasnya di pengaturannya, maka kasus yang mirip "
+        "pertanyaan yang jelas menyebut topik terlarang atau penyerahan yang tertangkap (dalam "
+        "uji kami, satu sampai dua dari lima pertanyaan terlarang dan sekitar separuh permintaan "
+        "bicara dengan orang). Tulis topik yang dibahasnya di pengaturannya, maka kasus yang mirip "
         "juga tertangkap.",
         "topic_allowed": "Diizinkan",
         "topic_forbidden": "Dilarang",
@@ -275,8 +277,9 @@ ADMIN_LABELS: dict[str, dict[str, str]] = {
         "línea. Una pregunta parecida a un ejemplo se juzga por él más que por el nombre del tema.",
         "no_topics": "Ningún asistente tiene temas en sus reglas.",
         "no_allowed_topics": "Este asistente no tiene temas permitidos, así que solo se detectan "
-        "las preguntas que nombran claramente un tema prohibido o una derivación (unas dos de "
-        "cada cinco). Indique en su configuración los temas de los que habla y se detectarán "
+        "las preguntas que nombran claramente un tema prohibido o una derivación (en nuestras "
+        "pruebas, de una a dos de cada cinco preguntas prohibidas y la mitad de las peticiones "
+        "de hablar con una persona). Indique en su configuración los temas de los que habla y se detectarán "
         "también los casos dudosos.",
         "topic_allowed": "Permitido",
         "topic_forbidden": "Prohibido",
