@@ -34,7 +34,7 @@ def _form(api: ApiClient, assistant: dict) -> None:
     except ApiClientError as error:
         st.error(t("api_silent", error=error))
         return
-    kept, built_in = shown["examples"], shown.get("built_in", {})
+    kept, built_in = shown["examples"], shown["built_in"]
     with st.form(f"examples-{assistant['id']}"):
         written: dict[str, str] = {}
         for field, kind in KINDS:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from agents.answerability import (
+    Evidence,
     absent_words,
     adds_nothing_held,
     asks_price,
@@ -236,15 +237,12 @@ def test_the_names_of_a_question_are_looked_for_in_the_passage_it_is_answered_fr
                  "The library opened in 1967 on Church Street."]  # fmt: skip
     owners = np.array([0, 1])
 
-    def names_share(question: str, scores: list[float]) -> float:
-        return evidence(question, np.array(scores), owners, sentences, passages).names
+    def read(question: str, scores: list[float]) -> Evidence:
+        return evidence(question, np.array(scores), owners, sentences, passages)
 
-    def covered(question: str, scores: list[float]) -> float:
-        return evidence(question, np.array(scores), owners, sentences, passages).coverage
-
-    assert names_share("What was the result of the 1967 referendum?", [0.5, 0.3]) == 0.0
-    assert names_share("What was the result of the 2005 referendum?", [0.5, 0.3]) == 1.0
-    assert names_share("What opened in 1967?", [0.3, 0.6]) == 1.0
-    assert names_share("What did the town vote on?", [0.5, 0.3]) == 1.0  # no names: 1.0
-    assert covered("Did the town vote on the library?", [0.5, 0.3]) == 2 / 3  # town, vote
-    assert covered("Did the town vote on the library?", [0.3, 0.5]) == 1 / 3  # library
+    assert read("What was the result of the 1967 referendum?", [0.5, 0.3]).names == 0.0
+    assert read("What was the result of the 2005 referendum?", [0.5, 0.3]).names == 1.0
+    assert read("What opened in 1967?", [0.3, 0.6]).names == 1.0
+    assert read("What did the town vote on?", [0.5, 0.3]).names == 1.0  # no names: 1.0
+    assert read("Did the town vote on the library?", [0.5, 0.3]).coverage == 2 / 3  # town, vote
+    assert read("Did the town vote on the library?", [0.3, 0.5]).coverage == 1 / 3  # library

@@ -93,7 +93,9 @@ def test_another_organisation_and_a_chat_key_get_nothing(platform: Flask) -> Non
     url = f"/v1/assistants/{assistant}/topic-examples"
     ok(owner.client.put(url, json={"examples": EXAMPLES}, headers=owner.admin))
     other = create_org(platform.test_client(), "Other")
-    assert other.client.get(url, headers=other.admin).status_code == 404
+    refused = other.client.get(url, headers=other.admin)
+    assert refused.status_code == 404 and refused.get_json()["error"]["message"]
+    assert "human agent" not in refused.get_data(as_text=True)  # not even which triggers
     put = other.client.put(url, json={"examples": {"legal advice": ["Hi there?"]}},
                            headers=other.admin)  # fmt: skip
     assert put.status_code == 404
