@@ -251,6 +251,15 @@ class TopicGuard:
             & (best_forbidden >= limits.forbidden_floor)
             & (best_forbidden >= in_scope + limits.forbidden_margin)
         )
+        # A clause read alone can sound like a trigger ("my back hurts" like a complaint)
+        # where the whole question (the first unit) is on a forbidden subject: it is.
+        forbidden_hit = clear_forbidden | near_forbidden
+        if (
+            forbidden_hit.any()
+            and (clear_trigger | near_trigger).any()
+            and best_forbidden[0] > best_trigger[0]
+        ):
+            return self._verdict("refuse", forbidden, forbidden_hit, rules.forbidden_topics)
         # Clear matches first, then the closer calls; within each, the closer topic wins.
         for trigger_hit, forbidden_hit in (
             (clear_trigger, clear_forbidden),

@@ -93,6 +93,49 @@ def test_a_forbidden_question_close_to_a_trigger_is_refused_not_handed_over(
     assert (verdict.action, verdict.topic) == ("refuse", "medication, drugs and dosage")
 
 
+HELPDESK = GuardRules(
+    allowed_topics=("installing and running the service", "API keys, requests and errors"),
+    forbidden_topics=("politics and elections", "medical advice"),
+    escalation_triggers=("talk to a human agent", "complaint about the service"),
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm fed up with this headache, which pills work best?",
+        "I've been waiting weeks for my rash to heal, what cream should I use?",
+        "Esto es inaceptable, me duelen las muelas, ¿qué analgésico tomo?",
+        "Ini tidak bisa diterima, gigi saya sakit, obat apa yang harus saya minum?",
+    ],
+)
+def test_a_clause_that_sounds_like_a_complaint_does_not_hand_over_a_medical_question(
+    guard: TopicGuard, question: str
+) -> None:
+    """Read alone, "I'm fed up with this headache" is a complaint (closer to the built-in
+    complaint examples than the rest is to medical advice); the whole question asks for
+    medical advice, and is refused as such (before, these were handed over)."""
+    verdict = guard.check(question, HELPDESK)
+    assert (verdict.action, verdict.topic) == ("refuse", "medical advice")
+
+
+@pytest.mark.parametrize(
+    ("question", "rules", "trigger"),
+    [
+        ("I want to complain, your service lost my files", HELPDESK, "complaint about the service"),
+        ("Saya sudah muak, aplikasinya error terus", HELPDESK, "complaint about the service"),
+        ("Mi bebé tiene fiebre altísima y no se despierta", CLINIC, "medical emergency"),
+    ],
+)  # fmt: skip
+def test_complaints_and_emergencies_are_still_handed_over(
+    guard: TopicGuard, question: str, rules: GuardRules, trigger: str
+) -> None:
+    """Frustration and a child who will not wake are handed over (the last two were
+    refused, as medical advice and as a diagnosis, before the built-in examples said so)."""
+    verdict = guard.check(question, rules)
+    assert (verdict.action, verdict.topic) == ("escalate", trigger)
+
+
 def test_a_plain_request_for_a_person_is_still_handed_over(guard: TopicGuard) -> None:
     for question in ("I need to speak with a nurse right now",
                      "¿Puedo hablar con una enfermera, por favor?"):  # fmt: skip
