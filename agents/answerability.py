@@ -71,6 +71,13 @@ ASKERS_WORDS = frozenset(
     nuestro nuestra nuestros nuestras vuestro vuestra vuestros vuestras alguien
     aku nya kalau jika mau ingin kamu kalian""".split()
 )
+# What an English apostrophe leaves of a word as `words_of` splits it ("hour's": "hour",
+# "s"; "don't": "don", "t"): no thing is named by them, and "s" beside "hour" made
+# "an hour's lesson" read as a thing of its own.
+CLITICS = frozenset(
+    "s t d ll re ve m don doesn didn isn aren wasn weren wouldn couldn shouldn haven "
+    "hasn hadn".split()
+)
 # Between the sentences of a message (a question is short: no abbreviations to mind).
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 # A code as a question writes it: a capital, maybe more letters, then digits ("A2",
@@ -242,7 +249,7 @@ def stopwords_of(language: str) -> frozenset[str]:
     """The words that carry no topic in `language`: the hand-written ones, the asker's
     own, and for the LISTED_STOPWORDS languages the package's single words (no numbers:
     they answer)."""
-    own = STOPWORDS | ASKERS_WORDS
+    own = STOPWORDS | ASKERS_WORDS | CLITICS
     if language not in LISTED_STOPWORDS:
         return own
     listed = get_stop_words(language)
