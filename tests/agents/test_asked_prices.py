@@ -74,7 +74,7 @@ def test_a_price_of_another_thing_of_the_same_name_does_not_answer() -> None:
 
 
 def test_an_apostrophe_names_no_thing_of_its_own() -> None:
-    """"an hour's lesson": the "s" an apostrophe leaves is no word, so the page's "an
+    """ "an hour's lesson": the "s" an apostrophe leaves is no word, so the page's "an
     hour's warm-up" does not make "hour s" a thing the lesson's price is not of."""
     lesson = "Lessons\n\nA one-hour lesson costs £38 and a two-hour lesson £72."
     tests = "Tests\n\nWe lend you the car on the day for £80, including an hour's warm-up."
