@@ -183,7 +183,11 @@ _INDONESIAN_JOINS = frozenset(
 )
 # ... not the verb that joins the price to it ("¿Qué precio [tiene] una clase?")
 _NOT_A_THING = frozenset("pakai memakai dengan mau ingin tiene tienen tendría tendrían".split())
-_SPANISH_INFINITIVE = re.compile(r"[^\W\d_]{3,}(?:ar|er|ir)", re.IGNORECASE)
+# ... nor an infinitive, with the pronouns it may carry ("quitar[lo]", "enviár[se][lo]").
+_SPANISH_INFINITIVE = re.compile(
+    r"[^\W\d_]{3,}(?:ar|er|ir|ár|ér|ír)(?:me|te|se|nos|os|lo|la|los|las|le|les){0,2}",
+    re.IGNORECASE,
+)
 
 
 def priced_words(question: str) -> list[str]:
@@ -200,6 +204,8 @@ def priced_words(question: str) -> list[str]:
         if language == "en":  # "the price of [a bag] of compost"
             words = words[1:] if words[:1] in (["of"], ["for"]) else words
             words = list(itertools.takewhile(lambda w: w not in _PREPOSITIONS, words))[::-1]
+            if words[:1] and words[0] in _PERIOD_OF:  # "a whole [day]": a period is priced
+                continue
         elif language == "id":
             words = list(itertools.takewhile(lambda w: w not in _INDONESIAN_JOINS, words))
         named = [

@@ -112,7 +112,10 @@ def test_the_words_naming_what_is_priced() -> None:
     # a period is no thing priced: "al mes" of a table's "Precio mensual"
     assert priced_words("¿Cuánto cuesta al mes el nivel B2?") == ["nivel"]
     assert priced_words("Berapa biaya kalau pakai sopir?") == []
-    # nothing named but the price
+    # nothing named but the price, or a period: "a whole day" prices a day, not "whole"
+    assert priced_words("How much is a whole day?") == []
+    # an infinitive with its pronoun is no thing ("quitarlo": to remove it)
+    assert priced_words("Mi ordenador tiene un virus, ¿cuánto cuesta quitarlo?") == []
     assert priced_words("¿Y cuánto cuesta?") == []
     assert priced_words("How much is it per week?") == []
 
