@@ -253,13 +253,13 @@ class TopicGuard:
         )
         # A clause read alone can sound like a trigger ("my back hurts" like a complaint)
         # where the whole question (the first unit) is on a forbidden subject: it is.
-        forbidden_hit = clear_forbidden | near_forbidden
+        on_forbidden = clear_forbidden | near_forbidden
         if (
-            forbidden_hit.any()
+            on_forbidden.any()
             and (clear_trigger | near_trigger).any()
             and best_forbidden[0] > best_trigger[0]
         ):
-            return self._verdict("refuse", forbidden, forbidden_hit, rules.forbidden_topics)
+            return self._verdict("refuse", forbidden, on_forbidden, rules.forbidden_topics)
         # Clear matches first, then the closer calls; within each, the closer topic wins.
         for trigger_hit, forbidden_hit in (
             (clear_trigger, clear_forbidden),
