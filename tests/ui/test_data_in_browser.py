@@ -66,6 +66,7 @@ def test_a_question_over_data_shows_table_chart_query_and_downloads(
             # count() does not wait: the three buttons render after the code block
             answer.get_by_test_id("stDownloadButton").nth(2).wait_for(timeout=30_000)
             downloads = answer.get_by_test_id("stDownloadButton").count()
+            wait_idle(page)  # the run "Show the query" started has ended: the click holds
             with page.expect_download() as waiting:
                 answer.get_by_role("button", name="CSV", exact=True).click()
             saved = tmp_path / "download.csv"
