@@ -253,17 +253,13 @@ class TopicGuard:
         )
         # A clause read alone can sound like a trigger ("my back hurts" like a complaint)
         # where the whole question (the first unit) is on a forbidden subject: it is.
-        on_forbidden = clear_forbidden | near_forbidden
-        if (
-            on_forbidden.any()
-            and (clear_trigger | near_trigger).any()
-            and best_forbidden[0] > best_trigger[0]
-        ):
-            return self._verdict("refuse", forbidden, on_forbidden, rules.forbidden_topics)
+        any_trigger, any_forbidden = clear_trigger | near_trigger, clear_forbidden | near_forbidden
+        if any_forbidden.any() and any_trigger.any() and best_forbidden[0] > best_trigger[0]:
+            return self._verdict("refuse", forbidden, any_forbidden, rules.forbidden_topics)
         # Clear matches first, then the closer calls; within each, the closer topic wins.
         for trigger_hit, forbidden_hit in (
             (clear_trigger, clear_forbidden),
-            (clear_trigger | near_trigger, clear_forbidden | near_forbidden),
+            (any_trigger, any_forbidden),
         ):
             trigger = float(best_trigger[trigger_hit].max()) if trigger_hit.any() else None
             refused = float(best_forbidden[forbidden_hit].max()) if forbidden_hit.any() else None
