@@ -48,6 +48,9 @@ CLAUSE_BREAK = re.compile(
     r"juga|serta|lalu)\b",
     re.IGNORECASE,
 )
+COURTESY = frozenset(
+    "please pls thanks thank you por favor gracias muchas tolong mohon terima kasih ya".split()
+)
 # Words that say nothing about a topic on their own.
 # A topic's example questions count more than its name: where the closest example is
 # closer than the name, the topic's score is this mix of the two. Only an example at
@@ -157,8 +160,13 @@ class Closeness:
 
 
 def clauses(text: str) -> list[str]:
-    """The text itself and its clauses of two words or more."""
-    parts = [p.strip() for p in CLAUSE_BREAK.split(text) if p and len(p.split()) >= 2]
+    """The text itself and its clauses of two words or more, but for courtesies ("por
+    favor", "thank you"): alone they say nothing, and come close to any topic."""
+    parts = [
+        p.strip()
+        for p in CLAUSE_BREAK.split(text)
+        if p and len(words := p.lower().split()) >= 2 and not set(words) <= COURTESY
+    ]
     return [text, *[p for p in parts if p != text]]
 
 
@@ -252,9 +260,11 @@ class TopicGuard:
             & (best_forbidden >= in_scope + limits.forbidden_margin)
         )
         # A clause read alone can sound like a trigger ("my back hurts" like a complaint)
-        # where the whole question (the first unit) is on a forbidden subject: it is.
+        # where the whole question (the first unit) is on a forbidden subject: it is (a
+        # near tie too, as below).
         any_trigger, any_forbidden = clear_trigger | near_trigger, clear_forbidden | near_forbidden
-        if any_forbidden.any() and any_trigger.any() and best_forbidden[0] > best_trigger[0]:
+        whole_forbidden = best_forbidden[0] + TIE >= best_trigger[0]
+        if any_forbidden.any() and any_trigger.any() and whole_forbidden:
             return self._verdict("refuse", forbidden, any_forbidden, rules.forbidden_topics)
         # Clear matches first, then the closer calls; within each, the closer topic wins.
         for trigger_hit, forbidden_hit in (

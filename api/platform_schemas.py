@@ -216,7 +216,7 @@ class TopicExamplesOut(BaseModel):
     # Topics with examples that the assistant no longer has (kept, not used).
     unused: list[str]
     # Escalation triggers that also use the service's own example questions offline:
-    # trigger -> person | emergency | complaint.
+    # trigger -> person | emergency | complaint | fraud | lost_card.
     built_in: dict[str, str]
 
 

@@ -136,6 +136,35 @@ def test_complaints_and_emergencies_are_still_handed_over(
     assert (verdict.action, verdict.topic) == ("escalate", trigger)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tengo un sarpullido en los brazos, ¿es una alergia?",
+        "Ada ruam di lengan saya, apakah itu alergi?",
+        "I have a rash on my arms, is it an allergy?",
+    ],
+)
+def test_a_question_as_close_to_a_diagnosis_as_to_an_emergency_is_refused(
+    guard: TopicGuard, question: str
+) -> None:
+    """Whole, each question is about as close to the emergency examples as to the
+    diagnosis ("is it an allergy" alone sounds like an emergency): a near tie goes to
+    refusal (all three were handed over as emergencies before)."""
+    verdict = guard.check(question, CLINIC)
+    assert (verdict.action, verdict.topic) == ("refuse", "diagnosing symptoms or illnesses")
+
+
+def test_a_courtesy_is_no_clause_of_its_own(guard: TopicGuard) -> None:
+    """Alone, "por favor" came closer to medical advice than anything else did (in the
+    bench, this request for a person was refused as medical advice)."""
+    question = "¿Puede una persona revisar mi ticket, por favor?"
+    assert "por favor" not in clauses(question)
+    assert clauses("Tolong, terima kasih, saya mau bicara dengan orang") == [
+        "Tolong, terima kasih, saya mau bicara dengan orang", "saya mau bicara dengan orang",
+    ]  # fmt: skip
+    assert guard.check(question, HELPDESK).action == "escalate"
+
+
 def test_a_plain_request_for_a_person_is_still_handed_over(guard: TopicGuard) -> None:
     for question in ("I need to speak with a nurse right now",
                      "¿Puedo hablar con una enfermera, por favor?"):  # fmt: skip
@@ -224,6 +253,22 @@ def test_topics_are_weighed_against_the_knowledge_bases_content(
         for question in ("My card was stolen this morning!", "Kartu saya dicuri tadi pagi",
                          "Alguien usó mi tarjeta sin permiso"):  # fmt: skip
             assert guard.check(question, BANK, content=content).action == "escalate", question
+        # Far from the triggers' names, but what a bank's built-in fraud and lost-card
+        # examples say (these were answered before them); card questions stay answered.
+        for question, trigger in (
+            ("I think someone has got into my online banking", BANK.escalation_triggers[1]),
+            ("Creo que alguien ha entrado en mi banca online", BANK.escalation_triggers[1]),
+            ("Sepertinya ada orang yang masuk ke internet banking saya",
+             BANK.escalation_triggers[1]),
+            ("My wallet was taken on the train with my credit card in it",
+             BANK.escalation_triggers[0]),
+        ):  # fmt: skip
+            verdict = guard.check(question, BANK, content=content)
+            assert (verdict.action, verdict.topic) == ("escalate", trigger), question
+        for question in ("Can I use my card abroad?", "¿Puedo usar mi tarjeta en el extranjero?",
+                         "Bisakah saya memakai kartu saya di luar negeri?",
+                         "Why was my card payment declined?"):  # fmt: skip
+            assert guard.check(question, BANK, content=content).action == "answer", question
         verdict = guard.check("Which stocks should I buy?", BANK, content=content)
         assert (verdict.action, verdict.topic) == ("refuse", "investment advice and stock picks")
         # Without allowed topics, a question far from the content and the topics alike
@@ -345,7 +390,7 @@ def test_a_trigger_borrows_only_the_intent_it_names(guard: TopicGuard) -> None:
         "hablar con un empleado": "person",
         "keadaan darurat": "emergency",
         "formal complaint": "complaint",
-        "lost or stolen card": None,
-        "fraud or transactions I did not make": None,
+        "lost or stolen card": "lost_card",
+        "fraud or transactions I did not make": "fraud",
         "medical advice": None,
     }
