@@ -49,7 +49,7 @@ from agents.asked_facts import (
 )
 from agents.asked_kinds import unlisted_kind
 from agents.asked_person import asks_person, names_someone
-from agents.asked_prices import price_of_another
+from agents.asked_prices import price_of_another, priced_by_its_period
 from agents.followup import offline_condenser, points_back
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
@@ -366,7 +366,11 @@ class ExtractiveAnswerer:
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "follow_up_unheld": True}
                     )
-                elif asks_price(query) and not priced(query, quoted, before=before):
+                elif (
+                    asks_price(query)
+                    and not priced(query, quoted, before=before)
+                    and not priced_by_its_period(query, quoted, before)
+                ):
                     # "¿Cuánto cuesta el compresor?" of a manual that gives no price: its
                     # description is not an answer, whatever the words it shares.
                     judged = judged._replace(

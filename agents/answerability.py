@@ -78,6 +78,15 @@ CLITICS = frozenset(
     "s t d ll re ve m don doesn didn isn aren wasn weren wouldn couldn shouldn haven "
     "hasn hadn".split()
 )
+# Words of quantity before a thing ("Is there any parking?", "¿Hay algún bono?", "Ada
+# beberapa pilihan?"): a page that has it says so without them, so as key terms they
+# only counted against the answer. Not "hay" ("¿Hay que pagar en efectivo?" asks what
+# must be done) nor "algo", "something": they stand for the thing itself.
+QUANTIFIERS = frozenset(
+    """any some every each another
+    algún alguna alguno algunos algunas ningún ninguna ninguno cualquier cualquiera cada
+    semua setiap beberapa""".split()
+)
 # Between the sentences of a message (a question is short: no abbreviations to mind).
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 # A code as a question writes it: a capital, maybe more letters, then digits ("A2",
@@ -247,9 +256,9 @@ def key_terms(text: str, language: str | None = None, *, min_length: int = 0) ->
 @lru_cache(maxsize=64)
 def stopwords_of(language: str) -> frozenset[str]:
     """The words that carry no topic in `language`: the hand-written ones, the asker's
-    own, and for the LISTED_STOPWORDS languages the package's single words (no numbers:
+    own, quantities, and for the LISTED_STOPWORDS languages the package's single words (no numbers:
     they answer)."""
-    own = STOPWORDS | ASKERS_WORDS | CLITICS
+    own = STOPWORDS | ASKERS_WORDS | CLITICS | QUANTIFIERS
     if language not in LISTED_STOPWORDS:
         return own
     listed = get_stop_words(language)

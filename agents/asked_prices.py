@@ -26,6 +26,7 @@ import re
 
 from agents.answerability import (
     SENTENCE_BREAK,
+    priced,
     priced_part,
     read_with,
     states_price,
@@ -81,6 +82,29 @@ def asked_periods(question: str) -> frozenset[str]:
     text = _NAMED_DAY.sub(" ", question)
     return frozenset(
         _PERIOD_OF[(m["period"] or m["alone"]).lower()] for m in _ASKED_PERIOD.finditer(text)
+    )
+
+
+def without_periods(question: str) -> str:
+    """The question without the periods it asks a price by ("¿Cuánto cuesta  ?")."""
+    if _NAMED_DAY.search(question):  # "hari Minggu" is a day, kept as written
+        return question
+    return _ASKED_PERIOD.sub(" ", question)
+
+
+def priced_by_its_period(question: str, quoted: list[str], before: list[str | None]) -> bool:
+    """Whether a quoted sentence prices the period the question asks by, named in a word
+    of its own: "La cuota mensual cuesta 35 euros" for "¿Cuánto cuesta al mes?", where
+    `priced` looked for "mes" itself. The question's other words, if any, must be there
+    as `priced` wants them."""
+    asked = asked_periods(question)
+    if not asked:
+        return False
+    read = [read_with(s, previous) for s, previous in zip(quoted, before, strict=True)]
+    naming = [(s, p) for s, p, text in zip(quoted, before, read, strict=True)
+              if asked & named_periods(text)]  # fmt: skip
+    return bool(naming) and priced(
+        without_periods(question), [s for s, _ in naming], before=[p for _, p in naming]
     )
 
 

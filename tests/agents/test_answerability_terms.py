@@ -90,6 +90,15 @@ def test_the_askers_own_words_are_not_what_a_question_asks_about() -> None:
     assert "us" in key_terms("Which US state was it built in?", "en")
 
 
+def test_words_of_quantity_are_not_what_a_question_asks_about() -> None:
+    """"¿Hay algún bono?" of "el bono de cinco sesiones" covered one term in three and was
+    declined; "hay que" (must) and "algo" (the thing itself) stay terms."""
+    assert key_terms("¿Hay algún bono?", "es") == {"hay", "bon"}
+    assert key_terms("Is there any parking?", "en") == {"park"}
+    assert key_terms("Apakah ada beberapa pilihan paket?", "id") == {"pilih", "paket"}
+    assert "algo" in key_terms("¿Hay que pagar algo al apuntarse?", "es")
+
+
 def test_a_function_word_is_not_the_long_word_a_question_leaves_out() -> None:
     """ "Welche" (which) is in no passage, and says nothing of what is asked: the words
     the question is measured without are the ones that name its subject."""

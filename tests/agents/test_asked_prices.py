@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from agents.answerability import priced
 from agents.asked_prices import (
     asked_periods,
     named_periods,
@@ -10,8 +11,10 @@ from agents.asked_prices import (
     other_period,
     price_of_another,
     priced_apart,
+    priced_by_its_period,
     priced_words,
     unheld_priced,
+    without_periods,
 )
 
 
@@ -29,6 +32,18 @@ def test_the_period_a_price_is_asked_by() -> None:
     # a sentence names its periods in any form
     assert named_periods("Day passes are £20.") == {"day"}
     assert named_periods("Rp400.000 per hari (12 jam)") == {"day", "hour"}
+
+
+def test_the_period_asked_is_not_what_is_priced() -> None:
+    """ "al mes" is how the price is asked, not a thing the quoted sentence must name."""
+    monthly = ["La cuota mensual cuesta 35 euros y da acceso a todas las clases."]
+    assert not priced("¿Cuánto cuesta al mes?", monthly)
+    assert priced_by_its_period("¿Cuánto cuesta al mes?", monthly, [None])
+    # ... not by a price of another period, nor of another thing in the same period
+    assert not priced_by_its_period("¿Cuánto cuesta por semana?", monthly, [None])
+    assert not priced_by_its_period("¿Cuánto cuesta la sauna al mes?", monthly, [None])
+    assert without_periods("How much is a day pass?").split() == ["How", "much", "is", "pass?"]
+    assert without_periods("Berapa harga tiket hari Minggu?") == "Berapa harga tiket hari Minggu?"
 
 
 def test_a_price_of_another_period_does_not_answer() -> None:

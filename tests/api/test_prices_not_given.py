@@ -114,6 +114,12 @@ Tinte completo desde 40 euros y mechas desde 55 euros. Peinado para bodas: consu
 Las citas se reservan por teléfono en el 954 321 765 o por WhatsApp. Si no puedes venir, avísanos con 24 horas de antelación.
 Usamos productos sin amoniaco para los tintes.
 """
+GIMNASIO = """# Gimnasio Atlas
+
+La cuota mensual cuesta 35 euros y da acceso a la sala y a todas las clases.
+Para quien viene poco hay un bono de diez sesiones por 60 euros.
+Abrimos de lunes a viernes de 7:00 a 23:00.
+"""
 # Each page in an organisation of its own, as each question set was written.
 PRICE_PAGES = [
     (
@@ -146,6 +152,13 @@ PRICE_PAGES = [
         # "un niño" for "corte infantil": said in other words, not another kind of cut
         [("¿Cuánto cuesta cortar el pelo a un niño?", "10 euros")],
         [("es", "¿Cuánto cuesta un alisado de keratina?")],
+    ),
+    (
+        GIMNASIO,
+        # "al mes" is the period asked, which the page writes "mensual" (declined as the
+        # price of no thing the page names before); "algún" asks whether there is one
+        [("¿Cuánto cuesta al mes?", "35 euros"), ("¿Hay algún bono?", "bono de diez sesiones")],
+        [("es", "¿Cuánto cuesta por semana?")],
     ),
 ]
 
