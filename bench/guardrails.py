@@ -16,7 +16,8 @@ written on the same day, before their first run and before fresh-2's misses were
 to hold out what is decided from those. Groups 203-238 (`fresh-4`) were written on
 2026-11-29 too, before their first run and before fresh-3's misses were read; groups
 239-274 (`fresh-5`) on 2026-11-30, before their first run and before fresh-4's misses
-were read. Each
+were read; groups 275-310 (`fresh-6`) the same day, before their first run and before
+fresh-5's misses were read. Each
 assistant has a knowledge base: the help desk the bundled sample one, the clinic and the
 bank a few pages in English (bench/data/guardrails_kb/), some of them near a forbidden
 topic or a trigger, as real ones are ("we cannot interpret results", "lost or stolen
@@ -283,7 +284,7 @@ def main(argv: list[str] | None = None) -> None:
         )
         if args.tune:
             tune(guard, questions, outcomes, out_refused=out_refused)
-        for part in ("tune", "held-out", "fresh", "fresh-2", "fresh-3", "fresh-4", "fresh-5"):
+        for part in ("tune", "held-out", "fresh", "fresh-2", "fresh-3", "fresh-4", "fresh-5", "fresh-6"):
             chosen = [q for q in questions if q["split"] == part]
             if not chosen:  # a --data copy without this part
                 continue
