@@ -256,8 +256,8 @@ def key_terms(text: str, language: str | None = None, *, min_length: int = 0) ->
 @lru_cache(maxsize=64)
 def stopwords_of(language: str) -> frozenset[str]:
     """The words that carry no topic in `language`: the hand-written ones, the asker's
-    own, quantities, and for the LISTED_STOPWORDS languages the package's single words (no numbers:
-    they answer)."""
+    own, quantities, and for the LISTED_STOPWORDS languages the package's single words
+    (no numbers: they answer)."""
     own = STOPWORDS | ASKERS_WORDS | CLITICS | QUANTIFIERS
     if language not in LISTED_STOPWORDS:
         return own

@@ -48,10 +48,10 @@ CLAUSE_BREAK = re.compile(
     r"juga|serta|lalu)\b",
     re.IGNORECASE,
 )
+# Courtesies: a clause of these words alone is no clause to match (`clauses`).
 COURTESY = frozenset(
     "please pls thanks thank you por favor gracias muchas tolong mohon terima kasih ya".split()
 )
-# Words that say nothing about a topic on their own.
 # A topic's example questions count more than its name: where the closest example is
 # closer than the name, the topic's score is this mix of the two. Only an example at
 # least EXAMPLE_FLOOR close counts: two questions in one language are never far apart in
@@ -73,6 +73,7 @@ INTENT_FLOOR_BY_ENCODER = {"multilingual-e5-small": 0.7}
 # of the other is a tie, which goes to refusal (a question on a forbidden subject phrased
 # as a request for a person is still on that subject).
 TIE = 0.02
+# Words that say nothing about a topic on their own.
 GENERIC_WORDS = frozenset(
     "advice help question questions information about my me get make want need thing "
     "things talk please know tell".split()

@@ -82,6 +82,8 @@ from tenancy.profiles import GuardRules
 DATA = Path(__file__).resolve().parent / "data"
 COLLECTION = "guardrails_bench"
 EXPECTED_REFUSAL = {"forbidden", "mixed"}
+# The labelled set's parts in the order they were written (the docstring says when).
+PARTS = ("tune", "held-out", "fresh", *(f"fresh-{n}" for n in range(2, 7)))
 
 
 def load(data: Path) -> tuple[dict[str, dict], list[dict[str, str]]]:
@@ -284,7 +286,7 @@ def main(argv: list[str] | None = None) -> None:
         )
         if args.tune:
             tune(guard, questions, outcomes, out_refused=out_refused)
-        for part in ("tune", "held-out", "fresh", "fresh-2", "fresh-3", "fresh-4", "fresh-5", "fresh-6"):
+        for part in PARTS:
             chosen = [q for q in questions if q["split"] == part]
             if not chosen:  # a --data copy without this part
                 continue

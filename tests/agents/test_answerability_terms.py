@@ -91,7 +91,7 @@ def test_the_askers_own_words_are_not_what_a_question_asks_about() -> None:
 
 
 def test_words_of_quantity_are_not_what_a_question_asks_about() -> None:
-    """"¿Hay algún bono?" of "el bono de cinco sesiones" covered one term in three and was
+    """ "¿Hay algún bono?" of "el bono de cinco sesiones" covered one term in three and was
     declined; "hay que" (must) and "algo" (the thing itself) stay terms."""
     assert key_terms("¿Hay algún bono?", "es") == {"hay", "bon"}
     assert key_terms("Is there any parking?", "en") == {"park"}
