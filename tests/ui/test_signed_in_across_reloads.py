@@ -134,9 +134,14 @@ def test_admin_and_chat_in_one_tab_and_the_link_only_for_admins(
         page.goto(url)
         page.get_by_label("API key").fill(admin_key)
         page.get_by_role("button", name="Sign in").click()
+        # Signed in and the run over before the click: a click during the sign-in run's
+        # redraw was lost once (fresh-clone CI of 9981f3e).
+        page.locator("[data-testid='stChatInput'] textarea").wait_for(timeout=60_000)
+        wait_idle(page)
         page.get_by_role("link", name="Admin: analytics and feedback").click()
         page.get_by_text("Questions that found nothing").wait_for(timeout=60_000)
         pages_before = len(browser.contexts[0].pages) if browser.contexts else 0
+        wait_idle(page)
         page.get_by_role("link", name="Back to the chat").click()
         page.locator("[data-testid='stChatInput'] textarea").wait_for(timeout=60_000)
         back_in_chat = "Sign out" in page.locator("[data-testid='stSidebar']").inner_text()
