@@ -100,9 +100,11 @@ def priced_by_its_period(question: str, quoted: list[str], before: list[str | No
     asked = asked_periods(question)
     if not asked:
         return False
-    read = [read_with(s, previous) for s, previous in zip(quoted, before, strict=True)]
-    naming = [(s, p) for s, p, text in zip(quoted, before, read, strict=True)
-              if asked & named_periods(text)]  # fmt: skip
+    naming = [
+        (sentence, previous)
+        for sentence, previous in zip(quoted, before, strict=True)
+        if asked & named_periods(read_with(sentence, previous))
+    ]
     return bool(naming) and priced(
         without_periods(question), [s for s, _ in naming], before=[p for _, p in naming]
     )
