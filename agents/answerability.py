@@ -87,6 +87,8 @@ QUANTIFIERS = frozenset(
     algún alguna alguno algunos algunas ningún ninguna ninguno cualquier cualquiera cada
     semua setiap beberapa""".split()
 )
+# Letters an Indonesian word keeps before a "-nya" the stemmer left on ("les-nya").
+NYA_HOST = 3
 # Between the sentences of a message (a question is short: no abbreviations to mind).
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 # A code as a question writes it: a capital, maybe more letters, then digits ("A2",
@@ -243,6 +245,8 @@ def key_terms(text: str, language: str | None = None, *, min_length: int = 0) ->
         if word in stopwords or len(word) < min_length:
             continue
         stem = stem_of(word, language)
+        if language == "id" and nya_host(word) in stopwords:
+            continue  # as the host alone would be ("lesnya": "les" is a Spanish one)
         runs = _UNSPACED.findall(stem)
         if not runs:
             if len(stem) > 1 or stem.isdigit():  # a lone letter is a cut-off stem
@@ -269,7 +273,19 @@ def stopwords_of(language: str) -> frozenset[str]:
 def stem_of(word: str, language: str) -> str:
     """The word's stem by its language's stemmer (itself where there is none)."""
     stem = stemmer(language)
-    return stem.stemWord(word) if stem is not None else word
+    if stem is None:
+        return word
+    stemmed = stem.stemWord(word)
+    if language == "id" and (host := nya_host(stemmed)):
+        return stem.stemWord(host)
+    return stemmed
+
+
+def nya_host(word: str) -> str | None:
+    """The Indonesian word a "-nya" is on when Snowball leaves it there: on words of two
+    syllables ("jamnya", "kosnya": the hour's, the room's), so "Kosnya ada AC?" missed
+    "kos". Not on shorter hosts: "hanya", "punya", "tanya" are words of their own."""
+    return word[:-3] if word.endswith("nya") and len(word) >= 3 + NYA_HOST else None
 
 
 def unspaced(word: str) -> bool:

@@ -17,6 +17,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from agents.answerability import CALENDAR_WORDS
+
 # A question asking when a place is open, as people ask it ("What are your opening
 # hours?", "¿Cuál es el horario?", "Jam berapa buka?"), and the words that only say so:
 # a page giving the hours answers it whatever words it uses ("abre de 8:00 a 18:00").
@@ -242,6 +244,42 @@ def asks_the_address(question: str) -> bool:
     """Whether the question asks for the place's address, in that word."""
     return (
         _ASKS_THE_ADDRESS.search(question) is not None and _OTHER_ADDRESSES.search(question) is None
+    )
+
+
+# Where a place is, said without a street: "Our shop is in the Market Arcade, unit 12",
+# "The studio is at Riverside Mill", "Kantor kami terletak di Ruko Sentosa". A unit's
+# or a floor's number right after its word, or a place of the organisation's kind (or
+# "we") said to be in, at or on a named place: a capital within a few words that is no
+# day or month. "The class is in English" is no place, nor "located near the station",
+# nor "we're closed until Monday". "Where are you?" of a shop whose page gives no
+# street was declined.
+_UNIT_NUMBER = re.compile(
+    r"(?<![^\W_])(?i:unit|suite|floor|building|block|lantai|blok|ruko|local|nave|planta|"
+    r"piso)\s+[A-Z]?\d+[A-Za-z]?(?![\w,.]\d)"
+)
+_IS_THERE = (
+    r"(?:we are|we're|(?:our|the) (?:{places}) is|(?:located|situated|based))"
+    r" (?:in|at|on)|"
+    r"(?:estamos|(?:la|el|nuestra|nuestro) (?:{lugares}) (?:est[aá]|se encuentra|queda)|"
+    r"situad[oa]s?|ubicad[oa]s?) en|"
+    r"(?:terletak|berada|beralamat|berlokasi) di"
+).format(places="|".join(_PLACES), lugares="|".join(_LUGARES))
+_STATES_PLACE = re.compile(
+    rf"(?<![^\W_])(?i:{_IS_THERE})(?:\s+[\w'’-]+){{0,4}}?\s+(?P<name>[A-ZÁÉÍÓÚÑ][\w'’-]+)"
+)
+
+
+def states_location(sentence: str) -> bool:
+    """Whether the sentence says where the place is: a street address, a unit's number,
+    or the place said to be in a named one."""
+    return (
+        states_address(sentence)
+        or _UNIT_NUMBER.search(sentence) is not None
+        or any(
+            found["name"].lower() not in CALENDAR_WORDS
+            for found in _STATES_PLACE.finditer(sentence)
+        )
     )
 
 
@@ -519,7 +557,7 @@ class Fact:
 # a telephone, "how can I contact you?" by either.
 FACTS = (
     Fact("hours", asks_hours, states_hours, HOURS_WORDS),
-    Fact("address", asks_address, states_address, ADDRESS_WORDS),
+    Fact("address", asks_address, states_location, ADDRESS_WORDS),
     Fact("phone", asks_phone, states_phone, CONTACT_WORDS),
     Fact("email", asks_email, states_email, CONTACT_WORDS),
     Fact("contact", asks_contact, states_contact, CONTACT_WORDS),

@@ -99,6 +99,19 @@ def test_words_of_quantity_are_not_what_a_question_asks_about() -> None:
     assert "algo" in key_terms("¿Hay que pagar algo al apuntarse?", "es")
 
 
+def test_an_indonesian_nya_is_taken_off_a_short_word_as_off_a_long_one() -> None:
+    # "the room's", "the hour's": the room and the hour, as "harganya" is the price
+    assert key_terms("Kosnya ada AC?", "id") & key_terms("Kos putri dengan AC", "id") == {
+        "kos", "ac"
+    }  # fmt: skip
+    assert "jam" in key_terms("Jamnya berapa?", "id")
+    assert "harga" in key_terms("Harganya berapa?", "id")
+    # words ending so on their own stay whole; a host that is a function word elsewhere
+    # ("les") is left out as the word alone is, on both sides
+    assert {"tanya", "punya"} <= key_terms("Saya mau tanya, punya kamar?", "id")
+    assert "les" not in key_terms("Berapa biaya lesnya?", "id") | terms_of("Les renang anak")
+
+
 def test_a_function_word_is_not_the_long_word_a_question_leaves_out() -> None:
     """ "Welche" (which) is in no passage, and says nothing of what is asked: the words
     the question is measured without are the ones that name its subject."""

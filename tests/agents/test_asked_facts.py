@@ -24,6 +24,7 @@ from agents.asked_facts import (
     states_age,
     states_email,
     states_hours,
+    states_location,
     states_notice,
     states_payment,
     states_phone,
@@ -95,6 +96,22 @@ def test_questions_asking_where_a_place_is_and_sentences_giving_an_address() -> 
         assert states_address(sentence), sentence
     for sentence in ["The way to reset takes 2 steps.", "Take the road for 5 km."]:
         assert not states_address(sentence), sentence
+    # where the place is, without a street
+    for sentence in [
+        "Our shop is in the Market Arcade, unit 12.", "We are in Bristol.",
+        "The studio is at Riverside Mill.", "La escuela está en la playa de Somo.",
+        "Estamos en el centro comercial Los Arcos, local 15.",
+        "Kantor kami terletak di Ruko Sentosa.", "Studio kami berada di Mal Ciputra, lantai 2.",
+    ]:  # fmt: skip
+        assert states_location(sentence), sentence
+    # a language, a day, a place with no name, a unit that is a size or a price
+    for sentence in [
+        "The course is in English.", "We're closed until Monday.",
+        "We are located near the station.", "Each unit costs £5 a month.",
+        "The floor space is 25 square feet.", "Classes are held in the main hall.",
+        "Toko kami berada di dekat pasar.",
+    ]:  # fmt: skip
+        assert not states_location(sentence), sentence
 
 
 def test_questions_asking_how_to_reach_a_place_and_sentences_giving_a_number_or_email() -> None:

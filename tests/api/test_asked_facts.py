@@ -120,3 +120,49 @@ def test_hours_address_and_contact_are_answered_by_the_page_giving_them(
     for n, (question, other, kb) in enumerate(alone):
         reply = reply_to(org, question, assistant=made[kb], conversation=f"q{n}")
         assert reply["found"] is True and other not in reply["answer"], reply
+
+
+# Where a place is, told without a street: a unit in an arcade, a premises in a shopping
+# centre, a floor of a mall. "Where are you?" of the first was declined.
+REPAIRS = """# Fixit Phone Repairs
+
+Our shop is in the Kingsway Arcade, unit 4. Screens are replaced while you wait, and
+every repair has a three-month guarantee. Lessons on looking after a battery are given
+in English on Saturdays.
+"""
+ACADEMIA = """# Academia Lince
+
+La academia está en el centro comercial Los Arcos, local 15. Damos clases de apoyo de
+matemáticas y física para la ESO y el bachillerato, en grupos de seis alumnos.
+"""
+STUDIO = """# Studio Foto Kilau
+
+Studio kami terletak di Mal Ciputra, lantai 2. Sesi foto keluarga satu jam dengan
+sepuluh foto cetak, dan hasil digital dikirim lewat email dalam tiga hari.
+"""
+WHERE = [
+    ("fixit", "Where are you?", "Kingsway Arcade, unit 4"),
+    ("fixit", "Where is the shop?", "Kingsway Arcade, unit 4"),
+    ("academia", "¿Dónde estáis?", "centro comercial Los Arcos"),
+    ("academia", "¿Dónde está la academia?", "centro comercial Los Arcos"),
+    ("studio", "Lokasinya di mana?", "Mal Ciputra, lantai 2"),
+]
+NOWHERE = [
+    # pages that say nothing of where they are
+    ("gym", "en", "Where are you?"),
+    ("salon", "es", "¿Dónde estáis?"),
+]
+
+
+def test_where_a_place_is_is_answered_by_a_page_naming_it_without_a_street(
+    platform: Flask,
+) -> None:
+    org = create_org(platform.test_client(), "Asked where")
+    made = assistant_per_kb(
+        org,
+        {
+            "fixit": {"Repairs": REPAIRS}, "academia": {"Academia": ACADEMIA},
+            "studio": {"Studio": STUDIO}, "gym": {"Gym": GYM}, "salon": {"Salon": SALON},
+        },
+    )  # fmt: skip
+    assert_answers(org, WHERE, NOWHERE, assistants=made)
