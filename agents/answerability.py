@@ -61,15 +61,17 @@ LISTED_STOPWORDS = ("de", "ar", "hi", "ru", "tr")
 # The asker's own words: a question says "my", "need", "puedo", "kalau" where the page
 # says "your", "must", "puedes" or nothing, so as key terms they only lower the share
 # every asker's question covers ("Can I bring my dog?" of "Dogs are welcome in the
-# garden" covered one term in three). Not "us" (the US) nor "mine" (a coal mine). They
-# reach 1% of SQuAD dev's questions, which are written in the third person.
+# garden" covered one term in three). Indonesian "dapat" is "can" as "bisa" is, or the
+# asker's "do I get" ("Dapat helm?" of "termasuk dua helm" covered one term in two).
+# Not "us" (the US) nor "mine" (a coal mine). They reach 1% of SQuAD dev's questions,
+# which are written in the third person.
 ASKERS_WORDS = frozenset(
     """my me myself we our ours ourselves need needs want someone somebody anyone anybody
     own
     puedo puedes podemos podéis debo debes debemos debéis necesito necesitas necesitamos
     necesitáis quiero quieres queremos queréis tengo tenemos nos os mí mío mía míos mías
     nuestro nuestra nuestros nuestras vuestro vuestra vuestros vuestras alguien
-    aku nya kalau jika mau ingin kamu kalian""".split()
+    aku nya kalau jika mau ingin kamu kalian dapat dapatkah bisakah""".split()
 )
 # What an English apostrophe leaves of a word as `words_of` splits it ("hour's": "hour",
 # "s"; "don't": "don", "t"): no thing is named by them, and "s" beside "hour" made

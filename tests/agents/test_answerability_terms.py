@@ -87,6 +87,10 @@ def test_the_askers_own_words_are_not_what_a_question_asks_about() -> None:
     assert key_terms("Do I need my own shoes?", "en") == {"shoe"}
     assert key_terms("¿Puedo añadir una nota a nuestro ramo?", "es") == {"añad", "not", "ram"}
     assert key_terms("Kalau aku mau sewa tenda?", "id") == {"sewa", "tenda"}
+    assert key_terms("Dapat helm?", "id") == {"helm"}
+    assert key_terms("Bisakah pinjam helm?", "id") == {"pinjam", "helm"}
+    # "mendapat" of a page is still the thing it gets
+    assert "dapat" in key_terms("Peserta yang lulus mendapat sertifikat", "id")
     assert "us" in key_terms("Which US state was it built in?", "en")
 
 

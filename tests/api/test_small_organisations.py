@@ -23,6 +23,9 @@ one month come with the year's when the question names no month; a place the que
 names that no sentence gives a time of is not answered with another place's time. A
 sentence of three words stating a value ("Uang jaminan Rp500.000.") is one.
 
+A canoe hire in Indonesian: "Dapat pelampung?" (do I get a life jacket?) asks about the
+life jacket alone; "dapat" is the asker's, as "bisa" (can) is.
+
 A café in English and a laptop repair shop in Indonesian: the asker's own words ("my",
 "need") are not what a question asks about; three words from a capital to a full stop
 are a sentence ("Pengecekan kerusakan gratis."); a first question too short for its
@@ -225,6 +228,18 @@ NOT_FOUND |= {
     "Casa Los Almendros": [("es", "¿Hay wifi en la casa?")],  # rooms, no wifi
     "Toko Kue Mawar": [("id", "Bisa pesan kue tanpa gula?")],  # no preservatives, no sugar
 }
+CANOES = {
+    "Tarif": "Sewa kano Rp60.000 per jam untuk dua orang. Harga sudah termasuk dua dayung "
+    "dan pelampung.",
+    "Aturan": "Anak di bawah 12 tahun harus bersama orang dewasa. Kano dikembalikan sebelum "
+    "pukul 17.00.",
+    "Lokasi": "Dermaga kami di tepi barat danau, parkir gratis untuk pengunjung.",
+}
+ANSWERED["Sewa Kano Danau"] = [
+    ("Dapat pelampung?", "pelampung"),
+    ("Dapatkah anak saya ikut naik kano?", "bersama orang dewasa"),
+]
+NOT_FOUND["Sewa Kano Danau"] = [("id", "Dapatkah saya menyewa perahu motor?")]
 PAGES = {
     "Academia Musical Do Re Mi": SCHOOL,
     "Elm Court": FLATS,
@@ -236,6 +251,7 @@ PAGES = {
     "Brightpane": WINDOWS,
     "Casa Los Almendros": HOUSE,
     "Toko Kue Mawar": CAKES,
+    "Sewa Kano Danau": CANOES,
 }
 
 
@@ -302,4 +318,9 @@ def test_a_holiday_house_in_spanish(platform: Flask) -> None:
 
 def test_a_cake_shop_in_indonesian(platform: Flask) -> None:
     name = "Toko Kue Mawar"
+    assert_answers(organisation(platform, name), ANSWERED[name], NOT_FOUND[name])
+
+
+def test_a_canoe_hire_in_indonesian(platform: Flask) -> None:
+    name = "Sewa Kano Danau"
     assert_answers(organisation(platform, name), ANSWERED[name], NOT_FOUND[name])
