@@ -666,8 +666,8 @@ def fact_giving(
     # ("Los domingos y lunes cerramos" for "¿Abren los lunes?").
     days = days_asked(query) if fact.name == "hours" else frozenset()
     naming = [i for i in chosen if days and names_day(candidates[i][1], days)]
-    giving = [i for i in chosen if fact.states(candidates[i][1])]
-    anywhere = [i for i, (_, s) in enumerate(candidates) if same[i] and fact.states(s)]
+    giving = [i for i in chosen if fact.given_in(candidates[i][1], query)]
+    anywhere = [i for i, (_, s) in enumerate(candidates) if same[i] and fact.given_in(s, query)]
     if fact.name == "hours":
         hours = _hours_of_the_place(
             query, fact.words, chosen, giving + naming, anywhere, candidates, cosines

@@ -153,6 +153,94 @@ def names_season(text: str) -> bool:
     return _SEASON.search(text) is not None
 
 
+# ... or whether it is open at a time of year ("¿Cerráis en verano?", "Are you open in
+# winter?", "Apakah buka saat Lebaran?"): a sentence beside opening or closing naming that
+# time, a month of it ("En agosto la escuela permanece cerrada" for summer, as the north
+# has it) or a span of months, which tells any time of year ("abre de junio a
+# septiembre"), answers it, as does being open all year. A month of another time of year
+# does not: August's closing says nothing of Christmas.
+_OPEN_WORDS = (
+    r"open|opens|opening|close|closes|closed|closing|shut|abre|abren|abr[ií]s|abrimos|"
+    r"abierto|abiertos|abierta|abiertas|cierra|cierran|cerr[aá]is|cerramos|cerrado|"
+    r"cerrados|cerrada|cerradas|buka|dibuka|tutup|ditutup|libur"
+)
+_ASKS_OPEN_IN_SEASON = re.compile(
+    rf"(?<![^\W_])(?:{_OPEN_WORDS})(?![^\W_]).{{0,25}}(?<![^\W_])(?:in|over|during|at|"
+    rf"en|durante|por|saat|selama|waktu|pas|bulan)\s+(?:the\s+|el\s+|la\s+)?"
+    rf"(?:{_SEASON.pattern})",
+    re.IGNORECASE,
+)
+_ALL_YEAR = re.compile(
+    r"(?<![^\W_])(?:all year(?: round)?|year-round|every day of the year|todo el año|"
+    r"todos los d[ií]as del año|sepanjang tahun|setiap hari sepanjang tahun)(?![^\W_])",
+    re.IGNORECASE,
+)
+_OPEN_OR_CLOSED = re.compile(rf"(?<![^\W_])(?:{_OPEN_WORDS})(?![^\W_])", re.IGNORECASE)
+SEASON_WORDS = frozenset(
+    "summer winter spring autumn christmas easter verano invierno primavera otoño otono "
+    "navidad navidades semana santa lebaran ramadan puasa natal january february march "
+    "april may june july august september october november december enero febrero marzo "
+    "abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre".split()
+)
+
+
+_MONTHS = (
+    ("january", "enero", "januari"), ("february", "febrero", "februari"),
+    ("march", "marzo", "maret"), ("april", "abril"), ("may", "mayo", "mei"),
+    ("june", "junio", "juni"), ("july", "julio", "juli"), ("august", "agosto", "agustus"),
+    ("september", "septiembre", "setiembre"), ("october", "octubre", "oktober"),
+    ("november", "noviembre"), ("december", "diciembre", "desember"),
+)  # fmt: skip
+_MONTH_OF = {name: n for n, names in enumerate(_MONTHS, 1) for name in names}
+_SEASON_MONTHS = {
+    **dict.fromkeys(("summer", "verano"), {6, 7, 8}),
+    **dict.fromkeys(("winter", "invierno"), {12, 1, 2}),
+    **dict.fromkeys(("spring", "primavera"), {3, 4, 5}),
+    **dict.fromkeys(("autumn", "otoño", "otono"), {9, 10, 11}),
+    **dict.fromkeys(("christmas", "navidad", "navidades", "natal"), {12}),
+    **dict.fromkeys(("easter", "semana santa"), {3, 4}),
+}
+_SPAN = re.compile(
+    r"(?<![^\W_])(?P<first>[^\W\d_]+)(?:\s*[-–]\s*|\s+(?:to|until|till|through|a|al|"
+    r"hasta|sampai|hingga)\s+(?:el |la |los |las )?)(?P<last>[^\W\d_]+)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def asks_open_in_season(question: str) -> bool:
+    """Whether the question asks if the place is open (or closed) at a time of year."""
+    return _ASKS_OPEN_IN_SEASON.search(question) is not None
+
+
+def states_season_open(sentence: str) -> bool:
+    """Whether the sentence says when in the year the place is open or closed: a month, a
+    season or a span of months beside opening or closing, or open all year."""
+    return _ALL_YEAR.search(sentence) is not None or (
+        _SEASON.search(sentence) is not None and _OPEN_OR_CLOSED.search(sentence) is not None
+    )
+
+
+def tells_season(sentence: str, question: str) -> bool:
+    """Whether the sentence, saying when in the year the place opens or closes, tells it
+    for the time of year the question asks: all year, a span of months, the time itself
+    or one of its months (a month asked is its own time)."""
+    if _ALL_YEAR.search(sentence) is not None:
+        return True
+    if any(_is_month(m["first"]) and _is_month(m["last"]) for m in _SPAN.finditer(sentence)):
+        return True
+    asked = {m.group().lower() for m in _SEASON.finditer(question)}
+    named = {m.group().lower() for m in _SEASON.finditer(sentence)}
+    if asked & named:
+        return True
+    wanted = {_MONTH_OF[word] for word in asked if word in _MONTH_OF}
+    wanted |= set().union(*(_SEASON_MONTHS.get(word, set()) for word in asked))
+    return any(_MONTH_OF.get(word) in wanted for word in named)
+
+
+def _is_month(word: str) -> bool:
+    return word.lower() in _MONTH_OF
+
+
 def states_hours(sentence: str) -> bool:
     """Whether the sentence gives opening hours (a range of times, or all day), or when
     the place opens or closes."""
@@ -304,7 +392,8 @@ def without_addresses(sentence: str) -> str:
 # that only say so; and a sentence giving a telephone number or an email address.
 _ASKS_PHONE = re.compile(
     r"(?<![^\W_])(?:(?:tele)?phone number|(?:your|the|a) (?:tele)?phone|call you|number to "
-    r"call|(?:su|el|qu[eé]|un|al) tel[eé]fono|llamarl[oe]s|a qu[eé] n[uú]mero|nomor "
+    r"call|your (?:contact )?number(?! of)|(?:su|el|qu[eé]|un|al) tel[eé]fono|llamarl[oe]s|"
+    r"a qu[eé] n[uú]mero|(?:vuestro|tu) n[uú]mero(?! de)|nomor "
     r"(?:telepon|telp|hp|wa|whatsapp)|(?:wa|whatsapp)-?nya)(?![^\W_])",
     re.IGNORECASE,
 )
@@ -450,20 +539,27 @@ _ASKS_NOTICE = re.compile(
     r"how (?:far|long) in advance|how much notice|(?:puedo|podemos|se puede) (?:cancelar|anular)|"
     r"c[oó]mo (?:cancelo|cancelar|anulo|anular)|con cu[aá]nta antelaci[oó]n|"
     r"pol[ií]tica de cancelaci[oó]n|cancelar (?:la|mi|una) (?:cita|reserva|clase)|"
-    r"(?:bisa|boleh|bagaimana(?: cara)?) (?:membatalkan|batalkan|batal)|pembatalan)(?![^\W_])",
+    r"(?:bisa|boleh|bagaimana(?: cara)?) (?:membatalkan|batalkan|batal)|pembatalan|"
+    # how long before one must book: "Harus pesan berapa jam sebelumnya?"
+    r"how (?:many (?:hours|days|weeks)|long) before|con cu[aá]nto tiempo|"
+    r"cu[aá]nt[oa]s? (?:horas|d[ií]as|semanas) antes|berapa (?:jam|hari|minggu) sebelum\w*)"
+    r"(?![^\W_])",
     re.IGNORECASE,
 )
 NOTICE_WORDS = frozenset(
     "cancel cancelled canceled cancelling cancellation policy booking appointment "
     "reservation class lesson order visit notice advance far cancelar cancelo anular anulo "
     "cancelación cancelacion antelación antelacion política politica cita reserva clase "
-    "cuánta cuanta membatalkan batalkan batal pembatalan bagaimana cara "
+    "cuánta cuanta membatalkan batalkan batal pembatalan bagaimana cara before long many "
+    "hours days weeks tiempo antes horas días dias semanas sebelum sebelumnya jam hari "
+    "minggu berapa book reserve pesan memesan reservar pedir "
     # leaned on to ask it: "¿Con cuánta antelación tengo que cancelar?"
     "need must have tengo tienes tiene debo hay harus perlu".split()
 )
 _NOTICE = re.compile(
     r"(?<![^\W_])(?:cancel\w*|notice|in advance|cancelar|cancelaci[oó]n|anular|"
-    r"antelaci[oó]n|avis\w*|pembatalan|dibatalkan|batal\w*|membatalkan)(?![^\W_])",
+    r"antelaci[oó]n|avis\w*|pembatalan|dibatalkan|batal\w*|membatalkan|beforehand|"
+    r"before|antes|sebelumnya|sebelum)(?![^\W_])",
     re.IGNORECASE,
 )
 # A number in figures or, up to eighteen, in words ("ten days' notice", "eight weeks of
@@ -514,7 +610,11 @@ AGE_WORDS = frozenset(
     # ... and what one may do from that age: "¿A partir de qué edad se puede empezar?"
     "start begin join enrol enroll empezar comenzar apuntarse inscribirse entrar mulai "
     "masuk ikut daftar can could must need needs have has puede pueden puedo podemos "
-    "tiene tienen tengo hay debe deben bisa boleh harus perlu".split()
+    "tiene tienen tengo hay debe deben bisa boleh harus perlu "
+    # ... or whom the place takes in: "¿Desde qué edad admitís niños?"
+    "admit admits accept accepts take takes admitís admitis admiten admite aceptáis "
+    "aceptais aceptan acepta acogéis acogeis acogen acoge cogéis cogeis menerima terima "
+    "diterima".split()
 )
 _AGE_UNIT = r"(?:years?|months?|weeks?|años|meses|semanas|tahun|bulan|minggu)"
 _NOT_AN_AGE = (
@@ -526,6 +626,8 @@ _STATES_AGE = re.compile(
     rf"(?<![^\W_]){_N}[\s-]*(?:(?:-|–|to|a|al|sampai|hingga|y)\s*{_N}[\s-]*)?{_AGE_UNIT}"
     r"(?:\s+(?:old|of age|de edad)|-olds?)|"
     rf"(?:de|desde los|a partir de los)\s+{_N}\s*(?:(?:a|al|y)\s*{_N}\s*)?años|"
+    # from months to years: "niños de 4 meses a 3 años", "from 6 months to 5 years"
+    rf"(?:de|desde|from)\s+{_N}\s*(?:meses|months)\s*(?:a|hasta|to)\s*{_N}\s*(?:años|years)|"
     rf"(?:anak|bayi|balita|siswa)\s+\d+\s*(?:-|sampai|hingga)?\s*\d*\s*(?:tahun|bulan)|"
     rf"(?<![^\W_])(?:under|over|below|above|menores de|mayores de|di bawah|di atas)\s+\d+"
     rf"(?:\s*{_AGE_UNIT})?{_NOT_AN_AGE}(?![\d\w])",
@@ -551,12 +653,25 @@ class Fact:
     states: Callable[[str], bool]
     # The question's words that only ask for it: a page need not hold them.
     words: frozenset[str]
+    # ... and whether a sentence stating it tells what this question asks of it
+    tells: Callable[[str, str], bool] | None = None
+
+    def given_in(self, sentence: str, question: str) -> bool:
+        """Whether the sentence gives this fact as the question asks it."""
+        return self.states(sentence) and (self.tells is None or self.tells(sentence, question))
 
 
 # The first a question asks is the one looked for: a telephone asked is answered only by
 # a telephone, "how can I contact you?" by either.
 FACTS = (
     Fact("hours", asks_hours, states_hours, HOURS_WORDS),
+    Fact(
+        "season",
+        asks_open_in_season,
+        states_season_open,
+        HOURS_WORDS | SEASON_WORDS,
+        tells_season,
+    ),  # fmt: skip
     Fact("address", asks_address, states_location, ADDRESS_WORDS),
     Fact("phone", asks_phone, states_phone, CONTACT_WORDS),
     Fact("email", asks_email, states_email, CONTACT_WORDS),

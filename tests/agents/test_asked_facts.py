@@ -28,6 +28,8 @@ from agents.asked_facts import (
     states_notice,
     states_payment,
     states_phone,
+    states_season_open,
+    tells_season,
 )
 
 
@@ -116,6 +118,10 @@ def test_questions_asking_where_a_place_is_and_sentences_giving_an_address() -> 
 
 def test_questions_asking_how_to_reach_a_place_and_sentences_giving_a_number_or_email() -> None:
     assert asks_phone("What is your phone number?") and asks_phone("Nomor WA-nya berapa?")
+    # "your number" alone is the telephone's; a count or an account number is not
+    assert asks_phone("What's your number?") and asks_phone("¿Cuál es vuestro número?")
+    assert not asks_phone("What is your number of staff?")
+    assert not asks_phone("¿Cuál es su número de cuenta?")
     assert asks_email("What is your email?") and asks_email("¿Tienen correo electrónico?")
     assert asks_contact("How can I contact you?") and asks_contact("¿Cómo los contacto?")
     assert asks_contact("Bagaimana cara menghubungi toko?")
@@ -161,6 +167,9 @@ def test_questions_asking_how_much_notice_and_sentences_giving_one() -> None:
         "Can I cancel my booking?", "How far in advance do I need to cancel?",
         "¿Con cuánta antelación tengo que cancelar?", "¿Puedo cancelar la cita?",
         "Sampai kapan pembatalan gratis?", "Bagaimana cara membatalkan pesanan?",
+        # how long before one must book
+        "Harus pesan berapa jam sebelumnya?", "How many days before do I need to book?",
+        "¿Con cuánto tiempo hay que reservar?", "¿Cuántos días antes hay que pedirlo?",
     ]:  # fmt: skip
         assert asks_notice(question), question
     # a cancelled show, a tour's length
@@ -169,6 +178,8 @@ def test_questions_asking_how_much_notice_and_sentences_giving_one() -> None:
     assert states_notice("Si no puedes venir, avísanos con 24 horas de antelación.")
     assert states_notice("You can cancel a booking up to 12 hours before the class.")
     assert states_notice("Pembatalan gratis sampai 48 jam sebelum tanggal kedatangan.")
+    assert states_notice("Reservasi lewat WhatsApp, paling lambat tiga jam sebelumnya.")
+    assert states_notice("Cakes must be ordered two days before.")
     # cancelled, but no notice; a length of time, but nothing given notice of
     assert not states_notice("The show was cancelled in 1989.")
     assert not states_notice("Classes last 60 minutes and run for ten weeks.")
@@ -248,6 +259,7 @@ def test_questions_asking_from_what_age_and_sentences_giving_an_age() -> None:
         "How old does a puppy have to be for its first jab?",
         "¿A partir de qué edad se puede empezar?",
         "Umur berapa anak bisa dititipkan?",
+        "¿Desde qué edad admitís niños?",
     ):
         assert asks_age(asked), asked
         assert asked_fact(asked).name == "age"
@@ -261,6 +273,9 @@ def test_questions_asking_from_what_age_and_sentences_giving_an_age() -> None:
         "Taman Ceria menerima anak usia 1 sampai 5 tahun.",
         "Children under 8 must be accompanied by an adult.",
         "Camps for 5-year-olds.",
+        # from months to years
+        "Acogemos a niños de 4 meses a 3 años.",
+        "We look after children from 6 months to 5 years.",
     ):
         assert states_age(giving), giving
     for other in (
@@ -278,3 +293,25 @@ def test_hours_of_a_time_of_year() -> None:
     assert names_season("In May the office closes at 3 pm.")
     # a verb, not a month
     assert not names_season("Hours may vary; we march on.")
+
+
+def test_whether_a_place_is_open_at_a_time_of_year() -> None:
+    for question in [
+        "¿Cerráis en verano?", "¿Abrís en invierno?", "Are you open in winter?",
+        "Do you close over Christmas?", "Apakah buka saat Lebaran?", "Are you open in May?",
+    ]:  # fmt: skip
+        assert asked_fact(question).name == "season", question
+    # a price in a month, a season's weather
+    for question in ["How much is a room in August?", "Is it cold here in winter?"]:
+        assert asked_fact(question) is None, question
+    closed_in_august = "En agosto la escuela permanece cerrada."
+    assert states_season_open(closed_in_august)
+    assert not states_season_open("Prices rise in August.")
+    # a month of the time asked, a span of months (telling any time), all year
+    assert tells_season(closed_in_august, "¿Cerráis en verano?")
+    assert tells_season("La escuela abre de junio a septiembre.", "¿Abrís en invierno?")
+    assert tells_season("We are open all year round.", "Are you open at Christmas?")
+    assert tells_season("We close for two weeks over Christmas.", "Do you close at Christmas?")
+    # ... but not a month of another time, nor a span of weekdays
+    assert not tells_season(closed_in_august, "¿Abrís en Navidad?")
+    assert not tells_season("Abrimos de lunes a viernes en invierno.", "¿Abrís en verano?")

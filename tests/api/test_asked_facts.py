@@ -166,3 +166,48 @@ def test_where_a_place_is_is_answered_by_a_page_naming_it_without_a_street(
         },
     )  # fmt: skip
     assert_answers(org, WHERE, NOWHERE, assistants=made)
+
+
+# A time of year, how long before to book, "your number", whom a place takes in: a
+# nursery closed in August, a sauna booked three hours ahead, a kennel's telephone.
+NURSERY = """# Escuela Infantil Los Robles
+
+Acogemos a niños de 6 meses a 3 años, de lunes a viernes de 8:00 a 17:00. En agosto la
+escuela permanece cerrada. La cuota de jornada completa es de 350 euros al mes.
+"""
+SAUNA = """# Sauna Uap Segar
+
+Sauna uap dan ruang pijat untuk wanita. Reservasi lewat WhatsApp 0813 2222 4444, paling
+lambat tiga jam sebelumnya. Satu sesi sauna 45 menit Rp80.000.
+"""
+KENNELS = """# Oakridge Kennels
+
+Dogs stay in heated kennels with a run of their own and are walked twice a day. Book a
+stay by phone on 01632 960 555. Vaccination certificates must be shown on arrival.
+"""
+TIMES = [
+    ("nursery", "¿Cerráis en verano?", "En agosto la escuela permanece cerrada"),
+    ("nursery", "¿Desde qué edad admitís niños?", "de 6 meses a 3 años"),
+    ("sauna", "Harus pesan berapa jam sebelumnya?", "tiga jam sebelumnya"),
+    ("kennels", "What's your number?", "01632 960 555"),
+]
+NOT_TOLD = [
+    # August's closing says nothing of Christmas; a kennel says nothing of the winter
+    ("nursery", "es", "¿Abrís en Navidad?"),
+    ("kennels", "en", "Are you open in winter?"),
+]
+
+
+def test_a_time_of_year_how_long_before_to_book_and_a_number_are_answered_by_the_page(
+    platform: Flask,
+) -> None:
+    org = create_org(platform.test_client(), "Asked when and whom")
+    made = assistant_per_kb(
+        org,
+        {
+            "nursery": {"Robles": NURSERY},
+            "sauna": {"Sauna": SAUNA},
+            "kennels": {"Kennels": KENNELS},
+        },
+    )
+    assert_answers(org, TIMES, NOT_TOLD, assistants=made)
