@@ -550,7 +550,7 @@ NOTICE_WORDS = frozenset(
     "cancel cancelled canceled cancelling cancellation policy booking appointment "
     "reservation class lesson order visit notice advance far cancelar cancelo anular anulo "
     "cancelación cancelacion antelación antelacion política politica cita reserva clase "
-    "cuánta cuanta membatalkan batalkan batal pembatalan bagaimana cara before long many "
+    "cuánta cuanta cuánto cuanto cuántos cuantos membatalkan batalkan batal pembatalan bagaimana cara before long many "
     "hours days weeks tiempo antes horas días dias semanas sebelum sebelumnya jam hari "
     "minggu berapa book reserve pesan memesan reservar pedir "
     # leaned on to ask it: "¿Con cuánta antelación tengo que cancelar?"
@@ -570,8 +570,8 @@ _N = (
     r"dieciocho|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)"
 )
 _LENGTH_OF_TIME = re.compile(
-    rf"(?<![^\W_])(?:{_N}|a|an|una?)\s*(?:hours?|days?|weeks?|horas?|"
-    r"d[ií]as?|semanas?|jam|hari|minggu)(?![^\W_])",
+    rf"(?<![^\W_])(?:{_N}|a|an|una?)\s*(?:hours?|days?|weeks?|months?|horas?|"
+    r"d[ií]as?|semanas?|mes|meses|jam|hari|minggu|bulan)(?![^\W_])",
     re.IGNORECASE,
 )
 

@@ -180,6 +180,7 @@ def test_questions_asking_how_much_notice_and_sentences_giving_one() -> None:
     assert states_notice("Pembatalan gratis sampai 48 jam sebelum tanggal kedatangan.")
     assert states_notice("Reservasi lewat WhatsApp, paling lambat tiga jam sebelumnya.")
     assert states_notice("Cakes must be ordered two days before.")
+    assert states_notice("Las plazas se reservan con un mes de antelación.")
     # cancelled, but no notice; a length of time, but nothing given notice of
     assert not states_notice("The show was cancelled in 1989.")
     assert not states_notice("Classes last 60 minutes and run for ten weeks.")

@@ -173,7 +173,8 @@ def test_where_a_place_is_is_answered_by_a_page_naming_it_without_a_street(
 NURSERY = """# Escuela Infantil Los Robles
 
 Acogemos a niños de 6 meses a 3 años, de lunes a viernes de 8:00 a 17:00. En agosto la
-escuela permanece cerrada. La cuota de jornada completa es de 350 euros al mes.
+escuela permanece cerrada. La cuota de jornada completa es de 350 euros al mes. Las
+plazas se reservan con un mes de antelación.
 """
 SAUNA = """# Sauna Uap Segar
 
@@ -189,6 +190,7 @@ TIMES = [
     ("nursery", "¿Cerráis en verano?", "En agosto la escuela permanece cerrada"),
     ("nursery", "¿Desde qué edad admitís niños?", "de 6 meses a 3 años"),
     ("sauna", "Harus pesan berapa jam sebelumnya?", "tiga jam sebelumnya"),
+    ("nursery", "¿Con cuánto tiempo hay que reservar?", "un mes de antelación"),
     ("kennels", "What's your number?", "01632 960 555"),
 ]
 NOT_TOLD = [
