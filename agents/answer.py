@@ -658,7 +658,11 @@ def fact_giving(
     reach them), naming nothing else the passages lack: the chosen sentences giving it,
     else the closest sentence in its language that does; none when no sentence does."""
     fact = asked_fact(query)
-    if fact is None or seen.unheld_names or seen.unheld_things or seen.absent_codes:
+    if fact is None or seen.unheld_things or seen.absent_codes:
+        return []
+    # A name that is a word of asking is none the pages lack: "Lebaran" of "Apakah buka
+    # saat Lebaran?", which a page open all year answers.
+    if seen.unheld_names and any(not fact.words.issuperset(n) for n in proper_names(query)):
         return []
     if any(w.lower() not in fact.words for w in absent_words(query, texts)):
         return []
