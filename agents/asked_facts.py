@@ -539,9 +539,15 @@ _ASKS_NOTICE = re.compile(
     r"how (?:far|long) in advance|how much notice|(?:puedo|podemos|se puede) (?:cancelar|anular)|"
     r"c[oó]mo (?:cancelo|cancelar|anulo|anular)|con cu[aá]nta antelaci[oó]n|"
     r"pol[ií]tica de cancelaci[oó]n|cancelar (?:la|mi|una) (?:cita|reserva|clase)|"
-    r"(?:bisa|boleh|bagaimana(?: cara)?) (?:membatalkan|batalkan|batal)|pembatalan|"
-    # how long before one must book: "Harus pesan berapa jam sebelumnya?"
-    r"how (?:many (?:hours|days|weeks)|long) before|con cu[aá]nto tiempo|"
+    r"(?:bisa|boleh|bagaimana(?: cara)?) (?:membatalkan|batalkan|batal)|pembatalan)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+# ... or how long before one must book: "Harus pesan berapa jam sebelumnya?", "¿Con
+# cuánto tiempo hay que reservar?" (a sentence giving a length of time before something
+# answers it: "paling lambat tiga jam sebelumnya").
+_ASKS_HOW_LONG_BEFORE = re.compile(
+    r"(?<![^\W_])(?:how (?:many (?:hours|days|weeks)|long) before|con cu[aá]nto tiempo|"
     r"cu[aá]nt[oa]s? (?:horas|d[ií]as|semanas) antes|berapa (?:jam|hari|minggu) sebelum\w*)"
     r"(?![^\W_])",
     re.IGNORECASE,
@@ -550,17 +556,19 @@ NOTICE_WORDS = frozenset(
     "cancel cancelled canceled cancelling cancellation policy booking appointment "
     "reservation class lesson order visit notice advance far cancelar cancelo anular anulo "
     "cancelación cancelacion antelación antelacion política politica cita reserva clase "
-    "cuánta cuanta cuánto cuanto cuántos cuantos membatalkan batalkan batal pembatalan bagaimana cara before long many "
-    "hours days weeks tiempo antes horas días dias semanas sebelum sebelumnya jam hari "
-    "minggu berapa book reserve pesan memesan reservar pedir "
+    "cuánta cuanta cuánto cuanto cuántos cuantos membatalkan batalkan batal pembatalan "
+    "bagaimana cara before long many hours days weeks tiempo antes horas días dias semanas "
+    "sebelum sebelumnya jam hari minggu berapa book reserve pesan memesan reservar pedir "
     # leaned on to ask it: "¿Con cuánta antelación tengo que cancelar?"
     "need must have tengo tienes tiene debo hay harus perlu".split()
 )
 _NOTICE = re.compile(
     r"(?<![^\W_])(?:cancel\w*|notice|in advance|cancelar|cancelaci[oó]n|anular|"
-    r"antelaci[oó]n|avis\w*|pembatalan|dibatalkan|batal\w*|membatalkan|beforehand|"
-    r"before|antes|sebelumnya|sebelum)(?![^\W_])",
+    r"antelaci[oó]n|avis\w*|pembatalan|dibatalkan|batal\w*|membatalkan)(?![^\W_])",
     re.IGNORECASE,
+)
+_BEFORE = re.compile(
+    r"(?<![^\W_])(?:before|beforehand|antes|sebelum|sebelumnya)(?![^\W_])", re.IGNORECASE
 )
 # A number in figures or, up to eighteen, in words ("ten days' notice", "eight weeks of
 # age").
@@ -577,13 +585,29 @@ _LENGTH_OF_TIME = re.compile(
 
 
 def asks_notice(question: str) -> bool:
-    """Whether the question asks how to cancel, or how much notice something takes."""
-    return _ASKS_NOTICE.search(question) is not None
+    """Whether the question asks how to cancel, how much notice something takes, or how
+    long before one must book."""
+    return (
+        _ASKS_NOTICE.search(question) is not None
+        or _ASKS_HOW_LONG_BEFORE.search(question) is not None
+    )
 
 
 def states_notice(sentence: str) -> bool:
-    """Whether the sentence gives a notice: cancelling or notice, and a length of time."""
-    return _NOTICE.search(sentence) is not None and _LENGTH_OF_TIME.search(sentence) is not None
+    """Whether the sentence gives a notice: cancelling, notice or "before", and a length
+    of time."""
+    return (
+        _NOTICE.search(sentence) is not None or _BEFORE.search(sentence) is not None
+    ) and _LENGTH_OF_TIME.search(sentence) is not None
+
+
+def tells_notice(sentence: str, question: str) -> bool:
+    """Whether the notice the sentence gives is the one asked: a length of time before
+    something tells how long before to book; cancelling asks for cancelling or notice
+    ("Can I cancel?" is not answered by "The balance is due six weeks before arrival")."""
+    return (
+        _ASKS_HOW_LONG_BEFORE.search(question) is not None or _NOTICE.search(sentence) is not None
+    )
 
 
 # A question asking from what age (or up to what age) one may come ("What age can
@@ -677,7 +701,7 @@ FACTS = (
     Fact("email", asks_email, states_email, CONTACT_WORDS),
     Fact("contact", asks_contact, states_contact, CONTACT_WORDS),
     Fact("payment", asks_payment, states_payment, PAYMENT_WORDS),
-    Fact("notice", asks_notice, states_notice, NOTICE_WORDS),
+    Fact("notice", asks_notice, states_notice, NOTICE_WORDS, tells_notice),
     Fact("age", asks_age, states_age, AGE_WORDS),
 )
 

@@ -185,6 +185,12 @@ def test_questions_asking_how_much_notice_and_sentences_giving_one() -> None:
     assert not states_notice("The show was cancelled in 1989.")
     assert not states_notice("Classes last 60 minutes and run for ten weeks.")
     assert asked_fact("¿Con cuánta antelación tengo que cancelar?").name == "notice"
+    # a length of time before something tells how long before to book, not how to cancel
+    notice = asked_fact("Can I cancel my booking?")
+    balance = "The balance is due six weeks before arrival."
+    assert not notice.given_in(balance, "Can I cancel my booking?")
+    assert notice.given_in(balance, "How many weeks before do I have to pay?")
+    assert notice.given_in("You can cancel up to 48 hours before.", "Can I cancel my booking?")
 
 
 def test_questions_asking_for_the_address_in_that_word() -> None:
