@@ -356,14 +356,22 @@ _IS_THERE = (
 _STATES_PLACE = re.compile(
     rf"(?<![^\W_])(?i:{_IS_THERE})(?:\s+[\w'’-]+){{0,4}}?\s+(?P<name>[A-ZÁÉÍÓÚÑ][\w'’-]+)"
 )
+# ... or a street named without its number: "on Mill Lane", "en la calle Mayor", "di
+# Jalan Melati" (a capitalised name before an English street word, after the others).
+_NAMED_STREET = re.compile(
+    r"(?<![^\W_])[A-Z][\w'’-]+\s+(?:Street|Road|Lane|Avenue|Boulevard|Drive|Square)"
+    r"(?![^\W_])|(?<![^\W_])(?i:calle|avenida|avda\.|paseo|plaza|jalan|jl\.|jln\.)\s+"
+    r"(?:(?i:de|del|la|las|los|el)\s+)*[A-ZÁÉÍÓÚÑ][\w'’-]+"
+)
 
 
 def states_location(sentence: str) -> bool:
-    """Whether the sentence says where the place is: a street address, a unit's number,
-    or the place said to be in a named one."""
+    """Whether the sentence says where the place is: a street address, a named street,
+    a unit's number, or the place said to be in a named one."""
     return (
         states_address(sentence)
         or _UNIT_NUMBER.search(sentence) is not None
+        or _NAMED_STREET.search(sentence) is not None
         or any(
             found["name"].lower() not in CALENDAR_WORDS
             for found in _STATES_PLACE.finditer(sentence)

@@ -104,6 +104,9 @@ def test_questions_asking_where_a_place_is_and_sentences_giving_an_address() -> 
         "The studio is at Riverside Mill.", "La escuela está en la playa de Somo.",
         "Estamos en el centro comercial Los Arcos, local 15.",
         "Kantor kami terletak di Ruko Sentosa.", "Studio kami berada di Mal Ciputra, lantai 2.",
+        # a street named without its number
+        "Our cottages are in the village of Little Haydon, on Mill Lane.",
+        "Estamos en la calle Mayor, junto a la iglesia.", "Toko kami di Jalan Melati.",
     ]:  # fmt: skip
         assert states_location(sentence), sentence
     # a language, a day, a place with no name, a unit that is a size or a price
@@ -111,7 +114,8 @@ def test_questions_asking_where_a_place_is_and_sentences_giving_an_address() -> 
         "The course is in English.", "We're closed until Monday.",
         "We are located near the station.", "Each unit costs £5 a month.",
         "The floor space is 25 square feet.", "Classes are held in the main hall.",
-        "Toko kami berada di dekat pasar.",
+        "Toko kami berada di dekat pasar.", "Walk down the lane to the river.",
+        "Paseo por el parque.",
     ]:  # fmt: skip
         assert not states_location(sentence), sentence
 
