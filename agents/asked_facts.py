@@ -70,9 +70,11 @@ _TIME_MARK = re.compile(r"[:.]\d{2}|\d\s*(?:[ap]\.?m\.?|h|hrs|wib|wita|wit)\b", 
 # ... or whether it is open on a day ("Are you open on Sundays?", "¿Abren los domingos?",
 # "Apakah puskesmas buka hari Minggu?"): the hours, which name the days, answer it.
 _DAYS = (
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|bank holiday|"
-    r"public holiday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|festivo|"
-    r"fin(?:es)? de semana|senin|selasa|rabu|kamis|jumat|sabtu|minggu|akhir pekan|hari libur|"
+    # (a page wraps its lines anywhere: "en fin de / semana")
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|bank\s+holiday|"
+    r"public\s+holiday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|festivo|"
+    r"fin(?:es)?\s+de\s+semana|senin|selasa|rabu|kamis|jumat|sabtu|minggu|akhir\s+pekan|"
+    r"hari\s+libur|"
     # parts of a day, which the hours answer as they answer a day
     r"morning|afternoon|evening|ma[ñn]ana|tarde|noche|pagi|siang|sore|malam"
 )
@@ -113,12 +115,18 @@ def names_day(sentence: str, days: frozenset[str]) -> bool:
     return bool(_with_weekend(named) & _with_weekend(days))
 
 
+def day_of(word: str) -> str | None:
+    """The day a word names, folded as `days_asked` folds it ("sabado" of "sábados"), or
+    None when it names none."""
+    return _day(word) if _DAY.fullmatch(word) else None
+
+
 def _with_weekend(days: set[str] | frozenset[str]) -> set[str]:
     return {*days, *_WEEKEND_DAYS} if "weekend" in days else set(days)
 
 
 def _day(word: str) -> str:
-    folded = word.lower().replace("á", "a").replace("é", "e")
+    folded = " ".join(word.lower().replace("á", "a").replace("é", "e").split())
     if folded in _WEEKEND:
         return "weekend"
     return folded[:-1] if folded.endswith("s") and not folded.endswith("ss") else folded

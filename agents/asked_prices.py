@@ -16,7 +16,8 @@ it still answers with another thing's price:
 - **A thing no page names.** "¿Cuánto cuesta planchar un pantalón?" of "Planchamos
   camisas a 1,80 € y edredones a 15 €", "Berapa harga sewa mobil?" of a scooter hire:
   a word naming what is priced (`priced_words`) is in no passage, by stem or inside a
-  longer word ("room" of "bedroom").
+  longer word ("room" of "bedroom"), nor, for a day, as its weekend ("sábado" of "en fin
+  de semana").
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from agents.answerability import (
     unspaced,
     words_of,
 )
+from agents.asked_facts import day_of, names_day
 from knowledge.encoders.languages import guess
 
 # Each period's words in English, Spanish and Indonesian, and the forms that are a
@@ -261,5 +263,7 @@ def unheld_priced(question: str, passages: list[str]) -> str:
             continue
         if len(word) >= 4 and any(word in other for other in held):
             continue
+        if (day := day_of(word)) and any(names_day(text, frozenset({day})) for text in passages):
+            continue  # "una noche un sábado" of "260 euros en fin de semana"
         return word
     return ""

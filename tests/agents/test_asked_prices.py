@@ -150,3 +150,12 @@ def test_a_price_of_a_thing_no_page_names_does_not_answer() -> None:
     quoted = pages[0]
     asked = "¿Cuánto cuesta planchar un pantalón?"
     assert price_of_another(asked, [quoted], [None], [quoted], pages) == "pantalón"
+
+
+def test_a_day_priced_as_its_weekend_is_held() -> None:
+    weekend = ["La noche cuesta 180 euros entre semana y 230 euros en fin de semana."]
+    assert unheld_priced("¿Cuánto cuesta una noche un sábado?", weekend) == ""
+    assert unheld_priced("How much is a night on a Saturday?", ["£90 a night at weekends."]) == ""
+    # a page with no weekend, and a day that is not the weekend's
+    assert unheld_priced("¿Cuánto cuesta una noche un sábado?", ["La noche cuesta 90 euros."])
+    assert unheld_priced("¿Cuánto cuesta una noche un martes?", weekend) == "martes"

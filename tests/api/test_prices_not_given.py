@@ -120,6 +120,11 @@ La cuota mensual cuesta 35 euros y da acceso a la sala y a todas las clases.
 Para quien viene poco hay un bono de diez sesiones por 60 euros.
 Abrimos de lunes a viernes de 7:00 a 23:00.
 """
+CASA_RURAL = """# Casa Rural La Encina
+
+La casa entera cuesta 180 euros la noche entre semana y 230 euros la noche en fin de
+semana, con un mínimo de dos noches. Tiene cuatro habitaciones y jardín con barbacoa.
+"""
 # Each page in an organisation of its own, as each question set was written.
 PRICE_PAGES = [
     (
@@ -159,6 +164,13 @@ PRICE_PAGES = [
         # price of no thing the page names before); "algún" asks whether there is one
         [("¿Cuánto cuesta al mes?", "35 euros"), ("¿Hay algún bono?", "bono de diez sesiones")],
         [("es", "¿Cuánto cuesta por semana?")],
+    ),
+    (
+        CASA_RURAL,
+        # a Saturday is priced as the weekend (declined as the price of a "sábado" no
+        # page names); a swimming pool is no thing the page prices
+        [("¿Cuánto cuesta una noche un sábado?", "230 euros")],
+        [("es", "¿Cuánto cuesta la piscina?")],
     ),
 ]
 
