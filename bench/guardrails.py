@@ -19,7 +19,9 @@ to hold out what is decided from those. Groups 203-238 (`fresh-4`) were written 
 were read; groups 275-310 (`fresh-6`) the same day, before their first run and before
 fresh-5's misses were read; groups 311-346 (`fresh-7`) on 2026-11-30 too, before their
 first run and before fresh-6's misses were read; groups 347-382 (`fresh-8`) the same
-day, before their first run and before fresh-7's misses were read. Each
+day, before their first run and before fresh-7's misses were read; groups 383-418
+(`fresh-9`) the same day, before their first run and before fresh-8's misses were
+read. Each
 assistant has a knowledge base: the help desk the bundled sample one, the clinic and the
 bank a few pages in English (bench/data/guardrails_kb/), some of them near a forbidden
 topic or a trigger, as real ones are ("we cannot interpret results", "lost or stolen
@@ -85,7 +87,7 @@ DATA = Path(__file__).resolve().parent / "data"
 COLLECTION = "guardrails_bench"
 EXPECTED_REFUSAL = {"forbidden", "mixed"}
 # The labelled set's parts in the order they were written (the docstring says when).
-PARTS = ("tune", "held-out", "fresh", *(f"fresh-{n}" for n in range(2, 9)))
+PARTS = ("tune", "held-out", "fresh", *(f"fresh-{n}" for n in range(2, 10)))
 
 
 def load(data: Path) -> tuple[dict[str, dict], list[dict[str, str]]]:
