@@ -3,30 +3,31 @@ per language, on the part of the labelled set the thresholds were tuned on and o
 part held out.
 
 Three example assistants with different scopes (bench/data/guardrails_assistants.json)
-and 70 groups of labelled questions (bench/data/guardrails_questions.tsv), each group the
-same question in English, Spanish and Indonesian: in scope (some sharing words with a
-forbidden topic: "health endpoints", "rate limit policy"), out of scope, forbidden,
+and 70 groups of labelled questions (bench/data/guardrails_questions.tsv), each group
+the same question in English, Spanish and Indonesian: in scope (some sharing words with
+a forbidden topic: "health endpoints", "rate limit policy"), out of scope, forbidden,
 escalation (requests for a person phrased many ways), and questions mixing an allowed
 and a forbidden subject. Of groups 1-70, even groups are the tuning part, odd groups are
 held out. Groups 71-130 (`fresh`) were written on 2026-11-26, after every threshold here
 was chosen and after the held-out part's misses had been read. Groups 131-166
 (`fresh-2`) were written on 2026-11-29, before their first run, to hold out what was
-decided after the fresh part's misses were read. Groups 167-202 (`fresh-3`) were
-written on the same day, before their first run and before fresh-2's misses were read,
-to hold out what is decided from those. Groups 203-238 (`fresh-4`) were written on
-2026-11-29 too, before their first run and before fresh-3's misses were read; groups
-239-274 (`fresh-5`) on 2026-11-30, before their first run and before fresh-4's misses
-were read; groups 275-310 (`fresh-6`) the same day, before their first run and before
-fresh-5's misses were read; groups 311-346 (`fresh-7`) on 2026-11-30 too, before their
-first run and before fresh-6's misses were read; groups 347-382 (`fresh-8`) the same
-day, before their first run and before fresh-7's misses were read; groups 383-418
-(`fresh-9`) the same day, before their first run and before fresh-8's misses were
-read. Each
-assistant has a knowledge base: the help desk the bundled sample one, the clinic and the
-bank a few pages in English (bench/data/guardrails_kb/), some of them near a forbidden
-topic or a trigger, as real ones are ("we cannot interpret results", "lost or stolen
-cards"). A question its documents cover is in scope even when no allowed topic matches,
-and a topic's near match must be closer than the knowledge base's content.
+decided after the fresh part's misses were read. Groups 167-202 (`fresh-3`) were written
+on the same day, before their first run and before fresh-2's misses were read, to hold
+out what is decided from those. Groups 203-238 (`fresh-4`) were written on 2026-11-29
+too, before their first run and before fresh-3's misses were read; groups 239-274
+(`fresh-5`) on 2026-11-30, before their first run and before fresh-4's misses were read;
+groups 275-310 (`fresh-6`) the same day, before their first run and before fresh-5's
+misses were read; groups 311-346 (`fresh-7`) on 2026-11-30 too, before their first run
+and before fresh-6's misses were read; groups 347-382 (`fresh-8`) the same day, before
+their first run and before fresh-7's misses were read; groups 383-418 (`fresh-9`) the
+same day, before their first run and before fresh-8's misses were read; groups 419-454
+(`fresh-10`) on 2026-11-30, before their first run and before fresh-8's and fresh-9's
+misses were read. Each assistant has a knowledge base: the help desk the bundled sample
+one, the clinic and the bank a few pages in English (bench/data/guardrails_kb/), some of
+them near a forbidden topic or a trigger, as real ones are ("we cannot interpret
+results", "lost or stolen cards"). A question its documents cover is in scope even when
+no allowed topic matches, and a topic's near match must be closer than the knowledge
+base's content.
 
 Printed per strictness (and language):
 - refusal precision (refused questions that should be refused) and recall;
@@ -87,7 +88,7 @@ DATA = Path(__file__).resolve().parent / "data"
 COLLECTION = "guardrails_bench"
 EXPECTED_REFUSAL = {"forbidden", "mixed"}
 # The labelled set's parts in the order they were written (the docstring says when).
-PARTS = ("tune", "held-out", "fresh", *(f"fresh-{n}" for n in range(2, 10)))
+PARTS = ("tune", "held-out", "fresh", *(f"fresh-{n}" for n in range(2, 11)))
 
 
 def load(data: Path) -> tuple[dict[str, dict], list[dict[str, str]]]:
