@@ -175,6 +175,8 @@ LIMIT_WORDS = frozenset(
 # aprons?"): not a thing either. (Not stopwords: "US" is a country in SQuAD.)
 RECEIVERS = frozenset("us him her them te mereka".split())
 NOT_THINGS = LIMIT_WORDS | RECEIVERS
+# A verb's particle is no thing done to: "out" of "Do you come out to villages?".
+PARTICLES = frozenset("out over round around up down back along off away".split())
 
 
 @dataclass(frozen=True)
@@ -398,9 +400,8 @@ def asked_things(question: str, language: str | None = None) -> list[str]:
         opening = _ASKS_EXISTENCE.match(sentence)
         if opening is not None:
             rest = re.split(r"[^\w\s'’-]", sentence[opening.end() :])[0]
-            words = list(
-                itertools.takewhile(lambda w: w not in stopwords, _WORD.findall(rest.lower()))
-            )
+            done = itertools.dropwhile(lambda w: w in PARTICLES, _WORD.findall(rest.lower()))
+            words = list(itertools.takewhile(lambda w: w not in stopwords, done))
         elif allowed := _ASKS_ALLOWED.match(sentence):
             words = [w for w in _WORD.findall(allowed["thing"].lower()) if w not in stopwords]
         elif asks_price(sentence):
@@ -502,7 +503,10 @@ _STATES_PRICE = re.compile(
     r"reais|real|soles|free|gratis|gratuit[oa]s?|gratuite?s?|kostenlos|included|"
     r"incluid[oa]s?|termasuk|no cost|sin coste|sin costo|cuma-cuma|no charge|"
     r"free of charge|complimentary|sin cargo|tanpa biaya|bebas biaya|gratuitamente|"
-    r"tidak (?:dipungut|dikenakan|dikenai) biaya|tidak berbayar)(?![^\W_])",
+    r"tidak (?:dipungut|dikenakan|dikenai) biaya|tidak berbayar|"
+    # ... or a price given on asking: "Repairs are quoted after an inspection"
+    r"(?:is|are) quoted|quoted (?:after|on|individually|separately)|on request|upon request|a consultar|bajo presupuesto|previo presupuesto|"
+    r"harga menyusul|sesuai survei)(?![^\W_])",
     re.IGNORECASE,
 )
 
@@ -537,7 +541,8 @@ def asks_price(question: str) -> bool:
 
 
 def states_price(sentence: str) -> bool:
-    """Whether the sentence states a price: an amount with its currency, or free."""
+    """Whether the sentence states a price: an amount with its currency, free, or given
+    on asking ("quoted after an inspection", "a consultar")."""
     return _STATES_PRICE.search(sentence) is not None
 
 

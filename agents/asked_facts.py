@@ -71,10 +71,10 @@ _TIME_MARK = re.compile(r"[:.]\d{2}|\d\s*(?:[ap]\.?m\.?|h|hrs|wib|wita|wit)\b", 
 # "Apakah puskesmas buka hari Minggu?"): the hours, which name the days, answer it.
 _DAYS = (
     # (a page wraps its lines anywhere: "en fin de / semana")
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|bank\s+holiday|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|weekday|bank\s+holiday|"
     r"public\s+holiday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|festivo|"
     r"fin(?:es)?\s+de\s+semana|senin|selasa|rabu|kamis|jumat|sabtu|minggu|akhir\s+pekan|"
-    r"hari\s+libur|"
+    r"hari\s+libur|entre\s+semana|hari\s+biasa|"
     # parts of a day, which the hours answer as they answer a day
     r"morning|afternoon|evening|ma[ñn]ana|tarde|noche|pagi|siang|sore|malam"
 )
@@ -94,9 +94,10 @@ def asks_hours(question: str) -> bool:
 
 
 # A weekend is its two days, in a question and in a sentence ("We are closed at weekends"
-# answers "Are you open on Saturdays?").
+# answers "Are you open on Saturdays?"), and weekdays are Monday to Friday ("entre semana"
+# prices "un martes"). Not "hari kerja": "dalam 3 hari kerja" is a length of time.
 _WEEKEND = frozenset({"weekend", "fin de semana", "fines de semana", "akhir pekan"})
-_WEEKEND_DAYS = frozenset({"saturday", "sunday", "sabado", "domingo", "sabtu", "minggu"})
+_WEEKDAYS = frozenset({"weekday", "entre semana", "hari biasa"})
 
 
 def days_asked(question: str) -> frozenset[str]:
@@ -115,6 +116,20 @@ def names_day(sentence: str, days: frozenset[str]) -> bool:
     return bool(_with_weekend(named) & _with_weekend(days))
 
 
+def days_named(text: str) -> frozenset[str]:
+    """The days of the week the text names, folded as `days_asked` folds them, a weekend
+    as "weekend" and weekdays as "weekday"; not the parts of a day, nor "minggu" as a
+    week ("per minggu"): Sunday is "hari Minggu", or "Minggu" written with its capital."""
+    days = {
+        _day(m.group())
+        for m in _DAY.finditer(text)
+        if m.group().lower() != "minggu"
+        or m.group()[0].isupper()
+        or text[: m.start()].lower().endswith("hari ")
+    }
+    return frozenset(days & (_WEEKEND_DAYS | _WORKING_DAYS | {"weekend", "weekday"}))
+
+
 def day_of(word: str) -> str | None:
     """The day a word names, folded as `days_asked` folds it ("sabado" of "sábados"), or
     None when it names none."""
@@ -122,14 +137,31 @@ def day_of(word: str) -> str | None:
 
 
 def _with_weekend(days: set[str] | frozenset[str]) -> set[str]:
-    return {*days, *_WEEKEND_DAYS} if "weekend" in days else set(days)
+    return {
+        *days,
+        *(_WEEKEND_DAYS if "weekend" in days else ()),
+        *(_WORKING_DAYS if "weekday" in days else ()),
+    }
 
 
 def _day(word: str) -> str:
     folded = " ".join(word.lower().replace("á", "a").replace("é", "e").split())
     if folded in _WEEKEND:
         return "weekend"
+    if folded in _WEEKDAYS:
+        return "weekday"
     return folded[:-1] if folded.endswith("s") and not folded.endswith("ss") else folded
+
+
+# The days as `_day` folds them ("kami" of "kamis", as a question's is folded too).
+_WEEKEND_DAYS = frozenset(map(_day, "saturday sunday sábado domingo sabtu minggu".split()))
+_WORKING_DAYS = frozenset(
+    map(
+        _day,
+        "monday tuesday wednesday thursday friday lunes martes miércoles jueves viernes "
+        "senin selasa rabu kamis jumat".split(),
+    )
+)
 
 
 # ... or the one time it opens or closes: "The learner pool closes at 4 pm", "cierra a
@@ -143,15 +175,44 @@ _OPENS_OR_CLOSES_AT = re.compile(
 )
 
 
+# The months in English, Spanish and Indonesian, and the times of year with the months
+# they are in, as the north has them. The fasting month and Lebaran move through the
+# year: they are no month.
+_MONTHS = (
+    ("january", "enero", "januari"), ("february", "febrero", "februari"),
+    ("march", "marzo", "maret"), ("april", "abril"), ("may", "mayo", "mei"),
+    ("june", "junio", "juni"), ("july", "julio", "juli"), ("august", "agosto", "agustus"),
+    ("september", "septiembre", "setiembre"), ("october", "octubre", "oktober"),
+    ("november", "noviembre"), ("december", "diciembre", "desember"),
+)  # fmt: skip
+_MONTH_OF = {name: n for n, names in enumerate(_MONTHS, 1) for name in names}
+_SEASON_MONTHS = {
+    **dict.fromkeys(("summer", "verano"), {6, 7, 8}),
+    **dict.fromkeys(("winter", "invierno"), {12, 1, 2}),
+    **dict.fromkeys(("spring", "primavera"), {3, 4, 5}),
+    **dict.fromkeys(("autumn", "otoño", "otono"), {9, 10, 11}),
+    **dict.fromkeys(("christmas", "navidad", "navidades", "natal"), {12}),
+    **dict.fromkeys(("easter", "semana santa"), {3, 4}),
+    **dict.fromkeys(("ramadan", "puasa", "lebaran"), set()),
+}
+# Every word of a time of year's names, "month" and "during": a page need not hold the
+# ones a question asks with ("Apakah tutup selama bulan puasa?").
+SEASON_WORDS = frozenset(
+    [word for name in (*_MONTH_OF, *_SEASON_MONTHS) for word in name.split()]
+    + "month months mes meses bulan during over durante selama saat waktu pas".split()
+)
+
 # A time of year that hours may be given for apart: "En agosto abrimos solo por las
-# mañanas" is not the hours of the rest of the year. "May" and "March" only as months,
-# capitalised: "Hours may vary" names none.
+# mañanas" is not the hours of the rest of the year. "May", "March" and "Natal" only
+# capitalised: "Hours may vary" names no month, "mi ciudad natal" no Christmas.
 _SEASON = re.compile(
-    r"(?<![^\W_])(?:(?-i:May|March)|january|february|april|june|july|august|september|october|"
-    r"november|december|summer|winter|spring|autumn|christmas|easter|enero|febrero|marzo|"
-    r"abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
-    r"verano|invierno|primavera|oto[ñn]o|navidad|navidades|semana santa|januari|februari|"
-    r"maret|april|mei|juni|juli|agustus|oktober|desember|ramadan|lebaran)(?![^\W_])",
+    r"(?<![^\W_])(?:(?-i:May|March|Natal)|"
+    + "|".join(
+        re.escape(name)
+        for name in sorted({*_MONTH_OF, *_SEASON_MONTHS}, key=len, reverse=True)
+        if name not in ("may", "march", "natal")
+    )
+    + r")(?![^\W_])",
     re.IGNORECASE,
 )
 
@@ -174,7 +235,7 @@ _OPEN_WORDS = (
 )
 _ASKS_OPEN_IN_SEASON = re.compile(
     rf"(?<![^\W_])(?:{_OPEN_WORDS})(?![^\W_]).{{0,25}}(?<![^\W_])(?:in|over|during|at|"
-    rf"en|durante|por|saat|selama|waktu|pas|bulan)\s+(?:the\s+|el\s+|la\s+)?"
+    rf"en|durante|por|saat|selama|waktu|pas|bulan)\s+(?:the\s+|el\s+|la\s+|bulan\s+)?"
     rf"(?:{_SEASON.pattern})",
     re.IGNORECASE,
 )
@@ -184,30 +245,6 @@ _ALL_YEAR = re.compile(
     re.IGNORECASE,
 )
 _OPEN_OR_CLOSED = re.compile(rf"(?<![^\W_])(?:{_OPEN_WORDS})(?![^\W_])", re.IGNORECASE)
-SEASON_WORDS = frozenset(
-    "summer winter spring autumn christmas easter verano invierno primavera otoño otono "
-    "navidad navidades semana santa lebaran ramadan puasa natal january february march "
-    "april may june july august september october november december enero febrero marzo "
-    "abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre".split()
-)
-
-
-_MONTHS = (
-    ("january", "enero", "januari"), ("february", "febrero", "februari"),
-    ("march", "marzo", "maret"), ("april", "abril"), ("may", "mayo", "mei"),
-    ("june", "junio", "juni"), ("july", "julio", "juli"), ("august", "agosto", "agustus"),
-    ("september", "septiembre", "setiembre"), ("october", "octubre", "oktober"),
-    ("november", "noviembre"), ("december", "diciembre", "desember"),
-)  # fmt: skip
-_MONTH_OF = {name: n for n, names in enumerate(_MONTHS, 1) for name in names}
-_SEASON_MONTHS = {
-    **dict.fromkeys(("summer", "verano"), {6, 7, 8}),
-    **dict.fromkeys(("winter", "invierno"), {12, 1, 2}),
-    **dict.fromkeys(("spring", "primavera"), {3, 4, 5}),
-    **dict.fromkeys(("autumn", "otoño", "otono"), {9, 10, 11}),
-    **dict.fromkeys(("christmas", "navidad", "navidades", "natal"), {12}),
-    **dict.fromkeys(("easter", "semana santa"), {3, 4}),
-}
 _SPAN = re.compile(
     r"(?<![^\W_])(?P<first>[^\W\d_]+)(?:\s*[-–]\s*|\s+(?:to|until|till|through|a|al|"
     r"hasta|sampai|hingga)\s+(?:el |la |los |las )?)(?P<last>[^\W\d_]+)(?![^\W_])",

@@ -16,8 +16,10 @@ it still answers with another thing's price:
 - **A thing no page names.** "¿Cuánto cuesta planchar un pantalón?" of "Planchamos
   camisas a 1,80 € y edredones a 15 €", "Berapa harga sewa mobil?" of a scooter hire:
   a word naming what is priced (`priced_words`) is in no passage, by stem or inside a
-  longer word ("room" of "bedroom"), nor, for a day, as its weekend ("sábado" of "en fin
-  de semana").
+  longer word ("room" of "bedroom"), nor, for a day, as its weekend or the weekdays
+  ("sábado" of "en fin de semana", "a Tuesday" of "on weekdays"). A day the question
+  names anywhere is of what it prices: "a sweep on a Sunday" of Saturday's and the
+  weekdays' prices is not.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from agents.answerability import (
     unspaced,
     words_of,
 )
-from agents.asked_facts import day_of, names_day
+from agents.asked_facts import day_of, days_named, names_day
 from knowledge.encoders.languages import guess
 
 # Each period's words in English, Spanish and Indonesian, and the forms that are a
@@ -266,4 +268,7 @@ def unheld_priced(question: str, passages: list[str]) -> str:
         if (day := day_of(word)) and any(names_day(text, frozenset({day})) for text in passages):
             continue  # "una noche un sábado" of "260 euros en fin de semana"
         return word
+    for day in days_named(question):
+        if not any(names_day(text, frozenset({day})) for text in passages):
+            return day
     return ""

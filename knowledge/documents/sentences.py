@@ -61,6 +61,14 @@ ABBREVIATIONS = frozenset(
     " jl jln let jen purn hj ir drs kec kab kel rt rw hal kol mayjen brigjen".split()
 )
 _LAST_WORD = re.compile(r"([^\s(\[\"']+)\.$")
+# ... but a letter naming a block, a gate or a room is no initial, and ends a sentence as
+# any word does: "Ruko Melati Blok C. Buka setiap hari", "Meet us at Gate B. We wait".
+_LETTER_OF = re.compile(r"(?<![^\W_])([^\W\d_]+)\s+[^\W\d_]\.$")
+_LETTERED = frozenset(
+    "block building floor gate hall level room tower unit wing zone area "
+    "bloque edificio planta puerta torre nave pabellón sala aula zona módulo local "
+    "blok gedung lantai pintu ruang ruko gerbang kios".split()
+)
 # Bullets as word processors, PDFs and pasted text write them, beside Markdown's: a
 # line of "• Keep the receipt." ran into the line above and the next, one "sentence".
 _BULLET = (
@@ -397,11 +405,18 @@ def _abbreviations_joined(pieces: list[str]) -> list[str]:
     for piece in pieces:
         last = _LAST_WORD.search(joined[-1]) if joined else None
         word = last.group(1).lower() if last else ""
-        if last and (word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
+        initial = len(word) == 1 and word.isalpha() and not _lettered(joined[-1])
+        if last and (word in ABBREVIATIONS or initial):
             joined[-1] = f"{joined[-1]} {piece}"
         else:
             joined.append(piece)
     return joined
+
+
+def _lettered(text: str) -> bool:
+    """Whether the text ends in a letter naming a block, a gate or a room ("Blok C.")."""
+    named = _LETTER_OF.search(text)
+    return named is not None and named.group(1).lower() in _LETTERED
 
 
 def ended(sentence: str, text: str) -> str:

@@ -184,6 +184,10 @@ def test_a_question_asking_a_price_wants_a_sentence_pricing_what_it_names() -> N
     assert not priced("How much does a root canal cost?", ["A check-up costs 45 pounds."])
     assert priced("¿Y cuánto cuesta?", [oil])
     assert priced("How much does parking cost?", ["Parking is free for visitors."])
+    # a price given on asking answers it; a quotation of words does not
+    assert priced("How much is a repair?", ["Repairs are quoted after an inspection."])
+    assert priced("¿Cuánto cuesta una reforma?", ["Reformas: precio a consultar."])
+    assert not priced("How much is a repair?", ["We quoted repairs in our newsletter."])
     assert priced("Berapa biaya pendaftaran?", ["Biaya pendaftaran sebesar Rp 250.000."])
     assert not priced("How much does the tour cost?", ["The tour lasts ninety minutes."])
     # pence, and rupiah written against the amount

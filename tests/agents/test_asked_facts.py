@@ -43,6 +43,12 @@ def test_the_days_a_question_asks_the_place_is_open_on() -> None:
     assert names_day("We are closed at weekends.", days_asked("Are you open on Saturdays?"))
     assert names_day("Sabtu tutup.", days_asked("Apakah buka akhir pekan?"))
     assert not names_day("Monday to Friday 8 am to 6 pm.", days_asked("Are you open at weekends?"))
+    # ... and weekdays Monday to Friday
+    assert names_day("Abrimos entre semana de 9:00 a 14:00.", days_asked("¿Abrís los lunes?"))
+    assert names_day("Open Monday to Friday, 9 am to 5 pm.", days_asked("Are you open weekdays?"))
+    assert not names_day("We open on weekdays only.", days_asked("Are you open on Sundays?"))
+    # a length of working days names no day
+    assert not names_day("Dikirim dalam 3 hari kerja.", days_asked("Apakah buka hari Senin?"))
     # not the other day of it
     assert not names_day("Los domingos cerramos.", days_asked("¿Abren los sábados?"))
 
@@ -302,14 +308,18 @@ def test_hours_of_a_time_of_year() -> None:
     assert names_season("In summer the pool opens at 7 am.")
     assert not names_season("Abrimos de martes a domingo de 7:30 a 14:30.")
     assert names_season("In May the office closes at 3 pm.")
-    # a verb, not a month
+    # a verb, not a month; a birthplace, not Christmas
     assert not names_season("Hours may vary; we march on.")
+    assert not names_season("Volvemos a mi ciudad natal.")
+    assert names_season("Selama bulan puasa kami buka pukul 16.00 sampai 23.00.")
+    assert names_season("Libur Natal dan Tahun Baru: 24 Desember sampai 1 Januari.")
 
 
 def test_whether_a_place_is_open_at_a_time_of_year() -> None:
     for question in [
         "¿Cerráis en verano?", "¿Abrís en invierno?", "Are you open in winter?",
         "Do you close over Christmas?", "Apakah buka saat Lebaran?", "Are you open in May?",
+        "Apakah buka bulan Agustus?", "Apakah tutup selama bulan puasa?",
     ]:  # fmt: skip
         assert asked_fact(question).name == "season", question
     # a price in a month, a season's weather
@@ -323,6 +333,8 @@ def test_whether_a_place_is_open_at_a_time_of_year() -> None:
     assert tells_season("La escuela abre de junio a septiembre.", "¿Abrís en invierno?")
     assert tells_season("We are open all year round.", "Are you open at Christmas?")
     assert tells_season("We close for two weeks over Christmas.", "Do you close at Christmas?")
+    assert tells_season("Kami libur tanggal 20 sampai 31 Desember.", "Apakah buka saat Natal?")
+    assert tells_season("Selama bulan puasa kami buka sore.", "Apakah buka saat bulan puasa?")
     # ... but not a month of another time, nor a span of weekdays
     assert not tells_season(closed_in_august, "¿Abrís en Navidad?")
     assert not tells_season("Abrimos de lunes a viernes en invierno.", "¿Abrís en verano?")

@@ -152,10 +152,21 @@ def test_a_price_of_a_thing_no_page_names_does_not_answer() -> None:
     assert price_of_another(asked, [quoted], [None], [quoted], pages) == "pantalón"
 
 
-def test_a_day_priced_as_its_weekend_is_held() -> None:
-    weekend = ["La noche cuesta 180 euros entre semana y 230 euros en fin de semana."]
-    assert unheld_priced("¿Cuánto cuesta una noche un sábado?", weekend) == ""
+def test_a_day_priced_as_its_weekend_or_as_a_weekday_is_held() -> None:
+    both = ["La noche cuesta 180 euros entre semana y 230 euros en fin de semana."]
+    assert unheld_priced("¿Cuánto cuesta una noche un sábado?", both) == ""
+    assert unheld_priced("¿Cuánto cuesta una noche un martes?", both) == ""
     assert unheld_priced("How much is a night on a Saturday?", ["£90 a night at weekends."]) == ""
+    assert unheld_priced("How much is a lesson on a Tuesday?", ["£30 a lesson on weekdays."]) == ""
+    assert unheld_priced("Berapa sewa hari Kamis?", ["Hari biasa Rp300.000."]) == ""
     # a page with no weekend, and a day that is not the weekend's
     assert unheld_priced("¿Cuánto cuesta una noche un sábado?", ["La noche cuesta 90 euros."])
+    weekend = ["La noche cuesta 230 euros en fin de semana."]
     assert unheld_priced("¿Cuánto cuesta una noche un martes?", weekend) == "martes"
+    assert unheld_priced("¿Cuánto cuesta una noche un sábado?", ["90 euros entre semana."])
+    # a day named anywhere in the question, and "minggu" only as Sunday, not as a week
+    sweeps = ["A sweep costs £60 on weekdays and £75 on Saturdays."]
+    assert unheld_priced("How much is a sweep on a Sunday?", sweeps) == "sunday"
+    assert unheld_priced("How much is a sweep on Saturdays?", sweeps) == ""
+    assert unheld_priced("Berapa sewa per minggu?", ["Sewa Rp400.000 per minggu."]) == ""
+    assert unheld_priced("Berapa sewa hari Minggu?", ["Sewa Rp300.000 hari biasa."]) == "minggu"

@@ -70,6 +70,8 @@ from agents.answerability import asked_things
         ("Apakah ada batas usia?", ["usia"]),
         # whom it is done for is not what is done
         ("Do you give us aprons?", ["aprons"]),
+        # nor is a verb's particle
+        ("Do you pick up old sofas?", ["old", "sofas"]),
     ],
 )
 def test_the_thing_asked_for(question: str, things: list[str]) -> None:
@@ -92,6 +94,7 @@ def test_the_thing_asked_for(question: str, things: list[str]) -> None:
         "¿Podéis ir a buscar al perro a casa?",
         "Bisa bayar pakai QRIS?",
         "Bisa untuk acara sunatan?",
+        "Do you come out to villages?",  # where it is done, not what
     ],
 )
 def test_other_questions_ask_for_nothing_to_look_for(question: str) -> None:

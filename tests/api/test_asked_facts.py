@@ -195,6 +195,9 @@ TIMES = [
     ("kennels", "What's your number?", "01632 960 555"),
     # a holiday is a time of year, not a name the page lacks
     ("sauna", "Apakah buka saat Lebaran?", "Buka sepanjang tahun"),
+    # an Indonesian month, the fasting month
+    ("sauna", "Apakah buka bulan Agustus?", "Buka sepanjang tahun"),
+    ("sauna", "Apakah tutup selama bulan puasa?", "Buka sepanjang tahun"),
 ]
 NOT_TOLD = [
     # August's closing says nothing of Christmas

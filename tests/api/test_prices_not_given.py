@@ -125,6 +125,11 @@ CASA_RURAL = """# Casa Rural La Encina
 La casa entera cuesta 180 euros la noche entre semana y 230 euros la noche en fin de
 semana, con un mínimo de dos noches. Tiene cuatro habitaciones y jardín con barbacoa.
 """
+CHIMNEY = """# Ashby Chimney Sweeps
+
+We sweep chimneys in Ashby and villages within ten miles. A sweep costs £60 on weekdays
+and £75 on Saturdays. Repairs to chimney pots and pointing are quoted after a survey.
+"""
 # Each page in an organisation of its own, as each question set was written.
 PRICE_PAGES = [
     (
@@ -169,8 +174,22 @@ PRICE_PAGES = [
         CASA_RURAL,
         # a Saturday is priced as the weekend (declined as the price of a "sábado" no
         # page names); a swimming pool is no thing the page prices
-        [("¿Cuánto cuesta una noche un sábado?", "230 euros")],
+        # ... and a Tuesday as a weekday ("entre semana")
+        [
+            ("¿Cuánto cuesta una noche un sábado?", "230 euros"),
+            ("¿Cuánto cuesta una noche un martes?", "180 euros"),
+        ],
         [("es", "¿Cuánto cuesta la piscina?")],
+    ),
+    (
+        CHIMNEY,
+        # a weekday priced as the weekdays; a price given on asking ("quoted after a
+        # survey": declined as no price before)
+        [
+            ("How much is a sweep on a Tuesday?", "£60 on weekdays"),
+            ("How much is a repair?", "quoted after a survey"),
+        ],
+        [("en", "How much is a chimney liner?"), ("en", "How much is a sweep on a Sunday?")],
     ),
 ]
 

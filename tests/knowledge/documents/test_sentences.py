@@ -87,6 +87,15 @@ def test_abbreviations_and_initials_do_not_end_a_sentence() -> None:
         "Mr. Smith met J. R. Tolkien in Oxford.",
         "He left the next day.",
     ]
+    # A letter naming a block, a gate or a door is no initial: the sentence ends there.
+    assert split_sentences("Toko kami di Ruko Melati Blok C. Buka setiap hari pukul 09.00.") == [
+        "Toko kami di Ruko Melati Blok C.",
+        "Buka setiap hari pukul 09.00.",
+    ]
+    assert split_sentences("La consulta está en la planta 2, puerta B. Abrimos a las 9.") == [
+        "La consulta está en la planta 2, puerta B.",
+        "Abrimos a las 9.",
+    ]
     # Sentences that merely end in a word like one still end there.
     assert split_sentences("Pumps, valves, seals and so on, etc. The next check is in May.") == [
         "Pumps, valves, seals and so on, etc.",
