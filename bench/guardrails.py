@@ -198,6 +198,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--model", default=None, help="EMBEDDING_MODEL (default: the service's)")
     parser.add_argument("--tune", action="store_true", help="search the moderate thresholds")
     parser.add_argument(
+        "--tune-on", default="tune", help="the parts to search them on (comma-separated)"
+    )
+    parser.add_argument(
         "--no-content", action="store_true",
         help="topics compared with allowed topics only, not with the knowledge bases' content",
     )  # fmt: skip
@@ -290,7 +293,8 @@ def main(argv: list[str] | None = None) -> None:
             )
         )
         if args.tune:
-            tune(guard, questions, outcomes, out_refused=out_refused)
+            parts = tuple(args.tune_on.split(","))
+            tune(guard, questions, outcomes, out_refused=out_refused, parts=parts)
         for part in PARTS:
             chosen = [q for q in questions if q["split"] == part]
             if not chosen:  # a --data copy without this part
@@ -337,11 +341,12 @@ def tune(
     outcomes: Callable[[str, list[dict[str, str]]], list[str]],
     *,
     out_refused: bool = True,
+    parts: tuple[str, ...] = ("tune",),
 ) -> None:
-    """A grid over the moderate thresholds on the tuning part: the best has the highest
-    min(forbidden recall, escalation recall) with in-scope false refusals <= 0.03
-    (out-of-scope questions counted as refusals to make only with `out_refused`)."""
-    chosen = [q for q in questions if q["split"] == "tune"]
+    """A grid over the moderate thresholds on the tuning part (or `parts`): the best has
+    the highest min(forbidden recall, escalation recall) with in-scope false refusals <=
+    0.03 (out-of-scope questions counted as refusals to make only with `out_refused`)."""
+    chosen = [q for q in questions if q["split"] in parts]
     labels = [q["label"] for q in chosen]
     base = guard.thresholds["moderate"]
     best: tuple[float, Thresholds] | None = None
@@ -368,7 +373,7 @@ def tune(
         if best is None or score > best[0]:
             best = (score, candidate)
     guard.thresholds = {**original, "moderate": best[1]} if best else original
-    print(f"best moderate thresholds on the tuning part: {best}")
+    print(f"best moderate thresholds on {', '.join(parts)}: {best}")
 
 
 def _print_row(name: str, f: dict[str, float], ms: float) -> None:
