@@ -597,11 +597,15 @@ _ASKS_NOTICE = re.compile(
     re.IGNORECASE,
 )
 # ... or how long before one must book: "Harus pesan berapa jam sebelumnya?", "¿Con
-# cuánto tiempo hay que reservar?" (a sentence giving a length of time before something
-# answers it: "paling lambat tiga jam sebelumnya").
+# cuánto tiempo hay que reservar?", "Harus pesan kapan?" (a sentence giving a length of
+# time before something answers it: "paling lambat sehari sebelumnya").
 _ASKS_HOW_LONG_BEFORE = re.compile(
     r"(?<![^\W_])(?:how (?:many (?:hours|days|weeks)|long) before|con cu[aá]nto tiempo|"
-    r"cu[aá]nt[oa]s? (?:horas|d[ií]as|semanas) antes|berapa (?:jam|hari|minggu) sebelum\w*)"
+    r"cu[aá]nt[oa]s? (?:horas|d[ií]as|semanas) antes|berapa (?:jam|hari|minggu) sebelum\w*|"
+    r"when (?:should|must|do) (?:i|we) (?:need to |have to )?book|"
+    r"cu[aá]ndo (?:hay que|tengo que|debo|tenemos que) reservar|"
+    r"(?:harus|perlu) (?:pesan|memesan|booking|reservasi) kapan|"
+    r"kapan (?:harus|perlu) (?:pesan|memesan|booking|reservasi))"
     r"(?![^\W_])",
     re.IGNORECASE,
 )
@@ -612,6 +616,7 @@ NOTICE_WORDS = frozenset(
     "cuánta cuanta cuánto cuanto cuántos cuantos membatalkan batalkan batal pembatalan "
     "bagaimana cara before long many hours days weeks tiempo antes horas días dias semanas "
     "sebelum sebelumnya jam hari minggu berapa book reserve pesan memesan reservar pedir "
+    "when should do cuándo cuando kapan booking reservasi "
     # leaned on to ask it: "¿Con cuánta antelación tengo que cancelar?"
     "need must have tengo tienes tiene debo hay harus perlu".split()
 )
@@ -631,8 +636,10 @@ _N = (
     r"dieciocho|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)"
 )
 _LENGTH_OF_TIME = re.compile(
-    rf"(?<![^\W_])(?:{_N}|a|an|una?)\s*(?:hours?|days?|weeks?|months?|horas?|"
-    r"d[ií]as?|semanas?|mes|meses|jam|hari|minggu|bulan)(?![^\W_])",
+    rf"(?<![^\W_])(?:(?:{_N}|a|an|una?)\s*(?:hours?|days?|weeks?|months?|horas?|"
+    r"d[ií]as?|semanas?|mes|meses|jam|hari|minggu|bulan)|"
+    # Indonesian "se-" is one: "sehari sebelumnya"
+    r"se(?:jam|hari|minggu|bulan))(?![^\W_])",
     re.IGNORECASE,
 )
 

@@ -37,7 +37,8 @@ Printed per strictness (and language):
 - in-scope false refusals (in-scope questions refused or handed over);
 - the baseline, a keyword match of the topic words, in the same run.
 
-    python -m bench.guardrails [--data bench/data] [--model NAME] [--tune] [--examples]
+    python -m bench.guardrails [--data bench/data] [--model NAME] [--tune [--tune-on PARTS]]
+        [--examples]
 
 `--examples`: each topic carries the example questions an administrator would add
 (bench/data/guardrails_examples.json: one each in English, Spanish and Indonesian,

@@ -180,10 +180,13 @@ def test_questions_asking_how_much_notice_and_sentences_giving_one() -> None:
         # how long before one must book
         "Harus pesan berapa jam sebelumnya?", "How many days before do I need to book?",
         "¿Con cuánto tiempo hay que reservar?", "¿Cuántos días antes hay que pedirlo?",
+        "Harus pesan kapan?", "When should I book?", "¿Cuándo hay que reservar?",
     ]:  # fmt: skip
         assert asks_notice(question), question
     # a cancelled show, a tour's length
-    for question in ["Why was the show cancelled?", "How long does the tour last?"]:
+    for question in [
+        "Why was the show cancelled?", "How long does the tour last?", "When can I book online?",
+    ]:  # fmt: skip
         assert not asks_notice(question), question
     assert states_notice("Si no puedes venir, avísanos con 24 horas de antelación.")
     assert states_notice("You can cancel a booking up to 12 hours before the class.")
@@ -191,6 +194,7 @@ def test_questions_asking_how_much_notice_and_sentences_giving_one() -> None:
     assert states_notice("Reservasi lewat WhatsApp, paling lambat tiga jam sebelumnya.")
     assert states_notice("Cakes must be ordered two days before.")
     assert states_notice("Las plazas se reservan con un mes de antelación.")
+    assert states_notice("Pesan paling lambat sehari sebelumnya.")  # "se-": one
     # cancelled, but no notice; a length of time, but nothing given notice of
     assert not states_notice("The show was cancelled in 1989.")
     assert not states_notice("Classes last 60 minutes and run for ten weeks.")

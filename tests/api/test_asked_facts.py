@@ -191,6 +191,7 @@ TIMES = [
     ("nursery", "¿Cerráis en verano?", "En agosto la escuela permanece cerrada"),
     ("nursery", "¿Desde qué edad admitís niños?", "de 6 meses a 3 años"),
     ("sauna", "Harus pesan berapa jam sebelumnya?", "tiga jam sebelumnya"),
+    ("sauna", "Kapan harus pesan?", "tiga jam sebelumnya"),
     ("nursery", "¿Con cuánto tiempo hay que reservar?", "un mes de antelación"),
     ("kennels", "What's your number?", "01632 960 555"),
     # a holiday is a time of year, not a name the page lacks
