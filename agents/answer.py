@@ -42,10 +42,10 @@ from agents.asked_facts import (
     days_asked,
     gives_address,
     means_asked,
-    names_day,
     names_means,
     names_season,
     states_payment,
+    tells_days,
 )
 from agents.asked_kinds import unlisted_kind
 from agents.asked_person import asks_person, names_someone
@@ -669,7 +669,7 @@ def fact_giving(
     # Asked whether it is open on a day: a chosen sentence naming the day answers it too
     # ("Los domingos y lunes cerramos" for "¿Abren los lunes?").
     days = days_asked(query) if fact.name == "hours" else frozenset()
-    naming = [i for i in chosen if days and names_day(candidates[i][1], days)]
+    naming = [i for i in chosen if tells_days(candidates[i][1], days)]
     giving = [i for i in chosen if fact.given_in(candidates[i][1], query)]
     anywhere = [i for i, (_, s) in enumerate(candidates) if same[i] and fact.given_in(s, query)]
     if fact.name == "hours":

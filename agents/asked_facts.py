@@ -25,7 +25,9 @@ from agents.answerability import CALENDAR_WORDS
 _ASKS_HOURS = re.compile(
     r"(?<![^\W_])(?:(?:opening|business|office|working) (?:hours|times)|your hours|"
     r"hours of (?:operation|business)|horarios?|"
-    r"jam (?:buka|operasional|kerja|layanan)|buka jam)(?![^\W_])|"
+    r"jam (?:buka|operasional|kerja|layanan)|buka jam|"
+    # "Tutup jam berapa?", "Buka dari jam berapa?"
+    r"(?:buka|tutup)(?: dari| sampai| mulai)? jam berapa)(?![^\W_])|"
     r"(?<![^\W_])(?:what time|when (?:do|does|is|are)|a qu[eé] hora|cu[aá]ndo|kapan|"
     r"jam berapa)(?![^\W_]).*"
     r"(?<![^\W_])(?:open|opens|"
@@ -114,6 +116,21 @@ def names_day(sentence: str, days: frozenset[str]) -> bool:
     a weekend counting as its days and its days as a weekend."""
     named = {_day(m.group()) for m in _DAY.finditer(sentence)}
     return bool(_with_weekend(named) & _with_weekend(days))
+
+
+def tells_days(sentence: str, days: frozenset[str]) -> bool:
+    """Whether the sentence names one of `days` or gives a span of days, which tells any
+    day whether it is in it or not: "Tuesday to Saturday from 11 am" answers "Are you
+    open on Mondays?" (a price "Monday to Saturday" gives no Sunday's: not for prices)."""
+    if names_day(sentence, days):
+        return True
+    return bool(days) and any(
+        _is_day(m["first"]) and _is_day(m["last"]) for m in _SPAN.finditer(sentence)
+    )
+
+
+def _is_day(word: str) -> bool:
+    return _day(word) in _WEEKEND_DAYS | _WORKING_DAYS
 
 
 def days_named(text: str) -> frozenset[str]:

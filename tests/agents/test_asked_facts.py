@@ -29,6 +29,7 @@ from agents.asked_facts import (
     states_payment,
     states_phone,
     states_season_open,
+    tells_days,
     tells_season,
 )
 
@@ -47,6 +48,11 @@ def test_the_days_a_question_asks_the_place_is_open_on() -> None:
     assert names_day("Abrimos entre semana de 9:00 a 14:00.", days_asked("¿Abrís los lunes?"))
     assert names_day("Open Monday to Friday, 9 am to 5 pm.", days_asked("Are you open weekdays?"))
     assert not names_day("We open on weekdays only.", days_asked("Are you open on Sundays?"))
+    # a span of days tells any day whether it is open (not a span of months)
+    mondays = days_asked("Are you open on Mondays?")
+    assert tells_days("Sessions run Wednesday to Sunday from 10 am.", mondays)
+    assert tells_days("De martes a sábado de 10:00 a 20:00.", days_asked("¿Abrís los lunes?"))
+    assert not tells_days("Prices rise from June to August.", mondays)
     # a length of working days names no day
     assert not names_day("Dikirim dalam 3 hari kerja.", days_asked("Apakah buka hari Senin?"))
     # not the other day of it
@@ -62,6 +68,7 @@ def test_questions_asking_when_a_place_is_open_and_sentences_giving_the_hours() 
         "Are you open on Sundays?", "Is the library closed on bank holidays?",
         "¿Abren los domingos?", "¿Está abierto el museo los lunes?",
         "Apakah puskesmas buka hari Minggu?", "Apakah hari Sabtu buka?",
+        "Tutup jam berapa?", "Buka dari jam berapa?",
     ]:  # fmt: skip
         assert asks_hours(question), question
     for question in [

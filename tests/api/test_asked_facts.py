@@ -49,6 +49,11 @@ Fitri. Pesanan online dikirim dengan JNE atau SiCepat.
 Alamat toko: Jl. Merdeka No. 12, Bandung. Layanan pelanggan dapat dihubungi melalui
 WhatsApp 0812-3456-7890. Pembayaran di kasir bisa tunai, Visa, atau Mastercard.
 """
+POTTERY = """# Clayhouse Pottery
+
+Drop-in wheel sessions run Wednesday to Sunday from 10 am. Clay and glazes are included,
+and pieces are fired within two weeks.
+"""
 SALON = """# Peluquería Marta
 
 Abrimos de martes a sábado de 10:00 a 20:00. Los domingos y lunes cerramos.
@@ -82,6 +87,11 @@ ANSWERED = [
     ("gym", "Are you open on Sundays?", "7 am to 10 pm"),
     # ... and a sentence naming the day answers it best
     ("salon", "¿Abren los lunes?", "Los domingos y lunes cerramos"),
+    # ... or a span of days, which leaves it out ("Wednesday to Sunday from 10 am")
+    ("pottery", "Are you open on Mondays?", "Wednesday to Sunday"),
+    # the closing or opening time asked first ("Tutup jam berapa?")
+    ("toko", "Tutup jam berapa?", "09.00 sampai 21.00"),
+    ("toko", "Buka dari jam berapa?", "09.00 sampai 21.00"),
     # how much notice: the page says "avísanos", not "cancelar"
     ("taller", "¿Con cuánta antelación tengo que cancelar?", "24 horas de antelación"),
 ]
@@ -106,7 +116,7 @@ def test_hours_address_and_contact_are_answered_by_the_page_giving_them(
         org,
         {
             "taller": {"Taller": GARAGE}, "gym": {"Gym": GYM}, "toko": {"Toko": BOOKSHOP},
-            "salon": {"Salon": SALON},
+            "salon": {"Salon": SALON}, "pottery": {"Pottery": POTTERY},
         },
     )  # fmt: skip
     assert_answers(org, ANSWERED, NOT_FOUND, assistants=made)
