@@ -505,8 +505,9 @@ _STATES_PRICE = re.compile(
     r"free of charge|complimentary|sin cargo|tanpa biaya|bebas biaya|gratuitamente|"
     r"tidak (?:dipungut|dikenakan|dikenai) biaya|tidak berbayar|"
     # ... or a price given on asking: "Repairs are quoted after an inspection"
-    r"(?:is|are) quoted|quoted (?:after|on|individually|separately)|on request|upon request|a consultar|bajo presupuesto|previo presupuesto|"
-    r"harga menyusul|sesuai survei)(?![^\W_])",
+    r"(?:is|are) quoted|quoted (?:after|on|individually|separately)|on request|"
+    r"upon request|a consultar|bajo presupuesto|previo presupuesto|harga menyusul|"
+    r"sesuai survei)(?![^\W_])",
     re.IGNORECASE,
 )
 

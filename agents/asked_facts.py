@@ -194,7 +194,7 @@ _OPENS_OR_CLOSES_AT = re.compile(
 
 # The months in English, Spanish and Indonesian, and the times of year with the months
 # they are in, as the north has them. The fasting month and Lebaran move through the
-# year: they are no month.
+# year: they are no month. ("Puasa" alone is also a day's fast before a blood test.)
 _MONTHS = (
     ("january", "enero", "januari"), ("february", "febrero", "februari"),
     ("march", "marzo", "maret"), ("april", "abril"), ("may", "mayo", "mei"),
@@ -210,7 +210,7 @@ _SEASON_MONTHS = {
     **dict.fromkeys(("autumn", "otoño", "otono"), {9, 10, 11}),
     **dict.fromkeys(("christmas", "navidad", "navidades", "natal"), {12}),
     **dict.fromkeys(("easter", "semana santa"), {3, 4}),
-    **dict.fromkeys(("ramadan", "puasa", "lebaran"), set()),
+    **dict.fromkeys(("ramadan", "bulan puasa", "lebaran"), set()),
 }
 # Every word of a time of year's names, "month" and "during": a page need not hold the
 # ones a question asks with ("Apakah tutup selama bulan puasa?").

@@ -322,6 +322,7 @@ def test_hours_of_a_time_of_year() -> None:
     # a verb, not a month; a birthplace, not Christmas
     assert not names_season("Hours may vary; we march on.")
     assert not names_season("Volvemos a mi ciudad natal.")
+    assert not names_season("Pasien harus puasa 10 jam sebelum tes darah.")  # a fast
     assert names_season("Selama bulan puasa kami buka pukul 16.00 sampai 23.00.")
     assert names_season("Libur Natal dan Tahun Baru: 24 Desember sampai 1 Januari.")
 
