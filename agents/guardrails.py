@@ -69,6 +69,11 @@ INTENT_MATCH = 0.65
 # closest of thirty is close to more questions than the closest of three. Measured for
 # the default encoder only (docs/benchmarks.md); other encoders borrow nothing.
 INTENT_FLOOR_BY_ENCODER = {"multilingual-e5-small": 0.7}
+# A near call on a trigger that has example questions (its own or borrowed) counts only
+# where the closest of them is at least this close: of 0.4, 0.45, ... 0.6, tried on the
+# 1,254 questions of the bench's parts before fresh-10, the highest that hands over no
+# fewer of their requests (docs/benchmarks.md).
+SUPPORT_FLOOR_BY_ENCODER = {"multilingual-e5-small": 0.4}
 # A forbidden topic and a trigger both matched: the closer one wins, and one within this
 # of the other is a tie, which goes to refusal (a question on a forbidden subject phrased
 # as a request for a person is still on that subject).
@@ -158,6 +163,9 @@ class Closeness:
     forbidden: np.ndarray
     triggers: np.ndarray
     in_scope: np.ndarray | None
+    # (clauses x triggers): the closest example question of each trigger (its own or its
+    # intent's); +inf for a trigger without examples
+    support: np.ndarray | None = None
 
 
 def clauses(text: str) -> list[str]:
@@ -194,6 +202,7 @@ class TopicGuard:
         )
         self.forms = FORMS_BY_ENCODER.get(embeddings.name, TOPIC_FORMS)
         self.intent_floor = INTENT_FLOOR_BY_ENCODER.get(embeddings.name)
+        self.support_floor = SUPPORT_FLOOR_BY_ENCODER.get(embeddings.name)
         self._borrowed: dict[str, tuple[str, np.ndarray] | None] = {}
 
     def check(self, question: str, rules: GuardRules, *, content: Content | None = None) -> Verdict:
@@ -212,9 +221,10 @@ class TopicGuard:
         forbidden = self._closeness(
             vectors, units, rules.forbidden_topics, allowed_words, limits.keyword_bonus, rules
         )
+        support = np.full((len(units), len(rules.escalation_triggers)), np.inf)
         triggers = self._closeness(
             vectors, units, rules.escalation_triggers, allowed_words, limits.keyword_bonus, rules,
-            borrow=True,
+            borrow=True, support=support,
         )  # fmt: skip
         in_scope = None
         if content is not None and (forbidden.size or triggers.size):
@@ -222,7 +232,7 @@ class TopicGuard:
                 in_scope = np.asarray(content(units), dtype=float)
             except Exception as exc:  # the store unreachable: the topics alone decide
                 log.warning("guardrails: knowledge bases unreachable (%s)", type(exc).__name__)
-        return Closeness(units, allowed, forbidden, triggers, in_scope)
+        return Closeness(units, allowed, forbidden, triggers, in_scope, support)
 
     def decide(self, closeness: Closeness, rules: GuardRules) -> Verdict:
         limits = self.thresholds.get(rules.strictness, self.thresholds["moderate"])
@@ -249,11 +259,18 @@ class TopicGuard:
         if has_content:  # even a clear match must be closer than the content
             clear_trigger &= best_trigger >= in_scope
             clear_forbidden &= best_forbidden >= in_scope
+        # A close call on a trigger with example questions needs some likeness to one of
+        # them: "Apakah klinik buka pada hari libur nasional?" names the clinic of "a
+        # person at the clinic" and is like none of the requests for a person.
+        near = triggers
+        if self.support_floor is not None and closeness.support is not None and triggers.size:
+            near = np.where(closeness.support >= self.support_floor, triggers, -1.0)
+        best_near = near.max(axis=1) if triggers.size else np.full(len(units), -1.0)
         near_trigger = (
             comparable
-            & (best_trigger >= limits.escalate_floor)
-            & (best_trigger >= best_forbidden)
-            & (best_trigger >= in_scope + limits.escalate_margin)
+            & (best_near >= limits.escalate_floor)
+            & (best_near >= best_forbidden)
+            & (best_near >= in_scope + limits.escalate_margin)
         )
         near_forbidden = (
             comparable
@@ -294,6 +311,7 @@ class TopicGuard:
         rules: GuardRules,
         *,
         borrow: bool = False,
+        support: np.ndarray | None = None,
     ) -> np.ndarray:
         """(clauses x topics): the best similarity over the topic's phrasings, raised
         towards its closest example question where that is closer (with `borrow`, the
@@ -307,12 +325,18 @@ class TopicGuard:
         )
         scores = np.einsum("ud,tfd->utf", vectors, topic_vectors).max(axis=2)
         for j, topic in enumerate(topics):
+            closest = []
             if examples := rules.examples_of(topic):
-                own = self.embeddings.encode_cached(list(examples), query=True)
-                scores[:, j] = _raised(scores[:, j], vectors @ own.T, EXAMPLE_FLOOR)
+                own = vectors @ self.embeddings.encode_cached(list(examples), query=True).T
+                scores[:, j] = _raised(scores[:, j], own, EXAMPLE_FLOOR)
+                closest.append(own.max(axis=1))
             floor = self.intent_floor
             if borrow and floor is not None and (borrowed := self.intent_of(topic)) is not None:
-                scores[:, j] = _raised(scores[:, j], vectors @ borrowed[1].T, floor)
+                lent = vectors @ borrowed[1].T
+                scores[:, j] = _raised(scores[:, j], lent, floor)
+                closest.append(lent.max(axis=1))
+            if support is not None and closest:
+                support[:, j] = np.max(closest, axis=0)
         if bonus:
             unit_words = [keywords(u) for u in units]
             for j, topic in enumerate(topics):

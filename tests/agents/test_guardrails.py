@@ -320,16 +320,20 @@ def test_naming_a_triggers_word_is_not_asking_for_a_person(
     guard: TopicGuard, embeddings: LocalEmbeddings, tmp_path: Path
 ) -> None:
     """The trigger names the clinic, and a question about the clinic's car park,
-    which its page answers, is not a request for someone at the clinic."""
+    which its page answers, is not a request for someone at the clinic; nor is one on
+    its holidays, which is like none of the trigger's requests for a person (it was
+    handed over, 0.452 close to the trigger's name)."""
     client, retriever, scope = knowledge_store(embeddings, tmp_path, PARKING_PAGE)
     content = functools.partial(retriever.closeness, scope=scope)
     try:
         for question in ("Is there parking near the clinic?",
-                         "¿Hay aparcamiento cerca de la clínica?"):  # fmt: skip
+                         "¿Hay aparcamiento cerca de la clínica?",
+                         "Apakah klinik buka pada hari libur nasional?"):  # fmt: skip
             verdict = guard.check(question, CLINIC_DESK, content=content)
             assert verdict.action == "answer", (question, verdict)
         for question in ("Put me through to a person at the clinic, please",
-                         "Quiero hablar con una enfermera"):  # fmt: skip
+                         "Quiero hablar con una enfermera",
+                         "¿Puedo hablar con alguien de la clínica?"):  # fmt: skip
             verdict = guard.check(question, CLINIC_DESK, content=content)
             assert verdict.action == "escalate", (question, verdict)
     finally:
