@@ -130,21 +130,22 @@ def tells_days(sentence: str, days: frozenset[str]) -> bool:
 
 
 def _is_day(word: str) -> bool:
-    return _day(word) in _WEEKEND_DAYS | _WORKING_DAYS
+    return _day(word) in _WEEK_DAYS
 
 
-def days_named(text: str) -> frozenset[str]:
-    """The days of the week the text names, folded as `days_asked` folds them, a weekend
-    as "weekend" and weekdays as "weekday"; not the parts of a day, nor "minggu" as a
-    week ("per minggu"): Sunday is "hari Minggu", or "Minggu" written with its capital."""
-    days = {
-        _day(m.group())
+def days_named(text: str) -> dict[str, str]:
+    """The days of the week the text names, folded as `days_asked` folds them (a weekend
+    as "weekend", weekdays as "weekday"), each with its words as written, lower-cased;
+    not the parts of a day, nor "minggu" as a week ("per minggu"): Sunday is "hari
+    Minggu", or "Minggu" written with its capital."""
+    named = {
+        _day(m.group()): m.group().lower()
         for m in _DAY.finditer(text)
         if m.group().lower() != "minggu"
         or m.group()[0].isupper()
         or text[: m.start()].lower().endswith("hari ")
     }
-    return frozenset(days & (_WEEKEND_DAYS | _WORKING_DAYS | {"weekend", "weekday"}))
+    return {day: words for day, words in named.items() if day in _WEEK_DAYS | _DAY_GROUPS}
 
 
 def day_of(word: str) -> str | None:
@@ -179,6 +180,8 @@ _WORKING_DAYS = frozenset(
         "senin selasa rabu kamis jumat".split(),
     )
 )
+_WEEK_DAYS = _WEEKEND_DAYS | _WORKING_DAYS
+_DAY_GROUPS = frozenset({"weekend", "weekday"})
 
 
 # ... or the one time it opens or closes: "The learner pool closes at 4 pm", "cierra a

@@ -268,7 +268,7 @@ def unheld_priced(question: str, passages: list[str]) -> str:
         if (day := day_of(word)) and any(names_day(text, frozenset({day})) for text in passages):
             continue  # "una noche un sábado" of "260 euros en fin de semana"
         return word
-    for day in days_named(question):
+    for day, words in days_named(question).items():
         if not any(names_day(text, frozenset({day})) for text in passages):
-            return day
+            return words
     return ""
