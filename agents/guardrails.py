@@ -263,7 +263,7 @@ class TopicGuard:
         # them: "Apakah klinik buka pada hari libur nasional?" names the clinic of "a
         # person at the clinic" and is like none of the requests for a person.
         near = triggers
-        if self.support_floor is not None and closeness.support is not None and triggers.size:
+        if self.support_floor is not None and closeness.support is not None:
             near = np.where(closeness.support >= self.support_floor, triggers, -1.0)
         best_near = near.max(axis=1) if triggers.size else np.full(len(units), -1.0)
         near_trigger = (
