@@ -23,7 +23,8 @@ their first run and before fresh-7's misses were read; groups 383-418 (`fresh-9`
 same day, before their first run and before fresh-8's misses were read; groups 419-454
 (`fresh-10`) on 2026-11-30, before their first run and before fresh-8's and fresh-9's
 misses were read; groups 455-490 (`fresh-11`) the same day, before their first run and
-before fresh-10's misses were read. Each assistant has a knowledge base: the help desk
+before fresh-10's misses were read; groups 491-526 (`fresh-12`) on 2026-11-30 too,
+before their first run and before fresh-10's and fresh-11's misses were read. Each assistant has a knowledge base: the help desk
 the bundled sample one, the clinic and the bank a few pages in English
 (bench/data/guardrails_kb/), some of them near a forbidden topic or a trigger, as real
 ones are ("we cannot interpret results", "lost or stolen cards"). A question its
@@ -90,7 +91,7 @@ DATA = Path(__file__).resolve().parent / "data"
 COLLECTION = "guardrails_bench"
 EXPECTED_REFUSAL = {"forbidden", "mixed"}
 # The labelled set's parts in the order they were written (the docstring says when).
-PARTS = ("tune", "held-out", "fresh", *(f"fresh-{n}" for n in range(2, 12)))
+PARTS = ("tune", "held-out", "fresh", *(f"fresh-{n}" for n in range(2, 13)))
 
 
 def load(data: Path) -> tuple[dict[str, dict], list[dict[str, str]]]:
