@@ -331,7 +331,9 @@ class ExtractiveAnswerer:
                 seen = replace(seen, unsupported=unsupported)
             judged = self._judged(chosen, best, seen)
             giving = (
-                fact_giving(query, chosen, candidates, cosines, same, seen, texts)
+                fact_giving(
+                    query, chosen, candidates, cosines, same, seen, texts, own=self.own_names
+                )
                 if self.answerability is not None and same[top]
                 else []
             )
@@ -653,10 +655,13 @@ def fact_giving(
     same: np.ndarray,
     seen: Evidence,
     texts: list[str],
+    *,
+    own: frozenset[str] = frozenset(),
 ) -> list[int]:
     """For a question asking one of the `asked_facts` (opening hours, an address, how to
-    reach them), naming nothing else the passages lack: the chosen sentences giving it,
-    else the closest sentence in its language that does; none when no sentence does."""
+    reach them), naming nothing else the passages lack but the service's `own` names:
+    the chosen sentences giving it, else the closest sentence in its language that does;
+    none when no sentence does."""
     fact = asked_fact(query)
     if fact is None or seen.unheld_things or seen.absent_codes:
         return []
@@ -664,7 +669,8 @@ def fact_giving(
     # saat Lebaran?", which a page open all year answers.
     if seen.unheld_names and any(not fact.words.issuperset(n) for n in proper_names(query)):
         return []
-    if any(w.lower() not in fact.words for w in absent_words(query, texts)):
+    # "¿Dónde está la tintorería?" of Tintorería La Perla, whose pages say "Estamos en...".
+    if any(w.lower() not in fact.words | own for w in absent_words(query, texts)):
         return []
     # Asked whether it is open on a day: a chosen sentence naming the day answers it too
     # ("Los domingos y lunes cerramos" for "¿Abren los lunes?").
@@ -672,15 +678,19 @@ def fact_giving(
     naming = [i for i in chosen if tells_days(candidates[i][1], days)]
     giving = [i for i in chosen if fact.given_in(candidates[i][1], query)]
     anywhere = [i for i, (_, s) in enumerate(candidates) if same[i] and fact.given_in(s, query)]
-    if fact.name == "hours":
+    closest = [max(anywhere, key=lambda i: cosines[i])] if anywhere else []
+    if fact.name in ("hours", "time"):
+        # "What time is lunch?" of a nursery whose lunch has no time of its own; and no
+        # chosen sentence giving the hours, the closest that does is read as they are
+        # (August's hours come with the year's).
         hours = _hours_of_the_place(
-            query, fact.words, chosen, giving + naming, anywhere, candidates, cosines
+            query, fact.words, chosen, giving + naming or closest, anywhere, candidates, cosines
         )
         if hours is not None:
             return hours
     if giving or naming:
         return sorted({*giving, *naming})
-    return [max(anywhere, key=lambda i: cosines[i])] if anywhere else []
+    return closest
 
 
 def _hours_of_the_place(
@@ -692,10 +702,10 @@ def _hours_of_the_place(
     candidates: list[tuple[int, str]],
     cosines: np.ndarray,
 ) -> list[int] | None:
-    """Which sentences give the hours of what an hours question names, when the chosen
-    ones giving hours or naming the day asked (`giving`) are not all of it; None when
-    they are. `asking`: the words that only ask for hours; `anywhere`: every sentence
-    giving hours."""
+    """Which sentences give the hours (or the time) of what an hours (or a time) question
+    names, when the chosen ones giving them or naming the day asked (`giving`) are not
+    all of it; None when they are. `asking`: the words that only ask for them;
+    `anywhere`: every sentence giving them."""
     named = key_terms(" ".join(w for w in words_of(query) if w.lower() not in asking))
 
     def naming(i: int) -> int:

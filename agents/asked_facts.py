@@ -47,7 +47,8 @@ HOURS_WORDS = frozenset(
     "hari libur abierto abiertos abierta abiertas cerrado cerrados "
     # ... and the parts of a day, asked as a day is: "¿Abren por la tarde?"
     "morning mornings afternoon afternoons evening evenings mañana mañanas manana tarde "
-    "tardes noche noches pagi siang sore malam".split()
+    "tardes noche noches pagi siang sore malam midday noon lunch lunchtime mediodía "
+    "mediodia".split()
 )
 # What gives hours: a range of times of day ("7 am to 10 pm", "8:00 a 18:00", "09.00
 # sampai 21.00", "9-17 h"; a time marked by its minutes or its am, pm or h, so that "de
@@ -78,11 +79,14 @@ _DAYS = (
     r"fin(?:es)?\s+de\s+semana|senin|selasa|rabu|kamis|jumat|sabtu|minggu|akhir\s+pekan|"
     r"hari\s+libur|entre\s+semana|hari\s+biasa|"
     # parts of a day, which the hours answer as they answer a day
-    r"morning|afternoon|evening|ma[ñn]ana|tarde|noche|pagi|siang|sore|malam"
+    r"morning|afternoon|evening|ma[ñn]ana|tarde|noche|pagi|siang|sore|malam|"
+    # ... midday, when shops close for lunch: "¿Cerráis al mediodía?"
+    r"midday|noon|lunch(?:time)?|mediod[ií]a"
 )
 _ASKS_OPEN_ON = re.compile(
     rf"(?<![^\W_])(?:(?:are|is)(?![^\W_]).{{0,30}}(?<![^\W_])(?:open|closed)|"
-    rf"abren|abre|abr[ií]s|cierran|cierra|est[aá]n? (?:abiert|cerrad)[oa]s?|buka|tutup)"
+    rf"abren|abre|abr[ií]s|cierran|cierra|cerr[aá]is|est[aá]n? (?:abiert|cerrad)[oa]s?|buka|"
+    rf"tutup)"
     rf"(?![^\W_]).{{0,20}}(?<![^\W_])(?:{_DAYS})s?(?![^\W_])|"
     rf"(?<![^\W_])(?:hari )?(?:{_DAYS})(?![^\W_]).{{0,10}}(?<![^\W_])(?:buka|tutup)(?![^\W_])",
     re.IGNORECASE,
@@ -750,6 +754,42 @@ def states_age(sentence: str) -> bool:
     return _STATES_AGE.search(sentence) is not None
 
 
+# A question asking at what time something is done, besides opening ("What time can I
+# drop my son off?", "¿A qué hora podemos entrar?", "Jam berapa bisa dijemput?"): a
+# sentence giving a time of day answers it in its own words ("Drop-off is between 8 and
+# 9 am", "La entrada es a partir de las 16:00"). Not "when": it asks dates as often.
+_ASKS_TIME = re.compile(
+    r"(?<![^\W_])(?:(?:at|by|until|till|from) )?what times?(?![^\W_])|"
+    r"(?<![^\W_])(?:a|hasta|desde|para) qu[eé] hora(?![^\W_])|"
+    r"(?<![^\W_])(?:(?:sampai|hingga|mulai|dari) )?(?:jam|pukul) berapa(?![^\W_])",
+    re.IGNORECASE,
+)
+TIME_WORDS = frozenset(
+    "what which time times at by until till from hora horas qué que hasta desde para jam "
+    "pukul berapa sampai hingga mulai dari can could should must do does will puedo "
+    "podemos puede pueden debo debemos hay bisa boleh harus paling".split()
+)
+# A time of day: with its minutes ("16:00", "7.30", "pukul 07.00"; not an amount,
+# "£2.50", "12.50 euros", "Rp75.000") or its am or pm, or noon and midnight.
+_STATES_TIME = re.compile(
+    r"(?<![\d.,:$€£¥])\d{1,2}[:.]\d{2}(?!\d|[.,:]\d)"
+    r"(?!\s*(?:€|euros?|dollars?|pounds?|usd|eur)(?![^\W_]))|"
+    r"(?<![\d.,])\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)(?![^\W_])|"
+    r"(?<![^\W_])(?:noon|midnight|mediod[ií]a|medianoche|tengah malam)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def asks_time(question: str) -> bool:
+    """Whether the question asks at what time something is done."""
+    return _ASKS_TIME.search(question) is not None
+
+
+def states_time(sentence: str) -> bool:
+    """Whether the sentence gives a time of day."""
+    return _STATES_TIME.search(sentence) is not None
+
+
 @dataclass(frozen=True)
 class Fact:
     name: str
@@ -783,6 +823,8 @@ FACTS = (
     Fact("payment", asks_payment, states_payment, PAYMENT_WORDS),
     Fact("notice", asks_notice, states_notice, NOTICE_WORDS, tells_notice),
     Fact("age", asks_age, states_age, AGE_WORDS),
+    # last: "What time do you open?" asks the hours
+    Fact("time", asks_time, states_time, TIME_WORDS),
 )
 
 

@@ -29,6 +29,7 @@ from agents.asked_facts import (
     states_payment,
     states_phone,
     states_season_open,
+    states_time,
     tells_days,
     tells_season,
 )
@@ -350,3 +351,38 @@ def test_whether_a_place_is_open_at_a_time_of_year() -> None:
     # ... but not a month of another time, nor a span of weekdays
     assert not tells_season(closed_in_august, "¿Abrís en Navidad?")
     assert not tells_season("Abrimos de lunes a viernes en invierno.", "¿Abrís en verano?")
+
+
+def test_a_question_asking_at_what_time_something_is_done_and_a_time_of_day() -> None:
+    for asked in (
+        "What time can I drop my son off?",
+        "By what time do I have to collect him?",
+        "¿A qué hora podemos entrar?",
+        "¿Hasta qué hora puedo poner una lavadora?",
+        "Jam berapa bisa dijemput?",
+        "Pukul berapa kelas dimulai?",
+    ):
+        assert asked_fact(asked).name == "time", asked
+    # opening asks the hours, and "when" asks dates as often as times
+    assert asked_fact("What time do you open?").name == "hours"
+    assert asked_fact("¿A qué hora abren?").name == "hours"
+    assert asked_fact("When can I come?") is None
+    assert asked_fact("Berapa jam perjalanannya?") is None
+    for sentence in (
+        "Drop-off is between 8 and 9 am on the day.",
+        "La entrada es a partir de las 16:00.",
+        "Anak tidur siang pukul 12.30 sampai 14.30.",
+        "Lunch is served at noon.",
+    ):
+        assert states_time(sentence), sentence
+    # amounts are not times
+    for sentence in ("Grip socks cost £2.50 a pair.", "It costs 12.50 euros.", "Rp75.000 sekali"):
+        assert not states_time(sentence), sentence
+
+
+def test_midday_is_a_part_of_the_day_the_hours_answer() -> None:
+    for asked in ("¿Cerráis al mediodía?", "Are you closed at lunchtime?", "Are you open at noon?"):
+        assert asks_hours(asked), asked
+    assert days_asked("¿Cerráis al mediodía?") == {"mediodía"}
+    assert asks_hours("¿Cerráis los domingos?")
+    assert not asks_hours("Do you serve lunch?")

@@ -229,3 +229,76 @@ def test_a_time_of_year_how_long_before_to_book_and_a_number_are_answered_by_the
         },
     )
     assert_answers(org, TIMES, NOT_TOLD, assistants=made)
+
+
+# At what time something is done, besides opening: dropping a child off, checking in,
+# the last wash. The page gives the time in its own words ("Children can be dropped off
+# from 7.45 am"), and a shop closing at midday gives its two spans of hours.
+DAY_NURSERY = """# Little Acorns Day Nursery
+
+We look after children from one to four years old, Monday to Friday. Children can be
+dropped off from 7.45 am and must be collected by 6 pm. A full day costs £55, with
+lunch included.
+"""
+HOSTEL = """# Albergue Los Arcos
+
+Las camas se reservan por teléfono. Las habitaciones se entregan a partir de las 15:00 y
+hay que dejarlas libres antes de las 11:00. Aceptamos peregrinos con credencial.
+"""
+LAUNDRY = """# Laundry Kiloan Wangi
+
+Cucian kiloan Rp7.000 per kilo, selesai dalam dua hari. Cucian bisa diambil setiap hari
+mulai pukul 16.00 sampai 21.00.
+"""
+SHOP = """# Ferretería El Clavo
+
+Abrimos de lunes a sábado de 9:30 a 13:30 y de 17:00 a 20:30. Hacemos copias de llaves
+en el momento.
+"""
+AT_A_TIME = [
+    ("nursery", "What time can I drop my daughter off?", "from 7.45 am"),
+    ("nursery", "By what time do I have to collect him?", "by 6 pm"),
+    ("hostel", "¿A qué hora nos dan la habitación?", "a partir de las 15:00"),
+    ("laundry", "Jam berapa cucian bisa diambil?", "mulai pukul 16.00"),
+    # a shop shut at midday: its two spans of hours answer it
+    ("shop", "¿Cerráis al mediodía?", "de 9:30 a 13:30 y de 17:00 a 20:30"),
+    ("shop", "¿A qué hora cerráis al mediodía?", "de 9:30 a 13:30"),
+]
+NO_TIME_GIVEN = [
+    ("hostel", "es", "¿A qué hora sale el autobús a Santiago?"),
+    ("laundry", "id", "Jam berapa kurir datang menjemput cucian?"),
+]
+
+
+def test_the_time_something_is_done_at_is_answered_by_the_sentence_giving_it(
+    platform: Flask,
+) -> None:
+    org = create_org(platform.test_client(), "Asked at what time")
+    made = assistant_per_kb(
+        org,
+        {
+            "nursery": {"Acorns": DAY_NURSERY}, "hostel": {"Arcos": HOSTEL},
+            "laundry": {"Laundry": LAUNDRY}, "shop": {"Clavo": SHOP},
+        },
+    )  # fmt: skip
+    assert_answers(org, AT_A_TIME, NO_TIME_GIVEN, assistants=made)
+    # Lunch is named and its time is not: the drop-off time is no answer to it.
+    reply = reply_to(org, "What time is lunch?", assistant=made["nursery"], conversation="l")
+    assert "7.45" not in reply["answer"], reply
+
+
+def test_the_kind_of_place_the_organisation_is_named_for_is_no_word_its_pages_lack(
+    platform: Flask,
+) -> None:
+    """People ask for the place by what it is ("¿A qué hora abre la peluquería?") where
+    its pages say only "Abrimos...": the organisation's own name holds the word."""
+    org = create_org(platform.test_client(), "Peluquería Rizos")
+    made = assistant_per_kb(
+        org, {"rizos": {"Horario": "Abrimos de martes a sábado de 10:00 a 19:00."}}
+    )
+    assert_answers(
+        org,
+        [("rizos", "¿A qué hora abre la peluquería?", "de 10:00 a 19:00")],
+        [("rizos", "es", "¿A qué hora abre la farmacia?")],
+        assistants=made,
+    )
