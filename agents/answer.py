@@ -36,6 +36,7 @@ from agents.answerability import (
     words_of,
     written_in,
 )
+from agents.asked_counts import asks_count, states_count
 from agents.asked_facts import (
     asked_fact,
     asks_the_address,
@@ -402,6 +403,12 @@ class ExtractiveAnswerer:
                     # naming no one does not say who.
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "no_one_named": True}
+                    )
+                elif asks_count(query) and not any(map(states_count, quoted)):
+                    # "How many divisions comprised Genghis Khan's army?" of "The Shah's
+                    # army was split by internecine feuds": a quote with no number.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "no_number": True}
                     )
                 elif asks_the_address(query) and not any(gives_address(s) for s in quoted):
                     # "Di mana alamat Taman Ceria?" of "Pendaftaran dilakukan di kantor

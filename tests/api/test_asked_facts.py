@@ -302,3 +302,51 @@ def test_the_kind_of_place_the_organisation_is_named_for_is_no_word_its_pages_la
         [("rizos", "es", "¿A qué hora abre la farmacia?")],
         assistants=made,
     )
+
+
+# How many, in what year: a page on the choir shares the question's words in sentences
+# that give no number, and was quoted as if it answered.
+CHOIR = """# Riverside Chamber Choir
+
+The choir was founded by a group of music teachers from the town. It rehearses in the
+library hall and sings sacred and folk music. New singers are welcome after a short
+audition with the director.
+"""
+CORO = """# Coro de Cámara del Río
+
+El coro fue fundado por un grupo de profesores de música del pueblo. Ensaya en la sala
+de la biblioteca y canta música sacra y popular. Los nuevos cantantes hacen una breve
+prueba con la directora.
+"""
+PADUAN = """# Paduan Suara Kali Jernih
+
+Paduan suara ini didirikan oleh guru-guru musik di kota. Latihan diadakan di aula
+perpustakaan, dan penyanyi baru diterima setelah audisi singkat dengan dirigen.
+"""
+COUNTED = """# Northbank Singers
+
+The choir has 32 singers and was founded in 1987. It gives three concerts a year.
+"""
+
+
+def test_how_many_and_in_what_year_are_not_answered_by_a_quote_without_a_number(
+    platform: Flask,
+) -> None:
+    org = create_org(platform.test_client(), "Asked how many")
+    made = assistant_per_kb(
+        org,
+        {"choir": {"Choir": CHOIR}, "coro": {"Coro": CORO}, "paduan": {"Paduan": PADUAN},
+         "counted": {"Northbank": COUNTED}},
+    )  # fmt: skip
+    answered = [
+        ("counted", "How many singers are in the choir?", "32 singers"),
+        ("counted", "In what year was the choir founded?", "1987"),
+    ]
+    declined = [
+        ("choir", "en", "How many singers are in the choir?"),
+        ("choir", "en", "In what year was the choir founded?"),
+        ("coro", "es", "¿Cuántos cantantes tiene el coro?"),
+        ("coro", "es", "¿En qué año se fundó el coro?"),
+        ("paduan", "id", "Tahun berapa paduan suara ini didirikan?"),
+    ]
+    assert_answers(org, answered, declined, assistants=made)

@@ -1,0 +1,39 @@
+"""Which questions ask how many, in what year or what share, and which sentences give a
+number (agents/asked_counts.py)."""
+
+from __future__ import annotations
+
+from agents.asked_counts import asks_count, states_count
+
+
+def test_a_question_asking_how_many_in_what_year_or_what_share() -> None:
+    for asked in (
+        "How many divisions comprised Genghis Khan's army?",
+        "In what year was the South African Schools Act passed?",
+        "What percentage of students attend fee-paying schools?",
+        "¿Cuántos alumnos hay por grupo?",
+        "¿En qué año se aprobó la ley?",
+        "Berapa banyak peserta per kelas?",
+        "Tahun berapa sekolah ini didirikan?",
+    ):
+        assert asks_count(asked), asked
+    # a price may be free or included, and other questions ask no number
+    for asked in ("How much is parking?", "¿Cuánto cuesta?", "Berapa harga sewa?", "Who won?"):
+        assert not asks_count(asked), asked
+
+
+def test_a_sentence_giving_a_number_in_digits_or_words() -> None:
+    for sentence in (
+        "The choir has 32 singers.",
+        "Los grupos son de seis alumnos como máximo.",
+        "Satu kelas maksimal lima belas siswa.",
+        "The army was split into several groups.",
+        "Classes run every day.",
+    ):
+        assert states_count(sentence), sentence
+    for sentence in (
+        "The Shah's army was split by internecine feuds.",
+        "El coro fue fundado por profesores de música.",
+        "Paduan suara ini didirikan oleh guru musik.",
+    ):
+        assert not states_count(sentence), sentence
