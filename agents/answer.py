@@ -405,8 +405,8 @@ class ExtractiveAnswerer:
                         passes=False, evidence={**judged.evidence, "no_one_named": True}
                     )
                 elif asks_count(query) and not any(map(states_count, quoted)):
-                    # "How many divisions comprised Genghis Khan's army?" of "The Shah's
-                    # army was split by internecine feuds": a quote with no number.
+                    # "¿En qué año se aprobó la Ley de Escuelas de Sudáfrica?" of the
+                    # paragraph on school fees: a quote with no number.
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "no_number": True}
                     )
