@@ -676,7 +676,7 @@ def fact_giving(
     # saat Lebaran?", which a page open all year answers.
     if seen.unheld_names and any(not fact.words.issuperset(n) for n in proper_names(query)):
         return []
-    # "¿Dónde está la tintorería?" of Tintorería La Perla, whose pages say "Estamos en...".
+    # "¿A qué hora abre la peluquería?" of Peluquería Rizos, whose page says "Abrimos...".
     if any(w.lower() not in fact.words | own for w in absent_words(query, texts)):
         return []
     # Asked whether it is open on a day: a chosen sentence naming the day answers it too
