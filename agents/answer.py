@@ -27,6 +27,7 @@ from agents.answerability import (
     key_terms,
     left_out,
     names_in,
+    nya_host,
     own_long_terms,
     priced,
     proper_names,
@@ -669,15 +670,20 @@ def fact_giving(
     reach them), naming nothing else the passages lack but the service's `own` names:
     the chosen sentences giving it, else the closest sentence in its language that does;
     none when no sentence does."""
-    fact = asked_fact(query)
+    fact = asked_fact(query, own=own)
     if fact is None or seen.unheld_things or seen.absent_codes:
         return []
     # A name that is a word of asking is none the pages lack: "Lebaran" of "Apakah buka
     # saat Lebaran?", which a page open all year answers.
     if seen.unheld_names and any(not fact.words.issuperset(n) for n in proper_names(query)):
         return []
-    # "¿A qué hora abre la peluquería?" of Peluquería Rizos, whose page says "Abrimos...".
-    if any(w.lower() not in fact.words | own for w in absent_words(query, texts)):
+    # "¿A qué hora abre la peluquería?" of Peluquería Rizos, whose page says "Abrimos...";
+    # "Depotnya di mana?" of Depot Air Segar.
+    asking = fact.words | own
+    if any(
+        w.lower() not in asking and nya_host(w.lower()) not in own
+        for w in absent_words(query, texts)
+    ):
         return []
     # Asked whether it is open on a day: a chosen sentence naming the day answers it too
     # ("Los domingos y lunes cerramos" for "¿Abren los lunes?").

@@ -369,6 +369,37 @@ def asks_address(question: str) -> bool:
     return _ASKS_ADDRESS.search(question) is not None
 
 
+# Words of the organisation's own name shorter than this are no kind of place ("La",
+# "Bar" is one, but "de" and "&" are not).
+OWN_PLACE_MIN = 3
+
+
+def asks_where_named(question: str, own: frozenset[str]) -> bool:
+    """Whether the question asks where the place is by a word of its own name, as people
+    name it by its kind: "¿Dónde está la tintorería?" of Tintorería La Perla, "Where is
+    the bakery?" of Hilltop Bakery, "Bengkelnya di mana?" of Bengkel Maju, the question
+    ending there. Any word of the name, since a kind not listed in `_PLACES` is asked as
+    one that is."""
+    named = sorted((re.escape(w) for w in own if len(w) >= OWN_PLACE_MIN), key=len, reverse=True)
+    if not named:
+        return False
+    name = "|".join(named)
+    return (
+        re.search(
+            rf"(?<![^\W_])(?:where(?: is|'s) (?:the|your) (?:{name})|"
+            rf"d[oó]nde (?:est[aá]|queda|se encuentra) (?:la|el|su|vuestra|vuestro) (?:{name})|"
+            rf"di ?mana (?:letak )?(?:{name})(?:nya)?|"
+            rf"(?:{name})(?:nya)? (?:ada |berada |terletak )?di ?mana)(?![^\W_])"
+            # ... the question ending there: "¿Dónde está la tintorería más cercana?"
+            # asks for another
+            r"\W*$",
+            question,
+            re.IGNORECASE,
+        )
+        is not None
+    )
+
+
 def states_address(sentence: str) -> bool:
     """Whether the sentence gives a street address."""
     return _STATES_ADDRESS.search(sentence) is not None
@@ -828,6 +859,10 @@ FACTS = (
 )
 
 
-def asked_fact(question: str) -> Fact | None:
-    """The fact the question asks for, if it asks one of them."""
-    return next((fact for fact in FACTS if fact.asks(question)), None)
+def asked_fact(question: str, *, own: frozenset[str] = frozenset()) -> Fact | None:
+    """The fact the question asks for, if it asks one of them; where the place is, asked
+    by a word of its `own` names, too."""
+    found = next((fact for fact in FACTS if fact.asks(question)), None)
+    if found is None and asks_where_named(question, own):
+        return next(fact for fact in FACTS if fact.name == "address")
+    return found

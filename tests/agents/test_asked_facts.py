@@ -386,3 +386,16 @@ def test_midday_is_a_part_of_the_day_the_hours_answer() -> None:
     assert days_asked("¿Cerráis al mediodía?") == {"mediodía"}
     assert asks_hours("¿Cerráis los domingos?")
     assert not asks_hours("Do you serve lunch?")
+
+
+def test_where_the_place_is_asked_by_a_word_of_its_own_name() -> None:
+    own = frozenset({"tintorería", "la", "perla"})
+    assert asked_fact("¿Dónde está la tintorería?", own=own).name == "address"
+    assert asked_fact("Bengkelnya di mana?", own=frozenset({"bengkel", "maju"})).name == "address"
+    assert (
+        asked_fact("Where is the bakery?", own=frozenset({"hilltop", "bakery"})).name == "address"
+    )
+    # not without the name, nor another place of its kind
+    assert asked_fact("¿Dónde está la tintorería?") is None
+    assert asked_fact("¿Dónde está la tintorería más cercana?", own=own) is None
+    assert asked_fact("¿Dónde está la farmacia?", own=own) is None

@@ -302,6 +302,22 @@ def test_the_kind_of_place_the_organisation_is_named_for_is_no_word_its_pages_la
         [("rizos", "es", "¿A qué hora abre la farmacia?")],
         assistants=made,
     )
+    # ... and where it is, by a kind no pattern lists: a dry cleaner's, a water depot
+    cleaners = create_org(platform.test_client(), "Tintorería Nieve")
+    page = "Abrimos de lunes a viernes de 9:00 a 14:00. Estamos en la calle Real, 14, Toledo."
+    ours = assistant_per_kb(cleaners, {"nieve": {"Tienda": page}})
+    depot = create_org(platform.test_client(), "Depot Air Segar")
+    halaman = "Buka setiap hari pukul 06.00-21.00. Alamat: Jl. Kenanga No. 3, Semarang."
+    theirs = assistant_per_kb(depot, {"segar": {"Info": halaman}})
+    assert_answers(
+        cleaners,
+        [("nieve", "¿Dónde está la tintorería?", "calle Real, 14")],
+        [("nieve", "es", "¿Dónde está la farmacia?")],
+        assistants=ours,
+    )
+    assert_answers(
+        depot, [("segar", "Depotnya di mana?", "Jl. Kenanga No. 3")], [], assistants=theirs
+    )
 
 
 # How many, in what year: a page on the choir shares the question's words in sentences
