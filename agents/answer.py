@@ -696,7 +696,7 @@ def fact_giving(
         # "What time is lunch?" of a nursery whose lunch has no time of its own; and no
         # chosen sentence giving the hours, the closest that does is read as they are
         # (August's hours come with the year's).
-        hours = _hours_of_the_place(
+        hours = _time_of_what_is_named(
             query, fact.words, chosen, giving + naming or closest, anywhere, candidates, cosines
         )
         if hours is not None:
@@ -706,7 +706,7 @@ def fact_giving(
     return closest
 
 
-def _hours_of_the_place(
+def _time_of_what_is_named(
     query: str,
     asking: frozenset[str],
     chosen: list[int],

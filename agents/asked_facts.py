@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from agents.answerability import CALENDAR_WORDS
 
@@ -380,23 +381,25 @@ def asks_where_named(question: str, own: frozenset[str]) -> bool:
     the bakery?" of Hilltop Bakery, "Bengkelnya di mana?" of Bengkel Maju, the question
     ending there. Any word of the name, since a kind not listed in `_PLACES` is asked as
     one that is."""
+    asking = _where_named(own)
+    return asking is not None and asking.search(question) is not None
+
+
+@lru_cache(maxsize=256)  # an assistant's own names are the same turn after turn
+def _where_named(own: frozenset[str]) -> re.Pattern[str] | None:
     named = sorted((re.escape(w) for w in own if len(w) >= OWN_PLACE_MIN), key=len, reverse=True)
     if not named:
-        return False
+        return None
     name = "|".join(named)
-    return (
-        re.search(
-            rf"(?<![^\W_])(?:where(?: is|'s) (?:the|your) (?:{name})|"
-            rf"d[oó]nde (?:est[aá]|queda|se encuentra) (?:la|el|su|vuestra|vuestro) (?:{name})|"
-            rf"di ?mana (?:letak )?(?:{name})(?:nya)?|"
-            rf"(?:{name})(?:nya)? (?:ada |berada |terletak )?di ?mana)(?![^\W_])"
-            # ... the question ending there: "¿Dónde está la tintorería más cercana?"
-            # asks for another
-            r"\W*$",
-            question,
-            re.IGNORECASE,
-        )
-        is not None
+    return re.compile(
+        rf"(?<![^\W_])(?:where(?: is|'s) (?:the|your) (?:{name})|"
+        rf"d[oó]nde (?:est[aá]|queda|se encuentra) (?:la|el|su|vuestra|vuestro) (?:{name})|"
+        rf"di ?mana (?:letak )?(?:{name})(?:nya)?|"
+        rf"(?:{name})(?:nya)? (?:ada |berada |terletak )?di ?mana)(?![^\W_])"
+        # ... the question ending there: "¿Dónde está la tintorería más cercana?" asks for
+        # another
+        r"\W*$",
+        re.IGNORECASE,
     )
 
 
@@ -864,5 +867,8 @@ def asked_fact(question: str, *, own: frozenset[str] = frozenset()) -> Fact | No
     by a word of its `own` names, too."""
     found = next((fact for fact in FACTS if fact.asks(question)), None)
     if found is None and asks_where_named(question, own):
-        return next(fact for fact in FACTS if fact.name == "address")
+        return _ADDRESS
     return found
+
+
+_ADDRESS = next(fact for fact in FACTS if fact.name == "address")
