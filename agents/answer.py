@@ -55,6 +55,7 @@ from agents.asked_prices import price_of_another, priced_by_its_period
 from agents.followup import offline_condenser, points_back
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
+from agents.spellings import held_as_spelt
 from knowledge.documents.sentences import (
     TextList,
     ended,
@@ -323,7 +324,7 @@ class ExtractiveAnswerer:
             )  # fmt: skip
             if measured.unheld_words and same[top]:
                 names, things = self._unanswered(
-                    query, measured, context_vectors[top], cosines[top], places
+                    query, measured, context_vectors[top], cosines[top], places, texts
                 )
                 seen = replace(seen, unheld_names=names, unheld_things=things)
             # Across languages every word is "absent": nothing to tell. It only ever
@@ -516,6 +517,7 @@ class ExtractiveAnswerer:
         sentence: np.ndarray,
         cosine: float,
         places: set[str],
+        texts: list[str],
     ) -> tuple[int, int]:
         """How many of the names, and of the things asked for, that no passage in scope
         holds (the search looked, each of their words) the best sentence does not answer:
@@ -523,12 +525,16 @@ class ExtractiveAnswerer:
         (`LEFT_OUT_NOISE`); without the thing, it comes any closer (`THING_MARGIN`). A page
         that never writes "Indian" may still be about "which famous Indian...": then the
         question goes away from its sentence without the word. The words of `places` the
-        sentence answers for are held. One batch of short texts."""
+        sentence answers for are held, and so is a name one of the retrieved `texts` spells
+        otherwise ("Gospic" of "Gospić", "Bismark" of "Bismarck"). One batch of short
+        texts."""
         unheld = tuple(word for word in measured.unheld_words if word not in places)
         names = [
             name
             for name in proper_names(query)
-            if all(word in unheld for word in name) and not self.own_names.intersection(name)
+            if all(word in unheld for word in name)
+            and not self.own_names.intersection(name)
+            and not any(held_as_spelt(word, texts) for word in name)
         ]
         things = [
             (word,) for word in asked_things(query) if word in unheld and word not in self.own_names

@@ -24,6 +24,7 @@ from agents.answerability import (
     CALENDAR_WORDS,
     LONG_WORD,
     key_terms,
+    proper_names,
     stem_of,
     stopwords_of,
     words_of,
@@ -54,7 +55,14 @@ def unlisted_kind(question: str, quoted: list[str], passages: list[str]) -> str 
     if language not in ("en", "es"):
         return None
     stopwords = stopwords_of(language)
-    asked = _pairs([w.lower() for w in words_of(question)], language, stopwords)
+    # A name is no noun kinds are of: "alongside Jacksonville" of pages naming downtown,
+    # northern and east Jacksonville asks a river, not a kind of Jacksonville.
+    named = {word for name in proper_names(question, language) for word in name}
+    asked = [
+        (kind, noun)
+        for kind, noun in _pairs([w.lower() for w in words_of(question)], language, stopwords)
+        if noun not in named
+    ]
     if not asked:  # most questions name no kind: the passages need not be read
         return None
     held = frozenset().union(*(key_terms(text, language) for text in passages))

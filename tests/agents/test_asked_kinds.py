@@ -53,3 +53,18 @@ def test_each_member_of_a_list_of_kinds_counts() -> None:
     # two members are not a list of three
     two = ["La escuela ofrece clases de piano y violín."]
     assert unlisted_kind("¿Dan clases de batería?", two, two) is None
+
+
+def test_a_name_is_no_noun_kinds_are_of() -> None:
+    """Pages naming downtown, northern and east Jacksonville do not list kinds of it: the
+    river running alongside it is asked, not an "alongside" Jacksonville."""
+    city = [
+        "The city has three parts: downtown Jacksonville, northern Jacksonville and east "
+        "Jacksonville.",
+        "The St. Johns River runs through Jacksonville.",
+    ]
+    asked = "What river runs alongside Jacksonville?"
+    assert unlisted_kind(asked, city[1:], city) is None
+    # the same sentence with a common noun is read as before
+    towns = [city[0].replace("Jacksonville", "town")]
+    assert unlisted_kind("What river runs alongside town?", towns, towns) == "alongside town"

@@ -144,3 +144,36 @@ def test_days_and_months_are_not_names_a_page_lacks(platform: Flask) -> None:
     )  # fmt: skip
     # A name the page lacks is still one, beside a day.
     assert_not_found(org, "Can I pay with PayPal on Saturday?", "en", assistant=made["gym"])
+
+
+FAMILY = """# The Tesla family
+
+In 1862 the Tesla family moved to Gospić, where his father worked as a pastor. Nikola
+went to school there until 1870. His uncle Petar lived in Karlovac.
+"""
+MUSEO = """# Museo del Vidrio
+
+El Museo del Vidrio está en Málaga, en la calle Cabello 10. Abre de martes a domingo.
+"""
+
+
+def test_a_name_spelt_otherwise_than_the_page_is_held(platform: Flask) -> None:
+    """Askers leave accents out ("Gospic", "Malaga") and slip a letter ("Bismark"): the
+    search looks each name up as written, so these were names no page holds, and the page
+    about them was declined. Another name one letter away from the page's is still one."""
+    org = create_org(platform.test_client(), "Spellings")
+    made = assistant_per_kb(org, {"family": {"Family": FAMILY}, "museo": {"Museo": MUSEO}})
+    for n, (question, expected) in enumerate(
+        [
+            ("What did Tesla's father do in Gospic?", "pastor"),
+            ("What did Tesla's father do in Gospich?", "pastor"),  # a letter added
+            ("Did his uncle Petar live in Karlovak?", "Karlovac"),  # a letter changed
+        ]
+    ):
+        assert_answered(org, question, expected, assistant=made["family"], conversation=f"f{n}")
+    assert_answered(
+        org, "¿En qué calle está el museo de Malaga?", "Cabello", assistant=made["museo"],
+        conversation="m1",
+    )  # fmt: skip
+    assert_not_found(org, "What did Tesla's father do in Zagreb?", "en", assistant=made["family"])
+    assert_not_found(org, "¿En qué calle está el museo de Sevilla?", "es", assistant=made["museo"])
