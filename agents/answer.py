@@ -46,6 +46,7 @@ from agents.asked_facts import (
     means_asked,
     names_means,
     names_season,
+    season_of_another,
     states_payment,
     tells_days,
 )
@@ -127,11 +128,23 @@ ACROSS_LANGUAGES_DROP = 0.1
 SAME_LANGUAGE_MARGIN = 0.02
 
 
+# "...or not?" at a question's end asks nothing of its own: "Minggu buka tidak?" ("open
+# on Sunday or not?") was declined for the "tidak" no page holds.
+_OR_NOT = re.compile(
+    r"(?<=[^\W_])\s*,?\s+(?:or not|o no|(?:atau\s+)?(?:tidak|nggak|enggak|gak|ga|ndak|belum))"
+    r"\s*\?\s*$",
+    re.IGNORECASE,
+)
+
+
 def asked_part(question: str) -> str:
     """The sentence of a longer message that asks ("This is awful. How do I start it?"
-    -> "How do I start it?"): what the passages must answer, without what surrounds it."""
+    -> "How do I start it?"), without an "or not" at its end ("Minggu buka tidak?" ->
+    "Minggu buka?"): what the passages must answer, without what surrounds it."""
     asking = [s for s in SENTENCE_BREAK.split(question.strip()) if "?" in s]
-    return asking[-1] if asking else question
+    part = asking[-1] if asking else question
+    shorter = _OR_NOT.sub("?", part)
+    return shorter if len(shorter.split()) > 1 else part  # not "Kenapa tidak?" ("why not?")
 
 
 @dataclass
@@ -411,6 +424,12 @@ class ExtractiveAnswerer:
                     # paragraph on school fees: a quote with no number.
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "no_number": True}
+                    )
+                elif season := season_of_another(query, quoted):
+                    # "¿Hay campamento en Semana Santa?" of "En julio organizamos
+                    # campamentos": July's camp says nothing of Easter.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "season_of_another": season}
                     )
                 elif asks_the_address(query) and not any(gives_address(s) for s in quoted):
                     # "Di mana alamat Taman Ceria?" of "Pendaftaran dilakukan di kantor

@@ -311,6 +311,40 @@ def _is_month(word: str) -> bool:
     return word.lower() in _MONTH_OF
 
 
+# A time of year asked as when something is there or done ("¿Hay campamento en Semana
+# Santa?", "Do you run camps at Christmas?", "Ada kelas saat bulan puasa?"); not a date
+# ("Who was elected in November 2008?": the quote may name the month it took office).
+_ASKS_AT_SEASON = re.compile(
+    rf"(?<![^\W_])(?:in|over|during|at|for|en|durante|por|para|saat|selama|waktu|pas)\s+"
+    rf"(?:the\s+|el\s+|la\s+|las\s+|bulan\s+)?(?P<season>{_SEASON.pattern})",
+    re.IGNORECASE,
+)
+
+
+def season_of_another(question: str, quoted: list[str]) -> str | None:
+    """The time of year a question asks something at, when the quote names only other
+    times ("En julio organizamos campamentos" for Semana Santa) and tells nothing of it
+    (`tells_season`: all year, a span of months, the time or one of its months; or the
+    times it names are the only ones, "Bonfires are allowed only in November and
+    February" for July); else None. A quote naming no time of year is left to the
+    decision."""
+    asked = _ASKS_AT_SEASON.search(question)
+    if asked is None or any(ch.isdigit() for ch in question):
+        return None
+    naming = [s for s in quoted if names_season(s)]
+    if not naming or any(tells_season(s, question) for s in quoted):
+        return None
+    if any(_ONLY.search(s) for s in naming):
+        return None
+    return asked["season"].lower()
+
+
+_ONLY = re.compile(
+    r"(?<![^\W_])(?:only|solo|sólo|solamente|únicamente|unicamente|hanya|cuma|saja)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
 def states_hours(sentence: str) -> bool:
     """Whether the sentence gives opening hours (a range of times, or all day), or when
     the place opens or closes."""

@@ -20,6 +20,7 @@ from agents.asked_facts import (
     names_day,
     names_means,
     names_season,
+    season_of_another,
     states_address,
     states_age,
     states_email,
@@ -399,3 +400,24 @@ def test_where_the_place_is_asked_by_a_word_of_its_own_name() -> None:
     assert asked_fact("¿Dónde está la tintorería?") is None
     assert asked_fact("¿Dónde está la tintorería más cercana?", own=own) is None
     assert asked_fact("¿Dónde está la farmacia?", own=own) is None
+
+
+def test_a_time_of_year_asked_that_the_quote_gives_only_another_for() -> None:
+    july = ["En julio organizamos campamentos de una semana."]
+    assert season_of_another("¿Hay campamento en Semana Santa?", july) == "semana santa"
+    assert season_of_another("Do you run camps at Christmas?", ["Camps run in July."])
+    assert season_of_another("Ada kelas saat bulan puasa?", ["Kelas libur saat Lebaran."])
+    # the time itself, one of its months, a span of months, all year: told
+    assert season_of_another("¿Hay campamento en julio?", july) is None
+    assert season_of_another("¿Hay campamento en verano?", july) is None
+    lifeguard = ["A lifeguard watches from May to September only."]
+    assert season_of_another("Is there a lifeguard in winter?", lifeguard) is None
+    assert season_of_another("¿Abrís en agosto?", ["Abrimos todo el año."]) is None
+    # the times it names are the only ones: July is told
+    bonfires = ["Bonfires are allowed only in November and February, after 4 pm."]
+    assert season_of_another("Can I have a bonfire in July?", bonfires) is None
+    assert season_of_another("¿Hay campamento en Semana Santa?", ["Solo en julio."]) is None
+    # a quote naming no time of year is the decision's to judge; a date is no season
+    assert season_of_another("Is it open in May?", ["Open daily from 9 am."]) is None
+    elected = ["He took office in January 2009."]
+    assert season_of_another("Who was elected in November 2008?", elected) is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from agents.answer import ExtractiveAnswerer, snippet
+from agents.answer import ExtractiveAnswerer, asked_part, snippet
 from agents.retrieval import Passage
 from knowledge.documents.loaders import load_bytes
 from knowledge.encoders.embeddings import LocalEmbeddings
@@ -117,3 +117,12 @@ def test_a_whole_line_without_a_full_stop_is_not_marked_as_cut(
     assert quoted(answer.text)[0] == "Room B-206 Computer Networks lab headed by Dr. Sari Lestari."
     cut = answerer(embeddings).answer("When does every laboratory close?", [passage(text)])
     assert quoted(cut.text)[-1].endswith("and the…"), cut.text
+
+
+def test_an_or_not_at_the_end_of_a_question_asks_nothing_of_its_own() -> None:
+    assert asked_part("Minggu buka tidak?") == "Minggu buka?"
+    assert asked_part("Boleh bawa anjing atau nggak?") == "Boleh bawa anjing?"
+    assert asked_part("Can I bring my dog, or not?") == "Can I bring my dog?"
+    assert asked_part("¿Abrís el domingo o no?") == "¿Abrís el domingo?"
+    assert asked_part("Kenapa tidak?") == "Kenapa tidak?"  # "why not?": nothing else asked
+    assert asked_part("Apakah tidak ada biaya?") == "Apakah tidak ada biaya?"

@@ -366,3 +366,47 @@ def test_how_many_and_in_what_year_are_not_answered_by_a_quote_without_a_number(
         ("paduan", "id", "Tahun berapa paduan suara ini didirikan?"),
     ]
     assert_answers(org, answered, declined, assistants=made)
+
+
+# A time of year asked that the page gives another for, and "...or not?" at the end of
+# an Indonesian question.
+FARM = """# Granja Escuela Los Almendros
+
+En julio organizamos campamentos de una semana para niños de 7 a 12 años. Las visitas de
+colegios son de martes a viernes por la mañana.
+"""
+CAMPS = """# Riverside Activity Camps
+
+Our camps run in July and August for children aged 8 to 14. A week costs 190 pounds.
+"""
+DEPOT = {
+    "Harga": "Isi ulang satu galon air mineral Rp 7.000, air RO Rp 9.000. Galon baru Rp 50.000.",
+    "Antar": "Pesanan di atas tiga galon diantar gratis ke seluruh Kelurahan Sukajadi. "
+    "Pesan lewat WhatsApp 0812-7777-1212.",
+    "Jam": "Depot buka setiap hari pukul 06.00–21.00. Air disaring dan disinari UV, lalu "
+    "diuji di laboratorium tiap enam bulan.",
+}
+AT_A_SEASON = [
+    ("farm", "¿Hay campamento en julio?", "En julio organizamos campamentos"),
+    ("farm", "¿Hay campamentos en verano?", "En julio organizamos campamentos"),
+    ("camps", "Do you run camps in summer?", "July and August"),
+    ("depot", "Minggu buka tidak?", "setiap hari"),
+    ("depot", "Hari Sabtu buka nggak?", "setiap hari"),
+]
+OTHER_SEASON = [
+    ("farm", "es", "¿Hay campamento en Semana Santa?"),
+    ("camps", "en", "Do you run camps at Christmas?"),
+    ("depot", "id", "Bisa bayar pakai QRIS nggak?"),
+]
+
+
+def test_a_time_of_year_the_page_gives_another_for_is_not_answered_by_it(
+    platform: Flask,
+) -> None:
+    """ "¿Hay campamento en Semana Santa?" was answered with July's camps; "Minggu buka
+    tidak?" ("open on Sunday or not?") was declined for the "tidak" no page holds."""
+    org = create_org(platform.test_client(), "Seasons")
+    made = assistant_per_kb(
+        org, {"farm": {"Granja": FARM}, "camps": {"Camps": CAMPS}, "depot": DEPOT}
+    )
+    assert_answers(org, AT_A_SEASON, OTHER_SEASON, assistants=made)
