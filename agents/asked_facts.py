@@ -319,6 +319,11 @@ _ASKS_AT_SEASON = re.compile(
     rf"(?:the\s+|el\s+|la\s+|las\s+|bulan\s+)?(?P<season>{_SEASON.pattern})",
     re.IGNORECASE,
 )
+# The times a sentence names are the only ones: it tells every other time too.
+_ONLY = re.compile(
+    r"(?<![^\W_])(?:only|solo|sólo|solamente|únicamente|unicamente|hanya|cuma|saja)(?![^\W_])",
+    re.IGNORECASE,
+)
 
 
 def season_of_another(question: str, quoted: list[str]) -> str | None:
@@ -337,12 +342,6 @@ def season_of_another(question: str, quoted: list[str]) -> str | None:
     if any(_ONLY.search(s) for s in naming):
         return None
     return asked["season"].lower()
-
-
-_ONLY = re.compile(
-    r"(?<![^\W_])(?:only|solo|sólo|solamente|únicamente|unicamente|hanya|cuma|saja)(?![^\W_])",
-    re.IGNORECASE,
-)
 
 
 def states_hours(sentence: str) -> bool:

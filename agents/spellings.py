@@ -4,10 +4,10 @@ word of a name up as written, so such a name is one no page holds, and the answe
 declined pages that were about it.
 
 A name is held as spelt by a passage when it is the passage's word without its accents,
-or, from `MIN_LETTERS` letters on, one letter away (one added, left out, changed, or two
-swapped) from a word of as many letters starting with the same letter. Shorter names
-and another first letter are other names more often than slips ("Iran" and "Iraq",
-"Russia" and "Prussia").
+or one letter away (one added, left out, changed, or two neighbours swapped) from a word
+of the passage starting with the same letter, both of `MIN_LETTERS` letters or more.
+Shorter names and another first letter are other names more often than slips ("Iran"
+and "Iraq", "Russia" and "Prussia").
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def held_as_spelt(word: str, passages: list[str]) -> bool:
-    """Whether a passage holds the lower-cased `word` without accents or one letter
-    away (see the module's docstring)."""
+    """Whether a passage holds the lower-cased `word`, accents aside, or a word one letter
+    away from it (see the module's docstring)."""
     asked = _folded(word)
     for text in passages:
         words = _words_of(text)
