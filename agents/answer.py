@@ -41,6 +41,7 @@ from agents.asked_counts import asks_count, states_count
 from agents.asked_facts import (
     asked_fact,
     asks_the_address,
+    asks_to_come_on,
     days_asked,
     gives_address,
     means_asked,
@@ -750,7 +751,9 @@ def _time_of_what_is_named(
         return len(named & terms_of(candidates[i][1]))
 
     most = max(map(naming, anywhere), default=0)
-    if named and most == 0 and any(map(naming, chosen)):
+    # (What one brings on a day has no hours of its own: the place's tell whether to
+    # come, "Can I drop shoes off on a Monday?")
+    if named and most == 0 and any(map(naming, chosen)) and not asks_to_come_on(query):
         # "When does the box office open?" of "...the box office, which opens one hour
         # before each performance": no time of its own, and the bar's "opens at 6.45 pm"
         # is another place's. The decision judges the sentence naming it.

@@ -140,7 +140,9 @@ _ASKS_EXISTENCE = re.compile(
     r"do (?:you|they|we) (?!(?:know|think|mean|need|want|like|mind|remember|recommend|"
     r"open|close|start|finish|charge|cost|have to)\b)[a-z]+|"
     r"(?!(?:pod|sab|quer|deb|abr|cerr|pag|cobr)[^\W\d_]*\b)[^\W\d_]+(?:áis|éis|ís)(?! que)|"
-    r"(?:apakah )?bisa(?:kah)? (?!(?:bayar|untuk|di|ke|dari|dengan|pada|ada)\b)[\w-]+|"
+    # (... nor of coming: "Bisa datang hari Minggu?" asks a day, as the hours answer it)
+    r"(?:apakah )?bisa(?:kah)? (?!(?:bayar|untuk|di|ke|dari|dengan|pada|ada|datang|mampir)\b)"
+    r"[\w-]+|"
     r"does (?:the |this |your )?[\w-]+(?: [\w-]+)? (?:have|offer|provide)|"
     r"can (?:i|we) (?:get|hire|rent|borrow|buy|bring)|"
     r"hay(?! que)|existen?|tienen?(?! que)|ofrecen?|disponen? de|cuentan? con|alquilan|"

@@ -93,11 +93,38 @@ _ASKS_OPEN_ON = re.compile(
     re.IGNORECASE,
 )
 _DAY = re.compile(rf"(?<![^\W_])(?:{_DAYS})s?(?![^\W_])", re.IGNORECASE)
+# ... or whether one may come on a day ("Can I drop shoes off on a Monday?", "¿Puedo
+# pasar un sábado por la tarde?", "Bisa datang hari Minggu?"): the hours tell that too.
+_COMING = (
+    r"come|visit|drop|pop|call in|stop by|bring|collect|pick up|pasar|ir|venir|llevar|"
+    r"traer|recoger|dejar|datang|mampir|antar|ambil"
+)
+_ASKS_TO_COME_ON = re.compile(
+    rf"(?<![^\W_])(?:(?:can|could|may) (?:i|we)|puedo|podemos|se puede|bisa|boleh)"
+    rf"(?![^\W_]).{{0,30}}(?<![^\W_])(?:{_COMING})(?![^\W_]).{{0,30}}"
+    rf"(?<![^\W_])(?:on|a|in the|el|un|los|por la|hari) (?:{_DAYS})s?(?![^\W_])",
+    re.IGNORECASE,
+)
+# The words of coming, and of the hour one would come at ("a las cinco"): only asking.
+COMING_WORDS = frozenset(
+    "come visit drop pop call stop bring collect pick pasar venir llevar traer recoger "
+    "dejar datang mampir antar ambil one two three four five six seven eight nine ten "
+    "eleven twelve una dos tres cuatro cinco seis siete ocho nueve diez once doce".split()
+)
+
+
+def asks_to_come_on(question: str) -> bool:
+    """Whether the question asks whether one may come on a day (or part of one)."""
+    return _ASKS_TO_COME_ON.search(question) is not None
 
 
 def asks_hours(question: str) -> bool:
-    """Whether the question asks when a place is open, or whether it is on a day."""
-    return _ASKS_HOURS.search(question) is not None or _ASKS_OPEN_ON.search(question) is not None
+    """Whether the question asks when a place is open, or whether it is (or one may come)
+    on a day."""
+    return any(
+        pattern.search(question) is not None
+        for pattern in (_ASKS_HOURS, _ASKS_OPEN_ON, _ASKS_TO_COME_ON)
+    )
 
 
 # A weekend is its two days, in a question and in a sentence ("We are closed at weekends"
@@ -111,7 +138,7 @@ def days_asked(question: str) -> frozenset[str]:
     """The days a question asks whether the place is open on ("sabado" of "¿Abrís los
     sábados?"), folded and without a plural's "s", a weekend as "weekend"; none for
     other questions."""
-    if _ASKS_OPEN_ON.search(question) is None:
+    if _ASKS_OPEN_ON.search(question) is None and not asks_to_come_on(question):
         return frozenset()
     return frozenset(_day(m.group()) for m in _DAY.finditer(question))
 
@@ -380,8 +407,9 @@ _ASKS_ADDRESS = re.compile(
     re.IGNORECASE,
 )
 ADDRESS_WORDS = frozenset(
-    "address located location where dirección direccion ubicación ubicacion dónde donde "
-    "están estan está esta estáis estais queda quedan encuentra encuentran alamat "
+    # "Where are you based?" asks nothing but where: "based" is no word a page need hold
+    "address located location where based situated dirección direccion ubicación ubicacion "
+    "dónde donde están estan está esta estáis estais queda quedan encuentra encuentran alamat "
     "alamatnya lokasi lokasinya dimana mana".split()
     + _PLACES
     + _LUGARES
@@ -783,7 +811,8 @@ AGE_WORDS = frozenset(
     "partir desde qué que mínima minima límite limite años meses umur usia berapa batas "
     "minimal tahun bulan "
     # ... and what one may do from that age: "¿A partir de qué edad se puede empezar?"
-    "start begin join enrol enroll empezar comenzar apuntarse inscribirse entrar mulai "
+    "start begin join enrol enroll come empezar comenzar apuntarse inscribirse entrar venir "
+    "mulai datang "
     "masuk ikut daftar can could must need needs have has puede pueden puedo podemos "
     "tiene tienen tengo hay debe deben bisa boleh harus perlu "
     # ... or whom the place takes in: "¿Desde qué edad admitís niños?"
@@ -805,14 +834,26 @@ _STATES_AGE = re.compile(
     rf"(?:de|desde|from)\s+{_N}\s*(?:meses|months)\s*(?:a|hasta|to)\s*{_N}\s*(?:años|years)|"
     rf"(?:anak|bayi|balita|siswa)\s+\d+\s*(?:-|sampai|hingga)?\s*\d*\s*(?:tahun|bulan)|"
     rf"(?<![^\W_])(?:under|over|below|above|menores de|mayores de|di bawah|di atas)\s+\d+"
-    rf"(?:\s*{_AGE_UNIT})?{_NOT_AN_AGE}(?![\d\w])",
+    rf"(?:\s*{_AGE_UNIT})?{_NOT_AN_AGE}(?![\d\w])|"
+    # "Under-16s swim with a parent", "over-60s"
+    r"(?<![^\W_])(?:under|over)-\d{1,2}s(?![^\W_])",
+    re.IGNORECASE,
+)
+# ... or whether someone of an age told by its number may ("Can my 14-year-old come?",
+# "Mi hijo tiene 5 años, ¿puede venir?", "Anak saya umur 4 tahun boleh ikut?"): a
+# sentence giving an age answers it as it answers "From what age...?".
+_ASKS_BY_AN_AGE = re.compile(
+    rf"(?<![\d.,])(?:{_N})[\s-]*(?:years?|yrs?)[\s-]*olds?(?![^\W_])|"
+    rf"(?<![^\W_])(?:tiene|tienen|tengo|(?:hij|niñ|niet|sobrin)[oa]s? de)\s+(?:{_N})\s+años|"
+    rf"(?<![^\W_])(?:umur|usia|umurnya|usianya)\s+(?:{_N})\s+tahun",
     re.IGNORECASE,
 )
 
 
 def asks_age(question: str) -> bool:
-    """Whether the question asks from or up to what age one may come."""
-    return _ASKS_AGE.search(question) is not None
+    """Whether the question asks from or up to what age one may come, or whether someone
+    of a given age may."""
+    return _ASKS_AGE.search(question) is not None or _ASKS_BY_AN_AGE.search(question) is not None
 
 
 def states_age(sentence: str) -> bool:
@@ -875,7 +916,7 @@ class Fact:
 # The first a question asks is the one looked for: a telephone asked is answered only by
 # a telephone, "how can I contact you?" by either.
 FACTS = (
-    Fact("hours", asks_hours, states_hours, HOURS_WORDS),
+    Fact("hours", asks_hours, states_hours, HOURS_WORDS | COMING_WORDS),
     Fact(
         "season",
         asks_open_in_season,

@@ -37,6 +37,8 @@ _OF = frozenset({"de", "del"})
 _BEFORE_VERBS = frozenset("i you we they he she it to".split())
 # English endings of a verb's forms and of superlatives, not of a kind.
 _NOT_KINDS = ("ed", "ing", "est")
+# A word after these is compared, not a kind: "more and [smaller] chloroplasts".
+_COMPARING = frozenset("more less fewer most least".split())
 # Sentences and blank lines part words that are not a pair; a line break alone does not
 # (a page wrapped at "el permiso de / mudanza").
 _SENTENCES = re.compile(r"(?<=[.!?:;])\s+|\n\s*\n")
@@ -89,6 +91,8 @@ def _pairs(words: list[str], language: str, stopwords: frozenset[str]) -> list[t
             if (i == 0 or words[i - 1] not in _BEFORE_VERBS)
             and (i + 2 == len(words) or words[i + 2] in stopwords)
             and not words[i].endswith(_NOT_KINDS)
+            and not _compared(words, i)
+            and not _past_form(words[i + 1])
         ]
     else:
         pairs = [(words[i + 2], words[i]) for i in range(len(words) - 2) if words[i + 1] in _OF]
@@ -103,6 +107,21 @@ def _pairs(words: list[str], language: str, stopwords: frozenset[str]) -> list[t
         and kind not in CALENDAR_WORDS
         and kind not in _NUMBERS
     ]
+
+
+def _compared(words: list[str], i: int) -> bool:
+    """Whether words[i] follows "more", "less"... itself or joined to it: "more and
+    [smaller]"."""
+    before = words[max(0, i - 2) : i]
+    return bool(before) and (
+        before[-1] in _COMPARING or (before[-1] in ("and", "or") and before[0] in _COMPARING)
+    )
+
+
+def _past_form(word: str) -> bool:
+    """A verb's past form after its noun ("what other country [formed] by"), not a noun:
+    nouns ending so are short or end in "eed" ("bed", "breed")."""
+    return len(word) >= 5 and word.endswith("ed") and not word.endswith("eed")
 
 
 def _kinds_by_noun(

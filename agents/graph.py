@@ -50,6 +50,8 @@ def turn_stats(old: dict | None, new: dict) -> dict:
 EMOTION_FIELD = "emotion"
 # The language a question was asked in, when the client says (a voice form's field).
 LANGUAGE_FIELD = "language"
+# How many passages tell the documents' language when none came close enough to answer.
+NEAREST_FOR_LANGUAGE = 3
 
 
 class ChatState(TypedDict, total=False):
@@ -204,10 +206,20 @@ def retrieve(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
     with metrics.STAGE_SECONDS.labels("retrieval").time():
         passages = [p.to_dict() for p in context.searcher.search(state["query"], context.scope)]
     update: dict[str, Any] = {"passages": passages, "stats": {"retrieval_ms": _ms(started)}}
-    if state.get("language_untold") and passages:
+    if state.get("language_untold"):
         # A first question too short to tell is answered (or not) in the language of
-        # the documents that came closest: an Indonesian car wash's "Wifi?" in Indonesian.
-        update["language"] = told(" ".join(p["text"] for p in passages)) or state["language"]
+        # the documents that came closest: an Indonesian car wash's "Wifi?" in Indonesian,
+        # and its "Ada loker?", which nothing came close enough to answer, is told so in
+        # Indonesian too (the nearest passages, asked past the gate, only for this).
+        nearest = passages or [
+            p.to_dict()
+            for p in context.searcher.search(
+                state["query"],
+                dataclasses.replace(context.scope, score_threshold=-1, k=NEAREST_FOR_LANGUAGE),
+            )
+        ]
+        if nearest:
+            update["language"] = told(" ".join(p["text"] for p in nearest)) or state["language"]
     return update
 
 

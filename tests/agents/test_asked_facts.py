@@ -421,3 +421,31 @@ def test_a_time_of_year_asked_that_the_quote_gives_only_another_for() -> None:
     assert season_of_another("Is it open in May?", ["Open daily from 9 am."]) is None
     elected = ["He took office in January 2009."]
     assert season_of_another("Who was elected in November 2008?", elected) is None
+
+
+def test_whether_one_may_come_on_a_day_asks_the_hours() -> None:
+    coming = {
+        "Can I drop shoes off on a Monday?": {"monday"},
+        "¿Puedo pasar un sábado a las cinco de la tarde?": {"sabado", "tarde"},
+        "Bisa datang hari Minggu?": {"minggu"},
+        "Can we visit in the morning?": {"morning"},
+    }
+    for question, days in coming.items():
+        assert asks_hours(question) and days_asked(question) == days, question
+    # a day without coming, or coming without a day
+    for question in ("¿Puedo pagar el sábado?", "Can I pay by card?", "Can I come with a friend?"):
+        assert not asks_hours(question), question
+
+
+def test_someone_of_an_age_told_by_its_number_asks_an_age() -> None:
+    for question in (
+        "Can my 14-year-old come?",
+        "Can my seven-year-old swim on his own?",
+        "Mi hijo tiene 5 años, ¿puede venir?",
+        "Anak saya umur 4 tahun, boleh ikut?",
+    ):
+        assert asks_age(question), question
+    for question in ("Is there a 2 year warranty?", "¿La garantía es de 2 años?"):
+        assert not asks_age(question), question
+    assert states_age("Under-16s may swim only with a parent.")
+    assert states_age("Over-60s get a discount.")

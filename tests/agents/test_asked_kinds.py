@@ -68,3 +68,24 @@ def test_a_name_is_no_noun_kinds_are_of() -> None:
     # the same sentence with a common noun is read as before
     towns = [city[0].replace("Jacksonville", "town")]
     assert unlisted_kind("What river runs alongside town?", towns, towns) == "alongside town"
+
+
+def test_a_compared_word_or_a_verb_after_the_noun_names_no_kind() -> None:
+    """ "more and smaller chloroplasts" compares, and "what other country formed by the
+    Rhine" asks a country: neither asks a kind the pages leave out."""
+    plastids = [
+        "Algae have green, red and glaucophyte chloroplasts. "
+        "Land plants have many small chloroplasts so they can move them to the light."
+    ]
+    asked = "Why do land plants have more and smaller chloroplasts?"
+    assert unlisted_kind(asked, plastids[-1:], plastids) is None
+    assert unlisted_kind("Do land plants have purple chloroplasts?", plastids, plastids) == (
+        "purple chloroplasts"
+    )
+    rhine = [
+        "The delta formed by the river is wide. The lake formed by the dam is deep. The "
+        "valley formed in the ice age is long.",
+        "The border with Austria is formed by the Rhine.",
+    ]
+    asked = "There's a rough border between Switzerland and what other country formed by the Rhine?"
+    assert unlisted_kind(asked, rhine[-1:], rhine) is None

@@ -153,6 +153,7 @@ sepuluh foto cetak, dan hasil digital dikirim lewat email dalam tiga hari.
 WHERE = [
     ("fixit", "Where are you?", "Kingsway Arcade, unit 4"),
     ("fixit", "Where is the shop?", "Kingsway Arcade, unit 4"),
+    ("fixit", "Where are you based?", "Kingsway Arcade, unit 4"),
     ("academia", "¿Dónde estáis?", "centro comercial Los Arcos"),
     ("academia", "¿Dónde está la academia?", "centro comercial Los Arcos"),
     ("studio", "Lokasinya di mana?", "Mal Ciputra, lantai 2"),
@@ -160,6 +161,7 @@ WHERE = [
 NOWHERE = [
     # pages that say nothing of where they are
     ("gym", "en", "Where are you?"),
+    ("gym", "en", "Where are you based?"),
     ("salon", "es", "¿Dónde estáis?"),
 ]
 
@@ -410,3 +412,87 @@ def test_a_time_of_year_the_page_gives_another_for_is_not_answered_by_it(
         org, {"farm": {"Granja": FARM}, "camps": {"Camps": CAMPS}, "depot": DEPOT}
     )
     assert_answers(org, AT_A_SEASON, OTHER_SEASON, assistants=made)
+
+
+# Whether one may come on a day, asked with a verb of coming: the hours tell it, the day
+# named or outside their span. Each of the three was declined.
+COBBLER = """# Heel & Sole
+
+New heels for men's shoes cost £14 and for women's £9. Most repairs are ready in three
+working days. The shop on Cheapside is open Tuesday to Saturday, 9 am to 5.30 pm.
+"""
+RELOJERIA = """# Relojería Minutero
+
+Cambiamos la pila de cualquier reloj por 6 euros en el momento. Abrimos de lunes a
+viernes de 10:00 a 14:00 y de 17:00 a 20:30, y los sábados por la mañana.
+"""
+PEMANDIAN = """# Pemandian Air Panas Sejuk
+
+Tiket masuk Rp25.000 untuk dewasa. Pemandian buka setiap hari pukul 06.00 sampai 22.00.
+Pada hari libur nasional kolam umum sering penuh, jadi datanglah pagi.
+"""
+COMING = [
+    ("cobbler", "Can I drop shoes off on a Monday?", "Tuesday to Saturday"),
+    ("relojeria", "¿Puedo pasar un sábado a las cinco de la tarde?", "sábados por la mañana"),
+    ("pemandian", "Bisa datang hari Minggu?", "buka setiap hari"),
+]
+NOT_COMING = [
+    # what one would bring, which no page names
+    ("cobbler", "en", "Can I bring my dog on a Saturday?"),
+    ("relojeria", "es", "¿Puedo llevar mi bicicleta el lunes?"),
+]
+
+
+def test_whether_one_may_come_on_a_day_is_answered_by_the_hours(platform: Flask) -> None:
+    org = create_org(platform.test_client(), "Asked to come")
+    made = assistant_per_kb(
+        org,
+        {
+            "cobbler": {"Shop": COBBLER},
+            "relojeria": {"Tienda": RELOJERIA},
+            "pemandian": {"Info": PEMANDIAN},
+        },
+    )
+    assert_answers(org, COMING, NOT_COMING, assistants=made)
+
+
+# Whether someone of an age told by its number may come: a sentence giving an age answers
+# it. "Can my 14-year-old come?" of the swimming club was declined.
+SWIM_CLUB = """# Pebble Cove Swimmers
+
+We swim from the slipway every morning at 7 am. Membership is £25 a year and includes
+insurance. Under-16s may swim only with a parent who is also a member.
+"""
+LUDOTECA = """# Ludoteca Pompas
+
+Admitimos niños de 3 a 10 años. La entrada cuesta 6 euros la tarde y los padres pueden
+esperar en la cafetería.
+"""
+LES_RENANG = """# Les Renang Ikan Kecil
+
+Les renang untuk anak usia 5 sampai 12 tahun, setiap Sabtu pagi. Biaya Rp300.000 per
+bulan untuk empat pertemuan.
+"""
+BY_AGE = [
+    ("swim", "Can my 14-year-old come?", "Under-16s may swim only with a parent"),
+    ("ludoteca", "Mi hijo tiene 5 años, ¿puede venir?", "de 3 a 10 años"),
+    ("renang", "Anak saya umur 4 tahun, boleh ikut?", "usia 5 sampai 12 tahun"),
+]
+NO_AGE = [
+    # a page that gives no age
+    ("cobbler", "en", "Can my 14-year-old come?"),
+]
+
+
+def test_whether_someone_of_an_age_may_come_is_answered_by_an_age(platform: Flask) -> None:
+    org = create_org(platform.test_client(), "Asked by an age")
+    made = assistant_per_kb(
+        org,
+        {
+            "swim": {"Club": SWIM_CLUB},
+            "ludoteca": {"Ludoteca": LUDOTECA},
+            "renang": {"Les": LES_RENANG},
+            "cobbler": {"Shop": COBBLER},
+        },
+    )
+    assert_answers(org, BY_AGE, NO_AGE, assistants=made)

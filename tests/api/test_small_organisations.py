@@ -304,6 +304,11 @@ def test_a_laptop_repair_shop_in_indonesian(platform: Flask) -> None:
     # to tell keeps it.
     assert reply_to(org, "Bisa servis printer?", conversation="short")["language"] == "id"
     assert reply_to(org, "Wifi?", conversation="short")["language"] == "id"
+    # ... and a first one too short to tell that nothing on the pages comes close to is
+    # told so in the pages' language, not the default's.
+    lockers = reply_to(org, "Ada loker?", conversation="lockers")
+    assert lockers["found"] is False and lockers["language"] == "id", lockers
+    assert lockers["answer"].startswith("Tidak ditemukan"), lockers
 
 
 def test_a_window_cleaner_in_english(platform: Flask) -> None:
