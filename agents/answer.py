@@ -751,8 +751,8 @@ def _time_of_what_is_named(
         return len(named & terms_of(candidates[i][1]))
 
     most = max(map(naming, anywhere), default=0)
-    # (What one brings on a day has no hours of its own: the place's tell whether to
-    # come, "Can I drop shoes off on a Monday?")
+    # (What one brings on a day has no hours of its own: the place's hours tell whether
+    # one may come, "Can I drop shoes off on a Monday?")
     if named and most == 0 and any(map(naming, chosen)) and not asks_to_come_on(query):
         # "When does the box office open?" of "...the box office, which opens one hour
         # before each performance": no time of its own, and the bar's "opens at 6.45 pm"
