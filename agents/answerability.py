@@ -284,7 +284,20 @@ def stem_of(word: str, language: str) -> str:
     stemmed = stem.stemWord(word)
     if language == "id" and (host := nya_host(stemmed)):
         return stem.stemWord(host)
+    if language == "es":
+        return _SPANISH_DIPHTHONG.sub(_plain_vowel, stemmed, count=1)
     return stemmed
+
+
+# A Spanish verb's root changes its vowel where it is stressed ("probar", "prueba";
+# "cerrar", "cierra"; "perder", "pierdo"), and Snowball keeps both stems: "¿Puedo probar
+# una clase?" shared no term with "El primer día de prueba es gratis". The root's first
+# "ue" is read as "o" and its "ie" as "e" (not the "ue" of "que", "gue").
+_SPANISH_DIPHTHONG = re.compile(r"(?<![qg])ue|ie")
+
+
+def _plain_vowel(found: re.Match[str]) -> str:
+    return "o" if found.group() == "ue" else "e"
 
 
 def nya_host(word: str) -> str | None:

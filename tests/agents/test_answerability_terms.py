@@ -116,6 +116,16 @@ def test_an_indonesian_nya_is_taken_off_a_short_word_as_off_a_long_one() -> None
     assert "les" not in key_terms("Berapa biaya lesnya?", "id") | terms_of("Les renang anak")
 
 
+def test_a_spanish_root_whose_vowel_changes_is_one_term() -> None:
+    """ "probar" and "prueba", "cerramos" and "cierra", "perder" and "pierdo" share a
+    root whose stressed vowel changes; "queso" and "guerra" have no such root."""
+    asked = key_terms("¿Puedo probar una clase y cuándo cierra la tienda?", "es")
+    page = key_terms("El primer día de prueba es gratis; cerramos a las 20:00", "es")
+    assert {"prob", "cerr"} <= asked & page
+    assert key_terms("Si pierdo la llave", "es") & key_terms("La pérdida de llaves", "es")
+    assert key_terms("queso", "es") == {"ques"} and key_terms("guerra", "es") == {"guerr"}
+
+
 def test_a_function_word_is_not_the_long_word_a_question_leaves_out() -> None:
     """ "Welche" (which) is in no passage, and says nothing of what is asked: the words
     the question is measured without are the ones that name its subject."""

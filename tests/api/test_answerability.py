@@ -10,7 +10,7 @@ import pytest
 from flask import Flask
 
 from agents.phrasebook import built_in
-from tests.api.platform_helpers import Org, chat, create_org, ok
+from tests.api.platform_helpers import Org, assert_answers, assistant_per_kb, chat, create_org, ok
 
 ADMISSIONS = """# Penerimaan Mahasiswa Baru
 
@@ -252,3 +252,23 @@ def test_english_policies_asked_in_other_languages_answer_only_what_they_hold(
         reply = ok(chat(org.client, org.admin_key, question, conversation=f"u{n}"))
         assert reply["found"] is False and reply["citations"] == [], (question, reply)
         assert reply["answer"] == built_in()[language]["not_found"], (question, reply["answer"])
+
+
+# A Spanish verb's root whose stressed vowel changes ("probar", "prueba"; "perder",
+# "pierdo"): the question and the page share it. The first was declined.
+AJEDREZ = """# Academia de Ajedrez Alfil
+
+Hay clases para niños los martes y jueves de 17:30 a 19:00. El primer día de prueba es
+gratis. En caso de pérdida del carné de socio, se hace uno nuevo en recepción por 3 euros.
+"""
+
+
+def test_a_spanish_root_whose_vowel_changes_is_the_pages_word(platform: Flask) -> None:
+    org = create_org(platform.test_client(), "Academia Alfil")
+    made = assistant_per_kb(org, {"ajedrez": {"Academia": AJEDREZ}})
+    answered = [
+        ("ajedrez", "¿Puedo probar una clase antes de apuntarme?", "día de prueba es gratis"),
+        ("ajedrez", "Si pierdo el carné, ¿qué hago?", "pérdida del carné"),
+    ]
+    assert_answers(org, answered, [("ajedrez", "es", "¿Quién ganó el mundial de ajedrez?")],
+                   assistants=made)  # fmt: skip
