@@ -162,7 +162,8 @@ _ASKS_EXISTENCE = re.compile(
 )
 
 
-def _has_digit(word: str) -> bool:
+def has_digit(word: str) -> bool:
+    """Whether the text has a digit anywhere."""
     return any(c.isdigit() for c in word)
 
 
@@ -272,7 +273,7 @@ def stopwords_of(language: str) -> frozenset[str]:
     if language not in LISTED_STOPWORDS:
         return own
     listed = get_stop_words(language)
-    return own | {w for w in listed if " " not in w and not _has_digit(w)}
+    return own | {w for w in listed if " " not in w and not has_digit(w)}
 
 
 @lru_cache(maxsize=65536)  # the same words come back turn after turn (passages, questions)
@@ -350,7 +351,7 @@ def proper_names(question: str, language: str | None = None) -> list[tuple[str, 
         after = -1  # where the last capitalised word ended
         for match in capitalised:
             word = match.group(0)
-            if _has_digit(word) or word.isupper():
+            if has_digit(word) or word.isupper():
                 after = -1  # a code (`codes_in`), a number, or an acronym a text may spell out
                 continue
             if after < 0 or sentence[after : match.start()].strip():
@@ -424,7 +425,7 @@ def asked_things(question: str, language: str | None = None) -> list[str]:
         else:
             continue
         for word in words:
-            if word not in NOT_THINGS and word not in things and not _has_digit(word):
+            if word not in NOT_THINGS and word not in things and not has_digit(word):
                 things.append(word)
     return things
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agents.answerability import CALENDAR_WORDS
+from agents.answerability import CALENDAR_WORDS, has_digit
 
 # A question asking when a place is open, as people ask it ("What are your opening
 # hours?", "¿Cuál es el horario?", "Jam berapa buka?"), and the words that only say so:
@@ -361,7 +361,7 @@ def season_of_another(question: str, quoted: list[str]) -> str | None:
     February" for July); else None. A quote naming no time of year is left to the
     decision."""
     asked = _ASKS_AT_SEASON.search(question)
-    if asked is None or any(ch.isdigit() for ch in question):
+    if asked is None or has_digit(question):
         return None
     naming = [s for s in quoted if names_season(s)]
     if not naming or any(tells_season(s, question) for s in quoted):

@@ -114,7 +114,7 @@ def _compared(words: list[str], i: int) -> bool:
     [smaller]"."""
     before = words[max(0, i - 2) : i]
     return bool(before) and (
-        before[-1] in _COMPARING or (before[-1] in ("and", "or") and before[0] in _COMPARING)
+        before[-1] in _COMPARING or (before[-1] in _AND["en"] and before[0] in _COMPARING)
     )
 
 

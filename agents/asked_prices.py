@@ -29,6 +29,7 @@ import re
 
 from agents.answerability import (
     SENTENCE_BREAK,
+    has_digit,
     priced,
     priced_part,
     read_with,
@@ -245,7 +246,7 @@ def priced_words(question: str) -> list[str]:
             and word not in _NOT_A_THING
             and word not in _PERIOD_OF  # "al mes": a period, which other_period reads
             and len(word) >= 3
-            and not any(c.isdigit() for c in word)
+            and not has_digit(word)
             and not (language == "es" and _SPANISH_INFINITIVE.fullmatch(word))
         ]
         if named:
