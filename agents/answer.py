@@ -52,6 +52,7 @@ from agents.asked_facts import (
     tells_days,
 )
 from agents.asked_kinds import unlisted_kind
+from agents.asked_manners import asked_manners, offered_otherwise
 from agents.asked_person import asks_person, names_someone
 from agents.asked_prices import price_of_another, priced_by_its_period
 from agents.followup import offline_condenser, points_back
@@ -546,8 +547,9 @@ class ExtractiveAnswerer:
         that never writes "Indian" may still be about "which famous Indian...": then the
         question goes away from its sentence without the word. The words of `places` the
         sentence answers for are held, and so is a name one of the retrieved `texts` spells
-        otherwise ("Gospic" of "Gospić", "Bismark" of "Bismarck"). One batch of short
-        texts."""
+        otherwise ("Gospic" of "Gospić", "Bismark" of "Bismarck"). A way asked
+        (`asked_manners`) that no passage holds nor the `texts` speak of otherwise counts
+        as a thing without the encoder's say. One batch of short texts."""
         unheld = tuple(word for word in measured.unheld_words if word not in places)
         names = [
             name
@@ -556,8 +558,18 @@ class ExtractiveAnswerer:
             and not self.own_names.intersection(name)
             and not any(held_as_spelt(word, texts) for word in name)
         ]
+        # A way asked that no page offers, nor speaks of in its own words, is unheld
+        # whatever the encoder makes of it ("online" draws a question on consultations
+        # towards the sentence on them).
+        ways = [
+            word
+            for word in asked_manners(query)
+            if word in unheld and not offered_otherwise(word, texts)
+        ]
         things = [
-            (word,) for word in asked_things(query) if word in unheld and word not in self.own_names
+            (word,)
+            for word in asked_things(query)
+            if word in unheld and word not in self.own_names and word not in ways
         ]
         gains = self._left_out_gains(query, names + things, sentence, cosine)
         named, asked = gains[: len(names)], gains[len(names) :]
@@ -568,7 +580,8 @@ class ExtractiveAnswerer:
         # A name the sentence is about takes the question clearly away when it is left
         # out ("Indian" of a page on Gandhi: 0.081); within the noise it is not what the
         # sentence is about ("QuickBooks" of the invoices sentence: 0.019 away).
-        return sum(g > -LEFT_OUT_NOISE for g in named), sum(g > margin for g in asked)
+        unheld_things = sum(g > margin for g in asked) + len(ways)
+        return sum(g > -LEFT_OUT_NOISE for g in named), unheld_things
 
     def _left_out_gains(
         self,

@@ -152,7 +152,8 @@ _ASKS_EXISTENCE = re.compile(
     r"alquil[aá]is|vend[eé]is|acept[aá]is|admit[ií]s|"
     r"(?:se puede|se pueden|puedo|podemos) (?:alquilar|comprar|pedir|reservar|traer|llevar|"
     r"entrar con)|se permiten?|(?:está|están) permitid[oa]s?|"
-    r"(?:apakah )?ada(?:kah)?|apakah (?:[\w-]+ ){1,2}(?:punya|memiliki|menyediakan|melayani|menjual|"
+    r"(?:apakah )?ada(?:kah)?|(?:apakah )?(?:kalian |kamu |anda )?(?:jual|menjual|terima|menerima)|"
+    r"apakah (?:[\w-]+ ){1,2}(?:punya|memiliki|menyediakan|melayani|menjual|"
     r"menyewakan|menerima)|"
     r"(?:apakah bisa|bisakah|bolehkah) (?:meminjam|menyewa|membeli|memesan)|"
     r"(?:apakah )?(?:boleh|bolehkah) (?:saya )?(?:membawa|bawa))\s+"
@@ -284,10 +285,17 @@ def stem_of(word: str, language: str) -> str:
         return word
     stemmed = stem.stemWord(word)
     if language == "id" and (host := nya_host(stemmed)):
-        return stem.stemWord(host)
-    if language == "es":
-        return _SPANISH_DIPHTHONG.sub(_plain_vowel, stemmed, count=1)
-    return stemmed
+        stemmed = stem.stemWord(host)
+    elif language == "es":
+        stemmed = _SPANISH_DIPHTHONG.sub(_plain_vowel, stemmed, count=1)
+    return stemmed[:ROOT_LETTERS]
+
+
+# Words of one root whose stems still differ past its first letters are the same term:
+# "fisioterapeuta" and "fisioterapia" (Snowball: "fisioterapeut", "fisioterapi"),
+# "administrador" and "administración". Nine letters in common hardly ever join two
+# roots ("understand" and "understate" part at the ninth).
+ROOT_LETTERS = 9
 
 
 # A Spanish verb's root changes its vowel where it is stressed ("probar", "prueba";
@@ -399,7 +407,7 @@ def speaks_of_elsewhere(sentence: str) -> bool:
     return _ELSEWHERE.search(sentence) is not None
 
 
-def asked_things(question: str, language: str | None = None) -> list[str]:
+def asked_things(question: str, language: str | None = None, *, prices: bool = True) -> list[str]:
     """What a question asking whether something is there, offered or may be brought asks
     about: the words after its asking ones, up to the first function word or mark,
     lower-cased ("student", "discount" of "Is there a student discount on memberships?";

@@ -39,7 +39,8 @@ _ASKS_HOURS = re.compile(
 HOURS_WORDS = frozenset(
     "opening hours times business office working open opens close closes closed horario "
     "horarios hora abre abren cierra cierran abierto abierta tienen tiene jam buka tutup "
-    "operasional kerja layanan abrís abris cerráis cerrais tenéis teneis".split()
+    "operasional kerja layanan abrís abris cerráis cerrais tenéis teneis work works "
+    "working trabaja trabajan trabajáis trabajais bekerja".split()
 ) | frozenset(  # the days asked about: hours that leave one out still answer
     "monday mondays tuesday tuesdays wednesday wednesdays thursday thursdays friday fridays "
     "saturday saturdays sunday sundays weekend weekends bank public holiday holidays lunes "
@@ -84,12 +85,16 @@ _DAYS = (
     # ... midday, when shops close for lunch: "¿Cerráis al mediodía?"
     r"midday|noon|lunch(?:time)?|mediod[ií]a"
 )
+# Whether they work on a day asks it as whether they open does: "Do you work on
+# Sundays?", "¿Trabajáis los sábados?", "Kalau hari Minggu tukangnya kerja?".
+_WORKING = r"work|works|working|trabaja|trabajan|trabaj[aá]is|kerja|bekerja"
 _ASKS_OPEN_ON = re.compile(
     rf"(?<![^\W_])(?:(?:are|is)(?![^\W_]).{{0,30}}(?<![^\W_])(?:open|closed)|"
     rf"abren|abre|abr[ií]s|cierran|cierra|cerr[aá]is|est[aá]n? (?:abiert|cerrad)[oa]s?|buka|"
-    rf"tutup)"
+    rf"tutup|{_WORKING})"
     rf"(?![^\W_]).{{0,20}}(?<![^\W_])(?:{_DAYS})s?(?![^\W_])|"
-    rf"(?<![^\W_])(?:hari )?(?:{_DAYS})(?![^\W_]).{{0,10}}(?<![^\W_])(?:buka|tutup)(?![^\W_])",
+    rf"(?<![^\W_])(?:hari )?(?:{_DAYS})(?![^\W_]).{{0,15}}(?<![^\W_])(?:buka|tutup|kerja|bekerja)"
+    rf"(?![^\W_])",
     re.IGNORECASE,
 )
 _DAY = re.compile(rf"(?<![^\W_])(?:{_DAYS})s?(?![^\W_])", re.IGNORECASE)
@@ -658,7 +663,7 @@ _STATES_PAYMENT = re.compile(rf"(?<![^\W_])(?:{_MEANS})(?![^\W_])", re.IGNORECAS
 _PAYING = re.compile(
     r"(?<![^\W_])(?:pay|paid|paying|payment|payments|accept|accepts|accepted|take|takes|"
     r"pagar|pago|pagos|paga|pagan|aceptamos|acepta|aceptan|admitimos|admite|bayar|"
-    r"pembayaran|dibayar|membayar|menerima|diterima)(?![^\W_])",
+    r"pembayaran|dibayar|membayar|menerima|diterima|terima(?! kasih))(?![^\W_])",
     re.IGNORECASE,
 )
 
@@ -670,6 +675,7 @@ _MEANS_OF_KIND = {
     "tarjetas crédito credito débito debito datáfono datafono kartu kredit",
     "cash": "cash coins efectivo metálico metalico monedas tunai koin",
     "transfer": "transfer transfers transferencia transferencias bizum",
+    "wallet": "qris gopay ovo shopeepay paypal",
 }
 _KIND_OF = {word: kind for kind, words in _MEANS_OF_KIND.items() for word in words.split()}
 _MEANS_WORD = re.compile(
@@ -679,9 +685,10 @@ _MEANS_WORD = re.compile(
 
 
 def means_asked(question: str) -> frozenset[str]:
-    """The kinds of means of payment a question asking how to pay names ("card" of
-    "¿Se puede pagar con tarjeta?"); none for other questions."""
-    if not asks_payment(question):
+    """The kinds of means of payment a question asking how to pay, or speaking of paying,
+    names ("card" of "¿Se puede pagar con tarjeta?", "transfer" of "Bisa bayar deposit
+    pakai transfer?"); none for other questions ("a gift card")."""
+    if not asks_payment(question) and _PAYING.search(question) is None:
         return frozenset()
     return frozenset(_KIND_OF[m.group().lower()] for m in _MEANS_WORD.finditer(question))
 
@@ -818,7 +825,11 @@ AGE_WORDS = frozenset(
     # ... or whom the place takes in: "¿Desde qué edad admitís niños?"
     "admit admits accept accepts take takes admitís admitis admiten admite aceptáis "
     "aceptais aceptan acepta acogéis acogeis acogen acoge cogéis cogeis menerima terima "
-    "diterima".split()
+    "diterima "
+    # ... and the child one asks for, by its number: "My son is 12, can he be a member?"
+    "son sons daughter daughters child children kid kids boy girl grandson granddaughter "
+    "nephew niece member members hijo hija hijos hijas niño niña niños niñas nieto nieta "
+    "sobrino sobrina socio socia miembro anak adik cucu keponakan anggota".split()
 )
 _AGE_UNIT = r"(?:years?|months?|weeks?|años|meses|semanas|tahun|bulan|minggu)"
 _NOT_AN_AGE = (
@@ -841,11 +852,20 @@ _STATES_AGE = re.compile(
 )
 # ... or whether someone of an age told by its number may ("Can my 14-year-old come?",
 # "Mi hijo tiene 5 años, ¿puede venir?", "Anak saya umur 4 tahun boleh ikut?"): a
-# sentence giving an age answers it as it answers "From what age...?".
+# sentence giving an age answers it as it answers "From what age...?". A child's bare
+# number is an age too ("My son is 12, can he join?", "Mi hija tiene 9, ¿puede
+# apuntarse?", "Anak saya 7 tahun, boleh ikut?") when nothing after it counts another
+# thing ("my son is 12 minutes away").
+_CHILD = r"(?:son|daughter|child|kid|boy|girl|grandson|granddaughter|nephew|niece|he|she)"
+_BARE = r"(?=\s*(?:[,;.!?]|$|(?:and|but|y|pero|dan|tapi)(?![^\W_])))"
 _ASKS_BY_AN_AGE = re.compile(
     rf"(?<![\d.,])(?:{_N})[\s-]*(?:years?|yrs?)[\s-]*olds?(?![^\W_])|"
+    rf"(?<![^\W_]){_CHILD}(?:'s|’s| is| turns| has just turned)\s+(?:{_N}){_BARE}|"
     rf"(?<![^\W_])(?:tiene|tienen|tengo|(?:hij|niñ|niet|sobrin)[oa]s? de)\s+(?:{_N})\s+años|"
-    rf"(?<![^\W_])(?:umur|usia|umurnya|usianya)\s+(?:{_N})\s+tahun",
+    rf"(?<![^\W_])(?:hij|niñ|niet|sobrin)[oa]s? (?:tiene|cumple)\s+(?:{_N}){_BARE}|"
+    rf"(?<![^\W_])(?:umur|usia|umurnya|usianya)\s+(?:{_N})\s+tahun|"
+    rf"(?<![^\W_])(?:anak|adik|cucu|keponakan)(?:ku| saya| kami)?(?: sudah| baru)?\s+(?:{_N})"
+    rf"\s+tahun",
     re.IGNORECASE,
 )
 

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field, replace
 from qdrant_client import QdrantClient, models
 
 from agents.answerability import asked_things, proper_names
+from agents.asked_manners import asked_manners
 from agents.fusion import DenseHit, LanguageOffsets, Level, fuse, language_fair, levels, rrf
 from knowledge.documents.sentences import SPLIT_VERSION, digest, sentence_contexts
 from knowledge.encoders.embeddings import LocalEmbeddings
@@ -299,13 +300,14 @@ class Retriever:
             dense = self._dense_queries(query, query_filter)
         sparse = None
         language, sure = guess(query)
-        # Each name the question uses, and each thing it asks whether there is, looked for
-        # in the whole scope in the same round trip: one the knowledge bases never
-        # mention is not something they answer.
+        # Each name the question uses, each thing it asks whether there is and each way
+        # it asks ("online", "by card"), looked for in the whole scope in the same round
+        # trip: one the knowledge bases never mention is not something they answer.
         named = [word for name in proper_names(query, language) for word in name]
+        asked = named + asked_things(query, language) + asked_manners(query)
         probes = {
             word: models.SparseVector(**vars(self.sparse.embed_word(word, language)))
-            for word in dict.fromkeys(named + asked_things(query, language))
+            for word in dict.fromkeys(asked)
         }
         if scope.mode != "dense":
             vector = self.sparse.embed_query(query, language)

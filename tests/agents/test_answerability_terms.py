@@ -126,6 +126,15 @@ def test_a_spanish_root_whose_vowel_changes_is_one_term() -> None:
     assert key_terms("queso", "es") == {"ques"} and key_terms("guerra", "es") == {"guerr"}
 
 
+def test_words_sharing_a_long_root_are_one_term() -> None:
+    """ "fisioterapeuta" and "fisioterapia" part only after the root; "understand" and
+    "understate" part within their first nine letters and stay two terms."""
+    assert key_terms("¿Tienen fisioterapeuta?", "es") & key_terms("Hay fisioterapia.", "es")
+    assert key_terms("administrador", "es") == key_terms("administración", "es")
+    assert not key_terms("understand", "en") & key_terms("understate", "en")
+    assert not key_terms("communication", "en") & key_terms("community", "en")
+
+
 def test_a_function_word_is_not_the_long_word_a_question_leaves_out() -> None:
     """ "Welche" (which) is in no passage, and says nothing of what is asked: the words
     the question is measured without are the ones that name its subject."""

@@ -40,6 +40,11 @@ def test_the_days_a_question_asks_the_place_is_open_on() -> None:
     assert days_asked("¿Abrís los sábados?") == {"sabado"}
     assert days_asked("Are you open on Sundays?") == {"sunday"}
     assert days_asked("What are your hours?") == frozenset()
+    # whether they work on a day, as whether they open
+    assert days_asked("Do you work on Sundays?") == {"sunday"}
+    assert days_asked("¿Trabajáis los sábados?") == {"sabado"}
+    assert days_asked("Kalau hari Minggu tukangnya kerja?") == {"minggu"}
+    assert days_asked("Does the Saturday class work for beginners?") == frozenset()
     assert names_day("Las clases se dan también los sábados.", days_asked("¿Abren el sábado?"))
     assert not names_day("Abrimos de martes a viernes.", days_asked("¿Abren el sábado?"))
     # a weekend is its two days
@@ -274,6 +279,10 @@ def test_the_means_of_payment_a_question_asks_about() -> None:
     assert means_asked("¿Se puede pagar con tarjeta?") == {"card"}
     assert means_asked("Bisa bayar pakai kartu kredit?") == {"card"}
     assert means_asked("Do you accept cash?") == {"cash"}
+    # paying spoken of, the means after what is paid
+    assert means_asked("Bisa bayar deposit pakai transfer?") == {"transfer"}
+    assert means_asked("Can I pay the deposit by card?") == {"card"}
+    assert means_asked("Terima QRIS?") == {"wallet"}
     # no means named, or no asking how to pay
     assert means_asked("How can I pay?") == frozenset()
     assert means_asked("How much is a gift card?") == frozenset()
@@ -443,9 +452,21 @@ def test_someone_of_an_age_told_by_its_number_asks_an_age() -> None:
         "Can my seven-year-old swim on his own?",
         "Mi hijo tiene 5 años, ¿puede venir?",
         "Anak saya umur 4 tahun, boleh ikut?",
+        # a child's bare number
+        "My son is 12, can he be a member?",
+        "My daughter is 7 and loves trains, can she come?",
+        "Mi hija tiene 9, ¿puede apuntarse?",
+        "Anak saya 7 tahun, boleh ikut?",
     ):
         assert asks_age(question), question
-    for question in ("Is there a 2 year warranty?", "¿La garantía es de 2 años?"):
+    for question in (
+        "Is there a 2 year warranty?",
+        "¿La garantía es de 2 años?",
+        # a number counting another thing
+        "My son is 12 minutes away, can you wait?",
+        "Mi hijo tiene 3 perros, ¿pueden venir?",
+        "Anak saya 2 orang, boleh ikut?",
+    ):
         assert not asks_age(question), question
     assert states_age("Under-16s may swim only with a parent.")
     assert states_age("Over-60s get a discount.")

@@ -36,6 +36,10 @@ from agents.answerability import asked_things
         ("¿Alquiláis bicis eléctricas?", ["bicis", "eléctricas"]),
         ("¿Aceptan tarjeta?", ["tarjeta"]),
         ("Apakah toko menyewakan mobil?", ["mobil"]),
+        # Indonesian asks whether a shop sells or takes a thing by the verb alone
+        ("Jual pakan ikan koi?", ["pakan", "ikan", "koi"]),
+        ("Kalian menjual tanaman air?", ["tanaman", "air"]),
+        ("Terima kucing persia?", ["kucing", "persia"]),
         # whether something may be brought or is allowed
         ("Can I bring my dog into the library?", ["dog"]),
         ("Are dogs allowed in the library?", ["dogs"]),

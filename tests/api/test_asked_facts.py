@@ -477,6 +477,10 @@ BY_AGE = [
     ("swim", "Can my 14-year-old come?", "Under-16s may swim only with a parent"),
     ("ludoteca", "Mi hijo tiene 5 años, ¿puede venir?", "de 3 a 10 años"),
     ("renang", "Anak saya umur 4 tahun, boleh ikut?", "usia 5 sampai 12 tahun"),
+    # a child's bare number
+    ("swim", "My daughter is 12, can she join?", "Under-16s may swim only with a parent"),
+    ("ludoteca", "Mi hija tiene 7, ¿puede venir?", "de 3 a 10 años"),
+    ("renang", "Anak saya 8 tahun, bisa ikut les?", "usia 5 sampai 12 tahun"),
 ]
 NO_AGE = [
     # a page that gives no age

@@ -1,0 +1,20 @@
+"""A way of doing a thing asked (online, at a distance): the words that ask it, and a
+page speaking of it in its own words."""
+
+from __future__ import annotations
+
+from agents.asked_manners import asked_manners, offered_otherwise
+
+
+def test_the_ways_a_question_asks() -> None:
+    assert asked_manners("¿La naturópata hace consultas online?") == ["online"]
+    assert asked_manners("Is the course taught remotely?") == ["remotely"]
+    assert asked_manners("Ada kelas daring?") == ["daring"]
+    assert asked_manners("Do you sell bike locks?") == []
+
+
+def test_a_page_offering_or_excluding_the_way_in_its_own_words() -> None:
+    assert offered_otherwise("online", ["Book on our website."])
+    assert offered_otherwise("online", ["Las clases son presenciales."])
+    assert offered_otherwise("daring", ["Kelas bisa diikuti lewat Zoom."])
+    assert not offered_otherwise("online", ["Consultations last 30 minutes, by appointment."])
