@@ -152,7 +152,7 @@ _ASKS_EXISTENCE = re.compile(
     r"alquil[aá]is|vend[eé]is|acept[aá]is|admit[ií]s|"
     r"(?:se puede|se pueden|puedo|podemos) (?:alquilar|comprar|pedir|reservar|traer|llevar|"
     r"entrar con)|se permiten?|(?:está|están) permitid[oa]s?|"
-    r"(?:apakah )?ada(?:kah)?|(?:apakah )?(?:kalian |kamu |anda )?(?:jual|menjual|terima|menerima)|"
+    r"(?:apakah )?ada(?:kah)?|(?:apakah )?(?:kalian |kamu |anda )?(?:jual|menjual|terima(?! kasih)|menerima)|"
     r"apakah (?:[\w-]+ ){1,2}(?:punya|memiliki|menyediakan|melayani|menjual|"
     r"menyewakan|menerima)|"
     r"(?:apakah bisa|bisakah|bolehkah) (?:meminjam|menyewa|membeli|memesan)|"
@@ -407,7 +407,7 @@ def speaks_of_elsewhere(sentence: str) -> bool:
     return _ELSEWHERE.search(sentence) is not None
 
 
-def asked_things(question: str, language: str | None = None, *, prices: bool = True) -> list[str]:
+def asked_things(question: str, language: str | None = None) -> list[str]:
     """What a question asking whether something is there, offered or may be brought asks
     about: the words after its asking ones, up to the first function word or mark,
     lower-cased ("student", "discount" of "Is there a student discount on memberships?";

@@ -301,7 +301,7 @@ class Retriever:
         sparse = None
         language, sure = guess(query)
         # Each name the question uses, each thing it asks whether there is and each way
-        # it asks ("online", "by card"), looked for in the whole scope in the same round
+        # it asks of doing it ("online"), looked for in the whole scope in the same round
         # trip: one the knowledge bases never mention is not something they answer.
         named = [word for name in proper_names(query, language) for word in name]
         asked = named + asked_things(query, language) + asked_manners(query)

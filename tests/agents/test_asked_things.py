@@ -40,6 +40,7 @@ from agents.answerability import asked_things
         ("Jual pakan ikan koi?", ["pakan", "ikan", "koi"]),
         ("Kalian menjual tanaman air?", ["tanaman", "air"]),
         ("Terima kucing persia?", ["kucing", "persia"]),
+        ("Terima kasih banyak, ya?", []),  # thanks, not a thing taken
         # whether something may be brought or is allowed
         ("Can I bring my dog into the library?", ["dog"]),
         ("Are dogs allowed in the library?", ["dogs"]),
