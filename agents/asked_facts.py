@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agents.answerability import CALENDAR_WORDS, has_digit
+from agents.answerability import CALENDAR_WORDS, has_digit, states_price
 
 # A question asking when a place is open, as people ask it ("What are your opening
 # hours?", "¿Cuál es el horario?", "Jam berapa buka?"), and the words that only say so:
@@ -918,6 +918,84 @@ def states_time(sentence: str) -> bool:
     return _STATES_TIME.search(sentence) is not None
 
 
+# A question asking on which day something is done ("¿Qué día son las clases?", "What
+# day do the adults rehearse?", "Kursusnya tiap hari apa saja?"): a sentence naming a
+# day of the week, or every day, answers it in its own words ("los jueves de 18:00 a
+# 20:30").
+_ASKS_DAY = re.compile(
+    r"(?<![^\W_])(?:(?:what|which) (?:days?|nights?|evenings?)|"
+    r"(?:qu[eé]|cu[aá]l(?:es)?) (?:d[ií]as?|noches?)|(?:hari|malam) apa)(?![^\W_])",
+    re.IGNORECASE,
+)
+_EVERY_DAY = re.compile(
+    r"(?<![^\W_])(?:every day|daily|todos los d[ií]as|a diario|setiap hari|tiap hari)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+DAY_WORDS = frozenset(
+    "what which day days night nights evening evenings on qué que cuál cuáles cual cuales "
+    "día días dia dias noche noches hari malam apa saja tiap setiap pada is are do does "
+    "son es hay".split()
+)
+
+
+def asks_day(question: str) -> bool:
+    """Whether the question asks on which day something is done."""
+    return _ASKS_DAY.search(question) is not None
+
+
+def states_day(sentence: str) -> bool:
+    """Whether the sentence names a day of the week, or every day."""
+    return bool(days_named(sentence)) or _EVERY_DAY.search(sentence) is not None
+
+
+# A question asking whether one pays ("Do I have to pay for a repair?", "¿Hay que pagar
+# por el presupuesto?", "Anak yatim bayar tidak?"): a sentence giving a price, or saying
+# it is free, answers it ("mend ... toys for free", "presupuesto gratuito").
+_ASKS_WHETHER_PAID = re.compile(
+    r"(?<![^\W_])(?:(?:do|does|will|would) (?:i|we|you|they|it) (?:have to|need to|must) pay|"
+    r"(?:is|are) (?:it|this|that|they|the [\w-]+|[\w-]+) free|is there (?:a|any) "
+    r"(?:charge|fee|cost)|does it cost (?:anything|extra|money)|"
+    r"hay que pagar|se paga (?:algo|por|aparte)|^¿?se paga|(?:es|son) (?:gratis|gratuit[oa]s?)|tiene (?:alg[uú]n )?coste|"
+    r"cobr[aá]is (?:algo|por)|(?:harus|perlu) bayar|bayar (?:tidak|nggak|gak|enggak)|"
+    r"gratis (?:tidak|nggak|gak|enggak)|apakah gratis|kena biaya)(?![^\W_])",
+    re.IGNORECASE,
+)
+PAID_WORDS = frozenset(
+    "do does will would i we you they it have to need must pay paying paid anything extra "
+    "charge charged fee fees cost costs money free is are there any this that hay que "
+    "pagar paga pago se es son gratis gratuito gratuita gratuitos gratuitas tiene algún "
+    "algun coste costo cobráis cobrais algo por harus perlu bayar tidak nggak gak enggak "
+    "apakah kena biaya".split()
+)
+
+
+# ... not when or how one pays: "Kapan saya harus bayar?", "When do I have to pay?"
+_WHEN_OR_HOW = re.compile(
+    r"(?<![^\W_])(?:when|how|where|cu[aá]ndo|c[oó]mo|d[oó]nde|kapan|bagaimana|gimana|"
+    r"berapa)(?![^\W_])",
+    re.IGNORECASE,
+)
+# A sentence on paying, or on charging, answers whether one pays as a price does: "No
+# cobramos matrícula si te apuntas en enero", "Tidak dipungut biaya".
+_CHARGING = re.compile(
+    r"(?<![^\W_])(?:pay|pays|paid|payment|charges?|charged|pag(?:a|an|ar|amos|o|os)|cobr\w*|"
+    r"bayar|dibayar|membayar|pembayaran|biaya|dipungut)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def asks_whether_paid(question: str) -> bool:
+    """Whether the question asks whether one pays (for something)."""
+    return _ASKS_WHETHER_PAID.search(question) is not None and _WHEN_OR_HOW.search(question) is None
+
+
+def states_paid(sentence: str) -> bool:
+    """Whether the sentence gives a price, says something is free, or speaks of paying
+    or charging."""
+    return states_price(sentence) or _CHARGING.search(sentence) is not None
+
+
 @dataclass(frozen=True)
 class Fact:
     name: str
@@ -951,6 +1029,8 @@ FACTS = (
     Fact("payment", asks_payment, states_payment, PAYMENT_WORDS),
     Fact("notice", asks_notice, states_notice, NOTICE_WORDS, tells_notice),
     Fact("age", asks_age, states_age, AGE_WORDS),
+    Fact("paid", asks_whether_paid, states_paid, PAID_WORDS),
+    Fact("day", asks_day, states_day, DAY_WORDS),
     # last: "What time do you open?" asks the hours
     Fact("time", asks_time, states_time, TIME_WORDS),
 )

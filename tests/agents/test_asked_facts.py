@@ -8,12 +8,14 @@ from agents.asked_facts import (
     asks_address,
     asks_age,
     asks_contact,
+    asks_day,
     asks_email,
     asks_hours,
     asks_notice,
     asks_payment,
     asks_phone,
     asks_the_address,
+    asks_whether_paid,
     days_asked,
     gives_address,
     means_asked,
@@ -23,10 +25,12 @@ from agents.asked_facts import (
     season_of_another,
     states_address,
     states_age,
+    states_day,
     states_email,
     states_hours,
     states_location,
     states_notice,
+    states_paid,
     states_payment,
     states_phone,
     states_season_open,
@@ -470,3 +474,46 @@ def test_someone_of_an_age_told_by_its_number_asks_an_age() -> None:
         assert not asks_age(question), question
     assert states_age("Under-16s may swim only with a parent.")
     assert states_age("Over-60s get a discount.")
+
+
+def test_on_which_day_and_a_sentence_naming_one() -> None:
+    for question in (
+        "¿Qué día son las clases?",
+        "What night does the club meet?",
+        "Kursusnya tiap hari apa saja?",
+        "¿Cuáles días abrís?",
+    ):
+        assert asks_day(question), question
+    assert asked_fact("¿Qué día ensayan los adultos?").name == "day"  # type: ignore[union-attr]
+    for question in ("How many days does the course last?", "¿Qué tal el día?"):
+        assert not asks_day(question), question
+    assert states_day("Los jueves de 18:00 a 20:30.")
+    assert states_day("Open every day from 9 am.")
+    assert not states_day("The course lasts eight weeks.")
+
+
+def test_whether_one_pays_and_a_sentence_giving_a_price_or_free() -> None:
+    for question in (
+        "Do I have to pay for a repair?",
+        "Is parking free?",
+        "¿Hay que pagar por el presupuesto?",
+        "¿La primera clase es gratis?",
+        "Anak yatim bayar tidak?",
+        "Harus bayar untuk parkir?",
+    ):
+        assert asks_whether_paid(question), question
+    assert asked_fact("Do I have to pay for a repair?").name == "paid"  # type: ignore[union-attr]
+    for question in (
+        "How do I pay?",
+        "¿Dónde se paga?",
+        "Is it open on Sunday?",
+        # when one pays is another question
+        "Kapan saya harus bayar?",
+        "When do I have to pay?",
+    ):
+        assert not asks_whether_paid(question), question
+    # a sentence on charging answers it as a price does
+    assert states_paid("No cobramos matrícula si te apuntas en enero.")
+    assert states_paid("Juniors play free.")
+    assert not states_paid("We meet on Tuesday evenings.")
+    assert not states_paid("The café takes place on the first Saturday.")
