@@ -950,13 +950,15 @@ def states_day(sentence: str) -> bool:
 
 
 # A question asking whether one pays ("Do I have to pay for a repair?", "¿Hay que pagar
-# por el presupuesto?", "Anak yatim bayar tidak?"): a sentence giving a price, or saying
-# it is free, answers it ("mend ... toys for free", "presupuesto gratuito").
+# por el presupuesto?", "Anak yatim bayar tidak?"): a sentence giving a price, saying it
+# is free or speaking of paying answers it ("mend ... toys for free", "presupuesto
+# gratuito", "No cobramos matrícula en enero").
 _ASKS_WHETHER_PAID = re.compile(
     r"(?<![^\W_])(?:(?:do|does|will|would) (?:i|we|you|they|it) (?:have to|need to|must) pay|"
     r"(?:is|are) (?:it|this|that|they|the [\w-]+|[\w-]+) free|is there (?:a|any) "
     r"(?:charge|fee|cost)|does it cost (?:anything|extra|money)|"
-    r"hay que pagar|se paga (?:algo|por|aparte)|^¿?se paga|(?:es|son) (?:gratis|gratuit[oa]s?)|tiene (?:alg[uú]n )?coste|"
+    r"hay que pagar|se paga (?:algo|por|aparte)|^¿?se paga|(?:es|son) (?:gratis|gratuit[oa]s?)|"
+    r"tiene (?:alg[uú]n )?coste|"
     r"cobr[aá]is (?:algo|por)|(?:harus|perlu) bayar|bayar (?:tidak|nggak|gak|enggak)|"
     r"gratis (?:tidak|nggak|gak|enggak)|apakah gratis|kena biaya)(?![^\W_])",
     re.IGNORECASE,
