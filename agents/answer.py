@@ -55,6 +55,7 @@ from agents.asked_kinds import unlisted_kind
 from agents.asked_manners import asked_manners, offered_otherwise
 from agents.asked_person import asks_person, names_someone
 from agents.asked_prices import price_of_another, priced_by_its_period
+from agents.asked_to_buy import asks_to_buy, speaks_of_selling
 from agents.followup import offline_condenser, points_back
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
@@ -449,6 +450,12 @@ class ExtractiveAnswerer:
                     # listing other means answer it: "we take cash only".
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "means_unheld": sorted(means)}
+                    )
+                elif asks_to_buy(query) and not any(map(speaks_of_selling, texts)):
+                    # "Do you sell telescopes?" of an observatory's page on its own
+                    # telescope: pages that never speak of selling do not answer it.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "not_sold": True}
                     )
             tried.append(judged)
         # The question as asked or as searched, whichever finds the better sentence among
