@@ -972,12 +972,21 @@ PAID_WORDS = frozenset(
 )
 
 
-# ... not when or how one pays: "Kapan saya harus bayar?", "When do I have to pay?"
-_WHEN_OR_HOW = re.compile(
-    r"(?<![^\W_])(?:when|how|where|cu[aá]ndo|c[oó]mo|d[oó]nde|kapan|bagaimana|gimana|"
-    r"berapa)(?![^\W_])",
+# A word asking where, when, how, what or how much: such a question is not a yes or no
+# one ("Kapan saya harus bayar?", "Where do you sell tickets?"). "Qué" with its accent
+# only: "que" is "that" ("¿Hay que pagar?").
+_OPEN_QUESTION = re.compile(
+    r"(?<![^\W_])(?:where|when|how|what|which|d[oó]nde|cu[aá]ndo|c[oó]mo|cu[aá]nto|qué|"
+    r"di mana|dimana|kapan|berapa|bagaimana|gimana|apa saja)(?![^\W_])",
     re.IGNORECASE,
 )
+
+
+def asks_openly(question: str) -> bool:
+    """Whether the question asks where, when, how, what or how much (not yes or no)."""
+    return _OPEN_QUESTION.search(question) is not None
+
+
 # A sentence on paying, or on charging, answers whether one pays as a price does: "No
 # cobramos matrícula si te apuntas en enero", "Tidak dipungut biaya".
 _CHARGING = re.compile(
@@ -989,7 +998,7 @@ _CHARGING = re.compile(
 
 def asks_whether_paid(question: str) -> bool:
     """Whether the question asks whether one pays (for something)."""
-    return _ASKS_WHETHER_PAID.search(question) is not None and _WHEN_OR_HOW.search(question) is None
+    return _ASKS_WHETHER_PAID.search(question) is not None and not asks_openly(question)
 
 
 def states_paid(sentence: str) -> bool:

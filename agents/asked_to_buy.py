@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from agents.asked_facts import asks_openly
+
 _ASKS_TO_BUY = re.compile(
     r"(?<![^\W_])(?:(?:do|does) (?:you|they|the [\w-]+) sell|(?:can|could) (?:i|we) buy|"
     r"(?:is|are) [\w\s-]{1,30} for sale|vend[eé]is|venden|vendes|"
@@ -28,19 +30,11 @@ _SPEAKS_OF_SELLING = re.compile(
 )
 
 
-# ... not where, when, how or for how much: "Where do you sell tickets?" may be answered by
-# "Tickets from the box office".
-_WH = re.compile(
-    r"(?<![^\W_])(?:where|when|how|what|which|d[oó]nde|cu[aá]ndo|c[oó]mo|cu[aá]nto|qu[eé]|"
-    r"di mana|dimana|kapan|berapa|bagaimana|apa saja)(?![^\W_])",
-    re.IGNORECASE,
-)
-
-
 def asks_to_buy(question: str) -> bool:
     """Whether the question asks whether they sell something (or one can buy it), not
     where, when, how or for how much."""
-    return _ASKS_TO_BUY.search(question) is not None and _WH.search(question) is None
+    # "Where do you sell tickets?" may be answered by "Tickets from the box office".
+    return _ASKS_TO_BUY.search(question) is not None and not asks_openly(question)
 
 
 def speaks_of_selling(text: str) -> bool:
