@@ -38,6 +38,12 @@ from agents.answerability import (
     written_in,
 )
 from agents.asked_counts import asks_count, states_count
+from agents.asked_dealings import (
+    asks_to_buy,
+    asks_to_rent,
+    speaks_of_renting,
+    speaks_of_selling,
+)
 from agents.asked_facts import (
     asked_fact,
     asks_the_address,
@@ -54,8 +60,7 @@ from agents.asked_facts import (
 from agents.asked_kinds import unlisted_kind
 from agents.asked_manners import asked_manners, offered_otherwise
 from agents.asked_person import asks_person, names_someone
-from agents.asked_prices import price_of_another, priced_by_its_period
-from agents.asked_to_buy import asks_to_buy, speaks_of_selling
+from agents.asked_prices import PRICE, price_of_another, priced_by_its_period
 from agents.followup import offline_condenser, points_back
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
@@ -457,6 +462,11 @@ class ExtractiveAnswerer:
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "not_sold": True}
                     )
+                elif asks_to_rent(query) and not any(map(speaks_of_renting, texts)):
+                    # "¿Alquiláis cámaras?" of a school whose students bring their own.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "not_rented": True}
+                    )
             tried.append(judged)
         # The question as asked or as searched, whichever finds the better sentence among
         # those the decision lets through.
@@ -716,7 +726,7 @@ def fact_giving(
     reach them), naming nothing else the passages lack but the service's `own` names:
     the chosen sentences giving it, else the closest sentence in its language that does;
     none when no sentence does."""
-    fact = asked_fact(query, own=own)
+    fact = asked_fact(query, own=own) or (PRICE if PRICE.asks(query) else None)
     if fact is None or seen.unheld_things or seen.absent_codes:
         return []
     # A name that is a word of asking is none the pages lack: "Lebaran" of "Apakah buka
@@ -727,7 +737,7 @@ def fact_giving(
     # "Depotnya di mana?" of Depot Air Segar.
     asking = fact.words | own
     if any(
-        w.lower() not in asking and nya_host(w.lower()) not in own
+        w.lower() not in asking and nya_host(w.lower()) not in asking
         for w in absent_words(query, texts)
     ):
         return []

@@ -179,7 +179,10 @@ LIMIT_WORDS = frozenset(
 # Whom a service is done for, between the verb and the thing ("Do you give [us]
 # aprons?"): not a thing either. (Not stopwords: "US" is a country in SQuAD.)
 RECEIVERS = frozenset("us him her them te mereka".split())
-NOT_THINGS = LIMIT_WORDS | RECEIVERS
+# ... nor a participle saying what the thing is made of or by: "socks [made] from
+# alpaca wool", "pan [hecho] con espelta", "sepatu [buatan] lokal".
+MADE = frozenset("made built grown hecho hecha hechos hechas dibuat buatan".split())
+NOT_THINGS = LIMIT_WORDS | RECEIVERS | MADE
 # A verb's particle is no thing done to: "out" of "Do you come out to villages?".
 PARTICLES = frozenset("out over round around up down back along off away".split())
 
@@ -284,12 +287,20 @@ def stem_of(word: str, language: str) -> str:
     stem = stemmer(language)
     if stem is None:
         return word
+    if language == "id" and _SPOKEN_NASAL.match(word):
+        word = "me" + word  # "ngaji" as "mengaji"
     stemmed = stem.stemWord(word)
     if language == "id" and (host := nya_host(stemmed)):
         stemmed = stem.stemWord(host)
     elif language == "es":
         stemmed = _SPANISH_DIPHTHONG.sub(_plain_vowel, stemmed, count=1)
     return stemmed[:ROOT_LETTERS]
+
+
+# Spoken Indonesian drops a verb's "me-" before its nasal: "ngaji", "ngajar", "ngantar"
+# are "mengaji", "mengajar", "mengantar", which Snowball takes to their roots ("aji").
+# "Ngajinya hari apa?" shared no term with "Les mengaji ... diadakan Senin".
+_SPOKEN_NASAL = re.compile(r"ng[aeiou]\w{2}")
 
 
 # Words of one root whose stems still differ past its first letters are the same term:
@@ -439,11 +450,11 @@ def asked_things(question: str, language: str | None = None) -> list[str]:
     return things
 
 
-# ... or whether something is allowed, named before the asking word ("Are [dogs]
+# ... or whether something is allowed (or welcome), named before the asking word ("Are [dogs]
 # allowed?", "Apakah [kucing] diperbolehkan?").
 _ASKS_ALLOWED = re.compile(
     r"(?:(?:are|is) (?:the |a |an |any |my |our )?|apakah )(?P<thing>[\w'’ -]+?) "
-    r"(?:allowed|permitted|boleh dibawa|diperbolehkan|diizinkan|dibolehkan)(?![^\W_])",
+    r"(?:allowed|permitted|welcome|boleh dibawa|diperbolehkan|diizinkan|dibolehkan)(?![^\W_])",
     re.IGNORECASE,
 )
 
@@ -588,8 +599,19 @@ def priced(question: str, quoted: list[str], *, before: list[str | None] | None 
     prior = before or [None] * len(quoted)
     return any(
         _STATES_PRICE.search(text) is not None
-        and (not wanted or bool(wanted & key_terms(read_with(text, previous), language)))
+        and (not wanted or _shares_term(wanted, key_terms(read_with(text, previous), language)))
         for text, previous in zip(quoted, prior, strict=True)
+    )
+
+
+# A key term of this many letters or more that begins a longer one is the same term:
+# "member" of "Membership costs £30 a year".
+PREFIX_TERM = 5
+
+
+def _shares_term(wanted: set[str], terms: set[str]) -> bool:
+    return bool(wanted & terms) or any(
+        term.startswith(word) for word in wanted if len(word) >= PREFIX_TERM for term in terms
     )
 
 

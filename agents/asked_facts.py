@@ -405,6 +405,11 @@ _THE_ADDRESS = r"(?:your|the|its|what|what's|whats) address|address of"
 _ASKS_ADDRESS = re.compile(
     rf"(?<![^\W_])(?:{_THE_ADDRESS}|where are you|"
     rf"where is (?:the|your) (?:{'|'.join(_PLACES)})|your location|"
+    # "Where can I find you?", "¿Dónde tenéis el local?", "Tempatnya di mana?"
+    r"(?:where|how) (?:can|do|would|will|should) (?:i|we) find you|"
+    rf"d[oó]nde (?:ten[eé]is|tienen|tienes) (?:el|la|vuestro|vuestra|su|tu) (?:{'|'.join(_LUGARES)})|"
+    r"d[oó]nde (?:os|les|le|te) (?:encuentro|encontramos|puedo encontrar|podemos encontrar)|"
+    r"tempat(?:nya)? di ?mana|di ?mana tempat(?:nya)?(?=\W*$)|"
     r"(?:cu[aá]l es (?:la|su)|su|vuestra|tu) (?:direcci[oó]n|ubicaci[oó]n)|"
     r"d[oó]nde (?:est[aá]n|est[aá]is|quedan?|se encuentran|se ubican?)|alamat\w*|lokasi\w*|"
     rf"d[oó]nde est[aá] (?:la|el|su|vuestra|vuestro) (?:{'|'.join(_LUGARES)})|"
@@ -415,7 +420,8 @@ ADDRESS_WORDS = frozenset(
     # "Where are you based?" asks nothing but where: "based" is no word a page need hold
     "address located location where based situated dirección direccion ubicación ubicacion "
     "dónde donde están estan está esta estáis estais queda quedan encuentra encuentran alamat "
-    "alamatnya lokasi lokasinya dimana mana".split()
+    "alamatnya lokasi lokasinya dimana mana find tenéis teneis tienen tienes encuentro "
+    "encontramos encontrar tempat tempatnya".split()
     + _PLACES
     + _LUGARES
 )
@@ -520,10 +526,16 @@ _IS_THERE = (
     r" (?:in|at|on)|"
     r"(?:estamos|(?:la|el|nuestra|nuestro) (?:{lugares}) (?:est[aá]|se encuentra|queda)|"
     r"situad[oa]s?|ubicad[oa]s?) en|"
-    r"(?:terletak|berada|beralamat|berlokasi) di"
+    r"(?:terletak|berada|beralamat|berlokasi) di|"
+    # ... or beside a named one, or in Indonesian at a kind of building named: "next to
+    # the Old Mill", "junto a la antigua estación de la Vía Verde", "di musala Al-Hikmah"
+    r"next to|opposite|beside|behind|near|junto al?|al lado de|frente a|enfrente de|"
+    r"detr[aá]s de|cerca de|di (?:samping|sebelah|depan|belakang|dekat|seberang|musala|"
+    r"musholla|masjid|gedung|balai|aula|kantor|ruko|pasar|kampus|sekolah|lapangan|"
+    r"kompleks|perumahan|kawasan)"
 ).format(places="|".join(_PLACES), lugares="|".join(_LUGARES))
 _STATES_PLACE = re.compile(
-    rf"(?<![^\W_])(?i:{_IS_THERE})(?:\s+[\w'’-]+){{0,4}}?\s+(?P<name>[A-ZÁÉÍÓÚÑ][\w'’-]+)"
+    rf"(?<![^\W_])(?i:{_IS_THERE})(?:\s+[\w'’-]+){{0,5}}?\s+(?P<name>[A-ZÁÉÍÓÚÑ][\w'’-]+)"
 )
 # ... or a street named without its number: "on Mill Lane", "en la calle Mayor", "di
 # Jalan Melati" (a capitalised name before an English street word, after the others).
@@ -895,7 +907,9 @@ _ASKS_TIME = re.compile(
 TIME_WORDS = frozenset(
     "what which time times at by until till from hora horas qué que hasta desde para jam "
     "pukul berapa sampai hingga mulai dari can could should must do does will puedo "
-    "podemos puede pueden debo debemos hay bisa boleh harus paling".split()
+    "podemos puede pueden debo debemos hay bisa boleh harus paling "
+    # what starts at it: "What time does it start?", "Jam berapa mulainya?"
+    "start starts begin begins empieza empiezan comienza comienzan dimulai".split()
 )
 # A time of day: with its minutes ("16:00", "7.30", "pukul 07.00"; not an amount,
 # "£2.50", "12.50 euros", "Rp75.000") or its am or pm, or noon and midnight.
@@ -903,7 +917,11 @@ _STATES_TIME = re.compile(
     r"(?<![\d.,:$€£¥])\d{1,2}[:.]\d{2}(?!\d|[.,:]\d)"
     r"(?!\s*(?:€|euros?|dollars?|pounds?|usd|eur)(?![^\W_]))|"
     r"(?<![\d.,])\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)(?![^\W_])|"
-    r"(?<![^\W_])(?:noon|midnight|mediod[ií]a|medianoche|tengah malam)(?![^\W_])",
+    r"(?<![^\W_])(?:noon|midnight|mediod[ií]a|medianoche|tengah malam)(?![^\W_])|"
+    # ... or, in Indonesian, by a prayer's time: "setelah Asar", "bakda Magrib"
+    r"(?<![^\W_])(?:sebelum|sesudah|setelah|selepas|ba'?da|bakda|habis) "
+    r"(?:(?:salat|sholat|shalat) )?(?:subuh|zuhur|dzuhur|duhur|lohor|asar|ashar|magrib|"
+    r"maghrib|isya'?)(?![^\W_])",
     re.IGNORECASE,
 )
 

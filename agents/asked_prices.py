@@ -29,6 +29,7 @@ import re
 
 from agents.answerability import (
     SENTENCE_BREAK,
+    asks_price,
     has_digit,
     priced,
     priced_part,
@@ -39,7 +40,7 @@ from agents.answerability import (
     unspaced,
     words_of,
 )
-from agents.asked_facts import day_of, days_named, names_day
+from agents.asked_facts import Fact, day_of, days_named, names_day
 from knowledge.encoders.languages import guess
 
 # Each period's words in English, Spanish and Indonesian, and the forms that are a
@@ -273,3 +274,50 @@ def unheld_priced(question: str, passages: list[str]) -> str:
         if not any(names_day(text, frozenset({day})) for text in passages):
             return words
     return ""
+
+
+# The words that only ask a price, and the periods it is asked by: a page need not hold
+# them ("Bayarnya sebulan berapa?" of "Infak bulanan Rp50.000 per anak").
+PRICE_WORDS = frozenset(
+    "how much cost costs price prices priced fee fees pay what which does will would "
+    "cuánto cuanto cuánta cuanta cuesta cuestan cuestas costo coste precio precios tarifa "
+    "tarifas cobra cobran cobráis cobrais cobrar pagar pago pagas paga pagan pagamos "
+    "pagáis pagais berapa harga harganya biaya biayanya ongkos ongkosnya tarif tarifnya "
+    "bayar".split()
+) | frozenset(_PERIOD_OF)
+
+
+# What one pays, asked without a word of price: "How much do I pay?", "¿Cuánto se paga al
+# mes?", "Bayarnya sebulan berapa?"; not on which date ("Bayar sewanya tanggal berapa?").
+# Asked so, a price answers it; the checks of what a price is of (`priced`) read the
+# words of price alone.
+_ASKS_WHAT_TO_PAY = re.compile(
+    r"(?<![^\W_])(?:how much (?:\w+ ){0,3}pay|cu[aá]nto (?:\w+ ){0,3}pag(?:o|as|a|an|amos|"
+    r"[aá]is|ar)|bayar(?:nya)?(?: (?!tanggal|jam|hari)\w+){0,2} berapa(?! kali)|"
+    r"(?<!tanggal )(?<!jam )(?<!hari )berapa (?:yang )?(?:harus )?(?:di)?bayar(?:nya)?)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+_PAYING = re.compile(
+    r"(?<![^\W_])(?:pay|paid|pag(?:o|as|a|an|amos|[aá]is|ar)|(?:di)?bayar(?:nya)?)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def asks_what_to_pay(question: str) -> bool:
+    """Whether the question asks a price, or how much one pays."""
+    return asks_price(question) or _ASKS_WHAT_TO_PAY.search(question) is not None
+
+
+def tells_price(sentence: str, question: str) -> bool:
+    """Whether the sentence's price is of what the question prices: it holds one of the
+    question's key terms (`priced`), or the question names nothing but the price and the
+    period it is asked by."""
+    return priced(_PAYING.sub(" ", without_periods(question)), [sentence])
+
+
+# A price asked in words the page does not use ("What does it cost to become a member?"
+# of "Membership costs £30 a year"): asked after the other facts.
+PRICE = Fact("price", asks_what_to_pay, states_price, PRICE_WORDS, tells_price)

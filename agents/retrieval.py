@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field, replace
 from qdrant_client import QdrantClient, models
 
 from agents.answerability import asked_things, proper_names
+from agents.asked_facts import asked_fact
 from agents.asked_manners import asked_manners
 from agents.fusion import DenseHit, LanguageOffsets, Level, fuse, language_fair, levels, rrf
 from knowledge.documents.sentences import SPLIT_VERSION, digest, sentence_contexts
@@ -179,7 +180,9 @@ class Retriever:
         fetch = None if reranked else Fetch(scope.k, self._stored_vectors())
         # Fuse over a wider pool than k, then keep k: RRF needs depth to help.
         hits = self.ranked(query, scope, limit=max(self.candidates, scope.k), fetch=fetch)
-        gate_open = scope.score_threshold <= -1  # off: benchmarks rank everything
+        # A fact asked in a few words ("Tempatnya di mana?") may be close to nothing: only
+        # a sentence giving it answers, which the answerer looks for.
+        gate_open = scope.score_threshold <= -1 or asked_fact(query) is not None
         if not hits.ids or not (gate_open or (hits.best_dense or -1) >= scope.score_threshold):
             return []
         ranked = list(zip(hits.ids, hits.scores, strict=True))

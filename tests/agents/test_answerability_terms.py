@@ -135,6 +135,14 @@ def test_words_sharing_a_long_root_are_one_term() -> None:
     assert not key_terms("communication", "en") & key_terms("community", "en")
 
 
+def test_a_spoken_indonesian_verb_without_its_me_is_one_term_with_it() -> None:
+    """ "ngaji" is "mengaji" spoken, "ngantar" "mengantar": "Ngajinya hari apa?" asks
+    of "Les mengaji ... diadakan Senin"."""
+    assert key_terms("Ngajinya hari apa?", "id") & key_terms("Les mengaji anak", "id")
+    assert key_terms("Bisa ngantar?", "id") & key_terms("Kami mengantar pesanan", "id")
+    assert not key_terms("ngaji", "id") & key_terms("gaji karyawan", "id")
+
+
 def test_a_function_word_is_not_the_long_word_a_question_leaves_out() -> None:
     """ "Welche" (which) is in no passage, and says nothing of what is asked: the words
     the question is measured without are the ones that name its subject."""

@@ -1,8 +1,9 @@
-"""Whether they sell a thing, and whether a page speaks of selling at all."""
+"""Whether they sell or rent out a thing, and whether a page speaks of selling or renting
+at all."""
 
 from __future__ import annotations
 
-from agents.asked_to_buy import asks_to_buy, speaks_of_selling
+from agents.asked_dealings import asks_to_buy, asks_to_rent, speaks_of_renting, speaks_of_selling
 
 
 def test_questions_asking_whether_they_sell_a_thing() -> None:
@@ -32,3 +33,36 @@ def test_a_page_speaking_of_selling_or_a_shop() -> None:
     assert speaks_of_selling("Tiket dijual di loket.")
     # a price alone is no selling
     assert not speaks_of_selling("The dome houses a telescope. Tickets are £12.")
+
+
+def test_questions_asking_whether_they_rent_a_thing_out() -> None:
+    for question in (
+        "Do you rent bikes?",
+        "Can I hire a wetsuit?",
+        "Can we borrow a ladder?",
+        "Is the hall for hire?",
+        "¿Alquiláis cámaras?",
+        "¿Se puede alquilar el local?",
+        "Ada sewa drone?",
+        "Kompornya disewakan?",
+    ):
+        assert asks_to_rent(question), question
+    # where, when and for how much are other questions
+    for question in (
+        "Where can I hire a bike?",
+        "How much to rent a kayak?",
+        "¿Cuánto cuesta alquilar una bici?",
+        "Berapa harga sewa tenda?",
+        "Do you repair bikes?",
+    ):
+        assert not asks_to_rent(question), question
+
+
+def test_a_page_speaking_of_renting_hiring_or_lending() -> None:
+    assert speaks_of_renting("Members can borrow up to three tools a week.")
+    assert speaks_of_renting("Alquilamos bicicletas eléctricas.")
+    assert speaks_of_renting("Tenda bisa disewa harian.")
+    assert speaks_of_renting("Bikes for hire from the station.")
+    # a thing named, or a word merely sharing the letters, is no renting
+    assert not speaks_of_renting("Students bring their own camera to every class.")
+    assert not speaks_of_renting("El prestigio de la escuela viene de sus profesores.")

@@ -108,11 +108,15 @@ def test_questions_asking_where_a_place_is_and_sentences_giving_an_address() -> 
         "¿Dónde queda el taller?", "¿Cuál es la dirección?", "Alamatnya di mana?",
         "Toko ada di mana?", "¿Dónde está la escuela?", "Where is the clinic?",
         "¿Dónde está el estudio?", "Where is the gym?", "¿Dónde está la clinica?",
+        # where to find them, where they have their premises, where the place is
+        "Where can I find you?", "How do we find you?", "¿Dónde tenéis el local?",
+        "¿Dónde os encuentro?", "Tempatnya di mana?", "Di mana tempatnya?",
     ]:  # fmt: skip
         assert asks_address(question), question
     # where a thing is, or where to do something, is not where the place is
     for question in [
         "¿Dónde está el formulario?", "Di mana saya bisa membayar?", "¿Dónde está el baño?",
+        "Where can I find parking?", "Tempat parkirnya di mana?", "Di mana tempat parkir?",
     ]:  # fmt: skip
         assert not asks_address(question), question
     for sentence in [
@@ -131,6 +135,10 @@ def test_questions_asking_where_a_place_is_and_sentences_giving_an_address() -> 
         # a street named without its number
         "Our cottages are in the village of Little Haydon, on Mill Lane.",
         "Estamos en la calle Mayor, junto a la iglesia.", "Toko kami di Jalan Melati.",
+        # beside a named place, or at a building of a kind, named
+        "Alquilamos bicis junto a la antigua estación de la Vía Verde.",
+        "We meet next to the Old Corn Exchange.", "Kelas diadakan di musala Al-Ikhlas.",
+        "Latihan setiap Sabtu di balai Desa Sukamaju.",
     ]:  # fmt: skip
         assert states_location(sentence), sentence
     # a language, a day, a place with no name, a unit that is a size or a price
@@ -381,12 +389,17 @@ def test_a_question_asking_at_what_time_something_is_done_and_a_time_of_day() ->
     assert asked_fact("What time do you open?").name == "hours"
     assert asked_fact("¿A qué hora abren?").name == "hours"
     assert asked_fact("When can I come?") is None
+    # what starts at it is a word of asking: a page need not hold it
+    assert asked_fact("Jam berapa mulainya?").words >= {"mulai", "start", "empieza"}
     assert asked_fact("Berapa jam perjalanannya?") is None
     for sentence in (
         "Drop-off is between 8 and 9 am on the day.",
         "La entrada es a partir de las 16:00.",
         "Anak tidur siang pukul 12.30 sampai 14.30.",
         "Lunch is served at noon.",
+        # a prayer's time
+        "Kelas mengaji setelah Asar.",
+        "Kajian rutin bakda Magrib di masjid.",
     ):
         assert states_time(sentence), sentence
     # amounts are not times

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from agents.answerability import priced
 from agents.asked_prices import (
+    PRICE,
     asked_periods,
     named_periods,
     named_together,
@@ -170,3 +171,30 @@ def test_a_day_priced_as_its_weekend_or_as_a_weekday_is_held() -> None:
     assert unheld_priced("How much is a sweep on Saturdays?", sweeps) == ""
     assert unheld_priced("Berapa sewa per minggu?", ["Sewa Rp400.000 per minggu."]) == ""
     assert unheld_priced("Berapa sewa hari Minggu?", ["Sewa Rp300.000 hari biasa."]) == "minggu"
+
+
+def test_a_price_asked_in_other_words_than_the_pages() -> None:
+    """ "What does it cost to become a member?" of "Membership costs £30 a year": a key
+    term beginning a longer word is held; "Bayarnya sebulan berapa?" asks nothing but
+    what one pays by the month, which any monthly price answers."""
+    assert priced("What does it cost to become a member?", ["Membership costs £30 a year."])
+    assert not priced("How much is a car wash?", ["Carpets are cleaned for £20."])
+    for question in (
+        "How much do I pay for a lesson?",
+        "¿Cuánto se paga al mes?",
+        "Bayarnya sebulan berapa?",
+        "Berapa yang harus dibayar?",
+        "Berapa harga tiketnya?",
+    ):
+        assert PRICE.asks(question), question
+    # on which date, how many times, how long: no price
+    for question in (
+        "Tanggal berapa bayar sewa?",
+        "Bayar sewanya tanggal berapa?",
+        "Bayar berapa kali?",
+        "Berapa lama bikin pagar?",
+    ):
+        assert not PRICE.asks(question), question
+    assert PRICE.given_in("Infak bulanan Rp50.000 per anak.", "Bayarnya sebulan berapa?")
+    assert not PRICE.given_in("Kelas diadakan tiap Senin.", "Bayarnya sebulan berapa?")
+    assert not PRICE.given_in("Parking costs £3.", "How much is a lesson?")

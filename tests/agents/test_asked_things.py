@@ -77,6 +77,11 @@ from agents.answerability import asked_things
         ("Do you give us aprons?", ["aprons"]),
         # nor is a verb's particle
         ("Do you pick up old sofas?", ["old", "sofas"]),
+        # nor what the thing is made of or by
+        ("Can I buy candles made from beeswax?", ["candles"]),
+        ("¿Tenéis pan hecho con masa madre?", ["pan"]),
+        # what is welcome is allowed
+        ("Are children welcome at the tasting?", ["children"]),
     ],
 )
 def test_the_thing_asked_for(question: str, things: list[str]) -> None:
