@@ -436,8 +436,10 @@ def asked_things(question: str, language: str | None = None) -> list[str]:
         opening = _ASKS_EXISTENCE.match(sentence)
         if opening is not None:
             rest = re.split(r"[^\w\s'’-]", sentence[opening.end() :])[0]
-            done = itertools.dropwhile(lambda w: w in PARTICLES, _WORD.findall(rest.lower()))
+            done = list(itertools.dropwhile(lambda w: w in PARTICLES, _WORD.findall(rest.lower())))
             words = list(itertools.takewhile(lambda w: w not in stopwords, done))
+            if language == "es":
+                words += _compound_noun(done[len(words) :], stopwords)
         elif allowed := _ASKS_ALLOWED.match(sentence):
             words = [w for w in _WORD.findall(allowed["thing"].lower()) if w not in stopwords]
         elif asks_price(sentence):
@@ -448,6 +450,25 @@ def asked_things(question: str, language: str | None = None) -> list[str]:
             if word not in NOT_THINGS and word not in things and not has_digit(word):
                 things.append(word)
     return things
+
+
+# A Spanish thing is often two nouns joined by "de" or "para" ("pistas de tenis", "clases
+# para niños"): the second names which of the kind is asked, as an English first noun does
+# ("tennis courts"). Not a verb: "lesiones de [correr]" are running injuries, which a page
+# calls "lesiones deportivas".
+_COMPOUND_JOINS = frozenset({"de", "del", "para"})
+_ARTICLES = frozenset({"el", "la", "los", "las"})
+_SPANISH_VERB = re.compile(r"[^\W\d_]{3,}(?:ar|er|ir|ír)")
+
+
+def _compound_noun(rest: list[str], stopwords: frozenset[str]) -> list[str]:
+    """The noun after "de"/"para" (and an article) that `rest` begins with, if any."""
+    if not rest or rest[0] not in _COMPOUND_JOINS:
+        return []
+    after = list(itertools.dropwhile(lambda w: w in _ARTICLES, rest[1:]))
+    if not after or after[0] in stopwords or _SPANISH_VERB.fullmatch(after[0]):
+        return []
+    return after[:1]
 
 
 # ... or whether something is allowed (or welcome), named before the asking word ("Are [dogs]
@@ -578,9 +599,22 @@ def asks_price(question: str) -> bool:
 
 
 def states_price(sentence: str) -> bool:
-    """Whether the sentence states a price: an amount with its currency, free, or given
-    on asking ("quoted after an inspection", "a consultar")."""
-    return _STATES_PRICE.search(sentence) is not None
+    """Whether the sentence states a price: an amount with its currency, free, given on
+    asking ("quoted after an inspection", "a consultar"), or a share paid ahead ("A
+    deposit of 25% secures the booking", "uang muka 30 persen")."""
+    return _STATES_PRICE.search(sentence) is not None or (
+        _SHARE.search(sentence) is not None and _PAID_AHEAD.search(sentence) is not None
+    )
+
+
+# A share of a price, and words of paying it or of paying ahead: not "10% off", a
+# discount is no price of its own.
+_SHARE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|percent|per cent|por ciento|persen)", re.IGNORECASE)
+_PAID_AHEAD = re.compile(
+    r"(?<![^\W_])(?:deposit|down payment|pay|paid|payable|uang muka|dp|panjar|bayar|"
+    r"dibayar|dibayarkan|señal|fianza|dep[oó]sito|anticipo|paga|pagar|pagas)(?![^\W_])",
+    re.IGNORECASE,
+)
 
 
 def priced(question: str, quoted: list[str], *, before: list[str | None] | None = None) -> bool:
@@ -598,7 +632,7 @@ def priced(question: str, quoted: list[str], *, before: list[str | None] | None 
     wanted = key_terms(question, language) - key_terms(" ".join(asking), language)
     prior = before or [None] * len(quoted)
     return any(
-        _STATES_PRICE.search(text) is not None
+        states_price(text)
         and (not wanted or _shares_term(wanted, key_terms(read_with(text, previous), language)))
         for text, previous in zip(quoted, prior, strict=True)
     )

@@ -283,7 +283,7 @@ PRICE_WORDS = frozenset(
     "cuánto cuanto cuánta cuanta cuesta cuestan cuestas costo coste precio precios tarifa "
     "tarifas cobra cobran cobráis cobrais cobrar pagar pago pagas paga pagan pagamos "
     "pagáis pagais berapa harga harganya biaya biayanya ongkos ongkosnya tarif tarifnya "
-    "bayar".split()
+    "bayar vale valen worth".split()
 ) | frozenset(_PERIOD_OF)
 
 
@@ -294,7 +294,10 @@ PRICE_WORDS = frozenset(
 _ASKS_WHAT_TO_PAY = re.compile(
     r"(?<![^\W_])(?:how much (?:\w+ ){0,3}pay|cu[aá]nto (?:\w+ ){0,3}pag(?:o|as|a|an|amos|"
     r"[aá]is|ar)|bayar(?:nya)?(?: (?!tanggal|jam|hari)\w+){0,2} berapa(?! kali)|"
-    r"(?<!tanggal )(?<!jam )(?<!hari )berapa (?:yang )?(?:harus )?(?:di)?bayar(?:nya)?)"
+    r"(?<!tanggal )(?<!jam )(?<!hari )berapa (?:yang )?(?:harus )?(?:di)?bayar(?:nya)?|"
+    # ... or how much is paid ahead: "Uang mukanya berapa?", "¿Cuánto es la señal?"
+    r"(?:uang muka|dp|panjar|deposit)(?:-?nya)? berapa|berapa (?:uang muka|dp|panjar|deposit)|"
+    r"cu[aá]nto (?:\w+ ){0,3}(?:(?:la|de) señal|(?:la|de) fianza|(?:el|de) dep[oó]sito|(?:el|de) anticipo))"
     r"(?![^\W_])",
     re.IGNORECASE,
 )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from agents.answerability import priced
+from agents.answerability import priced, states_price
 from agents.asked_prices import (
     PRICE,
     asked_periods,
@@ -198,3 +198,15 @@ def test_a_price_asked_in_other_words_than_the_pages() -> None:
     assert PRICE.given_in("Infak bulanan Rp50.000 per anak.", "Bayarnya sebulan berapa?")
     assert not PRICE.given_in("Kelas diadakan tiap Senin.", "Bayarnya sebulan berapa?")
     assert not PRICE.given_in("Parking costs £3.", "How much is a lesson?")
+
+
+def test_a_share_paid_ahead_is_a_price() -> None:
+    """ "Uang mukanya berapa?", "¿Cuánto es la señal?" ask what is paid ahead, which a
+    share of the price answers; a discount is no price of its own, nor a share of
+    people."""
+    for question in ("Uang mukanya berapa?", "DP-nya berapa?", "¿Cuánto es la señal?"):
+        assert PRICE.asks(question), question
+    assert PRICE.given_in("Pemesanan dengan uang muka 30 persen.", "Uang mukanya berapa?")
+    assert PRICE.given_in("Para reservar se paga una señal del 20 %.", "¿Cuánto es la señal?")
+    assert not states_price("Students get 10% off.")
+    assert not states_price("80% of our pupils pass first time.")

@@ -18,7 +18,7 @@ from agents.answerability import asked_things
         ("Do you offer teeth whitening?", ["teeth", "whitening"]),
         ("Does the gym have a sauna?", ["sauna"]),
         ("Can I rent a towel?", ["towel"]),
-        ("¿Hay pistas de pádel?", ["pistas"]),
+        ("¿Hay pistas de pádel?", ["pistas", "pádel"]),
         ("¿Tiene el polideportivo gimnasio con máquinas?", ["polideportivo", "gimnasio"]),
         ("¿Se puede alquilar una toalla en la piscina?", ["toalla"]),
         ("Apakah ada kantin di perpustakaan?", ["kantin"]),
@@ -80,6 +80,9 @@ from agents.answerability import asked_things
         # nor what the thing is made of or by
         ("Can I buy candles made from beeswax?", ["candles"]),
         ("¿Tenéis pan hecho con masa madre?", ["pan"]),
+        # a Spanish thing of two nouns joined by "de" or "para": which of the kind
+        ("¿Tenéis pistas de tenis?", ["pistas", "tenis"]),
+        ("¿Hacéis cursos para los niños?", ["cursos", "niños"]),
         # what is welcome is allowed
         ("Are children welcome at the tasting?", ["children"]),
     ],
