@@ -458,7 +458,11 @@ def asked_things(question: str, language: str | None = None) -> list[str]:
 # calls "lesiones deportivas".
 _COMPOUND_JOINS = frozenset({"de", "del", "para"})
 _ARTICLES = frozenset({"el", "la", "los", "las"})
-_SPANISH_VERB = re.compile(r"[^\W\d_]{3,}(?:ar|er|ir|ír)")
+# A Spanish infinitive, with the pronouns it may carry ("quitar[lo]", "enviár[se][lo]").
+SPANISH_INFINITIVE = re.compile(
+    r"[^\W\d_]{3,}(?:ar|er|ir|ár|ér|ír)(?:me|te|se|nos|os|lo|la|los|las|le|les){0,2}",
+    re.IGNORECASE,
+)
 
 
 def _compound_noun(rest: list[str], stopwords: frozenset[str]) -> list[str]:
@@ -466,7 +470,7 @@ def _compound_noun(rest: list[str], stopwords: frozenset[str]) -> list[str]:
     if not rest or rest[0] not in _COMPOUND_JOINS:
         return []
     after = list(itertools.dropwhile(lambda w: w in _ARTICLES, rest[1:]))
-    if not after or after[0] in stopwords or _SPANISH_VERB.fullmatch(after[0]):
+    if not after or after[0] in stopwords or SPANISH_INFINITIVE.fullmatch(after[0]):
         return []
     return after[:1]
 

@@ -1007,9 +1007,9 @@ def asks_openly(question: str) -> bool:
 
 # A sentence on paying, or on charging, answers whether one pays as a price does: "No
 # cobramos matrícula si te apuntas en enero", "Tidak dipungut biaya".
-_CHARGING = re.compile(
-    r"(?<![^\W_])(?:pay|pays|paid|payment|charges?|charged|pag(?:a|an|ar|amos|o|os)|cobr\w*|"
-    r"bayar|dibayar|membayar|pembayaran|biaya|dipungut)(?![^\W_])",
+CHARGING = re.compile(
+    r"(?<![^\W_])(?:pay|pays|paid|payment|charges?|charged|pag(?:a|an|ar|amos|as|[aá]is|o|os)|"
+    r"cobr\w*|bayar|bayarnya|dibayar|membayar|pembayaran|biaya|dipungut)(?![^\W_])",
     re.IGNORECASE,
 )
 
@@ -1022,7 +1022,7 @@ def asks_whether_paid(question: str) -> bool:
 def states_paid(sentence: str) -> bool:
     """Whether the sentence gives a price, says something is free, or speaks of paying
     or charging."""
-    return states_price(sentence) or _CHARGING.search(sentence) is not None
+    return states_price(sentence) or CHARGING.search(sentence) is not None
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ import re
 
 from agents.answerability import (
     SENTENCE_BREAK,
+    SPANISH_INFINITIVE,
     asks_price,
     has_digit,
     priced,
@@ -40,7 +41,7 @@ from agents.answerability import (
     unspaced,
     words_of,
 )
-from agents.asked_facts import Fact, day_of, days_named, names_day
+from agents.asked_facts import CHARGING, Fact, day_of, days_named, names_day
 from knowledge.encoders.languages import guess
 
 # Each period's words in English, Spanish and Indonesian, and the forms that are a
@@ -215,11 +216,6 @@ _INDONESIAN_JOINS = frozenset(
 )
 # ... not the verb that joins the price to it ("¿Qué precio [tiene] una clase?")
 _NOT_A_THING = frozenset("pakai memakai dengan mau ingin tiene tienen tendría tendrían".split())
-# ... nor an infinitive, with the pronouns it may carry ("quitar[lo]", "enviár[se][lo]").
-_SPANISH_INFINITIVE = re.compile(
-    r"[^\W\d_]{3,}(?:ar|er|ir|ár|ér|ír)(?:me|te|se|nos|os|lo|la|los|las|le|les){0,2}",
-    re.IGNORECASE,
-)
 
 
 def priced_words(question: str) -> list[str]:
@@ -248,7 +244,7 @@ def priced_words(question: str) -> list[str]:
             and word not in _PERIOD_OF  # "al mes": a period, which other_period reads
             and len(word) >= 3
             and not has_digit(word)
-            and not (language == "es" and _SPANISH_INFINITIVE.fullmatch(word))
+            and not (language == "es" and SPANISH_INFINITIVE.fullmatch(word))
         ]
         if named:
             return named if language == "id" else named[:1]
@@ -303,12 +299,6 @@ _ASKS_WHAT_TO_PAY = re.compile(
 )
 
 
-_PAYING = re.compile(
-    r"(?<![^\W_])(?:pay|paid|pag(?:o|as|a|an|amos|[aá]is|ar)|(?:di)?bayar(?:nya)?)(?![^\W_])",
-    re.IGNORECASE,
-)
-
-
 def asks_what_to_pay(question: str) -> bool:
     """Whether the question asks a price, or how much one pays."""
     return asks_price(question) or _ASKS_WHAT_TO_PAY.search(question) is not None
@@ -318,7 +308,7 @@ def tells_price(sentence: str, question: str) -> bool:
     """Whether the sentence's price is of what the question prices: it holds one of the
     question's key terms (`priced`), or the question names nothing but the price and the
     period it is asked by."""
-    return priced(_PAYING.sub(" ", without_periods(question)), [sentence])
+    return priced(CHARGING.sub(" ", without_periods(question)), [sentence])
 
 
 # A price asked in words the page does not use ("What does it cost to become a member?"
