@@ -38,12 +38,7 @@ from agents.answerability import (
     written_in,
 )
 from agents.asked_counts import asks_count, states_count
-from agents.asked_dealings import (
-    asks_to_buy,
-    asks_to_rent,
-    speaks_of_renting,
-    speaks_of_selling,
-)
+from agents.asked_dealings import dealing_unoffered
 from agents.asked_facts import (
     asked_fact,
     asks_the_address,
@@ -456,16 +451,13 @@ class ExtractiveAnswerer:
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "means_unheld": sorted(means)}
                     )
-                elif asks_to_buy(query) and not any(map(speaks_of_selling, texts)):
+                elif unoffered := dealing_unoffered(query, texts):
                     # "Do you sell telescopes?" of an observatory's page on its own
-                    # telescope: pages that never speak of selling do not answer it.
+                    # telescope, "¿Alquiláis cámaras?" of a school whose students bring
+                    # their own: pages that never speak of selling (renting) do not
+                    # answer it.
                     judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "not_sold": True}
-                    )
-                elif asks_to_rent(query) and not any(map(speaks_of_renting, texts)):
-                    # "¿Alquiláis cámaras?" of a school whose students bring their own.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "not_rented": True}
+                        passes=False, evidence={**judged.evidence, unoffered: True}
                     )
             tried.append(judged)
         # The question as asked or as searched, whichever finds the better sentence among

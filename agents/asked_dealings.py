@@ -16,6 +16,7 @@ observatory's tickets have one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from agents.asked_facts import asks_openly
 
@@ -70,3 +71,24 @@ def asks_to_rent(question: str) -> bool:
 def speaks_of_renting(text: str) -> bool:
     """Whether the text speaks of renting, hiring, lending or borrowing."""
     return _SPEAKS_OF_RENTING.search(text) is not None
+
+
+# Each dealing: whether a question asks it, whether a text speaks of it, and the evidence
+# a decline records. Selling first, as it was alone before renting.
+_DEALINGS: tuple[tuple[Callable[[str], bool], Callable[[str], bool], str], ...] = (
+    (asks_to_buy, speaks_of_selling, "not_sold"),
+    (asks_to_rent, speaks_of_renting, "not_rented"),
+)
+
+
+def dealing_unoffered(question: str, texts: list[str]) -> str | None:
+    """The evidence ("not_sold", "not_rented") of a dealing the question asks that none of
+    the retrieved `texts` speaks of; None when it asks none, or a text speaks of it."""
+    return next(
+        (
+            declined
+            for asks, speaks, declined in _DEALINGS
+            if asks(question) and not any(map(speaks, texts))
+        ),
+        None,
+    )

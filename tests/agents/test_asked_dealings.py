@@ -3,7 +3,13 @@ at all."""
 
 from __future__ import annotations
 
-from agents.asked_dealings import asks_to_buy, asks_to_rent, speaks_of_renting, speaks_of_selling
+from agents.asked_dealings import (
+    asks_to_buy,
+    asks_to_rent,
+    dealing_unoffered,
+    speaks_of_renting,
+    speaks_of_selling,
+)
 
 
 def test_questions_asking_whether_they_sell_a_thing() -> None:
@@ -66,3 +72,11 @@ def test_a_page_speaking_of_renting_hiring_or_lending() -> None:
     # a thing named, or a word merely sharing the letters, is no renting
     assert not speaks_of_renting("Students bring their own camera to every class.")
     assert not speaks_of_renting("El prestigio de la escuela viene de sus profesores.")
+
+
+def test_the_dealing_no_page_speaks_of() -> None:
+    page = ["The dome shows a star show every hour. A telescope on the roof is ours."]
+    assert dealing_unoffered("Do you sell telescopes?", page) == "not_sold"
+    assert dealing_unoffered("Can I hire a telescope?", page) == "not_rented"
+    assert dealing_unoffered("Do you sell telescopes?", ["Our shop sells telescopes."]) is None
+    assert dealing_unoffered("Is there a telescope?", page) is None
