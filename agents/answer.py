@@ -13,6 +13,7 @@ import numpy as np
 from langchain_core.messages import AnyMessage
 
 from agents.answerability import (
+    LONG_WORD,
     SENTENCE_BREAK,
     Answerability,
     Evidence,
@@ -40,11 +41,13 @@ from agents.answerability import (
 from agents.asked_counts import asks_count, states_count
 from agents.asked_dealings import dealing_unoffered
 from agents.asked_facts import (
+    STRICT_WORD,
     asked_fact,
     asks_the_address,
     asks_to_come_on,
     days_asked,
     gives_address,
+    held_by_kin,
     means_asked,
     names_means,
     names_season,
@@ -55,7 +58,13 @@ from agents.asked_facts import (
 from agents.asked_kinds import unlisted_kind
 from agents.asked_manners import asked_manners, offered_otherwise
 from agents.asked_person import asks_person, names_someone
-from agents.asked_prices import PRICE, price_of_another, priced_by_its_period
+from agents.asked_prices import (
+    PRICE,
+    asked_periods,
+    named_periods,
+    price_of_another,
+    priced_by_its_period,
+)
 from agents.followup import offline_condenser, points_back
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
@@ -728,10 +737,12 @@ def fact_giving(
     # "¿A qué hora abre la peluquería?" of Peluquería Rizos, whose page says "Abrimos...";
     # "Depotnya di mana?" of Depot Air Segar.
     asking = fact.words | own
-    if any(
-        w.lower() not in asking and nya_host(w.lower()) not in asking
-        for w in absent_words(query, texts)
-    ):
+    absent = [
+        w.lower()
+        for w in absent_words(query, texts, shortest=STRICT_WORD if fact.strict else LONG_WORD)
+    ]
+    kin = [w for w in absent if held_by_kin(w, texts)]
+    if any(w not in asking and nya_host(w) not in asking and w not in kin for w in absent):
         return []
     # Asked whether it is open on a day: a chosen sentence naming the day answers it too
     # ("Los domingos y lunes cerramos" for "¿Abren los lunes?").
@@ -739,6 +750,21 @@ def fact_giving(
     naming = [i for i in chosen if tells_days(candidates[i][1], days)]
     giving = [i for i in chosen if fact.given_in(candidates[i][1], query)]
     anywhere = [i for i, (_, s) in enumerate(candidates) if same[i] and fact.given_in(s, query)]
+    # A word of its own kin ("apuntarse" of "la matrícula") or the period a price is asked
+    # by ("Member sebulan berapa?"): the sentences naming it give the fact as asked, if
+    # any does ("la matrícula 40 euros", not "Las cuotas se pagan por domiciliación"; the
+    # monthly membership, not the classes free for members).
+    periods = asked_periods(query) if fact is PRICE else frozenset()
+
+    def names_asked(i: int) -> bool:
+        sentence = candidates[i][1]
+        return bool(periods & named_periods(sentence)) or any(
+            held_by_kin(w, [sentence]) for w in kin
+        )
+
+    if any(map(names_asked, anywhere)):
+        giving = [i for i in giving if names_asked(i)]
+        anywhere = [i for i in anywhere if names_asked(i)]
     closest = [max(anywhere, key=lambda i: cosines[i])] if anywhere else []
     if fact.name in ("hours", "time"):
         # "What time is lunch?" of a nursery whose lunch has no time of its own; and no

@@ -516,7 +516,12 @@ _PRICE_VERBS = {
 
 
 def priced_part(sentence: str) -> str:
-    """The words of what a price question prices ("a yearly membership")."""
+    """The words of what a price question prices ("a yearly membership"); a price asked
+    for one person (`PER_HEAD`) prices nothing by it."""
+    return PER_HEAD.sub(" ", _priced_part(sentence))
+
+
+def _priced_part(sentence: str) -> str:
     if found := _HOW_MUCH_IS.search(sentence):
         return sentence[found.end() :]
     worth = _WHAT_IT_IS_WORTH.search(sentence)
@@ -621,6 +626,17 @@ _PAID_AHEAD = re.compile(
 )
 
 
+# A price asked for one person ("What's the cost for one person?", "¿Cuánto es por
+# persona?", "Berapa per orang?", "seorang"): the price a page gives for a place, a ticket
+# or a session is it, though no page says "person" (a child's or a group's price is
+# asked otherwise, by its own word).
+PER_HEAD = re.compile(
+    r"(?<![^\W_])(?:(?:per|a|an|each|for (?:one|a|each)|por|para una|cada|untuk|tiap|"
+    r"setiap)\s+(?:person|head|persona|cabeza|orang)|per ?orang|seorang)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
 def priced(question: str, quoted: list[str], *, before: list[str | None] | None = None) -> bool:
     """Whether a quoted sentence states a price (an amount with its currency, or free)
     beside one of the question's key terms: "Parking is free" for "How much does parking
@@ -633,11 +649,15 @@ def priced(question: str, quoted: list[str], *, before: list[str | None] | None 
     euros.") is read with it."""
     language = guess(question)[0]
     asking = _ASKS_PRICE.findall(question) + _ASKS_AMOUNT.findall(question)
+    asking += PER_HEAD.findall(question)
     wanted = key_terms(question, language) - key_terms(" ".join(asking), language)
     prior = before or [None] * len(quoted)
     return any(
         states_price(text)
-        and (not wanted or _shares_term(wanted, key_terms(read_with(text, previous), language)))
+        and (
+            not wanted
+            or _shares_term(wanted, _terms_and_words(read_with(text, previous), language))
+        )
         for text, previous in zip(quoted, prior, strict=True)
     )
 
@@ -645,6 +665,13 @@ def priced(question: str, quoted: list[str], *, before: list[str | None] | None 
 # A key term of this many letters or more that begins a longer one is the same term:
 # "member" of "Membership costs £30 a year".
 PREFIX_TERM = 5
+
+
+def _terms_and_words(text: str, language: str) -> set[str]:
+    """The text's key terms and its words as written, lower-cased: a stemmer may cut a
+    borrowed word where the question's is whole (Indonesian's "membership" to "bership",
+    while "member" stays)."""
+    return key_terms(text, language) | {word.lower() for word in words_of(text)}
 
 
 def _shares_term(wanted: set[str], terms: set[str]) -> bool:
@@ -665,17 +692,19 @@ def read_with(text: str, previous: str | None) -> str:
     return text
 
 
-def absent_words(question: str, passages: list[str], *, limit: int = 3) -> list[str]:
-    """The question's long words, as written, that no passage holds (by stem), in their
-    order: what it names that the passages may not be about. Unspaced scripts have no
-    words to leave out."""
+def absent_words(
+    question: str, passages: list[str], *, limit: int = 3, shortest: int = LONG_WORD
+) -> list[str]:
+    """The question's long words (of `shortest` letters or more), as written, that no
+    passage holds (by stem), in their order: what it names that the passages may not be
+    about. Unspaced scripts have no words to leave out."""
     language = guess(question)[0]
     stopwords = stopwords_of(language)
     held = frozenset().union(*(terms_of(text) for text in passages))
     found: list[str] = []
     for word in _WORD.findall(question):
         lowered = word.lower()
-        if lowered in stopwords or len(lowered) < LONG_WORD or _UNSPACED.search(lowered):
+        if lowered in stopwords or len(lowered) < shortest or _UNSPACED.search(lowered):
             continue
         if stem_of(lowered, language) not in held and word not in found:
             found.append(word)

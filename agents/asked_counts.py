@@ -51,3 +51,61 @@ def asks_count(question: str) -> bool:
 def states_count(sentence: str) -> bool:
     """Whether the sentence gives a number, in digits or in words, or a frequency."""
     return _STATES_COUNT.search(sentence) is not None
+
+
+# How many people: "How many people fit in the sauna?", "¿Cuántas personas caben?",
+# "Sekelas berapa orang?", "Satu kelas isinya berapa orang?". A sentence giving a number
+# of people answers it in its own words ("seats eight people", "grupos de seis alumnas",
+# "maksimal delapan peserta", "sleeps six"), whatever verb the question asks it by: in
+# the hand sets' seen part, 10 answerable questions asked so were declined, their pages
+# saying "peserta" for "orang" or "alumnos" for "personas" and no verb of the question.
+_PEOPLE_ASKED = (
+    "people|persons|guests|pupils|students|children|kids|participants|players|adults|"
+    "learners|visitors|passengers|diners|campers"
+)
+_PERSONAS = (
+    "personas|alumn[oa]s|participantes|jugadores|niñ[oa]s|invitados|huéspedes|asistentes|"
+    "pasajeros|comensales"
+)
+_ORANG = "orang|peserta|murid|siswa|tamu|pemain|pengunjung|petugas|penumpang"
+_ASKS_PEOPLE = re.compile(
+    rf"(?<![^\W_])(?:how many (?:{_PEOPLE_ASKED})|cu[aá]nt[oa]s (?:{_PERSONAS})|"
+    rf"berapa (?:{_ORANG})|(?:{_ORANG})(?:nya)? (?:ada )?berapa(?! ?(?:tahun|umur|usia|bulan|"
+    r"kali|jam|lama|hari|rupiah|rp)))(?![^\W_])",
+    re.IGNORECASE,
+)
+_PEOPLE = (
+    rf"{_PEOPLE_ASKED}|person|guest|pupil|student|child|participant|player|adult|member|"
+    r"ringers|staff|members|riders|divers|"
+    rf"{_PERSONAS}|personas?|alumn[oa]|participante|jugador|plazas|socios|"
+    rf"{_ORANG}|anak|santri|anggota|terapis|teknisi"
+)
+# ... not an amount: "Adults pay £22 and children..."
+_COUNTED = rf"(?:(?<![$€£¥\d.,])\d+(?![.,]\d)(?!\s*(?:€|euros?|pounds?))|{'|'.join(_COUNT_WORDS)})"
+_STATES_PEOPLE = re.compile(
+    rf"(?<![^\W_])(?:{_COUNTED}(?:\s+[\w-]+){{0,2}}?\s+(?:{_PEOPLE})|"
+    rf"(?:seats|sleeps|sleep|holds|fits|carries|takes|accommodates|caben|hasta|capacidad para|"
+    rf"capacity (?:of|for)|kapasitas|menampung|maksimal|maksimum|maximum|máximo|up to)"
+    rf"\s+{_COUNTED})(?![^\W_])",
+    re.IGNORECASE,
+)
+PEOPLE_WORDS = frozenset(
+    "how many people persons guests pupils students children kids participants players "
+    "adults learners visitors cuántos cuantos cuántas cuantas personas alumnos alumnas "
+    "participantes jugadores niños niñas invitados huéspedes asistentes berapa orang "
+    "peserta murid siswa tamu pemain pengunjung petugas ada isinya isi dalam satu sekelas "
+    "setiap tiap per each every cada por group groups grupo grupos kelompok fit fits sleep "
+    "sleeps seat seats hold holds take takes come invite caben cabe caber entran admite "
+    "admitís admiten muat menampung maximum máximo maksimal most".split()
+)
+
+
+def asks_people(question: str) -> bool:
+    """Whether the question asks how many people (come, fit, are in a class)."""
+    return _ASKS_PEOPLE.search(question) is not None
+
+
+def states_people(sentence: str) -> bool:
+    """Whether the sentence gives a number of people ("seats eight people", "sleeps
+    six", "maksimal delapan peserta")."""
+    return _STATES_PEOPLE.search(sentence) is not None

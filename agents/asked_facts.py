@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from agents.answerability import CALENDAR_WORDS, has_digit, states_price
+from agents.asked_counts import PEOPLE_WORDS, asks_people, states_people
+from agents.asked_to_bring import BRING_WORDS, asks_to_bring, tells_what_to_bring
 
 # A question asking when a place is open, as people ask it ("What are your opening
 # hours?", "¿Cuál es el horario?", "Jam berapa buka?"), and the words that only say so:
@@ -1034,6 +1036,9 @@ class Fact:
     words: frozenset[str]
     # ... and whether a sentence stating it tells what this question asks of it
     tells: Callable[[str, str], bool] | None = None
+    # Whether the question's words of four letters are looked for too, not only the
+    # longer: what to bring is asked of a "yoga class" as of a "sauna" (`STRICT_WORD`).
+    strict: bool = False
 
     def given_in(self, sentence: str, question: str) -> bool:
         """Whether the sentence gives this fact as the question asks it."""
@@ -1059,10 +1064,17 @@ FACTS = (
     Fact("notice", asks_notice, states_notice, NOTICE_WORDS, tells_notice),
     Fact("age", asks_age, states_age, AGE_WORDS),
     Fact("paid", asks_whether_paid, states_paid, PAID_WORDS),
+    Fact("people", asks_people, states_people, PEOPLE_WORDS, strict=True),
+    Fact("bring", asks_to_bring, tells_what_to_bring, BRING_WORDS, strict=True),
     Fact("day", asks_day, states_day, DAY_WORDS),
     # last: "What time do you open?" asks the hours
     Fact("time", asks_time, states_time, TIME_WORDS),
 )
+
+
+# The shortest word a strict fact's question must find on a page: "yoga" of "What
+# should I bring to the yoga class?" asked of a sauna (three letters are "son", "day").
+STRICT_WORD = 4
 
 
 def asked_fact(question: str, *, own: frozenset[str] = frozenset()) -> Fact | None:
@@ -1075,3 +1087,30 @@ def asked_fact(question: str, *, own: frozenset[str] = frozenset()) -> Fact | No
 
 
 _ADDRESS = next(fact for fact in FACTS if fact.name == "address")
+
+
+# Words of one kin, any of which a page may use for what a question asks by another: a
+# school's "clases" are its "cursos" ("¿Qué días son las clases?" of "El curso ... los
+# martes y jueves"), joining is enrolling or becoming a member ("¿Se paga algo al
+# apuntarse?" of "la matrícula de 20 euros"). Read only where a question asks one of the
+# facts: its other words must be on a page, and a kin's word is there when another is.
+_KINS = (
+    "class classes lesson lessons session sessions course courses clase clases sesión "
+    "sesion sesiones curso cursos kelas kelasnya sesi sesinya kursus kursusnya les lesnya "
+    "pertemuan",
+    "join joining enrol enroll enrolment enrollment enrolling register registering "
+    "registration member members membership apuntarse apuntarme apuntarte apuntaros "
+    "apuntarnos apuntar inscribirse inscribirme inscribirte inscribir inscripción "
+    "inscripcion matrícula matricula matricularse matricularme socio socios daftar "
+    "mendaftar pendaftaran registrasi anggota keanggotaan",
+)
+_KIN_OF = {word: frozenset(kin.split()) for kin in _KINS for word in kin.split()}
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def held_by_kin(word: str, texts: list[str]) -> bool:
+    """Whether a page holds a word of the same kin as `word` (lower case)."""
+    kin = _KIN_OF.get(word)
+    return kin is not None and any(
+        w in kin for text in texts for w in _LETTERS.findall(text.lower())
+    )

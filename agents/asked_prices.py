@@ -279,7 +279,7 @@ PRICE_WORDS = frozenset(
     "cuánto cuanto cuánta cuanta cuesta cuestan cuestas costo coste precio precios tarifa "
     "tarifas cobra cobran cobráis cobrais cobrar pagar pago pagas paga pagan pagamos "
     "pagáis pagais berapa harga harganya biaya biayanya ongkos ongkosnya tarif tarifnya "
-    "bayar vale valen worth".split()
+    "bayar vale valen worth sale salen person persona orang seorang head cabeza".split()
 ) | frozenset(_PERIOD_OF)
 
 
@@ -293,7 +293,16 @@ _ASKS_WHAT_TO_PAY = re.compile(
     r"(?<!tanggal )(?<!jam )(?<!hari )berapa (?:yang )?(?:harus )?(?:di)?bayar(?:nya)?|"
     # ... or how much is paid ahead: "Uang mukanya berapa?", "¿Cuánto es la señal?"
     r"(?:uang muka|dp|panjar|deposit)(?:-?nya)? berapa|berapa (?:uang muka|dp|panjar|deposit)|"
-    r"cu[aá]nto (?:\w+ ){0,3}(?:(?:la|de) señal|(?:la|de) fianza|(?:el|de) dep[oó]sito|(?:el|de) anticipo))"
+    r"cu[aá]nto (?:\w+ ){0,3}(?:(?:la|de) señal|(?:la|de) fianza|(?:el|de) dep[oó]sito|(?:el|de) anticipo)|"
+    # ... or how much by the period or the person, no word of price said: "How much a
+    # month?", "¿Cuánto es al mes?", "¿Cuánto sale por persona?", "Sebulan berapa?",
+    # "Berapa per orang?" (not "Seminggu berapa kali?", "Sehari berapa jam?")
+    rf"how much (?:is it |is that |would it be |will it be )?(?:(?:per|a|an|each|for (?:a|an|one|each)) "
+    rf"(?:{_PERIOD_WORD}|person|head)|each)|"
+    rf"cu[aá]nto (?:(?:es|son|sale|salen|ser[ií]a|cobr[aá]is|cobran) )?(?:al|a la|por|cada) "
+    rf"(?:{_PERIOD_WORD}|persona|cabeza)|"
+    rf"(?:(?:per ?|se)(?:orang|{_PERIOD_WORD})|harian|mingguan|bulanan|tahunan)(?:nya)? berapa(?! ?(?:kali|jam|menit|hari|orang|lama|kg|kilo))|"
+    rf"berapa (?:(?:per ?|se)(?:orang|{_PERIOD_WORD}))(?=\W*$))"
     r"(?![^\W_])",
     re.IGNORECASE,
 )

@@ -37,3 +37,36 @@ def test_a_sentence_giving_a_number_in_digits_or_words() -> None:
         "Paduan suara ini didirikan oleh guru musik.",
     ):
         assert not states_count(sentence), sentence
+
+
+def test_a_question_asking_how_many_people_and_a_sentence_giving_them() -> None:
+    """ "Sekelas berapa orang?" of "maksimal delapan peserta", "¿Cuántas personas
+    caben?" of "hasta doce personas": a number of people in the page's own words."""
+    from agents.asked_counts import asks_people, states_people
+
+    for asked in (
+        "How many people fit in the sauna?",
+        "How many people does the biggest cottage sleep?",
+        "¿Cuántas personas caben?",
+        "¿Cuántos alumnos hay por clase?",
+        "Sekelas berapa orang?",
+        "Satu kelas isinya berapa orang?",
+        "Pesertanya berapa?",
+    ):
+        assert asks_people(asked), asked
+    for asked in ("Anak berapa tahun boleh ikut?", "How many lessons are there?", "¿Cuánto es?"):
+        assert not asks_people(asked), asked
+    for sentence in (
+        "Our sauna seats eight people.",
+        "The cottage sleeps six.",
+        "Son grupos de seis alumnas los martes.",
+        "Satu kelas maksimal delapan peserta.",
+        "Escape para 2 a 5 jugadores.",
+    ):
+        assert states_people(sentence), sentence
+    for sentence in (
+        "Sessions last 50 minutes.",
+        "Anyone aged 11 or over can learn.",
+        "Kelas pagi pukul 09.00.",
+    ):
+        assert not states_people(sentence), sentence

@@ -530,3 +530,15 @@ def test_whether_one_pays_and_a_sentence_giving_a_price_or_free() -> None:
     assert states_paid("Juniors play free.")
     assert not states_paid("We meet on Tuesday evenings.")
     assert not states_paid("The café takes place on the first Saturday.")
+
+
+def test_a_word_of_a_kin_is_held_when_a_page_holds_another() -> None:
+    """A school's "clases" are its "cursos"; joining is enrolling ("apuntarse" of a page
+    giving "la matrícula"). Other words are held only as themselves."""
+    from agents.asked_facts import held_by_kin
+
+    assert held_by_kin("clases", ["El curso de costura empieza en octubre."])
+    assert held_by_kin("apuntarse", ["La matrícula es de 20 euros."])
+    assert held_by_kin("join", ["Membership is £15 a year."])
+    assert not held_by_kin("clases", ["La tienda abre a las 10:00."])
+    assert not held_by_kin("piscina", ["El curso de natación empieza en octubre."])

@@ -210,3 +210,35 @@ def test_a_share_paid_ahead_is_a_price() -> None:
     assert PRICE.given_in("Para reservar se paga una señal del 20 %.", "¿Cuánto es la señal?")
     assert not states_price("Students get 10% off.")
     assert not states_price("80% of our pupils pass first time.")
+
+
+def test_a_price_asked_by_the_period_or_the_person_alone() -> None:
+    """ "How much a month?", "¿Cuánto es al mes?", "Sebulan berapa?", "Berapa per orang?"
+    ask a price without a word of price; a price for one person is any price a page gives
+    for a place or a session, though it never says "person"."""
+    for question in (
+        "How much a month?",
+        "How much per person?",
+        "How much is it for a night?",
+        "¿Cuánto es al mes?",
+        "¿Cuánto sale por persona?",
+        "Sebulan berapa?",
+        "Bulanan berapa?",
+        "Berapa per orang?",
+    ):
+        assert PRICE.asks(question), question
+    # how often, how long, how many hours, which month: no price
+    for question in (
+        "Seminggu berapa kali?",
+        "Sehari berapa jam?",
+        "How much time a day?",
+        "¿Cuánto tiempo al día?",
+        "Bulan berapa buka?",
+    ):
+        assert not PRICE.asks(question), question
+    session = "A place in a shared session is £14."
+    assert priced("What's the cost for one person?", [session])
+    assert PRICE.given_in(session, "How much per person?")
+    assert priced_words("¿Cuánto cuesta por persona?") == []
+    # a child's price is asked by its own word
+    assert not priced("How much is it for a child?", [session])

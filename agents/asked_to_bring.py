@@ -1,0 +1,55 @@
+"""What to bring or wear: "What should I pack?", "¿Qué tiene que traer mi hijo?", "Apa
+saja yang harus dibawa?", "What should I wear?". A page answers in a sentence telling
+what to bring, to wear, or what is provided ("Bring two towels and a water bottle",
+"Wear boots", "Hacen falta botas de montaña", "Lunch and all tools are provided"), which
+shares no word with the question but its verb, if that. In the hand sets' seen part, 5
+answerable questions asked so were declined for want of shared words.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WHO = r"(?:i|we|he|she|they|you|my \w+|our \w+|the \w+)"
+_ASKS_TO_BRING = re.compile(
+    rf"(?<![^\W_])(?:what (?:do|does|should|must|shall|will|would) {_WHO} "
+    r"(?:need to |have to |be )?(?:bring|pack|wear|take|put on|wearing)|"
+    r"what (?:to|do i need to|do we need to) (?:bring|pack|wear)|"
+    r"qu[eé] (?:(?:tengo|tiene|tienes|tenemos|ten[eé]is|tienen|hay|debo|debe|debes|debemos|"
+    r"deb[eé]is|deben) (?:que )?|(?:necesito|necesita|necesitas|necesitamos|necesit[aá]is|"
+    r"necesitan) )(?:llevar|traer|ponerme|ponerse|ponernos|poner)|"
+    r"qu[eé] (?:me |nos )?(?:llevo|traigo|llevamos|traemos|me pongo|nos ponemos)|"
+    r"apa (?:saja )?yang (?:harus|perlu|wajib|mesti|sebaiknya) (?:di|mem)?(?:bawa|siapkan|"
+    r"persiapkan|pakai)|(?:harus|perlu|wajib|mesti) (?:mem)?bawa apa|bawa apa(?: saja)?|"
+    r"(?:harus|perlu|sebaiknya) pakai (?:baju )?apa|pakai baju apa)(?![^\W_])",
+    re.IGNORECASE,
+)
+_TELLS_WHAT_TO_BRING = re.compile(
+    r"(?<![^\W_])(?:bring|brings|pack|wear|wearing|provided|supplied|lend|we provide|"
+    r"take along|trae|traed|traer|traiga|traigan|lleva|llevad|llevar|lleve|lleven|"
+    r"ponte|poneos|hace falta|hacen falta|se necesita|se necesitan|incluid[oa]s?|"
+    r"prestamos|proporcionamos|ponemos|bawa|bawalah|membawa|dibawa|disediakan|"
+    r"menyediakan|pakai|pakailah|memakai|kenakan|siapkan|dipinjami|meminjamkan)(?![^\W_])",
+    re.IGNORECASE,
+)
+BRING_WORDS = frozenset(
+    "what do does should must shall will would can i we he she they you my our the need "
+    "to have be bring pack wear wearing take put on qué que tengo tiene tienes tenemos "
+    "tenéis teneis tienen hay debo debe debes debemos debéis debeis deben necesito "
+    "necesita necesitas necesitamos necesitáis necesitais necesitan llevar traer ponerme "
+    "ponerse ponernos poner llevo traigo llevamos traemos me nos pongo ponemos apa saja "
+    "yang harus perlu wajib mesti sebaiknya bawa dibawa membawa siapkan disiapkan "
+    "persiapkan dipersiapkan pakai dipakai memakai baju "
+    # who is to bring it: "¿Qué tiene que traer mi hijo?"
+    "son daughter child children kid kids hijo hija hijos hijas niño niña niños anak".split()
+)
+
+
+def asks_to_bring(question: str) -> bool:
+    """Whether the question asks what to bring, pack or wear."""
+    return _ASKS_TO_BRING.search(question) is not None
+
+
+def tells_what_to_bring(sentence: str) -> bool:
+    """Whether the sentence tells what to bring or wear, or what is provided."""
+    return _TELLS_WHAT_TO_BRING.search(sentence) is not None

@@ -1,0 +1,43 @@
+"""Which questions ask what to bring or wear, and which sentences tell it
+(agents/asked_to_bring.py)."""
+
+from __future__ import annotations
+
+from agents.asked_facts import asked_fact
+from agents.asked_to_bring import asks_to_bring, tells_what_to_bring
+
+
+def test_a_question_asking_what_to_bring_or_wear() -> None:
+    for asked in (
+        "What should I pack?",
+        "What should I wear?",
+        "What does my son need to bring?",
+        "¿Qué tiene que traer mi hijo?",
+        "¿Qué me llevo?",
+        "Apa saja yang harus dibawa?",
+        "Bawa apa saja?",
+        "Harus pakai baju apa?",
+    ):
+        assert asks_to_bring(asked), asked
+        assert asked_fact(asked).name == "bring", asked
+    # whether a thing may be brought, and when, ask otherwise
+    for asked in (
+        "Can I bring my dog?",
+        "¿Puedo llevar a mi perro?",
+        "What time should I bring my cat in?",
+        "What can you bring me?",
+    ):
+        assert not asks_to_bring(asked), asked
+
+
+def test_a_sentence_telling_what_to_bring_or_what_is_provided() -> None:
+    for sentence in (
+        "Bring two towels and a water bottle.",
+        "Wear sturdy boots.",
+        "Hacen falta botas de montaña y agua.",
+        "Lunch and all tools are provided.",
+        "Peserta membawa laptop sendiri.",
+    ):
+        assert tells_what_to_bring(sentence), sentence
+    for sentence in ("Sessions last 50 minutes.", "El refugio está en el kilómetro 4."):
+        assert not tells_what_to_bring(sentence), sentence
