@@ -38,6 +38,7 @@ from agents.answerability import (
     words_of,
     written_in,
 )
+from agents.asked_audience import children_unspoken
 from agents.asked_counts import asks_count, states_count
 from agents.asked_dealings import dealing_unoffered
 from agents.asked_facts import (
@@ -467,6 +468,12 @@ class ExtractiveAnswerer:
                     # answer it.
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, unoffered: True}
+                    )
+                elif children_unspoken(query, texts):
+                    # "Do you run classes for kids?" of a pottery whose pages never speak
+                    # of children nor of any age: its classes do not say they take them.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "children_unspoken": True}
                     )
             tried.append(judged)
         # The question as asked or as searched, whichever finds the better sentence among

@@ -1,0 +1,48 @@
+"""Something asked for children: "Do you run classes for kids?", "¿Hay talleres para
+niños?", "Ada kelas untuk anak SD?". A page that never speaks of children, nor of
+anyone's age, does not say whether its classes take them: its classes are no answer.
+Counted in the hand sets' seen part (A to AI) before this was built: of the questions
+asking so, 12 near-topic ones were asked of pages silent on children (8 of them
+answered with the page's own classes) and no answerable one (the one whose page seemed
+silent says "Boys under 12").
+
+Children only: a service whose pages name no one is most often for adults, so "for
+adults" asked of them is left to the decision.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ASKS_FOR_CHILDREN = re.compile(
+    r"(?<![^\W_])(?:for (?:(?:young |little |small )?(?:kids|children|toddlers|teenagers|"
+    r"teens|babies|under-\d+s)|my (?:son|daughter|child|kids|children))|"
+    r"para (?:(?:los |mis |tus )?(?:niñ[oa]s|peques|pequeños|adolescentes|bebés|"
+    r"críos|hij[oa]s?)|mi (?:hij[oa]|niñ[oa]))|"
+    r"untuk (?:anak(?:-anak)?|balita|remaja|bayi|batita)(?: (?:sd|tk|smp|sma|kecil|saya))?)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+# Speaking of children, or of any age: "Boys under 12", "mayores de 18 años", "usia 1
+# sampai 24 bulan", "Participants must be 16 or older".
+_SPEAKS_OF_AGE = re.compile(
+    r"(?<![^\W_])(?:child\w*|kids?|boys?|girls?|junior\w*|toddlers?|teen\w*|youngsters?|"
+    r"famil\w*|babies|baby|pupils?|school\w*|aged|age|ages|under-?\s?\d+s?|over-?\s?\d+s?|"
+    r"\d+\s*(?:years?|yrs|months?)(?: old)?|\d+ or (?:older|over|under)|"
+    r"niñ[oa]s?|infantil\w*|peques?|pequeñ\w*|chic[oa]s|j[oó]venes|adolescentes|beb[eé]s?|"
+    r"hij[oa]s?|familia\w*|colegio\w*|escolar\w*|edad\w*|mayores|menores|"
+    r"\d+\s*(?:años|meses)|anak\w*|balita|batita|bayi|remaja|siswa|pelajar|murid|sekolah|"
+    r"usia|umur|\d+\s*(?:tahun|bulan)|sd|tk|smp|sma|paud)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def asks_for_children(question: str) -> bool:
+    """Whether the question asks for something for children (of any age)."""
+    return _ASKS_FOR_CHILDREN.search(question) is not None
+
+
+def children_unspoken(question: str, texts: list[str]) -> bool:
+    """Whether the question asks for something for children and no retrieved text
+    speaks of children or of anyone's age."""
+    return asks_for_children(question) and not any(_SPEAKS_OF_AGE.search(t) for t in texts)

@@ -1,0 +1,37 @@
+"""Which questions ask for something for children, and which pages speak of children or
+of an age (agents/asked_audience.py)."""
+
+from __future__ import annotations
+
+from agents.asked_audience import asks_for_children, children_unspoken
+
+POTTERY = ["Our evening pottery classes run on Tuesdays from 7 to 9 pm; clay is included."]
+
+
+def test_a_question_asking_for_something_for_children() -> None:
+    for asked in (
+        "Do you run classes for kids?",
+        "Is there a class for my son?",
+        "¿Hay talleres para niños?",
+        "¿Tienen cuna para bebés?",
+        "Ada kelas untuk anak SD?",
+        "Apakah ada madu untuk anak-anak?",
+    ):
+        assert asks_for_children(asked), asked
+    for asked in ("Do you run classes for adults?", "¿Hay clases los sábados?", "Untuk apa?"):
+        assert not asks_for_children(asked), asked
+
+
+def test_pages_silent_on_children_and_ages_do_not_answer_it() -> None:
+    assert children_unspoken("Do you run classes for kids?", POTTERY)
+    assert children_unspoken("¿Hay clases para niños?", ["Clases de inglés los lunes."])
+    # a page speaking of children, or of anyone's age, may answer it, yes or no
+    for page in (
+        "Children's classes are on Saturdays.",
+        "Boys under 12 are cut for £12.",
+        "Participants must be 16 or older.",
+        "Grupos para mayores de 18 años.",
+        "Pelajar dan mahasiswa mendapat potongan 10 persen.",
+    ):
+        assert not children_unspoken("Do you run classes for kids?", [page]), page
+    assert not children_unspoken("Do you run evening classes?", POTTERY)
