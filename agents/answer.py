@@ -14,6 +14,7 @@ from langchain_core.messages import AnyMessage
 
 from agents.answerability import (
     LONG_WORD,
+    PAID_AHEAD_ASKED,
     SENTENCE_BREAK,
     Answerability,
     Evidence,
@@ -24,6 +25,7 @@ from agents.answerability import (
     codes_in,
     destinations,
     evidence,
+    gives_share_paid_ahead,
     holds_code,
     key_terms,
     left_out,
@@ -762,11 +764,16 @@ def fact_giving(
     # any does ("la matrícula 40 euros", not "Las cuotas se pagan por domiciliación"; the
     # monthly membership, not the classes free for members).
     periods = asked_periods(query) if fact is PRICE else frozenset()
+    # ... or, asked what is paid ahead, a share paid ahead ("Berapa DP-nya?" of "Uang
+    # muka 30 persen", not of the tent's price)
+    ahead = fact is PRICE and PAID_AHEAD_ASKED.search(query) is not None
 
     def names_asked(i: int) -> bool:
         sentence = candidates[i][1]
-        return bool(periods & named_periods(sentence)) or any(
-            held_by_kin(w, [sentence]) for w in kin
+        return (
+            bool(periods & named_periods(sentence))
+            or any(held_by_kin(w, [sentence]) for w in kin)
+            or (ahead and gives_share_paid_ahead(sentence))
         )
 
     if any(map(names_asked, anywhere)):

@@ -611,9 +611,28 @@ def states_price(sentence: str) -> bool:
     """Whether the sentence states a price: an amount with its currency, free, given on
     asking ("quoted after an inspection", "a consultar"), or a share paid ahead ("A
     deposit of 25% secures the booking", "uang muka 30 persen")."""
-    return _STATES_PRICE.search(sentence) is not None or (
-        _SHARE.search(sentence) is not None and _PAID_AHEAD.search(sentence) is not None
-    )
+    return _STATES_PRICE.search(sentence) is not None or gives_share_paid_ahead(sentence)
+
+
+def gives_share_paid_ahead(sentence: str) -> bool:
+    """Whether the sentence gives a share of a price paid ahead ("uang muka 30 persen")."""
+    return _SHARE.search(sentence) is not None and _PAID_AHEAD.search(sentence) is not None
+
+
+# ... words asking a share or what one must pay, which name no thing priced: "DP berapa
+# persen?", "Berapa DP yang harus dibayar?"
+_ASKS_SHARE_OR_DUTY = re.compile(
+    r"(?<![^\W_])(?:persen|percent|porcentaje|harus|mesti|wajib)(?![^\W_])", re.IGNORECASE
+)
+
+
+# What is paid ahead, asked by its own word ("Berapa DP-nya?", "DP berapa persen?",
+# "¿Cuánto es la señal?"), which pages often say otherwise ("uang muka", "anticipo").
+PAID_AHEAD_ASKED = re.compile(
+    r"(?<![^\W_])(?:dp|uang muka|panjar|deposit|down payment|señal|fianza|anticipo|"
+    r"dep[oó]sito)(?:-?nya)?(?![^\W_])",
+    re.IGNORECASE,
+)
 
 
 # A share of a price, and words of paying it or of paying ahead: not "10% off", a
@@ -649,14 +668,17 @@ def priced(question: str, quoted: list[str], *, before: list[str | None] | None 
     euros.") is read with it."""
     language = guess(question)[0]
     asking = _ASKS_PRICE.findall(question) + _ASKS_AMOUNT.findall(question)
-    asking += PER_HEAD.findall(question)
+    asking += PER_HEAD.findall(question) + _ASKS_SHARE_OR_DUTY.findall(question)
     wanted = key_terms(question, language) - key_terms(" ".join(asking), language)
+    # what is paid ahead, asked by its word ("Berapa DP-nya?"): a share paid ahead is it,
+    # in the page's word ("Uang muka 50% dibayar saat pesan")
+    ahead = key_terms(" ".join(PAID_AHEAD_ASKED.findall(question)), language)
     prior = before or [None] * len(quoted)
     return any(
         states_price(text)
         and (
-            not wanted
-            or _shares_term(wanted, _terms_and_words(read_with(text, previous), language))
+            not (here := wanted - ahead if gives_share_paid_ahead(text) else wanted)
+            or _shares_term(here, _terms_and_words(read_with(text, previous), language))
         )
         for text, previous in zip(quoted, prior, strict=True)
     )

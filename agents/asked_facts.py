@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agents.answerability import CALENDAR_WORDS, has_digit, states_price
+from agents.answerability import CALENDAR_WORDS, has_digit, states_price, words_of
 from agents.asked_counts import PEOPLE_WORDS, asks_people, states_people
 from agents.asked_to_bring import BRING_WORDS, asks_to_bring, tells_what_to_bring
 
@@ -1105,12 +1105,9 @@ _KINS = (
     "mendaftar pendaftaran registrasi anggota keanggotaan",
 )
 _KIN_OF = {word: frozenset(kin.split()) for kin in _KINS for word in kin.split()}
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def held_by_kin(word: str, texts: list[str]) -> bool:
     """Whether a page holds a word of the same kin as `word` (lower case)."""
     kin = _KIN_OF.get(word)
-    return kin is not None and any(
-        w in kin for text in texts for w in _LETTERS.findall(text.lower())
-    )
+    return kin is not None and any(w.lower() in kin for text in texts for w in words_of(text))

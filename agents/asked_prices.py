@@ -279,7 +279,8 @@ PRICE_WORDS = frozenset(
     "cuánto cuanto cuánta cuanta cuesta cuestan cuestas costo coste precio precios tarifa "
     "tarifas cobra cobran cobráis cobrais cobrar pagar pago pagas paga pagan pagamos "
     "pagáis pagais berapa harga harganya biaya biayanya ongkos ongkosnya tarif tarifnya "
-    "bayar vale valen worth sale salen person persona orang seorang head cabeza".split()
+    "bayar vale valen worth sale salen person persona orang seorang head cabeza harus "
+    "dibayar dibayarkan persen percent porcentaje dp".split()
 ) | frozenset(_PERIOD_OF)
 
 

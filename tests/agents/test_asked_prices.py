@@ -242,3 +242,12 @@ def test_a_price_asked_by_the_period_or_the_person_alone() -> None:
     assert priced_words("¿Cuánto cuesta por persona?") == []
     # a child's price is asked by its own word
     assert not priced("How much is it for a child?", [session])
+
+
+def test_a_deposit_asked_by_its_word_is_the_share_paid_ahead() -> None:
+    """ "Berapa DP yang harus dibayar?" of "Uang muka 50% dibayar saat pesan": the page
+    says "uang muka" for "DP"; a price of a thing does not answer it."""
+    ahead = "Uang muka 50% dibayar saat pesan, sisanya saat barang diterima."
+    for question in ("Berapa DP yang harus dibayar?", "DP berapa persen?", "Berapa DP-nya?"):
+        assert PRICE.given_in(ahead, question), question
+    assert not PRICE.given_in("Nasi kotak Rp25.000 per kotak.", "Berapa DP-nya?")
