@@ -524,7 +524,8 @@ _UNIT_NUMBER = re.compile(
     r"piso)\s+[A-Z]?\d+[A-Za-z]?(?![\w,.]\d)"
 )
 _IS_THERE = (
-    r"(?:we are|we're|(?:our|the) (?:{places}) is|(?:located|situated|based))"
+    r"(?:we are|we're|(?:our|the) (?:{places}) is|(?:located|situated|based)|takes? place|"
+    r"held|meets?)"
     r" (?:in|at|on)|"
     r"(?:estamos|(?:la|el|nuestra|nuestro) (?:{lugares}) (?:est[aá]|se encuentra|queda)|"
     r"situad[oa]s?|ubicad[oa]s?) en|"
@@ -545,6 +546,49 @@ _NAMED_STREET = re.compile(
     r"(?<![^\W_])[A-Z][\w'’-]+\s+(?:Street|Road|Lane|Avenue|Boulevard|Drive|Square)"
     r"(?![^\W_])|(?<![^\W_])(?i:calle|avenida|avda\.|paseo|plaza|jalan|jl\.|jln\.)\s+"
     r"(?:(?i:de|del|la|las|los|el)\s+)*[A-ZÁÉÍÓÚÑ][\w'’-]+"
+)
+
+
+# Where they meet, or where it is held ("Where do we meet?", "Where is it held?", "¿Dónde
+# os reunís?", "Latihannya di mana?"): where the place is answers it, and so does a
+# building or ground of a kind, named by its kind alone, which does not answer where the
+# place is ("Classes are held in the main hall" for "Where are you?").
+_ASKS_VENUE = re.compile(
+    r"(?<![^\W_])(?:where (?:do|does|shall|will) (?:we|you|they|the \w+) (?:meet|practi[cs]e|train|"
+    r"rehearse|gather|swim|shoot|play)(?=\W*$)|where (?:is|are) (?:it|they|the (?:class|"
+    r"classes|lessons?|sessions?|meetings?|course|workshop|practices?|rehearsals?))"
+    r"(?: (?:held|run))?(?=\W*$)|"
+    r"d[oó]nde (?:os reun[ií]s|nos reunimos|se re[uú]nen|qued[aá]is|quedamos|ensay[aá]is|"
+    r"entren[aá]is|son las clases|se (?:hacen|dan|imparten) las clases)|"
+    r"(?:kumpul|latihan|kelas|les|kursus)(?:nya)? di ?mana)(?![^\W_])",
+    re.IGNORECASE,
+)
+VENUE_WORDS = ADDRESS_WORDS | frozenset(
+    "meet practise practice train rehearse gather swim shoot play held run it they class "
+    "classes lesson lessons session sessions meeting meetings course workshop rehearsal "
+    "rehearsals reunís reunis reunimos reúnen reunen quedáis quedais quedamos ensayáis "
+    "ensayais entrenáis entrenais son clases hacen dan imparten kumpul latihan latihannya "
+    "kelas kelasnya les lesnya kursus kursusnya".split()
+)
+
+
+def asks_venue(question: str) -> bool:
+    """Whether the question asks where they meet or where it is held."""
+    return _ASKS_VENUE.search(question) is not None
+
+
+def states_venue(sentence: str) -> bool:
+    """Whether the sentence says where the place is, or where it is held."""
+    return states_location(sentence) or _AT_A_KIND_OF_PLACE.search(sentence) is not None
+
+
+# A building or ground of a kind, named by its kind alone: "in the church tower", "from
+# the slipway by the lifeboat station", "in St Mark's church hall".
+_AT_A_KIND_OF_PLACE = re.compile(
+    r"(?<![^\W_])(?:in|at|from|on|by|behind|beside|inside|next to|opposite) (?:the )?"
+    r"(?:[\w'’-]+ ){0,2}(?:hall|tower|church|station|pavilion|clubhouse|library|park|slipway|"
+    r"barn|chapel|field|beach|harbour|green)(?![^\W_])",
+    re.IGNORECASE,
 )
 
 
@@ -1057,6 +1101,7 @@ FACTS = (
         tells_season,
     ),  # fmt: skip
     Fact("address", asks_address, states_location, ADDRESS_WORDS),
+    Fact("venue", asks_venue, states_venue, VENUE_WORDS),
     Fact("phone", asks_phone, states_phone, CONTACT_WORDS),
     Fact("email", asks_email, states_email, CONTACT_WORDS),
     Fact("contact", asks_contact, states_contact, CONTACT_WORDS),

@@ -542,3 +542,29 @@ def test_a_word_of_a_kin_is_held_when_a_page_holds_another() -> None:
     assert held_by_kin("join", ["Membership is £15 a year."])
     assert not held_by_kin("clases", ["La tienda abre a las 10:00."])
     assert not held_by_kin("piscina", ["El curso de natación empieza en octubre."])
+
+
+def test_where_they_meet_and_a_place_named_by_its_kind() -> None:
+    """ "Where do we meet?" asks where it is held, which a building or ground named by
+    its kind answers; where the place is, asked, is not answered by its own hall."""
+    from agents.asked_facts import asks_venue, states_venue
+
+    for asked in (
+        "Where do we meet?",
+        "Where is it held?",
+        "¿Dónde os reunís?",
+        "Latihannya di mana?",
+    ):
+        assert asks_venue(asked), asked
+        assert asked_fact(asked).name == "venue", asked
+    for asked in ("Where do you sell tickets?", "Where can I park?", "Where do you deliver?"):
+        assert not asks_venue(asked), asked
+    for sentence in (
+        "Club swims start from the slipway by the lifeboat station.",
+        "The band practises in the church tower.",
+        "The café takes place in St Mark's church hall.",
+    ):
+        assert states_venue(sentence), sentence
+    # a kind of place alone says where it is held, not where the place is
+    assert not states_location("The band practises in the church tower.")
+    assert not states_venue("Sessions last 50 minutes.")
