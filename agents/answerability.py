@@ -626,21 +626,19 @@ _ASKS_SHARE_OR_DUTY = re.compile(
 )
 
 
+# The words of what is paid ahead, which a question asks by and a page gives a share of.
+_AHEAD = r"deposit|down payment|uang muka|dp|panjar|señal|fianza|dep[oó]sito|anticipo"
 # What is paid ahead, asked by its own word ("Berapa DP-nya?", "DP berapa persen?",
 # "¿Cuánto es la señal?"), which pages often say otherwise ("uang muka", "anticipo").
-PAID_AHEAD_ASKED = re.compile(
-    r"(?<![^\W_])(?:dp|uang muka|panjar|deposit|down payment|señal|fianza|anticipo|"
-    r"dep[oó]sito)(?:-?nya)?(?![^\W_])",
-    re.IGNORECASE,
-)
+PAID_AHEAD_ASKED = re.compile(rf"(?<![^\W_])(?:{_AHEAD})(?:-?nya)?(?![^\W_])", re.IGNORECASE)
 
 
 # A share of a price, and words of paying it or of paying ahead: not "10% off", a
 # discount is no price of its own.
 _SHARE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|percent|per cent|por ciento|persen)", re.IGNORECASE)
 _PAID_AHEAD = re.compile(
-    r"(?<![^\W_])(?:deposit|down payment|pay|paid|payable|uang muka|dp|panjar|bayar|"
-    r"dibayar|dibayarkan|señal|fianza|dep[oó]sito|anticipo|paga|pagar|pagas)(?![^\W_])",
+    rf"(?<![^\W_])(?:{_AHEAD}|pay|paid|payable|bayar|dibayar|dibayarkan|paga|pagar|pagas)"
+    r"(?![^\W_])",
     re.IGNORECASE,
 )
 
