@@ -15,6 +15,7 @@ from langchain_core.messages import AnyMessage
 from agents.answerability import (
     LONG_WORD,
     PAID_AHEAD_ASKED,
+    PREFIX_TERM,
     SENTENCE_BREAK,
     Answerability,
     Evidence,
@@ -29,6 +30,7 @@ from agents.answerability import (
     holds_code,
     key_terms,
     left_out,
+    lists_things,
     names_in,
     nya_host,
     own_long_terms,
@@ -41,7 +43,7 @@ from agents.answerability import (
     written_in,
 )
 from agents.asked_audience import children_unspoken
-from agents.asked_counts import asks_count, states_count
+from agents.asked_counts import asks_count, states_count, states_people
 from agents.asked_dealings import dealing_unoffered
 from agents.asked_facts import (
     STRICT_WORD,
@@ -60,6 +62,7 @@ from agents.asked_facts import (
 )
 from agents.asked_kinds import unlisted_kind
 from agents.asked_manners import asked_manners, offered_otherwise
+from agents.asked_measures import asks_size, states_size
 from agents.asked_person import asks_person, names_someone
 from agents.asked_prices import (
     PRICE,
@@ -352,8 +355,9 @@ class ExtractiveAnswerer:
             )  # fmt: skip
             if measured.unheld_words and same[top]:
                 names, things = self._unanswered(
-                    query, measured, context_vectors[top], cosines[top], places, texts
-                )
+                    query, measured, context_vectors[top], cosines[top], places, texts,
+                    listing=lists_things(candidates[top][1]),
+                )  # fmt: skip
                 seen = replace(seen, unheld_names=names, unheld_things=things)
             # Across languages every word is "absent": nothing to tell. It only ever
             # counts against answering, so a reading declined without it is not measured.
@@ -368,6 +372,12 @@ class ExtractiveAnswerer:
                 if self.answerability is not None and same[top]
                 else []
             )
+            if measured.past_gate and not giving:
+                # "How long is the interval?", close to nothing, searched for a sentence
+                # giving how long: none does.
+                judged = judged._replace(
+                    passes=False, evidence={**judged.evidence, "fact_not_given": True}
+                )
             if giving:
                 # "¿Cuál es el horario?" of "El taller abre de 8:00 a 18:00", "¿Dónde
                 # están?" of "Estamos en la Calle Mayor 45": the page gives the fact in
@@ -439,6 +449,14 @@ class ExtractiveAnswerer:
                     # paragraph on school fees: a quote with no number.
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "no_number": True}
+                    )
+                elif asks_size(query) and not any(
+                    states_size(s) or states_people(s) for s in quoted
+                ):
+                    # "Berapa luas Kota Bekasi?" of where the van goes: a quote with no
+                    # size (nor a number of people or seats) says not how big.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "no_size": True}
                     )
                 elif season := season_of_another(query, quoted):
                     # "¿Hay campamento en Semana Santa?" of "En julio organizamos
@@ -566,6 +584,8 @@ class ExtractiveAnswerer:
         cosine: float,
         places: set[str],
         texts: list[str],
+        *,
+        listing: bool = False,
     ) -> tuple[int, int]:
         """How many of the names, and of the things asked for, that no passage in scope
         holds (the search looked, each of their words) the best sentence does not answer:
@@ -593,11 +613,27 @@ class ExtractiveAnswerer:
             for word in asked_manners(query)
             if word in unheld and not offered_otherwise(word, texts)
         ]
+        # ... and a thing the retrieved pages hold, read in their language, is held: the
+        # search's look may have cut it as another language's ("tándems" of "¿Arregláis
+        # tándems?", taken for Hungarian)
+        absent = {w.lower() for w in absent_words(query, texts, limit=len(query), shortest=1)}
+        asked_for = [word for word in asked_things(query) if word not in self.own_names]
         things = [
-            (word,)
-            for word in asked_things(query)
-            if word in unheld and word not in self.own_names and word not in ways
+            (word,) for word in asked_for if word in unheld and word in absent and word not in ways
         ]
+        # A sentence listing what the place does or has ("Ajustamos guitarras, bajos y
+        # ukeleles") names its kinds: a thing none of whose words a page holds, nor as
+        # the root of one of its words ("cómics" of "cómic"), is not among them, however
+        # close the encoder puts it ("violines": 0.02 farther without it). A thing of a
+        # kind the page names ("fugas de [agua]") is the encoder's to judge, and so is a
+        # means of paying, which a page lists by name ("credit cards" of "cash, Visa and
+        # Mastercard").
+        listed = (
+            listing
+            and not means_asked(query)
+            and len(things) == len(asked_for)
+            and not any(_held_as_root(word, texts) for (word,) in things)
+        )
         gains = self._left_out_gains(query, names + things, sentence, cosine)
         named, asked = gains[: len(names)], gains[len(names) :]
         # What a price is asked of is often the page's own item in the asker's words ("un
@@ -607,7 +643,7 @@ class ExtractiveAnswerer:
         # A name the sentence is about takes the question clearly away when it is left
         # out ("Indian" of a page on Gandhi: 0.081); within the noise it is not what the
         # sentence is about ("QuickBooks" of the invoices sentence: 0.019 away).
-        unheld_things = sum(g > margin for g in asked) + len(ways)
+        unheld_things = sum(g > margin or listed for g in asked) + len(ways)
         return sum(g > -LEFT_OUT_NOISE for g in named), unheld_things
 
     def _left_out_gains(
@@ -719,6 +755,16 @@ class ExtractiveAnswerer:
             float(best),
             np.where(read, cosines, -2.0),
         )
+
+
+def _held_as_root(word: str, texts: list[str]) -> bool:
+    """Whether a text holds a word that `word` begins, or that begins with it, of
+    PREFIX_TERM letters or more: "cómic" of "¿Tenéis cómics?"."""
+    return len(word) >= PREFIX_TERM and any(
+        len(held) >= PREFIX_TERM and (word.startswith(held) or held.startswith(word))
+        for text in texts
+        for held in (w.lower() for w in words_of(text))
+    )
 
 
 def fact_giving(

@@ -391,9 +391,13 @@ def proper_names(question: str, language: str | None = None) -> list[tuple[str, 
 
 
 # Where a question asks to go: the capitalised words after "to", "ke", "a"... ("Bisa
-# kirim ke Bogor?", "Do you deliver to New York?").
+# kirim ke Bogor?", "Do you deliver to New York?"), or where the asker is ("Kalau saya
+# di Bandung bisa dikirim?", "I'm in Leeds, do you deliver?").
 _DESTINATION = re.compile(
-    r"(?<![^\W_])(?:to|into|ke|sampai|hingga|a|hasta)\s+((?:[A-ZÀ-ÖØ-Þ][\w'’-]*\s*)+)"
+    r"(?<![^\W_])(?:to|into|ke|sampai|hingga|a|hasta|"
+    r"(?:I'?m|I am|[Ww]e'?re|[Ww]e are|I live|[Ww]e live) in|"
+    r"(?:[Vv]ivo|[Vv]ivimos|[Ee]stoy|[Ee]stamos) en|(?:[Ss]aya|[Kk]ami|[Aa]ku)(?: tinggal)? di|"
+    r"[Tt]inggal di)\s+((?:[A-ZÀ-ÖØ-Þ][\w'’-]*\s*)+)"
 )
 # A sentence on going beyond the page's own area, or anywhere: it answers for a place it
 # cannot name ("Di luar Kota Malang dikenakan ongkos kirim Rp50.000").
@@ -417,6 +421,20 @@ def destinations(question: str) -> set[str]:
 
 def speaks_of_elsewhere(sentence: str) -> bool:
     return _ELSEWHERE.search(sentence) is not None
+
+
+# A list of things: two or more, of a word or two each, joined by commas and a last
+# "and" ("guitarras, bajos y ukeleles", "keripik apel, keripik tempe, dan dodol apel").
+_LIST = re.compile(
+    r"[^\W\d_]+(?: [^\W\d_]+)?, [^\W\d_]+(?: [^\W\d_]+)?(?:, [^\W\d_]+(?: [^\W\d_]+)?)*,? "
+    r"(?:and|or|y|e|o|u|dan|atau|serta) [^\W\d_]+",
+    re.IGNORECASE,
+)
+
+
+def lists_things(sentence: str) -> bool:
+    """Whether the sentence lists things (three or more, the last after "and")."""
+    return _LIST.search(sentence) is not None
 
 
 def asked_things(question: str, language: str | None = None) -> list[str]:
@@ -530,6 +548,10 @@ def _priced_part(sentence: str) -> str:
     asked = worth or _ASKS_PRICE.search(sentence)
     if asked is None:
         return ""
+    if asked.group().lower().endswith("nya"):  # "[Dodol apel] harganya berapa?"
+        named = re.split(r"[?!.,;:¿¡]", sentence[: asked.start()])[-1]
+        if named.strip():
+            return named
     after = re.split(r"[?!.,;:¿¡]", sentence[asked.end() :])[0]  # up to the clause's end
     if _ENGLISH_PRICE.fullmatch(asked.group()) and not re.match(r"\s+(?:of|for)\s", after):
         return ""  # "cost to build...": the verb's own words
@@ -545,6 +567,8 @@ def _priced_part(sentence: str) -> str:
 _ASKS_PRICE = re.compile(
     r"(?<![^\W_])(?:cost|costs|price|prices|priced|fee|fees|cuesta|cuestan|cuestas|costo|"
     r"costos|coste|costes|precio|precios|tarifa|tarifas|harga|biaya|ongkos|kostet|prix|"
+    # ... and Indonesian's, of what is named before it: "Dodol apel harganya berapa?"
+    r"harganya|biayanya|ongkosnya|tarifnya|"
     r"coûte|coûtent|preço|preços|custa|custam|"
     # what a place charges, in Spanish: "¿Cuánto cobráis por hacer la renta?"
     r"cobra|cobran|cobr[aá]is|cobras|cobrar)"
@@ -718,9 +742,9 @@ def absent_words(
     """The question's long words (of `shortest` letters or more), as written, that no
     passage holds (by stem), in their order: what it names that the passages may not be
     about. Unspaced scripts have no words to leave out."""
-    language = guess(question)[0]
-    stopwords = stopwords_of(language)
     held = frozenset().union(*(terms_of(text) for text in passages))
+    language = reading_language(question, passages, held=held)
+    stopwords = stopwords_of(language)
     found: list[str] = []
     for word in _WORD.findall(question):
         lowered = word.lower()
@@ -729,6 +753,29 @@ def absent_words(
         if stem_of(lowered, language) not in held and word not in found:
             found.append(word)
     return found[:limit]
+
+
+def reading_language(
+    question: str, passages: list[str], *, held: frozenset[str] | None = None
+) -> str:
+    """The language the question's words are read in (stemmed, stopped) to be looked for
+    on the passages: its own as guessed, unless that is none of theirs and reading it in
+    one of theirs finds more of its words there (`held`: their terms, if known). A short
+    question's guess is often wrong ("¿Arregláis ukeleles?" as Hungarian, "Bisa cuci
+    sofa?" as Italian): its words, cut another way, were missing from a page holding
+    them."""
+    own = guess(question)[0]
+    theirs = {guess(text)[0] for text in passages}
+    if own in theirs or not theirs:
+        return own
+    if held is None:
+        held = frozenset().union(*(terms_of(text) for text in passages))
+
+    def found(language: str) -> int:
+        return len(key_terms(question, language) & held)
+
+    best = max(sorted(theirs), key=found)
+    return best if found(best) > found(own) else own
 
 
 def own_long_terms(question: str, *, own: frozenset[str]) -> set[str]:
@@ -813,11 +860,13 @@ def evidence(
     floor = background if background is not None else float(sentence_scores[comparable].mean())
     dense = best_dense if best_dense is not None else best
     language = guess(question)[0]
-    wanted = key_terms(question, language)
-    long_words = key_terms(question, language, min_length=LONG_WORD)
+    # its words as the passages' language reads them, where the guess is none of theirs
+    reading = reading_language(question, passages)
+    wanted = key_terms(question, reading)
+    long_words = key_terms(question, reading, min_length=LONG_WORD)
     names = names_in(question)
     if places:
-        held_there = key_terms(" ".join(places), language)
+        held_there = key_terms(" ".join(places), reading)
         wanted, long_words, names = wanted - held_there, long_words - held_there, names - places
     anywhere: set[str] = set()
     for text in passages:

@@ -18,9 +18,28 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agents.answerability import CALENDAR_WORDS, has_digit, states_price, words_of
+from agents.answerability import (
+    CALENDAR_WORDS,
+    has_digit,
+    key_terms,
+    states_price,
+    terms_of,
+    words_of,
+)
 from agents.asked_counts import PEOPLE_WORDS, asks_people, states_people
+from agents.asked_measures import (
+    DISTANCE_WORDS,
+    DURATION_WORDS,
+    SIZE_WORDS,
+    asks_distance,
+    asks_duration,
+    asks_size,
+    states_distance,
+    states_duration,
+    states_size,
+)
 from agents.asked_to_bring import BRING_WORDS, asks_to_bring, tells_what_to_bring
+from knowledge.encoders.languages import guess
 
 # A question asking when a place is open, as people ask it ("What are your opening
 # hours?", "¿Cuál es el horario?", "Jam berapa buka?"), and the words that only say so:
@@ -905,7 +924,13 @@ _STATES_AGE = re.compile(
     rf"(?<![^\W_])(?:under|over|below|above|menores de|mayores de|di bawah|di atas)\s+\d+"
     rf"(?:\s*{_AGE_UNIT})?{_NOT_AN_AGE}(?![\d\w])|"
     # "Under-16s swim with a parent", "over-60s"
-    r"(?<![^\W_])(?:under|over)-\d{1,2}s(?![^\W_])",
+    r"(?<![^\W_])(?:under|over)-\d{1,2}s(?![^\W_])|"
+    # "must be 16 or older", "18s and over", "children 5 and over" (not "groups of 10 or
+    # over": a number of people)
+    r"(?<![\d.,])\d{1,2}\s*(?:years?\s*)?(?:or|and)\s*older(?![^\W_])|"
+    r"(?<![\d.,])\d{1,2}s\s*(?:and|or)\s*(?:over|up|above)(?![^\W_])|"
+    r"(?<![^\W_])(?:children|kids|adults|ages?|aged|anyone|those)\s+\d{1,2}\s*(?:and|or)\s*"
+    r"(?:over|up|above)(?![^\W_])",
     re.IGNORECASE,
 )
 # ... or whether someone of an age told by its number may ("Can my 14-year-old come?",
@@ -954,8 +979,11 @@ TIME_WORDS = frozenset(
     "what which time times at by until till from hora horas qué que hasta desde para jam "
     "pukul berapa sampai hingga mulai dari can could should must do does will puedo "
     "podemos puede pueden debo debemos hay bisa boleh harus paling "
-    # what starts at it: "What time does it start?", "Jam berapa mulainya?"
-    "start starts begin begins empieza empiezan comienza comienzan dimulai".split()
+    # what starts or ends at it: "What time does it start?", "Jam berapa mulainya?",
+    # "What time does the course finish?"
+    "start starts begin begins empieza empiezan comienza comienzan dimulai "
+    "finish finishes end ends over acaba acaban termina terminan selesai "
+    "berakhir".split()
 )
 # A time of day: with its minutes ("16:00", "7.30", "pukul 07.00"; not an amount,
 # "£2.50", "12.50 euros", "Rp75.000") or its am or pm, or noon and midnight.
@@ -1021,10 +1049,22 @@ _ASKS_WHETHER_PAID = re.compile(
     r"(?<![^\W_])(?:(?:do|does|will|would) (?:i|we|you|they|it) (?:have to|need to|must) pay|"
     r"(?:is|are) (?:it|this|that|they|the [\w-]+|[\w-]+) free|is there (?:a|any) "
     r"(?:charge|fee|cost)|does it cost (?:anything|extra|money)|"
-    r"hay que pagar|se paga (?:algo|por|aparte)|^¿?se paga|(?:es|son) (?:gratis|gratuit[oa]s?)|"
+    r"hay que pagar|se paga (?:algo|por)|^¿?se paga|(?:es|son) (?:gratis|gratuit[oa]s?)|"
     r"tiene (?:alg[uú]n )?coste|"
     r"cobr[aá]is (?:algo|por)|(?:harus|perlu) bayar|bayar (?:tidak|nggak|gak|enggak)|"
     r"gratis (?:tidak|nggak|gak|enggak)|apakah gratis|kena biaya)(?![^\W_])",
+    re.IGNORECASE,
+)
+# ... or whether it is included or extra: "Is food included?", "¿El seguro va aparte?",
+# "¿Las cuerdas entran en el precio?", "Sudah termasuk sarapan?"
+_ASKS_INCLUDED = re.compile(
+    r"(?<![^\W_])(?:(?:is|are) (?:the |your |it |this |that )?(?:[\w-]+ ){0,2}(?:also )?included|"
+    r"included in the (?:price|cost|fee)|does (?:it|the price|the cost|the fee|that|this) "
+    r"include|cost extra|pay (?:extra|separately)|charged separately|"
+    r"(?:va|van|se paga|se pagan|se cobra|se cobran) aparte|"
+    r"(?:entra|entran|est[aá]n?) (?:incluid[oa]s? )?en el precio|"
+    r"(?:est[aá]n?|va|van|viene|vienen) incluid[oa]s?|"
+    r"sudah termasuk|belum termasuk|apakah termasuk|bayar terpisah)(?![^\W_])",
     re.IGNORECASE,
 )
 PAID_WORDS = frozenset(
@@ -1032,7 +1072,11 @@ PAID_WORDS = frozenset(
     "charge charged fee fees cost costs money free is are there any this that hay que "
     "pagar paga pago se es son gratis gratuito gratuita gratuitos gratuitas tiene algún "
     "algun coste costo cobráis cobrais algo por harus perlu bayar tidak nggak gak enggak "
-    "apakah kena biaya".split()
+    "apakah kena biaya "
+    # ... and whether it is included: "Is food included?", "¿El seguro va aparte?"
+    "included include price extra separately va van entra entran está esta están estan "
+    "en el precio incluido incluida incluidos incluidas viene vienen aparte cobra cobran "
+    "pagan sudah belum termasuk terpisah".split()
 )
 
 
@@ -1061,14 +1105,64 @@ CHARGING = re.compile(
 
 
 def asks_whether_paid(question: str) -> bool:
-    """Whether the question asks whether one pays (for something)."""
-    return _ASKS_WHETHER_PAID.search(question) is not None and not asks_openly(question)
+    """Whether the question asks whether one pays (for something), or whether something
+    is included."""
+    asked = _ASKS_WHETHER_PAID.search(question) or _ASKS_INCLUDED.search(question)
+    return asked is not None and not asks_openly(question)
+
+
+# ... and so does one saying what is included, provided or extra: "Lunch and all tools
+# are provided", "La cuota anual incluye el seguro", "cuerdas aparte".
+_INCLUDED = re.compile(
+    r"(?<![^\W_])(?:includes?|included|including|provided|supplied|extra|extras|separately|"
+    r"incluye|incluyen|incluid[oa]s?|aparte|termasuk|disediakan|tambahan)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def telling_what_is_asked(words: frozenset[str]) -> Callable[[str, str], bool]:
+    """Whether a sentence is of what the question names besides the `words` of asking
+    it, if it names anything, in its words or their kin: "Berapa luas Kota Bekasi?" is
+    not answered by the carpet's square metres, "How long would this coalition last?"
+    by how long a teaching certificate does; "Berapa lama satu sesi?" is, by "Setiap
+    pertemuan 60 menit"."""
+
+    def tells(sentence: str, question: str) -> bool:
+        named = [w.lower() for w in words_of(question) if w.lower() not in words]
+        wanted = key_terms(" ".join(named), guess(question)[0]) if named else set()
+        return (
+            not wanted
+            or bool(wanted & terms_of(sentence))
+            or any(held_by_kin(word, [sentence]) for word in named)
+        )
+
+    return tells
+
+
+_OF_WHAT_IS_ASKED = telling_what_is_asked(PAID_WORDS)
+
+
+def tells_paid(sentence: str, question: str) -> bool:
+    """Asked whether something is included, a sentence names it ("¿El casco va
+    incluido?" is not answered by the bike's price); a price of anything answers whether
+    one pays ("Do I have to pay for a repair?" of "We mend ... for free")."""
+    return _ASKS_INCLUDED.search(question) is None or _OF_WHAT_IS_ASKED(sentence, question)
 
 
 def states_paid(sentence: str) -> bool:
-    """Whether the sentence gives a price, says something is free, or speaks of paying
-    or charging."""
-    return states_price(sentence) or CHARGING.search(sentence) is not None
+    """Whether the sentence gives a price, says something is free, included or extra,
+    or speaks of paying or charging."""
+    return (
+        states_price(sentence)
+        or CHARGING.search(sentence) is not None
+        or _INCLUDED.search(sentence) is not None
+    )
+
+
+# A distance, a size or a length of time is of what the question names.
+tells_distance_of_what_is_asked = telling_what_is_asked(DISTANCE_WORDS)
+tells_size_of_what_is_asked = telling_what_is_asked(SIZE_WORDS)
+tells_duration_of_what_is_asked = telling_what_is_asked(DURATION_WORDS)
 
 
 @dataclass(frozen=True)
@@ -1108,9 +1202,26 @@ FACTS = (
     Fact("payment", asks_payment, states_payment, PAYMENT_WORDS),
     Fact("notice", asks_notice, states_notice, NOTICE_WORDS, tells_notice),
     Fact("age", asks_age, states_age, AGE_WORDS),
-    Fact("paid", asks_whether_paid, states_paid, PAID_WORDS),
+    Fact("paid", asks_whether_paid, states_paid, PAID_WORDS, tells_paid),
     Fact("people", asks_people, states_people, PEOPLE_WORDS, strict=True),
     Fact("bring", asks_to_bring, tells_what_to_bring, BRING_WORDS, strict=True),
+    Fact(
+        "distance",
+        asks_distance,
+        states_distance,
+        DISTANCE_WORDS,
+        tells_distance_of_what_is_asked,
+        strict=True,
+    ),
+    Fact("size", asks_size, states_size, SIZE_WORDS, tells_size_of_what_is_asked, strict=True),
+    Fact(
+        "duration",
+        asks_duration,
+        states_duration,
+        DURATION_WORDS,
+        tells_duration_of_what_is_asked,
+        strict=True,
+    ),
     Fact("day", asks_day, states_day, DAY_WORDS),
     # last: "What time do you open?" asks the hours
     Fact("time", asks_time, states_time, TIME_WORDS),
@@ -1148,6 +1259,9 @@ _KINS = (
     "apuntarnos apuntar inscribirse inscribirme inscribirte inscribir inscripción "
     "inscripcion matrícula matricula matricularse matricularme socio socios daftar "
     "mendaftar pendaftaran registrasi anggota keanggotaan",
+    # a meal: "Is food included?" of "Lunch and all tools are provided"
+    "food meal meals lunch dinner breakfast snack snacks refreshments comida comidas "
+    "almuerzo cena desayuno merienda makan makanan sarapan konsumsi",
 )
 _KIN_OF = {word: frozenset(kin.split()) for kin in _KINS for word in kin.split()}
 

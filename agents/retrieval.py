@@ -76,6 +76,9 @@ class Passage:
     # The words of names, and of things asked for, the question searched with that no
     # passage in scope holds (IndexHits).
     unheld_words: tuple[str, ...] = field(default=(), compare=False)
+    # Searched past the "is anything close" gate only because the question asks one of
+    # the facts: only a sentence giving it answers.
+    past_gate: bool = field(default=False, compare=False)
 
     @property
     def heading(self) -> str | None:
@@ -182,8 +185,9 @@ class Retriever:
         hits = self.ranked(query, scope, limit=max(self.candidates, scope.k), fetch=fetch)
         # A fact asked in a few words ("Tempatnya di mana?") may be close to nothing: only
         # a sentence giving it answers, which the answerer looks for.
-        gate_open = scope.score_threshold <= -1 or asked_fact(query) is not None
-        if not hits.ids or not (gate_open or (hits.best_dense or -1) >= scope.score_threshold):
+        close = scope.score_threshold <= -1 or (hits.best_dense or -1) >= scope.score_threshold
+        past_gate = not close and asked_fact(query) is not None
+        if not hits.ids or not (close or past_gate):
             return []
         ranked = list(zip(hits.ids, hits.scores, strict=True))
         if reranked:
@@ -224,6 +228,7 @@ class Retriever:
                     few_passages=hits.few_passages,
                     tiny_scope=hits.tiny_scope,
                     unheld_words=hits.unheld,
+                    past_gate=past_gate,
                 )
             )
         return passages

@@ -18,8 +18,10 @@ from agents.answerability import (
     key_terms,
     left_out,
     names_in,
+    lists_things,
     priced,
     proper_names,
+    reading_language,
     speaks_of_elsewhere,
     terms_of,
 )
@@ -53,6 +55,24 @@ def test_the_long_words_no_passage_holds_are_what_is_left_out_to_test_the_senten
     assert (
         absent_words("这台泵的价格是多少?", ["泵每两千小时换油。"]) == []
     )  # no words to leave out
+
+
+def test_a_short_questions_words_are_read_in_the_pages_language_when_its_guess_is_wrong() -> None:
+    """The language detector takes "¿Arregláis ukeleles?" for Hungarian: its words, cut
+    that way, were missing from a Spanish page that lists "ukeleles"."""
+    page = ["Ajustamos guitarras, bajos y ukeleles: cambio de cuerdas y regulación del mástil."]
+    assert reading_language("¿Arregláis ukeleles?", page) == "es"
+    assert absent_words("¿Arregláis ukeleles?", page) == ["Arregláis"]
+    # a question in a language of its own stays in it
+    assert reading_language("Do you fix guitars?", page) == "en"
+
+
+def test_a_sentence_listing_things() -> None:
+    assert lists_things("Ajustamos guitarras, bajos y ukeleles: cambio de cuerdas.")
+    assert lists_things("We accept garden waste, cardboard, glass and metal.")
+    assert lists_things("Kami menjual keripik apel, keripik tempe, dan dodol apel.")
+    assert not lists_things("Open Monday to Friday, 9 to 5.")
+    assert not lists_things("The forge is behind the mill, with free parking.")
 
 
 # A question and a passage on different subjects that share only function words.
@@ -272,6 +292,10 @@ def test_a_place_asked_to_go_to_and_a_sentence_on_going_anywhere() -> None:
     assert destinations("Bisa kirim tart ke Bogor?") == {"bogor"}
     assert destinations("Do you deliver to New York?") == {"new", "york"}
     assert destinations("¿Enviáis a Las Palmas?") == {"las", "palmas"}
+    # ... or where the asker is, to be sent to
+    assert destinations("Kalau saya di Bandung bisa dikirim?") == {"bandung"}
+    assert destinations("I live in York, do you deliver?") == {"york"}
+    assert destinations("Vivo en Cádiz, ¿enviáis?") == {"cádiz"}
     # a name that is not where the asker wants to go
     assert destinations("Do you sell Nike trainers?") == set()
     assert destinations("Is there parking in Bath?") == set()

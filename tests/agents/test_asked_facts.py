@@ -327,12 +327,17 @@ def test_questions_asking_from_what_age_and_sentences_giving_an_age() -> None:
         # from months to years
         "Acogemos a niños de 4 meses a 3 años.",
         "We look after children from 6 months to 5 years.",
+        # a lower bound, "or older", "and over"
+        "Participants must be 16 or older.",
+        "Open to 18s and over.",
+        "Children 5 and over swim free.",
     ):
         assert states_age(giving), giving
     for other in (
         "Anak yang demam di atas 38 derajat tidak boleh dititipkan.",
         "Groups of over 10 people get a discount.",
         "We have been open for 10 years.",
+        "Groups of 10 or over get a discount.",
     ):
         assert not states_age(other), other
 
@@ -530,6 +535,34 @@ def test_whether_one_pays_and_a_sentence_giving_a_price_or_free() -> None:
     assert states_paid("Juniors play free.")
     assert not states_paid("We meet on Tuesday evenings.")
     assert not states_paid("The café takes place on the first Saturday.")
+
+
+def test_whether_something_is_included_and_a_sentence_saying_so() -> None:
+    for question in (
+        "Is food included?",
+        "Is breakfast included in the price?",
+        "Are the ferry tickets also included?",
+        "¿El seguro va aparte?",
+        "¿Las cuerdas entran en el precio?",
+        "¿Está incluido el desayuno?",
+        "Sudah termasuk sarapan?",
+    ):
+        assert asks_whether_paid(question), question
+    # what is included is asked openly: another question
+    assert not asks_whether_paid("What is included?")
+    for sentence in (
+        "Lunch and all tools are provided.",
+        "La cuota anual incluye el seguro federativo.",
+        "Un ajuste completo cuesta 45 euros, cuerdas aparte.",
+        "Harga sudah termasuk sarapan.",
+    ):
+        assert states_paid(sentence), sentence
+    # ... of what the question names, or its kin: a meal of "food"
+    paid = asked_fact("Is food included?")
+    assert paid.given_in("Lunch and all tools are provided.", "Is food included?")
+    assert not asked_fact("¿El casco va incluido?").given_in(
+        "La bici de montaña cuesta 15 euros el día.", "¿El casco va incluido?"
+    )
 
 
 def test_a_word_of_a_kin_is_held_when_a_page_holds_another() -> None:

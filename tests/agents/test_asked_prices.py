@@ -125,6 +125,9 @@ def test_the_words_naming_what_is_priced() -> None:
     # Indonesian: each word naming the thing, up to a purpose or a condition
     assert priced_words("Berapa harga paket ayam bakar?") == ["paket", "ayam", "bakar"]
     assert priced_words("Berapa harga kamar untuk dua orang?") == ["kamar"]
+    # ... and named before its "-nya" price word
+    assert priced_words("Dodol apel harganya berapa?") == ["dodol", "apel"]
+    assert priced_words("Biayanya berapa?") == []
     # a period is no thing priced: "al mes" of a table's "Precio mensual"
     assert priced_words("¿Cuánto cuesta al mes el nivel B2?") == ["nivel"]
     assert priced_words("Berapa biaya kalau pakai sopir?") == []

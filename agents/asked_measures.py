@@ -1,0 +1,165 @@
+"""How far, how big, how long: "How far do you travel?", "¿Cuánto espacio necesitáis?",
+"Berapa lama lukanya kering?". A page answers in a sentence giving a distance, a size or
+a length of time ("anywhere within 20 miles of Norwich", "a space of about four by four
+metres", "sekitar dua jam"), which often shares no word with the question but its
+subject. In the hand sets' seen part (set AJ read 2026-12-01), such questions were
+declined for want of shared words ("How far do you travel?", "How much room do you
+need?", "Cuci sofa lama tidak?", "¿En cuántos días tenéis lista mi guitarra?").
+"""
+
+from __future__ import annotations
+
+import re
+
+# A number in figures or in words, up to the tens ("ninety minutes", "tres días").
+_FIGURE = (
+    r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|a couple of|"
+    r"uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|"
+    r"quince|diecis[eé]is|diecisiete|dieciocho|diecinueve|veinte|"
+    r"treinta|cuarenta|cincuenta|sesenta|noventa|satu|dua|tiga|empat|lima|enam|tujuh|"
+    r"delapan|sembilan|sepuluh|sebelas|dua belas|lima belas|dua puluh|tiga puluh|"
+    r"empat puluh|lima puluh|enam puluh)"
+)
+_NUMBER = rf"(?:{_FIGURE}|an?|una?)"
+
+# How far: "How far do you travel?", "¿Hasta dónde os desplazáis?", "Berapa jauh dari
+# stasiun?", "What area do you cover?".
+_ASKS_DISTANCE = re.compile(
+    r"(?<![^\W_])(?:how far|what distance|how many (?:miles|kilomet(?:re|er)s|km)|"
+    r"(?:what|which) areas? do you (?:cover|serve)|(?:a )?qu[eé] distancia|"
+    r"cu[aá]ntos (?:kil[oó]metros|km)|hasta d[oó]nde|qu[eé] zonas? cubr\w+|"
+    r"(?:se)?berapa jauh|jarak(?:nya)? berapa|berapa (?:km|kilometer)|"
+    r"sampai (?:mana|daerah mana)|jangkauan(?:nya)?)(?![^\W_])",
+    re.IGNORECASE,
+)
+_STATES_DISTANCE = re.compile(
+    rf"(?<![^\W_]){_NUMBER}[\s-]*(?:miles?|mi|km|kms|kilomet(?:re|er)s?|kil[oó]metros?|"
+    r"kilometer|metres|meters|metros|meter|m)(?![^\W_])|"
+    # a distance in time on foot or by car: "a ten-minute walk", "a 5 minutos a pie",
+    # "10 menit jalan kaki"
+    rf"(?<![^\W_]){_NUMBER}[\s-]*(?:minutes?|minutos?|menit)[\s'’]*(?:s[\s'’]+)?"
+    r"(?:walk|drive|ride|by car|by bus|on foot|andando|a pie|en coche|en autob[uú]s|"
+    r"caminando|jalan kaki|naik motor|naik mobil|dengan mobil|dengan motor|berkendara|"
+    r"dari)(?![^\W_])",
+    re.IGNORECASE,
+)
+DISTANCE_WORDS = frozenset(
+    "how far what which distance many miles kilometres kilometers km area areas do you "
+    "cover serve travel go come deliver qué que distancia cuántos cuantos kilómetros "
+    "kilometros hasta dónde donde zona zonas cubrís cubris cubren os desplazáis "
+    "desplazais desplazan venís venis vienen llegáis llegais llegan berapa seberapa jauh "
+    "jarak jaraknya kilometer sampai mana daerah jangkauan jangkauannya datang antar "
+    "melayani layani".split()
+)
+
+
+# "How far does the pharmacy date back?", "How far ahead can I book?": a time.
+_HOW_FAR_IN_TIME = re.compile(r"(?<![^\W_])(?:back|ahead|in advance|beforehand)(?![^\W_])", re.I)
+
+
+def asks_distance(question: str) -> bool:
+    """Whether the question asks how far (or what area is covered)."""
+    return _ASKS_DISTANCE.search(question) is not None and not _HOW_FAR_IN_TIME.search(question)
+
+
+def states_distance(sentence: str) -> bool:
+    """Whether the sentence gives a distance (in miles, metres, or minutes on the way)."""
+    return _STATES_DISTANCE.search(sentence) is not None
+
+
+# How big: "How much room do you need?", "What size is the pitch?", "¿Qué medidas tiene
+# la sala?", "Berapa luas kamarnya?". Not "how long": it asks a time as often.
+_ASKS_SIZE = re.compile(
+    r"(?<![^\W_])(?:how (?:big|large|wide|deep|tall|high)|how much (?:room|space)|"
+    r"(?:what|which) size|(?:what|what's|whats) (?:are |is )?the (?:size|dimensions|"
+    r"measurements)|(?:de )?qu[eé] (?:tamaño|medidas|dimensiones)|cu[aá]nto mide|"
+    r"cu[aá]nto (?:espacio|sitio)|cu[aá]ntos metros(?: cuadrados)?|"
+    r"(?:se)?berapa (?:luas|besar|lebar|panjang|tinggi|dalam)|"
+    r"(?:ukuran|luas|lebar|panjang)(?:nya)? berapa)(?![^\W_])",
+    re.IGNORECASE,
+)
+_AREA_OR_LENGTH = (
+    r"m²|m2|sq\.? ?(?:ft|m)|square (?:metres|meters|feet|foot|miles)|metros? cuadrados?|"
+    r"meter persegi|hectares?|hect[aá]reas?|acres?|metres?|meters?|metros?|meter|cm|"
+    r"centimet(?:re|er)s?|cent[ií]metros?|sentimeter|feet|foot|ft|inches|pulgadas|mm|"
+    r"litres?|liters?|litros?|liter"
+)
+_STATES_SIZE = re.compile(
+    # "four by four metres", "3 x 4 m", "6 por 4 metros"
+    rf"(?<![^\W_]){_NUMBER}\s*(?:x|×|by|por|kali)\s*{_NUMBER}(?![^\W_])|"
+    rf"(?<![^\W_]){_NUMBER}[\s-]*(?:{_AREA_OR_LENGTH})(?![^\W_])|"
+    # ... or a room's by its seats: "Screen 2 has 60 sofa seats", "sala de 120 butacas"
+    r"(?<![^\W_])\d+\s+(?:[^\W\d_]+\s+)?(?:seats|seated|places|plazas|asientos|butacas|"
+    r"kursi|tempat duduk)(?![^\W_])",
+    re.IGNORECASE,
+)
+SIZE_WORDS = frozenset(
+    "how big large wide deep tall high much room space what which size dimensions "
+    "measurements the is are do does you need needs qué que tamaño medidas dimensiones "
+    "cuánto cuanto mide miden espacio sitio cuántos cuantos metros cuadrados necesitáis "
+    "necesitais necesitan necesita tiene tienen berapa seberapa luas besar lebar panjang "
+    "tinggi dalam ukuran ukurannya luasnya lebarnya panjangnya butuh perlu".split()
+)
+
+
+def asks_size(question: str) -> bool:
+    """Whether the question asks how big something is or how much room is needed."""
+    return _ASKS_SIZE.search(question) is not None
+
+
+def states_size(sentence: str) -> bool:
+    """Whether the sentence gives a size (an area, a length, a volume)."""
+    return _STATES_SIZE.search(sentence) is not None
+
+
+# How long something takes or lasts: "How long does a repair take?", "¿En cuántos días
+# tenéis lista mi guitarra?", "Cuci sofa lama tidak?", "Keripiknya awet berapa lama?".
+# Not "How long have you been open?" (since when), nor how long before (notice).
+_ASKS_DURATION = re.compile(
+    r"(?<![^\W_])(?:how long(?! (?:have|has|ago|before))|"
+    r"how many (?:days|hours|minutes|weeks|months) (?:does|do|will|is|are|until|to)|"
+    r"cu[aá]nto (?:tiempo|tarda|tardan|tard[aá]is|dura|duran)|"
+    r"en cu[aá]nt[oa]s (?:d[ií]as|horas|minutos|semanas)|"
+    r"cu[aá]nt[oa]s (?:d[ií]as|horas|minutos|semanas) (?:tarda|tardan|tard[aá]is|dura|"
+    r"duran|se tarda)|berapa lama|lama (?:tidak|nggak|gak|enggak|ga)(?=\s*[?.!]|\s*$)|"
+    r"berapa (?:hari|jam|menit|minggu|bulan) (?:jadi|selesai|sampai|kering|beres))"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+# An article's "a day" is a length of time, not a rate's ("twice a week", "£10 a day",
+# "cada semana").
+_RATE_BEFORE = r"(?<!twice )(?<!times )(?<!once )(?<!per )(?<!cada )(?<!por )(?<![\dp] )(?<!\d)"
+_STATES_DURATION = re.compile(
+    rf"(?<![^\W_])(?:{_FIGURE}|{_RATE_BEFORE}(?:an?|una?))[\s-]*"
+    r"(?:(?:working|business|full|whole|clear) )?(?:minutes?|hours?|hrs?|days?|weeks?|months?|years?|"
+    r"minutos?|horas?|d[ií]as?|semanas?|mes|meses|años?|menit|jam|hari|minggu|bulan|"
+    r"tahun)(?![^\W_])|"
+    r"(?<![^\W_])(?:half an hour|an hour and a half|media hora|hora y media|setengah jam|"
+    r"se(?:jam|hari|minggu|bulan|tahun)|overnight|same day|next (?:working )?day|"
+    r"while you wait|el mismo d[ií]a|en el d[ií]a|al d[ií]a siguiente|en el momento|"
+    r"hari itu juga|keesokan harinya|ditunggu)(?![^\W_])|"
+    # ... or up to an end: "until the end of the current Parliament", "for life", "de
+    # por vida", "seumur hidup" (not "until dusk": a time)
+    r"(?<![^\W_])(?:until the end|for life|for the rest of|hasta el final|de por vida|"
+    r"seumur hidup)(?![^\W_])",
+    re.IGNORECASE,
+)
+DURATION_WORDS = frozenset(
+    "how long many days hours minutes weeks months does do will is are until to take "
+    "takes last lasts keep keeps it be ready done finished cuánto cuanto tiempo tarda "
+    "tardan tardáis tardais dura duran en cuántos cuantos cuántas cuantas días dias horas "
+    "minutos semanas se está esta están estan estará estara lista listo listos listas "
+    "tenéis teneis tienen berapa lama tidak nggak gak enggak ga hari jam menit minggu "
+    "bulan jadi selesai sampai kering beres awet tahan".split()
+)
+
+
+def asks_duration(question: str) -> bool:
+    """Whether the question asks how long something takes or lasts."""
+    return _ASKS_DURATION.search(question) is not None
+
+
+def states_duration(sentence: str) -> bool:
+    """Whether the sentence gives a length of time."""
+    return _STATES_DURATION.search(sentence) is not None

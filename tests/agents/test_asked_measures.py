@@ -1,0 +1,133 @@
+"""Which questions ask how far, how big or how long, and which sentences give it
+(agents/asked_measures.py)."""
+
+from __future__ import annotations
+
+from agents.asked_facts import asked_fact
+from agents.asked_measures import (
+    asks_distance,
+    asks_duration,
+    asks_size,
+    states_distance,
+    states_duration,
+    states_size,
+)
+
+
+def test_a_question_asking_how_far_and_a_sentence_giving_a_distance() -> None:
+    for asked in (
+        "How far do you travel?",
+        "What area do you cover?",
+        "¿Hasta dónde os desplazáis?",
+        "¿A qué distancia está la playa?",
+        "Berapa jauh dari stasiun?",
+        "Jangkauannya sampai mana?",
+    ):
+        assert asks_distance(asked), asked
+        assert asked_fact(asked).name == "distance", asked
+    assert not asks_distance("Where are you?")
+    for sentence in (
+        "We come anywhere within 20 miles of Norwich.",
+        "The campsite is a ten-minute walk from the station.",
+        "Estamos a 5 minutos a pie de la playa.",
+        "Gratis ongkir sampai 10 km.",
+    ):
+        assert states_distance(sentence), sentence
+    # a length of time alone is no distance
+    assert not states_distance("Sessions last 10 minutes.")
+
+
+def test_a_distance_is_of_what_the_question_names() -> None:
+    fact = asked_fact("How far is the campsite from the station?")
+    assert fact.given_in(
+        "We are a ten-minute walk from the station.", "How far is the campsite from the station?"
+    )
+    assert not fact.given_in("Bikes are 3 km away.", "How far is the campsite from the station?")
+
+
+def test_a_question_asking_how_big_and_a_sentence_giving_a_size() -> None:
+    for asked in (
+        "How much room do you need?",
+        "How big is the hall?",
+        "What size is the pitch?",
+        "¿Qué medidas tiene la sala?",
+        "¿Cuántos metros tiene el piso?",
+        "Berapa luas kamarnya?",
+        "Ukurannya berapa?",
+    ):
+        assert asks_size(asked), asked
+        assert asked_fact(asked).name == "size", asked
+    # "how long" asks a time as often: it is the duration's
+    assert not asks_size("How long is the party?")
+    for sentence in (
+        "We need a space of about four by four metres.",
+        "Rooms are 20 m2.",
+        "La sala mide 6 por 4 metros.",
+        "Luas kamar 12 meter persegi.",
+    ):
+        assert states_size(sentence), sentence
+    assert not states_size("A room costs 40 euros.")
+
+
+def test_a_size_is_of_what_the_question_names() -> None:
+    question = "Berapa luas Kota Bekasi?"
+    fact = asked_fact(question)
+    assert not fact.given_in(
+        "Cuci karpet Rp15.000 per meter persegi, minimal 4 meter persegi.", question
+    )
+    question = "How much room do you need?"
+    assert asked_fact(question).given_in("We need a space of four by four metres.", question)
+
+
+def test_a_question_asking_how_long_and_a_sentence_giving_a_length_of_time() -> None:
+    for asked in (
+        "How long does a repair take?",
+        "How long is the party?",
+        "¿Cuánto tarda el arreglo?",
+        "¿En cuántos días tenéis lista mi guitarra?",
+        "Berapa lama lukanya kering?",
+        "Cuci sofa lama tidak?",
+    ):
+        assert asks_duration(asked), asked
+        assert asked_fact(asked).name == "duration", asked
+    # since when, and how long before (notice), ask otherwise
+    for asked in ("How long have you been open?", "How long before should I book?"):
+        assert not asks_duration(asked), asked
+    for sentence in (
+        "It takes about an hour.",
+        "Most set-ups are ready in three working days.",
+        "Los ajustes están listos en tres días laborables.",
+        "Sofa dicuci sekitar dua jam.",
+        "The walk lasts ninety minutes.",
+    ):
+        assert states_duration(sentence), sentence
+    # a rate's "a week" is no length of time
+    for sentence in (
+        "Classes run twice a week.",
+        "Bikes are £10 a day.",
+        "Late books are fined 20p a day.",
+        "tres veces por semana",
+    ):
+        assert not states_duration(sentence), sentence
+
+
+def test_a_length_of_time_is_of_what_the_question_names_or_its_kin() -> None:
+    question = "How long would this coalition last?"
+    fact = asked_fact(question)
+    assert not fact.given_in("Teaching certification generally lasts three years.", question)
+    assert fact.given_in("The coalition would hold until the end of the Parliament.", question)
+    # a session's kin: "pertemuan"
+    assert asked_fact("Berapa lama satu sesi?").given_in(
+        "Setiap pertemuan 60 menit.", "Berapa lama satu sesi?"
+    )
+
+
+def test_how_far_back_or_ahead_asks_a_time_not_a_distance() -> None:
+    for asked in (
+        "How far does one pharmacy in Croatia date back to?",
+        "How far ahead can I book?",
+    ):
+        assert not asks_distance(asked), asked
+    # up to an end is a length of time too; up to a time of day is not
+    assert states_duration("The coalition would hold until the end of the Parliament.")
+    assert not states_duration("Members can shoot any day from 8 am until dusk.")
