@@ -423,7 +423,7 @@ def speaks_of_elsewhere(sentence: str) -> bool:
     return _ELSEWHERE.search(sentence) is not None
 
 
-# A list of things: two or more, of a word or two each, joined by commas and a last
+# A list of things: three or more, of a word or two each, joined by commas and a last
 # "and" ("guitarras, bajos y ukeleles", "keripik apel, keripik tempe, dan dodol apel").
 _LIST = re.compile(
     r"[^\W\d_]+(?: [^\W\d_]+)?, [^\W\d_]+(?: [^\W\d_]+)?(?:, [^\W\d_]+(?: [^\W\d_]+)?)*,? "

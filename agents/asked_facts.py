@@ -1120,6 +1120,15 @@ _INCLUDED = re.compile(
 )
 
 
+# A meal, named as the page names it: "Is food included?" of "Lunch and all tools are
+# provided". Only where a sentence must name what is asked (`telling_what_is_asked`):
+# as a kin of the facts' (`held_by_kin`), lunch's time would answer for breakfast's.
+_MEALS = frozenset(
+    "food meal meals lunch dinner breakfast snack snacks refreshments comida comidas "
+    "almuerzo cena desayuno merienda makan makanan sarapan konsumsi".split()
+)
+
+
 def telling_what_is_asked(words: frozenset[str]) -> Callable[[str, str], bool]:
     """Whether a sentence is of what the question names besides the `words` of asking
     it, if it names anything, in its words or their kin: "Berapa luas Kota Bekasi?" is
@@ -1130,10 +1139,11 @@ def telling_what_is_asked(words: frozenset[str]) -> Callable[[str, str], bool]:
     def tells(sentence: str, question: str) -> bool:
         named = [w.lower() for w in words_of(question) if w.lower() not in words]
         wanted = key_terms(" ".join(named), guess(question)[0]) if named else set()
+        meal = any(w.lower() in _MEALS for w in words_of(sentence))
         return (
             not wanted
             or bool(wanted & terms_of(sentence))
-            or any(held_by_kin(word, [sentence]) for word in named)
+            or any(held_by_kin(word, [sentence]) or (meal and word in _MEALS) for word in named)
         )
 
     return tells
@@ -1157,12 +1167,6 @@ def states_paid(sentence: str) -> bool:
         or CHARGING.search(sentence) is not None
         or _INCLUDED.search(sentence) is not None
     )
-
-
-# A distance, a size or a length of time is of what the question names.
-tells_distance_of_what_is_asked = telling_what_is_asked(DISTANCE_WORDS)
-tells_size_of_what_is_asked = telling_what_is_asked(SIZE_WORDS)
-tells_duration_of_what_is_asked = telling_what_is_asked(DURATION_WORDS)
 
 
 @dataclass(frozen=True)
@@ -1205,21 +1209,24 @@ FACTS = (
     Fact("paid", asks_whether_paid, states_paid, PAID_WORDS, tells_paid),
     Fact("people", asks_people, states_people, PEOPLE_WORDS, strict=True),
     Fact("bring", asks_to_bring, tells_what_to_bring, BRING_WORDS, strict=True),
+    # a distance, a size or a length of time is of what the question names
     Fact(
         "distance",
         asks_distance,
         states_distance,
         DISTANCE_WORDS,
-        tells_distance_of_what_is_asked,
+        telling_what_is_asked(DISTANCE_WORDS),
         strict=True,
     ),
-    Fact("size", asks_size, states_size, SIZE_WORDS, tells_size_of_what_is_asked, strict=True),
+    Fact(
+        "size", asks_size, states_size, SIZE_WORDS, telling_what_is_asked(SIZE_WORDS), strict=True
+    ),
     Fact(
         "duration",
         asks_duration,
         states_duration,
         DURATION_WORDS,
-        tells_duration_of_what_is_asked,
+        telling_what_is_asked(DURATION_WORDS),
         strict=True,
     ),
     Fact("day", asks_day, states_day, DAY_WORDS),
@@ -1259,9 +1266,6 @@ _KINS = (
     "apuntarnos apuntar inscribirse inscribirme inscribirte inscribir inscripción "
     "inscripcion matrícula matricula matricularse matricularme socio socios daftar "
     "mendaftar pendaftaran registrasi anggota keanggotaan",
-    # a meal: "Is food included?" of "Lunch and all tools are provided"
-    "food meal meals lunch dinner breakfast snack snacks refreshments comida comidas "
-    "almuerzo cena desayuno merienda makan makanan sarapan konsumsi",
 )
 _KIN_OF = {word: frozenset(kin.split()) for kin in _KINS for word in kin.split()}
 
