@@ -14,7 +14,8 @@ import re
 # A number in figures or in words, up to the tens ("ninety minutes", "tres días").
 _FIGURE = (
     r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|a couple of|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
+    r"thirty|forty|forty-five|fifty|sixty|ninety|a couple of|"
     r"uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|"
     r"quince|diecis[eé]is|diecisiete|dieciocho|diecinueve|veinte|"
     r"treinta|cuarenta|cincuenta|sesenta|noventa|satu|dua|tiga|empat|lima|enam|tujuh|"
@@ -132,9 +133,9 @@ _ASKS_DURATION = re.compile(
 _RATE_BEFORE = r"(?<!twice )(?<!times )(?<!once )(?<!per )(?<!cada )(?<!por )(?<![\dp] )(?<!\d)"
 _STATES_DURATION = re.compile(
     rf"(?<![^\W_])(?:{_FIGURE}|{_RATE_BEFORE}(?:an?|una?))[\s-]*"
-    r"(?:(?:working|business|full|whole|clear) )?(?:minutes?|hours?|hrs?|days?|weeks?|months?|years?|"
-    r"minutos?|horas?|d[ií]as?|semanas?|mes|meses|años?|menit|jam|hari|minggu|bulan|"
-    r"tahun)(?![^\W_])|"
+    r"(?:(?:working|business|full|whole|clear) )?"
+    r"(?:minutes?|hours?|hrs?|days?|weeks?|months?|years?|minutos?|horas?|d[ií]as?|"
+    r"semanas?|mes|meses|años?|menit|jam|hari|minggu|bulan|tahun)(?![^\W_])|"
     r"(?<![^\W_])(?:half an hour|an hour and a half|media hora|hora y media|setengah jam|"
     r"se(?:jam|hari|minggu|bulan|tahun)|overnight|same day|next (?:working )?day|"
     r"while you wait|el mismo d[ií]a|en el d[ií]a|al d[ií]a siguiente|en el momento|"
