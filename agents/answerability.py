@@ -742,8 +742,8 @@ def absent_words(
     """The question's long words (of `shortest` letters or more), as written, that no
     passage holds (by stem), in their order: what it names that the passages may not be
     about. Unspaced scripts have no words to leave out."""
-    held = frozenset().union(*(terms_of(text) for text in passages))
-    language = reading_language(question, passages, held=held)
+    held = held_terms(passages)
+    language = reading_language(question, passages)
     stopwords = stopwords_of(language)
     found: list[str] = []
     for word in _WORD.findall(question):
@@ -755,12 +755,15 @@ def absent_words(
     return found[:limit]
 
 
-def reading_language(
-    question: str, passages: list[str], *, held: frozenset[str] | None = None
-) -> str:
+def held_terms(passages: list[str]) -> frozenset[str]:
+    """The key terms of all the passages (`terms_of`, each cached)."""
+    return frozenset().union(*(terms_of(text) for text in passages))
+
+
+def reading_language(question: str, passages: list[str]) -> str:
     """The language the question's words are read in (stemmed, stopped) to be looked for
     on the passages: its own as guessed, unless that is none of theirs and reading it in
-    one of theirs finds more of its words there (`held`: their terms, if known). A short
+    one of theirs finds more of its words there. A short
     question's guess is often wrong ("¿Arregláis ukeleles?" as Hungarian, "Bisa cuci
     sofa?" as Italian): its words, cut another way, were missing from a page holding
     them."""
@@ -768,8 +771,7 @@ def reading_language(
     theirs = {guess(text)[0] for text in passages}
     if own in theirs or not theirs:
         return own
-    if held is None:
-        held = frozenset().union(*(terms_of(text) for text in passages))
+    held = held_terms(passages)
 
     def found(language: str) -> int:
         return len(key_terms(question, language) & held)
@@ -793,7 +795,7 @@ def adds_nothing_held(question: str, passages: list[str], *, own: frozenset[str]
     ("Apakah ada kantin?" after the opening hours, "Dan fotokopi?") would be answered
     with what answered that one."""
     words = own_long_terms(question, own=own)
-    held = frozenset().union(*(terms_of(text) for text in passages))
+    held = held_terms(passages)
     return bool(words) and not (words & held)
 
 
