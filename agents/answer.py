@@ -21,6 +21,7 @@ from agents.answerability import (
     Evidence,
     absent_words,
     adds_nothing_held,
+    asked_kinds,
     asked_things,
     asks_price,
     codes_in,
@@ -60,6 +61,7 @@ from agents.asked_facts import (
     states_payment,
     tells_days,
 )
+from agents.asked_how_to import how_to_unheld
 from agents.asked_kinds import unlisted_kind
 from agents.asked_manners import asked_manners, offered_otherwise
 from agents.asked_measures import asks_size, states_size
@@ -489,6 +491,12 @@ class ExtractiveAnswerer:
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, unoffered: True}
                     )
+                elif doing := how_to_unheld(query, texts):
+                    # "Bagaimana cara menanam stroberi di pot?" of a strawberry farm's
+                    # price per kilo: how to do what no page speaks of.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "how_to_unheld": doing}
+                    )
                 elif children_unspoken(query, texts):
                     # "Do you run classes for kids?" of a pottery whose pages never speak
                     # of children nor of any age: its classes do not say they take them.
@@ -628,10 +636,15 @@ class ExtractiveAnswerer:
         # kind the page names ("fugas de [agua]") is the encoder's to judge, and so is a
         # means of paying, which a page lists by name ("credit cards" of "cash, Visa and
         # Mastercard").
+        # ... nor is a kind of it named by a word no page holds ("niños con [autismo]" of
+        # "Atendemos a niños y adultos con dificultades de pronunciación, tartamudez...").
+        kinds = asked_kinds(query)
         listed = (
             listing
             and not means_asked(query)
-            and len(things) == len(asked_for)
+            and (
+                len(things) == len(asked_for) or bool(things) and {t for (t,) in things} <= {*kinds}
+            )
             and not any(_held_as_root(word, texts) for (word,) in things)
         )
         gains = self._left_out_gains(query, names + things, sentence, cosine)

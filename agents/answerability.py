@@ -446,9 +446,21 @@ def asked_things(question: str, language: str | None = None) -> list[str]:
     "How much does a yearly membership cost?"). None for other questions, whose words
     may be paraphrased in the answer ("bayar" for a page that writes "biaya"); a thing is
     not, when the page never names it, and a price is of what the question names."""
+    return list(_asked_things(question, language)[0])
+
+
+def asked_kinds(question: str, language: str | None = None) -> list[str]:
+    """Of `asked_things`, the words naming which of a kind is asked, after "para" or
+    "con" ("autismo" of "¿Atendéis a niños con autismo?")."""
+    return list(_asked_things(question, language)[1])
+
+
+@lru_cache(maxsize=1024)
+def _asked_things(question: str, language: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     language = language or guess(question)[0]
     stopwords = stopwords_of(language)
     things: list[str] = []
+    kinds: list[str] = []
     for asked in SENTENCE_BREAK.split(question.strip()):
         sentence = _OPENING.sub("", asked)
         opening = _ASKS_EXISTENCE.match(sentence)
@@ -456,8 +468,16 @@ def asked_things(question: str, language: str | None = None) -> list[str]:
             rest = re.split(r"[^\w\s'’-]", sentence[opening.end() :])[0]
             done = list(itertools.dropwhile(lambda w: w in PARTICLES, _WORD.findall(rest.lower())))
             words = list(itertools.takewhile(lambda w: w not in stopwords, done))
-            if language == "es":
-                words += _compound_noun(done[len(words) :], stopwords)
+            # (not what it is made of: "pan hecho con [masa] madre")
+            if language == "es" and not MADE.intersection(words[-1:]):
+                rest = done[len(words) :]
+                kind = _compound_noun(rest, stopwords)
+                # whom it is for or what it comes with restricts the thing ("pienso
+                # para [conejos]"); "de" names it, as pages do by its head alone
+                # ("fugas" of "fugas de agua", "cabeceros" of "cabeceros de cama")
+                if rest[:1] in (["para"], ["con"]):
+                    kinds += [w for w in kind if w not in NOT_THINGS and not has_digit(w)]
+                words += kind
         elif allowed := _ASKS_ALLOWED.match(sentence):
             words = [w for w in _WORD.findall(allowed["thing"].lower()) if w not in stopwords]
         elif asks_price(sentence):
@@ -467,14 +487,14 @@ def asked_things(question: str, language: str | None = None) -> list[str]:
         for word in words:
             if word not in NOT_THINGS and word not in things and not has_digit(word):
                 things.append(word)
-    return things
+    return tuple(things), tuple(kinds)
 
 
-# A Spanish thing is often two nouns joined by "de" or "para" ("pistas de tenis", "clases
+# A Spanish thing is often two nouns joined by "de", "para" or "con" ("pistas de tenis", "clases
 # para niños"): the second names which of the kind is asked, as an English first noun does
 # ("tennis courts"). Not a verb: "lesiones de [correr]" are running injuries, which a page
 # calls "lesiones deportivas".
-_COMPOUND_JOINS = frozenset({"de", "del", "para"})
+_COMPOUND_JOINS = frozenset({"de", "del", "para", "con"})
 _ARTICLES = frozenset({"el", "la", "los", "las"})
 # A Spanish infinitive, with the pronouns it may carry ("quitar[lo]", "enviár[se][lo]").
 SPANISH_INFINITIVE = re.compile(

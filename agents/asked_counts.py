@@ -70,6 +70,8 @@ _PERSONAS = (
 _ORANG = "orang|peserta|murid|siswa|tamu|pemain|pengunjung|petugas|penumpang"
 _ASKS_PEOPLE = re.compile(
     rf"(?<![^\W_])(?:how many (?:{_PEOPLE_ASKED})|cu[aá]nt[oa]s (?:{_PERSONAS})|"
+    # ... or of the askers: "¿Cuántos sois por clase?", "How many of us can come?"
+    r"cu[aá]nt[oa]s (?:sois|somos|seremos|cabemos)|how many of us|"
     rf"berapa (?:{_ORANG})|(?:{_ORANG})(?:nya)? (?:ada )?berapa(?! ?(?:tahun|umur|usia|bulan|"
     r"kali|jam|lama|hari|rupiah|rp)))(?![^\W_])",
     re.IGNORECASE,
@@ -96,7 +98,8 @@ PEOPLE_WORDS = frozenset(
     "peserta murid siswa tamu pemain pengunjung petugas ada isinya isi dalam satu sekelas "
     "setiap tiap per each every cada por group groups grupo grupos kelompok fit fits sleep "
     "sleeps seat seats hold holds take takes come invite caben cabe caber entran admite "
-    "admitís admiten muat menampung maximum máximo maksimal most".split()
+    "admitís admiten muat menampung maximum máximo maksimal most sois somos seremos "
+    "cabemos of us".split()
 )
 
 

@@ -26,6 +26,7 @@ from agents.answerability import (
     terms_of,
     words_of,
 )
+from agents.asked_accepted import ACCEPTED_WORDS, asks_accepted, states_accepting
 from agents.asked_counts import PEOPLE_WORDS, asks_people, states_people
 from agents.asked_measures import (
     DISTANCE_WORDS,
@@ -38,7 +39,12 @@ from agents.asked_measures import (
     states_duration,
     states_size,
 )
-from agents.asked_to_bring import BRING_WORDS, asks_to_bring, tells_what_to_bring
+from agents.asked_to_bring import (
+    BRING_WORDS,
+    asks_to_bring,
+    asks_whether_to_bring,
+    tells_what_to_bring,
+)
 from knowledge.encoders.languages import guess
 
 # A question asking when a place is open, as people ask it ("What are your opening
@@ -182,9 +188,7 @@ def tells_days(sentence: str, days: frozenset[str]) -> bool:
     open on Mondays?" (a price "Monday to Saturday" gives no Sunday's: not for prices)."""
     if names_day(sentence, days):
         return True
-    return bool(days) and any(
-        _is_day(m["first"]) and _is_day(m["last"]) for m in _SPAN.finditer(sentence)
-    )
+    return bool(days) and any(_is_day(first) and _is_day(last) for first, last in _spans(sentence))
 
 
 def _is_day(word: str) -> bool:
@@ -325,9 +329,20 @@ _ALL_YEAR = re.compile(
 _OPEN_OR_CLOSED = re.compile(rf"(?<![^\W_])(?:{_OPEN_WORDS})(?![^\W_])", re.IGNORECASE)
 _SPAN = re.compile(
     r"(?<![^\W_])(?P<first>[^\W\d_]+)(?:\s*[-–]\s*|\s+(?:to|until|till|through|a|al|"
-    r"hasta|sampai|hingga)\s+(?:el |la |los |las )?)(?P<last>[^\W\d_]+)(?![^\W_])",
+    r"hasta|sampai|hingga)\s+(?:el |la |los |las )?)(?P<last>[^\W\d_]+)(?![^\W_])|"
+    # ... "between October and March", "entre octubre y marzo", "antara Juni dan Agustus"
+    r"(?<![^\W_])(?:between|entre|antara)\s+(?P<since>[^\W\d_]+)\s+(?:and|y|e|dan)\s+"
+    r"(?P<till>[^\W\d_]+)(?![^\W_])",
     re.IGNORECASE,
 )
+
+
+def _spans(sentence: str) -> list[tuple[str, str]]:
+    """The first and last words of the spans the sentence gives ("May to September")."""
+    return [
+        (span["first"] or span["since"], span["last"] or span["till"])
+        for span in _SPAN.finditer(sentence)
+    ]
 
 
 def asks_open_in_season(question: str) -> bool:
@@ -349,7 +364,7 @@ def tells_season(sentence: str, question: str) -> bool:
     or one of its months (a month asked is its own time)."""
     if _ALL_YEAR.search(sentence) is not None:
         return True
-    if any(_is_month(m["first"]) and _is_month(m["last"]) for m in _SPAN.finditer(sentence)):
+    if any(_is_month(first) and _is_month(last) for first, last in _spans(sentence)):
         return True
     asked = {m.group().lower() for m in _SEASON.finditer(question)}
     named = {m.group().lower() for m in _SEASON.finditer(sentence)}
@@ -1064,7 +1079,10 @@ _ASKS_INCLUDED = re.compile(
     r"(?:va|van|se paga|se pagan|se cobra|se cobran) aparte|"
     r"(?:entra|entran|est[aá]n?) (?:incluid[oa]s? )?en el precio|"
     r"(?:est[aá]n?|va|van|viene|vienen) incluid[oa]s?|"
-    r"sudah termasuk|belum termasuk|apakah termasuk|bayar terpisah)(?![^\W_])",
+    r"(?:hay que )?pagar (?:aparte|extra|de m[aá]s)|"
+    # "Kontrolnya bayar lagi?": paid again is paid on top
+    r"sudah termasuk|belum termasuk|apakah termasuk|bayar terpisah|bayar lagi|"
+    r"(?:tambah|nambah) bayar|bayar tambahan)(?![^\W_])",
     re.IGNORECASE,
 )
 PAID_WORDS = frozenset(
@@ -1076,7 +1094,8 @@ PAID_WORDS = frozenset(
     # ... and whether it is included: "Is food included?", "¿El seguro va aparte?"
     "included include price extra separately va van entra entran está esta están estan "
     "en el precio incluido incluida incluidos incluidas viene vienen aparte cobra cobran "
-    "pagan sudah belum termasuk terpisah".split()
+    "pagan sudah belum termasuk terpisah pagar hay que de más mas lagi tambah nambah "
+    "tambahan".split()
 )
 
 
@@ -1152,6 +1171,30 @@ def telling_what_is_asked(words: frozenset[str]) -> Callable[[str, str], bool]:
 _OF_WHAT_IS_ASKED = telling_what_is_asked(PAID_WORDS)
 
 
+_OF_WHAT_TO_BRING = telling_what_is_asked(BRING_WORDS)
+
+
+def asks_bring(question: str) -> bool:
+    """Whether the question asks what to bring or wear, or whether to bring something
+    ("Do I need to bring a towel?", "Perlu bawa gunting?")."""
+    return asks_to_bring(question) or (
+        asks_whether_to_bring(question) and not asks_openly(question)
+    )
+
+
+def tells_bring(sentence: str, question: str) -> bool:
+    """Asked whether to bring something, a sentence names it ("Do I need to bring a
+    towel?" is not answered by "Wear boots"); any sentence on what to bring tells what
+    to bring."""
+    return not asks_whether_to_bring(question) or _OF_WHAT_TO_BRING(sentence, question)
+
+
+def asks_whether_accepted(question: str) -> bool:
+    """Whether the question asks whether they take something in ("Do you take
+    mattresses?"), not where, when or how."""
+    return asks_accepted(question) and not asks_openly(question)
+
+
 def tells_paid(sentence: str, question: str) -> bool:
     """Asked whether something is included, a sentence names it ("¿El casco va
     incluido?" is not answered by the bike's price); a price of anything answers whether
@@ -1190,7 +1233,9 @@ class Fact:
 # The first a question asks is the one looked for: a telephone asked is answered only by
 # a telephone, "how can I contact you?" by either.
 FACTS = (
-    Fact("hours", asks_hours, states_hours, HOURS_WORDS | COMING_WORDS),
+    # (a time of year asked of hours is the season veto's: "in winter" of "8 am to 4 pm
+    # between November and February", not of the summer's alone)
+    Fact("hours", asks_hours, states_hours, HOURS_WORDS | COMING_WORDS | SEASON_WORDS),
     Fact(
         "season",
         asks_open_in_season,
@@ -1208,7 +1253,16 @@ FACTS = (
     Fact("age", asks_age, states_age, AGE_WORDS),
     Fact("paid", asks_whether_paid, states_paid, PAID_WORDS, tells_paid),
     Fact("people", asks_people, states_people, PEOPLE_WORDS, strict=True),
-    Fact("bring", asks_to_bring, tells_what_to_bring, BRING_WORDS, strict=True),
+    Fact("bring", asks_bring, tells_what_to_bring, BRING_WORDS, tells_bring, strict=True),
+    # whether they take a thing in: a sentence naming it
+    Fact(
+        "accepted",
+        asks_whether_accepted,
+        states_accepting,
+        ACCEPTED_WORDS,
+        telling_what_is_asked(ACCEPTED_WORDS),
+        strict=True,
+    ),
     # a distance, a size or a length of time is of what the question names
     Fact(
         "distance",

@@ -76,15 +76,18 @@ _ASKS_SIZE = re.compile(
     r"(?:what|which) size|(?:what|what's|whats) (?:are |is )?the (?:size|dimensions|"
     r"measurements)|(?:de )?qu[eé] (?:tamaño|medidas|dimensiones)|cu[aá]nto mide|"
     r"cu[aá]nto (?:espacio|sitio)|cu[aá]ntos metros(?: cuadrados)?|"
-    r"(?:se)?berapa (?:luas|besar|lebar|panjang|tinggi|dalam)|"
-    r"(?:ukuran|luas|lebar|panjang)(?:nya)? berapa)(?![^\W_])",
+    r"(?:se)?berapa (?:luas|besar|lebar|panjang|tinggi|ketinggian|dalam)|"
+    r"(?:ukuran|luas|lebar|panjang|ketinggian)(?:nya)? berapa|"
+    # ... or how high above the sea: "Berapa ketinggian Ciwidey?", "¿A qué altitud está?"
+    r"(?:what|what's|whats) (?:is )?(?:the |its )?(?:altitude|height|elevation)|"
+    r"(?:a )?qu[eé] (?:altura|altitud))(?![^\W_])",
     re.IGNORECASE,
 )
 _AREA_OR_LENGTH = (
     r"m²|m2|sq\.? ?(?:ft|m)|square (?:metres|meters|feet|foot|miles)|metros? cuadrados?|"
     r"meter persegi|hectares?|hect[aá]reas?|acres?|metres?|meters?|metros?|meter|cm|"
     r"centimet(?:re|er)s?|cent[ií]metros?|sentimeter|feet|foot|ft|inches|pulgadas|mm|"
-    r"litres?|liters?|litros?|liter"
+    r"litres?|liters?|litros?|liter|mdpl|msnm"
 )
 _STATES_SIZE = re.compile(
     # "four by four metres", "3 x 4 m", "6 por 4 metros"
@@ -100,7 +103,8 @@ SIZE_WORDS = frozenset(
     "measurements the is are do does you need needs qué que tamaño medidas dimensiones "
     "cuánto cuanto mide miden espacio sitio cuántos cuantos metros cuadrados necesitáis "
     "necesitais necesitan necesita tiene tienen berapa seberapa luas besar lebar panjang "
-    "tinggi dalam ukuran ukurannya luasnya lebarnya panjangnya butuh perlu".split()
+    "tinggi dalam ukuran ukurannya luasnya lebarnya panjangnya butuh perlu ketinggian "
+    "ketinggiannya altitude height elevation its altura altitud está esta".split()
 )
 
 

@@ -24,12 +24,25 @@ _ASKS_TO_BRING = re.compile(
     r"(?:harus|perlu|sebaiknya) pakai (?:baju )?apa|pakai baju apa)(?![^\W_])",
     re.IGNORECASE,
 )
+# ... or whether to bring something: "Do I need to bring a towel?", "¿Hay que llevar
+# casco?", "Perlu bawa gunting?" (not a person taken along: "¿Tengo que llevar a mi
+# hijo?"); the sentence must then name it.
+_ASKS_WHETHER_TO_BRING = re.compile(
+    rf"(?<![^\W_])(?:(?:do|does|should|must|shall) {_WHO} (?:need to |have to )?"
+    r"(?:bring|pack|wear)|(?:(?:tengo|tiene|tienes|tenemos|ten[eé]is|tienen|hay|debo|"
+    r"debe|debemos|deb[eé]is|deben) que |(?:necesito|necesita|necesitamos|necesit[aá]is|"
+    r"necesitan) )(?:llevar|traer)(?!\s+al?\s)|^¿?(?:llevo|traigo|llevamos|traemos)|"
+    r"(?:perlu|harus|wajib|mesti|sebaiknya) (?:mem)?bawa)(?![^\W_])",
+    re.IGNORECASE,
+)
 _TELLS_WHAT_TO_BRING = re.compile(
     r"(?<![^\W_])(?:bring|brings|pack|wear|wearing|provided|supplied|lend|we provide|"
     r"take along|trae|traed|traer|traiga|traigan|lleva|llevad|llevar|lleve|lleven|"
     r"ponte|poneos|hace falta|hacen falta|se necesita|se necesitan|incluid[oa]s?|"
     r"prestamos|proporcionamos|ponemos|bawa|bawalah|membawa|dibawa|disediakan|"
-    r"menyediakan|pakai|pakailah|memakai|kenakan|siapkan|dipinjami|meminjamkan)(?![^\W_])",
+    r"menyediakan|pakai|pakailah|memakai|kenakan|siapkan|dipinjami|meminjamkan|"
+    # ... given to use: "Pengunjung diberi keranjang dan gunting", "os damos el arnés"
+    r"diberi|diberikan|dipinjamkan|os damos|te damos|os prestamos|te prestamos)(?![^\W_])",
     re.IGNORECASE,
 )
 BRING_WORDS = frozenset(
@@ -39,7 +52,8 @@ BRING_WORDS = frozenset(
     "necesita necesitas necesitamos necesitáis necesitais necesitan llevar traer ponerme "
     "ponerse ponernos poner llevo traigo llevamos traemos me nos pongo ponemos apa saja "
     "yang harus perlu wajib mesti sebaiknya bawa dibawa membawa siapkan disiapkan "
-    "persiapkan dipersiapkan pakai dipakai memakai baju "
+    "persiapkan dipersiapkan pakai dipakai memakai baju own propio propia propios propias "
+    "sendiri "
     # who is to bring it: "¿Qué tiene que traer mi hijo?"
     "son daughter child children kid kids hijo hija hijos hijas niño niña niños anak".split()
 )
@@ -48,6 +62,15 @@ BRING_WORDS = frozenset(
 def asks_to_bring(question: str) -> bool:
     """Whether the question asks what to bring, pack or wear."""
     return _ASKS_TO_BRING.search(question) is not None
+
+
+def asks_whether_to_bring(question: str) -> bool:
+    """Whether the question asks to bring something (not what to bring; whether, if it
+    asks nothing else: "What time should I bring my cat in?" asks a time)."""
+    return (
+        _ASKS_TO_BRING.search(question) is None
+        and _ASKS_WHETHER_TO_BRING.search(question) is not None
+    )
 
 
 def tells_what_to_bring(sentence: str) -> bool:

@@ -52,6 +52,9 @@ def test_a_question_asking_how_many_people_and_a_sentence_giving_them() -> None:
         "Sekelas berapa orang?",
         "Satu kelas isinya berapa orang?",
         "Pesertanya berapa?",
+        # ... or of the askers
+        "¿Cuántos sois por clase?",
+        "How many of us can come?",
     ):
         assert asks_people(asked), asked
     for asked in ("Anak berapa tahun boleh ikut?", "How many lessons are there?", "¿Cuánto es?"):

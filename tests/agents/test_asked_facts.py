@@ -441,6 +441,10 @@ def test_a_time_of_year_asked_that_the_quote_gives_only_another_for() -> None:
     # the time itself, one of its months, a span of months, all year: told
     assert season_of_another("¿Hay campamento en julio?", july) is None
     assert season_of_another("¿Hay campamento en verano?", july) is None
+    # ... given as between two months
+    winter = ["Open 8 am to 6 pm in summer and 8 am to 4 pm between October and March."]
+    assert season_of_another("What time do you close in winter?", winter) is None
+    assert season_of_another("Do you close at Easter?", winter) is None
     lifeguard = ["A lifeguard watches from May to September only."]
     assert season_of_another("Is there a lifeguard in winter?", lifeguard) is None
     assert season_of_another("¿Abrís en agosto?", ["Abrimos todo el año."]) is None
@@ -546,6 +550,9 @@ def test_whether_something_is_included_and_a_sentence_saying_so() -> None:
         "¿Las cuerdas entran en el precio?",
         "¿Está incluido el desayuno?",
         "Sudah termasuk sarapan?",
+        # paid again is paid on top
+        "Kontrolnya bayar lagi?",
+        "¿Hay que pagar aparte el casco?",
     ):
         assert asks_whether_paid(question), question
     # what is included is asked openly: another question
@@ -560,6 +567,8 @@ def test_whether_something_is_included_and_a_sentence_saying_so() -> None:
     # ... of what the question names, or its kin: a meal of "food"
     paid = asked_fact("Is food included?")
     assert paid.given_in("Lunch and all tools are provided.", "Is food included?")
+    check_up = "Kontrolnya bayar lagi?"
+    assert asked_fact(check_up).given_in("Harga sudah termasuk obat, kontrol satu kali.", check_up)
     assert not asked_fact("¿El casco va incluido?").given_in(
         "La bici de montaña cuesta 15 euros el día.", "¿El casco va incluido?"
     )

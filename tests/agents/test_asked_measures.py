@@ -54,6 +54,10 @@ def test_a_question_asking_how_big_and_a_sentence_giving_a_size() -> None:
         "¿Cuántos metros tiene el piso?",
         "Berapa luas kamarnya?",
         "Ukurannya berapa?",
+        # ... or how high above the sea
+        "Berapa ketinggian Ciwidey?",
+        "¿A qué altitud está el refugio?",
+        "What is the elevation of the campsite?",
     ):
         assert asks_size(asked), asked
         assert asked_fact(asked).name == "size", asked
@@ -64,6 +68,7 @@ def test_a_question_asking_how_big_and_a_sentence_giving_a_size() -> None:
         "Rooms are 20 m2.",
         "La sala mide 6 por 4 metros.",
         "Luas kamar 12 meter persegi.",
+        "Ciwidey berada di ketinggian 1.100 mdpl.",
     ):
         assert states_size(sentence), sentence
     assert not states_size("A room costs 40 euros.")

@@ -19,7 +19,10 @@ from agents.answerability import asked_things
         ("Does the gym have a sauna?", ["sauna"]),
         ("Can I rent a towel?", ["towel"]),
         ("¿Hay pistas de pádel?", ["pistas", "pádel"]),
-        ("¿Tiene el polideportivo gimnasio con máquinas?", ["polideportivo", "gimnasio"]),
+        (
+            "¿Tiene el polideportivo gimnasio con máquinas?",
+            ["polideportivo", "gimnasio", "máquinas"],
+        ),
         ("¿Se puede alquilar una toalla en la piscina?", ["toalla"]),
         ("Apakah ada kantin di perpustakaan?", ["kantin"]),
         ("Apakah klinik punya layanan rawat inap?", ["layanan", "rawat", "inap"]),
@@ -83,6 +86,8 @@ from agents.answerability import asked_things
         # a Spanish thing of two nouns joined by "de" or "para": which of the kind
         ("¿Tenéis pistas de tenis?", ["pistas", "tenis"]),
         ("¿Hacéis cursos para los niños?", ["cursos", "niños"]),
+        # ... or "con"
+        ("¿Atendéis a niños con autismo?", ["niños", "autismo"]),
         # what is welcome is allowed
         ("Are children welcome at the tasting?", ["children"]),
     ],
@@ -112,3 +117,13 @@ def test_the_thing_asked_for(question: str, things: list[str]) -> None:
 )
 def test_other_questions_ask_for_nothing_to_look_for(question: str) -> None:
     assert asked_things(question) == []
+
+
+def test_which_of_a_kind_is_asked_for_or_with() -> None:
+    """Whom it is for, or what it comes with, restricts the thing; "de" names it."""
+    from agents.answerability import asked_kinds
+
+    assert asked_kinds("¿Atendéis a niños con autismo?") == ["autismo"]
+    assert asked_kinds("¿Tenéis pienso para conejos?") == ["conejos"]
+    assert asked_kinds("¿Arregláis fugas de agua?") == []
+    assert asked_kinds("¿Tenéis pan hecho con masa madre?") == []

@@ -41,3 +41,30 @@ def test_a_sentence_telling_what_to_bring_or_what_is_provided() -> None:
         assert tells_what_to_bring(sentence), sentence
     for sentence in ("Sessions last 50 minutes.", "El refugio está en el kilómetro 4."):
         assert not tells_what_to_bring(sentence), sentence
+
+
+def test_whether_to_bring_something_is_answered_by_a_sentence_naming_it() -> None:
+    """ "Perlu bawa gunting?" of "Pengunjung diberi keranjang dan gunting": a sentence
+    on what is given or brought that names the thing asked."""
+    for asked in (
+        "Perlu bawa gunting?",
+        "Do I need to bring a towel?",
+        "¿Hay que traer toalla?",
+        "Harus bawa KTP?",
+    ):
+        assert asked_fact(asked).name == "bring", asked
+    # may one bring it, a person taken along, what time: other questions
+    for asked in (
+        "Can I bring my dog?",
+        "Bawa anak boleh?",
+        "¿Tengo que llevar a mi hijo?",
+        "What time should I bring my cat in?",
+    ):
+        fact = asked_fact(asked)
+        assert fact is None or fact.name != "bring", asked
+    bring = asked_fact("Perlu bawa gunting?")
+    assert bring.given_in("Pengunjung diberi keranjang dan gunting.", "Perlu bawa gunting?")
+    towel = "Do I need to bring a towel?"
+    assert asked_fact(towel).given_in("Towels are provided in the changing rooms.", towel)
+    # a sentence on bringing something else does not say
+    assert not asked_fact(towel).given_in("Wear sturdy boots.", towel)

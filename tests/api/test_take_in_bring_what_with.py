@@ -1,0 +1,68 @@
+"""Whether they take a thing in, whether to bring it, and how many of us are answered
+by a sentence saying so in words the question need not share ("Can I drop off an old
+sofa?" of "We accept ... sofas and up to four tyres per visit"; "Perlu bawa gunting?"
+of "Pengunjung diberi karung dan gunting"); so is a paid extra asked as paying again
+("Tehnya bayar lagi?"), and hours given between two months for a
+season ("What time do you close in winter?" of "...4 pm between November and
+February"). Declined: a kind of what a list names by a word no page holds ("¿Tenéis
+clases para embarazadas?" of "Damos clases de yoga para niños, adultos y mayores"), how
+to do what no page speaks of ("Bagaimana cara menanam salak di pot?"), and how high a
+place is, of a sentence with no height; hours of July and August for winter."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from tests.api.platform_helpers import assert_answers, assistant_per_kb, create_org
+
+TIP = """# Fenwick Road Household Tip
+
+We are open 8 am to 7 pm in summer and 8 am to 4 pm between November and February. We
+accept garden waste, glass, metal, sofas and up to four tyres per visit. Groups of up to
+six volunteers run the reuse corner.
+"""
+YOGA = """# Estudio de Yoga Loto
+
+Damos clases de yoga para niños, adultos y mayores. Los grupos son de diez alumnos como
+máximo. En el estudio te damos toalla y esterilla.
+"""
+SALAK = """# Kebun Salak Pondoh Sleman
+
+Kebun salak di Sleman buka setiap hari pukul 08.00 sampai 16.00. Pengunjung diberi
+karung dan gunting untuk memetik. Harga sudah termasuk tas kain dan segelas teh.
+"""
+KIOSK = """# Sandy Cove Kiosk
+
+The beach kiosk opens from 10 am to 6 pm in July and August. We sell ice creams, hot
+drinks and buckets and spades.
+"""
+ANSWERED = [
+    ("tip", "Can I drop off an old sofa?", "sofas"),
+    ("tip", "What time do you close in winter?", "between November and February"),
+    ("yoga", "¿Cuántos sois por clase?", "diez alumnos como máximo"),
+    ("yoga", "¿Tengo que llevar toalla?", "te damos toalla"),
+    ("salak", "Perlu bawa gunting?", "karung dan gunting"),
+    ("salak", "Tehnya bayar lagi?", "segelas teh"),
+]
+DECLINED = [
+    ("yoga", "es", "¿Tenéis clases para embarazadas?"),
+    ("salak", "id", "Bagaimana cara menanam salak di pot?"),
+    ("salak", "id", "Berapa ketinggian Sleman?"),
+    ("tip", "en", "How do I fix a broken lawnmower?"),
+    # hours of another time of year
+    ("kiosk", "en", "What time do you open in winter?"),
+]
+
+
+def test_take_in_bring_how_many_of_us_and_what_a_list_lacks(platform: Flask) -> None:
+    org = create_org(platform.test_client(), "Take in")
+    made = assistant_per_kb(
+        org,
+        {
+            "tip": {"Tip": TIP},
+            "yoga": {"Yoga": YOGA},
+            "salak": {"Salak": SALAK},
+            "kiosk": {"Kiosk": KIOSK},
+        },
+    )
+    assert_answers(org, ANSWERED, DECLINED, assistants=made)
