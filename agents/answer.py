@@ -47,6 +47,7 @@ from agents.asked_audience import children_unspoken
 from agents.asked_counts import asks_count, states_count, states_people
 from agents.asked_dealings import dealing_unoffered
 from agents.asked_facts import (
+    SEASON_WORDS,
     STRICT_WORD,
     asked_fact,
     asks_the_address,
@@ -810,7 +811,14 @@ def fact_giving(
         for w in absent_words(query, texts, shortest=STRICT_WORD if fact.strict else LONG_WORD)
     ]
     kin = [w for w in absent if held_by_kin(w, texts)]
-    if any(w not in asking and nya_host(w) not in asking and w not in kin for w in absent):
+    # A time of year asked of pages giving hours by the time of year is the season rule's
+    # to read ("in winter" of "8 am to 4 pm between October and March"; not of July's
+    # alone): a page naming none leaves it unanswered.
+    seasons = SEASON_WORDS if fact.name == "hours" and any(map(names_season, texts)) else ()
+    if any(
+        w not in asking and nya_host(w) not in asking and w not in kin and w not in seasons
+        for w in absent
+    ):
         return []
     # Asked whether it is open on a day: a chosen sentence naming the day answers it too
     # ("Los domingos y lunes cerramos" for "¿Abren los lunes?").

@@ -18,7 +18,7 @@ _ASKS_ACCEPTED = re.compile(
     r"(?:se puede|se pueden|puedo|podemos) (?:dejar|tirar|reciclar|donar)|"
     r"se (?:admite|admiten|acepta|aceptan|recoge|recogen)|"
     r"(?:bisa|boleh) (?:terima|buang|titip|setor|donasi)|terima|menerima|diterima)"
-    r"(?![^\W_])",
+    r"(?![^\W_])(?! kasih)",  # "terima kasih" is thanks
     re.IGNORECASE,
 )
 _STATES_ACCEPTING = re.compile(

@@ -1233,9 +1233,7 @@ class Fact:
 # The first a question asks is the one looked for: a telephone asked is answered only by
 # a telephone, "how can I contact you?" by either.
 FACTS = (
-    # (a time of year asked of hours is the season veto's: "in winter" of "8 am to 4 pm
-    # between November and February", not of the summer's alone)
-    Fact("hours", asks_hours, states_hours, HOURS_WORDS | COMING_WORDS | SEASON_WORDS),
+    Fact("hours", asks_hours, states_hours, HOURS_WORDS | COMING_WORDS),
     Fact(
         "season",
         asks_open_in_season,
