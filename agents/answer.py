@@ -365,7 +365,9 @@ class ExtractiveAnswerer:
             # Across languages every word is "absent": nothing to tell. It only ever
             # counts against answering, so a reading declined without it is not measured.
             if same[top] and (self.answerability is None or self.answerability.answers(seen)):
-                unsupported = self._unsupported(query, context_vectors[top], cosines[top], texts)
+                unsupported = self._unsupported(
+                    query, context_vectors[top], cosines[top], texts, places
+                )
                 seen = replace(seen, unsupported=unsupported)
             judged = self._judged(chosen, best, seen)
             giving = (
@@ -575,13 +577,23 @@ class ExtractiveAnswerer:
         )
 
     def _unsupported(
-        self, query: str, sentence: np.ndarray, cosine: float, passages: list[str]
+        self,
+        query: str,
+        sentence: np.ndarray,
+        cosine: float,
+        passages: list[str],
+        places: set[str],
     ) -> float:
         """How much closer the best sentence comes to the question with one of the long
         words no passage holds left out, beyond `LEFT_OUT_NOISE` (0 when none is): then
-        that word is what the sentence does not answer. One batch of at most three short
-        texts."""
-        words = [(w,) for w in absent_words(query, passages) if w.lower() not in self.own_names]
+        that word is what the sentence does not answer. The words of `places` the sentence
+        answers for are held ("Makassar" of "dikirim ke seluruh Indonesia"). One batch of
+        at most three short texts."""
+        words = [
+            (w,)
+            for w in absent_words(query, passages)
+            if w.lower() not in self.own_names and w.lower() not in places
+        ]
         gains = self._left_out_gains(query, words, sentence, cosine)
         return max([0.0, *(gain - LEFT_OUT_NOISE for gain in gains)])
 

@@ -741,7 +741,8 @@ _ASKS_PAYMENT = re.compile(
     r"(?:puedo |podemos |puede )?pagar|pagar con (?:tarjeta|efectivo)|"
     r"(?:aceptan|admiten|cogen|acept[aá]is|admit[ií]s|cog[eé]is) (?:tarjetas?|efectivo|pagos?)|"
     r"(?:metode|cara) (?:pembayaran|bayar|membayar)|bayar (?:pakai|dengan|via|lewat) "
-    r"(?:kartu|tunai|transfer|qris)|menerima (?:kartu|pembayaran))(?![^\W_])",
+    r"(?:kartu|tunai|transfer|qris)|menerima (?:kartu|pembayaran)|"
+    r"(?:bayar|bayarnya|pembayaran|pembayarannya) (?:pakai|dengan|via|lewat) apa)(?![^\W_])",
     re.IGNORECASE,
 )
 PAYMENT_WORDS = frozenset(
@@ -896,7 +897,7 @@ def tells_notice(sentence: str, question: str) -> bool:
 # Asked as a condition, not of someone's past: "How old was Tesla when he died?" and
 # "¿Qué edad tenía...?" ask no such thing.
 _ASKS_AGE = re.compile(
-    r"(?<![^\W_])(?:(?:what|which) age (?:can|do|does|must|should|will|are|is)|"
+    r"(?<![^\W_])(?:(?:what|which) ages? (?:can|do|does|must|should|will|are|is)|"
     r"from what age|at what age can|how old (?:do|does|must|should|can|will)|age limit|"
     r"minimum age|age range|(?:a partir de|desde) qu[eé] edad|para qu[eé] edad(?:es)?|"
     r"qu[eé] edad (?:hay que|tienen que|tiene que|debe|deben|se necesita)|edad m[ií]nima|"
@@ -1080,6 +1081,10 @@ _ASKS_INCLUDED = re.compile(
     r"(?:entra|entran|est[aá]n?) (?:incluid[oa]s? )?en el precio|"
     r"(?:est[aá]n?|va|van|viene|vienen) incluid[oa]s?|"
     r"(?:hay que )?pagar (?:aparte|extra|de m[aá]s)|"
+    # ... or whether they provide it: "¿El neopreno lo ponéis vosotros?", "Do you provide
+    # towels?", "Sudah dapat makan?"
+    r"pon[eé]is vosotros|ponen ustedes|(?:do|will) you provide|"
+    r"(?:is|are) (?:the )?[\w-]+(?: [\w-]+)? provided|sudah dapat|"
     # "Kontrolnya bayar lagi?": paid again is paid on top
     r"sudah termasuk|belum termasuk|apakah termasuk|bayar terpisah|bayar lagi|"
     r"(?:tambah|nambah) bayar|bayar tambahan)(?![^\W_])",
@@ -1095,7 +1100,8 @@ PAID_WORDS = frozenset(
     "included include price extra separately va van entra entran está esta están estan "
     "en el precio incluido incluida incluidos incluidas viene vienen aparte cobra cobran "
     "pagan sudah belum termasuk terpisah pagar hay que de más mas lagi tambah nambah "
-    "tambahan".split()
+    "tambahan ponéis poneis vosotros ponen ustedes provide provided dapat lo la los "
+    "las".split()
 )
 
 
@@ -1318,6 +1324,9 @@ _KINS = (
     "apuntarnos apuntar inscribirse inscribirme inscribirte inscribir inscripción "
     "inscripcion matrícula matricula matricularse matricularme socio socios daftar "
     "mendaftar pendaftaran registrasi anggota keanggotaan",
+    # a university's places: "¿Qué tan lejos queda de la facultad?" of "a diez minutos
+    # andando del campus"
+    "campus university faculty college universidad facultad kampus universitas fakultas",
 )
 _KIN_OF = {word: frozenset(kin.split()) for kin in _KINS for word in kin.split()}
 

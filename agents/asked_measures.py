@@ -31,7 +31,9 @@ _ASKS_DISTANCE = re.compile(
     r"(?:what|which) areas? do you (?:cover|serve)|(?:a )?qu[eé] distancia|"
     r"cu[aá]ntos (?:kil[oó]metros|km)|hasta d[oó]nde|qu[eé] zonas? cubr\w+|"
     r"(?:se)?berapa jauh|jarak(?:nya)? berapa|berapa (?:km|kilometer)|"
-    r"sampai (?:mana|daerah mana)|jangkauan(?:nya)?)(?![^\W_])",
+    r"sampai (?:mana|daerah mana)|jangkauan(?:nya)?|"
+    # "¿Qué tan lejos queda de la facultad?", "¿A cuánto está del centro?"
+    r"qu[eé] tan lejos|c[oó]mo de lejos|a cu[aá]nto (?:est[aá]|queda))(?![^\W_])",
     re.IGNORECASE,
 )
 _STATES_DISTANCE = re.compile(
@@ -51,7 +53,7 @@ DISTANCE_WORDS = frozenset(
     "kilometros hasta dónde donde zona zonas cubrís cubris cubren os desplazáis "
     "desplazais desplazan venís venis vienen llegáis llegais llegan berapa seberapa jauh "
     "jarak jaraknya kilometer sampai mana daerah jangkauan jangkauannya datang antar "
-    "melayani layani".split()
+    "melayani layani tan lejos queda está esta cómo como cuánto cuanto kilo".split()
 )
 
 
@@ -139,7 +141,10 @@ _STATES_DURATION = re.compile(
     rf"(?<![^\W_])(?:{_FIGURE}|{_RATE_BEFORE}(?:an?|una?))[\s-]*"
     r"(?:(?:working|business|full|whole|clear) )?"
     r"(?:minutes?|hours?|hrs?|days?|weeks?|months?|years?|minutos?|horas?|d[ií]as?|"
-    r"semanas?|mes|meses|años?|menit|jam|hari|minggu|bulan|tahun)(?![^\W_])|"
+    r"semanas?|mes|meses|años?|menit|jam|hari|minggu|bulan|tahun)(?![^\W_])"
+    # not a time ahead of something: "up to 72 hours before the workshop" (notice)
+    r"(?!\s+(?:before|after|in advance|beforehand|prior|ahead|antes|despu[eé]s|de antelaci[oó]n|"
+    r"sebelum|sebelumnya|sesudah|setelah)(?![^\W_]))|"
     r"(?<![^\W_])(?:half an hour|an hour and a half|media hora|hora y media|setengah jam|"
     r"se(?:jam|hari|minggu|bulan|tahun)|overnight|same day|next (?:working )?day|"
     r"while you wait|el mismo d[ií]a|en el d[ií]a|al d[ií]a siguiente|en el momento|"

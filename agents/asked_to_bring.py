@@ -42,7 +42,10 @@ _TELLS_WHAT_TO_BRING = re.compile(
     r"prestamos|proporcionamos|ponemos|bawa|bawalah|membawa|dibawa|disediakan|"
     r"menyediakan|pakai|pakailah|memakai|kenakan|siapkan|dipinjami|meminjamkan|"
     # ... given to use: "Pengunjung diberi keranjang dan gunting", "os damos el arnés"
-    r"diberi|diberikan|dipinjamkan|os damos|te damos|os prestamos|te prestamos)(?![^\W_])",
+    r"diberi|diberikan|dipinjamkan|os damos|te damos|os prestamos|te prestamos|"
+    # ... or what one needs: "Children need waterproofs, wellies and a packed snack"
+    r"(?:children|kids|you|everyone|participants|players|visitors|guests|students|pupils) "
+    r"(?:will )?need|necesitas|necesit[aá]is|los niños necesitan)(?![^\W_])",
     re.IGNORECASE,
 )
 BRING_WORDS = frozenset(

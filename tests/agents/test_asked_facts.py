@@ -181,6 +181,7 @@ def test_questions_asking_how_to_pay_and_sentences_naming_a_means_of_payment() -
         "Do you accept credit cards?", "Can I pay by card?", "What payment methods do you accept?",
         "¿Aceptan tarjeta?", "¿Cómo puedo pagar?", "¿Cuáles son las formas de pago?",
         "Apakah toko menerima kartu kredit?", "Bisa bayar pakai kartu?", "Metode pembayaran apa saja?",
+        "Bayarnya pakai apa?",
     ]:  # fmt: skip
         assert asks_payment(question), question
     # a price, a means no word here names (its name is looked for instead), someone else's cash
@@ -311,6 +312,7 @@ def test_questions_asking_from_what_age_and_sentences_giving_an_age() -> None:
         "¿A partir de qué edad se puede empezar?",
         "Umur berapa anak bisa dititipkan?",
         "¿Desde qué edad admitís niños?",
+        "What ages do you take?",
     ):
         assert asks_age(asked), asked
         assert asked_fact(asked).name == "age"
@@ -553,6 +555,10 @@ def test_whether_something_is_included_and_a_sentence_saying_so() -> None:
         # paid again is paid on top
         "Kontrolnya bayar lagi?",
         "¿Hay que pagar aparte el casco?",
+        # ... or whether they provide it
+        "¿El neopreno lo ponéis vosotros?",
+        "Do you provide towels?",
+        "Sudah dapat makan?",
     ):
         assert asks_whether_paid(question), question
     # what is included is asked openly: another question

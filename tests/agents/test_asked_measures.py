@@ -22,6 +22,8 @@ def test_a_question_asking_how_far_and_a_sentence_giving_a_distance() -> None:
         "¿A qué distancia está la playa?",
         "Berapa jauh dari stasiun?",
         "Jangkauannya sampai mana?",
+        "¿Qué tan lejos queda de la facultad?",
+        "Jaraknya berapa kilo?",
     ):
         assert asks_distance(asked), asked
         assert asked_fact(asked).name == "distance", asked
@@ -35,6 +37,11 @@ def test_a_question_asking_how_far_and_a_sentence_giving_a_distance() -> None:
         assert states_distance(sentence), sentence
     # a length of time alone is no distance
     assert not states_distance("Sessions last 10 minutes.")
+    # the campus is the faculty's kin; "kilo" only asks
+    far = "¿Qué tan lejos queda de la facultad?"
+    assert asked_fact(far).given_in("Está a diez minutos andando del campus.", far)
+    kilo = "Jaraknya berapa kilo?"
+    assert asked_fact(kilo).given_in("Arung jeram sepanjang 9 kilometer.", kilo)
 
 
 def test_a_distance_is_of_what_the_question_names() -> None:
@@ -112,6 +119,9 @@ def test_a_question_asking_how_long_and_a_sentence_giving_a_length_of_time() -> 
         "Bikes are £10 a day.",
         "Late books are fined 20p a day.",
         "tres veces por semana",
+        # ... nor a time ahead of something (notice)
+        "Tickets can be moved up to 72 hours before the workshop.",
+        "Avisa con 24 horas de antelación.",
     ):
         assert not states_duration(sentence), sentence
 

@@ -22,6 +22,10 @@ from agents.asked_person import asks_person, names_someone
         "Siapa yang mengelola kantin?",
         "Who is the caretaker?",
         "¿Quién es la conserje?",
+        # ... or who first made something
+        "Who invented the first candle?",
+        "¿Quién inventó el futbolín?",
+        "Siapa penemu lampu pijar?",
     ],
 )
 def test_asks_who_holds_a_role(question: str) -> None:

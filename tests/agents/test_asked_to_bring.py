@@ -37,6 +37,7 @@ def test_a_sentence_telling_what_to_bring_or_what_is_provided() -> None:
         "Hacen falta botas de montaña y agua.",
         "Lunch and all tools are provided.",
         "Peserta membawa laptop sendiri.",
+        "Children need waterproofs, wellies and a packed snack.",
     ):
         assert tells_what_to_bring(sentence), sentence
     for sentence in ("Sessions last 50 minutes.", "El refugio está en el kilómetro 4."):

@@ -7,7 +7,10 @@ season ("What time do you close in winter?" of "...4 pm between November and
 February"). Declined: a kind of what a list names by a word no page holds ("¿Tenéis
 clases para embarazadas?" of "Damos clases de yoga para niños, adultos y mayores"), how
 to do what no page speaks of ("Bagaimana cara menanam salak di pot?"), and how high a
-place is, of a sentence with no height; hours of July and August for winter."""
+place is, of a sentence with no height; hours of July and August for winter; who
+invented something, of a quote naming no one. How long a workshop lasts is not how long
+ahead one may move it; how to pay and where to send are asked in few words ("Bayarnya
+pakai apa?", "Bisa kirim ke Jayapura?")."""
 
 from __future__ import annotations
 
@@ -36,6 +39,16 @@ KIOSK = """# Sandy Cove Kiosk
 The beach kiosk opens from 10 am to 6 pm in July and August. We sell ice creams, hot
 drinks and buckets and spades.
 """
+CANDLES = """# Wax & Wonder Candle Studio
+
+Our three-hour candle workshop is for adults and teenagers aged 14 to 17 with a parent.
+Places can be moved to another date up to 48 hours before the workshop.
+"""
+BUKU = """# Toko Buku Lawas Sinar
+
+Pesanan lewat WhatsApp dikirim ke seluruh Indonesia dengan JNE. Pembayaran dengan
+transfer bank atau QRIS.
+"""
 ANSWERED = [
     ("tip", "Can I drop off an old sofa?", "sofas"),
     ("tip", "What time do you close in winter?", "between November and February"),
@@ -43,6 +56,12 @@ ANSWERED = [
     ("yoga", "¿Tengo que llevar toalla?", "te damos toalla"),
     ("salak", "Perlu bawa gunting?", "karung dan gunting"),
     ("salak", "Tehnya bayar lagi?", "segelas teh"),
+    # how long it lasts, not how long ahead one may move it; what ages
+    ("candles", "How long is the workshop?", "three-hour"),
+    ("candles", "What ages do you take?", "aged 14 to 17"),
+    # how to pay, asked in few words; a city a sentence on sending anywhere answers for
+    ("buku", "Bayarnya pakai apa?", "transfer bank atau QRIS"),
+    ("buku", "Bisa kirim ke Jayapura?", "seluruh Indonesia"),
 ]
 DECLINED = [
     ("yoga", "es", "¿Tenéis clases para embarazadas?"),
@@ -51,6 +70,8 @@ DECLINED = [
     ("tip", "en", "How do I fix a broken lawnmower?"),
     # hours of another time of year
     ("kiosk", "en", "What time do you open in winter?"),
+    # who first made it: a quote naming no one
+    ("candles", "en", "Who invented the first candle?"),
 ]
 
 
@@ -63,6 +84,8 @@ def test_take_in_bring_how_many_of_us_and_what_a_list_lacks(platform: Flask) -> 
             "yoga": {"Yoga": YOGA},
             "salak": {"Salak": SALAK},
             "kiosk": {"Kiosk": KIOSK},
+            "candles": {"Candles": CANDLES},
+            "buku": {"Buku": BUKU},
         },
     )
     assert_answers(org, ANSWERED, DECLINED, assistants=made)
