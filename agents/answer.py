@@ -656,7 +656,8 @@ class ExtractiveAnswerer:
             listing
             and not means_asked(query)
             and (
-                len(things) == len(asked_for) or bool(things) and {t for (t,) in things} <= {*kinds}
+                len(things) == len(asked_for)
+                or (bool(things) and {t for (t,) in things} <= {*kinds})
             )
             and not any(_held_as_root(word, texts) for (word,) in things)
         )

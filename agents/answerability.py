@@ -470,12 +470,12 @@ def _asked_things(question: str, language: str | None) -> tuple[tuple[str, ...],
             words = list(itertools.takewhile(lambda w: w not in stopwords, done))
             # (not what it is made of: "pan hecho con [masa] madre")
             if language == "es" and not MADE.intersection(words[-1:]):
-                rest = done[len(words) :]
-                kind = _compound_noun(rest, stopwords)
+                following = done[len(words) :]
+                kind = _compound_noun(following, stopwords)
                 # whom it is for or what it comes with restricts the thing ("pienso
                 # para [conejos]"); "de" names it, as pages do by its head alone
                 # ("fugas" of "fugas de agua", "cabeceros" of "cabeceros de cama")
-                if rest[:1] in (["para"], ["con"]):
+                if following[:1] in (["para"], ["con"]):
                     kinds += [w for w in kind if w not in NOT_THINGS and not has_digit(w)]
                 words += kind
         elif allowed := _ASKS_ALLOWED.match(sentence):
@@ -490,9 +490,9 @@ def _asked_things(question: str, language: str | None) -> tuple[tuple[str, ...],
     return tuple(things), tuple(kinds)
 
 
-# A Spanish thing is often two nouns joined by "de", "para" or "con" ("pistas de tenis", "clases
-# para niños"): the second names which of the kind is asked, as an English first noun does
-# ("tennis courts"). Not a verb: "lesiones de [correr]" are running injuries, which a page
+# A Spanish thing is often two nouns joined by "de", "para" or "con" ("pistas de tenis",
+# "clases para niños"): the second names which of the kind is asked, as an English first
+# noun does ("tennis courts"). Not a verb: "lesiones de [correr]" are running injuries, which a page
 # calls "lesiones deportivas".
 _COMPOUND_JOINS = frozenset({"de", "del", "para", "con"})
 _ARTICLES = frozenset({"el", "la", "los", "las"})

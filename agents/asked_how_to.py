@@ -7,8 +7,9 @@ answer. The encoder puts it close for the thing it shares.
 Asked how to do a thing, a page that never writes the doing (the verb, by its stem) nor
 one more word the question names holds no answer. "How do I join?", "¿Cómo pido cita?"
 name nothing else: the page's way of joining, or of asking for an appointment, answers
-them in its own words. In the hand sets' seen part (read 2026-12-01), the rule held for
-19 general questions and for none of the answerable ones asked so.
+them in its own words. Over the hand sets A-AL, it holds for 21 general questions and
+for one answerable one ("¿Cómo me entero de si hay clase mañana?", answered with the
+wrong sentence before it).
 """
 
 from __future__ import annotations
