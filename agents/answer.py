@@ -494,9 +494,10 @@ class ExtractiveAnswerer:
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, unoffered: True}
                     )
-                elif doing := how_to_unheld(query, texts):
+                elif same[top] and (doing := how_to_unheld(query, texts)):
                     # "Bagaimana cara menanam stroberi di pot?" of a strawberry farm's
-                    # price per kilo: how to do what no page speaks of.
+                    # price per kilo: how to do what no page speaks of (in the question's
+                    # language: across languages every word is absent).
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "how_to_unheld": doing}
                     )

@@ -15,8 +15,10 @@ pakai apa?", "Bisa kirim ke Jayapura?")."""
 from __future__ import annotations
 
 from flask import Flask
+from flask.testing import FlaskClient
 
 from tests.api.platform_helpers import assert_answers, assistant_per_kb, create_org
+from tests.app_fixtures import ask
 
 TIP = """# Fenwick Road Household Tip
 
@@ -89,3 +91,13 @@ def test_take_in_bring_how_many_of_us_and_what_a_list_lacks(platform: Flask) -> 
         },
     )
     assert_answers(org, ANSWERED, DECLINED, assistants=made)
+
+
+def test_how_to_asked_in_another_language_than_the_pages_is_answered(
+    client: FlaskClient,
+) -> None:
+    """Across languages every word of a question is absent from the pages: how to start
+    the service, asked in Spanish of the English sample pages, is answered (a first
+    version of the how-to rule declined it; the web chat's Spanish test caught it)."""
+    body = ask(client, "¿Cómo inicio el servicio?").get_json()
+    assert body["found"] is True and "make run" in body["answer"], body
