@@ -19,6 +19,7 @@ from agents.answerability import (
     SENTENCE_BREAK,
     Answerability,
     Evidence,
+    absent_terms,
     absent_words,
     adds_nothing_held,
     asked_kinds,
@@ -638,7 +639,7 @@ class ExtractiveAnswerer:
         # ... and a thing the retrieved pages hold, read in their language, is held: the
         # search's look may have cut it as another language's ("tándems" of "¿Arregláis
         # tándems?", taken for Hungarian)
-        absent = {w.lower() for w in absent_words(query, texts, limit=len(query), shortest=1)}
+        absent = absent_terms(query, texts)
         asked_for = [word for word in asked_things(query) if word not in self.own_names]
         things = [
             (word,) for word in asked_for if word in unheld and word in absent and word not in ways

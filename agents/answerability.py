@@ -775,6 +775,12 @@ def absent_words(
     return found[:limit]
 
 
+def absent_terms(question: str, passages: list[str]) -> set[str]:
+    """Every word of the question, lower-cased, that no passage holds (by stem, in the
+    language it is read in), whatever its length (`absent_words`, all of them)."""
+    return {w.lower() for w in absent_words(question, passages, limit=len(question), shortest=1)}
+
+
 def held_terms(passages: list[str]) -> frozenset[str]:
     """The key terms of all the passages (`terms_of`, each cached)."""
     return frozenset().union(*(terms_of(text) for text in passages))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from agents.answerability import absent_words
+from agents.answerability import absent_terms
 
 _ASKS_HOW_TO = re.compile(
     r"^[\W_]*(?:how (?:do|can|should|does|would|could) (?:i|we|you|one) |how to |"
@@ -35,7 +35,7 @@ def how_to_unheld(question: str, texts: list[str]) -> str | None:
     asked = _ASKS_HOW_TO.search(question)
     if asked is None:
         return None
-    absent = {w.lower() for w in absent_words(question, texts, limit=len(question), shortest=1)}
+    absent = absent_terms(question, texts)
     verb = asked["verb"].lower()
     if verb not in absent or not absent - _ASKING - {verb}:
         return None
