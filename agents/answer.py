@@ -36,7 +36,6 @@ from agents.answerability import (
     names_in,
     nya_host,
     own_long_terms,
-    priced,
     proper_names,
     refers_back,
     speaks_of_elsewhere,
@@ -74,6 +73,8 @@ from agents.asked_prices import (
     named_periods,
     price_of_another,
     priced_by_its_period,
+    priced_or_kin,
+    without_kin,
 )
 from agents.followup import offline_condenser, points_back
 from agents.phrasebook import built_in
@@ -397,6 +398,8 @@ class ExtractiveAnswerer:
                 quoted = [candidates[i][1] for i in chosen]
                 # each one's predecessor in its passage, which it may refer back to
                 before = [_sentence_before(candidates, i) for i in chosen]
+                # ... and each one's passage up to it
+                up_to = [_up_to(candidates, i, texts) for i in chosen]
                 others = _rows_of_others(query, quoted, texts)
                 if others:
                     judged = judged._replace(
@@ -417,7 +420,7 @@ class ExtractiveAnswerer:
                     )
                 elif (
                     asks_price(query)
-                    and not priced(query, quoted, before=before)
+                    and not priced_or_kin(query, quoted, before=before)
                     and not priced_by_its_period(query, quoted, before)
                 ):
                     # "¿Cuánto cuesta el compresor?" of a manual that gives no price: its
@@ -426,9 +429,9 @@ class ExtractiveAnswerer:
                         passes=False, evidence={**judged.evidence, "unpriced": True}
                     )
                 elif asks_price(query) and (
-                    other := price_of_another(
-                        query, quoted, before, [_up_to(candidates, i, texts) for i in chosen], texts
-                    )
+                    other := price_of_another(query, quoted, before, up_to, texts)
+                    # ... of the thing named in the page's word ("la clase" of the course's)
+                    and price_of_another(without_kin(query, quoted), quoted, before, up_to, texts)
                 ):
                     # "Berapa harga sewa per minggu?" of the price per day; "Berapa biaya
                     # servis besar?" of the routine service's, where the page names the

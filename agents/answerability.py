@@ -666,12 +666,15 @@ def gives_share_paid_ahead(sentence: str) -> bool:
 # ... words asking a share or what one must pay, which name no thing priced: "DP berapa
 # persen?", "Berapa DP yang harus dibayar?"
 _ASKS_SHARE_OR_DUTY = re.compile(
-    r"(?<![^\W_])(?:persen|percent|porcentaje|harus|mesti|wajib)(?![^\W_])", re.IGNORECASE
+    r"(?<![^\W_])(?:persen|percent|porcentaje|harus|mesti|wajib|hay que)(?![^\W_])", re.IGNORECASE
 )
 
 
 # The words of what is paid ahead, which a question asks by and a page gives a share of.
-_AHEAD = r"deposit|down payment|uang muka|dp|panjar|señal|fianza|dep[oó]sito|anticipo"
+_AHEAD = (
+    r"deposit|down payment|uang muka|dp|panjar|señal|fianza|dep[oó]sito|anticipo|"
+    r"adelant(?:o|as|a|amos|[aá]is|ar)|upfront|up front|in advance|di ?muka"
+)
 # What is paid ahead, asked by its own word ("Berapa DP-nya?", "DP berapa persen?",
 # "¿Cuánto es la señal?"), which pages often say otherwise ("uang muka", "anticipo").
 PAID_AHEAD_ASKED = re.compile(rf"(?<![^\W_])(?:{_AHEAD})(?:-?nya)?(?![^\W_])", re.IGNORECASE)
@@ -712,18 +715,23 @@ def priced(question: str, quoted: list[str], *, before: list[str | None] | None 
     asking = _ASKS_PRICE.findall(question) + _ASKS_AMOUNT.findall(question)
     asking += PER_HEAD.findall(question) + _ASKS_SHARE_OR_DUTY.findall(question)
     wanted = key_terms(question, language) - key_terms(" ".join(asking), language)
-    # what is paid ahead, asked by its word ("Berapa DP-nya?"): a share paid ahead is it,
-    # in the page's word ("Uang muka 50% dibayar saat pesan")
+    # what is paid ahead, asked by its word ("Berapa DP-nya?", "¿Cuánto hay que
+    # adelantar?"): a share paid ahead is it, in the page's word ("Uang muka 50% dibayar
+    # saat pesan"), and so is a price of what the page pays ahead ("una señal de 20 €")
     ahead = key_terms(" ".join(PAID_AHEAD_ASKED.findall(question)), language)
     prior = before or [None] * len(quoted)
     return any(
         states_price(text)
         and (
-            not (here := wanted - ahead if gives_share_paid_ahead(text) else wanted)
+            not (here := wanted - ahead if _gives_paid_ahead(text) else wanted)
             or _shares_term(here, _terms_and_words(read_with(text, previous), language))
         )
         for text, previous in zip(quoted, prior, strict=True)
     )
+
+
+def _gives_paid_ahead(sentence: str) -> bool:
+    return gives_share_paid_ahead(sentence) or PAID_AHEAD_ASKED.search(sentence) is not None
 
 
 # A key term of this many letters or more that begins a longer one is the same term:

@@ -21,21 +21,29 @@ _ASKS_COUNT = re.compile(
     r"(?:pada )?tahun berapa)(?![^\W_])",
     re.IGNORECASE,
 )
+# Numbers in words, in English, Spanish and Indonesian ("uno", "una" are also "a").
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand million billion "
+    "dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
+    "dieciséis veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa cien "
+    "ciento mil millón "
+    "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas belas puluh "
+    "ratus ribu juta miliar".split()
+)
 # A count in words, a quantity without one ("several", "varios", "beberapa") or a
 # frequency ("every day", "cada semana", "setiap hari": "How many times a week...?").
 _COUNT_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred hundreds thousand thousands million millions billion billions "
-    "dozen dozens several many few couple half both single twice every each daily weekly "
-    "monthly yearly annually "
-    "dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
-    "dieciséis veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa cien "
-    "ciento cientos mil miles millón millones docena docenas varios varias muchos muchas "
-    "pocos pocas mitad ambos ambas cada diario diaria semanal mensual anual "
-    "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas belas puluh "
-    "ratus ribu juta miliar beberapa banyak separuh setengah setiap tiap"
-).split()
+    sorted(NUMBER_WORDS)
+    + (
+        "hundreds thousands millions billions dozen dozens several many few couple half both "
+        "single twice every each daily weekly monthly yearly annually "
+        "cientos miles millones docena docenas varios varias muchos muchas pocos pocas mitad "
+        "ambos ambas cada diario diaria semanal mensual anual "
+        "beberapa banyak separuh setengah setiap tiap"
+    ).split()
+)
 _STATES_COUNT = re.compile(
     rf"\d|(?<![^\W_])(?:{'|'.join(_COUNT_WORDS)})(?![^\W_])|(?<![^\W_])(?:se|dua|tiga)"
     r"(?:puluh|ratus|ribu|belas)(?![^\W_])",
@@ -99,7 +107,7 @@ PEOPLE_WORDS = frozenset(
     "setiap tiap per each every cada por group groups grupo grupos kelompok fit fits sleep "
     "sleeps seat seats hold holds take takes come invite caben cabe caber entran admite "
     "admitís admiten muat menampung maximum máximo maksimal most sois somos seremos "
-    "cabemos of us".split()
+    "cabemos coinciden coincidimos coincide of us".split()
 )
 
 

@@ -1,5 +1,5 @@
-"""Whether they sell or rent out a thing, asked of pages that never speak of selling or
-of renting: "Do you sell telescopes?" of an observatory whose page describes its own
+"""Whether they sell, rent out or deliver a thing, asked of pages that never speak of
+selling, of renting or of delivering: "Do you sell telescopes?" of an observatory whose page describes its own
 telescope, "¿Alquiláis cámaras?" of a photography school whose students bring their own.
 The thing asked for is on the page, so the decision answered with the sentence about it,
 which says nothing of selling or renting one.
@@ -7,10 +7,13 @@ which says nothing of selling or renting one.
 Counted in the hand-written sets before each rule was built (docs/benchmarks.md): of the
 questions asking to buy of pages with no word of selling, 47 were near-topic and one
 answerable; of those asking to rent of pages with no word of renting, hiring, lending or
-borrowing, 17 near-topic and one answerable, already declined. A page that sells says so
-("we sell", "for sale", "shop", "tienda", "dijual", "toko"), and one that rents out says
-so ("hire", "alquilamos", "disewakan", "borrow"). A price alone does neither: the
-observatory's tickets have one.
+borrowing, 17 near-topic and one answerable, already declined; of those asking whether
+they deliver, post, send or come to one's home ("Do you deliver?", "¿Hacéis envíos a
+domicilio?", "Bisa kirim ke luar kota?") of pages with no word of it, 26 near-topic and
+no answerable one (sets A to AM). A page that sells says so ("we sell", "for sale",
+"shop", "tienda", "dijual", "toko"), one that rents out says so ("hire", "alquilamos",
+"disewakan", "borrow"), and one that delivers too ("delivery", "envío", "diantar",
+"ongkir"). A price alone does none of them: the observatory's tickets have one.
 """
 
 from __future__ import annotations
@@ -39,6 +42,22 @@ _ASKS_TO_RENT = re.compile(
     r"alquil[aá]is|alquilan|alquilas|(?:se puede|puedo|podemos) alquilar|"
     r"prest[aá]is|prestan|(?:bisa|boleh|ada) (?:sewa|menyewa|pinjam|meminjam)|"
     r"disewakan|menyewakan|dipinjamkan|meminjamkan)(?![^\W_])",
+    re.IGNORECASE,
+)
+# ... whether they deliver (post, send) it: "Do you deliver?", "¿Hacéis envíos a
+# domicilio?", "Bisa diantar ke rumah?"
+_ASKS_TO_DELIVER = re.compile(
+    r"(?<![^\W_])(?:(?:do|does|can|could|will|would) (?:you|they|the [\w-]+) (?:deliver|post|ship|"
+    r"send)|delivery|deliveries|env[ií]os?|envi[aá]is|env[ií]an|(?:se puede|pod[eé]is|pueden) "
+    r"enviar|a domicilio|reparto|repart[ií]s|kirim|dikirim|mengirim|dikirimkan|antar|diantar|"
+    r"mengantar|diantarkan|pengantaran|pengiriman|ongkir|ongkos (?:kirim|antar))(?![^\W_])",
+    re.IGNORECASE,
+)
+_SPEAKS_OF_DELIVERING = re.compile(
+    r"(?<![^\W_])(?:deliver\w*|post|posted|postage|posting|ship|ships|shipped|shipping|send\w*|"
+    r"sent|courier\w*|mail\w*|env[ií]\w*|domicilio|repart\w*|mensajer\w*|correos?|"
+    r"kirim\w*|dikirim\w*|pengiriman|antar\w*|diantar\w*|mengantar\w*|pengantar\w*|ongkir|"
+    r"kurir|ekspedisi|jne|gosend|gojek|grab)(?![^\W_])",
     re.IGNORECASE,
 )
 _SPEAKS_OF_RENTING = re.compile(
@@ -73,16 +92,28 @@ def speaks_of_renting(text: str) -> bool:
     return _SPEAKS_OF_RENTING.search(text) is not None
 
 
+def asks_to_deliver(question: str) -> bool:
+    """Whether the question asks whether they deliver (post, send) something, not where,
+    when, how or for how much."""
+    return _ASKS_TO_DELIVER.search(question) is not None and not asks_openly(question)
+
+
+def speaks_of_delivering(text: str) -> bool:
+    """Whether the text speaks of delivering, posting, sending or a courier."""
+    return _SPEAKS_OF_DELIVERING.search(text) is not None
+
+
 # Each dealing: whether a question asks it, whether a text speaks of it, and the evidence
 # a decline records. Selling first, as it was alone before renting.
 _DEALINGS: tuple[tuple[Callable[[str], bool], Callable[[str], bool], str], ...] = (
     (asks_to_buy, speaks_of_selling, "not_sold"),
     (asks_to_rent, speaks_of_renting, "not_rented"),
+    (asks_to_deliver, speaks_of_delivering, "not_delivered"),
 )
 
 
 def dealing_unoffered(question: str, texts: list[str]) -> str | None:
-    """The evidence ("not_sold", "not_rented") of a dealing the question asks that none of
+    """The evidence ("not_sold", "not_rented", "not_delivered") of a dealing the question asks that none of
     the retrieved `texts` speaks of; None when it asks none, or a text speaks of it."""
     return next(
         (

@@ -27,7 +27,7 @@ from agents.answerability import (
     words_of,
 )
 from agents.asked_accepted import ACCEPTED_WORDS, asks_accepted, states_accepting
-from agents.asked_counts import PEOPLE_WORDS, asks_people, states_people
+from agents.asked_counts import NUMBER_WORDS, PEOPLE_WORDS, asks_people, states_people
 from agents.asked_measures import (
     DISTANCE_WORDS,
     DURATION_WORDS,
@@ -138,10 +138,12 @@ _ASKS_TO_COME_ON = re.compile(
     re.IGNORECASE,
 )
 # The words of coming, and of the hour one would come at ("a las cinco"): only asking.
-COMING_WORDS = frozenset(
-    "come visit drop pop call stop bring collect pick pasar venir llevar traer recoger "
-    "dejar datang mampir antar ambil one two three four five six seven eight nine ten "
-    "eleven twelve una dos tres cuatro cinco seis siete ocho nueve diez once doce".split()
+COMING_WORDS = (
+    frozenset(
+        "come visit drop pop call stop bring collect pick pasar venir llevar traer recoger "
+        "dejar datang mampir antar ambil una".split()
+    )
+    | NUMBER_WORDS
 )
 
 
@@ -1068,7 +1070,9 @@ _ASKS_WHETHER_PAID = re.compile(
     r"hay que pagar|se paga (?:algo|por)|^¿?se paga|(?:es|son) (?:gratis|gratuit[oa]s?)|"
     r"tiene (?:alg[uú]n )?coste|"
     r"cobr[aá]is (?:algo|por)|(?:harus|perlu) bayar|bayar (?:tidak|nggak|gak|enggak)|"
-    r"gratis (?:tidak|nggak|gak|enggak)|apakah gratis|kena biaya)(?![^\W_])",
+    r"gratis (?:tidak|nggak|gak|enggak)|apakah gratis|kena biaya|berbayar|"
+    # ... asked in two words, the paying last: "Pinjam buku bayar?", "Do we pay for parking?"
+    r"(?<!bisa )(?<!boleh )(?<!cara )(?<!mau )bayar(?=\W*$)|(?:do|will) (?:i|we) pay (?:for|anything))(?![^\W_])",
     re.IGNORECASE,
 )
 # ... or whether it is included or extra: "Is food included?", "¿El seguro va aparte?",
@@ -1080,7 +1084,7 @@ _ASKS_INCLUDED = re.compile(
     r"(?:va|van|se paga|se pagan|se cobra|se cobran) aparte|"
     r"(?:entra|entran|est[aá]n?) (?:incluid[oa]s? )?en el precio|"
     r"(?:est[aá]n?|va|van|viene|vienen) incluid[oa]s?|"
-    r"(?:hay que )?pagar (?:aparte|extra|de m[aá]s)|"
+    r"(?:hay que )?pagar (?:aparte|extra|de m[aá]s)|pag(?:o|as|amos|[aá]is) aparte|"
     # ... or whether they provide it: "¿El neopreno lo ponéis vosotros?", "Do you provide
     # towels?", "Sudah dapat makan?"
     r"pon[eé]is vosotros|ponen ustedes|(?:do|will) you provide|"
@@ -1105,18 +1109,19 @@ PAID_WORDS = frozenset(
 )
 
 
-# A word asking where, when, how, what or how much: such a question is not a yes or no
+# A word asking where, when, how, what, who or how much: such a question is not a yes or no
 # one ("Kapan saya harus bayar?", "Where do you sell tickets?"). "Qué" with its accent
 # only: "que" is "that" ("¿Hay que pagar?").
 _OPEN_QUESTION = re.compile(
-    r"(?<![^\W_])(?:where|when|how|what|which|d[oó]nde|cu[aá]ndo|c[oó]mo|cu[aá]nto|qué|"
-    r"di mana|dimana|kapan|berapa|bagaimana|gimana|apa saja)(?![^\W_])",
+    r"(?<![^\W_])(?:where|when|how|what|which|who|d[oó]nde|cu[aá]ndo|c[oó]mo|cu[aá]nto|qué|"
+    r"qui[eé]n|di mana|dimana|kapan|berapa|bagaimana|gimana|apa saja|siapa)(?![^\W_])",
     re.IGNORECASE,
 )
 
 
 def asks_openly(question: str) -> bool:
-    """Whether the question asks where, when, how, what or how much (not yes or no)."""
+    """Whether the question asks where, when, how, what, who or how much (not yes or
+    no)."""
     return _OPEN_QUESTION.search(question) is not None
 
 

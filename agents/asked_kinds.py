@@ -29,6 +29,7 @@ from agents.answerability import (
     stopwords_of,
     words_of,
 )
+from agents.asked_counts import NUMBER_WORDS
 from knowledge.encoders.languages import guess
 
 LISTED_KINDS = 3
@@ -43,10 +44,7 @@ _COMPARING = frozenset("more less fewer most least".split())
 # (a page wrapped at "el permiso de / mudanza").
 _SENTENCES = re.compile(r"(?<=[.!?:;])\s+|\n\s*\n")
 # Counts are not kinds: "un permiso de quince días".
-_NUMBERS = frozenset(
-    "one two three four five six seven eight nine ten twelve fifteen twenty thirty uno una "
-    "dos tres cuatro cinco seis siete ocho nueve diez doce quince veinte treinta".split()
-)
+_NUMBERS = NUMBER_WORDS | {"uno", "una"}
 
 
 def unlisted_kind(question: str, quoted: list[str], passages: list[str]) -> str | None:

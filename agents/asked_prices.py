@@ -32,6 +32,7 @@ from agents.answerability import (
     SPANISH_INFINITIVE,
     asks_price,
     has_digit,
+    left_out,
     priced,
     priced_part,
     read_with,
@@ -41,7 +42,7 @@ from agents.answerability import (
     unspaced,
     words_of,
 )
-from agents.asked_facts import CHARGING, Fact, day_of, days_named, names_day
+from agents.asked_facts import CHARGING, Fact, day_of, days_named, held_by_kin, names_day
 from knowledge.encoders.languages import guess
 
 # Each period's words in English, Spanish and Indonesian, and the forms that are a
@@ -280,7 +281,8 @@ PRICE_WORDS = frozenset(
     "tarifas cobra cobran cobráis cobrais cobrar pagar pago pagas paga pagan pagamos "
     "pagáis pagais berapa harga harganya biaya biayanya ongkos ongkosnya tarif tarifnya "
     "bayar vale valen worth sale salen person persona orang seorang head cabeza harus "
-    "dibayar dibayarkan persen percent porcentaje dp".split()
+    "dibayar dibayarkan persen percent porcentaje dp adelantar adelanto adelantas adelantamos "
+    "upfront front advance muka dimuka".split()
 ) | frozenset(_PERIOD_OF)
 
 
@@ -295,6 +297,9 @@ _ASKS_WHAT_TO_PAY = re.compile(
     # ... or how much is paid ahead: "Uang mukanya berapa?", "¿Cuánto es la señal?"
     r"(?:uang muka|dp|panjar|deposit)(?:-?nya)? berapa|berapa (?:uang muka|dp|panjar|deposit)|"
     r"cu[aá]nto (?:\w+ ){0,3}(?:(?:la|de) señal|(?:la|de) fianza|(?:el|de) dep[oó]sito|(?:el|de) anticipo)|"
+    # ... asked by paying ahead: "¿Cuánto hay que adelantar?", "How much do I pay upfront?"
+    r"cu[aá]nto (?:\w+ ){0,3}adelant(?:o|as|a|amos|[aá]is|ar)|how much (?:\w+ ){0,4}(?:upfront|"
+    r"up front|in advance)|berapa (?:\w+ ){0,3}(?:di ?muka)|"
     # ... or how much by the period or the person, no word of price said: "How much a
     # month?", "¿Cuánto es al mes?", "¿Cuánto sale por persona?", "Sebulan berapa?",
     # "Berapa per orang?" (not "Seminggu berapa kali?", "Sehari berapa jam?")
@@ -317,8 +322,29 @@ def asks_what_to_pay(question: str) -> bool:
 def tells_price(sentence: str, question: str) -> bool:
     """Whether the sentence's price is of what the question prices: it holds one of the
     question's key terms (`priced`), or the question names nothing but the price and the
-    period it is asked by."""
-    return priced(CHARGING.sub(" ", without_periods(question)), [sentence])
+    period it is asked by. A word of the question whose kin the sentence holds is named
+    by it (`priced_or_kin`)."""
+    return priced_or_kin(CHARGING.sub(" ", without_periods(question)), [sentence])
+
+
+def priced_or_kin(
+    question: str, quoted: list[str], *, before: list[str | None] | None = None
+) -> bool:
+    """`priced`, or priced once the question's words whose kin a quoted sentence holds
+    are left out: those name what it prices in the page's words ("¿Cuánto cuesta la
+    clase?" of "El curso de cuatro sesiones cuesta 95 euros")."""
+    if priced(question, quoted, before=before):
+        return True
+    named = without_kin(question, quoted)
+    return named != question and priced(named, quoted, before=before)
+
+
+def without_kin(question: str, sentences: list[str]) -> str:
+    """The question without its words whose kin one of the sentences holds."""
+    for word in words_of(question):
+        if held_by_kin(word.lower(), sentences):
+            question = left_out(question, word)
+    return question
 
 
 # A price asked in words the page does not use ("What does it cost to become a member?"

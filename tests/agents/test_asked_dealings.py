@@ -1,12 +1,14 @@
-"""Whether they sell or rent out a thing, and whether a page speaks of selling or renting
-at all."""
+"""Whether they sell, rent out or deliver a thing, and whether a page speaks of selling,
+renting or delivering at all."""
 
 from __future__ import annotations
 
 from agents.asked_dealings import (
     asks_to_buy,
+    asks_to_deliver,
     asks_to_rent,
     dealing_unoffered,
+    speaks_of_delivering,
     speaks_of_renting,
     speaks_of_selling,
 )
@@ -80,3 +82,37 @@ def test_the_dealing_no_page_speaks_of() -> None:
     assert dealing_unoffered("Can I hire a telescope?", page) == "not_rented"
     assert dealing_unoffered("Do you sell telescopes?", ["Our shop sells telescopes."]) is None
     assert dealing_unoffered("Is there a telescope?", page) is None
+    assert dealing_unoffered("Do you deliver?", page) == "not_delivered"
+
+
+def test_questions_asking_whether_they_deliver_or_come_to_one() -> None:
+    for question in (
+        "Do you deliver?",
+        "Can you post it to me?",
+        "Do you offer a delivery service?",
+        "¿Hacéis envíos a domicilio?",
+        "¿Enviáis a Canarias?",
+        "¿Venís a domicilio?",
+        "Bisa diantar ke rumah?",
+        "Apakah bisa kirim ke luar kota?",
+    ):
+        assert asks_to_deliver(question), question
+    # where, when and for how much are other questions; so is delivering in no such sense
+    for question in (
+        "How much is delivery?",
+        "¿Cuánto cuesta el envío?",
+        "Kapan pesanan dikirim?",
+        "Do you repair bikes?",
+        "Can I pay by card?",
+    ):
+        assert not asks_to_deliver(question), question
+
+
+def test_a_page_speaking_of_delivering_posting_or_sending() -> None:
+    assert speaks_of_delivering("We deliver within five miles of the shop.")
+    assert speaks_of_delivering("Hacemos envíos a toda España.")
+    assert speaks_of_delivering("Pengantaran tersedia untuk wilayah Surabaya.")
+    assert speaks_of_delivering("Orders are sent by courier the next day.")
+    # a collection from shops, or a home-cooked meal, is no delivering
+    assert not speaks_of_delivering("Businesses can arrange a weekly collection.")
+    assert not speaks_of_delivering("We cannot take home-cooked meals.")

@@ -524,6 +524,9 @@ def test_whether_one_pays_and_a_sentence_giving_a_price_or_free() -> None:
         "¿La primera clase es gratis?",
         "Anak yatim bayar tidak?",
         "Harus bayar untuk parkir?",
+        # in two words, the paying last
+        "Pinjam buku bayar?",
+        "Do we pay for parking?",
     ):
         assert asks_whether_paid(question), question
     assert asked_fact("Do I have to pay for a repair?").name == "paid"  # type: ignore[union-attr]
@@ -534,6 +537,9 @@ def test_whether_one_pays_and_a_sentence_giving_a_price_or_free() -> None:
         # when one pays is another question
         "Kapan saya harus bayar?",
         "When do I have to pay?",
+        # whether one can pay at all; who pays
+        "Bisa bayar?",
+        "Kalau kameranya rusak siapa yang bayar?",
     ):
         assert not asks_whether_paid(question), question
     # a sentence on charging answers it as a price does
@@ -555,6 +561,7 @@ def test_whether_something_is_included_and_a_sentence_saying_so() -> None:
         # paid again is paid on top
         "Kontrolnya bayar lagi?",
         "¿Hay que pagar aparte el casco?",
+        "¿El cuero lo pago aparte?",
         # ... or whether they provide it
         "¿El neopreno lo ponéis vosotros?",
         "Do you provide towels?",

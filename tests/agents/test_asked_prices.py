@@ -13,6 +13,7 @@ from agents.asked_prices import (
     price_of_another,
     priced_apart,
     priced_by_its_period,
+    priced_or_kin,
     priced_words,
     unheld_priced,
     without_periods,
@@ -254,3 +255,26 @@ def test_a_deposit_asked_by_its_word_is_the_share_paid_ahead() -> None:
     for question in ("Berapa DP yang harus dibayar?", "DP berapa persen?", "Berapa DP-nya?"):
         assert PRICE.given_in(ahead, question), question
     assert not PRICE.given_in("Nasi kotak Rp25.000 per kotak.", "Berapa DP-nya?")
+
+
+def test_what_is_paid_ahead_asked_by_paying_ahead() -> None:
+    """ "¿Cuánto hay que adelantar para reservar?" asks the deposit, which "Se reserva con
+    una señal de 20 €" gives."""
+    for question in (
+        "¿Cuánto hay que adelantar para reservar?",
+        "How much do I pay upfront?",
+        "Berapa yang dibayar di muka?",
+    ):
+        assert PRICE.asks(question), question
+    assert PRICE.given_in("Se reserva con una señal de 20 €.", "¿Cuánto hay que adelantar?")
+
+
+def test_a_price_named_by_a_word_of_its_kin() -> None:
+    """ "¿Cuánto cuesta la clase?" of "El curso de cuatro sesiones cuesta 95 euros": a
+    school's classes are its course; not the price of another thing, nor of a kind of
+    class the sentence does not name."""
+    course = "El curso de cuatro sesiones cuesta 95 euros."
+    assert PRICE.given_in(course, "¿Cuánto cuesta la clase?")
+    assert priced_or_kin("¿Cuánto cuesta la clase?", [course])
+    assert not priced_or_kin("¿Cuánto cuesta la clase privada?", [course])
+    assert not PRICE.given_in("La excursión cuesta 20 €.", "¿Cuánto cuesta la clase?")
