@@ -555,8 +555,9 @@ _PRICE_VERBS = {
 
 def priced_part(sentence: str) -> str:
     """The words of what a price question prices ("a yearly membership"); a price asked
-    for one person (`PER_HEAD`) prices nothing by it."""
-    return PER_HEAD.sub(" ", _priced_part(sentence))
+    for one person (`PER_HEAD`) or by the kilo or litre (`PER_UNIT`) prices nothing by
+    it."""
+    return PER_UNIT.sub(" ", PER_HEAD.sub(" ", _priced_part(sentence)))
 
 
 def _priced_part(sentence: str) -> str:
@@ -697,6 +698,16 @@ _PAID_AHEAD = re.compile(
 PER_HEAD = re.compile(
     r"(?<![^\W_])(?:(?:per|a|an|each|for (?:one|a|each)|por|para una|cada|untuk|tiap|"
     r"setiap)\s+(?:person|head|persona|cabeza|orang)|per ?orang|seorang)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+# ... or by a unit of weight, volume or length: "Berapa harga kardus sekilo?" of a page
+# pricing "per kilogram".
+PER_UNIT = re.compile(
+    r"(?<![^\W_])(?:(?:per|a|an|each|por|el|la|cada|tiap|setiap)\s+(?:kilo|kg|kilogram|"
+    r"kilogramme|kilogramo|litre|liter|litro|metre|meter|metro)s?|se(?:kilo|kilogram|liter|"
+    r"meter)(?:nya)?)(?![^\W_])",
     re.IGNORECASE,
 )
 

@@ -1,5 +1,5 @@
-"""Whether they sell, rent out or deliver a thing, asked of pages that never speak of
-selling, of renting or of delivering: "Do you sell telescopes?" of an observatory whose page describes its own
+"""Whether they sell, rent out or deliver a thing, or take payment in instalments, asked
+of pages that never speak of selling, renting, delivering or paying in parts: "Do you sell telescopes?" of an observatory whose page describes its own
 telescope, "¿Alquiláis cámaras?" of a photography school whose students bring their own.
 The thing asked for is on the page, so the decision answered with the sentence about it,
 which says nothing of selling or renting one.
@@ -9,11 +9,15 @@ questions asking to buy of pages with no word of selling, 47 were near-topic and
 answerable; of those asking to rent of pages with no word of renting, hiring, lending or
 borrowing, 17 near-topic and one answerable, already declined; of those asking whether
 they deliver, post, send or come to one's home ("Do you deliver?", "¿Hacéis envíos a
-domicilio?", "Bisa kirim ke luar kota?") of pages with no word of it, 26 near-topic and
-no answerable one (sets A to AM). A page that sells says so ("we sell", "for sale",
-"shop", "tienda", "dijual", "toko"), one that rents out says so ("hire", "alquilamos",
-"disewakan", "borrow"), and one that delivers too ("delivery", "envío", "diantar",
-"ongkir"). A price alone does none of them: the observatory's tickets have one.
+domicilio?", "Bisa kirim ke luar kota?", "Do you do home visits?") of pages with no word
+of it, 30 near-topic and no answerable one; of those asking to pay in instalments ("Can I
+pay in instalments?", "¿Se puede pagar a plazos?", "Bisa dicicil?") of pages with no
+word of paying in parts or of financing, 11 near-topic and no answerable one (sets A to
+AN). A page that sells says so ("we sell", "for sale", "shop", "tienda", "dijual",
+"toko"), one that rents out says so ("hire", "alquilamos", "disewakan", "borrow"), one
+that delivers too ("delivery", "envío", "diantar", "ongkir", "home visits"), and one
+that takes payment in parts ("12 meses sin intereses", "el resto al terminar",
+"cicilan"). A price alone does none of them: the observatory's tickets have one.
 """
 
 from __future__ import annotations
@@ -50,14 +54,36 @@ _ASKS_TO_DELIVER = re.compile(
     r"(?<![^\W_])(?:(?:do|does|can|could|will|would) (?:you|they|the [\w-]+) (?:deliver|post|ship|"
     r"send)|delivery|deliveries|env[ií]os?|envi[aá]is|env[ií]an|(?:se puede|pod[eé]is|pueden) "
     r"enviar|a domicilio|reparto|repart[ií]s|kirim|dikirim|mengirim|dikirimkan|antar|diantar|"
-    r"mengantar|diantarkan|pengantaran|pengiriman|ongkir|ongkos (?:kirim|antar))(?![^\W_])",
+    r"mengantar|diantarkan|pengantaran|pengiriman|ongkir|ongkos (?:kirim|antar)|"
+    # ... or come to one's home: "Do you do home visits?", "Terapisnya datang ke rumah?"
+    r"(?:come|visit|go) (?:out )?(?:to )?(?:my|our) (?:[\w']+ )?(?:house|home|flat|place|office)|"
+    r"home visits?|house calls?|datang ke rumah|layanan panggilan|home service)(?![^\W_])",
     re.IGNORECASE,
 )
 _SPEAKS_OF_DELIVERING = re.compile(
     r"(?<![^\W_])(?:deliver\w*|post|posted|postage|posting|ship|ships|shipped|shipping|send\w*|"
     r"sent|courier\w*|mail\w*|env[ií]\w*|domicilio|repart\w*|mensajer\w*|correos?|"
     r"kirim\w*|dikirim\w*|pengiriman|antar\w*|diantar\w*|mengantar\w*|pengantar\w*|ongkir|"
-    r"kurir|ekspedisi|jne|gosend|gojek|grab)(?![^\W_])",
+    r"kurir|ekspedisi|jne|gosend|gojek|grab|home visits?|house calls?|(?:come|visit) (?:to )?you|"
+    r"your (?:home|house|door)|datang ke rumah|panggilan|home service|ke rumah)(?![^\W_])",
+    re.IGNORECASE,
+)
+# ... whether one may pay in instalments: "Can I pay in instalments?", "¿Se puede pagar
+# a plazos?", "Bisa dicicil?"
+_ASKS_INSTALMENTS = re.compile(
+    r"(?<![^\W_])(?:instal+ments?|pay (?:it )?(?:monthly|in parts|in (?:two|three|\d+) "
+    r"(?:payments|goes|parts))|spread the cost|(?:a|en) plazos|en (?:dos|tres|cuatro|\d+) "
+    r"(?:veces|plazos|pagos|cuotas)|fraccionar|fraccionado|financiar|financiación|"
+    r"financiacion|finance|financing|cicil\w*|dicicil\w*|nyicil|mencicil|angsur\w*)(?![^\W_])",
+    re.IGNORECASE,
+)
+# A page speaking of paying in parts, or of financing: "se pueden pagar en 12 meses sin
+# intereses", "30% al empezar y el resto al terminar".
+_SPEAKS_OF_INSTALMENTS = re.compile(
+    r"(?<![^\W_])(?:instal+ments?|monthly payments|pay monthly|spread|plazos|fraccion\w*|"
+    r"financ\w*|cicil\w*|dicicil\w*|mencicil\w*|nyicil|angsur\w*|two payments|dos pagos|sisanya|the rest|el resto|"
+    r"interest-free|sin intereses|tanpa bunga|(?:pay|pagar|bayar)\w* (?:over|en|dalam) \d+ "
+    r"(?:months|meses|bulan))(?![^\W_])",
     re.IGNORECASE,
 )
 _SPEAKS_OF_RENTING = re.compile(
@@ -103,17 +129,29 @@ def speaks_of_delivering(text: str) -> bool:
     return _SPEAKS_OF_DELIVERING.search(text) is not None
 
 
+def asks_instalments(question: str) -> bool:
+    """Whether the question asks whether one may pay in instalments (or finance it), not
+    how many or how much."""
+    return _ASKS_INSTALMENTS.search(question) is not None and not asks_openly(question)
+
+
+def speaks_of_instalments(text: str) -> bool:
+    """Whether the text speaks of paying in parts or of financing."""
+    return _SPEAKS_OF_INSTALMENTS.search(text) is not None
+
+
 # Each dealing: whether a question asks it, whether a text speaks of it, and the evidence
 # a decline records. Selling first, as it was alone before renting.
 _DEALINGS: tuple[tuple[Callable[[str], bool], Callable[[str], bool], str], ...] = (
     (asks_to_buy, speaks_of_selling, "not_sold"),
     (asks_to_rent, speaks_of_renting, "not_rented"),
     (asks_to_deliver, speaks_of_delivering, "not_delivered"),
+    (asks_instalments, speaks_of_instalments, "no_instalments"),
 )
 
 
 def dealing_unoffered(question: str, texts: list[str]) -> str | None:
-    """The evidence ("not_sold", "not_rented", "not_delivered") of a dealing the question asks that none of
+    """The evidence ("not_sold", "not_rented", "not_delivered", "no_instalments") of a dealing the question asks that none of
     the retrieved `texts` speaks of; None when it asks none, or a text speaks of it."""
     return next(
         (

@@ -32,12 +32,15 @@ from agents.asked_measures import (
     DISTANCE_WORDS,
     DURATION_WORDS,
     SIZE_WORDS,
+    TEMPERATURE_WORDS,
     asks_distance,
     asks_duration,
     asks_size,
+    asks_temperature,
     states_distance,
     states_duration,
     states_size,
+    states_temperature,
 )
 from agents.asked_to_bring import (
     BRING_WORDS,
@@ -744,6 +747,8 @@ _ASKS_PAYMENT = re.compile(
     r"(?:aceptan|admiten|cogen|acept[aá]is|admit[ií]s|cog[eé]is) (?:tarjetas?|efectivo|pagos?)|"
     r"(?:metode|cara) (?:pembayaran|bayar|membayar)|bayar (?:pakai|dengan|via|lewat) "
     r"(?:kartu|tunai|transfer|qris)|menerima (?:kartu|pembayaran)|"
+    # ... or without cash: "Boleh bayar tanpa uang tunai?", "Can I pay without cash?"
+    r"(?:bayar|pay|pagar) (?:tanpa (?:uang )?tunai|non-?tunai|without cash|sin efectivo)|"
     r"(?:bayar|bayarnya|pembayaran|pembayarannya) (?:pakai|dengan|via|lewat) apa)(?![^\W_])",
     re.IGNORECASE,
 )
@@ -752,7 +757,7 @@ PAYMENT_WORDS = frozenset(
     "cash forma formas método metodo métodos metodos medio medios pago pagos pagar aceptan "
     "admiten cogen aceptáis aceptais admitís admitis cogéis tarjeta tarjetas crédito "
     "credito débito debito efectivo metode cara pembayaran bayar membayar pakai via lewat "
-    "kartu kredit tunai transfer menerima".split()
+    "kartu kredit tunai transfer menerima uang tanpa non boleh bolehkah bisa bisakah".split()
 )
 _STATES_PAYMENT = re.compile(rf"(?<![^\W_])(?:{_MEANS})(?![^\W_])", re.IGNORECASE)
 _PAYING = re.compile(
@@ -1284,6 +1289,9 @@ FACTS = (
     Fact(
         "size", asks_size, states_size, SIZE_WORDS, telling_what_is_asked(SIZE_WORDS), strict=True
     ),
+    # degrees of whatever the page's sentence speaks of: "How warm is the water?" of "The
+    # main pool is ... heated to 28 degrees"
+    Fact("temperature", asks_temperature, states_temperature, TEMPERATURE_WORDS),
     Fact(
         "duration",
         asks_duration,

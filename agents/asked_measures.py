@@ -1,8 +1,8 @@
-"""How far, how big, how long: "How far do you travel?", "¿Cuánto espacio necesitáis?",
-"Berapa lama lukanya kering?". A page answers in a sentence giving a distance, a size or
-a length of time ("anywhere within 20 miles of Norwich", "a space of about four by four
-metres", "sekitar dua jam"), which often shares no word with the question but its
-subject. In the hand sets' seen part (set AJ read 2026-12-01), such questions were
+"""How far, how big, how warm, how long: "How far do you travel?", "¿Cuánto espacio
+necesitáis?", "How warm is the water?", "Berapa lama lukanya kering?". A page answers in
+a sentence giving a distance, a size, a temperature or a length of time ("anywhere within
+20 miles of Norwich", "a space of about four by four metres", "heated to 28 degrees",
+"sekitar dua jam"), which often shares no word with the question but its subject. In the hand sets' seen part (set AJ read 2026-12-01), such questions were
 declined for want of shared words ("How far do you travel?", "How much room do you
 need?", "Cuci sofa lama tidak?", "¿En cuántos días tenéis lista mi guitarra?").
 """
@@ -118,6 +118,37 @@ def asks_size(question: str) -> bool:
 def states_size(sentence: str) -> bool:
     """Whether the sentence gives a size (an area, a length, a volume)."""
     return _STATES_SIZE.search(sentence) is not None
+
+
+# How cold or warm it is: "How warm is the water?", "¿A qué temperatura está la
+# piscina?", "Berapa suhu di sana?"; a page gives degrees ("heated to 28 degrees", "8°C",
+# "12 derajat").
+_ASKS_TEMPERATURE = re.compile(
+    r"(?<![^\W_])(?:how (?:cold|warm|hot|chilly)|what(?:'s| is) the temperature|"
+    r"what temperature|qu[eé] temperatura|cu[aá]nt[oa]s grados|qu[eé] tan (?:fr[ií][oa]|"
+    r"caliente)|hace (?:mucho )?fr[ií]o|(?:berapa|seberapa) (?:suhu|derajat|dingin|panas)|"
+    r"suhu(?:nya)? berapa)(?![^\W_])",
+    re.IGNORECASE,
+)
+_STATES_TEMPERATURE = re.compile(
+    r"\d+(?:[.,]\d+)?\s*(?:°|º|(?<![^\W_])(?:degrees?|grados?|derajat)(?![^\W_]))", re.IGNORECASE
+)
+TEMPERATURE_WORDS = frozenset(
+    "how cold warm hot chilly what what's is the it temperature inside outside indoors "
+    "outdoors there in at qué que temperatura está esta cuántos cuantos grados tan frío "
+    "frio fría fria caliente hace mucho dentro fuera berapa seberapa suhu suhunya derajat "
+    "dingin panas di dalam luar sana".split()
+)
+
+
+def asks_temperature(question: str) -> bool:
+    """Whether the question asks how cold or warm something is."""
+    return _ASKS_TEMPERATURE.search(question) is not None
+
+
+def states_temperature(sentence: str) -> bool:
+    """Whether the sentence gives a temperature in degrees."""
+    return _STATES_TEMPERATURE.search(sentence) is not None
 
 
 # How long something takes or lasts: "How long does a repair take?", "¿En cuántos días

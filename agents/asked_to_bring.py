@@ -42,10 +42,17 @@ _TELLS_WHAT_TO_BRING = re.compile(
     r"prestamos|proporcionamos|ponemos|bawa|bawalah|membawa|dibawa|disediakan|"
     r"menyediakan|pakai|pakailah|memakai|kenakan|siapkan|dipinjami|meminjamkan|"
     # ... given to use: "Pengunjung diberi keranjang dan gunting", "os damos el arnés"
-    r"diberi|diberikan|dipinjamkan|os damos|te damos|os prestamos|te prestamos|"
+    r"diberi|diberikan|dipinjamkan|os damos|te damos|os prestamos|te prestamos|termasuk|"
     # ... or what one needs: "Children need waterproofs, wellies and a packed snack"
     r"(?:children|kids|you|everyone|participants|players|visitors|guests|students|pupils) "
     r"(?:will )?need|necesitas|necesit[aá]is|los niños necesitan)(?![^\W_])",
+    re.IGNORECASE,
+)
+# What one takes home is not what one brings: "Setiap peserta membawa pulang dua lembar
+# kain", "Cada alumno se lleva a casa la vidriera".
+_TAKEN_HOME = re.compile(
+    r"(?<![^\W_])(?:(?:mem|di)?bawa(?:lah)? pulang|(?:se |te |os )?ll[eé]va(?:n|rse|rte|ros)? "
+    r"a casa|take (?:it |them |\w+ )?home)(?![^\W_])",
     re.IGNORECASE,
 )
 BRING_WORDS = frozenset(
@@ -77,5 +84,6 @@ def asks_whether_to_bring(question: str) -> bool:
 
 
 def tells_what_to_bring(sentence: str) -> bool:
-    """Whether the sentence tells what to bring or wear, or what is provided."""
-    return _TELLS_WHAT_TO_BRING.search(sentence) is not None
+    """Whether the sentence tells what to bring or wear, or what is provided or
+    included."""
+    return _TELLS_WHAT_TO_BRING.search(_TAKEN_HOME.sub(" ", sentence)) is not None

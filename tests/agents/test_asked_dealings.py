@@ -1,14 +1,16 @@
-"""Whether they sell, rent out or deliver a thing, and whether a page speaks of selling,
-renting or delivering at all."""
+"""Whether they sell, rent out or deliver a thing or take payment in instalments, and
+whether a page speaks of selling, renting, delivering or paying in parts at all."""
 
 from __future__ import annotations
 
 from agents.asked_dealings import (
+    asks_instalments,
     asks_to_buy,
     asks_to_deliver,
     asks_to_rent,
     dealing_unoffered,
     speaks_of_delivering,
+    speaks_of_instalments,
     speaks_of_renting,
     speaks_of_selling,
 )
@@ -95,6 +97,10 @@ def test_questions_asking_whether_they_deliver_or_come_to_one() -> None:
         "¿Venís a domicilio?",
         "Bisa diantar ke rumah?",
         "Apakah bisa kirim ke luar kota?",
+        # ... or come to one's home
+        "Do you do home visits?",
+        "Can someone come to my mum's house?",
+        "Terapisnya datang ke rumah?",
     ):
         assert asks_to_deliver(question), question
     # where, when and for how much are other questions; so is delivering in no such sense
@@ -116,3 +122,23 @@ def test_a_page_speaking_of_delivering_posting_or_sending() -> None:
     # a collection from shops, or a home-cooked meal, is no delivering
     assert not speaks_of_delivering("Businesses can arrange a weekly collection.")
     assert not speaks_of_delivering("We cannot take home-cooked meals.")
+
+
+def test_questions_asking_to_pay_in_instalments_and_pages_speaking_of_it() -> None:
+    for question in (
+        "Can I pay in instalments?",
+        "¿Se puede pagar a plazos?",
+        "¿Puedo pagar el curso en dos veces?",
+        "¿Se puede financiar un tratamiento?",
+        "Bisa bayar cicilan?",
+        "Apakah biayanya bisa dicicil?",
+    ):
+        assert asks_instalments(question), question
+    for question in ("How many instalments are there?", "Bisa bayar pakai kartu kredit?"):
+        assert not asks_instalments(question), question
+    assert speaks_of_instalments("Los tratamientos se pueden pagar en 12 meses sin intereses.")
+    assert speaks_of_instalments("Se paga un 30% al empezar y el resto al terminar.")
+    assert speaks_of_instalments("Biaya bisa dicicil tiga kali.")
+    assert not speaks_of_instalments("A swim costs £4.80 for adults.")
+    page = ["Sessions cost £55 and last 45 minutes."]
+    assert dealing_unoffered("Can I pay in instalments?", page) == "no_instalments"

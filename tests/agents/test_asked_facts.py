@@ -182,6 +182,8 @@ def test_questions_asking_how_to_pay_and_sentences_naming_a_means_of_payment() -
         "¿Aceptan tarjeta?", "¿Cómo puedo pagar?", "¿Cuáles son las formas de pago?",
         "Apakah toko menerima kartu kredit?", "Bisa bayar pakai kartu?", "Metode pembayaran apa saja?",
         "Bayarnya pakai apa?",
+        # ... or without cash
+        "Boleh bayar tanpa uang tunai?", "Can I pay without cash?",
     ]:  # fmt: skip
         assert asks_payment(question), question
     # a price, a means no word here names (its name is looked for instead), someone else's cash

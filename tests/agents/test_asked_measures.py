@@ -1,5 +1,5 @@
-"""Which questions ask how far, how big or how long, and which sentences give it
-(agents/asked_measures.py)."""
+"""Which questions ask how far, how big, how warm or how long, and which sentences give
+it (agents/asked_measures.py)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from agents.asked_measures import (
     asks_distance,
     asks_duration,
     asks_size,
+    asks_temperature,
     states_distance,
     states_duration,
     states_size,
+    states_temperature,
 )
 
 
@@ -146,3 +148,26 @@ def test_how_far_back_or_ahead_asks_a_time_not_a_distance() -> None:
     # up to an end is a length of time too; up to a time of day is not
     assert states_duration("The coalition would hold until the end of the Parliament.")
     assert not states_duration("Members can shoot any day from 8 am until dusk.")
+
+
+def test_a_question_asking_how_warm_and_a_sentence_giving_degrees() -> None:
+    for question in (
+        "How warm is the water?",
+        "How cold is it inside?",
+        "What's the temperature in the sauna?",
+        "¿A qué temperatura está el agua?",
+        "¿Hace frío dentro?",
+        "Berapa suhu di sana?",
+    ):
+        assert asks_temperature(question), question
+        assert asked_fact(question).name == "temperature", question  # type: ignore[union-attr]
+    for question in ("Is there hot water?", "Ada air panas?", "How long is the pool?"):
+        assert not asks_temperature(question), question
+    for sentence in (
+        "The main pool is heated to 28 degrees.",
+        "The rink is kept at around 8°C.",
+        "La piscina está a 28 grados.",
+        "Suhu malam hari bisa turun sampai 12 derajat.",
+    ):
+        assert states_temperature(sentence), sentence
+    assert not states_temperature("The pool is 25 metres long.")

@@ -65,6 +65,9 @@ from agents.answerability import asked_things
         ("¿Cuánto cuesta una semana de alquiler?", ["semana", "alquiler"]),
         ("Berapa harga kamar keluarga?", ["kamar", "keluarga"]),
         ("Berapa biaya parkir untuk bus?", ["parkir", "bus"]),
+        # a price by the kilo is of the thing alone
+        ("Berapa harga kardus sekilo?", ["kardus"]),
+        ("¿Cuánto cuesta el kilo de tomates?", ["tomates"]),
         # whether a service is done: what it is done to
         ("Do you groom cats?", ["cats"]),
         ("Do you bake birthday cakes?", ["birthday", "cakes"]),

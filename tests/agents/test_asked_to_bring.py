@@ -40,7 +40,16 @@ def test_a_sentence_telling_what_to_bring_or_what_is_provided() -> None:
         "Children need waterproofs, wellies and a packed snack.",
     ):
         assert tells_what_to_bring(sentence), sentence
-    for sentence in ("Sessions last 50 minutes.", "El refugio está en el kilómetro 4."):
+    # ... or what is included
+    assert tells_what_to_bring("Biayanya sudah termasuk kain mori dan canting.")
+    for sentence in (
+        "Sessions last 50 minutes.",
+        "El refugio está en el kilómetro 4.",
+        # what one takes home is no bringing
+        "Setiap peserta membawa pulang dua lembar kain batik.",
+        "Cada alumno se lleva a casa la vidriera que hace.",
+        "You can take your pot home after firing.",
+    ):
         assert not tells_what_to_bring(sentence), sentence
 
 
