@@ -29,6 +29,7 @@ from agents.answerability import (
     destinations,
     evidence,
     gives_share_paid_ahead,
+    has_digit,
     holds_code,
     key_terms,
     left_out,
@@ -842,8 +843,12 @@ def fact_giving(
     # ("Los domingos y lunes cerramos" for "¿Abren los lunes?").
     days = days_asked(query) if fact.name == "hours" else frozenset()
     naming = [i for i in chosen if tells_days(candidates[i][1], days)]
-    giving = [i for i in chosen if fact.given_in(candidates[i][1], query)]
-    anywhere = [i for i, (_, s) in enumerate(candidates) if same[i] and fact.given_in(s, query)]
+
+    def gives(i: int) -> bool:
+        return fact.given_in(candidates[i][1], query, before=_sentence_before(candidates, i))
+
+    giving = [i for i in chosen if gives(i)]
+    anywhere = [i for i in range(len(candidates)) if same[i] and gives(i)]
     # A word of its own kin ("apuntarse" of "la matrícula") or the period a price is asked
     # by ("Member sebulan berapa?"): the sentences naming it give the fact as asked, if
     # any does ("la matrícula 40 euros", not "Las cuotas se pagan por domiciliación"; the
@@ -892,7 +897,10 @@ def _time_of_what_is_named(
     names, when the chosen ones giving them or naming the day asked (`giving`) are not
     all of it; None when they are. `asking`: the words that only ask for them;
     `anywhere`: every sentence giving them."""
-    named = key_terms(" ".join(w for w in words_of(query) if w.lower() not in asking))
+    # (an hour asked names nothing: "jam 12" of "Kami boleh datang jam 12 siang?")
+    named = key_terms(
+        " ".join(w for w in words_of(query) if w.lower() not in asking and not has_digit(w))
+    )
 
     def naming(i: int) -> int:
         return len(named & terms_of(candidates[i][1]))

@@ -592,7 +592,11 @@ _ASKS_PRICE = re.compile(
     r"harganya|biayanya|ongkosnya|tarifnya|"
     r"coûte|coûtent|preço|preços|custa|custam|"
     # what a place charges, in Spanish: "¿Cuánto cobráis por hacer la renta?"
-    r"cobra|cobran|cobr[aá]is|cobras|cobrar)"
+    r"cobra|cobran|cobr[aá]is|cobras|cobrar|"
+    # a fee paid by the month or year, and the cheapest price ("¿Cuál es la cuota
+    # mensual?", "Berapa iurannya?", "Gaun termurah berapa?")
+    r"cuota|cuotas|mensualidad|iuran|iurannya|subscription|dues|cheapest|termurah|"
+    r"paling murah|m[aá]s barat[oa]s?)"
     r"(?![^\W_])",
     re.IGNORECASE,
 )
@@ -600,7 +604,7 @@ _ASKS_PRICE = re.compile(
 _ASKS_AMOUNT = re.compile(
     r"how much|cu[aá]nt[oa]s?\b|berapa|quant[oa]s?\b|combien|wie viel|"
     r"\b(?:what|which|cu[aá]l|qu[eé]|apa)\b.{0,20}\b(?:price|cost|fee|precio|costo|coste|"
-    r"tarifa|harga|biaya|prix|preço)",
+    r"tarifa|harga|biaya|prix|preço|cuota|mensualidad|iuran|subscription|dues)",
     re.IGNORECASE,
 )
 # What states a price: an amount with its currency (sign, code or word), or that it is

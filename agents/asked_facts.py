@@ -22,6 +22,7 @@ from agents.answerability import (
     CALENDAR_WORDS,
     has_digit,
     key_terms,
+    read_with,
     states_price,
     terms_of,
     words_of,
@@ -995,7 +996,12 @@ def states_age(sentence: str) -> bool:
 _ASKS_TIME = re.compile(
     r"(?<![^\W_])(?:(?:at|by|until|till|from) )?what times?(?![^\W_])|"
     r"(?<![^\W_])(?:a|hasta|desde|para) qu[eé] hora(?![^\W_])|"
-    r"(?<![^\W_])(?:(?:sampai|hingga|mulai|dari) )?(?:jam|pukul) berapa(?![^\W_])",
+    r"(?<![^\W_])(?:(?:sampai|hingga|mulai|dari) )?(?:jam|pukul) berapa(?![^\W_])|"
+    # ... or whether one may come at an hour: "Kami boleh datang jam 12 siang?", "Can we
+    # come at 9?", "¿Puedo llegar a las 8?" (a check-in time, or the hours, answers it)
+    rf"(?<![^\W_])(?:(?:can|could|may) (?:i|we)|puedo|podemos|se puede|bisa|boleh)"
+    rf"(?![^\W_]).{{0,30}}(?<![^\W_])(?:{_COMING}|arrive|llegar|check in)(?![^\W_]).{{0,20}}"
+    r"(?<![^\W_])(?:at|a las?|jam|pukul) \d{1,2}(?![^\W_])",
     re.IGNORECASE,
 )
 TIME_WORDS = frozenset(
@@ -1006,7 +1012,10 @@ TIME_WORDS = frozenset(
     # "What time does the course finish?"
     "start starts begin begins empieza empiezan comienza comienzan dimulai "
     "finish finishes end ends over acaba acaban termina terminan selesai "
-    "berakhir".split()
+    "berakhir "
+    # ... and coming at an hour of a part of the day: "Kami boleh datang jam 12 siang?"
+    # (not what is done then, which names what is asked: "ambil" of "pengambilan")
+    "come arrive llegar venir datang kami we pagi siang sore malam noon midday".split()
 )
 # A time of day: with its minutes ("16:00", "7.30", "pukul 07.00"; not an amount,
 # "£2.50", "12.50 euros", "Rp75.000") or its am or pm, or noon and midnight.
@@ -1050,7 +1059,10 @@ _EVERY_DAY = re.compile(
 DAY_WORDS = frozenset(
     "what which day days night nights evening evenings on qué que cuál cuáles cual cuales "
     "día días dia dias noche noches hari malam apa saja tiap setiap pada is are do does "
-    "son es hay".split()
+    "son es hay "
+    # which day it opens or closes: "Butiknya tutup hari apa?" of "buka Selasa sampai Minggu"
+    "open opens closed close closes abre abren abrís abris cierra cierran cerráis cerrais "
+    "buka tutup libur".split()
 )
 
 
@@ -1241,9 +1253,29 @@ class Fact:
     # longer: what to bring is asked of a "yoga class" as of a "sauna" (`STRICT_WORD`).
     strict: bool = False
 
-    def given_in(self, sentence: str, question: str) -> bool:
-        """Whether the sentence gives this fact as the question asks it."""
-        return self.states(sentence) and (self.tells is None or self.tells(sentence, question))
+    def given_in(self, sentence: str, question: str, *, before: str | None = None) -> bool:
+        """Whether the sentence gives this fact as the question asks it; one naming what
+        it speaks of only in the sentence `before` it is read with that one ("It takes
+        two minutes at the till" tells how long signing up for Gift Aid takes)."""
+        return self.states(sentence) and (
+            self.tells is None or self.tells(read_with(sentence, before), question)
+        )
+
+
+# A number of years (or a span of them) in a sentence giving an age is the age: "para
+# niños de 6 a 9 años" says not how long a session lasts.
+_YEARS = re.compile(
+    r"(?<![^\W_])(?:\d+ (?:a|to|-|sampai|hingga|y|and) )?\d+\s*(?:años|years?|yrs|tahun)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def states_length_of_time(sentence: str) -> bool:
+    """Whether the sentence gives a length of time other than someone's age."""
+    if not states_duration(sentence):
+        return False
+    return not states_age(sentence) or states_duration(_YEARS.sub(" ", sentence))
 
 
 # The first a question asks is the one looked for: a telephone asked is answered only by
@@ -1295,7 +1327,7 @@ FACTS = (
     Fact(
         "duration",
         asks_duration,
-        states_duration,
+        states_length_of_time,
         DURATION_WORDS,
         telling_what_is_asked(DURATION_WORDS),
         strict=True,

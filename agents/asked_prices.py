@@ -282,7 +282,9 @@ PRICE_WORDS = frozenset(
     "pagáis pagais berapa harga harganya biaya biayanya ongkos ongkosnya tarif tarifnya "
     "bayar vale valen worth sale salen person persona orang seorang head cabeza harus "
     "dibayar dibayarkan persen percent porcentaje dp adelantar adelanto adelantas adelantamos "
-    "upfront front advance muka dimuka".split()
+    "upfront front advance muka dimuka cuota cuotas mensualidad iuran iurannya "
+    "subscription dues cheapest termurah paling murah más mas barato barata baratos "
+    "baratas".split()
 ) | frozenset(_PERIOD_OF)
 
 

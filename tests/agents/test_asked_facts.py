@@ -625,3 +625,40 @@ def test_where_they_meet_and_a_place_named_by_its_kind() -> None:
     # a kind of place alone says where it is held, not where the place is
     assert not states_location("The band practises in the church tower.")
     assert not states_venue("Sessions last 50 minutes.")
+
+
+def test_whether_one_may_come_at_an_hour_asks_a_time() -> None:
+    """ "Kami boleh datang jam 12 siang?" is answered by a check-in time; the hour asked
+    names nothing (not "12 derajat")."""
+    for question in (
+        "Kami boleh datang jam 12 siang?",
+        "Can we come at 9?",
+        "¿Puedo llegar a las 8?",
+    ):
+        assert asked_fact(question).name == "time", question  # type: ignore[union-attr]
+    assert asked_fact("Can I come on a Sunday?").name == "hours"  # type: ignore[union-attr]
+
+
+def test_which_day_a_place_is_closed_is_told_by_the_days_it_opens() -> None:
+    closed = asked_fact("Butiknya tutup hari apa?")
+    assert closed is not None and closed.name == "day"
+    assert "tutup" in closed.words
+
+
+def test_a_sentence_naming_what_it_tells_only_in_the_one_before() -> None:
+    """ "It takes two minutes at the till" tells how long signing up for Gift Aid takes,
+    read after "...sign up for Gift Aid..."."""
+    question = "How long does it take to sign up for Gift Aid?"
+    fact = asked_fact(question)
+    before = "Sign up for Gift Aid and the hospice claims 25p more for every pound."
+    assert not fact.given_in("It takes two minutes at the till.", question)  # type: ignore[union-attr]
+    assert fact.given_in("It takes two minutes at the till.", question, before=before)  # type: ignore[union-attr]
+
+
+def test_an_age_in_years_is_no_length_of_time() -> None:
+    from agents.asked_facts import states_length_of_time
+
+    assert not states_length_of_time("Robótica Junior, para niños de 6 a 9 años.")
+    assert not states_length_of_time("Anak usia 5 tahun ke atas.")
+    assert states_length_of_time("Las clases son semanales, de hora y media.")
+    assert states_length_of_time("La garantía dura 2 años.")

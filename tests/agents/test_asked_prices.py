@@ -278,3 +278,18 @@ def test_a_price_named_by_a_word_of_its_kin() -> None:
     assert priced_or_kin("¿Cuánto cuesta la clase?", [course])
     assert not priced_or_kin("¿Cuánto cuesta la clase privada?", [course])
     assert not PRICE.given_in("La excursión cuesta 20 €.", "¿Cuánto cuesta la clase?")
+
+
+def test_a_fee_or_the_cheapest_asked_is_a_price() -> None:
+    """ "¿Cuál es la cuota mensual?" of "La mensualidad es de 55 euros", "Gaun termurah
+    berapa?" of "mulai Rp300.000"."""
+    for question in (
+        "¿Cuál es la cuota mensual?",
+        "Berapa iurannya?",
+        "How much are the dues?",
+        "Gaun termurah berapa?",
+        "How much is the cheapest room?",
+    ):
+        assert PRICE.asks(question), question
+    assert PRICE.given_in("La mensualidad es de 55 euros.", "¿Cuál es la cuota mensual?")
+    assert PRICE.given_in("Sewa gaun mulai Rp300.000.", "Gaun termurah berapa?")
