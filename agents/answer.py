@@ -842,7 +842,7 @@ def fact_giving(
     # Asked whether it is open on a day: a chosen sentence naming the day answers it too
     # ("Los domingos y lunes cerramos" for "¿Abren los lunes?").
     days = days_asked(query) if fact.name == "hours" else frozenset()
-    naming = [i for i in chosen if tells_days(candidates[i][1], days)]
+    naming = [i for i in chosen if tells_days(candidates[i][1], days, hours=True)]
 
     def gives(i: int) -> bool:
         return fact.given_in(candidates[i][1], query, before=_sentence_before(candidates, i))
@@ -857,6 +857,13 @@ def fact_giving(
     # ... or, asked what is paid ahead, a share paid ahead ("Berapa DP-nya?" of "Uang
     # muka 30 persen", not of the tent's price)
     ahead = fact is PRICE and PAID_AHEAD_ASKED.search(query) is not None
+    # ... or, asked whether one pays for a thing, the sentence naming it ("¿Se paga
+    # matrícula?" of "No hay matrícula", not of the monthly fee)
+    paid_for = (
+        key_terms(" ".join(w for w in words_of(query) if w.lower() not in fact.words))
+        if fact.name == "paid"
+        else set()
+    )
 
     def names_asked(i: int) -> bool:
         sentence = candidates[i][1]
@@ -864,6 +871,7 @@ def fact_giving(
             bool(periods & named_periods(sentence))
             or any(held_by_kin(w, [sentence]) for w in kin)
             or (ahead and gives_share_paid_ahead(sentence))
+            or bool(paid_for & terms_of(sentence))
         )
 
     if any(map(names_asked, anywhere)):

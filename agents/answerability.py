@@ -139,8 +139,9 @@ _ASKS_EXISTENCE = re.compile(
     # verb of knowing or wanting, of opening hours, of paying or of being able.
     r"do (?:you|they|we) (?!(?:know|think|mean|need|want|like|mind|remember|recommend|"
     r"open|close|start|finish|charge|cost|have to)\b)[a-z]+|"
-    r"(?!(?:pod|sab|quer|deb|abr|cerr|pag|cobr)[^\W\d_]*\b)[^\W\d_]+(?:áis|éis|ís)(?! que)|"
-    # (... nor of coming: "Bisa datang hari Minggu?" asks a day, as the hours answer it)
+    r"(?!(?:(?:pod|sab|quer|deb|abr|cerr|pag|cobr)[^\W\d_]*|ven[ií]s)\b)[^\W\d_]+(?:áis|éis|ís)(?! que)|"
+    # (... nor of coming: "Bisa datang hari Minggu?", "¿Venís los domingos?" ask a day,
+    # as the hours answer it)
     r"(?:apakah )?bisa(?:kah)? (?!(?:bayar|untuk|di|ke|dari|dengan|pada|ada|datang|mampir)\b)"
     r"[\w-]+|"
     r"does (?:the |this |your )?[\w-]+(?: [\w-]+)? (?:have|offer|provide)|"
@@ -182,7 +183,10 @@ RECEIVERS = frozenset("us him her them te mereka".split())
 # ... nor a participle saying what the thing is made of or by: "socks [made] from
 # alpaca wool", "pan [hecho] con espelta", "sepatu [buatan] lokal".
 MADE = frozenset("made built grown hecho hecha hechos hechas dibuat buatan".split())
-NOT_THINGS = LIMIT_WORDS | RECEIVERS | MADE
+# ... nor a word standing for any thing: "Do we pay [anything] when booking?", "¿Hay
+# [algo] para comer?"
+INDEFINITES = frozenset("anything something everything nothing algo nada sesuatu".split())
+NOT_THINGS = LIMIT_WORDS | RECEIVERS | MADE | INDEFINITES
 # A verb's particle is no thing done to: "out" of "Do you come out to villages?".
 PARTICLES = frozenset("out over round around up down back along off away".split())
 

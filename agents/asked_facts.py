@@ -59,7 +59,10 @@ _ASKS_HOURS = re.compile(
     r"hours of (?:operation|business)|horarios?|"
     r"jam (?:buka|operasional|kerja|layanan)|buka jam|"
     # "Tutup jam berapa?", "Buka dari jam berapa?"
-    r"(?:buka|tutup)(?: dari| sampai| mulai)? jam berapa)(?![^\W_])|"
+    r"(?:buka|tutup)(?: dari| sampai| mulai)? jam berapa|"
+    # ... or whether it is still open: "Malam-malam jam sepuluh masih buka?"
+    r"masih buka|still open|todav[ií]a abiert[oa]s?|a[uú]n abiert[oa]s?|siguen? abiert[oa]s?)"
+    r"(?![^\W_])|"
     r"(?<![^\W_])(?:what time|when (?:do|does|is|are)|a qu[eé] hora|cu[aá]ndo|kapan|"
     r"jam berapa)(?![^\W_]).*"
     r"(?<![^\W_])(?:open|opens|"
@@ -78,6 +81,10 @@ HOURS_WORDS = frozenset(
     "martes miércoles miercoles jueves viernes sábado sábados sabado sabados domingo domingos "
     "festivo festivos fines semana senin selasa rabu kamis jumat sabtu minggu akhir pekan "
     "hari libur abierto abiertos abierta abiertas cerrado cerrados "
+    # ... whether it is still open: "Siang-siang jam dua masih buka?"
+    "still masih todavía todavia aún aun también tambien also too juga "
+    # ... and the weekend, which a page gives by its days ("de lunes a domingo")
+    "weekend weekends fin fines semana finde akhir pekan "
     # ... and the parts of a day, asked as a day is: "¿Abren por la tarde?"
     "morning mornings afternoon afternoons evening evenings mañana mañanas manana tarde "
     "tardes noche noches pagi siang sore malam midday noon lunch lunchtime mediodía "
@@ -87,11 +94,13 @@ HOURS_WORDS = frozenset(
 # sampai 21.00", "9-17 h"; a time marked by its minutes or its am, pm or h, so that "de
 # 2 a 3 días" is not one), or being open all day.
 _TIME = r"\d{1,2}(?:[:.]\d{2})?(?:\s*(?:a\.?m\.?|p\.?m\.?|h|hrs|wib|wita|wit)(?![^\W_]))?"
-# Open all day: "24/7", "24 hours a day", "open 24 hours", "buka 24 jam"; not "cancel up
+# Open all day: "24/7", "24 hours a day", "open 24 hours", "buka 24 jam", "Atendemos
+# urgencias las 24 horas"; not "cancel up
 # to 24 hours before".
 _OPEN_ALL_DAY = re.compile(
     r"24/7|(?<!\d)24\s*(?:hours|horas|jam|h) (?:a day|al d[ií]a|sehari|per day)|"
-    r"(?<![^\W_])(?:open|opens|abierto|abierta|abre|abren|buka)(?![^\W_])\D{0,20}?(?<!\d)"
+    r"(?<![^\W_])(?:open|opens|abierto|abierta|abre|abren|buka|atendemos|atiende|atienden|"
+    r"trabajamos|melayani|siaga)(?![^\W_])\D{0,20}?(?<!\d)"
     r"24\s*(?:hours|horas|jam|h)(?![^\W_])",
     re.IGNORECASE,
 )
@@ -118,7 +127,7 @@ _DAYS = (
 )
 # Whether they work on a day asks it as whether they open does: "Do you work on
 # Sundays?", "¿Trabajáis los sábados?", "Kalau hari Minggu tukangnya kerja?".
-_WORKING = r"work|works|working|trabaja|trabajan|trabaj[aá]is|kerja|bekerja"
+_WORKING = r"work|works|working|trabaja|trabajan|trabaj[aá]is|kerja|bekerja|ven[ií]s|vienen"
 _ASKS_OPEN_ON = re.compile(
     rf"(?<![^\W_])(?:(?:are|is)(?![^\W_]).{{0,30}}(?<![^\W_])(?:open|closed)|"
     rf"abren|abre|abr[ií]s|cierran|cierra|cerr[aá]is|est[aá]n? (?:abiert|cerrad)[oa]s?|buka|"
@@ -145,7 +154,7 @@ _ASKS_TO_COME_ON = re.compile(
 COMING_WORDS = (
     frozenset(
         "come visit drop pop call stop bring collect pick pasar venir llevar traer recoger "
-        "dejar datang mampir antar ambil una".split()
+        "dejar datang mampir antar ambil una venís venis vienen".split()
     )
     | NUMBER_WORDS
 )
@@ -188,13 +197,23 @@ def names_day(sentence: str, days: frozenset[str]) -> bool:
     return bool(_with_weekend(named) & _with_weekend(days))
 
 
-def tells_days(sentence: str, days: frozenset[str]) -> bool:
+def tells_days(sentence: str, days: frozenset[str], *, hours: bool = False) -> bool:
     """Whether the sentence names one of `days` or gives a span of days, which tells any
     day whether it is in it or not: "Tuesday to Saturday from 11 am" answers "Are you
-    open on Mondays?" (a price "Monday to Saturday" gives no Sunday's: not for prices)."""
+    open on Mondays?" (a price "Monday to Saturday" gives no Sunday's: not for prices).
+    Of `hours`, a sentence naming only a part of the day must speak of opening or closing
+    ("Por las tardes cerramos"): the night's price says not whether they come at night."""
     if names_day(sentence, days):
-        return True
+        return not hours or bool(days_named(sentence)) or _OPENING.search(sentence) is not None
     return bool(days) and any(_is_day(first) and _is_day(last) for first, last in _spans(sentence))
+
+
+_OPENING = re.compile(
+    r"(?<![^\W_])(?:open\w*|clos\w*|abr(?:e|en|imos)|abiert[oa]s?|cerr(?:amos|ad[oa]s?|ar|[aá]is)|"
+    r"cierran?|buka|"
+    r"tutup|libur|atend\w*|trabaj\w*|melayani)(?![^\W_])",
+    re.IGNORECASE,
+)
 
 
 def _is_day(word: str) -> bool:
@@ -1081,13 +1100,14 @@ def states_day(sentence: str) -> bool:
 # is free or speaking of paying answers it ("mend ... toys for free", "presupuesto
 # gratuito", "No cobramos matrícula en enero").
 _ASKS_WHETHER_PAID = re.compile(
-    r"(?<![^\W_])(?:(?:do|does|will|would) (?:i|we|you|they|it) (?:have to|need to|must) pay|"
+    r"(?<![^\W_])(?:(?:do|does|will|would) (?:i|we|you|they|it|[\w-]+) (?:have to|need to|must) pay|"
+    r"(?:do|does) (?:[\w-]+ ){1,2}pay (?:to|for|anything|extra)|"
     r"(?:is|are) (?:it|this|that|they|the [\w-]+|[\w-]+) free|is there (?:a|any) "
     r"(?:charge|fee|cost)|does it cost (?:anything|extra|money)|"
     r"hay que pagar|se paga (?:algo|por)|^¿?se paga|(?:es|son) (?:gratis|gratuit[oa]s?)|"
     r"tiene (?:alg[uú]n )?coste|"
     r"cobr[aá]is (?:algo|por)|(?:harus|perlu) bayar|bayar (?:tidak|nggak|gak|enggak)|"
-    r"gratis (?:tidak|nggak|gak|enggak)|apakah gratis|kena biaya|berbayar|"
+    r"gratis (?:tidak|nggak|gak|enggak)|apakah gratis|kena biaya|berbayar|se paga|"
     # ... asked in two words, the paying last: "Pinjam buku bayar?", "Do we pay for parking?"
     r"(?<!bisa )(?<!boleh )(?<!cara )(?<!mau )bayar(?=\W*$)|(?:do|will) (?:i|we) pay (?:for|anything))(?![^\W_])",
     re.IGNORECASE,
@@ -1136,10 +1156,14 @@ _OPEN_QUESTION = re.compile(
 )
 
 
+# ... but not a clause of when something is done: "Do we pay anything when booking?"
+_WHEN_DOING = re.compile(r"(?<![^\W_])when \w+ing(?![^\W_])", re.IGNORECASE)
+
+
 def asks_openly(question: str) -> bool:
     """Whether the question asks where, when, how, what, who or how much (not yes or
     no)."""
-    return _OPEN_QUESTION.search(question) is not None
+    return _OPEN_QUESTION.search(_WHEN_DOING.sub(" ", question)) is not None
 
 
 # A sentence on paying, or on charging, answers whether one pays as a price does: "No
@@ -1237,7 +1261,17 @@ def states_paid(sentence: str) -> bool:
         states_price(sentence)
         or CHARGING.search(sentence) is not None
         or _INCLUDED.search(sentence) is not None
+        or _NO_FEE.search(sentence) is not None
     )
+
+
+# ... and so does one saying there is no fee of joining: "No hay matrícula".
+_NO_FEE = re.compile(
+    r"(?<![^\W_])(?:no hay|sin|no (?:se )?cobra(?:mos)?|no|there is no|tanpa|tidak ada) "
+    r"(?:matr[ií]cula|enrol(?:l?ment)? fee|joining fee|registration fee|"
+    r"(?:uang|biaya) pendaftaran)(?![^\W_])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -1369,6 +1403,8 @@ _KINS = (
     "apuntarnos apuntar inscribirse inscribirme inscribirte inscribir inscripción "
     "inscripcion matrícula matricula matricularse matricularme socio socios daftar "
     "mendaftar pendaftaran registrasi anggota keanggotaan",
+    # grown-ups: "Do parents have to pay?" of "Adults go free"
+    "adult adults parent parents grown-ups grownups adulto adultos padres dewasa",
     # a university's places: "¿Qué tan lejos queda de la facultad?" of "a diez minutos
     # andando del campus"
     "campus university faculty college universidad facultad kampus universitas fakultas",

@@ -529,6 +529,10 @@ def test_whether_one_pays_and_a_sentence_giving_a_price_or_free() -> None:
         # in two words, the paying last
         "Pinjam buku bayar?",
         "Do we pay for parking?",
+        # anyone paying; a clause of when it is done asks nothing open
+        "Do parents have to pay?",
+        "Do kids pay to get in?",
+        "Do we pay anything when booking a party?",
     ):
         assert asks_whether_paid(question), question
     assert asked_fact("Do I have to pay for a repair?").name == "paid"  # type: ignore[union-attr]
@@ -662,3 +666,34 @@ def test_an_age_in_years_is_no_length_of_time() -> None:
     assert not states_length_of_time("Anak usia 5 tahun ke atas.")
     assert states_length_of_time("Las clases son semanales, de hora y media.")
     assert states_length_of_time("La garantía dura 2 años.")
+
+
+def test_whether_one_pays_for_what_a_page_names_is_told_by_it() -> None:
+    """ "¿Se paga matrícula?" of "No hay matrícula": a sentence on a joining fee speaks
+    of paying; grown-ups are adults ("Do parents have to pay?" of "Adults go free")."""
+    from agents.asked_facts import held_by_kin
+
+    assert states_paid("No hay matrícula.")
+    assert held_by_kin("parents", ["Adults go free."])
+
+
+def test_still_open_and_coming_at_weekends_ask_the_hours() -> None:
+    for question in (
+        "Malam-malam jam sepuluh masih buka?",
+        "Are you still open at 6?",
+        "¿Venís también los fines de semana?",
+    ):
+        assert asked_fact(question).name == "hours", question  # type: ignore[union-attr]
+
+
+def test_a_part_of_the_day_named_tells_the_hours_only_of_opening() -> None:
+    """ "¿Venís un domingo por la noche?" is not answered by the night's price; "Por las
+    tardes cerramos" answers "¿Abren por la tarde?"; a service on call all day gives its
+    hours ("Atendemos urgencias las 24 horas")."""
+    from agents.asked_facts import days_asked, states_hours, tells_days
+
+    night = days_asked("¿Venís un domingo por la noche?")
+    assert not tells_days("Abrir una puerta cuesta 100 euros de noche.", night, hours=True)
+    afternoon = days_asked("¿Abren por la tarde?")
+    assert tells_days("Por las tardes cerramos.", afternoon, hours=True)
+    assert states_hours("Atendemos urgencias las 24 horas, también los festivos.")

@@ -65,6 +65,9 @@ from agents.answerability import asked_things
         ("¿Cuánto cuesta una semana de alquiler?", ["semana", "alquiler"]),
         ("Berapa harga kamar keluarga?", ["kamar", "keluarga"]),
         ("Berapa biaya parkir untuk bus?", ["parkir", "bus"]),
+        # a word standing for any thing is none
+        ("Do we pay anything when booking a party?", []),
+        ("¿Hay algo para comer?", []),
         # a price by the kilo is of the thing alone
         ("Berapa harga kardus sekilo?", ["kardus"]),
         ("¿Cuánto cuesta el kilo de tomates?", ["tomates"]),
