@@ -139,7 +139,8 @@ _ASKS_EXISTENCE = re.compile(
     # verb of knowing or wanting, of opening hours, of paying or of being able.
     r"do (?:you|they|we) (?!(?:know|think|mean|need|want|like|mind|remember|recommend|"
     r"open|close|start|finish|charge|cost|have to)\b)[a-z]+|"
-    r"(?!(?:(?:pod|sab|quer|deb|abr|cerr|pag|cobr)[^\W\d_]*|ven[ií]s)\b)[^\W\d_]+(?:áis|éis|ís)(?! que)|"
+    r"(?!(?:(?:pod|sab|quer|deb|abr|cerr|pag|cobr)[^\W\d_]*|ven[ií]s)\b)"
+    r"[^\W\d_]+(?:áis|éis|ís)(?! que)|"
     # (... nor of coming: "Bisa datang hari Minggu?", "¿Venís los domingos?" ask a day,
     # as the hours answer it)
     r"(?:apakah )?bisa(?:kah)? (?!(?:bayar|untuk|di|ke|dari|dengan|pada|ada|datang|mampir)\b)"

@@ -1,8 +1,9 @@
 """Whether they sell, rent out or deliver a thing, or take payment in instalments, asked
-of pages that never speak of selling, renting, delivering or paying in parts: "Do you sell telescopes?" of an observatory whose page describes its own
-telescope, "¿Alquiláis cámaras?" of a photography school whose students bring their own.
-The thing asked for is on the page, so the decision answered with the sentence about it,
-which says nothing of selling or renting one.
+of pages that never speak of selling, renting, delivering or paying in parts: "Do you
+sell telescopes?" of an observatory whose page describes its own telescope, "¿Alquiláis
+cámaras?" of a photography school whose students bring their own. The thing asked for is
+on the page, so the decision answered with the sentence about it, which says nothing of
+selling or renting one.
 
 Counted in the hand-written sets before each rule was built (docs/benchmarks.md): of the
 questions asking to buy of pages with no word of selling, 47 were near-topic and one
@@ -81,7 +82,8 @@ _ASKS_INSTALMENTS = re.compile(
 # intereses", "30% al empezar y el resto al terminar".
 _SPEAKS_OF_INSTALMENTS = re.compile(
     r"(?<![^\W_])(?:instal+ments?|monthly payments|pay monthly|spread|plazos|fraccion\w*|"
-    r"financ\w*|cicil\w*|dicicil\w*|mencicil\w*|nyicil|angsur\w*|two payments|dos pagos|sisanya|the rest|el resto|"
+    r"financ\w*|cicil\w*|dicicil\w*|mencicil\w*|nyicil|angsur\w*|two payments|dos pagos|"
+    r"sisanya|the rest|el resto|"
     r"interest-free|sin intereses|tanpa bunga|(?:pay|pagar|bayar)\w* (?:over|en|dalam) \d+ "
     r"(?:months|meses|bulan))(?![^\W_])",
     re.IGNORECASE,
@@ -151,8 +153,9 @@ _DEALINGS: tuple[tuple[Callable[[str], bool], Callable[[str], bool], str], ...] 
 
 
 def dealing_unoffered(question: str, texts: list[str]) -> str | None:
-    """The evidence ("not_sold", "not_rented", "not_delivered", "no_instalments") of a dealing the question asks that none of
-    the retrieved `texts` speaks of; None when it asks none, or a text speaks of it."""
+    """The evidence ("not_sold", "not_rented", "not_delivered", "no_instalments") of a
+    dealing the question asks that none of the retrieved `texts` speaks of; None when it
+    asks none, or a text speaks of it."""
     return next(
         (
             declined

@@ -81,7 +81,8 @@ HOURS_WORDS = frozenset(
     "martes miércoles miercoles jueves viernes sábado sábados sabado sabados domingo domingos "
     "festivo festivos fines semana senin selasa rabu kamis jumat sabtu minggu akhir pekan "
     "hari libur abierto abiertos abierta abiertas cerrado cerrados "
-    # ... whether it is still open: "Siang-siang jam dua masih buka?"
+    # ... whether it is still (or also) open: "Siang-siang jam dua masih buka?",
+    # "¿Venís también los fines de semana?"
     "still masih todavía todavia aún aun también tambien also too juga "
     # ... and the weekend, which a page gives by its days ("de lunes a domingo")
     "weekend weekends fin fines semana finde akhir pekan "
@@ -127,6 +128,7 @@ _DAYS = (
 )
 # Whether they work on a day asks it as whether they open does: "Do you work on
 # Sundays?", "¿Trabajáis los sábados?", "Kalau hari Minggu tukangnya kerja?".
+# (... or coming, of a service that comes to one: "¿Venís los domingos?")
 _WORKING = r"work|works|working|trabaja|trabajan|trabaj[aá]is|kerja|bekerja|ven[ií]s|vienen"
 _ASKS_OPEN_ON = re.compile(
     rf"(?<![^\W_])(?:(?:are|is)(?![^\W_]).{{0,30}}(?<![^\W_])(?:open|closed)|"
@@ -209,9 +211,9 @@ def tells_days(sentence: str, days: frozenset[str], *, hours: bool = False) -> b
 
 
 _OPENING = re.compile(
-    r"(?<![^\W_])(?:open\w*|clos\w*|abr(?:e|en|imos)|abiert[oa]s?|cerr(?:amos|ad[oa]s?|ar|[aá]is)|"
-    r"cierran?|buka|"
-    r"tutup|libur|atend\w*|trabaj\w*|melayani)(?![^\W_])",
+    r"(?<![^\W_])(?:open\w*|clos\w*|abr(?:e|en|imos)|abiert[oa]s?|cierran?|"
+    r"cerr(?:amos|ad[oa]s?|ar|[aá]is)|buka|tutup|libur|atend\w*|trabaj\w*|melayani)"
+    r"(?![^\W_])",
     re.IGNORECASE,
 )
 
@@ -1100,7 +1102,8 @@ def states_day(sentence: str) -> bool:
 # is free or speaking of paying answers it ("mend ... toys for free", "presupuesto
 # gratuito", "No cobramos matrícula en enero").
 _ASKS_WHETHER_PAID = re.compile(
-    r"(?<![^\W_])(?:(?:do|does|will|would) (?:i|we|you|they|it|[\w-]+) (?:have to|need to|must) pay|"
+    r"(?<![^\W_])(?:(?:do|does|will|would) (?:i|we|you|they|it|[\w-]+) "
+    r"(?:have to|need to|must) pay|"
     r"(?:do|does) (?:[\w-]+ ){1,2}pay (?:to|for|anything|extra)|"
     r"(?:is|are) (?:it|this|that|they|the [\w-]+|[\w-]+) free|is there (?:a|any) "
     r"(?:charge|fee|cost)|does it cost (?:anything|extra|money)|"
@@ -1109,7 +1112,8 @@ _ASKS_WHETHER_PAID = re.compile(
     r"cobr[aá]is (?:algo|por)|(?:harus|perlu) bayar|bayar (?:tidak|nggak|gak|enggak)|"
     r"gratis (?:tidak|nggak|gak|enggak)|apakah gratis|kena biaya|berbayar|se paga|"
     # ... asked in two words, the paying last: "Pinjam buku bayar?", "Do we pay for parking?"
-    r"(?<!bisa )(?<!boleh )(?<!cara )(?<!mau )bayar(?=\W*$)|(?:do|will) (?:i|we) pay (?:for|anything))(?![^\W_])",
+    r"(?<!bisa )(?<!boleh )(?<!cara )(?<!mau )bayar(?=\W*$)|"
+    r"(?:do|will) (?:i|we) pay (?:for|anything))(?![^\W_])",
     re.IGNORECASE,
 )
 # ... or whether it is included or extra: "Is food included?", "¿El seguro va aparte?",

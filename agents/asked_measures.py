@@ -2,9 +2,10 @@
 necesitáis?", "How warm is the water?", "Berapa lama lukanya kering?". A page answers in
 a sentence giving a distance, a size, a temperature or a length of time ("anywhere within
 20 miles of Norwich", "a space of about four by four metres", "heated to 28 degrees",
-"sekitar dua jam"), which often shares no word with the question but its subject. In the hand sets' seen part (set AJ read 2026-12-01), such questions were
-declined for want of shared words ("How far do you travel?", "How much room do you
-need?", "Cuci sofa lama tidak?", "¿En cuántos días tenéis lista mi guitarra?").
+"sekitar dua jam"), which often shares no word with the question but its subject. In
+the hand sets' seen part (set AJ read 2026-12-01), such questions were declined for want
+of shared words ("How far do you travel?", "How much room do you need?", "Cuci sofa lama
+tidak?", "¿En cuántos días tenéis lista mi guitarra?").
 """
 
 from __future__ import annotations
