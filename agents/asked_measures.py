@@ -138,7 +138,10 @@ TEMPERATURE_WORDS = frozenset(
     "how cold warm hot chilly what what's is the it temperature inside outside indoors "
     "outdoors there in at qué que temperatura está esta cuántos cuantos grados tan frío "
     "frio fría fria caliente hace mucho dentro fuera berapa seberapa suhu suhunya derajat "
-    "dingin panas di dalam luar sana".split()
+    "dingin panas di dalam luar sana "
+    # ... and the water or air whose warmth is asked, which a page gives of its pool or
+    # room ("How warm is the water?" of "The outdoor lido is heated to 24 degrees")
+    "water agua air aire".split()
 )
 
 

@@ -32,6 +32,11 @@ Kursus merajut untuk pemula berlangsung enam kali pertemuan setiap Sabtu sore. B
 kursus Rp 350.000 sudah termasuk benang dan jarum. Setiap peserta membawa pulang syal
 buatannya dan benang yang tersisa.
 """
+LIDO = """# Saltdean Lido
+
+The outdoor lido is heated to 24 degrees from May to September. A swim costs £6 for
+adults.
+"""
 RINK = """# Frostgate Ice Rink
 
 The rink is kept at around 6°C, so bring a warm jumper. Public sessions run daily from
@@ -45,6 +50,8 @@ recovery after surgery at our clinic on Church Street, Monday to Friday.
 ANSWERED = [
     ("pool", "How warm is the water?", "heated to 29 degrees"),
     ("rink", "How chilly is it in there?", "around 6°C"),
+    # the water asked of a page that names only its pool
+    ("lido", "How warm is the water?", "heated to 24 degrees"),
     ("rink", "What's the temperature on the ice?", "around 6°C"),
     ("piscina", "¿A qué temperatura está el agua?", "28 grados"),
     ("pasar", "Berapa harga cabai sekilo?", "cabai merah Rp 40.000"),
@@ -72,6 +79,7 @@ def test_warmth_a_kilo_without_cash_own_things_instalments_and_home_visits(
             "pasar": {"Kios": PASAR},
             "rajut": {"Rajut": RAJUT},
             "rink": {"Rink": RINK},
+            "lido": {"Lido": LIDO},
             "physio": {"Physio": PHYSIO},
         },
     )
