@@ -842,7 +842,7 @@ def fact_giving(
     # Asked whether it is open on a day: a chosen sentence naming the day answers it too
     # ("Los domingos y lunes cerramos" for "¿Abren los lunes?").
     days = days_asked(query) if fact.name == "hours" else frozenset()
-    naming = [i for i in chosen if tells_days(candidates[i][1], days, hours=True)]
+    naming = [i for i in chosen if tells_days(candidates[i][1], days)]
 
     def gives(i: int) -> bool:
         return fact.given_in(candidates[i][1], query, before=_sentence_before(candidates, i))

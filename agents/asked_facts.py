@@ -199,14 +199,14 @@ def names_day(sentence: str, days: frozenset[str]) -> bool:
     return bool(_with_weekend(named) & _with_weekend(days))
 
 
-def tells_days(sentence: str, days: frozenset[str], *, hours: bool = False) -> bool:
+def tells_days(sentence: str, days: frozenset[str]) -> bool:
     """Whether the sentence names one of `days` or gives a span of days, which tells any
     day whether it is in it or not: "Tuesday to Saturday from 11 am" answers "Are you
     open on Mondays?" (a price "Monday to Saturday" gives no Sunday's: not for prices).
-    Of `hours`, a sentence naming only a part of the day must speak of opening or closing
-    ("Por las tardes cerramos"): the night's price says not whether they come at night."""
+    A sentence naming only a part of the day must speak of opening or closing ("Por las
+    tardes cerramos"): the night's price says not whether they come at night."""
     if names_day(sentence, days):
-        return not hours or bool(days_named(sentence)) or _OPENING.search(sentence) is not None
+        return bool(days_named(sentence)) or _OPENING.search(sentence) is not None
     return bool(days) and any(_is_day(first) and _is_day(last) for first, last in _spans(sentence))
 
 

@@ -693,7 +693,7 @@ def test_a_part_of_the_day_named_tells_the_hours_only_of_opening() -> None:
     from agents.asked_facts import days_asked, states_hours, tells_days
 
     night = days_asked("¿Venís un domingo por la noche?")
-    assert not tells_days("Abrir una puerta cuesta 100 euros de noche.", night, hours=True)
+    assert not tells_days("Abrir una puerta cuesta 100 euros de noche.", night)
     afternoon = days_asked("¿Abren por la tarde?")
-    assert tells_days("Por las tardes cerramos.", afternoon, hours=True)
+    assert tells_days("Por las tardes cerramos.", afternoon)
     assert states_hours("Atendemos urgencias las 24 horas, también los festivos.")
