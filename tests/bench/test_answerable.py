@@ -218,3 +218,13 @@ def test_a_swapped_question_asks_the_page_what_it_does_not_hold(tmp_path: Path) 
         assert gone.pop().strip("?") in gold and came.pop() not in gold, text
         seen.add(text)
     assert len(seen) > 1  # different words for different draws
+
+
+def test_a_quote_holds_a_gold_answer_as_squad_normalises_it() -> None:
+    question = bench.Question("Who lit it?", "L#0", "L", ("Tobias Wren", "keeper Tobias Wren"))
+    assert bench.holds_gold("It was lit by keeper TOBIAS WREN.", question)
+    assert bench.holds_gold("The keeper, Tobias Wren, lit it", bench.Question(
+        "?", "L#0", "L", ("the keeper",)))  # fmt: skip
+    assert not bench.holds_gold("It was lit by Mary Wren.", question)
+    assert not bench.holds_gold(None, question)  # the not-found message holds nothing
+    assert not bench.holds_gold("Anything.", bench.Question("?", "L#0", "L", ("",)))
