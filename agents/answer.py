@@ -74,13 +74,14 @@ from agents.asked_prices import (
     named_periods,
     price_of_another,
     priced_by_its_period,
+    paid_of_unheld,
     priced_or_kin,
     without_kin,
 )
 from agents.followup import offline_condenser, points_back
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
-from agents.spellings import held_as_spelt
+from agents.spellings import held_as_spelt, initials_spelt_out
 from knowledge.documents.sentences import (
     TextList,
     ended,
@@ -440,6 +441,12 @@ class ExtractiveAnswerer:
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "price_of_another": other}
                     )
+                elif unpaid := paid_of_unheld(query, texts, own=self.own_names):
+                    # "¿Los jubilados pagan?" of the adults' and the children's prices:
+                    # the pages say nothing of pensioners.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "paid_of_unheld": unpaid}
+                    )
                 elif kind := unlisted_kind(query, quoted, texts):
                     # "How long is adoption leave?" of a policy on annual, maternity and
                     # paternity leave: another kind's sentence does not answer it.
@@ -624,7 +631,9 @@ class ExtractiveAnswerer:
         otherwise ("Gospic" of "Gospić", "Bismark" of "Bismarck"). A way asked
         (`asked_manners`) that no passage holds nor the `texts` speak of otherwise counts
         as a thing without the encoder's say. One batch of short texts."""
-        unheld = tuple(word for word in measured.unheld_words if word not in places)
+        # A word in capitals a retrieved text spells out is held: "MUA" of "make up artist".
+        spelt = places | initials_spelt_out(query, texts)
+        unheld = tuple(word for word in measured.unheld_words if word not in spelt)
         names = [
             name
             for name in proper_names(query)

@@ -506,6 +506,8 @@ SPANISH_INFINITIVE = re.compile(
     r"[^\W\d_]{3,}(?:ar|er|ir|ár|ér|ír)(?:me|te|se|nos|os|lo|la|los|las|le|les){0,2}",
     re.IGNORECASE,
 )
+# A verb of "vosotros" ("hagáis", "tenéis"): no noun of Spanish ends so.
+SPANISH_VOSOTROS = re.compile(r"[^\W\d_]{2,}[áé]is", re.IGNORECASE)
 
 
 def _compound_noun(rest: list[str], stopwords: frozenset[str]) -> list[str]:
@@ -518,11 +520,12 @@ def _compound_noun(rest: list[str], stopwords: frozenset[str]) -> list[str]:
     return after[:1]
 
 
-# ... or whether something is allowed (or welcome), named before the asking word ("Are [dogs]
-# allowed?", "Apakah [kucing] diperbolehkan?").
+# ... or whether something is allowed (or welcome, or OK), named before the asking word
+# ("Are [dogs] allowed?", "Are [prams] OK on the bus?", "Apakah [kucing] diperbolehkan?").
 _ASKS_ALLOWED = re.compile(
     r"(?:(?:are|is) (?:the |a |an |any |my |our )?|apakah )(?P<thing>[\w'’ -]+?) "
-    r"(?:allowed|permitted|welcome|boleh dibawa|diperbolehkan|diizinkan|dibolehkan)(?![^\W_])",
+    r"(?:allowed|permitted|welcome|ok|okay|boleh dibawa|diperbolehkan|diizinkan|dibolehkan)"
+    r"(?![^\W_])",
     re.IGNORECASE,
 )
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from agents.asked_facts import asks_openly
+from agents.asked_facts import asks_whether
 
 _ASKS_TO_BUY = re.compile(
     r"(?<![^\W_])(?:(?:do|does) (?:you|they|the [\w-]+) sell|(?:can|could) (?:i|we) buy|"
@@ -101,7 +101,7 @@ def asks_to_buy(question: str) -> bool:
     """Whether the question asks whether they sell something (or one can buy it), not
     where, when, how or for how much."""
     # "Where do you sell tickets?" may be answered by "Tickets from the box office".
-    return _ASKS_TO_BUY.search(question) is not None and not asks_openly(question)
+    return asks_whether(_ASKS_TO_BUY, question)
 
 
 def speaks_of_selling(text: str) -> bool:
@@ -112,7 +112,7 @@ def speaks_of_selling(text: str) -> bool:
 def asks_to_rent(question: str) -> bool:
     """Whether the question asks whether they rent out (hire out, lend) something, or
     one may rent or borrow it, not where, when, how or for how much."""
-    return _ASKS_TO_RENT.search(question) is not None and not asks_openly(question)
+    return asks_whether(_ASKS_TO_RENT, question)
 
 
 def speaks_of_renting(text: str) -> bool:
@@ -123,7 +123,7 @@ def speaks_of_renting(text: str) -> bool:
 def asks_to_deliver(question: str) -> bool:
     """Whether the question asks whether they deliver (post, send) something, not where,
     when, how or for how much."""
-    return _ASKS_TO_DELIVER.search(question) is not None and not asks_openly(question)
+    return asks_whether(_ASKS_TO_DELIVER, question)
 
 
 def speaks_of_delivering(text: str) -> bool:
@@ -134,7 +134,7 @@ def speaks_of_delivering(text: str) -> bool:
 def asks_instalments(question: str) -> bool:
     """Whether the question asks whether one may pay in instalments (or finance it), not
     how many or how much."""
-    return _ASKS_INSTALMENTS.search(question) is not None and not asks_openly(question)
+    return asks_whether(_ASKS_INSTALMENTS, question)
 
 
 def speaks_of_instalments(text: str) -> bool:

@@ -1113,6 +1113,8 @@ _ASKS_WHETHER_PAID = re.compile(
     r"gratis (?:tidak|nggak|gak|enggak)|apakah gratis|kena biaya|berbayar|se paga|"
     # ... asked in two words, the paying last: "Pinjam buku bayar?", "Do we pay for parking?"
     r"(?<!bisa )(?<!boleh )(?<!cara )(?<!mau )bayar(?=\W*$)|"
+    # ... or of whom, the paying last: "Do teenagers pay?", "¿Los jubilados pagan?"
+    r"(?:do|does) (?:[\w-]+ ){1,2}pay(?=\W*$)|(?:paga|pagan|pagamos)(?=\W*$)|"
     r"(?:do|will) (?:i|we) pay (?:for|anything))(?![^\W_])",
     re.IGNORECASE,
 )
@@ -1170,6 +1172,12 @@ def asks_openly(question: str) -> bool:
     return _OPEN_QUESTION.search(_WHEN_DOING.sub(" ", question)) is not None
 
 
+def asks_whether(pattern: re.Pattern[str], question: str) -> bool:
+    """Whether `pattern` finds what a yes-or-no question asks, in one that asks nothing
+    openly (`asks_openly`): "Do you deliver?", not "Where do you deliver?"."""
+    return pattern.search(question) is not None and not asks_openly(question)
+
+
 # A sentence on paying, or on charging, answers whether one pays as a price does: "No
 # cobramos matrícula si te apuntas en enero", "Tidak dipungut biaya".
 CHARGING = re.compile(
@@ -1182,8 +1190,7 @@ CHARGING = re.compile(
 def asks_whether_paid(question: str) -> bool:
     """Whether the question asks whether one pays (for something), or whether something
     is included."""
-    asked = _ASKS_WHETHER_PAID.search(question) or _ASKS_INCLUDED.search(question)
-    return asked is not None and not asks_openly(question)
+    return asks_whether(_ASKS_WHETHER_PAID, question) or asks_whether(_ASKS_INCLUDED, question)
 
 
 # ... and so does one saying what is included, provided or extra: "Lunch and all tools
@@ -1393,6 +1400,12 @@ def asked_fact(question: str, *, own: frozenset[str] = frozenset()) -> Fact | No
 _ADDRESS = next(fact for fact in FACTS if fact.name == "address")
 
 
+CHILDREN = frozenset(
+    "child children kid kids toddler toddlers baby babies infant infants niño niños niña "
+    "niñas peques bebé bebés bebe bebes anak balita bayi".split()
+)
+
+
 # Words of one kin, any of which a page may use for what a question asks by another: a
 # school's "clases" are its "cursos" ("¿Qué días son las clases?" of "El curso ... los
 # martes y jueves"), joining is enrolling or becoming a member ("¿Se paga algo al
@@ -1409,6 +1422,8 @@ _KINS = (
     "mendaftar pendaftaran registrasi anggota keanggotaan",
     # grown-ups: "Do parents have to pay?" of "Adults go free"
     "adult adults parent parents grown-ups grownups adulto adultos padres dewasa",
+    # children: "Do toddlers have to pay?" of "Children under 5 swim free"
+    " ".join(sorted(CHILDREN)),
     # a university's places: "¿Qué tan lejos queda de la facultad?" of "a diez minutos
     # andando del campus"
     "campus university faculty college universidad facultad kampus universitas fakultas",

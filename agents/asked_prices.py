@@ -29,7 +29,9 @@ import re
 
 from agents.answerability import (
     SENTENCE_BREAK,
+    absent_terms,
     SPANISH_INFINITIVE,
+    SPANISH_VOSOTROS,
     asks_price,
     has_digit,
     left_out,
@@ -42,7 +44,18 @@ from agents.answerability import (
     unspaced,
     words_of,
 )
-from agents.asked_facts import CHARGING, Fact, day_of, days_named, held_by_kin, names_day
+from agents.asked_facts import (
+    CHARGING,
+    CHILDREN,
+    Fact,
+    asks_whether_paid,
+    day_of,
+    days_named,
+    held_by_kin,
+    names_day,
+    states_age,
+)
+from agents.spellings import initials_spelt_out
 from knowledge.encoders.languages import guess
 
 # Each period's words in English, Spanish and Indonesian, and the forms that are a
@@ -245,11 +258,48 @@ def priced_words(question: str) -> list[str]:
             and word not in _PERIOD_OF  # "al mes": a period, which other_period reads
             and len(word) >= 3
             and not has_digit(word)
-            and not (language == "es" and SPANISH_INFINITIVE.fullmatch(word))
+            and not (
+                language == "es"
+                and (SPANISH_INFINITIVE.fullmatch(word) or SPANISH_VOSOTROS.fullmatch(word))
+            )
         ]
         if named:
             return named if language == "id" else named[:1]
     return []
+
+
+# Who is asked whether they pay: "Do [teenagers] have to pay?", "¿[Los jubilados]
+# pagan?". What one pays for is named in words of many kinds ("¿La clase de prueba es
+# gratis?" of "La primera clase es gratis"): only the payer is looked for.
+_PAYER = re.compile(
+    r"(?<![^\W_])(?:(?:do|does|will|must) ((?:[\w-]+ ){0,2}?[\w-]+) "
+    r"(?:also |still )?(?:have to |need to )?pay|"
+    r"(?:los|las|el|la) ((?:[\w-]+ ){0,2}?[\w-]+) (?:también |tienen que |tiene que )?"
+    r"(?<!se )(?:paga|pagan))(?![^\W_])",  # not what "se paga" ("¿La consulta se paga?")
+    re.IGNORECASE,
+)
+_NOT_PAYERS = frozenset("i we you they it he she my our your their the a an this that".split())
+
+
+def paid_of_unheld(question: str, passages: list[str], *, own: frozenset[str]) -> str:
+    """Asked whether someone pays, the first word naming who that no passage holds, nor
+    a word of its kin (`held_by_kin`), nor the service's `own` name: "¿Los jubilados
+    pagan?" of the adults' and the children's prices, which say nothing of pensioners;
+    "" when there is none."""
+    if not asks_whether_paid(question) or not (asked := _PAYER.search(question)):
+        return ""
+    absent = absent_terms(question, passages)
+    for word in words_of(asked.group(1) or asked.group(2)):
+        lowered = word.lower()
+        if lowered in _NOT_PAYERS or lowered in own or lowered not in absent:
+            continue
+        if held_by_kin(lowered, passages):
+            continue
+        # children named by their age: "Do kids pay?" of "free for under-12s"
+        if lowered in CHILDREN and any(map(states_age, passages)):
+            continue
+        return word
+    return ""
 
 
 def unheld_priced(question: str, passages: list[str]) -> str:
@@ -259,8 +309,9 @@ def unheld_priced(question: str, passages: list[str]) -> str:
     language = guess(question)[0]
     held = {w.lower() for text in passages for w in words_of(text)}
     stems = {stem_of(word, language) for word in held}
+    spelt = initials_spelt_out(question, passages)  # "MUA" of "make up artist"
     for word in priced_words(question):
-        if stem_of(word, language) in stems:
+        if stem_of(word, language) in stems or word in spelt:
             continue
         if len(word) >= 4 and any(word in other for other in held):
             continue

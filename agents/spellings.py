@@ -62,3 +62,37 @@ def _one_apart(asked: str, held: str) -> bool:
     i = next((k for k, (a, b) in enumerate(zip(shorter, longer[:-1], strict=True)) if a != b),
              len(shorter))  # fmt: skip
     return shorter[i:] == longer[i + 1 :]
+
+
+# A word in capitals the asker writes for what a page spells out: "MUA" of "make up
+# artist", "PER" of "Patrón de Embarcaciones de Recreo" (three letters or more). Short lower-case words between
+# the spelt words ("de", "of") carry no letter of it.
+_INITIALS = re.compile(r"(?<![^\W_])[A-Z]{3,6}(?![^\W_])")  # two letters spell too much
+_SKIPPED = 3
+
+
+def initials_spelt_out(question: str, passages: list[str]) -> frozenset[str]:
+    """The question's words in capitals (lower-cased) whose letters are the first letters
+    of words a passage writes one after another."""
+    return frozenset(
+        word.lower()
+        for word in _INITIALS.findall(question)
+        if any(_spells(word.lower(), _LETTERS.findall(text)) for text in passages)
+    )
+
+
+def _spells(initials: str, words: list[str]) -> bool:
+    for start, first in enumerate(words):
+        if first[0].lower() != initials[0] or first.isupper():
+            continue  # the page's own word in capitals is that word, not its letters
+        needed = 1
+        for word in words[start + 1 :]:
+            if needed == len(initials):
+                break
+            if word[0].lower() == initials[needed]:
+                needed += 1
+            elif not (len(word) <= _SKIPPED and word.islower()):
+                break
+        if needed == len(initials):
+            return True
+    return False

@@ -533,6 +533,9 @@ def test_whether_one_pays_and_a_sentence_giving_a_price_or_free() -> None:
         "Do parents have to pay?",
         "Do kids pay to get in?",
         "Do we pay anything when booking a party?",
+        # of whom, the paying last
+        "Do teenagers pay?",
+        "¿Los jubilados pagan?",
     ):
         assert asks_whether_paid(question), question
     assert asked_fact("Do I have to pay for a repair?").name == "paid"  # type: ignore[union-attr]

@@ -10,6 +10,7 @@ from agents.asked_prices import (
     named_periods,
     named_together,
     other_period,
+    paid_of_unheld,
     price_of_another,
     priced_apart,
     priced_by_its_period,
@@ -138,6 +139,8 @@ def test_the_words_naming_what_is_priced() -> None:
     assert priced_words("Mi ordenador tiene un virus, ¿cuánto cuesta quitarlo?") == []
     assert priced_words("¿Y cuánto cuesta?") == []
     assert priced_words("How much is it per week?") == []
+    # a verb of "vosotros" is no thing
+    assert priced_words("¿Cuánto cuesta que me hagáis un presupuesto?") == ["presupuesto"]
 
 
 def test_a_price_of_a_thing_no_page_names_does_not_answer() -> None:
@@ -152,6 +155,10 @@ def test_a_price_of_a_thing_no_page_names_does_not_answer() -> None:
     scooters = ["Sewa motor matic Rp75.000 per hari."]
     assert unheld_priced("Berapa harga sewa mobil?", scooters) == "mobil"
     assert unheld_priced("Berapa harga sewa motor matic?", scooters) == ""
+    # a word in capitals the page spells out
+    make_up = ["Kelas make up artist profesional dengan biaya Rp3.500.000."]
+    assert unheld_priced("Biaya kelas MUA profesional berapa?", make_up) == ""
+    assert unheld_priced("Biaya kelas MUA profesional berapa?", scooters) != ""
     quoted = pages[0]
     asked = "¿Cuánto cuesta planchar un pantalón?"
     assert price_of_another(asked, [quoted], [None], [quoted], pages) == "pantalón"
@@ -293,3 +300,23 @@ def test_a_fee_or_the_cheapest_asked_is_a_price() -> None:
         assert PRICE.asks(question), question
     assert PRICE.given_in("La mensualidad es de 55 euros.", "¿Cuál es la cuota mensual?")
     assert PRICE.given_in("Sewa gaun mulai Rp300.000.", "Gaun termurah berapa?")
+
+
+def test_whether_someone_pays_whom_no_page_names() -> None:
+    pool = ["Los adultos pagan 5 euros. Los niños menores de 3 años no pagan."]
+    assert paid_of_unheld("¿Los jubilados pagan?", pool, own=frozenset()) == "jubilados"
+    assert paid_of_unheld("¿Los niños pagan?", pool, own=frozenset()) == ""
+    # a word of the same kin as the page's: babies are children
+    assert paid_of_unheld("¿Los bebés pagan?", pool, own=frozenset()) == ""
+    lido = ["Adults pay £6 a swim. Children under 5 swim free."]
+    assert paid_of_unheld("Do teenagers pay?", lido, own=frozenset()) == "teenagers"
+    assert paid_of_unheld("Do toddlers have to pay?", lido, own=frozenset()) == ""
+    assert paid_of_unheld("Do parents have to pay?", lido, own=frozenset()) == ""
+    # children named by their age; what "se paga" is no payer
+    under_12s = ["Entry is £6 for adults and free for under-12s."]
+    assert paid_of_unheld("Do kids pay to get in?", under_12s, own=frozenset()) == ""
+    visit = ["La primera visita es gratuita."]
+    assert paid_of_unheld("¿La primera consulta se paga?", visit, own=frozenset()) == ""
+    # the service's own name names no one else; a price asked is another question
+    assert paid_of_unheld("Is Splashland free?", lido, own=frozenset({"splashland"})) == ""
+    assert paid_of_unheld("How much do teenagers pay?", lido, own=frozenset()) == ""

@@ -96,6 +96,9 @@ from agents.answerability import asked_things
         ("¿Atendéis a niños con autismo?", ["niños", "autismo"]),
         # what is welcome is allowed
         ("Are children welcome at the tasting?", ["children"]),
+        # ... and so is what is OK; "it" names nothing
+        ("Are assistance dogs OK on the bus?", ["assistance", "dogs"]),
+        ("Is it OK to park here?", []),
     ],
 )
 def test_the_thing_asked_for(question: str, things: list[str]) -> None:
