@@ -928,7 +928,7 @@ def tells_notice(sentence: str, question: str) -> bool:
 _ASKS_AGE = re.compile(
     r"(?<![^\W_])(?:(?:what|which) ages? (?:can|do|does|must|should|will|are|is)|"
     r"from what age|at what age can|how old (?:do|does|must|should|can|will)|age limit|"
-    r"minimum age|age range|(?:a partir de|desde) qu[eé] edad|para qu[eé] edad(?:es)?|"
+    r"minimum age|age range|(?:a partir de|desde|con|a) qu[eé] edad|para qu[eé] edad(?:es)?|"
     r"qu[eé] edad (?:hay que|tienen que|tiene que|debe|deben|se necesita)|edad m[ií]nima|"
     r"l[ií]mite de edad|"
     r"(?:umur|usia) berapa|berapa (?:umur|usia)|batas (?:umur|usia)|(?:umur|usia) minimal)"

@@ -315,6 +315,8 @@ def test_questions_asking_from_what_age_and_sentences_giving_an_age() -> None:
         "Umur berapa anak bisa dititipkan?",
         "¿Desde qué edad admitís niños?",
         "What ages do you take?",
+        "¿Con qué edad admitís a los niños?",
+        "¿A qué edad pueden empezar?",
     ):
         assert asks_age(asked), asked
         assert asked_fact(asked).name == "age"

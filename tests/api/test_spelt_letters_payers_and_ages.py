@@ -3,7 +3,7 @@ prices; a verb of "vosotros" ("que me hagáis un presupuesto") names nothing pri
 whether someone pays, asked of people no page names ("Do teenagers pay?" of adults' and
 children's prices, "¿Los jubilados pagan?"), is declined, and asked of a word of the
 page's kin ("toddlers" of "children") is answered; whether a thing no page names is OK
-("Are guide dogs OK on the bus?") is declined."""
+("Are guide dogs OK on the bus?") is declined; "¿Con qué edad...?" asks an age."""
 
 from __future__ import annotations
 
@@ -20,6 +20,11 @@ TAILOR = """# Sastrería Aguja Fina
 
 Arreglamos trajes y vestidos de fiesta. El presupuesto se da en la tienda y es gratuito.
 Un bajo de pantalón cuesta 8 euros.
+"""
+JUGGLING = """# Escuela de Malabares Diábolo
+
+Los grupos infantiles, para niños de 7 a 14 años, entrenan los viernes por la tarde. Los
+adultos entrenan los lunes y miércoles. La cuota es de 40 euros al mes.
 """
 # three pages, as a small service writes them
 BUS_RIDERS = """The community bus is for Dale residents who cannot use ordinary buses easily.
@@ -44,6 +49,7 @@ ANSWERED = [
     # a word of the page's kin: toddlers are children; babies are niños
     ("lido", "Do toddlers have to pay?", "Children under five swim free"),
     ("piscina", "¿Los bebés pagan?", "no pagan"),
+    ("juggling", "¿Con qué edad admitís a los niños?", "de 7 a 14 años"),
 ]
 DECLINED = [
     ("lido", "en", "Do teenagers pay?"),
@@ -52,7 +58,7 @@ DECLINED = [
 ]
 
 
-def test_letters_spelt_out_and_who_pays(platform: Flask) -> None:
+def test_spelt_letters_payers_and_ages(platform: Flask) -> None:
     org = create_org(platform.test_client(), "Spelt")
     made = assistant_per_kb(
         org,
@@ -61,6 +67,7 @@ def test_letters_spelt_out_and_who_pays(platform: Flask) -> None:
             "tailor": {"Sastrería": TAILOR},
             "lido": {"Lido": LIDO},
             "piscina": {"Piscina": PISCINA},
+            "juggling": {"Malabares": JUGGLING},
             "minibus": {
                 "Who can travel": BUS_RIDERS, "Fares": BUS_FARES, "Journeys": BUS_JOURNEYS
             },
