@@ -55,8 +55,8 @@ import json
 import random
 import re
 import tempfile
-import unicodedata
 import time
+import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -423,8 +423,7 @@ def main(argv: list[str] | None = None) -> None:
                             donors = [o for o in pool if o.article != q.article]
                             if text := swapped(q, data, donors, swap_rng):
                                 swap_found.append(
-                                    decide(retriever, answerer, scope, text, narrowed)
-                                    is not None
+                                    decide(retriever, answerer, scope, text, narrowed) is not None
                                 )
                     # answerable: share found; the other kinds: share declined
                     share = sum(found) / len(found)

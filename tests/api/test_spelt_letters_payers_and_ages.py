@@ -68,9 +68,7 @@ def test_spelt_letters_payers_and_ages(platform: Flask) -> None:
             "lido": {"Lido": LIDO},
             "piscina": {"Piscina": PISCINA},
             "juggling": {"Malabares": JUGGLING},
-            "minibus": {
-                "Who can travel": BUS_RIDERS, "Fares": BUS_FARES, "Journeys": BUS_JOURNEYS
-            },
+            "minibus": {"Who can travel": BUS_RIDERS, "Fares": BUS_FARES, "Journeys": BUS_JOURNEYS},
         },
     )
     assert_answers(org, ANSWERED, DECLINED, assistants=made)
