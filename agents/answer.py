@@ -71,10 +71,11 @@ from agents.asked_person import asks_person, names_someone
 from agents.asked_prices import (
     PRICE,
     asked_periods,
+    gives_only_paid_ahead,
     named_periods,
+    paid_of_unheld,
     price_of_another,
     priced_by_its_period,
-    paid_of_unheld,
     priced_or_kin,
     without_kin,
 )
@@ -886,6 +887,14 @@ def fact_giving(
     if any(map(names_asked, anywhere)):
         giving = [i for i in giving if names_asked(i)]
         anywhere = [i for i in anywhere if names_asked(i)]
+    # A price asked, not what is paid ahead: a sentence whose one amount is a deposit
+    # does not give it when another gives a price ("¿Cuánto cuesta alquilar un traje?"
+    # of "Se deja una fianza de 50 euros", beside "El alquiler cuesta 60 euros").
+    if fact is PRICE and not ahead:
+        priced = [i for i in anywhere if not gives_only_paid_ahead(candidates[i][1])]
+        if priced:
+            giving = [i for i in giving if i in priced]
+            anywhere = priced
     closest = [max(anywhere, key=lambda i: cosines[i])] if anywhere else []
     if fact.name in ("hours", "time"):
         # "What time is lunch?" of a nursery whose lunch has no time of its own; and no

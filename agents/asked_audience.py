@@ -19,7 +19,13 @@ _ASKS_FOR_CHILDREN = re.compile(
     r"teens|babies|under-\d+s)|my (?:son|daughter|child|kids|children))|"
     r"para (?:(?:los |mis |tus )?(?:niñ[oa]s|peques|pequeños|adolescentes|bebés|"
     r"críos|hij[oa]s?)|mi (?:hij[oa]|niñ[oa]))|"
-    r"untuk (?:anak(?:-anak)?|balita|remaja|bayi|batita)(?: (?:sd|tk|smp|sma|kecil|saya))?)"
+    r"untuk (?:anak(?:-anak)?|balita|remaja|bayi|batita)(?: (?:sd|tk|smp|sma|kecil|saya))?|"
+    # ... or whether children may come or take part: "Can kids join?", "¿Pueden venir
+    # niños?", "Anak-anak boleh ikut?"
+    r"can (?:kids|children|teenagers|teens|toddlers) (?:come|join|take part|attend)|"
+    r"(?:pueden|puede) (?:venir|participar|apuntarse|entrar) (?:los |mis )?(?:niñ[oa]s|"
+    r"peques|menores|adolescentes|críos|hij[oa]s)|"
+    r"(?:anak(?:-anak)?|balita|remaja) (?:boleh|bisa) (?:ikut|datang|masuk))"
     r"(?![^\W_])",
     re.IGNORECASE,
 )

@@ -851,7 +851,8 @@ _ASKS_HOW_LONG_BEFORE = re.compile(
     r"(?<![^\W_])(?:how (?:many (?:hours|days|weeks)|long) before|con cu[aá]nto tiempo|"
     r"cu[aá]nt[oa]s? (?:horas|d[ií]as|semanas) antes|berapa (?:jam|hari|minggu) sebelum\w*|"
     r"when (?:should|must|do) (?:i|we) (?:need to |have to )?book|"
-    r"cu[aá]ndo (?:hay que|tengo que|debo|tenemos que) reservar|"
+    r"cu[aá]ndo (?:hay que|tengo que|debo|deber[ií]a|deber[ií]amos|tenemos que|conviene) "
+    r"reservar|"
     r"(?:harus|perlu) (?:pesan|memesan|booking|reservasi) kapan|"
     r"kapan (?:harus|perlu) (?:pesan|memesan|booking|reservasi))"
     r"(?![^\W_])",
@@ -866,7 +867,8 @@ NOTICE_WORDS = frozenset(
     "sebelum sebelumnya jam hari minggu berapa book reserve pesan memesan reservar pedir "
     "when should do cuándo cuando kapan booking reservasi "
     # leaned on to ask it: "¿Con cuánta antelación tengo que cancelar?"
-    "need must have tengo tienes tiene debo hay harus perlu".split()
+    "need must have tengo tienes tiene debo hay harus perlu debería deberia deberíamos "
+    "deberiamos conviene".split()
 )
 _NOTICE = re.compile(
     r"(?<![^\W_])(?:cancel\w*|notice|in advance|cancelar|cancelaci[oó]n|anular|"

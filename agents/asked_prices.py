@@ -28,10 +28,11 @@ import itertools
 import re
 
 from agents.answerability import (
+    PAID_AHEAD_ASKED,
     SENTENCE_BREAK,
-    absent_terms,
     SPANISH_INFINITIVE,
     SPANISH_VOSOTROS,
+    absent_terms,
     asks_price,
     has_digit,
     left_out,
@@ -365,6 +366,13 @@ _ASKS_WHAT_TO_PAY = re.compile(
     r"(?![^\W_])",
     re.IGNORECASE,
 )
+
+
+def gives_only_paid_ahead(sentence: str) -> bool:
+    """Whether the sentence's one amount is what is paid ahead ("Se deja una fianza de
+    50 euros que se devuelve al entregar el traje"), not a price beside it ("A double
+    room is £65, with a £20 deposit")."""
+    return PAID_AHEAD_ASKED.search(sentence) is not None and len(_AMOUNT.findall(sentence)) <= 1
 
 
 def asks_what_to_pay(question: str) -> bool:

@@ -16,9 +16,19 @@ def test_a_question_asking_for_something_for_children() -> None:
         "¿Tienen cuna para bebés?",
         "Ada kelas untuk anak SD?",
         "Apakah ada madu untuk anak-anak?",
+        # ... or whether children may come or take part
+        "Can kids join the walk?",
+        "¿Pueden venir niños?",
+        "Anak-anak boleh ikut?",
     ):
         assert asks_for_children(asked), asked
-    for asked in ("Do you run classes for adults?", "¿Hay clases los sábados?", "Untuk apa?"):
+    for asked in (
+        "Do you run classes for adults?",
+        "¿Hay clases los sábados?",
+        "Untuk apa?",
+        "Can I come alone?",
+        "¿Pueden venir los sábados?",
+    ):
         assert not asks_for_children(asked), asked
 
 

@@ -210,6 +210,7 @@ def test_questions_asking_how_much_notice_and_sentences_giving_one() -> None:
         "Harus pesan berapa jam sebelumnya?", "How many days before do I need to book?",
         "¿Con cuánto tiempo hay que reservar?", "¿Cuántos días antes hay que pedirlo?",
         "Harus pesan kapan?", "When should I book?", "¿Cuándo hay que reservar?",
+        "¿Cuándo debería reservar el traje?", "¿Cuándo conviene reservar?",
     ]:  # fmt: skip
         assert asks_notice(question), question
     # a cancelled show, a tour's length

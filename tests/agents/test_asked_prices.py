@@ -7,6 +7,7 @@ from agents.answerability import priced, states_price
 from agents.asked_prices import (
     PRICE,
     asked_periods,
+    gives_only_paid_ahead,
     named_periods,
     named_together,
     other_period,
@@ -320,3 +321,11 @@ def test_whether_someone_pays_whom_no_page_names() -> None:
     # the service's own name names no one else; a price asked is another question
     assert paid_of_unheld("Is Splashland free?", lido, own=frozenset({"splashland"})) == ""
     assert paid_of_unheld("How much do teenagers pay?", lido, own=frozenset()) == ""
+
+
+def test_a_sentence_whose_one_amount_is_a_deposit() -> None:
+    assert gives_only_paid_ahead("Se deja una fianza de 50 euros que se devuelve al final.")
+    assert gives_only_paid_ahead("A deposit of 25% secures the booking.")
+    # a price beside it, or no deposit at all
+    assert not gives_only_paid_ahead("A double room is £65 a night, with a £20 deposit.")
+    assert not gives_only_paid_ahead("El alquiler cuesta 60 euros por tres días.")
