@@ -34,7 +34,7 @@ from agents.guardrails import Content, Verdict
 from agents.phrasebook import Kind, Phrasebook
 from agents.retrieval import Passage, SearchScope
 from agents.small_talk import SmallTalk, small_talk
-from knowledge.encoders.languages import DEFAULT_LANGUAGE, told
+from knowledge.encoders.languages import DEFAULT_LANGUAGE, guess, told
 from tenancy.models import SMALL_TALK
 from tenancy.profiles import GuardRules
 from utils import metrics
@@ -219,7 +219,13 @@ def retrieve(state: ChatState, runtime: Runtime[TurnContext]) -> dict:
             )
         ]
         if nearest:
-            update["language"] = told(" ".join(p["text"] for p in nearest)) or state["language"]
+            # ... unless the detector's unsure guess is the language of one of them: "Do
+            # teenagers pay?" of a lido's page and an Indonesian make-up course's
+            guessed = guess(last_question(state["messages"]))[0]
+            if guessed in {told(p["text"]) for p in nearest}:
+                update["language"] = guessed
+            else:
+                update["language"] = told(" ".join(p["text"] for p in nearest)) or state["language"]
     return update
 
 

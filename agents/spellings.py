@@ -7,7 +7,8 @@ A name is held as spelt by a passage when it is the passage's word without its a
 or one letter away (one added, left out, changed, or two neighbours swapped) from a word
 of the passage starting with the same letter, both of `MIN_LETTERS` letters or more.
 Shorter names and another first letter are other names more often than slips ("Iran"
-and "Iraq", "Russia" and "Prussia").
+and "Iraq", "Russia" and "Prussia"). A word in capitals may also be the first letters of
+words a page writes out (`initials_spelt_out`: "MUA" of "make up artist").
 """
 
 from __future__ import annotations
@@ -65,10 +66,10 @@ def _one_apart(asked: str, held: str) -> bool:
 
 
 # A word in capitals the asker writes for what a page spells out: "MUA" of "make up
-# artist", "PER" of "Patrón de Embarcaciones de Recreo" (three letters or more). Short lower-case words between
-# the spelt words ("de", "of") carry no letter of it.
+# artist", "PER" of "Patrón de Embarcaciones de Recreo" (three letters or more). Short
+# lower-case words between the spelt words ("de", "of") carry no letter of it.
 _INITIALS = re.compile(r"(?<![^\W_])[A-Z]{3,6}(?![^\W_])")  # two letters spell too much
-_SKIPPED = 3
+_SKIPPED = 3  # the most letters of a lower-case word that carries none
 
 
 def initials_spelt_out(question: str, passages: list[str]) -> frozenset[str]:
@@ -82,6 +83,7 @@ def initials_spelt_out(question: str, passages: list[str]) -> frozenset[str]:
 
 
 def _spells(initials: str, words: list[str]) -> bool:
+    """Whether `words` (in order) hold a run whose first letters are `initials`."""
     for start, first in enumerate(words):
         if first[0].lower() != initials[0] or first.isupper():
             continue  # the page's own word in capitals is that word, not its letters

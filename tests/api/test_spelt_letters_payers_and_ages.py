@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from flask import Flask
 
-from tests.api.platform_helpers import assert_answers, assistant_per_kb, create_org
+from tests.api.platform_helpers import (
+    assert_answers,
+    assert_not_found,
+    assistant_per_kb,
+    create_org,
+)
 
 BEAUTY = """# Sekolah Rias Cantik Alami
 
@@ -72,3 +77,12 @@ def test_spelt_letters_payers_and_ages(platform: Flask) -> None:
         },
     )
     assert_answers(org, ANSWERED, DECLINED, assistants=made)
+
+
+def test_a_short_question_of_two_languages_pages_is_told_in_its_own(platform: Flask) -> None:
+    """A question too short for the detector to be sure of is told in the language of
+    the pages that came closest, unless its unsure guess is one of theirs: "Do teenagers
+    pay?" of an assistant over the lido's English page and an Indonesian course's."""
+    org = create_org(platform.test_client(), "Two tongues")
+    made = assistant_per_kb(org, {"both": {"Lido": LIDO, "Kelas": BEAUTY}})
+    assert_not_found(org, "Do teenagers pay?", "en", assistant=made["both"], conversation="t")
