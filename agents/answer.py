@@ -62,6 +62,7 @@ from agents.asked_facts import (
     season_of_another,
     states_payment,
     tells_days,
+    terms_besides,
 )
 from agents.asked_how_to import how_to_unheld
 from agents.asked_kinds import unlisted_kind
@@ -869,11 +870,7 @@ def fact_giving(
     ahead = fact is PRICE and PAID_AHEAD_ASKED.search(query) is not None
     # ... or, asked whether one pays for a thing, the sentence naming it ("¿Se paga
     # matrícula?" of "No hay matrícula", not of the monthly fee)
-    paid_for = (
-        key_terms(" ".join(w for w in words_of(query) if w.lower() not in fact.words))
-        if fact.name == "paid"
-        else set()
-    )
+    paid_for = terms_besides(query, fact.words) if fact.name == "paid" else set()
 
     def names_asked(i: int) -> bool:
         sentence = candidates[i][1]

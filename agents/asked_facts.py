@@ -1213,6 +1213,13 @@ _MEALS = frozenset(
 )
 
 
+def terms_besides(question: str, asking: frozenset[str]) -> set[str]:
+    """The key terms (stemmed in the question's language) of what the question names
+    besides the words of `asking` it: "matricul" of "¿Se paga matrícula?"."""
+    named = [w.lower() for w in words_of(question) if w.lower() not in asking]
+    return key_terms(" ".join(named), guess(question)[0]) if named else set()
+
+
 def telling_what_is_asked(words: frozenset[str]) -> Callable[[str, str], bool]:
     """Whether a sentence is of what the question names besides the `words` of asking
     it, if it names anything, in its words or their kin: "Berapa luas Kota Bekasi?" is
@@ -1221,9 +1228,9 @@ def telling_what_is_asked(words: frozenset[str]) -> Callable[[str, str], bool]:
     pertemuan 60 menit"."""
 
     def tells(sentence: str, question: str) -> bool:
-        named = [w.lower() for w in words_of(question) if w.lower() not in words]
-        wanted = key_terms(" ".join(named), guess(question)[0]) if named else set()
+        wanted = terms_besides(question, words)
         meal = any(w.lower() in _MEALS for w in words_of(sentence))
+        named = [w.lower() for w in words_of(question) if w.lower() not in words]
         return (
             not wanted
             or bool(wanted & terms_of(sentence))
