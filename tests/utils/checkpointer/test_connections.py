@@ -121,8 +121,12 @@ async def test_concurrent_calls_all_recover_when_redis_restarts(
     throwaway_redis: LocalRedis,
 ) -> None:
     """Every caller waiting on the shared connection when it dies gets one fresh
-    connection between them, with no retries allowed: none may close the new one."""
-    saver = RedisSaver.from_url(throwaway_redis.url, ttl=600, retries=0)
+    connection between them, with no retries allowed: none may close the new one.
+    The timeouts are generous: a loaded CI machine once took over two seconds to
+    accept the reconnect, and what is tested here is sharing, not speed."""
+    saver = RedisSaver.from_url(
+        throwaway_redis.url, ttl=600, retries=0, connect_timeout=15, socket_timeout=15
+    )
     graph = chat_graph(saver)
     await graph.ainvoke({"messages": [HumanMessage("before")]}, thread("warm"))
     throwaway_redis.stop()
