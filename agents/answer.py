@@ -48,6 +48,7 @@ from agents.asked_audience import children_unspoken
 from agents.asked_counts import asks_count, states_count, states_people
 from agents.asked_dealings import dealing_unoffered
 from agents.asked_facts import (
+    GROWN_UPS,
     SEASON_WORDS,
     STRICT_WORD,
     asked_fact,
@@ -70,9 +71,11 @@ from agents.asked_manners import asked_manners, offered_otherwise
 from agents.asked_measures import asks_size, states_size
 from agents.asked_person import asks_person, names_someone
 from agents.asked_prices import (
+    CHEAP_WORDS,
     PRICE,
     asked_periods,
     gives_only_paid_ahead,
+    lowers_price,
     named_periods,
     paid_of_unheld,
     price_of_another,
@@ -811,6 +814,10 @@ def _held_as_root(word: str, texts: list[str]) -> bool:
     )
 
 
+# Words of "most", "more" a cheapness is asked with: "Hari apa paling murah?"
+_MOST = frozenset("most more paling lebih".split())
+
+
 def fact_giving(
     query: str,
     chosen: list[int],
@@ -840,13 +847,26 @@ def fact_giving(
         w.lower()
         for w in absent_words(query, texts, shortest=STRICT_WORD if fact.strict else LONG_WORD)
     ]
-    kin = [w for w in absent if held_by_kin(w, texts)]
+    # ... and grown-ups, asked a price: what a page prices for no one in particular is
+    # theirs (`without_kin`: "Tiket dewasa berapa?" of "Tiket masuk Rp20.000")
+    kin = [w for w in absent if held_by_kin(w, texts) or (fact is PRICE and w in GROWN_UPS)]
     # A time of year asked of pages giving hours by the time of year is the season rule's
     # to read ("in winter" of "8 am to 4 pm between October and March"; not of July's
     # alone): a page naming none leaves it unanswered.
     seasons = SEASON_WORDS if fact.name == "hours" and any(map(names_season, texts)) else ()
+    # Asked when it is cheaper ("¿Qué día es más barato?"), of pages lowering a price: the
+    # sentences lowering it give the day (a price's own fact reads cheapness itself).
+    cheap = (
+        fact is not PRICE
+        and any(w in CHEAP_WORDS for w in absent)
+        and any(map(lowers_price, texts))
+    )
     if any(
-        w not in asking and nya_host(w) not in asking and w not in kin and w not in seasons
+        w not in asking
+        and nya_host(w) not in asking
+        and w not in kin
+        and w not in seasons
+        and not (cheap and (w in CHEAP_WORDS or w in _MOST))
         for w in absent
     ):
         return []
@@ -879,6 +899,7 @@ def fact_giving(
             or any(held_by_kin(w, [sentence]) for w in kin)
             or (ahead and gives_share_paid_ahead(sentence))
             or bool(paid_for & terms_of(sentence))
+            or (cheap and lowers_price(sentence))
         )
 
     if any(map(names_asked, anywhere)):

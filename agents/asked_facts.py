@@ -933,28 +933,36 @@ _ASKS_AGE = re.compile(
     r"minimum age|age range|(?:a partir de|desde|con|a) qu[eé] edad|para qu[eé] edad(?:es)?|"
     r"qu[eé] edad (?:hay que|tienen que|tiene que|debe|deben|se necesita)|edad m[ií]nima|"
     r"l[ií]mite de edad|"
-    r"(?:umur|usia) berapa|berapa (?:umur|usia)|batas (?:umur|usia)|(?:umur|usia) minimal)"
+    r"(?:umur|usia) berapa|berapa (?:umur|usia)|batas (?:umur|usia)|(?:umur|usia) minimal|"
+    # ... or whether one is old enough: "Is my son old enough to join?", "¿Tiene edad
+    # suficiente?", "Sudah cukup umur?", "Is she too young?"
+    r"old enough|too young|edad suficiente|suficiente edad|demasiado j[oó]ven(?:es)?|"
+    r"cukup (?:umur|usia)|terlalu muda)"
     r"(?![^\W_])",
     re.IGNORECASE,
 )
-AGE_WORDS = frozenset(
-    "age ages old how what which limit minimum range years year months weeks edad edades "
-    "partir desde qué que mínima minima límite limite años meses umur usia berapa batas "
-    "minimal tahun bulan "
-    # ... and what one may do from that age: "¿A partir de qué edad se puede empezar?"
-    "start begin join enrol enroll come empezar comenzar apuntarse inscribirse entrar venir "
-    "mulai datang "
-    "masuk ikut daftar can could must need needs have has puede pueden puedo podemos "
-    "tiene tienen tengo hay debe deben bisa boleh harus perlu "
-    # ... or whom the place takes in: "¿Desde qué edad admitís niños?"
-    "admit admits accept accepts take takes admitís admitis admiten admite aceptáis "
-    "aceptais aceptan acepta acogéis acogeis acogen acoge cogéis cogeis menerima terima "
-    "diterima "
-    # ... and the child one asks for, by its number: "My son is 12, can he be a member?"
-    "son sons daughter daughters child children kid kids boy girl grandson granddaughter "
-    "nephew niece member members hijo hija hijos hijas niño niña niños niñas nieto nieta "
-    "sobrino sobrina socio socia miembro anak adik cucu keponakan anggota".split()
-)
+AGE_WORDS = (
+    frozenset(
+        "age ages old how what which limit minimum range years year months weeks edad edades "
+        "partir desde qué que mínima minima límite limite años meses umur usia berapa batas "
+        "minimal tahun bulan enough too young suficiente demasiado joven "
+        "jóvenes jovenes cukup terlalu muda "
+        # ... and what one may do from that age: "¿A partir de qué edad se puede empezar?"
+        "start begin join enrol enroll come empezar comenzar apuntarse inscribirse entrar venir "
+        "mulai datang "
+        "masuk ikut daftar can could must need needs have has puede pueden puedo podemos "
+        "tiene tienen tengo hay debe deben bisa boleh harus perlu "
+        # ... or whom the place takes in: "¿Desde qué edad admitís niños?"
+        "admit admits accept accepts take takes admitís admitis admiten admite aceptáis "
+        "aceptais aceptan acepta acogéis acogeis acogen acoge cogéis cogeis menerima terima "
+        "diterima "
+        # ... and the child one asks for, by its number: "My son is 12, can he be a member?"
+        "son sons daughter daughters child children kid kids boy girl grandson granddaughter "
+        "nephew niece member members hijo hija hijos hijas niño niña niños niñas nieto nieta "
+        "sobrino sobrina socio socia miembro anak adik cucu keponakan anggota".split()
+    )
+    | NUMBER_WORDS
+)  # ... told in words: "Mi hija tiene nueve años, ¿tiene edad suficiente?"
 _AGE_UNIT = r"(?:years?|months?|weeks?|años|meses|semanas|tahun|bulan|minggu)"
 _NOT_AN_AGE = (
     r"(?!\s*(?:[°%]|[.,]\d|degrees?|grados?|derajat|kg|kilos?|km|cm|m\b|metres?|meters?|"
@@ -1414,6 +1422,19 @@ CHILDREN = frozenset(
     "niñas peques bebé bebés bebe bebes anak balita bayi".split()
 )
 
+GROWN_UPS = frozenset(
+    "adult adults parent parents grown-ups grownups adulto adultos padres dewasa".split()
+)
+
+
+def sets_children_apart(texts: list[str]) -> bool:
+    """Whether a page names children or an age: what it says of no one in particular
+    is then the grown-ups' ("Potong rambut pria Rp35.000 ... anak di bawah 10 tahun
+    Rp25.000" prices a man's cut for an adult)."""
+    return any(
+        states_age(text) or any(w.lower() in CHILDREN for w in words_of(text)) for text in texts
+    )
+
 
 # Words of one kin, any of which a page may use for what a question asks by another: a
 # school's "clases" are its "cursos" ("¿Qué días son las clases?" of "El curso ... los
@@ -1430,7 +1451,7 @@ _KINS = (
     "inscripcion matrícula matricula matricularse matricularme socio socios daftar "
     "mendaftar pendaftaran registrasi anggota keanggotaan",
     # grown-ups: "Do parents have to pay?" of "Adults go free"
-    "adult adults parent parents grown-ups grownups adulto adultos padres dewasa",
+    " ".join(sorted(GROWN_UPS)),
     # children: "Do toddlers have to pay?" of "Children under 5 swim free"
     " ".join(sorted(CHILDREN)),
     # a university's places: "¿Qué tan lejos queda de la facultad?" of "a diez minutos

@@ -48,12 +48,14 @@ from agents.answerability import (
 from agents.asked_facts import (
     CHARGING,
     CHILDREN,
+    GROWN_UPS,
     Fact,
     asks_whether_paid,
     day_of,
     days_named,
     held_by_kin,
     names_day,
+    sets_children_apart,
     states_age,
 )
 from agents.spellings import initials_spelt_out
@@ -375,6 +377,25 @@ def gives_only_paid_ahead(sentence: str) -> bool:
     return PAID_AHEAD_ASKED.search(sentence) is not None and len(_AMOUNT.findall(sentence)) <= 1
 
 
+# When something is cheaper, asked by a word of cheapness ("¿Qué día es más barato?",
+# "Which day is cheapest?", "Hari apa paling murah?"): a sentence lowering a price
+# answers it ("Los martes la entrada es a mitad de precio").
+CHEAP_WORDS = frozenset(
+    "cheap cheaper cheapest barato barata baratos baratas murah termurah".split()
+)
+_REDUCED = re.compile(
+    r"(?<![^\W_])(?:half[- ]price|mitad de precio|medio precio|setengah harga|discounts?|"
+    r"descuentos?|rebajas?|rebajad[oa]s?|diskon|potongan harga|reduced|cheaper|m[aá]s barat[oa]s?|"
+    r"lebih murah|precio reducido|tarifa reducida|\d+ ?% off)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def lowers_price(sentence: str) -> bool:
+    """Whether the sentence tells of a price lowered: half price, a discount."""
+    return _REDUCED.search(sentence) is not None
+
+
 def asks_what_to_pay(question: str) -> bool:
     """Whether the question asks a price, or how much one pays."""
     return asks_price(question) or _ASKS_WHAT_TO_PAY.search(question) is not None
@@ -401,9 +422,13 @@ def priced_or_kin(
 
 
 def without_kin(question: str, sentences: list[str]) -> str:
-    """The question without its words whose kin one of the sentences holds."""
+    """The question without its words whose kin one of the sentences holds, and without
+    its words for grown-ups when one of them prices what it names for no one in
+    particular: that is the grown-ups' price ("Tiket dewasa berapa?" of "Tiket masuk
+    Rp20.000", not of "Anak di bawah 5 tahun gratis")."""
+    general = any(states_price(s) and not sets_children_apart([s]) for s in sentences)
     for word in words_of(question):
-        if held_by_kin(word.lower(), sentences):
+        if held_by_kin(word.lower(), sentences) or (general and word.lower() in GROWN_UPS):
             question = left_out(question, word)
     return question
 

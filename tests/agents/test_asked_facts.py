@@ -318,12 +318,19 @@ def test_questions_asking_from_what_age_and_sentences_giving_an_age() -> None:
         "What ages do you take?",
         "¿Con qué edad admitís a los niños?",
         "¿A qué edad pueden empezar?",
+        # whether one is old enough
+        "Is my son old enough to join?",
+        "¿Mi hija tiene edad suficiente?",
+        "Anak saya sudah cukup umur?",
+        "Is a six-year-old too young to climb?",
     ):
         assert asks_age(asked), asked
         assert asked_fact(asked).name == "age"
     # someone's age in the past is no condition to come
     assert not asks_age("How old was Tesla when he died?")
     assert not asks_age("¿Qué edad tenía Chopin?")
+    assert not asks_age("Is the water warm enough?")
+    assert not asks_age("¿Es demasiado pequeña la sala?")
     for giving in (
         "Swimming lessons for children aged 5 to 12 run on Saturdays.",
         "Puppies need two vaccinations from eight weeks of age.",

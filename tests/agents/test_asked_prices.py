@@ -8,6 +8,7 @@ from agents.asked_prices import (
     PRICE,
     asked_periods,
     gives_only_paid_ahead,
+    lowers_price,
     named_periods,
     named_together,
     other_period,
@@ -18,6 +19,7 @@ from agents.asked_prices import (
     priced_or_kin,
     priced_words,
     unheld_priced,
+    without_kin,
     without_periods,
 )
 
@@ -329,3 +331,31 @@ def test_a_sentence_whose_one_amount_is_a_deposit() -> None:
     # a price beside it, or no deposit at all
     assert not gives_only_paid_ahead("A double room is £65 a night, with a £20 deposit.")
     assert not gives_only_paid_ahead("El alquiler cuesta 60 euros por tres días.")
+
+
+def test_a_grown_ups_price_is_the_one_said_of_no_one_in_particular() -> None:
+    """ "Harga tiket dewasa berapa?" of "Tiket masuk Rp20.000": the price the page gives
+    for no one in particular; not the children's."""
+    general, children = "Tiket masuk Rp20.000 per orang.", "Anak di bawah 5 tahun Rp10.000."
+    assert without_kin("Harga tiket dewasa berapa?", [general]) == "Harga tiket berapa?"
+    assert PRICE.given_in(general, "Harga tiket dewasa berapa?")
+    assert not PRICE.given_in(children, "Harga tiket dewasa berapa?")
+    assert PRICE.given_in("Entry costs £6.50.", "How much does an adult pay?")
+    assert not PRICE.given_in("Children under 16 pay £3.", "How much does an adult pay?")
+    # a sentence giving no price says nothing of what grown-ups pay
+    assert without_kin("How much does an adult pay?", ["The pool opens at 7 am."]) == (
+        "How much does an adult pay?"
+    )
+
+
+def test_a_price_lowered() -> None:
+    for lowered in (
+        "Los martes la entrada es a mitad de precio.",
+        "On Mondays every ticket is half price.",
+        "Setiap Selasa ada diskon 30 persen.",
+        "Los jueves hay un 20 % de descuento.",
+        "Students get 10% off.",
+    ):
+        assert lowers_price(lowered), lowered
+    assert not lowers_price("La entrada cuesta 8 euros.")
+    assert not lowers_price("The walk takes half an hour.")
