@@ -54,6 +54,7 @@ from agents.asked_facts import (
     asked_fact,
     asks_the_address,
     asks_to_come_on,
+    children_by_age,
     days_asked,
     gives_address,
     held_by_kin,
@@ -61,6 +62,7 @@ from agents.asked_facts import (
     names_means,
     names_season,
     season_of_another,
+    states_age,
     states_payment,
     tells_days,
     terms_besides,
@@ -833,7 +835,11 @@ def fact_giving(
     reach them), naming nothing else the passages lack but the service's `own` names:
     the chosen sentences giving it, else the closest sentence in its language that does;
     none when no sentence does."""
-    fact = asked_fact(query, own=own) or (PRICE if PRICE.asks(query) else None)
+    fact = asked_fact(query, own=own)
+    # A price asked of children of an age asks the price ("¿Cuánto pagan los niños de 10
+    # años?"), not whether they may come
+    if PRICE.asks(query) and (fact is None or fact.name == "age"):
+        fact = PRICE
     if fact is None or seen.unheld_things or seen.absent_codes:
         return []
     # A name that is a word of asking is none the pages lack: "Lebaran" of "Apakah buka
@@ -849,7 +855,13 @@ def fact_giving(
     ]
     # ... and grown-ups, asked a price: what a page prices for no one in particular is
     # theirs (`without_kin`: "Tiket dewasa berapa?" of "Tiket masuk Rp20.000")
-    kin = [w for w in absent if held_by_kin(w, texts) or (fact is PRICE and w in GROWN_UPS)]
+    # ... and children, of a page giving an age (the sentences giving one name them)
+    by_age = [w for w in absent if children_by_age(w, texts)]
+    kin = [
+        w
+        for w in absent
+        if held_by_kin(w, texts) or (fact is PRICE and w in GROWN_UPS) or w in by_age
+    ]
     # A time of year asked of pages giving hours by the time of year is the season rule's
     # to read ("in winter" of "8 am to 4 pm between October and March"; not of July's
     # alone): a page naming none leaves it unanswered.
@@ -897,6 +909,7 @@ def fact_giving(
         return (
             bool(periods & named_periods(sentence))
             or any(held_by_kin(w, [sentence]) for w in kin)
+            or (bool(by_age) and states_age(sentence))
             or (ahead and gives_share_paid_ahead(sentence))
             or bool(paid_for & terms_of(sentence))
             or (cheap and lowers_price(sentence))

@@ -486,13 +486,26 @@ def _asked_things(question: str, language: str | None) -> tuple[tuple[str, ...],
         elif allowed := _ASKS_ALLOWED.match(sentence):
             words = [w for w in _WORD.findall(allowed["thing"].lower()) if w not in stopwords]
         elif asks_price(sentence):
-            words = [w for w in _WORD.findall(priced_part(sentence).lower()) if w not in stopwords]
+            words = [
+                w
+                for w in _WORD.findall(priced_part(sentence).lower())
+                if w not in stopwords and w not in _PRICE_NOUNS
+            ]
         else:
             continue
         for word in words:
             if word not in NOT_THINGS and word not in things and not has_digit(word):
                 things.append(word)
     return tuple(things), tuple(kinds)
+
+
+# What a price is called is no thing priced: "How much are the fees?" of "Membership is
+# £30 a term".
+_PRICE_NOUNS = frozenset(
+    "fee fees price prices cost costs charge charges rate rates precio precios coste costes "
+    "costo costos tarifa tarifas cuota cuotas harga harganya biaya biayanya tarif tarifnya "
+    "ongkos ongkosnya iuran iurannya".split()
+)
 
 
 # A Spanish thing is often two nouns joined by "de", "para" or "con" ("pistas de tenis",

@@ -1465,3 +1465,10 @@ def held_by_kin(word: str, texts: list[str]) -> bool:
     """Whether a page holds a word of the same kin as `word` (lower case)."""
     kin = _KIN_OF.get(word)
     return kin is not None and any(w.lower() in kin for text in texts for w in words_of(text))
+
+
+def children_by_age(word: str, texts: list[str]) -> bool:
+    """Whether `word` (lower case) names children and a page gives an age: "Do kids pay?"
+    of "free for under-12s", "¿Cuánto pagan los niños de 10 años?" of "los menores de 12
+    años entran gratis"."""
+    return word in CHILDREN and any(map(states_age, texts))

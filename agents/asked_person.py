@@ -28,7 +28,9 @@ _ROLES = (
     r"encargado|encargada|gerente|directora|fundador|fundadora|profesor|profesora|"
     r"profesores|médico|médica|presidente|presidenta|entrenador|entrenadora|monitor|"
     r"monitora|responsable|caretaker|janitor|concierge|receptionist|conserje|portero|"
-    r"portera|recepcionista"
+    r"portera|recepcionista|"
+    # ... and a town's or a country's: "Who is the mayor of Alnwick?"
+    r"mayor|governor|minister|alcalde|alcaldesa|gobernador|gobernadora|ministro|ministra"
 )
 _ARTICLE = r"(?:the|your|our|their|el|la|los|las|su|sus|vuestro|vuestra)"
 # "Who is the [head] dentist?", "¿Quién es la entrenadora...?", "¿Cómo se llama el
@@ -50,7 +52,7 @@ _ASKS_PERSON = re.compile(
     r"qui[eé]n (?:dirige|lleva|fund[oó]|regenta|gestiona) (?:el |la |este |esta )?[\w-]+\W*$|"
     r"siapa (?:nama |yang menjadi )?(?:pemilik|pendiri|kepala|pimpinan|pemimpin|ketua|"
     r"direktur|manajer|manager|lurah|camat|guru|dokter|pengajar|instruktur|pelatih|"
-    r"penanggung jawab|penjaga|resepsionis)|"
+    r"penanggung jawab|penjaga|resepsionis|bupati|wali ?kota|gubernur|presiden|menteri)|"
     r"siapa yang (?:memiliki|mengelola|memimpin|mendirikan)"
     r")",
     re.IGNORECASE,
@@ -86,6 +88,13 @@ def asks_person(question: str) -> bool:
     return _ASKS_PERSON.search(question) is not None
 
 
+# Kinds of place a name follows ("Desa Girimulyo", "Kota Malang", "Ciudad Real").
+_PLACE_KINDS = frozenset(
+    "desa kampung dusun kelurahan kecamatan kabupaten kota provinsi village town city county "
+    "pueblo ciudad provincia barrio".split()
+)
+
+
 def names_someone(sentence: str, question: str, *, own: frozenset[str] = frozenset()) -> bool:
     """Whether the sentence names a person or body the question does not name itself,
     and shares a word with the question: "La encargada de recepción es Marta Gil" does
@@ -112,5 +121,7 @@ def names_someone(sentence: str, question: str, *, own: frozenset[str] = frozens
             continue  # the organisation itself
         if all(w.lower().strip(",;") in LANGUAGE_NAMES for w in words):
             continue  # "Inggris, Jepang dan Mandarin": languages taught
+        if words[0].lower() in _PLACE_KINDS:
+            continue  # "Desa Girimulyo": a place, not who holds a role there
         return True
     return False

@@ -47,16 +47,15 @@ from agents.answerability import (
 )
 from agents.asked_facts import (
     CHARGING,
-    CHILDREN,
     GROWN_UPS,
     Fact,
     asks_whether_paid,
+    children_by_age,
     day_of,
     days_named,
     held_by_kin,
     names_day,
     sets_children_apart,
-    states_age,
 )
 from agents.spellings import initials_spelt_out
 from knowledge.encoders.languages import guess
@@ -258,6 +257,7 @@ def priced_words(question: str) -> list[str]:
             for word in words
             if word not in stopwords
             and word not in _NOT_A_THING
+            and word not in PRICE_WORDS  # "How much are the [fees]?" names a price
             and word not in _PERIOD_OF  # "al mes": a period, which other_period reads
             and len(word) >= 3
             and not has_digit(word)
@@ -296,10 +296,7 @@ def paid_of_unheld(question: str, passages: list[str], *, own: frozenset[str]) -
         lowered = word.lower()
         if lowered in _NOT_PAYERS or lowered in own or lowered not in absent:
             continue
-        if held_by_kin(lowered, passages):
-            continue
-        # children named by their age: "Do kids pay?" of "free for under-12s"
-        if lowered in CHILDREN and any(map(states_age, passages)):
+        if held_by_kin(lowered, passages) or children_by_age(lowered, passages):
             continue
         return word
     return ""

@@ -26,6 +26,10 @@ from agents.asked_person import asks_person, names_someone
         "Who invented the first candle?",
         "¿Quién inventó el futbolín?",
         "Siapa penemu lampu pijar?",
+        # ... or a town's office
+        "Siapa bupati Kulon Progo?",
+        "Who is the mayor of Alnwick?",
+        "¿Quién es el alcalde de Baeza?",
     ],
 )
 def test_asks_who_holds_a_role(question: str) -> None:
@@ -88,3 +92,10 @@ def test_languages_a_page_lists_are_no_one() -> None:
     assert not names_someone("We teach English, Japanese and Mandarin.", "Who teaches Japanese?")
     assert names_someone("Guru bahasa Jepang adalah Ibu Rina.", asked)
     assert names_someone("Guru bahasa Jepang kami, Rina Sato, lulusan Osaka.", asked)
+
+
+def test_a_place_of_a_kind_is_no_one() -> None:
+    """ "Desa Girimulyo" is a village, not the regent of the district named beside it."""
+    asked = "Siapa bupati Kulon Progo?"
+    assert not names_someone("Peternakan kami di Desa Girimulyo, Kulon Progo.", asked)
+    assert names_someone("Bupati Kulon Progo saat ini adalah Agung Setyawan.", asked)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from agents.answerability import priced, states_price
+from agents.asked_facts import children_by_age
 from agents.asked_prices import (
     PRICE,
     asked_periods,
@@ -359,3 +360,15 @@ def test_a_price_lowered() -> None:
         assert lowers_price(lowered), lowered
     assert not lowers_price("La entrada cuesta 8 euros.")
     assert not lowers_price("The walk takes half an hour.")
+
+
+def test_children_of_an_age_asked_a_price() -> None:
+    """A page giving an age names children ("los menores de 12 años"): what children
+    pay is its to tell, and a price asked of them is no other thing's."""
+    mill = ["Cuesta 12 euros por adulto; los menores de 12 años entran gratis."]
+    assert paid_of_unheld("¿Los niños pagan?", mill, own=frozenset()) == ""
+    assert children_by_age("niños", mill)
+    assert not children_by_age("niños", ["La entrada cuesta 12 euros."])
+    assert not children_by_age("jubilados", mill)
+    assert priced_words("How much are the fees?") == []
+    assert priced_words("¿Cuánto cuesta la cuota de socio?") == ["socio"]

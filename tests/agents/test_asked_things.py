@@ -99,6 +99,9 @@ from agents.answerability import asked_things
         # ... and so is what is OK; "it" names nothing
         ("Are assistance dogs OK on the bus?", ["assistance", "dogs"]),
         ("Is it OK to park here?", []),
+        # what a price is called is no thing priced
+        ("How much are the fees?", []),
+        ("How much is the late fee?", ["late"]),
     ],
 )
 def test_the_thing_asked_for(question: str, things: list[str]) -> None:
