@@ -74,6 +74,7 @@ from agents.asked_measures import asks_size, states_size
 from agents.asked_person import asks_person, names_someone
 from agents.asked_prices import (
     CHEAP_WORDS,
+    CHEAPNESS_WORDS,
     PRICE,
     asked_periods,
     gives_only_paid_ahead,
@@ -816,10 +817,6 @@ def _held_as_root(word: str, texts: list[str]) -> bool:
     )
 
 
-# Words of "most", "more" a cheapness is asked with: "Hari apa paling murah?"
-_MOST = frozenset("most more paling lebih".split())
-
-
 def fact_giving(
     query: str,
     chosen: list[int],
@@ -853,9 +850,10 @@ def fact_giving(
         w.lower()
         for w in absent_words(query, texts, shortest=STRICT_WORD if fact.strict else LONG_WORD)
     ]
-    # ... and grown-ups, asked a price: what a page prices for no one in particular is
-    # theirs (`without_kin`: "Tiket dewasa berapa?" of "Tiket masuk Rp20.000")
-    # ... and children, of a page giving an age (the sentences giving one name them)
+    # Words a page holds in a word of their kin ("apuntarse" of "la matrícula"); grown-ups,
+    # asked a price: what a page prices for no one in particular is theirs (`without_kin`:
+    # "Tiket dewasa berapa?" of "Tiket masuk Rp20.000"); and children, of a page giving an
+    # age (the sentences giving one name them).
     by_age = [w for w in absent if children_by_age(w, texts)]
     kin = [
         w
@@ -878,7 +876,7 @@ def fact_giving(
         and nya_host(w) not in asking
         and w not in kin
         and w not in seasons
-        and not (cheap and (w in CHEAP_WORDS or w in _MOST))
+        and not (cheap and w in CHEAPNESS_WORDS)
         for w in absent
     ):
         return []

@@ -941,28 +941,27 @@ _ASKS_AGE = re.compile(
     r"(?![^\W_])",
     re.IGNORECASE,
 )
-AGE_WORDS = (
-    frozenset(
-        "age ages old how what which limit minimum range years year months weeks edad edades "
-        "partir desde qué que mínima minima límite limite años meses umur usia berapa batas "
-        "minimal tahun bulan enough too young suficiente demasiado joven "
-        "jóvenes jovenes cukup terlalu muda "
-        # ... and what one may do from that age: "¿A partir de qué edad se puede empezar?"
-        "start begin join enrol enroll come empezar comenzar apuntarse inscribirse entrar venir "
-        "mulai datang "
-        "masuk ikut daftar can could must need needs have has puede pueden puedo podemos "
-        "tiene tienen tengo hay debe deben bisa boleh harus perlu "
-        # ... or whom the place takes in: "¿Desde qué edad admitís niños?"
-        "admit admits accept accepts take takes admitís admitis admiten admite aceptáis "
-        "aceptais aceptan acepta acogéis acogeis acogen acoge cogéis cogeis menerima terima "
-        "diterima "
-        # ... and the child one asks for, by its number: "My son is 12, can he be a member?"
-        "son sons daughter daughters child children kid kids boy girl grandson granddaughter "
-        "nephew niece member members hijo hija hijos hijas niño niña niños niñas nieto nieta "
-        "sobrino sobrina socio socia miembro anak adik cucu keponakan anggota".split()
-    )
-    | NUMBER_WORDS
-)  # ... told in words: "Mi hija tiene nueve años, ¿tiene edad suficiente?"
+_AGE_ASKING = frozenset(
+    "age ages old how what which limit minimum range years year months weeks edad edades "
+    "partir desde qué que mínima minima límite limite años meses umur usia berapa batas "
+    "minimal tahun bulan enough too young suficiente demasiado joven "
+    "jóvenes jovenes cukup terlalu muda "
+    # ... and what one may do from that age: "¿A partir de qué edad se puede empezar?"
+    "start begin join enrol enroll come empezar comenzar apuntarse inscribirse entrar venir "
+    "mulai datang "
+    "masuk ikut daftar can could must need needs have has puede pueden puedo podemos "
+    "tiene tienen tengo hay debe deben bisa boleh harus perlu "
+    # ... or whom the place takes in: "¿Desde qué edad admitís niños?"
+    "admit admits accept accepts take takes admitís admitis admiten admite aceptáis "
+    "aceptais aceptan acepta acogéis acogeis acogen acoge cogéis cogeis menerima terima "
+    "diterima "
+    # ... and the child one asks for, by its number: "My son is 12, can he be a member?"
+    "son sons daughter daughters child children kid kids boy girl grandson granddaughter "
+    "nephew niece member members hijo hija hijos hijas niño niña niños niñas nieto nieta "
+    "sobrino sobrina socio socia miembro anak adik cucu keponakan anggota".split()
+)
+# ... and the age told in words: "Mi hija tiene nueve años, ¿tiene edad suficiente?"
+AGE_WORDS = _AGE_ASKING | NUMBER_WORDS
 _AGE_UNIT = r"(?:years?|months?|weeks?|años|meses|semanas|tahun|bulan|minggu)"
 _NOT_AN_AGE = (
     r"(?!\s*(?:[°%]|[.,]\d|degrees?|grados?|derajat|kg|kilos?|km|cm|m\b|metres?|meters?|"
@@ -1428,9 +1427,8 @@ GROWN_UPS = frozenset(
 
 
 def sets_children_apart(texts: list[str]) -> bool:
-    """Whether a page names children or an age: what it says of no one in particular
-    is then the grown-ups' ("Potong rambut pria Rp35.000 ... anak di bawah 10 tahun
-    Rp25.000" prices a man's cut for an adult)."""
+    """Whether one of the texts names children or an age ("Anak di bawah 5 tahun
+    gratis"): a price such a sentence gives is not the grown-ups'."""
     return any(
         states_age(text) or any(w.lower() in CHILDREN for w in words_of(text)) for text in texts
     )

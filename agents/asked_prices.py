@@ -380,6 +380,8 @@ def gives_only_paid_ahead(sentence: str) -> bool:
 CHEAP_WORDS = frozenset(
     "cheap cheaper cheapest barato barata baratos baratas murah termurah".split()
 )
+# ... with the words of "most" and "more" it is asked with ("Hari apa paling murah?")
+CHEAPNESS_WORDS = CHEAP_WORDS | frozenset("most more paling lebih".split())
 _REDUCED = re.compile(
     r"(?<![^\W_])(?:half[- ]price|mitad de precio|medio precio|setengah harga|discounts?|"
     r"descuentos?|rebajas?|rebajad[oa]s?|diskon|potongan harga|reduced|cheaper|m[aá]s barat[oa]s?|"
