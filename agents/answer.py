@@ -45,7 +45,7 @@ from agents.answerability import (
     written_in,
 )
 from agents.asked_audience import children_unspoken
-from agents.asked_counts import asks_count, states_count, states_people
+from agents.asked_counts import asks_count, asks_year, states_count, states_people, states_year
 from agents.asked_dealings import dealing_unoffered
 from agents.asked_facts import (
     GROWN_UPS,
@@ -474,6 +474,12 @@ class ExtractiveAnswerer:
                     # paragraph on school fees: a quote with no number.
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "no_number": True}
+                    )
+                elif asks_year(query) and not any(map(states_year, quoted)):
+                    # ... and "¿En qué año se inventó el disco de vinilo?" of "un 20 % más":
+                    # a quote with no year.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "no_year": True}
                     )
                 elif asks_size(query) and not any(
                     states_size(s) or states_people(s) for s in quoted

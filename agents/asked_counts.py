@@ -51,6 +51,35 @@ _STATES_COUNT = re.compile(
 )
 
 
+# In what year, asked so: a quote giving no year does not say ("¿En qué año se inventó el
+# disco de vinilo?" of a record shop's "un 20 % más"). A year is four digits, or a number
+# of an era ("44 BC"), or a year named by its place in time ("last year", "el año
+# pasado", "tahun lalu").
+_ASKS_YEAR = re.compile(
+    r"(?<![^\W_])(?:(?:in |by )?(?:what|which) year|(?:en |desde |hasta )?qu[eé] a[nñ]o|"
+    r"(?:pada |sejak )?tahun berapa)(?![^\W_])",
+    re.IGNORECASE,
+)
+_STATES_YEAR = re.compile(
+    r"(?<![\d.,])(?:1\d{3}|20\d{2})(?![\d.,]?\d)|"
+    r"(?<![^\W_])\d{1,4}\s*(?:BC|BCE|AD|CE|a\.\s?C\.|d\.\s?C\.|SM|M)(?![^\W_])|"
+    r"(?<![^\W_])(?:(?:last|this|next|that|the same|the following|the previous) year|"
+    r"(?:el|este|ese|aquel) (?:mismo )?a[nñ]o(?: (?:pasado|siguiente|anterior))?|"
+    r"tahun (?:lalu|ini|depan|itu|berikutnya|sebelumnya))(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def asks_year(question: str) -> bool:
+    """Whether the question asks in what year."""
+    return _ASKS_YEAR.search(question) is not None
+
+
+def states_year(sentence: str) -> bool:
+    """Whether the sentence names a year."""
+    return _STATES_YEAR.search(sentence) is not None
+
+
 def asks_count(question: str) -> bool:
     """Whether the question asks how many, in what year or what share."""
     return _ASKS_COUNT.search(question) is not None

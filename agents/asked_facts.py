@@ -143,7 +143,7 @@ _DAY = re.compile(rf"(?<![^\W_])(?:{_DAYS})s?(?![^\W_])", re.IGNORECASE)
 # ... or whether one may come on a day ("Can I drop shoes off on a Monday?", "¿Puedo
 # pasar un sábado por la tarde?", "Bisa datang hari Minggu?"): the hours tell that too.
 _COMING = (
-    r"come|visit|drop|pop|call in|stop by|bring|collect|pick up|pasar|ir|venir|llevar|"
+    r"come|visit|drop|pop|call in|stop by|bring|collect|pick up|pasar(?:me|nos|se|os|te)?|ir|venir|llevar|"
     r"traer|recoger|dejar|datang|mampir|antar|ambil"
 )
 _ASKS_TO_COME_ON = re.compile(
@@ -156,7 +156,8 @@ _ASKS_TO_COME_ON = re.compile(
 COMING_WORDS = (
     frozenset(
         "come visit drop pop call stop bring collect pick pasar venir llevar traer recoger "
-        "dejar datang mampir antar ambil una venís venis vienen".split()
+        "dejar datang mampir antar ambil una venís venis vienen pasarme pasarnos pasarse "
+        "pasaros pasarte".split()
     )
     | NUMBER_WORDS
 )
@@ -1452,6 +1453,9 @@ _KINS = (
     " ".join(sorted(GROWN_UPS)),
     # children: "Do toddlers have to pay?" of "Children under 5 swim free"
     " ".join(sorted(CHILDREN)),
+    # making, in Indonesian's everyday word and the page's ("Bikin stempel jadi berapa
+    # lama?" of "Stempel selesai dalam satu jam" beside "Kami membuat stempel")
+    "bikin dibikin membuat dibuat pembuatan",
     # a university's places: "¿Qué tan lejos queda de la facultad?" of "a diez minutos
     # andando del campus"
     "campus university faculty college universidad facultad kampus universitas fakultas",

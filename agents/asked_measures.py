@@ -177,9 +177,11 @@ _STATES_DURATION = re.compile(
     r"(?:(?:working|business|full|whole|clear) )?"
     r"(?:minutes?|hours?|hrs?|days?|weeks?|months?|years?|minutos?|horas?|d[ií]as?|"
     r"semanas?|mes|meses|años?|menit|jam|hari|minggu|bulan|tahun)(?![^\W_])"
-    # not a time ahead of something: "up to 72 hours before the workshop" (notice)
-    r"(?!\s+(?:before|after|in advance|beforehand|prior|ahead|antes|despu[eé]s|de antelaci[oó]n|"
-    r"sebelum|sebelumnya|sesudah|setelah)(?![^\W_]))|"
+    # not a time ahead of something: "up to 72 hours before the workshop" (notice); a
+    # time after something is how long it takes ("selesai dalam satu jam setelah desain
+    # disetujui")
+    r"(?!\s+(?:before|in advance|beforehand|prior|ahead|antes|de antelaci[oó]n|"
+    r"sebelum|sebelumnya)(?![^\W_]))|"
     r"(?<![^\W_])(?:half an hour|an hour and a half|media hora|hora y media|setengah jam|"
     r"se(?:jam|hari|minggu|bulan|tahun)|overnight|same day|next (?:working )?day|"
     r"while you wait|el mismo d[ií]a|en el d[ií]a|al d[ií]a siguiente|en el momento|"

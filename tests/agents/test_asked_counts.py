@@ -3,7 +3,7 @@ number (agents/asked_counts.py)."""
 
 from __future__ import annotations
 
-from agents.asked_counts import asks_count, states_count
+from agents.asked_counts import asks_count, asks_year, states_count, states_year
 
 
 def test_a_question_asking_how_many_in_what_year_or_what_share() -> None:
@@ -73,3 +73,24 @@ def test_a_question_asking_how_many_people_and_a_sentence_giving_them() -> None:
         "Kelas pagi pukul 09.00.",
     ):
         assert not states_people(sentence), sentence
+
+
+def test_in_what_year_and_a_sentence_naming_a_year() -> None:
+    for asked in (
+        "In what year was the South African Schools Act passed?",
+        "¿En qué año se inventó el disco de vinilo?",
+        "Tahun berapa toko ini berdiri?",
+    ):
+        assert asks_year(asked), asked
+    assert not asks_year("How many years does the warranty last?")
+    for naming in (
+        "The act was passed in 1996.",
+        "Caesar died in 44 BC.",
+        "Abrimos el año pasado.",
+        "Toko ini berdiri tahun lalu.",
+    ):
+        assert states_year(naming), naming
+    # a share, a price or a count is no year
+    assert not states_year("El vale de tienda vale un 20 % más.")
+    assert not states_year("A frame costs £1,500.")
+    assert not states_year("Around forty producers sell here.")

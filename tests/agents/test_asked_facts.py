@@ -478,6 +478,8 @@ def test_whether_one_may_come_on_a_day_asks_the_hours() -> None:
         "¿Puedo pasar un sábado a las cinco de la tarde?": {"sabado", "tarde"},
         "Bisa datang hari Minggu?": {"minggu"},
         "Can we visit in the morning?": {"morning"},
+        # dropping by, with the pronoun Spanish joins to it
+        "¿Puedo pasarme un domingo por la mañana?": {"domingo", "mañana"},
     }
     for question, days in coming.items():
         assert asks_hours(question) and days_asked(question) == days, question
@@ -679,6 +681,10 @@ def test_an_age_in_years_is_no_length_of_time() -> None:
     assert not states_length_of_time("Anak usia 5 tahun ke atas.")
     assert states_length_of_time("Las clases son semanales, de hora y media.")
     assert states_length_of_time("La garantía dura 2 años.")
+    # a time after something is how long it takes; a time before it is notice
+    assert states_length_of_time("Stempel selesai dalam satu jam setelah desain disetujui.")
+    assert states_length_of_time("Frames are ready five days after you order.")
+    assert not states_length_of_time("Cancel up to 72 hours before the workshop.")
 
 
 def test_whether_one_pays_for_what_a_page_names_is_told_by_it() -> None:
@@ -688,6 +694,8 @@ def test_whether_one_pays_for_what_a_page_names_is_told_by_it() -> None:
 
     assert states_paid("No hay matrícula.")
     assert held_by_kin("parents", ["Adults go free."])
+    # making, in everyday Indonesian and the page's word
+    assert held_by_kin("bikin", ["Kami membuat stempel kayu."])
 
 
 def test_still_open_and_coming_at_weekends_ask_the_hours() -> None:
