@@ -176,7 +176,8 @@ _STATES_DURATION = re.compile(
     rf"(?<![^\W_])(?:{_FIGURE}|{_RATE_BEFORE}(?:an?|una?))[\s-]*"
     r"(?:(?:working|business|full|whole|clear) )?"
     r"(?:minutes?|hours?|hrs?|days?|weeks?|months?|years?|minutos?|horas?|d[ií]as?|"
-    r"semanas?|mes|meses|años?|menit|jam|hari|minggu|bulan|tahun)(?![^\W_])"
+    r"semanas?|mes|meses|años?|menit|jam|hari|minggu|bulan|tahun|weekends?|fines? de semana|"
+    r"akhir pekan)(?![^\W_])"
     # not a time ahead of something: "up to 72 hours before the workshop" (notice); a
     # time after something is how long it takes ("selesai dalam satu jam setelah desain
     # disetujui")

@@ -420,12 +420,26 @@ def priced_or_kin(
     return named != question and priced(named, quoted, before=before)
 
 
+# Getting in, asked as such ("How much does it cost to get in?", "¿Cuánto cuesta
+# entrar?", "Masuknya berapa?"), is priced by the page's entry ("Entry is £4 per person").
+_ENTERING = re.compile(
+    r"(?<![^\W_])(?:(?:get|go|come) in(?:to|side)?|to enter|entrar|masuk(?:nya)?)(?![^\W_])",
+    re.IGNORECASE,
+)
+_ENTRY = frozenset(
+    "entry entrance admission admissions ticket tickets entrada entradas tiket karcis masuk "
+    "htm".split()
+)
+
+
 def without_kin(question: str, sentences: list[str]) -> str:
     """The question without its words whose kin one of the sentences holds, and without
     its words for grown-ups when one of them prices what it names for no one in
     particular: that is the grown-ups' price ("Tiket dewasa berapa?" of "Tiket masuk
     Rp20.000", not of "Anak di bawah 5 tahun gratis")."""
     general = any(states_price(s) and not sets_children_apart([s]) for s in sentences)
+    if any(w.lower() in _ENTRY for s in sentences for w in words_of(s)):
+        question = _ENTERING.sub(" ", question)
     for word in words_of(question):
         if held_by_kin(word.lower(), sentences) or (general and word.lower() in GROWN_UPS):
             question = left_out(question, word)

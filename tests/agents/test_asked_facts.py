@@ -685,6 +685,9 @@ def test_an_age_in_years_is_no_length_of_time() -> None:
     assert states_length_of_time("Stempel selesai dalam satu jam setelah desain disetujui.")
     assert states_length_of_time("Frames are ready five days after you order.")
     assert not states_length_of_time("Cancel up to 72 hours before the workshop.")
+    # weekends are a length of time
+    assert states_length_of_time("El curso dura dos fines de semana.")
+    assert states_length_of_time("The course runs over two weekends.")
 
 
 def test_whether_one_pays_for_what_a_page_names_is_told_by_it() -> None:

@@ -372,3 +372,11 @@ def test_children_of_an_age_asked_a_price() -> None:
     assert not children_by_age("jubilados", mill)
     assert priced_words("How much are the fees?") == []
     assert priced_words("¿Cuánto cuesta la cuota de socio?") == ["socio"]
+
+
+def test_getting_in_is_priced_by_the_entry() -> None:
+    entry = "Entry is £4 per person, and under-2s go free."
+    assert PRICE.given_in(entry, "How much does it cost to get in?")
+    assert PRICE.given_in("La entrada general cuesta 8 euros.", "¿Cuánto cuesta entrar?")
+    # a price of something else is no entry
+    assert not PRICE.given_in("Parking costs £3.", "How much does it cost to get in?")
