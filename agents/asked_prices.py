@@ -433,10 +433,11 @@ _ENTRY = frozenset(
 
 
 def without_kin(question: str, sentences: list[str]) -> str:
-    """The question without its words whose kin one of the sentences holds, and without
-    its words for grown-ups when one of them prices what it names for no one in
-    particular: that is the grown-ups' price ("Tiket dewasa berapa?" of "Tiket masuk
-    Rp20.000", not of "Anak di bawah 5 tahun gratis")."""
+    """The question without its words whose kin one of the sentences holds; without its
+    words for grown-ups when one of them prices what it names for no one in particular:
+    that is the grown-ups' price ("Tiket dewasa berapa?" of "Tiket masuk Rp20.000", not
+    of "Anak di bawah 5 tahun gratis"); and without its getting in when one of them
+    names the entry ("to get in" of "Entry is £4 per person")."""
     general = any(states_price(s) and not sets_children_apart([s]) for s in sentences)
     if any(w.lower() in _ENTRY for s in sentences for w in words_of(s)):
         question = _ENTERING.sub(" ", question)
