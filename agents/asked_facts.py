@@ -143,8 +143,8 @@ _DAY = re.compile(rf"(?<![^\W_])(?:{_DAYS})s?(?![^\W_])", re.IGNORECASE)
 # ... or whether one may come on a day ("Can I drop shoes off on a Monday?", "¿Puedo
 # pasar un sábado por la tarde?", "Bisa datang hari Minggu?"): the hours tell that too.
 _COMING = (
-    r"come|visit|drop|pop|call in|stop by|bring|collect|pick up|pasar(?:me|nos|se|os|te)?|ir|venir|llevar|"
-    r"traer|recoger|dejar|datang|mampir|antar|ambil"
+    r"come|visit|drop|pop|call in|stop by|bring|collect|pick up|pasar(?:me|nos|se|os|te)?|"
+    r"ir|venir|llevar|traer|recoger|dejar|datang|mampir|antar|ambil"
 )
 _ASKS_TO_COME_ON = re.compile(
     rf"(?<![^\W_])(?:(?:can|could|may) (?:i|we)|puedo|podemos|se puede|bisa|boleh)"
