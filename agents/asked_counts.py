@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 
+# In what year ("In what year...?", "¿En qué año...?", "Pada tahun berapa...?"): the
+# words around these ("in", "en", "pada", "since") find no more questions.
+_YEAR_ASKED = r"(?:what|which) year|qu[eé] a[nñ]o|tahun berapa"
 _ASKS_COUNT = re.compile(
-    r"(?<![^\W_])(?:how many|(?:in )?(?:what|which) year|what (?:percentage|percent|proportion)|"
-    r"cu[aá]nt[oa]s|(?:en )?qu[eé] a[nñ]o|qu[eé] porcentaje|berapa (?:banyak|jumlah)|"
-    r"(?:pada )?tahun berapa)(?![^\W_])",
+    rf"(?<![^\W_])(?:how many|{_YEAR_ASKED}|what (?:percentage|percent|proportion)|"
+    r"cu[aá]nt[oa]s|qu[eé] porcentaje|berapa (?:banyak|jumlah))(?![^\W_])",
     re.IGNORECASE,
 )
 # Numbers in words, in English, Spanish and Indonesian ("uno", "una" are also "a").
@@ -55,11 +57,7 @@ _STATES_COUNT = re.compile(
 # disco de vinilo?" of a record shop's "un 20 % más"). A year is four digits, or a number
 # of an era ("44 BC"), or a year named by its place in time ("last year", "el año
 # pasado", "tahun lalu").
-_ASKS_YEAR = re.compile(
-    r"(?<![^\W_])(?:(?:in |by )?(?:what|which) year|(?:en |desde |hasta )?qu[eé] a[nñ]o|"
-    r"(?:pada |sejak )?tahun berapa)(?![^\W_])",
-    re.IGNORECASE,
-)
+_ASKS_YEAR = re.compile(rf"(?<![^\W_])(?:{_YEAR_ASKED})(?![^\W_])", re.IGNORECASE)
 _STATES_YEAR = re.compile(
     r"(?<![\d.,])(?:1\d{3}|20\d{2})(?![\d.,]?\d)|"
     r"(?<![^\W_])\d{1,4}\s*(?:BC|BCE|AD|CE|a\.\s?C\.|d\.\s?C\.|SM|M)(?![^\W_])|"
