@@ -61,6 +61,7 @@ from agents.asked_facts import (
     means_asked,
     names_means,
     names_season,
+    paying_clauses,
     season_of_another,
     states_age,
     states_payment,
@@ -852,10 +853,10 @@ def fact_giving(
     # "¿A qué hora abre la peluquería?" of Peluquería Rizos, whose page says "Abrimos...";
     # "Depotnya di mana?" of Depot Air Segar.
     asking = fact.words | own
-    absent = [
-        w.lower()
-        for w in absent_words(query, texts, shortest=STRICT_WORD if fact.strict else LONG_WORD)
-    ]
+    # Every such word, not the first few: "bicicleta" of "¿Cuánto tardáis en arreglar una
+    # bicicleta?" comes after three words of asking.
+    shortest = STRICT_WORD if fact.strict else LONG_WORD
+    absent = [w.lower() for w in absent_words(query, texts, limit=len(query), shortest=shortest)]
     # Words a page holds in a word of their kin ("apuntarse" of "la matrícula"); grown-ups,
     # asked a price: what a page prices for no one in particular is theirs (`without_kin`:
     # "Tiket dewasa berapa?" of "Tiket masuk Rp20.000"); and children, of a page giving an
@@ -922,6 +923,9 @@ def fact_giving(
     if any(map(names_asked, anywhere)):
         giving = [i for i in giving if names_asked(i)]
         anywhere = [i for i in anywhere if names_asked(i)]
+    if paid_for and anywhere:
+        anywhere = _naming_most_where_paid(paid_for, anywhere, candidates)
+        giving = [i for i in giving if i in anywhere]
     # A price asked, not what is paid ahead: a sentence whose one amount is a deposit
     # does not give it when another gives a price ("¿Cuánto cuesta alquilar un traje?"
     # of "Se deja una fianza de 50 euros", beside "El alquiler cuesta 60 euros").
@@ -943,6 +947,20 @@ def fact_giving(
     if giving or naming:
         return sorted({*giving, *naming})
     return closest
+
+
+def _naming_most_where_paid(
+    asked: set[str], indices: list[int], candidates: list[tuple[int, str]]
+) -> list[int]:
+    """Of sentences telling whether one pays, those naming most of the `asked` terms;
+    of these, those naming one where they speak of paying, if any do: "Desainnya bayar
+    tidak?" of "Desain gratis", not of "...setelah desain disetujui dan DP 50 persen
+    dibayar"; "Akuarium 60 cm sudah termasuk filter?" of "Akuarium 60 cm lengkap dengan
+    filter dan lampu dijual Rp450.000", not of "...kuras akuarium Rp100.000"."""
+    named = {i: len(asked & terms_of(candidates[i][1])) for i in indices}
+    most = [i for i in indices if named[i] == max(named.values())]
+    where_paid = [i for i in most if asked & terms_of(paying_clauses(candidates[i][1]))]
+    return where_paid or most
 
 
 def _time_of_what_is_named(

@@ -62,7 +62,9 @@ LISTED_STOPWORDS = ("de", "ar", "hi", "ru", "tr")
 # says "your", "must", "puedes" or nothing, so as key terms they only lower the share
 # every asker's question covers ("Can I bring my dog?" of "Dogs are welcome in the
 # garden" covered one term in three). Indonesian "dapat" is "can" as "bisa" is, or the
-# asker's "do I get" ("Dapat helm?" of "termasuk dua helm" covered one term in two).
+# asker's "do I get" ("Dapat helm?" of "termasuk dua helm" covered one term in two);
+# "harus", "perlu" are its "must", "need" ("Harus janjian dulu?" of "pasien tanpa janji
+# tetap dilayani").
 # Not "us" (the US) nor "mine" (a coal mine). They reach 1% of SQuAD dev's questions,
 # which are written in the third person.
 ASKERS_WORDS = frozenset(
@@ -71,7 +73,8 @@ ASKERS_WORDS = frozenset(
     puedo puedes podemos podéis debo debes debemos debéis necesito necesitas necesitamos
     necesitáis quiero quieres queremos queréis tengo tenemos nos os mí mío mía míos mías
     nuestro nuestra nuestros nuestras vuestro vuestra vuestros vuestras alguien
-    aku nya kalau jika mau ingin kamu kalian dapat dapatkah bisakah""".split()
+    aku nya kalau jika mau ingin kamu kalian dapat dapatkah bisakah harus perlu mesti
+    wajib""".split()
 )
 # What an English apostrophe leaves of a word as `words_of` splits it ("hour's": "hour",
 # "s"; "don't": "don", "t"): no thing is named by them, and "s" beside "hour" made
@@ -294,7 +297,11 @@ def stem_of(word: str, language: str) -> str:
         return word
     if language == "id" and _SPOKEN_NASAL.match(word):
         word = "me" + word  # "ngaji" as "mengaji"
+    elif language == "id" and _SPOKEN_T_NASAL.match(word):
+        word = "t" + word[1:]  # "nambah" as "tambah"
     stemmed = stem.stemWord(word)
+    if language == "id" and _T_NASAL.match(word) and word[3:].startswith(stemmed):
+        stemmed = "t" + stemmed  # "menambah" as "tambah", not "ambah"
     if language == "id" and (host := nya_host(stemmed)):
         stemmed = stem.stemWord(host)
     elif language == "es":
@@ -306,6 +313,13 @@ def stem_of(word: str, language: str) -> str:
 # are "mengaji", "mengajar", "mengantar", which Snowball takes to their roots ("aji").
 # "Ngajinya hari apa?" shared no term with "Les mengaji ... diadakan Senin".
 _SPOKEN_NASAL = re.compile(r"ng[aeiou]\w{2}")
+# A root of "t" loses it under "meN-" and "peN-" ("tambah": "menambah", "penambahan"),
+# which Snowball leaves without it ("ambah") while "tambahan" keeps it: "Berapa biaya
+# penambahan kamera?" shared no term with "Setiap tambahan kamera Rp500.000". Before a
+# vowel the prefix is "meng-" for any other root, so "men-" and "pen-" there are a
+# lost "t"'s; speech drops the prefix and keeps the nasal ("nambah", "nutup", "nonton").
+_T_NASAL = re.compile(r"[mp]en[aeiou]")
+_SPOKEN_T_NASAL = re.compile(r"n[aeiou]\w{2}")
 
 
 # Words of one root whose stems still differ past its first letters are the same term:

@@ -1293,6 +1293,21 @@ def states_paid(sentence: str) -> bool:
     )
 
 
+# A sentence's clauses: parted by punctuation or a word joining two of them.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:]\s+|\s+(?:and|but|while|whereas|y|e|pero|mientras|dan|tetapi|tapi|sedangkan|"
+    r"namun)\s+",
+    re.IGNORECASE,
+)
+
+
+def paying_clauses(sentence: str) -> str:
+    """The sentence's clauses that speak of paying (`states_paid`); the whole sentence
+    when none does alone."""
+    clauses = [c for c in _CLAUSE_BREAK.split(sentence) if states_paid(c)]
+    return " ".join(clauses) if clauses else sentence
+
+
 # ... and so does one saying there is no fee of joining: "No hay matrícula".
 _NO_FEE = re.compile(
     r"(?<![^\W_])(?:no hay|sin|no (?:se )?cobra(?:mos)?|no|there is no|tanpa|tidak ada) "
@@ -1419,7 +1434,8 @@ _ADDRESS = next(fact for fact in FACTS if fact.name == "address")
 
 CHILDREN = frozenset(
     "child children kid kids toddler toddlers baby babies infant infants niño niños niña "
-    "niñas peques bebé bebés bebe bebes anak balita bayi".split()
+    "niñas peques bebé bebés bebe bebes anak balita bayi youngster youngsters chaval "
+    "chavales chavala chavalas crío críos bocah".split()
 )
 
 GROWN_UPS = frozenset(
@@ -1456,6 +1472,12 @@ _KINS = (
     # making, in Indonesian's everyday word and the page's ("Bikin stempel jadi berapa
     # lama?" of "Stempel selesai dalam satu jam" beside "Kami membuat stempel")
     "bikin dibikin membuat dibuat pembuatan",
+    # mending: "¿Cuánto tardáis en arreglar la silla?" of "Una silla ... se repara en unas
+    # tres semanas"
+    "repair repairs repaired repairing mend mends mended mending fix fixes fixed fixing "
+    "arreglar arreglo arreglos arregla arreglan arreglamos arregláis arreglais reparar "
+    "reparo repara reparan reparamos reparáis reparais reparación reparacion reparaciones "
+    "perbaiki memperbaiki diperbaiki perbaikan betulin benerin",
     # a university's places: "¿Qué tan lejos queda de la facultad?" of "a diez minutos
     # andando del campus"
     "campus university faculty college universidad facultad kampus universitas fakultas",

@@ -165,7 +165,9 @@ _ASKS_DURATION = re.compile(
     r"en cu[aá]nt[oa]s (?:d[ií]as|horas|minutos|semanas)|"
     r"cu[aá]nt[oa]s (?:d[ií]as|horas|minutos|semanas) (?:tarda|tardan|tard[aá]is|dura|"
     r"duran|se tarda)|berapa lama|lama (?:tidak|nggak|gak|enggak|ga)(?=\s*[?.!]|\s*$)|"
-    r"berapa (?:hari|jam|menit|minggu|bulan) (?:jadi|selesai|sampai|kering|beres))"
+    r"berapa (?:hari|jam|menit|minggu|bulan) (?:jadi|selesai|sampai|kering|beres)|"
+    # ... or the time it needs: "Butuh berapa hari?", "Makan waktu berapa lama?"
+    r"(?:butuh|perlu|makan|memakan) (?:waktu )?berapa (?:hari|jam|menit|minggu|bulan))"
     r"(?![^\W_])",
     re.IGNORECASE,
 )
@@ -199,7 +201,8 @@ DURATION_WORDS = frozenset(
     "tardan tardáis tardais dura duran en cuántos cuantos cuántas cuantas días dias horas "
     "minutos semanas se está esta están estan estará estara lista listo listos listas "
     "tenéis teneis tienen berapa lama tidak nggak gak enggak ga hari jam menit minggu "
-    "bulan jadi selesai sampai kering beres awet tahan".split()
+    "bulan jadi selesai sampai kering beres awet tahan butuh perlu memakan waktu "
+    "dibutuhkan diperlukan".split()
 )
 
 

@@ -163,6 +163,26 @@ def test_a_spoken_indonesian_verb_without_its_me_is_one_term_with_it() -> None:
     assert not key_terms("ngaji", "id") & key_terms("gaji karyawan", "id")
 
 
+def test_an_indonesian_root_of_t_is_one_term_under_its_nasal_prefix() -> None:
+    """ "menambah" and "penambahan" are "tambah" under "meN-"/"peN-", which drop its "t",
+    and speech keeps only the nasal ("nambah", "nutup"): each is one term with
+    "tambahan", "tutup". A root of its own beginning "pen" stays itself."""
+    assert key_terms("Kalau tiga warna nambah berapa?", "id") & key_terms(
+        "Setiap tambahan warna Rp5.000.", "id"
+    )
+    assert key_terms("Biaya penambahan kamera?", "id") & key_terms("tambahan kamera", "id")
+    assert key_terms("Jam berapa nutup?", "id") & key_terms("Toko tutup pukul 17.00.", "id")
+    assert key_terms("Kami menitipkan motor", "id") == key_terms("titip motor", "id")
+    assert not key_terms("penuh", "id") & key_terms("tuh", "id")
+
+
+def test_an_indonesian_must_or_need_is_the_askers_word() -> None:
+    """ "Harus janjian dulu?" asks of an appointment: "harus" (must) and "perlu" (need)
+    name nothing a page must hold, as "need" and "necesito" do not."""
+    assert key_terms("Harus janjian dulu?", "id") == key_terms("janjian dulu", "id")
+    assert not key_terms("Perlu bawa apa?", "id") & {"perlu"}
+
+
 def test_a_function_word_is_not_the_long_word_a_question_leaves_out() -> None:
     """ "Welche" (which) is in no passage, and says nothing of what is asked: the words
     the question is measured without are the ones that name its subject."""

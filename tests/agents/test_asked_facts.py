@@ -16,6 +16,7 @@ from agents.asked_facts import (
     asks_phone,
     asks_the_address,
     asks_whether_paid,
+    children_by_age,
     days_asked,
     gives_address,
     means_asked,
@@ -697,8 +698,24 @@ def test_whether_one_pays_for_what_a_page_names_is_told_by_it() -> None:
 
     assert states_paid("No hay matrícula.")
     assert held_by_kin("parents", ["Adults go free."])
+    # a child in Spain's everyday word, of a page giving an age
+    assert children_by_age("chaval", ["Clases para jóvenes de 12 a 17 años."])
     # making, in everyday Indonesian and the page's word
     assert held_by_kin("bikin", ["Kami membuat stempel kayu."])
+    # mending, in the asker's word and the page's
+    assert held_by_kin("arreglar", ["Una silla de enea se repara en tres semanas."])
+    assert not held_by_kin("arreglar", ["Vendemos sillas de enea."])
+
+
+def test_the_clauses_of_a_sentence_that_speak_of_paying() -> None:
+    """ "Desainnya bayar tidak?" names "desain" in "setelah desain disetujui dan DP 50
+    persen dibayar", but not where the sentence speaks of paying."""
+    from agents.asked_facts import paying_clauses
+
+    sentence = "Pengerjaan 7 hari kerja setelah desain disetujui dan DP 50 persen dibayar."
+    assert "desain" not in paying_clauses(sentence)
+    assert paying_clauses("Desain gratis untuk pesanan di atas 24 kaos.").startswith("Desain")
+    assert paying_clauses("We open at 9 am.") == "We open at 9 am."
 
 
 def test_still_open_and_coming_at_weekends_ask_the_hours() -> None:

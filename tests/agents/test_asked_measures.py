@@ -101,6 +101,8 @@ def test_a_question_asking_how_long_and_a_sentence_giving_a_length_of_time() -> 
         "¿En cuántos días tenéis lista mi guitarra?",
         "Berapa lama lukanya kering?",
         "Cuci sofa lama tidak?",
+        "Butuh waktu berapa hari sampai kaos jadi?",
+        "Butuh berapa hari?",
     ):
         assert asks_duration(asked), asked
         assert asked_fact(asked).name == "duration", asked

@@ -200,6 +200,7 @@ def test_a_price_asked_in_other_words_than_the_pages() -> None:
         "Bayarnya sebulan berapa?",
         "Berapa yang harus dibayar?",
         "Berapa harga tiketnya?",
+        "How much do the little ones pay?",
     ):
         assert PRICE.asks(question), question
     # on which date, how many times, how long: no price
