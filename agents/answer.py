@@ -72,6 +72,7 @@ from agents.asked_how_to import how_to_unheld
 from agents.asked_kinds import unlisted_kind
 from agents.asked_manners import asked_manners, offered_otherwise
 from agents.asked_measures import asks_size, states_size
+from agents.asked_options import unlisted_measure
 from agents.asked_person import asks_person, names_someone
 from agents.asked_prices import (
     CHEAP_WORDS,
@@ -461,6 +462,12 @@ class ExtractiveAnswerer:
                     # paternity leave: another kind's sentence does not answer it.
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "unlisted_kind": kind}
+                    )
+                elif measure := unlisted_measure(query, texts):
+                    # "Ada karung 50 kg?" of "karung 5 kg, 10 kg, dan 25 kg": the sizes
+                    # the page has are not the one asked.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "unlisted_measure": measure}
                     )
                 elif asks_person(query) and not any(
                     names_someone(s, query, own=self.own_names) for s in quoted

@@ -92,6 +92,9 @@ QUANTIFIERS = frozenset(
     algún alguna alguno algunos algunas ningún ninguna ninguno cualquier cualquiera cada
     semua setiap beberapa""".split()
 )
+# A time to come, unnamed ("Bisa tambah kamera nanti?", "Can I add a camera later?"): a
+# page saying what is done answers it for later too.
+LATER_WORDS = frozenset("later nanti nantinya".split())
 # Letters an Indonesian word keeps before a "-nya" the stemmer left on ("les-nya").
 NYA_HOST = 3
 # Between the sentences of a message (a question is short: no abbreviations to mind).
@@ -282,7 +285,7 @@ def stopwords_of(language: str) -> frozenset[str]:
     """The words that carry no topic in `language`: the hand-written ones, the asker's
     own, quantities, and for the LISTED_STOPWORDS languages the package's single words
     (no numbers: they answer)."""
-    own = STOPWORDS | ASKERS_WORDS | CLITICS | QUANTIFIERS
+    own = STOPWORDS | ASKERS_WORDS | CLITICS | QUANTIFIERS | LATER_WORDS
     if language not in LISTED_STOPWORDS:
         return own
     listed = get_stop_words(language)
@@ -292,6 +295,8 @@ def stopwords_of(language: str) -> frozenset[str]:
 @lru_cache(maxsize=65536)  # the same words come back turn after turn (passages, questions)
 def stem_of(word: str, language: str) -> str:
     """The word's stem by its language's stemmer (itself where there is none)."""
+    if unit := _UNITS.get(word):
+        return unit
     stem = stemmer(language)
     if stem is None:
         return word
@@ -307,6 +312,23 @@ def stem_of(word: str, language: str) -> str:
     elif language == "es":
         stemmed = _SPANISH_DIPHTHONG.sub(_plain_vowel, stemmed, count=1)
     return stemmed[:ROOT_LETTERS]
+
+
+# A unit in its symbol or its name, in any language, is one term: "Harga pandan wangi 5
+# kilo berapa?" of "Beras pandan wangi 5 kg dijual Rp78.000".
+_UNITS = {
+    word: unit
+    for unit, words in {
+        "kg": "kg kgs kilo kilos kilogram kilograms kilogramme kilogrammes kilogramo kilogramos",
+        "km": "km kms kilometre kilometres kilometer kilometers kilómetro kilómetros "
+        "kilometro kilometros",
+        "cm": "cm cms centimetre centimetres centimeter centimeters centímetro centímetros "
+        "centimetro centimetros senti",
+        "ml": "ml mililitre mililitres millilitre millilitres milliliter milliliters "
+        "mililitro mililitros",
+    }.items()
+    for word in words.split()
+}
 
 
 # Spoken Indonesian drops a verb's "me-" before its nasal: "ngaji", "ngajar", "ngantar"
@@ -624,7 +646,7 @@ _ASKS_PRICE = re.compile(
     r"(?<![^\W_])(?:cost|costs|price|prices|priced|fee|fees|cuesta|cuestan|cuestas|costo|"
     r"costos|coste|costes|precio|precios|tarifa|tarifas|harga|biaya|ongkos|kostet|prix|"
     # ... and Indonesian's, of what is named before it: "Dodol apel harganya berapa?"
-    r"harganya|biayanya|ongkosnya|tarifnya|"
+    r"harganya|biayanya|ongkosnya|tarifnya|ongkir|ongkirnya|"
     r"coûte|coûtent|preço|preços|custa|custam|"
     # what a place charges, in Spanish: "¿Cuánto cobráis por hacer la renta?"
     r"cobra|cobran|cobr[aá]is|cobras|cobrar|"

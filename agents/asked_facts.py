@@ -1123,6 +1123,8 @@ _ASKS_WHETHER_PAID = re.compile(
     r"gratis (?:tidak|nggak|gak|enggak)|apakah gratis|kena biaya|berbayar|se paga|"
     # ... asked in two words, the paying last: "Pinjam buku bayar?", "Do we pay for parking?"
     r"(?<!bisa )(?<!boleh )(?<!cara )(?<!mau )bayar(?=\W*$)|"
+    # ... or the paying of what sending costs: "Diantar ke rumah bayar ongkir?"
+    r"bayar ongkir(?:nya)?(?=\W*$)|"
     # ... or of whom, the paying last: "Do teenagers pay?", "¿Los jubilados pagan?"
     r"(?:do|does) (?:[\w-]+ ){1,2}pay(?=\W*$)|(?:paga|pagan|pagamos)(?=\W*$)|"
     r"(?:do|will) (?:i|we) pay (?:for|anything))(?![^\W_])",
@@ -1152,7 +1154,7 @@ PAID_WORDS = frozenset(
     "charge charged fee fees cost costs money free is are there any this that hay que "
     "pagar paga pago se es son gratis gratuito gratuita gratuitos gratuitas tiene algún "
     "algun coste costo cobráis cobrais algo por harus perlu bayar tidak nggak gak enggak "
-    "apakah kena biaya "
+    "apakah kena biaya ongkir ongkirnya "
     # ... and whether it is included: "Is food included?", "¿El seguro va aparte?"
     "included include price extra separately va van entra entran está esta están estan "
     "en el precio incluido incluida incluidos incluidas viene vienen aparte cobra cobran "
@@ -1472,6 +1474,12 @@ _KINS = (
     # making, in Indonesian's everyday word and the page's ("Bikin stempel jadi berapa
     # lama?" of "Stempel selesai dalam satu jam" beside "Kami membuat stempel")
     "bikin dibikin membuat dibuat pembuatan",
+    # sending: "¿Cuánto me cobráis por mandarme la lana a casa?" of "Enviamos lana a toda
+    # España por 4,95 euros"
+    "send sends sending sent post posting posted ship ships shipping shipped enviar envío "
+    "envio envíos envios enviamos enviáis enviais envían envian enviarme enviarnos mandar "
+    "mandáis mandais mandamos mandan mandarme mandarnos kirim dikirim mengirim pengiriman "
+    "kirimkan",
     # mending: "¿Cuánto tardáis en arreglar la silla?" of "Una silla ... se repara en unas
     # tres semanas"
     "repair repairs repaired repairing mend mends mended mending fix fixes fixed fixing "

@@ -181,6 +181,14 @@ def test_an_indonesian_must_or_need_is_the_askers_word() -> None:
     name nothing a page must hold, as "need" and "necesito" do not."""
     assert key_terms("Harus janjian dulu?", "id") == key_terms("janjian dulu", "id")
     assert not key_terms("Perlu bawa apa?", "id") & {"perlu"}
+    # ... and a time to come, unnamed
+    assert key_terms("Bisa tambah kamera nanti?", "id") == key_terms("tambah kamera", "id")
+
+
+def test_a_unit_is_one_term_in_its_symbol_and_its_name() -> None:
+    assert key_terms("Harga pandan wangi 5 kilo berapa?", "id") >= key_terms("5 kg", "id")
+    assert key_terms("¿A cuántos kilómetros está?", "es") & key_terms("a 3 km", "es")
+    assert not key_terms("kilo", "id") & key_terms("km", "id")
 
 
 def test_a_function_word_is_not_the_long_word_a_question_leaves_out() -> None:

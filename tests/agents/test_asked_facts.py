@@ -698,6 +698,9 @@ def test_whether_one_pays_for_what_a_page_names_is_told_by_it() -> None:
 
     assert states_paid("No hay matrícula.")
     assert held_by_kin("parents", ["Adults go free."])
+    # sending, in the asker's word and the page's
+    assert held_by_kin("mandarme", ["Enviamos lana a toda España por 4,95 euros."])
+    assert asks_whether_paid("Diantar ke rumah bayar ongkir?")
     # a child in Spain's everyday word, of a page giving an age
     assert children_by_age("chaval", ["Clases para jóvenes de 12 a 17 años."])
     # making, in everyday Indonesian and the page's word

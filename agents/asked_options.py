@@ -1,0 +1,90 @@
+"""A measure the pages list others of: "Ada karung 50 kg?" of "dalam karung 5 kg, 10 kg,
+dan 25 kg"; "Do you hire 7-seater vans?" of "5-seater and 9-seater vans". The question
+shares every word but its number with the sentence listing the others, and the encoder
+reads numbers hardly at all, so the decision answered it with the sizes the page has.
+
+A number with its unit that no page gives is not offered when the sentences on what the
+question names (sharing one of its other key terms) give at least `LISTED_MEASURES`
+other numbers with that unit, each of them an option, and none of them a bound ("up to 20
+people", "a partir de 3 noches", "minimal 25 kg") or an end of a range ("10 to 20
+people", "de 5 a 12 años"), which hold numbers they do not write. A sentence on
+something else may bound the unit for its own sake ("Gratis antar untuk pembelian
+minimal 25 kg" beside the sacks' sizes). A time of day ("7 pm") is the hours' to judge.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.answerability import SENTENCE_BREAK, key_terms, stem_of, stopwords_of
+from knowledge.encoders.languages import guess
+
+LISTED_MEASURES = 2
+# A number, then its unit: "50 kg", "7-seater", "3 noches".
+_MEASURE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)[\s-]?([^\W\d_]{2,})(?![\w])")
+# What makes a number a bound or a range's end, before it or after it.
+_BOUND_BEFORE = re.compile(
+    r"(?<![^\W_])(?:up to|to|until|from|under|over|above|below|than|least|most|max|maximum|"
+    r"minimum|min|between|hasta|a|desde|entre|m[aá]ximo|m[ií]nimo|menos|m[aá]s|"
+    r"partir|mayores|menores|sampai|hingga|dari|antara|minimal|maksimal|maks|min|paling|"
+    r"mulai|di atas|di bawah|lebih|kurang|s/d)\W*$",
+    re.IGNORECASE,
+)
+_RANGE_AFTER = re.compile(
+    r"^\s*(?:to|-|–|a|hasta|sampai|hingga|s/d|or (?:more|over|above)|o más|ke atas|"
+    r"atau lebih|and (?:over|above|up)|plus|\+)(?![^\W_])",
+    re.IGNORECASE,
+)
+# Units that are a time of day, or no unit at all.
+_NOT_UNITS = frozenset("am pm h hrs uhr jam wib th st nd rd".split())
+
+
+def unlisted_measure(question: str, texts: list[str]) -> str | None:
+    """The number and unit the question asks ("50 kg") when the `texts` give at least
+    `LISTED_MEASURES` other options with that unit and never it; else None."""
+    language = guess(question)[0]
+    asked = _measures(question, language, options_only=True)
+    if not asked:  # most questions name no measure: the pages need not be read
+        return None
+    measured = {part for pair in asked for part in pair}
+    named = {t for t in key_terms(question, language) if t not in measured}
+    on_it = [
+        sentence
+        for text in texts
+        for sentence in SENTENCE_BREAK.split(text)
+        if named & key_terms(sentence, language)
+    ]
+    given: dict[str, set[str]] = {}
+    for sentence in on_it:
+        for number, unit in _measures(sentence, language, options_only=True):
+            given.setdefault(unit, set()).add(number)
+    bounded = {u for sentence in on_it for _, u in _measures(sentence, language, bounds=True)}
+    for number, unit in asked:
+        options = given.get(unit, set())
+        if unit in bounded or number in options:
+            continue
+        if len(options) >= LISTED_MEASURES:
+            return f"{number} {unit}"
+    return None
+
+
+def _measures(
+    text: str, language: str, *, options_only: bool = False, bounds: bool = False
+) -> list[tuple[str, str]]:
+    """The text's numbers with their units (stemmed): all of them; with `options_only`,
+    those neither bounds nor ends of a range; with `bounds`, only those that are."""
+    stopwords = stopwords_of(language)
+    found = []
+    for match in _MEASURE.finditer(text):
+        number, unit = match.group(1).replace(",", "."), match.group(2).lower()
+        if unit in stopwords or unit in _NOT_UNITS:
+            continue
+        is_bound = bool(
+            _BOUND_BEFORE.search(text[: match.start()])
+            or _RANGE_AFTER.search(text[match.end(1) :])
+            or _RANGE_AFTER.search(text[match.end() :])
+        )
+        if (options_only and is_bound) or (bounds and not is_bound):
+            continue
+        found.append((number, stem_of(unit, language)))
+    return found

@@ -1,0 +1,40 @@
+"""A measure the pages list others of, and never the one asked."""
+
+from __future__ import annotations
+
+from agents.asked_options import unlisted_measure
+
+SACKS = [
+    "Kami menjual beras pandan wangi dan beras merah dalam karung 5 kg, 10 kg, dan 25 kg.",
+    "Gratis antar untuk pembelian minimal 25 kg di dalam kota.",
+]
+
+
+def test_a_size_the_pages_list_others_of_is_not_offered() -> None:
+    assert unlisted_measure("Ada karung 50 kg?", SACKS) == "50 kg"
+    assert unlisted_measure("Do you hire 7-seater vans?", ["We hire 5-seater and 9-seater vans."])
+    assert unlisted_measure(
+        "¿Tenéis bicis de 29 pulgadas?", ["Alquilamos bicis de 26 pulgadas y de 27,5 pulgadas."]
+    )
+
+
+def test_a_size_the_pages_give_in_another_spelling_of_its_unit_is_offered() -> None:
+    assert unlisted_measure("Ada karung 10 kilo?", SACKS) is None
+    assert (
+        unlisted_measure("Do you have 9-seater vans?", ["We hire 5-seater and 9-seater vans."])
+        is None
+    )
+
+
+def test_a_bound_or_a_range_holds_numbers_it_does_not_write() -> None:
+    """ "Can we bring 15 children to a party?" of "up to 20 children"; one other option
+    is no list; a sentence on something else lists nothing the question names."""
+    parties = ["Parties are for up to 20 children.", "Rooms sleep 2 people or 4 people."]
+    assert unlisted_measure("Can we bring 15 children to a party?", parties) is None
+    assert unlisted_measure("Can 15 people come to a party?", parties) is None
+    assert (
+        unlisted_measure("Do you take groups of 12 people?", ["Groups of 10 to 20 people."]) is None
+    )
+    assert unlisted_measure("Ada kamar untuk 3 orang?", ["Kamar untuk 2 orang."]) is None
+    # a time of day is the hours' to judge
+    assert unlisted_measure("Is there a class at 7 pm?", ["Classes at 6 pm and 8 pm."]) is None
