@@ -307,6 +307,10 @@ def stem_of(word: str, language: str) -> str:
     stemmed = stem.stemWord(word)
     if language == "id" and _T_NASAL.match(word) and word[3:].startswith(stemmed):
         stemmed = "t" + stemmed  # "menambah" as "tambah", not "ambah"
+    elif (
+        language == "id" and word.startswith(_ONE_SYLLABLE_PREFIXES) and _E_ROOT.fullmatch(stemmed)
+    ):
+        stemmed = stemmed[1:]  # "pengecekan" as "cek", not "ecek"
     if language == "id" and (host := nya_host(stemmed)):
         stemmed = stem.stemWord(host)
     elif language == "es":
@@ -342,6 +346,10 @@ _SPOKEN_NASAL = re.compile(r"ng[aeiou]\w{2}")
 # lost "t"'s; speech drops the prefix and keeps the nasal ("nambah", "nutup", "nonton").
 _T_NASAL = re.compile(r"[mp]en[aeiou]")
 _SPOKEN_T_NASAL = re.compile(r"n[aeiou]\w{2}")
+# A root of one syllable takes "menge-"/"penge-" ("cek": "mengecek", "pengecekan"), whose
+# "e" Snowball leaves on it ("ecek"): "Cek pompa bayar berapa?" missed "Biaya pengecekan".
+_ONE_SYLLABLE_PREFIXES = ("menge", "penge")
+_E_ROOT = re.compile(r"e[^aeiou][aeiou][^aeiou]")
 
 
 # Words of one root whose stems still differ past its first letters are the same term:
@@ -746,7 +754,10 @@ PAID_AHEAD_ASKED = re.compile(rf"(?<![^\W_])(?:{_AHEAD})(?:-?nya)?(?![^\W_])", r
 # discount is no price of its own.
 _SHARE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|percent|per cent|por ciento|persen)", re.IGNORECASE)
 _PAID_AHEAD = re.compile(
-    rf"(?<![^\W_])(?:{_AHEAD}|pay|paid|payable|bayar|dibayar|dibayarkan|paga|pagar|pagas)"
+    rf"(?<![^\W_])(?:{_AHEAD}|pay|paid|payable|bayar|dibayar|dibayarkan|paga|pagar|pagas|"
+    # ... or of when it is paid: on ordering ("Pedimos un 40 % al encargar")
+    r"al encargar|al reservar|al hacer el pedido|on ordering|when you order|when you book|"
+    r"saat (?:pesan|memesan|pemesanan))"
     r"(?![^\W_])",
     re.IGNORECASE,
 )
@@ -915,10 +926,12 @@ def written_in(words: str, text: str) -> bool:
     return re.search(_whole(words), text) is not None
 
 
-def left_out(question: str, word: str) -> str:
+def left_out(question: str, word: str, *, joined: bool = False) -> str:
     """The question without one word (its first occurrence, in any case), spaces
-    mended."""
-    shorter = re.sub(_whole(word), "", question, count=1, flags=re.IGNORECASE)
+    mended; with `joined`, without what a hyphen joins to it too ("grown-up": no "-up"
+    left to name what is priced)."""
+    pattern = _whole(word) + (r"(?:-[^\W_]+)*" if joined else "")
+    shorter = re.sub(pattern, "", question, count=1, flags=re.IGNORECASE)
     mended = re.sub(r"\s+([?.,!;:»])", r"\1", " ".join(shorter.split()))
     return re.sub(r"([¿¡«])\s+", r"\1", mended)
 

@@ -1441,7 +1441,7 @@ CHILDREN = frozenset(
 )
 
 GROWN_UPS = frozenset(
-    "adult adults parent parents grown-ups grownups adulto adultos padres dewasa".split()
+    "adult adults parent parents grown grown-ups grownups adulto adultos padres dewasa".split()
 )
 
 

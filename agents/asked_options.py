@@ -9,7 +9,8 @@ other numbers with that unit, each of them an option, and none of them a bound (
 people", "a partir de 3 noches", "minimal 25 kg") or an end of a range ("10 to 20
 people", "de 5 a 12 años"), which hold numbers they do not write. A sentence on
 something else may bound the unit for its own sake ("Gratis antar untuk pembelian
-minimal 25 kg" beside the sacks' sizes). A time of day ("7 pm") is the hours' to judge.
+minimal 25 kg" beside the sacks' sizes). A time of day ("7 pm") is the hours' to judge,
+and a year ("1821 yılına") names no measure.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ _RANGE_AFTER = re.compile(
     r"atau lebih|and (?:over|above|up)|plus|\+)(?![^\W_])",
     re.IGNORECASE,
 )
+# A year is no measure: "1821 yılına" (of the year 1821), "2000 yılında".
+_YEAR = re.compile(r"1\d{3}|20\d{2}")
 # Units that are a time of day, or no unit at all.
 _NOT_UNITS = frozenset("am pm h hrs uhr jam wib th st nd rd".split())
 
@@ -77,7 +80,7 @@ def _measures(
     found = []
     for match in _MEASURE.finditer(text):
         number, unit = match.group(1).replace(",", "."), match.group(2).lower()
-        if unit in stopwords or unit in _NOT_UNITS:
+        if unit in stopwords or unit in _NOT_UNITS or _YEAR.fullmatch(number):
             continue
         is_bound = bool(
             _BOUND_BEFORE.search(text[: match.start()])

@@ -344,7 +344,7 @@ PRICE_WORDS = frozenset(
 # Asked so, a price answers it; the checks of what a price is of (`priced`) read the
 # words of price alone.
 _ASKS_WHAT_TO_PAY = re.compile(
-    r"(?<![^\W_])(?:how much (?:\w+ ){0,4}pay|cu[aá]nto (?:\w+ ){0,3}pag(?:o|as|a|an|amos|"
+    r"(?<![^\W_])(?:how much (?:[\w-]+ ){0,4}pay|cu[aá]nto (?:\w+ ){0,3}pag(?:o|as|a|an|amos|"
     r"[aá]is|ar)|bayar(?:nya)?(?: (?!tanggal|jam|hari)\w+){0,2} berapa(?! kali)|"
     r"(?<!tanggal )(?<!jam )(?<!hari )berapa (?:yang )?(?:harus )?(?:di)?bayar(?:nya)?|"
     # ... or how much is paid ahead: "Uang mukanya berapa?", "¿Cuánto es la señal?"
@@ -443,7 +443,7 @@ def without_kin(question: str, sentences: list[str]) -> str:
         question = _ENTERING.sub(" ", question)
     for word in words_of(question):
         if held_by_kin(word.lower(), sentences) or (general and word.lower() in GROWN_UPS):
-            question = left_out(question, word)
+            question = left_out(question, word, joined=True)
     return question
 
 

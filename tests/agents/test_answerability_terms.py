@@ -174,6 +174,9 @@ def test_an_indonesian_root_of_t_is_one_term_under_its_nasal_prefix() -> None:
     assert key_terms("Jam berapa nutup?", "id") & key_terms("Toko tutup pukul 17.00.", "id")
     assert key_terms("Kami menitipkan motor", "id") == key_terms("titip motor", "id")
     assert not key_terms("penuh", "id") & key_terms("tuh", "id")
+    # a root of one syllable under "penge-"/"menge-"
+    assert key_terms("Cek pompa bayar berapa?", "id") & key_terms("Biaya pengecekan", "id")
+    assert key_terms("mengecat pagar", "id") == key_terms("cat pagar", "id")
 
 
 def test_an_indonesian_must_or_need_is_the_askers_word() -> None:

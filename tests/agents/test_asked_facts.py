@@ -698,6 +698,8 @@ def test_whether_one_pays_for_what_a_page_names_is_told_by_it() -> None:
 
     assert states_paid("No hay matrícula.")
     assert held_by_kin("parents", ["Adults go free."])
+    # a grown-up as the asker writes it ("grown-up": "grown", "up")
+    assert held_by_kin("grown", ["Admission is £7.50 for adults."])
     # sending, in the asker's word and the page's
     assert held_by_kin("mandarme", ["Enviamos lana a toda España por 4,95 euros."])
     assert asks_whether_paid("Diantar ke rumah bayar ongkir?")

@@ -36,5 +36,7 @@ def test_a_bound_or_a_range_holds_numbers_it_does_not_write() -> None:
         unlisted_measure("Do you take groups of 12 people?", ["Groups of 10 to 20 people."]) is None
     )
     assert unlisted_measure("Ada kamar untuk 3 orang?", ["Kamar untuk 2 orang."]) is None
-    # a time of day is the hours' to judge
+    # a time of day is the hours' to judge, and a year names no measure
     assert unlisted_measure("Is there a class at 7 pm?", ["Classes at 6 pm and 8 pm."]) is None
+    years = ["Müze 1857 yılında ve 1900 yılında tablo aldı."]
+    assert unlisted_measure("Müze 1821 yılında tablo aldı mı?", years) is None

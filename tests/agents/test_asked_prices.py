@@ -201,6 +201,7 @@ def test_a_price_asked_in_other_words_than_the_pages() -> None:
         "Berapa yang harus dibayar?",
         "Berapa harga tiketnya?",
         "How much do the little ones pay?",
+        "How much does a grown-up pay?",
     ):
         assert PRICE.asks(question), question
     # on which date, how many times, how long: no price
@@ -224,6 +225,9 @@ def test_a_share_paid_ahead_is_a_price() -> None:
         assert PRICE.asks(question), question
     assert PRICE.given_in("Pemesanan dengan uang muka 30 persen.", "Uang mukanya berapa?")
     assert PRICE.given_in("Para reservar se paga una señal del 20 %.", "¿Cuánto es la señal?")
+    # ... and a share asked on ordering, of the page's share on ordering
+    sentence = "Pedimos un 40 % al encargar y el resto al terminar el montaje."
+    assert PRICE.given_in(sentence, "¿Cuánto hay que adelantar?")
     assert not states_price("Students get 10% off.")
     assert not states_price("80% of our pupils pass first time.")
 
