@@ -166,7 +166,7 @@ _ASKS_DURATION = re.compile(
     r"cu[aá]nt[oa]s (?:d[ií]as|horas|minutos|semanas) (?:tarda|tardan|tard[aá]is|dura|"
     r"duran|se tarda)|berapa lama|lama (?:tidak|nggak|gak|enggak|ga)(?=\s*[?.!]|\s*$)|"
     r"berapa (?:hari|jam|menit|minggu|bulan) (?:jadi|selesai|sampai|kering|beres)|"
-    # ... or the time it needs: "Butuh berapa hari?", "Makan waktu berapa lama?"
+    # ... or the time it needs: "Butuh berapa hari?", "Perlu waktu berapa jam?"
     r"(?:butuh|perlu|makan|memakan) (?:waktu )?berapa (?:hari|jam|menit|minggu|bulan))"
     r"(?![^\W_])",
     re.IGNORECASE,

@@ -27,7 +27,7 @@ _MEASURE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)[\s-]?([^\W\d_]{2,})(?![\w])
 _BOUND_BEFORE = re.compile(
     r"(?<![^\W_])(?:up to|to|until|from|under|over|above|below|than|least|most|max|maximum|"
     r"minimum|min|between|hasta|a|desde|entre|m[aá]ximo|m[ií]nimo|menos|m[aá]s|"
-    r"partir|mayores|menores|sampai|hingga|dari|antara|minimal|maksimal|maks|min|paling|"
+    r"partir|mayores|menores|sampai|hingga|dari|antara|minimal|maksimal|maks|paling|"
     r"mulai|di atas|di bawah|lebih|kurang|s/d)\W*$",
     re.IGNORECASE,
 )
