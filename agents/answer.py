@@ -61,7 +61,6 @@ from agents.asked_facts import (
     means_asked,
     names_means,
     names_season,
-    paying_clauses,
     season_of_another,
     states_age,
     states_payment,
@@ -931,7 +930,7 @@ def fact_giving(
         giving = [i for i in giving if names_asked(i)]
         anywhere = [i for i in anywhere if names_asked(i)]
     if paid_for and anywhere:
-        anywhere = _naming_most_where_paid(paid_for, anywhere, candidates)
+        anywhere = _naming_most(paid_for, anywhere, candidates)
         giving = [i for i in giving if i in anywhere]
     # A price asked, not what is paid ahead: a sentence whose one amount is a deposit
     # does not give it when another gives a price ("¿Cuánto cuesta alquilar un traje?"
@@ -956,18 +955,14 @@ def fact_giving(
     return closest
 
 
-def _naming_most_where_paid(
+def _naming_most(
     asked: set[str], indices: list[int], candidates: list[tuple[int, str]]
 ) -> list[int]:
-    """Of sentences telling whether one pays, those naming most of the `asked` terms;
-    of these, those naming one where they speak of paying, if any do: "Desainnya bayar
-    tidak?" of "Desain gratis", not of "...setelah desain disetujui dan DP 50 persen
-    dibayar"; "Akuarium 60 cm sudah termasuk filter?" of "Akuarium 60 cm lengkap dengan
-    filter dan lampu dijual Rp450.000", not of "...kuras akuarium Rp100.000"."""
+    """Of sentences telling whether one pays, those naming most of the `asked` terms:
+    "Akuarium 60 cm sudah termasuk filter?" of "Akuarium 60 cm lengkap dengan filter dan
+    lampu dijual Rp450.000", not of "...kuras akuarium Rp100.000"."""
     named = {i: len(asked & terms_of(candidates[i][1])) for i in indices}
-    most = [i for i in indices if named[i] == max(named.values())]
-    where_paid = [i for i in most if asked & terms_of(paying_clauses(candidates[i][1]))]
-    return where_paid or most
+    return [i for i in indices if named[i] == max(named.values())]
 
 
 def _time_of_what_is_named(

@@ -1295,21 +1295,6 @@ def states_paid(sentence: str) -> bool:
     )
 
 
-# A sentence's clauses: parted by punctuation or a word joining two of them.
-_CLAUSE_BREAK = re.compile(
-    r"[,;:]\s+|\s+(?:and|but|while|whereas|y|e|pero|mientras|dan|tetapi|tapi|sedangkan|"
-    r"namun)\s+",
-    re.IGNORECASE,
-)
-
-
-def paying_clauses(sentence: str) -> str:
-    """The sentence's clauses that speak of paying (`states_paid`); the whole sentence
-    when none does alone."""
-    clauses = [c for c in _CLAUSE_BREAK.split(sentence) if states_paid(c)]
-    return " ".join(clauses) if clauses else sentence
-
-
 # ... and so does one saying there is no fee of joining: "No hay matrícula".
 _NO_FEE = re.compile(
     r"(?<![^\W_])(?:no hay|sin|no (?:se )?cobra(?:mos)?|no|there is no|tanpa|tidak ada) "

@@ -712,17 +712,6 @@ def test_whether_one_pays_for_what_a_page_names_is_told_by_it() -> None:
     assert not held_by_kin("arreglar", ["Vendemos sillas de enea."])
 
 
-def test_the_clauses_of_a_sentence_that_speak_of_paying() -> None:
-    """ "Desainnya bayar tidak?" names "desain" in "setelah desain disetujui dan DP 50
-    persen dibayar", but not where the sentence speaks of paying."""
-    from agents.asked_facts import paying_clauses
-
-    sentence = "Pengerjaan 7 hari kerja setelah desain disetujui dan DP 50 persen dibayar."
-    assert "desain" not in paying_clauses(sentence)
-    assert paying_clauses("Desain gratis untuk pesanan di atas 24 kaos.").startswith("Desain")
-    assert paying_clauses("We open at 9 am.") == "We open at 9 am."
-
-
 def test_still_open_and_coming_at_weekends_ask_the_hours() -> None:
     for question in (
         "Malam-malam jam sepuluh masih buka?",

@@ -1,7 +1,6 @@
 """Indonesian verbs of a "t" root under their nasal ("nambah", "nutup") are the page's
-"tambahan", "tutup"; whether one pays for a thing is told by the sentence naming most
-of it where it speaks of paying ("Desainnya bayar tidak?" of "Desain kue gratis", not
-of "...setelah desain disetujui dan DP dibayar"); mending asked in the asker's word is
+"tambahan", "tutup"; whether one pays for a thing is told by a sentence naming it
+("Desainnya bayar tidak?" of "Desain gratis", a guard); mending asked in the asker's word is
 the page's ("¿Cuánto tardáis en arreglar...?" of "se repara en"), and a thing the pages
 lack, named after three words of asking, is still lacking; the time a job needs is asked
 by "butuh waktu", and "harus" (must) names nothing a page must hold."""
