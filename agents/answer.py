@@ -962,7 +962,8 @@ def _naming_most(
     "Akuarium 60 cm sudah termasuk filter?" of "Akuarium 60 cm lengkap dengan filter dan
     lampu dijual Rp450.000", not of "...kuras akuarium Rp100.000"."""
     named = {i: len(asked & terms_of(candidates[i][1])) for i in indices}
-    return [i for i in indices if named[i] == max(named.values())]
+    most = max(named.values())
+    return [i for i in indices if named[i] == most]
 
 
 def _time_of_what_is_named(

@@ -58,8 +58,9 @@ _STATES_COUNT = re.compile(
 # of an era ("44 BC"), or a year named by its place in time ("last year", "el año
 # pasado", "tahun lalu").
 _ASKS_YEAR = re.compile(rf"(?<![^\W_])(?:{_YEAR_ASKED})(?![^\W_])", re.IGNORECASE)
+YEAR_FIGURE = r"1\d{3}|20\d{2}"  # a year in figures: 1000 to 2099
 _STATES_YEAR = re.compile(
-    r"(?<![\d.,])(?:1\d{3}|20\d{2})(?![\d.,]?\d)|"
+    rf"(?<![\d.,])(?:{YEAR_FIGURE})(?![\d.,]?\d)|"
     r"(?<![^\W_])\d{1,4}\s*(?:BC|BCE|AD|CE|a\.\s?C\.|d\.\s?C\.|SM|M)(?![^\W_])|"
     r"(?<![^\W_])(?:(?:last|this|next|that|the same|the following|the previous) year|"
     r"(?:el|este|ese|aquel) (?:mismo )?a[nñ]o(?: (?:pasado|siguiente|anterior))?|"

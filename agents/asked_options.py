@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from agents.answerability import SENTENCE_BREAK, key_terms, stem_of, stopwords_of
+from agents.asked_counts import YEAR_FIGURE
 from knowledge.encoders.languages import guess
 
 LISTED_MEASURES = 2
@@ -37,7 +38,7 @@ _RANGE_AFTER = re.compile(
     re.IGNORECASE,
 )
 # A year is no measure: "1821 yılına" (of the year 1821), "2000 yılında".
-_YEAR = re.compile(r"1\d{3}|20\d{2}")
+_YEAR = re.compile(YEAR_FIGURE)
 # Units that are a time of day, or no unit at all.
 _NOT_UNITS = frozenset("am pm h hrs uhr jam wib th st nd rd".split())
 
@@ -46,7 +47,7 @@ def unlisted_measure(question: str, texts: list[str]) -> str | None:
     """The number and unit the question asks ("50 kg") when the `texts` give at least
     `LISTED_MEASURES` other options with that unit and never it; else None."""
     language = guess(question)[0]
-    asked = _measures(question, language, options_only=True)
+    asked = [(number, unit) for number, unit, bound in _measures(question, language) if not bound]
     if not asked:  # most questions name no measure: the pages need not be read
         return None
     measured = {part for pair in asked for part in pair}
@@ -58,10 +59,13 @@ def unlisted_measure(question: str, texts: list[str]) -> str | None:
         if named & key_terms(sentence, language)
     ]
     given: dict[str, set[str]] = {}
+    bounded: set[str] = set()
     for sentence in on_it:
-        for number, unit in _measures(sentence, language, options_only=True):
-            given.setdefault(unit, set()).add(number)
-    bounded = {u for sentence in on_it for _, u in _measures(sentence, language, bounds=True)}
+        for number, unit, bound in _measures(sentence, language):
+            if bound:
+                bounded.add(unit)
+            else:
+                given.setdefault(unit, set()).add(number)
     for number, unit in asked:
         options = given.get(unit, set())
         if unit in bounded or number in options:
@@ -71,23 +75,19 @@ def unlisted_measure(question: str, texts: list[str]) -> str | None:
     return None
 
 
-def _measures(
-    text: str, language: str, *, options_only: bool = False, bounds: bool = False
-) -> list[tuple[str, str]]:
-    """The text's numbers with their units (stemmed): all of them; with `options_only`,
-    those neither bounds nor ends of a range; with `bounds`, only those that are."""
+def _measures(text: str, language: str) -> list[tuple[str, str, bool]]:
+    """The text's numbers with their units (stemmed), each with whether it is a bound or
+    an end of a range."""
     stopwords = stopwords_of(language)
     found = []
     for match in _MEASURE.finditer(text):
         number, unit = match.group(1).replace(",", "."), match.group(2).lower()
         if unit in stopwords or unit in _NOT_UNITS or _YEAR.fullmatch(number):
             continue
-        is_bound = bool(
+        bound = bool(
             _BOUND_BEFORE.search(text[: match.start()])
             or _RANGE_AFTER.search(text[match.end(1) :])
             or _RANGE_AFTER.search(text[match.end() :])
         )
-        if (options_only and is_bound) or (bounds and not is_bound):
-            continue
-        found.append((number, stem_of(unit, language)))
+        found.append((number, stem_of(unit, language), bound))
     return found
