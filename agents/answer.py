@@ -44,6 +44,7 @@ from agents.answerability import (
     words_of,
     written_in,
 )
+from agents.asked_at_large import for_encoder
 from agents.asked_audience import children_unspoken
 from agents.asked_counts import asks_count, asks_year, states_count, states_people, states_year
 from agents.asked_dealings import dealing_unoffered
@@ -297,6 +298,10 @@ class ExtractiveAnswerer:
         self.not_found_message = not_found_message
         self.answerability = answerability
         self.own_names = own_names
+        # Only with the decision, and the encoder its readings were fitted on.
+        self.at_large = (
+            for_encoder(getattr(embeddings, "name", None)) if answerability is not None else None
+        )
 
     def answer(
         self,
@@ -539,6 +544,24 @@ class ExtractiveAnswerer:
                     # of children nor of any age: its classes do not say they take them.
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "children_unspoken": True}
+                    )
+                elif (
+                    same[top]
+                    and self.at_large is not None
+                    and absent_terms(query, texts)
+                    and (
+                        at_large := self.at_large.unanswered(
+                            question=self.embeddings.encode_cached([query], query=True)[0],
+                            quoted=context_vectors[chosen],
+                            probability=judged.evidence["probability"],
+                        )
+                    )
+                ):
+                    # "¿Cuántos habitantes tiene Haro?" of a winery 3 km from Haro: a
+                    # question on what the world knows, in words no page holds, which a
+                    # service's pages do not say (over a reference work's they would).
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "asked_at_large": at_large}
                     )
             tried.append(judged)
         # The question as asked or as searched, whichever finds the better sentence among
