@@ -17,7 +17,7 @@ other model, nothing more to embed at answering time):
   questions at large are what the pages are for.
 
     python -m bench.fit_asked_at_large --squad ../shared/data/squad-dev \\
-        --xquad ../shared/data/xquad [--hold set_bb,set_bc] [--out agents/asked_at_large.json]
+        --xquad ../shared/data/xquad [--hold set_bb,set_bc,set_bd] [--out agents/asked_at_large.json]
 
 `--hold` keeps sets out of the fit, to be reported on as held out. The report printed
 is out of fold: each group of hand sets flagged by a fit without it.
@@ -89,6 +89,15 @@ def probability(x: np.ndarray, weights: tuple[np.ndarray, float]) -> np.ndarray:
     return 1 / (1 + np.exp(-(x @ weights[0] + weights[1])))
 
 
+def out_of_fold(x: np.ndarray, y: np.ndarray, folds: np.ndarray, c: float) -> np.ndarray:
+    """Each row's probability by a fit on the other folds' rows."""
+    scored = np.zeros(len(y))
+    for fold in np.unique(folds):
+        held = folds == fold
+        scored[held] = probability(x[held], fitted(x[~held], y[~held], c))
+    return scored
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--squad", type=Path, required=True)
@@ -124,10 +133,7 @@ def main(argv: list[str] | None = None) -> None:
     group = {name: i % FOLDS for i, name in enumerate(names)}
     gq = np.r_[[group[name] for name, *_ in hand_q], np.arange(len(public_q)) % FOLDS]
     gs = np.r_[[group[name] for name, _ in hand_s], np.arange(len(public_s)) % FOLDS]
-    pq, ps = np.zeros(len(yq)), np.zeros(len(ys))
-    for fold in range(FOLDS):
-        pq[gq == fold] = probability(xq[gq == fold], fitted(xq[gq != fold], yq[gq != fold], args.c))
-        ps[gs == fold] = probability(xs[gs == fold], fitted(xs[gs != fold], ys[gs != fold], args.c))
+    pq, ps = out_of_fold(xq, yq, gq, args.c), out_of_fold(xs, ys, gs, args.c)
     kinds = np.array([kind for _, kind, _ in hand_q])
     for kind in ("answered", "near", "off"):
         shown = pq[: len(hand_q)][kinds == kind] >= args.question_at

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from bench.fit_asked_at_large import fitted, hand_rows, probability
+from bench.fit_asked_at_large import fitted, hand_rows, out_of_fold, probability
 
 
 def test_held_out_sets_stay_out_of_the_rows() -> None:
@@ -25,3 +25,18 @@ def test_the_fit_separates_what_one_direction_tells() -> None:
     weights = fitted(x, y, 3.0)
     assert np.argmax(np.abs(weights[0])) == 3
     assert np.mean((probability(x, weights) >= 0.5) == (y == 1)) > 0.9
+
+
+def test_out_of_fold_scores_each_fold_by_a_fit_without_it() -> None:
+    rng = np.random.default_rng(5)
+    y = rng.integers(0, 2, 400).astype(float)
+    x = rng.normal(0, 1, (400, 4))
+    x[:, 0] += 3 * y
+    folds = np.arange(400) % 4
+    scored = out_of_fold(x, y, folds, 3.0)
+    assert np.mean((scored >= 0.5) == (y == 1)) > 0.85
+    # a fold whose labels are flipped is scored by fits that never saw them: wrong
+    flipped = y.copy()
+    flipped[folds == 0] = 1 - flipped[folds == 0]
+    rescored = out_of_fold(x, flipped, folds, 3.0)
+    assert np.mean((rescored[folds == 0] >= 0.5) == (flipped[folds == 0] == 1)) < 0.2
