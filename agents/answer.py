@@ -548,7 +548,8 @@ class ExtractiveAnswerer:
                 elif (
                     same[top]
                     and self.at_large is not None
-                    and absent_terms(query, texts)
+                    # the readings first: most quotes pass them at the decision's
+                    # probability, before any page is read for the question's words
                     and (
                         at_large := self.at_large.unanswered(
                             question=self.embeddings.encode_cached([query], query=True)[0],
@@ -556,6 +557,7 @@ class ExtractiveAnswerer:
                             probability=judged.evidence["probability"],
                         )
                     )
+                    and absent_terms(query, texts)
                 ):
                     # "¿Cuántos habitantes tiene Haro?" of a winery 3 km from Haro: a
                     # question on what the world knows, in words no page holds, which a

@@ -46,7 +46,7 @@ class AtLarge:
         )
 
     def asks_at_large(self, question: np.ndarray) -> float:
-        return float(_probability(question[None, :], self.question)[0])
+        return float(probabilities(question[None, :], self.question)[0])
 
     def unanswered(
         self, *, question: np.ndarray, quoted: np.ndarray, probability: float
@@ -59,12 +59,13 @@ class AtLarge:
         asked = self.asks_at_large(question)
         if asked < self.question_at:
             return None
-        if (_probability(quoted, self.sentence) >= self.sentence_below).any():
+        if (probabilities(quoted, self.sentence) >= self.sentence_below).any():
             return None
         return asked
 
 
-def _probability(vectors: np.ndarray, weights: np.ndarray) -> np.ndarray:
+def probabilities(vectors: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Each vector's probability by logistic `weights` (coefficients, then the intercept)."""
     return 1 / (1 + np.exp(-(vectors @ weights[:-1] + weights[-1])))
 
 

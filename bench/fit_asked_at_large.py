@@ -36,7 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
-from agents.asked_at_large import MODEL_FILE
+from agents.asked_at_large import MODEL_FILE, probabilities
 from bench.answerable import halves, load_squad, load_xquad
 from knowledge.documents.sentences import in_context, split_sentences
 from knowledge.encoders.embeddings import LocalEmbeddings
@@ -78,15 +78,12 @@ def public_rows(
     return questions, sentences
 
 
-def fitted(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
+def fitted(x: np.ndarray, y: np.ndarray, c: float) -> np.ndarray:
+    """Coefficients, then the intercept: as the service reads them (`probabilities`)."""
     from sklearn.linear_model import LogisticRegression
 
     model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(x, y)
-    return model.coef_[0], float(model.intercept_[0])
-
-
-def probability(x: np.ndarray, weights: tuple[np.ndarray, float]) -> np.ndarray:
-    return 1 / (1 + np.exp(-(x @ weights[0] + weights[1])))
+    return np.r_[model.coef_[0], model.intercept_[0]]
 
 
 def out_of_fold(x: np.ndarray, y: np.ndarray, folds: np.ndarray, c: float) -> np.ndarray:
@@ -94,7 +91,7 @@ def out_of_fold(x: np.ndarray, y: np.ndarray, folds: np.ndarray, c: float) -> np
     scored = np.zeros(len(y))
     for fold in np.unique(folds):
         held = folds == fold
-        scored[held] = probability(x[held], fitted(x[~held], y[~held], c))
+        scored[held] = probabilities(x[held], fitted(x[~held], y[~held], c))
     return scored
 
 
@@ -147,10 +144,10 @@ def main(argv: list[str] | None = None) -> None:
     written = {
         "encoder": embeddings.name,
         "dimensions": int(xq.shape[1]),
-        "question": {"coefficients": [round(float(c), 5) for c in question[0]],
-                     "intercept": round(question[1], 5), "at": args.question_at},
-        "sentence": {"coefficients": [round(float(c), 5) for c in sentence[0]],
-                     "intercept": round(sentence[1], 5), "below": args.sentence_below},
+        "question": {"coefficients": [round(float(c), 5) for c in question[:-1]],
+                     "intercept": round(float(question[-1]), 5), "at": args.question_at},
+        "sentence": {"coefficients": [round(float(c), 5) for c in sentence[:-1]],
+                     "intercept": round(float(sentence[-1]), 5), "below": args.sentence_below},
         "probability_below": args.probability_below,
         "held_out": sorted(filter(None, args.hold.split(","))),
     }  # fmt: skip
