@@ -89,7 +89,7 @@ _ASKS_SIZE = re.compile(
 _AREA_OR_LENGTH = (
     r"m²|m2|sq\.? ?(?:ft|m)|square (?:metres|meters|feet|foot|miles)|metros? cuadrados?|"
     r"meter persegi|hectares?|hect[aá]reas?|acres?|metres?|meters?|metros?|meter|cm|"
-    r"centimet(?:re|er)s?|cent[ií]metros?|sentimeter|feet|foot|ft|inches|pulgadas|mm|"
+    r"centimet(?:re|er)s?|cent[ií]metros?|sentimeter|feet|foot|ft|inch(?:es)?|pulgadas?|inci|mm|"
     r"litres?|liters?|litros?|liter|mdpl|msnm"
 )
 _STATES_SIZE = re.compile(

@@ -78,6 +78,9 @@ def test_a_question_asking_how_big_and_a_sentence_giving_a_size() -> None:
         "La sala mide 6 por 4 metros.",
         "Luas kamar 12 meter persegi.",
         "Ciwidey berada di ketinggian 1.100 mdpl.",
+        # a size in one unit, joined to its number as an adjective
+        "Volunteers show the planets through our 14-inch telescope.",
+        "Reparamos televisores de hasta 65 pulgadas.",
     ):
         assert states_size(sentence), sentence
     assert not states_size("A room costs 40 euros.")
