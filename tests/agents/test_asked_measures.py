@@ -78,9 +78,10 @@ def test_a_question_asking_how_big_and_a_sentence_giving_a_size() -> None:
         "La sala mide 6 por 4 metros.",
         "Luas kamar 12 meter persegi.",
         "Ciwidey berada di ketinggian 1.100 mdpl.",
-        # a size in one unit, joined to its number as an adjective
+        # a unit joined to its number as an adjective, in the singular, in Indonesian
         "Volunteers show the planets through our 14-inch telescope.",
-        "Reparamos televisores de hasta 65 pulgadas.",
+        "Vendemos tornillos de 1 pulgada.",
+        "Layar TV 32 inci di setiap ruangan.",
     ):
         assert states_size(sentence), sentence
     assert not states_size("A room costs 40 euros.")
