@@ -49,6 +49,7 @@ from agents.asked_audience import children_unspoken
 from agents.asked_counts import asks_count, asks_year, states_count, states_people, states_year
 from agents.asked_dealings import dealing_unoffered
 from agents.asked_facts import (
+    EXACTLY_WORDS,
     GROWN_UPS,
     SEASON_WORDS,
     STRICT_WORD,
@@ -883,7 +884,7 @@ def fact_giving(
         return []
     # "¿A qué hora abre la peluquería?" of Peluquería Rizos, whose page says "Abrimos...";
     # "Depotnya di mana?" of Depot Air Segar.
-    asking = fact.words | own
+    asking = fact.words | own | EXACTLY_WORDS
     # Every such word, not the first few: "bicicleta" of "¿Cuánto tardáis en arreglar una
     # bicicleta?" comes after three words of asking.
     shortest = STRICT_WORD if fact.strict else LONG_WORD

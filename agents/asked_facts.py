@@ -1407,9 +1407,19 @@ FACTS = (
 STRICT_WORD = 4
 
 
+# Words that ask a fact more precisely, not another one: "Where exactly is the wall?"
+# asks what "Where is the wall?" does, "¿Dónde exactamente estáis?", "Di mana tepatnya?".
+EXACTLY_WORDS = frozenset(
+    "exactly precisely exact exactamente precisamente exacta exacto tepatnya persisnya "
+    "pastinya".split()
+)
+_EXACTLY = re.compile(rf"(?<![^\W_])(?:{'|'.join(EXACTLY_WORDS)})(?![^\W_])\s*", re.IGNORECASE)
+
+
 def asked_fact(question: str, *, own: frozenset[str] = frozenset()) -> Fact | None:
     """The fact the question asks for, if it asks one of them; where the place is, asked
-    by a word of its `own` names, too."""
+    by a word of its `own` names, too. A word asking it exactly is read past."""
+    question = _EXACTLY.sub("", question)
     found = next((fact for fact in FACTS if fact.asks(question)), None)
     if found is None and asks_where_named(question, own):
         return _ADDRESS

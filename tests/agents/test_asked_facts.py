@@ -448,6 +448,17 @@ def test_where_the_place_is_asked_by_a_word_of_its_own_name() -> None:
     assert asked_fact("¿Dónde está la farmacia?", own=own) is None
 
 
+def test_a_fact_asked_exactly_is_the_same_fact() -> None:
+    wall = frozenset({"tannerside", "climbing", "wall"})
+    assert asked_fact("Where exactly is the wall?", own=wall).name == "address"
+    assert asked_fact("Where exactly are you?").name == "address"
+    assert asked_fact("¿Dónde exactamente estáis?").name == "address"
+    assert asked_fact("What time exactly do you open?").name == "hours"
+    assert asked_fact("Jam berapa persisnya buka?").name == "hours"
+    # ... and asks nothing when the rest asks nothing
+    assert asked_fact("Is this the exact price?") is None
+
+
 def test_a_time_of_year_asked_that_the_quote_gives_only_another_for() -> None:
     july = ["En julio organizamos campamentos de una semana."]
     assert season_of_another("¿Hay campamento en Semana Santa?", july) == "semana santa"

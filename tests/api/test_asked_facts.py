@@ -322,6 +322,25 @@ def test_the_kind_of_place_the_organisation_is_named_for_is_no_word_its_pages_la
     )
 
 
+def test_where_exactly_is_where(platform: Flask) -> None:
+    """A fact asked "exactly" is the same fact: "Where exactly is the wall?" asks what
+    "Where is the wall?" asks, and "exactly" is no word the page lacks (it was declined
+    for it)."""
+    org = create_org(platform.test_client(), "Tannerside Climbing Wall")
+    page = (
+        "Tannerside Climbing Wall is in the old wool mill on Tanner Street. We are open "
+        "weekdays from noon to 10 pm and weekends from 9 am to 6 pm."
+    )
+    made = assistant_per_kb(org, {"wall": {"Visiting": page}})
+    assert_answers(
+        org,
+        [("wall", "Where exactly is the wall?", "Tanner Street"),
+         ("wall", "What time exactly do you open on Saturdays?", "9 am to 6 pm")],
+        [("wall", "en", "Where exactly is the nearest bouldering gym?")],
+        assistants=made,
+    )  # fmt: skip
+
+
 # How many, in what year: a page on the choir shares the question's words in sentences
 # that give no number, and was quoted as if it answered.
 CHOIR = """# Riverside Chamber Choir
