@@ -1408,12 +1408,15 @@ STRICT_WORD = 4
 
 
 # Words that ask a fact more precisely, not another one: "Where exactly is the wall?"
-# asks what "Where is the wall?" does, "¿Dónde exactamente estáis?", "Di mana tepatnya?".
+# asks what "Where is the wall?" does; "¿Dónde exactamente estáis?", "Jam berapa
+# persisnya buka?".
 EXACTLY_WORDS = frozenset(
     "exactly precisely exact exactamente precisamente exacta exacto tepatnya persisnya "
     "pastinya".split()
 )
-_EXACTLY = re.compile(rf"(?<![^\W_])(?:{'|'.join(EXACTLY_WORDS)})(?![^\W_])\s*", re.IGNORECASE)
+_EXACTLY = re.compile(
+    rf"(?<![^\W_])(?:{'|'.join(sorted(EXACTLY_WORDS))})(?![^\W_])\s*", re.IGNORECASE
+)
 
 
 def asked_fact(question: str, *, own: frozenset[str] = frozenset()) -> Fact | None:
