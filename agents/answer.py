@@ -701,8 +701,14 @@ class ExtractiveAnswerer:
         # tándems?", taken for Hungarian)
         absent = absent_terms(query, texts)
         asked_for = [word for word in asked_things(query) if word not in self.own_names]
+        # ... and so is one whose kin a retrieved text holds ("loo" of "a toilet")
         things = [
-            (word,) for word in asked_for if word in unheld and word in absent and word not in ways
+            (word,)
+            for word in asked_for
+            if word in unheld
+            and word in absent
+            and word not in ways
+            and not held_by_kin(word, texts)
         ]
         # A sentence listing what the place does or has ("Ajustamos guitarras, bajos y
         # ukeleles") names its kinds: a thing none of whose words a page holds, nor as
@@ -967,6 +973,11 @@ def fact_giving(
             giving = [i for i in giving if i in priced]
             anywhere = priced
     closest = [max(anywhere, key=lambda i: cosines[i])] if anywhere else []
+    if naming and not giving:
+        # ... but one naming the day beside no hours ("Walk-ins are welcome on weekdays")
+        # may say nothing of opening: the hours the page gives come with it ("Can we come
+        # in on a Monday?" of "open Tuesday to Sunday").
+        naming = sorted({*naming, *closest})
     if fact.name in ("hours", "time"):
         # "What time is lunch?" of a nursery whose lunch has no time of its own; and no
         # chosen sentence giving the hours, the closest that does is read as they are

@@ -583,7 +583,9 @@ def asks_the_address(question: str) -> bool:
 # street was declined.
 _UNIT_NUMBER = re.compile(
     r"(?<![^\W_])(?i:unit|suite|floor|building|block|lantai|blok|ruko|local|nave|planta|"
-    r"piso)\s+[A-Z]?\d+[A-Za-z]?(?![\w,.]\d)"
+    # ... or a stall's, a pier's, a berth's: "en el pantalán 3 del puerto deportivo"
+    r"piso|stall|kiosk|pier|berth|arch|puesto|pantal[aá]n|muelle|caseta|kios)"
+    r"\s+[A-Z]?\d+[A-Za-z]?(?![\w,.]\d)"
 )
 _IS_THERE = (
     r"(?:we are|we're|(?:our|the) (?:{places}) is|(?:located|situated|based)|takes? place|"
@@ -1454,8 +1456,9 @@ def sets_children_apart(texts: list[str]) -> bool:
 # Words of one kin, any of which a page may use for what a question asks by another: a
 # school's "clases" are its "cursos" ("¿Qué días son las clases?" of "El curso ... los
 # martes y jueves"), joining is enrolling or becoming a member ("¿Se paga algo al
-# apuntarse?" of "la matrícula de 20 euros"). Read only where a question asks one of the
-# facts: its other words must be on a page, and a kin's word is there when another is.
+# apuntarse?" of "la matrícula de 20 euros"). Read where a question asks one of the facts
+# (its other words must be on a page, and a kin's word is there when another is) and
+# where it asks for a thing ("Is there a loo?" of "a toilet": not a thing no page holds).
 _KINS = (
     "class classes lesson lessons session sessions course courses clase clases sesión "
     "sesion sesiones curso cursos kelas kelasnya sesi sesinya kursus kursusnya les lesnya "
@@ -1477,13 +1480,21 @@ _KINS = (
     "send sends sending sent post posting posted ship ships shipping shipped enviar envío "
     "envio envíos envios enviamos enviáis enviais envían envian enviarme enviarnos mandar "
     "mandáis mandais mandamos mandan mandarme mandarnos kirim dikirim mengirim pengiriman "
-    "kirimkan",
+    "kirimkan "
+    # ... or bringing it to the door: "¿Cuánto cuesta el envío?" of "Entregamos a
+    # domicilio en la ciudad por 6 euros"
+    "deliver delivers delivering delivered delivery deliveries entregamos entregáis "
+    "entregais antar diantar mengantar antarkan pengantaran",
     # mending: "¿Cuánto tardáis en arreglar la silla?" of "Una silla ... se repara en unas
     # tres semanas"
     "repair repairs repaired repairing mend mends mended mending fix fixes fixed fixing "
     "arreglar arreglo arreglos arregla arreglan arreglamos arregláis arreglais reparar "
     "reparo repara reparan reparamos reparáis reparais reparación reparacion reparaciones "
     "perbaiki memperbaiki diperbaiki perbaikan betulin benerin",
+    # toilets, in the words people ask for them: "Is there a loo on the boat?" of "Each
+    # boat has ... a toilet"
+    "toilet toilets bathroom bathrooms loo loos lavatory lavatories restroom restrooms washroom washrooms wc "
+    "aseo aseos baño baños kakus",
     # a university's places: "¿Qué tan lejos queda de la facultad?" of "a diez minutos
     # andando del campus"
     "campus university faculty college universidad facultad kampus universitas fakultas",

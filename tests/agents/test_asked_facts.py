@@ -133,6 +133,10 @@ def test_questions_asking_where_a_place_is_and_sentences_giving_an_address() -> 
         "The studio is at Riverside Mill.", "La escuela está en la playa de Somo.",
         "Estamos en el centro comercial Los Arcos, local 15.",
         "Kantor kami terletak di Ruko Sentosa.", "Studio kami berada di Mal Ciputra, lantai 2.",
+        # a stall's, a pier's or a kiosk's number, many words before any name
+        "La escuela está en el pantalán 3 del puerto deportivo de Santander.",
+        "You will find us at stall 14 of the covered market.",
+        "Kami di kios 112 dekat pintu timur.",
         # a street named without its number
         "Our cottages are in the village of Little Haydon, on Mill Lane.",
         "Estamos en la calle Mayor, junto a la iglesia.", "Toko kami di Jalan Melati.",
@@ -148,7 +152,8 @@ def test_questions_asking_where_a_place_is_and_sentences_giving_an_address() -> 
         "We are located near the station.", "Each unit costs £5 a month.",
         "The floor space is 25 square feet.", "Classes are held in the main hall.",
         "Toko kami berada di dekat pasar.", "Walk down the lane to the river.",
-        "Paseo por el parque.",
+        "Paseo por el parque.", "The pier is 300 metres long.",
+        "Stand 2 metres back from the edge.",
     ]:  # fmt: skip
         assert not states_location(sentence), sentence
 

@@ -519,3 +519,49 @@ def test_whether_someone_of_an_age_may_come_is_answered_by_an_age(platform: Flas
         },
     )
     assert_answers(org, BY_AGE, NO_AGE, assistants=made)
+
+
+def test_a_thing_asked_in_another_word_of_its_kin_and_a_place_by_its_pier(platform: Flask) -> None:
+    """A toilet asked for as "the loo", delivery asked as "el envío" of a page that
+    "entrega a domicilio", a school found at its pier's number with no street, and the
+    days a studio opens when a sentence beside them names the day asked: each was declined
+    or quoted without its answer. What the page does not have is still declined."""
+    org = create_org(platform.test_client(), "Wharfside Boats")
+    boats = (
+        "Our day boats carry up to six people. Each boat has a galley with a kettle, a "
+        "toilet and a sun deck. A full day costs £120."
+    )
+    shop = "Preparamos los pedidos en el día. Entregamos a domicilio en todo el pueblo por 3 euros."
+    school = (
+        "Las clases empiezan a las 10:00 y duran tres horas. La escuela está en el pantalán "
+        "5 del puerto deportivo de Gijón."
+    )
+    painting = (
+        "Choose a piece from the shelves, paint it at your table and leave it with us: we "
+        "glaze and fire it, and it is ready a week later. The studio fee is £5 per painter, "
+        "plus the price of the piece."
+    )
+    parties = (
+        "Children's parties are for up to 12 children aged five and over and cost £16 per "
+        "child, with a piece and a drink. Adult groups can book our Thursday evening sessions."
+    )
+    visiting = (
+        "The studio is at 7 Quay Street and is open Wednesday to Sunday from 9 am to 5 pm. "
+        "Walk-ins are welcome on weekdays, but we advise booking a table at weekends. Our "
+        "café serves cakes and hot drinks."
+    )
+    made = assistant_per_kb(
+        org,
+        {"boats": {"On board": boats}, "tienda": {"Reparto": shop}, "vela": {"Dónde": school},
+         "studio": {"How it works": painting, "Parties": parties, "Visiting": visiting}},
+    )  # fmt: skip
+    assert_answers(
+        org,
+        [("boats", "Is there a loo on board?", "a toilet"),
+         ("tienda", "¿Cuánto cuesta el envío?", "3 euros"),
+         ("vela", "¿Dónde os encuentro?", "pantalán 5"),
+         ("studio", "Can we come in on a Monday afternoon?", "Wednesday to Sunday")],
+        [("boats", "en", "Is there a shower on board?"),
+         ("tienda", "es", "¿Vendéis fruta ecológica?")],
+        assistants=made,
+    )  # fmt: skip
