@@ -107,14 +107,16 @@ _ORANG = "orang|peserta|murid|siswa|tamu|pemain|pengunjung|petugas|penumpang"
 _ASKS_PEOPLE = re.compile(
     rf"(?<![^\W_])(?:how many (?:{_PEOPLE_ASKED})|cu[aá]nt[oa]s (?:{_PERSONAS})|"
     # ... or of the askers: "¿Cuántos sois por clase?", "How many of us can come?"
-    r"cu[aá]nt[oa]s (?:sois|somos|seremos|cabemos)|how many of us|"
+    r"cu[aá]nt[oa]s (?:sois|somos|seremos|cabemos|vamos|entramos)|how many of us|"
+    # ... or as people at large: "¿Cuánta gente monta a la vez?"
+    r"cu[aá]nta gente|"
     rf"berapa (?:{_ORANG})|(?:{_ORANG})(?:nya)? (?:ada )?berapa(?! ?(?:tahun|umur|usia|bulan|"
     r"kali|jam|lama|hari|rupiah|rp)))(?![^\W_])",
     re.IGNORECASE,
 )
 _PEOPLE = (
     rf"{_PEOPLE_ASKED}|person|guest|pupil|student|child|participant|player|adult|member|"
-    r"ringers|staff|members|riders|divers|"
+    r"ringers|staff|members|riders|divers|jinetes|"
     rf"{_PERSONAS}|personas?|alumn[oa]|participante|jugador|plazas|socios|"
     rf"{_ORANG}|anak|santri|anggota|terapis|teknisi"
 )
@@ -135,7 +137,8 @@ PEOPLE_WORDS = frozenset(
     "setiap tiap per each every cada por group groups grupo grupos kelompok fit fits sleep "
     "sleeps seat seats hold holds take takes come invite caben cabe caber entran admite "
     "admitís admiten muat menampung maximum máximo maksimal most sois somos seremos "
-    "cabemos coinciden coincidimos coincide of us".split()
+    "cabemos coinciden coincidimos coincide of us vamos entramos cuánta cuanta gente "
+    "vez".split()
 )
 
 

@@ -48,6 +48,7 @@ from agents.asked_to_bring import (
     asks_to_bring,
     asks_whether_to_bring,
     tells_what_to_bring,
+    tells_what_to_wear,
 )
 from knowledge.encoders.languages import guess
 
@@ -1084,6 +1085,15 @@ _ASKS_DAY = re.compile(
     r"(?:qu[eé]|cu[aá]l(?:es)?) (?:d[ií]as?|noches?)|(?:hari|malam) apa)(?![^\W_])",
     re.IGNORECASE,
 )
+# ... or when an event is, by its name: "¿Cuándo es la próxima cata?" (of "El primer
+# sábado de cada mes hacemos una cata"); not when it was. Asked so, the sentence must
+# name the event (`tells_day`): "When is the rent due?" is not answered by the shop's
+# Sunday hours, nor "When are the auditions?" by the show's Saturday matinee.
+_ASKS_WHEN_EVENT = re.compile(
+    r"(?<![^\W_])(?:when(?: is|'s| are) (?:the|your|our)|cu[aá]ndo (?:es|son|ser[aá]n?) "
+    r"(?:el|la|los|las)) (?=\w)",
+    re.IGNORECASE,
+)
 _EVERY_DAY = re.compile(
     r"(?<![^\W_])(?:every day|daily|todos los d[ií]as|a diario|setiap hari|tiap hari)"
     r"(?![^\W_])",
@@ -1092,7 +1102,8 @@ _EVERY_DAY = re.compile(
 DAY_WORDS = frozenset(
     "what which day days night nights evening evenings on qué que cuál cuáles cual cuales "
     "día días dia dias noche noches hari malam apa saja tiap setiap pada is are do does "
-    "son es hay "
+    "son es hay when cuándo cuando next próximo próxima próximos próximas siguiente "
+    "será serán your our "
     # which day it opens or closes: "Butiknya tutup hari apa?" of "buka Selasa sampai Minggu"
     "open opens closed close closes abre abren abrís abris cierra cierran cerráis cerrais "
     "buka tutup libur".split()
@@ -1100,8 +1111,17 @@ DAY_WORDS = frozenset(
 
 
 def asks_day(question: str) -> bool:
-    """Whether the question asks on which day something is done."""
-    return _ASKS_DAY.search(question) is not None
+    """Whether the question asks on which day something is done, or when an event is."""
+    return _ASKS_DAY.search(question) is not None or _ASKS_WHEN_EVENT.search(question) is not None
+
+
+def tells_day(sentence: str, question: str) -> bool:
+    """Asked when an event is, whether the sentence names it, in every word the question
+    names it by ("When is the Evolution Festival hosted?" is not answered by another
+    festival's weekend); any sentence naming a day, asked on which day."""
+    if _ASKS_WHEN_EVENT.search(question) is None:
+        return True
+    return terms_besides(question, DAY_WORDS) <= terms_of(sentence)
 
 
 def states_day(sentence: str) -> bool:
@@ -1268,9 +1288,12 @@ def asks_bring(question: str) -> bool:
 
 def tells_bring(sentence: str, question: str) -> bool:
     """Asked whether to bring something, a sentence names it ("Do I need to bring a
-    towel?" is not answered by "Wear boots"); any sentence on what to bring tells what
-    to bring."""
-    return not asks_whether_to_bring(question) or _OF_WHAT_TO_BRING(sentence, question)
+    towel?" is not answered by "Wear boots"); asked what clothes to wear, it names
+    something worn (`tells_what_to_wear`); any sentence on what to bring tells what to
+    bring."""
+    return (
+        not asks_whether_to_bring(question) or _OF_WHAT_TO_BRING(sentence, question)
+    ) and tells_what_to_wear(sentence, question)
 
 
 def asks_whether_accepted(question: str) -> bool:
@@ -1398,7 +1421,7 @@ FACTS = (
         telling_what_is_asked(DURATION_WORDS),
         strict=True,
     ),
-    Fact("day", asks_day, states_day, DAY_WORDS),
+    Fact("day", asks_day, states_day, DAY_WORDS, tells_day),
     # last: "What time do you open?" asks the hours
     Fact("time", asks_time, states_time, TIME_WORDS),
 )

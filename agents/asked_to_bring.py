@@ -11,14 +11,21 @@ from __future__ import annotations
 import re
 
 _WHO = r"(?:i|we|he|she|they|you|my \w+|our \w+|the \w+)"
+_WORN = r"(?:clothes|clothing|shoes|footwear|kit|gear)"
+_PUESTO = r"(?:ropa|calzado|zapatos|zapatillas)"
 _ASKS_TO_BRING = re.compile(
-    rf"(?<![^\W_])(?:what (?:do|does|should|must|shall|will|would) {_WHO} "
+    # ... what clothes or shoes, too: "What shoes should I wear?", "¿Qué ropa me pongo?"
+    rf"(?<![^\W_])(?:what (?:{_WORN} )?(?:do|does|should|must|shall|will|would) {_WHO} "
     r"(?:need to |have to |be )?(?:bring|pack|wear|take|put on|wearing)|"
     r"what (?:to|do i need to|do we need to) (?:bring|pack|wear)|"
-    r"qu[eé] (?:(?:tengo|tiene|tienes|tenemos|ten[eé]is|tienen|hay|debo|debe|debes|debemos|"
-    r"deb[eé]is|deben) (?:que )?|(?:necesito|necesita|necesitas|necesitamos|necesit[aá]is|"
-    r"necesitan) )(?:llevar|traer|ponerme|ponerse|ponernos|poner)|"
-    r"qu[eé] (?:me |nos )?(?:llevo|traigo|llevamos|traemos|me pongo|nos ponemos)|"
+    rf"qu[eé] (?:{_PUESTO} )?(?:(?:tengo|tiene|tienes|tenemos|ten[eé]is|tienen|hay|debo|debe|"
+    r"debes|debemos|deb[eé]is|deben) (?:que )?|(?:necesito|necesita|necesitas|necesitamos|"
+    r"necesit[aá]is|necesitan) )(?:llevar|traer|ponerme|ponerse|ponernos|poner)|"
+    rf"qu[eé] (?:{_PUESTO} )?(?:me |nos )?(?:llevo|traigo|llevamos|traemos|me pongo|"
+    r"nos ponemos)|"
+    # ... or how to come dressed: "¿Cómo tengo que ir vestido?", "¿Cómo voy vestida?"
+    r"c[oó]mo (?:(?:tengo|tiene|tenemos|hay|debo|debe|debemos) que ir|voy|vamos|"
+    r"venimos|vengo) vestid[oa]s?|"
     r"apa (?:saja )?yang (?:harus|perlu|wajib|mesti|sebaiknya) (?:di|mem)?(?:bawa|siapkan|"
     r"persiapkan|pakai)|(?:harus|perlu|wajib|mesti) (?:mem)?bawa apa|bawa apa(?: saja)?|"
     r"(?:harus|perlu|sebaiknya) pakai (?:baju )?apa|pakai baju apa)(?![^\W_])",
@@ -38,7 +45,8 @@ _ASKS_WHETHER_TO_BRING = re.compile(
 _TELLS_WHAT_TO_BRING = re.compile(
     r"(?<![^\W_])(?:bring|brings|pack|wear|wearing|provided|supplied|lend|we provide|"
     r"take along|trae|traed|traer|traiga|traigan|lleva|llevad|llevar|lleve|lleven|"
-    r"ponte|poneos|hace falta|hacen falta|se necesita|se necesitan|incluid[oa]s?|"
+    r"ponte|poneos|venir con|ven con|venid con|hace falta|hacen falta|se necesita|"
+    r"se necesitan|incluid[oa]s?|"
     r"prestamos|proporcionamos|ponemos|bawa|bawalah|membawa|dibawa|disediakan|"
     r"menyediakan|pakai|pakailah|memakai|kenakan|siapkan|dipinjami|meminjamkan|"
     # ... given to use: "Pengunjung diberi keranjang dan gunting", "os damos el arnés"
@@ -64,6 +72,9 @@ BRING_WORDS = frozenset(
     "yang harus perlu wajib mesti sebaiknya bawa dibawa membawa siapkan disiapkan "
     "persiapkan dipersiapkan pakai dipakai memakai baju own propio propia propios propias "
     "sendiri "
+    # what is worn, asked so: "What shoes should I wear?", "¿Cómo tengo que ir vestido?"
+    "clothes clothing shoes footwear kit gear ropa calzado zapatos zapatillas cómo como ir "
+    "voy vamos vengo venimos vestido vestida vestidos vestidas "
     # who is to bring it: "¿Qué tiene que traer mi hijo?"
     "son daughter child children kid kids hijo hija hijos hijas niño niña niños anak".split()
 )
@@ -81,6 +92,26 @@ def asks_whether_to_bring(question: str) -> bool:
         _ASKS_TO_BRING.search(question) is None
         and _ASKS_WHETHER_TO_BRING.search(question) is not None
     )
+
+
+# Clothes or shoes asked for by name ("What footwear should we wear?"): a sentence telling
+# only what is provided ("Wheelbarrows and knives are provided") does not answer it; one
+# naming something worn, or wearing, does.
+_ASKS_WORN = re.compile(rf"(?<![^\W_])(?:{_WORN}|{_PUESTO}|vestid[oa]s?)(?![^\W_])", re.IGNORECASE)
+_NAMES_WORN = re.compile(
+    r"(?<![^\W_])(?:wear|wearing|dress|dressed|clothes|clothing|shoes|boots|trainers|wellies|"
+    r"wellingtons|footwear|trousers|jeans|jacket|coat|gloves|hat|helmet|ropa|calzado|zapatos|"
+    r"zapatillas|botas|pantal[oó]n|pantalones|chaqueta|guantes|gorra|casco|ponte|poneos|"
+    r"venir con|vestid[oa]s?|sepatu|baju|celana|jaket|topi|helm|pakai|memakai|kenakan)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def tells_what_to_wear(sentence: str, question: str) -> bool:
+    """Asked what clothes or shoes to wear (by their name), whether the sentence names
+    something worn or wearing it; any sentence, asked otherwise."""
+    return _ASKS_WORN.search(question) is None or _NAMES_WORN.search(sentence) is not None
 
 
 def tells_what_to_bring(sentence: str) -> bool:

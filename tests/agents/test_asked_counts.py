@@ -55,9 +55,17 @@ def test_a_question_asking_how_many_people_and_a_sentence_giving_them() -> None:
         # ... or of the askers
         "¿Cuántos sois por clase?",
         "How many of us can come?",
+        "¿Cuántos vamos en cada barco?",
+        # ... or as people at large
+        "¿Cuánta gente monta a la vez en cada clase?",
     ):
         assert asks_people(asked), asked
-    for asked in ("Anak berapa tahun boleh ikut?", "How many lessons are there?", "¿Cuánto es?"):
+    for asked in (
+        "Anak berapa tahun boleh ikut?",
+        "How many lessons are there?",
+        "¿Cuánto es?",
+        "¿Cuánto van a tardar?",
+    ):
         assert not asks_people(asked), asked
     for sentence in (
         "Our sauna seats eight people.",
@@ -65,6 +73,7 @@ def test_a_question_asking_how_many_people_and_a_sentence_giving_them() -> None:
         "Son grupos de seis alumnas los martes.",
         "Satu kelas maksimal delapan peserta.",
         "Escape para 2 a 5 jugadores.",
+        "Damos clases en grupos de cuatro jinetes como máximo.",
     ):
         assert states_people(sentence), sentence
     for sentence in (

@@ -537,10 +537,29 @@ def test_on_which_day_and_a_sentence_naming_one() -> None:
         "What night does the club meet?",
         "Kursusnya tiap hari apa saja?",
         "¿Cuáles días abrís?",
+        # when an event is, by its name
+        "When is the show?",
+        "¿Cuándo es la próxima cata?",
+        "When are the junior sessions?",
     ):
         assert asks_day(question), question
     assert asked_fact("¿Qué día ensayan los adultos?").name == "day"  # type: ignore[union-attr]
-    for question in ("How many days does the course last?", "¿Qué tal el día?"):
+    # when an event is: a sentence naming a day and the event, in all its words
+    cata = "¿Cuándo es la próxima cata?"
+    day = asked_fact(cata)
+    assert day is not None and day.name == "day"
+    assert day.given_in("El primer sábado de cada mes hacemos una cata de cafés.", cata)
+    for sentence, asked in (
+        ("The shop is open on Sunday mornings.", "When is the rent due?"),
+        ("The Ouseburn Festival is held on a weekend in July.", "When is the Evolution Festival?"),
+    ):
+        assert not day.given_in(sentence, asked), asked
+    for question in (
+        "How many days does the course last?",
+        "¿Qué tal el día?",
+        "When was the castle built?",
+        "When are you open?",
+    ):
         assert not asks_day(question), question
     assert states_day("Los jueves de 18:00 a 20:30.")
     assert states_day("Open every day from 9 am.")

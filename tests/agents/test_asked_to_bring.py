@@ -17,6 +17,11 @@ def test_a_question_asking_what_to_bring_or_wear() -> None:
         "Apa saja yang harus dibawa?",
         "Bawa apa saja?",
         "Harus pakai baju apa?",
+        # what clothes or shoes, or how to come dressed
+        "What shoes should I wear?",
+        "¿Qué ropa me pongo para montar?",
+        "¿Qué calzado llevo?",
+        "¿Cómo tengo que ir vestido?",
     ):
         assert asks_to_bring(asked), asked
         assert asked_fact(asked).name == "bring", asked
@@ -26,6 +31,10 @@ def test_a_question_asking_what_to_bring_or_wear() -> None:
         "¿Puedo llevar a mi perro?",
         "What time should I bring my cat in?",
         "What can you bring me?",
+        # what clothes are sold, how to get somewhere
+        "What shoes do you sell?",
+        "¿Qué ropa vendéis?",
+        "¿Cómo vamos a la playa?",
     ):
         assert not asks_to_bring(asked), asked
 
@@ -38,6 +47,7 @@ def test_a_sentence_telling_what_to_bring_or_what_is_provided() -> None:
         "Lunch and all tools are provided.",
         "Peserta membawa laptop sendiri.",
         "Children need waterproofs, wellies and a packed snack.",
+        "Se recomienda venir con pantalón largo y botas.",
     ):
         assert tells_what_to_bring(sentence), sentence
     # ... or what is included
@@ -51,6 +61,21 @@ def test_a_sentence_telling_what_to_bring_or_what_is_provided() -> None:
         "You can take your pot home after firing.",
     ):
         assert not tells_what_to_bring(sentence), sentence
+
+
+def test_clothes_asked_by_name_are_told_by_a_sentence_naming_something_worn() -> None:
+    """What footwear to wear is not told by what is provided (wheelbarrows), but by a
+    sentence naming something worn or wearing it."""
+    for asked in ("What footwear should we wear?", "¿Qué ropa me pongo para la clase?"):
+        fact = asked_fact(asked)
+        assert fact is not None and fact.name == "bring", asked
+        assert not fact.given_in("Wheelbarrows and knives are provided.", asked), asked
+        assert fact.given_in("Prestamos el casco; hay que venir con botas.", asked), asked
+        assert fact.given_in("Wear wellies: the field gets muddy.", asked), asked
+    # asked what to bring, what is provided tells it
+    bring = asked_fact("What should I bring?")
+    assert bring is not None
+    assert bring.given_in("Wheelbarrows and knives are provided.", "What should I bring?")
 
 
 def test_whether_to_bring_something_is_answered_by_a_sentence_naming_it() -> None:

@@ -565,3 +565,25 @@ def test_a_thing_asked_in_another_word_of_its_kin_and_a_place_by_its_pier(platfo
          ("tienda", "es", "¿Vendéis fruta ecológica?")],
         assistants=made,
     )  # fmt: skip
+
+
+def test_when_an_event_is_asked_by_its_name(platform: Flask) -> None:
+    """ "¿Cuándo es la próxima cata?" asks on which day the tasting is: the sentence
+    naming the day answers it, though "cuándo" and "próxima" are no words of the page.
+    An event the page does not hold is still declined."""
+    org = create_org(platform.test_client(), "Tostadero La Tueste")
+    coffee = (
+        "Tostamos cafés de Etiopía y de Colombia cada semana. El paquete de 250 gramos "
+        "cuesta entre 9 y 12 euros."
+    )
+    tasting = (
+        "El primer sábado de cada mes hacemos una cata de cafés a las 11:00, por 10 euros, "
+        "con plaza para doce personas. La tienda está en la calle Real, 4."
+    )
+    made = assistant_per_kb(org, {"cafe": {"Nuestro café": coffee, "Catas": tasting}})
+    assert_answers(
+        org,
+        [("cafe", "¿Cuándo es la próxima cata?", "primer sábado")],
+        [("cafe", "es", "¿Cuándo es la próxima feria de artesanía?")],
+        assistants=made,
+    )

@@ -101,3 +101,26 @@ def test_how_to_asked_in_another_language_than_the_pages_is_answered(
     version of the how-to rule declined it; the web chat's Spanish test caught it)."""
     body = ask(client, "¿Cómo inicio el servicio?").get_json()
     assert body["found"] is True and "make run" in body["answer"], body
+
+
+RIDING = """# Hípica El Encinar
+
+Damos clases de equitación para adultos y niños desde los ocho años, en grupos de cinco
+como máximo. Una clase de una hora cuesta 28 euros. Prestamos el casco; se recomienda venir
+con pantalón largo y botas de caña alta.
+"""
+
+
+def test_what_clothes_to_wear_asked_by_the_clothes(platform: Flask) -> None:
+    """What to wear, asked by the clothes or by how to come dressed, is what to bring:
+    "¿Qué ropa me pongo para la clase?" shares only "clase" with the page and was
+    declined. Clothes the page does not sell are still no answer."""
+    org = create_org(platform.test_client(), "Hípica")
+    made = assistant_per_kb(org, {"hipica": {"Clases": RIDING}})
+    assert_answers(
+        org,
+        [("hipica", "¿Qué ropa me pongo para la clase?", "pantalón largo"),
+         ("hipica", "¿Cómo tengo que ir vestido a la clase?", "botas de caña alta")],
+        [("hipica", "es", "¿Vendéis botas de montar?")],
+        assistants=made,
+    )  # fmt: skip
