@@ -1516,8 +1516,8 @@ _KINS = (
     "perbaiki memperbaiki diperbaiki perbaikan betulin benerin",
     # toilets, in the words people ask for them: "Is there a loo on the boat?" of "Each
     # boat has ... a toilet"
-    "toilet toilets bathroom bathrooms loo loos lavatory lavatories restroom restrooms washroom washrooms wc "
-    "aseo aseos baño baños kakus",
+    "toilet toilets bathroom bathrooms loo loos lavatory lavatories restroom restrooms "
+    "washroom washrooms wc aseo aseos baño baños kakus",
     # a university's places: "¿Qué tan lejos queda de la facultad?" of "a diez minutos
     # andando del campus"
     "campus university faculty college universidad facultad kampus universitas fakultas",
