@@ -11,8 +11,12 @@ from __future__ import annotations
 import re
 
 _WHO = r"(?:i|we|he|she|they|you|my \w+|our \w+|the \w+)"
-_WORN = r"(?:clothes|clothing|shoes|footwear|kit|gear)"
-_PUESTO = r"(?:ropa|calzado|zapatos|zapatillas)"
+# What is worn, named in a question ("What [shoes] should I wear?", "¿Qué [ropa] me
+# pongo?"): asking words (`BRING_WORDS`), and what `tells_what_to_wear` reads.
+_WORN_WORDS = ("clothes", "clothing", "shoes", "footwear", "kit", "gear")
+_PUESTO_WORDS = ("ropa", "calzado", "zapatos", "zapatillas")
+_WORN = f"(?:{'|'.join(_WORN_WORDS)})"
+_PUESTO = f"(?:{'|'.join(_PUESTO_WORDS)})"
 _ASKS_TO_BRING = re.compile(
     # ... what clothes or shoes, too: "What shoes should I wear?", "¿Qué ropa me pongo?"
     rf"(?<![^\W_])(?:what (?:{_WORN} )?(?:do|does|should|must|shall|will|would) {_WHO} "
@@ -72,12 +76,11 @@ BRING_WORDS = frozenset(
     "yang harus perlu wajib mesti sebaiknya bawa dibawa membawa siapkan disiapkan "
     "persiapkan dipersiapkan pakai dipakai memakai baju own propio propia propios propias "
     "sendiri "
-    # what is worn, asked so: "What shoes should I wear?", "¿Cómo tengo que ir vestido?"
-    "clothes clothing shoes footwear kit gear ropa calzado zapatos zapatillas cómo como ir "
-    "voy vamos vengo venimos vestido vestida vestidos vestidas "
+    # how to come dressed: "¿Cómo tengo que ir vestido?"
+    "cómo como ir voy vamos vengo venimos vestido vestida vestidos vestidas "
     # who is to bring it: "¿Qué tiene que traer mi hijo?"
     "son daughter child children kid kids hijo hija hijos hijas niño niña niños anak".split()
-)
+) | frozenset(_WORN_WORDS + _PUESTO_WORDS)
 
 
 def asks_to_bring(question: str) -> bool:
