@@ -40,6 +40,7 @@ from agents.answerability import (
     proper_names,
     refers_back,
     speaks_of_elsewhere,
+    spoken_terms,
     terms_of,
     words_of,
     written_in,
@@ -337,7 +338,8 @@ class ExtractiveAnswerer:
         # that one, so it is quoted beside the best only under the same question.
         under = [_question_heading(passages[rank].section) for rank, _ in candidates]
         context_vectors = self.embeddings.encode_cached(contexts)
-        context_terms = [set(tokenize(c)) for c in contexts]
+        # (an Indonesian page's verbs as they are spoken too: "mancing" finds "memancing")
+        context_terms = [set(tokenize(c)) | spoken_terms(c) for c in contexts]
         ranks = np.array([rank for rank, _ in candidates])
         asking = np.array(["?" in sentence for _, sentence in candidates], dtype=float)
         numbers = np.array([bool(HAS_NUMBER.search(s)) for _, s in candidates], dtype=float)
@@ -879,8 +881,8 @@ def fact_giving(
     none when no sentence does."""
     fact = asked_fact(query, own=own)
     # A price asked of children of an age asks the price ("¿Cuánto pagan los niños de 10
-    # años?"), not whether they may come
-    if PRICE.asks(query) and (fact is None or fact.name == "age"):
+    # años?"), not whether they may come; of parking, too ("How much is parking?")
+    if PRICE.asks(query) and (fact is None or fact.name in ("age", "parking")):
         fact = PRICE
     if fact is None or seen.unheld_things or seen.absent_codes:
         return []

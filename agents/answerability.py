@@ -193,7 +193,11 @@ MADE = frozenset("made built grown hecho hecha hechos hechas dibuat buatan".spli
 # ... nor a word standing for any thing: "Do we pay [anything] when booking?", "¿Hay
 # [algo] para comer?"
 INDEFINITES = frozenset("anything something everything nothing algo nada sesuatu".split())
-NOT_THINGS = LIMIT_WORDS | RECEIVERS | MADE | INDEFINITES
+# ... nor how much of it, which a page says by its size or not at all: "una [sola]
+# clase" of "clases individuales", "a [whole] cake". Not "full" nor "single", "completa":
+# kinds too ("full board" against "half board", "single rooms").
+WHOLES = frozenset("whole entire sola solo sólo única único utuh".split())
+NOT_THINGS = LIMIT_WORDS | RECEIVERS | MADE | INDEFINITES | WHOLES
 # A verb's particle is no thing done to: "out" of "Do you come out to villages?".
 PARTICLES = frozenset("out over round around up down back along off away".split())
 
@@ -1023,7 +1027,51 @@ def terms_of(text: str) -> frozenset[str]:
     compounds = [m.group().replace("-", "") for m in _COMPOUND.finditer(text)]
     if compounds:
         terms |= key_terms(" ".join(compounds), language)
-    return frozenset(terms)
+    return frozenset(terms | spoken_terms(text))
+
+
+@lru_cache(maxsize=4096)
+def spoken_terms(text: str) -> frozenset[str]:
+    """The stems of an Indonesian text's words as they are spoken (`spoken_forms`); none
+    for a text in another language."""
+    if guess(text)[0] != "id":
+        return frozenset()
+    return frozenset(form for word in _WORD.findall(text.lower()) for form in spoken_forms(word))
+
+
+# Spoken Indonesian writes a page's verbs its own way, and an asker writes as they speak:
+# "mancing" for "memancing", "nyuci" for "mencuci", "dikecilin" for "dikecilkan", "anter"
+# for "antar". A stemming rule cannot read the question's side ("makan" and "masuk" are
+# roots, not "me-" dropped before a "p"), so the page's words are read the spoken way as
+# well: a question in either form finds them, and a spoken form no page word has finds
+# nothing. ("Boleh mancing di telaga?" shared no term with "memancing di dermaga timur".)
+_MEM_VOWEL = re.compile(r"mem[aeiou]\w{2,}")
+_MENC = re.compile(r"menc[aeiou]\w+")
+_MENY = re.compile(r"meny[aeiou]\w+")
+_AR_END = re.compile(r"\w*[^aeiou]ar")
+
+
+def spoken_forms(word: str) -> set[str]:
+    """The stems of the ways an Indonesian page word (lower case) is said: without the
+    "me-" before its nasal ("memancing": "mancing"; "mencuci", "menyapu": "nyuci",
+    "nyapu"), its "-kan" or "-i" as "-in" ("dikecilkan": "kecilin"), a last "-ar" as
+    "-er" ("antar": "anter"); none for other words."""
+    stem = stem_of(word, "id")
+    spoken: set[str] = set()
+    if _MEM_VOWEL.fullmatch(word) or _MENY.fullmatch(word):
+        spoken.add(stem_of(word[2:], "id"))
+    elif _MENC.fullmatch(word):
+        spoken.add(stem_of("ny" + word[4:], "id"))
+    # (the stem as a question's word is stemmed: "dikecilin" is "kecilin", which
+    # Snowball alone would cut to "cilin")
+    roots = {stem, stem[:-2] + "er"} if _AR_END.fullmatch(stem) else {stem}
+    if word.endswith((stem + "kan", stem + "i")):
+        roots |= {root + "in" for root in roots}
+    elif word.endswith("in"):
+        # a page writing it spoken already ("kecilin pinggang"), which Snowball cuts to
+        # "cilin" alone but to "kecilin" under "di-", as the asker writes it
+        spoken.add(stem_of("di" + word, "id"))
+    return (spoken | {root[:ROOT_LETTERS] for root in roots}) - {stem}
 
 
 @dataclass(frozen=True)

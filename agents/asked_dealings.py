@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable
 
 from agents.asked_facts import asks_whether
+from agents.asked_parking import asks_parking, states_parking
 
 _ASKS_TO_BUY = re.compile(
     r"(?<![^\W_])(?:(?:do|does) (?:you|they|the [\w-]+) sell|(?:can|could) (?:i|we) buy|"
@@ -56,15 +57,24 @@ _ASKS_TO_DELIVER = re.compile(
     r"send)|delivery|deliveries|env[ií]os?|envi[aá]is|env[ií]an|(?:se puede|pod[eé]is|pueden) "
     r"enviar|a domicilio|reparto|repart[ií]s|kirim|dikirim|mengirim|dikirimkan|antar|diantar|"
     r"mengantar|diantarkan|pengantaran|pengiriman|ongkir|ongkos (?:kirim|antar)|"
+    # (... as it is spoken: "Bisa dianter ke rumah?"; "¿Me los traéis a casa?")
+    r"anter|dianter|nganter|anterin|dianterin|"
+    r"(?:tra[eé]is|traen|llev[aá]is|llevan)(?: [\w]+){0,2} a (?:casa|domicilio)|"
+    # ... or collect from one's home: "Could you pick my washing up from my house?"
+    r"(?:pick|collect|fetch)(?: [\w']+){0,3}(?: up)? from (?:my|our) (?:house|home|flat|"
+    r"place|door|office)|"
     # ... or come to one's home: "Do you do home visits?", "Terapisnya datang ke rumah?"
     r"(?:come|visit|go) (?:out )?(?:to )?(?:my|our) (?:[\w']+ )?(?:house|home|flat|place|office)|"
-    r"home visits?|house calls?|datang ke rumah|layanan panggilan|home service)(?![^\W_])",
+    r"home visits?|house calls?|datang ke rumah|layanan panggilan|home service|"
+    # ("Bisa bekam di rumah saya?")
+    r"di rumah (?:saya|kami|aku))(?![^\W_])",
     re.IGNORECASE,
 )
 _SPEAKS_OF_DELIVERING = re.compile(
     r"(?<![^\W_])(?:deliver\w*|post|posted|postage|posting|ship|ships|shipped|shipping|send\w*|"
     r"sent|courier\w*|mail\w*|env[ií]\w*|domicilio|repart\w*|mensajer\w*|correos?|"
     r"kirim\w*|dikirim\w*|pengiriman|antar\w*|diantar\w*|mengantar\w*|pengantar\w*|ongkir|"
+    r"anter\w*|dianter\w*|nganter\w*|"
     r"kurir|ekspedisi|jne|gosend|gojek|grab|home visits?|house calls?|(?:come|visit) (?:to )?you|"
     r"your (?:home|house|door)|datang ke rumah|panggilan|home service|ke rumah)(?![^\W_])",
     re.IGNORECASE,
@@ -149,13 +159,16 @@ _DEALINGS: tuple[tuple[Callable[[str], bool], Callable[[str], bool], str], ...] 
     (asks_to_rent, speaks_of_renting, "not_rented"),
     (asks_to_deliver, speaks_of_delivering, "not_delivered"),
     (asks_instalments, speaks_of_instalments, "no_instalments"),
+    # ... and where to park, which pages speaking of no parking do not tell ("Is there
+    # parking at the theatre?" of "The theatre has step-free access")
+    (asks_parking, states_parking, "no_parking"),
 )
 
 
 def dealing_unoffered(question: str, texts: list[str]) -> str | None:
-    """The evidence ("not_sold", "not_rented", "not_delivered", "no_instalments") of a
-    dealing the question asks that none of the retrieved `texts` speaks of; None when it
-    asks none, or a text speaks of it."""
+    """The evidence ("not_sold", "not_rented", "not_delivered", "no_instalments",
+    "no_parking") of a dealing the question asks that none of the retrieved `texts`
+    speaks of; None when it asks none, or a text speaks of it."""
     return next(
         (
             declined

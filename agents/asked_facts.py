@@ -43,6 +43,7 @@ from agents.asked_measures import (
     states_size,
     states_temperature,
 )
+from agents.asked_parking import PARKING_WORDS, asks_parking, states_parking
 from agents.asked_to_bring import (
     BRING_WORDS,
     asks_to_bring,
@@ -90,7 +91,15 @@ HOURS_WORDS = frozenset(
     # ... and the parts of a day, asked as a day is: "¿Abren por la tarde?"
     "morning mornings afternoon afternoons evening evenings mañana mañanas manana tarde "
     "tardes noche noches pagi siang sore malam midday noon lunch lunchtime mediodía "
-    "mediodia".split()
+    "mediodia "
+    # ... tonight, early or late, first or last thing, whose hours the page's give:
+    # "Until what time are you open tonight?", "Un lunes a primera hora, ¿os pillo
+    # abiertos?", "Are you open late on Thursdays?"
+    "tonight primera última ultima until till "
+    "early late temprano pronto "
+    "hasta sampai "
+    # ... and finding them open, as Spain says it
+    "pillo pillamos pillar".split()
 )
 # What gives hours: a range of times of day ("7 am to 10 pm", "8:00 a 18:00", "09.00
 # sampai 21.00", "9-17 h"; a time marked by its minutes or its am, pm or h, so that "de
@@ -106,9 +115,11 @@ _OPEN_ALL_DAY = re.compile(
     r"24\s*(?:hours|horas|jam|h)(?![^\W_])",
     re.IGNORECASE,
 )
+# ... or noon, midnight ("Open daily from noon to 10 pm", "de mediodía a 16:00").
+_NOON = r"(?<![^\W_])(?:noon|midday|midnight|mediod[ií]a|medianoche)(?![^\W_])"
 _TIME_RANGE = re.compile(
-    rf"(?<![\d.:]){_TIME}\s*(?:-|–|—|to|until|till|a|al|hasta|sampai|hingga|s/d|s\.d\.)\s*"
-    rf"{_TIME}(?![\d.:]\d)",
+    rf"(?<![\d.:])(?:{_TIME}|{_NOON})\s*(?:-|–|—|to|until|till|a|al|hasta|sampai|hingga|s/d|"
+    rf"s\.d\.)\s*(?:{_TIME}|{_NOON})(?![\d.:]\d)",
     re.IGNORECASE,
 )
 _TIME_MARK = re.compile(r"[:.]\d{2}|\d\s*(?:[ap]\.?m\.?|h|hrs|wib|wita|wit)\b", re.IGNORECASE)
@@ -137,7 +148,12 @@ _ASKS_OPEN_ON = re.compile(
     rf"tutup|{_WORKING})"
     rf"(?![^\W_]).{{0,20}}(?<![^\W_])(?:{_DAYS})s?(?![^\W_])|"
     rf"(?<![^\W_])(?:hari )?(?:{_DAYS})(?![^\W_]).{{0,15}}(?<![^\W_])(?:buka|tutup|kerja|bekerja)"
-    rf"(?![^\W_])",
+    rf"(?![^\W_])|"
+    # ... the day asked first: "Un lunes a primera hora, ¿os pillo abiertos?", "On
+    # Sundays, are you open?" (the question ending there: "Are the evening classes open
+    # to beginners?" asks who may come)
+    rf"(?<![^\W_])(?:{_DAYS})s?(?![^\W_]).{{0,30}}(?<![^\W_])(?:abiert[oa]s?|cerrad[oa]s?|"
+    rf"open|closed)\s*(?:[?!.]|$)",
     re.IGNORECASE,
 )
 _DAY = re.compile(rf"(?<![^\W_])(?:{_DAYS})s?(?![^\W_])", re.IGNORECASE)
@@ -150,7 +166,14 @@ _COMING = (
 _ASKS_TO_COME_ON = re.compile(
     rf"(?<![^\W_])(?:(?:can|could|may) (?:i|we)|puedo|podemos|se puede|bisa|boleh)"
     rf"(?![^\W_]).{{0,30}}(?<![^\W_])(?:{_COMING})(?![^\W_]).{{0,30}}"
-    rf"(?<![^\W_])(?:on|a|in the|el|un|los|por la|hari) (?:{_DAYS})s?(?![^\W_])",
+    rf"(?<![^\W_])(?:on|a|in the|el|un|los|por la|hari) (?:{_DAYS})s?(?![^\W_])|"
+    # ... the day asked first, opening the question: "Minggu pagi saya bisa datang?",
+    # "Malam-malam bisa ambil motor?" (not "minggu depan", next week; nor "Kalau pesan
+    # pagi, teknisi bisa datang hari itu?", which asks how soon they come)
+    rf"^\W*(?:(?:kalau|if|on|a|el|un|los|las|hari)\s+)?(?:{_DAYS})s?(?![^\W_])"
+    rf"(?!\s+(?:depan|ini|lalu))"
+    rf".{{0,25}}(?<![^\W_])(?:can (?:i|we)|puedo|podemos|se puede|bisa|boleh)(?![^\W_])"
+    rf".{{0,15}}(?<![^\W_])(?:{_COMING})(?![^\W_])",
     re.IGNORECASE,
 )
 # The words of coming, and of the hour one would come at ("a las cinco"): only asking.
@@ -694,7 +717,11 @@ _ASKS_PHONE = re.compile(
     r"(?<![^\W_])(?:(?:tele)?phone number|(?:your|the|a) (?:tele)?phone|call you|number to "
     r"call|your (?:contact )?number(?! of)|(?:su|el|qu[eé]|un|al) tel[eé]fono|llamarl[oe]s|"
     r"a qu[eé] n[uú]mero|(?:vuestro|tu) n[uú]mero(?! de)|nomor "
-    r"(?:telepon|telp|hp|wa|whatsapp)|(?:wa|whatsapp)-?nya)(?![^\W_])",
+    r"(?:telepon|telp|hp|wa|whatsapp)|(?:wa|whatsapp)-?nya|"
+    # ... or whom to ring: "Who do I ring to get started?", "¿A quién llamo?"
+    r"(?:who|what number) (?:do|should|can|must) (?:i|we) (?:ring|call|phone)|"
+    r"a qui[eé]n (?:llamo|llamamos|hay que llamar|tengo que llamar)|"
+    r"(?:telepon|hubungi) siapa)(?![^\W_])",
     re.IGNORECASE,
 )
 _ASKS_EMAIL = re.compile(
@@ -710,7 +737,9 @@ _ASKS_CONTACT = re.compile(
 CONTACT_WORDS = frozenset(
     "phone telephone number email mail contact reach call teléfono telefono número numero "
     "contactar contactarlos contactarles contacto correo electrónico electronico llamar "
-    "llamarlos telepon telp nomor whatsapp kontak kontaknya hubungi menghubungi surel".split()
+    "llamarlos telepon telp nomor whatsapp kontak kontaknya hubungi menghubungi surel "
+    # ... whom to ring, and to begin with: "Who do I ring to get started?"
+    "ring llamo llamamos siapa start started begin empezar mulai".split()
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NUMBER = re.compile(r"(?<![\w/])\+?\(?\d[\d\s().-]{6,}\d(?![\w/])")
@@ -852,8 +881,11 @@ _ASKS_NOTICE = re.compile(
 # cuánto tiempo hay que reservar?", "Harus pesan kapan?" (a sentence giving a length of
 # time before something answers it: "paling lambat sehari sebelumnya").
 _ASKS_HOW_LONG_BEFORE = re.compile(
-    r"(?<![^\W_])(?:how (?:many (?:hours|days|weeks)|long) before|con cu[aá]nto tiempo|"
-    r"cu[aá]nt[oa]s? (?:horas|d[ií]as|semanas) antes|berapa (?:jam|hari|minggu) sebelum\w*|"
+    r"(?<![^\W_])(?:how (?:many (?:minutes|hours|days|weeks)|long) before|con cu[aá]nto tiempo|"
+    r"cu[aá]nt[oa]s? (?:minutos|horas|d[ií]as|semanas) antes|"
+    r"berapa (?:menit|jam|hari|minggu) sebelum\w*|"
+    # ... or how early to come: "How early should we turn up?"
+    r"how early (?:should|must|do|to)|"
     r"when (?:should|must|do) (?:i|we) (?:need to |have to )?book|"
     r"cu[aá]ndo (?:hay que|tengo que|debo|deber[ií]a|deber[ií]amos|tenemos que|conviene) "
     r"reservar|"
@@ -869,7 +901,10 @@ NOTICE_WORDS = frozenset(
     "cuánta cuanta cuánto cuanto cuántos cuantos membatalkan batalkan batal pembatalan "
     "bagaimana cara before long many hours days weeks tiempo antes horas días dias semanas "
     "sebelum sebelumnya jam hari minggu berapa book reserve pesan memesan reservar pedir "
-    "when should do cuándo cuando kapan booking reservasi "
+    "when should do cuándo cuando kapan booking reservasi minutes minutos menit "
+    # ... how early to come, and giving notice: "How early should we turn up?", "¿Con
+    # cuánto tiempo tengo que avisar?"
+    "early arrive arriving turn llegar avisar aviso "
     # leaned on to ask it: "¿Con cuánta antelación tengo que cancelar?"
     "need must have tengo tienes tiene debo hay harus perlu debería deberia deberíamos "
     "deberiamos conviene".split()
@@ -890,8 +925,8 @@ _N = (
     r"dieciocho|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)"
 )
 _LENGTH_OF_TIME = re.compile(
-    rf"(?<![^\W_])(?:(?:{_N}|a|an|una?)\s*(?:hours?|days?|weeks?|months?|horas?|"
-    r"d[ií]as?|semanas?|mes|meses|jam|hari|minggu|bulan)|"
+    rf"(?<![^\W_])(?:(?:{_N}|a|an|una?)\s*(?:minutes?|mins?|hours?|days?|weeks?|months?|"
+    r"minutos?|horas?|d[ií]as?|semanas?|mes|meses|menit|jam|hari|minggu|bulan)|"
     # Indonesian "se-" is one: "sehari sebelumnya"
     r"se(?:jam|hari|minggu|bulan))(?![^\W_])",
     re.IGNORECASE,
@@ -1387,6 +1422,7 @@ FACTS = (
     Fact("notice", asks_notice, states_notice, NOTICE_WORDS, tells_notice),
     Fact("age", asks_age, states_age, AGE_WORDS),
     Fact("paid", asks_whether_paid, states_paid, PAID_WORDS, tells_paid),
+    Fact("parking", asks_parking, states_parking, PARKING_WORDS),
     Fact("people", asks_people, states_people, PEOPLE_WORDS, strict=True),
     Fact("bring", asks_bring, tells_what_to_bring, BRING_WORDS, tells_bring, strict=True),
     # whether they take a thing in: a sentence naming it
@@ -1507,7 +1543,9 @@ _KINS = (
     # ... or bringing it to the door: "¿Cuánto cuesta el envío?" of "Entregamos a
     # domicilio en la ciudad por 6 euros"
     "deliver delivers delivering delivered delivery deliveries entregamos entregáis "
-    "entregais antar diantar mengantar antarkan pengantaran",
+    "entregais antar diantar mengantar antarkan pengantaran "
+    # (... and as Indonesian is spoken: "Bisa dianter ke rumah?")
+    "anter dianter nganter anterin dianterin",
     # mending: "¿Cuánto tardáis en arreglar la silla?" of "Una silla ... se repara en unas
     # tres semanas"
     "repair repairs repaired repairing mend mends mended mending fix fixes fixed fixing "
@@ -1521,6 +1559,9 @@ _KINS = (
     # a university's places: "¿Qué tan lejos queda de la facultad?" of "a diez minutos
     # andando del campus"
     "campus university faculty college universidad facultad kampus universitas fakultas",
+    # what is sold together, by any of its names: "What does the Grand Prix deal cost?" of
+    # "a Grand Prix package ... costs £55"
+    "deal deals package packages bundle bundles paquete paquetes pack packs paket",
 )
 _KIN_OF = {word: frozenset(kin.split()) for kin in _KINS for word in kin.split()}
 

@@ -96,6 +96,9 @@ _STATES_SIZE = re.compile(
     # "four by four metres", "3 x 4 m", "6 por 4 metros"
     rf"(?<![^\W_]){_NUMBER}\s*(?:x|×|by|por|kali)\s*{_NUMBER}(?![^\W_])|"
     rf"(?<![^\W_]){_NUMBER}[\s-]*(?:{_AREA_OR_LENGTH})(?![^\W_])|"
+    # ... or in metres written "m", after a figure only ("at least 1.45 m tall"; "a m"
+    # would be the "am" of "10 am")
+    rf"(?<![^\W_]){_FIGURE}\s?m(?![^\W_])|"
     # ... or a room's by its seats: "Screen 2 has 60 sofa seats", "sala de 120 butacas"
     r"(?<![^\W_])\d+\s+(?:[^\W\d_]+\s+)?(?:seats|seated|places|plazas|asientos|butacas|"
     r"kursi|tempat duduk)(?![^\W_])",

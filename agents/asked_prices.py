@@ -32,6 +32,7 @@ from agents.answerability import (
     SENTENCE_BREAK,
     SPANISH_INFINITIVE,
     SPANISH_VOSOTROS,
+    WHOLES,
     absent_terms,
     asks_price,
     has_digit,
@@ -257,6 +258,7 @@ def priced_words(question: str) -> list[str]:
             for word in words
             if word not in stopwords
             and word not in _NOT_A_THING
+            and word not in WHOLES  # "una [sola] clase": how much of it
             and word not in PRICE_WORDS  # "How much are the [fees]?" names a price
             and word not in _PERIOD_OF  # "al mes": a period, which other_period reads
             and len(word) >= 3

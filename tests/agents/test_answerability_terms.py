@@ -319,6 +319,22 @@ def test_a_hyphenated_word_of_a_passage_is_also_a_word_of_its_own() -> None:
     assert key_terms("What is your email?", "en") <= terms_of("Write to us by e-mail.")
 
 
+def test_a_pages_indonesian_verbs_are_also_read_as_they_are_spoken() -> None:
+    """An asker writes "mancing", "nyuci", "dikecilin", "dianter" for the page's
+    "memancing", "mencuci", "dikecilkan", "diantar": the page holds them. A root of "m"
+    is not read as one that lost its "me-" ("makan" is not "pakan"), and a spoken form no
+    page word has is held by none."""
+    page = terms_of(
+        "Pengunjung boleh memancing di dermaga. Kami mencuci karpet dan mengantar ke rumah. "
+        "Celana bisa dikecilkan dalam sehari."
+    )
+    for question in ("Boleh mancing?", "Bisa nyuci karpet?", "Celananya bisa dikecilin?",
+                     "Bisa dianter?"):  # fmt: skip
+        assert key_terms(question, "id") <= page, question
+    assert not key_terms("Bisa makan di sana?", "id") <= terms_of("Kami menjual pakan ikan.")
+    assert not key_terms("Bisa dibesarin?", "id") <= page
+
+
 def test_a_place_asked_to_go_to_and_a_sentence_on_going_anywhere() -> None:
     assert destinations("Bisa kirim tart ke Bogor?") == {"bogor"}
     assert destinations("Do you deliver to New York?") == {"new", "york"}

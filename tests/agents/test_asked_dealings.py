@@ -101,6 +101,11 @@ def test_questions_asking_whether_they_deliver_or_come_to_one() -> None:
         "Do you do home visits?",
         "Can someone come to my mum's house?",
         "Terapisnya datang ke rumah?",
+        "Bisa bekam di rumah saya?",
+        # ... as it is spoken, or asked as bringing it home or collecting it from there
+        "Bisa dianter ke rumah?",
+        "¿Me los traéis a casa?",
+        "Could you pick my washing up from my house?",
     ):
         assert asks_to_deliver(question), question
     # where, when and for how much are other questions; so is delivering in no such sense
@@ -119,6 +124,7 @@ def test_a_page_speaking_of_delivering_posting_or_sending() -> None:
     assert speaks_of_delivering("Hacemos envíos a toda España.")
     assert speaks_of_delivering("Pengantaran tersedia untuk wilayah Surabaya.")
     assert speaks_of_delivering("Orders are sent by courier the next day.")
+    assert speaks_of_delivering("Pesanan bisa dianter sampai depan rumah.")
     # a collection from shops, or a home-cooked meal, is no delivering
     assert not speaks_of_delivering("Businesses can arrange a weekly collection.")
     assert not speaks_of_delivering("We cannot take home-cooked meals.")

@@ -164,6 +164,10 @@ def test_questions_asking_how_to_reach_a_place_and_sentences_giving_a_number_or_
     assert asks_phone("What's your number?") and asks_phone("¿Cuál es vuestro número?")
     assert not asks_phone("What is your number of staff?")
     assert not asks_phone("¿Cuál es su número de cuenta?")
+    # ... or whom to ring
+    assert asks_phone("Who do I ring to get started?") and asks_phone("¿A quién llamo?")
+    assert asked_fact("Who do I ring to get started?").name == "phone"
+    assert not asks_phone("Who rang the bell first?")
     assert asks_email("What is your email?") and asks_email("¿Tienen correo electrónico?")
     assert asks_contact("How can I contact you?") and asks_contact("¿Cómo los contacto?")
     assert asks_contact("Bagaimana cara menghubungi toko?")
@@ -654,6 +658,9 @@ def test_a_word_of_a_kin_is_held_when_a_page_holds_another() -> None:
     assert held_by_kin("join", ["Membership is £15 a year."])
     assert not held_by_kin("clases", ["La tienda abre a las 10:00."])
     assert not held_by_kin("piscina", ["El curso de natación empieza en octubre."])
+    # what is sold together, by another of its names
+    assert held_by_kin("deal", ["The Grand Prix package costs £55."])
+    assert not held_by_kin("deal", ["An open session costs £22."])
 
 
 def test_where_they_meet_and_a_place_named_by_its_kind() -> None:
@@ -767,3 +774,37 @@ def test_a_part_of_the_day_named_tells_the_hours_only_of_opening() -> None:
     afternoon = days_asked("¿Abren por la tarde?")
     assert tells_days("Por las tardes cerramos.", afternoon)
     assert states_hours("Atendemos urgencias las 24 horas, también los festivos.")
+
+
+def test_hours_to_noon_or_from_it_and_a_day_asked_before_its_opening() -> None:
+    """Noon ends or begins a range of hours; "Until what time are you open tonight?"
+    asks the hours; a day asked before the word of opening, or before coming ("Minggu
+    pagi saya bisa datang?"), asks whether they are open on it. Next week is no Sunday."""
+    assert states_hours("Open daily from noon to 10 pm.")
+    assert states_hours("Abrimos de mediodía a 16:00.")
+    assert not states_hours("We rest in the afternoon to recover.")
+    assert not states_hours("From noon to dusk the park is busy.")
+    assert asks_hours("Until what time are you open tonight?")
+    assert asked_fact("Until what time are you open tonight?").name == "hours"
+    for question, day in (
+        ("Un lunes a primera hora, ¿os pillo abiertos?", "lune"),
+        ("On Sundays, are you open?", "sunday"),
+        ("Minggu pagi saya bisa datang?", "minggu"),
+    ):
+        assert asks_hours(question), question
+        assert day in days_asked(question), question
+    assert not asks_hours("Minggu depan saya bisa datang?")
+    assert not asks_hours("On Sundays the market is busy, is parking free?")
+    assert not asks_hours("Are the Saturday classes open to beginners?")
+
+
+def test_how_early_to_come_is_a_notice_of_minutes() -> None:
+    """ "How early should we turn up?" is answered by "arrive 30 minutes before your
+    slot", a length of time in minutes before it; not by a sentence giving no length."""
+    fact = asked_fact("How early should we turn up?")
+    assert fact is not None and fact.name == "notice"
+    assert fact.given_in(
+        "Please arrive 30 minutes before your slot.", "How early should we turn up?"
+    )
+    assert not fact.given_in("Please arrive early.", "How early should we turn up?")
+    assert states_notice("Llegad 15 minutos antes de la clase.")

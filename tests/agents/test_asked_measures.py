@@ -85,6 +85,11 @@ def test_a_question_asking_how_big_and_a_sentence_giving_a_size() -> None:
     ):
         assert states_size(sentence), sentence
     assert not states_size("A room costs 40 euros.")
+    # metres written "m", after a figure: not the "am" of a time
+    assert states_size("Drivers must be at least 1.45 m tall.")
+    assert states_size("A 5m rope is provided.")
+    assert not states_size("We open at 10 am.")
+    assert not states_size("Sessions run 10am to 5pm.")
 
 
 def test_a_size_is_of_what_the_question_names() -> None:

@@ -123,6 +123,8 @@ def test_what_the_quoted_prices_are_of_instead() -> None:
 def test_the_words_naming_what_is_priced() -> None:
     assert priced_words("¿Cuánto cuesta planchar un pantalón?") == ["pantalón"]
     assert priced_words("¿Cuánto cuesta una lavadora grande?") == ["lavadora"]
+    # how much of it is no thing priced: "una [sola] clase" of "clases individuales"
+    assert priced_words("¿Cuánto me cuesta una sola clase de canto?") == ["clase"]
     # the verb joining the price to the thing is not the thing
     assert priced_words("¿Qué precio tiene una clase práctica?") == ["clase"]
     assert priced_words("¿Qué precio tienen las clases de piano?") == ["clases"]

@@ -102,6 +102,10 @@ from agents.answerability import asked_things
         # what a price is called is no thing priced
         ("How much are the fees?", []),
         ("How much is the late fee?", ["late"]),
+        # how much of it is no thing: a page says "clases individuales"; a kind is one
+        ("¿Cuánto cuesta una sola clase?", ["clase"]),
+        ("How much is a whole cake?", ["cake"]),
+        ("Is there a single room?", ["single", "room"]),
     ],
 )
 def test_the_thing_asked_for(question: str, things: list[str]) -> None:

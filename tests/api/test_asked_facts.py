@@ -587,3 +587,86 @@ def test_when_an_event_is_asked_by_its_name(platform: Flask) -> None:
         [("cafe", "es", "¿Cuándo es la próxima feria de artesanía?")],
         assistants=made,
     )
+
+
+def test_heights_hours_to_noon_a_day_asked_first_and_how_early_to_come(platform: Flask) -> None:
+    """Facts a customer asks in words of their own, each declined before: a height the
+    page gives in "m", a package asked as a "deal", the hours asked "until what time ...
+    tonight" of a page opening "from noon", a day named before the word of opening
+    ("Un martes temprano, ¿os pillo abiertos?"), a single class's price ("una sola
+    clase") and how early to come ("arrive 20 minutes before"). What the pages lack is
+    still declined."""
+    org = create_org(platform.test_client(), "Quarry Lane Karts")
+    karts = (
+        "Riders must be at least 1.40 m tall to drive the adult karts. A Le Mans package "
+        "of practice and a 30-lap race costs £48 per driver. Please arrive 20 minutes "
+        "before your race for the safety talk."
+    )
+    visiting = "Quarry Lane is open every day from noon to 11 pm. Parking is free."
+    bakery = (
+        "Abrimos de miércoles a domingo de 8:00 a 14:00. Los martes cerramos por descanso. "
+        "Hacemos roscones por encargo con dos días de antelación."
+    )
+    singing = (
+        "Damos clases individuales de canto de 50 minutos por 28 euros. El bono de cinco "
+        "clases cuesta 120 euros."
+    )
+    made = assistant_per_kb(
+        org,
+        {"karts": {"Racing": karts, "Visiting": visiting}, "horno": {"Horario": bakery},
+         "canto": {"Clases": singing}},
+    )  # fmt: skip
+    assert_answers(
+        org,
+        [("karts", "How tall does my daughter have to be to drive?", "1.40 m"),
+         ("karts", "What does the Le Mans deal cost?", "£48"),
+         ("karts", "Until what time are you open tonight?", "11 pm"),
+         ("karts", "How early should we get there?", "20 minutes before"),
+         ("horno", "Un martes temprano, ¿os pillo abiertos?", "martes cerramos"),
+         ("canto", "¿Cuánto me cuesta una sola clase?", "28 euros")],
+        [("karts", "en", "Is there a bar where we can get a drink after?"),
+         ("horno", "es", "¿Tenéis tartas sin gluten?")],
+        assistants=made,
+    )  # fmt: skip
+
+
+def test_where_to_leave_the_car_and_a_verb_as_it_is_spoken(platform: Flask) -> None:
+    """ "Is there somewhere to leave the car?" is told by "free parking outside", which
+    shares no other word with it, and declined of pages speaking of no parking; an
+    Indonesian asker's "mancing" and "dikecilin" find the page's "memancing" and
+    "dikecilkan". What the pages lack is still declined."""
+    org = create_org(platform.test_client(), "Harbour Karts and Friends")
+    karts = (
+        "Our indoor track is 350 metres long. We are at Unit 4, Dock Road Trading Estate, "
+        "with free parking outside. Helmets and race suits are included."
+    )
+    theatre = "The theatre has step-free access and a hearing loop. Tickets cost £14."
+    boats = (
+        "Sewa perahu dayung Rp40.000 per jam dan perahu bebek Rp60.000 per jam. Setiap "
+        "penumpang wajib memakai pelampung yang kami sediakan."
+    )
+    hours = (
+        "Telaga Hijau buka setiap hari pukul 07.00 sampai 17.00. Saat hujan deras, "
+        "penyewaan perahu dihentikan sementara."
+    )
+    around = (
+        "Di tepi telaga ada warung sate ikan, musala dan toilet. Pengunjung boleh memancing "
+        "di dermaga barat dengan membawa alat sendiri."
+    )
+    tailor = "Celana panjang bisa dikecilkan atau dipendekkan dalam satu jam, ongkos Rp25.000."
+    made = assistant_per_kb(
+        org,
+        {"karts": {"Visiting": karts}, "theatre": {"Access": theatre},
+         "telaga": {"Perahu": boats, "Jam buka": hours, "Fasilitas": around},
+         "jahit": {"Vermak": tailor}},
+    )  # fmt: skip
+    assert_answers(
+        org,
+        [("karts", "Is there somewhere to leave the car?", "free parking outside"),
+         ("telaga", "Boleh mancing di telaga?", "memancing di dermaga barat"),
+         ("telaga", "Kalau mancing bawa alat sendiri?", "membawa alat sendiri"),
+         ("jahit", "Celananya bisa dikecilin?", "dikecilkan")],
+        [("theatre", "en", "Is there parking at the theatre?"),
+         ("telaga", "id", "Ada penginapan di dekat telaga?")],
+        assistants=made,
+    )  # fmt: skip
