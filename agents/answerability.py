@@ -1062,8 +1062,8 @@ def spoken_forms(word: str) -> set[str]:
         spoken.add(stem_of(word[2:], "id"))
     elif _MENC.fullmatch(word):
         spoken.add(stem_of("ny" + word[4:], "id"))
-    # (the stem as a question's word is stemmed: "dikecilin" is "kecilin", which
-    # Snowball alone would cut to "cilin")
+    # (not stemmed again: a question's "dikecilin" is stemmed to "kecilin", which Snowball
+    # would cut to "cilin" alone)
     roots = {stem, stem[:-2] + "er"} if _AR_END.fullmatch(stem) else {stem}
     if word.endswith((stem + "kan", stem + "i")):
         roots |= {root + "in" for root in roots}

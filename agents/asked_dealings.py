@@ -59,7 +59,7 @@ _ASKS_TO_DELIVER = re.compile(
     r"mengantar|diantarkan|pengantaran|pengiriman|ongkir|ongkos (?:kirim|antar)|"
     # (... as it is spoken: "Bisa dianter ke rumah?"; "¿Me los traéis a casa?")
     r"anter|dianter|nganter|anterin|dianterin|"
-    r"(?:tra[eé]is|traen|llev[aá]is|llevan)(?: [\w]+){0,2} a (?:casa|domicilio)|"
+    r"(?:tra[eé]is|traen|llev[aá]is|llevan)(?: \w+){0,2} a (?:casa|domicilio)|"
     # ... or collect from one's home: "Could you pick my washing up from my house?"
     r"(?:pick|collect|fetch)(?: [\w']+){0,3}(?: up)? from (?:my|our) (?:house|home|flat|"
     r"place|door|office)|"

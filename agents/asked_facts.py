@@ -95,9 +95,7 @@ HOURS_WORDS = frozenset(
     # ... tonight, early or late, first or last thing, whose hours the page's give:
     # "Until what time are you open tonight?", "Un lunes a primera hora, ¿os pillo
     # abiertos?", "Are you open late on Thursdays?"
-    "tonight primera última ultima until till "
-    "early late temprano pronto "
-    "hasta sampai "
+    "tonight until till hasta sampai early late temprano pronto primera última ultima "
     # ... and finding them open, as Spain says it
     "pillo pillamos pillar".split()
 )

@@ -40,7 +40,7 @@ PARKING_WORDS = frozenset(
     "park parking parked car leave somewhere where nearby close outside free space spaces "
     "place places aparcar aparco aparcamos aparcáis aparcais aparcamiento aparcamientos "
     "dejar dejo coche sitio cerca gratis fuera estacionar estaciono estacionamiento "
-    "parkir parkiran parkirnya tempat dekat gratis".split()
+    "parkir parkiran parkirnya tempat dekat".split()
 )
 
 
