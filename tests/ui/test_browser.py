@@ -113,30 +113,45 @@ def web_chat(live_api: str, tmp_path: Path) -> Iterator[str]:
 
 @contextmanager
 def streamlit_for(api_url: str, tmp_path: Path) -> Iterator[str]:
-    """The web chat as `make run` starts it, talking to `api_url`."""
-    port = free_port()
+    """The web chat as `make run` starts it, talking to `api_url`. A free port may be
+    taken by another test's server before Streamlit binds it ("Port ... is not
+    available", and Streamlit exits): then it starts again on another."""
     env = {**os.environ, "API_URL": api_url}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "web_chat.py",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=PROJECT_ROOT, env=env,
-        stdout=open(tmp_path / "streamlit.log", "wb"), stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
+    for attempt in range(3):
+        port = free_port()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "web_chat.py",
+             "--server.port", str(port), "--server.address", "127.0.0.1",
+             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+            cwd=PROJECT_ROOT, env=env,
+            stdout=open(tmp_path / f"streamlit-{attempt}.log", "wb"), stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        url = f"http://127.0.0.1:{port}"
+        if _healthy(url, process):
+            break
+        process.terminate()
+        process.wait(timeout=20)
+    else:
+        pytest.fail(f"the web chat did not start; see {tmp_path}/streamlit-*.log")
     try:
         yield url
     finally:  # a failing test too: a Streamlit left running holds a port and a core
         process.terminate()
         process.wait(timeout=20)
+
+
+def _healthy(url: str, process: subprocess.Popen[bytes]) -> bool:
+    """Whether the Streamlit at `url` answers its health check within a minute, while
+    its process is still running."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.3)
+    return False
 
 
 def test_ask_in_the_browser_and_see_the_cited_answer(web_chat: str, tmp_path: Path) -> None:
