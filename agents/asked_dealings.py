@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from agents.asked_delivering import ASKS_TO_DELIVER, asks_of_files, speaks_of_delivering
 from agents.asked_facts import asks_whether
 from agents.asked_parking import asks_parking, states_parking
 
@@ -48,35 +49,6 @@ _ASKS_TO_RENT = re.compile(
     r"alquil[aá]is|alquilan|alquilas|(?:se puede|puedo|podemos) alquilar|"
     r"prest[aá]is|prestan|(?:bisa|boleh|ada) (?:sewa|menyewa|pinjam|meminjam)|"
     r"disewakan|menyewakan|dipinjamkan|meminjamkan)(?![^\W_])",
-    re.IGNORECASE,
-)
-# ... whether they deliver (post, send) it: "Do you deliver?", "¿Hacéis envíos a
-# domicilio?", "Bisa diantar ke rumah?"
-_ASKS_TO_DELIVER = re.compile(
-    r"(?<![^\W_])(?:(?:do|does|can|could|will|would) (?:you|they|the [\w-]+) (?:deliver|post|ship|"
-    r"send)|delivery|deliveries|env[ií]os?|envi[aá]is|env[ií]an|(?:se puede|pod[eé]is|pueden) "
-    r"enviar|a domicilio|reparto|repart[ií]s|kirim|dikirim|mengirim|dikirimkan|antar|diantar|"
-    r"mengantar|diantarkan|pengantaran|pengiriman|ongkir|ongkos (?:kirim|antar)|"
-    # (... as it is spoken: "Bisa dianter ke rumah?"; "¿Me los traéis a casa?")
-    r"anter|dianter|nganter|anterin|dianterin|"
-    r"(?:tra[eé]is|traen|llev[aá]is|llevan)(?: \w+){0,2} a (?:casa|domicilio)|"
-    # ... or collect from one's home: "Could you pick my washing up from my house?"
-    r"(?:pick|collect|fetch)(?: [\w']+){0,3}(?: up)? from (?:my|our) (?:house|home|flat|"
-    r"place|door|office)|"
-    # ... or come to one's home: "Do you do home visits?", "Terapisnya datang ke rumah?"
-    r"(?:come|visit|go) (?:out )?(?:to )?(?:my|our) (?:[\w']+ )?(?:house|home|flat|place|office)|"
-    r"home visits?|house calls?|datang ke rumah|layanan panggilan|home service|"
-    # ("Bisa bekam di rumah saya?")
-    r"di rumah (?:saya|kami|aku))(?![^\W_])",
-    re.IGNORECASE,
-)
-_SPEAKS_OF_DELIVERING = re.compile(
-    r"(?<![^\W_])(?:deliver\w*|post|posted|postage|posting|ship|ships|shipped|shipping|send\w*|"
-    r"sent|courier\w*|mail\w*|env[ií]\w*|domicilio|repart\w*|mensajer\w*|correos?|"
-    r"kirim\w*|dikirim\w*|pengiriman|antar\w*|diantar\w*|mengantar\w*|pengantar\w*|ongkir|"
-    r"anter\w*|dianter\w*|nganter\w*|"
-    r"kurir|ekspedisi|jne|gosend|gojek|grab|home visits?|house calls?|(?:come|visit) (?:to )?you|"
-    r"your (?:home|house|door)|datang ke rumah|panggilan|home service|ke rumah)(?![^\W_])",
     re.IGNORECASE,
 )
 # ... whether one may pay in instalments: "Can I pay in instalments?", "¿Se puede pagar
@@ -114,6 +86,12 @@ def asks_to_buy(question: str) -> bool:
     return asks_whether(_ASKS_TO_BUY, question)
 
 
+def asks_to_deliver(question: str) -> bool:
+    """Whether the question asks whether they deliver (post, send) something, not where,
+    when, how or for how much, nor of sending files."""
+    return asks_whether(ASKS_TO_DELIVER, question) and not asks_of_files(question)
+
+
 def speaks_of_selling(text: str) -> bool:
     """Whether the text speaks of selling or buying, or of a shop."""
     return _SPEAKS_OF_SELLING.search(text) is not None
@@ -128,17 +106,6 @@ def asks_to_rent(question: str) -> bool:
 def speaks_of_renting(text: str) -> bool:
     """Whether the text speaks of renting, hiring, lending or borrowing."""
     return _SPEAKS_OF_RENTING.search(text) is not None
-
-
-def asks_to_deliver(question: str) -> bool:
-    """Whether the question asks whether they deliver (post, send) something, not where,
-    when, how or for how much."""
-    return asks_whether(_ASKS_TO_DELIVER, question)
-
-
-def speaks_of_delivering(text: str) -> bool:
-    """Whether the text speaks of delivering, posting, sending or a courier."""
-    return _SPEAKS_OF_DELIVERING.search(text) is not None
 
 
 def asks_instalments(question: str) -> bool:

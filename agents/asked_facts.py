@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from agents.answerability import (
     CALENDAR_WORDS,
+    destinations,
     has_digit,
     key_terms,
     read_with,
@@ -29,6 +30,12 @@ from agents.answerability import (
 )
 from agents.asked_accepted import ACCEPTED_WORDS, asks_accepted, states_accepting
 from agents.asked_counts import NUMBER_WORDS, PEOPLE_WORDS, asks_people, states_people
+from agents.asked_delivering import (
+    ASKS_TO_DELIVER,
+    DELIVERING_WORDS,
+    asks_of_files,
+    speaks_of_delivering,
+)
 from agents.asked_measures import (
     DISTANCE_WORDS,
     DURATION_WORDS,
@@ -1254,6 +1261,27 @@ CHARGING = re.compile(
 )
 
 
+# Sent, as a condition: "Botolnya aman tidak kalau dikirim?" asks whether it arrives
+# whole, not whether they send it.
+_IF_SENT = re.compile(
+    r"(?<![^\W_])(?:kalau|jika|bila|saat|waktu|if|when|si|cuando) (?:\w+ )?(?:dikirim|"
+    r"diantar|sent|shipped|posted|delivered|enviad[oa]s?|enviamos)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def asks_delivering(question: str) -> bool:
+    """Whether the question asks whether they deliver (post, send, come to one's home),
+    to no place named (which the decision reads against pages sending anywhere: "Bisa
+    kirim ke Makassar?"), not of files, not as a condition."""
+    return (
+        asks_whether(ASKS_TO_DELIVER, question)
+        and not asks_of_files(question)
+        and not destinations(question)
+        and _IF_SENT.search(question) is None
+    )
+
+
 def asks_whether_paid(question: str) -> bool:
     """Whether the question asks whether one pays (for something), or whether something
     is included."""
@@ -1421,6 +1449,10 @@ FACTS = (
     Fact("age", asks_age, states_age, AGE_WORDS),
     Fact("paid", asks_whether_paid, states_paid, PAID_WORDS, tells_paid),
     Fact("parking", asks_parking, states_parking, PARKING_WORDS),
+    # whether they deliver, told by a sentence on delivering: "¿Lo traéis a casa?" of
+    # "Hacemos envíos a domicilio en Logroño por 3 euros"
+    # (strict: "Bisa kirim ke Bali?" names a place of four letters no page may hold)
+    Fact("delivering", asks_delivering, speaks_of_delivering, DELIVERING_WORDS, strict=True),
     Fact("people", asks_people, states_people, PEOPLE_WORDS, strict=True),
     Fact("bring", asks_bring, tells_what_to_bring, BRING_WORDS, tells_bring, strict=True),
     # whether they take a thing in: a sentence naming it

@@ -125,6 +125,10 @@ def test_a_page_speaking_of_delivering_posting_or_sending() -> None:
     assert speaks_of_delivering("Pengantaran tersedia untuk wilayah Surabaya.")
     assert speaks_of_delivering("Orders are sent by courier the next day.")
     assert speaks_of_delivering("Pesanan bisa dianter sampai depan rumah.")
+    # files sent by email or WhatsApp are no delivering, unless something comes to the door
+    assert not speaks_of_delivering("File desain bisa dikirim lewat WhatsApp dalam format PDF.")
+    assert speaks_of_delivering("Send your artwork by email and we deliver the cards to your door.")
+    assert speaks_of_delivering("Pesanan lewat WhatsApp dikirim ke seluruh Indonesia.")
     # a collection from shops, or a home-cooked meal, is no delivering
     assert not speaks_of_delivering("Businesses can arrange a weekly collection.")
     assert not speaks_of_delivering("We cannot take home-cooked meals.")
@@ -148,3 +152,22 @@ def test_questions_asking_to_pay_in_instalments_and_pages_speaking_of_it() -> No
     assert not speaks_of_instalments("A swim costs £4.80 for adults.")
     page = ["Sessions cost £55 and last 45 minutes."]
     assert dealing_unoffered("Can I pay in instalments?", page) == "no_instalments"
+
+
+def test_whether_they_deliver_is_told_by_a_sentence_on_delivering() -> None:
+    """Asked whether they deliver, a sentence on delivering answers, though it shares no
+    other word with the question; where to, when or for how much are other questions."""
+    from agents.asked_facts import asked_fact
+
+    fact = asked_fact("¿Lo traéis a casa?")
+    assert fact is not None and fact.name == "delivering"
+    assert fact.given_in("Hacemos envíos a domicilio en Logroño por 3 euros.", "¿Lo traéis a casa?")
+    assert not fact.given_in("Abrimos de lunes a sábado de 9:30 a 13:30.", "¿Lo traéis a casa?")
+    assert asked_fact("Bisa diantar ke rumah?").name == "delivering"
+    assert asked_fact("Where do you deliver?") is None
+    # ... nor of files, nor as a condition; a place named is the decision's to read
+    assert asked_fact("Filenya dikirim ke mana?") is None and not asks_to_deliver("Kirim file?")
+    assert asked_fact("Botolnya aman tidak kalau dikirim?") is None
+    assert asked_fact("Bisa kirim ke Makassar?") is None and asks_to_deliver(
+        "Bisa kirim ke Makassar?"
+    )

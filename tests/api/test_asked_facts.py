@@ -670,3 +670,31 @@ def test_where_to_leave_the_car_and_a_verb_as_it_is_spoken(platform: Flask) -> N
          ("telaga", "id", "Ada penginapan di dekat telaga?")],
         assistants=made,
     )  # fmt: skip
+
+
+def test_whether_they_deliver_is_answered_by_the_sentence_on_delivering(platform: Flask) -> None:
+    """ "¿Lo traéis a casa?" and "Can you post it to me?" share no word with "Hacemos
+    envíos a domicilio" or "posted first class", and were declined. A page speaking of no
+    delivering still declines it, and a destination no page names is still declined."""
+    org = create_org(platform.test_client(), "Tienda Bigotes and Quayside Print")
+    shop = (
+        "Vendemos pienso para perros y gatos, arena y juguetes. Hacemos envíos a domicilio "
+        "en Logroño por 3 euros, gratis en pedidos de más de 50 euros."
+    )
+    prints = (
+        "We print business cards from £25 for 250. Orders can be collected from the shop "
+        "on Quay Street or posted first class for £4.50."
+    )
+    salon = "Cortamos y lavamos perros de todos los tamaños. El baño cuesta 20 euros."
+    made = assistant_per_kb(
+        org,
+        {"tienda": {"Tienda": shop}, "print": {"Orders": prints}, "pelu": {"Peluquería": salon}},
+    )
+    assert_answers(
+        org,
+        [("tienda", "¿Lo traéis a casa?", "envíos a domicilio"),
+         ("print", "Can you post it to me?", "posted first class")],
+        [("pelu", "es", "¿Me traéis el perro a casa después del baño?"),
+         ("print", "en", "Can you post it to Japan?")],
+        assistants=made,
+    )  # fmt: skip

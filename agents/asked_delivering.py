@@ -1,0 +1,83 @@
+"""Whether they deliver: the question asking it ("Do you deliver?", "¿Me los traéis a
+casa?", "Bisa dianter ke rumah?", "Do you do home visits?") and a page speaking of it
+("Hacemos envíos a domicilio en Logroño", "Orders can be ... posted first class",
+"Pengantaran tersedia untuk wilayah Surabaya"). `asked_dealings` declines such a question
+of pages speaking of no delivering; `asked_facts` answers it with the sentence that does,
+though it shares no other word with the question.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ... whether they deliver (post, send) it: "Do you deliver?", "¿Hacéis envíos a
+# domicilio?", "Bisa diantar ke rumah?"
+ASKS_TO_DELIVER = re.compile(
+    r"(?<![^\W_])(?:(?:do|does|can|could|will|would) (?:you|they|the [\w-]+) (?:deliver|post|ship|"
+    r"send)|delivery|deliveries|env[ií]os?|envi[aá]is|env[ií]an|(?:se puede|pod[eé]is|pueden) "
+    r"enviar|a domicilio|reparto|repart[ií]s|kirim|dikirim|mengirim|dikirimkan|antar|diantar|"
+    r"mengantar|diantarkan|pengantaran|pengiriman|ongkir|ongkos (?:kirim|antar)|"
+    # (... as it is spoken: "Bisa dianter ke rumah?"; "¿Me los traéis a casa?")
+    r"anter|dianter|nganter|anterin|dianterin|"
+    r"(?:tra[eé]is|traen|llev[aá]is|llevan)(?: \w+){0,2} a (?:casa|domicilio)|"
+    # ... or collect from one's home: "Could you pick my washing up from my house?"
+    r"(?:pick|collect|fetch)(?: [\w']+){0,3}(?: up)? from (?:my|our) (?:house|home|flat|"
+    r"place|door|office)|"
+    # ... or come to one's home: "Do you do home visits?", "Terapisnya datang ke rumah?"
+    r"(?:come|visit|go) (?:out )?(?:to )?(?:my|our) (?:[\w']+ )?(?:house|home|flat|place|office)|"
+    r"home visits?|house calls?|datang ke rumah|layanan panggilan|home service|"
+    # ("Bisa bekam di rumah saya?")
+    r"di rumah (?:saya|kami|aku))(?![^\W_])",
+    re.IGNORECASE,
+)
+SPEAKS_OF_DELIVERING = re.compile(
+    r"(?<![^\W_])(?:deliver\w*|post|posted|postage|posting|ship|ships|shipped|shipping|send\w*|"
+    r"sent|courier\w*|mail\w*|env[ií]\w*|domicilio|repart\w*|mensajer\w*|correos?|"
+    r"kirim\w*|dikirim\w*|pengiriman|antar\w*|diantar\w*|mengantar\w*|pengantar\w*|ongkir|"
+    r"anter\w*|dianter\w*|nganter\w*|"
+    r"kurir|ekspedisi|jne|gosend|gojek|grab|home visits?|house calls?|(?:come|visit) (?:to )?you|"
+    r"your (?:home|house|door)|datang ke rumah|panggilan|home service|ke rumah)(?![^\W_])",
+    re.IGNORECASE,
+)
+# The words of asking it: delivering, sending, bringing home, and where to ("¿Lo traéis a
+# casa?", "Bisa diantar ke rumah?"). Not what is delivered nor where else: a page sending
+# cakes within Surabaya says nothing of sending flowers, or to Medan.
+DELIVERING_WORDS = frozenset(
+    "deliver delivers delivery deliveries post posted send sent ship shipping courier home "
+    "house door flat place office visit visits call calls come pick collect fetch envío "
+    "envio envíos envios enviáis enviais envían envian enviar enviamos reparto repartís "
+    "repartis traéis traeis traen lleváis llevais llevan casa domicilio oficina venís venis "
+    "kirim dikirim mengirim dikirimkan antar diantar mengantar diantarkan anter dianter "
+    "nganter anterin dianterin pengantaran pengiriman rumah kantor datang panggilan".split()
+)
+
+
+# Files sent are no delivering, asked or told ("File desain bisa dikirim lewat WhatsApp",
+# "Envía tu archivo por correo"), unless the sentence brings something to the door as
+# well; orders sent by WhatsApp are ("Pesanan lewat WhatsApp dikirim ke seluruh
+# Indonesia").
+FILES_SENT = re.compile(
+    r"(?<![^\W_])(?:files?|archivos?|ficheros?|pdf|jpe?g|artwork|desain)(?:nya)?(?![^\W_])",
+    re.IGNORECASE,
+)
+_TO_THE_DOOR = re.compile(
+    r"(?<![^\W_])(?:deliver\w*|antar\w*|diantar\w*|domicilio|couriers?|kurir|ongkir|ke rumah|"
+    r"a casa|your (?:home|house|door))(?![^\W_])",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def asks_of_files(question: str) -> bool:
+    """Whether the question asks of sending files ("Kirim file ke mana?"), not goods."""
+    return FILES_SENT.search(question) is not None
+
+
+def speaks_of_delivering(text: str) -> bool:
+    """Whether the text speaks of delivering, posting, sending or a courier (in a
+    sentence not only sending files)."""
+    return any(
+        SPEAKS_OF_DELIVERING.search(sentence) is not None
+        and (FILES_SENT.search(sentence) is None or _TO_THE_DOOR.search(sentence) is not None)
+        for sentence in _SENTENCE_END.split(text)
+    )
