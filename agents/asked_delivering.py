@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-# ... whether they deliver (post, send) it: "Do you deliver?", "¿Hacéis envíos a
+from agents.answerability import SENTENCE_BREAK
+
+# Asking whether they deliver (post, send) it: "Do you deliver?", "¿Hacéis envíos a
 # domicilio?", "Bisa diantar ke rumah?"
 ASKS_TO_DELIVER = re.compile(
     r"(?<![^\W_])(?:(?:do|does|can|could|will|would) (?:you|they|the [\w-]+) (?:deliver|post|ship|"
@@ -65,7 +67,6 @@ _TO_THE_DOOR = re.compile(
     r"a casa|your (?:home|house|door))(?![^\W_])",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def asks_of_files(question: str) -> bool:
@@ -79,5 +80,5 @@ def speaks_of_delivering(text: str) -> bool:
     return any(
         SPEAKS_OF_DELIVERING.search(sentence) is not None
         and (FILES_SENT.search(sentence) is None or _TO_THE_DOOR.search(sentence) is not None)
-        for sentence in _SENTENCE_END.split(text)
+        for sentence in SENTENCE_BREAK.split(text)
     )
