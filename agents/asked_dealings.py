@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from agents.asked_delivering import ASKS_TO_DELIVER, asks_of_files, speaks_of_delivering
-from agents.asked_facts import asks_whether
+from agents.asked_delivering import speaks_of_delivering
+from agents.asked_facts import asks_to_deliver, asks_whether
 from agents.asked_parking import asks_parking, states_parking
 
 _ASKS_TO_BUY = re.compile(
@@ -84,12 +84,6 @@ def asks_to_buy(question: str) -> bool:
     where, when, how or for how much."""
     # "Where do you sell tickets?" may be answered by "Tickets from the box office".
     return asks_whether(_ASKS_TO_BUY, question)
-
-
-def asks_to_deliver(question: str) -> bool:
-    """Whether the question asks whether they deliver (post, send) something, not where,
-    when, how or for how much, nor of sending files."""
-    return asks_whether(ASKS_TO_DELIVER, question) and not asks_of_files(question)
 
 
 def speaks_of_selling(text: str) -> bool:

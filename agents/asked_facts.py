@@ -1270,13 +1270,18 @@ _IF_SENT = re.compile(
 )
 
 
+def asks_to_deliver(question: str) -> bool:
+    """Whether the question asks whether they deliver (post, send) something, not where,
+    when, how or for how much, nor of sending files."""
+    return asks_whether(ASKS_TO_DELIVER, question) and not asks_of_files(question)
+
+
 def asks_delivering(question: str) -> bool:
     """Whether the question asks whether they deliver (post, send, come to one's home),
     to no place named (which the decision reads against pages sending anywhere: "Bisa
-    kirim ke Makassar?"), not of files, not as a condition."""
+    kirim ke Makassar?"), not as a condition (`asks_to_deliver`, read as a fact)."""
     return (
-        asks_whether(ASKS_TO_DELIVER, question)
-        and not asks_of_files(question)
+        asks_to_deliver(question)
         and not destinations(question)
         and _IF_SENT.search(question) is None
     )
