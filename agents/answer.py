@@ -902,6 +902,9 @@ def fact_giving(
     # "Tiket dewasa berapa?" of "Tiket masuk Rp20.000"); and children, of a page giving an
     # age (the sentences giving one name them).
     by_age = [w for w in absent if children_by_age(w, texts)]
+    # ... or, asked the price for someone of an age, the sentences giving an age ("How much
+    # is it for my 12-year-old?" of "£3 for under-16s", not of the membership)
+    aged = fact is PRICE and states_age(query)
     kin = [
         w
         for w in absent
@@ -954,7 +957,7 @@ def fact_giving(
         return (
             bool(periods & named_periods(sentence))
             or any(held_by_kin(w, [sentence]) for w in kin)
-            or (bool(by_age) and states_age(sentence))
+            or ((bool(by_age) or aged) and states_age(sentence))
             or (ahead and gives_share_paid_ahead(sentence))
             or bool(paid_for & terms_of(sentence))
             or (cheap and lowers_price(sentence))

@@ -27,9 +27,10 @@ ASKS_TO_DELIVER = re.compile(
     r"place|door|office)|"
     # ... or come to one's home: "Do you do home visits?", "Terapisnya datang ke rumah?"
     r"(?:come|visit|go) (?:out )?(?:to )?(?:my|our) (?:[\w']+ )?(?:house|home|flat|place|office)|"
-    r"home visits?|house calls?|datang ke rumah|layanan panggilan|home service|"
-    # ("Bisa bekam di rumah saya?")
-    r"di rumah (?:saya|kami|aku))(?![^\W_])",
+    r"home visits?|house calls?|datang(?: \w+)? ke rumah|layanan panggilan|home service|"
+    r"(?:ven[ií]s|venir|vienen|viene) (?:\w+ )?a (?:casa|domicilio)|"
+    # ("Bisa bekam di rumah saya?", "Ustaznya bisa datang mengajar ke rumah kami?")
+    r"(?:di|ke) rumah (?:saya|kami|aku))(?![^\W_])",
     re.IGNORECASE,
 )
 SPEAKS_OF_DELIVERING = re.compile(

@@ -103,8 +103,9 @@ HOURS_WORDS = frozenset(
     # "Until what time are you open tonight?", "Un lunes a primera hora, ¿os pillo
     # abiertos?", "Are you open late on Thursdays?"
     "tonight until till hasta sampai early late temprano pronto primera última ultima "
-    # ... and finding them open, as Spain says it
-    "pillo pillamos pillar".split()
+    # ... and finding them open, as Spain says it; or them there: "¿El viernes por la
+    # tarde estáis?"
+    "pillo pillamos pillar estáis estais están estan".split()
 )
 # What gives hours: a range of times of day ("7 am to 10 pm", "8:00 a 18:00", "09.00
 # sampai 21.00", "9-17 h"; a time marked by its minutes or its am, pm or h, so that "de
@@ -155,10 +156,11 @@ _ASKS_OPEN_ON = re.compile(
     rf"(?<![^\W_])(?:hari )?(?:{_DAYS})(?![^\W_]).{{0,15}}(?<![^\W_])(?:buka|tutup|kerja|bekerja)"
     rf"(?![^\W_])|"
     # ... the day asked first: "Un lunes a primera hora, ¿os pillo abiertos?", "On
-    # Sundays, are you open?" (the question ending there: "Are the evening classes open
-    # to beginners?" asks who may come)
+    # Sundays, are you open?", "¿El viernes por la tarde estáis?" (the question ending
+    # there: "Are the evening classes open to beginners?" asks who may come; "¿El lunes
+    # dónde estáis?" where they are)
     rf"(?<![^\W_])(?:{_DAYS})s?(?![^\W_]).{{0,30}}(?<![^\W_])(?:abiert[oa]s?|cerrad[oa]s?|"
-    rf"open|closed)\s*(?:[?!.]|$)",
+    rf"open|closed|(?<!d[oó]nde )est[aá]is|(?<!d[oó]nde )est[aá]n)\s*(?:[?!.]|$)",
     re.IGNORECASE,
 )
 _DAY = re.compile(rf"(?<![^\W_])(?:{_DAYS})s?(?![^\W_])", re.IGNORECASE)
@@ -169,7 +171,10 @@ _COMING = (
     r"ir|venir|llevar|traer|recoger|dejar|datang|mampir|antar|ambil"
 )
 _ASKS_TO_COME_ON = re.compile(
-    rf"(?<![^\W_])(?:(?:can|could|may) (?:i|we)|puedo|podemos|se puede|bisa|boleh)"
+    rf"(?<![^\W_])(?:(?:can|could|may) (?:i|we)|puedo|podemos|se puede|bisa|boleh|"
+    # ... or whether their people come then: "Can someone come out on a Saturday?",
+    # "¿Puede venir el técnico un sábado?", "Tukangnya mau datang hari Minggu?"
+    rf"(?:can|could|will|would) (?:you|someone|somebody|the [\w-]+)|puede|pueden|pod[eé]is|mau)"
     rf"(?![^\W_]).{{0,30}}(?<![^\W_])(?:{_COMING})(?![^\W_]).{{0,30}}"
     rf"(?<![^\W_])(?:on|a|in the|el|un|los|por la|hari) (?:{_DAYS})s?(?![^\W_])|"
     # ... the day asked first, opening the question: "Minggu pagi saya bisa datang?",
@@ -186,7 +191,14 @@ COMING_WORDS = (
     frozenset(
         "come visit drop pop call stop bring collect pick pasar venir llevar traer recoger "
         "dejar datang mampir antar ambil una venís venis vienen pasarme pasarnos pasarse "
-        "pasaros pasarte".split()
+        "pasaros pasarte "
+        # ... and what one comes for, shopping: "¿Un lunes por la mañana puedo pasar a
+        # comprar?"
+        "comprar buy shop shopping belanja beli "
+        # ... and whom they send: "Tukangnya mau datang hari Minggu?"
+        "someone somebody technician technicians engineer engineers alguien técnico "
+        "tecnico técnicos tecnicos tukang tukangnya teknisi teknisinya petugas "
+        "petugasnya".split()
     )
     | NUMBER_WORDS
 )
@@ -1012,7 +1024,9 @@ _NOT_AN_AGE = (
     r"minutes?|minutos?|menit|hours?|horas?|jam|people|personas|orang|€|£|\$|rp))"
 )
 _STATES_AGE = re.compile(
-    rf"(?<![^\W_])(?:aged?|ages|edad(?:es)?(?: de)?|usia|umur)\s+(?:from\s+|de\s+)?\d|"
+    # ("toddlers aged one to four are £5.50")
+    rf"(?<![^\W_])(?:aged?|ages|edad(?:es)?(?: de)?|usia|umur)\s+(?:from\s+|de\s+)?"
+    rf"(?:\d|{_N}(?![^\W_]))|"
     rf"(?<![^\W_]){_N}[\s-]*(?:(?:-|–|to|a|al|sampai|hingga|y)\s*{_N}[\s-]*)?{_AGE_UNIT}"
     r"(?:\s+(?:old|of age|de edad)|-olds?)|"
     rf"(?:de|desde los|a partir de los)\s+{_N}\s*(?:(?:a|al|y)\s*{_N}\s*)?años|"
@@ -1061,6 +1075,12 @@ def states_age(sentence: str) -> bool:
     """Whether the sentence gives an age (a number of years, months or weeks of age, or
     under or over one)."""
     return _STATES_AGE.search(sentence) is not None
+
+
+def without_ages(text: str) -> str:
+    """The text without the ages it gives ("How much is it for my  ?" of "How much is it
+    for my 12-year-old?"): an age is whom a price is for, not what it prices."""
+    return _ASKS_BY_AN_AGE.sub(" ", _STATES_AGE.sub(" ", text))
 
 
 # A question asking at what time something is done, besides opening ("What time can I

@@ -57,6 +57,7 @@ from agents.asked_facts import (
     held_by_kin,
     names_day,
     sets_children_apart,
+    without_ages,
 )
 from agents.spellings import initials_spelt_out
 from knowledge.encoders.languages import guess
@@ -337,7 +338,7 @@ PRICE_WORDS = frozenset(
     "dibayar dibayarkan persen percent porcentaje dp adelantar adelanto adelantas adelantamos "
     "upfront front advance muka dimuka cuota cuotas mensualidad iuran iurannya "
     "subscription dues cheapest termurah paling murah más mas barato barata baratos "
-    "baratas".split()
+    "baratas charge charges".split()
 ) | frozenset(_PERIOD_OF)
 
 
@@ -346,7 +347,7 @@ PRICE_WORDS = frozenset(
 # Asked so, a price answers it; the checks of what a price is of (`priced`) read the
 # words of price alone.
 _ASKS_WHAT_TO_PAY = re.compile(
-    r"(?<![^\W_])(?:how much (?:[\w-]+ ){0,4}pay|cu[aá]nto (?:\w+ ){0,3}pag(?:o|as|a|an|amos|"
+    r"(?<![^\W_])(?:how much (?:[\w-]+ ){0,4}(?:pay|charge)|cu[aá]nto (?:\w+ ){0,3}pag(?:o|as|a|an|amos|"
     r"[aá]is|ar)|bayar(?:nya)?(?: (?!tanggal|jam|hari)\w+){0,2} berapa(?! kali)|"
     r"(?<!tanggal )(?<!jam )(?<!hari )berapa (?:yang )?(?:harus )?(?:di)?bayar(?:nya)?|"
     # ... or how much is paid ahead: "Uang mukanya berapa?", "¿Cuánto es la señal?"
@@ -363,7 +364,14 @@ _ASKS_WHAT_TO_PAY = re.compile(
     rf"cu[aá]nto (?:(?:es|son|sale|salen|ser[ií]a|cobr[aá]is|cobran) )?(?:al|a la|por|cada) "
     rf"(?:{_PERIOD_WORD}|persona|cabeza)|"
     rf"(?:(?:per ?|se)(?:orang|{_PERIOD_WORD})|harian|mingguan|bulanan|tahunan)(?:nya)? berapa(?! ?(?:kali|jam|menit|hari|orang|lama|kg|kilo))|"
-    rf"berapa (?:(?:per ?|se)(?:orang|{_PERIOD_WORD}))(?=\W*$))"
+    rf"berapa (?:(?:per ?|se)(?:orang|{_PERIOD_WORD}))(?=\W*$)|"
+    # ... or what is charged for a thing, or how much for it: "What's the charge for my 3
+    # year old?", "How much for two adults?", "¿Cuánto por una clase suelta?", "Berapa
+    # untuk anak 3 tahun?" (not "the charge of an electron")
+    r"what(?:'s| is| are| do you| would you| will you) (?:your |the )?charges? (?:for|per)|"
+    r"how much (?:is it |would it be |will it be )?for (?:a|an|my|the|one|two|three|four|\d)|"
+    r"cu[aá]nto (?:es |sale |ser[ií]a )?(?:por|para) (?:un|una|mi|mis|el|la|los|las|dos|tres|\d)|"
+    r"berapa (?:untuk|buat) (?:anak|satu|dua|tiga|\d))"
     r"(?![^\W_])",
     re.IGNORECASE,
 )
@@ -406,8 +414,15 @@ def tells_price(sentence: str, question: str) -> bool:
     """Whether the sentence's price is of what the question prices: it holds one of the
     question's key terms (`priced`), or the question names nothing but the price and the
     period it is asked by. A word of the question whose kin the sentence holds is named
-    by it (`priced_or_kin`)."""
-    return priced_or_kin(CHARGING.sub(" ", without_periods(question)), [sentence])
+    by it (`priced_or_kin`). An age the question gives names no thing priced: "for my
+    12-year-old" is not priced by "£25 a year" alone (`fact_giving` prefers the
+    sentences giving an age), and children are named by a sentence giving an age ("los
+    niños de 10 años" by "los menores de 12 años entran gratis")."""
+    asked = without_ages(CHARGING.sub(" ", without_periods(question)))
+    for word in words_of(asked):
+        if children_by_age(word.lower(), [sentence]):
+            asked = left_out(asked, word, joined=True)
+    return priced_or_kin(asked, [sentence])
 
 
 def priced_or_kin(

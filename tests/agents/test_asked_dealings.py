@@ -106,6 +106,9 @@ def test_questions_asking_whether_they_deliver_or_come_to_one() -> None:
         "Bisa dianter ke rumah?",
         "¿Me los traéis a casa?",
         "Could you pick my washing up from my house?",
+        # ... or coming home to do the work there
+        "Ustaznya bisa datang mengajar ke rumah kami?",
+        "¿La logopeda puede venir a casa?",
     ):
         assert asks_to_deliver(question), question
     # where, when and for how much are other questions; so is delivering in no such sense

@@ -798,6 +798,18 @@ def test_hours_to_noon_or_from_it_and_a_day_asked_before_its_opening() -> None:
     assert not asks_hours("Are the Saturday classes open to beginners?")
 
 
+def test_a_day_asked_first_of_them_being_there_and_an_age_in_words() -> None:
+    """ "¿El viernes por la tarde estáis?" asks whether they are open then, as "...estáis
+    abiertos?" does; where they are on a day is the address. "aged one to four" is an
+    age, as "aged 1 to 4" is; "under one roof" is none."""
+    for question in ("¿El viernes por la tarde estáis?", "Los sábados, ¿están?"):
+        assert asked_fact(question).name == "hours", question
+    assert asked_fact("¿El lunes dónde estáis?").name == "address"
+    assert states_age("Toddlers aged one to four are £5.50.")
+    assert states_age("Para niños de edad de cinco a diez años.")
+    assert not states_age("Everything is under one roof.")
+
+
 def test_how_early_to_come_is_a_notice_of_minutes() -> None:
     """ "How early should we turn up?" is answered by "arrive 30 minutes before your
     slot", a length of time in minutes before it; not by a sentence giving no length."""
@@ -808,3 +820,16 @@ def test_how_early_to_come_is_a_notice_of_minutes() -> None:
     )
     assert not fact.given_in("Please arrive early.", "How early should we turn up?")
     assert states_notice("Llegad 15 minutos antes de la clase.")
+
+
+def test_whether_their_people_come_on_a_day_asks_the_hours() -> None:
+    """ "Tukangnya mau datang hari Minggu?" asks whether the worker comes on Sunday; the
+    page's working days answer it, and the worker need not be named there."""
+    for question in (
+        "Tukangnya mau datang hari Minggu?",
+        "¿Puede venir el técnico un sábado?",
+        "Can someone come out on a Saturday?",
+    ):
+        assert asked_fact(question).name == "hours", question
+        assert asked_fact(question).words & {"tukangnya", "técnico", "someone"}, question
+    assert asked_fact("Can you deliver on a Sunday?") is None

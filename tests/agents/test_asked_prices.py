@@ -387,3 +387,18 @@ def test_getting_in_is_priced_by_the_entry() -> None:
     assert PRICE.given_in("La entrada general cuesta 8 euros.", "¿Cuánto cuesta entrar?")
     # a price of something else is no entry
     assert not PRICE.given_in("Parking costs £3.", "How much does it cost to get in?")
+
+
+def test_a_price_asked_as_a_charge_or_as_how_much_for_someone() -> None:
+    for question in (
+        "What's the charge for my 3 year old?",
+        "What do you charge per shirt?",
+        "How much do you charge to iron a shirt?",
+        "How much for two adults?",
+        "¿Cuánto por una clase suelta?",
+        "Berapa untuk anak 3 tahun?",
+    ):
+        assert PRICE.asks(question), question
+    # an electric charge, and how much time, are no price
+    for question in ("What is the charge of an electron?", "¿Cuánto tiempo por sesión?"):
+        assert not PRICE.asks(question), question

@@ -54,3 +54,31 @@ def test_the_services_own_names_are_no_words_the_pages_lack() -> None:
     asked = "¿A qué hora abre la peluquería?"
     assert given(asked, hours, [0.5]) == []
     assert given(asked, hours, [0.5], own=frozenset({"peluquería", "rizos"})) == hours
+
+
+SHOP = [
+    "Hacemos queso de oveja con leche cruda de nuestro propio rebaño.",
+    "La tienda de la quesería abre de martes a domingo de 10:00 a 14:00.",
+]
+
+
+def test_coming_on_a_day_to_shop_is_answered_by_the_hours() -> None:
+    # "comprar" is what one comes for, not a thing the page must name
+    asked = "¿Un lunes por la mañana puedo pasar a comprar?"
+    assert given(asked, SHOP, [0.6, 0.5]) == SHOP[1:]
+    # a thing to buy is still one the page must name
+    assert given("¿Un lunes puedo pasar a comprar yogures?", SHOP, [0.6, 0.5]) == []
+
+
+PLAY = [
+    "Members get in free; membership is £25 a year.",
+    "Entry is £6 for adults and £3 for under-16s, paid at the door.",
+    "Party packages start at £12.95 per child.",
+]
+
+
+def test_a_price_asked_for_someone_of_an_age_is_the_one_giving_an_age() -> None:
+    # "12-year-old" is whom the price is for: "£25 a year" does not price it because it
+    # says "year", and the sentence giving an age is the one that does
+    for asked in ("How much is it for my 12-year-old?", "What's the charge for my 12 year old?"):
+        assert given(asked, PLAY, [0.6, 0.5, 0.4]) == PLAY[1:2], asked

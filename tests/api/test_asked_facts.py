@@ -698,3 +698,43 @@ def test_whether_they_deliver_is_answered_by_the_sentence_on_delivering(platform
          ("print", "en", "Can you post it to Japan?")],
         assistants=made,
     )  # fmt: skip
+
+
+def test_a_price_for_someone_of_an_age_a_day_asked_first_and_a_teacher_come_home(
+    platform: Flask,
+) -> None:
+    """ "What's the charge for my 3 year old?" was read as asking whether a 3-year-old may
+    come, and declined for "charge"; "How much is it for my 12-year-old?" got "£25 a
+    year" for its "year". "¿El viernes por la tarde estáis?" and "...puedo pasar a
+    comprar?" were declined. A teacher asked to come home, of pages saying nothing of
+    it, got the sentence on the teachers."""
+    org = create_org(platform.test_client(), "Pennywell, Palabra Clara and Al-Hikmah")
+    play = (
+        "Play sessions last two hours. Children under one play free with a paying sibling; "
+        "toddlers aged one to four are £5.50 and children aged five to eleven are £7.50."
+    )
+    club = (
+        "Members get in free; membership is £25 a year. Entry is £6 for adults and £3 for "
+        "under-16s, paid at the door."
+    )
+    speech = (
+        "Atendemos de lunes a jueves de 9:00 a 20:00 y los viernes de 9:00 a 14:00. "
+        "Pide cita por WhatsApp al 611 203 447."
+    )
+    quran = (
+        "Ustaz mengajar santri putra dan ustazah mengajar santri putri, paling banyak 8 anak "
+        "per kelompok. Tempat belajar di Jl. Kenanga No. 12."
+    )
+    made = assistant_per_kb(
+        org,
+        {"play": {"Play": play}, "club": {"Visiting": club}, "habla": {"Contacto": speech},
+         "ngaji": {"Pengajar": quran}},
+    )  # fmt: skip
+    assert_answers(
+        org,
+        [("play", "What's the charge for my 3 year old?", "aged one to four are £5.50"),
+         ("club", "How much is it for my 12-year-old?", "£3 for under-16s"),
+         ("habla", "¿El viernes por la tarde estáis?", "los viernes de 9:00 a 14:00")],
+        [("ngaji", "id", "Ustaznya bisa datang mengajar ke rumah kami?")],
+        assistants=made,
+    )  # fmt: skip
