@@ -49,6 +49,7 @@ from agents.asked_at_large import for_encoder
 from agents.asked_audience import children_unspoken
 from agents.asked_counts import asks_count, asks_year, states_count, states_people, states_year
 from agents.asked_dealings import dealing_unoffered
+from agents.asked_experience import without_never_done
 from agents.asked_facts import (
     EXACTLY_WORDS,
     GROWN_UPS,
@@ -896,7 +897,10 @@ def fact_giving(
     # Every such word, not the first few: "bicicleta" of "¿Cuánto tardáis en arreglar una
     # bicicleta?" comes after three words of asking.
     shortest = STRICT_WORD if fact.strict else LONG_WORD
-    absent = [w.lower() for w in absent_words(query, texts, limit=len(query), shortest=shortest)]
+    # (what an asker never did is the page's activity in their words: "Nunca he subido a
+    # un velero, ¿puedo apuntarme?" of "No hace falta experiencia")
+    named = without_never_done(query) if fact.name == "experience" else query
+    absent = [w.lower() for w in absent_words(named, texts, limit=len(named), shortest=shortest)]
     # Words a page holds in a word of their kin ("apuntarse" of "la matrícula"); grown-ups,
     # asked a price: what a page prices for no one in particular is theirs (`without_kin`:
     # "Tiket dewasa berapa?" of "Tiket masuk Rp20.000"); and children, of a page giving an

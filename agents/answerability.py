@@ -995,14 +995,14 @@ def evidence(
         wanted, long_words, names = wanted - held_there, long_words - held_there, names - places
     anywhere: set[str] = set()
     for text in passages:
-        anywhere |= (wanted | long_words) & terms_of(text)
+        anywhere |= (wanted | long_words) & weighed_terms(text)
     # Coverage and names are those of the passage the answer quotes from: terms and names
     # other results hold do not make it about them ("the 1967 referendum" answered with one
     # of 2005 because another result named 1967).
     quoted = passages[int(sentence_passages[top])]
-    coverage = len(wanted & terms_of(quoted)) / len(wanted) if wanted else 0.0
+    coverage = len(wanted & weighed_terms(quoted)) / len(wanted) if wanted else 0.0
     named = sum(name in quoted.lower() for name in names) / len(names) if names else 1.0
-    in_sentence = len(wanted & terms_of(sentences[top])) / len(wanted) if wanted else 0.0
+    in_sentence = len(wanted & weighed_terms(sentences[top])) / len(wanted) if wanted else 0.0
     missing = min(len(wanted - anywhere), 4)
     absent = min(len(long_words - anywhere), 3)
     codes = codes_in(question)
@@ -1028,6 +1028,47 @@ def terms_of(text: str) -> frozenset[str]:
     if compounds:
         terms |= key_terms(" ".join(compounds), language)
     return frozenset(terms | spoken_terms(text))
+
+
+@lru_cache(maxsize=4096)
+def weighed_terms(text: str) -> frozenset[str]:
+    """The terms the decision weighs a passage or sentence by: its own (`terms_of`) and
+    those of the kinds of what it names by their kind (`kinds_named`). Not the answerer's
+    choice among sentences: "Puppies can come from twelve weeks" is still the one that
+    names the puppy, not "Medium dogs are £50"."""
+    members = kinds_named(text)
+    if not members:
+        return terms_of(text)
+    return terms_of(text) | frozenset(key_terms(members, guess(text)[0]))
+
+
+# A page's word for a kind covers the kinds of it an asker names: "Dogs cannot come on the
+# farm" answers "Can I bring my spaniel along?", "No se admiten perros" "¿Puedo ir con mi
+# cachorro?", and "Se admiten mascotas" "¿Puedo llevar a mi perro?". Read from the page's
+# side: a spaniel is a dog, a dog need not be one.
+_DOGS = (
+    "spaniel spaniels labrador labradors terrier terriers poodle poodles collie collies "
+    "retriever retrievers dachshund dachshunds beagle beagles bulldog bulldogs greyhound "
+    "greyhounds whippet whippets lurcher lurchers husky huskies pug pugs chihuahua "
+    "chihuahuas puppy puppies pup pups perrito perritos perrita perritas cachorro cachorros "
+    "caniche caniches galgo galgos podenco podencos chucho chuchos"
+)
+_KIND_MEMBERS = (
+    (frozenset("dog dogs perro perros perra perras anjing".split()), _DOGS),
+    (
+        frozenset("pet pets mascota mascotas peliharaan".split()),
+        "dog dogs perro perros perra perras anjing cat cats kitten kittens gato gatos gata "
+        "gatas gatito gatitos kucing " + _DOGS,
+    ),
+)
+
+
+@lru_cache(maxsize=4096)
+def kinds_named(text: str) -> str:
+    """The kinds of the things a text names by their kind's word, as one text ("" when
+    it names none)."""
+    words = {w.lower() for w in _WORD.findall(text)}
+    return " ".join(members for kind, members in _KIND_MEMBERS if words & kind)
 
 
 @lru_cache(maxsize=4096)

@@ -36,6 +36,7 @@ from agents.asked_delivering import (
     asks_of_files,
     speaks_of_delivering,
 )
+from agents.asked_experience import EXPERIENCE_WORDS, asks_experience, states_experience
 from agents.asked_measures import (
     DISTANCE_WORDS,
     DURATION_WORDS,
@@ -1512,6 +1513,9 @@ FACTS = (
         telling_what_is_asked(DURATION_WORDS),
         strict=True,
     ),
+    # whether one may come new to it: "Nunca he buceado, ¿puedo probar?" of "no hace falta
+    # experiencia" (what the asker never did is the page's own activity, `fact_giving`)
+    Fact("experience", asks_experience, states_experience, EXPERIENCE_WORDS),
     Fact("day", asks_day, states_day, DAY_WORDS, tells_day),
     # last: "What time do you open?" asks the hours
     Fact("time", asks_time, states_time, TIME_WORDS),

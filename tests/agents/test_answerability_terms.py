@@ -24,6 +24,7 @@ from agents.answerability import (
     reading_language,
     speaks_of_elsewhere,
     terms_of,
+    weighed_terms,
 )
 
 
@@ -333,6 +334,23 @@ def test_a_pages_indonesian_verbs_are_also_read_as_they_are_spoken() -> None:
         assert key_terms(question, "id") <= page, question
     assert not key_terms("Bisa makan di sana?", "id") <= terms_of("Kami menjual pakan ikan.")
     assert not key_terms("Bisa dibesarin?", "id") <= page
+
+
+def test_a_pages_word_for_a_kind_holds_the_kinds_of_it_an_asker_names() -> None:
+    """ "Dogs cannot come on the farm" holds the asker's spaniel and puppy, "No se admiten
+    perros" their cachorro, "Se admiten mascotas" their perro; a page naming no dog holds
+    neither, and a page's spaniel is no other dog."""
+    farm = weighed_terms("Dogs cannot come on the farm, because alpacas are frightened of them.")
+    assert key_terms("my spaniel", "en") <= farm and key_terms("a puppy", "en") <= farm
+    assert key_terms("mi cachorro", "es") <= weighed_terms("No se admiten perros en la tienda.")
+    # pets hold dogs and cats, and the kinds of dog
+    pets = weighed_terms("Se admiten mascotas pequeñas con un suplemento de 40 euros.")
+    assert key_terms("mi perro", "es") <= pets and key_terms("mi gato", "es") <= pets
+    assert not key_terms("my spaniel", "en") <= weighed_terms("Alpacas are frightened easily.")
+    assert not key_terms("a poodle", "en") <= weighed_terms("Spaniels are welcome on a lead.")
+    # the answerer's own terms are the page's words: a sentence naming the puppy is the
+    # one that does
+    assert not key_terms("a puppy", "en") <= terms_of("Medium dogs are £50.")
 
 
 def test_a_place_asked_to_go_to_and_a_sentence_on_going_anywhere() -> None:

@@ -738,3 +738,31 @@ def test_a_price_for_someone_of_an_age_a_day_asked_first_and_a_teacher_come_home
         [("ngaji", "id", "Ustaznya bisa datang mengajar ke rumah kami?")],
         assistants=made,
     )  # fmt: skip
+
+
+def test_whether_one_may_come_new_to_it_is_answered_by_the_sentence_on_experience(
+    platform: Flask,
+) -> None:
+    """ "Nunca he subido a un velero, ¿puedo apuntarme?" shares no word but the activity
+    with "No hace falta experiencia", and the activity in the asker's words ("subido",
+    "velero") was a word no page held: declined on five sets. A page saying nothing of
+    experience still declines it, and so does something else the asker names."""
+    org = create_org(platform.test_client(), "Vela Puerto Chico, Harwood and Gowes")
+    sailing = (
+        "Los cursos de iniciación a la vela duran cinco días y cuestan 180 euros. No hace "
+        "falta experiencia, pero sí saber nadar."
+    )
+    darkroom = "Complete beginners are welcome: a volunteer shows you the enlarger first."
+    bikes = "Servis sepeda mulai Rp50.000. Bengkel buka setiap hari pukul 08.00–17.00."
+    made = assistant_per_kb(
+        org,
+        {"vela": {"Cursos": sailing}, "dark": {"Members": darkroom}, "gowes": {"Servis": bikes}},
+    )
+    assert_answers(
+        org,
+        [("vela", "Nunca he subido a un velero, ¿puedo apuntarme?", "No hace falta experiencia"),
+         ("dark", "I've never developed a film, can I still join?", "Complete beginners")],
+        [("gowes", "id", "Belum pernah naik sepeda balap, boleh ikut gowes bareng?"),
+         ("vela", "es", "Nunca he navegado, ¿tenéis cursos de windsurf?")],
+        assistants=made,
+    )  # fmt: skip

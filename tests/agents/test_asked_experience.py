@@ -1,0 +1,48 @@
+"""Whether one may come without having done it before (agents/asked_experience.py)."""
+
+from __future__ import annotations
+
+from agents.asked_experience import asks_experience, states_experience, without_never_done
+from agents.asked_facts import asked_fact
+
+
+def test_being_new_to_it_and_asking_to_come_all_the_same() -> None:
+    for question in (
+        "Nunca he buceado, ¿puedo probar?",
+        "No he cantado nunca, ¿puedo apuntarme igual?",
+        "Nunca he jugado, ¿hay nivel para mí?",
+        "I've never sailed, can I still join?",
+        "We're complete beginners, is that OK?",
+        "Belum pernah main, boleh ikut?",
+        "Do I need any experience?",
+        "¿Hace falta experiencia?",
+    ):
+        assert asks_experience(question), question
+        assert asked_fact(question).name == "experience", question
+    # new to it, asking something else: its price, what to bring; and never having had
+    # something is no experience
+    assert asked_fact("Nunca he buceado, ¿cuánto cuesta el bautismo?") is None
+    assert asked_fact("Nunca he buceado, ¿qué tengo que llevar?").name == "bring"
+    assert not asks_experience("I never got my refund, can I complain?")
+
+
+def test_what_the_asker_never_did_is_no_word_the_page_must_hold() -> None:
+    assert (
+        without_never_done("Nunca he subido a un velero, ¿puedo apuntarme?").strip(" ,")
+        == "¿puedo apuntarme?"
+    )
+    assert "velero" not in without_never_done("No he subido a un velero nunca, ¿puedo ir?")
+
+
+def test_a_sentence_on_experience_or_beginners() -> None:
+    for sentence in (
+        "No hace falta experiencia, pero sí saber nadar.",
+        "No hace falta saber solfeo ni haber cantado antes.",
+        "Clases por nivel, de iniciación a avanzado.",
+        "Complete beginners are welcome.",
+        "No previous experience is needed.",
+        "Kelas ini cocok untuk pemula.",
+    ):
+        assert states_experience(sentence), sentence
+    assert not states_experience("Our instructors have years of experience teaching.")
+    assert not states_experience("Pengajar kami berpengalaman.")
