@@ -21,7 +21,7 @@ _NEVER_DONE = re.compile(
     r"no (?:he|hemos|ha) [^\W\d_]+(?: [^\W\d_]+){0,3} (?:nunca|antes|jam[aá]s)|"
     r"(?:es|será|sería) (?:mi|nuestra|su) primera vez|soy principiante|somos principiantes|"
     r"no tengo (?:ninguna )?experiencia|sin experiencia|"
-    r"(?:i|we)(?:'ve| have) never(?: [^\W\d_']+){1,4}|never (?:done|tried|been)(?: [^\W\d_']+){0,3}|"
+    r"(?:i|we)(?:['’]ve| have) never(?: [^\W\d_'’]+){1,4}|never (?:done|tried|been)(?: [^\W\d_']+){0,3}|"
     r"(?:i'm|i am|we're|we are) (?:a |an )?(?:complete |total |absolute )?(?:beginners?|novices?)|"
     r"first[- ]timers?|(?:my|our) first time|(?:have|having) no experience|"
     r"(?:belum|tidak|gak|nggak|ga|enggak) pernah(?: [^\W\d_]+){1,4}|(?:masih|saya|aku|kami) "
@@ -41,7 +41,7 @@ _NEEDS_EXPERIENCE = re.compile(
 # join?", "boleh ikut?", "¿hay nivel para mí?"), not what it costs or when it is.
 _MAY_COME = re.compile(
     r"(?<![^\W_])(?:puedo|podemos|se puede|pueden|puede|hay (?:algo|nivel|clases?|grupos?|"
-    r"sitio)|can (?:i|we)|could (?:i|we)|may (?:i|we)|is (?:it|that|there)|is that|"
+    r"sitio)|can (?:i|we)|could (?:i|we)|may (?:i|we)|is (?:it|that|there)|"
     r"am i|are we|bisa|boleh|ada kelas|apa bisa|masih bisa|tetap bisa|problem|problema|"
     r"masalah)(?![^\W_])",
     re.IGNORECASE,
@@ -52,9 +52,10 @@ _STATES_EXPERIENCE = re.compile(
     r"(?:complete |total |absolute )?beginners?|novices?|first[- ]timers?|all (?:levels|abilities)|"
     r"never (?:\w+ )?before|"
     r"no hace falta (?:tener )?(?:experiencia|saber|haber)|sin experiencia|experiencia previa|"
-    r"iniciaci[oó]n|principiantes?|todos los niveles|nunca (?:lo )?ha[nsy]? \w+|"
-    r"(?:tidak|tak) (?:perlu|harus) (?:punya |berpengalaman|pengalaman)|pengalaman|pemula|"
-    r"semua (?:level|tingkat)|belum pernah)(?![^\W_])",
+    r"iniciaci[oó]n|principiantes?|todos los niveles|nunca (?:lo )?ha[ns]? \w+|"
+    # (not "pengalaman" alone: "Pengajar dengan pengalaman 10 tahun" is the teacher's)
+    r"(?:tidak|tak) (?:perlu|harus) (?:punya )?(?:pengalaman|berpengalaman)|tanpa pengalaman|"
+    r"pemula|semua (?:level|tingkat)|belum pernah)(?![^\W_])",
     re.IGNORECASE,
 )
 # The words of asking it, which no page need hold: being new to it and asking to come

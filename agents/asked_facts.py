@@ -195,7 +195,7 @@ COMING_WORDS = (
         "pasaros pasarte "
         # ... and what one comes for, shopping: "¿Un lunes por la mañana puedo pasar a
         # comprar?"
-        "comprar buy shop shopping belanja beli "
+        "comprar buy belanja beli "
         # ... and whom they send: "Tukangnya mau datang hari Minggu?"
         "someone somebody technician technicians engineer engineers alguien técnico "
         "tecnico técnicos tecnicos tukang tukangnya teknisi teknisinya petugas "

@@ -12,6 +12,7 @@ def test_being_new_to_it_and_asking_to_come_all_the_same() -> None:
         "No he cantado nunca, ¿puedo apuntarme igual?",
         "Nunca he jugado, ¿hay nivel para mí?",
         "I've never sailed, can I still join?",
+        "I’ve never climbed, can I come?",
         "We're complete beginners, is that OK?",
         "Belum pernah main, boleh ikut?",
         "Do I need any experience?",
@@ -46,3 +47,5 @@ def test_a_sentence_on_experience_or_beginners() -> None:
         assert states_experience(sentence), sentence
     assert not states_experience("Our instructors have years of experience teaching.")
     assert not states_experience("Pengajar kami berpengalaman.")
+    assert not states_experience("Pelatih dengan pengalaman sepuluh tahun.")
+    assert states_experience("Tidak perlu pengalaman, alat disediakan.")
