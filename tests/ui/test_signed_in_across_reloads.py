@@ -46,6 +46,21 @@ def wait_answers(page: Page, count: int) -> None:
     page.locator(f"{MESSAGES} >> text=Sources").nth(count - 1).wait_for(timeout=60_000)
 
 
+def click_until_shown(page: Page, button: Locator, shown: Locator, *, timeout: int) -> None:
+    """Click `button` until `shown` is on the page. A click that lands while the page is
+    drawn again (a busy machine) does nothing: clicked again, as a person would."""
+    for _ in range(4):
+        wait_idle(page)
+        if not shown.is_visible():
+            button.click()
+        try:
+            shown.wait_for(timeout=timeout)
+            return
+        except PlaywrightTimeout:
+            continue
+    shown.wait_for(timeout=timeout)
+
+
 @contextmanager
 def signed_in(
     url: str, conversation: str, *, questions: tuple[str, ...] = (), **context: Any
@@ -383,18 +398,8 @@ def test_conversations_are_found_renamed_exported_and_deleted_from_the_sidebar(
         menu = page.locator("[data-testid='stPopoverBody']")
 
         def open_menu() -> None:  # of the oldest conversation (last in the list)
-            # A click that lands while the page is drawn again (a busy machine) opens
-            # nothing: clicked again, as a person would.
-            for _ in range(4):
-                wait_idle(page)
-                if not menu.is_visible():
-                    sidebar.get_by_role("button", name="Manage").last.click()
-                try:
-                    menu.wait_for(timeout=15_000)
-                    return
-                except PlaywrightTimeout:
-                    continue
-            menu.wait_for(timeout=15_000)
+            manage = sidebar.get_by_role("button", name="Manage").last
+            click_until_shown(page, manage, menu, timeout=15_000)
 
         # Renamed, then exported as Markdown with its sources.
         open_menu()
@@ -428,24 +433,12 @@ def test_one_click_copies_the_answer_as_text_with_its_sources(deployment: tuple[
         page.reload()  # the answer as the stored conversation shows it
         wait_answers(page, 1)
         buttons = page.frame_locator("iframe").last
+        done = buttons.get_by_role("button", name="Copied")
 
         def copied(name: str) -> str:
             """Press a copy button; the clipboard once the button says it copied."""
-            button = buttons.get_by_role("button", name=name)
-            done = buttons.get_by_role("button", name="Copied")
-            # A click that lands while the page is drawn again (a busy machine: the
-            # buttons' frame replaced after the reload) copies nothing: clicked again, as
-            # a person would.
-            for _ in range(4):
-                wait_idle(page)
-                button.click()
-                try:
-                    done.wait_for(timeout=8_000)
-                    break
-                except PlaywrightTimeout:
-                    continue
-            else:
-                done.wait_for(timeout=8_000)
+            # (the buttons' frame is drawn again after the reload: a click may land before)
+            click_until_shown(page, buttons.get_by_role("button", name=name), done, timeout=8_000)
             return page.evaluate(
                 "async () => { for (let i = 0; i < 30; i++) {"
                 " const t = await navigator.clipboard.readText(); if (t) return t;"
@@ -453,7 +446,7 @@ def test_one_click_copies_the_answer_as_text_with_its_sources(deployment: tuple[
             )
 
         as_text = copied("Copy")
-        page.wait_for_timeout(1600)  # the label comes back
+        done.wait_for(state="hidden", timeout=30_000)  # the label comes back
         as_markdown = copied("Markdown")
     assert "Run make run in the project folder." in as_text  # no backticks
     assert "Sources:\n[1] Quickstart" in as_text and "quickstart.md" in as_text
