@@ -47,7 +47,14 @@ from agents.answerability import (
 )
 from agents.asked_at_large import for_encoder
 from agents.asked_audience import children_unspoken
-from agents.asked_counts import asks_count, asks_year, states_count, states_people, states_year
+from agents.asked_counts import (
+    asks_count,
+    asks_year,
+    states_count,
+    states_people,
+    states_year,
+    years_named,
+)
 from agents.asked_dealings import dealing_unoffered
 from agents.asked_experience import without_never_done
 from agents.asked_facts import (
@@ -123,6 +130,10 @@ DEFINITION_WEIGHT = 0.25
 # as close to "B2" as the B2 row, and Marta's rows closer to "martes" than Tuesday's
 # (Spanish stems them alike, "mart").
 CODE_WEIGHT = 0.25
+# + YEAR_WEIGHT when the sentence writes every year the question names ("What city did
+# Tesla move to in 1880?" of "In January 1880, ... to Prague", not "In 1881, Tesla moved
+# to Budapest", which the encoder put closer).
+YEAR_WEIGHT = 0.1
 FURTHER_SENTENCE_MARGIN = 0.2
 # Leaving a word out moves a question's vector whatever the word: left out of questions
 # whose passage holds it, a word brought the question closer to the best sentence by up
@@ -813,6 +824,8 @@ class ExtractiveAnswerer:
             ],
             dtype=float,
         )
+        years = years_named(query)
+        dated = np.array([bool(years) and years <= years_named(c) for c in contexts], dtype=float)
         cosines = context_vectors @ query_vector
         read = np.ones(len(cosines), dtype=bool)
         if same.any() and not same.all():
@@ -826,6 +839,7 @@ class ExtractiveAnswerer:
             + LEXICAL_WEIGHT * overlap
             + DEFINITION_WEIGHT * named
             + CODE_WEIGHT * coded
+            + YEAR_WEIGHT * dated
             - RANK_PENALTY * ranks
             - ASKING_PENALTY * asking
             + NUMBER_WEIGHT * numbers * bool(ASKS_QUANTITY.search(query))

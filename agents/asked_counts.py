@@ -79,6 +79,14 @@ def states_year(sentence: str) -> bool:
     return _STATES_YEAR.search(sentence) is not None
 
 
+_YEAR_WRITTEN = re.compile(rf"(?<![\d.,])(?:{YEAR_FIGURE})(?![.,]?\d)")
+
+
+def years_named(text: str) -> set[str]:
+    """The years the text writes in figures ("1880"; "1960" of "the 1960s")."""
+    return set(_YEAR_WRITTEN.findall(text))
+
+
 def asks_count(question: str) -> bool:
     """Whether the question asks how many, in what year or what share."""
     return _ASKS_COUNT.search(question) is not None

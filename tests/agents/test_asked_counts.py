@@ -3,7 +3,7 @@ number (agents/asked_counts.py)."""
 
 from __future__ import annotations
 
-from agents.asked_counts import asks_count, asks_year, states_count, states_year
+from agents.asked_counts import asks_count, asks_year, states_count, states_year, years_named
 
 
 def test_a_question_asking_how_many_in_what_year_or_what_share() -> None:
@@ -103,3 +103,10 @@ def test_in_what_year_and_a_sentence_naming_a_year() -> None:
     assert not states_year("El vale de tienda vale un 20 % más.")
     assert not states_year("A frame costs £1,500.")
     assert not states_year("Around forty producers sell here.")
+
+
+def test_the_years_a_text_writes_in_figures() -> None:
+    assert years_named("Where did the club move to in 1974?") == {"1974"}
+    assert years_named("¿Qué pasó entre 1979 y 1984, en los años 1960?") == {"1979", "1984", "1960"}
+    # a price, a count or a longer number is no year
+    assert years_named("A frame costs £1,500; 12000 visitors; 3.1999 km; 2,011 seats.") == set()

@@ -101,6 +101,21 @@ def test_an_address_is_quoted_whole_and_sentences_keep_the_documents_order(
     assert "Mashudi No. 1" in answer.citations[0]["snippet"]
 
 
+def test_the_sentence_of_the_year_asked_is_quoted(embeddings: LocalEmbeddings) -> None:
+    """A history whose sentences differ by their years: the encoder puts the club's
+    other moves closer to the question than the move of the year it names."""
+    history = passage(
+        "Northgate Rowing Club was founded in 1952 by six dock workers. "
+        "In 1968 the club moved its boats to a boathouse in Millford. "
+        "In 1979 the club moved its boats again, to a shed beside the lock at Harton. "
+        "In 1974 the rowers took over the old grain store on the river at Easton. "
+        "In 1991 the club won its first national title.",
+        source="history.md",
+    )
+    answer = answerer(embeddings).answer("Where did the club move to in 1974?", [history])
+    assert "In 1974 the rowers took over the old grain store" in answer.text, answer.text
+
+
 def test_a_whole_line_without_a_full_stop_is_not_marked_as_cut(
     embeddings: LocalEmbeddings,
 ) -> None:
