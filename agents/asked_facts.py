@@ -29,6 +29,7 @@ from agents.answerability import (
     words_of,
 )
 from agents.asked_accepted import ACCEPTED_WORDS, asks_accepted, states_accepting
+from agents.asked_arrival import ARRIVAL_WORDS, asks_arrival, states_arrival
 from agents.asked_counts import NUMBER_WORDS, PEOPLE_WORDS, asks_people, states_people
 from agents.asked_delivering import (
     ASKS_TO_DELIVER,
@@ -1505,6 +1506,11 @@ FACTS = (
     # degrees of whatever the page's sentence speaks of: "How warm is the water?" of "The
     # main pool is ... heated to 28 degrees"
     Fact("temperature", asks_temperature, states_temperature, TEMPERATURE_WORDS),
+    # how long an order takes to reach the asker, told by a sentence on sending in a
+    # length of time: "Si encargo hoy, ¿cuándo lo recibo?" of "Enviamos a toda la
+    # península en 48 horas"
+    # (strict: "Si encargo vino hoy..." names a thing of four letters no page may hold)
+    Fact("arrival", asks_arrival, states_arrival, ARRIVAL_WORDS, strict=True),
     Fact(
         "duration",
         asks_duration,
