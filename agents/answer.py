@@ -365,12 +365,16 @@ class ExtractiveAnswerer:
         passage_same = [_same_language(question, p.text) for p in passages]
         same = np.array([passage_same[rank] for rank, _ in candidates])
         lift = _lifts(passages, passage_same)[ranks]
+        # each sentence's predecessor in its passage: a year it writes is often the next
+        # one's too ("In 2010 the Amazon suffered a drought. The affected region was...")
+        preceding = [_sentence_before(candidates, i) for i in range(len(candidates))]
         tried = []
         readings = [question, asked_part(question), offline_condenser(question, history or [])]
         for query in dict.fromkeys(readings):
             chosen, best, cosines = self._best(
                 query, context_vectors, context_terms, terms, *features,
                 contexts=contexts, cells=cells, same=same, lift=lift, under=under,
+                preceding=preceding,
             )  # fmt: skip
             top = int(cosines.argmax())
             # Measured against the search's level in the top sentence's language, and
@@ -804,6 +808,7 @@ class ExtractiveAnswerer:
         same: np.ndarray,
         lift: np.ndarray,
         under: list[str | None],
+        preceding: list[str | None],
     ) -> tuple[list[int], float, np.ndarray]:
         """The indexes of the contexts to quote for `query`, best first (maybe none), the
         best score, and the query's cosine to every context read the way the answer is
@@ -825,7 +830,13 @@ class ExtractiveAnswerer:
             dtype=float,
         )
         years = years_named(query)
-        dated = np.array([bool(years) and years <= years_named(c) for c in contexts], dtype=float)
+        dated = np.array(
+            [
+                bool(years) and years <= years_named(f"{c} {b or ''}")
+                for c, b in zip(contexts, preceding, strict=True)
+            ],
+            dtype=float,
+        )
         cosines = context_vectors @ query_vector
         read = np.ones(len(cosines), dtype=bool)
         if same.any() and not same.all():

@@ -116,6 +116,22 @@ def test_the_sentence_of_the_year_asked_is_quoted(embeddings: LocalEmbeddings) -
     assert "In 1974 the rowers took over the old grain store" in answer.text, answer.text
 
 
+def test_a_year_the_sentence_before_writes_is_the_sentences_too(
+    embeddings: LocalEmbeddings,
+) -> None:
+    """The sentence giving the answer often leaves its year to the one before it: that
+    one is not quoted ahead of it for writing the year."""
+    floods = passage(
+        "Our town sits where the Leen meets the Trent. In 2019 the valley had its worst "
+        "flood in a century. The water reached 2.4 metres on the high street. In 2007 a "
+        "smaller flood closed the bridge for a week, and the water reached 1.1 metres at "
+        "the mill. In 2012 the council built a new flood wall.",
+        source="floods.md",
+    )
+    answer = answerer(embeddings).answer("How high did the water reach in 2019?", [floods])
+    assert quoted(answer.text) == ["The water reached 2.4 metres on the high street."]
+
+
 def test_a_whole_line_without_a_full_stop_is_not_marked_as_cut(
     embeddings: LocalEmbeddings,
 ) -> None:
