@@ -130,9 +130,10 @@ DEFINITION_WEIGHT = 0.25
 # as close to "B2" as the B2 row, and Marta's rows closer to "martes" than Tuesday's
 # (Spanish stems them alike, "mart").
 CODE_WEIGHT = 0.25
-# + YEAR_WEIGHT when the sentence writes every year the question names ("What city did
-# Tesla move to in 1880?" of "In January 1880, ... to Prague", not "In 1881, Tesla moved
-# to Budapest", which the encoder put closer).
+# + YEAR_WEIGHT when the sentence, or the one before it in its passage, writes every year
+# the question names ("What city did Tesla move to in 1880?" of "In January 1880, ... to
+# Prague", not "In 1881, Tesla moved to Budapest", which the encoder put closer). A tenth:
+# a quarter let the year's sentence push out the next one, which gave the answer.
 YEAR_WEIGHT = 0.1
 FURTHER_SENTENCE_MARGIN = 0.2
 # Leaving a word out moves a question's vector whatever the word: left out of questions

@@ -33,7 +33,7 @@ _RECEIVING = (
 _ARRIVING = (
     rf"arrive|arrives|arriving|arrival|get (?:it|them|my \w+|the \w+)|{_RECEIVING}|"
     r"llega|llegan|llegar\w*|llegue\w*|"
-    r"sampai(?=\s*(?:[?.!]|$|di |ke |nya))|sampainya|nyampe|tiba|diterima"
+    r"sampai(?=\s*(?:[?.!]|$|di |ke |nya))|sampainya|nyampe|tiba"
 )
 _ASKS_ARRIVAL = re.compile(
     rf"(?<![^\W_])(?:(?:{_TIME_ASKED})(?![^\W_]).*(?<![^\W_])(?:{_ARRIVING})|"
@@ -44,7 +44,7 @@ _ASKS_ARRIVAL = re.compile(
 # técnico?" ask of no order.
 _AN_ORDER = re.compile(
     r"(?<![^\W_])(?:orders?|ordered|parcels?|packages?|get (?:it|them)|pedidos?|pido|"
-    r"encargos?|encargo|compro|compra|paquetes?|receive (?:it|them)|(?:lo|la|los|las) recib\w*|"
+    r"encargos?|compro|compra|paquetes?|receive (?:it|them)|(?:lo|la|los|las) recib\w*|"
     r"recibo|(?:me|nos) llegan?|llegar(?:me|nos)|diterima|"
     r"pesanan\w*|pesan|paket\w*|barang\w*|kiriman\w*)(?![^\W_])",
     re.IGNORECASE,
@@ -60,7 +60,7 @@ ARRIVAL_WORDS = frozenset(
     "recibo recibir recibiré recibire recibe recibimos pido pedido pedidos pedir encargo "
     "encargar encargue compro comprar hoy hasta "
     "berapa lama hari jam kapan sampai sampainya nyampe tiba diterima barang barangnya "
-    "pesan pesanan pesanannya beli order hari ini saya parcel parcels package packages paquete "
+    "pesan pesanan pesanannya beli hari ini saya parcel parcels package packages paquete "
     "paquetes kiriman".split()
 )
 
