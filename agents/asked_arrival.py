@@ -20,12 +20,13 @@ _TIME_ASKED = (
     r"en cu[aá]nt[oa]s (?:d[ií]as|horas)|cu[aá]nt[oa]s (?:d[ií]as|horas)|cu[aá]ndo|"
     r"berapa (?:lama|hari|jam)|kapan"
 )
+# Receiving a thing ("lo recibo", "me llega"), which asks of an order too
+_RECEIVING_IT = r"(?:lo|la|los|las) recib\w*|(?:me|nos) llegan?|llegar(?:me|nos)|diterima"
 # The asker receiving it, not anyone ("When did Tesla receive the Edison Medal?"): "will
 # I receive it", "¿cuándo lo recibo?"
 _RECEIVING = (
     r"(?:I|we) (?:will |would |'ll )?receive|receive (?:it|them|my|our)|"
-    r"(?:lo|la|los|las) recib\w*|recib(?:o|ir[lé]\w*|iremos|imos)|"
-    r"(?:me|nos) llegan?|llegar(?:me|nos)|diterima"
+    rf"{_RECEIVING_IT}|recib(?:o|ir[lé]\w*|iremos|imos)"
 )
 # Reaching the asker: arriving, getting or receiving it. Indonesian "sampai" is also
 # "until" ("berapa hari sampai kaos jadi?": until it is made), so only at the question's
@@ -44,8 +45,7 @@ _ASKS_ARRIVAL = re.compile(
 # técnico?" ask of no order.
 _AN_ORDER = re.compile(
     r"(?<![^\W_])(?:orders?|ordered|parcels?|packages?|get (?:it|them)|pedidos?|pido|"
-    r"encargos?|compro|compra|paquetes?|receive (?:it|them)|(?:lo|la|los|las) recib\w*|"
-    r"recibo|(?:me|nos) llegan?|llegar(?:me|nos)|diterima|"
+    rf"encargos?|compro|compra|paquetes?|receive (?:it|them)|{_RECEIVING_IT}|recibo|"
     r"pesanan\w*|pesan|paket\w*|barang\w*|kiriman\w*)(?![^\W_])",
     re.IGNORECASE,
 )
