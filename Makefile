@@ -15,9 +15,10 @@ run: setup
 # Three test processes on two cores: most tests wait on servers, browsers and sockets.
 # Each has its own Redis, PostgreSQL, Qdrant folder and ports (pytest-xdist); idle ones
 # take the next test from a busy one (worksteal). TEST_WORKERS=0 runs them in one.
+# The slowest 30 are listed at the end, so a run that grew slower shows where.
 TEST_WORKERS ?= 3
 test: setup-test
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal --durations=30
 
 setup: system-packages $(VENV)/.installed encoders
 
