@@ -301,6 +301,7 @@ def stem_of(word: str, language: str) -> str:
     """The word's stem by its language's stemmer (itself where there is none)."""
     if unit := _UNITS.get(word):
         return unit
+    word = _SAME_WORD.get(word, word)
     stem = stemmer(language)
     if stem is None:
         return word
@@ -337,6 +338,11 @@ _UNITS = {
     }.items()
     for word in words.split()
 }
+
+
+# Words that say the same, as one term: "Bayarnya sebelum atau sesudah dibetulkan?" of
+# "Pembayaran ... setelah mesin dicoba".
+_SAME_WORD = {"sesudah": "setelah", "sesudahnya": "setelahnya", "sehabis": "setelah"}
 
 
 # Spoken Indonesian drops a verb's "me-" before its nasal: "ngaji", "ngajar", "ngantar"
@@ -596,7 +602,8 @@ _ASKS_ALLOWED = re.compile(
 # Not what surrounds it ("how much did it cost to [build the stadium]", "the [highest]
 # price of"), which the page may say in other words.
 _PRICED_SUBJECT = re.compile(
-    r"how much (?:does|do|did|will|would|is|are|was|were) (?P<thing>[^?!.,;:]+?) cost",
+    r"(?:how much (?:does|do|did|will|would|is|are|was|were)|"
+    r"what (?:does|do|did|will|would|should|could|might)) (?P<thing>[^?!.,;:]+?) cost",
     re.IGNORECASE,
 )
 _ENGLISH_PRICE = re.compile(r"(?:costs?|prices?|priced|fees?)", re.IGNORECASE)
@@ -669,11 +676,15 @@ _ASKS_PRICE = re.compile(
     r"(?![^\W_])",
     re.IGNORECASE,
 )
-# ... and that asks for the amount: "how much", "cuánto", "berapa", or "what is the price".
+# ... and that asks for the amount: "how much", "cuánto", "berapa", or "what is the price";
+# what a thing costs, however long its name ("What do the puppy classes cost?", "What
+# does a one-to-one lesson with a coach cost?"), and Spain's "¿Qué cuesta ...?".
 _ASKS_AMOUNT = re.compile(
     r"how much|cu[aá]nt[oa]s?\b|berapa|quant[oa]s?\b|combien|wie viel|"
     r"\b(?:what|which|cu[aá]l|qu[eé]|apa)\b.{0,20}\b(?:price|cost|fee|precio|costo|coste|"
-    r"tarifa|harga|biaya|prix|preço|cuota|mensualidad|iuran|subscription|dues)",
+    r"tarifa|harga|biaya|prix|preço|cuota|mensualidad|iuran|subscription|dues)|"
+    r"\bwhat (?:does|do|did|will|would|should|could|might)(?: [\w'’-]+){1,8} cost\b|"
+    r"\bqu[eé] (?:me |nos |te |os |le |les )?(?:cuestan?|costar[ií]an?)\b",
     re.IGNORECASE,
 )
 # What states a price: an amount with its currency (sign, code or word), or that it is

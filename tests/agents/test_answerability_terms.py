@@ -392,3 +392,12 @@ def test_the_names_of_a_question_are_looked_for_in_the_passage_it_is_answered_fr
     assert read("What did the town vote on?", [0.5, 0.3]).names == 1.0  # no names: 1.0
     assert read("Did the town vote on the library?", [0.5, 0.3]).coverage == 2 / 3  # town, vote
     assert read("Did the town vote on the library?", [0.3, 0.5]).coverage == 1 / 3  # library
+
+
+def test_indonesian_words_for_after_are_one_term() -> None:
+    """ "sesudah" and "sehabis" say what "setelah" says: "Bayarnya sebelum atau sesudah
+    dibetulkan?" of "Pembayaran ... setelah mesin dicoba"."""
+    page = key_terms("Pembayaran bisa tunai atau transfer setelah mesin dicoba", "id")
+    assert key_terms("Bayar sesudah dicoba?", "id") <= page
+    assert key_terms("Bayar sehabis dicoba?", "id") <= page
+    assert not key_terms("sebelum", "id") & page

@@ -402,3 +402,21 @@ def test_a_price_asked_as_a_charge_or_as_how_much_for_someone() -> None:
     # an electric charge, and how much time, are no price
     for question in ("What is the charge of an electron?", "¿Cuánto tiempo por sesión?"):
         assert not PRICE.asks(question), question
+
+
+def test_what_a_thing_costs_however_long_its_name() -> None:
+    """ "What do the puppy classes cost?" asks a price as "how much" does, and Spain's
+    "¿Qué cuesta ...?" too; what it prices is named between, so a page without it does
+    not answer ("What does a dog bed cost?" of a dog-training school's class prices)."""
+    for question in (
+        "What do the puppy classes cost?",
+        "What does a one-to-one lesson with a coach cost?",
+        "What will a full service cost me?",
+        "¿Qué cuesta apuntarse al torneo si no soy alumno?",
+        "¿Qué cuestan las correas de piel?",
+    ):
+        assert PRICE.asks(question), question
+    assert not PRICE.asks("What does the coach teach?")
+    classes = ["Puppy classes run for six weeks. The course is £90."]
+    assert unheld_priced("What does a dog bed cost?", classes) == "bed"
+    assert unheld_priced("What do the puppy classes cost?", classes) == ""
