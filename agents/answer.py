@@ -70,6 +70,7 @@ from agents.asked_facts import (
     gives_address,
     held_by_kin,
     means_asked,
+    month_held,
     names_means,
     names_season,
     season_of_another,
@@ -720,7 +721,8 @@ class ExtractiveAnswerer:
         # tándems?", taken for Hungarian)
         absent = absent_terms(query, texts)
         asked_for = [word for word in asked_things(query) if word not in self.own_names]
-        # ... and so is one whose kin a retrieved text holds ("loo" of "a toilet")
+        # ... and so is one whose kin a retrieved text holds ("loo" of "a toilet"), and a
+        # month a text names or spans ("a Saturday in June" of "from May to September")
         things = [
             (word,)
             for word in asked_for
@@ -728,6 +730,7 @@ class ExtractiveAnswerer:
             and word in absent
             and word not in ways
             and not held_by_kin(word, texts)
+            and not month_held(word, texts)
         ]
         # A sentence listing what the place does or has ("Ajustamos guitarras, bajos y
         # ukeleles") names its kinds: a thing none of whose words a page holds, nor as

@@ -450,6 +450,26 @@ def _is_month(word: str) -> bool:
     return word.lower() in _MONTH_OF
 
 
+def month_held(word: str, texts: list[str]) -> bool:
+    """Whether `word` is a month that one of the texts names, or that falls in a span of
+    months one of them gives: "June" of "Saturdays from May to September cost £6,500"."""
+    month = _MONTH_OF.get(word.lower())
+    if month is None:
+        return False
+    for text in texts:
+        if any(_MONTH_OF.get(m.group().lower()) == month for m in _SEASON.finditer(text)):
+            return True
+        for first, last in _spans(text):
+            start, end = _MONTH_OF.get(first.lower()), _MONTH_OF.get(last.lower())
+            if (
+                start
+                and end
+                and (start <= month <= end or (end < start and not end < month < start))
+            ):
+                return True
+    return False
+
+
 # A time of year asked as when something is there or done ("¿Hay campamento en Semana
 # Santa?", "Do you run camps at Christmas?", "Ada kelas saat bulan puasa?"); not a date
 # ("Who was elected in November 2008?": the quote may name the month it took office).

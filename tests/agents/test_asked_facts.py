@@ -20,6 +20,7 @@ from agents.asked_facts import (
     days_asked,
     gives_address,
     means_asked,
+    month_held,
     names_day,
     names_means,
     names_season,
@@ -833,3 +834,12 @@ def test_whether_their_people_come_on_a_day_asks_the_hours() -> None:
         assert asked_fact(question).name == "hours", question
         assert asked_fact(question).words & {"tukangnya", "técnico", "someone"}, question
     assert asked_fact("Can you deliver on a Sunday?") is None
+
+
+def test_a_month_named_or_in_a_span_of_months_is_held() -> None:
+    prices = ["Saturdays from May to September cost £6,500."]
+    assert month_held("June", prices) and month_held("may", prices)
+    assert not month_held("October", prices) and not month_held("Saturday", prices)
+    winter = ["Abrimos de noviembre a febrero."]
+    assert month_held("diciembre", winter) and not month_held("junio", winter)
+    assert month_held("Juni", ["Harga naik pada bulan Juni."])
