@@ -1113,6 +1113,10 @@ _ASKS_TIME = re.compile(
     r"(?<![^\W_])(?:(?:at|by|until|till|from) )?what times?(?![^\W_])|"
     r"(?<![^\W_])(?:a|hasta|desde|para) qu[eé] hora(?![^\W_])|"
     r"(?<![^\W_])(?:(?:sampai|hingga|mulai|dari) )?(?:jam|pukul) berapa(?![^\W_])|"
+    # ... or how late or early: "How late can the band play?" (a time ends it: "Music
+    # must finish at 11.30 pm")
+    r"(?<![^\W_])how (?:late|early) (?:can|could|may|might|do|does|should|must|will|is|are)"
+    r"(?![^\W_])|"
     # ... or whether one may come at an hour: "Kami boleh datang jam 12 siang?", "Can we
     # come at 9?", "¿Puedo llegar a las 8?" (a check-in time, or the hours, answers it)
     rf"(?<![^\W_])(?:(?:can|could|may) (?:i|we)|puedo|podemos|se puede|bisa|boleh)"
@@ -1121,7 +1125,8 @@ _ASKS_TIME = re.compile(
     re.IGNORECASE,
 )
 TIME_WORDS = frozenset(
-    "what which time times at by until till from hora horas qué que hasta desde para jam "
+    "what which how late early time times at by until till from hora horas qué que hasta "
+    "desde para jam "
     "pukul berapa sampai hingga mulai dari can could should must do does will puedo "
     "podemos puede pueden debo debemos hay bisa boleh harus paling "
     # what starts or ends at it: "What time does it start?", "Jam berapa mulainya?",

@@ -413,8 +413,13 @@ def test_a_question_asking_at_what_time_something_is_done_and_a_time_of_day() ->
         "¿Hasta qué hora puedo poner una lavadora?",
         "Jam berapa bisa dijemput?",
         "Pukul berapa kelas dimulai?",
+        "How late can the band play?",
+        "How early can we arrive to set up?",
     ):
         assert asked_fact(asked).name == "time", asked
+    # ... not how late something was, nor how early it happened
+    assert asked_fact("How late did Tesla work until?") is None
+    assert asked_fact("How early did Luther have to wake up?") is None
     # opening asks the hours, and "when" asks dates as often as times
     assert asked_fact("What time do you open?").name == "hours"
     assert asked_fact("¿A qué hora abren?").name == "hours"

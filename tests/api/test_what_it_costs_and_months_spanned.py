@@ -1,6 +1,7 @@
 """What a thing costs asked as "What do the puppy classes cost?" or "¿Qué cuesta ...?"
 is a price question like "how much"; a month asked falls in a span of months a page
-gives ("a Saturday in June" of "from May to September"); "sesudah" is "setelah"."""
+gives ("a Saturday in June" of "from May to September"); "How late can ...?" asks a
+time; "sesudah" is "setelah"."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ DOGS = {
 BARN = {
     "Prices": "Saturdays from May to September cost £6,500. Fridays and Sundays cost "
     "£4,800, and winter weekdays £3,200.",
-    "The barn": "The barn seats 120 guests and the courtyard has fairy lights.",
+    "The barn": "The barn seats 120 guests and the courtyard has fairy lights. Music "
+    "must finish at 11.30 pm.",
 }
 CHESS = {
     "Torneos": "Cada último sábado de mes organizamos un torneo rápido, con inscripción "
@@ -34,6 +36,7 @@ REPAIRS = {
 ANSWERED = [
     ("dogs", "What do the puppy classes cost?", "£90"),
     ("barn", "What does a Saturday in June cost?", "£6,500"),
+    ("barn", "How late can the band play?", "11.30 pm"),
     ("chess", "¿Qué cuesta el torneo si no soy alumno?", "8 euros"),
     ("repairs", "Bayarnya sebelum atau sesudah dibetulkan?", "setelah mesin dicoba"),
 ]
