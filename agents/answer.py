@@ -82,7 +82,7 @@ from agents.asked_facts import (
 from agents.asked_how_to import how_to_unheld
 from agents.asked_kinds import unlisted_kind
 from agents.asked_manners import asked_manners, offered_otherwise
-from agents.asked_measures import asks_size, states_size
+from agents.asked_measures import asks_size, size_held, states_size
 from agents.asked_options import unlisted_measure
 from agents.asked_person import asks_person, names_someone
 from agents.asked_prices import (
@@ -667,12 +667,16 @@ class ExtractiveAnswerer:
         """How much closer the best sentence comes to the question with one of the long
         words no passage holds left out, beyond `LEFT_OUT_NOISE` (0 when none is): then
         that word is what the sentence does not answer. The words of `places` the sentence
-        answers for are held ("Makassar" of "dikirim ke seluruh Indonesia"). One batch of
-        at most three short texts."""
+        answers for are held ("Makassar" of "dikirim ke seluruh Indonesia"), and so is a
+        size a price is asked of, of things the passages give in sizes (`size_held`). One
+        batch of at most three short texts."""
+        priced = asks_price(query)
         words = [
             (w,)
             for w in absent_words(query, passages)
-            if w.lower() not in self.own_names and w.lower() not in places
+            if w.lower() not in self.own_names
+            and w.lower() not in places
+            and not (priced and size_held(w.lower(), passages))
         ]
         gains = self._left_out_gains(query, words, sentence, cosine)
         return max([0.0, *(gain - LEFT_OUT_NOISE for gain in gains)])
@@ -721,8 +725,10 @@ class ExtractiveAnswerer:
         # tándems?", taken for Hungarian)
         absent = absent_terms(query, texts)
         asked_for = [word for word in asked_things(query) if word not in self.own_names]
-        # ... and so is one whose kin a retrieved text holds ("loo" of "a toilet"), and a
+        # ... and so is one whose kin a retrieved text holds ("loo" of "a toilet"), a
         # month a text names or spans ("a Saturday in June" of "from May to September")
+        # and a size of things a text gives in sizes ("the smallest unit" of "a 25 sq ft
+        # locker costs £12 a week")
         things = [
             (word,)
             for word in asked_for
@@ -731,6 +737,7 @@ class ExtractiveAnswerer:
             and word not in ways
             and not held_by_kin(word, texts)
             and not month_held(word, texts)
+            and not size_held(word, texts)
         ]
         # A sentence listing what the place does or has ("Ajustamos guitarras, bajos y
         # ukeleles") names its kinds: a thing none of whose words a page holds, nor as

@@ -124,6 +124,35 @@ def states_size(sentence: str) -> bool:
     return _STATES_SIZE.search(sentence) is not None
 
 
+# Words of a size asked of what a page sells in sizes: "How much is the smallest unit?"
+# of "A 25 sq ft locker costs £12 a week, a 50 sq ft unit £20...", "¿Cuánto cuesta una
+# lavadora grande?" of "lavadoras de 9 kg por 4 euros y de 18 kg por 7 euros", "How much
+# is the big castle?" of "the large one ... costs £120".
+SIZE_ADJECTIVES = frozenset(
+    "small smaller smallest little tiny big bigger biggest large larger largest huge "
+    "pequeño pequeña pequeños pequeñas pequeno pequena grande grandes mayor menor "
+    "kecil terkecil besar terbesar".split()
+)
+_WEIGHS = re.compile(
+    rf"(?<![^\W_]){_FIGURE}\s?(?:kg|kilos?|kilogram(?:me)?s?|kilogramos?)(?![^\W_])", re.I
+)
+
+
+def size_held(word: str, texts: list[str]) -> bool:
+    """Whether `word` (lower case) asks a size of things that one of the texts gives in
+    sizes: measures, weights or words of size of its own."""
+    return word in SIZE_ADJECTIVES and any(
+        gives_measures(text)
+        or any(w.lower() in SIZE_ADJECTIVES for w in re.findall(r"[^\W\d_]+", text))
+        for text in texts
+    )
+
+
+def gives_measures(text: str) -> bool:
+    """Whether the text gives a size or a weight in figures ("25 sq ft", "de 9 kg")."""
+    return states_size(text) or _WEIGHS.search(text) is not None
+
+
 # How cold or warm it is: "How warm is the water?", "¿A qué temperatura está la
 # piscina?", "Berapa suhu di sana?"; a page gives degrees ("heated to 28 degrees", "8°C",
 # "12 derajat").

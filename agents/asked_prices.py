@@ -59,6 +59,7 @@ from agents.asked_facts import (
     sets_children_apart,
     without_ages,
 )
+from agents.asked_measures import SIZE_ADJECTIVES, gives_measures
 from agents.spellings import initials_spelt_out
 from knowledge.encoders.languages import guess
 
@@ -191,7 +192,11 @@ def priced_apart(question: str, leads: list[str], passages: list[str]) -> list[t
     if not pairs:
         return []
     holding = [set(_content_stems(lead, language)) for lead in leads]
-    apart = [pair for pair in pairs if not any(set(pair) <= stems for stems in holding)]
+    # ... a size word of the pair is told by a price given by measures: "una lavadora
+    # grande" of "lavadoras de 9 kg por 4 euros y de 18 kg por 7 euros"
+    measured = any(map(gives_measures, leads))
+    sizes = {stem_of(word, language) for word in SIZE_ADJECTIVES} if measured else set()
+    apart = [pair for pair in pairs if not any(set(pair) - sizes <= stems for stems in holding)]
     return apart
 
 

@@ -420,3 +420,17 @@ def test_what_a_thing_costs_however_long_its_name() -> None:
     classes = ["Puppy classes run for six weeks. The course is £90."]
     assert unheld_priced("What does a dog bed cost?", classes) == "bed"
     assert unheld_priced("What do the puppy classes cost?", classes) == ""
+
+
+def test_a_size_asked_of_things_priced_by_their_sizes() -> None:
+    """ "¿Cuánto cuesta una lavadora grande?": the page writes "lavadoras grandes" in a
+    rule, and prices its washers by their weights; the size is the page's to tell."""
+    pages = [
+        "Tenemos lavadoras de 9 kg por 4 euros y de 18 kg por 7 euros.",
+        "No se permite lavar ropa de animales en las lavadoras grandes.",
+    ]
+    asked = "¿Cuánto cuesta una lavadora grande?"
+    assert priced_apart(asked, pages[:1], pages) == []
+    # a price given by no measure does not tell it
+    plain = ["Una lavadora cuesta 4 euros.", pages[1]]
+    assert priced_apart(asked, plain[:1], plain) != []

@@ -143,3 +143,12 @@ def test_which_of_a_kind_is_asked_for_or_with() -> None:
     assert asked_kinds("¿Tenéis pienso para conejos?") == ["conejos"]
     assert asked_kinds("¿Arregláis fugas de agua?") == []
     assert asked_kinds("¿Tenéis pan hecho con masa madre?") == []
+
+
+def test_a_size_is_held_by_a_page_giving_sizes() -> None:
+    from agents.asked_measures import size_held
+
+    units = ["A 25 sq ft locker costs £12 a week and a 100 sq ft unit £34 a week."]
+    assert size_held("smallest", units) and size_held("big", ["The large castle is £120."])
+    assert not size_held("smallest", ["Padlocks are sold at reception for £9."])
+    assert not size_held("unit", units)  # no size word

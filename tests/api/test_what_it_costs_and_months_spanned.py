@@ -1,7 +1,8 @@
 """What a thing costs asked as "What do the puppy classes cost?" or "¿Qué cuesta ...?"
 is a price question like "how much"; a month asked falls in a span of months a page
 gives ("a Saturday in June" of "from May to September"); "How late can ...?" asks a
-time; "sesudah" is "setelah"."""
+time; a size is asked of things a page prices by their sizes ("the smallest unit" of "a
+25 sq ft locker costs £12 a week"); "sesudah" is "setelah"."""
 
 from __future__ import annotations
 
@@ -33,20 +34,41 @@ REPAIRS = {
     "Garansi": "Setiap perbaikan bergaransi 30 hari untuk kerusakan yang sama. Pembayaran "
     "bisa tunai atau transfer setelah mesin dicoba dan berfungsi.",
 }
+STORAGE = {  # set F's self-storage pages
+    "Units": "We rent storage units in three sizes. A 25 sq ft locker costs £12 a week, a "
+    "50 sq ft unit £20 a week and a 100 sq ft unit £34 a week. The first two weeks are "
+    "half price for new customers. Padlocks are sold at reception for £9.",
+    "Access": "Customers can reach their unit every day from 6 am to 10 pm with their "
+    "personal PIN code. The reception desk is staffed Monday to Friday, 9 am to 5 pm. The "
+    "whole site is covered by CCTV.",
+    "Rules": "You may not store food, plants, paint, gas bottles or anything alive. Goods "
+    "in storage must be insured: our cover costs £2.50 a week for goods worth up to "
+    "£2,000. Give us seven days' notice before you move out.",
+}
+LAUNDERETTE = {
+    "Precios": "Tenemos lavadoras de 9 kg por 4 euros y de 18 kg por 7 euros, y secadoras "
+    "a 1 euro cada 10 minutos.",
+    "Normas": "No se permite lavar ropa de animales en las lavadoras grandes.",
+}
 ANSWERED = [
     ("dogs", "What do the puppy classes cost?", "£90"),
     ("barn", "What does a Saturday in June cost?", "£6,500"),
     ("barn", "How late can the band play?", "11.30 pm"),
     ("chess", "¿Qué cuesta el torneo si no soy alumno?", "8 euros"),
     ("repairs", "Bayarnya sebelum atau sesudah dibetulkan?", "setelah mesin dicoba"),
+    # a size asked of things priced by their sizes
+    ("storage", "How much is the smallest unit?", "£12 a week"),
+    ("launderette", "¿Cuánto cuesta una lavadora grande?", "18 kg por 7 euros"),
 ]
 DECLINED = [
     ("dogs", "en", "What does a dog bed cost?"),  # no page sells beds
     ("chess", "es", "¿Qué cuesta un tablero de ajedrez?"),
+    ("storage", "en", "How much is a large safe?"),
 ]
 
 
 def test_what_it_costs_a_month_spanned_and_after(platform: Flask) -> None:
     org = create_org(platform.test_client(), "Costs")
-    made = assistant_per_kb(org, {"dogs": DOGS, "barn": BARN, "chess": CHESS, "repairs": REPAIRS})
+    pages = {"dogs": DOGS, "barn": BARN, "chess": CHESS, "repairs": REPAIRS}
+    made = assistant_per_kb(org, pages | {"storage": STORAGE, "launderette": LAUNDERETTE})
     assert_answers(org, ANSWERED, DECLINED, assistants=made)
