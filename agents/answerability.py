@@ -341,8 +341,15 @@ _UNITS = {
 
 
 # Words that say the same, as one term: "Bayarnya sebelum atau sesudah dibetulkan?" of
-# "Pembayaran ... setelah mesin dicoba".
-_SAME_WORD = {"sesudah": "setelah", "sesudahnya": "setelahnya", "sehabis": "setelah"}
+# "Pembayaran ... setelah mesin dicoba"; a noun and its verb that Snowball leaves apart:
+# "Is there a weight limit?" of "Riders must ... weigh no more than 14 stone".
+_SAME_WORD = {
+    "sesudah": "setelah",
+    "sesudahnya": "setelahnya",
+    "sehabis": "setelah",
+    "weight": "weigh",
+    "weights": "weigh",
+}
 
 
 # Spoken Indonesian drops a verb's "me-" before its nasal: "ngaji", "ngajar", "ngantar"
