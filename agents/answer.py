@@ -724,11 +724,20 @@ class ExtractiveAnswerer:
         # search's look may have cut it as another language's ("tándems" of "¿Arregláis
         # tándems?", taken for Hungarian)
         absent = absent_terms(query, texts)
-        asked_for = [word for word in asked_things(query) if word not in self.own_names]
-        # ... and so is one whose kin a retrieved text holds ("loo" of "a toilet"), a
-        # month a text names or spans ("a Saturday in June" of "from May to September")
-        # and a size of things a text gives in sizes ("the smallest unit" of "a 25 sq ft
-        # locker costs £12 a week")
+        # A month a text names or spans ("a Saturday in June" of "from May to
+        # September") is no thing asked for, nor the size a price is asked of, of things
+        # a text gives in sizes ("the smallest unit" of "a 25 sq ft locker costs £12 a
+        # week"). Asked whether they have it, a size stays one: "¿Alquiláis camiones
+        # grandes?" of vans in three sizes.
+        priced = asks_price(query)
+        asked_for = [
+            word
+            for word in asked_things(query)
+            if word not in self.own_names
+            and not month_held(word, texts)
+            and not (priced and size_held(word, texts))
+        ]
+        # ... and so is one whose kin a retrieved text holds ("loo" of "a toilet")
         things = [
             (word,)
             for word in asked_for
@@ -736,8 +745,6 @@ class ExtractiveAnswerer:
             and word in absent
             and word not in ways
             and not held_by_kin(word, texts)
-            and not month_held(word, texts)
-            and not size_held(word, texts)
         ]
         # A sentence listing what the place does or has ("Ajustamos guitarras, bajos y
         # ukeleles") names its kinds: a thing none of whose words a page holds, nor as

@@ -50,6 +50,16 @@ LAUNDERETTE = {
     "a 1 euro cada 10 minutos.",
     "Normas": "No se permite lavar ropa de animales en las lavadoras grandes.",
 }
+VANS = {  # set K's van hire pages
+    "Vehículos": "Alquilamos furgonetas de 6, 9 y 12 metros cúbicos, todas con carnet B. La "
+    "furgoneta de 9 metros cúbicos cuesta 65 euros al día con 150 kilómetros incluidos; "
+    "cada kilómetro de más se cobra a 0,25 euros.",
+    "Requisitos": "El conductor debe tener al menos 23 años y dos años de carnet. Pedimos "
+    "una fianza de 300 euros con tarjeta de crédito, que se devuelve al entregar la "
+    "furgoneta sin daños.",
+    "Recogida y devolución": "La oficina abre de lunes a sábado de 8:00 a 20:00. Las "
+    "carretillas y las mantas para mudanzas se alquilan por 5 euros al día.",
+}
 ANSWERED = [
     ("dogs", "What do the puppy classes cost?", "£90"),
     ("barn", "What does a Saturday in June cost?", "£6,500"),
@@ -64,11 +74,14 @@ DECLINED = [
     ("dogs", "en", "What does a dog bed cost?"),  # no page sells beds
     ("chess", "es", "¿Qué cuesta un tablero de ajedrez?"),
     ("storage", "en", "How much is a large safe?"),
+    # asked whether they have it, a size is a thing asked for: no page offers big trucks
+    ("vans", "es", "¿Alquiláis camiones grandes?"),
 ]
 
 
 def test_what_it_costs_a_month_spanned_and_after(platform: Flask) -> None:
     org = create_org(platform.test_client(), "Costs")
     pages = {"dogs": DOGS, "barn": BARN, "chess": CHESS, "repairs": REPAIRS}
-    made = assistant_per_kb(org, pages | {"storage": STORAGE, "launderette": LAUNDERETTE})
+    more = {"storage": STORAGE, "launderette": LAUNDERETTE, "vans": VANS}
+    made = assistant_per_kb(org, pages | more)
     assert_answers(org, ANSWERED, DECLINED, assistants=made)
