@@ -1126,9 +1126,8 @@ _ASKS_TIME = re.compile(
 )
 TIME_WORDS = frozenset(
     "what which how late early time times at by until till from hora horas qué que hasta "
-    "desde para jam "
-    "pukul berapa sampai hingga mulai dari can could should must do does will puedo "
-    "podemos puede pueden debo debemos hay bisa boleh harus paling "
+    "desde para jam pukul berapa sampai hingga mulai dari can could should must do does "
+    "will puedo podemos puede pueden debo debemos hay bisa boleh harus paling "
     # what starts or ends at it: "What time does it start?", "Jam berapa mulainya?",
     # "What time does the course finish?"
     "start starts begin begins empieza empiezan comienza comienzan dimulai "

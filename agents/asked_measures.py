@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from agents.answerability import words_of
+
 # A number in figures or in words, up to the tens ("ninety minutes", "tres días").
 _FIGURE = (
     r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
@@ -142,8 +144,7 @@ def size_held(word: str, texts: list[str]) -> bool:
     """Whether `word` (lower case) asks a size of things that one of the texts gives in
     sizes: measures, weights or words of size of its own."""
     return word in SIZE_ADJECTIVES and any(
-        gives_measures(text)
-        or any(w.lower() in SIZE_ADJECTIVES for w in re.findall(r"[^\W\d_]+", text))
+        gives_measures(text) or any(w.lower() in SIZE_ADJECTIVES for w in words_of(text))
         for text in texts
     )
 
