@@ -31,7 +31,6 @@ from agents.answerability import (
     gives_share_paid_ahead,
     has_digit,
     holds_code,
-    in_one_word,
     key_terms,
     left_out,
     lists_things,
@@ -372,14 +371,7 @@ class ExtractiveAnswerer:
         # one's too ("In 2010 the Amazon suffered a drought. The affected region was...")
         preceding = [_sentence_before(candidates, i) for i in range(len(candidates))]
         tried = []
-        # ... and with a phrase the page may say in one word said so ("pick up" as
-        # "collect", "by myself" as "alone")
-        readings = [
-            question,
-            asked_part(question),
-            offline_condenser(question, history or []),
-            in_one_word(question),
-        ]
+        readings = [question, asked_part(question), offline_condenser(question, history or [])]
         for query in dict.fromkeys(readings):
             chosen, best, cosines = self._best(
                 query, context_vectors, context_terms, terms, *features,

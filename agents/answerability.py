@@ -340,36 +340,6 @@ _UNITS = {
 }
 
 
-# Phrases a page says in one word, as that word (what is between kept): "Can I go and practise by myself?" of
-# "Members may shoot ... but never alone"; "When can we pick up our arrows?" of "no one
-# may walk forward to collect arrows" (and "pickup", "pick-up" of "collection").
-_IN_ONE_WORD = (
-    (
-        re.compile(
-            r"(?<![^\W_])(?:by (?:myself|yourself|yourselves|himself|herself|ourselves|"
-            r"themselves)|on (?:my|your|his|her|our|their) own)(?![^\W_])",
-            re.IGNORECASE,
-        ),
-        "alone",
-    ),
-    (
-        re.compile(
-            r"(?<![^\W_])pick(?:s|ed|ing)?(?:[ -]?up|(?P<picked>(?: [\w'’]+){1,3}) up)"
-            r"(?![^\W_])",
-            re.IGNORECASE,
-        ),
-        r"collect\g<picked>",  # what is picked up stays: "pick [the kids] up"
-    ),
-)
-
-
-def in_one_word(text: str) -> str:
-    """The text with each phrase of `_IN_ONE_WORD` written as its one word."""
-    for phrase, word in _IN_ONE_WORD:
-        text = phrase.sub(word, text)
-    return text
-
-
 # Words that say the same, as one term: "Bayarnya sebelum atau sesudah dibetulkan?" of
 # "Pembayaran ... setelah mesin dicoba"; a noun and its verb that Snowball leaves apart:
 # "Is there a weight limit?" of "Riders must ... weigh no more than 14 stone".

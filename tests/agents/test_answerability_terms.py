@@ -401,15 +401,3 @@ def test_indonesian_words_for_after_are_one_term() -> None:
     assert key_terms("Bayar sesudah dicoba?", "id") <= page
     assert key_terms("Bayar sehabis dicoba?", "id") <= page
     assert not key_terms("sebelum", "id") & page
-
-
-def test_a_phrase_a_page_may_say_in_one_word() -> None:
-    """The answerer also reads the question with "pick up" as "collect" and "by myself"
-    as "alone" (a reading of its own: a page may say either)."""
-    from agents.answerability import in_one_word
-
-    assert in_one_word("When can we pick up our arrows?") == "When can we collect our arrows?"
-    assert in_one_word("Can you pick the kids up?") == "Can you collect the kids?"
-    assert in_one_word("Where is the pick-up point?") == "Where is the collect point?"
-    assert in_one_word("Can my son come on his own?") == "Can my son come alone?"
-    assert in_one_word("I want to pick a colour") == "I want to pick a colour"

@@ -2,8 +2,7 @@
 is a price question like "how much"; a month asked falls in a span of months a page
 gives ("a Saturday in June" of "from May to September"); "How late can ...?" asks a
 time; a size is asked of things a page prices by their sizes ("the smallest unit" of "a
-25 sq ft locker costs £12 a week"); "sesudah" is "setelah"; "pick up" is also read as
-"collect"."""
+25 sq ft locker costs £12 a week"); "sesudah" is "setelah"."""
 
 from __future__ import annotations
 
@@ -61,12 +60,6 @@ VANS = {  # set K's van hire pages
     "Recogida y devolución": "La oficina abre de lunes a sábado de 8:00 a 20:00. Las "
     "carretillas y las mantas para mudanzas se alquilan por 5 euros al día.",
 }
-KENNELS = {  # set I's pet hotel
-    "Stays": "Dogs stay in heated kennels with their own run. A night costs £22 for a "
-    "small dog and £26 for a large one.",
-    "Arriving and leaving": "Drop-off and collection are between 8 am and 11 am or 3 pm "
-    "and 6 pm, Monday to Saturday. There is no collection on Sundays.",
-}
 ANSWERED = [
     ("dogs", "What do the puppy classes cost?", "£90"),
     ("barn", "What does a Saturday in June cost?", "£6,500"),
@@ -76,8 +69,6 @@ ANSWERED = [
     # a size asked of things priced by their sizes
     ("storage", "How much is the smallest unit?", "£12 a week"),
     ("launderette", "¿Cuánto cuesta una lavadora grande?", "18 kg por 7 euros"),
-    # "pick up" read as the page's "collection" too
-    ("kennels", "Can I pick my dog up on Sunday?", "no collection on Sundays"),
 ]
 DECLINED = [
     ("dogs", "en", "What does a dog bed cost?"),  # no page sells beds
@@ -91,6 +82,6 @@ DECLINED = [
 def test_what_it_costs_a_month_spanned_and_after(platform: Flask) -> None:
     org = create_org(platform.test_client(), "Costs")
     pages = {"dogs": DOGS, "barn": BARN, "chess": CHESS, "repairs": REPAIRS}
-    more = {"storage": STORAGE, "launderette": LAUNDERETTE, "vans": VANS, "kennels": KENNELS}
+    more = {"storage": STORAGE, "launderette": LAUNDERETTE, "vans": VANS}
     made = assistant_per_kb(org, pages | more)
     assert_answers(org, ANSWERED, DECLINED, assistants=made)
