@@ -770,7 +770,7 @@ class ExtractiveAnswerer:
         # What a price is asked of is often the page's own item in the asker's words ("un
         # niño" for "corte infantil": 0.027), as often as a kind the page lacks ("yearly"
         # of a monthly price: 0.031): only a clear gain declines it.
-        margin = PRICE_THING_MARGIN if asks_price(query) else THING_MARGIN
+        margin = PRICE_THING_MARGIN if priced else THING_MARGIN
         # A name the sentence is about takes the question clearly away when it is left
         # out ("Indian" of a page on Gandhi: 0.081); within the noise it is not what the
         # sentence is about ("QuickBooks" of the invoices sentence: 0.019 away).
