@@ -8,6 +8,8 @@ processes starting together take a lock so that exactly one of them migrates.
 from __future__ import annotations
 
 import fcntl
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +24,8 @@ from sqlalchemy.orm import Session, sessionmaker
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 # Any 64-bit number that no other application on the same PostgreSQL uses.
 PG_MIGRATION_LOCK = 0x6763_6D69_6772_6174
+# How long a SQLite connection waits for another process's write before it fails.
+SQLITE_BUSY_TIMEOUT_S = 30
 
 
 class DatabaseError(RuntimeError):
@@ -78,7 +82,9 @@ def make_engine(url: str) -> Engine:
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_S}
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     if url.startswith("postgresql://"):  # psycopg 3 is the driver we ship
@@ -88,10 +94,25 @@ def make_engine(url: str) -> Engine:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _turn_to_wal(cursor)
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _turn_to_wal(cursor: sqlite3.Cursor) -> None:
+    # Processes opening a new database together all turn it to WAL; SQLite fails all but
+    # one at once, without waiting out the busy timeout (each holds a lock the other
+    # needs). Once one has turned it, the others' try is a read: try again until then.
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_S
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 @contextmanager
