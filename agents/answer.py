@@ -46,7 +46,7 @@ from agents.answerability import (
     written_in,
 )
 from agents.asked_at_large import for_encoder
-from agents.asked_audience import children_unspoken
+from agents.asked_audience import adults_unspoken, children_unspoken
 from agents.asked_counts import (
     asks_count,
     asks_year,
@@ -566,6 +566,11 @@ class ExtractiveAnswerer:
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "children_unspoken": True}
                     )
+                elif adults_unspoken(query, texts):
+                    # "¿Hacéis talleres para adultos?" of workshops for children of 5 to 12
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "adults_unspoken": True}
+                    )
                 elif (
                     same[top]
                     and self.at_large is not None
@@ -996,8 +1001,10 @@ def fact_giving(
     # muka 30 persen", not of the tent's price)
     ahead = fact is PRICE and PAID_AHEAD_ASKED.search(query) is not None
     # ... or, asked whether one pays for a thing, the sentence naming it ("¿Se paga
-    # matrícula?" of "No hay matrícula", not of the monthly fee)
-    paid_for = terms_besides(query, fact.words) if fact.name == "paid" else set()
+    # matrícula?" of "No hay matrícula", not of the monthly fee); asked whether they
+    # take a thing in, the one naming most of it ("Can I leave the gas bottle in the
+    # caravan?" of "Gas bottles must be removed", not of collecting the caravan)
+    paid_for = terms_besides(query, fact.words) if fact.name in ("paid", "accepted") else set()
 
     def names_asked(i: int) -> bool:
         sentence = candidates[i][1]

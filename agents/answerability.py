@@ -95,6 +95,10 @@ QUANTIFIERS = frozenset(
 # A time to come, unnamed ("Bisa tambah kamera nanti?", "Can I add a camera later?"): a
 # page saying what is done answers it for later too.
 LATER_WORDS = frozenset("later nanti nantinya".split())
+# Spoken Indonesian's particles and pointers ("Kegiatannya apa saja di sana?", "Bisa
+# bayar transfer aja?"): no topic, and no page writes them, so as key terms they only
+# counted against the answer (set BJ: one term in three covered).
+SPOKEN_PARTICLES = frozenset("saja aja sih dong kok nih deh tuh sana sini situ".split())
 # Letters an Indonesian word keeps before a "-nya" the stemmer left on ("les-nya").
 NYA_HOST = 3
 # Between the sentences of a message (a question is short: no abbreviations to mind).
@@ -289,7 +293,7 @@ def stopwords_of(language: str) -> frozenset[str]:
     """The words that carry no topic in `language`: the hand-written ones, the asker's
     own, quantities, and for the LISTED_STOPWORDS languages the package's single words
     (no numbers: they answer)."""
-    own = STOPWORDS | ASKERS_WORDS | CLITICS | QUANTIFIERS | LATER_WORDS
+    own = STOPWORDS | ASKERS_WORDS | CLITICS | QUANTIFIERS | LATER_WORDS | SPOKEN_PARTICLES
     if language not in LISTED_STOPWORDS:
         return own
     listed = get_stop_words(language)

@@ -25,6 +25,10 @@ _STATES_ACCEPTING = re.compile(
     r"(?<![^\W_])(?:accept|accepts|accepted|take|takes|taken|collect|collects|collected|"
     r"recycle|recycles|recycled|receive|receives|(?:can|cannot|can't|may not) be "
     r"(?:left|dropped off|dropped|brought|taken)|"
+    # ... what must be taken away first: "Gas bottles must be removed before storage"
+    r"(?:must|have to|has to|need to|needs to) be (?:removed|taken out|emptied)|"
+    r"(?:se )?deben? (?:retirarse|quitarse|sacarse|vaciarse)|"
+    r"harus (?:dikeluarkan|dilepas|dikosongkan)|"
     r"acept\w*|admit\w*|recog\w*|recib\w*|reciclamos|recicla|reciclan|"
     r"(?:se pueden|se puede|no se pueden|no se puede) (?:dejar|tirar|traer|llevar)|"
     r"terima|menerima|diterima|dititipkan|dibuang|didaur ulang)(?![^\W_])",

@@ -52,3 +52,33 @@ def children_unspoken(question: str, texts: list[str]) -> bool:
     """Whether the question asks for something for children and no retrieved text
     speaks of children or of anyone's age."""
     return asks_for_children(question) and not any(_SPEAKS_OF_AGE.search(t) for t in texts)
+
+
+# ... and the other way: something asked for adults ("¿Hacéis talleres para adultos?",
+# "Do you run classes for grown-ups?", "Ada kelas untuk dewasa?") of pages that speak of
+# children or their ages and never of adults, nor of an age with no end ("16 or older"):
+# their classes are the children's (set BJ: a children's cooking school's workshops
+# "para niños de 5 a 12 años" were quoted for adults).
+_ASKS_FOR_ADULTS = re.compile(
+    r"(?<![^\W_])(?:for (?:adults|grown-?ups)|can adults (?:come|join|take part|attend)|"
+    r"para (?:los )?(?:adultos|mayores)|(?:pueden|puede) (?:venir|participar|apuntarse) "
+    r"(?:los )?adultos|untuk (?:orang )?dewasa|(?:orang )?dewasa (?:boleh|bisa) "
+    r"(?:ikut|datang|masuk))(?![^\W_])",
+    re.IGNORECASE,
+)
+_SPEAKS_OF_ADULTS = re.compile(
+    r"(?<![^\W_])(?:adults?|grown-?ups?|parents?|carers?|guardians?|older|over|above|and up|"
+    r"adult[oa]s?|mayores|padres|madres|tutores|o más|dewasa|orang ?tua|umum|ke atas)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def adults_unspoken(question: str, texts: list[str]) -> bool:
+    """Whether the question asks for something for adults of pages that speak of
+    children or their ages and never of adults."""
+    return (
+        _ASKS_FOR_ADULTS.search(question) is not None
+        and any(_SPEAKS_OF_AGE.search(t) for t in texts)
+        and not any(_SPEAKS_OF_ADULTS.search(t) for t in texts)
+    )
