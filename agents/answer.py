@@ -79,7 +79,7 @@ from agents.asked_facts import (
     tells_days,
     terms_besides,
 )
-from agents.asked_how_to import how_to_unheld
+from agents.asked_how_to import how_to_unheld, why_unheld
 from agents.asked_kinds import unlisted_kind
 from agents.asked_manners import asked_manners, offered_otherwise
 from agents.asked_measures import asks_size, size_held, states_size
@@ -559,6 +559,20 @@ class ExtractiveAnswerer:
                     # language: across languages every word is absent).
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "how_to_unheld": doing}
+                    )
+                elif same[top] and (
+                    unheld := why_unheld(
+                        query,
+                        measured.unheld_words,
+                        quoted[:1],
+                        texts,
+                        language=seen.language,
+                        own=self.own_names,
+                    )
+                ):
+                    # "Why do cats purr?" of a cattery's pages, which never write "purr"
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "why_unheld": unheld}
                     )
                 elif children_unspoken(query, texts):
                     # "Do you run classes for kids?" of a pottery whose pages never speak

@@ -735,7 +735,14 @@ _REFERS_BACK = re.compile(
 _HOW_MUCH_IS = re.compile(r"^\W*(?:and |so )?how much (?:is|are) (?:a|an|the|one|your)\b", re.I)
 HOW_MUCH_IS_WORDS = 8
 # "¿Cuánto vale la entrada?"; "vale" alone is "OK" ("Vale, ¿cuántas plazas quedan?").
-_WHAT_IT_IS_WORTH = re.compile(r"(?<![^\W_])cu[aá]nto valen?(?![^\W_])", re.IGNORECASE)
+# ... and what it comes to: "Tengo 10 placas, ¿cuánto me saldría?" (not how often a bus
+# leaves: "¿Cada cuánto sale?")
+_WHAT_IT_IS_WORTH = re.compile(
+    r"(?<![^\W_])cu[aá]nto valen?(?![^\W_])|"
+    r"(?<!cada )(?<![^\W_])cu[aá]nto (?:me |nos |te |os |le |les )?(?:sale|salen|saldr[ií]an?)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
 
 
 def asks_price(question: str) -> bool:

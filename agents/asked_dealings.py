@@ -66,6 +66,10 @@ _SPEAKS_OF_INSTALMENTS = re.compile(
     r"(?<![^\W_])(?:instal+ments?|monthly payments|pay monthly|spread|plazos|fraccion\w*|"
     r"financ\w*|cicil\w*|dicicil\w*|mencicil\w*|nyicil|angsur\w*|two payments|dos pagos|"
     r"sisanya|the rest|el resto|"
+    # ... or of a bill for the month: "pay by invoice at the end of each month"
+    r"by invoice|monthly invoice|invoiced monthly|por factura|factura mensual|"
+    r"tagihan bulanan|at the end of (?:each|every|the) month|a (?:final|fin) de(?: cada)? mes|"
+    r"(?:setiap|tiap) akhir bulan|"
     r"interest-free|sin intereses|tanpa bunga|(?:pay|pagar|bayar)\w* (?:over|en|dalam) \d+ "
     r"(?:months|meses|bulan))(?![^\W_])",
     re.IGNORECASE,

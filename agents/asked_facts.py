@@ -540,7 +540,10 @@ _ASKS_ADDRESS = re.compile(
     r"(?:cu[aá]l es (?:la|su)|su|vuestra|tu) (?:direcci[oó]n|ubicaci[oó]n)|"
     r"d[oó]nde (?:est[aá]n|est[aá]is|quedan?|se encuentran|se ubican?)|alamat\w*|lokasi\w*|"
     rf"d[oó]nde est[aá] (?:la|el|su|vuestra|vuestro) (?:{'|'.join(_LUGARES)})|"
-    r"(?:ada|berada|terletak) di ?mana)(?![^\W_])",
+    r"(?:ada|berada|terletak) di ?mana|"
+    # ... or in what part of town: "¿Por qué zona estáis?", "Daerah mana tempatnya?"
+    r"(?:por|en) qu[eé] (?:zona|parte|barrio) (?:est[aá]is|est[aá]n|est[aá]|qued[aá]is|"
+    r"quedan?)|(?:di )?daerah mana)(?![^\W_])",
     re.IGNORECASE,
 )
 ADDRESS_WORDS = frozenset(
@@ -548,7 +551,8 @@ ADDRESS_WORDS = frozenset(
     "address located location where based situated dirección direccion ubicación ubicacion "
     "dónde donde están estan está esta estáis estais queda quedan encuentra encuentran alamat "
     "alamatnya lokasi lokasinya dimana mana find tenéis teneis tienen tienes encuentro "
-    "encontramos encontrar tempat tempatnya".split()
+    "encontramos encontrar tempat tempatnya por en qué que zona parte barrio quedáis "
+    "quedais daerah di".split()
     + _PLACES
     + _LUGARES
 )
@@ -757,6 +761,8 @@ _ASKS_PHONE = re.compile(
     r"call|your (?:contact )?number(?! of)|(?:su|el|qu[eé]|un|al) tel[eé]fono|llamarl[oe]s|"
     r"a qu[eé] n[uú]mero|(?:vuestro|tu) n[uú]mero(?! de)|nomor "
     r"(?:telepon|telp|hp|wa|whatsapp)|(?:wa|whatsapp)-?nya|"
+    # ... or which number, asked in Indonesian: "Pesannya lewat WA ke nomor berapa?"
+    r"(?:ke|di) nomor berapa|nomor(?:nya)? berapa|"
     # ... or whom to ring: "Who do I ring to get started?", "¿A quién llamo?"
     r"(?:who|what number) (?:do|should|can|must) (?:i|we) (?:ring|call|phone)|"
     r"a qui[eé]n (?:llamo|llamamos|hay que llamar|tengo que llamar)|"
@@ -778,7 +784,10 @@ CONTACT_WORDS = frozenset(
     "contactar contactarlos contactarles contacto correo electrónico electronico llamar "
     "llamarlos telepon telp nomor whatsapp kontak kontaknya hubungi menghubungi surel "
     # ... whom to ring, and to begin with: "Who do I ring to get started?"
-    "ring llamo llamamos siapa start started begin empezar mulai".split()
+    "ring llamo llamamos siapa start started begin empezar mulai "
+    # ... and to be reached or to order by it: "Bisa dihubungi di nomor berapa?",
+    # "Pesannya bisa lewat WA ke nomor berapa?"
+    "dihubungi pesan pesannya memesan lewat wa".split()
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NUMBER = re.compile(r"(?<![\w/])\+?\(?\d[\d\s().-]{6,}\d(?![\w/])")

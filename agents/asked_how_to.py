@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 
-from agents.answerability import absent_terms
+from agents.answerability import absent_terms, stem_of, stopwords_of, words_of
+from agents.spellings import held_as_spelt
 
 _ASKS_HOW_TO = re.compile(
     r"^[\W_]*(?:how (?:do|can|should|does|would|could) (?:i|we|you|one) |how to |"
@@ -27,6 +28,10 @@ _ASKS_HOW_TO = re.compile(
 )
 # Words of asking how, which a page need not write.
 _ASKING = frozenset("how to cómo como bagaimana gimana cara caranya".split())
+# Asked how one knows or tells something ("How do I know my parcel got there?", "¿Cómo
+# sé si ha llegado?"), a question asks what shows it: a page says so without the verb
+# ("the signature and a photo are emailed to the sender").
+_KNOWING = frozenset("know tell sé saber tahu".split())
 
 
 def how_to_unheld(question: str, texts: list[str]) -> str | None:
@@ -37,6 +42,73 @@ def how_to_unheld(question: str, texts: list[str]) -> str | None:
         return None
     absent = absent_terms(question, texts)
     verb = asked["verb"].lower()
-    if verb not in absent or not absent - _ASKING - {verb}:
+    if verb in _KNOWING or verb not in absent or not absent - _ASKING - {verb}:
         return None
     return verb
+
+
+# Asked why ("Why do cats purr?", "¿Por qué pican las avispas?", "Kenapa kucing suka
+# tidur?"): general knowledge, unless the pages write what the question says happens. Not
+# "¿Por qué zona estáis?", where "por qué" is "which".
+_ASKS_WHY = re.compile(
+    r"^[\W_]*(?:why|kenapa|mengapa|por qu[eé](?! (?:zona|d[ií]as?|horas?|calles?|partes?|"
+    r"lados?|sitios?|lugar(?:es)?|barrios?|medios?|precios?|tipos?|n[uú]meros?|v[ií]as?|"
+    r"canal(?:es)?)(?![^\W_])))(?![^\W_])",
+    re.IGNORECASE,
+)
+_WHY_WORDS = frozenset("why kenapa mengapa por qué que".split())
+# A sentence giving a reason: "closed in winter because the hedgehogs are hibernating"
+# (not "since": "open since 1998").
+_GIVES_REASON = re.compile(
+    r"(?<![^\W_])(?:because|due to|owing to|as a result|so that|in order to|"
+    r"reasons?|porque|ya que|puesto que|dado que|debido a|por eso|para que|para evitar|"
+    r"motivo|raz[oó]n|karena|sebab|agar|supaya|sehingga|alasan)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def why_words(question: str, language: str) -> list[str]:
+    """The words a question asking why names, which the search looks for in the whole
+    scope (`agents.retrieval`); none for any other question."""
+    if _ASKS_WHY.search(question) is None:
+        return []
+    stopwords = stopwords_of(language)
+    lowered = (w.lower() for w in words_of(question))
+    return [w for w in lowered if w not in stopwords and w not in _WHY_WORDS and not w.isdigit()]
+
+
+def why_unheld(
+    question: str,
+    unheld: tuple[str, ...],
+    quoted: list[str],
+    texts: list[str],
+    *,
+    language: str,
+    own: frozenset[str] = frozenset(),
+) -> str | None:
+    """A word of a question asking why that no passage in scope holds (`unheld`, the
+    search's look: "purr" of "Why do cats purr?" asked of a cattery's pages), unless a
+    `quoted` sentence (the first, as the answerer passes them) gives a reason; else None.
+    A page saying why something happens writes what happens, or says it is the reason in
+    words of its own ("Why do hedgehogs sleep in winter?" of "because the hedgehogs are
+    hibernating"). The whole scope, not the passages retrieved: an encyclopedia holds the
+    words of a question its passage answers in others ("Why does a lower level of
+    economic growth occur due to high-end consumption?", SQuAD dev, declined when the
+    passages retrieved were read). The words of the service's `own` names are held, as
+    everywhere, and so is a word the retrieved `texts` hold as spelt otherwise, or whose
+    root they do ("bouregois" of "bourgeois", "requiered" of "requires": SQuAD dev)."""
+    if _ASKS_WHY.search(question) is None or any(map(_GIVES_REASON.search, quoted)):
+        return None
+    asked = [w for w in words_of(question) if w.lower() in unheld and w.lower() not in own]
+    if not asked:
+        return None
+    roots = [" ".join(stem_of(w.lower(), language) for w in words_of(t)) for t in texts]
+    return next(
+        (
+            w
+            for w in asked
+            if not held_as_spelt(w, texts)
+            and not held_as_spelt(stem_of(w.lower(), language), roots)
+        ),
+        None,
+    )

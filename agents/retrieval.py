@@ -9,6 +9,7 @@ from qdrant_client import QdrantClient, models
 
 from agents.answerability import asked_things, proper_names
 from agents.asked_facts import asked_fact
+from agents.asked_how_to import why_words
 from agents.asked_manners import asked_manners
 from agents.fusion import DenseHit, LanguageOffsets, Level, fuse, language_fair, levels, rrf
 from knowledge.documents.sentences import SPLIT_VERSION, digest, sentence_contexts
@@ -312,7 +313,13 @@ class Retriever:
         # it asks of doing it ("online"), looked for in the whole scope in the same round
         # trip: one the knowledge bases never mention is not something they answer.
         named = [word for name in proper_names(query, language) for word in name]
-        asked = named + asked_things(query, language) + asked_manners(query)
+        # ... and, asked why, each of its words ("purr" of "Why do cats purr?")
+        asked = (
+            named
+            + asked_things(query, language)
+            + asked_manners(query)
+            + why_words(query, language)
+        )
         probes = {
             word: models.SparseVector(**vars(self.sparse.embed_word(word, language)))
             for word in dict.fromkeys(asked)

@@ -1,8 +1,9 @@
-"""How to do what no page speaks of (agents/asked_how_to.py)."""
+"""How to do what no page speaks of, and why something no page writes happens
+(agents/asked_how_to.py)."""
 
 from __future__ import annotations
 
-from agents.asked_how_to import how_to_unheld
+from agents.asked_how_to import how_to_unheld, why_unheld, why_words
 
 FARM = [
     "Kebun Stroberi di Ciwidey buka setiap hari pukul 08.00 sampai 17.00.",
@@ -27,3 +28,49 @@ def test_how_to_do_what_a_page_speaks_of_or_naming_nothing_else() -> None:
     assert how_to_unheld("Bagaimana cara memesan?", FARM) is None
     # not a question of how to
     assert how_to_unheld("What time do you open?", PARTY) is None
+
+
+def test_how_one_knows_asks_what_shows_it() -> None:
+    parcels = ["Every parcel is signed for, and a photo is emailed to the sender."]
+    assert how_to_unheld("How do I know my parcel got there?", parcels) is None
+
+
+CATS = ["All cats must be vaccinated."]
+
+
+def test_why_something_no_page_writes_happens() -> None:
+    asked = "Why do cats purr?"
+    assert why_words(asked, "en") == ["cats", "purr"]
+    assert why_unheld(asked, ("purr",), CATS, CATS, language="en") == "purr"
+    # a sentence giving a reason in its own words answers
+    hibernating = "The centre is closed in winter because the hedgehogs are hibernating."
+    assert (
+        why_unheld(
+            "Why do hedgehogs sleep in winter?",
+            ("sleep",),
+            [hibernating],
+            [hibernating],
+            language="en",
+        )
+        is None
+    )
+    # every word on a page, the service's own name, or no question of why
+    assert why_unheld(asked, (), CATS, CATS, language="en") is None
+    closed = ["Closed on Mondays."]
+    own = frozenset({"brambleside"})
+    assert why_unheld("Why is Brambleside closed?", ("brambleside",), closed, closed,
+                      language="en", own=own) is None  # fmt: skip
+    assert why_unheld("Do cats purr?", ("purr",), CATS, CATS, language="en") is None
+    # "por qué zona" asks which part of town
+    assert why_words("¿Por qué zona estáis?", "es") == []
+    assert why_words("¿Por qué pican las avispas?", "es") == ["pican", "avispas"]
+
+
+def test_why_asked_with_a_slip_of_spelling() -> None:
+    # SQuAD dev's own slips: the word the page writes, spelt otherwise or by its root
+    bourgeois = ["Examples of the bourgeois architecture were not restored."]
+    routing = ["Routing a packet requires the node to look up the connection id."]
+    asked = "Why aren't the examples of bouregois architecture visible today?"
+    assert why_unheld(asked, ("bouregois",), bourgeois, bourgeois, language="en") is None
+    asked = "Why is the node requiered to look up the connection id?"
+    assert why_unheld(asked, ("requiered",), routing, routing, language="en") is None

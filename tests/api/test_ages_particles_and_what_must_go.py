@@ -1,7 +1,9 @@
 """An age written "berusia 6 sampai 12 tahun" answers "Umur berapa ...?"; spoken
 Indonesian's particles ("aja", "sih", "di sini") are no topic; asked whether a thing may
 be left, the sentence naming it ("Fuel tanks must be emptied") answers, not one on
-collecting the boat; something asked for adults of pages only for children is declined."""
+collecting the boat; something asked for adults of pages only for children is declined;
+a monthly invoice answers "Can we pay monthly?", and "How do I know ...?" asks what shows
+it, not how to know."""
 
 from __future__ import annotations
 
@@ -25,6 +27,12 @@ COOKING = {
     "Cada clase cuesta 18 euros con los ingredientes incluidos.",
     "Reservas": "Las plazas se reservan por teléfono y se pagan el primer día.",
 }
+PRINTING = {
+    "Orders": "Trade customers can open an account and pay by invoice at the end of each "
+    "month. Every order is checked by hand, and a proof is emailed to you before we "
+    "print.",
+    "Turnaround": "Business cards are ready in two working days.",
+}
 YOGA = {
     "Classes": "Family yoga is for children aged 4 to 10 with a parent, on Saturdays at "
     "10 am. Classes for adults are on Thursdays at 7 pm.",
@@ -33,6 +41,8 @@ ANSWERED = [
     ("painting", "Umur berapa anak bisa ikut?", "berusia 6 sampai 12 tahun"),
     ("painting", "Kegiatannya apa aja sih di sini?", "menggambar bebas"),
     ("boatyard", "Can I leave the fuel tank in the boat?", "Fuel tanks must be emptied"),
+    ("printing", "Can our office pay monthly?", "pay by invoice"),
+    ("printing", "How do I know the design is right before you print it?", "a proof"),
     # a page that speaks of adults answers for them
     ("yoga", "Do you have classes for adults?", "Thursdays at 7 pm"),
 ]
@@ -44,6 +54,13 @@ DECLINED = [
 def test_ages_particles_what_must_go_and_adults(platform: Flask) -> None:
     org = create_org(platform.test_client(), "Ages")
     made = assistant_per_kb(
-        org, {"painting": PAINTING, "boatyard": BOATYARD, "cooking": COOKING, "yoga": YOGA}
+        org,
+        {
+            "painting": PAINTING,
+            "boatyard": BOATYARD,
+            "cooking": COOKING,
+            "yoga": YOGA,
+            "printing": PRINTING,
+        },
     )
     assert_answers(org, ANSWERED, DECLINED, assistants=made)
