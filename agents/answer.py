@@ -1018,7 +1018,7 @@ def fact_giving(
     # matrícula?" of "No hay matrícula", not of the monthly fee); asked whether they
     # take a thing in, the one naming most of it ("Can I leave the gas bottle in the
     # caravan?" of "Gas bottles must be removed", not of collecting the caravan)
-    paid_for = terms_besides(query, fact.words) if fact.name in ("paid", "accepted") else set()
+    thing_terms = terms_besides(query, fact.words) if fact.name in ("paid", "accepted") else set()
 
     def names_asked(i: int) -> bool:
         sentence = candidates[i][1]
@@ -1027,15 +1027,15 @@ def fact_giving(
             or any(held_by_kin(w, [sentence]) for w in kin)
             or ((bool(by_age) or aged) and states_age(sentence))
             or (ahead and gives_share_paid_ahead(sentence))
-            or bool(paid_for & terms_of(sentence))
+            or bool(thing_terms & terms_of(sentence))
             or (cheap and lowers_price(sentence))
         )
 
     if any(map(names_asked, anywhere)):
         giving = [i for i in giving if names_asked(i)]
         anywhere = [i for i in anywhere if names_asked(i)]
-    if paid_for and anywhere:
-        anywhere = _naming_most(paid_for, anywhere, candidates)
+    if thing_terms and anywhere:
+        anywhere = _naming_most(thing_terms, anywhere, candidates)
         giving = [i for i in giving if i in anywhere]
     # A price asked, not what is paid ahead: a sentence whose one amount is a deposit
     # does not give it when another gives a price ("¿Cuánto cuesta alquilar un traje?"

@@ -1011,7 +1011,8 @@ def tells_notice(sentence: str, question: str) -> bool:
 # children start?", "¿A partir de qué edad se puede empezar?", "Umur berapa anak bisa
 # dititipkan?"), the words that only say so, and a sentence giving an age: "aged 5 to
 # 12", "from eight weeks of age", "niños de 5 a 12 años", "anak usia 1 sampai 5 tahun",
-# "orang tua berusia 60 tahun ke atas", "Children under 8", "menores de 12 años" (not "fever over 38 degrees").
+# "orang tua berusia 60 tahun ke atas", "Children under 8", "menores de 12 años" (not
+# "fever over 38 degrees").
 # Asked as a condition, not of someone's past: "How old was Tesla when he died?" and
 # "¿Qué edad tenía...?" ask no such thing.
 _ASKS_AGE = re.compile(
