@@ -60,6 +60,7 @@ from agents.asked_experience import without_never_done
 from agents.asked_facts import (
     EXACTLY_WORDS,
     GROWN_UPS,
+    HEDGES,
     SEASON_WORDS,
     STRICT_WORD,
     asked_fact,
@@ -955,7 +956,7 @@ def fact_giving(
         return []
     # "¿A qué hora abre la peluquería?" of Peluquería Rizos, whose page says "Abrimos...";
     # "Depotnya di mana?" of Depot Air Segar.
-    asking = fact.words | own | EXACTLY_WORDS
+    asking = fact.words | own | EXACTLY_WORDS | HEDGES
     # Every such word, not the first few: "bicicleta" of "¿Cuánto tardáis en arreglar una
     # bicicleta?" comes after three words of asking.
     shortest = STRICT_WORD if fact.strict else LONG_WORD

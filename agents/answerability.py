@@ -36,6 +36,7 @@ from typing import NamedTuple
 import numpy as np
 from stop_words import get_stop_words
 
+from agents.asked_counts import NUMBER_WORDS
 from knowledge.encoders.languages import guess, stemmer
 from knowledge.encoders.sparse import STOPWORDS
 
@@ -99,6 +100,8 @@ LATER_WORDS = frozenset("later nanti nantinya".split())
 # bayar transfer aja?"): no topic, and no page writes them, so as key terms they only
 # counted against the answer (set BJ: one term in three covered).
 SPOKEN_PARTICLES = frozenset("saja aja sih dong kok nih deh tuh sana sini situ".split())
+# ... nor Spanish pointers to the place: "¿Tenéis miel de aquí?"
+POINTERS = frozenset("aquí allí ahí acá allá".split())
 # Letters an Indonesian word keeps before a "-nya" the stemmer left on ("les-nya").
 NYA_HOST = 3
 # Between the sentences of a message (a question is short: no abbreviations to mind).
@@ -165,13 +168,26 @@ _ASKS_EXISTENCE = re.compile(
     r"(?:se puede|se pueden|puedo|podemos) (?:alquilar|comprar|pedir|reservar|traer|llevar|"
     r"entrar con)|se permiten?|(?:está|están) permitid[oa]s?|"
     r"(?:apakah )?ada(?:kah)?|"
-    r"(?:apakah )?(?:kalian |kamu |anda )?(?:jual|menjual|terima(?! kasih)|menerima)|"
+    r"(?:apakah )?(?:kalian |kamu |anda )?(?:jual|menjual|terima(?! kasih)|menerima|melayani|"
+    r"menyediakan|menyewakan)|"
     r"apakah (?:[\w-]+ ){1,2}(?:punya|memiliki|menyediakan|melayani|menjual|"
     r"menyewakan|menerima)|"
     r"(?:apakah bisa|bisakah|bolehkah) (?:meminjam|menyewa|membeli|memesan)|"
     r"(?:apakah )?(?:boleh|bolehkah) (?:saya )?(?:membawa|bawa))\s+"
     r"(?:(?:a|an|any|some|my|our|un|una|unos|unas|algún|alguna|algunos|algunas|el|la|los|las|"
     r"mi|mis|nuestro|nuestra|nuestros|nuestras)\s+)?",
+    re.IGNORECASE,
+)
+
+# "Can you [sharpen] a chainsaw chain?" asks whether the service is done, as "do you"
+# does, of the thing its last word names: "Can you cut a house key?" asks for keys,
+# which a page cutting keys answers ("house", the kind, is the page's to leave out).
+# Not asked to tell, help, come or do as such.
+_ASKS_DONE = re.compile(
+    r"can (?:you|they) (?!(?:be|do|know|think|tell|give|help|send|recommend|explain|let|"
+    r"show|confirm|advise|call|ring|phone|email|text|come|get|make|take|see|say|check|"
+    r"book|charge|open|close|start|finish|remember|keep|hold)\b)[a-z]+\s+"
+    r"(?:(?:a|an|any|some|my|our)\s+)?",
     re.IGNORECASE,
 )
 
@@ -201,7 +217,13 @@ INDEFINITES = frozenset("anything something everything nothing algo nada sesuatu
 # clase" of "clases individuales", "a [whole] cake". Not "full" nor "single", "completa":
 # kinds too ("full board" against "half board", "single rooms").
 WHOLES = frozenset("whole entire sola solo sólo única único utuh".split())
-NOT_THINGS = LIMIT_WORDS | RECEIVERS | MADE | INDEFINITES | WHOLES
+# ... nor when it is wanted, before or after something else: "Bisa coba dirias [dulu]
+# [sebelum] hari H?" asks for the trying, which a page offers without these words.
+ORDER_WORDS = frozenset(
+    "before after first beforehand afterwards antes después primero "
+    "dulu duluan sebelum sesudah setelah".split()
+)
+NOT_THINGS = LIMIT_WORDS | RECEIVERS | MADE | INDEFINITES | WHOLES | ORDER_WORDS
 # A verb's particle is no thing done to: "out" of "Do you come out to villages?".
 PARTICLES = frozenset("out over round around up down back along off away".split())
 
@@ -294,6 +316,7 @@ def stopwords_of(language: str) -> frozenset[str]:
     own, quantities, and for the LISTED_STOPWORDS languages the package's single words
     (no numbers: they answer)."""
     own = STOPWORDS | ASKERS_WORDS | CLITICS | QUANTIFIERS | LATER_WORDS | SPOKEN_PARTICLES
+    own |= POINTERS
     if language not in LISTED_STOPWORDS:
         return own
     listed = get_stop_words(language)
@@ -320,6 +343,8 @@ def stem_of(word: str, language: str) -> str:
         language == "id" and word.startswith(_ONE_SYLLABLE_PREFIXES) and _E_ROOT.fullmatch(stemmed)
     ):
         stemmed = stemmed[1:]  # "pengecekan" as "cek", not "ecek"
+    if language == "id" and word.startswith("per") and "r" + stemmed in _PE_R_ROOTS:
+        stemmed = "r" + stemmed  # "perias" (who does the "rias") as "rias", not "ias"
     if language == "id" and (host := nya_host(stemmed)):
         stemmed = stem.stemWord(host)
     elif language == "es":
@@ -347,6 +372,13 @@ _UNITS = {
 # Words that say the same, as one term: "Bayarnya sebelum atau sesudah dibetulkan?" of
 # "Pembayaran ... setelah mesin dicoba"; a noun and its verb that Snowball leaves apart:
 # "Is there a weight limit?" of "Riders must ... weigh no more than 14 stone".
+# Roots in r that take "pe-" for the one who does them ("perias", "perawat", "perenang"),
+# which the stemmer reads as "per-" and cuts to "ias", "awat", "enang"; with "per-...-an"
+# their nouns are theirs too ("perumahan", "perasaan", "peresmian").
+_PE_R_ROOTS = frozenset(
+    "rias rawat renang rokok rajin ramal rekam rumah rasa resmi racik rakit rangkai rantau "
+    "ramu rintis rusak rampok".split()
+)
 _SAME_WORD = {
     "sesudah": "setelah",
     "sesudahnya": "setelahnya",
@@ -548,6 +580,10 @@ def _asked_things(question: str, language: str | None) -> tuple[tuple[str, ...],
                 if following[:1] in (["para"], ["con"]):
                     kinds += [w for w in kind if w not in NOT_THINGS and not has_digit(w)]
                 words += kind
+        elif done := _ASKS_DONE.match(sentence):
+            rest = re.split(r"[^\w\s'’-]", sentence[done.end() :])[0]
+            phrase = itertools.takewhile(lambda w: w not in stopwords, _WORD.findall(rest.lower()))
+            words = list(phrase)[-1:]
         elif allowed := _ASKS_ALLOWED.match(sentence):
             words = [w for w in _WORD.findall(allowed["thing"].lower()) if w not in stopwords]
         elif asks_price(sentence):
@@ -559,7 +595,14 @@ def _asked_things(question: str, language: str | None) -> tuple[tuple[str, ...],
         else:
             continue
         for word in words:
-            if word not in NOT_THINGS and word not in things and not has_digit(word):
+            # A number, in figures or words, sizes the thing ("a [six]-foot tree" of
+            # "trees from 4 to 7 feet").
+            if (
+                word not in NOT_THINGS
+                and word not in things
+                and not has_digit(word)
+                and word not in NUMBER_WORDS
+            ):
                 things.append(word)
     return tuple(things), tuple(kinds)
 

@@ -1154,6 +1154,12 @@ _STATES_TIME = re.compile(
     r"(?!\s*(?:€|euros?|dollars?|pounds?|usd|eur)(?![^\W_]))|"
     r"(?<![\d.,])\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)(?![^\W_])|"
     r"(?<![^\W_])(?:noon|midnight|mediod[ií]a|medianoche|tengah malam)(?![^\W_])|"
+    # ... or by the part of the day it is done in: "Pengantaran dilakukan pagi hari"
+    # answers "Diantar jam berapa?", "We deliver in the mornings" "What time...?" (not
+    # "Suhu malam hari", the night's temperature)
+    r"(?<![^\W_])(?:(?:in the|each|every) (?:morning|afternoon|evening)s?|"
+    r"por las? (?:ma[ñn]anas?|tardes?|noches?)|"
+    r"(?:pada|setiap|tiap|dilakukan) (?:pagi|siang|sore|malam)(?: hari)?)(?![^\W_])|"
     # ... or, in Indonesian, by a prayer's time: "setelah Asar", "bakda Magrib"
     r"(?<![^\W_])(?:sebelum|sesudah|setelah|selepas|ba'?da|bakda|habis) "
     r"(?:(?:salat|sholat|shalat) )?(?:subuh|zuhur|dzuhur|duhur|lohor|asar|ashar|magrib|"
@@ -1573,6 +1579,13 @@ STRICT_WORD = 4
 EXACTLY_WORDS = frozenset(
     "exactly precisely exact exactamente precisamente exacta exacto tepatnya persisnya "
     "pastinya".split()
+)
+# ... nor do words hedging it: "Diantar jam berapa biasanya?" asks the time a page gives
+# without "usually". (Not stopwords: "What are gutters usually made of?" asks what the
+# world knows, in a word no page writes.)
+HEDGES = frozenset(
+    "usually normally generally typically normalmente generalmente habitualmente "
+    "biasanya umumnya".split()
 )
 _EXACTLY = re.compile(
     rf"(?<![^\W_])(?:{'|'.join(sorted(EXACTLY_WORDS))})(?![^\W_])\s*", re.IGNORECASE

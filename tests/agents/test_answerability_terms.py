@@ -23,6 +23,7 @@ from agents.answerability import (
     proper_names,
     reading_language,
     speaks_of_elsewhere,
+    stem_of,
     terms_of,
     weighed_terms,
 )
@@ -401,3 +402,10 @@ def test_indonesian_words_for_after_are_one_term() -> None:
     assert key_terms("Bayar sesudah dicoba?", "id") <= page
     assert key_terms("Bayar sehabis dicoba?", "id") <= page
     assert not key_terms("sebelum", "id") & page
+
+
+def test_who_does_a_thing_in_r_is_read_by_its_root_in_indonesian() -> None:
+    # "perias" (the make-up artist) of "rias", not "ias"; other "per-" words keep theirs
+    assert stem_of("perias", "id") == stem_of("dirias", "id")
+    assert stem_of("perawat", "id") == stem_of("merawat", "id")
+    assert stem_of("peraturan", "id") == stem_of("aturan", "id")

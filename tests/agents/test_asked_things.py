@@ -44,6 +44,16 @@ from agents.answerability import asked_things
         ("Kalian menjual tanaman air?", ["tanaman", "air"]),
         ("Terima kucing persia?", ["kucing", "persia"]),
         ("Terima kasih banyak, ya?", []),  # thanks, not a thing taken
+        ("Melayani antar jemput TK?", ["antar", "jemput", "tk"]),
+        # "can you" and a verb asks whether the service is done, as "do you" does, of the
+        # thing its last word names; not asked to tell, or to do as such
+        ("Can you sharpen a chainsaw chain?", ["chain"]),
+        ("Can you cut a house key?", ["key"]),
+        ("Can you tell me about prices?", []),
+        ("Can you do my pruning shears?", []),
+        # a number in words sizes the thing; when it is wanted is none
+        ("How much is a six-foot tree?", ["foot", "tree"]),
+        ("Bisa coba dirias dulu sebelum acara?", ["dirias", "acara"]),
         # whether something may be brought or is allowed
         ("Can I bring my dog into the library?", ["dog"]),
         ("Are dogs allowed in the library?", ["dogs"]),
