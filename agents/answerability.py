@@ -369,9 +369,6 @@ _UNITS = {
 }
 
 
-# Words that say the same, as one term: "Bayarnya sebelum atau sesudah dibetulkan?" of
-# "Pembayaran ... setelah mesin dicoba"; a noun and its verb that Snowball leaves apart:
-# "Is there a weight limit?" of "Riders must ... weigh no more than 14 stone".
 # Roots in r that take "pe-" for the one who does them ("perias", "perawat", "perenang"),
 # which the stemmer reads as "per-" and cuts to "ias", "awat", "enang"; with "per-...-an"
 # their nouns are theirs too ("perumahan", "perasaan", "peresmian").
@@ -379,6 +376,9 @@ _PE_R_ROOTS = frozenset(
     "rias rawat renang rokok rajin ramal rekam rumah rasa resmi racik rakit rangkai rantau "
     "ramu rintis rusak rampok".split()
 )
+# Words that say the same, as one term: "Bayarnya sebelum atau sesudah dibetulkan?" of
+# "Pembayaran ... setelah mesin dicoba"; a noun and its verb that Snowball leaves apart:
+# "Is there a weight limit?" of "Riders must ... weigh no more than 14 stone".
 _SAME_WORD = {
     "sesudah": "setelah",
     "sesudahnya": "setelahnya",
@@ -545,7 +545,9 @@ def asked_things(question: str, language: str | None = None) -> list[str]:
     lower-cased ("student", "discount" of "Is there a student discount on memberships?";
     "dog" of "Can I bring my dog...?", "dogs" of "Are dogs allowed?"); of one asking a
     price, the words of what it prices but the function words ("yearly", "membership" of
-    "How much does a yearly membership cost?"). None for other questions, whose words
+    "How much does a yearly membership cost?"); of one asking whether a service is done,
+    the last word of what it is done to ("chain" of "Can you sharpen a chainsaw
+    chain?"). None for other questions, whose words
     may be paraphrased in the answer ("bayar" for a page that writes "biaya"); a thing is
     not, when the page never names it, and a price is of what the question names."""
     return list(_asked_things(question, language)[0])
