@@ -64,6 +64,7 @@ from agents.asked_facts import (
     SEASON_WORDS,
     STRICT_WORD,
     asked_fact,
+    asks_age,
     asks_the_address,
     asks_to_come_on,
     children_by_age,
@@ -100,6 +101,7 @@ from agents.asked_prices import (
     priced_or_kin,
     without_kin,
 )
+from agents.asked_when import asks_when, says_when
 from agents.followup import offline_condenser, points_back
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
@@ -514,6 +516,19 @@ class ExtractiveAnswerer:
                     # a quote with no year.
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "no_year": True}
+                    )
+                elif asks_age(query) and not any(map(states_age, quoted)):
+                    # "Umur berapa sebaiknya anak disunat?" of what a child may do after
+                    # it: a quote giving no age says not which.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "no_age": True}
+                    )
+                elif asks_when(query) and not any(map(says_when, quoted)):
+                    # "How long do horses live?" of a livery yard's arena, "Kapan ban
+                    # mobil harus diganti?" of a tyre's price: a quote naming no time
+                    # says not when.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "no_when": True}
                     )
                 elif asks_size(query) and not any(
                     states_size(s) or states_people(s) for s in quoted

@@ -380,6 +380,13 @@ _PE_R_ROOTS = frozenset(
 # "Pembayaran ... setelah mesin dicoba"; a noun and its verb that Snowball leaves apart:
 # "Is there a weight limit?" of "Riders must ... weigh no more than 14 stone".
 _SAME_WORD = {
+    # (circumcision, in its everyday word and its formal one: "Sunat laser biayanya
+    # berapa?" of "Khitan metode laser Rp900.000")
+    "sunat": "khitan",
+    "sunatan": "khitanan",
+    "disunat": "dikhitan",
+    "menyunat": "mengkhitan",
+    "sunatnya": "khitannya",
     "sesudah": "setelah",
     "sesudahnya": "setelahnya",
     "sehabis": "setelah",

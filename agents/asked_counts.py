@@ -40,15 +40,25 @@ _COUNT_WORDS = (
     sorted(NUMBER_WORDS)
     + (
         "hundreds thousands millions billions dozen dozens several many few couple half both "
-        "single twice every each daily weekly monthly yearly annually "
+        "single twice daily weekly monthly yearly annually "
         "cientos miles millones docena docenas varios varias muchos muchas pocos pocas mitad "
-        "ambos ambas cada diario diaria semanal mensual anual "
-        "beberapa banyak separuh setengah setiap tiap"
+        "ambos ambas diario diaria semanal mensual anual "
+        "beberapa banyak separuh setengah"
     ).split()
+)
+# "every", "cada", "setiap" count as a frequency only: "every week", "cada dos días",
+# "setiap hari"; "Every child gets a login" gives no number ("How many kids in a group?").
+_EVERY = (
+    r"(?:every|each|cada|setiap|tiap)\s+(?:other\s+)?(?:\d|(?:day|night|week|month|year|hour|"
+    r"morning|afternoon|evening|weekend|d[ií]a|noche|semana|mes|año|hora|mañana|tarde|"
+    r"hari|malam|minggu|bulan|tahun|jam|pagi|siang|sore|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|"
+    r"senin|selasa|rabu|kamis|jumat|sabtu)s?(?![^\W_])|"
+    r"(?:two|three|four|dos|tres|cuatro|dua|tiga|empat)(?![^\W_]))"
 )
 _STATES_COUNT = re.compile(
     rf"\d|(?<![^\W_])(?:{'|'.join(_COUNT_WORDS)})(?![^\W_])|(?<![^\W_])(?:se|dua|tiga)"
-    r"(?:puluh|ratus|ribu|belas)(?![^\W_])",
+    rf"(?:puluh|ratus|ribu|belas)(?![^\W_])|(?<![^\W_]){_EVERY}",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,84 @@
+"""When, or for how long in time, asked of a quote that says no time at all: "How long do
+horses live?" of a livery yard's arena ("a floodlit 40 by 20 metre arena"), "¿Cuándo sale
+la próxima convocatoria de maestros?" of "En la última convocatoria aprobaron 38
+alumnos", "Kapan ban mobil harus diganti?" of a tyre's price. The encoder puts such a
+question on the page for the thing it shares; a sentence answering it names a time in
+some way: a date, a year, a month, a day, an hour, a length of time, or a moment by
+another ("once the job is done", "después de la clase", "setelah acara").
+
+"How long is the slope?" asks a length: only "how long" before a verb asks a time ("How
+long do the lessons last?", "How long does it take?").
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.asked_counts import states_year
+from agents.asked_facts import names_season, states_day, states_hours, states_time
+from agents.asked_measures import states_duration
+
+_ASKS_WHEN = re.compile(
+    r"^[\W_]*(?:(?:when|cu[aá]ndo|kapan)(?![^\W_])|"
+    r"how long (?:do|does|did|will|would|can|could|should|must)\s)|"
+    r"(?<![^\W_])(?:when|cu[aá]ndo|kapan)[\W_]*$",
+    re.IGNORECASE,
+)
+# A moment said by another, or by its place in time.
+_MOMENT = re.compile(
+    r"(?<![^\W_])(?:once|after|afterwards|before|beforehand|until|till|as soon as|during|"
+    r"while|since|ago|when|whenever|then|today|tonight|tomorrow|yesterday|now|soon|later|"
+    r"early|late|century|centuries|decade|decades|era|age|period|morning|afternoon|evening|"
+    r"night|noon|midnight|dawn|dusk|season|term|spring|summer|autumn|fall|winter|"
+    r"weekend|weekday|daily|weekly|monthly|yearly|annually|if|following|upon|"
+    r"millennium|millennia|BP|sixties|seventies|eighties|nineties|conditions?|"
+    r"(?:the )?(?:end|beginning|start|middle) of|seconds?|minutes?|hours?|days?|weeks?|"
+    r"months?|years?|segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|años?|detik|"
+    r"menit|jam|hari|minggu|bulan|tahun|"
+    r"una vez|después|despues|antes|hasta|durante|mientras|desde|hace|cuando|luego|"
+    r"entonces|hoy|mañana|manana|ayer|ahora|pronto|tarde|temprano|noche|siglo|siglos|"
+    r"década|decada|época|epoca|temporada|fin de semana|diario|semanal|mensual|anual|si|"
+    r"tras|milenio|condiciones|(?:a )?(?:finales|principios|mediados) de|"
+    r"setelah|sesudah|sebelum|sampai|hingga|selama|sejak|saat|ketika|lalu|kemudian|"
+    r"nanti|hari ini|besok|kemarin|sekarang|segera|pagi|siang|sore|malam|abad|dekade|"
+    r"musim|akhir pekan|harian|mingguan|bulanan|tahunan|jika|kalau|apabila|bila)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+# Another word of asking after an opening "when" makes it a clause: "When Tesla
+# photographed Mark Twain, what showed up?", "When rock folds, what does it create?"
+_ASKS_ELSE = re.compile(
+    r"(?<![^\W_])(?:what|which|who|whom|whose|how|where|why|qu[eé]|cu[aá]l(?:es)?|"
+    r"qui[eé]n(?:es)?|d[oó]nde|c[oó]mo|apa|siapa|mana|bagaimana|berapa)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+# ... or a year of three figures alone ("began in 911"): not an amount, which has its
+# unit or currency beside it.
+_YEARISH = re.compile(r"(?<![^\W_])(?:in|en|tahun|since|desde|sejak) \d{3,4}(?![\d.,]?\d)")
+
+
+def asks_when(question: str) -> bool:
+    """Whether the question asks when, or how long in time."""
+    asked = _ASKS_WHEN.search(question)
+    if asked is None:
+        return False
+    return asked.start() > 0 or _ASKS_ELSE.search(question, asked.end()) is None
+
+
+def says_when(sentence: str) -> bool:
+    """Whether the sentence names a time in any way: a year, a month or season, a day, an
+    hour, a length of time, or a moment."""
+    return (
+        states_year(sentence)
+        or _YEARISH.search(sentence) is not None
+        or names_season(sentence)
+        or states_day(sentence)
+        or states_time(sentence)
+        or states_hours(sentence)
+        or states_duration(sentence)
+        or _MOMENT.search(sentence) is not None
+    )

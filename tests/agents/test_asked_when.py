@@ -1,0 +1,51 @@
+"""Which questions ask when (or how long in time), and which sentences name a time."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.asked_counts import states_count
+from agents.asked_when import asks_when, says_when
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("When do I pay?", True),
+        ("¿Cuándo sale la próxima convocatoria?", True),
+        ("Kapan ban mobil harus diganti?", True),
+        ("Sunatnya kapan?", True),
+        ("How long do horses live?", True),
+        ("How long does a repair take?", True),
+        # a length, not a time
+        ("How long is the slope?", False),
+        ("How much is a lesson?", False),
+    ],
+)
+def test_what_asks_when(question: str, asks: bool) -> None:
+    assert asks_when(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "says"),
+    [
+        ("Pay by card once the job is done.", True),
+        ("Sessions run on Saturday mornings from 10 to 12.", True),
+        ("The tower was built in 1889.", True),
+        ("Strawberries are ready in June.", True),
+        ("Settling in takes about two weeks.", True),
+        ("Pembayaran dilakukan setelah acara.", True),
+        ("There is a floodlit 40 by 20 metre arena.", False),
+        ("En la última convocatoria aprobaron 38 alumnos.", False),
+        ("Harga ban mobil ring 14 mulai Rp550.000.", False),
+    ],
+)
+def test_what_says_when(sentence: str, says: bool) -> None:
+    assert says_when(sentence) is says
+
+
+def test_every_counts_only_as_a_frequency() -> None:
+    assert not states_count("Every child gets a login.")
+    assert states_count("We come every week.")
+    assert states_count("Riego cada dos días.")
+    assert states_count("Buka setiap hari.")
