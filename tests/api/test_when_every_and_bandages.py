@@ -12,8 +12,7 @@ from tests.api.platform_helpers import assert_answers, assistant_per_kb, create_
 LIVERY = {
     "Yard": "There is a floodlit 60 by 30 metre arena and a heated tack room with lockers. "
     "Horses are turned out in small groups.",
-    "Costs": "Full livery is £170 a week. Shoeing is paid to the farrier once the work is "
-    "done.",
+    "Costs": "Full livery is £170 a week. Shoeing is paid to the farrier once the work is done.",
     "Joining": "New horses must be vaccinated against flu. Settling in usually takes about "
     "two weeks.",
 }
