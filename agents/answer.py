@@ -73,6 +73,7 @@ from agents.asked_facts import (
     held_by_kin,
     means_asked,
     month_held,
+    names_an_age,
     names_means,
     names_season,
     season_of_another,
@@ -517,7 +518,7 @@ class ExtractiveAnswerer:
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "no_year": True}
                     )
-                elif asks_age(query) and not any(map(states_age, quoted)):
+                elif asks_age(query) and not any(map(names_an_age, quoted)):
                     # "Umur berapa sebaiknya anak disunat?" of what a child may do after
                     # it: a quote giving no age says not which.
                     judged = judged._replace(

@@ -1103,6 +1103,23 @@ def asks_age(question: str) -> bool:
     return _ASKS_AGE.search(question) is not None or _ASKS_BY_AN_AGE.search(question) is not None
 
 
+# A number of years, months or weeks, or a number and over: what a quote answering an
+# age asked gives, whoever it is of ("Volunteers must be 18 or over", "hay que tener al
+# menos 12 años", "Puppies can come from twelve weeks", "Anak di atas dua tahun").
+_NAMES_AN_AGE = re.compile(
+    rf"(?<![\d.,])(?:\d{{1,3}}|{_N})\s*(?:years?|yrs?|años|tahun|weeks?|semanas|minggu|"
+    r"months?|meses|bulan)(?![^\W_])|"
+    r"(?<![\d.,])\d{1,2}\s*(?:\+|or over|and over|or above|o más|y más|ke atas)",
+    re.IGNORECASE,
+)
+
+
+def names_an_age(sentence: str) -> bool:
+    """Whether the sentence gives an age in any way (`states_age`, or a number of years
+    or weeks, or a number and over)."""
+    return states_age(sentence) or _NAMES_AN_AGE.search(sentence) is not None
+
+
 def states_age(sentence: str) -> bool:
     """Whether the sentence gives an age (a number of years, months or weeks of age, or
     under or over one)."""
