@@ -1,10 +1,12 @@
-"""Which questions ask when (or how long in time), and which sentences name a time."""
+"""Which questions ask when (or how long in time), which sentences name a time, and which
+give an age."""
 
 from __future__ import annotations
 
 import pytest
 
 from agents.asked_counts import states_count
+from agents.asked_facts import names_an_age
 from agents.asked_when import asks_when, says_when
 
 
@@ -49,3 +51,18 @@ def test_every_counts_only_as_a_frequency() -> None:
     assert states_count("We come every week.")
     assert states_count("Riego cada dos días.")
     assert states_count("Buka setiap hari.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "gives"),
+    [
+        ("Volunteers must be 18 or over.", True),
+        ("Hay que tener al menos 12 años.", True),
+        ("Puppies can come from twelve weeks.", True),
+        ("Anak di atas dua tahun membayar penuh.", True),
+        ("Anak bisa menonton kartun selama tindakan.", False),
+        ("Medium dogs are £50.", False),
+    ],
+)
+def test_what_gives_an_age(sentence: str, gives: bool) -> None:
+    assert names_an_age(sentence) is gives
