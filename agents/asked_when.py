@@ -7,7 +7,10 @@ some way: a date, a year, a month, a day, an hour, a length of time, or a moment
 another ("once the job is done", "después de la clase", "setelah acara").
 
 "How long is the slope?" asks a length: only "how long" before a verb asks a time ("How
-long do the lessons last?", "How long does it take?").
+long do the lessons last?", "How long does it take?"). An opening "when" followed by
+another word of asking opens a clause ("When rock folds, what does it create?"). A
+condition is a moment too ("if", "under conditions"): SQuAD asks "When do chloroplasts
+spread out flat?" of "In low-light conditions, ...".
 """
 
 from __future__ import annotations
@@ -22,6 +25,13 @@ _ASKS_WHEN = re.compile(
     r"^[\W_]*(?:(?:when|cu[aá]ndo|kapan)(?![^\W_])|"
     r"how long (?:do|does|did|will|would|can|could|should|must)\s)|"
     r"(?<![^\W_])(?:when|cu[aá]ndo|kapan)[\W_]*$",
+    re.IGNORECASE,
+)
+# Another word of asking after an opening "when" makes it a clause: "When Tesla
+# photographed Mark Twain, what showed up?", "When rock folds, what does it create?"
+_ASKS_ELSE = re.compile(
+    r"(?<![^\W_])(?:what|which|who|whom|whose|how|where|why|qu[eé]|cu[aá]l(?:es)?|"
+    r"qui[eé]n(?:es)?|d[oó]nde|c[oó]mo|apa|siapa|mana|bagaimana|berapa)(?![^\W_])",
     re.IGNORECASE,
 )
 # A moment said by another, or by its place in time.
@@ -45,17 +55,6 @@ _MOMENT = re.compile(
     r"(?![^\W_])",
     re.IGNORECASE,
 )
-
-
-# Another word of asking after an opening "when" makes it a clause: "When Tesla
-# photographed Mark Twain, what showed up?", "When rock folds, what does it create?"
-_ASKS_ELSE = re.compile(
-    r"(?<![^\W_])(?:what|which|who|whom|whose|how|where|why|qu[eé]|cu[aá]l(?:es)?|"
-    r"qui[eé]n(?:es)?|d[oó]nde|c[oó]mo|apa|siapa|mana|bagaimana|berapa)(?![^\W_])",
-    re.IGNORECASE,
-)
-
-
 # ... or a year of three figures alone ("began in 911"): not an amount, which has its
 # unit or currency beside it.
 _YEARISH = re.compile(r"(?<![^\W_])(?:in|en|tahun|since|desde|sejak) \d{3,4}(?![\d.,]?\d)")
