@@ -524,10 +524,11 @@ class ExtractiveAnswerer:
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "no_age": True}
                     )
-                elif asks_when(query) and not any(map(says_when, quoted)):
+                elif (asks_when(query) or asks_when(question)) and not any(map(says_when, quoted)):
                     # "How long do horses live?" of a livery yard's arena, "Kapan ban
                     # mobil harus diganti?" of a tyre's price: a quote naming no time
-                    # says not when.
+                    # says not when. (As asked too: the reading of "Potongnya lama
+                    # tidak?" by its asked part, "Potongnya lama?", asks it no more.)
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "no_when": True}
                     )

@@ -17,7 +17,8 @@ import re
 
 # In what year ("In what year...?", "¿En qué año...?", "Pada tahun berapa...?"): the
 # words around these ("in", "en", "pada", "since") find no more questions.
-_YEAR_ASKED = r"(?:what|which) year|qu[eé] a[nñ]o|tahun berapa"
+# (not an age: "Potong rambut anak umur 8 tahun berapa?" asks the price for a child of 8)
+_YEAR_ASKED = r"(?:what|which) year|qu[eé] a[nñ]o|(?<!\d)(?<!\d )tahun berapa"
 _ASKS_COUNT = re.compile(
     rf"(?<![^\W_])(?:how many|{_YEAR_ASKED}|what (?:percentage|percent|proportion)|"
     r"cu[aá]nt[oa]s|qu[eé] porcentaje|berapa (?:banyak|jumlah))(?![^\W_])",

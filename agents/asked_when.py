@@ -18,13 +18,25 @@ from __future__ import annotations
 import re
 
 from agents.asked_counts import states_year
-from agents.asked_facts import names_season, states_day, states_hours, states_time
+from agents.asked_facts import (
+    names_season,
+    states_age,
+    states_day,
+    states_hours,
+    states_time,
+    without_ages,
+)
 from agents.asked_measures import states_duration
 
 _ASKS_WHEN = re.compile(
     r"^[\W_]*(?:(?:when|cu[aá]ndo|kapan)(?![^\W_])|"
     r"how long (?:do|does|did|will|would|can|could|should|must)\s)|"
-    r"(?<![^\W_])(?:when|cu[aá]ndo|kapan)[\W_]*$",
+    r"(?<![^\W_])(?:when|cu[aá]ndo|kapan)[\W_]*$|"
+    # ... or how long it takes, anywhere in the question: "Potongnya lama tidak?", "¿Cuánto
+    # tardáis?", "Berapa lama prosesnya?"
+    r"(?<![^\W_])(?:berapa lama|cu[aá]nto (?:tiempo|tarda|tardan|tard[aá]is|dura|duran)|"
+    r"en cu[aá]nt[oa]s (?:d[ií]as|horas|minutos|semanas))(?![^\W_])|"
+    r"(?<![^\W_])lama (?:tidak|nggak|gak|enggak|ga)[\W_]*$",
     re.IGNORECASE,
 )
 # Another word of asking after an opening "when" makes it a clause: "When Tesla
@@ -42,9 +54,7 @@ _MOMENT = re.compile(
     r"night|noon|midnight|dawn|dusk|season|term|spring|summer|autumn|fall|winter|"
     r"weekend|weekday|daily|weekly|monthly|yearly|annually|if|following|upon|"
     r"millennium|millennia|BP|sixties|seventies|eighties|nineties|conditions?|"
-    r"(?:the )?(?:end|beginning|start|middle) of|seconds?|minutes?|hours?|days?|weeks?|"
-    r"months?|years?|segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|años?|detik|"
-    r"menit|jam|hari|minggu|bulan|tahun|"
+    r"(?:the )?(?:end|beginning|start|middle) of|"
     r"una vez|después|despues|antes|hasta|durante|mientras|desde|hace|cuando|luego|"
     r"entonces|hoy|mañana|manana|ayer|ahora|pronto|tarde|temprano|noche|siglo|siglos|"
     r"década|decada|época|epoca|temporada|fin de semana|diario|semanal|mensual|anual|si|"
@@ -55,9 +65,20 @@ _MOMENT = re.compile(
     r"(?![^\W_])",
     re.IGNORECASE,
 )
+# ... or a unit of time, even with no number ("known in seconds"), unless the sentence
+# gives an age ("anak di bawah 12 tahun Rp25.000" says not how long a haircut takes)
+_UNIT = re.compile(
+    r"(?<![^\W_])(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|segundos?|"
+    r"minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|años?|detik|menit|jam|hari|minggu|bulan|"
+    r"tahun)(?![^\W_])",
+    re.IGNORECASE,
+)
 # ... or a year of three figures alone ("began in 911"): not an amount, which has its
 # unit or currency beside it.
 _YEARISH = re.compile(r"(?<![^\W_])(?:in|en|tahun|since|desde|sejak) \d{3,4}(?![\d.,]?\d)")
+
+
+_OPENINGS = frozenset("when cuándo cuando kapan".split())
 
 
 def asks_when(question: str) -> bool:
@@ -65,14 +86,18 @@ def asks_when(question: str) -> bool:
     asked = _ASKS_WHEN.search(question)
     if asked is None:
         return False
-    return asked.start() > 0 or _ASKS_ELSE.search(question, asked.end()) is None
+    opening = asked.start() == 0 and asked.group(0).strip(" ¿¡").lower() in _OPENINGS
+    return not opening or _ASKS_ELSE.search(question, asked.end()) is None
 
 
 def says_when(sentence: str) -> bool:
     """Whether the sentence names a time in any way: a year, a month or season, a day, an
-    hour, a length of time, or a moment."""
+    hour, a length of time, or a moment; not an age."""
+    aged = states_age(sentence)
+    sentence = without_ages(sentence)
     return (
-        states_year(sentence)
+        (not aged and _UNIT.search(sentence) is not None)
+        or states_year(sentence)
         or _YEARISH.search(sentence) is not None
         or names_season(sentence)
         or states_day(sentence)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.asked_counts import states_count
+from agents.asked_counts import asks_year, states_count
 from agents.asked_facts import names_an_age
 from agents.asked_when import asks_when, says_when
 
@@ -19,6 +19,10 @@ from agents.asked_when import asks_when, says_when
         ("Sunatnya kapan?", True),
         ("How long do horses live?", True),
         ("How long does a repair take?", True),
+        ("Potongnya lama tidak?", True),
+        ("¿Cuánto tardáis en arreglarla?", True),
+        # a clause opened by "when", asking what
+        ("When rock folds, what does it create?", False),
         # a length, not a time
         ("How long is the slope?", False),
         ("How much is a lesson?", False),
@@ -66,3 +70,8 @@ def test_every_counts_only_as_a_frequency() -> None:
 )
 def test_what_gives_an_age(sentence: str, gives: bool) -> None:
     assert names_an_age(sentence) is gives
+
+
+def test_a_childs_years_then_berapa_ask_no_year() -> None:
+    assert asks_year("Tahun berapa toko ini didirikan?")
+    assert not asks_year("Potong rambut anak umur 8 tahun berapa?")

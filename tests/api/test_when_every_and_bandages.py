@@ -32,11 +32,17 @@ CLINIC = {
     "Perawatan": "Anak bisa menonton kartun selama tindakan. Setelah khitan, anak bisa "
     "langsung memakai celana dan mandi esok harinya.",
 }
+BARBER = {
+    "Layanan": "Potong rambut dewasa Rp35.000, anak di bawah 12 tahun Rp25.000. Kami buka "
+    "setiap hari.",
+}
 ANSWERED = [
     ("livery", "When do I pay the farrier?", "once the work is done"),
     ("livery", "How long does it take a new horse to settle in?", "two weeks"),
     ("coding", "How many kids in a group?", "no bigger than ten"),
     ("clinic", "Sunat laser biayanya berapa?", "Rp850.000"),
+    # a child's years, then "berapa": a price, not a year
+    ("barber", "Potong rambut anak umur 8 tahun berapa?", "Rp25.000"),
 ]
 DECLINED = [  # each answered with the page's nearest sentence before
     ("livery", "en", "How long do horses live?"),
@@ -44,6 +50,8 @@ DECLINED = [  # each answered with the page's nearest sentence before
     ("boxing", "es", "¿Vendéis guantes?"),
     # a quote giving no age says not which
     ("clinic", "id", "Umur berapa sebaiknya anak disunat?"),
+    # how long, of a page giving prices and days only
+    ("barber", "id", "Potongnya lama tidak?"),
 ]
 
 
@@ -51,6 +59,13 @@ def test_when_every_and_bandages(platform: Flask) -> None:
     org = create_org(platform.test_client(), "When")
     made = assistant_per_kb(
         org,
-        {"livery": LIVERY, "coding": CODING, "tyres": TYRES, "boxing": BOXING, "clinic": CLINIC},
+        {
+            "livery": LIVERY,
+            "coding": CODING,
+            "tyres": TYRES,
+            "boxing": BOXING,
+            "clinic": CLINIC,
+            "barber": BARBER,
+        },
     )
     assert_answers(org, ANSWERED, DECLINED, assistants=made)
