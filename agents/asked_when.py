@@ -28,12 +28,15 @@ from agents.asked_facts import (
 )
 from agents.asked_measures import states_duration
 
-_ASKS_WHEN = re.compile(
-    r"^[\W_]*(?:(?:when|cu[aá]ndo|kapan)(?![^\W_])|"
-    r"how long (?:do|does|did|will|would|can|could|should|must)\s)|"
+# Asked when, opening the question: "When do I pay?", "¿Cuándo es la próxima cata?",
+# "Kapan bisa diambil?"
+_OPENS_WHEN = re.compile(r"^[\W_]*(?:when|cu[aá]ndo|kapan)(?![^\W_])", re.IGNORECASE)
+# ... or how long it takes ("How long does a repair take?", anywhere: "Potongnya lama
+# tidak?", "¿Cuánto tardáis?", "Berapa lama prosesnya?"), or when, closing it ("Sunatnya
+# kapan?")
+_ASKS_HOW_LONG = re.compile(
+    r"^[\W_]*how long (?:do|does|did|will|would|can|could|should|must)\s|"
     r"(?<![^\W_])(?:when|cu[aá]ndo|kapan)[\W_]*$|"
-    # ... or how long it takes, anywhere in the question: "Potongnya lama tidak?", "¿Cuánto
-    # tardáis?", "Berapa lama prosesnya?"
     r"(?<![^\W_])(?:berapa lama|cu[aá]nto (?:tiempo|tarda|tardan|tard[aá]is|dura|duran)|"
     r"en cu[aá]nt[oa]s (?:d[ií]as|horas|minutos|semanas))(?![^\W_])|"
     r"(?<![^\W_])lama (?:tidak|nggak|gak|enggak|ga)[\W_]*$",
@@ -78,16 +81,11 @@ _UNIT = re.compile(
 _YEARISH = re.compile(r"(?<![^\W_])(?:in|en|tahun|since|desde|sejak) \d{3,4}(?![\d.,]?\d)")
 
 
-_OPENINGS = frozenset("when cuándo cuando kapan".split())
-
-
 def asks_when(question: str) -> bool:
     """Whether the question asks when, or how long in time."""
-    asked = _ASKS_WHEN.search(question)
-    if asked is None:
-        return False
-    opening = asked.start() == 0 and asked.group(0).strip(" ¿¡").lower() in _OPENINGS
-    return not opening or _ASKS_ELSE.search(question, asked.end()) is None
+    if opening := _OPENS_WHEN.match(question):
+        return _ASKS_ELSE.search(question, opening.end()) is None
+    return _ASKS_HOW_LONG.search(question) is not None
 
 
 def says_when(sentence: str) -> bool:
