@@ -1107,8 +1107,7 @@ def asks_age(question: str) -> bool:
 # age asked gives, whoever it is of ("Volunteers must be 18 or over", "hay que tener al
 # menos 12 años", "Puppies can come from twelve weeks", "Anak di atas dua tahun").
 _NAMES_AN_AGE = re.compile(
-    rf"(?<![\d.,])(?:\d{{1,3}}|{_N})\s*(?:years?|yrs?|años|tahun|weeks?|semanas|minggu|"
-    r"months?|meses|bulan)(?![^\W_])|"
+    rf"(?<![\d.,])(?:\d{{1,3}}|{_N})\s*(?:{_AGE_UNIT}|yrs?)(?![^\W_])|"
     r"(?<![\d.,])\d{1,2}\s*(?:\+|or over|and over|or above|o más|y más|ke atas)",
     re.IGNORECASE,
 )

@@ -188,16 +188,22 @@ def states_temperature(sentence: str) -> bool:
     return _STATES_TEMPERATURE.search(sentence) is not None
 
 
+# How long something takes, asked in Spanish or Indonesian with no word of it before
+# ("¿Cuánto tardáis?", "¿En cuántos días ...?", "Berapa lama prosesnya?"): also what
+# `agents.asked_when` reads as asking a time.
+HOW_LONG_ASKED = (
+    r"cu[aá]nto (?:tiempo|tarda|tardan|tard[aá]is|dura|duran)|"
+    r"en cu[aá]nt[oa]s (?:d[ií]as|horas|minutos|semanas)|berapa lama"
+)
 # How long something takes or lasts: "How long does a repair take?", "¿En cuántos días
 # tenéis lista mi guitarra?", "Cuci sofa lama tidak?", "Keripiknya awet berapa lama?".
 # Not "How long have you been open?" (since when), nor how long before (notice).
 _ASKS_DURATION = re.compile(
     r"(?<![^\W_])(?:how long(?! (?:have|has|ago|before))|"
     r"how many (?:days|hours|minutes|weeks|months) (?:does|do|will|is|are|until|to)|"
-    r"cu[aá]nto (?:tiempo|tarda|tardan|tard[aá]is|dura|duran)|"
-    r"en cu[aá]nt[oa]s (?:d[ií]as|horas|minutos|semanas)|"
+    rf"{HOW_LONG_ASKED}|"
     r"cu[aá]nt[oa]s (?:d[ií]as|horas|minutos|semanas) (?:tarda|tardan|tard[aá]is|dura|"
-    r"duran|se tarda)|berapa lama|lama (?:tidak|nggak|gak|enggak|ga)(?=\s*[?.!]|\s*$)|"
+    r"duran|se tarda)|lama (?:tidak|nggak|gak|enggak|ga)(?=\s*[?.!]|\s*$)|"
     r"berapa (?:hari|jam|menit|minggu|bulan) (?:jadi|selesai|sampai|kering|beres)|"
     # ... or the time it needs: "Butuh berapa hari?", "Perlu waktu berapa jam?"
     r"(?:butuh|perlu|makan|memakan) (?:waktu )?berapa (?:hari|jam|menit|minggu|bulan))"

@@ -26,7 +26,7 @@ from agents.asked_facts import (
     states_time,
     without_ages,
 )
-from agents.asked_measures import states_duration
+from agents.asked_measures import HOW_LONG_ASKED, states_duration
 
 # Asked when, opening the question: "When do I pay?", "¿Cuándo es la próxima cata?",
 # "Kapan bisa diambil?"
@@ -37,8 +37,7 @@ _OPENS_WHEN = re.compile(r"^[\W_]*(?:when|cu[aá]ndo|kapan)(?![^\W_])", re.IGNOR
 _ASKS_HOW_LONG = re.compile(
     r"^[\W_]*how long (?:do|does|did|will|would|can|could|should|must)\s|"
     r"(?<![^\W_])(?:when|cu[aá]ndo|kapan)[\W_]*$|"
-    r"(?<![^\W_])(?:berapa lama|cu[aá]nto (?:tiempo|tarda|tardan|tard[aá]is|dura|duran)|"
-    r"en cu[aá]nt[oa]s (?:d[ií]as|horas|minutos|semanas))(?![^\W_])|"
+    rf"(?<![^\W_])(?:{HOW_LONG_ASKED})(?![^\W_])|"
     r"(?<![^\W_])lama (?:tidak|nggak|gak|enggak|ga)[\W_]*$",
     re.IGNORECASE,
 )
