@@ -99,7 +99,11 @@ LATER_WORDS = frozenset("later nanti nantinya".split())
 # Spoken Indonesian's particles and pointers ("Kegiatannya apa saja di sana?", "Bisa
 # bayar transfer aja?"): no topic, and no page writes them, so as key terms they only
 # counted against the answer (set BJ: one term in three covered).
-SPOKEN_PARTICLES = frozenset("saja aja sih dong kok nih deh tuh sana sini situ".split())
+SPOKEN_PARTICLES = frozenset(
+    "saja aja sih dong kok nih deh tuh sana sini situ gimana "
+    # ... and "or not?" as speech tags a question with it ("Bisa scan QRIS nggak?")
+    "nggak ngga gak enggak".split()
+)
 # ... nor Spanish pointers to the place: "¿Tenéis miel de aquí?"
 POINTERS = frozenset("aquí allí ahí acá allá".split())
 # Letters an Indonesian word keeps before a "-nya" the stemmer left on ("les-nya").
@@ -159,7 +163,7 @@ _ASKS_EXISTENCE = re.compile(
     r"(?:apakah )?bisa(?:kah)? (?!(?:bayar|untuk|di|ke|dari|dengan|pada|ada|datang|mampir)\b)"
     r"[\w-]+|"
     r"does (?:the |this |your )?[\w-]+(?: [\w-]+)? (?:have|offer|provide)|"
-    r"can (?:i|we) (?:get|hire|rent|borrow|buy|bring)|"
+    r"can (?:i|we) (?:get|hire|rent|borrow|buy|bring|book|order)|"
     r"hay(?! que)|existen?|tienen?(?! que)|ofrecen?|disponen? de|cuentan? con|alquilan|"
     r"venden|aceptan|admiten|"
     # Spain's "vosotros" and "tú": "¿Tenéis clases online?", "¿Tienes...?"
@@ -214,9 +218,9 @@ MADE = frozenset("made built grown hecho hecha hechos hechas dibuat buatan".spli
 # [algo] para comer?"
 INDEFINITES = frozenset("anything something everything nothing algo nada sesuatu".split())
 # ... nor how much of it, which a page says by its size or not at all: "una [sola]
-# clase" of "clases individuales", "a [whole] cake". Not "full" nor "single", "completa":
-# kinds too ("full board" against "half board", "single rooms").
-WHOLES = frozenset("whole entire sola solo sólo única único utuh".split())
+# clase" of "clases individuales", "a [whole] cake", "[just] one hour". Not "full" nor
+# "single", "completa": kinds too ("full board" against "half board", "single rooms").
+WHOLES = frozenset("whole entire just only sola solo sólo única único utuh".split())
 # ... nor when it is wanted, before or after something else: "Bisa coba dirias [dulu]
 # [sebelum] hari H?" asks for the trying, which a page offers without these words.
 ORDER_WORDS = frozenset(
@@ -326,6 +330,8 @@ def stopwords_of(language: str) -> frozenset[str]:
 @lru_cache(maxsize=65536)  # the same words come back turn after turn (passages, questions)
 def stem_of(word: str, language: str) -> str:
     """The word's stem by its language's stemmer (itself where there is none)."""
+    if language == "id" and word.startswith("se") and word[2:] in _MEASURE_NOUNS:
+        word = word[2:]  # "sebotol" (one bottle) as "botol"
     if unit := _UNITS.get(word):
         return unit
     word = _SAME_WORD.get(word, word)
@@ -347,6 +353,12 @@ def stem_of(word: str, language: str) -> str:
         stemmed = "r" + stemmed  # "perias" (who does the "rias") as "rias", not "ias"
     if language == "id" and (host := nya_host(stemmed)):
         stemmed = stem.stemWord(host)
+    if language == "id" and _SPOKEN_IN.fullmatch(stemmed):
+        stemmed = stemmed[:-2]  # "balikin" as "balik", "tinggalin" as "tinggal"
+    if language == "id" and stemmed.startswith("m") and "p" + stemmed[1:] in _P_ROOTS:
+        stemmed = "p" + stemmed[1:]  # "masang" (spoken "memasang") as "pasang"
+    elif language == "id" and stemmed == word and _DI_ONE_SYLLABLE.fullmatch(word):
+        stemmed = word[2:]  # "dicek" as "cek", which Snowball leaves whole
     elif language == "es":
         stemmed = _SPANISH_DIPHTHONG.sub(_plain_vowel, stemmed, count=1)
     return stemmed[:ROOT_LETTERS]
@@ -369,6 +381,25 @@ _UNITS = {
 }
 
 
+# Indonesian's measure words, counted one with "se-" ("sebotol", "sekilo", "sepotong"),
+# which Snowball leaves on them: "Sebotol susu segar harganya berapa?" of "Rp25.000 per
+# botol". (Not periods: "sebulan", "sehari" are read as periods where prices are.)
+_MEASURE_NOUNS = frozenset(
+    "botol kilo potong bungkus kotak pasang lembar piring gelas cangkir mangkuk porsi ekor "
+    "biji batang paket liter meter dus karung ikat sisir".split()
+)
+# Spoken Indonesian's "-in" for "-kan" and "-i" ("balikin", "ninggalin", "pasangin"):
+# after four letters or more ending in a consonant. A word of its own cut so ("dingin"
+# as "ding") is cut alike in the question and the page, so it still meets itself.
+_SPOKEN_IN = re.compile(r"\w{3,}[^aeiou\W]in")
+# Roots in p that lose it under "meN-" ("pasang": "memasang"), which speech drops, keeping
+# the nasal: "Masangnya berapa hari?" of "Pemasangan ... selesai dalam satu hari".
+_P_ROOTS = frozenset(
+    "pasang pakai potong pilih pinjam pijat pijit periksa pindah pukul pesan pantau "
+    "perbaiki pompa".split()
+)
+# "di-" before a root of one syllable, which Snowball leaves on it ("dicek", "dicat").
+_DI_ONE_SYLLABLE = re.compile(r"di[^aeiou\W][aeiou][^aeiou\W]")
 # Roots in r that take "pe-" for the one who does them ("perias", "perawat", "perenang"),
 # which the stemmer reads as "per-" and cuts to "ias", "awat", "enang"; with "per-...-an"
 # their nouns are theirs too ("perumahan", "perasaan", "peresmian").
@@ -387,6 +418,16 @@ _SAME_WORD = {
     "disunat": "dikhitan",
     "menyunat": "mengkhitan",
     "sunatnya": "khitannya",
+    # (spoken Indonesian's words for the written ones: "Harga itu udah sama pasangnya?"
+    # of "sudah termasuk pemasangan", "Kalau telat balikin kena berapa?" of
+    # "Keterlambatan pengembalian", "Bisa pantau dari handphone?" of "dilihat dari HP")
+    "udah": "sudah",
+    "dah": "sudah",
+    "telat": "lambat",
+    "terlambat": "lambat",
+    "keterlambatan": "lambat",
+    "handphone": "hp",
+    "ponsel": "hp",
     "sesudah": "setelah",
     "sesudahnya": "setelahnya",
     "sehabis": "setelah",

@@ -95,8 +95,9 @@ HOURS_WORDS = frozenset(
     # ... whether it is still (or also) open: "Siang-siang jam dua masih buka?",
     # "¿Venís también los fines de semana?"
     "still masih todavía todavia aún aun también tambien also too juga "
-    # ... and the weekend, which a page gives by its days ("de lunes a domingo")
-    "weekend weekends fin fines semana finde akhir pekan "
+    # ... and the weekend, which a page gives by its days ("de lunes a domingo"), and
+    # weekdays ("Can I come on a weekday evening?" of "Wednesdays 5 pm to 7 pm")
+    "weekend weekends fin fines semana finde akhir pekan weekday weekdays biasa "
     # ... and the parts of a day, asked as a day is: "¿Abren por la tarde?"
     "morning mornings afternoon afternoons evening evenings mañana mañanas manana tarde "
     "tardes noche noches pagi siang sore malam midday noon lunch lunchtime mediodía "
@@ -510,6 +511,27 @@ def states_hours(sentence: str) -> bool:
         _OPEN_ALL_DAY.search(sentence) is not None
         or any(_TIME_MARK.search(match.group(0)) for match in _TIME_RANGE.finditer(sentence))
         or any(_TIME_MARK.search(m["time"]) for m in _OPENS_OR_CLOSES_AT.finditer(sentence))
+        or _bare_hours(sentence)
+    )
+
+
+# Hours without their minutes or "h", as Spanish pages write them ("abierto de lunes a
+# viernes de 9 a 18", "Abrimos de 10 a 14 y de 17 a 20"): hours when the sentence names
+# a day or an opening and no word follows the range, as one follows a range of ages,
+# people or weeks ("de 7 a 14 años", "de 2 a 3 semanas"), but a joining one.
+_BARE_RANGE = re.compile(
+    r"(?<![^\W_])(?:de|from|dari|pukul|jam) (\d{1,2}) (?:a|to|till|until|sampai|hingga) "
+    r"(\d{1,2})(?!\d|[.:,]\d)(?!\s*(?!(?:y|e|and|or|o|dan|los|las|el|on|de|every|each|"
+    r"setiap|tiap|hari)(?![^\W_]))[^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _bare_hours(sentence: str) -> bool:
+    if _DAY.search(sentence) is None and _OPENING.search(sentence) is None:
+        return False
+    return any(
+        int(m.group(1)) <= 24 and int(m.group(2)) <= 24 for m in _BARE_RANGE.finditer(sentence)
     )
 
 
@@ -691,7 +713,13 @@ _ASKS_VENUE = re.compile(
     r"(?: (?:held|run))?(?=\W*$)|"
     r"d[oó]nde (?:os reun[ií]s|nos reunimos|se re[uú]nen|qued[aá]is|quedamos|ensay[aá]is|"
     r"entren[aá]is|son las clases|se (?:hacen|dan|imparten) las clases)|"
-    r"(?:kumpul|latihan|kelas|les|kursus)(?:nya)? di ?mana)(?![^\W_])",
+    r"(?:kumpul|latihan|kelas|les|kursus)(?:nya)? di ?mana|"
+    # ... or where one picks a thing up or drops it off: "Where do I pick tools up?" of
+    # "The library is in the old fire station", "¿Dónde se recogen los pedidos?"
+    r"where (?:do|can|shall|should|will) (?:i|we) (?:pick (?:[\w-]+ ){0,2}up|collect|"
+    r"drop (?:[\w-]+ ){0,2}off)|"
+    r"d[oó]nde (?:recojo|recogemos|se recogen?|dejo|dejamos)|"
+    r"(?:ambil|ngambil|jemput)(?:nya)? di ?mana)(?![^\W_])",
     re.IGNORECASE,
 )
 VENUE_WORDS = ADDRESS_WORDS | frozenset(
@@ -699,7 +727,9 @@ VENUE_WORDS = ADDRESS_WORDS | frozenset(
     "classes lesson lessons session sessions meeting meetings course workshop rehearsal "
     "rehearsals reunís reunis reunimos reúnen reunen quedáis quedais quedamos ensayáis "
     "ensayais entrenáis entrenais son clases hacen dan imparten kumpul latihan latihannya "
-    "kelas kelasnya les lesnya kursus kursusnya".split()
+    "kelas kelasnya les lesnya kursus kursusnya "
+    "pick up collect drop off recojo recogemos recoge recogen dejo dejamos ambil ambilnya "
+    "ngambil jemput".split()
 )
 
 

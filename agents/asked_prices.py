@@ -46,6 +46,7 @@ from agents.answerability import (
     unspaced,
     words_of,
 )
+from agents.asked_counts import NUMBER_WORDS
 from agents.asked_facts import (
     CHARGING,
     GROWN_UPS,
@@ -67,16 +68,17 @@ from knowledge.encoders.languages import guess
 # period alone ("monthly", "semanal", "sebulan").
 _PERIODS = {
     "hour": "hour hours hourly hora horas jam",
-    "day": "day days daily día dia días dias diario diaria hari harian sehari",
+    "day": "day days daily día dia días dias diario diaria diarios diarias hari harian sehari",
     "night": "night nights nightly noche noches malam semalam",
-    "week": "week weeks weekly semana semanas semanal minggu mingguan seminggu",
-    "month": "month months monthly mes meses mensual bulan bulanan sebulan",
-    "year": "year years yearly annual annually año años anual tahun tahunan setahun",
+    "week": "week weeks weekly semana semanas semanal semanales minggu mingguan seminggu",
+    "month": "month months monthly mes meses mensual mensuales bulan bulanan sebulan",
+    "year": "year years yearly annual annually año años anual anuales tahun tahunan setahun",
 }
 _PERIOD_OF = {word: period for period, words in _PERIODS.items() for word in words.split()}
 _ALONE = (
-    "hourly daily nightly weekly monthly yearly annual annually diario diaria semanal "
-    "mensual anual harian mingguan bulanan tahunan sehari semalam seminggu sebulan setahun"
+    "hourly daily nightly weekly monthly yearly annual annually diario diaria diarios diarias "
+    "semanal semanales mensual mensuales anual anuales harian mingguan bulanan tahunan sehari "
+    "semalam seminggu sebulan setahun"
 )
 _PERIOD_WORD = "|".join(sorted(_PERIOD_OF, key=len, reverse=True))
 # A question's period is asked as one: "per week", "a day", "al mes", "a la semana",
@@ -269,6 +271,7 @@ def priced_words(question: str) -> list[str]:
             and word not in _PERIOD_OF  # "al mes": a period, which other_period reads
             and len(word) >= 3
             and not has_digit(word)
+            and word not in NUMBER_WORDS  # a count, in words as in digits ("paket empat kamera")
             and not (
                 language == "es"
                 and (SPANISH_INFINITIVE.fullmatch(word) or SPANISH_VOSOTROS.fullmatch(word))

@@ -409,3 +409,22 @@ def test_who_does_a_thing_in_r_is_read_by_its_root_in_indonesian() -> None:
     assert stem_of("perias", "id") == stem_of("dirias", "id")
     assert stem_of("perawat", "id") == stem_of("merawat", "id")
     assert stem_of("peraturan", "id") == stem_of("aturan", "id")
+
+
+def test_spoken_indonesian_forms_are_one_term_with_the_written_ones() -> None:
+    """Speech drops "meN-" before a root of p ("masang"), leaves "di-" on a root of one
+    syllable ("dicek"), says "-in" for "-kan" ("balikin"), "udah", "telat" and
+    "handphone" for "sudah", "terlambat" and "HP"; "sebotol" is one "botol"."""
+    assert key_terms("Masangnya berapa hari?", "id") & key_terms("Pemasangan satu hari", "id")
+    assert key_terms("Kalau dicek bayar?", "id") & key_terms("Biaya cek Rp40.000", "id")
+    assert key_terms("Kapan harus balikin?", "id") & key_terms("dibalik", "id")
+    assert key_terms("ninggalin KTP", "id") == key_terms("meninggalkan KTP", "id")
+    assert key_terms("udah termasuk?", "id") == key_terms("sudah termasuk", "id")
+    assert key_terms("telat", "id") == key_terms("Keterlambatan", "id")
+    assert key_terms("handphone", "id") == key_terms("HP", "id")
+    # ... and "nggak" tags a question ("or not?"): no term
+    assert key_terms("Bisa scan QRIS nggak?", "id") == key_terms("scan QRIS", "id")
+    assert key_terms("Sebotol berapa?", "id") & key_terms("Rp25.000 per botol", "id")
+    # words of their own are not cut so: "makan" is no "pakan", "sepeda" no "peda"
+    assert not key_terms("makan", "id") & key_terms("pakan", "id")
+    assert key_terms("sepeda", "id") == {"sepeda"}

@@ -94,12 +94,17 @@ def test_questions_asking_when_a_place_is_open_and_sentences_giving_the_hours() 
         "El taller abre de lunes a viernes de 8:00 a 18:00.",
         "Open Monday to Friday from 7 am to 10 pm.", "We open 8am-6pm.",
         "Buka setiap hari pukul 09.00 sampai 21.00 WIB.", "Reception is open 24 hours.",
+        # bare hours beside the days or an opening, as Spanish pages write them
+        "Abierto de lunes a viernes de 9 a 18.", "Abrimos de 10 a 14 y de 17 a 20.",
+        "Los sábados de 10 a 14, los domingos cerrado.",
     ]:  # fmt: skip
         assert states_hours(sentence), sentence
-    # ranges of days, years and durations are not hours
+    # ranges of days, years, durations, ages and people are not hours
     for sentence in [
         "Llega en 2 a 3 días.", "It ran from 1990 to 1995.", "It takes 2 to 3 hours.",
         "Appointments can be cancelled free of charge up to 24 hours before.",
+        "Clases para niños de 7 a 14 años los sábados.", "Los lunes, grupos de 10 a 12 alumnos.",
+        "Los martes se entrega de 2 a 3 semanas después.", "De 9 a 18 personas.",
     ]:  # fmt: skip
         assert not states_hours(sentence), sentence
 

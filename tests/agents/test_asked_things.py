@@ -116,6 +116,10 @@ from agents.answerability import asked_things
         ("¿Cuánto cuesta una sola clase?", ["clase"]),
         ("How much is a whole cake?", ["cake"]),
         ("Is there a single room?", ["single", "room"]),
+        ("Can we book just one hour?", ["hour"]),
+        # what one may book or order is asked whether there is
+        ("Can we book a hot tub with the tent?", ["hot", "tub"]),
+        ("Can I order a birthday cake?", ["birthday", "cake"]),
     ],
 )
 def test_the_thing_asked_for(question: str, things: list[str]) -> None:
