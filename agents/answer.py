@@ -15,6 +15,7 @@ from langchain_core.messages import AnyMessage
 from agents.answerability import (
     LONG_WORD,
     PAID_AHEAD_ASKED,
+    PARTICLES,
     PREFIX_TERM,
     SENTENCE_BREAK,
     Answerability,
@@ -973,7 +974,7 @@ def fact_giving(
         return []
     # "¿A qué hora abre la peluquería?" of Peluquería Rizos, whose page says "Abrimos...";
     # "Depotnya di mana?" of Depot Air Segar.
-    asking = fact.words | own | EXACTLY_WORDS | HEDGES
+    asking = fact.words | own | EXACTLY_WORDS | HEDGES | PARTICLES  # ("come [along]")
     # Every such word, not the first few: "bicicleta" of "¿Cuánto tardáis en arreglar una
     # bicicleta?" comes after three words of asking.
     shortest = STRICT_WORD if fact.strict else LONG_WORD

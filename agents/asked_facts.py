@@ -708,7 +708,7 @@ _NAMED_STREET = re.compile(
 # place is ("Classes are held in the main hall" for "Where are you?").
 _ASKS_VENUE = re.compile(
     r"(?<![^\W_])(?:where (?:do|does|shall|will) (?:we|you|they|the \w+) (?:meet|practi[cs]e|train|"
-    r"rehearse|gather|swim|shoot|play)(?=\W*$)|where (?:is|are) (?:it|they|the (?:class|"
+    r"rehearse|gather|swim|shoot|play)(?: you| us)?(?=\W*$)|where (?:is|are) (?:it|they|the (?:class|"
     r"classes|lessons?|sessions?|meetings?|course|workshop|practices?|rehearsals?))"
     r"(?: (?:held|run))?(?=\W*$)|"
     r"d[oó]nde (?:os reun[ií]s|nos reunimos|se re[uú]nen|qued[aá]is|quedamos|ensay[aá]is|"
@@ -1173,6 +1173,10 @@ _ASKS_TIME = re.compile(
     # must finish at 11.30 pm")
     r"(?<![^\W_])how (?:late|early) (?:can|could|may|might|do|does|should|must|will|is|are)"
     r"(?![^\W_])|"
+    # ... or the latest or earliest one may: "What's the latest we can arrive?" (of "last
+    # entry at 6 pm")
+    r"(?<![^\W_])(?:what's|what is) the (?:latest|earliest)(?: time)? (?:we|i|you|one) "
+    r"(?:can|could|may|should)(?![^\W_])|"
     # ... or whether one may come at an hour: "Kami boleh datang jam 12 siang?", "Can we
     # come at 9?", "¿Puedo llegar a las 8?" (a check-in time, or the hours, answers it)
     rf"(?<![^\W_])(?:(?:can|could|may) (?:i|we)|puedo|podemos|se puede|bisa|boleh)"
@@ -1191,7 +1195,8 @@ TIME_WORDS = frozenset(
     "berakhir "
     # ... and coming at an hour of a part of the day: "Kami boleh datang jam 12 siang?"
     # (not what is done then, which names what is asked: "ambil" of "pengambilan")
-    "come arrive llegar venir datang kami we pagi siang sore malam noon midday".split()
+    "come arrive llegar venir datang kami we pagi siang sore malam noon midday "
+    "latest earliest what's".split()
 )
 # A time of day: with its minutes ("16:00", "7.30", "pukul 07.00"; not an amount,
 # "£2.50", "12.50 euros", "Rp75.000") or its am or pm, or noon and midnight.

@@ -192,7 +192,7 @@ def states_temperature(sentence: str) -> bool:
 # ("¿Cuánto tardáis?", "¿En cuántos días ...?", "Berapa lama prosesnya?"): also what
 # `agents.asked_when` reads as asking a time.
 HOW_LONG_ASKED = (
-    r"cu[aá]nto (?:tiempo|tarda|tardan|tard[aá]is|dura|duran)|"
+    r"cu[aá]nto (?:tiempo|rato|tarda|tardan|tard[aá]is|dura|duran)|"
     r"en cu[aá]nt[oa]s (?:d[ií]as|horas|minutos|semanas)|berapa lama"
 )
 # How long something takes or lasts: "How long does a repair take?", "¿En cuántos días
@@ -205,6 +205,8 @@ _ASKS_DURATION = re.compile(
     r"cu[aá]nt[oa]s (?:d[ií]as|horas|minutos|semanas) (?:tarda|tardan|tard[aá]is|dura|"
     r"duran|se tarda)|lama (?:tidak|nggak|gak|enggak|ga)(?=\s*[?.!]|\s*$)|"
     r"berapa (?:hari|jam|menit|minggu|bulan) (?:jadi|selesai|sampai|kering|beres)|"
+    # ... the being done first: "Jadinya berapa hari?", "Selesainya berapa jam?"
+    r"(?:jadi|selesai|beres|kelar)(?:nya)? berapa (?:hari|jam|menit|minggu|bulan)|"
     # ... or the time it needs: "Butuh berapa hari?", "Perlu waktu berapa jam?"
     r"(?:butuh|perlu|makan|memakan) (?:waktu )?berapa (?:hari|jam|menit|minggu|bulan))"
     r"(?![^\W_])",
@@ -241,7 +243,7 @@ DURATION_WORDS = frozenset(
     "minutos semanas se está esta están estan estará estara lista listo listos listas "
     "tenéis teneis tienen berapa lama tidak nggak gak enggak ga hari jam menit minggu "
     "bulan jadi selesai sampai kering beres awet tahan butuh perlu memakan waktu "
-    "dibutuhkan diperlukan".split()
+    "dibutuhkan diperlukan rato estáis estais jadinya selesainya kelar".split()
 )
 
 

@@ -58,6 +58,7 @@ from agents.asked_facts import (
     held_by_kin,
     names_day,
     sets_children_apart,
+    states_age,
     without_ages,
 )
 from agents.asked_measures import SIZE_ADJECTIVES, gives_measures
@@ -463,10 +464,14 @@ def without_kin(question: str, sentences: list[str]) -> str:
     words for grown-ups when one of them prices what it names for no one in particular:
     that is the grown-ups' price ("Tiket dewasa berapa?" of "Tiket masuk Rp20.000", not
     of "Anak di bawah 5 tahun gratis"); and without its getting in when one of them
-    names the entry ("to get in" of "Entry is £4 per person")."""
+    names the entry ("to get in" of "Entry is £4 per person"); and without the age it
+    asks for when one of them gives an age: whom the price is for ("What's the price for
+    a 10-year-old?" of "£6.50 for children aged 3 to 15")."""
     general = any(states_price(s) and not sets_children_apart([s]) for s in sentences)
     if any(w.lower() in _ENTRY for s in sentences for w in words_of(s)):
         question = _ENTERING.sub(" ", question)
+    if any(map(states_age, sentences)):
+        question = without_ages(question)
     for word in words_of(question):
         if held_by_kin(word.lower(), sentences) or (general and word.lower() in GROWN_UPS):
             question = left_out(question, word, joined=True)

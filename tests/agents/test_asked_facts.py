@@ -684,6 +684,12 @@ def test_where_they_meet_and_a_place_named_by_its_kind() -> None:
         "Where is it held?",
         "¿Dónde os reunís?",
         "Latihannya di mana?",
+        "Where do we meet you?",
+        # ... and where one picks a thing up or drops it off
+        "Where do I pick tools up?",
+        "Where can we drop the bags off?",
+        "¿Dónde se recogen los pedidos?",
+        "Ambilnya di mana?",
     ):
         assert asks_venue(asked), asked
         assert asked_fact(asked).name == "venue", asked
