@@ -1012,6 +1012,9 @@ def fact_giving(
         and w not in kin
         and w not in seasons
         and not (cheap and w in CHEAPNESS_WORDS)
+        # (the cheapest, asked of prices, is among them: "What's the cheapest hourly
+        # rate?" of "by the hour from £25")
+        and not (fact is PRICE and w in CHEAP_WORDS)
         for w in absent
     ):
         return []

@@ -776,7 +776,10 @@ _ASKS_PRICE = re.compile(
     # a fee paid by the month or year, and the cheapest price ("¿Cuál es la cuota
     # mensual?", "Berapa iurannya?", "Gaun termurah berapa?")
     r"cuota|cuotas|mensualidad|iuran|iurannya|subscription|dues|cheapest|termurah|"
-    r"paling murah|m[aá]s barat[oa]s?)"
+    r"paling murah|m[aá]s barat[oa]s?|"
+    # a rate of a period, or theirs ("What's the hourly rate?", "What are your rates?");
+    # not a rate alone, which SQuAD's "rate of inflation" is
+    r"(?:hourly|daily|nightly|weekly|monthly|your) rates?(?! of))"
     r"(?![^\W_])",
     re.IGNORECASE,
 )
@@ -786,7 +789,8 @@ _ASKS_PRICE = re.compile(
 _ASKS_AMOUNT = re.compile(
     r"how much|cu[aá]nt[oa]s?\b|berapa|quant[oa]s?\b|combien|wie viel|"
     r"\b(?:what|which|cu[aá]l|qu[eé]|apa)\b.{0,20}\b(?:price|cost|fee|precio|costo|coste|"
-    r"tarifa|harga|biaya|prix|preço|cuota|mensualidad|iuran|subscription|dues)|"
+    r"tarifa|harga|biaya|prix|preço|cuota|mensualidad|iuran|subscription|dues|"
+    r"(?:hourly|daily|nightly|weekly|monthly|your) rates?(?! of))|"
     r"\bwhat (?:does|do|did|will|would|should|could|might)(?: [\w'’-]+){1,8} cost\b|"
     r"\bqu[eé] (?:me |nos |te |os |le |les )?(?:cuestan?|costar[ií]an?)\b",
     re.IGNORECASE,
@@ -923,6 +927,9 @@ def priced(question: str, quoted: list[str], *, before: list[str | None] | None 
     language = guess(question)[0]
     asking = _ASKS_PRICE.findall(question) + _ASKS_AMOUNT.findall(question)
     asking += PER_HEAD.findall(question) + _ASKS_SHARE_OR_DUTY.findall(question)
+    # (a price asked as a rate names it by that word: "What's the cheapest hourly rate?",
+    # its period read apart)
+    asking += _RATE.findall(question)
     wanted = key_terms(question, language) - key_terms(" ".join(asking), language)
     # what is paid ahead, asked by its word ("Berapa DP-nya?", "¿Cuánto hay que
     # adelantar?"): a share paid ahead is it, in the page's word ("Uang muka 50% dibayar
@@ -937,6 +944,9 @@ def priced(question: str, quoted: list[str], *, before: list[str | None] | None 
         )
         for text, previous in zip(quoted, prior, strict=True)
     )
+
+
+_RATE = re.compile(r"(?<![^\W_])rates?(?![^\W_])", re.IGNORECASE)
 
 
 def _gives_paid_ahead(sentence: str) -> bool:

@@ -157,7 +157,7 @@ PEOPLE_WORDS = frozenset(
     "sleeps seat seats hold holds take takes come invite caben cabe caber entran admite "
     "admitís admiten muat menampung maximum máximo maksimal most sois somos seremos "
     "cabemos coinciden coincidimos coincide of us vamos entramos cuánta cuanta gente "
-    "vez".split()
+    "vez inside dibatasi".split()
 )
 
 

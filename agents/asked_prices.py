@@ -339,7 +339,8 @@ def unheld_priced(question: str, passages: list[str]) -> str:
 # The words that only ask a price, and the periods it is asked by: a page need not hold
 # them ("Bayarnya sebulan berapa?" of "Infak bulanan Rp50.000 per anak").
 PRICE_WORDS = frozenset(
-    "how much cost costs price prices priced fee fees pay what which does will would "
+    "how much cost costs price prices priced fee fees rate rates pay what which does will "
+    "would "
     "cuánto cuanto cuánta cuanta cuesta cuestan cuestas costo coste precio precios tarifa "
     "tarifas cobra cobran cobráis cobrais cobrar pagar pago pagas paga pagan pagamos "
     "pagáis pagais berapa harga harganya biaya biayanya ongkos ongkosnya tarif tarifnya "
@@ -464,14 +465,18 @@ def without_kin(question: str, sentences: list[str]) -> str:
     words for grown-ups when one of them prices what it names for no one in particular:
     that is the grown-ups' price ("Tiket dewasa berapa?" of "Tiket masuk Rp20.000", not
     of "Anak di bawah 5 tahun gratis"); and without its getting in when one of them
-    names the entry ("to get in" of "Entry is £4 per person"); and without the age it
-    asks for when one of them gives an age: whom the price is for ("What's the price for
-    a 10-year-old?" of "£6.50 for children aged 3 to 15")."""
+    names the entry ("to get in" of "Entry is £4 per person"); without the age it asks
+    for when one of them gives an age: whom the price is for ("What's the price for a
+    10-year-old?" of "£6.50 for children aged 3 to 15"); and without a day one of them
+    names ("on a Saturday" of "£25 an hour at weekends")."""
     general = any(states_price(s) and not sets_children_apart([s]) for s in sentences)
     if any(w.lower() in _ENTRY for s in sentences for w in words_of(s)):
         question = _ENTERING.sub(" ", question)
     if any(map(states_age, sentences)):
         question = without_ages(question)
+    for day, words in days_named(question).items():
+        if any(names_day(s, frozenset({day})) for s in sentences):
+            question = left_out(question, words)
     for word in words_of(question):
         if held_by_kin(word.lower(), sentences) or (general and word.lower() in GROWN_UPS):
             question = left_out(question, word, joined=True)

@@ -256,6 +256,11 @@ def test_a_question_asking_a_price_wants_a_sentence_pricing_what_it_names() -> N
     assert not asks_price("How much is the sieve method of gas production used?")
     # "vale" alone is "OK"
     assert not asks_price("Vale, ¿cuántas plazas quedan?")
+    # a rate of a period, or theirs, is a price; a rate of something is not
+    assert asks_price("What's the cheapest hourly rate?") and asks_price("What are your rates?")
+    assert not asks_price("What is the rate of inflation?")
+    assert not asks_price("What was the daily rate of infection?")
+    assert priced("What's the cheapest hourly rate?", ["Rooms are £25 an hour."])
     oil = "El bidón de 20 litros de aceite cuesta 96 euros."
     described = "El compresor CT-45 suministra aire comprimido a la línea 1."
     assert not priced("¿Cuánto cuesta el compresor CT-45?", [described, oil])

@@ -138,6 +138,9 @@ def test_the_words_naming_what_is_priced() -> None:
     assert priced_words("Biayanya berapa?") == []
     # a period is no thing priced: "al mes" of a table's "Precio mensual"
     assert priced_words("¿Cuánto cuesta al mes el nivel B2?") == ["nivel"]
+    # ... nor is a count, in words as in figures
+    assert priced_words("Paket empat kamera harganya berapa?") == ["paket", "kamera"]
+    assert priced_words("¿Qué cuesta ir dos horas semanales?") == []
     assert priced_words("Berapa biaya kalau pakai sopir?") == []
     # nothing named but the price, or a period: "a whole day" prices a day, not "whole"
     assert priced_words("How much is a whole day?") == []
