@@ -361,6 +361,8 @@ def stem_of(word: str, language: str) -> str:
         stemmed = word[2:]  # "dicek" as "cek", which Snowball leaves whole
     elif language == "es":
         stemmed = _SPANISH_DIPHTHONG.sub(_plain_vowel, stemmed, count=1)
+        if _LOANWORD_PLURAL.fullmatch(stemmed):
+            stemmed = stemmed[:-1]  # "kits" as "kit": Snowball keeps a loanword's "s"
     return stemmed[:ROOT_LETTERS]
 
 
@@ -465,6 +467,11 @@ ROOT_LETTERS = 9
 # una clase?" shared no term with "El primer día de prueba es gratis". The root's first
 # "ue" is read as "o" and its "ie" as "e" (not the "ue" of "que", "gue").
 _SPANISH_DIPHTHONG = re.compile(r"(?<![qg])ue|ie")
+
+
+# A Spanish plural in "s" after a consonant is a loanword's ("kits", "clubs", "tests"),
+# whose "s" Snowball keeps: "¿Cuánto vale un kit?" missed "Vendemos kits".
+_LOANWORD_PLURAL = re.compile(r"\w{2,}[^aeiouáéíóúü\W\d]s")
 
 
 def _plain_vowel(found: re.Match[str]) -> str:
@@ -614,7 +621,7 @@ def _asked_things(question: str, language: str | None) -> tuple[tuple[str, ...],
     things: list[str] = []
     kinds: list[str] = []
     for asked in SENTENCE_BREAK.split(question.strip()):
-        sentence = _OPENING.sub("", asked)
+        sentence = _AGED.sub(" ", _OPENING.sub("", asked))
         opening = _ASKS_EXISTENCE.match(sentence)
         if opening is not None:
             rest = re.split(r"[^\w\s'’-]", sentence[opening.end() :])[0]
@@ -657,6 +664,8 @@ def _asked_things(question: str, language: str | None) -> tuple[tuple[str, ...],
     return tuple(things), tuple(kinds)
 
 
+# An age is whom one brings, not a thing ("Can I bring my [16-year-old] son?").
+_AGED = re.compile(r"(?<![^\W_])\d+[\s-]*(?:years?|yrs?|months?|weeks?)[\s-]*olds?(?![^\W_])")
 # What a price is called is no thing priced: "How much are the fees?" of "Membership is
 # £30 a term".
 _PRICE_NOUNS = frozenset(
@@ -822,7 +831,10 @@ _STATES_PRICE = re.compile(
 _REFERS_BACK = re.compile(
     r"^\W*(?:it|they|this|these|each|both|esto|eso|ello|cuesta|cuestan|vale|valen)\b|"
     r"(?<![^\W_])[^\W\d_]{2,}(?:ar|er|ir)(?:lo|la|los|las|le|les)(?![^\W_])|"
-    r"(?<![^\W_])(?:biaya|harga|tarif|ongkos)nya(?![^\W_])",
+    r"(?<![^\W_])(?:biaya|harga|tarif|ongkos)nya(?![^\W_])|"
+    # ... or opens on tickets or entry, of what the sentence before names: "Brewery tours
+    # run on Fridays ... Tickets are £20" prices the tour
+    r"^\W*(?:the )?(?:tickets?|entry|admission|entradas?|tiket|karcis)(?![^\W_])",
     re.IGNORECASE,
 )
 

@@ -1066,6 +1066,8 @@ _AGE_ASKING = frozenset(
     "jóvenes jovenes cukup terlalu muda "
     # ... and what one may do from that age: "¿A partir de qué edad se puede empezar?"
     "start begin join enrol enroll come empezar comenzar apuntarse inscribirse entrar venir "
+    # ... or be brought: "Can I bring my 16-year-old son?"
+    "bring traer llevar bawa ajak "
     "mulai datang "
     "masuk ikut daftar can could must need needs have has puede pueden puedo podemos "
     "tiene tienen tengo hay debe deben bisa boleh harus perlu "
@@ -1136,11 +1138,18 @@ def asks_age(question: str) -> bool:
 # A number of years, months or weeks, or a number and over: what a quote answering an
 # age asked gives, whoever it is of ("Volunteers must be 18 or over", "hay que tener al
 # menos 12 años", "Puppies can come from twelve weeks", "Anak di atas dua tahun").
+_AND_OVER = r"(?<![\d.,])\d{1,2}\s*(?:\+|or over|and over|or above|o más|y más|ke atas)"
 _NAMES_AN_AGE = re.compile(
-    rf"(?<![\d.,])(?:\d{{1,3}}|{_N})\s*(?:{_AGE_UNIT}|yrs?)(?![^\W_])|"
-    r"(?<![\d.,])\d{1,2}\s*(?:\+|or over|and over|or above|o más|y más|ke atas)",
+    rf"(?<![\d.,])(?:\d{{1,3}}|{_N})\s*(?:{_AGE_UNIT}|yrs?)(?![^\W_])|{_AND_OVER}",
     re.IGNORECASE,
 )
+_AGE_AND_OVER = re.compile(_AND_OVER, re.IGNORECASE)
+
+
+def gives_age(sentence: str) -> bool:
+    """Whether the sentence gives an age (`states_age`), or a number and over, which asked
+    an age is one ("Can I bring my 16-year-old son?" of "Visitors must be 18 or over")."""
+    return states_age(sentence) or _AGE_AND_OVER.search(sentence) is not None
 
 
 def names_an_age(sentence: str) -> bool:
@@ -1564,7 +1573,7 @@ FACTS = (
     Fact("contact", asks_contact, states_contact, CONTACT_WORDS),
     Fact("payment", asks_payment, states_payment, PAYMENT_WORDS),
     Fact("notice", asks_notice, states_notice, NOTICE_WORDS, tells_notice),
-    Fact("age", asks_age, states_age, AGE_WORDS),
+    Fact("age", asks_age, gives_age, AGE_WORDS),
     Fact("paid", asks_whether_paid, states_paid, PAID_WORDS, tells_paid),
     Fact("parking", asks_parking, states_parking, PARKING_WORDS),
     # whether they deliver, told by a sentence on delivering: "¿Lo traéis a casa?" of

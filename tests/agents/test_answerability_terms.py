@@ -433,3 +433,11 @@ def test_spoken_indonesian_forms_are_one_term_with_the_written_ones() -> None:
     # words of their own are not cut so: "makan" is no "pakan", "sepeda" no "peda"
     assert not key_terms("makan", "id") & key_terms("pakan", "id")
     assert key_terms("sepeda", "id") == {"sepeda"}
+
+
+def test_a_spanish_loanword_is_one_term_in_the_singular_and_plural() -> None:
+    """Snowball keeps the "s" of a plural after a consonant ("kits", "clubs"), which only
+    loanwords have in Spanish."""
+    assert key_terms("¿Cuánto vale un kit?", "es") & key_terms("Vendemos kits", "es")
+    assert key_terms("clubs", "es") == key_terms("club", "es")
+    assert key_terms("casas", "es") == key_terms("casa", "es")

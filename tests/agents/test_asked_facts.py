@@ -674,6 +674,15 @@ def test_a_word_of_a_kin_is_held_when_a_page_holds_another() -> None:
     assert not held_by_kin("deal", ["An open session costs £22."])
 
 
+def test_a_number_and_over_gives_an_age_asked() -> None:
+    from agents.asked_facts import gives_age
+
+    assert asked_fact("Can I bring my 16-year-old son?").name == "age"
+    assert gives_age("Visitors must be 18 or over to join a tour.")
+    assert gives_age("Solo para mayores de 16 años.")
+    assert not gives_age("Groups of 10 or more get a discount.")
+
+
 def test_where_they_meet_and_a_place_named_by_its_kind() -> None:
     """ "Where do we meet?" asks where it is held, which a building or ground named by
     its kind answers; where the place is, asked, is not answered by its own hall."""

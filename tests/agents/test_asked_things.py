@@ -120,6 +120,8 @@ from agents.answerability import asked_things
         # what one may book or order is asked whether there is
         ("Can we book a hot tub with the tent?", ["hot", "tub"]),
         ("Can I order a birthday cake?", ["birthday", "cake"]),
+        # an age is whom one brings, no thing
+        ("Can I bring my 16-year-old son?", []),
     ],
 )
 def test_the_thing_asked_for(question: str, things: list[str]) -> None:
