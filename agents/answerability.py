@@ -31,7 +31,7 @@ import re
 from dataclasses import asdict, dataclass, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 from stop_words import get_stop_words
@@ -351,19 +351,28 @@ def stem_of(word: str, language: str) -> str:
         stemmed = stemmed[1:]  # "pengecekan" as "cek", not "ecek"
     if language == "id" and word.startswith("per") and "r" + stemmed in _PE_R_ROOTS:
         stemmed = "r" + stemmed  # "perias" (who does the "rias") as "rias", not "ias"
-    if language == "id" and (host := nya_host(stemmed)):
-        stemmed = stem.stemWord(host)
-    if language == "id" and _SPOKEN_IN.fullmatch(stemmed):
-        stemmed = stemmed[:-2]  # "balikin" as "balik", "tinggalin" as "tinggal"
-    if language == "id" and stemmed.startswith("m") and "p" + stemmed[1:] in _P_ROOTS:
-        stemmed = "p" + stemmed[1:]  # "masang" (spoken "memasang") as "pasang"
-    elif language == "id" and stemmed == word and _DI_ONE_SYLLABLE.fullmatch(word):
-        stemmed = word[2:]  # "dicek" as "cek", which Snowball leaves whole
+    if language == "id":
+        stemmed = _spoken_indonesian(stemmed, word, stem)
     elif language == "es":
         stemmed = _SPANISH_DIPHTHONG.sub(_plain_vowel, stemmed, count=1)
         if _LOANWORD_PLURAL.fullmatch(stemmed):
             stemmed = stemmed[:-1]  # "kits" as "kit": Snowball keeps a loanword's "s"
     return stemmed[:ROOT_LETTERS]
+
+
+def _spoken_indonesian(stemmed: str, word: str, stem: Any) -> str:
+    """Snowball's Indonesian stem, mended where the word keeps an affix: a "-nya" on a
+    short host, speech's "-in", the nasal of a root of p, "di-" on a root of one
+    syllable. `stem`: the stemmer, `word`: what it was given."""
+    if host := nya_host(stemmed):
+        stemmed = stem.stemWord(host)
+    if _SPOKEN_IN.fullmatch(stemmed):
+        stemmed = stemmed[:-2]  # "balikin" as "balik", "tinggalin" as "tinggal"
+    if stemmed.startswith("m") and "p" + stemmed[1:] in _P_ROOTS:
+        return "p" + stemmed[1:]  # "masang" (spoken "memasang") as "pasang"
+    if stemmed == word and _DI_ONE_SYLLABLE.fullmatch(word):
+        return word[2:]  # "dicek" as "cek", which Snowball leaves whole
+    return stemmed
 
 
 # A unit in its symbol or its name, in any language, is one term: "Harga pandan wangi 5
@@ -397,8 +406,7 @@ _SPOKEN_IN = re.compile(r"\w{3,}[^aeiou\W]in")
 # Roots in p that lose it under "meN-" ("pasang": "memasang"), which speech drops, keeping
 # the nasal: "Masangnya berapa hari?" of "Pemasangan ... selesai dalam satu hari".
 _P_ROOTS = frozenset(
-    "pasang pakai potong pilih pinjam pijat pijit periksa pindah pukul pesan pantau "
-    "perbaiki pompa".split()
+    "pasang pakai potong pilih pinjam pijat pijit periksa pindah pukul pesan pantau pompa".split()
 )
 # "di-" before a root of one syllable, which Snowball leaves on it ("dicek", "dicat").
 _DI_ONE_SYLLABLE = re.compile(r"di[^aeiou\W][aeiou][^aeiou\W]")
@@ -792,6 +800,8 @@ _ASKS_PRICE = re.compile(
     r"(?![^\W_])",
     re.IGNORECASE,
 )
+# The word a price is asked by as a rate, its period read apart ("the cheapest rate").
+_RATE = re.compile(r"(?<![^\W_])rates?(?![^\W_])", re.IGNORECASE)
 # ... and that asks for the amount: "how much", "cuánto", "berapa", or "what is the price";
 # what a thing costs, however long its name ("What do the puppy classes cost?", "What
 # does a one-to-one lesson with a coach cost?"), and Spain's "¿Qué cuesta ...?".
@@ -956,9 +966,6 @@ def priced(question: str, quoted: list[str], *, before: list[str | None] | None 
         )
         for text, previous in zip(quoted, prior, strict=True)
     )
-
-
-_RATE = re.compile(r"(?<![^\W_])rates?(?![^\W_])", re.IGNORECASE)
 
 
 def _gives_paid_ahead(sentence: str) -> bool:
