@@ -778,6 +778,9 @@ def _priced_part(sentence: str) -> str:
     return after
 
 
+# A rate of a period, or theirs ("What's the hourly rate?", "What are your rates?"): a
+# price asked; not a rate alone, which SQuAD's "rate of inflation" is.
+_RATE_ASKED = r"(?:hourly|daily|nightly|weekly|monthly|your) rates?(?! of)"
 # A question asking what something costs, in the languages served first and a few near
 # them: "how much does it cost", "¿cuánto cuesta?", "berapa harga/biaya", "precio", "fee".
 # Not the words that also mean something else: "charge" (electric, in charge), "Preis"
@@ -793,10 +796,7 @@ _ASKS_PRICE = re.compile(
     # a fee paid by the month or year, and the cheapest price ("¿Cuál es la cuota
     # mensual?", "Berapa iurannya?", "Gaun termurah berapa?")
     r"cuota|cuotas|mensualidad|iuran|iurannya|subscription|dues|cheapest|termurah|"
-    r"paling murah|m[aá]s barat[oa]s?|"
-    # a rate of a period, or theirs ("What's the hourly rate?", "What are your rates?");
-    # not a rate alone, which SQuAD's "rate of inflation" is
-    r"(?:hourly|daily|nightly|weekly|monthly|your) rates?(?! of))"
+    rf"paling murah|m[aá]s barat[oa]s?|{_RATE_ASKED})"
     r"(?![^\W_])",
     re.IGNORECASE,
 )
@@ -808,8 +808,7 @@ _RATE = re.compile(r"(?<![^\W_])rates?(?![^\W_])", re.IGNORECASE)
 _ASKS_AMOUNT = re.compile(
     r"how much|cu[aá]nt[oa]s?\b|berapa|quant[oa]s?\b|combien|wie viel|"
     r"\b(?:what|which|cu[aá]l|qu[eé]|apa)\b.{0,20}\b(?:price|cost|fee|precio|costo|coste|"
-    r"tarifa|harga|biaya|prix|preço|cuota|mensualidad|iuran|subscription|dues|"
-    r"(?:hourly|daily|nightly|weekly|monthly|your) rates?(?! of))|"
+    rf"tarifa|harga|biaya|prix|preço|cuota|mensualidad|iuran|subscription|dues|{_RATE_ASKED})|"
     r"\bwhat (?:does|do|did|will|would|should|could|might)(?: [\w'’-]+){1,8} cost\b|"
     r"\bqu[eé] (?:me |nos |te |os |le |les )?(?:cuestan?|costar[ií]an?)\b",
     re.IGNORECASE,

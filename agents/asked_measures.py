@@ -195,6 +195,8 @@ HOW_LONG_ASKED = (
     r"cu[aá]nto (?:tiempo|rato|tarda|tardan|tard[aá]is|dura|duran)|"
     r"en cu[aá]nt[oa]s (?:d[ií]as|horas|minutos|semanas)|berapa lama"
 )
+# ... and spoken Indonesian's "lama tidak?" (long or not?), closing the question.
+LAMA_TIDAK = r"lama (?:tidak|nggak|gak|enggak|ga)"
 # How long something takes or lasts: "How long does a repair take?", "¿En cuántos días
 # tenéis lista mi guitarra?", "Cuci sofa lama tidak?", "Keripiknya awet berapa lama?".
 # Not "How long have you been open?" (since when), nor how long before (notice).
@@ -203,7 +205,7 @@ _ASKS_DURATION = re.compile(
     r"how many (?:days|hours|minutes|weeks|months) (?:does|do|will|is|are|until|to)|"
     rf"{HOW_LONG_ASKED}|"
     r"cu[aá]nt[oa]s (?:d[ií]as|horas|minutos|semanas) (?:tarda|tardan|tard[aá]is|dura|"
-    r"duran|se tarda)|lama (?:tidak|nggak|gak|enggak|ga)(?=\s*[?.!]|\s*$)|"
+    rf"duran|se tarda)|{LAMA_TIDAK}(?=\s*[?.!]|\s*$)|"
     r"berapa (?:hari|jam|menit|minggu|bulan) (?:jadi|selesai|sampai|kering|beres)|"
     # ... the being done first: "Jadinya berapa hari?", "Selesainya berapa jam?"
     r"(?:jadi|selesai|beres|kelar)(?:nya)? berapa (?:hari|jam|menit|minggu|bulan)|"

@@ -26,7 +26,7 @@ from agents.asked_facts import (
     states_time,
     without_ages,
 )
-from agents.asked_measures import HOW_LONG_ASKED, states_duration
+from agents.asked_measures import HOW_LONG_ASKED, LAMA_TIDAK, states_duration
 
 # Asked when, opening the question: "When do I pay?", "¿Cuándo es la próxima cata?",
 # "Kapan bisa diambil?"
@@ -38,7 +38,7 @@ _ASKS_HOW_LONG = re.compile(
     r"^[\W_]*how long (?:do|does|did|will|would|can|could|should|must)\s|"
     r"(?<![^\W_])(?:when|cu[aá]ndo|kapan)[\W_]*$|"
     rf"(?<![^\W_])(?:{HOW_LONG_ASKED})(?![^\W_])|"
-    r"(?<![^\W_])lama (?:tidak|nggak|gak|enggak|ga)[\W_]*$",
+    rf"(?<![^\W_]){LAMA_TIDAK}[\W_]*$",
     re.IGNORECASE,
 )
 # Another word of asking after an opening "when" makes it a clause: "When Tesla
