@@ -13,6 +13,7 @@ import numpy as np
 from langchain_core.messages import AnyMessage
 
 from agents.answerability import (
+    HEDGES,
     LONG_WORD,
     PAID_AHEAD_ASKED,
     PARTICLES,
@@ -61,7 +62,6 @@ from agents.asked_experience import without_never_done
 from agents.asked_facts import (
     EXACTLY_WORDS,
     GROWN_UPS,
-    HEDGES,
     SEASON_WORDS,
     STRICT_WORD,
     asked_fact,

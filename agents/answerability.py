@@ -102,7 +102,19 @@ LATER_WORDS = frozenset("later nanti nantinya".split())
 SPOKEN_PARTICLES = frozenset(
     "saja aja sih dong kok nih deh tuh sana sini situ gimana "
     # ... and "or not?" as speech tags a question with it ("Bisa scan QRIS nggak?")
-    "nggak ngga gak enggak".split()
+    "nggak ngga gak enggak "
+    # ... and its "already" and "with" ("Udah sama ukiran nama?" asks whether the carving
+    # comes with it: a page writes "lengkap dengan ukiran nama")
+    "sudah udah sama".split()
+)
+# Words hedging a fact asked: "Diantar jam berapa biasanya?" asks the time a page gives
+# without "usually", "Roughly what does a shop sign cost?" the price it gives without
+# "roughly". (Not stopwords: "What are gutters usually made of?" asks what the world
+# knows, in a word no page writes.)
+HEDGES = frozenset(
+    "usually normally generally typically normalmente generalmente habitualmente "
+    "biasanya umumnya roughly approximately approx aproximadamente aprox kira kira-kira "
+    "sekitar kisaran".split()
 )
 # ... nor Spanish pointers to the place: "¿Tenéis miel de aquí?"
 POINTERS = frozenset("aquí allí ahí acá allá".split())
@@ -651,6 +663,18 @@ def _asked_things(question: str, language: str | None) -> tuple[tuple[str, ...],
             words = list(phrase)[-1:]
         elif allowed := _ASKS_ALLOWED.match(sentence):
             words = [w for w in _WORD.findall(allowed["thing"].lower()) if w not in stopwords]
+        elif included := _ASKS_INCLUDED_THING.match(sentence.rstrip()):
+            # (named after them, it runs to the first function word: "Does the price
+            # include [parking] for two cars?")
+            before = [included[name] for name in ("en", "es", "id") if included[name]]
+            named = _WORD.findall(" ".join(before or included.groups(default="")).lower())
+            if not before:
+                named = list(itertools.takewhile(lambda w: w not in stopwords, named))
+            # (a doing is the page's to name in its own words: "¿Está incluido [lavar] la
+            # ropa?" of "El precio incluye ... lavandería")
+            if language == "es" and SPANISH_INFINITIVE.fullmatch(named[0] if named else ""):
+                named = []
+            words = [w for w in named if w not in stopwords and w not in _PRICE_NOUNS]
         elif asks_price(sentence):
             words = [
                 w
@@ -717,6 +741,20 @@ _ASKS_ALLOWED = re.compile(
     re.IGNORECASE,
 )
 
+# ... or whether something is included, named before or after the asking words ("Is
+# [breakfast] included?", "¿Va incluido [el seguro]?", "Apakah harga sudah termasuk
+# [bensin]?", "[Bensin] sudah termasuk?"): a page that never names it does not say so.
+_ASKS_INCLUDED_THING = re.compile(
+    r"^(?:(?:is|are) (?:the |a |an |any |my |our |your )?(?P<en>[\w'’ -]+?) (?:also )?included|"
+    r"does (?:it|the price|the cost|the fee|that|this) include (?:the |a |an |any )?"
+    r"(?P<en_after>[\w'’ -]+)|"
+    r"(?:(?:el|la|los|las) )?(?P<es>[\w -]+?) (?:va|van|est[aá]n?|viene|vienen) incluid[oa]s?|"
+    r"(?:va|van|est[aá]n?|viene|vienen) incluid[oa]s? (?:en el precio )?(?:el |la |los |las )?"
+    r"(?P<es_after>[\w -]+)|"
+    r"(?:apakah )?(?:harga(?:nya)? |biaya(?:nya)? )?(?:sudah |udah )?termasuk (?P<id_after>[\w -]+)|"
+    r"(?:apakah )?(?P<id>[\w-]+(?: [\w-]+)?) (?:sudah |udah )?termasuk(?=\W*$))",
+    re.IGNORECASE,
+)
 
 # What a price question prices: "how much does [a yearly membership] cost", "the price of
 # [oil]", "¿cuánto cuesta [una semana de alquiler]?", "berapa harga [kamar keluarga]?".
@@ -951,6 +989,7 @@ def priced(question: str, quoted: list[str], *, before: list[str | None] | None 
     # (a price asked as a rate names it by that word: "What's the cheapest hourly rate?",
     # its period read apart)
     asking += _RATE.findall(question)
+    asking += [word for word in words_of(question) if word.lower() in HEDGES]
     wanted = key_terms(question, language) - key_terms(" ".join(asking), language)
     # what is paid ahead, asked by its word ("Berapa DP-nya?", "¿Cuánto hay que
     # adelantar?"): a share paid ahead is it, in the page's word ("Uang muka 50% dibayar

@@ -38,6 +38,11 @@ SPEAKS_OF_DELIVERING = re.compile(
     r"sent|courier\w*|mail\w*|env[ií]\w*|domicilio|repart\w*|mensajer\w*|correos?|"
     r"kirim\w*|dikirim\w*|pengiriman|antar\w*|diantar\w*|mengantar\w*|pengantar\w*|ongkir|"
     r"anter\w*|dianter\w*|nganter\w*|"
+    # ... or fetching and bringing back: "We collect and return furniture free within 15
+    # miles", "Layanan antar jemput"
+    r"collect(?:ion)? and (?:return|deliver)\w*|antar[ -]jemput|recog\w* y (?:entreg|devolv)\w*|"
+    # ... or abroad: "Ekspor ke luar negeri dengan kontainer"
+    r"export\w*|exporta\w*|ekspor\w*|"
     r"kurir|ekspedisi|jne|gosend|gojek|grab|home visits?|house calls?|(?:come|visit) (?:to )?you|"
     r"your (?:home|house|door)|datang ke rumah|panggilan|home service|ke rumah)(?![^\W_])",
     re.IGNORECASE,
@@ -56,11 +61,13 @@ DELIVERING_WORDS = frozenset(
 
 
 # Files sent are no delivering, asked or told ("File desain bisa dikirim lewat WhatsApp",
+# "Data apa yang harus dikirim?", "Send us photos for a quote",
 # "Envía tu archivo por correo"), unless the sentence brings something to the door as
 # well; orders sent by WhatsApp are ("Pesanan lewat WhatsApp dikirim ke seluruh
 # Indonesia").
 FILES_SENT = re.compile(
-    r"(?<![^\W_])(?:files?|archivos?|ficheros?|pdf|jpe?g|artwork|desain)(?:nya)?(?![^\W_])",
+    r"(?<![^\W_])(?:files?|archivos?|ficheros?|pdf|jpe?g|artwork|desain|data|dokumen|berkas|"
+    r"documents?|documentos?|photos?|fotos?)(?:nya)?(?![^\W_])",
     re.IGNORECASE,
 )
 _TO_THE_DOOR = re.compile(

@@ -1101,6 +1101,10 @@ _STATES_AGE = re.compile(
     rf"(?:\s*{_AGE_UNIT})?{_NOT_AN_AGE}(?![\d\w])|"
     # "Under-16s swim with a parent", "over-60s"
     r"(?<![^\W_])(?:under|over)-\d{1,2}s(?![^\W_])|"
+    # ... or the age of adults, unnumbered: "hay que ser mayor de edad", "adults only",
+    # "harus sudah cukup umur"
+    r"(?<![^\W_])(?:(?:mayor|menor)(?:es)? de edad|adults only|of legal age|cukup umur)"
+    r"(?![^\W_])|"
     # "must be 16 or older", "18s and over", "children 5 and over" (not "groups of 10 or
     # over": a number of people)
     r"(?<![\d.,])\d{1,2}\s*(?:years?\s*)?(?:or|and)\s*older(?![^\W_])|"
@@ -1299,6 +1303,7 @@ _ASKS_WHETHER_PAID = re.compile(
     r"(?<![^\W_])(?:(?:do|does|will|would) (?:i|we|you|they|it|[\w-]+) "
     r"(?:have to|need to|must) pay|"
     r"(?:do|does) (?:[\w-]+ ){1,2}pay (?:to|for|anything|extra)|"
+    r"(?:do|does|will|would) (?:you|they) charge (?:for|extra|anything)|"
     r"(?:is|are) (?:it|this|that|they|the [\w-]+|[\w-]+) free|is there (?:a|any) "
     r"(?:charge|fee|cost)|does it cost (?:anything|extra|money)|"
     r"hay que pagar|se paga (?:algo|por)|^¿?se paga|(?:es|son) (?:gratis|gratuit[oa]s?)|"
@@ -1640,13 +1645,6 @@ EXACTLY_WORDS = frozenset(
     "exactly precisely exact exactamente precisamente exacta exacto tepatnya persisnya "
     "pastinya".split()
 )
-# ... nor do words hedging it: "Diantar jam berapa biasanya?" asks the time a page gives
-# without "usually". (Not stopwords: "What are gutters usually made of?" asks what the
-# world knows, in a word no page writes.)
-HEDGES = frozenset(
-    "usually normally generally typically normalmente generalmente habitualmente "
-    "biasanya umumnya".split()
-)
 _EXACTLY = re.compile(
     rf"(?<![^\W_])(?:{'|'.join(sorted(EXACTLY_WORDS))})(?![^\W_])\s*", re.IGNORECASE
 )
@@ -1708,7 +1706,7 @@ _KINS = (
     "bikin dibikin membuat dibuat pembuatan",
     # sending: "¿Cuánto me cobráis por mandarme la lana a casa?" of "Enviamos lana a toda
     # España por 4,95 euros"
-    "send sends sending sent post posting posted ship ships shipping shipped enviar envío "
+    "send sends sending sent post posting posted postage ship ships shipping shipped enviar envío "
     "envio envíos envios enviamos enviáis enviais envían envian enviarme enviarnos mandar "
     "mandáis mandais mandamos mandan mandarme mandarnos kirim dikirim mengirim pengiriman "
     "kirimkan "

@@ -465,13 +465,19 @@ def without_kin(question: str, sentences: list[str]) -> str:
     words for grown-ups when one of them prices what it names for no one in particular:
     that is the grown-ups' price ("Tiket dewasa berapa?" of "Tiket masuk Rp20.000", not
     of "Anak di bawah 5 tahun gratis"); and without its getting in when one of them
-    names the entry ("to get in" of "Entry is £4 per person"); without the age it asks
+    names the entry ("to get in" or "a ticket" of "Entry is £4 per person"); without the age it asks
     for when one of them gives an age: whom the price is for ("What's the price for a
     10-year-old?" of "£6.50 for children aged 3 to 15"); and without a day one of them
     names ("on a Saturday" of "£25 an hour at weekends")."""
     general = any(states_price(s) and not sets_children_apart([s]) for s in sentences)
-    if any(w.lower() in _ENTRY for s in sentences for w in words_of(s)):
+    held = {w.lower() for s in sentences for w in words_of(s)}
+    if held & _ENTRY:
         question = _ENTERING.sub(" ", question)
+        # ... and a ticket is the entry the page names in another word ("What does a
+        # ticket cost?" of "Admission is £7.50")
+        for word in words_of(question):
+            if word.lower() in _ENTRY - held:
+                question = left_out(question, word, joined=True)
     if any(map(states_age, sentences)):
         question = without_ages(question)
     for day, words in days_named(question).items():

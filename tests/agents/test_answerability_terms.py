@@ -441,3 +441,10 @@ def test_a_spanish_loanword_is_one_term_in_the_singular_and_plural() -> None:
     assert key_terms("¿Cuánto vale un kit?", "es") & key_terms("Vendemos kits", "es")
     assert key_terms("clubs", "es") == key_terms("club", "es")
     assert key_terms("casas", "es") == key_terms("casa", "es")
+
+
+def test_spoken_indonesian_already_and_with_are_no_terms() -> None:
+    """ "Udah sama ukiran nama?" asks whether the carving comes with it: "udah" (already)
+    and "sama" (with) name nothing a page writes ("lengkap dengan ukiran nama")."""
+    assert key_terms("Udah sama ukiran nama?", "id") == key_terms("ukiran nama", "id")
+    assert key_terms("Sudah termasuk sarapan?", "id") == key_terms("termasuk sarapan", "id")

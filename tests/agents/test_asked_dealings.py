@@ -174,3 +174,15 @@ def test_whether_they_deliver_is_told_by_a_sentence_on_delivering() -> None:
     assert asked_fact("Bisa kirim ke Makassar?") is None and asks_to_deliver(
         "Bisa kirim ke Makassar?"
     )
+
+
+def test_data_sent_is_no_delivering_and_export_or_collecting_is() -> None:
+    """What the asker must send ("Data apa aja yang harus dikirim?") asks no delivering;
+    a page exporting abroad, or collecting and returning the goods, speaks of it; one
+    asking for photos by email does not."""
+    assert not asks_to_deliver("Data apa aja yang harus dikirim?")
+    assert not asks_to_deliver("What documents do I need to send?")
+    assert asks_to_deliver("Bisa kirim ke luar negeri?")
+    assert speaks_of_delivering("Ekspor ke luar negeri dengan kontainer.")
+    assert speaks_of_delivering("We collect and return furniture free within 15 miles.")
+    assert not speaks_of_delivering("A quote is free from photos sent by email.")

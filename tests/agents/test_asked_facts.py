@@ -868,3 +868,18 @@ def test_a_month_named_or_in_a_span_of_months_is_held() -> None:
     winter = ["Abrimos de noviembre a febrero."]
     assert month_held("diciembre", winter) and not month_held("junio", winter)
     assert month_held("Juni", ["Harga naik pada bulan Juni."])
+
+
+def test_the_age_of_adults_unnumbered_is_an_age() -> None:
+    """ "Hay que ser mayor de edad" answers "Tengo 17 años, ¿puedo adoptar?" as "18 or
+    over" does; "Do you charge for postage?" asks whether one pays."""
+    for giving in (
+        "Para adoptar hay que ser mayor de edad.",
+        "Los menores de edad deben venir con un adulto.",
+        "The bar is for adults only.",
+        "Peserta harus sudah cukup umur.",
+    ):
+        assert states_age(giving), giving
+    assert not states_age("La edad media de nuestros socios es alta.")
+    assert asks_whether_paid("Do you charge for postage?")
+    assert not asks_whether_paid("Do you charge phones in the café?")

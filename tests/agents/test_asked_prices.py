@@ -437,3 +437,15 @@ def test_a_size_asked_of_things_priced_by_their_sizes() -> None:
     # a price given by no measure does not tell it
     plain = ["Una lavadora cuesta 4 euros.", pages[1]]
     assert priced_apart(asked, plain[:1], plain) != []
+
+
+def test_a_price_asked_roughly_or_of_a_ticket() -> None:
+    """ "Roughly what does a shop sign cost?" asks the price a page gives without
+    "roughly"; a ticket is the entry a page prices as "admission"."""
+    fascia = ["A painted shop sign typically costs £600 to £1,500 depending on size."]
+    assert priced("Roughly what does a shop sign cost?", fascia)
+    assert priced("Kira-kira berapa harga papan nama?", ["Papan nama mulai Rp300.000."])
+    assert not priced("Roughly how much is a boat name?", fascia)
+    admission = "Admission is £7.50 for adults and £3 for children."
+    assert PRICE.given_in(admission, "How much is a ticket for a grown-up?")
+    assert not PRICE.given_in(admission, "How much is a guidebook?")

@@ -168,3 +168,16 @@ def test_a_size_is_held_by_a_page_giving_sizes() -> None:
     assert size_held("smallest", units) and size_held("big", ["The large castle is £120."])
     assert not size_held("smallest", ["Padlocks are sold at reception for £9."])
     assert not size_held("unit", units)  # no size word
+
+
+def test_what_is_asked_included_is_a_thing() -> None:
+    """Asked whether something is included, named before or after the asking words, it
+    is a thing a page must name; a doing is the page's to name in its own words."""
+    assert asked_things("Is lunch included in the day pass?") == ["lunch"]
+    assert asked_things("Does the price include parking for two cars?") == ["parking"]
+    assert asked_things("¿El seguro va incluido?") == ["seguro"]
+    assert asked_things("¿Va incluido en el precio el casco?") == ["casco"]
+    assert asked_things("Apakah harga sudah termasuk bensin?") == ["bensin"]
+    assert asked_things("Bensin sudah termasuk?") == ["bensin"]
+    assert asked_things("Is it included?") == []
+    assert asked_things("¿Está incluido lavar la ropa?") == []
