@@ -49,6 +49,7 @@ from agents.answerability import (
 )
 from agents.asked_at_large import for_encoder
 from agents.asked_audience import adults_unspoken, children_unspoken
+from agents.asked_comparison import comparison_unanswered
 from agents.asked_counts import (
     asks_count,
     asks_year,
@@ -82,6 +83,7 @@ from agents.asked_facts import (
     states_payment,
     tells_days,
     terms_besides,
+    without_ages,
 )
 from agents.asked_how_to import how_to_unheld, why_unheld
 from agents.asked_kinds import unlisted_kind
@@ -579,6 +581,12 @@ class ExtractiveAnswerer:
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "how_to_unheld": doing}
                     )
+                elif comparison_unanswered(query, texts):
+                    # "Apa beda bubut dan frais?" of a lathe workshop listing both: how
+                    # two differ, or which is better, when no page compares anything
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "no_comparison": True}
+                    )
                 elif same[top] and (
                     unheld := why_unheld(
                         query,
@@ -981,6 +989,10 @@ def fact_giving(
     # (what an asker never did is the page's activity in their words: "Nunca he subido a
     # un velero, ¿puedo apuntarme?" of "No hace falta experiencia")
     named = without_never_done(query) if fact.name == "experience" else query
+    # (an age asked a price of, or whether one pays, is whom it is for: "Do I have to pay
+    # for my 10-month-old?" of "babies on laps go free")
+    if fact is PRICE or fact.name == "paid":
+        named = without_ages(named)
     absent = [w.lower() for w in absent_words(named, texts, limit=len(named), shortest=shortest)]
     # Words a page holds in a word of their kin ("apuntarse" of "la matrícula"); grown-ups,
     # asked a price: what a page prices for no one in particular is theirs (`without_kin`:

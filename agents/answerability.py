@@ -65,7 +65,8 @@ LISTED_STOPWORDS = ("de", "ar", "hi", "ru", "tr")
 # garden" covered one term in three). Indonesian "dapat" is "can" as "bisa" is, or the
 # asker's "do I get" ("Dapat helm?" of "termasuk dua helm" covered one term in two);
 # "harus", "perlu" are its "must", "need" ("Harus janjian dulu?" of "pasien tanpa janji
-# tetap dilayani").
+# tetap dilayani"), "minta" its "ask for" ("Kalau minta diukur dulu kena biaya?" of
+# "Survei dan ukur gratis").
 # Not "us" (the US) nor "mine" (a coal mine). They reach 1% of SQuAD dev's questions,
 # which are written in the third person.
 ASKERS_WORDS = frozenset(
@@ -75,7 +76,7 @@ ASKERS_WORDS = frozenset(
     necesitáis quiero quieres queremos queréis tengo tenemos nos os mí mío mía míos mías
     nuestro nuestra nuestros nuestras vuestro vuestra vuestros vuestras alguien
     aku nya kalau jika mau ingin kamu kalian dapat dapatkah bisakah harus perlu mesti
-    wajib""".split()
+    wajib minta meminta""".split()
 )
 # What an English apostrophe leaves of a word as `words_of` splits it ("hour's": "hour",
 # "s"; "don't": "don", "t"): no thing is named by them, and "s" beside "hour" made
@@ -103,6 +104,8 @@ SPOKEN_PARTICLES = frozenset(
     "saja aja sih dong kok nih deh tuh sana sini situ gimana "
     # ... and "or not?" as speech tags a question with it ("Bisa scan QRIS nggak?")
     "nggak ngga gak enggak "
+    # ... and its "how much" ("Tanaman paling murah berapaan?")
+    "berapaan "
     # ... and its "already" and "with" ("Udah sama ukiran nama?" asks whether the carving
     # comes with it: a page writes "lengkap dengan ukiran nama")
     "sudah udah sama".split()
@@ -866,7 +869,8 @@ _STATES_PRICE = re.compile(
     # ... or a price given on asking: "Repairs are quoted after an inspection"
     r"(?:is|are) quoted|quoted (?:after|on|individually|separately)|on request|"
     r"upon request|a consultar|bajo presupuesto|previo presupuesto|harga menyusul|"
-    r"sesuai survei)(?![^\W_])",
+    r"sesuai survei|price on application|seg[uú]n presupuesto|"
+    r"(?:harga|biaya|ongkos)(?:nya)? (?:dihitung|ditentukan) (?:setelah|sesuai|dari))(?![^\W_])",
     re.IGNORECASE,
 )
 

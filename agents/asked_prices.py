@@ -358,7 +358,11 @@ PRICE_WORDS = frozenset(
 # Asked so, a price answers it; the checks of what a price is of (`priced`) read the
 # words of price alone.
 _ASKS_WHAT_TO_PAY = re.compile(
-    r"(?<![^\W_])(?:how much (?:[\w-]+ ){0,4}(?:pay|charge)|cu[aá]nto (?:\w+ ){0,3}pag(?:o|as|a|an|amos|"
+    r"(?<![^\W_])(?:how much (?:[\w-]+ ){0,4}(?:pay|charge)|"
+    # ("What do grown-ups pay to get in?", "¿Qué pagan los niños?")
+    r"^\W*what (?:do|does|did|will|would|should) (?:[\w-]+ ){1,3}pay(?![^\W_])|"
+    r"^\W*qu[eé] (?:se )?pag(?:o|as|a|an|amos|[aá]is)(?![^\W_])|"
+    r"cu[aá]nto (?:\w+ ){0,3}pag(?:o|as|a|an|amos|"
     r"[aá]is|ar)|bayar(?:nya)?(?: (?!tanggal|jam|hari)\w+){0,2} berapa(?! kali)|"
     r"(?<!tanggal )(?<!jam )(?<!hari )berapa (?:yang )?(?:harus )?(?:di)?bayar(?:nya)?|"
     # ... or how much is paid ahead: "Uang mukanya berapa?", "¿Cuánto es la señal?"

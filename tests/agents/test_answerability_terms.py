@@ -448,3 +448,12 @@ def test_spoken_indonesian_already_and_with_are_no_terms() -> None:
     and "sama" (with) name nothing a page writes ("lengkap dengan ukiran nama")."""
     assert key_terms("Udah sama ukiran nama?", "id") == key_terms("ukiran nama", "id")
     assert key_terms("Sudah termasuk sarapan?", "id") == key_terms("termasuk sarapan", "id")
+
+
+def test_spoken_how_much_and_asking_for_are_no_terms() -> None:
+    """ "berapaan" is spoken "berapa"; "minta" (ask for) is the asker's word ("Kalau
+    minta diukur dulu kena biaya?" of "Survei dan ukur gratis")."""
+    assert key_terms("Tanaman paling murah berapaan?", "id") == key_terms(
+        "Tanaman paling murah berapa?", "id"
+    )
+    assert key_terms("Kalau minta diukur dulu?", "id") == key_terms("diukur dulu", "id")

@@ -449,3 +449,13 @@ def test_a_price_asked_roughly_or_of_a_ticket() -> None:
     admission = "Admission is £7.50 for adults and £3 for children."
     assert PRICE.given_in(admission, "How much is a ticket for a grown-up?")
     assert not PRICE.given_in(admission, "How much is a guidebook?")
+
+
+def test_what_someone_pays_asks_a_price() -> None:
+    """ "What do grown-ups pay to get in?" and "¿Qué pagan los niños?" ask a price with
+    no word of price; a price given after seeing the work is one."""
+    for question in ("What do grown-ups pay to get in?", "¿Qué pagan los niños?"):
+        assert PRICE.asks(question), question
+    assert not PRICE.asks("What do you do with the old tiles?")
+    assert states_price("Harga dihitung setelah melihat barang atau gambar.")
+    assert states_price("Price on application.")

@@ -1,0 +1,44 @@
+"""How two things differ, or which is better, asked of pages that compare nothing
+(agents/asked_comparison.py)."""
+
+from __future__ import annotations
+
+from agents.asked_comparison import asks_comparison, comparison_unanswered
+
+WORKSHOP = ["Kami mengerjakan bubut, frais dan las untuk as, gear dan flens."]
+
+
+def test_questions_asking_how_two_differ_or_which_is_better() -> None:
+    for question in (
+        "Apa beda bubut dan frais?",
+        "Mana lebih kuat baja ringan atau kayu?",
+        "Lebih awet wallpaper atau cat tembok?",
+        "¿Qué es mejor, el grabado láser o el de fresa?",
+        "¿Qué diferencia hay entre un traje y un chaqué?",
+        "What is the difference between gold leaf and gold paint?",
+        "Which is better, oak or pine?",
+        "Is a slate roof better than tiles?",
+    ):
+        assert asks_comparison(question), question
+    # which is cheaper or bigger of the place's own things its prices and sizes answer
+    for question in (
+        "Mana yang lebih murah, paket A atau B?",
+        "¿Es más barato el bono que la clase suelta?",
+        "Which is more expensive, the red or the blue room?",
+        "How much is a lesson?",
+        "Which day is best for a visit?",
+    ):
+        assert not asks_comparison(question), question
+
+
+def test_a_page_comparing_answers_it_and_one_listing_does_not() -> None:
+    assert comparison_unanswered("Apa beda bubut dan frais?", WORKSHOP)
+    assert not comparison_unanswered(
+        "Apa beda bubut dan frais?",
+        [*WORKSHOP, "Bubut memutar benda kerja, sedangkan frais memutar pisaunya."],
+    )
+    assert not comparison_unanswered(
+        "Is store credit better than cash?",
+        ["We pay cash or store credit; store credit is worth 20% more."],
+    )
+    assert not comparison_unanswered("Bisa bikin gear?", WORKSHOP)
