@@ -1127,6 +1127,9 @@ _ASKS_BY_AN_AGE = re.compile(
     rf"(?<![^\W_])(?:tiene|tienen|tengo|(?:hij|niñ|niet|sobrin)[oa]s? de)\s+(?:{_N})\s+años|"
     rf"(?<![^\W_])(?:hij|niñ|niet|sobrin)[oa]s? (?:tiene|cumple)\s+(?:{_N}){_BARE}|"
     rf"(?<![^\W_])(?:umur|usia|umurnya|usianya)\s+(?:{_N})\s+tahun|"
+    # ... or no "tahun" said: "Anak umur 11 boleh ikut?"
+    rf"(?<![^\W_])(?:anak|adik|cucu|keponakan)(?:ku| saya| kami)?\s+(?:umur|usia)\s+(?:{_N})"
+    rf"(?=\s+(?:boleh|bisa|sudah|udah|apa|ikut)(?![^\W_])|{_BARE})|"
     rf"(?<![^\W_])(?:anak|adik|cucu|keponakan)(?:ku| saya| kami)?(?: sudah| baru)?\s+(?:{_N})"
     rf"\s+tahun",
     re.IGNORECASE,
@@ -1335,7 +1338,11 @@ _ASKS_INCLUDED = re.compile(
     r"(?:is|are) (?:the )?[\w-]+(?: [\w-]+)? provided|sudah dapat|"
     # "Kontrolnya bayar lagi?": paid again is paid on top
     r"sudah termasuk|belum termasuk|apakah termasuk|bayar terpisah|bayar lagi|"
-    r"(?:tambah|nambah) bayar|bayar tambahan)(?![^\W_])",
+    r"(?:tambah|nambah) bayar|bayar tambahan|"
+    # ... or whether one buys it oneself: "Harus beli hakpen sendiri?", "Do I need to buy
+    # my own chalk?", "¿Tengo que comprar el material?"
+    r"(?:harus|perlu) beli (?:[\w-]+ ){0,2}sendiri|(?:need|have) to buy (?:my|our|your) own|"
+    r"(?:tengo|tenemos|hay) que comprar(?:me|nos|lo|la|los|las)?)(?![^\W_])",
     re.IGNORECASE,
 )
 PAID_WORDS = frozenset(
@@ -1343,6 +1350,8 @@ PAID_WORDS = frozenset(
     "charge charged fee fees cost costs money free is are there any this that hay que "
     "pagar paga pago se es son gratis gratuito gratuita gratuitos gratuitas tiene algún "
     "algun coste costo cobráis cobrais algo por harus perlu bayar tidak nggak gak enggak "
+    "beli sendiri buy own comprar comprarme comprarnos comprarlo comprarla comprarlos "
+    "comprarlas tengo tenemos "
     "apakah kena biaya ongkir ongkirnya "
     # ... and whether it is included: "Is food included?", "¿El seguro va aparte?"
     "included include price extra separately va van entra entran está esta están estan "

@@ -883,3 +883,21 @@ def test_the_age_of_adults_unnumbered_is_an_age() -> None:
     assert not states_age("La edad media de nuestros socios es alta.")
     assert asks_whether_paid("Do you charge for postage?")
     assert not asks_whether_paid("Do you charge phones in the café?")
+
+
+def test_a_childs_age_without_years_and_buying_ones_own() -> None:
+    """ "Anak umur 11 boleh ikut?" gives an age as "umur 11 tahun" does; "Harus beli hakpen sendiri?" asks whether it is included, which a sentence
+    naming it answers."""
+    assert asks_age("Anak umur 11 boleh ikut?")
+    assert asks_age("Anak saya umur 7, bisa daftar?")
+    for question in (
+        "Harus beli hakpen sendiri?",
+        "Do I need to buy my own chalk?",
+        "¿Tengo que comprar el material?",
+    ):
+        assert asks_whether_paid(question), question
+    fact = asked_fact("Harus beli hakpen sendiri?")
+    assert fact is not None and fact.name == "paid"
+    included = "Biaya Rp450.000 sudah termasuk benang, hakpen dan jarum rajut."
+    assert fact.given_in(included, "Harus beli hakpen sendiri?")
+    assert not fact.given_in(included, "Harus beli kain sendiri?")
