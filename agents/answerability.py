@@ -242,7 +242,10 @@ ORDER_WORDS = frozenset(
     "before after first beforehand afterwards antes después primero "
     "dulu duluan sebelum sesudah setelah".split()
 )
-NOT_THINGS = LIMIT_WORDS | RECEIVERS | MADE | INDEFINITES | WHOLES | ORDER_WORDS
+# Abroad is where to, not a thing: "Do you send records abroad?" of "We ship records
+# worldwide".
+ABROAD = frozenset("abroad overseas internationally".split())
+NOT_THINGS = LIMIT_WORDS | RECEIVERS | MADE | INDEFINITES | WHOLES | ORDER_WORDS | ABROAD
 # A verb's particle is no thing done to: "out" of "Do you come out to villages?".
 PARTICLES = frozenset("out over round around up down back along off away".split())
 

@@ -40,7 +40,7 @@ _ASKS_DISTANCE = re.compile(
     re.IGNORECASE,
 )
 _STATES_DISTANCE = re.compile(
-    rf"(?<![^\W_]){_NUMBER}[\s-]*(?:miles?|mi|km|kms|kilomet(?:re|er)s?|kil[oó]metros?|"
+    rf"(?<![^\W_]){_NUMBER}[\s-]*(?:miles?|mi|millas?|km|kms|kilomet(?:re|er)s?|kil[oó]metros?|"
     r"kilometer|metres|meters|metros|meter|m)(?![^\W_])|"
     # a distance in time on foot or by car: "a ten-minute walk", "a 5 minutos a pie",
     # "10 menit jalan kaki"
@@ -56,7 +56,9 @@ DISTANCE_WORDS = frozenset(
     "kilometros hasta dónde donde zona zonas cubrís cubris cubren os desplazáis "
     "desplazais desplazan venís venis vienen llegáis llegais llegan berapa seberapa jauh "
     "jarak jaraknya kilometer sampai mana daerah jangkauan jangkauannya datang antar "
-    "melayani layani tan lejos queda está esta cómo como cuánto cuanto kilo".split()
+    "melayani layani tan lejos queda está esta cómo como cuánto cuanto kilo "
+    # how far one may go: "¿Hasta dónde podemos ir?", "How far can we go?"
+    "ir can we i podemos puedo se puede bisa boleh kami pergi".split()
 )
 
 

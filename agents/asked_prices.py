@@ -87,7 +87,11 @@ _PERIOD_WORD = "|".join(sorted(_PERIOD_OF, key=len, reverse=True))
 _ASKED_PERIOD = re.compile(
     rf"(?<![^\W_])(?:(?:per|a|an|each|every|one|por|al|a la|cada|un|una|tiap|setiap)\s+|/\s*)"
     rf"(?P<period>{_PERIOD_WORD})(?![^\W_])|"
-    rf"(?<![^\W_])(?P<alone>{'|'.join(_ALONE.split())})(?![^\W_])",
+    rf"(?<![^\W_])(?P<alone>{'|'.join(_ALONE.split())})(?![^\W_])|"
+    # ... or a whole one: "a full day", "el día entero", "la semana completa", "sehari
+    # penuh"
+    rf"(?<![^\W_])(?:full|whole)\s+(?P<whole>{_PERIOD_WORD})(?![^\W_])|"
+    rf"(?<![^\W_])(?P<whole_after>{_PERIOD_WORD})\s+(?:enter[oa]s?|complet[oa]s?|penuh)(?![^\W_])",
     re.IGNORECASE,
 )
 # "hari Minggu" is Sunday, not a week.
@@ -110,7 +114,7 @@ def asked_periods(question: str) -> frozenset[str]:
     """The periods a price question asks by ("week" of "Berapa harga sewa per minggu?")."""
     text = _NAMED_DAY.sub(" ", question)
     return frozenset(
-        _PERIOD_OF[(m["period"] or m["alone"]).lower()] for m in _ASKED_PERIOD.finditer(text)
+        _PERIOD_OF[next(filter(None, m.groups())).lower()] for m in _ASKED_PERIOD.finditer(text)
     )
 
 
@@ -349,7 +353,9 @@ PRICE_WORDS = frozenset(
     "dibayar dibayarkan persen percent porcentaje dp adelantar adelanto adelantas adelantamos "
     "upfront front advance muka dimuka cuota cuotas mensualidad iuran iurannya "
     "subscription dues cheapest termurah paling murah más mas barato barata baratos "
-    "baratas charge charges".split()
+    "baratas charge charges "
+    # (a whole period asked: "¿Cuánto es el día entero?" of "el día completo 220 euros")
+    "full whole entero entera completo completa penuh".split()
 ) | frozenset(_PERIOD_OF)
 
 

@@ -182,3 +182,14 @@ def test_a_question_asking_how_warm_and_a_sentence_giving_degrees() -> None:
     ):
         assert states_temperature(sentence), sentence
     assert not states_temperature("The pool is 25 metres long.")
+
+
+def test_how_far_one_may_go_and_miles_in_spanish() -> None:
+    """ "¿Hasta dónde podemos ir?" is answered by "hasta dos millas de la costa": miles
+    are a distance in Spanish too ("dos mil euros" is no distance)."""
+    assert states_distance("Se puede navegar hasta dos millas de la costa.")
+    assert not states_distance("La reforma cuesta dos mil euros.")
+    fact = asked_fact("¿Hasta dónde podemos ir?")
+    assert fact is not None and fact.name == "distance"
+    sentence = "Se puede navegar hasta dos millas de la costa, solo de día."
+    assert fact.given_in(sentence, "¿Hasta dónde podemos ir?")

@@ -459,3 +459,12 @@ def test_what_someone_pays_asks_a_price() -> None:
     assert not PRICE.asks("What do you do with the old tiles?")
     assert states_price("Harga dihitung setelah melihat barang atau gambar.")
     assert states_price("Price on application.")
+
+
+def test_a_whole_period_is_the_period() -> None:
+    """ "a full day", "el día entero", "la semana completa" ask a price by the day or
+    the week."""
+    assert asked_periods("How much for a full day?") == {"day"}
+    assert asked_periods("¿Cuánto es el día entero?") == {"day"}
+    assert asked_periods("¿Cuánto cuesta la semana completa?") == {"week"}
+    assert asked_periods("How much is the whole course?") == frozenset()

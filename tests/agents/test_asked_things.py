@@ -181,3 +181,7 @@ def test_what_is_asked_included_is_a_thing() -> None:
     assert asked_things("Bensin sudah termasuk?") == ["bensin"]
     assert asked_things("Is it included?") == []
     assert asked_things("¿Está incluido lavar la ropa?") == []
+
+
+def test_abroad_is_where_to_not_a_thing() -> None:
+    assert asked_things("Do you send records abroad?") == ["records"]
