@@ -757,7 +757,8 @@ _ASKS_INCLUDED_THING = re.compile(
     r"(?:(?:el|la|los|las) )?(?P<es>[\w -]+?) (?:va|van|est[aá]n?|viene|vienen) incluid[oa]s?|"
     r"(?:va|van|est[aá]n?|viene|vienen) incluid[oa]s? (?:en el precio )?(?:el |la |los |las )?"
     r"(?P<es_after>[\w -]+)|"
-    r"(?:apakah )?(?:harga(?:nya)? |biaya(?:nya)? )?(?:sudah |udah )?termasuk (?P<id_after>[\w -]+)|"
+    r"(?:apakah )?(?:harga(?:nya)? |biaya(?:nya)? )?(?:sudah |udah )?termasuk "
+    r"(?P<id_after>[\w -]+)|"
     r"(?:apakah )?(?P<id>[\w-]+(?: [\w-]+)?) (?:sudah |udah )?termasuk(?=\W*$))",
     re.IGNORECASE,
 )

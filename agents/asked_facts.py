@@ -1715,10 +1715,10 @@ _KINS = (
     "bikin dibikin membuat dibuat pembuatan",
     # sending: "¿Cuánto me cobráis por mandarme la lana a casa?" of "Enviamos lana a toda
     # España por 4,95 euros"
-    "send sends sending sent post posting posted postage ship ships shipping shipped enviar envío "
-    "envio envíos envios enviamos enviáis enviais envían envian enviarme enviarnos mandar "
-    "mandáis mandais mandamos mandan mandarme mandarnos kirim dikirim mengirim pengiriman "
-    "kirimkan "
+    "send sends sending sent post posting posted postage ship ships shipping shipped "
+    "enviar envío envio envíos envios enviamos enviáis enviais envían envian enviarme "
+    "enviarnos mandar mandáis mandais mandamos mandan mandarme mandarnos kirim dikirim "
+    "mengirim pengiriman kirimkan "
     # ... or bringing it to the door: "¿Cuánto cuesta el envío?" of "Entregamos a
     # domicilio en la ciudad por 6 euros"
     "deliver delivers delivering delivered delivery deliveries entregamos entregáis "

@@ -475,10 +475,10 @@ def without_kin(question: str, sentences: list[str]) -> str:
     words for grown-ups when one of them prices what it names for no one in particular:
     that is the grown-ups' price ("Tiket dewasa berapa?" of "Tiket masuk Rp20.000", not
     of "Anak di bawah 5 tahun gratis"); and without its getting in when one of them
-    names the entry ("to get in" or "a ticket" of "Entry is £4 per person"); without the age it asks
-    for when one of them gives an age: whom the price is for ("What's the price for a
-    10-year-old?" of "£6.50 for children aged 3 to 15"); and without a day one of them
-    names ("on a Saturday" of "£25 an hour at weekends")."""
+    names the entry ("to get in" or "a ticket" of "Entry is £4 per person"); without the
+    age it asks for when one of them gives an age: whom the price is for ("What's the
+    price for a 10-year-old?" of "£6.50 for children aged 3 to 15"); and without a day
+    one of them names ("on a Saturday" of "£25 an hour at weekends")."""
     general = any(states_price(s) and not sets_children_apart([s]) for s in sentences)
     held = {w.lower() for s in sentences for w in words_of(s)}
     if held & _ENTRY:

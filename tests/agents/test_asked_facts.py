@@ -886,8 +886,8 @@ def test_the_age_of_adults_unnumbered_is_an_age() -> None:
 
 
 def test_a_childs_age_without_years_and_buying_ones_own() -> None:
-    """ "Anak umur 11 boleh ikut?" gives an age as "umur 11 tahun" does; "Harus beli hakpen sendiri?" asks whether it is included, which a sentence
-    naming it answers."""
+    """ "Anak umur 11 boleh ikut?" gives an age as "umur 11 tahun" does; "Harus beli
+    hakpen sendiri?" asks whether it is included, which a sentence naming it answers."""
     assert asks_age("Anak umur 11 boleh ikut?")
     assert asks_age("Anak saya umur 7, bisa daftar?")
     for question in (
