@@ -233,9 +233,12 @@ MADE = frozenset("made built grown hecho hecha hechos hechas dibuat buatan".spli
 # [algo] para comer?"
 INDEFINITES = frozenset("anything something everything nothing algo nada sesuatu".split())
 # ... nor how much of it, which a page says by its size or not at all: "una [sola]
-# clase" of "clases individuales", "a [whole] cake", "[just] one hour". Not "full" nor
+# clase" of "clases individuales", "a [whole] cake", "el reportaje [entero]", "[just]
+# one hour". Not "full" nor
 # "single", "completa": kinds too ("full board" against "half board", "single rooms").
-WHOLES = frozenset("whole entire just only sola solo sólo única único utuh".split())
+WHOLES = frozenset(
+    "whole entire just only sola solo sólo única único utuh entero entera enteros enteras".split()
+)
 # ... nor when it is wanted, before or after something else: "Bisa coba dirias [dulu]
 # [sebelum] hari H?" asks for the trying, which a page offers without these words.
 ORDER_WORDS = frozenset(
@@ -461,6 +464,9 @@ _SAME_WORD = {
     "sehabis": "setelah",
     "weight": "weigh",
     "weights": "weigh",
+    # (fuel, in its everyday word and the formal initials: "Bensinnya ditanggung siapa?"
+    # of "Harga belum termasuk BBM")
+    "bbm": "bensin",
 }
 
 
@@ -855,6 +861,8 @@ _ASKS_AMOUNT = re.compile(
     r"\b(?:what|which|cu[aá]l|qu[eé]|apa)\b.{0,20}\b(?:price|cost|fee|precio|costo|coste|"
     rf"tarifa|harga|biaya|prix|preço|cuota|mensualidad|iuran|subscription|dues|{_RATE_ASKED})|"
     r"\bwhat (?:does|do|did|will|would|should|could|might)(?: [\w'’-]+){1,8} cost\b|"
+    # ... or comes to: "What do alterations usually come to?"
+    r"\bwhat (?:does|do|did|will|would|might)(?: [\w'’-]+){1,8} come to\b|"
     r"\bqu[eé] (?:me |nos |te |os |le |les )?(?:cuestan?|costar[ií]an?)\b",
     re.IGNORECASE,
 )
@@ -904,7 +912,10 @@ HOW_MUCH_IS_WORDS = 8
 _WHAT_IT_IS_WORTH = re.compile(
     r"(?<![^\W_])cu[aá]nto valen?(?![^\W_])|"
     r"(?<!cada )(?<![^\W_])cu[aá]nto (?:me |nos |te |os |le |les )?(?:sale|salen|saldr[ií]an?)"
-    r"(?![^\W_])",
+    r"(?![^\W_])|"
+    # ... and in English: "What do alterations usually come to?" (not "What did it come to
+    # be called?")
+    r"\bwhat (?:does|do|did|will|would|might)(?: [\w'’-]+){1,8} come to(?=\W*$)",
     re.IGNORECASE,
 )
 

@@ -28,6 +28,7 @@ import itertools
 import re
 
 from agents.answerability import (
+    HEDGES,
     PAID_AHEAD_ASKED,
     SENTENCE_BREAK,
     SPANISH_INFINITIVE,
@@ -327,8 +328,8 @@ def unheld_priced(question: str, passages: list[str]) -> str:
     stems = {stem_of(word, language) for word in held}
     spelt = initials_spelt_out(question, passages)  # "MUA" of "make up artist"
     for word in priced_words(question):
-        if stem_of(word, language) in stems or word in spelt:
-            continue
+        if stem_of(word, language) in stems or word in spelt or word.lower() in HEDGES:
+            continue  # (nor "usually", "roughly": "What do alterations usually cost?")
         if len(word) >= 4 and any(word in other for other in held):
             continue
         if (day := day_of(word)) and any(names_day(text, frozenset({day})) for text in passages):

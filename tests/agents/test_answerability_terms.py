@@ -457,3 +457,7 @@ def test_spoken_how_much_and_asking_for_are_no_terms() -> None:
         "Tanaman paling murah berapa?", "id"
     )
     assert key_terms("Kalau minta diukur dulu?", "id") == key_terms("diukur dulu", "id")
+
+
+def test_fuel_in_its_initials_is_the_everyday_word() -> None:
+    assert key_terms("Bensinnya ditanggung siapa?", "id") & key_terms("belum termasuk BBM", "id")

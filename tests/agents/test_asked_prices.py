@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from agents.answerability import priced, states_price
+from agents.answerability import asked_things, priced, states_price
 from agents.asked_facts import children_by_age
 from agents.asked_prices import (
     PRICE,
@@ -468,3 +468,15 @@ def test_a_whole_period_is_the_period() -> None:
     assert asked_periods("¿Cuánto es el día entero?") == {"day"}
     assert asked_periods("¿Cuánto cuesta la semana completa?") == {"week"}
     assert asked_periods("How much is the whole course?") == frozenset()
+
+
+def test_a_price_asked_as_usual_or_as_what_it_comes_to() -> None:
+    """ "What do alterations usually cost?" prices alterations, not "usually"; "What do
+    alterations come to?" asks a price ("What did the term come to mean?" does not);
+    "el reportaje entero" prices the reportaje."""
+    from agents.answerability import asks_price
+
+    assert unheld_priced("What do alterations usually cost?", ["Alterations from £150."]) == ""
+    assert asks_price("What will the bill come to?")
+    assert not asks_price("What did the term come to mean?")
+    assert asked_things("¿Cuánto cuesta el reportaje entero?") == ["reportaje"]
