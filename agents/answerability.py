@@ -853,6 +853,8 @@ _ASKS_PRICE = re.compile(
 )
 # The word a price is asked by as a rate, its period read apart ("the cheapest rate").
 _RATE = re.compile(r"(?<![^\W_])rates?(?![^\W_])", re.IGNORECASE)
+# What a thing comes to, as a price: "What will the bill come to?"
+_COMES_TO = r"\bwhat (?:does|do|did|will|would|might)(?: [\w'’-]+){1,8} come to"
 # ... and that asks for the amount: "how much", "cuánto", "berapa", or "what is the price";
 # what a thing costs, however long its name ("What do the puppy classes cost?", "What
 # does a one-to-one lesson with a coach cost?"), and Spain's "¿Qué cuesta ...?".
@@ -862,7 +864,7 @@ _ASKS_AMOUNT = re.compile(
     rf"tarifa|harga|biaya|prix|preço|cuota|mensualidad|iuran|subscription|dues|{_RATE_ASKED})|"
     r"\bwhat (?:does|do|did|will|would|should|could|might)(?: [\w'’-]+){1,8} cost\b|"
     # ... or comes to: "What do alterations usually come to?"
-    r"\bwhat (?:does|do|did|will|would|might)(?: [\w'’-]+){1,8} come to\b|"
+    rf"{_COMES_TO}\b|"
     r"\bqu[eé] (?:me |nos |te |os |le |les )?(?:cuestan?|costar[ií]an?)\b",
     re.IGNORECASE,
 )
@@ -913,9 +915,9 @@ _WHAT_IT_IS_WORTH = re.compile(
     r"(?<![^\W_])cu[aá]nto valen?(?![^\W_])|"
     r"(?<!cada )(?<![^\W_])cu[aá]nto (?:me |nos |te |os |le |les )?(?:sale|salen|saldr[ií]an?)"
     r"(?![^\W_])|"
-    # ... and in English: "What do alterations usually come to?" (not "What did it come to
-    # be called?")
-    r"\bwhat (?:does|do|did|will|would|might)(?: [\w'’-]+){1,8} come to(?=\W*$)",
+    # ... and in English, asked last: "What do alterations usually come to?" (not "What
+    # did it come to be called?")
+    rf"{_COMES_TO}(?=\W*$)",
     re.IGNORECASE,
 )
 
