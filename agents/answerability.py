@@ -130,7 +130,11 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 # lacks the one asked about speaks of another (the A1 and B2 prices for "A2", pump B-12
 # for B-13). Not in small letters: "km2" is a unit a passage writes "km²", "ke-2" an
 # Indonesian ordinal.
-_CODE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,5}-?\d+[A-Za-z0-9]*(?![\w-])")
+_CODE = re.compile(
+    r"(?<![\w-])[A-Z][A-Za-z]{0,5}-?\d+[A-Za-z0-9]*(?![\w-])|"
+    # ... or figures before capitals: a print's "16R", "4K", "4WD" (not a time's "10AM")
+    r"(?<![\w.,:-])\d+(?!AM|PM)[A-Z]{1,3}(?![\w-])"
+)
 # "B-12", "B 12", "B‑12" and "B12" are one code.
 _CODE_JOIN = re.compile(r"(?<=[^\W\d_])[\s\u2010-\u2015-]?(?=\d)")
 _OPENING = re.compile(r"^[\W_]+")
@@ -177,7 +181,9 @@ _ASKS_EXISTENCE = re.compile(
     # as the hours answer it)
     r"(?:apakah )?bisa(?:kah)? (?!(?:bayar|untuk|di|ke|dari|dengan|pada|ada|datang|mampir)\b)"
     r"[\w-]+|"
-    r"does (?:the |this |your )?[\w-]+(?: [\w-]+)? (?:have|offer|provide)|"
+    r"does (?:the |this |your )?[\w-]+(?: [\w-]+)? (?:have|offer|provide|come with)|"
+    # (... or what theirs have: "Do the tubs have [lights]?")
+    r"do (?:the|your|these|those|all the) [\w-]+(?: [\w-]+)? (?:have|come with)|"
     r"can (?:i|we) (?:get|hire|rent|borrow|buy|bring|book|order)|"
     r"hay(?! que)|existen?|tienen?(?! que)|ofrecen?|disponen? de|cuentan? con|alquilan|"
     r"venden|aceptan|admiten|"
@@ -356,6 +362,8 @@ def stem_of(word: str, language: str) -> str:
     if unit := _UNITS.get(word):
         return unit
     word = _SAME_WORD.get(word, word)
+    if language == "id" and _NOUN_OF_K_ROOT.fullmatch(word):
+        word = word[:-5]  # "cetakannya" as "cetak", not "ceta"
     stem = stemmer(language)
     if stem is None:
         return word
@@ -429,6 +437,11 @@ _SPOKEN_IN = re.compile(r"\w{3,}[^aeiou\W]in")
 _P_ROOTS = frozenset(
     "pasang pakai potong pilih pinjam pijat pijit periksa pindah pukul pesan pantau pompa".split()
 )
+# A noun of "-an" on a root ending in "k", with "-nya" ("cetakannya", "masakannya",
+# "gerakannya"): Snowball takes the "k" with the "-an" as a verb's "-kan" ("ceta"), so
+# "Cetakannya jadi kapan?" shared no term with "Hasil cetak jadi 5 hari kerja". A verb
+# of "-kan" seldom takes "-nya" bare; one with a verb's prefix is left to Snowball.
+_NOUN_OF_K_ROOT = re.compile(r"(?!(?:me|di|ter|ber|per|ke)\w)\w{3,}[aeiou]kannya")
 # "di-" before a root of one syllable, which Snowball leaves on it ("dicek", "dicat").
 _DI_ONE_SYLLABLE = re.compile(r"di[^aeiou\W][aeiou][^aeiou\W]")
 # Roots in r that take "pe-" for the one who does them ("perias", "perawat", "perenang"),
@@ -608,8 +621,31 @@ def destinations(question: str) -> set[str]:
     return {w.lower() for m in _DESTINATION.finditer(question) for w in m.group(1).split()}
 
 
+# ... or beyond a place it names ("Outside Leicestershire we charge 45p a mile"), or
+# within a distance, which answers for every place (the asker knows how far they are):
+# "Delivery is free within 15 miles of Cheltenham", "hasta 25 km".
+_BEYOND_NAMED = re.compile(
+    r"(?<![^\W_])(?:[Oo]utside|[Bb]eyond|[Ff]uera de|[Dd]i luar|[Ll]uar)\s+[A-ZÀ-ÖØ-Þ]"
+)
+_HOW_MANY = (
+    r"\d+(?:[.,]\d+)?|a few|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|hundred|un|una|dos|tres|cuatro|cinco|seis|siete|"
+    r"ocho|nueve|diez|quince|veinte|treinta|cuarenta|cincuenta|cien|satu|dua|tiga|empat|"
+    r"lima|enam|tujuh|delapan|sembilan|sepuluh"
+)
+_WITHIN_DISTANCE = re.compile(
+    r"(?<![^\W_])(?:(?:within (?:a )?|up to |hasta (?:los )?|(?:dalam )?radius |"
+    rf"radio de |maksimal |sampai )(?:{_HOW_MANY})[\s-]*(?:miles?|mi|km|kilomet\w+)|"
+    rf"(?:{_HOW_MANY})[\s-]*(?:miles?|km)[\s-]+radius|"
+    rf"(?:{_HOW_MANY})\s*km a la redonda)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
 def speaks_of_elsewhere(sentence: str) -> bool:
-    return _ELSEWHERE.search(sentence) is not None
+    return any(
+        p.search(sentence) is not None for p in (_ELSEWHERE, _BEYOND_NAMED, _WITHIN_DISTANCE)
+    )
 
 
 # A list of things: three or more, of a word or two each, joined by commas and a last
@@ -1156,7 +1192,9 @@ def codes_in(question: str) -> set[str]:
 
 
 def holds_code(text: str, code: str) -> bool:
-    return written_in(code, _CODE_JOIN.sub("", text.lower()))
+    # (one of figures first stands after its own word: "ukuran 10R")
+    lowered = text.lower()
+    return written_in(code, _CODE_JOIN.sub("", lowered)) or written_in(code, lowered)
 
 
 def evidence(

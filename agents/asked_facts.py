@@ -38,6 +38,12 @@ from agents.asked_delivering import (
     speaks_of_delivering,
 )
 from agents.asked_experience import EXPERIENCE_WORDS, asks_experience, states_experience
+from agents.asked_frequency import (
+    FREQUENCY_WORDS,
+    asks_frequency,
+    states_frequency_or_rate,
+    tells_frequency,
+)
 from agents.asked_measures import (
     DISTANCE_WORDS,
     DURATION_WORDS,
@@ -1588,6 +1594,15 @@ FACTS = (
     Fact("payment", asks_payment, states_payment, PAYMENT_WORDS),
     Fact("notice", asks_notice, states_notice, NOTICE_WORDS, tells_notice),
     Fact("age", asks_age, gives_age, AGE_WORDS),
+    # how often, in the page's words for it: "¿Cada cuánto venís?" of "El mantenimiento
+    # semanal..."
+    Fact(
+        "frequency",
+        asks_frequency,
+        states_frequency_or_rate,
+        FREQUENCY_WORDS | COMING_WORDS | {"pay", "paga", "pagar", "paid", "bayar", "dibayar"},
+        tells_frequency,
+    ),
     Fact("paid", asks_whether_paid, states_paid, PAID_WORDS, tells_paid),
     Fact("parking", asks_parking, states_parking, PARKING_WORDS),
     # whether they deliver, told by a sentence on delivering: "¿Lo traéis a casa?" of

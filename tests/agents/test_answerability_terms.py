@@ -209,7 +209,11 @@ def test_codes_are_found_however_they_are_written() -> None:
     Ordinals and plain numbers are not codes."""
     assert codes_in("¿Cuánto cuesta el nivel A2?") == {"a2"}
     assert codes_in("What does error E-42 mean on the COVID-19 form?") == {"e42", "covid19"}
-    assert codes_in("Berapa biaya tahun ke-2? Super Bowl 50, 3D, 2nd, 7 km2") == set()
+    assert codes_in("Berapa biaya tahun ke-2? Super Bowl 50, 2nd, 7 km2, 10AM") == set()
+    # ... figures before capitals are one too: a print's size, a screen's, a film's
+    assert codes_in("Ada cetak ukuran 16R? Kamera 4K? Films in 3D?") == {"16r", "4k", "3d"}
+    assert holds_code("dapat 2 cetak ukuran 10R dengan bingkai", "10r")
+    assert not holds_code("dapat 2 cetak ukuran 10R dengan bingkai", "16r")
     assert holds_code("La bomba B 12 abastece de agua.", "b12")
     assert holds_code("La bomba B\u201112 abastece de agua.", "b12")
     assert not holds_code("Nivel: A20; Precio mensual: 90 euros.", "a2")
@@ -373,7 +377,13 @@ def test_a_place_asked_to_go_to_and_a_sentence_on_going_anywhere() -> None:
     assert speaks_of_elsewhere("Di luar Kota Malang dikenakan ongkos kirim Rp50.000.")
     assert speaks_of_elsewhere("Orders going anywhere else in the UK cost £6.")
     assert speaks_of_elsewhere("Enviamos a toda España en 48 horas.")
-    assert not speaks_of_elsewhere("We deliver free within five miles of the shop.")
+    # ... beyond a place it names, or within a distance: the asker knows how far they are
+    assert speaks_of_elsewhere("Outside Leicestershire we charge 45p a mile for travel.")
+    assert speaks_of_elsewhere("We deliver free within five miles of the shop.")
+    assert speaks_of_elsewhere("Trabajamos en Murcia y pedanías hasta 25 km.")
+    assert speaks_of_elsewhere("Gratis ongkir radius 5 km dari toko.")
+    assert not speaks_of_elsewhere("We are outside, by the river.")
+    assert not speaks_of_elsewhere("Sessions last up to 10 hours.")
     assert not speaks_of_elsewhere("Kami melayani wilayah Bandung dan Cimahi.")
 
 
@@ -457,6 +467,15 @@ def test_spoken_how_much_and_asking_for_are_no_terms() -> None:
         "Tanaman paling murah berapa?", "id"
     )
     assert key_terms("Kalau minta diukur dulu?", "id") == key_terms("diukur dulu", "id")
+
+
+def test_a_noun_of_an_k_root_with_its_nya_keeps_the_k() -> None:
+    """ "Cetakannya jadi kapan?" of "Hasil cetak jadi 5 hari kerja": Snowball read
+    "cetakan" as "ceta" + "-kan"."""
+    assert "cetak" in key_terms("Cetakannya jadi kapan?", "id")
+    assert key_terms("Gerakannya susah?", "id") & key_terms("Gerak dasar diajarkan", "id")
+    # ... but a verb's prefix leaves the word to Snowball
+    assert "cetak" in key_terms("Foto dicetak dalam 5 hari", "id")
 
 
 def test_fuel_in_its_initials_is_the_everyday_word() -> None:

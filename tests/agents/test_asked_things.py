@@ -17,6 +17,8 @@ from agents.answerability import asked_things
         ("Are there any lockers?", ["lockers"]),
         ("Do you offer teeth whitening?", ["teeth", "whitening"]),
         ("Does the gym have a sauna?", ["sauna"]),
+        ("Do the tubs have lights?", ["lights"]),
+        ("Do the coaches come with a driver?", ["driver"]),
         ("Can I rent a towel?", ["towel"]),
         ("¿Hay pistas de pádel?", ["pistas", "pádel"]),
         (
