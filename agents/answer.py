@@ -65,17 +65,20 @@ from agents.asked_facts import (
     GROWN_UPS,
     SEASON_WORDS,
     STRICT_WORD,
+    Fact,
     asked_fact,
     asks_age,
     asks_the_address,
     asks_to_come_on,
     children_by_age,
+    day_of,
     days_asked,
     gives_address,
     held_by_kin,
     means_asked,
     month_held,
     names_an_age,
+    names_day,
     names_means,
     names_season,
     season_of_another,
@@ -624,7 +627,14 @@ class ExtractiveAnswerer:
                             probability=judged.evidence["probability"],
                         )
                     )
+                    # (a fact's words of asking are none the pages must hold: "How many
+                    # people will two tiers feed?" of "two tiers serving 50 guests")
                     and absent_terms(query, texts)
+                    - (
+                        _fact_of(query, self.own_names).words
+                        if "fact" in judged.evidence
+                        else set()
+                    )
                 ):
                     # "¿Cuántos habitantes tiene Haro?" of a winery 3 km from Haro: a
                     # question on what the world knows, in words no page holds, which a
@@ -954,6 +964,16 @@ def _held_as_root(word: str, texts: list[str]) -> bool:
     )
 
 
+def _fact_of(query: str, own: frozenset[str]) -> Fact | None:
+    """The fact the query asks, a price included."""
+    fact = asked_fact(query, own=own)
+    # A price asked of children of an age asks the price ("¿Cuánto pagan los niños de 10
+    # años?"), not whether they may come; of parking, too ("How much is parking?")
+    if PRICE.asks(query) and (fact is None or fact.name in ("age", "parking")):
+        return PRICE
+    return fact
+
+
 def fact_giving(
     query: str,
     chosen: list[int],
@@ -969,11 +989,7 @@ def fact_giving(
     reach them), naming nothing else the passages lack but the service's `own` names:
     the chosen sentences giving it, else the closest sentence in its language that does;
     none when no sentence does."""
-    fact = asked_fact(query, own=own)
-    # A price asked of children of an age asks the price ("¿Cuánto pagan los niños de 10
-    # años?"), not whether they may come; of parking, too ("How much is parking?")
-    if PRICE.asks(query) and (fact is None or fact.name in ("age", "parking")):
-        fact = PRICE
+    fact = _fact_of(query, own)
     if fact is None or seen.unheld_things or seen.absent_codes:
         return []
     # A name that is a word of asking is none the pages lack: "Lebaran" of "Apakah buka
@@ -1002,10 +1018,17 @@ def fact_giving(
     # ... or, asked the price for someone of an age, the sentences giving an age ("How much
     # is it for my 12-year-old?" of "£3 for under-16s", not of the membership)
     aged = fact is PRICE and states_age(query)
+    # ... and a day a page names, as itself or among its weekdays or weekend ("How much on
+    # a Tuesday?" of "£35 on weekdays")
+    dated = [
+        w
+        for w in absent
+        if (day := day_of(w)) and any(names_day(t, frozenset({day})) for t in texts)
+    ]
     kin = [
         w
         for w in absent
-        if held_by_kin(w, texts) or (fact is PRICE and w in GROWN_UPS) or w in by_age
+        if held_by_kin(w, texts) or (fact is PRICE and w in GROWN_UPS) or w in by_age or w in dated
     ]
     # A time of year asked of pages giving hours by the time of year is the season rule's
     # to read ("in winter" of "8 am to 4 pm between October and March"; not of July's
@@ -1059,6 +1082,7 @@ def fact_giving(
         return (
             bool(periods & named_periods(sentence))
             or any(held_by_kin(w, [sentence]) for w in kin)
+            or any(names_day(sentence, frozenset({day_of(w)})) for w in dated)
             or ((bool(by_age) or aged) and states_age(sentence))
             or (ahead and gives_share_paid_ahead(sentence))
             or bool(thing_terms & terms_of(sentence))

@@ -117,6 +117,7 @@ SPOKEN_PARTICLES = frozenset(
 HEDGES = frozenset(
     "usually normally generally typically normalmente generalmente habitualmente "
     "biasanya umumnya roughly approximately approx aproximadamente aprox kira kira-kira "
+    "ballpark rough "
     "sekitar kisaran".split()
 )
 # ... nor Spanish pointers to the place: "¿Tenéis miel de aquí?"
@@ -958,9 +959,21 @@ _WHAT_IT_IS_WORTH = re.compile(
 )
 
 
+# ... and so does a short one that names the price and what it is of: "Ballpark price for
+# a double drive?", "¿Precio de un corte?", "Harga untuk dua orang?"
+_PRICE_OF = re.compile(
+    r"^\W*(?:(?:a |the |your )?(?:ballpark|rough|approximate|usual|typical) )?"
+    r"(?:prices?|costs?|fees?|precios?|costes?|tarifas?|harga|biaya|tarif|ongkos) "
+    r"(?:for|of|per|de|del|para|por|untuk|buat)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_price(question: str) -> bool:
     """Whether the question asks what something costs (not why a price rose)."""
     if _HOW_MUCH_IS.search(question) and len(question.split()) <= HOW_MUCH_IS_WORDS:
+        return True
+    if _PRICE_OF.search(question) and len(question.split()) <= HOW_MUCH_IS_WORDS:
         return True
     if _WHAT_IT_IS_WORTH.search(question):
         return True
@@ -989,7 +1002,12 @@ _ASKS_SHARE_OR_DUTY = re.compile(
 # The words of what is paid ahead, which a question asks by and a page gives a share of.
 _AHEAD = (
     r"deposit|down payment|uang muka|dp|panjar|señal|fianza|dep[oó]sito|anticipo|"
-    r"adelant(?:o|as|a|amos|[aá]is|ar)|upfront|up front|in advance|di ?muka"
+    r"adelant(?:o|as|a|amos|[aá]is|ar)|upfront|up front|in advance|di ?muka|"
+    # ... or by what it holds: "How much to secure our date?", "¿Cuánto para reservar la
+    # fecha?", "Buat ngunci tanggal bayar berapa?"
+    r"to (?:secure|hold|reserve|confirm) (?:the|our|my|your|a) (?:date|day|booking|place|slot)|"
+    r"para (?:reservar|asegurar|confirmar|apartar) (?:la|el|una|un) (?:fecha|d[ií]a|plaza)|"
+    r"(?:buat|untuk) (?:ngunci|mengunci|kunci|booking) tanggal"
 )
 # What is paid ahead, asked by its own word ("Berapa DP-nya?", "DP berapa persen?",
 # "¿Cuánto es la señal?"), which pages often say otherwise ("uang muka", "anticipo").

@@ -127,6 +127,8 @@ _ASKS_PEOPLE = re.compile(
     rf"(?<![^\W_])(?:how many (?:{_PEOPLE_ASKED})|cu[aá]nt[oa]s (?:{_PERSONAS})|"
     # ... or of the askers: "¿Cuántos sois por clase?", "How many of us can come?"
     r"cu[aá]nt[oa]s (?:sois|somos|seremos|cabemos|vamos|entramos)|how many of us|"
+    # ... or of anyone going: "¿Cuántos van en cada grupo?"
+    r"cu[aá]nt[oa]s (?:van|caben|entran) (?:en|por)|"
     # ... or as people at large: "¿Cuánta gente monta a la vez?"
     r"cu[aá]nta gente|"
     rf"berapa (?:{_ORANG})|(?:{_ORANG})(?:nya)? (?:ada )?berapa(?! ?(?:tahun|umur|usia|bulan|"
@@ -154,6 +156,8 @@ PEOPLE_WORDS = frozenset(
     "participantes jugadores niños niñas invitados huéspedes asistentes berapa orang "
     "peserta murid siswa tamu pemain pengunjung petugas ada isinya isi dalam satu sekelas "
     "setiap tiap per each every cada por group groups grupo grupos kelompok fit fits sleep "
+    # (whom a thing serves: "How many people will two tiers feed?")
+    "feed feeds serve serves "
     "sleeps seat seats hold holds take takes come invite caben cabe caber entran admite "
     "admitís admiten muat menampung maximum máximo maksimal most sois somos seremos "
     "cabemos coinciden coincidimos coincide of us vamos entramos cuánta cuanta gente "

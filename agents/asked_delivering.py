@@ -56,7 +56,10 @@ DELIVERING_WORDS = frozenset(
     "envio envíos envios enviáis enviais envían envian enviar enviamos reparto repartís "
     "repartis traéis traeis traen lleváis llevais llevan casa domicilio oficina venís venis "
     "kirim dikirim mengirim dikirimkan antar diantar mengantar diantarkan anter dianter "
-    "nganter anterin dianterin pengantaran pengiriman rumah kantor datang panggilan".split()
+    "nganter anterin dianterin pengantaran pengiriman rumah kantor datang panggilan "
+    # ... and by which carrier: "Kirim pakai ekspedisi apa?", "¿Con qué mensajería?"
+    "carrier carriers couriers mensajería mensajeria paquetería paqueteria agencia "
+    "ekspedisi kurir pakai lewat via".split()
 )
 
 

@@ -159,7 +159,8 @@ _DAYS = (
 _WORKING = r"work|works|working|trabaja|trabajan|trabaj[aá]is|kerja|bekerja|ven[ií]s|vienen"
 _ASKS_OPEN_ON = re.compile(
     rf"(?<![^\W_])(?:(?:are|is)(?![^\W_]).{{0,30}}(?<![^\W_])(?:open|closed)|"
-    rf"abren|abre|abr[ií]s|cierran|cierra|cerr[aá]is|est[aá]n? (?:abiert|cerrad)[oa]s?|buka|"
+    rf"abren|abre|abr[ií]s|cierran|cierra|cerr[aá]is|"
+    rf"est(?:[aá]n?|[aá]is|[aá]s) (?:abiert|cerrad)[oa]s?|buka|"
     rf"tutup|{_WORKING})"
     rf"(?![^\W_]).{{0,20}}(?<![^\W_])(?:{_DAYS})s?(?![^\W_])|"
     rf"(?<![^\W_])(?:hari )?(?:{_DAYS})(?![^\W_]).{{0,15}}(?<![^\W_])(?:buka|tutup|kerja|bekerja)"
@@ -1072,6 +1073,8 @@ _AGE_ASKING = frozenset(
     "jóvenes jovenes cukup terlalu muda "
     # ... and what one may do from that age: "¿A partir de qué edad se puede empezar?"
     "start begin join enrol enroll come empezar comenzar apuntarse inscribirse entrar venir "
+    # ... or learn: "Mi hijo tiene 4 años, ¿puede aprender?"
+    "learn aprender belajar "
     # ... or be brought: "Can I bring my 16-year-old son?"
     "bring traer llevar bawa ajak "
     "mulai datang "
@@ -1279,6 +1282,8 @@ DAY_WORDS = frozenset(
     "día días dia dias noche noches hari malam apa saja tiap setiap pada is are do does "
     "son es hay when cuándo cuando next próximo próxima próximos próximas siguiente "
     "será serán your our "
+    # ... on the schedule: "Jadwal kelasnya hari apa?"
+    "schedule horario horarios jadwal jadwalnya "
     # which day it opens or closes: "Butiknya tutup hari apa?" of "buka Selasa sampai Minggu"
     "open opens closed close closes abre abren abrís abris cierra cierran cerráis cerrais "
     "buka tutup libur".split()

@@ -356,8 +356,17 @@ PRICE_WORDS = frozenset(
     "subscription dues cheapest termurah paling murah más mas barato barata baratos "
     "baratas charge charges "
     # (a whole period asked: "¿Cuánto es el día entero?" of "el día completo 220 euros")
-    "full whole entero entera completo completa penuh".split()
+    "full whole entero entera completo completa penuh "
+    # (what is paid to hold a date: "How much to secure our date?" of "a £100 deposit")
+    "secure reserve confirm hold reservar asegurar confirmar apartar".split()
 ) | frozenset(_PERIOD_OF)
+
+
+_DAY_NAMES = (
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?|weekdays?|bank holidays?|"
+    r"lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bados?|domingos?|fin(?:es)? de semana|"
+    r"senin|selasa|rabu|kamis|jumat|sabtu|minggu|akhir pekan"
+)
 
 
 # What one pays, asked without a word of price: "How much do I pay?", "¿Cuánto se paga al
@@ -393,7 +402,16 @@ _ASKS_WHAT_TO_PAY = re.compile(
     r"what(?:'s| is| are| do you| would you| will you) (?:your |the )?charges? (?:for|per)|"
     r"how much (?:is it |would it be |will it be )?for (?:a|an|my|the|one|two|three|four|\d)|"
     r"cu[aá]nto (?:es |sale |ser[ií]a )?(?:por|para) (?:un|una|mi|mis|el|la|los|las|dos|tres|\d)|"
-    r"berapa (?:untuk|buat) (?:anak|satu|dua|tiga|\d))"
+    r"berapa (?:untuk|buat) (?:anak|satu|dua|tiga|\d)|"
+    # ... or how much to hold a booking: "How much to secure our date?", "¿Cuánto hay que
+    # pagar para reservar?"
+    r"how much (?:is it |do we pay |do i pay )?to (?:secure|hold|reserve|book|confirm)|"
+    r"cu[aá]nto (?:hay que pagar |se paga |es )?para (?:reservar|asegurar|confirmar|apartar)|"
+    # ... or how much on a day: "How much on a Tuesday?", "¿Cuánto es un sábado?", "Kalau
+    # hari Sabtu berapa?"
+    rf"how much (?:is it |would it be |will it be )?(?:on|at) (?:a |the )?(?:{_DAY_NAMES})|"
+    rf"cu[aá]nto (?:es |cuesta |sale |vale |ser[ií]a )?(?:el|un|los|en) (?:{_DAY_NAMES})|"
+    rf"(?:hari )?(?:{_DAY_NAMES})(?:nya)? berapa(?=\W*$))"
     r"(?![^\W_])",
     re.IGNORECASE,
 )

@@ -901,3 +901,19 @@ def test_a_childs_age_without_years_and_buying_ones_own() -> None:
     included = "Biaya Rp450.000 sudah termasuk benang, hakpen dan jarum rajut."
     assert fact.given_in(included, "Harus beli hakpen sendiri?")
     assert not fact.given_in(included, "Harus beli kain sendiri?")
+
+
+def test_open_on_a_day_people_in_a_group_a_schedule_and_a_carrier() -> None:
+    """ "¿Estáis abiertos el lunes?" asks the hours; "¿Cuántos van en cada grupo?" how many
+    people; "Jadwal kelasnya hari apa?" the day ("jadwal" only asks it); "Kirim pakai
+    ekspedisi apa?" of delivering (the carrier is the page's to name)."""
+    from agents.asked_facts import asked_fact
+
+    assert asked_fact("¿Estáis abiertos el lunes?").name == "hours"
+    assert asked_fact("¿Cuántos van en cada grupo?").name == "people"
+    day = asked_fact("Jadwal kelasnya hari apa?")
+    assert day.name == "day" and "jadwal" in day.words
+    carrier = asked_fact("Kirim pakai ekspedisi apa?")
+    assert carrier.name == "delivering" and {"pakai", "ekspedisi"} <= carrier.words
+    assert "feed" in asked_fact("How many people will two tiers feed?").words
+    assert "aprender" in asked_fact("Mi hijo tiene 4 años, ¿puede aprender?").words

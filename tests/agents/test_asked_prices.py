@@ -480,3 +480,24 @@ def test_a_price_asked_as_usual_or_as_what_it_comes_to() -> None:
     assert asks_price("What will the bill come to?")
     assert not asks_price("What did the term come to mean?")
     assert asked_things("¿Cuánto cuesta el reportaje entero?") == ["reportaje"]
+
+
+def test_a_price_asked_of_a_day_to_hold_a_date_or_as_a_bare_noun() -> None:
+    """ "How much on a Tuesday?", "How much to secure our date?" and "Ballpark price for a
+    double drive?" ask a price with no verb of costing; a long question opening on
+    "Price of" is not read so."""
+    from agents.answerability import asks_price
+
+    for asked in (
+        "How much on a Tuesday?",
+        "¿Cuánto es un sábado?",
+        "Kalau hari Sabtu berapa?",
+        "How much to secure our date?",
+        "¿Cuánto hay que pagar para reservar?",
+    ):
+        assert PRICE.asks(asked), asked
+    assert not PRICE.asks("Sabtu buka jam berapa?")
+    assert asks_price("Ballpark price for a double drive?")
+    assert asks_price("¿Precio de un corte?")
+    assert asked_things("Ballpark price for a double drive?") == ["double", "drive"]
+    assert not asks_price("Price of the Milton Friedman Institute building in the report?")
