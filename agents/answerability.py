@@ -481,6 +481,9 @@ _SAME_WORD = {
     # (fuel, in its everyday word and the formal initials: "Bensinnya ditanggung siapa?"
     # of "Harga belum termasuk BBM")
     "bbm": "bensin",
+    # (a bumper, in Spain's two words: "¿Cuánto sale pintar el parachoques?" of "Pintar
+    # un paragolpes cuesta desde 180 euros")
+    "parachoques": "paragolpes",
 }
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from agents.answerability import destinations, written_in
 from agents.asked_delivering import speaks_of_delivering
 from agents.asked_facts import asks_to_deliver, asks_whether
 from agents.asked_parking import asks_parking, states_parking
@@ -139,7 +140,17 @@ def dealing_unoffered(question: str, texts: list[str]) -> str | None:
         (
             declined
             for asks, speaks, declined in _DEALINGS
-            if asks(question) and not any(map(speaks, texts))
+            if asks(question)
+            and not any(map(speaks, texts))
+            and not (declined == "not_delivered" and _place_named(question, texts))
         ),
         None,
     )
+
+
+def _place_named(question: str, texts: list[str]) -> bool:
+    """Whether a text names the place the question asks to go to: a page listing the area
+    it serves answers "Bisa kirim ke Karawang?" ("Area layanan Jabodetabek dan
+    Karawang") without a word of delivering."""
+    places = destinations(question)
+    return bool(places) and any(written_in(p, text.lower()) for p in places for text in texts)

@@ -1119,7 +1119,11 @@ _STATES_AGE = re.compile(
     r"(?<![\d.,])\d{1,2}\s*(?:years?\s*)?(?:or|and)\s*older(?![^\W_])|"
     r"(?<![\d.,])\d{1,2}s\s*(?:and|or)\s*(?:over|up|above)(?![^\W_])|"
     r"(?<![^\W_])(?:children|kids|adults|ages?|aged|anyone|those)\s+\d{1,2}\s*(?:and|or)\s*"
-    r"(?:over|up|above)(?![^\W_])",
+    r"(?:over|up|above)(?![^\W_])|"
+    # ... or children from a bare number: "Children from 8 can fly", "niños desde 6",
+    # "anak mulai 5"
+    r"(?<![^\W_])(?:children|kids|juniors|niños|niñas|peques|anak|anak-anak)\s+"
+    r"(?:from|desde|a partir de|mulai|dari)\s+\d{1,2}(?![\d.,:])(?!\s*(?:[°%]|am|pm|h|€|£|\$))",
     re.IGNORECASE,
 )
 # ... or whether someone of an age told by its number may ("Can my 14-year-old come?",
@@ -1761,6 +1765,10 @@ _KINS = (
     # what is sold together, by any of its names: "What does the Grand Prix deal cost?" of
     # "a Grand Prix package ... costs £55"
     "deal deals package packages bundle bundles paquete paquetes pack packs paket",
+    # a price lowered, by any of its names: "Mahasiswa ada potongan?" of "Diskon 10% untuk
+    # pelajar dan mahasiswa"
+    "discount discounts reduction reductions concession concessions descuento descuentos "
+    "rebaja rebajas bonificación diskon potongan",
 )
 _KIN_OF = {word: frozenset(kin.split()) for kin in _KINS for word in kin.split()}
 

@@ -22,6 +22,8 @@ _WEEKDAYS = (
 
 _ASKS_FREQUENCY = re.compile(
     r"(?<![^\W_])(?:how often|how frequently|how regularly|"
+    # ... or how long between: "How many weeks between visits?"
+    rf"(?:how many (?:{_PERIODS_EN})|how long) between|"
     rf"how many times (?:a|an|per|each|every) (?:{_PERIODS_EN})|"
     r"cada cu[aá]nt[oa]s?|con qu[eé] frecuencia|cada qu[eé] tiempo|"
     rf"cu[aá]ntas veces (?:al|a la|por|cada) (?:{_PERIODS_ES})|"
@@ -34,10 +36,11 @@ _ASKS_FREQUENCY = re.compile(
 # Not a price by its period ("£85 a month"): that says what is paid, not how often.
 _STATES_FREQUENCY = re.compile(
     r"(?<![^\W_])(?:"
-    rf"(?:every|each)(?: other| \w+)? (?:{_PERIODS_EN})|(?:every|cada|todos los) (?:{_WEEKDAYS})|"
+    rf"(?:every|each)(?: other| \w+| \w+ (?:to|or|-) \w+)? (?:{_PERIODS_EN})|"
+    rf"(?:every|cada|todos los) (?:{_WEEKDAYS})|"
     rf"(?:once|twice|\w+ times) (?:a|an|per|each|every) (?:{_PERIODS_EN})|"
     r"daily|weekly|fortnightly|monthly|yearly|annually|nightly|hourly|"
-    rf"cada (?:\w+ )?(?:{_PERIODS_ES})|"
+    rf"cada (?:\w+ |\w+ (?:a|o|y) \w+ )?(?:{_PERIODS_ES})|"
     rf"(?:una|\w+) (?:vez|veces) (?:al|a la|por|cada) (?:{_PERIODS_ES})|"
     r"semanal(?:es|mente)?|quincenal(?:es|mente)?|mensual(?:es|mente)?|anual(?:es|mente)?|"
     r"diari[oa]s?|diariamente|"
@@ -51,7 +54,7 @@ _STATES_FREQUENCY = re.compile(
 # The words that only ask it ("often", "cada cuánto", "berapa kali"), and the period it
 # is asked by ("a week", "seminggu"): a page may give it by another.
 FREQUENCY_WORDS = frozenset(
-    "how often frequently regularly many times time a an per each every week weeks month "
+    "how often frequently regularly many times time a an per each every week weeks month between "
     "months year years day days do does you they we is are should must can "
     "cada cuánto cuanto cuántos cuantos cuánta cuanta cuántas cuantas con qué que "
     "frecuencia tiempo veces vez al la por semana semanas mes meses año años día días "

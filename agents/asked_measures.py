@@ -212,7 +212,12 @@ _ASKS_DURATION = re.compile(
     # ... the being done first: "Jadinya berapa hari?", "Selesainya berapa jam?"
     r"(?:jadi|selesai|beres|kelar)(?:nya)? berapa (?:hari|jam|menit|minggu|bulan)|"
     # ... or the time it needs: "Butuh berapa hari?", "Perlu waktu berapa jam?"
-    r"(?:butuh|perlu|makan|memakan) (?:waktu )?berapa (?:hari|jam|menit|minggu|bulan))"
+    r"(?:butuh|perlu|makan|memakan) (?:waktu )?berapa (?:hari|jam|menit|minggu|bulan)|"
+    # ... or when it will be ready: "When will the painting be ready?", "¿Cuándo estará
+    # listo?", "Cetakannya jadi kapan?"
+    r"when (?:will|would|is|are|can) (?:[\w'’-]+ ){0,4}(?:be )?(?:ready|done|finished)|"
+    r"cu[aá]ndo (?:estar[aá]n?|est[aá]n?) (?:list[oa]s?|terminad[oa]s?)|"
+    r"kapan (?:jadi|selesai|beres|kelar)(?:nya)?|(?:jadi|selesai|beres|kelar)(?:nya)? kapan)"
     r"(?![^\W_])",
     re.IGNORECASE,
 )

@@ -186,3 +186,11 @@ def test_data_sent_is_no_delivering_and_export_or_collecting_is() -> None:
     assert speaks_of_delivering("Ekspor ke luar negeri dengan kontainer.")
     assert speaks_of_delivering("We collect and return furniture free within 15 miles.")
     assert not speaks_of_delivering("A quote is free from photos sent by email.")
+
+
+def test_a_page_naming_the_place_asked_answers_whether_they_go_there() -> None:
+    """ "Area layanan Jabodetabek dan Karawang" answers "Bisa kirim ke Karawang?" without a
+    word of delivering; it does not answer for a place it leaves out."""
+    area = ["Area layanan Jabodetabek dan Karawang."]
+    assert dealing_unoffered("Bisa kirim ke Karawang?", area) is None
+    assert dealing_unoffered("Bisa kirim ke Bandung?", area) == "not_delivered"

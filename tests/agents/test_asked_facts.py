@@ -917,3 +917,26 @@ def test_open_on_a_day_people_in_a_group_a_schedule_and_a_carrier() -> None:
     assert carrier.name == "delivering" and {"pakai", "ekspedisi"} <= carrier.words
     assert "feed" in asked_fact("How many people will two tiers feed?").words
     assert "aprender" in asked_fact("Mi hijo tiene 4 años, ¿puede aprender?").words
+
+
+def test_children_from_a_bare_number_and_when_it_will_be_ready() -> None:
+    """ "Children from 8 can fly" gives an age ("Can my 9 year old fly?"); "When will the
+    painting be ready?" and "Cetakannya jadi kapan?" ask how long it takes."""
+    from agents.asked_facts import states_age
+    from agents.asked_measures import asks_duration
+
+    assert states_age("Children from 8 can fly with a parent's signed consent.")
+    assert states_age("Los niños desde 6 pueden venir solos.")
+    assert not states_age("Children from 8am to noon in the hall.")
+    assert asks_duration("When will the painting be ready?")
+    assert asks_duration("¿Cuándo estará listo el traje?")
+    assert asks_duration("Cetakannya jadi kapan?")
+    assert not asks_duration("When is the rest due?")
+
+
+def test_a_discount_by_any_of_its_names() -> None:
+    from agents.asked_facts import held_by_kin
+
+    assert held_by_kin("potongan", ["Diskon 10% untuk pelajar dan mahasiswa."])
+    assert held_by_kin("discount", ["A 10% reduction for students."])
+    assert not held_by_kin("potongan", ["Harga Rp1.500.000 termasuk modul."])

@@ -65,3 +65,11 @@ def test_a_price_by_its_period_is_how_often_one_pays_only() -> None:
     assert tells_frequency("La cuota del club es de 15 euros al trimestre.", asked)
     assert not tells_frequency("Cada viernes organizamos torneos.", asked)
     assert tells_frequency("Cada viernes organizamos torneos.", "¿Cada cuánto hacéis torneos?")
+
+
+def test_how_long_between_and_every_span_of_periods() -> None:
+    assert asks_frequency("How many weeks between visits?")
+    assert asks_frequency("How long between services?")
+    assert states_frequency("Most horses need shoeing every 5 to 7 weeks.")
+    assert states_frequency("Hay que volver cada 4 a 6 semanas.")
+    assert not states_frequency("Open between 9 and 5.")
