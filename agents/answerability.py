@@ -255,7 +255,11 @@ ORDER_WORDS = frozenset(
 # Abroad is where to, not a thing: "Do you send records abroad?" of "We ship records
 # worldwide".
 ABROAD = frozenset("abroad overseas internationally".split())
-NOT_THINGS = LIMIT_WORDS | RECEIVERS | MADE | INDEFINITES | WHOLES | ORDER_WORDS | ABROAD
+# ... nor an Indonesian period a price is asked by: "Iurannya [sebulan] berapa?"
+ONE_PERIOD = frozenset("sejam sehari seminggu sebulan setahun".split())
+NOT_THINGS = (
+    LIMIT_WORDS | RECEIVERS | MADE | INDEFINITES | WHOLES | ORDER_WORDS | ABROAD | ONE_PERIOD
+)
 # A verb's particle is no thing done to: "out" of "Do you come out to villages?".
 PARTICLES = frozenset("out over round around up down back along off away".split())
 

@@ -178,7 +178,7 @@ _DAY = re.compile(rf"(?<![^\W_])(?:{_DAYS})s?(?![^\W_])", re.IGNORECASE)
 # pasar un sábado por la tarde?", "Bisa datang hari Minggu?"): the hours tell that too.
 _COMING = (
     r"come|visit|drop|pop|call in|stop by|bring|collect|pick up|pasar(?:me|nos|se|os|te)?|"
-    r"ir|venir|llevar|traer|recoger|dejar|datang|mampir|antar|ambil"
+    r"ir|venir|(?:llevar|traer|recoger|dejar)(?:lo|la|los|las|le|les)?|datang|mampir|antar|ambil"
 )
 _ASKS_TO_COME_ON = re.compile(
     rf"(?<![^\W_])(?:(?:can|could|may) (?:i|we)|puedo|podemos|se puede|bisa|boleh|"
@@ -201,6 +201,8 @@ COMING_WORDS = (
     frozenset(
         "come visit drop pop call stop bring collect pick pasar venir llevar traer recoger "
         "dejar datang mampir antar ambil una venís venis vienen pasarme pasarnos pasarse "
+        # (... with what is brought or left: "¿Puedo dejarlo un domingo?")
+        "dejarlo dejarla dejarle llevarlo llevarla traerlo traerla recogerlo recogerla "
         "pasaros pasarte "
         # ... and what one comes for, shopping: "¿Un lunes por la mañana puedo pasar a
         # comprar?"
@@ -408,7 +410,10 @@ _ALL_YEAR = re.compile(
 _OPEN_OR_CLOSED = re.compile(rf"(?<![^\W_])(?:{_OPEN_WORDS})(?![^\W_])", re.IGNORECASE)
 _SPAN = re.compile(
     r"(?<![^\W_])(?P<first>[^\W\d_]+)(?:\s*[-–]\s*|\s+(?:to|until|till|through|a|al|"
-    r"hasta|sampai|hingga)\s+(?:el |la |los |las )?)(?P<last>[^\W\d_]+)(?![^\W_])|"
+    r"hasta|sampai|hingga)\s+(?:el |la |los |las )?)"
+    # ("April to the end of September", "de abril a finales de septiembre")
+    r"(?:(?:the )?(?:end|start|beginning|middle) of |(?:finales|principios|mediados) de |"
+    r"(?:akhir|awal|pertengahan) )?(?P<last>[^\W\d_]+)(?![^\W_])|"
     # ... "between October and March", "entre octubre y marzo", "antara Juni dan Agustus"
     r"(?<![^\W_])(?:between|entre|antara)\s+(?P<since>[^\W\d_]+)\s+(?:and|y|e|dan)\s+"
     r"(?P<till>[^\W\d_]+)(?![^\W_])",

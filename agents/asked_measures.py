@@ -207,7 +207,7 @@ _ASKS_DURATION = re.compile(
     r"how many (?:days|hours|minutes|weeks|months) (?:does|do|will|is|are|until|to)|"
     rf"{HOW_LONG_ASKED}|"
     r"cu[aá]nt[oa]s (?:d[ií]as|horas|minutos|semanas) (?:tarda|tardan|tard[aá]is|dura|"
-    rf"duran|se tarda)|{LAMA_TIDAK}(?=\s*[?.!]|\s*$)|"
+    rf"duran|se tarda|es|son)|{LAMA_TIDAK}(?=\s*[?.!]|\s*$)|"
     r"berapa (?:hari|jam|menit|minggu|bulan) (?:jadi|selesai|sampai|kering|beres)|"
     # ... the being done first: "Jadinya berapa hari?", "Selesainya berapa jam?"
     r"(?:jadi|selesai|beres|kelar)(?:nya)? berapa (?:hari|jam|menit|minggu|bulan)|"
@@ -217,7 +217,11 @@ _ASKS_DURATION = re.compile(
     # listo?", "Cetakannya jadi kapan?"
     r"when (?:will|would|is|are|can) (?:[\w'’-]+ ){0,4}(?:be )?(?:ready|done|finished)|"
     r"cu[aá]ndo (?:estar[aá]n?|est[aá]n?) (?:list[oa]s?|terminad[oa]s?)|"
-    r"kapan (?:jadi|selesai|beres|kelar)(?:nya)?|(?:jadi|selesai|beres|kelar)(?:nya)? kapan)"
+    r"kapan (?:jadi|selesai|beres|kelar)(?:nya)?|(?:jadi|selesai|beres|kelar)(?:nya)? kapan|"
+    # ... or by its word: "Durasi tiap pertemuan berapa menit?", "What is the duration?"
+    r"durasi(?:nya)?|duraci[oó]n|duration|"
+    # ... or whether a day does it: "Pasangnya sehari selesai?"
+    r"(?:sejam|sehari|seminggu) (?:selesai|jadi|beres|kelar)(?:nya)?)"
     r"(?![^\W_])",
     re.IGNORECASE,
 )
@@ -252,7 +256,8 @@ DURATION_WORDS = frozenset(
     "minutos semanas se está esta están estan estará estara lista listo listos listas "
     "tenéis teneis tienen berapa lama tidak nggak gak enggak ga hari jam menit minggu "
     "bulan jadi selesai sampai kering beres awet tahan butuh perlu memakan waktu "
-    "dibutuhkan diperlukan rato estáis estais jadinya selesainya kelar".split()
+    "dibutuhkan diperlukan rato estáis estais jadinya selesainya kelar durasi durasinya "
+    "duración duracion duration sejam sehari seminggu es son tiap setiap each every cada".split()
 )
 
 

@@ -358,7 +358,9 @@ PRICE_WORDS = frozenset(
     # (a whole period asked: "¿Cuánto es el día entero?" of "el día completo 220 euros")
     "full whole entero entera completo completa penuh "
     # (what is paid to hold a date: "How much to secure our date?" of "a £100 deposit")
-    "secure reserve confirm hold reservar asegurar confirmar apartar".split()
+    "secure reserve confirm hold reservar asegurar confirmar apartar "
+    # (a share of the whole: "Uang muka berapa persen dari total?")
+    "total".split()
 ) | frozenset(_PERIOD_OF)
 
 

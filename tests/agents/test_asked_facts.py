@@ -940,3 +940,31 @@ def test_a_discount_by_any_of_its_names() -> None:
     assert held_by_kin("potongan", ["Diskon 10% untuk pelajar dan mahasiswa."])
     assert held_by_kin("discount", ["A 10% reduction for students."])
     assert not held_by_kin("potongan", ["Harga Rp1.500.000 termasuk modul."])
+
+
+def test_leaving_it_on_a_day_a_span_to_the_end_of_a_month_and_a_duration_by_its_word() -> None:
+    """ "¿Puedo dejarlo un domingo?" asks the hours; "April to the end of September" spans
+    November out ("Can I have a lesson in November?" is answered by it); "Durasi tiap
+    pertemuan berapa menit?", "¿Cuántas horas es cada sesión?" and "Pasangnya sehari
+    selesai?" ask how long."""
+    from agents.asked_facts import asked_fact, month_held, season_of_another
+    from agents.asked_measures import asks_duration
+
+    assert asked_fact("¿Puedo dejarlo un domingo?").name == "hours"
+    lessons = ["Lessons run from April to the end of September."]
+    assert season_of_another("Can I have a lesson in November?", lessons) is None
+    assert month_held("june", lessons)
+    assert not month_held("november", lessons)
+    for asked in (
+        "Durasi tiap pertemuan berapa menit?",
+        "¿Cuántas horas es cada sesión?",
+        "Pasangnya sehari selesai?",
+        "What is the duration of the course?",
+    ):
+        assert asks_duration(asked), asked
+
+
+def test_an_indonesian_period_is_no_thing_priced() -> None:
+    from agents.answerability import asked_things
+
+    assert asked_things("Iurannya sebulan berapa?") == []
