@@ -129,6 +129,8 @@ _ASKS_PEOPLE = re.compile(
     r"cu[aá]nt[oa]s (?:sois|somos|seremos|cabemos|vamos|entramos)|how many of us|"
     # ... or of anyone going: "¿Cuántos van en cada grupo?"
     r"cu[aá]nt[oa]s (?:van|caben|entran) (?:en|por)|"
+    # ... or whether the askers fit: "Somos 6, ¿cabemos en un coche?"
+    r"cabemos|cabremos|"
     # ... or as people at large: "¿Cuánta gente monta a la vez?"
     r"cu[aá]nta gente|"
     rf"berapa (?:{_ORANG})|(?:{_ORANG})(?:nya)? (?:ada )?berapa(?! ?(?:tahun|umur|usia|bulan|"

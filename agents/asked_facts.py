@@ -972,6 +972,7 @@ _ASKS_NOTICE = re.compile(
 # time before something answers it: "paling lambat sehari sebelumnya").
 _ASKS_HOW_LONG_BEFORE = re.compile(
     r"(?<![^\W_])(?:how (?:many (?:minutes|hours|days|weeks)|long) before|con cu[aá]nto tiempo|"
+    r"con cu[aá]nta antelaci[oó]n|"
     r"cu[aá]nt[oa]s? (?:minutos|horas|d[ií]as|semanas) antes|"
     r"berapa (?:menit|jam|hari|minggu) sebelum\w*|"
     # ... or how early to come: "How early should we turn up?"
@@ -1005,7 +1006,10 @@ _NOTICE = re.compile(
     re.IGNORECASE,
 )
 _BEFORE = re.compile(
-    r"(?<![^\W_])(?:before|beforehand|antes|sebelum|sebelumnya)(?![^\W_])", re.IGNORECASE
+    r"(?<![^\W_])(?:before|beforehand|ahead|antes|sebelum|sebelumnya|"
+    # ... or booked "with at least" a length of time: "Reserve con al menos 24 horas"
+    r"con (?:al menos|como m[ií]nimo|un m[ií]nimo de))(?![^\W_])",
+    re.IGNORECASE,
 )
 # A number in figures or, up to eighteen, in words ("ten days' notice", "eight weeks of
 # age").
@@ -1358,6 +1362,8 @@ _ASKS_INCLUDED = re.compile(
     r"(?:is|are) (?:the )?[\w-]+(?: [\w-]+)? provided|sudah dapat|"
     # "Kontrolnya bayar lagi?": paid again is paid on top
     r"sudah termasuk|belum termasuk|apakah termasuk|bayar terpisah|bayar lagi|"
+    # ... or asked bare: "Aksesorisnya termasuk?"
+    r"[\w-]+nya termasuk(?=\W*$)|"
     r"(?:tambah|nambah) bayar|bayar tambahan|"
     # ... or whether one buys it oneself: "Harus beli hakpen sendiri?", "Do I need to buy
     # my own chalk?", "¿Tengo que comprar el material?"
@@ -1774,6 +1780,8 @@ _KINS = (
     # pelajar dan mahasiswa"
     "discount discounts reduction reductions concession concessions descuento descuentos "
     "rebaja rebajas bonificación diskon potongan",
+    # luggage: "¿Las maletas se pagan aparte?" of "con equipaje incluido"
+    "luggage baggage bags suitcase suitcases maleta maletas equipaje equipajes koper bagasi",
 )
 _KIN_OF = {word: frozenset(kin.split()) for kin in _KINS for word in kin.split()}
 

@@ -968,3 +968,18 @@ def test_an_indonesian_period_is_no_thing_priced() -> None:
     from agents.answerability import asked_things
 
     assert asked_things("Iurannya sebulan berapa?") == []
+
+
+def test_booking_with_at_least_a_time_included_asked_bare_luggage_and_fitting_in() -> None:
+    """ "Reserve con al menos 24 horas" gives the notice "¿Con cuánta antelación hay que
+    reservar?" asks; "Aksesorisnya termasuk?" asks whether it is included; suitcases are
+    luggage; "¿cabemos?" asks how many people."""
+    from agents.asked_facts import asked_fact, held_by_kin, states_notice, tells_notice
+
+    asked = "¿Con cuánta antelación hay que reservar?"
+    said = "Reserve con al menos 24 horas por WhatsApp o web."
+    assert states_notice(said) and tells_notice(said, asked)
+    assert states_notice("Please book at least two days ahead.")
+    assert asked_fact("Aksesorisnya termasuk?").name == "paid"
+    assert held_by_kin("maletas", ["con equipaje incluido"])
+    assert asked_fact("Somos 6, ¿cabemos en un coche?").name == "people"
