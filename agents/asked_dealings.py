@@ -152,5 +152,6 @@ def _place_named(question: str, texts: list[str]) -> bool:
     """Whether a text names the place the question asks to go to: a page listing the area
     it serves answers "Bisa kirim ke Karawang?" ("Area layanan Jabodetabek dan
     Karawang") without a word of delivering."""
+    # (every word of it: "Las Palmas" is not named by a page's "las")
     places = destinations(question)
-    return bool(places) and any(written_in(p, text.lower()) for p in places for text in texts)
+    return bool(places) and any(all(written_in(p, text.lower()) for p in places) for text in texts)

@@ -88,6 +88,7 @@ def states_frequency(sentence: str) -> bool:
 
 
 def priced_by_period(sentence: str) -> bool:
+    """Whether the sentence gives a price by its period ("15 euros al trimestre")."""
     return states_price(sentence) and _BY_PERIOD.search(sentence) is not None
 
 

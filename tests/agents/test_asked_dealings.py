@@ -194,3 +194,5 @@ def test_a_page_naming_the_place_asked_answers_whether_they_go_there() -> None:
     area = ["Area layanan Jabodetabek dan Karawang."]
     assert dealing_unoffered("Bisa kirim ke Karawang?", area) is None
     assert dealing_unoffered("Bisa kirim ke Bandung?", area) == "not_delivered"
+    # every word of the place: a page's "las" does not name Las Palmas
+    assert dealing_unoffered("¿Enviáis a Las Palmas?", ["Las tartas se recogen aquí."])
