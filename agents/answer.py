@@ -1075,7 +1075,10 @@ def fact_giving(
     # matrícula?" of "No hay matrícula", not of the monthly fee); asked whether they
     # take a thing in, the one naming most of it ("Can I leave the gas bottle in the
     # caravan?" of "Gas bottles must be removed", not of collecting the caravan)
-    thing_terms = terms_besides(query, fact.words) if fact.name in ("paid", "accepted") else set()
+    # ... or, asked how often a thing is done, the one naming most of it ("¿Cada cuántas
+    # horas se cambia el aceite?" of the oil's interval, not the seals')
+    named_facts = ("paid", "accepted", "frequency")
+    thing_terms = terms_besides(query, fact.words) if fact.name in named_facts else set()
 
     def names_asked(i: int) -> bool:
         sentence = candidates[i][1]

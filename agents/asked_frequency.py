@@ -14,6 +14,8 @@ _PERIODS_EN = r"days?|weeks?|fortnights?|months?|years?|hours?|minutes?|term|sea
 _PERIODS_ES = r"d[ií]as?|semanas?|quincenas?|mes(?:es)?|años?|horas?|minutos?|trimestres?"
 _PERIODS_ID = r"hari|minggu|bulan|tahun|jam|menit"
 _ONCE_ID = r"(?:se)?(?:hari|minggu|bulan|tahun)"
+# a count in figures ("2.000", "1,500") or a word
+_COUNT = r"(?:\d+(?:[.,]\d+)*|\w+)"
 _WEEKDAYS = (
     r"mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|"
     r"lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bados?|domingos?|"
@@ -36,15 +38,15 @@ _ASKS_FREQUENCY = re.compile(
 # Not a price by its period ("£85 a month"): that says what is paid, not how often.
 _STATES_FREQUENCY = re.compile(
     r"(?<![^\W_])(?:"
-    rf"(?:every|each)(?: other| \w+| \w+ (?:to|or|-) \w+)? (?:{_PERIODS_EN})|"
+    rf"(?:every|each)(?: other| {_COUNT}| {_COUNT} (?:to|or|-) {_COUNT})? (?:{_PERIODS_EN})|"
     rf"(?:every|cada|todos los) (?:{_WEEKDAYS})|"
     rf"(?:once|twice|\w+ times) (?:a|an|per|each|every) (?:{_PERIODS_EN})|"
     r"daily|weekly|fortnightly|monthly|yearly|annually|nightly|hourly|"
-    rf"cada (?:\w+ |\w+ (?:a|o|y) \w+ )?(?:{_PERIODS_ES})|"
+    rf"cada (?:{_COUNT} |{_COUNT} (?:a|o|y) {_COUNT} )?(?:{_PERIODS_ES})|"
     rf"(?:una|\w+) (?:vez|veces) (?:al|a la|por|cada) (?:{_PERIODS_ES})|"
     r"semanal(?:es|mente)?|quincenal(?:es|mente)?|mensual(?:es|mente)?|anual(?:es|mente)?|"
     r"diari[oa]s?|diariamente|"
-    rf"(?:setiap|tiap) (?:\w+ )?(?:{_PERIODS_ID}|{_WEEKDAYS})|"
+    rf"(?:setiap|tiap) (?:{_COUNT} )?(?:{_PERIODS_ID}|{_WEEKDAYS})|"
     rf"{_ONCE_ID} (?:sekali|\w+ kali)|(?:\d+|\w+) kali (?:dalam )?{_ONCE_ID}|"
     r"harian|mingguan|bulanan|tahunan"
     r")(?![^\W_])",

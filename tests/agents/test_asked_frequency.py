@@ -73,3 +73,11 @@ def test_how_long_between_and_every_span_of_periods() -> None:
     assert states_frequency("Most horses need shoeing every 5 to 7 weeks.")
     assert states_frequency("Hay que volver cada 4 a 6 semanas.")
     assert not states_frequency("Open between 9 and 5.")
+
+
+def test_every_so_many_in_figures_with_separators() -> None:
+    """ "cada 2.000 horas" and "every 2,000 hours" say how often (the oil, not the seals,
+    answers "¿Cada cuántas horas se cambia el aceite?")."""
+    assert states_frequency("El aceite se cambia cada 2.000 horas de funcionamiento.")
+    assert states_frequency("Service the pump every 2,000 hours.")
+    assert states_frequency("Ganti oli setiap 2.000 jam.")
