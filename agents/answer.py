@@ -1058,11 +1058,22 @@ def fact_giving(
     days = days_asked(query) if fact.name == "hours" else frozenset()
     naming = [i for i in chosen if tells_days(candidates[i][1], days)]
 
-    def gives(i: int) -> bool:
-        return fact.given_in(candidates[i][1], query, before=_sentence_before(candidates, i))
+    def gives(i: int, asked: str = query) -> bool:
+        return fact.given_in(candidates[i][1], asked, before=_sentence_before(candidates, i))
 
     giving = [i for i in chosen if gives(i)]
     anywhere = [i for i in range(len(candidates)) if same[i] and gives(i)]
+    if not anywhere:
+        # The service's own name is no thing a sentence must name to give the fact, when
+        # none names it ("Berapa hari sampai seragamnya jadi?" of Konveksi Seragam's
+        # "Pengerjaan 14 hari kerja"; not "How long is the workshop?" of a candle
+        # workshop's setting time, when the workshop's own length is given).
+        told = query
+        for word in words_of(query):
+            if word.lower() in own or nya_host(word.lower()) in own:
+                told = left_out(told, word)
+        giving = [i for i in chosen if gives(i, told)]
+        anywhere = [i for i in range(len(candidates)) if same[i] and gives(i, told)]
     # A word of its own kin ("apuntarse" of "la matrícula") or the period a price is asked
     # by ("Member sebulan berapa?"): the sentences naming it give the fact as asked, if
     # any does ("la matrícula 40 euros", not "Las cuotas se pagan por domiciliación"; the
@@ -1077,7 +1088,9 @@ def fact_giving(
     # caravan?" of "Gas bottles must be removed", not of collecting the caravan)
     # ... or, asked how often a thing is done, the one naming most of it ("¿Cada cuántas
     # horas se cambia el aceite?" of the oil's interval, not the seals')
-    named_facts = ("paid", "accepted", "frequency")
+    # ... or, asked where to take a thing, the one naming it ("¿Dónde llevo la ropa?" of
+    # "recogemos ropa ... en la parroquia", not of where the market is set up)
+    named_facts = ("paid", "accepted", "frequency", "venue")
     thing_terms = terms_besides(query, fact.words) if fact.name in named_facts else set()
 
     def names_asked(i: int) -> bool:

@@ -120,6 +120,12 @@ HEDGES = frozenset(
     "ballpark rough "
     "sekitar kisaran".split()
 )
+# ... nor the word of renting a price is asked by: "Sewanya berapa?" of "Paket isi 4
+# mainan Rp120.000 per 2 minggu" (the rent is the price), "How much is the rental?"
+RENT_PRICE_WORDS = frozenset("rent rental sewa sewanya alquiler".split())
+# ... nor the words asking a price as a share of the whole: "DP-nya berapa persen dari
+# total?" of "setelah DP 50%"
+SHARE_WORDS = frozenset("percent percentage persen persentase porcentaje total totalnya".split())
 # ... nor Spanish pointers to the place: "¿Tenéis miel de aquí?"
 POINTERS = frozenset("aquí allí ahí acá allá".split())
 # Letters an Indonesian word keeps before a "-nya" the stemmer left on ("les-nya").
@@ -257,8 +263,18 @@ ORDER_WORDS = frozenset(
 ABROAD = frozenset("abroad overseas internationally".split())
 # ... nor an Indonesian period a price is asked by: "Iurannya [sebulan] berapa?"
 ONE_PERIOD = frozenset("sejam sehari seminggu sebulan setahun".split())
+# ... nor "other", of a thing named beside it: "Bisa ganti mainan [lain]?"
+OTHERS = frozenset("other others otro otra otros otras lain lainnya".split())
 NOT_THINGS = (
-    LIMIT_WORDS | RECEIVERS | MADE | INDEFINITES | WHOLES | ORDER_WORDS | ABROAD | ONE_PERIOD
+    LIMIT_WORDS
+    | RECEIVERS
+    | MADE
+    | INDEFINITES
+    | WHOLES
+    | ORDER_WORDS
+    | ABROAD
+    | ONE_PERIOD
+    | OTHERS
 )
 # A verb's particle is no thing done to: "out" of "Do you come out to villages?".
 PARTICLES = frozenset("out over round around up down back along off away".split())
@@ -387,6 +403,7 @@ def stem_of(word: str, language: str) -> str:
         stemmed = "r" + stemmed  # "perias" (who does the "rias") as "rias", not "ias"
     if language == "id":
         stemmed = _spoken_indonesian(stemmed, word, stem)
+        stemmed = _SAME_ROOT.get(stemmed, stemmed)
     elif language == "es":
         stemmed = _SPANISH_DIPHTHONG.sub(_plain_vowel, stemmed, count=1)
         if _LOANWORD_PLURAL.fullmatch(stemmed):
@@ -488,7 +505,16 @@ _SAME_WORD = {
     # (a bumper, in Spain's two words: "¿Cuánto sale pintar el parachoques?" of "Pintar
     # un paragolpes cuesta desde 180 euros")
     "parachoques": "paragolpes",
+    # (rain, the verb and the noun: "¿Qué pasa si llueve?" of "Si hay lluvia...")
+    "llueve": "lluvia",
+    "llover": "lluvia",
+    "lloviendo": "lluvia",
 }
+
+
+# Indonesian roots that say the same, read as one once their affixes are gone: "Bisa
+# ganti mainan lain?" of "bisa tukar mainan", "gantinya" as "diganti" as "tukar".
+_SAME_ROOT = {"ganti": "tukar", "tuker": "tukar"}
 
 
 # Spoken Indonesian drops a verb's "me-" before its nasal: "ngaji", "ngajar", "ngantar"
@@ -888,6 +914,8 @@ _ASKS_PRICE = re.compile(
     r"coûte|coûtent|preço|preços|custa|custam|"
     # what a place charges, in Spanish: "¿Cuánto cobráis por hacer la renta?"
     r"cobra|cobran|cobr[aá]is|cobras|cobrar|"
+    # ... and what sending costs, in Spain's word: "¿Cuánto son los portes?"
+    r"portes|"
     # a fee paid by the month or year, and the cheapest price ("¿Cuál es la cuota
     # mensual?", "Berapa iurannya?", "Gaun termurah berapa?")
     r"cuota|cuotas|mensualidad|iuran|iurannya|subscription|dues|cheapest|termurah|"
@@ -952,6 +980,11 @@ _REFERS_BACK = re.compile(
 # may ask a quantity ("How much is the sieve method of gas production used?").
 _HOW_MUCH_IS = re.compile(r"^\W*(?:and |so )?how much (?:is|are) (?:a|an|the|one|your)\b", re.I)
 HOW_MUCH_IS_WORDS = 8
+# What a thing sells by, which "¿A cuánto está...?" prices (not how far it is).
+SOLD_BY_UNIT = (
+    r"(?:el|la|los|las) (?:docena|media docena|kilo|kg|litro|unidad|pieza|caja|bandeja|"
+    r"botella|raci[oó]n|entrada|men[uú]|metro|hora)"
+)
 # "¿Cuánto vale la entrada?"; "vale" alone is "OK" ("Vale, ¿cuántas plazas quedan?").
 # ... and what it comes to: "Tengo 10 placas, ¿cuánto me saldría?" (not how often a bus
 # leaves: "¿Cada cuánto sale?")
@@ -959,11 +992,16 @@ _WHAT_IT_IS_WORTH = re.compile(
     r"(?<![^\W_])cu[aá]nto valen?(?![^\W_])|"
     r"(?<!cada )(?<![^\W_])cu[aá]nto (?:me |nos |te |os |le |les )?(?:sale|salen|saldr[ií]an?)"
     r"(?![^\W_])|"
+    # ... or what a unit sells at: "¿A cuánto está la docena?", "¿A cuánto va el kilo?"
+    rf"(?<![^\W_])a cu[aá]nto (?:est[aá]n?|va|van|sale|salen) {SOLD_BY_UNIT}(?![^\W_])|"
     # ... and in English, asked last: "What do alterations usually come to?" (not "What
     # did it come to be called?")
     rf"{_COMES_TO}(?=\W*$)",
     re.IGNORECASE,
 )
+
+
+_WORTH_VERB = re.compile(r"(?<![^\W_])(?:valen?|salen?|saldr[ií]an?)(?![^\W_])", re.IGNORECASE)
 
 
 # ... and so does a short one that names the price and what it is of: "Ballpark price for
@@ -976,9 +1014,39 @@ _PRICE_OF = re.compile(
 )
 
 
+# ... and so does a short Indonesian one asking "how much" of a thing by its "-nya":
+# "Pakannya berapa?", "Berapa sewanya?" (the feed's, the rent's), not of what is counted
+# or measured ("Umurnya berapa?", "Pesertanya berapa?", "Garansinya berapa?").
+_NYA_HOW_MUCH = re.compile(
+    r"^\W*(?:(?:kalau|kalo|terus|trus|lalu|nah)\s+)?(?:([^\W\d_]+)\s+)?([^\W\d_]{3,}?)nya\s+"
+    r"berapa\W*$|^\W*berapa\s+(?:([^\W\d_]+)\s+)?([^\W\d_]{3,}?)nya\W*$",
+    re.IGNORECASE,
+)
+_COUNTED_OR_MEASURED = frozenset(
+    "umur usia ukuran jam lama tinggi berat luas jarak nomor nomer kapasitas hari tanggal "
+    "kuota jumlah isi porsi muatan daya suhu kecepatan panjang lebar volume minimal maksimal "
+    "durasi waktu menit detik kilo persen diskon potongan nilai skor kelas angkatan ruang "
+    "stok pin rekening kode level lantai tahun bulan minggu kali orang peserta anak murid "
+    "siswa tamu pengunjung kursi meja unit biji buah ekor lembar sesi pertemuan halaman "
+    "batas jatah slot antrian garansi masa tenor cicilan angsuran bunga dp rating ukur "
+    "tingkat tahap hasil".split()
+)
+
+
+def _asks_how_much_of(question: str) -> bool:
+    # (neither word counted nor measured: "Ukuran kamarnya berapa?", "Berapa lama
+    # pemasangannya?" ask a size and a time)
+    found = _NYA_HOW_MUCH.search(question)
+    return found is not None and not any(
+        word.lower() in _COUNTED_OR_MEASURED for word in found.groups() if word
+    )
+
+
 def asks_price(question: str) -> bool:
     """Whether the question asks what something costs (not why a price rose)."""
     if _HOW_MUCH_IS.search(question) and len(question.split()) <= HOW_MUCH_IS_WORDS:
+        return True
+    if _asks_how_much_of(question):
         return True
     if _PRICE_OF.search(question) and len(question.split()) <= HOW_MUCH_IS_WORDS:
         return True
@@ -1067,12 +1135,21 @@ def priced(question: str, quoted: list[str], *, before: list[str | None] | None 
     euros.") is read with it."""
     language = guess(question)[0]
     asking = _ASKS_PRICE.findall(question) + _ASKS_AMOUNT.findall(question)
+    # (what it is worth asks it too, its verb: "¿Cuánto vale por persona?" of "Cuestan 35
+    # euros"; not the unit it is of: "¿A cuánto sale el metro?")
+    if _WHAT_IT_IS_WORTH.search(question):
+        asking += _WORTH_VERB.findall(question)
     asking += PER_HEAD.findall(question) + _ASKS_SHARE_OR_DUTY.findall(question)
     # (a price asked as a rate names it by that word: "What's the cheapest hourly rate?",
     # its period read apart)
     asking += _RATE.findall(question)
-    asking += [word for word in words_of(question) if word.lower() in HEDGES]
+    asking += [word for word in words_of(question) if word.lower() in HEDGES | SHARE_WORDS]
     wanted = key_terms(question, language) - key_terms(" ".join(asking), language)
+    # (the rent asked alone is the price of what is rented: "Sewanya berapa?" of "Paket
+    # isi 4 mainan Rp120.000 per 2 minggu"; not beside a thing: "Sewa gaun berapa?")
+    rent = [word for word in words_of(question) if word.lower() in RENT_PRICE_WORDS]
+    if wanted and wanted <= key_terms(" ".join(rent), language):
+        wanted = set()
     # what is paid ahead, asked by its word ("Berapa DP-nya?", "¿Cuánto hay que
     # adelantar?"): a share paid ahead is it, in the page's word ("Uang muka 50% dibayar
     # saat pesan"), and so is a price of what the page pays ahead ("una señal de 20 €")

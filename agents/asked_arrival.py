@@ -21,7 +21,10 @@ _TIME_ASKED = (
     r"berapa (?:lama|hari|jam)|kapan"
 )
 # Receiving a thing ("lo recibo", "me llega"), which asks of an order too
-_RECEIVING_IT = r"(?:lo|la|los|las) recib\w*|(?:me|nos) llegan?|llegar(?:me|nos)|diterima"
+_RECEIVING_IT = (
+    r"(?:lo|la|los|las) (?:recib\w*|tengo|tendr[eé]|tenemos|tendremos)|(?:me|nos) llegan?|"
+    r"llegar(?:me|nos)|diterima"
+)
 # The asker receiving it, not anyone ("When did Tesla receive the Edison Medal?"): "will
 # I receive it", "¿cuándo lo recibo?"
 _RECEIVING = (
@@ -58,6 +61,7 @@ ARRIVAL_WORDS = frozenset(
     "cuánto cuanto tiempo tarda tardan tardará tardara tardáis tardais días dias horas "
     "cuándo cuando llega llegan llegar llegará llegara llegarme llegaría llegue lleguen "
     "recibo recibir recibiré recibire recibe recibimos pido pedido pedidos pedir encargo "
+    "tengo tendré tendre tenemos tendremos cuántos cuantos cuántas cuantas "
     "encargar encargue compro comprar hoy hasta "
     "berapa lama hari jam kapan sampai sampainya nyampe tiba diterima barang barangnya "
     "pesan pesanan pesanannya beli hari ini saya parcel parcels package packages paquete "
@@ -73,7 +77,9 @@ def asks_arrival(question: str) -> bool:
 
 # A sentence on things arriving: "lo pedimos y suele llegar en dos o tres días".
 _ARRIVES = re.compile(
-    r"(?<![^\W_])(?:arrive\w*|llega\w*|llegue\w*|recib\w*|sampai|tiba|diterima)(?![^\W_])",
+    # (... or handed back: "la entregamos limpia y planchada en 48 horas")
+    r"(?<![^\W_])(?:arrive\w*|llega\w*|llegue\w*|recib\w*|entreg\w*|sampai|tiba|diterima)"
+    r"(?![^\W_])",
     re.IGNORECASE,
 )
 

@@ -116,13 +116,17 @@ def states_count(sentence: str) -> bool:
 # saying "peserta" for "orang" or "alumnos" for "personas" and no verb of the question.
 _PEOPLE_ASKED = (
     "people|persons|guests|pupils|students|children|kids|participants|players|adults|"
-    "learners|visitors|passengers|diners|campers"
+    "learners|visitors|passengers|diners|campers|teachers|instructors|coaches|staff|"
+    "handlers|guides"
 )
 _PERSONAS = (
     "personas|alumn[oa]s|participantes|jugadores|niñ[oa]s|invitados|huéspedes|asistentes|"
     "pasajeros|comensales"
 )
-_ORANG = "orang|peserta|murid|siswa|tamu|pemain|pengunjung|petugas|penumpang"
+_ORANG = (
+    "orang|peserta|murid|siswa|tamu|pemain|pengunjung|petugas|penumpang|guru|gurunya|"
+    "pengajar|pengajarnya|pelatih|pelatihnya|instruktur|instrukturnya"
+)
 _ASKS_PEOPLE = re.compile(
     rf"(?<![^\W_])(?:how many (?:{_PEOPLE_ASKED})|cu[aá]nt[oa]s (?:{_PERSONAS})|"
     # ... or of the askers: "¿Cuántos sois por clase?", "How many of us can come?"
@@ -131,9 +135,17 @@ _ASKS_PEOPLE = re.compile(
     r"cu[aá]nt[oa]s (?:van|caben|entran) (?:en|por)|"
     # ... or whether the askers fit: "Somos 6, ¿cabemos en un coche?"
     r"cabemos|cabremos|"
+    # ... or, numbering themselves, whether they are taken: "Somos 12, ¿nos la hacéis?",
+    # "We're a group of 8, can you do it?", "Kami 20 orang, bisa?"
+    r"^\W*(?:somos|seremos|we(?:['’]re| are| will be)(?: a group of)?|there(?:['’]ll| will)? be|"
+    r"kami|rombongan)\s+\d+(?:\s+(?:personas|people|of us|orang|adults|adultos))?\s*[,.;]|"
     # ... or as people at large: "¿Cuánta gente monta a la vez?"
     r"cu[aá]nta gente|"
-    rf"berapa (?:{_ORANG})|(?:{_ORANG})(?:nya)? (?:ada )?berapa(?! ?(?:tahun|umur|usia|bulan|"
+    # ("Muridnya per kelas ada berapa?")
+    # ... and children counted: "Sekelas isinya berapa anak?" (not "anak berapa tahun")
+    r"berapa anak(?! ?(?:tahun|umur|usia|bulan|kecil))|"
+    rf"berapa (?:{_ORANG})|(?:{_ORANG})(?:nya)? (?:(?:per|tiap|setiap) \w+ )?(?:ada )?"
+    r"berapa(?! ?(?:tahun|umur|usia|bulan|"
     r"kali|jam|lama|hari|rupiah|rp)))(?![^\W_])",
     re.IGNORECASE,
 )
@@ -160,6 +172,8 @@ PEOPLE_WORDS = frozenset(
     "setiap tiap per each every cada por group groups grupo grupos kelompok fit fits sleep "
     # (whom a thing serves: "How many people will two tiers feed?")
     "feed feeds serve serves "
+    # ... and the askers numbering themselves: "Somos 12, ¿nos la hacéis?"
+    "somos seremos group rombongan hacéis haceis hacen atendéis atendeis aceptáis aceptais "
     "sleeps seat seats hold holds take takes come invite caben cabe caber entran admite "
     "admitís admiten muat menampung maximum máximo maksimal most sois somos seremos "
     "cabemos coinciden coincidimos coincide of us vamos entramos cuánta cuanta gente "

@@ -34,7 +34,8 @@ from agents.asked_parking import asks_parking, states_parking
 _ASKS_TO_BUY = re.compile(
     r"(?<![^\W_])(?:(?:do|does) (?:you|they|the [\w-]+) sell|(?:can|could) (?:i|we) buy|"
     r"(?:is|are) [\w\s-]{1,30} for sale|vend[eé]is|venden|vendes|"
-    r"(?:se puede|puedo|podemos) comprar|jual|menjual|dijual|bisa beli|(?:mau|ingin) beli)"
+    r"(?:se puede|puedo|podemos) comprar|pod[eé]is vender(?:me|nos)?|me vend[eé]is|venderme|"
+    r"jual|menjual|dijual|bisa beli|(?:mau|ingin) beli)"
     r"(?![^\W_])",
     re.IGNORECASE,
 )

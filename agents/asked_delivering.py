@@ -21,7 +21,8 @@ ASKS_TO_DELIVER = re.compile(
     r"mengantar|diantarkan|pengantaran|pengiriman|ongkir|ongkos (?:kirim|antar)|"
     # (... as it is spoken: "Bisa dianter ke rumah?"; "¿Me los traéis a casa?")
     r"anter|dianter|nganter|anterin|dianterin|"
-    r"(?:tra[eé]is|traen|llev[aá]is|llevan)(?: \w+){0,2} a (?:casa|domicilio)|"
+    r"(?:tra[eé]is|traen|llev[aá]is|llevan|acerc[aá]is|acercan|acercar(?:me|nos)?)"
+    r"(?: \w+){0,2} a (?:casa|domicilio)|"
     # ... or collect from one's home: "Could you pick my washing up from my house?"
     r"(?:pick|collect|fetch)(?: [\w']+){0,3}(?: up)? from (?:my|our) (?:house|home|flat|"
     r"place|door|office)|"
@@ -44,7 +45,9 @@ SPEAKS_OF_DELIVERING = re.compile(
     # ... or abroad: "Ekspor ke luar negeri dengan kontainer"
     r"export\w*|exporta\w*|ekspor\w*|"
     r"kurir|ekspedisi|jne|gosend|gojek|grab|home visits?|house calls?|(?:come|visit) (?:to )?you|"
-    r"your (?:home|house|door)|datang ke rumah|panggilan|home service|ke rumah)(?![^\W_])",
+    r"your (?:home|house|door)|datang ke rumah|panggilan|home service|ke rumah|"
+    # ("te los llevamos a casa los jueves")
+    r"(?:llevamos|traemos|acercamos|entregamos)(?: \w+){0,2} a (?:casa|domicilio))(?![^\W_])",
     re.IGNORECASE,
 )
 # The words of asking it: delivering, sending, bringing home, and where to ("¿Lo traéis a
@@ -59,7 +62,9 @@ DELIVERING_WORDS = frozenset(
     "nganter anterin dianterin pengantaran pengiriman rumah kantor datang panggilan "
     # ... and by which carrier: "Kirim pakai ekspedisi apa?", "¿Con qué mensajería?"
     "carrier carriers couriers mensajería mensajeria paquetería paqueteria agencia "
-    "ekspedisi kurir pakai lewat via".split()
+    "ekspedisi kurir pakai lewat via "
+    # ... and bringing it closer, as Spain says: "¿Me podéis acercar los huevos a casa?"
+    "acercáis acercais acercan acercar acercarme acercarnos".split()
 )
 
 

@@ -22,6 +22,9 @@ _NEVER_DONE = re.compile(
     r"(?:es|será|sería) (?:mi|nuestra|su) primera vez|soy principiante|somos principiantes|"
     r"no tengo (?:ninguna )?experiencia|sin experiencia|"
     r"(?:i|we)(?:['’]ve| have) never(?: [^\W\d_'’]+){1,4}|never (?:done|tried|been)(?: [^\W\d_']+){0,3}|"
+    # ... or asked as whether one must have done it: "¿Hay que haber hecho teatro antes?",
+    # "Do I need to have done it before?"
+    r"(?:haber|to have) [^\W\d_]+(?: [^\W\d_]+){0,3} (?:antes|before)|"
     r"(?:i'm|i am|we're|we are) (?:a |an )?(?:complete |total |absolute )?(?:beginners?|novices?)|"
     r"first[- ]timers?|(?:my|our) first time|(?:have|having) no experience|"
     r"(?:belum|tidak|gak|nggak|ga|enggak) pernah(?: [^\W\d_]+){1,4}|(?:masih|saya|aku|kami) "
@@ -34,7 +37,9 @@ _NEVER_DONE = re.compile(
 _NEEDS_EXPERIENCE = re.compile(
     r"(?<![^\W_])(?:(?:do|does|will) (?:i|we|you|one) need (?:any )?(?:previous |prior )?"
     r"experience|(?:hace falta|se necesita|necesito|necesitamos|piden) (?:tener )?"
-    r"(?:alguna )?experiencia|(?:perlu|harus|wajib) (?:punya |ada )?pengalaman)(?![^\W_])",
+    r"(?:alguna )?experiencia|(?:perlu|harus|wajib) (?:punya |ada )?pengalaman|"
+    r"(?:hay que|tengo que|hace falta|es necesario|need to|do (?:i|we) have to) (?:haber|have) "
+    r"[^\W\d_]+(?: [^\W\d_]+){0,3} (?:antes|before))(?![^\W_])",
     re.IGNORECASE,
 )
 # ... asked as whether one may come all the same ("¿puedo apuntarme?", "can I still
@@ -52,6 +57,9 @@ _STATES_EXPERIENCE = re.compile(
     r"(?:complete |total |absolute )?beginners?|novices?|first[- ]timers?|all (?:levels|abilities)|"
     r"never (?:\w+ )?before|"
     r"no hace falta (?:tener )?(?:experiencia|saber|haber)|sin experiencia|experiencia previa|"
+    # ("No se necesita experiencia", "No es necesaria experiencia previa")
+    r"no (?:se (?:necesita|requiere|pide)|es necesari[oa]|necesitas|necesit[aá]is) (?:tener )?"
+    r"(?:ninguna )?(?:la )?experiencia|"
     r"iniciaci[oó]n|principiantes?|todos los niveles|nunca (?:lo )?ha[ns]? \w+|"
     # (not "pengalaman" alone: "Pengajar dengan pengalaman 10 tahun" is the teacher's)
     r"(?:tidak|tak) (?:perlu|harus) (?:punya )?(?:pengalaman|berpengalaman)|tanpa pengalaman|"
@@ -69,7 +77,7 @@ EXPERIENCE_WORDS = frozenset(
     "ir venir hacerlo igual también hay algo nivel para mí problema sitio empezar "
     "belum tidak gak nggak enggak ga pernah pertama kali masih pemula pengalaman perlu harus "
     "bisa boleh ikut daftar coba mencoba mulai belajar tetap juga ada kelas untuk saya aku "
-    "kami masalah".split()
+    "kami masalah haber have hecho done antes before".split()
 )
 
 

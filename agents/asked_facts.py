@@ -106,7 +106,8 @@ HOURS_WORDS = frozenset(
     "weekend weekends fin fines semana finde akhir pekan weekday weekdays biasa "
     # ... and the parts of a day, asked as a day is: "¿Abren por la tarde?"
     "morning mornings afternoon afternoons evening evenings mañana mañanas manana tarde "
-    "tardes noche noches pagi siang sore malam midday noon lunch lunchtime mediodía "
+    "tardes noche noches pagi siang sore malam midday noon lunch lunchtime mediodía night "
+    "nights "
     "mediodia "
     # ... tonight, early or late, first or last thing, whose hours the page's give:
     # "Until what time are you open tonight?", "Un lunes a primera hora, ¿os pillo
@@ -114,7 +115,7 @@ HOURS_WORDS = frozenset(
     "tonight until till hasta sampai early late temprano pronto primera última ultima "
     # ... and finding them open, as Spain says it; or them there: "¿El viernes por la
     # tarde estáis?"
-    "pillo pillamos pillar estáis estais están estan".split()
+    "pillo pillamos pillar estáis estais están estan available disponible disponibles".split()
 )
 # What gives hours: a range of times of day ("7 am to 10 pm", "8:00 a 18:00", "09.00
 # sampai 21.00", "9-17 h"; a time marked by its minutes or its am, pm or h, so that "de
@@ -149,14 +150,18 @@ _DAYS = (
     r"fin(?:es)?\s+de\s+semana|senin|selasa|rabu|kamis|jumat|sabtu|minggu|akhir\s+pekan|"
     r"hari\s+libur|entre\s+semana|hari\s+biasa|"
     # parts of a day, which the hours answer as they answer a day
-    r"morning|afternoon|evening|ma[ñn]ana|tarde|noche|pagi|siang|sore|malam|"
+    r"morning|afternoon|evening|night|ma[ñn]ana|tarde|noche|pagi|siang|sore|malam|"
     # ... midday, when shops close for lunch: "¿Cerráis al mediodía?"
     r"midday|noon|lunch(?:time)?|mediod[ií]a"
 )
 # Whether they work on a day asks it as whether they open does: "Do you work on
 # Sundays?", "¿Trabajáis los sábados?", "Kalau hari Minggu tukangnya kerja?".
 # (... or coming, of a service that comes to one: "¿Venís los domingos?")
-_WORKING = r"work|works|working|trabaja|trabajan|trabaj[aá]is|kerja|bekerja|ven[ií]s|vienen"
+_WORKING = (
+    r"work|works|working|trabaja|trabajan|trabaj[aá]is|kerja|bekerja|ven[ií]s|vienen|"
+    # ... or are free to: "Are you available on Mondays?", "¿Estáis disponibles el sábado?"
+    r"available|disponibles?"
+)
 _ASKS_OPEN_ON = re.compile(
     rf"(?<![^\W_])(?:(?:are|is)(?![^\W_]).{{0,30}}(?<![^\W_])(?:open|closed)|"
     rf"abren|abre|abr[ií]s|cierran|cierra|cerr[aá]is|"
@@ -178,7 +183,9 @@ _DAY = re.compile(rf"(?<![^\W_])(?:{_DAYS})s?(?![^\W_])", re.IGNORECASE)
 # pasar un sábado por la tarde?", "Bisa datang hari Minggu?"): the hours tell that too.
 _COMING = (
     r"come|visit|drop|pop|call in|stop by|bring|collect|pick up|pasar(?:me|nos|se|os|te)?|"
-    r"ir|venir|(?:llevar|traer|recoger|dejar)(?:lo|la|los|las|le|les)?|datang|mampir|antar|ambil"
+    r"ir|venir|(?:llevar|traer|recoger|dejar)(?:lo|la|los|las|le|les)?|datang|mampir|antar|ambil|"
+    # ... or reach them: "Can I call you on a Sunday night?", "¿Puedo llamaros un domingo?"
+    r"call|ring|phone|reach|contact|llamar(?:os|te|le|les)?|telepon|telpon|nelpon|hubungi"
 )
 _ASKS_TO_COME_ON = re.compile(
     rf"(?<![^\W_])(?:(?:can|could|may) (?:i|we)|puedo|podemos|se puede|bisa|boleh|"
@@ -204,6 +211,9 @@ COMING_WORDS = (
         # (... with what is brought or left: "¿Puedo dejarlo un domingo?")
         "dejarlo dejarla dejarle llevarlo llevarla traerlo traerla recogerlo recogerla "
         "pasaros pasarte "
+        # (... or reaching them: "Can I ring you on a Sunday?")
+        "ring phone reach contact llamar llamaros llamarte llamarle llamarles telepon "
+        "telpon nelpon hubungi "
         # ... and what one comes for, shopping: "¿Un lunes por la mañana puedo pasar a
         # comprar?"
         "comprar buy belanja beli "
@@ -396,8 +406,10 @@ _OPEN_WORDS = (
     r"abierto|abiertos|abierta|abiertas|cierra|cierran|cerr[aá]is|cerramos|cerrado|"
     r"cerrados|cerrada|cerradas|buka|dibuka|tutup|ditutup|libur"
 )
+# ... or of running at all: "Do you go out in March?", "¿Salís en invierno?"
+_RUNNING = r"go out|run|operate|sail|sal[ií]s|salen|funcion[aá]is|funcionan|beroperasi"
 _ASKS_OPEN_IN_SEASON = re.compile(
-    rf"(?<![^\W_])(?:{_OPEN_WORDS})(?![^\W_]).{{0,25}}(?<![^\W_])(?:in|over|during|at|"
+    rf"(?<![^\W_])(?:{_OPEN_WORDS}|{_RUNNING})(?![^\W_]).{{0,25}}(?<![^\W_])(?:in|over|during|at|"
     rf"en|durante|por|saat|selama|waktu|pas|bulan)\s+(?:the\s+|el\s+|la\s+|bulan\s+)?"
     rf"(?:{_SEASON.pattern})",
     re.IGNORECASE,
@@ -437,8 +449,16 @@ def asks_open_in_season(question: str) -> bool:
 def states_season_open(sentence: str) -> bool:
     """Whether the sentence says when in the year the place is open or closed: a month, a
     season or a span of months beside opening or closing, or open all year."""
+    # (... or hours given with them: "Salimos cada día de 10:00 a 13:00 de junio a
+    # septiembre" tells "¿Abrís en octubre?")
     return _ALL_YEAR.search(sentence) is not None or (
-        _SEASON.search(sentence) is not None and _OPEN_OR_CLOSED.search(sentence) is not None
+        _SEASON.search(sentence) is not None
+        and (
+            _OPEN_OR_CLOSED.search(sentence) is not None
+            or states_hours(sentence)
+            # (a schedule: "trips leave at 9am and 2pm from April to October")
+            or _TIME_MARK.search(sentence) is not None
+        )
     )
 
 
@@ -448,7 +468,8 @@ def tells_season(sentence: str, question: str) -> bool:
     or one of its months (a month asked is its own time)."""
     if _ALL_YEAR.search(sentence) is not None:
         return True
-    if any(_is_month(first) and _is_month(last) for first, last in _spans(sentence)):
+    # (... or from a time of year: "from Easter to October")
+    if any(_of_the_year(first) and _of_the_year(last) for first, last in _spans(sentence)):
         return True
     asked = {m.group().lower() for m in _SEASON.finditer(question)}
     named = {m.group().lower() for m in _SEASON.finditer(sentence)}
@@ -461,6 +482,10 @@ def tells_season(sentence: str, question: str) -> bool:
 
 def _is_month(word: str) -> bool:
     return word.lower() in _MONTH_OF
+
+
+def _of_the_year(word: str) -> bool:
+    return _is_month(word) or word.lower() in _SEASON_MONTHS
 
 
 def month_held(word: str, texts: list[str]) -> bool:
@@ -726,11 +751,27 @@ _ASKS_VENUE = re.compile(
     r"d[oó]nde (?:os reun[ií]s|nos reunimos|se re[uú]nen|qued[aá]is|quedamos|ensay[aá]is|"
     r"entren[aá]is|son las clases|se (?:hacen|dan|imparten) las clases)|"
     r"(?:kumpul|latihan|kelas|les|kursus)(?:nya)? di ?mana|"
+    # ... or where it is held: "Where does it take place?", "¿Dónde se pone?" (a market),
+    # "¿Dónde se celebra la feria?", "Acaranya diadakan di mana?"
+    r"where (?:does|do|will) (?:it|they|the [\w-]+) take place|"
+    # ... or where one meets or stays: "¿Dónde nos encontramos?", "¿Dónde se alojan los
+    # chavales?", "Where will the children sleep?", "Nginepnya di mana?"
+    r"d[oó]nde (?:nos (?:encontramos|vemos|alojamos|quedamos a dormir)|quedamos|"
+    r"se alojan|duermen|dormimos|dormir[aá]n)|"
+    r"where (?:do|will|would|shall) (?:we|they|the [\w-]+) (?:stay|sleep)|"
+    r"(?:nginep|menginap|tidur|ketemu|ketemuan)(?:nya)? di ?mana|"
+    r"d[oó]nde se ponen?(?=\W*$)|"
+    r"d[oó]nde (?:se (?:monta|montan|hace|hacen|celebra|celebran|entrena|entrenan|juega|"
+    r"juegan)|tiene lugar|"
+    r"es)(?: (?:el|la|los|las) [^\W\d_]+)?(?=\W*$)|"
+    r"(?:diadakan|dilaksanakan|digelar|berlangsung|acaranya|tempatnya) di ?mana|"
     # ... or where one picks a thing up or drops it off: "Where do I pick tools up?" of
     # "The library is in the old fire station", "¿Dónde se recogen los pedidos?"
     r"where (?:do|can|shall|should|will) (?:i|we) (?:pick (?:[\w-]+ ){0,2}up|collect|"
     r"drop (?:[\w-]+ ){0,2}off)|"
-    r"d[oó]nde (?:recojo|recogemos|se recogen?|dejo|dejamos)|"
+    r"d[oó]nde (?:recojo|recogemos|se recogen?|dejo|dejamos|llevo|llevamos|entrego|entregamos)|"
+    r"where (?:do|can|shall|should) (?:i|we) (?:take|bring|hand in)(?! (?:my|our) (?:kids?|"
+    r"children|dogs?))|"
     r"(?:ambil|ngambil|jemput)(?:nya)? di ?mana)(?![^\W_])",
     re.IGNORECASE,
 )
@@ -741,7 +782,10 @@ VENUE_WORDS = ADDRESS_WORDS | frozenset(
     "ensayais entrenáis entrenais son clases hacen dan imparten kumpul latihan latihannya "
     "kelas kelasnya les lesnya kursus kursusnya "
     "pick up collect drop off recojo recogemos recoge recogen dejo dejamos ambil ambilnya "
-    "ngambil jemput".split()
+    "ngambil jemput take place pone ponen monta montan hace celebra celebran tiene lugar es "
+    "diadakan dilaksanakan digelar berlangsung acaranya tempatnya llevo llevamos entrego "
+    "entregamos bring hand entrena entrenan juega juegan encontramos vemos alojamos alojan duermen dormimos dormirán "
+    "dormiran stay sleep nginep menginap tidur ketemu ketemuan".split()
 )
 
 
@@ -760,7 +804,20 @@ def states_venue(sentence: str) -> bool:
 _AT_A_KIND_OF_PLACE = re.compile(
     r"(?<![^\W_])(?:in|at|from|on|by|behind|beside|inside|next to|opposite) (?:the )?"
     r"(?:[\w'’-]+ ){0,2}(?:hall|tower|church|station|pavilion|clubhouse|library|park|slipway|"
-    r"barn|chapel|field|beach|harbour|green)(?![^\W_])",
+    r"barn|chapel|field|beach|harbour|green|hostel|hotel|lodge|campsite)(?![^\W_])|"
+    # ... or the point one meets at: "The meeting point is the tourist office"
+    r"(?<![^\W_])(?:meeting point|punto de encuentro|titik kumpul)(?![^\W_])|"
+    # ... in Spanish and Indonesian: "en la parroquia", "en el polideportivo municipal",
+    # "di balai desa", "di masjid"
+    r"(?<![^\W_])(?:en|junto a|detr[aá]s de|delante de) (?:el|la|los|las|un|una) "
+    r"(?:[\w'’-]+ ){0,2}"
+    r"(?:parroquia|iglesia|ermita|ayuntamiento|polideportivo|pabell[oó]n|colegio|escuela|"
+    r"biblioteca|plaza|parque|centro c[ií]vico|casa de (?:la )?cultura|nave|mercado|"
+    r"puerto|playa|campo|albergue|hotel|hostal|camping|refugio|casa rural|"
+    r"oficina de turismo)(?![^\W_])|"
+    r"(?<![^\W_])di (?:(?:depan|belakang|samping|dalam) )?(?:balai|masjid|musala|mushola|"
+    r"gereja|gedung|lapangan|aula|kantor|pasar|sekolah|taman|pendopo|alun-alun|pantai)"
+    r"(?![^\W_])",
     re.IGNORECASE,
 )
 
@@ -974,7 +1031,9 @@ _ASKS_HOW_LONG_BEFORE = re.compile(
     r"(?<![^\W_])(?:how (?:many (?:minutes|hours|days|weeks)|long) before|con cu[aá]nto tiempo|"
     r"con cu[aá]nta antelaci[oó]n|"
     r"cu[aá]nt[oa]s? (?:minutos|horas|d[ií]as|semanas) antes|"
-    r"berapa (?:menit|jam|hari|minggu) sebelum\w*|"
+    r"berapa (?:menit|jam|hari|minggu|lama) sebelum\w*|"
+    # ("¿Con cuántos días de margen hay que avisaros?")
+    r"con cu[aá]nt[oa]s (?:minutos|horas|d[ií]as|semanas) de (?:margen|antelaci[oó]n)|"
     # ... or how early to come: "How early should we turn up?"
     r"how early (?:should|must|do|to)|"
     r"when (?:should|must|do) (?:i|we) (?:need to |have to )?book|"
@@ -995,7 +1054,7 @@ NOTICE_WORDS = frozenset(
     "when should do cuándo cuando kapan booking reservasi minutes minutos menit "
     # ... how early to come, and giving notice: "How early should we turn up?", "¿Con
     # cuánto tiempo tengo que avisar?"
-    "early arrive arriving turn llegar avisar aviso "
+    "early arrive arriving turn llegar avisar aviso avisaros avisarte avisarles margen "
     # leaned on to ask it: "¿Con cuánta antelación tengo que cancelar?"
     "need must have tengo tienes tiene debo hay harus perlu debería deberia deberíamos "
     "deberiamos conviene".split()
@@ -1103,7 +1162,8 @@ AGE_WORDS = _AGE_ASKING | NUMBER_WORDS
 _AGE_UNIT = r"(?:years?|months?|weeks?|años|meses|semanas|tahun|bulan|minggu)"
 _NOT_AN_AGE = (
     r"(?!\s*(?:[°%]|[.,]\d|degrees?|grados?|derajat|kg|kilos?|km|cm|m\b|metres?|meters?|"
-    r"minutes?|minutos?|menit|hours?|horas?|jam|people|personas|orang|€|£|\$|rp))"
+    r"minutes?|minutos?|menit|hours?|horas?|jam|seconds?|segundos?|detik|people|personas|"
+    r"orang|€|£|\$|rp))"
 )
 _STATES_AGE = re.compile(
     # ("toddlers aged one to four are £5.50")
@@ -1117,11 +1177,15 @@ _STATES_AGE = re.compile(
     rf"(?:anak|bayi|balita|siswa)\s+\d+\s*(?:-|sampai|hingga)?\s*\d*\s*(?:tahun|bulan)|"
     rf"(?<![^\W_])(?:under|over|below|above|menores de|mayores de|di bawah|di atas)\s+\d+"
     rf"(?:\s*{_AGE_UNIT})?{_NOT_AN_AGE}(?![\d\w])|"
-    # "Under-16s swim with a parent", "over-60s"
-    r"(?<![^\W_])(?:under|over)-\d{1,2}s(?![^\W_])|"
+    # "Under-16s swim with a parent", "over-60s", "over 18s only"
+    r"(?<![^\W_])(?:under|over)[\s-]\d{1,2}s(?![^\W_])|"
+    # ... or what one must be: "You must be 16 on the day of the exam" (not "must be 10
+    # minutes early")
+    rf"(?<![^\W_])(?:must|have to|has to|need to|needs to) be (?:at least )?\d{{1,2}}"
+    rf"{_NOT_AN_AGE}(?![\d.,:]?\d)(?!\s*(?:am|pm|h|[ap]\.m\.))(?![^\W_])|"
     # ... or the age of adults, unnumbered: "hay que ser mayor de edad", "adults only",
     # "harus sudah cukup umur"
-    r"(?<![^\W_])(?:(?:mayor|menor)(?:es)? de edad|adults only|of legal age|cukup umur)"
+    r"(?<![^\W_])(?:(?:mayor|menor)(?:es)? de edad|adults?[- ]only|of legal age|cukup umur)"
     r"(?![^\W_])|"
     # "must be 16 or older", "18s and over", "children 5 and over" (not "groups of 10 or
     # over": a number of people)
@@ -1234,7 +1298,11 @@ TIME_WORDS = frozenset(
     # ... and coming at an hour of a part of the day: "Kami boleh datang jam 12 siang?"
     # (not what is done then, which names what is asked: "ambil" of "pengambilan")
     "come arrive llegar venir datang kami we pagi siang sore malam noon midday "
-    "latest earliest what's".split()
+    "latest earliest what's "
+    # ... and leaving at it: "What time do we have to leave?" (of "check-out by 10.30 am")
+    "go goes leave leaves "
+    # ... and meeting at it: "¿A qué hora quedamos?"
+    "quedamos quedar quedáis quedais meet ketemu kumpul".split()
 )
 # A time of day: with its minutes ("16:00", "7.30", "pukul 07.00"; not an amount,
 # "£2.50", "12.50 euros", "Rp75.000") or its am or pm, or noon and midnight.
@@ -1751,7 +1819,7 @@ _KINS = (
     # sending: "¿Cuánto me cobráis por mandarme la lana a casa?" of "Enviamos lana a toda
     # España por 4,95 euros"
     "send sends sending sent post posting posted postage ship ships shipping shipped "
-    "enviar envío envio envíos envios enviamos enviáis enviais envían envian enviarme "
+    "enviar envío envio envíos envios enviamos enviáis enviais envían envian enviarme portes "
     "enviarnos mandar mandáis mandais mandamos mandan mandarme mandarnos kirim dikirim "
     "mengirim pengiriman kirimkan "
     # ... or bringing it to the door: "¿Cuánto cuesta el envío?" of "Entregamos a
@@ -1782,6 +1850,21 @@ _KINS = (
     "rebaja rebajas bonificación diskon potongan",
     # luggage: "¿Las maletas se pagan aparte?" of "con equipaje incluido"
     "luggage baggage bags suitcase suitcases maleta maletas equipaje equipajes koper bagasi",
+    # the old, by their age or their family's word for them: "Bisa potong rambut nenek
+    # saya?" of "potong rambut pria, anak dan lansia"
+    "elderly senior seniors pensioner pensioners oap grandma grandmother grandpa "
+    "grandfather grandparents granny nan mayores ancianos anciano ancianas anciana abuelo "
+    "abuela abuelos jubilado jubilada jubilados lansia manula jompo nenek kakek eyang",
+    # learners, by the school's word or the asker's: "Muridnya per kelas ada berapa?" of
+    # "maksimal 6 siswa per kelas"
+    "student students pupil pupils learner learners alumno alumnos alumna alumnas "
+    "estudiante estudiantes murid muridnya siswa siswanya pelajar",
+    # teachers: "Gurunya ada berapa?" of "maksimal 8 anak dengan 2 pengajar"
+    "teacher teachers instructor instructors tutor tutors profesor profesora profesores "
+    "monitor monitora monitores guru gurunya pengajar pengajarnya instruktur",
+    # a song, by its names: "¿Cuánto me cobráis por mezclar un tema?" of "La mezcla ... de
+    # una canción cuesta 90 euros"
+    "song songs track tracks canción cancion canciones tema temas lagu",
 )
 _KIN_OF = {word: frozenset(kin.split()) for kin in _KINS for word in kin.split()}
 

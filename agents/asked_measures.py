@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from agents.answerability import words_of
+from agents.answerability import SOLD_BY_UNIT, words_of
 
 # A number in figures or in words, up to the tens ("ninety minutes", "tres días").
 _FIGURE = (
@@ -36,7 +36,9 @@ _ASKS_DISTANCE = re.compile(
     r"(?:se)?berapa jauh|jarak(?:nya)? berapa|berapa (?:km|kilometer)|"
     r"sampai (?:mana|daerah mana)|jangkauan(?:nya)?|"
     # "¿Qué tan lejos queda de la facultad?", "¿A cuánto está del centro?"
-    r"qu[eé] tan lejos|c[oó]mo de lejos|a cu[aá]nto (?:est[aá]|queda))(?![^\W_])",
+    # (not what a dozen sells at: "¿A cuánto está la docena?")
+    rf"qu[eé] tan lejos|c[oó]mo de lejos|a cu[aá]nto (?:est[aá]|queda)(?! {SOLD_BY_UNIT}))"
+    r"(?![^\W_])",
     re.IGNORECASE,
 )
 _STATES_DISTANCE = re.compile(
@@ -220,6 +222,10 @@ _ASKS_DURATION = re.compile(
     r"kapan (?:jadi|selesai|beres|kelar)(?:nya)?|(?:jadi|selesai|beres|kelar)(?:nya)? kapan|"
     # ... or by its word: "Durasi tiap pertemuan berapa menit?", "What is the duration?"
     r"durasi(?:nya)?|duraci[oó]n|duration|"
+    # ... or its length, asked after it: "Tiap pertemuan lamanya berapa?"
+    r"lama(?:nya)? berapa(?! kali)|"
+    # ... or how many hours or minutes one time takes: "Sekali kelas berapa jam?"
+    r"^\W*(?:sekali|satu|tiap|setiap) [^\W\d_]+ berapa (?:jam|menit)(?=\W*$)|"
     # ... or whether a day does it: "Pasangnya sehari selesai?"
     r"(?:sejam|sehari|seminggu) (?:selesai|jadi|beres|kelar)(?:nya)?)"
     r"(?![^\W_])",
@@ -257,7 +263,12 @@ DURATION_WORDS = frozenset(
     "tenéis teneis tienen berapa lama tidak nggak gak enggak ga hari jam menit minggu "
     "bulan jadi selesai sampai kering beres awet tahan butuh perlu memakan waktu "
     "dibutuhkan diperlukan rato estáis estais jadinya selesainya kelar durasi durasinya "
-    "duración duracion duration sejam sehari seminggu es son tiap setiap each every cada".split()
+    "duración duracion duration sejam sehari seminggu es son tiap setiap each every cada "
+    # ... and how long a thing stays good for: "How long is the voucher valid for?",
+    # "¿Cuánto tiempo es válido el bono?", "Berlakunya berapa lama?"
+    "valid for válido valido válida valida vale berlaku berlakunya "
+    # ... or how long it holds out: "Kuat berapa lama di jalan?"
+    "kuat lamanya sekali".split()
 )
 
 

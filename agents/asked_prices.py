@@ -246,7 +246,8 @@ _INDONESIAN_JOINS = frozenset(
     "untuk bagi buat kalau jika bila apabila per ke dari di selama".split()
 )
 # ... not the verb that joins the price to it ("¿Qué precio [tiene] una clase?")
-_NOT_A_THING = frozenset("pakai memakai dengan mau ingin tiene tienen tendría tendrían".split())
+# ... nor the pronoun standing for it ("¿Cuánto cuesta alquilar [uno]?")
+_NOT_A_THING = frozenset("pakai memakai dengan mau ingin tiene tienen tendría tendrían uno".split())
 
 
 def priced_words(question: str) -> list[str]:
@@ -360,7 +361,9 @@ PRICE_WORDS = frozenset(
     # (what is paid to hold a date: "How much to secure our date?" of "a £100 deposit")
     "secure reserve confirm hold reservar asegurar confirmar apartar "
     # (a share of the whole: "Uang muka berapa persen dari total?")
-    "total".split()
+    "total "
+    # (once, the time it is priced by: "Sekali pijat berapa?")
+    "sekali".split()
 ) | frozenset(_PERIOD_OF)
 
 
@@ -398,6 +401,8 @@ _ASKS_WHAT_TO_PAY = re.compile(
     rf"(?:{_PERIOD_WORD}|persona|cabeza)|"
     rf"(?:(?:per ?|se)(?:orang|{_PERIOD_WORD})|harian|mingguan|bulanan|tahunan)(?:nya)? berapa(?! ?(?:kali|jam|menit|hari|orang|lama|kg|kilo))|"
     rf"berapa (?:(?:per ?|se)(?:orang|{_PERIOD_WORD}))(?=\W*$)|"
+    # ... or by the time: "Sekali pijat berapa?" (not "Sekali belajar berapa menit?")
+    r"^\W*sekali (?:[^\W\d_]+ ){1,2}berapa(?! ?(?:kali|jam|menit|hari|lama|orang))(?=\W*$)|"
     # ... or what is charged for a thing, or how much for it: "What's the charge for my 3
     # year old?", "How much for two adults?", "¿Cuánto por una clase suelta?", "Berapa
     # untuk anak 3 tahun?" (not "the charge of an electron")

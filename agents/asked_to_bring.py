@@ -79,7 +79,9 @@ BRING_WORDS = frozenset(
     # how to come dressed: "¿Cómo tengo que ir vestido?"
     "cómo como ir voy vamos vengo venimos vestido vestida vestidos vestidas "
     # who is to bring it: "¿Qué tiene que traer mi hijo?"
-    "son daughter child children kid kids hijo hija hijos hijas niño niña niños anak".split()
+    "son daughter child children kid kids hijo hija hijos hijas niño niña niños anak "
+    # ... and whether it is anything in particular: "Should I wear anything special?"
+    "anything special particular algo especial khusus".split()
 ) | frozenset(_WORN_WORDS + _PUESTO_WORDS)
 
 

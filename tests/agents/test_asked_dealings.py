@@ -196,3 +196,14 @@ def test_a_page_naming_the_place_asked_answers_whether_they_go_there() -> None:
     assert dealing_unoffered("Bisa kirim ke Bandung?", area) == "not_delivered"
     # every word of the place: a page's "las" does not name Las Palmas
     assert dealing_unoffered("¿Enviáis a Las Palmas?", ["Las tartas se recogen aquí."])
+
+
+def test_whether_they_can_sell_one_asks_to_buy() -> None:
+    """ "¿Me podéis vender una guitarra?" asks whether they sell one: a school whose
+    guitars are for its lessons does not say so."""
+    assert (
+        dealing_unoffered(
+            "¿Me podéis vender una guitarra?", ["Tenemos guitarras y amplificadores en el aula."]
+        )
+        == "not_sold"
+    )

@@ -983,3 +983,83 @@ def test_booking_with_at_least_a_time_included_asked_bare_luggage_and_fitting_in
     assert asked_fact("Aksesorisnya termasuk?").name == "paid"
     assert held_by_kin("maletas", ["con equipaje incluido"])
     assert asked_fact("Somos 6, ¿cabemos en un coche?").name == "people"
+
+
+def test_an_age_over_or_one_must_be_a_call_on_a_day_and_where_it_is_set_up() -> None:
+    """ "over 18s only" and "You must be 16" give an age (not "under 60 seconds", nor
+    "must be 10 minutes early"); calling on a day asks the hours; "¿Dónde se pone?" and
+    "¿Dónde llevo la ropa?" ask where (not "¿Dónde se pone la crema?"), which "en la
+    parroquia" tells; a grandmother is of the old's kin."""
+    from agents.asked_facts import held_by_kin, states_venue
+
+    assert states_age("Disco nights are on Fridays from 8pm to 11pm, over 18s only.")
+    assert states_age("You must be 16 on the day of the exam.")
+    assert not states_age("You must swim 50 metres in under 60 seconds.")
+    assert not states_age("You must be 10 minutes early.")
+    asked = "Can I call you on a Sunday night?"
+    assert asked_fact(asked).name == "hours"
+    assert "sunday" in days_asked(asked)
+    assert asked_fact("¿Dónde se pone?").name == "venue"
+    assert asked_fact("¿Dónde llevo la ropa que ya no uso?").name == "venue"
+    assert asked_fact("¿Dónde se pone la crema?") is None
+    assert states_venue("Recogemos ropa y juguetes en la parroquia los martes por la tarde.")
+    assert held_by_kin("nenek", ["Potong rambut pria, anak dan lansia."])
+
+
+def test_available_on_a_day_a_schedule_by_the_month_learners_and_a_song() -> None:
+    """ "Are you available on Mondays?" asks the hours; hours given with a span of months
+    tell a month asked; "murid" are the school's "siswa", "un tema" its "canción";
+    "acercar los huevos a casa" asks and "te los llevamos a casa" tells delivering."""
+    from agents.asked_delivering import speaks_of_delivering
+    from agents.asked_experience import states_experience
+    from agents.asked_facts import held_by_kin
+
+    assert asks_hours("Are you available on Mondays?")
+    assert states_season_open("Salimos cada día de 10:00 a 13:00 de junio a septiembre.")
+    assert not states_season_open("Salimos desde el puerto de Cangas.")
+    assert held_by_kin("murid", ["Maksimal 6 siswa per kelas."])
+    assert held_by_kin("tema", ["La mezcla de una canción cuesta 90 euros."])
+    assert asked_fact("Muridnya per kelas ada berapa?").name == "people"
+    assert asked_fact("¿Me podéis acercar los huevos a casa?").name == "delivering"
+    assert speaks_of_delivering("Pide por WhatsApp y te los llevamos a casa los jueves.")
+    assert states_experience("No se necesita experiencia.")
+
+
+def test_notice_by_how_long_before_running_in_a_month_and_a_group_numbering_itself() -> None:
+    """ "Harus pesan berapa lama sebelum acara?" and "¿Con cuántos días de margen...?"
+    ask the notice, not a duration; "Do you go out in March?" asks the season, which a
+    schedule by the month tells; "Somos 12, ¿nos la hacéis?" asks how many people."""
+    assert asked_fact("Harus pesan berapa lama sebelum acara?").name == "notice"
+    assert asked_fact("¿Con cuántos días de margen hay que avisaros?").name == "notice"
+    assert asked_fact("Do you go out in March?").name == "season"
+    assert states_season_open("Trips leave at 9am and 2pm from April to October.")
+    assert asked_fact("Somos 12, ¿nos la hacéis?").name == "people"
+    assert asked_fact("We're a group of 8, can you fit us in?").name == "people"
+    assert asked_fact("¿Hay que haber hecho teatro antes?").name == "experience"
+
+
+def test_where_we_meet_or_stay_counted_children_and_teachers_and_a_season_from_easter() -> None:
+    """ "¿Dónde nos encontramos?", "¿Dónde se alojan los chavales?" and "¿Dónde se
+    entrena?" ask where, which "El punto de encuentro es..." and "en un albergue" tell;
+    "¿A qué hora quedamos?" asks a time; children and teachers are counted as people;
+    "from Easter to October" tells September; "¿en cuántos días lo tengo?" asks the
+    arrival; one session's hours are its duration."""
+    from agents.asked_facts import held_by_kin, states_venue, tells_season
+
+    assert asked_fact("¿Dónde nos encontramos?").name == "venue"
+    assert asked_fact("¿Dónde se alojan los chavales?").name == "venue"
+    assert asked_fact("¿Dónde se entrena?").name == "venue"
+    assert states_venue("El punto de encuentro es la oficina de turismo de Deltebre.")
+    assert states_venue("Los niños duermen en un albergue de la sierra de Madrid.")
+    assert asked_fact("¿A qué hora quedamos?").name == "time"
+    assert asked_fact("Sekelas isinya berapa anak?").name == "people"
+    assert asked_fact("Anak berapa tahun boleh ikut?") is None or (
+        asked_fact("Anak berapa tahun boleh ikut?").name != "people"
+    )
+    assert asked_fact("Gurunya ada berapa?").name == "people"
+    assert held_by_kin("gurunya", ["Satu kelas maksimal 8 anak dengan 2 pengajar."])
+    said = "The station is open from 10am to 4pm, Tuesday to Sunday, from Easter to October."
+    assert tells_season(said, "Are you open in September?")
+    assert asked_fact("Si pido hoy, ¿en cuántos días lo tengo?").name == "arrival"
+    assert asked_fact("Sekali kelas berapa jam?").name == "duration"
+    assert asked_fact("Tiap pertemuan lamanya berapa?").name == "duration"

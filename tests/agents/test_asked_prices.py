@@ -501,3 +501,43 @@ def test_a_price_asked_of_a_day_to_hold_a_date_or_as_a_bare_noun() -> None:
     assert asks_price("¿Precio de un corte?")
     assert asked_things("Ballpark price for a double drive?") == ["double", "drive"]
     assert not asks_price("Price of the Milton Friedman Institute building in the report?")
+
+
+def test_a_price_asked_by_its_nya_of_one_or_of_the_rent() -> None:
+    """ "Pakannya berapa?" and "Berapa sewanya?" ask a price (not "Umurnya berapa?",
+    "Garansinya berapa?"); "alquilar uno" names nothing priced; the rent asked is the
+    page's price of what is rented."""
+    from agents.answerability import asks_price
+
+    assert asks_price("Pakannya berapa?")
+    assert asks_price("Berapa sewanya?")
+    assert not asks_price("Umurnya berapa?")
+    assert not asks_price("Garansinya berapa?")
+    assert unheld_priced("¿Cuánto cuesta alquilar uno?", ["El alquiler cuesta 90 euros."]) == ""
+    assert priced("Sewanya berapa?", ["Paket isi 4 mainan Rp120.000 per 2 minggu."])
+
+
+def test_a_dozen_priced_a_share_of_the_total_and_swapping() -> None:
+    """ "¿A cuánto está la docena?" asks a price, "¿A cuánto está la playa?" a distance;
+    a deposit asked as a share of the total is priced by "DP 50%"; "ganti" and "tukar"
+    are one root."""
+    from agents.answerability import asks_price, stem_of
+    from agents.asked_facts import asked_fact
+
+    assert asks_price("¿A cuánto está la docena?")
+    assert asked_fact("¿A cuánto está la playa?").name == "distance"
+    assert priced("DP-nya berapa persen dari total?", ["Pengerjaan 14 hari setelah DP 50%."])
+    assert stem_of("gantinya", "id") == stem_of("ditukar", "id")
+
+
+def test_worth_asked_of_no_thing_and_shipping_in_spains_word() -> None:
+    """ "¿Cuánto vale por persona?" names nothing priced but the person (a sentence
+    referring back prices it), while "¿A cuánto sale el metro...?" still names the
+    metre; "¿Cuánto son los portes?" asks what sending costs."""
+    from agents.answerability import asks_price
+    from agents.asked_facts import held_by_kin
+
+    assert priced("¿Cuánto vale por persona?", ["Cuestan 35 euros por persona."])
+    assert not priced("¿A cuánto sale el metro de una de lana?", ["Las de seda, 15 euros."])
+    assert asks_price("¿Cuánto son los portes?")
+    assert held_by_kin("portes", ["El envío cuesta 12 euros por pedido."])
