@@ -1001,6 +1001,7 @@ _WHAT_IT_IS_WORTH = re.compile(
 )
 
 
+# ... its verb alone, which only asks (`priced`)
 _WORTH_VERB = re.compile(r"(?<![^\W_])(?:valen?|salen?|saldr[ií]an?)(?![^\W_])", re.IGNORECASE)
 
 

@@ -137,13 +137,14 @@ _ASKS_PEOPLE = re.compile(
     r"cabemos|cabremos|"
     # ... or, numbering themselves, whether they are taken: "Somos 12, ¿nos la hacéis?",
     # "We're a group of 8, can you do it?", "Kami 20 orang, bisa?"
-    r"^\W*(?:somos|seremos|we(?:['’]re| are| will be)(?: a group of)?|there(?:['’]ll| will)? be|"
-    r"kami|rombongan)\s+\d+(?:\s+(?:personas|people|of us|orang|adults|adultos))?\s*[,.;]|"
+    r"^\W*(?:somos|seremos|we(?:['’]re| are| will be)(?: a group of)?|"
+    r"there(?:['’]ll| will)? be|kami|rombongan)\s+\d+"
+    r"(?:\s+(?:personas|people|of us|orang|adults|adultos))?\s*[,.;]|"
     # ... or as people at large: "¿Cuánta gente monta a la vez?"
     r"cu[aá]nta gente|"
-    # ("Muridnya per kelas ada berapa?")
     # ... and children counted: "Sekelas isinya berapa anak?" (not "anak berapa tahun")
     r"berapa anak(?! ?(?:tahun|umur|usia|bulan|kecil))|"
+    # ("Muridnya per kelas ada berapa?")
     rf"berapa (?:{_ORANG})|(?:{_ORANG})(?:nya)? (?:(?:per|tiap|setiap) \w+ )?(?:ada )?"
     r"berapa(?! ?(?:tahun|umur|usia|bulan|"
     r"kali|jam|lama|hari|rupiah|rp)))(?![^\W_])",
@@ -173,7 +174,7 @@ PEOPLE_WORDS = frozenset(
     # (whom a thing serves: "How many people will two tiers feed?")
     "feed feeds serve serves "
     # ... and the askers numbering themselves: "Somos 12, ¿nos la hacéis?"
-    "somos seremos group rombongan hacéis haceis hacen atendéis atendeis aceptáis aceptais "
+    "group rombongan hacéis haceis hacen atendéis atendeis aceptáis aceptais "
     "sleeps seat seats hold holds take takes come invite caben cabe caber entran admite "
     "admitís admiten muat menampung maximum máximo maksimal most sois somos seremos "
     "cabemos coinciden coincidimos coincide of us vamos entramos cuánta cuanta gente "

@@ -784,8 +784,8 @@ VENUE_WORDS = ADDRESS_WORDS | frozenset(
     "pick up collect drop off recojo recogemos recoge recogen dejo dejamos ambil ambilnya "
     "ngambil jemput take place pone ponen monta montan hace celebra celebran tiene lugar es "
     "diadakan dilaksanakan digelar berlangsung acaranya tempatnya llevo llevamos entrego "
-    "entregamos bring hand entrena entrenan juega juegan encontramos vemos alojamos alojan duermen dormimos dormirán "
-    "dormiran stay sleep nginep menginap tidur ketemu ketemuan".split()
+    "entregamos bring hand entrena entrenan juega juegan encontramos vemos alojamos alojan "
+    "duermen dormimos dormirán dormiran stay sleep nginep menginap tidur ketemu ketemuan".split()
 )
 
 

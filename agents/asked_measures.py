@@ -264,9 +264,6 @@ DURATION_WORDS = frozenset(
     "bulan jadi selesai sampai kering beres awet tahan butuh perlu memakan waktu "
     "dibutuhkan diperlukan rato estáis estais jadinya selesainya kelar durasi durasinya "
     "duración duracion duration sejam sehari seminggu es son tiap setiap each every cada "
-    # ... and how long a thing stays good for: "How long is the voucher valid for?",
-    # "¿Cuánto tiempo es válido el bono?", "Berlakunya berapa lama?"
-    "valid for válido valido válida valida vale berlaku berlakunya "
     # ... or how long it holds out: "Kuat berapa lama di jalan?"
     "kuat lamanya sekali".split()
 )
