@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 
+# What one has done before, in up to four words: "haber [hecho teatro] antes", "to have
+# [done it] before"
+_DONE_BEFORE = r"[^\W\d_]+(?: [^\W\d_]+){0,3} (?:antes|before)"
 # Never having done it ("Nunca he buceado", "No he cantado nunca", "I've never climbed",
 # "Belum pernah main"), a first time ("es mi primera vez", "first-timers"), being a
 # beginner ("soy principiante", "masih pemula") ...
@@ -24,7 +27,7 @@ _NEVER_DONE = re.compile(
     r"(?:i|we)(?:['’]ve| have) never(?: [^\W\d_'’]+){1,4}|never (?:done|tried|been)(?: [^\W\d_']+){0,3}|"
     # ... or asked as whether one must have done it: "¿Hay que haber hecho teatro antes?",
     # "Do I need to have done it before?"
-    r"(?:haber|to have) [^\W\d_]+(?: [^\W\d_]+){0,3} (?:antes|before)|"
+    rf"(?:haber|to have) {_DONE_BEFORE}|"
     r"(?:i'm|i am|we're|we are) (?:a |an )?(?:complete |total |absolute )?(?:beginners?|novices?)|"
     r"first[- ]timers?|(?:my|our) first time|(?:have|having) no experience|"
     r"(?:belum|tidak|gak|nggak|ga|enggak) pernah(?: [^\W\d_]+){1,4}|(?:masih|saya|aku|kami) "
@@ -39,7 +42,7 @@ _NEEDS_EXPERIENCE = re.compile(
     r"experience|(?:hace falta|se necesita|necesito|necesitamos|piden) (?:tener )?"
     r"(?:alguna )?experiencia|(?:perlu|harus|wajib) (?:punya |ada )?pengalaman|"
     r"(?:hay que|tengo que|hace falta|es necesario|need to|do (?:i|we) have to) (?:haber|have) "
-    r"[^\W\d_]+(?: [^\W\d_]+){0,3} (?:antes|before))(?![^\W_])",
+    rf"{_DONE_BEFORE})(?![^\W_])",
     re.IGNORECASE,
 )
 # ... asked as whether one may come all the same ("¿puedo apuntarme?", "can I still
