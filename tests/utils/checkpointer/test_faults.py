@@ -20,10 +20,20 @@ from utils.checkpointer import CheckpointerError, CheckpointerUnavailable, Redis
 from utils.local_redis import LocalRedis
 
 
-def fault_saver(server: LocalRedis, *, socket_timeout: float = 1.0, retries: int = 1) -> RedisSaver:
+def fault_saver(
+    server: LocalRedis,
+    *,
+    socket_timeout: float = 1.0,
+    connect_timeout: float = 0.5,
+    retries: int = 1,
+) -> RedisSaver:
     """A saver that gives up quickly: short timeouts, few retries."""
     return RedisSaver.from_url(
-        server.url, ttl=600, socket_timeout=socket_timeout, connect_timeout=0.5, retries=retries
+        server.url,
+        ttl=600,
+        socket_timeout=socket_timeout,
+        connect_timeout=connect_timeout,
+        retries=retries,
     )
 
 
@@ -127,9 +137,10 @@ def test_first_calls_after_a_redis_restart_succeed(throwaway_redis: LocalRedis) 
 async def test_async_first_calls_after_a_redis_restart_succeed(
     throwaway_redis: LocalRedis,
 ) -> None:
-    # A closed connection is found at once, not by a timeout: the timeout is only roomy
-    # enough for eight turns at the same time on a busy CI machine (1 s was not, once).
-    saver = fault_saver(throwaway_redis, socket_timeout=5.0, retries=0)
+    # A closed connection is found at once, not by a timeout: the timeouts are only roomy
+    # enough for eight turns at the same time on a busy CI machine (a 1 s read timeout
+    # was not, once, nor a 0.5 s connect timeout for eight fresh connections).
+    saver = fault_saver(throwaway_redis, socket_timeout=5.0, connect_timeout=5.0, retries=0)
     graph = chat_graph(saver)
     await asyncio.gather(*(graph.ainvoke(
         {"messages": [HumanMessage(f"before {i}")]}, thread(f"ar{i}")) for i in range(8)))  # fmt: skip
