@@ -105,6 +105,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--question-at", type=float, default=0.7)
     parser.add_argument("--sentence-below", type=float, default=0.5)
     parser.add_argument("--probability-below", type=float, default=0.5)
+    parser.add_argument("--sure-at", type=float, default=0.9)
+    parser.add_argument("--sure-probability-below", type=float, default=0.7)
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
     args = parser.parse_args(argv)
     settings = config.Settings(_env_file=None)  # type: ignore[call-arg]
@@ -149,6 +151,7 @@ def main(argv: list[str] | None = None) -> None:
         "sentence": {"coefficients": [round(float(c), 5) for c in sentence[:-1]],
                      "intercept": round(float(sentence[-1]), 5), "below": args.sentence_below},
         "probability_below": args.probability_below,
+        "sure": {"at": args.sure_at, "probability_below": args.sure_probability_below},
         "held_out": sorted(filter(None, args.hold.split(","))),
     }  # fmt: skip
     args.out.write_text(json.dumps(written) + "\n")

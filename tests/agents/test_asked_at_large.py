@@ -3,6 +3,8 @@ them was fitted on, in three languages, and when they decline."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -55,12 +57,30 @@ def test_declined_only_over_a_services_sentence_and_an_unsure_decision(
     # a reference work's sentence among the quoted ones: such questions are its business
     both = np.stack([service, reference])
     assert readings.unanswered(question=question, quoted=both, probability=unsure) is None
-    # the decision sure of the quote
-    sure = readings.probability_below
+    # the decision sure of the quote (above either bar)
+    sure = max(readings.probability_below, readings.sure_probability_below)
     assert readings.unanswered(question=question, quoted=service[None], probability=sure) is None
     # a question to the service
     asked = embeddings.encode(["Do you open on Sunday mornings?"], query=True)[0]
     assert readings.unanswered(question=asked, quoted=service[None], probability=unsure) is None
+
+
+def test_a_question_read_at_large_surely_is_declined_below_a_higher_bar(
+    readings: AtLarge, embeddings: LocalEmbeddings
+) -> None:
+    question = embeddings.encode(["When did the Titanic sink?"], query=True)[0]
+    service = embeddings.encode([A_SERVICES])
+    asked = readings.asks_at_large(question)
+    between = (readings.probability_below + readings.sure_probability_below) / 2
+    assert readings.probability_below < between < readings.sure_probability_below
+    # read at large surely: a quote the decision is fairly sure of is declined still
+    sure = replace(readings, sure_at=asked - 0.01)
+    assert sure.unanswered(question=question, quoted=service, probability=between)
+    above = sure.sure_probability_below
+    assert sure.unanswered(question=question, quoted=service, probability=above) is None
+    # read at large, not surely: the usual bar
+    unsure = replace(readings, sure_at=asked + 0.01)
+    assert unsure.unanswered(question=question, quoted=service, probability=between) is None
 
 
 def test_no_readings_for_another_encoder() -> None:
