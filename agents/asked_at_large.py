@@ -65,8 +65,10 @@ class AtLarge:
         if len(question) != len(self.question) - 1:
             return None
         asked = self.asks_at_large(question)
-        bar = self.sure_probability_below if asked >= self.sure_at else self.probability_below
-        if asked < self.question_at or probability >= max(bar, self.probability_below):
+        bar = self.probability_below
+        if asked >= self.sure_at:  # never below the usual bar
+            bar = max(bar, self.sure_probability_below)
+        if asked < self.question_at or probability >= bar:
             return None
         if (probabilities(quoted, self.sentence) >= self.sentence_below).any():
             return None
