@@ -37,6 +37,7 @@ import numpy as np
 from stop_words import get_stop_words
 
 from agents.asked_counts import NUMBER_WORDS
+from agents.weekdays import WEEKDAYS, plural
 from knowledge.encoders.languages import guess, stemmer
 from knowledge.encoders.sparse import STOPWORDS
 
@@ -155,14 +156,11 @@ PROPER_NAME_MIN = 3  # letters; "Dr", "Mr" and initials are not what the questio
 # a page may cover "Saturday" as "weekends", "every day" or "setiap hari", and hours
 # that leave a day out still answer whether it is open. They are not names it lacks.
 CALENDAR_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays
-    thursdays fridays saturdays sundays weekday weekdays january february march
+    """weekday weekdays january february march
     april may june july august september october november december mon tue tues wed thu
     thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
-    senin selasa rabu kamis jumat jum'at sabtu minggu ahad januari februari maret mei juni
-    juli agustus oktober desember
-    lunes martes miércoles jueves viernes sábado domingo sábados domingos enero febrero
-    marzo abril mayo
+    jum'at ahad januari februari maret mei juni juli agustus oktober desember
+    enero febrero marzo abril mayo
     junio julio agosto septiembre setiembre octubre noviembre diciembre
     segunda terça quarta quinta sexta janeiro fevereiro março maio junho julho setembro
     outubro novembro dezembro
@@ -170,6 +168,11 @@ CALENDAR_WORDS = frozenset(
     juin juillet août septembre octobre novembre décembre
     pazartesi salı çarşamba perşembe cuma cumartesi pazar ocak şubat nisan mayıs haziran
     temmuz ağustos eylül ekim kasım aralık""".split()
+) | frozenset(  # ... and the days of the languages served first, with their plurals
+    form
+    for language, days in WEEKDAYS.items()
+    for day in days
+    for form in (day, plural(day, language))
 )
 # A question asking whether something is there, offered or to be had, as the languages
 # served first ask it (English, Spanish, Indonesian), and the article after it: what it

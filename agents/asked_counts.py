@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from agents.weekdays import alternatives
+
 # In what year ("In what year...?", "¿En qué año...?", "Pada tahun berapa...?"): the
 # words around these ("in", "en", "pada", "since") find no more questions.
 # (not an age: "Potong rambut anak umur 8 tahun berapa?" asks the price for a child of 8)
@@ -52,9 +54,10 @@ _COUNT_WORDS = (
 _EVERY = (
     r"(?:every|each|cada|setiap|tiap)\s+(?:other\s+)?(?:\d|(?:day|night|week|month|year|hour|"
     r"morning|afternoon|evening|weekend|d[ií]a|noche|semana|mes|año|hora|mañana|tarde|"
-    r"hari|malam|minggu|bulan|tahun|jam|pagi|siang|sore|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|"
-    r"senin|selasa|rabu|kamis|jumat|sabtu)s?(?![^\W_])|"
+    r"hari|malam|minggu|bulan|tahun|jam|pagi|siang|sore|"
+    # (the days; "minggu" is a week above)
+    rf"{alternatives('en')}|{alternatives('es')}|{alternatives('id', leave_out=('minggu',))}"
+    r")s?(?![^\W_])|"
     r"(?:two|three|four|dos|tres|cuatro|dua|tiga|empat)(?![^\W_]))"
 )
 _STATES_COUNT = re.compile(

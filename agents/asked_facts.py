@@ -66,6 +66,14 @@ from agents.asked_to_bring import (
     tells_what_to_bring,
     tells_what_to_wear,
 )
+from agents.weekdays import (
+    WEEKDAYS,
+    WEEKEND_DAYS,
+    WORKING_DAYS,
+    alternatives,
+    plural,
+    unaccented,
+)
 from knowledge.encoders.languages import guess
 
 # A question asking when a place is open, as people ask it ("What are your opening
@@ -87,35 +95,42 @@ _ASKS_HOURS = re.compile(
     r"tutup)(?![^\W_])",
     re.IGNORECASE,
 )
-HOURS_WORDS = frozenset(
-    "opening hours times business office working open opens close closes closed horario "
-    "horarios hora abre abren cierra cierran abierto abierta tienen tiene jam buka tutup "
-    "operasional kerja layanan abrís abris cerráis cerrais tenéis teneis work works "
-    "working trabaja trabajan trabajáis trabajais bekerja".split()
-) | frozenset(  # the days asked about: hours that leave one out still answer
-    "monday mondays tuesday tuesdays wednesday wednesdays thursday thursdays friday fridays "
-    "saturday saturdays sunday sundays weekend weekends bank public holiday holidays lunes "
-    "martes miércoles miercoles jueves viernes sábado sábados sabado sabados domingo domingos "
-    "festivo festivos fines semana senin selasa rabu kamis jumat sabtu minggu akhir pekan "
-    "hari libur abierto abiertos abierta abiertas cerrado cerrados "
-    # ... whether it is still (or also) open: "Siang-siang jam dua masih buka?",
-    # "¿Venís también los fines de semana?"
-    "still masih todavía todavia aún aun también tambien also too juga "
-    # ... and the weekend, which a page gives by its days ("de lunes a domingo"), and
-    # weekdays ("Can I come on a weekday evening?" of "Wednesdays 5 pm to 7 pm")
-    "weekend weekends fin fines semana finde akhir pekan weekday weekdays biasa "
-    # ... and the parts of a day, asked as a day is: "¿Abren por la tarde?"
-    "morning mornings afternoon afternoons evening evenings mañana mañanas manana tarde "
-    "tardes noche noches pagi siang sore malam midday noon lunch lunchtime mediodía night "
-    "nights "
-    "mediodia "
-    # ... tonight, early or late, first or last thing, whose hours the page's give:
-    # "Until what time are you open tonight?", "Un lunes a primera hora, ¿os pillo
-    # abiertos?", "Are you open late on Thursdays?"
-    "tonight until till hasta sampai early late temprano pronto primera última ultima "
-    # ... and finding them open, as Spain says it; or them there: "¿El viernes por la
-    # tarde estáis?"
-    "pillo pillamos pillar estáis estais están estan available disponible disponibles".split()
+HOURS_WORDS = (
+    frozenset(
+        "opening hours times business office working open opens close closes closed horario "
+        "horarios hora abre abren cierra cierran abierto abierta tienen tiene jam buka tutup "
+        "operasional kerja layanan abrís abris cerráis cerrais tenéis teneis work works "
+        "working trabaja trabajan trabajáis trabajais bekerja".split()
+    )
+    | frozenset(  # the days asked about: hours that leave one out still answer
+        "weekend weekends bank public holiday holidays festivo festivos fines semana akhir pekan "
+        "hari libur abierto abiertos abierta abiertas cerrado cerrados "
+        # ... whether it is still (or also) open: "Siang-siang jam dua masih buka?",
+        # "¿Venís también los fines de semana?"
+        "still masih todavía todavia aún aun también tambien also too juga "
+        # ... and the weekend, which a page gives by its days ("de lunes a domingo"), and
+        # weekdays ("Can I come on a weekday evening?" of "Wednesdays 5 pm to 7 pm")
+        "weekend weekends fin fines semana finde akhir pekan weekday weekdays biasa "
+        # ... and the parts of a day, asked as a day is: "¿Abren por la tarde?"
+        "morning mornings afternoon afternoons evening evenings mañana mañanas manana tarde "
+        "tardes noche noches pagi siang sore malam midday noon lunch lunchtime mediodía night "
+        "nights "
+        "mediodia "
+        # ... tonight, early or late, first or last thing, whose hours the page's give:
+        # "Until what time are you open tonight?", "Un lunes a primera hora, ¿os pillo
+        # abiertos?", "Are you open late on Thursdays?"
+        "tonight until till hasta sampai early late temprano pronto primera última ultima "
+        # ... and finding them open, as Spain says it; or them there: "¿El viernes por la
+        # tarde estáis?"
+        "pillo pillamos pillar estáis estais están estan available disponible disponibles".split()
+    )
+    | frozenset(  # ... and the days by name, as pages and askers write them
+        form
+        for language, days in WEEKDAYS.items()
+        for day in days
+        for spelt in (day, unaccented(day))
+        for form in (spelt, plural(spelt, language))
+    )
 )
 # What gives hours: a range of times of day ("7 am to 10 pm", "8:00 a 18:00", "09.00
 # sampai 21.00", "9-17 h"; a time marked by its minutes or its am, pm or h, so that "de
@@ -145,9 +160,9 @@ _TIME_MARK = re.compile(r"[:.]\d{2}|\d\s*(?:[ap]\.?m\.?|h|hrs|wib|wita|wit)\b", 
 # "Apakah puskesmas buka hari Minggu?"): the hours, which name the days, answer it.
 _DAYS = (
     # (a page wraps its lines anywhere: "en fin de / semana")
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|weekday|bank\s+holiday|"
-    r"public\s+holiday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|festivo|"
-    r"fin(?:es)?\s+de\s+semana|senin|selasa|rabu|kamis|jumat|sabtu|minggu|akhir\s+pekan|"
+    rf"{alternatives('en')}|weekend|weekday|bank\s+holiday|public\s+holiday|"
+    rf"{alternatives('es')}|festivo|fin(?:es)?\s+de\s+semana|"
+    rf"{alternatives('id')}|akhir\s+pekan|"
     r"hari\s+libur|entre\s+semana|hari\s+biasa|"
     # parts of a day, which the hours answer as they answer a day
     r"morning|afternoon|evening|night|ma[ñn]ana|tarde|noche|pagi|siang|sore|malam|"
@@ -316,7 +331,7 @@ def _with_weekend(days: set[str] | frozenset[str]) -> set[str]:
 
 
 def _day(word: str) -> str:
-    folded = " ".join(word.lower().replace("á", "a").replace("é", "e").split())
+    folded = " ".join(unaccented(word.lower()).split())
     if folded in _WEEKEND:
         return "weekend"
     if folded in _WEEKDAYS:
@@ -325,14 +340,8 @@ def _day(word: str) -> str:
 
 
 # The days as `_day` folds them ("kami" of "kamis", as a question's is folded too).
-_WEEKEND_DAYS = frozenset(map(_day, "saturday sunday sábado domingo sabtu minggu".split()))
-_WORKING_DAYS = frozenset(
-    map(
-        _day,
-        "monday tuesday wednesday thursday friday lunes martes miércoles jueves viernes "
-        "senin selasa rabu kamis jumat".split(),
-    )
-)
+_WEEKEND_DAYS = frozenset(map(_day, WEEKEND_DAYS))
+_WORKING_DAYS = frozenset(map(_day, WORKING_DAYS))
 _WEEK_DAYS = _WEEKEND_DAYS | _WORKING_DAYS
 _DAY_GROUPS = frozenset({"weekend", "weekday"})
 
