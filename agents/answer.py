@@ -419,6 +419,8 @@ class ExtractiveAnswerer:
                 )
                 seen = replace(seen, unsupported=unsupported)
             judged = self._judged(chosen, best, seen)
+            if judged.passes and self.answerability is not None and self.answerability.aligns(seen):
+                judged = self._aligned(query, judged, [candidates[i][1] for i in chosen])
             giving = (
                 fact_giving(
                     query, chosen, candidates, cosines, same, seen, texts, own=self.own_names
@@ -866,6 +868,20 @@ class ExtractiveAnswerer:
                 second_threshold=decision.second_threshold,
             )
         return Judged(chosen, shown, best, decision.passes)
+
+    def _aligned(self, query: str, judged: Judged, quoted: list[str]) -> Judged:
+        """A reading just past its threshold whose quote matches little of the question
+        token by token is declined (Answerability.alignment): near-topic questions, the
+        question's page without the paragraph that answers it, pass most this way."""
+        bar = self.answerability.alignment if self.answerability is not None else None
+        seen = judged.evidence
+        if bar is None or not bar.reads(seen["probability"], seen["threshold"]):
+            return judged
+        alignment = getattr(self.embeddings, "token_alignment", None)
+        score = alignment(query, " ".join(quoted)) if alignment is not None else None
+        if score is None:
+            return judged
+        return judged._replace(passes=score >= bar.below, evidence={**seen, "alignment": score})
 
     def _best(
         self,

@@ -1585,6 +1585,29 @@ class Trees:
         return sigmoid(self.logit(values))
 
 
+@dataclass(frozen=True)
+class AlignmentBar:
+    """A reading just past its threshold must also have its quote match the question
+    token by token (LocalEmbeddings.token_alignment): a question sharing its words and
+    its subject with a passage that answers something else passes the lexical features,
+    while its own tokens find no match in the quote. Read only that close to the
+    threshold, since it costs a forward pass of the question and the quote; chosen on
+    the fit half of bench.answerable's collections (bench/alignment_bar.py)."""
+
+    margin_below: float  # log-odds above the threshold within which it is read
+    below: float  # an alignment under it declines the reading
+
+    def reads(self, probability: float, threshold: float) -> bool:
+        return probability >= threshold and _log_odds(probability) - _log_odds(threshold) < (
+            self.margin_below
+        )
+
+
+def _log_odds(p: float) -> float:
+    p = min(max(p, 1e-9), 1 - 1e-9)
+    return math.log(p / (1 - p))
+
+
 class Decision(NamedTuple):
     probability: float
     threshold: float
@@ -1620,6 +1643,7 @@ class Answerability:
     # `tiny_scope` stays the second check of mixed readings, whose threshold was chosen
     # for its probabilities.
     tiny_scope_trees: Trees | None = None
+    alignment: AlignmentBar | None = None
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> Answerability:
@@ -1632,6 +1656,11 @@ class Answerability:
             few_passages=Weights(**_tupled(few)) if few else None,
             tiny_scope=Weights(**_tupled(tiny)) if tiny else None,
             tiny_scope_trees=Trees.of(trees) if trees else None,
+            alignment=(
+                AlignmentBar(margin_below=bar["margin_below"], below=bar["below"])
+                if (bar := data.get("alignment"))
+                else None
+            ),
         )
 
     def weights(self, found: Evidence) -> Weights | Trees:
@@ -1676,6 +1705,19 @@ class Answerability:
             return Decision(probability, threshold, passes)
         also = second[0].probability(values)
         return Decision(probability, threshold, passes and also >= second[1], also, second[1])
+
+    def aligns(self, found: Evidence) -> bool:
+        """Whether a reading is held to the alignment bar: one of a whole collection in
+        one language, which `lexical` decides at its own threshold (the readings the bar
+        was chosen on). In a knowledge base of a few pages the other weights' margins
+        mean something else, and there the bar cost more answerable questions of the
+        hand-written sets than it declined wrong ones (docs/benchmarks.md)."""
+        return (
+            self.alignment is not None
+            and found.same_language
+            and not (found.mixed or found.mixed_scope)
+            and self.weights(found) is self.lexical
+        )
 
     def answers(self, found: Evidence) -> bool:
         return self.decide(found).passes

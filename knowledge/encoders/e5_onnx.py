@@ -399,6 +399,21 @@ class E5OnnxEncoder:
         vectors -= self.centre
         return vectors / np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
 
+    def token_states(self, text: str, *, query: bool) -> tuple[np.ndarray, np.ndarray]:
+        """The last hidden state of each of `text`'s own tokens (not its prefix, <s> or
+        </s>; its first window), unit length, from the 4-bit build, and how rare each
+        token's piece is (minus its log-probability in the segmenter, at least 0): what
+        agents.alignment weighs a question's tokens by."""
+        ids = self.token_ids([text], query=query)[0][: self.window]
+        own = len(self.token_ids([""], query=query)[0])  # the prefix's tokens
+        row = np.array([[self.model.bos, *ids, self.model.eos]], dtype=np.int64)
+        mask = np.ones(row.shape, dtype=np.int32)
+        states = self.sessions[True].run(None, {"hidden": self._embed(row), "mask": mask})[0][0]
+        states = states[1 + own : -1]
+        states /= np.clip(np.linalg.norm(states, axis=1, keepdims=True), 1e-12, None)
+        rarity = np.clip(-self.model.piece_scores[np.asarray(ids[own:], dtype=np.int64)], 0, None)
+        return states, rarity.astype(np.float32)
+
     def _batches(
         self, windows: list[tuple[int, list[int]]], batch_size: int
     ) -> list[list[tuple[int, list[int]]]]:

