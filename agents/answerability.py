@@ -1598,12 +1598,13 @@ class AlignmentBar:
     below: float  # an alignment under it declines the reading
 
     def reads(self, probability: float, threshold: float) -> bool:
-        return probability >= threshold and _log_odds(probability) - _log_odds(threshold) < (
-            self.margin_below
-        )
+        """Whether a reading passes, and by less than the margin."""
+        margin = log_odds(probability) - log_odds(threshold)
+        return probability >= threshold and margin < self.margin_below
 
 
-def _log_odds(p: float) -> float:
+def log_odds(p: float) -> float:
+    """A probability as log-odds, 0 and 1 held just inside."""
     p = min(max(p, 1e-9), 1 - 1e-9)
     return math.log(p / (1 - p))
 

@@ -26,14 +26,19 @@ import config  # noqa: F401 - first: sets thread/offline environment before nump
 
 import argparse
 import json
-import math
 import random
 import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 from agents.answer import ExtractiveAnswerer, default_not_found
-from agents.answerability import MODEL_FILE, AlignmentBar, Answerability, weights_text
+from agents.answerability import (
+    MODEL_FILE,
+    AlignmentBar,
+    Answerability,
+    log_odds,
+    weights_text,
+)
 from bench.answerable import (
     KB,
     KINDS,
@@ -95,17 +100,12 @@ def collect(args: argparse.Namespace) -> list[dict]:
                     seen = answer.evidence
                     rows.append({
                         "set": data.name, "kind": kind, "gold": holds_gold(answer.text, q),
-                        "margin": _log_odds(seen["probability"]) - _log_odds(seen["threshold"]),
+                        "margin": log_odds(seen["probability"]) - log_odds(seen["threshold"]),
                         "alignment": seen.get("alignment"),
                     })  # fmt: skip
             print(f"{data.name}: {sum(r['set'] == data.name for r in rows)} answered", flush=True)
         client.close()
     return rows
-
-
-def _log_odds(p: float) -> float:
-    p = min(max(p, 1e-9), 1 - 1e-9)
-    return math.log(p / (1 - p))
 
 
 def declined(rows: list[dict], margin: float, level: float) -> dict[str, int]:
