@@ -419,7 +419,12 @@ class ExtractiveAnswerer:
                 )
                 seen = replace(seen, unsupported=unsupported)
             judged = self._judged(chosen, best, seen)
-            if judged.passes and self.answerability is not None and self.answerability.aligns(seen):
+            # Only the question as asked and its asking part, as the bar was chosen on: a
+            # follow-up read with the previous question is two questions, and a quote
+            # answering it need not hold the second's words ("what happens when a key
+            # goes over it?" after "What is the rate limit?").
+            aligned = self.answerability is not None and self.answerability.aligns(seen)
+            if judged.passes and aligned and query in readings[:2]:
                 judged = self._aligned(query, judged, [candidates[i][1] for i in chosen])
             giving = (
                 fact_giving(
