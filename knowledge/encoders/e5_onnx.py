@@ -403,7 +403,7 @@ class E5OnnxEncoder:
         """The last hidden state of each of `text`'s own tokens (not its prefix, <s> or
         </s>; its first window), unit length, from the 4-bit build, and how rare each
         token's piece is (minus its log-probability in the segmenter, at least 0): what
-        agents.alignment weighs a question's tokens by."""
+        LocalEmbeddings.token_alignment weighs a question's tokens by."""
         ids = self.token_ids([text], query=query)[0][: self.window]
         own = len(self.token_ids([""], query=query)[0])  # the prefix's tokens
         row = np.array([[self.model.bos, *ids, self.model.eos]], dtype=np.int64)
