@@ -19,6 +19,7 @@ from agents.answerability import (
     PARTICLES,
     PREFIX_TERM,
     SENTENCE_BREAK,
+    AlignmentBar,
     Answerability,
     Evidence,
     absent_terms,
@@ -423,9 +424,10 @@ class ExtractiveAnswerer:
             # follow-up read with the previous question is two questions, and a quote
             # answering it need not hold the second's words ("what happens when a key
             # goes over it?" after "What is the rate limit?").
-            aligned = self.answerability is not None and self.answerability.aligns(seen)
-            if judged.passes and aligned and query in readings[:2]:
-                judged = self._aligned(query, judged, [candidates[i][1] for i in chosen])
+            model = self.answerability
+            bar = model.alignment_for(seen) if model is not None else None
+            if judged.passes and bar is not None and query in readings[:2]:
+                judged = self._aligned(bar, query, judged, [candidates[i][1] for i in chosen])
             giving = (
                 fact_giving(
                     query, chosen, candidates, cosines, same, seen, texts, own=self.own_names
@@ -874,13 +876,12 @@ class ExtractiveAnswerer:
             )
         return Judged(chosen, shown, best, decision.passes)
 
-    def _aligned(self, query: str, judged: Judged, quoted: list[str]) -> Judged:
+    def _aligned(self, bar: AlignmentBar, query: str, judged: Judged, quoted: list[str]) -> Judged:
         """A reading just past its threshold whose quote matches little of the question
         token by token is declined (Answerability.alignment): near-topic questions, the
         question's page without the paragraph that answers it, pass most this way."""
-        bar = self.answerability.alignment if self.answerability is not None else None
         seen = judged.evidence
-        if bar is None or not bar.reads(seen["probability"], seen["threshold"]):
+        if not bar.reads(seen["probability"], seen["threshold"]):
             return judged
         alignment = getattr(self.embeddings, "token_alignment", None)
         score = alignment(query, " ".join(quoted)) if alignment is not None else None

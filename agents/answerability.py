@@ -1707,18 +1707,14 @@ class Answerability:
         also = second[0].probability(values)
         return Decision(probability, threshold, passes and also >= second[1], also, second[1])
 
-    def aligns(self, found: Evidence) -> bool:
-        """Whether a reading is held to the alignment bar: one of a whole collection in
+    def alignment_for(self, found: Evidence) -> AlignmentBar | None:
+        """The alignment bar a reading is held to, if any: one of a whole collection in
         one language, which `lexical` decides at its own threshold (the readings the bar
         was chosen on). In a knowledge base of a few pages the other weights' margins
         mean something else, and there the bar cost more answerable questions of the
         hand-written sets than it declined wrong ones (docs/benchmarks.md)."""
-        return (
-            self.alignment is not None
-            and found.same_language
-            and not (found.mixed or found.mixed_scope)
-            and self.weights(found) is self.lexical
-        )
+        one_language = found.same_language and not (found.mixed or found.mixed_scope)
+        return self.alignment if one_language and self.weights(found) is self.lexical else None
 
     def answers(self, found: Evidence) -> bool:
         return self.decide(found).passes

@@ -40,18 +40,15 @@ from agents.answerability import (
     weights_text,
 )
 from bench.answerable import (
-    KB,
     KINDS,
     LANGUAGES,
-    ORG,
     halves,
     holds_gold,
-    ingest,
     load_squad,
     load_xquad,
     scope_for,
+    searchable,
 )
-from bench.retrieval import configured_search
 from knowledge.encoders.embeddings import LocalEmbeddings
 from knowledge.vectors.embedded import open_embedded
 
@@ -81,12 +78,9 @@ def collect(args: argparse.Namespace) -> list[dict]:
     with tempfile.TemporaryDirectory(prefix="alignment-bar-") as folder:
         client = open_embedded(Path(folder))
         for data in sets:
-            name = data.name.replace("-", "_")
-            ingest(client, name, embeddings, data)
-            retriever, scope = configured_search(
-                client, name, embeddings, settings,
-                org_id=ORG, kb_id=KB, score_threshold=calibration.score_threshold,
-            )  # fmt: skip
+            retriever, scope = searchable(
+                client, embeddings, settings, data, calibration.score_threshold
+            )
             pool = [q for q in data.questions if half_of[q.article] == "fit"]
             rng = random.Random(f"{args.seed}-{data.name}")  # bench.answerable's draws
             articles = sorted({q.article for q in pool})

@@ -60,7 +60,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from qdrant_client import models
+from qdrant_client import QdrantClient, models
 
 from agents.answer import ExtractiveAnswerer, default_not_found
 from agents.answerability import LONG_WORD, MODEL_FILE, Answerability, key_terms
@@ -276,6 +276,22 @@ def ingest(client, name: str, embeddings: LocalEmbeddings, data: DataSet) -> flo
         chunker=Chunker(chunk_size=4000, chunk_overlap=200),
     ).ingest_documents(documents, org_id=ORG, kb_id=KB)  # fmt: skip
     return len(documents) / (time.perf_counter() - started)
+
+
+def searchable(
+    client: QdrantClient,
+    embeddings: LocalEmbeddings,
+    settings: config.Settings,
+    data: DataSet,
+    score_threshold: float,
+) -> tuple[Retriever, SearchScope]:
+    """`data` ingested into a collection of its own, and the service's search over it."""
+    name = data.name.replace("-", "_")
+    ingest(client, name, embeddings, data)
+    return configured_search(
+        client, name, embeddings, settings,
+        org_id=ORG, kb_id=KB, score_threshold=score_threshold,
+    )  # fmt: skip
 
 
 def decide(

@@ -40,8 +40,7 @@ from pathlib import Path
 
 from agents.answer import ExtractiveAnswerer, Judged, default_not_found
 from agents.answerability import MODEL_FILE, Answerability, Evidence, weights_text
-from bench.answerable import KB, KINDS, ORG, excluded, halves, ingest, load_xquad, mixed, without
-from bench.retrieval import configured_search
+from bench.answerable import KINDS, excluded, halves, load_xquad, mixed, searchable, without
 from knowledge.encoders.embeddings import LocalEmbeddings
 from knowledge.vectors.embedded import open_embedded
 
@@ -102,12 +101,9 @@ def _readings(args: argparse.Namespace, shipped: Answerability) -> dict[str, dic
         for language in args.languages.split(","):
             data = mixed(load_xquad(args.xquad, language), english)
             half_of = halves({q.article for q in data.questions})
-            name = data.name.replace("-", "_")
-            ingest(client, name, embeddings, data)
-            retriever, scope = configured_search(
-                client, name, embeddings, settings,
-                org_id=ORG, kb_id=KB, score_threshold=calibration.score_threshold,
-            )  # fmt: skip
+            retriever, scope = searchable(
+                client, embeddings, settings, data, calibration.score_threshold
+            )
             pool = [q for q in data.questions if half_of[q.article] == "fit"]
             rows[language] = {}
             for kind in KINDS:

@@ -345,6 +345,8 @@ class E5OnnxEncoder:
         self.window = model.max_positions - 2
         self.normalise = str.maketrans(model.normalise)
         self.segmenter = Segmenter(model)
+        # the tokens of "query: " and "passage: ", which token_states leaves out
+        self.prefix_tokens = {q: len(self.token_ids([""], query=q)[0]) for q in (True, False)}
         word = model.tensors["emb.word"]
         self.word_blocks = word.reshape(-1, model.hidden // BLOCK, 18)
         self.positions = model.tensors["emb.pos"].reshape(model.max_positions, model.hidden)
@@ -405,7 +407,7 @@ class E5OnnxEncoder:
         token's piece is (minus its log-probability in the segmenter, at least 0): what
         LocalEmbeddings.token_alignment weighs a question's tokens by."""
         ids = self.token_ids([text], query=query)[0][: self.window]
-        own = len(self.token_ids([""], query=query)[0])  # the prefix's tokens
+        own = self.prefix_tokens[query]
         row = np.array([[self.model.bos, *ids, self.model.eos]], dtype=np.int64)
         mask = np.ones(row.shape, dtype=np.int32)
         states = self.sessions[True].run(None, {"hidden": self._embed(row), "mask": mask})[0][0]
