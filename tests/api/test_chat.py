@@ -10,6 +10,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from agents.answerability import AlignmentBar
 from tests.api.conftest import KEY_A, KEY_B, ask
 from tests.app_fixtures import history_of
 
@@ -35,6 +36,21 @@ def test_unrelated_question_is_not_found(client: FlaskClient) -> None:
     assert body["found"] is False
     assert "not found in the knowledge base" in body["answer"].lower()
     assert body["citations"] == []
+
+
+def test_a_question_the_pages_speak_around_is_declined_by_the_alignment_bar(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It shares the pages' words (the service, hosting a model) and passes the lexical
+    decision by a little; the quote's tokens match few of its own (the alignment bar), so
+    the reply is the not-found message, where it was the hosted model's billing."""
+    question = "Which cloud provider hosts the service?"
+    body = ask(client, question, conversation="bar").get_json()
+    assert body["found"] is False and body["citations"] == []
+    assert "not found in the knowledge base" in body["answer"].lower()
+    monkeypatch.setattr(AlignmentBar, "reads", lambda *_: False)  # as before the bar
+    unread = ask(client, question, conversation="unread").get_json()
+    assert unread["found"] is True and unread["citations"], unread
 
 
 def test_second_turn_sees_the_first(app: Flask, client: FlaskClient) -> None:
