@@ -40,6 +40,7 @@ from agents.answerability import (
     names_in,
     nya_host,
     own_long_terms,
+    places_named,
     proper_names,
     refers_back,
     speaks_of_elsewhere,
@@ -59,7 +60,7 @@ from agents.asked_counts import (
     states_year,
     years_named,
 )
-from agents.asked_dealings import dealing_unoffered
+from agents.asked_dealings import asks_to_buy, dealing_unoffered, speaks_of_selling
 from agents.asked_experience import without_never_done
 from agents.asked_facts import (
     EXACTLY_WORDS,
@@ -409,7 +410,9 @@ class ExtractiveAnswerer:
             if measured.unheld_words and same[top]:
                 names, things = self._unanswered(
                     query, measured, context_vectors[top], cosines[top], places, texts,
-                    listing=lists_things(candidates[top][1]),
+                    listing=lists_things(candidates[top][1])
+                    or (asks_to_buy(query) and speaks_of_selling(candidates[top][1])),
+                    placed=places_named(candidates[top][1]),
                 )  # fmt: skip
                 seen = replace(seen, unheld_names=names, unheld_things=things)
             # Across languages every word is "absent": nothing to tell. It only ever
@@ -756,6 +759,7 @@ class ExtractiveAnswerer:
         texts: list[str],
         *,
         listing: bool = False,
+        placed: frozenset[str] | set[str] = frozenset(),
     ) -> tuple[int, int]:
         """How many of the names, and of the things asked for, that no passage in scope
         holds (the search looked, each of their words) the best sentence does not answer:
@@ -817,7 +821,9 @@ class ExtractiveAnswerer:
         # close the encoder puts it ("violines": 0.02 farther without it). A thing of a
         # kind the page names ("fugas de [agua]") is the encoder's to judge, and so is a
         # means of paying, which a page lists by name ("credit cards" of "cash, Visa and
-        # Mastercard").
+        # Mastercard"). A sentence saying what they sell, asked whether they sell a thing,
+        # lists it however few it names ("Vendemos kits de cultivo de setas ... y
+        # sustratos" of "¿Vendéis macetas de barro?": pots are near growing kits).
         # ... nor is a kind of it named by a word no page holds ("niños con [autismo]" of
         # "Atendemos a niños y adultos con dificultades de pronunciación, tartamudez...").
         kinds = asked_kinds(query)
@@ -840,7 +846,18 @@ class ExtractiveAnswerer:
         # out ("Indian" of a page on Gandhi: 0.081); within the noise it is not what the
         # sentence is about ("QuickBooks" of the invoices sentence: 0.019 away).
         unheld_things = sum(g > margin or listed for g in asked) + len(ways)
-        return sum(g > -LEFT_OUT_NOISE for g in named), unheld_things
+        # A place the question puts what it asks in ("What did Tesla's father do in
+        # Zagreb?"), when the sentence puts it in another place of its own ("moved to
+        # Gospić"), is not the sentence's, however close the encoder puts the two (a
+        # country's capital and one of its towns: within the noise or past it, by the
+        # processor's arithmetic).
+        asked_in = places_named(query)
+        elsewhere = bool(placed - asked_in)
+        unheld_names = sum(
+            g > -LEFT_OUT_NOISE or (elsewhere and asked_in.issuperset(name))
+            for name, g in zip(names, named, strict=True)
+        )
+        return unheld_names, unheld_things
 
     def _left_out_gains(
         self,

@@ -653,6 +653,21 @@ _ELSEWHERE = re.compile(
 )
 
 
+# Where a text places what it says: the capitalised words after "in", "at", "to", "en",
+# "a", "di", "ke" ("moved to Gospić", "está en Málaga", "cabang di Bandung").
+_PLACED = re.compile(r"(?<![^\W_])(?:in|at|to|en|a|di|ke)\s+((?:[A-ZÀ-ÖØ-Þ][\w'’-]*\s*)+)")
+
+
+def places_named(text: str) -> set[str]:
+    """The words, lower-cased, of the places `text` puts what it says in (a possessive
+    or a Turkish case ending after an apostrophe left out)."""
+    return {
+        re.split(r"['’]", word)[0].lower()
+        for m in _PLACED.finditer(text)
+        for word in m.group(1).split()
+    }
+
+
 def destinations(question: str) -> set[str]:
     """The words, lower-cased, of the places the question asks to go to."""
     return {w.lower() for m in _DESTINATION.finditer(question) for w in m.group(1).split()}
