@@ -629,6 +629,8 @@ def proper_names(question: str, language: str | None = None) -> list[tuple[str, 
     return found
 
 
+# The capitalised words after a preposition: the place it names ("New York", "Las Palmas").
+_CAPITALISED_WORDS = r"\s+((?:[A-ZÀ-ÖØ-Þ][\w'’-]*\s*)+)"
 # Where a question asks to go: the capitalised words after "to", "ke", "a"... ("Bisa
 # kirim ke Bogor?", "Do you deliver to New York?"), or where the asker is ("Kalau saya
 # di Bandung bisa dikirim?", "I'm in Leeds, do you deliver?").
@@ -636,7 +638,7 @@ _DESTINATION = re.compile(
     r"(?<![^\W_])(?:to|into|ke|sampai|hingga|a|hasta|"
     r"(?:I'?m|I am|[Ww]e'?re|[Ww]e are|I live|[Ww]e live) in|"
     r"(?:[Vv]ivo|[Vv]ivimos|[Ee]stoy|[Ee]stamos) en|(?:[Ss]aya|[Kk]ami|[Aa]ku)(?: tinggal)? di|"
-    r"[Tt]inggal di)\s+((?:[A-ZÀ-ÖØ-Þ][\w'’-]*\s*)+)"
+    r"[Tt]inggal di)" + _CAPITALISED_WORDS
 )
 # A sentence on going beyond the page's own area, or anywhere: it answers for a place it
 # cannot name ("Di luar Kota Malang dikenakan ongkos kirim Rp50.000").
@@ -655,7 +657,7 @@ _ELSEWHERE = re.compile(
 
 # Where a text places what it says: the capitalised words after "in", "at", "to", "en",
 # "a", "di", "ke" ("moved to Gospić", "está en Málaga", "cabang di Bandung").
-_PLACED = re.compile(r"(?<![^\W_])(?:in|at|to|en|a|di|ke)\s+((?:[A-ZÀ-ÖØ-Þ][\w'’-]*\s*)+)")
+_PLACED = re.compile(r"(?<![^\W_])(?:in|at|to|en|a|di|ke)" + _CAPITALISED_WORDS)
 
 
 def places_named(text: str) -> set[str]:
@@ -1618,10 +1620,11 @@ class AlignmentBar:
         return probability >= threshold and margin < self.margin_below
 
 
-def log_odds(p: float) -> float:
-    """A probability as log-odds, 0 and 1 held just inside."""
-    p = min(max(p, 1e-9), 1 - 1e-9)
-    return math.log(p / (1 - p))
+def log_odds(p: float | np.ndarray) -> float | np.ndarray:
+    """A probability (or an array of them) as log-odds, 0 and 1 held just inside; a float
+    gives a float."""
+    p = np.clip(p, 1e-9, 1 - 1e-9)
+    return np.log(p / (1 - p))
 
 
 class Decision(NamedTuple):

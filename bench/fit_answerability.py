@@ -67,7 +67,7 @@ from pathlib import Path
 import numpy as np
 
 from agents.answer import ExtractiveAnswerer, default_not_found
-from agents.answerability import MODEL_FILE, Trees, sigmoid, weights_text
+from agents.answerability import MODEL_FILE, Trees, log_odds, sigmoid, weights_text
 from bench.answerable import (
     KB,
     KINDS,
@@ -136,7 +136,7 @@ def added(rows: list[dict], weights: dict, name: str) -> dict:
     print(f"  feature {name}: AUC {auc(x, y):.3f}, weight {w:.3f} "
           f"(non-zero in {np.mean(x != 0):.0%} of rows)")  # fmt: skip
     own = dict(weights.get("by_language", {}))
-    limits = np.array([_log_odds(own.get(language_of(r), weights["threshold"])) for r in rows])
+    limits = np.array([log_odds(own.get(language_of(r), weights["threshold"])) for r in rows])
     answerable = y == 1
     kept = np.mean(z[answerable] >= limits[answerable])
     low, high = -5.0, 0.0  # the shift lowers the thresholds: the feature only subtracts
@@ -148,7 +148,7 @@ def added(rows: list[dict], weights: dict, name: str) -> dict:
             high = middle
 
     def shifted(threshold: float) -> float:
-        return round(sigmoid(float(_log_odds(threshold)) + low), 6)
+        return round(sigmoid(float(log_odds(threshold)) + low), 6)
 
     by_language = {language: shifted(t) for language, t in own.items()}
     print(f"  thresholds shifted by {low:+.3f} in log-odds: {weights['threshold']} -> "
@@ -160,12 +160,6 @@ def added(rows: list[dict], weights: dict, name: str) -> dict:
         "threshold": shifted(weights["threshold"]),
         **({"by_language": by_language} if by_language else {}),
     }
-
-
-def _log_odds(p: float | np.ndarray) -> float | np.ndarray:
-    """A probability (or an array of them) as log-odds; 0 and 1 held just inside."""
-    p = np.clip(p, 1e-12, 1 - 1e-12)
-    return np.log(p / (1 - p))
 
 
 def _logit(weights: dict, row: dict) -> float:
@@ -503,7 +497,7 @@ def write_tiny_scope_trees(rows: list[dict], args: argparse.Namespace) -> None:
     for fit_rows, held in folds.split(x, y, articles):
         coefficients, intercept = logistic(x[fit_rows], y[fit_rows].astype(float))
         logistic_out[held] = 1 / (1 + np.exp(-(x[held] @ coefficients + intercept)))
-    blend_out = 1 / (1 + np.exp(-(_log_odds(logistic_out) + _log_odds(out_of_fold)) / 2))
+    blend_out = 1 / (1 + np.exp(-(log_odds(logistic_out) + log_odds(out_of_fold)) / 2))
     threshold = threshold_keeping(blend_out[y], args.keep)
     trees = model().fit(x, y)
     coefficients, intercept = logistic(x, y.astype(float))
