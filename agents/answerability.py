@@ -391,6 +391,8 @@ def stem_of(word: str, language: str) -> str:
     stem = stemmer(language)
     if stem is None:
         return word
+    if language == "id" and (root := _bare_root(word, stem)):
+        return root[:ROOT_LETTERS]
     if language == "id" and _SPOKEN_NASAL.match(word):
         word = "me" + word  # "ngaji" as "mengaji"
     elif language == "id" and _SPOKEN_T_NASAL.match(word):
@@ -412,6 +414,22 @@ def stem_of(word: str, language: str) -> str:
         if _LOANWORD_PLURAL.fullmatch(stemmed):
             stemmed = stemmed[:-1]  # "kits" as "kit": Snowball keeps a loanword's "s"
     return stemmed[:ROOT_LETTERS]
+
+
+def _bare_root(word: str, stem: Any) -> str | None:
+    """The root of an Indonesian verb whose one affix is "-kan" or speech's "-in", on a
+    root beginning as a prefix does, when the root is whole to Snowball: "bersihkan",
+    "bersihin" as "bersih", "berikan" as "beri", "terangkan" as "terang", "kecilin" as
+    "kecil". Snowball reads the root's "ber", "be", "ter" or "ke" as a prefix once the
+    suffix makes the word long enough, leaving "sihkan", "ikan" (the fish), "angkan"."""
+    if not word.startswith(_PREFIX_LIKE):
+        return None
+    root = word.removesuffix("kan")
+    if root == word and _SPOKEN_IN.fullmatch(word):
+        root = word[:-2]
+    if root == word or len(root) < 4 or len(_VOWEL.findall(root)) < 2:
+        return None
+    return root if stem.stemWord(root) == root else None
 
 
 def _spoken_indonesian(stemmed: str, word: str, stem: Any) -> str:
@@ -457,6 +475,10 @@ _MEASURE_NOUNS = frozenset(
 # after four letters or more ending in a consonant. A word of its own cut so ("dingin"
 # as "ding") is cut alike in the question and the page, so it still meets itself.
 _SPOKEN_IN = re.compile(r"\w{3,}[^aeiou\W]in")
+_VOWEL = re.compile(r"[aeiou]")
+# How roots that Snowball takes for prefixed words begin ("bersih", "beri", "terang",
+# "kecil", "perlu"); "pe" alone is left out: "pemimpin", "pengantin" are prefixed.
+_PREFIX_LIKE = ("be", "te", "ke", "per")
 # Roots in p that lose it under "meN-" ("pasang": "memasang"), which speech drops, keeping
 # the nasal: "Masangnya berapa hari?" of "Pemasangan ... selesai dalam satu hari".
 _P_ROOTS = frozenset(
@@ -502,6 +524,10 @@ _SAME_WORD = {
     "sehabis": "setelah",
     "weight": "weigh",
     "weights": "weigh",
+    # (a promise to mend, in its two words: "How long is the warranty?" of "Every
+    # service comes with a two year guarantee")
+    "warranty": "guarantee",
+    "warranties": "guarantee",
     # (fuel, in its everyday word and the formal initials: "Bensinnya ditanggung siapa?"
     # of "Harga belum termasuk BBM")
     "bbm": "bensin",
@@ -516,8 +542,9 @@ _SAME_WORD = {
 
 
 # Indonesian roots that say the same, read as one once their affixes are gone: "Bisa
-# ganti mainan lain?" of "bisa tukar mainan", "gantinya" as "diganti" as "tukar".
-_SAME_ROOT = {"ganti": "tukar", "tuker": "tukar"}
+# ganti mainan lain?" of "bisa tukar mainan", "gantinya" as "diganti" as "tukar";
+# "daring" and "luring" (dalam/luar jaringan) are the written words for online, offline.
+_SAME_ROOT = {"ganti": "tukar", "tuker": "tukar", "daring": "online", "luring": "offline"}
 
 
 # Spoken Indonesian drops a verb's "me-" before its nasal: "ngaji", "ngajar", "ngantar"
