@@ -480,3 +480,22 @@ def test_a_noun_of_an_k_root_with_its_nya_keeps_the_k() -> None:
 
 def test_fuel_in_its_initials_is_the_everyday_word() -> None:
     assert key_terms("Bensinnya ditanggung siapa?", "id") & key_terms("belum termasuk BBM", "id")
+
+
+def test_a_root_beginning_like_a_prefix_keeps_it_under_kan_and_spoken_in() -> None:
+    """Snowball read "bersihkan" as "ber-" + "sihkan" and "berikan" as the fish "ikan"."""
+    for word in ("bersihkan", "bersihin"):
+        assert stem_of(word, "id") == stem_of("membersihkan", "id") == "bersih"
+    assert stem_of("berikan", "id") == stem_of("memberikan", "id") != stem_of("ikan", "id")
+    assert stem_of("terangkan", "id") == stem_of("terang", "id")
+    assert stem_of("kecilin", "id") == stem_of("kecil", "id")
+    # ... while prefixed words, and a root ending in "-in" after a vowel, stay Snowball's
+    assert stem_of("bermain", "id") == stem_of("main", "id")
+    assert stem_of("dimakan", "id") == stem_of("makan", "id")
+    assert stem_of("pemimpin", "id") == stem_of("memimpin", "id")
+    assert stem_of("desain", "id") != stem_of("desa", "id")
+
+
+def test_a_warranty_is_a_guarantee_and_daring_is_online() -> None:
+    assert key_terms("How long is the warranty?", "en") & key_terms("a two year guarantee", "en")
+    assert key_terms("Ada kelas daring?", "id") & key_terms("juga online lewat Zoom", "id")
