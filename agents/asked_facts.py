@@ -88,16 +88,16 @@ _ASKS_HOURS = re.compile(
     # ... or whether it is still open: "Malam-malam jam sepuluh masih buka?"
     r"masih buka|still open|todav[ií]a abiert[oa]s?|a[uú]n abiert[oa]s?|siguen? abiert[oa]s?)"
     r"(?![^\W_])|"
-    r"(?<![^\W_])(?:what time|when (?:do|does|is|are)|a qu[eé] hora|cu[aá]ndo|kapan|"
-    r"jam berapa)(?![^\W_]).*"
-    r"(?<![^\W_])(?:open|opens|"
-    r"close|closes|closed|abre|abren|abr[ií]s|cierra|cierran|cerr[aá]is|abierto|abierta|buka|"
-    r"tutup)(?![^\W_])",
+    r"(?<![^\W_])(?:what time|when (?:do|does|is|are)|a qu[eé] hora|"
+    r"hasta qu[eé] hora|cu[aá]ndo|kapan|jam berapa)(?![^\W_]).*"
+    r"(?<![^\W_])(?:open|opens|close|closes|closed|shut|shuts|abre|abren|abr[ií]s|cierra|"
+    r"cierran|cerr[aá]is|abierto|abierta|(?:buka|tutup)(?:nya)?)(?![^\W_])",
     re.IGNORECASE,
 )
 HOURS_WORDS = (
     frozenset(
-        "opening hours times business office working open opens close closes closed horario "
+        "opening hours times business office working open opens close closes closed shut shuts "
+        "horario "
         "horarios hora abre abren cierra cierran abierto abierta tienen tiene jam buka tutup "
         "operasional kerja layanan abrís abris cerráis cerrais tenéis teneis work works "
         "working trabaja trabajan trabajáis trabajais bekerja".split()

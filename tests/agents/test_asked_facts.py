@@ -82,6 +82,8 @@ def test_questions_asking_when_a_place_is_open_and_sentences_giving_the_hours() 
         "¿Abren los domingos?", "¿Está abierto el museo los lunes?",
         "Apakah puskesmas buka hari Minggu?", "Apakah hari Sabtu buka?",
         "Tutup jam berapa?", "Buka dari jam berapa?",
+        # shut, "until what time", the closing with its "-nya"
+        "When do you shut?", "¿Hasta qué hora abrís?", "Jam berapa tutupnya?",
     ]:  # fmt: skip
         assert asks_hours(question), question
     for question in [

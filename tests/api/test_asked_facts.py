@@ -92,12 +92,17 @@ ANSWERED = [
     # the closing or opening time asked first ("Tutup jam berapa?")
     ("toko", "Tutup jam berapa?", "09.00 sampai 21.00"),
     ("toko", "Buka dari jam berapa?", "09.00 sampai 21.00"),
+    # ... with its "-nya", by "shut", "until what time"
+    ("toko", "Jam berapa tutupnya?", "09.00 sampai 21.00"),
+    ("gym", "What time do you shut?", "7 am to 10 pm"),
+    ("taller", "¿Hasta qué hora abrís?", "de 8:00 a 18:00"),
     # how much notice: the page says "avísanos", not "cancelar"
     ("taller", "¿Con cuánta antelación tengo que cancelar?", "24 horas de antelación"),
 ]
 NOT_FOUND = [
     ("taller", "es", "¿A qué hora cierra la cafetería?"),
     ("gym", "en", "When does the sauna close?"),
+    ("gym", "en", "What time does the sauna shut?"),
     ("toko", "id", "Jam berapa apotek buka?"),
     ("taller", "es", "¿Dónde está la cafetería?"),
     # a telephone is asked, and the page gives only an email
