@@ -420,8 +420,8 @@ def _bare_root(word: str, stem: Any) -> str | None:
     """The root of an Indonesian verb whose one affix is "-kan" or speech's "-in", on a
     root beginning as a prefix does, when the root is whole to Snowball: "bersihkan",
     "bersihin" as "bersih", "berikan" as "beri", "terangkan" as "terang", "kecilin" as
-    "kecil". Snowball reads the root's "ber", "be", "ter" or "ke" as a prefix once the
-    suffix makes the word long enough, leaving "sihkan", "ikan" (the fish), "angkan"."""
+    "kecil". Snowball reads the root's "ber", "be", "ter", "ke" or "per" as a prefix once
+    the suffix makes the word long enough, leaving "sihkan", "ikan" (the fish), "angkan"."""
     if not word.startswith(_PREFIX_LIKE):
         return None
     root = word.removesuffix("kan")

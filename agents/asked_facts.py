@@ -97,9 +97,8 @@ _ASKS_HOURS = re.compile(
 HOURS_WORDS = (
     frozenset(
         "opening hours times business office working open opens close closes closed shut shuts "
-        "horario "
-        "horarios hora abre abren cierra cierran abierto abierta tienen tiene jam buka tutup "
-        "operasional kerja layanan abrís abris cerráis cerrais tenéis teneis work works "
+        "horario horarios hora abre abren cierra cierran abierto abierta tienen tiene jam buka "
+        "tutup operasional kerja layanan abrís abris cerráis cerrais tenéis teneis work works "
         "working trabaja trabajan trabajáis trabajais bekerja".split()
     )
     | frozenset(  # the days asked about: hours that leave one out still answer
