@@ -77,7 +77,11 @@ def conversation_list(api: ApiClient, current: str) -> None:
         ):  # fmt: skip
             st.query_params["c"] = cid
             st.rerun()
-        with menu.popover(t("manage"), icon=":material/more_vert:", help=t("manage_help")):
+        # Keyed by the conversation: the list reorders as conversations are answered or
+        # found, and an open menu must stay the one of the conversation it was opened on.
+        with menu.popover(
+            t("manage"), icon=":material/more_vert:", help=t("manage_help"), key=f"menu-{cid}"
+        ):
             conversation_menu(api, cid, title, current)
 
 

@@ -6,6 +6,7 @@ shown twice without a crash, and no other site framing the page."""
 from __future__ import annotations
 
 import re
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -57,8 +58,14 @@ def click_until_shown(page: Page, button: Locator, shown: Locator, *, timeout: i
             shown.wait_for(timeout=timeout)
             return
         except PlaywrightTimeout:
+            page.keyboard.press("Escape")  # whatever half-opened closes before the next click
             continue
-    shown.wait_for(timeout=timeout)
+    if not shown.is_visible():
+        page.screenshot(path=str(Path(tempfile.gettempdir()) / "click_until_shown.png"))
+        pytest.fail(
+            f"{shown} not shown after four clicks on {button} "
+            f"({button.count()} such buttons); the page read:\n{page.inner_text('body')[:3000]}"
+        )
 
 
 @contextmanager
