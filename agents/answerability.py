@@ -683,8 +683,13 @@ _ELSEWHERE = re.compile(
 
 
 # Where a text places what it says: the capitalised words after "in", "at", "to", "en",
-# "a", "di", "ke" ("moved to Gospić", "está en Málaga", "cabang di Bandung").
-_PLACED = re.compile(r"(?<![^\W_])(?:in|at|to|en|a|di|ke)" + _CAPITALISED_WORDS)
+# "a", "di", "ke" ("moved to Gospić", "está en Málaga", "cabang di Bandung"), or across
+# the whole of it ("ke seluruh Jawa", "a toda Galicia", "throughout Wales": an area that
+# is named is all the sentence answers for, not Bali).
+_PLACED = re.compile(
+    r"(?<![^\W_])(?:in|at|to|en|a|di|ke|across|throughout)"
+    r"(?:\s+(?:all of|the whole of|seluruh|toda|todo))?" + _CAPITALISED_WORDS
+)
 
 
 def places_named(text: str) -> set[str]:
