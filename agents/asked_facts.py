@@ -728,6 +728,12 @@ _IS_THERE = (
     r"(?:estamos|(?:la|el|nuestra|nuestro) (?:{lugares}) (?:est[aá]|se encuentra|queda)|"
     r"situad[oa]s?|ubicad[oa]s?) en|"
     r"(?:terletak|berada|beralamat|berlokasi) di|"
+    # ... or the organisation's own place at a named one: "di sanggar kami di Waingapu",
+    # "nuestro taller de Toledo", "our workshop in Hebden Bridge" (not "hubungi kami di
+    # WhatsApp": a way to reach it)
+    r"(?<!hubungi )(?<!ikuti )(?<!temukan )(?<!kontak )(?<!follow )(?<!chat )"
+    r"(?!hubungi|ikuti|temukan|kontak|follow|chat)[^\W\d_]{{3,}} kami di|"
+    r"nuestr[oa]s? (?:{lugares}) (?:de|en)|our (?:{places}) (?:in|at)|"
     # ... or beside a named one, or in Indonesian at a kind of building named: "next to
     # the Old Mill", "junto a la antigua estación de la Vía Verde", "di musala Al-Hikmah"
     r"next to|opposite|beside|behind|near|junto al?|al lado de|frente a|enfrente de|"
@@ -830,6 +836,14 @@ _AT_A_KIND_OF_PLACE = re.compile(
 )
 
 
+# Where a shop is online, which is no place to go to: "toko kami di Tokopedia",
+# "aplikasi kami di Play Store", "nuestra tienda en Etsy".
+ONLINE_PLACES = frozenset(
+    "shopee tokopedia lazada bukalapak blibli instagram whatsapp facebook tiktok youtube "
+    "telegram twitter play app google amazon etsy ebay wallapop".split()
+)
+
+
 def states_location(sentence: str) -> bool:
     """Whether the sentence says where the place is: a street address, a named street,
     a unit's number, or the place said to be in a named one."""
@@ -838,7 +852,7 @@ def states_location(sentence: str) -> bool:
         or _UNIT_NUMBER.search(sentence) is not None
         or _NAMED_STREET.search(sentence) is not None
         or any(
-            found["name"].lower() not in CALENDAR_WORDS
+            found["name"].lower() not in CALENDAR_WORDS | ONLINE_PLACES
             for found in _STATES_PLACE.finditer(sentence)
         )
     )

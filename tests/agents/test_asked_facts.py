@@ -152,6 +152,10 @@ def test_questions_asking_where_a_place_is_and_sentences_giving_an_address() -> 
         "Alquilamos bicis junto a la antigua estación de la Vía Verde.",
         "We meet next to the Old Corn Exchange.", "Kelas diadakan di musala Al-Ikhlas.",
         "Latihan setiap Sabtu di balai Desa Sukamaju.",
+        # the organisation's own place, at a named one
+        "Pembeli boleh memilih ikan langsung di kolam kami di Ciampea.",
+        "Restauramos relojes en nuestro taller de Cuenca.",
+        "Lessons are given at our studio in Hebden Bridge.",
     ]:  # fmt: skip
         assert states_location(sentence), sentence
     # a language, a day, a place with no name, a unit that is a size or a price
@@ -162,6 +166,9 @@ def test_questions_asking_where_a_place_is_and_sentences_giving_an_address() -> 
         "Toko kami berada di dekat pasar.", "Walk down the lane to the river.",
         "Paseo por el parque.", "The pier is 300 metres long.",
         "Stand 2 metres back from the edge.",
+        # a way to reach them, or a shop online: no place to go to
+        "Hubungi kami di WhatsApp 0812 3456 789.", "Ikuti kami di Instagram.",
+        "Toko kami di Tokopedia buka 24 jam.", "Nuestra tienda en Etsy envía a toda Europa.",
     ]:  # fmt: skip
         assert not states_location(sentence), sentence
 
