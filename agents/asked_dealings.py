@@ -43,7 +43,10 @@ _SPEAKS_OF_SELLING = re.compile(
     r"(?<![^\W_])(?:sell|sells|sold|selling|sale|sales|shop|shops|store|stores|buy|buying|"
     r"bought|purchase|vend(?!as?(?![^\W_])|aj)\w*|venta\w*|tienda\w*|compra\w*|jual\w*|"
     r"dijual|menjual|"
-    r"penjualan|beli\w*|dibeli|membeli|toko)(?![^\W_])",
+    r"penjualan|beli\w*|dibeli|membeli|toko|"
+    # ... or of food to take away, which is sold: "La tarrina de medio litro para llevar
+    # cuesta 9 euros" answers "¿Vendéis helado para llevar a casa?"
+    r"para llevar|take-?aways?|take away|take-?out)(?![^\W_])",
     re.IGNORECASE,
 )
 _ASKS_TO_RENT = re.compile(

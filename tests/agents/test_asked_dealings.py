@@ -41,6 +41,10 @@ def test_a_page_speaking_of_selling_or_a_shop() -> None:
     assert speaks_of_selling("Our shop stocks alpaca socks.")
     assert speaks_of_selling("Vendemos herramientas y pintura.")
     assert speaks_of_selling("Tiket dijual di loket.")
+    # food to take away is sold
+    assert speaks_of_selling("La caja de seis churros para llevar cuesta 4 euros.")
+    assert speaks_of_selling("Every pie is also available as a takeaway.")
+    assert speaks_of_selling("Pizzas to take away are £2 cheaper.")
     # a price alone is no selling
     assert not speaks_of_selling("The dome houses a telescope. Tickets are £12.")
 

@@ -1,6 +1,7 @@
 """Whether they sell a thing, asked of pages that never speak of selling, is not answered
 by the sentence on the thing ("Do you sell telescopes?" of a planetarium's own
-telescope); pages that sell answer it."""
+telescope); pages that sell answer it, and so do pages selling food to take away ("para
+llevar": set DE's ice-cream parlour was declined "¿Vendéis helado para llevar a casa?")."""
 
 from __future__ import annotations
 
@@ -22,7 +23,13 @@ BENGKEL = """# Bengkel Sepeda Roda Jaya
 Kami memperbaiki sepeda gunung dan sepeda lipat. Servis ringan Rp35.000 dan ganti ban
 Rp50.000.
 """
+CHURROS = """# Churrería La Ribera
+
+Hacemos churros y porras cada mañana desde las 7. La ración con chocolate en la barra
+cuesta 3,50 euros y la docena de churros para llevar 4 euros.
+"""
 ANSWERED = [
+    ("churros", "¿Vendéis churros para llevar?", "para llevar"),
     ("planetarium", "Is there a telescope?", "refracting telescope"),
     ("ferreteria", "¿Vendéis pintura?", "Vendemos herramientas, tornillería y pintura"),
     ("bengkel", "Bisa servis sepeda lipat?", "sepeda lipat"),
@@ -41,6 +48,7 @@ def test_whether_they_sell_is_answered_only_by_pages_that_sell(platform: Flask) 
             "planetarium": {"Planetarium": PLANETARIUM},
             "ferreteria": {"Tienda": FERRETERIA},
             "bengkel": {"Bengkel": BENGKEL},
+            "churros": {"Churros": CHURROS},
         },
     )
     assert_answers(org, ANSWERED, DECLINED, assistants=made)
