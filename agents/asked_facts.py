@@ -730,8 +730,7 @@ _IS_THERE = (
     r"(?:terletak|berada|beralamat|berlokasi) di|"
     # ... or the organisation's own place at a named one: "di sanggar kami di Waingapu",
     # "nuestro taller de Toledo", "our workshop in Hebden Bridge" (not "hubungi kami di
-    # WhatsApp": a way to reach it)
-    r"(?<!hubungi )(?<!ikuti )(?<!temukan )(?<!kontak )(?<!follow )(?<!chat )"
+    # Kantor Pos": a way to reach it)
     r"(?!hubungi|ikuti|temukan|kontak|follow|chat)[^\W\d_]{{3,}} kami di|"
     r"nuestr[oa]s? (?:{lugares}) (?:de|en)|our (?:{places}) (?:in|at)|"
     # ... or beside a named one, or in Indonesian at a kind of building named: "next to
@@ -838,10 +837,11 @@ _AT_A_KIND_OF_PLACE = re.compile(
 
 # Where a shop is online, which is no place to go to: "toko kami di Tokopedia",
 # "aplikasi kami di Play Store", "nuestra tienda en Etsy".
-ONLINE_PLACES = frozenset(
+_ONLINE_PLACES = frozenset(
     "shopee tokopedia lazada bukalapak blibli instagram whatsapp facebook tiktok youtube "
     "telegram twitter play app google amazon etsy ebay wallapop".split()
 )
+_NO_PLACES = CALENDAR_WORDS | _ONLINE_PLACES
 
 
 def states_location(sentence: str) -> bool:
@@ -852,8 +852,7 @@ def states_location(sentence: str) -> bool:
         or _UNIT_NUMBER.search(sentence) is not None
         or _NAMED_STREET.search(sentence) is not None
         or any(
-            found["name"].lower() not in CALENDAR_WORDS | ONLINE_PLACES
-            for found in _STATES_PLACE.finditer(sentence)
+            found["name"].lower() not in _NO_PLACES for found in _STATES_PLACE.finditer(sentence)
         )
     )
 
