@@ -841,7 +841,13 @@ _ONLINE_PLACES = frozenset(
     "shopee tokopedia lazada bukalapak blibli instagram whatsapp facebook tiktok youtube "
     "telegram twitter play app google amazon etsy ebay wallapop".split()
 )
-_NO_PLACES = CALENDAR_WORDS | _ONLINE_PLACES
+# ... nor is a feast: "our shop at Christmas", "nuestra tienda de Navidad", "layanan kami
+# di Hari Raya".
+_FEASTS = frozenset(
+    "christmas easter halloween navidad nochebuena nochevieja pascua semana lebaran natal "
+    "ramadan ramadhan idul imlek nyepi hari tahun".split()
+)
+_NO_PLACES = CALENDAR_WORDS | _ONLINE_PLACES | _FEASTS
 
 
 def states_location(sentence: str) -> bool:

@@ -169,6 +169,8 @@ def test_questions_asking_where_a_place_is_and_sentences_giving_an_address() -> 
         # a way to reach them, or a shop online: no place to go to
         "Hubungi kami di WhatsApp 0812 3456 789.", "Ikuti kami di Instagram.",
         "Toko kami di Tokopedia buka 24 jam.", "Nuestra tienda en Etsy envía a toda Europa.",
+        # ... nor a feast
+        "Our shop at Christmas stays open until nine.", "Layanan kami di Hari Raya tetap buka.",
     ]:  # fmt: skip
         assert not states_location(sentence), sentence
 
