@@ -59,13 +59,12 @@ def click_until_shown(page: Page, button: Locator, shown: Locator, *, timeout: i
             return
         except PlaywrightTimeout:
             page.keyboard.press("Escape")  # whatever half-opened closes before the next click
-            continue
-    if not shown.is_visible():
-        page.screenshot(path=str(Path(tempfile.gettempdir()) / "click_until_shown.png"))
-        pytest.fail(
-            f"{shown} not shown after four clicks on {button} "
-            f"({button.count()} such buttons); the page read:\n{page.inner_text('body')[:3000]}"
-        )
+    shot = Path(tempfile.gettempdir()) / "click_until_shown.png"
+    page.screenshot(path=str(shot))
+    pytest.fail(
+        f"{shown} not shown after four clicks on {button} ({button.count()} such buttons; "
+        f"screenshot {shot}); the page read:\n{page.inner_text('body')[:3000]}"
+    )
 
 
 @contextmanager
@@ -396,7 +395,8 @@ def test_conversations_are_found_renamed_exported_and_deleted_from_the_sidebar(
         search = sidebar.get_by_placeholder("Search conversations")
         search.fill("CONVERSATION_TTL")
         search.press("Enter")
-        page.wait_for_timeout(1500)
+        # the list once the search has run: the other conversation gone from it
+        sidebar.get_by_text("How do I start the service?").wait_for(state="hidden", timeout=30_000)
         wait_idle(page)
         found = sidebar.inner_text()
         search.fill("")
@@ -413,15 +413,14 @@ def test_conversations_are_found_renamed_exported_and_deleted_from_the_sidebar(
         menu.get_by_label("Name").fill("Starting up")
         menu.get_by_role("button", name="Rename").click()
         sidebar.get_by_role("button", name="Starting up").wait_for(timeout=30_000)
-        page.wait_for_timeout(500)
-        open_menu()
+        open_menu()  # (once the page is idle again)
         menu.get_by_text("Export").click()
         with page.expect_download() as download:
             menu.get_by_role("button", name="Markdown").click()
         markdown = Path(download.value.path()).read_text()
         open_menu()
         menu.get_by_role("button", name="Delete").click()
-        page.wait_for_timeout(1500)
+        sidebar.get_by_role("button", name="Starting up").wait_for(state="detached", timeout=30_000)
         wait_idle(page)
         after = sidebar.inner_text()
     assert "How long are conversations kept?" in found and "How do I start" not in found
