@@ -28,6 +28,7 @@ from tests.ui.test_browser import (
     streamlit_for,
     wait_idle,
 )
+from webchat.signin import COOKIE
 
 MESSAGES = "[data-testid='stChatMessage']"
 
@@ -45,6 +46,15 @@ def deployment(make_app: Callable[..., Flask], tmp_path: Path) -> Iterator[tuple
 
 def wait_answers(page: Page, count: int) -> None:
     page.locator(f"{MESSAGES} >> text=Sources").nth(count - 1).wait_for(timeout=60_000)
+
+
+def wait_signed_in(page: Page, signed_in: bool = True, *, timeout: float = 30.0) -> None:
+    """Until the browser holds the sign-in cookie (or, `signed_in=False`, no longer
+    does): the page posts its grant (its sign-out) to the server after its run."""
+    deadline = time.monotonic() + timeout
+    while (COOKIE in {c["name"] for c in page.context.cookies()}) != signed_in:
+        assert time.monotonic() < deadline, f"cookie never {'set' if signed_in else 'cleared'}"
+        page.wait_for_timeout(100)
 
 
 def click_until_shown(page: Page, button: Locator, shown: Locator, *, timeout: int) -> None:
@@ -92,7 +102,7 @@ def test_a_reload_and_a_new_tab_stay_signed_in_in_the_same_conversation(
 ) -> None:
     _, url = deployment
     with signed_in(url, "reload-1", questions=("How long are conversations kept?",)) as (page, box):
-        page.wait_for_timeout(500)  # the browser keeps the sign-in
+        wait_signed_in(page)
         cookies = {c["name"]: c for c in page.context.cookies()}
         page.reload()
         page.locator("[data-testid='stChatInput'] textarea").wait_for(timeout=60_000)
@@ -106,7 +116,7 @@ def test_a_reload_and_a_new_tab_stay_signed_in_in_the_same_conversation(
         # Signing out ends it in this browser too: a reload shows the sign-in again.
         other.get_by_role("button", name="Sign out").click()
         other.get_by_label("API key").wait_for(timeout=60_000)
-        other.wait_for_timeout(500)
+        wait_signed_in(other, signed_in=False)
         page.reload()
         page.get_by_label("API key").wait_for(timeout=60_000)
     cookie = cookies["gc_signin"]
@@ -129,7 +139,7 @@ def test_a_guest_stays_a_guest_across_reloads_with_no_id_in_the_url(
         box.wait_for(timeout=60_000)
         send(box, "How do I start the service?")
         wait_answers(page, 1)
-        page.wait_for_timeout(500)
+        wait_signed_in(page)  # a guest's visitor id, kept as a sign-in is
         address = page.url
         page.reload()
         page.locator(MESSAGES).nth(1).wait_for(timeout=60_000)
@@ -241,17 +251,17 @@ def test_the_admin_page_reads_like_a_report(deployment: tuple[str, str], tmp_pat
         figures = page.locator("[data-testid='stMetricValue']").all_inner_texts()
         chart = page.locator("[data-testid='stVegaLiteChart']").first
         chart.scroll_into_view_if_needed()
-        before = page.evaluate(
-            "document.querySelector('[data-testid=\"stMain\"]')?.scrollTop ?? window.scrollY"
-        )
+        scrolled = "document.querySelector('[data-testid=\"stMain\"]')?.scrollTop ?? window.scrollY"
+        before = page.evaluate(scrolled)
         box = chart.bounding_box()
         assert box is not None
         page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         page.mouse.wheel(0, 400)
-        page.wait_for_timeout(600)
-        after = page.evaluate(
-            "document.querySelector('[data-testid=\"stMain\"]')?.scrollTop ?? window.scrollY"
-        )
+        try:  # the wheel scrolls the page, not the chart (smoothly: it takes a moment)
+            page.wait_for_function(f"() => ({scrolled}) > {before}", timeout=10_000)
+        except PlaywrightTimeout:
+            pass  # asserted below
+        after = page.evaluate(scrolled)
         comment = page.get_by_text("no answer", exact=True).last
         comment.scroll_into_view_if_needed()
         cell = comment.bounding_box()
