@@ -605,7 +605,13 @@ _ASKS_ADDRESS = re.compile(
     r"d[oó]nde (?:os|les|le|te) (?:encuentro|encontramos|puedo encontrar|podemos encontrar)|"
     r"tempat(?:nya)? di ?mana|di ?mana tempat(?:nya)?(?=\W*$)|"
     r"(?:cu[aá]l es (?:la|su)|su|vuestra|tu) (?:direcci[oó]n|ubicaci[oó]n)|"
-    r"d[oó]nde (?:est[aá]n|est[aá]is|quedan?|se encuentran|se ubican?)|alamat\w*|lokasi\w*|"
+    r"d[oó]nde (?:est[aá]n|est[aá]is|quedan?|se encuentran|se ubican?)|"
+    # "Lokasinya di mana?", "Alamat toko?"; not a place the asker names by the word ("Bisa
+    # foto di lokasi toko saya?", "Ada penginapan dekat lokasi?", "Kirim ke alamat rumah"),
+    # unless asking which one it is ("Tokonya di lokasi mana?")
+    r"(?:di|ke) (?:alamat|lokasi)\w* mana|"
+    r"(?<!di )(?<!ke )(?<!dari )(?<!dekat )(?<!sekitar )(?:alamat|lokasi)\w*"
+    r"(?!(?: \w+)? (?:saya|aku|kami|pengiriman|tujuan)(?![^\W_]))(?! (?:rumah|acara))|"
     rf"d[oó]nde est[aá] (?:la|el|su|vuestra|vuestro) (?:{'|'.join(_LUGARES)})|"
     r"(?:ada|berada|terletak) di ?mana|"
     # ... or in what part of town: "¿Por qué zona estáis?", "Daerah mana tempatnya?"

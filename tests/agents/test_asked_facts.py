@@ -126,8 +126,18 @@ def test_questions_asking_where_a_place_is_and_sentences_giving_an_address() -> 
     for question in [
         "¿Dónde está el formulario?", "Di mana saya bisa membayar?", "¿Dónde está el baño?",
         "Where can I find parking?", "Tempat parkirnya di mana?", "Di mana tempat parkir?",
+        # a place the asker names by the word "location" or "address", not the place's own
+        "Bisa foto di lokasi toko saya?", "Ada penginapan dekat lokasi?",
+        "Bisa antar ke alamat saya?", "Lokasi acara saya di Bogor, bisa datang?",
     ]:  # fmt: skip
         assert not asks_address(question), question
+    # ... but the word asked of, or which one it is
+    for question in [
+        "Lokasinya di mana?",
+        "Lokasi tokonya di pasar mana?",
+        "Tokonya di lokasi mana?",
+    ]:
+        assert asks_address(question), question
     for sentence in [
         "Estamos en la Calle Mayor 45, Zaragoza.", "Alamat toko: Jl. Merdeka No. 12, Bandung.",
         "Visit us at 221B Baker Street.", "Av. de la Constitución 12, Sevilla.",
