@@ -48,12 +48,12 @@ def wait_answers(page: Page, count: int) -> None:
     page.locator(f"{MESSAGES} >> text=Sources").nth(count - 1).wait_for(timeout=60_000)
 
 
-def wait_signed_in(page: Page, signed_in: bool = True, *, timeout: float = 30.0) -> None:
-    """Until the browser holds the sign-in cookie (or, `signed_in=False`, no longer
-    does): the page posts its grant (its sign-out) to the server after its run."""
+def wait_for_cookie(page: Page, *, held: bool = True, timeout: float = 30.0) -> None:
+    """Until the browser holds the sign-in cookie (or, `held=False`, no longer does): the
+    page posts its grant (its sign-out) to the server after its run."""
     deadline = time.monotonic() + timeout
-    while (COOKIE in {c["name"] for c in page.context.cookies()}) != signed_in:
-        assert time.monotonic() < deadline, f"cookie never {'set' if signed_in else 'cleared'}"
+    while (COOKIE in {c["name"] for c in page.context.cookies()}) != held:
+        assert time.monotonic() < deadline, f"cookie never {'set' if held else 'cleared'}"
         page.wait_for_timeout(100)
 
 
@@ -102,7 +102,7 @@ def test_a_reload_and_a_new_tab_stay_signed_in_in_the_same_conversation(
 ) -> None:
     _, url = deployment
     with signed_in(url, "reload-1", questions=("How long are conversations kept?",)) as (page, box):
-        wait_signed_in(page)
+        wait_for_cookie(page)
         cookies = {c["name"]: c for c in page.context.cookies()}
         page.reload()
         page.locator("[data-testid='stChatInput'] textarea").wait_for(timeout=60_000)
@@ -116,7 +116,7 @@ def test_a_reload_and_a_new_tab_stay_signed_in_in_the_same_conversation(
         # Signing out ends it in this browser too: a reload shows the sign-in again.
         other.get_by_role("button", name="Sign out").click()
         other.get_by_label("API key").wait_for(timeout=60_000)
-        wait_signed_in(other, signed_in=False)
+        wait_for_cookie(other, held=False)
         page.reload()
         page.get_by_label("API key").wait_for(timeout=60_000)
     cookie = cookies["gc_signin"]
@@ -139,7 +139,7 @@ def test_a_guest_stays_a_guest_across_reloads_with_no_id_in_the_url(
         box.wait_for(timeout=60_000)
         send(box, "How do I start the service?")
         wait_answers(page, 1)
-        wait_signed_in(page)  # a guest's visitor id, kept as a sign-in is
+        wait_for_cookie(page)  # a guest's visitor id, kept as a sign-in is
         address = page.url
         page.reload()
         page.locator(MESSAGES).nth(1).wait_for(timeout=60_000)
