@@ -29,8 +29,15 @@ def validate(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=240)  # fmt: skip
 
 
-def llm_line(output: str) -> str:
-    return next(line for line in output.splitlines() if line[6:].startswith("llm "))
+def check_line(output: str, name: str) -> str:
+    """Validate's line for the check `name` (after its six-character status)."""
+    return next(line for line in output.splitlines() if line[6:].startswith(name))
+
+
+def hint_under(output: str, line: str) -> str:
+    """The line printed after `line`: its hint, when the check has one."""
+    lines = output.splitlines()
+    return lines[lines.index(line) + 1].strip()
 
 
 def test_validate_names_the_model_that_answers_and_fails_clearly_on_one_that_does_not(
@@ -40,24 +47,21 @@ def test_validate_names_the_model_that_answers_and_fails_clearly_on_one_that_doe
             "LLM_API_KEY": stub.api_key, "API_URL": "http://127.0.0.1:1"}  # fmt: skip
     answering = validate({**base, "LLM_BASE_URL": stub.url})
     assert "Traceback" not in answering.stderr + answering.stdout, answering.stderr[-2000:]
-    assert llm_line(answering.stdout).startswith("ok") and "stub-model" in answering.stdout
+    assert (
+        check_line(answering.stdout, "llm ").startswith("ok") and "stub-model" in answering.stdout
+    )
     # (and, in the same run, an embedding model that is not there)
     missing_model = str(tmp_path / "no-such-model")
     away = validate(
         {**base, "LLM_BASE_URL": "http://127.0.0.1:1/v1", "EMBEDDING_MODEL": missing_model}
     )
     assert "Traceback" not in away.stderr + away.stdout, away.stderr[-2000:]
-    line = llm_line(away.stdout)
+    line = check_line(away.stdout, "llm ")
     assert line.startswith("FAIL") and "cannot be reached" in line and away.returncode == 1
     assert "LLM_BASE_URL" in away.stdout  # the hint names what to check
-    lines = away.stdout.splitlines()
-    at = next(n for n, line in enumerate(lines) if line[6:].startswith("embedding model"))
-    assert lines[at].startswith("FAIL") and missing_model in lines[at]
-    assert lines[at + 1].strip().startswith("hint: fix EMBEDDING_MODEL")  # not a package
-
-
-def tool_line(output: str) -> str:
-    return next(line for line in output.splitlines() if line[6:].startswith("tool calling"))
+    model = check_line(away.stdout, "embedding model")
+    assert model.startswith("FAIL") and missing_model in model
+    assert hint_under(away.stdout, model).startswith("hint: fix EMBEDDING_MODEL")  # not a package
 
 
 def test_validate_says_whether_the_model_calls_tools(
@@ -70,7 +74,7 @@ def test_validate_says_whether_the_model_calls_tools(
            "LLM_API_KEY": stub.api_key, "API_URL": "http://127.0.0.1:1",
            "LLM_BASE_URL": stub.url}  # fmt: skip
     words_only = validate(env)
-    line = tool_line(words_only.stdout)
+    line = check_line(words_only.stdout, "tool calling")
     assert line.startswith("warn") and "answered in words" in line, words_only.stdout
     assert "--jinja" in words_only.stdout and "--enable-auto-tool-choice" in words_only.stdout
     assert "Traceback" not in words_only.stderr + words_only.stdout
@@ -81,6 +85,6 @@ def test_validate_says_whether_the_model_calls_tools(
         [{"name": "current_time", "arguments": {}}] if request.get("tools") else "ok"
     )
     calling = validate(env)
-    assert tool_line(calling.stdout).startswith("ok") and "local-model calls tools" in (
-        calling.stdout
-    )
+    assert check_line(calling.stdout, "tool calling").startswith(
+        "ok"
+    ) and "local-model calls tools" in (calling.stdout)
