@@ -823,7 +823,9 @@ def states_venue(sentence: str) -> bool:
 _AT_A_KIND_OF_PLACE = re.compile(
     r"(?<![^\W_])(?:in|at|from|on|by|behind|beside|inside|next to|opposite) (?:the )?"
     r"(?:[\w'’-]+ ){0,2}(?:hall|tower|church|station|pavilion|clubhouse|library|park|slipway|"
-    r"barn|chapel|field|beach|harbour|green|hostel|hotel|lodge|campsite)(?![^\W_])|"
+    r"barn|chapel|field|beach|harbour|green|hostel|hotel|lodge|campsite|"
+    # ... or a farm's building, a mill, a studio: "in the old dairy at Ashcombe Farm"
+    r"farm|dairy|mill|studio|gallery|yard|centre|center)(?![^\W_])|"
     # ... or the point one meets at: "The meeting point is the tourist office"
     r"(?<![^\W_])(?:meeting point|punto de encuentro|titik kumpul)(?![^\W_])|"
     # ... in Spanish and Indonesian: "en la parroquia", "en el polideportivo municipal",
@@ -833,9 +835,10 @@ _AT_A_KIND_OF_PLACE = re.compile(
     r"(?:parroquia|iglesia|ermita|ayuntamiento|polideportivo|pabell[oó]n|colegio|escuela|"
     r"biblioteca|plaza|parque|centro c[ií]vico|casa de (?:la )?cultura|nave|mercado|"
     r"puerto|playa|campo|albergue|hotel|hostal|camping|refugio|casa rural|"
-    r"oficina de turismo)(?![^\W_])|"
+    r"oficina de turismo|granja|molino|finca|cortijo|estudio|galer[ií]a)(?![^\W_])|"
     r"(?<![^\W_])di (?:(?:depan|belakang|samping|dalam) )?(?:balai|masjid|musala|mushola|"
-    r"gereja|gedung|lapangan|aula|kantor|pasar|sekolah|taman|pendopo|alun-alun|pantai)"
+    r"gereja|gedung|lapangan|aula|kantor|pasar|sekolah|taman|pendopo|alun-alun|pantai|"
+    r"sanggar|studio|kebun|peternakan|galeri)"
     r"(?![^\W_])",
     re.IGNORECASE,
 )

@@ -729,6 +729,10 @@ def test_where_they_meet_and_a_place_named_by_its_kind() -> None:
         "Club swims start from the slipway by the lifeboat station.",
         "The band practises in the church tower.",
         "The café takes place in St Mark's church hall.",
+        # ... a farm's building, a mill, a studio
+        "Our classes run on Monday evenings in the old dairy at Coombe Farm.",
+        "Los talleres son los martes en la antigua granja de Valdelobos.",
+        "Latihan menari setiap Minggu pagi di sanggar kami.",
     ):
         assert states_venue(sentence), sentence
     # a kind of place alone says where it is held, not where the place is
