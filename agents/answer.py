@@ -110,6 +110,7 @@ from agents.asked_prices import (
     priced_or_kin,
     without_kin,
 )
+from agents.asked_weather import asks_weather_to_come
 from agents.asked_when import asks_when, says_when
 from agents.followup import offline_condenser, points_back
 from agents.phrasebook import built_in
@@ -463,6 +464,12 @@ class ExtractiveAnswerer:
                 if others:
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "rows_of_others": others}
+                    )
+                elif asks_weather_to_come(query):
+                    # "¿Qué tiempo hará mañana en Tudela?" of the shop's street in Tudela:
+                    # no page of a service says what the weather will be.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "weather_to_come": True}
                     )
                 elif (
                     query not in readings[:2]
