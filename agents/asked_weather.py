@@ -17,22 +17,22 @@ import re
 _SOON = (
     r"(?:today|tonight|tomorrow|now|this (?:weekend|week|morning|afternoon|evening)|"
     r"next (?:week|weekend)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"hoy|(?<!la )(?<!las )mañana|manana|pasado mañana|ahora|este fin de semana|"
+    r"hoy|(?<!la )(?<!las )mañana|manana|ahora|este fin de semana|"
     r"esta semana|(?:el|este) (?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)|"
     r"besok|lusa|hari ini|nanti|sekarang|minggu ini|akhir pekan|"
     r"(?:hari )?(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu) (?:ini|depan))"
 )
 # Asking what it will be like, on a day to come ...
 _ASKS_WEATHER = re.compile(
-    r"(?:what(?:'s| is| will)|how(?:'s| is| will)) the weather|"
+    r"(?<![^\W_])(?:(?:what(?:'s| is| will)|how(?:'s| is| will)) the weather|"
     r"(?:will|is) it (?:going to )?(?:rain|snow|be (?:sunny|windy|hot|cold|dry|wet))|"
     r"qu[eé] tiempo (?:har[aá]|va a hacer|hace)|c[oó]mo (?:ser[aá]|estar[aá]|est[aá]) el tiempo|"
-    r"(?:va a|vaya a) llover|cuaca(?:nya)?|(?:apakah|apa) (?:besok|nanti) (?:hujan|cerah)",
+    r"(?:va a|vaya a) llover|cuaca(?:nya)?|(?:apakah|apa) (?:besok|nanti) (?:hujan|cerah))",
     re.IGNORECASE,
 )
 # ... or the forecast itself, for any day
 _ASKS_FORECAST = re.compile(
-    r"weather forecast|(?:previsi[oó]n|pron[oó]stico) del tiempo|prakiraan cuaca",
+    r"(?<![^\W_])(?:weather forecast|(?:previsi[oó]n|pron[oó]stico) del tiempo|prakiraan cuaca)",
     re.IGNORECASE,
 )
 # ... not what happens on a condition of it: "If it rains tomorrow, do you cancel?"
