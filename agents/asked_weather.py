@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import re
 
+from agents.weekdays import alternatives
+
 # A day to come, or now: "tomorrow", "this weekend", "el sábado", "besok", "minggu ini".
 # ("por la mañana" is the morning, not tomorrow.)
 _SOON = (
     r"(?:today|tonight|tomorrow|now|this (?:weekend|week|morning|afternoon|evening)|"
-    r"next (?:week|weekend)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    rf"next (?:week|weekend)|on (?:{alternatives('en')})|"
     r"hoy|(?<!la )(?<!las )mañana|manana|ahora|este fin de semana|"
-    r"esta semana|(?:el|este) (?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)|"
+    rf"esta semana|(?:el|este) (?:{alternatives('es')})|"
     r"besok|lusa|hari ini|nanti|sekarang|minggu ini|akhir pekan|"
-    r"(?:hari )?(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu) (?:ini|depan))"
+    rf"(?:hari )?(?:{alternatives('id')}) (?:ini|depan))"
 )
 # Asking what it will be like, on a day to come ...
 _ASKS_WEATHER = re.compile(

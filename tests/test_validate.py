@@ -85,6 +85,5 @@ def test_validate_says_whether_the_model_calls_tools(
         [{"name": "current_time", "arguments": {}}] if request.get("tools") else "ok"
     )
     calling = validate(env)
-    assert check_line(calling.stdout, "tool calling").startswith(
-        "ok"
-    ) and "local-model calls tools" in (calling.stdout)
+    assert check_line(calling.stdout, "tool calling").startswith("ok")
+    assert "local-model calls tools" in calling.stdout
