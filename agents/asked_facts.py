@@ -29,6 +29,7 @@ from agents.answerability import (
     words_of,
 )
 from agents.asked_accepted import ACCEPTED_WORDS, asks_accepted, states_accepting
+from agents.asked_area import AREA_WORDS, asks_area_served, states_area_served
 from agents.asked_arrival import ARRIVAL_WORDS, asks_arrival, states_arrival
 from agents.asked_counts import NUMBER_WORDS, PEOPLE_WORDS, asks_people, states_people
 from agents.asked_delivering import (
@@ -1710,6 +1711,8 @@ FACTS = (
         HOURS_WORDS | SEASON_WORDS,
         tells_season,
     ),  # fmt: skip
+    # which area they cover, before where they are: "Melayani daerah mana saja?"
+    Fact("area", asks_area_served, states_area_served, AREA_WORDS),
     Fact("address", asks_address, states_location, ADDRESS_WORDS),
     Fact("venue", asks_venue, states_venue, VENUE_WORDS),
     Fact("phone", asks_phone, states_phone, CONTACT_WORDS),
@@ -1901,6 +1904,15 @@ _KINS = (
     # a song, by its names: "¿Cuánto me cobráis por mezclar un tema?" of "La mezcla ... de
     # una canción cuesta 90 euros"
     "song songs track tracks canción cancion canciones tema temas lagu",
+    # an area, by any of its words: "Melayani daerah mana saja?" of "di wilayah Sidoarjo
+    # dan Surabaya"
+    "area areas region regions district districts zona zonas región region comarca "
+    "comarcas daerah wilayah kawasan",
+    # a show, by its names: "¿Cuánto dura el espectáculo?" of "Cada función dura 45
+    # minutos"
+    "show shows performance performances función funcion funciones espectáculo espectaculo "
+    "espectáculos espectaculos actuación actuacion actuaciones pertunjukan pentas "
+    "pertunjukannya",
 )
 _KIN_OF = {word: frozenset(kin.split()) for kin in _KINS for word in kin.split()}
 

@@ -51,7 +51,7 @@ def how_to_unheld(question: str, texts: list[str]) -> str | None:
 # tidur?"): general knowledge, unless the pages write what the question says happens. Not
 # "¿Por qué zona estáis?", where "por qué" is "which".
 _ASKS_WHY = re.compile(
-    r"^[\W_]*(?:why|kenapa|mengapa|por qu[eé](?! (?:zona|d[ií]as?|horas?|calles?|partes?|"
+    r"^[\W_]*(?:why|kenapa|mengapa|por qu[eé](?! (?:zonas?|d[ií]as?|horas?|calles?|partes?|"
     r"lados?|sitios?|lugar(?:es)?|barrios?|medios?|precios?|tipos?|n[uú]meros?|v[ií]as?|"
     r"canal(?:es)?)(?![^\W_])))(?![^\W_])",
     re.IGNORECASE,

@@ -28,11 +28,11 @@ _FIGURE = (
 _NUMBER = rf"(?:{_FIGURE}|an?|una?)"
 
 # How far: "How far do you travel?", "¿Hasta dónde os desplazáis?", "Berapa jauh dari
-# stasiun?", "What area do you cover?".
+# stasiun?" (which area they cover is `agents.asked_area`'s, told by a distance too).
 _ASKS_DISTANCE = re.compile(
     r"(?<![^\W_])(?:how far|what distance|how many (?:miles|kilomet(?:re|er)s|km)|"
-    r"(?:what|which) areas? do you (?:cover|serve)|(?:a )?qu[eé] distancia|"
-    r"cu[aá]ntos (?:kil[oó]metros|km)|hasta d[oó]nde|qu[eé] zonas? cubr\w+|"
+    r"(?:a )?qu[eé] distancia|"
+    r"cu[aá]ntos (?:kil[oó]metros|km)|hasta d[oó]nde|"
     r"(?:se)?berapa jauh|jarak(?:nya)? berapa|berapa (?:km|kilometer)|"
     r"sampai (?:mana|daerah mana)|jangkauan(?:nya)?|"
     # "¿Qué tan lejos queda de la facultad?", "¿A cuánto está del centro?"
@@ -196,6 +196,8 @@ def states_temperature(sentence: str) -> bool:
 # ("¿Cuánto tardáis?", "¿En cuántos días ...?", "Berapa lama prosesnya?"): also what
 # `agents.asked_when` reads as asking a time.
 HOW_LONG_ASKED = (
+    # (how soon it is done asks the same: "How soon can I get my certificate back?")
+    r"how soon|"
     r"cu[aá]nto (?:tiempo|rato|tarda|tardan|tard[aá]is|dura|duran)|"
     r"en cu[aá]nt[oa]s (?:d[ií]as|horas|minutos|semanas)|berapa lama"
 )
@@ -265,7 +267,9 @@ DURATION_WORDS = frozenset(
     "dibutuhkan diperlukan rato estáis estais jadinya selesainya kelar durasi durasinya "
     "duración duracion duration sejam sehari seminggu es son tiap setiap each every cada "
     # ... or how long it holds out: "Kuat berapa lama di jalan?"
-    "kuat lamanya sekali".split()
+    "kuat lamanya sekali "
+    # ... or how soon it is back: "How soon can I get my certificate back?"
+    "soon can get back".split()
 )
 
 

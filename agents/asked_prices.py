@@ -205,7 +205,41 @@ def priced_apart(question: str, leads: list[str], passages: list[str]) -> list[t
     measured = any(map(gives_measures, leads))
     sizes = {stem_of(word, language) for word in SIZE_ADJECTIVES} if measured else set()
     apart = [pair for pair in pairs if not any(set(pair) - sizes <= stems for stems in holding)]
-    return apart
+    # ... and a price of the pair's kind named bare is of every thing of that kind: "A
+    # certificate of one page costs £45" prices a birth certificate, which the page names
+    # among what it translates (not "Biaya servis rutin" the major service, nor "An adult
+    # swim" a swimming lesson; nor a large one of a kind, which may cost more: "Una
+    # lavadora cuesta 4 euros" of "una lavadora grande").
+    every_size = {stem_of(word, language) for word in SIZE_ADJECTIVES}
+    return [
+        pair
+        for pair in apart
+        if set(pair) & every_size
+        or not any(_names_bare(_head(pair, language), lead, language) for lead in leads)
+    ]
+
+
+def _head(pair: tuple[str, str], language: str) -> str:
+    """The word of two naming one thing that says its kind: English's last ("birth
+    [certificate]"), Spanish's and Indonesian's first ("[servis] besar")."""
+    return pair[1] if language == "en" else pair[0]
+
+
+def _names_bare(stem: str, text: str, language: str) -> bool:
+    """Whether a sentence of the text names the kind `stem` is of with no word beside it
+    where a word of its sort would stand (before it in English, after it otherwise): "A
+    [certificate] of one page", "[Kamar] Rp350.000"."""
+    stopwords = stopwords_of(language)
+    for sentence in SENTENCE_BREAK.split(text):
+        words = [w.lower() for w in words_of(sentence)]
+        for i, word in enumerate(words):
+            if stem_of(word, language) != stem:
+                continue
+            j = i - 1 if language == "en" else i + 1
+            beside = words[j] if 0 <= j < len(words) else None
+            if beside is None or beside in stopwords or beside in PRICE_WORDS or has_digit(beside):
+                return True
+    return False
 
 
 def price_of_another(

@@ -63,6 +63,7 @@ def test_why_something_no_page_writes_happens() -> None:
     assert why_unheld("Do cats purr?", ("purr",), CATS, CATS, language="en") is None
     # "por qué zona" asks which part of town
     assert why_words("¿Por qué zona estáis?", "es") == []
+    assert why_words("¿Por qué zonas trabajáis?", "es") == []
     assert why_words("¿Por qué pican las avispas?", "es") == ["pican", "avispas"]
 
 

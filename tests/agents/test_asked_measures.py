@@ -19,7 +19,6 @@ from agents.asked_measures import (
 def test_a_question_asking_how_far_and_a_sentence_giving_a_distance() -> None:
     for asked in (
         "How far do you travel?",
-        "What area do you cover?",
         "¿Hasta dónde os desplazáis?",
         "¿A qué distancia está la playa?",
         "Berapa jauh dari stasiun?",

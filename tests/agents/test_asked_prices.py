@@ -95,6 +95,22 @@ def test_a_price_of_another_thing_of_the_same_name_does_not_answer() -> None:
     ) == [("swim", "lesson")]
 
 
+def test_a_price_of_a_kind_named_bare_is_of_each_thing_of_that_kind() -> None:
+    """ "A certificate of one page costs £45" prices the birth certificates the page says
+    it translates; "Biaya servis rutin" does not price the major service, nor "Kamar
+    deluxe" the family room."""
+    pages = [
+        "We translate birth certificates, marriage certificates and court papers.",
+        "Prices\n\nA certificate of one page costs £45.",
+    ]
+    assert named_together("How much is a birth certificate?", pages) == [("birth", "certif")]
+    assert priced_apart("How much is a birth certificate?", pages[1:], pages) == []
+    rooms = ["Ada kamar deluxe dan kamar keluarga.", "Kamar deluxe Rp500.000 per malam."]
+    assert priced_apart("Berapa harga kamar keluarga?", rooms[1:], rooms) != []
+    bare = ["Ada kamar deluxe dan kamar keluarga.", "Kamar Rp400.000 per malam."]
+    assert priced_apart("Berapa harga kamar keluarga?", bare[1:], bare) == []
+
+
 def test_an_apostrophe_names_no_thing_of_its_own() -> None:
     """ "an hour's lesson": the "s" an apostrophe leaves is no word, so the page's "an
     hour's warm-up" does not make "hour s" a thing the lesson's price is not of."""
@@ -130,6 +146,8 @@ def test_the_words_naming_what_is_priced() -> None:
     assert priced_words("¿Qué precio tienen las clases de piano?") == ["clases"]
     assert priced_words("How much is a bag of compost?") == ["bag"]
     assert priced_words("What is the price of a family room?") == ["room"]
+    # past the verb of doing: what it is done to
+    assert priced_words("How much to translate a birth certificate?") == ["certificate"]
     # Indonesian: each word naming the thing, up to a purpose or a condition
     assert priced_words("Berapa harga paket ayam bakar?") == ["paket", "ayam", "bakar"]
     assert priced_words("Berapa harga kamar untuk dua orang?") == ["kamar"]
@@ -398,6 +416,9 @@ def test_a_price_asked_as_a_charge_or_as_how_much_for_someone() -> None:
         "What do you charge per shirt?",
         "How much do you charge to iron a shirt?",
         "How much for two adults?",
+        "How much for a haircut?",
+        "How much to translate a birth certificate?",
+        "How much is it to hire the hall?",
         "¿Cuánto por una clase suelta?",
         "Berapa untuk anak 3 tahun?",
     ):

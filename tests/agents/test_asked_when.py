@@ -21,6 +21,7 @@ from agents.asked_when import asks_when, says_when
         ("How long does a repair take?", True),
         ("Potongnya lama tidak?", True),
         ("¿Cuánto tardáis en arreglarla?", True),
+        ("How soon can I get my certificate back?", True),
         # a clause opened by "when", asking what
         ("When rock folds, what does it create?", False),
         # a length, not a time
@@ -44,6 +45,11 @@ def test_what_asks_when(question: str, asks: bool) -> None:
         ("There is a floodlit 40 by 20 metre arena.", False),
         ("En la última convocatoria aprobaron 38 alumnos.", False),
         ("Harga ban mobil ring 14 mulai Rp550.000.", False),
+        # a price's period is no time said ("How long do hens live?" of the plots' rent)
+        ("We let full plots for £70 a year.", False),
+        ("Kamar standar Rp350.000 per malam.", False),
+        ("La cuota es de 30 € al mes.", False),
+        ("Bikes cost £5 per hour and must be back by 6pm.", True),
     ],
 )
 def test_what_says_when(sentence: str, says: bool) -> None:
