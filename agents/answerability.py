@@ -1030,14 +1030,7 @@ _REFERS_BACK = re.compile(
 
 # "How much is a day pass?": a short question of this form asks a price; a longer one
 # may ask a quantity ("How much is the sieve method of gas production used?").
-# ... and so does one asking how much to do a thing or for one ("How much to translate a
-# birth certificate?", "How much for a haircut?", "How much is it to hire the hall?"):
-# what follows, past the verb of doing, is what it prices.
-_HOW_MUCH_IS = re.compile(
-    r"^\W*(?:and |so )?how much (?:(?:is|are) (?:a|an|the|one|your)\b|"
-    r"(?:(?:is|would|will) it (?:be )?)?(?:to [^\W\d_]+|for)\s)",
-    re.I,
-)
+_HOW_MUCH_IS = re.compile(r"^\W*(?:and |so )?how much (?:is|are) (?:a|an|the|one|your)\b", re.I)
 HOW_MUCH_IS_WORDS = 8
 # What a thing sells by, which "¿A cuánto está...?" prices (not how far it is).
 SOLD_BY_UNIT = (

@@ -444,9 +444,10 @@ _ASKS_WHAT_TO_PAY = re.compile(
     r"how much (?:is it |would it be |will it be )?for (?:a|an|my|the|one|two|three|four|\d)|"
     r"cu[aá]nto (?:es |sale |ser[ií]a )?(?:por|para) (?:un|una|mi|mis|el|la|los|las|dos|tres|\d)|"
     r"berapa (?:untuk|buat) (?:anak|satu|dua|tiga|\d)|"
-    # ... or how much to hold a booking: "How much to secure our date?", "¿Cuánto hay que
-    # pagar para reservar?"
-    r"how much (?:is it |do we pay |do i pay )?to (?:secure|hold|reserve|book|confirm)|"
+    # ... or how much to hold a booking, or to have a thing done: "How much to secure our
+    # date?", "How much to translate a birth certificate?", "How much is it to hire the
+    # hall?", "¿Cuánto hay que pagar para reservar?"
+    r"how much (?:is it |would it be |will it be |do we pay |do i pay )?to [^\W\d_]+|"
     r"cu[aá]nto (?:hay que pagar |se paga |es )?para (?:reservar|asegurar|confirmar|apartar)|"
     # ... or how much on a day: "How much on a Tuesday?", "¿Cuánto es un sábado?", "Kalau
     # hari Sabtu berapa?"
