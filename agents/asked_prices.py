@@ -109,6 +109,18 @@ _AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _ANY_PERIOD = re.compile(rf"(?<![^\W_])(?:{_PERIOD_WORD})(?![^\W_])", re.IGNORECASE)
+# ... and an amount by its period, which says no time: "full plots for £70 a year" says
+# not how long hens live, "Rp350.000 per malam" not when to come.
+_PRICE_BY_PERIOD = re.compile(
+    rf"(?:{_AMOUNT.pattern})[\d.,]*\s?(?:a|an|per|each|al|a la|por|/|se)\s?"
+    rf"(?:{_PERIOD_WORD})(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def without_prices_by_period(sentence: str) -> str:
+    """The sentence less its amounts by their period ("£70 a year", "30 € al mes")."""
+    return _PRICE_BY_PERIOD.sub(" ", sentence)
 
 
 def asked_periods(question: str) -> frozenset[str]:

@@ -27,6 +27,7 @@ from agents.asked_facts import (
     without_ages,
 )
 from agents.asked_measures import HOW_LONG_ASKED, LAMA_TIDAK, states_duration
+from agents.asked_prices import without_prices_by_period
 
 # Asked when, opening the question: "When do I pay?", "¿Cuándo es la próxima cata?",
 # "Kapan bisa diambil?"
@@ -87,22 +88,11 @@ def asks_when(question: str) -> bool:
     return _ASKS_HOW_LONG.search(question) is not None
 
 
-# A price by its period, which says no time: "full plots for £70 a year" says not how
-# long hens live, "Rp350.000 per malam" not when to come.
-_PRICE_BY_PERIOD = re.compile(
-    r"(?:[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$€£]|euros?|dollars?|pounds?|pence)|"
-    r"(?<![^\W_])rp\.?\s?\d[\d.,]*)\s?(?:a|an|per|each|al|a la|por|/|se)\s?"
-    r"(?:hours?|days?|nights?|weeks?|months?|years?|horas?|d[ií]as?|noches?|semanas?|"
-    r"mes(?:es)?|años?|jam|hari|malam|minggu|bulan|tahun)(?![^\W_])",
-    re.IGNORECASE,
-)
-
-
 def says_when(sentence: str) -> bool:
     """Whether the sentence names a time in any way: a year, a month or season, a day, an
     hour, a length of time, or a moment; not an age, nor a price's period."""
     aged = states_age(sentence)
-    sentence = _PRICE_BY_PERIOD.sub(" ", without_ages(sentence))
+    sentence = without_prices_by_period(without_ages(sentence))
     return (
         (not aged and _UNIT.search(sentence) is not None)
         or states_year(sentence)
