@@ -55,13 +55,6 @@ def _identifier():  # type: ignore[no-untyped-def]
 @lru_cache(maxsize=4096)  # a turn asks it of its question 3-4 times (graph, search, answer)
 def guess(text: str) -> tuple[str, float]:
     """The likeliest language of `text` and its probability."""
-    # Of the languages detected only Spanish opens a question or an exclamation with an
-    # inverted mark: "¿Aceptan tarjeta?" is asked in Spanish, however few its words, and
-    # so are "¿Vais a colegios?" and "¿Tenéis croissants de chocolate?", which the
-    # detector took for Portuguese and French (and so read the Spanish pages' words as
-    # another language's, and judged the question by another language's bar).
-    if text.lstrip().startswith(("\u00bf", "\u00a1")):
-        return "es", 1.0
     with _lock:  # the identifier is not documented as thread-safe; a call is ~0.1 ms
         ranked = _identifier().rank(text)
     totals: dict[str, float] = {}
@@ -69,6 +62,14 @@ def guess(text: str) -> tuple[str, float]:
         code = SAME_AS.get(language, language)
         totals[code] = totals.get(code, 0.0) + float(probability)
     best = max(totals, key=totals.__getitem__)
+    # Of the languages detected only Spanish opens a question or an exclamation with an
+    # inverted mark: "¿Vais a colegios?", which the detector took for Portuguese (and so
+    # read the Spanish pages' words as another language's, by another language's bar),
+    # is Spanish. But no surer than the detector was of anything: a question too short
+    # for it to place ("¿Aceptan tarjeta?") stays unsure, and every page is read by its
+    # words (read surely Spanish, an Indonesian page's "kartu" passed across languages).
+    if text.lstrip().startswith(("\u00bf", "\u00a1")):
+        return "es", totals[best]
     return best, totals[best]
 
 
@@ -82,6 +83,11 @@ def told(text: str) -> str | None:
     """The language a text is in, or None when it is too short or mixed to tell."""
     if sum(ch.isalpha() for ch in text) < 3:
         return None
+    # The reply's language follows the inverted mark however unsure the detector is:
+    # "¿Aceptan tarjeta?" is asked in Spanish, however few its words, and so is
+    # "¿Tenéis croissants de chocolate?", which the detector took for French.
+    if text.lstrip().startswith(("\u00bf", "\u00a1")):
+        return "es"
     language, probability = guess(text)
     if probability < MIN_CONFIDENCE and _SPANISH_MARKS.search(text):
         return "es"  # a mark inside a text the detector is unsure of

@@ -44,6 +44,24 @@ def deployment(make_app: Callable[..., Flask], tmp_path: Path) -> Iterator[tuple
         yield api_url, url
 
 
+def wait_stored(
+    api_url: str,
+    conversation: str,
+    ready: Callable[[list[dict[str, Any]]], bool],
+    *,
+    timeout: float = 60.0,
+) -> None:
+    """Until the conversation's stored messages are `ready`, as the API gives them."""
+    deadline = time.monotonic() + timeout
+    while not ready(
+        httpx.get(f"{api_url}/v1/conversations/{conversation}", headers={"X-API-Key": "test-key-a"})
+        .json()
+        .get("messages", [])
+    ):
+        assert time.monotonic() < deadline, f"{conversation} never stored as awaited"
+        time.sleep(0.2)
+
+
 def wait_answers(page: Page, count: int) -> None:
     page.locator(f"{MESSAGES} >> text=Sources").nth(count - 1).wait_for(timeout=60_000)
 
@@ -506,9 +524,11 @@ def test_edit_and_regenerate_replace_in_place_with_earlier_versions_reachable(
         wait_answers(page, 1)
         wait_idle(page)
         page.get_by_role("button", name="Regenerate").click()
-        page.wait_for_timeout(1000)  # the earlier answer leaves the screen...
-        # ...and the run that writes the new one ends (under load the old one's widgets
-        # can stay drawn beside the new ones until then).
+        # The new answer is stored, the earlier one kept beside it...
+        wait_stored(api_url, "inplace-1", lambda messages: len(messages) == 2
+                    and len(messages[0].get("earlier_answers", [])) == 1)  # fmt: skip
+        # ...and the run that writes it ends (under load the old one's widgets can stay
+        # drawn beside the new ones until then).
         wait_idle(page, timeout=90.0)
         page.locator("[data-testid='stFeedback']").last.wait_for(timeout=60_000)
         page.reload()
