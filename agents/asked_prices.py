@@ -214,15 +214,14 @@ def priced_apart(question: str, leads: list[str], passages: list[str]) -> list[t
     holding = [set(_content_stems(lead, language)) for lead in leads]
     # ... a size word of the pair is told by a price given by measures: "una lavadora
     # grande" of "lavadoras de 9 kg por 4 euros y de 18 kg por 7 euros"
-    measured = any(map(gives_measures, leads))
-    sizes = {stem_of(word, language) for word in SIZE_ADJECTIVES} if measured else set()
+    every_size = {stem_of(word, language) for word in SIZE_ADJECTIVES}
+    sizes = every_size if any(map(gives_measures, leads)) else set()
     apart = [pair for pair in pairs if not any(set(pair) - sizes <= stems for stems in holding)]
     # ... and a price of the pair's kind named bare is of every thing of that kind: "A
     # certificate of one page costs £45" prices a birth certificate, which the page names
     # among what it translates (not "Biaya servis rutin" the major service, nor "An adult
     # swim" a swimming lesson; nor a large one of a kind, which may cost more: "Una
     # lavadora cuesta 4 euros" of "una lavadora grande").
-    every_size = {stem_of(word, language) for word in SIZE_ADJECTIVES}
     return [
         pair
         for pair in apart

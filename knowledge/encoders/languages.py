@@ -68,9 +68,14 @@ def guess(text: str) -> tuple[str, float]:
     # is Spanish. But no surer than the detector was of anything: a question too short
     # for it to place ("¿Aceptan tarjeta?") stays unsure, and every page is read by its
     # words (read surely Spanish, an Indonesian page's "kartu" passed across languages).
-    if text.lstrip().startswith(("\u00bf", "\u00a1")):
+    if _opens_spanish(text):
         return "es", totals[best]
     return best, totals[best]
+
+
+def _opens_spanish(text: str) -> bool:
+    """Whether the text opens with Spanish's inverted question or exclamation mark."""
+    return text.lstrip().startswith(("\u00bf", "\u00a1"))
 
 
 def detect(text: str, *, otherwise: str | None = None) -> str:
@@ -86,7 +91,7 @@ def told(text: str) -> str | None:
     # The reply's language follows the inverted mark however unsure the detector is:
     # "¿Aceptan tarjeta?" is asked in Spanish, however few its words, and so is
     # "¿Tenéis croissants de chocolate?", which the detector took for French.
-    if text.lstrip().startswith(("\u00bf", "\u00a1")):
+    if _opens_spanish(text):
         return "es"
     language, probability = guess(text)
     if probability < MIN_CONFIDENCE and _SPANISH_MARKS.search(text):

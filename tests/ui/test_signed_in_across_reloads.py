@@ -44,6 +44,14 @@ def deployment(make_app: Callable[..., Flask], tmp_path: Path) -> Iterator[tuple
         yield api_url, url
 
 
+def stored_messages(api_url: str, conversation: str) -> list[dict[str, Any]]:
+    """The conversation's messages as the API stores them."""
+    reply = httpx.get(
+        f"{api_url}/v1/conversations/{conversation}", headers={"X-API-Key": "test-key-a"}
+    )
+    return reply.json().get("messages", [])
+
+
 def wait_stored(
     api_url: str,
     conversation: str,
@@ -53,11 +61,7 @@ def wait_stored(
 ) -> None:
     """Until the conversation's stored messages are `ready`, as the API gives them."""
     deadline = time.monotonic() + timeout
-    while not ready(
-        httpx.get(f"{api_url}/v1/conversations/{conversation}", headers={"X-API-Key": "test-key-a"})
-        .json()
-        .get("messages", [])
-    ):
+    while not ready(stored_messages(api_url, conversation)):
         assert time.monotonic() < deadline, f"{conversation} never stored as awaited"
         time.sleep(0.2)
 
@@ -537,8 +541,7 @@ def test_edit_and_regenerate_replace_in_place_with_earlier_versions_reachable(
         page.get_by_role("button", name="‹").click()
         page.get_by_text("Version 1/2").wait_for(timeout=30_000)
         after = page.locator(MESSAGES).all_inner_texts()
-    stored = httpx.get(f"{api_url}/v1/conversations/inplace-1",
-                       headers={"X-API-Key": "test-key-a"}).json()["messages"]  # fmt: skip
+    stored = stored_messages(api_url, "inplace-1")
     assert len(edited) == 2 and "How long are conversations kept?" in edited[0]
     assert not any("429" in m for m in edited)
     assert [m["role"] for m in stored] == ["user", "assistant"]
