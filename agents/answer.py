@@ -41,6 +41,7 @@ from agents.answerability import (
     nya_host,
     own_long_terms,
     places_named,
+    places_served,
     proper_names,
     refers_back,
     speaks_of_elsewhere,
@@ -61,6 +62,12 @@ from agents.asked_counts import (
     years_named,
 )
 from agents.asked_dealings import asks_to_buy, dealing_unoffered, speaks_of_selling
+from agents.asked_definition import (
+    asks_definition,
+    asks_made_of,
+    named_in_passing,
+    says_made_of,
+)
 from agents.asked_experience import without_never_done
 from agents.asked_facts import (
     EXACTLY_WORDS,
@@ -110,6 +117,7 @@ from agents.asked_prices import (
     priced_or_kin,
     without_kin,
 )
+from agents.asked_sights import asks_sights, speaks_of_sights
 from agents.asked_weather import asks_weather_to_come
 from agents.asked_when import asks_when, says_when
 from agents.followup import offline_condenser, points_back
@@ -470,6 +478,30 @@ class ExtractiveAnswerer:
                     # no page of a service says what the weather will be.
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "weather_to_come": True}
+                    )
+                elif asks_made_of(query) and not any(map(says_made_of, quoted)):
+                    # "What is glass made from?" of the glazier's windows: a sentence
+                    # using the thing says not what it is made of.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "made_of_unsaid": True}
+                    )
+                elif (
+                    (thing := asks_definition(query))
+                    and same[top]
+                    and not asks_price(query)
+                    and asked_fact(query, own=self.own_names) is None
+                    and named_in_passing(quoted, thing)
+                ):
+                    # "Apa itu galvalum?" of "Kami memasang talang air galvalum dan PVC":
+                    # a sentence naming the thing in passing says not what it is.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "not_defined": thing}
+                    )
+                elif asks_sights(query) and not any(map(speaks_of_sights, quoted)):
+                    # "What is there to do in Ludlow?" of the framer's street in Ludlow: a
+                    # sentence placing the business says not what a visitor might see.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "sights_unspoken": True}
                     )
                 elif (
                     query not in readings[:2]
@@ -859,7 +891,13 @@ class ExtractiveAnswerer:
         # country's capital and one of its towns: within the noise or past it, by the
         # processor's arithmetic).
         asked_in = places_named(query)
-        elsewhere = bool(placed - asked_in)
+        # A place asked whether it is served ("Melayani Salatiga?") is elsewhere when
+        # any retrieved text puts the work in places of its own ("di Semarang dan
+        # Ungaran"), whichever sentence is closest.
+        served = places_served(query)
+        elsewhere = bool(placed - asked_in) or any(
+            places_named(text) - served for text in texts if served
+        )
         unheld_names = sum(
             g > -LEFT_OUT_NOISE or (elsewhere and asked_in.issuperset(name))
             for name, g in zip(names, named, strict=True)

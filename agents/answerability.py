@@ -690,14 +690,29 @@ _PLACED = re.compile(
     r"(?<![^\W_])(?:in|at|to|en|a|di|ke|across|throughout)"
     r"(?:\s+(?:all of|the whole of|seluruh|toda|todo))?" + _CAPITALISED_WORDS
 )
+# ... or the places it serves: "Melayani Salatiga?", "Do you cover Frome?", "Kami
+# melayani daerah Semarang".
+_SERVED = re.compile(
+    r"(?<![^\W_])(?i:melayani|layani|menjangkau|jangkau|cover|serve|cubr[ií]s|cubren)"
+    r"(?:\s+(?i:daerah|wilayah|kota|kabupaten|area))?" + _CAPITALISED_WORDS
+)
 
 
 def places_named(text: str) -> set[str]:
-    """The words, lower-cased, of the places `text` puts what it says in (a possessive
-    or a Turkish case ending after an apostrophe left out)."""
+    """The words, lower-cased, of the places `text` puts what it says in or serves (a
+    possessive or a Turkish case ending after an apostrophe left out)."""
+    return _place_words(_PLACED, text) | places_served(text)
+
+
+def places_served(text: str) -> set[str]:
+    """The words, lower-cased, of the places `text` says are served."""
+    return _place_words(_SERVED, text)
+
+
+def _place_words(pattern: re.Pattern[str], text: str) -> set[str]:
     return {
         re.split(r"['’]", word)[0].lower()
-        for m in _PLACED.finditer(text)
+        for m in pattern.finditer(text)
         for word in m.group(1).split()
     }
 
@@ -775,7 +790,7 @@ def _asked_things(question: str, language: str | None) -> tuple[tuple[str, ...],
     things: list[str] = []
     kinds: list[str] = []
     for asked in SENTENCE_BREAK.split(question.strip()):
-        sentence = _AGED.sub(" ", _OPENING.sub("", asked))
+        sentence = _AREA_OF_NAME.sub("", _AGED.sub(" ", _OPENING.sub("", asked)))
         opening = _ASKS_EXISTENCE.match(sentence)
         if opening is not None:
             rest = re.split(r"[^\w\s'’-]", sentence[opening.end() :])[0]
@@ -832,6 +847,13 @@ def _asked_things(question: str, language: str | None) -> tuple[tuple[str, ...],
 
 # An age is whom one brings, not a thing ("Can I bring my [16-year-old] son?").
 _AGED = re.compile(r"(?<![^\W_])\d+[\s-]*(?:years?|yrs?|months?|weeks?)[\s-]*olds?(?![^\W_])")
+# ... nor is the kind of area a named place is ("Melayani [daerah] Ungaran?"), or the one
+# asked ("Melayani [daerah] mana saja?"): the place is the name the pages must hold, and a
+# page names the places it serves, not their kind.
+_AREA_OF_NAME = re.compile(
+    r"(?<![^\W_])(?i:daerah|wilayah|kota|kabupaten|kecamatan|area|zona|provincia|comarca)"
+    r"\s+(?=[A-ZÀ-ÖØ-Þ]|(?i:mana)(?![^\W_]))"
+)
 # What a price is called is no thing priced: "How much are the fees?" of "Membership is
 # £30 a term".
 _PRICE_NOUNS = frozenset(

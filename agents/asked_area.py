@@ -6,15 +6,18 @@ Duero y pueblos de la Ribera", "di wilayah Sidoarjo dan Surabaya") or how far th
 word with the question but the asking ones. In set DH's first run (2026-12-04), "Which
 area do you cover?" was answered with the sentence on what the lessons cover.
 
-A named place asked ("Do you cover Frome?") is not this question: the place is a name
-the pages must hold, which the decision reads as such.
+A named place asked ("Melayani daerah Ungaran?", "Do you cover Frome?") is this
+question when a sentence putting the work in places names it ("di Semarang dan
+Ungaran"); a place no page names is a name the pages must hold, which the decision reads
+as such ("Melayani Salatiga?" of the same page is declined). In set DI's first run
+"Melayani daerah Ungaran?" was declined: "daerah" and "melayani" are not the page's words.
 """
 
 from __future__ import annotations
 
 import re
 
-from agents.answerability import CALENDAR_WORDS
+from agents.answerability import CALENDAR_WORDS, places_served, words_of
 from agents.asked_measures import states_distance
 
 _ASKS_AREA = re.compile(
@@ -59,8 +62,16 @@ AREA_WORDS = frozenset(
 
 
 def asks_area_served(question: str) -> bool:
-    """Whether the question asks which area the service covers."""
-    return _ASKS_AREA.search(question) is not None
+    """Whether the question asks which area the service covers, or whether it serves a
+    named place."""
+    return _ASKS_AREA.search(question) is not None or bool(places_served(question))
+
+
+def tells_area_asked(sentence: str, question: str) -> bool:
+    """Whether the sentence stating an area tells what the question asks of it: any
+    area asked openly, the place asked when one is named."""
+    named = places_served(question)
+    return named <= {word.lower() for word in words_of(sentence)}
 
 
 def states_area_served(sentence: str) -> bool:

@@ -29,7 +29,12 @@ from agents.answerability import (
     words_of,
 )
 from agents.asked_accepted import ACCEPTED_WORDS, asks_accepted, states_accepting
-from agents.asked_area import AREA_WORDS, asks_area_served, states_area_served
+from agents.asked_area import (
+    AREA_WORDS,
+    asks_area_served,
+    states_area_served,
+    tells_area_asked,
+)
 from agents.asked_arrival import ARRIVAL_WORDS, asks_arrival, states_arrival
 from agents.asked_counts import NUMBER_WORDS, PEOPLE_WORDS, asks_people, states_people
 from agents.asked_delivering import (
@@ -735,6 +740,10 @@ _IS_THERE = (
     r"(?:estamos|(?:la|el|nuestra|nuestro) (?:{lugares}) (?:est[aá]|se encuentra|queda)|"
     r"situad[oa]s?|ubicad[oa]s?) en|"
     r"(?:terletak|berada|beralamat|berlokasi) di|"
+    # ... or the organisation, saying what it is, in a named place: "Somos una sidrería
+    # familiar en Nava", "We're a small bakery in Ludlow", "Kami adalah toko roti di Bogor"
+    r"(?:(?:somos|we are|we're) (?:a|an|un|una)|kami adalah(?: sebuah)?)(?: [\w'’-]+){{1,4}}? "
+    r"(?:in|en|di)|"
     # ... or the organisation's own place at a named one: "di sanggar kami di Waingapu",
     # "nuestro taller de Toledo", "our workshop in Hebden Bridge" (not "hubungi kami di
     # Kantor Pos": a way to reach it)
@@ -1674,14 +1683,24 @@ class Fact:
     # Whether the question's words of four letters are looked for too, not only the
     # longer: what to bring is asked of a "yoga class" as of a "sauna" (`STRICT_WORD`).
     strict: bool = False
+    # ... and which sentences go on from one before them stating it too, whatever their
+    # words: a price for children of an age after a price ("Los niños menores de doce
+    # años entran gratis" after the guided visit's 9 €)
+    goes_on: Callable[[str], bool] | None = None
 
     def given_in(self, sentence: str, question: str, *, before: str | None = None) -> bool:
         """Whether the sentence gives this fact as the question asks it; one naming what
         it speaks of only in the sentence `before` it is read with that one ("It takes
-        two minutes at the till" tells how long signing up for Gift Aid takes)."""
-        return self.states(sentence) and (
-            self.tells is None or self.tells(read_with(sentence, before), question)
-        )
+        two minutes at the till" tells how long signing up for Gift Aid takes), and so
+        is one going on from a `before` stating it (`goes_on`)."""
+        if not self.states(sentence):
+            return False
+        if self.tells is None:
+            return True
+        read = read_with(sentence, before)
+        if before and self.goes_on is not None and self.goes_on(sentence) and self.states(before):
+            read = f"{before} {sentence}"
+        return self.tells(read, question)
 
 
 # A number of years (or a span of them) in a sentence giving an age is the age: "para
@@ -1712,7 +1731,7 @@ FACTS = (
         tells_season,
     ),  # fmt: skip
     # which area they cover, before where they are: "Melayani daerah mana saja?"
-    Fact("area", asks_area_served, states_area_served, AREA_WORDS),
+    Fact("area", asks_area_served, states_area_served, AREA_WORDS, tells_area_asked),
     Fact("address", asks_address, states_location, ADDRESS_WORDS),
     Fact("venue", asks_venue, states_venue, VENUE_WORDS),
     Fact("phone", asks_phone, states_phone, CONTACT_WORDS),

@@ -5,8 +5,9 @@ consultations, which says nothing of doing them online.
 
 A way asked is a thing the pages must hold, as a thing asked for is
 (`answerability.asked_things`), unless a page writes the word or one that offers or
-excludes the way ("web", "presencial" of "online"). The means of paying are read where
-payment is (`asked_facts.means_asked`).
+excludes the way ("web", "presencial" of "online"), or speaks of languages ("versión
+original con subtítulos" of "¿Ponéis películas en inglés?"). The means of paying are read
+where payment is (`asked_facts.means_asked`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,15 @@ _WAYS = (
         "online virtual virtuales remote remotely daring zoom videollamada videoconferencia",
         "internet web website app aplicación aplicacion aplikasi línea linea distancia "
         "remota remotas remoto remotos presencial presenciales tatap luring offline video",
+    ),
+    # ... or the language it is done in, which Spanish writes in small letters ("¿Hacéis
+    # la visita en inglés?"; English and Indonesian write a name, which the pages must
+    # hold as any name): a page speaking of languages or subtitles speaks of it
+    (
+        "inglés ingles francés frances alemán aleman italiano portugués portugues japonés "
+        "japones chino árabe arabe ruso catalán catalan euskera gallego",
+        "idioma idiomas bilingüe bilingue original subtítulos subtitulos subtitulada "
+        "subtituladas vos español espanol castellano english spanish language languages",
     ),
 )
 _ASKED = {word: i for i, (asked, _) in enumerate(_WAYS) for word in asked.split()}

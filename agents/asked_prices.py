@@ -408,7 +408,9 @@ PRICE_WORDS = frozenset(
     # (a share of the whole: "Uang muka berapa persen dari total?")
     "total "
     # (once, the time it is priced by: "Sekali pijat berapa?")
-    "sekali".split()
+    "sekali "
+    # (the verb joining a price to its thing: "¿Qué precio tiene un audífono?")
+    "tiene tienen".split()
 ) | frozenset(_PERIOD_OF)
 
 
@@ -515,7 +517,43 @@ def tells_price(sentence: str, question: str) -> bool:
     for word in words_of(asked):
         if children_by_age(word.lower(), [sentence]):
             asked = left_out(asked, word, joined=True)
+    if any(_only_what_it_is_for(word, sentence, question) for word in priced_words(question)):
+        return False
     return priced_or_kin(asked, [sentence])
+
+
+# What a thing is for, after "para", "for", "untuk" (an article between): "Las pilas
+# [para los audífonos] cuestan 4 €" prices the batteries, not a hearing aid.
+_FOR = frozenset("para for untuk bagi buat".split())
+_ARTICLES = frozenset("el la los las un una su sus the a an your their".split())
+
+
+def _only_what_it_is_for(word: str, sentence: str, question: str) -> bool:
+    """Whether the sentence names the thing the question prices (`word`) only as what
+    another is for, where the question names it as the thing priced ("¿Qué precio tiene
+    un audífono?" of "Las pilas para los audífonos cuestan 4 €", not "¿Precio para
+    grupos?" of "El menú para grupos cuesta 28 €")."""
+    language = guess(question)[0]
+    stem = stem_of(word, language)
+    if _places_of(stem, question, language)[1]:
+        return False
+    places, after_for = _places_of(stem, sentence, language)
+    return bool(places) and places == after_for
+
+
+def _places_of(stem: str, text: str, language: str) -> tuple[list[int], list[int]]:
+    """Where the text names the word of `stem`, and of those, which come after a word
+    saying what a thing is for."""
+    words = [w.lower() for w in words_of(text)]
+    places = [i for i, w in enumerate(words) if stem_of(w, language) == stem]
+    return places, [i for i in places if _after_for(words[max(i - 2, 0) : i])]
+
+
+def _after_for(before: list[str]) -> bool:
+    """Whether the words before a word ("para los") say what a thing is for."""
+    if before[-1:] and before[-1] in _FOR:
+        return True
+    return len(before) == 2 and before[0] in _FOR and before[1] in _ARTICLES
 
 
 def priced_or_kin(
@@ -573,4 +611,4 @@ def without_kin(question: str, sentences: list[str]) -> str:
 
 # A price asked in words the page does not use ("What does it cost to become a member?"
 # of "Membership costs £30 a year"): asked after the other facts.
-PRICE = Fact("price", asks_what_to_pay, states_price, PRICE_WORDS, tells_price)
+PRICE = Fact("price", asks_what_to_pay, states_price, PRICE_WORDS, tells_price, goes_on=states_age)

@@ -19,6 +19,8 @@ from agents.answerability import (
     left_out,
     lists_things,
     names_in,
+    places_named,
+    places_served,
     priced,
     proper_names,
     reading_language,
@@ -499,3 +501,15 @@ def test_a_root_beginning_like_a_prefix_keeps_it_under_kan_and_spoken_in() -> No
 def test_a_warranty_is_a_guarantee_and_daring_is_online() -> None:
     assert key_terms("How long is the warranty?", "en") & key_terms("a two year guarantee", "en")
     assert key_terms("Ada kelas daring?", "id") & key_terms("juga online lewat Zoom", "id")
+
+
+def test_a_place_asked_whether_it_is_served() -> None:
+    assert places_served("Melayani Salatiga?") == {"salatiga"}
+    # the kind of area it is no part of its name
+    assert places_served("Melayani daerah Ungaran?") == {"ungaran"}
+    assert places_served("Do you cover Frome?") == {"frome"}
+    assert places_served("¿Cubrís Huesca?") == {"huesca"}
+    assert places_served("Do you cover weekends?") == set()
+    # a place served is one a text puts what it does in, as is one it works in
+    assert places_named("Kami melayani daerah Semarang.") == {"semarang"}
+    assert places_named("We work in Leeds.") == {"leeds"}

@@ -3,7 +3,7 @@ around a named place (agents/asked_area.py)."""
 
 from __future__ import annotations
 
-from agents.asked_area import asks_area_served, states_area_served
+from agents.asked_area import asks_area_served, states_area_served, tells_area_asked
 from agents.asked_facts import asked_fact, held_by_kin
 from tests.agents.test_fact_giving import given
 
@@ -20,9 +20,14 @@ def test_questions_asking_which_area_is_covered() -> None:
     ):
         assert asks_area_served(question), question
         assert asked_fact(question).name == "area", question
-    # a place named is a name the pages must hold; where they are is the address
+    # a place named asks it too, told only by a sentence naming that place; where they
+    # are is the address
     for question in ("Do you cover Frome?", "Melayani daerah Depok?"):
-        assert not asks_area_served(question), question
+        assert asks_area_served(question), question
+    works = "Kami memasang talang untuk rumah di Semarang dan Ungaran."
+    assert tells_area_asked(works, "Melayani daerah Ungaran?")
+    assert not tells_area_asked(works, "Melayani Salatiga?")
+    assert tells_area_asked(works, "Melayani daerah mana saja?")
     assert asked_fact("Tempat kursusnya di daerah mana?").name == "address"
     assert asked_fact("¿Por qué zona estáis?").name == "address"
 

@@ -166,6 +166,9 @@ def test_questions_asking_where_a_place_is_and_sentences_giving_an_address() -> 
         "Pembeli boleh memilih ikan langsung di kolam kami di Ciampea.",
         "Restauramos relojes en nuestro taller de Cuenca.",
         "Lessons are given at our studio in Hebden Bridge.",
+        # the organisation saying what it is, in a named place
+        "Somos una sidrería familiar en Nava, Asturias.", "We are a small bakery in Ludlow.",
+        "Kami adalah toko roti di Bogor.",
     ]:  # fmt: skip
         assert states_location(sentence), sentence
     # a language, a day, a place with no name, a unit that is a size or a price
@@ -179,6 +182,8 @@ def test_questions_asking_where_a_place_is_and_sentences_giving_an_address() -> 
         # a way to reach them, or a shop online: no place to go to
         "Hubungi kami di WhatsApp 0812 3456 789.", "Ikuti kami di Instagram.",
         "Toko kami di Tokopedia buka 24 jam.", "Nuestra tienda en Etsy envía a toda Europa.",
+        # ... nor the organisation said to be of a kind named in capitals
+        "We are a Spanish school.", "Somos una escuela Montessori.",
         # ... nor a feast
         "Our shop at Christmas stays open until nine.", "Layanan kami di Hari Raya tetap buka.",
     ]:  # fmt: skip

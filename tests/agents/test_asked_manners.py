@@ -18,3 +18,11 @@ def test_a_page_offering_or_excluding_the_way_in_its_own_words() -> None:
     assert offered_otherwise("online", ["Las clases son presenciales."])
     assert offered_otherwise("daring", ["Kelas bisa diikuti lewat Zoom."])
     assert not offered_otherwise("online", ["Consultations last 30 minutes, by appointment."])
+
+
+def test_a_language_asked_in_small_letters_is_a_way() -> None:
+    assert asked_manners("¿Hacéis la visita al llagar en inglés?") == ["inglés"]
+    assert not offered_otherwise("inglés", ["Los sábados hacemos visita guiada al llagar."])
+    # a page speaking of languages or subtitles speaks of it
+    assert offered_otherwise("inglés", ["Los martes, películas en versión original."])
+    assert offered_otherwise("francés", ["Las visitas son en español."])

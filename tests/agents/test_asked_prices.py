@@ -19,6 +19,7 @@ from agents.asked_prices import (
     priced_by_its_period,
     priced_or_kin,
     priced_words,
+    tells_price,
     unheld_priced,
     without_kin,
     without_periods,
@@ -560,3 +561,12 @@ def test_worth_asked_of_no_thing_and_shipping_in_spains_word() -> None:
     assert not priced("¿A cuánto sale el metro de una de lana?", ["Las de seda, 15 euros."])
     assert asks_price("¿Cuánto son los portes?")
     assert held_by_kin("portes", ["El envío cuesta 12 euros por pedido."])
+
+
+def test_a_price_of_what_a_thing_is_for_is_not_its_price() -> None:
+    asked = "¿Qué precio tiene un audífono?"
+    assert not tells_price("Las pilas para los audífonos cuestan 4 € el paquete.", asked)
+    assert tells_price("Adaptamos audífonos de las principales marcas, desde 690 €.", asked)
+    # asked for whom it is, the price for them is its price
+    assert tells_price("El menú para grupos cuesta 28 € por persona.", "¿Precio para grupos?")
+    assert tells_price("Las pilas para los audífonos cuestan 4 €.", "¿A cuánto están las pilas?")

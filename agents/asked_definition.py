@@ -1,0 +1,166 @@
+"""What a thing is, or what it is made of: "Apa itu galvalum?" of a gutter fitter's
+pages, "¿Qué es el trencadís?" of a mosaic workshop's, "What is glass made from?" of a
+glazier's. A page that sells or uses the thing names it ("Kami memasang talang air
+galvalum dan PVC") without saying what it is: in set DI's first run (2026-12-04)
+"Apa itu galvalum?" was answered with that sentence, every word of the question held.
+Of the hand sets' 26 such questions before set DI none was answerable; a page that does
+say ("Gift Aid lets us claim an extra 25p for every £1", "El trencadís es un mosaico de
+trozos de azulejo") answers: the thing is what its sentence is about, opening it or
+followed by a verb saying what it is, or named as what something is called.
+
+A fact asked in these words ("What is the late fee?", "What's your phone number?") is
+not this question: `asked_fact` and the price rules read those.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.answerability import has_digit, stem_of, stopwords_of
+from knowledge.encoders.languages import guess
+
+# A thing of one or two words, none of them a possessive ("Warsaw's symbol" is a fact),
+# nor asked what it is called or used for ("What are cestida called?").
+_THING = r"[^\W\d_][\w-]*(?: (?!(?i:called|named|known|used|made)\W)[^\W\d_][\w-]*)?"
+# "What is (a) X?", "What does X mean?", "¿Qué es (el) X?", "¿Qué significa X?", "Apa
+# itu X?", "Apa arti X?", the question ending there.
+_ASKS_WHAT = re.compile(
+    r"^\W*(?:(?:what(?:'s| is| are) (?:an? )?|"
+    r"qu[eé] (?:es|son|significa) (?:el |la |los |las |un |una |lo )?|"
+    r"apa (?:itu|arti(?:nya)?|maksud(?:nya)?) )"
+    # (not one of theirs, a fact: "What is the late fee?", "What's your number?")
+    r"(?!(?i:the|your|our|my|its|this|that|in|on|at|su|vuestr[oa]|tu|mi|nuestr[oa])\s)"
+    rf"(?P<thing>{_THING})|what does (?P<meant>{_THING}) (?:mean|stand for))\W*$",
+    re.IGNORECASE,
+)
+# "What is X made of?", "¿De qué está hecho X?", "X terbuat dari apa?"
+_ASKS_MADE_OF = re.compile(
+    r"(?<![^\W_])(?:what (?:is|are) (?:an? |the )?[\w'’ -]{1,40}? made (?:of|from|with)|"
+    r"de qu[eé] (?:est[aá]n?|es|son) hech[oa]s?|terbuat dari apa|dibuat dari apa|"
+    r"bahan(?:nya)? (?:dasar )?apa)(?![^\W_])",
+    re.IGNORECASE,
+)
+_SAYS_MADE_OF = re.compile(
+    r"(?<![^\W_])(?:made (?:of|from|with|out of)|hech[oa]s? (?:de|con|a mano)|"
+    r"fabricad[oa]s? (?:de|con)|elaborad[oa]s? (?:de|con)|terbuat dari|dibuat dari|"
+    r"berbahan|bahan(?:nya)?|consists? of|compuest[oa]s? de|ingredients?|ingredientes?)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+# A verb after the thing saying what it is or does ("X is", "X es", "X adalah", "X
+# lets"), or a word before it naming it ("called X", "llamado X", "disebut X").
+_DEFINING_AFTER = (
+    r"is|are|was|means|lets|helps|gives|es|son|significa|consiste|permite|sirve|adalah|"
+    r"merupakan|ialah|yaitu|yakni|berarti|artinya"
+)
+# ... or a colon, a bracket or a dash after it, or a comma and an article or "which"
+# ("Plasmodium, a genus of...", "chromoplasts, which are...", "a stromule, or ...")
+_DEFINING = re.compile(
+    rf"\s*[:(—–]|\s+-\s|,\s*(?i:a|an|the|un|una|el|la|sebuah|seorang|which|or|que|o|"
+    rf"yang|yaitu|atau)\s|\W*(?i:{_DEFINING_AFTER})(?![^\W_])"
+)
+# ... or a word naming it before it, or the thing in brackets after what it stands for
+# ("the American Football Conference (AFC)"), or another name for it ("the two
+# plastid-dividing rings, or PD rings").
+_NAMING_BEFORE = re.compile(
+    r"(?:(?:called|known as|named|llamad[oa]s?|conocid[oa]s? como|denominad[oa]s?|"
+    r"disebut|dinamakan|dikenal sebagai)\W*(?:an?|the|un|una|el|la|sebagai)?|\(|, or|, o|"
+    r", atau)\W*$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+
+
+def asks_definition(question: str) -> str | None:
+    """The thing whose meaning the question asks ("galvalum" of "Apa itu galvalum?"),
+    or None when it asks no such thing."""
+    found = _ASKS_WHAT.match(question.strip())
+    return (found["thing"] or found["meant"]) if found else None
+
+
+def asks_made_of(question: str) -> bool:
+    """Whether the question asks what a thing is made of."""
+    return _ASKS_MADE_OF.search(question) is not None
+
+
+def says_made_of(sentence: str) -> bool:
+    """Whether the sentence says what something is made of."""
+    return _SAYS_MADE_OF.search(sentence) is not None
+
+
+def named_in_passing(sentences: list[str], thing: str) -> bool:
+    """Whether the sentences name `thing`, each only in passing (`speaks_of`): a quote
+    not naming it at all may name it otherwise ("β-carotene" of "beta carotene") and is
+    left to the decision."""
+    named = [s for s in sentences if _places(s, thing, guess(s)[0])]
+    return bool(named) and not any(speaks_of(s, thing) for s in named)
+
+
+def speaks_of(sentence: str, thing: str, language: str | None = None) -> bool:
+    """Whether the sentence speaks of `thing` as more than a word in passing: saying
+    what it is (`defines`), or naming it other than as one of a list ("galvalum dan
+    PVC", "rock, jazz, flamenco") or as what another is of ("talang air galvalum",
+    "Kelas hidroponik", "a chalk paint workshop"): "sign up for Gift Aid and the hospice
+    can claim an extra 25p" tells what Gift Aid does."""
+    language = language or guess(sentence)[0]
+    return any(
+        _defining(before, after) or not _in_passing(before, after, language)
+        for before, after in _places(sentence, thing, language)
+    )
+
+
+def defines(sentence: str, thing: str, language: str | None = None) -> bool:
+    """Whether the sentence is about `thing` as one saying what it is: opening with it
+    (after an article), with a verb or a colon after it saying what it is or does, or
+    naming it."""
+    language = language or guess(sentence)[0]
+    return any(_defining(before, after) for before, after in _places(sentence, thing, language))
+
+
+def _places(sentence: str, thing: str, language: str) -> list[tuple[str, str]]:
+    """The text before and after each place the sentence names `thing`, by stem."""
+    stems = _stems(thing, language)
+    if not stems:
+        return []
+    words = list(_WORD.finditer(sentence))
+    found = [stem_of(w[0].lower(), language) for w in words]
+    span = len(stems)
+    return [
+        (sentence[: words[i].start()], sentence[words[i + span - 1].end() :])
+        for i in range(len(found) - span + 1)
+        if found[i : i + span] == stems
+    ]
+
+
+def _defining(before: str, after: str) -> bool:
+    return bool(
+        re.fullmatch(r"\W*(?:(?i:the|a|an|el|la|los|las|un|una|lo))?\W*", before)
+        or _DEFINING.match(after)
+        or _NAMING_BEFORE.search(before)
+    )
+
+
+# One of a list: a comma or a joining word between it and a bare word ("galvalum dan
+# PVC", "rock, jazz"), not a clause ("Gift Aid and the hospice can...").
+_JOINING = r"(?:,|\s(?i:and|or|y|e|o|u|dan|atau|serta))"
+_ARTICLE = r"(?i:the|a|an|el|la|los|las|un|una|sus?|its|their|our|your)"
+_LISTED_AFTER = re.compile(rf"{_JOINING}\s+(?!{_ARTICLE}\s)[^\W\d_]")
+_LISTED_BEFORE = re.compile(rf"[^\W\d_]{_JOINING}\s*$")
+
+
+def _in_passing(before: str, after: str, language: str) -> bool:
+    """Whether the thing, between `before` and `after`, is one of a list or a word
+    saying what another is of: after a word of substance in Spanish and Indonesian
+    ("talang air [galvalum]"), before one in English ("a [chalk paint] workshop")."""
+    if _LISTED_AFTER.match(after) or _LISTED_BEFORE.search(before):
+        return True
+    stopwords = stopwords_of(language)
+    if language == "en":
+        following = _WORD.match(after.lstrip())
+        return following is not None and following[0].lower() not in stopwords
+    preceding = _WORD.findall(before)[-1:]
+    return bool(preceding) and preceding[0].lower() not in stopwords and not has_digit(preceding[0])
+
+
+def _stems(text: str, language: str) -> list[str]:
+    return [stem_of(w.lower(), language) for w in _WORD.findall(text)]

@@ -1,0 +1,99 @@
+"""What a thing is or is made of: which questions ask it, and which sentences say it."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.asked_definition import (
+    asks_definition,
+    asks_made_of,
+    defines,
+    named_in_passing,
+    says_made_of,
+    speaks_of,
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("Apa itu galvalum?", "galvalum"),
+        ("¿Qué es el trencadís?", "trencadís"),
+        ("What is Gift Aid?", "Gift Aid"),
+        ("What does RSVP mean?", "RSVP"),
+        # a fact of theirs, or one of a named thing, is no definition
+        ("What is the late fee?", None),
+        ("What's your phone number?", None),
+        ("What is Warsaw's symbol?", None),
+        ("What does ATP store?", None),
+        # ... nor what it is called
+        ("What are cestida called?", None),
+    ],
+)
+def test_the_thing_a_question_asks_the_meaning_of(question: str, thing: str | None) -> None:
+    assert asks_definition(question) == thing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "thing", "language", "said"),
+    [
+        ("Galvalum adalah baja berlapis aluminium.", "galvalum", "id", True),
+        ("Kami memasang talang air galvalum dan PVC.", "galvalum", "id", False),
+        ("El trencadís es un mosaico de trozos de azulejo.", "trencadís", "es", True),
+        ("Hacemos trencadís con azulejos reciclados.", "trencadís", "es", False),
+        ("Gift Aid lets us claim an extra 25p for every £1.", "Gift Aid", "en", True),
+        (
+            "A plant cell which contains chloroplasts is known as a chlorenchyma cell.",
+            "chlorenchyma cell",
+            "en",
+            True,
+        ),  # fmt: skip
+        ("the American Football Conference (AFC) champion", "AFC", "en", True),
+        ("We sell oak, pine and walnut.", "walnut", "en", False),
+    ],
+)
+def test_a_sentence_says_what_a_thing_is_only_when_it_is_about_it(
+    sentence: str, thing: str, language: str, said: bool
+) -> None:
+    assert defines(sentence, thing, language) is said
+
+
+def test_what_a_thing_is_made_of() -> None:
+    assert asks_made_of("What is glass made from?")
+    assert asks_made_of("¿De qué está hecho el vidrio?")
+    assert asks_made_of("Talangnya terbuat dari apa?")
+    assert not asks_made_of("What is glass?")
+    assert says_made_of("Our gutters are made of galvanised steel.")
+    assert says_made_of("Talang kami terbuat dari galvalum.")
+    assert not says_made_of("We replace misted double-glazed units.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "thing", "language", "spoken"),
+    [
+        # one of a list, or a word saying what another is of: in passing
+        ("Kami memasang talang air galvalum dan PVC.", "galvalum", "id", False),
+        ("Vendemos vinilos de rock, jazz, flamenco y música electrónica.", "jazz", "es", False),
+        ("Kelas hidroponik untuk pemula setiap Minggu pagi.", "hidroponik", "id", False),
+        ("In our Saturday chalk paint workshop you bring a chair.", "chalk paint", "en", False),
+        # ... not a clause saying what it does, nor a sentence saying what it is
+        (
+            "Sign up for Gift Aid and the hospice can claim an extra 25p for every £1.",
+            "Gift Aid",
+            "en",
+            True,
+        ),  # fmt: skip
+        ("Galvalum adalah baja berlapis aluminium.", "galvalum", "id", True),
+    ],
+)
+def test_a_thing_named_in_passing_is_not_spoken_of(
+    sentence: str, thing: str, language: str, spoken: bool
+) -> None:
+    assert speaks_of(sentence, thing, language) is spoken
+
+
+def test_a_quote_not_naming_the_thing_is_left_to_the_decision() -> None:
+    assert named_in_passing(["Kami memasang talang air galvalum dan PVC."], "galvalum")
+    # named otherwise ("β-carotene"), or not at all: not in passing
+    assert not named_in_passing(["β-carotene is a bright red-orange pigment."], "beta carotene")
+    assert not named_in_passing(["We replace misted double-glazed units."], "galvalum")
