@@ -895,8 +895,8 @@ class ExtractiveAnswerer:
         # any retrieved text puts the work in places of its own ("di Semarang dan
         # Ungaran"), whichever sentence is closest.
         served = places_served(query)
-        elsewhere = bool(placed - asked_in) or any(
-            places_named(text) - served for text in texts if served
+        elsewhere = bool(placed - asked_in) or (
+            bool(served) and any(places_named(text) - served for text in texts)
         )
         unheld_names = sum(
             g > -LEFT_OUT_NOISE or (elsewhere and asked_in.issuperset(name))

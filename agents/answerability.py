@@ -692,9 +692,11 @@ _PLACED = re.compile(
 )
 # ... or the places it serves: "Melayani Salatiga?", "Do you cover Frome?", "Kami
 # melayani daerah Semarang".
+# The kinds of area a place is named with ("daerah Ungaran", "la comarca de ...").
+_AREA_KINDS = r"(?i:daerah|wilayah|kota|kabupaten|kecamatan|area|zona|provincia|comarca)"
 _SERVED = re.compile(
     r"(?<![^\W_])(?i:melayani|layani|menjangkau|jangkau|cover|serve|cubr[ií]s|cubren)"
-    r"(?:\s+(?i:daerah|wilayah|kota|kabupaten|area))?" + _CAPITALISED_WORDS
+    rf"(?:\s+{_AREA_KINDS})?" + _CAPITALISED_WORDS
 )
 
 
@@ -850,10 +852,7 @@ _AGED = re.compile(r"(?<![^\W_])\d+[\s-]*(?:years?|yrs?|months?|weeks?)[\s-]*old
 # ... nor is the kind of area a named place is ("Melayani [daerah] Ungaran?"), or the one
 # asked ("Melayani [daerah] mana saja?"): the place is the name the pages must hold, and a
 # page names the places it serves, not their kind.
-_AREA_OF_NAME = re.compile(
-    r"(?<![^\W_])(?i:daerah|wilayah|kota|kabupaten|kecamatan|area|zona|provincia|comarca)"
-    r"\s+(?=[A-ZÀ-ÖØ-Þ]|(?i:mana)(?![^\W_]))"
-)
+_AREA_OF_NAME = re.compile(rf"(?<![^\W_]){_AREA_KINDS}\s+(?=[A-ZÀ-ÖØ-Þ]|(?i:mana)(?![^\W_]))")
 # What a price is called is no thing priced: "How much are the fees?" of "Membership is
 # £30 a term".
 _PRICE_NOUNS = frozenset(

@@ -53,6 +53,7 @@ _DEFINING_AFTER = (
     r"is|are|was|means|lets|helps|gives|es|son|significa|consiste|permite|sirve|adalah|"
     r"merupakan|ialah|yaitu|yakni|berarti|artinya"
 )
+_ARTICLE = r"(?i:the|a|an|el|la|los|las|un|una)"
 # ... or a colon, a bracket or a dash after it, or a comma and an article or "which"
 # ("Plasmodium, a genus of...", "chromoplasts, which are...", "a stromule, or ...")
 _DEFINING = re.compile(
@@ -134,7 +135,7 @@ def _places(sentence: str, thing: str, language: str) -> list[tuple[str, str]]:
 
 def _defining(before: str, after: str) -> bool:
     return bool(
-        re.fullmatch(r"\W*(?:(?i:the|a|an|el|la|los|las|un|una|lo))?\W*", before)
+        re.fullmatch(rf"\W*(?:{_ARTICLE}|(?i:lo))?\W*", before)
         or _DEFINING.match(after)
         or _NAMING_BEFORE.search(before)
     )
@@ -143,8 +144,9 @@ def _defining(before: str, after: str) -> bool:
 # One of a list: a comma or a joining word between it and a bare word ("galvalum dan
 # PVC", "rock, jazz"), not a clause ("Gift Aid and the hospice can...").
 _JOINING = r"(?:,|\s(?i:and|or|y|e|o|u|dan|atau|serta))"
-_ARTICLE = r"(?i:the|a|an|el|la|los|las|un|una|sus?|its|their|our|your)"
-_LISTED_AFTER = re.compile(rf"{_JOINING}\s+(?!{_ARTICLE}\s)[^\W\d_]")
+_LISTED_AFTER = re.compile(
+    rf"{_JOINING}\s+(?!(?:{_ARTICLE}|(?i:sus?|its|their|our|your))\s)[^\W\d_]"
+)
 _LISTED_BEFORE = re.compile(rf"[^\W\d_]{_JOINING}\s*$")
 
 
