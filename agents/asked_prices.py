@@ -50,6 +50,7 @@ from agents.answerability import (
 from agents.asked_counts import NUMBER_WORDS
 from agents.asked_facts import (
     CHARGING,
+    CHILDREN,
     GROWN_UPS,
     Fact,
     asks_whether_paid,
@@ -530,30 +531,55 @@ _ARTICLES = frozenset("el la los las un una su sus the a an your their".split())
 
 def _only_what_it_is_for(word: str, sentence: str, question: str) -> bool:
     """Whether the sentence names the thing the question prices (`word`) only as what
-    another is for, where the question names it as the thing priced ("¿Qué precio tiene
-    un audífono?" of "Las pilas para los audífonos cuestan 4 €", not "¿Precio para
-    grupos?" of "El menú para grupos cuesta 28 €")."""
+    another thing, one the question does not name, is for, where the question names it
+    as the thing priced ("¿Qué precio tiene un audífono?" of "Las pilas para los
+    audífonos cuestan 4 €"; not "¿Precio para grupos?" of "El menú para grupos cuesta 28
+    €", nor "How much does neutering a dog cost?" of "Neutering for a dog costs £200").
+    Whom a price is for is no thing ("un niño" of "El curso para niños cuesta 40 €"),
+    nor the period it is for ("a weekend" of "hot tubs for 6 people for a weekend")."""
+    if word.lower() in CHILDREN | GROWN_UPS | _WEEKENDS or word.lower() in _PERIOD_OF:
+        return False
     language = guess(question)[0]
     stem = stem_of(word, language)
-    if _places_of(stem, question, language)[1]:
-        return False
-    places, after_for = _places_of(stem, sentence, language)
-    return bool(places) and places == after_for
+    if _for_another(stem, question, language, set())[1]:
+        return False  # asked for whom or for what it is: "¿Precio para grupos?"
+    asked = {stem_of(w.lower(), language) for w in words_of(question)}
+    places, for_another = _for_another(stem, sentence, language, asked)
+    return bool(places) and places == for_another
 
 
-def _places_of(stem: str, text: str, language: str) -> tuple[list[int], list[int]]:
-    """Where the text names the word of `stem`, and of those, which come after a word
-    saying what a thing is for."""
+def _for_another(
+    stem: str, text: str, language: str, asked: set[str]
+) -> tuple[list[int], list[int]]:
+    """Where the text names the word of `stem`, and of those, which come after another
+    thing and "for" ("pilas para los [audífonos]"): a thing the question does not name
+    (`asked`), not an amount ("£395 for the Rolls-Royce", "Rp75.000 untuk motor" price
+    the thing after it)."""
     words = [w.lower() for w in words_of(text)]
     places = [i for i, w in enumerate(words) if stem_of(w, language) == stem]
-    return places, [i for i in places if _after_for(words[max(i - 2, 0) : i])]
+
+    def after_another(i: int) -> bool:
+        before = words[max(i - 3, 0) : i]
+        if before[-1:] and before[-1] in _ARTICLES:
+            before = before[:-1]
+        return (
+            len(before) >= 2
+            and before[-1] in _FOR
+            and not has_digit(before[-2])
+            and before[-2] not in _AMOUNT_WORDS
+            and before[-2] not in _PERIOD_OF  # "£16 a month for dogs"
+            and stem_of(before[-2], language) not in asked
+        )
+
+    return places, [i for i in places if after_another(i)]
 
 
-def _after_for(before: list[str]) -> bool:
-    """Whether the words before a word ("para los") say what a thing is for."""
-    if before[-1:] and before[-1] in _FOR:
-        return True
-    return len(before) == 2 and before[0] in _FOR and before[1] in _ARTICLES
+_WEEKENDS = frozenset("weekend weekends finde pekan".split())
+# The words an amount ends in, before "for": "350 euros para", "Rp75 ribu untuk".
+_AMOUNT_WORDS = frozenset(
+    "euro euros pound pounds pence dollar dollars rupiah ribu rb juta pesos free gratis "
+    "each cada".split()
+)
 
 
 def priced_or_kin(

@@ -570,3 +570,15 @@ def test_a_price_of_what_a_thing_is_for_is_not_its_price() -> None:
     # asked for whom it is, the price for them is its price
     assert tells_price("El menú para grupos cuesta 28 € por persona.", "¿Precio para grupos?")
     assert tells_price("Las pilas para los audífonos cuestan 4 €.", "¿A cuánto están las pilas?")
+
+
+def test_a_price_before_for_is_of_the_thing_after_it() -> None:
+    rolls = "Wedding hire is £395 for the Rolls-Royce and £350 for the others."
+    assert tells_price(rolls, "What does the Rolls cost for a wedding?")
+    stnk = "Jasa perpanjangan STNK tahunan Rp75.000 untuk motor dan Rp125.000 untuk mobil."
+    assert tells_price(stnk, "Ongkos jasa perpanjang STNK motor berapa?")
+    plan = "Our Healthy Pet Plan costs £16 a month for dogs and £12 a month for cats."
+    assert tells_price(plan, "How much is the pet plan for a dog?")
+    # ... and whom a price is for, or the period, is no thing priced
+    course = "El curso de magia para niños de 7 a 12 años cuesta 40 euros al mes."
+    assert tells_price(course, "¿Qué cuota mensual paga un niño?")
