@@ -690,10 +690,10 @@ _PLACED = re.compile(
     r"(?<![^\W_])(?:in|at|to|en|a|di|ke|across|throughout)"
     r"(?:\s+(?:all of|the whole of|seluruh|toda|todo))?" + _CAPITALISED_WORDS
 )
-# ... or the places it serves: "Melayani Salatiga?", "Do you cover Frome?", "Kami
-# melayani daerah Semarang".
 # The kinds of area a place is named with ("daerah Ungaran", "la comarca de ...").
 _AREA_KINDS = r"(?i:daerah|wilayah|kota|kabupaten|kecamatan|area|zona|provincia|comarca)"
+# ... or the places it serves: "Melayani Salatiga?", "Do you cover Frome?", "Kami
+# melayani daerah Semarang".
 _SERVED = re.compile(
     r"(?<![^\W_])(?i:melayani|layani|menjangkau|jangkau|cover|serve|cubr[ií]s|cubren)"
     rf"(?:\s+{_AREA_KINDS})?" + _CAPITALISED_WORDS

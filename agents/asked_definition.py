@@ -3,10 +3,12 @@ pages, "¿Qué es el trencadís?" of a mosaic workshop's, "What is glass made fr
 glazier's. A page that sells or uses the thing names it ("Kami memasang talang air
 galvalum dan PVC") without saying what it is: in set DI's first run (2026-12-04)
 "Apa itu galvalum?" was answered with that sentence, every word of the question held.
-Of the hand sets' 26 such questions before set DI none was answerable; a page that does
-say ("Gift Aid lets us claim an extra 25p for every £1", "El trencadís es un mosaico de
-trozos de azulejo") answers: the thing is what its sentence is about, opening it or
-followed by a verb saying what it is, or named as what something is called.
+Of the hand sets' 26 such questions before set DI none was answerable. A quote naming
+the thing only in passing (one of a list, or a word saying what another thing is of) is
+declined; one saying what it is ("El trencadís es un mosaico de trozos de azulejo"), or
+naming it in a clause of its own ("sign up for Gift Aid and the hospice can claim an
+extra 25p"), or not naming it at all ("β-carotene" of "beta carotene") is left to the
+decision.
 
 A fact asked in these words ("What is the late fee?", "What's your phone number?") is
 not this question: `asked_fact` and the price rules read those.
@@ -93,29 +95,32 @@ def named_in_passing(sentences: list[str], thing: str) -> bool:
     """Whether the sentences name `thing`, each only in passing (`speaks_of`): a quote
     not naming it at all may name it otherwise ("β-carotene" of "beta carotene") and is
     left to the decision."""
-    named = [s for s in sentences if _places(s, thing, guess(s)[0])]
-    return bool(named) and not any(speaks_of(s, thing) for s in named)
+    named = []
+    for sentence in sentences:
+        language = guess(sentence)[0]
+        if found := _places(sentence, thing, language):
+            named.append((found, language))
+    return bool(named) and not any(_spoken(found, language) for found, language in named)
 
 
 def speaks_of(sentence: str, thing: str, language: str | None = None) -> bool:
     """Whether the sentence speaks of `thing` as more than a word in passing: saying
-    what it is (`defines`), or naming it other than as one of a list ("galvalum dan
+    what it is (opening with it, after an article; a verb, a colon, a bracket or a dash
+    after it; a word naming it before it), or naming it other than as one of a list ("galvalum dan
     PVC", "rock, jazz, flamenco") or as what another is of ("talang air galvalum",
     "Kelas hidroponik", "a chalk paint workshop"): "sign up for Gift Aid and the hospice
     can claim an extra 25p" tells what Gift Aid does."""
     language = language or guess(sentence)[0]
+    return _spoken(_places(sentence, thing, language), language)
+
+
+def _spoken(places: list[tuple[str, str]], language: str) -> bool:
+    """Whether one of the places a sentence names a thing (the text before and after
+    it) says what it is, or is no place in passing."""
     return any(
         _defining(before, after) or not _in_passing(before, after, language)
-        for before, after in _places(sentence, thing, language)
+        for before, after in places
     )
-
-
-def defines(sentence: str, thing: str, language: str | None = None) -> bool:
-    """Whether the sentence is about `thing` as one saying what it is: opening with it
-    (after an article), with a verb or a colon after it saying what it is or does, or
-    naming it."""
-    language = language or guess(sentence)[0]
-    return any(_defining(before, after) for before, after in _places(sentence, thing, language))
 
 
 def _places(sentence: str, thing: str, language: str) -> list[tuple[str, str]]:
@@ -134,6 +139,7 @@ def _places(sentence: str, thing: str, language: str) -> list[tuple[str, str]]:
 
 
 def _defining(before: str, after: str) -> bool:
+    """Whether the thing, between `before` and `after`, is said what it is."""
     return bool(
         re.fullmatch(rf"\W*(?:{_ARTICLE}|(?i:lo))?\W*", before)
         or _DEFINING.match(after)

@@ -537,7 +537,7 @@ def _only_what_it_is_for(word: str, sentence: str, question: str) -> bool:
     €", nor "How much does neutering a dog cost?" of "Neutering for a dog costs £200").
     Whom a price is for is no thing ("un niño" of "El curso para niños cuesta 40 €"),
     nor the period it is for ("a weekend" of "hot tubs for 6 people for a weekend")."""
-    if word.lower() in CHILDREN | GROWN_UPS | _WEEKENDS or word.lower() in _PERIOD_OF:
+    if word.lower() in _NO_THINGS:
         return False
     language = guess(question)[0]
     stem = stem_of(word, language)
@@ -574,7 +574,10 @@ def _for_another(
     return places, [i for i in places if after_another(i)]
 
 
-_WEEKENDS = frozenset("weekend weekends finde pekan".split())
+# Whom a price is for and the period it is for, which are no things priced.
+_NO_THINGS = (
+    CHILDREN | GROWN_UPS | frozenset("weekend weekends finde pekan".split()) | frozenset(_PERIOD_OF)
+)
 # The words an amount ends in, before "for": "350 euros para", "Rp75 ribu untuk".
 _AMOUNT_WORDS = frozenset(
     "euro euros pound pounds pence dollar dollars rupiah ribu rb juta pesos free gratis "

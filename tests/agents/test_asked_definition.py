@@ -7,7 +7,6 @@ import pytest
 from agents.asked_definition import (
     asks_definition,
     asks_made_of,
-    defines,
     named_in_passing,
     says_made_of,
     speaks_of,
@@ -55,7 +54,7 @@ def test_the_thing_a_question_asks_the_meaning_of(question: str, thing: str | No
 def test_a_sentence_says_what_a_thing_is_only_when_it_is_about_it(
     sentence: str, thing: str, language: str, said: bool
 ) -> None:
-    assert defines(sentence, thing, language) is said
+    assert speaks_of(sentence, thing, language) is said
 
 
 def test_what_a_thing_is_made_of() -> None:
