@@ -43,6 +43,7 @@ from agents.answerability import (
     places_named,
     places_served,
     proper_names,
+    read_with,
     refers_back,
     speaks_of_elsewhere,
     spoken_terms,
@@ -108,6 +109,7 @@ from agents.asked_prices import (
     CHEAPNESS_WORDS,
     PRICE,
     asked_periods,
+    comes_with_another,
     gives_only_paid_ahead,
     lowers_price,
     named_periods,
@@ -525,6 +527,14 @@ class ExtractiveAnswerer:
                     # description is not an answer, whatever the words it shares.
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "unpriced": True}
+                    )
+                elif asks_price(query) and (
+                    alone := comes_with_another(query, [*map(read_with, quoted, before)])
+                ):
+                    # "How much is membership on its own?" of "The course costs £120,
+                    # including a year's club membership": not its price alone.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "price_of_another": alone}
                     )
                 elif asks_price(query) and (
                     other := price_of_another(query, quoted, before, up_to, texts)

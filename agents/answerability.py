@@ -152,6 +152,17 @@ _NAMED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Languages that capitalise every noun: a capital there does not make a name.
 _CAPITALISED_NOUNS = frozenset({"de", "lb"})
 PROPER_NAME_MIN = 3  # letters; "Dr", "Mr" and initials are not what the question is about
+# Languages and their peoples, which pages capitalise in English and Indonesian ("kelas
+# bahasa Inggris, Jepang dan Mandarin", "English and Japanese classes"): no one's name.
+LANGUAGE_NAMES = frozenset(
+    "english spanish french german italian portuguese dutch russian polish greek turkish "
+    "arabic hebrew hindi chinese mandarin cantonese japanese korean thai vietnamese "
+    "indonesian malay latin swedish norwegian danish finnish inggris jepang arab korea "
+    "jerman prancis perancis belanda indonesia melayu cina tionghoa spanyol italia rusia "
+    "portugis jawa sunda bahasa".split()
+)
+
+
 # Days and months, which English, Indonesian, Turkish and others write with a capital:
 # a page may cover "Saturday" as "weekends", "every day" or "setiap hari", and hours
 # that leave a day out still answer whether it is open. They are not names it lacks.
@@ -1050,8 +1061,16 @@ _REFERS_BACK = re.compile(
 
 
 # "How much is a day pass?": a short question of this form asks a price; a longer one
-# may ask a quantity ("How much is the sieve method of gas production used?").
-_HOW_MUCH_IS = re.compile(r"^\W*(?:and |so )?how much (?:is|are) (?:a|an|the|one|your)\b", re.I)
+# may ask a quantity ("How much is the sieve method of gas production used?"). So does
+# one naming the thing bare ("How much is membership?", "How much are lessons?"), not
+# how much of something there is ("How much is left?", "How much is enough?").
+_HOW_MUCH_IS = re.compile(
+    r"^\W*(?:and |so )?how much (?:is|are) (?:(?:a|an|the|one|your)\b|"
+    r"(?!(?:left|enough|too|there|more|less|still|needed|required|known|spent|used|made|"
+    r"lost|owed|due|available|remaining|involved|being|in|on|of|at|for|to|by)\b)"
+    r"(?=[^\W\d_]))",
+    re.I,
+)
 HOW_MUCH_IS_WORDS = 8
 # What a thing sells by, which "¿A cuánto está...?" prices (not how far it is).
 SOLD_BY_UNIT = (

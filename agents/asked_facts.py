@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from agents.answerability import (
     CALENDAR_WORDS,
+    LANGUAGE_NAMES,
     destinations,
     has_digit,
     key_terms,
@@ -867,6 +868,14 @@ _FEASTS = frozenset(
     "ramadan ramadhan idul imlek nyepi hari tahun".split()
 )
 _NO_PLACES = CALENDAR_WORDS | _ONLINE_PLACES | _FEASTS
+# ... or a page's opening line, naming what the place is and where, with no verb: "Taller
+# de guarnicionería en Jerez de la Frontera.", "Family bakery in Ludlow, Shropshire.",
+# "Bengkel las di Semarang." (a few words, the place last)
+_HEADLINE_PLACE = re.compile(
+    r"^\W*[A-ZÁÉÍÓÚÑ][\w'’-]*(?:\s+[\w'’-]+){0,5}?\s+(?:en|in|di)\s+"
+    r"(?P<name>[A-ZÁÉÍÓÚÑ][\w'’-]+)(?:\s+(?:(?:de|del|la|el|upon|on)\s+)*[A-ZÁÉÍÓÚÑ][\w'’-]+)*"
+    r"(?:\s*,\s*[A-ZÁÉÍÓÚÑ][\w'’-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w'’-]+)*)*\W*$"
+)
 
 
 def states_location(sentence: str) -> bool:
@@ -878,6 +887,11 @@ def states_location(sentence: str) -> bool:
         or _NAMED_STREET.search(sentence) is not None
         or any(
             found["name"].lower() not in _NO_PLACES for found in _STATES_PLACE.finditer(sentence)
+        )
+        # (not a language: "Classes in English.")
+        or any(
+            found["name"].lower() not in _NO_PLACES | LANGUAGE_NAMES
+            for found in _HEADLINE_PLACE.finditer(sentence)
         )
     )
 
@@ -1932,6 +1946,9 @@ _KINS = (
     "show shows performance performances función funcion funciones espectáculo espectaculo "
     "espectáculos espectaculos actuación actuacion actuaciones pertunjukan pentas "
     "pertunjukannya",
+    # cutting back, by either word: "How much is hedge cutting?" of "Hedge trimming is
+    # priced by length, from £40"
+    "cut cuts cutting trim trims trimming recorte recortes recortar pangkas memangkas",
 )
 _KIN_OF = {word: frozenset(kin.split()) for kin in _KINS for word in kin.split()}
 

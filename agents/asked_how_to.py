@@ -18,6 +18,7 @@ import re
 
 from agents.answerability import absent_terms, stem_of, stopwords_of, words_of
 from agents.spellings import held_as_spelt
+from knowledge.encoders.languages import guess
 
 _ASKS_HOW_TO = re.compile(
     r"^[\W_]*(?:how (?:do|can|should|does|would|could) (?:i|we|you|one) |how to |"
@@ -34,17 +35,37 @@ _ASKING = frozenset("how to cómo como bagaimana gimana cara caranya".split())
 _KNOWING = frozenset("know tell sé saber tahu".split())
 
 
+# Looking after a thing, asked how to (cleaning, storing, keeping it): advice on the
+# thing in general, whatever else a page says of it ("¿Cómo se limpia el cuero de una
+# silla?" of a saddler's, "Bagaimana cara merawat jok kulit?" of a car upholsterer's). In
+# sets A to DJ no answerable question asked how to with one of them, and eight general
+# ones did, naming only things their pages name.
+_CARE_VERBS = frozenset(
+    "clean wash care look store keep maintain polish wax protect remove stop prevent "
+    "limpiar lavar cuidar conservar guardar mantener pulir encerar proteger quitar evitar "
+    "merawat mencuci membersihkan menyimpan mengawetkan menghilangkan mencegah".split()
+)
+
+
 def how_to_unheld(question: str, texts: list[str]) -> str | None:
     """The doing a question asks how to do, when no text holds it nor another word the
-    question names; else None."""
+    question names, or it is looking after a thing (`_CARE_VERBS`) and no text holds
+    it; else None."""
     asked = _ASKS_HOW_TO.search(question)
     if asked is None:
         return None
     absent = absent_terms(question, texts)
     verb = asked["verb"].lower()
-    if verb in _KNOWING or verb not in absent or not absent - _ASKING - {verb}:
+    if verb in _KNOWING or verb not in absent:
+        return None
+    if not absent - _ASKING - {verb} and not _looks_after(verb, question):
         return None
     return verb
+
+
+def _looks_after(verb: str, question: str) -> bool:
+    language = guess(question)[0]
+    return stem_of(verb, language) in {stem_of(word, language) for word in _CARE_VERBS}
 
 
 # Asked why ("Why do cats purr?", "¿Por qué pican las avispas?", "Kenapa kucing suka

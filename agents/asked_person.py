@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from agents.answerability import CALENDAR_WORDS, key_terms
+from agents.answerability import CALENDAR_WORDS, LANGUAGE_NAMES, key_terms
 from agents.asked_facts import without_addresses
 from knowledge.encoders.languages import guess
 
@@ -69,17 +69,6 @@ _PARTICLES = ("de", "del", "la", "van", "von", "bin", "binti", "da", "di", "dos"
 _CAPITALISED = re.compile(
     r"(?<![\w.])[A-ZÀ-ÖØ-Þ][\w'’-]*"
     rf"(?:\s+(?:(?:{'|'.join(_PARTICLES)})\s+)?[A-ZÀ-ÖØ-Þ][\w'’-]*)*"
-)
-
-
-# Languages and their peoples, which pages capitalise in English and Indonesian ("kelas
-# bahasa Inggris, Jepang dan Mandarin", "English and Japanese classes"): no one's name.
-LANGUAGE_NAMES = frozenset(
-    "english spanish french german italian portuguese dutch russian polish greek turkish "
-    "arabic hebrew hindi chinese mandarin cantonese japanese korean thai vietnamese "
-    "indonesian malay latin swedish norwegian danish finnish inggris jepang arab korea "
-    "jerman prancis perancis belanda indonesia melayu cina tionghoa spanyol italia rusia "
-    "portugis jawa sunda bahasa".split()
 )
 
 

@@ -280,6 +280,49 @@ def price_of_another(
     return ", ".join(" ".join(pair) for pair in apart)
 
 
+# A price asked of a thing apart from what it comes with: "How much is membership on its
+# own?", "¿Cuánto cuesta la cuota por separado?", "Member-nya saja berapa?" (not "apa
+# saja": what all there is).
+_APART = re.compile(
+    r"(?<![^\W_])(?:on (?:its|their) own|by (?:itself|themselves)|separately|alone|"
+    r"por separado|aparte|suelt[oa]s?|terpisah|(?<!apa )(?<!mana )(?:saja|aja|doang))"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+# The words after which a price names what comes with the thing it prices ("£120,
+# including a year's club membership"), and those after what comes with it ("con la
+# cuota de socio incluida"); Indonesian writes "termasuk" either side.
+_WITH = frozenset(
+    "including includes include incl plus with inclusive incluye incluyen incluyendo con "
+    "termasuk dengan beserta".split()
+)
+_INCLUDED = frozenset("included incluido incluida incluidos incluidas termasuk".split())
+
+
+def comes_with_another(question: str, sentences: list[str]) -> str:
+    """The thing a price is asked of apart from what it comes with (`_APART`) that the
+    quoted `sentences` name only as coming with another ("How much is membership on its
+    own?" of "The course costs £120, including a year's club membership"), or ""."""
+    if _APART.search(question) is None:
+        return ""
+    language = guess(question)[0]
+    for word in priced_words(question):
+        stem = stem_of(word, language)
+        places = [
+            (words, i)
+            for sentence in sentences
+            for words in [[w.lower() for w in words_of(sentence)]]
+            for i, w in enumerate(words)
+            if stem_of(w, language) == stem
+        ]
+        if places and all(
+            _WITH.intersection(words[max(i - 6, 0) : i]) or _INCLUDED.intersection(words[i : i + 4])
+            for words, i in places
+        ):
+            return word
+    return ""
+
+
 # The words that name a priced thing. In Spanish the first ("la [cámara] trasera"),
 # after an infinitive ("planchar [una camisa]"), and in English the last before a
 # preposition ("a [bag] of compost", "a large [room]"): its other words may be the
@@ -519,6 +562,8 @@ def tells_price(sentence: str, question: str) -> bool:
         if children_by_age(word.lower(), [sentence]):
             asked = left_out(asked, word, joined=True)
     if any(_only_what_it_is_for(word, sentence, question) for word in priced_words(question)):
+        return False
+    if comes_with_another(question, [sentence]):
         return False
     return priced_or_kin(asked, [sentence])
 

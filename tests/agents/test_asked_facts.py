@@ -169,11 +169,14 @@ def test_questions_asking_where_a_place_is_and_sentences_giving_an_address() -> 
         # the organisation saying what it is, in a named place
         "Somos una sidrería familiar en Nava, Asturias.", "We are a small bakery in Ludlow.",
         "Kami adalah toko roti di Bogor.",
+        # ... or a page's opening line, what it is and where, with no verb
+        "Taller de guarnicionería en Jerez de la Frontera.",
+        "Family bakery in Ludlow, Shropshire.", "Bengkel las di Semarang.",
     ]:  # fmt: skip
         assert states_location(sentence), sentence
     # a language, a day, a place with no name, a unit that is a size or a price
     for sentence in [
-        "The course is in English.", "We're closed until Monday.",
+        "The course is in English.", "We're closed until Monday.", "Classes in English.",
         "We are located near the station.", "Each unit costs £5 a month.",
         "The floor space is 25 square feet.", "Classes are held in the main hall.",
         "Toko kami berada di dekat pasar.", "Walk down the lane to the river.",

@@ -75,3 +75,24 @@ def test_why_asked_with_a_slip_of_spelling() -> None:
     assert why_unheld(asked, ("bouregois",), bourgeois, bourgeois, language="en") is None
     asked = "Why is the node requiered to look up the connection id?"
     assert why_unheld(asked, ("requiered",), routing, routing, language="en") is None
+
+
+def test_how_to_look_after_a_thing_the_pages_name() -> None:
+    """Cleaning, storing or looking after a thing is general advice, whatever the pages
+    say of the thing; the page's own dealings, asked in words it never writes, are not."""
+    saddler = [
+        "Fabricamos a mano sillas de montar vaquera y zahones de cuero.",
+        "Arreglamos cualquier artículo de cuero para caballos.",
+    ]
+    assert how_to_unheld("¿Cómo se limpia el cuero de una silla?", saddler) == "limpia"
+    seats = ["Kami melayani servis jok kulit mobil di Bekasi."]
+    assert how_to_unheld("Bagaimana cara merawat jok kulit?", seats) == "merawat"
+    records = ["We buy and sell vinyl records and turntables."]
+    assert how_to_unheld("How should I store vinyl records?", records) == "store"
+    # ... but a page saying how to clean it answers
+    care = ["To clean leather, wipe it with a damp cloth and saddle soap."]
+    assert how_to_unheld("How do I clean leather?", care) is None
+    # ... and a way of dealing with them, in other words than the page's
+    assert how_to_unheld("How do I pay the fees?", ["Fees are due by card each term."]) is None
+    quotes = [*saddler, "Hacemos presupuestos sin compromiso."]
+    assert how_to_unheld("¿Cómo os pido presupuesto?", quotes) is None

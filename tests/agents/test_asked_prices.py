@@ -582,3 +582,49 @@ def test_a_price_before_for_is_of_the_thing_after_it() -> None:
     # ... and whom a price is for, or the period, is no thing priced
     course = "El curso de magia para niños de 7 a 12 años cuesta 40 euros al mes."
     assert tells_price(course, "¿Qué cuota mensual paga un niño?")
+
+
+def test_a_price_asked_of_a_thing_bare_after_how_much_is() -> None:
+    """ "How much is membership?" asks a price as "How much is a membership?" does; "How
+    much is left?" asks an amount."""
+    from agents.answerability import asks_price
+
+    for asked in ("How much is membership?", "How much are white fillings?", "How much is it?"):
+        assert asks_price(asked), asked
+    assert priced_words("How much is membership on its own?") == ["membership"]
+    assert not asks_price("How much is left?")
+    assert not asks_price("How much is enough?")
+
+
+def test_a_thing_asked_apart_that_a_price_only_includes() -> None:
+    """Asked on its own, a thing the price names only as coming with another is not
+    priced by it ("including a year's club membership"); asked plainly, or of the thing
+    the price is of, it is."""
+    from agents.asked_prices import comes_with_another
+
+    course = (
+        "Our learn-to-row course runs over six Saturday mornings and costs £120, "
+        "including a year's club membership."
+    )
+    asked = "How much is membership on its own?"
+    assert comes_with_another(asked, [course]) == "membership"
+    assert not tells_price(course, asked)
+    assert comes_with_another("How much is membership?", [course]) == ""
+    assert comes_with_another("How much is the course on its own?", [course]) == ""
+    cuota = "El curso cuesta 120 €, con la cuota de socio incluida."
+    assert comes_with_another("¿Cuánto cuesta la cuota de socio por separado?", [cuota])
+    # ... nor a price naming it on its own
+    alone = "Membership on its own is £40 a year."
+    assert comes_with_another(asked, [course, alone]) == ""
+
+
+def test_cutting_back_priced_in_either_word() -> None:
+    """Read as a price since "How much is ..." asks one bare, "hedge cutting" is the
+    page's "hedge trimming"."""
+    trimming = "Hedge trimming is priced by length, from £40."
+    asked = "How much is hedge cutting?"
+    assert without_kin(asked, [trimming]) != asked
+    read = without_kin(asked, [trimming])
+    assert price_of_another(read, [trimming], [None], [trimming], [trimming]) == ""
+    # ... not a thing no page names
+    assert price_of_another("How much is hedge laying?", [trimming], [None], [trimming], [trimming])
