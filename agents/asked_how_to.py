@@ -39,11 +39,12 @@ _KNOWING = frozenset("know tell sé saber tahu".split())
 # thing in general, whatever else a page says of it ("¿Cómo se limpia el cuero de una
 # silla?" of a saddler's, "Bagaimana cara merawat jok kulit?" of a car upholsterer's). In
 # sets A to DJ no answerable question asked how to with one of them, and eight general
-# ones did, naming only things their pages name.
+# ones did, naming only things their pages name. Not verbs a customer also uses of their
+# dealings ("How do I stop my subscription?", "keep my place", "remove my account").
 _CARE_VERBS = frozenset(
-    "clean wash care look store keep maintain polish wax protect remove stop prevent "
-    "limpiar lavar cuidar conservar guardar mantener pulir encerar proteger quitar evitar "
-    "merawat mencuci membersihkan menyimpan mengawetkan menghilangkan mencegah".split()
+    "clean wash care store maintain polish wax limpiar lavar cuidar conservar guardar "
+    "mantener pulir encerar quitar merawat mencuci membersihkan menyimpan mengawetkan "
+    "menghilangkan mencegah".split()
 )
 
 

@@ -94,5 +94,7 @@ def test_how_to_look_after_a_thing_the_pages_name() -> None:
     assert how_to_unheld("How do I clean leather?", care) is None
     # ... and a way of dealing with them, in other words than the page's
     assert how_to_unheld("How do I pay the fees?", ["Fees are due by card each term."]) is None
+    plans = ["Cancel your subscription at any time from the account page."]
+    assert how_to_unheld("How do I stop my subscription?", plans) is None
     quotes = [*saddler, "Hacemos presupuestos sin compromiso."]
     assert how_to_unheld("¿Cómo os pido presupuesto?", quotes) is None
