@@ -15,6 +15,7 @@ wrong sentence before it).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from agents.answerability import absent_terms, stem_of, stopwords_of, words_of
 from agents.spellings import held_as_spelt
@@ -66,7 +67,13 @@ def how_to_unheld(question: str, texts: list[str]) -> str | None:
 
 def _looks_after(verb: str, question: str) -> bool:
     language = guess(question)[0]
-    return stem_of(verb, language) in {stem_of(word, language) for word in _CARE_VERBS}
+    return stem_of(verb, language) in _care_stems(language)
+
+
+@cache
+def _care_stems(language: str) -> frozenset[str]:
+    """`_CARE_VERBS` by their stems in `language`, stemmed once."""
+    return frozenset(stem_of(word, language) for word in _CARE_VERBS)
 
 
 # Asked why ("Why do cats purr?", "¿Por qué pican las avispas?", "Kenapa kucing suka

@@ -306,12 +306,12 @@ def comes_with_another(question: str, sentences: list[str]) -> str:
     if _APART.search(question) is None:
         return ""
     language = guess(question)[0]
+    worded = [[w.lower() for w in words_of(sentence)] for sentence in sentences]
     for word in priced_words(question):
         stem = stem_of(word, language)
         places = [
             (words, i)
-            for sentence in sentences
-            for words in [[w.lower() for w in words_of(sentence)]]
+            for words in worded
             for i, w in enumerate(words)
             if stem_of(w, language) == stem
         ]
