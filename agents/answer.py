@@ -30,6 +30,7 @@ from agents.answerability import (
     asks_price,
     codes_in,
     destinations,
+    does_the_deed,
     evidence,
     gives_share_paid_ahead,
     has_digit,
@@ -82,6 +83,7 @@ from agents.asked_facts import (
     asks_to_come_on,
     children_by_age,
     day_of,
+    day_unnamed,
     days_asked,
     gives_address,
     held_by_kin,
@@ -422,7 +424,8 @@ class ExtractiveAnswerer:
                 names, things = self._unanswered(
                     query, measured, context_vectors[top], cosines[top], places, texts,
                     listing=lists_things(candidates[top][1])
-                    or (asks_to_buy(query) and speaks_of_selling(candidates[top][1])),
+                    or (asks_to_buy(query) and speaks_of_selling(candidates[top][1]))
+                    or does_the_deed(query, candidates[top][1], seen.language),
                     placed=places_named(candidates[top][1]),
                 )  # fmt: skip
                 seen = replace(seen, unheld_names=names, unheld_things=things)
@@ -675,6 +678,13 @@ class ExtractiveAnswerer:
                     # "¿Hacéis talleres para adultos?" of workshops for children of 5 to 12
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "adults_unspoken": True}
+                    )
+                elif not asks_price(query) and day_unnamed(query, texts):
+                    # "Can I do my CBT on a Sunday?" of a school whose pages name no day:
+                    # its course's length says not whether it runs then. (One price
+                    # asked of a day is the price on every day.)
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "day_unnamed": True}
                     )
                 elif (
                     same[top]

@@ -776,6 +776,44 @@ def lists_things(sentence: str) -> bool:
     return _LIST.search(sentence) is not None
 
 
+# Whether they do a thing to something, asked by its verb ("Do you tune guitars?",
+# "¿Afináis guitarras?", "¿Podéis restaurar un arcón?", "Bisa servis kulkas?"): a
+# sentence doing that deed names what they do it to ("Afinamos pianos verticales y de
+# cola", "Recomendamos afinar el piano"), as a list names its things. Not the verbs of
+# any service (do, make, offer, have; hacer, dar, tener; bikin, ada): those say nothing
+# of what is done.
+_DEED_ASKED = re.compile(
+    r"^[\W_]*(?:(?:do|can|could|will|would) (?:you|they)(?: also| still)? ([a-z]+)|"
+    r"(?:pod[eé]is|puedes|sab[eé]is)(?: también)? ([a-záéíóúñ]+(?:ar|er|ir))|"
+    r"(?:tambi[eé]n )?([a-záéíóúñ]+(?:[aá]is|[eé]is|ís))|"
+    r"(?:apakah |apa )?(?:bisa|bisakah|melayani|menerima|terima)(?: juga)? ([a-z]+))"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+_ANY_DEED = frozenset(
+    "do have make get take offer provide sell buy rent hire lend accept open run work need "
+    "know help go come see use give let allow charge serve deliver send post ship bring be "
+    "pay book stay find tell pick call answer "
+    "hac hacer ten tener dar d ofrec vend compr alquil acept admit abr trabaj ir ven ser "
+    "est pod cobr quer necesit sab envi mand llev tra atend cub pag reserv dais abris vais "
+    "sois estais cubr pon poner "
+    "bikin buat ada beli jual sewa kirim antar bayar pakai datang ke di pesan dapat".split()
+)
+
+
+def does_the_deed(question: str, sentence: str, language: str) -> bool:
+    """Whether the question asks whether they do a deed by its own verb (not one of any
+    service's) and the sentence holds that verb in any of its forms."""
+    asked = _DEED_ASKED.match(question)
+    verb = asked and next((v for v in asked.groups() if v), None)
+    if not verb:
+        return False
+    stem = stem_of(verb.lower(), language)
+    if verb.lower() in _ANY_DEED or stem in _ANY_DEED or len(stem) < 3:
+        return False
+    return any(stem_of(word.lower(), language) == stem for word in words_of(sentence))
+
+
 def asked_things(question: str, language: str | None = None) -> list[str]:
     """What a question asking whether something is there, offered or may be brought asks
     about: the words after its asking ones, up to the first function word or mark,

@@ -41,7 +41,8 @@ _ASKS_TO_BUY = re.compile(
 )
 _SPEAKS_OF_SELLING = re.compile(
     r"(?<![^\W_])(?:sell|sells|sold|selling|sale|sales|shop|shops|store|stores|buy|buying|"
-    r"bought|purchase|vend(?!as?(?![^\W_])|aj)\w*|venta\w*|tienda\w*|compra\w*|jual\w*|"
+    # (a sale, not a window: "ventanas")
+    r"bought|purchase|vend(?!as?(?![^\W_])|aj)\w*|ventas?|tienda\w*|compra\w*|jual\w*|"
     r"dijual|menjual|"
     r"penjualan|beli\w*|dibeli|membeli|toko|"
     # ... or of food to take away, which is sold: "La tarrina de medio litro para llevar

@@ -1226,8 +1226,8 @@ _NOT_AN_AGE = (
     r"orang|€|£|\$|rp))"
 )
 _STATES_AGE = re.compile(
-    # ("toddlers aged one to four are £5.50")
-    rf"(?<![^\W_])(?:aged?|ages|edad(?:es)?(?: de)?|(?:ber)?usia|(?:ber)?umur)\s+(?:from\s+|de\s+)?"
+    # ("toddlers aged one to four are £5.50", "from the age of 8")
+    rf"(?<![^\W_])(?:aged?|ages|edad(?:es)?(?: de)?|(?:ber)?usia|(?:ber)?umur)\s+(?:from\s+|de\s+|of\s+)?"
     rf"(?:\d|{_N}(?![^\W_]))|"
     rf"(?<![^\W_]){_N}[\s-]*(?:(?:-|–|to|a|al|sampai|hingga|y)\s*{_N}[\s-]*)?{_AGE_UNIT}"
     r"(?:\s+(?:old|of age|de edad)|-olds?)|"
@@ -1448,6 +1448,29 @@ def tells_day(sentence: str, question: str) -> bool:
 def states_day(sentence: str) -> bool:
     """Whether the sentence names a day of the week, or every day."""
     return bool(days_named(sentence)) or _EVERY_DAY.search(sentence) is not None
+
+
+# ... or the whole week, or every hour of it: "open seven days a week", "abrimos toda la
+# semana", "Atendemos urgencias las 24 horas"
+_ALL_WEEK = re.compile(
+    r"(?<![^\W_])(?:(?:7|seven) days a week|all week|toda la semana|(?:los )?(?:7|siete) "
+    r"d[ií]as(?: de la semana)?|(?:7|tujuh) hari (?:seminggu|dalam seminggu)|sepanjang minggu|"
+    r"24 (?:hours|horas|jam)|24/7|24 x 7|(?:a)?round the clock|any day|cualquier d[ií]a|"
+    r"kapan saja|festivos|bank holidays|hari libur)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def day_unnamed(question: str, texts: list[str]) -> bool:
+    """Whether the question names a day of the week that no retrieved text could tell of:
+    none names a day, every day, the whole week or every hour ("Can I do my CBT on a
+    Sunday?" of a school giving its start time and the course's length). A weekend is
+    not read: it is as often a length of stay ("Can I book just a weekend?" of "short
+    breaks of three nights")."""
+    return bool(days_named(question).keys() & _WEEK_DAYS) and not any(
+        states_day(text) or _ALL_WEEK.search(text) is not None for text in texts
+    )
 
 
 # A question asking whether one pays ("Do I have to pay for a repair?", "¿Hay que pagar
@@ -1949,6 +1972,10 @@ _KINS = (
     # cutting back, by either word: "How much is hedge cutting?" of "Hedge trimming is
     # priced by length, from £40"
     "cut cuts cutting trim trims trimming recorte recortes recortar pangkas memangkas",
+    # a beard, by any of its words: "Bisa cukur brewok?" of "cukur jenggot"
+    "beard beards barba barbas jenggot brewok brewokan cambang",
+    # seats and what covers them: "¿Limpiáis los asientos?" of "Limpiamos tapicerías"
+    "seat seats upholstery asiento asientos tapicería tapicerías tapiceria tapicerias jok",
 )
 _KIN_OF = {word: frozenset(kin.split()) for kin in _KINS for word in kin.split()}
 

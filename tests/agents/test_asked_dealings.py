@@ -47,6 +47,9 @@ def test_a_page_speaking_of_selling_or_a_shop() -> None:
     assert speaks_of_selling("Pizzas to take away are £2 cheaper.")
     # a price alone is no selling
     assert not speaks_of_selling("The dome houses a telescope. Tickets are £12.")
+    # nor are windows ("ventanas") a sale
+    assert not speaks_of_selling("Mantenga el piano lejos de radiadores y ventanas.")
+    assert speaks_of_selling("Venta de pianos de segunda mano.")
 
 
 def test_questions_asking_whether_they_rent_a_thing_out() -> None:

@@ -17,6 +17,7 @@ from agents.asked_facts import (
     asks_the_address,
     asks_whether_paid,
     children_by_age,
+    day_unnamed,
     days_asked,
     gives_address,
     means_asked,
@@ -390,6 +391,8 @@ def test_questions_asking_from_what_age_and_sentences_giving_an_age() -> None:
         "Participants must be 16 or older.",
         "Open to 18s and over.",
         "Children 5 and over swim free.",
+        # "the age of" a number
+        "Children can join from the age of 8 with an adult.",
     ):
         assert states_age(giving), giving
     for other in (
@@ -701,6 +704,10 @@ def test_a_word_of_a_kin_is_held_when_a_page_holds_another() -> None:
     # what is sold together, by another of its names
     assert held_by_kin("deal", ["The Grand Prix package costs £55."])
     assert not held_by_kin("deal", ["An open session costs £22."])
+    # a beard and seats, by another of their words
+    assert held_by_kin("brewok", ["Kami melayani cukur jenggot."])
+    assert held_by_kin("asientos", ["Limpiamos tapicerías por 60 euros."])
+    assert not held_by_kin("asientos", ["Pulimos faros por 30 euros."])
 
 
 def test_a_number_and_over_gives_an_age_asked() -> None:
@@ -1096,3 +1103,29 @@ def test_where_we_meet_or_stay_counted_children_and_teachers_and_a_season_from_e
     assert asked_fact("Si pido hoy, ¿en cuántos días lo tengo?").name == "arrival"
     assert asked_fact("Sekali kelas berapa jam?").name == "duration"
     assert asked_fact("Tiap pertemuan lamanya berapa?").name == "duration"
+
+
+def test_a_day_asked_of_pages_naming_none() -> None:
+    riding = ["Training starts at 8.30am at our yard on Kirkgate, Thirsk."]
+    for asked in (
+        "Can I do my CBT on a Sunday?",
+        "Is Thirsk racecourse open on Saturdays?",
+        "¿Hay clase los sábados?",
+        "Ada kelas hari Minggu?",
+    ):
+        assert day_unnamed(asked, riding), asked
+    # a weekend is as often a length of stay
+    assert not day_unnamed("Can I book just a weekend?", riding)
+    # a page naming a day, every day or the whole week tells of the day asked
+    for telling in (
+        "Classes run on Tuesdays.",
+        "We ride every day from 8.30am.",
+        "Training seven days a week.",
+        "Abrimos toda la semana.",
+        "Kelas setiap hari.",
+        "Atendemos urgencias las 24 horas, también los festivos.",
+    ):
+        assert not day_unnamed("Can I do my CBT on a Sunday?", [telling]), telling
+    # a week is no day ("per minggu"), nor is a question naming none
+    assert not day_unnamed("Berapa kali latihan per minggu?", riding)
+    assert not day_unnamed("What time do you start?", riding)

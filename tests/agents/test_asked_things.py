@@ -187,3 +187,20 @@ def test_what_is_asked_included_is_a_thing() -> None:
 
 def test_abroad_is_where_to_not_a_thing() -> None:
     assert asked_things("Do you send records abroad?") == ["records"]
+
+
+def test_a_deed_asked_by_its_own_verb_and_a_sentence_doing_it() -> None:
+    from agents.answerability import does_the_deed
+
+    pianos = "Recomendamos afinar el piano dos veces al año."
+    assert does_the_deed("¿Afináis guitarras?", pianos, "es")
+    assert does_the_deed("¿Podéis afinar un arpa?", "Afinamos pianos de cola.", "es")
+    assert does_the_deed("Do you tune harps?", "We tune upright and grand pianos.", "en")
+    assert does_the_deed("Bisa servis kulkas?", "Kami servis AC dan mesin cuci.", "id")
+    # another deed, or one any service does, says nothing of what is done
+    assert not does_the_deed("¿Afináis guitarras?", "Cambiamos cuerdas rotas.", "es")
+    assert not does_the_deed("¿Hacéis mudanzas?", "Hacemos presupuestos gratis.", "es")
+    assert not does_the_deed("Do you offer lessons?", "We offer tuning.", "en")
+    assert not does_the_deed("Bisa bikin sumur resapan?", "Kami bikin sumur bor.", "id")
+    # nor is a question asking what, where or how much
+    assert not does_the_deed("How much do you charge to tune a piano?", pianos, "en")
