@@ -790,6 +790,8 @@ _DEED_ASKED = re.compile(
     r"(?![^\W_])",
     re.IGNORECASE,
 )
+# (English and Indonesian verbs as asked, in their base form; Spanish ones as stems, as
+# they are asked conjugated, with the forms that stem otherwise: "dais", "abris", "vais")
 _ANY_DEED = frozenset(
     "do have make get take offer provide sell buy rent hire lend accept open run work need "
     "know help go come see use give let allow charge serve deliver send post ship bring be "
