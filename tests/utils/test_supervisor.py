@@ -61,6 +61,7 @@ def stopped(*_):
         out.write(f"{sys.argv[2]} {time.time()}\\n")
     raise SystemExit(0)
 signal.signal(signal.SIGTERM, stopped)
+open(sys.argv[1] + "." + sys.argv[2], "w").close()  # its handler is set
 time.sleep(120)
 """
 
@@ -74,7 +75,11 @@ def test_the_last_started_child_stops_first_and_alone(tmp_path) -> None:  # type
 
     supervisor = Supervisor([Child("redis", recorder("redis")), Child("API", recorder("API"))])
     supervisor.start()
-    time.sleep(0.5)  # both have set their handlers
+    # both have set their handlers (a loaded machine starts Python slowly: no fixed pause)
+    ready = [tmp_path / "stops.redis", tmp_path / "stops.API"]
+    deadline = time.monotonic() + 30
+    while not all(r.exists() for r in ready) and time.monotonic() < deadline:
+        time.sleep(0.05)
     supervisor.stop(timeout=10)
     order = [line.split() for line in record.read_text().splitlines()]
     assert [name for name, _ in order] == ["API", "redis"]
