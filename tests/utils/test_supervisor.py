@@ -20,11 +20,15 @@ def crasher() -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, "-c", "raise SystemExit(3)"])
 
 
-def check_until(supervisor: Supervisor, done, seconds: float = 10) -> None:  # type: ignore[no-untyped-def]
+def wait_until(done, seconds: float = 10, each=lambda: None) -> None:  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + seconds
     while not done() and time.monotonic() < deadline:
-        supervisor.check()
+        each()
         time.sleep(0.05)
+
+
+def check_until(supervisor: Supervisor, done, seconds: float = 10) -> None:  # type: ignore[no-untyped-def]
+    wait_until(done, seconds, each=supervisor.check)
 
 
 def test_a_stopped_child_is_started_again_and_the_others_carry_on() -> None:
@@ -77,9 +81,7 @@ def test_the_last_started_child_stops_first_and_alone(tmp_path) -> None:  # type
     supervisor.start()
     # both have set their handlers (a loaded machine starts Python slowly: no fixed pause)
     ready = [tmp_path / "stops.redis", tmp_path / "stops.API"]
-    deadline = time.monotonic() + 30
-    while not all(r.exists() for r in ready) and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_until(lambda: all(r.exists() for r in ready), seconds=30)
     supervisor.stop(timeout=10)
     order = [line.split() for line in record.read_text().splitlines()]
     assert [name for name, _ in order] == ["API", "redis"]
