@@ -48,6 +48,7 @@ from agents.answerability import (
     refers_back,
     speaks_of_elsewhere,
     spoken_terms,
+    stem_of,
     terms_of,
     words_of,
     written_in,
@@ -103,6 +104,7 @@ from agents.asked_facts import (
 from agents.asked_how_to import how_to_unheld, why_unheld
 from agents.asked_kinds import unlisted_kind
 from agents.asked_manners import asked_manners, offered_otherwise
+from agents.asked_materials import unheld_material
 from agents.asked_measures import asks_size, size_held, states_size
 from agents.asked_options import unlisted_measure
 from agents.asked_person import asks_person, names_someone
@@ -112,6 +114,7 @@ from agents.asked_prices import (
     PRICE,
     asked_periods,
     comes_with_another,
+    gives_amount,
     gives_only_paid_ahead,
     lowers_price,
     named_periods,
@@ -119,11 +122,12 @@ from agents.asked_prices import (
     price_of_another,
     priced_by_its_period,
     priced_or_kin,
+    says_free,
     without_kin,
 )
 from agents.asked_sights import asks_sights, speaks_of_sights
 from agents.asked_weather import asks_weather_to_come
-from agents.asked_when import asks_when, says_when
+from agents.asked_when import asks_when, lifespan_unspoken, says_when
 from agents.followup import offline_condenser, points_back
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
@@ -540,9 +544,18 @@ class ExtractiveAnswerer:
                         passes=False, evidence={**judged.evidence, "price_of_another": alone}
                     )
                 elif asks_price(query) and (
-                    other := price_of_another(query, quoted, before, up_to, texts)
+                    other := price_of_another(
+                        query, quoted, before, up_to, texts, own=self.own_names
+                    )
                     # ... of the thing named in the page's word ("la clase" of the course's)
-                    and price_of_another(without_kin(query, quoted), quoted, before, up_to, texts)
+                    and price_of_another(
+                        without_kin(query, quoted),
+                        quoted,
+                        before,
+                        up_to,
+                        texts,
+                        own=self.own_names,
+                    )
                 ):
                     # "Berapa harga sewa per minggu?" of the price per day; "Berapa biaya
                     # servis besar?" of the routine service's, where the page names the
@@ -561,6 +574,12 @@ class ExtractiveAnswerer:
                     # paternity leave: another kind's sentence does not answer it.
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "unlisted_kind": kind}
+                    )
+                elif material := unheld_material(query, texts):
+                    # "¿Restauráis muebles de metal?" of "Restauramos muebles antiguos de
+                    # madera": the pages work in another material.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "unheld_material": material}
                     )
                 elif measure := unlisted_measure(query, texts):
                     # "Ada karung 50 kg?" of "karung 5 kg, 10 kg, dan 25 kg": the sizes
@@ -593,6 +612,12 @@ class ExtractiveAnswerer:
                     # it: a quote giving no age says not which.
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "no_age": True}
+                    )
+                elif lifespan_unspoken(query, texts):
+                    # "How long do Harris hawks live?" of "Our hawk walk lasts three
+                    # hours": the walk's length is not the hawk's life.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "lifespan_unspoken": True}
                     )
                 elif (asks_when(query) or asks_when(question)) and not any(map(says_when, quoted)):
                     # "How long do horses live?" of a livery yard's arena, "Kapan ban
@@ -1078,6 +1103,19 @@ def _fact_of(query: str, own: frozenset[str]) -> Fact | None:
     return fact
 
 
+def without_own(question: str, own: frozenset[str], *, any_form: bool = False) -> str:
+    """The question without the words of the service's `own` names ("seragamnya" of
+    Konveksi Seragam); with `any_form`, in any of their forms too ("restaurar un mueble"
+    of Restauración de Muebles)."""
+    language = guess(question)[0]
+    own_stems = {stem_of(name, language) for name in own} if any_form else set()
+    for word in words_of(question):
+        lower = word.lower()
+        if lower in own or nya_host(lower) in own or stem_of(lower, language) in own_stems:
+            question = left_out(question, word)
+    return question
+
+
 def fact_giving(
     query: str,
     chosen: list[int],
@@ -1171,11 +1209,12 @@ def fact_giving(
         # The service's own name is no thing a sentence must name to give the fact, when
         # none names it ("Berapa hari sampai seragamnya jadi?" of Konveksi Seragam's
         # "Pengerjaan 14 hari kerja"; not "How long is the workshop?" of a candle
-        # workshop's setting time, when the workshop's own length is given).
-        told = query
-        for word in words_of(query):
-            if word.lower() in own or nya_host(word.lower()) in own:
-                told = left_out(told, word)
+        # workshop's setting time, when the workshop's own length is given). Asked how
+        # long a job takes, the job named in other forms of those words is theirs too
+        # ("¿Cuánto tardáis en restaurar un mueble?" of Restauración de Muebles' "Los
+        # trabajos tardan..."; not "¿Tengo que llevar mi moto?" of Escuela de Motos,
+        # where the motorbike is the thing asked of).
+        told = without_own(query, own, any_form=fact.name == "duration")
         giving = [i for i in chosen if gives(i, told)]
         anywhere = [i for i in range(len(candidates)) if same[i] and gives(i, told)]
     # A word of its own kin ("apuntarse" of "la matrícula") or the period a price is asked
@@ -1209,6 +1248,25 @@ def fact_giving(
             or (cheap and lowers_price(sentence))
         )
 
+    # Asked whether a thing is provided, of sentences pricing others: one naming more of
+    # it, which gives no price, answers in its own words ("Is lunch provided on the full
+    # day?" of "The full day adds owls ..., with lunch in the barn", not of "a full day
+    # costs £160"). Not of a sentence saying what is free ("mend ... for free" answers
+    # "Do I have to pay for a repair?" better than the Repair Café's hours).
+    if (
+        fact.name == "paid"
+        and thing_terms
+        and anywhere
+        and any(gives_amount(candidates[i][1]) for i in anywhere)
+        and not any(says_free(candidates[i][1]) for i in anywhere)
+    ):
+
+        def named_of_it(i: int) -> int:
+            return len(thing_terms & terms_of(candidates[i][1]))
+
+        most = max(named_of_it(i) for i in range(len(candidates)) if same[i])
+        if max(map(named_of_it, anywhere)) < most:
+            return []
     if any(map(names_asked, anywhere)):
         giving = [i for i in giving if names_asked(i)]
         anywhere = [i for i in anywhere if names_asked(i)]

@@ -836,6 +836,9 @@ def asked_kinds(question: str, language: str | None = None) -> list[str]:
     return list(_asked_things(question, language)[1])
 
 
+_POSSESSOR = re.compile(r"[^\W\d_]+['’]s(?![^\W_])\s*")
+
+
 @lru_cache(maxsize=1024)
 def _asked_things(question: str, language: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     language = language or guess(question)[0]
@@ -860,7 +863,9 @@ def _asked_things(question: str, language: str | None) -> tuple[tuple[str, ...],
                     kinds += [w for w in kind if w not in NOT_THINGS and not has_digit(w)]
                 words += kind
         elif done := _ASKS_DONE.match(sentence):
-            rest = re.split(r"[^\w\s'’-]", sentence[done.end() :])[0]
+            # (whose thing it is is no part of it: "my grandmother's old [machine]")
+            rest = _POSSESSOR.sub("", sentence[done.end() :])
+            rest = re.split(r"[^\w\s'’-]", rest)[0]
             phrase = itertools.takewhile(lambda w: w not in stopwords, _WORD.findall(rest.lower()))
             words = list(phrase)[-1:]
         elif allowed := _ASKS_ALLOWED.match(sentence):

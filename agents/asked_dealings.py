@@ -1,5 +1,5 @@
-"""Whether they sell, rent out or deliver a thing, or take payment in instalments, asked
-of pages that never speak of selling, renting, delivering or paying in parts: "Do you
+"""Whether they sell (or buy), rent out or deliver a thing, or take payment in instalments,
+asked of pages that never speak of selling, renting, delivering or paying in parts: "Do you
 sell telescopes?" of an observatory whose page describes its own telescope, "¿Alquiláis
 cámaras?" of a photography school whose students bring their own. The thing asked for is
 on the page, so the decision answered with the sentence about it, which says nothing of
@@ -14,11 +14,14 @@ domicilio?", "Bisa kirim ke luar kota?", "Do you do home visits?") of pages with
 of it, 30 near-topic and no answerable one; of those asking to pay in instalments ("Can I
 pay in instalments?", "¿Se puede pagar a plazos?", "Bisa dicicil?") of pages with no
 word of paying in parts or of financing, 11 near-topic and no answerable one (sets A to
-AN). A page that sells says so ("we sell", "for sale", "shop", "tienda", "dijual",
-"toko"), one that rents out says so ("hire", "alquilamos", "disewakan", "borrow"), one
-that delivers too ("delivery", "envío", "diantar", "ongkir", "home visits"), and one
-that takes payment in parts ("12 meses sin intereses", "el resto al terminar",
-"cicilan"). A price alone does none of them: the observatory's tickets have one.
+AN); of those asking whether they buy from the asker ("Do you buy antique clocks?",
+"¿Compráis muebles antiguos?"), of pages with no word of selling or buying, 8 near-topic
+and no answerable one (sets A to DL). A page that sells says so ("we sell", "for sale",
+"shop", "tienda", "dijual", "toko"), one that rents out says so ("hire", "alquilamos",
+"disewakan", "borrow"), one that delivers too ("delivery", "envío", "diantar", "ongkir",
+"home visits"), and one that takes payment in parts ("12 meses sin intereses", "el resto
+al terminar", "cicilan"). A price alone does none of them: the observatory's tickets have
+one.
 """
 
 from __future__ import annotations
@@ -33,6 +36,9 @@ from agents.asked_parking import asks_parking, states_parking
 
 _ASKS_TO_BUY = re.compile(
     r"(?<![^\W_])(?:(?:do|does) (?:you|they|the [\w-]+) sell|(?:can|could) (?:i|we) buy|"
+    # ... or whether they buy from the asker, the same dealing the other way: "Do you buy
+    # old clocks?", "¿Compráis muebles antiguos?"
+    r"(?:do|does|will|would) (?:you|they|the [\w-]+) buy|compr[aá]is|"
     r"(?:is|are) [\w\s-]{1,30} for sale|vend[eé]is|venden|vendes|"
     r"(?:se puede|puedo|podemos) comprar|pod[eé]is vender(?:me|nos)?|me vend[eé]is|venderme|"
     r"jual|menjual|dijual|bisa beli|(?:mau|ingin) beli)"

@@ -1915,7 +1915,8 @@ _KINS = (
     # España por 4,95 euros"
     "send sends sending sent post posting posted postage ship ships shipping shipped "
     "enviar envío envio envíos envios enviamos enviáis enviais envían envian enviarme portes "
-    "enviarnos mandar mandáis mandais mandamos mandan mandarme mandarnos kirim dikirim "
+    "enviarnos envías envias envía envia envíanos envianos mandar mando mandas manda mandáis "
+    "mandais mandamos mandan mandarme mandarnos kirim dikirim "
     "mengirim pengiriman kirimkan "
     # ... or bringing it to the door: "¿Cuánto cuesta el envío?" of "Entregamos a
     # domicilio en la ciudad por 6 euros"
@@ -1974,6 +1975,10 @@ _KINS = (
     "cut cuts cutting trim trims trimming recorte recortes recortar pangkas memangkas",
     # a beard, by any of its words: "Bisa cukur brewok?" of "cukur jenggot"
     "beard beards barba barbas jenggot brewok brewokan cambang",
+    # carrying a thing there and back, by the fetching: "¿Cuánto cobráis por el
+    # transporte?" of "Recogemos y entregamos los muebles ... por 40 euros" (not of any
+    # sending: "si nos envías fotos")
+    "transporte transportes recogida recogemos recogéis recogeis",
     # seats and what covers them: "¿Limpiáis los asientos?" of "Limpiamos tapicerías"
     "seat seats upholstery asiento asientos tapicería tapicerías tapiceria tapicerias jok",
 )

@@ -85,11 +85,12 @@ _ASKS_SIZE = re.compile(
     r"(?:what|which) size|(?:what|what's|whats) (?:are |is )?the (?:size|dimensions|"
     r"measurements)|(?:de )?qu[eé] (?:tamaño|medidas|dimensiones)|cu[aá]nto mide|"
     r"cu[aá]nto (?:espacio|sitio)|cu[aá]ntos metros(?: cuadrados)?|"
-    r"(?:se)?berapa (?:luas|besar|lebar|panjang|tinggi|ketinggian|dalam)|"
-    r"(?:ukuran|luas|lebar|panjang|ketinggian)(?:nya)? berapa|"
-    # ... or how high above the sea: "Berapa ketinggian Ciwidey?", "¿A qué altitud está?"
-    r"(?:what|what's|whats) (?:is )?(?:the |its )?(?:altitude|height|elevation)|"
-    r"(?:a )?qu[eé] (?:altura|altitud))(?![^\W_])",
+    r"(?:se)?berapa (?:luas|besar|lebar|panjang|tinggi|ketinggian|dalam|kedalaman)|"
+    r"(?:ukuran|luas|lebar|panjang|ketinggian|kedalaman)(?:nya)? berapa|"
+    # ... or how high above the sea, or how deep: "Berapa ketinggian Ciwidey?", "¿A qué
+    # altitud está?", "Berapa kedalaman danaunya?"
+    r"(?:what|what's|whats) (?:is )?(?:the |its )?(?:altitude|height|elevation|depth)|"
+    r"(?:a )?qu[eé] (?:altura|altitud|profundidad))(?![^\W_])",
     re.IGNORECASE,
 )
 _AREA_OR_LENGTH = (
@@ -116,7 +117,8 @@ SIZE_WORDS = frozenset(
     "cuánto cuanto mide miden espacio sitio cuántos cuantos metros cuadrados necesitáis "
     "necesitais necesitan necesita tiene tienen berapa seberapa luas besar lebar panjang "
     "tinggi dalam ukuran ukurannya luasnya lebarnya panjangnya butuh perlu ketinggian "
-    "ketinggiannya altitude height elevation its altura altitud está esta".split()
+    "ketinggiannya kedalaman kedalamannya altitude height elevation depth its altura altitud "
+    "profundidad está esta".split()
 )
 
 

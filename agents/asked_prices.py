@@ -109,6 +109,18 @@ _AMOUNT = re.compile(
     r"\d[\d.,]* ?(?:dollars?|d[oó]lar(?:es)?|euros?|pounds?|pence|rupiah|pesos?)(?![^\W_])",
     re.IGNORECASE,
 )
+
+
+def gives_amount(sentence: str) -> bool:
+    """Whether the sentence gives an amount with its currency."""
+    return _AMOUNT.search(sentence) is not None
+
+
+def says_free(sentence: str) -> bool:
+    """Whether the sentence gives a price with no amount: free, or given on asking."""
+    return states_price(sentence) and not gives_amount(sentence)
+
+
 _ANY_PERIOD = re.compile(rf"(?<![^\W_])(?:{_PERIOD_WORD})(?![^\W_])", re.IGNORECASE)
 # ... and an amount by its period, which says no time: "full plots for £70 a year" says
 # not how long hens live, "Rp350.000 per malam" not when to come.
@@ -204,10 +216,14 @@ def named_together(question: str, passages: list[str]) -> list[tuple[str, str]]:
     return sorted(held)
 
 
-def priced_apart(question: str, leads: list[str], passages: list[str]) -> list[tuple[str, str]]:
+def priced_apart(
+    question: str, leads: list[str], passages: list[str], *, own: frozenset[str] = frozenset()
+) -> list[tuple[str, str]]:
     """The pairs `named_together` that none of the quoted prices holds both words of, in
     its `leads` (each priced sentence with its passage before it): the price is of
-    another thing. Empty when one of them holds every pair."""
+    another thing. Empty when one of them holds every pair. A word of the service's
+    `own` names need not be held: "a full falconry day" of Kestrel Ridge Falconry's "a
+    full day costs £160" (not "dodol salak" of a salak shop's "keripik salak")."""
     language = guess(question)[0]
     pairs = named_together(question, passages)
     if not pairs:
@@ -217,7 +233,8 @@ def priced_apart(question: str, leads: list[str], passages: list[str]) -> list[t
     # grande" of "lavadoras de 9 kg por 4 euros y de 18 kg por 7 euros"
     every_size = {stem_of(word, language) for word in SIZE_ADJECTIVES}
     sizes = every_size if any(map(gives_measures, leads)) else set()
-    apart = [pair for pair in pairs if not any(set(pair) - sizes <= stems for stems in holding)]
+    unneeded = sizes | {stem_of(word, language) for word in own}
+    apart = [pair for pair in pairs if not any(set(pair) - unneeded <= stems for stems in holding)]
     # ... and a price of the pair's kind named bare is of every thing of that kind: "A
     # certificate of one page costs £45" prices a birth certificate, which the page names
     # among what it translates (not "Biaya servis rutin" the major service, nor "An adult
@@ -260,13 +277,16 @@ def price_of_another(
     before: list[str | None],
     leads: list[str],
     passages: list[str],
+    *,
+    own: frozenset[str] = frozenset(),
 ) -> str:
     """What the quoted prices are of instead of what the question asks, or "" when one
     of them may be its price: the word naming what it prices when no passage holds it
     ("pantalón"), the period asked that they do not name ("week"), or the words the
     question prices together that none of them holds ("servis besar").
     `before`: each quoted sentence's predecessor in its passage (None for a first);
-    `leads`: each quoted sentence with its passage before it; `passages`: all retrieved."""
+    `leads`: each quoted sentence with its passage before it; `passages`: all retrieved;
+    `own`: the words of the service's own names."""
     read = [read_with(s, previous) for s, previous in zip(quoted, before, strict=True)]
     priced = [(text, lead) for text, lead in zip(read, leads, strict=True) if states_price(text)]
     if not priced:
@@ -276,7 +296,7 @@ def price_of_another(
     amounts = [sentence for sentence, _ in priced if _AMOUNT.search(sentence)]
     if other_period(question, amounts):
         return " ".join(sorted(asked_periods(question)))
-    apart = priced_apart(question, [lead for _, lead in priced], passages)
+    apart = priced_apart(question, [lead for _, lead in priced], passages, own=own)
     return ", ".join(" ".join(pair) for pair in apart)
 
 

@@ -104,3 +104,29 @@ def says_when(sentence: str) -> bool:
         or states_duration(sentence)
         or _MOMENT.search(sentence) is not None
     )
+
+
+# How long a creature lives ("How long do alpacas live?", "¿Cuánto vive una gallina?",
+# "Berapa lama kenari bisa hidup?"): general knowledge, which a quote giving how long the
+# page's own visit lasts does not answer ("lasts three hours" of a falconry day). Pages
+# telling it speak of living or of a life. Over sets A to DL, 21 general questions asked
+# it and no answerable one; an age asked ("Umur berapa?") is not a life's length.
+_ASKS_LIFESPAN = re.compile(
+    r"^[\W_]*how long (?:do|does|did|can|will|would) [^?]+ live[\W_]*$|"
+    r"(?<![^\W_])(?:life ?span|lifetime|esperanza de vida|"
+    r"cu[aá]nt[oa]s? (?:años |tiempo )?viven?|berapa (?:lama|tahun) [^?]*hidup)(?![^\W_])",
+    re.IGNORECASE,
+)
+_SPEAKS_OF_LIVING = re.compile(
+    r"(?<![^\W_])(?:live|lives|lived|living|life|lifespan|lifetime|vive|viven|vivir|vida|"
+    r"hidup)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def lifespan_unspoken(question: str, texts: list[str]) -> bool:
+    """Whether the question asks how long something lives, of texts that never speak of
+    living or of a life."""
+    return _ASKS_LIFESPAN.search(question) is not None and not any(
+        _SPEAKS_OF_LIVING.search(text) for text in texts
+    )

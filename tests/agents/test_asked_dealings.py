@@ -24,6 +24,10 @@ def test_questions_asking_whether_they_sell_a_thing() -> None:
         "¿Vendéis relojes inteligentes?",
         "¿Se puede comprar pienso?",
         "Jual helm juga?",
+        # ... or whether they buy from the asker: the same dealing the other way
+        "Do you buy antique clocks?",
+        "Will you buy my old records?",
+        "¿Compráis muebles antiguos?",
     ):
         assert asks_to_buy(question), question
     # where, when, how and for how much are other questions
@@ -113,6 +117,7 @@ def test_questions_asking_whether_they_deliver_or_come_to_one() -> None:
         "Bisa dianter ke rumah?",
         "¿Me los traéis a casa?",
         "Could you pick my washing up from my house?",
+        "Can you collect my machine from home?",
         # ... or coming home to do the work there
         "Ustaznya bisa datang mengajar ke rumah kami?",
         "¿La logopeda puede venir a casa?",

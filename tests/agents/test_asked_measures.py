@@ -66,6 +66,10 @@ def test_a_question_asking_how_big_and_a_sentence_giving_a_size() -> None:
         "Berapa ketinggian Ciwidey?",
         "¿A qué altitud está el refugio?",
         "What is the elevation of the campsite?",
+        # ... or how deep
+        "Berapa kedalaman danaunya?",
+        "¿Qué profundidad tiene la piscina?",
+        "What is the depth of the pool?",
     ):
         assert asks_size(asked), asked
         assert asked_fact(asked).name == "size", asked

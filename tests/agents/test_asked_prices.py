@@ -96,6 +96,18 @@ def test_a_price_of_another_thing_of_the_same_name_does_not_answer() -> None:
     ) == [("swim", "lesson")]
 
 
+def test_a_word_of_the_services_own_name_need_not_be_priced() -> None:
+    """ "A full day costs £160" prices the full falconry day of a falconry's pages; a
+    salak shop's "keripik salak" does not price its "dodol salak"."""
+    pages = ["The full falconry day adds owls.", "Prices\n\nA full day costs £160."]
+    asked = "How much is a full falconry day?"
+    assert priced_apart(asked, pages[1:], pages) != []
+    assert priced_apart(asked, pages[1:], pages, own=frozenset({"kestrel", "falconry"})) == []
+    salak = ["Kami menjual keripik salak dan dodol salak.", "Keripik salak Rp20.000 per bungkus."]
+    own = frozenset({"salak"})
+    assert priced_apart("Dodol salak harganya berapa?", salak[1:], salak, own=own) != []
+
+
 def test_a_price_of_a_kind_named_bare_is_of_each_thing_of_that_kind() -> None:
     """ "A certificate of one page costs £45" prices the birth certificates the page says
     it translates; "Biaya servis rutin" does not price the major service, nor "Kamar

@@ -124,6 +124,8 @@ from agents.answerability import asked_things
         ("Can I order a birthday cake?", ["birthday", "cake"]),
         # an age is whom one brings, no thing
         ("Can I bring my 16-year-old son?", []),
+        # whose thing it is is no part of what is done to it
+        ("Can you repair my grandmother's old treadle machine?", ["machine"]),
     ],
 )
 def test_the_thing_asked_for(question: str, things: list[str]) -> None:

@@ -7,7 +7,7 @@ import pytest
 
 from agents.asked_counts import asks_year, states_count
 from agents.asked_facts import names_an_age
-from agents.asked_when import asks_when, says_when
+from agents.asked_when import asks_when, lifespan_unspoken, says_when
 
 
 @pytest.mark.parametrize(
@@ -81,3 +81,20 @@ def test_what_gives_an_age(sentence: str, gives: bool) -> None:
 def test_a_childs_years_then_berapa_ask_no_year() -> None:
     assert asks_year("Tahun berapa toko ini didirikan?")
     assert not asks_year("Potong rambut anak umur 8 tahun berapa?")
+
+
+def test_how_long_a_creature_lives_is_unspoken_by_pages_on_no_life() -> None:
+    walk = ["Our hawk walk lasts three hours and includes flying Harris hawks."]
+    for question in (
+        "How long do Harris hawks live?",
+        "¿Cuánto vive una gallina?",
+        "¿Cuántos años viven los caballos?",
+        "Berapa lama kenari bisa hidup?",
+    ):
+        assert lifespan_unspoken(question, walk), question
+    # a page speaking of a life may tell it; an age asked is no life's length
+    assert not lifespan_unspoken(
+        "How long do hens live?", ["Our hens live for eight years or more."]
+    )
+    assert not lifespan_unspoken("Umur berapa anak bisa ikut?", walk)
+    assert not lifespan_unspoken("How long does the walk last?", walk)
