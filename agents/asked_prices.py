@@ -293,7 +293,7 @@ def price_of_another(
         return ""
     if unheld := unheld_priced(question, passages):
         return unheld
-    amounts = [sentence for sentence, _ in priced if _AMOUNT.search(sentence)]
+    amounts = [sentence for sentence, _ in priced if gives_amount(sentence)]
     if other_period(question, amounts):
         return " ".join(sorted(asked_periods(question)))
     apart = priced_apart(question, [lead for _, lead in priced], passages, own=own)
