@@ -55,7 +55,7 @@ from agents.answerability import (
 )
 from agents.asked_at_large import for_encoder
 from agents.asked_audience import adults_unspoken, children_unspoken
-from agents.asked_comparison import comparison_unanswered
+from agents.asked_comparison import average_unspoken, comparison_unanswered
 from agents.asked_counts import (
     asks_count,
     asks_year,
@@ -82,16 +82,20 @@ from agents.asked_facts import (
     asks_age,
     asks_the_address,
     asks_to_come_on,
+    cancelling_unspoken,
     children_by_age,
     day_of,
     day_unnamed,
     days_asked,
+    food_held,
+    food_terms,
     gives_address,
     held_by_kin,
     means_asked,
     month_held,
     names_an_age,
     names_day,
+    names_meal,
     names_means,
     names_season,
     season_of_another,
@@ -127,7 +131,7 @@ from agents.asked_prices import (
 )
 from agents.asked_sights import asks_sights, speaks_of_sights
 from agents.asked_weather import asks_weather_to_come
-from agents.asked_when import asks_when, lifespan_unspoken, says_when
+from agents.asked_when import age_unspoken, asks_when, lifespan_unspoken, says_when
 from agents.followup import offline_condenser, points_back
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
@@ -619,6 +623,18 @@ class ExtractiveAnswerer:
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "lifespan_unspoken": True}
                     )
+                elif age_unspoken(query, texts):
+                    # "How old are the walls in the Yorkshire Dales?" of a waller's
+                    # rebuilding: no page gives their age.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "age_unspoken": True}
+                    )
+                elif cancelling_unspoken(query, texts):
+                    # "What happens if we cancel the wedding?" of a cake maker's deposit
+                    # and balance: no page says what cancelling does.
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "cancelling_unspoken": True}
+                    )
                 elif (asks_when(query) or asks_when(question)) and not any(map(says_when, quoted)):
                     # "How long do horses live?" of a livery yard's arena, "Kapan ban
                     # mobil harus diganti?" of a tyre's price: a quote naming no time
@@ -678,6 +694,12 @@ class ExtractiveAnswerer:
                     # two differ, or which is better, when no page compares anything
                     judged = judged._replace(
                         passes=False, evidence={**judged.evidence, "no_comparison": True}
+                    )
+                elif average_unspoken(query, texts):
+                    # "How much does the average wedding cost in the UK?" of a cake
+                    # maker's prices: no page says what is usual
+                    judged = judged._replace(
+                        passes=False, evidence={**judged.evidence, "average_unspoken": True}
                     )
                 elif same[top] and (
                     unheld := why_unheld(
@@ -898,6 +920,7 @@ class ExtractiveAnswerer:
             and word in absent
             and word not in ways
             and not held_by_kin(word, texts)
+            and not food_held(word, texts)
         ]
         # A sentence listing what the place does or has ("Ajustamos guitarras, bajos y
         # ukeleles") names its kinds: a thing none of whose words a page holds, nor as
@@ -1235,6 +1258,12 @@ def fact_giving(
     # "recogemos ropa ... en la parroquia", not of where the market is set up)
     named_facts = ("paid", "accepted", "frequency", "venue")
     thing_terms = terms_besides(query, fact.words) if fact.name in named_facts else set()
+    # (food is named by a meal: "Is food included?" of "a hot lunch [is] included")
+    eaten = food_terms(query) & thing_terms
+
+    def named_of(i: int) -> set[str]:
+        sentence = candidates[i][1]
+        return (thing_terms & terms_of(sentence)) | (eaten if names_meal(sentence) else set())
 
     def names_asked(i: int) -> bool:
         sentence = candidates[i][1]
@@ -1244,7 +1273,7 @@ def fact_giving(
             or any(names_day(sentence, frozenset({day_of(w)})) for w in dated)
             or ((bool(by_age) or aged) and states_age(sentence))
             or (ahead and gives_share_paid_ahead(sentence))
-            or bool(thing_terms & terms_of(sentence))
+            or bool(named_of(i))
             or (cheap and lowers_price(sentence))
         )
 
@@ -1262,7 +1291,7 @@ def fact_giving(
     ):
 
         def named_of_it(i: int) -> int:
-            return len(thing_terms & terms_of(candidates[i][1]))
+            return len(named_of(i))
 
         most = max(named_of_it(i) for i in range(len(candidates)) if same[i])
         if max(map(named_of_it, anywhere)) < most:
@@ -1270,8 +1299,12 @@ def fact_giving(
     if any(map(names_asked, anywhere)):
         giving = [i for i in giving if names_asked(i)]
         anywhere = [i for i in anywhere if names_asked(i)]
+    # Of sentences telling whether one pays, those naming most of the thing asked:
+    # "Akuarium 60 cm sudah termasuk filter?" of "Akuarium 60 cm lengkap dengan filter dan
+    # lampu dijual Rp450.000", not of "...kuras akuarium Rp100.000".
     if thing_terms and anywhere:
-        anywhere = _naming_most(thing_terms, anywhere, candidates)
+        most = max(len(named_of(i)) for i in anywhere)
+        anywhere = [i for i in anywhere if len(named_of(i)) == most]
         giving = [i for i in giving if i in anywhere]
     # A price asked, not what is paid ahead: a sentence whose one amount is a deposit
     # does not give it when another gives a price ("¿Cuánto cuesta alquilar un traje?"
@@ -1299,17 +1332,6 @@ def fact_giving(
     if giving or naming:
         return sorted({*giving, *naming})
     return closest
-
-
-def _naming_most(
-    asked: set[str], indices: list[int], candidates: list[tuple[int, str]]
-) -> list[int]:
-    """Of sentences telling whether one pays, those naming most of the `asked` terms:
-    "Akuarium 60 cm sudah termasuk filter?" of "Akuarium 60 cm lengkap dengan filter dan
-    lampu dijual Rp450.000", not of "...kuras akuarium Rp100.000"."""
-    named = {i: len(asked & terms_of(candidates[i][1])) for i in indices}
-    most = max(named.values())
-    return [i for i in indices if named[i] == most]
 
 
 def _time_of_what_is_named(

@@ -837,6 +837,7 @@ def asked_kinds(question: str, language: str | None = None) -> list[str]:
 
 
 _POSSESSOR = re.compile(r"[^\W\d_]+['’]s(?![^\W_])\s*")
+_POSSESSIVE_S = re.compile(r"(?<=[^\W\d_])['’]s(?=\s+[^\W\d_])")
 
 
 @lru_cache(maxsize=1024)
@@ -847,9 +848,12 @@ def _asked_things(question: str, language: str | None) -> tuple[tuple[str, ...],
     kinds: list[str] = []
     for asked in SENTENCE_BREAK.split(question.strip()):
         sentence = _AREA_OF_NAME.sub("", _AGED.sub(" ", _OPENING.sub("", asked)))
+        sentence = _AT_NIGHT.sub(r"\1", sentence)
         opening = _ASKS_EXISTENCE.match(sentence)
         if opening is not None:
-            rest = re.split(r"[^\w\s'’-]", sentence[opening.end() :])[0]
+            # (a possessive names which of the thing: "a children's [menu]" asks the menu)
+            rest = _POSSESSIVE_S.sub("", sentence[opening.end() :])
+            rest = re.split(r"[^\w\s'’-]", rest)[0]
             done = list(itertools.dropwhile(lambda w: w in PARTICLES, _WORD.findall(rest.lower())))
             words = list(itertools.takewhile(lambda w: w not in stopwords, done))
             # (not what it is made of: "pan hecho con [masa] madre")
@@ -862,6 +866,17 @@ def _asked_things(question: str, language: str | None) -> tuple[tuple[str, ...],
                 if following[:1] in (["para"], ["con"]):
                     kinds += [w for w in kind if w not in NOT_THINGS and not has_digit(w)]
                 words += kind
+            # ... as a word beside the noun does: after it in Indonesian ("menu
+            # [vegetarian]"), before it in English ("a [vegetarian] menu")
+            # (not whom or what for: "tenda [buat] 4 orang", nor when: "aki bekas
+            # [sekalian]")
+            elif language in ("id", "en") and len(words) > 1:
+                beside = (
+                    list(itertools.takewhile(lambda w: w not in _FOR_WHAT, words[1:]))
+                    if language == "id"
+                    else words[:-1]
+                )
+                kinds += [w for w in beside if w not in NOT_THINGS and not has_digit(w)]
         elif done := _ASKS_DONE.match(sentence):
             # (whose thing it is is no part of it: "my grandmother's old [machine]")
             rest = _POSSESSOR.sub("", sentence[done.end() :])
@@ -905,6 +920,18 @@ def _asked_things(question: str, language: str | None) -> tuple[tuple[str, ...],
 
 # An age is whom one brings, not a thing ("Can I bring my [16-year-old] son?").
 _AGED = re.compile(r"(?<![^\W_])\d+[\s-]*(?:years?|yrs?|months?|weeks?)[\s-]*olds?(?![^\W_])")
+# Indonesian words after a thing saying whom or what it is for, or when: "buat", "bagi",
+# "sekalian".
+_FOR_WHAT = frozenset("buat bagi untuk sekalian sekaligus".split())
+# ... nor is the time of night one is asked to come at ("Bisa dipanggil [tengah malam]?",
+# "Can you come out [at night]?"): the hours answer it. Not a thing done at night
+# ("mancing malam hari", "kelas malam"), which is its kind.
+_AT_NIGHT = re.compile(
+    r"(?<![^\W_])(dipanggil|dihubungi|datang|out|come|call|venir|ven[ií]s|llamar|llamaros)"
+    r"\s+(?:tengah malam|malam hari|malam-malam|at midnight|at night|in the night|"
+    r"de madrugada|de noche|por la noche|a medianoche)(?![^\W_])",
+    re.IGNORECASE,
+)
 # ... nor is the kind of area a named place is ("Melayani [daerah] Ungaran?"), or the one
 # asked ("Melayani [daerah] mana saja?"): the place is the name the pages must hold, and a
 # page names the places it serves, not their kind.
@@ -1297,10 +1324,21 @@ def priced(question: str, quoted: list[str], *, before: list[str | None] | None 
         states_price(text)
         and (
             not (here := wanted - ahead if _gives_paid_ahead(text) else wanted)
-            or _shares_term(here, _terms_and_words(read_with(text, previous), language))
+            or _shares_term(here, _terms_and_words(_priced_with(text, previous), language))
         )
         for text, previous in zip(quoted, prior, strict=True)
     )
+
+
+# "Each" of what the sentence before names prices it: "Encuadernamos tesis... Cada
+# ejemplar cuesta 25 euros" (read so for prices only: quoted, the sentence stands alone).
+_EACH = re.compile(r"^\W*(?:cada|setiap|tiap)(?![^\W_])", re.IGNORECASE)
+
+
+def _priced_with(text: str, previous: str | None) -> str:
+    if previous and _EACH.search(text):
+        return f"{previous} {text}"
+    return read_with(text, previous)
 
 
 def _gives_paid_ahead(sentence: str) -> bool:

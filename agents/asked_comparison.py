@@ -61,3 +61,29 @@ def asks_comparison(question: str) -> bool:
 def comparison_unanswered(question: str, texts: list[str]) -> bool:
     """Whether the question asks a comparison that none of the `texts` makes."""
     return asks_comparison(question) and not any(_COMPARES.search(text) for text in texts)
+
+
+# An average ("How much does the average wedding cost in the UK?", "¿Cuánto dura de media
+# una lavadora?", "Berapa biaya rata-rata nikah di Bogor?") is the world's figure, not a
+# service's: a page answers only if it says what is usual. Over sets A to DM, six
+# questions asked one, all of pages never saying so, none answerable. Not Spanish
+# "media" as a half ("media hora", "las siete y media").
+_ASKS_AVERAGE = re.compile(
+    r"(?<![^\W_])(?:average|on average|de media|en promedio|promedio|rata-rata|rata2)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+_SAYS_USUAL = re.compile(
+    r"(?<![^\W_])(?:average|mean|median|usually|usual|normally|typically|typical|generally|"
+    r"mostly|de media|promedio|mediana|normalmente|habitualmente|generalmente|"
+    r"por lo general|suele|suelen|rata-rata|rerata|biasanya|umumnya|pada umumnya|"
+    r"kebanyakan)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def average_unspoken(question: str, texts: list[str]) -> bool:
+    """Whether the question asks an average that none of the `texts` says is usual."""
+    return _ASKS_AVERAGE.search(question) is not None and not any(
+        _SAYS_USUAL.search(text) for text in texts
+    )

@@ -93,7 +93,12 @@ _ASKS_HOURS = re.compile(
     # "Tutup jam berapa?", "Buka dari jam berapa?"
     r"(?:buka|tutup)(?: dari| sampai| mulai)? jam berapa|"
     # ... or whether it is still open: "Malam-malam jam sepuluh masih buka?"
-    r"masih buka|still open|todav[ií]a abiert[oa]s?|a[uú]n abiert[oa]s?|siguen? abiert[oa]s?)"
+    r"masih buka|still open|todav[ií]a abiert[oa]s?|a[uú]n abiert[oa]s?|siguen? abiert[oa]s?|"
+    # ... or whether they come out at night: "Bisa dipanggil tengah malam?", "Can you come
+    # out at night?", "¿Venís de madrugada?"
+    r"(?:dipanggil|dihubungi|datang|call (?:you )?(?:out )?|come (?:out )?|venir|ven[ií]s|"
+    r"llamaros|llamar)\s*(?:tengah malam|malam hari|malam-malam|at midnight|at night|"
+    r"in the night|de madrugada|de noche|por la noche|a medianoche))"
     r"(?![^\W_])|"
     r"(?<![^\W_])(?:what time|when (?:do|does|is|are)|a qu[eé] hora|"
     r"hasta qu[eé] hora|cu[aá]ndo|kapan|jam berapa)(?![^\W_]).*"
@@ -121,7 +126,8 @@ HOURS_WORDS = (
         "morning mornings afternoon afternoons evening evenings mañana mañanas manana tarde "
         "tardes noche noches pagi siang sore malam midday noon lunch lunchtime mediodía night "
         "nights "
-        "mediodia "
+        "mediodia tengah midnight madrugada medianoche dipanggil dihubungi datang call out "
+        "come venir venís venis llamar llamaros "
         # ... tonight, early or late, first or last thing, whose hours the page's give:
         # "Until what time are you open tonight?", "Un lunes a primera hora, ¿os pillo
         # abiertos?", "Are you open late on Thursdays?"
@@ -142,11 +148,12 @@ HOURS_WORDS = (
 # sampai 21.00", "9-17 h"; a time marked by its minutes or its am, pm or h, so that "de
 # 2 a 3 días" is not one), or being open all day.
 _TIME = r"\d{1,2}(?:[:.]\d{2})?(?:\s*(?:a\.?m\.?|p\.?m\.?|h|hrs|wib|wita|wit)(?![^\W_]))?"
-# Open all day: "24/7", "24 hours a day", "open 24 hours", "buka 24 jam", "Atendemos
-# urgencias las 24 horas"; not "cancel up
+# Open all day: "24/7", "24 hours a day", "24 jam setiap hari", "open 24 hours", "buka
+# 24 jam", "Atendemos urgencias las 24 horas"; not "cancel up
 # to 24 hours before".
 _OPEN_ALL_DAY = re.compile(
-    r"24/7|(?<!\d)24\s*(?:hours|horas|jam|h) (?:a day|al d[ií]a|sehari|per day)|"
+    r"24/7|(?<!\d)24\s*(?:hours|horas|jam|h) (?:a day|al d[ií]a|sehari|per day|every day|"
+    r"each day|todos los d[ií]as|setiap hari|tiap hari)|"
     r"(?<![^\W_])(?:open|opens|abierto|abierta|abre|abren|buka|atendemos|atiende|atienden|"
     r"trabajamos|melayani|siaga)(?![^\W_])\D{0,20}?(?<!\d)"
     r"24\s*(?:hours|horas|jam|h)(?![^\W_])",
@@ -712,6 +719,13 @@ _PLACE_NUMBER = re.compile(
     r"(?<![^\W_])(?i:gedung|ruko|komplek|kompleks|blok|lantai|edificio|planta|pol[ií]gono|"
     r"building|floor|suite|unit)(?![^\W_]).{0,40}?\d"
 )
+# A road's kilometre, where a place out of town is: "en el kilómetro 7 de la carretera de
+# Chinchón", "km 12 of the A66"; not how far it is ("a 5 km del centro").
+_ROAD_KILOMETRE = re.compile(
+    r"(?<![^\W_])(?:kil[oó]metro|kilometre|kilometer|km)\.?\s*\d+(?:[.,]\d+)?\s+"
+    r"(?:de|del|of|on|dari)\s",
+    re.IGNORECASE,
+)
 
 
 def asks_the_address(question: str) -> bool:
@@ -880,10 +894,11 @@ _HEADLINE_PLACE = re.compile(
 
 def states_location(sentence: str) -> bool:
     """Whether the sentence says where the place is: a street address, a named street,
-    a unit's number, or the place said to be in a named one."""
+    a unit's number, a road's kilometre, or the place said to be in a named one."""
     return (
         states_address(sentence)
         or _UNIT_NUMBER.search(sentence) is not None
+        or _ROAD_KILOMETRE.search(sentence) is not None
         or _NAMED_STREET.search(sentence) is not None
         or any(
             found["name"].lower() not in _NO_PLACES for found in _STATES_PLACE.finditer(sentence)
@@ -898,8 +913,12 @@ def states_location(sentence: str) -> bool:
 
 def gives_address(sentence: str) -> bool:
     """Whether the sentence gives an address: a street's, a number of the place, a
-    postcode or a building's floor."""
-    return states_address(sentence) or _PLACE_NUMBER.search(sentence) is not None
+    postcode, a building's floor or a road's kilometre."""
+    return (
+        states_address(sentence)
+        or _PLACE_NUMBER.search(sentence) is not None
+        or _ROAD_KILOMETRE.search(sentence) is not None
+    )
 
 
 # A town after an address: "Jl. Melati No. 12[, Bandung]".
@@ -1070,6 +1089,98 @@ def states_payment(sentence: str) -> bool:
     return _STATES_PAYMENT.search(sentence) is not None and _PAYING.search(sentence) is not None
 
 
+# A question asking when to pay ("When do I have to pay the rest?", "¿Cuándo se paga?",
+# "Pelunasannya kapan?"), the words that only say so, and a sentence saying when: a word
+# of paying (or of what is paid: a balance, a deposit) beside a moment or a length of
+# time ("the balance is due four weeks before the wedding", "se paga al recoger",
+# "pelunasan H-3"). In sets A to DM, 17 questions asked it, all answerable.
+_ASKS_WHEN_PAID = re.compile(
+    r"(?<![^\W_])(?:when (?:do|should|must|will|can|would) (?:i|we) (?:have to |need to )?"
+    r"pay|when (?:is|are) (?:the )?(?:balance|payment|rest|remainder|deposit)s? (?:due|paid)|"
+    r"cu[aá]ndo (?:se paga|se abona|pago|pagamos|hay que pagar|tengo que pagar|tenemos que "
+    r"pagar|abono)|kapan (?:harus |saya |kami )?(?:bayar|dibayar|pelunasan\w*|lunas\w*|"
+    r"pembayaran\w*|melunasi)|(?:bayar|dibayar|pelunasan|lunas|pembayaran)\w* kapan)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+WHEN_PAID_WORDS = frozenset(
+    "when do does should must will can would i we have to need pay paid payment balance "
+    "rest remainder due is are the cuándo cuando se paga pago pagamos pagar hay que tengo "
+    "tenemos abona abono resto restante kapan harus saya kami bayar bayarnya dibayar "
+    "pelunasan pelunasannya lunas lunasnya melunasi pembayaran pembayarannya sisa "
+    "sisanya".split()
+)
+_PAYS = re.compile(
+    r"(?<![^\W_])(?:pay\w*|paid|due|balance|deposit|pag\w+|abon\w+|señal|resto|"
+    r"bayar|dibayar\w*|pembayaran|pelunasan|lunas|dilunasi|dp|uang muka|sisa\w*)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+_MOMENT_OF_PAYING = re.compile(
+    r"(?<![^\W_])(?:before|after|on|upon|at|when|within|advance|beforehand|upfront|"
+    r"antes|despu[eé]s|al|cuando|adelantado|momento|sebelum|setelah|sesudah|saat|ketika|"
+    r"pada|di muka|di awal|di akhir|paling lambat|h-\d+)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+# How soon they can come or begin ("How soon could you start?", "¿Cuándo podéis
+# empezar?", "Kapan bisa mulai dikerjakan?"), told by a sentence on waiting, being booked
+# ahead or coming within a length of time ("Work is currently booked about eight weeks
+# ahead", "Teknisi datang paling lambat 45 menit"); not by how long the work itself
+# takes ("a two-day course").
+_ASKS_WAIT = re.compile(
+    r"(?<![^\W_])(?:how soon (?:can|could|would|will) (?:you|they|someone|somebody|a \w+|"
+    r"the \w+)|when (?:can|could) you (?:start|begin|come|fit|do|visit)|how long is the "
+    r"wait(?:ing list)?|how far ahead|(?:how long|how many \w+) (?:do|would|will) (?:i|we) "
+    r"(?:have to |need to )?wait|cu[aá]ndo (?:pod[eé]is|puedes|pueden|podr[ií]ais|"
+    r"podr[ií]an) (?:empezar|venir|hacerlo|comenzar)|cu[aá]nto (?:tiempo )?hay que esperar|"
+    r"lista de espera|kapan bisa (?:mulai|dikerjakan|datang|dimulai)|berapa lama "
+    r"(?:antre|antri|menunggu|inden)\w*)(?![^\W_])",
+    re.IGNORECASE,
+)
+WAIT_WORDS = frozenset(
+    "how soon can could would will you they someone somebody the when start begin come fit "
+    "do visit long is wait waiting list far ahead many i we have need to cuándo cuando "
+    "podéis podeis puedes pueden podríais podriais podrían podrian empezar venir hacerlo "
+    "comenzar cuánto cuanto tiempo hay que esperar lista espera de kapan bisa mulai "
+    "dikerjakan datang dimulai berapa lama antre antri menunggu inden".split()
+)
+_WAITING = re.compile(
+    r"(?<![^\W_])(?:ahead|booked|book up|waiting|wait|within|in under|at the latest|"
+    r"espera|esperar|reservad[oa]s?|en menos de|como m[aá]ximo|antre\w*|antri\w*|"
+    r"menunggu|inden|paling lambat|dalam waktu|maksimal)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def asks_wait(question: str) -> bool:
+    """Whether the question asks how soon they can come or begin."""
+    return _ASKS_WAIT.search(question) is not None
+
+
+def states_wait(sentence: str) -> bool:
+    """Whether the sentence says how long one waits for them: a word of waiting or of
+    being booked ahead beside a length of time."""
+    return _WAITING.search(sentence) is not None and _LENGTH_OF_TIME.search(sentence) is not None
+
+
+def asks_when_paid(question: str) -> bool:
+    """Whether the question asks when to pay."""
+    return _ASKS_WHEN_PAID.search(question) is not None
+
+
+def states_when_paid(sentence: str) -> bool:
+    """Whether the sentence says when something is paid."""
+    # (an Indonesian "pagar" is a fence)
+    fence = guess(sentence)[0] == "id"
+    pays = any(not (fence and m.lower() == "pagar") for m in _PAYS.findall(sentence))
+    return pays and (
+        _MOMENT_OF_PAYING.search(sentence) is not None
+        or _LENGTH_OF_TIME.search(sentence) is not None
+    )
+
+
 # A question asking how to cancel or how much notice it takes ("Can I cancel my
 # booking?", "¿Con cuánta antelación tengo que cancelar?", "Sampai kapan pembatalan
 # gratis?"), the words that only say so, and a sentence giving a notice: a word of
@@ -1161,6 +1272,44 @@ def states_notice(sentence: str) -> bool:
     return (
         _NOTICE.search(sentence) is not None or _BEFORE.search(sentence) is not None
     ) and _LENGTH_OF_TIME.search(sentence) is not None
+
+
+# The asker cancelling ("What happens if we cancel the wedding?", "¿Qué pasa si
+# anulo?", "Kalau batal uangnya kembali?"), of pages that never speak of cancelling,
+# refunds, notice or moving a date: what happens then is not theirs to tell, whatever
+# they say of deposits. In sets A to DM, 31 questions asked it, 30 answerable, all of
+# pages speaking of it; weather calling a trip off ("Is it cancelled if it rains?") is
+# another question, which a page answers by what it does in the rain.
+_ASKER_CANCELS = re.compile(
+    r"(?<![^\W_])(?:(?:i|we) (?:\w+ )?(?:to )?cancel|cancel (?:my|our)|"
+    r"(?:cancelo|cancelamos|anulo|anulamos)|(?:puedo|podemos|quiero|queremos|tengo que|"
+    r"tenemos que|hay que) (?:cancelar|anular)|"
+    r"(?:kalau|jika|bila|mau|ingin|bisa) (?:saya |kami )?(?:mau )?(?:batal|membatalkan))"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+_WEATHER = re.compile(
+    r"(?<![^\W_])(?:rain\w*|weather|storm\w*|snow\w*|wind\w*|llueve|lluvia|tiempo|"
+    r"tormenta|nieve|viento|hujan|cuaca|badai|angin)(?![^\W_])",
+    re.IGNORECASE,
+)
+_SPEAKS_OF_CANCELLING = re.compile(
+    r"(?<![^\W_])(?:cancel\w*|anul\w*|batal\w*|dibatalkan|pembatalan|refund\w*|"
+    r"reembols\w*|devol\w*|devuelv\w*|hangus|dikembalikan|kembali|notice|"
+    r"antelaci[oó]n|postpone\w*|aplaz\w*|reschedul\w*|jadwal ulang|dijadwalkan|"
+    r"non-?returnable|non-?refundable|money back)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def cancelling_unspoken(question: str, texts: list[str]) -> bool:
+    """Whether the question asks what comes of the asker cancelling, of texts that never
+    speak of cancelling, refunds, notice or moving a date."""
+    return (
+        _ASKER_CANCELS.search(question) is not None
+        and _WEATHER.search(question) is None
+        and not any(_SPEAKS_OF_CANCELLING.search(text) for text in texts)
+    )
 
 
 def tells_notice(sentence: str, question: str) -> bool:
@@ -1624,6 +1773,27 @@ _MEALS = frozenset(
 )
 
 
+# Food in general, which any meal a page names is: "Is food included on the course?" of
+# "a hot lunch [is] included". Not the other way: a page giving lunch says nothing of
+# breakfast.
+_FOOD = frozenset("food meal meals refreshments comida comidas alimentos makanan konsumsi".split())
+
+
+def food_held(word: str, texts: list[str]) -> bool:
+    """Whether `word` (lower case) is food in general and a text names a meal."""
+    return word in _FOOD and any(names_meal(text) for text in texts)
+
+
+def names_meal(text: str) -> bool:
+    return any(w.lower() in _MEALS for w in words_of(text))
+
+
+def food_terms(question: str) -> set[str]:
+    """The key terms of the question's words for food in general."""
+    food = [w for w in words_of(question) if w.lower() in _FOOD]
+    return key_terms(" ".join(food), guess(question)[0]) if food else set()
+
+
 def terms_besides(question: str, asking: frozenset[str]) -> set[str]:
     """The key terms (stemmed in the question's language) of what the question names
     besides the words of `asking` it: "matricul" of "¿Se paga matrícula?"."""
@@ -1775,6 +1945,7 @@ FACTS = (
     Fact("email", asks_email, states_email, CONTACT_WORDS),
     Fact("contact", asks_contact, states_contact, CONTACT_WORDS),
     Fact("payment", asks_payment, states_payment, PAYMENT_WORDS),
+    Fact("when_paid", asks_when_paid, states_when_paid, WHEN_PAID_WORDS),
     Fact("notice", asks_notice, states_notice, NOTICE_WORDS, tells_notice),
     Fact("age", asks_age, gives_age, AGE_WORDS),
     # how often, in the page's words for it: "¿Cada cuánto venís?" of "El mantenimiento
@@ -1822,6 +1993,7 @@ FACTS = (
     # length of time: "Si encargo hoy, ¿cuándo lo recibo?" of "Enviamos a toda la
     # península en 48 horas"
     # (strict: "Si encargo vino hoy..." names a thing of four letters no page may hold)
+    Fact("wait", asks_wait, states_wait, WAIT_WORDS),
     Fact("arrival", asks_arrival, states_arrival, ARRIVAL_WORDS, strict=True),
     Fact(
         "duration",
@@ -1917,7 +2089,7 @@ _KINS = (
     "enviar envío envio envíos envios enviamos enviáis enviais envían envian enviarme portes "
     "enviarnos envías envias envía envia envíanos envianos mandar mando mandas manda mandáis "
     "mandais mandamos mandan mandarme mandarnos kirim dikirim "
-    "mengirim pengiriman kirimkan "
+    "mengirim pengiriman kirimkan ongkir "
     # ... or bringing it to the door: "¿Cuánto cuesta el envío?" of "Entregamos a
     # domicilio en la ciudad por 6 euros"
     "deliver delivers delivering delivered delivery deliveries entregamos entregáis "

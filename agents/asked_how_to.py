@@ -49,20 +49,73 @@ _CARE_VERBS = frozenset(
 )
 
 
+# Making a thing, asked how to ("How do I make a pavlova?", "¿Cómo se hace queso de
+# cabra?", "Bagaimana cara membuat rendang?"): a recipe or a craft, general knowledge,
+# even of a page that makes and sells the thing. In sets A to DM, 27 such questions were
+# general and two answerable, both asking how to make a dealing ("¿Cómo hago un
+# pedido?", "How can I make an appointment?"); a page teaching the making (a class, a
+# course) or telling it (a reference work's) may answer, and one asked of the
+# business's own way ("How do you make your bread?") is its to say.
+_MAKING_VERBS = frozenset(
+    "make bake cook build brew grow prepare hace hago hacemos hacer cocina cocinar "
+    "prepara preparar elabora elaborar construye construir cultiva cultivar membuat "
+    "bikin memasak masak menanam meracik".split()
+)
+_DEALINGS = frozenset(
+    "booking bookings reservation reservations appointment appointments order orders "
+    "payment payments complaint complaint claim claims enquiry inquiry donation "
+    "donations transfer change changes request application account pedido pedidos "
+    "reserva reservas cita citas pago pagos reclamación reclamacion queja devolución "
+    "devolucion cambio cambios transferencia solicitud encargo encargos donativo "
+    "donación donacion inscripción inscripcion presupuesto janji pesanan pemesanan "
+    "reservasi booking pembayaran akun keluhan komplain pengaduan pendaftaran klaim "
+    "transfer".split()
+)
+_THEIRS = frozenset("your yours vuestro vuestra vuestros vuestras kalian anda".split())
+# ... nor of a page telling how it is made (a reference work's: "Steel is produced by
+# ...", "El papel se fabrica con...", a recipe's ingredients).
+_TELLS_MAKING = re.compile(
+    r"(?<![^\W_])(?:(?:is|are|was|were) (?:\w+ )?(?:made|produced|prepared|manufactured|"
+    r"brewed) (?:by|from|with|using|in)|se (?:hace|hacen|elabora|elaboran|prepara|preparan|"
+    r"fabrica|fabrican|obtiene|obtienen) (?:con|a partir|mediante|de)|dibuat (?:dengan|dari)|"
+    r"recipes?|recetas?|resep|ingredients?|ingredientes|bahan-bahan|steps?|pasos|langkah)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+_TEACHES = re.compile(
+    r"(?<![^\W_])(?:learn|learns|learning|teach|teaches|taught|aprend\w*|enseñ\w*|"
+    r"belajar|diajarkan|mengajarkan|mengajar)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
 def how_to_unheld(question: str, texts: list[str]) -> str | None:
     """The doing a question asks how to do, when no text holds it nor another word the
     question names, or it is looking after a thing (`_CARE_VERBS`) and no text holds
-    it; else None."""
+    it, or it is making a thing (`_MAKING_VERBS`) no text teaches; else None."""
     asked = _ASKS_HOW_TO.search(question)
     if asked is None:
         return None
-    absent = absent_terms(question, texts)
     verb = asked["verb"].lower()
+    if verb in _MAKING_VERBS and _makes_a_thing(question, question[asked.end() :], texts):
+        return verb
+    absent = absent_terms(question, texts)
     if verb in _KNOWING or verb not in absent:
         return None
     if not absent - _ASKING - {verb} and not _looks_after(verb, question):
         return None
     return verb
+
+
+def _makes_a_thing(question: str, made: str, texts: list[str]) -> bool:
+    """Whether what is `made` (the question's words after the verb) is a thing, not a
+    dealing nor the business's own, and no text teaches or tells the making."""
+    language = guess(question)[0]
+    words = [w.lower() for w in words_of(made)]
+    named = [w for w in words if w not in stopwords_of(language) or w in _THEIRS][:2]
+    if not named or _THEIRS.intersection(named) or _DEALINGS.intersection(named):
+        return False
+    return not any(_TEACHES.search(text) or _TELLS_MAKING.search(text) for text in texts)
 
 
 def _looks_after(verb: str, question: str) -> bool:

@@ -47,7 +47,6 @@ _SAME = (
     frozenset({"wood", "wooden", "timber"}),
     frozenset({"aluminium", "aluminum"}),
     frozenset({"hierro", "forja"}),
-    frozenset({"tela", "telas"}),
 )
 _ANY_MATERIAL = frozenset().union(*_MATERIALS.values())
 _OF = frozenset({"de", "del"})
@@ -63,15 +62,16 @@ def unheld_material(question: str, texts: list[str]) -> str | None:
     materials = _MATERIALS.get(language)
     if materials is None:
         return None
-    asked = _asked_materials(question, language, materials)
     held = {w.lower() for text in texts for w in words_of(text)} & materials
+    if not held:
+        return None  # pages naming no material do not say which they work in
+    asked = _asked_materials(question, language, materials)
     held_stems = {stem_of(w, language) for w in held}
     for material in asked:
         same = next((group for group in _SAME if material in group), frozenset({material}))
         if held & same or {stem_of(w, language) for w in same} & held_stems:
             continue
-        if held:
-            return material
+        return material
     return None
 
 

@@ -659,6 +659,11 @@ def priced_or_kin(
     if priced(question, quoted, before=before):
         return True
     named = without_kin(question, quoted)
+    # ... or whose initials they write out ("un TFG" of "trabajos de fin de grado")
+    spelt = initials_spelt_out(named, [*quoted, *(b for b in before or [] if b)])
+    for word in words_of(named):
+        if word.lower() in spelt:
+            named = left_out(named, word)
     return named != question and priced(named, quoted, before=before)
 
 

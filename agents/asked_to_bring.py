@@ -22,6 +22,10 @@ _ASKS_TO_BRING = re.compile(
     rf"(?<![^\W_])(?:what (?:{_WORN} )?(?:do|does|should|must|shall|will|would) {_WHO} "
     r"(?:need to |have to |be )?(?:bring|pack|wear|take|put on|wearing)|"
     r"what (?:to|do i need to|do we need to) (?:bring|pack|wear)|"
+    # ... or what of them one needs: "What footwear do I need?", "¿Qué calzado necesito?"
+    rf"what {_WORN} (?:do|does|will|would) {_WHO} need|"
+    rf"qu[eé] {_PUESTO} (?:necesito|necesita|necesitas|necesitamos|necesit[aá]is|necesitan|"
+    r"hace falta)|"
     rf"qu[eé] (?:{_PUESTO} )?(?:(?:tengo|tiene|tienes|tenemos|ten[eé]is|tienen|hay|debo|debe|"
     r"debes|debemos|deb[eé]is|deben) (?:que )?|(?:necesito|necesita|necesitas|necesitamos|"
     r"necesit[aá]is|necesitan) )(?:llevar|traer|ponerme|ponerse|ponernos|poner)|"
@@ -32,7 +36,8 @@ _ASKS_TO_BRING = re.compile(
     r"venimos|vengo) vestid[oa]s?|"
     r"apa (?:saja )?yang (?:harus|perlu|wajib|mesti|sebaiknya) (?:di|mem)?(?:bawa|siapkan|"
     r"persiapkan|pakai)|(?:harus|perlu|wajib|mesti) (?:mem)?bawa apa|bawa apa(?: saja)?|"
-    r"(?:harus|perlu|sebaiknya) pakai (?:baju )?apa|pakai baju apa)(?![^\W_])",
+    r"(?:harus|perlu|sebaiknya) pakai (?:baju |sepatu |alas kaki )?apa|"
+    r"pakai (?:baju|sepatu|alas kaki) apa)(?![^\W_])",
     re.IGNORECASE,
 )
 # ... or whether to bring something: "Do I need to bring a towel?", "¿Hay que llevar
@@ -81,7 +86,7 @@ BRING_WORDS = frozenset(
     # who is to bring it: "¿Qué tiene que traer mi hijo?"
     "son daughter child children kid kids hijo hija hijos hijas niño niña niños anak "
     # ... and whether it is anything in particular: "Should I wear anything special?"
-    "anything special particular algo especial khusus".split()
+    "anything special particular algo especial khusus sepatu alas kaki falta".split()
 ) | frozenset(_WORN_WORDS + _PUESTO_WORDS)
 
 

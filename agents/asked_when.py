@@ -131,3 +131,36 @@ def lifespan_unspoken(question: str, texts: list[str]) -> bool:
     return _ASKS_LIFESPAN.search(question) is not None and not any(
         _SPEAKS_OF_LIVING.search(text) for text in texts
     )
+
+
+# How old a thing is ("How old is York Minster?", "¿Cuántos años tienen las pinturas de
+# Altamira?", "Berapa umur pohon itu?"): a page that never gives a year, a decade or a
+# century, an age in years, nor since when, does not tell it, whatever it says of the
+# thing (a waller's pages of the walls they rebuild). Not how old one must be ("How old
+# do kids need to be?", "¿Cuántos años tiene que tener?", "Berapa umur minimal?"),
+# which pages give as an age. Over sets A to DM, six questions asked a thing's age, five
+# general (none of their pages giving any) and one answerable ("How old is the smaller
+# bus?" of "our 1950s single-decker").
+_ASKS_AGE_OF_THING = re.compile(
+    r"^[\W_]*how old (?:is|are|was|were) (?!you\b|i\b|we\b)|"
+    r"(?<![^\W_])(?:cu[aá]ntos años tienen?(?! que)|qu[eé] antig[uü]edad tienen?|"
+    r"berapa (?:umur|usia)(?:nya)? (?!minimal|minimum|maksimal|anak|peserta)"
+    r"(?![^?]*(?:boleh|bisa|harus|ikut|daftar)))",
+    re.IGNORECASE,
+)
+_GIVES_AGE = re.compile(
+    r"(?<![^\W_])(?:centur(?:y|ies)|siglos?|abad|decades?|d[eé]cadas?|dekade|"
+    r"since|desde|sejak|dating|dates|founded|built|fundad[oa]s?|construid[oa]s?|"
+    r"dibangun|didirikan|berdiri)(?![^\W_])|"
+    r"\d+\s*(?:years?|yrs?|años|tahun)(?![^\W_])|(?<![\d.,])1\d{3}s?(?![\d.,]?\d)|"
+    r"(?<![\d.,])20\d{2}(?![\d.,]?\d)|años \d0(?![^\W_])|\d0-an(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def age_unspoken(question: str, texts: list[str]) -> bool:
+    """Whether the question asks how old a thing is, of texts that give no year, decade,
+    century, age in years, nor since when."""
+    return _ASKS_AGE_OF_THING.search(question) is not None and not any(
+        _GIVES_AGE.search(text) for text in texts
+    )

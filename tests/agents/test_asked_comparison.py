@@ -42,3 +42,17 @@ def test_a_page_comparing_answers_it_and_one_listing_does_not() -> None:
         ["We pay cash or store credit; store credit is worth 20% more."],
     )
     assert not comparison_unanswered("Bisa bikin gear?", WORKSHOP)
+
+
+def test_an_average_of_pages_never_saying_what_is_usual() -> None:
+    from agents.asked_comparison import average_unspoken
+
+    cakes = ["A three-tier cake starts at £420 and serves 90 guests."]
+    assert average_unspoken("How much does the average wedding cost in the UK?", cakes)
+    assert average_unspoken("¿Cuánto dura de media una lavadora?", ["Reparamos lavadoras."])
+    assert average_unspoken("Berapa biaya rata-rata nikah di Bogor?", ["Sewa tenda Rp2 juta."])
+    # a page saying what is usual answers; Spanish "media" may be a half
+    assert not average_unspoken(
+        "How long does a repair take on average?", ["Repairs usually take three days."]
+    )
+    assert not average_unspoken("¿Cuánto cuesta la media hora?", cakes)

@@ -1129,3 +1129,61 @@ def test_a_day_asked_of_pages_naming_none() -> None:
     # a week is no day ("per minggu"), nor is a question naming none
     assert not day_unnamed("Berapa kali latihan per minggu?", riding)
     assert not day_unnamed("What time do you start?", riding)
+
+
+def test_when_to_pay_how_soon_a_road_kilometre_and_cancelling_unspoken() -> None:
+    """When the rest is paid is told by the balance's date; how soon they can start, by
+    how far ahead they are booked, not by a course's length; where a farm is, by a
+    road's kilometre, not by how far it is from town; the asker cancelling, of pages
+    never speaking of it, is unanswered (weather calling a trip off is another
+    question)."""
+    from agents.asked_facts import cancelling_unspoken, gives_address, states_location
+
+    for asked in ("When do I have to pay the rest?", "Pelunasannya kapan?", "¿Cuándo se paga?"):
+        assert asked_fact(asked).name == "when_paid", asked
+    paid = asked_fact("When do we pay the balance?")
+    assert paid.given_in("The balance is due four weeks before the wedding.", "x")
+    assert not paid.given_in("A three-tier cake serves about 90 guests.", "x")
+    for asked in ("How soon could you start?", "¿Cuándo podéis empezar?", "Kapan bisa mulai?"):
+        assert asked_fact(asked).name == "wait", asked
+    wait = asked_fact("How soon could you start?")
+    assert wait.given_in("Work is currently booked about eight weeks ahead.", "x")
+    assert not wait.given_in("Our two-day course runs every month.", "x")
+    assert asked_fact("How soon can I get my certificate back?").name == "duration"
+    km = "Estamos en el kilómetro 7 de la carretera de Chinchón."
+    assert states_location(km) and gives_address(km)
+    assert not gives_address("Estamos a 5 km del centro.")
+    cakes = ["Orders need a £100 deposit; the balance is due four weeks before the wedding."]
+    assert cancelling_unspoken("What happens if we cancel the wedding?", cakes)
+    assert cancelling_unspoken("Kalau batal uangnya kembali?", cakes)
+    assert not cancelling_unspoken(
+        "What happens if I cancel?", ["Cancel up to 48 hours before for a full refund."]
+    )
+    assert not cancelling_unspoken("¿Qué pasa si anulo?", ["El depósito no se devuelve."])
+    assert not cancelling_unspoken("Do you cancel if it rains?", cakes)
+
+
+def test_food_is_held_by_a_meal_and_footwear_asks_what_to_wear() -> None:
+    from agents.asked_facts import food_held
+
+    course = ["Tools, gloves and a hot lunch are included; bring steel toe-capped boots."]
+    assert food_held("food", course)
+    # not the other way: lunch given says nothing of breakfast
+    assert not food_held("breakfast", course)
+    assert not food_held("food", ["Tools and gloves are included."])
+    for asked in ("What footwear do I need?", "¿Qué calzado necesito?", "Pakai sepatu apa?"):
+        assert asked_fact(asked).name == "bring", asked
+
+
+def test_called_out_at_night_asks_the_hours_and_24_hours_every_day_gives_them() -> None:
+    from agents.answerability import asked_things
+    from agents.asked_facts import states_hours
+
+    for asked in ("Bisa dipanggil tengah malam?", "Can you come out at night?"):
+        assert asked_fact(asked).name == "hours", asked
+        # the time of night is no thing the pages must name
+        assert asked_things(asked) == [], asked
+    assert states_hours("Kami melayani buka kunci rumah dan mobil, 24 jam setiap hari.")
+    assert not states_hours("Cancel up to 24 hours before.")
+    # a kind of class at night stays a thing
+    assert asked_things("Ada kelas malam?", "id") == ["kelas", "malam"]

@@ -98,3 +98,34 @@ def test_how_to_look_after_a_thing_the_pages_name() -> None:
     assert how_to_unheld("How do I stop my subscription?", plans) is None
     quotes = [*saddler, "Hacemos presupuestos sin compromiso."]
     assert how_to_unheld("¿Cómo os pido presupuesto?", quotes) is None
+
+
+CAKES = ["Every cake is baked to order; we make gluten-free tiers.", "We deliver to Halifax."]
+FARM_ES = ["Los niños dan de comer a las cabras y hacen pan en el horno de leña."]
+CATERING = ["Nasi kotak isi nasi putih, ayam goreng atau rendang, sayur dan sambal."]
+
+
+def test_how_to_make_a_thing_the_business_makes() -> None:
+    # a recipe or a craft, even of pages that make and name the thing
+    assert how_to_unheld("How do I make fondant at home?", CAKES) == "make"
+    assert how_to_unheld("¿Cómo se hace el pan de pueblo?", FARM_ES) == "hace"
+    assert how_to_unheld("Bagaimana cara membuat rendang?", CATERING) == "membuat"
+
+
+def test_how_to_make_a_dealing_their_own_or_of_a_page_teaching_it() -> None:
+    # a dealing, which the page's way answers
+    assert how_to_unheld("How can I make an appointment?", CAKES) is None
+    assert how_to_unheld("¿Cómo hago un pedido?", ["Los pedidos se hacen por teléfono."]) is None
+    assert how_to_unheld("Bagaimana cara membuat pesanan?", ["Pesanan lewat WhatsApp."]) is None
+    # the business's own way
+    assert how_to_unheld("How do you make your bread?", CAKES) is None
+    # a page teaching the making may answer
+    assert (
+        how_to_unheld("How do I make sourdough?", ["In class you learn to make sourdough."]) is None
+    )
+
+
+def test_how_to_make_a_thing_of_a_page_telling_how_it_is_made() -> None:
+    steel = ["Steel is produced by removing carbon from iron in a furnace."]
+    assert how_to_unheld("How do you make steel?", steel) is None
+    assert how_to_unheld("¿Cómo se hace el papel?", ["El papel se fabrica con pulpa."]) is None

@@ -640,3 +640,12 @@ def test_cutting_back_priced_in_either_word() -> None:
     assert price_of_another(read, [trimming], [None], [trimming], [trimming]) == ""
     # ... not a thing no page names
     assert price_of_another("How much is hedge laying?", [trimming], [None], [trimming], [trimming])
+
+
+def test_a_price_of_each_copy_and_a_thing_asked_by_its_initials() -> None:
+    # "Cada ejemplar" prices what the sentence before names; "TFG" is written out there
+    bound = "Encuadernamos tesis y trabajos de fin de grado en tapa dura."
+    each = "Cada ejemplar cuesta 25 euros."
+    assert priced_or_kin("¿Cuánto cuesta encuadernar un TFG?", [each], before=[bound])
+    assert priced_or_kin("¿Cuánto cuesta un TFG?", [each], before=[bound])
+    assert not priced_or_kin("¿Cuánto cuesta un TFM?", [each], before=[bound])

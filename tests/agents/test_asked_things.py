@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.answerability import asked_things
+from agents.answerability import asked_kinds, asked_things
 
 
 @pytest.mark.parametrize(
@@ -206,3 +206,13 @@ def test_a_deed_asked_by_its_own_verb_and_a_sentence_doing_it() -> None:
     assert not does_the_deed("Bisa bikin sumur resapan?", "Kami bikin sumur bor.", "id")
     # nor is a question asking what, where or how much
     assert not does_the_deed("How much do you charge to tune a piano?", pianos, "en")
+
+
+def test_a_possessive_names_which_and_a_word_beside_the_noun_is_its_kind() -> None:
+    # "children's" says which menu: the menu is asked too
+    assert asked_things("Is there a children's menu?", "en") == ["children", "menu"]
+    assert asked_things("Do you fix children's bikes?", "en") == ["children", "bikes"]
+    # a word beside the noun names which of it: after it in Indonesian, before in English
+    assert asked_kinds("Ada menu vegetarian?", "id") == ["vegetarian"]
+    assert asked_kinds("Do you have a vegetarian menu?", "en") == ["vegetarian"]
+    assert asked_kinds("Ada tumpeng?", "id") == []

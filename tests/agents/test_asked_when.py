@@ -7,7 +7,7 @@ import pytest
 
 from agents.asked_counts import asks_year, states_count
 from agents.asked_facts import names_an_age
-from agents.asked_when import asks_when, lifespan_unspoken, says_when
+from agents.asked_when import age_unspoken, asks_when, lifespan_unspoken, says_when
 
 
 @pytest.mark.parametrize(
@@ -98,3 +98,17 @@ def test_how_long_a_creature_lives_is_unspoken_by_pages_on_no_life() -> None:
     )
     assert not lifespan_unspoken("Umur berapa anak bisa ikut?", walk)
     assert not lifespan_unspoken("How long does the walk last?", walk)
+
+
+def test_how_old_a_thing_is_of_pages_giving_no_age() -> None:
+    walls = ["We rebuild dry stone walls across the Yorkshire Dales for £120 per metre."]
+    assert age_unspoken("How old are the walls in the Yorkshire Dales?", walls)
+    assert age_unspoken("¿Cuántos años tienen las pinturas de Altamira?", ["Visitas guiadas."])
+    assert age_unspoken("Berapa umur pohon itu?", ["Kami merawat bonsai."])
+    # a page giving a decade, a year or an age tells it
+    assert not age_unspoken("How old is the smaller bus?", ["Our 1950s single-decker seats 35."])
+    assert not age_unspoken("How old is the mill?", ["The mill was built in 1780."])
+    # how old one must be is an age asked, not a thing's
+    assert not age_unspoken("How old do kids need to be?", walls)
+    assert not age_unspoken("¿Cuántos años tiene que tener mi hijo?", walls)
+    assert not age_unspoken("Berapa usia anak yang boleh ikut?", walls)
