@@ -50,9 +50,11 @@ from agents.answerability import (
     spoken_terms,
     stem_of,
     terms_of,
+    within_distance,
     words_of,
     written_in,
 )
+from agents.asked_area import asks_area_served
 from agents.asked_at_large import for_encoder
 from agents.asked_audience import adults_unspoken, children_unspoken
 from agents.asked_comparison import average_unspoken, comparison_unanswered
@@ -420,6 +422,11 @@ class ExtractiveAnswerer:
             # beyond the page's own area answers for ("ke Bogor" of "tidak kami kirim ke
             # luar kota"): held, for the evidence and for the vetoes alike.
             places = destinations(query) if speaks_of_elsewhere(candidates[top][1]) else set()
+            # ... and, asked whether they serve a place, a sentence serving within a
+            # distance answers for it wherever it is quoted ("Do you come out to Market
+            # Harborough?" of "We cover Leicester and villages within 15 miles")
+            if asks_area_served(query) and any(within_distance(s) for _, s in candidates):
+                places |= destinations(query) | places_served(query)
             seen = evidence(
                 query, cosines, ranks, contexts, texts, places=places,
                 same_language=bool(same[top]),
@@ -455,7 +462,15 @@ class ExtractiveAnswerer:
                 judged = self._aligned(bar, query, judged, [candidates[i][1] for i in chosen])
             giving = (
                 fact_giving(
-                    query, chosen, candidates, cosines, same, seen, texts, own=self.own_names
+                    query,
+                    chosen,
+                    candidates,
+                    cosines,
+                    same,
+                    seen,
+                    texts,
+                    own=self.own_names,
+                    places=places,
                 )
                 if self.answerability is not None and same[top]
                 else []
@@ -1149,9 +1164,11 @@ def fact_giving(
     texts: list[str],
     *,
     own: frozenset[str] = frozenset(),
+    places: set[str] | frozenset[str] = frozenset(),
 ) -> list[int]:
     """For a question asking one of the `asked_facts` (opening hours, an address, how to
-    reach them), naming nothing else the passages lack but the service's `own` names:
+    reach them), naming nothing else the passages lack but the service's `own` names and
+    the `places` a sentence answers for:
     the chosen sentences giving it, else the closest sentence in its language that does;
     none when no sentence does."""
     fact = _fact_of(query, own)
@@ -1210,6 +1227,7 @@ def fact_giving(
         w not in asking
         and nya_host(w) not in asking
         and w not in kin
+        and w not in places
         and w not in seasons
         and not (cheap and w in CHEAPNESS_WORDS)
         # (the cheapest, asked of prices, is among them: "What's the cheapest hourly

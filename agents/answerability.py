@@ -703,10 +703,11 @@ _PLACED = re.compile(
 )
 # The kinds of area a place is named with ("daerah Ungaran", "la comarca de ...").
 _AREA_KINDS = r"(?i:daerah|wilayah|kota|kabupaten|kecamatan|area|zona|provincia|comarca)"
-# ... or the places it serves: "Melayani Salatiga?", "Do you cover Frome?", "Kami
-# melayani daerah Semarang".
+# ... or the places it serves: "Melayani Salatiga?", "Do you cover Frome?", "Do you come
+# out to Bath?", "Kami melayani daerah Semarang".
 _SERVED = re.compile(
-    r"(?<![^\W_])(?i:melayani|layani|menjangkau|jangkau|cover|serve|cubr[ií]s|cubren)"
+    r"(?<![^\W_])(?i:melayani|layani|menjangkau|jangkau|cover|serve|cubr[ií]s|cubren|"
+    r"come out to|travel to|ven[ií]s a|lleg[aá]is a)"
     rf"(?:\s+{_AREA_KINDS})?" + _CAPITALISED_WORDS
 )
 
@@ -754,6 +755,11 @@ _WITHIN_DISTANCE = re.compile(
     rf"(?:{_HOW_MANY})\s*km a la redonda)(?![^\W_])",
     re.IGNORECASE,
 )
+
+
+def within_distance(sentence: str) -> bool:
+    """Whether the sentence serves within a distance ("within 15 miles of Settle")."""
+    return _WITHIN_DISTANCE.search(sentence) is not None
 
 
 def speaks_of_elsewhere(sentence: str) -> bool:
@@ -1117,12 +1123,13 @@ _STATES_PRICE = re.compile(
 )
 
 
-# A sentence that names what it prices only in the sentence before it: a pronoun
-# ("It costs...", "They cost..."), a Spanish verb with its subject left out or an object
-# pronoun on its infinitive ("Cuesta 40 euros", "Implantarlo cuesta 40 euros"), an
-# Indonesian "-nya" ("Biayanya Rp 50.000").
+# A sentence that names what it prices (or times) only in the sentence before it: a
+# pronoun ("It costs...", "They cost..."), a Spanish verb with its subject left out or
+# an object pronoun on its infinitive ("Cuesta 40 euros", "Suele estar lista en dos
+# días", "Implantarlo cuesta 40 euros"), an Indonesian "-nya" ("Biayanya Rp 50.000").
 _REFERS_BACK = re.compile(
-    r"^\W*(?:it|they|this|these|each|both|esto|eso|ello|cuesta|cuestan|vale|valen)\b|"
+    r"^\W*(?:it|they|this|these|each|both|esto|eso|ello|cuesta|cuestan|vale|valen|suele|"
+    r"suelen|tarda|tardan|dura|duran)\b|"
     r"(?<![^\W_])[^\W\d_]{2,}(?:ar|er|ir)(?:lo|la|los|las|le|les)(?![^\W_])|"
     r"(?<![^\W_])(?:biaya|harga|tarif|ongkos)nya(?![^\W_])|"
     # ... or opens on tickets or entry, of what the sentence before names: "Brewery tours

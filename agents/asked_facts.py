@@ -1099,8 +1099,13 @@ _ASKS_WHEN_PAID = re.compile(
     r"pay|when (?:is|are) (?:the )?(?:balance|payment|rest|remainder|deposit)s? (?:due|paid)|"
     r"cu[aá]ndo (?:se paga|se abona|pago|pagamos|hay que pagar|tengo que pagar|tenemos que "
     r"pagar|abono)|kapan (?:harus |saya |kami )?(?:bayar|dibayar|pelunasan\w*|lunas\w*|"
-    r"pembayaran\w*|melunasi)|(?:bayar|dibayar|pelunasan|lunas|pembayaran)\w* kapan)"
-    r"(?![^\W_])",
+    r"pembayaran\w*|melunasi)|(?:bayar|dibayar|pelunasan|lunas|pembayaran)\w* kapan|"
+    # ... or whether before or after: "Do I pay up front?", "¿Se paga por adelantado?",
+    # "Bayar di muka?"
+    r"pay (?:up ?front|in advance|beforehand|before|after|on the day|on completion)|"
+    r"(?:se paga|pago|pagamos|hay que pagar) (?:por adelantado|antes|despu[eé]s|al final|"
+    r"al terminar)|bayar(?:nya)? (?:di muka|di depan|dulu|duluan|belakangan|setelah|"
+    r"sesudah))(?![^\W_])",
     re.IGNORECASE,
 )
 WHEN_PAID_WORDS = frozenset(
@@ -1108,7 +1113,9 @@ WHEN_PAID_WORDS = frozenset(
     "rest remainder due is are the cuándo cuando se paga pago pagamos pagar hay que tengo "
     "tenemos abona abono resto restante kapan harus saya kami bayar bayarnya dibayar "
     "pelunasan pelunasannya lunas lunasnya melunasi pembayaran pembayarannya sisa "
-    "sisanya".split()
+    "sisanya up front upfront advance beforehand before after day completion por "
+    "adelantado antes después despues al final terminar muka depan dulu duluan belakangan "
+    "setelah sesudah".split()
 )
 _PAYS = re.compile(
     r"(?<![^\W_])(?:pay\w*|paid|due|balance|deposit|pag\w+|abon\w+|señal|resto|"
@@ -1117,7 +1124,7 @@ _PAYS = re.compile(
     re.IGNORECASE,
 )
 _MOMENT_OF_PAYING = re.compile(
-    r"(?<![^\W_])(?:before|after|on|upon|at|when|within|advance|beforehand|upfront|"
+    r"(?<![^\W_])(?:before|after|on|upon|at|when|once|within|advance|beforehand|upfront|"
     r"antes|despu[eé]s|al|cuando|adelantado|momento|sebelum|setelah|sesudah|saat|ketika|"
     r"pada|di muka|di awal|di akhir|paling lambat|h-\d+)(?![^\W_])",
     re.IGNORECASE,
@@ -1165,9 +1172,16 @@ def states_wait(sentence: str) -> bool:
     return _WAITING.search(sentence) is not None and _LENGTH_OF_TIME.search(sentence) is not None
 
 
+# (how much is paid up front is a price: "Bayar di muka berapa persen?")
+_HOW_MUCH = re.compile(
+    r"(?<![^\W_])(?:how much|what percentage|cu[aá]nt[oa]|porcentaje|berapa|persen)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
 def asks_when_paid(question: str) -> bool:
     """Whether the question asks when to pay."""
-    return _ASKS_WHEN_PAID.search(question) is not None
+    return _ASKS_WHEN_PAID.search(question) is not None and _HOW_MUCH.search(question) is None
 
 
 def states_when_paid(sentence: str) -> bool:

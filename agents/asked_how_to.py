@@ -71,6 +71,11 @@ _DEALINGS = frozenset(
     "reservasi booking pembayaran akun keluhan komplain pengaduan pendaftaran klaim "
     "transfer".split()
 )
+_YOURSELF = re.compile(
+    r"(?<![^\W_])(?:at home|myself|ourselves|yourself|by hand|en casa|yo mismo|yo misma|"
+    r"uno mismo|por mi cuenta|sin ayuda|di rumah|sendiri)(?![^\W_])",
+    re.IGNORECASE,
+)
 _THEIRS = frozenset("your yours vuestro vuestra vuestros vuestras kalian anda".split())
 # ... nor of a page telling how it is made (a reference work's: "Steel is produced by
 # ...", "El papel se fabrica con...", a recipe's ingredients).
@@ -98,6 +103,11 @@ def how_to_unheld(question: str, texts: list[str]) -> str | None:
         return None
     verb = asked["verb"].lower()
     if verb in _MAKING_VERBS and _makes_a_thing(question, question[asked.end() :], texts):
+        return verb
+    # Doing it oneself, at home ("¿Cómo se afila un cuchillo en casa?", "How do I clean
+    # my gutters myself?"): what the business does for the asker is not how to.
+    yourself = _YOURSELF.search(question)
+    if yourself and not any(_YOURSELF.search(text) for text in texts):
         return verb
     absent = absent_terms(question, texts)
     if verb in _KNOWING or verb not in absent:

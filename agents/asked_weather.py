@@ -44,6 +44,25 @@ _CONDITION = re.compile(
     re.IGNORECASE,
 )
 _SOON_WORD = re.compile(rf"(?<![^\W_]){_SOON}(?![^\W_])", re.IGNORECASE)
+# ... or the weather now, asked as such: "¿Qué tiempo hace en Lugo?" (not "¿Qué tiempo
+# hace falta?", how long is needed), "What's the weather like in Whitby?"; not of a
+# month, a season or a part of the day, a climate a page may speak of ("¿Qué tiempo hace
+# en Valencia en agosto?")
+_ASKS_WEATHER_NOW = re.compile(
+    r"(?<![^\W_])(?:qu[eé] tiempo hace(?! falta)|what(?:'s| is) the weather like|"
+    r"bagaimana cuaca(?:nya)?)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+_CLIMATE = re.compile(
+    r"(?<![^\W_])(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|spring|summer|autumn|winter|morning|evening|enero|febrero|marzo|"
+    r"abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|primavera|"
+    r"verano|oto[nñ]o|invierno|mañana|tarde|noche|januari|februari|maret|mei|juni|juli|"
+    r"agustus|oktober|desember|kemarau|hujan|musim|pagi|sore|malam)(?![^\W_])",
+    re.IGNORECASE,
+)
 
 
 def asks_weather_to_come(question: str) -> bool:
@@ -51,5 +70,6 @@ def asks_weather_to_come(question: str) -> bool:
     what happens on a condition of it."""
     forecast = _ASKS_FORECAST.search(question)
     weather = _ASKS_WEATHER.search(question) if _SOON_WORD.search(question) else None
-    asked = forecast or weather
+    now = None if _CLIMATE.search(question) else _ASKS_WEATHER_NOW.search(question)
+    asked = forecast or weather or now
     return asked is not None and _CONDITION.search(question[: asked.start()]) is None

@@ -1187,3 +1187,24 @@ def test_called_out_at_night_asks_the_hours_and_24_hours_every_day_gives_them() 
     assert not states_hours("Cancel up to 24 hours before.")
     # a kind of class at night stays a thing
     assert asked_things("Ada kelas malam?", "id") == ["kelas", "malam"]
+
+
+def test_paying_up_front_a_radius_answering_for_a_place_and_a_time_left_to_the_sentence_before() -> (
+    None
+):
+    from agents.answerability import read_with
+    from agents.asked_area import tells_area_asked
+
+    for asked in ("Do I pay up front?", "¿Se paga por adelantado?", "Bayar di muka?"):
+        assert asked_fact(asked).name == "when_paid", asked
+    paid = asked_fact("Do I pay up front?")
+    assert paid.given_in("Payment is by card or bank transfer once the job is done.", "x")
+    # a place asked of a sentence serving within a distance: the asker knows how far
+    area = asked_fact("Do you come out to Market Harborough?")
+    assert area.name == "area"
+    radius = "We cover Leicester and villages within 15 miles."
+    assert tells_area_asked(radius, "Do you come out to Market Harborough?")
+    assert not tells_area_asked("We cover Leicester.", "Do you come out to Market Harborough?")
+    # "Suele estar lista..." times what the sentence before names
+    before = "La puesta a punto básica cuesta 35 euros."
+    assert read_with("Suele estar lista en dos días.", before).startswith(before)

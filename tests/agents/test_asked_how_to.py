@@ -129,3 +129,11 @@ def test_how_to_make_a_thing_of_a_page_telling_how_it_is_made() -> None:
     steel = ["Steel is produced by removing carbon from iron in a furnace."]
     assert how_to_unheld("How do you make steel?", steel) is None
     assert how_to_unheld("¿Cómo se hace el papel?", ["El papel se fabrica con pulpa."]) is None
+
+
+def test_how_to_do_it_oneself_at_home() -> None:
+    knives = ["Afilamos cuchillos de cocina y tijeras.", "Un cuchillo cuesta 4 euros."]
+    assert how_to_unheld("¿Cómo se afila un cuchillo en casa?", knives) == "afila"
+    # a page speaking of doing it at home may answer
+    songs = ["Members get recordings to learn the songs at home."]
+    assert how_to_unheld("How can I learn the songs at home?", songs) is None

@@ -39,3 +39,15 @@ def test_the_weather_to_come_is_asked(question: str) -> None:
 )
 def test_bad_weather_and_a_months_climate_are_not(question: str) -> None:
     assert not asks_weather_to_come(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["¿Qué tiempo hace en Lugo?", "What's the weather like in Whitby?", "Bagaimana cuaca di Solo?"],
+)
+def test_the_weather_now_is_asked(question: str) -> None:
+    assert asks_weather_to_come(question)
+
+
+def test_how_long_is_needed_is_no_weather() -> None:
+    assert not asks_weather_to_come("¿Qué tiempo hace falta para el curso?")
