@@ -423,8 +423,8 @@ class ExtractiveAnswerer:
             # luar kota"): held, for the evidence and for the vetoes alike.
             places = destinations(query) if speaks_of_elsewhere(candidates[top][1]) else set()
             # ... and, asked whether they serve a place, a sentence serving within a
-            # distance answers for it wherever it is quoted ("Do you come out to Market
-            # Harborough?" of "We cover Leicester and villages within 15 miles")
+            # distance answers for it wherever it was retrieved ("Do you come out to
+            # Market Harborough?" of "We cover Leicester and villages within 15 miles")
             if asks_area_served(query) and any(within_distance(s) for _, s in candidates):
                 places |= destinations(query) | places_served(query)
             seen = evidence(
@@ -1307,12 +1307,8 @@ def fact_giving(
         and any(gives_amount(candidates[i][1]) for i in anywhere)
         and not any(says_free(candidates[i][1]) for i in anywhere)
     ):
-
-        def named_of_it(i: int) -> int:
-            return len(named_of(i))
-
-        most = max(named_of_it(i) for i in range(len(candidates)) if same[i])
-        if max(map(named_of_it, anywhere)) < most:
+        most = max(len(named_of(i)) for i in range(len(candidates)) if same[i])
+        if max(len(named_of(i)) for i in anywhere) < most:
             return []
     if any(map(names_asked, anywhere)):
         giving = [i for i in giving if names_asked(i)]

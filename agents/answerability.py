@@ -926,9 +926,6 @@ def _asked_things(question: str, language: str | None) -> tuple[tuple[str, ...],
 
 # An age is whom one brings, not a thing ("Can I bring my [16-year-old] son?").
 _AGED = re.compile(r"(?<![^\W_])\d+[\s-]*(?:years?|yrs?|months?|weeks?)[\s-]*olds?(?![^\W_])")
-# Indonesian words after a thing saying whom or what it is for, or when: "buat", "bagi",
-# "sekalian".
-_FOR_WHAT = frozenset("buat bagi untuk sekalian sekaligus".split())
 # ... nor is the time of night one is asked to come at ("Bisa dipanggil [tengah malam]?",
 # "Can you come out [at night]?"): the hours answer it. Not a thing done at night
 # ("mancing malam hari", "kelas malam"), which is its kind.
@@ -942,6 +939,9 @@ _AT_NIGHT = re.compile(
 # asked ("Melayani [daerah] mana saja?"): the place is the name the pages must hold, and a
 # page names the places it serves, not their kind.
 _AREA_OF_NAME = re.compile(rf"(?<![^\W_]){_AREA_KINDS}\s+(?=[A-ZÀ-ÖØ-Þ]|(?i:mana)(?![^\W_]))")
+# Indonesian words after a thing saying whom or what it is for, or when: "buat", "bagi",
+# "sekalian".
+_FOR_WHAT = frozenset("buat bagi untuk sekalian sekaligus".split())
 # What a price is called is no thing priced: "How much are the fees?" of "Membership is
 # £30 a term".
 _PRICE_NOUNS = frozenset(

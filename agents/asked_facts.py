@@ -1093,7 +1093,9 @@ def states_payment(sentence: str) -> bool:
 # "Pelunasannya kapan?"), the words that only say so, and a sentence saying when: a word
 # of paying (or of what is paid: a balance, a deposit) beside a moment or a length of
 # time ("the balance is due four weeks before the wedding", "se paga al recoger",
-# "pelunasan H-3"). In sets A to DM, 17 questions asked it, all answerable.
+# "pelunasan H-3"). In sets A to DN, 30 questions asked it: 24 answerable, and six
+# near-topic ones asking whether one may pay after ("Bisa bayar setelah acara?") of
+# pages saying nothing of when, which stay declined.
 _ASKS_WHEN_PAID = re.compile(
     r"(?<![^\W_])(?:when (?:do|should|must|will|can|would) (?:i|we) (?:have to |need to )?"
     r"pay|when (?:is|are) (?:the )?(?:balance|payment|rest|remainder|deposit)s? (?:due|paid)|"
@@ -1129,6 +1131,29 @@ _MOMENT_OF_PAYING = re.compile(
     r"pada|di muka|di awal|di akhir|paling lambat|h-\d+)(?![^\W_])",
     re.IGNORECASE,
 )
+
+
+# (how much is paid up front is a price: "Bayar di muka berapa persen?")
+_HOW_MUCH = re.compile(
+    r"(?<![^\W_])(?:how much|what percentage|cu[aá]nt[oa]|porcentaje|berapa|persen)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def asks_when_paid(question: str) -> bool:
+    """Whether the question asks when to pay."""
+    return _ASKS_WHEN_PAID.search(question) is not None and _HOW_MUCH.search(question) is None
+
+
+def states_when_paid(sentence: str) -> bool:
+    """Whether the sentence says when something is paid."""
+    # (an Indonesian "pagar" is a fence)
+    fence = guess(sentence)[0] == "id"
+    pays = any(not (fence and m.lower() == "pagar") for m in _PAYS.findall(sentence))
+    return pays and (
+        _MOMENT_OF_PAYING.search(sentence) is not None
+        or _LENGTH_OF_TIME.search(sentence) is not None
+    )
 
 
 # How soon they can come or begin ("How soon could you start?", "¿Cuándo podéis
@@ -1170,29 +1195,6 @@ def states_wait(sentence: str) -> bool:
     """Whether the sentence says how long one waits for them: a word of waiting or of
     being booked ahead beside a length of time."""
     return _WAITING.search(sentence) is not None and _LENGTH_OF_TIME.search(sentence) is not None
-
-
-# (how much is paid up front is a price: "Bayar di muka berapa persen?")
-_HOW_MUCH = re.compile(
-    r"(?<![^\W_])(?:how much|what percentage|cu[aá]nt[oa]|porcentaje|berapa|persen)(?![^\W_])",
-    re.IGNORECASE,
-)
-
-
-def asks_when_paid(question: str) -> bool:
-    """Whether the question asks when to pay."""
-    return _ASKS_WHEN_PAID.search(question) is not None and _HOW_MUCH.search(question) is None
-
-
-def states_when_paid(sentence: str) -> bool:
-    """Whether the sentence says when something is paid."""
-    # (an Indonesian "pagar" is a fence)
-    fence = guess(sentence)[0] == "id"
-    pays = any(not (fence and m.lower() == "pagar") for m in _PAYS.findall(sentence))
-    return pays and (
-        _MOMENT_OF_PAYING.search(sentence) is not None
-        or _LENGTH_OF_TIME.search(sentence) is not None
-    )
 
 
 # A question asking how to cancel or how much notice it takes ("Can I cancel my

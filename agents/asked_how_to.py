@@ -63,13 +63,12 @@ _MAKING_VERBS = frozenset(
 )
 _DEALINGS = frozenset(
     "booking bookings reservation reservations appointment appointments order orders "
-    "payment payments complaint complaint claim claims enquiry inquiry donation "
-    "donations transfer change changes request application account pedido pedidos "
-    "reserva reservas cita citas pago pagos reclamación reclamacion queja devolución "
-    "devolucion cambio cambios transferencia solicitud encargo encargos donativo "
-    "donación donacion inscripción inscripcion presupuesto janji pesanan pemesanan "
-    "reservasi booking pembayaran akun keluhan komplain pengaduan pendaftaran klaim "
-    "transfer".split()
+    "payment payments complaint claim claims enquiry inquiry donation donations transfer "
+    "change changes request application account pedido pedidos reserva reservas cita "
+    "citas pago pagos reclamación reclamacion queja devolución devolucion cambio cambios "
+    "transferencia solicitud encargo encargos donativo donación donacion inscripción "
+    "inscripcion presupuesto janji pesanan pemesanan reservasi pembayaran akun keluhan "
+    "komplain pengaduan pendaftaran klaim".split()
 )
 _YOURSELF = re.compile(
     r"(?<![^\W_])(?:at home|myself|ourselves|yourself|by hand|en casa|yo mismo|yo misma|"
@@ -97,7 +96,8 @@ _TEACHES = re.compile(
 def how_to_unheld(question: str, texts: list[str]) -> str | None:
     """The doing a question asks how to do, when no text holds it nor another word the
     question names, or it is looking after a thing (`_CARE_VERBS`) and no text holds
-    it, or it is making a thing (`_MAKING_VERBS`) no text teaches; else None."""
+    it, or it is making a thing (`_MAKING_VERBS`) no text teaches or tells, or doing it
+    oneself at home (`_YOURSELF`) no text speaks of; else None."""
     asked = _ASKS_HOW_TO.search(question)
     if asked is None:
         return None
@@ -106,8 +106,7 @@ def how_to_unheld(question: str, texts: list[str]) -> str | None:
         return verb
     # Doing it oneself, at home ("¿Cómo se afila un cuchillo en casa?", "How do I clean
     # my gutters myself?"): what the business does for the asker is not how to.
-    yourself = _YOURSELF.search(question)
-    if yourself and not any(_YOURSELF.search(text) for text in texts):
+    if _YOURSELF.search(question) and not any(_YOURSELF.search(text) for text in texts):
         return verb
     absent = absent_terms(question, texts)
     if verb in _KNOWING or verb not in absent:

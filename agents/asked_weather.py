@@ -45,16 +45,14 @@ _CONDITION = re.compile(
 )
 _SOON_WORD = re.compile(rf"(?<![^\W_]){_SOON}(?![^\W_])", re.IGNORECASE)
 # ... or the weather now, asked as such: "¿Qué tiempo hace en Lugo?" (not "¿Qué tiempo
-# hace falta?", how long is needed), "What's the weather like in Whitby?"; not of a
-# month, a season or a part of the day, a climate a page may speak of ("¿Qué tiempo hace
-# en Valencia en agosto?")
+# hace falta?", how long is needed), "What's the weather like in Whitby?"
 _ASKS_WEATHER_NOW = re.compile(
     r"(?<![^\W_])(?:qu[eé] tiempo hace(?! falta)|what(?:'s| is) the weather like|"
     r"bagaimana cuaca(?:nya)?)(?![^\W_])",
     re.IGNORECASE,
 )
-
-
+# ... not of a month, a season or a part of the day: a climate a page may speak of
+# ("¿Qué tiempo hace en Valencia en agosto?")
 _CLIMATE = re.compile(
     r"(?<![^\W_])(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december|spring|summer|autumn|winter|morning|evening|enero|febrero|marzo|"
