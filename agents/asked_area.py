@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from agents.answerability import CALENDAR_WORDS, places_served, within_distance, words_of
+from agents.answerability import CALENDAR_WORDS, places_served, speaks_of_elsewhere, words_of
 from agents.asked_measures import states_distance
 
 _ASKS_AREA = re.compile(
@@ -70,9 +70,10 @@ def asks_area_served(question: str) -> bool:
 def tells_area_asked(sentence: str, question: str) -> bool:
     """Whether the sentence stating an area tells what the question asks of it: any
     area asked openly, the place asked when one is named, or any place when it serves
-    within a distance ("within 15 miles of Leicester": the asker knows how far)."""
+    within a distance or speaks of going elsewhere ("within 15 miles of Leicester": the
+    asker knows how far; "anywhere else in Somerset for a £10 call-out fee")."""
     named = places_served(question)
-    return named <= {word.lower() for word in words_of(sentence)} or within_distance(sentence)
+    return named <= {word.lower() for word in words_of(sentence)} or speaks_of_elsewhere(sentence)
 
 
 def states_area_served(sentence: str) -> bool:
