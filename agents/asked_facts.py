@@ -1147,9 +1147,9 @@ def asks_when_paid(question: str) -> bool:
 
 def states_when_paid(sentence: str) -> bool:
     """Whether the sentence says when something is paid."""
-    # (an Indonesian "pagar" is a fence)
-    fence = guess(sentence)[0] == "id"
-    pays = any(not (fence and m.lower() == "pagar") for m in _PAYS.findall(sentence))
+    found = [m.lower() for m in _PAYS.findall(sentence)]
+    # (an Indonesian "pagar" is a fence: the language read only when that is all it says)
+    pays = any(m != "pagar" for m in found) or (bool(found) and guess(sentence)[0] != "id")
     return pays and (
         _MOMENT_OF_PAYING.search(sentence) is not None
         or _LENGTH_OF_TIME.search(sentence) is not None

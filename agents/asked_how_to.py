@@ -119,9 +119,9 @@ def how_to_unheld(question: str, texts: list[str]) -> str | None:
 def _makes_a_thing(question: str, made: str, texts: list[str]) -> bool:
     """Whether what is `made` (the question's words after the verb) is a thing, not a
     dealing nor the business's own, and no text teaches or tells the making."""
-    language = guess(question)[0]
+    stopwords = stopwords_of(guess(question)[0])
     words = [w.lower() for w in words_of(made)]
-    named = [w for w in words if w not in stopwords_of(language) or w in _THEIRS][:2]
+    named = [w for w in words if w not in stopwords or w in _THEIRS][:2]
     if not named or _THEIRS.intersection(named) or _DEALINGS.intersection(named):
         return False
     return not any(_TEACHES.search(text) or _TELLS_MAKING.search(text) for text in texts)
