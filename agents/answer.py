@@ -319,6 +319,10 @@ class Judged(NamedTuple):
     best: float
     passes: bool
 
+    def declined(self, reason: str, value: object = True) -> Judged:
+        """This reading declined by a veto, which the evidence names with what it saw."""
+        return self._replace(passes=False, evidence={**self.evidence, reason: value})
+
 
 class ExtractiveAnswerer:
     """Quotes the sentences of the retrieved passages that best match the question.
@@ -478,9 +482,7 @@ class ExtractiveAnswerer:
             if measured.past_gate and not giving:
                 # "How long is the interval?", close to nothing, searched for a sentence
                 # giving how long: none does.
-                judged = judged._replace(
-                    passes=False, evidence={**judged.evidence, "fact_not_given": True}
-                )
+                judged = judged.declined("fact_not_given")
             if giving:
                 # "¿Cuál es el horario?" of "El taller abre de 8:00 a 18:00", "¿Dónde
                 # están?" of "Estamos en la Calle Mayor 45": the page gives the fact in
@@ -498,21 +500,15 @@ class ExtractiveAnswerer:
                 up_to = [_up_to(candidates, i, texts) for i in chosen]
                 others = _rows_of_others(query, quoted, texts)
                 if others:
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "rows_of_others": others}
-                    )
+                    judged = judged.declined("rows_of_others", others)
                 elif asks_weather_to_come(query):
                     # "¿Qué tiempo hará mañana en Tudela?" of the shop's street in Tudela:
                     # no page of a service says what the weather will be.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "weather_to_come": True}
-                    )
+                    judged = judged.declined("weather_to_come")
                 elif asks_made_of(query) and not any(map(says_made_of, quoted)):
                     # "What is glass made from?" of the glazier's windows: a sentence
                     # using the thing says not what it is made of.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "made_of_unsaid": True}
-                    )
+                    judged = judged.declined("made_of_unsaid")
                 elif (
                     (thing := asks_definition(query))
                     and same[top]
@@ -522,15 +518,11 @@ class ExtractiveAnswerer:
                 ):
                     # "Apa itu galvalum?" of "Kami memasang talang air galvalum dan PVC":
                     # a sentence naming the thing in passing says not what it is.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "not_defined": thing}
-                    )
+                    judged = judged.declined("not_defined", thing)
                 elif asks_sights(query) and not any(map(speaks_of_sights, quoted)):
                     # "What is there to do in Ludlow?" of the framer's street in Ludlow: a
                     # sentence placing the business says not what a visitor might see.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "sights_unspoken": True}
-                    )
+                    judged = judged.declined("sights_unspoken")
                 elif (
                     query not in readings[:2]
                     and same[top]
@@ -541,9 +533,7 @@ class ExtractiveAnswerer:
                     # kantin?") none of whose words any passage holds: the previous
                     # question's answer is not its answer. One that refers back ("can I
                     # change that?") asks about the same thing, in words of its own.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "follow_up_unheld": True}
-                    )
+                    judged = judged.declined("follow_up_unheld")
                 elif (
                     asks_price(query)
                     and not priced_or_kin(query, quoted, before=before)
@@ -551,17 +541,13 @@ class ExtractiveAnswerer:
                 ):
                     # "¿Cuánto cuesta el compresor?" of a manual that gives no price: its
                     # description is not an answer, whatever the words it shares.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "unpriced": True}
-                    )
+                    judged = judged.declined("unpriced")
                 elif asks_price(query) and (
                     alone := comes_with_another(query, [*map(read_with, quoted, before)])
                 ):
                     # "How much is membership on its own?" of "The course costs £120,
                     # including a year's club membership": not its price alone.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "price_of_another": alone}
-                    )
+                    judged = judged.declined("price_of_another", alone)
                 elif asks_price(query) and (
                     other := price_of_another(
                         query, quoted, before, up_to, texts, own=self.own_names
@@ -579,105 +565,73 @@ class ExtractiveAnswerer:
                     # "Berapa harga sewa per minggu?" of the price per day; "Berapa biaya
                     # servis besar?" of the routine service's, where the page names the
                     # major one without a price: another thing's price.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "price_of_another": other}
-                    )
+                    judged = judged.declined("price_of_another", other)
                 elif unpaid := paid_of_unheld(query, texts, own=self.own_names):
                     # "¿Los jubilados pagan?" of the adults' and the children's prices:
                     # the pages say nothing of pensioners.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "paid_of_unheld": unpaid}
-                    )
+                    judged = judged.declined("paid_of_unheld", unpaid)
                 elif kind := unlisted_kind(query, quoted, texts):
                     # "How long is adoption leave?" of a policy on annual, maternity and
                     # paternity leave: another kind's sentence does not answer it.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "unlisted_kind": kind}
-                    )
+                    judged = judged.declined("unlisted_kind", kind)
                 elif material := unheld_material(query, texts):
                     # "¿Restauráis muebles de metal?" of "Restauramos muebles antiguos de
                     # madera": the pages work in another material.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "unheld_material": material}
-                    )
+                    judged = judged.declined("unheld_material", material)
                 elif measure := unlisted_measure(query, texts):
                     # "Ada karung 50 kg?" of "karung 5 kg, 10 kg, dan 25 kg": the sizes
                     # the page has are not the one asked.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "unlisted_measure": measure}
-                    )
+                    judged = judged.declined("unlisted_measure", measure)
                 elif asks_person(query) and not any(
                     names_someone(s, query, own=self.own_names) for s in quoted
                 ):
                     # "¿Quién es el dueño del taller?" of its opening hours: a quote
                     # naming no one does not say who.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "no_one_named": True}
-                    )
+                    judged = judged.declined("no_one_named")
                 elif asks_count(query) and not any(map(states_count, quoted)):
                     # "¿En qué año se aprobó la Ley de Escuelas de Sudáfrica?" of the
                     # paragraph on school fees: a quote with no number.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "no_number": True}
-                    )
+                    judged = judged.declined("no_number")
                 elif asks_year(query) and not any(map(states_year, quoted)):
                     # ... and "¿En qué año se inventó el disco de vinilo?" of "un 20 % más":
                     # a quote with no year.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "no_year": True}
-                    )
+                    judged = judged.declined("no_year")
                 elif asks_age(query) and not any(map(names_an_age, quoted)):
                     # "Umur berapa sebaiknya anak disunat?" of what a child may do after
                     # it: a quote giving no age says not which.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "no_age": True}
-                    )
+                    judged = judged.declined("no_age")
                 elif lifespan_unspoken(query, texts):
                     # "How long do Harris hawks live?" of "Our hawk walk lasts three
                     # hours": the walk's length is not the hawk's life.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "lifespan_unspoken": True}
-                    )
+                    judged = judged.declined("lifespan_unspoken")
                 elif age_unspoken(query, texts):
                     # "How old are the walls in the Yorkshire Dales?" of a waller's
                     # rebuilding: no page gives their age.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "age_unspoken": True}
-                    )
+                    judged = judged.declined("age_unspoken")
                 elif cancelling_unspoken(query, texts):
                     # "What happens if we cancel the wedding?" of a cake maker's deposit
                     # and balance: no page says what cancelling does.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "cancelling_unspoken": True}
-                    )
+                    judged = judged.declined("cancelling_unspoken")
                 elif (asks_when(query) or asks_when(question)) and not any(map(says_when, quoted)):
                     # "How long do horses live?" of a livery yard's arena, "Kapan ban
                     # mobil harus diganti?" of a tyre's price: a quote naming no time
                     # says not when. (As asked too: the reading of "Potongnya lama
                     # tidak?" by its asked part, "Potongnya lama?", asks it no more.)
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "no_when": True}
-                    )
+                    judged = judged.declined("no_when")
                 elif asks_size(query) and not any(
                     states_size(s) or states_people(s) for s in quoted
                 ):
                     # "Berapa luas Kota Bekasi?" of where the van goes: a quote with no
                     # size (nor a number of people or seats) says not how big.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "no_size": True}
-                    )
+                    judged = judged.declined("no_size")
                 elif season := season_of_another(query, quoted):
                     # "¿Hay campamento en Semana Santa?" of "En julio organizamos
                     # campamentos": July's camp says nothing of Easter.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "season_of_another": season}
-                    )
+                    judged = judged.declined("season_of_another", season)
                 elif asks_the_address(query) and not any(gives_address(s) for s in quoted):
                     # "Di mana alamat Taman Ceria?" of "Pendaftaran dilakukan di kantor
                     # Taman Ceria": where to go, not the address asked.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "no_address": True}
-                    )
+                    judged = judged.declined("no_address")
                 elif (
                     (means := means_asked(query))
                     and not any(names_means(text, means) for text in texts)
@@ -686,36 +640,26 @@ class ExtractiveAnswerer:
                     # "¿Se puede pagar con tarjeta?" of pages naming no card and no
                     # means of paying ("las cuotas se cobran por domiciliación"). Pages
                     # listing other means answer it: "we take cash only".
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "means_unheld": sorted(means)}
-                    )
+                    judged = judged.declined("means_unheld", sorted(means))
                 elif unoffered := dealing_unoffered(query, texts):
                     # "Do you sell telescopes?" of an observatory's page on its own
                     # telescope, "¿Alquiláis cámaras?" of a school whose students bring
                     # their own: pages that never speak of selling (renting) do not
                     # answer it.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, unoffered: True}
-                    )
+                    judged = judged.declined(unoffered)
                 elif same[top] and (doing := how_to_unheld(query, texts)):
                     # "Bagaimana cara menanam stroberi di pot?" of a strawberry farm's
                     # price per kilo: how to do what no page speaks of (in the question's
                     # language: across languages every word is absent).
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "how_to_unheld": doing}
-                    )
+                    judged = judged.declined("how_to_unheld", doing)
                 elif comparison_unanswered(query, texts):
                     # "Apa beda bubut dan frais?" of a lathe workshop listing both: how
                     # two differ, or which is better, when no page compares anything
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "no_comparison": True}
-                    )
+                    judged = judged.declined("no_comparison")
                 elif average_unspoken(query, texts):
                     # "How much does the average wedding cost in the UK?" of a cake
                     # maker's prices: no page says what is usual
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "average_unspoken": True}
-                    )
+                    judged = judged.declined("average_unspoken")
                 elif same[top] and (
                     unheld := why_unheld(
                         query,
@@ -727,27 +671,19 @@ class ExtractiveAnswerer:
                     )
                 ):
                     # "Why do cats purr?" of a cattery's pages, which never write "purr"
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "why_unheld": unheld}
-                    )
+                    judged = judged.declined("why_unheld", unheld)
                 elif children_unspoken(query, texts):
                     # "Do you run classes for kids?" of a pottery whose pages never speak
                     # of children nor of any age: its classes do not say they take them.
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "children_unspoken": True}
-                    )
+                    judged = judged.declined("children_unspoken")
                 elif adults_unspoken(query, texts):
                     # "¿Hacéis talleres para adultos?" of workshops for children of 5 to 12
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "adults_unspoken": True}
-                    )
+                    judged = judged.declined("adults_unspoken")
                 elif not asks_price(query) and day_unnamed(query, texts):
                     # "Can I do my CBT on a Sunday?" of a school whose pages name no day:
                     # its course's length says not whether it runs then. (One price
                     # asked of a day is the price on every day.)
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "day_unnamed": True}
-                    )
+                    judged = judged.declined("day_unnamed")
                 elif (
                     same[top]
                     and self.at_large is not None
@@ -772,9 +708,7 @@ class ExtractiveAnswerer:
                     # "¿Cuántos habitantes tiene Haro?" of a winery 3 km from Haro: a
                     # question on what the world knows, in words no page holds, which a
                     # service's pages do not say (over a reference work's they would).
-                    judged = judged._replace(
-                        passes=False, evidence={**judged.evidence, "asked_at_large": at_large}
-                    )
+                    judged = judged.declined("asked_at_large", at_large)
             tried.append(judged)
         # The question as asked or as searched, whichever finds the better sentence among
         # those the decision lets through.

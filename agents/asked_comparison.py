@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from agents.unspoken import unspoken
+
 # Asking how two differ or which is better, stronger, safer... (an adjective after
 # "lebih", "más" or "more", or one of the common ones). Not which is cheaper or bigger:
 # the place's own prices and sizes answer that of its own things ("Mana yang lebih
@@ -60,7 +62,7 @@ def asks_comparison(question: str) -> bool:
 
 def comparison_unanswered(question: str, texts: list[str]) -> bool:
     """Whether the question asks a comparison that none of the `texts` makes."""
-    return asks_comparison(question) and not any(_COMPARES.search(text) for text in texts)
+    return unspoken(_ASKS_COMPARISON, _COMPARES, question, texts)
 
 
 # An average ("How much does the average wedding cost in the UK?", "¿Cuánto dura de media
@@ -84,6 +86,4 @@ _SAYS_USUAL = re.compile(
 
 def average_unspoken(question: str, texts: list[str]) -> bool:
     """Whether the question asks an average that none of the `texts` says is usual."""
-    return _ASKS_AVERAGE.search(question) is not None and not any(
-        _SAYS_USUAL.search(text) for text in texts
-    )
+    return unspoken(_ASKS_AVERAGE, _SAYS_USUAL, question, texts)

@@ -73,6 +73,7 @@ from agents.asked_to_bring import (
     tells_what_to_bring,
     tells_what_to_wear,
 )
+from agents.unspoken import unspoken
 from agents.weekdays import (
     WEEKDAYS,
     WEEKEND_DAYS,
@@ -1321,10 +1322,8 @@ _SPEAKS_OF_CANCELLING = re.compile(
 def cancelling_unspoken(question: str, texts: list[str]) -> bool:
     """Whether the question asks what comes of the asker cancelling, of texts that never
     speak of cancelling, refunds, notice or moving a date."""
-    return (
-        _ASKER_CANCELS.search(question) is not None
-        and _WEATHER.search(question) is None
-        and not any(_SPEAKS_OF_CANCELLING.search(text) for text in texts)
+    return _WEATHER.search(question) is None and unspoken(
+        _ASKER_CANCELS, _SPEAKS_OF_CANCELLING, question, texts
     )
 
 

@@ -28,6 +28,7 @@ from agents.asked_facts import (
 )
 from agents.asked_measures import HOW_LONG_ASKED, LAMA_TIDAK, states_duration
 from agents.asked_prices import without_prices_by_period
+from agents.unspoken import unspoken
 
 # Asked when, opening the question: "When do I pay?", "¿Cuándo es la próxima cata?",
 # "Kapan bisa diambil?"
@@ -128,9 +129,7 @@ _SPEAKS_OF_LIVING = re.compile(
 def lifespan_unspoken(question: str, texts: list[str]) -> bool:
     """Whether the question asks how long something lives, of texts that never speak of
     living or of a life."""
-    return _ASKS_LIFESPAN.search(question) is not None and not any(
-        _SPEAKS_OF_LIVING.search(text) for text in texts
-    )
+    return unspoken(_ASKS_LIFESPAN, _SPEAKS_OF_LIVING, question, texts)
 
 
 # How old a thing is ("How old is York Minster?", "¿Cuántos años tienen las pinturas de
@@ -161,6 +160,4 @@ _GIVES_AGE = re.compile(
 def age_unspoken(question: str, texts: list[str]) -> bool:
     """Whether the question asks how old a thing is, of texts that give no year, decade,
     century, age in years, nor since when."""
-    return _ASKS_AGE_OF_THING.search(question) is not None and not any(
-        _GIVES_AGE.search(text) for text in texts
-    )
+    return unspoken(_ASKS_AGE_OF_THING, _GIVES_AGE, question, texts)
