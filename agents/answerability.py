@@ -60,6 +60,22 @@ _NAME = re.compile(r"(?<!^)\b[A-ZÀ-ÖØ-Þ][\w'-]+|\b\w*\d[\w.,:/-]*", re.UNICO
 # too) lowered it; Greek's and Romanian's moved nothing; English's holds content words
 # ("computer", "billion").
 LISTED_STOPWORDS = ("de", "ar", "hi", "ru", "tr")
+# The words of asking those lists lack: as key terms they are what an answer never
+# holds, so they only lowered the coverage of answerable questions ("ما هو...", "كم",
+# "...nedir?"). Chosen on the fit half of bench.answerable: Arabic, Turkish and Russian
+# gained; Hindi's ("क्या"), German's and a Vietnamese list of the syllables of asking
+# and grammar moved the decision nowhere better (docs/benchmarks.md).
+_ASKING_WORDS = {
+    "ar": "ماذا متى أين اين كم كيف لماذا أي اي هل ماهي ماهو إلى الى والتي والذي",
+    "tr": "hangi hangisi hangileri ne neyi neye neden nedir neler nelerdir nelerin nerede "
+    "nereden nereye nasıl niçin kim kimdir kimin kime kimi kimler kaç kaçta kaçıncı "
+    "mı mi mu mü mıdır midir",
+    "ru": "какие каким каких каково какова каков",
+}
+# The letters of a Turkish word that are its stem (stem_of).
+TURKISH_ROOT = 5
+# The package's Turkish list is written in another code page ("nasýl" for "nasıl").
+_TURKISH_LETTERS = str.maketrans("ýþðÝÞÐ", "ışğİŞĞ")
 # The asker's own words: a question says "my", "need", "puedo", "kalau" where the page
 # says "your", "must", "puedes" or nothing, so as key terms they only lower the share
 # every asker's question covers ("Can I bring my dog?" of "Dogs are welcome in the
@@ -360,7 +376,7 @@ def key_terms(text: str, language: str | None = None, *, min_length: int = 0) ->
     terms: set[str] = set()
     language = language or guess(text)[0]
     stopwords = stopwords_of(language)
-    for word in _WORD.findall(text.lower()):
+    for word in _WORD.findall(_lowered(text, language)):
         if word in stopwords or len(word) < min_length:
             continue
         stem = stem_of(word, language)
@@ -376,16 +392,30 @@ def key_terms(text: str, language: str | None = None, *, min_length: int = 0) ->
     return terms
 
 
+# A Turkish name's case ending after an apostrophe ("Luther'in", "Parlamentosu'nu").
+_TURKISH_ENDING = re.compile(r"(?<=[^\W\d_])['’][^\W\d_]+")
+
+
+def _lowered(text: str, language: str) -> str:
+    """The text in lower case; in Turkish without names' endings, and "İlkel" as
+    "ilkel" (Python lowers "İ" to "i" and a combining dot)."""
+    if language != "tr":
+        return text.lower()
+    return _TURKISH_ENDING.sub("", text).lower().replace("\u0307", "")
+
+
 @lru_cache(maxsize=64)
 def stopwords_of(language: str) -> frozenset[str]:
     """The words that carry no topic in `language`: the hand-written ones, the asker's
     own, quantities, and for the LISTED_STOPWORDS languages the package's single words
     (no numbers: they answer)."""
     own = STOPWORDS | ASKERS_WORDS | CLITICS | QUANTIFIERS | LATER_WORDS | SPOKEN_PARTICLES
-    own |= POINTERS
+    own |= POINTERS | set(_ASKING_WORDS.get(language, "").split())
     if language not in LISTED_STOPWORDS:
         return own
     listed = get_stop_words(language)
+    if language == "tr":
+        listed = [w.translate(_TURKISH_LETTERS) for w in listed]
     return own | {w for w in listed if " " not in w and not has_digit(w)}
 
 
@@ -399,6 +429,15 @@ def stem_of(word: str, language: str) -> str:
     word = _SAME_WORD.get(word, word)
     if language == "id" and _NOUN_OF_K_ROOT.fullmatch(word):
         word = word[:-5]  # "cetakannya" as "cetak", not "ceta"
+    if language == "tr":
+        # Its first five letters: Snowball's Turkish stemmer cuts too deep and unevenly
+        # ("insanlar" to "in", "septisemi" to "septise" but "septisemiye" to
+        # "septisemi"), and a word's first five letters are its root often enough that
+        # Turkish search has long used them. On the fit half they answered more, and
+        # declined as many off-topic and more near-topic questions, than the stemmer
+        # (four letters: more answered, fewer declined; six: the reverse). A root of four letters keeps a letter of its
+        # ending ("müzenin" as "müzen", "müzesi" as "müzes"): the price of the rule.
+        return word[:TURKISH_ROOT]
     stem = stemmer(language)
     if stem is None:
         return word

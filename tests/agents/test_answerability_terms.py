@@ -103,6 +103,40 @@ def test_function_words_of_more_languages_are_not_what_a_question_asks_about() -
         assert subjects[language] in asked, (language, asked)
 
 
+def test_words_of_asking_are_not_what_a_question_asks_about() -> None:
+    """An answer never holds "what", "when" or "which": a question's words of asking in
+    Arabic, Turkish and Russian are no key terms; its subject is."""
+    asked = {
+        "ar": ("متى تأسست الجامعة؟", "متى", "جامع"),
+        "tr": ("Septisemi nedir? Hangi hastalık?", "nedir", "septi"),
+        "ru": ("Какие реки текут через город?", "какие", "рек"),
+    }
+    for language, (question, asking, subject) in asked.items():
+        terms = key_terms(question, language)
+        assert subject in terms, (language, terms)
+        assert stem_of(asking, language) not in terms, (language, terms)
+    assert key_terms("Hangi hastalık?", "tr") == key_terms("hastalık", "tr")
+
+
+def test_a_turkish_word_is_one_term_under_its_endings() -> None:
+    """Turkish piles endings on a root: a word's forms are one term ("septisemi",
+    "septisemiye", "septiseminin"; "insanlar" of "insan", not "in")."""
+    forms = [key_terms(w, "tr") for w in ("septisemi", "septisemiye", "septiseminin")]
+    assert forms[0] == forms[1] == forms[2]
+    assert key_terms("insanlar", "tr") == key_terms("insan", "tr") != {"in"}
+
+
+def test_a_turkish_name_is_one_term_whatever_its_ending_and_capital() -> None:
+    """Turkish writes a name's case ending after an apostrophe, and a capital dotted İ
+    at a sentence's start: "Parlamentosu'nu" is the parliament the page names, and
+    "İlkel" the page's "ilkel"."""
+    question = key_terms("Victoria Parlamentosu'nu hangi belge oluşturmuştur?", "tr")
+    page = key_terms("Victoria Parlamentosu 1856'da kuruldu.", "tr")
+    assert question & page == {stem_of(w, "tr") for w in ("victoria", "parlamentosu")}
+    assert "nu" not in question and "hangi" not in question
+    assert key_terms("İlkel balıklar", "tr") == key_terms("ilkel balıklar", "tr")
+
+
 def test_the_askers_own_words_are_not_what_a_question_asks_about() -> None:
     """A page says "your" and "must" where the asker says "my" and "need": "Can I bring
     my dog?" of "Dogs are welcome in the garden" covered one of its terms in three, and
