@@ -435,8 +435,9 @@ def stem_of(word: str, language: str) -> str:
         # "septisemi"), and a word's first five letters are its root often enough that
         # Turkish search has long used them. On the fit half they answered more, and
         # declined as many off-topic and more near-topic questions, than the stemmer
-        # (four letters: more answered, fewer declined; six: the reverse). A root of four letters keeps a letter of its
-        # ending ("müzenin" as "müzen", "müzesi" as "müzes"): the price of the rule.
+        # (four letters: more answered, fewer declined; six: the reverse). A root of
+        # four letters keeps a letter of its ending ("müzenin" as "müzen", "müzesi" as
+        # "müzes"): the price of the rule.
         return word[:TURKISH_ROOT]
     stem = stemmer(language)
     if stem is None:
