@@ -104,12 +104,13 @@ CLITICS = frozenset(
 )
 # Words of quantity before a thing ("Is there any parking?", "¿Hay algún bono?", "Ada
 # beberapa pilihan?"): a page that has it says so without them, so as key terms they
-# only counted against the answer. Not "hay" ("¿Hay que pagar en efectivo?" asks what
-# must be done) nor "algo", "something": they stand for the thing itself.
+# only counted against the answer; nor "pcs", pieces ("Minimal order berapa pcs?"). Not
+# "hay" ("¿Hay que pagar en efectivo?" asks what must be done) nor "algo", "something":
+# they stand for the thing itself.
 QUANTIFIERS = frozenset(
     """any some every each another
     algún alguna alguno algunos algunas ningún ninguna ninguno cualquier cualquiera cada
-    semua setiap beberapa""".split()
+    semua setiap beberapa pcs""".split()
 )
 # A time to come, unnamed ("Bisa tambah kamera nanti?", "Can I add a camera later?"): a
 # page saying what is done answers it for later too.
@@ -451,6 +452,8 @@ def stem_of(word: str, language: str) -> str:
     stemmed = stem.stemWord(word)
     if language == "id" and _T_NASAL.match(word) and word[3:].startswith(stemmed):
         stemmed = "t" + stemmed  # "menambah" as "tambah", not "ambah"
+    elif language == "id" and word.startswith(("meng", "peng")) and "k" + stemmed in _K_ROOTS:
+        stemmed = "k" + stemmed  # "pengiriman" as "kirim", not "irim"
     elif (
         language == "id" and word.startswith(_ONE_SYLLABLE_PREFIXES) and _E_ROOT.fullmatch(stemmed)
     ):
@@ -556,6 +559,8 @@ _SAME_WORD = {
     # (circumcision, in its everyday word and its formal one: "Sunat laser biayanya
     # berapa?" of "Khitan metode laser Rp900.000")
     "sunat": "khitan",
+    # ("pesanan", an order, which Snowball reads as "pe-" on "sanan")
+    "pesanan": "pesan",
     "sunatan": "khitanan",
     "disunat": "dikhitan",
     "menyunat": "mengkhitan",
@@ -595,7 +600,20 @@ _SAME_WORD = {
 # Indonesian roots that say the same, read as one once their affixes are gone: "Bisa
 # ganti mainan lain?" of "bisa tukar mainan", "gantinya" as "diganti" as "tukar";
 # "daring" and "luring" (dalam/luar jaringan) are the written words for online, offline.
-_SAME_ROOT = {"ganti": "tukar", "tuker": "tukar", "daring": "online", "luring": "offline"}
+# "Order" is the loanword for "pesan" ("Minimal order berapa?" of "Minimal pesanan").
+_SAME_ROOT = {
+    "ganti": "tukar", "tuker": "tukar", "daring": "online", "luring": "offline",
+    "order": "pesan",
+}  # fmt: skip
+# A root of "k" loses it under "meng-" and "peng-" ("kirim": "mengirim", "pengiriman"),
+# which Snowball leaves without it ("irim"); before a vowel the prefix is "meng-" for a
+# root of that vowel too ("mengambil"), so only the common roots of "k" are read so:
+# "Bisa kirim ke Makassar?" shared no term with "Pengiriman ke seluruh Indonesia".
+_K_ROOTS = frozenset(
+    "kirim kenal kumpul kurang kunjung kejar kupas kemas kembang kelola keluar kerja "
+    "kecil kosong konfirmasi koreksi kontrol konsumsi kuasa kuat kunci kukus kasih kata "
+    "kabar karang".split()
+)
 
 
 # Spoken Indonesian drops a verb's "me-" before its nasal: "ngaji", "ngajar", "ngantar"

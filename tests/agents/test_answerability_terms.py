@@ -217,6 +217,24 @@ def test_an_indonesian_root_of_t_is_one_term_under_its_nasal_prefix() -> None:
     assert key_terms("mengecat pagar", "id") == key_terms("cat pagar", "id")
 
 
+def test_an_indonesian_root_of_k_is_one_term_under_its_nasal_prefix() -> None:
+    """ "mengirim" and "pengiriman" are "kirim" under "meng-"/"peng-", which drop its
+    "k"; a root of a vowel under "meng-" stays itself ("mengambil" is "ambil")."""
+    asked = key_terms("Bisa kirim ke Makassar?", "id")
+    assert asked & key_terms("Pengiriman ke seluruh Indonesia.", "id")
+    assert key_terms("Kami mengirim paket", "id") == key_terms("kirim paket", "id")
+    assert key_terms("mengenal huruf", "id") == key_terms("kenal huruf", "id")
+    assert key_terms("mengambil rapor", "id") == key_terms("ambil rapor", "id")
+
+
+def test_an_indonesian_order_is_its_pesanan_and_pieces_are_no_term() -> None:
+    """ "Order" is the everyday loanword for "pesan", "pesanan" is an order (not "pe-" on
+    "sanan"), and "pcs" counts what is ordered: "Minimal order berapa pcs?" is wholly
+    held by "Minimal pesanan 24 kaos"."""
+    asked = key_terms("Minimal order berapa pcs?", "id")
+    assert asked and asked <= key_terms("Minimal pesanan sablon 24 kaos.", "id")
+
+
 def test_an_indonesian_must_or_need_is_the_askers_word() -> None:
     """ "Harus janjian dulu?" asks of an appointment: "harus" (must) and "perlu" (need)
     name nothing a page must hold, as "need" and "necesito" do not."""
