@@ -559,12 +559,12 @@ _SAME_WORD = {
     # (circumcision, in its everyday word and its formal one: "Sunat laser biayanya
     # berapa?" of "Khitan metode laser Rp900.000")
     "sunat": "khitan",
-    # ("pesanan", an order, which Snowball reads as "pe-" on "sanan")
-    "pesanan": "pesan",
     "sunatan": "khitanan",
     "disunat": "dikhitan",
     "menyunat": "mengkhitan",
     "sunatnya": "khitannya",
+    # ("pesanan", an order, which Snowball reads as "pe-" on "sanan")
+    "pesanan": "pesan",
     # (spoken Indonesian's words for the written ones: "Harga itu udah sama pasangnya?"
     # of "sudah termasuk pemasangan", "Kalau telat balikin kena berapa?" of
     # "Keterlambatan pengembalian", "Bisa pantau dari handphone?" of "dilihat dari HP")
