@@ -62,7 +62,7 @@ def asks_comparison(question: str) -> bool:
 
 def comparison_unanswered(question: str, texts: list[str]) -> bool:
     """Whether the question asks a comparison that none of the `texts` makes."""
-    return unspoken(_ASKS_COMPARISON, _COMPARES, question, texts)
+    return asks_comparison(question) and not any(_COMPARES.search(text) for text in texts)
 
 
 # An average ("How much does the average wedding cost in the UK?", "¿Cuánto dura de media

@@ -19,6 +19,7 @@ from functools import cache
 
 from agents.answerability import absent_terms, stem_of, stopwords_of, words_of
 from agents.spellings import held_as_spelt
+from agents.unspoken import unspoken
 from knowledge.encoders.languages import guess
 
 _ASKS_HOW_TO = re.compile(
@@ -106,7 +107,7 @@ def how_to_unheld(question: str, texts: list[str]) -> str | None:
         return verb
     # Doing it oneself, at home ("¿Cómo se afila un cuchillo en casa?", "How do I clean
     # my gutters myself?"): what the business does for the asker is not how to.
-    if _YOURSELF.search(question) and not any(_YOURSELF.search(text) for text in texts):
+    if unspoken(_YOURSELF, _YOURSELF, question, texts):
         return verb
     absent = absent_terms(question, texts)
     if verb in _KNOWING or verb not in absent:

@@ -1,9 +1,11 @@
 """Asked of pages that never speak of it: the one shape of several vetoes.
 
-A question asking how long a thing lives, how old it is, what an average is, how two
-things compare or what cancelling does is answered only by a page that speaks of living,
-of years, of what is usual, of comparing or of cancelling; pages that never do leave it
-unanswered, however close their sentences come.
+A question asking how long a thing lives, how old it is, what an average is, what
+cancelling does or how to do a thing oneself at home is answered only by a page that
+speaks of living, of years, of what is usual, of cancelling or of doing it oneself;
+pages that never do leave it unanswered, however close their sentences come. (How two
+things compare and what is for children are asked through predicates of their own,
+`asks_comparison` and `asks_for_children`, which their checks call.)
 """
 
 from __future__ import annotations
