@@ -38,6 +38,13 @@ _OF = frozenset({"de", "del"})
 _BEFORE_VERBS = frozenset("i you we they he she it to".split())
 # English endings of a verb's forms and of superlatives, not of a kind.
 _NOT_KINDS = ("ed", "ing", "est")
+# Words that rank or judge a thing, not name a kind of it: "the primary provisions" of
+# "the main provisions", "effective algorithms" of pages on efficient and probabilistic
+# ones. No page lists its kinds by them.
+_JUDGING = frozenset(
+    """main major primary principal chief key important significant effective efficient
+    successful famous notable popular common usual typical good best great""".split()
+)
 # A word after these is compared, not a kind: "more and [smaller] chloroplasts".
 _COMPARING = frozenset("more less fewer most least".split())
 # Sentences and blank lines part words that are not a pair; a line break alone does not
@@ -89,6 +96,9 @@ def _pairs(words: list[str], language: str, stopwords: frozenset[str]) -> list[t
             if (i == 0 or words[i - 1] not in _BEFORE_VERBS)
             and (i + 2 == len(words) or words[i + 2] in stopwords)
             and not words[i].endswith(_NOT_KINDS)
+            and words[i] not in _JUDGING
+            # a manner and a deed ("deliberately experimenting"), not a kind of thing
+            and not (words[i].endswith("ly") and words[i + 1].endswith("ing"))
             and not _compared(words, i)
             and not _past_form(words[i + 1])
         ]

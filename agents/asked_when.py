@@ -69,6 +69,9 @@ _MOMENT = re.compile(
     r"(?![^\W_])",
     re.IGNORECASE,
 )
+# ... or a condition opening the sentence: "Under intense light, they seek shelter"
+# answers "When do chloroplasts arrange in vertical columns?"
+_UNDER_CONDITIONS = re.compile(r"^[\W_]*(?:under|bajo)\s[^,]{1,40},", re.IGNORECASE)
 # ... or a unit of time, even with no number ("known in seconds"), unless the sentence
 # gives an age ("anak di bawah 12 tahun Rp25.000" says not how long a haircut takes)
 _UNIT = re.compile(
@@ -104,6 +107,7 @@ def says_when(sentence: str) -> bool:
         or states_hours(sentence)
         or states_duration(sentence)
         or _MOMENT.search(sentence) is not None
+        or _UNDER_CONDITIONS.match(sentence) is not None
     )
 
 

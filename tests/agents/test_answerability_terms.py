@@ -105,17 +105,21 @@ def test_function_words_of_more_languages_are_not_what_a_question_asks_about() -
 
 def test_words_of_asking_are_not_what_a_question_asks_about() -> None:
     """An answer never holds "what", "when" or "which": a question's words of asking in
-    Arabic, Turkish and Russian are no key terms; its subject is."""
+    Arabic, Turkish, Russian and Hindi are no key terms; its subject is."""
     asked = {
         "ar": ("متى تأسست الجامعة؟", "متى", "جامع"),
         "tr": ("Septisemi nedir? Hangi hastalık?", "nedir", stem_of("septisemi", "tr")),
         "ru": ("Какие реки текут через город?", "какие", "рек"),
+        "hi": ("पहला प्रत्यक्ष चुनाव कब हुआ था?", "कब", stem_of("चुनाव", "hi")),
     }
     for language, (question, asking, subject) in asked.items():
         terms = key_terms(question, language)
         assert subject in terms, (language, terms)
         assert stem_of(asking, language) not in terms, (language, terms)
     assert key_terms("Hangi hastalık?", "tr") == key_terms("hastalık", "tr")
+    # "what", "who" (its case forms) and "about" are none in Hindi
+    asked = "प्लेग के बारे में नॉर्मन कैंटर का सिद्धांत क्या था? इसे किसने लिखा?"
+    assert key_terms(asked, "hi") == key_terms("प्लेग नॉर्मन कैंटर सिद्धांत लिखा", "hi")
 
 
 def test_a_turkish_word_is_one_term_under_its_endings() -> None:

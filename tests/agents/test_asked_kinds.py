@@ -89,3 +89,21 @@ def test_a_compared_word_or_a_verb_after_the_noun_names_no_kind() -> None:
     ]
     asked = "There's a rough border between Switzerland and what other country formed by the Rhine?"
     assert unlisted_kind(asked, rhine[-1:], rhine) is None
+
+
+def test_a_word_judging_the_thing_or_a_manner_of_doing_names_no_kind() -> None:
+    """ "the primary provisions" of a page on the main, secondary and final ones asks the
+    main ones in other words, and "deliberately experimenting" a manner of a deed: neither
+    is a kind the pages leave out."""
+    rules = [
+        "Articles 1 to 7 set out the main provisions on equal treatment. Articles 8 to 10 "
+        "hold the secondary provisions, the transitional provisions and the final provisions."
+    ]
+    asked = "Which articles set out the primary provisions on equal treatment?"
+    assert unlisted_kind(asked, rules[:1], rules) is None
+    trials = ["In 1896 Tesla took up X-ray imaging, after field, lab and public experimenting."]
+    asked = "When did Tesla start deliberately experimenting with X-ray imaging?"
+    assert unlisted_kind(asked, trials, trials) is None
+    # a kind of them is still read as one
+    asked = "Which articles set out the penal provisions?"
+    assert unlisted_kind(asked, rules, rules) == "penal provisions"

@@ -50,6 +50,11 @@ def test_what_asks_when(question: str, asks: bool) -> None:
         ("Kamar standar Rp350.000 per malam.", False),
         ("La cuota es de 30 € al mes.", False),
         ("Bikes cost £5 per hour and must be back by 6pm.", True),
+        # a condition opening the sentence ("When do chloroplasts arrange in columns?")
+        ("Under intense light, they align in vertical columns.", True),
+        ("Bajo luz intensa, las hojas se pliegan.", True),
+        # ... not a rule the sentence works under
+        ("Under the lease the tenant pays for repairs.", False),
     ],
 )
 def test_what_says_when(sentence: str, says: bool) -> None:
