@@ -141,9 +141,10 @@ def lifespan_unspoken(question: str, texts: list[str]) -> bool:
 # century, an age in years, nor since when, does not tell it, whatever it says of the
 # thing (a waller's pages of the walls they rebuild). Not how old one must be ("How old
 # do kids need to be?", "¿Cuántos años tiene que tener?", "Berapa umur minimal?"),
-# which pages give as an age. Over sets A to DM, six questions asked a thing's age, five
-# general (none of their pages giving any) and one answerable ("How old is the smaller
-# bus?" of "our 1950s single-decker").
+# which pages give as an age; an age given by its number ("How old was John Elway when
+# he played in Super Bowl XXXIII?" of "at age 38") tells it. Over sets A to DM, six
+# questions asked a thing's age, five general (none of their pages giving any) and one
+# answerable ("How old is the smaller bus?" of "our 1950s single-decker").
 _ASKS_AGE_OF_THING = re.compile(
     r"^[\W_]*how old (?:is|are|was|were) (?!you\b|i\b|we\b)|"
     r"(?<![^\W_])(?:cu[aá]ntos años tienen?(?! que)|qu[eé] antig[uü]edad tienen?|"
@@ -156,7 +157,9 @@ _GIVES_AGE = re.compile(
     r"since|desde|sejak|dating|dates|founded|built|fundad[oa]s?|construid[oa]s?|"
     r"dibangun|didirikan|berdiri)(?![^\W_])|"
     r"\d+\s*(?:years?|yrs?|años|tahun)(?![^\W_])|(?<![\d.,])1\d{3}s?(?![\d.,]?\d)|"
-    r"(?<![\d.,])20\d{2}(?![\d.,]?\d)|años \d0(?![^\W_])|\d0-an(?![^\W_])",
+    r"(?<![\d.,])20\d{2}(?![\d.,]?\d)|años \d0(?![^\W_])|\d0-an(?![^\W_])|"
+    # an age by its number: "at age 38", "aged 90", "a 12-year-old", "a la edad de 40"
+    r"(?<![^\W_])(?:ages?|aged|edad(?: de)?|umur|usia) \d+|\d+-year-old",
     re.IGNORECASE,
 )
 

@@ -113,6 +113,9 @@ def test_how_old_a_thing_is_of_pages_giving_no_age() -> None:
     # a page giving a decade, a year or an age tells it
     assert not age_unspoken("How old is the smaller bus?", ["Our 1950s single-decker seats 35."])
     assert not age_unspoken("How old is the mill?", ["The mill was built in 1780."])
+    elway = ["The record was held by John Elway, who won Super Bowl XXXIII at age 38."]
+    assert not age_unspoken("How old was John Elway when he won Super Bowl XXXIII?", elway)
+    assert not age_unspoken("How old is the oak?", ["A 300-year-old oak stands by the gate."])
     # how old one must be is an age asked, not a thing's
     assert not age_unspoken("How old do kids need to be?", walls)
     assert not age_unspoken("¿Cuántos años tiene que tener mi hijo?", walls)
