@@ -400,9 +400,17 @@ def key_terms(text: str, language: str | None = None, *, min_length: int = 0) ->
 _TURKISH_ENDING = re.compile(r"(?<=[^\W\d_])['’][^\W\d_]+")
 
 
+# Arabic's short vowels, doubling and lengthening marks, which a writer adds or not
+# ("منتِج", "مكرَّسة"): inside a word they parted it in two.
+_ARABIC_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
+
+
 def _lowered(text: str, language: str) -> str:
     """The text in lower case; in Turkish without names' endings, and "İlkel" as
-    "ilkel" (Python lowers "İ" to "i" and a combining dot)."""
+    "ilkel" (Python lowers "İ" to "i" and a combining dot); in Arabic without its marks
+    of vowels."""
+    if language == "ar":
+        return _ARABIC_MARKS.sub("", text).lower()
     if language != "tr":
         return text.lower()
     return _TURKISH_ENDING.sub("", text).lower().replace("\u0307", "")

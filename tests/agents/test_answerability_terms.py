@@ -122,6 +122,14 @@ def test_words_of_asking_are_not_what_a_question_asks_about() -> None:
     assert key_terms(asked, "hi") == key_terms("प्लेग नॉर्मन कैंटर सिद्धांत लिखा", "hi")
 
 
+def test_an_arabic_word_is_one_term_with_or_without_its_vowel_marks() -> None:
+    """ "منتِج" (producer) with its kasra and "مكرَّسة" with its shadda were two terms
+    each, parted at the mark, and neither matched the page's unmarked word."""
+    assert key_terms("أي منتِج للنفط؟", "ar") == key_terms("أي منتج للنفط؟", "ar")
+    assert key_terms("مبادئ مكرَّسة", "ar") == key_terms("مبادئ مكرسة", "ar")
+    assert len(key_terms("مكرَّسة", "ar")) == 1
+
+
 def test_a_turkish_word_is_one_term_under_its_endings() -> None:
     """Turkish piles endings on a root: a word's forms are one term ("septisemi",
     "septisemiye", "septiseminin"; "insanlar" of "insan", not "in")."""
