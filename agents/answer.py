@@ -107,6 +107,7 @@ from agents.asked_facts import (
     terms_besides,
     without_ages,
 )
+from agents.asked_frequency import asks_frequency, says_how_often
 from agents.asked_how_to import how_to_unheld, why_unheld
 from agents.asked_kinds import unlisted_kind
 from agents.asked_manners import asked_manners, offered_otherwise
@@ -618,6 +619,12 @@ class ExtractiveAnswerer:
                     # says not when. (As asked too: the reading of "Potongnya lama
                     # tidak?" by its asked part, "Potongnya lama?", asks it no more.)
                     judged = judged.declined("no_when")
+                elif asks_frequency(query) and not any(
+                    says_how_often(s) or says_when(s) for s in quoted
+                ):
+                    # "How often should I wax my car?" of a valet's price with a wax: a
+                    # quote saying no time nor how often says not how often.
+                    judged = judged.declined("no_frequency")
                 elif asks_size(query) and not any(
                     states_size(s) or states_people(s) for s in quoted
                 ):

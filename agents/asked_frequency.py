@@ -99,6 +99,22 @@ def states_frequency_or_rate(sentence: str) -> bool:
     return states_frequency(sentence) or priced_by_period(sentence)
 
 
+# How often in a word of its own, not a period: "The Doctor rarely travels alone".
+_HOW_OFTEN = re.compile(
+    r"(?<![^\W_])(?:rarely|seldom|often|usually|sometimes|always|never|occasionally|"
+    r"regularly|frequently|a menudo|rara vez|siempre|nunca|a veces|normalmente|"
+    r"habitualmente|jarang|sering|selalu|kadang|kadang-kadang|biasanya)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def says_how_often(sentence: str) -> bool:
+    """Whether the sentence says how often in any way: a frequency, a price by its
+    period, or a word for it ("rarely", "siempre"). A time said otherwise ("at three
+    weeks", "every second Sunday") is `asked_when.says_when`'s."""
+    return states_frequency_or_rate(sentence) or _HOW_OFTEN.search(sentence) is not None
+
+
 def tells_frequency(sentence: str, question: str) -> bool:
     """Whether the sentence tells how often as the question asks it: of paying, a price
     by its period; of anything else, how often it is done."""

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from agents.asked_facts import asked_fact
-from agents.asked_frequency import asks_frequency, states_frequency, tells_frequency
+from agents.asked_frequency import (
+    asks_frequency,
+    says_how_often,
+    states_frequency,
+    tells_frequency,
+)
 
 
 @pytest.mark.parametrize(
@@ -81,3 +86,14 @@ def test_every_so_many_in_figures_with_separators() -> None:
     assert states_frequency("El aceite se cambia cada 2.000 horas de funcionamiento.")
     assert states_frequency("Service the pump every 2,000 hours.")
     assert states_frequency("Ganti oli setiap 2.000 jam.")
+
+
+def test_how_often_is_said_by_a_word_for_it_or_a_price_by_its_period() -> None:
+    """A quote answering "how often" says it somehow: a frequency, a price by its period,
+    or a word for it; a price with no period says nothing of it."""
+    assert says_how_often("The Doctor rarely travels alone.")
+    assert says_how_often("Los domingos siempre abrimos por la mañana.")
+    assert says_how_often("Kami biasanya datang pagi.")
+    assert says_how_often("Membership is £20 a month.")
+    assert not says_how_often("A full valet adds a wax and costs £80 for a small car.")
+    assert not says_how_often("Limpiamos chimeneas y estufas de leña.")
