@@ -103,7 +103,7 @@ def states_frequency_or_rate(sentence: str) -> bool:
 _HOW_OFTEN = re.compile(
     r"(?<![^\W_])(?:rarely|seldom|often|usually|sometimes|always|never|occasionally|"
     r"regularly|frequently|a menudo|rara vez|siempre|nunca|a veces|normalmente|"
-    r"habitualmente|jarang|sering|selalu|kadang|kadang-kadang|biasanya)(?![^\W_])",
+    r"habitualmente|jarang|sering|selalu|kadang|biasanya)(?![^\W_])",
     re.IGNORECASE,
 )
 
