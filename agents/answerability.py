@@ -229,7 +229,8 @@ _ASKS_EXISTENCE = re.compile(
     r"hay(?! que)|existen?|tienen?(?! que)|ofrecen?|disponen? de|cuentan? con|alquilan|"
     r"venden|aceptan|admiten|"
     # Spain's "vosotros" and "tú": "¿Tenéis clases online?", "¿Tienes...?"
-    r"ten[eé]is(?! que)|tienes(?! que)|ofrec[eé]is|ofreces|dispon[eé]is de|cont[aá]is con|"
+    # ("dais" has no accent to end as the others do: "¿Dais clases de salsa?")
+    r"ten[eé]is(?! que)|tienes(?! que)|ofrec[eé]is|ofreces|dais|dispon[eé]is de|cont[aá]is con|"
     r"alquil[aá]is|vend[eé]is|acept[aá]is|admit[ií]s|"
     r"(?:se puede|se pueden|puedo|podemos) (?:alquilar|comprar|pedir|reservar|traer|llevar|"
     r"entrar con)|se permiten?|(?:está|están) permitid[oa]s?|"
@@ -380,7 +381,10 @@ def key_terms(text: str, language: str | None = None, *, min_length: int = 0) ->
     terms: set[str] = set()
     language = language or guess(text)[0]
     stopwords = stopwords_of(language)
-    for word in _WORD.findall(_lowered(text, language)):
+    words = _WORD.findall(_lowered(text, language))
+    if language == "en":
+        words = [part for word in words for part in _verb_and_particle(word, stopwords)]
+    for word in words:
         if word in stopwords or len(word) < min_length:
             continue
         stem = stem_of(word, language)
@@ -394,6 +398,27 @@ def key_terms(text: str, language: str | None = None, *, min_length: int = 0) ->
         for run in runs:
             terms.update(run[i : i + 2] for i in range(max(1, len(run) - 1)))
     return terms
+
+
+# An English noun made of a verb and its particle, which askers write as the verb
+# ("What happens if it breaks down?" of "a breakdown call-out within 24 hours", "When do
+# we check out?" of "Checkout is at 10am"): read as the two words. Only of these verbs:
+# "group", "discover" and "devout" end so too.
+_PARTICLE_VERBS = (
+    "back black blow break build burn catch check clean count cross cut drop face fill "
+    "follow hand hang hold kick knock lay lift line lock log look make mark match melt mix "
+    "pay pick play print push roll run sell send set shut sign slow spin splash stand "
+    "start stop take tip top touch turn walk warm wash work write".split()
+)
+_PARTICLE_NOUN = re.compile(rf"({'|'.join(_PARTICLE_VERBS)})(down|up|out|off|over)s?")
+
+
+def _verb_and_particle(word: str, stopwords: frozenset[str]) -> tuple[str, ...]:
+    """`word` as its verb and particle when it is one such noun, else itself."""
+    found = _PARTICLE_NOUN.fullmatch(word)
+    if found is None or word in stopwords or found[1] in stopwords:
+        return (word,)
+    return found[1], found[2]
 
 
 # A Turkish name's case ending after an apostrophe ("Luther'in", "Parlamentosu'nu").

@@ -610,6 +610,13 @@ _LUGARES = (
     "estudio gimnasio autoescuela peluquería peluqueria salón salon restaurante hotel "
     "hostal almacén almacen".split()
 )
+# ... and in Indonesian, asked with "-nya" ("Tokonya di mana?", "Di mana kantornya?"):
+# the place itself, as "tempatnya" is.
+_ENDS = r"(?:\s+(?:ya|sih|kak|min))?\W*$"
+_TEMPAT = (
+    "tempat toko kantor bengkel klinik sekolah studio salon gudang warung kios gerai outlet "
+    "kedai sanggar".split()
+)
 _THE_ADDRESS = r"(?:your|the|its|what|what's|whats) address|address of"
 _ASKS_ADDRESS = re.compile(
     rf"(?<![^\W_])(?:{_THE_ADDRESS}|where are you|"
@@ -618,7 +625,9 @@ _ASKS_ADDRESS = re.compile(
     r"(?:where|how) (?:can|do|would|will|should) (?:i|we) find you|"
     rf"d[oó]nde (?:ten[eé]is|tienen|tienes) (?:el|la|vuestro|vuestra|su|tu) (?:{'|'.join(_LUGARES)})|"
     r"d[oó]nde (?:os|les|le|te) (?:encuentro|encontramos|puedo encontrar|podemos encontrar)|"
-    r"tempat(?:nya)? di ?mana|di ?mana tempat(?:nya)?(?=\W*$)|"
+    # (the question ending there, or with a particle: "Kantor pos di mana?" asks another)
+    rf"(?:{'|'.join(_TEMPAT)})(?:nya)? di ?mana(?={_ENDS})|"
+    rf"di ?mana (?:{'|'.join(_TEMPAT)})(?:nya)?(?={_ENDS})|tempat(?:nya)? di ?mana|"
     r"(?:cu[aá]l es (?:la|su)|su|vuestra|tu) (?:direcci[oó]n|ubicaci[oó]n)|"
     r"d[oó]nde (?:est[aá]n|est[aá]is|quedan?|se encuentran|se ubican?)|"
     # "Lokasinya di mana?", "Alamat toko?"; not a place the asker names by the word ("Bisa
@@ -643,6 +652,8 @@ ADDRESS_WORDS = frozenset(
     "quedais daerah di".split()
     + _PLACES
     + _LUGARES
+    + _TEMPAT
+    + [f"{w}nya" for w in _TEMPAT]
 )
 _STREET = (
     r"calle|c/|avenida|avda\.?|av\.|paseo|plaza|carrera|camino|ronda|jalan|jl\.?|jln\.?|"
@@ -2168,6 +2179,10 @@ _KINS = (
     "transporte transportes recogida recogemos recogéis recogeis",
     # seats and what covers them: "¿Limpiáis los asientos?" of "Limpiamos tapicerías"
     "seat seats upholstery asiento asientos tapicería tapicerías tapiceria tapicerias jok",
+    # getting in, by either word: "¿Hasta qué hora puedo entrar?" of "Se accede con un
+    # código personal todos los días de 7:00 a 23:00" (not "entrada", a ticket too)
+    "enter entering access accede acceden acceder accedo accedemos accedéis accedeis entrar "
+    "entro entra entramos entráis entrais masuk",
 )
 _KIN_OF = {word: frozenset(kin.split()) for kin in _KINS for word in kin.split()}
 

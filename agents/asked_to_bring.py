@@ -16,6 +16,12 @@ _WHO = r"(?:i|we|he|she|they|you|my \w+|our \w+|the \w+)"
 _WORN_WORDS = ("clothes", "clothing", "shoes", "footwear", "kit", "gear")
 _PUESTO_WORDS = ("ropa", "calzado", "zapatos", "zapatillas")
 _WORN = f"(?:{'|'.join(_WORN_WORDS)})"
+# Things worn, by name, as a page tells them.
+_WORN_THINGS = (
+    r"(?:clothes|clothing|shoes|boots|trainers|wellies|wellingtons|footwear|trousers|jeans|"
+    r"jacket|coat|gloves|hat|helmet|ropa|calzado|zapatos|zapatillas|botas|pantal[oó]n|"
+    r"pantalones|chaqueta|guantes|gorra|casco|sepatu|baju|celana|jaket|topi|helm)"
+)
 _PUESTO = f"(?:{'|'.join(_PUESTO_WORDS)})"
 _ASKS_TO_BRING = re.compile(
     # ... what clothes or shoes, too: "What shoes should I wear?", "¿Qué ropa me pongo?"
@@ -62,7 +68,11 @@ _TELLS_WHAT_TO_BRING = re.compile(
     r"diberi|diberikan|dipinjamkan|os damos|te damos|os prestamos|te prestamos|termasuk|"
     # ... or what one needs: "Children need waterproofs, wellies and a packed snack"
     r"(?:children|kids|you|everyone|participants|players|visitors|guests|students|pupils) "
-    r"(?:will )?need|necesitas|necesit[aá]is|los niños necesitan)(?![^\W_])",
+    r"(?:will )?need|necesitas|necesit[aá]is|los niños necesitan|"
+    # ... or what is worn, recommended: "Recomendamos zapatos con suela de cuero", "We
+    # recommend walking boots" (not any advice: "Recomendamos reservar")
+    rf"(?:recomendamos|aconsejamos|se recomienda|(?:we )?recommend|(?:we )?suggest|"
+    rf"disarankan|dianjurkan|sebaiknya)(?:\s+[\w'’-]+){{0,3}}?\s+{_WORN_THINGS})(?![^\W_])",
     re.IGNORECASE,
 )
 # What one takes home is not what one brings: "Setiap peserta membawa pulang dua lembar
@@ -109,11 +119,11 @@ def asks_whether_to_bring(question: str) -> bool:
 # naming something worn, or wearing, does.
 _ASKS_WORN = re.compile(rf"(?<![^\W_])(?:{_WORN}|{_PUESTO}|vestid[oa]s?)(?![^\W_])", re.IGNORECASE)
 _NAMES_WORN = re.compile(
-    r"(?<![^\W_])(?:wear|wearing|dress|dressed|clothes|clothing|shoes|boots|trainers|wellies|"
-    r"wellingtons|footwear|trousers|jeans|jacket|coat|gloves|hat|helmet|ropa|calzado|zapatos|"
-    r"zapatillas|botas|pantal[oó]n|pantalones|chaqueta|guantes|gorra|casco|ponte|poneos|"
-    r"venir con|vestid[oa]s?|sepatu|baju|celana|jaket|topi|helm|pakai|memakai|kenakan)"
-    r"(?![^\W_])",
+    rf"(?<![^\W_])(?:wear|wearing|dress|dressed|{_WORN_THINGS}|ponte|poneos|"
+    # (coming with something, not someone: "No hace falta venir con pareja")
+    r"venir con(?! (?:(?:una?|tu|su|vuestr[oa]s?) )?(?:pareja|acompañante|amig[oa]s?|"
+    r"hij[oa]s?|niñ[oa]s?|adultos?|alguien))|"
+    r"vestid[oa]s?|pakai|memakai|kenakan)(?![^\W_])",
     re.IGNORECASE,
 )
 

@@ -577,3 +577,13 @@ def test_a_place_asked_whether_it_is_served() -> None:
     # a place served is one a text puts what it does in, as is one it works in
     assert places_named("Kami melayani daerah Semarang.") == {"semarang"}
     assert places_named("We work in Leeds.") == {"leeds"}
+
+
+def test_an_english_noun_of_a_verb_and_its_particle_is_read_as_the_two_words() -> None:
+    """ "What happens if it breaks down?" shared no term with "a breakdown call-out";
+    "When do we check out?" none with "Checkout is at 10am". Not a word that only ends
+    so: "group", "discover", "without"."""
+    assert {"break", "down"} <= key_terms("a breakdown call-out within 24 hours", "en")
+    assert key_terms("Checkout is at 10am", "en") >= key_terms("When do we check out?", "en")
+    for word in ("group", "discover", "without", "throughout", "devout"):
+        assert len(key_terms(word, "en")) == 1, word

@@ -139,6 +139,12 @@ def test_questions_asking_where_a_place_is_and_sentences_giving_an_address() -> 
         "Tokonya di lokasi mana?",
     ]:
         assert asks_address(question), question
+    # ... or the place by its kind, with "-nya" ("Tokonya di mana?" of a print shop whose
+    # page says "Kami di depan gerbang utama ..."): not another place of that kind
+    for question in ["Tokonya di mana?", "Di mana kantornya?", "Bengkelnya di mana ya?"]:
+        assert asks_address(question), question
+    for question in ["Kantor pos di mana?", "Toko di mana yang jual kertas?"]:
+        assert not asks_address(question), question
     for sentence in [
         "Estamos en la Calle Mayor 45, Zaragoza.", "Alamat toko: Jl. Merdeka No. 12, Bandung.",
         "Visit us at 221B Baker Street.", "Av. de la Constitución 12, Sevilla.",
@@ -703,6 +709,9 @@ def test_a_word_of_a_kin_is_held_when_a_page_holds_another() -> None:
     assert not held_by_kin("piscina", ["El curso de natación empieza en octubre."])
     # what is sold together, by another of its names
     assert held_by_kin("deal", ["The Grand Prix package costs £55."])
+    # getting in, by the page's word for it; not a ticket ("la entrada")
+    assert held_by_kin("entrar", ["Se accede con un código todos los días de 7:00 a 23:00."])
+    assert not held_by_kin("entrar", ["La entrada cuesta 8 euros."])
     assert not held_by_kin("deal", ["An open session costs £22."])
     # a beard and seats, by another of their words
     assert held_by_kin("brewok", ["Kami melayani cukur jenggot."])

@@ -106,6 +106,8 @@ from agents.answerability import asked_kinds, asked_things
         ("¿Hacéis cursos para los niños?", ["cursos", "niños"]),
         # ... or "con"
         ("¿Atendéis a niños con autismo?", ["niños", "autismo"]),
+        # "dais", whose ending has no accent
+        ("¿Dais clases de salsa?", ["clases", "salsa"]),
         # what is welcome is allowed
         ("Are children welcome at the tasting?", ["children"]),
         # ... and so is what is OK; "it" names nothing

@@ -103,3 +103,18 @@ def test_whether_to_bring_something_is_answered_by_a_sentence_naming_it() -> Non
     assert asked_fact(towel).given_in("Towels are provided in the changing rooms.", towel)
     # a sentence on bringing something else does not say
     assert not asked_fact(towel).given_in("Wear sturdy boots.", towel)
+
+
+def test_shoes_recommended_tell_what_to_wear_and_a_partner_is_no_clothing() -> None:
+    """ "¿Qué calzado debo llevar?" of a tango school: "Recomendamos zapatos con suela de
+    cuero" tells it (the code before declined it), "No hace falta venir con pareja" does
+    not (the code before quoted it). Advice on anything else tells nothing to bring."""
+    asked = "¿Qué calzado debo llevar?"
+    fact = asked_fact(asked)
+    assert fact is not None and fact.name == "bring"
+    assert fact.given_in("Recomendamos zapatos con suela de cuero o ante.", asked)
+    assert fact.given_in("We recommend sturdy walking boots.", "What shoes should I wear?")
+    assert not fact.given_in("No hace falta venir con pareja: rotamos en cada clase.", asked)
+    assert fact.given_in("Hay que venir con ropa cómoda.", asked)
+    what = "What should I bring?"
+    assert not asked_fact(what).given_in("We recommend booking a week ahead.", what)
