@@ -113,6 +113,7 @@ CLITICS = frozenset(
 QUANTIFIERS = frozenset(
     """any some every each another
     algún alguna alguno algunos algunas ningún ninguna ninguno cualquier cualquiera cada
+    mucho mucha muchos muchas
     semua setiap beberapa pcs""".split()
 )
 # A time to come, unnamed ("Bisa tambah kamera nanti?", "Can I add a camera later?"): a
@@ -1008,11 +1009,14 @@ def _asked_things(question: str, language: str | None) -> tuple[tuple[str, ...],
         for word in words:
             # A number, in figures or words, sizes the thing ("a [six]-foot tree" of
             # "trees from 4 to 7 feet").
+            # ... nor is a price's name: "Is there a [charge] if the flight is
+            # cancelled?" asks whether one pays, which "at no cost" answers.
             if (
                 word not in NOT_THINGS
                 and word not in things
                 and not has_digit(word)
                 and word not in NUMBER_WORDS
+                and word not in _PRICE_NOUNS
             ):
                 things.append(word)
     return tuple(things), tuple(kinds)

@@ -587,3 +587,10 @@ def test_an_english_noun_of_a_verb_and_its_particle_is_read_as_the_two_words() -
     assert key_terms("Checkout is at 10am", "en") >= key_terms("When do we check out?", "en")
     for word in ("group", "discover", "without", "throughout", "devout"):
         assert len(key_terms(word, "en")) == 1, word
+
+
+def test_spanish_much_is_not_what_a_question_asks_about() -> None:
+    """ "¿Y si hace mucho viento?" of "Si el viento no permite volar, ..." covered two
+    terms in four; "mucho" is a word of quantity, as "algún" and "cada" are."""
+    assert "much" not in key_terms("¿Y si hace mucho viento?", "es")
+    assert not key_terms("muchos muchas mucha", "es")

@@ -108,6 +108,9 @@ from agents.answerability import asked_kinds, asked_things
         ("¿Atendéis a niños con autismo?", ["niños", "autismo"]),
         # "dais", whose ending has no accent
         ("¿Dais clases de salsa?", ["clases", "salsa"]),
+        # a price's name is no thing: whether one pays is asked
+        ("Is there a charge if the flight is cancelled?", []),
+        ("Is there a booking fee?", ["booking"]),
         # what is welcome is allowed
         ("Are children welcome at the tasting?", ["children"]),
         # ... and so is what is OK; "it" names nothing
