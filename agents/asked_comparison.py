@@ -38,7 +38,11 @@ _ASKS_COMPARISON = re.compile(
     rf"peor|m[aá]s {_OWN_MEASURES}[^\W\d_]+|menos {_OWN_MEASURES}[^\W\d_]+) [\w ]*que|"
     r"(?:apa )?(?:beda|bedanya|perbedaan)(?:nya)?(?: antara)? [\w-]+ (?:dan|dengan|sama) |"
     rf"(?:mana|mana yang|yang mana) (?:lebih|paling) {_OWN_MEASURES}[^\W\d_]+|"
-    rf"lebih {_OWN_MEASURES}[^\W\d_]+ [\w -]+ atau "
+    rf"lebih {_OWN_MEASURES}[^\W\d_]+ [\w -]+ atau |"
+    # ... or which hurts more: "Does ear piercing hurt more than a tattoo?", "¿Duele más
+    # que la depilación?", "Lebih sakit dari tato?"
+    r"(?:hurts?|stings?|duele|duelen) (?:more|less|m[aá]s|menos) (?:than|que)|"
+    r"lebih sakit (?:dari|daripada|dibanding)"
     r")",
     re.IGNORECASE,
 )

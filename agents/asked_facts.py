@@ -45,6 +45,7 @@ from agents.asked_delivering import (
     speaks_of_delivering,
 )
 from agents.asked_experience import EXPERIENCE_WORDS, asks_experience, states_experience
+from agents.asked_file_format import FILE_FORMAT_WORDS, asks_file_format, names_file_format
 from agents.asked_frequency import (
     FREQUENCY_WORDS,
     asks_frequency,
@@ -66,6 +67,7 @@ from agents.asked_measures import (
     states_temperature,
 )
 from agents.asked_parking import PARKING_WORDS, asks_parking, states_parking
+from agents.asked_same_day import SAME_DAY_WORDS, asks_same_day, states_same_day
 from agents.asked_to_bring import (
     BRING_WORDS,
     asks_to_bring,
@@ -1383,6 +1385,8 @@ _AGE_ASKING = frozenset(
     "mulai datang "
     "masuk ikut daftar can could must need needs have has puede pueden puedo podemos "
     "tiene tienen tengo hay debe deben bisa boleh harus perlu "
+    # ... or what the place asks for: "¿Qué edad mínima piden?"
+    "piden pide pedís pedis require requires ask asks "
     # ... or whom the place takes in: "¿Desde qué edad admitís niños?"
     "admit admits accept accepts take takes admitís admitis admiten admite aceptáis "
     "aceptais aceptan acepta acogéis acogeis acogen acoge cogéis cogeis menerima terima "
@@ -1418,6 +1422,10 @@ _STATES_AGE = re.compile(
     # minutes early")
     rf"(?<![^\W_])(?:must|have to|has to|need to|needs to) be (?:at least )?\d{{1,2}}"
     rf"{_NOT_AN_AGE}(?![\d.,:]?\d)(?!\s*(?:am|pm|h|[ap]\.m\.))(?![^\W_])|"
+    # ... or in Spanish, what one must be of age: "El conductor debe tener al menos 23
+    # años", "hay que tener 18 años" (not "dos años de carné": a length of time held)
+    rf"(?<![^\W_])(?:tener|tengan?)\s+(?:al menos |como m[ií]nimo |m[ií]nimo |m[aá]s de )?"
+    rf"{_N}\s+años(?!\s+de(?![^\W_]))|"
     # ... or the age of adults, unnumbered: "hay que ser mayor de edad", "adults only",
     # "harus sudah cukup umur"
     r"(?<![^\W_])(?:(?:mayor|menor)(?:es)? de edad|adults?[- ]only|of legal age|cukup umur)"
@@ -1991,6 +1999,10 @@ FACTS = (
     Fact("delivering", asks_delivering, speaks_of_delivering, DELIVERING_WORDS, strict=True),
     Fact("people", asks_people, states_people, PEOPLE_WORDS, strict=True),
     Fact("bring", asks_bring, tells_what_to_bring, BRING_WORDS, tells_bring, strict=True),
+    # in what format to send a file: "¿En qué formato os mando el archivo?" of "Envíanos
+    # el archivo en PDF a 300 ppp"; before whether a thing is taken in: "Format file apa
+    # yang diterima?"
+    Fact("file_format", asks_file_format, names_file_format, FILE_FORMAT_WORDS),
     # whether they take a thing in: a sentence naming it
     Fact(
         "accepted",
@@ -2021,6 +2033,9 @@ FACTS = (
     # (strict: "Si encargo vino hoy..." names a thing of four letters no page may hold)
     Fact("wait", asks_wait, states_wait, WAIT_WORDS),
     Fact("arrival", asks_arrival, states_arrival, ARRIVAL_WORDS, strict=True),
+    # whether it can be had the same day: "¿Lo podéis tener hoy mismo?" of "lo
+    # entregamos el mismo día"
+    Fact("same_day", asks_same_day, states_same_day, SAME_DAY_WORDS),
     Fact(
         "duration",
         asks_duration,

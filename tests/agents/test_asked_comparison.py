@@ -18,6 +18,10 @@ def test_questions_asking_how_two_differ_or_which_is_better() -> None:
         "What is the difference between gold leaf and gold paint?",
         "Which is better, oak or pine?",
         "Is a slate roof better than tiles?",
+        # which hurts more
+        "Does ear piercing hurt more than a tattoo?",
+        "¿Duele más que la depilación con cera?",
+        "Lebih sakit dari tato?",
     ):
         assert asks_comparison(question), question
     # which is cheaper or bigger of the place's own things its prices and sizes answer
@@ -27,6 +31,7 @@ def test_questions_asking_how_two_differ_or_which_is_better() -> None:
         "Which is more expensive, the red or the blue room?",
         "How much is a lesson?",
         "Which day is best for a visit?",
+        "Does it hurt?",
     ):
         assert not asks_comparison(question), question
 

@@ -375,6 +375,7 @@ def test_questions_asking_from_what_age_and_sentences_giving_an_age() -> None:
         "¿Mi hija tiene edad suficiente?",
         "Anak saya sudah cukup umur?",
         "Is a six-year-old too young to climb?",
+        "¿Qué edad mínima piden?",
     ):
         assert asks_age(asked), asked
         assert asked_fact(asked).name == "age"
@@ -399,6 +400,9 @@ def test_questions_asking_from_what_age_and_sentences_giving_an_age() -> None:
         "Children 5 and over swim free.",
         # "the age of" a number
         "Children can join from the age of 8 with an adult.",
+        # what one must be, in Spanish
+        "El conductor debe tener al menos 23 años y dos años de carné.",
+        "Hay que tener 18 años para alquilar.",
     ):
         assert states_age(giving), giving
     for other in (
@@ -406,6 +410,8 @@ def test_questions_asking_from_what_age_and_sentences_giving_an_age() -> None:
         "Groups of over 10 people get a discount.",
         "We have been open for 10 years.",
         "Groups of 10 or over get a discount.",
+        # years held, not of age
+        "Hace falta tener dos años de carné.",
     ):
         assert not states_age(other), other
 

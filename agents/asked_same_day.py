@@ -1,0 +1,66 @@
+"""Whether it can be had the same day: "¿Lo podéis tener hoy mismo?", "Can I have it
+today?", "Bisa jadi hari ini?". A page answers in its own words for that day ("lo
+entregamos el mismo día", "same-day service", "bisa ditunggu, jadi hari itu juga"),
+sharing no word with the question but "mismo", and such a question was declined (set
+DT, 2026-12-05).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Today, or the same day, asked: "hoy mismo", "para hoy", "en el día", "today", "same
+# day", "hari ini" ...
+_TODAY = (
+    r"hoy(?: mismo)?|para hoy|en el (?:mismo )?d[ií]a|el mismo d[ií]a|today|the same day|"
+    r"same[- ]day|hari ini(?: juga)?|hari itu juga|sehari jadi"
+)
+# ... of having it, or of its being ready or done: not "Are you open today?" nor "Can I
+# book for today?"
+_HAD = (
+    r"tener(?:lo|la|los|las)?|ten[eé]is|tengo|tendr[eé]|tendr[ií]a|list[oa]s?|"
+    r"recog(?:er|erlo|erla|erlos|erlas|e|o)|hac[eé]is|hacerlo|hacerla|hac[eé]rmelo|"
+    r"arregl(?:ar|arlo|arla|áis|ais)|entreg(?:ar|arlo|arla|áis|ais)|have it|have them|"
+    r"get it|get them|get (?:my|our|the) \w+|ready|done|collect|pick (?:it|them) up|"
+    r"do it|fix it|finished|jadi|selesai|beres|diambil|ambil|dikerjakan|diperbaiki"
+)
+_ASKS_SAME_DAY = re.compile(
+    rf"(?<![^\W_])(?:(?:{_HAD})(?![^\W_]).*(?<![^\W_])(?:{_TODAY})|"
+    rf"(?:{_TODAY})(?![^\W_]).*(?<![^\W_])(?:{_HAD}))(?![^\W_])",
+    re.IGNORECASE,
+)
+_STATES_SAME_DAY = re.compile(
+    r"(?<![^\W_])(?:(?:el|en el|ese|en ese) mismo d[ií]a|en el d[ií]a|(?:the )?same[- ]day|"
+    r"hari itu juga|hari yang sama|sehari jadi|while you wait|mientras esperas|"
+    r"bisa ditunggu)(?![^\W_])",
+    re.IGNORECASE,
+)
+# The question's words that only ask it.
+SAME_DAY_WORDS = frozenset(
+    "hoy mismo misma para en el día dia today the same day hari ini juga itu sehari "
+    "tener tenerlo tenerla tenéis teneis tengo tendré tendre tendría tendria listo lista "
+    "listos listas recoger recogerlo recogerla recoge recojo hacéis haceis hacerlo hacerla "
+    "hacérmelo hacermelo arreglar arreglarlo arreglarla arregláis arreglais entregar "
+    "entregarlo entregarla entregáis entregais have get it them my our ready done collect "
+    "pick up do fix finished jadi selesai beres diambil ambil dikerjakan diperbaiki can "
+    "could will i we you lo la los las me nos bisa apa".split()
+)
+
+
+# ... and not how long from today: "Si pido hoy, ¿en cuántos días lo tengo?"
+_HOW_LONG = re.compile(
+    r"(?<![^\W_])(?:how long|how many days|how soon|when|cu[aá]nt[oa]s? (?:d[ií]as|tiempo|"
+    r"tarda\w*)|cu[aá]ndo|berapa (?:hari|lama)|kapan)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def asks_same_day(question: str) -> bool:
+    """Whether the question asks if it can be had, or is done, the same day (not how
+    long it takes from today)."""
+    return _ASKS_SAME_DAY.search(question) is not None and _HOW_LONG.search(question) is None
+
+
+def states_same_day(sentence: str) -> bool:
+    """Whether the sentence says something is done or handed over the same day."""
+    return _STATES_SAME_DAY.search(sentence) is not None
