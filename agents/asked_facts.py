@@ -1423,9 +1423,10 @@ _STATES_AGE = re.compile(
     rf"(?<![^\W_])(?:must|have to|has to|need to|needs to) be (?:at least )?\d{{1,2}}"
     rf"{_NOT_AN_AGE}(?![\d.,:]?\d)(?!\s*(?:am|pm|h|[ap]\.m\.))(?![^\W_])|"
     # ... or in Spanish, what one must be of age: "El conductor debe tener al menos 23
-    # años", "hay que tener 18 años" (not "dos años de carné": a length of time held)
+    # años", "hay que tener 18 años (de edad)" (not "dos años de carné": a length of
+    # time held)
     rf"(?<![^\W_])(?:tener|tengan?)\s+(?:al menos |como m[ií]nimo |m[ií]nimo |m[aá]s de )?"
-    rf"{_N}\s+años(?!\s+de(?![^\W_]))|"
+    rf"{_N}\s+años(?!\s+de(?![^\W_])(?!\s+edad(?![^\W_])))|"
     # ... or the age of adults, unnumbered: "hay que ser mayor de edad", "adults only",
     # "harus sudah cukup umur"
     r"(?<![^\W_])(?:(?:mayor|menor)(?:es)? de edad|adults?[- ]only|of legal age|cukup umur)"

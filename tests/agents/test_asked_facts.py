@@ -403,6 +403,7 @@ def test_questions_asking_from_what_age_and_sentences_giving_an_age() -> None:
         # what one must be, in Spanish
         "El conductor debe tener al menos 23 años y dos años de carné.",
         "Hay que tener 18 años para alquilar.",
+        "Hay que tener 16 años de edad.",
     ):
         assert states_age(giving), giving
     for other in (

@@ -14,6 +14,7 @@ def test_questions_asking_whether_it_can_be_had_the_same_day() -> None:
         "Can you do it the same day?",
         "Bisa jadi hari ini?",
         "Kalau servis hari ini, bisa diambil sore?",
+        "¿Si lo recojo hoy por la tarde estará?",
     ):
         assert asks_same_day(question), question
         assert asked_fact(question).name == "same_day", question
