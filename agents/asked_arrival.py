@@ -14,8 +14,9 @@ import re
 from agents.asked_delivering import speaks_of_delivering
 from agents.asked_measures import states_duration
 
-# How long or when, asked so: "how long", "cuánto tarda", "berapa lama", "cuándo".
-_TIME_ASKED = (
+# How long or when, asked so: "how long", "cuánto tarda", "berapa lama", "cuándo" (also
+# what keeps a question from asking the same day: `agents.asked_same_day`).
+TIME_ASKED = (
     r"how long|how many days|how soon|when|cu[aá]nto (?:tiempo|tarda\w*)|"
     r"en cu[aá]nt[oa]s (?:d[ií]as|horas)|cu[aá]nt[oa]s (?:d[ií]as|horas)|cu[aá]ndo|"
     r"berapa (?:lama|hari|jam)|kapan"
@@ -40,8 +41,8 @@ _ARRIVING = (
     r"sampai(?=\s*(?:[?.!]|$|di |ke |nya))|sampainya|nyampe|tiba"
 )
 _ASKS_ARRIVAL = re.compile(
-    rf"(?<![^\W_])(?:(?:{_TIME_ASKED})(?![^\W_]).*(?<![^\W_])(?:{_ARRIVING})|"
-    rf"(?:{_ARRIVING})(?![^\W_]).*(?<![^\W_])(?:{_TIME_ASKED}))(?![^\W_])",
+    rf"(?<![^\W_])(?:(?:{TIME_ASKED})(?![^\W_]).*(?<![^\W_])(?:{_ARRIVING})|"
+    rf"(?:{_ARRIVING})(?![^\W_]).*(?<![^\W_])(?:{TIME_ASKED}))(?![^\W_])",
     re.IGNORECASE,
 )
 # ... of an order, or of receiving it: "When does the bus arrive?", "¿Cuándo llega el

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from agents.asked_arrival import TIME_ASKED
+
 # Today, or the same day, asked: "hoy mismo", "para hoy", "en el día", "today", "same
 # day", "hari ini" ...
 _TODAY = (
@@ -48,11 +50,7 @@ SAME_DAY_WORDS = frozenset(
 
 
 # ... and not how long from today: "Si pido hoy, ¿en cuántos días lo tengo?"
-_HOW_LONG = re.compile(
-    r"(?<![^\W_])(?:how long|how many days|how soon|when|cu[aá]nt[oa]s? (?:d[ií]as|tiempo|"
-    r"tarda\w*)|cu[aá]ndo|berapa (?:hari|lama)|kapan)(?![^\W_])",
-    re.IGNORECASE,
-)
+_HOW_LONG = re.compile(rf"(?<![^\W_])(?:{TIME_ASKED})(?![^\W_])", re.IGNORECASE)
 
 
 def asks_same_day(question: str) -> bool:

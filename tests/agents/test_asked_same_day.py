@@ -27,6 +27,7 @@ def test_questions_asking_whether_it_can_be_had_the_same_day() -> None:
         # how long from today
         "Si pido hoy, ¿en cuántos días lo tengo?",
         "If I order today, when will I get it?",
+        "Hari ini bisa jadi berapa jam?",
     ):
         assert not asks_same_day(question), question
 
