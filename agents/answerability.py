@@ -631,6 +631,14 @@ _SAME_WORD = {
     "llueve": "lluvia",
     "llover": "lluvia",
     "lloviendo": "lluvia",
+    # (weather, the adjective and the noun: "What if it is windy?" of "Castles cannot be
+    # used in winds over 24 mph")
+    "windy": "wind",
+    "rainy": "rain",
+    "snowy": "snow",
+    "stormy": "storm",
+    "icy": "ice",
+    "foggy": "fog",
 }
 
 

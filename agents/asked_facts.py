@@ -66,6 +66,7 @@ from agents.asked_measures import (
     states_size,
     states_temperature,
 )
+from agents.asked_one_thing import ONE_THING_WORDS, asks_one_thing, names_anything
 from agents.asked_parking import PARKING_WORDS, asks_parking, states_parking
 from agents.asked_same_day import SAME_DAY_WORDS, asks_same_day, states_same_day
 from agents.asked_to_bring import (
@@ -1221,7 +1222,12 @@ _ASKS_NOTICE = re.compile(
     r"how (?:far|long) in advance|how much notice|(?:puedo|podemos|se puede) (?:cancelar|anular)|"
     r"c[oó]mo (?:cancelo|cancelar|anulo|anular)|con cu[aá]nta antelaci[oó]n|"
     r"pol[ií]tica de cancelaci[oó]n|cancelar (?:la|mi|una) (?:cita|reserva|clase)|"
-    r"(?:bisa|boleh|bagaimana(?: cara)?) (?:membatalkan|batalkan|batal)|pembatalan)"
+    r"(?:bisa|boleh|bagaimana(?: cara)?) (?:membatalkan|batalkan|batal)|pembatalan|"
+    # ... or what happens if the asker cancels: "¿Qué pasa si cancelo el mismo día?"
+    r"what happens if (?:i|we) (?:have to |need to )?cancel|"
+    r"qu[eé] (?:pasa|ocurre|sucede) si (?:cancelo|cancelamos|anulo|anulamos|"
+    r"tengo que cancelar|tenemos que cancelar)|"
+    r"(?:kalau|jika|bila) (?:saya |kami )?(?:mau |harus )?(?:batal|membatalkan))"
     r"(?![^\W_])",
     re.IGNORECASE,
 )
@@ -1258,7 +1264,10 @@ NOTICE_WORDS = frozenset(
     "early arrive arriving turn llegar avisar aviso avisaros avisarte avisarles margen "
     # leaned on to ask it: "¿Con cuánta antelación tengo que cancelar?"
     "need must have tengo tienes tiene debo hay harus perlu debería deberia deberíamos "
-    "deberiamos conviene".split()
+    "deberiamos conviene "
+    # ... and what happens if one cancels: "¿Qué pasa si cancelo el mismo día?"
+    "what happens happen if same pasa ocurre sucede si mismo misma kalau jika bila saya "
+    "kami mau".split()
 )
 _NOTICE = re.compile(
     r"(?<![^\W_])(?:cancel\w*|notice|in advance|cancelar|cancelaci[oó]n|anular|"
@@ -2051,6 +2060,15 @@ FACTS = (
     Fact("day", asks_day, states_day, DAY_WORDS, tells_day),
     # last: "What time do you open?" asks the hours
     Fact("time", asks_time, states_time, TIME_WORDS),
+    # ... but for whether there is one thing, asked in no other word ("Ada garansi?"):
+    # the sentence naming it, whatever else it says
+    Fact(
+        "one_thing",
+        asks_one_thing,
+        names_anything,
+        ONE_THING_WORDS,
+        telling_what_is_asked(ONE_THING_WORDS),
+    ),
 )
 
 

@@ -262,6 +262,13 @@ def test_a_unit_is_one_term_in_its_symbol_and_its_name() -> None:
     assert not key_terms("kilo", "id") & key_terms("km", "id")
 
 
+def test_weather_is_one_term_as_its_adjective_and_its_noun() -> None:
+    assert key_terms("What if it is windy?", "en") <= key_terms("in winds over 24 mph", "en")
+    assert key_terms("Do you go out when it is rainy?", "en") & key_terms("heavy rain", "en")
+    assert key_terms("Is it open when it is icy?", "en") & key_terms("ice on the paths", "en")
+    assert not key_terms("windy", "en") & key_terms("a window", "en")
+
+
 def test_a_function_word_is_not_the_long_word_a_question_leaves_out() -> None:
     """ "Welche" (which) is in no passage, and says nothing of what is asked: the words
     the question is measured without are the ones that name its subject."""

@@ -263,11 +263,16 @@ def test_questions_asking_how_much_notice_and_sentences_giving_one() -> None:
         "¿Con cuánto tiempo hay que reservar?", "¿Cuántos días antes hay que pedirlo?",
         "Harus pesan kapan?", "When should I book?", "¿Cuándo hay que reservar?",
         "¿Cuándo debería reservar el traje?", "¿Cuándo conviene reservar?",
+        # what happens if the asker cancels
+        "¿Qué pasa si cancelo el mismo día?", "What happens if we cancel?",
+        "Kalau saya batal bagaimana?", "¿Qué ocurre si tengo que cancelar?",
     ]:  # fmt: skip
         assert asks_notice(question), question
     # a cancelled show, a tour's length
     for question in [
         "Why was the show cancelled?", "How long does the tour last?", "When can I book online?",
+        # a show the asker does not cancel
+        "What happens if the show is cancelled?", "¿Qué pasa si se cancela la excursión?",
     ]:  # fmt: skip
         assert not asks_notice(question), question
     assert states_notice("Si no puedes venir, avísanos con 24 horas de antelación.")
@@ -287,6 +292,9 @@ def test_questions_asking_how_much_notice_and_sentences_giving_one() -> None:
     assert not notice.given_in(balance, "Can I cancel my booking?")
     assert notice.given_in(balance, "How many weeks before do I have to pay?")
     assert notice.given_in("You can cancel up to 48 hours before.", "Can I cancel my booking?")
+    # cancelling on the day asks the notice: its words are the asking's, not a thing's
+    late = asked_fact("¿Qué pasa si cancelo el mismo día?")
+    assert late.name == "notice" and {"pasa", "mismo"} <= late.words
 
 
 def test_questions_asking_for_the_address_in_that_word() -> None:
