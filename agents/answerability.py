@@ -631,6 +631,30 @@ _SAME_WORD = {
     "llueve": "lluvia",
     "llover": "lluvia",
     "lloviendo": "lluvia",
+    # (a number in words is the number: "¿Cuánto cuesta para cuatro?" of "90 euros para 4
+    # a 6 personas"; not "one", "uno", "una", "satu", "once": a pronoun, an article, a
+    # time in English)
+    **{
+        word: str(n)
+        for n, words in enumerate(
+            [
+                # (and Indonesian's "so many together", "berdua", whose stem is "dua")
+                "two dos dua berdua",
+                "three tres tiga bertiga",
+                "four cuatro empat berempat",
+                "five cinco lima berlima",
+                "six seis enam berenam",
+                "seven siete tujuh",
+                "eight ocho delapan",
+                "nine nueve sembilan",
+                "ten diez sepuluh",
+                "eleven",
+                "twelve doce",
+            ],
+            start=2,
+        )
+        for word in words.split()
+    },
     # (weather, the adjective and the noun: "What if it is windy?" of "Castles cannot be
     # used in winds over 24 mph")
     "windy": "wind",

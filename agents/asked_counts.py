@@ -136,6 +136,10 @@ _ASKS_PEOPLE = re.compile(
     r"cu[aá]nt[oa]s (?:sois|somos|seremos|cabemos|vamos|entramos)|how many of us|"
     # ... or of anyone going: "¿Cuántos van en cada grupo?"
     r"cu[aá]nt[oa]s (?:van|caben|entran) (?:en|por)|"
+    # ... or may take part: "¿Cuántos podemos jugar?", "How many can play?"
+    r"cu[aá]nt[oa]s (?:podemos|pueden|puede|se puede) (?:jugar|ir|venir|ser|entrar|"
+    r"participar|subir|montar|apuntarnos|apuntarse)|"
+    r"how many (?:of us )?can (?:play|come|go|join|take part|ride)|"
     # ... or whether the askers fit: "Somos 6, ¿cabemos en un coche?"
     r"cabemos|cabremos|"
     # ... or, numbering themselves, whether they are taken: "Somos 12, ¿nos la hacéis?",
@@ -181,7 +185,9 @@ PEOPLE_WORDS = frozenset(
     "sleeps seat seats hold holds take takes come invite caben cabe caber entran admite "
     "admitís admiten muat menampung maximum máximo maksimal most sois somos seremos "
     "cabemos coinciden coincidimos coincide of us vamos entramos cuánta cuanta gente "
-    "vez inside dibatasi".split()
+    "vez inside dibatasi "
+    "podemos pueden puede se jugar ir venir ser entrar participar subir montar apuntarnos "
+    "apuntarse can play go join part ride".split()
 )
 
 

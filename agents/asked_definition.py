@@ -156,11 +156,18 @@ _LISTED_AFTER = re.compile(
 _LISTED_BEFORE = re.compile(rf"[^\W\d_]{_JOINING}\s*$")
 
 
+_WITH = re.compile(r"(?<![^\W_])(?i:with|using|via|con|mediante|dengan|pakai|lewat)\s*$")
+
+
 def _in_passing(before: str, after: str, language: str) -> bool:
     """Whether the thing, between `before` and `after`, is one of a list or a word
     saying what another is of: after a word of substance in Spanish and Indonesian
     ("talang air [galvalum]"), before one in English ("a [chalk paint] workshop")."""
     if _LISTED_AFTER.match(after) or _LISTED_BEFORE.search(before):
+        return True
+    # ... or what something is done with ("firmar con certificado digital", "pay with
+    # Apple Pay", "bayar pakai QRIS")
+    if _WITH.search(before):
         return True
     stopwords = stopwords_of(language)
     if language == "en":

@@ -31,7 +31,10 @@ ASKS_TO_DELIVER = re.compile(
     r"home visits?|house calls?|datang(?: \w+)? ke rumah|layanan panggilan|home service|"
     r"(?:ven[ií]s|venir|vienen|viene) (?:\w+ )?a (?:casa|domicilio)|"
     # ("Bisa bekam di rumah saya?", "Ustaznya bisa datang mengajar ke rumah kami?")
-    r"(?:di|ke) rumah (?:saya|kami|aku))(?![^\W_])",
+    r"(?:di|ke) rumah (?:saya|kami|aku)|"
+    # ... or fetch from one's home: "Bisa dijemput ke rumah?", "Ada layanan penjemputan?"
+    r"(?:di|men)?jemput(?:nya)? (?:ke|dari|di) (?:rumah|hotel|kantor|kos|apartemen)|"
+    r"penjemputan|antar[ -]jemput)(?![^\W_])",
     re.IGNORECASE,
 )
 SPEAKS_OF_DELIVERING = re.compile(
@@ -46,6 +49,8 @@ SPEAKS_OF_DELIVERING = re.compile(
     r"export\w*|exporta\w*|ekspor\w*|"
     r"kurir|ekspedisi|jne|gosend|gojek|grab|home visits?|house calls?|(?:come|visit) (?:to )?you|"
     r"your (?:home|house|door)|datang ke rumah|panggilan|home service|ke rumah|"
+    # ... or fetching from home: "Penumpang dijemput di rumah", "Penjemputan ... bisa diatur"
+    r"(?:di|men)?jemput\w* (?:di|ke|dari) rumah|penjemputan|"
     # ("te los llevamos a casa los jueves")
     r"(?:llevamos|traemos|acercamos|entregamos)(?: \w+){0,2} a (?:casa|domicilio))(?![^\W_])",
     re.IGNORECASE,
@@ -64,7 +69,9 @@ DELIVERING_WORDS = frozenset(
     "carrier carriers couriers mensajería mensajeria paquetería paqueteria agencia "
     "ekspedisi kurir pakai lewat via "
     # ... and bringing it closer, as Spain says: "¿Me podéis acercar los huevos a casa?"
-    "acercáis acercais acercan acercar acercarme acercarnos".split()
+    "acercáis acercais acercan acercar acercarme acercarnos "
+    # ... and fetching from home: "Bisa dijemput ke rumah?"
+    "jemput dijemput menjemput jemputnya penjemputan hotel kos apartemen".split()
 )
 
 

@@ -13,20 +13,21 @@ import re
 from agents.answerability import key_terms
 
 # Whether there is, whether they have or offer it, whether one may: at the question's
-# start ("Apakah ada loker?", "¿Tenéis taquillas?", "Can I smoke?"); not "Do you sell
-# ...?", "Do you do ...?", whose verb is a second thing asked.
+# start ("Apakah ada loker?", "¿Tenéis taquillas?", "Can I smoke?", spoken Indonesian's
+# "Bisa sekalian grooming?", while at it); not "Do you sell ...?", "Do you do ...?",
+# whose verb is a second thing asked.
 _ASKS_WHETHER = re.compile(
     r"^\W*(?:is there(?: an?| any)?|are there(?: any)?|any|have you got(?: an?| any)?|"
     r"do you (?:have|offer|provide)(?: an?| any)?|can (?:i|we)|"
     r"hay|ten[eé]is|tienen|tienes|ofrec[eé]is|ofrecen|se puede|puedo|podemos|"
-    r"(?:apakah |apa )?(?:ada|tersedia|bisa|boleh))(?![^\W_])",
+    r"(?:apakah |apa )?(?:ada|tersedia|bisa|boleh)(?: sekalian)?)(?![^\W_])",
     re.IGNORECASE,
 )
 # The question's words that only ask it.
 ONE_THING_WORDS = frozenset(
     "is there are any an a have you got do offer provide can i we hay tenéis teneis tienen "
     "tienes ofrecéis ofreceis ofrecen se puede puedo podemos apakah apa ada tersedia bisa "
-    "boleh".split()
+    "boleh sekalian".split()
 )
 
 

@@ -533,6 +533,17 @@ def test_spoken_indonesian_already_and_with_are_no_terms() -> None:
     assert key_terms("Sudah termasuk sarapan?", "id") == key_terms("termasuk sarapan", "id")
 
 
+def test_a_number_in_words_is_the_number() -> None:
+    assert key_terms("¿Cuánto cuesta para cuatro?", "es") & key_terms("para 4 a 6", "es")
+    assert key_terms("Is it cheaper for two people?", "en") & key_terms("2 people", "en")
+    assert key_terms("Berapa untuk tiga orang?", "id") & key_terms("3 orang", "id")
+    # ... and Indonesian's "so many together", whose stem the word's is
+    assert key_terms("Semalam untuk berdua berapa?", "id") & key_terms("dua orang", "id")
+    # one is a pronoun, "una" an article, "once" a time in English
+    for word, language in (("one", "en"), ("una", "es"), ("once", "en")):
+        assert not key_terms(word, language) & key_terms("1", language), word
+
+
 def test_spoken_how_much_and_asking_for_are_no_terms() -> None:
     """ "berapaan" is spoken "berapa"; "minta" (ask for) is the asker's word ("Kalau
     minta diukur dulu kena biaya?" of "Survei dan ukur gratis")."""

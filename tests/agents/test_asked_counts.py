@@ -58,6 +58,9 @@ def test_a_question_asking_how_many_people_and_a_sentence_giving_them() -> None:
         "¿Cuántos vamos en cada barco?",
         # ... or as people at large
         "¿Cuánta gente monta a la vez en cada clase?",
+        # ... or who may take part
+        "¿Cuántos podemos jugar?",
+        "How many can play?",
     ):
         assert asks_people(asked), asked
     for asked in (

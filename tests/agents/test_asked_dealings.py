@@ -121,6 +121,9 @@ def test_questions_asking_whether_they_deliver_or_come_to_one() -> None:
         # ... or coming home to do the work there
         "Ustaznya bisa datang mengajar ke rumah kami?",
         "¿La logopeda puede venir a casa?",
+        # ... or fetching from home
+        "Bisa dijemput ke rumah?",
+        "Ada layanan penjemputan?",
     ):
         assert asks_to_deliver(question), question
     # where, when and for how much are other questions; so is delivering in no such sense
@@ -130,6 +133,8 @@ def test_questions_asking_whether_they_deliver_or_come_to_one() -> None:
         "Kapan pesanan dikirim?",
         "Do you repair bikes?",
         "Can I pay by card?",
+        # a child fetched at a time
+        "Jam berapa anak bisa dijemput?",
     ):
         assert not asks_to_deliver(question), question
 
@@ -140,6 +145,8 @@ def test_a_page_speaking_of_delivering_posting_or_sending() -> None:
     assert speaks_of_delivering("Pengantaran tersedia untuk wilayah Surabaya.")
     assert speaks_of_delivering("Orders are sent by courier the next day.")
     assert speaks_of_delivering("Pesanan bisa dianter sampai depan rumah.")
+    assert speaks_of_delivering("Penumpang dijemput di rumah untuk wilayah Bandung kota.")
+    assert not speaks_of_delivering("Anak bisa dijemput pukul 15.00.")
     # files sent by email or WhatsApp are no delivering, unless something comes to the door
     assert not speaks_of_delivering("File desain bisa dikirim lewat WhatsApp dalam format PDF.")
     assert speaks_of_delivering("Send your artwork by email and we deliver the cards to your door.")

@@ -83,6 +83,14 @@ def test_what_a_thing_is_made_of() -> None:
             True,
         ),  # fmt: skip
         ("Galvalum adalah baja berlapis aluminium.", "galvalum", "id", True),
+        # what something is done with: in passing
+        (
+            "Puede enviarnos la documentación y firmar con certificado digital.",
+            "certificado digital",
+            "es",
+            False,
+        ),  # fmt: skip
+        ("Pembayaran bisa pakai QRIS atau transfer.", "QRIS", "id", False),
     ],
 )
 def test_a_thing_named_in_passing_is_not_spoken_of(

@@ -18,6 +18,8 @@ def test_questions_asking_only_whether_there_is_one_thing() -> None:
         "¿Hay taquillas?",
         "¿Tenéis bonos?",
         "¿Se puede fumar?",
+        # ... while at it, as Indonesian speaks
+        "Bisa sekalian grooming?",
     ):
         assert asks_one_thing(question), question
         assert asked_fact(question).name == "one_thing", question
@@ -26,6 +28,7 @@ def test_questions_asking_only_whether_there_is_one_thing() -> None:
         "Ada diskon untuk pelajar?",
         "Boleh bawa anjing?",
         "Do you sell guitars?",
+        "Bisa pasang regulator di rumah sekalian?",
         "Is there parking nearby at night?",
         # not whether there is: what it is, how much
         "Apa itu galvalum?",
