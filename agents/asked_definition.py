@@ -156,6 +156,7 @@ _LISTED_AFTER = re.compile(
 _LISTED_BEFORE = re.compile(rf"[^\W\d_]{_JOINING}\s*$")
 
 
+_NAME_AFTER = re.compile(r"\s+[A-ZÁÉÍÓÚÑ][^\W\d_]+")
 _WITH = re.compile(r"(?<![^\W_])(?i:with|using|via|con|mediante|dengan|pakai|lewat)\s*$")
 
 
@@ -166,8 +167,10 @@ def _in_passing(before: str, after: str, language: str) -> bool:
     if _LISTED_AFTER.match(after) or _LISTED_BEFORE.search(before):
         return True
     # ... or what something is done with ("firmar con certificado digital", "pay with
-    # Apple Pay", "bayar pakai QRIS")
-    if _WITH.search(before):
+    # Apple Pay", "bayar pakai QRIS"), or, in Spanish and Indonesian, the kind of a place
+    # its name follows ("en el centro comercial Los Arcos"; English writes a kind after
+    # the name, and a capital after the thing makes it part of one: "the Rhine River")
+    if _WITH.search(before) or (language != "en" and _NAME_AFTER.match(after)):
         return True
     stopwords = stopwords_of(language)
     if language == "en":

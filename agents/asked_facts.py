@@ -1224,7 +1224,7 @@ _ASKS_NOTICE = re.compile(
     r"pol[ií]tica de cancelaci[oó]n|cancelar (?:la|mi|una) (?:cita|reserva|clase)|"
     r"(?:bisa|boleh|bagaimana(?: cara)?) (?:membatalkan|batalkan|batal)|pembatalan|"
     # ... or what happens if the asker cancels: "¿Qué pasa si cancelo el mismo día?"
-    r"what happens if (?:i|we) (?:have to |need to )?cancel|"
+    r"what (?:happens )?if (?:i|we) (?:have to |need to )?cancel|"
     r"qu[eé] (?:pasa|ocurre|sucede) si (?:cancelo|cancelamos|anulo|anulamos|"
     r"tengo que cancelar|tenemos que cancelar)|"
     r"(?:kalau|jika|bila) (?:saya |kami )?(?:mau |harus )?(?:batal|membatalkan))"
@@ -1728,7 +1728,9 @@ PAID_WORDS = frozenset(
     "en el precio incluido incluida incluidos incluidas viene vienen aparte cobra cobran "
     "pagan sudah belum termasuk terpisah pagar hay que de más mas lagi tambah nambah "
     "tambahan ponéis poneis vosotros ponen ustedes provide provided dapat lo la los "
-    "las".split()
+    "las "
+    # ... and who pays: "Bensin ditanggung siapa?"
+    "ditanggung oleh siapa who pays quién quien".split()
 )
 
 
@@ -1795,8 +1797,23 @@ def asks_delivering(question: str) -> bool:
 
 def asks_whether_paid(question: str) -> bool:
     """Whether the question asks whether one pays (for something), or whether something
-    is included."""
-    return asks_whether(_ASKS_WHETHER_PAID, question) or asks_whether(_ASKS_INCLUDED, question)
+    is included, or who pays for it."""
+    return (
+        asks_whether(_ASKS_WHETHER_PAID, question)
+        or asks_whether(_ASKS_INCLUDED, question)
+        or _WHO_PAYS.search(question) is not None
+    )
+
+
+# ... or who pays for a thing, which asks whether it is included: "Bensin ditanggung
+# siapa?" of "Harga sudah termasuk bensin dan parkir", "Who pays for the fuel?". The
+# thing named, nothing else: who pays if something breaks is another question ("Kalau
+# kameranya rusak siapa yang bayar?").
+_WHO_PAYS = re.compile(
+    r"^\W*(?:[\w-]+ ditanggung (?:oleh )?siapa|who pays for (?:the )?[\w-]+|"
+    r"qui[eé]n paga (?:el|la|los|las) [\w-]+)\W*$",
+    re.IGNORECASE,
+)
 
 
 # ... and so does one saying what is included, provided or extra: "Lunch and all tools
@@ -1970,6 +1987,29 @@ def states_length_of_time(sentence: str) -> bool:
     return not states_age(sentence) or states_duration(_YEARS.sub(" ", sentence))
 
 
+# A guarantee's length is how long it holds, not how long the work takes: "¿Cuánto
+# tardáis?" of "Todas las reparaciones tienen 6 meses de garantía" (the sentence the
+# encoder put first), beside "La mayoría de las reparaciones están listas en una hora".
+_GUARANTEE = re.compile(
+    r"(?<![^\W_])(?:guarantee[ds]?|warrant(?:y|ies)|garant[ií]as?|garantizad[oa]s?|"
+    r"(?:ber)?garansi(?:nya)?)(?![^\W_])",
+    re.IGNORECASE,
+)
+_OF_THE_DURATION_ASKED = telling_what_is_asked(DURATION_WORDS)
+
+
+def tells_duration(sentence: str, question: str) -> bool:
+    """Whether a sentence giving a length of time tells the one the question asks: of
+    what it names, and not a guarantee's alone, unless a guarantee is asked."""
+    if (
+        _GUARANTEE.search(sentence)
+        and not _GUARANTEE.search(question)
+        and len(_LENGTH_OF_TIME.findall(sentence)) == 1
+    ):
+        return False
+    return _OF_THE_DURATION_ASKED(sentence, question)
+
+
 # The first a question asks is the one looked for: a telephone asked is answered only by
 # a telephone, "how can I contact you?" by either.
 FACTS = (
@@ -2051,7 +2091,7 @@ FACTS = (
         asks_duration,
         states_length_of_time,
         DURATION_WORDS,
-        telling_what_is_asked(DURATION_WORDS),
+        tells_duration,
         strict=True,
     ),
     # whether one may come new to it: "Nunca he buceado, ¿puedo probar?" of "no hace falta

@@ -91,6 +91,8 @@ def test_what_a_thing_is_made_of() -> None:
             False,
         ),  # fmt: skip
         ("Pembayaran bisa pakai QRIS atau transfer.", "QRIS", "id", False),
+        # ... or the kind of a place its name follows
+        ("Estamos en el centro comercial Los Arcos, local 12.", "centro comercial", "es", False),
     ],
 )
 def test_a_thing_named_in_passing_is_not_spoken_of(

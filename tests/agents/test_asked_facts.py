@@ -265,6 +265,7 @@ def test_questions_asking_how_much_notice_and_sentences_giving_one() -> None:
         "¿Cuándo debería reservar el traje?", "¿Cuándo conviene reservar?",
         # what happens if the asker cancels
         "¿Qué pasa si cancelo el mismo día?", "What happens if we cancel?",
+        "What if I cancel the day before?",
         "Kalau saya batal bagaimana?", "¿Qué ocurre si tengo que cancelar?",
     ]:  # fmt: skip
         assert asks_notice(question), question
@@ -691,8 +692,15 @@ def test_whether_something_is_included_and_a_sentence_saying_so() -> None:
         "¿El neopreno lo ponéis vosotros?",
         "Do you provide towels?",
         "Sudah dapat makan?",
+        # ... or who pays for it
+        "Bensin ditanggung siapa?",
+        "Who pays for the fuel?",
+        "¿Quién paga la gasolina?",
     ):
         assert asks_whether_paid(question), question
+    # who pays when something breaks is not whether a thing is included
+    assert not asks_whether_paid("Kalau kameranya rusak, ditanggung siapa?")
+    assert not asks_whether_paid("Who pays if the van breaks down?")
     # what is included is asked openly: another question
     assert not asks_whether_paid("What is included?")
     for sentence in (
@@ -1026,6 +1034,18 @@ def test_leaving_it_on_a_day_a_span_to_the_end_of_a_month_and_a_duration_by_its_
         "What is the duration of the course?",
     ):
         assert asks_duration(asked), asked
+
+
+def test_a_guarantees_length_is_not_how_long_the_work_takes() -> None:
+    took = "¿Cuánto tardáis?"
+    duration = asked_fact(took)
+    assert not duration.given_in("Todas las reparaciones tienen 6 meses de garantía.", took)
+    assert duration.given_in("La mayoría de las reparaciones están listas en una hora.", took)
+    # ... unless the guarantee is asked, or the sentence gives another length too
+    held = "Garansinya berapa lama?"
+    assert asked_fact(held).given_in("Sparepart yang diganti bergaransi 3 bulan.", held)
+    both = "Repairs take two days and come with a 3 month guarantee."
+    assert asked_fact("How long do repairs take?").given_in(both, "How long do repairs take?")
 
 
 def test_an_indonesian_period_is_no_thing_priced() -> None:
