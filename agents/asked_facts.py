@@ -1795,16 +1795,6 @@ def asks_delivering(question: str) -> bool:
     )
 
 
-def asks_whether_paid(question: str) -> bool:
-    """Whether the question asks whether one pays (for something), or whether something
-    is included, or who pays for it."""
-    return (
-        asks_whether(_ASKS_WHETHER_PAID, question)
-        or asks_whether(_ASKS_INCLUDED, question)
-        or _WHO_PAYS.search(question) is not None
-    )
-
-
 # ... or who pays for a thing, which asks whether it is included: "Bensin ditanggung
 # siapa?" of "Harga sudah termasuk bensin dan parkir", "Who pays for the fuel?". The
 # thing named, nothing else: who pays if something breaks is another question ("Kalau
@@ -1814,6 +1804,16 @@ _WHO_PAYS = re.compile(
     r"qui[eé]n paga (?:el|la|los|las) [\w-]+)\W*$",
     re.IGNORECASE,
 )
+
+
+def asks_whether_paid(question: str) -> bool:
+    """Whether the question asks whether one pays (for something), or whether something
+    is included, or who pays for it."""
+    return (
+        asks_whether(_ASKS_WHETHER_PAID, question)
+        or asks_whether(_ASKS_INCLUDED, question)
+        or _WHO_PAYS.search(question) is not None
+    )
 
 
 # ... and so does one saying what is included, provided or extra: "Lunch and all tools
