@@ -49,8 +49,9 @@ SPEAKS_OF_DELIVERING = re.compile(
     r"export\w*|exporta\w*|ekspor\w*|"
     r"kurir|ekspedisi|jne|gosend|gojek|grab|home visits?|house calls?|(?:come|visit) (?:to )?you|"
     r"your (?:home|house|door)|datang ke rumah|panggilan|home service|ke rumah|"
-    # ... or fetching from home: "Penumpang dijemput di rumah", "Penjemputan ... bisa diatur"
-    r"(?:di|men)?jemput\w* (?:di|ke|dari) rumah|penjemputan|"
+    # ... or fetching from home: "Penumpang dijemput di rumah", "Instruktur menjemput
+    # peserta di rumah", "Penjemputan ... bisa diatur"
+    r"(?:di|men)?jemput\w*(?: \w+){0,2} (?:di|ke|dari) rumah|penjemputan|"
     # ("te los llevamos a casa los jueves")
     r"(?:llevamos|traemos|acercamos|entregamos)(?: \w+){0,2} a (?:casa|domicilio))(?![^\W_])",
     re.IGNORECASE,

@@ -146,6 +146,7 @@ def test_a_page_speaking_of_delivering_posting_or_sending() -> None:
     assert speaks_of_delivering("Orders are sent by courier the next day.")
     assert speaks_of_delivering("Pesanan bisa dianter sampai depan rumah.")
     assert speaks_of_delivering("Penumpang dijemput di rumah untuk wilayah Bandung kota.")
+    assert speaks_of_delivering("Instruktur menjemput peserta di rumah untuk wilayah Bekasi.")
     assert not speaks_of_delivering("Anak bisa dijemput pukul 15.00.")
     # files sent by email or WhatsApp are no delivering, unless something comes to the door
     assert not speaks_of_delivering("File desain bisa dikirim lewat WhatsApp dalam format PDF.")
