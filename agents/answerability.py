@@ -130,7 +130,10 @@ SPOKEN_PARTICLES = frozenset(
     "berapaan "
     # ... and its "already" and "with" ("Udah sama ukiran nama?" asks whether the carving
     # comes with it: a page writes "lengkap dengan ukiran nama")
-    "sudah udah sama".split()
+    "sudah udah sama "
+    # ... and its "ever", which no page answering writes ("Airnya pernah dites?" of "Air
+    # kami diuji di laboratorium")
+    "pernah".split()
 )
 # Words hedging a fact asked: "Diantar jam berapa biasanya?" asks the time a page gives
 # without "usually", "Roughly what does a shop sign cost?" the price it gives without
@@ -272,6 +275,10 @@ LIMIT_WORDS = frozenset(
     "minimum maximum min max limit limits mínimo mínima máximo máxima límite minimal "
     "maksimal maksimum batas".split()
 )
+# ... nor the number a limit is of, beside it: "Is there a minimum [number] of
+# guests?", "¿Hay un [número] máximo de personas?" ask the limit, which "a minimum of 50
+# guests" gives.
+COUNTED = frozenset("number numbers amount quantity número numero cantidad jumlah".split())
 # Whom a service is done for, between the verb and the thing ("Do you give [us]
 # aprons?"): not a thing either. (Not stopwords: "US" is a country in SQuAD.)
 RECEIVERS = frozenset("us him her them te mereka".split())
@@ -621,6 +628,11 @@ _SAME_WORD = {
     # service comes with a two year guarantee")
     "warranty": "guarantee",
     "warranties": "guarantee",
+    # (Indonesian's borrowed "tes" and its own "uji": "Airnya pernah dites?" of "Air kami
+    # diuji di laboratorium")
+    "tes": "uji",
+    "dites": "diuji",
+    "pengetesan": "pengujian",
     # (fuel, in its everyday word and the formal initials: "Bensinnya ditanggung siapa?"
     # of "Harga belum termasuk BBM")
     "bbm": "bensin",
@@ -1038,7 +1050,10 @@ def _asked_things(question: str, language: str | None) -> tuple[tuple[str, ...],
             ]
         else:
             continue
-        for word in words:
+        beside = zip([None, *words[:-1]], words, [*words[1:], None], strict=True)
+        for before, word, after in beside:
+            if word in COUNTED and LIMIT_WORDS.intersection((before, after)):
+                continue
             # A number, in figures or words, sizes the thing ("a [six]-foot tree" of
             # "trees from 4 to 7 feet").
             # ... nor is a price's name: "Is there a [charge] if the flight is

@@ -271,7 +271,10 @@ DURATION_WORDS = frozenset(
     # ... or how long it holds out: "Kuat berapa lama di jalan?"
     "kuat lamanya sekali "
     # ... or how soon it is back: "How soon can I get my certificate back?"
-    "soon can get back".split()
+    "soon can get back "
+    # ... or when the result is: "Hasil fotonya kapan jadi?", "When will the results be
+    # ready?"
+    "hasil hasilnya result results resultado resultados".split()
 )
 
 

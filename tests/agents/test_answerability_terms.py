@@ -585,6 +585,14 @@ def test_a_warranty_is_a_guarantee_and_daring_is_online() -> None:
     assert key_terms("Ada kelas daring?", "id") & key_terms("juga online lewat Zoom", "id")
 
 
+def test_a_test_in_either_indonesian_word_and_ever_asks_nothing() -> None:
+    """ "Airnya pernah dites?" of "Air kami diuji di laboratorium": the borrowed "tes" is
+    the page's "uji", and "pernah" (ever) is no term a page answering writes."""
+    assert key_terms("Airnya pernah dites?", "id") <= key_terms(
+        "Air kami diuji di laboratorium setiap 6 bulan.", "id"
+    )
+
+
 def test_a_place_asked_whether_it_is_served() -> None:
     assert places_served("Melayani Salatiga?") == {"salatiga"}
     # the kind of area it is no part of its name

@@ -1004,6 +1004,10 @@ def test_children_from_a_bare_number_and_when_it_will_be_ready() -> None:
     assert asks_duration("¿Cuándo estará listo el traje?")
     assert asks_duration("Cetakannya jadi kapan?")
     assert not asks_duration("When is the rest due?")
+    # the result asked for is the work's, no term a page must hold: "Hasil fotonya kapan
+    # jadi?" of "File foto dikirim dalam 3 hari kerja"
+    assert "hasil" in asked_fact("Hasil fotonya kapan jadi?").words
+    assert "results" in asked_fact("When will the results be ready?").words
 
 
 def test_a_discount_by_any_of_its_names() -> None:

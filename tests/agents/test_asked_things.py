@@ -94,6 +94,10 @@ from agents.answerability import asked_kinds, asked_things
         ("Is there a minimum age?", ["age"]),
         ("Is there a maximum group size?", ["group", "size"]),
         ("Apakah ada batas usia?", ["usia"]),
+        # ... and so is the number a limit is of (a thing sized by number keeps it)
+        ("Is there a minimum number of guests?", []),
+        ("¿Hay un número máximo de personas?", ["personas"]),
+        ("Can you paint a house number on a slate?", ["number"]),
         # whom it is done for is not what is done
         ("Do you give us aprons?", ["aprons"]),
         # nor is a verb's particle
