@@ -1050,9 +1050,8 @@ def _asked_things(question: str, language: str | None) -> tuple[tuple[str, ...],
             ]
         else:
             continue
-        beside = zip([None, *words[:-1]], words, [*words[1:], None], strict=True)
-        for before, word, after in beside:
-            if word in COUNTED and LIMIT_WORDS.intersection((before, after)):
+        for at, word in enumerate(words):
+            if word in COUNTED and LIMIT_WORDS.intersection(words[max(at - 1, 0) : at + 2]):
                 continue
             # A number, in figures or words, sizes the thing ("a [six]-foot tree" of
             # "trees from 4 to 7 feet").
