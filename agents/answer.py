@@ -108,7 +108,7 @@ from agents.asked_facts import (
     without_ages,
 )
 from agents.asked_frequency import asks_frequency, says_how_often
-from agents.asked_how_to import how_to_unheld, why_unheld
+from agents.asked_how_to import how_to_unheld, why_unheld, why_unreasoned
 from agents.asked_kinds import unlisted_kind
 from agents.asked_manners import asked_manners, offered_otherwise
 from agents.asked_materials import unheld_material
@@ -679,6 +679,16 @@ class ExtractiveAnswerer:
                 ):
                     # "Why do cats purr?" of a cattery's pages, which never write "purr"
                     judged = judged.declined("why_unheld", unheld)
+                elif (
+                    same[top]
+                    and self.at_large is not None
+                    and why_unreasoned(query, quoted)
+                    and not self.at_large.reads_as_reference(context_vectors[chosen])
+                ):
+                    # "Why do wedding cakes have tiers?" of a cake maker's "A three tier
+                    # wedding cake serving 100 starts at £380": a service's sentence
+                    # giving no reason (over a reference work's, the encoder's to judge)
+                    judged = judged.declined("why_unreasoned")
                 elif children_unspoken(query, texts):
                     # "Do you run classes for kids?" of a pottery whose pages never speak
                     # of children nor of any age: its classes do not say they take them.

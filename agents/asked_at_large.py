@@ -70,9 +70,13 @@ class AtLarge:
             bar = max(bar, self.sure_probability_below)
         if asked < self.question_at or probability >= bar:
             return None
-        if (probabilities(quoted, self.sentence) >= self.sentence_below).any():
-            return None
-        return asked
+        return None if self.reads_as_reference(quoted) else asked
+
+    def reads_as_reference(self, sentences: np.ndarray) -> bool:
+        """Whether any of the `sentences`' vectors reads like a reference work's."""
+        if sentences.shape[-1] != len(self.sentence) - 1:
+            return True  # another encoder's: not to be told from a service's
+        return bool((probabilities(sentences, self.sentence) >= self.sentence_below).any())
 
 
 def probabilities(vectors: np.ndarray, weights: np.ndarray) -> np.ndarray:

@@ -154,7 +154,12 @@ _WHY_WORDS = frozenset("why kenapa mengapa por qué que".split())
 _GIVES_REASON = re.compile(
     r"(?<![^\W_])(?:because|due to|owing to|as a result|so that|in order to|"
     r"reasons?|porque|ya que|puesto que|dado que|debido a|por eso|para que|para evitar|"
-    r"motivo|raz[oó]n|karena|sebab|agar|supaya|sehingga|alasan)(?![^\W_])",
+    r"motivo|raz[oó]n|karena|sebab|agar|supaya|sehingga|alasan)(?![^\W_])|"
+    # ... or what follows from it, after a comma: "Tours depend on the tides, so start
+    # times change every week"
+    r",\s*(?:so|as|así que|por lo que|jadi|makanya)(?![^\W_])|"
+    # ... or what a thing makes sure of: "booking online guarantees the part is in stock"
+    r"(?<![^\W_])(?:guarantees|ensures|garantiza|asegura|menjamin|memastikan)(?![^\W_])",
     re.IGNORECASE,
 )
 
@@ -167,6 +172,13 @@ def why_words(question: str, language: str) -> list[str]:
     stopwords = stopwords_of(language)
     lowered = (w.lower() for w in words_of(question))
     return [w for w in lowered if w not in stopwords and w not in _WHY_WORDS and not w.isdigit()]
+
+
+def why_unreasoned(question: str, quoted: list[str]) -> bool:
+    """Whether the question asks why and none of the `quoted` sentences gives a reason:
+    over a service's pages, which say what it does and costs, "Why do wedding cakes have
+    tiers?" is answered by no sentence naming the tiers it sells."""
+    return _ASKS_WHY.search(question) is not None and not any(map(_GIVES_REASON.search, quoted))
 
 
 def why_unheld(

@@ -86,3 +86,13 @@ def test_a_question_read_at_large_surely_is_declined_below_a_higher_bar(
 def test_no_readings_for_another_encoder() -> None:
     assert for_encoder("text-embedding-3-small") is None
     assert for_encoder(None) is None
+
+
+def test_a_sentence_read_as_a_reference_works_or_a_services(
+    readings: AtLarge, embeddings: LocalEmbeddings
+) -> None:
+    service, reference = embeddings.encode([A_SERVICES, A_REFERENCE_WORKS])
+    assert not readings.reads_as_reference(service[None])
+    assert readings.reads_as_reference(np.stack([service, reference]))
+    # vectors of another size are another encoder's: not told from a reference work's
+    assert readings.reads_as_reference(np.zeros((1, 8)))

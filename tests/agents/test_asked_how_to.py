@@ -137,3 +137,19 @@ def test_how_to_do_it_oneself_at_home() -> None:
     # a page speaking of doing it at home may answer
     songs = ["Members get recordings to learn the songs at home."]
     assert how_to_unheld("How can I learn the songs at home?", songs) is None
+
+
+def test_why_answered_only_by_a_sentence_giving_a_reason() -> None:
+    from agents.asked_how_to import why_unreasoned
+
+    tiers = ["A three tier wedding cake serving 100 starts at £380."]
+    assert why_unreasoned("Why do wedding cakes have tiers?", tiers)
+    assert why_unreasoned("Kenapa sol sepatu bisa menguning?", ["Ada layanan unyellowing."])
+    # a reason, a consequence after a comma, or what a thing makes sure of
+    assert not why_unreasoned("Why?", ["We close in August because the kitchen is refitted."])
+    assert not why_unreasoned("Why?", ["Tours depend on the tides, so start times change."])
+    assert not why_unreasoned("Why?", ["Booking online guarantees the part is in stock."])
+    assert not why_unreasoned("¿Por qué?", ["Cerramos en agosto, así que reserve antes."])
+    # "por qué zona" asks where, and a question not asking why is none of this
+    assert not why_unreasoned("¿Por qué zona estáis?", tiers)
+    assert not why_unreasoned("How much is a three tier cake?", tiers)
