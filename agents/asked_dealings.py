@@ -45,6 +45,14 @@ _ASKS_TO_BUY = re.compile(
     r"(?![^\W_])",
     re.IGNORECASE,
 )
+# ... or what buying one costs, asked openly: "¿Cuánto cuesta comprar un caballo?" of a
+# riding school's prices, "How much does it cost to buy one?"
+_ASKS_BUYING_PRICE = re.compile(
+    r"(?<![^\W_])(?:cu[aá]nto (?:cuesta|vale|sale|costar[ií]a) comprar|"
+    r"how much (?:does it|would it|will it) cost to buy|how much (?:is it|would it be) to buy|"
+    r"(?:biaya|harga) (?:untuk )?membeli)(?![^\W_])",
+    re.IGNORECASE,
+)
 _SPEAKS_OF_SELLING = re.compile(
     r"(?<![^\W_])(?:sell|sells|sold|selling|sale|sales|shop|shops|store|stores|buy|buying|"
     # (a sale, not a window: "ventanas")
@@ -98,9 +106,9 @@ _SPEAKS_OF_RENTING = re.compile(
 
 def asks_to_buy(question: str) -> bool:
     """Whether the question asks whether they sell something (or one can buy it), not
-    where, when, how or for how much."""
+    where, when, how or for how much they sell it; or what buying one costs."""
     # "Where do you sell tickets?" may be answered by "Tickets from the box office".
-    return asks_whether(_ASKS_TO_BUY, question)
+    return asks_whether(_ASKS_TO_BUY, question) or bool(_ASKS_BUYING_PRICE.search(question))
 
 
 def speaks_of_selling(text: str) -> bool:

@@ -28,6 +28,10 @@ def test_questions_asking_whether_they_sell_a_thing() -> None:
         "Do you buy antique clocks?",
         "Will you buy my old records?",
         "¿Compráis muebles antiguos?",
+        # ... or what buying one costs
+        "¿Cuánto cuesta comprar un caballo?",
+        "How much does it cost to buy a campervan?",
+        "Berapa biaya membeli mesin jahit?",
     ):
         assert asks_to_buy(question), question
     # where, when, how and for how much are other questions
@@ -96,6 +100,9 @@ def test_the_dealing_no_page_speaks_of() -> None:
     assert dealing_unoffered("Do you sell telescopes?", ["Our shop sells telescopes."]) is None
     assert dealing_unoffered("Is there a telescope?", page) is None
     assert dealing_unoffered("Do you deliver?", page) == "not_delivered"
+    rides = ["Las rutas a caballo por el pinar duran dos horas y cuestan 45 euros."]
+    assert dealing_unoffered("¿Cuánto cuesta comprar un caballo?", rides) == "not_sold"
+    assert dealing_unoffered("¿Cuánto cuesta la ruta a caballo?", rides) is None
 
 
 def test_questions_asking_whether_they_deliver_or_come_to_one() -> None:
