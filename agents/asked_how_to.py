@@ -158,8 +158,11 @@ _GIVES_REASON = re.compile(
     # ... or what follows from it, after a comma: "Tours depend on the tides, so start
     # times change every week"
     r",\s*(?:so|as|así que|por lo que|jadi|makanya)(?![^\W_])|"
-    # ... or what a thing makes sure of: "booking online guarantees the part is in stock"
-    r"(?<![^\W_])(?:guarantees|ensures|garantiza|asegura|menjamin|memastikan)(?![^\W_])",
+    # ... or what a thing makes sure of or needs: "booking online guarantees the part is
+    # in stock", "Routing a packet requires the node to look up the connection id" (of
+    # "Why is the node required to look up...?", SQuAD dev)
+    r"(?<![^\W_])(?:guarantees|ensures|garantiza|asegura|menjamin|memastikan|requires?|"
+    r"requiere|requieren|memerlukan)(?![^\W_])",
     re.IGNORECASE,
 )
 

@@ -149,6 +149,7 @@ def test_why_answered_only_by_a_sentence_giving_a_reason() -> None:
     assert not why_unreasoned("Why?", ["We close in August because the kitchen is refitted."])
     assert not why_unreasoned("Why?", ["Tours depend on the tides, so start times change."])
     assert not why_unreasoned("Why?", ["Booking online guarantees the part is in stock."])
+    assert not why_unreasoned("Why?", ["Routing a packet requires the node to look it up."])
     assert not why_unreasoned("¿Por qué?", ["Cerramos en agosto, así que reserve antes."])
     # "por qué zona" asks where, and a question not asking why is none of this
     assert not why_unreasoned("¿Por qué zona estáis?", tiers)
