@@ -319,8 +319,9 @@ NOT_THINGS = (
     | ONE_PERIOD
     | OTHERS
 )
-# A verb's particle is no thing done to: "out" of "Do you come out to villages?".
-PARTICLES = frozenset("out over round around up down back along off away".split())
+# A verb's particle is no thing done to: "out" of "Do you come out to villages?"; nor is
+# "rid" of "get rid of" ("Do you get rid of the old tyres?" asks whether they take them).
+PARTICLES = frozenset("out over round around up down back along off away rid".split())
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,8 @@ from agents.answerability import asked_kinds, asked_things
         ("Do you give us aprons?", ["aprons"]),
         # nor is a verb's particle
         ("Do you pick up old sofas?", ["old", "sofas"]),
+        # ... nor "rid" of "get rid of"
+        ("Do you get rid of the old tyres?", []),
         # nor what the thing is made of or by
         ("Can I buy candles made from beeswax?", ["candles"]),
         ("¿Tenéis pan hecho con masa madre?", ["pan"]),
