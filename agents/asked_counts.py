@@ -168,7 +168,9 @@ _COUNTED = rf"(?:(?<![$€£¥\d.,])\d+(?![.,]\d)(?!\s*(?:€|euros?|pounds?))|{
 _STATES_PEOPLE = re.compile(
     rf"(?<![^\W_])(?:{_COUNTED}(?:\s+[\w-]+){{0,2}}?\s+(?:{_PEOPLE})|"
     rf"(?:seats|sleeps|sleep|holds|fits|carries|takes|accommodates|caben|hasta|capacidad para|"
-    rf"capacity (?:of|for)|kapasitas|menampung|maksimal|maksimum|maximum|máximo|up to)"
+    rf"capacity (?:of|for)|kapasitas|menampung|maksimal|maksimum|maximum|máximo|up to|"
+    # ... or a group's size: "for groups of 4 to 12", "grupos de hasta 8"
+    rf"groups? of(?: up to)?|grupos? de(?: hasta)?)"
     rf"\s+{_COUNTED})(?![^\W_])",
     re.IGNORECASE,
 )

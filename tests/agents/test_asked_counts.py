@@ -77,12 +77,16 @@ def test_a_question_asking_how_many_people_and_a_sentence_giving_them() -> None:
         "Satu kelas maksimal delapan peserta.",
         "Escape para 2 a 5 jugadores.",
         "Damos clases en grupos de cuatro jinetes como máximo.",
+        # ... or a group's size alone
+        "Sessions have a coach in each lane, for groups of 4 to 12.",
+        "Clases en grupos de hasta 8.",
     ):
         assert states_people(sentence), sentence
     for sentence in (
         "Sessions last 50 minutes.",
         "Anyone aged 11 or over can learn.",
         "Kelas pagi pukul 09.00.",
+        "Group bookings get 10% off.",
     ):
         assert not states_people(sentence), sentence
 
