@@ -204,7 +204,7 @@ def why_unheld(
     passages retrieved were read). The words of the service's `own` names are held, as
     everywhere, and so is a word the retrieved `texts` hold as spelt otherwise, or whose
     root they do ("bouregois" of "bourgeois", "requiered" of "requires": SQuAD dev)."""
-    if _ASKS_WHY.search(question) is None or any(map(_GIVES_REASON.search, quoted)):
+    if not why_unreasoned(question, quoted):
         return None
     asked = [w for w in words_of(question) if w.lower() in unheld and w.lower() not in own]
     if not asked:
