@@ -46,6 +46,7 @@ from agents.answerability import (
     proper_names,
     read_with,
     refers_back,
+    same_words,
     speaks_of_elsewhere,
     spoken_terms,
     stem_of,
@@ -393,7 +394,8 @@ class ExtractiveAnswerer:
         under = [_question_heading(passages[rank].section) for rank, _ in candidates]
         context_vectors = self.embeddings.encode_cached(contexts)
         # (an Indonesian page's verbs as they are spoken too: "mancing" finds "memancing")
-        context_terms = [set(tokenize(c)) | spoken_terms(c) for c in contexts]
+        # (each word as `stem_of` reads it: "ongkir" as "ongkos")
+        context_terms = [set(tokenize(same_words(c))) | spoken_terms(c) for c in contexts]
         ranks = np.array([rank for rank, _ in candidates])
         asking = np.array(["?" in sentence for _, sentence in candidates], dtype=float)
         numbers = np.array([bool(HAS_NUMBER.search(s)) for _, s in candidates], dtype=float)
@@ -1008,7 +1010,7 @@ class ExtractiveAnswerer:
         `lift`: how much lower its language sits for the question (`_lifts`); `under`:
         the question heading each sits under, if any."""
         query_vector = self.embeddings.encode_cached([query], query=True)[0]
-        terms = set(tokenize(query))
+        terms = set(tokenize(same_words(query)))
         overlap = np.array([len(terms & c) / (len(terms) or 1) for c in context_terms])
         named = np.array([bool(d) and d <= terms for d in defined], dtype=float)
         codes = codes_in(query)

@@ -637,6 +637,10 @@ _SAME_WORD = {
     # (fuel, in its everyday word and the formal initials: "Bensinnya ditanggung siapa?"
     # of "Harga belum termasuk BBM")
     "bbm": "bensin",
+    # (the cost of sending, shortened as it is spoken: "Ongkirnya berapa?" of "Ongkos
+    # kirim gratis")
+    "ongkir": "ongkos",
+    "ongkirnya": "ongkosnya",
     # (a bumper, in Spain's two words: "¿Cuánto sale pintar el parachoques?" of "Pintar
     # un paragolpes cuesta desde 180 euros")
     "parachoques": "paragolpes",
@@ -1550,6 +1554,20 @@ def absent_terms(question: str, passages: list[str]) -> set[str]:
     """Every word of the question, lower-cased, that no passage holds (by stem, in the
     language it is read in), whatever its length (`absent_words`, all of them)."""
     return {w.lower() for w in absent_words(question, passages, limit=len(question), shortest=1)}
+
+
+# ... save a number's word: a sentence holds figures of every kind (a time, a price), and
+# "Can I reserve a table for four?" picked "open ... 8 am to 4 pm" over "bookings for
+# groups of eight or more".
+_SAME_WORD_NOT_NUMBERS = {word: same for word, same in _SAME_WORD.items() if not same.isdigit()}
+
+
+@lru_cache(maxsize=4096)  # the same sentences come back turn after turn
+def same_words(text: str) -> str:
+    """The text with each word `_SAME_WORD` maps to another word written as that one,
+    lower case: for the answerer's choice of sentences, which reads the search's tokens,
+    not `stem_of` ("Ongkirnya berapa?" picks "Ongkos kirim gratis", not the prices)."""
+    return _WORD.sub(lambda word: _SAME_WORD_NOT_NUMBERS.get(word[0].lower(), word[0]), text)
 
 
 def held_terms(passages: list[str]) -> frozenset[str]:

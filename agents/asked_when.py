@@ -69,6 +69,9 @@ _MOMENT = re.compile(
     r"(?![^\W_])",
     re.IGNORECASE,
 )
+# ... or a day counted from the event's, as Indonesian writes it: "Pembayaran lunas H-1"
+# (the day before), "H+3".
+_DAY_H = re.compile(r"(?<![^\W_])H ?[-+−] ?\d{1,2}(?![^\W_])")
 # ... or a condition opening the sentence: "Under intense light, they seek shelter"
 # answers "When do chloroplasts arrange in vertical columns?"
 _UNDER_CONDITIONS = re.compile(r"^[\W_]*(?:under|bajo)\s[^,]{1,40},", re.IGNORECASE)
@@ -107,6 +110,7 @@ def says_when(sentence: str) -> bool:
         or states_hours(sentence)
         or states_duration(sentence)
         or _MOMENT.search(sentence) is not None
+        or _DAY_H.search(sentence) is not None
         or _UNDER_CONDITIONS.match(sentence) is not None
     )
 

@@ -24,6 +24,7 @@ from agents.answerability import (
     priced,
     proper_names,
     reading_language,
+    same_words,
     speaks_of_elsewhere,
     stem_of,
     terms_of,
@@ -591,6 +592,19 @@ def test_a_test_in_either_indonesian_word_and_ever_asks_nothing() -> None:
     assert key_terms("Airnya pernah dites?", "id") <= key_terms(
         "Air kami diuji di laboratorium setiap 6 bulan.", "id"
     )
+
+
+def test_the_spoken_shortening_of_a_delivery_cost() -> None:
+    """ "Ongkirnya berapa?" of "Ongkos kirim gratis": "ongkir" is "ongkos kirim" as it is
+    spoken, for the decision's terms and for the answerer's choice of sentences."""
+    assert key_terms("Ongkirnya berapa?", "id") <= key_terms("Ongkos kirim gratis.", "id")
+    assert "ongkos" in same_words("Ongkirnya berapa?")
+    assert same_words("Ongkos kirim gratis.") == "Ongkos kirim gratis."
+    # (the other words read as another too, "Do your repairs have a warranty?" of "All
+    # repairs come with a 90 day guarantee"; not a number's word, which would pick any
+    # sentence with the figure: a table for four of the hours "8 am to 4 pm")
+    assert "guarantee" in same_words("Do your repairs have a warranty?")
+    assert same_words("Can I reserve a table for four?") == "Can I reserve a table for four?"
 
 
 def test_a_place_asked_whether_it_is_served() -> None:

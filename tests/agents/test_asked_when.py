@@ -55,6 +55,11 @@ def test_what_asks_when(question: str, asks: bool) -> None:
         ("Bajo luz intensa, las hojas se pliegan.", True),
         # ... not a rule the sentence works under
         ("Under the lease the tenant pays for repairs.", False),
+        # a day counted from the event's ("Bayarnya kapan?")
+        ("Pembayaran lunas H-1 lewat transfer bank.", True),
+        ("Foto dikirim H+3 lewat email.", True),
+        # ... not a model's number
+        ("Kami memakai mesin las tipe H-200.", False),
     ],
 )
 def test_what_says_when(sentence: str, says: bool) -> None:
