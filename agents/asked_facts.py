@@ -953,7 +953,7 @@ _ASKS_PHONE = re.compile(
     r"(?<![^\W_])(?:(?:tele)?phone number|(?:your|the|a) (?:tele)?phone|call you|number to "
     r"call|your (?:contact )?number(?! of)|(?:su|el|qu[eé]|un|al) tel[eé]fono|llamarl[oe]s|"
     r"a qu[eé] n[uú]mero|(?:vuestro|tu) n[uú]mero(?! de)|nomor "
-    r"(?:telepon|telp|hp|wa|whatsapp)|(?:wa|whatsapp)-?nya|"
+    r"(?:telepon|telp|hp|wa|whatsapp)(?:-?nya)?|(?:wa|whatsapp)-?nya|"
     # ... or which number, asked in Indonesian: "Pesannya lewat WA ke nomor berapa?"
     r"(?:ke|di) nomor berapa|nomor(?:nya)? berapa|"
     # ... or whom to ring: "Who do I ring to get started?", "¿A quién llamo?"

@@ -202,6 +202,8 @@ def test_questions_asking_where_a_place_is_and_sentences_giving_an_address() -> 
 
 def test_questions_asking_how_to_reach_a_place_and_sentences_giving_a_number_or_email() -> None:
     assert asks_phone("What is your phone number?") and asks_phone("Nomor WA-nya berapa?")
+    # ... the telephone's "-nya" on it as on WA's ("Nomor teleponnya berapa?")
+    assert asks_phone("Nomor teleponnya berapa?") and asks_phone("Nomor HP-nya berapa?")
     # "your number" alone is the telephone's; a count or an account number is not
     assert asks_phone("What's your number?") and asks_phone("¿Cuál es vuestro número?")
     assert not asks_phone("What is your number of staff?")
