@@ -70,9 +70,11 @@ from agents.asked_counts import (
 from agents.asked_dealings import asks_to_buy, dealing_unoffered, speaks_of_selling
 from agents.asked_definition import (
     asks_definition,
+    asks_difference,
     asks_made_of,
     named_in_passing,
     says_made_of,
+    told_apart,
 )
 from agents.asked_experience import without_never_done
 from agents.asked_facts import (
@@ -112,7 +114,7 @@ from agents.asked_frequency import asks_frequency, says_how_often
 from agents.asked_how_to import how_to_unheld, why_unheld, why_unreasoned
 from agents.asked_kinds import unlisted_kind
 from agents.asked_manners import asked_manners, offered_otherwise
-from agents.asked_materials import unheld_material
+from agents.asked_materials import names_other_material, unheld_material
 from agents.asked_measures import asks_size, size_held, states_size
 from agents.asked_options import unlisted_measure
 from agents.asked_person import asks_person, names_someone
@@ -508,9 +510,12 @@ class ExtractiveAnswerer:
                     # "¿Qué tiempo hará mañana en Tudela?" of the shop's street in Tudela:
                     # no page of a service says what the weather will be.
                     judged = judged.declined("weather_to_come")
-                elif asks_made_of(query) and not any(map(says_made_of, quoted)):
+                elif asks_made_of(query) and not any(
+                    says_made_of(s) or names_other_material(s, query) for s in quoted
+                ):
                     # "What is glass made from?" of the glazier's windows: a sentence
-                    # using the thing says not what it is made of.
+                    # using the thing says not what it is made of (one naming another
+                    # material does: "kaos cotton combed 30s").
                     judged = judged.declined("made_of_unsaid")
                 elif (
                     (thing := asks_definition(query))
@@ -522,6 +527,15 @@ class ExtractiveAnswerer:
                     # "Apa itu galvalum?" of "Kami memasang talang air galvalum dan PVC":
                     # a sentence naming the thing in passing says not what it is.
                     judged = judged.declined("not_defined", thing)
+                elif (
+                    (pair := asks_difference(query))
+                    and same[top]
+                    and not told_apart(quoted, *pair, seen.language)
+                ):
+                    # "Apa bedanya sablon DTF dan plastisol?" of "dengan sablon plastisol
+                    # atau DTF": two things named side by side, or one alone, are not
+                    # told apart.
+                    judged = judged.declined("difference_untold", list(pair))
                 elif asks_sights(query) and not any(map(speaks_of_sights, quoted)):
                     # "What is there to do in Ludlow?" of the framer's street in Ludlow: a
                     # sentence placing the business says not what a visitor might see.

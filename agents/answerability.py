@@ -96,7 +96,8 @@ ASKERS_WORDS = frozenset(
     necesitáis quiero quieres queremos queréis tengo tenemos nos os mí mío mía míos mías
     nuestro nuestra nuestros nuestras vuestro vuestra vuestros vuestras alguien
     aku nya kalau jika mau ingin kamu kalian dapat dapatkah bisakah harus perlu mesti
-    wajib minta meminta""".split()
+    wajib minta meminta
+    punya""".split()
 )
 # What an English apostrophe leaves of a word as `words_of` splits it ("hour's": "hour",
 # "s"; "don't": "don", "t"): no thing is named by them, and "s" beside "hour" made
@@ -129,8 +130,9 @@ SPOKEN_PARTICLES = frozenset(
     # ... and its "how much" ("Tanaman paling murah berapaan?")
     "berapaan "
     # ... and its "already" and "with" ("Udah sama ukiran nama?" asks whether the carving
-    # comes with it: a page writes "lengkap dengan ukiran nama")
-    "sudah udah sama "
+    # comes with it: a page writes "lengkap dengan ukiran nama"), and "not yet" beside
+    # "already" ("Saya belum punya desain, bisa dibantu?" of "Desain bisa dibantu")
+    "sudah udah sama belum "
     # ... and its "ever", which no page answering writes ("Airnya pernah dites?" of "Air
     # kami diuji di laboratorium")
     "pernah".split()
@@ -473,6 +475,8 @@ def stem_of(word: str, language: str) -> str:
     if unit := _UNITS.get(word):
         return unit
     word = _SAME_WORD.get(word, word)
+    if language == "es" and _ACCENTED_EN_PLURAL.fullmatch(word):
+        word = _unaccented(word[:-2])  # "exámenes" as "examen", whose stem is "exam"
     if language == "id" and _NOUN_OF_K_ROOT.fullmatch(word):
         word = word[:-5]  # "cetakannya" as "cetak", not "ceta"
     if language == "tr":
@@ -634,6 +638,9 @@ _SAME_WORD = {
     "tes": "uji",
     "dites": "diuji",
     "pengetesan": "pengujian",
+    # (the internet, as a way of doing a thing: "¿Se puede hacer online?" of "en directo
+    # por internet")
+    "online": "internet",
     # (fuel, in its everyday word and the formal initials: "Bensinnya ditanggung siapa?"
     # of "Harga belum termasuk BBM")
     "bbm": "bensin",
@@ -685,10 +692,11 @@ _SAME_WORD = {
 
 # Indonesian roots that say the same, read as one once their affixes are gone: "Bisa
 # ganti mainan lain?" of "bisa tukar mainan", "gantinya" as "diganti" as "tukar";
-# "daring" and "luring" (dalam/luar jaringan) are the written words for online, offline.
+# "daring" and "luring" (dalam/luar jaringan) are the written words for online (read as
+# "internet", as `_SAME_WORD` reads "online"), offline.
 # "Order" is the loanword for "pesan" ("Minimal order berapa?" of "Minimal pesanan").
 _SAME_ROOT = {
-    "ganti": "tukar", "tuker": "tukar", "daring": "online", "luring": "offline",
+    "ganti": "tukar", "tuker": "tukar", "daring": "internet", "luring": "offline",
     "order": "pesan",
 }  # fmt: skip
 # A root of "k" loses it under "meng-" and "peng-" ("kirim": "mengirim", "pengiriman"),
@@ -736,6 +744,17 @@ _SPANISH_DIPHTHONG = re.compile(r"(?<![qg])ue|ie")
 # A Spanish plural in "s" after a consonant is a loanword's ("kits", "clubs", "tests"),
 # whose "s" Snowball keeps: "¿Cuánto vale un kit?" missed "Vendemos kits".
 _LOANWORD_PLURAL = re.compile(r"\w{2,}[^aeiouáéíóúü\W\d]s")
+
+
+# A Spanish noun in "-en" takes an accent in its plural ("examen", "exámenes"; "imagen",
+# "imágenes"), and Snowball cuts the two apart ("exam", "examen"): "¿Se hacen exámenes
+# de práctica?" held nothing of "un simulacro de examen" (set EF).
+_ACCENTED_EN_PLURAL = re.compile(r"\w*[áéíóú]\w*enes")
+_UNACCENTED = str.maketrans("áéíóú", "aeiou")
+
+
+def _unaccented(word: str) -> str:
+    return word.translate(_UNACCENTED)
 
 
 def _plain_vowel(found: re.Match[str]) -> str:
@@ -1444,6 +1463,9 @@ PER_UNIT = re.compile(
 )
 
 
+_PRICE_HAD = re.compile(r"(?<![^\W_])(?:tiene|tienen|ten[eé]is|tienes)(?![^\W_])", re.IGNORECASE)
+
+
 def priced(question: str, quoted: list[str], *, before: list[str | None] | None = None) -> bool:
     """Whether a quoted sentence states a price (an amount with its currency, or free)
     beside one of the question's key terms: "Parking is free" for "How much does parking
@@ -1465,6 +1487,9 @@ def priced(question: str, quoted: list[str], *, before: list[str | None] | None 
     # its period read apart)
     asking += _RATE.findall(question)
     asking += [word for word in words_of(question) if word.lower() in HEDGES | SHARE_WORDS]
+    # (... and Spanish's "have" it is asked with: "¿Qué cuota mensual tenéis?" was priced
+    # less its "tenéis", set EF; "¿Qué precio tiene?")
+    asking += _PRICE_HAD.findall(question)
     wanted = key_terms(question, language) - key_terms(" ".join(asking), language)
     # (the rent asked alone is the price of what is rented: "Sewanya berapa?" of "Paket
     # isi 4 mainan Rp120.000 per 2 minggu"; not beside a thing: "Sewa gaun berapa?")

@@ -182,3 +182,91 @@ def _in_passing(before: str, after: str, language: str) -> bool:
 
 def _stems(text: str, language: str) -> list[str]:
     return [stem_of(w.lower(), language) for w in _WORD.findall(text)]
+
+
+# What tells two things apart, asked as the whole question: "What is the difference
+# between a llama and an alpaca?", "¿Qué diferencia hay entre fondant y mazapán?", "¿En
+# qué se diferencia X de Y?", "Apa bedanya sablon DTF dan plastisol?", "Teh hijau dan teh
+# hitam bedanya apa?". Of the hand sets' 76 such questions (sets A to EF) none was
+# answerable; seven were answered with a sentence naming the two side by side ("sablon
+# plastisol atau DTF") or only one of them.
+_ART = r"(?:(?:an?|the|el|la|los|las|un|una|unos|unas)\s+)?"
+_ASKS_DIFFERENCE = re.compile(
+    r"^\W*(?:"
+    rf"what(?:'s| is| are) the (?:main |real |big )?differences? between {_ART}(?P<x1>.+?) and "
+    rf"{_ART}(?P<y1>.+?)|"
+    rf"how (?:is|are|does|do) {_ART}(?P<x2>.+?) differ(?:ent)? from {_ART}(?P<y2>.+?)|"
+    rf"(?:qu[eé]|cu[aá]l(?:es)? (?:es|son) (?:la|las)) diferencias? (?:hay )?entre {_ART}"
+    rf"(?P<x3>.+?) y {_ART}(?P<y3>.+?)|"
+    rf"en qu[eé] se diferencian? {_ART}(?P<x4>.+?) (?:de|y) {_ART}(?P<y4>.+?)|"
+    r"apa (?:sih )?(?:beda|bedanya|perbedaan|perbedaannya) (?:antara )?(?P<x5>.+?) "
+    r"(?:dan|dengan|sama) (?P<y5>.+?)|"
+    r"(?:(?:perbedaan|beda) )?(?P<x6>.+?) (?:dan|dengan|sama) (?P<y6>.+?) "
+    r"(?:apa )?(?:bedanya|perbedaannya|beda)(?: apa| nya)?"
+    r")\W*$",
+    re.IGNORECASE,
+)
+
+
+def asks_difference(question: str) -> tuple[str, str] | None:
+    """The two things whose difference the question asks, or None."""
+    found = _ASKS_DIFFERENCE.match(question.strip())
+    if found is None:
+        return None
+    pair = [value for value in found.groups() if value is not None]
+    return pair[0], pair[1]
+
+
+# Between two things listed side by side: a comma or a joining word ("plastisol atau
+# DTF", "rumput gajah mini dan rumput jepang", the words both things share and articles
+# between).
+_JOINS = frozenset("and or y o u e dan atau serta & a an the el la los las un una".split())
+
+
+# ... a word of difference or comparison tells them apart whatever it names ("The
+# primary difference is the method by which...", "private schools are unusual because",
+# "sedangkan", "más barato que").
+_CONTRAST = re.compile(
+    r"(?<![^\W_])(?:differ\w*|distinct\w*|distinguish\w*|unlike|unusual|whereas|instead|"
+    r"than|diferencia\w*|diferente\w*|distint[oa]s?|en cambio|mientras que|que el|que la|"
+    r"beda\w*|berbeda|perbedaan\w*|sedangkan|daripada|dibanding\w*|lebih)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def told_apart(sentences: list[str], first: str, second: str, language: str) -> bool:
+    """Whether the sentences may tell the two things apart: a word of difference or
+    comparison, or both named (every word of each, as stems) with no sentence naming
+    them only side by side in a list."""
+    if any(_CONTRAST.search(sentence) for sentence in sentences):
+        return True
+    stopwords = stopwords_of(language)
+
+    def content(thing: str) -> set[str]:
+        words = (w.lower() for w in _WORD.findall(thing))
+        return {stem_of(w, language) for w in words if w not in stopwords}
+
+    ones, others = content(first), content(second)
+    shared = ones & others
+    held = {stem_of(w.lower(), language) for s in sentences for w in _WORD.findall(s)}
+    if not ones <= held or not others <= held:
+        return False
+    own_one, own_other = ones - shared, others - shared
+    for sentence in sentences:
+        words = re.findall(r"[^\W_][\w'’-]*|,", sentence.lower())
+        stems = [w if w == "," else stem_of(w, language) for w in words]
+        for i, stem in enumerate(stems):
+            if stem not in own_one | own_other:
+                continue
+            mine = own_one if stem in own_one else own_other
+            theirs = own_other if mine is own_one else own_one
+            between: list[str] = []
+            for later in stems[i + 1 :]:
+                if later in theirs:
+                    if any(w in _JOINS or w == "," for w in between):
+                        return False
+                    break
+                if later in mine or not (later in _JOINS or later == "," or later in shared):
+                    break
+                between.append(later)
+    return True

@@ -225,7 +225,8 @@ _ASKS_TO_COME_ON = re.compile(
     # "¿Puede venir el técnico un sábado?", "Tukangnya mau datang hari Minggu?"
     rf"(?:can|could|will|would) (?:you|someone|somebody|the [\w-]+)|puede|pueden|pod[eé]is|mau)"
     rf"(?![^\W_]).{{0,30}}(?<![^\W_])(?:{_COMING})(?![^\W_]).{{0,30}}"
-    rf"(?<![^\W_])(?:on|a|in the|el|un|los|por la|hari) (?:{_DAYS})s?(?![^\W_])|"
+    # (... or at an hour of a part of one: "¿Puedo pasar a las cinco de la tarde?")
+    rf"(?<![^\W_])(?:on|a|in the|el|un|los|por la|de la|hari) (?:{_DAYS})s?(?![^\W_])|"
     # ... the day asked first, opening the question: "Minggu pagi saya bisa datang?",
     # "Malam-malam bisa ambil motor?" (not "minggu depan", next week; nor "Kalau pesan
     # pagi, teknisi bisa datang hari itu?", which asks how soon they come)
@@ -1516,6 +1517,13 @@ def without_ages(text: str) -> str:
     return _ASKS_BY_AN_AGE.sub(" ", _STATES_AGE.sub(" ", text))
 
 
+# An hour in words ("Can we come at five?", "¿Puedo llegar a las ocho?", "Boleh datang
+# jam tujuh?").
+_HOUR_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    "una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|"
+    "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas"
+)
 # A question asking at what time something is done, besides opening ("What time can I
 # drop my son off?", "¿A qué hora podemos entrar?", "Jam berapa bisa dijemput?"): a
 # sentence giving a time of day answers it in its own words ("Drop-off is between 8 and
@@ -1536,7 +1544,7 @@ _ASKS_TIME = re.compile(
     # come at 9?", "¿Puedo llegar a las 8?" (a check-in time, or the hours, answers it)
     rf"(?<![^\W_])(?:(?:can|could|may) (?:i|we)|puedo|podemos|se puede|bisa|boleh)"
     rf"(?![^\W_]).{{0,30}}(?<![^\W_])(?:{_COMING}|arrive|llegar|check in)(?![^\W_]).{{0,20}}"
-    r"(?<![^\W_])(?:at|a las?|jam|pukul) \d{1,2}(?![^\W_])",
+    rf"(?<![^\W_])(?:at|a las?|jam|pukul) (?:\d{{1,2}}|{_HOUR_WORDS})(?![^\W_])",
     re.IGNORECASE,
 )
 TIME_WORDS = frozenset(

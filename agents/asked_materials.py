@@ -52,6 +52,50 @@ _ANY_MATERIAL = frozenset().union(*_MATERIALS.values())
 _OF = frozenset({"de", "del"})
 
 
+def names_other_material(sentence: str, question: str) -> bool:
+    """Whether the sentence names a thing the question asks of in a material the
+    question does not name, as its language writes a thing's material: "Kaosnya bahan
+    apa?" (what is the T-shirt made of) of "sudah termasuk kaos cotton combed 30s" answers
+    without a word of making (set EF). Not "What is glass made from?" of a sentence naming
+    glass alone, nor "Tanah liat terbuat dari apa?" of "membuat keramik dari tanah liat"
+    (the clay is what the ceramics are of)."""
+    language = reading_language(question, [sentence])
+    stopwords = stopwords_of(language)
+    asked = {w.lower() for w in words_of(question)}
+    # (the words asking it are no thing: "terbuat" and "membuat" share a stem)
+    things = {
+        stem_of(w, language) for w in asked if w not in stopwords and w not in _MAKING
+    } - _ANY_MATERIAL
+    words = [w.lower() for w in words_of(sentence)]
+
+    def names_thing(near: list[str]) -> bool:
+        return bool(things & {stem_of(w, language) for w in near})
+
+    for i, word in enumerate(words):
+        if word not in _ANY_MATERIAL or word in asked:
+            continue
+        # the thing before its material ("kaos cotton", "camisetas de algodón"); in
+        # English after it ("cotton T-shirts") or before it, said of it ("T-shirts are
+        # 100% cotton"), not what it is made from ("ceramics from clay")
+        if language != "en":
+            found = names_thing(words[max(0, i - 2) : i])
+        else:
+            before = words[max(0, i - 3) : i]
+            found = names_thing(words[i + 1 : i + 3]) or (
+                names_thing(before) and not _MAKING.intersection(before)
+            )
+        if found:
+            return True
+    return False
+
+
+# The words asking or saying what a thing is made of, which name no thing.
+_MAKING = frozenset(
+    "made make makes from of with out hecho hecha hechos hechas fabricado fabricada de con "
+    "terbuat dibuat membuat buat dari bahan bahannya".split()
+)
+
+
 def unheld_material(question: str, texts: list[str]) -> str | None:
     """The material the question asks a thing in, when none of `texts` names it (nor in
     another word) and one names another material; else None."""

@@ -183,7 +183,8 @@ def test_an_indonesian_nya_is_taken_off_a_short_word_as_off_a_long_one() -> None
     assert "harga" in key_terms("Harganya berapa?", "id")
     # words ending so on their own stay whole; a host that is a function word elsewhere
     # ("les") is left out as the word alone is, on both sides
-    assert {"tanya", "punya"} <= key_terms("Saya mau tanya, punya kamar?", "id")
+    # ("punya", "have", is no key term at all since set EF, nor is any piece of it)
+    assert key_terms("Saya mau tanya, punya kamar?", "id") == {"tanya", "kamar"}
     assert "les" not in key_terms("Berapa biaya lesnya?", "id") | terms_of("Les renang anak")
 
 
@@ -634,3 +635,26 @@ def test_spanish_much_is_not_what_a_question_asks_about() -> None:
     terms in four; "mucho" is a word of quantity, as "algún" and "cada" are."""
     assert "much" not in key_terms("¿Y si hace mucho viento?", "es")
     assert not key_terms("muchos muchas mucha", "es")
+
+
+def test_a_spanish_plural_accented_as_its_singular_is_not() -> None:
+    """ "¿Se hacen exámenes de práctica?" held nothing of "un simulacro de examen":
+    Snowball stems the two "examen" and "exam" (set EF)."""
+    for plural, singular in [("exámenes", "examen"), ("imágenes", "imagen"), ("jóvenes", "joven")]:
+        assert key_terms(plural, "es") == key_terms(singular, "es"), plural
+
+
+def test_online_is_the_internet() -> None:
+    """ "¿Se puede hacer online?" held nothing of "en directo por internet" (set EF);
+    Indonesian's "daring" is read with them."""
+    assert "internet" in key_terms("¿Se puede hacer online?", "es")
+    assert key_terms("Can I pay online?", "en") & key_terms("Pay over the internet", "en")
+    assert key_terms("Ada kelas daring?", "id") & key_terms("kelas lewat internet", "id")
+
+
+def test_indonesian_not_yet_and_have_are_no_key_terms() -> None:
+    """ "Saya belum punya desain, bisa dibantu?" covered two terms in four of "Desain bisa
+    dibantu gratis" (set EF): "belum" is "sudah"'s "not yet", "punya" its "have"."""
+    assert key_terms("Saya belum punya desain, bisa dibantu?", "id") == key_terms(
+        "desain dibantu", "id"
+    )

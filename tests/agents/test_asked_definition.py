@@ -6,10 +6,12 @@ import pytest
 
 from agents.asked_definition import (
     asks_definition,
+    asks_difference,
     asks_made_of,
     named_in_passing,
     says_made_of,
     speaks_of,
+    told_apart,
 )
 
 
@@ -106,3 +108,53 @@ def test_a_quote_not_naming_the_thing_is_left_to_the_decision() -> None:
     # named otherwise ("β-carotene"), or not at all: not in passing
     assert not named_in_passing(["β-carotene is a bright red-orange pigment."], "beta carotene")
     assert not named_in_passing(["We replace misted double-glazed units."], "galvalum")
+
+
+@pytest.mark.parametrize(
+    ("question", "pair"),
+    [
+        ("Apa bedanya sablon DTF dan plastisol?", ("sablon DTF", "plastisol")),
+        ("Teh hijau dan teh hitam bedanya apa?", ("Teh hijau", "teh hitam")),
+        ("What is the difference between a llama and an alpaca?", ("llama", "alpaca")),
+        ("How is a canoe different from a kayak?", ("canoe", "kayak")),
+        ("¿Qué diferencia hay entre fondant y mazapán?", ("fondant", "mazapán")),
+        (
+            "¿En qué se diferencia la guitarra flamenca de la clásica?",
+            ("guitarra flamenca", "clásica"),
+        ),
+        # a difference of one thing, or none named: not two things told apart
+        ("What is the difference in price?", None),
+        ("Apa bedanya?", None),
+    ],
+)
+def test_the_two_things_a_question_asks_the_difference_of(
+    question: str, pair: tuple[str, str] | None
+) -> None:
+    assert asks_difference(question) == pair
+
+
+def test_two_things_named_side_by_side_or_one_alone_are_not_told_apart() -> None:
+    """ "Apa bedanya sablon DTF dan plastisol?" was answered with "sablon plastisol atau
+    DTF" (set EF); of the hand sets' 76 such questions none was answerable."""
+    listed = ["Kami melayani sablon kaos dan hoodie dengan sablon plastisol atau DTF."]
+    assert not told_apart(listed, "sablon DTF", "plastisol", "id")
+    gardens = ["Kami memasang rumput gajah mini dan rumput jepang, serta membuat kolam."]
+    assert not told_apart(gardens, "rumput gajah mini", "rumput jepang", "id")
+    assert not told_apart(
+        ["We offer a standard wash and a premium wash."], "standard wash", "premium wash", "en"
+    )
+    # one of them unnamed
+    assert not told_apart(
+        ["Harga kanopi besi hollow mulai Rp450.000."], "besi hollow", "besi siku", "id"
+    )
+    # a word of difference tells them apart whatever it names (SQuAD: "What is the main
+    # difference between online pharmacies and community pharmacies?")
+    method = ["The primary difference is the method by which the medications are received."]
+    assert told_apart(method, "online pharmacies", "community pharmacies", "en")
+    assert told_apart(["El DTF es más caro que el vinilo."], "DTF", "plastisol", "es")
+    # each in a clause of its own may tell them apart
+    washes = ["The standard wash cleans the outside.", "The premium wash adds a wax and a vacuum."]
+    assert told_apart(washes, "standard wash", "premium wash", "en")
+    assert told_apart(
+        ["Un galón de agua mineral 6 euros, el de ósmosis 8."], "agua mineral", "ósmosis", "es"
+    )

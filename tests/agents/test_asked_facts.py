@@ -1258,3 +1258,20 @@ def test_paying_up_front_a_radius_answering_for_a_place_and_a_time_left_to_the_s
     # "Suele estar lista..." times what the sentence before names
     before = "La puesta a punto básica cuesta 35 euros."
     assert read_with("Suele estar lista en dos días.", before).startswith(before)
+
+
+def test_coming_at_an_hour_said_in_words() -> None:
+    """ "¿Puedo pasar a las cinco de la tarde?" of "de 16 a 19 h" was declined: the hour
+    in words, the part of the day after "de la" (set EF)."""
+    assert asks_hours("¿Puedo pasar a las cinco de la tarde?")
+    for question in [
+        "Can we come at five?",
+        "Boleh datang jam tujuh?",
+        "¿Puedo llegar a las ocho?",
+    ]:
+        fact = asked_fact(question)
+        assert fact is not None and fact.name == "time", question
+    # a number that is no hour, and an afternoon's class asked about, not a time to come
+    for question in ["Can we come with five friends?", "¿Puedo pasar la tarde aquí?"]:
+        fact = asked_fact(question)
+        assert fact is None or fact.name not in ("time", "hours"), question
