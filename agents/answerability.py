@@ -108,14 +108,16 @@ CLITICS = frozenset(
 )
 # Words of quantity before a thing ("Is there any parking?", "¿Hay algún bono?", "Ada
 # beberapa pilihan?"): a page that has it says so without them, so as key terms they
-# only counted against the answer; nor "pcs", pieces ("Minimal order berapa pcs?"). Not
+# only counted against the answer; nor "pcs", pieces ("Minimal order berapa pcs?"), nor
+# "banyak", many, as "mucho" ("Murid per kelas paling banyak berapa?", set EG). Not
 # "hay" ("¿Hay que pagar en efectivo?" asks what must be done) nor "algo", "something":
 # they stand for the thing itself.
 QUANTIFIERS = frozenset(
     """any some every each another
     algún alguna alguno algunos algunas ningún ninguna ninguno cualquier cualquiera cada
     mucho mucha muchos muchas
-    semua setiap beberapa pcs""".split()
+    semua setiap beberapa pcs
+    banyak""".split()
 )
 # A time to come, unnamed ("Bisa tambah kamera nanti?", "Can I add a camera later?"): a
 # page saying what is done answers it for later too.
@@ -638,6 +640,10 @@ _SAME_WORD = {
     "tes": "uji",
     "dites": "diuji",
     "pengetesan": "pengujian",
+    # (a school's pupils, in the asker's word and the page's: "Murid per kelas paling
+    # banyak berapa?" of "maksimal 8 siswa per kelas")
+    "murid": "siswa",
+    "muridnya": "siswanya",
     # (the internet, as a way of doing a thing: "¿Se puede hacer online?" of "en directo
     # por internet")
     "online": "internet",

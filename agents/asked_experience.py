@@ -30,7 +30,10 @@ _NEVER_DONE = re.compile(
     rf"(?:haber|to have) {_DONE_BEFORE}|"
     r"(?:i'm|i am|we're|we are) (?:a |an )?(?:complete |total |absolute )?(?:beginners?|novices?)|"
     r"first[- ]timers?|(?:my|our) first time|(?:have|having) no experience|"
-    r"(?:belum|tidak|gak|nggak|ga|enggak) pernah(?: [^\W\d_]+){1,4}|(?:masih|saya|aku|kami) "
+    r"(?:belum|tidak|gak|nggak|ga|enggak) pernah(?: [^\W\d_]+){1,4}|"
+    # ... or not able to yet ("Belum bisa hangul sama sekali, bisa ikut?"; not "tidak bisa",
+    # which cannot come: "Saya tidak bisa datang Senin")
+    r"belum bisa(?: [^\W\d_]+){1,4}|(?:masih|saya|aku|kami) "
     r"pemula|baru pertama kali(?: [^\W\d_]+){0,3}|tanpa pengalaman|tidak punya pengalaman)"
     r"(?![^\W_])",
     re.IGNORECASE,
@@ -80,7 +83,7 @@ EXPERIENCE_WORDS = frozenset(
     "ir venir hacerlo igual también hay algo nivel para mí problema sitio empezar "
     "belum tidak gak nggak enggak ga pernah pertama kali masih pemula pengalaman perlu harus "
     "bisa boleh ikut daftar coba mencoba mulai belajar tetap juga ada kelas untuk saya aku "
-    "kami masalah haber have hecho done antes before".split()
+    "kami masalah haber have hecho done antes before sama sekali".split()
 )
 
 

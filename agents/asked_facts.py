@@ -1704,6 +1704,9 @@ _ASKS_INCLUDED = re.compile(
     r"(?<![^\W_])(?:(?:is|are) (?:the |your |it |this |that )?(?:[\w-]+ ){0,2}(?:also )?included|"
     r"included in the (?:price|cost|fee)|does (?:it|the price|the cost|the fee|that|this) "
     r"include|cost extra|pay (?:extra|separately)|charged separately|"
+    # ... or bought apart: "Buku pelajarannya harus beli terpisah?" (set EG), "Do I buy
+    # the book separately?", "¿El libro se compra aparte?"
+    r"buy (?:[\w-]+ ){0,2}separately|bought separately|(?:se )?compra(?:n|r)? aparte|"
     r"(?:va|van|se paga|se pagan|se cobra|se cobran) aparte|"
     r"(?:entra|entran|est[aá]n?) (?:incluid[oa]s? )?en el precio|"
     r"(?:est[aá]n?|va|van|viene|vienen) incluid[oa]s?|"
@@ -1713,7 +1716,7 @@ _ASKS_INCLUDED = re.compile(
     r"pon[eé]is vosotros|ponen ustedes|(?:do|will) you provide|"
     r"(?:is|are) (?:the )?[\w-]+(?: [\w-]+)? provided|sudah dapat|"
     # "Kontrolnya bayar lagi?": paid again is paid on top
-    r"sudah termasuk|belum termasuk|apakah termasuk|bayar terpisah|bayar lagi|"
+    r"sudah termasuk|belum termasuk|apakah termasuk|(?:bayar|beli) terpisah|bayar lagi|"
     # ... or asked bare: "Aksesorisnya termasuk?"
     r"[\w-]+nya termasuk(?=\W*$)|"
     r"(?:tambah|nambah) bayar|bayar tambahan|"

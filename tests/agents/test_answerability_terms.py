@@ -658,3 +658,11 @@ def test_indonesian_not_yet_and_have_are_no_key_terms() -> None:
     assert key_terms("Saya belum punya desain, bisa dibantu?", "id") == key_terms(
         "desain dibantu", "id"
     )
+
+
+def test_a_pupil_in_either_indonesian_word_and_many_ask_nothing_of_their_own() -> None:
+    """ "Murid per kelas paling banyak berapa?" of "maksimal 8 siswa per kelas" (set EG):
+    "murid" and "siswa" are both pupils, and "banyak" is a word of quantity as "mucho"."""
+    assert key_terms("Muridnya berapa?", "id") <= key_terms("siswanya ada 8", "id")
+    assert "banyak" not in key_terms("Murid per kelas paling banyak berapa?", "id")
+    assert "siswa" in key_terms("Murid per kelas paling banyak berapa?", "id")

@@ -49,3 +49,11 @@ def test_a_sentence_on_experience_or_beginners() -> None:
     assert not states_experience("Pengajar kami berpengalaman.")
     assert not states_experience("Pelatih dengan pengalaman sepuluh tahun.")
     assert states_experience("Tidak perlu pengalaman, alat disediakan.")
+
+
+def test_not_able_to_do_it_yet_asks_as_never_having_done_it() -> None:
+    """ "Belum bisa hangul sama sekali, bisa ikut?" of "untuk pemula" was declined (set
+    EG). "Tidak bisa" is being unable to come, not new to it."""
+    assert asks_experience("Belum bisa hangul sama sekali, bisa ikut?")
+    assert asks_experience("Anak saya belum bisa berenang, boleh ikut?")
+    assert not asks_experience("Saya tidak bisa datang Senin, bisa ganti jadwal?")

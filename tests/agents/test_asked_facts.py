@@ -1275,3 +1275,15 @@ def test_coming_at_an_hour_said_in_words() -> None:
     for question in ["Can we come with five friends?", "¿Puedo pasar la tarde aquí?"]:
         fact = asked_fact(question)
         assert fact is None or fact.name not in ("time", "hours"), question
+
+
+def test_bought_apart_asks_whether_it_is_included() -> None:
+    """ "Buku pelajarannya harus beli terpisah?" of "buku sudah termasuk" was declined
+    (set EG): bought apart is paid apart."""
+    for question in [
+        "Buku pelajarannya harus beli terpisah?",
+        "Do I buy the book separately?",
+        "¿El libro se compra aparte?",
+    ]:
+        fact = asked_fact(question)
+        assert fact is not None and fact.name == "paid", question
