@@ -1264,13 +1264,9 @@ def test_coming_at_an_hour_said_in_words() -> None:
     """ "¿Puedo pasar a las cinco de la tarde?" of "de 16 a 19 h" was declined: the hour
     in words, the part of the day after "de la" (set EF)."""
     assert asks_hours("¿Puedo pasar a las cinco de la tarde?")
-    for question in [
-        "Can we come at five?",
-        "Boleh datang jam tujuh?",
-        "¿Puedo llegar a las ocho?",
-    ]:
-        fact = asked_fact(question)
-        assert fact is not None and fact.name == "time", question
+    _each_asks(
+        "time", "Can we come at five?", "Boleh datang jam tujuh?", "¿Puedo llegar a las ocho?"
+    )
     # a number that is no hour, and an afternoon's class asked about, not a time to come
     for question in ["Can we come with five friends?", "¿Puedo pasar la tarde aquí?"]:
         fact = asked_fact(question)
@@ -1280,10 +1276,15 @@ def test_coming_at_an_hour_said_in_words() -> None:
 def test_bought_apart_asks_whether_it_is_included() -> None:
     """ "Buku pelajarannya harus beli terpisah?" of "buku sudah termasuk" was declined
     (set EG): bought apart is paid apart."""
-    for question in [
+    _each_asks(
+        "paid",
         "Buku pelajarannya harus beli terpisah?",
         "Do I buy the book separately?",
         "¿El libro se compra aparte?",
-    ]:
+    )
+
+
+def _each_asks(name: str, *questions: str) -> None:
+    for question in questions:
         fact = asked_fact(question)
-        assert fact is not None and fact.name == "paid", question
+        assert fact is not None and fact.name == name, question
