@@ -478,7 +478,7 @@ def stem_of(word: str, language: str) -> str:
         return unit
     word = _SAME_WORD.get(word, word)
     if language == "es" and _ACCENTED_EN_PLURAL.fullmatch(word):
-        word = _unaccented(word[:-2])  # "exámenes" as "examen", whose stem is "exam"
+        word = word[:-2]  # "exámenes" as "exámen", which Snowball stems "exam" as "examen"
     if language == "id" and _NOUN_OF_K_ROOT.fullmatch(word):
         word = word[:-5]  # "cetakannya" as "cetak", not "ceta"
     if language == "tr":
@@ -754,13 +754,9 @@ _LOANWORD_PLURAL = re.compile(r"\w{2,}[^aeiouáéíóúü\W\d]s")
 
 # A Spanish noun in "-en" takes an accent in its plural ("examen", "exámenes"; "imagen",
 # "imágenes"), and Snowball cuts the two apart ("exam", "examen"): "¿Se hacen exámenes
-# de práctica?" held nothing of "un simulacro de examen" (set EF).
+# de práctica?" held nothing of "un simulacro de examen" (set EF). Its singular with the
+# accent left on stems as without it: Snowball's Spanish takes accents off last.
 _ACCENTED_EN_PLURAL = re.compile(r"\w*[áéíóú]\w*enes")
-_UNACCENTED = str.maketrans("áéíóú", "aeiou")
-
-
-def _unaccented(word: str) -> str:
-    return word.translate(_UNACCENTED)
 
 
 def _plain_vowel(found: re.Match[str]) -> str:

@@ -221,6 +221,7 @@ def asks_difference(question: str) -> tuple[str, str] | None:
 # DTF", "rumput gajah mini dan rumput jepang", the words both things share and articles
 # between).
 _JOINS = frozenset("and or y o u e dan atau serta & a an the el la los las un una".split())
+_WORD_OR_COMMA = re.compile(rf"{_WORD.pattern}|,")
 
 
 # ... a word of difference or comparison tells them apart whatever it names ("The
@@ -248,13 +249,16 @@ def told_apart(sentences: list[str], first: str, second: str, language: str) -> 
 
     ones, others = content(first), content(second)
     shared = ones & others
-    held = {stem_of(w.lower(), language) for s in sentences for w in _WORD.findall(s)}
+    # each sentence's words as stems, its commas kept
+    read = [
+        [w if w == "," else stem_of(w, language) for w in _WORD_OR_COMMA.findall(s.lower())]
+        for s in sentences
+    ]
+    held = {stem for stems in read for stem in stems} - {","}
     if not ones <= held or not others <= held:
         return False
     own_one, own_other = ones - shared, others - shared
-    for sentence in sentences:
-        words = re.findall(r"[^\W_][\w'’-]*|,", sentence.lower())
-        stems = [w if w == "," else stem_of(w, language) for w in words]
+    for stems in read:
         for i, stem in enumerate(stems):
             if stem not in own_one | own_other:
                 continue

@@ -1518,11 +1518,11 @@ def without_ages(text: str) -> str:
 
 
 # An hour in words ("Can we come at five?", "¿Puedo llegar a las ocho?", "Boleh datang
-# jam tujuh?").
+# jam tujuh?"; "jam dua belas" by its "dua").
 _HOUR_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     "una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|"
-    "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas"
+    "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas"
 )
 # A question asking at what time something is done, besides opening ("What time can I
 # drop my son off?", "¿A qué hora podemos entrar?", "Jam berapa bisa dijemput?"): a
