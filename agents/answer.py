@@ -95,6 +95,7 @@ from agents.asked_facts import (
     food_held,
     food_terms,
     gives_address,
+    held_all_year,
     held_by_kin,
     means_asked,
     month_held,
@@ -113,10 +114,11 @@ from agents.asked_facts import (
 from agents.asked_frequency import asks_frequency, says_how_often
 from agents.asked_how_to import how_to_unheld, why_unheld, why_unreasoned
 from agents.asked_kinds import unlisted_kind
+from agents.asked_makes import serves_every_make, without_any_make
 from agents.asked_manners import asked_manners, offered_otherwise
 from agents.asked_materials import names_other_material, unheld_material
 from agents.asked_measures import asks_size, size_held, states_size
-from agents.asked_options import unlisted_measure
+from agents.asked_options import size_priced_otherwise, unlisted_measure
 from agents.asked_person import asks_person, names_someone
 from agents.asked_prices import (
     CHEAP_WORDS,
@@ -136,6 +138,7 @@ from agents.asked_prices import (
     without_kin,
 )
 from agents.asked_sights import asks_sights, speaks_of_sights
+from agents.asked_units import unit_unstated
 from agents.asked_weather import asks_weather_to_come
 from agents.asked_when import age_unspoken, asks_when, lifespan_unspoken, says_when
 from agents.followup import offline_condenser, points_back
@@ -415,7 +418,10 @@ class ExtractiveAnswerer:
         # one's too ("In 2010 the Amazon suffered a drought. The affected region was...")
         preceding = [_sentence_before(candidates, i) for i in range(len(candidates))]
         tried = []
-        readings = [question, asked_part(question), offline_condenser(question, history or [])]
+        # (a make no page names, of pages serving every make, left out: "Merek Polytron
+        # bisa?" of "smart TV semua merek")
+        plain = without_any_make(question, texts)
+        readings = [plain, asked_part(plain), offline_condenser(question, history or [])]
         for query in dict.fromkeys(readings):
             chosen, best, cosines = self._best(
                 query, context_vectors, context_terms, terms, *features,
@@ -506,6 +512,10 @@ class ExtractiveAnswerer:
                 others = _rows_of_others(query, quoted, texts)
                 if others:
                     judged = judged.declined("rows_of_others", others)
+                elif query in readings[:2] and plain != question and not serves_every_make(quoted):
+                    # "Jual mesin jahit baru merek Singer?" read without its make: only a
+                    # sentence serving every make answers for the make left out.
+                    judged = judged.declined("make_unserved")
                 elif asks_weather_to_come(query):
                     # "¿Qué tiempo hará mañana en Tudela?" of the shop's street in Tudela:
                     # no page of a service says what the weather will be.
@@ -599,6 +609,14 @@ class ExtractiveAnswerer:
                     # "Ada karung 50 kg?" of "karung 5 kg, 10 kg, dan 25 kg": the sizes
                     # the page has are not the one asked.
                     judged = judged.declined("unlisted_measure", measure)
+                elif measure := size_priced_otherwise(query, quoted):
+                    # "Ganti panel TV 43 inci berapa?" of "Ganti lampu backlight TV 32
+                    # inci mulai Rp350.000": the price is of another size.
+                    judged = judged.declined("size_priced_otherwise", measure)
+                elif unit := unit_unstated(query, texts):
+                    # "Berapa watt listrik TV 32 inci?" of a repairer's prices: nothing
+                    # retrieved measures anything in watts.
+                    judged = judged.declined("unit_unstated", unit)
                 elif asks_person(query) and not any(
                     names_someone(s, query, own=self.own_names) for s in quoted
                 ):
@@ -824,8 +842,9 @@ class ExtractiveAnswerer:
         words no passage holds left out, beyond `LEFT_OUT_NOISE` (0 when none is): then
         that word is what the sentence does not answer. The words of `places` the sentence
         answers for are held ("Makassar" of "dikirim ke seluruh Indonesia"), and so is a
-        size a price is asked of, of things the passages give in sizes (`size_held`). One
-        batch of at most three short texts."""
+        size a price is asked of, of things the passages give in sizes (`size_held`), and a
+        time of year of what a passage says is so all year. One batch of at most three
+        short texts."""
         priced = asks_price(query)
         words = [
             (w,)
@@ -833,6 +852,7 @@ class ExtractiveAnswerer:
             if w.lower() not in self.own_names
             and w.lower() not in places
             and not (priced and size_held(w.lower(), passages))
+            and not held_all_year(w.lower(), query, passages)
         ]
         gains = self._left_out_gains(query, words, sentence, cosine)
         return max([0.0, *(gain - LEFT_OUT_NOISE for gain in gains)])
@@ -892,6 +912,7 @@ class ExtractiveAnswerer:
             for word in asked_things(query)
             if word not in self.own_names
             and not month_held(word, texts)
+            and not held_all_year(word, query, texts)
             and not (priced and size_held(word, texts))
         ]
         # ... and so is one whose kin a retrieved text holds ("loo" of "a toilet")

@@ -170,8 +170,13 @@ _STATES_PEOPLE = re.compile(
     rf"(?:seats|sleeps|sleep|holds|fits|carries|takes|accommodates|caben|hasta|capacidad para|"
     rf"capacity (?:of|for)|kapasitas|menampung|maksimal|maksimum|maximum|máximo|up to|"
     # ... or a group's size: "for groups of 4 to 12", "grupos de hasta 8"
-    rf"groups? of(?: up to)?|grupos? de(?: hasta)?)"
-    rf"\s+{_COUNTED})(?![^\W_])",
+    rf"groups? of(?: up to)?|grupos? de(?: hasta)?|"
+    # ... or a limit: "Places are limited to eight per class", "limitado a 12"
+    rf"limited to|limitad[oa]s? a|dibatasi)"
+    rf"\s+{_COUNTED}|"
+    # ... or so many to a class: "eight per class", "diez por grupo", "10 per kelas"
+    rf"{_COUNTED}\s+(?:per|a|each|por|cada|tiap|setiap)\s+(?:class|session|group|lesson|"
+    rf"course|clase|sesión|sesion|grupo|curso|kelas|sesi|kelompok))(?![^\W_])",
     re.IGNORECASE,
 )
 PEOPLE_WORDS = frozenset(
@@ -186,7 +191,7 @@ PEOPLE_WORDS = frozenset(
     "group rombongan hacéis haceis hacen atendéis atendeis aceptáis aceptais "
     "sleeps seat seats hold holds take takes come invite caben cabe caber entran admite "
     "admitís admiten muat menampung maximum máximo maksimal most sois somos seremos "
-    "cabemos coinciden coincidimos coincide of us vamos entramos cuánta cuanta gente "
+    "cabemos coinciden coincidimos coincide of us vamos entramos entra cuánta cuanta gente "
     "vez inside dibatasi "
     "podemos pueden puede se jugar ir venir ser entrar participar subir montar apuntarnos "
     "apuntarse can play go join part ride".split()

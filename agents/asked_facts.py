@@ -535,6 +535,26 @@ def month_held(word: str, texts: list[str]) -> bool:
     return False
 
 
+# A part of the year asked ("Bisa daftar pertengahan tahun?", "at the end of the year",
+# "a mitad de curso"), which a page doing it all year tells ("Pendaftaran dibuka sepanjang
+# tahun"), as it tells any month or season.
+_PART_OF_YEAR = re.compile(
+    r"(?<![^\W_])(?:(?:pertengahan|tengah|akhir|awal) tahun|mid-?year|(?:the )?(?:middle|end|"
+    r"start|beginning) of the (?:school )?year|(?:a )?(?:mitad|mediados|finales|principios) "
+    r"del? (?:año|curso))(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def held_all_year(word: str, question: str, texts: list[str]) -> bool:
+    """Whether `word` (lower case) names a time of year the question asks (a month, a
+    season, a part of the year) and a text says it is so all year."""
+    if not any(_ALL_YEAR.search(text) for text in texts):
+        return False
+    parts = {w.lower() for m in _PART_OF_YEAR.finditer(question) for w in words_of(m.group())}
+    return word in parts or _of_the_year(word)
+
+
 # A time of year asked as when something is there or done ("¿Hay campamento en Semana
 # Santa?", "Do you run camps at Christmas?", "Ada kelas saat bulan puasa?"); not a date
 # ("Who was elected in November 2008?": the quote may name the month it took office).
@@ -2267,7 +2287,9 @@ _KINS = (
     # getting in, by either word: "¿Hasta qué hora puedo entrar?" of "Se accede con un
     # código personal todos los días de 7:00 a 23:00" (not "entrada", a ticket too)
     "enter entering access accede acceden acceder accedo accedemos accedéis accedeis entrar "
-    "entro entra entramos entráis entrais masuk",
+    "entro entra entramos entráis entrais masuk masuknya "
+    # ... and a school's fee for it, its "uang pangkal": "Biaya masuknya berapa?"
+    "pangkal",
 )
 _KIN_OF = {word: frozenset(kin.split()) for kin in _KINS for word in kin.split()}
 

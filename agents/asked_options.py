@@ -11,14 +11,19 @@ people", "de 5 a 12 años"), which hold numbers they do not write. A sentence on
 something else may bound the unit for its own sake ("Gratis antar untuk pembelian
 minimal 25 kg" beside the sacks' sizes). A time of day ("7 pm") is the hours' to judge,
 and a year ("1821 yılına") names no measure.
+
+A price asked of a size the quoted sentences price only at others is not told either
+(`size_priced_otherwise`): "Ganti panel TV 43 inci berapa?" of "Ganti lampu backlight TV
+32 inci mulai Rp350.000". One other size suffices there: the price is of that size.
 """
 
 from __future__ import annotations
 
 import re
 
-from agents.answerability import SENTENCE_BREAK, key_terms, stem_of, stopwords_of
+from agents.answerability import SENTENCE_BREAK, asks_price, key_terms, stem_of, stopwords_of
 from agents.asked_counts import YEAR_FIGURE
+from agents.asked_prices import states_price
 from knowledge.encoders.languages import guess
 
 LISTED_MEASURES = 2
@@ -84,10 +89,57 @@ def _measures(text: str, language: str) -> list[tuple[str, str, bool]]:
         number, unit = match.group(1).replace(",", "."), match.group(2).lower()
         if unit in stopwords or unit in _NOT_UNITS or _YEAR.fullmatch(number):
             continue
+        before = _BOUND_BEFORE.search(text[: match.start()])
+        # (English's "a" is an article: "a 43 inch TV" is one size, not a range's end)
+        if before and language == "en" and before.group().strip().lower() == "a":
+            before = None
         bound = bool(
-            _BOUND_BEFORE.search(text[: match.start()])
+            before
             or _RANGE_AFTER.search(text[match.end(1) :])
             or _RANGE_AFTER.search(text[match.end() :])
         )
         found.append((number, stem_of(unit, language), bound))
     return found
+
+
+# A price asked bare: "Ganti panel TV 43 inci berapa?"
+_HOW_MUCH = re.compile(r"(?<![^\W_])(?:berapa|how much|cu[aá]nto)(?![^\W_])", re.IGNORECASE)
+# Units of a thing's size, which a price is given for: "Ganti panel TV 43 inci berapa?" of
+# "Ganti lampu backlight TV 32 inci mulai Rp350.000" is not told by the 32-inch price.
+# (Not ages, periods or people: "£5 for 12 year olds" may price a 7-year-old too.)
+_SIZE_UNITS = frozenset(
+    stem_of(word, language)
+    for language in ("en", "es", "id")
+    for word in (
+        "inch inches inci pulgada pulgadas cm mm ft metre metres meter meters metro metros kg "
+        "kilo gram grams gramo gramos gr litre litres liter liters litro litros ml watt watts "
+        "pk gb tb cc ton tons tonelada toneladas seater seaters plazas"
+    ).split()
+)
+
+
+def size_priced_otherwise(question: str, quoted: list[str]) -> str | None:
+    """The size (number and unit) a question asks the price of, when the quoted sentences
+    price that unit only at other numbers, none of them a bound or a range's end ("32
+    inci" for "43 inci"); else None."""
+    if not (asks_price(question) or _HOW_MUCH.search(question)):
+        return None
+    language = guess(question)[0]
+    asked = [
+        (number, unit)
+        for number, unit, bound in _measures(question, language)
+        if not bound and unit in _SIZE_UNITS
+    ]
+    if not asked:
+        return None
+    given: dict[str, set[str]] = {}
+    bounded: set[str] = set()
+    for sentence in quoted:
+        if not states_price(sentence):
+            continue
+        for number, unit, bound in _measures(sentence, language):
+            (bounded.add(unit) if bound else given.setdefault(unit, set()).add(number))
+    for number, unit in asked:
+        if given.get(unit) and unit not in bounded and number not in given[unit]:
+            return f"{number} {unit}"
+    return None

@@ -58,6 +58,7 @@ def test_a_question_asking_how_many_people_and_a_sentence_giving_them() -> None:
         "¿Cuántos vamos en cada barco?",
         # ... or as people at large
         "¿Cuánta gente monta a la vez en cada clase?",
+        "¿Cuánta gente entra en cada curso?",
         # ... or who may take part
         "¿Cuántos podemos jugar?",
         "How many can play?",
@@ -80,6 +81,10 @@ def test_a_question_asking_how_many_people_and_a_sentence_giving_them() -> None:
         # ... or a group's size alone
         "Sessions have a coach in each lane, for groups of 4 to 12.",
         "Clases en grupos de hasta 8.",
+        # ... or a limit, or so many to a class (set EH)
+        "Places are limited to eight per class.",
+        "Las plazas están limitadas a 12.",
+        "Maksimal 10 per kelas.",
     ):
         assert states_people(sentence), sentence
     for sentence in (
@@ -87,6 +92,8 @@ def test_a_question_asking_how_many_people_and_a_sentence_giving_them() -> None:
         "Anyone aged 11 or over can learn.",
         "Kelas pagi pukul 09.00.",
         "Group bookings get 10% off.",
+        "We teach two classes per week.",
+        "A lesson costs 20 euros per class.",
     ):
         assert not states_people(sentence), sentence
 

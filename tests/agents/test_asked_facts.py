@@ -20,6 +20,7 @@ from agents.asked_facts import (
     day_unnamed,
     days_asked,
     gives_address,
+    held_all_year,
     means_asked,
     month_held,
     names_day,
@@ -942,6 +943,17 @@ def test_a_month_named_or_in_a_span_of_months_is_held() -> None:
     winter = ["Abrimos de noviembre a febrero."]
     assert month_held("diciembre", winter) and not month_held("junio", winter)
     assert month_held("Juni", ["Harga naik pada bulan Juni."])
+
+
+def test_a_time_of_year_is_held_by_a_page_saying_all_year() -> None:
+    """ "Bisa daftar pertengahan tahun?" of "Pendaftaran dibuka sepanjang tahun"."""
+    all_year = ["Pendaftaran dibuka sepanjang tahun."]
+    asked = "Bisa daftar pertengahan tahun?"
+    assert held_all_year("pertengahan", asked, all_year)
+    assert held_all_year("agosto", "¿Abrís en agosto?", ["Abrimos todo el año."])
+    assert not held_all_year("pertengahan", asked, ["Pendaftaran dibuka bulan Juli."])
+    # a word of the question outside its time of year is not
+    assert not held_all_year("akhir", "Bisa bayar di akhir?", all_year)
 
 
 def test_the_age_of_adults_unnumbered_is_an_age() -> None:

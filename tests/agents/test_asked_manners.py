@@ -26,3 +26,19 @@ def test_a_language_asked_in_small_letters_is_a_way() -> None:
     # a page speaking of languages or subtitles speaks of it
     assert offered_otherwise("inglés", ["Los martes, películas en versión original."])
     assert offered_otherwise("francés", ["Las visitas son en español."])
+
+
+def test_the_internet_as_the_way_a_thing_is_done() -> None:
+    """ "Por internet" asks a way as "online" does; "¿Hay internet?" asks for a thing."""
+    assert asked_manners("¿Puedo reservar puesto por internet?") == ["internet"]
+    assert asked_manners("Bisa daftar lewat internet?") == ["internet"]
+    assert asked_manners("¿Hay internet?") == []
+    assert offered_otherwise("internet", ["Reserva tu puesto en nuestra web."])
+    assert not offered_otherwise("internet", ["Sala con wifi y enchufe en cada mesa."])
+
+
+def test_a_box_office_speaks_of_buying_otherwise_than_online() -> None:
+    """Tickets sold "en la taquilla" answer "por internet"; a study room's "taquillas"
+    (lockers) do not."""
+    assert offered_otherwise("internet", ["Las entradas se compran en la taquilla."])
+    assert not offered_otherwise("internet", ["Sala con 30 puestos y taquillas."])

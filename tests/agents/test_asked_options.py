@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agents.asked_options import unlisted_measure
+from agents.asked_options import size_priced_otherwise, unlisted_measure
 
 SACKS = [
     "Kami menjual beras pandan wangi dan beras merah dalam karung 5 kg, 10 kg, dan 25 kg.",
@@ -40,3 +40,25 @@ def test_a_bound_or_a_range_holds_numbers_it_does_not_write() -> None:
     assert unlisted_measure("Is there a class at 7 pm?", ["Classes at 6 pm and 8 pm."]) is None
     years = ["Müze 1857 yılında ve 1900 yılında tablo aldı."]
     assert unlisted_measure("Müze 1821 yılında tablo aldı mı?", years) is None
+
+
+def test_a_price_asked_of_a_size_the_quote_prices_another_of_is_not_told() -> None:
+    """ "Ganti panel TV 43 inci berapa?" of the 32-inch price: one other size priced is
+    enough, as the price is of that size; the size asked, or a bound, tells it."""
+    priced = ["Ganti lampu backlight TV 32 inci mulai Rp350.000."]
+    assert size_priced_otherwise("Ganti panel TV 43 inci berapa?", priced) == "43 inci"
+    assert size_priced_otherwise("Ganti backlight TV 32 inch berapa?", priced) is None
+    # (English's "a" before the size is its article, not a range's end)
+    assert (
+        size_priced_otherwise("How much is a 43 inch screen?", ["A 32 inch screen costs £120."])
+        == "43 inch"
+    )
+    assert size_priced_otherwise(
+        "¿Cuánto cuesta la furgoneta de 9 plazas?", ["La furgoneta de 6 plazas cuesta 80 euros."]
+    )
+    assert size_priced_otherwise("How much is a 2 kg bag?", ["Bags up to 5 kg cost £3."]) is None
+    # a quote giving the other size without a price, or an age, says nothing of it
+    assert size_priced_otherwise("How much is a 43 inch TV?", ["We mend 32 inch TVs."]) is None
+    assert (
+        size_priced_otherwise("How much for a 7 year old?", ["It is £5 for 12 year olds."]) is None
+    )
