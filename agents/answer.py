@@ -97,6 +97,7 @@ from agents.asked_facts import (
     gives_address,
     held_all_year,
     held_by_kin,
+    holiday_held,
     means_asked,
     month_held,
     names_an_age,
@@ -853,6 +854,7 @@ class ExtractiveAnswerer:
             and w.lower() not in places
             and not (priced and size_held(w.lower(), passages))
             and not held_all_year(w.lower(), query, passages)
+            and not holiday_held(w.lower(), query, passages)
         ]
         gains = self._left_out_gains(query, words, sentence, cosine)
         return max([0.0, *(gain - LEFT_OUT_NOISE for gain in gains)])
@@ -888,6 +890,7 @@ class ExtractiveAnswerer:
             if all(word in unheld for word in name)
             and not self.own_names.intersection(name)
             and not any(held_as_spelt(word, texts) for word in name)
+            and not all(holiday_held(word, query, texts) for word in name)
         ]
         # A way asked that no page offers, nor speaks of in its own words, is unheld
         # whatever the encoder makes of it ("online" draws a question on consultations
@@ -913,6 +916,7 @@ class ExtractiveAnswerer:
             if word not in self.own_names
             and not month_held(word, texts)
             and not held_all_year(word, query, texts)
+            and not holiday_held(word, query, texts)
             and not (priced and size_held(word, texts))
         ]
         # ... and so is one whose kin a retrieved text holds ("loo" of "a toilet")
@@ -1204,6 +1208,9 @@ def fact_giving(
     # to read ("in winter" of "8 am to 4 pm between October and March"; not of July's
     # alone): a page naming none leaves it unanswered.
     seasons = SEASON_WORDS if fact.name == "hours" and any(map(names_season, texts)) else ()
+    # ... and so is a public holiday asked by its name, of pages naming holidays ("Are you
+    # open on Easter Monday?" of "closed on bank holidays")
+    holidays = {w for w in absent if holiday_held(w, query, texts)}
     # Asked when it is cheaper ("¿Qué día es más barato?"), of pages lowering a price: the
     # sentences lowering it give the day (a price's own fact reads cheapness itself).
     cheap = (
@@ -1217,6 +1224,7 @@ def fact_giving(
         and w not in kin
         and w not in places
         and w not in seasons
+        and w not in holidays
         and not (cheap and w in CHEAPNESS_WORDS)
         # (the cheapest, asked of prices, is among them: "What's the cheapest hourly
         # rate?" of "by the hour from £25")

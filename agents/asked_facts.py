@@ -180,7 +180,7 @@ _DAYS = (
     rf"{alternatives('en')}|weekend|weekday|bank\s+holiday|public\s+holiday|"
     rf"{alternatives('es')}|festivo|fin(?:es)?\s+de\s+semana|"
     rf"{alternatives('id')}|akhir\s+pekan|"
-    r"hari\s+libur|entre\s+semana|hari\s+biasa|"
+    r"hari\s+libur|tanggal\s+merah|entre\s+semana|hari\s+biasa|"
     # parts of a day, which the hours answer as they answer a day
     r"morning|afternoon|evening|night|ma[ñn]ana|tarde|noche|pagi|siang|sore|malam|"
     # ... midday, when shops close for lunch: "¿Cerráis al mediodía?"
@@ -206,8 +206,10 @@ _ASKS_OPEN_ON = re.compile(
     # Sundays, are you open?", "¿El viernes por la tarde estáis?" (the question ending
     # there: "Are the evening classes open to beginners?" asks who may come; "¿El lunes
     # dónde estáis?" where they are)
+    # ("¿Los viernes abrís?", "¿El domingo cierran?")
     rf"(?<![^\W_])(?:{_DAYS})s?(?![^\W_]).{{0,30}}(?<![^\W_])(?:abiert[oa]s?|cerrad[oa]s?|"
-    rf"open|closed|(?<!d[oó]nde )est[aá]is|(?<!d[oó]nde )est[aá]n)\s*(?:[?!.]|$)",
+    rf"open|closed|(?<!d[oó]nde )est[aá]is|(?<!d[oó]nde )est[aá]n|abr[ií]s|abren|abre|"
+    rf"cerr[aá]is|cierran|cierra|trabaj[aá]is|trabajan)\s*(?:[?!.]|$)",
     re.IGNORECASE,
 )
 _DAY = re.compile(rf"(?<![^\W_])(?:{_DAYS})s?(?![^\W_])", re.IGNORECASE)
@@ -475,10 +477,13 @@ def asks_open_in_season(question: str) -> bool:
 
 def states_season_open(sentence: str) -> bool:
     """Whether the sentence says when in the year the place is open or closed: a month, a
-    season or a span of months beside opening or closing, or open all year."""
+    season or a span of months beside opening or closing, open all year, or on holidays."""
     # (... or hours given with them: "Salimos cada día de 10:00 a 13:00 de junio a
     # septiembre" tells "¿Abrís en octubre?")
-    return _ALL_YEAR.search(sentence) is not None or (
+    # (... or on holidays: "closed on bank holidays" tells "Buka waktu Lebaran?")
+    return (
+        _ALL_YEAR.search(sentence) is not None or _HOLIDAYS_NAMED.search(sentence) is not None
+    ) or (
         _SEASON.search(sentence) is not None
         and (
             _OPEN_OR_CLOSED.search(sentence) is not None
@@ -494,6 +499,9 @@ def tells_season(sentence: str, question: str) -> bool:
     for the time of year the question asks: all year, a span of months, the time itself
     or one of its months (a month asked is its own time)."""
     if _ALL_YEAR.search(sentence) is not None:
+        return True
+    # (... a public holiday asked by its name, of a sentence on holidays)
+    if _HOLIDAYS_NAMED.search(sentence) and _HOLIDAY_ASKED.search(question):
         return True
     # (... or from a time of year: "from Easter to October")
     if any(_of_the_year(first) and _of_the_year(last) for first, last in _spans(sentence)):
@@ -553,6 +561,34 @@ def held_all_year(word: str, question: str, texts: list[str]) -> bool:
         return False
     parts = {w.lower() for m in _PART_OF_YEAR.finditer(question) for w in words_of(m.group())}
     return word in parts or _of_the_year(word)
+
+
+# A public holiday asked by its name ("Are you open on Easter Monday?", "Tanggal merah
+# buka?", "¿Abrís el día de Reyes?"), which a page naming holidays at all tells ("closed
+# on bank holidays", "termasuk hari libur nasional", "cerramos los festivos").
+_HOLIDAY_ASKED = re.compile(
+    r"(?<![^\W_])(?:easter (?:monday|sunday|weekend)|good friday|boxing day|christmas (?:day|"
+    r"eve)|new year(?:['’]s)? (?:day|eve)|bank holiday(?: monday)?|may day|viernes santo|"
+    r"jueves santo|lunes de pascua|d[ií]a de reyes|año nuevo|nochebuena|nochevieja|"
+    r"tanggal merah|hari raya|idul fitri|idul adha|lebaran|tahun baru|imlek|nyepi|waisak)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+_HOLIDAYS_NAMED = re.compile(
+    r"(?<![^\W_])(?:bank holidays?|public holidays?|festivos?|hari libur|libur nasional|"
+    r"tanggal merah)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def holiday_held(word: str, question: str, texts: list[str]) -> bool:
+    """Whether `word` (lower case) is of a public holiday the question names and a text
+    names holidays."""
+    if not any(_HOLIDAYS_NAMED.search(text) for text in texts):
+        return False
+    return word in {
+        w.lower() for m in _HOLIDAY_ASKED.finditer(question) for w in words_of(m.group())
+    }
 
 
 # A time of year asked as when something is there or done ("¿Hay campamento en Semana

@@ -21,6 +21,7 @@ from agents.asked_facts import (
     days_asked,
     gives_address,
     held_all_year,
+    holiday_held,
     means_asked,
     month_held,
     names_day,
@@ -943,6 +944,29 @@ def test_a_month_named_or_in_a_span_of_months_is_held() -> None:
     winter = ["Abrimos de noviembre a febrero."]
     assert month_held("diciembre", winter) and not month_held("junio", winter)
     assert month_held("Juni", ["Harga naik pada bulan Juni."])
+
+
+def test_a_public_holiday_by_its_name_is_held_by_a_page_naming_holidays() -> None:
+    """ "Are you open on Easter Monday?" of "closed on bank holidays" (set EI)."""
+    shut = ["We are open Monday to Saturday, 8.30am to 6pm, and closed on bank holidays."]
+    asked = "Are you open on Easter Monday?"
+    assert holiday_held("easter", asked, shut) and holiday_held("monday", asked, shut)
+    assert holiday_held("merah", "Tanggal merah buka?", ["Buka termasuk hari libur nasional."])
+    assert holiday_held("reyes", "¿Abrís el día de Reyes?", ["Cerramos los festivos."])
+    # a page naming no holiday tells nothing of one
+    assert not holiday_held("easter", asked, ["We are open Monday to Saturday."])
+    assert not holiday_held("monday", "Are you open on Monday?", shut)
+    # ... and a sentence on holidays tells a holiday asked as a time of year, not a month
+    holidays = "Apotek buka setiap hari, termasuk hari libur."
+    assert states_season_open(holidays) and tells_season(holidays, "Buka waktu Lebaran?")
+    assert not tells_season(holidays, "Buka waktu bulan puasa?")
+
+
+def test_the_day_asked_first_with_a_spanish_verb_asks_the_hours() -> None:
+    """ "¿Los viernes abrís?" (set EI) asks as "¿Abrís los viernes?" does."""
+    for asked in ("¿Los viernes abrís?", "¿El domingo cierran?", "¿Los sábados trabajáis?"):
+        assert asked_fact(asked).name == "hours", asked
+    assert asked_fact("¿El lunes dónde estáis?").name == "address"
 
 
 def test_a_time_of_year_is_held_by_a_page_saying_all_year() -> None:
