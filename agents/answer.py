@@ -95,8 +95,8 @@ from agents.asked_facts import (
     food_held,
     food_terms,
     gives_address,
-    held_all_year,
     held_by_kin,
+    held_in_the_year,
     holiday_held,
     means_asked,
     month_held,
@@ -844,8 +844,8 @@ class ExtractiveAnswerer:
         that word is what the sentence does not answer. The words of `places` the sentence
         answers for are held ("Makassar" of "dikirim ke seluruh Indonesia"), and so is a
         size a price is asked of, of things the passages give in sizes (`size_held`), and a
-        time of year of what a passage says is so all year. One batch of at most three
-        short texts."""
+        time of year of what a passage says is so all year, or a holiday of a passage on
+        holidays (`held_in_the_year`). One batch of at most three short texts."""
         priced = asks_price(query)
         words = [
             (w,)
@@ -853,8 +853,7 @@ class ExtractiveAnswerer:
             if w.lower() not in self.own_names
             and w.lower() not in places
             and not (priced and size_held(w.lower(), passages))
-            and not held_all_year(w.lower(), query, passages)
-            and not holiday_held(w.lower(), query, passages)
+            and not held_in_the_year(w.lower(), query, passages)
         ]
         gains = self._left_out_gains(query, words, sentence, cosine)
         return max([0.0, *(gain - LEFT_OUT_NOISE for gain in gains)])
@@ -890,7 +889,7 @@ class ExtractiveAnswerer:
             if all(word in unheld for word in name)
             and not self.own_names.intersection(name)
             and not any(held_as_spelt(word, texts) for word in name)
-            and not all(holiday_held(word, query, texts) for word in name)
+            and not all(held_in_the_year(word, query, texts) for word in name)
         ]
         # A way asked that no page offers, nor speaks of in its own words, is unheld
         # whatever the encoder makes of it ("online" draws a question on consultations
@@ -915,8 +914,7 @@ class ExtractiveAnswerer:
             for word in asked_things(query)
             if word not in self.own_names
             and not month_held(word, texts)
-            and not held_all_year(word, query, texts)
-            and not holiday_held(word, query, texts)
+            and not held_in_the_year(word, query, texts)
             and not (priced and size_held(word, texts))
         ]
         # ... and so is one whose kin a retrieved text holds ("loo" of "a toilet")

@@ -591,6 +591,12 @@ def holiday_held(word: str, question: str, texts: list[str]) -> bool:
     }
 
 
+def held_in_the_year(word: str, question: str, texts: list[str]) -> bool:
+    """Whether `word` (lower case) is a time of year a text says it is so all year, or a
+    public holiday a text naming holidays tells (`held_all_year`, `holiday_held`)."""
+    return held_all_year(word, question, texts) or holiday_held(word, question, texts)
+
+
 # A time of year asked as when something is there or done ("¿Hay campamento en Semana
 # Santa?", "Do you run camps at Christmas?", "Ada kelas saat bulan puasa?"); not a date
 # ("Who was elected in November 2008?": the quote may name the month it took office).
