@@ -37,6 +37,9 @@ _ASKED = re.compile(
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[^\W\d_]+|°")
+# Indonesian's "kilo" is a kilogram or a kilometre ("Jaraknya berapa kilo?" of "sepanjang
+# 9 kilometer"): no measure is asked by it.
+_EITHER = frozenset({"kilo"})
 
 
 def unit_unstated(question: str, texts: list[str]) -> str | None:
@@ -45,7 +48,7 @@ def unit_unstated(question: str, texts: list[str]) -> str | None:
     asked = {
         _UNIT_OF[m["unit"].lower()]
         for m in _ASKED.finditer(question)
-        if m["unit"].lower() in _UNIT_OF
+        if m["unit"].lower() in _UNIT_OF and m["unit"].lower() not in _EITHER
     }
     if not asked:
         return None

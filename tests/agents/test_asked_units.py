@@ -18,6 +18,9 @@ def test_a_unit_no_text_writes_is_unstated() -> None:
 
 def test_a_unit_written_in_another_spelling_or_symbol_is_stated() -> None:
     assert unit_unstated("Ukuran karung paling kecil berapa kilo?", ["Karung 5 kg."]) is None
+    # (Indonesian's "kilo" is a weight or a distance)
+    assert unit_unstated("Jaraknya berapa kilo?", ["Rute sepanjang 9 kilometer."]) is None
+    assert unit_unstated("¿Cuántos kilos caben?", ["La ruta es de 9 km."]) == "weight"
     assert unit_unstated("How many degrees is the pool?", ["Heated to 28°C."]) is None
     # ... or in another unit of the same measure, which converts
     assert unit_unstated("How many miles is it?", ["The walk is 10 km long."]) is None
