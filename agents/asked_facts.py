@@ -548,7 +548,7 @@ def month_held(word: str, texts: list[str]) -> bool:
 # tahun"), as it tells any month or season.
 _PART_OF_YEAR = re.compile(
     r"(?<![^\W_])(?:(?:pertengahan|tengah|akhir|awal) tahun|mid-?year|(?:the )?(?:middle|end|"
-    r"start|beginning) of the (?:school )?year|(?:a )?(?:mitad|mediados|finales|principios) "
+    r"start|beginning) of the (?:school )?year|(?:mitad|mediados|finales|principios) "
     r"del? (?:año|curso))(?![^\W_])",
     re.IGNORECASE,
 )

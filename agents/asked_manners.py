@@ -36,16 +36,18 @@ _HELD = [frozenset(f"{asked} {held}".split()) for asked, held in _WAYS]
 _WORD = re.compile(r"[^\W\d_]+")
 # The internet as the way a thing is done ("¿Puedo reservar por internet?", "Bisa daftar
 # lewat internet?"), not as a thing there is ("¿Hay internet?"): asked as "online" is.
+_BY_INTERNET = re.compile(
+    r"(?<![^\W_])(?:por|a través de|via|vía|lewat|melalui|secara|over the|through the|on the)"
+    r" internet(?![^\W_])",
+    re.IGNORECASE,
+)
+_ONLINE = _ASKED["online"]
+_WAY_OF = {**_ASKED, "internet": _ONLINE}
 # ... and a page selling at a box office or the door speaks of it: "¿Se pueden comprar
 # las entradas por internet?" of "Las entradas se compran en la taquilla" (a "taquilla"
 # alone may be a locker).
 _IN_PERSON = re.compile(
     r"(?<![^\W_])(?:en (?:la )?taquilla|at the (?:door|box office)|di loket)(?![^\W_])",
-    re.IGNORECASE,
-)
-_BY_INTERNET = re.compile(
-    r"(?<![^\W_])(?:por|a través de|via|vía|lewat|melalui|secara|over the|through the|on the)"
-    r" internet(?![^\W_])",
     re.IGNORECASE,
 )
 
@@ -63,10 +65,10 @@ def asked_manners(question: str) -> list[str]:
 def offered_otherwise(word: str, texts: list[str]) -> bool:
     """Whether a text speaks of the way `word` asks in its own words ("web" of
     "online"), so the question's word may be absent and the way still answered."""
-    if word not in _ASKED and word != "internet":
+    if word not in _WAY_OF:
         return False
-    way = _ASKED.get(word, _ASKED["online"])
-    if way == _ASKED["online"] and any(_IN_PERSON.search(t) for t in texts):
+    way = _WAY_OF[word]
+    if way == _ONLINE and any(_IN_PERSON.search(t) for t in texts):
         return True
     held = _HELD[way]
     return any(not held.isdisjoint(w.lower() for w in _WORD.findall(t)) for t in texts)

@@ -675,8 +675,7 @@ _ENTERING = re.compile(
 )
 _ENTRY = frozenset(
     "entry entrance admission admissions ticket tickets entrada entradas tiket karcis masuk "
-    # (a school's "uang pangkal" is its fee to get in: "Biaya masuknya berapa?")
-    "htm pangkal".split()
+    "htm".split()
 )
 
 
