@@ -52,7 +52,13 @@ def unlisted_measure(question: str, texts: list[str]) -> str | None:
     """The number and unit the question asks ("50 kg") when the `texts` give at least
     `LISTED_MEASURES` other options with that unit and never it; else None."""
     language = guess(question)[0]
-    asked = [(number, unit) for number, unit, bound in _measures(question, language) if not bound]
+    # (a question's "a 12-yard rush" names a measure in passing, not an option asked for:
+    # read as a bound, as before English's article was told from Spanish "a")
+    asked = [
+        (number, unit)
+        for number, unit, bound in _measures(question, language, article=False)
+        if not bound
+    ]
     if not asked:  # most questions name no measure: the pages need not be read
         return None
     measured = {part for pair in asked for part in pair}
@@ -80,9 +86,9 @@ def unlisted_measure(question: str, texts: list[str]) -> str | None:
     return None
 
 
-def _measures(text: str, language: str) -> list[tuple[str, str, bool]]:
+def _measures(text: str, language: str, *, article: bool = True) -> list[tuple[str, str, bool]]:
     """The text's numbers with their units (stemmed), each with whether it is a bound or
-    an end of a range."""
+    an end of a range; with `article`, English's "a" before one is its article."""
     stopwords = stopwords_of(language)
     found = []
     for match in _MEASURE.finditer(text):
@@ -91,7 +97,7 @@ def _measures(text: str, language: str) -> list[tuple[str, str, bool]]:
             continue
         before = _BOUND_BEFORE.search(text[: match.start()])
         # (English's "a" is an article: "a 43 inch TV" is one size, not a range's end)
-        if before and language == "en" and before.group().strip().lower() == "a":
+        if article and before and language == "en" and before.group().strip().lower() == "a":
             before = None
         bound = bool(
             before
