@@ -119,7 +119,7 @@ _SIZE_UNITS = frozenset(
     for word in (
         "inch inches inci pulgada pulgadas cm mm ft metre metres meter meters metro metros kg "
         "kilo gram grams gramo gramos gr litre litres liter liters litro litros ml watt watts "
-        "pk gb tb cc ton tons tonelada toneladas seater seaters plazas"
+        "pk gb tb cc ton tons tonelada toneladas seater seaters plazas sq"
     ).split()
 )
 

@@ -57,6 +57,9 @@ def test_a_price_asked_of_a_size_the_quote_prices_another_of_is_not_told() -> No
         "¿Cuánto cuesta la furgoneta de 9 plazas?", ["La furgoneta de 6 plazas cuesta 80 euros."]
     )
     assert size_priced_otherwise("How much is a 2 kg bag?", ["Bags up to 5 kg cost £3."]) is None
+    lockers = ["A 25 sq ft locker costs £12 a week and a 50 sq ft unit £20 a week."]
+    assert size_priced_otherwise("How much is a 200 sq ft unit?", lockers) == "200 sq"
+    assert size_priced_otherwise("How much is a 50 sq ft unit?", lockers) is None
     # a quote giving the other size without a price, or an age, says nothing of it
     assert size_priced_otherwise("How much is a 43 inch TV?", ["We mend 32 inch TVs."]) is None
     assert (
