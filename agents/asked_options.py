@@ -69,14 +69,7 @@ def unlisted_measure(question: str, texts: list[str]) -> str | None:
         for sentence in SENTENCE_BREAK.split(text)
         if named & key_terms(sentence, language)
     ]
-    given: dict[str, set[str]] = {}
-    bounded: set[str] = set()
-    for sentence in on_it:
-        for number, unit, bound in _measures(sentence, language):
-            if bound:
-                bounded.add(unit)
-            else:
-                given.setdefault(unit, set()).add(number)
+    given, bounded = _options(on_it, language)
     for number, unit in asked:
         options = given.get(unit, set())
         if unit in bounded or number in options:
@@ -84,6 +77,20 @@ def unlisted_measure(question: str, texts: list[str]) -> str | None:
         if len(options) >= LISTED_MEASURES:
             return f"{number} {unit}"
     return None
+
+
+def _options(sentences: list[str], language: str) -> tuple[dict[str, set[str]], set[str]]:
+    """The numbers the sentences give each unit as options, and the units one of them
+    bounds or ends a range of."""
+    given: dict[str, set[str]] = {}
+    bounded: set[str] = set()
+    for sentence in sentences:
+        for number, unit, bound in _measures(sentence, language):
+            if bound:
+                bounded.add(unit)
+            else:
+                given.setdefault(unit, set()).add(number)
+    return given, bounded
 
 
 def _measures(text: str, language: str, *, article: bool = True) -> list[tuple[str, str, bool]]:
@@ -138,13 +145,7 @@ def size_priced_otherwise(question: str, quoted: list[str]) -> str | None:
     ]
     if not asked:
         return None
-    given: dict[str, set[str]] = {}
-    bounded: set[str] = set()
-    for sentence in quoted:
-        if not states_price(sentence):
-            continue
-        for number, unit, bound in _measures(sentence, language):
-            (bounded.add(unit) if bound else given.setdefault(unit, set()).add(number))
+    given, bounded = _options([s for s in quoted if states_price(s)], language)
     for number, unit in asked:
         if given.get(unit) and unit not in bounded and number not in given[unit]:
             return f"{number} {unit}"
