@@ -13,6 +13,7 @@ import numpy as np
 from langchain_core.messages import AnyMessage
 
 from agents.answerability import (
+    AREA_KINDS,
     HEDGES,
     LONG_WORD,
     PAID_AHEAD_ASKED,
@@ -186,6 +187,7 @@ FURTHER_SENTENCE_MARGIN = 0.2
 # within it tells nothing about an absent word ("happens" in "what happens when a key
 # goes over it?"), so `unsupported` counts what exceeds it.
 LEFT_OUT_NOISE = 0.023
+
 # Twice that, for what a price question prices (`_unanswered`).
 PRICE_THING_MARGIN = 2 * LEFT_OUT_NOISE
 # Any other thing asked for that no passage holds is not answered unless it draws the
@@ -330,6 +332,13 @@ class Judged(NamedTuple):
     def declined(self, reason: str, value: object = True) -> Judged:
         """This reading declined by a veto, which the evidence names with what it saw."""
         return self._replace(passes=False, evidence={**self.evidence, reason: value})
+
+
+def _without_area_kind(name: tuple[str, ...]) -> tuple[str, ...]:
+    """A place's name without the kind of area it opens with ("cidadap" of "Kecamatan
+    Cidadap"): a page serving "Kecamatan Sukajadi" holds the kind, not the place."""
+    at = next((i for i, word in enumerate(name) if word not in AREA_KINDS), len(name))
+    return name[at:]
 
 
 class ExtractiveAnswerer:
@@ -884,12 +893,15 @@ class ExtractiveAnswerer:
         spelt = places | initials_spelt_out(query, texts)
         unheld = tuple(word for word in measured.unheld_words if word not in spelt)
         names = [
-            name
+            place
             for name in proper_names(query)
-            if all(word in unheld for word in name)
+            # (the kind of area before a place is no part of it: "Kecamatan Cidadap" of
+            # a page serving "Kecamatan Sukajadi")
+            if (place := _without_area_kind(name))
+            and all(word in unheld for word in place)
             and not self.own_names.intersection(name)
-            and not any(held_as_spelt(word, texts) for word in name)
-            and not all(held_in_the_year(word, query, texts) for word in name)
+            and not any(held_as_spelt(word, texts) for word in place)
+            and not all(held_in_the_year(word, query, texts) for word in place)
         ]
         # A way asked that no page offers, nor speaks of in its own words, is unheld
         # whatever the encoder makes of it ("online" draws a question on consultations

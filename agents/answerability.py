@@ -472,8 +472,8 @@ def stopwords_of(language: str) -> frozenset[str]:
 @lru_cache(maxsize=65536)  # the same words come back turn after turn (passages, questions)
 def stem_of(word: str, language: str) -> str:
     """The word's stem by its language's stemmer (itself where there is none)."""
-    if language == "id" and word.startswith("se") and word[2:] in _MEASURE_NOUNS:
-        word = word[2:]  # "sebotol" (one bottle) as "botol"
+    if language == "id":
+        word = _measure_noun(word)  # "sebotol" (one bottle) as "botol"
     if unit := _UNITS.get(word):
         return unit
     word = _SAME_WORD.get(word, word)
@@ -576,6 +576,18 @@ _MEASURE_NOUNS = frozenset(
     "botol kilo potong bungkus kotak pasang lembar piring gelas cangkir mangkuk porsi ekor "
     "biji batang paket liter meter dus karung ikat sisir".split()
 )
+
+
+def _measure_noun(word: str) -> str:
+    """An Indonesian measure word bare: "sebotol" (one bottle) and "sekilonya" (a kilo of
+    it: "Sekilonya berapa?" of "Rp6.000 per kilo") as "botol", "kilo"; "kilonya" as
+    "kilo", a unit, which Snowball would leave a word apart from the page's "per kilo"."""
+    bare = word.removesuffix("nya")
+    if bare.startswith("se") and bare[2:] in _MEASURE_NOUNS:
+        return bare[2:]
+    return bare if bare != word and (bare in _MEASURE_NOUNS or bare in _UNITS) else word
+
+
 # Spoken Indonesian's "-in" for "-kan" and "-i" ("balikin", "ninggalin", "pasangin"):
 # after four letters or more ending in a consonant. A word of its own cut so ("dingin"
 # as "ding") is cut alike in the question and the page, so it still meets itself.
@@ -867,7 +879,10 @@ _PLACED = re.compile(
     r"(?:\s+(?:all of|the whole of|seluruh|toda|todo))?" + _CAPITALISED_WORDS
 )
 # The kinds of area a place is named with ("daerah Ungaran", "la comarca de ...").
-_AREA_KINDS = r"(?i:daerah|wilayah|kota|kabupaten|kecamatan|area|zona|provincia|comarca)"
+AREA_KINDS = frozenset(
+    "daerah wilayah kota kabupaten kecamatan area zona provincia comarca".split()
+)
+_AREA_KINDS = rf"(?i:{'|'.join(sorted(AREA_KINDS))})"
 # ... or the places it serves: "Melayani Salatiga?", "Do you cover Frome?", "Do you come
 # out to Bath?", "Kami melayani daerah Semarang".
 _SERVED = re.compile(

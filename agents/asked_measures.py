@@ -214,9 +214,10 @@ _ASKS_DURATION = re.compile(
     rf"{HOW_LONG_ASKED}|"
     r"cu[aá]nt[oa]s (?:d[ií]as|horas|minutos|semanas) (?:tarda|tardan|tard[aá]is|dura|"
     rf"duran|se tarda|es|son)|{LAMA_TIDAK}(?=\s*[?.!]|\s*$)|"
-    r"berapa (?:hari|jam|menit|minggu|bulan) (?:jadi|selesai|sampai|kering|beres)|"
-    # ... the being done first: "Jadinya berapa hari?", "Selesainya berapa jam?"
-    r"(?:jadi|selesai|beres|kelar)(?:nya)? berapa (?:hari|jam|menit|minggu|bulan)|"
+    r"berapa (?:hari|jam|menit|minggu|bulan) (?:jadi|selesai|sampai|kering|beres)(?:nya)?|"
+    # ... the being done first: "Jadinya berapa hari?", "Selesainya berapa jam?",
+    # "Setrikaan jadi dalam berapa hari?"
+    r"(?:jadi|selesai|beres|kelar)(?:nya)? (?:dalam )?berapa (?:hari|jam|menit|minggu|bulan)|"
     # ... or the time it needs: "Butuh berapa hari?", "Perlu waktu berapa jam?"
     r"(?:butuh|perlu|makan|memakan) (?:waktu )?berapa (?:hari|jam|menit|minggu|bulan)|"
     # ... or when it will be ready: "When will the painting be ready?", "¿Cuándo estará
@@ -270,6 +271,8 @@ DURATION_WORDS = frozenset(
     "duración duracion duration sejam sehari seminggu es son tiap setiap each every cada "
     # ... or how long it holds out: "Kuat berapa lama di jalan?"
     "kuat lamanya sekali "
+    # ... or within how long: "Setrikaan jadi dalam berapa hari?"
+    "dalam sampainya kelarnya beresnya "
     # ... or how soon it is back: "How soon can I get my certificate back?"
     "soon can get back "
     # ... or when the result is: "Hasil fotonya kapan jadi?", "When will the results be

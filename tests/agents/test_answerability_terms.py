@@ -515,6 +515,9 @@ def test_spoken_indonesian_forms_are_one_term_with_the_written_ones() -> None:
     # ... and "nggak" tags a question ("or not?"): no term
     assert key_terms("Bisa scan QRIS nggak?", "id") == key_terms("scan QRIS", "id")
     assert key_terms("Sebotol berapa?", "id") & key_terms("Rp25.000 per botol", "id")
+    # ... and "sekilonya", "kilonya" the page's "per kilo"
+    assert key_terms("Sekilonya berapa?", "id") == key_terms("kilo", "id")
+    assert key_terms("Harga kilonya?", "id") & key_terms("Rp6.000 per kilo", "id")
     # words of their own are not cut so: "makan" is no "pakan", "sepeda" no "peda"
     assert not key_terms("makan", "id") & key_terms("pakan", "id")
     assert key_terms("sepeda", "id") == {"sepeda"}

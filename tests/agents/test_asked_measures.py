@@ -115,6 +115,9 @@ def test_a_question_asking_how_long_and_a_sentence_giving_a_length_of_time() -> 
         "Cuci sofa lama tidak?",
         "Butuh waktu berapa hari sampai kaos jadi?",
         "Butuh berapa hari?",
+        # ... the being done before "dalam", or its "-nya" after
+        "Setrikaan jadi dalam berapa hari?",
+        "Berapa hari selesainya?",
     ):
         assert asks_duration(asked), asked
         assert asked_fact(asked).name == "duration", asked
