@@ -68,7 +68,12 @@ from agents.asked_counts import (
     states_year,
     years_named,
 )
-from agents.asked_dealings import asks_to_buy, dealing_unoffered, speaks_of_selling
+from agents.asked_dealings import (
+    asks_to_buy,
+    dealing_unoffered,
+    kind_unnamed,
+    speaks_of_selling,
+)
 from agents.asked_definition import (
     asks_definition,
     asks_difference,
@@ -950,6 +955,8 @@ class ExtractiveAnswerer:
         # sustratos" of "¿Vendéis macetas de barro?": pots are near growing kits).
         # ... nor is a kind of it named by a word no page holds ("niños con [autismo]" of
         # "Atendemos a niños y adultos con dificultades de pronunciación, tartamudez...").
+        # Asked whether they sell a thing the pages hold, of a kind none names, the kind is
+        # what is asked ("¿Vendéis guitarras de [segunda] mano?", `kind_unnamed`).
         kinds = asked_kinds(query)
         listed = (
             listing
@@ -959,7 +966,7 @@ class ExtractiveAnswerer:
                 or (bool(things) and {t for (t,) in things} <= {*kinds})
             )
             and not any(_held_as_root(word, texts) for (word,) in things)
-        )
+        ) or kind_unnamed(query, asked_for, {t for (t,) in things})
         gains = self._left_out_gains(query, names + things, sentence, cosine)
         named, asked = gains[: len(names)], gains[len(names) :]
         # What a price is asked of is often the page's own item in the asker's words ("un

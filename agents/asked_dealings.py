@@ -33,6 +33,7 @@ from agents.answerability import destinations, written_in
 from agents.asked_delivering import speaks_of_delivering
 from agents.asked_facts import asks_to_deliver, asks_whether
 from agents.asked_parking import asks_parking, states_parking
+from knowledge.encoders.languages import guess
 
 _ASKS_TO_BUY = re.compile(
     r"(?<![^\W_])(?:(?:do|does) (?:you|they|the [\w-]+) sell|(?:can|could) (?:i|we) buy|"
@@ -109,6 +110,20 @@ def asks_to_buy(question: str) -> bool:
     where, when, how or for how much they sell it; or what buying one costs."""
     # "Where do you sell tickets?" may be answered by "Tickets from the box office".
     return asks_whether(_ASKS_TO_BUY, question) or bool(_ASKS_BUYING_PRICE.search(question))
+
+
+def kind_unnamed(question: str, asked: list[str], unheld: set[str]) -> bool:
+    """Asked whether they sell (or buy) a thing, whether the question names its kind by a
+    word no page holds beside the thing the pages do hold: "¿Vendéis guitarras de
+    segunda mano?", "Do you sell bridesmaid dresses?" of a shop selling guitars or
+    dresses, which says nothing of the kind asked. `asked` are the things the question
+    names in order (its head first in Spanish and Indonesian, last in English), `unheld`
+    those no page holds. A thing the pages lack under a kind they hold ("¿Vendéis cremas
+    naturales?" of "cosmética natural") is the encoder's to judge."""
+    if len(asked) < 2 or not asks_whether(_ASKS_TO_BUY, question):
+        return False
+    head = asked[-1] if guess(question)[0] == "en" else asked[0]
+    return head not in unheld and any(word in unheld for word in asked)
 
 
 def speaks_of_selling(text: str) -> bool:

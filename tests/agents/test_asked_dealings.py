@@ -9,6 +9,7 @@ from agents.asked_dealings import (
     asks_to_deliver,
     asks_to_rent,
     dealing_unoffered,
+    kind_unnamed,
     speaks_of_delivering,
     speaks_of_instalments,
     speaks_of_renting,
@@ -234,3 +235,25 @@ def test_whether_they_can_sell_one_asks_to_buy() -> None:
         )
         == "not_sold"
     )
+
+
+def test_a_kind_no_page_names_of_a_thing_the_pages_hold() -> None:
+    """Asked whether they sell a thing, a word of its kind no page holds beside the thing
+    they hold (the head first in Spanish and Indonesian, last in English) is what is
+    asked; the thing itself unheld, under a kind held, is not read so."""
+    assert kind_unnamed(
+        "¿Vendéis guitarras de segunda mano?", ["guitarras", "segunda"], {"segunda"}
+    )
+    assert kind_unnamed(
+        "Do you sell bridesmaid dresses?", ["bridesmaid", "dresses"], {"bridesmaid"}
+    )
+    assert kind_unnamed("Jual sepatu bekas?", ["sepatu", "bekas"], {"bekas"})
+    # the thing is what the pages lack: "cremas" of "cosmética natural"
+    assert not kind_unnamed("¿Vendéis cremas naturales?", ["cremas", "naturales"], {"cremas"})
+    assert not kind_unnamed("Do you sell pottery wheels?", ["pottery", "wheels"], {"wheels"})
+    # one thing, or a question not asking whether they sell it
+    assert not kind_unnamed("Do you sell cider?", ["cider"], {"cider"})
+    assert not kind_unnamed(
+        "¿Arregláis guitarras de segunda mano?", ["guitarras", "segunda"], {"segunda"}
+    )
+    assert not kind_unnamed("¿Vendéis guitarras de segunda mano?", ["guitarras", "segunda"], set())
