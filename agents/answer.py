@@ -58,7 +58,7 @@ from agents.answerability import (
 )
 from agents.asked_area import asks_area_served
 from agents.asked_at_large import for_encoder
-from agents.asked_audience import adults_unspoken, children_unspoken
+from agents.asked_audience import adults_unspoken, children_unspoken, women_unspoken
 from agents.asked_comparison import average_unspoken, comparison_unanswered
 from agents.asked_counts import (
     asks_count,
@@ -124,7 +124,7 @@ from agents.asked_kinds import unlisted_kind
 from agents.asked_makes import serves_every_make, without_any_make
 from agents.asked_manners import asked_manners, offered_otherwise
 from agents.asked_materials import names_other_material, unheld_material
-from agents.asked_measures import asks_size, size_held, states_size
+from agents.asked_measures import asks_size, size_held, states_size, temperature_unstated
 from agents.asked_options import size_priced_otherwise, unlisted_measure
 from agents.asked_person import asks_person, names_someone
 from agents.asked_prices import (
@@ -632,6 +632,10 @@ class ExtractiveAnswerer:
                     # "Berapa watt listrik TV 32 inci?" of a repairer's prices: nothing
                     # retrieved measures anything in watts.
                     judged = judged.declined("unit_unstated", unit)
+                elif temperature_unstated(query, texts):
+                    # "What temperature should a tropical tank be?" of an aquarium
+                    # service's pages: none gives degrees.
+                    judged = judged.declined("temperature_unstated")
                 elif asks_person(query) and not any(
                     names_someone(s, query, own=self.own_names) for s in quoted
                 ):
@@ -745,6 +749,10 @@ class ExtractiveAnswerer:
                 elif adults_unspoken(query, texts):
                     # "¿Hacéis talleres para adultos?" of workshops for children of 5 to 12
                     judged = judged.declined("adults_unspoken")
+                elif women_unspoken(query, texts):
+                    # "Do you do women-only classes?" of a karate club's junior and adult
+                    # classes, whose pages never speak of women
+                    judged = judged.declined("women_unspoken")
                 elif not asks_price(query) and day_unnamed(query, texts):
                     # "Can I do my CBT on a Sunday?" of a school whose pages name no day:
                     # its course's length says not whether it runs then. (One price

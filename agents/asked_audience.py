@@ -82,3 +82,43 @@ def adults_unspoken(question: str, texts: list[str]) -> bool:
         and any(_SPEAKS_OF_AGE.search(t) for t in texts)
         and not any(_SPEAKS_OF_ADULTS.search(t) for t in texts)
     )
+
+
+# ... and something asked for women, or of a woman on the staff: "Do you do women-only
+# classes?", "¿Hay clases solo para mujeres?", "Ada kelas khusus perempuan?", "Ada
+# terapis perempuan?", "Do you cut women's hair?". Of the hand sets' 22 such questions
+# (A to EK) asked of pages that never speak of women, all were near-topic and two were
+# answered: "Instrukturnya ada yang perempuan?" with a price including the instructor
+# (set DY), "Do you do women-only classes?" with a karate club's junior and adult
+# classes (set EK). Every answerable one's page speaks of women.
+_STAFF = (
+    r"instructors?|teachers?|coach(?:es)?|trainers?|therapists?|doctors?|dentists?|"
+    r"drivers?|technicians?|staff|stylists?|barbers?"
+)
+_STAFF_ID = r"terapis|instruktur|pelatih|dokter|teknisi|guru|sopir|supir|pemijat|bidan|tukang"
+_ASKS_FOR_WOMEN = re.compile(
+    r"(?<![^\W_])(?:(?:only )?for (?:women|ladies|girls|pregnant women)|"
+    r"(?:women|ladies|girls)[- ]only|women's|ladies'|"
+    rf"(?:female|woman|lady) (?:{_STAFF})|"
+    r"(?:solo )?para (?:mujeres|señoras|chicas|niñas|embarazadas)|solo mujeres|"
+    r"(?:khusus|untuk) (?:anak )?(?:perempuan|wanita|putri|akhwat|muslimah|ibu-ibu|"
+    r"ibu hamil)|"
+    rf"(?:{_STAFF_ID})(?:nya)? (?:ada yang )?(?:perempuan|wanita)|ada yang (?:perempuan|wanita)|"
+    r"rambut (?:wanita|perempuan)|(?:laki-laki|pria|cowok) atau (?:perempuan|wanita|cewek))"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+_SPEAKS_OF_WOMEN = re.compile(
+    r"(?<![^\W_])(?:wom[ae]n\w*|lad(?:y|ies)|females?|girls?|mothers?|mums?|moms?|she|her|"
+    r"pregnan\w*|mujer\w*|señoras?|chicas?|niñas?|madres?|embarazad\w*|femenin\w*|"
+    r"perempuan|wanita|putri|ibu\w*|akhwat|muslimah|cewek|hamil|unisex)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def women_unspoken(question: str, texts: list[str]) -> bool:
+    """Whether the question asks for something for women, or for a woman on the staff,
+    and no retrieved text speaks of women."""
+    return _ASKS_FOR_WOMEN.search(question) is not None and not any(
+        _SPEAKS_OF_WOMEN.search(t) for t in texts
+    )

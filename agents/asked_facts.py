@@ -125,7 +125,7 @@ HOURS_WORDS = (
         "still masih todavía todavia aún aun también tambien also too juga "
         # ... and the weekend, which a page gives by its days ("de lunes a domingo"), and
         # weekdays ("Can I come on a weekday evening?" of "Wednesdays 5 pm to 7 pm")
-        "weekend weekends fin fines semana finde akhir pekan weekday weekdays biasa "
+        "weekend weekends fin fines semana finde akhir pekan weekday weekdays biasa entre "
         # ... and the parts of a day, asked as a day is: "¿Abren por la tarde?"
         "morning mornings afternoon afternoons evening evenings mañana mañanas manana tarde "
         "tardes noche noches pagi siang sore malam midday noon lunch lunchtime mediodía night "

@@ -171,7 +171,9 @@ _ASKS_TEMPERATURE = re.compile(
     re.IGNORECASE,
 )
 _STATES_TEMPERATURE = re.compile(
-    r"\d+(?:[.,]\d+)?\s*(?:°|º|(?<![^\W_])(?:degrees?|grados?|derajat)(?![^\W_]))", re.IGNORECASE
+    r"\d+(?:[.,]\d+)?\s*(?:°|º|(?<![^\W_])(?:degrees?|grados?|derajat|kelvins?|celsius|"
+    r"fahrenheit|cent[ií]grados?)(?![^\W_]))",
+    re.IGNORECASE,
 )
 TEMPERATURE_WORDS = frozenset(
     "how cold warm hot chilly what what's is the it temperature inside outside indoors "
@@ -192,6 +194,23 @@ def asks_temperature(question: str) -> bool:
 def states_temperature(sentence: str) -> bool:
     """Whether the sentence gives a temperature in degrees."""
     return _STATES_TEMPERATURE.search(sentence) is not None
+
+
+# Whether it is cold, asked as Spain asks it ("¿Hace frío en la sala?"), a page may tell
+# in words ("la sala está climatizada").
+_COLD_FELT = re.compile(r"(?<![^\W_])hace (?:mucho )?fr[ií]o(?![^\W_])", re.IGNORECASE)
+
+
+def temperature_unstated(question: str, texts: list[str]) -> bool:
+    """Whether the question asks a temperature that none of the retrieved `texts` gives
+    in degrees: "What temperature should a tropical tank be?" of an aquarium service
+    whose page installs tropical tanks (set EK) was answered with that sentence. Of the
+    hand sets' 42 such questions (sets A to EK) none was answerable."""
+    return (
+        asks_temperature(question)
+        and _COLD_FELT.search(question) is None
+        and not any(map(states_temperature, texts))
+    )
 
 
 # How long something takes, asked in Spanish or Indonesian with no word of it before

@@ -3,7 +3,7 @@ of an age (agents/asked_audience.py)."""
 
 from __future__ import annotations
 
-from agents.asked_audience import asks_for_children, children_unspoken
+from agents.asked_audience import asks_for_children, children_unspoken, women_unspoken
 
 POTTERY = ["Our evening pottery classes run on Tuesdays from 7 to 9 pm; clay is included."]
 
@@ -45,3 +45,27 @@ def test_pages_silent_on_children_and_ages_do_not_answer_it() -> None:
     ):
         assert not children_unspoken("Do you run classes for kids?", [page]), page
     assert not children_unspoken("Do you run evening classes?", POTTERY)
+
+
+def test_pages_silent_on_women_do_not_answer_what_is_asked_for_women() -> None:
+    """Something asked for women, or of a woman on the staff, of pages never speaking of
+    women is declined; pages speaking of them, and questions not asking so, are left to
+    the decision."""
+    silent = ["Junior classes run on Mondays; adult classes on Tuesdays and Fridays."]
+    for question in (
+        "Do you do women-only classes?",
+        "Do you cut women's hair?",
+        "Is there a female instructor?",
+        "¿Hay clases solo para mujeres?",
+        "Ada kelas khusus perempuan?",
+        "Instrukturnya ada yang perempuan?",
+        "Dokternya laki-laki atau perempuan?",
+    ):
+        assert women_unspoken(question, silent), question
+    assert not women_unspoken(
+        "Do you do women-only classes?", ["A ladies' class runs on Wednesday mornings."]
+    )
+    assert not women_unspoken("Ada terapis perempuan?", ["Terapis pria dan wanita tersedia."])
+    # a woman asking for herself, or a question on women at large, is not asked so
+    assert not women_unspoken("How often can a woman give blood?", silent)
+    assert not women_unspoken("Which lone female architect is in the collection?", silent)

@@ -13,6 +13,7 @@ from agents.asked_measures import (
     states_duration,
     states_size,
     states_temperature,
+    temperature_unstated,
 )
 
 
@@ -199,3 +200,17 @@ def test_how_far_one_may_go_and_miles_in_spanish() -> None:
     assert fact is not None and fact.name == "distance"
     sentence = "Se puede navegar hasta dos millas de la costa, solo de día."
     assert fact.given_in(sentence, "¿Hasta dónde podemos ir?")
+
+
+def test_a_temperature_asked_of_pages_giving_none() -> None:
+    """Asked a temperature, pages giving none in degrees (kelvins and Celsius counted)
+    do not answer; whether it is cold, asked in Spain's words, a page may tell in words."""
+    tanks = ["We design and install tropical and cold-water tanks."]
+    assert temperature_unstated("What temperature should a tropical tank be?", tanks)
+    assert temperature_unstated("¿A qué temperatura está el agua?", ["La piscina es climatizada."])
+    assert not temperature_unstated("How warm is the water?", ["The pool is heated to 28 °C."])
+    assert not temperature_unstated(
+        "At what temperature do the forces appear the same?", ["above about 1015 kelvins"]
+    )
+    assert not temperature_unstated("¿Hace frío en la sala?", ["La sala está climatizada."])
+    assert not temperature_unstated("How big is a tropical tank?", tanks)
