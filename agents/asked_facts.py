@@ -1778,7 +1778,9 @@ _ASKS_INCLUDED = re.compile(
     r"pon[eé]is vosotros|ponen ustedes|(?:do|will) you provide|"
     r"(?:is|are) (?:the )?[\w-]+(?: [\w-]+)? provided|sudah dapat|"
     # "Kontrolnya bayar lagi?": paid again is paid on top
-    r"sudah termasuk|belum termasuk|apakah termasuk|(?:bayar|beli) terpisah|bayar lagi|"
+    r"sudah termasuk|belum termasuk|apakah termasuk|(?:bayar|beli) terpisah|"
+    # (... or bought again: "Seragam beli lagi nggak?" of "sudah termasuk seragam")
+    r"(?:bayar|beli) lagi|"
     # ... or asked bare: "Aksesorisnya termasuk?"
     r"[\w-]+nya termasuk(?=\W*$)|"
     r"(?:tambah|nambah) bayar|bayar tambahan|"

@@ -688,8 +688,9 @@ def test_whether_something_is_included_and_a_sentence_saying_so() -> None:
         "¿Las cuerdas entran en el precio?",
         "¿Está incluido el desayuno?",
         "Sudah termasuk sarapan?",
-        # paid again is paid on top
+        # paid again is paid on top, and so is bought again
         "Kontrolnya bayar lagi?",
+        "Seragam beli lagi nggak?",
         "¿Hay que pagar aparte el casco?",
         "¿El cuero lo pago aparte?",
         # ... or whether they provide it

@@ -6,7 +6,8 @@ ladies?" with the karate club's timetable (pages never speaking of women) and "W
 temperature should a tropical tank be?" with the tanks they install (no page gives
 degrees). The other rows read alike before and after: the pilates studio's ladies-only
 class answers, the other questions for women and the gym's temperature were declined by
-the decision before too."""
+the decision before too, and "Seragam beli lagi nggak?" (bought again: now asked as
+whether it is included; declined on set EK's pages before) was answered on these."""
 
 from __future__ import annotations
 
@@ -54,6 +55,7 @@ ANSWERED = [
     ("gym", "¿Hasta qué hora abrís entre semana?", "22:30"),
     ("pilates", "Do you do women-only classes?", "ladies-only class"),
     ("karate", "What nights are the adult classes?", "Tuesdays and Fridays"),
+    ("silat", "Seragam beli lagi nggak?", "sudah termasuk seragam"),
 ]
 DECLINED = [
     ("karate", "en", "Are there classes for ladies?"),
