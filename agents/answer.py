@@ -192,7 +192,6 @@ FURTHER_SENTENCE_MARGIN = 0.2
 # within it tells nothing about an absent word ("happens" in "what happens when a key
 # goes over it?"), so `unsupported` counts what exceeds it.
 LEFT_OUT_NOISE = 0.023
-
 # Twice that, for what a price question prices (`_unanswered`).
 PRICE_THING_MARGIN = 2 * LEFT_OUT_NOISE
 # Any other thing asked for that no passage holds is not answered unless it draws the
