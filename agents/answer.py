@@ -72,6 +72,7 @@ from agents.asked_dealings import (
     asks_to_buy,
     dealing_unoffered,
     kind_unnamed,
+    rented_unheld,
     speaks_of_selling,
 )
 from agents.asked_definition import (
@@ -125,7 +126,7 @@ from agents.asked_makes import serves_every_make, without_any_make
 from agents.asked_manners import asked_manners, offered_otherwise
 from agents.asked_materials import names_other_material, unheld_material
 from agents.asked_measures import asks_size, size_held, states_size, temperature_unstated
-from agents.asked_options import size_priced_otherwise, unlisted_measure
+from agents.asked_options import sides_unlisted, size_priced_otherwise, unlisted_measure
 from agents.asked_person import asks_person, names_someone
 from agents.asked_prices import (
     CHEAP_WORDS,
@@ -627,6 +628,10 @@ class ExtractiveAnswerer:
                     # "Ganti panel TV 43 inci berapa?" of "Ganti lampu backlight TV 32
                     # inci mulai Rp350.000": the price is of another size.
                     judged = judged.declined("size_priced_otherwise", measure)
+                elif sides := sides_unlisted(query, texts):
+                    # "Harga tenda 6x12 berapa?" of "tenda 4x6 meter Rp450.000 per hari":
+                    # the pages give other sizes.
+                    judged = judged.declined("sides_unlisted", sides)
                 elif unit := unit_unstated(query, texts):
                     # "Berapa watt listrik TV 32 inci?" of a repairer's prices: nothing
                     # retrieved measures anything in watts.
@@ -963,7 +968,9 @@ class ExtractiveAnswerer:
         # ... nor is a kind of it named by a word no page holds ("niños con [autismo]" of
         # "Atendemos a niños y adultos con dificultades de pronunciación, tartamudez...").
         # Asked whether they sell a thing the pages hold, of a kind none names, the kind is
-        # what is asked ("¿Vendéis guitarras de [segunda] mano?", `kind_unnamed`).
+        # what is asked ("¿Vendéis guitarras de [segunda] mano?", `kind_unnamed`); asked
+        # whether they rent one none of whose words a page holds, it is not among what
+        # they rent ("¿Alquiláis [neoprenos]?", `rented_unheld`).
         kinds = asked_kinds(query)
         listed = (
             listing
@@ -973,7 +980,10 @@ class ExtractiveAnswerer:
                 or (bool(things) and {t for (t,) in things} <= {*kinds})
             )
             and not any(_held_as_root(word, texts) for (word,) in things)
-        ) or kind_unnamed(query, asked_for, {t for (t,) in things})
+        ) or any(
+            dealt(query, asked_for, {t for (t,) in things})
+            for dealt in (kind_unnamed, rented_unheld)
+        )
         gains = self._left_out_gains(query, names + things, sentence, cosine)
         named, asked = gains[: len(names)], gains[len(names) :]
         # What a price is asked of is often the page's own item in the asker's words ("un

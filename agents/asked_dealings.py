@@ -41,6 +41,10 @@ _ASKS_TO_BUY = re.compile(
     # old clocks?", "¿Compráis muebles antiguos?"
     r"(?:do|does|will|would) (?:you|they|the [\w-]+) buy|compr[aá]is|"
     r"(?:is|are) [\w\s-]{1,30} for sale|vend[eé]is|venden|vendes|"
+    # ... or whether they have one for sale: "Have you got any used bikes for sale?",
+    # "¿Tenéis cafeteras a la venta?"
+    r"(?:have|has|got|do you have|is there|are there) [\w\s-]{1,30} for sale|"
+    r"a la venta|en venta|"
     r"(?:se puede|puedo|podemos) comprar|pod[eé]is vender(?:me|nos)?|me vend[eé]is|venderme|"
     r"jual|menjual|dijual|bisa beli|(?:mau|ingin) beli)"
     r"(?![^\W_])",
@@ -135,6 +139,16 @@ def asks_to_rent(question: str) -> bool:
     """Whether the question asks whether they rent out (hire out, lend) something, or
     one may rent or borrow it, not where, when, how or for how much."""
     return asks_whether(_ASKS_TO_RENT, question)
+
+
+def rented_unheld(question: str, asked: list[str], unheld: set[str]) -> bool:
+    """Asked whether they rent out (hire out, lend) a thing, whether no page holds any of
+    the words it is named by: "¿Alquiláis neoprenos?" of a canoe hire whose pages rent
+    canoes and name no wetsuit. Of the hand sets' 77 such questions (A to EK) all were
+    near-topic, 8 answered with a sentence on what they do rent. (Asked to buy, a thing
+    the pages lack may be a kind they sell: "¿Vendéis cremas naturales?" of "cosmética
+    natural".)"""
+    return bool(asked) and asks_to_rent(question) and all(word in unheld for word in asked)
 
 
 def speaks_of_renting(text: str) -> bool:

@@ -2317,6 +2317,9 @@ _KINS = (
     "show shows performance performances función funcion funciones espectáculo espectaculo "
     "espectáculos espectaculos actuación actuacion actuaciones pertunjukan pentas "
     "pertunjukannya",
+    # the first of them, by either word: "Biaya asesmen pertama berapa?" of "Asesmen awal
+    # Rp250.000", "How much is the first consultation?" of "an initial consultation"
+    "first initial primer primera primero inicial pertama awal",
     # cutting back, by either word: "How much is hedge cutting?" of "Hedge trimming is
     # priced by length, from £40"
     "cut cuts cutting trim trims trimming recorte recortes recortar pangkas memangkas",

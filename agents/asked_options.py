@@ -150,3 +150,27 @@ def size_priced_otherwise(question: str, quoted: list[str]) -> str | None:
         if given.get(unit) and unit not in bounded and number not in given[unit]:
             return f"{number} {unit}"
     return None
+
+
+# A size by its two sides: "4x6", "10 x 20 meter", "60×90".
+_SIDES = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*[xX×]\s*(\d+(?:[.,]\d+)?)(?![\d])")
+
+
+def _sides(text: str) -> set[frozenset[str]]:
+    return {frozenset(side.replace(",", ".") for side in pair) for pair in _SIDES.findall(text)}
+
+
+def sides_unlisted(question: str, texts: list[str]) -> str | None:
+    """The size the question asks by its two sides ("6x12" of "Harga tenda 6x12
+    berapa?") when the retrieved `texts` give sizes so and never it, either way round
+    ("4x6" is "6x4"): the tent of 4x6 metres is no answer. None when the texts give no
+    such size (a frame "de 50x70" is the decision's to judge) or give the one asked.
+    Of the hand sets' questions asking so (A to EL), two were answered with another
+    size, and each answerable one's page gives the size asked."""
+    first = _SIDES.search(question)
+    if first is None:  # most questions give no such size: the pages need not be read
+        return None
+    given = set().union(*map(_sides, texts))
+    if not given or _sides(question) & given:
+        return None
+    return first.group(0)

@@ -10,6 +10,7 @@ from agents.asked_dealings import (
     asks_to_rent,
     dealing_unoffered,
     kind_unnamed,
+    rented_unheld,
     speaks_of_delivering,
     speaks_of_instalments,
     speaks_of_renting,
@@ -257,3 +258,26 @@ def test_a_kind_no_page_names_of_a_thing_the_pages_hold() -> None:
         "¿Arregláis guitarras de segunda mano?", ["guitarras", "segunda"], {"segunda"}
     )
     assert not kind_unnamed("¿Vendéis guitarras de segunda mano?", ["guitarras", "segunda"], set())
+
+
+def test_a_thing_asked_to_rent_none_of_whose_words_a_page_holds() -> None:
+    """Asked whether they rent a thing no page names in any word, it is not among what they
+    rent; a thing named in part, or a question not asking to rent, is not read so."""
+    assert rented_unheld("¿Alquiláis neoprenos?", ["neoprenos"], {"neoprenos"})
+    assert rented_unheld(
+        "Do you hire out portable toilets?", ["portable", "toilets"], {"portable", "toilets"}
+    )
+    assert not rented_unheld("¿Alquiláis trajes de neopreno?", ["trajes", "neopreno"], {"neopreno"})
+    assert not rented_unheld("¿Vendéis neoprenos?", ["neoprenos"], {"neoprenos"})
+    assert not rented_unheld("¿Alquiláis?", [], set())
+
+
+def test_whether_they_have_a_thing_for_sale_asks_to_buy() -> None:
+    for question in (
+        "Have you got any used bikes for sale?",
+        "Do you have gift vouchers for sale?",
+        "¿Tenéis cafeteras de filtro a la venta?",
+        "¿Hay pisos en venta?",
+    ):
+        assert asks_to_buy(question), question
+    assert not asks_to_buy("Where are the bikes for sale?")

@@ -743,6 +743,9 @@ def test_a_word_of_a_kin_is_held_when_a_page_holds_another() -> None:
     assert not held_by_kin("deal", ["An open session costs £22."])
     # a beard and seats, by another of their words
     assert held_by_kin("brewok", ["Kami melayani cukur jenggot."])
+    # the first of them, by the page's "initial"
+    assert held_by_kin("pertama", ["Asesmen awal Rp250.000, berlangsung 60 menit."])
+    assert held_by_kin("first", ["An initial consultation is free."])
     assert held_by_kin("asientos", ["Limpiamos tapicerías por 60 euros."])
     assert not held_by_kin("asientos", ["Pulimos faros por 30 euros."])
 

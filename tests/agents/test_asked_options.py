@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agents.asked_options import size_priced_otherwise, unlisted_measure
+from agents.asked_options import sides_unlisted, size_priced_otherwise, unlisted_measure
 
 SACKS = [
     "Kami menjual beras pandan wangi dan beras merah dalam karung 5 kg, 10 kg, dan 25 kg.",
@@ -65,3 +65,15 @@ def test_a_price_asked_of_a_size_the_quote_prices_another_of_is_not_told() -> No
     assert (
         size_priced_otherwise("How much for a 7 year old?", ["It is £5 for 12 year olds."]) is None
     )
+
+
+def test_a_size_by_its_two_sides_the_pages_give_others_of() -> None:
+    """A size asked by its two sides ("6x12") that the pages give only others of is
+    unlisted, either way round; pages giving none so leave it to the decision."""
+    tents = ["Kursi futura Rp5.000 per buah, tenda 4x6 meter Rp450.000 per hari."]
+    assert sides_unlisted("Harga tenda 6x12 berapa?", tents) == "6x12"
+    assert sides_unlisted("Ada tenda ukuran 10 x 20 meter?", tents) == "10 x 20"
+    assert sides_unlisted("Tenda 4x6 sehari berapa?", tents) is None
+    assert sides_unlisted("Tenda 6 x 4 sehari berapa?", tents) is None
+    assert sides_unlisted("¿Cuánto cuesta un marco de 50x70?", ["Marcos desde 20 euros."]) is None
+    assert sides_unlisted("How much is a tent?", tents) is None
