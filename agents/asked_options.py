@@ -165,8 +165,8 @@ def sides_unlisted(question: str, texts: list[str]) -> str | None:
     berapa?") when the retrieved `texts` give sizes so and never it, either way round
     ("4x6" is "6x4"): the tent of 4x6 metres is no answer. None when the texts give no
     such size (a frame "de 50x70" is the decision's to judge) or give the one asked.
-    Of the hand sets' questions asking so (A to EL), two were answered with another
-    size, and each answerable one's page gives the size asked."""
+    Of the hand sets' ten questions asking so (A to EL), two near-topic ones were answered
+    with another size; each answerable one's page gives the size asked, or none so."""
     first = _SIDES.search(question)
     if first is None:  # most questions give no such size: the pages need not be read
         return None
