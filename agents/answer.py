@@ -972,18 +972,13 @@ class ExtractiveAnswerer:
         # whether they rent one none of whose words a page holds, it is not among what
         # they rent ("¿Alquiláis [neoprenos]?", `rented_unheld`).
         kinds = asked_kinds(query)
+        lacked = {word for (word,) in things}
         listed = (
             listing
             and not means_asked(query)
-            and (
-                len(things) == len(asked_for)
-                or (bool(things) and {t for (t,) in things} <= {*kinds})
-            )
-            and not any(_held_as_root(word, texts) for (word,) in things)
-        ) or any(
-            dealt(query, asked_for, {t for (t,) in things})
-            for dealt in (kind_unnamed, rented_unheld)
-        )
+            and (len(things) == len(asked_for) or (bool(lacked) and lacked <= {*kinds}))
+            and not any(_held_as_root(word, texts) for word in lacked)
+        ) or any(dealt(query, asked_for, lacked) for dealt in (kind_unnamed, rented_unheld))
         gains = self._left_out_gains(query, names + things, sentence, cosine)
         named, asked = gains[: len(names)], gains[len(names) :]
         # What a price is asked of is often the page's own item in the asker's words ("un
