@@ -724,7 +724,7 @@ _SAME_ROOT = {
 _K_ROOTS = frozenset(
     "kirim kenal kumpul kurang kunjung kejar kupas kemas kembang kelola keluar kerja "
     "kecil kosong konfirmasi koreksi kontrol konsumsi kuasa kuat kunci kukus kasih kata "
-    "kabar karang".split()
+    "kabar karang kuras ketik kering kocok".split()
 )
 
 

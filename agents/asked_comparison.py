@@ -39,6 +39,11 @@ _ASKS_COMPARISON = re.compile(
     r"(?:apa )?(?:beda|bedanya|perbedaan)(?:nya)?(?: antara)? [\w-]+ (?:dan|dengan|sama) |"
     rf"(?:mana|mana yang|yang mana) (?:lebih|paling) {_OWN_MEASURES}[^\W\d_]+|"
     rf"lebih {_OWN_MEASURES}[^\W\d_]+ [\w -]+ atau |"
+    # ... or the two named first: "Toren plastik atau stainless yang lebih awet?", "¿Es
+    # mejor una persiana de aluminio o de PVC?", "Is oak or pine better?"
+    rf"atau [\w -]+? (?:yang )?(?:lebih|paling) {_OWN_MEASURES}[^\W\d_]+|"
+    rf"^\W*(?:es|son) (?:mejor|peor|m[aá]s {_OWN_MEASURES}[^\W\d_]+)(?![^\W_])[^?.!]{{0,40}} o |"
+    rf"^\W*(?:is|are) [\w' -]+ or [\w' -]+ (?:{_BETTER})(?![^\W_])|"
     # ... or which hurts more: "Does ear piercing hurt more than a tattoo?", "¿Duele más
     # que la depilación?", "Lebih sakit dari tato?"
     r"(?:hurts?|stings?|duele|duelen) (?:more|less|m[aá]s|menos) (?:than|que)|"

@@ -1499,6 +1499,15 @@ _STATES_AGE = re.compile(
     # time held)
     rf"(?<![^\W_])(?:tener|tengan?)\s+(?:al menos |como m[ií]nimo |m[ií]nimo |m[aá]s de )?"
     rf"{_N}\s+años(?!\s+de(?![^\W_])(?!\s+edad(?![^\W_])))|"
+    # ... or a lowest or highest age and its number: "The minimum age is 14", "minimum
+    # age for lessons is 8", "La edad mínima, 6 años", "Usia minimal penyewa 21 tahun"
+    rf"(?<![^\W_])(?:(?:minimum|maximum|youngest|lowest) age|age limit)"
+    rf"(?:\s+(?:for|to)(?:\s+[^\W\d]+){{1,2}}?)?(?:\s+(?:is|of))?\s*[:,]?\s*\d{{1,2}}"
+    rf"{_NOT_AN_AGE}(?![\d.,:]?\d)|"
+    rf"(?<![^\W_])edad (?:m[ií]nima|m[aá]xima)(?:\s+(?:es|de|para|requerida))*\s*[:,]?\s*"
+    rf"(?:de\s+)?\d{{1,2}}{_NOT_AN_AGE}(?![\d.,:]?\d)|"
+    rf"(?<![^\W_])(?:usia|umur) (?:minimal|minimum|maksimal|maksimum|paling muda)"
+    rf"(?:\s+[^\W\d]+)?\s*[:,]?\s*\d{{1,2}}{_NOT_AN_AGE}(?![\d.,:]?\d)|"
     # ... or the age of adults, unnumbered: "hay que ser mayor de edad", "adults only",
     # "harus sudah cukup umur"
     r"(?<![^\W_])(?:(?:mayor|menor)(?:es)? de edad|adults?[- ]only|of legal age|cukup umur)"
@@ -2055,8 +2064,21 @@ _YEARS = re.compile(
 )
 
 
+# How often, not how long: "Kami sarankan toren dikuras setiap enam bulan" tells no
+# length of what is done ("Ngurasnya lama nggak?" of "Pengerjaan satu toren sekitar satu
+# jam" beside it).
+_EVERY = re.compile(
+    r"(?<![^\W_])(?:every|each|setiap|tiap|cada)\s+(?:[^\W_]+\s+)?(?:minutes?|hours?|days?|"
+    r"weeks?|months?|years?|minutos?|horas?|d[ií]as|semanas|mes(?:es)?|años|menit|jam|hari|"
+    r"minggu|bulan|tahun)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
 def states_length_of_time(sentence: str) -> bool:
-    """Whether the sentence gives a length of time other than someone's age."""
+    """Whether the sentence gives a length of time other than someone's age or a
+    frequency."""
+    sentence = _EVERY.sub(" ", sentence)
     if not states_duration(sentence):
         return False
     return not states_age(sentence) or states_duration(_YEARS.sub(" ", sentence))
@@ -2320,6 +2342,9 @@ _KINS = (
     # the first of them, by either word: "Biaya asesmen pertama berapa?" of "Asesmen awal
     # Rp250.000", "How much is the first consultation?" of "an initial consultation"
     "first initial primer primera primero inicial pertama awal",
+    # a tear, by the asker's word: "Can you fix a rip in a canvas?" of "repair tears and
+    # holes in canvas"
+    "rip rips ripped tear tears torn rasgón rasgon rasgones rasgado rasgada robek sobek",
     # cutting back, by either word: "How much is hedge cutting?" of "Hedge trimming is
     # priced by length, from £40"
     "cut cuts cutting trim trims trimming recorte recortes recortar pangkas memangkas",

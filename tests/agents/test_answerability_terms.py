@@ -669,3 +669,11 @@ def test_a_pupil_in_either_indonesian_word_and_many_ask_nothing_of_their_own() -
     assert key_terms("Muridnya berapa?", "id") <= key_terms("siswanya ada 8", "id")
     assert "banyak" not in key_terms("Murid per kelas paling banyak berapa?", "id")
     assert "siswa" in key_terms("Murid per kelas paling banyak berapa?", "id")
+
+
+def test_more_roots_of_k_under_the_nasal_and_spoken() -> None:
+    """ "Ngurasnya lama nggak?" of "Kami menguras ... toren" and "toren dikuras": one
+    term, "kuras", in the written, the passive and the spoken forms."""
+    assert key_terms("Ngurasnya lama nggak?", "id") & key_terms("Kami menguras toren.", "id")
+    assert key_terms("menguras toren", "id") == key_terms("toren dikuras", "id")
+    assert key_terms("mengeringkan baju", "id") == key_terms("baju kering", "id")

@@ -61,3 +61,21 @@ def test_an_average_of_pages_never_saying_what_is_usual() -> None:
         "How long does a repair take on average?", ["Repairs usually take three days."]
     )
     assert not average_unspoken("¿Cuánto cuesta la media hora?", cakes)
+
+
+def test_which_of_two_is_better_asked_with_the_two_named_first() -> None:
+    """ "Toren plastik atau stainless yang lebih awet?" of a tank cleaner naming both in a
+    list: asked so, which lasts longer is the world's to say."""
+    for question in (
+        "Toren plastik atau stainless yang lebih awet?",
+        "Kayu jati atau mahoni lebih awet?",
+        "¿Es mejor una persiana de aluminio o de PVC?",
+        "Is oak or pine better for floors?",
+    ):
+        assert asks_comparison(question), question
+    assert comparison_unanswered(
+        "Toren plastik atau stainless yang lebih awet?",
+        ["Kami menguras toren air plastik maupun stainless."],
+    )
+    # which is cheaper is the place's own prices' to say
+    assert not asks_comparison("Paket A atau B yang lebih murah?")

@@ -1328,3 +1328,42 @@ def _each_asks(name: str, *questions: str) -> None:
     for question in questions:
         fact = asked_fact(question)
         assert fact is not None and fact.name == name, question
+
+
+def test_a_lowest_age_and_its_number_is_an_age() -> None:
+    """ "Is it OK for my 12-year-old to join?" of a paddleboard class is answered by "The
+    minimum age is 14", which an age asked looks for; a minimum of other things is not
+    one."""
+    for giving in (
+        "The minimum age is 14.",
+        "The minimum age for lessons is 8, and under-12s swim with a parent.",
+        "La edad mínima, 6 años con autorización.",
+        "Usia minimal penyewa 21 tahun.",
+        "Minimum age: 12",
+    ):
+        assert states_age(giving), giving
+    for other in (
+        "The minimum age is 10.30 am.",
+        "Minimum order 20 units.",
+        "The minimum age is 14 people",
+    ):
+        assert not states_age(other), other
+
+
+def test_how_often_is_no_length_of_time() -> None:
+    """ "Ngurasnya lama nggak?" of a tank cleaner: "dikuras setiap enam bulan" says how
+    often, "sekitar satu jam" how long."""
+    from agents.asked_facts import states_length_of_time
+
+    assert not states_length_of_time("Kami sarankan toren dikuras setiap enam bulan.")
+    assert not states_length_of_time("Revisamos la caldera cada dos años.")
+    assert states_length_of_time("Pengerjaan satu toren sekitar satu jam.")
+    assert states_length_of_time("Classes run every week for 10 weeks.")
+
+
+def test_a_tear_by_either_word() -> None:
+    from agents.asked_facts import held_by_kin
+
+    assert held_by_kin("rip", ["We repair tears and holes in canvas."])
+    assert held_by_kin("rasgón", ["We repair tears and holes in canvas."])
+    assert not held_by_kin("rip", ["Cleaning starts at £120."])
