@@ -125,7 +125,13 @@ from agents.asked_kinds import unlisted_kind
 from agents.asked_makes import serves_every_make, without_any_make
 from agents.asked_manners import asked_manners, offered_otherwise
 from agents.asked_materials import names_other_material, unheld_material
-from agents.asked_measures import asks_size, size_held, states_size, temperature_unstated
+from agents.asked_measures import (
+    asks_size,
+    size_held,
+    states_size,
+    temperature_unstated,
+    without_durations,
+)
 from agents.asked_options import sides_unlisted, size_priced_otherwise, unlisted_measure
 from agents.asked_person import asks_person, names_someone
 from agents.asked_prices import (
@@ -677,10 +683,12 @@ class ExtractiveAnswerer:
                     # tidak?" by its asked part, "Potongnya lama?", asks it no more.)
                     judged = judged.declined("no_when")
                 elif asks_frequency(query) and not any(
-                    says_how_often(s) or says_when(s) for s in quoted
+                    says_how_often(s) or says_when(without_durations(s)) for s in quoted
                 ):
                     # "How often should I wax my car?" of a valet's price with a wax: a
-                    # quote saying no time nor how often says not how often.
+                    # quote saying no time nor how often says not how often; nor one
+                    # saying only how long a thing takes ("¿Cada cuánto hay que cambiar
+                    # las cuerdas?" of "Una guitarra nueva tarda unos cuatro meses").
                     judged = judged.declined("no_frequency")
                 elif asks_size(query) and not any(
                     states_size(s) or states_people(s) for s in quoted

@@ -706,7 +706,13 @@ _ASKS_ADDRESS = re.compile(
     r"(?:ada|berada|terletak) di ?mana|"
     # ... or in what part of town: "¿Por qué zona estáis?", "Daerah mana tempatnya?"
     r"(?:por|en) qu[eé] (?:zona|parte|barrio) (?:est[aá]is|est[aá]n|est[aá]|qued[aá]is|"
-    r"quedan?)|(?:di )?daerah mana)(?![^\W_])",
+    r"quedan?)|(?:di )?daerah mana|"
+    # ... or in what town: "¿En qué ciudad está vuestro taller?", "What town are you in?",
+    # "Tokonya di kota mana?"
+    r"en qu[eé] (?:ciudad|pueblo|localidad) (?:est[aá]is|est[aá]n|est[aá]|qued[aá]is|quedan?|"
+    r"ten[eé]is|tienen)|"
+    rf"(?:what|which) (?:town|city|village) (?:are you|is (?:the|your) (?:{'|'.join(_PLACES)}))"
+    r"(?: (?:in|based in))?(?=\W*$)|di kota mana(?! saja))(?![^\W_])",
     re.IGNORECASE,
 )
 ADDRESS_WORDS = frozenset(
@@ -715,7 +721,9 @@ ADDRESS_WORDS = frozenset(
     "dónde donde están estan está esta estáis estais queda quedan encuentra encuentran alamat "
     "alamatnya lokasi lokasinya dimana mana find tenéis teneis tienen tienes encuentro "
     "encontramos encontrar tempat tempatnya por en qué que zona parte barrio quedáis "
-    "quedais daerah di".split()
+    "quedais daerah di "
+    # ... and in what town ("¿En qué ciudad está vuestro taller?")
+    "ciudad pueblo localidad town city village what which kota in".split()
     + _PLACES
     + _LUGARES
     + _TEMPAT
@@ -1433,6 +1441,8 @@ _ASKS_AGE = re.compile(
     r"(?<![^\W_])(?:(?:what|which) ages? (?:can|do|does|must|should|will|are|is)|"
     r"from what age|at what age can|how old (?:do|does|must|should|can|will)|age limit|"
     r"minimum age|age range|(?:a partir de|desde|con|a) qu[eé] edad|para qu[eé] edad(?:es)?|"
+    # ("¿Con cuántos años se puede hacer apnea?", "¿A partir de cuántos años?")
+    r"(?:con|a partir de) cu[aá]ntos años(?! de)|"
     r"qu[eé] edad (?:hay que|tienen que|tiene que|debe|deben|se necesita)|edad m[ií]nima|"
     r"l[ií]mite de edad|"
     r"(?:umur|usia) berapa|berapa (?:umur|usia)|batas (?:umur|usia)|(?:umur|usia) minimal|"
@@ -1445,6 +1455,7 @@ _ASKS_AGE = re.compile(
 )
 _AGE_ASKING = frozenset(
     "age ages old how what which limit minimum range years year months weeks edad edades "
+    "cuántos cuantos "
     "partir desde qué que mínima minima límite limite años meses umur usia berapa batas "
     "minimal tahun bulan enough too young suficiente demasiado joven "
     "jóvenes jovenes cukup terlalu muda "
@@ -1484,7 +1495,8 @@ _STATES_AGE = re.compile(
     r"(?:\s+(?:old|of age|de edad)|-olds?)|"
     rf"(?:de|desde los|a partir de los)\s+{_N}\s*(?:(?:a|al|y)\s*{_N}\s*)?años|"
     # from months to years: "niños de 4 meses a 3 años", "from 6 months to 5 years"
-    rf"(?:de|desde|from)\s+{_N}\s*(?:meses|months)\s*(?:a|hasta|to)\s*{_N}\s*(?:años|years)|"
+    rf"(?:de|desde|from)\s+(?:los\s+)?{_N}\s*(?:meses|months)\s*(?:a|hasta|to)\s*(?:los\s+)?"
+    rf"{_N}\s*(?:años|years)|"
     rf"(?:anak|bayi|balita|siswa)\s+\d+\s*(?:-|sampai|hingga)?\s*\d*\s*(?:tahun|bulan)|"
     rf"(?<![^\W_])(?:under|over|below|above|menores de|mayores de|di bawah|di atas)\s+\d+"
     rf"(?:\s*{_AGE_UNIT})?{_NOT_AN_AGE}(?![\d\w])|"
@@ -1533,16 +1545,20 @@ _STATES_AGE = re.compile(
 _CHILD = r"(?:son|daughter|child|kid|boy|girl|grandson|granddaughter|nephew|niece|he|she)"
 _BARE = r"(?=\s*(?:[,;.!?]|$|(?:and|but|y|pero|dan|tapi)(?![^\W_])))"
 _ASKS_BY_AN_AGE = re.compile(
+    # (a baby's in months too in Spanish and Indonesian: "Mi bebé tiene 8 meses", "Anak
+    # saya 8 bulan sudah bisa ikut?"; English "my 10-month-old" is a baby, whom pages
+    # name so: "babies on laps go free")
     rf"(?<![\d.,])(?:{_N})[\s-]*(?:years?|yrs?)[\s-]*olds?(?![^\W_])|"
     rf"(?<![^\W_]){_CHILD}(?:'s|’s| is| turns| has just turned)\s+(?:{_N}){_BARE}|"
-    rf"(?<![^\W_])(?:tiene|tienen|tengo|(?:hij|niñ|niet|sobrin)[oa]s? de)\s+(?:{_N})\s+años|"
+    rf"(?<![^\W_])(?:tiene|tienen|tengo|(?:hij|niñ|niet|sobrin|beb)[oaé]s? de)\s+(?:{_N})\s+"
+    rf"(?:años|meses)|"
     rf"(?<![^\W_])(?:hij|niñ|niet|sobrin)[oa]s? (?:tiene|cumple)\s+(?:{_N}){_BARE}|"
-    rf"(?<![^\W_])(?:umur|usia|umurnya|usianya)\s+(?:{_N})\s+tahun|"
+    rf"(?<![^\W_])(?:umur|usia|umurnya|usianya)\s+(?:{_N})\s+(?:tahun|bulan)|"
     # ... or no "tahun" said: "Anak umur 11 boleh ikut?"
     rf"(?<![^\W_])(?:anak|adik|cucu|keponakan)(?:ku| saya| kami)?\s+(?:umur|usia)\s+(?:{_N})"
     rf"(?=\s+(?:boleh|bisa|sudah|udah|apa|ikut)(?![^\W_])|{_BARE})|"
-    rf"(?<![^\W_])(?:anak|adik|cucu|keponakan)(?:ku| saya| kami)?(?: sudah| baru)?\s+(?:{_N})"
-    rf"\s+tahun",
+    rf"(?<![^\W_])(?:anak|adik|cucu|keponakan)(?:ku| saya| kami)?(?: sudah| baru)?\s+"
+    rf"(?:{_N})\s+(?:tahun|bulan)(?!\s+lagi)",
     re.IGNORECASE,
 )
 

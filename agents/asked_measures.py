@@ -308,3 +308,9 @@ def asks_duration(question: str) -> bool:
 def states_duration(sentence: str) -> bool:
     """Whether the sentence gives a length of time."""
     return _STATES_DURATION.search(sentence) is not None
+
+
+def without_durations(sentence: str) -> str:
+    """The sentence without the lengths of time it gives ("Una guitarra nueva tarda
+    unos   y cuesta..."): how long a thing takes says not how often."""
+    return _STATES_DURATION.sub(" ", sentence)

@@ -1367,3 +1367,36 @@ def test_a_tear_by_either_word() -> None:
     assert held_by_kin("rip", ["We repair tears and holes in canvas."])
     assert held_by_kin("rasgón", ["We repair tears and holes in canvas."])
     assert not held_by_kin("rip", ["Cleaning starts at £120."])
+
+
+def test_an_age_in_months_and_with_how_many_years() -> None:
+    """ "Anak saya 8 bulan sudah bisa ikut?" and "¿Con cuántos años se puede hacer
+    apnea?" ask an age; "¿Con cuántos años de experiencia?" does not, nor an English
+    "10-month-old" (a baby, whom pages name so: "babies on laps go free")."""
+    from agents.asked_facts import asks_age
+
+    for question in (
+        "Anak saya 8 bulan sudah bisa ikut?",
+        "Mi bebé tiene 8 meses, ¿puede venir?",
+        "¿Con cuántos años se puede hacer apnea?",
+        "¿A partir de cuántos años?",
+    ):
+        assert asks_age(question), question
+    for question in (
+        "¿Con cuántos años de experiencia contáis?",
+        "Anak saya 2 bulan lagi ulang tahun, bisa pesan kue?",
+        "Do I have to pay for my 10-month-old?",
+    ):
+        assert not asks_age(question), question
+    assert states_age("Cuidamos a niños desde los 4 meses hasta los 12 años.")
+
+
+def test_in_what_town_asks_where_they_are() -> None:
+    for question in (
+        "¿En qué ciudad está vuestro taller?",
+        "What town are you in?",
+        "Tokonya di kota mana?",
+    ):
+        assert asks_address(question), question
+    for question in ("Bisa kirim ke kota mana saja?", "What town is the castle in?"):
+        assert not asks_address(question), question

@@ -214,3 +214,14 @@ def test_a_temperature_asked_of_pages_giving_none() -> None:
     )
     assert not temperature_unstated("¿Hace frío en la sala?", ["La sala está climatizada."])
     assert not temperature_unstated("How big is a tropical tank?", tanks)
+
+
+def test_a_sentence_without_its_lengths_of_time() -> None:
+    """How long a thing takes says not how often: "¿Cada cuánto hay que cambiar las
+    cuerdas?" is not answered by "Una guitarra nueva tarda unos cuatro meses"."""
+    from agents.asked_measures import without_durations
+    from agents.asked_when import says_when
+
+    assert not says_when(without_durations("Una guitarra nueva tarda unos cuatro meses."))
+    assert not says_when(without_durations("Most fittings take 20 minutes a tyre."))
+    assert says_when(without_durations("We come on Tuesdays for two hours."))
