@@ -67,9 +67,9 @@ _SPEAKS_OF_SELLING = re.compile(
     # ... or of food to take away, which is sold: "La tarrina de medio litro para llevar
     # cuesta 9 euros" answers "¿Vendéis helado para llevar a casa?"
     r"para llevar|take-?aways?|take away|take-?out|"
-    # ... or home: "Take-home tubs of 500 ml cost £6.50" answers "Can I buy a tub to take
-    # home?"
-    r"take[- ]?home|(?:di)?bawa pulang)(?![^\W_])",
+    # ... or sold to take home: "Take-home tubs of 500 ml cost £6.50" answers "Can I buy a
+    # tub to take home?" (not "a jug to take home", which a workshop's guests make)
+    r"take-home)(?![^\W_])",
     re.IGNORECASE,
 )
 _ASKS_TO_RENT = re.compile(

@@ -286,5 +286,5 @@ def test_whether_they_have_a_thing_for_sale_asks_to_buy() -> None:
 def test_food_to_take_home_is_sold() -> None:
     """ "Can I buy a tub to take home?" of "Take-home tubs of 500 ml cost £6.50"."""
     assert speaks_of_selling("Take-home tubs of 500 ml cost £6.50.")
-    assert speaks_of_selling("Es krim bisa dibawa pulang dalam cup 500 ml.")
-    assert not speaks_of_selling("We take your piano home after tuning.")
+    assert not speaks_of_selling("Everyone paints a jug to take home the same day.")
+    assert not speaks_of_selling("Hasil karya bisa dibawa pulang.")
