@@ -114,6 +114,7 @@ from agents.asked_facts import (
     names_season,
     season_of_another,
     states_age,
+    states_day,
     states_payment,
     tells_days,
     terms_besides,
@@ -424,7 +425,17 @@ class ExtractiveAnswerer:
         context_terms = [set(tokenize(same_words(c))) | spoken_terms(c) for c in contexts]
         ranks = np.array([rank for rank, _ in candidates])
         asking = np.array(["?" in sentence for _, sentence in candidates], dtype=float)
-        numbers = np.array([bool(HAS_NUMBER.search(s)) for _, s in candidates], dtype=float)
+        # (asked when, a month, a season or a weekday is as much a figure as a digit: "When
+        # is Apple Day?" of "Our Apple Day is held in mid-October", beside the prices of
+        # the apple juice and the membership)
+        when = asks_when(question)
+        numbers = np.array(
+            [
+                bool(HAS_NUMBER.search(s)) or (when and (names_season(s) or states_day(s)))
+                for _, s in candidates
+            ],
+            dtype=float,
+        )
         # The question as asked, its asking sentence alone and, for a follow-up, as the
         # retriever searched with it (read with the previous question): whichever finds
         # the better sentence.
