@@ -643,6 +643,14 @@ _SAME_WORD = {
     "sehabis": "setelah",
     "weight": "weigh",
     "weights": "weigh",
+    # (wood for a fire, as the asker and the page say it: "Do we have to buy our own
+    # firewood?" of "costs £320, logs included")
+    "firewood": "logs",
+    # (a plug, which is mains power: "Does it need plugging in?" of "No electricity is
+    # needed", "¿Hay que enchufarla?", "Perlu colokan?" of "tanpa listrik")
+    **dict.fromkeys("plug plugs plugged plugging".split(), "electricity"),
+    **dict.fromkeys("enchufe enchufes enchufar enchufarla enchufarlo".split(), "electricidad"),
+    **dict.fromkeys("colokan colokannya".split(), "listrik"),
     # (a promise to mend, in its two words: "How long is the warranty?" of "Every
     # service comes with a two year guarantee")
     "warranty": "guarantee",
@@ -716,6 +724,9 @@ _SAME_WORD = {
 _SAME_ROOT = {
     "ganti": "tukar", "tuker": "tukar", "daring": "internet", "luring": "offline",
     "order": "pesan",
+    # (to come, and to attend: "Kalau saya nggak bisa datang, gimana?" of "Jika
+    # berhalangan hadir, pertemuan bisa diganti")
+    "hadir": "datang",
 }  # fmt: skip
 # A root of "k" loses it under "meng-" and "peng-" ("kirim": "mengirim", "pengiriman"),
 # which Snowball leaves without it ("irim"); before a vowel the prefix is "meng-" for a

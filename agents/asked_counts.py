@@ -193,6 +193,8 @@ PEOPLE_WORDS = frozenset(
     "admitís admiten muat menampung maximum máximo maksimal most sois somos seremos "
     "cabemos coinciden coincidimos coincide of us vamos entramos entra cuánta cuanta gente "
     "vez inside dibatasi "
+    # (all together: "How many people fit inside at once?", "at a time", "sekaligus")
+    "once time same sekaligus bersamaan "
     "podemos pueden puede se jugar ir venir ser entrar participar subir montar apuntarnos "
     "apuntarse can play go join part ride".split()
 )

@@ -34,6 +34,11 @@ _ASKS_DISTANCE = re.compile(
     r"(?:a )?qu[eé] distancia|"
     r"cu[aá]ntos (?:kil[oó]metros|km)|hasta d[oó]nde|"
     r"(?:se)?berapa jauh|jarak(?:nya)? berapa|berapa (?:km|kilometer)|"
+    # ... or how long a way is: "How long is the line I'd be driving on?" of "our
+    # eight-mile heritage line" (not "How long is the walk?", a time as often)
+    r"how long is (?:the|your|this|that|each) (?:[\w-]+ )?(?:line|track|route|trail|"
+    r"circuit|loop|path|railway)(?! (?:last|take|run))|"
+    r"qu[eé] (?:longitud|distancia) tiene|"
     r"sampai (?:mana|daerah mana)|jangkauan(?:nya)?|"
     # "¿Qué tan lejos queda de la facultad?", "¿A cuánto está del centro?"
     # (not what a dozen sells at: "¿A cuánto está la docena?")
@@ -60,7 +65,9 @@ DISTANCE_WORDS = frozenset(
     "jarak jaraknya kilometer sampai mana daerah jangkauan jangkauannya datang antar "
     "melayani layani tan lejos queda está esta cómo como cuánto cuanto kilo "
     # how far one may go: "¿Hasta dónde podemos ir?", "How far can we go?"
-    "ir can we i podemos puedo se puede bisa boleh kami pergi".split()
+    "ir can we i podemos puedo se puede bisa boleh kami pergi "
+    # (how long a way is)
+    "long longitud tiene is the your this that each".split()
 )
 
 

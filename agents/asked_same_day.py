@@ -15,7 +15,11 @@ from agents.asked_arrival import TIME_ASKED
 # day", "hari ini" ...
 _TODAY = (
     r"hoy(?: mismo)?|para hoy|en el (?:mismo )?d[ií]a|el mismo d[ií]a|today|the same day|"
-    r"same[- ]day|hari ini(?: juga)?|hari itu juga|sehari jadi"
+    r"same[- ]day|hari ini(?: juga)?|hari itu juga|sehari jadi|"
+    # ... or while the asker waits: "¿Lo podéis hacer en el momento, mientras espero?",
+    # "Can you do it while I wait?", "Bisa ditunggu?" (set EQ, 2026-12-06)
+    r"mientras (?:espero|esperamos|espera)|en el momento|al momento|"
+    r"while (?:i|we) wait|sambil (?:di)?tunggu"
 )
 # ... of having it, or of its being ready or done: not "Are you open today?" nor "Can I
 # book for today?"
@@ -24,17 +28,21 @@ _HAD = (
     r"recog(?:er|erlo|erla|erlos|erlas|e)|recojo|hac[eé]is|hacerlo|hacerla|hac[eé]rmelo|"
     r"arregl(?:ar|arlo|arla|áis|ais)|entreg(?:ar|arlo|arla|áis|ais)|have it|have them|"
     r"get it|get them|get (?:my|our|the) \w+|ready|done|collect|pick (?:it|them) up|"
-    r"do it|fix it|finished|jadi|selesai|beres|diambil|ambil|dikerjakan|diperbaiki"
+    r"do it|fix it|finished|jadi|selesai|beres|diambil|ambil|dikerjakan|diperbaiki|"
+    r"hacer(?:lo|la|los|las)?|hac[eé]rmel[oa]|cambiar(?:lo|la|los|las)?"
 )
 _ASKS_SAME_DAY = re.compile(
     rf"(?<![^\W_])(?:(?:{_HAD})(?![^\W_]).*(?<![^\W_])(?:{_TODAY})|"
-    rf"(?:{_TODAY})(?![^\W_]).*(?<![^\W_])(?:{_HAD}))(?![^\W_])",
+    rf"(?:{_TODAY})(?![^\W_]).*(?<![^\W_])(?:{_HAD})|"
+    # ("Bisa ditunggu?": can it be waited for)
+    r"^\W*(?:bisa|boleh) (?:di)?tunggu(?:in)?\W*$)(?![^\W_])",
     re.IGNORECASE,
 )
 _STATES_SAME_DAY = re.compile(
     r"(?<![^\W_])(?:(?:el|en el|ese|en ese) mismo d[ií]a|en el d[ií]a|(?:the )?same[- ]day|"
     r"hari itu juga|hari yang sama|sehari jadi|while you wait|mientras esperas|"
-    r"bisa ditunggu)(?![^\W_])",
+    r"mientras espera|en el momento|al momento|on the spot|bisa ditunggu|"
+    r"langsung (?:jadi|selesai))(?![^\W_])",
     re.IGNORECASE,
 )
 # The question's words that only ask it.
@@ -45,7 +53,9 @@ SAME_DAY_WORDS = frozenset(
     "hacérmelo hacermelo arreglar arreglarlo arreglarla arregláis arreglais entregar "
     "entregarlo entregarla entregáis entregais have get it them my our ready done collect "
     "pick up do fix finished jadi selesai beres diambil ambil dikerjakan diperbaiki can "
-    "could will i we you lo la los las me nos bisa apa".split()
+    "could will i we you lo la los las me nos bisa apa mientras espero esperamos espera "
+    "momento al while wait sambil tunggu ditunggu hacer hacerlos hacerlas cambiar "
+    "cambiarlo cambiarla cambiarlos cambiarlas podéis podeis puedes".split()
 )
 
 
@@ -59,6 +69,17 @@ def asks_same_day(question: str) -> bool:
     return _ASKS_SAME_DAY.search(question) is not None and _HOW_LONG.search(question) is None
 
 
+# ... not of what is not: "Los arreglos que no se hacen en el momento tardan de dos a
+# cuatro días", "tidak bisa ditunggu"
+_NOT_BEFORE = re.compile(
+    r"(?<![^\W_])(?:no|not|tidak|nggak|gak|tak)(?:\s+[^\W\d_]+){0,2}\s+$", re.IGNORECASE
+)
+
+
 def states_same_day(sentence: str) -> bool:
-    """Whether the sentence says something is done or handed over the same day."""
-    return _STATES_SAME_DAY.search(sentence) is not None
+    """Whether the sentence says something is done or handed over the same day (not of
+    what is not)."""
+    return any(
+        _NOT_BEFORE.search(sentence[: found.start()]) is None
+        for found in _STATES_SAME_DAY.finditer(sentence)
+    )

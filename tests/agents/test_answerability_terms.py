@@ -271,6 +271,15 @@ def test_weather_is_one_term_as_its_adjective_and_its_noun() -> None:
     assert not key_terms("windy", "en") & key_terms("a window", "en")
 
 
+def test_firewood_is_logs_a_plug_is_power_and_to_attend_is_to_come() -> None:
+    assert key_terms("Do we bring firewood?", "en") & key_terms("logs included", "en")
+    assert key_terms("Does it need plugging in?", "en") <= key_terms("No electricity", "en")
+    assert key_terms("¿Hay que enchufarla?", "es") & key_terms("sin electricidad", "es")
+    assert key_terms("Perlu colokan?", "id") & key_terms("tanpa listrik", "id")
+    assert key_terms("nggak bisa datang", "id") & key_terms("berhalangan hadir", "id")
+    assert not key_terms("a spark plug", "en") & key_terms("logs", "en")
+
+
 def test_a_function_word_is_not_the_long_word_a_question_leaves_out() -> None:
     """ "Welche" (which) is in no passage, and says nothing of what is asked: the words
     the question is measured without are the ones that name its subject."""

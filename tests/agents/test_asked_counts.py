@@ -58,6 +58,7 @@ def test_a_question_asking_how_many_people_and_a_sentence_giving_them() -> None:
         "¿Cuántos vamos en cada barco?",
         # ... or as people at large
         "¿Cuánta gente monta a la vez en cada clase?",
+        "How many people fit inside at once?",
         "¿Cuánta gente entra en cada curso?",
         # ... or who may take part
         "¿Cuántos podemos jugar?",

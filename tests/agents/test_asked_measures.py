@@ -30,6 +30,13 @@ def test_a_question_asking_how_far_and_a_sentence_giving_a_distance() -> None:
         assert asks_distance(asked), asked
         assert asked_fact(asked).name == "distance", asked
     assert not asks_distance("Where are you?")
+    # how long a way is (not a walk, nor a course: a time as often)
+    line = "How long is the line I'd be driving on?"
+    assert asked_fact(line).name == "distance"
+    assert asked_fact(line).given_in("You drive on our eight-mile heritage line.", line)
+    assert asks_distance("How long is the cycle route?")
+    assert not asks_distance("How long is the walk?")
+    assert not asks_distance("How long is the course?")
     for sentence in (
         "We come anywhere within 20 miles of Norwich.",
         "The campsite is a ten-minute walk from the station.",

@@ -15,6 +15,10 @@ def test_questions_asking_whether_it_can_be_had_the_same_day() -> None:
         "Bisa jadi hari ini?",
         "Kalau servis hari ini, bisa diambil sore?",
         "¿Si lo recojo hoy por la tarde estará?",
+        # ... or while the asker waits
+        "¿Lo podéis hacer en el momento, mientras espero?",
+        "Can you do it while I wait?",
+        "Bisa ditunggu?",
     ):
         assert asks_same_day(question), question
         assert asked_fact(question).name == "same_day", question
@@ -28,6 +32,10 @@ def test_questions_asking_whether_it_can_be_had_the_same_day() -> None:
         "Si pido hoy, ¿en cuántos días lo tengo?",
         "If I order today, when will I get it?",
         "Hari ini bisa jadi berapa jam?",
+        # waiting, not for the job
+        "Can I wait in the shop?",
+        "Bisa ditunggu di sini?",
+        "Bisa datang hari ini?",
     ):
         assert not asks_same_day(question), question
 
@@ -37,7 +45,14 @@ def test_sentences_saying_it_is_done_the_same_day() -> None:
         "Con pedido urgente lo entregamos el mismo día por un suplemento del 20 %.",
         "We offer a same-day service on keys.",
         "Kunci bisa ditunggu, jadi hari itu juga.",
+        "Cambiamos tapas de tacón en el momento por 6 euros.",
     ):
         assert states_same_day(sentence), sentence
-    for sentence in ("Abrimos todos los días.", "Most orders are ready in three days."):
+    for sentence in (
+        "Abrimos todos los días.",
+        "Most orders are ready in three days.",
+        # of what is not done so
+        "Los arreglos que no se hacen en el momento tardan de dos a cuatro días.",
+        "Servis pompa tidak bisa ditunggu.",
+    ):
         assert not states_same_day(sentence), sentence
