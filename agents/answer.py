@@ -85,6 +85,7 @@ from agents.asked_definition import (
 )
 from agents.asked_experience import without_never_done
 from agents.asked_facts import (
+    CHILDREN,
     EXACTLY_WORDS,
     GROWN_UPS,
     SEASON_WORDS,
@@ -1406,9 +1407,12 @@ def _time_of_what_is_named(
     all of it; None when they are. `asking`: the words that only ask for them;
     `anywhere`: every sentence giving them."""
     # (an hour asked names nothing: "jam 12" of "Kami boleh datang jam 12 siang?")
-    named = key_terms(
-        " ".join(w for w in words_of(query) if w.lower() not in asking and not has_digit(w))
-    )
+    words = [w for w in words_of(query) if w.lower() not in asking and not has_digit(w)]
+    named = key_terms(" ".join(words))
+    # (nor do the people it is for, when no time is theirs: "What time do the children
+    # finish?" of a club for children whose sessions run "from 4 pm to 5.30 pm"; not
+    # "¿A qué hora son las clases de adultos?" of the adults' hours beside the children's)
+    things = key_terms(" ".join(w for w in words if w.lower() not in CHILDREN | GROWN_UPS))
 
     def naming(i: int) -> int:
         return len(named & terms_of(candidates[i][1]))
@@ -1416,7 +1420,7 @@ def _time_of_what_is_named(
     most = max(map(naming, anywhere), default=0)
     # (What one brings on a day has no hours of its own: the place's hours tell whether
     # one may come, "Can I drop shoes off on a Monday?")
-    if named and most == 0 and any(map(naming, chosen)) and not asks_to_come_on(query):
+    if things and most == 0 and any(map(naming, chosen)) and not asks_to_come_on(query):
         # "When does the box office open?" of "...the box office, which opens one hour
         # before each performance": no time of its own, and the bar's "opens at 6.45 pm"
         # is another place's. The decision judges the sentence naming it.

@@ -651,6 +651,18 @@ _SAME_WORD = {
     **dict.fromkeys("plug plugs plugged plugging".split(), "electricity"),
     **dict.fromkeys("enchufe enchufes enchufar enchufarla enchufarlo".split(), "electricidad"),
     **dict.fromkeys("colokan colokannya".split(), "listrik"),
+    # (a size compared, which is the size: "How big is the smaller screen?" of "Our small
+    # screen is 12 feet wide")
+    "smaller": "small",
+    "larger": "large",
+    "bigger": "big",
+    # (insured, and the insurance: "¿Estamos asegurados?" of "El seguro de accidentes
+    # está incluido")
+    **dict.fromkeys("asegurado asegurada asegurados aseguradas".split(), "seguro"),
+    # (men and women, in the everyday words and a school's: "Kelas laki-laki dan
+    # perempuan campur?" of "Kelas untuk peserta putra dan putri dipisah")
+    **dict.fromkeys("laki lelaki pria cowok".split(), "putra"),
+    **dict.fromkeys("perempuan wanita cewek".split(), "putri"),
     # (a promise to mend, in its two words: "How long is the warranty?" of "Every
     # service comes with a two year guarantee")
     "warranty": "guarantee",

@@ -45,6 +45,12 @@ _JUDGING = frozenset(
     """main major primary principal chief key important significant effective efficient
     successful famous notable popular common usual typical good best great""".split()
 )
+# ... nor compare it with another: "How big is the [smaller] screen?" of a page on its
+# small and large screens (set ER, 2026-12-06).
+_COMPARATIVES = frozenset(
+    """smaller larger bigger cheaper dearer longer shorter wider narrower taller higher
+    lower older younger newer""".split()
+)
 # A word after these is compared, not a kind: "more and [smaller] chloroplasts".
 _COMPARING = frozenset("more less fewer most least".split())
 # Sentences and blank lines part words that are not a pair; a line break alone does not
@@ -97,6 +103,7 @@ def _pairs(words: list[str], language: str, stopwords: frozenset[str]) -> list[t
             and (i + 2 == len(words) or words[i + 2] in stopwords)
             and not words[i].endswith(_NOT_KINDS)
             and words[i] not in _JUDGING
+            and words[i] not in _COMPARATIVES
             # a manner and a deed ("deliberately experimenting"), not a kind of thing
             and not (words[i].endswith("ly") and words[i + 1].endswith("ing"))
             and not _compared(words, i)

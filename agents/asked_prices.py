@@ -356,7 +356,11 @@ _INDONESIAN_JOINS = frozenset(
 )
 # ... not the verb that joins the price to it ("¿Qué precio [tiene] una clase?")
 # ... nor the pronoun standing for it ("¿Cuánto cuesta alquilar [uno]?")
-_NOT_A_THING = frozenset("pakai memakai dengan mau ingin tiene tienen tendría tendrían uno".split())
+_NOT_A_THING = frozenset(
+    "pakai memakai dengan mau ingin tiene tienen tendría tendrían uno "
+    # (going, which is what is paid for: "¿Cuánto cuesta al mes si voy dos días?")
+    "voy vamos va van vengo venimos asisto asistimos".split()
+)
 
 
 def priced_words(question: str) -> list[str]:

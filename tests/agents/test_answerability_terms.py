@@ -280,6 +280,13 @@ def test_firewood_is_logs_a_plug_is_power_and_to_attend_is_to_come() -> None:
     assert not key_terms("a spark plug", "en") & key_terms("logs", "en")
 
 
+def test_a_size_compared_insured_and_men_and_women_are_one_term_with_the_pages() -> None:
+    assert key_terms("the smaller screen", "en") <= key_terms("our small screen", "en")
+    assert key_terms("¿Estamos asegurados?", "es") & key_terms("el seguro de accidentes", "es")
+    asked = key_terms("Kelas laki-laki dan perempuan campur?", "id")
+    assert {"putra", "putri"} <= asked & key_terms("Kelas putra dan putri dipisah", "id")
+
+
 def test_a_function_word_is_not_the_long_word_a_question_leaves_out() -> None:
     """ "Welche" (which) is in no passage, and says nothing of what is asked: the words
     the question is measured without are the ones that name its subject."""

@@ -89,6 +89,14 @@ def test_a_compared_word_or_a_verb_after_the_noun_names_no_kind() -> None:
     ]
     asked = "There's a rough border between Switzerland and what other country formed by the Rhine?"
     assert unlisted_kind(asked, rhine[-1:], rhine) is None
+    # ... nor one size of a thing against another: "the smaller screen" of a page on its
+    # small and large screens
+    screens = [
+        "Our small screen is 12 feet wide. The large screen is 24 feet wide. The outdoor "
+        "screen and the indoor screen come with speakers."
+    ]
+    assert unlisted_kind("How big is the smaller screen?", screens, screens) is None
+    assert unlisted_kind("How big is the cinema screen?", screens, screens) == "cinema screen"
 
 
 def test_a_word_judging_the_thing_or_a_manner_of_doing_names_no_kind() -> None:

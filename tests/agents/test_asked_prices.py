@@ -185,6 +185,9 @@ def test_a_price_of_a_thing_no_page_names_does_not_answer() -> None:
     pages = ["Planchamos camisas a 1,80 € la pieza y edredones a 15 €."]
     assert unheld_priced("¿Cuánto cuesta planchar un pantalón?", pages) == "pantalón"
     assert unheld_priced("¿Cuánto cuesta planchar una camisa?", pages) == ""
+    # going, the verb, is no thing priced
+    skating = ["La cuota mensual es de 35 euros por una clase a la semana y 55 euros por dos."]
+    assert unheld_priced("¿Cuánto cuesta al mes si voy dos días?", skating) == ""
     # its other words may be the page's in words of its own
     washers = ["Las lavadoras de 9 kg cuestan 4 € y las de 18 kg, 7 €."]
     assert unheld_priced("¿Cuánto cuesta una lavadora grande?", washers) == ""
