@@ -26,6 +26,7 @@ from agents.answerability import (
     absent_terms,
     absent_words,
     adds_nothing_held,
+    answers_for_every_place,
     asked_kinds,
     asked_things,
     asks_price,
@@ -83,6 +84,7 @@ from agents.asked_definition import (
     says_made_of,
     told_apart,
 )
+from agents.asked_delivering import island_left_out
 from agents.asked_experience import without_never_done
 from agents.asked_facts import (
     CHILDREN,
@@ -95,6 +97,7 @@ from agents.asked_facts import (
     asks_age,
     asks_the_address,
     asks_to_come_on,
+    asks_to_deliver,
     cancelling_unspoken,
     children_by_age,
     day_of,
@@ -470,6 +473,12 @@ class ExtractiveAnswerer:
             # beyond the page's own area answers for ("ke Bogor" of "tidak kami kirim ke
             # luar kota"): held, for the evidence and for the vetoes alike.
             places = destinations(query) if speaks_of_elsewhere(candidates[top][1]) else set()
+            # ... and, asked whether they send there, one sending everywhere in a country
+            # or nowhere answers for it wherever it was retrieved ("¿Me lo mandáis a Sevilla?" of "No hacemos
+            # envíos: el patinete se recoge en la tienda de Murcia", "¿Me mandáis una lata
+            # a Zaragoza?" of "Hacemos envíos a toda la península")
+            if asks_to_deliver(query) and any(answers_for_every_place(s) for _, s in candidates):
+                places |= destinations(query)
             # ... and, asked whether they serve a place, a sentence serving within a
             # distance answers for it wherever it was retrieved ("Do you come out to
             # Market Harborough?" of "We cover Leicester and villages within 15 miles")
@@ -731,6 +740,10 @@ class ExtractiveAnswerer:
                     # their own: pages that never speak of selling (renting) do not
                     # answer it.
                     judged = judged.declined(unoffered)
+                elif island := island_left_out(query, texts):
+                    # "¿Enviáis a Canarias?" of "Hacemos envíos a toda la península":
+                    # the peninsula leaves Spain's islands out.
+                    judged = judged.declined("island_left_out", island)
                 elif same[top] and (doing := how_to_unheld(query, texts)):
                     # "Bagaimana cara menanam stroberi di pot?" of a strawberry farm's
                     # price per kilo: how to do what no page speaks of (in the question's

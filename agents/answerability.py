@@ -297,7 +297,9 @@ INDEFINITES = frozenset("anything something everything nothing algo nada sesuatu
 # one hour". Not "full" nor
 # "single", "completa": kinds too ("full board" against "half board", "single rooms").
 WHOLES = frozenset(
-    "whole entire just only sola solo sólo única único utuh entero entera enteros enteras".split()
+    "whole entire just only sola solo sólo única único utuh entero entera enteros enteras "
+    # (all of it: "Biayanya berapa semuanya?" of "Biaya kursus Rp1.200.000")
+    "semua semuanya seluruhnya keseluruhan keseluruhannya".split()
 )
 # ... nor when it is wanted, before or after something else: "Bisa coba dirias [dulu]
 # [sebelum] hari H?" asks for the trying, which a page offers without these words.
@@ -312,8 +314,12 @@ ABROAD = frozenset("abroad overseas internationally".split())
 ONE_PERIOD = frozenset("sejam sehari seminggu sebulan setahun".split())
 # ... nor "other", of a thing named beside it: "Bisa ganti mainan [lain]?"
 OTHERS = frozenset("other others otro otra otros otras lain lainnya".split())
+# ... nor the cheapest of what is priced: "¿Cuánto cuesta la [más] [barata]?"
+# of "desde 120 euros" (set ES, 2026-12-06)
+CHEAPEST = frozenset("cheapest más mas barato barata baratos baratas termurah".split())
 NOT_THINGS = (
-    LIMIT_WORDS
+    CHEAPEST
+    | LIMIT_WORDS
     | RECEIVERS
     | MADE
     | INDEFINITES
@@ -651,6 +657,8 @@ _SAME_WORD = {
     **dict.fromkeys("plug plugs plugged plugging".split(), "electricity"),
     **dict.fromkeys("enchufe enchufes enchufar enchufarla enchufarlo".split(), "electricidad"),
     **dict.fromkeys("colokan colokannya".split(), "listrik"),
+    # (to send, in Spain's two verbs: "¿Me la mandáis a Madrid?" of "No hacemos envíos")
+    **dict.fromkeys("mandar mandáis mandais mandan mandamos mandarla mandarlo".split(), "enviar"),
     # (a size compared, which is the size: "How big is the smaller screen?" of "Our small
     # screen is 12 feet wide")
     "smaller": "small",
@@ -885,7 +893,9 @@ _ELSEWHERE = re.compile(
     r"(?:area|city|town|county|region|radius)|anywhere|worldwide|nationwide|elsewhere|"
     r"further afield|other (?:cities|towns|countries|regions)|"
     r"fuera de (?:la |nuestra |esa |esta )?(?:ciudad|provincia|zona|isla|área|región)|"
-    r"otras (?:ciudades|provincias|zonas)|toda españa|todo el país|"
+    # (the whole peninsula answers for its towns, "¿Hacéis envíos a Zaragoza?"; its islands
+    # are `asked_delivering.island_left_out`'s to decline)
+    r"otras (?:ciudades|provincias|zonas)|toda españa|todo el país|toda la pen[ií]nsula|"
     r"cualquier (?:lugar|parte|destino|ciudad)|resto de españa|"
     r"luar (?:kota|daerah|wilayah|area|pulau|provinsi|jangkauan)|seluruh indonesia|"
     r"kota lain|antarkota|antar kota|ke mana saja|ke mana pun)(?![^\W_])",
@@ -967,8 +977,40 @@ def within_distance(sentence: str) -> bool:
 
 def speaks_of_elsewhere(sentence: str) -> bool:
     return any(
-        p.search(sentence) is not None for p in (_ELSEWHERE, _BEYOND_NAMED, _WITHIN_DISTANCE)
+        p.search(sentence) is not None
+        for p in (_ELSEWHERE, _BEYOND_NAMED, _WITHIN_DISTANCE, _SENDING_NOWHERE)
     )
+
+
+# Of those, the sentences that answer alike for every place, wherever they rank: sending
+# everywhere in a country or nowhere ("a toda la península", "ke seluruh Indonesia", "No
+# hacemos envíos"). Not "out of town", a distance or a named town's outside: those
+# answer for a place the asker must place ("Bisa kirim ke Bali?" of "dikirim ke luar
+# kota lewat travel" was answered so, a near-topic question of the hand sets).
+_EVERY_PLACE = re.compile(
+    r"(?<![^\W_])(?:anywhere|worldwide|nationwide|toda españa|todo el país|"
+    r"toda la pen[ií]nsula|cualquier (?:lugar|parte|destino|ciudad)|resto de españa|"
+    r"seluruh indonesia|ke mana saja|ke mana pun)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def answers_for_every_place(sentence: str) -> bool:
+    """Whether the sentence sends everywhere in a country, or nowhere."""
+    return (
+        _EVERY_PLACE.search(sentence) is not None or _SENDING_NOWHERE.search(sentence) is not None
+    )
+
+
+# ... or on sending nowhere, which answers for every place wherever it was retrieved: "No
+# hacemos envíos: la bici se recoge en tienda" of "¿Me la mandáis a Madrid?" (set ES,
+# 2026-12-06)
+_SENDING_NOWHERE = re.compile(
+    r"(?<![^\W_])(?:no (?:hacemos|realizamos) env[ií]os|no enviamos|we (?:do not|don['’]t) "
+    r"(?:deliver|post|ship)|collection only|tidak (?:melayani|menerima|bisa) "
+    r"(?:pengiriman|kirim))(?![^\W_])",
+    re.IGNORECASE,
+)
 
 
 # A list of things: three or more, of a word or two each, joined by commas and a last

@@ -147,6 +147,12 @@ _ASKS_PEOPLE = re.compile(
     r"^\W*(?:somos|seremos|we(?:['’]re| are| will be)(?: a group of)?|"
     r"there(?:['’]ll| will)? be|kami|rombongan)\s+\d+"
     r"(?:\s+(?:personas|people|of us|orang|adults|adultos))?\s*[,.;]|"
+    # ... or as a ratio of grown-ups to children: "What is the ratio of staff to
+    # children?", "¿Qué ratio de monitores hay?", "Rasio guru dan murid berapa?"
+    r"(?:staff|adult|teacher|carer|instructor)[\s-]*(?:to|per)[\s-]*(?:child|children|"
+    r"pupil|kid)[\s-]*ratio|ratio of (?:staff|adults|teachers|instructors|carers|leaders)|"
+    r"(?:qu[eé]|cu[aá]l es la) (?:ratio|proporci[oó]n) de (?:monitor|profesor|alumn|niñ)\w*|"
+    r"rasio (?:guru|pengajar|pendamping|pengasuh|murid|siswa|anak)|"
     # ... or as people at large: "¿Cuánta gente monta a la vez?"
     r"cu[aá]nta gente|"
     # ... and children counted: "Sekelas isinya berapa anak?" (not "anak berapa tahun")
@@ -193,6 +199,9 @@ PEOPLE_WORDS = frozenset(
     "admitís admiten muat menampung maximum máximo maksimal most sois somos seremos "
     "cabemos coinciden coincidimos coincide of us vamos entramos entra cuánta cuanta gente "
     "vez inside dibatasi "
+    # (a ratio asked: "What is the ratio of staff to children?")
+    "ratio rasio proporción proporcion staff to adult teacher carer instructor child "
+    "pupil kid leaders monitores cuál cual la "
     # (all together: "How many people fit inside at once?", "at a time", "sekaligus")
     "once time same sekaligus bersamaan "
     "podemos pueden puede se jugar ir venir ser entrar participar subir montar apuntarnos "

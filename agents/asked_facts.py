@@ -123,6 +123,8 @@ HOURS_WORDS = (
         # ... whether it is still (or also) open: "Siang-siang jam dua masih buka?",
         # "¿Venís también los fines de semana?"
         "still masih todavía todavia aún aun también tambien also too juga "
+        # ("¿Seguís abiertos en octubre?": still open, by Spain's verb)
+        "seguís seguis sigue siguen seguimos "
         # ... and the weekend, which a page gives by its days ("de lunes a domingo"), and
         # weekdays ("Can I come on a weekday evening?" of "Wednesdays 5 pm to 7 pm")
         "weekend weekends fin fines semana finde akhir pekan weekday weekdays biasa entre "
@@ -450,7 +452,8 @@ _ALL_YEAR = re.compile(
 )
 _OPEN_OR_CLOSED = re.compile(rf"(?<![^\W_])(?:{_OPEN_WORDS})(?![^\W_])", re.IGNORECASE)
 _SPAN = re.compile(
-    r"(?<![^\W_])(?P<first>[^\W\d_]+)(?:\s*[-–]\s*|\s+(?:to|until|till|through|a|al|"
+    # ("de Semana Santa a finales de septiembre": Easter by its two Spanish words)
+    r"(?<![^\W_])(?P<first>semana santa|[^\W\d_]+)(?:\s*[-–]\s*|\s+(?:to|until|till|through|a|al|"
     r"hasta|sampai|hingga)\s+(?:el |la |los |las )?)"
     # ("April to the end of September", "de abril a finales de septiembre")
     r"(?:(?:the )?(?:end|start|beginning|middle) of |(?:finales|principios|mediados) de |"
@@ -712,7 +715,12 @@ _ASKS_ADDRESS = re.compile(
     r"en qu[eé] (?:ciudad|pueblo|localidad) (?:est[aá]is|est[aá]n|est[aá]|qued[aá]is|quedan?|"
     r"ten[eé]is|tienen)|"
     rf"(?:what|which) (?:town|city|village) (?:are you|is (?:the|your) (?:{'|'.join(_PLACES)}))"
-    r"(?: (?:in|based in))?(?=\W*$)|di kota mana(?! saja))(?![^\W_])",
+    r"(?: (?:in|based in))?(?=\W*$)|di kota mana(?! saja)|"
+    # ... or in what mall or on what floor: "Tokonya di mal mana?", "Kiosnya ada di lantai
+    # berapa?", "¿En qué planta estáis?", "What floor are you on?" (set ES, 2026-12-06)
+    r"di (?:mal|mall|plaza|gedung|pasar|ruko) mana|(?:di )?lantai berapa|"
+    r"en qu[eé] (?:planta|piso) (?:est[aá]is|est[aá]n|est[aá]|qued[aá]is|quedan?)|"
+    r"(?:what|which) floor (?:are you|is (?:it|the|your))\b)(?![^\W_])",
     re.IGNORECASE,
 )
 ADDRESS_WORDS = frozenset(
@@ -723,7 +731,9 @@ ADDRESS_WORDS = frozenset(
     "encontramos encontrar tempat tempatnya por en qué que zona parte barrio quedáis "
     "quedais daerah di "
     # ... and in what town ("¿En qué ciudad está vuestro taller?")
-    "ciudad pueblo localidad town city village what which kota in".split()
+    "ciudad pueblo localidad town city village what which kota in "
+    # ... and in what mall or on what floor
+    "mal mall plaza gedung pasar ruko lantai berapa planta piso floor on is it".split()
     + _PLACES
     + _LUGARES
     + _TEMPAT
@@ -852,6 +862,11 @@ _IS_THERE = (
     r"nuestr[oa]s? (?:{lugares}) (?:de|en)|our (?:{places}) (?:in|at)|"
     # ... or beside a named one, or in Indonesian at a kind of building named: "next to
     # the Old Mill", "junto a la antigua estación de la Vía Verde", "di musala Al-Hikmah"
+    # ... or on a named water or shore: "Alquilamos barcas en el embalse de Lago Azul",
+    # "boats for hire on the River Wharfe", "perahu di Danau Toba" (set ES, 2026-12-06)
+    r"en (?:el|la) (?:embalse|pantano|lago|r[ií]o|playa|puerto|bah[ií]a|cala) de|"
+    r"on the (?:river|lake|reservoir|canal|loch)|"
+    r"di (?:danau|waduk|pantai|sungai|telaga|bendungan)|"
     r"next to|opposite|beside|behind|near|junto al?|al lado de|frente a|enfrente de|"
     r"detr[aá]s de|cerca de|di (?:samping|sebelah|depan|belakang|dekat|seberang|musala|"
     r"musholla|masjid|gedung|balai|aula|kantor|ruko|pasar|kampus|sekolah|lapangan|"

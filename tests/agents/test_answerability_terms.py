@@ -10,6 +10,7 @@ from agents.answerability import (
     Evidence,
     absent_words,
     adds_nothing_held,
+    asked_things,
     asks_price,
     codes_in,
     destinations,
@@ -285,6 +286,20 @@ def test_a_size_compared_insured_and_men_and_women_are_one_term_with_the_pages()
     assert key_terms("¿Estamos asegurados?", "es") & key_terms("el seguro de accidentes", "es")
     asked = key_terms("Kelas laki-laki dan perempuan campur?", "id")
     assert {"putra", "putri"} <= asked & key_terms("Kelas putra dan putri dipisah", "id")
+
+
+def test_spains_two_verbs_of_sending_the_cheapest_and_all_of_it() -> None:
+    assert key_terms("¿Me la mandáis a Madrid?", "es") & key_terms("No hacemos envíos", "es")
+    # the cheapest, and all of it, are no things asked for
+    assert asked_things("¿Cuánto cuesta la más barata?") == []
+    assert asked_things("Biayanya berapa semuanya?") == []
+    assert asked_things("¿Tenéis bicis más baratas?") == ["bicis"]
+    # a page sending nowhere answers for every place
+    assert speaks_of_elsewhere("No hacemos envíos: la bici se recoge en tienda.")
+    assert speaks_of_elsewhere("Sorry, we don't deliver; collection only.")
+    assert not speaks_of_elsewhere("Hacemos envíos a toda la provincia de Valencia.")
+    # ... and so does one sending to the whole peninsula, for its towns
+    assert speaks_of_elsewhere("Hacemos envíos a toda la península en 48 horas.")
 
 
 def test_a_function_word_is_not_the_long_word_a_question_leaves_out() -> None:

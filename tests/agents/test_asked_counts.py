@@ -59,6 +59,10 @@ def test_a_question_asking_how_many_people_and_a_sentence_giving_them() -> None:
         # ... or as people at large
         "¿Cuánta gente monta a la vez en cada clase?",
         "How many people fit inside at once?",
+        # ... or as a ratio of grown-ups to children
+        "What is the ratio of staff to children?",
+        "What is the staff-to-child ratio?",
+        "Rasio guru dan murid berapa?",
         "¿Cuánta gente entra en cada curso?",
         # ... or who may take part
         "¿Cuántos podemos jugar?",
@@ -70,6 +74,7 @@ def test_a_question_asking_how_many_people_and_a_sentence_giving_them() -> None:
         "How many lessons are there?",
         "¿Cuánto es?",
         "¿Cuánto van a tardar?",
+        "What is the ratio of water to flour?",
     ):
         assert not asks_people(asked), asked
     for sentence in (

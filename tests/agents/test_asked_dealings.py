@@ -133,6 +133,8 @@ def test_questions_asking_whether_they_deliver_or_come_to_one() -> None:
         # ... or fetching from home
         "Bisa dijemput ke rumah?",
         "Ada layanan penjemputan?",
+        # ... or by Spain's other verb of sending
+        "¿Me la mandáis a Madrid?",
     ):
         assert asks_to_deliver(question), question
     # where, when and for how much are other questions; so is delivering in no such sense
@@ -288,3 +290,19 @@ def test_food_to_take_home_is_sold() -> None:
     assert speaks_of_selling("Take-home tubs of 500 ml cost £6.50.")
     assert not speaks_of_selling("Everyone paints a jug to take home the same day.")
     assert not speaks_of_selling("Hasil karya bisa dibawa pulang.")
+
+
+def test_an_island_asked_of_a_page_sending_to_the_peninsula() -> None:
+    """The peninsula leaves Spain's islands (and Ceuta and Melilla) out, by island or by
+    archipelago; a page naming them, or all of Spain, does not."""
+    from agents.asked_delivering import island_left_out
+
+    peninsula = ["Hacemos envíos a toda la península en 48 horas."]
+    assert island_left_out("¿Enviáis a Canarias?", peninsula) == "canarias"
+    assert island_left_out("¿Me lo mandáis a Tenerife?", peninsula) == "tenerife"
+    assert island_left_out("¿Hacéis envíos a Ibiza?", peninsula) == "ibiza"
+    # a page sending there too, or to all of Spain; a city of the peninsula; no sending
+    assert island_left_out("¿Enviáis a Tenerife?", [*peninsula, "Y a Canarias, 15 €."]) is None
+    assert island_left_out("¿Enviáis a Mallorca?", ["Enviamos a toda España."]) is None
+    assert island_left_out("¿Enviáis a Zaragoza?", peninsula) is None
+    assert island_left_out("¿Qué tiempo hace en Mallorca?", peninsula) is None

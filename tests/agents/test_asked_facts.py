@@ -1400,3 +1400,34 @@ def test_in_what_town_asks_where_they_are() -> None:
         assert asks_address(question), question
     for question in ("Bisa kirim ke kota mana saja?", "What town is the castle in?"):
         assert not asks_address(question), question
+
+
+def test_in_what_mall_or_on_what_floor_asks_where_they_are() -> None:
+    for question in (
+        "Tokonya di mal mana?",
+        "Kiosnya ada di lantai berapa ya?",
+        "¿En qué planta estáis?",
+        "What floor are you on?",
+    ):
+        assert asks_address(question), question
+    asked = "Tokonya di mal mana?"
+    sentence = "Kami melayani ganti baterai di Mal Ciputra Semarang lantai 2."
+    assert asked_fact(asked).given_in(sentence, asked)
+
+
+def test_a_place_on_a_named_water_or_shore_is_where_they_are() -> None:
+    for sentence in (
+        "Alquilamos barcas de pedales en el embalse de Lago Azul, en Buendía.",
+        "We hire boats on the River Wharfe.",
+        "Sewa perahu di Danau Toba.",
+    ):
+        assert states_location(sentence), sentence
+    for sentence in ("Nadamos en el río por la tarde.", "Está prohibido bañarse en la playa."):
+        assert not states_location(sentence), sentence
+
+
+def test_still_open_in_a_month_of_a_season_from_easter_in_spanish() -> None:
+    asked = "¿Seguís abiertos en octubre?"
+    sentence = "Abrimos de Semana Santa a finales de septiembre, todos los días de 11:00 a 20:00."
+    assert asked_fact(asked).name == "season"
+    assert asked_fact(asked).given_in(sentence, asked)
