@@ -474,9 +474,9 @@ class ExtractiveAnswerer:
             # luar kota"): held, for the evidence and for the vetoes alike.
             places = destinations(query) if speaks_of_elsewhere(candidates[top][1]) else set()
             # ... and, asked whether they send there, one sending everywhere in a country
-            # or nowhere answers for it wherever it was retrieved ("¿Me lo mandáis a Sevilla?" of "No hacemos
-            # envíos: el patinete se recoge en la tienda de Murcia", "¿Me mandáis una lata
-            # a Zaragoza?" of "Hacemos envíos a toda la península")
+            # or nowhere answers for it wherever it was retrieved ("¿Me lo mandáis a
+            # Sevilla?" of "No hacemos envíos: el patinete se recoge en la tienda de
+            # Murcia", "¿Me mandáis una lata a Zaragoza?" of "a toda la península")
             if asks_to_deliver(query) and any(answers_for_every_place(s) for _, s in candidates):
                 places |= destinations(query)
             # ... and, asked whether they serve a place, a sentence serving within a

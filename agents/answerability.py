@@ -975,6 +975,16 @@ def within_distance(sentence: str) -> bool:
     return _WITHIN_DISTANCE.search(sentence) is not None
 
 
+# ... or on sending nowhere, which answers for every place: "No hacemos envíos: la bici
+# se recoge en tienda" of "¿Me la mandáis a Madrid?" (set ES, 2026-12-06)
+_SENDING_NOWHERE = re.compile(
+    r"(?<![^\W_])(?:no (?:hacemos|realizamos) env[ií]os|no enviamos|we (?:do not|don['’]t) "
+    r"(?:deliver|post|ship)|collection only|tidak (?:melayani|menerima|bisa) "
+    r"(?:pengiriman|kirim))(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
 def speaks_of_elsewhere(sentence: str) -> bool:
     return any(
         p.search(sentence) is not None
@@ -1000,17 +1010,6 @@ def answers_for_every_place(sentence: str) -> bool:
     return (
         _EVERY_PLACE.search(sentence) is not None or _SENDING_NOWHERE.search(sentence) is not None
     )
-
-
-# ... or on sending nowhere, which answers for every place wherever it was retrieved: "No
-# hacemos envíos: la bici se recoge en tienda" of "¿Me la mandáis a Madrid?" (set ES,
-# 2026-12-06)
-_SENDING_NOWHERE = re.compile(
-    r"(?<![^\W_])(?:no (?:hacemos|realizamos) env[ií]os|no enviamos|we (?:do not|don['’]t) "
-    r"(?:deliver|post|ship)|collection only|tidak (?:melayani|menerima|bisa) "
-    r"(?:pengiriman|kirim))(?![^\W_])",
-    re.IGNORECASE,
-)
 
 
 # A list of things: three or more, of a word or two each, joined by commas and a last

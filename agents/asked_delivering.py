@@ -17,7 +17,8 @@ from agents.answerability import SENTENCE_BREAK
 ASKS_TO_DELIVER = re.compile(
     r"(?<![^\W_])(?:(?:do|does|can|could|will|would) (?:you|they|the [\w-]+) (?:deliver|post|ship|"
     r"send)|delivery|deliveries|env[ií]os?|envi[aá]is|env[ií]an|(?:se puede|pod[eé]is|pueden) "
-    r"(?:enviar|mandar)|mand[aá]is|mandan|a domicilio|reparto|repart[ií]s|kirim|dikirim|mengirim|dikirimkan|antar|diantar|"
+    r"(?:enviar|mandar)|mand[aá]is|mandan|a domicilio|reparto|repart[ií]s|kirim|dikirim|"
+    r"mengirim|dikirimkan|antar|diantar|"
     r"mengantar|diantarkan|pengantaran|pengiriman|ongkir|ongkos (?:kirim|antar)|"
     # (... as it is spoken: "Bisa dianter ke rumah?"; "¿Me los traéis a casa?")
     r"anter|dianter|nganter|anterin|dianterin|"

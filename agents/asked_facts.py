@@ -453,8 +453,8 @@ _ALL_YEAR = re.compile(
 _OPEN_OR_CLOSED = re.compile(rf"(?<![^\W_])(?:{_OPEN_WORDS})(?![^\W_])", re.IGNORECASE)
 _SPAN = re.compile(
     # ("de Semana Santa a finales de septiembre": Easter by its two Spanish words)
-    r"(?<![^\W_])(?P<first>semana santa|[^\W\d_]+)(?:\s*[-–]\s*|\s+(?:to|until|till|through|a|al|"
-    r"hasta|sampai|hingga)\s+(?:el |la |los |las )?)"
+    r"(?<![^\W_])(?P<first>semana santa|[^\W\d_]+)(?:\s*[-–]\s*|\s+(?:to|until|till|through|"
+    r"a|al|hasta|sampai|hingga)\s+(?:el |la |los |las )?)"
     # ("April to the end of September", "de abril a finales de septiembre")
     r"(?:(?:the )?(?:end|start|beginning|middle) of |(?:finales|principios|mediados) de |"
     r"(?:akhir|awal|pertengahan) )?(?P<last>[^\W\d_]+)(?![^\W_])|"
@@ -860,13 +860,13 @@ _IS_THERE = (
     # Kantor Pos": a way to reach it)
     r"(?!hubungi|ikuti|temukan|kontak|follow|chat)[^\W\d_]{{3,}} kami di|"
     r"nuestr[oa]s? (?:{lugares}) (?:de|en)|our (?:{places}) (?:in|at)|"
-    # ... or beside a named one, or in Indonesian at a kind of building named: "next to
-    # the Old Mill", "junto a la antigua estación de la Vía Verde", "di musala Al-Hikmah"
     # ... or on a named water or shore: "Alquilamos barcas en el embalse de Lago Azul",
     # "boats for hire on the River Wharfe", "perahu di Danau Toba" (set ES, 2026-12-06)
     r"en (?:el|la) (?:embalse|pantano|lago|r[ií]o|playa|puerto|bah[ií]a|cala) de|"
     r"on the (?:river|lake|reservoir|canal|loch)|"
     r"di (?:danau|waduk|pantai|sungai|telaga|bendungan)|"
+    # ... or beside a named one, or in Indonesian at a kind of building named: "next to
+    # the Old Mill", "junto a la antigua estación de la Vía Verde", "di musala Al-Hikmah"
     r"next to|opposite|beside|behind|near|junto al?|al lado de|frente a|enfrente de|"
     r"detr[aá]s de|cerca de|di (?:samping|sebelah|depan|belakang|dekat|seberang|musala|"
     r"musholla|masjid|gedung|balai|aula|kantor|ruko|pasar|kampus|sekolah|lapangan|"

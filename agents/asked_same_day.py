@@ -25,11 +25,12 @@ _TODAY = (
 # book for today?"
 _HAD = (
     r"tener(?:lo|la|los|las)?|ten[eé]is|tengo|tendr[eé]|tendr[ií]a|list[oa]s?|"
-    r"recog(?:er|erlo|erla|erlos|erlas|e)|recojo|hac[eé]is|hacerlo|hacerla|hac[eé]rmelo|"
+    r"recog(?:er|erlo|erla|erlos|erlas|e)|recojo|hac[eé]is|hacer(?:lo|la|los|las)?|"
+    r"hac[eé]rmel[oa]|"
     r"arregl(?:ar|arlo|arla|áis|ais)|entreg(?:ar|arlo|arla|áis|ais)|have it|have them|"
     r"get it|get them|get (?:my|our|the) \w+|ready|done|collect|pick (?:it|them) up|"
     r"do it|fix it|finished|jadi|selesai|beres|diambil|ambil|dikerjakan|diperbaiki|"
-    r"hacer(?:lo|la|los|las)?|hac[eé]rmel[oa]|cambiar(?:lo|la|los|las)?"
+    r"cambiar(?:lo|la|los|las)?"
 )
 _ASKS_SAME_DAY = re.compile(
     rf"(?<![^\W_])(?:(?:{_HAD})(?![^\W_]).*(?<![^\W_])(?:{_TODAY})|"
