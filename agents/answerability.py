@@ -886,19 +886,26 @@ _DESTINATION = re.compile(
     r"(?:[Vv]ivo|[Vv]ivimos|[Ee]stoy|[Ee]stamos) en|(?:[Ss]aya|[Kk]ami|[Aa]ku)(?: tinggal)? di|"
     r"[Tt]inggal di)" + _CAPITALISED_WORDS
 )
-# A sentence on going beyond the page's own area, or anywhere: it answers for a place it
-# cannot name ("Di luar Kota Malang dikenakan ongkos kirim Rp50.000").
+# A sentence on going anywhere, everywhere in a country: it answers alike for every place,
+# wherever it ranks ("a toda la península" answers "¿Hacéis envíos a Zaragoza?"; the
+# peninsula's islands are `asked_delivering.island_left_out`'s to decline) ...
+_EVERY_PLACE = re.compile(
+    r"(?<![^\W_])(?:anywhere|worldwide|nationwide|toda españa|todo el país|"
+    r"toda la pen[ií]nsula|cualquier (?:lugar|parte|destino|ciudad)|resto de españa|"
+    r"seluruh indonesia|ke mana saja|ke mana pun)(?![^\W_])",
+    re.IGNORECASE,
+)
+# ... or beyond the page's own area: it answers for a place it cannot name ("Di luar Kota
+# Malang dikenakan ongkos kirim Rp50.000"), which the asker must place ("Bisa kirim ke
+# Bali?" of "dikirim ke luar kota lewat travel" is no answer wherever it ranks)
 _ELSEWHERE = re.compile(
     r"(?<![^\W_])(?:out of (?:town|the area)|outside (?:the |our |this |that )?"
-    r"(?:area|city|town|county|region|radius)|anywhere|worldwide|nationwide|elsewhere|"
+    r"(?:area|city|town|county|region|radius)|elsewhere|"
     r"further afield|other (?:cities|towns|countries|regions)|"
     r"fuera de (?:la |nuestra |esa |esta )?(?:ciudad|provincia|zona|isla|área|región)|"
-    # (the whole peninsula answers for its towns, "¿Hacéis envíos a Zaragoza?"; its islands
-    # are `asked_delivering.island_left_out`'s to decline)
-    r"otras (?:ciudades|provincias|zonas)|toda españa|todo el país|toda la pen[ií]nsula|"
-    r"cualquier (?:lugar|parte|destino|ciudad)|resto de españa|"
-    r"luar (?:kota|daerah|wilayah|area|pulau|provinsi|jangkauan)|seluruh indonesia|"
-    r"kota lain|antarkota|antar kota|ke mana saja|ke mana pun)(?![^\W_])",
+    r"otras (?:ciudades|provincias|zonas)|"
+    r"luar (?:kota|daerah|wilayah|area|pulau|provinsi|jangkauan)|"
+    r"kota lain|antarkota|antar kota)(?![^\W_])",
     re.IGNORECASE,
 )
 
@@ -985,31 +992,21 @@ _SENDING_NOWHERE = re.compile(
 )
 
 
+_FOR_EVERY_PLACE = (_EVERY_PLACE, _SENDING_NOWHERE)
+
+
 def speaks_of_elsewhere(sentence: str) -> bool:
     return any(
         p.search(sentence) is not None
-        for p in (_ELSEWHERE, _BEYOND_NAMED, _WITHIN_DISTANCE, _SENDING_NOWHERE)
+        for p in (*_FOR_EVERY_PLACE, _ELSEWHERE, _BEYOND_NAMED, _WITHIN_DISTANCE)
     )
-
-
-# Of those, the sentences that answer alike for every place, wherever they rank: sending
-# everywhere in a country or nowhere ("a toda la península", "ke seluruh Indonesia", "No
-# hacemos envíos"). Not "out of town", a distance or a named town's outside: those
-# answer for a place the asker must place ("Bisa kirim ke Bali?" of "dikirim ke luar
-# kota lewat travel" was answered so, a near-topic question of the hand sets).
-_EVERY_PLACE = re.compile(
-    r"(?<![^\W_])(?:anywhere|worldwide|nationwide|toda españa|todo el país|"
-    r"toda la pen[ií]nsula|cualquier (?:lugar|parte|destino|ciudad)|resto de españa|"
-    r"seluruh indonesia|ke mana saja|ke mana pun)(?![^\W_])",
-    re.IGNORECASE,
-)
 
 
 def answers_for_every_place(sentence: str) -> bool:
-    """Whether the sentence sends everywhere in a country, or nowhere."""
-    return (
-        _EVERY_PLACE.search(sentence) is not None or _SENDING_NOWHERE.search(sentence) is not None
-    )
+    """Whether the sentence sends everywhere in a country, or nowhere: it answers alike
+    for every place, wherever it ranks (not "out of town", a distance or a named town's
+    outside)."""
+    return any(p.search(sentence) is not None for p in _FOR_EVERY_PLACE)
 
 
 # A list of things: three or more, of a word or two each, joined by commas and a last

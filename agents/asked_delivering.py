@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from agents.answerability import SENTENCE_BREAK
+from agents.answerability import SENTENCE_BREAK, written_in
 
 # Asking whether they deliver (post, send) it: "Do you deliver?", "¿Hacéis envíos a
 # domicilio?", "Bisa diantar ke rumah?"
@@ -149,10 +149,7 @@ def island_left_out(question: str, texts: list[str]) -> str | None:
     if not any(_PENINSULA.search(text) for text in texts):
         return None
     for text in texts:
-        lower = text.lower()
-        if _ISLANDS_SERVED.search(text) or any(
-            re.search(rf"(?<![^\W_]){re.escape(n)}(?![^\W_])", lower) for n in named
-        ):
+        if _ISLANDS_SERVED.search(text) or any(written_in(n, text.lower()) for n in named):
             return None
     return island
 
