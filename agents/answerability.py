@@ -79,8 +79,8 @@ _ASKING_WORDS = {
 TURKISH_ROOT = 5
 # The package's Turkish list is written in another code page ("nasýl" for "nasıl").
 _TURKISH_LETTERS = str.maketrans("ýþðÝÞÐ", "ışğİŞĞ")
-# The asker's own words: a question says "my", "need", "puedo", "kalau" where the page
-# says "your", "must", "puedes" or nothing, so as key terms they only lower the share
+# The asker's own words: a question says "my", "need", "puedo", "tendré", "kalau" where
+# the page says "your", "must", "puedes", "tiene" or nothing, so as key terms they only lower the share
 # every asker's question covers ("Can I bring my dog?" of "Dogs are welcome in the
 # garden" covered one term in three). Indonesian "dapat" is "can" as "bisa" is, or the
 # asker's "do I get" ("Dapat helm?" of "termasuk dua helm" covered one term in two);
@@ -94,6 +94,7 @@ ASKERS_WORDS = frozenset(
     own
     puedo puedes podemos podéis debo debes debemos debéis necesito necesitas necesitamos
     necesitáis quiero quieres queremos queréis tengo tenemos nos os mí mío mía míos mías
+    tendré tendremos podré podremos necesitaré necesitaremos
     nuestro nuestra nuestros nuestras vuestro vuestra vuestros vuestras alguien
     aku nya kalau jika mau ingin kamu kalian dapat dapatkah bisakah harus perlu mesti
     wajib minta meminta

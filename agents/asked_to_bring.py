@@ -47,14 +47,15 @@ _ASKS_TO_BRING = re.compile(
     re.IGNORECASE,
 )
 # ... or whether to bring something: "Do I need to bring a towel?", "¿Hay que llevar
-# casco?", "Perlu bawa gunting?" (not a person taken along: "¿Tengo que llevar a mi
-# hijo?"); the sentence must then name it.
+# casco?", "Perlu bawa gunting?", "Krayonnya bawa sendiri?" (one's own) (not a person
+# taken along: "¿Tengo que llevar a mi hijo?"); the sentence must then name it.
 _ASKS_WHETHER_TO_BRING = re.compile(
     rf"(?<![^\W_])(?:(?:do|does|should|must|shall) {_WHO} (?:need to |have to )?"
     r"(?:bring|pack|wear)|(?:(?:tengo|tiene|tienes|tenemos|ten[eé]is|tienen|hay|debo|"
     r"debe|debemos|deb[eé]is|deben) que |(?:necesito|necesita|necesitamos|necesit[aá]is|"
     r"necesitan) )(?:llevar|traer)(?!\s+al?\s)|^¿?(?:llevo|traigo|llevamos|traemos)|"
-    r"(?:perlu|harus|wajib|mesti|sebaiknya) (?:mem)?bawa)(?![^\W_])",
+    r"(?:perlu|harus|wajib|mesti|sebaiknya) (?:mem)?bawa|"
+    r"(?:mem)?bawa(?: [^\W\d_]+){0,2} sendiri)(?![^\W_])",
     re.IGNORECASE,
 )
 _TELLS_WHAT_TO_BRING = re.compile(
