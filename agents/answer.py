@@ -157,6 +157,7 @@ from agents.asked_prices import (
     without_kin,
 )
 from agents.asked_sights import asks_sights, speaks_of_sights
+from agents.asked_to_bring import without_what_for
 from agents.asked_units import unit_unstated
 from agents.asked_weather import asks_weather_to_come
 from agents.asked_when import age_unspoken, asks_when, lifespan_unspoken, says_when
@@ -1241,6 +1242,10 @@ def fact_giving(
     # (what an asker never did is the page's activity in their words: "Nunca he subido a
     # un velero, ¿puedo apuntarme?" of "No hace falta experiencia")
     named = without_never_done(query) if fact.name == "experience" else query
+    # (nor is what a thing is brought or worn for: "¿Qué me pongo para subir al globo?"
+    # of "Hay que llevar calzado cómodo y ropa de abrigo")
+    if fact.name == "bring":
+        named = without_what_for(named)
     # (an age asked a price of, or whether one pays, is whom it is for: "Do I have to pay
     # for my 10-month-old?" of "babies on laps go free")
     if fact is PRICE or fact.name == "paid":

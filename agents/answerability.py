@@ -91,7 +91,7 @@ _TURKISH_LETTERS = str.maketrans("ýþðÝÞÐ", "ışğİŞĞ")
 # which are written in the third person.
 ASKERS_WORDS = frozenset(
     """my me myself we our ours ourselves need needs want someone somebody anyone anybody
-    own
+    own himself herself themselves yourself yourselves
     puedo puedes podemos podéis debo debes debemos debéis necesito necesitas necesitamos
     necesitáis quiero quieres queremos queréis tengo tenemos nos os mí mío mía míos mías
     tendré tendremos podré podremos necesitaré necesitaremos
@@ -702,6 +702,11 @@ _SAME_WORD = {
     "llueve": "lluvia",
     "llover": "lluvia",
     "lloviendo": "lluvia",
+    # (... and a light rain by its word: "Do you still go if it's drizzling?" of "Walks
+    # go ahead in light rain")
+    **dict.fromkeys("drizzle drizzles drizzled drizzling drizzly".split(), "rain"),
+    **dict.fromkeys("llovizna lloviznando llovizne".split(), "lluvia"),
+    "gerimis": "hujan",
     # (a number in words is the number: "¿Cuánto cuesta para cuatro?" of "90 euros para 4
     # a 6 personas"; not "one", "uno", "una", "satu", "once": a pronoun, an article, a
     # time in English)
@@ -728,6 +733,14 @@ _SAME_WORD = {
     },
     # (weather, the adjective and the noun: "What if it is windy?" of "Castles cannot be
     # used in winds over 24 mph")
+    # (learning, which is the teaching a page offers: "¿Qué tipos de caligrafía se
+    # aprenden?" of "Enseñamos caligrafía inglesa, gótica e itálica")
+    **dict.fromkeys(
+        "aprender aprendo aprende aprendes aprendemos aprendéis aprendeis aprenden "
+        "aprenderé aprenderá aprenderán aprendería".split(),
+        "enseñar",
+    ),
+    **dict.fromkeys("learn learns learned learnt learning".split(), "teach"),
     "windy": "wind",
     "rainy": "rain",
     "snowy": "snow",

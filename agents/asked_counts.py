@@ -177,8 +177,11 @@ _STATES_PEOPLE = re.compile(
     rf"capacity (?:of|for)|kapasitas|menampung|maksimal|maksimum|maximum|máximo|up to|"
     # ... or a group's size: "for groups of 4 to 12", "grupos de hasta 8"
     rf"groups? of(?: up to)?|grupos? de(?: hasta)?|"
-    # ... or a limit: "Places are limited to eight per class", "limitado a 12"
-    rf"limited to|limitad[oa]s? a|dibatasi)"
+    # ... or a limit: "Places are limited to eight per class", "limitado a 12", "Groups
+    # are no bigger than twelve"
+    rf"limited to|limitad[oa]s? a|dibatasi|"
+    rf"(?:groups?|classes?|grupos?|clases?)(?: are| is| son| es)? (?:no (?:bigger|larger) than|"
+    rf"(?:of )?no more than|de no m[aá]s de|de como m[aá]ximo))"
     rf"\s+{_COUNTED}|"
     # ... or so many to a class: "eight per class", "diez por grupo", "10 per kelas"
     rf"{_COUNTED}\s+(?:per|a|each|por|cada|tiap|setiap)\s+(?:class|session|group|lesson|"

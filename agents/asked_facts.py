@@ -900,12 +900,21 @@ _ASKS_VENUE = re.compile(
     # "¿Dónde se celebra la feria?", "Acaranya diadakan di mana?"
     r"where (?:does|do|will) (?:it|they|the [\w-]+) take place|"
     # ... or where one meets or stays: "¿Dónde nos encontramos?", "¿Dónde se alojan los
-    # chavales?", "Where will the children sleep?", "Nginepnya di mana?"
-    r"d[oó]nde (?:nos (?:encontramos|vemos|alojamos|quedamos a dormir)|quedamos|"
+    # chavales?", "Where will the children sleep?", "Nginepnya di mana?", "¿En qué sitio
+    # nos vemos?"
+    r"(?:d[oó]nde|en qu[eé] (?:sitio|lugar)) (?:nos (?:encontramos|vemos|alojamos|"
+    r"quedamos a dormir)|quedamos|"
     r"se alojan|duermen|dormimos|dormir[aá]n)|"
     r"where (?:do|will|would|shall) (?:we|they|the [\w-]+) (?:stay|sleep)|"
     r"(?:nginep|menginap|tidur|ketemu|ketemuan)(?:nya)? di ?mana|"
     r"d[oó]nde se ponen?(?=\W*$)|"
+    # ... or where it sets off from: "Mulainya dari mana?", "Where does the tour start?",
+    # "¿De dónde sale la ruta?"
+    r"(?:mulai|mulainya|berangkat|berangkatnya|start|startnya)(?: dari)? ?mana|"
+    r"dari ?mana (?:mulai|berangkat|start)(?:nya)?|"
+    r"where (?:does|do|will) (?:it|we|they|the [\w-]+) (?:start|begin|set off|leave|depart)"
+    r"(?: from)?(?=\W*$)|"
+    r"(?:de|desde) d[oó]nde (?:sale|salen|salimos|empieza|empiezan|parte|parten)|"
     r"d[oó]nde (?:se (?:monta|montan|hace|hacen|celebra|celebran|entrena|entrenan|juega|"
     r"juegan)|tiene lugar|"
     r"es)(?: (?:el|la|los|las) [^\W\d_]+)?(?=\W*$)|"
@@ -930,7 +939,9 @@ VENUE_WORDS = ADDRESS_WORDS | frozenset(
     "ngambil jemput take place pone ponen monta montan hace celebra celebran tiene lugar es "
     "diadakan dilaksanakan digelar berlangsung acaranya tempatnya llevo llevamos entrego "
     "entregamos bring hand entrena entrenan juega juegan encontramos vemos alojamos alojan "
-    "duermen dormimos dormirán dormiran stay sleep nginep menginap tidur ketemu ketemuan".split()
+    "duermen dormimos dormirán dormiran stay sleep nginep menginap tidur ketemu ketemuan "
+    "sitio lugar antes before sebelum mulai mulainya berangkat berangkatnya start startnya "
+    "begin set leave depart from sale salen salimos empieza empiezan parte parten desde".split()
 )
 
 
@@ -955,14 +966,15 @@ _AT_A_KIND_OF_PLACE = re.compile(
     # ... or the point one meets at: "The meeting point is the tourist office"
     r"(?<![^\W_])(?:meeting point|punto de encuentro|titik kumpul)(?![^\W_])|"
     # ... in Spanish and Indonesian: "en la parroquia", "en el polideportivo municipal",
-    # "di balai desa", "di masjid"
+    # "di balai desa", "di masjid", "dari depan Gedung Marba"
     r"(?<![^\W_])(?:en|junto a|detr[aá]s de|delante de) (?:el|la|los|las|un|una) "
     r"(?:[\w'’-]+ ){0,2}"
     r"(?:parroquia|iglesia|ermita|ayuntamiento|polideportivo|pabell[oó]n|colegio|escuela|"
     r"biblioteca|plaza|parque|centro c[ií]vico|casa de (?:la )?cultura|nave|mercado|"
     r"puerto|playa|campo|albergue|hotel|hostal|camping|refugio|casa rural|"
     r"oficina de turismo|granja|molino|finca|cortijo|estudio|galer[ií]a)(?![^\W_])|"
-    r"(?<![^\W_])di (?:(?:depan|belakang|samping|dalam) )?(?:balai|masjid|musala|mushola|"
+    r"(?<![^\W_])(?:di (?:(?:depan|belakang|samping|dalam) )?|dari (?:depan|belakang|samping|"
+    r"dalam) )(?:balai|masjid|musala|mushola|"
     r"gereja|gedung|lapangan|aula|kantor|pasar|sekolah|taman|pendopo|alun-alun|pantai|"
     r"sanggar|studio|kebun|peternakan|galeri)"
     r"(?![^\W_])",
@@ -1203,6 +1215,9 @@ _ASKS_WHEN_PAID = re.compile(
     r"cu[aá]ndo (?:se paga|se abona|pago|pagamos|hay que pagar|tengo que pagar|tenemos que "
     r"pagar|abono)|kapan (?:harus |saya |kami )?(?:bayar|dibayar|pelunasan\w*|lunas\w*|"
     r"pembayaran\w*|melunasi)|(?:bayar|dibayar|pelunasan|lunas|pembayaran)\w* kapan|"
+    # ... or on what date: "Bayarnya tiap tanggal berapa?", "What date do we pay by?"
+    r"(?:bayar|dibayar|pelunasan|lunas|pembayaran)\w*(?: (?:tiap|setiap|paling lambat))? "
+    r"tanggal berapa|what date (?:do|should|must) (?:i|we) pay|"
     # ... or whether before or after: "Do I pay up front?", "¿Se paga por adelantado?",
     # "Bayar di muka?"
     r"pay (?:up ?front|in advance|beforehand|before|after|on the day|on completion)|"
@@ -1218,7 +1233,7 @@ WHEN_PAID_WORDS = frozenset(
     "pelunasan pelunasannya lunas lunasnya melunasi pembayaran pembayarannya sisa "
     "sisanya up front upfront advance beforehand before after day completion por "
     "adelantado antes después despues al final terminar muka depan dulu duluan belakangan "
-    "setelah sesudah".split()
+    "setelah sesudah tiap setiap tanggal paling lambat what date by".split()
 )
 _PAYS = re.compile(
     r"(?<![^\W_])(?:pay\w*|paid|due|balance|deposit|pag\w+|abon\w+|señal|resto|"
@@ -1241,9 +1256,16 @@ _HOW_MUCH = re.compile(
 )
 
 
+# "On what date", whose "berapa" asks no amount.
+_WHAT_DATE = re.compile(r"(?<![^\W_])tanggal berapa(?![^\W_])", re.IGNORECASE)
+
+
 def asks_when_paid(question: str) -> bool:
     """Whether the question asks when to pay."""
-    return _ASKS_WHEN_PAID.search(question) is not None and _HOW_MUCH.search(question) is None
+    return (
+        _ASKS_WHEN_PAID.search(question) is not None
+        and _HOW_MUCH.search(_WHAT_DATE.sub(" ", question)) is None
+    )
 
 
 def states_when_paid(sentence: str) -> bool:
@@ -1680,6 +1702,13 @@ _STATES_TIME = re.compile(
     r"(?<![^\W_])(?:(?:in the|each|every) (?:morning|afternoon|evening)s?|"
     r"por las? (?:ma[ñn]anas?|tardes?|noches?)|"
     r"(?:pada|setiap|tiap|dilakukan) (?:pagi|siang|sore|malam)(?: hari)?)(?![^\W_])|"
+    # ... or by the sun: "Volamos al amanecer" answers "¿A qué hora se vuela?", "We set
+    # off at dawn", "berangkat saat matahari terbit"
+    r"(?<![^\W_])(?:(?:at|before|after|by) (?:dawn|dusk|sunrise|sunset|first light)|"
+    r"(?:al|antes del|despu[eé]s del) (?:amanecer|atardecer|anochecer)|"
+    r"(?:a la|antes de la|despu[eé]s de la) (?:salida|puesta) del sol|"
+    r"(?:saat|waktu|ketika|sebelum|setelah) (?:matahari (?:terbit|terbenam)|fajar))"
+    r"(?![^\W_])|"
     # ... or, in Indonesian, by a prayer's time: "setelah Asar", "bakda Magrib"
     r"(?<![^\W_])(?:sebelum|sesudah|setelah|selepas|ba'?da|bakda|habis) "
     r"(?:(?:salat|sholat|shalat) )?(?:subuh|zuhur|dzuhur|duhur|lohor|asar|ashar|magrib|"
@@ -2393,6 +2422,10 @@ _KINS = (
     "entro entra entramos entráis entrais masuk masuknya "
     # ... and a school's fee for it, its "uang pangkal": "Biaya masuknya berapa?"
     "pangkal",
+    # a quarter of the year and its adjective: "¿Cuánto cuesta el trimestre?" of "El curso
+    # trimestral cuesta 140 euros"
+    "quarter quarters quarterly trimestre trimestres trimestral trimestrales",
+    "semester semesters semestre semestres semestral semestrales semesteran",
 )
 _KIN_OF = {word: frozenset(kin.split()) for kin in _KINS for word in kin.split()}
 

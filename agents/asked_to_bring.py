@@ -101,6 +101,17 @@ BRING_WORDS = frozenset(
 ) | frozenset(_WORN_WORDS + _PUESTO_WORDS)
 
 
+# What it is brought or worn for, after the question's verb ("¿Qué me pongo [para subir
+# al globo]?", "What should I wear [for the climb]?"): the page's own activity, in the
+# asker's words, which a sentence telling what to bring or wear need not repeat.
+_FOR_WHAT = re.compile(r"\s(?:para|for|untuk|buat)\s[^?.!]*", re.IGNORECASE)
+
+
+def without_what_for(question: str) -> str:
+    """The question without what it asks the things brought or worn for."""
+    return _FOR_WHAT.sub("", question)
+
+
 def asks_to_bring(question: str) -> bool:
     """Whether the question asks what to bring, pack or wear."""
     return _ASKS_TO_BRING.search(question) is not None

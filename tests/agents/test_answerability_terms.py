@@ -708,3 +708,19 @@ def test_more_roots_of_k_under_the_nasal_and_spoken() -> None:
     assert key_terms("Ngurasnya lama nggak?", "id") & key_terms("Kami menguras toren.", "id")
     assert key_terms("menguras toren", "id") == key_terms("toren dikuras", "id")
     assert key_terms("mengeringkan baju", "id") == key_terms("baju kering", "id")
+
+
+def test_the_askers_future_and_reflexive_words_and_learning_what_is_taught() -> None:
+    """ "¿Tendré un torno para mí solo?" (set ET), "Can my 11 year old climb by himself?"
+    and "¿Qué tipos de caligrafía se aprenden?" of "Enseñamos caligrafía..." (set EU)."""
+    assert "tendr" not in " ".join(key_terms("¿Tendré un torno para mí solo?", "es"))
+    assert "himself" not in key_terms("Can my 11 year old climb by himself?", "en")
+    assert key_terms("¿Qué se aprende?", "es") == key_terms("¿Qué se enseña?", "es")
+    assert key_terms("What will I learn?", "en") <= key_terms("We teach knots.", "en")
+
+
+def test_a_drizzle_is_rain() -> None:
+    """ "Do you still go if it's drizzling?" of "Walks go ahead in light rain" (set EU)."""
+    assert "rain" in key_terms("Do you still go if it's drizzling?", "en")
+    assert key_terms("¿Y si llovizna?", "es") & key_terms("Si hay lluvia, se aplaza.", "es")
+    assert "hujan" in key_terms("Kalau gerimis tetap jalan?", "id")

@@ -130,3 +130,17 @@ def test_the_years_a_text_writes_in_figures() -> None:
     assert years_named("¿Qué pasó entre 1979 y 1984, en los años 1960?") == {"1979", "1984", "1960"}
     # a price, a count or a longer number is no year
     assert years_named("A frame costs £1,500; 12000 visitors; 3.1999 km; 2,011 seats.") == set()
+
+
+def test_a_group_no_bigger_than_a_number_gives_how_many_people() -> None:
+    """ "How many people are on a walk?" of "Groups are no bigger than twelve" (set EU); not
+    a distance no more than a number."""
+    from agents.asked_counts import states_people
+
+    for sentence in (
+        "Groups are no bigger than twelve.",
+        "Classes of no more than 8.",
+        "Los grupos son de no más de 10 personas.",
+    ):
+        assert states_people(sentence), sentence
+    assert not states_people("The walk is no more than 3 miles.")

@@ -1431,3 +1431,62 @@ def test_still_open_in_a_month_of_a_season_from_easter_in_spanish() -> None:
     sentence = "Abrimos de Semana Santa a finales de septiembre, todos los días de 11:00 a 20:00."
     assert asked_fact(asked).name == "season"
     assert asked_fact(asked).given_in(sentence, asked)
+
+
+def test_a_time_of_day_by_the_sun() -> None:
+    """ "¿A qué hora se vuela?" of "Volamos ... al amanecer" (set EU): the sun's rising or
+    setting is a time of day; the word alone ("El amanecer es precioso") gives none."""
+    for sentence in (
+        "Volamos en globo sobre la campiña de Segovia al amanecer.",
+        "Quedamos una hora antes de la salida del sol.",
+        "We set off at dawn.",
+        "Berangkat saat matahari terbit.",
+    ):
+        assert states_time(sentence), sentence
+    assert not states_time("El amanecer sobre la sierra es precioso.")
+    asked = "¿A qué hora se vuela?"
+    assert asked_fact(asked).given_in("Volamos en globo al amanecer.", asked)
+
+
+def test_where_one_meets_in_other_words_or_sets_off_from() -> None:
+    """ "¿En qué sitio nos vemos antes del vuelo?", "Mulainya dari mana?" (set EU): where
+    one meets, or where a tour starts, which a sentence naming the place answers ("Tur
+    berangkat dari depan Gedung Marba")."""
+    for question in (
+        "¿En qué sitio nos vemos antes del vuelo?",
+        "Mulainya dari mana?",
+        "Dari mana mulainya?",
+        "Berangkatnya dari mana?",
+        "Where does the tour start?",
+        "Where do we start from?",
+        "¿De dónde sale la ruta?",
+    ):
+        assert asked_fact(question).name == "venue", question
+    for question in ("When does the tour start?", "¿Qué sitio recomendáis para cenar?"):
+        fact = asked_fact(question)
+        assert fact is None or fact.name != "venue", question
+    asked = "Mulainya dari mana?"
+    assert asked_fact(asked).given_in("Tur berangkat dari depan Gedung Marba.", asked)
+    asked = "¿En qué sitio nos vemos antes del vuelo?"
+    assert asked_fact(asked).given_in("Quedamos en la plaza del Azoguejo.", asked)
+    # (a market a price comes from is no place one meets at)
+    assert not states_location("Harga dari pasar naik.")
+
+
+def test_a_quarter_of_the_year_by_its_noun_or_adjective() -> None:
+    """ "¿Cuánto cuesta el trimestre?" of "El curso trimestral cuesta 140 euros" (set EU)."""
+    from agents.asked_facts import held_by_kin
+
+    assert held_by_kin("trimestre", ["El curso trimestral cuesta 140 euros."])
+    assert held_by_kin("quarter", ["Fees are paid quarterly."])
+    assert not held_by_kin("trimestre", ["El curso cuesta 40 euros al mes."])
+
+
+def test_on_what_date_one_pays_asks_when_not_how_much() -> None:
+    """ "Bayarnya tiap tanggal berapa?" of "Pembayaran di awal bulan" (set EU): "berapa"
+    after "tanggal" asks a date, not an amount."""
+    from agents.asked_facts import asks_when_paid
+
+    assert asks_when_paid("Bayarnya tiap tanggal berapa?")
+    assert asked_fact("Bayarnya tiap tanggal berapa?").name == "when_paid"
+    assert not asks_when_paid("Bayarnya berapa?")

@@ -118,3 +118,16 @@ def test_shoes_recommended_tell_what_to_wear_and_a_partner_is_no_clothing() -> N
     assert fact.given_in("Hay que venir con ropa cómoda.", asked)
     what = "What should I bring?"
     assert not asked_fact(what).given_in("We recommend booking a week ahead.", what)
+
+
+def test_bringing_ones_own_and_what_it_is_worn_for() -> None:
+    """ "Krayonnya bawa sendiri?" asks whether to bring one's own (set ET); "¿Qué me pongo
+    para subir al globo?" asks what to wear, and the activity it is worn for is the page's
+    (set EU)."""
+    from agents.asked_to_bring import asks_whether_to_bring, without_what_for
+
+    for asked in ("Krayonnya bawa sendiri?", "Bawa alat sendiri atau disediakan?"):
+        assert asks_whether_to_bring(asked), asked
+    assert not asks_whether_to_bring("Teknisi datang sendiri?")
+    assert without_what_for("¿Qué me pongo para subir al globo?") == "¿Qué me pongo?"
+    assert without_what_for("What should I wear for the climb?") == "What should I wear?"
