@@ -699,6 +699,13 @@ _SAME_WORD = {
     # un paragolpes cuesta desde 180 euros")
     "parachoques": "paragolpes",
     # (rain, the verb and the noun: "¿Qué pasa si llueve?" of "Si hay lluvia...")
+    # (coeliac, as the asker says it, of what the page serves without gluten: "Soy
+    # celíaco, ¿puedo comer algo?" of "platos sin gluten")
+    **dict.fromkeys(
+        "celíaco celíaca celíacos celíacas celiaco celiaca celiacos celiacas celiaquía "
+        "celiaquia coeliac coeliacs celiac celiacs".split(),
+        "gluten",
+    ),
     "llueve": "lluvia",
     "llover": "lluvia",
     "lloviendo": "lluvia",
@@ -1341,7 +1348,9 @@ _ASKS_PRICE = re.compile(
     # a fee paid by the month or year, and the cheapest price ("¿Cuál es la cuota
     # mensual?", "Berapa iurannya?", "Gaun termurah berapa?")
     r"cuota|cuotas|mensualidad|iuran|iurannya|subscription|dues|cheapest|termurah|"
-    rf"paling murah|m[aá]s barat[oa]s?|{_RATE_ASKED})"
+    rf"paling murah|m[aá]s barat[oa]s?|{_RATE_ASKED}|"
+    # ... and what one is charged, as Indonesian is spoken: "Sebulannya kena berapa?"
+    r"kena(?= (?:biaya )?berapa))"
     r"(?![^\W_])",
     re.IGNORECASE,
 )

@@ -1964,7 +1964,11 @@ def asks_whether_paid(question: str) -> bool:
 # are provided", "La cuota anual incluye el seguro", "cuerdas aparte".
 _INCLUDED = re.compile(
     r"(?<![^\W_])(?:includes?|included|including|provided|supplied|extra|extras|separately|"
-    r"incluye|incluyen|incluid[oa]s?|aparte|termasuk|disediakan|tambahan)(?![^\W_])",
+    r"incluye|incluyen|incluid[oa]s?|aparte|termasuk|disediakan|tambahan|"
+    # ... or lent, no need to buy it: "Angklung dipinjamkan selama kelas, jadi peserta
+    # tidak perlu membeli" answers "Harus beli angklung sendiri?"
+    r"(?:is|are) lent|we lend|no need to buy|dipinjamkan|dipinjami|tidak perlu (?:mem)?beli|"
+    r"se prestan?|(?:os|te) prestamos|no hace falta comprar(?:lo|la|los|las)?)(?![^\W_])",
     re.IGNORECASE,
 )
 
@@ -2327,7 +2331,10 @@ def sets_children_apart(texts: list[str]) -> bool:
 _KINS = (
     "class classes lesson lessons session sessions course courses clase clases sesión "
     "sesion sesiones curso cursos kelas kelasnya sesi sesinya kursus kursusnya les lesnya "
-    "pertemuan",
+    "pertemuan "
+    # (... and a practice, as a class is asked of: "Sekali latihan berapa jam?" of "kelas
+    # ... masing-masing dua jam")
+    "latihan latihannya entrenamiento entrenamientos",
     "join joining enrol enroll enrolment enrollment enrolling register registering "
     "registration member members membership apuntarse apuntarme apuntarte apuntaros "
     "apuntarnos apuntar inscribirse inscribirme inscribirte inscribir inscripción "
@@ -2426,6 +2433,10 @@ _KINS = (
     # trimestral cuesta 140 euros"
     "quarter quarters quarterly trimestre trimestres trimestral trimestrales",
     "semester semesters semestre semestres semestral semestrales semesteran",
+    # children, by the adjective a Spanish page gives their things: "¿Cuánto cuesta el
+    # menú de los críos?" of "Hay menú infantil a 15 euros"
+    "niño niños niña niñas crío críos cría crías chaval chavales chavala chavalas peque "
+    "peques infantil infantiles",
 )
 _KIN_OF = {word: frozenset(kin.split()) for kin in _KINS for word in kin.split()}
 

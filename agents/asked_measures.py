@@ -250,6 +250,11 @@ _ASKS_DURATION = re.compile(
     # listo?", "Cetakannya jadi kapan?"
     r"when (?:will|would|is|are|can) (?:[\w'’-]+ ){0,4}(?:be )?(?:ready|done|finished)|"
     r"cu[aá]ndo (?:estar[aá]n?|est[aá]n?) (?:list[oa]s?|terminad[oa]s?)|"
+    # ... or when one will have it: "¿Cuándo tendré las gafas?", "When will I get my
+    # glasses?"
+    r"cu[aá]ndo (?:tendr[eé]|tendremos|recibir[eé]|recibiremos) (?:el|la|los|las|mi|mis|"
+    r"nuestr[oa]s?)(?= )|when (?:will|would|do|can) (?:i|we) (?:get|receive) (?:my|our|the)"
+    r"(?= )|"
     r"kapan (?:jadi|selesai|beres|kelar)(?:nya)?|(?:jadi|selesai|beres|kelar)(?:nya)? kapan|"
     # ... or by its word: "Durasi tiap pertemuan berapa menit?", "What is the duration?"
     r"durasi(?:nya)?|duraci[oó]n|duration|"
@@ -288,6 +293,8 @@ _STATES_DURATION = re.compile(
 )
 DURATION_WORDS = frozenset(
     "how long many days hours minutes weeks months does do will is are until to take "
+    # (when one will have it: "¿Cuándo recibiré mi pedido?")
+    "recibiré recibire recibiremos get receive mi mis nuestro nuestra nuestros nuestras "
     "takes last lasts keep keeps it be ready done finished cuánto cuanto tiempo tarda "
     "tardan tardáis tardais dura duran en cuántos cuantos cuántas cuantas días dias horas "
     "minutos semanas se está esta están estan estará estara lista listo listos listas "

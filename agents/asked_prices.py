@@ -89,7 +89,8 @@ _PERIOD_WORD = "|".join(sorted(_PERIOD_OF, key=len, reverse=True))
 _ASKED_PERIOD = re.compile(
     rf"(?<![^\W_])(?:(?:per|a|an|each|every|one|por|al|a la|cada|un|una|tiap|setiap)\s+|/\s*)"
     rf"(?P<period>{_PERIOD_WORD})(?![^\W_])|"
-    rf"(?<![^\W_])(?P<alone>{'|'.join(_ALONE.split())})(?![^\W_])|"
+    # (... with Indonesian's "-nya": "Sebulannya kena berapa?")
+    rf"(?<![^\W_])(?P<alone>{'|'.join(_ALONE.split())})(?:nya)?(?![^\W_])|"
     # ... or a whole one: "a full day", "el día entero", "la semana completa", "sehari
     # penuh"
     rf"(?<![^\W_])(?:full|whole)\s+(?P<whole>{_PERIOD_WORD})(?![^\W_])|"
@@ -477,6 +478,8 @@ PRICE_WORDS = frozenset(
     "total "
     # (once, the time it is priced by: "Sekali pijat berapa?")
     "sekali "
+    # (charged, as spoken: "Sebulannya kena berapa?")
+    "kena "
     # (the verb joining a price to its thing: "¿Qué precio tiene un audífono?")
     "tiene tienen".split()
 ) | frozenset(_PERIOD_OF)

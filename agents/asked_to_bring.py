@@ -64,6 +64,8 @@ _TELLS_WHAT_TO_BRING = re.compile(
     r"ponte|poneos|venir con|ven con|venid con|hace falta|hacen falta|se necesita|"
     r"se necesitan|incluid[oa]s?|"
     r"prestamos|proporcionamos|ponemos|bawa|bawalah|membawa|dibawa|disediakan|"
+    # ... or what one must have: "Para hacer guantes es obligatorio el casco"
+    r"(?:es|son) obligatori[oa]s?|(?:is|are) compulsory|(?:is|are) mandatory|"
     r"menyediakan|pakai|pakailah|memakai|kenakan|siapkan|dipinjami|meminjamkan|"
     # ... given to use: "Pengunjung diberi keranjang dan gunting", "os damos el arnés"
     r"diberi|diberikan|dipinjamkan|os damos|te damos|os prestamos|te prestamos|termasuk|"
@@ -103,12 +105,15 @@ BRING_WORDS = frozenset(
 
 # What it is brought or worn for, after the question's verb ("¿Qué me pongo [para subir
 # al globo]?", "What should I wear [for the climb]?"): the page's own activity, in the
-# asker's words, which a sentence telling what to bring or wear need not repeat.
-_FOR_WHAT = re.compile(r"\s(?:para|for|untuk|buat)\s[^?.!]*", re.IGNORECASE)
+# asker's words, which a sentence telling what to bring or wear need not repeat; so is
+# the occasion a number of people asks room for ("Somos 60 [para una comida de
+# empresa], ¿cabemos?").
+_FOR_WHAT = re.compile(r"\s(?:para|for|untuk|buat)\s[^?.!,;¿]*", re.IGNORECASE)
 
 
 def without_what_for(question: str) -> str:
-    """The question without what it asks the things brought or worn for."""
+    """The question without what it asks things for: what they are brought or worn for,
+    or the occasion people come for."""
     return _FOR_WHAT.sub("", question)
 
 

@@ -724,3 +724,12 @@ def test_a_drizzle_is_rain() -> None:
     assert "rain" in key_terms("Do you still go if it's drizzling?", "en")
     assert key_terms("¿Y si llovizna?", "es") & key_terms("Si hay lluvia, se aplaza.", "es")
     assert "hujan" in key_terms("Kalau gerimis tetap jalan?", "id")
+
+
+def test_a_coeliac_is_what_a_page_serves_without_gluten_and_a_charge_as_spoken() -> None:
+    """ "Soy celíaco, ¿puedo comer algo?" of "platos sin gluten", "Les angklung sebulannya
+    kena berapa?" of "Rp200.000 per bulan" (set EV)."""
+    assert "glut" in key_terms("Soy celíaco", "es") & key_terms("Platos sin gluten", "es")
+    assert "gluten" in key_terms("Are you OK for coeliacs?", "en")
+    assert asks_price("Les angklung sebulannya kena berapa?")
+    assert not asks_price("Kalau kena hujan berapa lama keringnya?")

@@ -1490,3 +1490,24 @@ def test_on_what_date_one_pays_asks_when_not_how_much() -> None:
     assert asks_when_paid("Bayarnya tiap tanggal berapa?")
     assert asked_fact("Bayarnya tiap tanggal berapa?").name == "when_paid"
     assert not asks_when_paid("Bayarnya berapa?")
+
+
+def test_children_by_spanish_infantil_a_practice_as_a_class_and_lending_as_included() -> None:
+    """Set EV: "el menú de los críos" of "Hay menú infantil a 15 euros", "Sekali latihan
+    berapa jam?" of a "kelas", and "Harus beli angklung sendiri?" of "Angklung
+    dipinjamkan ..., jadi peserta tidak perlu membeli"."""
+    from agents.asked_facts import held_by_kin
+
+    assert held_by_kin("críos", ["Hay menú infantil a 15 euros."])
+    assert held_by_kin("latihan", ["Kelas dewasa setiap Rabu, masing-masing dua jam."])
+    assert not held_by_kin("latihan", ["Biaya Rp200.000 per bulan."])
+    for sentence in (
+        "Angklung dipinjamkan selama kelas, jadi peserta tidak perlu membeli.",
+        "Paddles are lent for the session.",
+        "Os prestamos las palas.",
+    ):
+        assert states_paid(sentence), sentence
+    asked = "Harus beli angklung sendiri?"
+    assert asked_fact(asked).given_in(
+        "Angklung dipinjamkan selama kelas, jadi peserta tidak perlu membeli.", asked
+    )

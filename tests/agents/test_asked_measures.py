@@ -232,3 +232,13 @@ def test_a_sentence_without_its_lengths_of_time() -> None:
     assert not says_when(without_durations("Una guitarra nueva tarda unos cuatro meses."))
     assert not says_when(without_durations("Most fittings take 20 minutes a tyre."))
     assert says_when(without_durations("We come on Tuesdays for two hours."))
+
+
+def test_when_one_will_have_a_thing_asks_how_long_it_takes() -> None:
+    """ "¿Cuándo tendré las gafas?" of "Las gafas están listas en una semana" (set BP);
+    not when one has a class."""
+    from agents.asked_measures import asks_duration
+
+    for asked in ("¿Cuándo tendré las gafas?", "¿Cuándo recibiré mi pedido?"):
+        assert asks_duration(asked), asked
+    assert not asks_duration("¿Cuándo tendré clase?")

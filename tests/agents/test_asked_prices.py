@@ -652,3 +652,11 @@ def test_a_price_of_each_copy_and_a_thing_asked_by_its_initials() -> None:
     assert priced_or_kin("¿Cuánto cuesta encuadernar un TFG?", [each], before=[bound])
     assert priced_or_kin("¿Cuánto cuesta un TFG?", [each], before=[bound])
     assert not priced_or_kin("¿Cuánto cuesta un TFM?", [each], before=[bound])
+
+
+def test_a_period_with_its_indonesian_nya() -> None:
+    """ "Sebulannya kena berapa?" asks the month's price (set EV)."""
+    from agents.asked_prices import asked_periods
+
+    assert asked_periods("Sebulannya kena berapa?") == {"month"}
+    assert asked_periods("Seminggunya berapa?") == {"week"}

@@ -131,3 +131,18 @@ def test_bringing_ones_own_and_what_it_is_worn_for() -> None:
     assert not asks_whether_to_bring("Teknisi datang sendiri?")
     assert without_what_for("¿Qué me pongo para subir al globo?") == "¿Qué me pongo?"
     assert without_what_for("What should I wear for the climb?") == "What should I wear?"
+
+
+def test_what_is_compulsory_and_the_occasion_people_come_for() -> None:
+    """ "¿Hay que llevar casco para hacer sparring?" of "es obligatorio el casco" (set BN),
+    "Somos 60 para una comida de empresa, ¿cabemos?" (set EV)."""
+    from agents.asked_to_bring import without_what_for
+
+    for sentence in (
+        "Para hacer guantes con compañeros es obligatorio el casco.",
+        "Helmets are compulsory on the track.",
+    ):
+        assert tells_what_to_bring(sentence), sentence
+    assert (
+        without_what_for("Somos 60 para una comida de empresa, ¿cabemos?") == "Somos 60, ¿cabemos?"
+    )
