@@ -119,15 +119,37 @@ def asks_to_buy(question: str) -> bool:
     return asks_whether(_ASKS_TO_BUY, question) or bool(_ASKS_BUYING_PRICE.search(question))
 
 
+# Whether they do, offer, run or teach a thing, at the question's start: "¿Hacéis paseos
+# en camello?", "Do you run powerboat courses?", "¿Dais clases de guitarra?". Not "Do you
+# have", "¿Tenéis", "Ada": asked so, a thing of another word is as often the page's own
+# ("¿Tenéis correas de cuero?" of "correas de piel"; "Ada tenda buat 6 orang?").
+_ASKS_WHETHER_OFFERED = re.compile(
+    r"^\W*(?:do you (?:do|offer|run|organi[sz]e|teach)|hac[eé]is|ofrec[eé]is|"
+    r"organiz[aá]is|ense[ñn][aá]is|dais)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+# "As well", which names no kind: "¿Enseñáis acrílico también?"
+_ALSO = frozenset("también tambien too also well juga".split())
+
+
 def kind_unnamed(question: str, asked: list[str], unheld: set[str]) -> bool:
-    """Asked whether they sell (or buy) a thing, whether the question names its kind by a
-    word no page holds beside the thing the pages do hold: "¿Vendéis guitarras de
-    segunda mano?", "Do you sell bridesmaid dresses?" of a shop selling guitars or
-    dresses, which says nothing of the kind asked. `asked` are the things the question
-    names in order (its head first in Spanish and Indonesian, last in English), `unheld`
-    those no page holds. A thing the pages lack under a kind they hold ("¿Vendéis cremas
-    naturales?" of "cosmética natural") is the encoder's to judge."""
-    if len(asked) < 2 or not asks_whether(_ASKS_TO_BUY, question):
+    """Asked whether they sell (or buy) a thing, or do, offer, run or teach one, whether
+    the question names its kind by a word no page holds beside the thing the pages do
+    hold: "¿Vendéis guitarras de segunda mano?", "Do you sell bridesmaid dresses?" of a
+    shop selling guitars or dresses, "¿Hacéis paseos en camello?" of horse rides, "¿Dais
+    clases de guitarra?" of singing lessons, which say nothing of the kind asked.
+    `asked` are the things the question names in order (its head first in Spanish and
+    Indonesian, last in English), `unheld` those no page holds. A thing the pages lack
+    under a kind they hold ("¿Vendéis cremas naturales?" of "cosmética natural") is the
+    encoder's to judge."""
+    if len(asked) < 2 or not (
+        asks_whether(_ASKS_TO_BUY, question) or _ASKS_WHETHER_OFFERED.search(question)
+    ):
+        return False
+    asked = [word for word in asked if word not in _ALSO]
+    if len(asked) < 2:
         return False
     head = asked[-1] if guess(question)[0] == "en" else asked[0]
     return head not in unheld and any(word in unheld for word in asked)

@@ -306,3 +306,18 @@ def test_an_island_asked_of_a_page_sending_to_the_peninsula() -> None:
     assert island_left_out("¿Enviáis a Mallorca?", ["Enviamos a toda España."]) is None
     assert island_left_out("¿Enviáis a Zaragoza?", peninsula) is None
     assert island_left_out("¿Qué tiempo hace en Mallorca?", peninsula) is None
+
+
+def test_a_kind_no_page_names_of_what_they_do_offer_or_teach() -> None:
+    """ "¿Hacéis paseos en camello?" of horse rides, "¿Dais clases de guitarra?" of
+    singing lessons (sets A to ET: 31 near-topic questions declined, two answerable ones
+    lost to a synonym); not asked whether they have it, nor "as well"."""
+    assert kind_unnamed("¿Hacéis paseos en camello?", ["paseos", "camello"], {"camello"})
+    assert kind_unnamed("¿Dais clases de guitarra?", ["clases", "guitarra"], {"guitarra"})
+    assert kind_unnamed("Do you run powerboat courses?", ["powerboat", "courses"], {"powerboat"})
+    # the kind held, or asked whether they have it
+    assert not kind_unnamed("Do you do gel nails?", ["gel", "nails"], set())
+    assert not kind_unnamed("¿Tenéis correas de cuero?", ["correas", "cuero"], {"cuero"})
+    assert not kind_unnamed("Ada tenda buat 6 orang?", ["tenda", "buat", "orang"], {"buat"})
+    # "también" names no kind
+    assert not kind_unnamed("¿Enseñáis acrílico también?", ["acrílico", "también"], {"también"})

@@ -4,8 +4,8 @@ a time of day by the sun ("al amanecer"), where one meets or sets off from ("¿E
 nos vemos?", "Mulainya dari mana?" of "berangkat dari depan Gedung Juang"), what to wear
 for the page's own activity ("¿Qué me pongo para montar?"), whether to bring one's own
 ("Kuasnya bawa sendiri?"), how many come, of groups "no bigger than eight", a child alone
-("by herself"), a term's price of "la matrícula trimestral", and learning what a page
-teaches. Which rows the code before (883894c) answered alike is in each row's comment."""
+("by herself"), a term's price of "la matrícula trimestral", learning what a page
+teaches, and a kind of what they teach that no page names ("¿Dais clases de violín?"). Which rows the code before (883894c) answered alike is in each row's comment."""
 
 from __future__ import annotations
 
@@ -45,15 +45,17 @@ ANSWERED = [
     ("orienteering", "How many people are in a group?", "no bigger than eight"),
     ("orienteering", "Can my 10 year old run by herself?", "Under-12s must run with an adult"),
     ("guitar", "¿Cuánto cuesta el trimestre?", "120 euros"),
-    ("guitar", "¿Se aprende flamenco?", "guitarra clásica y flamenca"),
-    # (before: answered with another sentence)
-    ("rides", "¿A qué hora son los paseos?", "al amanecer"),
     ("rides", "¿Qué me pongo para montar a caballo?", "pantalón largo y calzado cerrado"),
+    # (before: answered too, of these short pages)
+    ("guitar", "¿Se aprende flamenco?", "guitarra clásica y flamenca"),
+    ("rides", "¿A qué hora son los paseos?", "al amanecer"),
 ]
 DECLINED = [
     # (before: declined too)
     ("crayons", "id", "Kuasnya bawa sendiri?"),
     ("guitar", "es", "¿Cuánto cuesta al mes?"),
+    # (before: answered with the guitar lessons, of another instrument)
+    ("guitar", "es", "¿Dais clases de violín?"),
 ]
 
 
