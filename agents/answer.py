@@ -1239,8 +1239,6 @@ def fact_giving(
     # Every such word, not the first few: "bicicleta" of "¿Cuánto tardáis en arreglar una
     # bicicleta?" comes after three words of asking.
     shortest = STRICT_WORD if fact.strict else LONG_WORD
-    # (what an asker never did is the page's activity in their words: "Nunca he subido a
-    # un velero, ¿puedo apuntarme?" of "No hace falta experiencia")
     # What a thing is brought or worn for is the page's activity, and the occasion people
     # come for no thing a sentence must name: "¿Qué me pongo para subir al globo?" of "Hay
     # que llevar calzado cómodo y ropa de abrigo", "Somos 60 para una comida de empresa,
@@ -1248,6 +1246,8 @@ def fact_giving(
     # does not make "Para competir hace falta la licencia" name the helmet asked).
     if fact.name in ("bring", "people"):
         query = without_what_for(query)
+    # (what an asker never did is the page's activity in their words: "Nunca he subido a
+    # un velero, ¿puedo apuntarme?" of "No hace falta experiencia")
     named = without_never_done(query) if fact.name == "experience" else query
     # (an age asked a price of, or whether one pays, is whom it is for: "Do I have to pay
     # for my 10-month-old?" of "babies on laps go free")

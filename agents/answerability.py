@@ -80,8 +80,8 @@ TURKISH_ROOT = 5
 # The package's Turkish list is written in another code page ("nasýl" for "nasıl").
 _TURKISH_LETTERS = str.maketrans("ýþðÝÞÐ", "ışğİŞĞ")
 # The asker's own words: a question says "my", "need", "puedo", "tendré", "kalau" where
-# the page says "your", "must", "puedes", "tiene" or nothing, so as key terms they only lower the share
-# every asker's question covers ("Can I bring my dog?" of "Dogs are welcome in the
+# the page says "your", "must", "puedes", "tiene" or nothing, so as key terms they only
+# lower the share every asker's question covers ("Can I bring my dog?" of "Dogs are welcome in the
 # garden" covered one term in three). Indonesian "dapat" is "can" as "bisa" is, or the
 # asker's "do I get" ("Dapat helm?" of "termasuk dua helm" covered one term in two);
 # "harus", "perlu" are its "must", "need" ("Harus janjian dulu?" of "pasien tanpa janji
@@ -698,7 +698,6 @@ _SAME_WORD = {
     # (a bumper, in Spain's two words: "¿Cuánto sale pintar el parachoques?" of "Pintar
     # un paragolpes cuesta desde 180 euros")
     "parachoques": "paragolpes",
-    # (rain, the verb and the noun: "¿Qué pasa si llueve?" of "Si hay lluvia...")
     # (coeliac, as the asker says it, of what the page serves without gluten: "Soy
     # celíaco, ¿puedo comer algo?" of "platos sin gluten")
     **dict.fromkeys(
@@ -706,6 +705,7 @@ _SAME_WORD = {
         "celiaquia coeliac coeliacs celiac celiacs".split(),
         "gluten",
     ),
+    # (rain, the verb and the noun: "¿Qué pasa si llueve?" of "Si hay lluvia...")
     "llueve": "lluvia",
     "llover": "lluvia",
     "lloviendo": "lluvia",
@@ -738,8 +738,6 @@ _SAME_WORD = {
         )
         for word in words.split()
     },
-    # (weather, the adjective and the noun: "What if it is windy?" of "Castles cannot be
-    # used in winds over 24 mph")
     # (learning, which is the teaching a page offers: "¿Qué tipos de caligrafía se
     # aprenden?" of "Enseñamos caligrafía inglesa, gótica e itálica")
     **dict.fromkeys(
@@ -748,6 +746,10 @@ _SAME_WORD = {
         "enseñar",
     ),
     **dict.fromkeys("learn learns learned learnt learning".split(), "teach"),
+    # (an egg as spoken: "Ada martabak telor?" of "Martabak telur ayam")
+    "telor": "telur",
+    # (weather, the adjective and the noun: "What if it is windy?" of "Castles cannot be
+    # used in winds over 24 mph")
     "windy": "wind",
     "rainy": "rain",
     "snowy": "snow",

@@ -185,7 +185,8 @@ _STATES_PEOPLE = re.compile(
     rf"\s+{_COUNTED}|"
     # ... or so many to a class: "eight per class", "diez por grupo", "10 per kelas"
     rf"{_COUNTED}\s+(?:per|a|each|por|cada|tiap|setiap)\s+(?:class|session|group|lesson|"
-    rf"course|clase|sesión|sesion|grupo|curso|kelas|sesi|kelompok))(?![^\W_])",
+    rf"course|clase|sesión|sesion|grupo|curso|kelas|sesi|kelompok|workshop|taller|tour|"
+    rf"trip|salida))(?![^\W_])",
     re.IGNORECASE,
 )
 PEOPLE_WORDS = frozenset(

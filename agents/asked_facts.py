@@ -889,9 +889,10 @@ _NAMED_STREET = re.compile(
 # building or ground of a kind, named by its kind alone, which does not answer where the
 # place is ("Classes are held in the main hall" for "Where are you?").
 _ASKS_VENUE = re.compile(
-    r"(?<![^\W_])(?:where (?:do|does|shall|will) (?:we|you|they|the \w+) (?:meet|practi[cs]e|train|"
-    r"rehearse|gather|swim|shoot|play)(?: you| us)?(?=\W*$)|where (?:is|are) (?:it|they|the (?:class|"
-    r"classes|lessons?|sessions?|meetings?|course|workshop|practices?|rehearsals?))"
+    r"(?<![^\W_])(?:where (?:do|does|shall|will) (?:we|you|they|the \w+)(?: all)? (?:meet|"
+    r"practi[cs]e|train|rehearse|gather|swim|shoot|play)(?: you| us)?(?=\W*$)|"
+    r"where (?:is|are) (?:it|they|the (?:class|classes|lessons?|sessions?|meetings?|course|"
+    r"workshop|practices?|rehearsals?))"
     r"(?: (?:held|run))?(?=\W*$)|"
     r"d[oó]nde (?:os reun[ií]s|nos reunimos|se re[uú]nen|qued[aá]is|quedamos|ensay[aá]is|"
     r"entren[aá]is|son las clases|se (?:hacen|dan|imparten) las clases)|"
@@ -930,7 +931,7 @@ _ASKS_VENUE = re.compile(
     re.IGNORECASE,
 )
 VENUE_WORDS = ADDRESS_WORDS | frozenset(
-    "meet practise practice train rehearse gather swim shoot play held run it they class "
+    "meet practise practice train rehearse gather swim shoot play held run it they all class "
     "classes lesson lessons session sessions meeting meetings course workshop rehearsal "
     "rehearsals reunís reunis reunimos reúnen reunen quedáis quedais quedamos ensayáis "
     "ensayais entrenáis entrenais son clases hacen dan imparten kumpul latihan latihannya "
@@ -961,6 +962,8 @@ _AT_A_KIND_OF_PLACE = re.compile(
     r"(?<![^\W_])(?:in|at|from|on|by|behind|beside|inside|next to|opposite) (?:the )?"
     r"(?:[\w'’-]+ ){0,2}(?:hall|tower|church|station|pavilion|clubhouse|library|park|slipway|"
     r"barn|chapel|field|beach|harbour|green|hostel|hotel|lodge|campsite|"
+    # ... or an inn or a room of one: "in the back room of the Swan Inn"
+    r"inn|room|"
     # ... or a farm's building, a mill, a studio: "in the old dairy at Ashcombe Farm"
     r"farm|dairy|mill|studio|gallery|yard|centre|center)(?![^\W_])|"
     # ... or the point one meets at: "The meeting point is the tourist office"
@@ -1759,7 +1762,9 @@ DAY_WORDS = frozenset(
     "schedule horario horarios jadwal jadwalnya "
     # which day it opens or closes: "Butiknya tutup hari apa?" of "buka Selasa sampai Minggu"
     "open opens closed close closes abre abren abrís abris cierra cierran cerráis cerrais "
-    "buka tutup libur".split()
+    "buka tutup libur "
+    # ... of the week: "¿Qué día de la semana se hace el taller?"
+    "of the week de la semana".split()
 )
 
 

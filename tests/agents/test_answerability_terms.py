@@ -733,3 +733,8 @@ def test_a_coeliac_is_what_a_page_serves_without_gluten_and_a_charge_as_spoken()
     assert "gluten" in key_terms("Are you OK for coeliacs?", "en")
     assert asks_price("Les angklung sebulannya kena berapa?")
     assert not asks_price("Kalau kena hujan berapa lama keringnya?")
+
+
+def test_an_egg_as_spoken() -> None:
+    """ "Ada martabak telor?" of "Martabak telur ayam juga ada" (set EW)."""
+    assert key_terms("Ada martabak telor?", "id") <= key_terms("Martabak telur ayam", "id")

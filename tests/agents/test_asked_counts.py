@@ -144,3 +144,12 @@ def test_a_group_no_bigger_than_a_number_gives_how_many_people() -> None:
     ):
         assert states_people(sentence), sentence
     assert not states_people("The walk is no more than 3 miles.")
+
+
+def test_so_many_to_a_workshop_gives_how_many_people() -> None:
+    """ "¿Cuántas personas caben en un taller?" of "Las plazas son diez por taller" (set
+    EW)."""
+    from agents.asked_counts import states_people
+
+    for sentence in ("Las plazas son diez por taller.", "Eight per workshop."):
+        assert states_people(sentence), sentence

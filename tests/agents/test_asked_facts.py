@@ -1511,3 +1511,15 @@ def test_children_by_spanish_infantil_a_practice_as_a_class_and_lending_as_inclu
     assert asked_fact(asked).given_in(
         "Angklung dipinjamkan selama kelas, jadi peserta tidak perlu membeli.", asked
     )
+
+
+def test_where_you_all_play_a_day_of_the_week_and_an_inns_room() -> None:
+    """Set EW: "Where do you all play?" of "in the back room of the Swan Inn", "¿Qué día de
+    la semana se hace el taller?" of "los sábados a las 11:00"."""
+    from agents.asked_facts import asks_venue, states_venue
+
+    assert asks_venue("Where do you all play?")
+    assert states_venue("We meet in the back room of the Swan Inn.")
+    asked = "¿Qué día de la semana se hace el taller?"
+    assert asked_fact(asked).name == "day"
+    assert "semana" in asked_fact(asked).words
