@@ -116,9 +116,12 @@ _SPEAKS_OF_WOMEN = re.compile(
 )
 
 
+def asks_for_women(question: str) -> bool:
+    """Whether the question asks for something for women, or for a woman on the staff."""
+    return _ASKS_FOR_WOMEN.search(question) is not None
+
+
 def women_unspoken(question: str, texts: list[str]) -> bool:
     """Whether the question asks for something for women, or for a woman on the staff,
     and no retrieved text speaks of women."""
-    return _ASKS_FOR_WOMEN.search(question) is not None and not any(
-        _SPEAKS_OF_WOMEN.search(t) for t in texts
-    )
+    return asks_for_women(question) and not any(_SPEAKS_OF_WOMEN.search(t) for t in texts)

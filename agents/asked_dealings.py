@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable
 
 from agents.answerability import destinations, written_in
+from agents.asked_audience import asks_for_women
 from agents.asked_delivering import speaks_of_delivering
 from agents.asked_facts import asks_to_deliver, asks_whether
 from agents.asked_parking import asks_parking, states_parking
@@ -122,7 +123,9 @@ def asks_to_buy(question: str) -> bool:
 # Whether they do, offer, run or teach a thing, at the question's start: "¿Hacéis paseos
 # en camello?", "Do you run powerboat courses?", "¿Dais clases de guitarra?". Not "Do you
 # have", "¿Tenéis", "Ada": asked so, a thing of another word is as often the page's own
-# ("¿Tenéis correas de cuero?" of "correas de piel"; "Ada tenda buat 6 orang?").
+# ("¿Tenéis correas de cuero?" of "correas de piel"; "Ada tenda buat 6 orang?"). Nor a
+# thing for women, which `women_unspoken` reads of pages speaking of women in any word
+# ("Do you do women-only classes?" of "A ladies-only class").
 _ASKS_WHETHER_OFFERED = re.compile(
     r"^\W*(?:do you (?:do|offer|run|organi[sz]e|teach)|hac[eé]is|ofrec[eé]is|"
     r"organiz[aá]is|ense[ñn][aá]is|dais)(?![^\W_])",
@@ -144,9 +147,8 @@ def kind_unnamed(question: str, asked: list[str], unheld: set[str]) -> bool:
     Indonesian, last in English), `unheld` those no page holds. A thing the pages lack
     under a kind they hold ("¿Vendéis cremas naturales?" of "cosmética natural") is the
     encoder's to judge."""
-    if len(asked) < 2 or not (
-        asks_whether(_ASKS_TO_BUY, question) or _ASKS_WHETHER_OFFERED.search(question)
-    ):
+    offered = _ASKS_WHETHER_OFFERED.search(question) and not asks_for_women(question)
+    if len(asked) < 2 or not (asks_whether(_ASKS_TO_BUY, question) or offered):
         return False
     asked = [word for word in asked if word not in _ALSO]
     if len(asked) < 2:

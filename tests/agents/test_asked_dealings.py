@@ -319,5 +319,7 @@ def test_a_kind_no_page_names_of_what_they_do_offer_or_teach() -> None:
     assert not kind_unnamed("Do you do gel nails?", ["gel", "nails"], set())
     assert not kind_unnamed("¿Tenéis correas de cuero?", ["correas", "cuero"], {"cuero"})
     assert not kind_unnamed("Ada tenda buat 6 orang?", ["tenda", "buat", "orang"], {"buat"})
-    # "también" names no kind
+    # "también" names no kind, and a thing for women is the women rule's to read (a page
+    # may speak of them as "ladies")
     assert not kind_unnamed("¿Enseñáis acrílico también?", ["acrílico", "también"], {"también"})
+    assert not kind_unnamed("Do you do women-only classes?", ["women", "classes"], {"women"})
