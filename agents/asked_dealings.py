@@ -147,7 +147,7 @@ def kind_unnamed(question: str, asked: list[str], unheld: set[str]) -> bool:
     Indonesian, last in English), `unheld` those no page holds. A thing the pages lack
     under a kind they hold ("¿Vendéis cremas naturales?" of "cosmética natural") is the
     encoder's to judge."""
-    offered = _ASKS_WHETHER_OFFERED.search(question) and not asks_for_women(question)
+    offered = bool(_ASKS_WHETHER_OFFERED.search(question)) and not asks_for_women(question)
     if len(asked) < 2 or not (asks_whether(_ASKS_TO_BUY, question) or offered):
         return False
     asked = [word for word in asked if word not in _ALSO]

@@ -1488,6 +1488,7 @@ def test_on_what_date_one_pays_asks_when_not_how_much() -> None:
     from agents.asked_facts import asks_when_paid
 
     assert asks_when_paid("Bayarnya tiap tanggal berapa?")
+    assert asks_when_paid("What date do we pay by?")
     assert asked_fact("Bayarnya tiap tanggal berapa?").name == "when_paid"
     assert not asks_when_paid("Bayarnya berapa?")
 
