@@ -148,10 +148,8 @@ def kind_unnamed(question: str, asked: list[str], unheld: set[str]) -> bool:
     under a kind they hold ("¿Vendéis cremas naturales?" of "cosmética natural") is the
     encoder's to judge."""
     offered = bool(_ASKS_WHETHER_OFFERED.search(question)) and not asks_for_women(question)
-    if len(asked) < 2 or not (asks_whether(_ASKS_TO_BUY, question) or offered):
-        return False
     asked = [word for word in asked if word not in _ALSO]
-    if len(asked) < 2:
+    if len(asked) < 2 or not (asks_whether(_ASKS_TO_BUY, question) or offered):
         return False
     head = asked[-1] if guess(question)[0] == "en" else asked[0]
     return head not in unheld and any(word in unheld for word in asked)

@@ -139,10 +139,9 @@ def island_left_out(question: str, texts: list[str]) -> str | None:
     """Asked whether they send to one of Spain's islands (or Ceuta, Melilla), of pages
     sending to the peninsula and naming neither it, its islands nor all of Spain: the
     island asked; else None."""
-    if not asks_to_deliver_anywhere(question):
-        return None
+    # (asked whether they send at all, to a place or not: ASKS_TO_DELIVER alone)
     found = _ISLAND.search(question)
-    if found is None:
+    if ASKS_TO_DELIVER.search(question) is None or found is None:
         return None
     island = found.group().lower()
     named = {island, _ARCHIPELAGO_OF[island]}
@@ -152,8 +151,3 @@ def island_left_out(question: str, texts: list[str]) -> str | None:
         if _ISLANDS_SERVED.search(text) or any(written_in(n, text.lower()) for n in named):
             return None
     return island
-
-
-def asks_to_deliver_anywhere(question: str) -> bool:
-    """Whether the question asks whether they deliver (send, post), to a place or not."""
-    return ASKS_TO_DELIVER.search(question) is not None
