@@ -16,6 +16,7 @@ from agents.answerability import (
     AREA_KINDS,
     HEDGES,
     LONG_WORD,
+    NATURAL_PLACE_KINDS,
     PAID_AHEAD_ASKED,
     PARTICLES,
     PREFIX_TERM,
@@ -57,9 +58,15 @@ from agents.answerability import (
     words_of,
     written_in,
 )
+from agents.asked_allergies import without_allergen
 from agents.asked_area import asks_area_served
 from agents.asked_at_large import for_encoder
-from agents.asked_audience import adults_unspoken, children_unspoken, women_unspoken
+from agents.asked_audience import (
+    adults_unspoken,
+    children_unspoken,
+    pets_unspoken,
+    women_unspoken,
+)
 from agents.asked_comparison import average_unspoken, comparison_unanswered
 from agents.asked_counts import (
     asks_count,
@@ -69,6 +76,7 @@ from agents.asked_counts import (
     states_year,
     years_named,
 )
+from agents.asked_day_parts import part_unheld
 from agents.asked_dealings import (
     asks_to_buy,
     dealing_unoffered,
@@ -95,6 +103,7 @@ from agents.asked_facts import (
     Fact,
     asked_fact,
     asks_age,
+    asks_hours,
     asks_the_address,
     asks_to_come_on,
     asks_to_deliver,
@@ -352,9 +361,11 @@ class Judged(NamedTuple):
 
 
 def _without_area_kind(name: tuple[str, ...]) -> tuple[str, ...]:
-    """A place's name without the kind of area it opens with ("cidadap" of "Kecamatan
-    Cidadap"): a page serving "Kecamatan Sukajadi" holds the kind, not the place."""
-    at = next((i for i, word in enumerate(name) if word not in AREA_KINDS), len(name))
+    """A place's name without the kind of area or natural place it opens with ("cidadap"
+    of "Kecamatan Cidadap", "gede" of "Gunung Gede"): a page serving "Kecamatan Sukajadi"
+    holds the kind, not the place."""
+    kinds = AREA_KINDS | NATURAL_PLACE_KINDS
+    at = next((i for i, word in enumerate(name) if word not in kinds), len(name))
     return name[at:]
 
 
@@ -563,6 +574,10 @@ class ExtractiveAnswerer:
                     # "¿Qué tiempo hará mañana en Tudela?" of the shop's street in Tudela:
                     # no page of a service says what the weather will be.
                     judged = judged.declined("weather_to_come")
+                elif not asks_hours(query) and part_unheld(query, texts):
+                    # "Kelas dewasa ada yang malam?" of "Kelas dewasa setiap Minggu pukul
+                    # 10.00 sampai 12.00": the class is there, at another time of day.
+                    judged = judged.declined("part_of_day_unheld")
                 elif asks_made_of(query) and not any(
                     says_made_of(s) or names_other_material(s, query) for s in quoted
                 ):
@@ -791,6 +806,10 @@ class ExtractiveAnswerer:
                     # "Do you do women-only classes?" of a karate club's junior and adult
                     # classes, whose pages never speak of women
                     judged = judged.declined("women_unspoken")
+                elif pets_unspoken(query, texts):
+                    # "¿Puede subir mi perro en el vuelo?" of a paraglider's pages, which
+                    # never speak of animals: the children's age is no answer.
+                    judged = judged.declined("pets_unspoken")
                 elif not asks_price(query) and day_unnamed(query, texts):
                     # "Can I do my CBT on a Sunday?" of a school whose pages name no day:
                     # its course's length says not whether it runs then. (One price
@@ -1249,6 +1268,10 @@ def fact_giving(
     # (what an asker never did is the page's activity in their words: "Nunca he subido a
     # un velero, ¿puedo apuntarme?" of "No hace falta experiencia")
     named = without_never_done(query) if fact.name == "experience" else query
+    # (... and so is what one is allergic to: "Soy alérgico a las gambas, ¿pasa algo?" of
+    # "Avísanos si tienes alguna alergia")
+    if fact.name == "allergy":
+        named = without_allergen(query)
     # (an age asked a price of, or whether one pays, is whom it is for: "Do I have to pay
     # for my 10-month-old?" of "babies on laps go free")
     if fact is PRICE or fact.name == "paid":

@@ -138,7 +138,10 @@ SPOKEN_PARTICLES = frozenset(
     "sudah udah sama belum "
     # ... and its "ever", which no page answering writes ("Airnya pernah dites?" of "Air
     # kami diuji di laboratorium")
-    "pernah".split()
+    "pernah "
+    # ... and its "first", beforehand, which a page saying what is done need not write
+    # ("Boleh coba dulu?" of "Kelas percobaan pertama gratis", "Harus bikin janji dulu?")
+    "dulu".split()
 )
 # Words hedging a fact asked: "Diantar jam berapa biasanya?" asks the time a page gives
 # without "usually", "Roughly what does a shop sign cost?" the price it gives without
@@ -643,6 +646,15 @@ _SAME_WORD = {
     "telat": "lambat",
     "terlambat": "lambat",
     "keterlambatan": "lambat",
+    # (to give back, which Snowball cuts to "mbali", "embali" or "kembali" by its affixes:
+    # "Kalau telat balikin gimana?" of "Keterlambatan pengembalian dikenai denda")
+    **dict.fromkeys(
+        "kembali kembalinya kembalikan dikembalikan mengembalikan pengembalian "
+        "pengembaliannya balikin balikinnya dibalikin ngembaliin".split(),
+        "balik",
+    ),
+    # (to rent, as spoken: "Perlu jaminan apa buat nyewa?" of "Penyewa wajib ...")
+    **dict.fromkeys("nyewa nyewain nyewanya".split(), "sewa"),
     "handphone": "hp",
     "ponsel": "hp",
     "sesudah": "setelah",
@@ -705,13 +717,19 @@ _SAME_WORD = {
         "celiaquia coeliac coeliacs celiac celiacs".split(),
         "gluten",
     ),
+    # (allergic, and an allergy, which Snowball stems apart: "Soy alérgico a las gambas"
+    # of "Avísanos si tienes alguna alergia")
+    **dict.fromkeys("alérgico alérgica alérgicos alérgicas alergico alergica".split(), "alergia"),
+    "allergic": "allergy",
     # (rain, the verb and the noun: "¿Qué pasa si llueve?" of "Si hay lluvia...")
     "llueve": "lluvia",
     "llover": "lluvia",
     "lloviendo": "lluvia",
-    # (... and a light rain by its word: "Do you still go if it's drizzling?" of "Walks
-    # go ahead in light rain")
-    **dict.fromkeys("drizzle drizzles drizzled drizzling drizzly".split(), "rain"),
+    # (... and a light or a heavy rain by its word: "Do you still go if it's drizzling?"
+    # of "Walks go ahead in light rain")
+    **dict.fromkeys(
+        "drizzle drizzles drizzled drizzling drizzly downpour downpours".split(), "rain"
+    ),
     **dict.fromkeys("llovizna lloviznando llovizne".split(), "lluvia"),
     "gerimis": "hujan",
     # (a number in words is the number: "¿Cuánto cuesta para cuatro?" of "90 euros para 4
@@ -946,6 +964,12 @@ AREA_KINDS = frozenset(
     "daerah wilayah kota kabupaten kecamatan area zona provincia comarca".split()
 )
 _AREA_KINDS = rf"(?i:{'|'.join(sorted(AREA_KINDS))})"
+# ... and the kinds of natural place a name opens with ("Gunung Gede", "Mount Snowdon",
+# "Playa de la Concha"): a page naming "Gunung Papandayan" holds the kind, not the place.
+NATURAL_PLACE_KINDS = frozenset(
+    "gunung bukit puncak danau pantai pulau sungai curug kawah mount mt lake loch river "
+    "island isle monte sierra pico cerro lago playa isla río rio".split()
+)
 # ... or the places it serves: "Melayani Salatiga?", "Do you cover Frome?", "Do you come
 # out to Bath?", "Kami melayani daerah Semarang".
 _SERVED = re.compile(

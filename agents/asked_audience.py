@@ -125,3 +125,46 @@ def women_unspoken(question: str, texts: list[str]) -> bool:
     """Whether the question asks for something for women, or for a woman on the staff,
     and no retrieved text speaks of women."""
     return asks_for_women(question) and not any(_SPEAKS_OF_WOMEN.search(t) for t in texts)
+
+
+# ... and whether a pet may come: "¿Puede subir mi perro en el vuelo?", "Can I bring my
+# dog?", "Is the café dog friendly?", "Boleh bawa kucing?". A page that never speaks of
+# animals does not say (set EX's first run answered the paraglider's dog with the
+# children's age; "Is the café dog friendly?" of set ET was answered too).
+_PET = (
+    r"dogs?|pupp(?:y|ies)|pets?|cats?|perr[oa]s?|perrit[oa]s?|cachorr[oa]s?|mascotas?|"
+    r"gat[oa]s?|anjing|kucing|hewan(?: peliharaan)?|peliharaan"
+)
+_ASKS_FOR_PETS = re.compile(
+    r"(?<![^\W_])(?:"
+    # ... bringing it, or it coming: "Can I bring my dog?", "¿Puedo llevar a mi perro?",
+    # "¿Puede venir mi perro?", "Boleh bawa anjing?"
+    r"(?:bring|take|put|come|go|with|llevar|traer|venir|ir|subir|con|bawa|ajak|membawa|"
+    r"dengan)\s+(?:(?:a|al|la|los|las|el|my|our|the|mi|mis|nuestr[oa]s?|un|una|in|along)\s+)"
+    rf"{{0,2}}(?:{_PET})|"
+    rf"(?:my|our|the|mi|nuestr[oa]|el|los) (?:{_PET}) (?:come|join|go|venir|ir|subir|entrar|"
+    r"volar)|"
+    rf"(?:puede|pueden|can) (?:venir|ir|subir|entrar|volar|come|join|go) "
+    rf"(?:mi|mis|el|los|my|our|the)? ?(?:{_PET})|"
+    rf"can (?:the |our |my )?(?:{_PET}) (?:come|join|go)|(?:{_PET}) (?:ok|okay)|"
+    # ... or whether they are welcome: "dog friendly", "¿Se admiten perros?", "Are pets
+    # allowed?"
+    rf"(?:{_PET})[- ](?:friendly|welcome|allowed)|(?:{_PET}) (?:are|is) (?:allowed|welcome)|"
+    rf"(?:se )?(?:admit\w+|aceptan|permit\w+) (?:los )?(?:{_PET})|"
+    rf"(?:{_PET}) (?:boleh|bisa) (?:ikut|masuk|dibawa))"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+_SPEAKS_OF_ANIMALS = re.compile(
+    rf"(?<![^\W_])(?:{_PET}|animals?|animales?|binatang|guide dogs?|assistance dogs?|"
+    r"perros? gu[ií]a|lead|leads|correa|vet\w*|veterinari\w*)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def pets_unspoken(question: str, texts: list[str]) -> bool:
+    """Whether the question asks whether a pet may come and no retrieved text speaks of
+    animals."""
+    return _ASKS_FOR_PETS.search(question) is not None and not any(
+        _SPEAKS_OF_ANIMALS.search(t) for t in texts
+    )

@@ -16,6 +16,13 @@ import re
 # What one has done before, in up to four words: "haber [hecho teatro] antes", "to have
 # [done it] before"
 _DONE_BEFORE = r"[^\W\d_]+(?: [^\W\d_]+){0,3} (?:antes|before)"
+# ... or knows how to do already: "saber [volar] antes", "know how to [sail] already",
+# "bisa [berenang] dulu"
+_KNOWN_BEFORE = (
+    r"(?:saber|know how to|bisa) [^\W\d_]+(?: [^\W\d_]+){0,2} "
+    r"(?:antes|ya|before|already|first|dulu|duluan)"
+)
+_KNOWN = re.compile(rf"(?<![^\W_]){_KNOWN_BEFORE}(?![^\W_])", re.IGNORECASE)
 # Never having done it ("Nunca he buceado", "No he cantado nunca", "I've never climbed",
 # "Belum pernah main"), a first time ("es mi primera vez", "first-timers"), being a
 # beginner ("soy principiante", "masih pemula") ...
@@ -45,7 +52,12 @@ _NEEDS_EXPERIENCE = re.compile(
     r"experience|(?:hace falta|se necesita|necesito|necesitamos|piden) (?:tener )?"
     r"(?:alguna )?experiencia|(?:perlu|harus|wajib) (?:punya |ada )?pengalaman|"
     r"(?:hay que|tengo que|hace falta|es necesario|need to|do (?:i|we) have to) (?:haber|have) "
-    rf"{_DONE_BEFORE})(?![^\W_])",
+    rf"{_DONE_BEFORE}|"
+    # ("¿Hay que saber volar antes?", "Do I need to know how to sail already?", "Harus
+    # bisa berenang dulu?")
+    r"(?:hay que|tengo que|tenemos que|hace falta|es necesario|se necesita|need to|"
+    rf"do (?:i|we) have to|must (?:i|we)|harus|perlu|wajib)(?: sudah)? {_KNOWN_BEFORE})"
+    r"(?![^\W_])",
     re.IGNORECASE,
 )
 # ... asked as whether one may come all the same ("¿puedo apuntarme?", "can I still
@@ -102,5 +114,6 @@ def states_experience(sentence: str) -> bool:
 
 def without_never_done(question: str) -> str:
     """The question without what the asker has never done ("¿puedo probar?" of "Nunca
-    he buceado, ¿puedo probar?"): the page's activity in the asker's words."""
-    return _NEVER_DONE.sub(" ", question)
+    he buceado, ¿puedo probar?") or must know how to do already ("¿Hay que ... ?" of
+    "¿Hay que saber volar antes?"): the page's activity in the asker's words."""
+    return _KNOWN.sub(" ", _NEVER_DONE.sub(" ", question))

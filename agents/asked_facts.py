@@ -30,6 +30,7 @@ from agents.answerability import (
     words_of,
 )
 from agents.asked_accepted import ACCEPTED_WORDS, asks_accepted, states_accepting
+from agents.asked_allergies import ALLERGY_WORDS, asks_allergy, states_allergy
 from agents.asked_area import (
     AREA_WORDS,
     asks_area_served,
@@ -76,6 +77,7 @@ from agents.asked_to_bring import (
     tells_what_to_bring,
     tells_what_to_wear,
 )
+from agents.asked_weather import WEATHER_WORDS, asks_weather_condition, speaks_of_weather
 from agents.unspoken import unspoken
 from agents.weekdays import (
     WEEKDAYS,
@@ -2260,6 +2262,13 @@ FACTS = (
         tells_duration,
         strict=True,
     ),
+    # whether one with an allergy may come: "Soy alérgico a las gambas, ¿pasa algo?" of
+    # "Avísanos si tienes alguna alergia" (what the asker is allergic to is theirs,
+    # `fact_giving`)
+    Fact("allergy", asks_allergy, states_allergy, ALLERGY_WORDS),
+    # what they do on a condition of the weather: "¿Qué pasa si hace mal tiempo?" of "Si
+    # el tiempo no permite volar, cambiamos la fecha"
+    Fact("weather", asks_weather_condition, speaks_of_weather, WEATHER_WORDS),
     # whether one may come new to it: "Nunca he buceado, ¿puedo probar?" of "no hace falta
     # experiencia" (what the asker never did is the page's own activity, `fact_giving`)
     Fact("experience", asks_experience, states_experience, EXPERIENCE_WORDS),

@@ -310,7 +310,10 @@ DURATION_WORDS = frozenset(
     "soon can get back "
     # ... or when the result is: "Hasil fotonya kapan jadi?", "When will the results be
     # ready?"
-    "hasil hasilnya result results resultado resultados".split()
+    "hasil hasilnya result results resultado resultados "
+    # ... or how long one is up in the air, or anywhere: "¿Cuánto tiempo estaré en el
+    # aire?" of "El vuelo dura entre 20 y 30 minutos" (sets EU, EX)
+    "estaré estare estaremos estamos estoy aire udara".split()
 )
 
 

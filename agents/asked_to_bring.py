@@ -107,13 +107,16 @@ BRING_WORDS = frozenset(
 # al globo]?", "What should I wear [for the climb]?"): the page's own activity, in the
 # asker's words, which a sentence telling what to bring or wear need not repeat; so is
 # the occasion a number of people asks room for ("Somos 60 [para una comida de
-# empresa], ¿cabemos?").
-_FOR_WHAT = re.compile(r"\s(?:para|for|untuk|buat)\s[^?.!,;¿]*", re.IGNORECASE)
+# empresa], ¿cabemos?"); and so is when it is brought ("What do I need to bring [when I
+# pick it up]?" of "leave a photo ID when you collect").
+_FOR_WHAT = re.compile(
+    r"\s(?:para|for|untuk|buat|when|cuando|saat|ketika)\s[^?.!,;¿]*", re.IGNORECASE
+)
 
 
 def without_what_for(question: str) -> str:
-    """The question without what it asks things for: what they are brought or worn for,
-    or the occasion people come for."""
+    """The question without what it asks things for: what they are brought or worn for
+    (or when), or the occasion people come for."""
     return _FOR_WHAT.sub("", question)
 
 

@@ -71,3 +71,63 @@ def asks_weather_to_come(question: str) -> bool:
     now = None if _CLIMATE.search(question) else _ASKS_WEATHER_NOW.search(question)
     asked = forecast or weather or now
     return asked is not None and _CONDITION.search(question[: asked.start()]) is None
+
+
+# What they do on a condition of the weather: "Is it cancelled if it rains?", "What if
+# the weather is bad?", "¿Qué pasa si hace mal tiempo?", "Kalau hujan gimana?". A page
+# answers in its sentence on the weather ("Si el tiempo no permite volar, cambiamos la
+# fecha", "Rides are moved to another day in heavy rain"), which seldom shares another
+# word: of the hand sets' such questions (A to EX), fifteen answerable ones were declined
+# for that.
+_WEATHER = (
+    r"rain\w*|weather|wind|windy|storms?|stormy|snow\w*|ice|icy|fog|foggy|downpours?|"
+    r"drizzl\w*|lluvia|llueve|llover|lloviendo|llovizn\w*|tiempo|"
+    r"viento|tormentas?|nieve|nieva|hielo|niebla|temporal|hujan|gerimis|cuaca|angin|"
+    r"badai|banjir|kabut"
+)
+# The condition as one asks it of a day out: the weather, or "it", raining, windy, bad
+# ("if it rains", "if the weather is bad", "si llueve", "si hace mal tiempo", "kalau
+# hujan"), not what a thing does when it meets the weather ("What happens when ice
+# melts?", a reference work's).
+_ASKS_WEATHER_CONDITION = re.compile(
+    r"(?<![^\W_])(?:"
+    r"(?:if|in case|when)\s+(?:(?:it(?:'s|’s| is| was)?|there(?:'s|’s| is)(?: an?)?)"
+    rf"(?:\s+\S+){{0,3}}?\s+(?:{_WEATHER}|pours? down|pouring)|the weather)|"
+    r"(?:si|cuando|en caso de)(?:\s+\S+){0,3}?\s+(?:llueve|nieva|llovizna|lloviera|"
+    r"mal tiempo|el tiempo|hace (?:viento|fr[ií]o|aire)|hay (?:lluvia|tormenta|viento|"
+    r"temporal|niebla))|"
+    r"(?:kalau|kalo|jika|bila|apabila|seandainya|pas|saat)(?:\s+\S+){0,3}?\s+(?:hujan|"
+    r"gerimis|cuaca|angin|badai|banjir)|"
+    r"in (?:the|bad|heavy) (?:rain|weather|wind|snow)|en d[ií]as? de (?:lluvia|viento))"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+_SPEAKS_OF_WEATHER = re.compile(
+    rf"(?<![^\W_])(?:{_WEATHER}|weather permitting|tiempo lo permite|si el tiempo|"
+    # (... or the sea's: "Si el mar está revuelto, la salida se cancela")
+    r"lluvios\w*|hujan\w*|revuelto|oleaje|rough seas?|swell|ombak|gelombang)(?![^\W_])",
+    re.IGNORECASE,
+)
+# The words of asking what happens then, which no page need hold.
+WEATHER_WORDS = frozenset(
+    "if when what happens happen about is it cancelled canceled cancel cancels called off "
+    "still go ahead on the day bad awful terrible heavy too rain rains raining rainy "
+    "weather wind windy storm stormy snow snows snowing pours pour pouring down downpour "
+    "wet si qué que pasa pasaría y hace hay mal malo cuando ese día se cancela cancela "
+    "suspende lluvia llueve llover lloviendo tiempo viento tormenta nieve nieva kalau kalo "
+    "jika bila gimana bagaimana tetap jalan batal dibatalkan hujan deras cuaca buruk angin "
+    "kencang badai".split()
+)
+
+
+def asks_weather_condition(question: str) -> bool:
+    """Whether the question asks what happens on a condition of the weather (not what
+    the weather will be: `asks_weather_to_come`)."""
+    return _ASKS_WEATHER_CONDITION.search(question) is not None and not asks_weather_to_come(
+        question
+    )
+
+
+def speaks_of_weather(sentence: str) -> bool:
+    """Whether the sentence speaks of the weather."""
+    return _SPEAKS_OF_WEATHER.search(sentence) is not None

@@ -738,3 +738,15 @@ def test_a_coeliac_is_what_a_page_serves_without_gluten_and_a_charge_as_spoken()
 def test_an_egg_as_spoken() -> None:
     """ "Ada martabak telor?" of "Martabak telur ayam juga ada" (set EW)."""
     assert key_terms("Ada martabak telor?", "id") <= key_terms("Martabak telur ayam", "id")
+
+
+def test_giving_back_renting_allergies_and_a_downpour_in_the_askers_words() -> None:
+    """ "Kalau telat balikin gimana?" of "Keterlambatan pengembalian dikenai denda",
+    "Perlu jaminan apa buat nyewa?" of "Penyewa wajib meninggalkan KTP" (set EX): Snowball
+    cut "pengembalian" to "embali" and left "nyewa" whole."""
+    assert key_terms("Kalau telat balikin?", "id") <= key_terms("Keterlambatan pengembalian", "id")
+    assert key_terms("dikembalikan", "id") == key_terms("kembali", "id")
+    assert key_terms("nyewa", "id") == key_terms("Penyewa", "id")
+    assert key_terms("alérgico", "es") <= key_terms("Si tienes alguna alergia", "es")
+    assert key_terms("I'm allergic", "en") <= key_terms("Tell us about any allergy", "en")
+    assert "rain" in key_terms("What if there's a downpour?", "en")

@@ -69,3 +69,27 @@ def test_pages_silent_on_women_do_not_answer_what_is_asked_for_women() -> None:
     # a woman asking for herself, or a question on women at large, is not asked so
     assert not women_unspoken("How often can a woman give blood?", silent)
     assert not women_unspoken("Which lone female architect is in the collection?", silent)
+
+
+def test_a_pet_asked_of_pages_that_never_speak_of_animals() -> None:
+    """Set EX's "¿Puede subir mi perro en el vuelo?" was answered with the children's age;
+    set EV's "Is the café dog friendly?" with the café's hours."""
+    from agents.asked_audience import pets_unspoken
+
+    flights = ["Los niños pueden volar desde los 6 años con permiso de sus padres."]
+    for question in (
+        "¿Puede subir mi perro en el vuelo?",
+        "Can I bring my dog?",
+        "Is the café dog friendly?",
+        "¿Se puede llevar al perro en la barca?",
+        "¿Se admiten perros?",
+        "Boleh bawa hewan peliharaan?",
+        "Can dogs come along?",
+    ):
+        assert pets_unspoken(question, flights), question
+    # a page speaking of animals says, whichever way
+    assert not pets_unspoken("Can I bring my dog?", ["Llamas do not like dogs."])
+    assert not pets_unspoken("Can I bring my dog?", ["Animals are not allowed inside."])
+    # a dog asked otherwise is the decision's: a groomer's price, a dog's needs
+    assert not pets_unspoken("How much is a bath for a small dog?", flights)
+    assert not pets_unspoken("Does my dog need to be vaccinated?", flights)

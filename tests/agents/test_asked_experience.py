@@ -57,3 +57,18 @@ def test_not_able_to_do_it_yet_asks_as_never_having_done_it() -> None:
     assert asks_experience("Belum bisa hangul sama sekali, bisa ikut?")
     assert asks_experience("Anak saya belum bisa berenang, boleh ikut?")
     assert not asks_experience("Saya tidak bisa datang Senin, bisa ganti jadwal?")
+
+
+def test_knowing_how_already_asks_as_having_done_it() -> None:
+    """Set EX's "¿Hay que saber volar antes?" was answered with the children's age of a
+    page saying "No hace falta experiencia"."""
+    for question in (
+        "¿Hay que saber volar antes?",
+        "Do I need to know how to sail already?",
+        "Harus bisa berenang dulu?",
+    ):
+        assert asked_fact(question).name == "experience", question
+    assert "volar" not in without_never_done("¿Hay que saber volar antes?")
+    # knowing a thing is no experience asked, nor knowing how without "before"
+    assert not asks_experience("¿Hay que saber algo de la ruta?")
+    assert not asks_experience("Do I need to know how to get there?")

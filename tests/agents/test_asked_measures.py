@@ -242,3 +242,14 @@ def test_when_one_will_have_a_thing_asks_how_long_it_takes() -> None:
     for asked in ("¿Cuándo tendré las gafas?", "¿Cuándo recibiré mi pedido?"):
         assert asks_duration(asked), asked
     assert not asks_duration("¿Cuándo tendré clase?")
+
+
+def test_how_long_one_is_in_the_air_is_how_long_the_flight_lasts() -> None:
+    """ "¿Cuánto tiempo estaré en el aire?" of "El vuelo dura entre 20 y 30 minutos" was
+    declined (sets EU, EX): the asker's being up there is the page's flight."""
+    from agents.asked_facts import asked_fact
+
+    asked = "¿Cuánto tiempo estaré en el aire?"
+    fact = asked_fact(asked)
+    assert fact.name == "duration"
+    assert fact.given_in("El vuelo dura entre 20 y 30 minutos, según el viento.", asked)

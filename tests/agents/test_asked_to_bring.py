@@ -131,6 +131,10 @@ def test_bringing_ones_own_and_what_it_is_worn_for() -> None:
     assert not asks_whether_to_bring("Teknisi datang sendiri?")
     assert without_what_for("¿Qué me pongo para subir al globo?") == "¿Qué me pongo?"
     assert without_what_for("What should I wear for the climb?") == "What should I wear?"
+    # ... and when it is brought (set EX: "leave a photo ID when you collect")
+    assert (
+        without_what_for("What do I need to bring when I pick it up?") == "What do I need to bring?"
+    )
 
 
 def test_what_is_compulsory_and_the_occasion_people_come_for() -> None:

@@ -51,3 +51,32 @@ def test_the_weather_now_is_asked(question: str) -> None:
 
 def test_how_long_is_needed_is_no_weather() -> None:
     assert not asks_weather_to_come("¿Qué tiempo hace falta para el curso?")
+
+
+def test_what_happens_in_bad_weather_is_answered_by_the_pages_sentence_on_it() -> None:
+    """Set EX's "¿Y si hace mal tiempo ese día?" was declined of "Si el tiempo no permite
+    volar, cambiamos la fecha", as fifteen such questions of sets A to EX were."""
+    from agents.asked_facts import asked_fact
+    from agents.asked_weather import asks_weather_condition, speaks_of_weather
+    from tests.agents.test_fact_giving import given
+
+    for question in (
+        "¿Y si hace mal tiempo ese día?",
+        "Is it cancelled if it rains?",
+        "What if it pours down?",
+        "Kalau hujan gimana?",
+    ):
+        assert asks_weather_condition(question), question
+        assert asked_fact(question).name == "weather", question
+    # the weather to come, and "tiempo" as time, are other questions
+    assert not asks_weather_condition("¿Qué tiempo hará mañana si llueve?")
+    assert not asks_weather_condition("¿Con cuánto tiempo hay que reservar?")
+    flights = [
+        "El vuelo cuesta 110 euros e incluye el seguro.",
+        "Si el tiempo no permite volar, cambiamos la fecha o te devolvemos el dinero.",
+    ]
+    assert given("¿Y si hace mal tiempo ese día?", flights, [0.5, 0.4]) == flights[1:]
+    # a sea too rough answers for the weather; wet grass, poured wax do not
+    assert speaks_of_weather("Si el mar está revuelto, la salida se cancela.")
+    assert not speaks_of_weather("The grass is wet in the morning.")
+    assert not speaks_of_weather("We pour the wax into tins.")
