@@ -80,10 +80,10 @@ def asks_weather_to_come(question: str) -> bool:
 # word: of the hand sets' such questions (A to EX), fifteen answerable ones were declined
 # for that.
 _WEATHER = (
-    r"rain\w*|weather|wind|windy|storms?|stormy|snow\w*|ice|icy|fog|foggy|downpours?|"
-    r"drizzl\w*|lluvia|llueve|llover|lloviendo|llovizn\w*|tiempo|"
-    r"viento|tormentas?|nieve|nieva|hielo|niebla|temporal|hujan|gerimis|cuaca|angin|"
-    r"badai|banjir|kabut"
+    r"rain|rains|raining|rainy|rainfall|weather|wind|winds|windy|storms?|stormy|snow|snows|"
+    r"snowing|snowy|icy|fog|foggy|downpours?|drizzl\w*|forecast|lluvia|lluvias|llueve|"
+    r"llover|lloviendo|llovizn\w*|viento|vientos|tormentas?|nieve|nieva|niebla|temporal|"
+    r"hujan|gerimis|cuaca|angin|badai|banjir|kabut"
 )
 # The condition as one asks it of a day out: the weather, or "it", raining, windy, bad
 # ("if it rains", "if the weather is bad", "si llueve", "si hace mal tiempo", "kalau
@@ -103,7 +103,10 @@ _ASKS_WEATHER_CONDITION = re.compile(
     re.IGNORECASE,
 )
 _SPEAKS_OF_WEATHER = re.compile(
-    rf"(?<![^\W_])(?:{_WEATHER}|weather permitting|tiempo lo permite|si el tiempo|"
+    # ("tiempo" alone is as often time: "a tiempo completo")
+    rf"(?<![^\W_])(?:{_WEATHER}|weather permitting|(?:el )?tiempo (?:no )?(?:lo )?"
+    r"(?:permite|acompaña)|(?:mal|buen) tiempo|si el tiempo|pron[oó]stico|previsi[oó]n|"
+    r"prakiraan|"
     # (... or the sea's: "Si el mar está revuelto, la salida se cancela")
     r"lluvios\w*|hujan\w*|revuelto|oleaje|rough seas?|swell|ombak|gelombang)(?![^\W_])",
     re.IGNORECASE,

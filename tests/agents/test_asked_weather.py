@@ -80,3 +80,8 @@ def test_what_happens_in_bad_weather_is_answered_by_the_pages_sentence_on_it() -
     assert speaks_of_weather("Si el mar está revuelto, la salida se cancela.")
     assert not speaks_of_weather("The grass is wet in the morning.")
     assert not speaks_of_weather("We pour the wax into tins.")
+    # (set EH: "What if there's a storm forecast on our day?" was answered with the winter
+    # course's ice axes; "If the forecast is dangerous we cancel" is the answer)
+    assert not speaks_of_weather("Winter courses include ice axe and crampon training.")
+    assert speaks_of_weather("If the forecast is dangerous we cancel and refund in full.")
+    assert not speaks_of_weather("Trabajamos a tiempo completo.")
