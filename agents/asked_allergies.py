@@ -45,8 +45,8 @@ ALLERGY_WORDS = frozenset(
 
 
 # ... told as the asker's own, their family's or a child's they bring, asked of "you":
-# not "What type of hypersensitivity is
-# associated with allergies?" (a reference work's question)
+# not "What type of hypersensitivity is associated with allergies?" (a reference work's
+# question)
 _ASKER = re.compile(
     r"(?<![^\W_])(?:i|i'm|i’m|we|we're|we’re|my|our|me|soy|somos|tengo|tenemos|mi|mis|"
     r"nuestr[oa]s?|saya|aku|kami|anak|you|os|vosotros|kalian|child|kid|niñ[oa]s?|hij[oa]s?|"

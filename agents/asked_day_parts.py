@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from agents.answerability import SENTENCE_BREAK
+
 # Each part of the day by its words, and the hours it spans (from, to; past midnight
 # over 24): Spanish "tarde" runs later than English "afternoon", Indonesian "sore" ends
 # where "malam" begins.
@@ -87,8 +89,9 @@ _NOT_A_TIME_AFTER = re.compile(r"\s*(?:€|euros?|eur|dollars?|pounds?|%)", re.I
 
 
 def parts_asked(question: str) -> list[tuple[float, float]]:
-    """The hours of each part of the day the question names (none but greetings and
-    nights counted)."""
+    """The hours of each part of the day the question names as one asked of (not a
+    greeting, nights counted, a meal, the asker's own moment, nor the one thing's time:
+    none is then)."""
     if _RELATIVE.search(question) or _ASKS_WHETHER_IT_IS.match(question):
         return []
     spans = []
@@ -166,7 +169,7 @@ def _overlaps(asked: tuple[float, float], start: float, end: float) -> bool:
     """Whether the hours `start` to `end` reach into the part asked (past midnight as
     over 24)."""
     low, high = asked
-    return any(start < high and end > low for start, end in ((start, end), (start + 24, end + 24)))
+    return any(start + shift < high and end + shift > low for shift in (0, 24))
 
 
 def holds_part(text: str, asked: tuple[float, float]) -> bool:
@@ -175,13 +178,12 @@ def holds_part(text: str, asked: tuple[float, float]) -> bool:
     low, high = asked
     if _ANY_HOUR.search(text):
         return True
-    for words in _parts_named(text):
-        start, end = words
+    for start, end in _parts_named(text):
         if low <= (start + end) / 2 < high or start <= (low + high) / 2 < end:
             return True
     return any(
         _overlaps(asked, start, end)
-        for sentence in re.split(r"(?<=[.!?])\s+", text)
+        for sentence in SENTENCE_BREAK.split(text)
         for start, end in _spans(sentence)
     )
 

@@ -6,6 +6,9 @@ weather is bad is another question ("What happens if it rains tomorrow?", "Kalau
 hujan tetap jalan?"), which their pages answer, and the climate of a month ("¿Qué tiempo
 hace en agosto?") may be on a holiday cottage's: neither is read as asking the weather
 to come.
+
+That other question is read here too (`asks_weather_condition`): a page answers it in
+its sentence on the weather, whatever other words the two share.
 """
 
 from __future__ import annotations
@@ -106,9 +109,9 @@ _SPEAKS_OF_WEATHER = re.compile(
     # ("tiempo" alone is as often time: "a tiempo completo")
     rf"(?<![^\W_])(?:{_WEATHER}|weather permitting|(?:el )?tiempo (?:no )?(?:lo )?"
     r"(?:permite|acompaña)|(?:mal|buen) tiempo|si el tiempo|pron[oó]stico|previsi[oó]n|"
-    r"prakiraan|"
+    r"prakiraan|lluvios\w*|hujan\w*|"
     # (... or the sea's: "Si el mar está revuelto, la salida se cancela")
-    r"lluvios\w*|hujan\w*|revuelto|oleaje|rough seas?|swell|ombak|gelombang)(?![^\W_])",
+    r"revuelto|oleaje|rough seas?|swell|ombak|gelombang)(?![^\W_])",
     re.IGNORECASE,
 )
 # The words of asking what happens then, which no page need hold.
