@@ -110,6 +110,7 @@ from agents.asked_facts import (
     cancelling_unspoken,
     children_by_age,
     day_of,
+    day_of_another,
     day_unnamed,
     days_asked,
     food_held,
@@ -815,6 +816,10 @@ class ExtractiveAnswerer:
                     # its course's length says not whether it runs then. (One price
                     # asked of a day is the price on every day.)
                     judged = judged.declined("day_unnamed")
+                elif day_of_another(query, texts):
+                    # "Do you run courses on Sundays?" of "Courses run on Saturdays": the
+                    # day the pages name is not the one asked.
+                    judged = judged.declined("day_of_another")
                 elif (
                     same[top]
                     and self.at_large is not None

@@ -21,6 +21,7 @@ from functools import lru_cache
 from agents.answerability import (
     CALENDAR_WORDS,
     LANGUAGE_NAMES,
+    asks_price,
     destinations,
     has_digit,
     key_terms,
@@ -77,7 +78,12 @@ from agents.asked_to_bring import (
     tells_what_to_bring,
     tells_what_to_wear,
 )
-from agents.asked_weather import WEATHER_WORDS, asks_weather_condition, speaks_of_weather
+from agents.asked_weather import (
+    WEATHER_WORDS,
+    asks_weather_condition,
+    speaks_of_weather,
+    tells_weather,
+)
 from agents.unspoken import unspoken
 from agents.weekdays import (
     WEEKDAYS,
@@ -1812,6 +1818,33 @@ def day_unnamed(question: str, texts: list[str]) -> bool:
     )
 
 
+# A weekday or the weekend named, as such: it tells every other day it is not
+# ("We deliver on weekdays only" answers "Can you deliver on a Saturday?").
+_DAY_GROUP_NAMED = re.compile(
+    rf"(?<![^\W_])(?:{'|'.join(sorted(_WEEKEND | _WEEKDAYS | {'weekdays', 'weekends'}))})"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def day_of_another(question: str, texts: list[str]) -> bool:
+    """Whether the question asks of a day of the week that no retrieved text names, while
+    they name others and no span of days nor the whole week: "Do you run courses on
+    Sundays?" of "Courses run on Saturdays", "Ada kelas hari Minggu?" of "setiap Sabtu".
+    Not when it asks the hours (their rules read it) nor a price (one price asked of a
+    day is the price on every day)."""
+    asked = frozenset(days_named(question).keys() & _WEEK_DAYS)
+    if not asked or asks_hours(question) or asks_price(question):
+        return False
+    return any(map(states_day, texts)) and not any(
+        names_day(text, asked)
+        or _ALL_WEEK.search(text) is not None
+        or _DAY_GROUP_NAMED.search(text) is not None
+        or any(_is_day(first) and _is_day(last) for first, last in _spans(text))
+        for text in texts
+    )
+
+
 # A question asking whether one pays ("Do I have to pay for a repair?", "¿Hay que pagar
 # por el presupuesto?", "Anak yatim bayar tidak?"): a sentence giving a price, saying it
 # is free or speaking of paying answers it ("mend ... toys for free", "presupuesto
@@ -2268,7 +2301,7 @@ FACTS = (
     Fact("allergy", asks_allergy, states_allergy, ALLERGY_WORDS),
     # what they do on a condition of the weather: "¿Qué pasa si hace mal tiempo?" of "Si
     # el tiempo no permite volar, cambiamos la fecha"
-    Fact("weather", asks_weather_condition, speaks_of_weather, WEATHER_WORDS),
+    Fact("weather", asks_weather_condition, speaks_of_weather, WEATHER_WORDS, tells_weather),
     # whether one may come new to it: "Nunca he buceado, ¿puedo probar?" of "no hace falta
     # experiencia" (what the asker never did is the page's own activity, `fact_giving`)
     Fact("experience", asks_experience, states_experience, EXPERIENCE_WORDS),
@@ -2451,6 +2484,13 @@ _KINS = (
     # menú de los críos?" of "Hay menú infantil a 15 euros"
     "niño niños niña niñas crío críos cría crías chaval chavales chavala chavalas peque "
     "peques infantil infantiles",
+    # (set EY) a light one carries, by any of its words: "Do we need our own torch?" of
+    # "Hard hats and lamps are provided"
+    "torch torches lamp lamps headtorch headtorches headlamp headlamps flashlight "
+    "flashlights linterna linternas frontal frontales lámpara lámparas senter lampu",
+    # a prayer room, by the praying: "Kalau mau sholat ada tempatnya?" of "Ada gazebo,
+    # mushola dan toilet"
+    "sholat shalat salat solat mushola musala musholla mushala",
 )
 _KIN_OF = {word: frozenset(kin.split()) for kin in _KINS for word in kin.split()}
 

@@ -177,6 +177,21 @@ _ASKS_TEMPERATURE = re.compile(
     r"suhu(?:nya)? berapa)(?![^\W_])",
     re.IGNORECASE,
 )
+# ... or whether it is cold or warm there, asked first: "Is it cold down there?" of "The
+# tunnels are 12 degrees all year round" (set EY), "¿Hace calor dentro?", "Airnya dingin
+# nggak?" (not "Where do you shoot when it's cold?", "How long before it's warm?"); not
+# of a season, whose weather it is ("Is it cold here in winter?")
+_ASKS_COLD = re.compile(
+    r"^\W*(?:is it|does it get|hace) (?:very |too |quite |really |mucho )?(?:cold|chilly|"
+    r"warm|hot|calor|fr[ií]o)(?![^\W_])|(?<![^\W_])dingin(?:nya)? (?:nggak|gak|tidak|"
+    r"enggak|ga)(?![^\W_])",
+    re.IGNORECASE,
+)
+_SEASONS = re.compile(
+    r"(?<![^\W_])(?:winter|summer|spring|autumn|invierno|verano|primavera|oto[ñn]o|musim)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
 _STATES_TEMPERATURE = re.compile(
     r"\d+(?:[.,]\d+)?\s*(?:°|º|(?<![^\W_])(?:degrees?|grados?|derajat|kelvins?|celsius|"
     r"fahrenheit|cent[ií]grados?)(?![^\W_]))",
@@ -186,7 +201,8 @@ TEMPERATURE_WORDS = frozenset(
     "how cold warm hot chilly what what's is the it temperature inside outside indoors "
     "outdoors there in at qué que temperatura está esta cuántos cuantos grados tan frío "
     "frio fría fria caliente hace mucho dentro fuera berapa seberapa suhu suhunya derajat "
-    "dingin panas di dalam luar sana "
+    "dingin panas di dalam luar sana down up does get very too quite really calor nggak "
+    "gak tidak enggak ga "
     # ... and the water or air whose warmth is asked, which a page gives of its pool or
     # room ("How warm is the water?" of "The outdoor lido is heated to 24 degrees")
     "water agua air aire".split()
@@ -195,7 +211,9 @@ TEMPERATURE_WORDS = frozenset(
 
 def asks_temperature(question: str) -> bool:
     """Whether the question asks how cold or warm something is."""
-    return _ASKS_TEMPERATURE.search(question) is not None
+    return _ASKS_TEMPERATURE.search(question) is not None or (
+        _ASKS_COLD.search(question) is not None and _SEASONS.search(question) is None
+    )
 
 
 def states_temperature(sentence: str) -> bool:

@@ -137,3 +137,30 @@ def asks_weather_condition(question: str) -> bool:
 def speaks_of_weather(sentence: str) -> bool:
     """Whether the sentence speaks of the weather."""
     return _SPEAKS_OF_WEATHER.search(sentence) is not None
+
+
+# The kinds of weather, each by its words: asked of one, a sentence on another does not
+# tell it ("What if it is rainy?" of "Inflatables are taken down in winds over 20 mph").
+_KINDS = {
+    kind: re.compile(rf"(?<![^\W_])(?:{words})(?![^\W_])", re.IGNORECASE)
+    for kind, words in {
+        "rain": r"rain\w*|drizzl\w*|downpours?|pours?|pouring|wet|lluvi\w*|llueve|llover|"
+        r"lloviendo|llovizn\w*|lloviera|hujan\w*|gerimis",
+        "wind": r"wind|winds|windy|gales?|vientos?|aire|angin",
+        "snow": r"snow\w*|icy|ice|nieve|nieva|hielo|salju",
+        "storm": r"storms?|stormy|thunder\w*|lightning|tormentas?|temporal|badai|petir",
+        "fog": r"fog|foggy|mist|misty|niebla|kabut",
+    }.items()
+}
+
+
+def tells_weather(sentence: str, question: str) -> bool:
+    """Whether a sentence on the weather tells what the question asks of it: of the kind
+    of weather it names, if any (bad weather in general, or a forecast, any sentence on
+    the weather tells)."""
+    asked = {kind for kind, words in _KINDS.items() if words.search(question)}
+    return (
+        not asked
+        or any(_KINDS[kind].search(sentence) for kind in asked)
+        or not any(words.search(sentence) for words in _KINDS.values())
+    )

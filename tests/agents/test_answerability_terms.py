@@ -750,3 +750,13 @@ def test_giving_back_renting_allergies_and_a_downpour_in_the_askers_words() -> N
     assert key_terms("alérgico", "es") <= key_terms("Si tienes alguna alergia", "es")
     assert key_terms("I'm allergic", "en") <= key_terms("Tell us about any allergy", "en")
     assert "rain" in key_terms("What if there's a downpour?", "en")
+
+
+def test_a_torch_and_a_prayer_room_by_their_kin() -> None:
+    """Set EY: "Do we need our own torch?" of "lamps are provided", "Kalau mau sholat ada
+    tempatnya?" of "mushola"."""
+    from agents.asked_facts import held_by_kin
+
+    assert held_by_kin("torch", ["Hard hats and lamps are provided."])
+    assert held_by_kin("sholat", ["Ada gazebo, mushola dan toilet."])
+    assert not held_by_kin("torch", ["Hard hats are provided."])

@@ -1524,3 +1524,22 @@ def test_where_you_all_play_a_day_of_the_week_and_an_inns_room() -> None:
     asked = "¿Qué día de la semana se hace el taller?"
     assert asked_fact(asked).name == "day"
     assert "semana" in asked_fact(asked).words
+
+
+def test_a_weekday_asked_of_pages_naming_another() -> None:
+    """ "Do you run courses on Sundays?" of "Courses run on Saturdays" (set EX), "Minggu
+    ada kelasnya juga?" of "setiap Sabtu" (set EY) were answered with the other day."""
+    from agents.asked_facts import day_of_another
+
+    saturdays = ["Courses run on Saturdays from May to August, from 9.30 am to 4 pm."]
+    assert day_of_another("Do you run courses on Sundays?", saturdays)
+    assert day_of_another("Minggu ada kelasnya juga?", ["Satu kelas tiga jam, setiap Sabtu."])
+    # the day named, a span of days, the week, or weekdays as such tell it
+    assert not day_of_another("Do you run courses on Saturdays?", saturdays)
+    assert not day_of_another("Can I come on a Sunday?", ["Open Tuesday to Sunday."])
+    assert not day_of_another("Do you run courses on Sundays?", ["We run courses all week."])
+    assert not day_of_another("Can you deliver on a Saturday?", ["We deliver on weekdays only."])
+    # pages naming no day are `day_unnamed`'s; hours and prices are read elsewhere
+    assert not day_of_another("Do you run courses on Sundays?", ["Courses last a day."])
+    assert not day_of_another("Are you open on Sundays?", saturdays)
+    assert not day_of_another("How much is it on a Sunday?", saturdays)

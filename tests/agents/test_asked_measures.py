@@ -253,3 +253,17 @@ def test_how_long_one_is_in_the_air_is_how_long_the_flight_lasts() -> None:
     fact = asked_fact(asked)
     assert fact.name == "duration"
     assert fact.given_in("El vuelo dura entre 20 y 30 minutos, según el viento.", asked)
+
+
+def test_whether_it_is_cold_or_warm_asks_the_temperature() -> None:
+    """ "Is it cold down there?" of "The tunnels are 12 degrees all year round" (set EY)."""
+    from agents.asked_facts import asked_fact
+
+    for asked in ("Is it cold down there?", "¿Hace calor dentro?", "Airnya dingin nggak?"):
+        fact = asked_fact(asked)
+        assert fact is not None and fact.name == "temperature", asked
+        assert fact.given_in("The tunnels are 12 degrees all year round.", asked)
+    # a condition of the cold, or how long before it is warm, asks something else
+    for asked in ("Where do you shoot when it's cold?", "How long before it's warm?"):
+        fact = asked_fact(asked)
+        assert fact is None or fact.name != "temperature", asked

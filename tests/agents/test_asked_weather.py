@@ -85,3 +85,17 @@ def test_what_happens_in_bad_weather_is_answered_by_the_pages_sentence_on_it() -
     assert not speaks_of_weather("Winter courses include ice axe and crampon training.")
     assert speaks_of_weather("If the forecast is dangerous we cancel and refund in full.")
     assert not speaks_of_weather("Trabajamos a tiempo completo.")
+
+
+def test_a_sentence_on_another_kind_of_weather_does_not_tell() -> None:
+    """ "What if it is rainy?" of "Inflatables are taken down in winds over 20 mph" was
+    answered by the first version of the weather fact (the fresh-clone run of ca0701b)."""
+    from agents.asked_weather import tells_weather
+
+    winds = "Inflatables are taken down in winds over 20 mph."
+    assert not tells_weather(winds, "What if it is rainy?")
+    assert tells_weather(winds, "What if it is windy?")
+    # bad weather in general is told by any sentence on it, and a sentence naming no kind
+    # tells any
+    assert tells_weather(winds, "What if the weather is bad?")
+    assert tells_weather("Si el tiempo no permite volar, cambiamos la fecha.", "¿Y si llueve?")
