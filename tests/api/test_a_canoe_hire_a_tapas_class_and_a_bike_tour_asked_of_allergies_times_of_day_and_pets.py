@@ -1,8 +1,8 @@
 """Questions in the asker's words of pages written here after set EX's misses: an allergy
 told of a page asking to be told of allergies, whether one must know how already, what
 to bring when collecting, renting as spoken, a downpour; and declined, a part of the day
-no page gives, a pet of pages that never speak of animals, a beach by a name no page
-holds beside one it does. Which rows the code before (4278cfd) answered alike is in each
+no page gives, a day of the week other than the one the pages name, a pet of pages that
+never speak of animals, a beach by a name no page holds beside one it does. Which rows the code before (4278cfd) answered alike is in each
 row's comment: of these short pages it already answered or declined several."""
 
 from __future__ import annotations
@@ -50,8 +50,9 @@ ANSWERED = [
     ("flights", "¿Con qué edad puede volar mi hijo?", "desde los 7 años"),
 ]
 DECLINED = [
-    # (before: answered, with the hours or the children's age)
+    # (before: answered, with the hours, the Saturdays or the children's age)
     ("tapas", "es", "¿Hay talleres por la noche?"),
+    ("tapas", "es", "¿Hay talleres los domingos?"),
     ("flights", "es", "¿Se puede volar de noche?"),
     ("flights", "es", "¿Puede subir mi perro en el vuelo?"),
     ("bikes", "en", "Can the dog come along on the ride?"),
