@@ -1829,7 +1829,7 @@ _DAY_GROUP_NAMED = re.compile(
 
 def day_of_another(question: str, texts: list[str]) -> bool:
     """Whether the question asks of a day of the week that no retrieved text names, while
-    they name others and no span of days nor the whole week: "Do you run courses on
+    they name others and no span of days, every day nor the whole week: "Do you run courses on
     Sundays?" of "Courses run on Saturdays", "Ada kelas hari Minggu?" of "setiap Sabtu".
     Not when it asks the hours (their rules read it) nor a price (one price asked of a
     day is the price on every day)."""
@@ -1839,6 +1839,7 @@ def day_of_another(question: str, texts: list[str]) -> bool:
     return any(map(states_day, texts)) and not any(
         names_day(text, asked)
         or _ALL_WEEK.search(text) is not None
+        or _EVERY_DAY.search(text) is not None
         or _DAY_GROUP_NAMED.search(text) is not None
         or any(_is_day(first) and _is_day(last) for first, last in _spans(text))
         for text in texts

@@ -1538,6 +1538,7 @@ def test_a_weekday_asked_of_pages_naming_another() -> None:
     assert not day_of_another("Do you run courses on Saturdays?", saturdays)
     assert not day_of_another("Can I come on a Sunday?", ["Open Tuesday to Sunday."])
     assert not day_of_another("Do you run courses on Sundays?", ["We run courses all week."])
+    assert not day_of_another("Ada kelas hari Minggu?", ["Kelas setiap hari pukul 16.00."])
     assert not day_of_another("Can you deliver on a Saturday?", ["We deliver on weekdays only."])
     # pages naming no day are `day_unnamed`'s; hours and prices are read elsewhere
     assert not day_of_another("Do you run courses on Sundays?", ["Courses last a day."])
