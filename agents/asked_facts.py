@@ -63,10 +63,12 @@ from agents.asked_measures import (
     asks_duration,
     asks_size,
     asks_temperature,
+    asks_warmth,
     states_distance,
     states_duration,
     states_size,
     states_temperature,
+    states_warmth,
 )
 from agents.asked_one_thing import ONE_THING_WORDS, asks_one_thing, names_anything
 from agents.asked_parking import PARKING_WORDS, asks_parking, states_parking
@@ -2279,6 +2281,9 @@ FACTS = (
     # degrees of whatever the page's sentence speaks of: "How warm is the water?" of "The
     # main pool is ... heated to 28 degrees"
     Fact("temperature", asks_temperature, states_temperature, TEMPERATURE_WORDS),
+    # ... or whether it is cold or warm there: "Is it cold down there?" of "The tunnels
+    # are 12 degrees", "Is it warm inside the dome?" of "the dome is not heated"
+    Fact("warmth", asks_warmth, states_warmth, TEMPERATURE_WORDS),
     # how long an order takes to reach the asker, told by a sentence on sending in a
     # length of time: "Si encargo hoy, ¿cuándo lo recibo?" of "Enviamos a toda la
     # península en 48 horas"

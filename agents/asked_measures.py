@@ -211,9 +211,28 @@ TEMPERATURE_WORDS = frozenset(
 
 def asks_temperature(question: str) -> bool:
     """Whether the question asks how cold or warm something is."""
-    return _ASKS_TEMPERATURE.search(question) is not None or (
-        _ASKS_COLD.search(question) is not None and _SEASONS.search(question) is None
-    )
+    return _ASKS_TEMPERATURE.search(question) is not None
+
+
+def asks_warmth(question: str) -> bool:
+    """Whether the question asks whether it is cold or warm there (not in a season)."""
+    return _ASKS_COLD.search(question) is not None and _SEASONS.search(question) is None
+
+
+# ... which a page answers in degrees, or by its heating or cooling: "dress warmly
+# because the dome is not heated" answers "Is it warm inside the dome?" (set AF)
+_STATES_WARMTH = re.compile(
+    r"(?<![^\W_])(?:heated|heating|unheated|warm\w*|cold|cool|chilly|air[- ]conditioned|"
+    r"air conditioning|calefacci[oó]n|climatizad[oa]s?|calefactad[oa]s?|fr[ií][oa]|"
+    r"fresco|abrigo|aire acondicionado|pemanas|penghangat|dingin|sejuk|hangat|ber-?ac)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def states_warmth(sentence: str) -> bool:
+    """Whether the sentence gives degrees, or says how it is heated or cooled."""
+    return states_temperature(sentence) or _STATES_WARMTH.search(sentence) is not None
 
 
 def states_temperature(sentence: str) -> bool:

@@ -157,10 +157,20 @@ _KINDS = {
 def tells_weather(sentence: str, question: str) -> bool:
     """Whether a sentence on the weather tells what the question asks of it: of the kind
     of weather it names, if any (bad weather in general, or a forecast, any sentence on
-    the weather tells)."""
+    the weather tells), or of the weather in general ("in all weathers")."""
     asked = {kind for kind, words in _KINDS.items() if words.search(question)}
     return (
         not asked
         or any(_KINDS[kind].search(sentence) for kind in asked)
         or not any(words.search(sentence) for words in _KINDS.values())
+        or _ANY_WEATHER.search(sentence) is not None
     )
+
+
+# ... and the weather in general, which tells every kind: "We go out in all weathers
+# unless there is a storm warning" answers "Do you cancel when it's raining?"
+_ANY_WEATHER = re.compile(
+    r"(?<![^\W_])(?:weathers?|tiempo|cuaca|forecast|pron[oó]stico|previsi[oó]n|prakiraan)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)

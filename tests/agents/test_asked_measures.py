@@ -255,15 +255,20 @@ def test_how_long_one_is_in_the_air_is_how_long_the_flight_lasts() -> None:
     assert fact.given_in("El vuelo dura entre 20 y 30 minutos, según el viento.", asked)
 
 
-def test_whether_it_is_cold_or_warm_asks_the_temperature() -> None:
-    """ "Is it cold down there?" of "The tunnels are 12 degrees all year round" (set EY)."""
+def test_whether_it_is_cold_or_warm_asks_the_warmth() -> None:
+    """ "Is it cold down there?" of "The tunnels are 12 degrees all year round" (set EY);
+    "Is it warm inside the dome?" of "the dome is not heated" (set AF, which a first
+    version reading degrees alone declined)."""
     from agents.asked_facts import asked_fact
 
     for asked in ("Is it cold down there?", "¿Hace calor dentro?", "Airnya dingin nggak?"):
         fact = asked_fact(asked)
-        assert fact is not None and fact.name == "temperature", asked
+        assert fact is not None and fact.name == "warmth", asked
         assert fact.given_in("The tunnels are 12 degrees all year round.", asked)
+    asked = "Is it warm inside the dome?"
+    assert asked_fact(asked).given_in("Dress warmly because the dome is not heated.", asked)
+    assert not asked_fact(asked).given_in("The dome houses a 40 cm telescope.", asked)
     # a condition of the cold, or how long before it is warm, asks something else
     for asked in ("Where do you shoot when it's cold?", "How long before it's warm?"):
         fact = asked_fact(asked)
-        assert fact is None or fact.name != "temperature", asked
+        assert fact is None or fact.name not in ("temperature", "warmth"), asked

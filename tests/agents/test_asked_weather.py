@@ -99,3 +99,7 @@ def test_a_sentence_on_another_kind_of_weather_does_not_tell() -> None:
     # tells any
     assert tells_weather(winds, "What if the weather is bad?")
     assert tells_weather("Si el tiempo no permite volar, cambiamos la fecha.", "¿Y si llueve?")
+    # ... and so does the weather in general (sets AL, BT)
+    assert tells_weather(
+        "We go out in all weather except high winds and storms.", "Do you cancel if it's raining?"
+    )
