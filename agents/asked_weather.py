@@ -153,6 +153,14 @@ _KINDS = {
     }.items()
 }
 
+# ... and the weather in general, which tells every kind: "We go out in all weathers
+# unless there is a storm warning" answers "Do you cancel when it's raining?"
+_ANY_WEATHER = re.compile(
+    r"(?<![^\W_])(?:weathers?|tiempo|cuaca|forecast|pron[oó]stico|previsi[oó]n|prakiraan)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+
 
 def tells_weather(sentence: str, question: str) -> bool:
     """Whether a sentence on the weather tells what the question asks of it: of the kind
@@ -165,12 +173,3 @@ def tells_weather(sentence: str, question: str) -> bool:
         or not any(words.search(sentence) for words in _KINDS.values())
         or _ANY_WEATHER.search(sentence) is not None
     )
-
-
-# ... and the weather in general, which tells every kind: "We go out in all weathers
-# unless there is a storm warning" answers "Do you cancel when it's raining?"
-_ANY_WEATHER = re.compile(
-    r"(?<![^\W_])(?:weathers?|tiempo|cuaca|forecast|pron[oó]stico|previsi[oó]n|prakiraan)"
-    r"(?![^\W_])",
-    re.IGNORECASE,
-)
