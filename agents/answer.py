@@ -361,12 +361,14 @@ class Judged(NamedTuple):
         return self._replace(passes=False, evidence={**self.evidence, reason: value})
 
 
+_PLACE_KINDS = AREA_KINDS | NATURAL_PLACE_KINDS
+
+
 def _without_area_kind(name: tuple[str, ...]) -> tuple[str, ...]:
     """A place's name without the kind of area or natural place it opens with ("cidadap"
     of "Kecamatan Cidadap", "gede" of "Gunung Gede"): a page serving "Kecamatan Sukajadi"
     holds the kind, not the place."""
-    kinds = AREA_KINDS | NATURAL_PLACE_KINDS
-    at = next((i for i, word in enumerate(name) if word not in kinds), len(name))
+    at = next((i for i, word in enumerate(name) if word not in _PLACE_KINDS), len(name))
     return name[at:]
 
 

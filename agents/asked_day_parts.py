@@ -94,24 +94,25 @@ def parts_asked(question: str) -> list[tuple[float, float]]:
     none is then)."""
     if _RELATIVE.search(question) or _ASKS_WHETHER_IT_IS.match(question):
         return []
-    spans = []
-    for found in _PART.finditer(question):
-        part = found["part"].lower()
-        if part in _SPANISH_ARTICLED and not found["article"]:
-            continue
-        if _NOT_A_PART.search(question[: found.start("part")]):
-            continue
-        spans.append(_SPAN[part])
-    return spans
+    return [
+        _SPAN[found["part"].lower()]
+        for found in _parts(question)
+        if not _NOT_A_PART.search(question[: found.start("part")])
+    ]
+
+
+def _parts(text: str) -> list[re.Match[str]]:
+    """The parts of the day the text names, Spanish "mañana" and "tarde" only articled."""
+    return [
+        found
+        for found in _PART.finditer(text)
+        if found["part"].lower() not in _SPANISH_ARTICLED or found["article"]
+    ]
 
 
 def _parts_named(text: str) -> list[tuple[float, float]]:
     """The hours of each part of the day a page names, whatever its sentence says."""
-    return [
-        _SPAN[found["part"].lower()]
-        for found in _PART.finditer(text)
-        if found["part"].lower() not in _SPANISH_ARTICLED or found["article"]
-    ]
+    return [_SPAN[found["part"].lower()] for found in _parts(text)]
 
 
 # A span of bare hours ("de 9 a 18", "dari jam 8 sampai 17"), and a time things go on

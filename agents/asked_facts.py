@@ -1820,15 +1820,6 @@ def day_unnamed(question: str, texts: list[str]) -> bool:
     )
 
 
-# A weekday or the weekend named, as such: it tells every other day it is not
-# ("We deliver on weekdays only" answers "Can you deliver on a Saturday?").
-_DAY_GROUP_NAMED = re.compile(
-    rf"(?<![^\W_])(?:{'|'.join(sorted(_WEEKEND | _WEEKDAYS | {'weekdays', 'weekends'}))})"
-    r"(?![^\W_])",
-    re.IGNORECASE,
-)
-
-
 def day_of_another(question: str, texts: list[str]) -> bool:
     """Whether the question asks of a day of the week that no retrieved text names, while
     they name others and no span of days, every day nor the whole week: "Do you run courses on
@@ -1842,7 +1833,9 @@ def day_of_another(question: str, texts: list[str]) -> bool:
         names_day(text, asked)
         or _ALL_WEEK.search(text) is not None
         or _EVERY_DAY.search(text) is not None
-        or _DAY_GROUP_NAMED.search(text) is not None
+        # A weekday or the weekend named as such tells every other day it is not ("We
+        # deliver on weekdays only" answers "Can you deliver on a Saturday?").
+        or bool(days_named(text).keys() & _DAY_GROUPS)
         or any(_is_day(first) and _is_day(last) for first, last in _spans(text))
         for text in texts
     )
