@@ -327,7 +327,9 @@ class IngestionQueue:
             self._outbound.stop(wait=wait)
             self._outbound = None
         if self._beat is not None:
-            self._beat.stop()
+            # Beat leaves its loop when it next wakes, up to a second on: waited for only
+            # when asked (every test's app stops with wait=False).
+            self._beat.service.stop(wait=wait)
             self._beat = None
         if self._consumer is None:
             self.app.close()
