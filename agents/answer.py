@@ -566,6 +566,8 @@ class ExtractiveAnswerer:
                 before = [_sentence_before(candidates, i) for i in chosen]
                 # ... and each one's passage up to it
                 up_to = [_up_to(candidates, i, texts) for i in chosen]
+                # ... and each one read after it when it refers back to it
+                read_back = [*map(read_with, quoted, before)]
                 others = _rows_of_others(query, quoted, texts)
                 if others:
                     judged = judged.declined("rows_of_others", others)
@@ -630,9 +632,7 @@ class ExtractiveAnswerer:
                     # "¿Cuánto cuesta el compresor?" of a manual that gives no price: its
                     # description is not an answer, whatever the words it shares.
                     judged = judged.declined("unpriced")
-                elif asks_price(query) and (
-                    alone := comes_with_another(query, [*map(read_with, quoted, before)])
-                ):
+                elif asks_price(query) and (alone := comes_with_another(query, read_back)):
                     # "How much is membership on its own?" of "The course costs £120,
                     # including a year's club membership": not its price alone.
                     judged = judged.declined("price_of_another", alone)
@@ -687,20 +687,22 @@ class ExtractiveAnswerer:
                     # service's pages: none gives degrees.
                     judged = judged.declined("temperature_unstated")
                 elif asks_person(query) and not any(
-                    names_someone(s, query, own=self.own_names) for s in quoted
+                    names_someone(s, query, own=self.own_names) for s in read_back
                 ):
                     # "¿Quién es el dueño del taller?" of its opening hours: a quote
                     # naming no one does not say who.
                     judged = judged.declined("no_one_named")
-                elif asks_count(query) and not any(map(states_count, quoted)):
+                elif asks_count(query) and not any(map(states_count, read_back)):
                     # "¿En qué año se aprobó la Ley de Escuelas de Sudáfrica?" of the
-                    # paragraph on school fees: a quote with no number.
+                    # paragraph on school fees: a quote with no number (read with the
+                    # sentence it refers back to, which the answer gives: "...rules for
+                    # the 1906 season. These included legalizing the forward pass").
                     judged = judged.declined("no_number")
-                elif asks_year(query) and not any(map(states_year, quoted)):
+                elif asks_year(query) and not any(map(states_year, read_back)):
                     # ... and "¿En qué año se inventó el disco de vinilo?" of "un 20 % más":
                     # a quote with no year.
                     judged = judged.declined("no_year")
-                elif asks_age(query) and not any(map(names_an_age, quoted)):
+                elif asks_age(query) and not any(map(names_an_age, read_back)):
                     # "Umur berapa sebaiknya anak disunat?" of what a child may do after
                     # it: a quote giving no age says not which.
                     judged = judged.declined("no_age")
@@ -716,14 +718,16 @@ class ExtractiveAnswerer:
                     # "What happens if we cancel the wedding?" of a cake maker's deposit
                     # and balance: no page says what cancelling does.
                     judged = judged.declined("cancelling_unspoken")
-                elif (asks_when(query) or asks_when(question)) and not any(map(says_when, quoted)):
+                elif (asks_when(query) or asks_when(question)) and not any(
+                    map(says_when, read_back)
+                ):
                     # "How long do horses live?" of a livery yard's arena, "Kapan ban
                     # mobil harus diganti?" of a tyre's price: a quote naming no time
                     # says not when. (As asked too: the reading of "Potongnya lama
                     # tidak?" by its asked part, "Potongnya lama?", asks it no more.)
                     judged = judged.declined("no_when")
                 elif asks_frequency(query) and not any(
-                    says_how_often(s) or says_when(without_durations(s)) for s in quoted
+                    says_how_often(s) or says_when(without_durations(s)) for s in read_back
                 ):
                     # "How often should I wax my car?" of a valet's price with a wax: a
                     # quote saying no time nor how often says not how often; nor one
@@ -731,7 +735,7 @@ class ExtractiveAnswerer:
                     # las cuerdas?" of "Una guitarra nueva tarda unos cuatro meses").
                     judged = judged.declined("no_frequency")
                 elif asks_size(query) and not any(
-                    states_size(s) or states_people(s) for s in quoted
+                    states_size(s) or states_people(s) for s in read_back
                 ):
                     # "Berapa luas Kota Bekasi?" of where the van goes: a quote with no
                     # size (nor a number of people or seats) says not how big.

@@ -51,6 +51,14 @@ _COMPARATIVES = frozenset(
     """smaller larger bigger cheaper dearer longer shorter wider narrower taller higher
     lower older younger newer""".split()
 )
+# Prepositions name no kind: "wrote [about] experiments" (SQuAD's fit half), "the
+# difference [between] reflexology and massage". Those that also modify a noun ("inside
+# seating", "past papers", "under-16s") are left.
+_PREPOSITIONS = frozenset(
+    """about across against along among around before after behind beneath beside between
+    beyond during except like onto since through throughout toward towards upon within
+    without via""".split()
+)
 # A word after these is compared, not a kind: "more and [smaller] chloroplasts".
 _COMPARING = frozenset("more less fewer most least".split())
 # Sentences and blank lines part words that are not a pair; a line break alone does not
@@ -104,6 +112,7 @@ def _pairs(words: list[str], language: str, stopwords: frozenset[str]) -> list[t
             and not words[i].endswith(_NOT_KINDS)
             and words[i] not in _JUDGING
             and words[i] not in _COMPARATIVES
+            and words[i] not in _PREPOSITIONS
             # a manner and a deed ("deliberately experimenting"), not a kind of thing
             and not (words[i].endswith("ly") and words[i + 1].endswith("ing"))
             and not _compared(words, i)
