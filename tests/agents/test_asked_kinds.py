@@ -115,3 +115,16 @@ def test_a_word_judging_the_thing_or_a_manner_of_doing_names_no_kind() -> None:
     # a kind of them is still read as one
     asked = "Which articles set out the penal provisions?"
     assert unlisted_kind(asked, rules, rules) == "penal provisions"
+
+
+def test_a_preposition_names_no_kind() -> None:
+    """ "What early Greek wrote about experiments on air?" of pages on several kinds of
+    experiment asks who wrote, not an "about" experiment (SQuAD's fit half)."""
+    lab = [
+        "The lab offers night, field, and water experiments.",
+        "Philo of Byzantium described experiments on air and combustion.",
+    ]
+    assert unlisted_kind("What early Greek wrote about experiments?", lab[1:], lab) is None
+    # a word modifying the noun is read as before
+    asked = "Did anyone do chemical experiments?"
+    assert unlisted_kind(asked, lab[1:], lab) == "chemical experiments"
