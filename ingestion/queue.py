@@ -327,8 +327,9 @@ class IngestionQueue:
             self._outbound.stop(wait=wait)
             self._outbound = None
         if self._beat is not None:
-            # Beat leaves its loop when it next wakes, up to a second on: waited for only
-            # when asked (every test's app stops with wait=False).
+            # Beat leaves its loop only when it next wakes from its sleep (about a second
+            # in the tests, longer between crawl ticks): waited for only when asked
+            # (every test's app stops with wait=False).
             self._beat.service.stop(wait=wait)
             self._beat = None
         if self._consumer is None:
