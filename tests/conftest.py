@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,6 +20,12 @@ from utils.local_redis import LocalRedis, start_redis
 # One web chat secret for the run: the API apps the tests make and the web chats they
 # start (in this process or as processes) share it, as `make run`'s do through DATA_DIR.
 os.environ.setdefault("WEB_CHAT_SECRET", "Zm9yLXRlc3RzLW9ubHktMzItYnl0ZXMtb2YtYS1rZXk=")
+
+# Tests press Ctrl-C (SIGINT) on the services they start, as a terminal would. A suite run
+# in the background of a script (`make test &`) inherits SIGINT ignored, which every
+# service it starts would inherit too: given back its default, as in a terminal.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 if TYPE_CHECKING:
     from qdrant_client import QdrantClient
