@@ -117,7 +117,7 @@ QUANTIFIERS = frozenset(
     """any some every each another
     algún alguna alguno algunos algunas ningún ninguna ninguno cualquier cualquiera cada
     mucho mucha muchos muchas
-    semua setiap beberapa pcs
+    semua setiap tiap beberapa pcs
     banyak""".split()
 )
 # A time to come, unnamed ("Bisa tambah kamera nanti?", "Can I add a camera later?"): a
@@ -141,7 +141,10 @@ SPOKEN_PARTICLES = frozenset(
     "pernah "
     # ... and its "first", beforehand, which a page saying what is done need not write
     # ("Boleh coba dulu?" of "Kelas percobaan pertama gratis", "Harus bikin janji dulu?")
-    "dulu".split()
+    "dulu "
+    # ... and the tag a question ends on, and whom it calls ("Biaya les tiap bulan berapa
+    # ya?", "Masih buka kak?"; set FA, 2026-12-07)
+    "ya kak".split()
 )
 # Words hedging a fact asked: "Diantar jam berapa biasanya?" asks the time a page gives
 # without "usually", "Roughly what does a shop sign cost?" the price it gives without
@@ -307,9 +310,13 @@ WHOLES = frozenset(
 )
 # ... nor when it is wanted, before or after something else: "Bisa coba dirias [dulu]
 # [sebelum] hari H?" asks for the trying, which a page offers without these words.
-ORDER_WORDS = frozenset(
-    "before after first beforehand afterwards antes después primero "
-    "dulu duluan sebelum sesudah setelah".split()
+# ... nor a price paid first: "ada biaya [awal] berapa?" of "Pendaftaran Rp100.000",
+# "the [upfront] fee" (set FA, 2026-12-07): the page names it by what it is for
+PAID_FIRST = frozenset("awal upfront".split())
+ORDER_WORDS = (
+    frozenset("before after first beforehand afterwards antes después primero".split())
+    | frozenset("dulu duluan sebelum sesudah setelah".split())
+    | PAID_FIRST
 )
 # Abroad is where to, not a thing: "Do you send records abroad?" of "We ship records
 # worldwide".
@@ -319,8 +326,12 @@ ONE_PERIOD = frozenset("sejam sehari seminggu sebulan setahun".split())
 # ... nor "other", of a thing named beside it: "Bisa ganti mainan [lain]?"
 OTHERS = frozenset("other others otro otra otros otras lain lainnya".split())
 # ... nor the cheapest of what is priced: "¿Cuánto cuesta la [más] [barata]?"
-# of "desde 120 euros" (set ES, 2026-12-06)
-CHEAPEST = frozenset("cheapest más mas barato barata baratos baratas termurah".split())
+# of "desde 120 euros" (set ES, 2026-12-06), nor a cheaper one: "Is there a [cheaper]
+# membership for students?" of "£15 a year, or £5 for students", "Ada harga [lebih]
+# [murah] untuk pelajar?" (set FA, 2026-12-07): the prices say which is cheaper
+CHEAPEST = frozenset(
+    "cheapest cheaper cheap más mas barato barata baratos baratas termurah lebih murah".split()
+)
 NOT_THINGS = (
     CHEAPEST
     | LIMIT_WORDS

@@ -30,6 +30,7 @@ import re
 from agents.answerability import (
     HEDGES,
     PAID_AHEAD_ASKED,
+    PAID_FIRST,
     SENTENCE_BREAK,
     SPANISH_INFINITIVE,
     SPANISH_VOSOTROS,
@@ -357,10 +358,13 @@ _INDONESIAN_JOINS = frozenset(
 )
 # ... not the verb that joins the price to it ("¿Qué precio [tiene] una clase?")
 # ... nor the pronoun standing for it ("¿Cuánto cuesta alquilar [uno]?")
-_NOT_A_THING = frozenset(
-    "pakai memakai dengan mau ingin tiene tienen tendría tendrían uno "
-    # (going, which is what is paid for: "¿Cuánto cuesta al mes si voy dos días?")
-    "voy vamos va van vengo venimos asisto asistimos".split()
+_NOT_A_THING = (
+    frozenset(
+        "pakai memakai dengan mau ingin tiene tienen tendría tendrían uno "
+        # (going, which is what is paid for: "¿Cuánto cuesta al mes si voy dos días?")
+        "voy vamos va van vengo venimos asisto asistimos".split()
+    )
+    | PAID_FIRST
 )
 
 
