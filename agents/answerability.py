@@ -141,11 +141,12 @@ SPOKEN_PARTICLES = frozenset(
     "pernah "
     # ... and its "first", beforehand, which a page saying what is done need not write
     # ("Boleh coba dulu?" of "Kelas percobaan pertama gratis", "Harus bikin janji dulu?")
-    "dulu "
-    # ... and the tag a question ends on, and whom it calls ("Biaya les tiap bulan berapa
-    # ya?", "Masih buka kak?"; set FA, 2026-12-07)
-    "ya kak".split()
+    "dulu".split()
 )
+# ... and, in Indonesian, the tag a question ends on and whom it calls ("Biaya les tiap
+# bulan berapa ya?", "Masih buka kak?"; set FA, 2026-12-07). Not in Spanish, where "ya"
+# is "already" ("¿Tenéis algún curso para los que ya saben?" asks for those who know).
+INDONESIAN_TAGS = frozenset("ya kak".split())
 # Words hedging a fact asked: "Diantar jam berapa biasanya?" asks the time a page gives
 # without "usually", "Roughly what does a shop sign cost?" the price it gives without
 # "roughly". (Not stopwords: "What are gutters usually made of?" asks what the world
@@ -327,10 +328,12 @@ ONE_PERIOD = frozenset("sejam sehari seminggu sebulan setahun".split())
 OTHERS = frozenset("other others otro otra otros otras lain lainnya".split())
 # ... nor the cheapest of what is priced: "¿Cuánto cuesta la [más] [barata]?"
 # of "desde 120 euros" (set ES, 2026-12-06), nor a cheaper one: "Is there a [cheaper]
-# membership for students?" of "£15 a year, or £5 for students", "Ada harga [lebih]
-# [murah] untuk pelajar?" (set FA, 2026-12-07): the prices say which is cheaper
+# membership for students?" of "£15 a year, or £5 for students" (set FA, 2026-12-07):
+# the prices say which is cheaper. Not "lebih murah": "Bisa sewa seminggu lebih murah?"
+# asks for a weekly price that pages of daily prices do not give (set CZ), and "lebih"
+# is "more than" too ("revisi desain lebih dari dua kali", set DT).
 CHEAPEST = frozenset(
-    "cheapest cheaper cheap más mas barato barata baratos baratas termurah lebih murah".split()
+    "cheapest cheaper cheap más mas barato barata baratos baratas termurah".split()
 )
 NOT_THINGS = (
     CHEAPEST
@@ -482,6 +485,8 @@ def stopwords_of(language: str) -> frozenset[str]:
     (no numbers: they answer)."""
     own = STOPWORDS | ASKERS_WORDS | CLITICS | QUANTIFIERS | LATER_WORDS | SPOKEN_PARTICLES
     own |= POINTERS | set(_ASKING_WORDS.get(language, "").split())
+    if language == "id":
+        own |= INDONESIAN_TAGS
     if language not in LISTED_STOPWORDS:
         return own
     listed = get_stop_words(language)

@@ -697,9 +697,6 @@ _TEMPAT = (
     "kedai sanggar".split()
 )
 _THE_ADDRESS = r"(?:your|the|its|what|what's|whats) address|address of"
-_CLASSES_ES = "clases|cursos|talleres|sesiones|entrenamientos"
-_CLASSES_EN = "classes|class|lessons|lesson|sessions|courses|workshops"
-_CLASSES_ID = "kelas|les|kursus|latihan"
 _ASKS_ADDRESS = re.compile(
     rf"(?<![^\W_])(?:{_THE_ADDRESS}|where are you|"
     rf"where is (?:the|your) (?:{'|'.join(_PLACES)})|your location|"
@@ -712,13 +709,6 @@ _ASKS_ADDRESS = re.compile(
     rf"di ?mana (?:{'|'.join(_TEMPAT)})(?:nya)?(?={_ENDS})|tempat(?:nya)? di ?mana|"
     r"(?:cu[aá]l es (?:la|su)|su|vuestra|tu) (?:direcci[oó]n|ubicaci[oó]n)|"
     r"d[oó]nde (?:est[aá]n|est[aá]is|quedan?|se encuentran|se ubican?)|"
-    # ... or where the classes are given: "¿Dónde dais las clases?", "Where are the lessons
-    # held?", "Kursusnya diadakan di mana?" (set FA, 2026-12-07)
-    r"d[oó]nde (?:son|dais|dan|se dan|imparten|impart[ií]s|se imparten|hac[eé]is|hacen|"
-    rf"se hacen) (?:las|los) (?:{_CLASSES_ES})|"
-    rf"where (?:are|is) (?:the|your) (?:{_CLASSES_EN})(?: held| taught| run)?(?=\W*$)|"
-    rf"where do you (?:hold|run|teach|give) (?:the|your) (?:{_CLASSES_EN})|"
-    rf"(?:{_CLASSES_ID})(?:nya)? (?:diadakan |dilaksanakan )?di ?mana(?={_ENDS})|"
     # "Lokasinya di mana?", "Alamat toko?"; not a place the asker names by the word ("Bisa
     # foto di lokasi toko saya?", "Ada penginapan dekat lokasi?", "Kirim ke alamat rumah"),
     # unless asking which one it is ("Tokonya di lokasi mana?")
@@ -753,10 +743,7 @@ ADDRESS_WORDS = frozenset(
     # ... and in what town ("¿En qué ciudad está vuestro taller?")
     "ciudad pueblo localidad town city village what which kota in "
     # ... and in what mall or on what floor
-    "mal mall plaza gedung pasar ruko lantai berapa planta piso floor on is it "
-    # ... and where classes are given
-    "son dais dan se imparten impartís imparte hacéis haceis hacen are held taught run "
-    "do you hold teach give diadakan dilaksanakan".split()
+    "mal mall plaza gedung pasar ruko lantai berapa planta piso floor on is it".split()
     + _PLACES
     + _LUGARES
     + _TEMPAT
@@ -918,7 +905,12 @@ _ASKS_VENUE = re.compile(
     r"workshop|practices?|rehearsals?))"
     r"(?: (?:held|run))?(?=\W*$)|"
     r"d[oó]nde (?:os reun[ií]s|nos reunimos|se re[uú]nen|qued[aá]is|quedamos|ensay[aá]is|"
-    r"entren[aá]is|son las clases|se (?:hacen|dan|imparten) las clases)|"
+    r"entren[aá]is|son las clases|se (?:hacen|dan|imparten) las clases|"
+    # ... or where the service gives them: "¿Dónde dais las clases?" (set FA, 2026-12-07),
+    # "Where do you hold the lessons?"
+    r"(?:dais|dan|impart[ií]s|imparten|hac[eé]is|hacen) (?:las clases|los cursos|los talleres))|"
+    r"where do you (?:hold|run|teach|give) (?:the|your) (?:classes|lessons|sessions|courses|"
+    r"workshops)(?=\W*$)|"
     r"(?:kumpul|latihan|kelas|les|kursus)(?:nya)? di ?mana|"
     # ... or where it is held: "Where does it take place?", "¿Dónde se pone?" (a market),
     # "¿Dónde se celebra la feria?", "Acaranya diadakan di mana?"
@@ -958,6 +950,7 @@ VENUE_WORDS = ADDRESS_WORDS | frozenset(
     "classes lesson lessons session sessions meeting meetings course workshop rehearsal "
     "rehearsals reunís reunis reunimos reúnen reunen quedáis quedais quedamos ensayáis "
     "ensayais entrenáis entrenais son clases hacen dan imparten kumpul latihan latihannya "
+    "dais impartís impartis hacéis haceis cursos talleres hold teach give you do "
     "kelas kelasnya les lesnya kursus kursusnya "
     "pick up collect drop off recojo recogemos recoge recogen dejo dejamos ambil ambilnya "
     "ngambil jemput take place pone ponen monta montan hace celebra celebran tiene lugar es "

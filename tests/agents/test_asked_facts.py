@@ -770,6 +770,9 @@ def test_where_they_meet_and_a_place_named_by_its_kind() -> None:
         "¿Dónde os reunís?",
         "Latihannya di mana?",
         "Where do we meet you?",
+        # ... and where the service gives its classes (set FA)
+        "¿Dónde dais las clases?",
+        "Where do you hold the lessons?",
         # ... and where one picks a thing up or drops it off
         "Where do I pick tools up?",
         "Where can we drop the bags off?",
