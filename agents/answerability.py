@@ -311,14 +311,13 @@ WHOLES = frozenset(
 )
 # ... nor when it is wanted, before or after something else: "Bisa coba dirias [dulu]
 # [sebelum] hari H?" asks for the trying, which a page offers without these words.
-# ... nor a price paid first: "ada biaya [awal] berapa?" of "Pendaftaran Rp100.000",
-# "the [upfront] fee" (set FA, 2026-12-07): the page names it by what it is for
-PAID_FIRST = frozenset("awal upfront".split())
-ORDER_WORDS = (
-    frozenset("before after first beforehand afterwards antes después primero".split())
-    | frozenset("dulu duluan sebelum sesudah setelah".split())
-    | PAID_FIRST
+ORDER_WORDS = frozenset(
+    "before after first beforehand afterwards antes después primero "
+    "dulu duluan sebelum sesudah setelah".split()
 )
+# ... nor a price paid first, which the page names by what it is for: "ada biaya [awal]
+# berapa?" of "Pendaftaran Rp100.000", "the [upfront] fee" (set FA, 2026-12-07)
+PAID_FIRST = frozenset("awal upfront".split())
 # Abroad is where to, not a thing: "Do you send records abroad?" of "We ship records
 # worldwide".
 ABROAD = frozenset("abroad overseas internationally".split())
@@ -343,6 +342,7 @@ NOT_THINGS = (
     | INDEFINITES
     | WHOLES
     | ORDER_WORDS
+    | PAID_FIRST
     | ABROAD
     | ONE_PERIOD
     | OTHERS
