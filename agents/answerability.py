@@ -74,6 +74,10 @@ _ASKING_WORDS = {
     "ru": "какие каким каких каково какова каков",
     "hi": "क्या क्यों कब कहाँ कहां कैसे कैसा कैसी कौनसी कौनसे किसने किसको किसका किसकी किसके "
     "किन किनके किनका किनकी कितने कितनी बारे जिनमें इनमें उनमें",
+    # Indonesian's tag a spoken question ends on, and whom it calls ("Biaya les tiap bulan
+    # berapa ya?", "Masih buka kak?"; set FA, 2026-12-07); not Spanish "ya", "already"
+    # ("¿Tenéis algún curso para los que ya saben?" asks for those who know)
+    "id": "ya kak",
 }
 # The letters of a Turkish word that are its stem (stem_of).
 TURKISH_ROOT = 5
@@ -143,10 +147,6 @@ SPOKEN_PARTICLES = frozenset(
     # ("Boleh coba dulu?" of "Kelas percobaan pertama gratis", "Harus bikin janji dulu?")
     "dulu".split()
 )
-# ... and, in Indonesian, the tag a question ends on and whom it calls ("Biaya les tiap
-# bulan berapa ya?", "Masih buka kak?"; set FA, 2026-12-07). Not in Spanish, where "ya"
-# is "already" ("¿Tenéis algún curso para los que ya saben?" asks for those who know).
-INDONESIAN_TAGS = frozenset("ya kak".split())
 # Words hedging a fact asked: "Diantar jam berapa biasanya?" asks the time a page gives
 # without "usually", "Roughly what does a shop sign cost?" the price it gives without
 # "roughly". (Not stopwords: "What are gutters usually made of?" asks what the world
@@ -485,8 +485,6 @@ def stopwords_of(language: str) -> frozenset[str]:
     (no numbers: they answer)."""
     own = STOPWORDS | ASKERS_WORDS | CLITICS | QUANTIFIERS | LATER_WORDS | SPOKEN_PARTICLES
     own |= POINTERS | set(_ASKING_WORDS.get(language, "").split())
-    if language == "id":
-        own |= INDONESIAN_TAGS
     if language not in LISTED_STOPWORDS:
         return own
     listed = get_stop_words(language)
