@@ -119,6 +119,7 @@ from agents.asked_facts import (
     held_by_kin,
     held_in_the_year,
     holiday_held,
+    hours_unstated,
     means_asked,
     month_held,
     names_an_age,
@@ -686,6 +687,10 @@ class ExtractiveAnswerer:
                     # "What temperature should a tropical tank be?" of an aquarium
                     # service's pages: none gives degrees.
                     judged = judged.declined("temperature_unstated")
+                elif hours_unstated(query, texts):
+                    # "¿Cuál es el horario del circuito?" of its prices and rules: no
+                    # retrieved page gives a time or a day.
+                    judged = judged.declined("hours_unstated")
                 elif asks_person(query) and not any(
                     names_someone(s, query, own=self.own_names) for s in read_back
                 ):

@@ -654,6 +654,33 @@ def states_hours(sentence: str) -> bool:
     )
 
 
+def hours_unstated(question: str, texts: list[str]) -> bool:
+    """Whether the question asks a place's hours (`_ASKS_HOURS`, not whether it opens on
+    a day) and no retrieved text gives any: no hours, no time of day, no day ("¿Cuál es
+    el horario del circuito?" of the karting's prices and rules, whose "el circuito
+    cierra si llueve" tells when it shuts, not its hours). Only of a question asking
+    hours and little else (`_HOURS_AND_LITTLE_ELSE` terms besides): "¿Qué porcentaje de
+    televidentes en horario de máxima audiencia...?" asks another thing."""
+    if _ASKS_HOURS.search(question) is None:
+        return False
+    if len(terms_besides(question, HOURS_WORDS)) > _HOURS_AND_LITTLE_ELSE:
+        return False
+    return not any(
+        states_hours(text) or _CLOCK_TIME.search(text) or _DAY.search(text) for text in texts
+    )
+
+
+# The terms a question asking a place's hours names besides them: the place and maybe
+# a day ("¿Cuál es el horario del circuito los domingos?", "Jam buka rental PS-nya?").
+_HOURS_AND_LITTLE_ELSE = 2
+# A time of day as a page writes it ("18:00", "pukul 17.00", "9 am", "10h"), not an amount
+# ("Rp75.000", "£9.50").
+_CLOCK_TIME = re.compile(
+    r"(?<![\d.,£$€])\d{1,2}[:.]\d{2}(?!\d|[.,]\d)|\d\s*(?:[ap]\.?m\.?|h|hrs|wib|wita|wit)\b",
+    re.IGNORECASE,
+)
+
+
 # Hours without their minutes or "h", as Spanish pages write them ("abierto de lunes a
 # viernes de 9 a 18", "Abrimos de 10 a 14 y de 17 a 20"): hours when the sentence names
 # a day or an opening and no word follows the range, as one follows a range of ages,
@@ -1519,6 +1546,13 @@ _AGE_ASKING = frozenset(
     "start begin join enrol enroll come empezar comenzar apuntarse inscribirse entrar venir "
     # ... or learn: "Mi hijo tiene 4 años, ¿puede aprender?"
     "learn aprender belajar "
+    # ... or take part, drive, ride or play: "Mi hijo tiene 9 años, ¿puede correr?" (set
+    # FB, of "Para niños de 7 a 12 años hay karts infantiles")
+    "participate race drive ride play participar correr conducir montar jugar main "
+    # ... or whether it is the right age, the age one turns: "My daughter turns 6, is she
+    # the right age for the show?" (set FC, of "for ages 4 to 9")
+    "right suitable appropriate adecuado adecuada apropiado apropiada cocok sesuai "
+    "turn turns turned cumple cumplir cumplirá cumplira "
     # ... or be brought: "Can I bring my 16-year-old son?"
     "bring traer llevar bawa ajak "
     "mulai datang "

@@ -104,7 +104,10 @@ _AREA_OR_LENGTH = (
     r"m²|m2|sq\.? ?(?:ft|m)|square (?:metres|meters|feet|foot|miles)|metros? cuadrados?|"
     r"meter persegi|hectares?|hect[aá]reas?|acres?|metres?|meters?|metros?|meter|cm|"
     r"centimet(?:re|er)s?|cent[ií]metros?|sentimeter|feet|foot|ft|inch(?:es)?|pulgadas?|inci|mm|"
-    r"litres?|liters?|litros?|liter|mdpl|msnm"
+    r"litres?|liters?|litros?|liter|mdpl|msnm|"
+    # ... or a capacity, which is what a battery's, an engine's or a disk's size is ("What
+    # size is the leisure battery?" of "a 100 Ah leisure battery", set FC; "270 cc")
+    r"ah|mah|kwh|wh|cc|gb|tb"
 )
 _STATES_SIZE = re.compile(
     # "four by four metres", "3 x 4 m", "6 por 4 metros"

@@ -357,10 +357,14 @@ _INDONESIAN_JOINS = frozenset(
     "untuk bagi buat kalau jika bila apabila per ke dari di selama".split()
 )
 # ... not the verb that joins the price to it ("¿Qué precio [tiene] una clase?")
-# ... nor the pronoun standing for it ("¿Cuánto cuesta alquilar [uno]?")
+# ... nor the pronoun standing for it ("¿Cuánto cuesta alquilar [uno]?"), nor the one
+# for the service asked or the askers ("¿Cuánto vale aprender a encuadernar con
+# [vosotros]?", set FB; as a key term "vosotros" stays: "¿Afináis pianos vosotros?" asks
+# whether they do it themselves, of a removal firm's advice to tune)
 _NOT_A_THING = (
     frozenset(
         "pakai memakai dengan mau ingin tiene tienen tendría tendrían uno "
+        "usted ustedes vosotros vosotras nosotros nosotras "
         # (going, which is what is paid for: "¿Cuánto cuesta al mes si voy dos días?")
         "voy vamos va van vengo venimos asisto asistimos".split()
     )

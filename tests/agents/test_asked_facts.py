@@ -1547,3 +1547,23 @@ def test_a_weekday_asked_of_pages_naming_another() -> None:
     assert not day_of_another("Do you run courses on Sundays?", ["Courses last a day."])
     assert not day_of_another("Are you open on Sundays?", saturdays)
     assert not day_of_another("How much is it on a Sunday?", saturdays)
+
+
+def test_hours_asked_of_pages_giving_no_time_and_no_day() -> None:
+    """ "¿Cuál es el horario del circuito?" of the karting's prices and rules: nothing
+    retrieved gives an hour or a day, so nothing answers it; a day or a time anywhere
+    retrieved leaves it to the decision, and whether one may come on a day is not asked
+    this way (a page's days answer it)."""
+    from agents.asked_facts import hours_unstated
+
+    rules = ["Una tanda de 10 minutos cuesta 18 euros.", "El circuito cierra si llueve."]
+    assert hours_unstated("¿Cuál es el horario del circuito?", rules)
+    assert hours_unstated("What are your opening hours?", ["A session costs £20."])
+    assert hours_unstated("Jam buka rental PS-nya?", ["Sewa PS4 Rp75.000 per hari."])
+    assert not hours_unstated("What are your opening hours?", ["We are closed on Mondays."])
+    assert not hours_unstated("¿Cuál es el horario?", ["Las clases empiezan a las 18:00."])
+    assert not hours_unstated("Are you open on Sundays?", ["A session costs £20."])
+    assert not hours_unstated("How much is a session?", ["A session costs £20."])
+    # hours named in a question asking another thing ("prime time")
+    question = "¿Qué porcentaje de televidentes en horario de máxima audiencia tenía la BBC?"
+    assert not hours_unstated(question, ["A session costs £20."])

@@ -93,8 +93,14 @@ def test_a_question_asking_how_big_and_a_sentence_giving_a_size() -> None:
         "Volunteers show the planets through our 14-inch telescope.",
         "Vendemos tornillos de 1 pulgada.",
         "Layar TV 32 inci di setiap ruangan.",
+        # a capacity: a battery's, an engine's, a disk's
+        "It has a 100 Ah leisure battery.",
+        "Los karts de adulto tienen motor de 270 cc.",
+        "Laptop bekas dengan SSD 512 GB.",
     ):
         assert states_size(sentence), sentence
+    # an exclamation is no amp-hour
+    assert not states_size("Ah, the van is 10 years old.")
     assert not states_size("A room costs 40 euros.")
     # metres written "m", after a figure: not the "am" of a time
     assert states_size("Drivers must be at least 1.45 m tall.")
