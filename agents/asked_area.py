@@ -48,6 +48,13 @@ _IN_A_NAMED_PLACE = re.compile(
     rf"(?:\s+(?i:wilayah|daerah|kota|kabupaten|provinsi|pulau|area|zona|{_AREA_KIND}))?"
     r"\s+(?P<name>[A-ZÁÉÍÓÚÑ][\w'’-]+)"
 )
+# Where a shop is online, or how it is reached, which is no place to go to: "toko kami
+# di Tokopedia", "aplikasi kami di Play Store", "nuestra tienda en Etsy", "Avisamos por
+# WhatsApp" (set FD: no area served).
+ONLINE_PLACES = frozenset(
+    "shopee tokopedia lazada bukalapak blibli instagram whatsapp facebook tiktok youtube "
+    "telegram twitter play app google amazon etsy ebay wallapop".split()
+)
 # The words of asking it, which a page need not hold.
 AREA_WORDS = frozenset(
     "which what area areas part parts town towns place places postcode postcodes region "
@@ -81,6 +88,6 @@ def states_area_served(sentence: str) -> bool:
     named after "in": "in June"), or says how far they go ("anywhere within 20 miles of
     Norwich")."""
     return states_distance(sentence) or any(
-        found["name"].lower() not in CALENDAR_WORDS
+        found["name"].lower() not in CALENDAR_WORDS | ONLINE_PLACES
         for found in _IN_A_NAMED_PLACE.finditer(sentence)
     )

@@ -34,6 +34,7 @@ from agents.asked_accepted import ACCEPTED_WORDS, asks_accepted, states_acceptin
 from agents.asked_allergies import ALLERGY_WORDS, asks_allergy, states_allergy
 from agents.asked_area import (
     AREA_WORDS,
+    ONLINE_PLACES,
     asks_area_served,
     states_area_served,
     tells_area_asked,
@@ -1028,19 +1029,13 @@ _AT_A_KIND_OF_PLACE = re.compile(
 )
 
 
-# Where a shop is online, which is no place to go to: "toko kami di Tokopedia",
-# "aplikasi kami di Play Store", "nuestra tienda en Etsy".
-_ONLINE_PLACES = frozenset(
-    "shopee tokopedia lazada bukalapak blibli instagram whatsapp facebook tiktok youtube "
-    "telegram twitter play app google amazon etsy ebay wallapop".split()
-)
 # ... nor is a feast: "our shop at Christmas", "nuestra tienda de Navidad", "layanan kami
 # di Hari Raya".
 _FEASTS = frozenset(
     "christmas easter halloween navidad nochebuena nochevieja pascua semana lebaran natal "
     "ramadan ramadhan idul imlek nyepi hari tahun".split()
 )
-_NO_PLACES = CALENDAR_WORDS | _ONLINE_PLACES | _FEASTS
+_NO_PLACES = CALENDAR_WORDS | ONLINE_PLACES | _FEASTS
 # ... or a page's opening line, naming what the place is and where, with no verb: "Taller
 # de guarnicionería en Jerez de la Frontera.", "Family bakery in Ludlow, Shropshire.",
 # "Bengkel las di Semarang." (a few words, the place last)
@@ -1401,7 +1396,12 @@ _ASKS_HOW_LONG_BEFORE = re.compile(
     r"cu[aá]ndo (?:hay que|tengo que|debo|deber[ií]a|deber[ií]amos|tenemos que|conviene) "
     r"reservar|"
     r"(?:harus|perlu) (?:pesan|memesan|booking|reservasi) kapan|"
-    r"kapan (?:harus|perlu) (?:pesan|memesan|booking|reservasi))"
+    r"kapan (?:harus|perlu) (?:pesan|memesan|booking|reservasi)|"
+    # ... or by when at the latest one books: "Pesan badutnya paling lambat kapan?" (set
+    # FD; not "Bayarnya paling telat kapan?", a day to pay by)
+    r"(?:pesan|memesan|booking|reservasi|daftar|mendaftar)\w*(?: [\w-]+)? "
+    r"paling (?:lambat|telat) kapan|"
+    r"kapan paling (?:lambat|telat) (?:pesan|memesan|booking|reservasi|daftar|mendaftar))"
     r"(?![^\W_])",
     re.IGNORECASE,
 )
@@ -1421,7 +1421,9 @@ NOTICE_WORDS = frozenset(
     "deberiamos conviene "
     # ... and what happens if one cancels: "¿Qué pasa si cancelo el mismo día?"
     "what happens happen if same pasa ocurre sucede si mismo misma kalau jika bila saya "
-    "kami mau".split()
+    "kami mau "
+    # ... and by when at the latest
+    "paling lambat telat".split()
 )
 _NOTICE = re.compile(
     r"(?<![^\W_])(?:cancel\w*|notice|in advance|cancelar|cancelaci[oó]n|anular|"
@@ -2215,10 +2217,21 @@ _EVERY = re.compile(
 )
 
 
+# A length in a word ahead of something, which is notice, as one in figures is ("72
+# hours before the workshop"): "Pemesanan minimal seminggu sebelum acara" (set FD) says
+# not how long the party lasts. (It still says when: `says_when` reads durations.)
+_AHEAD_IN_A_WORD = re.compile(
+    r"(?<![^\W_])(?:se(?:jam|hari|minggu|bulan|tahun)|half an hour|media hora|setengah jam)"
+    r"\s+(?:before|in advance|beforehand|ahead|antes|de antelaci[oó]n|sebelum|sebelumnya)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
 def states_length_of_time(sentence: str) -> bool:
     """Whether the sentence gives a length of time other than someone's age or a
-    frequency."""
-    sentence = _EVERY.sub(" ", sentence)
+    frequency or notice."""
+    sentence = _AHEAD_IN_A_WORD.sub(" ", _EVERY.sub(" ", sentence))
     if not states_duration(sentence):
         return False
     return not states_age(sentence) or states_duration(_YEARS.sub(" ", sentence))

@@ -48,7 +48,9 @@ _ASKS_DISTANCE = re.compile(
 )
 _STATES_DISTANCE = re.compile(
     rf"(?<![^\W_]){_NUMBER}[\s-]*(?:miles?|mi|millas?|km|kms|kilomet(?:re|er)s?|kil[oó]metros?|"
-    r"kilometer|metres|meters|metros|meter|m)(?![^\W_])|"
+    r"kilometer|metres|meters|metros|meter|m)(?![^\W_])"
+    # (not an area or a volume: "piscinas de hasta 40 metros cúbicos", set FD)
+    r"(?!\s+(?:cuadrados?|c[uú]bicos?|persegi|kubik)(?![^\W_]))|"
     # a distance in time on foot or by car: "a ten-minute walk", "a 5 minutos a pie",
     # "10 menit jalan kaki"
     rf"(?<![^\W_]){_NUMBER}[\s-]*(?:minutes?|minutos?|menit)[\s'’]*(?:s[\s'’]+)?"

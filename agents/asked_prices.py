@@ -421,15 +421,26 @@ _PAYER = re.compile(
     r"(?<!se )(?:paga|pagan))(?![^\W_])",  # not what "se paga" ("¿La consulta se paga?")
     re.IGNORECASE,
 )
+# ... or whether someone pays less: "Do students get a cheaper ticket?", "¿Los jubilados
+# tienen descuento?" (set FD: the ghost walk's prices name adults and under-16s only).
+_PAYS_LESS = re.compile(
+    r"(?<![^\W_])(?:(?:do|does|will|can|could) ((?:[\w-]+ ){0,2}?[\w-]+) get (?:a |an |any )?"
+    r"(?:cheaper|discount|discounted|reduced|lower|concession)|"
+    r"(?:los|las|el|la) ((?:[\w-]+ ){0,2}?[\w-]+) (?:tienen|tiene|pagan|paga) "
+    r"(?:alg[uú]n |un )?(?:descuento|precio reducido|tarifa reducida|rebaja|menos))"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
 _NOT_PAYERS = frozenset("i we you they it he she my our your their the a an this that".split())
 
 
 def paid_of_unheld(question: str, passages: list[str], *, own: frozenset[str]) -> str:
-    """Asked whether someone pays, the first word naming who that no passage holds, nor
-    a word of its kin (`held_by_kin`), nor the service's `own` name: "¿Los jubilados
-    pagan?" of the adults' and the children's prices, which say nothing of pensioners;
-    "" when there is none."""
-    if not asks_whether_paid(question) or not (asked := _PAYER.search(question)):
+    """Asked whether someone pays (or pays less), the first word naming who that no
+    passage holds, nor a word of its kin (`held_by_kin`), nor the service's `own` name:
+    "¿Los jubilados pagan?" of the adults' and the children's prices, which say nothing
+    of pensioners; "" when there is none."""
+    asked = _PAYER.search(question) if asks_whether_paid(question) else None
+    if not (asked := asked or _PAYS_LESS.search(question)):
         return ""
     absent = absent_terms(question, passages)
     for word in words_of(asked.group(1) or asked.group(2)):

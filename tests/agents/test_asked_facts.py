@@ -1567,3 +1567,18 @@ def test_hours_asked_of_pages_giving_no_time_and_no_day() -> None:
     # hours named in a question asking another thing ("prime time")
     question = "¿Qué porcentaje de televidentes en horario de máxima audiencia tenía la BBC?"
     assert not hours_unstated(question, ["A session costs £20."])
+
+
+def test_a_week_before_an_area_by_whatsapp_and_by_when_at_the_latest() -> None:
+    """Set FD: "seminggu sebelum acara" is notice, not how long the party lasts; a
+    channel is no place served; "paling lambat kapan" asks by when to book."""
+    from agents.asked_area import states_area_served
+    from agents.asked_facts import asked_fact, states_length_of_time
+
+    assert not states_length_of_time("Pemesanan minimal seminggu sebelum acara.")
+    assert not states_length_of_time("Reservad media hora antes de la clase.")
+    assert states_length_of_time("Pasang AC baru sehari selesai.")
+    assert not states_area_served("Avisamos por WhatsApp después de cada visita.")
+    assert states_area_served("Mantenemos piscinas en Marbella y Estepona.")
+    assert asked_fact("Pesan badutnya paling lambat kapan?").name == "notice"
+    assert asked_fact("Kapan paling telat daftar?").name == "notice"

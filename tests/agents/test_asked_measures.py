@@ -101,6 +101,11 @@ def test_a_question_asking_how_big_and_a_sentence_giving_a_size() -> None:
         assert states_size(sentence), sentence
     # an exclamation is no amp-hour
     assert not states_size("Ah, the van is 10 years old.")
+    # a volume is no distance (set FD)
+    from agents.asked_measures import states_distance
+
+    assert not states_distance("Piscinas de hasta 40 metros cúbicos.")
+    assert states_distance("A 200 metros de la playa.")
     assert not states_size("A room costs 40 euros.")
     # metres written "m", after a figure: not the "am" of a time
     assert states_size("Drivers must be at least 1.45 m tall.")
