@@ -56,6 +56,7 @@ from agents.asked_frequency import (
     tells_frequency,
 )
 from agents.asked_measures import (
+    AHEAD_OF,
     DISTANCE_WORDS,
     DURATION_WORDS,
     SIZE_WORDS,
@@ -2222,8 +2223,7 @@ _EVERY = re.compile(
 # not how long the party lasts. (It still says when: `says_when` reads durations.)
 _AHEAD_IN_A_WORD = re.compile(
     r"(?<![^\W_])(?:se(?:jam|hari|minggu|bulan|tahun)|half an hour|media hora|setengah jam)"
-    r"\s+(?:before|in advance|beforehand|ahead|antes|de antelaci[oó]n|sebelum|sebelumnya)"
-    r"(?![^\W_])",
+    rf"\s+{AHEAD_OF}(?![^\W_])",
     re.IGNORECASE,
 )
 

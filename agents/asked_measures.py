@@ -312,6 +312,8 @@ _ASKS_DURATION = re.compile(
 # An article's "a day" is a length of time, not a rate's ("twice a week", "£10 a day",
 # "cada semana").
 _RATE_BEFORE = r"(?<!twice )(?<!times )(?<!once )(?<!per )(?<!cada )(?<!por )(?<![\dp] )(?<!\d)"
+# The words after a length of time that make it one ahead of something: notice.
+AHEAD_OF = r"(?:before|in advance|beforehand|prior|ahead|antes|de antelaci[oó]n|sebelum|sebelumnya)"
 _STATES_DURATION = re.compile(
     rf"(?<![^\W_])(?:{_FIGURE}|{_RATE_BEFORE}(?:an?|una?))[\s-]*"
     r"(?:(?:working|business|full|whole|clear) )?"
@@ -321,8 +323,7 @@ _STATES_DURATION = re.compile(
     # not a time ahead of something: "up to 72 hours before the workshop" (notice); a
     # time after something is how long it takes ("selesai dalam satu jam setelah desain
     # disetujui")
-    r"(?!\s+(?:before|in advance|beforehand|prior|ahead|antes|de antelaci[oó]n|"
-    r"sebelum|sebelumnya)(?![^\W_]))|"
+    rf"(?!\s+{AHEAD_OF}(?![^\W_]))|"
     r"(?<![^\W_])(?:half an hour|an hour and a half|media hora|hora y media|setengah jam|"
     r"se(?:jam|hari|minggu|bulan|tahun)|overnight|same day|next (?:working )?day|"
     r"while you wait|el mismo d[ií]a|en el d[ií]a|al d[ií]a siguiente|en el momento|"
