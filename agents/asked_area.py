@@ -55,6 +55,8 @@ ONLINE_PLACES = frozenset(
     "shopee tokopedia lazada bukalapak blibli instagram whatsapp facebook tiktok youtube "
     "telegram twitter play app google amazon etsy ebay wallapop".split()
 )
+# ... which, with a month after "in", no sentence serves ("in June").
+_NOT_SERVED = CALENDAR_WORDS | ONLINE_PLACES
 # The words of asking it, which a page need not hold.
 AREA_WORDS = frozenset(
     "which what area areas part parts town towns place places postcode postcodes region "
@@ -88,6 +90,5 @@ def states_area_served(sentence: str) -> bool:
     named after "in": "in June"), or says how far they go ("anywhere within 20 miles of
     Norwich")."""
     return states_distance(sentence) or any(
-        found["name"].lower() not in CALENDAR_WORDS | ONLINE_PLACES
-        for found in _IN_A_NAMED_PLACE.finditer(sentence)
+        found["name"].lower() not in _NOT_SERVED for found in _IN_A_NAMED_PLACE.finditer(sentence)
     )
