@@ -171,7 +171,14 @@ from agents.asked_sights import asks_sights, speaks_of_sights
 from agents.asked_to_bring import without_what_for
 from agents.asked_units import unit_unstated
 from agents.asked_weather import asks_weather_to_come
-from agents.asked_when import age_unspoken, asks_when, lifespan_unspoken, says_when
+from agents.asked_when import (
+    age_unspoken,
+    asks_how_long_it_is,
+    asks_when,
+    lifespan_unspoken,
+    says_how_long,
+    says_when,
+)
 from agents.followup import offline_condenser, points_back
 from agents.phrasebook import built_in
 from agents.retrieval import Passage
@@ -731,6 +738,10 @@ class ExtractiveAnswerer:
                     # says not when. (As asked too: the reading of "Potongnya lama
                     # tidak?" by its asked part, "Potongnya lama?", asks it no more.)
                     judged = judged.declined("no_when")
+                elif asks_how_long_it_is(query) and not any(map(says_how_long, read_back)):
+                    # "How long is the Grand Union Canal?" of "...from our wharf at Gayton
+                    # on the Grand Union Canal": neither a length nor a time.
+                    judged = judged.declined("no_length")
                 elif asks_frequency(query) and not any(
                     says_how_often(s) or says_when(without_durations(s)) for s in read_back
                 ):
@@ -1303,10 +1314,17 @@ def fact_giving(
     aged = fact is PRICE and states_age(query)
     # ... and a day a page names, as itself or among its weekdays or weekend ("How much on
     # a Tuesday?" of "£35 on weekdays")
+    # ... or, asked whether it is open on it, a span of days ("¿Se puede ir un lunes?" of
+    # "Abrimos de martes a sábado", set FF)
     dated = [
         w
         for w in absent
-        if (day := day_of(w)) and any(names_day(t, frozenset({day})) for t in texts)
+        if (day := day_of(w))
+        and any(
+            names_day(t, frozenset({day}))
+            or (fact.name == "hours" and tells_days(t, frozenset({day})))
+            for t in texts
+        )
     ]
     kin = [
         w
@@ -1577,7 +1595,14 @@ def _lifts(passages: list[Passage], same: list[bool]) -> np.ndarray:
     )
 
 
+# Below this a passage's language is a guess, not a reading (one short line).
+UNSURE_OF_PASSAGE = 0.6
+
+
 def _same_language(question: str, passage: str) -> bool:
-    """Can the question's words be looked for in the passage? Unsure counts as yes."""
+    """Can the question's words be looked for in the passage? Unsure of either counts as
+    yes: a page's one line "Abrimos de martes a sábado de 10 a 20 h." is guessed
+    Portuguese, barely (0.50), and its days were then no words to look for."""
     asked, sure = guess(question)
-    return sure < 0.5 or asked == guess(passage)[0]
+    written, sure_of_passage = guess(passage)
+    return sure < 0.5 or asked == written or sure_of_passage < UNSURE_OF_PASSAGE

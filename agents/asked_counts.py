@@ -32,7 +32,7 @@ NUMBER_WORDS = frozenset(
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
     "eighty ninety hundred thousand million billion "
     "dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
-    "dieciséis veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa cien "
+    "dieciséis diecisiete dieciocho diecinueve veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa cien "
     "ciento mil millón "
     "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas belas puluh "
     "ratus ribu juta miliar".split()
@@ -209,7 +209,10 @@ PEOPLE_WORDS = frozenset(
     # (all together: "How many people fit inside at once?", "at a time", "sekaligus")
     "once time same sekaligus bersamaan "
     "podemos pueden puede se jugar ir venir ser entrar participar subir montar apuntarnos "
-    "apuntarse can play go join part ride".split()
+    "apuntarse can play go join part ride "
+    # (how many are needed: "¿Cuántos niños hacen falta para un cumpleaños?", set FF)
+    "hace hacen falta necesita necesitan necesitáis necesitais need needed minimum "
+    "mínimo minimo perlu butuh minimal".split()
 )
 
 

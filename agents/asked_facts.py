@@ -146,6 +146,10 @@ HOURS_WORDS = (
         "nights "
         "mediodia tengah midnight madrugada medianoche dipanggil dihubungi datang call out "
         "come venir venís venis llamar llamaros "
+        # ... or whether one may come or go then: "¿Se puede ir un lunes al estudio?" (set
+        # FF, of "Abrimos de martes a sábado")
+        "can could may puede pueden puedo podemos podéis podeis ir go pasar pasarme bisa "
+        "boleh "
         # ... tonight, early or late, first or last thing, whose hours the page's give:
         # "Until what time are you open tonight?", "Un lunes a primera hora, ¿os pillo
         # abiertos?", "Are you open late on Thursdays?"
@@ -753,6 +757,10 @@ _ASKS_ADDRESS = re.compile(
     # "Tokonya di kota mana?"
     r"en qu[eé] (?:ciudad|pueblo|localidad) (?:est[aá]is|est[aá]n|est[aá]|qued[aá]is|quedan?|"
     r"ten[eé]is|tienen)|"
+    # ... or from what town they work: "¿Desde qué ciudad trabajáis?" (set FG), "Which
+    # town do you work from?"
+    r"(?:desde|de) qu[eé] (?:ciudad|pueblo|localidad) (?:trabaj[aá]is|trabajan|sois|son)|"
+    r"(?:what|which) (?:town|city) do you work (?:from|in)|"
     rf"(?:what|which) (?:town|city|village) (?:are you|is (?:the|your) (?:{'|'.join(_PLACES)}))"
     r"(?: (?:in|based in))?(?=\W*$)|di kota mana(?! saja)|"
     # ... or in what mall or on what floor: "Tokonya di mal mana?", "Kiosnya ada di lantai
@@ -771,6 +779,8 @@ ADDRESS_WORDS = frozenset(
     "quedais daerah di "
     # ... and in what town ("¿En qué ciudad está vuestro taller?")
     "ciudad pueblo localidad town city village what which kota in "
+    # ... or from what town they work ("¿Desde qué ciudad trabajáis?")
+    "desde de trabajáis trabajais trabajan sois son do you work from "
     # ... and in what mall or on what floor
     "mal mall plaza gedung pasar ruko lantai berapa planta piso floor on is it".split()
     + _PLACES
@@ -890,6 +900,9 @@ _IS_THERE = (
     r"(?:estamos|(?:la|el|nuestra|nuestro) (?:{lugares}) (?:est[aá]|se encuentra|queda)|"
     r"situad[oa]s?|ubicad[oa]s?) en|"
     r"(?:terletak|berada|beralamat|berlokasi) di|"
+    # ... or working from a named place: "Trabajamos por encargo desde Salamanca" (set
+    # FG), "We work from Ludlow"
+    r"(?:trabajamos|operamos|we work|we operate)(?: [\w'’-]+){{0,3}}? (?:desde|from|out of)|"
     # ... or the organisation, saying what it is, in a named place: "Somos una sidrería
     # familiar en Nava", "We're a small bakery in Ludlow", "Kami adalah toko roti di Bogor"
     r"(?:(?:somos|we are|we're) (?:a|an|un|una)|kami adalah(?: sebuah)?)(?: [\w'’-]+){{1,4}}? "
@@ -1398,6 +1411,10 @@ _ASKS_HOW_LONG_BEFORE = re.compile(
     r"reservar|"
     r"(?:harus|perlu) (?:pesan|memesan|booking|reservasi) kapan|"
     r"kapan (?:harus|perlu) (?:pesan|memesan|booking|reservasi)|"
+    # ... or whether one books first: "Mau ikut workshop perlu pesan dulu?" (set FG, of
+    # "Reservasi ... minimal satu hari sebelumnya"), "Do we need to book ahead?"
+    r"(?:harus|perlu|wajib) (?:pesan|memesan|booking|reservasi) (?:dulu|terlebih dahulu)|"
+    r"(?:do|should|must) (?:i|we) (?:need to |have to )?book (?:ahead|in advance|first)|"
     # ... or by when at the latest one books: "Pesan badutnya paling lambat kapan?" (set
     # FD; not "Bayarnya paling telat kapan?", a day to pay by)
     r"(?:pesan|memesan|booking|reservasi|daftar|mendaftar)\w*(?: [\w-]+)? "
@@ -1424,7 +1441,10 @@ NOTICE_WORDS = frozenset(
     "what happens happen if same pasa ocurre sucede si mismo misma kalau jika bila saya "
     "kami mau "
     # ... and by when at the latest
-    "paling lambat telat".split()
+    "paling lambat telat "
+    # ... or whether first ("perlu pesan dulu?"), and what one comes to do ("Mau ikut
+    # workshop ...?")
+    "dulu terlebih dahulu wajib ahead first ikut join".split()
 )
 _NOTICE = re.compile(
     r"(?<![^\W_])(?:cancel\w*|notice|in advance|cancelar|cancelaci[oó]n|anular|"
@@ -1442,6 +1462,8 @@ _BEFORE = re.compile(
 _N = (
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|sixteen|"
     r"eighteen|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|diecis[eé]is|"
+    # ("Tengo diecisiete años, ¿me hacéis un tatuaje?", set FF)
+    r"seventeen|fifteen|fourteen|thirteen|once|trece|catorce|quince|diecisiete|"
     r"dieciocho|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)"
 )
 _LENGTH_OF_TIME = re.compile(
@@ -1527,6 +1549,9 @@ _ASKS_AGE = re.compile(
     r"(?<![^\W_])(?:(?:what|which) ages? (?:can|do|does|must|should|will|are|is)|"
     r"from what age|at what age can|how old (?:do|does|must|should|can|will)|age limit|"
     r"minimum age|age range|(?:a partir de|desde|con|a) qu[eé] edad|para qu[eé] edad(?:es)?|"
+    # ... or children of what age: "¿Es apropiado para niños de qué edad?" (set FE)
+    r"(?:niñ[oa]s|hij[oa]s|chic[oa]s|cr[ií]os|peques) de qu[eé] edad(?:es)?|"
+    r"(?:children|kids) of what age|"
     # ("¿Con cuántos años se puede hacer apnea?", "¿A partir de cuántos años?")
     r"(?:con|a partir de) cu[aá]ntos años(?! de)|"
     r"qu[eé] edad (?:hay que|tienen que|tiene que|debe|deben|se necesita)|edad m[ií]nima|"

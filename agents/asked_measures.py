@@ -94,6 +94,9 @@ _ASKS_SIZE = re.compile(
     r"(?:what|which) size|(?:what|what's|whats) (?:are |is )?the (?:size|dimensions|"
     r"measurements)|(?:de )?qu[eé] (?:tamaño|medidas|dimensiones)|cu[aá]nto mide|"
     r"cu[aá]nto (?:espacio|sitio)|cu[aá]ntos metros(?: cuadrados)?|"
+    # ... or what room is needed: "¿Qué espacio hace falta?" (set FE, of "un espacio de
+    # tres por tres metros")
+    r"qu[eé] (?:espacio|sitio) (?:hace falta|necesit\w+|se necesita)|"
     r"(?:se)?berapa (?:luas|besar|lebar|panjang|tinggi|ketinggian|dalam|kedalaman)|"
     r"(?:ukuran|luas|lebar|panjang|ketinggian|kedalaman)(?:nya)? berapa|"
     # ... or how high above the sea, or how deep: "Berapa ketinggian Ciwidey?", "¿A qué
@@ -130,7 +133,7 @@ SIZE_WORDS = frozenset(
     "necesitais necesitan necesita tiene tienen berapa seberapa luas besar lebar panjang "
     "tinggi dalam ukuran ukurannya luasnya lebarnya panjangnya butuh perlu ketinggian "
     "ketinggiannya kedalaman kedalamannya altitude height elevation depth its altura altitud "
-    "profundidad está esta".split()
+    "profundidad está esta hace falta necesitamos necesito se".split()
 )
 
 
@@ -268,7 +271,7 @@ def temperature_unstated(question: str, texts: list[str]) -> bool:
 HOW_LONG_ASKED = (
     # (how soon it is done asks the same: "How soon can I get my certificate back?")
     r"how soon|"
-    r"cu[aá]nto (?:tiempo|rato|tarda|tardan|tard[aá]is|dura|duran)|"
+    r"cu[aá]nto (?:tiempo|rato|tarda|tardan|tard[aá]is|dura|duran|se tarda|se tard[oó])|"
     r"en cu[aá]nt[oa]s (?:d[ií]as|horas|minutos|semanas)|berapa lama"
 )
 # ... and spoken Indonesian's "lama tidak?" (long or not?), closing the question.
@@ -356,7 +359,13 @@ DURATION_WORDS = frozenset(
     "hasil hasilnya result results resultado resultados "
     # ... or how long one is up in the air, or anywhere: "¿Cuánto tiempo estaré en el
     # aire?" of "El vuelo dura entre 20 y 30 minutos" (sets EU, EX)
-    "estaré estare estaremos estamos estoy aire udara".split()
+    "estaré estare estaremos estamos estoy aire udara "
+    # ... or how long one plays: "Sekali pertemuan main catur berapa lama?" (set FF, of
+    # "Setiap pertemuan 90 menit")
+    "main bermain play playing jugar jugamos juegan "
+    # ... or doing it, getting through it: "¿Cuánto se tarda en hacer un circuito?", "How
+    # long does it take to get through?" (set FH)
+    "hacer hacerlo hacerla through".split()
 )
 
 

@@ -427,11 +427,17 @@ _PAYS_LESS = re.compile(
     r"(?<![^\W_])(?:(?:do|does|will|can|could) ((?:[\w-]+ ){0,2}?[\w-]+) get (?:a |an |any )?"
     r"(?:cheaper|discount|discounted|reduced|lower|concession)|"
     r"(?:los|las|el|la) ((?:[\w-]+ ){0,2}?[\w-]+) (?:tienen|tiene|pagan|paga) "
-    r"(?:alg[uú]n |un )?(?:descuento|precio reducido|tarifa reducida|rebaja|menos))"
+    r"(?:alg[uú]n |un )?(?:descuento|precio reducido|tarifa reducida|rebaja|menos)|"
+    # ... "Pelajar dapat potongan harga tiket?" (set FH)
+    r"^\W*((?:[\w-]+ ){0,1}?[\w-]+) (?:dapat|dapet|mendapat|ada) (?:potongan|diskon|harga "
+    r"(?:khusus|murah)))"
     r"(?![^\W_])",
     re.IGNORECASE,
 )
-_NOT_PAYERS = frozenset("i we you they it he she my our your their the a an this that".split())
+_NOT_PAYERS = frozenset(
+    "i we you they it he she my our your their the a an this that apakah apa kalau saya kami "
+    "kita aku".split()
+)
 
 
 def paid_of_unheld(question: str, passages: list[str], *, own: frozenset[str]) -> str:
@@ -443,7 +449,7 @@ def paid_of_unheld(question: str, passages: list[str], *, own: frozenset[str]) -
     if not (asked := asked or _PAYS_LESS.search(question)):
         return ""
     absent = absent_terms(question, passages)
-    for word in words_of(asked.group(1) or asked.group(2)):
+    for word in words_of(next(who for who in asked.groups() if who)):
         lowered = word.lower()
         if lowered in _NOT_PAYERS or lowered in own or lowered not in absent:
             continue
@@ -493,6 +499,8 @@ PRICE_WORDS = frozenset(
     "full whole entero entera completo completa penuh "
     # (what is paid to hold a date: "How much to secure our date?" of "a £100 deposit")
     "secure reserve confirm hold reservar asegurar confirmar apartar "
+    # (... left to book: "¿Cuánto hay que dejar para reservar?")
+    "dejar deja adelantar adelanta "
     # (a share of the whole: "Uang muka berapa persen dari total?")
     "total "
     # (once, the time it is priced by: "Sekali pijat berapa?")
@@ -552,6 +560,9 @@ _ASKS_WHAT_TO_PAY = re.compile(
     # hall?", "¿Cuánto hay que pagar para reservar?"
     r"how much (?:is it |would it be |will it be |do we pay |do i pay )?to [^\W\d_]+|"
     r"cu[aá]nto (?:hay que pagar |se paga |es )?para (?:reservar|asegurar|confirmar|apartar)|"
+    # ... or left to book: "¿Cuánto hay que dejar para reservar?" (set FF)
+    r"cu[aá]nto (?:hay que |tengo que |tenemos que |se )?(?:dejar|deja|adelantar|adelanta) "
+    r"para (?:reservar|asegurar|confirmar|apartar)|"
     # ... or how much on a day: "How much on a Tuesday?", "¿Cuánto es un sábado?", "Kalau
     # hari Sabtu berapa?"
     rf"how much (?:is it |would it be |will it be )?(?:on|at) (?:a |the )?(?:{_DAY_NAMES})|"

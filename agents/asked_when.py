@@ -26,7 +26,13 @@ from agents.asked_facts import (
     states_time,
     without_ages,
 )
-from agents.asked_measures import HOW_LONG_ASKED, LAMA_TIDAK, states_duration
+from agents.asked_measures import (
+    HOW_LONG_ASKED,
+    LAMA_TIDAK,
+    states_distance,
+    states_duration,
+    states_size,
+)
 from agents.asked_prices import without_prices_by_period
 from agents.unspoken import unspoken
 
@@ -94,6 +100,37 @@ def asks_when(question: str) -> bool:
     if opening := _OPENS_WHEN.match(question):
         return _ASKS_ELSE.search(question, opening.end()) is None
     return _ASKS_HOW_LONG.search(question) is not None
+
+
+# "How long is the Grand Union Canal?" asks a length or a time (set FE): either way a quote
+# answering it gives a figure, a length of time, a size or a distance, or names a time
+# some other way. Over SQuAD dev's 20 such questions whose gold answer is within one
+# sentence, every gold sentence does.
+_ASKS_HOW_LONG_IT_IS = re.compile(r"^[\W_]*how long (?:is|are|was|were)\s", re.IGNORECASE)
+_FIGURE = re.compile(r"\d")
+# ... or a unit of length, with a number in words ("a hundred miles long")
+_LENGTH_UNIT = re.compile(
+    r"(?<![^\W_])(?:miles?|yards?|feet|foot|metres?|meters?|kilomet(?:re|er)s?|km|"
+    r"millas?|metros?|kil[oó]metros?|kilometer|meter)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def asks_how_long_it_is(question: str) -> bool:
+    """Whether the question asks how long a thing is, a length or a time."""
+    return _ASKS_HOW_LONG_IT_IS.match(question) is not None
+
+
+def says_how_long(sentence: str) -> bool:
+    """Whether the sentence could say how long a thing is: a figure, a unit of length, a
+    size, a distance, or a time in any way (`says_when`)."""
+    return (
+        _FIGURE.search(sentence) is not None
+        or _LENGTH_UNIT.search(sentence) is not None
+        or states_size(sentence)
+        or states_distance(sentence)
+        or says_when(sentence)
+    )
 
 
 def says_when(sentence: str) -> bool:

@@ -123,6 +123,8 @@ def test_questions_asking_where_a_place_is_and_sentences_giving_an_address() -> 
         # where to find them, where they have their premises, where the place is
         "Where can I find you?", "How do we find you?", "¿Dónde tenéis el local?",
         "¿Dónde os encuentro?", "Tempatnya di mana?", "Di mana tempatnya?",
+        # from what town they work (set FG)
+        "¿Desde qué ciudad trabajáis?", "Which town do you work from?",
     ]:  # fmt: skip
         assert asks_address(question), question
     # where a thing is, or where to do something, is not where the place is
@@ -167,6 +169,8 @@ def test_questions_asking_where_a_place_is_and_sentences_giving_an_address() -> 
         # a street named without its number
         "Our cottages are in the village of Little Haydon, on Mill Lane.",
         "Estamos en la calle Mayor, junto a la iglesia.", "Toko kami di Jalan Melati.",
+        # working from a named town (set FG)
+        "Trabajamos por encargo desde Salamanca.", "We work from Ludlow and cover Shropshire.",
         # beside a named place, or at a building of a kind, named
         "Alquilamos bicis junto a la antigua estación de la Vía Verde.",
         "We meet next to the Old Corn Exchange.", "Kelas diadakan di musala Al-Ikhlas.",
@@ -198,6 +202,8 @@ def test_questions_asking_where_a_place_is_and_sentences_giving_an_address() -> 
         "We are a Spanish school.", "Somos una escuela Montessori.",
         # ... nor a feast
         "Our shop at Christmas stays open until nine.", "Layanan kami di Hari Raya tetap buka.",
+        # ... nor working from an hour, or from home
+        "Trabajamos desde las 9 de la mañana.", "We work from home.",
     ]:  # fmt: skip
         assert not states_location(sentence), sentence
 
@@ -267,6 +273,8 @@ def test_questions_asking_how_much_notice_and_sentences_giving_one() -> None:
         "¿Con cuánto tiempo hay que reservar?", "¿Cuántos días antes hay que pedirlo?",
         "Harus pesan kapan?", "When should I book?", "¿Cuándo hay que reservar?",
         "¿Cuándo debería reservar el traje?", "¿Cuándo conviene reservar?",
+        # whether one books first (set FG)
+        "Mau ikut workshop perlu pesan dulu?", "Do we need to book ahead?",
         # what happens if the asker cancels
         "¿Qué pasa si cancelo el mismo día?", "What happens if we cancel?",
         "What if I cancel the day before?",
@@ -389,6 +397,13 @@ def test_questions_asking_from_what_age_and_sentences_giving_an_age() -> None:
         "Anak saya sudah cukup umur?",
         "Is a six-year-old too young to climb?",
         "¿Qué edad mínima piden?",
+        # children of what age (set FE)
+        "¿Es apropiado para niños de qué edad?",
+        "¿Vale para críos de qué edad?",
+        "Is it for children of what age?",
+        # an age in words up to nineteen (set FF)
+        "Tengo diecisiete años, ¿me hacéis un tatuaje pequeño?",
+        "Mi hijo tiene once años, ¿puede venir?",
     ):
         assert asks_age(asked), asked
         assert asked_fact(asked).name == "age"
@@ -1081,6 +1096,8 @@ def test_leaving_it_on_a_day_a_span_to_the_end_of_a_month_and_a_duration_by_its_
         "¿Cuántas horas es cada sesión?",
         "Pasangnya sehari selesai?",
         "What is the duration of the course?",
+        # (set FH)
+        "¿Cuánto se tarda en hacer un circuito?",
     ):
         assert asks_duration(asked), asked
 

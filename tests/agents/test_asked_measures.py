@@ -78,6 +78,9 @@ def test_a_question_asking_how_big_and_a_sentence_giving_a_size() -> None:
         "Berapa kedalaman danaunya?",
         "¿Qué profundidad tiene la piscina?",
         "What is the depth of the pool?",
+        # ... or what room is needed (set FE)
+        "¿Qué espacio hace falta?",
+        "¿Qué sitio necesitáis para el castillo?",
     ):
         assert asks_size(asked), asked
         assert asked_fact(asked).name == "size", asked

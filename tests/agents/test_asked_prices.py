@@ -366,6 +366,11 @@ def test_whether_someone_pays_whom_no_page_names() -> None:
     # the service's own name names no one else; a price asked is another question
     assert paid_of_unheld("Is Splashland free?", lido, own=frozenset({"splashland"})) == ""
     assert paid_of_unheld("How much do teenagers pay?", lido, own=frozenset()) == ""
+    # ... who gets a discount, asked in Indonesian (set FH); a word of asking is no one
+    museum = ["Tiket Rp20.000 untuk dewasa dan Rp10.000 untuk anak-anak."]
+    assert paid_of_unheld("Pelajar dapat potongan harga?", museum, own=frozenset()) == "Pelajar"
+    assert paid_of_unheld("Anak-anak dapat diskon?", museum, own=frozenset()) == ""
+    assert paid_of_unheld("Apakah ada diskon?", museum, own=frozenset()) == ""
 
 
 def test_a_sentence_whose_one_amount_is_a_deposit() -> None:

@@ -7,7 +7,14 @@ import pytest
 
 from agents.asked_counts import asks_year, states_count
 from agents.asked_facts import names_an_age
-from agents.asked_when import age_unspoken, asks_when, lifespan_unspoken, says_when
+from agents.asked_when import (
+    age_unspoken,
+    asks_how_long_it_is,
+    asks_when,
+    lifespan_unspoken,
+    says_how_long,
+    says_when,
+)
 
 
 @pytest.mark.parametrize(
@@ -64,6 +71,19 @@ def test_what_asks_when(question: str, asks: bool) -> None:
 )
 def test_what_says_when(sentence: str, says: bool) -> None:
     assert says_when(sentence) is says
+
+
+def test_how_long_a_thing_is_is_told_by_a_length_or_a_time() -> None:
+    # "How long is the Grand Union Canal?" asks a length or a time (set FE) ...
+    assert asks_how_long_it_is("How long is the Grand Union Canal?")
+    assert asks_how_long_it_is("How long are the lessons?")
+    assert not asks_how_long_it_is("How long does the trip take?")
+    assert not asks_how_long_it_is("How much is a boat?")
+    # ... which a figure, a size, a distance or a time tells, and a place does not
+    assert says_how_long("The towpath walk is a 3 mile loop.")
+    assert says_how_long("The trip takes about five hours.")
+    assert says_how_long("The canal runs from London to Birmingham, a hundred miles or so.")
+    assert not says_how_long("Our boats leave from Gayton on the Grand Union Canal.")
 
 
 def test_every_counts_only_as_a_frequency() -> None:
