@@ -1013,16 +1013,19 @@ class ExtractiveAnswerer:
         # tándems?", taken for Hungarian)
         absent = absent_terms(query, texts)
         # A month a text names or spans ("a Saturday in June" of "from May to
-        # September") is no thing asked for, nor the size a price is asked of, of things
+        # September") is no thing asked for, nor a day so, asked whether they open or work
+        # then ("¿Repartís los sábados?" of "de lunes a viernes", `day_held`), nor the size a price is asked of, of things
         # a text gives in sizes ("the smallest unit" of "a 25 sq ft locker costs £12 a
         # week"). Asked whether they have it, a size stays one: "¿Alquiláis camiones
         # grandes?" of vans in three sizes.
         priced = asks_price(query)
+        hours = asks_hours(query)
         asked_for = [
             word
             for word in asked_things(query)
             if word not in self.own_names
             and not month_held(word, texts)
+            and not (hours and day_held(word, texts))
             and not held_in_the_year(word, query, texts)
             and not (priced and size_held(word, texts))
         ]
@@ -1232,6 +1235,13 @@ def _held_as_root(word: str, texts: list[str]) -> bool:
     )
 
 
+def day_held(word: str, texts: list[str]) -> bool:
+    """Whether `word` names a day a text names, or tells by a span of days ("sábados" of
+    "de lunes a viernes", set FI): no thing asked for, as a month a text spans is not."""
+    days = frozenset({day}) if (day := day_of(word)) else frozenset()
+    return bool(days) and any(names_day(t, days) or tells_days(t, days) for t in texts)
+
+
 def _fact_of(query: str, own: frozenset[str]) -> Fact | None:
     """The fact the query asks, a price included."""
     fact = asked_fact(query, own=own)
@@ -1314,18 +1324,18 @@ def fact_giving(
     aged = fact is PRICE and states_age(query)
     # ... and a day a page names, as itself or among its weekdays or weekend ("How much on
     # a Tuesday?" of "£35 on weekdays")
-    # ... or, asked whether it is open on it, a span of days ("¿Se puede ir un lunes?" of
-    # "Abrimos de martes a sábado", set FF)
-    dated = [
-        w
-        for w in absent
-        if (day := day_of(w))
-        and any(
-            names_day(t, frozenset({day}))
-            or (fact.name == "hours" and tells_days(t, frozenset({day})))
-            for t in texts
-        )
-    ]
+    # ... or, asked whether it is open (or they work) on it, a span of days ("¿Se puede
+    # ir un lunes?" of "Abrimos de martes a sábado", set FF; "¿Repartís los sábados?" of
+    # "reparte ... de lunes a viernes", set FI); not a price's span ("£35 Monday to
+    # Friday" gives no Saturday's), nor what another fact names ("We deliver across
+    # Leeds" says nothing of Sundays)
+    spans_tell = fact.name == "hours"
+
+    def day_told(text: str, word: str) -> bool:
+        days = frozenset({day_of(word)})
+        return names_day(text, days) or (spans_tell and tells_days(text, days))
+
+    dated = [w for w in absent if day_of(w) and any(day_told(t, w) for t in texts)]
     kin = [
         w
         for w in absent
@@ -1411,7 +1421,7 @@ def fact_giving(
         return (
             bool(periods & named_periods(sentence))
             or any(held_by_kin(w, [sentence]) for w in kin)
-            or any(names_day(sentence, frozenset({day_of(w)})) for w in dated)
+            or any(day_told(sentence, w) for w in dated)
             or ((bool(by_age) or aged) and states_age(sentence))
             or (ahead and gives_share_paid_ahead(sentence))
             or bool(named_of(i))

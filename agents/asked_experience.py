@@ -92,6 +92,8 @@ EXPERIENCE_WORDS = frozenset(
     "okay fine problem can could may i we is there am are something level for me "
     "nunca jamás antes primera vez principiante principiantes experiencia previa hace falta "
     "necesito necesitamos puedo podemos puede pueden apuntarme apuntarnos apuntarse probar "
+    # ("Nunca he tejido, ¿me puedo apuntar?", set FI)
+    "apuntar apuntaros inscribirme inscribir "
     "ir venir hacerlo igual también hay algo nivel para mí problema sitio empezar "
     "belum tidak gak nggak enggak ga pernah pertama kali masih pemula pengalaman perlu harus "
     "bisa boleh ikut daftar coba mencoba mulai belajar tetap juga ada kelas untuk saya aku "

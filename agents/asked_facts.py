@@ -227,7 +227,11 @@ _ASKS_OPEN_ON = re.compile(
     # ("¿Los viernes abrís?", "¿El domingo cierran?")
     rf"(?<![^\W_])(?:{_DAYS})s?(?![^\W_]).{{0,30}}(?<![^\W_])(?:abiert[oa]s?|cerrad[oa]s?|"
     rf"open|closed|(?<!d[oó]nde )est[aá]is|(?<!d[oó]nde )est[aá]n|abr[ií]s|abren|abre|"
-    rf"cerr[aá]is|cierran|cierra|trabaj[aá]is|trabajan)\s*(?:[?!.]|$)",
+    rf"cerr[aá]is|cierran|cierra|trabaj[aá]is|trabajan)\s*(?:[?!.]|$)|"
+    # ... or whether they do their work on a day, asked of them: "¿Repartís los sábados?"
+    # (set FI), "Do you deliver on Saturdays?"
+    rf"^\W*[^\W\d_]+(?:[aá]is|[eé]is|[ií]s) (?:los|el) (?:{_DAYS})s?\W*$|"
+    rf"^\W*do you [^\W\d_]+ on (?:a )?(?:{_DAYS})s?\W*$",
     re.IGNORECASE,
 )
 _DAY = re.compile(rf"(?<![^\W_])(?:{_DAYS})s?(?![^\W_])", re.IGNORECASE)
@@ -454,7 +458,14 @@ _OPEN_WORDS = (
     r"cerrados|cerrada|cerradas|buka|dibuka|tutup|ditutup|libur"
 )
 # ... or of running at all: "Do you go out in March?", "¿Salís en invierno?"
-_RUNNING = r"go out|run|operate|sail|sal[ií]s|salen|funcion[aá]is|funcionan|beroperasi"
+_RUNNING = (
+    r"go out|run|operate|sail|sal[ií]s|salen|funcion[aá]is|funcionan|beroperasi|"
+    # ... or of its being on, or held: "Is it on in November?" (set FI), "Is the market
+    # held in winter?", "¿Se celebra en agosto?"
+    # (asked whether: "What festival takes place in April?" asks what, SQuAD)
+    r"is it on|(?:is|are) (?:it|they|the [\w-]+) held|(?:does|do) (?:it|they|the [\w-]+) "
+    r"take place|se celebra|se hace|diadakan"
+)
 _ASKS_OPEN_IN_SEASON = re.compile(
     rf"(?<![^\W_])(?:{_OPEN_WORDS}|{_RUNNING})(?![^\W_]).{{0,25}}(?<![^\W_])(?:in|over|during|at|"
     rf"en|durante|por|saat|selama|waktu|pas|bulan)\s+(?:the\s+|el\s+|la\s+|bulan\s+)?"
@@ -467,6 +478,11 @@ _ALL_YEAR = re.compile(
     re.IGNORECASE,
 )
 _OPEN_OR_CLOSED = re.compile(rf"(?<![^\W_])(?:{_OPEN_WORDS})(?![^\W_])", re.IGNORECASE)
+_RUNS = re.compile(
+    r"(?<![^\W_])(?:runs|running|is held|are held|takes place|operates|se celebra|se hace|"
+    r"funciona|funcionamos|diadakan|beroperasi)(?![^\W_])",
+    re.IGNORECASE,
+)
 _SPAN = re.compile(
     # ("de Semana Santa a finales de septiembre": Easter by its two Spanish words)
     r"(?<![^\W_])(?P<first>semana santa|[^\W\d_]+)(?:\s*[-–]\s*|\s+(?:to|until|till|through|"
@@ -506,6 +522,8 @@ def states_season_open(sentence: str) -> bool:
         _SEASON.search(sentence) is not None
         and (
             _OPEN_OR_CLOSED.search(sentence) is not None
+            # (... or of running: "runs every Sunday from April to October")
+            or _RUNS.search(sentence) is not None
             or states_hours(sentence)
             # (a schedule: "trips leave at 9am and 2pm from April to October")
             or _TIME_MARK.search(sentence) is not None

@@ -100,7 +100,11 @@ _ASKS_WEATHER_CONDITION = re.compile(
     r"mal tiempo|el tiempo|hace (?:viento|fr[ií]o|aire)|hay (?:lluvia|tormenta|viento|"
     r"temporal|niebla))|"
     r"(?:kalau|kalo|jika|bila|apabila|seandainya|pas|saat)(?:\s+\S+){0,3}?\s+(?:hujan|"
-    r"gerimis|cuaca|angin|badai|banjir)|"
+    r"gerimis|cuaca|angin|badai|banjir|ombak|gelombang)|"
+    # ... or the sea's: "Kalau ombak besar bagaimana?" (set FI), "¿Y si hay mucho oleaje?",
+    # "What if the sea is rough?"
+    r"(?:si|cuando)(?:\s+\S+){0,3}?\s+(?:hay (?:mucho )?(?:oleaje|olas)|el mar est[aá])|"
+    r"(?:if|when)\s+(?:the )?(?:sea|waves?)(?:\s+\S+){0,2}?\s+(?:rough|big|high|choppy)|"
     r"in (?:the|bad|heavy) (?:rain|weather|wind|snow)|en d[ií]as? de (?:lluvia|viento))"
     r"(?![^\W_])",
     re.IGNORECASE,
@@ -122,7 +126,10 @@ WEATHER_WORDS = frozenset(
     "wet si qué que pasa pasaría y hace hay mal malo cuando ese día se cancela cancela "
     "suspende lluvia llueve llover lloviendo tiempo viento tormenta nieve nieva kalau kalo "
     "jika bila gimana bagaimana tetap jalan batal dibatalkan hujan deras cuaca buruk angin "
-    "kencang badai".split()
+    "kencang badai "
+    # ... and the sea's
+    "ombak gelombang besar tinggi oleaje olas mucho mar revuelto sea waves wave rough big "
+    "high choppy".split()
 )
 
 
@@ -150,6 +157,7 @@ _KINDS = {
         "snow": r"snow\w*|icy|ice|nieve|nieva|hielo|salju",
         "storm": r"storms?|stormy|thunder\w*|lightning|tormentas?|temporal|badai|petir",
         "fog": r"fog|foggy|mist|misty|niebla|kabut",
+        "sea": r"ombak|gelombang|oleaje|olas|revuelto|rough seas?|swell|waves?|choppy",
     }.items()
 }
 

@@ -54,6 +54,10 @@ def test_the_days_a_question_asks_the_place_is_open_on() -> None:
     assert days_asked("¿Trabajáis los sábados?") == {"sabado"}
     assert days_asked("Kalau hari Minggu tukangnya kerja?") == {"minggu"}
     assert days_asked("Does the Saturday class work for beginners?") == frozenset()
+    # ... or do their work on it, asked of them (set FI)
+    assert days_asked("¿Repartís los sábados?") == {"sabado"}
+    assert days_asked("Do you deliver on Saturdays?") == {"saturday"}
+    assert days_asked("Do you have parking on Sundays?") == frozenset()
     assert names_day("Las clases se dan también los sábados.", days_asked("¿Abren el sábado?"))
     assert not names_day("Abrimos de martes a viernes.", days_asked("¿Abren el sábado?"))
     # a weekend is its two days
@@ -463,8 +467,12 @@ def test_whether_a_place_is_open_at_a_time_of_year() -> None:
         "¿Cerráis en verano?", "¿Abrís en invierno?", "Are you open in winter?",
         "Do you close over Christmas?", "Apakah buka saat Lebaran?", "Are you open in May?",
         "Apakah buka bulan Agustus?", "Apakah tutup selama bulan puasa?",
+        # being on, or held (set FI)
+        "Is it on in November?", "Is the market held in winter?",
     ]:  # fmt: skip
         assert asked_fact(question).name == "season", question
+    # ... which the months it runs tell
+    assert states_season_open("The car boot runs every Sunday from April to October.")
     # a price in a month, a season's weather
     for question in ["How much is a room in August?", "Is it cold here in winter?"]:
         assert asked_fact(question) is None, question

@@ -65,6 +65,10 @@ def test_what_happens_in_bad_weather_is_answered_by_the_pages_sentence_on_it() -
         "Is it cancelled if it rains?",
         "What if it pours down?",
         "Kalau hujan gimana?",
+        # ... or the sea's (set FI)
+        "Kalau ombak besar bagaimana?",
+        "¿Y si hay mucho oleaje?",
+        "What if the sea is rough?",
     ):
         assert asks_weather_condition(question), question
         assert asked_fact(question).name == "weather", question
