@@ -603,7 +603,7 @@ class ExtractiveAnswerer:
                     and same[top]
                     and not asks_price(query)
                     and asked_fact(query, own=self.own_names) is None
-                    and named_in_passing(quoted, thing)
+                    and named_in_passing(quoted, thing, own=self.own_names)
                 ):
                     # "Apa itu galvalum?" of "Kami memasang talang air galvalum dan PVC":
                     # a sentence naming the thing in passing says not what it is.

@@ -91,14 +91,22 @@ def says_made_of(sentence: str) -> bool:
     return _SAYS_MADE_OF.search(sentence) is not None
 
 
-def named_in_passing(sentences: list[str], thing: str) -> bool:
+def named_in_passing(
+    sentences: list[str], thing: str, *, own: frozenset[str] = frozenset()
+) -> bool:
     """Whether the sentences name `thing`, each only in passing (`speaks_of`): a quote
     not naming it at all may name it otherwise ("β-carotene" of "beta carotene") and is
-    left to the decision."""
+    left to the decision. The service's `own` name, written so, is not the thing: "¿Qué
+    es un visillo?" of "Visillo confecciona cortinas, estores y visillos" (set FJ)."""
     named = []
     for sentence in sentences:
         language = guess(sentence)[0]
-        if found := _places(sentence, thing, language):
+        found = [
+            (before, after)
+            for before, after in _places(sentence, thing, language)
+            if not _own_name(sentence[len(before) : len(sentence) - len(after)], own)
+        ]
+        if found:
             named.append((found, language))
     return bool(named) and not any(_spoken(found, language) for found, language in named)
 
@@ -121,6 +129,13 @@ def _spoken(places: list[tuple[str, str]], language: str) -> bool:
         _defining(before, after) or not _in_passing(before, after, language)
         for before, after in places
     )
+
+
+def _own_name(named: str, own: frozenset[str]) -> bool:
+    """Whether the words a sentence names a thing by are the service's own name, written
+    with its capital."""
+    words = _WORD.findall(named)
+    return bool(words) and named[:1].isupper() and all(w.lower() in own for w in words)
 
 
 def _places(sentence: str, thing: str, language: str) -> list[tuple[str, str]]:

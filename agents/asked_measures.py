@@ -365,7 +365,7 @@ DURATION_WORDS = frozenset(
     "main bermain play playing jugar jugamos juegan "
     # ... or doing it, getting through it: "¿Cuánto se tarda en hacer un circuito?", "How
     # long does it take to get through?" (set FH)
-    "hacer hacerlo hacerla through".split()
+    "hacer hacerlo hacerla hacerlos hacerlas through".split()
 )
 
 

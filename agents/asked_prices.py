@@ -501,6 +501,8 @@ PRICE_WORDS = frozenset(
     "secure reserve confirm hold reservar asegurar confirmar apartar "
     # (... left to book: "¿Cuánto hay que dejar para reservar?")
     "dejar deja adelantar adelanta "
+    # (... and from how much they go: "¿Desde cuánto salen los estores?", set FJ)
+    "desde "
     # (a share of the whole: "Uang muka berapa persen dari total?")
     "total "
     # (once, the time it is priced by: "Sekali pijat berapa?")

@@ -56,7 +56,9 @@ SAME_DAY_WORDS = frozenset(
     "pick up do fix finished jadi selesai beres diambil ambil dikerjakan diperbaiki can "
     "could will i we you lo la los las me nos bisa apa mientras espero esperamos espera "
     "momento al while wait sambil tunggu ditunggu hacer hacerlos hacerlas cambiar "
-    "cambiarlo cambiarla cambiarlos cambiarlas podéis podeis puedes".split()
+    "cambiarlo cambiarla cambiarlos cambiarlas podéis podeis puedes "
+    # (... or come today, now: "Tengo una gotera ahora, ¿podéis venir hoy?", set FJ)
+    "venir venís venis ahora now come sekarang datang".split()
 )
 
 

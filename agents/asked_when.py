@@ -162,12 +162,19 @@ def says_when(sentence: str) -> bool:
 _ASKS_LIFESPAN = re.compile(
     r"^[\W_]*how long (?:do|does|did|can|will|would) [^?]+ live[\W_]*$|"
     r"(?<![^\W_])(?:life ?span|lifetime|esperanza de vida|"
-    r"cu[aá]nt[oa]s? (?:años |tiempo )?viven?|berapa (?:lama|tahun) [^?]*hidup)(?![^\W_])",
+    r"cu[aá]nt[oa]s? (?:años |tiempo )?viven?|berapa (?:lama|tahun) [^?]*hidup|"
+    # ... or how long a thing lasts before it wears out: "Berapa lama umur panel surya?"
+    # (set FJ, of "Panel surya bergaransi 10 tahun": a guarantee is not its life), "¿Qué
+    # vida útil tiene?"
+    r"berapa (?:lama|tahun) umur|umur(?:nya)? [^?]*berapa (?:lama|tahun)|vida [uú]til)"
+    r"(?![^\W_])",
     re.IGNORECASE,
 )
 _SPEAKS_OF_LIVING = re.compile(
     r"(?<![^\W_])(?:live|lives|lived|living|life|lifespan|lifetime|vive|viven|vivir|vida|"
-    r"hidup)(?![^\W_])",
+    # (... or a thing's: "awet sampai 25 tahun", "vida útil"; not "lasts", said of a
+    # visit's length)
+    r"hidup|umur|umurnya|awet|tahan|[uú]til|dipakai|digunakan)(?![^\W_])",
     re.IGNORECASE,
 )
 

@@ -128,6 +128,11 @@ def test_how_long_a_creature_lives_is_unspoken_by_pages_on_no_life() -> None:
     )
     assert not lifespan_unspoken("Umur berapa anak bisa ikut?", walk)
     assert not lifespan_unspoken("How long does the walk last?", walk)
+    # ... nor a thing's, which a guarantee is not (set FJ)
+    solar = ["Panel surya bergaransi 10 tahun dan inverter 5 tahun."]
+    assert lifespan_unspoken("Berapa lama umur panel surya?", solar)
+    assert lifespan_unspoken("¿Qué vida útil tiene la batería?", ["Garantía de dos años."])
+    assert not lifespan_unspoken("Berapa lama umur panel surya?", ["Panel kami awet 25 tahun."])
 
 
 def test_how_old_a_thing_is_of_pages_giving_no_age() -> None:
