@@ -1013,11 +1013,11 @@ class ExtractiveAnswerer:
         # tándems?", taken for Hungarian)
         absent = absent_terms(query, texts)
         # A month a text names or spans ("a Saturday in June" of "from May to
-        # September") is no thing asked for, nor a day so, asked whether they open or work
-        # then ("¿Repartís los sábados?" of "de lunes a viernes", `day_held`), nor the size a price is asked of, of things
-        # a text gives in sizes ("the smallest unit" of "a 25 sq ft locker costs £12 a
-        # week"). Asked whether they have it, a size stays one: "¿Alquiláis camiones
-        # grandes?" of vans in three sizes.
+        # September") is no thing asked for, nor a day so, asked whether they open or
+        # work then ("¿Repartís los sábados?" of "de lunes a viernes", `day_held`), nor
+        # the size a price is asked of, of things a text gives in sizes ("the smallest
+        # unit" of "a 25 sq ft locker costs £12 a week"). Asked whether they have it, a
+        # size stays one: "¿Alquiláis camiones grandes?" of vans in three sizes.
         priced = asks_price(query)
         hours = asks_hours(query)
         asked_for = [
@@ -1332,8 +1332,9 @@ def fact_giving(
     spans_tell = fact.name == "hours"
 
     def day_told(text: str, word: str) -> bool:
-        days = frozenset({day_of(word)})
-        return names_day(text, days) or (spans_tell and tells_days(text, days))
+        if spans_tell:
+            return day_held(word, [text])
+        return names_day(text, frozenset({day_of(word)}))
 
     dated = [w for w in absent if day_of(w) and any(day_told(t, w) for t in texts)]
     kin = [

@@ -32,8 +32,8 @@ NUMBER_WORDS = frozenset(
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
     "eighty ninety hundred thousand million billion "
     "dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
-    "dieciséis diecisiete dieciocho diecinueve veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa cien "
-    "ciento mil millón "
+    "dieciséis diecisiete dieciocho diecinueve veinte treinta cuarenta cincuenta sesenta "
+    "setenta ochenta noventa cien ciento mil millón "
     "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas belas puluh "
     "ratus ribu juta miliar".split()
 )

@@ -1480,7 +1480,8 @@ _BEFORE = re.compile(
 _N = (
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|sixteen|"
     r"eighteen|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|diecis[eé]is|"
-    # ("Tengo diecisiete años, ¿me hacéis un tatuaje?", set FF)
+    # ("Tengo diecisiete años, ¿me hacéis un tatuaje?", set FF; Spanish "once" is eleven,
+    # and English "once" is read only where a unit of age or time follows it)
     r"seventeen|fifteen|fourteen|thirteen|once|trece|catorce|quince|diecisiete|"
     r"dieciocho|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)"
 )
