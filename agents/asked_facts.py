@@ -227,9 +227,15 @@ _ASKS_OPEN_ON = re.compile(
     # ("¿Los viernes abrís?", "¿El domingo cierran?")
     rf"(?<![^\W_])(?:{_DAYS})s?(?![^\W_]).{{0,30}}(?<![^\W_])(?:abiert[oa]s?|cerrad[oa]s?|"
     rf"open|closed|(?<!d[oó]nde )est[aá]is|(?<!d[oó]nde )est[aá]n|abr[ií]s|abren|abre|"
-    rf"cerr[aá]is|cierran|cierra|trabaj[aá]is|trabajan)\s*(?:[?!.]|$)|"
-    # ... or whether they do their work on a day, asked of them: "¿Repartís los sábados?"
-    # (set FI), "Do you deliver on Saturdays?"
+    rf"cerr[aá]is|cierran|cierra|trabaj[aá]is|trabajan)\s*(?:[?!.]|$)",
+    re.IGNORECASE,
+)
+# ... or whether they do their work on a day, asked of them: "¿Repartís los sábados?"
+# (set FI, of "reparte ... de lunes a viernes"), "Do you deliver on Saturdays?". The
+# days they work tell it when a page gives them; of pages naming other days only it is
+# a day no page names (`day_of_another`: "Do you press on Sundays?" of "pressing
+# Saturdays", set BD).
+_ASKS_WORK_ON = re.compile(
     rf"^\W*[^\W\d_]+(?:[aá]is|[eé]is|[ií]s) (?:los|el) (?:{_DAYS})s?\W*$|"
     rf"^\W*do you [^\W\d_]+ on (?:a )?(?:{_DAYS})s?\W*$",
     re.IGNORECASE,
@@ -293,7 +299,7 @@ def asks_hours(question: str) -> bool:
     on a day."""
     return any(
         pattern.search(question) is not None
-        for pattern in (_ASKS_HOURS, _ASKS_OPEN_ON, _ASKS_TO_COME_ON)
+        for pattern in (_ASKS_HOURS, _ASKS_OPEN_ON, _ASKS_TO_COME_ON, _ASKS_WORK_ON)
     )
 
 
@@ -308,7 +314,11 @@ def days_asked(question: str) -> frozenset[str]:
     """The days a question asks whether the place is open on ("sabado" of "¿Abrís los
     sábados?"), folded and without a plural's "s", a weekend as "weekend"; none for
     other questions."""
-    if _ASKS_OPEN_ON.search(question) is None and not asks_to_come_on(question):
+    if (
+        _ASKS_OPEN_ON.search(question) is None
+        and _ASKS_WORK_ON.search(question) is None
+        and not asks_to_come_on(question)
+    ):
         return frozenset()
     return frozenset(_day(m.group()) for m in _DAY.finditer(question))
 
@@ -1911,10 +1921,11 @@ def day_of_another(question: str, texts: list[str]) -> bool:
     """Whether the question asks of a day of the week that no retrieved text names, while
     they name others and no span of days, every day nor the whole week: "Do you run courses on
     Sundays?" of "Courses run on Saturdays", "Ada kelas hari Minggu?" of "setiap Sabtu".
-    Not when it asks the hours (their rules read it) nor a price (one price asked of a
-    day is the price on every day)."""
+    Not when it asks the hours (their rules read it; whether they work on a day is read
+    here too) nor a price (one price asked of a day is the price on every day)."""
     asked = frozenset(days_named(question).keys() & _WEEK_DAYS)
-    if not asked or asks_hours(question) or asks_price(question):
+    hours = any(p.search(question) for p in (_ASKS_HOURS, _ASKS_OPEN_ON, _ASKS_TO_COME_ON))
+    if not asked or hours or asks_price(question):
         return False
     return any(map(states_day, texts)) and not any(
         names_day(text, asked)

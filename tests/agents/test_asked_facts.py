@@ -17,6 +17,7 @@ from agents.asked_facts import (
     asks_the_address,
     asks_whether_paid,
     children_by_age,
+    day_of_another,
     day_unnamed,
     days_asked,
     gives_address,
@@ -58,6 +59,12 @@ def test_the_days_a_question_asks_the_place_is_open_on() -> None:
     assert days_asked("¿Repartís los sábados?") == {"sabado"}
     assert days_asked("Do you deliver on Saturdays?") == {"saturday"}
     assert days_asked("Do you have parking on Sundays?") == frozenset()
+    # ... which pages naming other days only do not answer (set BD; "¿Abrís los lunes?"
+    # is the hours' to read)
+    pressing = ["Bring your own apples on pressing Saturdays in September, 9 am to 3 pm."]
+    assert day_of_another("Do you press on Sundays?", pressing)
+    assert not day_of_another("¿Repartís los sábados?", ["Repartimos de lunes a viernes."])
+    assert not day_of_another("¿Abrís los lunes?", ["Abrimos martes y jueves de 10 a 14 h."])
     assert names_day("Las clases se dan también los sábados.", days_asked("¿Abren el sábado?"))
     assert not names_day("Abrimos de martes a viernes.", days_asked("¿Abren el sábado?"))
     # a weekend is its two days
