@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from agents.answerability import has_digit
 from agents.asked_counts import states_year
 from agents.asked_facts import (
     names_season,
@@ -107,7 +108,6 @@ def asks_when(question: str) -> bool:
 # some other way. Over SQuAD dev's 20 such questions whose gold answer is within one
 # sentence, every gold sentence does.
 _ASKS_HOW_LONG_IT_IS = re.compile(r"^[\W_]*how long (?:is|are|was|were)\s", re.IGNORECASE)
-_FIGURE = re.compile(r"\d")
 # ... or a unit of length, with a number in words ("a hundred miles long")
 _LENGTH_UNIT = re.compile(
     r"(?<![^\W_])(?:miles?|yards?|feet|foot|metres?|meters?|kilomet(?:re|er)s?|km|"
@@ -125,7 +125,7 @@ def says_how_long(sentence: str) -> bool:
     """Whether the sentence could say how long a thing is: a figure, a unit of length, a
     size, a distance, or a time in any way (`says_when`)."""
     return (
-        _FIGURE.search(sentence) is not None
+        has_digit(sentence)
         or _LENGTH_UNIT.search(sentence) is not None
         or states_size(sentence)
         or states_distance(sentence)
