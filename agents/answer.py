@@ -109,6 +109,7 @@ from agents.asked_facts import (
     asks_to_deliver,
     cancelling_unspoken,
     children_by_age,
+    day_held,
     day_of,
     day_of_another,
     day_unnamed,
@@ -1233,13 +1234,6 @@ def _held_as_root(word: str, texts: list[str]) -> bool:
         for text in texts
         for held in (w.lower() for w in words_of(text))
     )
-
-
-def day_held(word: str, texts: list[str]) -> bool:
-    """Whether `word` names a day a text names, or tells by a span of days ("sábados" of
-    "de lunes a viernes", set FI): no thing asked for, as a month a text spans is not."""
-    days = frozenset({day}) if (day := day_of(word)) else frozenset()
-    return bool(days) and any(names_day(t, days) or tells_days(t, days) for t in texts)
 
 
 def _fact_of(query: str, own: frozenset[str]) -> Fact | None:

@@ -59,6 +59,7 @@ from agents.asked_measures import (
     AHEAD_OF,
     DISTANCE_WORDS,
     DURATION_WORDS,
+    LENGTH_IN_A_WORD,
     SIZE_WORDS,
     TEMPERATURE_WORDS,
     asks_distance,
@@ -295,11 +296,17 @@ def asks_to_come_on(question: str) -> bool:
 
 
 def asks_hours(question: str) -> bool:
+    """Whether the question asks when a place is open, or whether it is (or one may come,
+    or they work) on a day."""
+    return _asks_opening(question) or _ASKS_WORK_ON.search(question) is not None
+
+
+def _asks_opening(question: str) -> bool:
     """Whether the question asks when a place is open, or whether it is (or one may come)
-    on a day."""
+    on a day: the hours asked as such, not of the work done on a day."""
     return any(
         pattern.search(question) is not None
-        for pattern in (_ASKS_HOURS, _ASKS_OPEN_ON, _ASKS_TO_COME_ON, _ASKS_WORK_ON)
+        for pattern in (_ASKS_HOURS, _ASKS_OPEN_ON, _ASKS_TO_COME_ON)
     )
 
 
@@ -568,6 +575,13 @@ def _is_month(word: str) -> bool:
 
 def _of_the_year(word: str) -> bool:
     return _is_month(word) or word.lower() in _SEASON_MONTHS
+
+
+def day_held(word: str, texts: list[str]) -> bool:
+    """Whether `word` names a day a text names, or tells by a span of days ("sábados" of
+    "de lunes a viernes", set FI): no thing asked for, as a month a text spans is not."""
+    days = frozenset({day}) if (day := day_of(word)) else frozenset()
+    return bool(days) and any(names_day(t, days) or tells_days(t, days) for t in texts)
 
 
 def month_held(word: str, texts: list[str]) -> bool:
@@ -1924,8 +1938,7 @@ def day_of_another(question: str, texts: list[str]) -> bool:
     Not when it asks the hours (their rules read it; whether they work on a day is read
     here too) nor a price (one price asked of a day is the price on every day)."""
     asked = frozenset(days_named(question).keys() & _WEEK_DAYS)
-    hours = any(p.search(question) for p in (_ASKS_HOURS, _ASKS_OPEN_ON, _ASKS_TO_COME_ON))
-    if not asked or hours or asks_price(question):
+    if not asked or _asks_opening(question) or asks_price(question):
         return False
     return any(map(states_day, texts)) and not any(
         names_day(text, asked)
@@ -2277,8 +2290,7 @@ _EVERY = re.compile(
 # hours before the workshop"): "Pemesanan minimal seminggu sebelum acara" (set FD) says
 # not how long the party lasts. (It still says when: `says_when` reads durations.)
 _AHEAD_IN_A_WORD = re.compile(
-    r"(?<![^\W_])(?:se(?:jam|hari|minggu|bulan|tahun)|half an hour|media hora|setengah jam)"
-    rf"\s+{AHEAD_OF}(?![^\W_])",
+    rf"(?<![^\W_])(?:{LENGTH_IN_A_WORD})\s+{AHEAD_OF}(?![^\W_])",
     re.IGNORECASE,
 )
 

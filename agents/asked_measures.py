@@ -315,6 +315,8 @@ _ASKS_DURATION = re.compile(
 # An article's "a day" is a length of time, not a rate's ("twice a week", "£10 a day",
 # "cada semana").
 _RATE_BEFORE = r"(?<!twice )(?<!times )(?<!once )(?<!per )(?<!cada )(?<!por )(?<![\dp] )(?<!\d)"
+# A length of time said in a word or two, which a word after it may make notice.
+LENGTH_IN_A_WORD = r"half an hour|media hora|setengah jam|se(?:jam|hari|minggu|bulan|tahun)"
 # The words after a length of time that make it one ahead of something: notice.
 AHEAD_OF = r"(?:before|in advance|beforehand|prior|ahead|antes|de antelaci[oó]n|sebelum|sebelumnya)"
 _STATES_DURATION = re.compile(
@@ -327,8 +329,8 @@ _STATES_DURATION = re.compile(
     # time after something is how long it takes ("selesai dalam satu jam setelah desain
     # disetujui")
     rf"(?!\s+{AHEAD_OF}(?![^\W_]))|"
-    r"(?<![^\W_])(?:half an hour|an hour and a half|media hora|hora y media|setengah jam|"
-    r"se(?:jam|hari|minggu|bulan|tahun)|overnight|same day|next (?:working )?day|"
+    rf"(?<![^\W_])(?:{LENGTH_IN_A_WORD}|an hour and a half|hora y media|overnight|same day|"
+    r"next (?:working )?day|"
     r"while you wait|el mismo d[ií]a|en el d[ií]a|al d[ií]a siguiente|en el momento|"
     r"hari itu juga|keesokan harinya|ditunggu)(?![^\W_])|"
     # ... or up to an end: "until the end of the current Parliament", "for life", "de
